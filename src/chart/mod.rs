@@ -1,0 +1,207 @@
+//! Charts as SVG, drawn with plotters: one module per chart kind, each a function from prepared
+//! view data to an SVG string plus the hit regions the page uses for tooltips and keyboard focus.
+
+pub mod scatter;
+pub mod text;
+
+use crate::error::{Error, ErrorKind, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+use serde::Serialize;
+use text::{Label, Style};
+
+/// Colours with at least 4.5:1 contrast on white (WCAG AA for text and markers).
+pub mod palette {
+    use plotters::style::RGBColor;
+    pub const TEXT: RGBColor = RGBColor(0x1f, 0x1f, 0x1f);
+    pub const MUTED: RGBColor = RGBColor(0x59, 0x59, 0x59);
+    pub const GRID: RGBColor = RGBColor(0xe3, 0xe3, 0xe3);
+    pub const AXIS: RGBColor = RGBColor(0x40, 0x40, 0x40);
+    pub const NEUTRAL: RGBColor = RGBColor(0x6b, 0x6b, 0x6b);
+    pub const UP: RGBColor = RGBColor(0x1e, 0x7b, 0x34);
+    pub const UP_STRONG: RGBColor = RGBColor(0x0b, 0x4f, 0x1e);
+    pub const DOWN: RGBColor = RGBColor(0x1f, 0x5f, 0xbf);
+    pub const DOWN_STRONG: RGBColor = RGBColor(0x0a, 0x33, 0x7a);
+    pub const TREND: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
+    pub const HIGHLIGHT: RGBColor = RGBColor(0xc2, 0x4e, 0x00);
+    /// Series colours (Okabe-Ito based, darkened for contrast).
+    pub const SERIES: [RGBColor; 8] = [
+        RGBColor(0x00, 0x5a, 0x9c),
+        RGBColor(0xb3, 0x4a, 0x00),
+        RGBColor(0x00, 0x7a, 0x5a),
+        RGBColor(0xa0, 0x2b, 0x74),
+        RGBColor(0x5b, 0x4a, 0x9e),
+        RGBColor(0x8a, 0x6d, 0x00),
+        RGBColor(0x3f, 0x3f, 0x3f),
+        RGBColor(0x2a, 0x7f, 0xb8),
+    ];
+}
+
+/// A region of the chart a pointer or keyboard focus can land on, in SVG pixels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    /// Text shown on hover or focus (Dutch formatting).
+    pub label: String,
+    /// The region or series this hit belongs to, for highlighting.
+    pub key: String,
+}
+
+/// A drawn chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+    pub hits: Vec<Hit>,
+}
+
+pub(crate) fn draw_err<E: std::fmt::Debug>(e: E) -> Error {
+    Error::new(
+        ErrorKind::Io,
+        format!("De grafiek kon niet worden getekend: {e:?}"),
+    )
+}
+
+/// Draws a text on a pixel area.
+pub(crate) fn label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: f64,
+    y: f64,
+    text: &str,
+    style: Style,
+) -> Result<()> {
+    area.draw(&Label {
+        pos: (x.round() as i32, y.round() as i32),
+        text,
+        style,
+    })
+    .map_err(draw_err)
+}
+
+/// Title, subtitle and source line shared by every chart, so an exported SVG stands on its own.
+pub(crate) fn frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    width: u32,
+    height: u32,
+    title: &str,
+    subtitle: &str,
+    source: &str,
+) -> Result<()> {
+    area.fill(&WHITE).map_err(draw_err)?;
+    label(
+        area,
+        16.0,
+        22.0,
+        title,
+        Style::new(17.0).bold().anchor(HPos::Left, VPos::Center),
+    )?;
+    label(
+        area,
+        16.0,
+        44.0,
+        subtitle,
+        Style::new(12.5).color(palette::MUTED),
+    )?;
+    let _ = width;
+    label(
+        area,
+        16.0,
+        height as f64 - 12.0,
+        source,
+        Style::new(11.0).color(palette::MUTED),
+    )?;
+    Ok(())
+}
+
+/// Adds an accessible name and description to an SVG produced by plotters.
+pub(crate) fn accessible(svg: String, title: &str, desc: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    match svg
+        .find("<svg")
+        .and_then(|i| svg[i..].find('>').map(|j| i + j))
+    {
+        Some(end) => {
+            let mut out = String::with_capacity(svg.len() + title.len() + desc.len() + 64);
+            out.push_str(&svg[..end]);
+            out.push_str(" role=\"img\" aria-labelledby=\"bv-title bv-desc\"");
+            out.push('>');
+            out.push_str(&format!(
+                "<title id=\"bv-title\">{}</title><desc id=\"bv-desc\">{}</desc>",
+                esc(title),
+                esc(desc)
+            ));
+            out.push_str(&svg[end + 1..]);
+            out
+        }
+        None => svg,
+    }
+}
+
+/// "Nice" tick positions covering [lo, hi]: steps of 1, 2 or 5 times a power of ten.
+pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo {
+        return vec![lo];
+    }
+    let raw = (hi - lo) / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let start = (lo / step).ceil() as i64;
+    let end = (hi / step).floor() as i64;
+    (start..=end)
+        .map(|i| ((i as f64 * step) * 1e9).round() / 1e9)
+        .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })
+        .collect()
+}
+
+/// Decimals needed to print ticks with step `step` distinctly.
+pub fn tick_decimals(ticks: &[f64]) -> usize {
+    if ticks.len() < 2 {
+        return 0;
+    }
+    let step = (ticks[1] - ticks[0]).abs();
+    if step >= 1.0 {
+        0
+    } else {
+        (-step.log10().floor()) as usize
+            + if (step * 10f64.powf(-step.log10().floor())).fract().abs() > 1e-9 {
+                1
+            } else {
+                0
+            }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn ticks_are_nice() {
+        assert_eq!(
+            nice_ticks(-20.0, 40.0, 6),
+            vec![-20.0, -10.0, 0.0, 10.0, 20.0, 30.0, 40.0]
+        );
+        assert_eq!(nice_ticks(0.0, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(tick_decimals(&[0.0, 0.2]), 1);
+        assert_eq!(tick_decimals(&[0.0, 0.25]), 2);
+        assert_eq!(tick_decimals(&[0.0, 10.0]), 0);
+    }
+    #[test]
+    fn accessible_svg_has_title() {
+        let s = accessible("<svg width=\"1\">x</svg>".into(), "A & B", "d");
+        assert!(s.starts_with("<svg width=\"1\" role=\"img\""));
+        assert!(s.contains("<title id=\"bv-title\">A &amp; B</title>"));
+    }
+}

@@ -1,0 +1,371 @@
+//! The regional scatterplot: axes crossing at the national value (0,0), a point per region,
+//! the OLS trendline with equation and R², outliers coloured and shaped and labelled.
+
+use super::text::Style;
+use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::error::Result;
+use crate::format::{number, Lang};
+use crate::stats::Outlier;
+use crate::view::scatter::ScatterData;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+
+pub const WIDTH: u32 = 820;
+pub const HEIGHT: u32 = 620;
+
+pub struct Texts<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    pub source: &'a str,
+    pub description: &'a str,
+}
+
+fn colour(o: Option<Outlier>) -> RGBColor {
+    match o {
+        Some(Outlier::Up) => palette::UP,
+        Some(Outlier::UpStrong) => palette::UP_STRONG,
+        Some(Outlier::Down) => palette::DOWN,
+        Some(Outlier::DownStrong) => palette::DOWN_STRONG,
+        None => palette::NEUTRAL,
+    }
+}
+
+/// Draws the marker of a point: a circle for ordinary regions, a triangle pointing up or down for
+/// outliers (shape as well as colour), larger and outlined for strong ones.
+fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    (x, y): (i32, i32),
+    o: Option<Outlier>,
+) -> Result<()> {
+    let c = colour(o);
+    match o {
+        None => area
+            .draw(&Circle::new((x, y), 4, c.mix(0.75).filled()))
+            .map_err(draw_err),
+        Some(o) => {
+            let s = if o.is_strong() { 8 } else { 6 };
+            let pts = if o.is_up() {
+                vec![(x, y - s), (x - s, y + s * 2 / 3), (x + s, y + s * 2 / 3)]
+            } else {
+                vec![(x, y + s), (x - s, y - s * 2 / 3), (x + s, y - s * 2 / 3)]
+            };
+            area.draw(&Polygon::new(pts.clone(), c.filled()))
+                .map_err(draw_err)?;
+            if o.is_strong() {
+                let mut closed = pts.clone();
+                closed.push(pts[0]);
+                area.draw(&PathElement::new(closed, BLACK.stroke_width(1)))
+                    .map_err(draw_err)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn pad(lo: f64, hi: f64) -> (f64, f64) {
+    let span = (hi - lo).max(1.0);
+    (lo - span * 0.06, hi + span * 0.06)
+}
+
+pub fn draw(
+    data: &ScatterData,
+    texts: &Texts,
+    highlight: Option<&str>,
+    lang: Lang,
+) -> Result<Chart> {
+    let (w, h) = (WIDTH, HEIGHT);
+    let mut svg = String::new();
+    let mut hits = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
+        let (left, right, top, bottom) = (78.0, 20.0, 64.0, 86.0);
+        let xmin = data.points.iter().map(|p| p.x).fold(0.0f64, f64::min);
+        let xmax = data.points.iter().map(|p| p.x).fold(0.0f64, f64::max);
+        let ymin = data.points.iter().map(|p| p.y).fold(0.0f64, f64::min);
+        let ymax = data.points.iter().map(|p| p.y).fold(0.0f64, f64::max);
+        let (x0, x1) = pad(xmin, xmax);
+        let (y0, y1) = pad(ymin, ymax);
+        let px = (left as i32, w as i32 - right as i32);
+        let py = (top as i32, h as i32 - bottom as i32);
+        let coord: Cartesian2d<RangedCoordf64, RangedCoordf64> =
+            Cartesian2d::new(x0..x1, y0..y1, (px.0..px.1, py.1..py.0));
+        let plot = root.clone().apply_coord_spec(coord);
+        let map = |x: f64, y: f64| plot.map_coordinate(&(x, y));
+
+        // Grid and tick labels along the plot edges; the axes themselves cross at (0,0).
+        let xt = nice_ticks(x0, x1, 8);
+        let yt = nice_ticks(y0, y1, 8);
+        let (xd, yd) = (tick_decimals(&xt), tick_decimals(&yt));
+        for &t in &xt {
+            plot.draw(&PathElement::new(
+                vec![(t, y0), (t, y1)],
+                palette::GRID.stroke_width(1),
+            ))
+            .map_err(draw_err)?;
+            let (sx, _) = map(t, y0);
+            label(
+                &root,
+                sx as f64,
+                py.1 as f64 + 14.0,
+                &number(t, xd, lang),
+                Style::new(11.5)
+                    .color(palette::MUTED)
+                    .anchor(HPos::Center, VPos::Center),
+            )?;
+        }
+        for &t in &yt {
+            plot.draw(&PathElement::new(
+                vec![(x0, t), (x1, t)],
+                palette::GRID.stroke_width(1),
+            ))
+            .map_err(draw_err)?;
+            let (_, sy) = map(x0, t);
+            label(
+                &root,
+                px.0 as f64 - 8.0,
+                sy as f64,
+                &number(t, yd, lang),
+                Style::new(11.5)
+                    .color(palette::MUTED)
+                    .anchor(HPos::Right, VPos::Center),
+            )?;
+        }
+        plot.draw(&PathElement::new(
+            vec![(x0, 0.0), (x1, 0.0)],
+            palette::AXIS.stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        plot.draw(&PathElement::new(
+            vec![(0.0, y0), (0.0, y1)],
+            palette::AXIS.stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        let (ox, oy) = map(0.0, 0.0);
+        label(
+            &root,
+            ox as f64 + 5.0,
+            oy as f64 + 11.0,
+            "landelijk",
+            Style::new(11.0).color(palette::MUTED),
+        )?;
+
+        // Axis titles.
+        label(
+            &root,
+            (px.0 + px.1) as f64 / 2.0,
+            py.1 as f64 + 36.0,
+            &data.x_label,
+            Style::new(12.5).anchor(HPos::Center, VPos::Center),
+        )?;
+        label(
+            &root,
+            20.0,
+            (py.0 + py.1) as f64 / 2.0,
+            &data.y_label,
+            Style::new(12.5)
+                .anchor(HPos::Center, VPos::Center)
+                .rotated(),
+        )?;
+
+        // Trendline over the x range, clipped to the plot.
+        let line: Vec<(f64, f64)> = (0..=40)
+            .map(|i| x0 + (x1 - x0) * i as f64 / 40.0)
+            .map(|x| (x, data.intercept + data.slope * x))
+            .filter(|(_, y)| *y >= y0 && *y <= y1)
+            .collect();
+        if line.len() >= 2 {
+            plot.draw(&PathElement::new(line, palette::TREND.stroke_width(2)))
+                .map_err(draw_err)?;
+        }
+
+        // Equation and R², top left inside the plot; labels keep clear of it and of each other.
+        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        let eq = format!(
+            "y = {}x {} {}  \u{2022}  R² = {}",
+            number(data.slope, 2, lang),
+            if data.intercept < 0.0 { "-" } else { "+" },
+            number(data.intercept.abs(), 2, lang),
+            number(data.r2, 2, lang)
+        );
+        let ex = px.0 as f64 + 10.0;
+        let ey = py.0 as f64 + 14.0;
+        root.draw(&Rectangle::new(
+            [
+                (ex as i32 - 4, ey as i32 - 10),
+                (
+                    (ex + Style::new(12.5).width(&eq) + 6.0) as i32,
+                    ey as i32 + 10,
+                ),
+            ],
+            WHITE.mix(0.85).filled(),
+        ))
+        .map_err(draw_err)?;
+        label(
+            &root,
+            ex,
+            ey,
+            &eq,
+            Style::new(12.5).color(palette::TREND).bold(),
+        )?;
+        placed.push((
+            ex - 4.0,
+            ey - 10.0,
+            Style::new(12.5).bold().width(&eq) + 10.0,
+            20.0,
+        ));
+
+        // Points; outliers and the highlighted region labelled, labels kept from overlapping.
+        let mut order: Vec<usize> = (0..data.points.len()).collect();
+        order.sort_by(|&a, &b| {
+            data.points[b]
+                .residual
+                .abs()
+                .total_cmp(&data.points[a].residual.abs())
+        });
+        for &i in &order {
+            let p = &data.points[i];
+            let (sx, sy) = map(p.x, p.y);
+            let is_hl = highlight.is_some_and(|r| r == p.region);
+            if is_hl {
+                root.draw(&Circle::new(
+                    (sx, sy),
+                    11,
+                    palette::HIGHLIGHT.stroke_width(3),
+                ))
+                .map_err(draw_err)?;
+            }
+            marker(&root, (sx, sy), p.outlier)?;
+            let tip = format!(
+                "{}: x {} %-punt, y {} %-punt{}",
+                p.region,
+                number(p.x, 1, lang),
+                number(p.y, 1, lang),
+                p.outlier
+                    .map(|o| format!(" ({})", outlier_name(o)))
+                    .unwrap_or_default()
+            );
+            hits.push(Hit {
+                x: sx as f64 - 7.0,
+                y: sy as f64 - 7.0,
+                w: 14.0,
+                h: 14.0,
+                label: tip,
+                key: p.region.clone(),
+            });
+            if p.outlier.is_some() || is_hl {
+                let style = Style::new(11.5).color(if is_hl {
+                    palette::HIGHLIGHT
+                } else {
+                    colour(p.outlier)
+                });
+                let style = if is_hl || p.outlier.is_some_and(Outlier::is_strong) {
+                    style.bold()
+                } else {
+                    style
+                };
+                let tw = style.width(&p.region);
+                let candidates = [
+                    (9.0, 0.0, HPos::Left),
+                    (-9.0, 0.0, HPos::Right),
+                    (9.0, -12.0, HPos::Left),
+                    (9.0, 12.0, HPos::Left),
+                    (-9.0, -12.0, HPos::Right),
+                    (-9.0, 12.0, HPos::Right),
+                ];
+                let fits = |bx: f64, by: f64| {
+                    bx >= px.0 as f64
+                        && bx + tw <= px.1 as f64
+                        && by >= py.0 as f64
+                        && by + 13.0 <= py.1 as f64
+                        && !placed.iter().any(|&(ax, ay, aw, ah)| {
+                            bx < ax + aw && ax < bx + tw && by < ay + ah && ay < by + 13.0
+                        })
+                };
+                let mut chosen = None;
+                for (dx, dy, hpos) in candidates {
+                    let bx = if matches!(hpos, HPos::Left) {
+                        sx as f64 + dx
+                    } else {
+                        sx as f64 + dx - tw
+                    };
+                    let by = sy as f64 + dy - 6.5;
+                    if fits(bx, by) {
+                        chosen = Some((dx, dy, hpos, bx, by));
+                        break;
+                    }
+                }
+                let (dx, dy, hpos, bx, by) = chosen.unwrap_or_else(|| {
+                    let left = sx as f64 + 9.0 + tw > px.1 as f64;
+                    if left {
+                        (
+                            -9.0,
+                            0.0,
+                            HPos::Right,
+                            sx as f64 - 9.0 - tw,
+                            sy as f64 - 6.5,
+                        )
+                    } else {
+                        (9.0, 0.0, HPos::Left, sx as f64 + 9.0, sy as f64 - 6.5)
+                    }
+                });
+                placed.push((bx, by, tw, 13.0));
+                label(
+                    &root,
+                    sx as f64 + dx,
+                    sy as f64 + dy,
+                    &p.region,
+                    style.anchor(hpos, VPos::Center),
+                )?;
+            }
+        }
+
+        // Legend under the plot.
+        let k = number(data.k, if data.k.fract() == 0.0 { 0 } else { 1 }, lang);
+        let k2 = number(
+            2.0 * data.k,
+            if (2.0 * data.k).fract() == 0.0 { 0 } else { 1 },
+            lang,
+        );
+        let items: [(Option<Outlier>, String); 5] = [
+            (None, "regio".to_string()),
+            (Some(Outlier::Up), format!("boven trend (> {k} sd)")),
+            (Some(Outlier::UpStrong), format!("sterk boven (> {k2} sd)")),
+            (Some(Outlier::Down), format!("onder trend (> {k} sd)")),
+            (
+                Some(Outlier::DownStrong),
+                format!("sterk onder (> {k2} sd)"),
+            ),
+        ];
+        let mut lx = px.0 as f64;
+        let ly = py.1 as f64 + 58.0;
+        for (o, text) in items.iter() {
+            marker(&root, (lx as i32 + 6, ly as i32), *o)?;
+            label(&root, lx + 16.0, ly, text, Style::new(11.5))?;
+            lx += 16.0 + Style::new(11.5).width(text) + 18.0;
+        }
+        root.draw(&PathElement::new(
+            vec![(lx as i32, ly as i32), (lx as i32 + 22, ly as i32)],
+            palette::TREND.stroke_width(2),
+        ))
+        .map_err(draw_err)?;
+        label(&root, lx + 28.0, ly, "trendlijn", Style::new(11.5))?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(Chart {
+        svg: super::accessible(svg, texts.title, texts.description),
+        width: w,
+        height: h,
+        hits,
+    })
+}
+
+pub fn outlier_name(o: Outlier) -> &'static str {
+    match o {
+        Outlier::Up => "uitschieter boven",
+        Outlier::UpStrong => "sterke uitschieter boven",
+        Outlier::Down => "uitschieter onder",
+        Outlier::DownStrong => "sterke uitschieter onder",
+    }
+}

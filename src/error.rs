@@ -1,0 +1,112 @@
+//! Typed errors for everything a user can get wrong: each carries a Dutch message a person can act
+//! on and, where it applies, the location (file, row, column) in the user's file.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Where in the user's file something went wrong. Rows are 1-based line numbers in the file as a
+/// spreadsheet shows them (the header is row 1 for a plain CSV).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Location {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: &str) -> Self {
+        Location {
+            file: file.to_string(),
+            row: None,
+            column: None,
+        }
+    }
+    pub fn row(mut self, row: usize) -> Self {
+        self.row = Some(row);
+        self
+    }
+    pub fn column(mut self, column: &str) -> Self {
+        self.column = Some(column.to_string());
+        self
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(r) = self.row {
+            write!(f, ", rij {r}")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, ", kolom '{c}'")?;
+        }
+        Ok(())
+    }
+}
+
+/// The kinds of failure; `kind` is stable and machine-readable, the message is Dutch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The bytes could not be read as a table (encoding, quoting, empty file, bad workbook).
+    Parse,
+    /// A column the analysis needs is absent.
+    MissingColumn,
+    /// A column name is not known where known names are required.
+    UnknownColumn,
+    /// A cell holds something that does not fit its column (text in a count column).
+    BadValue,
+    /// The same region and year appear twice.
+    Duplicate,
+    /// The table has no data rows.
+    NoRows,
+    /// The view description is not understood.
+    View,
+    /// The data cannot support the requested view (e.g. a year that is absent).
+    NotAvailable,
+    /// Writing output failed (CLI only).
+    Io,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            location: None,
+        }
+    }
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+    pub fn view(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::View, message)
+    }
+    pub fn not_available(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::NotAvailable, message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(loc) => write!(f, "{} ({loc})", self.message),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,92 @@
+//! Number formatting for people: Dutch (`nl-NL`: `-1,10`, `112.147`) or English (`en-GB`).
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Formats `v` with `decimals` decimals, grouping thousands, in the style of `lang`.
+/// Negative zero after rounding is printed without a sign.
+pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
+    if !v.is_finite() {
+        return "–".to_string();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let (group, dec) = match lang {
+        Lang::Nl => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    let digits: Vec<char> = int.chars().collect();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(*c);
+    }
+    let is_zero = s.chars().all(|c| c == '0' || c == '.');
+    let mut out = String::new();
+    if v < 0.0 && !is_zero {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push(dec);
+        out.push_str(&f);
+    }
+    out
+}
+
+/// Dutch formatting, the default of the explorer.
+pub fn nl(v: f64, decimals: usize) -> String {
+    number(v, decimals, Lang::Nl)
+}
+
+/// A signed value, with `+` for positive numbers (for relative values in tables and labels).
+pub fn signed(v: f64, decimals: usize, lang: Lang) -> String {
+    let s = number(v, decimals, lang);
+    if v > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_formatting() {
+        assert_eq!(nl(-1.1002, 2), "-1,10");
+        assert_eq!(nl(0.30825, 2), "0,31");
+        assert_eq!(nl(112147.0, 0), "112.147");
+        assert_eq!(nl(-1234567.891, 1), "-1.234.567,9");
+        assert_eq!(nl(-0.001, 2), "0,00");
+        assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
+        assert_eq!(signed(3.653, 1, Lang::Nl), "+3,7");
+        assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");
+    }
+}

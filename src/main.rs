@@ -1,0 +1,97 @@
+//! The command-line tool: the same core as the page, writing the same numbers and charts.
+
+use banenverkenner::view::{render_query, Dataset};
+use std::process::ExitCode;
+
+const USAGE: &str = "Gebruik:
+  banenverkenner view BESTAND WEERGAVE [--json] [--svg PAD]
+  banenverkenner info BESTAND
+
+BESTAND is een CSV-bestand, of 'default' voor de ingebouwde regionale gegevens 2015-2017.
+WEERGAVE is een weergavebeschrijving, bijvoorbeeld
+  'view=scatter&subgroup=total&from=2015&to=2017'
+--json drukt de getallen van de weergave af; --svg schrijft de grafiek.";
+
+fn load(file: &str) -> Result<Dataset, banenverkenner::Error> {
+    if file == "default" {
+        return Dataset::default_data();
+    }
+    let bytes = std::fs::read(file).map_err(|e| {
+        banenverkenner::Error::new(
+            banenverkenner::error::ErrorKind::Io,
+            format!("Kan '{file}' niet lezen: {e}"),
+        )
+    })?;
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string());
+    Dataset::load(&name, &bytes)
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("view") => {
+            let file = args.get(1).ok_or(USAGE)?;
+            let spec = args.get(2).ok_or(USAGE)?;
+            let mut json = false;
+            let mut svg: Option<String> = None;
+            let mut i = 3;
+            while i < args.len() {
+                match args[i].as_str() {
+                    "--json" => json = true,
+                    "--svg" => {
+                        svg = Some(args.get(i + 1).ok_or("--svg vraagt een pad")?.clone());
+                        i += 1;
+                    }
+                    other => return Err(format!("Onbekende optie '{other}'.\n\n{USAGE}")),
+                }
+                i += 1;
+            }
+            let ds = load(file).map_err(|e| e.to_string())?;
+            eprintln!("Ingelezen: {}", ds.info().summary);
+            for n in ds.info().notes {
+                eprintln!("Let op: {n}");
+            }
+            let r = render_query(&ds, spec).map_err(|e| e.to_string())?;
+            for n in &r.notes {
+                eprintln!("Let op: {n}");
+            }
+            if let Some(path) = svg {
+                std::fs::write(&path, &r.svg)
+                    .map_err(|e| format!("Kan '{path}' niet schrijven: {e}"))?;
+                eprintln!("Grafiek geschreven naar {path}");
+            }
+            if json {
+                let out = serde_json::to_string_pretty(&r.data).map_err(|e| e.to_string())?;
+                println!("{out}");
+            } else {
+                println!("{}\n{}\n{}", r.title, r.subtitle, r.summary);
+            }
+            Ok(())
+        }
+        Some("info") => {
+            let file = args.get(1).ok_or(USAGE)?;
+            let ds = load(file).map_err(|e| e.to_string())?;
+            let out = serde_json::to_string_pretty(&ds.info()).map_err(|e| e.to_string())?;
+            println!("{out}");
+            Ok(())
+        }
+        Some("-h") | Some("--help") | Some("help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Fout: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

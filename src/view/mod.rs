@@ -1,0 +1,356 @@
+//! Views: from a loaded dataset and a [`spec::ViewSpec`] to view data (numbers, JSON), a chart
+//! (SVG) and a Dutch text summary. Each view kind has a module computing its data; drawing is in
+//! [`crate::chart`].
+
+pub mod scatter;
+pub mod spec;
+
+use crate::chart::{self, Hit};
+use crate::error::{Error, ErrorKind, Result};
+use crate::format::{number, Lang};
+use crate::regional::RegionalData;
+use crate::table::{self, Detected, Table};
+use serde::Serialize;
+pub use spec::{View, ViewSpec};
+
+/// A loaded file: the table, and the regional reading of it when it has the regional shape.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub table: Table,
+    pub regional: Option<RegionalData>,
+    /// Why the table is not read as regional data, when it looks like it should be.
+    pub regional_error: Option<Error>,
+}
+
+impl Dataset {
+    /// Reads file bytes into a dataset. Errors name file, row and column.
+    pub fn load(name: &str, bytes: &[u8]) -> Result<Dataset> {
+        let table = table::load(name, bytes)?;
+        Dataset::from_table(table)
+    }
+
+    pub fn from_table(table: Table) -> Result<Dataset> {
+        if RegionalData::matches(&table) {
+            // A file that has the regional columns must read cleanly: errors are the user's to fix.
+            let regional = RegionalData::from_table(&table)?;
+            return Ok(Dataset {
+                table,
+                regional: Some(regional),
+                regional_error: None,
+            });
+        }
+        let regional_error = RegionalData::from_table(&table).err();
+        Ok(Dataset {
+            table,
+            regional: None,
+            regional_error,
+        })
+    }
+
+    /// The embedded default dataset.
+    pub fn default_data() -> Result<Dataset> {
+        Dataset::load(crate::DEFAULT_DATA_NAME, crate::DEFAULT_DATA)
+    }
+
+    /// What was detected and remarked while loading, for the page and the CLI.
+    pub fn info(&self) -> DatasetInfo {
+        let mut notes = self.table.detected.notes.clone();
+        if let Some(r) = &self.regional {
+            notes.extend(r.notes.iter().cloned());
+        }
+        DatasetInfo {
+            file: self.table.source.clone(),
+            detected: self.table.detected.clone(),
+            summary: self.table.detected.summary(),
+            columns: self
+                .table
+                .columns
+                .iter()
+                .map(|c| ColumnInfo {
+                    name: c.name.clone(),
+                    kind: c.kind(),
+                })
+                .collect(),
+            regional: self.regional.as_ref().map(|r| RegionalInfo {
+                regions: r.regions.len(),
+                years: r.years.clone(),
+                national_from_file: r.national_from_file,
+            }),
+            notes,
+        }
+    }
+
+    fn regional(&self) -> Result<&RegionalData> {
+        match (&self.regional, &self.regional_error) {
+            (Some(r), _) => Ok(r),
+            (None, Some(e)) => Err(Error::new(
+                ErrorKind::NotAvailable,
+                format!("Deze weergave vraagt regionale gegevens. {}", e.message),
+            )
+            .at(e.location.clone().unwrap_or_default())),
+            (None, None) => Err(Error::not_available(
+                "Deze weergave vraagt regionale gegevens (regio, jaar, aantallen).",
+            )),
+        }
+    }
+
+    /// The view shown when a description names none.
+    pub fn natural_view(&self) -> Result<View> {
+        if self.regional.is_some() {
+            return Ok(View::Scatter(spec::ScatterSpec {
+                subgroup: crate::regional::measures::Subgroup::Total,
+                from: None,
+                to: None,
+                x: spec::ScatterX::Share,
+            }));
+        }
+        Err(self
+            .regional()
+            .err()
+            .unwrap_or_else(|| Error::not_available("Geen weergave beschikbaar voor dit bestand.")))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnInfo {
+    pub name: String,
+    pub kind: table::ColumnKind,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionalInfo {
+    pub regions: usize,
+    pub years: Vec<i32>,
+    pub national_from_file: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetInfo {
+    pub file: String,
+    pub detected: Detected,
+    pub summary: String,
+    pub columns: Vec<ColumnInfo>,
+    pub regional: Option<RegionalInfo>,
+    pub notes: Vec<String>,
+}
+
+/// The numbers of a view as a plain table (the page's "Tabel" toggle and CSV export).
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct DataTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<serde_json::Value>>,
+}
+
+/// Everything the page, an embed or the CLI shows for one view.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rendered {
+    /// The view description, completed with the defaults that were used.
+    pub spec: String,
+    pub view: String,
+    pub title: String,
+    pub subtitle: String,
+    pub source: String,
+    /// A Dutch reading of the chart: what is plotted, the trend, the outliers.
+    pub summary: String,
+    /// The view's numbers (the JSON contract of the view).
+    pub data: serde_json::Value,
+    pub table: DataTable,
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+    pub hits: Vec<Hit>,
+    pub notes: Vec<String>,
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
+    serde_json::to_value(v).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("Interne fout bij omzetten naar JSON: {e}"),
+        )
+    })
+}
+
+/// Renders a view description against a dataset.
+pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
+    let view = match &spec.view {
+        Some(v) => v.clone(),
+        None => ds.natural_view()?,
+    };
+    match &view {
+        View::Scatter(s) => render_scatter(ds, s, spec),
+    }
+}
+
+/// Parses and renders in one step.
+pub fn render_query(ds: &Dataset, query: &str) -> Result<Rendered> {
+    render(ds, &ViewSpec::parse(query)?)
+}
+
+fn source_line(ds: &Dataset) -> String {
+    if ds.table.source == crate::DEFAULT_DATA_NAME {
+        "Bron: regionale analyse banenafspraak 2015-2017 (UWV, bewerking Banenverkenner)"
+            .to_string()
+    } else {
+        format!("Bron: {} (bewerking Banenverkenner)", ds.table.source)
+    }
+}
+
+fn common_query(spec: &ViewSpec) -> String {
+    let mut q = String::new();
+    if spec.k != 1.0 {
+        q.push_str(&format!("&k={}", spec.k));
+    }
+    if let Some(r) = &spec.highlight {
+        q.push_str(&format!("&region={}", spec::percent_encode(r)));
+    }
+    if spec.lang != Lang::Nl {
+        q.push_str(&format!("&lang={}", spec.lang.code()));
+    }
+    q
+}
+
+fn render_scatter(ds: &Dataset, s: &spec::ScatterSpec, spec: &ViewSpec) -> Result<Rendered> {
+    let d = ds.regional()?;
+    let data = scatter::compute(d, s, spec.k)?;
+    let lang = spec.lang;
+    let g = data.subgroup;
+    let title = match s.x {
+        spec::ScatterX::Share => format!(
+            "Aandeel werkenden {from} en groei {from}-{to}, {}",
+            g.label(),
+            from = data.from,
+            to = data.to
+        ),
+        spec::ScatterX::RegisterShare => format!(
+            "Aandeel {} in het register {from} en groei {from}-{to}",
+            g.label(),
+            from = data.from,
+            to = data.to
+        ),
+    };
+    let subtitle = format!(
+        "Per arbeidsmarktregio, verschil met landelijk (landelijk: {} % en {} %); n = {}",
+        number(data.national_x, 1, lang),
+        number(data.national_y, 1, lang),
+        data.points.len()
+    );
+    let summary = scatter_summary(&data, lang);
+    let source = source_line(ds);
+    let chart = chart::scatter::draw(
+        &data,
+        &chart::scatter::Texts {
+            title: &title,
+            subtitle: &subtitle,
+            source: &source,
+            description: &summary,
+        },
+        spec.highlight.as_deref(),
+        lang,
+    )?;
+    let mut notes: Vec<String> = data
+        .excluded
+        .iter()
+        .map(|e| format!("{} niet getoond: {}", e.region, e.reason))
+        .collect();
+    if !d.national_from_file {
+        notes.push("Landelijke waarden berekend als som van de regio's (geen landelijke rij in het bestand).".into());
+    }
+    let table = DataTable {
+        columns: vec![
+            "regio".into(),
+            "x (%-punt)".into(),
+            "y (%-punt)".into(),
+            "residu".into(),
+            "uitschieter".into(),
+        ],
+        rows: data
+            .points
+            .iter()
+            .map(|p| {
+                vec![
+                    p.region.clone().into(),
+                    p.x.into(),
+                    p.y.into(),
+                    p.residual.into(),
+                    p.outlier.map(|o| o.as_str()).into(),
+                ]
+            })
+            .collect(),
+    };
+    let x = match s.x {
+        spec::ScatterX::Share => "",
+        spec::ScatterX::RegisterShare => "&x=register_share",
+    };
+    Ok(Rendered {
+        spec: format!(
+            "view=scatter&subgroup={}&from={}&to={}{x}{}",
+            g.key(),
+            data.from,
+            data.to,
+            common_query(spec)
+        ),
+        view: "scatter".into(),
+        title,
+        subtitle,
+        source,
+        summary,
+        data: to_json(&data)?,
+        table,
+        svg: chart.svg,
+        width: chart.width,
+        height: chart.height,
+        hits: chart.hits,
+        notes,
+    })
+}
+
+/// The Dutch reading of a scatterplot: direction and strength of the trend, and the outliers.
+pub fn scatter_summary(d: &scatter::ScatterData, lang: Lang) -> String {
+    let what_x = match d.x_measure {
+        "register_share" => format!(
+            "het aandeel {} in het register in {}",
+            d.subgroup.label(),
+            d.from
+        ),
+        _ => format!("het aandeel werkenden in {}", d.from),
+    };
+    let trend = if d.slope < 0.0 {
+        format!("Hoe lager {what_x}, hoe sterker de groei")
+    } else {
+        format!("Hoe hoger {what_x}, hoe sterker de groei")
+    };
+    let strength = if d.r2 < 0.05 {
+        " (nauwelijks verband)"
+    } else if d.r2 < 0.25 {
+        " (zwak verband)"
+    } else {
+        ""
+    };
+    let ups: Vec<&str> = d
+        .points
+        .iter()
+        .filter(|p| p.outlier.is_some_and(|o| o.is_up()))
+        .map(|p| p.region.as_str())
+        .collect();
+    let downs: Vec<&str> = d
+        .points
+        .iter()
+        .filter(|p| p.outlier.is_some_and(|o| !o.is_up()))
+        .map(|p| p.region.as_str())
+        .collect();
+    let mut s = format!("{trend}: R² {}{strength}.", number(d.r2, 2, lang));
+    if !ups.is_empty() {
+        s.push_str(&format!(
+            " Sterker gegroeid dan de trend: {}.",
+            ups.join(", ")
+        ));
+    }
+    if !downs.is_empty() {
+        s.push_str(&format!(
+            " Minder gegroeid dan de trend: {}.",
+            downs.join(", ")
+        ));
+    }
+    s
+}

@@ -1,0 +1,83 @@
+//! The browser layer: a thin wasm-bindgen wrapper over the core. It converts results with
+//! serde-wasm-bindgen, maps every error through one helper into a JavaScript `Error` carrying
+//! `kind` and `location`, and never touches the DOM (so it also runs in a Web Worker).
+
+use crate::view::{render_query, Dataset};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// One error path: a JS `Error` whose message is the Dutch text (with location), plus the
+/// machine-readable `kind` and `location` fields.
+fn js_error(e: crate::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let _ = js_sys::Reflect::set(
+        &err,
+        &"kind".into(),
+        &to_js(&e.kind).unwrap_or(JsValue::NULL),
+    );
+    let _ = js_sys::Reflect::set(
+        &err,
+        &"location".into(),
+        &to_js(&e.location).unwrap_or(JsValue::NULL),
+    );
+    let _ = js_sys::Reflect::set(&err, &"detail".into(), &JsValue::from_str(&e.message));
+    err.into()
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// A loaded dataset and the views on it.
+#[wasm_bindgen]
+pub struct Explorer {
+    ds: Dataset,
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// The explorer on the embedded default dataset.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Explorer, JsValue> {
+        Ok(Explorer {
+            ds: Dataset::default_data().map_err(js_error)?,
+        })
+    }
+
+    /// The explorer on a user's file, read from its bytes (the file never leaves the machine).
+    pub fn load(name: &str, bytes: &[u8]) -> Result<Explorer, JsValue> {
+        Ok(Explorer {
+            ds: Dataset::load(name, bytes).map_err(js_error)?,
+        })
+    }
+
+    /// What was detected in the file: format, encoding, delimiter, columns, notes.
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.ds.info())
+    }
+
+    /// Renders a view description: `{spec, title, summary, data, table, svg, hits, notes, ...}`.
+    pub fn render(&self, spec: &str) -> Result<JsValue, JsValue> {
+        let r = render_query(&self.ds, spec).map_err(js_error)?;
+        to_js(&r)
+    }
+
+    /// The view data as JSON text, exactly as the CLI's `--json` prints it.
+    pub fn json(&self, spec: &str) -> Result<String, JsValue> {
+        let r = render_query(&self.ds, spec).map_err(js_error)?;
+        serde_json::to_string_pretty(&r.data)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    }
+}
+
+/// The crate version, shown in the page footer.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
