@@ -1,7 +1,13 @@
 //! Charts as SVG, drawn with plotters: one module per chart kind, each a function from prepared
 //! view data to an SVG string plus the hit regions the page uses for tooltips and keyboard focus.
 
+pub mod area;
+pub mod bars;
+pub mod facet;
+pub mod forest;
+pub mod line;
 pub mod scatter;
+pub mod stacked;
 pub mod text;
 
 use crate::error::{Error, ErrorKind, Result};

@@ -71,6 +71,7 @@ impl Dataset {
                     kind: c.kind(),
                 })
                 .collect(),
+            roles: self.roles(),
             regional: self.regional.as_ref().map(|r| RegionalInfo {
                 regions: r.regions.len(),
                 years: r.years.clone(),
@@ -104,10 +105,20 @@ impl Dataset {
                 x: spec::ScatterX::Share,
             }));
         }
-        Err(self
-            .regional()
-            .err()
-            .unwrap_or_else(|| Error::not_available("Geen weergave beschikbaar voor dit bestand.")))
+        self.natural_view_with(&[])
+    }
+
+    /// The natural view of a tidy table, with the user's role overrides (`roles=`).
+    pub fn natural_view_with(&self, roles: &[(String, crate::tidy::Role)]) -> Result<View> {
+        if self.regional.is_some() {
+            return self.natural_view();
+        }
+        crate::tidy::natural_view(&self.table, roles)
+    }
+
+    /// The detected roles of the table's columns (shown in the page, changed with `roles=`).
+    pub fn roles(&self) -> crate::tidy::Roles {
+        crate::tidy::Roles::detect(&self.table)
     }
 }
 
@@ -130,6 +141,8 @@ pub struct DatasetInfo {
     pub detected: Detected,
     pub summary: String,
     pub columns: Vec<ColumnInfo>,
+    /// The role of each column (time, category, percent, n, ...), for the tidy views.
+    pub roles: crate::tidy::Roles,
     pub regional: Option<RegionalInfo>,
     pub notes: Vec<String>,
 }
@@ -175,10 +188,13 @@ fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
 pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     let view = match &spec.view {
         Some(v) => v.clone(),
-        None => ds.natural_view()?,
+        None => ds.natural_view_with(&spec.roles)?,
     };
     match &view {
         View::Scatter(s) => render_scatter(ds, s, spec),
+        View::Line(_) | View::Bars(_) | View::Stacked(_) | View::Area(_) | View::Forest(_) => {
+            crate::tidy::render::render(ds, &view, spec)
+        }
     }
 }
 
@@ -187,7 +203,10 @@ pub fn render_query(ds: &Dataset, query: &str) -> Result<Rendered> {
     render(ds, &ViewSpec::parse(query)?)
 }
 
-fn source_line(ds: &Dataset) -> String {
+pub(crate) fn source_line(ds: &Dataset) -> String {
+    if let Some(ex) = crate::EXAMPLES.iter().find(|e| e.file == ds.table.source) {
+        return ex.source.to_string();
+    }
     if ds.table.source == crate::DEFAULT_DATA_NAME {
         "Bron: regionale analyse banenafspraak 2015-2017 (UWV, bewerking Banenverkenner)"
             .to_string()

@@ -5,6 +5,10 @@
 use crate::error::{Error, Result};
 use crate::format::Lang;
 use crate::regional::measures::Subgroup;
+pub use crate::tidy::spec::{
+    AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
+};
+use crate::tidy::roles::Role;
 
 /// The query string split into key/value pairs, percent-decoded, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -141,12 +145,22 @@ pub struct ScatterSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum View {
     Scatter(ScatterSpec),
+    Line(LineSpec),
+    Bars(BarsSpec),
+    Stacked(StackedSpec),
+    Area(AreaSpec),
+    Forest(ForestSpec),
 }
 
 impl View {
     pub fn name(&self) -> &'static str {
         match self {
             View::Scatter(_) => "scatter",
+            View::Line(_) => "line",
+            View::Bars(_) => "bars",
+            View::Stacked(_) => "stacked",
+            View::Area(_) => "area",
+            View::Forest(_) => "forest",
         }
     }
 }
@@ -163,10 +177,12 @@ pub struct ViewSpec {
     pub lang: Lang,
     /// `embed` flag: the page shows only the chart.
     pub embed: bool,
+    /// Column roles set by the user (`roles=jaar:time,groep:category`), for the tidy views.
+    pub roles: Vec<(String, Role)>,
 }
 
-pub const VIEWS: &[&str] = &["scatter"];
-const COMMON: &[&str] = &["view", "k", "region", "lang", "embed"];
+pub const VIEWS: &[&str] = &["scatter", "line", "bars", "stacked", "area", "forest"];
+const COMMON: &[&str] = &["view", "k", "region", "lang", "embed", "roles"];
 
 fn subgroup(p: &mut Params, allowed: &[Subgroup]) -> Result<Option<Subgroup>> {
     match p.take("subgroup") {
@@ -205,6 +221,10 @@ impl ViewSpec {
             }
         };
         let highlight = p.take("region").filter(|r| !r.is_empty());
+        let roles = match p.take("roles") {
+            Some(r) => crate::tidy::roles::parse_overrides(&r)?,
+            None => Vec::new(),
+        };
         let view = match p.take("view").as_deref() {
             None | Some("") => {
                 p.finish("(geen)", COMMON)?;
@@ -243,6 +263,11 @@ impl ViewSpec {
                     x,
                 }))
             }
+            Some(kind @ ("line" | "bars" | "stacked" | "area" | "forest")) => {
+                let v = crate::tidy::spec::parse(kind, &mut p)?;
+                p.finish(kind, &[COMMON, &crate::tidy::spec::keys(kind)].concat())?;
+                v
+            }
             Some(other) => {
                 return Err(Error::view(format!(
                     "Onbekende weergave 'view={other}'. Kies uit: {}.",
@@ -256,6 +281,7 @@ impl ViewSpec {
             highlight,
             lang,
             embed,
+            roles,
         })
     }
 }
