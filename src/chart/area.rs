@@ -79,7 +79,9 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             16.0,
             outer.y + outer.h / 2.0,
             "Aandeel in %",
-            Style::new(12.0).anchor(HPos::Center, VPos::Center).rotated(),
+            Style::new(12.0)
+                .anchor(HPos::Center, VPos::Center)
+                .rotated(),
         )?;
         for (p, (panel, r)) in panels.iter().zip(&rects).enumerate() {
             let sx = Scale::linear(x0, x1, r.x, r.right());
@@ -130,10 +132,18 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     }
                     let mut poly: Vec<(i32, i32)> = run
                         .iter()
-                        .map(|&k| (sx.map(xs[k]).round() as i32, sy.map(upper[k]).round() as i32))
+                        .map(|&k| {
+                            (
+                                sx.map(xs[k]).round() as i32,
+                                sy.map(upper[k]).round() as i32,
+                            )
+                        })
                         .collect();
                     poly.extend(run.iter().rev().map(|&k| {
-                        (sx.map(xs[k]).round() as i32, sy.map(lower[k]).round() as i32)
+                        (
+                            sx.map(xs[k]).round() as i32,
+                            sy.map(lower[k]).round() as i32,
+                        )
                     }));
                     root.draw(&Polygon::new(poly, colour_of(&s.name).filled()))
                         .map_err(super::draw_err)?;
@@ -150,7 +160,11 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 let Some(np) = d.n.iter().find(|n| n.facet == *panel && n.x == x.value) else {
                     continue;
                 };
-                let half_l = if k > 0 { (xs[k] - xs[k - 1]) / 2.0 } else { 0.0 };
+                let half_l = if k > 0 {
+                    (xs[k] - xs[k - 1]) / 2.0
+                } else {
+                    0.0
+                };
                 let half_r = if k + 1 < xs.len() {
                     (xs[k + 1] - xs[k]) / 2.0
                 } else {
@@ -175,9 +189,14 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     })
                     .collect();
                 let head = panel.as_ref().map(|p| format!("{p}, ")).unwrap_or_default();
-                let n = np
-                    .n
-                    .map(|n| format!(" (n = {}{})", number(n, 0, lang), if np.small { ", onzeker" } else { "" }))
+                let n =
+                    np.n.map(|n| {
+                        format!(
+                            " (n = {}{})",
+                            number(n, 0, lang),
+                            if np.small { ", onzeker" } else { "" }
+                        )
+                    })
                     .unwrap_or_default();
                 hits.push(facet::hit(
                     band,

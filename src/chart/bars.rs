@@ -29,7 +29,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
     } else {
         d.facets.iter().cloned().map(Some).collect()
     };
-    let cols_n = panels.len().min(3).max(1);
+    let cols_n = panels.len().clamp(1, 3);
     let rows_n = panels.len().div_ceil(cols_n);
     let fmt = |v: f64| {
         let s = number(v, d.decimals, lang);
@@ -247,7 +247,10 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
             }
             facet::line(
                 &root,
-                &[(sx.map(0.0_f64.max(v0)), r.y), (sx.map(0.0_f64.max(v0)), r.bottom())],
+                &[
+                    (sx.map(0.0_f64.max(v0)), r.y),
+                    (sx.map(0.0_f64.max(v0)), r.bottom()),
+                ],
                 palette::AXIS.stroke_width(1),
             )?;
             // Reference line(s): one per series (in its colour) when they differ.
@@ -301,7 +304,10 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         format!(
                             "{}{}: {}",
                             rl.label,
-                            rv.series.as_ref().map(|s| format!(", {s}")).unwrap_or_default(),
+                            rv.series
+                                .as_ref()
+                                .map(|s| format!(", {s}"))
+                                .unwrap_or_default(),
                             fmt(v)
                         ),
                         &rl.label,

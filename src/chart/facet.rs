@@ -415,10 +415,7 @@ pub fn wrap(text: &str, style: Style, max_w: f64) -> Vec<String> {
     if !cur.is_empty() {
         lines.push(cur);
     }
-    lines
-        .into_iter()
-        .map(|l| fit(&l, style, max_w))
-        .collect()
+    lines.into_iter().map(|l| fit(&l, style, max_w)).collect()
 }
 
 /// The colour of series `k`.
@@ -516,7 +513,10 @@ mod tests {
         assert_eq!(s.map(50.0), 100.0);
         let l = Scale::log(0.1, 10.0, 0.0, 200.0);
         assert!((l.map(1.0) - 100.0).abs() < 1e-9);
-        assert_eq!(log_ticks(0.2, 20.0), vec![0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]);
+        assert_eq!(
+            log_ticks(0.2, 20.0),
+            vec![0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]
+        );
         assert_eq!(value_range([3.0, 97.0].into_iter(), true), (0.0, 100.0));
     }
 

@@ -124,7 +124,10 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     let rects = facet::grid(panels.len(), cols_n, outer, 24.0, 34.0, title_h);
 
     // Shared axes.
-    let ys = d.series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.y));
+    let ys = d
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().filter_map(|p| p.y));
     let nonneg = d
         .series
         .iter()
@@ -156,7 +159,9 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
             16.0,
             outer.y + outer.h / 2.0,
             &facet::fit(&d.y_label, Style::new(12.0), outer.h),
-            Style::new(12.0).anchor(HPos::Center, VPos::Center).rotated(),
+            Style::new(12.0)
+                .anchor(HPos::Center, VPos::Center)
+                .rotated(),
         )?;
         for (p, (panel, r)) in panels.iter().zip(&rects).enumerate() {
             let sx = Scale::linear(x0 - pad, x1 + pad, r.x, r.right());

@@ -115,7 +115,11 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 };
                 let y = r.y + k as f64 * row_h + (row_h - bar_h) / 2.0;
                 let is_total = crate::tidy::frame::is_total(g);
-                let st = if is_total { cat_style.bold() } else { cat_style };
+                let st = if is_total {
+                    cat_style.bold()
+                } else {
+                    cat_style
+                };
                 label(
                     &root,
                     r.x - 8.0,
@@ -157,17 +161,10 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         h: bar_h,
                     };
                     facet::rect(&root, seg, c.filled())?;
-                    facet::line(
-                        &root,
-                        &[(b, y), (b, y + bar_h)],
-                        WHITE.stroke_width(1),
-                    )?;
+                    facet::line(&root, &[(b, y), (b, y + bar_h)], WHITE.stroke_width(1))?;
                     let text = number(v, d.decimals, lang);
-                    let ts = Style::new(10.5).color(if facet::dark(c) {
-                        WHITE
-                    } else {
-                        palette::TEXT
-                    });
+                    let ts =
+                        Style::new(10.5).color(if facet::dark(c) { WHITE } else { palette::TEXT });
                     if ts.width(&text) + 6.0 <= b - a {
                         label(
                             &root,
@@ -186,10 +183,16 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         .and_then(|p| p.value)
                         .map(|c| format!(" ({})", number(c, 0, lang)))
                         .unwrap_or_default();
-                    let head = panel.as_ref().map(|p| format!("{p} – ")).unwrap_or_default();
+                    let head = panel
+                        .as_ref()
+                        .map(|p| format!("{p} – "))
+                        .unwrap_or_default();
                     hits.push(facet::hit(
                         seg,
-                        format!("{head}{g}, {name}: {} %{count}", number(v, d.decimals, lang)),
+                        format!(
+                            "{head}{g}, {name}: {} %{count}",
+                            number(v, d.decimals, lang)
+                        ),
                         g,
                     ));
                 }

@@ -84,9 +84,20 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     }
     let mut group_cols = vec![xj];
     group_cols.extend(facet_j);
-    let as_is = f.roles.role(&y_name) == Some(Role::Percent)
-        || sums_to_100(f.table, yj, sj, &group_cols);
+    let as_is =
+        f.roles.role(&y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &group_cols);
     let mut categories = f.distinct(sj);
+    // A total among counts would be counted twice: it is the whole, not a part.
+    let dropped: Vec<String> = if as_is {
+        Vec::new()
+    } else {
+        categories
+            .iter()
+            .filter(|c| super::frame::is_total(c))
+            .cloned()
+            .collect()
+    };
+    categories.retain(|c| !dropped.contains(c));
     let facets = f.facets(facet_j);
     let mut series = Vec::new();
     let mut n_points = Vec::new();
@@ -102,7 +113,10 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
                 continue;
             };
             if let Some(prev) = grid[c][k] {
-                let what = format!("{x_name} = {}, {s_name} = {}", x_values[k].label, categories[c]);
+                let what = format!(
+                    "{x_name} = {}, {s_name} = {}",
+                    x_values[k].label, categories[c]
+                );
                 return Err(f.duplicate(&what, prev, i, sj));
             }
             grid[c][k] = Some(i);
@@ -136,7 +150,13 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
                         y: if as_is {
                             v
                         } else {
-                            v.map(|v| if sums[k] > 0.0 { v / sums[k] * 100.0 } else { 0.0 })
+                            v.map(|v| {
+                                if sums[k] > 0.0 {
+                                    v / sums[k] * 100.0
+                                } else {
+                                    0.0
+                                }
+                            })
                         },
                         value: if as_is { None } else { v },
                     }
@@ -198,12 +218,11 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         .iter()
         .filter(|p| p.small)
         .map(|p| {
-            let x = p
-                .x
-                .as_f64()
-                .map(|v| crate::format::nl(v, 0))
-                .or_else(|| p.x.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let x =
+                p.x.as_f64()
+                    .map(|v| crate::format::nl(v, 0))
+                    .or_else(|| p.x.as_str().map(str::to_string))
+                    .unwrap_or_default();
             match &p.facet {
                 Some(fc) => format!("{fc} {x}"),
                 None => x,
@@ -217,12 +236,22 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
             small.join(", ")
         ));
     }
+    if !dropped.is_empty() {
+        notes.push(format!(
+            "{} niet meegeteld in de verdeling (is het totaal).",
+            dropped.join(", ")
+        ));
+    }
     if !as_is {
         notes.push(format!(
             "'{y_name}' is omgerekend naar aandelen per {x_name}."
         ));
     }
-    let dec = decimals(series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.y)));
+    let dec = decimals(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+    );
     Ok(AreaData {
         view: "area",
         x: x_name,

@@ -83,7 +83,11 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     };
     let yj = f.col("y", &y_name)?;
     f.numeric("y", yj)?;
-    let sj = e.series.as_deref().map(|s| f.col("series", s)).transpose()?;
+    let sj = e
+        .series
+        .as_deref()
+        .map(|s| f.col("series", s))
+        .transpose()?;
     let series_names: Vec<String> = match sj {
         Some(sj) => f.distinct(sj),
         None => vec![y_name.clone()],
@@ -117,23 +121,24 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
 
     // The value of every (facet, series, category); two rows on one bar are an error.
     let facets = f.facets(facet_j);
-    let cell = |facet: &Option<String>, rows: &[usize], s: &str, cat: &str| -> Result<Option<f64>> {
-        let mut found: Option<usize> = None;
-        for &i in rows {
-            if f.text(xj, i) != cat || sj.is_some_and(|sj| f.text(sj, i) != s) {
-                continue;
+    let cell =
+        |facet: &Option<String>, rows: &[usize], s: &str, cat: &str| -> Result<Option<f64>> {
+            let mut found: Option<usize> = None;
+            for &i in rows {
+                if f.text(xj, i) != cat || sj.is_some_and(|sj| f.text(sj, i) != s) {
+                    continue;
+                }
+                if let Some(prev) = found {
+                    let what = match facet {
+                        Some(fc) => format!("{x_name} = {cat}, {fc}"),
+                        None => format!("{x_name} = {cat}"),
+                    };
+                    return Err(f.duplicate(&what, prev, i, xj));
+                }
+                found = Some(i);
             }
-            if let Some(prev) = found {
-                let what = match facet {
-                    Some(fc) => format!("{x_name} = {cat}, {fc}"),
-                    None => format!("{x_name} = {cat}"),
-                };
-                return Err(f.duplicate(&what, prev, i, xj));
-            }
-            found = Some(i);
-        }
-        Ok(found.and_then(|i| f.number(yj, i)))
-    };
+            Ok(found.and_then(|i| f.number(yj, i)))
+        };
     let mut values: Vec<(Option<String>, String, Vec<Option<f64>>)> = Vec::new();
     let mut ref_values = Vec::new();
     for (facet, rows) in &facets {
@@ -238,7 +243,11 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             y_name.clone()
         }
     });
-    let dec = decimals(series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.y)));
+    let dec = decimals(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+    );
     Ok(BarsData {
         view: "bars",
         x: x_name,

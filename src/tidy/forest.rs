@@ -62,12 +62,32 @@ pub fn stars(s: Option<&str>) -> usize {
 }
 
 const TERM_WORDS: &[&str] = &[
-    "category", "categorie", "term", "level", "niveau", "kenmerkwaarde", "waarde", "value",
+    "category",
+    "categorie",
+    "term",
+    "level",
+    "niveau",
+    "kenmerkwaarde",
+    "waarde",
+    "value",
 ];
 const DIMENSION_WORDS: &[&str] = &[
-    "dimension", "dimensie", "kenmerk", "variable", "variabele", "factor", "characteristic",
+    "dimension",
+    "dimensie",
+    "kenmerk",
+    "variable",
+    "variabele",
+    "factor",
+    "characteristic",
 ];
-const MODEL_WORDS: &[&str] = &["model", "groep", "group", "subgroup", "deelgroep", "subdoelgroep"];
+const MODEL_WORDS: &[&str] = &[
+    "model",
+    "groep",
+    "group",
+    "subgroup",
+    "deelgroep",
+    "subdoelgroep",
+];
 
 fn named(cands: &[String], words: &[&str]) -> Option<String> {
     cands
@@ -96,13 +116,20 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     let pick = |given: &Option<String>, key: &str, role: Role| -> Result<Option<usize>> {
         match given {
             Some(n) => f.col(key, n).map(Some),
-            None => Ok(f.roles.first(&[role]).and_then(|c| f.table.column_index(&c.column))),
+            None => Ok(f
+                .roles
+                .first(&[role])
+                .and_then(|c| f.table.column_index(&c.column))),
         }
     };
     let sigj = pick(&spec.significance, "significance", Role::Significance)?;
     let refj = pick(&spec.reference, "reference", Role::Reference)?;
     let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
-    let series_given = e.series.as_deref().map(|c| f.col("series", c)).transpose()?;
+    let series_given = e
+        .series
+        .as_deref()
+        .map(|c| f.col("series", c))
+        .transpose()?;
 
     let taken: Vec<&str> = [e.series.as_deref(), e.facet.as_deref()]
         .into_iter()
@@ -150,7 +177,10 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
         None => named(&rest, DIMENSION_WORDS)
             .or_else(|| rest.iter().find(|c| determined_by_term(c)).cloned()),
     };
-    let dj = dim_name.as_deref().map(|d| f.col("dimension", d)).transpose()?;
+    let dj = dim_name
+        .as_deref()
+        .map(|d| f.col("dimension", d))
+        .transpose()?;
     let series_name = match &e.series {
         Some(s) => Some(s.clone()),
         None => {
@@ -164,7 +194,10 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     };
     let sj = match series_given {
         Some(j) => Some(j),
-        None => series_name.as_deref().map(|s| f.col("series", s)).transpose()?,
+        None => series_name
+            .as_deref()
+            .map(|s| f.col("series", s))
+            .transpose()?,
     };
 
     let sig_text = |i: usize| -> Option<String> {
@@ -191,7 +224,9 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     for &i in &f.rows {
         let dim = dj.map(|d| f.text(d, i)).unwrap_or_default();
         let term = f.text(tj, i);
-        let reference = refj.map(|r| f.text(r, i)).filter(|r| r != super::frame::UNKNOWN);
+        let reference = refj
+            .map(|r| f.text(r, i))
+            .filter(|r| r != super::frame::UNKNOWN);
         let d = match dimensions.iter().position(|d| d.name == dim) {
             Some(k) => k,
             None => {
@@ -245,7 +280,11 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
         }) {
             let (ia, ib) = (f.rows[a], f.rows[a + 1 + b]);
             return Err(f.duplicate(
-                &format!("term '{}' {}", ra.category, ra.model.as_deref().unwrap_or("")),
+                &format!(
+                    "term '{}' {}",
+                    ra.category,
+                    ra.model.as_deref().unwrap_or("")
+                ),
                 ia,
                 ib,
                 tj,
@@ -278,7 +317,10 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
                     y: rows
                         .iter()
                         .find(|r| {
-                            r.dimension == d.name && r.category == *t && r.model == *mk && r.facet == *fk
+                            r.dimension == d.name
+                                && r.category == *t
+                                && r.model == *mk
+                                && r.facet == *fk
                         })
                         .and_then(|r| r.estimate),
                     value: None,
@@ -296,7 +338,9 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     }
     let missing = rows.iter().filter(|r| r.estimate.is_none()).count();
     if missing > 0 {
-        notes.push(format!("{missing} schattingen onbekend of geheim (niet getekend)."));
+        notes.push(format!(
+            "{missing} schattingen onbekend of geheim (niet getekend)."
+        ));
     }
     let log = rows.iter().filter_map(|r| r.estimate).all(|v| v > 0.0);
     let y_label = e.ylabel.clone().unwrap_or_else(|| {

@@ -290,7 +290,9 @@ mod tests {
             .err()
             .unwrap();
         assert!(e.message.contains("totaal, Wsw"), "{}", e.message);
-        let e = Frame::new(&t, &[], &[("modl".into(), "x".into())]).err().unwrap();
+        let e = Frame::new(&t, &[], &[("modl".into(), "x".into())])
+            .err()
+            .unwrap();
         assert!(e.message.contains("model, v"), "{}", e.message);
     }
 

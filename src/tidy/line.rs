@@ -208,7 +208,11 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     let decimals = if spec.index {
         0
     } else {
-        decimals(series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.y)))
+        decimals(
+            series
+                .iter()
+                .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+        )
     };
     Ok(LineData {
         view: "line",

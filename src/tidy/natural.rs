@@ -81,7 +81,12 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
                 .first()
                 .map(|c| c.column.clone());
             return Ok(View::Area(AreaSpec {
-                enc: enc(Some(&time), Some(&share.column), Some(&over), facet.as_deref()),
+                enc: enc(
+                    Some(&time),
+                    Some(&share.column),
+                    Some(&over),
+                    facet.as_deref(),
+                ),
                 n: None,
                 min_n: super::spec::DEFAULT_MIN_N,
             }));
@@ -93,7 +98,12 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
                 .first()
                 .map(|c| c.column.clone());
             return Ok(View::Stacked(StackedSpec {
-                enc: enc(Some(&x.column), Some(&share.column), Some(&over), facet.as_deref()),
+                enc: enc(
+                    Some(&x.column),
+                    Some(&share.column),
+                    Some(&over),
+                    facet.as_deref(),
+                ),
             }));
         }
     }
@@ -109,7 +119,12 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
                     .map(|c| c.column.clone())
             });
             return Ok(View::Line(LineSpec {
-                enc: enc(Some(&time.column), Some(&y), series.as_deref(), facet.as_deref()),
+                enc: enc(
+                    Some(&time.column),
+                    Some(&y),
+                    series.as_deref(),
+                    facet.as_deref(),
+                ),
                 index: false,
                 highlight: None,
             }));
@@ -126,12 +141,9 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
             let series = free_categories(table, &roles, &[&x.column])
                 .first()
                 .map(|c| c.column.clone());
-            let total = table.column(&x.column).and_then(|c| {
-                c.values
-                    .iter()
-                    .map(cell_key)
-                    .find(|v| is_total(v))
-            });
+            let total = table
+                .column(&x.column)
+                .and_then(|c| c.values.iter().map(cell_key).find(|v| is_total(v)));
             return Ok(View::Bars(BarsSpec {
                 enc: enc(Some(&x.column), Some(&y), series.as_deref(), None),
                 reference: total.map(Reference::Category),
@@ -164,7 +176,10 @@ mod tests {
 
     #[test]
     fn each_shape_gets_its_view() {
-        assert_eq!(view("jaar,groep,aantal\n2017,A,1\n2018,A,2\n").name(), "line");
+        assert_eq!(
+            view("jaar,groep,aantal\n2017,A,1\n2018,A,2\n").name(),
+            "line"
+        );
         assert_eq!(
             view("groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,30\nB,>12,70\n").name(),
             "stacked"

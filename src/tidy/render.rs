@@ -100,8 +100,16 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     let mut r = match view {
         View::Line(s) => {
             let d = line::compute(&f, s)?;
-            let first = d.x_values.first().map(|x| x.label.clone()).unwrap_or_default();
-            let last = d.x_values.last().map(|x| x.label.clone()).unwrap_or_default();
+            let first = d
+                .x_values
+                .first()
+                .map(|x| x.label.clone())
+                .unwrap_or_default();
+            let last = d
+                .x_values
+                .last()
+                .map(|x| x.label.clone())
+                .unwrap_or_default();
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
                 Some(sc) => format!("{} naar {sc}, {first}-{last}", d.y),
                 None => format!("{}, {first}-{last}", d.y),
@@ -247,9 +255,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             );
             match &s.reference {
                 Some(Reference::Value(v)) => q.push_str(&format!("&ref={v}")),
-                Some(Reference::Category(c)) => {
-                    q.push_str(&format!("&ref={}", percent_encode(c)))
-                }
+                Some(Reference::Category(c)) => q.push_str(&format!("&ref={}", percent_encode(c))),
                 None => {}
             }
             if let Some(h) = &s.highlight {
@@ -282,7 +288,10 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 .unwrap_or_else(|| format!("Verdeling naar {} per {}", d.series_column, d.x));
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 if d.converted {
-                    format!("Aandeel in % van het totaal per {} (omgerekend uit {}; totaal rechts)", d.x, d.y)
+                    format!(
+                        "Aandeel in % van het totaal per {} (omgerekend uit {}; totaal rechts)",
+                        d.x, d.y
+                    )
                 } else {
                     format!("{} in %, per {} samen 100 %", d.y, d.x)
                 }
@@ -551,14 +560,25 @@ pub fn line_summary(d: &line::LineData, lang: Lang) -> String {
                     Some(f) => format!("{} ({f})", s.name),
                     None => s.name.clone(),
                 };
-                let xa = d.x_values.get(a.0).map(|x| x.label.clone()).unwrap_or_default();
-                let xb = d.x_values.get(b.0).map(|x| x.label.clone()).unwrap_or_default();
+                let xa = d
+                    .x_values
+                    .get(a.0)
+                    .map(|x| x.label.clone())
+                    .unwrap_or_default();
+                let xb = d
+                    .x_values
+                    .get(b.0)
+                    .map(|x| x.label.clone())
+                    .unwrap_or_default();
                 changes.push((name, (b.1 / a.1 - 1.0) * 100.0, xa, xb));
             }
         }
     }
     if changes.is_empty() {
-        return format!("{} per {}: te weinig waarden voor een ontwikkeling.", d.y, d.x);
+        return format!(
+            "{} per {}: te weinig waarden voor een ontwikkeling.",
+            d.y, d.x
+        );
     }
     changes.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut s = String::new();
@@ -642,7 +662,11 @@ pub fn bars_summary(d: &bars::BarsData, lang: Lang) -> String {
 
 pub fn stacked_summary(d: &stacked::StackedData, lang: Lang) -> String {
     let mut parts = Vec::new();
-    for s in d.series.iter().filter(|s| s.facet == d.series.first().and_then(|f| f.facet.clone())) {
+    for s in d
+        .series
+        .iter()
+        .filter(|s| s.facet == d.series.first().and_then(|f| f.facet.clone()))
+    {
         if s.name == super::frame::UNKNOWN {
             continue;
         }
@@ -683,12 +707,11 @@ pub fn area_summary(d: &area::AreaData, lang: Lang) -> String {
     let mut parts = Vec::new();
     for p in panels {
         // The last x with enough persons: shares there are still reliable.
-        let reliable: Vec<&area::NPoint> = d
-            .n
-            .iter()
-            .filter(|n| n.facet == p && !n.small)
-            .collect();
-        let Some(last) = reliable.last() else { continue };
+        let reliable: Vec<&area::NPoint> =
+            d.n.iter().filter(|n| n.facet == p && !n.small).collect();
+        let Some(last) = reliable.last() else {
+            continue;
+        };
         let mut at: Vec<(String, f64)> = d
             .series
             .iter()
@@ -708,7 +731,9 @@ pub fn area_summary(d: &area::AreaData, lang: Lang) -> String {
                 "{who}bij {} = {} (n = {}) is '{}' het grootst ({})",
                 d.x,
                 x_text(&last.x),
-                last.n.map(|n| number(n, 0, lang)).unwrap_or_else(|| "?".into()),
+                last.n
+                    .map(|n| number(n, 0, lang))
+                    .unwrap_or_else(|| "?".into()),
                 top.0,
                 pct(top.1, d.decimals, lang)
             ));
@@ -728,7 +753,11 @@ pub fn forest_summary(d: &forest::ForestData, lang: Lang) -> String {
         .filter(|r| forest::stars(r.significance.as_deref()) >= 2)
         .count();
     let desc = |r: &forest::ForestRow| {
-        let m = r.model.as_ref().map(|m| format!(", {m}")).unwrap_or_default();
+        let m = r
+            .model
+            .as_ref()
+            .map(|m| format!(", {m}"))
+            .unwrap_or_default();
         format!(
             "{} ({}{m}: {})",
             r.category,
@@ -736,12 +765,16 @@ pub fn forest_summary(d: &forest::ForestData, lang: Lang) -> String {
             number(r.estimate.unwrap_or(0.0), d.decimals, lang)
         )
     };
-    let hi = known
-        .iter()
-        .max_by(|a, b| a.estimate.unwrap_or(0.0).total_cmp(&b.estimate.unwrap_or(0.0)));
-    let lo = known
-        .iter()
-        .min_by(|a, b| a.estimate.unwrap_or(0.0).total_cmp(&b.estimate.unwrap_or(0.0)));
+    let hi = known.iter().max_by(|a, b| {
+        a.estimate
+            .unwrap_or(0.0)
+            .total_cmp(&b.estimate.unwrap_or(0.0))
+    });
+    let lo = known.iter().min_by(|a, b| {
+        a.estimate
+            .unwrap_or(0.0)
+            .total_cmp(&b.estimate.unwrap_or(0.0))
+    });
     let mut s = format!(
         "{} schattingen in {} kenmerken{}",
         known.len(),

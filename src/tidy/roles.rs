@@ -206,8 +206,23 @@ const PERCENT_WORDS: &[&str] = &[
     "aandelen",
 ];
 const N_WORDS: &[&str] = &["n", "persons", "personen", "aantal", "people", "mensen"];
-const ODDS_WORDS: &[&str] = &["odds", "or", "ratio", "oddsratio", "kansverhouding", "hr", "rr"];
-const SIG_WORDS: &[&str] = &["sig", "signif", "significance", "significantie", "p", "pvalue"];
+const ODDS_WORDS: &[&str] = &[
+    "odds",
+    "or",
+    "ratio",
+    "oddsratio",
+    "kansverhouding",
+    "hr",
+    "rr",
+];
+const SIG_WORDS: &[&str] = &[
+    "sig",
+    "signif",
+    "significance",
+    "significantie",
+    "p",
+    "pvalue",
+];
 const REF_WORDS: &[&str] = &[
     "reference",
     "referentie",
@@ -233,7 +248,9 @@ pub fn parse_period(s: &str) -> Option<(TimeKind, f64)> {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     let year = |t: &str| -> Option<f64> {
         if t.len() == 4 && digits(t) {
-            t.parse::<f64>().ok().filter(|y| (1800.0..=2200.0).contains(y))
+            t.parse::<f64>()
+                .ok()
+                .filter(|y| (1800.0..=2200.0).contains(y))
         } else {
             None
         }
@@ -379,7 +396,11 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
                     "waarden zijn sterretjes (*, **)".into(),
                 );
             }
-            let periods: Vec<TimeKind> = all.iter().filter_map(|s| parse_period(s)).map(|p| p.0).collect();
+            let periods: Vec<TimeKind> = all
+                .iter()
+                .filter_map(|s| parse_period(s))
+                .map(|p| p.0)
+                .collect();
             if !all.is_empty() && periods.len() == all.len() {
                 let kind = periods
                     .iter()
@@ -404,13 +425,22 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
             let in_years = whole && xs.iter().all(|x| (1950.0..=2100.0).contains(x));
             if let Some(w) = has_token(&t, YEAR_WORDS) {
                 return if in_years {
-                    (Role::Time, Some(TimeKind::Year), format!("naam bevat '{w}'"))
+                    (
+                        Role::Time,
+                        Some(TimeKind::Year),
+                        format!("naam bevat '{w}'"),
+                    )
                 } else {
-                    (Role::Time, Some(TimeKind::Ordinal), format!("naam bevat '{w}'"))
+                    (
+                        Role::Time,
+                        Some(TimeKind::Ordinal),
+                        format!("naam bevat '{w}'"),
+                    )
                 };
             }
             if whole {
-                if let Some(w) = has_prefix(&t, ORDINAL_PREFIXES).or_else(|| has_token(&t, TIME_WORDS))
+                if let Some(w) =
+                    has_prefix(&t, ORDINAL_PREFIXES).or_else(|| has_token(&t, TIME_WORDS))
                 {
                     return (
                         Role::Time,
@@ -421,7 +451,11 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
             }
             if let Some(w) = has_token(&t, SIG_WORDS) {
                 if xs.iter().all(|p| (0.0..=1.0).contains(p)) {
-                    return (Role::Significance, None, format!("naam bevat '{w}' (p-waarde)"));
+                    return (
+                        Role::Significance,
+                        None,
+                        format!("naam bevat '{w}' (p-waarde)"),
+                    );
                 }
             }
             if let Some(w) = has_token(&t, PERCENT_WORDS) {
@@ -429,7 +463,11 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
             }
             if let Some(w) = has_token(&t, ODDS_WORDS) {
                 if xs.iter().all(|x| *x > 0.0) {
-                    return (Role::OddsRatio, None, format!("naam bevat '{w}', waarden positief"));
+                    return (
+                        Role::OddsRatio,
+                        None,
+                        format!("naam bevat '{w}', waarden positief"),
+                    );
                 }
             }
             if let Some(w) = has_token(&t, N_WORDS) {
@@ -581,7 +619,11 @@ impl Roles {
                         table,
                         j,
                         over,
-                        &cats.iter().copied().filter(|&g| g != over).collect::<Vec<_>>(),
+                        &cats
+                            .iter()
+                            .copied()
+                            .filter(|&g| g != over)
+                            .collect::<Vec<_>>(),
                     )
             });
             if let Some(over) = found {
@@ -687,7 +729,10 @@ mod tests {
         assert_eq!(parse_period("2019JJ00"), Some((TimeKind::Year, 2019.0)));
         assert_eq!(parse_period("2019MM07").map(|p| p.0), Some(TimeKind::Month));
         assert_eq!(parse_period("2019-07").map(|p| p.0), Some(TimeKind::Month));
-        assert_eq!(parse_period("2019-07-31").map(|p| p.0), Some(TimeKind::Date));
+        assert_eq!(
+            parse_period("2019-07-31").map(|p| p.0),
+            Some(TimeKind::Date)
+        );
         assert_eq!(parse_period("31-7-2019").map(|p| p.0), Some(TimeKind::Date));
         assert_eq!(parse_period("2019K5"), None);
         assert_eq!(parse_period("Wajong"), None);
@@ -740,7 +785,10 @@ mod tests {
         let t = table("periode,maanden_sinds_start,aandeel\n2019K4,0,10\n2020K1,6,20\n");
         let r = Roles::detect(&t);
         assert_eq!(r.get("periode").unwrap().time_kind, Some(TimeKind::Quarter));
-        assert_eq!(r.get("maanden_sinds_start").unwrap().time_kind, Some(TimeKind::Ordinal));
+        assert_eq!(
+            r.get("maanden_sinds_start").unwrap().time_kind,
+            Some(TimeKind::Ordinal)
+        );
         assert_eq!(r.role("aandeel"), Some(Role::Percent));
     }
 

@@ -55,14 +55,14 @@ pub(crate) fn distribution_columns(
 ) -> Result<(String, String, String)> {
     let y_name = match y {
         Some(y) => y.to_string(),
-        None => default_value(&f.roles, &[x.unwrap_or(""), series.unwrap_or("")]).ok_or_else(
-            || {
+        None => {
+            default_value(&f.roles, &[x.unwrap_or(""), series.unwrap_or("")]).ok_or_else(|| {
                 Error::view(format!(
                     "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
                     column_list(f)
                 ))
-            },
-        )?,
+            })?
+        }
     };
     let over = f
         .roles
@@ -127,18 +127,31 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     // Shares as they are when the column is a percentage or sums to 100 within each bar.
     let mut groups_cols = vec![xj];
     groups_cols.extend(facet_j);
-    let as_is = f.roles.role(&y_name) == Some(Role::Percent)
-        || sums_to_100(f.table, yj, sj, &groups_cols);
+    let as_is =
+        f.roles.role(&y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &groups_cols);
     let mut categories = f.distinct(sj);
+    // A total among counts would be counted twice: it is the whole, not a part.
+    let dropped: Vec<String> = if as_is {
+        Vec::new()
+    } else {
+        categories
+            .iter()
+            .filter(|c| super::frame::is_total(c))
+            .cloned()
+            .collect()
+    };
+    categories.retain(|c| !dropped.contains(c));
     let facets = f.facets(facet_j);
     let group_names = f.distinct(xj);
     let mut groups = Vec::new();
     // values[facet][category][group]
-    let mut shares: Vec<(Option<String>, Vec<Vec<Option<f64>>>, Vec<Vec<Option<f64>>>)> =
-        Vec::new();
+    // Per panel: shares and file values, indexed [category][group].
+    type Grid = Vec<Vec<Option<f64>>>;
+    let mut shares: Vec<(Option<String>, Grid, Grid)> = Vec::new();
     let mut any_unknown = false;
     for (facet, rows) in &facets {
-        let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; group_names.len()]; categories.len()];
+        let mut grid: Vec<Vec<Option<usize>>> =
+            vec![vec![None; group_names.len()]; categories.len()];
         for &i in rows {
             let (Some(c), Some(g)) = (
                 categories.iter().position(|c| *c == f.text(sj, i)),
@@ -147,14 +160,21 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 continue;
             };
             if let Some(prev) = grid[c][g] {
-                let what = format!("{x_name} = {}, {s_name} = {}", group_names[g], categories[c]);
+                let what = format!(
+                    "{x_name} = {}, {s_name} = {}",
+                    group_names[g], categories[c]
+                );
                 return Err(f.duplicate(&what, prev, i, sj));
             }
             grid[c][g] = Some(i);
         }
         let raw: Vec<Vec<Option<f64>>> = grid
             .iter()
-            .map(|row| row.iter().map(|c| c.and_then(|i| f.number(yj, i))).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|c| c.and_then(|i| f.number(yj, i)))
+                    .collect()
+            })
             .collect();
         let mut share: Vec<Vec<Option<f64>>> = raw.clone();
         for (g, gname) in group_names.iter().enumerate() {
@@ -181,7 +201,13 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             groups.push(GroupInfo {
                 name: gname.clone(),
                 facet: facet.clone(),
-                sum: if as_is { sum } else if known.is_empty() { 0.0 } else { 100.0 },
+                sum: if as_is {
+                    sum
+                } else if known.is_empty() {
+                    0.0
+                } else {
+                    100.0
+                },
                 total,
                 unknown,
             });
@@ -270,13 +296,23 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             rounding.join("; ")
         ));
     }
+    if !dropped.is_empty() {
+        notes.push(format!(
+            "{} niet meegeteld in de verdeling (is het totaal).",
+            dropped.join(", ")
+        ));
+    }
     if !as_is {
         notes.push(format!(
             "'{y_name}' is omgerekend naar aandelen per {x_name}; de totalen staan bij de balken."
         ));
     }
     let dec = if as_is {
-        decimals(series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.y)))
+        decimals(
+            series
+                .iter()
+                .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+        )
     } else {
         1
     };
