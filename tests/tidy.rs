@@ -239,6 +239,23 @@ fn bars_of_not_working_with_a_reference_line() {
     assert!(v.windows(2).all(|w| w[0] >= w[1]), "sorted descending");
     assert_eq!(d["reference"]["values"][0]["value"], 35.0);
     assert!(r.summary.contains("7 van de 14 boven"), "{}", r.summary);
+    // The group size behind each bar comes along from the n column.
+    assert_eq!(d["n_column"], "persons");
+    let n_of = |cat: &str| {
+        d["n"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["category"] == cat)
+            .unwrap()["n"]
+            .as_f64()
+    };
+    assert_eq!(
+        n_of("Tijdelijke registraties: schoolverlaters Vso/Pro en MBO-entree"),
+        Some(63.0)
+    );
+    assert_eq!(n_of("Wajong"), Some(96909.0));
+    assert!(r.svg.contains("n = 96.909"));
     // A category as reference and a highlighted category.
     let r = render(
         &ds,
@@ -367,6 +384,34 @@ fn a_dutch_table_with_other_names_charts_just_as_well() {
     assert_eq!(r.data["converted"], true);
     assert_eq!(ys(&r.data, "man", None), vec![Some(60.0), Some(40.0)]);
     assert_eq!(r.data["groups"][1]["total"], 150.0);
+    // A missing count leaves the whole unknown: no shares for that bar, never a share of 100.
+    let r = render(
+        &ds,
+        "view=stacked&x=regio&y=werkenden&series=sekse&facet=kwartaal",
+    );
+    let facets: Vec<&str> = r.data["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        facets,
+        ["2019K3", "2019K4", "2020K1"],
+        "time facets in time order"
+    );
+    assert_eq!(
+        ys(&r.data, "vrouw", Some("2020K1")),
+        vec![Some(85.0 / 210.0 * 100.0), None]
+    );
+    let zuid = r.data["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Zuid" && g["facet"] == "2020K1")
+        .unwrap();
+    assert!(zuid["total"].is_null());
+    assert_eq!(zuid["unknown"][0], "man");
     // Grouped bars with a facet.
     let r = render(
         &ds,
@@ -395,6 +440,8 @@ fn unknown_columns_and_values_list_what_is_there() {
     let e = render_query(&ds, "view=line&x=year&y=subgroup").unwrap_err();
     assert!(e.message.contains("getallen"), "{}", e.message);
     let e = render_query(&ds, "view=bars&x=subgroup&y=persons&highlight=wajong").unwrap_err();
+    assert!(e.message.contains("Wajong"), "{}", e.message);
+    let e = render_query(&ds, "view=line&highlight=wajong").unwrap_err();
     assert!(e.message.contains("Wajong"), "{}", e.message);
     let e = render_query(&ds, "view=line&colour=red").unwrap_err();
     assert!(e.message.contains("index"), "{}", e.message);

@@ -110,7 +110,13 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             let present: Vec<bool> = d
                 .x_values
                 .iter()
-                .map(|x| d.n.iter().any(|n| n.facet == *panel && n.x == x.value))
+                .enumerate()
+                .map(|(k, x)| {
+                    d.n.iter().any(|n| n.facet == *panel && n.x == x.value)
+                        && series
+                            .iter()
+                            .any(|s| s.points.get(k).is_some_and(|p| p.y.is_some()))
+                })
                 .collect();
             let mut lower = vec![0.0; xs.len()];
             for s in &series {
@@ -127,7 +133,22 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 // One polygon per run of x values present in this panel.
                 let idx: Vec<usize> = (0..xs.len()).collect();
                 for run in idx.split(|&k| !present[k]) {
-                    if run.len() < 2 {
+                    if let [k] = run {
+                        // A lone x between gaps: a narrow column, so it is not lost.
+                        let x = sx.map(xs[*k]);
+                        facet::rect(
+                            &root,
+                            Rect {
+                                x: (x - 4.0).max(r.x),
+                                y: sy.map(upper[*k]),
+                                w: (x + 4.0).min(r.right()) - (x - 4.0).max(r.x),
+                                h: sy.map(lower[*k]) - sy.map(upper[*k]),
+                            },
+                            colour_of(&s.name).filled(),
+                        )?;
+                        continue;
+                    }
+                    if run.is_empty() {
                         continue;
                     }
                     let mut poly: Vec<(i32, i32)> = run
@@ -154,6 +175,21 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     facet::line(&root, &top_line, WHITE.stroke_width(1))?;
                 }
                 lower = upper;
+            }
+            for (k, x) in d.x_values.iter().enumerate() {
+                let rows_here = d.n.iter().any(|n| n.facet == *panel && n.x == x.value);
+                if rows_here && !present[k] {
+                    label(
+                        &root,
+                        sx.map(xs[k]),
+                        r.y + r.h / 2.0,
+                        crate::tidy::frame::UNKNOWN,
+                        Style::new(10.5)
+                            .color(palette::MUTED)
+                            .anchor(HPos::Center, VPos::Center)
+                            .rotated(),
+                    )?;
+                }
             }
             // Hatch the stretch around each x with few persons.
             for (k, x) in d.x_values.iter().enumerate() {
@@ -234,14 +270,23 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             for (k, x) in d.x_values.iter().enumerate() {
                 let px = sx.map(x.pos);
                 if k % every == 0 {
+                    // Wide labels at the panel edges turn inward, clear of the next panel.
+                    let half = Style::new(11.0).width(&x.label) / 2.0;
+                    let (ax, h) = if k == 0 && half > 12.0 {
+                        (px - 4.0, HPos::Left)
+                    } else if k + 1 == d.x_values.len() && half > 12.0 {
+                        (px + 4.0, HPos::Right)
+                    } else {
+                        (px, HPos::Center)
+                    };
                     label(
                         &root,
-                        px,
+                        ax,
                         r.bottom() + 12.0,
                         &x.label,
                         Style::new(11.0)
                             .color(palette::MUTED)
-                            .anchor(HPos::Center, VPos::Center),
+                            .anchor(h, VPos::Center),
                     )?;
                 }
                 if let Some(np) = d.n.iter().find(|n| n.facet == *panel && n.x == x.value) {

@@ -126,8 +126,33 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         if grouped {
             facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
         }
+        let n_text = |panel: &Option<String>, series: &str, cat: &str| -> Option<String> {
+            d.n.iter()
+                .find(|b| {
+                    b.facet == *panel
+                        && b.category == cat
+                        && (b.series.is_none() || b.series.as_deref() == Some(series))
+                })
+                .and_then(|b| b.n)
+                .map(|n| format!("n = {}", number(n, 0, lang)))
+        };
+        // Room right of the longest bar for its value and group size.
+        let value_room = d
+            .series
+            .iter()
+            .flat_map(|s| {
+                s.points.iter().map(move |p| {
+                    let cat = p.x.as_str().unwrap_or("");
+                    let v = p.y.map(fmt).unwrap_or_default();
+                    Style::new(11.0).width(&v)
+                        + n_text(&s.facet, &s.name, cat)
+                            .map(|t| Style::new(10.0).width(&t) + 8.0)
+                            .unwrap_or(0.0)
+                })
+            })
+            .fold(0.0, f64::max)
+            + 12.0;
         for (p, (panel, r)) in panels.iter().zip(&rects).enumerate() {
-            let value_room = 50.0;
             let sx = Scale::linear(v0, v1, r.x, r.right() - value_room);
             let plot = Rect {
                 w: r.w - value_room,
@@ -203,22 +228,35 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             };
                             facet::rect(&root, bar, c.filled())?;
                             let vs = Style::new(if grouped { 10.0 } else { 11.0 });
+                            let vs = if hl { vs.bold() } else { vs };
                             let text = fmt(v);
                             label(
                                 &root,
                                 bar.right() + 4.0,
                                 by + bh / 2.0,
                                 &text,
-                                (if hl { vs.bold() } else { vs })
-                                    .color(palette::TEXT)
-                                    .anchor(HPos::Left, VPos::Center),
+                                vs.color(palette::TEXT).anchor(HPos::Left, VPos::Center),
                             )?;
+                            if let Some(nt) = n_text(panel, sname, cat) {
+                                label(
+                                    &root,
+                                    bar.right() + 4.0 + vs.width(&text) + 8.0,
+                                    by + bh / 2.0,
+                                    &nt,
+                                    Style::new(10.0)
+                                        .color(palette::MUTED)
+                                        .anchor(HPos::Left, VPos::Center),
+                                )?;
+                            }
                             hits.push(facet::hit(
                                 Rect {
                                     w: bar.w + vs.width(&text) + 6.0,
                                     ..bar
                                 },
-                                format!("{tip_head}: {text}"),
+                                match n_text(panel, sname, cat) {
+                                    Some(nt) => format!("{tip_head}: {text} ({nt})"),
+                                    None => format!("{tip_head}: {text}"),
+                                },
                                 cat,
                             ));
                         }

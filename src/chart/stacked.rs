@@ -140,6 +140,20 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             .map(|v| (s.name.as_str(), v))
                     })
                     .collect();
+                if segs.is_empty() {
+                    label(
+                        &root,
+                        plot.x + 6.0,
+                        y + bar_h / 2.0,
+                        &format!(
+                            "{} (verdeling niet te berekenen)",
+                            crate::tidy::frame::UNKNOWN
+                        ),
+                        Style::new(10.5)
+                            .color(palette::MUTED)
+                            .anchor(HPos::Left, VPos::Center),
+                    )?;
+                }
                 let sum: f64 = segs.iter().map(|s| s.1).sum();
                 let scale = if sum > 0.0 && (sum - 100.0).abs() <= 3.0 {
                     100.0 / sum

@@ -149,6 +149,8 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
                         x: x.value.clone(),
                         y: if as_is {
                             v
+                        } else if unknown_share[k].is_some() {
+                            None // a count is missing, so the whole is unknown
                         } else {
                             v.map(|v| {
                                 if sums[k] > 0.0 {
@@ -196,7 +198,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
                         Some(_) => Some(vals.iter().sum()),
                     }
                 }
-                None if !as_is && !at.is_empty() => Some(sums[k]),
+                None if !as_is && !at.is_empty() && unknown_share[k].is_none() => Some(sums[k]),
                 None => None,
             };
             if at.is_empty() {
@@ -246,6 +248,12 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         notes.push(format!(
             "'{y_name}' is omgerekend naar aandelen per {x_name}."
         ));
+        if any_unknown {
+            notes.push(
+                "Waar een aantal onbekend of geheim is, is geen verdeling te berekenen (gat)."
+                    .to_string(),
+            );
+        }
     }
     let dec = decimals(
         series

@@ -29,6 +29,17 @@ pub struct RefLine {
     pub values: Vec<RefValue>,
 }
 
+/// The number of persons behind one bar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarN {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    pub category: String,
+    pub n: Option<f64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BarsData {
     pub view: &'static str,
@@ -46,6 +57,9 @@ pub struct BarsData {
     pub reference: Option<RefLine>,
     pub highlight: Option<String>,
     pub sort: &'static str,
+    /// The column with the number of persons per bar, written beside the bars.
+    pub n_column: Option<String>,
+    pub n: Vec<BarN>,
     pub percent: bool,
     pub decimals: usize,
     pub notes: Vec<String>,
@@ -122,7 +136,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     // The value of every (facet, series, category); two rows on one bar are an error.
     let facets = f.facets(facet_j);
     let cell =
-        |facet: &Option<String>, rows: &[usize], s: &str, cat: &str| -> Result<Option<f64>> {
+        |facet: &Option<String>, rows: &[usize], s: &str, cat: &str| -> Result<Option<usize>> {
             let mut found: Option<usize> = None;
             for &i in rows {
                 if f.text(xj, i) != cat || sj.is_some_and(|sj| f.text(sj, i) != s) {
@@ -137,22 +151,53 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
                 }
                 found = Some(i);
             }
-            Ok(found.and_then(|i| f.number(yj, i)))
+            Ok(found)
         };
+    // The group size behind each bar, when the table has an n column not otherwise used.
+    let n_name = match &spec.n {
+        Some(n) => Some(n.clone()),
+        None => f
+            .roles
+            .columns
+            .iter()
+            .find(|c| {
+                c.role == Role::N
+                    && c.column != y_name
+                    && Some(c.column.as_str()) != e.series.as_deref()
+                    && Some(c.column.as_str()) != e.facet.as_deref()
+            })
+            .map(|c| c.column.clone()),
+    };
+    let nj = n_name.as_deref().map(|n| f.col("n", n)).transpose()?;
+    if let Some(nj) = nj {
+        f.numeric("n", nj)?;
+    }
+    let mut n_values: Vec<BarN> = Vec::new();
     let mut values: Vec<(Option<String>, String, Vec<Option<f64>>)> = Vec::new();
     let mut ref_values = Vec::new();
     for (facet, rows) in &facets {
         for s in &series_names {
-            let v = categories
+            let at = categories
                 .iter()
                 .map(|c| cell(facet, rows, s, c))
                 .collect::<Result<Vec<_>>>()?;
+            if let Some(nj) = nj {
+                for (c, i) in categories.iter().zip(&at) {
+                    n_values.push(BarN {
+                        facet: facet.clone(),
+                        series: sj.map(|_| s.clone()),
+                        category: c.clone(),
+                        n: i.and_then(|i| f.number(nj, i)),
+                    });
+                }
+            }
+            let v = at.iter().map(|i| i.and_then(|i| f.number(yj, i))).collect();
             values.push((facet.clone(), s.clone(), v));
             if let Some(rc) = &ref_category {
                 ref_values.push(RefValue {
                     facet: facet.clone(),
                     series: sj.map(|_| s.clone()),
-                    value: cell(facet, rows, s, rc)?,
+                    value: cell(facet, rows, s, rc)?.and_then(|i| f.number(yj, i)),
                 });
             }
         }
@@ -231,8 +276,12 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         })
         .collect();
     if !unknown.is_empty() {
-        let mut u = unknown;
-        u.dedup();
+        let mut u: Vec<String> = Vec::new();
+        for x in unknown {
+            if !u.contains(&x) {
+                u.push(x);
+            }
+        }
         notes.push(format!("Onbekend of geheim (geen balk): {}.", u.join(", ")));
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
@@ -260,6 +309,8 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         series,
         reference,
         highlight,
+        n_column: n_name,
+        n: n_values,
         sort: match sort {
             BarSort::Desc => "desc",
             BarSort::Asc => "asc",
@@ -290,6 +341,7 @@ mod tests {
             reference: Some(Reference::Category("totaal".into())),
             highlight: Some("A".into()),
             sort: None,
+            n: None,
         };
         let d = compute(&f, &spec, None).unwrap();
         assert_eq!(d.categories, ["B", "A", "C"]);
@@ -308,6 +360,7 @@ mod tests {
             reference: Some(Reference::Category("totaal".into())),
             highlight: None,
             sort: None,
+            n: None,
         };
         let e = compute(&f, &spec, None).unwrap_err();
         assert!(e.message.contains("A, B"), "{}", e.message);

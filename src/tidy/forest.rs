@@ -295,7 +295,7 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
         Some(s) => f.distinct(s),
         None => Vec::new(),
     };
-    let facets = facet_j.map(|fj| f.distinct(fj)).unwrap_or_default();
+    let facets = facet_j.map(|fj| f.ordered_distinct(fj)).unwrap_or_default();
     let model_keys: Vec<Option<String>> = if models.is_empty() {
         vec![None]
     } else {

@@ -132,12 +132,25 @@ impl<'a> Frame<'a> {
         out
     }
 
+    /// Distinct labels in time order for a time column, else in order of first appearance.
+    pub fn ordered_distinct(&self, j: usize) -> Vec<String> {
+        if self.role(j) == Some(Role::Time) {
+            let mut out: Vec<String> = self.x_values(j).into_iter().map(|x| x.label).collect();
+            if self.rows.iter().any(|&i| self.value(j, i).is_missing()) {
+                out.push(UNKNOWN.to_string());
+            }
+            out
+        } else {
+            self.distinct(j)
+        }
+    }
+
     /// The kept rows split by the values of a facet column (one group of all rows without one).
     pub fn facets(&self, facet: Option<usize>) -> Vec<(Option<String>, Vec<usize>)> {
         match facet {
             None => vec![(None, self.rows.clone())],
             Some(f) => self
-                .distinct(f)
+                .ordered_distinct(f)
                 .into_iter()
                 .map(|name| {
                     let rows = self

@@ -184,6 +184,20 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             });
         }
     }
+    if let Some(h) = &spec.highlight {
+        if !series.iter().any(|s| s.name == *h) {
+            let mut names: Vec<&str> = Vec::new();
+            for s in &series {
+                if !names.contains(&s.name.as_str()) {
+                    names.push(&s.name);
+                }
+            }
+            return Err(Error::view(format!(
+                "'highlight={h}' is geen reeks. Kies uit: {}.",
+                names.join(", ")
+            )));
+        }
+    }
     let gaps: Vec<String> = series
         .iter()
         .filter(|s| s.points.iter().any(|p| p.y.is_none()))

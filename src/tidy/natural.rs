@@ -149,6 +149,7 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
                 reference: total.map(Reference::Category),
                 highlight: None,
                 sort: None,
+                n: None,
             }));
         }
     }

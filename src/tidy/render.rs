@@ -264,6 +264,9 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             if s.sort.is_some() {
                 q.push_str(&format!("&sort={}", d.sort));
             }
+            if let Some(n) = &s.n {
+                q.push_str(&format!("&n={}", percent_encode(n)));
+            }
             Rendered {
                 spec: q,
                 view: "bars".into(),

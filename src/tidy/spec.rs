@@ -52,6 +52,8 @@ pub struct BarsSpec {
     pub highlight: Option<String>,
     /// `None` means: sorted descending without series, file order with series.
     pub sort: Option<BarSort>,
+    /// The column with the number of persons per bar; found by its role when absent.
+    pub n: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +162,7 @@ pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
                 reference,
                 highlight,
                 sort,
+                n: p.take("n").filter(|v| !v.is_empty()),
             })
         }
         "stacked" => V::Stacked(StackedSpec { enc }),
@@ -196,7 +199,7 @@ pub fn keys(kind: &str) -> Vec<&'static str> {
     let mut k: Vec<&'static str> = ENCODING_KEYS.to_vec();
     match kind {
         "line" => k.extend(["index", "highlight"]),
-        "bars" => k.extend(["ref", "sort", "highlight"]),
+        "bars" => k.extend(["ref", "sort", "highlight", "n"]),
         "area" => k.extend(["n", "min_n"]),
         "forest" => k.extend(["dimension", "term", "reference", "significance"]),
         _ => {}

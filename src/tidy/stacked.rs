@@ -142,7 +142,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     };
     categories.retain(|c| !dropped.contains(c));
     let facets = f.facets(facet_j);
-    let group_names = f.distinct(xj);
+    let group_names = f.ordered_distinct(xj);
     let mut groups = Vec::new();
     // values[facet][category][group]
     // Per panel: shares and file values, indexed [category][group].
@@ -189,13 +189,21 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 .map(|(c, _)| c.clone())
                 .collect();
             let sum: f64 = known.iter().sum();
+            let complete = unknown.is_empty();
             let total = if as_is {
                 None
             } else {
+                // Without every count the whole is unknown, so no share can be computed.
                 for r in share.iter_mut() {
-                    r[g] = r[g].map(|v| if sum > 0.0 { v / sum * 100.0 } else { 0.0 });
+                    r[g] = r[g].filter(|_| complete).map(|v| {
+                        if sum > 0.0 {
+                            v / sum * 100.0
+                        } else {
+                            0.0
+                        }
+                    });
                 }
-                Some(sum)
+                complete.then_some(sum)
             };
             any_unknown |= !unknown.is_empty();
             groups.push(GroupInfo {
@@ -203,7 +211,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 facet: facet.clone(),
                 sum: if as_is {
                     sum
-                } else if known.is_empty() {
+                } else if known.is_empty() || !complete {
                     0.0
                 } else {
                     100.0
@@ -282,7 +290,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 )
             } else {
                 format!(
-                    "{place}: {} onbekend of geheim; aandelen berekend over de bekende aantallen.",
+                    "{place}: {} onbekend of geheim; zonder het totaal is geen verdeling te berekenen.",
                     g.unknown.join(", ")
                 )
             });
