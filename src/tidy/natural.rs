@@ -73,7 +73,7 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
         let time = roles
             .columns
             .iter()
-            .find(|c| c.role == Role::Time)
+            .find(|c| c.role == Role::Time && c.distinct >= 2)
             .map(|c| c.column.clone());
         if let Some(time) = time {
             let used = [over.as_str(), time.as_str()];
@@ -108,7 +108,12 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
         }
     }
 
-    if let Some(time) = roles.first(&[Role::Time]) {
+    // A single period is no development: such a table is better read as bars.
+    let time = roles
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Time && c.distinct >= 2);
+    if let Some(time) = time {
         let y = default_value(&roles, &[&time.column]);
         if let Some(y) = y {
             let cats = free_categories(table, &roles, &[&time.column]);

@@ -110,9 +110,14 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 .last()
                 .map(|x| x.label.clone())
                 .unwrap_or_default();
+            let period = if first == last {
+                first.clone()
+            } else {
+                format!("{first}-{last}")
+            };
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
-                Some(sc) => format!("{} naar {sc}, {first}-{last}", d.y),
-                None => format!("{}, {first}-{last}", d.y),
+                Some(sc) => format!("{} naar {sc}, {period}", d.y),
+                None => format!("{}, {period}", d.y),
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 let mut s = if d.index {
@@ -540,7 +545,26 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     if let Some(n) = filter_note {
         r.notes.insert(0, n);
     }
+    if let Some(n) = regional_note(ds) {
+        r.notes.push(n);
+    }
     Ok(r)
+}
+
+/// Why a table with regional-looking columns was not read as regional data, so a user who meant
+/// the regional analysis learns what to fix.
+fn regional_note(ds: &Dataset) -> Option<String> {
+    use crate::regional::{Count, IdColumn};
+    let names = || ds.table.columns.iter().map(|c| c.name.as_str());
+    let looks_regional = names().any(|h| IdColumn::from_header(h) == Some(IdColumn::Region))
+        && names().any(|h| Count::from_header(h).is_some());
+    match (&ds.regional, &ds.regional_error) {
+        (None, Some(e)) if looks_regional => Some(format!(
+            "Niet gelezen als regionale gegevens: {}",
+            e.message
+        )),
+        _ => None,
+    }
 }
 
 fn unreachable_scatter() -> Result<Rendered> {
