@@ -72,7 +72,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let mut hits: Vec<Hit> = Vec::new();
     {
         let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        super::frame(&root, wu, hu, texts.title, texts.subtitle, texts.source)?;
+        facet::frame(&root, wu, hu, texts)?;
         facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
         label(
             &root,
@@ -322,7 +322,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             outer.x + outer.w / 2.0,
             outer.bottom() + below - 8.0,
-            &d.x,
+            &crate::tidy::frame::capitalise(&crate::tidy::frame::label_of(&d.x)),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(

@@ -122,7 +122,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let mut hits: Vec<Hit> = Vec::new();
     {
         let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        super::frame(&root, wu, hu, texts.title, texts.subtitle, texts.source)?;
+        facet::frame(&root, wu, hu, texts)?;
         if grouped {
             facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
         }

@@ -450,7 +450,26 @@ pub fn hit(r: Rect, label: String, key: &str) -> Hit {
     }
 }
 
-/// Draws the frame (title, subtitle, source) and wraps the result for the page.
+/// Title, subtitle and source via [`super::frame`], each cut to the chart width so a long text
+/// written in the view description cannot run off the page.
+pub fn frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    w: u32,
+    h: u32,
+    texts: &Texts,
+) -> Result<()> {
+    let max = w as f64 - 32.0;
+    super::frame(
+        area,
+        w,
+        h,
+        &fit(texts.title, Style::new(17.0).bold(), max),
+        &fit(texts.subtitle, Style::new(12.5), max),
+        &fit(texts.source, Style::new(11.0), max),
+    )
+}
+
+/// Wraps a drawn chart for the page, with its accessible name and description.
 pub fn finish(svg: String, w: u32, h: u32, texts: &Texts, hits: Vec<Hit>) -> super::Chart {
     super::Chart {
         svg: super::accessible(svg, texts.title, texts.description),

@@ -166,7 +166,7 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let mut hits: Vec<Hit> = Vec::new();
     {
         let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        super::frame(&root, wu, hu, texts.title, texts.subtitle, texts.source)?;
+        facet::frame(&root, wu, hu, texts)?;
         let mut ly = 64.0;
         if !legend_items.is_empty() {
             facet::legend(Some(&root), 16.0, ly, w - 32.0, &legend_items)?;

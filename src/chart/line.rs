@@ -150,7 +150,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     let mut hits: Vec<Hit> = Vec::new();
     {
         let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        super::frame(&root, wu, hu, texts.title, texts.subtitle, texts.source)?;
+        facet::frame(&root, wu, hu, texts)?;
         if faceted {
             facet::legend(Some(&root), 70.0, 62.0, w - 86.0, &legend_items)?;
         }

@@ -87,7 +87,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let mut hits: Vec<Hit> = Vec::new();
     {
         let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        super::frame(&root, wu, hu, texts.title, texts.subtitle, texts.source)?;
+        facet::frame(&root, wu, hu, texts)?;
         facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
         for (panel, r) in panels.iter().zip(&rects) {
             let plot = Rect {
@@ -227,7 +227,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             outer.x + (outer.w - total_w) / 2.0,
             outer.bottom() + 32.0,
-            &format!("Aandeel in % ({})", d.y),
+            &format!("Aandeel in % ({})", crate::tidy::frame::label_of(&d.y)),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(Some(&root), 16.0, outer.bottom() + 54.0, w - 32.0, &d.notes)?;

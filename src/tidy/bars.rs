@@ -2,7 +2,7 @@
 //! with an optional reference line (a number, or the value of a category such as `totaal`) and
 //! an optional highlighted category.
 
-use super::frame::{decimals, Frame, Point, Series};
+use super::frame::{capitalise, decimals, label_of, Frame, Point, Series};
 use super::line::{column_list, default_value};
 use super::roles::Role;
 use super::spec::{BarSort, BarsSpec, Reference};
@@ -286,10 +286,11 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
     let y_label = e.ylabel.clone().unwrap_or_else(|| {
+        let yl = capitalise(&label_of(&y_name));
         if percent {
-            format!("{y_name} (%)")
+            format!("{yl} (%)")
         } else {
-            y_name.clone()
+            yl
         }
     });
     let dec = decimals(

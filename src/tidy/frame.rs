@@ -253,6 +253,46 @@ impl<'a> Frame<'a> {
     }
 }
 
+/// A column name as a reader sees it on a chart: the Dutch word for the common English names of
+/// published tables, otherwise the name with underscores as spaces. Descriptions keep the real name.
+pub fn label_of(column: &str) -> String {
+    let dutch = match column.trim().to_lowercase().as_str() {
+        "year" => "jaar",
+        "quarter" => "kwartaal",
+        "month" => "maand",
+        "persons" | "people" => "personen",
+        "share_pct" | "share" | "pct" | "percentage" => "aandeel",
+        "subgroup" => "subdoelgroep",
+        "group" => "groep",
+        "hours_per_week" => "uren per week",
+        "months_since_start" => "maanden sinds de start",
+        "state" => "situatie",
+        "odds_ratio" => "odds ratio",
+        "dimension" => "kenmerk",
+        "category" => "categorie",
+        "reference" => "referentie",
+        "significance" => "significantie",
+        "region" => "regio",
+        "responsible" => "verantwoordelijke",
+        "count" | "n" => "aantal",
+        _ => "",
+    };
+    if dutch.is_empty() {
+        column.replace('_', " ")
+    } else {
+        dutch.to_string()
+    }
+}
+
+/// The text with its first letter upper case (for titles made from column names).
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Decimals to print values with: none for whole numbers, else one (two below 10 for ratios).
 pub fn decimals(values: impl Iterator<Item = f64>) -> usize {
     let mut d = 0;
@@ -307,6 +347,14 @@ mod tests {
             .err()
             .unwrap();
         assert!(e.message.contains("model, v"), "{}", e.message);
+    }
+
+    #[test]
+    fn labels_read_as_dutch() {
+        assert_eq!(label_of("share_pct"), "aandeel");
+        assert_eq!(label_of("months_since_start"), "maanden sinds de start");
+        assert_eq!(label_of("aantal_werkenden"), "aantal werkenden");
+        assert_eq!(capitalise("personen"), "Personen");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The line view: values over time per series, optionally as an index (first period = 100).
 //! Every series has a point for every x; missing cells and absent rows are null, so lines break.
 
-use super::frame::{decimals, Frame, Point, Series, XValue};
+use super::frame::{capitalise, decimals, label_of, Frame, Point, Series, XValue};
 use super::roles::{Role, Roles};
 use super::spec::LineSpec;
 use crate::error::{Error, Result};
@@ -213,11 +213,12 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         ));
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
+    let yl = capitalise(&label_of(&y_name));
     let y_label = match (&e.ylabel, spec.index) {
         (Some(l), _) => l.clone(),
-        (None, true) => format!("{y_name}, index (eerste periode = 100)"),
-        (None, false) if percent => format!("{y_name} (%)"),
-        (None, false) => y_name.clone(),
+        (None, true) => format!("{yl}, index (eerste periode = 100)"),
+        (None, false) if percent => format!("{yl} (%)"),
+        (None, false) => yl,
     };
     let decimals = if spec.index {
         0
@@ -230,7 +231,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     };
     Ok(LineData {
         view: "line",
-        x_label: x_name.clone(),
+        x_label: capitalise(&label_of(&x_name)),
         x: x_name,
         y: y_name,
         series_column: series_name,

@@ -46,6 +46,14 @@ fn completed(e: &Encoding, x: &str, y: &str, series: Option<&str>) -> Encoding {
     }
 }
 
+fn lab(column: &str) -> String {
+    super::frame::label_of(column)
+}
+
+fn cap(column: &str) -> String {
+    super::frame::capitalise(&super::frame::label_of(column))
+}
+
 fn pct(v: f64, decimals: usize, lang: Lang) -> String {
     format!("{} %", number(v, decimals, lang))
 }
@@ -116,8 +124,8 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 format!("{first}-{last}")
             };
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
-                Some(sc) => format!("{} naar {sc}, {period}", d.y),
-                None => format!("{}, {period}", d.y),
+                Some(sc) => format!("{} naar {}, {period}", cap(&d.y), lab(sc)),
+                None => format!("{}, {period}", cap(&d.y)),
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 let mut s = if d.index {
@@ -201,8 +209,8 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         View::Bars(s) => {
             let d = bars::compute(&f, s, spec.highlight.as_deref())?;
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
-                Some(sc) => format!("{} naar {} en {sc}", d.y, d.x),
-                None => format!("{} naar {}", d.y, d.x),
+                Some(sc) => format!("{} naar {} en {}", cap(&d.y), lab(&d.x), lab(sc)),
+                None => format!("{} naar {}", cap(&d.y), lab(&d.x)),
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 let mut s = d.y_label.clone();
@@ -290,18 +298,18 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         }
         View::Stacked(s) => {
             let d = stacked::compute(&f, s)?;
-            let title = enc
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("Verdeling naar {} per {}", d.series_column, d.x));
+            let title = enc.title.clone().unwrap_or_else(|| {
+                format!("Verdeling naar {} per {}", lab(&d.series_column), lab(&d.x))
+            });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 if d.converted {
                     format!(
                         "Aandeel in % van het totaal per {} (omgerekend uit {}; totaal rechts)",
-                        d.x, d.y
+                        lab(&d.x),
+                        lab(&d.y)
                     )
                 } else {
-                    format!("{} in %, per {} samen 100 %", d.y, d.x)
+                    format!("{} in %, per {} samen 100 %", cap(&d.y), lab(&d.x))
                 }
             });
             let summary = stacked_summary(&d, lang);
@@ -365,15 +373,14 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         }
         View::Area(s) => {
             let d = area::compute(&f, s)?;
-            let title = enc
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("Verdeling naar {} per {}", d.series_column, d.x));
+            let title = enc.title.clone().unwrap_or_else(|| {
+                format!("Verdeling naar {} per {}", lab(&d.series_column), lab(&d.x))
+            });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
-                let mut t = format!("Aandeel in %, per {} samen 100 %", d.x);
-                if let Some(n) = &d.n_column {
+                let mut t = format!("Aandeel in %, per {} samen 100 %", lab(&d.x));
+                if d.n_column.is_some() {
                     t.push_str(&format!(
-                        "; onder de as het aantal personen ({n}); gearceerd: minder dan {}",
+                        "; onder de as het aantal personen; gearceerd: minder dan {}",
                         number(d.min_n, 0, lang)
                     ));
                 }
@@ -452,12 +459,12 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         View::Forest(s) => {
             let d = forest::compute(&f, s)?;
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
-                Some(sc) => format!("{} per kenmerk, naar {sc}", d.y),
-                None => format!("{} per kenmerk", d.y),
+                Some(sc) => format!("{} per kenmerk, naar {}", cap(&d.y), lab(sc)),
+                None => format!("{} per kenmerk", cap(&d.y)),
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 if d.log {
-                    "Logaritmische schaal; 1 = gelijk aan de referentiecategorie (tussen haakjes)"
+                    "Logaritmische schaal; 1 = gelijk aan de referentiecategorie (naast elk kenmerk)"
                         .to_string()
                 } else {
                     d.y_label.clone()
@@ -604,7 +611,8 @@ pub fn line_summary(d: &line::LineData, lang: Lang) -> String {
     if changes.is_empty() {
         return format!(
             "{} per {}: te weinig waarden voor een ontwikkeling.",
-            d.y, d.x
+            cap(&d.y),
+            lab(&d.x)
         );
     }
     changes.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -661,13 +669,13 @@ pub fn bars_summary(d: &bars::BarsData, lang: Lang) -> String {
     let mut s = match (hi, lo) {
         (Some(h), Some(l)) => format!(
             "Hoogste {}: {} ({}); laagste: {} ({}).",
-            d.y,
+            lab(&d.y),
             h.0,
             fmt(h.1),
             l.0,
             fmt(l.1)
         ),
-        _ => format!("Geen bekende waarden van {}.", d.y),
+        _ => format!("Geen bekende waarden van {}.", lab(&d.y)),
     };
     if let Some(r) = &d.reference {
         if let Some(rv) = r.values.first().and_then(|v| v.value) {
@@ -755,8 +763,8 @@ pub fn area_summary(d: &area::AreaData, lang: Lang) -> String {
         if let Some(top) = at.first() {
             let who = p.clone().map(|p| format!("{p}: ")).unwrap_or_default();
             parts.push(format!(
-                "{who}bij {} = {} (n = {}) is '{}' het grootst ({})",
-                d.x,
+                "{who}bij {} {} (n = {}) is '{}' het grootst ({})",
+                lab(&d.x),
                 x_text(&last.x),
                 last.n
                     .map(|n| number(n, 0, lang))
