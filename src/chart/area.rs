@@ -33,6 +33,14 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             .unwrap_or(palette::NEUTRAL)
     };
     let any_small = d.n.iter().any(|n| n.small);
+    // The persons behind each (panel, x), looked up once instead of scanning per point.
+    let n_at: std::collections::HashMap<(Option<String>, String), &crate::tidy::area::NPoint> =
+        d.n.iter()
+            .map(|n| ((n.facet.clone(), n.x.to_string()), n))
+            .collect();
+    let n_of = |panel: &Option<String>, x: &serde_json::Value| {
+        n_at.get(&(panel.clone(), x.to_string())).copied()
+    };
     let mut legend_items: Vec<(String, RGBColor, Swatch)> = colours
         .iter()
         .map(|(n, c)| (n.clone(), *c, Swatch::Block))
@@ -112,7 +120,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 .iter()
                 .enumerate()
                 .map(|(k, x)| {
-                    d.n.iter().any(|n| n.facet == *panel && n.x == x.value)
+                    n_of(panel, &x.value).is_some()
                         && series
                             .iter()
                             .any(|s| s.points.get(k).is_some_and(|p| p.y.is_some()))
@@ -177,7 +185,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 lower = upper;
             }
             for (k, x) in d.x_values.iter().enumerate() {
-                let rows_here = d.n.iter().any(|n| n.facet == *panel && n.x == x.value);
+                let rows_here = n_of(panel, &x.value).is_some();
                 if rows_here && !present[k] {
                     label(
                         &root,
@@ -193,7 +201,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             }
             // Hatch the stretch around each x with few persons.
             for (k, x) in d.x_values.iter().enumerate() {
-                let Some(np) = d.n.iter().find(|n| n.facet == *panel && n.x == x.value) else {
+                let Some(np) = n_of(panel, &x.value) else {
                     continue;
                 };
                 let half_l = if k > 0 {
@@ -289,7 +297,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             .anchor(h, VPos::Center),
                     )?;
                 }
-                if let Some(np) = d.n.iter().find(|n| n.facet == *panel && n.x == x.value) {
+                if let Some(np) = n_of(panel, &x.value) {
                     if let Some(n) = np.n {
                         let st = if np.small {
                             n_style.color(palette::HIGHLIGHT).bold()

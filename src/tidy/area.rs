@@ -99,6 +99,9 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     };
     categories.retain(|c| !dropped.contains(c));
     let facets = f.facets(facet_j);
+    let cat_at = f.label_index(sj, &categories);
+    let x_labels: Vec<String> = x_values.iter().map(|x| x.label.clone()).collect();
+    let x_at = f.label_index(xj, &x_labels);
     let mut series = Vec::new();
     let mut n_points = Vec::new();
     let mut notes = Vec::new();
@@ -107,8 +110,8 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; categories.len()];
         for &i in rows {
             let (Some(c), Some(k)) = (
-                categories.iter().position(|c| *c == f.text(sj, i)),
-                x_values.iter().position(|x| x.label == f.text(xj, i)),
+                cat_at.get(i).copied().flatten(),
+                x_at.get(i).copied().flatten(),
             ) else {
                 continue;
             };

@@ -8,6 +8,7 @@ use super::roles::Role;
 use super::spec::{BarSort, BarsSpec, Reference};
 use crate::error::{Error, Result};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A reference value for one panel and series (both `None` for a single fixed number).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,24 +136,28 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
 
     // The value of every (facet, series, category); two rows on one bar are an error.
     let facets = f.facets(facet_j);
-    let cell =
-        |facet: &Option<String>, rows: &[usize], s: &str, cat: &str| -> Result<Option<usize>> {
-            let mut found: Option<usize> = None;
-            for &i in rows {
-                if f.text(xj, i) != cat || sj.is_some_and(|sj| f.text(sj, i) != s) {
-                    continue;
-                }
-                if let Some(prev) = found {
-                    let what = match facet {
-                        Some(fc) => format!("{x_name} = {cat}, {fc}"),
-                        None => format!("{x_name} = {cat}"),
-                    };
-                    return Err(f.duplicate(&what, prev, i, xj));
-                }
-                found = Some(i);
+    // Rows per (panel, series, category), built once; two rows on one bar are an error.
+    let mut at_bar: HashMap<(usize, String, String), usize> = HashMap::new();
+    for (p, (facet, rows)) in facets.iter().enumerate() {
+        for &i in rows {
+            let s = match sj {
+                Some(sj) => f.text(sj, i),
+                None => y_name.clone(),
+            };
+            let cat = f.text(xj, i);
+            if let Some(&prev) = at_bar.get(&(p, s.clone(), cat.clone())) {
+                let what = match facet {
+                    Some(fc) => format!("{x_name} = {cat}, {fc}"),
+                    None => format!("{x_name} = {cat}"),
+                };
+                return Err(f.duplicate(&what, prev, i, xj));
             }
-            Ok(found)
-        };
+            at_bar.insert((p, s, cat), i);
+        }
+    }
+    let cell = |p: usize, s: &str, cat: &str| -> Result<Option<usize>> {
+        Ok(at_bar.get(&(p, s.to_string(), cat.to_string())).copied())
+    };
     // The group size behind each bar, when the table has an n column not otherwise used.
     let n_name = match &spec.n {
         Some(n) => Some(n.clone()),
@@ -175,11 +180,11 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let mut n_values: Vec<BarN> = Vec::new();
     let mut values: Vec<(Option<String>, String, Vec<Option<f64>>)> = Vec::new();
     let mut ref_values = Vec::new();
-    for (facet, rows) in &facets {
+    for (p, (facet, _)) in facets.iter().enumerate() {
         for s in &series_names {
             let at = categories
                 .iter()
-                .map(|c| cell(facet, rows, s, c))
+                .map(|c| cell(p, s, c))
                 .collect::<Result<Vec<_>>>()?;
             if let Some(nj) = nj {
                 for (c, i) in categories.iter().zip(&at) {
@@ -197,7 +202,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
                 ref_values.push(RefValue {
                     facet: facet.clone(),
                     series: sj.map(|_| s.clone()),
-                    value: cell(facet, rows, s, rc)?.and_then(|i| f.number(yj, i)),
+                    value: cell(p, s, rc)?.and_then(|i| f.number(yj, i)),
                 });
             }
         }

@@ -9,6 +9,7 @@ use super::spec::ForestSpec;
 use crate::error::{Error, Result};
 use crate::table::Value;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ForestRow {
@@ -161,13 +162,15 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
         let Some(cj) = f.table.column_index(c) else {
             return false;
         };
-        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
         for &i in &f.rows {
             let (t, d) = (f.text(tj, i), f.text(cj, i));
-            match seen.iter().find(|(st, _)| *st == t) {
-                Some((_, sd)) if *sd != d => return false,
+            match seen.get(&t) {
+                Some(sd) if *sd != d => return false,
                 Some(_) => {}
-                None => seen.push((t, d)),
+                None => {
+                    seen.insert(t, d);
+                }
             }
         }
         distinct(c) < distinct(&term_name)
@@ -271,25 +274,28 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
         });
     }
     // Two rows for one model and term would be drawn on top of each other.
-    for (a, ra) in rows.iter().enumerate() {
-        if let Some(b) = rows.iter().skip(a + 1).position(|rb| {
-            rb.model == ra.model
-                && rb.dimension == ra.dimension
-                && rb.category == ra.category
-                && rb.facet == ra.facet
-        }) {
-            let (ia, ib) = (f.rows[a], f.rows[a + 1 + b]);
+    type Key = (Option<String>, String, String, Option<String>);
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    for (k, r) in rows.iter().enumerate() {
+        let key = (
+            r.model.clone(),
+            r.dimension.clone(),
+            r.category.clone(),
+            r.facet.clone(),
+        );
+        if let Some(&prev) = index.get(&key) {
+            let (ia, ib) = (
+                f.rows.get(prev).copied().unwrap_or(0),
+                f.rows.get(k).copied().unwrap_or(0),
+            );
             return Err(f.duplicate(
-                &format!(
-                    "term '{}' {}",
-                    ra.category,
-                    ra.model.as_deref().unwrap_or("")
-                ),
+                &format!("term '{}' {}", r.category, r.model.as_deref().unwrap_or("")),
                 ia,
                 ib,
                 tj,
             ));
         }
+        index.insert(key, k);
     }
     let models: Vec<String> = match sj {
         Some(s) => f.distinct(s),
@@ -314,14 +320,9 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
                 .flat_map(|d| d.terms.iter().map(move |t| (d, t)))
                 .map(|(d, t)| Point {
                     x: serde_json::json!(t),
-                    y: rows
-                        .iter()
-                        .find(|r| {
-                            r.dimension == d.name
-                                && r.category == *t
-                                && r.model == *mk
-                                && r.facet == *fk
-                        })
+                    y: index
+                        .get(&(mk.clone(), d.name.clone(), t.clone(), fk.clone()))
+                        .and_then(|&k| rows.get(k))
                         .and_then(|r| r.estimate),
                     value: None,
                 })

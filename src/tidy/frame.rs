@@ -132,6 +132,25 @@ impl<'a> Frame<'a> {
         out
     }
 
+    /// For every row of the table, the position of its label in `labels` (`None` when the cell
+    /// is missing or its label is not listed). One pass, so views stay fast on long tables.
+    pub fn label_index(&self, j: usize, labels: &[String]) -> Vec<Option<usize>> {
+        let map: std::collections::HashMap<&str, usize> = labels
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (l.as_str(), k))
+            .collect();
+        (0..self.table.len())
+            .map(|i| {
+                let v = self.value(j, i);
+                if v.is_missing() && !labels.iter().any(|l| l == UNKNOWN) {
+                    return None;
+                }
+                map.get(self.text(j, i).as_str()).copied()
+            })
+            .collect()
+    }
+
     /// Distinct labels in time order for a time column, else in order of first appearance.
     pub fn ordered_distinct(&self, j: usize) -> Vec<String> {
         if self.role(j) == Some(Role::Time) {
@@ -169,44 +188,30 @@ impl<'a> Frame<'a> {
     /// when the column is a time or number column, else in file order.
     pub fn x_values(&self, j: usize) -> Vec<XValue> {
         let mut out: Vec<XValue> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut ordered = true;
         for &i in &self.rows {
             let v = self.value(j, i);
             if v.is_missing() {
                 continue;
             }
             let label = cell_key(v);
-            if out.iter().any(|x| x.label == label) {
+            if !seen.insert(label.clone()) {
                 continue;
             }
             let value = match v {
                 Value::Number(n) => serde_json::json!(n),
                 _ => serde_json::json!(label),
             };
+            let pos = time_position(v);
+            ordered &= pos.is_some();
             out.push(XValue {
                 value,
                 label,
-                pos: 0.0,
+                pos: pos.unwrap_or(0.0),
             });
         }
-        let positions: Vec<Option<f64>> = self
-            .rows
-            .iter()
-            .filter_map(|&i| {
-                let v = self.value(j, i);
-                (!v.is_missing()).then(|| time_position(v))
-            })
-            .collect();
-        let ordered = !positions.is_empty() && positions.iter().all(Option::is_some);
         if ordered {
-            for x in &mut out {
-                x.pos = self
-                    .rows
-                    .iter()
-                    .map(|&i| self.value(j, i))
-                    .find(|v| cell_key(v) == x.label)
-                    .and_then(time_position)
-                    .unwrap_or(0.0);
-            }
             out.sort_by(|a, b| a.pos.total_cmp(&b.pos));
         } else {
             for (k, x) in out.iter_mut().enumerate() {

@@ -96,41 +96,50 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         .transpose()?;
 
     let x_values = f.x_values(xj);
+    let x_labels: Vec<String> = x_values.iter().map(|x| x.label.clone()).collect();
+    let x_at = f.label_index(xj, &x_labels);
+    let all_series: Vec<String> = match sj {
+        Some(sj) => f.distinct(sj),
+        None => vec![y_name.clone()],
+    };
+    let s_at: Vec<Option<usize>> = match sj {
+        Some(sj) => f.label_index(sj, &all_series),
+        None => vec![Some(0); f.table.len()],
+    };
     let mut series = Vec::new();
     let mut notes = Vec::new();
     let facets = f.facets(facet_j);
     for (facet, rows) in &facets {
-        let names: Vec<String> = match sj {
-            Some(sj) => {
-                let all = f.distinct(sj);
-                all.into_iter()
-                    .filter(|n| rows.iter().any(|&i| f.text(sj, i) == *n))
-                    .collect()
+        // The row of every (series, x) in this panel; two rows on one point are an error.
+        let mut cells: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; all_series.len()];
+        let mut present = vec![false; all_series.len()];
+        for &i in rows {
+            let Some(s) = s_at.get(i).copied().flatten() else {
+                continue;
+            };
+            present[s] = true;
+            let Some(k) = x_at.get(i).copied().flatten() else {
+                continue;
+            };
+            if let Some(prev) = cells[s][k] {
+                return Err(f.duplicate(
+                    &format!(
+                        "reeks '{}', {x_name} = {}",
+                        all_series[s], x_values[k].label
+                    ),
+                    prev,
+                    i,
+                    xj,
+                ));
             }
-            None => vec![y_name.clone()],
-        };
-        for name in names {
-            let mut cells: Vec<Option<usize>> = vec![None; x_values.len()];
-            for &i in rows {
-                if sj.is_some_and(|sj| f.text(sj, i) != name) {
-                    continue;
-                }
-                let label = f.text(xj, i);
-                if f.value(xj, i).is_missing() {
-                    continue;
-                }
-                if let Some(k) = x_values.iter().position(|x| x.label == label) {
-                    if let Some(prev) = cells[k] {
-                        return Err(f.duplicate(
-                            &format!("reeks '{name}', {x_name} = {label}"),
-                            prev,
-                            i,
-                            xj,
-                        ));
-                    }
-                    cells[k] = Some(i);
-                }
+            cells[s][k] = Some(i);
+        }
+        for (si, name) in all_series.iter().enumerate() {
+            if !present[si] {
+                continue;
             }
+            let name = name.clone();
+            let cells = &cells[si];
             let raw: Vec<Option<f64>> = cells
                 .iter()
                 .map(|c| c.and_then(|i| f.number(yj, i)))

@@ -16,13 +16,15 @@ pub fn determines(table: &Table, a: &str, b: &str) -> bool {
     let (Some(ca), Some(cb)) = (table.column(a), table.column(b)) else {
         return false;
     };
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (va, vb) in ca.values.iter().zip(&cb.values) {
-        let (ka, kb) = (cell_key(va), cell_key(vb));
-        match seen.iter().find(|(x, _)| *x == ka) {
-            Some((_, y)) if *y != kb => return false,
+        let kb = cell_key(vb);
+        match seen.get(&cell_key(va)) {
+            Some(y) if *y != kb => return false,
             Some(_) => {}
-            None => seen.push((ka, kb)),
+            None => {
+                seen.insert(cell_key(va), kb);
+            }
         }
     }
     true

@@ -407,17 +407,21 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 "aandeel (%)".into(),
                 "n".into(),
             ]);
+            let n_at: std::collections::HashMap<(Option<String>, String), Option<f64>> =
+                d.n.iter()
+                    .map(|n| ((n.facet.clone(), n.x.to_string()), n.n))
+                    .collect();
             let rows = d
                 .series
                 .iter()
                 .flat_map(|s| {
                     let fc = d.facet_column.is_some().then(|| facet_of(s));
-                    let ns = &d.n;
+                    let n_at = &n_at;
                     s.points.iter().map(move |p| {
-                        let n = ns
-                            .iter()
-                            .find(|n| n.x == p.x && n.facet == s.facet)
-                            .and_then(|n| n.n);
+                        let n = n_at
+                            .get(&(s.facet.clone(), p.x.to_string()))
+                            .copied()
+                            .flatten();
                         let mut row: Vec<Json> = Vec::new();
                         if let Some(fc) = &fc {
                             row.push(json!(fc));

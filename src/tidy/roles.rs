@@ -355,7 +355,7 @@ fn column_stats(c: &Column) -> Stats {
     let mut numbers = Vec::new();
     let mut texts = Vec::new();
     let mut missing = 0;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for v in &c.values {
         match v {
             Value::Missing => missing += 1,
@@ -364,9 +364,7 @@ fn column_stats(c: &Column) -> Stats {
         }
         if !v.is_missing() {
             let k = cell_key(v);
-            if !seen.contains(&k) {
-                seen.push(k);
-            }
+            seen.insert(k);
         }
     }
     Stats {

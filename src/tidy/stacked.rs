@@ -143,6 +143,8 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     categories.retain(|c| !dropped.contains(c));
     let facets = f.facets(facet_j);
     let group_names = f.ordered_distinct(xj);
+    let cat_at = f.label_index(sj, &categories);
+    let group_at = f.label_index(xj, &group_names);
     let mut groups = Vec::new();
     // values[facet][category][group]
     // Per panel: shares and file values, indexed [category][group].
@@ -154,8 +156,8 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             vec![vec![None; group_names.len()]; categories.len()];
         for &i in rows {
             let (Some(c), Some(g)) = (
-                categories.iter().position(|c| *c == f.text(sj, i)),
-                group_names.iter().position(|g| *g == f.text(xj, i)),
+                cat_at.get(i).copied().flatten(),
+                group_at.get(i).copied().flatten(),
             ) else {
                 continue;
             };
