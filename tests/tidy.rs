@@ -496,3 +496,43 @@ fn dataset_info_shows_the_roles() {
     let share = roles.iter().find(|r| r["column"] == "share_pct").unwrap();
     assert_eq!(share["distribution_over"], "state");
 }
+
+#[test]
+fn odd_tables_give_errors_or_charts_never_panics() {
+    let tables = [
+        "a,b\nx1,1\n",
+        "jaar,waarde\n2019,.\n2020,.\n",
+        "groep,aandeel\nA,.\n",
+        "maand,status,aandeel\n0,a,.\n6,a,.\n",
+        "term,odds_ratio\na,.\nb,2\n",
+        "jaar,groep,aantal\n2017,A,-5\n2018,A,0\n",
+        "t,odds\nx1,0\nx2,1.5\n",
+    ];
+    let views = [
+        "",
+        "view=line",
+        "view=bars",
+        "view=stacked",
+        "view=area",
+        "view=forest",
+        "view=line&index=1",
+        "view=bars&sort=asc",
+    ];
+    let mut charts = 0;
+    for t in tables {
+        let ds = own(t);
+        for v in views {
+            match render_query(&ds, v) {
+                Ok(r) => {
+                    assert!(r.svg.starts_with("<svg"), "{t} {v}");
+                    charts += 1;
+                }
+                Err(e) => assert!(e.message.len() > 20, "{t} {v}: {}", e.message),
+            }
+        }
+    }
+    // Most combinations still chart something; the rest are errors with a message.
+    assert!(charts >= 12, "{charts}");
+    let e = render_query(&own("jaar,waarde\n2019,.\n2020,.\n"), "").unwrap_err();
+    assert!(e.message.contains("Zonder waarden"), "{}", e.message);
+}

@@ -160,9 +160,24 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
             }));
         }
     }
+    let empty: Vec<&str> = roles
+        .columns
+        .iter()
+        .filter(|c| c.role == Role::Ignore && !c.overridden)
+        .map(|c| c.column.as_str())
+        .collect();
+    let empty_note = if empty.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Zonder waarden (alle cellen leeg of geheim): {}.",
+            empty.join(", ")
+        )
+    };
     Err(Error::not_available(format!(
         "Geen passende weergave gevonden voor '{}': de tabel heeft geen kolom met getallen naast \
-         een categorie- of tijdkolom. Kolommen: {}. Geef de rollen op met roles=kolom:rol.",
+         een categorie- of tijdkolom.{empty_note} Kolommen: {}. Geef de rollen op met \
+         roles=kolom:rol.",
         table.source,
         table
             .columns
