@@ -149,7 +149,7 @@
     if (spec !== r.spec) history.replaceState(null, '', '#' + r.spec);
     syncPickers(r.spec);
     describeDataset();
-    if (state.firstChartMs === null) state.firstChartMs = performance.now();
+    if (state.firstChartMs === null) { performance.mark('bv-chart-drawn'); state.firstChartMs = performance.now(); }
     document.documentElement.dataset.state = 'ready';
     notifyHeight();
   }
@@ -261,10 +261,12 @@
       } else {
         await wasm_bindgen({ module_or_path: 'pkg/banenverkenner_bg.wasm' });
       }
+      performance.mark('bv-wasm-ready');
       $('version').textContent = wasm_bindgen.version();
       if (params(currentSpec()).has('embed')) document.body.classList.add('embed');
       state.explorer = new wasm_bindgen.Explorer();
       state.info = state.explorer.info();
+      performance.mark('bv-data-ready');
       wire();
       render();
     } catch (err) {
