@@ -2,6 +2,7 @@
 //! (SVG) and a Dutch text summary. Each view kind has a module computing its data; drawing is in
 //! [`crate::chart`].
 
+pub mod catalog;
 pub mod scatter;
 pub mod spec;
 

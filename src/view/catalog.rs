@@ -1,0 +1,97 @@
+//! The catalogue of views a dataset supports, with the keys of each view and their allowed values,
+//! so the page builds its pickers from the core instead of knowing every view itself.
+
+use super::Dataset;
+use crate::regional::measures::Subgroup;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyInfo {
+    /// The key in the view description.
+    pub key: &'static str,
+    /// Dutch label for the picker.
+    pub label: &'static str,
+    /// Allowed values; empty for free input.
+    pub choices: Vec<Choice>,
+    /// The value used when the key is absent.
+    pub default: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViewInfo {
+    pub view: &'static str,
+    pub label: &'static str,
+    pub keys: Vec<KeyInfo>,
+}
+
+fn choices<T: ToString>(values: impl IntoIterator<Item = (T, String)>) -> Vec<Choice> {
+    values.into_iter().map(|(v, l)| Choice { value: v.to_string(), label: l }).collect()
+}
+
+fn subgroups(gs: &[Subgroup]) -> KeyInfo {
+    KeyInfo {
+        key: "subgroup",
+        label: "Deelgroep",
+        choices: choices(gs.iter().map(|g| (g.key(), capitalise(g.label())))),
+        default: Some("total".into()),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn years(key: &'static str, label: &'static str, ys: &[i32], default: Option<i32>) -> KeyInfo {
+    KeyInfo { key, label, choices: choices(ys.iter().map(|y| (y, y.to_string()))), default: default.map(|d| d.to_string()) }
+}
+
+/// The views the dataset supports, in the order the page offers them.
+pub fn catalog(ds: &Dataset) -> Vec<ViewInfo> {
+    let mut out = Vec::new();
+    if let Some(d) = &ds.regional {
+        let ys = &d.years;
+        let first = ys.first().copied();
+        let last = ys.last().copied();
+        let k = KeyInfo { key: "k", label: "Drempel uitschieters (k × sd)", choices: vec![], default: Some("1".into()) };
+        out.push(ViewInfo {
+            view: "scatter",
+            label: "Spreidingsdiagram: aandeel en groei",
+            keys: vec![
+                subgroups(&[Subgroup::Total, Subgroup::Wajong, Subgroup::Wsw, Subgroup::Participatiewet]),
+                years("from", "Van", &ys[..ys.len().saturating_sub(1)], first),
+                years("to", "Tot en met", ys.get(1..).unwrap_or(&[]), last),
+                KeyInfo {
+                    key: "x",
+                    label: "Horizontale as",
+                    choices: choices([("share", "Aandeel werkenden".to_string()), ("register_share", "Aandeel in het register".to_string())]),
+                    default: Some("share".into()),
+                },
+                k,
+            ],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn default_data_offers_the_scatter_with_its_years() {
+        let ds = Dataset::default_data().unwrap();
+        let c = catalog(&ds);
+        assert_eq!(c[0].view, "scatter");
+        let from = c[0].keys.iter().find(|k| k.key == "from").unwrap();
+        assert_eq!(from.choices.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), vec!["2015", "2016"]);
+    }
+}
