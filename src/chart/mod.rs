@@ -1,6 +1,8 @@
 //! Charts as SVG, drawn with plotters: one module per chart kind, each a function from prepared
 //! view data to an SVG string plus the hit regions the page uses for tooltips and keyboard focus.
 
+pub mod decomposition;
+pub mod ranking;
 pub mod scatter;
 pub mod text;
 

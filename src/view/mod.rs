@@ -2,8 +2,12 @@
 //! (SVG) and a Dutch text summary. Each view kind has a module computing its data; drawing is in
 //! [`crate::chart`].
 
+pub mod decomposition;
+pub mod ranking;
+pub mod regional_spec;
 pub mod scatter;
 pub mod spec;
+pub mod texts;
 
 use crate::chart::{self, Hit};
 use crate::error::{Error, ErrorKind, Result};
@@ -179,6 +183,9 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     };
     match &view {
         View::Scatter(s) => render_scatter(ds, s, spec),
+        View::Ranking(s) => ranking::render(ds, s, spec),
+        View::Decomposition(s) => decomposition::render(ds, s.from, s.to, spec),
+        other => Err(Error::not_available(format!("view={} volgt nog.", other.name()))),
     }
 }
 
