@@ -1,10 +1,12 @@
 //! Charts as SVG, drawn with plotters: one module per chart kind, each a function from prepared
 //! view data to an SVG string plus the hit regions the page uses for tooltips and keyboard focus.
 
+pub mod convergence;
 pub mod decomposition;
 pub mod ranking;
 pub mod scatter;
 pub mod text;
+pub mod trend;
 
 use crate::error::{Error, ErrorKind, Result};
 use plotters::coord::Shift;
