@@ -1,6 +1,7 @@
 //! Charts as SVG, drawn with plotters: one module per chart kind, each a function from prepared
 //! view data to an SVG string plus the hit regions the page uses for tooltips and keyboard focus.
 
+pub mod basics;
 pub mod convergence;
 pub mod decomposition;
 pub mod ranking;

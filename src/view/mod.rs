@@ -2,6 +2,7 @@
 //! (SVG) and a Dutch text summary. Each view kind has a module computing its data; drawing is in
 //! [`crate::chart`].
 
+pub mod basics;
 pub mod convergence;
 pub mod decomposition;
 pub mod ranking;
@@ -189,6 +190,7 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
         View::Decomposition(s) => decomposition::render(ds, s.from, s.to, spec),
         View::Trend(s) => trend::render(ds, s, spec),
         View::Convergence(s) => convergence::render(ds, s, spec),
+        View::Basics(s) => basics::render(ds, s.from, s.to, spec),
         other => Err(Error::not_available(format!("view={} volgt nog.", other.name()))),
     }
 }
