@@ -7,6 +7,7 @@ pub mod convergence;
 pub mod decomposition;
 pub mod ranking;
 pub mod regional_spec;
+pub mod report;
 pub mod scatter;
 pub mod spec;
 pub mod texts;
@@ -191,7 +192,7 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
         View::Trend(s) => trend::render(ds, s, spec),
         View::Convergence(s) => convergence::render(ds, s, spec),
         View::Basics(s) => basics::render(ds, s.from, s.to, spec),
-        other => Err(Error::not_available(format!("view={} volgt nog.", other.name()))),
+        View::Report(s) => report::render_report(ds, s, spec),
     }
 }
 
