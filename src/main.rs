@@ -139,7 +139,10 @@ fn report(args: &[String]) -> Result<(), String> {
             Err(reason) => println!("{}. {}: niet beschikbaar: {reason}", s.label, s.heading),
         }
     }
-    eprintln!("{} bestanden geschreven naar {out} (open {out}/index.html)", files.len());
+    eprintln!(
+        "{} bestanden geschreven naar {out} (open {out}/index.html)",
+        files.len()
+    );
     Ok(())
 }
 

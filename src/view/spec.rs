@@ -2,13 +2,13 @@
 //! that drives the page (as the URL hash), embeds and the CLI. Parsed into a typed [`ViewSpec`];
 //! unknown keys or values are errors that say what is allowed.
 
-use crate::error::{Error, Result};
-use crate::format::Lang;
-use crate::regional::measures::Subgroup;
 pub use super::regional_spec::{
     BasicsSpec, ConvergenceSpec, DecompositionSpec, RankMeasure, RankingSpec, ReportSpec,
     TrendMeasure, TrendSpec,
 };
+use crate::error::{Error, Result};
+use crate::format::Lang;
+use crate::regional::measures::Subgroup;
 
 /// The query string split into key/value pairs, percent-decoded, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
