@@ -53,6 +53,9 @@ pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usi
     ys
 }
 
+/// A drawn point: screen x, screen y, year, value.
+type Point = (i32, i32, i32, f64);
+
 /// Draws one set of lines in the box (x0..x1, y0..y1); returns the screen points per series.
 #[allow(clippy::too_many_arguments)]
 fn lines<DB: DrawingBackend>(
@@ -64,14 +67,14 @@ fn lines<DB: DrawingBackend>(
     ymax: f64,
     width: u32,
     dot: i32,
-) -> Result<Vec<Vec<(i32, i32, i32, f64)>>> {
+) -> Result<Vec<Vec<Point>>> {
     let n = years.len().max(2) - 1;
     let px = |i: usize| x0 + (x1 - x0) * i as f64 / n as f64;
     let py = |v: f64| y1 - (y1 - y0) * v / ymax;
     let mut out = Vec::new();
     for s in series {
         let c = series_colour(s.subgroup);
-        let pts: Vec<(i32, i32, i32, f64)> = s
+        let pts: Vec<Point> = s
             .values
             .iter()
             .enumerate()

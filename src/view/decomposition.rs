@@ -89,8 +89,7 @@ fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<(i32, i
             .years
             .iter()
             .copied()
-            .filter(|y| *y < to)
-            .next_back()
+            .rfind(|y| *y < to)
             .ok_or_else(|| {
                 Error::not_available(format!(
                     "Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {to}."
