@@ -5,7 +5,7 @@
 
 use super::ranking::{
     colour, highlight_row, name_width, region_name, triangle, value_label, x_axis, Scale, Texts,
-    PLOT_TOP, ROW,
+    HIGHLIGHT_BAND, PLOT_TOP, ROW,
 };
 use super::text::Style;
 use super::{draw_err, label, palette, Chart, Hit};
@@ -115,6 +115,7 @@ pub fn draw(
             yn,
             &format!("{} %", signed(data.national_growth, 0, lang)),
             Style::new(10.5).color(palette::MUTED),
+            WHITE,
         )?;
         label(
             &root,
@@ -147,6 +148,7 @@ pub fn draw(
                 y,
                 &format!("{} %", signed(growth, 0, lang)),
                 Style::new(10.5).color(palette::MUTED),
+                if is_hl { HIGHLIGHT_BAND } else { WHITE },
             )?;
             let mut st = Style::new(11.0)
                 .color(match b.outlier {

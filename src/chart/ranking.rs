@@ -125,6 +125,9 @@ pub(crate) fn region_name<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The light band behind a highlighted row.
+pub(crate) const HIGHLIGHT_BAND: RGBColor = RGBColor(0xfd, 0xe8, 0xd7);
+
 /// A light band behind a highlighted row.
 pub(crate) fn highlight_row<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -137,7 +140,7 @@ pub(crate) fn highlight_row<DB: DrawingBackend>(
             (x0 as i32, (y - ROW / 2.0) as i32),
             (x1 as i32, (y + ROW / 2.0) as i32),
         ],
-        RGBColor(0xfd, 0xe8, 0xd7).filled(),
+        HIGHLIGHT_BAND.filled(),
     ))
     .map_err(draw_err)
 }
@@ -149,6 +152,7 @@ pub(crate) fn value_label<DB: DrawingBackend>(
     y: f64,
     text: &str,
     style: Style,
+    background: RGBColor,
 ) -> Result<()> {
     let w = style.width(text);
     let x0 = match style.h {
@@ -161,7 +165,7 @@ pub(crate) fn value_label<DB: DrawingBackend>(
             ((x0 - 1.0) as i32, (y - style.size / 2.0 - 1.0) as i32),
             ((x0 + w + 1.0) as i32, (y + style.size / 2.0 + 1.0) as i32),
         ],
-        WHITE.filled(),
+        background.filled(),
     ))
     .map_err(draw_err)?;
     label(area, x, y, text, style)
@@ -324,7 +328,8 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             } else {
                 (a - 4.0, HPos::Right)
             };
-            value_label(&root, lx, y, &text, style.anchor(anchor, VPos::Center))?;
+            let bg = if is_hl { HIGHLIGHT_BAND } else { WHITE };
+            value_label(&root, lx, y, &text, style.anchor(anchor, VPos::Center), bg)?;
             hits.push(Hit {
                 x: 12.0,
                 y: y - ROW / 2.0,

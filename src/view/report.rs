@@ -385,6 +385,10 @@ mod tests {
                 .as_ref()
                 .unwrap_or_else(|e| panic!("{}: {e}", s.label));
             assert!(!x.summary.is_empty(), "{}", s.label);
+            assert!(!x.hits.is_empty(), "{}", s.label);
+            assert!(!x.table.rows.is_empty(), "{}", s.label);
+            assert!(x.svg.starts_with("<svg") && x.svg.contains("<title"), "{}", s.label);
+            assert!(x.svg.contains("Bron: regionale analyse"), "{}", s.label);
         }
         let first = r.sections[0].rendered.as_ref().unwrap();
         assert!(
