@@ -562,6 +562,7 @@ pub fn render(
         lang,
     )?;
     let mut notes = texts::notes(ds, &[]);
+    notes.extend(texts::highlight_note(ds, spec.highlight.as_deref()));
     for m in data.measures.iter().filter(|m| !m.available) {
         notes.push(format!(
             "{} niet beschikbaar: {}.",

@@ -231,6 +231,7 @@ pub fn render(
         lang,
     )?;
     let mut notes = texts::notes(ds, &data.excluded);
+    notes.extend(texts::highlight_note(ds, spec.highlight.as_deref()));
     if data.praktijkroute_from_zero {
         notes.push(format!(
             "Werkzame personen Praktijkroute in {} als 0 genomen: de route bestaat sinds 1 januari 2017.",

@@ -97,7 +97,12 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64) -> Result<RankingData>
     let (values, from, to, year, label) = match s.measure {
         RankMeasure::Growth => {
             let (from, to) = super::scatter::years(d, s.from, s.to)?;
-            let v = measures::growth_workers(d, g, from, to)?;
+            let v = measures::growth_workers(d, g, from, to).map_err(|mut e| {
+                if matches!(g, Subgroup::Praktijkroute | Subgroup::PwOther) {
+                    e.message.push_str(" De Praktijkroute wordt pas vanaf 2017 apart geteld; een groei vraagt twee jaren met die aantallen.");
+                }
+                e
+            })?;
             let label = format!("Groei werkenden{} {from}-{to}", group_suffix(g));
             (v, Some(from), Some(to), None, label)
         }
@@ -270,7 +275,10 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
         width: chart.width,
         height: chart.height,
         hits: chart.hits,
-        notes: texts::notes(ds, &data.excluded),
+        notes: texts::notes(ds, &data.excluded)
+            .into_iter()
+            .chain(texts::highlight_note(ds, spec.highlight.as_deref()))
+            .collect(),
     })
 }
 

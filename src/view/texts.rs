@@ -43,6 +43,23 @@ pub fn notes(ds: &Dataset, excluded: &[Excluded]) -> Vec<String> {
     out
 }
 
+/// A note when the region to highlight (`region=`) is not in the file, so the user sees why
+/// nothing is marked.
+pub fn highlight_note(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
+    let (h, d) = (highlight?, ds.regional.as_ref()?);
+    let f = crate::regional::columns::fold(h);
+    if d.regions
+        .iter()
+        .any(|r| r == h || crate::regional::columns::fold(r) == f)
+    {
+        None
+    } else {
+        Some(format!(
+            "De regio '{h}' staat niet in het bestand en is niet gemarkeerd."
+        ))
+    }
+}
+
 /// "A, B en C".
 pub fn list(items: &[&str]) -> String {
     match items {
@@ -91,5 +108,15 @@ mod tests {
         assert_eq!(k_text(1.5, Lang::Nl), "1,5");
         assert_eq!(group_suffix(Subgroup::Total), "");
         assert_eq!(group_suffix(Subgroup::Wsw), " (WSW)");
+    }
+
+    #[test]
+    fn unknown_highlight_gets_a_note() {
+        let ds = Dataset::default_data().unwrap();
+        assert_eq!(highlight_note(&ds, Some("twente")), None);
+        assert_eq!(highlight_note(&ds, None), None);
+        assert!(highlight_note(&ds, Some("Atlantis"))
+            .unwrap()
+            .contains("Atlantis"));
     }
 }
