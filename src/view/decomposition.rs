@@ -227,7 +227,7 @@ pub fn render(
             source: &source,
             description: &summary,
         },
-        spec.highlight.as_deref(),
+        texts::resolve_highlight(ds, spec.highlight.as_deref()).as_deref(),
         lang,
     )?;
     let mut notes = texts::notes(ds, &data.excluded);

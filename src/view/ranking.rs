@@ -249,7 +249,7 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
             source: &source,
             description: &summary,
         },
-        spec.highlight.as_deref(),
+        texts::resolve_highlight(ds, spec.highlight.as_deref()).as_deref(),
         lang,
     )?;
     let period = match (data.from, data.to, data.year) {

@@ -43,6 +43,21 @@ pub fn notes(ds: &Dataset, excluded: &[Excluded]) -> Vec<String> {
     out
 }
 
+/// The file's spelling of the region to highlight, matched ignoring case, accents and punctuation.
+pub fn resolve_highlight(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
+    let h = highlight?;
+    let f = crate::regional::columns::fold(h);
+    ds.regional
+        .as_ref()
+        .and_then(|d| {
+            d.regions
+                .iter()
+                .find(|r| crate::regional::columns::fold(r) == f)
+        })
+        .cloned()
+        .or_else(|| Some(h.to_string()))
+}
+
 /// A note when the region to highlight (`region=`) is not in the file, so the user sees why
 /// nothing is marked.
 pub fn highlight_note(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
@@ -118,5 +133,9 @@ mod tests {
         assert!(highlight_note(&ds, Some("Atlantis"))
             .unwrap()
             .contains("Atlantis"));
+        assert_eq!(
+            resolve_highlight(&ds, Some("helmond de peel")).as_deref(),
+            Some("Helmond-De Peel")
+        );
     }
 }
