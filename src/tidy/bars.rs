@@ -77,7 +77,14 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             .columns
             .iter()
             .filter(|c| c.role == Role::Category && Some(c.column.as_str()) != e.facet.as_deref())
-            .max_by_key(|c| c.distinct)
+            // the most values; the first column on a tie
+            .fold(
+                None,
+                |best: Option<&super::roles::ColumnRole>, c| match best {
+                    Some(b) if b.distinct >= c.distinct => Some(b),
+                    _ => Some(c),
+                },
+            )
             .map(|c| c.column.clone())
             .ok_or_else(|| {
                 Error::view(format!(
@@ -98,8 +105,32 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     };
     let yj = f.col("y", &y_name)?;
     f.numeric("y", yj)?;
-    let sj = e
-        .series
+    // Without series=, a category that splits repeated bars becomes the series (grouped bars).
+    let repeated = {
+        let mut seen = std::collections::HashSet::new();
+        f.rows.iter().any(|&i| {
+            let fc = facet_j.map(|j| f.text(j, i)).unwrap_or_default();
+            !seen.insert((fc, f.text(xj, i)))
+        })
+    };
+    let series_auto = if e.series.is_none() && repeated {
+        f.roles
+            .columns
+            .iter()
+            .filter(|c| {
+                matches!(c.role, Role::Category | Role::Time)
+                    && c.distinct >= 2
+                    && c.column != x_name
+                    && Some(c.column.as_str()) != e.facet.as_deref()
+                    && !super::natural::determines(f.table, &x_name, &c.column)
+            })
+            .map(|c| c.column.clone())
+            .next()
+    } else {
+        None
+    };
+    let series_name = e.series.clone().or(series_auto);
+    let sj = series_name
         .as_deref()
         .map(|s| f.col("series", s))
         .transpose()?;
@@ -307,7 +338,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         view: "bars",
         x: x_name,
         y: y_name,
-        series_column: e.series.clone(),
+        series_column: series_name,
         facet_column: e.facet.clone(),
         y_label,
         categories,

@@ -147,7 +147,16 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     let term_name = match &spec.term {
         Some(t) => t.clone(),
         None => named(&cands, TERM_WORDS)
-            .or_else(|| cands.iter().max_by_key(|c| distinct(c)).cloned())
+            .or_else(|| {
+                // the most values; the first column on a tie
+                cands
+                    .iter()
+                    .fold(None, |best: Option<&String>, c| match best {
+                        Some(b) if distinct(b) >= distinct(c) => Some(b),
+                        _ => Some(c),
+                    })
+                    .cloned()
+            })
             .ok_or_else(|| {
                 Error::view(format!(
                     "Geen kolom met de termen (categorieën) gevonden; geef term= op. Kolommen: {}.",

@@ -6,6 +6,7 @@
 
 pub mod area;
 pub mod bars;
+pub mod catalog;
 pub mod forest;
 pub mod frame;
 pub mod line;

@@ -142,7 +142,10 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
         .columns
         .iter()
         .filter(|c| c.role == Role::Category)
-        .max_by_key(|c| c.distinct);
+        .fold(None, |best: Option<&ColumnRole>, c| match best {
+            Some(b) if b.distinct >= c.distinct => Some(b),
+            _ => Some(c),
+        });
     if let Some(x) = x {
         if let Some(y) = default_value(&roles, &[&x.column]) {
             let series = free_categories(table, &roles, &[&x.column])

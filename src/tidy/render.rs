@@ -90,8 +90,11 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         View::Stacked(s) => &s.enc,
         View::Area(s) => &s.enc,
         View::Forest(s) => &s.enc,
-        View::Scatter(_) => {
-            return Err(Error::view("Intern: scatter is geen tabelweergave."));
+        _ => {
+            return Err(Error::view(format!(
+                "Intern: view={} is geen tabelweergave.",
+                view.name()
+            )));
         }
     };
     let f = Frame::new(table, &spec.roles, &enc.filter)?;
@@ -550,7 +553,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 notes: d.notes.clone(),
             }
         }
-        View::Scatter(_) => unreachable_scatter()?,
+        _ => not_tidy(view)?,
     };
     r.spec.push_str(&tail(spec));
     if let Some(n) = filter_note {
@@ -578,8 +581,11 @@ fn regional_note(ds: &Dataset) -> Option<String> {
     }
 }
 
-fn unreachable_scatter() -> Result<Rendered> {
-    Err(Error::view("Intern: scatter is geen tabelweergave."))
+fn not_tidy(view: &View) -> Result<Rendered> {
+    Err(Error::view(format!(
+        "Intern: view={} is geen tabelweergave.",
+        view.name()
+    )))
 }
 
 /// "Van 2017 tot 2019 groeide vso/pro het sterkst (+107,2 %); Wajong daalde het meest (-5,4 %)."

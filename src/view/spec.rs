@@ -2,13 +2,17 @@
 //! that drives the page (as the URL hash), embeds and the CLI. Parsed into a typed [`ViewSpec`];
 //! unknown keys or values are errors that say what is allowed.
 
+pub use super::regional_spec::{
+    BasicsSpec, ConvergenceSpec, DecompositionSpec, RankMeasure, RankingSpec, ReportSpec,
+    TrendMeasure, TrendSpec,
+};
 use crate::error::{Error, Result};
 use crate::format::Lang;
 use crate::regional::measures::Subgroup;
+use crate::tidy::roles::Role;
 pub use crate::tidy::spec::{
     AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
 };
-use crate::tidy::roles::Role;
 
 /// The query string split into key/value pairs, percent-decoded, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -150,6 +154,12 @@ pub enum View {
     Stacked(StackedSpec),
     Area(AreaSpec),
     Forest(ForestSpec),
+    Ranking(RankingSpec),
+    Decomposition(DecompositionSpec),
+    Trend(TrendSpec),
+    Convergence(ConvergenceSpec),
+    Basics(BasicsSpec),
+    Report(ReportSpec),
 }
 
 impl View {
@@ -161,6 +171,12 @@ impl View {
             View::Stacked(_) => "stacked",
             View::Area(_) => "area",
             View::Forest(_) => "forest",
+            View::Ranking(_) => "ranking",
+            View::Decomposition(_) => "decomposition",
+            View::Trend(_) => "trend",
+            View::Convergence(_) => "convergence",
+            View::Basics(_) => "basics",
+            View::Report(_) => "report",
         }
     }
 }
@@ -181,10 +197,23 @@ pub struct ViewSpec {
     pub roles: Vec<(String, Role)>,
 }
 
-pub const VIEWS: &[&str] = &["scatter", "line", "bars", "stacked", "area", "forest"];
-const COMMON: &[&str] = &["view", "k", "region", "lang", "embed", "roles"];
+pub const VIEWS: &[&str] = &[
+    "scatter",
+    "ranking",
+    "decomposition",
+    "trend",
+    "convergence",
+    "basics",
+    "report",
+    "line",
+    "bars",
+    "stacked",
+    "area",
+    "forest",
+];
+pub(crate) const COMMON: &[&str] = &["view", "k", "region", "lang", "embed", "roles"];
 
-fn subgroup(p: &mut Params, allowed: &[Subgroup]) -> Result<Option<Subgroup>> {
+pub(crate) fn subgroup(p: &mut Params, allowed: &[Subgroup]) -> Result<Option<Subgroup>> {
     match p.take("subgroup") {
         None => Ok(None),
         Some(v) => match Subgroup::parse(&v).filter(|g| allowed.contains(g)) {
@@ -268,12 +297,15 @@ impl ViewSpec {
                 p.finish(kind, &[COMMON, &crate::tidy::spec::keys(kind)].concat())?;
                 v
             }
-            Some(other) => {
-                return Err(Error::view(format!(
-                    "Onbekende weergave 'view={other}'. Kies uit: {}.",
-                    VIEWS.join(", ")
-                )))
-            }
+            Some(other) => match super::regional_spec::parse(other, &mut p)? {
+                Some(v) => Some(v),
+                None => {
+                    return Err(Error::view(format!(
+                        "Onbekende weergave 'view={other}'. Kies uit: {}.",
+                        VIEWS.join(", ")
+                    )))
+                }
+            },
         };
         Ok(ViewSpec {
             view,
