@@ -76,3 +76,23 @@ fn garbage_input_is_an_error_not_a_panic() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn gallery_examples_open_on_their_natural_charts() {
+    let list = js_sys::Array::from(&banenverkenner::web::examples().unwrap());
+    assert_eq!(list.length(), 5);
+    for item in list.iter() {
+        let file = get(&item, "file").as_string().unwrap();
+        let ex = Explorer::example(&file).unwrap();
+        let natural = ex.render("").unwrap();
+        assert!(get(&natural, "svg").as_string().unwrap().starts_with("<svg"), "{file}");
+        let view = get(&item, "view").as_string().unwrap();
+        let r = ex.render(&view).unwrap();
+        assert_eq!(get(&r, "view").as_string(), get(&natural, "view").as_string(), "{file}");
+        assert!(get(&item, "source").as_string().unwrap().starts_with("Bron: "));
+    }
+    let ex = Explorer::example("jobcoach_states_by_month.csv").unwrap();
+    let json: serde_json::Value = serde_json::from_str(&ex.json("").unwrap()).unwrap();
+    assert_eq!(json["n"][0]["n"], 24149.0);
+    assert_eq!(get(&Explorer::example("nee.csv").err().unwrap(), "kind").as_string().unwrap(), "not_available");
+}
