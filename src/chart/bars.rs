@@ -61,11 +61,17 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         })
         .collect();
     let two_lines = wrapped.iter().any(|l| l.len() > 1);
+    // Grouped bars stay tall enough for their value labels; with many series the labels go.
     let bar_h = if grouped {
-        (22.0 / names.len() as f64).clamp(7.0, 14.0)
+        if names.len() > 6 {
+            9.0
+        } else {
+            12.0
+        }
     } else {
         16.0
     };
+    let value_labels = bar_h >= 12.0;
     let row_h = if grouped {
         bar_h * names.len() as f64 + 10.0
     } else if two_lines {
@@ -230,14 +236,16 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             let vs = Style::new(if grouped { 10.0 } else { 11.0 });
                             let vs = if hl { vs.bold() } else { vs };
                             let text = fmt(v);
-                            label(
-                                &root,
-                                bar.right() + 4.0,
-                                by + bh / 2.0,
-                                &text,
-                                vs.color(palette::TEXT).anchor(HPos::Left, VPos::Center),
-                            )?;
-                            if let Some(nt) = n_text(panel, sname, cat) {
+                            if value_labels {
+                                label(
+                                    &root,
+                                    bar.right() + 4.0,
+                                    by + bh / 2.0,
+                                    &text,
+                                    vs.color(palette::TEXT).anchor(HPos::Left, VPos::Center),
+                                )?;
+                            }
+                            if let (true, Some(nt)) = (value_labels, n_text(panel, sname, cat)) {
                                 label(
                                     &root,
                                     bar.right() + 4.0 + vs.width(&text) + 8.0,
