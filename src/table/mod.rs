@@ -20,6 +20,8 @@ pub mod csv;
 pub mod json;
 pub mod sniff;
 pub mod xlsx;
+mod xml;
+mod zip;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use serde::Serialize;

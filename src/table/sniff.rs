@@ -116,7 +116,7 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
         .unwrap_or(body.len());
     let header_key: Vec<String> = header_cells[..width.min(header_cells.len())]
         .iter()
-        .map(|c| c.display().to_lowercase())
+        .map(RawCell::display)
         .collect();
     let mut data = Vec::new();
     let mut rejected = Vec::new();
@@ -133,7 +133,7 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
             && header_key
                 .iter()
                 .zip(cells)
-                .all(|(h, c)| *h == c.display().to_lowercase())
+                .all(|(h, c)| *h == c.display())
         {
             Some(REASON_REPEATED_HEADER)
         } else {
