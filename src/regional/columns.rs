@@ -322,7 +322,10 @@ mod tests {
             ),
             ("Aantal werkzame personen totaal", Count::WorkersTotal),
             ("Wajong werkzame personen", Count::WorkersWajong),
-            ("Aantal werkzaam Praktijkroute", Count::WorkersPwPraktijkroute),
+            (
+                "Aantal werkzaam Praktijkroute",
+                Count::WorkersPwPraktijkroute,
+            ),
             (
                 "Werkzame personen Participatiewet (overig)",
                 Count::WorkersPwOther,

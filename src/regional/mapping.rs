@@ -424,8 +424,8 @@ mod tests {
     #[test]
     fn mapping_errors_name_the_column() {
         let table = t("regio;jaar;W;R\nA;2015;5;10\n");
-        let e = RegionalData::from_table_with_mapping(&table, &[("X", "workers_total")])
-            .unwrap_err();
+        let e =
+            RegionalData::from_table_with_mapping(&table, &[("X", "workers_total")]).unwrap_err();
         assert_eq!(e.kind, ErrorKind::UnknownColumn);
         assert_eq!(e.location.unwrap().column.as_deref(), Some("X"));
         let e = RegionalData::from_table_with_mapping(&table, &[("W", "werkenden")]).unwrap_err();
@@ -441,9 +441,13 @@ mod tests {
 
     #[test]
     fn user_choice_wins_over_a_name_match() {
-        let table = t("regio;jaar;werkzame personen;W2;register_persons_corrected\nA;2015;5;7;10\n");
+        let table =
+            t("regio;jaar;werkzame personen;W2;register_persons_corrected\nA;2015;5;7;10\n");
         let d = RegionalData::from_table_with_mapping(&table, &[("W2", "workers_total")]).unwrap();
         assert_eq!(d.get("A", 2015, Count::WorkersTotal), Some(7.0));
-        assert!(d.notes.iter().any(|n| n.contains("'werkzame personen' niet gebruikt")));
+        assert!(d
+            .notes
+            .iter()
+            .any(|n| n.contains("'werkzame personen' niet gebruikt")));
     }
 }

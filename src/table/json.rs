@@ -166,10 +166,10 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                     return Err(Error::new(
                         ErrorKind::BadValue,
                         format!(
-                            "Record {} heeft in veld '{key}' {}; verwacht een getal, tekst of null.",
-                            i + 1,
-                            value.kind()
-                        ),
+                        "Record {} heeft in veld '{key}' {}; verwacht een getal, tekst of null.",
+                        i + 1,
+                        value.kind()
+                    ),
                     )
                     .at(file().row(i + 1).row_unit("record").column(&key)))
                 }
@@ -230,20 +230,32 @@ mod tests {
         .unwrap();
         let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["regio", "jaar", "n", "p", "s", "extra"]);
-        assert_eq!(t.columns[1].values, [Value::Number(2015.0), Value::Number(2016.0)]);
+        assert_eq!(
+            t.columns[1].values,
+            [Value::Number(2015.0), Value::Number(2016.0)]
+        );
         assert_eq!(t.columns[2].values, [Value::Number(1234.0), Value::Missing]);
         assert_eq!(t.columns[3].values[0], Value::Number(12.5));
         assert_eq!(t.columns[4].values[0], Value::Missing);
-        assert_eq!(t.columns[5].values, [Value::Missing, Value::Text("true".into())]);
+        assert_eq!(
+            t.columns[5].values,
+            [Value::Missing, Value::Text("true".into())]
+        );
         assert_eq!(t.row_numbers, [1, 2]);
         assert_eq!(t.detected.row_unit.as_deref(), Some("record"));
-        assert_eq!(t.location(1, "n").to_string(), "r.json, record 2, kolom 'n'");
+        assert_eq!(
+            t.location(1, "n").to_string(),
+            "r.json, record 2, kolom 'n'"
+        );
     }
 
     #[test]
     fn odata_value_wrapper() {
-        let t = read_json("o.json", br#"{"odata.metadata":"x","value":[{"a":1},{"a":2}]}"#)
-            .unwrap();
+        let t = read_json(
+            "o.json",
+            br#"{"odata.metadata":"x","value":[{"a":1},{"a":2}]}"#,
+        )
+        .unwrap();
         assert_eq!(t.len(), 2);
         assert!(t.detected.notes[0].contains("'value'"));
     }
@@ -252,7 +264,10 @@ mod tests {
     fn errors_name_the_record() {
         let e = read_json("r.json", br#"[{"a":1}, 5]"#).unwrap_err();
         let loc = e.location.unwrap();
-        assert_eq!((loc.row, loc.row_unit.as_deref()), (Some(2), Some("record")));
+        assert_eq!(
+            (loc.row, loc.row_unit.as_deref()),
+            (Some(2), Some("record"))
+        );
         let e = read_json("r.json", br#"[{"a":1}, {"a":[1]}]"#).unwrap_err();
         assert_eq!(e.location.unwrap().column.as_deref(), Some("a"));
         let e = read_json("r.json", b"[{\"a\":1},\n{\"a\":}]").unwrap_err();

@@ -181,7 +181,15 @@ impl Detected {
                 .rejected
                 .iter()
                 .take(5)
-                .map(|r| format!("{} {} ({}: '{}')", self.row_word(), r.row, r.reason, r.content))
+                .map(|r| {
+                    format!(
+                        "{} {} ({}: '{}')",
+                        self.row_word(),
+                        r.row,
+                        r.reason,
+                        r.content
+                    )
+                })
                 .collect();
             s.push_str(&shown.join(", "));
             if self.rejected.len() > 5 {

@@ -130,10 +130,7 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
         } else if n == 1 && width >= 3 {
             Some(REASON_SINGLE)
         } else if cells.len() >= header_key.len()
-            && header_key
-                .iter()
-                .zip(cells)
-                .all(|(h, c)| *h == c.display())
+            && header_key.iter().zip(cells).all(|(h, c)| *h == c.display())
         {
             Some(REASON_REPEATED_HEADER)
         } else {

@@ -231,7 +231,9 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
     let read = |part: &str| -> Result<Option<String>> {
         match zip.read(part) {
             None => Ok(None),
-            Some(r) => r.map(|b| Some(text_of(b))).map_err(|e| bad_workbook(name, e)),
+            Some(r) => r
+                .map(|b| Some(text_of(b)))
+                .map_err(|e| bad_workbook(name, e)),
         }
     };
     let workbook = read("_rels/.rels")?
@@ -243,7 +245,9 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
         })
         .unwrap_or_else(|| "xl/workbook.xml".to_string());
     let dir = workbook.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-    let file = workbook.rsplit_once('/').map_or(workbook.as_str(), |(_, f)| f);
+    let file = workbook
+        .rsplit_once('/')
+        .map_or(workbook.as_str(), |(_, f)| f);
     let Some(wb) = read(&workbook)? else {
         return Err(bad_workbook(
             name,
@@ -262,8 +266,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
         } = e
         {
             let hidden = xml::attr(attrs, "state").is_some_and(|s| s != "visible");
-            let (Some(sheet), Some(id)) = (xml::attr(attrs, "name"), xml::attr(attrs, "id"))
-            else {
+            let (Some(sheet), Some(id)) = (xml::attr(attrs, "name"), xml::attr(attrs, "id")) else {
                 continue;
             };
             let Some((_, kind, target)) = rels.iter().find(|(i, _, _)| *i == id) else {
@@ -298,7 +301,8 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
             passed.push(sheet.name);
             continue;
         };
-        let part = part.map_err(|e| bad_workbook(name, format!("werkblad '{}': {e}", sheet.name)))?;
+        let part =
+            part.map_err(|e| bad_workbook(name, format!("werkblad '{}': {e}", sheet.name)))?;
         let mut grid = sheet_grid(&text_of(part), &strings);
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
             passed.push(sheet.name);
@@ -384,9 +388,15 @@ mod tests {
         assert_eq!(column_of("A1"), Some(0));
         assert_eq!(column_of("AB12"), Some(27));
         assert_eq!(column_of("12"), None);
-        assert_eq!(resolve("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(
+            resolve("xl", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
         assert_eq!(resolve("xl", "/xl/worksheets/s.xml"), "xl/worksheets/s.xml");
-        assert_eq!(resolve("xl/sub", "../worksheets/s.xml"), "xl/worksheets/s.xml");
+        assert_eq!(
+            resolve("xl/sub", "../worksheets/s.xml"),
+            "xl/worksheets/s.xml"
+        );
     }
 
     #[test]
@@ -402,7 +412,10 @@ mod tests {
         assert_eq!(
             g,
             vec![
-                (2, vec![RawCell::Text("regio".into()), RawCell::Text("n".into())]),
+                (
+                    2,
+                    vec![RawCell::Text("regio".into()), RawCell::Text("n".into())]
+                ),
                 (3, vec![]),
                 (
                     5,

@@ -52,7 +52,8 @@ impl<'a> Iterator for Tokens<'a> {
                 self.pos += end;
                 return Some(Event::Text(&rest[..end]));
             }
-            let skip_to = |pat: &str, from: usize| rest[from..].find(pat).map(|i| from + i + pat.len());
+            let skip_to =
+                |pat: &str, from: usize| rest[from..].find(pat).map(|i| from + i + pat.len());
             if let Some(body) = rest.strip_prefix("<![CDATA[") {
                 let end = body.find("]]>").unwrap_or(body.len());
                 self.pos += 9 + end + 3;
@@ -218,7 +219,14 @@ mod tests {
                 empty: false
             }
         );
-        assert!(matches!(ev[1], Event::Start { name: "c", empty: true, .. }));
+        assert!(matches!(
+            ev[1],
+            Event::Start {
+                name: "c",
+                empty: true,
+                ..
+            }
+        ));
         assert_eq!(ev[3], Event::Text("1 &amp; &lt;2&#x41;&#66;"));
         assert_eq!(unescape("1 &amp; &lt;2&#x41;&#66;"), "1 & <2AB");
         assert_eq!(ev[5], Event::End { name: "row" });
