@@ -327,4 +327,75 @@ mod tests {
         let e = read_csv("x.csv", b"a,b\n1,2\n1,2,3\n").unwrap_err();
         assert_eq!(e.location.unwrap().row, Some(3));
     }
+
+    #[test]
+    fn decimal_votes_per_cell() {
+        let v = |cells: &[&str]| DecimalVotes::count(cells);
+        assert_eq!(v(&["12,5", "0,125", "1234,567", "1.234,5"]).comma, 4);
+        assert_eq!(v(&["12.5", "0.125", "1,234.5", "1,234,567"]).dot, 4);
+        assert_eq!(v(&["1.234.567"]).comma, 1);
+        let amb = v(&["1.234", "1,234", "2015", "Achterhoek", "x", "31-12-2017"]);
+        assert_eq!((amb.comma, amb.dot, amb.ambiguous), (0, 0, 2));
+        assert_eq!(amb.decide(b';'), ',');
+        assert_eq!(amb.decide(b','), '.');
+        assert_eq!(amb.decide(b'\t'), '.');
+    }
+
+    #[test]
+    fn reverse_convention_in_a_semicolon_file() {
+        let t = read_csv("x.csv", b"regio;n;p\nA;1,234;12.5\nB;12,345;7.25\n").unwrap();
+        assert_eq!(t.detected.decimal.as_deref(), Some("."));
+        assert_eq!(t.columns[1].values[1], Value::Number(12345.0));
+        assert_eq!(t.columns[2].values[1], Value::Number(7.25));
+    }
+
+    #[test]
+    fn ambiguous_numbers_are_said_so() {
+        let t = read_csv("x.tsv", b"regio\tn\nA\t1.234\n").unwrap();
+        assert_eq!(t.detected.decimal.as_deref(), Some("."));
+        assert!(
+            t.detected.notes[0].contains("niet af te leiden"),
+            "{:?}",
+            t.detected.notes
+        );
+        let t = read_csv("x.csv", b"regio;n\nA;1.234\n").unwrap();
+        assert_eq!(t.columns[1].values[0], Value::Number(1234.0));
+    }
+
+    #[test]
+    fn utf16_as_excel_unicode_text_writes_it() {
+        let text = "regio\tn\r\nF\u{e2}ll\t3\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let t = read_csv("x.txt", &bytes).unwrap();
+        assert_eq!(t.detected.encoding.as_deref(), Some("UTF-16"));
+        assert_eq!(t.columns[0].values[0], Value::Text("F\u{e2}ll".into()));
+        assert_eq!(t.columns[1].values[0], Value::Number(3.0));
+    }
+
+    #[test]
+    fn quoted_fields_with_delimiters_and_newlines() {
+        let t = read_csv(
+            "x.csv",
+            b"regio;toelichting;n\n\"A\";\"een; twee\nregels\";\"1.234,5\"\nB;;2\n",
+        )
+        .unwrap();
+        assert_eq!(t.detected.delimiter.as_deref(), Some(";"));
+        assert_eq!(
+            t.columns[1].values[0],
+            Value::Text("een; twee\nregels".into())
+        );
+        assert_eq!(t.columns[2].values[0], Value::Number(1234.5));
+        assert_eq!(t.columns[1].values[1], Value::Missing);
+        assert_eq!(t.row_numbers, vec![2, 4]);
+    }
+
+    #[test]
+    fn duplicate_headers_are_renamed_and_said_so() {
+        let t = read_csv("x.csv", b"regio,totaal,totaal\nA,1,2\n").unwrap();
+        assert_eq!(t.columns[2].name, "totaal (2)");
+        assert!(t.detected.notes[0].contains("totaal (2)"));
+    }
 }

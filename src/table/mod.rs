@@ -553,4 +553,35 @@ mod tests {
             Value::Text("Achterhoek".into())
         );
     }
+
+    #[test]
+    fn format_from_bytes_and_name() {
+        assert_eq!(detect_format("a.csv", b"a;b\n1;2"), Ok(Format::Csv));
+        assert_eq!(
+            detect_format("a.txt", b"\xEF\xBB\xBF [{\"a\":1}]"),
+            Ok(Format::Json)
+        );
+        assert_eq!(detect_format("a", b"PK\x03\x04rest"), Ok(Format::Xlsx));
+        assert_eq!(
+            detect_format("a.txt", &[0xFF, 0xFE, b'a', 0]),
+            Ok(Format::Csv)
+        );
+        let msg = |name: &str, bytes: &[u8]| detect_format(name, bytes).unwrap_err().message;
+        assert!(msg("a.ods", b"PK\x03\x04").contains(".ods"));
+        assert!(msg("a.xls", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).contains("oude"));
+        assert!(msg("a.xls", b"<html><table>").contains("webpagina"));
+        assert!(msg("a.pdf", b"%PDF-1.4").contains("PDF"));
+        assert!(msg("a.bin", b"\x00\x01\x02").contains("geen tekst"));
+    }
+
+    #[test]
+    fn location_says_record_for_json_rows() {
+        let t = load("r.json", br#"[{"a":1},{"a":"b"}]"#).unwrap();
+        assert_eq!(
+            t.location(1, "a").to_string(),
+            "r.json, record 2, kolom 'a'"
+        );
+        let t = load("r.csv", b"a,b\n1,2\n").unwrap();
+        assert_eq!(t.location(0, "a").to_string(), "r.csv, rij 2, kolom 'a'");
+    }
 }
