@@ -616,3 +616,35 @@ fn cbs_symbols_are_missing_never_zero() {
         Some(63.0)
     );
 }
+
+#[test]
+fn workbook_table_set_in_from_the_left_after_a_hidden_sheet() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let hidden = wb.add_worksheet();
+    hidden.set_name("Verborgen").unwrap();
+    for (j, h) in ["a", "b", "c"].iter().enumerate() {
+        hidden.write_string(0, j as u16, *h).unwrap();
+        hidden.write_number(1, j as u16, 1).unwrap();
+    }
+    hidden.set_hidden(true);
+    let ws = wb.add_worksheet();
+    ws.set_name("Blad2").unwrap();
+    ws.set_active(true);
+    ws.write_string(0, 0, "Titel in A1").unwrap();
+    let header = ["Regio", "Jaar", "", "Werkzame personen"];
+    for (j, h) in header.iter().enumerate() {
+        if !h.is_empty() {
+            ws.write_string(2, 1 + j as u16, *h).unwrap();
+        }
+    }
+    ws.write_string(3, 1, "A").unwrap();
+    ws.write_number(3, 2, 2015).unwrap();
+    ws.write_string(3, 3, "opm").unwrap();
+    ws.write_number(3, 4, 5).unwrap();
+    let t = table::load("w.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(t.detected.sheet.as_deref(), Some("Blad2"));
+    let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Regio", "Jaar", "kolom_D", "Werkzame personen"]);
+    assert_eq!(t.columns[3].values, [Value::Number(5.0)]);
+    assert_eq!(t.row_numbers, [4]);
+}

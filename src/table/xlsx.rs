@@ -124,8 +124,8 @@ fn shared_strings(xml_text: &str) -> Vec<String> {
 }
 
 /// A worksheet as a grid with Excel's row numbers; gaps between rows become one blank row, and
-/// empty columns left of the table are dropped.
-fn sheet_grid(xml_text: &str, strings: &[String]) -> sniff::Grid {
+/// empty columns left of everything are dropped (their number is returned with the grid).
+fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
     let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
     let mut row_no = 0usize;
     let mut col = 0usize;
@@ -218,7 +218,7 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> sniff::Grid {
         }
         grid.push((r, dense));
     }
-    grid
+    (grid, first_col)
 }
 
 struct Sheet {
@@ -303,17 +303,29 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         };
         let part =
             part.map_err(|e| bad_workbook(name, format!("werkblad '{}': {e}", sheet.name)))?;
-        let mut grid = sheet_grid(&text_of(part), &strings);
+        let (mut grid, first_col) = sheet_grid(&text_of(part), &strings);
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
             passed.push(sheet.name);
             continue;
         };
         let sheet = sheet.name;
-        let (header_row, header) = grid[layout.header].clone();
+        let (header_row, mut header) = grid[layout.header].clone();
         let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(layout.data.len());
         for &i in &layout.data {
             rows.push(std::mem::take(&mut grid[i]));
         }
+        // A table set in from the left (title in A1, table from B3) loses its empty margin.
+        let lead = std::iter::once(&header)
+            .chain(rows.iter().map(|(_, c)| c))
+            .map(|c| c.iter().position(|x| !x.is_blank()).unwrap_or(usize::MAX))
+            .min()
+            .unwrap_or(0)
+            .min(layout.width);
+        header.drain(..lead.min(header.len()));
+        for (_, cells) in rows.iter_mut() {
+            cells.drain(..lead.min(cells.len()));
+        }
+        let offset = first_col + lead;
         // Numbers stored as text follow the sheet's own convention; there is no delimiter hint.
         let texts: Vec<&str> = rows
             .iter()
@@ -350,8 +362,8 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
             ));
         }
         detected.notes.extend(titles_note(&layout.titles));
-        let names = column_names(&header, layout.width, &mut detected.notes, |j| {
-            format!("kolom_{}", column_letter(j))
+        let names = column_names(&header, layout.width - lead, &mut detected.notes, |j| {
+            format!("kolom_{}", column_letter(j + offset))
         });
         return Table::from_cells(name, names, rows, decimal, detected);
     }
@@ -402,7 +414,7 @@ mod tests {
     #[test]
     fn sheet_grid_reads_types_and_row_numbers() {
         let strings = vec!["regio".to_string(), "x".to_string()];
-        let g = sheet_grid(
+        let (g, first) = sheet_grid(
             r#"<worksheet><sheetData>
             <row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="inlineStr"><is><t>n</t></is></c></row>
             <row r="5"><c r="B5" t="str"><v>A</v></c><c r="C5"><v>12.5</v></c><c r="D5" t="s"><v>1</v></c><c r="E5" t="e"><v>#N/A</v></c></row>
@@ -427,6 +439,29 @@ mod tests {
                     ]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn rich_text_prefixes_and_cells_without_references() {
+        let strings = shared_strings(
+            r#"<sst><si><r><t>Werkzame </t></r><r><rPr/><t xml:space="preserve">personen</t></r><rPh><t>X</t></rPh></si><si><t>a_x000D_b &amp; c</t></si><si/></sst>"#,
+        );
+        assert_eq!(strings, ["Werkzame personen", "a\rb & c", ""]);
+        let (g, _) = sheet_grid(
+            r#"<x:worksheet><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c/><x:c><x:v>1E3</x:v></x:c></x:row></x:sheetData></x:worksheet>"#,
+            &strings,
+        );
+        assert_eq!(
+            g,
+            vec![(
+                1,
+                vec![
+                    RawCell::Text("Werkzame personen".into()),
+                    RawCell::Empty,
+                    RawCell::Number(1000.0)
+                ]
+            )]
         );
     }
 }
