@@ -62,6 +62,11 @@ impl Explorer {
         to_js(&self.ds.info())
     }
 
+    /// The views this dataset supports, with their keys and allowed values (for the pickers).
+    pub fn views(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::view::catalog::catalog(&self.ds))
+    }
+
     /// Renders a view description: `{spec, title, summary, data, table, svg, hits, notes, ...}`.
     pub fn render(&self, spec: &str) -> Result<JsValue, JsValue> {
         let r = render_query(&self.ds, spec).map_err(js_error)?;

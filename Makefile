@@ -1,0 +1,65 @@
+# Banenverkenner: `make serve` and `make test` do their own set-up on a fresh machine.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8000
+
+.PHONY: all setup setup-rust setup-node setup-browser dist build serve test test-native test-wasm test-e2e lint bench clean
+
+all: dist
+
+setup: setup-rust setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "wasm-bindgen-cli $(WASM_BINDGEN_VERSION) installeren"; \
+		cargo install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+setup-node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver; \
+	fi
+
+# The static site in dist/ (optimised wasm) plus dist/banenverkenner.html, one self-contained file.
+dist build: setup
+	python3 scripts/build.py
+
+serve: dist
+	@echo ""
+	@echo "Banenverkenner draait op http://127.0.0.1:$(PORT)/  (Ctrl-C stopt)"
+	@echo ""
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+test: setup setup-browser
+	$(MAKE) test-native
+	$(MAKE) test-wasm
+	$(MAKE) test-e2e
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	npm run --silent e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+bench: dist setup-browser
+	node scripts/bench.mjs
+
+clean:
+	rm -rf target build dist node_modules

@@ -1,0 +1,78 @@
+//! The exported browser API, tested in headless Chromium (wasm-bindgen-test-runner): values
+//! round-trip through serde-wasm-bindgen, errors arrive as JS errors with kind and location, and
+//! no input makes the module panic (a panic would abort the wasm instance).
+#![cfg(target_arch = "wasm32")]
+
+use banenverkenner::web::Explorer;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn default_scatter_reproduces_the_published_r2() {
+    let ex = Explorer::new().unwrap();
+    let r = ex.render("view=scatter&subgroup=total&from=2015&to=2017").unwrap();
+    let data = get(&r, "data");
+    let r2 = get(&data, "r2").as_f64().unwrap();
+    assert_eq!((r2 * 10000.0).round() / 10000.0, 0.3083);
+    let points = js_sys::Array::from(&get(&data, "points"));
+    assert_eq!(points.length(), 35);
+    let svg = get(&r, "svg").as_string().unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
+    assert!(svg.contains("Food Valley"));
+    assert_eq!(get(&r, "spec").as_string().unwrap(), "view=scatter&subgroup=total&from=2015&to=2017");
+    // The JSON text equals what the CLI prints.
+    let json: serde_json::Value = serde_json::from_str(&ex.json("view=scatter").unwrap()).unwrap();
+    assert_eq!(json["points"].as_array().unwrap().len(), 35);
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_kind_and_location() {
+    let err = Explorer::load("fout.csv", b"region,year,register_persons_corrected,workers_total\nA,2015,10,5\nB,2015,veel,5\n").err().unwrap();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "bad_value");
+    let loc = get(&err, "location");
+    assert_eq!(get(&loc, "row").as_f64(), Some(3.0));
+    assert_eq!(get(&loc, "column").as_string().unwrap(), "register_persons_corrected");
+    let msg = get(&err, "message").as_string().unwrap();
+    assert!(msg.contains("fout.csv, rij 3"), "{msg}");
+
+    let ex = Explorer::new().unwrap();
+    let err = ex.render("view=scatter&subgroup=onbekend").err().unwrap();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "view");
+}
+
+#[wasm_bindgen_test]
+fn garbage_input_is_an_error_not_a_panic() {
+    // Deterministic pseudo-random bytes and mangled versions of the default file.
+    let mut seed: u32 = 12345;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
+    let base = banenverkenner::DEFAULT_DATA;
+    for i in 0..200 {
+        let mut bytes: Vec<u8> = if i % 2 == 0 { base.to_vec() } else { (0..(next() % 400)).map(|_| next() as u8).collect() };
+        for _ in 0..(next() % 20) {
+            if bytes.is_empty() {
+                break;
+            }
+            let at = (next() as usize) % bytes.len();
+            bytes[at] = next() as u8;
+        }
+        if i % 3 == 0 {
+            let cut = (next() as usize) % (bytes.len() + 1);
+            bytes.truncate(cut);
+        }
+        if let Ok(ex) = Explorer::load("fuzz.csv", &bytes) {
+            let _ = ex.render("view=scatter");
+            let _ = ex.info();
+        }
+    }
+}
