@@ -29,6 +29,9 @@ pub fn column_letter(mut j: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// Excel's widest sheet has 16,384 columns (`XFD`); a larger reference is damage, not data.
+const MAX_COLUMNS: usize = 16_384;
+
 /// Column index of a cell reference: `B7` -> 1.
 fn column_of(reference: &str) -> Option<usize> {
     let letters = reference
@@ -38,7 +41,7 @@ fn column_of(reference: &str) -> Option<usize> {
             acc.checked_mul(26)?
                 .checked_add((b.to_ascii_uppercase() - b'A') as usize + 1)
         })?;
-    letters.checked_sub(1)
+    letters.checked_sub(1).filter(|&j| j < MAX_COLUMNS)
 }
 
 fn bad_workbook(name: &str, detail: impl std::fmt::Display) -> Error {
@@ -145,7 +148,8 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
                 "c" => {
                     col = xml::attr(attrs, "r")
                         .and_then(|r| column_of(&r))
-                        .unwrap_or(col);
+                        .unwrap_or(col)
+                        .min(MAX_COLUMNS);
                     kind = xml::attr(attrs, "t").unwrap_or_default();
                     value.clear();
                     in_cell = !empty;
@@ -181,7 +185,7 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
                             .parse::<f64>()
                             .map_or_else(|_| RawCell::Text(v.to_string()), RawCell::Number),
                     };
-                    if let Some((_, cells)) = rows.last_mut() {
+                    if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
                         cells.push((col, cell));
                     }
                     col += 1;
@@ -400,6 +404,9 @@ mod tests {
         assert_eq!(column_of("A1"), Some(0));
         assert_eq!(column_of("AB12"), Some(27));
         assert_eq!(column_of("12"), None);
+        assert_eq!(column_of("XFD1"), Some(16_383));
+        assert_eq!(column_of("XFE1"), None);
+        assert_eq!(column_of("ZZZZZZZZZZZZZZZ1"), None);
         assert_eq!(
             resolve("xl", "worksheets/sheet1.xml"),
             "xl/worksheets/sheet1.xml"
