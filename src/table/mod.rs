@@ -138,7 +138,7 @@ pub struct RejectedRow {
 }
 
 impl Detected {
-    /// One Dutch line for the page and the CLI.
+    /// One Dutch line for the page and the CLI: what was detected, and the rows not used.
     pub fn summary(&self) -> String {
         let mut parts = vec![format!("formaat {}", self.format.to_uppercase())];
         if let Some(e) = &self.encoding {
@@ -167,16 +167,13 @@ impl Detected {
             Some("record") => parts.push(format!("{} records", self.rows)),
             _ => parts.push(format!("{} gegevensrijen", self.rows)),
         }
-        if !self.rejected.is_empty() {
-            parts.push(format!("{} niet gebruikt", plural(self.rejected.len())));
-        }
+        // The notes are not repeated here: the page and the CLI list them beside this line.
         let mut s = parts.join(", ");
-        for n in &self.notes {
-            s.push_str("; ");
-            s.push_str(n);
-        }
         if !self.rejected.is_empty() {
-            s.push_str("; niet gebruikt: ");
+            s.push_str(&format!(
+                "; {} niet gebruikt: ",
+                plural(self.rejected.len())
+            ));
             let shown: Vec<String> = self
                 .rejected
                 .iter()
