@@ -428,6 +428,8 @@ mod tests {
             </sheetData></worksheet>"#,
             &strings,
         );
+        // Column A is empty everywhere: the grid starts at B.
+        assert_eq!(first, 1);
         assert_eq!(
             g,
             vec![
