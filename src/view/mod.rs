@@ -56,6 +56,17 @@ impl Dataset {
         })
     }
 
+    /// The table read as regional data with the user's column mapping, `(file header, canonical
+    /// name)` pairs: the page's mapping step when [`DatasetInfo::mapping`] is not complete.
+    pub fn with_mapping<S: AsRef<str>>(table: Table, mapping: &[(S, S)]) -> Result<Dataset> {
+        let regional = RegionalData::from_table_with_mapping(&table, mapping)?;
+        Ok(Dataset {
+            table,
+            regional: Some(regional),
+            regional_error: None,
+        })
+    }
+
     /// The embedded default dataset.
     pub fn default_data() -> Result<Dataset> {
         Dataset::load(crate::DEFAULT_DATA_NAME, crate::DEFAULT_DATA)
@@ -87,6 +98,10 @@ impl Dataset {
                 national_from_file: r.national_from_file,
             }),
             notes,
+            mapping: self
+                .regional
+                .is_none()
+                .then(|| crate::regional::propose_mapping(&self.table)),
         }
     }
 
@@ -154,6 +169,10 @@ pub struct DatasetInfo {
     pub roles: crate::tidy::Roles,
     pub regional: Option<RegionalInfo>,
     pub notes: Vec<String>,
+    /// When the file is not read as regional data: matched and missing columns and suggestions
+    /// for the page's column-mapping step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<crate::regional::MappingProposal>,
 }
 
 /// The numbers of a view as a plain table (the page's "Tabel" toggle and CSV export).
