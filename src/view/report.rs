@@ -388,7 +388,11 @@ mod tests {
             assert!(!x.summary.is_empty(), "{}", s.label);
             assert!(!x.hits.is_empty(), "{}", s.label);
             assert!(!x.table.rows.is_empty(), "{}", s.label);
-            assert!(x.svg.starts_with("<svg") && x.svg.contains("<title"), "{}", s.label);
+            assert!(
+                x.svg.starts_with("<svg") && x.svg.contains("<title"),
+                "{}",
+                s.label
+            );
             assert!(x.svg.contains("Bron: regionale analyse"), "{}", s.label);
         }
         let first = r.sections[0].rendered.as_ref().unwrap();
