@@ -74,6 +74,20 @@ impl Explorer {
         })
     }
 
+    /// The same file read as regional data with the user's column mapping (the page's mapping
+    /// step): `mapping` is JSON text `[["header in the file", "canonical_name"], ...]`; an empty
+    /// canonical name leaves a column unused.
+    pub fn with_mapping(&self, mapping: &str) -> Result<Explorer, JsValue> {
+        let pairs: Vec<(String, String)> = serde_json::from_str(mapping).map_err(|e| {
+            js_error(crate::Error::view(format!(
+                "De kolomkoppeling is geen lijst van paren [kop, kolom]: {e}"
+            )))
+        })?;
+        Ok(Explorer {
+            ds: Dataset::with_mapping(self.ds.table.clone(), &pairs).map_err(js_error)?,
+        })
+    }
+
     /// What was detected in the file: format, encoding, delimiter, columns, notes.
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.ds.info())

@@ -131,3 +131,23 @@ fn gallery_examples_open_on_their_natural_charts() {
         "not_available"
     );
 }
+
+#[wasm_bindgen_test]
+fn mapping_step_reads_a_file_with_unrecognised_headers() {
+    let csv = b"Gebied,Periode,Ingeschrevenen,Met werk\nA,2015,100,40\nA,2016,100,50\nB,2015,100,45\nB,2016,100,48\nC,2015,100,30\nC,2016,100,42\n";
+    let ex = Explorer::load("eigen.csv", csv).unwrap();
+    let info = ex.info().unwrap();
+    let mapping = get(&info, "mapping");
+    assert!(
+        !mapping.is_null() && !mapping.is_undefined(),
+        "the page is told to offer a mapping step"
+    );
+    let mapped = ex
+        .with_mapping(r#"[["Gebied","region"],["Ingeschrevenen","register_persons_corrected"],["Met werk","workers_total"]]"#)
+        .unwrap();
+    let r = mapped.render("view=scatter").unwrap();
+    let points = js_sys::Array::from(&get(&get(&r, "data"), "points"));
+    assert_eq!(points.length(), 3);
+    let err = ex.with_mapping("geen json").err().unwrap();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "view");
+}
