@@ -686,3 +686,30 @@ fn mangled_files_never_panic() {
     // Some mangled text files still read (a changed digit is still a number).
     assert!(loaded > 0);
 }
+
+/// The files the Chromium end-to-end tests load through the page (`tests/fixtures/`), written by
+/// `BV_WRITE_FIXTURES=1 cargo test --test loaders fixtures` and checked here to read as the
+/// shared CSV does.
+#[test]
+fn fixtures_for_the_browser_tests_read_as_the_shared_csv() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let files: [(&str, fn() -> Vec<u8>); 4] = [
+        ("regio-export-nl.csv", dutch_export),
+        ("regio-zonder-landelijk.tsv", tab_without_national),
+        ("regio-werkmap.xlsx", workbook),
+        ("regio-records.json", json_records),
+    ];
+    if std::env::var_os("BV_WRITE_FIXTURES").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, make) in &files {
+            std::fs::write(dir.join(name), make()).unwrap();
+        }
+    }
+    let base = load("regions.csv", banenverkenner::DEFAULT_DATA);
+    for (name, _) in &files {
+        let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let ds = load(name, &bytes);
+        assert_eq!(regional(&ds).regions, regional(&base).regions, "{name}");
+        assert!((r2(&ds) - 0.30825).abs() < 5e-5, "{name}: R² {}", r2(&ds));
+    }
+}

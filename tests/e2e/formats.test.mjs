@@ -1,0 +1,55 @@
+// Issue 3 end to end: each file format people have loads through the page and gives the same
+// flagship numbers, and every regional view opens on it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, open, ready, ROOT } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const FIXTURES = [
+  { file: 'regio-export-nl.csv', detected: /puntkomma.*decimaalteken ','|decimaalteken ','.*puntkomma/ },
+  { file: 'regio-zonder-landelijk.tsv', detected: /tab/, note: /som van de regio/ },
+  { file: 'regio-werkmap.xlsx', detected: /XLSX/ },
+  { file: 'regio-records.json', detected: /JSON/ },
+];
+
+async function loadFixture(page, file) {
+  await page.setInputFiles('#file', path.join(ROOT, 'tests', 'fixtures', file));
+  await page.waitForFunction((f) => document.querySelector('#dataset')?.textContent.includes(f), file);
+  await ready(page);
+}
+
+for (const fx of FIXTURES) {
+  test(`${fx.file} loads through the file input and gives the published scatter`, async () => {
+    const { page, context, requests } = await open(browser, srv.url);
+    await ready(page);
+    await loadFixture(page, fx.file);
+    const dataset = await page.locator('#dataset').textContent();
+    assert.match(dataset, fx.detected);
+    assert.equal(await page.locator('#chart svg .hit').count(), 35);
+    const r2 = await page.evaluate(() => window.bv.rendered.data.r2);
+    assert.equal(Math.round(r2 * 10000) / 10000, 0.3083);
+    if (fx.note) assert.match(await page.locator('body').textContent(), fx.note);
+    for (const r of requests) assert.ok(r.startsWith(srv.url), `unexpected request ${r}`);
+    await context.close();
+  });
+}
+
+test('every regional view opens on a loaded workbook', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await loadFixture(page, 'regio-werkmap.xlsx');
+  const views = await page.evaluate(() => window.bv.explorer.views().map((v) => v.view));
+  for (const v of ['scatter', 'ranking', 'decomposition', 'trend', 'convergence', 'basics', 'report']) {
+    assert.ok(views.includes(v), `catalogue offers ${v}`);
+    await page.evaluate((view) => { location.hash = 'view=' + view; }, v);
+    await page.waitForFunction((view) => window.bv.rendered && window.bv.rendered.view === view, v);
+    assert.equal(await page.locator('#error').isHidden(), true, `no error for view=${v}`);
+    assert.ok((await page.locator('#chart svg').count()) >= 1, `a chart for view=${v}`);
+    assert.ok((await page.locator('#summary').textContent()).length > 20, `a reading for view=${v}`);
+  }
+  await context.close();
+});
