@@ -13,11 +13,34 @@ WEERGAVE is een weergavebeschrijving, bijvoorbeeld
   'view=scatter&subgroup=total&from=2015&to=2017'
   'view=line&x=year&y=persons&series=subgroup'   (ook bars, stacked, area, forest;
   zie docs/VIEWS-tidy.md), of '' voor de vanzelfsprekende weergave van het bestand.
+--map 'Kop=kolom' koppelt een kolom van het bestand aan een kolom van de regionale analyse
+(herhaalbaar; bijvoorbeeld --map 'Gebied=region' --map 'Met werk=workers_total').
 --json drukt de getallen van de weergave af; --svg schrijft de grafiek.
 report schrijft index.html (afdrukbaar rapport) plus elke grafiek als SVG en elke tabel als CSV
 naar MAP; INSTELLINGEN bijvoorbeeld 'from=2015&to=2017&k=1&region=Twente'.";
 
-fn load(file: &str) -> Result<Dataset, banenverkenner::Error> {
+/// Column mappings given with `--map 'Kop in bestand=canonieke_naam'` (the page's mapping step).
+fn take_maps(args: &mut Vec<String>) -> Result<Vec<(String, String)>, String> {
+    let mut maps = Vec::new();
+    while let Some(i) = args.iter().position(|a| a == "--map") {
+        let value = args
+            .get(i + 1)
+            .ok_or("--map vraagt 'Kop=kolom', bijvoorbeeld --map 'Gebied=region'")?
+            .clone();
+        let (header, canonical) = value.split_once('=').ok_or_else(|| {
+            format!("--map '{value}': verwacht 'Kop=kolom', bijvoorbeeld 'Gebied=region'.")
+        })?;
+        maps.push((header.trim().to_string(), canonical.trim().to_string()));
+        args.drain(i..=i + 1);
+    }
+    Ok(maps)
+}
+
+fn load(file: &str, maps: &[(String, String)]) -> Result<Dataset, banenverkenner::Error> {
+    if !maps.is_empty() {
+        let ds = load(file, &[])?;
+        return Dataset::with_mapping(ds.table, maps);
+    }
     if file == "default" {
         return Dataset::default_data();
     }
@@ -35,6 +58,10 @@ fn load(file: &str) -> Result<Dataset, banenverkenner::Error> {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
+    let mut args = args.to_vec();
+    let owned_maps = take_maps(&mut args)?;
+    let maps = &owned_maps[..];
+    let args = &args[..];
     match args.first().map(String::as_str) {
         Some("view") => {
             let file = args.get(1).ok_or(USAGE)?;
@@ -53,7 +80,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 }
                 i += 1;
             }
-            let ds = load(file).map_err(|e| e.to_string())?;
+            let ds = load(file, maps).map_err(|e| e.to_string())?;
             eprintln!("Ingelezen: {}", ds.info().summary);
             for n in ds.info().notes {
                 eprintln!("Let op: {n}");
@@ -75,10 +102,10 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
-        Some("report") => report(&args[1..]),
+        Some("report") => report(&args[1..], maps),
         Some("info") => {
             let file = args.get(1).ok_or(USAGE)?;
-            let ds = load(file).map_err(|e| e.to_string())?;
+            let ds = load(file, maps).map_err(|e| e.to_string())?;
             let out = serde_json::to_string_pretty(&ds.info()).map_err(|e| e.to_string())?;
             println!("{out}");
             Ok(())
@@ -92,7 +119,7 @@ fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// `report FILE --out DIR [SETTINGS]`: the printable report and its charts and tables as files.
-fn report(args: &[String]) -> Result<(), String> {
+fn report(args: &[String], maps: &[(String, String)]) -> Result<(), String> {
     let file = args.first().ok_or(USAGE)?;
     let mut out: Option<String> = None;
     let mut settings = String::new();
@@ -109,7 +136,7 @@ fn report(args: &[String]) -> Result<(), String> {
         i += 1;
     }
     let out = out.ok_or("report vraagt --out MAP")?;
-    let ds = load(file).map_err(|e| e.to_string())?;
+    let ds = load(file, maps).map_err(|e| e.to_string())?;
     let info = ds.info();
     eprintln!("Ingelezen: {}", info.summary);
     let settings = settings.trim_start_matches(['#', '?']);

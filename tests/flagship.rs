@@ -127,3 +127,42 @@ fn cli_prints_the_json_contract_and_writes_svg() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Onbekende deelgroep"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn cli_maps_unrecognised_headers() {
+    let dir = std::env::temp_dir().join(format!("bv-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("eigen.csv");
+    std::fs::write(&file, "Gebied,Periode,Ingeschrevenen,Met werk\nA,2015,100,40\nA,2016,100,50\nB,2015,100,45\nB,2016,100,48\nC,2015,100,30\nC,2016,100,42\n").unwrap();
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_banenverkenner"))
+            .arg("view")
+            .arg(&file)
+            .args(["view=scatter", "--json"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let without = run(&[]);
+    assert!(!without.status.success());
+    assert!(
+        String::from_utf8_lossy(&without.stderr).contains("'Gebied'"),
+        "the error names the unrecognised headers"
+    );
+    let with = run(&[
+        "--map",
+        "Gebied=region",
+        "--map",
+        "Ingeschrevenen=register_persons_corrected",
+        "--map",
+        "Met werk=workers_total",
+    ]);
+    assert!(
+        with.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with.stderr)
+    );
+    let v: Value = serde_json::from_slice(&with.stdout).unwrap();
+    assert_eq!(v["points"].as_array().unwrap().len(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+}
