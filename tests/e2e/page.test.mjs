@@ -62,11 +62,11 @@ test('a link with a view in its hash opens that view, and pickers update the has
   const { page, context } = await open(browser, srv.url + '#view=scatter&subgroup=wajong&from=2015&to=2017&region=Achterhoek');
   await ready(page);
   assert.match(await page.locator('#chart svg title').textContent(), /Wajong/);
-  assert.equal(await page.inputValue('#subgroup'), 'wajong');
-  await page.selectOption('#subgroup', 'wsw');
+  assert.equal(await page.inputValue('#key-subgroup'), 'wajong');
+  await page.selectOption('#key-subgroup', 'wsw');
   await page.waitForFunction(() => location.hash.includes('subgroup=wsw'));
   assert.match(await page.locator('#chart svg title').textContent(), /WSW/);
-  await page.selectOption('#from', '2016');
+  await page.selectOption('#key-from', '2016');
   await page.waitForFunction(() => location.hash.includes('from=2016'));
   assert.match(await page.locator('#chart svg title').textContent(), /groei 2016-2017/);
   await context.close();
