@@ -132,6 +132,7 @@
   // scaled to its box, and a separate layer of focusable hit targets on top.
   function drawChart(container, r, prefix) {
     container.textContent = '';
+    container.dataset.chart = prefix;
     if (!r.svg) return;
     container.innerHTML = r.svg;
     const svg = container.querySelector('svg');
@@ -325,7 +326,7 @@
       sel.appendChild(o);
     }
     sel.value = view;
-    $('view-picker').hidden = views.length < 2 && state.catalog.length < 2;
+    $('view-picker').hidden = views.length === 0;
   }
 
   function keyPicker(k, value) {
@@ -543,6 +544,10 @@
       return;
     }
     showError(null);
+    // A chart target with the focus keeps it across the redraw (e.g. after Enter highlights it).
+    const active = document.activeElement;
+    const focusHit = active && active.classList && active.classList.contains('hit') && active.closest('[data-chart]')
+      ? { chart: active.closest('[data-chart]').dataset.chart, key: active.dataset.key } : null;
     const first = state.rendered === null;
     state.rendered = r;
     state.renders += 1;
@@ -559,6 +564,10 @@
     $('export-png').disabled = !hasChart;
     $('export-csv').disabled = !(r.table && r.table.columns && r.table.columns.length);
     if (core !== r.spec) writeHash(r.spec, true);
+    if (focusHit) {
+      const again = Array.from(document.querySelectorAll(`[data-chart="${focusHit.chart}"] .hit`)).find((h) => h.dataset.key === focusHit.key);
+      if (again) again.focus();
+    }
     buildPickers(r);
     updateNames(r);
     $('open-full').href = location.href.split('#')[0] + '#' + r.spec + (state.dataParam ? '&data=' + encodeURIComponent(state.dataParam) : '');
@@ -643,7 +652,8 @@
   function embedSnippet() {
     const r = state.rendered;
     let base = location.href.split('#')[0];
-    if (/banenverkenner\.html$/.test(base) || base.startsWith('file:')) base = base.replace(/[^/]*$/, 'index.html');
+    // Embeds point at the served site's index.html (also when made from the single file).
+    base = base.replace(/\?.*$/, '').replace(/[^/]*$/, 'index.html');
     const own = state.fileName !== state.defaultFile;
     const src = base + '#embed&' + r.spec + (own ? '&data=' + encodeURIComponent(state.fileName) : '');
     const height = Math.round(r.height + 40);
