@@ -141,7 +141,6 @@
     svg.setAttribute('viewBox', `0 0 ${r.width} ${r.height}`);
     svg.removeAttribute('width'); svg.removeAttribute('height');
     svg.classList.add('drawing');
-    container.style.setProperty('--ratio', String(r.width / r.height));
     if (r.hits && r.hits.length) container.appendChild(hitLayer(r));
   }
 
@@ -423,6 +422,7 @@
     if (!name) { setKey('region', ''); return; }
     const match = state.names.find((n) => n.toLowerCase() === name.toLowerCase());
     if (!match) { $('region-hint').textContent = t('region-unknown', { name }); return; }
+    $('region').value = match;
     setKey('region', match);
   }
 
@@ -571,8 +571,9 @@
     buildPickers(r);
     updateNames(r);
     $('open-full').href = location.href.split('#')[0] + '#' + r.spec + (state.dataParam ? '&data=' + encodeURIComponent(state.dataParam) : '');
+    $('print-meta').textContent = t('print-meta', { file: state.fileName, spec: r.spec });
     if (!$('embed-box').hidden) fillEmbed();
-    if (state.presenting) updatePresentBar();
+    if (state.presenting) { updatePresentBar(); layoutPresentation(); }
     if (!first) announce(t('chart-updated', { title: r.title }));
     if (state.firstChartMs === null) { performance.mark('bv-chart-drawn'); state.firstChartMs = performance.now(); }
     document.documentElement.dataset.state = 'ready';
@@ -700,7 +701,8 @@
 
   function enterPresentation() {
     if (!state.rendered) return;
-    state.slides = slideSpecs();
+    // Each figure in its complete form (as the hash will show it); figures this file cannot draw are left out.
+    state.slides = slideSpecs().map((spec) => { try { return state.explorer.render(spec).spec; } catch (e) { return null; } }).filter(Boolean);
     const here = state.slides.findIndex((s) => sameView(state.rendered.spec, s));
     if (here < 0) state.slides.unshift(state.rendered.spec);
     state.slide = Math.max(0, here);
@@ -711,6 +713,7 @@
     const el = document.documentElement;
     if (el.requestFullscreen && document.fullscreenEnabled) el.requestFullscreen().catch(() => { /* not allowed here: stay in the window */ });
     updatePresentBar();
+    layoutPresentation();
     $('present-next').focus();
   }
 
@@ -719,6 +722,7 @@
     state.presenting = false;
     document.body.classList.remove('presenting');
     $('present-bar').hidden = true;
+    layoutPresentation();
     if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
     $('present').focus();
   }
@@ -728,6 +732,19 @@
     state.slide = Math.max(0, Math.min(state.slides.length - 1, i));
     writeHash(state.slides[state.slide]);
     updatePresentBar();
+  }
+
+  // On a screen the figure and its reading share the height: the chart gets what the text leaves.
+  function layoutPresentation() {
+    const chart = $('chart');
+    if (!state.presenting || !state.rendered || !state.rendered.svg) { chart.style.width = ''; return; }
+    const r = state.rendered;
+    const bar = $('present-bar').getBoundingClientRect().height;
+    const text = $('summary').getBoundingClientRect().height + $('notes').getBoundingClientRect().height;
+    const room = Math.max(200, window.innerHeight - bar - text - 56);
+    const width = Math.min($('figure').getBoundingClientRect().width, room * (r.width / r.height));
+    chart.style.width = `${Math.floor(width)}px`;
+    window.scrollTo(0, 0);
   }
 
   function updatePresentBar() {
@@ -825,6 +842,7 @@
     $('print').addEventListener('click', () => window.print());
     document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('tooltip').hidden) hideTip(); });
     if (window.ResizeObserver) new ResizeObserver(() => notifyHeight()).observe(document.body);
+    window.addEventListener('resize', layoutPresentation);
   }
 
   async function start() {
