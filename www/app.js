@@ -274,6 +274,8 @@
       const h = document.createElement('h2');
       h.id = `s${i}-h`;
       h.textContent = s.title || s.view || '';
+      // A chart carries its own title; the heading is there to navigate by.
+      if (s.svg) h.className = 'sr-only';
       sec.setAttribute('aria-labelledby', h.id);
       sec.appendChild(h);
       if (s.svg) {
@@ -339,13 +341,19 @@
     if (k.choices && k.choices.length) {
       const sel = document.createElement('select');
       sel.id = id;
+      // An optional key without a default (e.g. facet=) can also be left out.
+      if (k.default === null || k.default === undefined) {
+        const none = document.createElement('option');
+        none.value = ''; none.textContent = t('none');
+        sel.appendChild(none);
+      }
       for (const c of k.choices) {
         const o = document.createElement('option');
         o.value = c.value; o.textContent = label(c.label);
         sel.appendChild(o);
       }
       sel.value = value;
-      sel.addEventListener('change', () => setKey(k.key, sel.value === k.default && !new URLSearchParams(currentCore()).has(k.key) ? '' : sel.value));
+      sel.addEventListener('change', () => setPicker(k.key, sel.value));
       wrap.appendChild(sel);
     } else if (k.key === 'k') {
       // The outlier threshold: a slider, value shown beside it.
@@ -372,6 +380,20 @@
       wrap.appendChild(input);
     }
     return wrap;
+  }
+
+  // A picker's new value; when the other settings no longer fit it (e.g. a level measure takes a
+  // year, not a period), the view falls back to its defaults for them.
+  function setPicker(key, value) {
+    const p = new URLSearchParams(currentCore());
+    if (value === '') p.delete(key); else p.set(key, value);
+    let spec = enc(p);
+    try { state.explorer.render(spec); } catch (e) {
+      const keep = new URLSearchParams();
+      for (const k of ['view', key, 'region', 'lang', 'k']) if (p.get(k)) keep.set(k, p.get(k));
+      try { state.explorer.render(enc(keep)); spec = enc(keep); } catch (e2) { /* show the first error */ }
+    }
+    writeHash(spec);
   }
 
   function buildPickers(r) {
