@@ -149,3 +149,14 @@ test('keyboard only: Tab reaches every control with a visible focus, and each on
   assert.equal(await page.evaluate(() => document.activeElement.dataset.key), next);
   await context.close();
 });
+
+test('reflow: at 320 px wide the page needs no horizontal scrolling (WCAG 1.4.10)', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(srv.url + '#view=scatter&region=Twente&lang=en');
+  await ready(page);
+  await page.click('#embed-button');
+  const wide = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(wide[0] <= wide[1], `page is ${wide[0]} px wide in a ${wide[1]} px window`);
+  await context.close();
+});
