@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod regional;
 pub mod stats;

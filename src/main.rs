@@ -1,16 +1,19 @@
 //! The command-line tool: the same core as the page, writing the same numbers and charts.
 
-use banenverkenner::view::{render_query, Dataset};
+use banenverkenner::view::{render_query, Dataset, View, ViewSpec};
 use std::process::ExitCode;
 
 const USAGE: &str = "Gebruik:
   banenverkenner view BESTAND WEERGAVE [--json] [--svg PAD]
   banenverkenner info BESTAND
+  banenverkenner report BESTAND --out MAP [INSTELLINGEN]
 
 BESTAND is een CSV-bestand, of 'default' voor de ingebouwde regionale gegevens 2015-2017.
 WEERGAVE is een weergavebeschrijving, bijvoorbeeld
   'view=scatter&subgroup=total&from=2015&to=2017'
---json drukt de getallen van de weergave af; --svg schrijft de grafiek.";
+--json drukt de getallen van de weergave af; --svg schrijft de grafiek.
+report schrijft index.html (afdrukbaar rapport) plus elke grafiek als SVG en elke tabel als CSV
+naar MAP; INSTELLINGEN bijvoorbeeld 'from=2015&to=2017&k=1&region=Twente'.";
 
 fn load(file: &str) -> Result<Dataset, banenverkenner::Error> {
     if file == "default" {
@@ -70,6 +73,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
+        Some("report") => report(&args[1..]),
         Some("info") => {
             let file = args.get(1).ok_or(USAGE)?;
             let ds = load(file).map_err(|e| e.to_string())?;
@@ -83,6 +87,63 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// `report FILE --out DIR [SETTINGS]`: the printable report and its charts and tables as files.
+fn report(args: &[String]) -> Result<(), String> {
+    let file = args.first().ok_or(USAGE)?;
+    let mut out: Option<String> = None;
+    let mut settings = String::new();
+    let mut i = 1;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--out" => {
+                out = Some(args.get(i + 1).ok_or("--out vraagt een map")?.clone());
+                i += 1;
+            }
+            s if !s.starts_with("--") && settings.is_empty() => settings = s.to_string(),
+            other => return Err(format!("Onbekende optie '{other}'.\n\n{USAGE}")),
+        }
+        i += 1;
+    }
+    let out = out.ok_or("report vraagt --out MAP")?;
+    let ds = load(file).map_err(|e| e.to_string())?;
+    let info = ds.info();
+    eprintln!("Ingelezen: {}", info.summary);
+    let settings = settings.trim_start_matches(['#', '?']);
+    let query = if settings.starts_with("view=") {
+        settings.to_string()
+    } else if settings.is_empty() {
+        "view=report".to_string()
+    } else {
+        format!("view=report&{settings}")
+    };
+    let spec = ViewSpec::parse(&query).map_err(|e| e.to_string())?;
+    let Some(View::Report(rs)) = &spec.view else {
+        return Err("report maakt alleen view=report.".into());
+    };
+    let r = banenverkenner::view::report::build(&ds, rs, &spec).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&out).map_err(|e| format!("Kan map '{out}' niet maken: {e}"))?;
+    let files = banenverkenner::export::report_files(&r, &info.summary, &info.notes, spec.lang);
+    for (name, content) in &files {
+        let path = std::path::Path::new(&out).join(name);
+        std::fs::write(&path, content)
+            .map_err(|e| format!("Kan '{}' niet schrijven: {e}", path.display()))?;
+    }
+    for s in &r.sections {
+        match &s.rendered {
+            Ok(x) => {
+                println!("{}. {}", s.label, x.title);
+                println!("   {}", x.summary);
+            }
+            Err(reason) => println!("{}. {}: niet beschikbaar: {reason}", s.label, s.heading),
+        }
+    }
+    eprintln!(
+        "{} bestanden geschreven naar {out} (open {out}/index.html)",
+        files.len()
+    );
+    Ok(())
 }
 
 fn main() -> ExitCode {

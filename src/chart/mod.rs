@@ -1,8 +1,13 @@
 //! Charts as SVG, drawn with plotters: one module per chart kind, each a function from prepared
 //! view data to an SVG string plus the hit regions the page uses for tooltips and keyboard focus.
 
+pub mod basics;
+pub mod convergence;
+pub mod decomposition;
+pub mod ranking;
 pub mod scatter;
 pub mod text;
+pub mod trend;
 
 use crate::error::{Error, ErrorKind, Result};
 use plotters::coord::Shift;
@@ -173,7 +178,8 @@ pub fn tick_decimals(ticks: &[f64]) -> usize {
     }
     let step = (ticks[1] - ticks[0]).abs();
     if step >= 1.0 {
-        0
+        // A step of 2.5 needs one decimal, or -7.5 prints as -8.
+        usize::from((step * 10.0).round() % 10.0 != 0.0)
     } else {
         (-step.log10().floor()) as usize
             + if (step * 10f64.powf(-step.log10().floor())).fract().abs() > 1e-9 {
@@ -197,6 +203,7 @@ mod tests {
         assert_eq!(tick_decimals(&[0.0, 0.2]), 1);
         assert_eq!(tick_decimals(&[0.0, 0.25]), 2);
         assert_eq!(tick_decimals(&[0.0, 10.0]), 0);
+        assert_eq!(tick_decimals(&[-7.5, -5.0]), 1);
     }
     #[test]
     fn accessible_svg_has_title() {

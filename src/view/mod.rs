@@ -2,9 +2,17 @@
 //! (SVG) and a Dutch text summary. Each view kind has a module computing its data; drawing is in
 //! [`crate::chart`].
 
+pub mod basics;
 pub mod catalog;
+pub mod convergence;
+pub mod decomposition;
+pub mod ranking;
+pub mod regional_spec;
+pub mod report;
 pub mod scatter;
 pub mod spec;
+pub mod texts;
+pub mod trend;
 
 use crate::chart::{self, Hit};
 use crate::error::{Error, ErrorKind, Result};
@@ -180,6 +188,12 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     };
     match &view {
         View::Scatter(s) => render_scatter(ds, s, spec),
+        View::Ranking(s) => ranking::render(ds, s, spec),
+        View::Decomposition(s) => decomposition::render(ds, s.from, s.to, spec),
+        View::Trend(s) => trend::render(ds, s, spec),
+        View::Convergence(s) => convergence::render(ds, s, spec),
+        View::Basics(s) => basics::render(ds, s.from, s.to, spec),
+        View::Report(s) => report::render_report(ds, s, spec),
     }
 }
 

@@ -2,6 +2,10 @@
 //! that drives the page (as the URL hash), embeds and the CLI. Parsed into a typed [`ViewSpec`];
 //! unknown keys or values are errors that say what is allowed.
 
+pub use super::regional_spec::{
+    BasicsSpec, ConvergenceSpec, DecompositionSpec, RankMeasure, RankingSpec, ReportSpec,
+    TrendMeasure, TrendSpec,
+};
 use crate::error::{Error, Result};
 use crate::format::Lang;
 use crate::regional::measures::Subgroup;
@@ -141,12 +145,24 @@ pub struct ScatterSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum View {
     Scatter(ScatterSpec),
+    Ranking(RankingSpec),
+    Decomposition(DecompositionSpec),
+    Trend(TrendSpec),
+    Convergence(ConvergenceSpec),
+    Basics(BasicsSpec),
+    Report(ReportSpec),
 }
 
 impl View {
     pub fn name(&self) -> &'static str {
         match self {
             View::Scatter(_) => "scatter",
+            View::Ranking(_) => "ranking",
+            View::Decomposition(_) => "decomposition",
+            View::Trend(_) => "trend",
+            View::Convergence(_) => "convergence",
+            View::Basics(_) => "basics",
+            View::Report(_) => "report",
         }
     }
 }
@@ -165,10 +181,18 @@ pub struct ViewSpec {
     pub embed: bool,
 }
 
-pub const VIEWS: &[&str] = &["scatter"];
-const COMMON: &[&str] = &["view", "k", "region", "lang", "embed"];
+pub const VIEWS: &[&str] = &[
+    "scatter",
+    "ranking",
+    "decomposition",
+    "trend",
+    "convergence",
+    "basics",
+    "report",
+];
+pub(crate) const COMMON: &[&str] = &["view", "k", "region", "lang", "embed"];
 
-fn subgroup(p: &mut Params, allowed: &[Subgroup]) -> Result<Option<Subgroup>> {
+pub(crate) fn subgroup(p: &mut Params, allowed: &[Subgroup]) -> Result<Option<Subgroup>> {
     match p.take("subgroup") {
         None => Ok(None),
         Some(v) => match Subgroup::parse(&v).filter(|g| allowed.contains(g)) {
@@ -243,12 +267,15 @@ impl ViewSpec {
                     x,
                 }))
             }
-            Some(other) => {
-                return Err(Error::view(format!(
-                    "Onbekende weergave 'view={other}'. Kies uit: {}.",
-                    VIEWS.join(", ")
-                )))
-            }
+            Some(other) => match super::regional_spec::parse(other, &mut p)? {
+                Some(v) => Some(v),
+                None => {
+                    return Err(Error::view(format!(
+                        "Onbekende weergave 'view={other}'. Kies uit: {}.",
+                        VIEWS.join(", ")
+                    )))
+                }
+            },
         };
         Ok(ViewSpec {
             view,

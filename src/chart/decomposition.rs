@@ -1,0 +1,231 @@
+//! Stacked horizontal bars: per region the growth of working Participatiewet persons split into
+//! the Praktijkroute and the other routes, a national bar on top, regions ranked by the
+//! Praktijkroute share of the growth, which is printed in a column on the right and coloured
+//! (with a triangle) where it lies beyond k SD from national.
+
+use super::ranking::{
+    colour, highlight_row, name_width, region_name, triangle, value_label, x_axis, Scale, Texts,
+    HIGHLIGHT_BAND, PLOT_TOP, ROW,
+};
+use super::text::Style;
+use super::{draw_err, label, palette, Chart, Hit};
+use crate::error::Result;
+use crate::format::{number, signed, Lang};
+use crate::view::decomposition::DecompositionData;
+use crate::view::ranking::Parts;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+
+pub const WIDTH: u32 = 820;
+const PRAKTIJKROUTE: RGBColor = palette::SERIES[3];
+const OTHER: RGBColor = RGBColor(0xb4, 0xbf, 0xcc);
+
+fn stacked<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    sc: Scale,
+    y: f64,
+    p: Parts,
+) -> Result<()> {
+    let x0 = sc.px(0.0);
+    let xp = sc.px(p.praktijkroute);
+    let rect = |a: f64, b: f64, c: RGBColor| {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        area.draw(&Rectangle::new(
+            [
+                (a.round() as i32, (y - 7.0) as i32),
+                (b.round() as i32, (y + 7.0) as i32),
+            ],
+            c.filled(),
+        ))
+        .map_err(draw_err)
+    };
+    rect(x0, xp, PRAKTIJKROUTE)?;
+    // A shrinking other-routes part is drawn left of zero, a growing one after the Praktijkroute.
+    if p.pw_other >= 0.0 {
+        rect(xp, sc.px(p.praktijkroute + p.pw_other), OTHER)
+    } else {
+        rect(sc.px(p.pw_other), x0, OTHER)
+    }
+}
+
+pub fn draw(
+    data: &DecompositionData,
+    texts: &Texts,
+    highlight: Option<&str>,
+    lang: Lang,
+) -> Result<Chart> {
+    let n = data.bars.len();
+    let (w, h) = (WIDTH, super::ranking::height(n, 1) + 6);
+    let mut svg = String::new();
+    let mut hits = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
+        let names_w = name_width(data.bars.iter().map(|b| b.region.as_str()));
+        let left = 16.0 + names_w + 20.0;
+        let share_col = w as f64 - 20.0;
+        let right = share_col - 88.0;
+        let parts: Vec<Parts> = data
+            .bars
+            .iter()
+            .filter_map(|b| b.parts)
+            .chain(std::iter::once(data.national_parts))
+            .collect();
+        let lo = parts
+            .iter()
+            .map(|p| p.pw_other.min(0.0))
+            .fold(0.0, f64::min);
+        let hi = parts
+            .iter()
+            .map(|p| p.praktijkroute + p.pw_other.max(0.0))
+            .fold(0.0, f64::max);
+        let span = (hi - lo).max(1.0);
+        let sc = Scale {
+            lo: if lo < 0.0 { lo - span * 0.04 } else { 0.0 },
+            hi: hi + span * 0.1,
+            p0: left,
+            p1: right,
+        };
+        let top = PLOT_TOP + 20.0;
+        let bottom = top + (n as f64 + 1.0) * ROW + 6.0;
+        x_axis(
+            &root,
+            sc,
+            top,
+            bottom,
+            "Groei werkenden Participatiewet (%)",
+            lang,
+        )?;
+        label(
+            &root,
+            share_col,
+            top - 11.0,
+            "aandeel Praktijkroute",
+            Style::new(10.5).bold().anchor(HPos::Right, VPos::Center),
+        )?;
+        // National bar first, set apart by a rule.
+        let yn = top + 0.5 * ROW;
+        let national_style = Style::new(11.5).bold().anchor(HPos::Right, VPos::Center);
+        label(&root, left - 16.0, yn, "Landelijk", national_style)?;
+        stacked(&root, sc, yn, data.national_parts)?;
+        value_label(
+            &root,
+            sc.px(data.national_parts.praktijkroute + data.national_parts.pw_other.max(0.0)) + 4.0,
+            yn,
+            &format!("{} %", signed(data.national_growth, 0, lang)),
+            Style::new(10.5).color(palette::MUTED),
+            WHITE,
+        )?;
+        label(
+            &root,
+            share_col,
+            yn,
+            &format!("{} %", number(data.national, 1, lang)),
+            national_style,
+        )?;
+        root.draw(&PathElement::new(
+            vec![
+                (12, (top + ROW + 3.0) as i32),
+                (w as i32 - 12, (top + ROW + 3.0) as i32),
+            ],
+            palette::AXIS.stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        for (i, b) in data.bars.iter().enumerate() {
+            let y = top + (i as f64 + 1.5) * ROW + 6.0;
+            let is_hl = highlight.is_some_and(|r| r == b.region);
+            if is_hl {
+                highlight_row(&root, 12.0, w as f64 - 12.0, y)?;
+            }
+            region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
+            let Some(p) = b.parts else { continue };
+            stacked(&root, sc, y, p)?;
+            let growth = p.praktijkroute + p.pw_other;
+            value_label(
+                &root,
+                sc.px(p.praktijkroute + p.pw_other.max(0.0)) + 4.0,
+                y,
+                &format!("{} %", signed(growth, 0, lang)),
+                Style::new(10.5).color(palette::MUTED),
+                if is_hl { HIGHLIGHT_BAND } else { WHITE },
+            )?;
+            let mut st = Style::new(11.0)
+                .color(match b.outlier {
+                    None => palette::TEXT,
+                    o => colour(o),
+                })
+                .anchor(HPos::Right, VPos::Center);
+            if b.outlier.is_some() {
+                st = st.bold();
+                triangle(
+                    &root,
+                    (share_col as i32 - 56, y as i32),
+                    b.outlier.is_some_and(|o| o.is_up()),
+                    5,
+                )?;
+            }
+            label(
+                &root,
+                share_col,
+                y,
+                &format!("{} %", number(b.value, 1, lang)),
+                st,
+            )?;
+            hits.push(Hit {
+                x: 12.0,
+                y: y - ROW / 2.0,
+                w: w as f64 - 24.0,
+                h: ROW,
+                label: format!(
+                    "{}: groei {} %, waarvan {} %-punt via de Praktijkroute en {} %-punt via overige routes; {} % van de groei via de Praktijkroute ({} %-punt t.o.v. landelijk)",
+                    b.region,
+                    signed(growth, 1, lang),
+                    number(p.praktijkroute, 1, lang),
+                    number(p.pw_other, 1, lang),
+                    number(b.value, 1, lang),
+                    signed(b.relative, 1, lang),
+                ),
+                key: b.region.clone(),
+            });
+        }
+        let x0 = sc.px(0.0).round() as i32;
+        root.draw(&PathElement::new(
+            vec![(x0, top as i32), (x0, bottom as i32)],
+            palette::AXIS.stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        // Legend.
+        let ly = bottom + 58.0;
+        let style = Style::new(11.0);
+        let k = crate::view::texts::k_text(data.k, lang);
+        let mut lx = 16.0;
+        for (c, text) in [
+            (PRAKTIJKROUTE, "via Praktijkroute"),
+            (OTHER, "via overige routes"),
+        ] {
+            root.draw(&Rectangle::new(
+                [(lx as i32, ly as i32 - 5), (lx as i32 + 16, ly as i32 + 5)],
+                c.filled(),
+            ))
+            .map_err(draw_err)?;
+            label(&root, lx + 21.0, ly, text, style)?;
+            lx += 21.0 + style.width(text) + 22.0;
+        }
+        for (up, text) in [
+            (true, format!("aandeel meer dan {k} sd boven landelijk")),
+            (false, format!("meer dan {k} sd onder")),
+        ] {
+            triangle(&root, (lx as i32 + 5, ly as i32), up, 5)?;
+            label(&root, lx + 14.0, ly, &text, style)?;
+            lx += 14.0 + style.width(&text) + 22.0;
+        }
+        root.present().map_err(draw_err)?;
+    }
+    Ok(Chart {
+        svg: super::accessible(svg, texts.title, texts.description),
+        width: w,
+        height: h,
+        hits,
+    })
+}

@@ -1,0 +1,417 @@
+//! Ranked horizontal bars per region relative to national (zero line = national), outliers
+//! coloured and marked with a triangle, the ±k·SD thresholds drawn as dashed lines.
+
+use super::text::Style;
+use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::error::Result;
+use crate::format::{number, signed, Lang};
+use crate::stats::Outlier;
+use crate::view::ranking::Bar;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+
+pub const WIDTH: u32 = 820;
+/// Height of one bar's row, in px.
+pub const ROW: f64 = 22.0;
+pub(crate) const NAME_SIZE: f64 = 11.5;
+
+pub struct Input<'a> {
+    pub bars: &'a [Bar],
+    pub national: f64,
+    pub sd: f64,
+    pub k: f64,
+    pub value_unit: &'a str,
+}
+
+pub struct Texts<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    pub source: &'a str,
+    pub description: &'a str,
+}
+
+pub(crate) fn colour(o: Option<Outlier>) -> RGBColor {
+    match o {
+        Some(o) if o.is_up() => palette::UP,
+        Some(_) => palette::DOWN,
+        None => palette::NEUTRAL,
+    }
+}
+
+/// Light fill for ordinary bars, so the coloured outliers stand out.
+pub(crate) const BAR_NEUTRAL: RGBColor = RGBColor(0xa6, 0xa6, 0xa6);
+
+pub(crate) fn bar_colour(o: Option<Outlier>) -> RGBColor {
+    match o {
+        None => BAR_NEUTRAL,
+        o => colour(o),
+    }
+}
+
+/// A triangle pointing up (outlier up) or down (outlier down), centred at (x, y).
+pub(crate) fn triangle<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    up: bool,
+    size: i32,
+) -> Result<()> {
+    let s = size;
+    let pts = if up {
+        vec![(x, y - s), (x - s, y + s * 2 / 3), (x + s, y + s * 2 / 3)]
+    } else {
+        vec![(x, y + s), (x - s, y - s * 2 / 3), (x + s, y - s * 2 / 3)]
+    };
+    let c = if up { palette::UP } else { palette::DOWN };
+    area.draw(&Polygon::new(pts, c.filled())).map_err(draw_err)
+}
+
+/// A vertical dashed line from y0 to y1 at x.
+pub(crate) fn dashed_vline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: i32,
+    y0: i32,
+    y1: i32,
+    colour: RGBColor,
+) -> Result<()> {
+    let mut y = y0;
+    while y < y1 {
+        let e = (y + 5).min(y1);
+        area.draw(&PathElement::new(
+            vec![(x, y), (x, e)],
+            colour.stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        y += 9;
+    }
+    Ok(())
+}
+
+/// Width of the region-name column: the longest name, within bounds.
+pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>) -> f64 {
+    names
+        .map(|n| Style::new(NAME_SIZE).bold().width(n.as_ref()))
+        .fold(60.0f64, f64::max)
+        .min(260.0)
+}
+
+/// Draws the name of a region right-aligned at `x`, highlighted or coloured by outlier, with a
+/// triangle for outliers between the name and the plot.
+pub(crate) fn region_name<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: f64,
+    y: f64,
+    name: &str,
+    outlier: Option<Outlier>,
+    highlighted: bool,
+) -> Result<()> {
+    let mut style = Style::new(NAME_SIZE)
+        .color(if highlighted {
+            palette::HIGHLIGHT
+        } else {
+            match outlier {
+                Some(o) => colour(Some(o)),
+                None => palette::TEXT,
+            }
+        })
+        .anchor(HPos::Right, VPos::Center);
+    if highlighted || outlier.is_some() {
+        style = style.bold();
+    }
+    label(area, x - 16.0, y, name, style)?;
+    if let Some(o) = outlier {
+        triangle(area, (x as i32 - 7, y as i32), o.is_up(), 5)?;
+    }
+    Ok(())
+}
+
+/// The light band behind a highlighted row.
+pub(crate) const HIGHLIGHT_BAND: RGBColor = RGBColor(0xfd, 0xe8, 0xd7);
+
+/// A light band behind a highlighted row.
+pub(crate) fn highlight_row<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x0: f64,
+    x1: f64,
+    y: f64,
+) -> Result<()> {
+    area.draw(&Rectangle::new(
+        [
+            (x0 as i32, (y - ROW / 2.0) as i32),
+            (x1 as i32, (y + ROW / 2.0) as i32),
+        ],
+        HIGHLIGHT_BAND.filled(),
+    ))
+    .map_err(draw_err)
+}
+
+/// A value label with a white background, so threshold lines do not run through it.
+pub(crate) fn value_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: f64,
+    y: f64,
+    text: &str,
+    style: Style,
+    background: RGBColor,
+) -> Result<()> {
+    let w = style.width(text);
+    let x0 = match style.h {
+        HPos::Right => x - w,
+        HPos::Center => x - w / 2.0,
+        HPos::Left => x,
+    };
+    area.draw(&Rectangle::new(
+        [
+            ((x0 - 1.0) as i32, (y - style.size / 2.0 - 1.0) as i32),
+            ((x0 + w + 1.0) as i32, (y + style.size / 2.0 + 1.0) as i32),
+        ],
+        background.filled(),
+    ))
+    .map_err(draw_err)?;
+    label(area, x, y, text, style)
+}
+
+/// A linear map from data values to pixels.
+#[derive(Clone, Copy)]
+pub(crate) struct Scale {
+    pub lo: f64,
+    pub hi: f64,
+    pub p0: f64,
+    pub p1: f64,
+}
+
+impl Scale {
+    pub fn px(&self, v: f64) -> f64 {
+        self.p0 + (v - self.lo) / (self.hi - self.lo) * (self.p1 - self.p0)
+    }
+}
+
+/// Draws ticks and grid lines for a horizontal scale between rows `top` and `bottom`.
+pub(crate) fn x_axis<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    sc: Scale,
+    top: f64,
+    bottom: f64,
+    title: &str,
+    lang: Lang,
+) -> Result<()> {
+    let ticks = nice_ticks(sc.lo, sc.hi, 8);
+    let dec = tick_decimals(&ticks);
+    for &t in &ticks {
+        let x = sc.px(t).round() as i32;
+        area.draw(&PathElement::new(
+            vec![(x, top as i32), (x, bottom as i32)],
+            palette::GRID.stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        label(
+            area,
+            x as f64,
+            bottom + 12.0,
+            &number(t, dec, lang),
+            Style::new(11.0)
+                .color(palette::MUTED)
+                .anchor(HPos::Center, VPos::Center),
+        )?;
+    }
+    label(
+        area,
+        (sc.p0 + sc.p1) / 2.0,
+        bottom + 31.0,
+        title,
+        Style::new(12.0).anchor(HPos::Center, VPos::Center),
+    )
+}
+
+/// Height of a bar chart with `n` rows (plus `extra` rows, e.g. a national bar).
+pub fn height(n: usize, extra: usize) -> u32 {
+    (PLOT_TOP + 20.0 + (n + extra) as f64 * ROW + 94.0) as u32
+}
+
+pub(crate) const PLOT_TOP: f64 = 66.0;
+
+pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -> Result<Chart> {
+    let n = input.bars.len();
+    let (w, h) = (WIDTH, height(n, 0));
+    let mut svg = String::new();
+    let mut hits = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
+        let names_w = name_width(input.bars.iter().map(|b| b.region.as_str()));
+        let left = 16.0 + names_w + 20.0;
+        let right = w as f64 - 24.0;
+        let t = input.k * input.sd;
+        let lo = input
+            .bars
+            .iter()
+            .map(|b| b.relative)
+            .fold(-t, f64::min)
+            .min(0.0);
+        let hi = input
+            .bars
+            .iter()
+            .map(|b| b.relative)
+            .fold(t, f64::max)
+            .max(0.0);
+        let span = (hi - lo).max(1.0);
+        // Room for the value labels beyond the bar ends.
+        let sc = Scale {
+            lo: lo - span * 0.11,
+            hi: hi + span * 0.11,
+            p0: left,
+            p1: right,
+        };
+        let top = PLOT_TOP + 20.0;
+        let bottom = top + n as f64 * ROW;
+        x_axis(
+            &root,
+            sc,
+            top,
+            bottom,
+            "Verschil met landelijk (%-punt)",
+            lang,
+        )?;
+        // Thresholds at ±k·SD, labelled above the plot.
+        let ktext = crate::view::texts::k_text(input.k, lang);
+        for (v, txt) in [(t, format!("+{ktext} sd")), (-t, format!("-{ktext} sd"))] {
+            if t > 0.0 {
+                let x = sc.px(v).round() as i32;
+                dashed_vline(&root, x, top as i32 - 4, bottom as i32, palette::MUTED)?;
+                label(
+                    &root,
+                    x as f64,
+                    top - 11.0,
+                    &txt,
+                    Style::new(10.5)
+                        .color(palette::MUTED)
+                        .anchor(HPos::Center, VPos::Center),
+                )?;
+            }
+        }
+        let x0 = sc.px(0.0);
+        label(
+            &root,
+            x0,
+            top - 11.0,
+            &format!(
+                "landelijk ({} {})",
+                number(input.national, 1, lang),
+                input.value_unit
+            ),
+            Style::new(10.5).bold().anchor(HPos::Center, VPos::Center),
+        )?;
+        for (i, b) in input.bars.iter().enumerate() {
+            let y = top + (i as f64 + 0.5) * ROW;
+            let is_hl = highlight.is_some_and(|r| r == b.region);
+            if is_hl {
+                highlight_row(&root, 12.0, right + 8.0, y)?;
+            }
+            region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
+            let xb = sc.px(b.relative);
+            let (a, z) = if xb >= x0 { (x0, xb) } else { (xb, x0) };
+            root.draw(&Rectangle::new(
+                [
+                    (a.round() as i32, (y - 7.0) as i32),
+                    (z.round() as i32, (y + 7.0) as i32),
+                ],
+                bar_colour(b.outlier).filled(),
+            ))
+            .map_err(draw_err)?;
+            let text = signed(b.relative, 1, lang);
+            let style = Style::new(10.5).color(match b.outlier {
+                None => palette::MUTED,
+                o => colour(o),
+            });
+            let (lx, anchor) = if b.relative >= 0.0 {
+                (z + 4.0, HPos::Left)
+            } else {
+                (a - 4.0, HPos::Right)
+            };
+            let bg = if is_hl { HIGHLIGHT_BAND } else { WHITE };
+            value_label(&root, lx, y, &text, style.anchor(anchor, VPos::Center), bg)?;
+            hits.push(Hit {
+                x: 12.0,
+                y: y - ROW / 2.0,
+                w: right - 12.0,
+                h: ROW,
+                label: format!(
+                    "{}: {} {} ({} %-punt t.o.v. landelijk){}",
+                    b.region,
+                    number(b.value, 1, lang),
+                    input.value_unit,
+                    signed(b.relative, 1, lang),
+                    match b.outlier {
+                        Some(o) if o.is_up() => ", uitschieter boven",
+                        Some(_) => ", uitschieter onder",
+                        None => "",
+                    }
+                ),
+                key: b.region.clone(),
+            });
+        }
+        // The national zero line over the bars.
+        root.draw(&PathElement::new(
+            vec![
+                (x0.round() as i32, top as i32 - 4),
+                (x0.round() as i32, bottom as i32),
+            ],
+            palette::AXIS.stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        legend(&root, 16.0, bottom + 58.0, input.k, lang)?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(Chart {
+        svg: super::accessible(svg, texts.title, texts.description),
+        width: w,
+        height: h,
+        hits,
+    })
+}
+
+/// Legend: ordinary bar, outlier up, outlier down, threshold.
+pub(crate) fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: f64,
+    y: f64,
+    k: f64,
+    lang: Lang,
+) -> Result<()> {
+    let k = crate::view::texts::k_text(k, lang);
+    let style = Style::new(11.0);
+    let mut lx = x;
+    let items = [
+        (None, format!("binnen {k} sd van landelijk")),
+        (
+            Some(Outlier::Up),
+            format!("meer dan {k} sd boven landelijk"),
+        ),
+        (
+            Some(Outlier::Down),
+            format!("meer dan {k} sd onder landelijk"),
+        ),
+    ];
+    for (o, text) in items {
+        area.draw(&Rectangle::new(
+            [(lx as i32, y as i32 - 5), (lx as i32 + 16, y as i32 + 5)],
+            bar_colour(o).filled(),
+        ))
+        .map_err(draw_err)?;
+        lx += 20.0;
+        if let Some(o) = o {
+            triangle(area, (lx as i32 + 5, y as i32), o.is_up(), 5)?;
+            lx += 14.0;
+        }
+        label(area, lx, y, &text, style)?;
+        lx += style.width(&text) + 20.0;
+    }
+    dashed_vline(
+        area,
+        lx as i32 + 4,
+        y as i32 - 8,
+        y as i32 + 8,
+        palette::MUTED,
+    )?;
+    label(area, lx + 12.0, y, &format!("grens ±{k} sd"), style)
+}

@@ -1,0 +1,308 @@
+//! Exports for people who open files in a Dutch spreadsheet or print them: tables as CSV (UTF-8
+//! with BOM, `;` and decimal comma, text that a spreadsheet would run as a formula made inert) and
+//! the report as one self-contained, printable HTML page with the charts inline.
+
+use crate::format::{number, Lang};
+use crate::view::report::Report;
+use crate::view::DataTable;
+
+/// Byte-order mark: Excel reads a CSV as UTF-8 only with it.
+const BOM: &str = "\u{feff}";
+
+/// A number as a Dutch spreadsheet reads it: unrounded, decimal comma, no grouping.
+fn csv_number(n: &serde_json::Number) -> String {
+    match n.as_f64() {
+        Some(f) if n.is_f64() => {
+            if f.is_finite() {
+                format!("{f}").replace('.', ",")
+            } else {
+                String::new()
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// A text cell: a leading `=`, `+`, `-` or `@` (or tab/CR) would make a spreadsheet evaluate it,
+/// so it gets a leading `'`; quoted when it holds `;`, `"` or a line break.
+fn csv_text(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn csv_cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::Number(n) => csv_number(n),
+        serde_json::Value::String(s) => csv_text(s),
+        serde_json::Value::Bool(b) => if *b { "ja" } else { "nee" }.to_string(),
+        other => csv_text(&other.to_string()),
+    }
+}
+
+/// A table as CSV for a Dutch spreadsheet.
+pub fn csv(t: &DataTable) -> String {
+    let mut out = String::from(BOM);
+    let header: Vec<String> = t.columns.iter().map(|c| csv_text(c)).collect();
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for row in &t.rows {
+        let cells: Vec<String> = row.iter().map(csv_cell).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Escapes text for HTML.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A file name part from a label: "Figuur 1a" -> "figuur-1a".
+pub fn slug(s: &str) -> String {
+    let f = crate::regional::columns::fold(s);
+    f.replace('_', "-")
+}
+
+fn html_cell(v: &serde_json::Value, lang: Lang) -> (String, bool) {
+    match v {
+        serde_json::Value::Null => ("–".into(), true),
+        serde_json::Value::Number(n) if n.is_f64() => {
+            (number(n.as_f64().unwrap_or(f64::NAN), 1, lang), true)
+        }
+        serde_json::Value::Number(n) => (n.to_string(), true),
+        serde_json::Value::String(s) => (esc(s), false),
+        other => (esc(&other.to_string()), false),
+    }
+}
+
+fn html_table(t: &DataTable, lang: Lang) -> String {
+    let mut h = String::from("<table><thead><tr>");
+    for c in &t.columns {
+        h.push_str(&format!("<th>{}</th>", esc(c)));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for row in &t.rows {
+        h.push_str("<tr>");
+        for v in row {
+            let (text, num) = html_cell(v, lang);
+            if num {
+                h.push_str(&format!("<td class=\"n\">{text}</td>"));
+            } else {
+                h.push_str(&format!("<td>{text}</td>"));
+            }
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    h
+}
+
+const CSS: &str = "
+@page { size: A4 portrait; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font-family: Arial, Helvetica, sans-serif; color: #1f1f1f; max-width: 860px; margin: 0 auto; padding: 16px; line-height: 1.4; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 0 0 2px; }
+.meta, .sub, .notes, .files { color: #595959; font-size: 13px; }
+nav ol { columns: 2; font-size: 13px; padding-left: 20px; }
+section { margin: 0 0 36px; break-inside: avoid; page-break-inside: avoid; }
+section svg { display: block; width: 100%; height: auto; margin: 8px 0; }
+.reading { font-size: 15px; margin: 6px 0; }
+.unavailable { border-left: 4px solid #b3261e; padding: 4px 10px; }
+table { border-collapse: collapse; font-size: 11px; margin-top: 6px; }
+th, td { border-bottom: 1px solid #e3e3e3; padding: 2px 6px; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+details summary { cursor: pointer; color: #1f5fbf; font-size: 13px; }
+a { color: #1f5fbf; }
+@media print {
+  body { max-width: none; padding: 0; }
+  nav, details, .files { display: none; }
+  section { break-before: page; page-break-before: always; margin: 0; }
+  section svg { max-height: 205mm; width: auto; max-width: 100%; }
+}
+";
+
+/// File names of a section's chart and table in the report folder.
+pub fn section_files(i: usize, label: &str) -> (String, String) {
+    let base = format!("{:02}-{}", i + 1, slug(label));
+    (format!("{base}.svg"), format!("{base}.csv"))
+}
+
+/// The report as one self-contained HTML page (charts inline, no scripts, no external files
+/// needed; links to the separate SVG and CSV files written beside it).
+pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> String {
+    let mut h = String::new();
+    h.push_str("<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    h.push_str(&format!(
+        "<title>{}</title><style>{CSS}</style></head><body>\n",
+        esc(&r.title)
+    ));
+    h.push_str(&format!("<header><h1>{}</h1>", esc(&r.title)));
+    h.push_str(&format!(
+        "<p class=\"meta\">Bestand: {} — {}</p>",
+        esc(&r.file),
+        esc(detected)
+    ));
+    if !notes.is_empty() {
+        h.push_str("<ul class=\"notes\">");
+        for n in notes {
+            h.push_str(&format!("<li>{}</li>", esc(n)));
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</header>\n<nav><ol>");
+    for (i, s) in r.sections.iter().enumerate() {
+        h.push_str(&format!(
+            "<li><a href=\"#s{i}\">{} {}</a></li>",
+            esc(&s.label),
+            esc(s.title())
+        ));
+    }
+    h.push_str("</ol></nav>\n");
+    for (i, s) in r.sections.iter().enumerate() {
+        h.push_str(&format!("<section id=\"s{i}\">"));
+        match &s.rendered {
+            Ok(x) => {
+                let (svg_file, csv_file) = section_files(i, &s.label);
+                // The chart carries its own title and subtitle (so an exported SVG stands alone).
+                h.push_str(&format!("<h2>{}</h2>", esc(&s.label)));
+                h.push_str(&crate::view::report::unique_ids(&x.svg, i));
+                h.push_str(&format!(
+                    "<p class=\"reading\"><strong>Lezing:</strong> {}</p>",
+                    esc(&x.summary)
+                ));
+                if !x.notes.is_empty() {
+                    h.push_str("<ul class=\"notes\">");
+                    for n in &x.notes {
+                        h.push_str(&format!("<li>{}</li>", esc(n)));
+                    }
+                    h.push_str("</ul>");
+                }
+                h.push_str(&format!(
+                    "<p class=\"files\">Bestanden: <a href=\"{svg_file}\">{svg_file}</a> · <a href=\"{csv_file}\">{csv_file}</a> · weergave <code>{}</code></p>",
+                    esc(&x.spec)
+                ));
+                h.push_str(&format!(
+                    "<details><summary>Tabel met de getallen</summary>{}</details>",
+                    html_table(&x.table, lang)
+                ));
+            }
+            Err(reason) => {
+                h.push_str(&format!("<h2>{}. {}</h2>", esc(&s.label), esc(&s.heading)));
+                h.push_str(&format!(
+                    "<p class=\"unavailable\">Niet beschikbaar voor dit bestand: {}</p>",
+                    esc(reason)
+                ));
+            }
+        }
+        h.push_str("</section>\n");
+    }
+    h.push_str(&format!(
+        "<footer class=\"meta\">{}</footer></body></html>\n",
+        esc(&format!(
+            "Gemaakt met Banenverkenner {}",
+            env!("CARGO_PKG_VERSION")
+        ))
+    ));
+    h
+}
+
+/// Every file of the report folder: `index.html`, and per available section its chart (SVG) and
+/// table (CSV).
+pub fn report_files(
+    r: &Report,
+    detected: &str,
+    notes: &[String],
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let mut files = vec![(
+        "index.html".to_string(),
+        report_html(r, detected, notes, lang),
+    )];
+    for (i, s) in r.sections.iter().enumerate() {
+        if let Ok(x) = &s.rendered {
+            let (svg_file, csv_file) = section_files(i, &s.label);
+            files.push((svg_file, x.svg.clone()));
+            files.push((csv_file, csv(&x.table)));
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn csv_is_dutch_and_inert() {
+        let t = DataTable {
+            columns: vec!["regio".into(), "waarde".into()],
+            rows: vec![
+                vec![json!("=SUM(A1)"), json!(-12.5)],
+                vec![json!("A;B \"x\""), json!(2015)],
+                vec![json!("@cmd"), serde_json::Value::Null],
+                vec![json!("-2 + 3"), json!(0.1)],
+            ],
+        };
+        let c = csv(&t);
+        assert!(c.starts_with('\u{feff}'));
+        let lines: Vec<&str> = c.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "regio;waarde");
+        assert_eq!(lines[1], "'=SUM(A1);-12,5");
+        assert_eq!(lines[2], "\"A;B \"\"x\"\"\";2015");
+        assert_eq!(lines[3], "'@cmd;");
+        assert_eq!(lines[4], "'-2 + 3;0,1");
+    }
+
+    #[test]
+    fn html_escapes_and_slugs() {
+        assert_eq!(esc("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert_eq!(slug("Figuur 1a"), "figuur-1a");
+        assert_eq!(
+            section_files(0, "Tabel 7"),
+            ("01-tabel-7.svg".into(), "01-tabel-7.csv".into())
+        );
+    }
+
+    #[test]
+    fn report_folder_has_page_charts_and_tables() {
+        let ds = crate::view::Dataset::default_data().unwrap();
+        let spec = crate::view::ViewSpec::parse("view=report").unwrap();
+        let r = crate::view::report::build(
+            &ds,
+            &crate::view::spec::ReportSpec {
+                from: None,
+                to: None,
+            },
+            &spec,
+        )
+        .unwrap();
+        let files = report_files(&r, "CSV", &[], Lang::Nl);
+        assert_eq!(files.len(), 1 + 2 * 13);
+        let html = &files[0].1;
+        assert!(
+            html.contains("Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,31")
+        );
+        assert_eq!(html.matches("<svg").count(), 13);
+        assert!(html.contains("@page"));
+        assert!(!html.contains("<script"));
+        let basics = files.iter().find(|f| f.0.ends_with("tabel-7.csv")).unwrap();
+        assert!(basics.1.contains("Landelijk;"));
+        assert!(basics.1.contains("n.b."));
+    }
+}
