@@ -216,18 +216,18 @@
     setKey('region', cur === key ? '' : key);
   }
 
+  // The tooltip is fixed to the window (one element for every chart), placed beside the target.
   function showTip(el, text) {
     const tip = $('tooltip');
-    const fig = el.closest('figure') || $('figure');
-    if (tip.parentNode !== fig) fig.appendChild(tip);
     const box = el.getBoundingClientRect();
-    const fb = fig.getBoundingClientRect();
     tip.textContent = text; tip.hidden = false;
-    const w = tip.offsetWidth;
-    let left = box.right - fb.left + 8;
-    if (left + w > fb.width) left = Math.max(0, box.left - fb.left - w - 8);
-    tip.style.left = `${left}px`;
-    tip.style.top = `${Math.max(0, box.top - fb.top - tip.offsetHeight - 4)}px`;
+    const w = tip.offsetWidth, h = tip.offsetHeight;
+    let left = box.right + 8;
+    if (left + w > window.innerWidth - 4) left = Math.max(4, box.left - w - 8);
+    let top = box.top - h - 4;
+    if (top < 4) top = box.bottom + 4;
+    tip.style.left = `${Math.round(left)}px`;
+    tip.style.top = `${Math.round(top)}px`;
   }
   function hideTip() { $('tooltip').hidden = true; }
 
@@ -263,21 +263,58 @@
   }
 
   // A report's sections (when the core returns `sections`): each a figure with its own table and exports.
-  function renderSections(r) {
+  // A report's sections: given by the core as `sections`, or listed in its data (`data.sections`
+  // with each figure's view description), then drawn one by one so each has its own chart, table
+  // and exports.
+  function sectionsOf(r) {
+    if (Array.isArray(r.sections)) return r.sections;
+    const listed = r.data && Array.isArray(r.data.sections) ? r.data.sections : null;
+    if (!listed) return null;
+    return listed.map((s) => {
+      if (s.available !== false && s.spec) {
+        try { return Object.assign(state.explorer.render(s.spec), { label: s.label }); } catch (e) { /* shown as unavailable */ }
+      }
+      return { label: s.label, title: s.title, reason: s.reason || '', spec: s.spec, table: null, notes: [] };
+    });
+  }
+
+  function renderSections(r, sections) {
     const box = $('sections');
     box.textContent = '';
-    const sections = Array.isArray(r.sections) ? r.sections : [];
+    sections = sections || [];
+    if (sections.length) {
+      const head = document.createElement('div');
+      head.className = 'report-head';
+      const h = document.createElement('h2');
+      h.textContent = r.title || '';
+      head.appendChild(h);
+      for (const text of [r.subtitle, r.summary]) {
+        if (!text) continue;
+        const p = document.createElement('p'); p.textContent = text; head.appendChild(p);
+      }
+      box.appendChild(head);
+    }
     box.hidden = sections.length === 0;
     sections.forEach((s, i) => {
       const sec = document.createElement('section');
       sec.className = 'report-section';
-      const h = document.createElement('h2');
+      const h = document.createElement('h3');
       h.id = `s${i}-h`;
-      h.textContent = s.title || s.view || '';
-      // A chart carries its own title; the heading is there to navigate by.
-      if (s.svg) h.className = 'sr-only';
+      const title = s.title || s.view || '';
+      if (s.label) {
+        h.textContent = s.label;
+        // A chart carries its own title: on screen the heading shows the figure's number only.
+        const rest = document.createElement('span');
+        rest.textContent = (s.label && title ? '. ' : '') + title;
+        if (s.svg) rest.className = 'sr-only';
+        h.appendChild(rest);
+      } else {
+        h.textContent = title;
+        if (s.svg) h.className = 'sr-only';
+      }
       sec.setAttribute('aria-labelledby', h.id);
       sec.appendChild(h);
+      if (s.reason) { const p = document.createElement('p'); p.className = 'reading unavailable'; p.textContent = t('unavailable', { reason: s.reason }); sec.appendChild(p); }
       if (s.svg) {
         const fig = document.createElement('figure');
         const chart = document.createElement('div');
@@ -387,6 +424,9 @@
   function setPicker(key, value) {
     const p = new URLSearchParams(currentCore());
     if (value === '') p.delete(key); else p.set(key, value);
+    const info = state.catalog.find((v) => v.view === p.get('view'));
+    const keys = (info && info.keys) || [];
+    for (const k of keys) if (!applies(k, keys, p)) p.delete(k.key);
     let spec = enc(p);
     try { state.explorer.render(spec); } catch (e) {
       const keep = new URLSearchParams();
@@ -394,6 +434,16 @@
       try { state.explorer.render(enc(keep)); spec = enc(keep); } catch (e2) { /* show the first error */ }
     }
     writeHash(spec);
+  }
+
+  // Whether a key applies under the settings `p` (catalogue `when: [key, values]`, e.g. `year`
+  // only for `measure=share`).
+  function applies(k, keys, p) {
+    if (!Array.isArray(k.when) || k.when.length < 2) return true;
+    const [dep, values] = k.when;
+    const depKey = keys.find((x) => x.key === dep);
+    const v = p.get(dep) ?? (depKey && depKey.default) ?? '';
+    return Array.isArray(values) && values.includes(v);
   }
 
   function buildPickers(r) {
@@ -411,13 +461,17 @@
       if (focused && $(focused)) $(focused).focus();
     } else {
       $('view').value = r.view;
-      for (const k of keys) {
+      for (const k of keys.filter((x) => applies(x, keys, p))) {
         const el = $('key-' + k.key);
         if (!el || el === document.activeElement) continue;
         const v = p.get(k.key) ?? k.default ?? '';
         el.value = v;
         if (k.key === 'k') el.dispatchEvent(new Event('input'));
       }
+    }
+    for (const k of keys) {
+      const label = box.querySelector(`[data-key="${k.key}"]`);
+      if (label) label.hidden = !applies(k, keys, p);
     }
     const region = p.get('region') || '';
     if (document.activeElement !== $('region')) $('region').value = region;
@@ -430,7 +484,7 @@
     const names = new Set();
     const add = (hits) => { for (const h of hits || []) if (h.key) names.add(h.key); };
     add(r.hits);
-    for (const s of r.sections || []) add(s.hits);
+    for (const s of r.shownSections || []) add(s.hits);
     const list = Array.from(names).sort((a, b) => a.localeCompare(b, 'nl'));
     if (list.join('\n') === state.names.join('\n')) return;
     state.names = list;
@@ -455,10 +509,12 @@
     keep.set('view', view);
     for (const k of ['region', 'lang']) if (cur.get(k)) keep.set(k, cur.get(k));
     const full = new URLSearchParams(keep);
-    for (const k of (info && info.keys) || []) {
+    const keys = (info && info.keys) || [];
+    for (const k of keys) {
       const v = cur.get(k.key);
       if (v !== null && (!k.choices.length || k.choices.some((c) => c.value === v))) full.set(k.key, v);
     }
+    for (const k of keys) if (!applies(k, keys, full)) full.delete(k.key);
     // Settings carried over from the previous view may not fit this one: then start from its defaults.
     let spec = enc(full);
     try { state.explorer.render(spec); } catch (e) { spec = enc(keep); }
@@ -575,13 +631,16 @@
     state.renders += 1;
     const lang = new URLSearchParams(r.spec).get('lang') === 'en' ? 'en' : 'nl';
     if (lang !== state.lang || state.renders === 1) { state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset(); }
+    const sections = sectionsOf(r);
+    r.shownSections = sections;
     const hasChart = !!r.svg;
-    $('figure').hidden = !hasChart && Array.isArray(r.sections);
-    drawChart($('chart'), r, 'c0');
+    // A report is shown as its sections; its one combined drawing is still what SVG/PNG export.
+    $('figure').hidden = !!(sections && sections.length) || !hasChart;
+    drawChart($('chart'), sections && sections.length ? { ...r, hits: [] } : r, 'c0');
     $('summary').textContent = r.summary || '';
     fillList($('notes'), r.notes);
     if (!$('table').hidden) renderTable($('table'), r.table, r.title);
-    renderSections(r);
+    renderSections(r, sections);
     $('export-svg').disabled = !hasChart;
     $('export-png').disabled = !hasChart;
     $('export-csv').disabled = !(r.table && r.table.columns && r.table.columns.length);
@@ -700,7 +759,8 @@
     if (state.catalog.some((v) => v.view === 'report')) {
       try {
         const rep = state.explorer.render(withCommon(new URLSearchParams('view=report')));
-        const specs = (rep.sections || []).map((s) => s.spec).filter(Boolean);
+        const listed = rep.sections || (rep.data && rep.data.sections) || [];
+        const specs = listed.filter((s) => s.available !== false).map((s) => s.spec).filter(Boolean);
         if (specs.length) return specs;
       } catch (e) { /* fall back to the catalogue */ }
     }
@@ -725,8 +785,10 @@
     if (!state.rendered) return;
     // Each figure in its complete form (as the hash will show it); figures this file cannot draw are left out.
     state.slides = slideSpecs().map((spec) => { try { return state.explorer.render(spec).spec; } catch (e) { return null; } }).filter(Boolean);
+    const onReport = !!state.rendered.shownSections;
     const here = state.slides.findIndex((s) => sameView(state.rendered.spec, s));
-    if (here < 0) state.slides.unshift(state.rendered.spec);
+    // From the report the figures start at the first; from a view not in the list it comes first.
+    if (here < 0 && !onReport) state.slides.unshift(state.rendered.spec);
     state.slide = Math.max(0, here);
     state.presenting = true;
     document.body.classList.add('presenting');
@@ -734,6 +796,7 @@
     hideTip();
     const el = document.documentElement;
     if (el.requestFullscreen && document.fullscreenEnabled) el.requestFullscreen().catch(() => { /* not allowed here: stay in the window */ });
+    if (!sameView(state.rendered.spec, state.slides[state.slide] || '')) goToSlide(state.slide);
     updatePresentBar();
     layoutPresentation();
     $('present-next').focus();
@@ -865,6 +928,7 @@
     document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('tooltip').hidden) hideTip(); });
     if (window.ResizeObserver) new ResizeObserver(() => notifyHeight()).observe(document.body);
     window.addEventListener('resize', layoutPresentation);
+    window.addEventListener('scroll', hideTip, { passive: true });
   }
 
   async function start() {

@@ -1,6 +1,6 @@
-// The report: a view whose result carries `sections` is shown as one printable page of figures and
-// tables. Until the core has its report view, the page's part is checked with a result built from
-// the core's own scatter views (the page renders whatever sections it is given).
+// The report (`view=report`): every figure and table of the regional analysis on one printable
+// page, each section drawn on its own with its reading, table and exports; presentation mode steps
+// through its figures. A result that carries `sections` itself is shown the same way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, ready, axe, download } from './helpers.mjs';
@@ -28,14 +28,15 @@ async function withSections(page) {
   await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'testrapport');
 }
 
-test('a result with sections shows each figure with its reading, table and exports', async () => {
+test('a result that carries sections shows each figure with its reading, table and exports', async () => {
   const { page, context } = await open(browser, srv.url);
   await ready(page);
   await withSections(page);
   assert.equal(await page.locator('#figure').isVisible(), false);
   const sections = page.locator('#sections .report-section');
   assert.equal(await sections.count(), 3);
-  assert.deepEqual(await sections.locator('h2').allTextContents(), [
+  assert.equal(await page.locator('#sections .report-head h2').textContent(), 'Rapport');
+  assert.deepEqual(await sections.locator('h3').allTextContents(), [
     'Aandeel werkenden 2015 en groei 2015-2017, totaal', 'Aandeel werkenden 2015 en groei 2015-2017, Wajong', 'Basismaten']);
   assert.equal(await page.locator('#sections svg.drawing').count(), 2);
   assert.match(await sections.nth(1).locator('figcaption').textContent(), /R² 0,50/);
@@ -47,13 +48,13 @@ test('a result with sections shows each figure with its reading, table and expor
   assert.match(names[1], /Wajong/);
   // Both charts have their own points to hover; highlighting works in each.
   assert.equal(await page.locator('#sections .hit').count(), 70);
-  const { name } = await download(page, '#sections .report-section:nth-child(2) .section-actions button:first-child');
+  const { name } = await download(page, '#sections .report-section:nth-of-type(2) .section-actions button:first-child');
   assert.equal(name, 'banenverkenner-scatter-wajong-2015-2017.svg');
   assert.deepEqual(await axe(page), []);
   await context.close();
 });
 
-test('the report prints its figures on A4 pages, each figure whole', async () => {
+test('a result with sections prints on A4 pages', async () => {
   const { page, context } = await open(browser, srv.url);
   await ready(page);
   await withSections(page);
@@ -62,5 +63,66 @@ test('the report prints its figures on A4 pages, each figure whole', async () =>
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
   assert.ok(pages >= 2 && pages <= 4, `${pages} pages`);
+  await context.close();
+});
+
+test('the report shows every section of the core, numbered, each with its chart or table', async () => {
+  const { page, context, errors } = await open(browser, srv.url + '#view=report');
+  await ready(page);
+  const listed = await page.evaluate(() => window.bv.rendered.data.sections);
+  assert.equal(listed.length, 13);
+  const sections = page.locator('#sections .report-section');
+  assert.equal(await sections.count(), listed.length);
+  assert.match(await page.locator('#sections .report-head h2').textContent(), /Regionale analyse banenafspraak 2015-2017/);
+  const heads = await sections.locator('h3').allTextContents();
+  assert.match(heads[0], /^Figuur 1a\. Aandeel werkenden 2015 en groei 2015-2017/);
+  assert.ok(heads.some((h) => h.startsWith('Tabel 8')), heads.join('\n'));
+  for (const [i, s] of listed.entries()) {
+    const sec = sections.nth(i);
+    if (!s.available) { assert.match(await sec.textContent(), /Niet beschikbaar/); continue; }
+    assert.equal(await sec.locator('svg.drawing').count(), 1, s.label);
+    assert.equal(await sec.locator('figcaption').textContent(), s.summary, s.label);
+  }
+  // The combined figure is not shown twice; the report's own reading heads it.
+  assert.equal(await page.locator('#figure').isVisible(), false);
+  assert.equal(await page.evaluate(() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); return ids.length - new Set(ids).size; }), 0);
+  // A section's export is that figure alone, under its own name.
+  const { name } = await download(page, '#sections .report-section:nth-of-type(1) .section-actions button:first-child');
+  assert.equal(name, 'banenverkenner-scatter-total-2015-2017.svg');
+  // A region chosen in the report is highlighted in its figures.
+  await page.click('#sections .report-section:nth-of-type(2) .hit[data-key="Twente"]');
+  await page.waitForFunction(() => window.bv.rendered.spec.includes('region=Twente'));
+  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'report');
+  assert.ok(await page.locator('#sections .hit[data-key="Twente"][aria-pressed="true"]').count() >= 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('presenting the report steps through its figures', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=report');
+  await ready(page);
+  const listed = await page.evaluate(() => window.bv.rendered.data.sections.filter((s) => s.available).map((s) => s.spec));
+  await page.click('#present');
+  const slides = await page.evaluate(() => window.bv.slides);
+  assert.deepEqual(slides, listed);
+  assert.equal(await page.locator('#present-count').textContent(), `Figuur 1 van ${listed.length}`);
+  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'scatter');
+  await page.keyboard.press('End');
+  await page.waitForFunction((s) => location.hash === '#' + s, listed.at(-1));
+  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'convergence');
+  await page.keyboard.press('Escape');
+  await context.close();
+});
+
+test('the report prints on A4 with every figure whole and no controls', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=report');
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#sections .section-actions').first().isVisible(), false);
+  assert.equal(await page.locator('#controls').isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+  // Thirteen figures and tables, about two to a page.
+  assert.ok(pages >= 6 && pages <= 14, `${pages} pages`);
   await context.close();
 });
