@@ -35,7 +35,7 @@ if (want('main')) {
 }
 
 if (want('report')) {
-  const { context, page } = await newPage(1100, 1200);
+  const { context, page } = await newPage(1100, 1500);
   await page.goto(srv.url);
   await ready(page);
   const hasReport = await page.evaluate(() => window.bv.catalog.some((v) => v.view === 'report'));
@@ -43,10 +43,14 @@ if (want('report')) {
     await page.goto(srv.url + '#view=report');
     await page.reload();
     await ready(page);
+    // The report's head and its first figures, as they open on a screen.
+    await page.locator('#sections .report-head').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, document.querySelector('#sections').getBoundingClientRect().top + window.scrollY - 16));
+    await shot(page, 'report');
   } else {
     await page.click('#toggle-table');
+    await shot(page, 'report', { fullPage: true });
   }
-  await shot(page, 'report', { fullPage: true });
   await context.close();
 }
 
