@@ -253,6 +253,10 @@
     }
     const scroller = document.createElement('div');
     scroller.className = 'table-scroll';
+    // A wide table scrolls sideways: keyboard users can focus it to scroll.
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', caption);
     scroller.appendChild(el);
     container.appendChild(scroller);
   }

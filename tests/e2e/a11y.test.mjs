@@ -160,3 +160,16 @@ test('reflow: at 320 px wide the page needs no horizontal scrolling (WCAG 1.4.10
   assert.ok(wide[0] <= wide[1], `page is ${wide[0]} px wide in a ${wide[1]} px window`);
   await context.close();
 });
+
+test('axe: no violations on every view of the catalogue, with its table open', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.click('#toggle-table');
+  const views = await page.evaluate(() => window.bv.catalog.map((v) => v.view));
+  for (const v of views) {
+    await page.evaluate((name) => { location.hash = 'view=' + name; }, v);
+    await page.waitForFunction((name) => window.bv.rendered.view === name, v);
+    assert.deepEqual(await axe(page), [], `view=${v}`);
+  }
+  await context.close();
+});

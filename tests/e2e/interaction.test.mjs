@@ -127,3 +127,27 @@ test('the pickers are the core catalogue: every view and key, with its choices',
   }
   await context.close();
 });
+
+test('keys that apply only to some settings appear and leave with them (catalogue "when")', async (t) => {
+  const { page, context } = await open(browser, srv.url + '#view=ranking');
+  await ready(page);
+  const keys = await page.evaluate(() => (window.bv.catalog.find((v) => v.view === 'ranking') || { keys: [] }).keys);
+  if (!keys.some((k) => Array.isArray(k.when))) { t.skip('no conditional keys in this core'); await context.close(); return; }
+  const shown = () => page.locator('#keys [data-key]:visible').evaluateAll((ls) => ls.map((l) => l.dataset.key));
+  assert.ok((await shown()).includes('from'));
+  assert.ok(!(await shown()).includes('year'));
+  await page.selectOption('#key-measure', 'share');
+  await page.waitForFunction(() => location.hash.includes('measure=share'));
+  assert.ok((await shown()).includes('year'));
+  assert.ok(!(await shown()).includes('from'));
+  assert.doesNotMatch(page.url(), /from=|to=/);
+  assert.equal(await page.locator('#error').isVisible(), false);
+  await page.selectOption('#key-year', '2016');
+  await page.waitForFunction(() => location.hash.includes('year=2016'));
+  assert.match(await page.locator('#chart svg title').textContent(), /2016/);
+  await page.selectOption('#key-measure', 'growth');
+  await page.waitForFunction(() => location.hash.includes('measure=growth'));
+  assert.doesNotMatch(page.url(), /year=/);
+  assert.ok((await shown()).includes('from'));
+  await context.close();
+});
