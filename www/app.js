@@ -66,9 +66,10 @@
   }
   function writeHash(coreSpec, replace) {
     const h = pageHash(coreSpec);
-    if (replace) history.replaceState(null, '', h);
-    else if (h !== location.hash) location.hash = h;
-    else render();
+    if (replace) { history.replaceState(null, '', h); return; }
+    // A new history entry, drawn at once (the hashchange that follows finds it drawn).
+    if (h !== location.hash) location.hash = h;
+    render();
   }
   function currentCore() { return state.rendered ? state.rendered.spec : splitHash().core; }
 
@@ -217,7 +218,9 @@
   }
 
   // The tooltip is fixed to the window (one element for every chart), placed beside the target.
+  let tipTarget = null;
   function showTip(el, text) {
+    tipTarget = el;
     const tip = $('tooltip');
     const box = el.getBoundingClientRect();
     tip.textContent = text; tip.hidden = false;
@@ -256,7 +259,7 @@
     // A wide table scrolls sideways: keyboard users can focus it to scroll.
     scroller.tabIndex = 0;
     scroller.setAttribute('role', 'region');
-    scroller.setAttribute('aria-label', caption);
+    scroller.setAttribute('aria-label', t('table-label', { caption }));
     scroller.appendChild(el);
     container.appendChild(scroller);
   }
@@ -612,6 +615,7 @@
 
   function render() {
     if (!state.explorer) return;
+    state.drawnHash = location.hash;
     const { core, page } = splitHash();
     state.embed = page.embed;
     document.body.classList.toggle('embed', state.embed);
@@ -649,6 +653,7 @@
     $('export-png').disabled = !hasChart;
     $('export-csv').disabled = !(r.table && r.table.columns && r.table.columns.length);
     if (core !== r.spec) writeHash(r.spec, true);
+    state.drawnHash = location.hash;
     if (focusHit) {
       const again = Array.from(document.querySelectorAll(`[data-chart="${focusHit.chart}"] .hit`)).find((h) => h.dataset.key === focusHit.key);
       if (again) again.focus();
@@ -894,7 +899,8 @@
   // ---------------------------------------------------------------- wiring
 
   function wire() {
-    window.addEventListener('hashchange', render);
+    // Links, the address bar and Back/Forward change the hash; the page's own changes are drawn already.
+    window.addEventListener('hashchange', () => { if (location.hash !== state.drawnHash) render(); });
     $('file').addEventListener('change', (e) => { if (e.target.files[0]) loadFile(e.target.files[0]); });
     const drop = $('drop');
     drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
@@ -932,7 +938,12 @@
     document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('tooltip').hidden) hideTip(); });
     if (window.ResizeObserver) new ResizeObserver(() => notifyHeight()).observe(document.body);
     window.addEventListener('resize', layoutPresentation);
-    window.addEventListener('scroll', hideTip, { passive: true });
+    // The tooltip is fixed to the window: on scrolling it follows a focused target, else it goes.
+    window.addEventListener('scroll', () => {
+      if ($('tooltip').hidden) return;
+      if (tipTarget && tipTarget === document.activeElement && tipTarget.isConnected) showTip(tipTarget, $('tooltip').textContent);
+      else hideTip();
+    }, { passive: true });
   }
 
   async function start() {

@@ -151,3 +151,20 @@ test('keys that apply only to some settings appear and leave with them (catalogu
   assert.ok((await shown()).includes('from'));
   await context.close();
 });
+
+test('each choice is drawn at once and is a step in the history: Back returns to the previous view', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.selectOption('#key-subgroup', 'wsw');
+  // Drawn synchronously with the change: no wait for the hashchange event.
+  assert.match(await page.evaluate(() => window.bv.rendered.title), /WSW/);
+  await page.selectOption('#key-subgroup', 'wajong');
+  assert.match(await page.evaluate(() => window.bv.rendered.title), /Wajong/);
+  await page.goBack();
+  await page.waitForFunction(() => window.bv.rendered.title.includes('WSW'));
+  assert.equal(await page.inputValue('#key-subgroup'), 'wsw');
+  await page.goBack();
+  await page.waitForFunction(() => window.bv.rendered.title.includes('totaal'));
+  assert.equal(await page.inputValue('#key-subgroup'), 'total');
+  await context.close();
+});

@@ -106,10 +106,10 @@ test('presenting the report steps through its figures', async () => {
   const slides = await page.evaluate(() => window.bv.slides);
   assert.deepEqual(slides, listed);
   assert.equal(await page.locator('#present-count').textContent(), `Figuur 1 van ${listed.length}`);
-  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'scatter');
+  // The first figure replaces the report on the screen.
+  await page.waitForFunction((s) => location.hash === '#' + s && window.bv.rendered.view === 'scatter', listed[0]);
   await page.keyboard.press('End');
-  await page.waitForFunction((s) => location.hash === '#' + s, listed.at(-1));
-  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'convergence');
+  await page.waitForFunction((s) => location.hash === '#' + s && window.bv.rendered.view === 'convergence', listed.at(-1));
   await page.keyboard.press('Escape');
   await context.close();
 });
