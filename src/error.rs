@@ -13,6 +13,10 @@ pub struct Location {
     pub row: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+    /// What a row is called in this file when it is not a spreadsheet row: `record` (JSON),
+    /// `regel` (a line of text). `None` reads as `rij`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_unit: Option<String>,
 }
 
 impl Location {
@@ -21,6 +25,7 @@ impl Location {
             file: file.to_string(),
             row: None,
             column: None,
+            row_unit: None,
         }
     }
     pub fn row(mut self, row: usize) -> Self {
@@ -31,13 +36,17 @@ impl Location {
         self.column = Some(column.to_string());
         self
     }
+    pub fn row_unit(mut self, unit: &str) -> Self {
+        self.row_unit = Some(unit.to_string());
+        self
+    }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
         if let Some(r) = self.row {
-            write!(f, ", rij {r}")?;
+            write!(f, ", {} {r}", self.row_unit.as_deref().unwrap_or("rij"))?;
         }
         if let Some(c) = &self.column {
             write!(f, ", kolom '{c}'")?;

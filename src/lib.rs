@@ -11,6 +11,7 @@ pub mod format;
 pub mod regional;
 pub mod stats;
 pub mod table;
+pub mod tidy;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
@@ -22,3 +23,88 @@ pub use error::{Error, Location};
 pub const DEFAULT_DATA: &[u8] = include_bytes!("../data/regions.csv");
 /// The file name shown for the embedded dataset.
 pub const DEFAULT_DATA_NAME: &str = "regions.csv";
+
+/// A bundled example table for the gallery: a small published table of one of the kinds the
+/// explorer charts besides the regional data (see `data/samples/README.md`).
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Example {
+    /// Dutch name shown in the gallery.
+    pub name: &'static str,
+    /// File name, as the dataset's source.
+    pub file: &'static str,
+    #[serde(skip)]
+    pub bytes: &'static [u8],
+    /// Dutch source line, written under the chart.
+    pub source: &'static str,
+    /// One line of explanation for the gallery.
+    pub explanation: &'static str,
+    /// The view the table opens on (its natural chart, with what the data cannot say itself,
+    /// such as the 35 % reference line).
+    pub view: &'static str,
+    /// Dutch chart title for that view.
+    pub title: &'static str,
+}
+
+impl Example {
+    /// The full view description: `view` plus the percent-encoded title.
+    pub fn view_description(&self) -> String {
+        format!(
+            "{}&title={}",
+            self.view,
+            view::spec::percent_encode(self.title)
+        )
+    }
+
+    pub fn find(file: &str) -> Option<&'static Example> {
+        EXAMPLES.iter().find(|e| e.file == file)
+    }
+}
+
+/// The five sample tables, in gallery order (the regional data is [`DEFAULT_DATA`]).
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        name: "Doelgroepregister per subdoelgroep",
+        file: "register_by_subgroup_2017_2019.csv",
+        bytes: include_bytes!("../data/samples/register_by_subgroup_2017_2019.csv"),
+        source: "Bron: UWV, doelgroepregister banenafspraak, eind 2017-2019 (gepubliceerde cijfers; bewerking Banenverkenner)",
+        explanation: "Aantal personen in het doelgroepregister per subdoelgroep, eind 2017 tot en met 2019: een lijn per subdoelgroep.",
+        view: "view=line&x=year&y=persons&series=subgroup",
+        title: "Personen in het doelgroepregister per subdoelgroep, eind 2017-2019",
+    },
+    Example {
+        name: "Gewerkte uren per week",
+        file: "hours_per_week_by_subgroup_2019.csv",
+        bytes: include_bytes!("../data/samples/hours_per_week_by_subgroup_2019.csv"),
+        source: "Bron: gepubliceerde cijfers banenafspraak, december 2019 (bewerking Banenverkenner)",
+        explanation: "Verdeling van het aantal gewerkte uren per week per subdoelgroep (elke groep samen 100 %): gestapelde balken.",
+        view: "view=stacked&x=subgroup&y=share_pct&series=hours_per_week",
+        title: "Gewerkte uren per week naar subdoelgroep, december 2019",
+    },
+    Example {
+        name: "Kans op werk: odds ratio's",
+        file: "odds_ratios_job_finding_2019.csv",
+        bytes: include_bytes!("../data/samples/odds_ratios_job_finding_2019.csv"),
+        source: "Bron: gepubliceerde logistische regressies baanvinden 2019 (** p < 0,05; * p < 0,10; bewerking Banenverkenner)",
+        explanation: "Odds ratio's op het vinden van een baan in 2019 per kenmerk, per subdoelgroep, tegen een referentiecategorie: een forest plot op logaritmische schaal.",
+        view: "view=forest&y=odds_ratio&series=model",
+        title: "Kans op het vinden van werk in 2019 naar kenmerk en subdoelgroep",
+    },
+    Example {
+        name: "Jobcoaching: positie per maand",
+        file: "jobcoach_states_by_month.csv",
+        bytes: include_bytes!("../data/samples/jobcoach_states_by_month.csv"),
+        source: "Bron: gepubliceerde cijfers jobcoaching Wajong en WGA (bewerking Banenverkenner)",
+        explanation: "Aandeel zonder werk, met of zonder jobcoach en op proefplaatsing, per maand sinds de start van jobcoaching, met het aantal personen per maand.",
+        view: "view=area&x=months_since_start&y=share_pct&series=state&facet=group",
+        title: "Arbeidsmarktpositie naar maanden sinds de start van jobcoaching",
+    },
+    Example {
+        name: "36 maanden niet gewerkt, per grondslag",
+        file: "not_working_by_grondslag_2019_2021.csv",
+        bytes: include_bytes!("../data/samples/not_working_by_grondslag_2019_2021.csv"),
+        source: "Bron: gepubliceerde cijfers banenafspraak, cohort 2019-2021 (bewerking Banenverkenner)",
+        explanation: "Aandeel dat in 36 maanden helemaal niet werkte, per grondslag van de registratie, met het gemiddelde (35 %) als referentielijn.",
+        view: "view=bars&x=grondslag&y=share_pct&ref=35",
+        title: "Aandeel dat 36 maanden niet werkte, naar grondslag, 2019-2021",
+    },
+];

@@ -11,6 +11,8 @@ const USAGE: &str = "Gebruik:
 BESTAND is een CSV-bestand, of 'default' voor de ingebouwde regionale gegevens 2015-2017.
 WEERGAVE is een weergavebeschrijving, bijvoorbeeld
   'view=scatter&subgroup=total&from=2015&to=2017'
+  'view=line&x=year&y=persons&series=subgroup'   (ook bars, stacked, area, forest;
+  zie docs/VIEWS-tidy.md), of '' voor de vanzelfsprekende weergave van het bestand.
 --json drukt de getallen van de weergave af; --svg schrijft de grafiek.
 report schrijft index.html (afdrukbaar rapport) plus elke grafiek als SVG en elke tabel als CSV
 naar MAP; INSTELLINGEN bijvoorbeeld 'from=2015&to=2017&k=1&region=Twente'.";

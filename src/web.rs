@@ -57,6 +57,23 @@ impl Explorer {
         })
     }
 
+    /// One of the bundled example tables ([`crate::EXAMPLES`]), by file name.
+    pub fn example(file: &str) -> Result<Explorer, JsValue> {
+        let ex = crate::Example::find(file).ok_or_else(|| {
+            js_error(crate::Error::not_available(format!(
+                "Geen voorbeeld '{file}'. Kies uit: {}.",
+                crate::EXAMPLES
+                    .iter()
+                    .map(|e| e.file)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )))
+        })?;
+        Ok(Explorer {
+            ds: Dataset::load(ex.file, ex.bytes).map_err(js_error)?,
+        })
+    }
+
     /// What was detected in the file: format, encoding, delimiter, columns, notes.
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.ds.info())
@@ -79,6 +96,25 @@ impl Explorer {
         serde_json::to_string_pretty(&r.data)
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
     }
+}
+
+/// The gallery: `[{name, file, source, explanation, view}]`, `view` being the full view
+/// description to open the example with (the regional data is the default dataset).
+#[wasm_bindgen]
+pub fn examples() -> Result<JsValue, JsValue> {
+    let list: Vec<serde_json::Value> = crate::EXAMPLES
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "name": e.name,
+                "file": e.file,
+                "source": e.source,
+                "explanation": e.explanation,
+                "view": e.view_description(),
+            })
+        })
+        .collect();
+    to_js(&list)
 }
 
 /// The crate version, shown in the page footer.

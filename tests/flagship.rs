@@ -19,14 +19,23 @@ fn scatter_total_matches_the_published_analysis() {
     let r = render_query(&ds, "view=scatter&subgroup=total&from=2015&to=2017").unwrap();
     let d = &r.data;
     let e = &expected()["scatter_total_share2015_vs_growth_2015_2017"];
-    assert_eq!(round(d["r2"].as_f64().unwrap(), 4), e["r2_printed"].as_f64().unwrap());
+    assert_eq!(
+        round(d["r2"].as_f64().unwrap(), 4),
+        e["r2_printed"].as_f64().unwrap()
+    );
     assert!((d["slope"].as_f64().unwrap() - e["slope"].as_f64().unwrap()).abs() < 5e-5);
     assert!((d["intercept"].as_f64().unwrap() - e["intercept"].as_f64().unwrap()).abs() < 5e-4);
     assert!((d["residual_sd"].as_f64().unwrap() - e["residual_sd"].as_f64().unwrap()).abs() < 5e-4);
-    assert!((d["r"].as_f64().unwrap() + d["r2"].as_f64().unwrap().sqrt()).abs() < 1e-12, "r is negative: growth falls with the starting share");
+    assert!(
+        (d["r"].as_f64().unwrap() + d["r2"].as_f64().unwrap().sqrt()).abs() < 1e-12,
+        "r is negative: growth falls with the starting share"
+    );
     let points = d["points"].as_array().unwrap();
     assert_eq!(points.len(), 35);
-    let outliers: Vec<(&str, &str)> = points.iter().filter_map(|p| Some((p["region"].as_str()?, p["outlier"].as_str()?))).collect();
+    let outliers: Vec<(&str, &str)> = points
+        .iter()
+        .filter_map(|p| Some((p["region"].as_str()?, p["outlier"].as_str()?)))
+        .collect();
     assert_eq!(outliers.len() as u64, e["outliers"].as_u64().unwrap());
     assert!(outliers.contains(&("Food Valley", "up_strong")));
     assert!(outliers.contains(&("West-Brabant", "down_strong")));
@@ -37,14 +46,31 @@ fn scatter_total_matches_the_published_analysis() {
         }
     }
     // National values at the crossing of the axes.
-    assert_eq!(round(d["national_x"].as_f64().unwrap(), 3), expected()["national_share_working"]["2015"].as_f64().unwrap());
-    assert_eq!(round(d["national_y"].as_f64().unwrap(), 3), expected()["national_growth_workers_total_2015_2017"]["value"].as_f64().unwrap());
+    assert_eq!(
+        round(d["national_x"].as_f64().unwrap(), 3),
+        expected()["national_share_working"]["2015"]
+            .as_f64()
+            .unwrap()
+    );
+    assert_eq!(
+        round(d["national_y"].as_f64().unwrap(), 3),
+        expected()["national_growth_workers_total_2015_2017"]["value"]
+            .as_f64()
+            .unwrap()
+    );
 }
 
 #[test]
 fn threshold_k_changes_the_outliers() {
     let ds = Dataset::default_data().unwrap();
-    let count = |q: &str| render_query(&ds, q).unwrap().data["points"].as_array().unwrap().iter().filter(|p| !p["outlier"].is_null()).count();
+    let count = |q: &str| {
+        render_query(&ds, q).unwrap().data["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| !p["outlier"].is_null())
+            .count()
+    };
     assert_eq!(count("view=scatter&k=1"), 11);
     assert!(count("view=scatter&k=2") < 11);
     assert!(count("view=scatter&k=0.5") > 11);
@@ -72,16 +98,31 @@ fn cli_prints_the_json_contract_and_writes_svg() {
     std::fs::create_dir_all(&dir).unwrap();
     let svg = dir.join("scatter.svg");
     let out = Command::new(env!("CARGO_BIN_EXE_banenverkenner"))
-        .args(["view", "default", "view=scatter&subgroup=total&from=2015&to=2017", "--json", "--svg"])
+        .args([
+            "view",
+            "default",
+            "view=scatter&subgroup=total&from=2015&to=2017",
+            "--json",
+            "--svg",
+        ])
         .arg(&svg)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(round(v["r2"].as_f64().unwrap(), 4), 0.3083);
-    assert!(std::fs::read_to_string(&svg).unwrap().contains("Food Valley"));
+    assert!(std::fs::read_to_string(&svg)
+        .unwrap()
+        .contains("Food Valley"));
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_banenverkenner")).args(["view", "default", "view=scatter&subgroup=x", "--json"]).output().unwrap();
+    let bad = Command::new(env!("CARGO_BIN_EXE_banenverkenner"))
+        .args(["view", "default", "view=scatter&subgroup=x", "--json"])
+        .output()
+        .unwrap();
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Onbekende deelgroep"));
     std::fs::remove_dir_all(&dir).ok();

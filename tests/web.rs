@@ -16,7 +16,9 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn default_scatter_reproduces_the_published_r2() {
     let ex = Explorer::new().unwrap();
-    let r = ex.render("view=scatter&subgroup=total&from=2015&to=2017").unwrap();
+    let r = ex
+        .render("view=scatter&subgroup=total&from=2015&to=2017")
+        .unwrap();
     let data = get(&r, "data");
     let r2 = get(&data, "r2").as_f64().unwrap();
     assert_eq!((r2 * 10000.0).round() / 10000.0, 0.3083);
@@ -25,7 +27,10 @@ fn default_scatter_reproduces_the_published_r2() {
     let svg = get(&r, "svg").as_string().unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
     assert!(svg.contains("Food Valley"));
-    assert_eq!(get(&r, "spec").as_string().unwrap(), "view=scatter&subgroup=total&from=2015&to=2017");
+    assert_eq!(
+        get(&r, "spec").as_string().unwrap(),
+        "view=scatter&subgroup=total&from=2015&to=2017"
+    );
     // The JSON text equals what the CLI prints.
     let json: serde_json::Value = serde_json::from_str(&ex.json("view=scatter").unwrap()).unwrap();
     assert_eq!(json["points"].as_array().unwrap().len(), 35);
@@ -33,11 +38,19 @@ fn default_scatter_reproduces_the_published_r2() {
 
 #[wasm_bindgen_test]
 fn errors_carry_kind_and_location() {
-    let err = Explorer::load("fout.csv", b"region,year,register_persons_corrected,workers_total\nA,2015,10,5\nB,2015,veel,5\n").err().unwrap();
+    let err = Explorer::load(
+        "fout.csv",
+        b"region,year,register_persons_corrected,workers_total\nA,2015,10,5\nB,2015,veel,5\n",
+    )
+    .err()
+    .unwrap();
     assert_eq!(get(&err, "kind").as_string().unwrap(), "bad_value");
     let loc = get(&err, "location");
     assert_eq!(get(&loc, "row").as_f64(), Some(3.0));
-    assert_eq!(get(&loc, "column").as_string().unwrap(), "register_persons_corrected");
+    assert_eq!(
+        get(&loc, "column").as_string().unwrap(),
+        "register_persons_corrected"
+    );
     let msg = get(&err, "message").as_string().unwrap();
     assert!(msg.contains("fout.csv, rij 3"), "{msg}");
 
@@ -58,7 +71,11 @@ fn garbage_input_is_an_error_not_a_panic() {
     };
     let base = banenverkenner::DEFAULT_DATA;
     for i in 0..200 {
-        let mut bytes: Vec<u8> = if i % 2 == 0 { base.to_vec() } else { (0..(next() % 400)).map(|_| next() as u8).collect() };
+        let mut bytes: Vec<u8> = if i % 2 == 0 {
+            base.to_vec()
+        } else {
+            (0..(next() % 400)).map(|_| next() as u8).collect()
+        };
         for _ in 0..(next() % 20) {
             if bytes.is_empty() {
                 break;
@@ -75,4 +92,42 @@ fn garbage_input_is_an_error_not_a_panic() {
             let _ = ex.info();
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn gallery_examples_open_on_their_natural_charts() {
+    let list = js_sys::Array::from(&banenverkenner::web::examples().unwrap());
+    assert_eq!(list.length(), 5);
+    for item in list.iter() {
+        let file = get(&item, "file").as_string().unwrap();
+        let ex = Explorer::example(&file).unwrap();
+        let natural = ex.render("").unwrap();
+        assert!(
+            get(&natural, "svg")
+                .as_string()
+                .unwrap()
+                .starts_with("<svg"),
+            "{file}"
+        );
+        let view = get(&item, "view").as_string().unwrap();
+        let r = ex.render(&view).unwrap();
+        assert_eq!(
+            get(&r, "view").as_string(),
+            get(&natural, "view").as_string(),
+            "{file}"
+        );
+        assert!(get(&item, "source")
+            .as_string()
+            .unwrap()
+            .starts_with("Bron: "));
+    }
+    let ex = Explorer::example("jobcoach_states_by_month.csv").unwrap();
+    let json: serde_json::Value = serde_json::from_str(&ex.json("").unwrap()).unwrap();
+    assert_eq!(json["n"][0]["n"], 24149.0);
+    assert_eq!(
+        get(&Explorer::example("nee.csv").err().unwrap(), "kind")
+            .as_string()
+            .unwrap(),
+        "not_available"
+    );
 }

@@ -1,11 +1,17 @@
 //! Charts as SVG, drawn with plotters: one module per chart kind, each a function from prepared
 //! view data to an SVG string plus the hit regions the page uses for tooltips and keyboard focus.
 
+pub mod area;
+pub mod bars;
 pub mod basics;
 pub mod convergence;
 pub mod decomposition;
+pub mod facet;
+pub mod forest;
+pub mod line;
 pub mod ranking;
 pub mod scatter;
+pub mod stacked;
 pub mod text;
 pub mod trend;
 

@@ -1,5 +1,8 @@
 //! The count columns of the regional file, their canonical and Dutch names, and header matching
-//! after folding case, accents, spaces and punctuation.
+//! after folding case, accents, spaces and punctuation. A header matches when its folded form is
+//! a canonical or Dutch name, or failing that when its words are the same set once filler words
+//! ("aantal", "in het", "number of") are left out: "Aantal personen in het doelgroepregister,
+//! gecorrigeerd" and "Wajong werkzame personen" match too.
 
 /// A count column of the regional file (DICTIONARY.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,9 +86,13 @@ impl Count {
             Count::RegisterPersonsUncorrected => &[
                 "personen_doelgroepregister",
                 "doelgroepregister_niet_gecorrigeerd",
+                "personen_doelgroepregister_niet_gecorrigeerd",
             ],
             Count::RegisterWajongCorrected => &["doelgroepregister_wajong_gecorrigeerd"],
-            Count::RegisterWajongUncorrected => &["doelgroepregister_wajong"],
+            Count::RegisterWajongUncorrected => &[
+                "doelgroepregister_wajong",
+                "doelgroepregister_wajong_niet_gecorrigeerd",
+            ],
             Count::RegisterWsw => &["doelgroepregister_wsw"],
             Count::RegisterParticipatiewet => &["doelgroepregister_participatiewet"],
             Count::RegisterPwPraktijkroute => &["doelgroepregister_praktijkroute"],
@@ -93,10 +100,12 @@ impl Count {
             Count::WorkersWajong => &["werkzame_personen_wajong"],
             Count::WorkersWsw => &["werkzame_personen_wsw"],
             Count::WorkersParticipatiewet => &["werkzame_personen_participatiewet"],
-            Count::WorkersPwPraktijkroute => &["werkzame_personen_praktijkroute"],
+            Count::WorkersPwPraktijkroute => {
+                &["werkzame_personen_praktijkroute", "werkzaam_praktijkroute"]
+            }
             Count::WorkersPwOther => &["werkzame_personen_participatiewet_overig"],
             Count::Jobs => &["banen"],
-            Count::WerkkamerIndication => &["indicatie_werkkamer"],
+            Count::WerkkamerIndication => &["indicatie_werkkamer", "ind_wk"],
             Count::OpenVacancies => &["openstaande_vacatures"],
             Count::NewVacancies => &["ontstane_vacatures"],
         }
@@ -127,13 +136,40 @@ impl Count {
         }
     }
 
-    /// Finds the count a header names, after folding.
+    /// Finds the count a header names: by folded name first, then by its set of words.
     pub fn from_header(header: &str) -> Option<Count> {
         let f = fold(header);
         Count::ALL
             .into_iter()
             .find(|c| c.name() == f || c.dutch().contains(&f.as_str()))
+            .or_else(|| {
+                let key = word_key(&f);
+                Count::ALL.into_iter().find(|c| {
+                    word_key(c.name()) == key || c.dutch().iter().any(|d| word_key(d) == key)
+                })
+            })
     }
+}
+
+/// Words that say nothing about which column is meant.
+const FILLER: [&str; 12] = [
+    "aantal", "het", "de", "in", "van", "the", "of", "number", "nr", "abs", "absoluut", "q4",
+];
+
+/// The sorted words of a folded header without filler words, with a few spellings unified.
+pub fn word_key(folded: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = folded
+        .split('_')
+        .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        .map(|w| match w {
+            "werkzaam" => "werkzame",
+            "regios" => "regio",
+            "perioden" => "periode",
+            w => w,
+        })
+        .collect();
+    words.sort_unstable();
+    words
 }
 
 /// The identification columns of the regional file.
@@ -152,14 +188,38 @@ impl IdColumn {
             IdColumn::RowType => "row_type",
         }
     }
+    /// Names a header may carry for this column (folded).
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            IdColumn::Region => &[
+                "region",
+                "regio",
+                "arbeidsmarktregio",
+                "arbeidsmarktregio_naam",
+                "regionaam",
+                "regio_s",
+                "arbeidsmarktregio_s",
+                "amr",
+                "region_name",
+            ],
+            IdColumn::Year => &["year", "jaar", "periode", "jaar_einde"],
+            IdColumn::RowType => &["row_type", "rijtype", "soort_rij", "row_kind"],
+        }
+    }
+
     pub fn from_header(header: &str) -> Option<IdColumn> {
-        match fold(header).as_str() {
-            "region" | "regio" | "arbeidsmarktregio" | "arbeidsmarktregio_naam" | "regionaam" => {
-                Some(IdColumn::Region)
-            }
-            "year" | "jaar" | "periode" => Some(IdColumn::Year),
-            "row_type" | "rijtype" | "soort_rij" => Some(IdColumn::RowType),
-            _ => None,
+        let key = word_key(&fold(header)).join("_");
+        [IdColumn::Region, IdColumn::Year, IdColumn::RowType]
+            .into_iter()
+            .find(|id| id.names().iter().any(|n| word_key(n).join("_") == key))
+    }
+
+    /// A Dutch label for the mapping step and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            IdColumn::Region => "regio (arbeidsmarktregio)",
+            IdColumn::Year => "jaar",
+            IdColumn::RowType => "soort rij (regio, landelijk, onbekend)",
         }
     }
 }
@@ -228,5 +288,65 @@ mod tests {
                 assert_eq!(Count::from_header(d), Some(c), "{d}");
             }
         }
+    }
+
+    #[test]
+    fn word_keys_are_unique_across_columns() {
+        let mut keys: Vec<(Vec<&str>, Count)> = Vec::new();
+        for c in Count::ALL {
+            for n in std::iter::once(c.name()).chain(c.dutch().iter().copied()) {
+                let k = word_key(n);
+                if let Some((_, other)) = keys.iter().find(|(q, o)| *q == k && *o != c) {
+                    panic!("{n} ({c:?}) has the same words as a name of {other:?}");
+                }
+                keys.push((k, c));
+            }
+        }
+    }
+
+    #[test]
+    fn headers_as_users_write_them() {
+        let cases = [
+            ("Werkzame personen (Wajong)", Count::WorkersWajong),
+            (
+                "Personen doelgroepregister gecorrigeerd",
+                Count::RegisterPersonsCorrected,
+            ),
+            (
+                "Aantal personen in het doelgroepregister, gecorrigeerd",
+                Count::RegisterPersonsCorrected,
+            ),
+            (
+                "Personen in het doelgroepregister (niet gecorrigeerd)",
+                Count::RegisterPersonsUncorrected,
+            ),
+            ("Aantal werkzame personen totaal", Count::WorkersTotal),
+            ("Wajong werkzame personen", Count::WorkersWajong),
+            (
+                "Aantal werkzaam Praktijkroute",
+                Count::WorkersPwPraktijkroute,
+            ),
+            (
+                "Werkzame personen Participatiewet (overig)",
+                Count::WorkersPwOther,
+            ),
+            ("Doelgroepregister WSW", Count::RegisterWsw),
+            ("Ind. Wk.", Count::WerkkamerIndication),
+            ("Openstaande vacatures", Count::OpenVacancies),
+            ("Number of jobs", Count::Jobs),
+        ];
+        for (h, c) in cases {
+            assert_eq!(Count::from_header(h), Some(c), "{h}");
+        }
+        for (h, id) in [
+            ("Arbeidsmarktregio", IdColumn::Region),
+            ("Regio's", IdColumn::Region),
+            ("Jaar", IdColumn::Year),
+            ("Perioden", IdColumn::Year),
+            ("Soort rij", IdColumn::RowType),
+        ] {
+            assert_eq!(IdColumn::from_header(h), Some(id), "{h}");
+        }
+        assert_eq!(Count::from_header("Werkzame personen (Wajong) 2015"), None);
     }
 }

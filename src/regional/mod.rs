@@ -3,12 +3,14 @@
 //! headers; [`measures`] derives growth, shares and relative values from it.
 
 pub mod columns;
+pub mod mapping;
 pub mod measures;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::table::{Table, Value};
 use columns::fold;
 pub use columns::{Count, IdColumn, COUNT_COLUMNS};
+pub use mapping::{propose as propose_mapping, MappingProposal};
 use std::collections::BTreeMap;
 
 /// The counts of one region (or the nation) in one year; `None` where the file has no value.
@@ -64,48 +66,26 @@ fn location(table: &Table, i: usize, col: &str) -> Location {
 impl RegionalData {
     /// Whether a table looks like the regional shape (region, year and the required counts).
     pub fn matches(table: &Table) -> bool {
-        let headers: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
-        let has = |id: IdColumn| headers.iter().any(|h| IdColumn::from_header(h) == Some(id));
-        has(IdColumn::Region)
-            && has(IdColumn::Year)
-            && REQUIRED
-                .iter()
-                .all(|c| headers.iter().any(|h| Count::from_header(h) == Some(*c)))
+        mapping::resolve::<&str>(table, &[]).is_ok_and(|r| r.missing_required().is_empty())
     }
 
-    /// Reads the regional shape from a table. Errors name the file, row and column.
+    /// Reads the regional shape from a table, matching columns by header name. Errors name the
+    /// file, row and column.
     pub fn from_table(table: &Table) -> Result<RegionalData> {
+        RegionalData::from_table_with_mapping::<&str>(table, &[])
+    }
+
+    /// Reads the regional shape with a user's column mapping: `(file header, canonical name)`
+    /// pairs (canonical names as in DICTIONARY.md; an empty name leaves the column unused).
+    /// Headers not in the mapping are matched by name. See [`propose_mapping`].
+    pub fn from_table_with_mapping<S: AsRef<str>>(
+        table: &Table,
+        mapping: &[(S, S)],
+    ) -> Result<RegionalData> {
         let file = Location::file(&table.source);
-        let mut id_cols: BTreeMap<&'static str, usize> = BTreeMap::new();
-        let mut count_cols: Vec<(Count, usize)> = Vec::new();
-        let mut ignored: Vec<String> = Vec::new();
-        for (j, col) in table.columns.iter().enumerate() {
-            if let Some(id) = IdColumn::from_header(&col.name) {
-                if id_cols.insert(id.name(), j).is_some() {
-                    return Err(Error::new(
-                        ErrorKind::Duplicate,
-                        format!("Twee kolommen betekenen '{}'.", id.name()),
-                    )
-                    .at(file.clone().column(&col.name)));
-                }
-            } else if let Some(c) = Count::from_header(&col.name) {
-                if let Some((_, k)) = count_cols.iter().find(|(d, _)| *d == c) {
-                    return Err(Error::new(
-                        ErrorKind::Duplicate,
-                        format!(
-                            "De kolommen '{}' en '{}' betekenen allebei '{}'.",
-                            table.columns[*k].name,
-                            col.name,
-                            c.name()
-                        ),
-                    )
-                    .at(file.clone().column(&col.name)));
-                }
-                count_cols.push((c, j));
-            } else {
-                ignored.push(col.name.clone());
-            }
-        }
+        let resolved = mapping::resolve(table, mapping)?;
+        let count_cols = resolved.counts.clone();
+        let ignored = resolved.ignored.clone();
         let unknown_hint = || {
             if ignored.is_empty() {
                 String::new()
@@ -120,7 +100,7 @@ impl RegionalData {
                 )
             }
         };
-        let Some(&region_col) = id_cols.get("region") else {
+        let Some(region_col) = resolved.region else {
             return Err(Error::new(
                 ErrorKind::MissingColumn,
                 format!(
@@ -130,7 +110,7 @@ impl RegionalData {
             )
             .at(file.column("region")));
         };
-        let Some(&year_col) = id_cols.get("year") else {
+        let Some(year_col) = resolved.year else {
             return Err(Error::new(
                 ErrorKind::MissingColumn,
                 format!("De kolom 'year' (of 'jaar') ontbreekt.{}", unknown_hint()),
@@ -156,7 +136,7 @@ impl RegionalData {
                 Error::new(ErrorKind::NoRows, "Het bestand bevat geen gegevensrijen.").at(file),
             );
         }
-        let row_type_col = id_cols.get("row_type").copied();
+        let row_type_col = resolved.row_type;
 
         let mut data: BTreeMap<(String, i32), Counts> = BTreeMap::new();
         let mut national_rows: BTreeMap<i32, Counts> = BTreeMap::new();
@@ -186,9 +166,13 @@ impl RegionalData {
                 other => {
                     let shown = other.as_text().unwrap_or_default();
                     let year_prefix: Option<i32> =
+                        // End-of-year codes: 2016Q4, 2016K4 and CBS StatLine's 2016JJ00, 2016KW04.
                         shown.get(..4).and_then(|s| s.parse().ok()).filter(|_| {
-                            shown.len() == 6 && shown[4..].eq_ignore_ascii_case("Q4")
-                                || shown.len() == 6 && shown[4..].eq_ignore_ascii_case("K4")
+                            shown.get(4..).is_some_and(|q| {
+                                ["Q4", "K4", "JJ00", "KW04"]
+                                    .iter()
+                                    .any(|c| q.eq_ignore_ascii_case(c))
+                            })
                         });
                     match year_prefix {
                         Some(y) => y,
@@ -280,7 +264,7 @@ impl RegionalData {
         years.sort();
         years.dedup();
 
-        let mut notes = Vec::new();
+        let mut notes = resolved.notes.clone();
         let national_from_file = years.iter().all(|y| national_rows.contains_key(y));
         let mut national = BTreeMap::new();
         let mut summed_years = Vec::new();

@@ -1,7 +1,10 @@
-//! CSV loader: detects encoding (UTF-8 with or without BOM, Windows-1252), the delimiter
-//! (`,` `;` tab `|`) and the decimal separator, then hands text rows to [`Table::from_text_rows`].
+//! CSV loader: detects the encoding (UTF-8 with or without BOM, UTF-16 as Excel's "Unicode
+//! text" writes it, Windows-1252), the delimiter (`,` `;` tab `|`) and the decimal separator (from
+//! all numeric-looking cells of the file), finds the table with [`super::sniff::locate`] and hands
+//! the rows to [`Table::from_cells`].
 
-use super::{Detected, Table};
+use super::sniff::{self, RawCell};
+use super::{column_names, titles_note, Detected, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
 
 /// Decodes bytes to text, reporting the encoding found.
@@ -9,10 +12,23 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return (String::from_utf8_lossy(rest).into_owned(), "UTF-8 met BOM");
     }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return (decode_utf16(rest, u16::from_le_bytes), "UTF-16");
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return (decode_utf16(rest, u16::from_be_bytes), "UTF-16");
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), "UTF-8"),
         Err(_) => (decode_windows_1252(bytes), "Windows-1252"),
     }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 /// Windows-1252 differs from Latin-1 only in 0x80..=0x9F; a table of 32 is all it takes.
@@ -31,25 +47,33 @@ fn decode_windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Picks the delimiter that splits the first lines into the most, and a consistent number of, fields.
+/// Picks the delimiter that splits the first lines most, and most regularly: for each candidate
+/// the most common non-zero count per line times the number of lines that have it. A decimal
+/// comma once per line of a `;` file loses to the 20 semicolons on the same lines.
 fn sniff_delimiter(text: &str) -> u8 {
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .take(20)
+        .take(30)
         .collect();
     let mut best = (b',', 0usize);
     for d in [b',', b';', b'\t', b'|'] {
-        let counts: Vec<usize> = lines
-            .iter()
-            .map(|l| count_outside_quotes(l, d as char))
-            .collect();
-        let Some(&max) = counts.iter().max() else {
+        let mut freq: Vec<(usize, usize)> = Vec::new();
+        for l in &lines {
+            let n = count_outside_quotes(l, d as char);
+            if n == 0 {
+                continue;
+            }
+            match freq.iter_mut().find(|(k, _)| *k == n) {
+                Some((_, f)) => *f += 1,
+                None => freq.push((n, 1)),
+            }
+        }
+        // Most lines first, then the larger count (a header splits on every delimiter).
+        let Some(&(count, lines_with)) = freq.iter().max_by_key(|(k, f)| (*f, *k)) else {
             continue;
         };
-        // The delimiter must appear on most lines the same number of times.
-        let consistent = counts.iter().filter(|&&c| c == max).count();
-        let score = if max == 0 { 0 } else { consistent * 1000 + max };
+        let score = lines_with * count;
         if score > best.1 {
             best = (d, score);
         }
@@ -70,54 +94,89 @@ fn count_outside_quotes(line: &str, d: char) -> usize {
     n
 }
 
-/// Decides the decimal separator from the numeric-looking cells: `,` when cells like `12,5` or
-/// `1.234,5` occur, `.` otherwise. A `;`-delimited file with only ambiguous cells counts as Dutch.
+/// What the numeric-looking cells of a file say about the decimal separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DecimalVotes {
+    /// Cells only readable with a decimal comma (`12,5`, `1.234,5`, `0,125`).
+    pub comma: usize,
+    /// Cells only readable with a decimal point (`12.5`, `1,234.5`).
+    pub dot: usize,
+    /// Cells readable both ways (`1.234`, `1,234`).
+    pub ambiguous: usize,
+}
+
+impl DecimalVotes {
+    pub fn count(cells: &[&str]) -> DecimalVotes {
+        let mut v = DecimalVotes::default();
+        for c in cells {
+            let c = c.trim().trim_end_matches('%').trim();
+            let body = c.trim_start_matches(['-', '+', '−']);
+            if body.is_empty()
+                || !body.starts_with(|ch: char| ch.is_ascii_digit())
+                || !body
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+            {
+                continue;
+            }
+            match vote(body) {
+                Some(',') => v.comma += 1,
+                Some(_) => v.dot += 1,
+                None if body.contains(['.', ',']) => v.ambiguous += 1,
+                None => {}
+            }
+        }
+        v
+    }
+
+    /// The separator: the majority of the decisive cells; with none, `,` for a `;`-delimited file
+    /// (the Dutch Excel export) and `.` otherwise.
+    pub fn decide(&self, delimiter: u8) -> char {
+        if self.comma > self.dot || (self.comma == self.dot && delimiter == b';') {
+            ','
+        } else {
+            '.'
+        }
+    }
+}
+
+/// The separator a single cell proves, if any. Thousands groups have exactly three digits and
+/// do not start with a lone 0, so `1,234` is ambiguous but `12,5`, `1234,5` and `0,125` are not.
+fn vote(body: &str) -> Option<char> {
+    let last_comma = body.rfind(',');
+    let last_dot = body.rfind('.');
+    let decisive = |at: usize| {
+        let before = &body[..at];
+        let after = &body[at + 1..];
+        after.len() != 3 || before.len() > 3 || before == "0"
+    };
+    match (last_comma, last_dot) {
+        (Some(c), Some(d)) => Some(if c > d { ',' } else { '.' }),
+        (Some(c), None) => {
+            if body.matches(',').count() > 1 {
+                Some('.') // 1,234,567: commas group thousands
+            } else if decisive(c) {
+                Some(',')
+            } else {
+                None
+            }
+        }
+        (None, Some(d)) => {
+            if body.matches('.').count() > 1 {
+                Some(',')
+            } else if decisive(d) {
+                Some('.')
+            } else {
+                None
+            }
+        }
+        (None, None) => None,
+    }
+}
+
+/// Decides the decimal separator from the numeric-looking cells: see [`DecimalVotes::decide`].
 pub fn sniff_decimal(cells: &[&str], delimiter: u8) -> char {
-    let (mut comma, mut dot) = (0, 0);
-    for c in cells {
-        let c = c.trim().trim_end_matches('%');
-        let body = c.trim_start_matches(['-', '+']);
-        if body.is_empty()
-            || !body
-                .chars()
-                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
-        {
-            continue;
-        }
-        let last_comma = body.rfind(',');
-        let last_dot = body.rfind('.');
-        match (last_comma, last_dot) {
-            (Some(c), Some(d)) => {
-                if c > d {
-                    comma += 1
-                } else {
-                    dot += 1
-                }
-            }
-            (Some(c), None) => {
-                // `12,5` is a decimal comma; `1,234` alone is ambiguous.
-                if body.len() - c - 1 != 3 || body.matches(',').count() == 1 && body[..c].len() > 3
-                {
-                    comma += 1
-                } else if body.matches(',').count() > 1 {
-                    dot += 1
-                }
-            }
-            (None, Some(d)) => {
-                if body.len() - d - 1 != 3 || body[..d].len() > 3 {
-                    dot += 1
-                } else if body.matches('.').count() > 1 {
-                    comma += 1
-                }
-            }
-            (None, None) => {}
-        }
-    }
-    if comma > dot || (comma == dot && delimiter == b';') {
-        ','
-    } else {
-        '.'
-    }
+    DecimalVotes::count(cells).decide(delimiter)
 }
 
 /// 1-based line number of a byte offset, given the offsets of the newlines.
@@ -152,7 +211,8 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
         .filter(|(_, b)| *b == b'\n')
         .map(|(i, _)| i)
         .collect();
-    let mut records: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut grid: sniff::Grid = Vec::new();
+    let mut next_line = 1;
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
             let row = e
@@ -172,42 +232,65 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
         let line = rec
             .position()
             .map(|p| line_of(&text, &newlines, p.byte() as usize))
-            .unwrap_or(records.len() + 1);
-        records.push((line, rec.iter().map(str::to_string).collect()));
+            .unwrap_or(grid.len() + 1);
+        // The csv crate skips blank lines; put one back so a note block below a blank line is
+        // recognised as such (see sniff::locate).
+        if line > next_line && !grid.is_empty() {
+            grid.push((next_line, Vec::new()));
+        }
+        next_line = line + 1 + rec.iter().map(|f| f.matches('\n').count()).sum::<usize>();
+        grid.push((
+            line,
+            rec.iter().map(|c| RawCell::Text(c.to_string())).collect(),
+        ));
     }
-    // The header is the first row that is not a title: it has at least two non-empty cells.
-    let Some(hpos) = records
-        .iter()
-        .position(|(_, cells)| cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
-    else {
+    let Some(layout) = sniff::locate(&grid, false) else {
         return Err(Error::new(
             ErrorKind::NoRows,
-            "Het bestand bevat geen tabel met kolommen.",
+            "Het bestand bevat geen tabel: geen regel met ten minste twee gevulde kolommen.",
         )
         .at(Location::file(name)));
     };
-    let mut rows = records.split_off(hpos);
-    let skipped = records.len();
-    let (header_row, header) = rows.remove(0);
+    let (header_row, header) = grid[layout.header].clone();
+    let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(layout.data.len());
+    for &i in &layout.data {
+        rows.push(std::mem::take(&mut grid[i]));
+    }
     let cells: Vec<&str> = rows
         .iter()
-        .flat_map(|(_, c)| c.iter().map(String::as_str))
+        .flat_map(|(_, c)| c.iter())
+        .filter_map(|c| match c {
+            RawCell::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
         .collect();
-    let decimal = sniff_decimal(&cells, delimiter);
+    let votes = DecimalVotes::count(&cells);
+    let decimal = votes.decide(delimiter);
     let mut detected = Detected {
         format: "csv".into(),
         encoding: Some(encoding.into()),
         delimiter: Some((delimiter as char).to_string()),
         decimal: Some(decimal.to_string()),
         header_row,
+        rejected: layout.rejected,
         ..Default::default()
     };
-    if skipped > 0 {
+    detected.notes.extend(titles_note(&layout.titles));
+    if votes.comma > 0 && votes.dot > 0 {
         detected.notes.push(format!(
-            "{skipped} titelregel(s) boven de kopregel overgeslagen"
+            "Getallen in beide notaties: {} met decimaalkomma, {} met decimaalpunt; gelezen met '{decimal}', de andere blijven tekst",
+            votes.comma, votes.dot
+        ));
+    } else if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
+        detected.notes.push(format!(
+            "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
+            if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
         ));
     }
-    Table::from_text_rows(name, header, rows, decimal, detected)
+    let names = column_names(&header, layout.width, &mut detected.notes, |j| {
+        format!("kolom_{}", j + 1)
+    });
+    Table::from_cells(name, names, rows, decimal, detected)
 }
 
 #[cfg(test)]
@@ -243,5 +326,76 @@ mod tests {
     fn ragged_row_is_an_error_with_row() {
         let e = read_csv("x.csv", b"a,b\n1,2\n1,2,3\n").unwrap_err();
         assert_eq!(e.location.unwrap().row, Some(3));
+    }
+
+    #[test]
+    fn decimal_votes_per_cell() {
+        let v = |cells: &[&str]| DecimalVotes::count(cells);
+        assert_eq!(v(&["12,5", "0,125", "1234,567", "1.234,5"]).comma, 4);
+        assert_eq!(v(&["12.5", "0.125", "1,234.5", "1,234,567"]).dot, 4);
+        assert_eq!(v(&["1.234.567"]).comma, 1);
+        let amb = v(&["1.234", "1,234", "2015", "Achterhoek", "x", "31-12-2017"]);
+        assert_eq!((amb.comma, amb.dot, amb.ambiguous), (0, 0, 2));
+        assert_eq!(amb.decide(b';'), ',');
+        assert_eq!(amb.decide(b','), '.');
+        assert_eq!(amb.decide(b'\t'), '.');
+    }
+
+    #[test]
+    fn reverse_convention_in_a_semicolon_file() {
+        let t = read_csv("x.csv", b"regio;n;p\nA;1,234;12.5\nB;12,345;7.25\n").unwrap();
+        assert_eq!(t.detected.decimal.as_deref(), Some("."));
+        assert_eq!(t.columns[1].values[1], Value::Number(12345.0));
+        assert_eq!(t.columns[2].values[1], Value::Number(7.25));
+    }
+
+    #[test]
+    fn ambiguous_numbers_are_said_so() {
+        let t = read_csv("x.tsv", b"regio\tn\nA\t1.234\n").unwrap();
+        assert_eq!(t.detected.decimal.as_deref(), Some("."));
+        assert!(
+            t.detected.notes[0].contains("niet af te leiden"),
+            "{:?}",
+            t.detected.notes
+        );
+        let t = read_csv("x.csv", b"regio;n\nA;1.234\n").unwrap();
+        assert_eq!(t.columns[1].values[0], Value::Number(1234.0));
+    }
+
+    #[test]
+    fn utf16_as_excel_unicode_text_writes_it() {
+        let text = "regio\tn\r\nF\u{e2}ll\t3\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let t = read_csv("x.txt", &bytes).unwrap();
+        assert_eq!(t.detected.encoding.as_deref(), Some("UTF-16"));
+        assert_eq!(t.columns[0].values[0], Value::Text("F\u{e2}ll".into()));
+        assert_eq!(t.columns[1].values[0], Value::Number(3.0));
+    }
+
+    #[test]
+    fn quoted_fields_with_delimiters_and_newlines() {
+        let t = read_csv(
+            "x.csv",
+            b"regio;toelichting;n\n\"A\";\"een; twee\nregels\";\"1.234,5\"\nB;;2\n",
+        )
+        .unwrap();
+        assert_eq!(t.detected.delimiter.as_deref(), Some(";"));
+        assert_eq!(
+            t.columns[1].values[0],
+            Value::Text("een; twee\nregels".into())
+        );
+        assert_eq!(t.columns[2].values[0], Value::Number(1234.5));
+        assert_eq!(t.columns[1].values[1], Value::Missing);
+        assert_eq!(t.row_numbers, vec![2, 4]);
+    }
+
+    #[test]
+    fn duplicate_headers_are_renamed_and_said_so() {
+        let t = read_csv("x.csv", b"regio,totaal,totaal\nA,1,2\n").unwrap();
+        assert_eq!(t.columns[2].name, "totaal (2)");
+        assert!(t.detected.notes[0].contains("totaal (2)"));
     }
 }

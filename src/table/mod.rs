@@ -1,11 +1,31 @@
 //! The table model every loader produces and every view reads: named columns of cells, each cell a
 //! number, a text or missing (CBS suppression symbols and empty cells are missing, never 0), plus
 //! the row number each data row had in the user's file and a report of what was detected.
+//!
+//! Loaders: [`csv`] (`,` `;` tab, UTF-8/UTF-16/Windows-1252, decimal comma or point), [`xlsx`]
+//! (the first worksheet holding a table) and [`json`] (an array of records); [`load`] picks one
+//! from the bytes and the name. [`sniff`] finds the table in a grid of cells for CSV and Excel.
+//!
+//! What is never dropped silently:
+//! - rows above the header (titles) are skipped and named in [`Detected::notes`];
+//! - rows below the header that are not data — a row with a single filled cell (section heading,
+//!   footnote), a repeated header, the note block after the last blank row ("Bron: ...") — are
+//!   listed in [`Detected::rejected`] with row and reason, and counted in the summary;
+//! - a row with more filled cells than the header has columns is an error naming the row: its
+//!   cells cannot be assigned to columns (often a decimal comma in a comma-separated file);
+//! - a cell that does not fit its column (text in a count column, duplicates) is left as it is
+//!   here; the reader of the regional shape reports it as an error naming file, row and column.
 
-mod csv;
+pub mod csv;
+pub mod json;
+pub mod sniff;
+pub mod xlsx;
+mod xml;
+mod zip;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use serde::Serialize;
+pub use sniff::RawCell;
 
 /// One cell. Numbers are parsed with the file's detected decimal convention.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -99,10 +119,26 @@ pub struct Detected {
     pub rows: usize,
     /// Further remarks in Dutch (skipped title rows, national totals computed, ...).
     pub notes: Vec<String>,
+    /// Rows below the header that were not read as data, with the reason.
+    pub rejected: Vec<RejectedRow>,
+    /// What a row is called in messages when not a spreadsheet row: `record` for JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_unit: Option<String>,
+}
+
+/// A row of the file that the loader did not read as data, listed so nothing is dropped silently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RejectedRow {
+    /// 1-based row in the file.
+    pub row: usize,
+    /// Why, in Dutch.
+    pub reason: String,
+    /// The row's filled cells, shortened.
+    pub content: String,
 }
 
 impl Detected {
-    /// One Dutch line for the page and the CLI.
+    /// One Dutch line for the page and the CLI: what was detected, and the rows not used.
     pub fn summary(&self) -> String {
         let mut parts = vec![format!("formaat {}", self.format.to_uppercase())];
         if let Some(e) = &self.encoding {
@@ -124,14 +160,53 @@ impl Detected {
         if let Some(s) = &self.sheet {
             parts.push(format!("werkblad '{s}'"));
         }
-        parts.push(format!("kopregel op rij {}", self.header_row));
-        parts.push(format!("{} gegevensrijen", self.rows));
+        if self.header_row > 0 {
+            parts.push(format!("kopregel op rij {}", self.header_row));
+        }
+        match self.row_unit.as_deref() {
+            Some("record") => parts.push(format!("{} records", self.rows)),
+            _ => parts.push(format!("{} gegevensrijen", self.rows)),
+        }
+        // The notes are not repeated here: the page and the CLI list them beside this line.
         let mut s = parts.join(", ");
-        for n in &self.notes {
-            s.push_str("; ");
-            s.push_str(n);
+        if !self.rejected.is_empty() {
+            s.push_str(&format!(
+                "; {} niet gebruikt: ",
+                plural(self.rejected.len())
+            ));
+            let shown: Vec<String> = self
+                .rejected
+                .iter()
+                .take(5)
+                .map(|r| {
+                    format!(
+                        "{} {} ({}: '{}')",
+                        self.row_word(),
+                        r.row,
+                        r.reason,
+                        r.content
+                    )
+                })
+                .collect();
+            s.push_str(&shown.join(", "));
+            if self.rejected.len() > 5 {
+                s.push_str(&format!(" en nog {}", self.rejected.len() - 5));
+            }
         }
         s
+    }
+
+    /// `rij`, or what a row is called in this file (`record`).
+    pub fn row_word(&self) -> &str {
+        self.row_unit.as_deref().unwrap_or("rij")
+    }
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 rij".to_string()
+    } else {
+        format!("{n} rijen")
     }
 }
 
@@ -163,11 +238,14 @@ impl Table {
         if let Some(r) = self.row_numbers.get(i) {
             loc = loc.row(*r);
         }
+        if let Some(u) = &self.detected.row_unit {
+            loc = loc.row_unit(u);
+        }
         loc
     }
 
     /// Builds a table from a header and rows of raw text cells; numbers are parsed with
-    /// `decimal` (`.` or `,`). Used by every text-based loader.
+    /// `decimal` (`.` or `,`). Kept for text-based loaders that do their own layout.
     pub fn from_text_rows(
         source: &str,
         header: Vec<String>,
@@ -175,29 +253,35 @@ impl Table {
         decimal: char,
         detected: Detected,
     ) -> Result<Table> {
-        let loc = Location::file(source);
-        if header.iter().all(|h| h.trim().is_empty()) {
+        let mut detected = detected;
+        let header: Vec<RawCell> = header.into_iter().map(RawCell::Text).collect();
+        if header.iter().all(RawCell::is_blank) {
             return Err(Error::new(
                 ErrorKind::NoRows,
                 "Het bestand bevat geen kopregel met kolomnamen.",
             )
-            .at(loc));
+            .at(Location::file(source)));
         }
-        let mut names: Vec<String> = Vec::with_capacity(header.len());
-        for (j, h) in header.iter().enumerate() {
-            let mut name = h.trim().to_string();
-            if name.is_empty() {
-                name = format!("kolom_{}", j + 1);
-            }
-            if names.contains(&name) {
-                return Err(Error::new(
-                    ErrorKind::Parse,
-                    format!("De kolomnaam '{name}' komt twee keer voor in de kopregel."),
-                )
-                .at(loc.clone().row(detected.header_row).column(&name)));
-            }
-            names.push(name);
-        }
+        let names = column_names(&header, header.len(), &mut detected.notes, |j| {
+            format!("kolom_{}", j + 1)
+        });
+        let rows = rows
+            .into_iter()
+            .map(|(r, cells)| (r, cells.into_iter().map(RawCell::Text).collect()))
+            .collect();
+        Table::from_cells(source, names, rows, decimal, detected)
+    }
+
+    /// Builds a table from column names and rows of raw cells. Text cells are parsed with
+    /// `decimal` (`.` or `,`); blank rows are skipped; a row with a filled cell right of the last
+    /// column is an error naming that row.
+    pub fn from_cells(
+        source: &str,
+        names: Vec<String>,
+        rows: Vec<(usize, Vec<RawCell>)>,
+        decimal: char,
+        detected: Detected,
+    ) -> Result<Table> {
         let mut columns: Vec<Column> = names
             .into_iter()
             .map(|name| Column {
@@ -205,27 +289,37 @@ impl Table {
                 values: Vec::with_capacity(rows.len()),
             })
             .collect();
+        let width = columns.len();
         let mut row_numbers = Vec::with_capacity(rows.len());
         for (line, cells) in rows {
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue; // blank lines separate nothing in a table
+            if cells.iter().all(RawCell::is_blank) {
+                continue;
             }
-            if cells.len() > columns.len()
-                && cells[columns.len()..].iter().any(|c| !c.trim().is_empty())
+            if let Some(extra) = cells
+                .iter()
+                .enumerate()
+                .skip(width)
+                .rfind(|(_, c)| !c.is_blank())
+                .map(|(j, _)| j)
             {
+                let filled = cells.iter().filter(|c| !c.is_blank()).count();
                 return Err(Error::new(
                     ErrorKind::Parse,
                     format!(
-                        "Rij {line} heeft {} cellen, maar de kopregel heeft {} kolommen.",
-                        cells.len(),
-                        columns.len()
+                        "Rij {line} heeft {filled} gevulde cellen tot en met kolom {}, maar de kopregel heeft {width} kolommen. \
+                         Staat er een komma als decimaalteken in een bestand met komma's als scheidingsteken? \
+                         Zet zulke getallen tussen aanhalingstekens of bewaar het bestand met ';' als scheidingsteken.",
+                        extra + 1
                     ),
                 )
-                .at(loc.clone().row(line)));
+                .at(Location::file(source).row(line).column(&format!("kolom {}", extra + 1))));
             }
             for (j, col) in columns.iter_mut().enumerate() {
-                let raw = cells.get(j).map(String::as_str).unwrap_or("");
-                col.values.push(parse_cell(raw, decimal));
+                col.values.push(match cells.get(j) {
+                    Some(RawCell::Number(n)) => Value::Number(*n),
+                    Some(RawCell::Text(t)) => parse_cell(t, decimal),
+                    Some(RawCell::Empty) | None => Value::Missing,
+                });
             }
             row_numbers.push(line);
         }
@@ -238,6 +332,57 @@ impl Table {
             detected,
         })
     }
+}
+
+/// Column names from a header row: blank cells get `unnamed(j)`, a repeated name gets ` (2)`,
+/// ` (3)`, ... and a note, so both columns stay readable.
+pub fn column_names(
+    header: &[RawCell],
+    width: usize,
+    notes: &mut Vec<String>,
+    unnamed: impl Fn(usize) -> String,
+) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(width);
+    for j in 0..width {
+        let mut name = header.get(j).map(RawCell::display).unwrap_or_default();
+        if name.is_empty() {
+            name = unnamed(j);
+        }
+        if names.contains(&name) {
+            let mut k = 2;
+            while names.contains(&format!("{name} ({k})")) {
+                k += 1;
+            }
+            let renamed = format!("{name} ({k})");
+            notes.push(format!(
+                "De kolomnaam '{name}' komt meer dan eens voor; kolom {} heet nu '{renamed}'",
+                j + 1
+            ));
+            name = renamed;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Skipped title rows as one note.
+pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<String> {
+    if titles.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = titles
+        .iter()
+        .map(|(r, t)| format!("rij {r} '{t}'"))
+        .collect();
+    Some(format!(
+        "{} boven de kopregel overgeslagen: {}",
+        if titles.len() == 1 {
+            "1 titelregel".to_string()
+        } else {
+            format!("{} titelregels", titles.len())
+        },
+        list.join(", ")
+    ))
 }
 
 /// The symbols statistics offices use for suppressed or unknown cells: never read as 0.
@@ -308,9 +453,66 @@ pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
     digits.parse::<f64>().ok().map(|v| sign * v)
 }
 
+/// The file formats [`load`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+/// Chooses the loader from the first bytes, then the extension. Formats we cannot read get a
+/// Dutch error that says what to do instead.
+pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let fail = |msg: &str| Err(Error::new(ErrorKind::Parse, msg).at(Location::file(name)));
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let head = &bytes[..bytes.len().min(200)];
+        let ods = head.windows(11).any(|w| w == b"opendocumen");
+        if ext == "ods" || ods {
+            return fail("Dit is een OpenDocument-rekenblad (.ods). Sla het op als Excel-werkmap (.xlsx) of als CSV en laad dat bestand.");
+        }
+        if ext == "xlsb" {
+            return fail("Dit is een binaire Excel-werkmap (.xlsb). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en laad dat bestand.");
+        }
+        return Ok(Format::Xlsx);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return fail("Dit is een Excel-bestand in de oude indeling (.xls). Open het in Excel en kies 'Opslaan als' > 'Excel-werkmap (.xlsx)' of 'CSV (gescheiden door lijstscheidingsteken)', en laad dat bestand.");
+    }
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        return fail("Dit bestand heet .xlsx maar is geen geldige Excel-werkmap (het is misschien beschadigd of een ander soort bestand). Open het in Excel en sla het opnieuw op als .xlsx of als CSV.");
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if !utf16 {
+        if bytes.starts_with(b"%PDF") {
+            return fail("Dit is een PDF-bestand, geen tabel. Gebruik de gegevens als CSV, Excel-werkmap (.xlsx) of JSON.");
+        }
+        if bytes.iter().take(4096).any(|&b| b == 0) {
+            return fail("Dit bestand is geen tabel die de verkenner kan lezen (het is geen tekst). Gebruik CSV, een Excel-werkmap (.xlsx) of JSON.");
+        }
+        if first == Some(b'<') {
+            return fail("Dit bestand is een webpagina of XML (het begint met '<'), geen tabel. Sla de tabel op als CSV of Excel-werkmap (.xlsx).");
+        }
+    }
+    if matches!(first, Some(b'[') | Some(b'{')) || ext == "json" {
+        return Ok(Format::Json);
+    }
+    Ok(Format::Csv)
+}
+
 /// Reads a file into a table, choosing the loader from the name and the bytes.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Table> {
-    let table = csv::read_csv(name, bytes)?;
+    let table = match detect_format(name, bytes)? {
+        Format::Csv => csv::read_csv(name, bytes)?,
+        Format::Xlsx => xlsx::read_xlsx(name, bytes)?,
+        Format::Json => json::read_json(name, bytes)?,
+    };
     if table.is_empty() {
         return Err(Error::new(
             ErrorKind::NoRows,
@@ -347,5 +549,36 @@ mod tests {
             parse_cell("Achterhoek", '.'),
             Value::Text("Achterhoek".into())
         );
+    }
+
+    #[test]
+    fn format_from_bytes_and_name() {
+        assert_eq!(detect_format("a.csv", b"a;b\n1;2"), Ok(Format::Csv));
+        assert_eq!(
+            detect_format("a.txt", b"\xEF\xBB\xBF [{\"a\":1}]"),
+            Ok(Format::Json)
+        );
+        assert_eq!(detect_format("a", b"PK\x03\x04rest"), Ok(Format::Xlsx));
+        assert_eq!(
+            detect_format("a.txt", &[0xFF, 0xFE, b'a', 0]),
+            Ok(Format::Csv)
+        );
+        let msg = |name: &str, bytes: &[u8]| detect_format(name, bytes).unwrap_err().message;
+        assert!(msg("a.ods", b"PK\x03\x04").contains(".ods"));
+        assert!(msg("a.xls", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).contains("oude"));
+        assert!(msg("a.xls", b"<html><table>").contains("webpagina"));
+        assert!(msg("a.pdf", b"%PDF-1.4").contains("PDF"));
+        assert!(msg("a.bin", b"\x00\x01\x02").contains("geen tekst"));
+    }
+
+    #[test]
+    fn location_says_record_for_json_rows() {
+        let t = load("r.json", br#"[{"a":1},{"a":"b"}]"#).unwrap();
+        assert_eq!(
+            t.location(1, "a").to_string(),
+            "r.json, record 2, kolom 'a'"
+        );
+        let t = load("r.csv", b"a,b\n1,2\n").unwrap();
+        assert_eq!(t.location(0, "a").to_string(), "r.csv, rij 2, kolom 'a'");
     }
 }

@@ -35,7 +35,13 @@ pub struct ViewInfo {
 }
 
 fn choices<T: ToString>(values: impl IntoIterator<Item = (T, String)>) -> Vec<Choice> {
-    values.into_iter().map(|(v, l)| Choice { value: v.to_string(), label: l }).collect()
+    values
+        .into_iter()
+        .map(|(v, l)| Choice {
+            value: v.to_string(),
+            label: l,
+        })
+        .collect()
 }
 
 fn subgroups(gs: &[Subgroup]) -> KeyInfo {
@@ -57,7 +63,13 @@ fn capitalise(s: &str) -> String {
 }
 
 fn years(key: &'static str, label: &'static str, ys: &[i32], default: Option<i32>) -> KeyInfo {
-    KeyInfo { key, label, choices: choices(ys.iter().map(|y| (y, y.to_string()))), default: default.map(|d| d.to_string()), when: None }
+    KeyInfo {
+        key,
+        label,
+        choices: choices(ys.iter().map(|y| (y, y.to_string()))),
+        default: default.map(|d| d.to_string()),
+        when: None,
+    }
 }
 
 /// The views the dataset supports, in the order the page offers them.
@@ -67,10 +79,21 @@ pub fn catalog(ds: &Dataset) -> Vec<ViewInfo> {
         let ys = &d.years;
         let first = ys.first().copied();
         let last = ys.last().copied();
-        let k = || KeyInfo { key: "k", label: "Drempel uitschieters (k × sd)", choices: vec![], default: Some("1".into()), when: None };
+        let k = || KeyInfo {
+            key: "k",
+            label: "Drempel uitschieters (k × sd)",
+            choices: vec![],
+            default: Some("1".into()),
+            when: None,
+        };
         let from = || years("from", "Van", &ys[..ys.len().saturating_sub(1)], first);
         let to = || years("to", "Tot en met", ys.get(1..).unwrap_or(&[]), last);
-        let main4 = [Subgroup::Total, Subgroup::Wajong, Subgroup::Wsw, Subgroup::Participatiewet];
+        let main4 = [
+            Subgroup::Total,
+            Subgroup::Wajong,
+            Subgroup::Wsw,
+            Subgroup::Participatiewet,
+        ];
         out.push(ViewInfo {
             view: "scatter",
             label: "Spreidingsdiagram: aandeel en groei",
@@ -81,7 +104,10 @@ pub fn catalog(ds: &Dataset) -> Vec<ViewInfo> {
                 KeyInfo {
                     key: "x",
                     label: "Horizontale as",
-                    choices: choices([("share", "Aandeel werkenden".to_string()), ("register_share", "Aandeel in het register".to_string())]),
+                    choices: choices([
+                        ("share", "Aandeel werkenden".to_string()),
+                        ("register_share", "Aandeel in het register".to_string()),
+                    ]),
                     default: Some("share".into()),
                     when: None,
                 },
@@ -117,22 +143,48 @@ pub fn catalog(ds: &Dataset) -> Vec<ViewInfo> {
             ],
         });
         // The decomposition is about the last year's growth (the Praktijkroute exists from 2017).
-        let last_from = years("from", "Van", &ys[..ys.len().saturating_sub(1)], ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied());
-        out.push(ViewInfo { view: "decomposition", label: "Groei Participatiewet naar route", keys: vec![last_from, to(), k()] });
+        let last_from = years(
+            "from",
+            "Van",
+            &ys[..ys.len().saturating_sub(1)],
+            ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied(),
+        );
+        out.push(ViewInfo {
+            view: "decomposition",
+            label: "Groei Participatiewet naar route",
+            keys: vec![last_from, to(), k()],
+        });
         out.push(ViewInfo {
             view: "trend",
             label: "Ontwikkeling landelijk",
             keys: vec![KeyInfo {
                 key: "measure",
                 label: "Maat",
-                choices: choices([("workers", "Werkzame personen".to_string()), ("register", "Personen in het register".to_string())]),
+                choices: choices([
+                    ("workers", "Werkzame personen".to_string()),
+                    ("register", "Personen in het register".to_string()),
+                ]),
                 default: Some("workers".into()),
                 when: None,
             }],
         });
-        out.push(ViewInfo { view: "convergence", label: "Convergentie tussen regio's", keys: vec![subgroups(&main4)] });
-        out.push(ViewInfo { view: "basics", label: "Basismaten per regio (tabel)", keys: vec![from(), to()] });
-        out.push(ViewInfo { view: "report", label: "Rapport: alle figuren en tabellen", keys: vec![from(), to(), k()] });
+        out.push(ViewInfo {
+            view: "convergence",
+            label: "Convergentie tussen regio's",
+            keys: vec![subgroups(&main4)],
+        });
+        out.push(ViewInfo {
+            view: "basics",
+            label: "Basismaten per regio (tabel)",
+            keys: vec![from(), to()],
+        });
+        out.push(ViewInfo {
+            view: "report",
+            label: "Rapport: alle figuren en tabellen",
+            keys: vec![from(), to(), k()],
+        });
+    } else {
+        out.extend(crate::tidy::catalog::views(&ds.table));
     }
     out
 }
@@ -144,13 +196,30 @@ mod tests {
     fn default_data_offers_the_scatter_with_its_years() {
         let ds = Dataset::default_data().unwrap();
         let c = catalog(&ds);
-        assert_eq!(c.iter().map(|v| v.view).collect::<Vec<_>>(), vec!["scatter", "ranking", "decomposition", "trend", "convergence", "basics", "report"]);
+        assert_eq!(
+            c.iter().map(|v| v.view).collect::<Vec<_>>(),
+            vec![
+                "scatter",
+                "ranking",
+                "decomposition",
+                "trend",
+                "convergence",
+                "basics",
+                "report"
+            ]
+        );
         // Every view in the catalogue renders with its defaults.
         for v in &c {
             let r = crate::view::render_query(&ds, &format!("view={}", v.view));
             assert!(r.is_ok(), "view={}: {:?}", v.view, r.err());
         }
         let from = c[0].keys.iter().find(|k| k.key == "from").unwrap();
-        assert_eq!(from.choices.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), vec!["2015", "2016"]);
+        assert_eq!(
+            from.choices
+                .iter()
+                .map(|c| c.value.as_str())
+                .collect::<Vec<_>>(),
+            vec!["2015", "2016"]
+        );
     }
 }

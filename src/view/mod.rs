@@ -56,6 +56,17 @@ impl Dataset {
         })
     }
 
+    /// The table read as regional data with the user's column mapping, `(file header, canonical
+    /// name)` pairs: the page's mapping step when [`DatasetInfo::mapping`] is not complete.
+    pub fn with_mapping<S: AsRef<str>>(table: Table, mapping: &[(S, S)]) -> Result<Dataset> {
+        let regional = RegionalData::from_table_with_mapping(&table, mapping)?;
+        Ok(Dataset {
+            table,
+            regional: Some(regional),
+            regional_error: None,
+        })
+    }
+
     /// The embedded default dataset.
     pub fn default_data() -> Result<Dataset> {
         Dataset::load(crate::DEFAULT_DATA_NAME, crate::DEFAULT_DATA)
@@ -80,12 +91,17 @@ impl Dataset {
                     kind: c.kind(),
                 })
                 .collect(),
+            roles: self.roles(),
             regional: self.regional.as_ref().map(|r| RegionalInfo {
                 regions: r.regions.len(),
                 years: r.years.clone(),
                 national_from_file: r.national_from_file,
             }),
             notes,
+            mapping: self
+                .regional
+                .is_none()
+                .then(|| crate::regional::propose_mapping(&self.table)),
         }
     }
 
@@ -113,10 +129,20 @@ impl Dataset {
                 x: spec::ScatterX::Share,
             }));
         }
-        Err(self
-            .regional()
-            .err()
-            .unwrap_or_else(|| Error::not_available("Geen weergave beschikbaar voor dit bestand.")))
+        self.natural_view_with(&[])
+    }
+
+    /// The natural view of a tidy table, with the user's role overrides (`roles=`).
+    pub fn natural_view_with(&self, roles: &[(String, crate::tidy::Role)]) -> Result<View> {
+        if self.regional.is_some() {
+            return self.natural_view();
+        }
+        crate::tidy::natural_view(&self.table, roles)
+    }
+
+    /// The detected roles of the table's columns (shown in the page, changed with `roles=`).
+    pub fn roles(&self) -> crate::tidy::Roles {
+        crate::tidy::Roles::detect(&self.table)
     }
 }
 
@@ -139,8 +165,14 @@ pub struct DatasetInfo {
     pub detected: Detected,
     pub summary: String,
     pub columns: Vec<ColumnInfo>,
+    /// The role of each column (time, category, percent, n, ...), for the tidy views.
+    pub roles: crate::tidy::Roles,
     pub regional: Option<RegionalInfo>,
     pub notes: Vec<String>,
+    /// When the file is not read as regional data: matched and missing columns and suggestions
+    /// for the page's column-mapping step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<crate::regional::MappingProposal>,
 }
 
 /// The numbers of a view as a plain table (the page's "Tabel" toggle and CSV export).
@@ -184,7 +216,7 @@ fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
 pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     let view = match &spec.view {
         Some(v) => v.clone(),
-        None => ds.natural_view()?,
+        None => ds.natural_view_with(&spec.roles)?,
     };
     match &view {
         View::Scatter(s) => render_scatter(ds, s, spec),
@@ -194,6 +226,9 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
         View::Convergence(s) => convergence::render(ds, s, spec),
         View::Basics(s) => basics::render(ds, s.from, s.to, spec),
         View::Report(s) => report::render_report(ds, s, spec),
+        View::Line(_) | View::Bars(_) | View::Stacked(_) | View::Area(_) | View::Forest(_) => {
+            crate::tidy::render::render(ds, &view, spec)
+        }
     }
 }
 
@@ -202,7 +237,10 @@ pub fn render_query(ds: &Dataset, query: &str) -> Result<Rendered> {
     render(ds, &ViewSpec::parse(query)?)
 }
 
-fn source_line(ds: &Dataset) -> String {
+pub(crate) fn source_line(ds: &Dataset) -> String {
+    if let Some(ex) = crate::EXAMPLES.iter().find(|e| e.file == ds.table.source) {
+        return ex.source.to_string();
+    }
     if ds.table.source == crate::DEFAULT_DATA_NAME {
         "Bron: regionale analyse banenafspraak 2015-2017 (UWV, bewerking Banenverkenner)"
             .to_string()

@@ -214,6 +214,7 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
             highlight,
             lang: spec.lang,
             embed: false,
+            roles: Vec::new(),
         };
         let rendered = render(ds, &sub).map_err(|e| e.message);
         let spec_text = match &rendered {
@@ -387,7 +388,11 @@ mod tests {
             assert!(!x.summary.is_empty(), "{}", s.label);
             assert!(!x.hits.is_empty(), "{}", s.label);
             assert!(!x.table.rows.is_empty(), "{}", s.label);
-            assert!(x.svg.starts_with("<svg") && x.svg.contains("<title"), "{}", s.label);
+            assert!(
+                x.svg.starts_with("<svg") && x.svg.contains("<title"),
+                "{}",
+                s.label
+            );
             assert!(x.svg.contains("Bron: regionale analyse"), "{}", s.label);
         }
         let first = r.sections[0].rendered.as_ref().unwrap();

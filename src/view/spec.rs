@@ -9,6 +9,10 @@ pub use super::regional_spec::{
 use crate::error::{Error, Result};
 use crate::format::Lang;
 use crate::regional::measures::Subgroup;
+use crate::tidy::roles::Role;
+pub use crate::tidy::spec::{
+    AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
+};
 
 /// The query string split into key/value pairs, percent-decoded, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -145,6 +149,11 @@ pub struct ScatterSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum View {
     Scatter(ScatterSpec),
+    Line(LineSpec),
+    Bars(BarsSpec),
+    Stacked(StackedSpec),
+    Area(AreaSpec),
+    Forest(ForestSpec),
     Ranking(RankingSpec),
     Decomposition(DecompositionSpec),
     Trend(TrendSpec),
@@ -157,6 +166,11 @@ impl View {
     pub fn name(&self) -> &'static str {
         match self {
             View::Scatter(_) => "scatter",
+            View::Line(_) => "line",
+            View::Bars(_) => "bars",
+            View::Stacked(_) => "stacked",
+            View::Area(_) => "area",
+            View::Forest(_) => "forest",
             View::Ranking(_) => "ranking",
             View::Decomposition(_) => "decomposition",
             View::Trend(_) => "trend",
@@ -179,6 +193,8 @@ pub struct ViewSpec {
     pub lang: Lang,
     /// `embed` flag: the page shows only the chart.
     pub embed: bool,
+    /// Column roles set by the user (`roles=jaar:time,groep:category`), for the tidy views.
+    pub roles: Vec<(String, Role)>,
 }
 
 pub const VIEWS: &[&str] = &[
@@ -189,8 +205,13 @@ pub const VIEWS: &[&str] = &[
     "convergence",
     "basics",
     "report",
+    "line",
+    "bars",
+    "stacked",
+    "area",
+    "forest",
 ];
-pub(crate) const COMMON: &[&str] = &["view", "k", "region", "lang", "embed"];
+pub(crate) const COMMON: &[&str] = &["view", "k", "region", "lang", "embed", "roles"];
 
 pub(crate) fn subgroup(p: &mut Params, allowed: &[Subgroup]) -> Result<Option<Subgroup>> {
     match p.take("subgroup") {
@@ -229,6 +250,10 @@ impl ViewSpec {
             }
         };
         let highlight = p.take("region").filter(|r| !r.is_empty());
+        let roles = match p.take("roles") {
+            Some(r) => crate::tidy::roles::parse_overrides(&r)?,
+            None => Vec::new(),
+        };
         let view = match p.take("view").as_deref() {
             None | Some("") => {
                 p.finish("(geen)", COMMON)?;
@@ -267,6 +292,11 @@ impl ViewSpec {
                     x,
                 }))
             }
+            Some(kind @ ("line" | "bars" | "stacked" | "area" | "forest")) => {
+                let v = crate::tidy::spec::parse(kind, &mut p)?;
+                p.finish(kind, &[COMMON, &crate::tidy::spec::keys(kind)].concat())?;
+                v
+            }
             Some(other) => match super::regional_spec::parse(other, &mut p)? {
                 Some(v) => Some(v),
                 None => {
@@ -283,6 +313,7 @@ impl ViewSpec {
             highlight,
             lang,
             embed,
+            roles,
         })
     }
 }

@@ -1,0 +1,237 @@
+//! 100% stacked horizontal bars: one bar per group, segments per category in the order of the
+//! legend, shares written inside wide segments, group totals at the right when counts were
+//! converted. A missing share shows as a grey "onbekend" segment.
+
+use super::facet::{self, Rect, Scale, Swatch, Texts, WIDTH};
+use super::text::Style;
+use super::{label, palette, Chart, Hit};
+use crate::error::Result;
+use crate::format::{number, Lang};
+use crate::tidy::stacked::StackedData;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+
+pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
+    let w = WIDTH as f64;
+    let panels: Vec<Option<String>> = if d.facets.is_empty() {
+        vec![None]
+    } else {
+        d.facets.iter().cloned().map(Some).collect()
+    };
+    let cols_n = panels.len().clamp(1, 2);
+    let rows_n = panels.len().div_ceil(cols_n);
+    let colours: Vec<(String, RGBColor)> = d
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.clone(), facet::category_colour(c, k)))
+        .collect();
+    let colour_of = |n: &str| {
+        colours
+            .iter()
+            .find(|(c, _)| c == n)
+            .map(|c| c.1)
+            .unwrap_or(palette::NEUTRAL)
+    };
+    let legend_items: Vec<(String, RGBColor, Swatch)> = colours
+        .iter()
+        .map(|(n, c)| (n.clone(), *c, Swatch::Block))
+        .collect();
+    let legend_h = facet::legend::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &legend_items)?;
+    let group_names: Vec<String> = {
+        let mut v: Vec<String> = Vec::new();
+        for g in &d.groups {
+            if !v.contains(&g.name) {
+                v.push(g.name.clone());
+            }
+        }
+        v
+    };
+    let cat_style = Style::new(11.5);
+    let label_w = group_names
+        .iter()
+        .map(|g| cat_style.width(g))
+        .fold(0.0, f64::max)
+        .min(if cols_n > 1 { 150.0 } else { 220.0 });
+    let total_w = if d.converted {
+        d.groups
+            .iter()
+            .filter_map(|g| g.total)
+            .map(|t| Style::new(10.5).width(&format!("n = {}", number(t, 0, lang))))
+            .fold(0.0, f64::max)
+            + 10.0
+    } else {
+        14.0
+    };
+    let row_h = 28.0;
+    let bar_h = 20.0;
+    let title_h = if d.facets.is_empty() { 0.0 } else { 22.0 };
+    let top = 68.0 + legend_h;
+    let panel_h = row_h * group_names.len() as f64;
+    let plots_h = rows_n as f64 * (panel_h + title_h) + (rows_n - 1) as f64 * 40.0;
+    let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &d.notes)?;
+    let h = (top + plots_h + 40.0 + notes_h + 30.0).round();
+    let left = 16.0 + label_w + 10.0;
+    let outer = Rect {
+        x: left,
+        y: top,
+        w: w - left - 16.0,
+        h: plots_h,
+    };
+    let gap = if cols_n > 1 { label_w + 26.0 } else { 0.0 };
+    let rects = facet::grid(panels.len(), cols_n, outer, gap, 40.0, title_h);
+    let ticks = [0.0, 25.0, 50.0, 75.0, 100.0];
+
+    let (wu, hu) = (WIDTH, h as u32);
+    let mut svg = String::new();
+    let mut hits: Vec<Hit> = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
+        facet::frame(&root, wu, hu, texts)?;
+        facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
+        for (panel, r) in panels.iter().zip(&rects) {
+            let plot = Rect {
+                w: r.w - total_w,
+                ..*r
+            };
+            let sx = Scale::linear(0.0, 100.0, plot.x, plot.right());
+            facet::x_grid(&root, plot, &sx, &ticks, 0, lang, true, " %")?;
+            if let Some(name) = panel {
+                label(
+                    &root,
+                    r.x - label_w - 10.0,
+                    r.y - 12.0,
+                    &facet::fit(name, Style::new(12.5).bold(), r.w + label_w),
+                    Style::new(12.5).bold(),
+                )?;
+            }
+            for (k, g) in group_names.iter().enumerate() {
+                let Some(info) = d
+                    .groups
+                    .iter()
+                    .find(|gi| gi.name == *g && gi.facet == *panel)
+                else {
+                    continue;
+                };
+                let y = r.y + k as f64 * row_h + (row_h - bar_h) / 2.0;
+                let is_total = crate::tidy::frame::is_total(g);
+                let st = if is_total {
+                    cat_style.bold()
+                } else {
+                    cat_style
+                };
+                label(
+                    &root,
+                    r.x - 8.0,
+                    y + bar_h / 2.0,
+                    &facet::fit(g, st, label_w),
+                    st.anchor(HPos::Right, VPos::Center),
+                )?;
+                // Segments, scaled so a rounded distribution (99 or 101) still fills the bar.
+                let segs: Vec<(&str, f64)> = d
+                    .series
+                    .iter()
+                    .filter(|s| s.facet == *panel)
+                    .filter_map(|s| {
+                        s.points
+                            .iter()
+                            .find(|p| p.x.as_str() == Some(g.as_str()))
+                            .and_then(|p| p.y)
+                            .map(|v| (s.name.as_str(), v))
+                    })
+                    .collect();
+                if segs.is_empty() {
+                    label(
+                        &root,
+                        plot.x + 6.0,
+                        y + bar_h / 2.0,
+                        &format!(
+                            "{} (verdeling niet te berekenen)",
+                            crate::tidy::frame::UNKNOWN
+                        ),
+                        Style::new(10.5)
+                            .color(palette::MUTED)
+                            .anchor(HPos::Left, VPos::Center),
+                    )?;
+                }
+                let sum: f64 = segs.iter().map(|s| s.1).sum();
+                let scale = if sum > 0.0 && (sum - 100.0).abs() <= 3.0 {
+                    100.0 / sum
+                } else {
+                    1.0
+                };
+                let mut acc = 0.0;
+                for (name, v) in segs {
+                    let (a, b) = (sx.map(acc * scale), sx.map((acc + v) * scale));
+                    acc += v;
+                    if b - a <= 0.0 {
+                        continue;
+                    }
+                    let c = colour_of(name);
+                    let seg = Rect {
+                        x: a,
+                        y,
+                        w: b - a,
+                        h: bar_h,
+                    };
+                    facet::rect(&root, seg, c.filled())?;
+                    facet::line(&root, &[(b, y), (b, y + bar_h)], WHITE.stroke_width(1))?;
+                    let text = number(v, d.decimals, lang);
+                    let ts =
+                        Style::new(10.5).color(if facet::dark(c) { WHITE } else { palette::TEXT });
+                    if ts.width(&text) + 6.0 <= b - a {
+                        label(
+                            &root,
+                            (a + b) / 2.0,
+                            y + bar_h / 2.0,
+                            &text,
+                            ts.anchor(HPos::Center, VPos::Center),
+                        )?;
+                    }
+                    let point = d
+                        .series
+                        .iter()
+                        .find(|s| s.facet == *panel && s.name == name)
+                        .and_then(|s| s.points.iter().find(|p| p.x.as_str() == Some(g.as_str())));
+                    let count = point
+                        .and_then(|p| p.value)
+                        .map(|c| format!(" ({})", number(c, 0, lang)))
+                        .unwrap_or_default();
+                    let head = panel
+                        .as_ref()
+                        .map(|p| format!("{p} – "))
+                        .unwrap_or_default();
+                    hits.push(facet::hit(
+                        seg,
+                        format!(
+                            "{head}{g}, {name}: {} %{count}",
+                            number(v, d.decimals, lang)
+                        ),
+                        g,
+                    ));
+                }
+                if let Some(t) = info.total {
+                    label(
+                        &root,
+                        plot.right() + 6.0,
+                        y + bar_h / 2.0,
+                        &format!("n = {}", number(t, 0, lang)),
+                        Style::new(10.5)
+                            .color(palette::MUTED)
+                            .anchor(HPos::Left, VPos::Center),
+                    )?;
+                }
+            }
+        }
+        label(
+            &root,
+            outer.x + (outer.w - total_w) / 2.0,
+            outer.bottom() + 32.0,
+            &format!("Aandeel in % ({})", crate::tidy::frame::label_of(&d.y)),
+            Style::new(12.0).anchor(HPos::Center, VPos::Center),
+        )?;
+        facet::notes(Some(&root), 16.0, outer.bottom() + 54.0, w - 32.0, &d.notes)?;
+        root.present().map_err(super::draw_err)?;
+    }
+    Ok(facet::finish(svg, wu, hu, texts, hits))
+}

@@ -1,0 +1,278 @@
+//! JSON loader: an array of records (objects). Keys become columns in the order they are first
+//! seen; numbers stay numbers, strings are parsed like CSV cells with a decimal point (CBS symbols
+//! and empty strings are missing), `null` and absent keys are missing. A top-level object holding
+//! one array of records (such as an OData `{"value": [...]}` export) is read too.
+//! Rows are called records: an error names `record N` (1-based).
+
+use super::sniff::RawCell;
+use super::{Detected, Table};
+use crate::error::{Error, ErrorKind, Location, Result};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A JSON value that keeps the order of object keys (serde_json's own map sorts them unless a
+/// feature that adds a dependency is switched on).
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Node>),
+    Object(Vec<(String, Node)>),
+}
+
+impl Node {
+    fn kind(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "een waar/onwaar-waarde",
+            Node::Number(_) => "een getal",
+            Node::String(_) => "een tekst",
+            Node::Array(_) => "een lijst",
+            Node::Object(_) => "een object",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Node, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Node;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_none<E>(self) -> std::result::Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> std::result::Result<Node, E> {
+                Ok(Node::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> std::result::Result<Node, E> {
+                Ok(Node::Number(n as f64))
+            }
+            fn visit_u64<E>(self, n: u64) -> std::result::Result<Node, E> {
+                Ok(Node::Number(n as f64))
+            }
+            fn visit_f64<E>(self, n: f64) -> std::result::Result<Node, E> {
+                Ok(Node::Number(n))
+            }
+            fn visit_str<E>(self, s: &str) -> std::result::Result<Node, E> {
+                Ok(Node::String(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> std::result::Result<Node, E> {
+                Ok(Node::String(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> std::result::Result<Node, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = a.next_element()? {
+                    v.push(x);
+                }
+                Ok(Node::Array(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> std::result::Result<Node, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, x)) = a.next_entry::<String, Node>()? {
+                    v.push((k, x));
+                }
+                Ok(Node::Object(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn is_records(n: &Node) -> bool {
+    matches!(n, Node::Array(items) if items.iter().any(|i| matches!(i, Node::Object(_))))
+}
+
+pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
+    let file = || Location::file(name);
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let root: Node = serde_json::from_slice(bytes).map_err(|e| {
+        Error::new(
+            ErrorKind::Parse,
+            format!(
+                "Het JSON-bestand kan niet worden gelezen: {e}. Verwacht een lijst van records, zoals [{{\"regio\": \"Achterhoek\", \"jaar\": 2015, ...}}]."
+            ),
+        )
+        .at(file().row(e.line()).row_unit("regel"))
+    })?;
+    let mut notes = Vec::new();
+    let items = match root {
+        Node::Array(items) => items,
+        Node::Object(fields) => {
+            let arrays: Vec<(String, Node)> =
+                fields.into_iter().filter(|(_, v)| is_records(v)).collect();
+            match <[(String, Node); 1]>::try_from(arrays) {
+                Ok([(key, Node::Array(items))]) => {
+                    notes.push(format!("Records gelezen uit het veld '{key}'"));
+                    items
+                }
+                _ => {
+                    return Err(Error::new(
+                        ErrorKind::Parse,
+                        "Het JSON-bestand is een object, geen lijst van records. Verwacht [{...}, {...}] of een object met precies één lijst van records.",
+                    )
+                    .at(file()))
+                }
+            }
+        }
+        other => {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!(
+                    "Het JSON-bestand bevat {}, geen lijst van records.",
+                    other.kind()
+                ),
+            )
+            .at(file()))
+        }
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let Node::Object(fields) = item else {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!(
+                    "Record {} is {}, geen object met velden.",
+                    i + 1,
+                    item.kind()
+                ),
+            )
+            .at(file().row(i + 1).row_unit("record")));
+        };
+        let mut cells = vec![RawCell::Empty; names.len()];
+        for (key, value) in fields {
+            let j = match names.iter().position(|n| *n == key) {
+                Some(j) => j,
+                None => {
+                    names.push(key.clone());
+                    cells.push(RawCell::Empty);
+                    names.len() - 1
+                }
+            };
+            let c = match value {
+                Node::Null => RawCell::Empty,
+                Node::Number(n) => RawCell::Number(n),
+                Node::String(s) => RawCell::Text(s),
+                Node::Bool(b) => RawCell::Text(b.to_string()),
+                Node::Array(_) | Node::Object(_) => {
+                    return Err(Error::new(
+                        ErrorKind::BadValue,
+                        format!(
+                        "Record {} heeft in veld '{key}' {}; verwacht een getal, tekst of null.",
+                        i + 1,
+                        value.kind()
+                    ),
+                    )
+                    .at(file().row(i + 1).row_unit("record").column(&key)))
+                }
+            };
+            if let Some(slot) = cells.get_mut(j) {
+                if !slot.is_blank() {
+                    return Err(Error::new(
+                        ErrorKind::Duplicate,
+                        format!("Record {} heeft het veld '{key}' twee keer.", i + 1),
+                    )
+                    .at(file().row(i + 1).row_unit("record").column(&key)));
+                }
+                *slot = c;
+            }
+        }
+        rows.push((i + 1, cells));
+    }
+    if names.is_empty() && !rows.is_empty() {
+        return Err(Error::new(ErrorKind::NoRows, "De records hebben geen velden.").at(file()));
+    }
+    let detected = Detected {
+        format: "json".into(),
+        encoding: Some("UTF-8".into()),
+        decimal: Some(".".into()),
+        header_row: 0,
+        row_unit: Some("record".into()),
+        notes,
+        ..Default::default()
+    };
+    // Records with every field null are kept as rows of missing values: nothing is dropped.
+    let mut table = Table::from_cells(name, names, Vec::new(), '.', detected)?;
+    for (row, cells) in rows {
+        for (j, col) in table.columns.iter_mut().enumerate() {
+            col.values.push(match cells.get(j) {
+                Some(RawCell::Number(n)) => super::Value::Number(*n),
+                Some(RawCell::Text(t)) => super::parse_cell(t, '.'),
+                _ => super::Value::Missing,
+            });
+        }
+        table.row_numbers.push(row);
+    }
+    table.detected.rows = table.row_numbers.len();
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::Value;
+
+    #[test]
+    fn records_keep_key_order_and_types() {
+        let t = read_json(
+            "r.json",
+            br#"[{"regio":"A","jaar":2015,"n":"1,234","p":"12.5","s":"x"},
+                {"jaar":2016,"regio":"B","n":null,"extra":true}]"#,
+        )
+        .unwrap();
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["regio", "jaar", "n", "p", "s", "extra"]);
+        assert_eq!(
+            t.columns[1].values,
+            [Value::Number(2015.0), Value::Number(2016.0)]
+        );
+        assert_eq!(t.columns[2].values, [Value::Number(1234.0), Value::Missing]);
+        assert_eq!(t.columns[3].values[0], Value::Number(12.5));
+        assert_eq!(t.columns[4].values[0], Value::Missing);
+        assert_eq!(
+            t.columns[5].values,
+            [Value::Missing, Value::Text("true".into())]
+        );
+        assert_eq!(t.row_numbers, [1, 2]);
+        assert_eq!(t.detected.row_unit.as_deref(), Some("record"));
+        assert_eq!(
+            t.location(1, "n").to_string(),
+            "r.json, record 2, kolom 'n'"
+        );
+    }
+
+    #[test]
+    fn odata_value_wrapper() {
+        let t = read_json(
+            "o.json",
+            br#"{"odata.metadata":"x","value":[{"a":1},{"a":2}]}"#,
+        )
+        .unwrap();
+        assert_eq!(t.len(), 2);
+        assert!(t.detected.notes[0].contains("'value'"));
+    }
+
+    #[test]
+    fn errors_name_the_record() {
+        let e = read_json("r.json", br#"[{"a":1}, 5]"#).unwrap_err();
+        let loc = e.location.unwrap();
+        assert_eq!(
+            (loc.row, loc.row_unit.as_deref()),
+            (Some(2), Some("record"))
+        );
+        let e = read_json("r.json", br#"[{"a":1}, {"a":[1]}]"#).unwrap_err();
+        assert_eq!(e.location.unwrap().column.as_deref(), Some("a"));
+        let e = read_json("r.json", b"[{\"a\":1},\n{\"a\":}]").unwrap_err();
+        let loc = e.location.unwrap();
+        assert_eq!((loc.row, loc.row_unit.as_deref()), (Some(2), Some("regel")));
+        assert!(read_json("r.json", b"{\"a\":1}").is_err());
+    }
+}

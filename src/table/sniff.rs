@@ -1,0 +1,245 @@
+//! Finds the table inside a grid of cells as spreadsheet exports deliver it: title rows above the
+//! header, section headings and notes inside, sources and footnotes below. Shared by the CSV and
+//! Excel loaders, so both skip and report the same things.
+
+use super::RejectedRow;
+
+/// One cell before typing: CSV gives text, a workbook gives text or numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawCell {
+    Empty,
+    Text(String),
+    Number(f64),
+}
+
+impl RawCell {
+    pub fn is_blank(&self) -> bool {
+        match self {
+            RawCell::Empty => true,
+            RawCell::Text(t) => t.trim().is_empty(),
+            RawCell::Number(_) => false,
+        }
+    }
+
+    /// The cell as a person reads it, for column names and messages.
+    pub fn display(&self) -> String {
+        match self {
+            RawCell::Empty => String::new(),
+            RawCell::Text(t) => t.trim().to_string(),
+            RawCell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            RawCell::Number(n) => n.to_string(),
+        }
+    }
+}
+
+/// Rows of cells, each with its 1-based row number in the file.
+pub type Grid = Vec<(usize, Vec<RawCell>)>;
+
+/// Where the table is in a grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Index in the grid of the header row.
+    pub header: usize,
+    /// Number of columns: up to the last named header cell (or, when widened, the last filled cell).
+    pub width: usize,
+    /// Non-blank rows above the header: (row, text).
+    pub titles: Vec<(usize, String)>,
+    /// Indices in the grid of the data rows.
+    pub data: Vec<usize>,
+    /// Rows below the header that are not data, with the reason.
+    pub rejected: Vec<RejectedRow>,
+}
+
+fn filled(cells: &[RawCell]) -> usize {
+    cells.iter().filter(|c| !c.is_blank()).count()
+}
+
+/// The non-blank cells of a row joined, shortened for a message.
+pub fn row_text(cells: &[RawCell]) -> String {
+    let s: Vec<String> = cells
+        .iter()
+        .filter(|c| !c.is_blank())
+        .map(RawCell::display)
+        .collect();
+    shorten(&s.join(" | "), 80)
+}
+
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+pub const REASON_SINGLE: &str = "één gevuld vakje: tussenkop of voetnoot, geen gegevensrij";
+pub const REASON_BELOW: &str = "toelichting onder de tabel";
+pub const REASON_REPEATED_HEADER: &str = "herhaalde kopregel";
+
+/// Finds the header and the data rows. The header is the first row that fills at least 60% as
+/// many cells as the fullest row (and at least two): a title, even a merged one, fills one or two.
+/// `widen` extends the columns to the last filled data cell (a workbook's cells cannot be
+/// misaligned, so a stray value right of the header is a column, not a ragged row).
+pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
+    let fullest = grid.iter().map(|(_, c)| filled(c)).max().unwrap_or(0);
+    let threshold = (fullest * 3).div_ceil(5).max(2);
+    let header = grid.iter().position(|(_, c)| filled(c) >= threshold)?;
+    let (_, header_cells) = grid.get(header)?;
+    let titles = grid[..header]
+        .iter()
+        .filter(|(_, c)| filled(c) > 0)
+        .map(|(r, c)| (*r, row_text(c)))
+        .collect();
+    let mut width = header_cells
+        .iter()
+        .rposition(|c| !c.is_blank())
+        .map_or(0, |j| j + 1);
+    let body = &grid[header + 1..];
+    if widen {
+        for (_, cells) in body {
+            if let Some(j) = cells.iter().rposition(|c| !c.is_blank()) {
+                width = width.max(j + 1);
+            }
+        }
+    }
+    // Everything after a blank row is a note block when none of it looks like a table row.
+    let below_from = body
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| filled(c) == 0)
+        .map(|(i, _)| i)
+        .find(|&b| {
+            body[..b].iter().any(|(_, c)| filled(c) >= 2)
+                && body[b..].iter().all(|(_, c)| filled(c) < threshold)
+        })
+        .unwrap_or(body.len());
+    let header_key: Vec<String> = header_cells[..width.min(header_cells.len())]
+        .iter()
+        .map(RawCell::display)
+        .collect();
+    let mut data = Vec::new();
+    let mut rejected = Vec::new();
+    for (i, (row, cells)) in body.iter().enumerate() {
+        let n = filled(cells);
+        if n == 0 {
+            continue; // a blank line separates nothing in a table
+        }
+        let reason = if i >= below_from {
+            Some(REASON_BELOW)
+        } else if n == 1 && width >= 3 {
+            Some(REASON_SINGLE)
+        } else if cells.len() >= header_key.len()
+            && header_key.iter().zip(cells).all(|(h, c)| *h == c.display())
+        {
+            Some(REASON_REPEATED_HEADER)
+        } else {
+            None
+        };
+        match reason {
+            Some(r) => rejected.push(RejectedRow {
+                row: *row,
+                reason: r.to_string(),
+                content: row_text(cells),
+            }),
+            None => data.push(header + 1 + i),
+        }
+    }
+    Some(Layout {
+        header,
+        width,
+        titles,
+        data,
+        rejected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    i + 1,
+                    r.iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                RawCell::Empty
+                            } else {
+                                RawCell::Text(s.to_string())
+                            }
+                        })
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_above_notes_below_and_headings_inside() {
+        let g = grid(&[
+            &["Tabel B.1 Doelgroepregister", "", "", "peildatum"],
+            &[],
+            &["regio", "jaar", "personen", "werkzaam"],
+            &["A", "2015", "10", "5"],
+            &["Randstad", "", "", ""],
+            &["B", "2015", "20", "x"],
+            &["regio", "jaar", "personen", "werkzaam"],
+            &["C", "2015", "30", "7"],
+            &[],
+            &["Bron: UWV", "", "", ""],
+            &["x = onderdrukt", "geheim", "", ""],
+        ]);
+        let l = locate(&g, false).unwrap();
+        assert_eq!(l.header, 2);
+        assert_eq!(l.width, 4);
+        assert_eq!(
+            l.titles,
+            vec![(1, "Tabel B.1 Doelgroepregister | peildatum".to_string())]
+        );
+        assert_eq!(l.data, vec![3, 5, 7]);
+        let rows: Vec<(usize, &str)> = l
+            .rejected
+            .iter()
+            .map(|r| (r.row, r.reason.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (5, REASON_SINGLE),
+                (7, REASON_REPEATED_HEADER),
+                (10, REASON_BELOW),
+                (11, REASON_BELOW)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sparse_data_row_between_full_rows_stays_data() {
+        let g = grid(&[
+            &["regio", "jaar", "a", "b", "c", "d"],
+            &["A", "2015", "1", "2", "3", "4"],
+            &[],
+            &["B", "2015", "", "", "", ""],
+            &["C", "2015", "1", "2", "3", "4"],
+        ]);
+        let l = locate(&g, false).unwrap();
+        assert_eq!(l.data, vec![1, 3, 4]);
+        assert!(l.rejected.is_empty());
+    }
+
+    #[test]
+    fn no_table_without_two_filled_cells() {
+        assert_eq!(locate(&grid(&[&["alleen tekst"], &["meer"]]), false), None);
+    }
+
+    #[test]
+    fn widen_takes_stray_cells_right_of_the_header() {
+        let g = grid(&[&["a", "b", ""], &["1", "2", "3"]]);
+        assert_eq!(locate(&g, false).unwrap().width, 2);
+        assert_eq!(locate(&g, true).unwrap().width, 3);
+    }
+}

@@ -1,0 +1,476 @@
+//! Excel loader (`.xlsx`): reads the first visible worksheet that holds a table, skipping title
+//! and note rows as [`super::sniff::locate`] does for CSV. Row numbers are Excel's; numbers stay
+//! numbers; text cells are parsed like CSV cells (CBS symbols `.`, `x`, `-` are missing); error
+//! cells (`#N/A`) stay text so a count column reports them. Dates are not recognised (that needs
+//! the styles part) and read as Excel's day numbers; a table of counts has none.
+//!
+//! The workbook is read with our own small [`super::zip`] and [`super::xml`] readers: calamine
+//! (used in the tests to cross-check) links encoding_rs and style parsing, about 300 KB of wasm
+//! after gzip, more than the whole explorer.
+
+use super::csv::DecimalVotes;
+use super::sniff::{self, RawCell};
+use super::xml::{self, Event};
+use super::zip::Archive;
+use super::{column_names, titles_note, Detected, Table};
+use crate::error::{Error, ErrorKind, Location, Result};
+
+/// Excel's column letters: 0 -> `A`, 26 -> `AA`.
+pub fn column_letter(mut j: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (j % 26) as u8);
+        if j < 26 {
+            break;
+        }
+        j = j / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Excel's widest sheet has 16,384 columns (`XFD`); a larger reference is damage, not data.
+const MAX_COLUMNS: usize = 16_384;
+
+/// Column index of a cell reference: `B7` -> 1.
+fn column_of(reference: &str) -> Option<usize> {
+    let letters = reference
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .try_fold(0usize, |acc, b| {
+            acc.checked_mul(26)?
+                .checked_add((b.to_ascii_uppercase() - b'A') as usize + 1)
+        })?;
+    letters.checked_sub(1).filter(|&j| j < MAX_COLUMNS)
+}
+
+fn bad_workbook(name: &str, detail: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Parse,
+        format!("Het Excel-bestand kan niet worden gelezen: {detail}. Is het beschadigd? Open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx) of als CSV."),
+    )
+    .at(Location::file(name))
+}
+
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Resolves a relationship target against the folder of the part that refers to it.
+fn resolve(base_dir: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_string();
+    }
+    let mut parts: Vec<&str> = base_dir.split('/').filter(|p| !p.is_empty()).collect();
+    for p in target.split('/') {
+        match p {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// `Id -> (Type, Target)` from a relationships part.
+fn relationships(xml_text: &str) -> Vec<(String, String, String)> {
+    xml::tokens(xml_text)
+        .filter_map(|e| match e {
+            Event::Start {
+                name: "Relationship",
+                attrs,
+                ..
+            } => Some((
+                xml::attr(attrs, "Id")?,
+                xml::attr(attrs, "Type").unwrap_or_default(),
+                xml::attr(attrs, "Target")?,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The shared strings: each `<si>` is the text of its `<t>` runs, without phonetic runs.
+fn shared_strings(xml_text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut in_si, mut in_t, mut in_rph) = (false, false, false);
+    let mut cur = String::new();
+    for e in xml::tokens(xml_text) {
+        match e {
+            Event::Start { name, empty, .. } => match name {
+                "si" if !empty => {
+                    in_si = true;
+                    cur.clear();
+                }
+                "si" => out.push(String::new()),
+                "t" if in_si && !empty => in_t = true,
+                "rPh" if !empty => in_rph = true,
+                _ => {}
+            },
+            Event::End { name } => match name {
+                "si" => {
+                    in_si = false;
+                    out.push(xml::unescape_excel(&cur).into_owned());
+                }
+                "t" => in_t = false,
+                "rPh" => in_rph = false,
+                _ => {}
+            },
+            Event::Text(t) if in_t && !in_rph => cur.push_str(&xml::unescape(t)),
+            Event::CData(t) if in_t && !in_rph => cur.push_str(t),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A worksheet as a grid with Excel's row numbers; gaps between rows become one blank row, and
+/// empty columns left of everything are dropped (their number is returned with the grid).
+fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
+    let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
+    let mut row_no = 0usize;
+    let mut col = 0usize;
+    let mut kind = String::new();
+    let mut value = String::new();
+    let (mut in_v, mut in_is_t, mut in_rph, mut in_cell) = (false, false, false, false);
+    for e in xml::tokens(xml_text) {
+        match e {
+            Event::Start { name, attrs, empty } => match name {
+                "row" => {
+                    row_no = xml::attr(attrs, "r")
+                        .and_then(|r| r.trim().parse().ok())
+                        .unwrap_or(row_no + 1);
+                    col = 0;
+                    rows.push((row_no, Vec::new()));
+                }
+                "c" => {
+                    col = xml::attr(attrs, "r")
+                        .and_then(|r| column_of(&r))
+                        .unwrap_or(col)
+                        .min(MAX_COLUMNS);
+                    kind = xml::attr(attrs, "t").unwrap_or_default();
+                    value.clear();
+                    in_cell = !empty;
+                    if empty {
+                        col += 1;
+                    }
+                }
+                "v" if in_cell && !empty => in_v = true,
+                "t" if in_cell && !empty => in_is_t = true,
+                "rPh" if !empty => in_rph = true,
+                _ => {}
+            },
+            Event::End { name } => match name {
+                "v" => in_v = false,
+                "t" => in_is_t = false,
+                "rPh" => in_rph = false,
+                "c" if in_cell => {
+                    in_cell = false;
+                    let v = value.trim();
+                    let cell = match kind.as_str() {
+                        _ if value.is_empty() => RawCell::Empty,
+                        "s" => v
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|i| strings.get(i))
+                            .map_or(RawCell::Empty, |s| RawCell::Text(s.clone())),
+                        "inlineStr" | "str" => {
+                            RawCell::Text(xml::unescape_excel(&value).into_owned())
+                        }
+                        "b" => RawCell::Text(if v == "1" { "WAAR" } else { "ONWAAR" }.into()),
+                        "e" | "d" => RawCell::Text(v.to_string()),
+                        _ => v
+                            .parse::<f64>()
+                            .map_or_else(|_| RawCell::Text(v.to_string()), RawCell::Number),
+                    };
+                    if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
+                        cells.push((col, cell));
+                    }
+                    col += 1;
+                }
+                _ => {}
+            },
+            Event::Text(t) if (in_v || in_is_t) && !in_rph => value.push_str(&xml::unescape(t)),
+            Event::CData(t) if (in_v || in_is_t) && !in_rph => value.push_str(t),
+            _ => {}
+        }
+    }
+    let first_col = rows
+        .iter()
+        .flat_map(|(_, c)| c.iter())
+        .filter(|(_, c)| !c.is_blank())
+        .map(|(j, _)| *j)
+        .min()
+        .unwrap_or(0);
+    let mut grid: sniff::Grid = Vec::with_capacity(rows.len());
+    let mut last: Option<usize> = None;
+    for (r, cells) in rows {
+        if let Some(l) = last {
+            if r > l + 1 {
+                grid.push((l + 1, Vec::new()));
+            }
+        }
+        last = Some(r);
+        let width = cells.iter().map(|(j, _)| j + 1).max().unwrap_or(0);
+        let mut dense = vec![RawCell::Empty; width.saturating_sub(first_col)];
+        for (j, c) in cells {
+            if let Some(slot) = j.checked_sub(first_col).and_then(|k| dense.get_mut(k)) {
+                *slot = c;
+            }
+        }
+        grid.push((r, dense));
+    }
+    (grid, first_col)
+}
+
+struct Sheet {
+    name: String,
+    path: String,
+}
+
+/// The visible worksheets in workbook order, with the path of their part.
+fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
+    let read = |part: &str| -> Result<Option<String>> {
+        match zip.read(part) {
+            None => Ok(None),
+            Some(r) => r
+                .map(|b| Some(text_of(b)))
+                .map_err(|e| bad_workbook(name, e)),
+        }
+    };
+    let workbook = read("_rels/.rels")?
+        .and_then(|rels| {
+            relationships(&rels)
+                .into_iter()
+                .find(|(_, t, _)| t.ends_with("/officeDocument"))
+                .map(|(_, _, target)| resolve("", &target))
+        })
+        .unwrap_or_else(|| "xl/workbook.xml".to_string());
+    let dir = workbook.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let file = workbook
+        .rsplit_once('/')
+        .map_or(workbook.as_str(), |(_, f)| f);
+    let Some(wb) = read(&workbook)? else {
+        return Err(bad_workbook(
+            name,
+            "er staat geen werkmap in (geen xl/workbook.xml)",
+        ));
+    };
+    let rels = read(&format!("{dir}/_rels/{file}.rels"))?
+        .map(|r| relationships(&r))
+        .unwrap_or_default();
+    let mut sheets = Vec::new();
+    for e in xml::tokens(&wb) {
+        if let Event::Start {
+            name: "sheet",
+            attrs,
+            ..
+        } = e
+        {
+            let hidden = xml::attr(attrs, "state").is_some_and(|s| s != "visible");
+            let (Some(sheet), Some(id)) = (xml::attr(attrs, "name"), xml::attr(attrs, "id")) else {
+                continue;
+            };
+            let Some((_, kind, target)) = rels.iter().find(|(i, _, _)| *i == id) else {
+                continue;
+            };
+            if !hidden && kind.ends_with("/worksheet") {
+                sheets.push(Sheet {
+                    name: sheet,
+                    path: resolve(&dir, target),
+                });
+            }
+        }
+    }
+    Ok(sheets)
+}
+
+pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
+    let zip = Archive::open(bytes).map_err(|e| bad_workbook(name, e))?;
+    let sheets = worksheets(&zip, name)?;
+    let strings = zip
+        .names()
+        .find(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .map(str::to_string)
+        .and_then(|n| zip.read(&n))
+        .transpose()
+        .map_err(|e| bad_workbook(name, e))?
+        .map(|b| shared_strings(&text_of(b)))
+        .unwrap_or_default();
+    let mut passed: Vec<String> = Vec::new();
+    for sheet in sheets {
+        let Some(part) = zip.read(&sheet.path) else {
+            passed.push(sheet.name);
+            continue;
+        };
+        let part =
+            part.map_err(|e| bad_workbook(name, format!("werkblad '{}': {e}", sheet.name)))?;
+        let (mut grid, first_col) = sheet_grid(&text_of(part), &strings);
+        let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
+            passed.push(sheet.name);
+            continue;
+        };
+        let sheet = sheet.name;
+        let (header_row, mut header) = grid[layout.header].clone();
+        let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(layout.data.len());
+        for &i in &layout.data {
+            rows.push(std::mem::take(&mut grid[i]));
+        }
+        // A table set in from the left (title in A1, table from B3) loses its empty margin.
+        let lead = std::iter::once(&header)
+            .chain(rows.iter().map(|(_, c)| c))
+            .map(|c| c.iter().position(|x| !x.is_blank()).unwrap_or(usize::MAX))
+            .min()
+            .unwrap_or(0)
+            .min(layout.width);
+        header.drain(..lead.min(header.len()));
+        for (_, cells) in rows.iter_mut() {
+            cells.drain(..lead.min(cells.len()));
+        }
+        let offset = first_col + lead;
+        // Numbers stored as text follow the sheet's own convention; there is no delimiter hint.
+        let texts: Vec<&str> = rows
+            .iter()
+            .flat_map(|(_, c)| c.iter())
+            .filter_map(|c| match c {
+                RawCell::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        let votes = DecimalVotes::count(&texts);
+        let decimal = votes.decide(b'\t');
+        let mut detected = Detected {
+            format: "xlsx".into(),
+            sheet: Some(sheet.clone()),
+            header_row,
+            rejected: layout.rejected,
+            ..Default::default()
+        };
+        if votes.comma + votes.dot + votes.ambiguous > 0 {
+            detected.decimal = Some(decimal.to_string());
+            detected.notes.push(format!(
+                "{} getal(len) als tekst opgeslagen, gelezen met decimaalteken '{decimal}'",
+                votes.comma + votes.dot + votes.ambiguous
+            ));
+        }
+        if !passed.is_empty() {
+            detected.notes.push(format!(
+                "Werkblad(en) zonder tabel overgeslagen: {}",
+                passed
+                    .iter()
+                    .map(|s| format!("'{s}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        detected.notes.extend(titles_note(&layout.titles));
+        let names = column_names(&header, layout.width - lead, &mut detected.notes, |j| {
+            format!("kolom_{}", column_letter(j + offset))
+        });
+        return Table::from_cells(name, names, rows, decimal, detected);
+    }
+    Err(Error::new(
+        ErrorKind::NoRows,
+        "Geen werkblad in dit Excel-bestand bevat een tabel (een kopregel met daaronder gegevens).",
+    )
+    .at(Location::file(name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn not_a_workbook_is_a_parse_error_naming_the_file() {
+        let e = read_xlsx("kapot.xlsx", b"PK\x03\x04 dit is geen zip").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Parse);
+        assert_eq!(e.location.unwrap().file, "kapot.xlsx");
+    }
+
+    #[test]
+    fn cell_references_and_paths() {
+        assert_eq!(column_of("A1"), Some(0));
+        assert_eq!(column_of("AB12"), Some(27));
+        assert_eq!(column_of("12"), None);
+        assert_eq!(column_of("XFD1"), Some(16_383));
+        assert_eq!(column_of("XFE1"), None);
+        assert_eq!(column_of("ZZZZZZZZZZZZZZZ1"), None);
+        assert_eq!(
+            resolve("xl", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(resolve("xl", "/xl/worksheets/s.xml"), "xl/worksheets/s.xml");
+        assert_eq!(
+            resolve("xl/sub", "../worksheets/s.xml"),
+            "xl/worksheets/s.xml"
+        );
+    }
+
+    #[test]
+    fn sheet_grid_reads_types_and_row_numbers() {
+        let strings = vec!["regio".to_string(), "x".to_string()];
+        let (g, first) = sheet_grid(
+            r#"<worksheet><sheetData>
+            <row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="inlineStr"><is><t>n</t></is></c></row>
+            <row r="5"><c r="B5" t="str"><v>A</v></c><c r="C5"><v>12.5</v></c><c r="D5" t="s"><v>1</v></c><c r="E5" t="e"><v>#N/A</v></c></row>
+            </sheetData></worksheet>"#,
+            &strings,
+        );
+        // Column A is empty everywhere: the grid starts at B.
+        assert_eq!(first, 1);
+        assert_eq!(
+            g,
+            vec![
+                (
+                    2,
+                    vec![RawCell::Text("regio".into()), RawCell::Text("n".into())]
+                ),
+                (3, vec![]),
+                (
+                    5,
+                    vec![
+                        RawCell::Text("A".into()),
+                        RawCell::Number(12.5),
+                        RawCell::Text("x".into()),
+                        RawCell::Text("#N/A".into())
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn rich_text_prefixes_and_cells_without_references() {
+        let strings = shared_strings(
+            r#"<sst><si><r><t>Werkzame </t></r><r><rPr/><t xml:space="preserve">personen</t></r><rPh><t>X</t></rPh></si><si><t>a_x000D_b &amp; c</t></si><si/></sst>"#,
+        );
+        assert_eq!(strings, ["Werkzame personen", "a\rb & c", ""]);
+        let (g, _) = sheet_grid(
+            r#"<x:worksheet><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c/><x:c><x:v>1E3</x:v></x:c></x:row></x:sheetData></x:worksheet>"#,
+            &strings,
+        );
+        assert_eq!(
+            g,
+            vec![(
+                1,
+                vec![
+                    RawCell::Text("Werkzame personen".into()),
+                    RawCell::Empty,
+                    RawCell::Number(1000.0)
+                ]
+            )]
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! The little of the zip format an `.xlsx` workbook needs: list the entries from the central
+//! directory and inflate one by name. Hand-written (with `miniz_oxide` for inflate) because a
+//! full zip and workbook library costs several hundred KB of wasm; errors are Dutch details.
+
+/// An opened archive borrowing the file's bytes.
+pub struct Archive<'a> {
+    bytes: &'a [u8],
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    name: String,
+    method: u16,
+    flags: u16,
+    compressed: usize,
+    size: usize,
+    local: usize,
+}
+
+/// Inflated entries larger than this are refused (a workbook of counts is far smaller).
+const MAX_ENTRY: usize = 256 * 1024 * 1024;
+
+/// `len` bytes from `start`, `None` when out of range (offsets come from the file: no overflow).
+fn slice(b: &[u8], start: usize, len: usize) -> Option<&[u8]> {
+    b.get(start..start.checked_add(len)?)
+}
+
+fn u16_at(b: &[u8], i: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(slice(b, i, 2)?.try_into().ok()?))
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<usize> {
+    Some(u32::from_le_bytes(slice(b, i, 4)?.try_into().ok()?) as usize)
+}
+
+impl<'a> Archive<'a> {
+    pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, String> {
+        const EOCD: &[u8] = b"PK\x05\x06";
+        let from = bytes.len().saturating_sub(22 + 65_535);
+        let eocd = (from..bytes.len().saturating_sub(21))
+            .rev()
+            .find(|&i| bytes.get(i..i + 4) == Some(EOCD))
+            .ok_or("geen zip-inhoudsopgave gevonden; het bestand is afgebroken of geen werkmap")?;
+        let corrupt = || "de zip-inhoudsopgave is beschadigd".to_string();
+        let count = u16_at(bytes, eocd + 10).ok_or_else(corrupt)? as usize;
+        let mut at = u32_at(bytes, eocd + 16).ok_or_else(corrupt)?;
+        if at == 0xFFFF_FFFF {
+            return Err("zip64-archieven worden niet ondersteund".into());
+        }
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            // Checked first, so `at + small` below cannot overflow.
+            if at > bytes.len() || slice(bytes, at, 4) != Some(b"PK\x01\x02") {
+                return Err(corrupt());
+            }
+            let field = |off: usize| u16_at(bytes, at + off).ok_or_else(corrupt);
+            let name_len = field(28)? as usize;
+            let extra_len = field(30)? as usize;
+            let comment_len = field(32)? as usize;
+            let name = slice(bytes, at + 46, name_len).ok_or_else(corrupt)?;
+            entries.push(Entry {
+                name: String::from_utf8_lossy(name).into_owned(),
+                flags: field(8)?,
+                method: field(10)?,
+                compressed: u32_at(bytes, at + 20).ok_or_else(corrupt)?,
+                size: u32_at(bytes, at + 24).ok_or_else(corrupt)?,
+                local: u32_at(bytes, at + 42).ok_or_else(corrupt)?,
+            });
+            at += 46 + name_len + extra_len + comment_len;
+        }
+        Ok(Archive { bytes, entries })
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.name.as_str())
+    }
+
+    /// The inflated entry (names compared without case), `None` when absent.
+    pub fn read(&self, name: &str) -> Option<Result<Vec<u8>, String>> {
+        let e = self
+            .entries
+            .iter()
+            .find(|e| e.name.eq_ignore_ascii_case(name))?;
+        Some(self.inflate(e))
+    }
+
+    fn inflate(&self, e: &Entry) -> Result<Vec<u8>, String> {
+        let corrupt = || format!("onderdeel '{}' is beschadigd", e.name);
+        if e.flags & 1 != 0 {
+            return Err("de werkmap is met een wachtwoord versleuteld".into());
+        }
+        if e.size > MAX_ENTRY {
+            return Err(format!("onderdeel '{}' is te groot", e.name));
+        }
+        let b = self.bytes;
+        if e.local > b.len() || slice(b, e.local, 4) != Some(b"PK\x03\x04") {
+            return Err(corrupt());
+        }
+        let name_len = u16_at(b, e.local + 26).ok_or_else(corrupt)? as usize;
+        let extra_len = u16_at(b, e.local + 28).ok_or_else(corrupt)? as usize;
+        let start = e.local + 30 + name_len + extra_len;
+        let data = slice(b, start, e.compressed).ok_or_else(corrupt)?;
+        match e.method {
+            0 => Ok(data.to_vec()),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY)
+                .map_err(|_| corrupt()),
+            m => Err(format!(
+                "onderdeel '{}' gebruikt compressiemethode {m}, die niet wordt ondersteund",
+                e.name
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zip with one stored entry, written by hand.
+    fn stored(name: &str, data: &[u8]) -> Vec<u8> {
+        let mut z = Vec::new();
+        let le16 = |v: usize| (v as u16).to_le_bytes();
+        let le32 = |v: usize| (v as u32).to_le_bytes();
+        z.extend_from_slice(b"PK\x03\x04");
+        z.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        z.extend_from_slice(&le32(data.len()));
+        z.extend_from_slice(&le32(data.len()));
+        z.extend_from_slice(&le16(name.len()));
+        z.extend_from_slice(&le16(0));
+        z.extend_from_slice(name.as_bytes());
+        z.extend_from_slice(data);
+        let cd = z.len();
+        z.extend_from_slice(b"PK\x01\x02");
+        z.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        z.extend_from_slice(&le32(data.len()));
+        z.extend_from_slice(&le32(data.len()));
+        z.extend_from_slice(&le16(name.len()));
+        z.extend_from_slice(&[0; 12]);
+        z.extend_from_slice(&le32(0));
+        z.extend_from_slice(name.as_bytes());
+        let cd_len = z.len() - cd;
+        z.extend_from_slice(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
+        z.extend_from_slice(&le32(cd_len));
+        z.extend_from_slice(&le32(cd));
+        z.extend_from_slice(&[0, 0]);
+        z
+    }
+
+    #[test]
+    fn reads_a_stored_entry_and_refuses_bad_offsets() {
+        let z = stored("xl/a.xml", b"<a/>");
+        let a = Archive::open(&z).unwrap();
+        assert_eq!(a.names().collect::<Vec<_>>(), ["xl/a.xml"]);
+        assert_eq!(a.read("XL/A.XML").unwrap().unwrap(), b"<a/>");
+        assert!(a.read("b.xml").is_none());
+        // A central directory offset pointing far outside the file is an error, not a panic.
+        let mut bad = z.clone();
+        let n = bad.len();
+        bad[n - 6..n - 2].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        assert!(Archive::open(&bad).is_err());
+        // So is an entry whose local header offset is out of range.
+        let mut bad = z;
+        let cd = u32_at(&bad, n - 6).unwrap();
+        bad[cd + 42..cd + 46].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        assert!(Archive::open(&bad)
+            .unwrap()
+            .read("xl/a.xml")
+            .unwrap()
+            .is_err());
+    }
+}

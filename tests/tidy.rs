@@ -1,0 +1,538 @@
+//! The tidy views on the five sample tables and on tables the tests write themselves: the numbers
+//! in the JSON contract (`data`), the natural view of each file, missing cells as null.
+
+use banenverkenner::view::{render_query, Dataset, Rendered};
+use banenverkenner::EXAMPLES;
+use serde_json::Value;
+
+fn sample(file: &str) -> Dataset {
+    let ex = EXAMPLES
+        .iter()
+        .find(|e| e.file == file)
+        .unwrap_or_else(|| panic!("no example {file}"));
+    Dataset::load(ex.file, ex.bytes).unwrap()
+}
+
+fn render(ds: &Dataset, q: &str) -> Rendered {
+    render_query(ds, q).unwrap_or_else(|e| panic!("{q}: {e}"))
+}
+
+fn own(csv: &str) -> Dataset {
+    Dataset::load("eigen.csv", csv.as_bytes()).unwrap()
+}
+
+/// The `y` values of the series named `name` (in panel `facet`).
+fn ys(data: &Value, name: &str, facet: Option<&str>) -> Vec<Option<f64>> {
+    let s = data["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name && s["facet"].as_str() == facet)
+        .unwrap_or_else(|| panic!("no series {name} {facet:?}"));
+    s["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["y"].as_f64())
+        .collect()
+}
+
+#[test]
+fn line_of_register_persons_per_subgroup() {
+    let ds = sample("register_by_subgroup_2017_2019.csv");
+    let r = render(&ds, "view=line&x=year&y=persons&series=subgroup");
+    let d = &r.data;
+    assert_eq!(d["series"].as_array().unwrap().len(), 7);
+    let xs: Vec<f64> = d["series"][0]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["x"].as_f64().unwrap())
+        .collect();
+    assert_eq!(xs, vec![2017.0, 2018.0, 2019.0]);
+    assert_eq!(
+        ys(d, "Wajong", None),
+        vec![Some(98758.0), Some(95580.0), Some(93391.0)]
+    );
+    assert_eq!(
+        ys(d, "totaal", None),
+        vec![Some(246164.0), Some(260494.0), Some(267111.0)]
+    );
+    assert!(r.svg.starts_with("<svg"));
+    assert_eq!(r.hits.len(), 21);
+    assert!(r.summary.contains("P-wet (Praktijkroute)"), "{}", r.summary);
+    // Index: first period = 100; the file's value is kept beside it.
+    let r = render(&ds, "view=line&x=year&y=persons&series=subgroup&index=1");
+    let w = ys(&r.data, "vso/pro", None);
+    assert_eq!(w[0], Some(100.0));
+    assert!((w[2].unwrap() - 25005.0 / 12067.0 * 100.0).abs() < 1e-9);
+    assert_eq!(r.data["series"][0]["points"][2]["value"], 25005.0);
+}
+
+#[test]
+fn stacked_hours_per_week_shares_sum_to_100_per_group() {
+    let ds = sample("hours_per_week_by_subgroup_2019.csv");
+    let r = render(
+        &ds,
+        "view=stacked&x=subgroup&y=share_pct&series=hours_per_week",
+    );
+    let d = &r.data;
+    assert_eq!(d["converted"], false);
+    let cats: Vec<&str> = d["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(cats, ["<12", "12-24", "24-32", ">32"]);
+    let groups = d["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 7);
+    for (g, group) in groups.iter().enumerate() {
+        let sum: f64 = d["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["points"][g]["y"].as_f64().unwrap())
+            .sum();
+        assert!((sum - 100.0).abs() <= 0.15, "{}: {sum}", group["name"]);
+        assert!((group["sum"].as_f64().unwrap() - sum).abs() < 1e-9);
+    }
+    assert_eq!(ys(d, ">32", None)[4], Some(59.8)); // Wsw
+    assert_eq!(groups[4]["name"], "Wsw");
+    assert_eq!(r.table.rows.len(), 28);
+}
+
+#[test]
+fn stacked_counts_are_converted_with_totals() {
+    let ds = sample("register_by_subgroup_2017_2019.csv");
+    let r = render(&ds, "view=stacked&x=year&y=persons&series=subgroup");
+    let d = &r.data;
+    assert_eq!(d["converted"], true);
+    // The totaal row is the whole, not a part: left out, and said so.
+    assert!(!d["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "totaal"));
+    assert!(r.notes.iter().any(|n| n.contains("totaal niet meegeteld")));
+    let total_2017 = 12067.0 + 40823.0 + 4874.0 + 88564.0 + 98758.0 + 1078.0;
+    assert_eq!(d["groups"][0]["total"].as_f64(), Some(total_2017));
+    let wajong = ys(d, "Wajong", None);
+    assert!((wajong[0].unwrap() - 98758.0 / total_2017 * 100.0).abs() < 1e-9);
+    for g in 0..3 {
+        let sum: f64 = d["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["points"][g]["y"].as_f64().unwrap())
+            .sum();
+        assert!((sum - 100.0).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn forest_of_odds_ratios_finds_its_columns_by_role() {
+    let ds = sample("odds_ratios_job_finding_2019.csv");
+    let r = render(&ds, "view=forest&y=odds_ratio&series=model");
+    let d = &r.data;
+    let rows = d["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 108);
+    assert_eq!(d["dimension_column"], "dimension");
+    assert_eq!(d["term_column"], "category");
+    assert_eq!(d["reference_column"], "reference");
+    assert_eq!(d["significance_column"], "significance");
+    assert_eq!(d["log"], true);
+    assert_eq!(d["models"].as_array().unwrap().len(), 6);
+    let first = &rows[0];
+    assert_eq!(first["model"], "totaal");
+    assert_eq!(first["dimension"], "geslacht");
+    assert_eq!(first["category"], "vrouw");
+    assert_eq!(first["reference"], "man");
+    assert_eq!(first["estimate"], 0.83);
+    assert_eq!(first["significance"], "**");
+    // Not significant is null, not an empty marker.
+    let vso_middel = rows
+        .iter()
+        .find(|r| r["model"] == "vso/pro" && r["category"] == "opleiding middel")
+        .unwrap();
+    assert_eq!(vso_middel["estimate"], 1.03);
+    assert!(vso_middel["significance"].is_null());
+    // The reference category of each dimension.
+    let refs: Vec<(String, String)> = d["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|dm| {
+            (
+                dm["name"].as_str().unwrap().to_string(),
+                dm["reference"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(refs.len(), 8);
+    assert!(refs.contains(&("geslacht".into(), "man".into())));
+    assert!(refs.contains(&("opleiding".into(), "alleen basisonderwijs".into())));
+    assert!(refs.contains(&("subdoelgroep".into(), "P-wet (ABA)".into())));
+    // Terms without an estimate for a model are null in that model's series.
+    let wsw = ys(d, "Wsw", None);
+    assert_eq!(wsw.len(), 24);
+    assert_eq!(wsw.iter().filter(|v| v.is_some()).count(), 17);
+    let sig2 = rows.iter().filter(|r| r["significance"] == "**").count();
+    assert!(r.summary.contains(&format!("waarvan {sig2} met **")));
+}
+
+#[test]
+fn area_of_jobcoach_states_carries_n_per_month() {
+    let ds = sample("jobcoach_states_by_month.csv");
+    let r = render(
+        &ds,
+        "view=area&x=months_since_start&y=share_pct&series=state&facet=group",
+    );
+    let d = &r.data;
+    assert_eq!(d["n_column"], "persons");
+    let n = d["n"].as_array().unwrap();
+    assert_eq!(n.len(), 20);
+    let at = |g: &str, m: f64| {
+        n.iter()
+            .find(|p| p["facet"] == g && p["x"].as_f64() == Some(m))
+            .unwrap()
+    };
+    assert_eq!(at("Wajong", 0.0)["n"], 24149.0);
+    assert_eq!(at("Wajong", 54.0)["n"], 435.0);
+    assert_eq!(at("Wajong", 54.0)["small"], false);
+    assert_eq!(at("WGA", 48.0)["n"], 144.0);
+    assert_eq!(at("WGA", 54.0)["n"], 26.0);
+    assert_eq!(at("WGA", 54.0)["small"], true);
+    assert_eq!(d["series"].as_array().unwrap().len(), 8);
+    assert_eq!(ys(d, "Werk met jobcoach", Some("Wajong"))[1], Some(65.0));
+    assert_eq!(ys(d, "Geen werk", Some("WGA"))[9], Some(62.0));
+    // A stricter threshold marks more months.
+    let r = render(
+        &ds,
+        "view=area&x=months_since_start&y=share_pct&series=state&facet=group&min_n=500",
+    );
+    let small = r.data["n"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["small"] == true)
+        .count();
+    assert_eq!(small, 1 + 4); // Wajong 54 (435); WGA 36..54 (423 and less)
+    assert!(r.spec.contains("min_n=500"));
+}
+
+#[test]
+fn bars_of_not_working_with_a_reference_line() {
+    let ds = sample("not_working_by_grondslag_2019_2021.csv");
+    let r = render(&ds, "view=bars&x=grondslag&y=share_pct&ref=35");
+    let d = &r.data;
+    let cats = d["categories"].as_array().unwrap();
+    assert_eq!(cats.len(), 14);
+    assert_eq!(
+        cats[0],
+        "Tijdelijke registraties: schoolverlaters Vso/Pro en MBO-entree"
+    );
+    assert_eq!(cats[13], "WSW detachering");
+    let v = ys(d, "share_pct", None);
+    assert_eq!(v[0], Some(59.0));
+    assert_eq!(v[13], Some(1.0));
+    assert!(v.windows(2).all(|w| w[0] >= w[1]), "sorted descending");
+    assert_eq!(d["reference"]["values"][0]["value"], 35.0);
+    assert!(r.summary.contains("7 van de 14 boven"), "{}", r.summary);
+    // The group size behind each bar comes along from the n column.
+    assert_eq!(d["n_column"], "persons");
+    let n_of = |cat: &str| {
+        d["n"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["category"] == cat)
+            .unwrap()["n"]
+            .as_f64()
+    };
+    assert_eq!(
+        n_of("Tijdelijke registraties: schoolverlaters Vso/Pro en MBO-entree"),
+        Some(63.0)
+    );
+    assert_eq!(n_of("Wajong"), Some(96909.0));
+    assert!(r.svg.contains("n = 96.909"));
+    // A category as reference and a highlighted category.
+    let r = render(
+        &ds,
+        "view=bars&x=grondslag&y=share_pct&ref=Wajong&highlight=Pro-leerlingen",
+    );
+    assert_eq!(r.data["reference"]["values"][0]["value"], 41.0);
+    assert_eq!(r.data["categories"].as_array().unwrap().len(), 13);
+    assert_eq!(r.data["highlight"], "Pro-leerlingen");
+}
+
+#[test]
+fn each_sample_opens_on_its_natural_view() {
+    let expect = [
+        (
+            "register_by_subgroup_2017_2019.csv",
+            "view=line&x=year&y=persons&series=subgroup",
+        ),
+        (
+            "hours_per_week_by_subgroup_2019.csv",
+            "view=stacked&x=subgroup&y=share_pct&series=hours_per_week",
+        ),
+        (
+            "odds_ratios_job_finding_2019.csv",
+            "view=forest&y=odds_ratio&series=model",
+        ),
+        (
+            "jobcoach_states_by_month.csv",
+            "view=area&x=months_since_start&y=share_pct&series=state&facet=group",
+        ),
+        (
+            "not_working_by_grondslag_2019_2021.csv",
+            "view=bars&x=grondslag&y=share_pct",
+        ),
+    ];
+    for (file, spec) in expect {
+        let ds = sample(file);
+        let r = render(&ds, "");
+        assert_eq!(r.spec, spec, "{file}");
+        // The completed description renders the same numbers.
+        let again = render(&ds, &r.spec);
+        assert_eq!(again.data, r.data, "{file}");
+        assert!(r.svg.contains("<svg") && !r.hits.is_empty(), "{file}");
+        assert!(r.source.starts_with("Bron: "), "{file}");
+    }
+}
+
+#[test]
+fn gallery_examples_render_their_views_with_dutch_texts() {
+    assert_eq!(EXAMPLES.len(), 5);
+    for ex in EXAMPLES {
+        let ds = Dataset::load(ex.file, ex.bytes).unwrap();
+        let r = render(&ds, &ex.view_description());
+        assert_eq!(r.title, ex.title);
+        assert_eq!(r.source, ex.source);
+        assert!(ex.view.starts_with(&format!("view={}", r.view)));
+        assert!(!ex.explanation.is_empty());
+        assert!(r.svg.contains(&format!(
+            "<title id=\"bv-title\">{}",
+            ex.title.replace('&', "&amp;")
+        )));
+    }
+}
+
+#[test]
+fn missing_cells_are_null_and_lines_break() {
+    let ds = own(
+        "jaar,groep,aantal\n2017,A,100\n2018,A,.\n2019,A,130\n2017,B,x\n2018,B,50\n2019,B,60\n",
+    );
+    let r = render(&ds, "");
+    assert_eq!(r.view, "line");
+    assert_eq!(r.spec, "view=line&x=jaar&y=aantal&series=groep");
+    assert_eq!(ys(&r.data, "A", None), vec![Some(100.0), None, Some(130.0)]);
+    assert_eq!(ys(&r.data, "B", None), vec![None, Some(50.0), Some(60.0)]);
+    assert_eq!(r.data["series"][0]["points"][1]["y"], Value::Null);
+    assert!(r.notes.iter().any(|n| n.contains("onderbroken")));
+    // The CLI's JSON is the same data: y null where missing.
+    let text = serde_json::to_string(&r.data).unwrap();
+    assert!(text.contains("\"y\":null"));
+
+    // A suppressed share in a distribution is "onbekend", not 0.
+    let ds = own("groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,.\nB,>12,70\n");
+    let r = render(&ds, "view=stacked");
+    assert_eq!(ys(&r.data, "<12", None), vec![Some(40.0), None]);
+    assert_eq!(ys(&r.data, "onbekend", None), vec![Some(0.0), Some(30.0)]);
+    // And a missing bar is written "onbekend", not drawn as zero.
+    let ds = own("regio,aandeel\nA,20\nB,.\n");
+    let r = render(&ds, "view=bars");
+    assert_eq!(ys(&r.data, "aandeel", None), vec![Some(20.0), None]);
+    assert!(r.svg.contains("onbekend"));
+}
+
+#[test]
+fn a_dutch_table_with_other_names_charts_just_as_well() {
+    let csv = "kwartaal,regio,sekse,werkenden\n\
+               2019K4,Noord,man,120\n2019K4,Noord,vrouw,80\n2019K4,Zuid,man,60\n2019K4,Zuid,vrouw,90\n\
+               2020K1,Noord,man,125\n2020K1,Noord,vrouw,85\n2020K1,Zuid,man,.\n2020K1,Zuid,vrouw,95\n\
+               2019K3,Noord,man,110\n2019K3,Noord,vrouw,75\n2019K3,Zuid,man,55\n2019K3,Zuid,vrouw,88\n";
+    let ds = own(csv);
+    let roles = ds.roles();
+    assert_eq!(
+        roles.role("kwartaal"),
+        Some(banenverkenner::tidy::Role::Time)
+    );
+    // Natural: lines over quarters, per region, one panel per sex; quarters in time order.
+    let r = render(&ds, "");
+    assert_eq!(
+        r.spec,
+        "view=line&x=kwartaal&y=werkenden&series=regio&facet=sekse"
+    );
+    let xs: Vec<&str> = r.data["x_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(xs, ["2019K3", "2019K4", "2020K1"]);
+    assert_eq!(
+        ys(&r.data, "Zuid", Some("man")),
+        vec![Some(55.0), Some(60.0), None]
+    );
+    // The same table as stacked bars of sex per region for one quarter, counts to shares.
+    let r = render(
+        &ds,
+        "view=stacked&x=regio&y=werkenden&series=sekse&filter=kwartaal:2019K4",
+    );
+    assert_eq!(r.data["converted"], true);
+    assert_eq!(ys(&r.data, "man", None), vec![Some(60.0), Some(40.0)]);
+    assert_eq!(r.data["groups"][1]["total"], 150.0);
+    // A missing count leaves the whole unknown: no shares for that bar, never a share of 100.
+    let r = render(
+        &ds,
+        "view=stacked&x=regio&y=werkenden&series=sekse&facet=kwartaal",
+    );
+    let facets: Vec<&str> = r.data["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        facets,
+        ["2019K3", "2019K4", "2020K1"],
+        "time facets in time order"
+    );
+    assert_eq!(
+        ys(&r.data, "vrouw", Some("2020K1")),
+        vec![Some(85.0 / 210.0 * 100.0), None]
+    );
+    let zuid = r.data["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Zuid" && g["facet"] == "2020K1")
+        .unwrap();
+    assert!(zuid["total"].is_null());
+    assert_eq!(zuid["unknown"][0], "man");
+    // Grouped bars with a facet.
+    let r = render(
+        &ds,
+        "view=bars&x=regio&y=werkenden&series=sekse&facet=kwartaal",
+    );
+    assert_eq!(r.data["series"].as_array().unwrap().len(), 6);
+    // Area over quarters.
+    let r = render(
+        &ds,
+        "view=area&x=kwartaal&y=werkenden&series=sekse&facet=regio",
+    );
+    assert_eq!(r.data["converted"], true);
+    let n = r.data["n"].as_array().unwrap();
+    assert_eq!(n[0]["n"], 185.0); // Noord 2019K3: 110 + 75
+}
+
+#[test]
+fn unknown_columns_and_values_list_what_is_there() {
+    let ds = sample("register_by_subgroup_2017_2019.csv");
+    let e = render_query(&ds, "view=line&x=jaar&y=persons").unwrap_err();
+    assert!(
+        e.message.contains("'x=jaar'") && e.message.contains("subgroup, year, persons"),
+        "{}",
+        e.message
+    );
+    let e = render_query(&ds, "view=line&x=year&y=subgroup").unwrap_err();
+    assert!(e.message.contains("getallen"), "{}", e.message);
+    let e = render_query(&ds, "view=bars&x=subgroup&y=persons&highlight=wajong").unwrap_err();
+    assert!(e.message.contains("Wajong"), "{}", e.message);
+    let e = render_query(&ds, "view=line&highlight=wajong").unwrap_err();
+    assert!(e.message.contains("Wajong"), "{}", e.message);
+    let e = render_query(&ds, "view=line&colour=red").unwrap_err();
+    assert!(e.message.contains("index"), "{}", e.message);
+    let e = render_query(&ds, "view=bars&x=subgroup&y=persons&filter=year:2020").unwrap_err();
+    assert!(e.message.contains("2017, 2018, 2019"), "{}", e.message);
+    // Two rows on one point: the error names both rows and what to do.
+    let ds = own("jaar,groep,sekse,aantal\n2017,A,man,1\n2017,A,vrouw,2\n");
+    let e = render_query(&ds, "view=line&x=jaar&y=aantal&series=groep").unwrap_err();
+    assert!(
+        e.message.contains("Rij 2 en rij 3") && e.message.contains("facet="),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn roles_can_be_overridden_in_the_description() {
+    let ds = sample("register_by_subgroup_2017_2019.csv");
+    // With year read as a category there is no time axis: grouped bars per subgroup.
+    let r = render(&ds, "roles=year:category");
+    assert_eq!(r.view, "bars");
+    assert_eq!(
+        r.spec,
+        "view=bars&x=subgroup&y=persons&series=year&ref=totaal&roles=year%3Acategory"
+    );
+    assert_eq!(r.data["roles"]["columns"][1]["role"], "category");
+    assert_eq!(r.data["roles"]["columns"][1]["overridden"], true);
+    let e = render_query(&ds, "roles=jaar:time").unwrap_err();
+    assert!(
+        e.message.contains("subgroup, year, persons"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn dataset_info_shows_the_roles() {
+    let ds = sample("jobcoach_states_by_month.csv");
+    let info = serde_json::to_value(ds.info()).unwrap();
+    let roles = info["roles"]["columns"].as_array().unwrap();
+    let role = |c: &str| {
+        roles
+            .iter()
+            .find(|r| r["column"] == c)
+            .map(|r| r["role"].as_str().unwrap().to_string())
+    };
+    assert_eq!(role("group").as_deref(), Some("category"));
+    assert_eq!(role("months_since_start").as_deref(), Some("time"));
+    assert_eq!(role("state").as_deref(), Some("category"));
+    assert_eq!(role("share_pct").as_deref(), Some("percent"));
+    assert_eq!(role("persons").as_deref(), Some("n"));
+    let share = roles.iter().find(|r| r["column"] == "share_pct").unwrap();
+    assert_eq!(share["distribution_over"], "state");
+}
+
+#[test]
+fn odd_tables_give_errors_or_charts_never_panics() {
+    let tables = [
+        "a,b\nx1,1\n",
+        "jaar,waarde\n2019,.\n2020,.\n",
+        "groep,aandeel\nA,.\n",
+        "maand,status,aandeel\n0,a,.\n6,a,.\n",
+        "term,odds_ratio\na,.\nb,2\n",
+        "jaar,groep,aantal\n2017,A,-5\n2018,A,0\n",
+        "t,odds\nx1,0\nx2,1.5\n",
+    ];
+    let views = [
+        "",
+        "view=line",
+        "view=bars",
+        "view=stacked",
+        "view=area",
+        "view=forest",
+        "view=line&index=1",
+        "view=bars&sort=asc",
+    ];
+    let mut charts = 0;
+    for t in tables {
+        let ds = own(t);
+        for v in views {
+            match render_query(&ds, v) {
+                Ok(r) => {
+                    assert!(r.svg.starts_with("<svg"), "{t} {v}");
+                    charts += 1;
+                }
+                Err(e) => assert!(e.message.len() > 20, "{t} {v}: {}", e.message),
+            }
+        }
+    }
+    // Most combinations still chart something; the rest are errors with a message.
+    assert!(charts >= 12, "{charts}");
+    let e = render_query(&own("jaar,waarde\n2019,.\n2020,.\n"), "").unwrap_err();
+    assert!(e.message.contains("Zonder waarden"), "{}", e.message);
+}
