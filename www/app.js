@@ -541,12 +541,79 @@
     $('columns-box').hidden = cols.length === 0;
     const ul = $('columns');
     ul.textContent = '';
+    const roles = info.roles && Array.isArray(info.roles.columns) ? info.roles.columns : [];
+    ul.classList.toggle('roles', !info.regional && roles.length > 0);
+    if (!info.regional && roles.length) {
+      // A tidy table: the detected role of each column, changeable (roles= in the view description).
+      roles.forEach((c, i) => {
+        const li = document.createElement('li');
+        const lab = document.createElement('label');
+        lab.htmlFor = `role-${i}`;
+        lab.textContent = c.column;
+        const sel = document.createElement('select');
+        sel.id = `role-${i}`;
+        sel.dataset.column = c.column;
+        sel.dataset.detected = c.role;
+        for (const r of ROLES) {
+          const o = document.createElement('option');
+          o.value = r; o.textContent = t('role-' + r);
+          sel.appendChild(o);
+        }
+        sel.value = c.role;
+        sel.setAttribute('aria-describedby', `role-${i}-why`);
+        sel.addEventListener('change', () => setRole(c.column, sel.value, c.role));
+        const why = document.createElement('span');
+        why.className = 'hint';
+        why.id = `role-${i}-why`;
+        why.textContent = c.reason || '';
+        li.appendChild(lab); li.appendChild(sel); li.appendChild(why);
+        ul.appendChild(li);
+      });
+      if (!state.rolesShown) { $('columns-box').open = true; state.rolesShown = true; }
+      return;
+    }
     for (const c of cols) {
       const li = document.createElement('li');
       const kind = c.role || c.kind;
       const kindText = typeof kind === 'string' ? t('kind-' + kind.toLowerCase()).replace(/^kind-/, '') : '';
       li.textContent = kindText ? `${c.name}: ${kindText}` : c.name;
       ul.appendChild(li);
+    }
+  }
+
+  const ROLES = ['time', 'category', 'percent', 'count', 'n', 'odds_ratio', 'value', 'significance', 'reference', 'ignore'];
+
+  function roleOverrides(spec) {
+    const out = new Map();
+    for (const item of (new URLSearchParams(spec).get('roles') || '').split(',')) {
+      const at = item.lastIndexOf(':');
+      if (at > 0) out.set(item.slice(0, at), item.slice(at + 1));
+    }
+    return out;
+  }
+
+  // A changed role redraws the view; when its encoding no longer fits, the table's natural view
+  // under the new roles is shown instead.
+  function setRole(column, role, detected) {
+    const p = new URLSearchParams(currentCore());
+    const o = roleOverrides(p.toString());
+    if (role === detected) o.delete(column); else o.set(column, role);
+    const value = Array.from(o, ([c, r]) => `${c}:${r}`).join(',');
+    if (value) p.set('roles', value); else p.delete('roles');
+    let spec = enc(p);
+    try { state.explorer.render(spec); } catch (e) {
+      const keep = new URLSearchParams();
+      for (const k of ['roles', 'lang']) if (p.get(k)) keep.set(k, p.get(k));
+      spec = enc(keep);
+    }
+    writeHash(spec);
+  }
+
+  function syncRoles(spec) {
+    const o = roleOverrides(spec);
+    for (const sel of document.querySelectorAll('#columns select[data-column]')) {
+      if (sel === document.activeElement) continue;
+      sel.value = o.get(sel.dataset.column) || sel.dataset.detected;
     }
   }
 
@@ -638,7 +705,11 @@
     state.rendered = r;
     state.renders += 1;
     const lang = new URLSearchParams(r.spec).get('lang') === 'en' ? 'en' : 'nl';
-    if (lang !== state.lang || state.renders === 1) { state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset(); }
+    if (lang !== state.lang || state.renders === 1) {
+      const changed = lang !== state.lang;
+      state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset();
+      if (changed && !state.embed) buildGallery();
+    }
     const sections = sectionsOf(r);
     r.shownSections = sections;
     const hasChart = !!r.svg;
@@ -659,6 +730,7 @@
       if (again) again.focus();
     }
     buildPickers(r);
+    syncRoles(r.spec);
     updateNames(r);
     $('open-full').href = location.href.split('#')[0] + '#' + r.spec + (state.dataParam ? '&data=' + encodeURIComponent(state.dataParam) : '');
     $('print-meta').textContent = t('print-meta', { file: state.fileName, spec: r.spec });
@@ -860,14 +932,29 @@
 
   // ---------------------------------------------------------------- gallery (bundled example tables)
 
-  function buildGallery() {
+  // The core's list of examples (`examples()`) and how to open one (`Explorer.example(file)`, or
+  // `load_example(name)`), whichever this build exports.
+  function galleryApi() {
     const E = wasm_bindgen.Explorer;
     const list = typeof E.examples === 'function' ? E.examples : (typeof wasm_bindgen.examples === 'function' ? wasm_bindgen.examples : null);
-    const load = typeof E.load_example === 'function' ? E.load_example : (typeof wasm_bindgen.load_example === 'function' ? wasm_bindgen.load_example : null);
-    if (!list || !load) return;
+    let load = null;
+    if (typeof E.example === 'function') load = (ex) => E.example(ex.file);
+    else if (typeof E.load_example === 'function') load = (ex) => E.load_example(ex.name);
+    else if (typeof wasm_bindgen.load_example === 'function') load = (ex) => wasm_bindgen.load_example(ex.name);
+    return list && load ? { list, load } : null;
+  }
+
+  function buildGallery() {
+    const api = galleryApi();
+    if (!api) return;
+    const list = api.list;
     let items;
     try { items = list(); } catch (e) { return; }
     if (!Array.isArray(items) || !items.length) return;
+    // The built-in regional data is the first example: the way back after opening another.
+    if (!items.some((x) => x.file === state.defaultFile)) {
+      items = [{ name: t('gallery-default'), file: state.defaultFile, explanation: t('gallery-default-text'), source: '', builtin: true }, ...items];
+    }
     const ul = $('gallery-list');
     ul.textContent = '';
     items.forEach((ex, i) => {
@@ -883,10 +970,10 @@
       d.textContent = [ex.explanation, ex.source].filter(Boolean).join(' ');
       b.addEventListener('click', () => {
         try {
-          const explorer = load(ex.name);
+          const explorer = ex.builtin ? new wasm_bindgen.Explorer() : api.load(ex);
           state.dataParam = null;
           adopt(explorer, ex.file || ex.name);
-          showNewData(ex.spec || '');
+          showNewData(ex.spec || ex.view || '');
           $('figure').focus();
         } catch (err) { showError(err); }
       });
