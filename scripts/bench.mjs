@@ -8,7 +8,7 @@ import { serve, launch, DIST } from '../tests/e2e/helpers.mjs';
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 
-const files = ['pkg/banenverkenner_bg.wasm', 'pkg/banenverkenner.js', 'app.js', 'index.html', 'style.css'];
+const files = ['pkg/banenverkenner_bg.wasm', 'pkg/banenverkenner.js', 'app.js', 'i18n.js', 'index.html', 'style.css'];
 let rawTotal = 0, gzTotal = 0;
 console.log('Bundel (dist/):');
 for (const f of files) {

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -55,4 +56,58 @@ export async function ready(page) {
 // The regions of the current scatter chart, read from the accessible hit targets.
 export async function pointCount(page) {
   return page.locator('#chart svg .hit').count();
+}
+
+// Runs axe-core (WCAG 2.1 A/AA and best practices) on the page; returns the violations, each as
+// "rule: target (summary)" so a failing assertion says what to fix.
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+export async function axe(page, context = null) {
+  // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays in force.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const result = await page.evaluate(async (ctx) => {
+    const r = await window.axe.run(ctx || document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary.replace(/\s+/g, ' ')})`)).flat();
+  }, context);
+  return result;
+}
+
+// Clicks `selector` and returns the download it starts: { name, bytes }.
+export async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+// Writes a small test file into the temp folder and returns its path.
+export function tmpFile(name, content) {
+  const file = path.join(os.tmpdir(), name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+// The four-region file of the file-input test: Dutch headers, semicolons, no national row.
+export const FOUR_REGIONS = [
+  'Regio;Jaar;Personen doelgroepregister gecorrigeerd;Werkzame personen',
+  'Noord;2015;1000;400', 'Noord;2016;1000;500',
+  'Zuid;2015;1000;500', 'Zuid;2016;1000;520',
+  'Oost;2015;1000;450', 'Oost;2016;1000;480',
+  'West;2015;1000;300', 'West;2016;1000;420',
+].join('\n');
+
+// A small RFC 4180 reader for checking exports: rows of cells, quotes undone.
+export function parseCsv(text, sep) {
+  const rows = [[]];
+  let cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { rows[rows.length - 1].push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { rows[rows.length - 1].push(cell); cell = ''; rows.push([]); i++; }
+    else cell += c;
+  }
+  if (cell !== '' || rows[rows.length - 1].length) rows[rows.length - 1].push(cell);
+  if (rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
 }

@@ -62,11 +62,11 @@ test('a link with a view in its hash opens that view, and pickers update the has
   const { page, context } = await open(browser, srv.url + '#view=scatter&subgroup=wajong&from=2015&to=2017&region=Achterhoek');
   await ready(page);
   assert.match(await page.locator('#chart svg title').textContent(), /Wajong/);
-  assert.equal(await page.inputValue('#subgroup'), 'wajong');
-  await page.selectOption('#subgroup', 'wsw');
+  assert.equal(await page.inputValue('#key-subgroup'), 'wajong');
+  await page.selectOption('#key-subgroup', 'wsw');
   await page.waitForFunction(() => location.hash.includes('subgroup=wsw'));
   assert.match(await page.locator('#chart svg title').textContent(), /WSW/);
-  await page.selectOption('#from', '2016');
+  await page.selectOption('#key-from', '2016');
   await page.waitForFunction(() => location.hash.includes('from=2016'));
   assert.match(await page.locator('#chart svg title').textContent(), /groei 2016-2017/);
   await context.close();
@@ -76,5 +76,35 @@ test('an unknown view in the hash gives a clear error', async () => {
   const { page, context } = await open(browser, srv.url + '#view=taart');
   await ready(page);
   assert.match(await page.locator('#error').textContent(), /Onbekende weergave 'view=taart'/);
+  await context.close();
+});
+
+test('the served page has a strict CSP and no inline script or handler', async () => {
+  const html = fs.readFileSync(path.join(ROOT, 'dist', 'index.html'), 'utf8');
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  assert.ok(csp, 'no CSP meta');
+  assert.match(csp[1], /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp[1], /unsafe-inline[^;]*;.*script|script-src[^;]*unsafe-inline/);
+  const scripts = html.match(/<script\b[^>]*>/g);
+  assert.ok(scripts.length >= 2);
+  for (const s of scripts) assert.match(s, /\ssrc="[\w/.-]+"/, s);
+  assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
+  // Every script the page names is one of its own files.
+  for (const s of scripts) assert.ok(fs.existsSync(path.join(ROOT, 'dist', s.match(/src="([^"]+)"/)[1])), s);
+});
+
+test('using the page (table, exports, embed, language, presenting) requests nothing but its own files', async () => {
+  const { page, requests, errors, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.click('#toggle-table');
+  for (const b of ['#export-svg', '#export-png', '#export-csv']) await Promise.all([page.waitForEvent('download'), page.click(b)]);
+  await page.click('#embed-button');
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.click('#present');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  for (const r of requests) assert.ok(r.startsWith(srv.url) || /^(data|blob):/.test(r), `unexpected request ${r}`);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,170 @@
+// Interaction: tooltips on hover, choosing a region (search box or click) that stays highlighted
+// across views until cleared, the k slider, and pickers built from the core's view catalogue.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, ready } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const region = (page) => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('region'));
+
+test('hovering a point shows its region and values in Dutch formatting, next to the point', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  const hit = page.locator('#chart .hit[data-key="Food Valley"]');
+  await hit.hover();
+  const tip = page.locator('#tooltip');
+  assert.equal(await tip.isVisible(), true);
+  assert.equal(await tip.textContent(), 'Food Valley: x -3,7 %-punt, y 37,3 %-punt (sterke uitschieter boven)');
+  const [a, b] = [await hit.boundingBox(), await tip.boundingBox()];
+  assert.ok(Math.abs(b.y + b.height - a.y) < 40 && Math.abs(b.x - (a.x + a.width)) < 40, JSON.stringify({ a, b }));
+  await page.mouse.move(1, 1);
+  assert.equal(await tip.isVisible(), false);
+  await context.close();
+});
+
+test('the hit targets lie on the drawn points', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  // Each target is centred on a drawn marker: compare with the core's hit coordinates, scaled.
+  const off = await page.evaluate(() => {
+    const svg = document.querySelector('#chart svg.drawing');
+    const box = svg.getBoundingClientRect();
+    const s = box.width / window.bv.rendered.width;
+    let worst = 0;
+    for (const el of document.querySelectorAll('#chart .hit')) {
+      const h = window.bv.rendered.hits.find((x) => x.key === el.dataset.key);
+      const r = el.getBoundingClientRect();
+      worst = Math.max(worst, Math.abs(r.x - (box.x + h.x * s)), Math.abs(r.y - (box.y + h.y * s)));
+    }
+    return worst;
+  });
+  assert.ok(off < 1, `off by ${off}px`);
+  await context.close();
+});
+
+test('choosing a region in the search box highlights it in every view until cleared', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  const options = await page.locator('#regions option').evaluateAll((os) => os.map((o) => o.value));
+  assert.equal(options.length, 35);
+  assert.ok(options.includes('Zuid-Limburg'));
+  await page.fill('#region', 'zuid-limburg');
+  await page.press('#region', 'Enter');
+  await page.waitForFunction(() => location.hash.includes('region=Zuid-Limburg'));
+  assert.equal(await page.inputValue('#region'), 'Zuid-Limburg');
+  // The chart labels the highlighted region.
+  assert.match(await page.locator('#chart svg.drawing').textContent(), /Zuid-Limburg/);
+  assert.equal(await page.getAttribute('#chart .hit[data-key="Zuid-Limburg"]', 'aria-pressed'), 'true');
+  // Another subgroup and another view keep it.
+  await page.selectOption('#key-subgroup', 'wsw');
+  await page.waitForFunction(() => location.hash.includes('subgroup=wsw'));
+  assert.equal(await region(page), 'Zuid-Limburg');
+  await page.selectOption('#key-x', 'register_share');
+  await page.waitForFunction(() => location.hash.includes('x=register_share'));
+  assert.equal(await region(page), 'Zuid-Limburg');
+  assert.match(await page.locator('#region-hint').textContent(), /Zuid-Limburg is gemarkeerd/);
+  // A name that is not in the view is refused with a message.
+  await page.fill('#region', 'Atlantis');
+  await page.press('#region', 'Enter');
+  assert.match(await page.locator('#region-hint').textContent(), /Geen regio of reeks met de naam ‘Atlantis’/);
+  assert.equal(await region(page), 'Zuid-Limburg');
+  await page.click('#clear-region');
+  await page.waitForFunction(() => !location.hash.includes('region='));
+  assert.equal(await page.inputValue('#region'), '');
+  assert.equal(await page.locator('#chart .hit[aria-pressed="true"]').count(), 0);
+  await context.close();
+});
+
+test('clicking a point highlights its region; clicking it again clears it', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.click('#chart .hit[data-key="Twente"]');
+  await page.waitForFunction(() => location.hash.includes('region=Twente'));
+  assert.equal(await page.inputValue('#region'), 'Twente');
+  await page.click('#chart .hit[data-key="Twente"]');
+  await page.waitForFunction(() => !location.hash.includes('region='));
+  await context.close();
+});
+
+test('the k slider sets the outlier threshold in the hash and the chart follows', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  const outliers = () => page.evaluate(() => window.bv.rendered.data.points.filter((p) => p.outlier).length);
+  assert.equal(await outliers(), 11);
+  assert.equal(await page.getAttribute('#key-k', 'type'), 'range');
+  await page.locator('#key-k').fill('2');
+  await page.waitForFunction(() => location.hash.includes('k=2'));
+  assert.ok((await outliers()) < 11);
+  assert.equal(await page.locator('#key-k-out').textContent(), '2');
+  await page.locator('#key-k').fill('1');
+  await page.waitForFunction(() => !location.hash.includes('k='));
+  assert.equal(await outliers(), 11);
+  await context.close();
+});
+
+test('the pickers are the core catalogue: every view and key, with its choices', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  const catalog = await page.evaluate(() => window.bv.catalog);
+  assert.ok(catalog.length >= 1);
+  const views = await page.locator('#view option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(views, catalog.map((v) => v.view));
+  const scatter = catalog.find((v) => v.view === 'scatter');
+  const shown = await page.locator('#keys [data-key]').evaluateAll((ls) => ls.map((l) => l.dataset.key));
+  assert.deepEqual(shown, scatter.keys.map((k) => k.key));
+  for (const k of scatter.keys.filter((k) => k.choices.length)) {
+    const values = await page.locator(`#key-${k.key} option`).evaluateAll((os) => os.map((o) => o.value));
+    assert.deepEqual(values, k.choices.map((c) => c.value));
+  }
+  // Switching to each view of the catalogue renders it, and the hash names it.
+  for (const v of catalog) {
+    await page.selectOption('#view', v.view);
+    await page.waitForFunction((name) => window.bv.rendered.view === name && new URLSearchParams(location.hash.slice(1)).get('view') === name, v.view);
+    assert.equal(await page.locator('#error').isVisible(), false, `view ${v.view}`);
+  }
+  await context.close();
+});
+
+test('keys that apply only to some settings appear and leave with them (catalogue "when")', async (t) => {
+  const { page, context } = await open(browser, srv.url + '#view=ranking');
+  await ready(page);
+  const keys = await page.evaluate(() => (window.bv.catalog.find((v) => v.view === 'ranking') || { keys: [] }).keys);
+  if (!keys.some((k) => Array.isArray(k.when))) { t.skip('no conditional keys in this core'); await context.close(); return; }
+  const shown = () => page.locator('#keys [data-key]:visible').evaluateAll((ls) => ls.map((l) => l.dataset.key));
+  assert.ok((await shown()).includes('from'));
+  assert.ok(!(await shown()).includes('year'));
+  await page.selectOption('#key-measure', 'share');
+  await page.waitForFunction(() => location.hash.includes('measure=share'));
+  assert.ok((await shown()).includes('year'));
+  assert.ok(!(await shown()).includes('from'));
+  assert.doesNotMatch(page.url(), /from=|to=/);
+  assert.equal(await page.locator('#error').isVisible(), false);
+  await page.selectOption('#key-year', '2016');
+  await page.waitForFunction(() => location.hash.includes('year=2016'));
+  assert.match(await page.locator('#chart svg title').textContent(), /2016/);
+  await page.selectOption('#key-measure', 'growth');
+  await page.waitForFunction(() => location.hash.includes('measure=growth'));
+  assert.doesNotMatch(page.url(), /year=/);
+  assert.ok((await shown()).includes('from'));
+  await context.close();
+});
+
+test('each choice is drawn at once and is a step in the history: Back returns to the previous view', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.selectOption('#key-subgroup', 'wsw');
+  // Drawn synchronously with the change: no wait for the hashchange event.
+  assert.match(await page.evaluate(() => window.bv.rendered.title), /WSW/);
+  await page.selectOption('#key-subgroup', 'wajong');
+  assert.match(await page.evaluate(() => window.bv.rendered.title), /Wajong/);
+  await page.goBack();
+  await page.waitForFunction(() => window.bv.rendered.title.includes('WSW'));
+  assert.equal(await page.inputValue('#key-subgroup'), 'wsw');
+  await page.goBack();
+  await page.waitForFunction(() => window.bv.rendered.title.includes('totaal'));
+  assert.equal(await page.inputValue('#key-subgroup'), 'total');
+  await context.close();
+});

@@ -1,0 +1,78 @@
+// Presentation mode: full screen, large type, high contrast, one figure at a time, arrow keys step
+// through the figures, Escape leaves.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, ready } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+// WCAG contrast ratio of two rgb() colours.
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+test('presentation mode: full screen, one large figure, arrow keys step through the figures, Escape leaves', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.click('#present');
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  assert.equal(await page.evaluate(() => document.body.classList.contains('presenting')), true);
+  const slides = await page.evaluate(() => window.bv.slides);
+  assert.ok(slides.length >= 2, slides.join('\n'));
+  assert.equal(await page.locator('#present-count').textContent(), `Figuur 1 van ${slides.length}`);
+  // One view at a time: no controls, no export buttons, only the chart and its reading.
+  for (const sel of ['#controls', '.actions', 'header.site .tools', 'footer.site']) assert.equal(await page.locator(sel).isVisible(), false, sel);
+  assert.equal(await page.locator('svg.drawing').count(), 1);
+  // Large type, high contrast, and the chart fits the screen.
+  const look = await page.evaluate(() => {
+    const cap = getComputedStyle(document.getElementById('summary'));
+    const svg = document.querySelector('#chart svg.drawing').getBoundingClientRect();
+    const text = document.getElementById('summary').getBoundingClientRect();
+    return { size: parseFloat(cap.fontSize), color: cap.color, bg: getComputedStyle(document.body).backgroundColor, top: svg.top, bottom: svg.bottom, textBottom: text.bottom, bar: document.getElementById('present-bar').getBoundingClientRect().top, height: innerHeight, width: svg.width };
+  });
+  assert.ok(look.size >= 24, `caption ${look.size}px`); // at least 1.5 times the page's 16 px
+  assert.ok(contrast(look.color, look.bg) >= 7, `${look.color} on ${look.bg}`);
+  // Chart and reading both on the screen, above the bar.
+  assert.ok(look.top >= 0 && look.textBottom <= look.bar, JSON.stringify(look));
+  assert.ok(look.width >= 600, JSON.stringify(look));
+
+  const title = () => page.locator('#chart svg title').textContent();
+  const first = await title();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((s) => location.hash === '#' + s, slides[1]);
+  assert.notEqual(await title(), first);
+  assert.equal(await page.locator('#present-count').textContent(), `Figuur 2 van ${slides.length}`);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((s) => location.hash === '#' + s, slides[0]);
+  assert.equal(await title(), first);
+  // The buttons do the same for mouse users; "Vorige" is off on the first figure.
+  assert.equal(await page.locator('#present-prev').isDisabled(), true);
+  await page.click('#present-next');
+  await page.waitForFunction((s) => location.hash === '#' + s, slides[1]);
+
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.body.classList.contains('presenting'));
+  assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+  assert.equal(await page.locator('#controls').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'present');
+  await context.close();
+});
+
+test('presentation starts at the figure on screen', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=scatter&subgroup=wsw');
+  await ready(page);
+  await page.click('#present');
+  const { slides, slide } = await page.evaluate(() => ({ slides: window.bv.slides, slide: window.bv.slide }));
+  assert.match(slides[slide], /subgroup=wsw/);
+  assert.match(await page.locator('#chart svg title').textContent(), /WSW/);
+  await page.click('#present-exit');
+  await page.waitForFunction(() => !document.body.classList.contains('presenting'));
+  await context.close();
+});
