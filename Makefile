@@ -6,7 +6,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
-.PHONY: all setup setup-rust setup-node setup-browser dist build serve test test-native test-wasm test-e2e lint bench clean
+.PHONY: all setup setup-rust setup-node setup-browser dist build serve test test-native test-wasm test-e2e lint bench screenshots clean
 
 all: dist
 
@@ -60,6 +60,10 @@ lint:
 
 bench: dist setup-browser
 	node scripts/bench.mjs
+
+# The screenshots in docs/screenshots/ (main page, report, embed, presentation mode).
+screenshots: dist setup-browser
+	node scripts/screenshots.mjs
 
 clean:
 	rm -rf target build dist node_modules

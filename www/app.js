@@ -530,9 +530,54 @@
 
   // ---------------------------------------------------------------- the dataset
 
+  // The mapping step (issue 3): when required regional columns are not recognised, offer a select
+  // per column of the analysis instead of failing; the core reads the file again with the mapping.
+  function describeMapping() {
+    const box = $('mapping');
+    const m = state.info && state.info.mapping;
+    if (!m || m.complete || !Array.isArray(m.targets)) { box.hidden = true; return; }
+    const headers = (state.info.columns || []).map((c) => c.name);
+    const chosen = {};
+    for (const x of [...(m.matched || []), ...(m.suggestions || [])]) if (!(x.column in chosen)) chosen[x.column] = x.header;
+    const fields = $('mapping-fields');
+    fields.textContent = '';
+    m.targets.filter((tg) => tg.required || tg.name in chosen).forEach((tg, i) => {
+      const lab = document.createElement('label');
+      lab.htmlFor = `map-${i}`;
+      lab.textContent = tg.label + (tg.required ? ` (${t('mapping-required')})` : '');
+      const sel = document.createElement('select');
+      sel.id = `map-${i}`;
+      sel.dataset.target = tg.name;
+      const none = document.createElement('option');
+      none.value = ''; none.textContent = t('mapping-none');
+      sel.appendChild(none);
+      for (const h of headers) { const o = document.createElement('option'); o.value = h; o.textContent = h; sel.appendChild(o); }
+      sel.value = chosen[tg.name] || '';
+      lab.appendChild(sel);
+      fields.appendChild(lab);
+    });
+    box.hidden = false;
+    // Open it when the file looks regional (two or more required columns recognised or suggested).
+    const likely = 4 - (m.required_missing || []).length + (m.suggestions || []).length;
+    box.open = likely >= 2;
+  }
+
+  function applyMapping() {
+    const pairs = [];
+    for (const sel of $('mapping-fields').querySelectorAll('select')) if (sel.value) pairs.push([sel.value, sel.dataset.target]);
+    try {
+      const ex = state.explorer.with_mapping(JSON.stringify(pairs));
+      adopt(ex, state.fileName);
+      showNewData('view=scatter');
+    } catch (err) {
+      showError(err);
+    }
+  }
+
   function describeDataset() {
     const info = state.info;
     if (!info) return;
+    describeMapping();
     let text = `${info.file}: ${info.summary}.`;
     if (info.regional) text += ' ' + t('regions-years', { n: info.regional.regions, years: info.regional.years.join(', ') });
     if (info.notes && info.notes.length) text += ' ' + info.notes.join('. ').replace(/\.\./g, '.') + '.';
@@ -986,6 +1031,7 @@
   // ---------------------------------------------------------------- wiring
 
   function wire() {
+    $('mapping-apply').addEventListener('click', applyMapping);
     // Links, the address bar and Back/Forward change the hash; the page's own changes are drawn already.
     window.addEventListener('hashchange', () => { if (location.hash !== state.drawnHash) render(); });
     $('file').addEventListener('change', (e) => { if (e.target.files[0]) loadFile(e.target.files[0]); });
