@@ -536,3 +536,22 @@ fn odd_tables_give_errors_or_charts_never_panics() {
     let e = render_query(&own("jaar,waarde\n2019,.\n2020,.\n"), "").unwrap_err();
     assert!(e.message.contains("Zonder waarden"), "{}", e.message);
 }
+
+#[test]
+fn every_example_offers_its_natural_view_in_the_catalogue() {
+    for ex in banenverkenner::EXAMPLES {
+        let ds = banenverkenner::view::Dataset::load(ex.file, ex.bytes).unwrap();
+        let natural = ds.natural_view().unwrap();
+        let names: Vec<&str> = banenverkenner::view::catalog::catalog(&ds)
+            .iter()
+            .map(|v| v.view)
+            .collect();
+        assert!(
+            names.contains(&natural.name()),
+            "{}: natural view {} not in {:?}",
+            ex.file,
+            natural.name(),
+            names
+        );
+    }
+}

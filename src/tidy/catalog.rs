@@ -46,6 +46,11 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
     let Ok(f) = Frame::new(table, &[], &[]) else {
         return Vec::new();
     };
+    // The natural view is always offered, even when its defaults need a facet to compute.
+    let natural = super::natural::natural_view(table, &[])
+        .ok()
+        .map(|v| v.name());
+    let is_natural = |name: &str| natural == Some(name);
     let enc = Encoding::default;
     let facet = || key("facet", "Kleine veelvouden per", columns(&roles, GROUPS));
     let mut out = Vec::new();
@@ -54,7 +59,7 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
         index: false,
         highlight: None,
     };
-    if line::compute(&f, &line_spec).is_ok() {
+    if line::compute(&f, &line_spec).is_ok() || is_natural("line") {
         out.push(ViewInfo {
             view: "line",
             label: "Lijnen over de tijd",
@@ -90,7 +95,7 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
         sort: None,
         n: None,
     };
-    if bars::compute(&f, &bars_spec, None).is_ok() {
+    if bars::compute(&f, &bars_spec, None).is_ok() || is_natural("bars") {
         out.push(ViewInfo {
             view: "bars",
             label: "Staven (gesorteerd of gegroepeerd)",
@@ -121,7 +126,7 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
             ],
         });
     }
-    if stacked::compute(&f, &StackedSpec { enc: enc() }).is_ok() {
+    if stacked::compute(&f, &StackedSpec { enc: enc() }).is_ok() || is_natural("stacked") {
         out.push(ViewInfo {
             view: "stacked",
             label: "Verdeling (100%-staven)",
@@ -138,7 +143,7 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
         n: None,
         min_n: DEFAULT_MIN_N,
     };
-    if area::compute(&f, &area_spec).is_ok() {
+    if area::compute(&f, &area_spec).is_ok() || is_natural("area") {
         out.push(ViewInfo {
             view: "area",
             label: "Verdeling over de tijd (vlakken)",
@@ -173,7 +178,7 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
         reference: None,
         significance: None,
     };
-    if forest::compute(&f, &forest_spec).is_ok() {
+    if forest::compute(&f, &forest_spec).is_ok() || is_natural("forest") {
         out.push(ViewInfo {
             view: "forest",
             label: "Odds ratio's (forest plot)",
