@@ -46,6 +46,10 @@ def main():
     with open(bg, "rb") as f:
         wasm_b64 = base64.b64encode(f.read()).decode("ascii")
     single = re.sub(r'<link rel="stylesheet" href="([^"]+)">', inline_style, html)
+    # The served page preloads the wasm; the single file has it inline.
+    single = re.sub(r'<link rel="preload"[^>]*>\n?', '', single)
+    # Inline scripts cannot be deferred: they run in order at the end of the body, as before.
+    single = single.replace('<script defer src=', '<script src=')
     single = single.replace('<script src="pkg/banenverkenner.js"></script>',
                             '<script src="pkg/banenverkenner.js"></script>\n<script>window.BV_WASM_BASE64 = "' + wasm_b64 + '";</script>')
     single = re.sub(r'<script src="([^"]+)"></script>', inline_script, single)
