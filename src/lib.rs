@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod format;
 pub mod regional;
+pub mod sort;
 pub mod stats;
 pub mod table;
 pub mod tidy;

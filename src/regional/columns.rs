@@ -168,7 +168,7 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             w => w,
         })
         .collect();
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words
 }
 

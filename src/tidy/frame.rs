@@ -212,7 +212,7 @@ impl<'a> Frame<'a> {
             });
         }
         if ordered {
-            out.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+            crate::sort::sort_by(&mut out, |a, b| a.pos.total_cmp(&b.pos));
         } else {
             for (k, x) in out.iter_mut().enumerate() {
                 x.pos = k as f64;

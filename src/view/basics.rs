@@ -449,7 +449,7 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
             Some((label(other), c.r?, other.contains("vacancies")))
         })
         .collect();
-    with_growth.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    crate::sort::sort_by(&mut with_growth, |a, b| b.1.abs().total_cmp(&a.1.abs()));
     let related: Vec<String> = with_growth
         .iter()
         .filter(|(_, r, vac)| !vac && r.abs() >= 0.3)
