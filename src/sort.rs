@@ -80,7 +80,10 @@ mod tests {
         let mut w = vec![(1, 'x'), (2, 'y'), (1, 'z'), (3, 'w')];
         sort_by_key(&mut w, |p| std::cmp::Reverse(p.0));
         assert_eq!(w, [(3, 'w'), (2, 'y'), (1, 'x'), (1, 'z')]);
-        assert_eq!(order(4, &|a, b| [2, 0, 1, 0][a].cmp(&[2, 0, 1, 0][b])), [1, 3, 2, 0]);
+        assert_eq!(
+            order(4, &|a, b| [2, 0, 1, 0][a].cmp(&[2, 0, 1, 0][b])),
+            [1, 3, 2, 0]
+        );
         let mut empty: Vec<u8> = Vec::new();
         sort(&mut empty);
         assert!(empty.is_empty());
