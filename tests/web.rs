@@ -131,3 +131,15 @@ fn gallery_examples_open_on_their_natural_charts() {
         "not_available"
     );
 }
+
+/// The browser's case mapping (used for non-ASCII text in wasm) gives what Rust's std gives.
+#[wasm_bindgen_test]
+fn case_mapping_matches_the_standard_library() {
+    use banenverkenner::case;
+    assert_eq!(case::lower("ÉÉN Ïjssel ΟΔΟΣ"), "één ïjssel οδος");
+    assert_eq!(case::upper("één straße"), "ÉÉN STRASSE");
+    assert_eq!(case::lower("İ"), "i\u{307}");
+    assert_eq!(case::lower_each("ΑΣ"), "ασ");
+    assert_eq!(case::upper_char('ß'), "SS");
+    assert_eq!(case::lower("Werkzame Personen"), "werkzame personen");
+}
