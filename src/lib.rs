@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod chart;
+pub mod decimal;
 pub mod error;
 pub mod export;
 pub mod format;

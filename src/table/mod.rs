@@ -450,7 +450,7 @@ pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
         digits.push('.');
         digits.push_str(f);
     }
-    digits.parse::<f64>().ok().map(|v| sign * v)
+    crate::decimal::parse_f64(&digits).map(|v| sign * v)
 }
 
 /// The file formats [`load`] reads.

@@ -248,9 +248,7 @@ pub fn parse_period(s: &str) -> Option<(TimeKind, f64)> {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     let year = |t: &str| -> Option<f64> {
         if t.len() == 4 && digits(t) {
-            t.parse::<f64>()
-                .ok()
-                .filter(|y| (1800.0..=2200.0).contains(y))
+            crate::decimal::parse_f64(t).filter(|y| (1800.0..=2200.0).contains(y))
         } else {
             None
         }
