@@ -66,7 +66,7 @@ mod tests {
         let mut ours = input.clone();
         sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
         let mut std = input.clone();
-        std.sort_by(|a, b| a.0.cmp(&b.0));
+        std.sort_by_key(|p| p.0);
         assert_eq!(ours, std);
         assert_eq!(ours[0], (0, 6));
         assert_eq!(&ours[6..10], &[(3, 10), (3, 11), (5, 0), (5, 2)][..]);
