@@ -2,13 +2,17 @@
 //!
 //! Data flows one way: file bytes -> [`table::Table`] -> [`regional::RegionalData`] (derived
 //! measures in [`regional::measures`]) -> view data ([`view`]) -> chart ([`chart`], SVG).
-//! Every stage is a plain function; only [`web`] touches JavaScript, and it never touches the DOM.
+//! Every stage is a plain function; only [`web`] touches JavaScript (and [`case`], for non-ASCII
+//! case mapping in the browser), and nothing touches the DOM.
 
+pub mod case;
 pub mod chart;
+pub mod decimal;
 pub mod error;
 pub mod export;
 pub mod format;
 pub mod regional;
+pub mod sort;
 pub mod stats;
 pub mod table;
 pub mod tidy;

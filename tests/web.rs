@@ -151,3 +151,43 @@ fn mapping_step_reads_a_file_with_unrecognised_headers() {
     let err = ex.with_mapping("geen json").err().unwrap();
     assert_eq!(get(&err, "kind").as_string().unwrap(), "view");
 }
+
+/// The browser's case mapping (used for non-ASCII text in wasm) gives what Rust's std gives.
+#[wasm_bindgen_test]
+fn case_mapping_matches_the_standard_library() {
+    use banenverkenner::case;
+    assert_eq!(case::lower("ÉÉN Ïjssel ΟΔΟΣ"), "één ïjssel οδος");
+    assert_eq!(case::upper("één straße"), "ÉÉN STRASSE");
+    assert_eq!(case::lower("İ"), "i\u{307}");
+    assert_eq!(case::lower_each("ΑΣ"), "ασ");
+    assert_eq!(case::upper_char('ß'), "SS");
+    assert_eq!(case::lower("Werkzame Personen"), "werkzame personen");
+}
+
+/// Numbers beyond the exact fast path go to the browser's parseFloat: same bits as Rust's std.
+#[wasm_bindgen_test]
+fn decimal_parsing_matches_the_standard_library() {
+    use banenverkenner::decimal::parse_f64;
+    let cases: [(&str, f64); 9] = [
+        ("0.35714285714285715", 0.35714285714285715),
+        ("9007199254740993", 9007199254740993.0),
+        ("2.2250738585072014e-308", 2.2250738585072014e-308),
+        ("4.9e-324", 4.9e-324),
+        ("1e23", 1e23),
+        (
+            "123456789012345678901234567890",
+            123456789012345678901234567890.0,
+        ),
+        ("1.7976931348623157e308", 1.7976931348623157e308),
+        ("12.5", 12.5),
+        ("-0.1", -0.1),
+    ];
+    for (s, v) in cases {
+        assert_eq!(parse_f64(s).map(f64::to_bits), Some(v.to_bits()), "{s}");
+    }
+    assert_eq!(parse_f64("1.8e308"), Some(f64::INFINITY));
+    assert_eq!(parse_f64("-0").map(f64::to_bits), Some((-0.0f64).to_bits()));
+    assert_eq!(parse_f64("1e"), None);
+    assert_eq!(parse_f64(" 1"), None);
+    assert_eq!(parse_f64("0x10"), None);
+}

@@ -30,7 +30,7 @@ fn colours(names: &[String]) -> Vec<(String, RGBColor)> {
 
 /// Spreads label positions so they are at least `gap` apart, inside [lo, hi].
 pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usize, f64)> {
-    ys.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::sort::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
     for k in 1..ys.len() {
         if ys[k].1 < ys[k - 1].1 + gap {
             ys[k].1 = ys[k - 1].1 + gap;
@@ -223,7 +223,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
             // Lines: highlighted series last, others muted when something is highlighted.
             let mut order: Vec<&crate::tidy::frame::Series> =
                 d.series.iter().filter(|s| s.facet == *panel).collect();
-            order.sort_by_key(|s| highlight == Some(s.name.as_str()));
+            crate::sort::sort_by_key(&mut order, |s| highlight == Some(s.name.as_str()));
             let mut ends: Vec<(usize, f64)> = Vec::new();
             for (k, s) in order.iter().enumerate() {
                 let hl = highlight == Some(s.name.as_str());

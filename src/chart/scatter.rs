@@ -218,7 +218,7 @@ pub fn draw(
 
         // Points; outliers and the highlighted region labelled, labels kept from overlapping.
         let mut order: Vec<usize> = (0..data.points.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut order, |&a, &b| {
             data.points[b]
                 .residual
                 .abs()

@@ -27,7 +27,7 @@ fn series_colour(g: Subgroup) -> RGBColor {
 
 /// Moves label positions apart so none is closer than `gap` to the next, within [lo, hi].
 pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usize, f64)> {
-    ys.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::sort::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
     for i in 1..ys.len() {
         if ys[i].1 < ys[i - 1].1 + gap {
             ys[i].1 = ys[i - 1].1 + gap;

@@ -168,7 +168,7 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             w => w,
         })
         .collect();
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words
 }
 
@@ -228,7 +228,7 @@ impl IdColumn {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in crate::case::lower_each(s).chars() {
         let c = strip_accent(c);
         if c.is_ascii_alphanumeric() {
             if pending && !out.is_empty() {

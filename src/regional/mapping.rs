@@ -290,7 +290,7 @@ pub fn propose(table: &Table) -> MappingProposal {
         .iter()
         .filter(|t| !matched.iter().any(|m| m.column == t.name))
         .collect();
-    open.sort_by_key(|t| !t.required);
+    crate::sort::sort_by_key(&mut open, |t| !t.required);
     for t in open {
         let best = unmatched_headers
             .iter()

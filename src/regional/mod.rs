@@ -258,10 +258,10 @@ impl RegionalData {
             .at(file));
         }
         let mut regions: Vec<String> = data.keys().map(|(r, _)| r.clone()).collect();
-        regions.sort();
+        crate::sort::sort(&mut regions);
         regions.dedup();
         let mut years: Vec<i32> = data.keys().map(|(_, y)| *y).collect();
-        years.sort();
+        crate::sort::sort(&mut years);
         years.dedup();
 
         let mut notes = resolved.notes.clone();
@@ -307,7 +307,7 @@ impl RegionalData {
             ));
         }
         let mut present: Vec<Count> = count_cols.iter().map(|(c, _)| *c).collect();
-        present.sort();
+        crate::sort::sort(&mut present);
         Ok(RegionalData {
             source: table.source.clone(),
             regions,

@@ -140,7 +140,7 @@ pub struct RejectedRow {
 impl Detected {
     /// One Dutch line for the page and the CLI: what was detected, and the rows not used.
     pub fn summary(&self) -> String {
-        let mut parts = vec![format!("formaat {}", self.format.to_uppercase())];
+        let mut parts = vec![format!("formaat {}", crate::case::upper(&self.format))];
         if let Some(e) = &self.encoding {
             parts.push(format!("tekenset {e}"));
         }
@@ -450,7 +450,7 @@ pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
         digits.push('.');
         digits.push_str(f);
     }
-    digits.parse::<f64>().ok().map(|v| sign * v)
+    crate::decimal::parse_f64(&digits).map(|v| sign * v)
 }
 
 /// The file formats [`load`] reads.

@@ -181,9 +181,8 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
                         }
                         "b" => RawCell::Text(if v == "1" { "WAAR" } else { "ONWAAR" }.into()),
                         "e" | "d" => RawCell::Text(v.to_string()),
-                        _ => v
-                            .parse::<f64>()
-                            .map_or_else(|_| RawCell::Text(v.to_string()), RawCell::Number),
+                        _ => crate::decimal::parse_f64(v)
+                            .map_or_else(|| RawCell::Text(v.to_string()), RawCell::Number),
                     };
                     if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
                         cells.push((col, cell));

@@ -249,13 +249,13 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     if let Some((_, _, first)) = values.first() {
         let key = |k: usize| first.get(k).copied().flatten();
         match sort {
-            BarSort::Desc => order.sort_by(|&a, &b| match (key(a), key(b)) {
+            BarSort::Desc => crate::sort::sort_by(&mut order, |&a, &b| match (key(a), key(b)) {
                 (Some(x), Some(y)) => y.total_cmp(&x),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             }),
-            BarSort::Asc => order.sort_by(|&a, &b| match (key(a), key(b)) {
+            BarSort::Asc => crate::sort::sort_by(&mut order, |&a, &b| match (key(a), key(b)) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,

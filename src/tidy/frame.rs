@@ -212,7 +212,7 @@ impl<'a> Frame<'a> {
             });
         }
         if ordered {
-            out.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+            crate::sort::sort_by(&mut out, |a, b| a.pos.total_cmp(&b.pos));
         } else {
             for (k, x) in out.iter_mut().enumerate() {
                 x.pos = k as f64;
@@ -261,7 +261,7 @@ impl<'a> Frame<'a> {
 /// A column name as a reader sees it on a chart: the Dutch word for the common English names of
 /// published tables, otherwise the name with underscores as spaces. Descriptions keep the real name.
 pub fn label_of(column: &str) -> String {
-    let dutch = match column.trim().to_lowercase().as_str() {
+    let dutch = match crate::case::lower(column.trim()).as_str() {
         "year" => "jaar",
         "quarter" => "kwartaal",
         "month" => "maand",
@@ -293,7 +293,7 @@ pub fn label_of(column: &str) -> String {
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => crate::case::upper_char(f) + c.as_str(),
         None => String::new(),
     }
 }
@@ -315,7 +315,7 @@ pub fn decimals(values: impl Iterator<Item = f64>) -> usize {
 /// Whether a category label is the overall total of a table (`totaal`, `Nederland`, ...).
 pub fn is_total(label: &str) -> bool {
     matches!(
-        label.trim().to_lowercase().as_str(),
+        crate::case::lower(label.trim()).as_str(),
         "totaal" | "total" | "nederland" | "landelijk" | "alle" | "allen" | "all" | "overall"
     )
 }

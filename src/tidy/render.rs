@@ -625,7 +625,7 @@ pub fn line_summary(d: &line::LineData, lang: Lang) -> String {
             lab(&d.x)
         );
     }
-    changes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1));
     let mut s = String::new();
     if let Some(top) = changes.first() {
         let verb = if top.1 >= 0.0 { "groeide" } else { "daalde" };
@@ -769,7 +769,7 @@ pub fn area_summary(d: &area::AreaData, lang: Lang) -> String {
                     .map(|y| (s.name.clone(), y))
             })
             .collect();
-        at.sort_by(|a, b| b.1.total_cmp(&a.1));
+        crate::sort::sort_by(&mut at, |a, b| b.1.total_cmp(&a.1));
         if let Some(top) = at.first() {
             let who = p.clone().map(|p| format!("{p}: ")).unwrap_or_default();
             parts.push(format!(

@@ -81,7 +81,7 @@ impl Role {
 
     /// Parses a role key, English or Dutch (`time`/`tijd`, `category`/`categorie`, ...).
     pub fn parse(s: &str) -> Option<Role> {
-        let s = s.trim().to_lowercase();
+        let s = crate::case::lower(s.trim());
         Some(match s.as_str() {
             "time" | "tijd" | "period" | "periode" => Role::Time,
             "category" | "categorie" | "group" | "groep" => Role::Category,
@@ -166,7 +166,7 @@ pub struct Roles {
 
 /// Lower-case name tokens split on anything that is not a letter or digit (`share_pct` -> share, pct).
 fn tokens(name: &str) -> Vec<String> {
-    let lower = name.to_lowercase();
+    let lower = crate::case::lower(name);
     let mut out: Vec<String> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
@@ -248,14 +248,12 @@ pub fn parse_period(s: &str) -> Option<(TimeKind, f64)> {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     let year = |t: &str| -> Option<f64> {
         if t.len() == 4 && digits(t) {
-            t.parse::<f64>()
-                .ok()
-                .filter(|y| (1800.0..=2200.0).contains(y))
+            crate::decimal::parse_f64(t).filter(|y| (1800.0..=2200.0).contains(y))
         } else {
             None
         }
     };
-    let upper = s.to_uppercase().replace([' ', '-', '/', '_'], "");
+    let upper = crate::case::upper(s).replace([' ', '-', '/', '_'], "");
     if let Some(y) = year(s) {
         return Some((TimeKind::Year, y));
     }
@@ -336,7 +334,7 @@ pub fn time_position(v: &Value) -> Option<f64> {
 pub fn is_significance_marker(s: &str) -> bool {
     let s = s.trim();
     (!s.is_empty() && s.chars().all(|c| matches!(c, '*' | '†' | '+')))
-        || matches!(s.to_lowercase().as_str(), "ns" | "n.s." | "n.s")
+        || matches!(crate::case::lower(s).as_str(), "ns" | "n.s." | "n.s")
 }
 
 /// A cell's identity for grouping (text as written, numbers as text).

@@ -141,10 +141,12 @@ pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
             let reference = match p.take("ref") {
                 None => None,
                 Some(r) if r.trim().is_empty() => None,
-                Some(r) => Some(match r.replace(',', ".").trim().parse::<f64>() {
-                    Ok(x) if x.is_finite() => Reference::Value(x),
-                    _ => Reference::Category(r),
-                }),
+                Some(r) => Some(
+                    match crate::decimal::parse_f64(r.replace(',', ".").trim()) {
+                        Some(x) if x.is_finite() => Reference::Value(x),
+                        _ => Reference::Category(r),
+                    },
+                ),
             };
             let sort = match p.take("sort").as_deref() {
                 None => None,

@@ -164,7 +164,7 @@ fn growth_measure(d: &RegionalData, c: Count, a: i32, b: i32, def: Def) -> Measu
     if let Some(reason) = missing(d, c, &[a, b]) {
         return unavailable(def, reason, n);
     }
-    match measures::per_region(d, &[a, b], &def.label.to_lowercase(), |k| {
+    match measures::per_region(d, &[a, b], &crate::case::lower(&def.label), |k| {
         growth(k[0].get(c), k[1].get(c))
     }) {
         Ok(v) => from_values(def, &d.regions, &v, "totals"),
@@ -431,7 +431,7 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
     }
     let label = |k: &str| {
         d.measure(k)
-            .map(|m| m.label.to_lowercase())
+            .map(|m| crate::case::lower(&m.label))
             .unwrap_or_else(|| k.to_string())
     };
     // Correlations of workers growth with the other measures: the report's question.
@@ -449,7 +449,7 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
             Some((label(other), c.r?, other.contains("vacancies")))
         })
         .collect();
-    with_growth.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    crate::sort::sort_by(&mut with_growth, |a, b| b.1.abs().total_cmp(&a.1.abs()));
     let related: Vec<String> = with_growth
         .iter()
         .filter(|(_, r, vac)| !vac && r.abs() >= 0.3)
@@ -487,7 +487,7 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
         .collect();
     let mut out = s.join("; ");
     if !out.is_empty() {
-        out = format!("{}{}.", out[..1].to_uppercase(), &out[1..]);
+        out = format!("{}{}.", crate::case::upper(&out[..1]), &out[1..]);
     }
     if !na.is_empty() {
         out.push_str(&format!(" {}.", na.join("; ")));

@@ -57,7 +57,7 @@ fn subgroups(gs: &[Subgroup]) -> KeyInfo {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        Some(f) => crate::case::upper_char(f) + c.as_str(),
         None => String::new(),
     }
 }

@@ -73,7 +73,7 @@ pub fn ranked_bars(v: &RegionalValues, k: f64) -> (f64, Vec<Bar>) {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.relative.total_cmp(&a.relative));
+    crate::sort::sort_by(&mut bars, |a, b| b.relative.total_cmp(&a.relative));
     (sd, bars)
 }
 

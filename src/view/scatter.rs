@@ -130,7 +130,7 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64) -> Result<ScatterDa
             y_value,
         })
         .collect();
-    excluded.sort_by(|a, b| a.region.cmp(&b.region));
+    crate::sort::sort_by(&mut excluded, |a, b| a.region.cmp(&b.region));
     Ok(ScatterData {
         view: "scatter",
         subgroup: g,

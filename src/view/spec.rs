@@ -65,10 +65,7 @@ impl Params {
     pub fn take_number(&mut self, key: &str) -> Result<Option<f64>> {
         match self.take(key) {
             None => Ok(None),
-            Some(v) => v
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
+            Some(v) => crate::decimal::parse_f64(&v.replace(',', "."))
                 .filter(|x| x.is_finite())
                 .map(Some)
                 .ok_or_else(|| Error::view(format!("'{key}={v}': verwacht een getal."))),

@@ -179,7 +179,7 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
             (a < b).then_some((s, growth(Some(va), Some(vb))?))
         })
         .collect();
-    changes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1));
     if let Some((s, g)) = changes.first() {
         parts.push(format!(
             "{} groeide het sterkst ({}{})",
