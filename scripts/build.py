@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the static site into dist/ as wasm-pack.toml says: cargo (wasm32), wasm-bindgen,
 wasm-opt (npm binaryen), then copies www/ and writes the single self-contained HTML file."""
-import base64, gzip, os, re, shutil, subprocess, sys, tomllib
+import base64, glob, gzip, os, re, shutil, subprocess, sys, tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -32,6 +32,13 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, site["source"]), out)
     shutil.copytree(pkg, os.path.join(out, "pkg"))
+    minify = cfg.get("minify", {})
+    if minify.get("enabled", False):
+        terser = os.path.join(ROOT, "node_modules", "terser", "bin", "terser")
+        if not os.path.exists(terser):
+            sys.exit("terser (npm) ontbreekt: voer eerst `npm ci` uit (make doet dat).")
+        for rel in sorted(glob.glob(os.path.join(out, "**", "*.js"), recursive=True)):
+            run(["node", terser, rel, *minify["flags"], "-o", rel])
 
     # The single file: scripts, styles and the wasm (base64) inlined; starts with initSync.
     with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
