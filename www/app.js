@@ -1106,8 +1106,9 @@
         state.fileName = state.info.file;
       }
       performance.mark('bv-data-ready');
-      if (!state.embed) buildGallery();
       render();
+      // The gallery reads the example tables: after the first chart, so that is painted first.
+      if (!state.embed) setTimeout(buildGallery, 0);
       if (dataError) showError(dataError);
     } catch (err) {
       showError(err);

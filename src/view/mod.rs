@@ -91,7 +91,14 @@ impl Dataset {
                     kind: c.kind(),
                 })
                 .collect(),
-            roles: self.roles(),
+            // Roles drive the tidy views only; a regional file is read by its named columns.
+            roles: if self.regional.is_some() {
+                crate::tidy::Roles {
+                    columns: Vec::new(),
+                }
+            } else {
+                self.roles()
+            },
             regional: self.regional.as_ref().map(|r| RegionalInfo {
                 regions: r.regions.len(),
                 years: r.years.clone(),
