@@ -693,7 +693,8 @@ fn mangled_files_never_panic() {
 #[test]
 fn fixtures_for_the_browser_tests_read_as_the_shared_csv() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let files: [(&str, fn() -> Vec<u8>); 4] = [
+    type Maker = fn() -> Vec<u8>;
+    let files: [(&str, Maker); 4] = [
         ("regio-export-nl.csv", dutch_export),
         ("regio-zonder-landelijk.tsv", tab_without_national),
         ("regio-werkmap.xlsx", workbook),
