@@ -188,9 +188,10 @@ pub fn per_region(
         .iter()
         .map(|y| d.national.get(y).unwrap_or(&empty))
         .collect();
-    let Some(national) = f(&national_rows) else {
+    let national_from_rows = f(&national_rows);
+    if national_from_rows.is_none() && d.national_from_file {
         return Err(Error::not_available(format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.")));
-    };
+    }
     let mut values = Vec::new();
     let mut excluded = Vec::new();
     for r in &d.regions {
@@ -208,6 +209,39 @@ pub fn per_region(
             "Voor geen enkele regio is {what} te berekenen."
         )));
     }
+    let national = match national_from_rows {
+        Some(n) => n,
+        None => {
+            // No national row and a suppressed regional cell: the national value is taken over
+            // the regions that have this measure (numerator and denominator alike), and each
+            // region left out says so.
+            let summed: Vec<Counts> = years
+                .iter()
+                .map(|y| {
+                    let mut total = Counts::default();
+                    for c in super::Count::ALL {
+                        let mut sum = Some(0.0);
+                        for (r, _) in &values {
+                            sum = match (sum, d.data.get(&(r.clone(), *y)).and_then(|k| k.get(c))) {
+                                (Some(a), Some(b)) => Some(a + b),
+                                _ => None,
+                            };
+                        }
+                        total.set(c, sum);
+                    }
+                    total
+                })
+                .collect();
+            let refs: Vec<&Counts> = summed.iter().collect();
+            let Some(n) = f(&refs) else {
+                return Err(Error::not_available(format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.")));
+            };
+            for e in &mut excluded {
+                e.reason.push_str("; daarom ook niet meegeteld in de landelijke waarde (som van de overige regio's)");
+            }
+            n
+        }
+    };
     Ok(RegionalValues {
         values,
         national,
@@ -291,6 +325,24 @@ mod tests {
         let d = default();
         let e = share_working(&d, Subgroup::Total, 2014).unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::NotAvailable);
+    }
+
+    #[test]
+    fn suppressed_cell_without_national_row_sums_the_other_regions() {
+        let t = table::load(
+            "t.csv",
+            b"regio;jaar;personen doelgroepregister gecorrigeerd;werkzame personen\nA;2015;100;40\nB;2015;200;x\nC;2015;100;60\n",
+        )
+        .unwrap();
+        let d = RegionalData::from_table(&t).unwrap();
+        let s = share_working(&d, Subgroup::Total, 2015).unwrap();
+        // National over A and C only: (40 + 60) / (100 + 100).
+        assert!((s.national - 50.0).abs() < 1e-12);
+        assert_eq!(s.values.len(), 2);
+        assert_eq!(s.excluded[0].region, "B");
+        assert!(s.excluded[0]
+            .reason
+            .contains("niet meegeteld in de landelijke waarde"));
     }
 
     #[test]
