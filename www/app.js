@@ -1074,7 +1074,8 @@
     // The tooltip is fixed to the window: on scrolling it follows a focused target, else it goes.
     window.addEventListener('scroll', () => {
       if ($('tooltip').hidden) return;
-      if (tipTarget && tipTarget === document.activeElement && tipTarget.isConnected) showTip(tipTarget, $('tooltip').textContent);
+      // It follows a focused target, or one the pointer is still over (scrolling into view).
+      if (tipTarget && tipTarget.isConnected && (tipTarget === document.activeElement || tipTarget.matches(':hover'))) showTip(tipTarget, $('tooltip').textContent);
       else hideTip();
     }, { passive: true });
   }
@@ -1106,9 +1107,9 @@
         state.fileName = state.info.file;
       }
       performance.mark('bv-data-ready');
+      // The gallery comes first so that nothing moves once the chart is drawn.
+      if (!state.embed) buildGallery();
       render();
-      // The gallery reads the example tables: after the first chart, so that is painted first.
-      if (!state.embed) setTimeout(buildGallery, 0);
       if (dataError) showError(dataError);
     } catch (err) {
       showError(err);
