@@ -9,7 +9,7 @@ use crate::chart::facet::Texts;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{number, signed, Lang};
 use crate::view::spec::{percent_encode, View, ViewSpec};
-use crate::view::{DataTable, Dataset, Rendered};
+use crate::view::{DataTable, Dataset, Rendered, Texts as ViewTexts};
 use serde::Serialize;
 use serde_json::{json, Value as Json};
 
@@ -193,21 +193,20 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             if let Some(h) = &s.highlight {
                 q.push_str(&format!("&highlight={}", percent_encode(h)));
             }
-            Rendered {
-                spec: q,
-                view: "line".into(),
-                title,
-                subtitle,
-                source: source.clone(),
-                summary,
-                data: to_json(&d)?,
-                table: DataTable { columns, rows },
-                svg: chart.svg,
-                width: chart.width,
-                height: chart.height,
-                hits: chart.hits,
-                notes: d.notes.clone(),
-            }
+            Rendered::assemble(
+                "line",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
         }
         View::Bars(s) => {
             let d = bars::compute(&f, s, spec.highlight.as_deref())?;
@@ -283,21 +282,20 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             if let Some(n) = &s.n {
                 q.push_str(&format!("&n={}", percent_encode(n)));
             }
-            Rendered {
-                spec: q,
-                view: "bars".into(),
-                title,
-                subtitle,
-                source: source.clone(),
-                summary,
-                data: to_json(&d)?,
-                table: DataTable { columns, rows },
-                svg: chart.svg,
-                width: chart.width,
-                height: chart.height,
-                hits: chart.hits,
-                notes: d.notes.clone(),
-            }
+            Rendered::assemble(
+                "bars",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
         }
         View::Stacked(s) => {
             let d = stacked::compute(&f, s)?;
@@ -355,24 +353,23 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     })
                 })
                 .collect();
-            Rendered {
-                spec: format!(
+            Rendered::assemble(
+                "stacked",
+                format!(
                     "view=stacked{}",
                     encoding_query(&completed(enc, &d.x, &d.y, Some(&d.series_column)))
                 ),
-                view: "stacked".into(),
-                title,
-                subtitle,
-                source: source.clone(),
-                summary,
-                data: to_json(&d)?,
-                table: DataTable { columns, rows },
-                svg: chart.svg,
-                width: chart.width,
-                height: chart.height,
-                hits: chart.hits,
-                notes: d.notes.clone(),
-            }
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
         }
         View::Area(s) => {
             let d = area::compute(&f, s)?;
@@ -447,21 +444,20 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             if s.min_n != super::spec::DEFAULT_MIN_N {
                 q.push_str(&format!("&min_n={}", s.min_n));
             }
-            Rendered {
-                spec: q,
-                view: "area".into(),
-                title,
-                subtitle,
-                source: source.clone(),
-                summary,
-                data: to_json(&d)?,
-                table: DataTable { columns, rows },
-                svg: chart.svg,
-                width: chart.width,
-                height: chart.height,
-                hits: chart.hits,
-                notes: d.notes.clone(),
-            }
+            Rendered::assemble(
+                "area",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
         }
         View::Forest(s) => {
             let d = forest::compute(&f, s)?;
@@ -537,21 +533,20 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     q.push_str(&format!("&{k}={}", percent_encode(v)));
                 }
             }
-            Rendered {
-                spec: q,
-                view: "forest".into(),
-                title,
-                subtitle,
-                source: source.clone(),
-                summary,
-                data: to_json(&d)?,
-                table: DataTable { columns, rows },
-                svg: chart.svg,
-                width: chart.width,
-                height: chart.height,
-                hits: chart.hits,
-                notes: d.notes.clone(),
-            }
+            Rendered::assemble(
+                "forest",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
         }
         _ => not_tidy(view)?,
     };

@@ -8,7 +8,7 @@
 //! kept in the table as not available, with the reason; it is never shown as 0.
 
 use super::texts::{self, pct};
-use super::{common_query, source_line, to_json, Dataset, Rendered, ViewSpec};
+use super::{common_query, source_line, to_json, Dataset, Rendered, Texts, ViewSpec};
 use crate::chart;
 use crate::error::Result;
 use crate::format::{number, Lang};
@@ -577,26 +577,25 @@ pub fn render(
     {
         notes.push("Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's; gemid. = gemiddelde van de jaren.".into());
     }
-    Ok(Rendered {
-        spec: format!(
+    Ok(Rendered::assemble(
+        "basics",
+        format!(
             "view=basics&from={}&to={}{}",
             data.from,
             data.to,
             common_query(spec)
         ),
-        view: "basics".into(),
-        title,
-        subtitle,
-        source,
-        summary,
-        table: data_table(&data),
-        data: to_json(&data)?,
-        svg: chart.svg,
-        width: chart.width,
-        height: chart.height,
-        hits: chart.hits,
+        Texts {
+            title,
+            subtitle,
+            source,
+            summary,
+        },
+        to_json(&data)?,
+        data_table(&data),
+        chart,
         notes,
-    })
+    ))
 }
 
 #[cfg(test)]

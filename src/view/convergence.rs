@@ -4,7 +4,7 @@
 
 use super::regional_spec::ConvergenceSpec;
 use super::texts::{self, group_suffix, pp};
-use super::{common_query, source_line, to_json, Dataset, Rendered, ViewSpec};
+use super::{common_query, source_line, to_json, Dataset, Rendered, Texts, ViewSpec};
 use crate::chart;
 use crate::error::{Error, Result};
 use crate::format::{number, Lang};
@@ -180,25 +180,24 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
             .iter()
             .map(|s| format!("Jaar overgeslagen: {s}")),
     );
-    Ok(Rendered {
-        spec: format!(
+    Ok(Rendered::assemble(
+        "convergence",
+        format!(
             "view=convergence&subgroup={}{}",
             data.subgroup.key(),
             common_query(spec)
         ),
-        view: "convergence".into(),
-        title,
-        subtitle,
-        source,
-        summary,
+        Texts {
+            title,
+            subtitle,
+            source,
+            summary,
+        },
+        to_json(&data)?,
         table,
-        data: to_json(&data)?,
-        svg: chart.svg,
-        width: chart.width,
-        height: chart.height,
-        hits: chart.hits,
+        chart,
         notes,
-    })
+    ))
 }
 
 #[cfg(test)]

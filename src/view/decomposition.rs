@@ -12,7 +12,7 @@
 
 use super::ranking::{self, Bar, Parts};
 use super::texts::{self, pct};
-use super::{common_query, source_line, to_json, Dataset, Rendered, ViewSpec};
+use super::{common_query, source_line, to_json, Dataset, Rendered, Texts, ViewSpec};
 use crate::chart;
 use crate::error::{Error, Result};
 use crate::format::{number, Lang};
@@ -242,26 +242,25 @@ pub fn render(
     if let Some(c) = table.columns.get_mut(1) {
         *c = "aandeel Praktijkroute in de groei (%)".into();
     }
-    Ok(Rendered {
-        spec: format!(
+    Ok(Rendered::assemble(
+        "decomposition",
+        format!(
             "view=decomposition&subgroup=participatiewet&from={}&to={}{}",
             data.from,
             data.to,
             common_query(spec)
         ),
-        view: "decomposition".into(),
-        title,
-        subtitle,
-        source,
-        summary,
+        Texts {
+            title,
+            subtitle,
+            source,
+            summary,
+        },
+        to_json(&data)?,
         table,
-        data: to_json(&data)?,
-        svg: chart.svg,
-        width: chart.width,
-        height: chart.height,
-        hits: chart.hits,
+        chart,
         notes,
-    })
+    ))
 }
 
 #[cfg(test)]

@@ -210,6 +210,43 @@ pub struct Rendered {
     pub notes: Vec<String>,
 }
 
+/// The texts around a chart.
+pub struct Texts {
+    pub title: String,
+    pub subtitle: String,
+    pub source: String,
+    pub summary: String,
+}
+
+impl Rendered {
+    /// Puts a view's parts together; every view but the report (several charts) ends here.
+    pub fn assemble(
+        view: &str,
+        spec: String,
+        texts: Texts,
+        data: serde_json::Value,
+        table: DataTable,
+        chart: chart::Chart,
+        notes: Vec<String>,
+    ) -> Rendered {
+        Rendered {
+            spec,
+            view: view.to_string(),
+            title: texts.title,
+            subtitle: texts.subtitle,
+            source: texts.source,
+            summary: texts.summary,
+            data,
+            table,
+            svg: chart.svg,
+            width: chart.width,
+            height: chart.height,
+            hits: chart.hits,
+            notes,
+        }
+    }
+}
+
 fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
     serde_json::to_value(v).map_err(|e| {
         Error::new(
@@ -342,27 +379,26 @@ fn render_scatter(ds: &Dataset, s: &spec::ScatterSpec, spec: &ViewSpec) -> Resul
         spec::ScatterX::Share => "",
         spec::ScatterX::RegisterShare => "&x=register_share",
     };
-    Ok(Rendered {
-        spec: format!(
+    Ok(Rendered::assemble(
+        "scatter",
+        format!(
             "view=scatter&subgroup={}&from={}&to={}{x}{}",
             g.key(),
             data.from,
             data.to,
             common_query(spec)
         ),
-        view: "scatter".into(),
-        title,
-        subtitle,
-        source,
-        summary,
-        data: to_json(&data)?,
+        Texts {
+            title,
+            subtitle,
+            source,
+            summary,
+        },
+        to_json(&data)?,
         table,
-        svg: chart.svg,
-        width: chart.width,
-        height: chart.height,
-        hits: chart.hits,
+        chart,
         notes,
-    })
+    ))
 }
 
 /// The Dutch reading of a scatterplot: direction and strength of the trend, and the outliers.

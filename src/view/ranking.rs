@@ -3,7 +3,7 @@
 
 use super::regional_spec::{RankMeasure, RankingSpec};
 use super::texts::{self, group_suffix, pct, pp};
-use super::{common_query, source_line, to_json, Dataset, Rendered, ViewSpec};
+use super::{common_query, source_line, to_json, Dataset, Rendered, Texts, ViewSpec};
 use crate::chart;
 use crate::error::Result;
 use crate::format::{number, Lang};
@@ -257,29 +257,28 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
         (_, _, Some(y)) => format!("&year={y}"),
         _ => String::new(),
     };
-    Ok(Rendered {
-        spec: format!(
+    Ok(Rendered::assemble(
+        "ranking",
+        format!(
             "view=ranking&measure={}&subgroup={}{period}{}",
             data.measure,
             data.subgroup.key(),
             common_query(spec)
         ),
-        view: "ranking".into(),
-        title,
-        subtitle,
-        source,
-        summary,
-        table: bars_table(&data.bars, false),
-        data: to_json(&data)?,
-        svg: chart.svg,
-        width: chart.width,
-        height: chart.height,
-        hits: chart.hits,
-        notes: texts::notes(ds, &data.excluded)
+        Texts {
+            title,
+            subtitle,
+            source,
+            summary,
+        },
+        to_json(&data)?,
+        bars_table(&data.bars, false),
+        chart,
+        texts::notes(ds, &data.excluded)
             .into_iter()
             .chain(texts::highlight_note(ds, spec.highlight.as_deref()))
             .collect(),
-    })
+    ))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::regional_spec::{TrendMeasure, TrendSpec};
 use super::texts::{self, pct};
-use super::{common_query, source_line, to_json, Dataset, Rendered, ViewSpec};
+use super::{common_query, source_line, to_json, Dataset, Rendered, Texts, ViewSpec};
 use crate::chart;
 use crate::error::{Error, Result};
 use crate::format::{number, Lang};
@@ -268,21 +268,20 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
             notes.push("De Praktijkroute bestaat sinds 1 januari 2017; er is één meetpunt.".into());
         }
     }
-    Ok(Rendered {
-        spec: format!("view=trend&measure={}{}", data.measure, common_query(spec)),
-        view: "trend".into(),
-        title,
-        subtitle,
-        source,
-        summary,
+    Ok(Rendered::assemble(
+        "trend",
+        format!("view=trend&measure={}{}", data.measure, common_query(spec)),
+        Texts {
+            title,
+            subtitle,
+            source,
+            summary,
+        },
+        to_json(&data)?,
         table,
-        data: to_json(&data)?,
-        svg: chart.svg,
-        width: chart.width,
-        height: chart.height,
-        hits: chart.hits,
+        chart,
         notes,
-    })
+    ))
 }
 
 #[cfg(test)]
