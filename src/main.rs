@@ -81,8 +81,9 @@ fn run(args: &[String]) -> Result<(), String> {
                 i += 1;
             }
             let ds = load(file, maps).map_err(|e| e.to_string())?;
-            eprintln!("Ingelezen: {}", ds.info().summary);
-            for n in ds.info().notes {
+            let info = ds.info();
+            eprintln!("Ingelezen: {}", info.summary);
+            for n in info.notes {
                 eprintln!("Let op: {n}");
             }
             let r = render_query(&ds, spec).map_err(|e| e.to_string())?;

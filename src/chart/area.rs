@@ -1,8 +1,9 @@
 //! 100% stacked area chart over an ordered x (months since the start), one panel per facet, with
 //! the number of persons under each x and the x values with few persons hatched.
 
-use super::facet::{self, Rect, Scale, Swatch, Texts, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
+use super::Texts;
 use super::{label, palette, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, Lang};
@@ -12,26 +13,11 @@ use plotters_backend::text_anchor::{HPos, VPos};
 
 pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let w = WIDTH as f64;
-    let panels: Vec<Option<String>> = if d.facets.is_empty() {
-        vec![None]
-    } else {
-        d.facets.iter().cloned().map(Some).collect()
-    };
+    let panels = facet::panels(&d.facets);
     let cols_n = panels.len().clamp(1, 2);
     let rows_n = panels.len().div_ceil(cols_n);
-    let colours: Vec<(String, RGBColor)> = d
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (c.clone(), facet::category_colour(c, k)))
-        .collect();
-    let colour_of = |n: &str| {
-        colours
-            .iter()
-            .find(|(c, _)| c == n)
-            .map(|c| c.1)
-            .unwrap_or(palette::NEUTRAL)
-    };
+    let colours = facet::category_colours(&d.categories);
+    let colour_of = |n: &str| facet::colour_of(&colours, n);
     let any_small = d.n.iter().any(|n| n.small);
     // The persons behind each (panel, x), looked up once instead of scanning per point.
     let n_at: std::collections::HashMap<(Option<String>, String), &crate::tidy::area::NPoint> =

@@ -2,8 +2,9 @@
 //! series), values written at the bar ends, an optional dashed reference line and a highlighted
 //! category. Missing values are written as "onbekend", never drawn as a zero bar.
 
-use super::facet::{self, Rect, Scale, Swatch, Texts, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
+use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, Lang};
@@ -24,11 +25,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         v
     };
     let grouped = d.series_column.is_some();
-    let panels: Vec<Option<String>> = if d.facets.is_empty() {
-        vec![None]
-    } else {
-        d.facets.iter().cloned().map(Some).collect()
-    };
+    let panels = facet::panels(&d.facets);
     let cols_n = panels.len().clamp(1, 3);
     let rows_n = panels.len().div_ceil(cols_n);
     let fmt = |v: f64| {

@@ -2,8 +2,9 @@
 //! their difference from national (beyond 1 SD coloured and bold), the national and SD rows, the
 //! correlation matrix between the measures, and the reasons for measures that are not available.
 
-use super::ranking::{colour, Texts};
+use super::ranking::colour;
 use super::text::Style;
+use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, signed, Lang};

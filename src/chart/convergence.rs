@@ -1,8 +1,8 @@
 //! Convergence per year: the range from the lowest to the highest region (relative to national,
 //! with their names), the ± 1 SD band, and the SD connected across years.
 
-use super::ranking::Texts;
 use super::text::Style;
+use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, signed, Lang};

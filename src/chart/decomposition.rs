@@ -4,10 +4,11 @@
 //! (with a triangle) where it lies beyond k SD from national.
 
 use super::ranking::{
-    colour, highlight_row, name_width, region_name, triangle, value_label, x_axis, Scale, Texts,
+    colour, highlight_row, name_width, region_name, triangle, value_label, x_axis, Scale,
     HIGHLIGHT_BAND, PLOT_TOP, ROW,
 };
 use super::text::Style;
+use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, signed, Lang};

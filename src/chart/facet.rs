@@ -15,12 +15,33 @@ pub type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 /// Chart width for print.
 pub const WIDTH: u32 = 820;
 
-/// The texts around a chart.
-pub struct Texts<'a> {
-    pub title: &'a str,
-    pub subtitle: &'a str,
-    pub source: &'a str,
-    pub description: &'a str,
+use super::Texts;
+
+/// One panel per facet value, or a single unnamed panel when the view has no facets.
+pub fn panels(values: &[String]) -> Vec<Option<String>> {
+    if values.is_empty() {
+        vec![None]
+    } else {
+        values.iter().cloned().map(Some).collect()
+    }
+}
+
+/// The colour of each category, in stacking order.
+pub fn category_colours(categories: &[String]) -> Vec<(String, RGBColor)> {
+    categories
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.clone(), category_colour(c, k)))
+        .collect()
+}
+
+/// The colour given to a category by [`category_colours`]; neutral for one not listed.
+pub fn colour_of(colours: &[(String, RGBColor)], name: &str) -> RGBColor {
+    colours
+        .iter()
+        .find(|(c, _)| c == name)
+        .map(|c| c.1)
+        .unwrap_or(super::palette::NEUTRAL)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

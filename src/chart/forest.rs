@@ -3,8 +3,9 @@
 //! one panel per facet. Significance shows as the fill of the marker: full for `**`, half for
 //! `*`, open when not significant (shape, not only colour).
 
-use super::facet::{self, Rect, Scale, Swatch, Texts, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
+use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, Lang};
@@ -52,16 +53,8 @@ fn marker<DB: DrawingBackend>(
 
 pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let w = WIDTH as f64;
-    let models: Vec<Option<String>> = if d.models.is_empty() {
-        vec![None]
-    } else {
-        d.models.iter().cloned().map(Some).collect()
-    };
-    let panels: Vec<Option<String>> = if d.facets.is_empty() {
-        vec![None]
-    } else {
-        d.facets.iter().cloned().map(Some).collect()
-    };
+    let models = facet::panels(&d.models);
+    let panels = facet::panels(&d.facets);
     let colour_of = |m: &Option<String>| {
         models
             .iter()

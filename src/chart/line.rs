@@ -1,8 +1,9 @@
 //! Line chart: values over time per series, labelled directly at the line ends (a legend instead
 //! when there are small multiples), breaks where values are missing, an optional index line at 100.
 
-use super::facet::{self, Rect, Scale, Swatch, Texts, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
+use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, Lang};
@@ -73,11 +74,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
             .unwrap_or(palette::NEUTRAL)
     };
     let faceted = !d.facets.is_empty();
-    let panels: Vec<Option<String>> = if faceted {
-        d.facets.iter().cloned().map(Some).collect()
-    } else {
-        vec![None]
-    };
+    let panels = facet::panels(&d.facets);
     let w = WIDTH as f64;
     let label_style = Style::new(11.5);
     let fmt = |v: f64| {

@@ -49,6 +49,15 @@ pub mod palette {
     ];
 }
 
+/// The texts every chart carries: title, subtitle and source line drawn in it, and the
+/// description that becomes its accessible `<desc>`.
+pub struct Texts<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    pub source: &'a str,
+    pub description: &'a str,
+}
+
 /// A region of the chart a pointer or keyboard focus can land on, in SVG pixels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {

@@ -24,12 +24,7 @@ pub struct Input<'a> {
     pub value_unit: &'a str,
 }
 
-pub struct Texts<'a> {
-    pub title: &'a str,
-    pub subtitle: &'a str,
-    pub source: &'a str,
-    pub description: &'a str,
-}
+use super::Texts;
 
 pub(crate) fn colour(o: Option<Outlier>) -> RGBColor {
     match o {

@@ -14,12 +14,7 @@ use plotters_backend::text_anchor::{HPos, VPos};
 pub const WIDTH: u32 = 820;
 pub const HEIGHT: u32 = 620;
 
-pub struct Texts<'a> {
-    pub title: &'a str,
-    pub subtitle: &'a str,
-    pub source: &'a str,
-    pub description: &'a str,
-}
+use super::Texts;
 
 fn colour(o: Option<Outlier>) -> RGBColor {
     match o {

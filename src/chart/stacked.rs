@@ -2,8 +2,9 @@
 //! legend, shares written inside wide segments, group totals at the right when counts were
 //! converted. A missing share shows as a grey "onbekend" segment.
 
-use super::facet::{self, Rect, Scale, Swatch, Texts, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
+use super::Texts;
 use super::{label, palette, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, Lang};
@@ -13,26 +14,11 @@ use plotters_backend::text_anchor::{HPos, VPos};
 
 pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let w = WIDTH as f64;
-    let panels: Vec<Option<String>> = if d.facets.is_empty() {
-        vec![None]
-    } else {
-        d.facets.iter().cloned().map(Some).collect()
-    };
+    let panels = facet::panels(&d.facets);
     let cols_n = panels.len().clamp(1, 2);
     let rows_n = panels.len().div_ceil(cols_n);
-    let colours: Vec<(String, RGBColor)> = d
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (c.clone(), facet::category_colour(c, k)))
-        .collect();
-    let colour_of = |n: &str| {
-        colours
-            .iter()
-            .find(|(c, _)| c == n)
-            .map(|c| c.1)
-            .unwrap_or(palette::NEUTRAL)
-    };
+    let colours = facet::category_colours(&d.categories);
+    let colour_of = |n: &str| facet::colour_of(&colours, n);
     let legend_items: Vec<(String, RGBColor, Swatch)> = colours
         .iter()
         .map(|(n, c)| (n.clone(), *c, Swatch::Block))

@@ -1,8 +1,8 @@
 //! Lines over the years per subgroup with direct labels at the line ends; or, with a region
 //! chosen, small multiples of every region (own scale each) with that region outlined.
 
-use super::ranking::Texts;
 use super::text::Style;
+use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, Chart, Hit};
 use crate::error::Result;
 use crate::format::{number, Lang};

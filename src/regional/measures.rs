@@ -215,22 +215,10 @@ pub fn per_region(
             // No national row and a suppressed regional cell: the national value is taken over
             // the regions that have this measure (numerator and denominator alike), and each
             // region left out says so.
+            let kept: Vec<String> = values.iter().map(|(r, _)| r.clone()).collect();
             let summed: Vec<Counts> = years
                 .iter()
-                .map(|y| {
-                    let mut total = Counts::default();
-                    for c in super::Count::ALL {
-                        let mut sum = Some(0.0);
-                        for (r, _) in &values {
-                            sum = match (sum, d.data.get(&(r.clone(), *y)).and_then(|k| k.get(c))) {
-                                (Some(a), Some(b)) => Some(a + b),
-                                _ => None,
-                            };
-                        }
-                        total.set(c, sum);
-                    }
-                    total
-                })
+                .map(|y| super::sum_regions(&d.data, &kept, *y))
                 .collect();
             let refs: Vec<&Counts> = summed.iter().collect();
             let Some(n) = f(&refs) else {

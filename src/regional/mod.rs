@@ -344,24 +344,26 @@ pub fn row_type_from_name(region: &str) -> RowType {
 }
 
 /// Sums the regions of one year per count; a count is summed only when every region has it.
-fn sum_regions(data: &BTreeMap<(String, i32), Counts>, regions: &[String], year: i32) -> Counts {
-    let mut out = Counts::default();
-    for c in Count::ALL {
-        let mut total = 0.0;
-        let mut complete = true;
-        let mut any = false;
-        for r in regions {
-            match data.get(&(r.clone(), year)).and_then(|k| k.get(c)) {
-                Some(v) => {
-                    total += v;
-                    any = true;
-                }
-                None => complete = false,
-            }
-        }
-        out.set(c, if complete && any { Some(total) } else { None });
+/// Each region's row is looked up once.
+pub(crate) fn sum_regions(
+    data: &BTreeMap<(String, i32), Counts>,
+    regions: &[String],
+    year: i32,
+) -> Counts {
+    if regions.is_empty() {
+        return Counts::default();
     }
-    out
+    let mut totals = [Some(0.0); COUNT_COLUMNS];
+    for r in regions {
+        let row = data.get(&(r.clone(), year));
+        for (i, total) in totals.iter_mut().enumerate() {
+            *total = match (*total, row.and_then(|k| k.0[i])) {
+                (Some(a), Some(b)) => Some(a + b),
+                _ => None,
+            };
+        }
+    }
+    Counts(totals)
 }
 
 #[cfg(test)]

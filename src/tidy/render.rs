@@ -5,7 +5,7 @@ use super::frame::{Frame, Series};
 use super::roles::Roles;
 use super::spec::{encoding_query, Encoding, Reference};
 use super::{area, bars, forest, line, stacked};
-use crate::chart::facet::Texts;
+use crate::chart::Texts;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{number, signed, Lang};
 use crate::view::spec::{percent_encode, View, ViewSpec};

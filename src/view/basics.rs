@@ -552,7 +552,7 @@ pub fn render(
     let source = source_line(ds);
     let chart = chart::basics::draw(
         &data,
-        &chart::ranking::Texts {
+        &chart::Texts {
             title: &title,
             subtitle: &subtitle,
             source: &source,

@@ -144,7 +144,7 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
     let source = source_line(ds);
     let chart = chart::convergence::draw(
         &data,
-        &chart::ranking::Texts {
+        &chart::Texts {
             title: &title,
             subtitle: &subtitle,
             source: &source,

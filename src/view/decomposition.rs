@@ -221,7 +221,7 @@ pub fn render(
     let source = source_line(ds);
     let chart = chart::decomposition::draw(
         &data,
-        &chart::ranking::Texts {
+        &chart::Texts {
             title: &title,
             subtitle: &subtitle,
             source: &source,

@@ -336,7 +336,7 @@ fn render_scatter(ds: &Dataset, s: &spec::ScatterSpec, spec: &ViewSpec) -> Resul
     let source = source_line(ds);
     let chart = chart::scatter::draw(
         &data,
-        &chart::scatter::Texts {
+        &chart::Texts {
             title: &title,
             subtitle: &subtitle,
             source: &source,

@@ -243,7 +243,7 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
             k: data.k,
             value_unit: "%",
         },
-        &chart::ranking::Texts {
+        &chart::Texts {
             title: &title,
             subtitle: &subtitle,
             source: &source,

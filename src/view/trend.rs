@@ -230,7 +230,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
     let source = source_line(ds);
     let chart = chart::trend::draw(
         &data,
-        &chart::ranking::Texts {
+        &chart::Texts {
             title: &title,
             subtitle: &subtitle,
             source: &source,
