@@ -39,21 +39,21 @@ impl Dataset {
     }
 
     pub fn from_table(table: Table) -> Result<Dataset> {
-        if RegionalData::matches(&table) {
-            // A file that has the regional columns must read cleanly: errors are the user's to fix.
-            let regional = RegionalData::from_table(&table)?;
-            return Ok(Dataset {
+        // Read once: the error is kept to explain why a view needs regional data.
+        match RegionalData::from_table(&table) {
+            Ok(regional) => Ok(Dataset {
                 table,
                 regional: Some(regional),
                 regional_error: None,
-            });
+            }),
+            // A file that has the regional columns must read cleanly: errors are the user's to fix.
+            Err(e) if RegionalData::matches(&table) => Err(e),
+            Err(e) => Ok(Dataset {
+                table,
+                regional: None,
+                regional_error: Some(e),
+            }),
         }
-        let regional_error = RegionalData::from_table(&table).err();
-        Ok(Dataset {
-            table,
-            regional: None,
-            regional_error,
-        })
     }
 
     /// The table read as regional data with the user's column mapping, `(file header, canonical
