@@ -63,19 +63,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         s_name.as_str(),
         e.facet.as_deref().unwrap_or(""),
     ];
-    let n_name = match &spec.n {
-        Some(n) => Some(n.clone()),
-        None => f
-            .roles
-            .columns
-            .iter()
-            .find(|c| c.role == Role::N && !used.contains(&c.column.as_str()))
-            .map(|c| c.column.clone()),
-    };
-    let nj = n_name.as_deref().map(|n| f.col("n", n)).transpose()?;
-    if let Some(nj) = nj {
-        f.numeric("n", nj)?;
-    }
+    let nj = f.n_column(spec.n.as_deref(), &used)?;
     let x_values = f.x_values(xj);
     if x_values.len() < 2 {
         return Err(Error::not_available(format!(
@@ -269,7 +257,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         y: y_name,
         series_column: s_name,
         facet_column: e.facet.clone(),
-        n_column: n_name,
+        n_column: nj.map(|j| f.name(j).to_string()),
         min_n: spec.min_n,
         x_values,
         categories,

@@ -190,24 +190,12 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         Ok(at_bar.get(&(p, s.to_string(), cat.to_string())).copied())
     };
     // The group size behind each bar, when the table has an n column not otherwise used.
-    let n_name = match &spec.n {
-        Some(n) => Some(n.clone()),
-        None => f
-            .roles
-            .columns
-            .iter()
-            .find(|c| {
-                c.role == Role::N
-                    && c.column != y_name
-                    && Some(c.column.as_str()) != e.series.as_deref()
-                    && Some(c.column.as_str()) != e.facet.as_deref()
-            })
-            .map(|c| c.column.clone()),
-    };
-    let nj = n_name.as_deref().map(|n| f.col("n", n)).transpose()?;
-    if let Some(nj) = nj {
-        f.numeric("n", nj)?;
-    }
+    let used = [
+        y_name.as_str(),
+        e.series.as_deref().unwrap_or(""),
+        e.facet.as_deref().unwrap_or(""),
+    ];
+    let nj = f.n_column(spec.n.as_deref(), &used)?;
     let mut n_values: Vec<BarN> = Vec::new();
     let mut values: Vec<(Option<String>, String, Vec<Option<f64>>)> = Vec::new();
     let mut ref_values = Vec::new();
@@ -346,7 +334,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         series,
         reference,
         highlight,
-        n_column: n_name,
+        n_column: nj.map(|j| f.name(j).to_string()),
         n: n_values,
         sort: match sort {
             BarSort::Desc => "desc",

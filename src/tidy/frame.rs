@@ -241,6 +241,24 @@ impl<'a> Frame<'a> {
     }
 
     /// Checks that a column can serve as numbers (`y=`): numbers or missing cells only.
+    /// The column with the number of persons: the one named by `n=`, else the first column with
+    /// the n role that the view does not already use; checked to hold numbers.
+    pub fn n_column(&self, given: Option<&str>, used: &[&str]) -> Result<Option<usize>> {
+        let name = match given {
+            Some(n) => Some(n.to_string()),
+            None => self
+                .roles
+                .columns
+                .iter()
+                .find(|c| c.role == super::roles::Role::N && !used.contains(&c.column.as_str()))
+                .map(|c| c.column.clone()),
+        };
+        let Some(name) = name else { return Ok(None) };
+        let j = self.col("n", &name)?;
+        self.numeric("n", j)?;
+        Ok(Some(j))
+    }
+
     pub fn numeric(&self, key: &str, j: usize) -> Result<()> {
         for &i in &self.rows {
             if let Value::Text(t) = self.value(j, i) {
