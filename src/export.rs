@@ -2,9 +2,9 @@
 //! with BOM, `;` and decimal comma, text that a spreadsheet would run as a formula made inert) and
 //! the report as one self-contained, printable HTML page with the charts inline.
 
+use crate::data::DataTable;
 use crate::format::{number, Lang};
-use crate::view::report::Report;
-use crate::view::DataTable;
+use crate::render::report::Report;
 
 /// Byte-order mark: Excel reads a CSV as UTF-8 only with it.
 const BOM: &str = "\u{feff}";
@@ -72,7 +72,7 @@ pub fn esc(s: &str) -> String {
 
 /// A file name part from a label: "Figuur 1a" -> "figuur-1a".
 pub fn slug(s: &str) -> String {
-    let f = crate::regional::columns::fold(s);
+    let f = crate::compute::regional::columns::fold(s);
     f.replace('_', "-")
 }
 
@@ -180,7 +180,7 @@ pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> 
                 let (svg_file, csv_file) = section_files(i, &s.label);
                 // The chart carries its own title and subtitle (so an exported SVG stands alone).
                 h.push_str(&format!("<h2>{}</h2>", esc(&s.label)));
-                h.push_str(&crate::view::report::unique_ids(&x.svg, i));
+                h.push_str(&crate::render::report::unique_ids(&x.svg, i));
                 h.push_str(&format!(
                     "<p class=\"reading\"><strong>Lezing:</strong> {}</p>",
                     esc(&x.summary)
@@ -281,11 +281,11 @@ mod tests {
 
     #[test]
     fn report_folder_has_page_charts_and_tables() {
-        let ds = crate::view::Dataset::default_data().unwrap();
-        let spec = crate::view::ViewSpec::parse("view=report").unwrap();
-        let r = crate::view::report::build(
+        let ds = crate::render::Dataset::default_data().unwrap();
+        let spec = crate::render::ViewSpec::parse("view=report").unwrap();
+        let r = crate::render::report::build(
             &ds,
-            &crate::view::spec::ReportSpec {
+            &crate::spec::ReportSpec {
                 from: None,
                 to: None,
             },

@@ -90,3 +90,27 @@ mod tests {
         assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");
     }
 }
+
+/// A percentage with one decimal: "22,9 %".
+pub fn pct(v: f64, lang: Lang) -> String {
+    format!("{} %", number(v, 1, lang))
+}
+
+/// A difference in percentage points with sign: "+3,4 %-punt".
+pub fn pp(v: f64, lang: Lang) -> String {
+    format!("{} %-punt", signed(v, 1, lang))
+}
+
+/// "k" as the user wrote it: 1, 1,5.
+pub fn k_text(k: f64, lang: Lang) -> String {
+    number(k, if k.fract() == 0.0 { 0 } else { 1 }, lang)
+}
+
+/// "A, B en C".
+pub fn list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
+    }
+}

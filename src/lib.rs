@@ -7,16 +7,16 @@
 
 pub mod case;
 pub mod chart;
+pub mod compute;
+pub mod data;
 pub mod decimal;
 pub mod error;
 pub mod export;
 pub mod format;
-pub mod regional;
+pub mod render;
 pub mod sort;
-pub mod stats;
+pub mod spec;
 pub mod table;
-pub mod tidy;
-pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -52,11 +52,7 @@ pub struct Example {
 impl Example {
     /// The full view description: `view` plus the percent-encoded title.
     pub fn view_description(&self) -> String {
-        format!(
-            "{}&title={}",
-            self.view,
-            view::spec::percent_encode(self.title)
-        )
+        format!("{}&title={}", self.view, spec::percent_encode(self.title))
     }
 
     pub fn find(file: &str) -> Option<&'static Example> {

@@ -1,6 +1,6 @@
 //! The command-line tool: the same core as the page, writing the same numbers and charts.
 
-use banenverkenner::view::{render_query, Dataset, View, ViewSpec};
+use banenverkenner::render::{render_query, Dataset, View, ViewSpec};
 use std::process::ExitCode;
 
 const USAGE: &str = "Gebruik:
@@ -152,7 +152,7 @@ fn report(args: &[String], maps: &[(String, String)]) -> Result<(), String> {
     let Some(View::Report(rs)) = &spec.view else {
         return Err("report maakt alleen view=report.".into());
     };
-    let r = banenverkenner::view::report::build(&ds, rs, &spec).map_err(|e| e.to_string())?;
+    let r = banenverkenner::render::report::build(&ds, rs, &spec).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(&out).map_err(|e| format!("Kan map '{out}' niet maken: {e}"))?;
     let files = banenverkenner::export::report_files(&r, &info.summary, &info.notes, spec.lang);
     for (name, content) in &files {

@@ -2,7 +2,7 @@
 //! serde-wasm-bindgen, maps every error through one helper into a JavaScript `Error` carrying
 //! `kind` and `location`, and never touches the DOM (so it also runs in a Web Worker).
 
-use crate::view::{render_query, Dataset};
+use crate::render::{render_query, Dataset};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -95,7 +95,7 @@ impl Explorer {
 
     /// The views this dataset supports, with their keys and allowed values (for the pickers).
     pub fn views(&self) -> Result<JsValue, JsValue> {
-        to_js(&crate::view::catalog::catalog(&self.ds))
+        to_js(&crate::render::catalog::catalog(&self.ds))
     }
 
     /// Renders a view description: `{spec, title, summary, data, table, svg, hits, notes, ...}`.

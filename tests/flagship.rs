@@ -1,6 +1,6 @@
 //! The flagship figure against the published report (expected.json), natively and via the CLI.
 
-use banenverkenner::view::{render_query, Dataset};
+use banenverkenner::render::{render_query, Dataset};
 use serde_json::Value;
 use std::process::Command;
 

@@ -4,10 +4,10 @@
 //! regional data and the same scatter numbers; bad files must give errors naming file, row and
 //! column. All files are generated here from the embedded CSV.
 
+use banenverkenner::compute::regional::{Count, RegionalData};
 use banenverkenner::error::ErrorKind;
-use banenverkenner::regional::{Count, RegionalData};
+use banenverkenner::render::{render_query, Dataset};
 use banenverkenner::table::{self, Value};
-use banenverkenner::view::{render_query, Dataset};
 use banenverkenner::{Error, DEFAULT_DATA};
 
 const SCATTER: &str = "view=scatter&subgroup=total&from=2015&to=2017";

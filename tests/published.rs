@@ -3,7 +3,7 @@
 //! (the same JSON the page, embeds and `--json` give). Sources: tests/data/expected.json (copied
 //! from the shared data folder), DOMAIN.md and DICTIONARY.md.
 
-use banenverkenner::view::{render_query, Dataset};
+use banenverkenner::render::{render_query, Dataset};
 use serde_json::Value;
 
 fn ds() -> Dataset {
@@ -138,8 +138,8 @@ fn wsw_register_share_scatter() {
     // National WSW share of the register 2015 and national WSW growth, from the totals.
     let ds = ds();
     let n = &ds.regional.as_ref().unwrap().national;
-    let c = |y: i32, col: banenverkenner::regional::Count| n[&y].get(col).unwrap();
-    use banenverkenner::regional::Count;
+    let c = |y: i32, col: banenverkenner::compute::regional::Count| n[&y].get(col).unwrap();
+    use banenverkenner::compute::regional::Count;
     let share = c(2015, Count::RegisterWsw) / c(2015, Count::RegisterPersonsCorrected) * 100.0;
     let growth = (c(2017, Count::WorkersWsw) / c(2015, Count::WorkersWsw) - 1.0) * 100.0;
     assert!((num(&d["national_x"]) - share).abs() < 1e-9);

@@ -1,7 +1,7 @@
 //! The tidy views on the five sample tables and on tables the tests write themselves: the numbers
 //! in the JSON contract (`data`), the natural view of each file, missing cells as null.
 
-use banenverkenner::view::{render_query, Dataset, Rendered};
+use banenverkenner::render::{render_query, Dataset, Rendered};
 use banenverkenner::EXAMPLES;
 use serde_json::Value;
 
@@ -357,7 +357,7 @@ fn a_dutch_table_with_other_names_charts_just_as_well() {
     let roles = ds.roles();
     assert_eq!(
         roles.role("kwartaal"),
-        Some(banenverkenner::tidy::Role::Time)
+        Some(banenverkenner::compute::tidy::Role::Time)
     );
     // Natural: lines over quarters, per region, one panel per sex; quarters in time order.
     let r = render(&ds, "");
@@ -540,9 +540,9 @@ fn odd_tables_give_errors_or_charts_never_panics() {
 #[test]
 fn every_example_offers_its_natural_view_in_the_catalogue() {
     for ex in banenverkenner::EXAMPLES {
-        let ds = banenverkenner::view::Dataset::load(ex.file, ex.bytes).unwrap();
+        let ds = banenverkenner::render::Dataset::load(ex.file, ex.bytes).unwrap();
         let natural = ds.natural_view().unwrap();
-        let names: Vec<&str> = banenverkenner::view::catalog::catalog(&ds)
+        let names: Vec<&str> = banenverkenner::render::catalog::catalog(&ds)
             .iter()
             .map(|v| v.view)
             .collect();

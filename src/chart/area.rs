@@ -5,9 +5,9 @@ use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
 use super::Texts;
 use super::{label, palette, Chart, Hit};
+use crate::data::tidy::AreaData;
 use crate::error::Result;
 use crate::format::{number, Lang};
-use crate::tidy::area::AreaData;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
@@ -20,7 +20,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let colour_of = |n: &str| facet::colour_of(&colours, n);
     let any_small = d.n.iter().any(|n| n.small);
     // The persons behind each (panel, x), looked up once instead of scanning per point.
-    let n_at: std::collections::HashMap<(Option<String>, String), &crate::tidy::area::NPoint> =
+    let n_at: std::collections::HashMap<(Option<String>, String), &crate::data::tidy::NPoint> =
         d.n.iter()
             .map(|n| ((n.facet.clone(), n.x.to_string()), n))
             .collect();
@@ -90,7 +90,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 )?;
             }
             facet::y_grid(&root, *r, &sy, &ticks, 0, lang, p % cols_n == 0, "")?;
-            let series: Vec<&crate::tidy::frame::Series> =
+            let series: Vec<&crate::data::tidy::Series> =
                 d.series.iter().filter(|s| s.facet == *panel).collect();
             // Cumulative shares per x, scaled to 100 where rounding leaves 99 or 101.
             let sums: Vec<f64> = (0..xs.len())
@@ -177,7 +177,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         &root,
                         sx.map(xs[k]),
                         r.y + r.h / 2.0,
-                        crate::tidy::frame::UNKNOWN,
+                        crate::data::tidy::UNKNOWN,
                         Style::new(10.5)
                             .color(palette::MUTED)
                             .anchor(HPos::Center, VPos::Center)
@@ -316,7 +316,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             outer.x + outer.w / 2.0,
             outer.bottom() + below - 8.0,
-            &crate::tidy::frame::capitalise(&crate::tidy::frame::label_of(&d.x)),
+            &crate::data::tidy::capitalise(&crate::data::tidy::label_of(&d.x)),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(

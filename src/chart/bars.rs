@@ -6,10 +6,10 @@ use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
 use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::data::tidy::BarsData;
+use crate::data::tidy::UNKNOWN;
 use crate::error::Result;
 use crate::format::{number, Lang};
-use crate::tidy::bars::BarsData;
-use crate::tidy::frame::UNKNOWN;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 

@@ -6,10 +6,10 @@ use super::ranking::colour;
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
+use crate::data::regional::{BasicsData, Measure};
+use crate::data::Outlier;
 use crate::error::Result;
 use crate::format::{number, signed, Lang};
-use crate::stats::{classify_simple, Outlier};
-use crate::view::basics::{BasicsData, Measure};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -67,10 +67,7 @@ fn cell_text(m: &Measure, i: usize, lang: Lang) -> (String, Option<Outlier>) {
         return ("n.b.".into(), None);
     }
     match m.relative.get(i).copied().flatten() {
-        Some(r) => (
-            signed(r, 1, lang),
-            classify_simple(r, m.sd.unwrap_or(0.0), 1.0),
-        ),
+        Some(r) => (signed(r, 1, lang), m.outliers.get(i).copied().flatten()),
         None => ("–".into(), None),
     }
 }

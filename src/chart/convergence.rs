@@ -4,9 +4,9 @@
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::data::regional::ConvergenceData;
 use crate::error::Result;
 use crate::format::{number, signed, Lang};
-use crate::view::convergence::ConvergenceData;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 

@@ -10,10 +10,10 @@ use super::ranking::{
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
+use crate::data::regional::DecompositionData;
+use crate::data::regional::Parts;
 use crate::error::Result;
 use crate::format::{number, signed, Lang};
-use crate::view::decomposition::DecompositionData;
-use crate::view::ranking::Parts;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -199,7 +199,7 @@ pub fn draw(
         // Legend.
         let ly = bottom + 58.0;
         let style = Style::new(11.0);
-        let k = crate::view::texts::k_text(data.k, lang);
+        let k = crate::format::k_text(data.k, lang);
         let mut lx = 16.0;
         for (c, text) in [
             (PRAKTIJKROUTE, "via Praktijkroute"),

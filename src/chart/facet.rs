@@ -447,7 +447,7 @@ pub fn colour(k: usize) -> RGBColor {
 /// Colours for the categories of a distribution, from dark to light in one hue family when
 /// ordered, so adjacent segments stay apart; `onbekend` is grey.
 pub fn category_colour(name: &str, k: usize) -> RGBColor {
-    if name == crate::tidy::frame::UNKNOWN {
+    if name == crate::data::tidy::UNKNOWN {
         return RGBColor(0xbd, 0xbd, 0xbd);
     }
     colour(k)

@@ -5,10 +5,10 @@ use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
 use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::data::tidy::is_total;
+use crate::data::tidy::LineData;
 use crate::error::Result;
 use crate::format::{number, Lang};
-use crate::tidy::frame::is_total;
-use crate::tidy::line::LineData;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
@@ -218,7 +218,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                 )?;
             }
             // Lines: highlighted series last, others muted when something is highlighted.
-            let mut order: Vec<&crate::tidy::frame::Series> =
+            let mut order: Vec<&crate::data::tidy::Series> =
                 d.series.iter().filter(|s| s.facet == *panel).collect();
             crate::sort::sort_by_key(&mut order, |s| highlight == Some(s.name.as_str()));
             let mut ends: Vec<(usize, f64)> = Vec::new();

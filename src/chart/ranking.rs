@@ -3,10 +3,10 @@
 
 use super::text::Style;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::data::regional::Bar;
+use crate::data::Outlier;
 use crate::error::Result;
 use crate::format::{number, signed, Lang};
-use crate::stats::Outlier;
-use crate::view::ranking::Bar;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -268,7 +268,7 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             lang,
         )?;
         // Thresholds at ±k·SD, labelled above the plot.
-        let ktext = crate::view::texts::k_text(input.k, lang);
+        let ktext = crate::format::k_text(input.k, lang);
         for (v, txt) in [(t, format!("+{ktext} sd")), (-t, format!("-{ktext} sd"))] {
             if t > 0.0 {
                 let x = sc.px(v).round() as i32;
@@ -373,7 +373,7 @@ pub(crate) fn legend<DB: DrawingBackend>(
     k: f64,
     lang: Lang,
 ) -> Result<()> {
-    let k = crate::view::texts::k_text(k, lang);
+    let k = crate::format::k_text(k, lang);
     let style = Style::new(11.0);
     let mut lx = x;
     let items = [

@@ -3,10 +3,10 @@
 
 use super::text::Style;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::data::regional::ScatterData;
+use crate::data::Outlier;
 use crate::error::Result;
 use crate::format::{number, Lang};
-use crate::stats::Outlier;
-use crate::view::scatter::ScatterData;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};

@@ -6,9 +6,9 @@ use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
 use super::Texts;
 use super::{label, palette, Chart, Hit};
+use crate::data::tidy::StackedData;
 use crate::error::Result;
 use crate::format::{number, Lang};
-use crate::tidy::stacked::StackedData;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
@@ -100,7 +100,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     continue;
                 };
                 let y = r.y + k as f64 * row_h + (row_h - bar_h) / 2.0;
-                let is_total = crate::tidy::frame::is_total(g);
+                let is_total = crate::data::tidy::is_total(g);
                 let st = if is_total {
                     cat_style.bold()
                 } else {
@@ -133,7 +133,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         y + bar_h / 2.0,
                         &format!(
                             "{} (verdeling niet te berekenen)",
-                            crate::tidy::frame::UNKNOWN
+                            crate::data::tidy::UNKNOWN
                         ),
                         Style::new(10.5)
                             .color(palette::MUTED)
@@ -213,7 +213,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             outer.x + (outer.w - total_w) / 2.0,
             outer.bottom() + 32.0,
-            &format!("Aandeel in % ({})", crate::tidy::frame::label_of(&d.y)),
+            &format!("Aandeel in % ({})", crate::data::tidy::label_of(&d.y)),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(Some(&root), 16.0, outer.bottom() + 54.0, w - 32.0, &d.notes)?;

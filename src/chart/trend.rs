@@ -4,10 +4,10 @@
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, Chart, Hit};
+use crate::data::regional::{Series, TrendData};
 use crate::error::Result;
 use crate::format::{number, Lang};
-use crate::regional::measures::Subgroup;
-use crate::view::trend::{Series, TrendData};
+use crate::spec::Subgroup;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};

@@ -1,0 +1,97 @@
+//! Convergence (table 8 of the report): per year the national share working, the highest and
+//! lowest share relative to national (with the region) and the population SD of the regional
+//! shares. Regions grow towards each other when the SD falls.
+
+use crate::compute::regional::measures::{self, Excluded};
+use crate::compute::regional::RegionalData;
+use crate::compute::stats;
+use crate::data::regional::*;
+use crate::error::{Error, Result};
+use crate::spec::Subgroup;
+
+pub fn compute(d: &RegionalData, g: Subgroup) -> Result<ConvergenceData> {
+    let mut years = Vec::new();
+    let mut skipped = Vec::new();
+    let mut excluded: Vec<Excluded> = Vec::new();
+    for &y in &d.years {
+        let v = match measures::share_working(d, g, y) {
+            Ok(v) => v,
+            Err(e) => {
+                skipped.push(format!("{y}: {}", e.message));
+                continue;
+            }
+        };
+        let rel = v.relative();
+        // Ties keep the alphabetically first region (values come alphabetical).
+        let max = rel.iter().fold(None::<&(String, f64)>, |m, x| match m {
+            Some(m) if m.1 >= x.1 => Some(m),
+            _ => Some(x),
+        });
+        let min = rel.iter().fold(None::<&(String, f64)>, |m, x| match m {
+            Some(m) if m.1 <= x.1 => Some(m),
+            _ => Some(x),
+        });
+        let (Some(max), Some(min), Some(sd)) = (max, min, stats::population_sd(&v.numbers()))
+        else {
+            continue;
+        };
+        for e in v.excluded {
+            if !excluded.iter().any(|x| x.region == e.region) {
+                excluded.push(Excluded {
+                    region: e.region,
+                    reason: format!("{} ({y})", e.reason),
+                });
+            }
+        }
+        years.push(YearRow {
+            year: y,
+            national: v.national,
+            max_relative: max.1,
+            max_region: max.0.clone(),
+            min_relative: min.1,
+            min_region: min.0.clone(),
+            sd,
+            n: rel.len(),
+        });
+    }
+    if years.is_empty() {
+        return Err(Error::not_available(format!(
+            "Het aandeel werkenden is voor geen enkel jaar te berekenen. {}",
+            skipped.join(" ")
+        )));
+    }
+    let converging = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if years.len() > 1 => Some(b.sd < a.sd),
+        _ => None,
+    };
+    Ok(ConvergenceData {
+        view: "convergence",
+        subgroup: g,
+        years,
+        converging,
+        skipped,
+        excluded,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Dataset;
+
+    #[test]
+    fn convergence_2015_matches_the_report() {
+        let d = Dataset::default_data().unwrap().regional.unwrap();
+        let c = compute(&d, Subgroup::Total).unwrap();
+        assert_eq!(c.years.len(), 3);
+        let y = &c.years[0];
+        assert_eq!(y.year, 2015);
+        assert_eq!(y.max_region, "Helmond-De Peel");
+        assert_eq!(format!("{:.2}", y.max_relative), "16.10");
+        assert_eq!(y.min_region, "Flevoland");
+        assert_eq!(format!("{:.2}", y.min_relative), "-13.08");
+        assert_eq!(format!("{:.2}", y.sd), "6.52");
+        assert_eq!(format!("{:.2}", y.national), "43.87");
+        assert_eq!(c.converging, Some(c.years[2].sd < c.years[0].sd));
+    }
+}

@@ -1,0 +1,200 @@
+//! The decomposition of Participatiewet growth (figure 5 of the report): per region the growth of
+//! working Participatiewet persons split into the Praktijkroute and the other routes, ranked by the
+//! Praktijkroute share of that growth relative to national.
+//!
+//! Definitions (DOMAIN.md; the parts are ours, chosen so they add up to the growth):
+//! - Praktijkroute share of the growth = `(prk_to - prk_from) / (pw_to - pw_from) * 100`
+//!   (the report: `workers_pw_praktijkroute_2017 / (workers_pw_2017 - workers_pw_2016) * 100`).
+//! - parts, in % of the start count: `praktijkroute = (prk_to - prk_from) / pw_from * 100` and
+//!   `pw_other = (pw_to - pw_from - (prk_to - prk_from)) / pw_from * 100`; they sum to the growth
+//!   `(pw_to / pw_from - 1) * 100`.
+//! - The Praktijkroute exists from 1 January 2017: a missing count for an earlier year is 0.
+
+use super::ranking;
+use crate::compute::regional::measures::{Excluded, RegionalValues};
+use crate::compute::regional::{Count, Counts, RegionalData};
+use crate::data::regional::*;
+use crate::error::{Error, Result};
+
+/// The first year-end at which the Praktijkroute can have persons.
+pub const PRAKTIJKROUTE_START: i32 = 2017;
+
+/// Share of growth and parts for one row pair; `Err` carries the Dutch reason.
+fn split(a: &Counts, b: &Counts, from: i32) -> std::result::Result<(f64, Parts), String> {
+    let pw_a = a
+        .get(Count::WorkersParticipatiewet)
+        .ok_or_else(|| format!("werkzame personen Participatiewet {from} ontbreken"))?;
+    let pw_b = b
+        .get(Count::WorkersParticipatiewet)
+        .ok_or("werkzame personen Participatiewet ontbreken in het eindjaar")?;
+    let prk_b = b
+        .get(Count::WorkersPwPraktijkroute)
+        .ok_or("werkzame personen Praktijkroute ontbreken in het eindjaar")?;
+    let prk_a = match a.get(Count::WorkersPwPraktijkroute) {
+        Some(v) => v,
+        None if from < PRAKTIJKROUTE_START => 0.0,
+        None => return Err(format!("werkzame personen Praktijkroute {from} ontbreken")),
+    };
+    if pw_a <= 0.0 {
+        return Err(format!("geen werkzame personen Participatiewet in {from}"));
+    }
+    let growth = pw_b - pw_a;
+    if growth <= 0.0 {
+        return Err("het aantal werkzame personen Participatiewet groeide niet, dus is er geen aandeel van de groei".into());
+    }
+    let prk = prk_b - prk_a;
+    Ok((
+        prk / growth * 100.0,
+        Parts {
+            praktijkroute: prk / pw_a * 100.0,
+            pw_other: (growth - prk) / pw_a * 100.0,
+        },
+    ))
+}
+
+/// Default years: the last two years of the file.
+fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<(i32, i32)> {
+    let last = d.years.last().copied();
+    let to = to
+        .or(last)
+        .ok_or_else(|| Error::not_available("Het bestand bevat geen jaren."))?;
+    let from = match from {
+        Some(f) => f,
+        None => d
+            .years
+            .iter()
+            .copied()
+            .rfind(|y| *y < to)
+            .ok_or_else(|| {
+                Error::not_available(format!(
+                    "Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {to}."
+                ))
+            })?,
+    };
+    for y in [from, to] {
+        if !d.has_year(y) {
+            return Err(Error::not_available(format!(
+                "Het jaar {y} staat niet in het bestand."
+            )));
+        }
+    }
+    Ok((from, to))
+}
+
+pub fn compute(
+    d: &RegionalData,
+    from: Option<i32>,
+    to: Option<i32>,
+    k: f64,
+) -> Result<DecompositionData> {
+    let (from, to) = years(d, from, to)?;
+    let empty = Counts::default();
+    let nat = |y: i32| d.national.get(&y).unwrap_or(&empty);
+    let (national, national_parts) = split(nat(from), nat(to), from).map_err(|reason| {
+        Error::not_available(format!(
+            "De opbouw van de groei {from}-{to} is landelijk niet te berekenen: {reason}."
+        ))
+    })?;
+    let mut values = Vec::new();
+    let mut parts = Vec::new();
+    let mut excluded = Vec::new();
+    for r in &d.regions {
+        let row = |y: i32| d.data.get(&(r.clone(), y)).unwrap_or(&empty);
+        match split(row(from), row(to), from) {
+            Ok((share, p)) => {
+                values.push((r.clone(), share));
+                parts.push((r.clone(), p));
+            }
+            Err(reason) => excluded.push(Excluded {
+                region: r.clone(),
+                reason,
+            }),
+        }
+    }
+    if values.is_empty() {
+        return Err(Error::not_available(
+            "Voor geen enkele regio is de opbouw van de groei te berekenen.",
+        ));
+    }
+    let rv = RegionalValues {
+        values,
+        national,
+        excluded: Vec::new(),
+    };
+    let (sd, mut bars) = ranking::ranked_bars(&rv, k);
+    for b in &mut bars {
+        b.parts = parts.iter().find(|(r, _)| *r == b.region).map(|(_, p)| *p);
+    }
+    let praktijkroute_from_zero =
+        from < PRAKTIJKROUTE_START && nat(from).get(Count::WorkersPwPraktijkroute).is_none();
+    Ok(DecompositionData {
+        view: "decomposition",
+        subgroup: "participatiewet",
+        from,
+        to,
+        k,
+        national,
+        sd,
+        national_growth: national_parts.praktijkroute + national_parts.pw_other,
+        national_parts,
+        bars,
+        excluded,
+        praktijkroute_from_zero,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Dataset;
+
+    #[test]
+    fn national_praktijkroute_share_of_growth_is_34_5() {
+        let d = Dataset::default_data().unwrap().regional.unwrap();
+        let r = compute(&d, Some(2016), Some(2017), 1.0).unwrap();
+        assert_eq!(format!("{:.1}", r.national), "34.5");
+        assert!(r.praktijkroute_from_zero);
+        assert_eq!(r.bars.len(), 35);
+        // The parts add up to the growth, nationally and per region.
+        let g = (21292.0 / 9385.0 - 1.0) * 100.0;
+        assert!((r.national_growth - g).abs() < 1e-9);
+        for b in &r.bars {
+            let p = b.parts.unwrap();
+            assert!(p.praktijkroute >= 0.0);
+            let share = p.praktijkroute / (p.praktijkroute + p.pw_other) * 100.0;
+            assert!((share - b.value).abs() < 1e-9, "{}", b.region);
+        }
+        // Haaglanden: 733 of (1315 - 457) = 85.4 %.
+        let h = r.bars.iter().find(|b| b.region == "Haaglanden").unwrap();
+        assert!((h.value - 733.0 / 858.0 * 100.0).abs() < 1e-9);
+        assert_eq!(r.bars[0].region, "Haaglanden");
+    }
+
+    #[test]
+    fn defaults_to_the_last_two_years() {
+        let d = Dataset::default_data().unwrap().regional.unwrap();
+        let r = compute(&d, None, None, 1.0).unwrap();
+        assert_eq!((r.from, r.to), (2016, 2017));
+    }
+
+    #[test]
+    fn shrinking_or_missing_regions_are_excluded_with_a_reason() {
+        let a = Counts::default();
+        let mut b = Counts::default();
+        let mut a2 = a;
+        a2.set(Count::WorkersParticipatiewet, Some(100.0));
+        b.set(Count::WorkersParticipatiewet, Some(90.0));
+        b.set(Count::WorkersPwPraktijkroute, Some(5.0));
+        assert!(split(&a2, &b, 2016).unwrap_err().contains("groeide niet"));
+        assert!(split(&a, &b, 2016).unwrap_err().contains("2016"));
+        let mut c = b;
+        c.set(Count::WorkersParticipatiewet, Some(110.0));
+        // After 2017 a missing start count is missing, not 0.
+        assert!(split(&a2, &c, 2017)
+            .unwrap_err()
+            .contains("Praktijkroute 2017"));
+        let (share, p) = split(&a2, &c, 2016).unwrap();
+        assert!((share - 50.0).abs() < 1e-12);
+        assert!((p.praktijkroute - 5.0).abs() < 1e-12 && (p.pw_other - 5.0).abs() < 1e-12);
+    }
+}

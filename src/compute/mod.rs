@@ -1,0 +1,13 @@
+//! The compute layer: statistics, the regional measures and the tidy encodings, and the view data
+//! of each view ([`crate::data`]) computed from a table and a view description. No drawing, no texts
+//! beyond notes about the data.
+
+pub mod basics;
+pub mod convergence;
+pub mod decomposition;
+pub mod ranking;
+pub mod regional;
+pub mod scatter;
+pub mod stats;
+pub mod tidy;
+pub mod trend;

@@ -1,0 +1,203 @@
+//! Ranked bar charts per region (figures 3 and 4 of the report): a measure per region relative
+//! to national, sorted descending, with outliers beyond k population SD of the regional values.
+
+use crate::compute::regional::measures::{self, RegionalValues};
+use crate::compute::regional::RegionalData;
+use crate::compute::stats;
+use crate::data::regional::*;
+use crate::error::Result;
+use crate::spec::Subgroup;
+use crate::spec::{RankMeasure, RankingSpec};
+
+/// Bars in display order: descending on the unrounded relative value, ties alphabetical
+/// (the values come alphabetical and the sort is stable). Outliers: |relative| > k * SD.
+pub fn ranked_bars(v: &RegionalValues, k: f64) -> (f64, Vec<Bar>) {
+    let sd = stats::population_sd(&v.numbers()).unwrap_or(0.0);
+    let mut bars: Vec<Bar> = v
+        .values
+        .iter()
+        .map(|(region, value)| {
+            let relative = value - v.national;
+            Bar {
+                region: region.clone(),
+                value: *value,
+                relative,
+                outlier: stats::classify_simple(relative, sd, k),
+                parts: None,
+            }
+        })
+        .collect();
+    crate::sort::sort_by(&mut bars, |a, b| b.relative.total_cmp(&a.relative));
+    (sd, bars)
+}
+
+/// The first year of the file for which `f` gives a national value (a level measure's default).
+fn first_year(
+    d: &RegionalData,
+    f: impl Fn(i32) -> Result<RegionalValues>,
+) -> Result<(i32, RegionalValues)> {
+    let mut last_err = None;
+    for &y in &d.years {
+        match f(y) {
+            Ok(v) => return Ok((y, v)),
+            Err(e) => last_err = Some(e),
+        }
+    }
+    Err(last_err.unwrap_or_else(|| crate::Error::not_available("Het bestand bevat geen jaren.")))
+}
+
+pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64) -> Result<RankingData> {
+    let g = s.subgroup;
+    let (values, from, to, year, label) = match s.measure {
+        RankMeasure::Growth => {
+            let (from, to) = super::scatter::years(d, s.from, s.to)?;
+            let v = measures::growth_workers(d, g, from, to).map_err(|mut e| {
+                if matches!(g, Subgroup::Praktijkroute | Subgroup::PwOther) {
+                    e.message.push_str(" De Praktijkroute wordt pas vanaf 2017 apart geteld; een groei vraagt twee jaren met die aantallen.");
+                }
+                e
+            })?;
+            let label = format!("Groei werkenden{} {from}-{to}", g.suffix());
+            (v, Some(from), Some(to), None, label)
+        }
+        RankMeasure::Share => {
+            let (y, v) = match s.year {
+                Some(y) => (y, measures::share_working(d, g, y)?),
+                None => first_year(d, |y| measures::share_working(d, g, y))?,
+            };
+            let label = format!("Aandeel werkenden{} eind {y}", g.suffix());
+            (v, None, None, Some(y), label)
+        }
+        RankMeasure::RegisterShare => {
+            let (y, v) = match s.year {
+                Some(y) => (y, measures::register_share(d, g, y)?),
+                None => first_year(d, |y| measures::register_share(d, g, y))?,
+            };
+            let parent = match g.parent() {
+                Some(Subgroup::Participatiewet) => "het register Participatiewet",
+                _ => "het doelgroepregister",
+            };
+            let label = format!("Aandeel {} in {parent} eind {y}", g.label());
+            (v, None, None, Some(y), label)
+        }
+    };
+    let (sd, bars) = ranked_bars(&values, k);
+    Ok(RankingData {
+        view: "ranking",
+        measure: s.measure.key(),
+        subgroup: g,
+        from,
+        to,
+        year,
+        k,
+        national: values.national,
+        sd,
+        label,
+        bars,
+        excluded: values.excluded,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Outlier;
+    use crate::render::Dataset;
+    use crate::spec::ViewSpec;
+
+    fn data() -> RegionalData {
+        Dataset::default_data().unwrap().regional.unwrap()
+    }
+
+    #[test]
+    fn wajong_growth_ranking_matches_the_definitions() {
+        let d = data();
+        let s = RankingSpec {
+            measure: RankMeasure::Growth,
+            subgroup: Subgroup::Wajong,
+            from: Some(2015),
+            to: Some(2017),
+            year: None,
+        };
+        let r = compute(&d, &s, 1.0).unwrap();
+        assert_eq!(r.bars.len(), 35);
+        // National from the totals, not the mean of regions.
+        let n = &d.national;
+        let nat = (n[&2017].0[crate::compute::regional::Count::WorkersWajong.index()].unwrap()
+            / n[&2015].0[crate::compute::regional::Count::WorkersWajong.index()].unwrap()
+            - 1.0)
+            * 100.0;
+        assert!((r.national - nat).abs() < 1e-9);
+        // Sorted descending, relative = value - national, outliers beyond 1 SD.
+        for w in r.bars.windows(2) {
+            assert!(w[0].relative >= w[1].relative);
+        }
+        for b in &r.bars {
+            assert!((b.relative - (b.value - r.national)).abs() < 1e-12);
+            let expect = if b.relative > r.sd {
+                Some(Outlier::Up)
+            } else if b.relative < -r.sd {
+                Some(Outlier::Down)
+            } else {
+                None
+            };
+            assert_eq!(b.outlier, expect, "{}", b.region);
+        }
+        assert!(r.bars.iter().any(|b| b.outlier == Some(Outlier::Up)));
+        assert!(r.bars.iter().any(|b| b.outlier == Some(Outlier::Down)));
+    }
+
+    #[test]
+    fn ties_keep_alphabetical_order() {
+        let v = RegionalValues {
+            values: vec![("A".into(), 1.0), ("B".into(), 2.0), ("C".into(), 1.0)],
+            national: 1.0,
+            excluded: vec![],
+        };
+        let (_, bars) = ranked_bars(&v, 1.0);
+        let order: Vec<&str> = bars.iter().map(|b| b.region.as_str()).collect();
+        assert_eq!(order, ["B", "A", "C"]);
+    }
+
+    #[test]
+    fn praktijkroute_register_share_defaults_to_its_first_year() {
+        let d = data();
+        let s = RankingSpec {
+            measure: RankMeasure::RegisterShare,
+            subgroup: Subgroup::Praktijkroute,
+            from: None,
+            to: None,
+            year: None,
+        };
+        let r = compute(&d, &s, 1.0).unwrap();
+        assert_eq!(r.year, Some(2017));
+        assert!((r.national - 8.567).abs() < 5e-4);
+        // An explicit year without Praktijkroute data says so.
+        let e = compute(
+            &d,
+            &RankingSpec {
+                year: Some(2015),
+                ..s
+            },
+            1.0,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::NotAvailable);
+    }
+
+    #[test]
+    fn renders_with_reading_and_table() {
+        let ds = Dataset::default_data().unwrap();
+        let spec = ViewSpec::parse("view=ranking&measure=share&subgroup=total&year=2015").unwrap();
+        let r = crate::render::render(&ds, &spec).unwrap();
+        assert_eq!(r.table.rows.len(), 35);
+        assert!(r.summary.contains("Helmond-De Peel"), "{}", r.summary);
+        assert!(r.summary.contains("43,9 %"), "{}", r.summary);
+        assert!(r.svg.contains("Helmond-De Peel"));
+        assert_eq!(r.hits.len(), 35);
+        assert_eq!(
+            r.spec,
+            "view=ranking&measure=share&subgroup=total&year=2015"
+        );
+    }
+}

@@ -1,0 +1,453 @@
+//! Which column of a table is which column of the regional shape: matched by header name
+//! ([`columns`](super::columns)), or chosen by the user in the page's mapping step when names do
+//! not match. [`propose`] says what is missing and suggests headers; a mapping is a list of
+//! `(file header, canonical name)` pairs passed to
+//! [`RegionalData::from_table_with_mapping`](super::RegionalData::from_table_with_mapping).
+//! An empty canonical name means "do not use this column".
+
+use super::columns::{fold, Count, IdColumn};
+use super::REQUIRED;
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::table::Table;
+use serde::Serialize;
+
+/// A column of the regional shape the user can map a header to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    /// Canonical name, e.g. `workers_total`.
+    pub name: &'static str,
+    /// Dutch label for the page.
+    pub label: &'static str,
+    pub required: bool,
+}
+
+/// Every column of the regional shape, identification columns first, required ones marked.
+pub fn targets() -> Vec<Target> {
+    let ids = [IdColumn::Region, IdColumn::Year, IdColumn::RowType]
+        .into_iter()
+        .map(|id| Target {
+            name: id.name(),
+            label: id.label(),
+            required: id != IdColumn::RowType,
+        });
+    let counts = Count::ALL.into_iter().map(|c| Target {
+        name: c.name(),
+        label: c.label(),
+        required: REQUIRED.contains(&c),
+    });
+    ids.chain(counts).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meaning {
+    Id(IdColumn),
+    Count(Count),
+}
+
+impl Meaning {
+    fn name(self) -> &'static str {
+        match self {
+            Meaning::Id(id) => id.name(),
+            Meaning::Count(c) => c.name(),
+        }
+    }
+    fn from_canonical(name: &str) -> Option<Meaning> {
+        let f = fold(name);
+        [IdColumn::Region, IdColumn::Year, IdColumn::RowType]
+            .into_iter()
+            .find(|id| id.name() == f)
+            .map(Meaning::Id)
+            .or_else(|| {
+                Count::ALL
+                    .into_iter()
+                    .find(|c| c.name() == f)
+                    .map(Meaning::Count)
+            })
+    }
+    fn from_header(header: &str) -> Option<Meaning> {
+        IdColumn::from_header(header)
+            .map(Meaning::Id)
+            .or_else(|| Count::from_header(header).map(Meaning::Count))
+    }
+}
+
+/// The columns of a table resolved to the regional shape.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Resolved {
+    pub region: Option<usize>,
+    pub year: Option<usize>,
+    pub row_type: Option<usize>,
+    pub counts: Vec<(Count, usize)>,
+    /// Headers of the columns not used, in file order.
+    pub ignored: Vec<String>,
+    /// Remarks on the mapping (user choices applied, columns set aside).
+    pub notes: Vec<String>,
+}
+
+impl Resolved {
+    pub fn missing_required(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.region.is_none() {
+            out.push(IdColumn::Region.name());
+        }
+        if self.year.is_none() {
+            out.push(IdColumn::Year.name());
+        }
+        for c in REQUIRED {
+            if !self.counts.iter().any(|(d, _)| *d == c) {
+                out.push(c.name());
+            }
+        }
+        out
+    }
+}
+
+/// Resolves every column: the user's mapping first, then header names. Two columns meaning the
+/// same thing by name is an error naming both; a name-matched column whose meaning the user gave
+/// to another column is set aside with a note.
+pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Result<Resolved> {
+    let file = Location::file(&table.source);
+    let mut chosen: Vec<(usize, Option<Meaning>)> = Vec::new();
+    for (header, target) in mapping {
+        let (header, target) = (header.as_ref(), target.as_ref());
+        let Some(j) = table.column_index(header) else {
+            return Err(Error::new(
+                ErrorKind::UnknownColumn,
+                format!("De kolom '{header}' uit de kolomkoppeling staat niet in het bestand."),
+            )
+            .at(file.clone().column(header)));
+        };
+        let meaning = if target.trim().is_empty() {
+            None
+        } else {
+            Some(Meaning::from_canonical(target).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnknownColumn,
+                    format!(
+                        "'{target}' is geen kolom van de regionale gegevens; kies uit {}.",
+                        targets()
+                            .iter()
+                            .map(|t| t.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .at(file.clone().column(header))
+            })?)
+        };
+        if let Some(m) = meaning {
+            if let Some((k, _)) = chosen.iter().find(|(_, o)| *o == Some(m)) {
+                return Err(Error::new(
+                    ErrorKind::Duplicate,
+                    format!(
+                        "In de kolomkoppeling zijn '{}' en '{header}' allebei gekoppeld aan '{}'.",
+                        table.columns[*k].name,
+                        m.name()
+                    ),
+                )
+                .at(file.clone().column(header)));
+            }
+        }
+        chosen.retain(|(k, _)| *k != j);
+        chosen.push((j, meaning));
+    }
+    let mut out = Resolved {
+        region: None,
+        year: None,
+        row_type: None,
+        counts: Vec::new(),
+        ignored: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut by_name: Vec<(usize, Meaning)> = Vec::new();
+    for (j, col) in table.columns.iter().enumerate() {
+        let meaning = match chosen.iter().find(|(k, _)| *k == j) {
+            Some((_, m)) => *m,
+            None => match Meaning::from_header(&col.name) {
+                Some(m) if chosen.iter().any(|(_, o)| *o == Some(m)) => {
+                    out.notes.push(format!(
+                        "Kolom '{}' niet gebruikt: de kolomkoppeling wijst '{}' aan een andere kolom toe",
+                        col.name,
+                        m.name()
+                    ));
+                    None
+                }
+                Some(m) => {
+                    if let Some((k, _)) = by_name.iter().find(|(_, o)| *o == m) {
+                        return Err(Error::new(
+                            ErrorKind::Duplicate,
+                            format!(
+                                "De kolommen '{}' en '{}' betekenen allebei '{}'. Kies er één in de kolomkoppeling.",
+                                table.columns[*k].name,
+                                col.name,
+                                m.name()
+                            ),
+                        )
+                        .at(file.clone().column(&col.name)));
+                    }
+                    by_name.push((j, m));
+                    Some(m)
+                }
+                None => None,
+            },
+        };
+        match meaning {
+            Some(Meaning::Id(IdColumn::Region)) => out.region = Some(j),
+            Some(Meaning::Id(IdColumn::Year)) => out.year = Some(j),
+            Some(Meaning::Id(IdColumn::RowType)) => out.row_type = Some(j),
+            Some(Meaning::Count(c)) => out.counts.push((c, j)),
+            None => out.ignored.push(col.name.clone()),
+        }
+    }
+    let applied: Vec<String> = chosen
+        .iter()
+        .filter_map(|(j, m)| {
+            let h = &table.columns.get(*j)?.name;
+            Some(match m {
+                Some(m) => format!("'{h}' = {}", m.name()),
+                None => format!("'{h}' niet gebruiken"),
+            })
+        })
+        .collect();
+    if !applied.is_empty() {
+        out.notes
+            .push(format!("Kolomkoppeling toegepast: {}", applied.join(", ")));
+    }
+    Ok(out)
+}
+
+/// A header matched by name, for the mapping step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchedColumn {
+    pub header: String,
+    pub column: &'static str,
+}
+
+/// A header that looks like a column of the regional shape without matching its names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub header: String,
+    pub column: &'static str,
+}
+
+/// What the page needs for its mapping step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MappingProposal {
+    /// True when the table reads as regional data without a mapping (nothing required missing).
+    pub complete: bool,
+    /// Required columns (`region`, `year`, `register_persons_corrected`, `workers_total`) that no
+    /// header matches.
+    pub required_missing: Vec<&'static str>,
+    /// Headers matched by name.
+    pub matched: Vec<MatchedColumn>,
+    /// Headers that match nothing (kept in the table, ignored by regional views).
+    pub unmatched_headers: Vec<String>,
+    /// For unmatched headers, the unmatched column they most resemble (required first).
+    pub suggestions: Vec<Suggestion>,
+    /// Every column a header can be mapped to.
+    pub targets: Vec<Target>,
+    /// Why the table cannot be matched at all (two headers meaning the same column), if so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+/// Matches the headers by name and proposes the rest. Never fails: a conflict is reported in
+/// `problem` so the page can still offer the mapping step.
+pub fn propose(table: &Table) -> MappingProposal {
+    let headers: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
+    let mut matched = Vec::new();
+    let mut unmatched_headers = Vec::new();
+    let mut problem = None;
+    let mut seen: Vec<Meaning> = Vec::new();
+    for h in &headers {
+        match Meaning::from_header(h) {
+            Some(m) if seen.contains(&m) => {
+                problem.get_or_insert(format!(
+                    "Meer dan één kolom betekent '{}'; kies er één.",
+                    m.name()
+                ));
+                unmatched_headers.push(h.clone());
+            }
+            Some(m) => {
+                seen.push(m);
+                matched.push(MatchedColumn {
+                    header: h.clone(),
+                    column: m.name(),
+                });
+            }
+            None => unmatched_headers.push(h.clone()),
+        }
+    }
+    let all = targets();
+    let required_missing: Vec<&'static str> = all
+        .iter()
+        .filter(|t| t.required && !matched.iter().any(|m| m.column == t.name))
+        .map(|t| t.name)
+        .collect();
+    // Each open column (required first) takes the unmatched header most like it.
+    let mut suggestions: Vec<Suggestion> = Vec::new();
+    let mut open: Vec<&Target> = all
+        .iter()
+        .filter(|t| !matched.iter().any(|m| m.column == t.name))
+        .collect();
+    crate::sort::sort_by_key(&mut open, |t| !t.required);
+    for t in open {
+        let best = unmatched_headers
+            .iter()
+            .filter(|h| !suggestions.iter().any(|s| s.header == **h))
+            .map(|h| (similarity(h, t.name), h))
+            .filter(|(s, _)| *s > 0.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, h)) = best {
+            suggestions.push(Suggestion {
+                header: h.clone(),
+                column: t.name,
+            });
+        }
+    }
+    MappingProposal {
+        complete: required_missing.is_empty() && problem.is_none(),
+        required_missing,
+        matched,
+        unmatched_headers,
+        suggestions,
+        targets: all,
+        problem,
+    }
+}
+
+/// English words of the canonical names and their Dutch counterparts in headers.
+fn dutch_word(w: &str) -> &str {
+    match w {
+        "register" => "doelgroepregister",
+        "persons" => "personen",
+        "workers" => "werkzame",
+        "corrected" => "gecorrigeerd",
+        "jobs" => "banen",
+        "year" => "jaar",
+        "region" => "regio",
+        "indication" => "indicatie",
+        "vacancies" => "vacatures",
+        "other" => "overig",
+        w => w,
+    }
+}
+
+/// How much a header resembles a canonical column: shared words (a word of three letters or
+/// more also matches a word it starts, so "werkz. pers." finds "werkzame personen") over all words.
+fn similarity(header: &str, canonical: &str) -> f64 {
+    let f = fold(header);
+    let h: Vec<&str> = super::columns::word_key(&f);
+    let names: Vec<String> = match Meaning::from_canonical(canonical) {
+        Some(Meaning::Count(c)) => std::iter::once(c.name())
+            .chain(c.dutch().iter().copied())
+            .map(str::to_string)
+            .collect(),
+        Some(Meaning::Id(id)) => id.names().iter().map(|s| s.to_string()).collect(),
+        None => return 0.0,
+    };
+    names
+        .iter()
+        .map(|n| {
+            let t: Vec<&str> = n.split('_').map(dutch_word).collect();
+            let shared = h
+                .iter()
+                .filter(|w| {
+                    t.iter()
+                        .any(|x| x == *w || (w.len() >= 3 && x.starts_with(*w)))
+                })
+                .count();
+            shared as f64 / (h.len() + t.len() - shared).max(1) as f64
+        })
+        .fold(0.0, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::regional::RegionalData;
+    use crate::table;
+
+    fn t(s: &str) -> Table {
+        table::load("t.csv", s.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn proposal_names_missing_columns_and_suggests_headers() {
+        let p = propose(&t(
+            "Arbeidsmarktregio;Jaar;Werkz. pers.;Pers. doelgroepreg. gecorr.;Opmerking\nA;2015;5;10;\n",
+        ));
+        assert!(!p.complete);
+        assert_eq!(
+            p.required_missing,
+            ["register_persons_corrected", "workers_total"]
+        );
+        assert_eq!(
+            p.unmatched_headers,
+            ["Werkz. pers.", "Pers. doelgroepreg. gecorr.", "Opmerking"]
+        );
+        let s: Vec<(&str, &str)> = p
+            .suggestions
+            .iter()
+            .map(|s| (s.header.as_str(), s.column))
+            .collect();
+        assert_eq!(
+            &s[..2],
+            [
+                ("Pers. doelgroepreg. gecorr.", "register_persons_corrected"),
+                ("Werkz. pers.", "workers_total")
+            ]
+        );
+        assert_eq!(p.targets.len(), 3 + Count::ALL.len());
+    }
+
+    #[test]
+    fn mapping_makes_a_table_readable() {
+        let table = t("Gebied;Periode;W;R;Opmerking\nA;2015;5;10;x\nB;2015;6;12;\n");
+        let e = RegionalData::from_table(&table).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::MissingColumn);
+        let d = RegionalData::from_table_with_mapping(
+            &table,
+            &[
+                ("Gebied", "region"),
+                ("W", "workers_total"),
+                ("R", "register_persons_corrected"),
+                ("Opmerking", ""),
+            ],
+        )
+        .unwrap();
+        assert_eq!(d.regions, ["A", "B"]);
+        assert_eq!(d.national(2015, Count::WorkersTotal), Some(11.0));
+        assert!(d.notes.iter().any(|n| n.contains("'W' = workers_total")));
+    }
+
+    #[test]
+    fn mapping_errors_name_the_column() {
+        let table = t("regio;jaar;W;R\nA;2015;5;10\n");
+        let e =
+            RegionalData::from_table_with_mapping(&table, &[("X", "workers_total")]).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::UnknownColumn);
+        assert_eq!(e.location.unwrap().column.as_deref(), Some("X"));
+        let e = RegionalData::from_table_with_mapping(&table, &[("W", "werkenden")]).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::UnknownColumn);
+        let e = RegionalData::from_table_with_mapping(
+            &table,
+            &[("W", "workers_total"), ("R", "workers_total")],
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Duplicate);
+        assert_eq!(e.location.unwrap().column.as_deref(), Some("R"));
+    }
+
+    #[test]
+    fn user_choice_wins_over_a_name_match() {
+        let table =
+            t("regio;jaar;werkzame personen;W2;register_persons_corrected\nA;2015;5;7;10\n");
+        let d = RegionalData::from_table_with_mapping(&table, &[("W2", "workers_total")]).unwrap();
+        assert_eq!(d.get("A", 2015, Count::WorkersTotal), Some(7.0));
+        assert!(d
+            .notes
+            .iter()
+            .any(|n| n.contains("'werkzame personen' niet gebruikt")));
+    }
+}

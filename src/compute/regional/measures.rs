@@ -1,0 +1,282 @@
+//! Derived measures of the regional analysis (DOMAIN.md): growth, share working, register share,
+//! national values from the totals and values relative to national, per region.
+
+use super::{Count, Counts, RegionalData};
+pub use crate::data::regional::Excluded;
+use crate::error::{Error, Result};
+use crate::spec::Subgroup;
+use serde::Serialize;
+
+impl Subgroup {
+    /// Working persons of this subgroup in a row of counts.
+    pub fn workers(self, k: &Counts) -> Option<f64> {
+        match self {
+            Subgroup::Total => k.get(Count::WorkersTotal),
+            Subgroup::Wajong => k.get(Count::WorkersWajong),
+            Subgroup::Wsw => k.get(Count::WorkersWsw),
+            Subgroup::Participatiewet => k.get(Count::WorkersParticipatiewet),
+            Subgroup::Praktijkroute => k.get(Count::WorkersPwPraktijkroute),
+            Subgroup::PwOther => k.get(Count::WorkersPwOther).or_else(|| {
+                Some(k.get(Count::WorkersParticipatiewet)? - k.get(Count::WorkersPwPraktijkroute)?)
+            }),
+        }
+    }
+    /// Persons in the register of this subgroup (corrected where a correction exists).
+    pub fn register(self, k: &Counts) -> Option<f64> {
+        match self {
+            Subgroup::Total => k.get(Count::RegisterPersonsCorrected),
+            Subgroup::Wajong => k.get(Count::RegisterWajongCorrected),
+            Subgroup::Wsw => k.get(Count::RegisterWsw),
+            Subgroup::Participatiewet => k.get(Count::RegisterParticipatiewet),
+            Subgroup::Praktijkroute => k.get(Count::RegisterPwPraktijkroute),
+            Subgroup::PwOther => Some(
+                k.get(Count::RegisterParticipatiewet)? - k.get(Count::RegisterPwPraktijkroute)?,
+            ),
+        }
+    }
+    pub fn workers_column(self) -> Count {
+        match self {
+            Subgroup::Total => Count::WorkersTotal,
+            Subgroup::Wajong => Count::WorkersWajong,
+            Subgroup::Wsw => Count::WorkersWsw,
+            Subgroup::Participatiewet => Count::WorkersParticipatiewet,
+            Subgroup::Praktijkroute => Count::WorkersPwPraktijkroute,
+            Subgroup::PwOther => Count::WorkersPwOther,
+        }
+    }
+    pub fn register_column(self) -> Count {
+        match self {
+            Subgroup::Total => Count::RegisterPersonsCorrected,
+            Subgroup::Wajong => Count::RegisterWajongCorrected,
+            Subgroup::Wsw => Count::RegisterWsw,
+            Subgroup::Participatiewet | Subgroup::PwOther => Count::RegisterParticipatiewet,
+            Subgroup::Praktijkroute => Count::RegisterPwPraktijkroute,
+        }
+    }
+}
+
+/// growth (mutatie) from `a` to `b` in %: `(b / a - 1) * 100`; `None` when `a` is 0 or absent.
+pub fn growth(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    let (a, b) = (a?, b?);
+    if a == 0.0 {
+        return None;
+    }
+    Some((b / a - 1.0) * 100.0)
+}
+
+/// `part / whole * 100`; `None` when `whole` is 0 or absent.
+pub fn percentage(part: Option<f64>, whole: Option<f64>) -> Option<f64> {
+    let (p, w) = (part?, whole?);
+    if w == 0.0 {
+        return None;
+    }
+    Some(p / w * 100.0)
+}
+
+/// One measure for every region, with the national value; regions without a value are listed in
+/// `excluded`, never dropped silently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionalValues {
+    /// (region, value) in alphabetical order of region.
+    pub values: Vec<(String, f64)>,
+    pub national: f64,
+    pub excluded: Vec<Excluded>,
+}
+
+impl RegionalValues {
+    /// Regional minus national, in %-points, on unrounded values.
+    pub fn relative(&self) -> Vec<(String, f64)> {
+        self.values
+            .iter()
+            .map(|(r, v)| (r.clone(), v - self.national))
+            .collect()
+    }
+    pub fn get(&self, region: &str) -> Option<f64> {
+        self.values
+            .iter()
+            .find(|(r, _)| r == region)
+            .map(|(_, v)| *v)
+    }
+    pub fn numbers(&self) -> Vec<f64> {
+        self.values.iter().map(|(_, v)| *v).collect()
+    }
+}
+
+/// Computes a measure for each region and for the nation from the counts of the years it needs.
+/// `f` gets the counts per requested year (in the order of `years`).
+pub fn per_region(
+    d: &RegionalData,
+    years: &[i32],
+    what: &str,
+    f: impl Fn(&[&Counts]) -> Option<f64>,
+) -> Result<RegionalValues> {
+    for y in years {
+        if !d.has_year(*y) {
+            let have = d
+                .years
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(Error::not_available(format!(
+                "Het jaar {y} staat niet in het bestand (jaren: {have})."
+            )));
+        }
+    }
+    let empty = Counts::default();
+    let national_rows: Vec<&Counts> = years
+        .iter()
+        .map(|y| d.national.get(y).unwrap_or(&empty))
+        .collect();
+    let national_from_rows = f(&national_rows);
+    if national_from_rows.is_none() && d.national_from_file {
+        return Err(Error::not_available(format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.")));
+    }
+    let mut values = Vec::new();
+    let mut excluded = Vec::new();
+    for r in &d.regions {
+        let rows: Vec<&Counts> = years
+            .iter()
+            .map(|y| d.data.get(&(r.clone(), *y)).unwrap_or(&empty))
+            .collect();
+        match f(&rows) {
+            Some(v) if v.is_finite() => values.push((r.clone(), v)),
+            _ => excluded.push(Excluded { region: r.clone(), reason: format!("{what} ontbreekt of is niet te berekenen (leeg, onderdrukt of nul in de noemer)") }),
+        }
+    }
+    if values.is_empty() {
+        return Err(Error::not_available(format!(
+            "Voor geen enkele regio is {what} te berekenen."
+        )));
+    }
+    let national = match national_from_rows {
+        Some(n) => n,
+        None => {
+            // No national row and a suppressed regional cell: the national value is taken over
+            // the regions that have this measure (numerator and denominator alike), and each
+            // region left out says so.
+            let kept: Vec<String> = values.iter().map(|(r, _)| r.clone()).collect();
+            let summed: Vec<Counts> = years
+                .iter()
+                .map(|y| super::sum_regions(&d.data, &kept, *y))
+                .collect();
+            let refs: Vec<&Counts> = summed.iter().collect();
+            let Some(n) = f(&refs) else {
+                return Err(Error::not_available(format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.")));
+            };
+            for e in &mut excluded {
+                e.reason.push_str("; daarom ook niet meegeteld in de landelijke waarde (som van de overige regio's)");
+            }
+            n
+        }
+    };
+    Ok(RegionalValues {
+        values,
+        national,
+        excluded,
+    })
+}
+
+/// Share working of a subgroup at `year`: workers / register * 100.
+pub fn share_working(d: &RegionalData, g: Subgroup, year: i32) -> Result<RegionalValues> {
+    per_region(
+        d,
+        &[year],
+        &format!("het aandeel werkenden ({}) in {year}", g.label()),
+        |k| percentage(g.workers(k[0]), g.register(k[0])),
+    )
+}
+
+/// Growth of working persons of a subgroup from `from` to `to`, in %.
+pub fn growth_workers(d: &RegionalData, g: Subgroup, from: i32, to: i32) -> Result<RegionalValues> {
+    per_region(
+        d,
+        &[from, to],
+        &format!(
+            "de groei van het aantal werkenden ({}) {from}-{to}",
+            g.label()
+        ),
+        |k| growth(g.workers(k[0]), g.workers(k[1])),
+    )
+}
+
+/// Register of a subgroup as a share of its parent group's register at `year`, in %.
+pub fn register_share(d: &RegionalData, g: Subgroup, year: i32) -> Result<RegionalValues> {
+    let Some(parent) = g.parent() else {
+        return Err(Error::view(
+            "Het aandeel in het register bestaat niet voor 'total'; kies een deelgroep.",
+        ));
+    };
+    per_region(
+        d,
+        &[year],
+        &format!(
+            "het aandeel {} in het register ({}) in {year}",
+            g.label(),
+            parent.label()
+        ),
+        |k| percentage(g.register(k[0]), parent.register(k[0])),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table;
+
+    fn default() -> RegionalData {
+        RegionalData::from_table(&table::load("regions.csv", crate::DEFAULT_DATA).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn national_share_from_totals() {
+        let d = default();
+        let s = share_working(&d, Subgroup::Total, 2015).unwrap();
+        assert!((s.national - 43.874).abs() < 5e-4);
+        assert_eq!(s.values.len(), 35);
+        let s17 = share_working(&d, Subgroup::Total, 2017).unwrap();
+        assert!((s17.national - 49.781).abs() < 5e-4);
+    }
+
+    #[test]
+    fn growth_is_percent() {
+        assert_eq!(
+            growth(Some(100.0), Some(122.0)).map(|g| (g * 1e9).round() / 1e9),
+            Some(22.0)
+        );
+        assert_eq!(growth(Some(0.0), Some(5.0)), None);
+        assert_eq!(growth(None, Some(5.0)), None);
+    }
+
+    #[test]
+    fn absent_year_is_not_available() {
+        let d = default();
+        let e = share_working(&d, Subgroup::Total, 2014).unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::NotAvailable);
+    }
+
+    #[test]
+    fn suppressed_cell_without_national_row_sums_the_other_regions() {
+        let t = table::load(
+            "t.csv",
+            b"regio;jaar;personen doelgroepregister gecorrigeerd;werkzame personen\nA;2015;100;40\nB;2015;200;x\nC;2015;100;60\n",
+        )
+        .unwrap();
+        let d = RegionalData::from_table(&t).unwrap();
+        let s = share_working(&d, Subgroup::Total, 2015).unwrap();
+        // National over A and C only: (40 + 60) / (100 + 100).
+        assert!((s.national - 50.0).abs() < 1e-12);
+        assert_eq!(s.values.len(), 2);
+        assert_eq!(s.excluded[0].region, "B");
+        assert!(s.excluded[0]
+            .reason
+            .contains("niet meegeteld in de landelijke waarde"));
+    }
+
+    #[test]
+    fn praktijkroute_register_share() {
+        let d = default();
+        let s = register_share(&d, Subgroup::Praktijkroute, 2017).unwrap();
+        assert!((s.national - 8.567).abs() < 5e-4);
+    }
+}

@@ -1,0 +1,294 @@
+//! The 100% stacked area view: shares of categories (labour-market states) over an ordered x
+//! (months since the start), with the number of persons per x carried through and x values with
+//! few persons marked, because the shares there rest on few people.
+
+use super::frame::Frame;
+use super::roles::sums_to_100;
+use super::stacked::distribution_columns;
+use crate::data::tidy::*;
+use crate::data::tidy::{decimals, Point, Series, UNKNOWN};
+use crate::error::{Error, Result};
+use crate::spec::AreaSpec;
+use crate::spec::Role;
+
+pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
+    let e = &spec.enc;
+    let (x_name, y_name, s_name) = distribution_columns(
+        f,
+        e.x.as_deref(),
+        e.y.as_deref(),
+        e.series.as_deref(),
+        e.facet.as_deref(),
+        "area",
+    )?;
+    let xj = f.col("x", &x_name)?;
+    let yj = f.col("y", &y_name)?;
+    let sj = f.col("series", &s_name)?;
+    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
+    f.numeric("y", yj)?;
+    let used = [
+        x_name.as_str(),
+        y_name.as_str(),
+        s_name.as_str(),
+        e.facet.as_deref().unwrap_or(""),
+    ];
+    let nj = f.n_column(spec.n.as_deref(), &used)?;
+    let x_values = f.x_values(xj);
+    if x_values.len() < 2 {
+        return Err(Error::not_available(format!(
+            "Een vlakdiagram vraagt minstens twee waarden van '{x_name}'."
+        )));
+    }
+    let mut group_cols = vec![xj];
+    group_cols.extend(facet_j);
+    let as_is =
+        f.roles.role(&y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &group_cols);
+    let mut categories = f.distinct(sj);
+    // A total among counts would be counted twice: it is the whole, not a part.
+    let dropped: Vec<String> = if as_is {
+        Vec::new()
+    } else {
+        categories
+            .iter()
+            .filter(|c| crate::data::tidy::is_total(c))
+            .cloned()
+            .collect()
+    };
+    categories.retain(|c| !dropped.contains(c));
+    let facets = f.facets(facet_j);
+    let cat_at = f.label_index(sj, &categories);
+    let x_labels: Vec<String> = x_values.iter().map(|x| x.label.clone()).collect();
+    let x_at = f.label_index(xj, &x_labels);
+    let mut series = Vec::new();
+    let mut n_points = Vec::new();
+    let mut notes = Vec::new();
+    let mut any_unknown = false;
+    for (facet, rows) in &facets {
+        let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; categories.len()];
+        for &i in rows {
+            let (Some(c), Some(k)) = (
+                cat_at.get(i).copied().flatten(),
+                x_at.get(i).copied().flatten(),
+            ) else {
+                continue;
+            };
+            if let Some(prev) = grid[c][k] {
+                let what = format!(
+                    "{x_name} = {}, {s_name} = {}",
+                    x_values[k].label, categories[c]
+                );
+                return Err(f.duplicate(&what, prev, i, sj));
+            }
+            grid[c][k] = Some(i);
+        }
+        let raw: Vec<Vec<Option<f64>>> = grid
+            .iter()
+            .map(|r| r.iter().map(|c| c.and_then(|i| f.number(yj, i))).collect())
+            .collect();
+        let mut unknown_share: Vec<Option<f64>> = vec![None; x_values.len()];
+        let mut sums = vec![0.0; x_values.len()];
+        for k in 0..x_values.len() {
+            let present = grid.iter().any(|r| r[k].is_some());
+            sums[k] = raw.iter().filter_map(|r| r[k]).sum();
+            if present && raw.iter().any(|r| r[k].is_none()) {
+                any_unknown = true;
+                unknown_share[k] = Some(if as_is {
+                    (100.0 - sums[k]).max(0.0)
+                } else {
+                    0.0
+                });
+            }
+        }
+        for (c, name) in categories.iter().enumerate() {
+            let points = x_values
+                .iter()
+                .enumerate()
+                .map(|(k, x)| {
+                    let v = raw.get(c).and_then(|r| r.get(k)).copied().flatten();
+                    Point {
+                        x: x.value.clone(),
+                        y: if as_is {
+                            v
+                        } else if unknown_share[k].is_some() {
+                            None // a count is missing, so the whole is unknown
+                        } else {
+                            v.map(|v| {
+                                if sums[k] > 0.0 {
+                                    v / sums[k] * 100.0
+                                } else {
+                                    0.0
+                                }
+                            })
+                        },
+                        value: if as_is { None } else { v },
+                    }
+                })
+                .collect();
+            series.push(Series {
+                name: name.clone(),
+                facet: facet.clone(),
+                points,
+            });
+        }
+        if unknown_share.iter().any(Option::is_some) && as_is {
+            series.push(Series {
+                name: UNKNOWN.to_string(),
+                facet: facet.clone(),
+                points: x_values
+                    .iter()
+                    .zip(&unknown_share)
+                    .map(|(x, u)| Point {
+                        x: x.value.clone(),
+                        y: Some(u.unwrap_or(0.0)),
+                        value: None,
+                    })
+                    .collect(),
+            });
+        }
+        // Persons per x: the n column when every row at x repeats it, else its sum over the
+        // categories; without an n column, the sum of converted counts.
+        for (k, x) in x_values.iter().enumerate() {
+            let at: Vec<usize> = grid.iter().filter_map(|r| r[k]).collect();
+            let n = match nj {
+                Some(nj) => {
+                    let vals: Vec<f64> = at.iter().filter_map(|&i| f.number(nj, i)).collect();
+                    match vals.first() {
+                        None => None,
+                        Some(first) if vals.iter().all(|v| v == first) => Some(*first),
+                        Some(_) => Some(vals.iter().sum()),
+                    }
+                }
+                None if !as_is && !at.is_empty() && unknown_share[k].is_none() => Some(sums[k]),
+                None => None,
+            };
+            if at.is_empty() {
+                continue;
+            }
+            n_points.push(NPoint {
+                facet: facet.clone(),
+                x: x.value.clone(),
+                n,
+                small: n.is_some_and(|n| n < spec.min_n),
+            });
+        }
+    }
+    if any_unknown && as_is && !categories.iter().any(|c| c == UNKNOWN) {
+        categories.push(UNKNOWN.to_string());
+        notes.push("Ontbrekende aandelen staan als 'onbekend' (de rest tot 100 %).".to_string());
+    }
+    let small: Vec<String> = n_points
+        .iter()
+        .filter(|p| p.small)
+        .map(|p| {
+            let x =
+                p.x.as_f64()
+                    .map(|v| crate::format::nl(v, 0))
+                    .or_else(|| p.x.as_str().map(str::to_string))
+                    .unwrap_or_default();
+            match &p.facet {
+                Some(fc) => format!("{fc} {x}"),
+                None => x,
+            }
+        })
+        .collect();
+    if !small.is_empty() {
+        notes.push(format!(
+            "Minder dan {} personen (onzeker, gearceerd): {}.",
+            crate::format::nl(spec.min_n, 0),
+            small.join(", ")
+        ));
+    }
+    if !dropped.is_empty() {
+        notes.push(format!(
+            "{} niet meegeteld in de verdeling (is het totaal).",
+            dropped.join(", ")
+        ));
+    }
+    if !as_is {
+        notes.push(format!(
+            "'{y_name}' is omgerekend naar aandelen per {x_name}."
+        ));
+        if any_unknown {
+            notes.push(
+                "Waar een aantal onbekend of geheim is, is geen verdeling te berekenen (gat)."
+                    .to_string(),
+            );
+        }
+    }
+    let dec = decimals(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+    );
+    Ok(AreaData {
+        view: "area",
+        x: x_name,
+        y: y_name,
+        series_column: s_name,
+        facet_column: e.facet.clone(),
+        n_column: nj.map(|j| f.name(j).to_string()),
+        min_n: spec.min_n,
+        x_values,
+        categories,
+        facets: facets.into_iter().filter_map(|f| f.0).collect(),
+        series,
+        n: n_points,
+        converted: !as_is,
+        decimals: dec.min(1),
+        notes,
+        roles: f.roles.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::tidy::{Encoding, DEFAULT_MIN_N};
+
+    fn table(csv: &str) -> crate::table::Table {
+        crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn shares_over_months_with_n_and_small_groups_marked() {
+        let t = table(
+            "maand,status,aandeel,personen\n0,werk,40,500\n0,geen werk,60,500\n6,werk,55,80\n6,geen werk,45,80\n",
+        );
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let d = compute(
+            &f,
+            &AreaSpec {
+                enc: Encoding::default(),
+                n: None,
+                min_n: DEFAULT_MIN_N,
+            },
+        )
+        .unwrap();
+        assert_eq!(d.x, "maand");
+        assert_eq!(d.series_column, "status");
+        assert_eq!(d.n_column.as_deref(), Some("personen"));
+        assert_eq!(d.n[0].n, Some(500.0));
+        assert!(!d.n[0].small);
+        assert_eq!(d.n[1].n, Some(80.0));
+        assert!(d.n[1].small);
+        assert_eq!(d.series[0].points[1].y, Some(55.0));
+    }
+
+    #[test]
+    fn counts_per_state_become_shares_and_n_is_their_sum() {
+        let t = table("maand,status,aantal_x\n0,werk,30\n0,geen,10\n6,werk,20\n6,geen,20\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let d = compute(
+            &f,
+            &AreaSpec {
+                enc: Encoding::default(),
+                n: None,
+                min_n: 10.0,
+            },
+        )
+        .unwrap();
+        assert!(d.converted);
+        assert_eq!(d.series[0].points[0].y, Some(75.0));
+        assert_eq!(d.n[0].n, Some(40.0));
+    }
+}

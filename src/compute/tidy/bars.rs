@@ -1,0 +1,340 @@
+//! The bar view: horizontal bars per category, sorted (one series) or grouped (a series column),
+//! with an optional reference line (a number, or the value of a category such as `totaal`) and
+//! an optional highlighted category.
+
+use super::frame::Frame;
+use super::line::{column_list, default_value};
+use crate::data::tidy::*;
+use crate::data::tidy::{capitalise, decimals, label_of, Point, Series};
+use crate::error::{Error, Result};
+use crate::spec::Role;
+use crate::spec::{BarSort, BarsSpec, Reference};
+use std::collections::HashMap;
+
+pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsData> {
+    let e = &spec.enc;
+    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
+    let x_name = match &e.x {
+        Some(x) => x.clone(),
+        None => f
+            .roles
+            .columns
+            .iter()
+            .filter(|c| c.role == Role::Category && Some(c.column.as_str()) != e.facet.as_deref())
+            // the most values; the first column on a tie
+            .fold(
+                None,
+                |best: Option<&crate::data::ColumnRole>, c| match best {
+                    Some(b) if b.distinct >= c.distinct => Some(b),
+                    _ => Some(c),
+                },
+            )
+            .map(|c| c.column.clone())
+            .ok_or_else(|| {
+                Error::view(format!(
+                    "Geen categoriekolom gevonden voor view=bars; geef x= op. Kolommen: {}.",
+                    column_list(f)
+                ))
+            })?,
+    };
+    let xj = f.col("x", &x_name)?;
+    let y_name = match &e.y {
+        Some(y) => y.clone(),
+        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| {
+            Error::view(format!(
+                "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
+                column_list(f)
+            ))
+        })?,
+    };
+    let yj = f.col("y", &y_name)?;
+    f.numeric("y", yj)?;
+    // Without series=, a category that splits repeated bars becomes the series (grouped bars).
+    let repeated = {
+        let mut seen = std::collections::HashSet::new();
+        f.rows.iter().any(|&i| {
+            let fc = facet_j.map(|j| f.text(j, i)).unwrap_or_default();
+            !seen.insert((fc, f.text(xj, i)))
+        })
+    };
+    let series_auto = if e.series.is_none() && repeated {
+        f.roles
+            .columns
+            .iter()
+            .filter(|c| {
+                matches!(c.role, Role::Category | Role::Time)
+                    && c.distinct >= 2
+                    && c.column != x_name
+                    && Some(c.column.as_str()) != e.facet.as_deref()
+                    && !super::natural::determines(f.table, &x_name, &c.column)
+            })
+            .map(|c| c.column.clone())
+            .next()
+    } else {
+        None
+    };
+    let series_name = e.series.clone().or(series_auto);
+    let sj = series_name
+        .as_deref()
+        .map(|s| f.col("series", s))
+        .transpose()?;
+    let series_names: Vec<String> = match sj {
+        Some(sj) => f.distinct(sj),
+        None => vec![y_name.clone()],
+    };
+    let mut categories = f.distinct(xj);
+    let ref_category = match &spec.reference {
+        Some(Reference::Category(c)) => {
+            if !categories.contains(c) {
+                return Err(Error::view(format!(
+                    "'ref={c}' is geen waarde van '{x_name}'. Kies een getal of een van: {}.",
+                    categories.join(", ")
+                )));
+            }
+            categories.retain(|k| k != c);
+            Some(c.clone())
+        }
+        _ => None,
+    };
+    let highlight = spec
+        .highlight
+        .clone()
+        .or_else(|| region.map(str::to_string));
+    if let Some(h) = &highlight {
+        if !categories.contains(h) && ref_category.as_ref() != Some(h) {
+            return Err(Error::view(format!(
+                "'highlight={h}' is geen waarde van '{x_name}'. Kies uit: {}.",
+                categories.join(", ")
+            )));
+        }
+    }
+
+    // The value of every (facet, series, category); two rows on one bar are an error.
+    let facets = f.facets(facet_j);
+    // Rows per (panel, series, category), built once; two rows on one bar are an error.
+    let mut at_bar: HashMap<(usize, String, String), usize> = HashMap::new();
+    for (p, (facet, rows)) in facets.iter().enumerate() {
+        for &i in rows {
+            let s = match sj {
+                Some(sj) => f.text(sj, i),
+                None => y_name.clone(),
+            };
+            let cat = f.text(xj, i);
+            if let Some(&prev) = at_bar.get(&(p, s.clone(), cat.clone())) {
+                let what = match facet {
+                    Some(fc) => format!("{x_name} = {cat}, {fc}"),
+                    None => format!("{x_name} = {cat}"),
+                };
+                return Err(f.duplicate(&what, prev, i, xj));
+            }
+            at_bar.insert((p, s, cat), i);
+        }
+    }
+    let cell = |p: usize, s: &str, cat: &str| -> Result<Option<usize>> {
+        Ok(at_bar.get(&(p, s.to_string(), cat.to_string())).copied())
+    };
+    // The group size behind each bar, when the table has an n column not otherwise used.
+    let used = [
+        y_name.as_str(),
+        e.series.as_deref().unwrap_or(""),
+        e.facet.as_deref().unwrap_or(""),
+    ];
+    let nj = f.n_column(spec.n.as_deref(), &used)?;
+    let mut n_values: Vec<BarN> = Vec::new();
+    let mut values: Vec<(Option<String>, String, Vec<Option<f64>>)> = Vec::new();
+    let mut ref_values = Vec::new();
+    for (p, (facet, _)) in facets.iter().enumerate() {
+        for s in &series_names {
+            let at = categories
+                .iter()
+                .map(|c| cell(p, s, c))
+                .collect::<Result<Vec<_>>>()?;
+            if let Some(nj) = nj {
+                for (c, i) in categories.iter().zip(&at) {
+                    n_values.push(BarN {
+                        facet: facet.clone(),
+                        series: sj.map(|_| s.clone()),
+                        category: c.clone(),
+                        n: i.and_then(|i| f.number(nj, i)),
+                    });
+                }
+            }
+            let v = at.iter().map(|i| i.and_then(|i| f.number(yj, i))).collect();
+            values.push((facet.clone(), s.clone(), v));
+            if let Some(rc) = &ref_category {
+                ref_values.push(RefValue {
+                    facet: facet.clone(),
+                    series: sj.map(|_| s.clone()),
+                    value: cell(p, s, rc)?.and_then(|i| f.number(yj, i)),
+                });
+            }
+        }
+    }
+
+    // Sort on the first series of the first panel; missing values go last.
+    let sort = spec.sort.unwrap_or(if sj.is_some() {
+        BarSort::None
+    } else {
+        BarSort::Desc
+    });
+    let mut order: Vec<usize> = (0..categories.len()).collect();
+    if let Some((_, _, first)) = values.first() {
+        let key = |k: usize| first.get(k).copied().flatten();
+        match sort {
+            BarSort::Desc => crate::sort::sort_by(&mut order, |&a, &b| match (key(a), key(b)) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }),
+            BarSort::Asc => crate::sort::sort_by(&mut order, |&a, &b| match (key(a), key(b)) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }),
+            BarSort::None => {}
+        }
+    }
+    let categories: Vec<String> = order
+        .iter()
+        .filter_map(|&k| categories.get(k).cloned())
+        .collect();
+    let series: Vec<Series> = values
+        .into_iter()
+        .map(|(facet, name, v)| Series {
+            name,
+            facet,
+            points: order
+                .iter()
+                .zip(&categories)
+                .map(|(&k, c)| Point {
+                    x: serde_json::json!(c),
+                    y: v.get(k).copied().flatten(),
+                    value: None,
+                })
+                .collect(),
+        })
+        .collect();
+    let reference = match &spec.reference {
+        None => None,
+        Some(Reference::Value(v)) => Some(RefLine {
+            label: crate::format::nl(*v, decimals(std::iter::once(*v))),
+            category: None,
+            values: vec![RefValue {
+                facet: None,
+                series: None,
+                value: Some(*v),
+            }],
+        }),
+        Some(Reference::Category(c)) => Some(RefLine {
+            label: c.clone(),
+            category: Some(c.clone()),
+            values: ref_values,
+        }),
+    };
+    let mut notes = Vec::new();
+    let unknown: Vec<String> = series
+        .iter()
+        .flat_map(|s| {
+            s.points
+                .iter()
+                .filter(|p| p.y.is_none())
+                .map(move |p| p.x.as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    if !unknown.is_empty() {
+        let mut u: Vec<String> = Vec::new();
+        for x in unknown {
+            if !u.contains(&x) {
+                u.push(x);
+            }
+        }
+        notes.push(format!("Onbekend of geheim (geen balk): {}.", u.join(", ")));
+    }
+    let percent = f.roles.role(&y_name) == Some(Role::Percent);
+    let y_label = e.ylabel.clone().unwrap_or_else(|| {
+        let yl = capitalise(&label_of(&y_name));
+        if percent {
+            format!("{yl} (%)")
+        } else {
+            yl
+        }
+    });
+    let dec = decimals(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+    );
+    Ok(BarsData {
+        view: "bars",
+        x: x_name,
+        y: y_name,
+        series_column: series_name,
+        facet_column: e.facet.clone(),
+        y_label,
+        categories,
+        facets: facets.into_iter().filter_map(|f| f.0).collect(),
+        series,
+        reference,
+        highlight,
+        n_column: nj.map(|j| f.name(j).to_string()),
+        n: n_values,
+        sort: match sort {
+            BarSort::Desc => "desc",
+            BarSort::Asc => "asc",
+            BarSort::None => "none",
+        },
+        percent,
+        decimals: dec,
+        notes,
+        roles: f.roles.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Encoding;
+
+    fn table(csv: &str) -> crate::table::Table {
+        crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn sorted_bars_with_a_category_as_reference() {
+        let t = table("groep,aandeel\nA,20\ntotaal,30\nB,40\nC,x\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let spec = BarsSpec {
+            enc: Encoding::default(),
+            reference: Some(Reference::Category("totaal".into())),
+            highlight: Some("A".into()),
+            sort: None,
+            n: None,
+        };
+        let d = compute(&f, &spec, None).unwrap();
+        assert_eq!(d.categories, ["B", "A", "C"]);
+        let ys: Vec<Option<f64>> = d.series[0].points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, vec![Some(40.0), Some(20.0), None]);
+        assert_eq!(d.reference.unwrap().values[0].value, Some(30.0));
+        assert!(d.notes[0].contains('C'));
+    }
+
+    #[test]
+    fn unknown_highlight_and_reference_list_the_categories() {
+        let t = table("groep,aandeel\nA,20\nB,40\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let mut spec = BarsSpec {
+            enc: Encoding::default(),
+            reference: Some(Reference::Category("totaal".into())),
+            highlight: None,
+            sort: None,
+            n: None,
+        };
+        let e = compute(&f, &spec, None).unwrap_err();
+        assert!(e.message.contains("A, B"), "{}", e.message);
+        spec.reference = None;
+        spec.highlight = Some("Z".into());
+        assert!(compute(&f, &spec, None).is_err());
+    }
+}

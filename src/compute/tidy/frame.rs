@@ -1,0 +1,299 @@
+//! The rows a tidy view works on: the table with its roles, after `filter=`, with helpers to
+//! resolve column names (errors list the available columns), read cells, and split into facets.
+//! Also the JSON shapes every tidy view shares (`series` of `{name, points: [{x, y}]}`).
+
+use super::roles::{cell_key, time_position};
+use crate::data::tidy::*;
+use crate::data::Roles;
+use crate::error::{Error, ErrorKind, Result};
+use crate::spec::Role;
+use crate::table::{Table, Value};
+
+pub struct Frame<'a> {
+    pub table: &'a Table,
+    pub roles: Roles,
+    /// Row indices kept after `filter=`.
+    pub rows: Vec<usize>,
+}
+
+impl<'a> Frame<'a> {
+    pub fn new(
+        table: &'a Table,
+        overrides: &[(String, Role)],
+        filter: &[(String, String)],
+    ) -> Result<Frame<'a>> {
+        let roles = Roles::with_overrides(table, overrides)?;
+        let mut rows: Vec<usize> = (0..table.len()).collect();
+        for (col, want) in filter {
+            let j = table
+                .column_index(col)
+                .ok_or_else(|| super::roles::unknown_column(table, "filter", col))?;
+            let before = rows.len();
+            rows.retain(|&i| {
+                table
+                    .columns
+                    .get(j)
+                    .and_then(|c| c.values.get(i))
+                    .map(|v| cell_key(v) == *want || (v.is_missing() && want == UNKNOWN))
+                    .unwrap_or(false)
+            });
+            if rows.is_empty() && before > 0 {
+                let f = Frame {
+                    table,
+                    roles: Roles::detect(table),
+                    rows: (0..table.len()).collect(),
+                };
+                return Err(Error::not_available(format!(
+                    "Geen rijen met {col} = '{want}'. Waarden in '{col}': {}.",
+                    f.distinct(j).join(", ")
+                )));
+            }
+        }
+        Ok(Frame { table, roles, rows })
+    }
+
+    /// The index of a named column; `key` is the view description key, for the error.
+    pub fn col(&self, key: &str, name: &str) -> Result<usize> {
+        self.table
+            .column_index(name)
+            .ok_or_else(|| super::roles::unknown_column(self.table, key, name))
+    }
+
+    pub fn name(&self, j: usize) -> &str {
+        self.table
+            .columns
+            .get(j)
+            .map(|c| c.name.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn role(&self, j: usize) -> Option<Role> {
+        self.roles.columns.get(j).map(|c| c.role)
+    }
+
+    pub fn value(&self, j: usize, i: usize) -> &Value {
+        static MISSING: Value = Value::Missing;
+        self.table
+            .columns
+            .get(j)
+            .and_then(|c| c.values.get(i))
+            .unwrap_or(&MISSING)
+    }
+
+    /// A cell as a category label; missing cells are "onbekend".
+    pub fn text(&self, j: usize, i: usize) -> String {
+        match self.value(j, i) {
+            Value::Missing => UNKNOWN.to_string(),
+            v => cell_key(v),
+        }
+    }
+
+    pub fn number(&self, j: usize, i: usize) -> Option<f64> {
+        self.value(j, i).as_number()
+    }
+
+    /// Distinct labels of a column over the kept rows, in order of first appearance.
+    pub fn distinct(&self, j: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &i in &self.rows {
+            let t = self.text(j, i);
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// For every row of the table, the position of its label in `labels` (`None` when the cell
+    /// is missing or its label is not listed). One pass, so views stay fast on long tables.
+    pub fn label_index(&self, j: usize, labels: &[String]) -> Vec<Option<usize>> {
+        let map: std::collections::HashMap<&str, usize> = labels
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (l.as_str(), k))
+            .collect();
+        (0..self.table.len())
+            .map(|i| {
+                let v = self.value(j, i);
+                if v.is_missing() && !labels.iter().any(|l| l == UNKNOWN) {
+                    return None;
+                }
+                map.get(self.text(j, i).as_str()).copied()
+            })
+            .collect()
+    }
+
+    /// Distinct labels in time order for a time column, else in order of first appearance.
+    pub fn ordered_distinct(&self, j: usize) -> Vec<String> {
+        if self.role(j) == Some(Role::Time) {
+            let mut out: Vec<String> = self.x_values(j).into_iter().map(|x| x.label).collect();
+            if self.rows.iter().any(|&i| self.value(j, i).is_missing()) {
+                out.push(UNKNOWN.to_string());
+            }
+            out
+        } else {
+            self.distinct(j)
+        }
+    }
+
+    /// The kept rows split by the values of a facet column (one group of all rows without one).
+    pub fn facets(&self, facet: Option<usize>) -> Vec<(Option<String>, Vec<usize>)> {
+        match facet {
+            None => vec![(None, self.rows.clone())],
+            Some(f) => self
+                .ordered_distinct(f)
+                .into_iter()
+                .map(|name| {
+                    let rows = self
+                        .rows
+                        .iter()
+                        .copied()
+                        .filter(|&i| self.text(f, i) == name)
+                        .collect();
+                    (Some(name), rows)
+                })
+                .collect(),
+        }
+    }
+
+    /// The distinct values of an x column over the kept rows, in axis order: by time or number
+    /// when the column is a time or number column, else in file order.
+    pub fn x_values(&self, j: usize) -> Vec<XValue> {
+        let mut out: Vec<XValue> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut ordered = true;
+        for &i in &self.rows {
+            let v = self.value(j, i);
+            if v.is_missing() {
+                continue;
+            }
+            let label = cell_key(v);
+            if !seen.insert(label.clone()) {
+                continue;
+            }
+            let value = match v {
+                Value::Number(n) => serde_json::json!(n),
+                _ => serde_json::json!(label),
+            };
+            let pos = time_position(v);
+            ordered &= pos.is_some();
+            out.push(XValue {
+                value,
+                label,
+                pos: pos.unwrap_or(0.0),
+            });
+        }
+        if ordered {
+            crate::sort::sort_by(&mut out, |a, b| a.pos.total_cmp(&b.pos));
+        } else {
+            for (k, x) in out.iter_mut().enumerate() {
+                x.pos = k as f64;
+            }
+        }
+        out
+    }
+
+    /// The row of a table for error locations.
+    pub fn location(&self, i: usize, j: usize) -> crate::error::Location {
+        self.table.location(i, self.name(j))
+    }
+
+    /// The error for two rows that land on one point of a view.
+    pub fn duplicate(&self, what: &str, a: usize, b: usize, j: usize) -> Error {
+        let ra = self.table.row_numbers.get(a).copied().unwrap_or(0);
+        let rb = self.table.row_numbers.get(b).copied().unwrap_or(0);
+        Error::new(
+            ErrorKind::Duplicate,
+            format!(
+                "Rij {ra} en rij {rb} vallen op hetzelfde punt ({what}). Kies een kolom voor \
+                 series= of facet=, of beperk de rijen met filter=kolom:waarde."
+            ),
+        )
+        .at(self.location(b, j))
+    }
+
+    /// Checks that a column can serve as numbers (`y=`): numbers or missing cells only.
+    /// The column with the number of persons: the one named by `n=`, else the first column with
+    /// the n role that the view does not already use; checked to hold numbers.
+    pub fn n_column(&self, given: Option<&str>, used: &[&str]) -> Result<Option<usize>> {
+        let name = match given {
+            Some(n) => Some(n.to_string()),
+            None => self
+                .roles
+                .columns
+                .iter()
+                .find(|c| c.role == crate::spec::Role::N && !used.contains(&c.column.as_str()))
+                .map(|c| c.column.clone()),
+        };
+        let Some(name) = name else { return Ok(None) };
+        let j = self.col("n", &name)?;
+        self.numeric("n", j)?;
+        Ok(Some(j))
+    }
+
+    pub fn numeric(&self, key: &str, j: usize) -> Result<()> {
+        for &i in &self.rows {
+            if let Value::Text(t) = self.value(j, i) {
+                return Err(Error::new(
+                    ErrorKind::BadValue,
+                    format!(
+                        "'{key}={}' vraagt een kolom met getallen, maar deze cel bevat '{t}'.",
+                        self.name(j)
+                    ),
+                )
+                .at(self.location(i, j)));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(csv: &str) -> Table {
+        crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn x_values_sort_by_time_and_keep_file_order_otherwise() {
+        let t = table("p,g,v\n2020K1,a,1\n2019K4,a,2\n2019K3,b,.\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let xs: Vec<String> = f.x_values(0).into_iter().map(|x| x.label).collect();
+        assert_eq!(xs, ["2019K3", "2019K4", "2020K1"]);
+        let gs: Vec<String> = f.x_values(1).into_iter().map(|x| x.label).collect();
+        assert_eq!(gs, ["a", "b"]);
+        assert_eq!(f.number(2, 2), None);
+    }
+
+    #[test]
+    fn filter_keeps_matching_rows_and_explains_misses() {
+        let t = table("model,v\ntotaal,1\nWsw,2\ntotaal,3\n");
+        let f = Frame::new(&t, &[], &[("model".into(), "totaal".into())]).unwrap();
+        assert_eq!(f.rows, vec![0, 2]);
+        let e = Frame::new(&t, &[], &[("model".into(), "wajong".into())])
+            .err()
+            .unwrap();
+        assert!(e.message.contains("totaal, Wsw"), "{}", e.message);
+        let e = Frame::new(&t, &[], &[("modl".into(), "x".into())])
+            .err()
+            .unwrap();
+        assert!(e.message.contains("model, v"), "{}", e.message);
+    }
+
+    #[test]
+    fn labels_read_as_dutch() {
+        assert_eq!(label_of("share_pct"), "aandeel");
+        assert_eq!(label_of("months_since_start"), "maanden sinds de start");
+        assert_eq!(label_of("aantal_werkenden"), "aantal werkenden");
+        assert_eq!(capitalise("personen"), "Personen");
+    }
+
+    #[test]
+    fn decimals_follow_the_data() {
+        assert_eq!(decimals([1.0, 20.0].into_iter()), 0);
+        assert_eq!(decimals([1.5, 20.0].into_iter()), 1);
+        assert_eq!(decimals([0.83, 1.0].into_iter()), 2);
+    }
+}

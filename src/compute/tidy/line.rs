@@ -1,0 +1,309 @@
+//! The line view: values over time per series, optionally as an index (first period = 100).
+//! Every series has a point for every x; missing cells and absent rows are null, so lines break.
+
+use super::frame::Frame;
+use crate::data::tidy::*;
+use crate::data::tidy::{capitalise, decimals, label_of, Point, Series};
+use crate::data::Roles;
+use crate::error::{Error, Result};
+use crate::spec::LineSpec;
+use crate::spec::Role;
+
+/// The default value column: shares and plain values before counts, the group size last.
+pub fn default_value(roles: &Roles, skip: &[&str]) -> Option<String> {
+    [
+        Role::Percent,
+        Role::Value,
+        Role::Count,
+        Role::OddsRatio,
+        Role::N,
+    ]
+    .iter()
+    .find_map(|r| {
+        roles
+            .columns
+            .iter()
+            .find(|c| c.role == *r && !skip.contains(&c.column.as_str()))
+    })
+    .map(|c| c.column.clone())
+}
+
+/// The default series column: the first category with more than one value not used elsewhere.
+pub fn default_category(roles: &Roles, skip: &[&str]) -> Option<String> {
+    roles
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Category && c.distinct >= 2 && !skip.contains(&c.column.as_str()))
+        .map(|c| c.column.clone())
+}
+
+pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
+    let e = &spec.enc;
+    let x_name = match &e.x {
+        Some(x) => x.clone(),
+        None => f
+            .roles
+            .first(&[Role::Time])
+            .map(|c| c.column.clone())
+            .ok_or_else(|| {
+                Error::view(format!(
+                    "Geen tijdkolom gevonden voor view=line; geef x= op. Kolommen: {}.",
+                    column_list(f)
+                ))
+            })?,
+    };
+    let xj = f.col("x", &x_name)?;
+    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
+    let y_name = match &e.y {
+        Some(y) => y.clone(),
+        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| {
+            Error::view(format!(
+                "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
+                column_list(f)
+            ))
+        })?,
+    };
+    let yj = f.col("y", &y_name)?;
+    f.numeric("y", yj)?;
+    let series_name = match &e.series {
+        Some(s) => Some(s.clone()),
+        None => default_category(
+            &f.roles,
+            &[&x_name, &y_name, e.facet.as_deref().unwrap_or("")],
+        ),
+    };
+    let sj = series_name
+        .as_deref()
+        .map(|s| f.col("series", s))
+        .transpose()?;
+
+    let x_values = f.x_values(xj);
+    let x_labels: Vec<String> = x_values.iter().map(|x| x.label.clone()).collect();
+    let x_at = f.label_index(xj, &x_labels);
+    let all_series: Vec<String> = match sj {
+        Some(sj) => f.distinct(sj),
+        None => vec![y_name.clone()],
+    };
+    let s_at: Vec<Option<usize>> = match sj {
+        Some(sj) => f.label_index(sj, &all_series),
+        None => vec![Some(0); f.table.len()],
+    };
+    let mut series = Vec::new();
+    let mut notes = Vec::new();
+    let facets = f.facets(facet_j);
+    for (facet, rows) in &facets {
+        // The row of every (series, x) in this panel; two rows on one point are an error.
+        let mut cells: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; all_series.len()];
+        let mut present = vec![false; all_series.len()];
+        for &i in rows {
+            let Some(s) = s_at.get(i).copied().flatten() else {
+                continue;
+            };
+            present[s] = true;
+            let Some(k) = x_at.get(i).copied().flatten() else {
+                continue;
+            };
+            if let Some(prev) = cells[s][k] {
+                return Err(f.duplicate(
+                    &format!(
+                        "reeks '{}', {x_name} = {}",
+                        all_series[s], x_values[k].label
+                    ),
+                    prev,
+                    i,
+                    xj,
+                ));
+            }
+            cells[s][k] = Some(i);
+        }
+        for (si, name) in all_series.iter().enumerate() {
+            if !present[si] {
+                continue;
+            }
+            let name = name.clone();
+            let cells = &cells[si];
+            let raw: Vec<Option<f64>> = cells
+                .iter()
+                .map(|c| c.and_then(|i| f.number(yj, i)))
+                .collect();
+            let points = if spec.index {
+                let base = raw.iter().flatten().next().copied();
+                if base.is_some() && raw.first().copied().flatten().is_none() {
+                    notes.push(format!(
+                        "{name}: de eerste periode ontbreekt; de index begint bij de eerste bekende periode."
+                    ));
+                }
+                match base {
+                    Some(b) if b != 0.0 => x_values
+                        .iter()
+                        .zip(&raw)
+                        .map(|(x, v)| Point {
+                            x: x.value.clone(),
+                            y: v.map(|v| v / b * 100.0),
+                            value: *v,
+                        })
+                        .collect(),
+                    _ => {
+                        notes.push(format!(
+                            "{name}: geen index mogelijk (eerste waarde ontbreekt of is 0)."
+                        ));
+                        x_values
+                            .iter()
+                            .map(|x| Point {
+                                x: x.value.clone(),
+                                y: None,
+                                value: None,
+                            })
+                            .collect()
+                    }
+                }
+            } else {
+                x_values
+                    .iter()
+                    .zip(&raw)
+                    .map(|(x, v)| Point {
+                        x: x.value.clone(),
+                        y: *v,
+                        value: None,
+                    })
+                    .collect()
+            };
+            series.push(Series {
+                name,
+                facet: facet.clone(),
+                points,
+            });
+        }
+    }
+    if let Some(h) = &spec.highlight {
+        if !series.iter().any(|s| s.name == *h) {
+            let mut names: Vec<&str> = Vec::new();
+            for s in &series {
+                if !names.contains(&s.name.as_str()) {
+                    names.push(&s.name);
+                }
+            }
+            return Err(Error::view(format!(
+                "'highlight={h}' is geen reeks. Kies uit: {}.",
+                names.join(", ")
+            )));
+        }
+    }
+    let gaps: Vec<String> = series
+        .iter()
+        .filter(|s| s.points.iter().any(|p| p.y.is_none()))
+        .map(|s| match &s.facet {
+            Some(fc) => format!("{} ({fc})", s.name),
+            None => s.name.clone(),
+        })
+        .collect();
+    if !gaps.is_empty() {
+        notes.push(format!(
+            "Ontbrekende of geheime waarden (onderbroken lijn): {}.",
+            gaps.join(", ")
+        ));
+    }
+    let percent = f.roles.role(&y_name) == Some(Role::Percent);
+    let yl = capitalise(&label_of(&y_name));
+    let y_label = match (&e.ylabel, spec.index) {
+        (Some(l), _) => l.clone(),
+        (None, true) => format!("{yl}, index (eerste periode = 100)"),
+        (None, false) if percent => format!("{yl} (%)"),
+        (None, false) => yl,
+    };
+    let decimals = if spec.index {
+        0
+    } else {
+        decimals(
+            series
+                .iter()
+                .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+        )
+    };
+    Ok(LineData {
+        view: "line",
+        x_label: capitalise(&label_of(&x_name)),
+        x: x_name,
+        y: y_name,
+        series_column: series_name,
+        facet_column: e.facet.clone(),
+        index: spec.index,
+        y_label,
+        x_values,
+        facets: facets.into_iter().filter_map(|f| f.0).collect(),
+        series,
+        percent,
+        decimals,
+        notes,
+        roles: f.roles.clone(),
+    })
+}
+
+pub fn column_list(f: &Frame) -> String {
+    f.table
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Encoding;
+
+    fn table(csv: &str) -> crate::table::Table {
+        crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn series_have_a_point_per_year_with_gaps_as_null() {
+        let t = table("jaar,groep,aantal\n2017,A,10\n2018,A,.\n2019,A,30\n2017,B,5\n2019,B,7\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let spec = LineSpec {
+            enc: Encoding::default(),
+            index: false,
+            highlight: None,
+        };
+        let d = compute(&f, &spec).unwrap();
+        assert_eq!(d.x, "jaar");
+        assert_eq!(d.y, "aantal");
+        assert_eq!(d.series_column.as_deref(), Some("groep"));
+        let a: Vec<Option<f64>> = d.series[0].points.iter().map(|p| p.y).collect();
+        assert_eq!(a, vec![Some(10.0), None, Some(30.0)]);
+        let b: Vec<Option<f64>> = d.series[1].points.iter().map(|p| p.y).collect();
+        assert_eq!(b, vec![Some(5.0), None, Some(7.0)]);
+        assert!(d.notes.iter().any(|n| n.contains("A, B")));
+    }
+
+    #[test]
+    fn index_sets_the_first_period_to_100() {
+        let t = table("jaar,aantal\n2017,50\n2018,75\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let spec = LineSpec {
+            enc: Encoding::default(),
+            index: true,
+            highlight: None,
+        };
+        let d = compute(&f, &spec).unwrap();
+        assert_eq!(d.series[0].points[1].y, Some(150.0));
+        assert_eq!(d.series[0].points[1].value, Some(75.0));
+    }
+
+    #[test]
+    fn two_rows_on_one_point_are_an_error_naming_rows() {
+        let t = table("jaar,groep,sekse,aantal\n2017,A,m,1\n2017,A,v,2\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let spec = LineSpec {
+            enc: Encoding {
+                series: Some("groep".into()),
+                ..Encoding::default()
+            },
+            index: false,
+            highlight: None,
+        };
+        let e = compute(&f, &spec).unwrap_err();
+        assert!(e.message.contains("Rij 2 en rij 3"), "{}", e.message);
+    }
+}

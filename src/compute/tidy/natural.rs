@@ -1,0 +1,236 @@
+//! The default view of a tidy table, chosen from its column roles so that a table opens on its
+//! natural chart: odds ratios -> forest; shares summing to 100 per group -> area over an ordinal
+//! time, else stacked bars; a time column -> lines; one category and a value -> sorted bars.
+
+use super::line::default_value;
+use super::roles::cell_key;
+use crate::data::tidy::is_total;
+use crate::data::{ColumnRole, Roles};
+use crate::error::{Error, Result};
+use crate::spec::Role;
+use crate::spec::View;
+use crate::spec::{AreaSpec, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec};
+use crate::table::Table;
+
+/// Whether every value of column `a` goes with one value of column `b` (b is an attribute of a,
+/// like the responsible party of a legal basis), so `b` adds no dimension to the data.
+pub fn determines(table: &Table, a: &str, b: &str) -> bool {
+    let (Some(ca), Some(cb)) = (table.column(a), table.column(b)) else {
+        return false;
+    };
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (va, vb) in ca.values.iter().zip(&cb.values) {
+        let kb = cell_key(vb);
+        match seen.get(&cell_key(va)) {
+            Some(y) if *y != kb => return false,
+            Some(_) => {}
+            None => {
+                seen.insert(cell_key(va), kb);
+            }
+        }
+    }
+    true
+}
+
+/// Categories with more than one value that are not attributes of the columns already used.
+fn free_categories<'a>(table: &Table, roles: &'a Roles, used: &[&str]) -> Vec<&'a ColumnRole> {
+    roles
+        .columns
+        .iter()
+        .filter(|c| c.role == Role::Category && c.distinct >= 2)
+        .filter(|c| !used.contains(&c.column.as_str()))
+        .filter(|c| !used.iter().any(|u| determines(table, u, &c.column)))
+        .collect()
+}
+
+fn enc(x: Option<&str>, y: Option<&str>, series: Option<&str>, facet: Option<&str>) -> Encoding {
+    let s = |v: Option<&str>| v.map(str::to_string);
+    Encoding {
+        x: s(x),
+        y: s(y),
+        series: s(series),
+        facet: s(facet),
+        ..Encoding::default()
+    }
+}
+
+/// The natural view of a table, with the user's role overrides applied.
+pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View> {
+    let roles = Roles::with_overrides(table, overrides)?;
+
+    if let Some(or) = roles.first(&[Role::OddsRatio]) {
+        return Ok(View::Forest(ForestSpec {
+            enc: enc(None, Some(&or.column), None, None),
+            dimension: None,
+            term: None,
+            reference: None,
+            significance: None,
+        }));
+    }
+
+    let share = roles
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Percent && c.distribution_over.is_some());
+    if let Some(share) = share {
+        let over = share.distribution_over.clone().unwrap_or_default();
+        let time = roles
+            .columns
+            .iter()
+            .find(|c| c.role == Role::Time && c.distinct >= 2)
+            .map(|c| c.column.clone());
+        if let Some(time) = time {
+            let used = [over.as_str(), time.as_str()];
+            let facet = free_categories(table, &roles, &used)
+                .first()
+                .map(|c| c.column.clone());
+            return Ok(View::Area(AreaSpec {
+                enc: enc(
+                    Some(&time),
+                    Some(&share.column),
+                    Some(&over),
+                    facet.as_deref(),
+                ),
+                n: None,
+                min_n: crate::spec::tidy::DEFAULT_MIN_N,
+            }));
+        }
+        let groups = free_categories(table, &roles, &[over.as_str()]);
+        if let Some(x) = groups.first() {
+            let used = [over.as_str(), x.column.as_str()];
+            let facet = free_categories(table, &roles, &used)
+                .first()
+                .map(|c| c.column.clone());
+            return Ok(View::Stacked(StackedSpec {
+                enc: enc(
+                    Some(&x.column),
+                    Some(&share.column),
+                    Some(&over),
+                    facet.as_deref(),
+                ),
+            }));
+        }
+    }
+
+    // A single period is no development: such a table is better read as bars.
+    let time = roles
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Time && c.distinct >= 2);
+    if let Some(time) = time {
+        let y = default_value(&roles, &[&time.column]);
+        if let Some(y) = y {
+            let cats = free_categories(table, &roles, &[&time.column]);
+            let series = cats.first().map(|c| c.column.clone());
+            let facet = series.as_deref().and_then(|s| {
+                free_categories(table, &roles, &[&time.column, s])
+                    .first()
+                    .map(|c| c.column.clone())
+            });
+            return Ok(View::Line(LineSpec {
+                enc: enc(
+                    Some(&time.column),
+                    Some(&y),
+                    series.as_deref(),
+                    facet.as_deref(),
+                ),
+                index: false,
+                highlight: None,
+            }));
+        }
+    }
+
+    let x = roles
+        .columns
+        .iter()
+        .filter(|c| c.role == Role::Category)
+        .fold(None, |best: Option<&ColumnRole>, c| match best {
+            Some(b) if b.distinct >= c.distinct => Some(b),
+            _ => Some(c),
+        });
+    if let Some(x) = x {
+        if let Some(y) = default_value(&roles, &[&x.column]) {
+            let series = free_categories(table, &roles, &[&x.column])
+                .first()
+                .map(|c| c.column.clone());
+            let total = table
+                .column(&x.column)
+                .and_then(|c| c.values.iter().map(cell_key).find(|v| is_total(v)));
+            return Ok(View::Bars(BarsSpec {
+                enc: enc(Some(&x.column), Some(&y), series.as_deref(), None),
+                reference: total.map(Reference::Category),
+                highlight: None,
+                sort: None,
+                n: None,
+            }));
+        }
+    }
+    let empty: Vec<&str> = roles
+        .columns
+        .iter()
+        .filter(|c| c.role == Role::Ignore && !c.overridden)
+        .map(|c| c.column.as_str())
+        .collect();
+    let empty_note = if empty.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Zonder waarden (alle cellen leeg of geheim): {}.",
+            empty.join(", ")
+        )
+    };
+    Err(Error::not_available(format!(
+        "Geen passende weergave gevonden voor '{}': de tabel heeft geen kolom met getallen naast \
+         een categorie- of tijdkolom.{empty_note} Kolommen: {}. Geef de rollen op met \
+         roles=kolom:rol.",
+        table.source,
+        table
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(csv: &str) -> View {
+        let t = crate::table::load("t.csv", csv.as_bytes()).unwrap();
+        natural_view(&t, &[]).unwrap()
+    }
+
+    #[test]
+    fn each_shape_gets_its_view() {
+        assert_eq!(
+            view("jaar,groep,aantal\n2017,A,1\n2018,A,2\n").name(),
+            "line"
+        );
+        assert_eq!(
+            view("groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,30\nB,>12,70\n").name(),
+            "stacked"
+        );
+        assert_eq!(
+            view("maand,status,aandeel\n0,a,40\n0,b,60\n6,a,30\n6,b,70\n").name(),
+            "area"
+        );
+        assert_eq!(view("term,odds_ratio\na,1.2\nb,0.8\n").name(), "forest");
+        match view("grondslag,wie,aandeel\nA,g,20\nB,u,30\ntotaal,g,25\n") {
+            View::Bars(b) => {
+                assert_eq!(b.enc.x.as_deref(), Some("grondslag"));
+                assert_eq!(b.enc.series, None, "an attribute column is no series");
+                assert_eq!(b.reference, Some(Reference::Category("totaal".into())));
+            }
+            v => panic!("{v:?}"),
+        }
+    }
+
+    #[test]
+    fn a_table_without_numbers_explains_itself() {
+        let t = crate::table::load("t.csv", b"a,b\nx,y\n").unwrap();
+        let e = natural_view(&t, &[]).unwrap_err();
+        assert!(e.message.contains("roles="), "{}", e.message);
+    }
+}

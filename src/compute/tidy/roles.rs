@@ -1,0 +1,629 @@
+//! Column roles: what each column of a tidy table is for (a time axis, a grouping category, a value
+//! to plot, a group size, a significance marker, ...). Detected from names and values; the user can
+//! override them with the view description key `roles=column:role,...`.
+
+use crate::data::{ColumnRole, Roles};
+use crate::error::{Error, Result};
+use crate::spec::{Role, RoleGroup, TimeKind};
+use crate::table::{Column, ColumnKind, Table, Value};
+use std::collections::HashMap;
+
+/// Lower-case name tokens split on anything that is not a letter or digit (`share_pct` -> share, pct).
+fn tokens(name: &str) -> Vec<String> {
+    let lower = crate::case::lower(name);
+    let mut out: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    if lower.contains('%') {
+        out.push("%".into());
+    }
+    out
+}
+
+/// The name tokens used for role hints, for other modules' name matching.
+pub fn tokens_of(name: &str) -> Vec<String> {
+    tokens(name)
+}
+
+fn has_token(tokens: &[String], words: &[&str]) -> Option<String> {
+    tokens.iter().find(|t| words.contains(&t.as_str())).cloned()
+}
+
+fn has_prefix(tokens: &[String], prefixes: &[&str]) -> Option<String> {
+    tokens
+        .iter()
+        .find(|t| prefixes.iter().any(|p| t.starts_with(p)))
+        .cloned()
+}
+
+const PERCENT_WORDS: &[&str] = &[
+    "pct",
+    "%",
+    "procent",
+    "percentage",
+    "perc",
+    "share",
+    "shares",
+    "aandeel",
+    "aandelen",
+];
+const N_WORDS: &[&str] = &["n", "persons", "personen", "aantal", "people", "mensen"];
+const ODDS_WORDS: &[&str] = &[
+    "odds",
+    "or",
+    "ratio",
+    "oddsratio",
+    "kansverhouding",
+    "hr",
+    "rr",
+];
+const SIG_WORDS: &[&str] = &[
+    "sig",
+    "signif",
+    "significance",
+    "significantie",
+    "p",
+    "pvalue",
+];
+const REF_WORDS: &[&str] = &[
+    "reference",
+    "referentie",
+    "ref",
+    "referentiecategorie",
+    "referentiegroep",
+];
+const YEAR_WORDS: &[&str] = &["year", "jaar", "jaartal", "years", "jaren"];
+const TIME_WORDS: &[&str] = &[
+    "period", "periode", "time", "tijd", "date", "datum", "quarter", "kwartaal", "month", "maand",
+];
+/// Name parts of an ordinal time: months since start, weeks, duration.
+const ORDINAL_PREFIXES: &[&str] = &[
+    "month", "maand", "week", "day", "dag", "since", "sinds", "duur", "duration", "quarter",
+    "kwarta",
+];
+
+/// Parses a written period: `2019`, `2019K4`, `2019Q4`, `K4 2019`, `2019-04`, `2019M04`,
+/// `2019-04-30`, `30-4-2019`, and the StatLine codes `2019JJ00`, `2019KW04`, `2019MM04`.
+/// Returns the kind and a position on a continuous time axis in years.
+pub fn parse_period(s: &str) -> Option<(TimeKind, f64)> {
+    let s = s.trim();
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let year = |t: &str| -> Option<f64> {
+        if t.len() == 4 && digits(t) {
+            crate::decimal::parse_f64(t).filter(|y| (1800.0..=2200.0).contains(y))
+        } else {
+            None
+        }
+    };
+    let upper = crate::case::upper(s).replace([' ', '-', '/', '_'], "");
+    if let Some(y) = year(s) {
+        return Some((TimeKind::Year, y));
+    }
+    // Year followed by a period code.
+    if let (Some(y), Some(rest)) = (upper.get(..4).and_then(year), upper.get(4..)) {
+        if rest == "JJ00" {
+            return Some((TimeKind::Year, y));
+        }
+        for p in ["KW0", "KW", "K", "Q"] {
+            if let Some(q) = rest.strip_prefix(p) {
+                if let Some(q) = q.parse::<u32>().ok().filter(|q| (1..=4).contains(q)) {
+                    return Some((TimeKind::Quarter, y + (q - 1) as f64 / 4.0));
+                }
+            }
+        }
+        let month = rest
+            .strip_prefix("MM")
+            .or_else(|| rest.strip_prefix('M'))
+            .or_else(|| {
+                // `2019-04` (the dash was removed above): exactly two digits
+                if rest.len() == 2 && s.contains('-') {
+                    Some(rest)
+                } else {
+                    None
+                }
+            });
+        if let Some(m) = month
+            .filter(|m| digits(m))
+            .and_then(|m| m.parse::<u32>().ok())
+            .filter(|m| (1..=12).contains(m))
+        {
+            return Some((TimeKind::Month, y + (m - 1) as f64 / 12.0));
+        }
+    }
+    // Quarter before the year: `K4 2019`, `Q4-2019`.
+    for p in ["K", "Q"] {
+        if let Some(rest) = upper.strip_prefix(p) {
+            if let (Some(q), Some(y)) = (
+                rest.get(..1).and_then(|q| q.parse::<u32>().ok()),
+                rest.get(1..).and_then(year),
+            ) {
+                if (1..=4).contains(&q) {
+                    return Some((TimeKind::Quarter, y + (q - 1) as f64 / 4.0));
+                }
+            }
+        }
+    }
+    // Dates: ISO `2019-04-30` or Dutch `30-4-2019`.
+    let parts: Vec<&str> = s.split(['-', '/']).collect();
+    if parts.len() == 3 && parts.iter().all(|p| digits(p)) {
+        let (y, m, d) = if parts[0].len() == 4 {
+            (parts[0], parts[1], parts[2])
+        } else {
+            (parts[2], parts[1], parts[0])
+        };
+        if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<u32>(), d.parse::<u32>()) {
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some((
+                    TimeKind::Date,
+                    y + (m - 1) as f64 / 12.0 + (d - 1) as f64 / 372.0,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The position of a cell on a time axis of the given kind.
+pub fn time_position(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => Some(*n),
+        Value::Text(t) => parse_period(t).map(|(_, p)| p),
+        Value::Missing => None,
+    }
+}
+
+/// Whether a text is a significance marker: stars, daggers, or "ns".
+pub fn is_significance_marker(s: &str) -> bool {
+    let s = s.trim();
+    (!s.is_empty() && s.chars().all(|c| matches!(c, '*' | '†' | '+')))
+        || matches!(crate::case::lower(s).as_str(), "ns" | "n.s." | "n.s")
+}
+
+/// A cell's identity for grouping (text as written, numbers as text).
+pub fn cell_key(v: &Value) -> String {
+    v.as_text().unwrap_or_default()
+}
+
+struct Stats {
+    numbers: Vec<f64>,
+    texts: Vec<String>,
+    distinct: usize,
+    missing: usize,
+}
+
+fn column_stats(c: &Column) -> Stats {
+    let mut numbers = Vec::new();
+    let mut texts = Vec::new();
+    let mut missing = 0;
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for v in &c.values {
+        match v {
+            Value::Missing => missing += 1,
+            Value::Number(n) => numbers.push(*n),
+            Value::Text(t) => texts.push(t.clone()),
+        }
+        if !v.is_missing() {
+            let k = cell_key(v);
+            seen.insert(k);
+        }
+    }
+    Stats {
+        numbers,
+        texts,
+        distinct: seen.len(),
+        missing,
+    }
+}
+
+/// The first-pass role of one column from its name and its own values.
+fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
+    let t = tokens(&c.name);
+    let st = column_stats(c);
+    match c.kind() {
+        ColumnKind::Empty => (Role::Ignore, None, "alle cellen zijn leeg".into()),
+        ColumnKind::Text => {
+            // A numeric cell in a text column is read as text too (e.g. `2019` among `2019K4`).
+            let all: Vec<String> = c.values.iter().filter_map(Value::as_text).collect();
+            if let Some(w) = has_token(&t, REF_WORDS) {
+                return (Role::Reference, None, format!("naam bevat '{w}'"));
+            }
+            if !st.texts.is_empty() && all.iter().all(|s| is_significance_marker(s)) {
+                return (
+                    Role::Significance,
+                    None,
+                    "waarden zijn sterretjes (*, **)".into(),
+                );
+            }
+            let periods: Vec<TimeKind> = all
+                .iter()
+                .filter_map(|s| parse_period(s))
+                .map(|p| p.0)
+                .collect();
+            if !all.is_empty() && periods.len() == all.len() {
+                let kind = periods
+                    .iter()
+                    .copied()
+                    .find(|k| *k != TimeKind::Year)
+                    .unwrap_or(TimeKind::Year);
+                return (
+                    Role::Time,
+                    Some(kind),
+                    format!("waarden zijn perioden ({})", time_kind_label(kind)),
+                );
+            }
+            if let Some(w) = has_token(&t, SIG_WORDS) {
+                return (Role::Significance, None, format!("naam bevat '{w}'"));
+            }
+            (Role::Category, None, "tekstkolom".into())
+        }
+        ColumnKind::Number => {
+            let xs = &st.numbers;
+            let whole = xs.iter().all(|x| x.fract() == 0.0);
+            let nonneg = xs.iter().all(|x| *x >= 0.0);
+            let in_years = whole && xs.iter().all(|x| (1950.0..=2100.0).contains(x));
+            if let Some(w) = has_token(&t, YEAR_WORDS) {
+                return if in_years {
+                    (
+                        Role::Time,
+                        Some(TimeKind::Year),
+                        format!("naam bevat '{w}'"),
+                    )
+                } else {
+                    (
+                        Role::Time,
+                        Some(TimeKind::Ordinal),
+                        format!("naam bevat '{w}'"),
+                    )
+                };
+            }
+            if whole {
+                if let Some(w) =
+                    has_prefix(&t, ORDINAL_PREFIXES).or_else(|| has_token(&t, TIME_WORDS))
+                {
+                    return (
+                        Role::Time,
+                        Some(TimeKind::Ordinal),
+                        format!("naam bevat '{w}', gehele getallen"),
+                    );
+                }
+            }
+            if let Some(w) = has_token(&t, SIG_WORDS) {
+                if xs.iter().all(|p| (0.0..=1.0).contains(p)) {
+                    return (
+                        Role::Significance,
+                        None,
+                        format!("naam bevat '{w}' (p-waarde)"),
+                    );
+                }
+            }
+            if let Some(w) = has_token(&t, PERCENT_WORDS) {
+                return (Role::Percent, None, format!("naam bevat '{w}'"));
+            }
+            if let Some(w) = has_token(&t, ODDS_WORDS) {
+                if xs.iter().all(|x| *x > 0.0) {
+                    return (
+                        Role::OddsRatio,
+                        None,
+                        format!("naam bevat '{w}', waarden positief"),
+                    );
+                }
+            }
+            if let Some(w) = has_token(&t, N_WORDS) {
+                if nonneg {
+                    return (Role::N, None, format!("naam bevat '{w}'"));
+                }
+            }
+            if in_years && st.distinct <= 60 {
+                return (
+                    Role::Time,
+                    Some(TimeKind::Year),
+                    "gehele getallen tussen 1950 en 2100".into(),
+                );
+            }
+            if whole && nonneg {
+                return (Role::Count, None, "niet-negatieve gehele getallen".into());
+            }
+            (Role::Value, None, "getallen".into())
+        }
+    }
+}
+
+pub fn time_kind_label(k: TimeKind) -> &'static str {
+    match k {
+        TimeKind::Year => "jaren",
+        TimeKind::Quarter => "kwartalen",
+        TimeKind::Month => "maanden",
+        TimeKind::Date => "datums",
+        TimeKind::Ordinal => "volgnummers",
+    }
+}
+
+/// Whether `value` sums to about 100 over the categories of `over` within every group formed by
+/// the `groups` columns. Rounded published shares may miss 100 by half a point per category.
+pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -> bool {
+    let (Some(vc), Some(oc)) = (table.columns.get(value), table.columns.get(over)) else {
+        return false;
+    };
+    let mut by_group: HashMap<Vec<String>, (Vec<String>, f64, usize, bool)> = HashMap::new();
+    for i in 0..table.len() {
+        let key: Vec<String> = groups
+            .iter()
+            .map(|&g| {
+                table
+                    .columns
+                    .get(g)
+                    .and_then(|c| c.values.get(i))
+                    .map(cell_key)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let cat = oc.values.get(i).map(cell_key).unwrap_or_default();
+        let entry = by_group.entry(key).or_insert((Vec::new(), 0.0, 0, false));
+        if entry.0.contains(&cat) {
+            return false; // two rows for one category: the groups are not complete
+        }
+        entry.0.push(cat);
+        match vc.values.get(i) {
+            Some(Value::Number(x)) if (-0.5..=100.5).contains(x) => {
+                entry.1 += x;
+                entry.2 += 1;
+            }
+            Some(Value::Number(_)) => return false,
+            _ => entry.3 = true,
+        }
+    }
+    let mut complete = 0;
+    for (_, (_, sum, n, any_missing)) in by_group {
+        let tol = (0.5 * n as f64).max(1.0);
+        if any_missing {
+            if sum > 100.0 + tol {
+                return false;
+            }
+        } else if n >= 2 {
+            if (sum - 100.0).abs() > tol {
+                return false;
+            }
+            complete += 1;
+        }
+    }
+    complete > 0
+}
+
+impl Roles {
+    /// Detects the roles of every column.
+    pub fn detect(table: &Table) -> Roles {
+        Self::build(table, &[])
+    }
+
+    /// Detects roles, then applies the user's overrides (`roles=` in the view description).
+    pub fn with_overrides(table: &Table, overrides: &[(String, Role)]) -> Result<Roles> {
+        for (name, _) in overrides {
+            if table.column(name).is_none() {
+                return Err(unknown_column(table, "roles", name));
+            }
+        }
+        Ok(Self::build(table, overrides))
+    }
+
+    fn build(table: &Table, overrides: &[(String, Role)]) -> Roles {
+        let mut columns: Vec<ColumnRole> = table
+            .columns
+            .iter()
+            .map(|c| {
+                let st = column_stats(c);
+                let forced = overrides.iter().find(|(n, _)| *n == c.name).map(|o| o.1);
+                let (role, time_kind, reason) = match forced {
+                    Some(r) => {
+                        let kind = if r == Role::Time {
+                            let detected = base_role(c);
+                            Some(detected.1.unwrap_or(TimeKind::Ordinal))
+                        } else {
+                            None
+                        };
+                        (r, kind, "opgegeven in de weergave".to_string())
+                    }
+                    None => base_role(c),
+                };
+                ColumnRole {
+                    column: c.name.clone(),
+                    role,
+                    group: role.group(),
+                    label: role.label(),
+                    time_kind,
+                    distribution_over: None,
+                    distinct: st.distinct,
+                    missing: st.missing,
+                    reason,
+                    overridden: forced.is_some(),
+                }
+            })
+            .collect();
+        // Second pass: numbers that sum to 100 over a category within every group are shares.
+        let cats: Vec<usize> = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r.role, Role::Category | Role::Time))
+            .map(|(j, _)| j)
+            .collect();
+        for j in 0..columns.len() {
+            let role = columns[j].role;
+            if !matches!(role, Role::Percent | Role::Count | Role::Value) {
+                continue;
+            }
+            let found = cats.iter().copied().find(|&over| {
+                columns[over].role == Role::Category
+                    && columns[over].distinct >= 2
+                    && sums_to_100(
+                        table,
+                        j,
+                        over,
+                        &cats
+                            .iter()
+                            .copied()
+                            .filter(|&g| g != over)
+                            .collect::<Vec<_>>(),
+                    )
+            });
+            if let Some(over) = found {
+                let over_name = columns[over].column.clone();
+                let r = &mut columns[j];
+                if r.role != Role::Percent && !r.overridden {
+                    r.role = Role::Percent;
+                    r.group = RoleGroup::Value;
+                    r.label = Role::Percent.label();
+                    r.reason = format!("waarden tellen per groep op tot 100 over '{over_name}'");
+                }
+                if r.role == Role::Percent {
+                    r.distribution_over = Some(over_name);
+                }
+            }
+        }
+        Roles { columns }
+    }
+
+    pub fn get(&self, column: &str) -> Option<&ColumnRole> {
+        self.columns.iter().find(|c| c.column == column)
+    }
+
+    pub fn role(&self, column: &str) -> Option<Role> {
+        self.get(column).map(|c| c.role)
+    }
+
+    /// Columns with the given role, in file order.
+    pub fn with_role(&self, role: Role) -> Vec<&ColumnRole> {
+        self.columns.iter().filter(|c| c.role == role).collect()
+    }
+
+    /// The first column with one of the given roles, in the order of `roles` then file order.
+    pub fn first(&self, roles: &[Role]) -> Option<&ColumnRole> {
+        roles
+            .iter()
+            .find_map(|r| self.columns.iter().find(|c| c.role == *r))
+    }
+
+    /// The overrides as written in a view description (`year:time,subgroup:category`).
+    pub fn overrides_query(overrides: &[(String, Role)]) -> String {
+        overrides
+            .iter()
+            .map(|(c, r)| format!("{c}:{}", r.key()))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// The error for a column name that is not in the table, listing the columns that are.
+pub fn unknown_column(table: &Table, key: &str, name: &str) -> Error {
+    Error::new(
+        crate::error::ErrorKind::UnknownColumn,
+        format!(
+            "Onbekende kolom '{key}={name}'. Beschikbare kolommen: {}.",
+            table
+                .columns
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+    .at(crate::error::Location::file(&table.source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::parse_overrides;
+
+    fn table(csv: &str) -> Table {
+        crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn periods_are_recognised() {
+        assert_eq!(parse_period("2019"), Some((TimeKind::Year, 2019.0)));
+        assert_eq!(parse_period("2019K4"), Some((TimeKind::Quarter, 2019.75)));
+        assert_eq!(parse_period("2019Q1"), Some((TimeKind::Quarter, 2019.0)));
+        assert_eq!(parse_period("K2 2020"), Some((TimeKind::Quarter, 2020.25)));
+        assert_eq!(parse_period("2019KW04"), Some((TimeKind::Quarter, 2019.75)));
+        assert_eq!(parse_period("2019JJ00"), Some((TimeKind::Year, 2019.0)));
+        assert_eq!(parse_period("2019MM07").map(|p| p.0), Some(TimeKind::Month));
+        assert_eq!(parse_period("2019-07").map(|p| p.0), Some(TimeKind::Month));
+        assert_eq!(
+            parse_period("2019-07-31").map(|p| p.0),
+            Some(TimeKind::Date)
+        );
+        assert_eq!(parse_period("31-7-2019").map(|p| p.0), Some(TimeKind::Date));
+        assert_eq!(parse_period("2019K5"), None);
+        assert_eq!(parse_period("Wajong"), None);
+        assert_eq!(parse_period("12-24"), None);
+        assert!(parse_period("2019K4").unwrap().1 > parse_period("2019K3").unwrap().1);
+    }
+
+    #[test]
+    fn roles_of_a_register_table() {
+        let t = table("subgroup,year,persons\nWajong,2017,98758\nWajong,2018,95580\nWsw,2017,88564\nWsw,2018,.\n");
+        let r = Roles::detect(&t);
+        assert_eq!(r.role("subgroup"), Some(Role::Category));
+        assert_eq!(r.role("year"), Some(Role::Time));
+        assert_eq!(r.get("year").unwrap().time_kind, Some(TimeKind::Year));
+        assert_eq!(r.role("persons"), Some(Role::N));
+        assert_eq!(r.get("persons").unwrap().missing, 1);
+    }
+
+    #[test]
+    fn shares_that_sum_to_100_per_group_are_percentages() {
+        let t = table("groep,uren,waarde,n\nA,<12,40,10\nA,>12,60,15\nB,<12,25,3\nB,>12,75.5,4\n");
+        let r = Roles::detect(&t);
+        let w = r.get("waarde").unwrap();
+        assert_eq!(w.role, Role::Percent);
+        assert_eq!(w.distribution_over.as_deref(), Some("uren"));
+        assert_eq!(r.role("n"), Some(Role::N));
+        // Values that do not sum to 100 stay values.
+        let t = table("groep,uren,waarde\nA,<12,40\nA,>12,70\n");
+        assert_eq!(Roles::detect(&t).role("waarde"), Some(Role::Count));
+    }
+
+    #[test]
+    fn odds_ratios_significance_and_references() {
+        let t = table(
+            "model,dimension,category,reference,odds_ratio,significance\n\
+             totaal,geslacht,vrouw,man,0.83,**\ntotaal,leeftijd,25-35,<25,1.2,\nWsw,geslacht,vrouw,man,0.9,*\n",
+        );
+        let r = Roles::detect(&t);
+        assert_eq!(r.role("odds_ratio"), Some(Role::OddsRatio));
+        assert_eq!(r.role("significance"), Some(Role::Significance));
+        assert_eq!(r.role("reference"), Some(Role::Reference));
+        assert_eq!(r.role("category"), Some(Role::Category));
+        // Stars without a telling name are still significance markers.
+        let t = table("term,est,x\na,1.2,*\nb,0.8,**\nc,1.1,\n");
+        assert_eq!(Roles::detect(&t).role("x"), Some(Role::Significance));
+    }
+
+    #[test]
+    fn quarters_and_ordinal_time() {
+        let t = table("periode,maanden_sinds_start,aandeel\n2019K4,0,10\n2020K1,6,20\n");
+        let r = Roles::detect(&t);
+        assert_eq!(r.get("periode").unwrap().time_kind, Some(TimeKind::Quarter));
+        assert_eq!(
+            r.get("maanden_sinds_start").unwrap().time_kind,
+            Some(TimeKind::Ordinal)
+        );
+        assert_eq!(r.role("aandeel"), Some(Role::Percent));
+    }
+
+    #[test]
+    fn overrides_replace_detected_roles_and_check_names() {
+        let t = table("code,jaar,waarde\n1,2017,5\n2,2018,6\n");
+        let o = parse_overrides("code:category, waarde:percent").unwrap();
+        let r = Roles::with_overrides(&t, &o).unwrap();
+        assert_eq!(r.role("code"), Some(Role::Category));
+        assert!(r.get("code").unwrap().overridden);
+        assert_eq!(r.role("waarde"), Some(Role::Percent));
+        let e = Roles::with_overrides(&t, &[("cod".into(), Role::Time)]).unwrap_err();
+        assert!(e.message.contains("code, jaar, waarde"), "{}", e.message);
+        assert!(parse_overrides("code=time").is_err());
+        let e = parse_overrides("code:kleur").unwrap_err();
+        assert!(e.message.contains("category"), "{}", e.message);
+    }
+}

@@ -1,0 +1,354 @@
+//! The 100% stacked bar view: the distribution of a category (`series`) within each group (`x`).
+//! Shares that already sum to about 100 per group are drawn as they are; counts are converted to
+//! shares and the group totals shown. Missing shares become an "onbekend" segment, never 0.
+
+use super::frame::Frame;
+use super::line::{column_list, default_category, default_value};
+use super::roles::sums_to_100;
+use crate::data::tidy::*;
+use crate::data::tidy::{decimals, Point, Series, UNKNOWN};
+use crate::error::{Error, Result};
+use crate::spec::Role;
+use crate::spec::StackedSpec;
+
+/// The columns of a stacked or area view: which category is distributed within which group.
+pub(crate) fn distribution_columns(
+    f: &Frame,
+    x: Option<&str>,
+    y: Option<&str>,
+    series: Option<&str>,
+    facet: Option<&str>,
+    view: &str,
+) -> Result<(String, String, String)> {
+    let y_name = match y {
+        Some(y) => y.to_string(),
+        None => {
+            default_value(&f.roles, &[x.unwrap_or(""), series.unwrap_or("")]).ok_or_else(|| {
+                Error::view(format!(
+                    "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
+                    column_list(f)
+                ))
+            })?
+        }
+    };
+    let over = f
+        .roles
+        .get(&y_name)
+        .and_then(|c| c.distribution_over.clone())
+        .filter(|o| Some(o.as_str()) != x && Some(o.as_str()) != facet);
+    let facet = facet.unwrap_or("");
+    let missing = |what: &str| {
+        Error::view(format!(
+            "Geen kolom voor {what} gevonden voor view={view}; geef {what}= op. Kolommen: {}.",
+            column_list(f)
+        ))
+    };
+    // The distributed category is the one the shares sum to 100 over; without that, the second
+    // category (the first being the groups).
+    let series_name = match (series, &over) {
+        (Some(s), _) => Some(s.to_string()),
+        (None, Some(o)) => Some(o.clone()),
+        (None, None) => None,
+    };
+    let x_name = match x {
+        Some(x) => x.to_string(),
+        None => {
+            let time = if view == "area" {
+                f.roles.first(&[Role::Time]).map(|c| c.column.clone())
+            } else {
+                None
+            };
+            let skip = series_name.as_deref().unwrap_or("");
+            time.or_else(|| default_category(&f.roles, &[skip, &y_name, facet]))
+                .ok_or_else(|| missing("x"))?
+        }
+    };
+    let series_name = match series_name {
+        Some(s) => s,
+        None => default_category(&f.roles, &[&x_name, &y_name, facet])
+            .ok_or_else(|| missing("series"))?,
+    };
+    Ok((x_name, y_name, series_name))
+}
+
+pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
+    let e = &spec.enc;
+    let (x_name, y_name, s_name) = distribution_columns(
+        f,
+        e.x.as_deref(),
+        e.y.as_deref(),
+        e.series.as_deref(),
+        e.facet.as_deref(),
+        "stacked",
+    )?;
+    let xj = f.col("x", &x_name)?;
+    let yj = f.col("y", &y_name)?;
+    let sj = f.col("series", &s_name)?;
+    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
+    f.numeric("y", yj)?;
+    if sj == xj {
+        return Err(Error::view(
+            "x= en series= moeten verschillende kolommen zijn.".to_string(),
+        ));
+    }
+    // Shares as they are when the column is a percentage or sums to 100 within each bar.
+    let mut groups_cols = vec![xj];
+    groups_cols.extend(facet_j);
+    let as_is =
+        f.roles.role(&y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &groups_cols);
+    let mut categories = f.distinct(sj);
+    // A total among counts would be counted twice: it is the whole, not a part.
+    let dropped: Vec<String> = if as_is {
+        Vec::new()
+    } else {
+        categories
+            .iter()
+            .filter(|c| crate::data::tidy::is_total(c))
+            .cloned()
+            .collect()
+    };
+    categories.retain(|c| !dropped.contains(c));
+    let facets = f.facets(facet_j);
+    let group_names = f.ordered_distinct(xj);
+    let cat_at = f.label_index(sj, &categories);
+    let group_at = f.label_index(xj, &group_names);
+    let mut groups = Vec::new();
+    // values[facet][category][group]
+    // Per panel: shares and file values, indexed [category][group].
+    type Grid = Vec<Vec<Option<f64>>>;
+    let mut shares: Vec<(Option<String>, Grid, Grid)> = Vec::new();
+    let mut any_unknown = false;
+    for (facet, rows) in &facets {
+        let mut grid: Vec<Vec<Option<usize>>> =
+            vec![vec![None; group_names.len()]; categories.len()];
+        for &i in rows {
+            let (Some(c), Some(g)) = (
+                cat_at.get(i).copied().flatten(),
+                group_at.get(i).copied().flatten(),
+            ) else {
+                continue;
+            };
+            if let Some(prev) = grid[c][g] {
+                let what = format!(
+                    "{x_name} = {}, {s_name} = {}",
+                    group_names[g], categories[c]
+                );
+                return Err(f.duplicate(&what, prev, i, sj));
+            }
+            grid[c][g] = Some(i);
+        }
+        let raw: Vec<Vec<Option<f64>>> = grid
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| c.and_then(|i| f.number(yj, i)))
+                    .collect()
+            })
+            .collect();
+        let mut share: Vec<Vec<Option<f64>>> = raw.clone();
+        for (g, gname) in group_names.iter().enumerate() {
+            if !grid.iter().any(|row| row[g].is_some()) {
+                continue; // this group has no rows in this panel
+            }
+            let known: Vec<f64> = raw.iter().filter_map(|r| r[g]).collect();
+            let unknown: Vec<String> = categories
+                .iter()
+                .zip(&raw)
+                .filter(|(_, r)| r[g].is_none())
+                .map(|(c, _)| c.clone())
+                .collect();
+            let sum: f64 = known.iter().sum();
+            let complete = unknown.is_empty();
+            let total = if as_is {
+                None
+            } else {
+                // Without every count the whole is unknown, so no share can be computed.
+                for r in share.iter_mut() {
+                    r[g] = r[g].filter(|_| complete).map(|v| {
+                        if sum > 0.0 {
+                            v / sum * 100.0
+                        } else {
+                            0.0
+                        }
+                    });
+                }
+                complete.then_some(sum)
+            };
+            any_unknown |= !unknown.is_empty();
+            groups.push(GroupInfo {
+                name: gname.clone(),
+                facet: facet.clone(),
+                sum: if as_is {
+                    sum
+                } else if known.is_empty() || !complete {
+                    0.0
+                } else {
+                    100.0
+                },
+                total,
+                unknown,
+            });
+        }
+        shares.push((facet.clone(), share, raw));
+    }
+    let mut series = Vec::new();
+    for (facet, share, raw) in &shares {
+        for (c, name) in categories.iter().enumerate() {
+            let points = group_names
+                .iter()
+                .enumerate()
+                .filter(|(_, gn)| {
+                    groups
+                        .iter()
+                        .any(|gi| gi.name == **gn && gi.facet == *facet)
+                })
+                .map(|(g, gn)| Point {
+                    x: serde_json::json!(gn),
+                    y: share.get(c).and_then(|r| r.get(g)).copied().flatten(),
+                    value: if as_is {
+                        None
+                    } else {
+                        raw.get(c).and_then(|r| r.get(g)).copied().flatten()
+                    },
+                })
+                .collect();
+            series.push(Series {
+                name: name.clone(),
+                facet: facet.clone(),
+                points,
+            });
+        }
+        if any_unknown && as_is {
+            // The share nobody knows: what is left of 100 in a group with a missing cell.
+            let points = groups
+                .iter()
+                .filter(|gi| gi.facet == *facet)
+                .map(|gi| Point {
+                    x: serde_json::json!(gi.name),
+                    y: Some(if gi.unknown.is_empty() {
+                        0.0
+                    } else {
+                        (100.0 - gi.sum).max(0.0)
+                    }),
+                    value: None,
+                })
+                .collect();
+            series.push(Series {
+                name: UNKNOWN.to_string(),
+                facet: facet.clone(),
+                points,
+            });
+        }
+    }
+    if any_unknown && as_is && !categories.iter().any(|c| c == UNKNOWN) {
+        categories.push(UNKNOWN.to_string());
+    }
+    let mut notes = Vec::new();
+    let mut rounding = Vec::new();
+    for g in &groups {
+        let place = g
+            .facet
+            .as_ref()
+            .map(|f| format!("{}, {f}", g.name))
+            .unwrap_or_else(|| g.name.clone());
+        if !g.unknown.is_empty() {
+            notes.push(if as_is {
+                format!(
+                    "{place}: {} onbekend of geheim; de rest tot 100 % staat als 'onbekend'.",
+                    g.unknown.join(", ")
+                )
+            } else {
+                format!(
+                    "{place}: {} onbekend of geheim; zonder het totaal is geen verdeling te berekenen.",
+                    g.unknown.join(", ")
+                )
+            });
+        } else if as_is && (g.sum - 100.0).abs() > 0.5 {
+            rounding.push(format!("{place} {}", crate::format::nl(g.sum, 1)));
+        }
+    }
+    if !rounding.is_empty() {
+        notes.push(format!(
+            "Door afronding tellen niet alle balken op tot 100 % ({}); getekend naar verhouding.",
+            rounding.join("; ")
+        ));
+    }
+    if !dropped.is_empty() {
+        notes.push(format!(
+            "{} niet meegeteld in de verdeling (is het totaal).",
+            dropped.join(", ")
+        ));
+    }
+    if !as_is {
+        notes.push(format!(
+            "'{y_name}' is omgerekend naar aandelen per {x_name}; de totalen staan bij de balken."
+        ));
+    }
+    let dec = if as_is {
+        decimals(
+            series
+                .iter()
+                .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
+        )
+    } else {
+        1
+    };
+    Ok(StackedData {
+        view: "stacked",
+        x: x_name,
+        y: y_name,
+        series_column: s_name,
+        facet_column: e.facet.clone(),
+        groups,
+        categories,
+        facets: facets.into_iter().filter_map(|f| f.0).collect(),
+        series,
+        converted: !as_is,
+        decimals: dec.min(1),
+        notes,
+        roles: f.roles.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Encoding;
+
+    fn table(csv: &str) -> crate::table::Table {
+        crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    fn spec() -> StackedSpec {
+        StackedSpec {
+            enc: Encoding::default(),
+        }
+    }
+
+    #[test]
+    fn counts_become_shares_with_totals() {
+        let t = table("regio,sekse,werkenden\nA,man,30\nA,vrouw,10\nB,man,5\nB,vrouw,15\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let d = compute(&f, &spec()).unwrap();
+        assert!(d.converted);
+        assert_eq!(d.x, "regio");
+        assert_eq!(d.series_column, "sekse");
+        assert_eq!(d.groups[0].total, Some(40.0));
+        assert_eq!(d.series[0].points[0].y, Some(75.0));
+        assert_eq!(d.series[0].points[0].value, Some(30.0));
+        assert_eq!(d.series[1].points[1].y, Some(75.0));
+    }
+
+    #[test]
+    fn a_missing_share_is_unknown_not_zero() {
+        let t = table("groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,.\nB,>12,70\n");
+        let f = Frame::new(&t, &[], &[]).unwrap();
+        let d = compute(&f, &spec()).unwrap();
+        assert!(!d.converted);
+        assert_eq!(d.series[0].points[1].y, None);
+        let unknown = d.series.iter().find(|s| s.name == UNKNOWN).unwrap();
+        assert_eq!(unknown.points[1].y, Some(30.0));
+        assert_eq!(unknown.points[0].y, Some(0.0));
+        assert_eq!(d.categories.last().map(String::as_str), Some(UNKNOWN));
+    }
+}

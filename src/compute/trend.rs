@@ -1,0 +1,187 @@
+//! The trend (figure 6 of the report): national working persons (or register persons) per
+//! subgroup over all years of the file; with a region chosen, small multiples of every region with
+//! that region highlighted.
+
+use crate::compute::regional::columns::fold;
+use crate::compute::regional::{Counts, RegionalData};
+use crate::data::regional::*;
+use crate::error::{Error, Result};
+use crate::spec::Subgroup;
+use crate::spec::{TrendMeasure, TrendSpec};
+
+/// The subgroups a trend draws: the total, the three groups and the Praktijkroute within
+/// the Participatiewet (from 2017).
+pub const SUBGROUPS: [Subgroup; 5] = [
+    Subgroup::Total,
+    Subgroup::Wajong,
+    Subgroup::Wsw,
+    Subgroup::Participatiewet,
+    Subgroup::Praktijkroute,
+];
+
+fn label(g: Subgroup) -> String {
+    match g {
+        Subgroup::Total => "Totaal".into(),
+        g => g.label().into(),
+    }
+}
+
+fn series(
+    measure: TrendMeasure,
+    years: &[i32],
+    row: impl Fn(i32) -> Option<Counts>,
+) -> Vec<Series> {
+    SUBGROUPS
+        .iter()
+        .map(|&g| Series {
+            subgroup: g,
+            label: label(g),
+            values: years
+                .iter()
+                .map(|&y| {
+                    let k = row(y)?;
+                    match measure {
+                        TrendMeasure::Workers => g.workers(&k),
+                        TrendMeasure::Register => g.register(&k),
+                    }
+                })
+                .collect(),
+        })
+        .filter(|s| s.values.iter().any(Option::is_some))
+        .collect()
+}
+
+/// Finds a region by name, ignoring case, accents and punctuation.
+pub fn find_region<'a>(d: &'a RegionalData, name: &str) -> Result<&'a str> {
+    let f = fold(name);
+    d.regions
+        .iter()
+        .find(|r| fold(r) == f)
+        .map(String::as_str)
+        .ok_or_else(|| {
+            Error::view(format!(
+                "De regio '{name}' staat niet in het bestand. Regio's: {}.",
+                d.regions.join(", ")
+            ))
+        })
+}
+
+pub fn compute(d: &RegionalData, s: &TrendSpec, region: Option<&str>) -> Result<TrendData> {
+    let years = d.years.clone();
+    let national = series(s.measure, &years, |y| d.national.get(&y).copied());
+    if national.is_empty() {
+        return Err(Error::not_available(
+            "Geen aantallen per deelgroep in het bestand.",
+        ));
+    }
+    let region = region.map(|r| find_region(d, r)).transpose()?;
+    let mut panels = Vec::new();
+    if let Some(chosen) = region {
+        panels.push(Panel {
+            name: "Landelijk".into(),
+            national: true,
+            highlighted: false,
+            series: national.clone(),
+        });
+        for r in &d.regions {
+            panels.push(Panel {
+                name: r.clone(),
+                national: false,
+                highlighted: r == chosen,
+                series: series(s.measure, &years, |y| d.data.get(&(r.clone(), y)).copied()),
+            });
+        }
+    }
+    Ok(TrendData {
+        view: "trend",
+        measure: s.measure.key(),
+        years,
+        national,
+        region: region.map(str::to_string),
+        panels,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::Lang;
+    use crate::render::trend::summary;
+    use crate::render::Dataset;
+
+    fn data() -> RegionalData {
+        Dataset::default_data().unwrap().regional.unwrap()
+    }
+
+    #[test]
+    fn national_workers_per_subgroup() {
+        let d = data();
+        let t = compute(
+            &d,
+            &TrendSpec {
+                measure: TrendMeasure::Workers,
+            },
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.years, vec![2015, 2016, 2017]);
+        let pw = t
+            .national
+            .iter()
+            .find(|s| s.subgroup == Subgroup::Participatiewet)
+            .unwrap();
+        assert_eq!(pw.values, vec![pw.values[0], Some(9385.0), Some(21292.0)]);
+        let prk = t
+            .national
+            .iter()
+            .find(|s| s.subgroup == Subgroup::Praktijkroute)
+            .unwrap();
+        assert_eq!(prk.values, vec![None, None, Some(4108.0)]);
+        assert!(t.panels.is_empty());
+        // The subgroups add up to the total.
+        let sum: f64 = t.national[1..4].iter().map(|s| s.values[2].unwrap()).sum();
+        assert_eq!(Some(sum), t.national[0].values[2]);
+    }
+
+    #[test]
+    fn chosen_region_gives_small_multiples() {
+        let d = data();
+        let t = compute(
+            &d,
+            &TrendSpec {
+                measure: TrendMeasure::Workers,
+            },
+            Some("twente"),
+        )
+        .unwrap();
+        assert_eq!(t.region.as_deref(), Some("Twente"));
+        assert_eq!(t.panels.len(), 36);
+        assert_eq!(t.panels.iter().filter(|p| p.highlighted).count(), 1);
+        let e = compute(
+            &d,
+            &TrendSpec {
+                measure: TrendMeasure::Workers,
+            },
+            Some("Atlantis"),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("Atlantis"));
+    }
+
+    #[test]
+    fn reading_names_growth_and_decline() {
+        let d = data();
+        let t = compute(
+            &d,
+            &TrendSpec {
+                measure: TrendMeasure::Workers,
+            },
+            None,
+        )
+        .unwrap();
+        let s = summary(&t, Lang::Nl);
+        assert!(s.contains("+22,9 %"), "{s}");
+        assert!(s.contains("Participatiewet groeide het sterkst"), "{s}");
+        assert!(s.contains("WSW daalde"), "{s}");
+    }
+}

@@ -1,0 +1,234 @@
+//! View data of the regional views (scatter, ranking, decomposition, trend, convergence, basics).
+
+use super::Outlier;
+use crate::spec::Subgroup;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScatterPoint {
+    pub region: String,
+    /// x relative to national, %-points.
+    pub x: f64,
+    /// y relative to national, %-points.
+    pub y: f64,
+    pub residual: f64,
+    pub outlier: Option<Outlier>,
+    /// The region's own (absolute) values, %.
+    pub x_value: f64,
+    pub y_value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScatterData {
+    pub view: &'static str,
+    pub subgroup: Subgroup,
+    /// `share` or `register_share`.
+    pub x_measure: &'static str,
+    pub from: i32,
+    pub to: i32,
+    pub k: f64,
+    pub slope: f64,
+    pub intercept: f64,
+    pub r2: f64,
+    pub r: f64,
+    /// Population SD of the residuals.
+    pub residual_sd: f64,
+    /// National values (absolute, %) at the crossing of the axes.
+    pub national_x: f64,
+    pub national_y: f64,
+    pub x_label: String,
+    pub y_label: String,
+    pub points: Vec<ScatterPoint>,
+    pub excluded: Vec<Excluded>,
+}
+
+/// Parts of a stacked bar (the decomposition of Participatiewet growth), in % of the start count.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Parts {
+    pub praktijkroute: f64,
+    pub pw_other: f64,
+}
+
+/// One bar: a region's value, its difference with national and its outlier class.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    pub region: String,
+    /// The region's own value (%, unrounded).
+    pub value: f64,
+    /// value minus national (%-points, unrounded).
+    pub relative: f64,
+    /// `up`, `down` or null.
+    pub outlier: Option<Outlier>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Parts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankingData {
+    pub view: &'static str,
+    pub measure: &'static str,
+    pub subgroup: Subgroup,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    pub k: f64,
+    /// National value (%), from the national totals.
+    pub national: f64,
+    /// Population SD of the regional values (%-points).
+    pub sd: f64,
+    /// What is ranked, in Dutch.
+    pub label: String,
+    pub bars: Vec<Bar>,
+    pub excluded: Vec<Excluded>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecompositionData {
+    pub view: &'static str,
+    pub subgroup: &'static str,
+    pub from: i32,
+    pub to: i32,
+    pub k: f64,
+    /// National Praktijkroute share of the growth (%).
+    pub national: f64,
+    /// Population SD of the regional shares (%-points).
+    pub sd: f64,
+    /// National growth of working Participatiewet persons (%), and its parts.
+    pub national_growth: f64,
+    pub national_parts: Parts,
+    /// In display order; `value` is the Praktijkroute share of the growth.
+    pub bars: Vec<Bar>,
+    pub excluded: Vec<Excluded>,
+    /// True when a missing Praktijkroute count before 2017 was taken as 0.
+    pub praktijkroute_from_zero: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub subgroup: Subgroup,
+    pub label: String,
+    /// One value per year of [`TrendData::years`]; null where the file has none.
+    pub values: Vec<Option<f64>>,
+}
+
+impl Series {
+    /// First and last years with a value, with those values.
+    pub fn ends(&self, years: &[i32]) -> Option<((i32, f64), (i32, f64))> {
+        let pts: Vec<(i32, f64)> = years
+            .iter()
+            .zip(&self.values)
+            .filter_map(|(y, v)| v.map(|v| (*y, v)))
+            .collect();
+        Some((*pts.first()?, *pts.last()?))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Panel {
+    pub name: String,
+    pub national: bool,
+    pub highlighted: bool,
+    pub series: Vec<Series>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendData {
+    pub view: &'static str,
+    pub measure: &'static str,
+    pub years: Vec<i32>,
+    /// National series (series without any value are left out).
+    pub national: Vec<Series>,
+    /// The chosen region, when small multiples are drawn.
+    pub region: Option<String>,
+    /// National and every region, when a region is chosen.
+    pub panels: Vec<Panel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearRow {
+    pub year: i32,
+    /// National share working (%), from the totals.
+    pub national: f64,
+    pub max_relative: f64,
+    pub max_region: String,
+    pub min_relative: f64,
+    pub min_region: String,
+    /// Population SD of the regional shares (%-points).
+    pub sd: f64,
+    /// Regions with a value that year.
+    pub n: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConvergenceData {
+    pub view: &'static str,
+    pub subgroup: Subgroup,
+    pub years: Vec<YearRow>,
+    /// SD in the last year below the first: the regions grow towards each other.
+    pub converging: Option<bool>,
+    /// Years left out, with the reason.
+    pub skipped: Vec<String>,
+    pub excluded: Vec<Excluded>,
+}
+
+/// One measure: a value per region (aligned with [`BasicsData::regions`]), national and SD.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    pub key: String,
+    /// Dutch name, e.g. "Groei banen 2015-2017".
+    pub label: String,
+    /// Column group in the printed table: "Banen", "Werkenden", "Vacatures".
+    pub group: &'static str,
+    /// Short column header, lines separated by '\n'.
+    pub header: String,
+    pub available: bool,
+    /// Why the measure is not available.
+    pub reason: Option<String>,
+    pub national: Option<f64>,
+    /// `totals` (national row) or `mean_of_regions` (unweighted mean of the regional values).
+    pub national_basis: &'static str,
+    pub sd: Option<f64>,
+    pub values: Vec<Option<f64>>,
+    /// value minus national, %-points.
+    pub relative: Vec<Option<f64>>,
+    /// Outlier class per region: relative value beyond k population SD of the regional values.
+    pub outliers: Vec<Option<Outlier>>,
+    /// Whether the measure enters the correlation table.
+    #[serde(skip)]
+    pub correlate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Correlation {
+    pub a: String,
+    pub b: String,
+    /// Pearson r across the regions that have both values; null when not computable.
+    pub r: Option<f64>,
+    pub n: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BasicsData {
+    pub view: &'static str,
+    pub from: i32,
+    pub to: i32,
+    pub regions: Vec<String>,
+    pub measures: Vec<Measure>,
+    pub correlations: Vec<Correlation>,
+}
+
+impl BasicsData {
+    pub fn measure(&self, key: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.key == key)
+    }
+}
+
+/// A region left out of a view, with the reason in Dutch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Excluded {
+    pub region: String,
+    pub reason: String,
+}

@@ -1,0 +1,293 @@
+//! View data of the tidy views (line, bars, stacked, area, forest), and the label helpers their
+//! charts and texts share.
+
+use super::Roles;
+use serde::Serialize;
+
+/// The text shown for a missing or suppressed category.
+pub const UNKNOWN: &str = "onbekend";
+
+/// One point of a series: `y` is null where the cell is missing or the row is absent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    pub x: serde_json::Value,
+    pub y: Option<f64>,
+    /// The value in the file when `y` is derived from it (an index, or a share of a count).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+}
+
+/// A named series of points; `facet` names its panel when the view has small multiples.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
+    pub points: Vec<Point>,
+}
+
+/// A value on an ordered axis: the value as in the file, its label and its position.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct XValue {
+    pub value: serde_json::Value,
+    pub label: String,
+    pub pos: f64,
+}
+
+/// A column name as a reader sees it on a chart: the Dutch word for the common English names of
+/// published tables, otherwise the name with underscores as spaces. Descriptions keep the real name.
+pub fn label_of(column: &str) -> String {
+    let dutch = match crate::case::lower(column.trim()).as_str() {
+        "year" => "jaar",
+        "quarter" => "kwartaal",
+        "month" => "maand",
+        "persons" | "people" => "personen",
+        "share_pct" | "share" | "pct" | "percentage" => "aandeel",
+        "subgroup" => "subdoelgroep",
+        "group" => "groep",
+        "hours_per_week" => "uren per week",
+        "months_since_start" => "maanden sinds de start",
+        "state" => "situatie",
+        "odds_ratio" => "odds ratio",
+        "dimension" => "kenmerk",
+        "category" => "categorie",
+        "reference" => "referentie",
+        "significance" => "significantie",
+        "region" => "regio",
+        "responsible" => "verantwoordelijke",
+        "count" | "n" => "aantal",
+        _ => "",
+    };
+    if dutch.is_empty() {
+        column.replace('_', " ")
+    } else {
+        dutch.to_string()
+    }
+}
+
+/// The text with its first letter upper case (for titles made from column names).
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => crate::case::upper_char(f) + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Decimals to print values with: none for whole numbers, else one (two below 10 for ratios).
+pub fn decimals(values: impl Iterator<Item = f64>) -> usize {
+    let mut d = 0;
+    for v in values {
+        if (v * 10.0).fract().abs() > 1e-9 && (v * 10.0).fract().abs() < 1.0 - 1e-9 {
+            return 2;
+        }
+        if v.fract().abs() > 1e-9 {
+            d = 1;
+        }
+    }
+    d
+}
+
+/// Whether a category label is the overall total of a table (`totaal`, `Nederland`, ...).
+pub fn is_total(label: &str) -> bool {
+    matches!(
+        crate::case::lower(label.trim()).as_str(),
+        "totaal" | "total" | "nederland" | "landelijk" | "alle" | "allen" | "all" | "overall"
+    )
+}
+
+/// The number of persons behind the shares at one x (of one panel).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NPoint {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
+    pub x: serde_json::Value,
+    pub n: Option<f64>,
+    /// Fewer persons than `min_n`: the shares are uncertain.
+    pub small: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaData {
+    pub view: &'static str,
+    pub x: String,
+    pub y: String,
+    pub series_column: String,
+    pub facet_column: Option<String>,
+    pub n_column: Option<String>,
+    pub min_n: f64,
+    pub x_values: Vec<XValue>,
+    /// Categories from bottom to top; `onbekend` last when a share is missing.
+    pub categories: Vec<String>,
+    pub facets: Vec<String>,
+    /// One series per category and panel; `points[k]` belongs to `x_values[k]`; `y` in %.
+    pub series: Vec<Series>,
+    pub n: Vec<NPoint>,
+    pub converted: bool,
+    pub decimals: usize,
+    pub notes: Vec<String>,
+    pub roles: Roles,
+}
+
+/// A reference value for one panel and series (both `None` for a single fixed number).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RefValue {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RefLine {
+    /// What the line is: the number, or the category whose value it is.
+    pub label: String,
+    /// The category drawn as the line (and so not as a bar).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    pub values: Vec<RefValue>,
+}
+
+/// The number of persons behind one bar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarN {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    pub category: String,
+    pub n: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarsData {
+    pub view: &'static str,
+    pub x: String,
+    pub y: String,
+    pub series_column: Option<String>,
+    pub facet_column: Option<String>,
+    pub y_label: String,
+    /// Categories from top to bottom.
+    pub categories: Vec<String>,
+    pub facets: Vec<String>,
+    /// One series per value of the series column (or one named after `y`); points follow
+    /// `categories`.
+    pub series: Vec<Series>,
+    pub reference: Option<RefLine>,
+    pub highlight: Option<String>,
+    pub sort: &'static str,
+    /// The column with the number of persons per bar, written beside the bars.
+    pub n_column: Option<String>,
+    pub n: Vec<BarN>,
+    pub percent: bool,
+    pub decimals: usize,
+    pub notes: Vec<String>,
+    pub roles: Roles,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForestRow {
+    pub model: Option<String>,
+    pub dimension: String,
+    pub category: String,
+    pub reference: Option<String>,
+    pub estimate: Option<f64>,
+    /// The marker as in the file (`**`, `*`), or derived from a p-value; `None` when absent.
+    pub significance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dimension {
+    pub name: String,
+    /// The reference category (several joined with " / " when models differ).
+    pub reference: Option<String>,
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForestData {
+    pub view: &'static str,
+    pub y: String,
+    pub series_column: Option<String>,
+    pub facet_column: Option<String>,
+    pub dimension_column: Option<String>,
+    pub term_column: String,
+    pub reference_column: Option<String>,
+    pub significance_column: Option<String>,
+    pub y_label: String,
+    /// Estimates are ratios drawn on a log scale with a line at 1.
+    pub log: bool,
+    pub models: Vec<String>,
+    pub facets: Vec<String>,
+    pub dimensions: Vec<Dimension>,
+    /// One series per model (and panel); points follow the terms of `dimensions` in order.
+    pub series: Vec<Series>,
+    pub rows: Vec<ForestRow>,
+    pub decimals: usize,
+    pub notes: Vec<String>,
+    pub roles: Roles,
+}
+
+/// How many stars a significance marker stands for: 2 for `**` or more, 1 for `*`, else 0.
+pub fn stars(s: Option<&str>) -> usize {
+    s.map(|s| s.chars().filter(|c| *c == '*').count().min(2))
+        .unwrap_or(0)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineData {
+    pub view: &'static str,
+    pub x: String,
+    pub y: String,
+    pub series_column: Option<String>,
+    pub facet_column: Option<String>,
+    pub index: bool,
+    pub x_label: String,
+    pub y_label: String,
+    /// The x values in axis order; `points[k]` of every series belongs to `x_values[k]`.
+    pub x_values: Vec<XValue>,
+    pub facets: Vec<String>,
+    pub series: Vec<Series>,
+    pub percent: bool,
+    pub decimals: usize,
+    pub notes: Vec<String>,
+    pub roles: Roles,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupInfo {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
+    /// Sum of the known shares (after conversion: 100 when any value is known).
+    pub sum: f64,
+    /// The group total, when counts were converted to shares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<f64>,
+    /// Categories with a missing value in this group.
+    pub unknown: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StackedData {
+    pub view: &'static str,
+    pub x: String,
+    pub y: String,
+    pub series_column: String,
+    pub facet_column: Option<String>,
+    /// Groups (bars) from top to bottom.
+    pub groups: Vec<GroupInfo>,
+    /// Categories in stacking order (left to right); `onbekend` last when a share is missing.
+    pub categories: Vec<String>,
+    pub facets: Vec<String>,
+    /// One series per category (and facet); points follow the groups, `y` is the share in %.
+    pub series: Vec<Series>,
+    /// Whether the values were counts converted to shares.
+    pub converted: bool,
+    pub decimals: usize,
+    pub notes: Vec<String>,
+    pub roles: Roles,
+}

@@ -1,0 +1,839 @@
+//! Assembles a rendered tidy view: view data -> titles, a Dutch summary, the data table, the
+//! chart and the completed view description.
+
+use crate::chart::Texts;
+use crate::compute::tidy::frame::Frame;
+use crate::compute::tidy::{area, bars, forest, line, stacked};
+use crate::data::tidy::Series;
+use crate::data::Roles;
+use crate::error::{Error, ErrorKind, Result};
+use crate::format::{number, signed, Lang};
+use crate::render::{DataTable, Dataset, Rendered, Texts as ViewTexts};
+use crate::spec::tidy::encoding_query;
+use crate::spec::{percent_encode, View, ViewSpec};
+use crate::spec::{Encoding, Reference};
+use serde::Serialize;
+use serde_json::{json, Value as Json};
+
+fn to_json<T: Serialize>(v: &T) -> Result<Json> {
+    serde_json::to_value(v).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("Interne fout bij omzetten naar JSON: {e}"),
+        )
+    })
+}
+
+/// The settings every view writes back: roles and language.
+fn tail(spec: &ViewSpec) -> String {
+    let mut q = String::new();
+    if !spec.roles.is_empty() {
+        q.push_str(&format!(
+            "&roles={}",
+            percent_encode(&Roles::overrides_query(&spec.roles))
+        ));
+    }
+    if spec.lang != Lang::Nl {
+        q.push_str(&format!("&lang={}", spec.lang.code()));
+    }
+    q
+}
+
+fn completed(e: &Encoding, x: &str, y: &str, series: Option<&str>) -> Encoding {
+    Encoding {
+        x: Some(x.to_string()),
+        y: Some(y.to_string()),
+        series: series.map(str::to_string),
+        ..e.clone()
+    }
+}
+
+fn lab(column: &str) -> String {
+    crate::data::tidy::label_of(column)
+}
+
+fn cap(column: &str) -> String {
+    crate::data::tidy::capitalise(&crate::data::tidy::label_of(column))
+}
+
+fn pct(v: f64, decimals: usize, lang: Lang) -> String {
+    format!("{} %", number(v, decimals, lang))
+}
+
+fn facet_of(s: &Series) -> String {
+    s.facet.clone().unwrap_or_default()
+}
+
+fn x_text(x: &Json) -> String {
+    match x {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => n
+            .as_f64()
+            .map(|v| {
+                if v.fract() == 0.0 {
+                    format!("{v:.0}")
+                } else {
+                    v.to_string()
+                }
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Renders a tidy view against a dataset's table.
+pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
+    let table = &ds.table;
+    let source = crate::render::source_line(ds);
+    let lang = spec.lang;
+    let enc = match view {
+        View::Line(s) => &s.enc,
+        View::Bars(s) => &s.enc,
+        View::Stacked(s) => &s.enc,
+        View::Area(s) => &s.enc,
+        View::Forest(s) => &s.enc,
+        _ => {
+            return Err(Error::view(format!(
+                "Intern: view={} is geen tabelweergave.",
+                view.name()
+            )));
+        }
+    };
+    let f = Frame::new(table, &spec.roles, &enc.filter)?;
+    let filter_note = (!enc.filter.is_empty()).then(|| {
+        format!(
+            "Alleen rijen met {}.",
+            enc.filter
+                .iter()
+                .map(|(c, v)| format!("{c} = {v}"))
+                .collect::<Vec<_>>()
+                .join(" en ")
+        )
+    });
+    let mut r = match view {
+        View::Line(s) => {
+            let d = line::compute(&f, s)?;
+            let first = d
+                .x_values
+                .first()
+                .map(|x| x.label.clone())
+                .unwrap_or_default();
+            let last = d
+                .x_values
+                .last()
+                .map(|x| x.label.clone())
+                .unwrap_or_default();
+            let period = if first == last {
+                first.clone()
+            } else {
+                format!("{first}-{last}")
+            };
+            let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
+                Some(sc) => format!("{} naar {}, {period}", cap(&d.y), lab(sc)),
+                None => format!("{}, {period}", cap(&d.y)),
+            });
+            let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
+                let mut s = if d.index {
+                    format!("Index, {first} = 100")
+                } else {
+                    d.y_label.clone()
+                };
+                if let Some(fc) = &d.facet_column {
+                    s.push_str(&format!("; per {fc}"));
+                }
+                s
+            });
+            let summary = line_summary(&d, lang);
+            let chart = crate::chart::line::draw(
+                &d,
+                &Texts {
+                    title: &title,
+                    subtitle: &subtitle,
+                    source: &source,
+                    description: &summary,
+                },
+                s.highlight.as_deref().or(spec.highlight.as_deref()),
+                lang,
+            )?;
+            let mut columns = vec![];
+            if let Some(fc) = &d.facet_column {
+                columns.push(fc.clone());
+            }
+            columns.push(d.series_column.clone().unwrap_or_else(|| "reeks".into()));
+            columns.push(d.x.clone());
+            columns.push(if d.index { "index".into() } else { d.y.clone() });
+            if d.index {
+                columns.push(d.y.clone());
+            }
+            let rows = d
+                .series
+                .iter()
+                .flat_map(|s| {
+                    let fc = d.facet_column.is_some().then(|| facet_of(s));
+                    s.points.iter().map(move |p| {
+                        let mut row: Vec<Json> = Vec::new();
+                        if let Some(fc) = &fc {
+                            row.push(json!(fc));
+                        }
+                        row.push(json!(s.name));
+                        row.push(p.x.clone());
+                        row.push(json!(p.y));
+                        if d.index {
+                            row.push(json!(p.value));
+                        }
+                        row
+                    })
+                })
+                .collect();
+            let mut q = format!(
+                "view=line{}",
+                encoding_query(&completed(enc, &d.x, &d.y, d.series_column.as_deref()))
+            );
+            if d.index {
+                q.push_str("&index=1");
+            }
+            if let Some(h) = &s.highlight {
+                q.push_str(&format!("&highlight={}", percent_encode(h)));
+            }
+            Rendered::assemble(
+                "line",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
+        }
+        View::Bars(s) => {
+            let d = bars::compute(&f, s, spec.highlight.as_deref())?;
+            let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
+                Some(sc) => format!("{} naar {} en {}", cap(&d.y), lab(&d.x), lab(sc)),
+                None => format!("{} naar {}", cap(&d.y), lab(&d.x)),
+            });
+            let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
+                let mut s = d.y_label.clone();
+                if d.sort == "desc" {
+                    s.push_str(", van hoog naar laag");
+                }
+                if let Some(r) = &d.reference {
+                    s.push_str(&format!("; lijn: {}", r.label));
+                }
+                s
+            });
+            let summary = bars_summary(&d, lang);
+            let chart = crate::chart::bars::draw(
+                &d,
+                &Texts {
+                    title: &title,
+                    subtitle: &subtitle,
+                    source: &source,
+                    description: &summary,
+                },
+                lang,
+            )?;
+            let mut columns = vec![];
+            if let Some(fc) = &d.facet_column {
+                columns.push(fc.clone());
+            }
+            if let Some(sc) = &d.series_column {
+                columns.push(sc.clone());
+            }
+            columns.push(d.x.clone());
+            columns.push(d.y.clone());
+            let rows = d
+                .series
+                .iter()
+                .flat_map(|s| {
+                    let fc = d.facet_column.is_some().then(|| facet_of(s));
+                    let sc = d.series_column.is_some().then(|| s.name.clone());
+                    s.points.iter().map(move |p| {
+                        let mut row: Vec<Json> = Vec::new();
+                        if let Some(fc) = &fc {
+                            row.push(json!(fc));
+                        }
+                        if let Some(sc) = &sc {
+                            row.push(json!(sc));
+                        }
+                        row.push(p.x.clone());
+                        row.push(json!(p.y));
+                        row
+                    })
+                })
+                .collect();
+            let mut q = format!(
+                "view=bars{}",
+                encoding_query(&completed(enc, &d.x, &d.y, d.series_column.as_deref()))
+            );
+            match &s.reference {
+                Some(Reference::Value(v)) => q.push_str(&format!("&ref={v}")),
+                Some(Reference::Category(c)) => q.push_str(&format!("&ref={}", percent_encode(c))),
+                None => {}
+            }
+            if let Some(h) = &s.highlight {
+                q.push_str(&format!("&highlight={}", percent_encode(h)));
+            }
+            if s.sort.is_some() {
+                q.push_str(&format!("&sort={}", d.sort));
+            }
+            if let Some(n) = &s.n {
+                q.push_str(&format!("&n={}", percent_encode(n)));
+            }
+            Rendered::assemble(
+                "bars",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
+        }
+        View::Stacked(s) => {
+            let d = stacked::compute(&f, s)?;
+            let title = enc.title.clone().unwrap_or_else(|| {
+                format!("Verdeling naar {} per {}", lab(&d.series_column), lab(&d.x))
+            });
+            let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
+                if d.converted {
+                    format!(
+                        "Aandeel in % van het totaal per {} (omgerekend uit {}; totaal rechts)",
+                        lab(&d.x),
+                        lab(&d.y)
+                    )
+                } else {
+                    format!("{} in %, per {} samen 100 %", cap(&d.y), lab(&d.x))
+                }
+            });
+            let summary = stacked_summary(&d, lang);
+            let chart = crate::chart::stacked::draw(
+                &d,
+                &Texts {
+                    title: &title,
+                    subtitle: &subtitle,
+                    source: &source,
+                    description: &summary,
+                },
+                lang,
+            )?;
+            let mut columns = vec![];
+            if let Some(fc) = &d.facet_column {
+                columns.push(fc.clone());
+            }
+            columns.extend([d.x.clone(), d.series_column.clone(), "aandeel (%)".into()]);
+            if d.converted {
+                columns.push(d.y.clone());
+            }
+            let rows = d
+                .series
+                .iter()
+                .flat_map(|s| {
+                    let fc = d.facet_column.is_some().then(|| facet_of(s));
+                    let conv = d.converted;
+                    s.points.iter().map(move |p| {
+                        let mut row: Vec<Json> = Vec::new();
+                        if let Some(fc) = &fc {
+                            row.push(json!(fc));
+                        }
+                        row.push(p.x.clone());
+                        row.push(json!(s.name));
+                        row.push(json!(p.y));
+                        if conv {
+                            row.push(json!(p.value));
+                        }
+                        row
+                    })
+                })
+                .collect();
+            Rendered::assemble(
+                "stacked",
+                format!(
+                    "view=stacked{}",
+                    encoding_query(&completed(enc, &d.x, &d.y, Some(&d.series_column)))
+                ),
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
+        }
+        View::Area(s) => {
+            let d = area::compute(&f, s)?;
+            let title = enc.title.clone().unwrap_or_else(|| {
+                format!("Verdeling naar {} per {}", lab(&d.series_column), lab(&d.x))
+            });
+            let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
+                let mut t = format!("Aandeel in %, per {} samen 100 %", lab(&d.x));
+                if d.n_column.is_some() {
+                    t.push_str(&format!(
+                        "; onder de as het aantal personen; gearceerd: minder dan {}",
+                        number(d.min_n, 0, lang)
+                    ));
+                }
+                t
+            });
+            let summary = area_summary(&d, lang);
+            let chart = crate::chart::area::draw(
+                &d,
+                &Texts {
+                    title: &title,
+                    subtitle: &subtitle,
+                    source: &source,
+                    description: &summary,
+                },
+                lang,
+            )?;
+            let mut columns = vec![];
+            if let Some(fc) = &d.facet_column {
+                columns.push(fc.clone());
+            }
+            columns.extend([
+                d.x.clone(),
+                d.series_column.clone(),
+                "aandeel (%)".into(),
+                "n".into(),
+            ]);
+            let n_at: std::collections::HashMap<(Option<String>, String), Option<f64>> =
+                d.n.iter()
+                    .map(|n| ((n.facet.clone(), n.x.to_string()), n.n))
+                    .collect();
+            let rows = d
+                .series
+                .iter()
+                .flat_map(|s| {
+                    let fc = d.facet_column.is_some().then(|| facet_of(s));
+                    let n_at = &n_at;
+                    s.points.iter().map(move |p| {
+                        let n = n_at
+                            .get(&(s.facet.clone(), p.x.to_string()))
+                            .copied()
+                            .flatten();
+                        let mut row: Vec<Json> = Vec::new();
+                        if let Some(fc) = &fc {
+                            row.push(json!(fc));
+                        }
+                        row.push(p.x.clone());
+                        row.push(json!(s.name));
+                        row.push(json!(p.y));
+                        row.push(json!(n));
+                        row
+                    })
+                })
+                .collect();
+            let mut q = format!(
+                "view=area{}",
+                encoding_query(&completed(enc, &d.x, &d.y, Some(&d.series_column)))
+            );
+            if let Some(n) = &s.n {
+                q.push_str(&format!("&n={}", percent_encode(n)));
+            }
+            if s.min_n != crate::spec::tidy::DEFAULT_MIN_N {
+                q.push_str(&format!("&min_n={}", s.min_n));
+            }
+            Rendered::assemble(
+                "area",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
+        }
+        View::Forest(s) => {
+            let d = forest::compute(&f, s)?;
+            let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
+                Some(sc) => format!("{} per kenmerk, naar {}", cap(&d.y), lab(sc)),
+                None => format!("{} per kenmerk", cap(&d.y)),
+            });
+            let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
+                if d.log {
+                    "Logaritmische schaal; 1 = gelijk aan de referentiecategorie (naast elk kenmerk)"
+                        .to_string()
+                } else {
+                    d.y_label.clone()
+                }
+            });
+            let summary = forest_summary(&d, lang);
+            let chart = crate::chart::forest::draw(
+                &d,
+                &Texts {
+                    title: &title,
+                    subtitle: &subtitle,
+                    source: &source,
+                    description: &summary,
+                },
+                lang,
+            )?;
+            let mut columns: Vec<String> = vec![];
+            if let Some(fc) = &d.facet_column {
+                columns.push(fc.clone());
+            }
+            columns.extend([
+                "model".into(),
+                "dimensie".into(),
+                "categorie".into(),
+                "referentie".into(),
+                d.y.clone(),
+                "significantie".into(),
+            ]);
+            let rows = d
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut row: Vec<Json> = Vec::new();
+                    if d.facet_column.is_some() {
+                        row.push(json!(r.facet));
+                    }
+                    row.extend([
+                        json!(r.model),
+                        json!(r.dimension),
+                        json!(r.category),
+                        json!(r.reference),
+                        json!(r.estimate),
+                        json!(r.significance),
+                    ]);
+                    row
+                })
+                .collect();
+            let mut q = format!("view=forest{}", {
+                let e = Encoding {
+                    y: Some(d.y.clone()),
+                    series: d.series_column.clone(),
+                    ..enc.clone()
+                };
+                encoding_query(&e)
+            });
+            for (k, v) in [
+                ("dimension", &s.dimension),
+                ("term", &s.term),
+                ("reference", &s.reference),
+                ("significance", &s.significance),
+            ] {
+                if let Some(v) = v {
+                    q.push_str(&format!("&{k}={}", percent_encode(v)));
+                }
+            }
+            Rendered::assemble(
+                "forest",
+                q,
+                ViewTexts {
+                    title,
+                    subtitle,
+                    source: source.clone(),
+                    summary,
+                },
+                to_json(&d)?,
+                DataTable { columns, rows },
+                chart,
+                d.notes.clone(),
+            )
+        }
+        _ => not_tidy(view)?,
+    };
+    r.spec.push_str(&tail(spec));
+    if let Some(n) = filter_note {
+        r.notes.insert(0, n);
+    }
+    if let Some(n) = regional_note(ds) {
+        r.notes.push(n);
+    }
+    Ok(r)
+}
+
+/// Why a table with regional-looking columns was not read as regional data, so a user who meant
+/// the regional analysis learns what to fix.
+fn regional_note(ds: &Dataset) -> Option<String> {
+    use crate::compute::regional::{Count, IdColumn};
+    let names = || ds.table.columns.iter().map(|c| c.name.as_str());
+    let looks_regional = names().any(|h| IdColumn::from_header(h) == Some(IdColumn::Region))
+        && names().any(|h| Count::from_header(h).is_some());
+    match (&ds.regional, &ds.regional_error) {
+        (None, Some(e)) if looks_regional => Some(format!(
+            "Niet gelezen als regionale gegevens: {}",
+            e.message
+        )),
+        _ => None,
+    }
+}
+
+fn not_tidy(view: &View) -> Result<Rendered> {
+    Err(Error::view(format!(
+        "Intern: view={} is geen tabelweergave.",
+        view.name()
+    )))
+}
+
+/// "Van 2017 tot 2019 groeide vso/pro het sterkst (+107,2 %); Wajong daalde het meest (-5,4 %)."
+pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
+    let mut changes: Vec<(String, f64, String, String)> = Vec::new();
+    for s in &d.series {
+        let known: Vec<(usize, f64)> = s
+            .points
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| p.y.map(|y| (k, y)))
+            .collect();
+        if let (Some(a), Some(b)) = (known.first(), known.last()) {
+            if a.0 < b.0 && a.1 != 0.0 {
+                let name = match &s.facet {
+                    Some(f) => format!("{} ({f})", s.name),
+                    None => s.name.clone(),
+                };
+                let xa = d
+                    .x_values
+                    .get(a.0)
+                    .map(|x| x.label.clone())
+                    .unwrap_or_default();
+                let xb = d
+                    .x_values
+                    .get(b.0)
+                    .map(|x| x.label.clone())
+                    .unwrap_or_default();
+                changes.push((name, (b.1 / a.1 - 1.0) * 100.0, xa, xb));
+            }
+        }
+    }
+    if changes.is_empty() {
+        return format!(
+            "{} per {}: te weinig waarden voor een ontwikkeling.",
+            cap(&d.y),
+            lab(&d.x)
+        );
+    }
+    crate::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1));
+    let mut s = String::new();
+    if let Some(top) = changes.first() {
+        let verb = if top.1 >= 0.0 { "groeide" } else { "daalde" };
+        s.push_str(&format!(
+            "Van {} tot {} {verb} {} het sterkst ({} %)",
+            top.2,
+            top.3,
+            top.0,
+            signed(top.1, 1, lang)
+        ));
+    }
+    if changes.len() > 1 {
+        if let Some(low) = changes.last() {
+            if low.1 < 0.0 {
+                s.push_str(&format!(
+                    "; {} daalde het meest ({} %)",
+                    low.0,
+                    signed(low.1, 1, lang)
+                ));
+            } else {
+                s.push_str(&format!(
+                    "; {} groeide het minst ({} %)",
+                    low.0,
+                    signed(low.1, 1, lang)
+                ));
+            }
+        }
+    }
+    s.push('.');
+    s
+}
+
+pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
+    let Some(first) = d.series.first() else {
+        return String::new();
+    };
+    let fmt = |v: f64| {
+        if d.percent {
+            pct(v, d.decimals, lang)
+        } else {
+            number(v, d.decimals, lang)
+        }
+    };
+    let known: Vec<(String, f64)> = first
+        .points
+        .iter()
+        .filter_map(|p| p.y.map(|y| (x_text(&p.x), y)))
+        .collect();
+    let hi = known.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    let mut s = match (hi, lo) {
+        (Some(h), Some(l)) => format!(
+            "Hoogste {}: {} ({}); laagste: {} ({}).",
+            lab(&d.y),
+            h.0,
+            fmt(h.1),
+            l.0,
+            fmt(l.1)
+        ),
+        _ => format!("Geen bekende waarden van {}.", lab(&d.y)),
+    };
+    if let Some(r) = &d.reference {
+        if let Some(rv) = r.values.first().and_then(|v| v.value) {
+            let above = known.iter().filter(|(_, v)| *v > rv).count();
+            s.push_str(&format!(
+                " {above} van de {} boven {} ({}).",
+                known.len(),
+                if r.category.is_some() {
+                    r.label.clone()
+                } else {
+                    "de referentielijn".to_string()
+                },
+                fmt(rv)
+            ));
+        }
+    }
+    s
+}
+
+pub fn stacked_summary(d: &crate::data::tidy::StackedData, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    for s in d
+        .series
+        .iter()
+        .filter(|s| s.facet == d.series.first().and_then(|f| f.facet.clone()))
+    {
+        if s.name == crate::data::tidy::UNKNOWN {
+            continue;
+        }
+        let known: Vec<(String, f64)> = s
+            .points
+            .iter()
+            .filter_map(|p| p.y.map(|y| (x_text(&p.x), y)))
+            .collect();
+        let hi = known.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+        let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+        if let (Some(h), Some(l)) = (hi, lo) {
+            parts.push(format!(
+                "'{}' is het grootst bij {} ({}) en het kleinst bij {} ({})",
+                s.name,
+                h.0,
+                pct(h.1, d.decimals, lang),
+                l.0,
+                pct(l.1, d.decimals, lang)
+            ));
+        }
+        if parts.len() >= 2 {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        "Geen bekende aandelen.".into()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
+pub fn area_summary(d: &crate::data::tidy::AreaData, lang: Lang) -> String {
+    let panels: Vec<Option<String>> = if d.facets.is_empty() {
+        vec![None]
+    } else {
+        d.facets.iter().cloned().map(Some).collect()
+    };
+    let mut parts = Vec::new();
+    for p in panels {
+        // The last x with enough persons: shares there are still reliable.
+        let reliable: Vec<&crate::data::tidy::NPoint> =
+            d.n.iter().filter(|n| n.facet == p && !n.small).collect();
+        let Some(last) = reliable.last() else {
+            continue;
+        };
+        let mut at: Vec<(String, f64)> = d
+            .series
+            .iter()
+            .filter(|s| s.facet == p)
+            .filter_map(|s| {
+                s.points
+                    .iter()
+                    .find(|pt| pt.x == last.x)
+                    .and_then(|pt| pt.y)
+                    .map(|y| (s.name.clone(), y))
+            })
+            .collect();
+        crate::sort::sort_by(&mut at, |a, b| b.1.total_cmp(&a.1));
+        if let Some(top) = at.first() {
+            let who = p.clone().map(|p| format!("{p}: ")).unwrap_or_default();
+            parts.push(format!(
+                "{who}bij {} {} (n = {}) is '{}' het grootst ({})",
+                lab(&d.x),
+                x_text(&last.x),
+                last.n
+                    .map(|n| number(n, 0, lang))
+                    .unwrap_or_else(|| "?".into()),
+                top.0,
+                pct(top.1, d.decimals, lang)
+            ));
+        }
+    }
+    if parts.is_empty() {
+        "Geen bekende aandelen.".into()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
+pub fn forest_summary(d: &crate::data::tidy::ForestData, lang: Lang) -> String {
+    let known: Vec<&crate::data::tidy::ForestRow> =
+        d.rows.iter().filter(|r| r.estimate.is_some()).collect();
+    let sig = known
+        .iter()
+        .filter(|r| crate::data::tidy::stars(r.significance.as_deref()) >= 2)
+        .count();
+    let desc = |r: &crate::data::tidy::ForestRow| {
+        let m = r
+            .model
+            .as_ref()
+            .map(|m| format!(", {m}"))
+            .unwrap_or_default();
+        format!(
+            "{} ({}{m}: {})",
+            r.category,
+            r.dimension,
+            number(r.estimate.unwrap_or(0.0), d.decimals, lang)
+        )
+    };
+    let hi = known.iter().max_by(|a, b| {
+        a.estimate
+            .unwrap_or(0.0)
+            .total_cmp(&b.estimate.unwrap_or(0.0))
+    });
+    let lo = known.iter().min_by(|a, b| {
+        a.estimate
+            .unwrap_or(0.0)
+            .total_cmp(&b.estimate.unwrap_or(0.0))
+    });
+    let mut s = format!(
+        "{} schattingen in {} kenmerken{}",
+        known.len(),
+        d.dimensions.len(),
+        if d.models.is_empty() {
+            String::new()
+        } else {
+            format!(" en {} modellen", d.models.len())
+        }
+    );
+    if d.significance_column.is_some() {
+        s.push_str(&format!(", waarvan {sig} met **"));
+    }
+    s.push('.');
+    if let (Some(h), Some(l)) = (hi, lo) {
+        s.push_str(&format!(" Hoogste: {}; laagste: {}.", desc(h), desc(l)));
+    }
+    s
+}

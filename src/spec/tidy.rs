@@ -1,0 +1,237 @@
+//! The view descriptions of the tidy views (`view=line&x=year&y=persons&series=subgroup`): typed
+//! settings per view, parsed from the query-string [`Params`], and written back completed.
+//! Column names are checked against the table when the view is rendered, not here.
+
+use crate::error::{Error, Result};
+use crate::spec::{percent_encode, Params, View};
+
+/// The columns a view puts on its channels, as written in the file, plus the texts around it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Encoding {
+    pub x: Option<String>,
+    pub y: Option<String>,
+    pub series: Option<String>,
+    /// Small multiples: one panel per value of this column.
+    pub facet: Option<String>,
+    /// Keep only rows where a column has a value: `filter=model:totaal,jaar:2019`.
+    pub filter: Vec<(String, String)>,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    /// Label of the value axis.
+    pub ylabel: Option<String>,
+}
+
+/// The reference line of a bar chart: a number, or the value of one of the categories.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reference {
+    Value(f64),
+    Category(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarSort {
+    /// Largest first.
+    Desc,
+    Asc,
+    /// As in the file.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSpec {
+    pub enc: Encoding,
+    /// Each series as an index, its first period = 100.
+    pub index: bool,
+    pub highlight: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarsSpec {
+    pub enc: Encoding,
+    pub reference: Option<Reference>,
+    pub highlight: Option<String>,
+    /// `None` means: sorted descending without series, file order with series.
+    pub sort: Option<BarSort>,
+    /// The column with the number of persons per bar; found by its role when absent.
+    pub n: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackedSpec {
+    pub enc: Encoding,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaSpec {
+    pub enc: Encoding,
+    /// The column with the number of persons per x; found by its role when absent.
+    pub n: Option<String>,
+    /// x values with fewer persons are marked as uncertain.
+    pub min_n: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForestSpec {
+    pub enc: Encoding,
+    pub dimension: Option<String>,
+    /// The term (category of a dimension) column.
+    pub term: Option<String>,
+    pub reference: Option<String>,
+    pub significance: Option<String>,
+}
+
+pub const DEFAULT_MIN_N: f64 = 100.0;
+
+/// Keys every tidy view understands besides the common ones.
+pub const ENCODING_KEYS: &[&str] = &[
+    "x", "y", "series", "facet", "filter", "title", "subtitle", "ylabel",
+];
+
+fn parse_encoding(p: &mut Params) -> Result<Encoding> {
+    let col = |p: &mut Params, k: &str| p.take(k).filter(|v| !v.trim().is_empty());
+    let mut filter = Vec::new();
+    if let Some(f) = p.take("filter") {
+        for item in f.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (c, v) = item.rsplit_once(':').ok_or_else(|| {
+                Error::view(format!(
+                    "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal."
+                ))
+            })?;
+            filter.push((c.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    Ok(Encoding {
+        x: col(p, "x"),
+        y: col(p, "y"),
+        series: col(p, "series"),
+        facet: col(p, "facet"),
+        filter,
+        title: col(p, "title"),
+        subtitle: col(p, "subtitle"),
+        ylabel: col(p, "ylabel"),
+    })
+}
+
+fn take_highlight(p: &mut Params) -> Option<String> {
+    p.take("highlight").filter(|h| !h.is_empty())
+}
+
+fn flag(p: &mut Params, key: &str) -> Result<bool> {
+    match p.take(key).as_deref() {
+        None | Some("0") | Some("false") | Some("nee") => Ok(false),
+        Some("") | Some("1") | Some("true") | Some("ja") => Ok(true),
+        Some(v) => Err(Error::view(format!(
+            "'{key}={v}': verwacht {key}=1 of {key}=0."
+        ))),
+    }
+}
+
+/// Parses the keys of a tidy view; `kind` is the value of `view=`. Returns `None` for other views.
+pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
+    use View as V;
+    let enc = parse_encoding(p)?;
+    let v = match kind {
+        "line" => V::Line(LineSpec {
+            highlight: take_highlight(p),
+            enc,
+            index: flag(p, "index")?,
+        }),
+        "bars" => {
+            let highlight = take_highlight(p);
+            let reference = match p.take("ref") {
+                None => None,
+                Some(r) if r.trim().is_empty() => None,
+                Some(r) => Some(
+                    match crate::decimal::parse_f64(r.replace(',', ".").trim()) {
+                        Some(x) if x.is_finite() => Reference::Value(x),
+                        _ => Reference::Category(r),
+                    },
+                ),
+            };
+            let sort = match p.take("sort").as_deref() {
+                None => None,
+                Some("desc") | Some("aflopend") => Some(BarSort::Desc),
+                Some("asc") | Some("oplopend") => Some(BarSort::Asc),
+                Some("none") | Some("file") | Some("bestand") => Some(BarSort::None),
+                Some(v) => {
+                    return Err(Error::view(format!(
+                        "Onbekende sortering 'sort={v}'. Kies uit: desc, asc, none."
+                    )))
+                }
+            };
+            V::Bars(BarsSpec {
+                enc,
+                reference,
+                highlight,
+                sort,
+                n: p.take("n").filter(|v| !v.is_empty()),
+            })
+        }
+        "stacked" => V::Stacked(StackedSpec { enc }),
+        "area" => {
+            let min_n = match p.take_number("min_n")? {
+                None => DEFAULT_MIN_N,
+                Some(m) if m >= 0.0 => m,
+                Some(m) => {
+                    return Err(Error::view(format!(
+                        "min_n={m} moet 0 of groter zijn (standaard 100)."
+                    )))
+                }
+            };
+            V::Area(AreaSpec {
+                enc,
+                n: p.take("n").filter(|v| !v.is_empty()),
+                min_n,
+            })
+        }
+        "forest" => V::Forest(ForestSpec {
+            enc,
+            dimension: p.take("dimension").filter(|v| !v.is_empty()),
+            term: p.take("term").filter(|v| !v.is_empty()),
+            reference: p.take("reference").filter(|v| !v.is_empty()),
+            significance: p.take("significance").filter(|v| !v.is_empty()),
+        }),
+        _ => return Ok(None),
+    };
+    Ok(Some(v))
+}
+
+/// The keys a tidy view accepts (for the error on unknown keys).
+pub fn keys(kind: &str) -> Vec<&'static str> {
+    let mut k: Vec<&'static str> = ENCODING_KEYS.to_vec();
+    match kind {
+        "line" => k.extend(["index", "highlight"]),
+        "bars" => k.extend(["ref", "sort", "highlight", "n"]),
+        "area" => k.extend(["n", "min_n"]),
+        "forest" => k.extend(["dimension", "term", "reference", "significance"]),
+        _ => {}
+    }
+    k
+}
+
+/// Writes an encoding back as query-string pairs (`&x=..&y=..`).
+pub fn encoding_query(e: &Encoding) -> String {
+    let mut q = String::new();
+    let mut put = |k: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            q.push_str(&format!("&{k}={}", percent_encode(v)));
+        }
+    };
+    put("x", &e.x);
+    put("y", &e.y);
+    put("series", &e.series);
+    put("facet", &e.facet);
+    if !e.filter.is_empty() {
+        let f = e
+            .filter
+            .iter()
+            .map(|(c, v)| format!("{c}:{v}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        put("filter", &Some(f));
+    }
+    put("title", &e.title);
+    put("subtitle", &e.subtitle);
+    put("ylabel", &e.ylabel);
+    q
+}

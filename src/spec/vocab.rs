@@ -1,0 +1,218 @@
+//! The vocabulary of the grammar: subgroups of the register and column roles, with their keys.
+
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// The role of a column. Value roles (`Percent`, `Count`, `N`, `OddsRatio`, `Value`) can be plotted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// An ordered axis: years, quarters, months, dates, or an ordinal such as months since start.
+    Time,
+    /// A text column that groups rows (subgroup, category, model).
+    Category,
+    /// Percentages (0-100).
+    Percent,
+    /// Counts of anything (non-negative whole numbers).
+    Count,
+    /// The number of persons a row is based on (`n`, `persons`, `personen`, `aantal`).
+    N,
+    /// Odds ratios or other ratios around 1, drawn on a log scale.
+    OddsRatio,
+    /// Any other number.
+    Value,
+    /// Significance markers (`*`, `**`) or p-values.
+    Significance,
+    /// The reference category of a regression term.
+    Reference,
+    /// Not used (empty columns, or set so by the user).
+    Ignore,
+}
+
+impl Role {
+    /// All roles with their keys in the view description (`roles=year:time`).
+    pub const ALL: [Role; 10] = [
+        Role::Time,
+        Role::Category,
+        Role::Percent,
+        Role::Count,
+        Role::N,
+        Role::OddsRatio,
+        Role::Value,
+        Role::Significance,
+        Role::Reference,
+        Role::Ignore,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Time => "time",
+            Role::Category => "category",
+            Role::Percent => "percent",
+            Role::Count => "count",
+            Role::N => "n",
+            Role::OddsRatio => "odds",
+            Role::Value => "value",
+            Role::Significance => "significance",
+            Role::Reference => "reference",
+            Role::Ignore => "ignore",
+        }
+    }
+
+    /// Dutch name shown in the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Time => "tijd",
+            Role::Category => "categorie",
+            Role::Percent => "percentage",
+            Role::Count => "aantal",
+            Role::N => "aantal personen (n)",
+            Role::OddsRatio => "odds ratio",
+            Role::Value => "waarde",
+            Role::Significance => "significantie",
+            Role::Reference => "referentiecategorie",
+            Role::Ignore => "niet gebruikt",
+        }
+    }
+
+    /// Parses a role key, English or Dutch (`time`/`tijd`, `category`/`categorie`, ...).
+    pub fn parse(s: &str) -> Option<Role> {
+        let s = crate::case::lower(s.trim());
+        Some(match s.as_str() {
+            "time" | "tijd" | "period" | "periode" => Role::Time,
+            "category" | "categorie" | "group" | "groep" => Role::Category,
+            "percent" | "percentage" | "pct" | "share" | "aandeel" => Role::Percent,
+            "count" | "aantal" => Role::Count,
+            "n" | "persons" | "personen" => Role::N,
+            "odds" | "odds_ratio" | "ratio" | "or" => Role::OddsRatio,
+            "value" | "waarde" | "number" | "getal" => Role::Value,
+            "significance" | "significantie" | "sig" => Role::Significance,
+            "reference" | "referentie" | "ref" => Role::Reference,
+            "ignore" | "negeer" | "negeren" => Role::Ignore,
+            _ => return None,
+        })
+    }
+
+    /// The coarse group the page sorts columns into.
+    pub fn group(self) -> RoleGroup {
+        match self {
+            Role::Time => RoleGroup::Time,
+            Role::Category | Role::Reference => RoleGroup::Category,
+            Role::Percent | Role::Count | Role::N | Role::OddsRatio | Role::Value => {
+                RoleGroup::Value
+            }
+            Role::Significance | Role::Ignore => RoleGroup::Other,
+        }
+    }
+
+    pub fn is_value(self) -> bool {
+        self.group() == RoleGroup::Value
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleGroup {
+    Time,
+    Category,
+    Value,
+    Other,
+}
+
+/// How a time column's values are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeKind {
+    Year,
+    Quarter,
+    Month,
+    Date,
+    /// A number counting periods, such as months since the start.
+    Ordinal,
+}
+
+/// Parses the `roles=` value: `column:role` pairs separated by commas. A column name may itself
+/// contain a colon; the role is what follows the last one.
+pub fn parse_overrides(v: &str) -> Result<Vec<(String, Role)>> {
+    let mut out = Vec::new();
+    for item in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (col, role) = item.rsplit_once(':').ok_or_else(|| {
+            Error::view(format!(
+                "'roles={v}': schrijf kolom:rol, bijvoorbeeld roles=jaar:time,groep:category."
+            ))
+        })?;
+        let r = Role::parse(role).ok_or_else(|| {
+            Error::view(format!(
+                "Onbekende rol '{role}' in roles=. Kies uit: {}.",
+                Role::ALL.map(Role::key).join(", ")
+            ))
+        })?;
+        out.push((col.trim().to_string(), r));
+    }
+    Ok(out)
+}
+
+/// A subgroup (deelgroep) of the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subgroup {
+    Total,
+    Wajong,
+    Wsw,
+    Participatiewet,
+    Praktijkroute,
+    PwOther,
+}
+
+impl Subgroup {
+    pub const ALL: [Subgroup; 6] = [
+        Subgroup::Total,
+        Subgroup::Wajong,
+        Subgroup::Wsw,
+        Subgroup::Participatiewet,
+        Subgroup::Praktijkroute,
+        Subgroup::PwOther,
+    ];
+
+    pub fn parse(s: &str) -> Option<Subgroup> {
+        Subgroup::ALL.into_iter().find(|g| g.key() == s)
+    }
+    /// The key used in view descriptions.
+    pub fn key(self) -> &'static str {
+        match self {
+            Subgroup::Total => "total",
+            Subgroup::Wajong => "wajong",
+            Subgroup::Wsw => "wsw",
+            Subgroup::Participatiewet => "participatiewet",
+            Subgroup::Praktijkroute => "praktijkroute",
+            Subgroup::PwOther => "pw_other",
+        }
+    }
+    /// The Dutch name in titles.
+    pub fn label(self) -> &'static str {
+        match self {
+            Subgroup::Total => "totaal",
+            Subgroup::Wajong => "Wajong",
+            Subgroup::Wsw => "WSW",
+            Subgroup::Participatiewet => "Participatiewet",
+            Subgroup::Praktijkroute => "Praktijkroute",
+            Subgroup::PwOther => "Participatiewet overig",
+        }
+    }
+    /// The group whose register this subgroup's register share is taken within.
+    pub fn parent(self) -> Option<Subgroup> {
+        match self {
+            Subgroup::Total => None,
+            Subgroup::Wajong | Subgroup::Wsw | Subgroup::Participatiewet => Some(Subgroup::Total),
+            Subgroup::Praktijkroute | Subgroup::PwOther => Some(Subgroup::Participatiewet),
+        }
+    }
+
+    /// " (Wajong)" after a measure name, nothing for the total.
+    pub fn suffix(self) -> String {
+        match self {
+            Subgroup::Total => String::new(),
+            g => format!(" ({})", g.label()),
+        }
+    }
+}
