@@ -90,6 +90,9 @@ fn run(args: &[String]) -> Result<(), String> {
             for n in &r.notes {
                 eprintln!("Let op: {n}");
             }
+            for c in &r.changes {
+                eprintln!("Aangepast: {c}");
+            }
             if let Some(path) = svg {
                 std::fs::write(&path, &r.svg)
                     .map_err(|e| format!("Kan '{path}' niet schrijven: {e}"))?;
@@ -112,7 +115,12 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         Some("-h") | Some("--help") | Some("help") => {
-            println!("{USAGE}");
+            let lang = if args.iter().any(|a| a == "--en" || a == "en") {
+                banenverkenner::format::Lang::En
+            } else {
+                banenverkenner::format::Lang::Nl
+            };
+            println!("{USAGE}\n\n{}", banenverkenner::spec::schema::help(lang));
             Ok(())
         }
         _ => Err(USAGE.to_string()),

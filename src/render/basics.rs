@@ -1,7 +1,7 @@
 //! Texts and assembly of the basic measures table (table 7 of the report).
 
 use super::texts::{self, pct};
-use super::{common_query, source_line, to_json, Dataset, Rendered, Texts};
+use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::basics;
 use crate::data::regional::*;
@@ -171,11 +171,9 @@ pub fn render(
     }
     Ok(Rendered::assemble(
         "basics",
-        format!(
-            "view=basics&from={}&to={}{}",
-            data.from,
-            data.to,
-            common_query(spec)
+        spec.query_resolved(
+            "basics",
+            &[("from", data.from.to_string()), ("to", data.to.to_string())],
         ),
         Texts {
             title,

@@ -1,21 +1,24 @@
-//! The catalogue of views a dataset supports, with the keys of each view and their allowed values,
-//! so the page builds its pickers from the core instead of knowing every view itself.
+//! The catalogue of views a dataset supports, with the keys of each view and the values the data
+//! allows, so the page builds its pickers from the core instead of knowing every view itself.
+//! Keys, labels, defaults and dependencies come from the key schema ([`crate::spec::schema`]);
+//! this module only fills in what depends on the data (periods, subgroups, columns).
 
 use super::Dataset;
-use crate::spec::Subgroup;
-use serde::Serialize;
+use crate::data::tidy::label_of;
+use crate::format::Lang;
+use crate::spec::schema::{self, KeyDef, KeyKind, ViewDef};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Choice {
     pub value: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct KeyInfo {
     /// The key in the view description.
     pub key: &'static str,
-    /// Dutch label for the picker.
+    /// Label for the picker, in the description's language.
     pub label: &'static str,
     /// Allowed values; empty for free input.
     pub choices: Vec<Choice>,
@@ -27,31 +30,99 @@ pub struct KeyInfo {
     pub when: Option<(&'static str, Vec<&'static str>)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ViewInfo {
     pub view: &'static str,
     pub label: &'static str,
     pub keys: Vec<KeyInfo>,
 }
 
-fn choices<T: ToString>(values: impl IntoIterator<Item = (T, String)>) -> Vec<Choice> {
-    values
-        .into_iter()
-        .map(|(v, l)| Choice {
-            value: v.to_string(),
-            label: l,
-        })
-        .collect()
-}
+/// Keys the page offers as pickers besides a view's own (the common keys it shows itself:
+/// region, language, embed; roles have their own step).
+const PICKED_COMMON: &[&str] = &["k"];
 
-fn subgroups(gs: &[Subgroup]) -> KeyInfo {
-    KeyInfo {
-        key: "subgroup",
-        label: "Deelgroep",
-        choices: choices(gs.iter().map(|g| (g.key(), capitalise(g.label())))),
-        default: Some("total".into()),
-        when: None,
+/// Keys whose free text the page does not offer as a picker (titles are edited elsewhere).
+const NOT_PICKED: &[&str] = &["title", "subtitle", "ylabel", "filter"];
+
+/// The key of one view as a picker, with the values this dataset allows.
+fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> KeyInfo {
+    let mut info = KeyInfo {
+        key: k.key,
+        label: k.label(lang),
+        choices: Vec::new(),
+        default: k.default.map(str::to_string),
+        when: k.when.map(|(on, vs)| (on, vs.to_vec())),
+    };
+    match k.kind {
+        KeyKind::Choice(cs) => {
+            info.choices = cs
+                .iter()
+                .map(|c| Choice {
+                    value: c.0.to_string(),
+                    label: if lang == Lang::En { c.2 } else { c.1 }.to_string(),
+                })
+                .collect()
+        }
+        KeyKind::Subgroup(gs) => {
+            info.choices = gs
+                .iter()
+                .map(|g| Choice {
+                    value: g.key().to_string(),
+                    label: capitalise(g.label_in(lang)),
+                })
+                .collect()
+        }
+        KeyKind::Flag => {
+            info.choices = [("0", "Nee", "No"), ("1", "Ja", "Yes")]
+                .iter()
+                .map(|(v, nl, en)| Choice {
+                    value: v.to_string(),
+                    label: if lang == Lang::En { en } else { nl }.to_string(),
+                })
+                .collect()
+        }
+        KeyKind::Period => {
+            if let Some(d) = &ds.regional {
+                let ys = &d.years;
+                let (list, default): (&[i32], Option<i32>) = match k.key {
+                    "from" => (
+                        &ys[..ys.len().saturating_sub(1)],
+                        // The decomposition is about the last year's growth (the Praktijkroute
+                        // exists from 2017).
+                        if view.view == "decomposition" {
+                            ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied()
+                        } else {
+                            ys.first().copied()
+                        },
+                    ),
+                    "to" => (ys.get(1..).unwrap_or(&[]), ys.last().copied()),
+                    _ => (ys, ys.last().copied()),
+                };
+                info.choices = list
+                    .iter()
+                    .map(|y| Choice {
+                        value: y.to_string(),
+                        label: y.to_string(),
+                    })
+                    .collect();
+                info.default = default.map(|d| d.to_string());
+            }
+        }
+        KeyKind::Column(roles) => {
+            let detected = ds.roles();
+            info.choices = detected
+                .columns
+                .iter()
+                .filter(|c| roles.is_empty() || roles.contains(&c.role))
+                .map(|c| Choice {
+                    value: c.column.clone(),
+                    label: format!("{} ({})", label_of(&c.column), c.label),
+                })
+                .collect();
+        }
+        KeyKind::Number { .. } | KeyKind::Text => {}
     }
+    info
 }
 
 fn capitalise(s: &str) -> String {
@@ -62,138 +133,56 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn years(key: &'static str, label: &'static str, ys: &[i32], default: Option<i32>) -> KeyInfo {
-    KeyInfo {
-        key,
-        label,
-        choices: choices(ys.iter().map(|y| (y, y.to_string()))),
-        default: default.map(|d| d.to_string()),
-        when: None,
+fn view_info(def: &'static ViewDef, ds: &Dataset, lang: Lang) -> ViewInfo {
+    let mut keys: Vec<KeyInfo> = def
+        .keys
+        .iter()
+        .filter(|k| !NOT_PICKED.contains(&k.key))
+        .map(|k| key_info(def, k, ds, lang))
+        .collect();
+    // The outlier threshold matters only where outliers are drawn.
+    if matches!(def.view, "scatter" | "ranking" | "decomposition" | "report") {
+        keys.extend(
+            schema::COMMON
+                .iter()
+                .filter(|k| PICKED_COMMON.contains(&k.key))
+                .map(|k| key_info(def, k, ds, lang)),
+        );
+    }
+    ViewInfo {
+        view: def.view,
+        label: def.label(lang),
+        keys,
     }
 }
 
-/// The views the dataset supports, in the order the page offers them.
-pub fn catalog(ds: &Dataset) -> Vec<ViewInfo> {
-    let mut out = Vec::new();
-    if let Some(d) = &ds.regional {
-        let ys = &d.years;
-        let first = ys.first().copied();
-        let last = ys.last().copied();
-        let k = || KeyInfo {
-            key: "k",
-            label: "Drempel uitschieters (k × sd)",
-            choices: vec![],
-            default: Some("1".into()),
-            when: None,
-        };
-        let from = || years("from", "Van", &ys[..ys.len().saturating_sub(1)], first);
-        let to = || years("to", "Tot en met", ys.get(1..).unwrap_or(&[]), last);
-        let main4 = [
-            Subgroup::Total,
-            Subgroup::Wajong,
-            Subgroup::Wsw,
-            Subgroup::Participatiewet,
-        ];
-        out.push(ViewInfo {
-            view: "scatter",
-            label: "Spreidingsdiagram: aandeel en groei",
-            keys: vec![
-                subgroups(&main4),
-                from(),
-                to(),
-                KeyInfo {
-                    key: "x",
-                    label: "Horizontale as",
-                    choices: choices([
-                        ("share", "Aandeel werkenden".to_string()),
-                        ("register_share", "Aandeel in het register".to_string()),
-                    ]),
-                    default: Some("share".into()),
-                    when: None,
-                },
-                k(),
-            ],
-        });
-        let growth_only = |mut k: KeyInfo| {
-            k.when = Some(("measure", vec!["growth"]));
-            k
-        };
-        let mut year = years("year", "Jaar", ys, None);
-        year.when = Some(("measure", vec!["share", "register_share"]));
-        out.push(ViewInfo {
-            view: "ranking",
-            label: "Rangorde per regio",
-            keys: vec![
-                KeyInfo {
-                    key: "measure",
-                    label: "Maat",
-                    choices: choices([
-                        ("growth", "Groei werkenden".to_string()),
-                        ("share", "Aandeel werkenden".to_string()),
-                        ("register_share", "Aandeel in het register".to_string()),
-                    ]),
-                    default: Some("growth".into()),
-                    when: None,
-                },
-                subgroups(&Subgroup::ALL),
-                growth_only(from()),
-                growth_only(to()),
-                year,
-                k(),
-            ],
-        });
-        // The decomposition is about the last year's growth (the Praktijkroute exists from 2017).
-        let last_from = years(
-            "from",
-            "Van",
-            &ys[..ys.len().saturating_sub(1)],
-            ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied(),
-        );
-        out.push(ViewInfo {
-            view: "decomposition",
-            label: "Groei Participatiewet naar route",
-            keys: vec![last_from, to(), k()],
-        });
-        out.push(ViewInfo {
-            view: "trend",
-            label: "Ontwikkeling landelijk",
-            keys: vec![KeyInfo {
-                key: "measure",
-                label: "Maat",
-                choices: choices([
-                    ("workers", "Werkzame personen".to_string()),
-                    ("register", "Personen in het register".to_string()),
-                ]),
-                default: Some("workers".into()),
-                when: None,
-            }],
-        });
-        out.push(ViewInfo {
-            view: "convergence",
-            label: "Convergentie tussen regio's",
-            keys: vec![subgroups(&main4)],
-        });
-        out.push(ViewInfo {
-            view: "basics",
-            label: "Basismaten per regio (tabel)",
-            keys: vec![from(), to()],
-        });
-        out.push(ViewInfo {
-            view: "report",
-            label: "Rapport: alle figuren en tabellen",
-            keys: vec![from(), to(), k()],
-        });
+/// The views the dataset supports, in the order the page offers them, labelled in `lang`.
+pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
+    if ds.regional.is_some() {
+        schema::VIEWS
+            .iter()
+            .filter(|v| v.regional)
+            .map(|v| view_info(v, ds, lang))
+            .collect()
     } else {
-        out.extend(crate::render::tidy_catalog::views(&ds.table));
+        super::tidy_catalog::views(&ds.table)
+            .into_iter()
+            .filter_map(schema::view)
+            .map(|v| view_info(v, ds, lang))
+            .collect()
     }
-    out
+}
+
+/// The catalogue in Dutch.
+pub fn catalog(ds: &Dataset) -> Vec<ViewInfo> {
+    catalog_in(ds, Lang::Nl)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     #[test]
-    fn default_data_offers_the_scatter_with_its_years() {
+    fn default_data_offers_the_regional_views_with_their_years() {
         let ds = Dataset::default_data().unwrap();
         let c = catalog(&ds);
         assert_eq!(
@@ -208,11 +197,6 @@ mod tests {
                 "report"
             ]
         );
-        // Every view in the catalogue renders with its defaults.
-        for v in &c {
-            let r = crate::render::render_query(&ds, &format!("view={}", v.view));
-            assert!(r.is_ok(), "view={}: {:?}", v.view, r.err());
-        }
         let from = c[0].keys.iter().find(|k| k.key == "from").unwrap();
         assert_eq!(
             from.choices
@@ -221,5 +205,7 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec!["2015", "2016"]
         );
+        let en = catalog_in(&ds, Lang::En);
+        assert_eq!(en[0].label, "Scatterplot: share and growth");
     }
 }

@@ -1,7 +1,7 @@
 //! Texts and assembly of the convergence table (table 8 of the report).
 
 use super::texts::{self, group_suffix, pp};
-use super::{common_query, source_line, to_json, Dataset, Rendered, Texts};
+use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::convergence;
 use crate::data::regional::*;
@@ -86,11 +86,7 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
     );
     Ok(Rendered::assemble(
         "convergence",
-        format!(
-            "view=convergence&subgroup={}{}",
-            data.subgroup.key(),
-            common_query(spec)
-        ),
+        spec.query_resolved("convergence", &[("subgroup", data.subgroup.key().into())]),
         Texts {
             title,
             subtitle,

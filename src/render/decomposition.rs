@@ -1,7 +1,7 @@
 //! Texts and assembly of the decomposition of Participatiewet growth (figure 5).
 
 use super::texts::{self, pct};
-use super::{common_query, source_line, to_json, Dataset, Rendered, Texts};
+use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::decomposition;
 use crate::data::regional::*;
@@ -85,11 +85,9 @@ pub fn render(
     }
     Ok(Rendered::assemble(
         "decomposition",
-        format!(
-            "view=decomposition&subgroup=participatiewet&from={}&to={}{}",
-            data.from,
-            data.to,
-            common_query(spec)
+        spec.query_resolved(
+            "decomposition",
+            &[("from", data.from.to_string()), ("to", data.to.to_string())],
         ),
         Texts {
             title,

@@ -3,6 +3,7 @@
 //! readings, notes, table headers), draws the chart ([`crate::chart`]) and completes the view
 //! description. Also the catalogue of views a dataset supports and the report.
 
+pub mod adjust;
 pub mod basics;
 pub mod catalog;
 pub mod convergence;
@@ -19,7 +20,6 @@ use crate::chart::{self, Hit};
 use crate::compute::regional::RegionalData;
 pub use crate::data::DataTable;
 use crate::error::{Error, ErrorKind, Result};
-use crate::format::Lang;
 pub use crate::spec::{self, View, ViewSpec};
 use crate::table::{self, Detected, Table};
 use serde::Serialize;
@@ -203,6 +203,9 @@ pub struct Rendered {
     pub height: u32,
     pub hits: Vec<Hit>,
     pub notes: Vec<String>,
+    /// Settings the core changed because the chosen combination does not fit the data, each a
+    /// sentence saying what changed and why (empty when the description was used as given).
+    pub changes: Vec<String>,
 }
 
 /// The texts around a chart.
@@ -238,6 +241,7 @@ impl Rendered {
             height: chart.height,
             hits: chart.hits,
             notes,
+            changes: Vec::new(),
         }
     }
 }
@@ -271,9 +275,10 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     }
 }
 
-/// Parses and renders in one step.
+/// Parses and renders in one step. A combination of settings that does not fit the data is
+/// adjusted (see [`adjust`]) and the changes are said in [`Rendered::changes`].
 pub fn render_query(ds: &Dataset, query: &str) -> Result<Rendered> {
-    render(ds, &ViewSpec::parse(query)?)
+    adjust::render_adjusted(ds, query)
 }
 
 pub(crate) fn source_line(ds: &Dataset) -> String {
@@ -286,18 +291,4 @@ pub(crate) fn source_line(ds: &Dataset) -> String {
     } else {
         format!("Bron: {} (bewerking Banenverkenner)", ds.table.source)
     }
-}
-
-fn common_query(spec: &ViewSpec) -> String {
-    let mut q = String::new();
-    if spec.k != 1.0 {
-        q.push_str(&format!("&k={}", spec.k));
-    }
-    if let Some(r) = &spec.highlight {
-        q.push_str(&format!("&region={}", spec::percent_encode(r)));
-    }
-    if spec.lang != Lang::Nl {
-        q.push_str(&format!("&lang={}", spec.lang.code()));
-    }
-    q
 }

@@ -1,7 +1,7 @@
 //! Texts and assembly of the ranked bar charts per region (figures 3 and 4).
 
 use super::texts::{self, pct, pp};
-use super::{common_query, source_line, to_json, Dataset, Rendered, Texts};
+use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::ranking;
 use crate::data::regional::*;
@@ -118,19 +118,19 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
         texts::resolve_highlight(ds, spec.highlight.as_deref()).as_deref(),
         lang,
     )?;
-    let period = match (data.from, data.to, data.year) {
-        (Some(a), Some(b), _) => format!("&from={a}&to={b}"),
-        (_, _, Some(y)) => format!("&year={y}"),
-        _ => String::new(),
-    };
+    let mut resolved = vec![
+        ("measure", data.measure.to_string()),
+        ("subgroup", data.subgroup.key().to_string()),
+    ];
+    if let (Some(a), Some(b)) = (data.from, data.to) {
+        resolved.extend([("from", a.to_string()), ("to", b.to_string())]);
+    }
+    if let Some(y) = data.year {
+        resolved.push(("year", y.to_string()));
+    }
     Ok(Rendered::assemble(
         "ranking",
-        format!(
-            "view=ranking&measure={}&subgroup={}{period}{}",
-            data.measure,
-            data.subgroup.key(),
-            common_query(spec)
-        ),
+        spec.query_resolved("ranking", &resolved),
         Texts {
             title,
             subtitle,

@@ -2,7 +2,7 @@
 //! loaded file, in the report's order, each with its Dutch reading. A section the file cannot
 //! support says why instead of failing the whole report.
 
-use super::{common_query, render, source_line, to_json, DataTable, Dataset, Rendered, ViewSpec};
+use super::{render, source_line, to_json, DataTable, Dataset, Rendered, ViewSpec};
 use crate::chart::Hit;
 use crate::error::Result;
 use crate::spec::Subgroup;
@@ -323,11 +323,9 @@ pub fn render_report(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Re
     })?;
     let (svg, width, height, hits) = combined_svg(&r);
     Ok(Rendered {
-        spec: format!(
-            "view=report&from={}&to={}{}",
-            r.from,
-            r.to,
-            common_query(spec)
+        spec: spec.query_resolved(
+            "report",
+            &[("from", r.from.to_string()), ("to", r.to.to_string())],
         ),
         view: "report".into(),
         title: r.title.clone(),
@@ -341,6 +339,7 @@ pub fn render_report(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Re
         height,
         hits,
         notes,
+        changes: Vec::new(),
     })
 }
 

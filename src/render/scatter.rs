@@ -1,6 +1,6 @@
 //! Texts and assembly of the regional scatterplot (figures 1 and 2).
 
-use super::{common_query, source_line, to_json, Dataset, Rendered, Texts};
+use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::scatter;
 use crate::data::regional::*;
@@ -82,17 +82,19 @@ pub fn render_scatter(
             .collect(),
     };
     let x = match s.x {
-        crate::spec::ScatterX::Share => "",
-        crate::spec::ScatterX::RegisterShare => "&x=register_share",
+        crate::spec::ScatterX::Share => "share",
+        crate::spec::ScatterX::RegisterShare => "register_share",
     };
     Ok(Rendered::assemble(
         "scatter",
-        format!(
-            "view=scatter&subgroup={}&from={}&to={}{x}{}",
-            g.key(),
-            data.from,
-            data.to,
-            common_query(spec)
+        spec.query_resolved(
+            "scatter",
+            &[
+                ("subgroup", g.key().into()),
+                ("from", data.from.to_string()),
+                ("to", data.to.to_string()),
+                ("x", x.into()),
+            ],
         ),
         Texts {
             title,

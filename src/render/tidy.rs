@@ -5,13 +5,10 @@ use crate::chart::Texts;
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::{area, bars, forest, line, stacked};
 use crate::data::tidy::Series;
-use crate::data::Roles;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{number, signed, Lang};
 use crate::render::{DataTable, Dataset, Rendered, Texts as ViewTexts};
-use crate::spec::tidy::encoding_query;
-use crate::spec::{percent_encode, View, ViewSpec};
-use crate::spec::{Encoding, Reference};
+use crate::spec::{View, ViewSpec};
 use serde::Serialize;
 use serde_json::{json, Value as Json};
 
@@ -24,28 +21,13 @@ fn to_json<T: Serialize>(v: &T) -> Result<Json> {
     })
 }
 
-/// The settings every view writes back: roles and language.
-fn tail(spec: &ViewSpec) -> String {
-    let mut q = String::new();
-    if !spec.roles.is_empty() {
-        q.push_str(&format!(
-            "&roles={}",
-            percent_encode(&Roles::overrides_query(&spec.roles))
-        ));
+/// The channels a tidy view used (chosen from the roles when the description left them out).
+fn completed(x: &str, y: &str, series: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut out = vec![("x", x.to_string()), ("y", y.to_string())];
+    if let Some(s) = series {
+        out.push(("series", s.to_string()));
     }
-    if spec.lang != Lang::Nl {
-        q.push_str(&format!("&lang={}", spec.lang.code()));
-    }
-    q
-}
-
-fn completed(e: &Encoding, x: &str, y: &str, series: Option<&str>) -> Encoding {
-    Encoding {
-        x: Some(x.to_string()),
-        y: Some(y.to_string()),
-        series: series.map(str::to_string),
-        ..e.clone()
-    }
+    out
 }
 
 fn lab(column: &str) -> String {
@@ -185,16 +167,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     })
                 })
                 .collect();
-            let mut q = format!(
-                "view=line{}",
-                encoding_query(&completed(enc, &d.x, &d.y, d.series_column.as_deref()))
-            );
-            if d.index {
-                q.push_str("&index=1");
-            }
-            if let Some(h) = &s.highlight {
-                q.push_str(&format!("&highlight={}", percent_encode(h)));
-            }
+            let q = spec.query(view, &completed(&d.x, &d.y, d.series_column.as_deref()));
             Rendered::assemble(
                 "line",
                 q,
@@ -266,24 +239,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     })
                 })
                 .collect();
-            let mut q = format!(
-                "view=bars{}",
-                encoding_query(&completed(enc, &d.x, &d.y, d.series_column.as_deref()))
-            );
-            match &s.reference {
-                Some(Reference::Value(v)) => q.push_str(&format!("&ref={v}")),
-                Some(Reference::Category(c)) => q.push_str(&format!("&ref={}", percent_encode(c))),
-                None => {}
-            }
-            if let Some(h) = &s.highlight {
-                q.push_str(&format!("&highlight={}", percent_encode(h)));
-            }
-            if s.sort.is_some() {
-                q.push_str(&format!("&sort={}", d.sort));
-            }
-            if let Some(n) = &s.n {
-                q.push_str(&format!("&n={}", percent_encode(n)));
-            }
+            let q = spec.query(view, &completed(&d.x, &d.y, d.series_column.as_deref()));
             Rendered::assemble(
                 "bars",
                 q,
@@ -357,10 +313,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 .collect();
             Rendered::assemble(
                 "stacked",
-                format!(
-                    "view=stacked{}",
-                    encoding_query(&completed(enc, &d.x, &d.y, Some(&d.series_column)))
-                ),
+                spec.query(view, &completed(&d.x, &d.y, Some(&d.series_column))),
                 ViewTexts {
                     title,
                     subtitle,
@@ -436,16 +389,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     })
                 })
                 .collect();
-            let mut q = format!(
-                "view=area{}",
-                encoding_query(&completed(enc, &d.x, &d.y, Some(&d.series_column)))
-            );
-            if let Some(n) = &s.n {
-                q.push_str(&format!("&n={}", percent_encode(n)));
-            }
-            if s.min_n != crate::spec::tidy::DEFAULT_MIN_N {
-                q.push_str(&format!("&min_n={}", s.min_n));
-            }
+            let q = spec.query(view, &completed(&d.x, &d.y, Some(&d.series_column)));
             Rendered::assemble(
                 "area",
                 q,
@@ -517,24 +461,11 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     row
                 })
                 .collect();
-            let mut q = format!("view=forest{}", {
-                let e = Encoding {
-                    y: Some(d.y.clone()),
-                    series: d.series_column.clone(),
-                    ..enc.clone()
-                };
-                encoding_query(&e)
-            });
-            for (k, v) in [
-                ("dimension", &s.dimension),
-                ("term", &s.term),
-                ("reference", &s.reference),
-                ("significance", &s.significance),
-            ] {
-                if let Some(v) = v {
-                    q.push_str(&format!("&{k}={}", percent_encode(v)));
-                }
+            let mut resolved = vec![("y", d.y.clone())];
+            if let Some(c) = &d.series_column {
+                resolved.push(("series", c.clone()));
             }
+            let q = spec.query(view, &resolved);
             Rendered::assemble(
                 "forest",
                 q,
@@ -552,7 +483,6 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         }
         _ => not_tidy(view)?,
     };
-    r.spec.push_str(&tail(spec));
     if let Some(n) = filter_note {
         r.notes.insert(0, n);
     }

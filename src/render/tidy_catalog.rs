@@ -1,50 +1,15 @@
 //! The tidy views a table supports, for the page's view pickers: each view whose data can be
-//! computed with its defaults, with its keys and the columns that fit each key (by role).
+//! computed with its defaults.
 
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::{area, bars, forest, line, stacked};
-use crate::data::tidy::label_of;
-use crate::data::Roles;
-use crate::render::catalog::{Choice, KeyInfo, ViewInfo};
 use crate::spec::tidy::DEFAULT_MIN_N;
-use crate::spec::{AreaSpec, BarsSpec, Encoding, ForestSpec, LineSpec, Role, StackedSpec};
+use crate::spec::{AreaSpec, BarsSpec, Encoding, ForestSpec, LineSpec, StackedSpec};
 use crate::table::Table;
 
-fn columns(roles: &Roles, want: &[Role]) -> Vec<Choice> {
-    roles
-        .columns
-        .iter()
-        .filter(|c| want.contains(&c.role))
-        .map(|c| Choice {
-            value: c.column.clone(),
-            label: format!("{} ({})", label_of(&c.column), c.label),
-        })
-        .collect()
-}
-
-fn key(key: &'static str, label: &'static str, choices: Vec<Choice>) -> KeyInfo {
-    KeyInfo {
-        key,
-        label,
-        choices,
-        default: None,
-        when: None,
-    }
-}
-
-const VALUES: &[Role] = &[
-    Role::Percent,
-    Role::Value,
-    Role::Count,
-    Role::N,
-    Role::OddsRatio,
-];
-const GROUPS: &[Role] = &[Role::Category, Role::Time];
-
-/// The tidy views of a table, natural view first; only views that can be drawn with their
-/// defaults are offered. A key without a value means: chosen from the roles.
-pub fn views(table: &Table) -> Vec<ViewInfo> {
-    let roles = Roles::detect(table);
+/// The tidy views a table supports, natural view first: only views that can be drawn with
+/// their defaults are offered (their keys come from the schema, see [`super::catalog`]).
+pub fn views(table: &Table) -> Vec<&'static str> {
     let Ok(f) = Frame::new(table, &[], &[]) else {
         return Vec::new();
     };
@@ -52,43 +17,15 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
     let natural = crate::compute::tidy::natural_view(table, &[])
         .ok()
         .map(|v| v.name());
-    let is_natural = |name: &str| natural == Some(name);
     let enc = Encoding::default;
-    let facet = || key("facet", "Kleine veelvouden per", columns(&roles, GROUPS));
     let mut out = Vec::new();
     let line_spec = LineSpec {
         enc: enc(),
         index: false,
         highlight: None,
     };
-    if line::compute(&f, &line_spec).is_ok() || is_natural("line") {
-        out.push(ViewInfo {
-            view: "line",
-            label: "Lijnen over de tijd",
-            keys: vec![
-                key("x", "Tijd (horizontaal)", columns(&roles, &[Role::Time])),
-                key("y", "Waarde", columns(&roles, VALUES)),
-                key("series", "Een lijn per", columns(&roles, &[Role::Category])),
-                facet(),
-                KeyInfo {
-                    key: "index",
-                    label: "Index (eerste periode = 100)",
-                    choices: vec![
-                        Choice {
-                            value: "0".into(),
-                            label: "Nee".into(),
-                        },
-                        Choice {
-                            value: "1".into(),
-                            label: "Ja".into(),
-                        },
-                    ],
-                    default: Some("0".into()),
-                    when: None,
-                },
-                key("highlight", "Lijn uitlichten", vec![]),
-            ],
-        });
+    if line::compute(&f, &line_spec).is_ok() || natural == Some("line") {
+        out.push("line");
     }
     let bars_spec = BarsSpec {
         enc: enc(),
@@ -97,81 +34,19 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
         sort: None,
         n: None,
     };
-    if bars::compute(&f, &bars_spec, None).is_ok() || is_natural("bars") {
-        out.push(ViewInfo {
-            view: "bars",
-            label: "Staven (gesorteerd of gegroepeerd)",
-            keys: vec![
-                key("x", "Categorie", columns(&roles, GROUPS)),
-                key("y", "Waarde", columns(&roles, VALUES)),
-                key("series", "Gegroepeerd per", columns(&roles, GROUPS)),
-                facet(),
-                key("ref", "Referentielijn (getal of categorie)", vec![]),
-                key("highlight", "Categorie uitlichten", vec![]),
-                KeyInfo {
-                    key: "sort",
-                    label: "Volgorde",
-                    choices: [
-                        ("desc", "Hoog naar laag"),
-                        ("asc", "Laag naar hoog"),
-                        ("none", "Als in het bestand"),
-                    ]
-                    .iter()
-                    .map(|(v, l)| Choice {
-                        value: v.to_string(),
-                        label: l.to_string(),
-                    })
-                    .collect(),
-                    default: None,
-                    when: None,
-                },
-            ],
-        });
+    if bars::compute(&f, &bars_spec, None).is_ok() || natural == Some("bars") {
+        out.push("bars");
     }
-    if stacked::compute(&f, &StackedSpec { enc: enc() }).is_ok() || is_natural("stacked") {
-        out.push(ViewInfo {
-            view: "stacked",
-            label: "Verdeling (100%-staven)",
-            keys: vec![
-                key("x", "Een staaf per", columns(&roles, GROUPS)),
-                key("y", "Aandeel of aantal", columns(&roles, VALUES)),
-                key("series", "Verdeeld naar", columns(&roles, GROUPS)),
-                facet(),
-            ],
-        });
+    if stacked::compute(&f, &StackedSpec { enc: enc() }).is_ok() || natural == Some("stacked") {
+        out.push("stacked");
     }
     let area_spec = AreaSpec {
         enc: enc(),
         n: None,
         min_n: DEFAULT_MIN_N,
     };
-    if area::compute(&f, &area_spec).is_ok() || is_natural("area") {
-        out.push(ViewInfo {
-            view: "area",
-            label: "Verdeling over de tijd (vlakken)",
-            keys: vec![
-                key("x", "Tijd of volgorde", columns(&roles, &[Role::Time])),
-                key("y", "Aandeel of aantal", columns(&roles, VALUES)),
-                key(
-                    "series",
-                    "Verdeeld naar",
-                    columns(&roles, &[Role::Category]),
-                ),
-                facet(),
-                key(
-                    "n",
-                    "Aantal personen",
-                    columns(&roles, &[Role::N, Role::Count]),
-                ),
-                KeyInfo {
-                    key: "min_n",
-                    label: "Markeer bij minder personen dan",
-                    choices: vec![],
-                    default: Some("100".into()),
-                    when: None,
-                },
-            ],
-        });
+    if area::compute(&f, &area_spec).is_ok() || natural == Some("area") {
+        out.push("area");
     }
     let forest_spec = ForestSpec {
         enc: enc(),
@@ -180,39 +55,13 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
         reference: None,
         significance: None,
     };
-    if forest::compute(&f, &forest_spec).is_ok() || is_natural("forest") {
-        out.push(ViewInfo {
-            view: "forest",
-            label: "Odds ratio's (forest plot)",
-            keys: vec![
-                key("y", "Schatting", columns(&roles, VALUES)),
-                key(
-                    "series",
-                    "Een kleur per model",
-                    columns(&roles, &[Role::Category]),
-                ),
-                facet(),
-                key("dimension", "Kenmerk", columns(&roles, &[Role::Category])),
-                key("term", "Categorie", columns(&roles, &[Role::Category])),
-                key(
-                    "reference",
-                    "Referentiecategorie",
-                    columns(&roles, &[Role::Reference, Role::Category]),
-                ),
-                key(
-                    "significance",
-                    "Significantie",
-                    columns(&roles, &[Role::Significance]),
-                ),
-            ],
-        });
+    if forest::compute(&f, &forest_spec).is_ok() || natural == Some("forest") {
+        out.push("forest");
     }
     // The natural view first, so the picker opens on what the table shows.
-    if let Ok(v) = crate::compute::tidy::natural_view(table, &[]) {
-        if let Some(k) = out.iter().position(|i| i.view == v.name()) {
-            let first = out.remove(k);
-            out.insert(0, first);
-        }
+    if let Some(k) = natural.and_then(|n| out.iter().position(|v| *v == n)) {
+        let first = out.remove(k);
+        out.insert(0, first);
     }
     out
 }
@@ -228,11 +77,12 @@ mod tests {
             b"groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,30\nB,>12,70\n",
         )
         .unwrap();
-        let v = views(&t);
-        let names: Vec<&str> = v.iter().map(|i| i.view).collect();
+        let names = views(&t);
         assert_eq!(names.first(), Some(&"stacked"));
         assert!(!names.contains(&"forest"));
         assert!(!names.contains(&"line"), "no time column: {names:?}");
+        let ds = crate::render::Dataset::from_table(t).unwrap();
+        let v = crate::render::catalog::catalog(&ds);
         let y = v[0].keys.iter().find(|k| k.key == "y").unwrap();
         assert_eq!(y.choices[0].value, "aandeel");
     }

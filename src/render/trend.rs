@@ -1,7 +1,7 @@
 //! Texts and assembly of the trend chart (figure 6).
 
 use super::texts::{self, pct};
-use super::{common_query, source_line, to_json, Dataset, Rendered, Texts};
+use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::regional::measures::growth;
 use crate::compute::trend;
@@ -133,7 +133,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
     }
     Ok(Rendered::assemble(
         "trend",
-        format!("view=trend&measure={}{}", data.measure, common_query(spec)),
+        spec.query_resolved("trend", &[("measure", data.measure.to_string())]),
         Texts {
             title,
             subtitle,

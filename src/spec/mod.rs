@@ -3,6 +3,7 @@
 //! unknown keys or values are errors that say what is allowed.
 
 pub mod regional;
+pub mod schema;
 pub mod tidy;
 pub mod vocab;
 
@@ -74,15 +75,19 @@ impl Params {
                 .ok_or_else(|| Error::view(format!("'{key}={v}': verwacht een getal."))),
         }
     }
-    /// Errors on keys no part of the parser understood.
-    pub fn finish(&self, view: &str, allowed: &[&str]) -> Result<()> {
-        if let Some((k, _, _)) = self.pairs.iter().find(|(_, _, used)| !used) {
-            return Err(Error::view(format!(
-                "Onbekende sleutel '{k}' voor view={view}. Toegestaan: {}.",
-                allowed.join(", ")
-            )));
-        }
-        Ok(())
+    /// The keys not taken yet, with their values.
+    pub fn untaken(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs
+            .iter()
+            .filter(|(_, _, used)| !used)
+            .map(|(k, v, _)| (k.as_str(), v.as_str()))
+    }
+    /// A value without marking it as taken.
+    pub fn peek(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, v, _)| v.as_str())
     }
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
@@ -163,6 +168,89 @@ pub enum View {
 }
 
 impl View {
+    /// The view's settings as `(key, value)` pairs, as the completed description writes them;
+    /// unset settings are left out.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, Option<String>)> = Vec::new();
+        let year = |y: Option<i32>| y.map(|y| y.to_string());
+        match self {
+            View::Scatter(s) => out.extend([
+                ("subgroup", Some(s.subgroup.key().to_string())),
+                ("from", year(s.from)),
+                ("to", year(s.to)),
+                (
+                    "x",
+                    Some(
+                        match s.x {
+                            ScatterX::Share => "share",
+                            ScatterX::RegisterShare => "register_share",
+                        }
+                        .to_string(),
+                    ),
+                ),
+            ]),
+            View::Ranking(s) => out.extend([
+                ("measure", Some(s.measure.key().to_string())),
+                ("subgroup", Some(s.subgroup.key().to_string())),
+                ("from", year(s.from)),
+                ("to", year(s.to)),
+                ("year", year(s.year)),
+            ]),
+            View::Decomposition(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
+            View::Trend(s) => out.push(("measure", Some(s.measure.key().to_string()))),
+            View::Convergence(s) => out.push(("subgroup", Some(s.subgroup.key().to_string()))),
+            View::Basics(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
+            View::Report(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
+            View::Line(s) => {
+                out.extend(s.enc.pairs());
+                out.push(("index", s.index.then(|| "1".to_string())));
+                out.push(("highlight", s.highlight.clone()));
+            }
+            View::Bars(s) => {
+                out.extend(s.enc.pairs());
+                out.push((
+                    "ref",
+                    s.reference.as_ref().map(|r| match r {
+                        Reference::Value(v) => v.to_string(),
+                        Reference::Category(c) => c.clone(),
+                    }),
+                ));
+                out.push(("highlight", s.highlight.clone()));
+                out.push((
+                    "sort",
+                    s.sort.map(|o| {
+                        match o {
+                            BarSort::Desc => "desc",
+                            BarSort::Asc => "asc",
+                            BarSort::None => "none",
+                        }
+                        .to_string()
+                    }),
+                ));
+                out.push(("n", s.n.clone()));
+            }
+            View::Stacked(s) => out.extend(s.enc.pairs()),
+            View::Area(s) => {
+                out.extend(s.enc.pairs());
+                out.push(("n", s.n.clone()));
+                out.push((
+                    "min_n",
+                    (s.min_n != tidy::DEFAULT_MIN_N).then(|| s.min_n.to_string()),
+                ));
+            }
+            View::Forest(s) => {
+                out.extend(s.enc.pairs());
+                out.push(("dimension", s.dimension.clone()));
+                out.push(("term", s.term.clone()));
+                out.push(("reference", s.reference.clone()));
+                out.push(("significance", s.significance.clone()));
+            }
+        }
+        out.into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect()
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             View::Scatter(_) => "scatter",
@@ -197,37 +285,117 @@ pub struct ViewSpec {
     pub roles: Vec<(String, Role)>,
 }
 
-pub const VIEWS: &[&str] = &[
-    "scatter",
-    "ranking",
-    "decomposition",
-    "trend",
-    "convergence",
-    "basics",
-    "report",
-    "line",
-    "bars",
-    "stacked",
-    "area",
-    "forest",
-];
-pub(crate) const COMMON: &[&str] = &["view", "k", "region", "lang", "embed", "roles"];
-
-pub(crate) fn subgroup(p: &mut Params, allowed: &[Subgroup]) -> Result<Option<Subgroup>> {
-    match p.take("subgroup") {
-        None => Ok(None),
-        Some(v) => match Subgroup::parse(&v).filter(|g| allowed.contains(g)) {
-            Some(g) => Ok(Some(g)),
-            None => Err(Error::view(format!(
-                "Onbekende deelgroep 'subgroup={v}'. Kies uit: {}.",
-                allowed
+/// A key given in the description that belongs to another view, or a value outside the key's
+/// kind: checked against the [`schema`] before the typed view is built.
+fn check(def: &schema::ViewDef, p: &Params, lang: Lang) -> Result<()> {
+    let en = lang == Lang::En;
+    for (k, v) in p.untaken() {
+        let Some(key) = def.key(k) else {
+            let allowed: Vec<&str> = schema::COMMON
+                .iter()
+                .chain(def.keys)
+                .map(|k| k.key)
+                .collect();
+            return Err(Error::view(if en {
+                format!(
+                    "Unknown key '{k}' for view={} ({}). Allowed: {}.",
+                    def.view,
+                    def.label(lang),
+                    allowed.join(", ")
+                )
+            } else {
+                format!(
+                    "Onbekende sleutel '{k}' voor view={} ({}). Toegestaan: {}.",
+                    def.view,
+                    def.label(lang),
+                    allowed.join(", ")
+                )
+            }));
+        };
+        check_value(def, key, v, lang)?;
+        if let Some((on, values)) = key.when {
+            let current = p
+                .peek(on)
+                .or_else(|| def.key(on).and_then(|o| o.default))
+                .unwrap_or("");
+            if !values.contains(&current) {
+                let applies: Vec<String> = def
+                    .keys
                     .iter()
-                    .map(|g| g.key())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
-        },
+                    .filter(|o| {
+                        o.when
+                            .is_some_and(|(w, vs)| w == on && vs.contains(&current))
+                    })
+                    .map(|o| format!("{}=", o.key))
+                    .collect();
+                let on_label = def
+                    .key(on)
+                    .map(|o| o.value_label(current, lang))
+                    .unwrap_or_default();
+                return Err(Error::view(if en {
+                    format!(
+                        "{} ({k}=) applies only with {on}={}; with {on}={current} ({on_label}) use {}.",
+                        key.label(lang),
+                        values.join(" or "),
+                        if applies.is_empty() { "neither".to_string() } else { applies.join(" and ") }
+                    )
+                } else {
+                    format!(
+                        "{} ({k}=) hoort alleen bij {on}={}; bij {on}={current} ({on_label}) gebruik je {}.",
+                        key.label(lang),
+                        values.join(" of "),
+                        if applies.is_empty() { "geen van beide".to_string() } else { applies.join(" en ") }
+                    )
+                }));
+            }
+        }
     }
+    Ok(())
+}
+
+fn check_value(def: &schema::ViewDef, key: &schema::KeyDef, v: &str, lang: Lang) -> Result<()> {
+    use schema::KeyKind as K;
+    let en = lang == Lang::En;
+    let k = key.key;
+    let ok = match key.kind {
+        K::Choice(cs) => cs.iter().any(|c| c.0 == v),
+        K::Subgroup(gs) => Subgroup::parse(v).is_some_and(|g| gs.contains(&g)),
+        K::Number { min, max } => crate::decimal::parse_f64(&v.replace(',', "."))
+            .is_some_and(|x| x.is_finite() && x >= min && x <= max),
+        K::Flag => matches!(v, "" | "0" | "1" | "true" | "false" | "ja" | "nee"),
+        K::Period | K::Column(_) | K::Text => true,
+    };
+    if ok {
+        return Ok(());
+    }
+    let options = match key.kind {
+        K::Choice(cs) => cs
+            .iter()
+            .map(|c| format!("{} ({})", c.0, if en { c.2 } else { c.1 }))
+            .collect::<Vec<_>>()
+            .join(", "),
+        K::Subgroup(gs) => gs
+            .iter()
+            .map(|g| format!("{} ({})", g.key(), g.label_in(lang)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        K::Number { min, max } if max < 1e300 => format!("{min} .. {max}"),
+        K::Number { min, .. } => format!(">= {min}"),
+        _ => "0, 1".to_string(),
+    };
+    Err(Error::view(if en {
+        format!(
+            "Unknown {} '{k}={v}' for view={}. Choose from: {options}.",
+            crate::case::lower(key.label(lang)),
+            def.view
+        )
+    } else {
+        format!(
+            "Onbekende {} '{k}={v}' bij view={}. Kies uit: {options}.",
+            crate::case::lower(key.label(lang)),
+            def.view
+        )
+    }))
 }
 
 impl ViewSpec {
@@ -237,16 +405,21 @@ impl ViewSpec {
         let lang = match p.take("lang") {
             None => Lang::Nl,
             Some(v) => Lang::parse(&v).ok_or_else(|| {
-                Error::view(format!("Onbekende taal 'lang={v}'. Kies uit: nl, en."))
+                Error::view(format!(
+                    "Onbekende taal 'lang={v}'. Kies uit: nl (Nederlands), en (English)."
+                ))
             })?,
         };
+        let en = lang == Lang::En;
         let k = match p.take_number("k")? {
             None => 1.0,
             Some(k) if k > 0.0 && k <= 5.0 => k,
             Some(k) => {
-                return Err(Error::view(format!(
-                    "De drempel k={k} moet tussen 0 en 5 liggen (standaard 1)."
-                )))
+                return Err(Error::view(if en {
+                    format!("The threshold k={k} must lie between 0 and 5 (default 1).")
+                } else {
+                    format!("De drempel k={k} moet tussen 0 en 5 liggen (standaard 1).")
+                }))
             }
         };
         let highlight = p.take("region").filter(|r| !r.is_empty());
@@ -254,58 +427,57 @@ impl ViewSpec {
             Some(r) => parse_overrides(&r)?,
             None => Vec::new(),
         };
-        let view = match p.take("view").as_deref() {
-            None | Some("") => {
-                p.finish("(geen)", COMMON)?;
-                None
+        let name = p.take("view").unwrap_or_default();
+        let view = if name.is_empty() {
+            if let Some((k, _)) = p.untaken().next() {
+                return Err(Error::view(if en {
+                    format!("The key '{k}' needs a view (view=...).")
+                } else {
+                    format!("De sleutel '{k}' hoort bij een weergave: geef ook view=... op.")
+                }));
             }
-            Some("scatter") => {
-                let allowed = [
-                    Subgroup::Total,
-                    Subgroup::Wajong,
-                    Subgroup::Wsw,
-                    Subgroup::Participatiewet,
-                ];
-                let subgroup = subgroup(&mut p, &allowed)?.unwrap_or(Subgroup::Total);
-                let from = p.take_year("from")?;
-                let to = p.take_year("to")?;
-                let x = match p.take("x").as_deref() {
-                    None | Some("share") => ScatterX::Share,
-                    Some("register_share") => ScatterX::RegisterShare,
-                    Some(v) => return Err(Error::view(format!("Onbekende waarde 'x={v}' voor view=scatter. Kies uit: share, register_share."))),
-                };
-                if let (Some(a), Some(b)) = (from, to) {
-                    if a >= b {
-                        return Err(Error::view(format!(
-                            "Het beginjaar (from={a}) moet voor het eindjaar (to={b}) liggen."
-                        )));
-                    }
+            None
+        } else {
+            let def = schema::view(&name).ok_or_else(|| {
+                let list = schema::VIEWS
+                    .iter()
+                    .map(|v| format!("{} ({})", v.view, v.label(lang)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Error::view(if en {
+                    format!("Unknown view 'view={name}'. Choose from: {list}.")
+                } else {
+                    format!("Onbekende weergave 'view={name}'. Kies uit: {list}.")
+                })
+            })?;
+            check(def, &p, lang)?;
+            let v = match def.view {
+                "scatter" => {
+                    let subgroup = p
+                        .take("subgroup")
+                        .and_then(|v| Subgroup::parse(&v))
+                        .unwrap_or(Subgroup::Total);
+                    let from = p.take_year("from")?;
+                    let to = p.take_year("to")?;
+                    let x = match p.take("x").as_deref() {
+                        Some("register_share") => ScatterX::RegisterShare,
+                        _ => ScatterX::Share,
+                    };
+                    regional::ordered(from, to, lang)?;
+                    View::Scatter(ScatterSpec {
+                        subgroup,
+                        from,
+                        to,
+                        x,
+                    })
                 }
-                p.finish(
-                    "scatter",
-                    &[COMMON, &["subgroup", "from", "to", "x"]].concat(),
-                )?;
-                Some(View::Scatter(ScatterSpec {
-                    subgroup,
-                    from,
-                    to,
-                    x,
-                }))
-            }
-            Some(kind @ ("line" | "bars" | "stacked" | "area" | "forest")) => {
-                let v = crate::spec::tidy::parse(kind, &mut p)?;
-                p.finish(kind, &[COMMON, &crate::spec::tidy::keys(kind)].concat())?;
-                v
-            }
-            Some(other) => match regional::parse(other, &mut p)? {
-                Some(v) => Some(v),
-                None => {
-                    return Err(Error::view(format!(
-                        "Onbekende weergave 'view={other}'. Kies uit: {}.",
-                        VIEWS.join(", ")
-                    )))
+                kind @ ("line" | "bars" | "stacked" | "area" | "forest") => {
+                    tidy::parse(kind, &mut p)?.ok_or_else(|| Error::view(kind.to_string()))?
                 }
-            },
+                other => regional::parse(other, &mut p, lang)?
+                    .ok_or_else(|| Error::view(other.to_string()))?,
+            };
+            Some(v)
         };
         Ok(ViewSpec {
             view,
@@ -315,6 +487,80 @@ impl ViewSpec {
             embed,
             roles,
         })
+    }
+
+    /// The completed description of `view`: the view's keys in schema order, each with the value
+    /// the view used (`resolved`, e.g. the years taken from the data), else its setting in the
+    /// typed view, else its declared default (for keys with fixed values); keys that do not apply
+    /// (`when`) are left out. Then the common keys that differ from their defaults.
+    pub fn query(&self, view: &View, resolved: &[(&str, String)]) -> String {
+        self.query_named(view.name(), &view.pairs(), resolved)
+    }
+
+    /// [`ViewSpec::query`] for a view named `name` whose settings are all in `resolved`.
+    pub fn query_resolved(&self, name: &str, resolved: &[(&str, String)]) -> String {
+        self.query_named(name, &[], resolved)
+    }
+
+    fn query_named(
+        &self,
+        name: &str,
+        own: &[(&'static str, String)],
+        resolved: &[(&str, String)],
+    ) -> String {
+        use schema::KeyKind as K;
+        let mut q = format!("view={name}");
+        if let Some(def) = schema::view(name) {
+            let value = |key: &schema::KeyDef| -> Option<String> {
+                resolved
+                    .iter()
+                    .map(|(k, v)| (*k, v))
+                    .chain(own.iter().map(|(k, v)| (*k, v)))
+                    .find(|(k, _)| *k == key.key)
+                    .map(|(_, v)| v.clone())
+                    .or_else(|| match key.kind {
+                        K::Choice(_) | K::Subgroup(_) => key.default.map(str::to_string),
+                        _ => None,
+                    })
+            };
+            let values: Vec<(&schema::KeyDef, Option<String>)> =
+                def.keys.iter().map(|k| (k, value(k))).collect();
+            for (key, v) in &values {
+                let applies = match key.when {
+                    None => true,
+                    Some((on, vs)) => values
+                        .iter()
+                        .find(|(o, _)| o.key == on)
+                        .and_then(|(_, v)| v.as_deref())
+                        .is_some_and(|v| vs.contains(&v)),
+                };
+                match v {
+                    Some(v) if applies && !v.is_empty() => {
+                        q.push_str(&format!("&{}={}", key.key, percent_encode(v)))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if self.k != 1.0 {
+            q.push_str(&format!("&k={}", self.k));
+        }
+        if let Some(r) = &self.highlight {
+            q.push_str(&format!("&region={}", percent_encode(r)));
+        }
+        if !self.roles.is_empty() {
+            let r = self
+                .roles
+                .iter()
+                .map(|(c, r)| format!("{c}:{}", r.key()))
+                .collect::<Vec<_>>()
+                .join(",");
+            q.push_str(&format!("&roles={}", percent_encode(&r)));
+        }
+        if self.lang != Lang::Nl {
+            q.push_str(&format!("&lang={}", self.lang.code()));
+        }
+        q
     }
 }
 

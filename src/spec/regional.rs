@@ -1,8 +1,9 @@
 //! View descriptions of the regional views beside the scatterplot: ranking, decomposition, trend,
 //! convergence, basics and the report. Parsed here so `spec.rs` only dispatches on the view name.
 
-use super::{subgroup, Params, View, COMMON};
+use super::{Params, View};
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::Subgroup;
 
 /// What a ranked bar chart ranks.
@@ -80,72 +81,43 @@ pub struct ReportSpec {
     pub to: Option<i32>,
 }
 
-/// The view names parsed here.
-pub const VIEWS: &[&str] = &[
-    "ranking",
-    "decomposition",
-    "trend",
-    "convergence",
-    "basics",
-    "report",
-];
+/// Checks that a period runs forward.
+pub fn ordered(from: Option<i32>, to: Option<i32>, lang: Lang) -> Result<()> {
+    match (from, to) {
+        (Some(a), Some(b)) if a >= b => Err(Error::view(if lang == Lang::En {
+            format!("The start (from={a}) must come before the end (to={b}).")
+        } else {
+            format!("Het beginjaar (from={a}) moet voor het eindjaar (to={b}) liggen.")
+        })),
+        _ => Ok(()),
+    }
+}
 
-fn years(p: &mut Params) -> Result<(Option<i32>, Option<i32>)> {
+fn years(p: &mut Params, lang: Lang) -> Result<(Option<i32>, Option<i32>)> {
     let from = p.take_year("from")?;
     let to = p.take_year("to")?;
-    if let (Some(a), Some(b)) = (from, to) {
-        if a >= b {
-            return Err(Error::view(format!(
-                "Het beginjaar (from={a}) moet voor het eindjaar (to={b}) liggen."
-            )));
-        }
-    }
+    ordered(from, to, lang)?;
     Ok((from, to))
 }
 
-fn finish(p: &Params, view: &str, own: &[&str]) -> Result<()> {
-    p.finish(view, &[COMMON, own].concat())
-}
-
-/// Parses the keys of one of [`VIEWS`]; `None` when `view` is not one of them.
-pub fn parse(view: &str, p: &mut Params) -> Result<Option<View>> {
+/// Builds one of the regional views beside the scatterplot from keys already checked against
+/// the [`super::schema`]; `None` when `view` is not one of them.
+pub fn parse(view: &str, p: &mut Params, lang: Lang) -> Result<Option<View>> {
+    let subgroup = |p: &mut Params| {
+        p.take("subgroup")
+            .and_then(|v| Subgroup::parse(&v))
+            .unwrap_or(Subgroup::Total)
+    };
     let v = match view {
         "ranking" => {
             let measure = match p.take("measure").as_deref() {
-                None | Some("growth") => RankMeasure::Growth,
                 Some("share") => RankMeasure::Share,
                 Some("register_share") => RankMeasure::RegisterShare,
-                Some(v) => {
-                    return Err(Error::view(format!(
-                        "Onbekende maat 'measure={v}' voor view=ranking. Kies uit: growth, share, register_share."
-                    )))
-                }
+                _ => RankMeasure::Growth,
             };
-            let sub = subgroup(p, &Subgroup::ALL)?.unwrap_or(Subgroup::Total);
-            if measure == RankMeasure::RegisterShare && sub == Subgroup::Total {
-                return Err(Error::view(
-                    "measure=register_share vraagt een deelgroep: wajong, wsw, participatiewet, praktijkroute of pw_other.",
-                ));
-            }
-            let (from, to) = years(p)?;
+            let sub = subgroup(p);
+            let (from, to) = years(p, lang)?;
             let year = p.take_year("year")?;
-            match measure {
-                RankMeasure::Growth if year.is_some() => {
-                    return Err(Error::view(
-                        "measure=growth gebruikt from= en to= (een periode), niet year=.",
-                    ))
-                }
-                RankMeasure::Share | RankMeasure::RegisterShare
-                    if from.is_some() || to.is_some() =>
-                {
-                    return Err(Error::view(format!(
-                        "measure={} is een stand op één moment: gebruik year=, niet from=/to=.",
-                        measure.key()
-                    )))
-                }
-                _ => {}
-            }
-            finish(p, "ranking", &["measure", "subgroup", "from", "to", "year"])?;
             View::Ranking(RankingSpec {
                 measure,
                 subgroup: sub,
@@ -156,43 +128,25 @@ pub fn parse(view: &str, p: &mut Params) -> Result<Option<View>> {
         }
         "decomposition" => {
             // Only the Participatiewet growth splits into routes; the key is accepted for clarity.
-            subgroup(p, &[Subgroup::Participatiewet])?;
-            let (from, to) = years(p)?;
-            finish(p, "decomposition", &["subgroup", "from", "to"])?;
+            p.take("subgroup");
+            let (from, to) = years(p, lang)?;
             View::Decomposition(DecompositionSpec { from, to })
         }
-        "trend" => {
-            let measure = match p.take("measure").as_deref() {
-                None | Some("workers") => TrendMeasure::Workers,
+        "trend" => View::Trend(TrendSpec {
+            measure: match p.take("measure").as_deref() {
                 Some("register") => TrendMeasure::Register,
-                Some(v) => {
-                    return Err(Error::view(format!(
-                        "Onbekende maat 'measure={v}' voor view=trend. Kies uit: workers, register."
-                    )))
-                }
-            };
-            finish(p, "trend", &["measure"])?;
-            View::Trend(TrendSpec { measure })
-        }
-        "convergence" => {
-            let allowed = [
-                Subgroup::Total,
-                Subgroup::Wajong,
-                Subgroup::Wsw,
-                Subgroup::Participatiewet,
-            ];
-            let sub = subgroup(p, &allowed)?.unwrap_or(Subgroup::Total);
-            finish(p, "convergence", &["subgroup"])?;
-            View::Convergence(ConvergenceSpec { subgroup: sub })
-        }
+                _ => TrendMeasure::Workers,
+            },
+        }),
+        "convergence" => View::Convergence(ConvergenceSpec {
+            subgroup: subgroup(p),
+        }),
         "basics" => {
-            let (from, to) = years(p)?;
-            finish(p, "basics", &["from", "to"])?;
+            let (from, to) = years(p, lang)?;
             View::Basics(BasicsSpec { from, to })
         }
         "report" => {
-            let (from, to) = years(p)?;
-            finish(p, "report", &["from", "to"])?;
+            let (from, to) = years(p, lang)?;
             View::Report(ReportSpec { from, to })
         }
         _ => return Ok(None),
@@ -249,8 +203,6 @@ mod tests {
         assert!(e.message.contains("from="), "{}", e.message);
         let e = ViewSpec::parse("view=ranking&measure=share&from=2015").unwrap_err();
         assert!(e.message.contains("year="), "{}", e.message);
-        let e = ViewSpec::parse("view=ranking&measure=register_share").unwrap_err();
-        assert!(e.message.contains("deelgroep"), "{}", e.message);
         let e = ViewSpec::parse("view=ranking&x=share").unwrap_err();
         assert!(e.message.contains("measure"), "{}", e.message);
         assert!(ViewSpec::parse("view=ranking&from=2017&to=2016").is_err());

@@ -3,7 +3,7 @@
 //! Column names are checked against the table when the view is rendered, not here.
 
 use crate::error::{Error, Result};
-use crate::spec::{percent_encode, Params, View};
+use crate::spec::{Params, View};
 
 /// The columns a view puts on its channels, as written in the file, plus the texts around it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -209,29 +209,25 @@ pub fn keys(kind: &str) -> Vec<&'static str> {
     k
 }
 
-/// Writes an encoding back as query-string pairs (`&x=..&y=..`).
-pub fn encoding_query(e: &Encoding) -> String {
-    let mut q = String::new();
-    let mut put = |k: &str, v: &Option<String>| {
-        if let Some(v) = v {
-            q.push_str(&format!("&{k}={}", percent_encode(v)));
-        }
-    };
-    put("x", &e.x);
-    put("y", &e.y);
-    put("series", &e.series);
-    put("facet", &e.facet);
-    if !e.filter.is_empty() {
-        let f = e
-            .filter
-            .iter()
-            .map(|(c, v)| format!("{c}:{v}"))
-            .collect::<Vec<_>>()
-            .join(",");
-        put("filter", &Some(f));
+impl Encoding {
+    /// The encoding's settings as `(key, value)` pairs for the completed description.
+    pub fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
+        let filter = (!self.filter.is_empty()).then(|| {
+            self.filter
+                .iter()
+                .map(|(c, v)| format!("{c}:{v}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        vec![
+            ("x", self.x.clone()),
+            ("y", self.y.clone()),
+            ("series", self.series.clone()),
+            ("facet", self.facet.clone()),
+            ("filter", filter),
+            ("title", self.title.clone()),
+            ("subtitle", self.subtitle.clone()),
+            ("ylabel", self.ylabel.clone()),
+        ]
     }
-    put("title", &e.title);
-    put("subtitle", &e.subtitle);
-    put("ylabel", &e.ylabel);
-    q
 }

@@ -208,6 +208,14 @@ impl Subgroup {
         }
     }
 
+    /// The name in titles and pickers, per language.
+    pub fn label_in(self, lang: crate::format::Lang) -> &'static str {
+        match (lang, self) {
+            (crate::format::Lang::En, Subgroup::Total) => "total",
+            (crate::format::Lang::En, Subgroup::PwOther) => "Participatiewet other",
+            _ => self.label(),
+        }
+    }
     /// " (Wajong)" after a measure name, nothing for the total.
     pub fn suffix(self) -> String {
         match self {

@@ -204,7 +204,7 @@ pub fn growth_workers(d: &RegionalData, g: Subgroup, from: i32, to: i32) -> Resu
 pub fn register_share(d: &RegionalData, g: Subgroup, year: i32) -> Result<RegionalValues> {
     let Some(parent) = g.parent() else {
         return Err(Error::view(
-            "Het aandeel in het register bestaat niet voor 'total'; kies een deelgroep.",
+            "Het aandeel in het register bestaat niet voor het totaal van alle deelgroepen; kies een deelgroep.",
         ));
     };
     per_region(

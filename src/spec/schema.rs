@@ -1,0 +1,668 @@
+//! The key schema: every view's keys declared once, with their kind (allowed values), default,
+//! the other key they depend on and their labels in both languages. The parser checks a
+//! description against it ([`check`]), the completed description is written from it
+//! ([`super::ViewSpec::query`]), the catalogue builds the page's pickers from it and the CLI prints
+//! it as help ([`help`]).
+
+use super::{Role, Subgroup};
+use crate::format::Lang;
+
+/// What values a key takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum KeyKind {
+    /// One of a fixed list: `(value, Dutch label, English label)`.
+    Choice(&'static [(&'static str, &'static str, &'static str)]),
+    /// One of these subgroups of the register (those the data has are offered).
+    Subgroup(&'static [Subgroup]),
+    /// A period of the data (a year, quarter, month or date, as in the file or normalised).
+    Period,
+    /// A number in `min..=max`.
+    Number { min: f64, max: f64 },
+    /// A column of the table with one of these roles (any column when empty).
+    Column(&'static [Role]),
+    /// Free text (titles, highlighted names, filters).
+    Text,
+    /// On or off: `1`/`0`.
+    Flag,
+}
+
+/// One key of a view description.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyDef {
+    pub key: &'static str,
+    pub kind: KeyKind,
+    /// The value used when the key is absent (`None`: derived from the data, or not set).
+    pub default: Option<&'static str>,
+    /// The key applies only when another key has one of these values (its default counts).
+    pub when: Option<(&'static str, &'static [&'static str])>,
+    pub label_nl: &'static str,
+    pub label_en: &'static str,
+}
+
+impl KeyDef {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.label_nl,
+            Lang::En => self.label_en,
+        }
+    }
+    /// The label of one of the key's fixed values, or the value itself.
+    pub fn value_label(&self, value: &str, lang: Lang) -> String {
+        match self.kind {
+            KeyKind::Choice(cs) => cs
+                .iter()
+                .find(|c| c.0 == value)
+                .map(|c| if lang == Lang::En { c.2 } else { c.1 }.to_string())
+                .unwrap_or_else(|| value.to_string()),
+            KeyKind::Subgroup(_) => Subgroup::parse(value)
+                .map(|g| g.label_in(lang).to_string())
+                .unwrap_or_else(|| value.to_string()),
+            _ => value.to_string(),
+        }
+    }
+}
+
+/// One view: its name in the description, its labels and its own keys (the common keys come on top).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewDef {
+    pub view: &'static str,
+    pub label_nl: &'static str,
+    pub label_en: &'static str,
+    /// Needs the regional shape (region, period, counts); otherwise a tidy view.
+    pub regional: bool,
+    pub keys: &'static [KeyDef],
+}
+
+impl ViewDef {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.label_nl,
+            Lang::En => self.label_en,
+        }
+    }
+    pub fn key(&self, key: &str) -> Option<&'static KeyDef> {
+        self.keys.iter().find(|k| k.key == key)
+    }
+}
+
+const fn key(
+    key: &'static str,
+    kind: KeyKind,
+    default: Option<&'static str>,
+    label_nl: &'static str,
+    label_en: &'static str,
+) -> KeyDef {
+    KeyDef {
+        key,
+        kind,
+        default,
+        when: None,
+        label_nl,
+        label_en,
+    }
+}
+
+const fn when(mut k: KeyDef, on: &'static str, values: &'static [&'static str]) -> KeyDef {
+    k.when = Some((on, values));
+    k
+}
+
+const MAIN4: &[Subgroup] = &[
+    Subgroup::Total,
+    Subgroup::Wajong,
+    Subgroup::Wsw,
+    Subgroup::Participatiewet,
+];
+const ALL_SUBGROUPS: &[Subgroup] = &Subgroup::ALL;
+const VALUES: &[Role] = &[
+    Role::Percent,
+    Role::Value,
+    Role::Count,
+    Role::N,
+    Role::OddsRatio,
+];
+const GROUPS: &[Role] = &[Role::Category, Role::Time];
+
+const FROM: KeyDef = key("from", KeyKind::Period, None, "Van", "From");
+const TO: KeyDef = key("to", KeyKind::Period, None, "Tot en met", "To");
+const K: KeyDef = key(
+    "k",
+    KeyKind::Number { min: 0.0, max: 5.0 },
+    Some("1"),
+    "Drempel uitschieters (k × sd)",
+    "Outlier threshold (k × sd)",
+);
+const FACET: KeyDef = key(
+    "facet",
+    KeyKind::Column(GROUPS),
+    None,
+    "Kleine veelvouden per",
+    "Small multiples by",
+);
+const FILTER: KeyDef = key(
+    "filter",
+    KeyKind::Text,
+    None,
+    "Alleen rijen met",
+    "Only rows with",
+);
+const TITLE: KeyDef = key("title", KeyKind::Text, None, "Titel", "Title");
+const SUBTITLE: KeyDef = key("subtitle", KeyKind::Text, None, "Ondertitel", "Subtitle");
+const YLABEL: KeyDef = key(
+    "ylabel",
+    KeyKind::Text,
+    None,
+    "Label waarde-as",
+    "Value axis label",
+);
+const MEASURE_RANK: &[(&str, &str, &str)] = &[
+    ("growth", "Groei werkenden", "Growth of working persons"),
+    ("share", "Aandeel werkenden", "Share working"),
+    (
+        "register_share",
+        "Aandeel in het register",
+        "Share of the register",
+    ),
+];
+
+/// Keys every view understands.
+pub const COMMON: &[KeyDef] = &[
+    key("view", KeyKind::Text, None, "Weergave", "View"),
+    K,
+    key(
+        "region",
+        KeyKind::Text,
+        None,
+        "Regio uitlichten",
+        "Highlight region",
+    ),
+    key(
+        "lang",
+        KeyKind::Choice(&[("nl", "Nederlands", "Dutch"), ("en", "Engels", "English")]),
+        Some("nl"),
+        "Taal",
+        "Language",
+    ),
+    key(
+        "embed",
+        KeyKind::Flag,
+        None,
+        "Alleen de figuur",
+        "Chart only",
+    ),
+    key("roles", KeyKind::Text, None, "Kolomrollen", "Column roles"),
+];
+
+/// Every view, in the order the page offers them.
+pub const VIEWS: &[ViewDef] = &[
+    ViewDef {
+        view: "scatter",
+        label_nl: "Spreidingsdiagram: aandeel en groei",
+        label_en: "Scatterplot: share and growth",
+        regional: true,
+        keys: &[
+            key(
+                "subgroup",
+                KeyKind::Subgroup(MAIN4),
+                Some("total"),
+                "Deelgroep",
+                "Subgroup",
+            ),
+            FROM,
+            TO,
+            key(
+                "x",
+                KeyKind::Choice(&[
+                    ("share", "Aandeel werkenden", "Share working"),
+                    (
+                        "register_share",
+                        "Aandeel in het register",
+                        "Share of the register",
+                    ),
+                ]),
+                Some("share"),
+                "Horizontale as",
+                "Horizontal axis",
+            ),
+        ],
+    },
+    ViewDef {
+        view: "ranking",
+        label_nl: "Rangorde per regio",
+        label_en: "Regions ranked",
+        regional: true,
+        keys: &[
+            key(
+                "measure",
+                KeyKind::Choice(MEASURE_RANK),
+                Some("growth"),
+                "Maat",
+                "Measure",
+            ),
+            key(
+                "subgroup",
+                KeyKind::Subgroup(ALL_SUBGROUPS),
+                Some("total"),
+                "Deelgroep",
+                "Subgroup",
+            ),
+            when(FROM, "measure", &["growth"]),
+            when(TO, "measure", &["growth"]),
+            when(
+                key("year", KeyKind::Period, None, "Jaar", "Year"),
+                "measure",
+                &["share", "register_share"],
+            ),
+        ],
+    },
+    ViewDef {
+        view: "decomposition",
+        label_nl: "Groei Participatiewet naar route",
+        label_en: "Participatiewet growth by route",
+        regional: true,
+        keys: &[
+            key(
+                "subgroup",
+                KeyKind::Subgroup(&[Subgroup::Participatiewet]),
+                Some("participatiewet"),
+                "Deelgroep",
+                "Subgroup",
+            ),
+            FROM,
+            TO,
+        ],
+    },
+    ViewDef {
+        view: "trend",
+        label_nl: "Ontwikkeling landelijk",
+        label_en: "National trend",
+        regional: true,
+        keys: &[key(
+            "measure",
+            KeyKind::Choice(&[
+                ("workers", "Werkzame personen", "Working persons"),
+                (
+                    "register",
+                    "Personen in het register",
+                    "Persons in the register",
+                ),
+            ]),
+            Some("workers"),
+            "Maat",
+            "Measure",
+        )],
+    },
+    ViewDef {
+        view: "convergence",
+        label_nl: "Convergentie tussen regio's",
+        label_en: "Convergence between regions",
+        regional: true,
+        keys: &[key(
+            "subgroup",
+            KeyKind::Subgroup(MAIN4),
+            Some("total"),
+            "Deelgroep",
+            "Subgroup",
+        )],
+    },
+    ViewDef {
+        view: "basics",
+        label_nl: "Basismaten per regio (tabel)",
+        label_en: "Basic measures per region (table)",
+        regional: true,
+        keys: &[FROM, TO],
+    },
+    ViewDef {
+        view: "report",
+        label_nl: "Rapport: alle figuren en tabellen",
+        label_en: "Report: all figures and tables",
+        regional: true,
+        keys: &[FROM, TO],
+    },
+    ViewDef {
+        view: "line",
+        label_nl: "Lijnen over de tijd",
+        label_en: "Lines over time",
+        regional: false,
+        keys: &[
+            key(
+                "x",
+                KeyKind::Column(&[Role::Time]),
+                None,
+                "Tijd (horizontaal)",
+                "Time (horizontal)",
+            ),
+            key("y", KeyKind::Column(VALUES), None, "Waarde", "Value"),
+            key(
+                "series",
+                KeyKind::Column(&[Role::Category]),
+                None,
+                "Een lijn per",
+                "One line per",
+            ),
+            FACET,
+            FILTER,
+            key(
+                "index",
+                KeyKind::Flag,
+                Some("0"),
+                "Index (eerste periode = 100)",
+                "Index (first period = 100)",
+            ),
+            key(
+                "highlight",
+                KeyKind::Text,
+                None,
+                "Lijn uitlichten",
+                "Highlight line",
+            ),
+            TITLE,
+            SUBTITLE,
+            YLABEL,
+        ],
+    },
+    ViewDef {
+        view: "bars",
+        label_nl: "Staven (gesorteerd of gegroepeerd)",
+        label_en: "Bars (sorted or grouped)",
+        regional: false,
+        keys: &[
+            key("x", KeyKind::Column(GROUPS), None, "Categorie", "Category"),
+            key("y", KeyKind::Column(VALUES), None, "Waarde", "Value"),
+            key(
+                "series",
+                KeyKind::Column(GROUPS),
+                None,
+                "Gegroepeerd per",
+                "Grouped by",
+            ),
+            FACET,
+            FILTER,
+            key(
+                "ref",
+                KeyKind::Text,
+                None,
+                "Referentielijn (getal of categorie)",
+                "Reference line (number or category)",
+            ),
+            key(
+                "highlight",
+                KeyKind::Text,
+                None,
+                "Categorie uitlichten",
+                "Highlight category",
+            ),
+            key(
+                "sort",
+                KeyKind::Choice(&[
+                    ("desc", "Hoog naar laag", "High to low"),
+                    ("asc", "Laag naar hoog", "Low to high"),
+                    ("none", "Als in het bestand", "As in the file"),
+                ]),
+                None,
+                "Volgorde",
+                "Order",
+            ),
+            key(
+                "n",
+                KeyKind::Column(&[Role::N, Role::Count]),
+                None,
+                "Aantal personen",
+                "Number of persons",
+            ),
+            TITLE,
+            SUBTITLE,
+            YLABEL,
+        ],
+    },
+    ViewDef {
+        view: "stacked",
+        label_nl: "Verdeling (100%-staven)",
+        label_en: "Distribution (100% bars)",
+        regional: false,
+        keys: &[
+            key(
+                "x",
+                KeyKind::Column(GROUPS),
+                None,
+                "Een staaf per",
+                "One bar per",
+            ),
+            key(
+                "y",
+                KeyKind::Column(VALUES),
+                None,
+                "Aandeel of aantal",
+                "Share or count",
+            ),
+            key(
+                "series",
+                KeyKind::Column(GROUPS),
+                None,
+                "Verdeeld naar",
+                "Split by",
+            ),
+            FACET,
+            FILTER,
+            TITLE,
+            SUBTITLE,
+            YLABEL,
+        ],
+    },
+    ViewDef {
+        view: "area",
+        label_nl: "Verdeling over de tijd (vlakken)",
+        label_en: "Distribution over time (areas)",
+        regional: false,
+        keys: &[
+            key(
+                "x",
+                KeyKind::Column(&[Role::Time]),
+                None,
+                "Tijd of volgorde",
+                "Time or order",
+            ),
+            key(
+                "y",
+                KeyKind::Column(VALUES),
+                None,
+                "Aandeel of aantal",
+                "Share or count",
+            ),
+            key(
+                "series",
+                KeyKind::Column(&[Role::Category]),
+                None,
+                "Verdeeld naar",
+                "Split by",
+            ),
+            FACET,
+            FILTER,
+            key(
+                "n",
+                KeyKind::Column(&[Role::N, Role::Count]),
+                None,
+                "Aantal personen",
+                "Number of persons",
+            ),
+            key(
+                "min_n",
+                KeyKind::Number {
+                    min: 0.0,
+                    max: f64::MAX,
+                },
+                Some("100"),
+                "Markeer bij minder personen dan",
+                "Mark below this many persons",
+            ),
+            TITLE,
+            SUBTITLE,
+            YLABEL,
+        ],
+    },
+    ViewDef {
+        view: "forest",
+        label_nl: "Odds ratio's (forest plot)",
+        label_en: "Odds ratios (forest plot)",
+        regional: false,
+        keys: &[
+            key("y", KeyKind::Column(VALUES), None, "Schatting", "Estimate"),
+            key(
+                "series",
+                KeyKind::Column(&[Role::Category]),
+                None,
+                "Een kleur per model",
+                "One colour per model",
+            ),
+            FACET,
+            FILTER,
+            key(
+                "dimension",
+                KeyKind::Column(&[Role::Category]),
+                None,
+                "Kenmerk",
+                "Characteristic",
+            ),
+            key(
+                "term",
+                KeyKind::Column(&[Role::Category]),
+                None,
+                "Categorie",
+                "Category",
+            ),
+            key(
+                "reference",
+                KeyKind::Column(&[Role::Reference, Role::Category]),
+                None,
+                "Referentiecategorie",
+                "Reference category",
+            ),
+            key(
+                "significance",
+                KeyKind::Column(&[Role::Significance]),
+                None,
+                "Significantie",
+                "Significance",
+            ),
+            TITLE,
+            SUBTITLE,
+            YLABEL,
+        ],
+    },
+];
+
+/// The definition of a view by its name in the description.
+pub fn view(name: &str) -> Option<&'static ViewDef> {
+    VIEWS.iter().find(|v| v.view == name)
+}
+
+/// The names of all views, for messages.
+pub fn view_names() -> Vec<&'static str> {
+    VIEWS.iter().map(|v| v.view).collect()
+}
+
+/// The CLI's help on view descriptions: every view with its keys, their values and defaults.
+pub fn help(lang: Lang) -> String {
+    let mut out = String::new();
+    let describe = |k: &KeyDef| -> String {
+        let values = match k.kind {
+            KeyKind::Choice(cs) => cs.iter().map(|c| c.0).collect::<Vec<_>>().join("|"),
+            KeyKind::Subgroup(gs) => gs.iter().map(|g| g.key()).collect::<Vec<_>>().join("|"),
+            KeyKind::Period => match lang {
+                Lang::Nl => "periode (2015, 2019K4, 2019M04)".into(),
+                Lang::En => "period (2015, 2019Q4, 2019M04)".into(),
+            },
+            KeyKind::Number { .. } => match lang {
+                Lang::Nl => "getal".into(),
+                Lang::En => "number".into(),
+            },
+            KeyKind::Column(_) => match lang {
+                Lang::Nl => "kolom".into(),
+                Lang::En => "column".into(),
+            },
+            KeyKind::Text => match lang {
+                Lang::Nl => "tekst".into(),
+                Lang::En => "text".into(),
+            },
+            KeyKind::Flag => "0|1".into(),
+        };
+        let mut s = format!("    {:<13} {} ({values}", k.key, k.label(lang));
+        if let Some(d) = k.default {
+            s.push_str(&format!(
+                "; {} {d}",
+                if lang == Lang::En {
+                    "default"
+                } else {
+                    "standaard"
+                }
+            ));
+        }
+        if let Some((on, vs)) = k.when {
+            s.push_str(&format!(
+                "; {} {on}={}",
+                if lang == Lang::En {
+                    "only with"
+                } else {
+                    "alleen bij"
+                },
+                vs.join("|")
+            ));
+        }
+        s.push(')');
+        s
+    };
+    out.push_str(match lang {
+        Lang::Nl => "Sleutels voor elke weergave:\n",
+        Lang::En => "Keys of every view:\n",
+    });
+    for k in COMMON.iter().filter(|k| k.key != "view") {
+        out.push_str(&describe(k));
+        out.push('\n');
+    }
+    for v in VIEWS {
+        out.push_str(&format!("  view={}: {}\n", v.view, v.label(lang)));
+        for k in v.keys {
+            out.push_str(&describe(k));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_declared_once_per_view_and_dependencies_exist() {
+        for v in VIEWS {
+            for (i, k) in v.keys.iter().enumerate() {
+                assert!(
+                    !v.keys[..i].iter().any(|o| o.key == k.key),
+                    "{}: {} twice",
+                    v.view,
+                    k.key
+                );
+                assert!(
+                    !COMMON.iter().any(|c| c.key == k.key),
+                    "{}: {} is common",
+                    v.view,
+                    k.key
+                );
+                if let Some((on, _)) = k.when {
+                    assert!(v.key(on).is_some(), "{}: {} depends on {on}", v.view, k.key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_view_and_key() {
+        let h = help(Lang::Nl);
+        for v in VIEWS {
+            assert!(h.contains(&format!("view={}", v.view)));
+        }
+        assert!(h.contains("register_share"));
+        assert!(help(Lang::En).contains("only with measure=share|register_share"));
+    }
+}
