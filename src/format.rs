@@ -74,23 +74,6 @@ pub fn signed(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dutch_formatting() {
-        assert_eq!(nl(-1.1002, 2), "-1,10");
-        assert_eq!(nl(0.30825, 2), "0,31");
-        assert_eq!(nl(112147.0, 0), "112.147");
-        assert_eq!(nl(-1234567.891, 1), "-1.234.567,9");
-        assert_eq!(nl(-0.001, 2), "0,00");
-        assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
-        assert_eq!(signed(3.653, 1, Lang::Nl), "+3,7");
-        assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");
-    }
-}
-
 /// A percentage with one decimal: "22,9 %".
 pub fn pct(v: f64, lang: Lang) -> String {
     format!("{} %", number(v, 1, lang))
@@ -112,5 +95,22 @@ pub fn list(items: &[&str]) -> String {
         [] => String::new(),
         [one] => one.to_string(),
         [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_formatting() {
+        assert_eq!(nl(-1.1002, 2), "-1,10");
+        assert_eq!(nl(0.30825, 2), "0,31");
+        assert_eq!(nl(112147.0, 0), "112.147");
+        assert_eq!(nl(-1234567.891, 1), "-1.234.567,9");
+        assert_eq!(nl(-0.001, 2), "0,00");
+        assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
+        assert_eq!(signed(3.653, 1, Lang::Nl), "+3,7");
+        assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");
     }
 }
