@@ -97,16 +97,19 @@ export async function benchLoad({ browser, srv, extra, runs, log }) {
     staticRuns.push(await loadOnce(browser, srv.url.replace(/\/$/, '') + STATIC_PATH, false));
   }
   const med = (rs, f) => median(rs.map(f).filter((x) => Number.isFinite(x)));
-  const pageChart = med(pageRuns, (r) => r.chart), staticChart = med(staticRuns, (r) => r.chart);
+  // A chart is seen no earlier than the first contentful paint, nor than the first frame holding it.
+  const seen = (r) => Math.max(r.fcp, r.chart);
+  const pageChart = med(pageRuns, seen), staticChart = med(staticRuns, seen);
   const mark = (k) => med(pageRuns, (r) => r.marks[k]);
   log(`\nFirst chart, median of ${runs} loads each (ms since navigation start; a fresh context per load):`);
   log(table([
-    ['page', 'first paint (FCP)', 'chart in a frame', 'interactive'],
-    ['Banenverkenner (dist/index.html)', ms(med(pageRuns, (r) => r.fcp)), ms(pageChart), ms(med(pageRuns, (r) => r.ready))],
-    ['static page with the same SVG', ms(med(staticRuns, (r) => r.fcp)), ms(staticChart), ''],
+    ['page', 'first paint (FCP)', 'svg in a frame', 'first chart', 'interactive'],
+    ['Banenverkenner (dist/index.html)', ms(med(pageRuns, (r) => r.fcp)), ms(med(pageRuns, (r) => r.chart)), ms(pageChart), ms(med(pageRuns, (r) => r.ready))],
+    ['static page with the same SVG', ms(med(staticRuns, (r) => r.fcp)), ms(med(staticRuns, (r) => r.chart)), ms(staticChart), ''],
   ]));
   log(`  page steps (median): wasm ready ${ms(mark('bv-wasm-ready'))}, data read ${ms(mark('bv-data-ready'))}, chart drawn by script ${ms(mark('bv-chart-drawn'))} (window.bv.firstChartMs ${ms(med(pageRuns, (r) => r.drawn))})`);
-  log('  "chart in a frame": the first animation frame in which #chart svg exists; "interactive": the page sets data-state=ready');
+  log('  svg in a frame: the first animation frame whose DOM holds #chart svg; first chart: the later of that and FCP;');
+  log('  interactive: the page has set data-state=ready (wasm loaded, handlers wired, chart drawn)');
   const r = ratio(pageChart, staticChart);
   log(table([
     ['load target', 'measured', 'target', 'verdict'],
