@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ensureTidy } from './gen-tidy.mjs';
-import { ROOT, BENCH, median, ms, secs, MB, ratio, fmtRatio, verdict, table, repeat, sampleRss, withTimeout } from './common.mjs';
+import { ROOT, BENCH, median, secs, MB, ratio, fmtRatio, verdict, table, repeat, sampleRss, withTimeout } from './common.mjs';
 
 export const SPEC = 'view=line&x=kwartaal&y=werkzaam&series=arbeidsmarktregio';
 const CACHE = path.join(ROOT, 'target', 'bench');
