@@ -6,7 +6,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
-.PHONY: all setup setup-rust setup-node setup-browser dist build serve test test-native test-wasm test-e2e lint bench screenshots clean
+.PHONY: all setup setup-rust setup-node setup-browser dist build serve test test-native test-wasm test-e2e lint bench bench-setup screenshots clean
 
 all: dist
 
@@ -58,8 +58,26 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 
-bench: dist setup-browser
+# Prints the benchmark figures (never asserted): BENCH_ONLY=load|big runs one part, BENCH_RUNS=N
+# sets the runs per measurement, BENCH_FILE=23mb uses the smaller generated file. Its own packages
+# (scripts/bench/package.json, target/bench/venv) are installed here only, never by `make test`.
+BENCH_VENV := target/bench/venv
+
+bench: dist setup-browser bench-setup
+	@if [ "$(BENCH_ONLY)" != load ]; then cargo build --release --locked --bin banenverkenner; fi
 	node scripts/bench.mjs
+
+bench-setup: scripts/bench/node_modules/.installed $(BENCH_VENV)/.installed
+	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y time; }
+
+scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/package-lock.json
+	cd scripts/bench && npm ci --no-audit --no-fund
+	@touch $@
+
+$(BENCH_VENV)/.installed: scripts/bench/requirements.txt
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/bench/requirements.txt
+	@touch $@
 
 # The screenshots in docs/screenshots/ (main page, report, embed, presentation mode).
 screenshots: dist setup-browser
