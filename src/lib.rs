@@ -11,6 +11,7 @@ pub mod decimal;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod geo;
 pub mod regional;
 pub mod sort;
 pub mod stats;
