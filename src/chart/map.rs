@@ -21,6 +21,9 @@ pub const HEIGHT: u32 = 700;
 const MAP_BOX: (f64, f64, f64, f64) = (16.0, 58.0, 520.0, 600.0);
 const LEGEND_X: f64 = 556.0;
 const LABEL_SIZE: f64 = 11.0;
+/// Width of the dark outline of an outlier and of a strong outlier, px.
+const OUTLINE: f64 = 2.2;
+const OUTLINE_STRONG: f64 = 3.4;
 
 /// How regions are coloured.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -430,7 +433,11 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
         let outlier = r.and_then(|r| r.outlier);
         let highlighted = r.is_some_and(|r| r.highlighted);
         if let Some(o) = outlier {
-            let w = if o.is_strong() { 3.2 } else { 2.2 };
+            let w = if o.is_strong() {
+                OUTLINE_STRONG
+            } else {
+                OUTLINE
+            };
             let _ = write!(
                 outlines,
                 "<path d=\"{d}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"{:.1}\"/>\
@@ -567,8 +574,12 @@ fn legend<DB: DrawingBackend>(
     let x = LEGEND_X;
     let mut y = 80.0;
     let style = Style::new(11.5);
-    label(area, x, y, &data.legend_title, Style::new(12.0).bold())?;
-    y += 22.0;
+    let heading = Style::new(12.0).bold();
+    for line in wrap(&data.legend_title, heading, WIDTH as f64 - x - 12.0) {
+        label(area, x, y, &line, heading)?;
+        y += 16.0;
+    }
+    y += 6.0;
     let fmt = |v: f64| match data.scale {
         Scale::Diverging { .. } => signed(v, data.decimals, lang),
         Scale::Sequential => number(v, data.decimals, lang),
@@ -634,41 +645,40 @@ fn legend<DB: DrawingBackend>(
             Reference::National => tr(lang, "landelijk", "national"),
             Reference::Trend => tr(lang, "de trend", "the trend"),
         };
-        let items = [
-            (
-                Outlier::Up,
-                2.2,
-                format!(
-                    "{} {} (> {k1} sd)",
-                    triangle_char(Outlier::Up),
-                    match lang {
-                        Lang::Nl => format!("boven {from}"),
-                        Lang::En => format!("above {from}"),
-                    }
-                ),
+        let k2 = number(2.0 * k, if (2.0 * k).fract() == 0.0 { 0 } else { 1 }, lang);
+        let (above, below, strong) = match lang {
+            Lang::Nl => (
+                format!("boven {from}"),
+                format!("onder {from}"),
+                "sterk, vette naam",
             ),
+            Lang::En => (
+                format!("above {from}"),
+                format!("below {from}"),
+                "strong, bold name",
+            ),
+        };
+        let items = [
+            (OUTLINE, format!("\u{25B2} {above} (> {k1} sd)")),
+            (OUTLINE, format!("\u{25BC} {below} (> {k1} sd)")),
             (
-                Outlier::Down,
-                2.2,
-                format!(
-                    "{} {} (> {k1} sd)",
-                    triangle_char(Outlier::Down),
-                    match lang {
-                        Lang::Nl => format!("onder {from}"),
-                        Lang::En => format!("below {from}"),
-                    }
-                ),
+                OUTLINE_STRONG,
+                format!("\u{25B2}\u{25BC} {strong} (> {k2} sd)"),
             ),
         ];
         label(
             area,
             x,
             y,
-            tr(lang, "Uitschieters: dikke rand", "Outliers: thick outline"),
+            tr(
+                lang,
+                "Uitschieters (dikke rand)",
+                "Outliers (thick outline)",
+            ),
             style,
         )?;
         y += 20.0;
-        for (_, w, text) in items {
+        for (w, text) in items {
             swatch(raw, x, y, "#ffffff", Some((hex(palette::TEXT), w)));
             label(area, x + 28.0, y, &text, style)?;
             y += 20.0;
@@ -697,6 +707,21 @@ fn legend<DB: DrawingBackend>(
         },
         style.color(palette::MUTED),
     )
+}
+
+/// Splits `text` at spaces into lines no wider than `max` px (a longer word keeps its line).
+fn wrap(text: &str, style: Style, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if style.width(&format!("{line} {word}")) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// A legend box of 20 by 13 px centred vertically on `y`.
@@ -764,6 +789,20 @@ mod tests {
         assert_eq!(c[2], MIDDLE);
         assert_eq!(c[0], palette::DOWN_STRONG);
         assert_eq!(c[4], palette::UP_STRONG);
+    }
+
+    #[test]
+    fn long_legend_titles_wrap() {
+        let s = Style::new(12.0).bold();
+        let lines = wrap(
+            "Verschil met landelijk in aandeel werkenden (%-punt)",
+            s,
+            200.0,
+        );
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| s.width(l) <= 200.0));
+        assert_eq!(wrap("Kort", s, 200.0), vec!["Kort"]);
+        assert!(wrap("", s, 200.0).is_empty());
     }
 
     #[test]
