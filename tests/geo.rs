@@ -424,3 +424,32 @@ fn a_sequential_map_colours_levels_and_the_same_svg_comes_twice() {
     data.edition = 2016;
     assert!(map::draw(&data, &b, &TEXTS, Lang::Nl).is_err());
 }
+
+#[test]
+fn every_edition_draws_all_its_regions_even_without_data() {
+    for edition in geo::editions() {
+        let b = bundled::boundaries(edition).expect("edition");
+        let data = MapData {
+            edition,
+            regions: vec![],
+            scale: Scale::Sequential,
+            breaks: vec![],
+            national: None,
+            value_unit: "%".into(),
+            relative_unit: "%-punt".into(),
+            decimals: 1,
+            legend_title: "Aandeel werkend (%)".into(),
+            k: None,
+            reference: Reference::National,
+        };
+        let chart = map::draw(&data, &b, &TEXTS, Lang::Nl).expect("drawn");
+        let groups = region_groups(&chart.svg);
+        assert_eq!(groups.len(), 35, "{edition}");
+        assert!(groups.iter().all(|g| g.contains("url(#bv-nodata)")));
+        assert!(chart.svg.contains("geen gegevens  (35)"), "{edition}");
+        assert!(chart
+            .svg
+            .contains(&format!("Indeling arbeidsmarktregio&apos;s {edition}")));
+        assert_eq!(chart.hits.len(), 35);
+    }
+}

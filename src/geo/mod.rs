@@ -37,9 +37,27 @@ pub struct RegionShape {
     pub code: String,
     pub name: String,
     pub polygons: Vec<Polygon>,
+    /// Where its label and hit target go, and the distance from there to the nearest edge, in
+    /// km (see [`RegionShape::new`]).
+    pub label: Option<(Point, f64)>,
 }
 
 impl RegionShape {
+    /// A region with its label point computed: in its largest polygon, as far from the edges as
+    /// a quick search finds (computed once here, not at every drawing).
+    pub fn new(code: String, name: String, polygons: Vec<Polygon>) -> RegionShape {
+        let label = polygons
+            .iter()
+            .max_by(|a, b| project::polygon_area(a).total_cmp(&project::polygon_area(b)))
+            .and_then(|p| project::interior_point(p));
+        RegionShape {
+            code,
+            name,
+            polygons,
+            label,
+        }
+    }
+
     /// The smallest box around all polygons (`None` for a region without any).
     pub fn bbox(&self) -> Option<BBox> {
         BBox::around(self.polygons.iter().flatten().flatten().copied())
@@ -50,14 +68,10 @@ impl RegionShape {
         self.polygons.iter().map(|p| project::polygon_area(p)).sum()
     }
 
-    /// A point well inside the region for its label and hit target (in its largest polygon, as
-    /// far from the edges as a grid search finds) and its distance to the nearest edge, in km.
+    /// A point well inside the region for its label and hit target and its distance to the
+    /// nearest edge, in km.
     pub fn label_point(&self) -> Option<(Point, f64)> {
-        let largest = self
-            .polygons
-            .iter()
-            .max_by(|a, b| project::polygon_area(a).total_cmp(&project::polygon_area(b)))?;
-        project::interior_point(largest)
+        self.label
     }
 }
 

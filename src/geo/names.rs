@@ -275,11 +275,7 @@ mod tests {
             edition: 2017,
             regions: regions
                 .iter()
-                .map(|(c, n)| RegionShape {
-                    code: c.to_string(),
-                    name: n.to_string(),
-                    polygons: vec![],
-                })
+                .map(|(c, n)| RegionShape::new(c.to_string(), n.to_string(), vec![]))
                 .collect(),
             unassigned: vec![],
         }

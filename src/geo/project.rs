@@ -157,37 +157,52 @@ pub fn edge_distance(polygon: &[Vec<Point>], p: Point) -> f64 {
     best
 }
 
-/// A point inside the polygon far from its edges (an approximate pole of inaccessibility, by a
-/// grid search refined twice around the best point) and its distance to the nearest edge.
-pub fn interior_point(polygon: &[Vec<Point>]) -> Option<(Point, f64)> {
-    let bbox = BBox::around(polygon.first()?.iter().copied())?;
-    const N: usize = 16;
-    let mut best: Option<(Point, f64)> = None;
-    let (mut cx, mut cy) = (
-        (bbox.min_x + bbox.max_x) / 2.0,
-        (bbox.min_y + bbox.max_y) / 2.0,
-    );
-    let (mut hw, mut hh) = (bbox.width() / 2.0, bbox.height() / 2.0);
-    for _ in 0..3 {
-        for i in 0..=N {
-            for j in 0..=N {
-                let p = [
-                    cx - hw + 2.0 * hw * i as f64 / N as f64,
-                    cy - hh + 2.0 * hh * j as f64 / N as f64,
-                ];
-                if !contains(polygon, p) {
-                    continue;
-                }
-                let d = edge_distance(polygon, p);
-                if best.is_none_or(|(_, bd)| d > bd) {
-                    best = Some((p, d));
-                }
+/// The midpoint of the widest stretch of the horizontal line at `y` inside the polygon.
+fn scanline_point(polygon: &[Vec<Point>], y: f64) -> Option<Point> {
+    let mut xs: Vec<f64> = Vec::new();
+    for ring in polygon {
+        let n = ring.len();
+        for i in 0..n {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            if (a[1] > y) != (b[1] > y) {
+                xs.push(a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]));
             }
         }
-        let (p, _) = best?;
-        [cx, cy] = p;
-        hw /= N as f64 / 4.0;
-        hh /= N as f64 / 4.0;
+    }
+    xs.sort_by(f64::total_cmp);
+    // Even-odd: inside between the 1st and 2nd crossing, the 3rd and 4th, and so on.
+    xs.chunks_exact(2)
+        .max_by(|a, b| (a[1] - a[0]).total_cmp(&(b[1] - b[0])))
+        .map(|c| [(c[0] + c[1]) / 2.0, y])
+}
+
+/// A point inside the polygon far from its edges (an approximate pole of inaccessibility, where
+/// a label and a hit target fit best) and its distance to the nearest edge: the best midpoint of
+/// a dozen horizontal lines across the polygon, refined by small grids around it.
+pub fn interior_point(polygon: &[Vec<Point>]) -> Option<(Point, f64)> {
+    let bbox = BBox::around(polygon.first()?.iter().copied())?;
+    const LINES: usize = 12;
+    let score = |p: Point| contains(polygon, p).then(|| (p, edge_distance(polygon, p)));
+    let better = |best: Option<(Point, f64)>, c: Option<(Point, f64)>| match (best, c) {
+        (Some(b), Some(c)) if c.1 > b.1 => Some(c),
+        (None, c) => c,
+        (b, _) => b,
+    };
+    let mut best = None;
+    for k in 0..LINES {
+        let y = bbox.min_y + bbox.height() * (k as f64 + 0.5) / LINES as f64;
+        best = better(best, scanline_point(polygon, y).and_then(score));
+    }
+    let mut h = bbox.width().max(bbox.height()) / LINES as f64;
+    for _ in 0..5 {
+        let (c, _) = best?;
+        for i in -2..=2 {
+            for j in -2..=2 {
+                let p = [c[0] + h * i as f64 / 2.0, c[1] + h * j as f64 / 2.0];
+                best = better(best, score(p));
+            }
+        }
+        h /= 2.0;
     }
     best
 }

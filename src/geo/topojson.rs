@@ -211,11 +211,7 @@ fn decode_geometry(g: &Value, arcs: &[Vec<Point>], i: usize, cx: &Ctx) -> Result
             ))
         }
     };
-    Ok(RegionShape {
-        code,
-        name,
-        polygons,
-    })
+    Ok(RegionShape::new(code, name, polygons))
 }
 
 /// A polygon from its rings of arc indices; `None` when its exterior ring encloses nothing
