@@ -346,6 +346,32 @@ fn the_map_has_one_accessible_shape_per_region() {
         );
     }
     assert!(chart.svg.contains("<g class=\"chosen\"><path"));
+    // The outlines for a shape-following hit layer: the same paths and keys as the drawing.
+    let outlines = map::outlines(&data, &b).expect("outlines");
+    assert_eq!(outlines.len(), 35);
+    for o in &outlines {
+        let g = groups
+            .iter()
+            .find(|g| g.contains(&format!("data-code=\"{}\"", o.code)))
+            .expect("group");
+        assert!(g.contains(&format!("d=\"{}\"", o.d)));
+        assert!(chart.hits.iter().any(|h| h.key == o.key));
+    }
+    // A region serialises as the view's JSON has it.
+    let twente = data
+        .regions
+        .iter()
+        .find(|r| r.region == "Twente")
+        .expect("Twente");
+    let json = serde_json::to_value(twente).expect("json");
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    assert_eq!(keys, vec!["code", "outlier", "region", "relative", "value"]);
     if std::env::var_os("GEO_SVG_OUT").is_some() {
         std::fs::write("/tmp/geo-map-2017.svg", &chart.svg).expect("write");
     }

@@ -13,6 +13,7 @@ use crate::format::{number, signed, Lang};
 use crate::geo::{Boundaries, Fit, RegionShape, ATTRIBUTION};
 use crate::stats::Outlier;
 use plotters::prelude::*;
+use serde::Serialize;
 use std::fmt::Write;
 
 pub const WIDTH: u32 = 820;
@@ -42,8 +43,9 @@ pub enum Reference {
     Trend,
 }
 
-/// One region of the map, joined to its outline by `code` (the edition's).
-#[derive(Debug, Clone, PartialEq)]
+/// One region of the map, joined to its outline by `code` (the edition's). Serialises as a
+/// region of the view's JSON (`region`, `code`, `value`, `relative`, `outlier`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MapRegion {
     /// The name shown and used as key (the data's spelling).
     pub region: String,
@@ -53,6 +55,7 @@ pub struct MapRegion {
     /// The difference from the reference, in `relative_unit`.
     pub relative: Option<f64>,
     pub outlier: Option<Outlier>,
+    #[serde(skip)]
     pub highlighted: bool,
 }
 
@@ -349,11 +352,8 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
             shapes.edition, data.edition
         )));
     }
-    let bbox = shapes
-        .bbox()
-        .ok_or_else(|| Error::view("De kaart heeft geen gebieden om te tekenen."))?;
-    let (mx, my, mw, mh) = MAP_BOX;
-    let fit = Fit::new(bbox, mx, my, mw, mh, 8.0);
+    let fit = fit(shapes)?;
+    let (mx, _, mw, _) = MAP_BOX;
     let mut breaks = if data.breaks.is_empty() {
         default_breaks(data)
     } else {
@@ -395,7 +395,7 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
             continue;
         }
         let r = entry(&shape.code);
-        let name = r.map_or(shape.name.as_str(), |r| r.region.as_str());
+        let name = key(data, shape);
         let text = region_text(data, name, r, lang);
         let fill = match r.and_then(|r| data.shown(r)) {
             Some(v) => {
@@ -522,6 +522,48 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
         height: h,
         hits,
     })
+}
+
+/// The country fitted into the map's box.
+fn fit(shapes: &Boundaries) -> Result<Fit> {
+    let bbox = shapes
+        .bbox()
+        .ok_or_else(|| Error::view("De kaart heeft geen gebieden om te tekenen."))?;
+    let (mx, my, mw, mh) = MAP_BOX;
+    Ok(Fit::new(bbox, mx, my, mw, mh, 8.0))
+}
+
+/// The key (and shown name) of a region: the data's name, else the edition's.
+fn key<'a>(data: &'a MapData, shape: &'a RegionShape) -> &'a str {
+    data.regions
+        .iter()
+        .find(|r| r.code == shape.code)
+        .map_or(shape.name.as_str(), |r| r.region.as_str())
+}
+
+/// A region's outline as an SVG path in the map's pixels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outline {
+    /// As [`Hit::key`].
+    pub key: String,
+    pub code: String,
+    pub d: String,
+}
+
+/// The outline of every drawn region, in the same pixels as [`draw`]'s SVG and keyed like its
+/// hits: for a hit layer that follows the regions' shapes rather than a square inside each.
+pub fn outlines(data: &MapData, shapes: &Boundaries) -> Result<Vec<Outline>> {
+    let fit = fit(shapes)?;
+    Ok(shapes
+        .regions
+        .iter()
+        .map(|shape| Outline {
+            key: key(data, shape).to_string(),
+            code: shape.code.clone(),
+            d: path_d(shape, &fit),
+        })
+        .filter(|o| !o.d.is_empty())
+        .collect())
 }
 
 /// Moves labels that would overlap an earlier one down (or up) by a line, and inside the map.
