@@ -473,9 +473,13 @@ fn every_edition_draws_all_its_regions_even_without_data() {
         assert_eq!(groups.len(), 35, "{edition}");
         assert!(groups.iter().all(|g| g.contains("url(#bv-nodata)")));
         assert!(chart.svg.contains("geen gegevens  (35)"), "{edition}");
+        assert!(!chart.svg.contains("(0)"), "{edition}: no empty classes");
         assert!(chart
             .svg
             .contains(&format!("Indeling arbeidsmarktregio&apos;s {edition}")));
         assert_eq!(chart.hits.len(), 35);
+        if std::env::var_os("GEO_SVG_OUT").is_some() {
+            std::fs::write(format!("/tmp/geo-map-empty-{edition}.svg"), &chart.svg).expect("write");
+        }
     }
 }

@@ -627,7 +627,12 @@ fn legend<DB: DrawingBackend>(
         Scale::Sequential => number(v, data.decimals, lang),
     };
     let between = tr(lang, "tot", "to");
-    let n = l.colours.len();
+    // No classes to explain when no region has a value.
+    let n = if l.counts.iter().sum::<usize>() == 0 {
+        0
+    } else {
+        l.colours.len()
+    };
     for i in (0..n).rev() {
         let text = if l.breaks.is_empty() {
             tr(lang, "alle regio's", "all regions").to_string()
