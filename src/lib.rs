@@ -13,6 +13,7 @@ pub mod decimal;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod geo;
 pub mod render;
 pub mod sort;
 pub mod spec;

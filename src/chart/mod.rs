@@ -9,6 +9,7 @@ pub mod decomposition;
 pub mod facet;
 pub mod forest;
 pub mod line;
+pub mod map;
 pub mod ranking;
 pub mod scatter;
 pub mod stacked;

@@ -1,0 +1,374 @@
+//! Joining a data file's regions to the regions of a map edition: by code (`AM01`) when the
+//! file has codes, else by name folded (case, accents, spaces and punctuation ignored), then by
+//! the known other spellings and successors of a region ([`ALIASES`], [`SUCCESSORS`]).
+//! Names differ between editions and between data files (the built-in data spells
+//! "IJsselvechtstreek (Regio Zwolle)", the editions "IJsselvechtstreek" or "Regio Zwolle").
+
+use super::Boundaries;
+use serde::Serialize;
+
+/// Spellings of one region, folded (see [`fold`]): names used by editions of the division and by
+/// published data files. A region renamed or merged into its successor is listed with it, so data
+/// of either name is drawn on the edition's outline.
+pub const ALIASES: &[&[&str]] = &[
+    // AM04 IJsselvechtstreek (2014-2015) became AM36 Regio Zwolle.
+    &[
+        "ijsselvechtstreek",
+        "regiozwolle",
+        "ijsselvechtstreekregiozwolle",
+    ],
+    // AM16 Zuid-Kennemerland (2014-2015) became AM37 Zuid-Kennemerland en IJmond.
+    &["zuidkennemerland", "zuidkennemerlandenijmond"],
+    // AM31 Food Valley (2014-2016) became AM38 FoodValley; both fold alike.
+    &["foodvalley", "regiofoodvalley"],
+    // AM06 was renamed Veluwe Stedendriehoek in 2024.
+    &[
+        "stedendriehoekennoordwestveluwe",
+        "veluwestedendriehoek",
+        "stedendriehoek",
+        "stedendriehoekennwveluwe",
+    ],
+    &["friesland", "fryslan"],
+    &["helmonddepeel", "helmond"],
+    &["rijkvannijmegen", "regionijmegen"],
+];
+
+/// Codes of a region and its successor after a change of the division (same region for a map).
+pub const SUCCESSORS: &[(&str, &str)] = &[("AM04", "AM36"), ("AM16", "AM37"), ("AM31", "AM38")];
+
+/// Folds a region name for comparison: lower case, accents removed, everything but letters and
+/// digits dropped ("Zaanstreek/Waterland" and "Zaanstreek Waterland" fold alike).
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in crate::case::lower_each(name).chars() {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            'ĳ' => out.push_str("ij"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A region code as the editions write it (`AM01`), from `AM1`, `am01`, `2017AM01` or `1`;
+/// `None` for anything else (such as a slug like `achterhoek`).
+pub fn normalise_code(code: &str) -> Option<String> {
+    let upper = code.trim().to_ascii_uppercase();
+    let b = upper.as_bytes();
+    // `2017AM01`: a four-digit year before the code (the first four bytes are ASCII, so 4 is a
+    // character boundary).
+    let c = if b.len() > 6 && b[..4].iter().all(u8::is_ascii_digit) && b[4..].starts_with(b"AM") {
+        &upper[4..]
+    } else {
+        upper.as_str()
+    };
+    let digits = c.strip_prefix("AM").unwrap_or(c);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    (n > 0).then(|| format!("AM{n:02}"))
+}
+
+/// A region as a data file names it, with its code if the file has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataRegion<'a> {
+    pub name: &'a str,
+    pub code: Option<&'a str>,
+}
+
+impl<'a> DataRegion<'a> {
+    pub fn named(name: &'a str) -> Self {
+        DataRegion { name, code: None }
+    }
+}
+
+/// How a data region found its map region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// The same code.
+    Code,
+    /// The code of the region's predecessor or successor.
+    SuccessorCode,
+    /// The same name after folding.
+    Name,
+    /// A known other spelling, a part in brackets, or the name without "Regio".
+    Alias,
+}
+
+/// A data region joined to a region of the edition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// Index into the data regions given to [`match_regions`].
+    #[serde(skip)]
+    pub data: usize,
+    /// Index into [`Boundaries::regions`].
+    #[serde(skip)]
+    pub region: usize,
+    /// The name in the data file.
+    pub data_name: String,
+    /// The edition's code and name.
+    pub code: String,
+    pub map_name: String,
+    pub by: MatchedBy,
+}
+
+/// The result of joining: pairs in the order of the data, the data regions not on the map and
+/// the map regions without data (both by name, for the page to list).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matching {
+    pub pairs: Vec<Pair>,
+    pub unmatched: Vec<String>,
+    pub missing: Vec<String>,
+}
+
+impl Matching {
+    /// The pair of data region `data` (its index in the input), if it is on the map.
+    pub fn for_data(&self, data: usize) -> Option<&Pair> {
+        self.pairs.iter().find(|p| p.data == data)
+    }
+    /// The pair of map region `region` (its index in the edition), if it has data.
+    pub fn for_region(&self, region: usize) -> Option<&Pair> {
+        self.pairs.iter().find(|p| p.region == region)
+    }
+}
+
+/// The folded keys a name may match under besides itself: its alias group, the parts before and
+/// inside brackets, and the name without a leading "Regio".
+fn alternatives(name: &str) -> Vec<String> {
+    let mut keys = vec![fold(name)];
+    if let Some((before, rest)) = name.split_once('(') {
+        keys.push(fold(before));
+        keys.push(fold(rest.trim_end_matches(')')));
+    }
+    for k in keys.clone() {
+        if let Some(short) = k.strip_prefix("regio").filter(|s| !s.is_empty()) {
+            keys.push(short.to_string());
+        }
+    }
+    for k in keys.clone() {
+        for group in ALIASES {
+            if group.contains(&k.as_str()) {
+                keys.extend(group.iter().map(|s| s.to_string()));
+            }
+        }
+    }
+    keys.retain(|k| !k.is_empty());
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+fn successor(code: &str) -> Option<&'static str> {
+    SUCCESSORS.iter().find_map(|&(a, b)| {
+        if a == code {
+            Some(b)
+        } else if b == code {
+            Some(a)
+        } else {
+            None
+        }
+    })
+}
+
+/// Joins data regions to the regions of `map`, in passes from the surest to the loosest (code,
+/// successor code, folded name, alternatives); each pass only joins regions on both sides that
+/// earlier passes left, and a map region takes at most one data region (the first).
+pub fn match_regions(data: &[DataRegion], map: &Boundaries) -> Matching {
+    let mut of_data: Vec<Option<(usize, MatchedBy)>> = vec![None; data.len()];
+    let mut taken = vec![false; map.regions.len()];
+    let map_codes: Vec<&str> = map.regions.iter().map(|r| r.code.as_str()).collect();
+    let map_names: Vec<String> = map.regions.iter().map(|r| fold(&r.name)).collect();
+    let map_alts: Vec<Vec<String>> = map.regions.iter().map(|r| alternatives(&r.name)).collect();
+    let data_codes: Vec<Option<String>> = data
+        .iter()
+        .map(|d| d.code.and_then(normalise_code))
+        .collect();
+    let data_alts: Vec<Vec<String>> = data.iter().map(|d| alternatives(d.name)).collect();
+
+    type Test<'t> = Box<dyn Fn(usize, usize) -> bool + 't>;
+    let passes: [(MatchedBy, Test); 4] = [
+        (
+            MatchedBy::Code,
+            Box::new(|d, m| data_codes[d].as_deref() == Some(map_codes[m])),
+        ),
+        (
+            MatchedBy::SuccessorCode,
+            Box::new(|d, m| {
+                data_codes[d]
+                    .as_deref()
+                    .and_then(successor)
+                    .is_some_and(|s| s == map_codes[m])
+            }),
+        ),
+        (
+            MatchedBy::Name,
+            Box::new(|d, m| fold(data[d].name) == map_names[m]),
+        ),
+        (
+            MatchedBy::Alias,
+            Box::new(|d, m| data_alts[d].iter().any(|k| map_alts[m].contains(k))),
+        ),
+    ];
+    for (by, test) in &passes {
+        for (d, found) in of_data.iter_mut().enumerate() {
+            if found.is_some() {
+                continue;
+            }
+            if let Some(m) = (0..map.regions.len()).find(|&m| !taken[m] && test(d, m)) {
+                taken[m] = true;
+                *found = Some((m, *by));
+            }
+        }
+    }
+    let pairs = of_data
+        .iter()
+        .enumerate()
+        .filter_map(|(d, found)| {
+            let (m, by) = (*found)?;
+            Some(Pair {
+                data: d,
+                region: m,
+                data_name: data[d].name.to_string(),
+                code: map.regions[m].code.clone(),
+                map_name: map.regions[m].name.clone(),
+                by,
+            })
+        })
+        .collect();
+    let unmatched = of_data
+        .iter()
+        .zip(data)
+        .filter(|(found, _)| found.is_none())
+        .map(|(_, d)| d.name.to_string())
+        .collect();
+    let missing = taken
+        .iter()
+        .zip(&map.regions)
+        .filter(|(t, _)| !**t)
+        .map(|(_, r)| r.name.clone())
+        .collect();
+    Matching {
+        pairs,
+        unmatched,
+        missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::RegionShape;
+    use super::*;
+
+    fn map(regions: &[(&str, &str)]) -> Boundaries {
+        Boundaries {
+            edition: 2017,
+            regions: regions
+                .iter()
+                .map(|(c, n)| RegionShape::new(c.to_string(), n.to_string(), vec![]))
+                .collect(),
+            unassigned: vec![],
+        }
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_spaces_and_punctuation() {
+        assert_eq!(fold("Food Valley"), fold("FoodValley"));
+        assert_eq!(
+            fold("Stedendriehoek en Noordwest-Veluwe"),
+            fold("Stedendriehoek en Noordwest Veluwe")
+        );
+        assert_eq!(fold("Zaanstreek/Waterland"), "zaanstreekwaterland");
+        assert_eq!(fold("Fryslân"), "fryslan");
+        assert_eq!(fold("ĲSSELVECHTSTREEK"), "ijsselvechtstreek");
+    }
+
+    #[test]
+    fn codes_are_normalised() {
+        assert_eq!(normalise_code("AM01").as_deref(), Some("AM01"));
+        assert_eq!(normalise_code(" am1 ").as_deref(), Some("AM01"));
+        assert_eq!(normalise_code("2017AM36").as_deref(), Some("AM36"));
+        assert_eq!(normalise_code("7").as_deref(), Some("AM07"));
+        assert_eq!(normalise_code("achterhoek"), None);
+        assert_eq!(normalise_code("AM"), None);
+        assert_eq!(normalise_code("AM123"), None);
+        assert_eq!(normalise_code("0"), None);
+        assert_eq!(normalise_code("2017"), None);
+    }
+
+    #[test]
+    fn aliases_and_brackets_join_other_spellings() {
+        let m = map(&[
+            ("AM36", "Regio Zwolle"),
+            ("AM38", "FoodValley"),
+            ("AM06", "Veluwe Stedendriehoek"),
+        ]);
+        let data = [
+            DataRegion::named("Stedendriehoek en Noordwest-Veluwe"),
+            DataRegion::named("IJsselvechtstreek (Regio Zwolle)"),
+            DataRegion::named("Food Valley"),
+            DataRegion::named("Nergenshuizen"),
+        ];
+        let r = match_regions(&data, &m);
+        let codes: Vec<_> = r
+            .pairs
+            .iter()
+            .map(|p| (p.data, p.code.as_str(), p.by))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                (0, "AM06", MatchedBy::Alias),
+                (1, "AM36", MatchedBy::Alias),
+                (2, "AM38", MatchedBy::Name)
+            ]
+        );
+        assert_eq!(r.unmatched, vec!["Nergenshuizen"]);
+        assert!(r.missing.is_empty());
+    }
+
+    #[test]
+    fn codes_win_over_names_and_successors_join() {
+        let m = map(&[("AM01", "Groningen"), ("AM36", "Regio Zwolle")]);
+        // A file whose names are wrong but codes right maps by code; AM04 is AM36's predecessor.
+        let data = [
+            DataRegion {
+                name: "Regio Zwolle",
+                code: Some("am1"),
+            },
+            DataRegion {
+                name: "IJsselvechtstreek",
+                code: Some("AM04"),
+            },
+        ];
+        let r = match_regions(&data, &m);
+        assert_eq!(r.pairs[0].code, "AM01");
+        assert_eq!(r.pairs[0].by, MatchedBy::Code);
+        assert_eq!(r.pairs[1].code, "AM36");
+        assert_eq!(r.pairs[1].by, MatchedBy::SuccessorCode);
+    }
+
+    #[test]
+    fn a_map_region_takes_one_data_region() {
+        let m = map(&[("AM37", "Zuid-Kennemerland en IJmond")]);
+        let data = [
+            DataRegion::named("Zuid-Kennemerland"),
+            DataRegion::named("Zuid-Kennemerland en IJmond"),
+        ];
+        let r = match_regions(&data, &m);
+        // The exact name wins over the older name, which is left unmatched.
+        assert_eq!(r.pairs.len(), 1);
+        assert_eq!(r.pairs[0].data, 1);
+        assert_eq!(r.unmatched, vec!["Zuid-Kennemerland"]);
+    }
+}
