@@ -33,7 +33,9 @@ function busy(on) {
   if (state.busy > 0) document.documentElement.dataset.state = 'busy';
 }
 function settled(result) {
-  if (state.busy === 0) document.documentElement.dataset.state = result;
+  if (state.busy > 0) return;
+  document.documentElement.dataset.state = result;
+  notifyHeight();
 }
 
 // Export and sharing act on the chart on screen: off when there is none.
@@ -78,28 +80,30 @@ function writeHash(coreSpec, push) {
 // screen; `push` makes it a step in the history. `before` runs just before, in the same task
 // (a new dataset's file line appears together with its first chart).
 async function show(spec, { push = false, before = null } = {}) {
-  if (push) writeHash(spec, true);
-  if (state.loading && !before) return;
+  if (state.loading && !before) { writeHash(spec, push); return; }
   const seq = ++state.renderSeq;
+  state.pendingSpec = spec;
   busy(true);
   let r = null, err = null;
   try { r = await state.core.call('render', { spec }); } catch (e) { err = e; }
   busy(false);
   if (seq !== state.renderSeq) return;
+  state.pendingSpec = null;
   if (before) before();
   if (err) {
-    if (err.kind === 'cancelled') { settled('ready'); return; }
+    if (err.kind === 'cancelled') { settled(state.rendered ? 'ready' : 'error'); return; }
     clearFigure();
     showError(err);
     const lang = new URLSearchParams(spec).get('lang') === 'en' ? 'en' : 'nl';
     if (lang !== state.lang) { state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset(); }
     buildPickers(spec);
-    writeHash(spec, false);
+    writeHash(spec, push);
     state.drawnHash = location.hash;
     settled('error');
-    notifyHeight();
     return;
   }
+  // The hash changes with the screen: the completed description, as a new entry for a choice.
+  writeHash(r.spec, push);
   draw(r);
   settled('ready');
 }
@@ -125,7 +129,6 @@ function draw(r) {
   if (!$('table').hidden) renderTable($('table'), r.text_table, r.title);
   renderSections(r);
   updateActions();
-  writeHash(r.spec, false);
   state.drawnHash = location.hash;
   if (focusHit) {
     const again = Array.from(document.querySelectorAll(`[data-chart="${focusHit.chart}"] .hit`)).find((h) => h.dataset.key === focusHit.key);
@@ -142,13 +145,13 @@ function draw(r) {
   if (state.presenting) { updatePresentBar(); layoutPresentation(); }
   if (!first) announce(t('chart-updated', { title: r.title }));
   if (state.firstChartMs === null) { performance.mark('bv-chart-drawn'); state.firstChartMs = performance.now(); }
-  notifyHeight();
 }
 
 // An embed tells the page around it how tall it is, so the iframe can size itself.
 let lastHeight = -1;
 function notifyHeight() {
-  if (window.parent === window) return;
+  // Only once a result (chart or error) is on screen: the host sizes the frame to it.
+  if (window.parent === window || !['ready', 'error'].includes(document.documentElement.dataset.state)) return;
   const height = Math.ceil(document.body.getBoundingClientRect().height);
   if (height === lastHeight) return;
   lastHeight = height;
@@ -176,6 +179,7 @@ async function openData(source, name, spec, dataKeys) {
   const previous = state.source ? state.fileName : null;
   state.loading = { name, loaded: 0, total: source.file ? source.file.size : 0 };
   state.renderSeq++; // a view still computing on the previous data is not drawn any more
+  state.pendingSpec = null;
   showProgress(state.loading);
   busy(true);
   let d = null, err = null;
@@ -342,6 +346,8 @@ function wire() {
     if (state.wanted) { state.wanted.spec = core; return; }
     show(core);
   });
+  // The skip link moves the focus without touching the hash (the hash is the view description).
+  document.querySelector('.skip').addEventListener('click', (e) => { e.preventDefault(); $('figure').focus(); });
   $('file').addEventListener('change', (e) => { if (e.target.files[0]) loadFile(e.target.files[0]); e.target.value = ''; });
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });

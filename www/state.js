@@ -20,6 +20,7 @@ export const state = {
   loading: null, // {name, loaded, total, parsing} while a file loads
   rendered: null, // the view on screen; null when no chart is shown
   renderSeq: 0,
+  pendingSpec: null, // a description asked for and not drawn yet
   busy: 0,
   presenting: false, slides: [], slide: 0, presentFrom: null,
   names: [], pickerSig: '', drawnHash: null, firstChartMs: null, rolesShown: false,
@@ -62,4 +63,8 @@ export function pageHash(coreSpec) {
   return '#' + parts.join('&');
 }
 
-export function currentCore() { return state.rendered ? state.rendered.spec : splitHash().core; }
+// The description the page is showing or about to show (a choice builds on the latest one).
+export function currentCore() {
+  if (state.pendingSpec !== null) return state.pendingSpec;
+  return state.rendered ? state.rendered.spec : splitHash().core;
+}

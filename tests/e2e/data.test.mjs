@@ -196,14 +196,14 @@ test('hostile names stay text in the file line, the table, the tooltips and the 
     'Zuid\u202Egnirts;2015;1000;500', 'Zuid\u202Egnirts;2016;1000;520',
     'Oost;2015;1000;450', 'Oost;2016;1000;480',
   ].join('\n');
-  await page.setInputFiles('#file', tmpFile('bv-e2e-<b>vet</b>.csv', csv));
+  await page.setInputFiles('#file', tmpFile('bv-e2e-<b onclick=x>vet.csv', csv));
   await page.waitForFunction(() => document.querySelectorAll('#chart svg .hit').length === 3);
   await page.click('#toggle-table');
   await page.locator('#chart .hit').first().hover();
   assert.equal(await page.evaluate(() => window.pwned), 0);
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(await page.locator('b').count(), 0);
-  assert.match(await page.locator('#dataset').textContent(), /bv-e2e-<b>vet<\/b>\.csv/);
+  assert.match(await page.locator('#dataset').textContent(), /bv-e2e-<b onclick=x>vet\.csv/);
   assert.ok((await page.locator('#table').textContent()).includes(evil));
   assert.ok(await page.locator(`#chart .hit[data-key="${evil.replace(/"/g, '\\"')}"]`).count() === 1);
   // A bidi override in a name is isolated in its cell.
