@@ -97,15 +97,25 @@ pub struct TextTable {
 /// Whether a header names a period (its whole numbers are years, printed without grouping).
 fn period_column(name: &str) -> bool {
     let folded = crate::case::lower(name);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| {
-            matches!(
-                w,
-                "jaar" | "jaren" | "year" | "years" | "van" | "tot" | "from" | "to" | "periode"
-                    | "period" | "kwartaal" | "quarter" | "maand" | "month"
-            )
-        })
+    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "jaar"
+                | "jaren"
+                | "year"
+                | "years"
+                | "van"
+                | "tot"
+                | "from"
+                | "to"
+                | "periode"
+                | "period"
+                | "kwartaal"
+                | "quarter"
+                | "maand"
+                | "month"
+        )
+    })
 }
 
 /// Words for the outlier classes a table may still carry as codes.
@@ -423,16 +433,40 @@ mod tests {
                 "uitschieter".into(),
             ],
             rows: vec![
-                vec![json!("<b>A</b>"), json!(2015), json!(112147), json!(-3.6953), json!("up_strong")],
-                vec![json!("B"), json!(2016.0), Value::Null, Value::Null, Value::Null],
+                vec![
+                    json!("<b>A</b>"),
+                    json!(2015),
+                    json!(112147),
+                    json!(-3.6953),
+                    json!("up_strong"),
+                ],
+                vec![
+                    json!("B"),
+                    json!(2016.0),
+                    Value::Null,
+                    Value::Null,
+                    Value::Null,
+                ],
             ],
         };
         let nl = table_text(&t, Lang::Nl);
-        assert_eq!(nl.rows[0], ["<b>A</b>", "2015", "112.147", "-3,70", "sterk boven de trend"]);
+        assert_eq!(
+            nl.rows[0],
+            [
+                "<b>A</b>",
+                "2015",
+                "112.147",
+                "-3,70",
+                "sterk boven de trend"
+            ]
+        );
         assert_eq!(nl.rows[1], ["B", "2016", "onbekend", "onbekend", "–"]);
         assert_eq!(nl.numeric, [false, true, true, true, false]);
         let en = table_text(&t, Lang::En);
-        assert_eq!(en.rows[0][2..], ["112,147", "-3.70", "well above the trend"]);
+        assert_eq!(
+            en.rows[0][2..],
+            ["112,147", "-3.70", "well above the trend"]
+        );
         assert_eq!(en.rows[1][2], "unknown");
     }
 

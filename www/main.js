@@ -172,7 +172,7 @@ function showProgress(p) {
   bar.setAttribute('aria-valuetext', text);
 }
 
-// Opens a dataset in the worker and shows `spec` on it. Only when both worked do the file line
+// Opens a dataset in the worker and shows `spec` on it (or what `spec(catalog)` gives). Only when both worked do the file line
 // and the chart change, together; a failure leaves the previous data on screen and says so.
 async function openData(source, name, spec, dataKeys) {
   if (state.loading) await cancelLoad(true);
@@ -212,7 +212,7 @@ async function openData(source, name, spec, dataKeys) {
     state.names = [];
     describeDataset();
   };
-  await show(spec, { before: adopt });
+  await show(typeof spec === 'function' ? spec(d.catalog) : spec, { before: adopt });
   return true;
 }
 
@@ -222,11 +222,16 @@ async function cancelLoad(quiet) {
   if (!loading) return;
   state.loading = null;
   showProgress(null);
-  await state.core.restart('cancelled');
+  busy(true);
   if (!quiet) {
     showError(new Error(state.source ? t('cancelled', { file: loading.name, previous: state.fileName }) : t('cancelled-none', { file: loading.name })));
   }
-  await reopen();
+  try {
+    await state.core.restart('cancelled');
+    await reopen();
+  } finally {
+    busy(false);
+  }
   settled(state.rendered ? 'ready' : 'error');
 }
 
@@ -263,7 +268,8 @@ function onTrap(err) {
 
 function loadFile(file) {
   const wanted = state.wanted;
-  const spec = wanted ? wanted.spec : specForNewData(currentCore());
+  const previous = currentCore();
+  const spec = wanted ? wanted.spec : (catalog) => specForNewData(previous, catalog);
   if (wanted && wanted.name !== file.name) say(t('ask-file-other', { file: file.name, wanted: wanted.name }));
   return openData({ kind: 'file', name: file.name, file }, file.name, spec, { file: file.name });
 }

@@ -12,7 +12,7 @@ export const pickerHooks = { go: () => {}, applyMapping: () => {} };
 // Keys that belong to one file (its years, its regions): dropped when another file is loaded.
 const FILE_KEYS = ['from', 'to', 'year', 'region'];
 
-const viewInfo = (view) => state.catalog.find((v) => v.view === view);
+const viewInfo = (view, catalog = state.catalog) => catalog.find((v) => v.view === view);
 
 // Whether a key applies under the settings `p` (catalogue `when: [key, values]`).
 function applies(k, keys, p) {
@@ -40,12 +40,12 @@ function setPicker(key, value) {
 }
 
 // Another view: the settings of this one that the other view also offers, with the same value.
-export function switchView(view, keepFrom = currentCore()) {
+export function switchView(view, keepFrom = currentCore(), catalog = state.catalog) {
   const cur = new URLSearchParams(keepFrom);
   const next = new URLSearchParams();
   next.set('view', view);
   for (const k of COMMON_KEYS) if (cur.get(k)) next.set(k, cur.get(k));
-  const keys = (viewInfo(view) || { keys: [] }).keys;
+  const keys = (viewInfo(view, catalog) || { keys: [] }).keys;
   for (const k of keys) {
     const v = cur.get(k.key);
     if (v !== null && (!k.choices.length || k.choices.some((c) => c.value === v))) next.set(k.key, v);
@@ -56,16 +56,16 @@ export function switchView(view, keepFrom = currentCore()) {
 
 // The description to start a newly loaded file with: the same view when the file offers it,
 // keeping the settings its catalogue allows (not the years or regions of the previous file).
-export function specForNewData(previous) {
+export function specForNewData(previous, catalog) {
   const p = new URLSearchParams(previous);
   for (const key of FILE_KEYS) p.delete(key);
   const view = p.get('view');
-  if (!view || !viewInfo(view)) {
+  if (!view || !viewInfo(view, catalog)) {
     const keep = new URLSearchParams();
     if (p.get('lang')) keep.set('lang', p.get('lang'));
     return enc(keep);
   }
-  return switchView(view, enc(p));
+  return switchView(view, enc(p), catalog);
 }
 
 function buildViewPicker(view) {
