@@ -156,7 +156,10 @@ function embedSnippet() {
   // Embeds point at the served site's index.html (also when made from the single file).
   base = base.replace(/\?.*$/, '').replace(/[^/]*$/, 'index.html');
   const file = state.dataKeys.data || state.fileName;
-  const src = base + '#embed&' + r.spec + (ownFile() ? '&data=' + encodeURIComponent(file) : '');
+  // A bundled example is named as such; a user's file is expected beside the page (data=).
+  const data = !ownFile() ? '' : state.source.kind === 'example'
+    ? '&example=' + encodeURIComponent(state.source.file) : '&data=' + encodeURIComponent(file);
+  const src = base + '#embed&' + r.spec + data;
   const height = Math.round(r.height + 40);
   return `<iframe src="${escAttr(src)}" title="${escAttr(r.title)}" data-file="${escAttr(file)}" width="100%" height="${height}" style="border:0;max-width:${r.width}px" loading="lazy"></iframe>\n` +
     '<script>addEventListener("message",function(e){if(!e.data||e.data.type!=="banenverkenner:height")return;' +
@@ -167,5 +170,6 @@ export function fillEmbed() {
   if (!state.rendered) { $('embed-code').value = ''; return; }
   $('embed-code').value = embedSnippet();
   const file = state.dataKeys.data || state.fileName;
-  $('embed-help').textContent = ownFile() ? t('embed-help-file', { file }) + ' ' + t('embed-help-default') : t('embed-help-default');
+  const own = ownFile() && state.source.kind !== 'example';
+  $('embed-help').textContent = own ? t('embed-help-file', { file }) + ' ' + t('embed-help-default') : t('embed-help-default');
 }

@@ -172,19 +172,22 @@ function showProgress(p) {
   bar.setAttribute('aria-valuetext', text);
 }
 
-// Opens a dataset in the worker and shows `spec` on it (or what `spec(catalog)` gives). Only when both worked do the file line
-// and the chart change, together; a failure leaves the previous data on screen and says so.
+// Opens a dataset in the worker and shows `spec` on it (or what `spec(catalog)` gives). Only when
+// both worked do the file line and the chart change, together; a failure leaves the previous data
+// on screen and says so.
 async function openData(source, name, spec, dataKeys) {
   if (state.loading) await cancelLoad(true);
   const previous = state.source ? state.fileName : null;
   state.loading = { name, loaded: 0, total: source.file ? source.file.size : 0 };
   state.renderSeq++; // a view still computing on the previous data is not drawn any more
   state.pendingSpec = null;
-  showProgress(state.loading);
+  // Files take time (progress and cancel); the built-in data and the examples are at hand.
+  const slow = ['file', 'url', 'bytes'].includes(source.kind);
+  if (slow) showProgress(state.loading);
   busy(true);
   let d = null, err = null;
   try {
-    d = await state.core.call('open', { source }, (p) => { if (state.loading) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    d = await state.core.call('open', { source }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
   } catch (e) { err = e; }
   busy(false);
   state.loading = null;

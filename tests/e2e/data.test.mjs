@@ -206,6 +206,8 @@ test('hostile names stay text in the file line, the table, the tooltips and the 
   assert.match(await page.locator('#dataset').textContent(), /bv-e2e-<b onclick=x>vet\.csv/);
   assert.ok((await page.locator('#table').textContent()).includes(evil));
   assert.ok(await page.locator(`#chart .hit[data-key="${evil.replace(/"/g, '\\"')}"]`).count() === 1);
+  assert.ok((await page.locator('#regions option').evaluateAll((os) => os.map((o) => o.value))).includes(evil));
+  assert.ok((await page.locator('#tooltip').textContent()).length > 0);
   // A bidi override in a name is isolated in its cell.
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#table td, #table th')).unicodeBidi), 'isolate');
   await context.close();

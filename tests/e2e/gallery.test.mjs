@@ -36,9 +36,18 @@ test('the gallery lists the examples and opens each on its natural chart, with n
     assert.match(await page.locator('#dataset').textContent(), new RegExp(ex.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.deepEqual(await axe(page), [], ex.name);
   }
+  // The link of an example names it: opened afresh it shows that example, not the built-in data.
+  const last = examples.at(-1);
+  assert.match(page.url(), new RegExp('[#&]example=' + encodeURIComponent(last.file).replace(/[.]/g, '\\.')));
+  const again = await open(browser, page.url());
+  await ready(again.page);
+  assert.equal(await again.page.evaluate(() => window.bv.fileName), last.file);
+  assert.equal(await again.page.evaluate(() => window.bv.rendered.spec), await page.evaluate(() => window.bv.rendered.spec));
+  await again.context.close();
   // Back to the built-in data.
   await page.click('#example-0');
   await page.waitForFunction(() => window.bv.fileName === 'regions.csv' && window.bv.rendered.view === 'scatter');
+  assert.doesNotMatch(page.url(), /example=/);
   assert.equal(await page.locator('#chart .hit').count(), 35);
   assert.deepEqual(errors, []);
   await context.close();
