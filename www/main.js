@@ -15,6 +15,11 @@ import { say, exportSvg, exportPng, exportCsv, copyText, copyLink, fillEmbed, in
 import { presentHooks, enterPresentation, leavePresentation, goToSlide, layoutPresentation, updatePresentBar, presentKeys } from './present.js';
 
 
+// Test hooks, only with a flag in the address: `?bv-test-trap` (kill the wasm instance on
+// purpose), `?bv-test-slow` (read files slowly, so a load can be cancelled midway).
+const TEST = { trap: false, slow: false };
+for (const k of Object.keys(TEST)) TEST[k] = new URLSearchParams(location.search).has('bv-test-' + k);
+
 // ---------------------------------------------------------------- messages and busy state
 
 function showError(err) {
@@ -187,7 +192,7 @@ async function openData(source, name, spec, dataKeys) {
   busy(true);
   let d = null, err = null;
   try {
-    d = await state.core.call('open', { source }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    d = await state.core.call('open', { source, slow: TEST.slow }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
   } catch (e) { err = e; }
   busy(false);
   state.loading = null;
@@ -397,8 +402,7 @@ function wire() {
   window.addEventListener('resize', layoutPresentation);
   // The tooltip is fixed to the window: on scrolling it follows a focused target, else it goes.
   window.addEventListener('scroll', followTip, { passive: true });
-  // Test hook: `?bv-test-trap` in the address lets a test kill the wasm instance on purpose.
-  if (new URLSearchParams(location.search).has('bv-test-trap')) state.trap = () => state.core.call('trap').catch(() => {});
+  if (TEST.trap) state.trap = () => state.core.call('trap').catch(() => {});
 }
 
 async function start() {

@@ -19,13 +19,15 @@ function errorOf(e) {
 }
 
 // Reads a File (or Blob) in chunks into one buffer, telling the page how far it is.
-async function readFile(id, file) {
+async function readFile(id, file, slow) {
   const total = file.size;
   const bytes = new Uint8Array(total);
   for (let at = 0; at < total; at += CHUNK) {
     const part = new Uint8Array(await file.slice(at, Math.min(total, at + CHUNK)).arrayBuffer());
     bytes.set(part, at);
     postMessage({ id, progress: { loaded: at + part.length, total } });
+    // Test hook (`?bv-test-slow` on the page): a slow disk, so a test can cancel a load midway.
+    if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return bytes;
 }
@@ -84,14 +86,14 @@ const ops = {
   // Opens a dataset: the built-in data, an example, a File, bytes (from a link) or a same-origin
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked.
-  async open({ source }, id) {
+  async open({ source, slow }, id) {
     const E = wasm_bindgen.Explorer;
     let ex;
     if (source.kind === 'default') ex = new E();
     else if (source.kind === 'example') ex = E.example(source.file);
     else {
       let bytes;
-      if (source.kind === 'file') bytes = await readFile(id, source.file);
+      if (source.kind === 'file') bytes = await readFile(id, source.file, slow);
       else if (source.kind === 'url') {
         try { bytes = await fetchFile(id, source.url); } catch (e) {
           throw Object.assign(new Error(e.message), { kind: 'fetch' });

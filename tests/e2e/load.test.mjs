@@ -38,7 +38,9 @@ after(async () => {
 
 test('a large file: the progress bar moves, the page responds, and cancelling keeps the previous data', async () => {
   assert.ok(fs.statSync(big).size > 30e6, `${fs.statSync(big).size} bytes`);
-  const { page, context, errors } = await open(browser, srv.url);
+  // `?bv-test-slow`: the worker reads the file slowly, so the cancel comes midway whatever the
+  // speed of the parser.
+  const { page, context, errors } = await open(browser, srv.url + '?bv-test-slow');
   await ready(page);
   // Every value the progress bar takes.
   await page.evaluate(() => {
@@ -54,7 +56,7 @@ test('a large file: the progress bar moves, the page responds, and cancelling ke
   assert.equal(await page.getAttribute('#toggle-table', 'aria-expanded'), 'true');
   assert.equal(await page.locator('#table tbody tr').count(), 35);
   assert.equal(await page.locator('#progress').isVisible(), true, 'the load is still running');
-  await page.waitForFunction(() => window.progressSeen.some((v) => v >= 0.5), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.progressSeen.some((v) => v >= 0.3), null, { timeout: 30000 });
   const seen = await page.evaluate(() => window.progressSeen);
   assert.ok(seen.filter((v) => v > 0 && v < 1).length >= 2, `progress values ${seen.join(', ')}`);
   assert.ok(seen.every((v, i) => i === 0 || v >= seen[i - 1]), `progress goes forward: ${seen.join(', ')}`);
