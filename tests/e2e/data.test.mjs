@@ -3,7 +3,11 @@
 // it by name), export buttons without a chart, and recovery from a dead wasm instance.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { serve, launch, open, ready, pointCount, tmpFile, FOUR_REGIONS } from './helpers.mjs';
+
+// A link's data as the page writes it: raw deflate, base64url.
+const dz = (text) => zlib.deflateRawSync(Buffer.from(text)).toString('base64url');
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -211,4 +215,30 @@ test('hostile names stay text in the file line, the table, the tooltips and the 
   // A bidi override in a name is isolated in its cell.
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#table td, #table th')).unicodeBidi), 'isolate');
   await context.close();
+});
+
+test("data in a link is checked like a file: an error names the link's file and row, and no other data is shown", async () => {
+  const bad = 'region,year,register_persons_corrected,workers_total\nA,2015,10,5\nB,2015,veel,5\n';
+  const { page, context } = await open(browser, srv.url + '#view=scatter&file=kapot.csv&dz=' + dz(bad));
+  await ready(page);
+  await idle(page);
+  assert.match(await page.locator('#error').textContent(), /kapot\.csv, rij 3, kolom 'register_persons_corrected'/);
+  assert.equal(await page.locator('#chart svg').count(), 0);
+  assert.equal(await page.locator('#dataset').textContent(), 'Geen gegevens geladen.');
+  assert.deepEqual(await disabled(page), [true, true, true, true]);
+  await context.close();
+
+  // Damaged link data: said so, nothing drawn.
+  const broken = await open(browser, srv.url + '#view=scatter&file=x.csv&dz=' + dz(FOUR_REGIONS).slice(0, 20) + 'xyz');
+  await ready(broken.page);
+  assert.match(await broken.page.locator('#error').textContent(), /beschadigd/);
+  assert.equal(await broken.page.locator('#chart svg').count(), 0);
+  await broken.context.close();
+
+  // Good link data: the file's name on the file line and its four regions on the chart.
+  const good = await open(browser, srv.url + '#view=scatter&file=vier.csv&dz=' + dz(FOUR_REGIONS));
+  await ready(good.page);
+  assert.match(await good.page.locator('#dataset').textContent(), /^vier\.csv:/);
+  assert.equal(await pointCount(good.page), 4);
+  await good.context.close();
 });
