@@ -102,6 +102,7 @@ async function show(spec, { push = false, before = null } = {}) {
     const lang = new URLSearchParams(spec).get('lang') === 'en' ? 'en' : 'nl';
     if (lang !== state.lang) { state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset(); }
     buildPickers(spec);
+    openFull(spec);
     writeHash(spec, push);
     state.drawnHash = location.hash;
     settled('error');
@@ -143,13 +144,18 @@ function draw(r) {
   showChanges(r);
   syncRoles(r.spec);
   updateNames(r);
-  const data = pageHash('').slice(1).replace(/^embed&?/, '');
-  $('open-full').href = location.href.split('#')[0] + '#' + r.spec + (data ? '&' + data : '');
+  openFull(r.spec);
   $('print-meta').textContent = t('print-meta', { file: state.fileName, spec: r.spec });
   if (!$('embed-box').hidden) fillEmbed();
   if (state.presenting) { updatePresentBar(); layoutPresentation(); }
   if (!first) announce(t('chart-updated', { title: r.title }));
   if (state.firstChartMs === null) { performance.mark('bv-chart-drawn'); state.firstChartMs = performance.now(); }
+}
+
+// The embed's link to the full explorer: the same view of the same data.
+function openFull(spec) {
+  const data = pageHash('').slice(1).replace(/^embed&?/, '');
+  $('open-full').href = location.href.split('#')[0] + '#' + [spec, data].filter(Boolean).join('&');
 }
 
 // An embed tells the page around it how tall it is, so the iframe can size itself.
@@ -450,6 +456,8 @@ async function start() {
       settled('error');
       return;
     }
+    state.dataKeys = { data: page.data };
+    openFull(core);
     await openData({ kind: 'url', name: page.data, url }, page.data, core, { data: page.data });
   } else if (page.example !== undefined) {
     await openData({ kind: 'example', file: page.example }, page.example, core, { example: page.example });

@@ -68,6 +68,8 @@ test('an embed whose data file does not exist shows the error and no chart', asy
   assert.equal(await page.locator('#chart svg').count(), 0);
   assert.equal(await page.evaluate(() => window.bv.rendered), null);
   assert.doesNotMatch(await page.locator('#dataset').textContent(), /regions\.csv/);
+  // Its link to the full explorer names the same view and the same (missing) file, not other data.
+  assert.equal(await page.getAttribute('#open-full', 'href'), srv.url + '#view=ranking&data=bestaat-niet.csv');
   for (const r of requests) assert.ok(r.startsWith(srv.url) || /^(data|blob):/.test(r), `unexpected request ${r}`);
   await context.close();
 });
