@@ -9,6 +9,9 @@ export class Core {
     this.pending = new Map();
     this.nextId = 1;
     this.ready = null;
+    // Whether the current worker got as far as a working wasm instance: only then is a failure a
+    // trap to recover from (a worker that cannot start is an error, not a loop of restarts).
+    this.live = false;
   }
 
   // A fresh worker with the wasm instantiated; resolves to `{version, examples}`.
@@ -23,7 +26,8 @@ export class Core {
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => { e.preventDefault(); this.failAll({ message: e.message || 'worker', kind: 'trap', trap: true }); };
     const args = inline ? { wasmBase64: BV_WASM_BASE64 } : { url: new URL('pkg/banenverkenner_bg.wasm', location.href).href };
-    this.ready = this.call('init', args);
+    this.live = false;
+    this.ready = this.call('init', args).then((v) => { this.live = true; return v; });
     return this.ready;
   }
 
@@ -36,7 +40,7 @@ export class Core {
     else {
       const err = Object.assign(new Error(msg.error.message), msg.error);
       p.reject(err);
-      if (err.trap && this.onTrap) this.onTrap(err);
+      if (err.trap && this.live && this.onTrap) this.onTrap(err);
     }
   }
 
@@ -44,7 +48,7 @@ export class Core {
     const all = Array.from(this.pending.values());
     this.pending.clear();
     for (const p of all) p.reject(Object.assign(new Error(error.message), error));
-    if (error.trap && this.onTrap) this.onTrap(error);
+    if (error.trap && this.live && this.onTrap) this.onTrap(error);
   }
 
   call(op, args, onProgress) {

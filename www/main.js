@@ -264,8 +264,14 @@ async function reopen() {
 
 // A dead wasm instance (a trap): a new worker, the last good dataset, and a message.
 let recovering = null;
+const recoveries = [];
 function onTrap(err) {
   if (recovering) return;
+  // An instance that keeps dying is not restarted for ever: three times a minute at most.
+  const now = Date.now();
+  while (recoveries.length && now - recoveries[0] > 60000) recoveries.shift();
+  if (recoveries.length >= 3) { clearFigure(); showError(err); settled('error'); return; }
+  recoveries.push(now);
   recovering = (async () => {
     const reason = err && err.message ? err.message : 'trap';
     state.loading = null;
