@@ -433,8 +433,8 @@ async function start() {
     state.version = init.version;
     state.examples = init.examples || [];
     $('version').textContent = init.version;
-    const [nl, en] = await Promise.all([state.core.call('roles', { lang: 'nl' }), state.core.call('roles', { lang: 'en' })]);
-    state.roleNames = { nl, en };
+    // Asked for now, answered before the data (the worker answers in order): not waited for.
+    for (const lang of ['nl', 'en']) state.core.call('roles', { lang }).then((names) => { state.roleNames[lang] = names; }, () => {});
   } catch (err) {
     busy(false);
     showError(err);
