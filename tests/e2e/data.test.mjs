@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { serve, launch, open, ready, pointCount, tmpFile, FOUR_REGIONS } from './helpers.mjs';
+import { serve, launch, open, ready, pointCount, tmpFile, FOUR_REGIONS, axe } from './helpers.mjs';
 
 // A link's data as the page writes it: raw deflate, base64url.
 const dz = (text) => zlib.deflateRawSync(Buffer.from(text)).toString('base64url');
@@ -160,6 +160,7 @@ test('a link of a file too large to carry asks for the file by name, and never s
   assert.equal(await fresh.page.locator('#chart svg').count(), 0);
   assert.doesNotMatch(await fresh.page.locator('#dataset').textContent(), /regions\.csv/);
   assert.deepEqual(await disabled(fresh.page), [true, true, true, true]);
+  assert.deepEqual(await axe(fresh.page), []);
   await fresh.page.setInputFiles('#file', file);
   await fresh.page.waitForFunction(() => window.bv.rendered && window.bv.fileName === 'bv-e2e-groot.csv', null, { timeout: 60000 });
   assert.equal(await fresh.page.evaluate(() => window.bv.rendered.spec), spec);
@@ -243,4 +244,18 @@ test("data in a link is checked like a file: an error names the link's file and 
   assert.match(await good.page.locator('#dataset').textContent(), /^vier\.csv:/);
   assert.equal(await pointCount(good.page), 4);
   await good.context.close();
+});
+
+test("the page's own messages about data follow the language", async () => {
+  const { page, context } = await open(browser, srv.url + '#view=scatter&lang=en');
+  await ready(page);
+  await page.setInputFiles('#file', tmpFile('bv-e2e-kapot.csv', 'region,year,register_persons_corrected,workers_total\nA,2015,10,5\nB,2015,veel,5\n'));
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.locator('#error').textContent(), /^The file bv-e2e-kapot\.csv was not loaded: .*The data of regions\.csv is still shown\.$/s);
+  await context.close();
+  const asked = await open(browser, srv.url + '#view=scatter&lang=en&file=groot.csv');
+  await ready(asked.page);
+  assert.equal(await asked.page.locator('#error').textContent(), 'Open groot.csv to see this view.');
+  assert.equal(await asked.page.locator('#dataset').textContent(), 'No data loaded.');
+  await asked.context.close();
 });

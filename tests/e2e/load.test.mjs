@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, ready, pointCount } from './helpers.mjs';
+import { serve, launch, open, ready, pointCount, axe } from './helpers.mjs';
 
 let srv, browser, dir, big;
 before(async () => {
@@ -56,6 +56,9 @@ test('a large file: the progress bar moves, the page responds, and cancelling ke
   assert.equal(await page.getAttribute('#toggle-table', 'aria-expanded'), 'true');
   assert.equal(await page.locator('#table tbody tr').count(), 35);
   assert.equal(await page.locator('#progress').isVisible(), true, 'the load is still running');
+  // The progress bar and its cancel button are accessible too.
+  assert.deepEqual(await axe(page, { include: ['#controls'] }), []);
+  assert.match(await page.locator('#progress-text').textContent(), /Bezig met lezen van bv-e2e-gemeenten\.csv: \d+ %/);
   await page.waitForFunction(() => window.progressSeen.some((v) => v >= 0.3), null, { timeout: 30000 });
   const seen = await page.evaluate(() => window.progressSeen);
   assert.ok(seen.filter((v) => v > 0 && v < 1).length >= 2, `progress values ${seen.join(', ')}`);
