@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds the static site into dist/ as wasm-pack.toml says: cargo (wasm32), wasm-bindgen,
-wasm-opt (npm binaryen), then copies www/ and writes the single self-contained HTML file."""
-import base64, glob, gzip, os, re, shutil, subprocess, sys, tomllib
+wasm-opt (npm binaryen), then copies www/, bundles the page's modules into app.js and the worker
+(wasm-bindgen glue + www/worker.js) into worker.js, and writes the single self-contained HTML file."""
+import base64, glob, gzip, json, os, re, shutil, subprocess, sys, tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -9,6 +10,28 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def run(cmd, **kw):
     print("+", " ".join(cmd), flush=True)
     subprocess.run(cmd, check=True, cwd=ROOT, **kw)
+
+
+# The page's ES modules in dependency order. ES modules do not load from file://, so the build
+# joins them into one classic script (app.js): imports dropped, exports made plain declarations,
+# all in one function scope (top-level names are unique across the modules).
+MODULES = ["state.js", "i18n.js", "core.js", "figure.js", "pickers.js", "exports.js", "present.js", "main.js"]
+
+
+def bundle(src_dir):
+    parts = ["'use strict';", "(function () {"]
+    for name in MODULES:
+        with open(os.path.join(src_dir, name), encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r"^import\s[^;]*?from\s+'[^']+';[ \t]*\n", "", text, flags=re.M)
+        if re.search(r"^\s*import\b", text, flags=re.M):
+            sys.exit(f"{name}: een import die de bundel niet kent")
+        text = re.sub(r"^export\s+(?=(const|let|function|async function|class)\b)", "", text, flags=re.M)
+        if re.search(r"^export\b", text, flags=re.M):
+            sys.exit(f"{name}: een export die de bundel niet kent")
+        parts.append(f"// ---- {name}\n{text}")
+    parts.append("})();\n")
+    return "\n".join(parts)
 
 
 def main():
@@ -32,6 +55,22 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, site["source"]), out)
     shutil.copytree(pkg, os.path.join(out, "pkg"))
+    with open(os.path.join(out, "app.js"), "w", encoding="utf-8") as f:
+        f.write(bundle(os.path.join(ROOT, site["source"])))
+    for name in MODULES:
+        os.remove(os.path.join(out, name))
+    # The worker: the no-modules glue (global wasm_bindgen) and the worker's own code in one file.
+    with open(os.path.join(pkg, wb["out-name"] + ".js"), encoding="utf-8") as f:
+        glue = f.read()
+    with open(os.path.join(out, "worker.js"), encoding="utf-8") as f:
+        worker = f.read()
+    with open(os.path.join(out, "worker.js"), "w", encoding="utf-8") as f:
+        f.write(glue + "\n" + worker)
+    with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+        page = f.read()
+    page = page.replace('<script type="module" src="main.js"></script>', '<script defer src="app.js"></script>')
+    with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as f:
+        f.write(page)
     minify = cfg.get("minify", {})
     if minify.get("enabled", False):
         terser = os.path.join(ROOT, "node_modules", "terser", "bin", "terser")
@@ -40,7 +79,8 @@ def main():
         for rel in sorted(glob.glob(os.path.join(out, "**", "*.js"), recursive=True)):
             run(["node", terser, rel, *minify["flags"], "-o", rel])
 
-    # The single file: scripts, styles and the wasm (base64) inlined; starts with initSync.
+    # The single file: script, styles, the worker's code and the wasm (base64) inlined. The
+    # worker starts from a Blob of its code and gets the wasm by message (works from file://).
     with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
         html = f.read()
     def inline_script(m):
@@ -52,13 +92,12 @@ def main():
             return "<style>\n" + f.read() + "\n</style>"
     with open(bg, "rb") as f:
         wasm_b64 = base64.b64encode(f.read()).decode("ascii")
+    with open(os.path.join(out, "worker.js"), encoding="utf-8") as f:
+        worker_src = json.dumps(f.read()).replace("</", "<\\/")
     single = re.sub(r'<link rel="stylesheet" href="([^"]+)">', inline_style, html)
-    # The served page preloads the wasm; the single file has it inline.
-    single = re.sub(r'<link rel="preload"[^>]*>\n?', '', single)
     # Inline scripts cannot be deferred: they run in order at the end of the body, as before.
-    single = single.replace('<script defer src=', '<script src=')
-    single = single.replace('<script src="pkg/banenverkenner.js"></script>',
-                            '<script src="pkg/banenverkenner.js"></script>\n<script>window.BV_WASM_BASE64 = "' + wasm_b64 + '";</script>')
+    single = single.replace('<script defer src="app.js"></script>',
+                            '<script>window.BV_WASM_BASE64 = "' + wasm_b64 + '";\nwindow.BV_WORKER_SRC = ' + worker_src + ';</script>\n<script src="app.js"></script>')
     single = re.sub(r'<script src="([^"]+)"></script>', inline_script, single)
     # The single file runs inline scripts: its CSP allows them (the served site does not).
     single = single.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'unsafe-inline' 'wasm-unsafe-eval'")

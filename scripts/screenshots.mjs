@@ -83,7 +83,10 @@ if (want('presentation')) {
   await page.goto(srv.url);
   await ready(page);
   await page.click('#present');
+  await page.waitForFunction(() => window.bv.presenting && window.bv.slides.length > 1);
+  const first = await page.evaluate(() => window.bv.rendered.spec);
   await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((s) => window.bv.rendered.spec !== s && document.getElementById('figure').getAttribute('aria-busy') === 'false', first);
   await page.waitForTimeout(200);
   await shot(page, 'presentation');
   await context.close();

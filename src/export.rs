@@ -9,57 +9,192 @@ use crate::render::report::Report;
 /// Byte-order mark: Excel reads a CSV as UTF-8 only with it.
 const BOM: &str = "\u{feff}";
 
-/// A number as a Dutch spreadsheet reads it: unrounded, decimal comma, no grouping.
-fn csv_number(n: &serde_json::Number) -> String {
+/// A number as a spreadsheet reads it: unrounded, no grouping, decimal comma in Dutch.
+fn csv_number(n: &serde_json::Number, lang: Lang) -> String {
     match n.as_f64() {
         Some(f) if n.is_f64() => {
-            if f.is_finite() {
+            if !f.is_finite() {
+                String::new()
+            } else if lang == Lang::Nl {
                 format!("{f}").replace('.', ",")
             } else {
-                String::new()
+                format!("{f}")
             }
         }
         _ => n.to_string(),
     }
 }
 
+/// The field separator: `;` for a Dutch spreadsheet (the comma is its decimal sign), `,` in English.
+fn csv_separator(lang: Lang) -> char {
+    match lang {
+        Lang::Nl => ';',
+        Lang::En => ',',
+    }
+}
+
 /// A text cell: a leading `=`, `+`, `-` or `@` (or tab/CR) would make a spreadsheet evaluate it,
-/// so it gets a leading `'`; quoted when it holds `;`, `"` or a line break.
-fn csv_text(s: &str) -> String {
+/// so it gets a leading `'`; quoted when it holds the separator, `"` or a line break.
+fn csv_text(s: &str, lang: Lang) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
         s.to_string()
     };
-    if s.contains([';', '"', '\n', '\r']) {
+    if s.contains([csv_separator(lang), '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
     }
 }
 
-fn csv_cell(v: &serde_json::Value) -> String {
+fn csv_cell(v: &serde_json::Value, lang: Lang) -> String {
     match v {
         serde_json::Value::Null => String::new(),
-        serde_json::Value::Number(n) => csv_number(n),
-        serde_json::Value::String(s) => csv_text(s),
-        serde_json::Value::Bool(b) => if *b { "ja" } else { "nee" }.to_string(),
-        other => csv_text(&other.to_string()),
+        serde_json::Value::Number(n) => csv_number(n, lang),
+        serde_json::Value::String(s) => csv_text(s, lang),
+        serde_json::Value::Bool(b) => match (lang, *b) {
+            (Lang::Nl, true) => "ja",
+            (Lang::Nl, false) => "nee",
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+        }
+        .to_string(),
+        other => csv_text(&other.to_string(), lang),
     }
 }
 
 /// A table as CSV for a Dutch spreadsheet.
 pub fn csv(t: &DataTable) -> String {
+    csv_in(t, Lang::Nl)
+}
+
+/// A table as CSV for a spreadsheet in `lang`: UTF-8 with BOM, CRLF; Dutch `;` and decimal comma,
+/// English `,` and decimal point. The one CSV writer of the project (CLI, report folder, page).
+pub fn csv_in(t: &DataTable, lang: Lang) -> String {
+    let sep = csv_separator(lang).to_string();
     let mut out = String::from(BOM);
-    let header: Vec<String> = t.columns.iter().map(|c| csv_text(c)).collect();
-    out.push_str(&header.join(";"));
+    let header: Vec<String> = t.columns.iter().map(|c| csv_text(c, lang)).collect();
+    out.push_str(&header.join(&sep));
     out.push_str("\r\n");
     for row in &t.rows {
-        let cells: Vec<String> = row.iter().map(csv_cell).collect();
-        out.push_str(&cells.join(";"));
+        let cells: Vec<String> = row.iter().map(|v| csv_cell(v, lang)).collect();
+        out.push_str(&cells.join(&sep));
         out.push_str("\r\n");
     }
     out
+}
+
+/// A view's table as the page shows it: every cell as text in `lang`, and which columns hold
+/// numbers (right-aligned).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TextTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub numeric: Vec<bool>,
+}
+
+/// Whether a header names a period (its whole numbers are years, printed without grouping).
+fn period_column(name: &str) -> bool {
+    let folded = crate::case::lower(name);
+    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "jaar"
+                | "jaren"
+                | "year"
+                | "years"
+                | "van"
+                | "tot"
+                | "from"
+                | "to"
+                | "periode"
+                | "period"
+                | "kwartaal"
+                | "quarter"
+                | "maand"
+                | "month"
+        )
+    })
+}
+
+/// Words for the outlier classes a table may still carry as codes.
+fn outlier_word(code: &str, lang: Lang) -> Option<&'static str> {
+    Some(match (code, lang) {
+        ("up", Lang::Nl) => "boven de trend",
+        ("up_strong", Lang::Nl) => "sterk boven de trend",
+        ("down", Lang::Nl) => "onder de trend",
+        ("down_strong", Lang::Nl) => "sterk onder de trend",
+        ("up", Lang::En) => "above the trend",
+        ("up_strong", Lang::En) => "well above the trend",
+        ("down", Lang::En) => "below the trend",
+        ("down_strong", Lang::En) => "well below the trend",
+        _ => return None,
+    })
+}
+
+/// One cell as text: whole numbers without decimals (years without grouping), other numbers with
+/// two decimals, a missing value as "onbekend" ("–" in an outlier column, where it means none).
+fn text_cell(v: &serde_json::Value, column: &str, lang: Lang) -> String {
+    let outlier_col = {
+        let c = crate::case::lower(column);
+        c.contains("uitschieter") || c.contains("outlier")
+    };
+    match v {
+        serde_json::Value::Null if outlier_col => "–".to_string(),
+        serde_json::Value::Null => match lang {
+            Lang::Nl => "onbekend",
+            Lang::En => "unknown",
+        }
+        .to_string(),
+        serde_json::Value::Number(n) => match n.as_f64() {
+            Some(f) if f.is_finite() && f.fract() == 0.0 => {
+                if period_column(column) && f.abs() < 10_000.0 {
+                    format!("{f:.0}")
+                } else {
+                    number(f, 0, lang)
+                }
+            }
+            Some(f) => number(f, 2, lang),
+            None => n.to_string(),
+        },
+        serde_json::Value::Bool(b) => if *b { "✓" } else { "–" }.to_string(),
+        serde_json::Value::String(s) => outlier_word(s, lang)
+            .map(str::to_string)
+            .unwrap_or_else(|| s.clone()),
+        other => other.to_string(),
+    }
+}
+
+/// A view's table as text for the page (numbers in the style of `lang`).
+pub fn table_text(t: &DataTable, lang: Lang) -> TextTable {
+    let numeric = (0..t.columns.len())
+        .map(|i| {
+            let mut any = false;
+            for row in &t.rows {
+                match row.get(i) {
+                    Some(serde_json::Value::Number(_)) => any = true,
+                    Some(serde_json::Value::Null) | None => {}
+                    Some(_) => return false,
+                }
+            }
+            any
+        })
+        .collect();
+    TextTable {
+        columns: t.columns.clone(),
+        rows: t
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(i, v)| text_cell(v, t.columns.get(i).map_or("", |c| c), lang))
+                    .collect()
+            })
+            .collect(),
+        numeric,
+    }
 }
 
 /// Escapes text for HTML.
@@ -246,7 +381,7 @@ pub fn report_files(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn csv_is_dutch_and_inert() {
@@ -267,6 +402,72 @@ mod tests {
         assert_eq!(lines[2], "\"A;B \"\"x\"\"\";2015");
         assert_eq!(lines[3], "'@cmd;");
         assert_eq!(lines[4], "'-2 + 3;0,1");
+    }
+
+    #[test]
+    fn csv_in_english_uses_commas_and_points() {
+        let t = DataTable {
+            columns: vec!["region".into(), "value".into(), "flag".into()],
+            rows: vec![
+                vec![json!("A,B"), json!(-12.5), json!(true)],
+                vec![json!("+x"), json!(1e21), json!(false)],
+            ],
+        };
+        let c = csv_in(&t, Lang::En);
+        let lines: Vec<&str> = c.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "region,value,flag");
+        assert_eq!(lines[1], "\"A,B\",-12.5,yes");
+        assert_eq!(lines[2], "'+x,1000000000000000000000,no");
+        assert_eq!(csv_in(&t, Lang::Nl), csv(&t));
+        assert!(csv(&t).contains("\r\nA,B;-12,5;ja\r\n"));
+    }
+
+    #[test]
+    fn table_text_formats_cells_for_people() {
+        let t = DataTable {
+            columns: vec![
+                "regio".into(),
+                "jaar".into(),
+                "personen".into(),
+                "groei".into(),
+                "uitschieter".into(),
+            ],
+            rows: vec![
+                vec![
+                    json!("<b>A</b>"),
+                    json!(2015),
+                    json!(112147),
+                    json!(-3.6953),
+                    json!("up_strong"),
+                ],
+                vec![
+                    json!("B"),
+                    json!(2016.0),
+                    Value::Null,
+                    Value::Null,
+                    Value::Null,
+                ],
+            ],
+        };
+        let nl = table_text(&t, Lang::Nl);
+        assert_eq!(
+            nl.rows[0],
+            [
+                "<b>A</b>",
+                "2015",
+                "112.147",
+                "-3,70",
+                "sterk boven de trend"
+            ]
+        );
+        assert_eq!(nl.rows[1], ["B", "2016", "onbekend", "onbekend", "–"]);
+        assert_eq!(nl.numeric, [false, true, true, true, false]);
+        let en = table_text(&t, Lang::En);
+        assert_eq!(
+            en.rows[0][2..],
+            ["112,147", "-3.70", "well above the trend"]
+        );
+        assert_eq!(en.rows[1][2], "unknown");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! serde-wasm-bindgen, maps every error through one helper into a JavaScript `Error` carrying
 //! `kind` and `location`, and never touches the DOM (so it also runs in a Web Worker).
 
-use crate::render::{render_query, Dataset};
+use crate::export::{csv_in, table_text, TextTable};
+use crate::format::Lang;
+use crate::render::{render, render_query, Dataset, Rendered, View, ViewSpec};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -98,10 +100,109 @@ impl Explorer {
         to_js(&crate::render::catalog::catalog(&self.ds))
     }
 
-    /// Renders a view description: `{spec, title, summary, data, table, svg, hits, notes, ...}`.
+    /// The catalogue with labels in a language (`nl` or `en`).
+    pub fn views_in(&self, lang: &str) -> Result<JsValue, JsValue> {
+        let lang = Lang::parse(lang).unwrap_or(Lang::Nl);
+        to_js(&crate::render::catalog::catalog_in(&self.ds, lang))
+    }
+
+    /// Renders a view description: `{spec, title, summary, data, table, svg, hits, notes, ...}`,
+    /// plus `text_table` (every cell as the page shows it, numbers in the view's language) and,
+    /// for the report, `sections`: each figure or table drawn once by the core, with its label,
+    /// view description, drawing, reading, table and notes (or `available: false` and a reason).
     pub fn render(&self, spec: &str) -> Result<JsValue, JsValue> {
+        // Through the adjustments: settings that do not fit the data change, and `changes` says so.
         let r = render_query(&self.ds, spec).map_err(js_error)?;
-        to_js(&r)
+        let vs = ViewSpec::parse(&r.spec).map_err(js_error)?;
+        let sections = match &vs.view {
+            Some(View::Report(rs)) => Some(
+                crate::render::report::build(&self.ds, rs, &vs)
+                    .map_err(js_error)?
+                    .sections
+                    .into_iter()
+                    .map(|s| match s.rendered {
+                        Ok(x) => PageSection {
+                            label: s.label,
+                            spec: s.spec,
+                            available: true,
+                            reason: None,
+                            text_table: Some(table_text(&x.table, vs.lang)),
+                            rendered: Some(x),
+                            title: None,
+                        },
+                        Err(reason) => PageSection {
+                            label: s.label,
+                            spec: s.spec,
+                            available: false,
+                            reason: Some(reason),
+                            text_table: None,
+                            rendered: None,
+                            title: Some(s.heading),
+                        },
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        to_js(&PageView {
+            text_table: table_text(&r.table, vs.lang),
+            rendered: r,
+            sections,
+        })
+    }
+
+    /// The view's table as CSV for a spreadsheet (the project's one CSV writer,
+    /// [`crate::export::csv_in`]): Dutch `;` and decimal comma, or with `lang=en` `,` and `.`.
+    pub fn csv(&self, spec: &str) -> Result<String, JsValue> {
+        let vs = ViewSpec::parse(spec).map_err(js_error)?;
+        let r = render(&self.ds, &vs).map_err(js_error)?;
+        Ok(csv_in(&r.table, vs.lang))
+    }
+
+    /// One report section's table as CSV (`index` in the report's order), for the export button
+    /// beside each section of the report.
+    pub fn section_csv(&self, spec: &str, index: usize) -> Result<String, JsValue> {
+        let vs = ViewSpec::parse(spec).map_err(js_error)?;
+        let Some(View::Report(rs)) = &vs.view else {
+            return Err(js_error(crate::Error::view(
+                "Alleen het rapport (view=report) heeft onderdelen.",
+            )));
+        };
+        let report = crate::render::report::build(&self.ds, rs, &vs).map_err(js_error)?;
+        match report.sections.get(index).map(|s| &s.rendered) {
+            Some(Ok(x)) => Ok(csv_in(&x.table, vs.lang)),
+            _ => Err(js_error(crate::Error::not_available(format!(
+                "Het rapport heeft geen beschikbaar onderdeel {}.",
+                index + 1
+            )))),
+        }
+    }
+
+    /// The roles a column of a tidy table can have, as `[{key, label}]` in `lang` ("nl"/"en"):
+    /// the choices of the page's role pickers (`roles=column:key`).
+    pub fn roles(lang: &str) -> Result<JsValue, JsValue> {
+        let en = Lang::parse(lang) == Some(Lang::En);
+        let list: Vec<serde_json::Value> = crate::spec::Role::ALL
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "key": r.key(),
+                    "label": if en { role_label_en(*r) } else { r.label() },
+                })
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Test hook: aborts the wasm instance on purpose (a panic is a trap in wasm), so the page's
+    /// recovery from a dead instance can be tested. The page only calls it when its address has
+    /// the query flag `?bv-test-trap`; the word guards against calling it by accident.
+    #[wasm_bindgen(js_name = "__trap")]
+    pub fn trap(&self, word: &str) {
+        if word == "trap" {
+            // A deliberate trap; nothing else in the crate may panic.
+            std::process::abort();
+        }
     }
 
     /// The view data as JSON text, exactly as the CLI's `--json` prints it.
@@ -109,6 +210,48 @@ impl Explorer {
         let r = render_query(&self.ds, spec).map_err(js_error)?;
         serde_json::to_string_pretty(&r.data)
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    }
+}
+
+/// The render result the page gets: the core's [`Rendered`] with the table as text.
+#[derive(Serialize)]
+struct PageView {
+    #[serde(flatten)]
+    rendered: Rendered,
+    text_table: TextTable,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sections: Option<Vec<PageSection>>,
+}
+
+/// One section of the report as the page draws it.
+#[derive(Serialize)]
+struct PageSection {
+    label: String,
+    spec: String,
+    available: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    rendered: Option<Rendered>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_table: Option<TextTable>,
+}
+
+fn role_label_en(r: crate::spec::Role) -> &'static str {
+    use crate::spec::Role;
+    match r {
+        Role::Time => "time",
+        Role::Category => "category",
+        Role::Percent => "percentage",
+        Role::Count => "count",
+        Role::N => "number of persons (n)",
+        Role::OddsRatio => "odds ratio",
+        Role::Value => "value",
+        Role::Significance => "significance",
+        Role::Reference => "reference category",
+        Role::Ignore => "not used",
     }
 }
 

@@ -191,3 +191,66 @@ fn decimal_parsing_matches_the_standard_library() {
     assert_eq!(parse_f64(" 1"), None);
     assert_eq!(parse_f64("0x10"), None);
 }
+
+/// The page gets its table cells, CSV and role names from the core: no number logic in JS.
+#[wasm_bindgen_test]
+fn table_cells_csv_and_roles_come_from_the_core() {
+    let ex = Explorer::new().unwrap();
+    let r = ex.render("view=scatter").unwrap();
+    let tt = get(&r, "text_table");
+    let rows = js_sys::Array::from(&get(&tt, "rows"));
+    assert_eq!(rows.length(), 35);
+    let food = rows
+        .iter()
+        .map(|row| js_sys::Array::from(&row))
+        .find(|row| row.get(0).as_string().as_deref() == Some("Food Valley"))
+        .unwrap();
+    assert_eq!(food.get(1).as_string().unwrap(), "-3,70");
+    let numeric = js_sys::Array::from(&get(&tt, "numeric"));
+    assert_eq!(numeric.get(0).as_bool(), Some(false));
+    assert_eq!(numeric.get(1).as_bool(), Some(true));
+    let en = ex.render("view=scatter&lang=en").unwrap();
+    let en_rows = js_sys::Array::from(&get(&get(&en, "text_table"), "rows"));
+    assert!(en_rows
+        .iter()
+        .any(|row| js_sys::Array::from(&row).get(1).as_string().as_deref() == Some("-3.70")));
+
+    let csv = ex.csv("view=scatter").unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert_eq!(csv.trim_end().split("\r\n").count(), 36);
+    assert!(csv.contains("Food Valley;-3,69"), "{}", &csv[..200]);
+    let csv_en = ex.csv("view=scatter&lang=en").unwrap();
+    assert!(csv_en.contains("Food Valley,-3.69"));
+    assert!(ex.csv("view=taart").is_err());
+
+    let roles = js_sys::Array::from(&Explorer::roles("nl").unwrap());
+    let keys: Vec<String> = roles
+        .iter()
+        .map(|r| get(&r, "key").as_string().unwrap())
+        .collect();
+    assert!(keys.contains(&"odds".to_string()), "{keys:?}");
+    let en_roles = js_sys::Array::from(&Explorer::roles("en").unwrap());
+    assert_eq!(get(&en_roles.get(0), "label").as_string().unwrap(), "time");
+}
+
+/// The report comes with its sections drawn once by the core, each with its own drawing.
+#[wasm_bindgen_test]
+fn report_sections_come_with_the_render() {
+    let ex = Explorer::new().unwrap();
+    let r = ex.render("view=report").unwrap();
+    let sections = js_sys::Array::from(&get(&r, "sections"));
+    assert_eq!(sections.length(), 13);
+    let first = sections.get(0);
+    assert_eq!(get(&first, "label").as_string().unwrap(), "Figuur 1a");
+    assert!(get(&first, "svg").as_string().unwrap().starts_with("<svg"));
+    assert_eq!(js_sys::Array::from(&get(&first, "hits")).length(), 35);
+    let spec = get(&first, "spec").as_string().unwrap();
+    assert_eq!(
+        ex.section_csv("view=report", 0).unwrap(),
+        ex.csv(&spec).unwrap()
+    );
+    assert!(ex.section_csv("view=scatter", 0).is_err());
+    // Other views carry no sections.
+    let plain = ex.render("view=scatter").unwrap();
+    assert!(get(&plain, "sections").is_undefined());
+}

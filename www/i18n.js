@@ -1,8 +1,27 @@
-// The page's own texts in Dutch (default) and English. Chart texts and numbers come from the core,
-// which formats numbers en-GB when the view description has lang=en.
-'use strict';
-window.BV_I18N = {
+// The page's own texts in Dutch (default) and English. Chart texts, table cells and numbers come
+// from the core, which writes English when the view description has lang=en.
+import { state } from './state.js';
+
+export const I18N = {
   nl: {
+    'progress': 'Bezig met lezen van {file}: {pct} %',
+    'progress-parse': '{file} wordt verwerkt…',
+    'cancel': 'Annuleren',
+    'cancelled': 'Het laden van {file} is afgebroken; de gegevens van {previous} blijven getoond.',
+    'cancelled-none': 'Het laden van {file} is afgebroken.',
+    'load-failed-kept': 'Het bestand {file} is niet geladen: {reason} De gegevens van {previous} blijven getoond.',
+    'load-failed-none': 'Het bestand {file} is niet geladen: {reason}',
+    'no-data': 'Geen gegevens geladen.',
+    'trap': 'De rekenkern liep vast ({reason}) en is opnieuw gestart; de gegevens van {file} zijn opnieuw geladen.',
+    'trap-none': 'De rekenkern liep vast ({reason}) en is opnieuw gestart.',
+    'ask-file': 'Open {file} om deze weergave te zien.',
+    'ask-file-other': 'U opende {file}; de link noemde {wanted}.',
+    'link-bad': 'De gegevens in deze link zijn beschadigd of te groot ({reason}).',
+    'data-bad-path': 'data={file} is geen bestand naast deze pagina; alleen een relatief pad op dezelfde website is toegestaan.',
+    'link-large': 'Link gekopieerd. Het bestand {file} is te groot om mee te sturen: wie de link opent, wordt gevraagd het te openen.',
+    'link-data': 'Link gekopieerd, met de gegevens van {file} erin (ze blijven in de link en gaan niet naar een server).',
+    'view-choose': '(kies een weergave)',
+    'role-label': 'Rol van {column}',
     'skip': 'Naar de grafiek',
     'lead': 'Analyses van de banenafspraak per arbeidsmarktregio, berekend in uw browser. Uw bestand verlaat uw computer niet.',
     'gallery': 'Voorbeelden',
@@ -47,9 +66,6 @@ window.BV_I18N = {
     'regions-years': '{n} regio’s, jaren {years}.',
     'missing': 'onbekend',
     'none': '(geen)',
-    'role-time': 'tijd', 'role-category': 'categorie', 'role-percent': 'percentage', 'role-count': 'aantal',
-    'role-n': 'aantal personen (n)', 'role-odds_ratio': 'odds ratio', 'role-value': 'waarde',
-    'role-significance': 'significantie', 'role-reference': 'referentiecategorie', 'role-ignore': 'niet gebruikt',
     'table-label': 'Tabel: {caption}',
     'unavailable': 'Niet beschikbaar voor dit bestand: {reason}',
     'print-meta': 'Bestand: {file}. Weergave: {spec}. Gemaakt met de Banenverkenner.',
@@ -65,10 +81,26 @@ window.BV_I18N = {
     'mapping-required': 'verplicht',
     'data-fetch-error': 'Het gegevensbestand {file} naast de pagina kon niet worden geladen ({reason}).',
     'kind-number': 'getal', 'kind-text': 'tekst', 'kind-year': 'jaar', 'kind-empty': 'leeg',
-    'outlier-none': '–', 'outlier-up': 'boven de trend', 'outlier-up_strong': 'sterk boven de trend',
-    'outlier-down': 'onder de trend', 'outlier-down_strong': 'sterk onder de trend',
   },
   en: {
+    'progress': 'Reading {file}: {pct} %',
+    'progress-parse': 'Processing {file}…',
+    'cancel': 'Cancel',
+    'cancelled': 'Loading {file} was cancelled; the data of {previous} is still shown.',
+    'cancelled-none': 'Loading {file} was cancelled.',
+    'load-failed-kept': 'The file {file} was not loaded: {reason} The data of {previous} is still shown.',
+    'load-failed-none': 'The file {file} was not loaded: {reason}',
+    'no-data': 'No data loaded.',
+    'trap': 'The computing core stopped ({reason}) and was restarted; the data of {file} was loaded again.',
+    'trap-none': 'The computing core stopped ({reason}) and was restarted.',
+    'ask-file': 'Open {file} to see this view.',
+    'ask-file-other': 'You opened {file}; the link named {wanted}.',
+    'link-bad': 'The data in this link is damaged or too large ({reason}).',
+    'data-bad-path': 'data={file} is not a file next to this page; only a relative path on the same site is allowed.',
+    'link-large': 'Link copied. The file {file} is too large to travel with it: whoever opens the link is asked to open it.',
+    'link-data': 'Link copied, with the data of {file} in it (it stays in the link and is not sent to a server).',
+    'view-choose': '(choose a view)',
+    'role-label': 'Role of {column}',
     'skip': 'Skip to the chart',
     'lead': 'Analyses of the Dutch jobs agreement (banenafspraak) per labour-market region, computed in your browser. Your file never leaves your computer.',
     'gallery': 'Examples',
@@ -113,9 +145,6 @@ window.BV_I18N = {
     'regions-years': '{n} regions, years {years}.',
     'missing': 'unknown',
     'none': '(none)',
-    'role-time': 'time', 'role-category': 'category', 'role-percent': 'percentage', 'role-count': 'count',
-    'role-n': 'number of persons (n)', 'role-odds_ratio': 'odds ratio', 'role-value': 'value',
-    'role-significance': 'significance', 'role-reference': 'reference category', 'role-ignore': 'not used',
     'table-label': 'Table: {caption}',
     'unavailable': 'Not available for this file: {reason}',
     'print-meta': 'File: {file}. View: {spec}. Made with Banenverkenner.',
@@ -131,8 +160,6 @@ window.BV_I18N = {
     'mapping-required': 'required',
     'data-fetch-error': 'The data file {file} next to the page could not be loaded ({reason}).',
     'kind-number': 'number', 'kind-text': 'text', 'kind-year': 'year', 'kind-empty': 'empty',
-    'outlier-none': '–', 'outlier-up': 'above the trend', 'outlier-up_strong': 'well above the trend',
-    'outlier-down': 'below the trend', 'outlier-down_strong': 'well below the trend',
   },
   // English for the Dutch labels the core's view catalogue uses; unknown labels stay Dutch.
   labels: {
@@ -160,3 +187,23 @@ window.BV_I18N = {
     'Praktijkroute': 'Praktijkroute', 'Overige participatiewet': 'Other Participatiewet',
   },
 };
+
+// A text of the page in the current language, with `{name}` filled in.
+export function t(key, vars) {
+  let s = (I18N[state.lang] && I18N[state.lang][key]) || I18N.nl[key] || key;
+  for (const [k, v] of Object.entries(vars || {})) s = s.split('{' + k + '}').join(String(v));
+  return s;
+}
+// English for a Dutch label of the core's catalogue (unknown labels stay as they are).
+export const label = (s) => (state.lang === 'en' && I18N.labels[s]) || s;
+export const locale = () => (state.lang === 'en' ? 'en-GB' : 'nl-NL');
+
+export function applyI18n() {
+  document.documentElement.lang = state.lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  const toggle = document.getElementById('lang-toggle');
+  toggle.textContent = t('lang-other');
+  toggle.lang = t('lang-other-code');
+}

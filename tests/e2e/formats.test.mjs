@@ -42,14 +42,16 @@ test('every regional view opens on a loaded workbook', async () => {
   const { page, context } = await open(browser, srv.url);
   await ready(page);
   await loadFixture(page, 'regio-werkmap.xlsx');
-  const views = await page.evaluate(() => window.bv.explorer.views().map((v) => v.view));
+  const views = await page.evaluate(() => window.bv.catalog.map((v) => v.view));
   for (const v of ['scatter', 'ranking', 'decomposition', 'trend', 'convergence', 'basics', 'report']) {
     assert.ok(views.includes(v), `catalogue offers ${v}`);
     await page.evaluate((view) => { location.hash = 'view=' + view; }, v);
     await page.waitForFunction((view) => window.bv.rendered && window.bv.rendered.view === view, v);
     assert.equal(await page.locator('#error').isHidden(), true, `no error for view=${v}`);
-    assert.ok((await page.locator('#chart svg').count()) >= 1, `a chart for view=${v}`);
-    assert.ok((await page.locator('#summary').textContent()).length > 20, `a reading for view=${v}`);
+    assert.ok((await page.locator('#chart svg, #sections svg').count()) >= 1, `a chart for view=${v}`);
+    // The reading: under the chart, or at the head of the report.
+    const reading = (await page.locator('#summary').textContent()) + (await page.locator('#sections .report-head').allTextContents()).join(' ');
+    assert.ok(reading.length > 20, `a reading for view=${v}`);
   }
   await context.close();
 });

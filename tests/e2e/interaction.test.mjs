@@ -152,19 +152,46 @@ test('keys that apply only to some settings appear and leave with them (catalogu
   await context.close();
 });
 
-test('each choice is drawn at once and is a step in the history: Back returns to the previous view', async () => {
+test('each choice is a step in the history: Back returns to the previous view', async () => {
   const { page, context } = await open(browser, srv.url);
   await ready(page);
+  const length = await page.evaluate(() => history.length);
   await page.selectOption('#key-subgroup', 'wsw');
-  // Drawn synchronously with the change: no wait for the hashchange event.
-  assert.match(await page.evaluate(() => window.bv.rendered.title), /WSW/);
+  await page.waitForFunction(() => window.bv.rendered.title.includes('WSW'));
   await page.selectOption('#key-subgroup', 'wajong');
-  assert.match(await page.evaluate(() => window.bv.rendered.title), /Wajong/);
+  await page.waitForFunction(() => window.bv.rendered.title.includes('Wajong'));
+  // Two choices, two entries (the completed description replaces its own entry).
+  assert.equal(await page.evaluate(() => history.length), length + 2);
   await page.goBack();
   await page.waitForFunction(() => window.bv.rendered.title.includes('WSW'));
   assert.equal(await page.inputValue('#key-subgroup'), 'wsw');
   await page.goBack();
   await page.waitForFunction(() => window.bv.rendered.title.includes('totaal'));
   assert.equal(await page.inputValue('#key-subgroup'), 'total');
+  await context.close();
+});
+
+test('what the core changed in a description is said beside the pickers (rendered.changes)', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  assert.equal(await page.getAttribute('#changes', 'aria-live'), 'polite');
+  // The sentences come from the core; here its answer is extended to carry one, and a later
+  // answer without the field clears the line.
+  await page.evaluate(() => {
+    const core = window.bv.core;
+    const call = core.call.bind(core);
+    core.call = async (op, args, p) => {
+      const v = await call(op, args, p);
+      if (op === 'render' && /subgroup=wajong/.test(args.spec)) v.changes = ['Van is 2016 geworden: Wajong begint later.', 'Tweede zin.'];
+      return v;
+    };
+  });
+  await page.selectOption('#key-subgroup', 'wajong');
+  await page.waitForFunction(() => document.getElementById('changes').textContent !== '');
+  assert.equal(await page.locator('#changes').textContent(), 'Van is 2016 geworden: Wajong begint later. Tweede zin.');
+  assert.equal(await page.locator('#changes').isVisible(), true);
+  await page.selectOption('#key-subgroup', 'wsw');
+  await page.waitForFunction(() => window.bv.rendered.title.includes('WSW'));
+  assert.equal(await page.locator('#changes').textContent(), '');
   await context.close();
 });

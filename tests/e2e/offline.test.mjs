@@ -45,6 +45,8 @@ test('from file:// without network it shows the chart and reads a chosen file', 
   assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
   assert.equal(await pointCount(page), 35);
   assert.match(await page.locator('#summary').textContent(), /R² 0,31/);
+  // The core runs in a worker made from the inlined code (a Blob), fed the inlined wasm.
+  assert.equal(await page.evaluate(() => window.bv.core.worker instanceof Worker && typeof BV_WORKER_SRC === 'string'), true);
   await page.setInputFiles('#file', tmpFile('bv-e2e-vier-regios.csv', FOUR_REGIONS));
   await page.waitForFunction(() => document.querySelectorAll('#chart svg .hit').length === 4);
   assert.match(await page.locator('#dataset').textContent(), /bv-e2e-vier-regios\.csv/);

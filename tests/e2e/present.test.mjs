@@ -21,6 +21,7 @@ function contrast(a, b) {
 test('presentation mode: full screen, one large figure, arrow keys step through the figures, Escape leaves', async () => {
   const { page, context } = await open(browser, srv.url);
   await ready(page);
+  const start = await page.evaluate(() => ({ hash: location.hash, length: history.length, title: window.bv.rendered.title }));
   await page.click('#present');
   await page.waitForFunction(() => document.fullscreenElement !== null);
   assert.equal(await page.evaluate(() => document.body.classList.contains('presenting')), true);
@@ -62,6 +63,10 @@ test('presentation mode: full screen, one large figure, arrow keys step through 
   assert.equal(await page.evaluate(() => document.fullscreenElement), null);
   assert.equal(await page.locator('#controls').isVisible(), true);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'present');
+  // Back on the view presenting started from, and stepping added no history entries.
+  await page.waitForFunction((h) => location.hash === h, start.hash);
+  assert.equal(await page.evaluate(() => window.bv.rendered.title), start.title);
+  assert.equal(await page.evaluate(() => history.length), start.length);
   await context.close();
 });
 
@@ -69,10 +74,33 @@ test('presentation starts at the figure on screen', async () => {
   const { page, context } = await open(browser, srv.url + '#view=scatter&subgroup=wsw');
   await ready(page);
   await page.click('#present');
+  await page.waitForFunction(() => window.bv.presenting && window.bv.slides.length > 0);
   const { slides, slide } = await page.evaluate(() => ({ slides: window.bv.slides, slide: window.bv.slide }));
   assert.match(slides[slide], /subgroup=wsw/);
   assert.match(await page.locator('#chart svg title').textContent(), /WSW/);
   await page.click('#present-exit');
   await page.waitForFunction(() => !document.body.classList.contains('presenting'));
+  await context.close();
+});
+
+test('Escape returns to the view presenting started from, and stepping adds no history entries', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=ranking&subgroup=wajong&region=Twente');
+  await ready(page);
+  const start = await page.evaluate(() => ({ hash: location.hash, length: history.length, title: window.bv.rendered.title }));
+  await page.click('#present');
+  await page.waitForFunction(() => document.body.classList.contains('presenting'));
+  for (let i = 0; i < 3; i++) {
+    const before = await page.evaluate(() => window.bv.rendered.spec);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((b) => window.bv.rendered.spec !== b, before);
+  }
+  assert.notEqual(await page.evaluate(() => location.hash), start.hash);
+  assert.equal(await page.evaluate(() => history.length), start.length);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((h) => location.hash === h && !document.body.classList.contains('presenting'), start.hash);
+  assert.equal(await page.evaluate(() => window.bv.rendered.title), start.title);
+  assert.equal(await page.evaluate(() => history.length), start.length);
+  // Back leaves the page's first entry as it was: no slide is in the history.
+  assert.match(await page.locator('#chart svg title').textContent(), /Wajong/);
   await context.close();
 });

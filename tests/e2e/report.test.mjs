@@ -1,6 +1,6 @@
 // The report (`view=report`): every figure and table of the regional analysis on one printable
-// page, each section drawn on its own with its reading, table and exports; presentation mode steps
-// through its figures. A result that carries `sections` itself is shown the same way.
+// page, each section drawn once by the core (`sections` in its render result) with its reading,
+// table and exports; presentation mode steps through its figures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, ready, axe, download } from './helpers.mjs';
@@ -8,63 +8,6 @@ import { serve, launch, open, ready, axe, download } from './helpers.mjs';
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
-
-async function withSections(page) {
-  await page.evaluate(() => {
-    const ex = window.bv.explorer;
-    const own = ex.render.bind(ex);
-    ex.render = (spec) => {
-      if (!/^view=testrapport/.test(spec)) return own(spec);
-      const a = own('view=scatter&subgroup=total');
-      const b = own('view=scatter&subgroup=wajong');
-      return {
-        spec: 'view=testrapport', view: 'testrapport', title: 'Rapport', subtitle: '', source: '', summary: '', data: {},
-        table: { columns: [], rows: [] }, svg: '', width: 0, height: 0, hits: [], notes: [],
-        sections: [a, b, { title: 'Basismaten', summary: 'Een tabel zonder grafiek.', table: { columns: ['regio', 'groei'], rows: [['Twente', 1.5], ['Drenthe', null]] } }],
-      };
-    };
-    location.hash = 'view=testrapport';
-  });
-  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'testrapport');
-}
-
-test('a result that carries sections shows each figure with its reading, table and exports', async () => {
-  const { page, context } = await open(browser, srv.url);
-  await ready(page);
-  await withSections(page);
-  assert.equal(await page.locator('#figure').isVisible(), false);
-  const sections = page.locator('#sections .report-section');
-  assert.equal(await sections.count(), 3);
-  assert.equal(await page.locator('#sections .report-head h2').textContent(), 'Rapport');
-  assert.deepEqual(await sections.locator('h3').allTextContents(), [
-    'Aandeel werkenden 2015 en groei 2015-2017, totaal', 'Aandeel werkenden 2015 en groei 2015-2017, Wajong', 'Basismaten']);
-  assert.equal(await page.locator('#sections svg.drawing').count(), 2);
-  assert.match(await sections.nth(1).locator('figcaption').textContent(), /R² 0,50/);
-  // The table-only section shows its table; a missing value is "onbekend", never 0.
-  assert.deepEqual(await sections.nth(2).locator('tbody tr').nth(1).locator('th, td').allTextContents(), ['Drenthe', 'onbekend']);
-  // Two charts on one page: every id is unique, and each chart is named by its own title.
-  assert.equal(await page.evaluate(() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); return ids.length - new Set(ids).size; }), 0);
-  const names = await page.locator('#sections svg.drawing').evaluateAll((svgs) => svgs.map((s) => document.getElementById(s.getAttribute('aria-labelledby').split(' ')[0]).textContent));
-  assert.match(names[1], /Wajong/);
-  // Both charts have their own points to hover; highlighting works in each.
-  assert.equal(await page.locator('#sections .hit').count(), 70);
-  const { name } = await download(page, '#sections .report-section:nth-of-type(2) .section-actions button:first-child');
-  assert.equal(name, 'banenverkenner-scatter-wajong-2015-2017.svg');
-  assert.deepEqual(await axe(page), []);
-  await context.close();
-});
-
-test('a result with sections prints on A4 pages', async () => {
-  const { page, context } = await open(browser, srv.url);
-  await ready(page);
-  await withSections(page);
-  await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('#sections .section-actions').first().isVisible(), false);
-  const pdf = await page.pdf({ format: 'A4' });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
-  assert.ok(pages >= 2 && pages <= 4, `${pages} pages`);
-  await context.close();
-});
 
 test('the report shows every section of the core, numbered, each with its chart or table', async () => {
   const { page, context, errors } = await open(browser, srv.url + '#view=report');
@@ -89,6 +32,15 @@ test('the report shows every section of the core, numbered, each with its chart 
   // A section's export is that figure alone, under its own name.
   const { name } = await download(page, '#sections .report-section:nth-of-type(1) .section-actions button:first-child');
   assert.equal(name, 'banenverkenner-scatter-total-2015-2017.svg');
+  // Its CSV is the core's, for that section's table (one row per region).
+  const csv = await download(page, '#sections .report-section:nth-of-type(1) .section-actions button:last-child');
+  assert.equal(csv.name, 'banenverkenner-scatter-total-2015-2017.csv');
+  const own = await page.evaluate(() => window.bv.core.call('csv', { spec: window.bv.rendered.sections[0].spec }));
+  assert.equal(csv.bytes.toString('utf8'), own);
+  assert.equal(own.trimEnd().split('\r\n').length, 36);
+  // Each section's table is drawn from the core's text cells.
+  const first = await page.evaluate(() => window.bv.rendered.sections[0].text_table.rows.length);
+  assert.equal(first, 35);
   // A region chosen in the report is highlighted in its figures.
   await page.click('#sections .report-section:nth-of-type(2) .hit[data-key="Twente"]');
   await page.waitForFunction(() => window.bv.rendered.spec.includes('region=Twente'));

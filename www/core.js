@@ -1,0 +1,72 @@
+// The page's side of the worker that runs the core: requests with promises, progress callbacks,
+// cancel (terminate and start afresh) and detection of a dead wasm instance (a trap).
+/* global BV_WORKER_SRC, BV_WASM_BASE64 */
+
+export class Core {
+  constructor(onTrap) {
+    this.onTrap = onTrap;
+    this.worker = null;
+    this.pending = new Map();
+    this.nextId = 1;
+    this.ready = null;
+    // Whether the current worker got as far as a working wasm instance: only then is a failure a
+    // trap to recover from (a worker that cannot start is an error, not a loop of restarts).
+    this.live = false;
+  }
+
+  // A fresh worker with the wasm instantiated; resolves to `{version, examples}`.
+  start() {
+    if (this.worker) this.worker.terminate();
+    // The single-file build carries the worker's code and the wasm inline (nothing to fetch from
+    // file://): the worker comes from a Blob and gets the wasm by message.
+    const inline = typeof BV_WORKER_SRC === 'string';
+    const url = inline ? URL.createObjectURL(new Blob([BV_WORKER_SRC], { type: 'text/javascript' })) : 'worker.js';
+    this.worker = new Worker(url);
+    if (inline) URL.revokeObjectURL(url);
+    this.worker.onmessage = (e) => this.receive(e.data);
+    this.worker.onerror = (e) => { e.preventDefault(); this.failAll({ message: e.message || 'worker', kind: 'trap', trap: true }); };
+    const args = inline ? { wasmBase64: BV_WASM_BASE64 } : { url: new URL('pkg/banenverkenner_bg.wasm', location.href).href };
+    this.live = false;
+    this.ready = this.call('init', args).then((v) => { this.live = true; return v; });
+    return this.ready;
+  }
+
+  receive(msg) {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.progress) { if (p.onProgress) p.onProgress(msg.progress); return; }
+    this.pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.value);
+    else {
+      const err = Object.assign(new Error(msg.error.message), msg.error);
+      p.reject(err);
+      if (err.trap && this.live && this.onTrap) this.onTrap(err);
+    }
+  }
+
+  failAll(error) {
+    const all = Array.from(this.pending.values());
+    this.pending.clear();
+    for (const p of all) p.reject(Object.assign(new Error(error.message), error));
+    if (error.trap && this.live && this.onTrap) this.onTrap(error);
+  }
+
+  call(op, args, onProgress) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ id, op, args });
+    });
+  }
+
+  // Stops whatever the worker is doing (a long load): every open request fails as cancelled, and
+  // a new worker starts. The caller re-opens the last good dataset in it.
+  restart(reason) {
+    const all = Array.from(this.pending.values());
+    this.pending.clear();
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    for (const p of all) p.reject(Object.assign(new Error(reason), { kind: 'cancelled' }));
+    return this.start();
+  }
+}

@@ -1,0 +1,228 @@
+// Drawing what the core returns: its SVG (parsed as SVG, never as HTML), a layer of focusable hit
+// targets on top, the tooltip, the table (cells as the core formatted them) and a report's
+// sections. Every text from data goes in with textContent.
+import { state, $ } from './state.js';
+import { t } from './i18n.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// What a click or Enter on a hit does (set by main.js).
+export const figureHooks = { toggleRegion: () => {}, exportSvg: () => {}, exportPng: () => {}, exportCsv: () => {} };
+
+// Puts the core's SVG into `container`, ids made unique (a report holds several charts), scaled
+// to its box, with the hit targets on top.
+export function drawChart(container, r, prefix) {
+  container.textContent = '';
+  container.dataset.chart = prefix;
+  if (!r || !r.svg) return;
+  const doc = new DOMParser().parseFromString(r.svg, 'image/svg+xml');
+  const src = doc.documentElement;
+  if (!src || src.nodeName !== 'svg' || doc.querySelector('parsererror')) return;
+  for (const s of src.querySelectorAll('script, foreignObject')) s.remove();
+  const svg = document.importNode(src, true);
+  uniqueIds(svg, prefix);
+  svg.setAttribute('viewBox', `0 0 ${r.width} ${r.height}`);
+  svg.removeAttribute('width'); svg.removeAttribute('height');
+  svg.classList.add('drawing');
+  container.appendChild(svg);
+  if (r.hits && r.hits.length) container.appendChild(hitLayer(r));
+}
+
+function uniqueIds(svg, prefix) {
+  const map = new Map();
+  for (const el of svg.querySelectorAll('[id]')) { const n = `${prefix}-${el.id}`; map.set(el.id, n); el.id = n; }
+  if (!map.size) return;
+  for (const el of [svg, ...svg.querySelectorAll('*')]) {
+    for (const a of Array.from(el.attributes)) {
+      if (a.name === 'aria-labelledby' || a.name === 'aria-describedby') {
+        el.setAttribute(a.name, a.value.split(/\s+/).map((id) => map.get(id) || id).join(' '));
+      } else if (a.value.includes('#')) {
+        const v = a.value.replace(/#([A-Za-z_][\w.-]*)/g, (m, id) => (map.has(id) ? '#' + map.get(id) : m));
+        if (v !== a.value) el.setAttribute(a.name, v);
+      }
+    }
+  }
+}
+
+// Keyboard order of hits: down the bars for horizontal bars, else left to right.
+function readingOrder(hits) {
+  const idx = hits.map((_, i) => i);
+  const med = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] || 0;
+  const horizontalBars = med(hits.map((h) => h.w)) > 1.5 * med(hits.map((h) => h.h));
+  const cx = (h) => h.x + h.w / 2, cy = (h) => h.y + h.h / 2;
+  return horizontalBars
+    ? idx.sort((a, b) => cy(hits[a]) - cy(hits[b]) || cx(hits[a]) - cx(hits[b]))
+    : idx.sort((a, b) => cx(hits[a]) - cx(hits[b]) || cy(hits[a]) - cy(hits[b]));
+}
+
+function hitLayer(r) {
+  const layer = document.createElementNS(SVG_NS, 'svg');
+  layer.setAttribute('class', 'hit-layer');
+  layer.setAttribute('viewBox', `0 0 ${r.width} ${r.height}`);
+  layer.setAttribute('role', 'group');
+  layer.setAttribute('aria-label', t('hits-group'));
+  const selected = new URLSearchParams(r.spec).get('region');
+  const order = readingOrder(r.hits);
+  const rects = [];
+  const current = Math.max(0, order.findIndex((i) => r.hits[i].key === selected));
+  order.forEach((i, pos) => {
+    const h = r.hits[i];
+    const el = document.createElementNS(SVG_NS, 'rect');
+    el.setAttribute('x', h.x); el.setAttribute('y', h.y); el.setAttribute('width', Math.max(h.w, 1)); el.setAttribute('height', Math.max(h.h, 1));
+    el.setAttribute('class', 'hit'); el.setAttribute('role', 'button');
+    el.setAttribute('tabindex', pos === current ? '0' : '-1');
+    el.setAttribute('aria-label', h.label);
+    el.setAttribute('aria-pressed', String(h.key === selected));
+    el.dataset.key = h.key;
+    const show = () => showTip(el, h.label);
+    el.addEventListener('mouseenter', show);
+    el.addEventListener('focus', () => { rects.forEach((x, j) => x.setAttribute('tabindex', j === pos ? '0' : '-1')); show(); });
+    el.addEventListener('mouseleave', hideTip); el.addEventListener('blur', hideTip);
+    el.addEventListener('click', () => figureHooks.toggleRegion(h.key));
+    el.addEventListener('keydown', (e) => {
+      if (state.presenting) return;
+      let next = null;
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); figureHooks.toggleRegion(h.key); return; }
+      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(pos + 1, rects.length - 1);
+      else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(pos - 1, 0);
+      else if (e.key === 'Home') next = 0;
+      else if (e.key === 'End') next = rects.length - 1;
+      if (next !== null) { e.preventDefault(); rects[next].focus(); }
+    });
+    rects.push(el);
+    layer.appendChild(el);
+  });
+  return layer;
+}
+
+// The tooltip is fixed to the window (one element for every chart), placed beside the target.
+let tipTarget = null;
+export function showTip(el, text) {
+  tipTarget = el;
+  const tip = $('tooltip');
+  const box = el.getBoundingClientRect();
+  tip.textContent = text; tip.hidden = false;
+  const w = tip.offsetWidth, h = tip.offsetHeight;
+  let left = box.right + 8;
+  if (left + w > window.innerWidth - 4) left = Math.max(4, box.left - w - 8);
+  let top = box.top - h - 4;
+  if (top < 4) top = box.bottom + 4;
+  tip.style.left = `${Math.round(left)}px`;
+  tip.style.top = `${Math.round(top)}px`;
+}
+export function hideTip() { $('tooltip').hidden = true; }
+export function followTip() {
+  if ($('tooltip').hidden) return;
+  // It follows a focused target, or one the pointer is still over (scrolling into view).
+  if (tipTarget && tipTarget.isConnected && (tipTarget === document.activeElement || tipTarget.matches(':hover'))) showTip(tipTarget, $('tooltip').textContent);
+  else hideTip();
+}
+
+// The table as the core wrote it (`text_table`: cells as text, which columns are numbers).
+export function renderTable(container, table, caption) {
+  container.textContent = '';
+  if (!table || !table.columns || !table.columns.length) return;
+  const el = document.createElement('table');
+  const cap = document.createElement('caption');
+  cap.textContent = caption;
+  el.appendChild(cap);
+  const head = el.createTHead().insertRow();
+  for (const c of table.columns) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = c; head.appendChild(th); }
+  const body = el.createTBody();
+  for (const row of table.rows) {
+    const tr = body.insertRow();
+    row.forEach((text, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) cell.scope = 'row';
+      if (table.numeric && table.numeric[i]) cell.className = 'num';
+      cell.textContent = text;
+      tr.appendChild(cell);
+    });
+  }
+  const scroller = document.createElement('div');
+  scroller.className = 'table-scroll';
+  // A wide table scrolls sideways: keyboard users can focus it to scroll.
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', t('table-label', { caption }));
+  scroller.appendChild(el);
+  container.appendChild(scroller);
+}
+
+export function fillList(ul, items) {
+  ul.textContent = '';
+  for (const n of items || []) { const li = document.createElement('li'); li.textContent = n; ul.appendChild(li); }
+}
+
+// A report: its head and each section the core drew (chart, reading, notes, table, exports).
+export function renderSections(r) {
+  const box = $('sections');
+  box.textContent = '';
+  const sections = (r && r.sections) || [];
+  box.hidden = sections.length === 0;
+  if (!sections.length) return;
+  const head = document.createElement('div');
+  head.className = 'report-head';
+  const h2 = document.createElement('h2');
+  h2.textContent = r.title || '';
+  head.appendChild(h2);
+  for (const text of [r.subtitle, r.summary]) {
+    if (!text) continue;
+    const p = document.createElement('p'); p.textContent = text; head.appendChild(p);
+  }
+  box.appendChild(head);
+  sections.forEach((s, i) => {
+    const sec = document.createElement('section');
+    sec.className = 'report-section';
+    const h = document.createElement('h3');
+    h.id = `s${i}-h`;
+    const title = s.title || '';
+    h.textContent = s.label || title;
+    if (s.label) {
+      // A chart carries its own title: on screen the heading shows the figure's number only.
+      const rest = document.createElement('span');
+      rest.textContent = (title ? '. ' : '') + title;
+      if (s.svg) rest.className = 'sr-only';
+      h.appendChild(rest);
+    } else if (s.svg) h.className = 'sr-only';
+    sec.setAttribute('aria-labelledby', h.id);
+    sec.appendChild(h);
+    if (!s.available) {
+      const p = document.createElement('p'); p.className = 'reading unavailable'; p.textContent = t('unavailable', { reason: s.reason || '' }); sec.appendChild(p);
+    }
+    if (s.svg) {
+      const fig = document.createElement('figure');
+      const chart = document.createElement('div');
+      chart.className = 'chart';
+      fig.appendChild(chart);
+      drawChart(chart, s, `s${i}`);
+      if (s.summary) { const cap = document.createElement('figcaption'); cap.textContent = s.summary; fig.appendChild(cap); }
+      sec.appendChild(fig);
+    } else if (s.summary) {
+      const p = document.createElement('p'); p.className = 'reading'; p.textContent = s.summary; sec.appendChild(p);
+    }
+    if (s.notes && s.notes.length) { const ul = document.createElement('ul'); ul.className = 'notes'; fillList(ul, s.notes); sec.appendChild(ul); }
+    const tt = s.text_table;
+    const hasTable = !!(tt && tt.columns && tt.columns.length);
+    if (hasTable) {
+      const wrap = document.createElement('div');
+      if (s.svg) {
+        const det = document.createElement('details');
+        const sum = document.createElement('summary');
+        sum.textContent = t('section-table');
+        det.appendChild(sum); det.appendChild(wrap); sec.appendChild(det);
+      } else sec.appendChild(wrap);
+      renderTable(wrap, tt, title);
+    }
+    const acts = document.createElement('div');
+    acts.className = 'actions section-actions';
+    acts.setAttribute('role', 'group');
+    acts.setAttribute('aria-label', `${t('actions')}: ${title}`);
+    const add = (key, fn, ok) => { if (!ok) return; const b = document.createElement('button'); b.type = 'button'; b.textContent = t(key); b.addEventListener('click', fn); acts.appendChild(b); };
+    add('svg', () => figureHooks.exportSvg(s), !!s.svg);
+    add('png', () => figureHooks.exportPng(s), !!s.svg);
+    add('csv', () => figureHooks.exportCsv(s, i), hasTable);
+    if (acts.children.length) sec.appendChild(acts);
+    box.appendChild(sec);
+  });
+}

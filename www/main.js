@@ -1,0 +1,475 @@
+// Banenverkenner page: wires the DOM to the core, which runs in a Web Worker (core.js, worker.js).
+// All numbers, charts, chart texts, table cells and CSV come from Rust; this file opens data (a
+// file, a link's data, a file beside the page, an example, the built-in data), keeps the URL hash
+// in step with the view, and shows the result. What is on screen always comes from the file the
+// file line (#dataset) names: a failed load keeps the previous data and says so.
+import { state, splitHash, pageHash, currentCore, $ } from './state.js';
+import { t, applyI18n } from './i18n.js';
+import { Core } from './core.js';
+import { figureHooks, drawChart, renderTable, renderSections, fillList, hideTip, followTip } from './figure.js';
+import {
+  pickerHooks, buildPickers, showChanges, updateNames, chooseRegion, setKey, switchView, specForNewData,
+  describeDataset, mappingPairs, syncRoles,
+} from './pickers.js';
+import { say, exportSvg, exportPng, exportCsv, copyText, copyLink, fillEmbed, inflated } from './exports.js';
+import { presentHooks, enterPresentation, leavePresentation, goToSlide, layoutPresentation, updatePresentBar, presentKeys } from './present.js';
+
+
+// Test hooks, only with a flag in the address: `?bv-test-trap` (kill the wasm instance on
+// purpose), `?bv-test-slow` (read files slowly, so a load can be cancelled midway).
+const TEST = { trap: false, slow: false };
+for (const k of Object.keys(TEST)) TEST[k] = new URLSearchParams(location.search).has('bv-test-' + k);
+
+// ---------------------------------------------------------------- messages and busy state
+
+function showError(err) {
+  const box = $('error');
+  if (!err) { box.hidden = true; box.textContent = ''; return; }
+  box.hidden = false;
+  box.textContent = (err && err.message) ? err.message : String(err);
+}
+function announce(text) { $('announce').textContent = text; }
+
+// `#figure[aria-busy]` is true while a file loads or a view computes, false once the result
+// (chart or error) is on screen; `html[data-state]` says which.
+function busy(on) {
+  state.busy = Math.max(0, state.busy + (on ? 1 : -1));
+  $('figure').setAttribute('aria-busy', String(state.busy > 0));
+  if (state.busy > 0) document.documentElement.dataset.state = 'busy';
+}
+function settled(result) {
+  if (state.busy > 0) return;
+  document.documentElement.dataset.state = result;
+  notifyHeight();
+}
+
+// Export and sharing act on the chart on screen: off when there is none.
+function updateActions() {
+  const r = state.rendered;
+  const chart = !!(r && r.svg);
+  $('export-svg').disabled = !chart;
+  $('export-png').disabled = !chart;
+  $('export-csv').disabled = !(chart && r.table && r.table.columns && r.table.columns.length);
+  $('embed-button').disabled = !chart;
+  $('present').disabled = !chart;
+  $('copy-link').disabled = !state.source;
+  if (!chart && !$('embed-box').hidden) { $('embed-box').hidden = true; $('embed-button').setAttribute('aria-expanded', 'false'); }
+}
+
+// No chart: nothing of any data stays on screen.
+function clearFigure() {
+  state.rendered = null;
+  $('chart').textContent = '';
+  $('summary').textContent = '';
+  fillList($('notes'), []);
+  $('table').textContent = '';
+  renderSections(null);
+  $('figure').hidden = false;
+  showChanges(null);
+  updateNames(null);
+  updateActions();
+  hideTip();
+}
+
+// ---------------------------------------------------------------- the hash
+
+function writeHash(coreSpec, push) {
+  const h = pageHash(coreSpec);
+  if (h === location.hash) return;
+  if (push) history.pushState(null, '', h); else history.replaceState(null, '', h);
+}
+
+// ---------------------------------------------------------------- showing a view
+
+// Renders `spec` on the data in the worker and puts the result (or the error, and no chart) on
+// screen; `push` makes it a step in the history. `before` runs just before, in the same task
+// (a new dataset's file line appears together with its first chart).
+async function show(spec, { push = false, before = null } = {}) {
+  if (state.loading && !before) { writeHash(spec, push); return; }
+  const seq = ++state.renderSeq;
+  state.pendingSpec = spec;
+  busy(true);
+  let r = null, err = null;
+  try { r = await state.core.call('render', { spec }); } catch (e) { err = e; }
+  busy(false);
+  if (seq !== state.renderSeq) return;
+  state.pendingSpec = null;
+  if (before) before();
+  if (err) {
+    if (err.kind === 'cancelled') { settled(state.rendered ? 'ready' : 'error'); return; }
+    clearFigure();
+    showError(err);
+    const lang = new URLSearchParams(spec).get('lang') === 'en' ? 'en' : 'nl';
+    if (lang !== state.lang) { state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset(); }
+    buildPickers(spec);
+    openFull(spec);
+    writeHash(spec, push);
+    state.drawnHash = location.hash;
+    settled('error');
+    return;
+  }
+  // The hash changes with the screen: the completed description, as a new entry for a choice.
+  writeHash(r.spec, push);
+  draw(r);
+  settled('ready');
+}
+
+function draw(r) {
+  showError(null);
+  // A chart target with the focus keeps it across the redraw (e.g. after Enter highlights it).
+  const active = document.activeElement;
+  const focusHit = active && active.classList && active.classList.contains('hit') && active.closest('[data-chart]')
+    ? { chart: active.closest('[data-chart]').dataset.chart, key: active.dataset.key } : null;
+  const first = state.rendered === null;
+  state.rendered = r;
+  const lang = new URLSearchParams(r.spec).get('lang') === 'en' ? 'en' : 'nl';
+  if (lang !== state.lang) {
+    state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset();
+    if (!state.embed) buildGallery();
+  }
+  const report = !!(r.sections && r.sections.length);
+  $('figure').hidden = report || !r.svg;
+  drawChart($('chart'), report ? null : r, 'c0');
+  $('summary').textContent = report ? '' : (r.summary || '');
+  fillList($('notes'), r.notes);
+  if (!$('table').hidden) renderTable($('table'), r.text_table, r.title);
+  renderSections(r);
+  updateActions();
+  state.drawnHash = location.hash;
+  if (focusHit) {
+    const again = Array.from(document.querySelectorAll(`[data-chart="${focusHit.chart}"] .hit`)).find((h) => h.dataset.key === focusHit.key);
+    if (again) again.focus();
+  }
+  buildPickers(r.spec, r.view);
+  showChanges(r);
+  syncRoles(r.spec);
+  updateNames(r);
+  openFull(r.spec);
+  $('print-meta').textContent = t('print-meta', { file: state.fileName, spec: r.spec });
+  if (!$('embed-box').hidden) fillEmbed();
+  if (state.presenting) { updatePresentBar(); layoutPresentation(); }
+  if (!first) announce(t('chart-updated', { title: r.title }));
+  if (state.firstChartMs === null) { performance.mark('bv-chart-drawn'); state.firstChartMs = performance.now(); }
+}
+
+// The embed's link to the full explorer: the same view of the same data.
+function openFull(spec) {
+  const data = pageHash('').slice(1).replace(/^embed&?/, '');
+  $('open-full').href = location.href.split('#')[0] + '#' + [spec, data].filter(Boolean).join('&');
+}
+
+// An embed tells the page around it how tall it is, so the iframe can size itself.
+let lastHeight = -1;
+function notifyHeight() {
+  // Only once a result (chart or error) is on screen: the host sizes the frame to it.
+  if (window.parent === window || !['ready', 'error'].includes(document.documentElement.dataset.state)) return;
+  const height = Math.ceil(document.body.getBoundingClientRect().height);
+  if (height === lastHeight) return;
+  lastHeight = height;
+  window.parent.postMessage({ type: 'banenverkenner:height', height }, '*');
+}
+
+// ---------------------------------------------------------------- opening data
+
+function showProgress(p) {
+  const box = $('progress');
+  if (!p) { box.hidden = true; return; }
+  box.hidden = false;
+  const bar = $('progress-bar');
+  const frac = p.total ? p.loaded / p.total : 0;
+  bar.value = frac;
+  const text = p.parsing ? t('progress-parse', { file: p.name }) : t('progress', { file: p.name, pct: Math.floor(frac * 100) });
+  $('progress-text').textContent = text;
+  bar.setAttribute('aria-valuetext', text);
+}
+
+// Opens a dataset in the worker and shows `spec` on it (or what `spec(catalog)` gives). Only when
+// both worked do the file line and the chart change, together; a failure leaves the previous data
+// on screen and says so.
+async function openData(source, name, spec, dataKeys) {
+  if (state.loading) await cancelLoad(true);
+  const previous = state.source ? state.fileName : null;
+  state.loading = { name, loaded: 0, total: source.file ? source.file.size : 0 };
+  state.renderSeq++; // a view still computing on the previous data is not drawn any more
+  state.pendingSpec = null;
+  // Files take time (progress and cancel); the built-in data and the examples are at hand.
+  const slow = ['file', 'url', 'bytes'].includes(source.kind);
+  if (slow) showProgress(state.loading);
+  busy(true);
+  let d = null, err = null;
+  try {
+    d = await state.core.call('open', { source, slow: TEST.slow }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+  } catch (e) { err = e; }
+  busy(false);
+  state.loading = null;
+  showProgress(null);
+  if (err) {
+    if (err.kind === 'cancelled') return false; // cancelLoad said so
+    if (!err.trap) {
+      const reason = err.kind === 'fetch' ? t('data-fetch-error', { file: name, reason: err.message }) : err.message;
+      showError(new Error(previous
+        ? t('load-failed-kept', { file: name, reason, previous })
+        : (err.kind === 'fetch' ? reason : t('load-failed-none', { file: name, reason }))));
+    }
+    if (!previous) { clearFigure(); describeDataset(); }
+    settled('error');
+    return false;
+  }
+  const adopt = () => {
+    state.source = source;
+    state.fileName = name || d.info.file;
+    state.info = d.info;
+    state.catalog = d.catalog;
+    state.dataKeys = dataKeys;
+    state.wanted = null;
+    state.pickerSig = '';
+    state.names = [];
+    describeDataset();
+  };
+  await show(typeof spec === 'function' ? spec(d.catalog) : spec, { before: adopt });
+  return true;
+}
+
+// Cancel: the worker stops (terminated), a new one starts with the last good dataset.
+async function cancelLoad(quiet) {
+  const loading = state.loading;
+  if (!loading) return;
+  state.loading = null;
+  showProgress(null);
+  busy(true);
+  if (!quiet) {
+    showError(new Error(state.source ? t('cancelled', { file: loading.name, previous: state.fileName }) : t('cancelled-none', { file: loading.name })));
+  }
+  try {
+    await state.core.restart('cancelled');
+    await reopen();
+  } finally {
+    busy(false);
+  }
+  settled(state.rendered ? 'ready' : 'error');
+}
+
+// Opens the last good dataset again in a new worker (after a cancel or a trap).
+async function reopen() {
+  if (!state.source) return true;
+  try {
+    await state.core.call('open', { source: state.source });
+    return true;
+  } catch (e) {
+    state.source = null; state.info = null; state.catalog = [];
+    clearFigure(); describeDataset(); showError(e);
+    return false;
+  }
+}
+
+// A dead wasm instance (a trap): a new worker, the last good dataset, and a message.
+let recovering = null;
+const recoveries = [];
+function onTrap(err) {
+  if (recovering) return;
+  // An instance that keeps dying is not restarted for ever: three times a minute at most.
+  const now = Date.now();
+  while (recoveries.length && now - recoveries[0] > 60000) recoveries.shift();
+  if (recoveries.length >= 3) { clearFigure(); showError(err); settled('error'); return; }
+  recoveries.push(now);
+  recovering = (async () => {
+    const reason = err && err.message ? err.message : 'trap';
+    state.loading = null;
+    showProgress(null);
+    try {
+      await state.core.restart('trap');
+      const ok = await reopen();
+      if (ok && state.rendered) await show(state.rendered.spec);
+      showError(new Error(state.source ? t('trap', { reason, file: state.fileName }) : t('trap-none', { reason })));
+      settled(state.rendered ? 'ready' : 'error');
+    } finally { recovering = null; }
+  })();
+}
+
+function loadFile(file) {
+  const wanted = state.wanted;
+  const previous = currentCore();
+  const spec = wanted ? wanted.spec : (catalog) => specForNewData(previous, catalog);
+  if (wanted && wanted.name !== file.name) say(t('ask-file-other', { file: file.name, wanted: wanted.name }));
+  return openData({ kind: 'file', name: file.name, file }, file.name, spec, { file: file.name });
+}
+
+// A link that names a file too large to travel with it: ask for that file by name.
+function askForFile(name, spec) {
+  state.wanted = { name, spec };
+  clearFigure();
+  describeDataset();
+  showError(new Error(t('ask-file', { file: name })));
+  buildPickers(spec);
+  $('drop').classList.add('over');
+  settled('ready');
+}
+
+// `data=` names a file beside the page: a relative path on the same site, nothing else.
+function dataUrl(path) {
+  if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || /^[\\/]/.test(path) || /(^|[\\/])\.\.([\\/]|$)/.test(path) || /[\\?#]/.test(path)) return null;
+  let url;
+  try { url = new URL(path, location.href); } catch (e) { return null; }
+  return url.origin === location.origin ? url.href : null;
+}
+
+// ---------------------------------------------------------------- gallery (bundled example tables)
+
+function buildGallery() {
+  let items = state.examples;
+  if (!Array.isArray(items) || !items.length) return;
+  // The built-in regional data is the first example: the way back after opening another.
+  items = [{ name: t('gallery-default'), file: 'regions.csv', explanation: t('gallery-default-text'), source: '', builtin: true }, ...items];
+  const ul = $('gallery-list');
+  ul.textContent = '';
+  items.forEach((ex, i) => {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.id = `example-${i}`;
+    b.className = 'example';
+    b.textContent = ex.name;
+    b.setAttribute('aria-describedby', `example-${i}-d`);
+    const d = document.createElement('p');
+    d.id = `example-${i}-d`;
+    d.textContent = [ex.explanation, ex.source].filter(Boolean).join(' ');
+    b.addEventListener('click', async () => {
+      const lang = new URLSearchParams(currentCore()).get('lang');
+      const spec = (ex.view || '') + (lang ? (ex.view ? '&' : '') + 'lang=' + lang : '');
+      const ok = ex.builtin
+        ? await openData({ kind: 'default' }, null, spec, {})
+        : await openData({ kind: 'example', file: ex.file }, ex.file, spec, { example: ex.file });
+      if (ok) $('figure').focus();
+    });
+    li.appendChild(b); li.appendChild(d);
+    ul.appendChild(li);
+  });
+  $('gallery').hidden = false;
+}
+
+// ---------------------------------------------------------------- wiring
+
+function wire() {
+  pickerHooks.go = (spec) => show(spec, { push: true });
+  presentHooks.show = (spec) => show(spec);
+  figureHooks.toggleRegion = (key) => {
+    const cur = new URLSearchParams(currentCore()).get('region');
+    setKey('region', cur === key ? '' : key);
+  };
+  figureHooks.exportSvg = exportSvg;
+  figureHooks.exportPng = (r) => exportPng(r, showError);
+  figureHooks.exportCsv = (s, i) => exportCsv(s, i).catch(showError);
+  $('mapping-apply').addEventListener('click', () => {
+    if (!state.source) return;
+    openData({ ...state.source, mapping: mappingPairs() }, state.fileName, 'view=scatter', state.dataKeys);
+  });
+  // Links, the address bar and Back/Forward change the hash; the page's own changes are drawn already.
+  window.addEventListener('hashchange', () => {
+    if (location.hash === state.drawnHash) return;
+    const { core, page } = splitHash();
+    state.embed = page.embed;
+    document.body.classList.toggle('embed', state.embed);
+    if (state.wanted) { state.wanted.spec = core; return; }
+    show(core);
+  });
+  // The skip link moves the focus without touching the hash (the hash is the view description).
+  document.querySelector('.skip').addEventListener('click', (e) => { e.preventDefault(); $('figure').focus(); });
+  $('file').addEventListener('change', (e) => { if (e.target.files[0]) loadFile(e.target.files[0]); e.target.value = ''; });
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); if (e.dataTransfer.files[0]) loadFile(e.dataTransfer.files[0]); });
+  $('cancel-load').addEventListener('click', () => cancelLoad(false));
+  $('view').addEventListener('change', (e) => show(switchView(e.target.value), { push: true }));
+  $('region').addEventListener('change', (e) => chooseRegion(e.target.value));
+  $('region').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); chooseRegion(e.target.value); } });
+  $('clear-region').addEventListener('click', () => { setKey('region', ''); $('region').value = ''; $('region').focus(); });
+  $('lang-toggle').addEventListener('click', () => setKey('lang', state.lang === 'en' ? '' : 'en'));
+  $('toggle-table').addEventListener('click', (e) => {
+    const open = $('table').hidden;
+    $('table').hidden = !open;
+    e.currentTarget.setAttribute('aria-expanded', String(open));
+    if (open && state.rendered) renderTable($('table'), state.rendered.text_table, state.rendered.title);
+  });
+  $('export-svg').addEventListener('click', () => exportSvg(state.rendered));
+  $('export-csv').addEventListener('click', () => exportCsv(state.rendered).catch(showError));
+  $('export-png').addEventListener('click', () => exportPng(state.rendered, showError));
+  $('copy-link').addEventListener('click', () => copyLink());
+  $('embed-button').addEventListener('click', (e) => {
+    const open = $('embed-box').hidden;
+    $('embed-box').hidden = !open;
+    e.currentTarget.setAttribute('aria-expanded', String(open));
+    if (open) { fillEmbed(); $('embed-code').focus(); $('embed-code').select(); }
+  });
+  $('copy-embed').addEventListener('click', () => copyText($('embed-code').value, $('embed-code')));
+  $('present').addEventListener('click', enterPresentation);
+  $('present-prev').addEventListener('click', () => goToSlide(state.slide - 1));
+  $('present-next').addEventListener('click', () => goToSlide(state.slide + 1));
+  $('present-exit').addEventListener('click', leavePresentation);
+  document.addEventListener('keydown', presentKeys);
+  document.addEventListener('fullscreenchange', () => { if (!document.fullscreenElement && state.presenting) leavePresentation(); });
+  $('print').addEventListener('click', () => window.print());
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('tooltip').hidden) hideTip(); });
+  if (window.ResizeObserver) new ResizeObserver(() => notifyHeight()).observe(document.body);
+  window.addEventListener('resize', layoutPresentation);
+  // The tooltip is fixed to the window: on scrolling it follows a focused target, else it goes.
+  window.addEventListener('scroll', followTip, { passive: true });
+  if (TEST.trap) state.trap = () => state.core.call('trap').catch(() => {});
+}
+
+async function start() {
+  $('figure').setAttribute('aria-busy', 'true');
+  const { page, core } = splitHash();
+  state.embed = page.embed;
+  document.body.classList.toggle('embed', state.embed);
+  if (new URLSearchParams(core).get('lang') === 'en') state.lang = 'en';
+  applyI18n();
+  wire();
+  busy(true);
+  try {
+    state.core = new Core(onTrap);
+    const init = await state.core.start();
+    performance.mark('bv-wasm-ready');
+    state.version = init.version;
+    state.examples = init.examples || [];
+    $('version').textContent = init.version;
+    // Asked for now, answered before the data (the worker answers in order): not waited for.
+    for (const lang of ['nl', 'en']) state.core.call('roles', { lang }).then((names) => { state.roleNames[lang] = names; }, () => {});
+  } catch (err) {
+    busy(false);
+    showError(err);
+    settled('error');
+    return;
+  }
+  busy(false);
+  // The gallery comes first so that nothing moves once the chart is drawn.
+  if (!state.embed) buildGallery();
+  if (page.dz !== undefined) {
+    const name = page.file || 'gegevens.csv';
+    let bytes;
+    try { bytes = await inflated(page.dz); } catch (e) {
+      clearFigure(); describeDataset(); showError(new Error(t('link-bad', { reason: e.message }))); settled('error');
+      return;
+    }
+    await openData({ kind: 'bytes', name, bytes }, name, core, { file: name, dz: page.dz });
+  } else if (page.file !== undefined) {
+    askForFile(page.file, core);
+  } else if (page.data !== undefined) {
+    const url = dataUrl(page.data);
+    if (!url) {
+      clearFigure(); describeDataset();
+      showError(new Error(t('data-bad-path', { file: page.data })));
+      settled('error');
+      return;
+    }
+    state.dataKeys = { data: page.data };
+    openFull(core);
+    await openData({ kind: 'url', name: page.data, url }, page.data, core, { data: page.data });
+  } else if (page.example !== undefined) {
+    await openData({ kind: 'example', file: page.example }, page.example, core, { example: page.example });
+  } else {
+    await openData({ kind: 'default' }, null, core, {});
+  }
+  performance.mark('bv-data-ready');
+}
+start();

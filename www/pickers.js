@@ -1,0 +1,336 @@
+// The pickers, built from the core's view catalogue (`views()`) and set from the completed view
+// description the core returns (`rendered.spec`); the file line, the detected columns with their
+// roles, and the column-mapping step. No adjustment logic: the core completes and corrects a
+// description and says what it changed (`rendered.changes`).
+import { state, enc, currentCore, $, COMMON_KEYS } from './state.js';
+import { t, label, locale } from './i18n.js';
+
+
+// What a choice does (set by main.js): show a view description, as a new history entry.
+export const pickerHooks = { go: () => {}, applyMapping: () => {} };
+
+// Keys that belong to one file (its years, its regions): dropped when another file is loaded.
+const FILE_KEYS = ['from', 'to', 'year', 'region'];
+
+const viewInfo = (view, catalog = state.catalog) => catalog.find((v) => v.view === view);
+
+// Whether a key applies under the settings `p` (catalogue `when: [key, values]`).
+function applies(k, keys, p) {
+  if (!Array.isArray(k.when) || k.when.length < 2) return true;
+  const [dep, values] = k.when;
+  const depKey = keys.find((x) => x.key === dep);
+  const v = p.get(dep) ?? (depKey && depKey.default) ?? '';
+  return Array.isArray(values) && values.includes(v);
+}
+
+export function setKey(key, value) {
+  const p = new URLSearchParams(currentCore());
+  if (value === '' || value === null || value === undefined) p.delete(key); else p.set(key, value);
+  pickerHooks.go(enc(p));
+}
+
+// A picker's new value: the description with it, without the keys the catalogue says no longer
+// apply. The core completes the rest and reports what it had to change.
+function setPicker(key, value) {
+  const p = new URLSearchParams(currentCore());
+  if (value === '') p.delete(key); else p.set(key, value);
+  const keys = (viewInfo(p.get('view')) || { keys: [] }).keys;
+  for (const k of keys) if (!applies(k, keys, p)) p.delete(k.key);
+  pickerHooks.go(enc(p));
+}
+
+// Another view: the settings of this one that the other view also offers, with the same value.
+export function switchView(view, keepFrom = currentCore(), catalog = state.catalog) {
+  const cur = new URLSearchParams(keepFrom);
+  const next = new URLSearchParams();
+  next.set('view', view);
+  for (const k of COMMON_KEYS) if (cur.get(k)) next.set(k, cur.get(k));
+  const keys = (viewInfo(view, catalog) || { keys: [] }).keys;
+  for (const k of keys) {
+    const v = cur.get(k.key);
+    if (v !== null && (!k.choices.length || k.choices.some((c) => c.value === v))) next.set(k.key, v);
+  }
+  for (const k of keys) if (!applies(k, keys, next)) next.delete(k.key);
+  return enc(next);
+}
+
+// The description to start a newly loaded file with: the same view when the file offers it,
+// keeping the settings its catalogue allows (not the years or regions of the previous file).
+export function specForNewData(previous, catalog) {
+  const p = new URLSearchParams(previous);
+  for (const key of FILE_KEYS) p.delete(key);
+  const view = p.get('view');
+  if (!view || !viewInfo(view, catalog)) {
+    const keep = new URLSearchParams();
+    if (p.get('lang')) keep.set('lang', p.get('lang'));
+    return enc(keep);
+  }
+  return switchView(view, enc(p), catalog);
+}
+
+function buildViewPicker(view) {
+  const sel = $('view');
+  sel.textContent = '';
+  const known = !!viewInfo(view);
+  if (!known) {
+    // An unknown view (the error says so): the picker still offers every view of the data.
+    const o = document.createElement('option');
+    o.value = ''; o.textContent = t('view-choose'); o.disabled = true;
+    sel.appendChild(o);
+  }
+  for (const v of state.catalog) {
+    const o = document.createElement('option');
+    o.value = v.view; o.textContent = label(v.label);
+    sel.appendChild(o);
+  }
+  sel.value = known ? view : '';
+  $('view-picker').hidden = state.catalog.length === 0;
+}
+
+function keyPicker(k, value) {
+  const id = 'key-' + k.key;
+  const wrap = document.createElement('label');
+  wrap.dataset.key = k.key;
+  wrap.htmlFor = id;
+  const span = document.createElement('span');
+  span.textContent = label(k.label);
+  wrap.appendChild(span);
+  if (k.choices && k.choices.length) {
+    const sel = document.createElement('select');
+    sel.id = id;
+    // An optional key without a default (e.g. facet=) can also be left out.
+    if (k.default === null || k.default === undefined) {
+      const none = document.createElement('option');
+      none.value = ''; none.textContent = t('none');
+      sel.appendChild(none);
+    }
+    for (const c of k.choices) {
+      const o = document.createElement('option');
+      o.value = c.value; o.textContent = label(c.label);
+      sel.appendChild(o);
+    }
+    sel.value = value;
+    sel.addEventListener('change', () => setPicker(k.key, sel.value));
+    wrap.appendChild(sel);
+  } else if (k.key === 'k') {
+    // The outlier threshold: a slider, value shown beside it.
+    const row = document.createElement('span');
+    row.className = 'inline';
+    const input = document.createElement('input');
+    input.type = 'range'; input.id = id; input.min = '0.5'; input.max = '3'; input.step = '0.1';
+    const v = Number(value || k.default || 1);
+    if (v > 3) input.max = String(Math.min(5, Math.ceil(v)));
+    input.value = String(v);
+    const out = document.createElement('output');
+    out.htmlFor = id; out.id = id + '-out';
+    const show = () => { out.textContent = Number(input.value).toLocaleString(locale(), { maximumFractionDigits: 1 }); input.setAttribute('aria-valuetext', out.textContent); };
+    show();
+    input.addEventListener('input', show);
+    input.addEventListener('change', () => setKey('k', input.value === String(Number(k.default || 1)) ? '' : input.value));
+    row.appendChild(input); row.appendChild(out);
+    wrap.appendChild(row);
+  } else {
+    const input = document.createElement('input');
+    input.id = id; input.value = value || ''; input.autocomplete = 'off';
+    if (k.default) input.placeholder = k.default;
+    input.addEventListener('change', () => setKey(k.key, input.value.trim()));
+    wrap.appendChild(input);
+  }
+  return wrap;
+}
+
+// The pickers for the description `spec` (the core's completed one, or the one that failed).
+export function buildPickers(spec, view) {
+  const p = new URLSearchParams(spec);
+  view = view || p.get('view') || '';
+  const info = viewInfo(view);
+  const keys = info ? info.keys : [];
+  const sig = JSON.stringify([state.lang, state.catalog, view]);
+  const box = $('keys');
+  const focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+  if (sig !== state.pickerSig) {
+    state.pickerSig = sig;
+    buildViewPicker(view);
+    box.textContent = '';
+    for (const k of keys) box.appendChild(keyPicker(k, p.get(k.key) ?? k.default ?? ''));
+    if (focused && $(focused)) $(focused).focus();
+  } else {
+    $('view').value = info ? view : '';
+    for (const k of keys.filter((x) => applies(x, keys, p))) {
+      const el = $('key-' + k.key);
+      if (!el || el === document.activeElement) continue;
+      el.value = p.get(k.key) ?? k.default ?? '';
+      if (k.key === 'k') el.dispatchEvent(new Event('input'));
+    }
+  }
+  for (const k of keys) {
+    const l = box.querySelector(`[data-key="${k.key}"]`);
+    if (l) l.hidden = !applies(k, keys, p);
+  }
+  const region = p.get('region') || '';
+  if (document.activeElement !== $('region')) $('region').value = region;
+  $('clear-region').disabled = !region;
+  $('region-hint').textContent = region ? t('region-marked', { name: region }) : '';
+}
+
+// What the core changed in the description, and why (`rendered.changes`), beside the pickers.
+export function showChanges(r) {
+  const changes = r && Array.isArray(r.changes) ? r.changes : [];
+  $('changes').textContent = changes.join(' ');
+}
+
+// The names the search box offers: every region or series the current view draws.
+export function updateNames(r) {
+  const names = new Set();
+  const add = (hits) => { for (const h of hits || []) if (h.key) names.add(h.key); };
+  if (r) { add(r.hits); for (const s of r.sections || []) add(s.hits); }
+  const list = Array.from(names).sort((a, b) => a.localeCompare(b, 'nl'));
+  if (list.join('\n') === state.names.join('\n')) return;
+  state.names = list;
+  const dl = $('regions');
+  dl.textContent = '';
+  for (const n of list) { const o = document.createElement('option'); o.value = n; dl.appendChild(o); }
+}
+
+export function chooseRegion(text) {
+  const name = text.trim();
+  if (!name) { setKey('region', ''); return; }
+  const match = state.names.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (!match) { $('region-hint').textContent = t('region-unknown', { name }); return; }
+  $('region').value = match;
+  setKey('region', match);
+}
+
+// ---------------------------------------------------------------- the file line and columns
+
+// The mapping step: when required regional columns are not recognised, a select per column of
+// the analysis; the core reads the file again with the mapping.
+function describeMapping() {
+  const box = $('mapping');
+  const m = state.info && state.info.mapping;
+  if (!m || m.complete || !Array.isArray(m.targets)) { box.hidden = true; return; }
+  const headers = (state.info.columns || []).map((c) => c.name);
+  const chosen = {};
+  for (const x of [...(m.matched || []), ...(m.suggestions || [])]) if (!(x.column in chosen)) chosen[x.column] = x.header;
+  const fields = $('mapping-fields');
+  fields.textContent = '';
+  m.targets.filter((tg) => tg.required || tg.name in chosen).forEach((tg, i) => {
+    const lab = document.createElement('label');
+    lab.htmlFor = `map-${i}`;
+    lab.textContent = tg.label + (tg.required ? ` (${t('mapping-required')})` : '');
+    const sel = document.createElement('select');
+    sel.id = `map-${i}`;
+    sel.dataset.target = tg.name;
+    const none = document.createElement('option');
+    none.value = ''; none.textContent = t('mapping-none');
+    sel.appendChild(none);
+    for (const h of headers) { const o = document.createElement('option'); o.value = h; o.textContent = h; sel.appendChild(o); }
+    sel.value = chosen[tg.name] || '';
+    lab.appendChild(sel);
+    fields.appendChild(lab);
+  });
+  box.hidden = false;
+  // Open it when the file looks regional (two or more required columns recognised or suggested).
+  const likely = 4 - (m.required_missing || []).length + (m.suggestions || []).length;
+  box.open = likely >= 2;
+}
+
+export function mappingPairs() {
+  const pairs = [];
+  for (const sel of $('mapping-fields').querySelectorAll('select')) if (sel.value) pairs.push([sel.value, sel.dataset.target]);
+  return pairs;
+}
+
+// The file line: the name of the file on screen, what the core detected, its notes.
+export function describeDataset() {
+  const info = state.info;
+  const line = $('dataset');
+  line.textContent = '';
+  if (!info) {
+    line.textContent = t('no-data');
+    $('columns-box').hidden = true;
+    $('mapping').hidden = true;
+    return;
+  }
+  describeMapping();
+  const name = document.createElement('bdi');
+  name.textContent = state.fileName;
+  line.appendChild(name);
+  let text = `: ${info.summary}.`;
+  if (info.regional) text += ' ' + t('regions-years', { n: info.regional.regions, years: info.regional.years.join(', ') });
+  if (info.notes && info.notes.length) text += ' ' + info.notes.join('. ').replace(/\.\./g, '.') + '.';
+  line.appendChild(document.createTextNode(text));
+  const cols = info.columns || [];
+  $('columns-box').hidden = cols.length === 0;
+  const ul = $('columns');
+  ul.textContent = '';
+  const roles = info.roles && Array.isArray(info.roles.columns) ? info.roles.columns : [];
+  const names = state.roleNames[state.lang] || state.roleNames.nl || [];
+  ul.classList.toggle('roles', !info.regional && roles.length > 0);
+  if (!info.regional && roles.length && names.length) {
+    // A tidy table: the detected role of each column, changeable (roles= in the view description).
+    roles.forEach((c, i) => {
+      const li = document.createElement('li');
+      const lab = document.createElement('label');
+      lab.htmlFor = `role-${i}`;
+      lab.textContent = c.column;
+      const sel = document.createElement('select');
+      sel.id = `role-${i}`;
+      sel.dataset.column = c.column;
+      sel.dataset.detected = c.role;
+      for (const r of names) {
+        const o = document.createElement('option');
+        o.value = r.key; o.textContent = r.label;
+        sel.appendChild(o);
+      }
+      sel.value = c.role;
+      sel.setAttribute('aria-describedby', `role-${i}-why`);
+      sel.addEventListener('change', () => setRole(c.column, sel.value, c.role));
+      const why = document.createElement('span');
+      why.className = 'hint';
+      why.id = `role-${i}-why`;
+      why.textContent = c.reason || '';
+      li.appendChild(lab); li.appendChild(sel); li.appendChild(why);
+      ul.appendChild(li);
+    });
+    if (!state.rolesShown) { $('columns-box').open = true; state.rolesShown = true; }
+    return;
+  }
+  for (const c of cols) {
+    const li = document.createElement('li');
+    const kind = c.role || c.kind;
+    const kindText = typeof kind === 'string' ? t('kind-' + kind.toLowerCase()).replace(/^kind-/, '') : '';
+    li.textContent = kindText ? `${c.name}: ${kindText}` : c.name;
+    ul.appendChild(li);
+  }
+}
+
+function roleOverrides(spec) {
+  const out = new Map();
+  for (const item of (new URLSearchParams(spec).get('roles') || '').split(',')) {
+    const at = item.lastIndexOf(':');
+    if (at > 0) out.set(item.slice(0, at), item.slice(at + 1));
+  }
+  return out;
+}
+
+// A changed role is part of the view description; the core draws the table's natural view
+// under the new roles.
+function setRole(column, role, detected) {
+  const p = new URLSearchParams(currentCore());
+  const o = roleOverrides(p.toString());
+  if (role === detected) o.delete(column); else o.set(column, role);
+  const value = Array.from(o, ([c, r]) => `${c}:${r}`).join(',');
+  const next = new URLSearchParams();
+  if (value) next.set('roles', value);
+  if (p.get('lang')) next.set('lang', p.get('lang'));
+  pickerHooks.go(enc(next));
+}
+
+export function syncRoles(spec) {
+  const o = roleOverrides(spec);
+  for (const sel of document.querySelectorAll('#columns select[data-column]')) {
+    if (sel === document.activeElement) continue;
+    sel.value = o.get(sel.dataset.column) || sel.dataset.detected;
+  }
+}

@@ -1,0 +1,113 @@
+// Presentation mode: one figure at a time, full screen. Stepping replaces the history entry (no
+// new entries); Esc returns to the view it started from.
+import { state, enc, currentCore, $, COMMON_KEYS } from './state.js';
+import { t } from './i18n.js';
+import { hideTip } from './figure.js';
+
+
+// How to show a view without a history entry (set by main.js).
+export const presentHooks = { show: () => {} };
+
+
+// The figures to step through: the report's sections when the data has a report, else each view
+// of the catalogue (one per subgroup where a view has subgroups).
+async function slideSpecs() {
+  const cur = new URLSearchParams(currentCore());
+  const withCommon = (p) => { for (const k of COMMON_KEYS) if (cur.get(k)) p.set(k, cur.get(k)); return enc(p); };
+  if (state.catalog.some((v) => v.view === 'report')) {
+    try {
+      const rep = state.rendered && state.rendered.view === 'report'
+        ? state.rendered
+        : await state.core.call('render', { spec: withCommon(new URLSearchParams('view=report')) });
+      const specs = (rep.sections || []).filter((s) => s.available).map((s) => s.spec);
+      if (specs.length) return specs;
+    } catch (e) { /* the catalogue's views instead */ }
+  }
+  const out = [];
+  for (const v of state.catalog) {
+    if (v.view === 'report') continue;
+    const sub = v.keys.find((k) => k.key === 'subgroup' && k.choices.length);
+    if (sub) for (const c of sub.choices) out.push(withCommon(new URLSearchParams({ view: v.view, subgroup: c.value })));
+    else out.push(withCommon(new URLSearchParams({ view: v.view })));
+  }
+  return out;
+}
+
+function sameView(a, b) {
+  const pa = new URLSearchParams(a), pb = new URLSearchParams(b);
+  if (pa.get('view') !== pb.get('view')) return false;
+  for (const [k, v] of pb) if (!COMMON_KEYS.includes(k) && pa.get(k) !== v) return false;
+  return true;
+}
+
+export async function enterPresentation() {
+  if (!state.rendered || state.presenting) return;
+  const from = state.rendered.spec;
+  const slides = await slideSpecs();
+  const onReport = state.rendered.view === 'report';
+  const here = slides.findIndex((s) => sameView(from, s));
+  // From the report the figures start at the first; a view not in the list comes first.
+  if (here < 0 && !onReport) slides.unshift(from);
+  state.slides = slides;
+  state.slide = Math.max(0, here);
+  state.presentFrom = from;
+  state.presenting = true;
+  document.body.classList.add('presenting');
+  $('present-bar').hidden = false;
+  hideTip();
+  const el = document.documentElement;
+  if (el.requestFullscreen && document.fullscreenEnabled) el.requestFullscreen().catch(() => { /* not allowed here: stay in the window */ });
+  updatePresentBar();
+  if (!sameView(from, slides[state.slide] || '')) await goToSlide(state.slide);
+  layoutPresentation();
+  $('present-next').focus();
+}
+
+// Back to the page, on the view presenting started from.
+export async function leavePresentation() {
+  if (!state.presenting) return;
+  state.presenting = false;
+  document.body.classList.remove('presenting');
+  $('present-bar').hidden = true;
+  layoutPresentation();
+  if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
+  $('present').focus();
+  if (state.presentFrom && (!state.rendered || state.rendered.spec !== state.presentFrom)) await presentHooks.show(state.presentFrom);
+}
+
+export async function goToSlide(i) {
+  if (!state.slides.length) return;
+  state.slide = Math.max(0, Math.min(state.slides.length - 1, i));
+  updatePresentBar();
+  await presentHooks.show(state.slides[state.slide]);
+}
+
+// On a screen the figure and its reading share the height: the chart gets what the text leaves.
+export function layoutPresentation() {
+  const chart = $('chart');
+  if (!state.presenting || !state.rendered || !state.rendered.svg) { chart.style.width = ''; return; }
+  const r = state.rendered;
+  const bar = $('present-bar').getBoundingClientRect().height;
+  const text = $('summary').getBoundingClientRect().height + $('notes').getBoundingClientRect().height;
+  const room = Math.max(200, window.innerHeight - bar - text - 56);
+  const width = Math.min($('figure').getBoundingClientRect().width, room * (r.width / r.height));
+  chart.style.width = `${Math.floor(width)}px`;
+  window.scrollTo(0, 0);
+}
+
+export function updatePresentBar() {
+  const n = state.slides.length;
+  $('present-count').textContent = t('slide', { i: state.slide + 1, n });
+  $('present-prev').disabled = state.slide === 0;
+  $('present-next').disabled = state.slide >= n - 1;
+}
+
+export function presentKeys(e) {
+  if (!state.presenting) return;
+  const k = e.key;
+  if (k === 'Escape') { e.preventDefault(); leavePresentation(); }
+  else if (k === 'ArrowRight' || k === 'ArrowDown' || k === 'PageDown') { e.preventDefault(); goToSlide(state.slide + 1); }
+  else if (k === 'ArrowLeft' || k === 'ArrowUp' || k === 'PageUp') { e.preventDefault(); goToSlide(state.slide - 1); }
+  else if (k === 'Home') { e.preventDefault(); goToSlide(0); }
+  else if (k === 'End') { e.preventDefault(); goToSlide(state.slides.length - 1); }
+}
