@@ -2,7 +2,8 @@
 """Builds the static site into dist/ as wasm-pack.toml says: cargo (wasm32), wasm-bindgen,
 wasm-opt (npm binaryen), then copies www/, bundles the page's modules into app.js and the worker
 (wasm-bindgen glue + www/worker.js) into worker.js, and writes the single self-contained HTML file."""
-import base64, glob, gzip, json, os, re, shutil, subprocess, sys, tomllib
+import base64
+import html, glob, gzip, json, os, re, shutil, subprocess, sys, tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -32,6 +33,34 @@ def bundle(src_dir):
         parts.append(f"// ---- {name}\n{text}")
     parts.append("})();\n")
     return "\n".join(parts)
+
+
+def prerender(out):
+    """The built-in data's first chart and its reading, drawn at build time by the same core (the
+    native CLI) and written into index.html, so it is on screen before any script runs. The page
+    replaces it with the same drawing once the wasm is ready (or clears it at once when the address
+    asks for other data or another view)."""
+    run(["cargo", "build", "--release", "--locked", "--quiet", "--bin", "banenverkenner"])
+    cli = os.path.join(ROOT, "target", "release", "banenverkenner")
+    svg_path = os.path.join(ROOT, "build", "prerender.svg")
+    os.makedirs(os.path.dirname(svg_path), exist_ok=True)
+    res = subprocess.run([cli, "view", "default", "", "--svg", svg_path], capture_output=True, text=True, check=True)
+    lines = res.stdout.splitlines()
+    summary = lines[2] if len(lines) > 2 else ""
+    spec = subprocess.run([cli, "view", "default", "", "--spec"], capture_output=True, text=True, check=True).stdout.strip()
+    with open(svg_path, encoding="utf-8") as f:
+        svg = f.read()
+    # As the page shows a drawing: scaled by its viewBox, ids kept apart from the page's own.
+    svg = re.sub(r'^<svg width="\d+" height="\d+"', '<svg class="drawing"', svg, count=1)
+    svg = svg.replace('id="bv-', 'id="pre-bv-').replace('"bv-title bv-desc"', '"pre-bv-title pre-bv-desc"')
+    with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+        page = f.read()
+    page = page.replace('<figure id="figure" tabindex="-1" aria-busy="true">',
+                        '<figure id="figure" tabindex="-1" aria-busy="true" data-prerendered="' + html.escape(spec, quote=True) + '">')
+    page = page.replace('<div id="chart"></div>', '<div id="chart" data-chart="prerendered">' + svg + '</div>')
+    page = page.replace('<figcaption id="summary"></figcaption>', '<figcaption id="summary">' + html.escape(summary) + '</figcaption>')
+    with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as f:
+        f.write(page)
 
 
 def main():
@@ -78,6 +107,8 @@ def main():
             sys.exit("terser (npm) ontbreekt: voer eerst `npm ci` uit (make doet dat).")
         for rel in sorted(glob.glob(os.path.join(out, "**", "*.js"), recursive=True)):
             run(["node", terser, rel, *minify["flags"], "-o", rel])
+
+    prerender(out)
 
     # The single file: script, styles, the worker's code and the wasm (base64) inlined. The
     # worker starts from a Blob of its code and gets the wasm by message (works from file://).

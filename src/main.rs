@@ -4,7 +4,7 @@ use banenverkenner::render::{render_query, Dataset, View, ViewSpec};
 use std::process::ExitCode;
 
 const USAGE: &str = "Gebruik:
-  banenverkenner view BESTAND WEERGAVE [--json] [--svg PAD]
+  banenverkenner view BESTAND WEERGAVE [--json | --spec] [--svg PAD]
   banenverkenner info BESTAND
   banenverkenner report BESTAND --out MAP [INSTELLINGEN]
 
@@ -15,7 +15,8 @@ WEERGAVE is een weergavebeschrijving, bijvoorbeeld
   zie docs/VIEWS-tidy.md), of '' voor de vanzelfsprekende weergave van het bestand.
 --map 'Kop=kolom' koppelt een kolom van het bestand aan een kolom van de regionale analyse
 (herhaalbaar; bijvoorbeeld --map 'Gebied=region' --map 'Met werk=workers_total').
---json drukt de getallen van de weergave af; --svg schrijft de grafiek.
+--json drukt de getallen van de weergave af; --spec de aangevulde weergavebeschrijving;
+--svg schrijft de grafiek.
 report schrijft index.html (afdrukbaar rapport) plus elke grafiek als SVG en elke tabel als CSV
 naar MAP; INSTELLINGEN bijvoorbeeld 'from=2015&to=2017&k=1&region=Twente'.";
 
@@ -67,11 +68,13 @@ fn run(args: &[String]) -> Result<(), String> {
             let file = args.get(1).ok_or(USAGE)?;
             let spec = args.get(2).ok_or(USAGE)?;
             let mut json = false;
+            let mut completed = false;
             let mut svg: Option<String> = None;
             let mut i = 3;
             while i < args.len() {
                 match args[i].as_str() {
                     "--json" => json = true,
+                    "--spec" => completed = true,
                     "--svg" => {
                         svg = Some(args.get(i + 1).ok_or("--svg vraagt een pad")?.clone());
                         i += 1;
@@ -98,7 +101,9 @@ fn run(args: &[String]) -> Result<(), String> {
                     .map_err(|e| format!("Kan '{path}' niet schrijven: {e}"))?;
                 eprintln!("Grafiek geschreven naar {path}");
             }
-            if json {
+            if completed {
+                println!("{}", r.spec);
+            } else if json {
                 let out = serde_json::to_string_pretty(&r.data).map_err(|e| e.to_string())?;
                 println!("{out}");
             } else {

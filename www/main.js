@@ -420,6 +420,14 @@ function wire() {
 async function start() {
   $('figure').setAttribute('aria-busy', 'true');
   const { page, core } = splitHash();
+  // The built-in data's first chart is in the page from the build; it stays only when the address
+  // asks for exactly that (nothing else may be on screen, not even for a moment).
+  const pre = $('figure').dataset.prerendered;
+  if (pre !== undefined && (page.dz !== undefined || page.file !== undefined || page.data !== undefined
+      || page.example !== undefined || (core && core !== pre))) {
+    $('chart').textContent = '';
+    $('summary').textContent = '';
+  }
   state.embed = page.embed;
   document.body.classList.toggle('embed', state.embed);
   if (new URLSearchParams(core).get('lang') === 'en') state.lang = 'en';
