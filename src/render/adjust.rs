@@ -166,10 +166,12 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
         Some(schema::KeyKind::Subgroup(_)) => 2,
         _ => 3,
     };
+    // In a tidy view the columns the user named stay as named; only what the core chose moves.
     let mut keys: Vec<&KeyInfo> = info
         .keys
         .iter()
         .filter(|k| k.key != "k" && !k.choices.is_empty())
+        .filter(|k| def.regional || get(&pairs, k.key).is_none())
         .collect();
     keys.sort_by_key(|k| rank(k));
     let mut tries = 0;
