@@ -74,6 +74,48 @@ pub fn signed(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// A percentage with one decimal: "22,9 %".
+pub fn pct(v: f64, lang: Lang) -> String {
+    format!("{} %", number(v, 1, lang))
+}
+
+/// A difference in percentage points with sign: "+3,4 %-punt" / "+3.4 pp".
+pub fn pp(v: f64, lang: Lang) -> String {
+    format!("{} {}", signed(v, 1, lang), pp_unit(lang))
+}
+
+/// The unit of a difference of percentages: "%-punt" / "pp" (percentage points).
+pub fn pp_unit(lang: Lang) -> &'static str {
+    t(lang, "%-punt", "pp")
+}
+
+/// The phrase in the language asked for: `t(lang, "landelijk", "national")`.
+pub fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// "k" as the user wrote it: 1, 1,5.
+pub fn k_text(k: f64, lang: Lang) -> String {
+    number(k, if k.fract() == 0.0 { 0 } else { 1 }, lang)
+}
+
+/// "A, B en C".
+pub fn list(items: &[&str]) -> String {
+    list_in(items, Lang::Nl)
+}
+
+/// "A, B en C" / "A, B and C".
+pub fn list_in(items: &[&str], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), t(lang, "en", "and")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,29 +130,5 @@ mod tests {
         assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
         assert_eq!(signed(3.653, 1, Lang::Nl), "+3,7");
         assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");
-    }
-}
-
-/// A percentage with one decimal: "22,9 %".
-pub fn pct(v: f64, lang: Lang) -> String {
-    format!("{} %", number(v, 1, lang))
-}
-
-/// A difference in percentage points with sign: "+3,4 %-punt".
-pub fn pp(v: f64, lang: Lang) -> String {
-    format!("{} %-punt", signed(v, 1, lang))
-}
-
-/// "k" as the user wrote it: 1, 1,5.
-pub fn k_text(k: f64, lang: Lang) -> String {
-    number(k, if k.fract() == 0.0 { 0 } else { 1 }, lang)
-}
-
-/// "A, B en C".
-pub fn list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
     }
 }

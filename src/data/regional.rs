@@ -1,8 +1,33 @@
 //! View data of the regional views (scatter, ranking, decomposition, trend, convergence, basics).
 
 use super::Outlier;
+use crate::format::{t, Lang};
 use crate::spec::Subgroup;
 use serde::Serialize;
+
+/// What an outlier stands out from: the trendline (residuals of the scatterplot) or the national
+/// value (the bars of a ranking, the basics table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    Trend,
+    National,
+}
+
+/// The words for an outlier class, the same in every view, table, tooltip and export:
+/// `boven trend`, `sterk onder landelijk` / `above trend`, `strongly below national`.
+pub fn outlier_word(o: Outlier, against: Against, lang: Lang) -> String {
+    let side = match (o.is_up(), o.is_strong()) {
+        (true, false) => t(lang, "boven", "above"),
+        (true, true) => t(lang, "sterk boven", "strongly above"),
+        (false, false) => t(lang, "onder", "below"),
+        (false, true) => t(lang, "sterk onder", "strongly below"),
+    };
+    let from = match against {
+        Against::Trend => t(lang, "trend", "trend"),
+        Against::National => t(lang, "landelijk", "national"),
+    };
+    format!("{side} {from}")
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScatterPoint {
@@ -38,6 +63,9 @@ pub struct ScatterData {
     pub national_y: f64,
     pub x_label: String,
     pub y_label: String,
+    /// Short names of the measures on the axes, e.g. "Aandeel werkenden 2015" (tooltips, table).
+    pub x_name: String,
+    pub y_name: String,
     pub points: Vec<ScatterPoint>,
     pub excluded: Vec<Excluded>,
 }

@@ -84,7 +84,7 @@ fn x_text(x: &Json) -> String {
 /// Renders a tidy view against a dataset's table.
 pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     let table = &ds.table;
-    let source = crate::render::source_line(ds);
+    let source = crate::render::source_line(ds, spec.lang);
     let lang = spec.lang;
     let enc = match view {
         View::Line(s) => &s.enc,
