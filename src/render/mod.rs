@@ -13,6 +13,7 @@ pub mod scatter;
 pub mod texts;
 pub mod tidy;
 pub mod tidy_catalog;
+pub mod tidy_text;
 pub mod trend;
 
 use crate::chart::{self, Hit};
