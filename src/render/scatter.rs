@@ -35,26 +35,35 @@ pub fn render_scatter(
             format!("Share of {gl} in the register {from} and growth {from}-{to}")
         }
     };
-    let lower = |s: &str| {
-        let mut c = s.chars();
-        c.next()
-            .map(|f| f.to_lowercase().chain(c).collect::<String>())
-            .unwrap_or_default()
+    // Which national value is which, short: the subgroup is in the title.
+    let (x_short, y_short) = match (s.x, lang) {
+        (crate::spec::ScatterX::Share, Lang::Nl) => (
+            format!("aandeel werkenden {from}"),
+            format!("groei {from}-{to}"),
+        ),
+        (crate::spec::ScatterX::Share, Lang::En) => (
+            format!("share working {from}"),
+            format!("growth {from}-{to}"),
+        ),
+        (crate::spec::ScatterX::RegisterShare, Lang::Nl) => (
+            format!("aandeel in het register {from}"),
+            format!("groei {from}-{to}"),
+        ),
+        (crate::spec::ScatterX::RegisterShare, Lang::En) => (
+            format!("share in the register {from}"),
+            format!("growth {from}-{to}"),
+        ),
     };
     let subtitle = match lang {
         Lang::Nl => format!(
-            "Per arbeidsmarktregio, verschil met landelijk (landelijk: {} {} en {} {}); n = {}",
-            lower(&data.x_name),
+            "Per arbeidsmarktregio, verschil met landelijk (landelijk: {x_short} {} en {y_short} {}); n = {}",
             pct(data.national_x, lang),
-            lower(&data.y_name),
             pct(data.national_y, lang),
             data.points.len()
         ),
         Lang::En => format!(
-            "Per labour market region, difference from national (national: {} {} and {} {}); n = {}",
-            lower(&data.x_name),
+            "Per labour market region, difference from national (national: {x_short} {} and {y_short} {}); n = {}",
             pct(data.national_x, lang),
-            lower(&data.y_name),
             pct(data.national_y, lang),
             data.points.len()
         ),
