@@ -176,7 +176,7 @@ pub fn compute(
     let (from, to) = super::scatter::years(d, from, to, lang)?;
     let (jobs, workers, vacancies) = (
         t(lang, "Banen", "Jobs"),
-        t(lang, "Werkenden", "Working persons"),
+        t(lang, "Werkenden", "Workers"),
         t(lang, "Vacatures", "Vacancies"),
     );
     let growth_word = t(lang, "groei", "growth");
