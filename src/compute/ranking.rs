@@ -79,7 +79,7 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
             };
             let label = match lang {
                 Lang::Nl => format!("Aandeel werkenden{suffix} eind {y}"),
-                Lang::En => format!("Share working{suffix}, end of {y}"),
+                Lang::En => format!("Share working{suffix} at the end of {y}"),
             };
             (v, None, None, Some(y), label)
         }
@@ -98,11 +98,11 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
                     format!("Aandeel {} in het doelgroepregister eind {y}", g.label())
                 }
                 (Lang::En, true) => format!(
-                    "Share of {} in the Participatiewet register, end of {y}",
+                    "Share of {} in the Participatiewet register at the end of {y}",
                     g.label_in(lang)
                 ),
                 (Lang::En, false) => format!(
-                    "Share of {} in the target group register, end of {y}",
+                    "Share of {} in the target group register at the end of {y}",
                     g.label_in(lang)
                 ),
             };
