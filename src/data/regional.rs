@@ -107,7 +107,7 @@ pub struct RankingData {
     pub national: f64,
     /// Population SD of the regional values (%-points).
     pub sd: f64,
-    /// What is ranked, in Dutch.
+    /// What is ranked, in the view's language.
     pub label: String,
     pub bars: Vec<Bar>,
     pub excluded: Vec<Excluded>,
@@ -206,7 +206,7 @@ pub struct ConvergenceData {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measure {
     pub key: String,
-    /// Dutch name, e.g. "Groei banen 2015-2017".
+    /// Name in the view's language, e.g. "Groei banen 2015-2017".
     pub label: String,
     /// Column group in the printed table: "Banen", "Werkenden", "Vacatures".
     pub group: &'static str,
@@ -254,7 +254,7 @@ impl BasicsData {
     }
 }
 
-/// A region left out of a view, with the reason in Dutch.
+/// A region left out of a view, with the reason in the view's language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Excluded {
     pub region: String,

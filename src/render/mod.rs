@@ -209,7 +209,7 @@ pub struct Rendered {
     pub title: String,
     pub subtitle: String,
     pub source: String,
-    /// A Dutch reading of the chart: what is plotted, the trend, the outliers.
+    /// The reading of the chart in the view's language: what is plotted, the trend, the outliers.
     pub summary: String,
     /// The view's numbers (the JSON contract of the view).
     pub data: serde_json::Value,
