@@ -104,7 +104,8 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
     out.trim().to_string()
 }
 
-/// The table of the page and the CSV: value and difference per measure, then national and SD rows.
+/// The table of the page and the CSV: value, difference and outlier class per measure, then
+/// national and SD rows.
 pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
     let mut tb = texts::table(&[t(lang, "regio", "region")]);
     for m in &d.measures {
@@ -115,6 +116,8 @@ pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
             t(lang, "verschil met landelijk", "difference from national"),
             pp_unit(lang)
         ));
+        tb.columns
+            .push(format!("{}: {}", m.label, texts::outlier_header(lang)));
     }
     let mut t = tb;
     let na = || serde_json::Value::from(texts::t(lang, "n.b.", "n/a"));
@@ -124,9 +127,13 @@ pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
             if m.available {
                 row.push(texts::cell(m.values.get(i).copied().flatten()));
                 row.push(texts::cell(m.relative.get(i).copied().flatten()));
+                row.push(texts::outlier_word(
+                    m.outliers.get(i).copied().flatten(),
+                    texts::Against::National,
+                    lang,
+                ));
             } else {
-                row.push(na());
-                row.push(na());
+                row.extend([na(), na(), na()]);
             }
         }
         t.rows.push(row);
@@ -135,13 +142,19 @@ pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
     let mut sd = vec![texts::t(lang, "Standaardafwijking", "Standard deviation").into()];
     for m in &d.measures {
         if m.available {
-            nat.push(texts::cell(m.national));
-            nat.push(serde_json::Value::Null);
-            sd.push(serde_json::Value::Null);
-            sd.push(texts::cell(m.sd));
+            nat.extend([
+                texts::cell(m.national),
+                serde_json::Value::Null,
+                serde_json::Value::Null,
+            ]);
+            sd.extend([
+                serde_json::Value::Null,
+                texts::cell(m.sd),
+                serde_json::Value::Null,
+            ]);
         } else {
-            nat.extend([na(), na()]);
-            sd.extend([na(), na()]);
+            nat.extend([na(), na(), na()]);
+            sd.extend([na(), na(), na()]);
         }
     }
     t.rows.push(nat);
@@ -220,4 +233,53 @@ pub fn render(
         chart,
         notes,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_names_outlier_classes_in_words() {
+        let ds = Dataset::default_data().unwrap();
+        for (lang, word) in [("", "boven landelijk"), ("&lang=en", "above national")] {
+            let r = crate::render::render_query(&ds, &format!("view=basics{lang}")).unwrap();
+            let col = r
+                .table
+                .columns
+                .iter()
+                .position(|c| c.ends_with(texts::outlier_header(spec_lang(lang))))
+                .unwrap();
+            let food = r
+                .table
+                .rows
+                .iter()
+                .find(|row| row[0] == "Food Valley")
+                .unwrap();
+            // Growth of jobs 2015-2017 is not available: its outlier cell says so.
+            assert_eq!(food[col], texts::t(spec_lang(lang), "n.b.", "n/a"));
+            let growth = r
+                .table
+                .columns
+                .iter()
+                .position(|c| {
+                    c.starts_with(texts::t(
+                        spec_lang(lang),
+                        "Groei werkenden",
+                        "Growth of working",
+                    )) && c.ends_with(texts::outlier_header(spec_lang(lang)))
+                })
+                .unwrap();
+            // Food Valley's workers grew 37 %-points above national, more than 1 sd (12.9).
+            assert_eq!(food[growth], word);
+        }
+    }
+
+    fn spec_lang(q: &str) -> Lang {
+        if q.contains("lang=en") {
+            Lang::En
+        } else {
+            Lang::Nl
+        }
+    }
 }
