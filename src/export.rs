@@ -280,7 +280,11 @@ pub fn section_files(i: usize, label: &str) -> (String, String) {
 /// needed; links to the separate SVG and CSV files written beside it).
 pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> String {
     let mut h = String::new();
-    h.push_str("<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">");
+    let t = |nl: &'static str, en: &'static str| crate::format::t(lang, nl, en);
+    h.push_str(&format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">",
+        lang.code()
+    ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     h.push_str(&format!(
         "<title>{}</title><style>{CSS}</style></head><body>\n",
@@ -288,7 +292,8 @@ pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> 
     ));
     h.push_str(&format!("<header><h1>{}</h1>", esc(&r.title)));
     h.push_str(&format!(
-        "<p class=\"meta\">Bestand: {} — {}</p>",
+        "<p class=\"meta\">{}: {} — {}</p>",
+        t("Bestand", "File"),
         esc(&r.file),
         esc(detected)
     ));
@@ -317,7 +322,8 @@ pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> 
                 h.push_str(&format!("<h2>{}</h2>", esc(&s.label)));
                 h.push_str(&crate::render::report::unique_ids(&x.svg, i));
                 h.push_str(&format!(
-                    "<p class=\"reading\"><strong>Lezing:</strong> {}</p>",
+                    "<p class=\"reading\"><strong>{}:</strong> {}</p>",
+                    t("Lezing", "Reading"),
                     esc(&x.summary)
                 ));
                 if !x.notes.is_empty() {
@@ -328,18 +334,25 @@ pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> 
                     h.push_str("</ul>");
                 }
                 h.push_str(&format!(
-                    "<p class=\"files\">Bestanden: <a href=\"{svg_file}\">{svg_file}</a> · <a href=\"{csv_file}\">{csv_file}</a> · weergave <code>{}</code></p>",
+                    "<p class=\"files\">{}: <a href=\"{svg_file}\">{svg_file}</a> · <a href=\"{csv_file}\">{csv_file}</a> · {} <code>{}</code></p>",
+                    t("Bestanden", "Files"),
+                    t("weergave", "view"),
                     esc(&x.spec)
                 ));
                 h.push_str(&format!(
-                    "<details><summary>Tabel met de getallen</summary>{}</details>",
+                    "<details><summary>{}</summary>{}</details>",
+                    t("Tabel met de getallen", "Table of the numbers"),
                     html_table(&x.table, lang)
                 ));
             }
             Err(reason) => {
                 h.push_str(&format!("<h2>{}. {}</h2>", esc(&s.label), esc(&s.heading)));
                 h.push_str(&format!(
-                    "<p class=\"unavailable\">Niet beschikbaar voor dit bestand: {}</p>",
+                    "<p class=\"unavailable\">{}: {}</p>",
+                    t(
+                        "Niet beschikbaar voor dit bestand",
+                        "Not available for this file"
+                    ),
                     esc(reason)
                 ));
             }
@@ -349,7 +362,8 @@ pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> 
     h.push_str(&format!(
         "<footer class=\"meta\">{}</footer></body></html>\n",
         esc(&format!(
-            "Gemaakt met Banenverkenner {}",
+            "{} Banenverkenner {}",
+            t("Gemaakt met", "Made with"),
             env!("CARGO_PKG_VERSION")
         ))
     ));

@@ -79,9 +79,22 @@ pub fn pct(v: f64, lang: Lang) -> String {
     format!("{} %", number(v, 1, lang))
 }
 
-/// A difference in percentage points with sign: "+3,4 %-punt".
+/// A difference in percentage points with sign: "+3,4 %-punt" / "+3.4 pp".
 pub fn pp(v: f64, lang: Lang) -> String {
-    format!("{} %-punt", signed(v, 1, lang))
+    format!("{} {}", signed(v, 1, lang), pp_unit(lang))
+}
+
+/// The unit of a difference of percentages: "%-punt" / "pp" (percentage points).
+pub fn pp_unit(lang: Lang) -> &'static str {
+    t(lang, "%-punt", "pp")
+}
+
+/// The phrase in the language asked for: `t(lang, "landelijk", "national")`.
+pub fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
 }
 
 /// "k" as the user wrote it: 1, 1,5.
@@ -91,10 +104,15 @@ pub fn k_text(k: f64, lang: Lang) -> String {
 
 /// "A, B en C".
 pub fn list(items: &[&str]) -> String {
+    list_in(items, Lang::Nl)
+}
+
+/// "A, B en C" / "A, B and C".
+pub fn list_in(items: &[&str], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), t(lang, "en", "and")),
     }
 }
 

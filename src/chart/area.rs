@@ -5,9 +5,9 @@ use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
 use super::Texts;
 use super::{label, palette, Chart, Hit};
-use crate::data::tidy::AreaData;
+use crate::data::tidy::{shown_name, AreaData};
 use crate::error::Result;
-use crate::format::{number, Lang};
+use crate::format::{number, t, Lang};
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
@@ -29,11 +29,14 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
     };
     let mut legend_items: Vec<(String, RGBColor, Swatch)> = colours
         .iter()
-        .map(|(n, c)| (n.clone(), *c, Swatch::Block))
+        .map(|(n, c)| (shown_name(n, lang).to_string(), *c, Swatch::Block))
         .collect();
     if any_small {
         legend_items.push((
-            format!("minder dan {} personen", number(d.min_n, 0, lang)),
+            match lang {
+                Lang::Nl => format!("minder dan {} personen", number(d.min_n, 0, lang)),
+                Lang::En => format!("fewer than {} persons", number(d.min_n, 0, lang)),
+            },
             palette::TEXT,
             Swatch::Hatch,
         ));
@@ -72,7 +75,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             16.0,
             outer.y + outer.h / 2.0,
-            "Aandeel in %",
+            t(lang, "Aandeel in %", "Share in %"),
             Style::new(12.0)
                 .anchor(HPos::Center, VPos::Center)
                 .rotated(),
@@ -177,7 +180,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         &root,
                         sx.map(xs[k]),
                         r.y + r.h / 2.0,
-                        crate::data::tidy::UNKNOWN,
+                        crate::data::tidy::unknown_in(lang),
                         Style::new(10.5)
                             .color(palette::MUTED)
                             .anchor(HPos::Center, VPos::Center)
@@ -212,10 +215,13 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 let shares: Vec<String> = series
                     .iter()
                     .filter_map(|s| {
-                        s.points
-                            .get(k)
-                            .and_then(|p| p.y)
-                            .map(|y| format!("{} {} %", s.name, number(y, d.decimals, lang)))
+                        s.points.get(k).and_then(|p| p.y).map(|y| {
+                            format!(
+                                "{} {} %",
+                                shown_name(&s.name, lang),
+                                number(y, d.decimals, lang)
+                            )
+                        })
                     })
                     .collect();
                 let head = panel.as_ref().map(|p| format!("{p}, ")).unwrap_or_default();
@@ -224,7 +230,11 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         format!(
                             " (n = {}{})",
                             number(n, 0, lang),
-                            if np.small { ", onzeker" } else { "" }
+                            if np.small {
+                                t(lang, ", onzeker", ", uncertain")
+                            } else {
+                                ""
+                            }
                         )
                     })
                     .unwrap_or_default();
@@ -316,7 +326,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             outer.x + outer.w / 2.0,
             outer.bottom() + below - 8.0,
-            &crate::data::tidy::capitalise(&crate::data::tidy::label_of(&d.x)),
+            &crate::data::tidy::capitalise(&crate::data::tidy::label_in(&d.x, lang)),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(

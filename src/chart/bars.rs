@@ -6,8 +6,8 @@ use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
 use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
+use crate::data::tidy::unknown_in;
 use crate::data::tidy::BarsData;
-use crate::data::tidy::UNKNOWN;
 use crate::error::Result;
 use crate::format::{number, Lang};
 use plotters::prelude::*;
@@ -271,7 +271,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                                 &root,
                                 sx.map(0.0_f64.max(v0)) + 4.0,
                                 by + bh / 2.0,
-                                UNKNOWN,
+                                unknown_in(lang),
                                 st.anchor(HPos::Left, VPos::Center),
                             )?;
                             hits.push(facet::hit(
@@ -281,7 +281,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                                     w: 60.0,
                                     h: bh,
                                 },
-                                format!("{tip_head}: {UNKNOWN}"),
+                                format!("{tip_head}: {}", unknown_in(lang)),
                                 cat,
                             ));
                         }
@@ -361,7 +361,11 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         &root,
                         r.x,
                         r.y - 12.0,
-                        &format!("stippellijnen: {}", rl.label),
+                        &format!(
+                            "{}: {}",
+                            crate::format::t(lang, "stippellijnen", "dotted lines"),
+                            rl.label
+                        ),
                         Style::new(11.0).color(palette::MUTED),
                     )?;
                 }

@@ -6,10 +6,10 @@ use super::ranking::colour;
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
-use crate::data::regional::{BasicsData, Measure};
+use crate::data::regional::{outlier_word, Against, BasicsData, Measure};
 use crate::data::Outlier;
 use crate::error::Result;
-use crate::format::{number, signed, Lang};
+use crate::format::{number, pp_unit, signed, t, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -64,7 +64,7 @@ fn headers<DB: DrawingBackend>(
 
 fn cell_text(m: &Measure, i: usize, lang: Lang) -> (String, Option<Outlier>) {
     if !m.available {
-        return ("n.b.".into(), None);
+        return (t(lang, "n.b.", "n/a").into(), None);
     }
     match m.relative.get(i).copied().flatten() {
         Some(r) => (signed(r, 1, lang), m.outliers.get(i).copied().flatten()),
@@ -147,7 +147,13 @@ pub fn draw(
             .map(|(j, m)| (cx(j), m.header.clone()))
             .collect();
         headers(&root, &cols, body_top - 9.0)?;
-        label(&root, x0, body_top - 9.0, "Regio", Style::new(SIZE).bold())?;
+        label(
+            &root,
+            x0,
+            body_top - 9.0,
+            t(lang, "Regio", "Region"),
+            Style::new(SIZE).bold(),
+        )?;
         hline(&root, x0, x1, body_top, palette::AXIS)?;
 
         for (i, r) in data.regions.iter().enumerate() {
@@ -185,12 +191,20 @@ pub fn draw(
                 label(&root, cx(j), y, &text, st)?;
                 if m.available {
                     if let Some(v) = m.values.get(i).copied().flatten() {
-                        tip.push(format!(
-                            "{}: {} % ({} %-punt)",
+                        let mut cell = format!(
+                            "{}: {} % ({} {})",
                             m.label,
                             number(v, 1, lang),
-                            text
-                        ));
+                            text,
+                            pp_unit(lang)
+                        );
+                        if let Some(o) = o {
+                            cell.push_str(&format!(
+                                ", {}",
+                                outlier_word(o, Against::National, lang)
+                            ));
+                        }
+                        tip.push(cell);
                     }
                 }
             }
@@ -211,14 +225,14 @@ pub fn draw(
             &root,
             x0 + 2.0,
             yl,
-            "Landelijk (%)",
+            t(lang, "Landelijk (%)", "National (%)"),
             Style::new(SIZE).bold(),
         )?;
         label(
             &root,
             x0 + 2.0,
             ys,
-            "Standaardafwijking",
+            t(lang, "Standaardafwijking", "Standard deviation"),
             Style::new(SIZE).color(palette::MUTED),
         )?;
         for (j, m) in ms.iter().enumerate() {
@@ -227,7 +241,7 @@ pub fn draw(
                     number(nv, 1, lang),
                     sd.map(|s| number(s, 1, lang)).unwrap_or("–".into()),
                 ),
-                _ => ("n.b.".into(), "n.b.".into()),
+                _ => (t(lang, "n.b.", "n/a").into(), t(lang, "n.b.", "n/a").into()),
             };
             label(
                 &root,
@@ -254,7 +268,11 @@ pub fn draw(
                 &root,
                 x0,
                 corr_top + 6.0,
-                "Correlaties tussen de maten (Pearson r over de regio's)",
+                t(
+                    lang,
+                    "Correlaties tussen de maten (Pearson r over de regio's)",
+                    "Correlations between the measures (Pearson r across the regions)",
+                ),
                 Style::new(12.0).bold(),
             )?;
             let c_cols: Vec<(f64, String)> = corr[..corr.len() - 1]
@@ -300,7 +318,8 @@ pub fn draw(
                 x0,
                 notes_top + i as f64 * 15.0 + 6.0,
                 &format!(
-                    "n.b. {}: {}.",
+                    "{} {}: {}.",
+                    t(lang, "n.b.", "n/a"),
                     m.label,
                     m.reason.clone().unwrap_or_default()
                 ),
@@ -311,7 +330,7 @@ pub fn draw(
             &root,
             x0,
             h as f64 - 30.0,
-            "Vet en gekleurd: meer dan 1 sd boven (groen) of onder (blauw) landelijk. Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's.",
+            t(lang, "Vet en gekleurd: meer dan 1 sd boven (groen) of onder (blauw) landelijk. Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's.", "Bold and coloured: more than 1 sd above (green) or below (blue) national. Jobs against the indication: national = unweighted mean of the regions."),
             Style::new(10.5).color(palette::MUTED),
         )?;
         root.present().map_err(draw_err)?;

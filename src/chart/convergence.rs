@@ -6,7 +6,7 @@ use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
 use crate::data::regional::ConvergenceData;
 use crate::error::Result;
-use crate::format::{number, signed, Lang};
+use crate::format::{number, pct, pp, pp_unit, signed, t, Lang};
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
@@ -64,7 +64,7 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
             &root,
             x1,
             py(0.0) - 9.0,
-            "landelijk",
+            t(lang, "landelijk", "national"),
             Style::new(10.5)
                 .color(palette::MUTED)
                 .anchor(HPos::Right, VPos::Center),
@@ -73,7 +73,15 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
             &root,
             22.0,
             (y0 + y1) / 2.0,
-            "Aandeel werkenden, verschil met landelijk (%-punt)",
+            &format!(
+                "{} ({})",
+                t(
+                    lang,
+                    "Aandeel werkenden, verschil met landelijk",
+                    "Share working, difference from national"
+                ),
+                pp_unit(lang)
+            ),
             Style::new(12.0)
                 .anchor(HPos::Center, VPos::Center)
                 .rotated(),
@@ -135,13 +143,22 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                     y: p.1 as f64 - 7.0,
                     w: 14.0,
                     h: 14.0,
-                    label: format!(
-                        "{} {}: {} %-punt t.o.v. landelijk ({})",
-                        region,
-                        y.year,
-                        signed(v, 1, lang),
-                        if up { "hoogste" } else { "laagste" }
-                    ),
+                    label: match lang {
+                        Lang::Nl => format!(
+                            "{region} {}: aandeel werkenden {} ({} t.o.v. landelijk; {})",
+                            y.year,
+                            pct(y.national + v, lang),
+                            pp(v, lang),
+                            if up { "hoogste" } else { "laagste" }
+                        ),
+                        Lang::En => format!(
+                            "{region} {}: share working {} ({} vs. national; {})",
+                            y.year,
+                            pct(y.national + v, lang),
+                            pp(v, lang),
+                            if up { "highest" } else { "lowest" }
+                        ),
+                    },
                     key: region.clone(),
                 });
             }
@@ -163,7 +180,11 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                 &root,
                 x,
                 y1 + 33.0,
-                &format!("landelijk {} %", number(y.national, 1, lang)),
+                &format!(
+                    "{} {} %",
+                    t(lang, "landelijk", "national"),
+                    number(y.national, 1, lang)
+                ),
                 Style::new(11.0)
                     .color(palette::MUTED)
                     .anchor(HPos::Center, VPos::Center),
@@ -173,12 +194,20 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                 y: py(y.sd),
                 w: 52.0,
                 h: py(-y.sd) - py(y.sd),
-                label: format!(
-                    "{}: standaardafwijking {} %-punt, landelijk {} %",
-                    y.year,
-                    number(y.sd, 1, lang),
-                    number(y.national, 1, lang)
-                ),
+                label: match lang {
+                    Lang::Nl => format!(
+                        "{}: standaardafwijking {} %-punt, landelijk {} %",
+                        y.year,
+                        number(y.sd, 1, lang),
+                        number(y.national, 1, lang)
+                    ),
+                    Lang::En => format!(
+                        "{}: standard deviation {} pp, national {} %",
+                        y.year,
+                        number(y.sd, 1, lang),
+                        number(y.national, 1, lang)
+                    ),
+                },
                 key: y.year.to_string(),
             });
         }
@@ -189,8 +218,9 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
             BAND.filled(),
         ))
         .map_err(draw_err)?;
-        label(&root, 40.0, ly, "± 1 standaardafwijking", Style::new(11.0))?;
-        let lx = 40.0 + Style::new(11.0).width("± 1 standaardafwijking") + 24.0;
+        let band = t(lang, "± 1 standaardafwijking", "± 1 standard deviation");
+        label(&root, 40.0, ly, band, Style::new(11.0))?;
+        let lx = 40.0 + Style::new(11.0).width(band) + 24.0;
         root.draw(&PathElement::new(
             vec![(lx as i32, ly as i32 - 7), (lx as i32, ly as i32 + 7)],
             palette::NEUTRAL.stroke_width(2),
@@ -200,7 +230,11 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
             &root,
             lx + 8.0,
             ly,
-            "van laagste tot hoogste regio",
+            t(
+                lang,
+                "van laagste tot hoogste regio",
+                "from lowest to highest region",
+            ),
             Style::new(11.0),
         )?;
         root.present().map_err(draw_err)?;

@@ -10,10 +10,10 @@ use super::ranking::{
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
-use crate::data::regional::DecompositionData;
 use crate::data::regional::Parts;
+use crate::data::regional::{outlier_word, Against, DecompositionData};
 use crate::error::Result;
-use crate::format::{number, signed, Lang};
+use crate::format::{number, pp, pp_unit, signed, t, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -95,20 +95,30 @@ pub fn draw(
             sc,
             top,
             bottom,
-            "Groei werkenden Participatiewet (%)",
+            t(
+                lang,
+                "Groei werkenden Participatiewet (%)",
+                "Growth of working persons Participatiewet (%)",
+            ),
             lang,
         )?;
         label(
             &root,
             share_col,
             top - 11.0,
-            "aandeel Praktijkroute",
+            t(lang, "aandeel Praktijkroute", "share Praktijkroute"),
             Style::new(10.5).bold().anchor(HPos::Right, VPos::Center),
         )?;
         // National bar first, set apart by a rule.
         let yn = top + 0.5 * ROW;
         let national_style = Style::new(11.5).bold().anchor(HPos::Right, VPos::Center);
-        label(&root, left - 16.0, yn, "Landelijk", national_style)?;
+        label(
+            &root,
+            left - 16.0,
+            yn,
+            t(lang, "Landelijk", "National"),
+            national_style,
+        )?;
         stacked(&root, sc, yn, data.national_parts)?;
         value_label(
             &root,
@@ -178,15 +188,35 @@ pub fn draw(
                 y: y - ROW / 2.0,
                 w: w as f64 - 24.0,
                 h: ROW,
-                label: format!(
-                    "{}: groei {} %, waarvan {} %-punt via de Praktijkroute en {} %-punt via overige routes; {} % van de groei via de Praktijkroute ({} %-punt t.o.v. landelijk)",
-                    b.region,
-                    signed(growth, 1, lang),
-                    number(p.praktijkroute, 1, lang),
-                    number(p.pw_other, 1, lang),
-                    number(b.value, 1, lang),
-                    signed(b.relative, 1, lang),
-                ),
+                label: {
+                    let mut tip = match lang {
+                        Lang::Nl => format!(
+                            "{}: groei {} %, waarvan {} %-punt via de Praktijkroute en {} %-punt via overige routes; {} % van de groei via de Praktijkroute ({} t.o.v. landelijk)",
+                            b.region,
+                            signed(growth, 1, lang),
+                            number(p.praktijkroute, 1, lang),
+                            number(p.pw_other, 1, lang),
+                            number(b.value, 1, lang),
+                            pp(b.relative, lang),
+                        ),
+                        Lang::En => format!(
+                            "{}: growth {} %, of which {} {} via the Praktijkroute and {} {} via other routes; {} % of the growth via the Praktijkroute ({} vs. national)",
+                            b.region,
+                            signed(growth, 1, lang),
+                            number(p.praktijkroute, 1, lang),
+                            pp_unit(lang),
+                            number(p.pw_other, 1, lang),
+                            pp_unit(lang),
+                            number(b.value, 1, lang),
+                            pp(b.relative, lang),
+                        ),
+                    };
+                    if let Some(o) = b.outlier {
+                        tip.push_str("; ");
+                        tip.push_str(&outlier_word(o, Against::National, lang));
+                    }
+                    tip
+                },
                 key: b.region.clone(),
             });
         }
@@ -202,8 +232,11 @@ pub fn draw(
         let k = crate::format::k_text(data.k, lang);
         let mut lx = 16.0;
         for (c, text) in [
-            (PRAKTIJKROUTE, "via Praktijkroute"),
-            (OTHER, "via overige routes"),
+            (
+                PRAKTIJKROUTE,
+                t(lang, "via Praktijkroute", "via the Praktijkroute"),
+            ),
+            (OTHER, t(lang, "via overige routes", "via other routes")),
         ] {
             root.draw(&Rectangle::new(
                 [(lx as i32, ly as i32 - 5), (lx as i32 + 16, ly as i32 + 5)],
@@ -214,8 +247,20 @@ pub fn draw(
             lx += 21.0 + style.width(text) + 22.0;
         }
         for (up, text) in [
-            (true, format!("aandeel meer dan {k} sd boven landelijk")),
-            (false, format!("meer dan {k} sd onder")),
+            (
+                true,
+                match lang {
+                    Lang::Nl => format!("aandeel boven landelijk (> {k} sd)"),
+                    Lang::En => format!("share above national (> {k} sd)"),
+                },
+            ),
+            (
+                false,
+                match lang {
+                    Lang::Nl => format!("onder landelijk (> {k} sd)"),
+                    Lang::En => format!("below national (> {k} sd)"),
+                },
+            ),
         ] {
             triangle(&root, (lx as i32 + 5, ly as i32), up, 5)?;
             label(&root, lx + 14.0, ly, &text, style)?;

@@ -74,7 +74,14 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
     // Significance legend: markers drawn by hand after the model legend.
     let levels: Vec<(usize, String)> = if d.significance_column.is_some() {
         let mut v = Vec::new();
-        for (lvl, text) in [(2, "**"), (1, "*"), (0, "niet significant")] {
+        for (lvl, text) in [
+            (2, "**"),
+            (1, "*"),
+            (
+                0,
+                crate::format::t(lang, "niet significant", "not significant"),
+            ),
+        ] {
             if d.rows
                 .iter()
                 .any(|r| stars(r.significance.as_deref()) == lvl)
@@ -168,8 +175,9 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
         if !levels.is_empty() {
             let mut lx = 16.0;
             let st = Style::new(11.5);
-            label(&root, lx, ly, "Significantie:", st)?;
-            lx += st.width("Significantie:") + 12.0;
+            let head = crate::format::t(lang, "Significantie:", "Significance:");
+            label(&root, lx, ly, head, st)?;
+            lx += st.width(head) + 12.0;
             for (lvl, t) in &levels {
                 marker(&root, (lx + 5.0, ly), 5.0, palette::TEXT, *lvl)?;
                 label(&root, lx + 14.0, ly, t, st)?;
@@ -214,7 +222,10 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         label(&root, 16.0, y + head_h / 2.0 + 1.0, &dm.name, head)?;
                         if let Some(rf) = &dm.reference {
                             let x = 16.0 + head.width(&dm.name) + 8.0;
-                            let text = format!("referentie: {rf}");
+                            let text = format!(
+                                "{}: {rf}",
+                                crate::format::t(lang, "referentie", "reference")
+                            );
                             label(
                                 &root,
                                 x,
@@ -314,7 +325,12 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         .unwrap_or_default(),
                     row.reference
                         .as_ref()
-                        .map(|r| format!(", referentie: {r}"))
+                        .map(|r| {
+                            format!(
+                                ", {}: {r}",
+                                crate::format::t(lang, "referentie", "reference")
+                            )
+                        })
                         .unwrap_or_default()
                 );
                 hits.push(facet::hit(

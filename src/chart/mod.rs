@@ -66,7 +66,7 @@ pub struct Hit {
     pub y: f64,
     pub w: f64,
     pub h: f64,
-    /// Text shown on hover or focus (Dutch formatting).
+    /// Text shown on hover or focus, in the view's language.
     pub label: String,
     /// The region or series this hit belongs to, for highlighting.
     pub key: String,

@@ -3,10 +3,10 @@
 
 use super::text::Style;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
-use crate::data::regional::Bar;
+use crate::data::regional::{outlier_word, Against, Bar};
 use crate::data::Outlier;
 use crate::error::Result;
-use crate::format::{number, signed, Lang};
+use crate::format::{number, pp, pp_unit, signed, t, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -22,6 +22,8 @@ pub struct Input<'a> {
     pub sd: f64,
     pub k: f64,
     pub value_unit: &'a str,
+    /// The measure ranked, named in the tooltips ("Groei werkenden (Wajong) 2015-2017").
+    pub label: &'a str,
 }
 
 use super::Texts;
@@ -236,18 +238,18 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
         let names_w = name_width(input.bars.iter().map(|b| b.region.as_str()));
         let left = 16.0 + names_w + 20.0;
         let right = w as f64 - 24.0;
-        let t = input.k * input.sd;
+        let thr = input.k * input.sd;
         let lo = input
             .bars
             .iter()
             .map(|b| b.relative)
-            .fold(-t, f64::min)
+            .fold(-thr, f64::min)
             .min(0.0);
         let hi = input
             .bars
             .iter()
             .map(|b| b.relative)
-            .fold(t, f64::max)
+            .fold(thr, f64::max)
             .max(0.0);
         let span = (hi - lo).max(1.0);
         // Room for the value labels beyond the bar ends.
@@ -264,13 +266,20 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             sc,
             top,
             bottom,
-            "Verschil met landelijk (%-punt)",
+            &format!(
+                "{} ({})",
+                t(lang, "Verschil met landelijk", "Difference from national"),
+                pp_unit(lang)
+            ),
             lang,
         )?;
         // Thresholds at ±k·SD, labelled above the plot.
         let ktext = crate::format::k_text(input.k, lang);
-        for (v, txt) in [(t, format!("+{ktext} sd")), (-t, format!("-{ktext} sd"))] {
-            if t > 0.0 {
+        for (v, txt) in [
+            (thr, format!("+{ktext} sd")),
+            (-thr, format!("-{ktext} sd")),
+        ] {
+            if thr > 0.0 {
                 let x = sc.px(v).round() as i32;
                 dashed_vline(&root, x, top as i32 - 4, bottom as i32, palette::MUTED)?;
                 label(
@@ -290,7 +299,8 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             x0,
             top - 11.0,
             &format!(
-                "landelijk ({} {})",
+                "{} ({} {})",
+                t(lang, "landelijk", "national"),
                 number(input.national, 1, lang),
                 input.value_unit
             ),
@@ -330,18 +340,7 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
                 y: y - ROW / 2.0,
                 w: right - 12.0,
                 h: ROW,
-                label: format!(
-                    "{}: {} {} ({} %-punt t.o.v. landelijk){}",
-                    b.region,
-                    number(b.value, 1, lang),
-                    input.value_unit,
-                    signed(b.relative, 1, lang),
-                    match b.outlier {
-                        Some(o) if o.is_up() => ", uitschieter boven",
-                        Some(_) => ", uitschieter onder",
-                        None => "",
-                    }
-                ),
+                label: tooltip(input.label, b, input.value_unit, lang),
                 key: b.region.clone(),
             });
         }
@@ -376,17 +375,18 @@ pub(crate) fn legend<DB: DrawingBackend>(
     let k = crate::format::k_text(k, lang);
     let style = Style::new(11.0);
     let mut lx = x;
-    let items = [
-        (None, format!("binnen {k} sd van landelijk")),
-        (
-            Some(Outlier::Up),
-            format!("meer dan {k} sd boven landelijk"),
-        ),
-        (
-            Some(Outlier::Down),
-            format!("meer dan {k} sd onder landelijk"),
-        ),
-    ];
+    let items = match lang {
+        Lang::Nl => [
+            (None, format!("binnen {k} sd van landelijk")),
+            (Some(Outlier::Up), format!("boven landelijk (> {k} sd)")),
+            (Some(Outlier::Down), format!("onder landelijk (> {k} sd)")),
+        ],
+        Lang::En => [
+            (None, format!("within {k} sd of national")),
+            (Some(Outlier::Up), format!("above national (> {k} sd)")),
+            (Some(Outlier::Down), format!("below national (> {k} sd)")),
+        ],
+    };
     for (o, text) in items {
         area.draw(&Rectangle::new(
             [(lx as i32, y as i32 - 5), (lx as i32 + 16, y as i32 + 5)],
@@ -408,5 +408,29 @@ pub(crate) fn legend<DB: DrawingBackend>(
         y as i32 + 8,
         palette::MUTED,
     )?;
-    label(area, lx + 12.0, y, &format!("grens ±{k} sd"), style)
+    label(
+        area,
+        lx + 12.0,
+        y,
+        &format!("{} ±{k} sd", t(lang, "grens", "threshold")),
+        style,
+    )
+}
+
+/// The text of a bar on hover or focus: the measure, the region's value, its difference from
+/// national and the outlier class. "Twente – Groei werkenden (Wajong) 2015-2017: 38,3 %
+/// (+15,4 %-punt t.o.v. landelijk); boven landelijk".
+pub fn tooltip(measure: &str, b: &Bar, unit: &str, lang: Lang) -> String {
+    let mut s = format!(
+        "{} – {measure}: {} {unit} ({} {})",
+        b.region,
+        number(b.value, 1, lang),
+        pp(b.relative, lang),
+        t(lang, "t.o.v. landelijk", "vs. national"),
+    );
+    if let Some(o) = b.outlier {
+        s.push_str("; ");
+        s.push_str(&outlier_word(o, Against::National, lang));
+    }
+    s
 }

@@ -3,10 +3,10 @@
 
 use super::text::Style;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
-use crate::data::regional::ScatterData;
+use crate::data::regional::{outlier_word, Against, ScatterData};
 use crate::data::Outlier;
 use crate::error::Result;
-use crate::format::{number, Lang};
+use crate::format::{number, pct, pp, t, Lang};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -75,7 +75,15 @@ pub fn draw(
     {
         let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        let (left, right, top, bottom) = (78.0, 20.0, 64.0, 86.0);
+        // The legend: one row when it fits, else two and a lower plot bottom.
+        let legend = legend_items(data.k, lang);
+        let legend_style = Style::new(11.5);
+        let item_w = |text: &str| 16.0 + legend_style.width(text) + 18.0;
+        let legend_w: f64 = legend.iter().map(|(_, t)| item_w(t)).sum::<f64>()
+            + 28.0
+            + legend_style.width(t(lang, "trendlijn", "trendline"));
+        let two_rows = 78.0 + legend_w > w as f64 - 8.0;
+        let (left, right, top, bottom) = (78.0, 20.0, 64.0, if two_rows { 100.0 } else { 86.0 });
         let xmin = data.points.iter().map(|p| p.x).fold(0.0f64, f64::min);
         let xmax = data.points.iter().map(|p| p.x).fold(0.0f64, f64::max);
         let ymin = data.points.iter().map(|p| p.y).fold(0.0f64, f64::min);
@@ -142,7 +150,7 @@ pub fn draw(
             &root,
             ox as f64 + 5.0,
             oy as f64 + 11.0,
-            "landelijk",
+            t(lang, "landelijk", "national"),
             Style::new(11.0).color(palette::MUTED),
         )?;
 
@@ -232,15 +240,7 @@ pub fn draw(
                 .map_err(draw_err)?;
             }
             marker(&root, (sx, sy), p.outlier)?;
-            let tip = format!(
-                "{}: x {} %-punt, y {} %-punt{}",
-                p.region,
-                number(p.x, 1, lang),
-                number(p.y, 1, lang),
-                p.outlier
-                    .map(|o| format!(" ({})", outlier_name(o)))
-                    .unwrap_or_default()
-            );
+            let tip = tooltip(data, p, lang);
             hits.push(Hit {
                 x: sx as f64 - 7.0,
                 y: sy as f64 - 7.0,
@@ -316,36 +316,30 @@ pub fn draw(
             }
         }
 
-        // Legend under the plot.
-        let k = number(data.k, if data.k.fract() == 0.0 { 0 } else { 1 }, lang);
-        let k2 = number(
-            2.0 * data.k,
-            if (2.0 * data.k).fract() == 0.0 { 0 } else { 1 },
-            lang,
-        );
-        let items: [(Option<Outlier>, String); 5] = [
-            (None, "regio".to_string()),
-            (Some(Outlier::Up), format!("boven trend (> {k} sd)")),
-            (Some(Outlier::UpStrong), format!("sterk boven (> {k2} sd)")),
-            (Some(Outlier::Down), format!("onder trend (> {k} sd)")),
-            (
-                Some(Outlier::DownStrong),
-                format!("sterk onder (> {k2} sd)"),
-            ),
-        ];
+        // Legend under the plot (two rows, the strong classes below, when one does not fit).
         let mut lx = px.0 as f64;
-        let ly = py.1 as f64 + 58.0;
-        for (o, text) in items.iter() {
+        let mut ly = py.1 as f64 + if two_rows { 52.0 } else { 58.0 };
+        for (i, (o, text)) in legend.iter().enumerate() {
+            if two_rows && i == 3 {
+                lx = px.0 as f64;
+                ly += 18.0;
+            }
             marker(&root, (lx as i32 + 6, ly as i32), *o)?;
-            label(&root, lx + 16.0, ly, text, Style::new(11.5))?;
-            lx += 16.0 + Style::new(11.5).width(text) + 18.0;
+            label(&root, lx + 16.0, ly, text, legend_style)?;
+            lx += item_w(text);
         }
         root.draw(&PathElement::new(
             vec![(lx as i32, ly as i32), (lx as i32 + 22, ly as i32)],
             palette::TREND.stroke_width(2),
         ))
         .map_err(draw_err)?;
-        label(&root, lx + 28.0, ly, "trendlijn", Style::new(11.5))?;
+        label(
+            &root,
+            lx + 28.0,
+            ly,
+            t(lang, "trendlijn", "trendline"),
+            legend_style,
+        )?;
         root.present().map_err(draw_err)?;
     }
     Ok(Chart {
@@ -356,11 +350,48 @@ pub fn draw(
     })
 }
 
-pub fn outlier_name(o: Outlier) -> &'static str {
-    match o {
-        Outlier::Up => "uitschieter boven",
-        Outlier::UpStrong => "sterke uitschieter boven",
-        Outlier::Down => "uitschieter onder",
-        Outlier::DownStrong => "sterke uitschieter onder",
+/// The legend's entries: an ordinary region and the four outlier classes with their thresholds.
+fn legend_items(k: f64, lang: Lang) -> [(Option<Outlier>, String); 5] {
+    let k1 = crate::format::k_text(k, lang);
+    let k2 = crate::format::k_text(2.0 * k, lang);
+    let item = |o: Outlier, k: &str| {
+        (
+            Some(o),
+            format!("{} (> {k} sd)", outlier_word(o, Against::Trend, lang)),
+        )
+    };
+    [
+        (None, t(lang, "regio", "region").to_string()),
+        item(Outlier::Up, &k1),
+        item(Outlier::Down, &k1),
+        item(Outlier::UpStrong, &k2),
+        item(Outlier::DownStrong, &k2),
+    ]
+}
+
+/// The text of a point on hover or focus: both measures with the region's own value and its
+/// difference from national, and the outlier class.
+/// "Food Valley – Aandeel werkenden 2015: 30,8 % (-13,1 %-punt t.o.v. landelijk); groei
+/// werkenden 2015-2017: 38,3 % (+15,4 %-punt); sterk boven trend".
+pub fn tooltip(data: &ScatterData, p: &crate::data::regional::ScatterPoint, lang: Lang) -> String {
+    let mut y_name = data.y_name.chars();
+    let y_name = y_name
+        .next()
+        .map(|f| f.to_lowercase().chain(y_name).collect::<String>())
+        .unwrap_or_default();
+    let mut s = format!(
+        "{} – {}: {} ({} {}); {y_name}: {} ({})",
+        p.region,
+        data.x_name,
+        pct(p.x_value, lang),
+        pp(p.x, lang),
+        t(lang, "t.o.v. landelijk", "vs. national"),
+        pct(p.y_value, lang),
+        pp(p.y, lang),
+    );
+    if let Some(o) = p.outlier {
+        s.push_str("; ");
+        s.push_str(&outlier_word(o, Against::Trend, lang));
     }
+    s
 }

@@ -6,9 +6,9 @@ use super::facet::{self, Rect, Scale, Swatch, WIDTH};
 use super::text::Style;
 use super::Texts;
 use super::{label, palette, Chart, Hit};
-use crate::data::tidy::StackedData;
+use crate::data::tidy::{shown_name, StackedData};
 use crate::error::Result;
-use crate::format::{number, Lang};
+use crate::format::{number, t, Lang};
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
@@ -21,7 +21,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let colour_of = |n: &str| facet::colour_of(&colours, n);
     let legend_items: Vec<(String, RGBColor, Swatch)> = colours
         .iter()
-        .map(|(n, c)| (n.clone(), *c, Swatch::Block))
+        .map(|(n, c)| (shown_name(n, lang).to_string(), *c, Swatch::Block))
         .collect();
     let legend_h = facet::legend::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &legend_items)?;
     let group_names: Vec<String> = {
@@ -132,8 +132,13 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         plot.x + 6.0,
                         y + bar_h / 2.0,
                         &format!(
-                            "{} (verdeling niet te berekenen)",
-                            crate::data::tidy::UNKNOWN
+                            "{} ({})",
+                            crate::data::tidy::unknown_in(lang),
+                            t(
+                                lang,
+                                "verdeling niet te berekenen",
+                                "distribution cannot be computed"
+                            )
                         ),
                         Style::new(10.5)
                             .color(palette::MUTED)
@@ -190,7 +195,8 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     hits.push(facet::hit(
                         seg,
                         format!(
-                            "{head}{g}, {name}: {} %{count}",
+                            "{head}{g}, {}: {} %{count}",
+                            shown_name(name, lang),
                             number(v, d.decimals, lang)
                         ),
                         g,
@@ -213,7 +219,11 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             outer.x + (outer.w - total_w) / 2.0,
             outer.bottom() + 32.0,
-            &format!("Aandeel in % ({})", crate::data::tidy::label_of(&d.y)),
+            &format!(
+                "{} ({})",
+                t(lang, "Aandeel in %", "Share in %"),
+                crate::data::tidy::label_in(&d.y, lang)
+            ),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(Some(&root), 16.0, outer.bottom() + 54.0, w - 32.0, &d.notes)?;

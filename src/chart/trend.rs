@@ -279,7 +279,7 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &root,
             lx + 10.0,
             68.0,
-            &format!("x-as: {years}"),
+            &format!("{}: {years}", crate::format::t(lang, "x-as", "x axis")),
             style.color(palette::MUTED),
         )?;
         let left = (w as f64 - COLS as f64 * pw) / 2.0;

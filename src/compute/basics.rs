@@ -12,6 +12,7 @@ use crate::compute::regional::{Count, RegionalData};
 use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::Result;
+use crate::format::{t, Lang};
 use crate::spec::Subgroup;
 
 struct Def {
@@ -69,14 +70,25 @@ fn from_values(d: Def, regions: &[String], v: &RegionalValues, basis: &'static s
     }
 }
 
+/// A count's name in `lang`.
+fn count_label(c: Count, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => c.label().to_string(),
+        Lang::En => c.name().replace('_', " "),
+    }
+}
+
 /// Why a count cannot be used for `years`, or `None` when it can.
-fn missing(d: &RegionalData, c: Count, years: &[i32]) -> Option<String> {
+fn missing(d: &RegionalData, c: Count, years: &[i32], lang: Lang) -> Option<String> {
     if !d.present.contains(&c) {
-        return Some(format!(
-            "het bestand heeft geen kolom '{}' ({})",
-            c.name(),
-            c.label()
-        ));
+        return Some(match lang {
+            Lang::Nl => format!(
+                "het bestand heeft geen kolom '{}' ({})",
+                c.name(),
+                c.label()
+            ),
+            Lang::En => format!("the file has no column '{}'", c.name()),
+        });
     }
     let absent: Vec<String> = years
         .iter()
@@ -86,11 +98,12 @@ fn missing(d: &RegionalData, c: Count, years: &[i32]) -> Option<String> {
     if absent.is_empty() {
         None
     } else {
-        Some(format!(
-            "het bestand heeft geen {} voor {}",
-            c.label(),
-            crate::format::list(&absent.iter().map(String::as_str).collect::<Vec<_>>())
-        ))
+        let years =
+            crate::format::list_in(&absent.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+        Some(match lang {
+            Lang::Nl => format!("het bestand heeft geen {} voor {years}", c.label()),
+            Lang::En => format!("the file has no {} for {years}", count_label(c, lang)),
+        })
     }
 }
 
@@ -108,12 +121,12 @@ fn last_pair(d: &RegionalData, c: Count, from: i32, to: i32) -> Option<(i32, i32
     }
 }
 
-fn growth_measure(d: &RegionalData, c: Count, a: i32, b: i32, def: Def) -> Measure {
+fn growth_measure(d: &RegionalData, c: Count, a: i32, b: i32, def: Def, lang: Lang) -> Measure {
     let n = d.regions.len();
-    if let Some(reason) = missing(d, c, &[a, b]) {
+    if let Some(reason) = missing(d, c, &[a, b], lang) {
         return unavailable(def, reason, n);
     }
-    match measures::per_region(d, &[a, b], &crate::case::lower(&def.label), |k| {
+    match measures::per_region(d, &[a, b], &crate::case::lower(&def.label), lang, |k| {
         growth(k[0].get(c), k[1].get(c))
     }) {
         Ok(v) => from_values(def, &d.regions, &v, "totals"),
@@ -154,8 +167,20 @@ pub fn classify_outliers(data: &mut BasicsData, k: f64) {
     }
 }
 
-pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<BasicsData> {
-    let (from, to) = super::scatter::years(d, from, to)?;
+pub fn compute(
+    d: &RegionalData,
+    from: Option<i32>,
+    to: Option<i32>,
+    lang: Lang,
+) -> Result<BasicsData> {
+    let (from, to) = super::scatter::years(d, from, to, lang)?;
+    let (jobs, workers, vacancies) = (
+        t(lang, "Banen", "Jobs"),
+        t(lang, "Werkenden", "Workers"),
+        t(lang, "Vacatures", "Vacancies"),
+    );
+    let growth_word = t(lang, "groei", "growth");
+    let against = t(lang, "t.o.v.\nindicatie", "vs.\nindication");
     let n = d.regions.len();
     let mut ms = Vec::new();
 
@@ -169,11 +194,15 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
         to,
         def(
             "jobs_growth".into(),
-            format!("Groei banen {from}-{to}"),
-            "Banen",
-            format!("groei\n{from}-{to}"),
+            match lang {
+                Lang::Nl => format!("Groei banen {from}-{to}"),
+                Lang::En => format!("Growth of jobs {from}-{to}"),
+            },
+            jobs,
+            format!("{growth_word}\n{from}-{to}"),
             true,
         ),
+        lang,
     ));
     if let Some((a, b)) = jobs_pair.filter(|p| *p != full) {
         let correlate = !ms.last().is_some_and(|m| m.available);
@@ -184,11 +213,15 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
             b,
             def(
                 format!("jobs_growth_{a}_{b}"),
-                format!("Groei banen {a}-{b}"),
-                "Banen",
-                format!("groei\n{a}-{b}"),
+                match lang {
+                    Lang::Nl => format!("Groei banen {a}-{b}"),
+                    Lang::En => format!("Growth of jobs {a}-{b}"),
+                },
+                jobs,
+                format!("{growth_word}\n{a}-{b}"),
                 correlate,
             ),
+            lang,
         ));
     }
     // Jobs against the indication, per year with both counts, and their mean.
@@ -198,20 +231,28 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
         .copied()
         .filter(|y| (from..=to).contains(y))
         .filter(|y| {
-            missing(d, Count::Jobs, &[*y]).is_none()
-                && missing(d, Count::WerkkamerIndication, &[*y]).is_none()
+            missing(d, Count::Jobs, &[*y], lang).is_none()
+                && missing(d, Count::WerkkamerIndication, &[*y], lang).is_none()
         })
         .collect();
     if ratio_years.is_empty() {
-        let reason = missing(d, Count::WerkkamerIndication, &[to])
-            .or_else(|| missing(d, Count::Jobs, &[to]))
-            .unwrap_or_else(|| format!("geen jaar in {from}-{to} met banen en indicatie"));
+        let reason = missing(d, Count::WerkkamerIndication, &[to], lang)
+            .or_else(|| missing(d, Count::Jobs, &[to], lang))
+            .unwrap_or_else(|| match lang {
+                Lang::Nl => format!("geen jaar in {from}-{to} met banen en indicatie"),
+                Lang::En => format!("no year in {from}-{to} with jobs and indication"),
+            });
         ms.push(unavailable(
             def(
                 "jobs_indication_mean".into(),
-                "Banen t.o.v. indicatie Werkkamer".into(),
-                "Banen",
-                "t.o.v.\nindicatie".into(),
+                t(
+                    lang,
+                    "Banen t.o.v. indicatie Werkkamer",
+                    "Jobs against the Werkkamer indication",
+                )
+                .into(),
+                jobs,
+                against.into(),
                 true,
             ),
             reason,
@@ -223,9 +264,12 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
         let single = ratio_years.len() == 1;
         let dfn = def(
             format!("jobs_indication_{y}"),
-            format!("Banen t.o.v. indicatie Werkkamer {y}"),
-            "Banen",
-            format!("t.o.v.\nindicatie\n{y}"),
+            match lang {
+                Lang::Nl => format!("Banen t.o.v. indicatie Werkkamer {y}"),
+                Lang::En => format!("Jobs against the Werkkamer indication {y}"),
+            },
+            jobs,
+            format!("{against}\n{y}"),
             single,
         );
         match ratio_values(d, y) {
@@ -235,7 +279,10 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
             }
             None => ms.push(unavailable(
                 dfn,
-                format!("geen regio heeft banen en indicatie voor {y}"),
+                match lang {
+                    Lang::Nl => format!("geen regio heeft banen en indicatie voor {y}"),
+                    Lang::En => format!("no region has jobs and indication for {y}"),
+                },
                 n,
             )),
         }
@@ -252,9 +299,14 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
         let national = stats::mean(&values.iter().map(|v| v.1).collect::<Vec<_>>());
         let dfn = def(
             "jobs_indication_mean".into(),
-            "Banen t.o.v. indicatie Werkkamer, gemiddelde".into(),
-            "Banen",
-            "t.o.v.\nindicatie\ngemid.".into(),
+            t(
+                lang,
+                "Banen t.o.v. indicatie Werkkamer, gemiddelde",
+                "Jobs against the Werkkamer indication, mean",
+            )
+            .into(),
+            jobs,
+            format!("{against}\n{}", t(lang, "gemid.", "mean")),
             true,
         );
         match national {
@@ -268,49 +320,70 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
                 },
                 "mean_of_regions",
             )),
-            None => ms.push(unavailable(dfn, "geen regio heeft alle jaren".into(), n)),
+            None => ms.push(unavailable(
+                dfn,
+                t(
+                    lang,
+                    "geen regio heeft alle jaren",
+                    "no region has every year",
+                )
+                .into(),
+                n,
+            )),
         }
     }
 
     // Working persons.
     let dfn = def(
         "workers_growth".into(),
-        format!("Groei werkenden {from}-{to}"),
-        "Werkenden",
-        format!("groei\n{from}-{to}"),
+        match lang {
+            Lang::Nl => format!("Groei werkenden {from}-{to}"),
+            Lang::En => format!("Growth of working persons {from}-{to}"),
+        },
+        workers,
+        format!("{growth_word}\n{from}-{to}"),
         true,
     );
     ms.push(
-        match measures::growth_workers(d, Subgroup::Total, from, to) {
+        match measures::growth_workers(d, Subgroup::Total, from, to, lang) {
             Ok(v) => from_values(dfn, &d.regions, &v, "totals"),
             Err(e) => unavailable(dfn, e.message, n),
         },
     );
     let dfn = def(
         "share_working".into(),
-        format!("Aandeel werkenden {from}"),
-        "Werkenden",
-        format!("aandeel\n{from}"),
+        match lang {
+            Lang::Nl => format!("Aandeel werkenden {from}"),
+            Lang::En => format!("Share working {from}"),
+        },
+        workers,
+        format!("{}\n{from}", t(lang, "aandeel", "share")),
         true,
     );
-    ms.push(match measures::share_working(d, Subgroup::Total, from) {
-        Ok(v) => from_values(dfn, &d.regions, &v, "totals"),
-        Err(e) => unavailable(dfn, e.message, n),
-    });
+    ms.push(
+        match measures::share_working(d, Subgroup::Total, from, lang) {
+            Ok(v) => from_values(dfn, &d.regions, &v, "totals"),
+            Err(e) => unavailable(dfn, e.message, n),
+        },
+    );
 
     // Vacancies, over the last two years with vacancy counts.
     for (c, key, label, header) in [
         (
             Count::OpenVacancies,
             "open_vacancies_growth",
-            "Groei openstaande vacatures",
-            "openstaand",
+            t(
+                lang,
+                "Groei openstaande vacatures",
+                "Growth of open vacancies",
+            ),
+            t(lang, "openstaand", "open"),
         ),
         (
             Count::NewVacancies,
             "new_vacancies_growth",
-            "Groei ontstane vacatures",
-            "ontstaan",
+            t(lang, "Groei ontstane vacatures", "Growth of new vacancies"),
+            t(lang, "ontstaan", "new"),
         ),
     ] {
         match last_pair(d, c, from, to) {
@@ -322,24 +395,29 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
                 def(
                     key.into(),
                     format!("{label} {a}-{b}"),
-                    "Vacatures",
-                    format!("groei\n{header}\n{a}-{b}"),
+                    vacancies,
+                    format!("{growth_word}\n{header}\n{a}-{b}"),
                     true,
                 ),
+                lang,
             )),
             None => ms.push(unavailable(
                 def(
                     key.into(),
                     label.into(),
-                    "Vacatures",
-                    format!("groei\n{header}"),
+                    vacancies,
+                    format!("{growth_word}\n{header}"),
                     true,
                 ),
-                missing(d, c, &[to]).unwrap_or_else(|| {
-                    format!(
+                missing(d, c, &[to], lang).unwrap_or_else(|| match lang {
+                    Lang::Nl => format!(
                         "het bestand heeft geen twee jaren met {} in {from}-{to}",
                         c.label()
-                    )
+                    ),
+                    Lang::En => format!(
+                        "the file has no two years with {} in {from}-{to}",
+                        count_label(c, lang)
+                    ),
                 }),
                 n,
             )),
@@ -388,7 +466,7 @@ mod tests {
 
     fn basics() -> BasicsData {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        compute(&d, Some(2015), Some(2017)).unwrap()
+        compute(&d, Some(2015), Some(2017), Lang::Nl).unwrap()
     }
 
     fn national(b: &BasicsData, key: &str) -> f64 {
@@ -406,7 +484,7 @@ mod tests {
             m.reason
         );
         assert!(m.values.iter().all(Option::is_none));
-        let t = data_table(&b);
+        let t = data_table(&b, Lang::Nl);
         assert_eq!(t.rows[0][1], serde_json::Value::from("n.b."));
     }
 

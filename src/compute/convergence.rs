@@ -7,14 +7,15 @@ use crate::compute::regional::RegionalData;
 use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::Subgroup;
 
-pub fn compute(d: &RegionalData, g: Subgroup) -> Result<ConvergenceData> {
+pub fn compute(d: &RegionalData, g: Subgroup, lang: Lang) -> Result<ConvergenceData> {
     let mut years = Vec::new();
     let mut skipped = Vec::new();
     let mut excluded: Vec<Excluded> = Vec::new();
     for &y in &d.years {
-        let v = match measures::share_working(d, g, y) {
+        let v = match measures::share_working(d, g, y, lang) {
             Ok(v) => v,
             Err(e) => {
                 skipped.push(format!("{y}: {}", e.message));
@@ -55,10 +56,16 @@ pub fn compute(d: &RegionalData, g: Subgroup) -> Result<ConvergenceData> {
         });
     }
     if years.is_empty() {
-        return Err(Error::not_available(format!(
-            "Het aandeel werkenden is voor geen enkel jaar te berekenen. {}",
-            skipped.join(" ")
-        )));
+        return Err(Error::not_available(match lang {
+            Lang::Nl => format!(
+                "Het aandeel werkenden is voor geen enkel jaar te berekenen. {}",
+                skipped.join(" ")
+            ),
+            Lang::En => format!(
+                "The share working cannot be computed for any year. {}",
+                skipped.join(" ")
+            ),
+        }));
     }
     let converging = match (years.first(), years.last()) {
         (Some(a), Some(b)) if years.len() > 1 => Some(b.sd < a.sd),
@@ -82,7 +89,7 @@ mod tests {
     #[test]
     fn convergence_2015_matches_the_report() {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        let c = compute(&d, Subgroup::Total).unwrap();
+        let c = compute(&d, Subgroup::Total, Lang::Nl).unwrap();
         assert_eq!(c.years.len(), 3);
         let y = &c.years[0];
         assert_eq!(y.year, 2015);

@@ -15,32 +15,53 @@ use crate::compute::regional::measures::{Excluded, RegionalValues};
 use crate::compute::regional::{Count, Counts, RegionalData};
 use crate::data::regional::*;
 use crate::error::{Error, Result};
+use crate::format::{t, Lang};
 
 /// The first year-end at which the Praktijkroute can have persons.
 pub const PRAKTIJKROUTE_START: i32 = 2017;
 
-/// Share of growth and parts for one row pair; `Err` carries the Dutch reason.
-fn split(a: &Counts, b: &Counts, from: i32) -> std::result::Result<(f64, Parts), String> {
+/// Share of growth and parts for one row pair; `Err` carries the reason in `lang`.
+fn split(
+    a: &Counts,
+    b: &Counts,
+    from: i32,
+    lang: Lang,
+) -> std::result::Result<(f64, Parts), String> {
     let pw_a = a
         .get(Count::WorkersParticipatiewet)
-        .ok_or_else(|| format!("werkzame personen Participatiewet {from} ontbreken"))?;
-    let pw_b = b
-        .get(Count::WorkersParticipatiewet)
-        .ok_or("werkzame personen Participatiewet ontbreken in het eindjaar")?;
-    let prk_b = b
-        .get(Count::WorkersPwPraktijkroute)
-        .ok_or("werkzame personen Praktijkroute ontbreken in het eindjaar")?;
+        .ok_or_else(|| match lang {
+            Lang::Nl => format!("werkzame personen Participatiewet {from} ontbreken"),
+            Lang::En => format!("working persons Participatiewet {from} are missing"),
+        })?;
+    let pw_b = b.get(Count::WorkersParticipatiewet).ok_or(t(
+        lang,
+        "werkzame personen Participatiewet ontbreken in het eindjaar",
+        "working persons Participatiewet are missing in the last year",
+    ))?;
+    let prk_b = b.get(Count::WorkersPwPraktijkroute).ok_or(t(
+        lang,
+        "werkzame personen Praktijkroute ontbreken in het eindjaar",
+        "working persons Praktijkroute are missing in the last year",
+    ))?;
     let prk_a = match a.get(Count::WorkersPwPraktijkroute) {
         Some(v) => v,
         None if from < PRAKTIJKROUTE_START => 0.0,
-        None => return Err(format!("werkzame personen Praktijkroute {from} ontbreken")),
+        None => {
+            return Err(match lang {
+                Lang::Nl => format!("werkzame personen Praktijkroute {from} ontbreken"),
+                Lang::En => format!("working persons Praktijkroute {from} are missing"),
+            })
+        }
     };
     if pw_a <= 0.0 {
-        return Err(format!("geen werkzame personen Participatiewet in {from}"));
+        return Err(match lang {
+            Lang::Nl => format!("geen werkzame personen Participatiewet in {from}"),
+            Lang::En => format!("no working persons Participatiewet in {from}"),
+        });
     }
     let growth = pw_b - pw_a;
     if growth <= 0.0 {
-        return Err("het aantal werkzame personen Participatiewet groeide niet, dus is er geen aandeel van de groei".into());
+        return Err(t(lang, "het aantal werkzame personen Participatiewet groeide niet, dus is er geen aandeel van de groei", "the number of working persons Participatiewet did not grow, so there is no share of the growth").into());
     }
     let prk = prk_b - prk_a;
     Ok((
@@ -53,11 +74,15 @@ fn split(a: &Counts, b: &Counts, from: i32) -> std::result::Result<(f64, Parts),
 }
 
 /// Default years: the last two years of the file.
-fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<(i32, i32)> {
+fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>, lang: Lang) -> Result<(i32, i32)> {
     let last = d.years.last().copied();
-    let to = to
-        .or(last)
-        .ok_or_else(|| Error::not_available("Het bestand bevat geen jaren."))?;
+    let to = to.or(last).ok_or_else(|| {
+        Error::not_available(t(
+            lang,
+            "Het bestand bevat geen jaren.",
+            "The file has no years.",
+        ))
+    })?;
     let from = match from {
         Some(f) => f,
         None => d
@@ -66,16 +91,18 @@ fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<(i32, i
             .copied()
             .rfind(|y| *y < to)
             .ok_or_else(|| {
-                Error::not_available(format!(
-                    "Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {to}."
-                ))
+                Error::not_available(match lang {
+                    Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {to}."),
+                    Lang::En => format!("The make-up of the growth needs two years; the file has none before {to}."),
+                })
             })?,
     };
     for y in [from, to] {
         if !d.has_year(y) {
-            return Err(Error::not_available(format!(
-                "Het jaar {y} staat niet in het bestand."
-            )));
+            return Err(Error::not_available(match lang {
+                Lang::Nl => format!("Het jaar {y} staat niet in het bestand."),
+                Lang::En => format!("The year {y} is not in the file."),
+            }));
         }
     }
     Ok((from, to))
@@ -86,21 +113,27 @@ pub fn compute(
     from: Option<i32>,
     to: Option<i32>,
     k: f64,
+    lang: Lang,
 ) -> Result<DecompositionData> {
-    let (from, to) = years(d, from, to)?;
+    let (from, to) = years(d, from, to, lang)?;
     let empty = Counts::default();
     let nat = |y: i32| d.national.get(&y).unwrap_or(&empty);
-    let (national, national_parts) = split(nat(from), nat(to), from).map_err(|reason| {
-        Error::not_available(format!(
-            "De opbouw van de groei {from}-{to} is landelijk niet te berekenen: {reason}."
-        ))
+    let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {
+        Error::not_available(match lang {
+            Lang::Nl => format!(
+                "De opbouw van de groei {from}-{to} is landelijk niet te berekenen: {reason}."
+            ),
+            Lang::En => format!(
+                "The make-up of the growth {from}-{to} cannot be computed nationally: {reason}."
+            ),
+        })
     })?;
     let mut values = Vec::new();
     let mut parts = Vec::new();
     let mut excluded = Vec::new();
     for r in &d.regions {
         let row = |y: i32| d.data.get(&(r.clone(), y)).unwrap_or(&empty);
-        match split(row(from), row(to), from) {
+        match split(row(from), row(to), from, lang) {
             Ok((share, p)) => {
                 values.push((r.clone(), share));
                 parts.push((r.clone(), p));
@@ -112,9 +145,11 @@ pub fn compute(
         }
     }
     if values.is_empty() {
-        return Err(Error::not_available(
+        return Err(Error::not_available(t(
+            lang,
             "Voor geen enkele regio is de opbouw van de groei te berekenen.",
-        ));
+            "The make-up of the growth cannot be computed for any region.",
+        )));
     }
     let rv = RegionalValues {
         values,
@@ -151,7 +186,7 @@ mod tests {
     #[test]
     fn national_praktijkroute_share_of_growth_is_34_5() {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        let r = compute(&d, Some(2016), Some(2017), 1.0).unwrap();
+        let r = compute(&d, Some(2016), Some(2017), 1.0, Lang::Nl).unwrap();
         assert_eq!(format!("{:.1}", r.national), "34.5");
         assert!(r.praktijkroute_from_zero);
         assert_eq!(r.bars.len(), 35);
@@ -173,7 +208,7 @@ mod tests {
     #[test]
     fn defaults_to_the_last_two_years() {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        let r = compute(&d, None, None, 1.0).unwrap();
+        let r = compute(&d, None, None, 1.0, Lang::Nl).unwrap();
         assert_eq!((r.from, r.to), (2016, 2017));
     }
 
@@ -185,15 +220,17 @@ mod tests {
         a2.set(Count::WorkersParticipatiewet, Some(100.0));
         b.set(Count::WorkersParticipatiewet, Some(90.0));
         b.set(Count::WorkersPwPraktijkroute, Some(5.0));
-        assert!(split(&a2, &b, 2016).unwrap_err().contains("groeide niet"));
-        assert!(split(&a, &b, 2016).unwrap_err().contains("2016"));
+        assert!(split(&a2, &b, 2016, Lang::Nl)
+            .unwrap_err()
+            .contains("groeide niet"));
+        assert!(split(&a, &b, 2016, Lang::Nl).unwrap_err().contains("2016"));
         let mut c = b;
         c.set(Count::WorkersParticipatiewet, Some(110.0));
         // After 2017 a missing start count is missing, not 0.
-        assert!(split(&a2, &c, 2017)
+        assert!(split(&a2, &c, 2017, Lang::Nl)
             .unwrap_err()
             .contains("Praktijkroute 2017"));
-        let (share, p) = split(&a2, &c, 2016).unwrap();
+        let (share, p) = split(&a2, &c, 2016, Lang::Nl).unwrap();
         assert!((share - 50.0).abs() < 1e-12);
         assert!((p.praktijkroute - 5.0).abs() < 1e-12 && (p.pw_other - 5.0).abs() < 1e-12);
     }

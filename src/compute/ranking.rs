@@ -6,6 +6,7 @@ use crate::compute::regional::RegionalData;
 use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::Result;
+use crate::format::{t, Lang};
 use crate::spec::Subgroup;
 use crate::spec::{RankMeasure, RankingSpec};
 
@@ -34,6 +35,7 @@ pub fn ranked_bars(v: &RegionalValues, k: f64) -> (f64, Vec<Bar>) {
 /// The first year of the file for which `f` gives a national value (a level measure's default).
 fn first_year(
     d: &RegionalData,
+    lang: Lang,
     f: impl Fn(i32) -> Result<RegionalValues>,
 ) -> Result<(i32, RegionalValues)> {
     let mut last_err = None;
@@ -43,41 +45,67 @@ fn first_year(
             Err(e) => last_err = Some(e),
         }
     }
-    Err(last_err.unwrap_or_else(|| crate::Error::not_available("Het bestand bevat geen jaren.")))
+    Err(last_err.unwrap_or_else(|| {
+        crate::Error::not_available(t(
+            lang,
+            "Het bestand bevat geen jaren.",
+            "The file has no years.",
+        ))
+    }))
 }
 
-pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64) -> Result<RankingData> {
+pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<RankingData> {
     let g = s.subgroup;
+    let suffix = g.suffix_in(lang);
     let (values, from, to, year, label) = match s.measure {
         RankMeasure::Growth => {
-            let (from, to) = super::scatter::years(d, s.from, s.to)?;
-            let v = measures::growth_workers(d, g, from, to).map_err(|mut e| {
+            let (from, to) = super::scatter::years(d, s.from, s.to, lang)?;
+            let v = measures::growth_workers(d, g, from, to, lang).map_err(|mut e| {
                 if matches!(g, Subgroup::Praktijkroute | Subgroup::PwOther) {
-                    e.message.push_str(" De Praktijkroute wordt pas vanaf 2017 apart geteld; een groei vraagt twee jaren met die aantallen.");
+                    e.message.push_str(t(lang, " De Praktijkroute wordt pas vanaf 2017 apart geteld; een groei vraagt twee jaren met die aantallen.", " The Praktijkroute is counted separately only from 2017; a growth needs two years with those counts."));
                 }
                 e
             })?;
-            let label = format!("Groei werkenden{} {from}-{to}", g.suffix());
+            let label = match lang {
+                Lang::Nl => format!("Groei werkenden{suffix} {from}-{to}"),
+                Lang::En => format!("Growth of working persons{suffix} {from}-{to}"),
+            };
             (v, Some(from), Some(to), None, label)
         }
         RankMeasure::Share => {
             let (y, v) = match s.year {
-                Some(y) => (y, measures::share_working(d, g, y)?),
-                None => first_year(d, |y| measures::share_working(d, g, y))?,
+                Some(y) => (y, measures::share_working(d, g, y, lang)?),
+                None => first_year(d, lang, |y| measures::share_working(d, g, y, lang))?,
             };
-            let label = format!("Aandeel werkenden{} eind {y}", g.suffix());
+            let label = match lang {
+                Lang::Nl => format!("Aandeel werkenden{suffix} eind {y}"),
+                Lang::En => format!("Share working{suffix} at the end of {y}"),
+            };
             (v, None, None, Some(y), label)
         }
         RankMeasure::RegisterShare => {
             let (y, v) = match s.year {
-                Some(y) => (y, measures::register_share(d, g, y)?),
-                None => first_year(d, |y| measures::register_share(d, g, y))?,
+                Some(y) => (y, measures::register_share(d, g, y, lang)?),
+                None => first_year(d, lang, |y| measures::register_share(d, g, y, lang))?,
             };
-            let parent = match g.parent() {
-                Some(Subgroup::Participatiewet) => "het register Participatiewet",
-                _ => "het doelgroepregister",
+            let pw = g.parent() == Some(Subgroup::Participatiewet);
+            let label = match (lang, pw) {
+                (Lang::Nl, true) => format!(
+                    "Aandeel {} in het register Participatiewet eind {y}",
+                    g.label()
+                ),
+                (Lang::Nl, false) => {
+                    format!("Aandeel {} in het doelgroepregister eind {y}", g.label())
+                }
+                (Lang::En, true) => format!(
+                    "Share of {} in the Participatiewet register at the end of {y}",
+                    g.label_in(lang)
+                ),
+                (Lang::En, false) => format!(
+                    "Share of {} in the target group register at the end of {y}",
+                    g.label_in(lang)
+                ),
             };
-            let label = format!("Aandeel {} in {parent} eind {y}", g.label());
             (v, None, None, Some(y), label)
         }
     };
@@ -119,7 +147,7 @@ mod tests {
             to: Some(2017),
             year: None,
         };
-        let r = compute(&d, &s, 1.0).unwrap();
+        let r = compute(&d, &s, 1.0, Lang::Nl).unwrap();
         assert_eq!(r.bars.len(), 35);
         // National from the totals, not the mean of regions.
         let n = &d.national;
@@ -169,7 +197,7 @@ mod tests {
             to: None,
             year: None,
         };
-        let r = compute(&d, &s, 1.0).unwrap();
+        let r = compute(&d, &s, 1.0, Lang::Nl).unwrap();
         assert_eq!(r.year, Some(2017));
         assert!((r.national - 8.567).abs() < 5e-4);
         // An explicit year without Praktijkroute data says so.
@@ -180,6 +208,7 @@ mod tests {
                 ..s
             },
             1.0,
+            Lang::Nl,
         )
         .unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::NotAvailable);

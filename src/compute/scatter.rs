@@ -7,56 +7,95 @@ use crate::compute::regional::RegionalData;
 use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::{Error, Result};
+use crate::format::{pp_unit, t, Lang};
 use crate::spec::Subgroup;
 use crate::spec::{ScatterSpec, ScatterX};
 
 /// Resolves the years of a view against the data: by default the first and last year.
-pub fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<(i32, i32)> {
-    let first = *d
-        .years
-        .first()
-        .ok_or_else(|| Error::not_available("Het bestand bevat geen jaren."))?;
+pub fn years(
+    d: &RegionalData,
+    from: Option<i32>,
+    to: Option<i32>,
+    lang: Lang,
+) -> Result<(i32, i32)> {
+    let first = *d.years.first().ok_or_else(|| {
+        Error::not_available(t(
+            lang,
+            "Het bestand bevat geen jaren.",
+            "The file has no years.",
+        ))
+    })?;
     let last = *d.years.last().unwrap_or(&first);
     let from = from.unwrap_or(first);
     let to = to.unwrap_or(if last > from { last } else { from + 1 });
     if from >= to {
-        return Err(Error::not_available(format!(
-            "Voor een groei zijn twee jaren nodig; het bestand heeft alleen {first}."
-        )));
+        return Err(Error::not_available(match lang {
+            Lang::Nl => {
+                format!("Voor een groei zijn twee jaren nodig; het bestand heeft alleen {first}.")
+            }
+            Lang::En => format!("A growth needs two years; the file only has {first}."),
+        }));
     }
     Ok((from, to))
 }
 
-pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64) -> Result<ScatterData> {
-    let (from, to) = years(d, spec.from, spec.to)?;
+pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Result<ScatterData> {
+    let (from, to) = years(d, spec.from, spec.to, lang)?;
     let g = spec.subgroup;
-    let (xs, x_measure, x_label) = match spec.x {
+    let (gl, suffix) = (g.label_in(lang), g.suffix_in(lang));
+    let relative = format!(
+        "{} ({})",
+        t(lang, "verschil met landelijk", "difference from national"),
+        pp_unit(lang)
+    );
+    let (xs, x_measure, x_label, x_name) = match spec.x {
         ScatterX::Share => (
-            measures::share_working(d, g, from)?,
+            measures::share_working(d, g, from, lang)?,
             "share",
-            format!(
-                "Aandeel werkenden {} eind {from}, verschil met landelijk (%-punt)",
-                g.label()
-            ),
+            match lang {
+                Lang::Nl => format!("Aandeel werkenden {gl} eind {from}, {relative}"),
+                Lang::En => format!("Share working, {gl}, end of {from}, {relative}"),
+            },
+            match lang {
+                Lang::Nl => format!("Aandeel werkenden{suffix} {from}"),
+                Lang::En => format!("Share working{suffix} {from}"),
+            },
         ),
         ScatterX::RegisterShare => {
             if g == Subgroup::Total {
-                return Err(Error::view(
+                return Err(Error::view(t(
+                    lang,
                     "x=register_share vraagt een deelgroep (wajong, wsw of participatiewet).",
-                ));
+                    "x=register_share needs a subgroup (wajong, wsw or participatiewet).",
+                )));
             }
             (
-                measures::register_share(d, g, from)?,
+                measures::register_share(d, g, from, lang)?,
                 "register_share",
-                format!("Aandeel {} in het doelgroepregister eind {from}, verschil met landelijk (%-punt)", g.label()),
+                match lang {
+                    Lang::Nl => {
+                        format!("Aandeel {gl} in het doelgroepregister eind {from}, {relative}")
+                    }
+                    Lang::En => format!(
+                        "Share of {gl} in the target group register, end of {from}, {relative}"
+                    ),
+                },
+                match lang {
+                    Lang::Nl => format!("Aandeel {gl} in het register {from}"),
+                    Lang::En => format!("Share of {gl} in the register {from}"),
+                },
             )
         }
     };
-    let ys = measures::growth_workers(d, g, from, to)?;
-    let y_label = format!(
-        "Groei werkenden {} {from}-{to}, verschil met landelijk (%-punt)",
-        g.label()
-    );
+    let ys = measures::growth_workers(d, g, from, to, lang)?;
+    let y_label = match lang {
+        Lang::Nl => format!("Groei werkenden {gl} {from}-{to}, {relative}"),
+        Lang::En => format!("Growth of working persons, {gl}, {from}-{to}, {relative}"),
+    };
+    let y_name = match lang {
+        Lang::Nl => format!("Groei werkenden{suffix} {from}-{to}"),
+        Lang::En => format!("Growth of working persons{suffix} {from}-{to}"),
+    };
 
     let mut excluded: Vec<Excluded> = xs.excluded.clone();
     for e in &ys.excluded {
@@ -73,10 +112,16 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64) -> Result<ScatterDa
     let xr: Vec<f64> = pts.iter().map(|p| p.1).collect();
     let yr: Vec<f64> = pts.iter().map(|p| p.2).collect();
     let fit = stats::ols(&xr, &yr).ok_or_else(|| {
-        Error::not_available(format!(
-            "Een trendlijn vraagt minstens drie regio's met verschillende waarden; er zijn er {}.",
-            pts.len()
-        ))
+        Error::not_available(match lang {
+            Lang::Nl => format!(
+                "Een trendlijn vraagt minstens drie regio's met verschillende waarden; er zijn er {}.",
+                pts.len()
+            ),
+            Lang::En => format!(
+                "A trendline needs at least three regions with different values; there are {}.",
+                pts.len()
+            ),
+        })
     })?;
     let residuals: Vec<f64> = pts.iter().map(|p| p.2 - fit.predict(p.1)).collect();
     let residual_sd = stats::population_sd(&residuals).unwrap_or(0.0);
@@ -110,6 +155,8 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64) -> Result<ScatterDa
         national_y: ys.national,
         x_label,
         y_label,
+        x_name,
+        y_name,
         points,
         excluded,
     })

@@ -6,6 +6,7 @@ use crate::compute::regional::columns::fold;
 use crate::compute::regional::{Counts, RegionalData};
 use crate::data::regional::*;
 use crate::error::{Error, Result};
+use crate::format::{t, Lang};
 use crate::spec::Subgroup;
 use crate::spec::{TrendMeasure, TrendSpec};
 
@@ -19,14 +20,15 @@ pub const SUBGROUPS: [Subgroup; 5] = [
     Subgroup::Praktijkroute,
 ];
 
-fn label(g: Subgroup) -> String {
+fn label(g: Subgroup, lang: Lang) -> String {
     match g {
-        Subgroup::Total => "Totaal".into(),
-        g => g.label().into(),
+        Subgroup::Total => t(lang, "Totaal", "Total").into(),
+        g => g.label_in(lang).into(),
     }
 }
 
 fn series(
+    lang: Lang,
     measure: TrendMeasure,
     years: &[i32],
     row: impl Fn(i32) -> Option<Counts>,
@@ -35,7 +37,7 @@ fn series(
         .iter()
         .map(|&g| Series {
             subgroup: g,
-            label: label(g),
+            label: label(g, lang),
             values: years
                 .iter()
                 .map(|&y| {
@@ -52,33 +54,46 @@ fn series(
 }
 
 /// Finds a region by name, ignoring case, accents and punctuation.
-pub fn find_region<'a>(d: &'a RegionalData, name: &str) -> Result<&'a str> {
+pub fn find_region<'a>(d: &'a RegionalData, name: &str, lang: Lang) -> Result<&'a str> {
     let f = fold(name);
     d.regions
         .iter()
         .find(|r| fold(r) == f)
         .map(String::as_str)
         .ok_or_else(|| {
-            Error::view(format!(
-                "De regio '{name}' staat niet in het bestand. Regio's: {}.",
-                d.regions.join(", ")
-            ))
+            Error::view(match lang {
+                Lang::Nl => format!(
+                    "De regio '{name}' staat niet in het bestand. Regio's: {}.",
+                    d.regions.join(", ")
+                ),
+                Lang::En => format!(
+                    "The region '{name}' is not in the file. Regions: {}.",
+                    d.regions.join(", ")
+                ),
+            })
         })
 }
 
-pub fn compute(d: &RegionalData, s: &TrendSpec, region: Option<&str>) -> Result<TrendData> {
+pub fn compute(
+    d: &RegionalData,
+    s: &TrendSpec,
+    region: Option<&str>,
+    lang: Lang,
+) -> Result<TrendData> {
     let years = d.years.clone();
-    let national = series(s.measure, &years, |y| d.national.get(&y).copied());
+    let national = series(lang, s.measure, &years, |y| d.national.get(&y).copied());
     if national.is_empty() {
-        return Err(Error::not_available(
+        return Err(Error::not_available(t(
+            lang,
             "Geen aantallen per deelgroep in het bestand.",
-        ));
+            "The file has no counts per subgroup.",
+        )));
     }
-    let region = region.map(|r| find_region(d, r)).transpose()?;
+    let region = region.map(|r| find_region(d, r, lang)).transpose()?;
     let mut panels = Vec::new();
     if let Some(chosen) = region {
         panels.push(Panel {
-            name: "Landelijk".into(),
+            name: t(lang, "Landelijk", "National").into(),
             national: true,
             highlighted: false,
             series: national.clone(),
@@ -88,7 +103,9 @@ pub fn compute(d: &RegionalData, s: &TrendSpec, region: Option<&str>) -> Result<
                 name: r.clone(),
                 national: false,
                 highlighted: r == chosen,
-                series: series(s.measure, &years, |y| d.data.get(&(r.clone(), y)).copied()),
+                series: series(lang, s.measure, &years, |y| {
+                    d.data.get(&(r.clone(), y)).copied()
+                }),
             });
         }
     }
@@ -105,7 +122,6 @@ pub fn compute(d: &RegionalData, s: &TrendSpec, region: Option<&str>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::Lang;
     use crate::render::trend::summary;
     use crate::render::Dataset;
 
@@ -122,6 +138,7 @@ mod tests {
                 measure: TrendMeasure::Workers,
             },
             None,
+            Lang::Nl,
         )
         .unwrap();
         assert_eq!(t.years, vec![2015, 2016, 2017]);
@@ -152,6 +169,7 @@ mod tests {
                 measure: TrendMeasure::Workers,
             },
             Some("twente"),
+            Lang::Nl,
         )
         .unwrap();
         assert_eq!(t.region.as_deref(), Some("Twente"));
@@ -163,6 +181,7 @@ mod tests {
                 measure: TrendMeasure::Workers,
             },
             Some("Atlantis"),
+            Lang::Nl,
         )
         .unwrap_err();
         assert!(e.message.contains("Atlantis"));
@@ -177,6 +196,7 @@ mod tests {
                 measure: TrendMeasure::Workers,
             },
             None,
+            Lang::Nl,
         )
         .unwrap();
         let s = summary(&t, Lang::Nl);

@@ -1,8 +1,33 @@
 //! View data of the regional views (scatter, ranking, decomposition, trend, convergence, basics).
 
 use super::Outlier;
+use crate::format::{t, Lang};
 use crate::spec::Subgroup;
 use serde::Serialize;
+
+/// What an outlier stands out from: the trendline (residuals of the scatterplot) or the national
+/// value (the bars of a ranking, the basics table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    Trend,
+    National,
+}
+
+/// The words for an outlier class, the same in every view, table, tooltip and export:
+/// `boven trend`, `sterk onder landelijk` / `above trend`, `strongly below national`.
+pub fn outlier_word(o: Outlier, against: Against, lang: Lang) -> String {
+    let side = match (o.is_up(), o.is_strong()) {
+        (true, false) => t(lang, "boven", "above"),
+        (true, true) => t(lang, "sterk boven", "strongly above"),
+        (false, false) => t(lang, "onder", "below"),
+        (false, true) => t(lang, "sterk onder", "strongly below"),
+    };
+    let from = match against {
+        Against::Trend => t(lang, "trend", "trend"),
+        Against::National => t(lang, "landelijk", "national"),
+    };
+    format!("{side} {from}")
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScatterPoint {
@@ -38,6 +63,9 @@ pub struct ScatterData {
     pub national_y: f64,
     pub x_label: String,
     pub y_label: String,
+    /// Short names of the measures on the axes, e.g. "Aandeel werkenden 2015" (tooltips, table).
+    pub x_name: String,
+    pub y_name: String,
     pub points: Vec<ScatterPoint>,
     pub excluded: Vec<Excluded>,
 }
@@ -79,7 +107,7 @@ pub struct RankingData {
     pub national: f64,
     /// Population SD of the regional values (%-points).
     pub sd: f64,
-    /// What is ranked, in Dutch.
+    /// What is ranked, in the view's language.
     pub label: String,
     pub bars: Vec<Bar>,
     pub excluded: Vec<Excluded>,
@@ -178,7 +206,7 @@ pub struct ConvergenceData {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Measure {
     pub key: String,
-    /// Dutch name, e.g. "Groei banen 2015-2017".
+    /// Name in the view's language, e.g. "Groei banen 2015-2017".
     pub label: String,
     /// Column group in the printed table: "Banen", "Werkenden", "Vacatures".
     pub group: &'static str,
@@ -226,7 +254,7 @@ impl BasicsData {
     }
 }
 
-/// A region left out of a view, with the reason in Dutch.
+/// A region left out of a view, with the reason in the view's language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Excluded {
     pub region: String,

@@ -65,6 +65,40 @@ pub fn label_of(column: &str) -> String {
     }
 }
 
+/// A column name as a reader sees it, in `lang`: [`label_of`] in Dutch; in English the name with
+/// underscores as spaces, and a few published names spelled out.
+pub fn label_in(column: &str, lang: crate::format::Lang) -> String {
+    if lang == crate::format::Lang::Nl {
+        return label_of(column);
+    }
+    let english = match crate::case::lower(column.trim()).as_str() {
+        "share_pct" | "pct" | "percentage" => "share",
+        "months_since_start" => "months since the start",
+        "n" => "number",
+        _ => "",
+    };
+    if english.is_empty() {
+        column.replace('_', " ")
+    } else {
+        english.to_string()
+    }
+}
+
+/// The text shown for a missing or suppressed category, in `lang`.
+pub fn unknown_in(lang: crate::format::Lang) -> &'static str {
+    crate::format::t(lang, UNKNOWN, "unknown")
+}
+
+/// A series or category name as shown: the core's [`UNKNOWN`] in `lang`, the file's names as
+/// they are.
+pub fn shown_name(name: &str, lang: crate::format::Lang) -> &str {
+    if name == UNKNOWN {
+        unknown_in(lang)
+    } else {
+        name
+    }
+}
+
 /// The text with its first letter upper case (for titles made from column names).
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();

@@ -1,6 +1,6 @@
 //! Texts and assembly of the basic measures table (table 7 of the report).
 
-use super::texts::{self, pct};
+use super::texts::{self, pct, pp_unit, t};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::basics;
@@ -14,10 +14,12 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
     let mut s = Vec::new();
     if let Some(m) = d.measure("workers_growth").filter(|m| m.available) {
         s.push(format!(
-            "{}: landelijk {} (sd {} %-punt)",
+            "{}: {} {} (sd {} {})",
             m.label,
+            t(lang, "landelijk", "national"),
             pct(m.national.unwrap_or(f64::NAN), lang),
-            number(m.sd.unwrap_or(f64::NAN), 1, lang)
+            number(m.sd.unwrap_or(f64::NAN), 1, lang),
+            pp_unit(lang)
         ));
     }
     let label = |k: &str| {
@@ -48,21 +50,36 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
         .collect();
     if !related.is_empty() {
         s.push(format!(
-            "de groei van werkenden hangt samen met {}",
-            texts::list(&related.iter().map(String::as_str).collect::<Vec<_>>())
+            "{} {}",
+            t(
+                lang,
+                "de groei van werkenden hangt samen met",
+                "the growth of working persons goes together with"
+            ),
+            texts::list_in(
+                &related.iter().map(String::as_str).collect::<Vec<_>>(),
+                lang
+            )
         ));
     }
     let vac: Vec<&(String, f64, bool)> = with_growth.iter().filter(|c| c.2).collect();
     if !vac.is_empty() {
         let weak = vac.iter().all(|c| c.1.abs() < 0.2);
-        s.push(format!(
-            "met de groei van vacatures {} (r = {})",
-            if weak { "nauwelijks" } else { "wel" },
-            vac.iter()
-                .map(|c| number(c.1, 2, lang))
-                .collect::<Vec<_>>()
-                .join(" en ")
-        ));
+        let rs = vac
+            .iter()
+            .map(|c| number(c.1, 2, lang))
+            .collect::<Vec<_>>()
+            .join(t(lang, " en ", " and "));
+        s.push(match lang {
+            Lang::Nl => format!(
+                "met de groei van vacatures {} (r = {rs})",
+                if weak { "nauwelijks" } else { "wel" },
+            ),
+            Lang::En => format!(
+                "{} with the growth of vacancies (r = {rs})",
+                if weak { "hardly" } else { "also" },
+            ),
+        });
     }
     let na: Vec<String> = d
         .measures
@@ -70,8 +87,9 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
         .filter(|m| !m.available)
         .map(|m| {
             format!(
-                "{} niet beschikbaar ({})",
+                "{} {} ({})",
                 m.label,
+                t(lang, "niet beschikbaar", "not available"),
                 m.reason.clone().unwrap_or_default()
             )
         })
@@ -86,39 +104,57 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
     out.trim().to_string()
 }
 
-/// The table of the page and the CSV: value and difference per measure, then national and SD rows.
-pub fn data_table(d: &BasicsData) -> DataTable {
-    let mut t = texts::table(&["regio"]);
+/// The table of the page and the CSV: value, difference and outlier class per measure, then
+/// national and SD rows.
+pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
+    let mut tb = texts::table(&[t(lang, "regio", "region")]);
     for m in &d.measures {
-        t.columns.push(format!("{} (%)", m.label));
-        t.columns
-            .push(format!("{}: verschil met landelijk (%-punt)", m.label));
+        tb.columns.push(format!("{} (%)", m.label));
+        tb.columns.push(format!(
+            "{}: {} ({})",
+            m.label,
+            t(lang, "verschil met landelijk", "difference from national"),
+            pp_unit(lang)
+        ));
+        tb.columns
+            .push(format!("{}: {}", m.label, texts::outlier_header(lang)));
     }
-    let na = || serde_json::Value::from("n.b.");
+    let mut t = tb;
+    let na = || serde_json::Value::from(texts::t(lang, "n.b.", "n/a"));
     for (i, r) in d.regions.iter().enumerate() {
         let mut row = vec![r.clone().into()];
         for m in &d.measures {
             if m.available {
                 row.push(texts::cell(m.values.get(i).copied().flatten()));
                 row.push(texts::cell(m.relative.get(i).copied().flatten()));
+                row.push(texts::outlier_word(
+                    m.outliers.get(i).copied().flatten(),
+                    texts::Against::National,
+                    lang,
+                ));
             } else {
-                row.push(na());
-                row.push(na());
+                row.extend([na(), na(), na()]);
             }
         }
         t.rows.push(row);
     }
-    let mut nat = vec!["Landelijk".into()];
-    let mut sd = vec!["Standaardafwijking".into()];
+    let mut nat = vec![texts::t(lang, "Landelijk", "National").into()];
+    let mut sd = vec![texts::t(lang, "Standaardafwijking", "Standard deviation").into()];
     for m in &d.measures {
         if m.available {
-            nat.push(texts::cell(m.national));
-            nat.push(serde_json::Value::Null);
-            sd.push(serde_json::Value::Null);
-            sd.push(texts::cell(m.sd));
+            nat.extend([
+                texts::cell(m.national),
+                serde_json::Value::Null,
+                serde_json::Value::Null,
+            ]);
+            sd.extend([
+                serde_json::Value::Null,
+                texts::cell(m.sd),
+                serde_json::Value::Null,
+            ]);
         } else {
-            nat.extend([na(), na()]);
-            sd.extend([na(), na()]);
+            nat.extend([na(), na(), na()]);
+            sd.extend([na(), na(), na()]);
         }
     }
     t.rows.push(nat);
@@ -132,16 +168,24 @@ pub fn render(
     to: Option<i32>,
     spec: &ViewSpec,
 ) -> Result<Rendered> {
-    let d = ds.regional()?;
-    let mut data = basics::compute(d, from, to)?;
-    basics::classify_outliers(&mut data, spec.k);
     let lang = spec.lang;
-    let title = format!("Basisgegevens per regio, {}-{}", data.from, data.to);
-    let subtitle =
-        "Regio's: verschil met landelijk in %-punt; landelijk en standaardafwijking onderaan"
-            .to_string();
+    let d = ds.regional(lang)?;
+    let mut data = basics::compute(d, from, to, lang)?;
+    basics::classify_outliers(&mut data, spec.k);
+    let title = format!(
+        "{}, {}-{}",
+        t(lang, "Basisgegevens per regio", "Basic figures per region"),
+        data.from,
+        data.to
+    );
+    let subtitle = t(
+        lang,
+        "Regio's: verschil met landelijk in %-punt; landelijk en standaardafwijking onderaan",
+        "Regions: difference from national in percentage points (pp); national and standard deviation at the bottom",
+    )
+    .to_string();
     let summary = summary(&data, lang);
-    let source = source_line(ds);
+    let source = source_line(ds, lang);
     let chart = chart::basics::draw(
         &data,
         &chart::Texts {
@@ -153,12 +197,13 @@ pub fn render(
         texts::resolve_highlight(ds, spec.highlight.as_deref()).as_deref(),
         lang,
     )?;
-    let mut notes = texts::notes(ds, &[]);
-    notes.extend(texts::highlight_note(ds, spec.highlight.as_deref()));
+    let mut notes = texts::notes(ds, &[], lang);
+    notes.extend(texts::highlight_note(ds, spec.highlight.as_deref(), lang));
     for m in data.measures.iter().filter(|m| !m.available) {
         notes.push(format!(
-            "{} niet beschikbaar: {}.",
+            "{} {}: {}.",
             m.label,
+            t(lang, "niet beschikbaar", "not available"),
             m.reason.clone().unwrap_or_default()
         ));
     }
@@ -167,7 +212,7 @@ pub fn render(
         .iter()
         .any(|m| m.national_basis == "mean_of_regions")
     {
-        notes.push("Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's; gemid. = gemiddelde van de jaren.".into());
+        notes.push(t(lang, "Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's; gemid. = gemiddelde van de jaren.", "Jobs against the indication: national = unweighted mean of the regions; mean = mean of the years.").into());
     }
     Ok(Rendered::assemble(
         "basics",
@@ -182,8 +227,57 @@ pub fn render(
             summary,
         },
         to_json(&data)?,
-        data_table(&data),
+        data_table(&data, lang),
         chart,
         notes,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_names_outlier_classes_in_words() {
+        let ds = Dataset::default_data().unwrap();
+        for (lang, word) in [("", "boven landelijk"), ("&lang=en", "above national")] {
+            let r = crate::render::render_query(&ds, &format!("view=basics{lang}")).unwrap();
+            let col = r
+                .table
+                .columns
+                .iter()
+                .position(|c| c.ends_with(texts::outlier_header(spec_lang(lang))))
+                .unwrap();
+            let food = r
+                .table
+                .rows
+                .iter()
+                .find(|row| row[0] == "Food Valley")
+                .unwrap();
+            // Growth of jobs 2015-2017 is not available: its outlier cell says so.
+            assert_eq!(food[col], texts::t(spec_lang(lang), "n.b.", "n/a"));
+            let growth = r
+                .table
+                .columns
+                .iter()
+                .position(|c| {
+                    c.starts_with(texts::t(
+                        spec_lang(lang),
+                        "Groei werkenden",
+                        "Growth of working",
+                    )) && c.ends_with(texts::outlier_header(spec_lang(lang)))
+                })
+                .unwrap();
+            // Food Valley's workers grew 37 %-points above national, more than 1 sd (12.9).
+            assert_eq!(food[growth], word);
+        }
+    }
+
+    fn spec_lang(q: &str) -> Lang {
+        if q.contains("lang=en") {
+            Lang::En
+        } else {
+            Lang::Nl
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Texts and assembly of the convergence table (table 8 of the report).
 
-use super::texts::{self, group_suffix, pp};
+use super::texts::{self, pp, t};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::convergence;
@@ -13,39 +13,67 @@ pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
     let (Some(a), Some(b)) = (d.years.first(), d.years.last()) else {
         return String::new();
     };
-    let what = format!("het aandeel werkenden{}", group_suffix(d.subgroup));
-    match d.converging {
-        Some(true) => format!(
-            "De regio's groeien naar elkaar toe: de standaardafwijking van {what} daalt van {} %-punt in {} naar {} %-punt in {}.",
-            number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
-        ),
-        Some(false) => format!(
-            "De regio's groeien niet naar elkaar toe: de standaardafwijking van {what} was {} %-punt in {} en {} %-punt in {}.",
-            number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
-        ),
-        None => format!(
-            "Eén jaar ({}): standaardafwijking van {what} {} %-punt; hoogste {} ({}), laagste {} ({}).",
-            a.year,
-            number(a.sd, 1, lang),
-            a.max_region,
-            pp(a.max_relative, lang),
-            a.min_region,
-            pp(a.min_relative, lang)
-        ),
+    let suffix = d.subgroup.suffix_in(lang);
+    match lang {
+        Lang::Nl => {
+            let what = format!("het aandeel werkenden{suffix}");
+            match d.converging {
+                Some(true) => format!(
+                    "De regio's groeien naar elkaar toe: de standaardafwijking van {what} daalt van {} %-punt in {} naar {} %-punt in {}.",
+                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                ),
+                Some(false) => format!(
+                    "De regio's groeien niet naar elkaar toe: de standaardafwijking van {what} was {} %-punt in {} en {} %-punt in {}.",
+                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                ),
+                None => format!(
+                    "Eén jaar ({}): standaardafwijking van {what} {} %-punt; hoogste {} ({}), laagste {} ({}).",
+                    a.year,
+                    number(a.sd, 1, lang),
+                    a.max_region,
+                    pp(a.max_relative, lang),
+                    a.min_region,
+                    pp(a.min_relative, lang)
+                ),
+            }
+        }
+        Lang::En => {
+            let what = format!("the share working{suffix}");
+            match d.converging {
+                Some(true) => format!(
+                    "The regions grow towards each other: the standard deviation of {what} falls from {} pp in {} to {} pp in {}.",
+                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                ),
+                Some(false) => format!(
+                    "The regions do not grow towards each other: the standard deviation of {what} was {} pp in {} and {} pp in {}.",
+                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                ),
+                None => format!(
+                    "One year ({}): standard deviation of {what} {} pp; highest {} ({}), lowest {} ({}).",
+                    a.year,
+                    number(a.sd, 1, lang),
+                    a.max_region,
+                    pp(a.max_relative, lang),
+                    a.min_region,
+                    pp(a.min_relative, lang)
+                ),
+            }
+        }
     }
 }
 
 pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rendered> {
-    let d = ds.regional()?;
-    let data = convergence::compute(d, s.subgroup)?;
     let lang = spec.lang;
-    let title = format!(
-        "Verschillen tussen regio's in het aandeel werkenden{}",
-        group_suffix(data.subgroup)
-    );
-    let subtitle = "Per jaar: hoogste en laagste regio t.o.v. landelijk (%-punt) en de standaardafwijking (band: ± 1 sd)".to_string();
+    let d = ds.regional(lang)?;
+    let data = convergence::compute(d, s.subgroup, lang)?;
+    let suffix = data.subgroup.suffix_in(lang);
+    let title = match lang {
+        Lang::Nl => format!("Verschillen tussen regio's in het aandeel werkenden{suffix}"),
+        Lang::En => format!("Differences between regions in the share working{suffix}"),
+    };
+    let subtitle = t(lang, "Per jaar: hoogste en laagste regio t.o.v. landelijk (%-punt) en de standaardafwijking (band: ± 1 sd)", "Per year: highest and lowest region vs. national (pp) and the standard deviation (band: ± 1 sd)").to_string();
     let summary = summary(&data, lang);
-    let source = source_line(ds);
+    let source = source_line(ds, lang);
     let chart = chart::convergence::draw(
         &data,
         &chart::Texts {
@@ -56,16 +84,28 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
         },
         lang,
     )?;
-    let mut table = texts::table(&[
-        "jaar",
-        "aandeel werkenden landelijk (%)",
-        "hoogste t.o.v. landelijk (%-punt)",
-        "regio hoogste",
-        "laagste t.o.v. landelijk (%-punt)",
-        "regio laagste",
-        "standaardafwijking (%-punt)",
-        "aantal regio's",
-    ]);
+    let mut table = texts::table(&match lang {
+        Lang::Nl => [
+            "jaar",
+            "aandeel werkenden landelijk (%)",
+            "hoogste t.o.v. landelijk (%-punt)",
+            "regio hoogste",
+            "laagste t.o.v. landelijk (%-punt)",
+            "regio laagste",
+            "standaardafwijking (%-punt)",
+            "aantal regio's",
+        ],
+        Lang::En => [
+            "year",
+            "share working national (%)",
+            "highest vs. national (pp)",
+            "region highest",
+            "lowest vs. national (pp)",
+            "region lowest",
+            "standard deviation (pp)",
+            "number of regions",
+        ],
+    });
     for y in &data.years {
         table.rows.push(vec![
             y.year.into(),
@@ -78,11 +118,11 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
             y.n.into(),
         ]);
     }
-    let mut notes = texts::notes(ds, &data.excluded);
+    let mut notes = texts::notes(ds, &data.excluded, lang);
     notes.extend(
         data.skipped
             .iter()
-            .map(|s| format!("Jaar overgeslagen: {s}")),
+            .map(|s| format!("{}: {s}", t(lang, "Jaar overgeslagen", "Year skipped"))),
     );
     Ok(Rendered::assemble(
         "convergence",

@@ -1,6 +1,6 @@
 //! Texts and assembly of the decomposition of Participatiewet growth (figure 5).
 
-use super::texts::{self, pct};
+use super::texts::{self, pct, t};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::decomposition;
@@ -13,30 +13,37 @@ pub fn summary(d: &DecompositionData, lang: Lang) -> String {
     let (Some(top), Some(bottom)) = (d.bars.first(), d.bars.last()) else {
         return String::new();
     };
-    let mut s = format!(
-        "Landelijk kwam {} van de groei van het aantal werkenden in de Participatiewet {}-{} ({}) via de Praktijkroute; het meest in {} ({}), het minst in {} ({}).",
-        pct(d.national, lang),
-        d.from,
-        d.to,
-        pct(d.national_growth, lang),
-        top.region,
-        pct(top.value, lang),
-        bottom.region,
-        pct(bottom.value, lang),
-    );
+    let mut s = match lang {
+        Lang::Nl => format!(
+            "Landelijk kwam {} van de groei van het aantal werkenden in de Participatiewet {}-{} ({}) via de Praktijkroute; het meest in {} ({}), het minst in {} ({}).",
+            pct(d.national, lang),
+            d.from,
+            d.to,
+            pct(d.national_growth, lang),
+            top.region,
+            pct(top.value, lang),
+            bottom.region,
+            pct(bottom.value, lang),
+        ),
+        Lang::En => format!(
+            "Nationally {} of the growth of working persons in the Participatiewet {}-{} ({}) came via the Praktijkroute; most in {} ({}), least in {} ({}).",
+            pct(d.national, lang),
+            d.from,
+            d.to,
+            pct(d.national_growth, lang),
+            top.region,
+            pct(top.value, lang),
+            bottom.region,
+            pct(bottom.value, lang),
+        ),
+    };
     let ups: Vec<&str> = d
         .bars
         .iter()
         .filter(|b| b.outlier.is_some_and(|o| o.is_up()))
         .map(|b| b.region.as_str())
         .collect();
-    if !ups.is_empty() {
-        s.push_str(&format!(
-            " Meer dan {} sd boven landelijk: {}.",
-            texts::k_text(d.k, lang),
-            texts::list(&ups)
-        ));
-    }
+    s.push_str(&super::ranking::outliers_sentence(&ups, &[], d.k, lang));
     s
 }
 
@@ -46,20 +53,33 @@ pub fn render(
     to: Option<i32>,
     spec: &ViewSpec,
 ) -> Result<Rendered> {
-    let d = ds.regional()?;
-    let data = decomposition::compute(d, from, to, spec.k)?;
     let lang = spec.lang;
-    let title = format!(
-        "Opbouw van de groei van werkenden in de Participatiewet {}-{}",
-        data.from, data.to
-    );
-    let subtitle = format!(
-        "Groei in % via de Praktijkroute en via overige routes; gerangschikt naar het aandeel Praktijkroute in de groei (landelijk {}, sd {} %-punt)",
-        pct(data.national, lang),
-        number(data.sd, 1, lang)
-    );
+    let d = ds.regional(lang)?;
+    let data = decomposition::compute(d, from, to, spec.k, lang)?;
+    let title = match lang {
+        Lang::Nl => format!(
+            "Opbouw van de groei van werkenden in de Participatiewet {}-{}",
+            data.from, data.to
+        ),
+        Lang::En => format!(
+            "Make-up of the growth of working persons in the Participatiewet {}-{}",
+            data.from, data.to
+        ),
+    };
+    let subtitle = match lang {
+        Lang::Nl => format!(
+            "Groei in % via de Praktijkroute en via overige routes; gerangschikt naar het aandeel Praktijkroute in de groei (landelijk {}, sd {} %-punt)",
+            pct(data.national, lang),
+            number(data.sd, 1, lang)
+        ),
+        Lang::En => format!(
+            "Growth in % via the Praktijkroute and via other routes; ranked by the Praktijkroute's share of the growth (national {}, sd {} pp)",
+            pct(data.national, lang),
+            number(data.sd, 1, lang)
+        ),
+    };
     let summary = summary(&data, lang);
-    let source = source_line(ds);
+    let source = source_line(ds, lang);
     let chart = chart::decomposition::draw(
         &data,
         &chart::Texts {
@@ -71,18 +91,30 @@ pub fn render(
         texts::resolve_highlight(ds, spec.highlight.as_deref()).as_deref(),
         lang,
     )?;
-    let mut notes = texts::notes(ds, &data.excluded);
-    notes.extend(texts::highlight_note(ds, spec.highlight.as_deref()));
+    let mut notes = texts::notes(ds, &data.excluded, lang);
+    notes.extend(texts::highlight_note(ds, spec.highlight.as_deref(), lang));
     if data.praktijkroute_from_zero {
-        notes.push(format!(
-            "Werkzame personen Praktijkroute in {} als 0 genomen: de route bestaat sinds 1 januari 2017.",
-            data.from
-        ));
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Werkzame personen Praktijkroute in {} als 0 genomen: de route bestaat sinds 1 januari 2017.",
+                data.from
+            ),
+            Lang::En => format!(
+                "Working persons Praktijkroute in {} taken as 0: the route exists since 1 January 2017.",
+                data.from
+            ),
+        });
     }
-    let mut table = crate::render::ranking::bars_table(&data.bars, true);
-    if let Some(c) = table.columns.get_mut(1) {
-        *c = "aandeel Praktijkroute in de groei (%)".into();
-    }
+    let table = crate::render::ranking::bars_table(
+        &data.bars,
+        t(
+            lang,
+            "aandeel Praktijkroute in de groei",
+            "share of the Praktijkroute in the growth",
+        ),
+        true,
+        lang,
+    );
     Ok(Rendered::assemble(
         "decomposition",
         spec.query_resolved(

@@ -14,12 +14,14 @@ pub mod scatter;
 pub mod texts;
 pub mod tidy;
 pub mod tidy_catalog;
+pub mod tidy_text;
 pub mod trend;
 
 use crate::chart::{self, Hit};
 use crate::compute::regional::RegionalData;
 pub use crate::data::DataTable;
 use crate::error::{Error, ErrorKind, Result};
+use crate::format::Lang;
 pub use crate::spec::{self, View, ViewSpec};
 use crate::table::{self, Detected, Table};
 use serde::Serialize;
@@ -114,17 +116,32 @@ impl Dataset {
         }
     }
 
-    fn regional(&self) -> Result<&RegionalData> {
-        match (&self.regional, &self.regional_error) {
-            (Some(r), _) => Ok(r),
-            (None, Some(e)) => Err(Error::new(
+    /// The regional reading of the file, or why a regional view cannot be drawn (in `lang`).
+    fn regional(&self, lang: Lang) -> Result<&RegionalData> {
+        match (&self.regional, &self.regional_error, lang) {
+            (Some(r), _, _) => Ok(r),
+            (None, Some(e), Lang::Nl) => Err(Error::new(
                 ErrorKind::NotAvailable,
                 format!("Deze weergave vraagt regionale gegevens. {}", e.message),
             )
             .at(e.location.clone().unwrap_or_default())),
-            (None, None) => Err(Error::not_available(
+            // The reading of the file speaks Dutch; name the missing column in English here.
+            (None, Some(e), Lang::En) => {
+                let column = e.location.as_ref().and_then(|l| l.column.as_deref());
+                let message = match (e.kind, column) {
+                    (ErrorKind::MissingColumn, Some(c)) => format!(
+                        "This view needs regional data (region, year, counts): the column '{c}' is missing."
+                    ),
+                    _ => "This view needs regional data (region, year, counts); the file cannot be read as such.".to_string(),
+                };
+                Err(Error::new(ErrorKind::NotAvailable, message)
+                    .at(e.location.clone().unwrap_or_default()))
+            }
+            (None, None, _) => Err(Error::not_available(crate::format::t(
+                lang,
                 "Deze weergave vraagt regionale gegevens (regio, jaar, aantallen).",
-            )),
+                "This view needs regional data (region, year, counts).",
+            ))),
         }
     }
 
@@ -193,7 +210,7 @@ pub struct Rendered {
     pub title: String,
     pub subtitle: String,
     pub source: String,
-    /// A Dutch reading of the chart: what is plotted, the trend, the outliers.
+    /// The reading of the chart in the view's language: what is plotted, the trend, the outliers.
     pub summary: String,
     /// The view's numbers (the JSON contract of the view).
     pub data: serde_json::Value,
@@ -281,14 +298,34 @@ pub fn render_query(ds: &Dataset, query: &str) -> Result<Rendered> {
     adjust::render_adjusted(ds, query)
 }
 
-pub(crate) fn source_line(ds: &Dataset) -> String {
+pub(crate) fn source_line(ds: &Dataset, lang: Lang) -> String {
     if let Some(ex) = crate::EXAMPLES.iter().find(|e| e.file == ds.table.source) {
-        return ex.source.to_string();
+        return match lang {
+            Lang::Nl => ex.source.to_string(),
+            Lang::En => english_source(ex.file)
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("Source: {} (processed by Banenverkenner)", ex.file)),
+        };
     }
-    if ds.table.source == crate::DEFAULT_DATA_NAME {
-        "Bron: regionale analyse banenafspraak 2015-2017 (UWV, bewerking Banenverkenner)"
-            .to_string()
-    } else {
-        format!("Bron: {} (bewerking Banenverkenner)", ds.table.source)
+    match (lang, ds.table.source == crate::DEFAULT_DATA_NAME) {
+        (Lang::Nl, true) => {
+            "Bron: regionale analyse banenafspraak 2015-2017 (UWV, bewerking Banenverkenner)"
+                .to_string()
+        }
+        (Lang::Nl, false) => format!("Bron: {} (bewerking Banenverkenner)", ds.table.source),
+        (Lang::En, true) => "Source: regional analysis of the jobs agreement (banenafspraak) 2015-2017 (UWV, processed by Banenverkenner)".to_string(),
+        (Lang::En, false) => format!("Source: {} (processed by Banenverkenner)", ds.table.source),
     }
+}
+
+/// The source lines of the samples in English, by file name.
+fn english_source(file: &str) -> Option<&'static str> {
+    Some(match file {
+        "register_by_subgroup_2017_2019.csv" => "Source: UWV, target group register of the jobs agreement (banenafspraak), end of 2017-2019 (published figures; processed by Banenverkenner)",
+        "hours_per_week_by_subgroup_2019.csv" => "Source: published figures of the jobs agreement (banenafspraak), December 2019 (processed by Banenverkenner)",
+        "odds_ratios_job_finding_2019.csv" => "Source: published logistic regressions of job finding 2019 (** p < 0.05; * p < 0.10; processed by Banenverkenner)",
+        "jobcoach_states_by_month.csv" => "Source: published figures on job coaching, Wajong and WGA (processed by Banenverkenner)",
+        "not_working_by_grondslag_2019_2021.csv" => "Source: published figures of the jobs agreement (banenafspraak), cohort 2019-2021 (processed by Banenverkenner)",
+        _ => return None,
+    })
 }

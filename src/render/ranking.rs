@@ -1,6 +1,6 @@
 //! Texts and assembly of the ranked bar charts per region (figures 3 and 4).
 
-use super::texts::{self, pct, pp};
+use super::texts::{self, pct, pp, pp_unit, t, Against};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::ranking;
@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::format::{number, Lang};
 use crate::spec::{RankingSpec, ViewSpec};
 
-/// The Dutch reading of a ranking: highest and lowest, national, SD and the outliers.
+/// The reading of a ranking: highest and lowest, national, SD and the outliers.
 pub fn summary(label: &str, national: f64, sd: f64, bars: &[Bar], k: f64, lang: Lang) -> String {
     let (Some(top), Some(bottom)) = (bars.first(), bars.last()) else {
         return String::new();
@@ -25,52 +25,90 @@ pub fn summary(label: &str, national: f64, sd: f64, bars: &[Bar], k: f64, lang: 
         .filter(|b| b.outlier.is_some_and(|o| !o.is_up()))
         .map(|b| b.region.as_str())
         .collect();
-    let mut s = format!(
-        "{label}: het hoogst in {} ({}) en het laagst in {} ({}); landelijk {}, standaardafwijking {} %-punt.",
-        top.region,
-        pp(top.relative, lang),
-        bottom.region,
-        pp(bottom.relative, lang),
-        pct(national, lang),
-        number(sd, 1, lang),
-    );
+    let mut s = match lang {
+        Lang::Nl => format!(
+            "{label}: het hoogst in {} ({}) en het laagst in {} ({}); landelijk {}, standaardafwijking {} %-punt.",
+            top.region,
+            pp(top.relative, lang),
+            bottom.region,
+            pp(bottom.relative, lang),
+            pct(national, lang),
+            number(sd, 1, lang),
+        ),
+        Lang::En => format!(
+            "{label}: highest in {} ({}) and lowest in {} ({}); national {}, standard deviation {} pp.",
+            top.region,
+            pp(top.relative, lang),
+            bottom.region,
+            pp(bottom.relative, lang),
+            pct(national, lang),
+            number(sd, 1, lang),
+        ),
+    };
+    s.push_str(&outliers_sentence(&ups, &downs, k, lang));
+    s
+}
+
+/// " Meer dan 1 sd boven landelijk: A en B. Meer dan 1 sd onder landelijk: C."
+pub fn outliers_sentence(ups: &[&str], downs: &[&str], k: f64, lang: Lang) -> String {
     let k = texts::k_text(k, lang);
-    if !ups.is_empty() {
-        s.push_str(&format!(
-            " Meer dan {k} sd boven landelijk: {}.",
-            texts::list(&ups)
-        ));
-    }
-    if !downs.is_empty() {
-        s.push_str(&format!(
-            " Meer dan {k} sd onder landelijk: {}.",
-            texts::list(&downs)
-        ));
+    let mut s = String::new();
+    for (regions, nl, en) in [(ups, "boven", "above"), (downs, "onder", "below")] {
+        if !regions.is_empty() {
+            s.push_str(&match lang {
+                Lang::Nl => format!(
+                    " Meer dan {k} sd {nl} landelijk: {}.",
+                    texts::list_in(regions, lang)
+                ),
+                Lang::En => format!(
+                    " More than {k} sd {en} national: {}.",
+                    texts::list_in(regions, lang)
+                ),
+            });
+        }
     }
     s
 }
 
-/// The numbers of a bar chart as a table.
-pub fn bars_table(bars: &[Bar], with_parts: bool) -> DataTable {
+/// The numbers of a bar chart as a table; `measure` names the value column ("Groei werkenden
+/// 2015-2017").
+pub fn bars_table(bars: &[Bar], measure: &str, with_parts: bool, lang: Lang) -> DataTable {
     let mut cols = vec![
-        "regio",
-        "waarde (%)",
-        "verschil met landelijk (%-punt)",
-        "uitschieter",
+        t(lang, "regio", "region").to_string(),
+        format!("{measure} (%)"),
+        format!(
+            "{} ({})",
+            t(lang, "verschil met landelijk", "difference from national"),
+            pp_unit(lang)
+        ),
+        texts::outlier_header(lang).to_string(),
     ];
     if with_parts {
         cols.extend([
-            "groei via Praktijkroute (%)",
-            "groei via overige routes (%)",
+            t(
+                lang,
+                "groei via Praktijkroute (%)",
+                "growth via the Praktijkroute (%)",
+            )
+            .to_string(),
+            t(
+                lang,
+                "groei via overige routes (%)",
+                "growth via other routes (%)",
+            )
+            .to_string(),
         ]);
     }
-    let mut t = texts::table(&cols);
+    let mut t = DataTable {
+        columns: cols,
+        rows: Vec::new(),
+    };
     for b in bars {
         let mut row = vec![
             b.region.clone().into(),
             b.value.into(),
             b.relative.into(),
-            texts::outlier_word(b.outlier),
+            texts::outlier_word(b.outlier, Against::National, lang),
         ];
         if let Some(p) = b.parts.filter(|_| with_parts) {
             row.push(p.praktijkroute.into());
@@ -82,16 +120,24 @@ pub fn bars_table(bars: &[Bar], with_parts: bool) -> DataTable {
 }
 
 pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered> {
-    let d = ds.regional()?;
-    let data = ranking::compute(d, s, spec.k)?;
     let lang = spec.lang;
-    let title = format!("{} per regio", data.label);
-    let subtitle = format!(
-        "Verschil met landelijk in %-punt; landelijk {}, standaardafwijking {} %-punt; n = {}",
-        pct(data.national, lang),
-        number(data.sd, 1, lang),
-        data.bars.len()
-    );
+    let d = ds.regional(lang)?;
+    let data = ranking::compute(d, s, spec.k, lang)?;
+    let title = format!("{} {}", data.label, t(lang, "per regio", "per region"));
+    let subtitle = match lang {
+        Lang::Nl => format!(
+            "Verschil met landelijk in %-punt; landelijk {}, standaardafwijking {} %-punt; n = {}",
+            pct(data.national, lang),
+            number(data.sd, 1, lang),
+            data.bars.len()
+        ),
+        Lang::En => format!(
+            "Difference from national in percentage points (pp); national {}, standard deviation {} pp; n = {}",
+            pct(data.national, lang),
+            number(data.sd, 1, lang),
+            data.bars.len()
+        ),
+    };
     let summary = summary(
         &data.label,
         data.national,
@@ -100,7 +146,7 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
         data.k,
         lang,
     );
-    let source = source_line(ds);
+    let source = source_line(ds, lang);
     let chart = chart::ranking::draw(
         &chart::ranking::Input {
             bars: &data.bars,
@@ -108,6 +154,7 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
             sd: data.sd,
             k: data.k,
             value_unit: "%",
+            label: &data.label,
         },
         &chart::Texts {
             title: &title,
@@ -138,11 +185,11 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
             summary,
         },
         to_json(&data)?,
-        bars_table(&data.bars, false),
+        bars_table(&data.bars, &data.label, false, lang),
         chart,
-        texts::notes(ds, &data.excluded)
+        texts::notes(ds, &data.excluded, lang)
             .into_iter()
-            .chain(texts::highlight_note(ds, spec.highlight.as_deref()))
+            .chain(texts::highlight_note(ds, spec.highlight.as_deref(), lang))
             .collect(),
     ))
 }

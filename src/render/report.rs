@@ -5,6 +5,7 @@
 use super::{render, source_line, to_json, DataTable, Dataset, Rendered, ViewSpec};
 use crate::chart::Hit;
 use crate::error::Result;
+use crate::format::{t, Lang};
 use crate::spec::Subgroup;
 use crate::spec::{
     BasicsSpec, ConvergenceSpec, DecompositionSpec, RankMeasure, RankingSpec, ReportSpec,
@@ -100,8 +101,18 @@ struct ReportJson<'a> {
     sections: Vec<SectionData<'a>>,
 }
 
+/// "Figuur 1a" / "Figure 1a".
+fn figure(lang: Lang, n: &str) -> String {
+    format!("{} {n}", t(lang, "Figuur", "Figure"))
+}
+
+/// "Tabel 7" / "Table 7".
+fn table_label(lang: Lang, n: &str) -> String {
+    format!("{} {n}", t(lang, "Tabel", "Table"))
+}
+
 /// The sections in the report's order: label, heading, view.
-fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
+fn plan(from: i32, to: i32, lang: Lang) -> Vec<(String, String, View)> {
     let scatter = |g: Subgroup, x: ScatterX| {
         View::Scatter(ScatterSpec {
             subgroup: g,
@@ -119,9 +130,13 @@ fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
             year: None,
         })
     };
+    let share_growth = match lang {
+        Lang::Nl => format!("Aandeel werkenden {from} en groei {from}-{to}"),
+        Lang::En => format!("Share working {from} and growth {from}-{to}"),
+    };
     let mut p = vec![(
-        "Figuur 1a".to_string(),
-        format!("Aandeel werkenden {from} en groei {from}-{to}"),
+        figure(lang, "1a"),
+        share_growth.clone(),
         scatter(Subgroup::Total, ScatterX::Share),
     )];
     for (l, g) in [
@@ -130,17 +145,17 @@ fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
         ("1d", Subgroup::Participatiewet),
     ] {
         p.push((
-            format!("Figuur {l}"),
-            format!(
-                "Aandeel werkenden {from} en groei {from}-{to}, {}",
-                g.label()
-            ),
+            figure(lang, l),
+            format!("{share_growth}, {}", g.label_in(lang)),
             scatter(g, ScatterX::Share),
         ));
     }
     p.push((
-        "Figuur 2".into(),
-        format!("Aandeel WSW in het register {from} en groei {from}-{to}"),
+        figure(lang, "2"),
+        match lang {
+            Lang::Nl => format!("Aandeel WSW in het register {from} en groei {from}-{to}"),
+            Lang::En => format!("Share of WSW in the register {from} and growth {from}-{to}"),
+        },
         scatter(Subgroup::Wsw, ScatterX::RegisterShare),
     ));
     for (l, g) in [
@@ -149,14 +164,25 @@ fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
         ("3c", Subgroup::Participatiewet),
     ] {
         p.push((
-            format!("Figuur {l}"),
-            format!("Groei werkenden ({}) {from}-{to} per regio", g.label()),
+            figure(lang, l),
+            match lang {
+                Lang::Nl => format!("Groei werkenden ({}) {from}-{to} per regio", g.label()),
+                Lang::En => format!(
+                    "Growth of working persons ({}) {from}-{to} per region",
+                    g.label_in(lang)
+                ),
+            },
             ranking(g),
         ));
     }
     p.push((
-        "Figuur 4".into(),
-        "Aandeel Praktijkroute in het register Participatiewet per regio".into(),
+        figure(lang, "4"),
+        t(
+            lang,
+            "Aandeel Praktijkroute in het register Participatiewet per regio",
+            "Share of the Praktijkroute in the Participatiewet register per region",
+        )
+        .into(),
         View::Ranking(RankingSpec {
             measure: RankMeasure::RegisterShare,
             subgroup: Subgroup::Praktijkroute,
@@ -166,31 +192,49 @@ fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
         }),
     ));
     p.push((
-        "Figuur 5".into(),
-        "Opbouw van de groei van werkenden in de Participatiewet".into(),
+        figure(lang, "5"),
+        t(
+            lang,
+            "Opbouw van de groei van werkenden in de Participatiewet",
+            "Make-up of the growth of working persons in the Participatiewet",
+        )
+        .into(),
         View::Decomposition(DecompositionSpec {
             from: None,
             to: Some(to),
         }),
     ));
     p.push((
-        "Figuur 6".into(),
-        "Werkzame personen per deelgroep".into(),
+        figure(lang, "6"),
+        t(
+            lang,
+            "Werkzame personen per deelgroep",
+            "Working persons per subgroup",
+        )
+        .into(),
         View::Trend(TrendSpec {
             measure: TrendMeasure::Workers,
         }),
     ));
     p.push((
-        "Tabel 7".into(),
-        format!("Basisgegevens per regio, {from}-{to}"),
+        table_label(lang, "7"),
+        format!(
+            "{}, {from}-{to}",
+            t(lang, "Basisgegevens per regio", "Basic figures per region")
+        ),
         View::Basics(BasicsSpec {
             from: Some(from),
             to: Some(to),
         }),
     ));
     p.push((
-        "Tabel 8".into(),
-        "Verschillen tussen regio's in het aandeel werkenden".into(),
+        table_label(lang, "8"),
+        t(
+            lang,
+            "Verschillen tussen regio's in het aandeel werkenden",
+            "Differences between regions in the share working",
+        )
+        .into(),
         View::Convergence(ConvergenceSpec {
             subgroup: Subgroup::Total,
         }),
@@ -199,10 +243,11 @@ fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
 }
 
 pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
-    let d = ds.regional()?;
-    let (from, to) = crate::compute::scatter::years(d, s.from, s.to)?;
+    let lang = spec.lang;
+    let d = ds.regional(lang)?;
+    let (from, to) = crate::compute::scatter::years(d, s.from, s.to, lang)?;
     let mut sections = Vec::new();
-    for (label, heading, view) in plan(from, to) {
+    for (label, heading, view) in plan(from, to, lang) {
         // The trend's small multiples would crowd a printed report; the region stays marked elsewhere.
         let highlight = match view {
             View::Trend(_) => None,
@@ -229,7 +274,12 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
         });
     }
     Ok(Report {
-        title: format!("Regionale analyse banenafspraak {from}-{to}"),
+        title: match lang {
+            Lang::Nl => format!("Regionale analyse banenafspraak {from}-{to}"),
+            Lang::En => {
+                format!("Regional analysis of the jobs agreement (banenafspraak) {from}-{to}")
+            }
+        },
         from,
         to,
         file: ds.table.source.clone(),
@@ -277,22 +327,35 @@ pub fn unique_ids(svg: &str, i: usize) -> String {
 }
 
 pub fn render_report(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Rendered> {
+    let lang = spec.lang;
     let r = build(ds, s, spec)?;
     let available = r.sections.iter().filter(|s| s.rendered.is_ok()).count();
-    let subtitle = format!(
-        "{}: {available} van {} figuren en tabellen",
-        r.file,
-        r.sections.len()
-    );
+    let subtitle = match lang {
+        Lang::Nl => format!(
+            "{}: {available} van {} figuren en tabellen",
+            r.file,
+            r.sections.len()
+        ),
+        Lang::En => format!(
+            "{}: {available} of {} figures and tables",
+            r.file,
+            r.sections.len()
+        ),
+    };
     // The reading of the report: the flagship figure and the convergence table.
+    let (flagship, convergence) = (figure(lang, "1a"), table_label(lang, "8"));
     let summary = r
         .sections
         .iter()
-        .filter(|s| s.label == "Figuur 1a" || s.label == "Tabel 8")
+        .filter(|s| s.label == flagship || s.label == convergence)
         .filter_map(|s| s.rendered.as_ref().ok().map(|x| x.summary.clone()))
         .collect::<Vec<_>>()
         .join(" ");
-    let mut table = super::texts::table(&["figuur of tabel", "titel", "lezing"]);
+    let mut table = super::texts::table(&match lang {
+        Lang::Nl => ["figuur of tabel", "titel", "lezing"],
+        Lang::En => ["figure or table", "title", "reading"],
+    });
+    let unavailable = t(lang, "niet beschikbaar", "not available");
     let mut notes = Vec::new();
     for s in &r.sections {
         match &s.rendered {
@@ -305,10 +368,10 @@ pub fn render_report(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Re
                 table.rows.push(vec![
                     s.label.clone().into(),
                     s.heading.clone().into(),
-                    format!("niet beschikbaar: {reason}").into(),
+                    format!("{unavailable}: {reason}").into(),
                 ]);
                 notes.push(format!(
-                    "{} ({}) niet beschikbaar: {reason}",
+                    "{} ({}) {unavailable}: {reason}",
                     s.label, s.heading
                 ));
             }
@@ -330,7 +393,7 @@ pub fn render_report(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Re
         view: "report".into(),
         title: r.title.clone(),
         subtitle,
-        source: source_line(ds),
+        source: source_line(ds, lang),
         summary,
         data,
         table,

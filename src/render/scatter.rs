@@ -1,5 +1,6 @@
 //! Texts and assembly of the regional scatterplot (figures 1 and 2).
 
+use super::texts::{self, pct, pp_unit, t, Against};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::scatter;
@@ -14,32 +15,61 @@ pub fn render_scatter(
     s: &crate::spec::ScatterSpec,
     spec: &ViewSpec,
 ) -> Result<Rendered> {
-    let d = ds.regional()?;
-    let data = scatter::compute(d, s, spec.k)?;
     let lang = spec.lang;
+    let d = ds.regional(lang)?;
+    let data = scatter::compute(d, s, spec.k, lang)?;
     let g = data.subgroup;
-    let title = match s.x {
-        crate::spec::ScatterX::Share => format!(
-            "Aandeel werkenden {from} en groei {from}-{to}, {}",
-            g.label(),
-            from = data.from,
-            to = data.to
+    let gl = g.label_in(lang);
+    let (from, to) = (data.from, data.to);
+    let title = match (s.x, lang) {
+        (crate::spec::ScatterX::Share, Lang::Nl) => {
+            format!("Aandeel werkenden {from} en groei {from}-{to}, {gl}")
+        }
+        (crate::spec::ScatterX::Share, Lang::En) => {
+            format!("Share working {from} and growth {from}-{to}, {gl}")
+        }
+        (crate::spec::ScatterX::RegisterShare, Lang::Nl) => {
+            format!("Aandeel {gl} in het register {from} en groei {from}-{to}")
+        }
+        (crate::spec::ScatterX::RegisterShare, Lang::En) => {
+            format!("Share of {gl} in the register {from} and growth {from}-{to}")
+        }
+    };
+    // Which national value is which, short: the subgroup is in the title.
+    let (x_short, y_short) = match (s.x, lang) {
+        (crate::spec::ScatterX::Share, Lang::Nl) => (
+            format!("aandeel werkenden {from}"),
+            format!("groei {from}-{to}"),
         ),
-        crate::spec::ScatterX::RegisterShare => format!(
-            "Aandeel {} in het register {from} en groei {from}-{to}",
-            g.label(),
-            from = data.from,
-            to = data.to
+        (crate::spec::ScatterX::Share, Lang::En) => (
+            format!("share working {from}"),
+            format!("growth {from}-{to}"),
+        ),
+        (crate::spec::ScatterX::RegisterShare, Lang::Nl) => (
+            format!("aandeel in het register {from}"),
+            format!("groei {from}-{to}"),
+        ),
+        (crate::spec::ScatterX::RegisterShare, Lang::En) => (
+            format!("share in the register {from}"),
+            format!("growth {from}-{to}"),
         ),
     };
-    let subtitle = format!(
-        "Per arbeidsmarktregio, verschil met landelijk (landelijk: {} % en {} %); n = {}",
-        number(data.national_x, 1, lang),
-        number(data.national_y, 1, lang),
-        data.points.len()
-    );
+    let subtitle = match lang {
+        Lang::Nl => format!(
+            "Per arbeidsmarktregio, verschil met landelijk (landelijk: {x_short} {} en {y_short} {}); n = {}",
+            pct(data.national_x, lang),
+            pct(data.national_y, lang),
+            data.points.len()
+        ),
+        Lang::En => format!(
+            "Per labour market region, difference from national (national: {x_short} {} and {y_short} {}); n = {}",
+            pct(data.national_x, lang),
+            pct(data.national_y, lang),
+            data.points.len()
+        ),
+    };
     let summary = scatter_summary(&data, lang);
-    let source = source_line(ds);
+    let source = source_line(ds, lang);
     let chart = chart::scatter::draw(
         &data,
         &chart::Texts {
@@ -51,21 +81,21 @@ pub fn render_scatter(
         spec.highlight.as_deref(),
         lang,
     )?;
-    let mut notes: Vec<String> = data
-        .excluded
-        .iter()
-        .map(|e| format!("{} niet getoond: {}", e.region, e.reason))
-        .collect();
-    if !d.national_from_file {
-        notes.push("Landelijke waarden berekend als som van de regio's (geen landelijke rij in het bestand).".into());
-    }
+    let notes = texts::notes(ds, &data.excluded, lang);
+    let relative = format!(
+        "{} ({})",
+        t(lang, "verschil met landelijk", "difference from national"),
+        pp_unit(lang)
+    );
     let table = DataTable {
         columns: vec![
-            "regio".into(),
-            "x (%-punt)".into(),
-            "y (%-punt)".into(),
-            "residu".into(),
-            "uitschieter".into(),
+            t(lang, "regio", "region").into(),
+            format!("{} (%)", data.x_name),
+            format!("{}, {relative}", data.x_name),
+            format!("{} (%)", data.y_name),
+            format!("{}, {relative}", data.y_name),
+            format!("{} ({})", t(lang, "residu", "residual"), pp_unit(lang)),
+            texts::outlier_header(lang).into(),
         ],
         rows: data
             .points
@@ -73,10 +103,12 @@ pub fn render_scatter(
             .map(|p| {
                 vec![
                     p.region.clone().into(),
+                    p.x_value.into(),
                     p.x.into(),
+                    p.y_value.into(),
                     p.y.into(),
                     p.residual.into(),
-                    p.outlier.map(|o| o.as_str()).into(),
+                    texts::outlier_word(p.outlier, Against::Trend, lang),
                 ]
             })
             .collect(),
@@ -109,25 +141,32 @@ pub fn render_scatter(
     ))
 }
 
-/// The Dutch reading of a scatterplot: direction and strength of the trend, and the outliers.
+/// The reading of a scatterplot: direction and strength of the trend, and the outliers.
 pub fn scatter_summary(d: &ScatterData, lang: Lang) -> String {
-    let what_x = match d.x_measure {
-        "register_share" => format!(
+    let what_x = match (d.x_measure, lang) {
+        ("register_share", Lang::Nl) => format!(
             "het aandeel {} in het register in {}",
             d.subgroup.label(),
             d.from
         ),
-        _ => format!("het aandeel werkenden in {}", d.from),
+        ("register_share", Lang::En) => format!(
+            "the share of {} in the register in {}",
+            d.subgroup.label_in(lang),
+            d.from
+        ),
+        (_, Lang::Nl) => format!("het aandeel werkenden in {}", d.from),
+        (_, Lang::En) => format!("the share working in {}", d.from),
     };
-    let trend = if d.slope < 0.0 {
-        format!("Hoe lager {what_x}, hoe sterker de groei")
-    } else {
-        format!("Hoe hoger {what_x}, hoe sterker de groei")
+    let trend = match (d.slope < 0.0, lang) {
+        (true, Lang::Nl) => format!("Hoe lager {what_x}, hoe sterker de groei"),
+        (false, Lang::Nl) => format!("Hoe hoger {what_x}, hoe sterker de groei"),
+        (true, Lang::En) => format!("The lower {what_x}, the stronger the growth"),
+        (false, Lang::En) => format!("The higher {what_x}, the stronger the growth"),
     };
     let strength = if d.r2 < 0.05 {
-        " (nauwelijks verband)"
+        t(lang, " (nauwelijks verband)", " (hardly any relation)")
     } else if d.r2 < 0.25 {
-        " (zwak verband)"
+        t(lang, " (zwak verband)", " (weak relation)")
     } else {
         ""
     };
@@ -146,13 +185,23 @@ pub fn scatter_summary(d: &ScatterData, lang: Lang) -> String {
     let mut s = format!("{trend}: R² {}{strength}.", number(d.r2, 2, lang));
     if !ups.is_empty() {
         s.push_str(&format!(
-            " Sterker gegroeid dan de trend: {}.",
+            " {}: {}.",
+            t(
+                lang,
+                "Sterker gegroeid dan de trend",
+                "Grew more strongly than the trend"
+            ),
             ups.join(", ")
         ));
     }
     if !downs.is_empty() {
         s.push_str(&format!(
-            " Minder gegroeid dan de trend: {}.",
+            " {}: {}.",
+            t(
+                lang,
+                "Minder gegroeid dan de trend",
+                "Grew less than the trend"
+            ),
             downs.join(", ")
         ));
     }

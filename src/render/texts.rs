@@ -1,10 +1,11 @@
-//! Dutch phrases and notes shared by the regional views (ranking, decomposition, trend,
-//! convergence, basics, report), so each reads the same way.
+//! Phrases and notes shared by the regional views (ranking, decomposition, trend, convergence,
+//! basics, report), in Dutch or English, so each reads the same way.
 
 use super::{DataTable, Dataset};
 use crate::compute::regional::measures::Excluded;
+pub use crate::data::regional::Against;
 use crate::data::Outlier;
-pub use crate::format::{k_text, list, pct, pp};
+pub use crate::format::{k_text, list, list_in, pct, pp, pp_unit, t, Lang};
 use crate::spec::Subgroup;
 
 /// " (Wajong)" after a measure name, nothing for the total.
@@ -13,14 +14,21 @@ pub fn group_suffix(g: Subgroup) -> String {
 }
 
 /// Notes for regions a view leaves out, and for national values summed from the regions.
-pub fn notes(ds: &Dataset, excluded: &[Excluded]) -> Vec<String> {
+pub fn notes(ds: &Dataset, excluded: &[Excluded], lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = excluded
         .iter()
-        .map(|e| format!("{} niet getoond: {}", e.region, e.reason))
+        .map(|e| {
+            format!(
+                "{} {}: {}",
+                e.region,
+                t(lang, "niet getoond", "not shown"),
+                e.reason
+            )
+        })
         .collect();
     if let Some(d) = &ds.regional {
         if !d.national_from_file {
-            out.push("Landelijke waarden berekend als som van de regio's (geen landelijke rij in het bestand).".into());
+            out.push(t(lang, "Landelijke waarden berekend als som van de regio's (geen landelijke rij in het bestand).", "National values computed as the sum of the regions (no national row in the file).").into());
         }
     }
     out
@@ -43,7 +51,7 @@ pub fn resolve_highlight(ds: &Dataset, highlight: Option<&str>) -> Option<String
 
 /// A note when the region to highlight (`region=`) is not in the file, so the user sees why
 /// nothing is marked.
-pub fn highlight_note(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
+pub fn highlight_note(ds: &Dataset, highlight: Option<&str>, lang: Lang) -> Option<String> {
     let (h, d) = (highlight?, ds.regional.as_ref()?);
     let f = crate::compute::regional::columns::fold(h);
     if d.regions
@@ -52,19 +60,25 @@ pub fn highlight_note(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
     {
         None
     } else {
-        Some(format!(
-            "De regio '{h}' staat niet in het bestand en is niet gemarkeerd."
-        ))
+        Some(match lang {
+            Lang::Nl => format!("De regio '{h}' staat niet in het bestand en is niet gemarkeerd."),
+            Lang::En => format!("The region '{h}' is not in the file and is not marked."),
+        })
     }
 }
 
-/// The Dutch name of an outlier class in tables.
-pub fn outlier_word(o: Option<Outlier>) -> serde_json::Value {
+/// The words of an outlier class in tables and exports (`boven trend`, `sterk onder landelijk`,
+/// `above trend`), null for none: the one wording every view, tooltip and the report use.
+pub fn outlier_word(o: Option<Outlier>, against: Against, lang: Lang) -> serde_json::Value {
     match o {
-        Some(o) if o.is_up() => "boven".into(),
-        Some(_) => "onder".into(),
+        Some(o) => crate::data::regional::outlier_word(o, against, lang).into(),
         None => serde_json::Value::Null,
     }
+}
+
+/// The column header of outlier words.
+pub fn outlier_header(lang: Lang) -> &'static str {
+    t(lang, "uitschieter", "outlier")
 }
 
 /// An empty table with the given column names.
@@ -86,7 +100,6 @@ pub fn cell(v: Option<f64>) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::Lang;
 
     #[test]
     fn dutch_lists_and_numbers() {
@@ -98,14 +111,36 @@ mod tests {
         assert_eq!(k_text(1.5, Lang::Nl), "1,5");
         assert_eq!(group_suffix(Subgroup::Total), "");
         assert_eq!(group_suffix(Subgroup::Wsw), " (WSW)");
+        assert_eq!(list_in(&["A", "B"], Lang::En), "A and B");
+        assert_eq!(pp(-3.44, Lang::En), "-3.4 pp");
+    }
+
+    #[test]
+    fn outlier_words_are_the_same_everywhere() {
+        assert_eq!(
+            outlier_word(Some(Outlier::UpStrong), Against::Trend, Lang::Nl),
+            "sterk boven trend"
+        );
+        assert_eq!(
+            outlier_word(Some(Outlier::Down), Against::Trend, Lang::En),
+            "below trend"
+        );
+        assert_eq!(
+            outlier_word(Some(Outlier::Up), Against::National, Lang::Nl),
+            "boven landelijk"
+        );
+        assert_eq!(
+            outlier_word(None, Against::National, Lang::En),
+            serde_json::Value::Null
+        );
     }
 
     #[test]
     fn unknown_highlight_gets_a_note() {
         let ds = Dataset::default_data().unwrap();
-        assert_eq!(highlight_note(&ds, Some("twente")), None);
-        assert_eq!(highlight_note(&ds, None), None);
-        assert!(highlight_note(&ds, Some("Atlantis"))
+        assert_eq!(highlight_note(&ds, Some("twente"), Lang::Nl), None);
+        assert_eq!(highlight_note(&ds, None, Lang::Nl), None);
+        assert!(highlight_note(&ds, Some("Atlantis"), Lang::Nl)
             .unwrap()
             .contains("Atlantis"));
         assert_eq!(

@@ -4,9 +4,11 @@
 use crate::chart::Texts;
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::{area, bars, forest, line, stacked};
-use crate::data::tidy::Series;
+use crate::data::tidy::{shown_name, Series};
 use crate::error::{Error, ErrorKind, Result};
+use crate::format::t;
 use crate::format::{number, signed, Lang};
+use crate::render::tidy_text::{tidy_error, tidy_text};
 use crate::render::{DataTable, Dataset, Rendered, Texts as ViewTexts};
 use crate::spec::{View, ViewSpec};
 use serde::Serialize;
@@ -30,12 +32,19 @@ fn completed(x: &str, y: &str, series: Option<&str>) -> Vec<(&'static str, Strin
     out
 }
 
-fn lab(column: &str) -> String {
-    crate::data::tidy::label_of(column)
+fn lab(column: &str, lang: Lang) -> String {
+    crate::data::tidy::label_in(column, lang)
 }
 
-fn cap(column: &str) -> String {
-    crate::data::tidy::capitalise(&crate::data::tidy::label_of(column))
+fn cap(column: &str, lang: Lang) -> String {
+    crate::data::tidy::capitalise(&crate::data::tidy::label_in(column, lang))
+}
+
+/// The tidy encodings' Dutch notes and labels in `lang` (see [`crate::render::tidy_text`]).
+fn in_lang(texts: &mut [String], lang: Lang) {
+    for t in texts {
+        *t = tidy_text(t, lang);
+    }
 }
 
 fn pct(v: f64, decimals: usize, lang: Lang) -> String {
@@ -66,7 +75,7 @@ fn x_text(x: &Json) -> String {
 /// Renders a tidy view against a dataset's table.
 pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     let table = &ds.table;
-    let source = crate::render::source_line(ds);
+    let source = crate::render::source_line(ds, spec.lang);
     let lang = spec.lang;
     let enc = match view {
         View::Line(s) => &s.enc,
@@ -81,20 +90,27 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )));
         }
     };
-    let f = Frame::new(table, &spec.roles, &enc.filter)?;
+    let f = Frame::new(table, &spec.roles, &enc.filter).map_err(|e| tidy_error(e, lang))?;
     let filter_note = (!enc.filter.is_empty()).then(|| {
         format!(
-            "Alleen rijen met {}.",
+            "{} {}.",
+            t(lang, "Alleen rijen met", "Only rows with"),
             enc.filter
                 .iter()
                 .map(|(c, v)| format!("{c} = {v}"))
                 .collect::<Vec<_>>()
-                .join(" en ")
+                .join(t(lang, " en ", " and "))
         )
     });
     let mut r = match view {
         View::Line(s) => {
-            let d = line::compute(&f, s)?;
+            let mut d = line::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
+            if lang == Lang::En {
+                in_lang(&mut d.notes, lang);
+                d.y_label =
+                    tidy_text(&d.y_label, lang).replace(&cap(&d.y, Lang::Nl), &cap(&d.y, lang));
+                d.x_label = cap(&d.x, lang);
+            }
             let first = d
                 .x_values
                 .first()
@@ -111,8 +127,13 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 format!("{first}-{last}")
             };
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
-                Some(sc) => format!("{} naar {}, {period}", cap(&d.y), lab(sc)),
-                None => format!("{}, {period}", cap(&d.y)),
+                Some(sc) => format!(
+                    "{} {} {}, {period}",
+                    cap(&d.y, lang),
+                    t(lang, "naar", "by"),
+                    lab(sc, lang)
+                ),
+                None => format!("{}, {period}", cap(&d.y, lang)),
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 let mut s = if d.index {
@@ -141,7 +162,11 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             if let Some(fc) = &d.facet_column {
                 columns.push(fc.clone());
             }
-            columns.push(d.series_column.clone().unwrap_or_else(|| "reeks".into()));
+            columns.push(
+                d.series_column
+                    .clone()
+                    .unwrap_or_else(|| t(lang, "reeks", "series").into()),
+            );
             columns.push(d.x.clone());
             columns.push(if d.index { "index".into() } else { d.y.clone() });
             if d.index {
@@ -184,18 +209,30 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Bars(s) => {
-            let d = bars::compute(&f, s, spec.highlight.as_deref())?;
+            let mut d =
+                bars::compute(&f, s, spec.highlight.as_deref()).map_err(|e| tidy_error(e, lang))?;
+            if lang == Lang::En {
+                in_lang(&mut d.notes, lang);
+                d.y_label = d.y_label.replace(&cap(&d.y, Lang::Nl), &cap(&d.y, lang));
+            }
+            let by = t(lang, "naar", "by");
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
-                Some(sc) => format!("{} naar {} en {}", cap(&d.y), lab(&d.x), lab(sc)),
-                None => format!("{} naar {}", cap(&d.y), lab(&d.x)),
+                Some(sc) => format!(
+                    "{} {by} {} {} {}",
+                    cap(&d.y, lang),
+                    lab(&d.x, lang),
+                    t(lang, "en", "and"),
+                    lab(sc, lang)
+                ),
+                None => format!("{} {by} {}", cap(&d.y, lang), lab(&d.x, lang)),
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 let mut s = d.y_label.clone();
                 if d.sort == "desc" {
-                    s.push_str(", van hoog naar laag");
+                    s.push_str(t(lang, ", van hoog naar laag", ", from high to low"));
                 }
                 if let Some(r) = &d.reference {
-                    s.push_str(&format!("; lijn: {}", r.label));
+                    s.push_str(&format!("; {}: {}", t(lang, "lijn", "line"), r.label));
                 }
                 s
             });
@@ -256,21 +293,45 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Stacked(s) => {
-            let d = stacked::compute(&f, s)?;
-            let title = enc.title.clone().unwrap_or_else(|| {
-                format!("Verdeling naar {} per {}", lab(&d.series_column), lab(&d.x))
+            let mut d = stacked::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
+            in_lang(&mut d.notes, lang);
+            let title = enc.title.clone().unwrap_or_else(|| match lang {
+                Lang::Nl => format!(
+                    "Verdeling naar {} per {}",
+                    lab(&d.series_column, lang),
+                    lab(&d.x, lang)
+                ),
+                Lang::En => format!(
+                    "Distribution by {} per {}",
+                    lab(&d.series_column, lang),
+                    lab(&d.x, lang)
+                ),
             });
-            let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
-                if d.converted {
-                    format!(
+            let subtitle = enc
+                .subtitle
+                .clone()
+                .unwrap_or_else(|| match (d.converted, lang) {
+                    (true, Lang::Nl) => format!(
                         "Aandeel in % van het totaal per {} (omgerekend uit {}; totaal rechts)",
-                        lab(&d.x),
-                        lab(&d.y)
-                    )
-                } else {
-                    format!("{} in %, per {} samen 100 %", cap(&d.y), lab(&d.x))
-                }
-            });
+                        lab(&d.x, lang),
+                        lab(&d.y, lang)
+                    ),
+                    (true, Lang::En) => format!(
+                        "Share in % of the total per {} (converted from {}; total on the right)",
+                        lab(&d.x, lang),
+                        lab(&d.y, lang)
+                    ),
+                    (false, Lang::Nl) => format!(
+                        "{} in %, per {} samen 100 %",
+                        cap(&d.y, lang),
+                        lab(&d.x, lang)
+                    ),
+                    (false, Lang::En) => format!(
+                        "{} in %, per {} together 100 %",
+                        cap(&d.y, lang),
+                        lab(&d.x, lang)
+                    ),
+                });
             let summary = stacked_summary(&d, lang);
             let chart = crate::chart::stacked::draw(
                 &d,
@@ -286,7 +347,11 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             if let Some(fc) = &d.facet_column {
                 columns.push(fc.clone());
             }
-            columns.extend([d.x.clone(), d.series_column.clone(), "aandeel (%)".into()]);
+            columns.extend([
+                d.x.clone(),
+                d.series_column.clone(),
+                t(lang, "aandeel (%)", "share (%)").into(),
+            ]);
             if d.converted {
                 columns.push(d.y.clone());
             }
@@ -302,7 +367,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                             row.push(json!(fc));
                         }
                         row.push(p.x.clone());
-                        row.push(json!(s.name));
+                        row.push(json!(shown_name(&s.name, lang)));
                         row.push(json!(p.y));
                         if conv {
                             row.push(json!(p.value));
@@ -327,19 +392,38 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Area(s) => {
-            let d = area::compute(&f, s)?;
-            let title = enc.title.clone().unwrap_or_else(|| {
-                format!("Verdeling naar {} per {}", lab(&d.series_column), lab(&d.x))
+            let mut d = area::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
+            in_lang(&mut d.notes, lang);
+            let title = enc.title.clone().unwrap_or_else(|| match lang {
+                Lang::Nl => format!(
+                    "Verdeling naar {} per {}",
+                    lab(&d.series_column, lang),
+                    lab(&d.x, lang)
+                ),
+                Lang::En => format!(
+                    "Distribution by {} per {}",
+                    lab(&d.series_column, lang),
+                    lab(&d.x, lang)
+                ),
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
-                let mut t = format!("Aandeel in %, per {} samen 100 %", lab(&d.x));
+                let mut sub = match lang {
+                    Lang::Nl => format!("Aandeel in %, per {} samen 100 %", lab(&d.x, lang)),
+                    Lang::En => format!("Share in %, per {} together 100 %", lab(&d.x, lang)),
+                };
                 if d.n_column.is_some() {
-                    t.push_str(&format!(
-                        "; onder de as het aantal personen; gearceerd: minder dan {}",
-                        number(d.min_n, 0, lang)
-                    ));
+                    sub.push_str(&match lang {
+                        Lang::Nl => format!(
+                            "; onder de as het aantal personen; gearceerd: minder dan {}",
+                            number(d.min_n, 0, lang)
+                        ),
+                        Lang::En => format!(
+                            "; below the axis the number of persons; hatched: fewer than {}",
+                            number(d.min_n, 0, lang)
+                        ),
+                    });
                 }
-                t
+                sub
             });
             let summary = area_summary(&d, lang);
             let chart = crate::chart::area::draw(
@@ -359,7 +443,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             columns.extend([
                 d.x.clone(),
                 d.series_column.clone(),
-                "aandeel (%)".into(),
+                t(lang, "aandeel (%)", "share (%)").into(),
                 "n".into(),
             ]);
             let n_at: std::collections::HashMap<(Option<String>, String), Option<f64>> =
@@ -382,7 +466,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                             row.push(json!(fc));
                         }
                         row.push(p.x.clone());
-                        row.push(json!(s.name));
+                        row.push(json!(shown_name(&s.name, lang)));
                         row.push(json!(p.y));
                         row.push(json!(n));
                         row
@@ -406,14 +490,35 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Forest(s) => {
-            let d = forest::compute(&f, s)?;
-            let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
-                Some(sc) => format!("{} per kenmerk, naar {}", cap(&d.y), lab(sc)),
-                None => format!("{} per kenmerk", cap(&d.y)),
-            });
+            let mut d = forest::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
+            if lang == Lang::En {
+                in_lang(&mut d.notes, lang);
+                d.y_label =
+                    tidy_text(&d.y_label, lang).replace(&cap(&d.y, Lang::Nl), &cap(&d.y, lang));
+            }
+            let title = enc
+                .title
+                .clone()
+                .unwrap_or_else(|| match (&d.series_column, lang) {
+                    (Some(sc), Lang::Nl) => {
+                        format!("{} per kenmerk, naar {}", cap(&d.y, lang), lab(sc, lang))
+                    }
+                    (Some(sc), Lang::En) => {
+                        format!(
+                            "{} per characteristic, by {}",
+                            cap(&d.y, lang),
+                            lab(sc, lang)
+                        )
+                    }
+                    (None, _) => format!(
+                        "{} {}",
+                        cap(&d.y, lang),
+                        t(lang, "per kenmerk", "per characteristic")
+                    ),
+                });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
                 if d.log {
-                    "Logaritmische schaal; 1 = gelijk aan de referentiecategorie (naast elk kenmerk)"
+                    t(lang, "Logaritmische schaal; 1 = gelijk aan de referentiecategorie (naast elk kenmerk)", "Logarithmic scale; 1 = equal to the reference category (beside each characteristic)")
                         .to_string()
                 } else {
                     d.y_label.clone()
@@ -436,11 +541,11 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             }
             columns.extend([
                 "model".into(),
-                "dimensie".into(),
-                "categorie".into(),
-                "referentie".into(),
+                t(lang, "dimensie", "dimension").into(),
+                t(lang, "categorie", "category").into(),
+                t(lang, "referentie", "reference").into(),
                 d.y.clone(),
-                "significantie".into(),
+                t(lang, "significantie", "significance").into(),
             ]);
             let rows = d
                 .rows
@@ -486,7 +591,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     if let Some(n) = filter_note {
         r.notes.insert(0, n);
     }
-    if let Some(n) = regional_note(ds) {
+    if let Some(n) = regional_note(ds, lang) {
         r.notes.push(n);
     }
     Ok(r)
@@ -494,16 +599,22 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
 
 /// Why a table with regional-looking columns was not read as regional data, so a user who meant
 /// the regional analysis learns what to fix.
-fn regional_note(ds: &Dataset) -> Option<String> {
+fn regional_note(ds: &Dataset, lang: Lang) -> Option<String> {
     use crate::compute::regional::{Count, IdColumn};
     let names = || ds.table.columns.iter().map(|c| c.name.as_str());
     let looks_regional = names().any(|h| IdColumn::from_header(h) == Some(IdColumn::Region))
         && names().any(|h| Count::from_header(h).is_some());
     match (&ds.regional, &ds.regional_error) {
-        (None, Some(e)) if looks_regional => Some(format!(
-            "Niet gelezen als regionale gegevens: {}",
-            e.message
-        )),
+        (None, Some(e)) if looks_regional => Some(match lang {
+            Lang::Nl => format!("Niet gelezen als regionale gegevens: {}", e.message),
+            Lang::En => format!(
+                "Not read as regional data: the column '{}' is missing or unreadable.",
+                e.location
+                    .as_ref()
+                    .and_then(|l| l.column.as_deref())
+                    .unwrap_or("region")
+            ),
+        }),
         _ => None,
     }
 }
@@ -547,35 +658,52 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
     }
     if changes.is_empty() {
         return format!(
-            "{} per {}: te weinig waarden voor een ontwikkeling.",
-            cap(&d.y),
-            lab(&d.x)
+            "{} per {}: {}",
+            cap(&d.y, lang),
+            lab(&d.x, lang),
+            t(
+                lang,
+                "te weinig waarden voor een ontwikkeling.",
+                "too few values for a trend."
+            )
         );
     }
     crate::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1));
     let mut s = String::new();
     if let Some(top) = changes.first() {
-        let verb = if top.1 >= 0.0 { "groeide" } else { "daalde" };
-        s.push_str(&format!(
-            "Van {} tot {} {verb} {} het sterkst ({} %)",
-            top.2,
-            top.3,
-            top.0,
-            signed(top.1, 1, lang)
-        ));
+        s.push_str(&match lang {
+            Lang::Nl => format!(
+                "Van {} tot {} {} {} het sterkst ({} %)",
+                top.2,
+                top.3,
+                if top.1 >= 0.0 { "groeide" } else { "daalde" },
+                top.0,
+                signed(top.1, 1, lang)
+            ),
+            Lang::En => format!(
+                "From {} to {} {} {} most ({} %)",
+                top.2,
+                top.3,
+                top.0,
+                if top.1 >= 0.0 { "grew" } else { "fell" },
+                signed(top.1, 1, lang)
+            ),
+        });
     }
     if changes.len() > 1 {
         if let Some(low) = changes.last() {
             if low.1 < 0.0 {
                 s.push_str(&format!(
-                    "; {} daalde het meest ({} %)",
+                    "; {} {} ({} %)",
                     low.0,
+                    t(lang, "daalde het meest", "fell most"),
                     signed(low.1, 1, lang)
                 ));
             } else {
                 s.push_str(&format!(
-                    "; {} groeide het minst ({} %)",
+                    "; {} {} ({} %)",
                     low.0,
+                    t(lang, "groeide het minst", "grew least"),
                     signed(low.1, 1, lang)
                 ));
             }
@@ -605,28 +733,41 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
     let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
     let mut s = match (hi, lo) {
         (Some(h), Some(l)) => format!(
-            "Hoogste {}: {} ({}); laagste: {} ({}).",
-            lab(&d.y),
+            "{} {}: {} ({}); {}: {} ({}).",
+            t(lang, "Hoogste", "Highest"),
+            lab(&d.y, lang),
             h.0,
             fmt(h.1),
+            t(lang, "laagste", "lowest"),
             l.0,
             fmt(l.1)
         ),
-        _ => format!("Geen bekende waarden van {}.", lab(&d.y)),
+        _ => format!(
+            "{} {}.",
+            t(lang, "Geen bekende waarden van", "No known values of"),
+            lab(&d.y, lang)
+        ),
     };
     if let Some(r) = &d.reference {
         if let Some(rv) = r.values.first().and_then(|v| v.value) {
             let above = known.iter().filter(|(_, v)| *v > rv).count();
-            s.push_str(&format!(
-                " {above} van de {} boven {} ({}).",
-                known.len(),
-                if r.category.is_some() {
-                    r.label.clone()
-                } else {
-                    "de referentielijn".to_string()
-                },
-                fmt(rv)
-            ));
+            let line = if r.category.is_some() {
+                r.label.clone()
+            } else {
+                t(lang, "de referentielijn", "the reference line").to_string()
+            };
+            s.push_str(&match lang {
+                Lang::Nl => format!(
+                    " {above} van de {} boven {line} ({}).",
+                    known.len(),
+                    fmt(rv)
+                ),
+                Lang::En => format!(
+                    " {above} of the {} above {line} ({}).",
+                    known.len(),
+                    fmt(rv)
+                ),
+            });
         }
     }
     s
@@ -650,21 +791,31 @@ pub fn stacked_summary(d: &crate::data::tidy::StackedData, lang: Lang) -> String
         let hi = known.iter().max_by(|a, b| a.1.total_cmp(&b.1));
         let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
         if let (Some(h), Some(l)) = (hi, lo) {
-            parts.push(format!(
-                "'{}' is het grootst bij {} ({}) en het kleinst bij {} ({})",
-                s.name,
-                h.0,
-                pct(h.1, d.decimals, lang),
-                l.0,
-                pct(l.1, d.decimals, lang)
-            ));
+            parts.push(match lang {
+                Lang::Nl => format!(
+                    "'{}' is het grootst bij {} ({}) en het kleinst bij {} ({})",
+                    s.name,
+                    h.0,
+                    pct(h.1, d.decimals, lang),
+                    l.0,
+                    pct(l.1, d.decimals, lang)
+                ),
+                Lang::En => format!(
+                    "'{}' is largest at {} ({}) and smallest at {} ({})",
+                    s.name,
+                    h.0,
+                    pct(h.1, d.decimals, lang),
+                    l.0,
+                    pct(l.1, d.decimals, lang)
+                ),
+            });
         }
         if parts.len() >= 2 {
             break;
         }
     }
     if parts.is_empty() {
-        "Geen bekende aandelen.".into()
+        t(lang, "Geen bekende aandelen.", "No known shares.").into()
     } else {
         format!("{}.", parts.join("; "))
     }
@@ -699,20 +850,30 @@ pub fn area_summary(d: &crate::data::tidy::AreaData, lang: Lang) -> String {
         crate::sort::sort_by(&mut at, |a, b| b.1.total_cmp(&a.1));
         if let Some(top) = at.first() {
             let who = p.clone().map(|p| format!("{p}: ")).unwrap_or_default();
-            parts.push(format!(
-                "{who}bij {} {} (n = {}) is '{}' het grootst ({})",
-                lab(&d.x),
-                x_text(&last.x),
-                last.n
-                    .map(|n| number(n, 0, lang))
-                    .unwrap_or_else(|| "?".into()),
-                top.0,
-                pct(top.1, d.decimals, lang)
-            ));
+            let n = last
+                .n
+                .map(|n| number(n, 0, lang))
+                .unwrap_or_else(|| "?".into());
+            parts.push(match lang {
+                Lang::Nl => format!(
+                    "{who}bij {} {} (n = {n}) is '{}' het grootst ({})",
+                    lab(&d.x, lang),
+                    x_text(&last.x),
+                    top.0,
+                    pct(top.1, d.decimals, lang)
+                ),
+                Lang::En => format!(
+                    "{who}at {} {} (n = {n}) '{}' is largest ({})",
+                    lab(&d.x, lang),
+                    x_text(&last.x),
+                    shown_name(&top.0, lang),
+                    pct(top.1, d.decimals, lang)
+                ),
+            });
         }
     }
     if parts.is_empty() {
-        "Geen bekende aandelen.".into()
+        t(lang, "Geen bekende aandelen.", "No known shares.").into()
     } else {
         format!("{}.", parts.join("; "))
     }
@@ -748,22 +909,43 @@ pub fn forest_summary(d: &crate::data::tidy::ForestData, lang: Lang) -> String {
             .unwrap_or(0.0)
             .total_cmp(&b.estimate.unwrap_or(0.0))
     });
-    let mut s = format!(
-        "{} schattingen in {} kenmerken{}",
-        known.len(),
-        d.dimensions.len(),
-        if d.models.is_empty() {
-            String::new()
-        } else {
-            format!(" en {} modellen", d.models.len())
-        }
-    );
+    let mut s = match lang {
+        Lang::Nl => format!(
+            "{} schattingen in {} kenmerken{}",
+            known.len(),
+            d.dimensions.len(),
+            if d.models.is_empty() {
+                String::new()
+            } else {
+                format!(" en {} modellen", d.models.len())
+            }
+        ),
+        Lang::En => format!(
+            "{} estimates in {} characteristics{}",
+            known.len(),
+            d.dimensions.len(),
+            if d.models.is_empty() {
+                String::new()
+            } else {
+                format!(" and {} models", d.models.len())
+            }
+        ),
+    };
     if d.significance_column.is_some() {
-        s.push_str(&format!(", waarvan {sig} met **"));
+        s.push_str(&match lang {
+            Lang::Nl => format!(", waarvan {sig} met **"),
+            Lang::En => format!(", {sig} of them with **"),
+        });
     }
     s.push('.');
     if let (Some(h), Some(l)) = (hi, lo) {
-        s.push_str(&format!(" Hoogste: {}; laagste: {}.", desc(h), desc(l)));
+        s.push_str(&format!(
+            " {}: {}; {}: {}.",
+            t(lang, "Hoogste", "Highest"),
+            desc(h),
+            t(lang, "laagste", "lowest"),
+            desc(l)
+        ));
     }
     s
 }

@@ -1,6 +1,6 @@
 //! Texts and assembly of the trend chart (figure 6).
 
-use super::texts::{self, pct};
+use super::texts::{self, pct, t};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::regional::measures::growth;
@@ -10,10 +10,14 @@ use crate::error::Result;
 use crate::format::{number, Lang};
 use crate::spec::{Subgroup, TrendSpec, ViewSpec};
 
-fn noun(measure: &str) -> &'static str {
+fn noun(measure: &str, lang: Lang) -> &'static str {
     match measure {
-        "register" => "personen in het doelgroepregister",
-        _ => "werkzame personen",
+        "register" => t(
+            lang,
+            "personen in het doelgroepregister",
+            "persons in the target group register",
+        ),
+        _ => t(lang, "werkzame personen", "working persons"),
     }
 }
 
@@ -22,15 +26,27 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
     let total = d.national.iter().find(|s| s.subgroup == Subgroup::Total);
     if let Some(((a, va), (b, vb))) = total.and_then(|s| s.ends(&d.years)) {
         if a < b {
-            parts.push(format!(
-                "Het aantal {} {} landelijk van {} in {a} naar {} in {b} ({}{})",
-                noun(d.measure),
-                if vb >= va { "groeide" } else { "daalde" },
-                number(va, 0, lang),
-                number(vb, 0, lang),
+            let change = format!(
+                "{}{}",
                 if vb >= va { "+" } else { "" },
                 pct(growth(Some(va), Some(vb)).unwrap_or(f64::NAN), lang)
-            ));
+            );
+            parts.push(match lang {
+                Lang::Nl => format!(
+                    "Het aantal {} {} landelijk van {} in {a} naar {} in {b} ({change})",
+                    noun(d.measure, lang),
+                    if vb >= va { "groeide" } else { "daalde" },
+                    number(va, 0, lang),
+                    number(vb, 0, lang),
+                ),
+                Lang::En => format!(
+                    "The number of {} nationally {} from {} in {a} to {} in {b} ({change})",
+                    noun(d.measure, lang),
+                    if vb >= va { "grew" } else { "fell" },
+                    number(va, 0, lang),
+                    number(vb, 0, lang),
+                ),
+            });
         }
     }
     let mut changes: Vec<(&Series, f64)> = d
@@ -45,8 +61,9 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
     crate::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1));
     if let Some((s, g)) = changes.first() {
         parts.push(format!(
-            "{} groeide het sterkst ({}{})",
+            "{} {} ({}{})",
             s.label,
+            t(lang, "groeide het sterkst", "grew most"),
             if *g > 0.0 { "+" } else { "" },
             pct(*g, lang)
         ));
@@ -54,7 +71,14 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
     let falling: Vec<String> = changes
         .iter()
         .filter(|(_, g)| *g < 0.0)
-        .map(|(s, g)| format!("{} daalde ({})", s.label, pct(*g, lang)))
+        .map(|(s, g)| {
+            format!(
+                "{} {} ({})",
+                s.label,
+                t(lang, "daalde", "fell"),
+                pct(*g, lang)
+            )
+        })
         .collect();
     if !falling.is_empty() {
         parts.push(falling.join(", "));
@@ -64,33 +88,37 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
         s.push('.');
     }
     if let Some(r) = &d.region {
-        s.push_str(&format!(" Per regio uitgesplitst; {r} is gemarkeerd."));
+        s.push_str(&match lang {
+            Lang::Nl => format!(" Per regio uitgesplitst; {r} is gemarkeerd."),
+            Lang::En => format!(" Split by region; {r} is marked."),
+        });
     }
     s.trim().to_string()
 }
 
 pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> {
-    let d = ds.regional()?;
-    let data = trend::compute(d, s, spec.highlight.as_deref())?;
     let lang = spec.lang;
+    let d = ds.regional(lang)?;
+    let data = trend::compute(d, s, spec.highlight.as_deref(), lang)?;
     let (first, last) = (
         data.years.first().copied().unwrap_or_default(),
         data.years.last().copied().unwrap_or_default(),
     );
-    let noun_cap = match data.measure {
-        "register" => "Personen in het doelgroepregister",
-        _ => "Werkzame personen",
-    };
-    let title = match &data.region {
-        None => format!("{noun_cap} per deelgroep, {first}-{last}"),
-        Some(r) => format!("{noun_cap} per deelgroep per regio, {first}-{last} ({r})"),
+    let noun_cap = crate::data::tidy::capitalise(noun(data.measure, lang));
+    let title = match (&data.region, lang) {
+        (None, Lang::Nl) => format!("{noun_cap} per deelgroep, {first}-{last}"),
+        (Some(r), Lang::Nl) => format!("{noun_cap} per deelgroep per regio, {first}-{last} ({r})"),
+        (None, Lang::En) => format!("{noun_cap} per subgroup, {first}-{last}"),
+        (Some(r), Lang::En) => {
+            format!("{noun_cap} per subgroup per region, {first}-{last} ({r})")
+        }
     };
     let subtitle = match &data.region {
-        None => "Landelijk, aantal personen eind van het jaar".to_string(),
-        Some(_) => "Aantal personen eind van het jaar; elke regio op een eigen schaal (vergelijk de vorm, niet de hoogte)".to_string(),
+        None => t(lang, "Landelijk, aantal personen eind van het jaar", "National, number of persons at the end of the year").to_string(),
+        Some(_) => t(lang, "Aantal personen eind van het jaar; elke regio op een eigen schaal (vergelijk de vorm, niet de hoogte)", "Number of persons at the end of the year; each region on its own scale (compare the shape, not the height)").to_string(),
     };
     let summary = summary(&data, lang);
-    let source = source_line(ds);
+    let source = source_line(ds, lang);
     let chart = chart::trend::draw(
         &data,
         &chart::Texts {
@@ -102,8 +130,8 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
         lang,
     )?;
     let mut table = texts::table(&[]);
-    table.columns.push("gebied".into());
-    table.columns.push("deelgroep".into());
+    table.columns.push(t(lang, "gebied", "area").into());
+    table.columns.push(t(lang, "deelgroep", "subgroup").into());
     table
         .columns
         .extend(data.years.iter().map(|y| y.to_string()));
@@ -115,20 +143,27 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
         }
     };
     if data.panels.is_empty() {
-        add("Landelijk", &data.national);
+        add(t(lang, "Landelijk", "National"), &data.national);
     } else {
         for p in &data.panels {
             add(&p.name, &p.series);
         }
     }
-    let mut notes = texts::notes(ds, &[]);
+    let mut notes = texts::notes(ds, &[], lang);
     if let Some(p) = data
         .national
         .iter()
         .find(|s| s.subgroup == Subgroup::Praktijkroute)
     {
         if p.values.iter().filter(|v| v.is_some()).count() == 1 {
-            notes.push("De Praktijkroute bestaat sinds 1 januari 2017; er is één meetpunt.".into());
+            notes.push(
+                t(
+                    lang,
+                    "De Praktijkroute bestaat sinds 1 januari 2017; er is één meetpunt.",
+                    "The Praktijkroute exists since 1 January 2017; there is one data point.",
+                )
+                .into(),
+            );
         }
     }
     Ok(Rendered::assemble(

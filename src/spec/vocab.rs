@@ -93,6 +93,25 @@ impl Role {
         })
     }
 
+    /// The name shown in the page, in `lang`.
+    pub fn label_in(self, lang: crate::format::Lang) -> &'static str {
+        match lang {
+            crate::format::Lang::Nl => self.label(),
+            crate::format::Lang::En => match self {
+                Role::Time => "time",
+                Role::Category => "category",
+                Role::Percent => "percentage",
+                Role::Count => "count",
+                Role::N => "number of persons (n)",
+                Role::OddsRatio => "odds ratio",
+                Role::Value => "value",
+                Role::Significance => "significance",
+                Role::Reference => "reference category",
+                Role::Ignore => "not used",
+            },
+        }
+    }
+
     /// The coarse group the page sorts columns into.
     pub fn group(self) -> RoleGroup {
         match self {
@@ -199,6 +218,21 @@ impl Subgroup {
             Subgroup::PwOther => "Participatiewet overig",
         }
     }
+    /// The name in titles, in `lang`: the schemes keep their Dutch proper names.
+    pub fn label_in(self, lang: crate::format::Lang) -> &'static str {
+        match (lang, self) {
+            (crate::format::Lang::En, Subgroup::Total) => "total",
+            (crate::format::Lang::En, Subgroup::PwOther) => "Participatiewet other",
+            _ => self.label(),
+        }
+    }
+    /// " (Wajong)" after a measure name in `lang`, nothing for the total.
+    pub fn suffix_in(self, lang: crate::format::Lang) -> String {
+        match self {
+            Subgroup::Total => String::new(),
+            g => format!(" ({})", g.label_in(lang)),
+        }
+    }
     /// The group whose register this subgroup's register share is taken within.
     pub fn parent(self) -> Option<Subgroup> {
         match self {
@@ -208,14 +242,6 @@ impl Subgroup {
         }
     }
 
-    /// The name in titles and pickers, per language.
-    pub fn label_in(self, lang: crate::format::Lang) -> &'static str {
-        match (lang, self) {
-            (crate::format::Lang::En, Subgroup::Total) => "total",
-            (crate::format::Lang::En, Subgroup::PwOther) => "Participatiewet other",
-            _ => self.label(),
-        }
-    }
     /// " (Wajong)" after a measure name, nothing for the total.
     pub fn suffix(self) -> String {
         match self {

@@ -69,11 +69,11 @@ test('the chart has an accessible name, a text summary, and a table with the sam
   const rows = page.locator('#table tbody tr');
   assert.equal(await rows.count(), 35);
   const food = await page.locator('#table tbody tr', { hasText: 'Food Valley' }).locator('th, td').allTextContents();
-  assert.deepEqual(food, ['Food Valley', '-3,70', '37,28', '29,56', 'sterk boven de trend']);
+  assert.deepEqual(food, ['Food Valley', '40,18', '-3,70', '60,22', '37,28', '29,56', 'sterk boven trend']);
   // Every hit target names its region and values.
   const labels = await page.locator('#chart .hit').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   assert.equal(labels.length, 35);
-  assert.ok(labels.includes('Food Valley: x -3,7 %-punt, y 37,3 %-punt (sterke uitschieter boven)'), labels.join('\n'));
+  assert.ok(labels.includes('Food Valley – Aandeel werkenden 2015: 40,2 % (-3,7 %-punt t.o.v. landelijk); groei werkenden 2015-2017: 60,2 % (+37,3 %-punt); sterk boven trend'), labels.join('\n'));
   await context.close();
 });
 

@@ -17,7 +17,7 @@ test('hovering a point shows its region and values in Dutch formatting, next to 
   await hit.hover();
   const tip = page.locator('#tooltip');
   assert.equal(await tip.isVisible(), true);
-  assert.equal(await tip.textContent(), 'Food Valley: x -3,7 %-punt, y 37,3 %-punt (sterke uitschieter boven)');
+  assert.equal(await tip.textContent(), 'Food Valley – Aandeel werkenden 2015: 40,2 % (-3,7 %-punt t.o.v. landelijk); groei werkenden 2015-2017: 60,2 % (+37,3 %-punt); sterk boven trend');
   const [a, b] = [await hit.boundingBox(), await tip.boundingBox()];
   assert.ok(Math.abs(b.y + b.height - a.y) < 40 && Math.abs(b.x - (a.x + a.width)) < 40, JSON.stringify({ a, b }));
   await page.mouse.move(1, 1);

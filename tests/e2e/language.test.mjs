@@ -16,7 +16,7 @@ test('Dutch by default; the toggle switches texts and numbers to English and bac
   assert.equal(await page.locator('#lang-toggle').textContent(), 'English');
   assert.equal(await page.getAttribute('#lang-toggle', 'lang'), 'en');
   await page.click('#toggle-table');
-  assert.equal(await page.locator('#table tbody tr', { hasText: 'Food Valley' }).locator('td').first().textContent(), '-3,70');
+  assert.equal(await page.locator('#table tbody tr', { hasText: 'Food Valley' }).locator('td').nth(1).textContent(), '-3,70');
 
   await page.click('#lang-toggle');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -29,10 +29,13 @@ test('Dutch by default; the toggle switches texts and numbers to English and bac
   assert.equal(await page.getAttribute('#lang-toggle', 'lang'), 'nl');
   assert.match(await page.locator('#dataset').textContent(), /35 regions, years 2015, 2016, 2017/);
   // Numbers in en-GB: the table, the tooltip and the core's reading of the chart.
-  assert.equal(await page.locator('#table tbody tr', { hasText: 'Food Valley' }).locator('td').first().textContent(), '-3.70');
-  assert.equal(await page.locator('#table tbody tr', { hasText: 'Food Valley' }).locator('td').last().textContent(), 'well above the trend');
+  assert.equal(await page.locator('#table tbody tr', { hasText: 'Food Valley' }).locator('td').nth(1).textContent(), '-3.70');
+  assert.equal(await page.locator('#table tbody tr', { hasText: 'Food Valley' }).locator('td').last().textContent(), 'strongly above trend');
   await page.locator('#chart .hit[data-key="Food Valley"]').hover();
-  assert.match(await page.locator('#tooltip').textContent(), /x -3\.7 %-punt, y 37\.3 %-punt/);
+  assert.match(await page.locator('#tooltip').textContent(), /Share working 2015: 40\.2 % \(-3\.7 pp vs\. national\); growth of working persons 2015-2017: 60\.2 % \(\+37\.3 pp\)/);
+  // Chart texts and table headers come from the core in English too.
+  assert.match(await page.locator('#table thead').textContent(), /difference from national/);
+  assert.doesNotMatch(await page.locator('#chart svg').first().textContent(), /landelijk|werkenden|trendlijn/);
   assert.match(await page.locator('#summary').textContent(), /R² 0\.31/);
   // The toggle is the focus before and after; back to Dutch.
   await page.click('#lang-toggle');

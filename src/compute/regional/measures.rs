@@ -4,6 +4,7 @@
 use super::{Count, Counts, RegionalData};
 pub use crate::data::regional::Excluded;
 use crate::error::{Error, Result};
+use crate::format::{t, Lang};
 use crate::spec::Subgroup;
 use serde::Serialize;
 
@@ -103,11 +104,13 @@ impl RegionalValues {
 }
 
 /// Computes a measure for each region and for the nation from the counts of the years it needs.
-/// `f` gets the counts per requested year (in the order of `years`).
+/// `f` gets the counts per requested year (in the order of `years`). `what` names the measure in
+/// the messages, which are in `lang`.
 pub fn per_region(
     d: &RegionalData,
     years: &[i32],
     what: &str,
+    lang: Lang,
     f: impl Fn(&[&Counts]) -> Option<f64>,
 ) -> Result<RegionalValues> {
     for y in years {
@@ -118,9 +121,10 @@ pub fn per_region(
                 .map(|y| y.to_string())
                 .collect::<Vec<_>>()
                 .join(", ");
-            return Err(Error::not_available(format!(
-                "Het jaar {y} staat niet in het bestand (jaren: {have})."
-            )));
+            return Err(Error::not_available(match lang {
+                Lang::Nl => format!("Het jaar {y} staat niet in het bestand (jaren: {have})."),
+                Lang::En => format!("The year {y} is not in the file (years: {have})."),
+            }));
         }
     }
     let empty = Counts::default();
@@ -129,8 +133,14 @@ pub fn per_region(
         .map(|y| d.national.get(y).unwrap_or(&empty))
         .collect();
     let national_from_rows = f(&national_rows);
+    let no_national = || {
+        Error::not_available(match lang {
+            Lang::Nl => format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg."),
+            Lang::En => format!("The national value of {what} cannot be computed: the columns it needs are missing or empty."),
+        })
+    };
     if national_from_rows.is_none() && d.national_from_file {
-        return Err(Error::not_available(format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.")));
+        return Err(no_national());
     }
     let mut values = Vec::new();
     let mut excluded = Vec::new();
@@ -141,13 +151,17 @@ pub fn per_region(
             .collect();
         match f(&rows) {
             Some(v) if v.is_finite() => values.push((r.clone(), v)),
-            _ => excluded.push(Excluded { region: r.clone(), reason: format!("{what} ontbreekt of is niet te berekenen (leeg, onderdrukt of nul in de noemer)") }),
+            _ => excluded.push(Excluded { region: r.clone(), reason: match lang {
+                Lang::Nl => format!("{what} ontbreekt of is niet te berekenen (leeg, onderdrukt of nul in de noemer)"),
+                Lang::En => format!("{what} is missing or cannot be computed (empty, suppressed or zero denominator)"),
+            } }),
         }
     }
     if values.is_empty() {
-        return Err(Error::not_available(format!(
-            "Voor geen enkele regio is {what} te berekenen."
-        )));
+        return Err(Error::not_available(match lang {
+            Lang::Nl => format!("Voor geen enkele regio is {what} te berekenen."),
+            Lang::En => format!("{what} cannot be computed for any region."),
+        }));
     }
     let national = match national_from_rows {
         Some(n) => n,
@@ -162,10 +176,10 @@ pub fn per_region(
                 .collect();
             let refs: Vec<&Counts> = summed.iter().collect();
             let Some(n) = f(&refs) else {
-                return Err(Error::not_available(format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.")));
+                return Err(no_national());
             };
             for e in &mut excluded {
-                e.reason.push_str("; daarom ook niet meegeteld in de landelijke waarde (som van de overige regio's)");
+                e.reason.push_str(t(lang, "; daarom ook niet meegeteld in de landelijke waarde (som van de overige regio's)", "; so also left out of the national value (sum of the other regions)"));
             }
             n
         }
@@ -178,45 +192,73 @@ pub fn per_region(
 }
 
 /// Share working of a subgroup at `year`: workers / register * 100.
-pub fn share_working(d: &RegionalData, g: Subgroup, year: i32) -> Result<RegionalValues> {
-    per_region(
-        d,
-        &[year],
-        &format!("het aandeel werkenden ({}) in {year}", g.label()),
-        |k| percentage(g.workers(k[0]), g.register(k[0])),
-    )
+pub fn share_working(
+    d: &RegionalData,
+    g: Subgroup,
+    year: i32,
+    lang: Lang,
+) -> Result<RegionalValues> {
+    let what = match lang {
+        Lang::Nl => format!("het aandeel werkenden ({}) in {year}", g.label()),
+        Lang::En => format!("the share working ({}) in {year}", g.label_in(lang)),
+    };
+    per_region(d, &[year], &what, lang, |k| {
+        percentage(g.workers(k[0]), g.register(k[0]))
+    })
 }
 
 /// Growth of working persons of a subgroup from `from` to `to`, in %.
-pub fn growth_workers(d: &RegionalData, g: Subgroup, from: i32, to: i32) -> Result<RegionalValues> {
-    per_region(
-        d,
-        &[from, to],
-        &format!(
+pub fn growth_workers(
+    d: &RegionalData,
+    g: Subgroup,
+    from: i32,
+    to: i32,
+    lang: Lang,
+) -> Result<RegionalValues> {
+    let what = match lang {
+        Lang::Nl => format!(
             "de groei van het aantal werkenden ({}) {from}-{to}",
             g.label()
         ),
-        |k| growth(g.workers(k[0]), g.workers(k[1])),
-    )
+        Lang::En => format!(
+            "the growth of working persons ({}) {from}-{to}",
+            g.label_in(lang)
+        ),
+    };
+    per_region(d, &[from, to], &what, lang, |k| {
+        growth(g.workers(k[0]), g.workers(k[1]))
+    })
 }
 
 /// Register of a subgroup as a share of its parent group's register at `year`, in %.
-pub fn register_share(d: &RegionalData, g: Subgroup, year: i32) -> Result<RegionalValues> {
+pub fn register_share(
+    d: &RegionalData,
+    g: Subgroup,
+    year: i32,
+    lang: Lang,
+) -> Result<RegionalValues> {
     let Some(parent) = g.parent() else {
-        return Err(Error::view(
+        return Err(Error::view(t(
+            lang,
             "Het aandeel in het register bestaat niet voor het totaal van alle deelgroepen; kies een deelgroep.",
-        ));
+            "A share of the register does not exist for the total of all subgroups; choose a subgroup.",
+        )));
     };
-    per_region(
-        d,
-        &[year],
-        &format!(
+    let what = match lang {
+        Lang::Nl => format!(
             "het aandeel {} in het register ({}) in {year}",
             g.label(),
             parent.label()
         ),
-        |k| percentage(g.register(k[0]), parent.register(k[0])),
-    )
+        Lang::En => format!(
+            "the share of {} in the register ({}) in {year}",
+            g.label_in(lang),
+            parent.label_in(lang)
+        ),
+    };
+    per_region(d, &[year], &what, lang, |k| {
+        percentage(g.register(k[0]), parent.register(k[0]))
+    })
 }
 
 #[cfg(test)]
@@ -231,10 +273,10 @@ mod tests {
     #[test]
     fn national_share_from_totals() {
         let d = default();
-        let s = share_working(&d, Subgroup::Total, 2015).unwrap();
+        let s = share_working(&d, Subgroup::Total, 2015, Lang::Nl).unwrap();
         assert!((s.national - 43.874).abs() < 5e-4);
         assert_eq!(s.values.len(), 35);
-        let s17 = share_working(&d, Subgroup::Total, 2017).unwrap();
+        let s17 = share_working(&d, Subgroup::Total, 2017, Lang::Nl).unwrap();
         assert!((s17.national - 49.781).abs() < 5e-4);
     }
 
@@ -251,7 +293,7 @@ mod tests {
     #[test]
     fn absent_year_is_not_available() {
         let d = default();
-        let e = share_working(&d, Subgroup::Total, 2014).unwrap_err();
+        let e = share_working(&d, Subgroup::Total, 2014, Lang::Nl).unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::NotAvailable);
     }
 
@@ -263,7 +305,7 @@ mod tests {
         )
         .unwrap();
         let d = RegionalData::from_table(&t).unwrap();
-        let s = share_working(&d, Subgroup::Total, 2015).unwrap();
+        let s = share_working(&d, Subgroup::Total, 2015, Lang::Nl).unwrap();
         // National over A and C only: (40 + 60) / (100 + 100).
         assert!((s.national - 50.0).abs() < 1e-12);
         assert_eq!(s.values.len(), 2);
@@ -276,7 +318,7 @@ mod tests {
     #[test]
     fn praktijkroute_register_share() {
         let d = default();
-        let s = register_share(&d, Subgroup::Praktijkroute, 2017).unwrap();
+        let s = register_share(&d, Subgroup::Praktijkroute, 2017, Lang::Nl).unwrap();
         assert!((s.national - 8.567).abs() < 5e-4);
     }
 }
