@@ -22,11 +22,11 @@ test('the embed page shows only the chart and a link to the same view in the ful
   // The source line is part of the drawing.
   assert.match(await page.locator('#chart svg.drawing').textContent(), /Bron: regionale analyse/);
   // The hash keeps the embed flag after the view is completed with its defaults.
-  assert.match(page.url(), /#embed&view=scatter&subgroup=wajong&from=2015&to=2017$/);
+  assert.match(page.url(), /#embed&view=scatter&subgroup=wajong&from=2015&to=2017&x=share$/);
   const link = page.locator('#open-full');
   assert.equal(await link.isVisible(), true);
   assert.equal(await link.textContent(), 'Open in de Banenverkenner');
-  assert.equal(await link.getAttribute('href'), srv.url + '#view=scatter&subgroup=wajong&from=2015&to=2017');
+  assert.equal(await link.getAttribute('href'), srv.url + '#view=scatter&subgroup=wajong&from=2015&to=2017&x=share');
   // Fits its container: no horizontal scrolling at a narrow width.
   await page.setViewportSize({ width: 360, height: 500 });
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
@@ -62,7 +62,7 @@ test('the Embed button gives copyable iframe code for the current view, naming t
   await page.click('#embed-button');
   assert.equal(await page.getAttribute('#embed-button', 'aria-expanded'), 'true');
   const code = await page.inputValue('#embed-code');
-  assert.match(code, new RegExp('^<iframe src="' + srv.url.replace(/[.]/g, '\\.') + 'index\\.html#embed&amp;view=scatter&amp;subgroup=wsw&amp;from=2015&amp;to=2017"'));
+  assert.match(code, new RegExp('^<iframe src="' + srv.url.replace(/[.]/g, '\\.') + 'index\\.html#embed&amp;view=scatter&amp;subgroup=wsw&amp;from=2015&amp;to=2017&amp;x=share"'));
   assert.match(code, /title="Aandeel werkenden 2015 en groei 2015-2017, WSW"/);
   assert.match(code, /data-file="regions\.csv"/);
   assert.match(code, /banenverkenner:height/);
