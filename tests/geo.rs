@@ -4,9 +4,9 @@
 
 use banenverkenner::chart::map::{self, MapData, MapRegion, Reference, Scale};
 use banenverkenner::chart::Texts;
+use banenverkenner::data::Outlier;
 use banenverkenner::format::Lang;
 use banenverkenner::geo::{self, bundled, match_regions, Boundaries, DataRegion, MatchedBy};
-use banenverkenner::data::Outlier;
 
 /// The region names of the built-in data (rows of type `region`), first appearance order.
 fn data_names() -> Vec<String> {

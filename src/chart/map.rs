@@ -8,10 +8,10 @@
 
 use super::text::{Style, FONT};
 use super::{draw_err, label, palette, Chart, Hit, Texts};
+use crate::data::Outlier;
 use crate::error::{Error, Result};
 use crate::format::{number, signed, Lang};
 use crate::geo::{Boundaries, Fit, RegionShape, ATTRIBUTION};
-use crate::data::Outlier;
 use plotters::prelude::*;
 use serde::Serialize;
 use std::fmt::Write;

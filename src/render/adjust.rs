@@ -169,7 +169,7 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
     let mut keys: Vec<&KeyInfo> = info
         .keys
         .iter()
-        .filter(|k| k.key != "k" && !k.choices.is_empty())
+        .filter(|k| !matches!(k.key, "k" | "region" | "regions") && !k.choices.is_empty())
         .collect();
     keys.sort_by_key(|k| rank(k));
     let mut tries = 0;

@@ -117,6 +117,7 @@ fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
             from: Some(from),
             to: Some(to),
             year: None,
+            scale: crate::spec::ValueScale::Relative,
         })
     };
     let mut p = vec![(
@@ -163,6 +164,7 @@ fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
             from: None,
             to: None,
             year: None,
+            scale: crate::spec::ValueScale::Relative,
         }),
     ));
     p.push((
