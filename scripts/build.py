@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the static site into dist/ as wasm-pack.toml says: cargo (wasm32), wasm-bindgen,
 wasm-opt (npm binaryen), then copies www/ and writes the single self-contained HTML file."""
-import base64, glob, gzip, os, re, shutil, subprocess, sys, tomllib
+import base64, glob, gzip, json, os, re, shutil, subprocess, sys, tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -32,6 +32,11 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, site["source"]), out)
     shutil.copytree(pkg, os.path.join(out, "pkg"))
+    # Map boundaries, one file per edition, fetched only when a map is opened (not in the bundle).
+    geo = sorted(glob.glob(os.path.join(ROOT, "data", "geo", "*.topojson")))
+    os.makedirs(os.path.join(out, "geo"), exist_ok=True)
+    for path in geo:
+        shutil.copy(path, os.path.join(out, "geo"))
     minify = cfg.get("minify", {})
     if minify.get("enabled", False):
         terser = os.path.join(ROOT, "node_modules", "terser", "bin", "terser")
@@ -62,6 +67,12 @@ def main():
     single = re.sub(r'<script src="([^"]+)"></script>', inline_script, single)
     # The single file runs inline scripts: its CSP allows them (the served site does not).
     single = single.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'unsafe-inline' 'wasm-unsafe-eval'")
+    # The single file cannot fetch geo/: every edition inline as JSON data (not executed),
+    # {"2017": "<TopoJSON text>", ...}, read from <script id="bv-geo"> by the page.
+    editions = {re.search(r"(\d{4})", os.path.basename(p)).group(1): open(p, encoding="utf-8").read() for p in geo}
+    geo_json = json.dumps(editions, separators=(",", ":")).replace("</", "<\\/")
+    head, body_end, tail = single.rpartition("</body>")
+    single = f'{head}<script type="application/json" id="bv-geo">{geo_json}</script>\n{body_end}{tail}'
     with open(os.path.join(out, site["single-file"]), "w", encoding="utf-8") as f:
         f.write(single)
 
