@@ -416,3 +416,20 @@ fn the_catalogue_offers_the_datas_regions() {
     assert_eq!(regions.choices.len(), 35);
     assert!(c.iter().any(|v| v.view == "map"));
 }
+
+#[test]
+fn the_national_line_is_dashed_and_the_regions_solid() {
+    let r = view(&ds(), "view=compare&regions=Twente,Zeeland&measure=growth");
+    let count = |stroke: &str| {
+        r.svg
+            .match_indices("<polyline")
+            .filter(|(i, _)| {
+                let end = r.svg[*i..].find('>').map_or(r.svg.len(), |e| e + i);
+                r.svg[*i..end].contains(stroke)
+            })
+            .count()
+    };
+    // National (dark, thick) in many short dashes; the first region in one line.
+    assert!(count("stroke=\"#1F1F1F\" stroke-width=\"3\"") > 10);
+    assert_eq!(count("stroke=\"#005A9C\" stroke-width=\"2\""), 1);
+}
