@@ -10,7 +10,8 @@ use crate::chart::{self, Chart, Hit};
 use crate::compute::compare::find_region;
 use crate::compute::profile as compute_profile;
 use crate::data::places::{PlaceSeries, ProfileData};
-use crate::data::DataTable;
+use crate::data::tidy::{BarsData, Point, RefLine, RefValue, Series};
+use crate::data::{DataTable, Roles};
 use crate::error::{Error, Result};
 use crate::format::{signed, Lang};
 use crate::spec::{ProfileSpec, View, ViewSpec};
@@ -293,6 +294,81 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
                 description: &summary,
             },
             None,
+            lang,
+        )?);
+    }
+    // The rank per period: short bars are high places (1 = the highest share).
+    if p.rank.iter().any(|r| r.rank.is_some()) {
+        let of = p.rank.iter().map(|r| r.of).max().unwrap_or(0);
+        let t = match lang {
+            Lang::Nl => format!(
+                "Plaats van {region} onder de {of} regio's in aandeel werkenden ({})",
+                p.subgroup.label_in(lang)
+            ),
+            Lang::En => format!(
+                "Rank of {region} among the {of} regions on share working ({})",
+                p.subgroup.label_in(lang)
+            ),
+        };
+        let sub = tr(
+            lang,
+            "1 = het hoogste aandeel; een korte staaf is een hoge plaats",
+            "1 = the highest share; a short bar is a high rank",
+        );
+        let name = tr(lang, "Plaats", "Rank").to_string();
+        charts.push(chart::bars::draw(
+            &BarsData {
+                view: "bars",
+                x: "period".to_string(),
+                y: name.clone(),
+                series_column: None,
+                facet_column: None,
+                y_label: name.clone(),
+                categories: p.rank.iter().map(|r| r.period.to_string()).collect(),
+                facets: Vec::new(),
+                series: vec![Series {
+                    name,
+                    facet: None,
+                    points: p
+                        .rank
+                        .iter()
+                        .map(|r| Point {
+                            x: json!(r.period),
+                            y: r.rank.map(|k| k as f64),
+                            value: None,
+                        })
+                        .collect(),
+                }],
+                // The last place as a line, so the axis spans all the regions.
+                reference: Some(RefLine {
+                    label: match lang {
+                        Lang::Nl => format!("laatste plaats ({of})"),
+                        Lang::En => format!("last place ({of})"),
+                    },
+                    category: None,
+                    values: vec![RefValue {
+                        facet: None,
+                        series: None,
+                        value: Some(of as f64),
+                    }],
+                }),
+                highlight: None,
+                sort: "none",
+                n_column: None,
+                n: Vec::new(),
+                percent: false,
+                decimals: 0,
+                notes: Vec::new(),
+                roles: Roles {
+                    columns: Vec::new(),
+                },
+            },
+            &chart::Texts {
+                title: &t,
+                subtitle: sub,
+                source: &source,
+                description: &summary,
+            },
             lang,
         )?);
     }
