@@ -292,8 +292,17 @@ fn region_search_takes_parts_of_names_and_says_what_it_chose() {
     assert!(e.message.contains("Midden-Brabant"), "{}", e.message);
     let e = render_query(&ds, "view=profile&region=Atlantis").expect_err("unknown");
     assert!(e.message.contains("Geen regio gevonden"), "{}", e.message);
-    let e = render_query(&ds, "view=profile").expect_err("no region");
-    assert!(e.message.contains("region="), "{}", e.message);
+    // Without a region the first is shown, and said.
+    let r = view(&ds, "view=profile");
+    assert_eq!(r.data["region"], "Achterhoek");
+    assert_eq!(
+        r.changes,
+        ["Regio is Achterhoek geworden: een profiel gaat over één regio; kies er een met region=."]
+    );
+    assert!(render_query(&ds, &r.spec)
+        .expect("again")
+        .changes
+        .is_empty());
 }
 
 #[test]
@@ -337,8 +346,14 @@ fn compare_puts_regions_and_national_on_one_measure() {
     );
     assert_eq!(bars.data["unit"], "personen");
     assert!(bars.svg.contains("Twente"));
-    let e = render_query(&ds, "view=compare&regions=Twente").expect_err("one region");
-    assert!(e.message.contains("twee tot zes"), "{}", e.message);
+    // One region: filled up to two, and said.
+    let one = view(&ds, "view=compare&regions=Twente");
+    assert_eq!(one.data["regions"].as_array().expect("regions").len(), 2);
+    assert!(
+        one.changes[0].starts_with("Regio's zijn Twente en Achterhoek geworden"),
+        "{:?}",
+        one.changes
+    );
     assert!(render_query(&ds, "view=compare&regions=a,b,c,d,e,f,g").is_err());
 }
 

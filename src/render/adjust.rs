@@ -142,6 +142,8 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
     let spec = ViewSpec::parse(&query_of(&pairs))?;
     let first_err = match render(ds, &spec) {
         Ok(mut r) => {
+            // A view's own adjustments (a profile without a region) come after these.
+            changes.append(&mut r.changes);
             r.changes = changes;
             return Ok(r);
         }
@@ -200,6 +202,7 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
                     &first_err.message,
                     lang,
                 ));
+                changes.append(&mut r.changes);
                 r.changes = changes;
                 return Ok(r);
             }

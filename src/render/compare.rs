@@ -201,6 +201,33 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
             found.push(f);
         }
     }
+    // Fewer than two regions: the first of the data fill up to two, and the change is said.
+    let mut change = None;
+    if found.len() < 2 {
+        for r in &d.regions {
+            if found.len() >= 2 {
+                break;
+            }
+            if !found.iter().any(|f| &f.region == r) {
+                found.push(Found {
+                    asked: String::new(),
+                    region: r.clone(),
+                    partial: false,
+                });
+            }
+        }
+        let names: Vec<&str> = found.iter().map(|f| f.region.as_str()).collect();
+        change = Some(match lang {
+            Lang::Nl => format!(
+                "Regio's zijn {} geworden: vergelijk twee tot zes regio's (regions=).",
+                list_in(&names, lang)
+            ),
+            Lang::En => format!(
+                "Regions set to {}: compare two to six regions (regions=).",
+                list_in(&names, lang)
+            ),
+        });
+    }
     let c = compute_compare::compute(d, s, found, lang)?;
     let count = s.measure.is_count();
     let title = match lang {
@@ -301,7 +328,7 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
     if s.scale == crate::spec::ValueScale::Relative {
         resolved.push(("scale", "relative".to_string()));
     }
-    Ok(Rendered::assemble(
+    let mut r = Rendered::assemble(
         "compare",
         spec.query(&crate::spec::View::Compare(s.clone()), &resolved),
         Texts {
@@ -314,7 +341,9 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
         table(&c, lang),
         chart,
         notes,
-    ))
+    );
+    r.changes.extend(change);
+    Ok(r)
 }
 
 /// `view=ranking&scale=absolute`: the ranking's own values as levels, sorted, with the national

@@ -208,17 +208,31 @@ fn stack(charts: &[Chart]) -> Chart {
 pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered> {
     let d = ds.regional()?;
     let lang = spec.lang;
-    let asked = spec.highlight.as_deref().ok_or_else(|| {
-        Error::view(match lang {
-            Lang::Nl => {
-                "Een profiel gaat over één regio: geef region=..., bijvoorbeeld region=Twente."
-            }
-            Lang::En => {
-                "A profile is about one region: give region=..., for example region=Twente."
-            }
-        })
-    })?;
-    let found = find_region(&d.regions, asked, lang)?;
+    // Without a region the first one is shown, and the change is said.
+    let (found, change) = match spec.highlight.as_deref() {
+        Some(asked) => (find_region(&d.regions, asked, lang)?, None),
+        None => {
+            let first = d.regions.first().ok_or_else(|| {
+                Error::not_available(tr(
+                    lang,
+                    "Het bestand heeft geen regio's.",
+                    "The file has no regions.",
+                ))
+            })?;
+            let change = match lang {
+                Lang::Nl => format!("Regio is {first} geworden: een profiel gaat over één regio; kies er een met region=."),
+                Lang::En => format!("Region set to {first}: a profile is about one region; choose one with region=."),
+            };
+            (
+                crate::data::places::Found {
+                    asked: String::new(),
+                    region: first.clone(),
+                    partial: false,
+                },
+                Some(change),
+            )
+        }
+    };
     let note = found_note(std::slice::from_ref(&found), lang);
     let (p, sc) = compute_profile::compute(d, s, found, spec.k, lang)?;
     let region = p.region.clone();
@@ -400,7 +414,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
     let mut sp = spec.clone();
     sp.highlight = Some(region.clone());
     let notes: Vec<String> = note.into_iter().collect();
-    Ok(Rendered::assemble(
+    let mut r = Rendered::assemble(
         "profile",
         sp.query(&View::Profile(s.clone()), &[]),
         Texts {
@@ -413,7 +427,9 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
         table(&p, lang),
         chart,
         notes,
-    ))
+    );
+    r.changes.extend(change);
+    Ok(r)
 }
 
 fn capitalise(s: &str) -> String {
