@@ -264,6 +264,16 @@ fn region_search_takes_parts_of_names_and_says_what_it_chose() {
         "{:?}",
         r.notes
     );
+    // The map marks a region named in part.
+    let m = view(&ds, "view=map&region=zwolle");
+    assert!(m.svg.contains("gekozen regio"));
+    assert!(
+        m.notes
+            .iter()
+            .any(|n| n.contains("→ IJsselvechtstreek (Regio Zwolle)")),
+        "{:?}",
+        m.notes
+    );
     let r = view(&ds, "view=compare&regions=den%20haag,zwolle,Twente");
     let names: Vec<&str> = r.data["series"]
         .as_array()

@@ -203,7 +203,15 @@ pub fn render(ds: &Dataset, s: &MapSpec, spec: &ViewSpec) -> Result<Rendered> {
     let v = compute_map::compute(&ds.table, d, s, spec.k, &shapes, lang)?;
     let residual = s.measure == MapMeasure::Residual;
     let absolute = !residual && s.scale == ValueScale::Absolute;
-    let highlight = texts::resolve_highlight(ds, spec.highlight.as_deref());
+    // The region to mark, also from part of its name ("zwolle").
+    let found = spec
+        .highlight
+        .as_deref()
+        .and_then(|h| crate::compute::compare::find_region(&d.regions, h, lang).ok());
+    let highlight = match &found {
+        Some(f) => Some(f.region.clone()),
+        None => texts::resolve_highlight(ds, spec.highlight.as_deref()),
+    };
     let title = match lang {
         Lang::Nl => format!("{} per arbeidsmarktregio", v.label),
         Lang::En => format!("{} by labour-market region", v.label),
@@ -315,7 +323,10 @@ pub fn render(ds: &Dataset, s: &MapSpec, spec: &ViewSpec) -> Result<Rendered> {
             ),
         });
     }
-    notes.extend(texts::highlight_note(ds, spec.highlight.as_deref()));
+    match &found {
+        Some(f) => notes.extend(super::compare::found_note(std::slice::from_ref(f), lang)),
+        None => notes.extend(texts::highlight_note(ds, spec.highlight.as_deref())),
+    }
     Ok(Rendered::assemble(
         "map",
         spec.query_resolved("map", &resolved),
