@@ -458,3 +458,15 @@ fn the_national_line_is_dashed_and_the_regions_solid() {
     assert!(count("stroke=\"#1F1F1F\" stroke-width=\"3\"") > 10);
     assert_eq!(count("stroke=\"#005A9C\" stroke-width=\"2\""), 1);
 }
+
+#[test]
+fn the_report_ends_with_the_map() {
+    let r = view(&ds(), "view=report");
+    let sections = r.data["sections"].as_array().expect("sections");
+    let map = sections.last().expect("a section");
+    assert_eq!(map["label"], "Kaart");
+    assert_eq!(map["available"], true, "{map}");
+    assert_eq!(map["data"]["edition"], 2017);
+    assert!(r.data.get("needs_boundaries").is_none());
+    assert_eq!(region_groups(&r.svg).len(), 35);
+}
