@@ -100,6 +100,11 @@ def main():
     page = page.replace('<script type="module" src="main.js"></script>', '<script defer src="app.js"></script>')
     with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as f:
         f.write(page)
+    # Map boundaries, one file per edition, fetched only when a map is opened (not in the bundle).
+    geo = sorted(glob.glob(os.path.join(ROOT, "data", "geo", "*.topojson")))
+    os.makedirs(os.path.join(out, "geo"), exist_ok=True)
+    for path in geo:
+        shutil.copy(path, os.path.join(out, "geo"))
     minify = cfg.get("minify", {})
     if minify.get("enabled", False):
         terser = os.path.join(ROOT, "node_modules", "terser", "bin", "terser")
@@ -132,6 +137,12 @@ def main():
     single = re.sub(r'<script src="([^"]+)"></script>', inline_script, single)
     # The single file runs inline scripts: its CSP allows them (the served site does not).
     single = single.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'unsafe-inline' 'wasm-unsafe-eval'")
+    # The single file cannot fetch geo/: every edition inline as JSON data (not executed),
+    # {"2017": "<TopoJSON text>", ...}, read from <script id="bv-geo"> by the page.
+    editions = {re.search(r"(\d{4})", os.path.basename(p)).group(1): open(p, encoding="utf-8").read() for p in geo}
+    geo_json = json.dumps(editions, separators=(",", ":")).replace("</", "<\\/")
+    head, body_end, tail = single.rpartition("</body>")
+    single = f'{head}<script type="application/json" id="bv-geo">{geo_json}</script>\n{body_end}{tail}'
     with open(os.path.join(out, site["single-file"]), "w", encoding="utf-8") as f:
         f.write(single)
 

@@ -77,6 +77,10 @@ pub enum ErrorKind {
     NotAvailable,
     /// Writing output failed (CLI only).
     Io,
+    /// A map needs the boundaries of an edition that are not loaded yet (in the browser they are
+    /// fetched when a map is opened): the location names the file, [`Error::edition`] the
+    /// edition; load it (`Explorer.set_boundaries`) and render again.
+    NeedsBoundaries,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,6 +98,31 @@ impl Error {
             message: message.into(),
             location: None,
         }
+    }
+    /// The boundaries of `edition` are not loaded: the page fetches the file the location names
+    /// (`geo/arbeidsmarktregio_YYYY.topojson`), hands it to `Explorer.set_boundaries` and
+    /// retries. [`Error::edition`] reads the edition back.
+    pub fn needs_boundaries(edition: i32) -> Self {
+        Error::new(
+            ErrorKind::NeedsBoundaries,
+            format!(
+                "De kaart heeft de grenzen van de arbeidsmarktregio's van {edition} nodig (arbeidsmarktregio_{edition}.topojson); die zijn nog niet geladen."
+            ),
+        )
+        .at(Location::file(&format!(
+            "geo/arbeidsmarktregio_{edition}.topojson"
+        )))
+    }
+    /// The edition a [`ErrorKind::NeedsBoundaries`] error asks for.
+    pub fn edition(&self) -> Option<i32> {
+        if self.kind != ErrorKind::NeedsBoundaries {
+            return None;
+        }
+        let file = &self.location.as_ref()?.file;
+        file.strip_prefix("geo/arbeidsmarktregio_")?
+            .strip_suffix(".topojson")?
+            .parse()
+            .ok()
     }
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
@@ -119,3 +148,21 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_edition_names_its_file_and_edition() {
+        let e = Error::needs_boundaries(2022);
+        assert_eq!(e.kind, ErrorKind::NeedsBoundaries);
+        assert_eq!(e.edition(), Some(2022));
+        assert_eq!(
+            e.location.as_ref().map(|l| l.file.as_str()),
+            Some("geo/arbeidsmarktregio_2022.topojson")
+        );
+        assert!(e.message.contains("2022"));
+        assert_eq!(Error::view("x").edition(), None);
+    }
+}

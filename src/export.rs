@@ -508,12 +508,12 @@ mod tests {
         )
         .unwrap();
         let files = report_files(&r, "CSV", &[], Lang::Nl);
-        assert_eq!(files.len(), 1 + 2 * 13);
+        assert_eq!(files.len(), 1 + 2 * 14);
         let html = &files[0].1;
         assert!(
             html.contains("Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,31")
         );
-        assert_eq!(html.matches("<svg").count(), 13);
+        assert_eq!(html.matches("<svg").count(), 14);
         assert!(html.contains("@page"));
         assert!(!html.contains("<script"));
         let basics = files.iter().find(|f| f.0.ends_with("tabel-7.csv")).unwrap();

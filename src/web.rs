@@ -28,6 +28,10 @@ fn js_error(e: crate::Error) -> JsValue {
         &to_js(&e.location).unwrap_or(JsValue::NULL),
     );
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &JsValue::from_str(&e.message));
+    if let Some(edition) = e.edition() {
+        // `kind: "needs_boundaries"`: fetch `location.file`, call `set_boundaries`, render again.
+        let _ = js_sys::Reflect::set(&err, &"edition".into(), &JsValue::from(edition));
+    }
     err.into()
 }
 
@@ -85,9 +89,23 @@ impl Explorer {
                 "De kolomkoppeling is geen lijst van paren [kop, kolom]: {e}"
             )))
         })?;
-        Ok(Explorer {
-            ds: Dataset::with_mapping(self.ds.table.clone(), &pairs).map_err(js_error)?,
-        })
+        let mut ds = Dataset::with_mapping(self.ds.table.clone(), &pairs).map_err(js_error)?;
+        ds.boundaries = self.ds.boundaries.clone();
+        Ok(Explorer { ds })
+    }
+
+    /// Hands over the boundaries of one edition for the map (the bytes of
+    /// `geo/arbeidsmarktregio_YYYY.topojson`, fetched when a render failed with
+    /// `kind: "needs_boundaries"` and `edition: YYYY`); kept for every later render.
+    pub fn set_boundaries(&mut self, edition: i32, bytes: &[u8]) -> Result<(), JsValue> {
+        let b = crate::geo::Boundaries::parse(bytes, edition).map_err(js_error)?;
+        self.ds.set_boundaries(b);
+        Ok(())
+    }
+
+    /// The editions handed over so far.
+    pub fn boundary_editions(&self) -> Vec<i32> {
+        self.ds.boundaries.iter().map(|b| b.edition).collect()
     }
 
     /// What was detected in the file: format, encoding, delimiter, columns, notes.

@@ -239,7 +239,7 @@ fn report_sections_come_with_the_render() {
     let ex = Explorer::new().unwrap();
     let r = ex.render("view=report").unwrap();
     let sections = js_sys::Array::from(&get(&r, "sections"));
-    assert_eq!(sections.length(), 13);
+    assert_eq!(sections.length(), 14);
     let first = sections.get(0);
     assert_eq!(get(&first, "label").as_string().unwrap(), "Figuur 1a");
     assert!(get(&first, "svg").as_string().unwrap().starts_with("<svg"));
@@ -253,4 +253,29 @@ fn report_sections_come_with_the_render() {
     // Other views carry no sections.
     let plain = ex.render("view=scatter").unwrap();
     assert!(get(&plain, "sections").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn the_map_asks_for_its_boundaries_then_draws() {
+    let mut ex = Explorer::new().unwrap();
+    // The bundle has no boundaries: a typed error names the edition and the file to fetch.
+    let e = ex.render("view=map").unwrap_err();
+    assert_eq!(get(&e, "kind").as_string().unwrap(), "needs_boundaries");
+    assert_eq!(get(&e, "edition").as_f64(), Some(2017.0));
+    assert_eq!(
+        get(&get(&e, "location"), "file").as_string().unwrap(),
+        "geo/arbeidsmarktregio_2017.topojson"
+    );
+    // Bad bytes are an error, not a panic; the real file draws all 35 regions.
+    assert!(ex.set_boundaries(2017, b"{\"type\":").is_err());
+    ex.set_boundaries(
+        2017,
+        include_bytes!("../data/geo/arbeidsmarktregio_2017.topojson"),
+    )
+    .unwrap();
+    assert_eq!(ex.boundary_editions(), vec![2017]);
+    let r = ex.render("view=map").unwrap();
+    let regions = js_sys::Array::from(&get(&get(&r, "data"), "regions"));
+    assert_eq!(regions.length(), 35);
+    assert!(get(&r, "svg").as_string().unwrap().contains("CBS/PDOK"));
 }

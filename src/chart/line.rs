@@ -238,7 +238,11 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                     .collect();
                 for seg in pts.split(Option::is_none) {
                     let seg: Vec<(f64, f64)> = seg.iter().flatten().copied().collect();
-                    if seg.len() >= 2 {
+                    if seg.len() >= 2 && d.dashed.contains(&s.name) {
+                        for w in seg.windows(2) {
+                            facet::dashed(&root, w[0], w[1], c.stroke_width(width), 6.0)?;
+                        }
+                    } else if seg.len() >= 2 {
                         facet::line(&root, &seg, c.stroke_width(width))?;
                     }
                 }

@@ -3,8 +3,11 @@
 //! beyond notes about the data.
 
 pub mod basics;
+pub mod compare;
 pub mod convergence;
 pub mod decomposition;
+pub mod map;
+pub mod profile;
 pub mod ranking;
 pub mod regional;
 pub mod scatter;

@@ -146,6 +146,7 @@ mod tests {
             from: Some(2015),
             to: Some(2017),
             year: None,
+            scale: crate::spec::ValueScale::Relative,
         };
         let r = compute(&d, &s, 1.0, Lang::Nl).unwrap();
         assert_eq!(r.bars.len(), 35);
@@ -196,6 +197,7 @@ mod tests {
             from: None,
             to: None,
             year: None,
+            scale: crate::spec::ValueScale::Relative,
         };
         let r = compute(&d, &s, 1.0, Lang::Nl).unwrap();
         assert_eq!(r.year, Some(2017));

@@ -2,6 +2,7 @@
 //! (which fills them) and the chart layer (which draws them). Also the plain table of a view's
 //! numbers, outlier classes and column roles. Depends only on the grammar ([`crate::spec`]).
 
+pub mod places;
 pub mod regional;
 pub mod tidy;
 

@@ -289,6 +289,9 @@ pub struct LineData {
     pub decimals: usize,
     pub notes: Vec<String>,
     pub roles: Roles,
+    /// Series drawn dashed (a reference such as the national value beside a region).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dashed: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

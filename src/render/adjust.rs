@@ -142,6 +142,8 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
     let spec = ViewSpec::parse(&query_of(&pairs))?;
     let first_err = match render(ds, &spec) {
         Ok(mut r) => {
+            // A view's own adjustments (a profile without a region) come after these.
+            changes.append(&mut r.changes);
             r.changes = changes;
             return Ok(r);
         }
@@ -170,7 +172,7 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
     let mut keys: Vec<&KeyInfo> = info
         .keys
         .iter()
-        .filter(|k| k.key != "k" && !k.choices.is_empty())
+        .filter(|k| !matches!(k.key, "k" | "region" | "regions") && !k.choices.is_empty())
         .filter(|k| def.regional || get(&pairs, k.key).is_none())
         .collect();
     keys.sort_by_key(|k| rank(k));
@@ -202,6 +204,7 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
                     &first_err.message,
                     lang,
                 ));
+                changes.append(&mut r.changes);
                 r.changes = changes;
                 return Ok(r);
             }

@@ -120,6 +120,18 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
                 })
                 .collect();
         }
+        KeyKind::Region | KeyKind::Regions => {
+            if let Some(d) = &ds.regional {
+                info.choices = d
+                    .regions
+                    .iter()
+                    .map(|r| Choice {
+                        value: r.clone(),
+                        label: r.clone(),
+                    })
+                    .collect();
+            }
+        }
         KeyKind::Number { .. } | KeyKind::Text => {}
     }
     info
@@ -140,8 +152,23 @@ fn view_info(def: &'static ViewDef, ds: &Dataset, lang: Lang) -> ViewInfo {
         .filter(|k| !NOT_PICKED.contains(&k.key))
         .map(|k| key_info(def, k, ds, lang))
         .collect();
+    // A profile is about one region: the common key names it.
+    if def.view == "profile" {
+        keys.extend(
+            schema::COMMON
+                .iter()
+                .filter(|k| k.key == "region")
+                .map(|k| KeyInfo {
+                    label: if lang == Lang::En { "Region" } else { "Regio" },
+                    ..key_info(def, k, ds, lang)
+                }),
+        );
+    }
     // The outlier threshold matters only where outliers are drawn.
-    if matches!(def.view, "scatter" | "ranking" | "decomposition" | "report") {
+    if matches!(
+        def.view,
+        "scatter" | "ranking" | "decomposition" | "report" | "map"
+    ) {
         keys.extend(
             schema::COMMON
                 .iter()
@@ -194,7 +221,10 @@ mod tests {
                 "trend",
                 "convergence",
                 "basics",
-                "report"
+                "report",
+                "map",
+                "profile",
+                "compare"
             ]
         );
         let from = c[0].keys.iter().find(|k| k.key == "from").unwrap();

@@ -6,8 +6,11 @@
 pub mod adjust;
 pub mod basics;
 pub mod catalog;
+pub mod compare;
 pub mod convergence;
 pub mod decomposition;
+pub mod map;
+pub mod profile;
 pub mod ranking;
 pub mod report;
 pub mod scatter;
@@ -22,6 +25,7 @@ use crate::compute::regional::RegionalData;
 pub use crate::data::DataTable;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Lang;
+use crate::geo::Boundaries;
 pub use crate::spec::{self, View, ViewSpec};
 use crate::table::{self, Detected, Table};
 use serde::Serialize;
@@ -33,6 +37,9 @@ pub struct Dataset {
     pub regional: Option<RegionalData>,
     /// Why the table is not read as regional data, when it looks like it should be.
     pub regional_error: Option<Error>,
+    /// Boundary editions loaded for the map (the page hands them over when a map is opened;
+    /// natively every edition is built in, see [`Dataset::boundaries`]).
+    pub boundaries: Vec<std::sync::Arc<Boundaries>>,
 }
 
 impl Dataset {
@@ -49,6 +56,7 @@ impl Dataset {
                 table,
                 regional: Some(regional),
                 regional_error: None,
+                boundaries: Vec::new(),
             }),
             // A file that has the regional columns must read cleanly: errors are the user's to fix.
             Err(e) if RegionalData::matches(&table) => Err(e),
@@ -56,6 +64,7 @@ impl Dataset {
                 table,
                 regional: None,
                 regional_error: Some(e),
+                boundaries: Vec::new(),
             }),
         }
     }
@@ -68,7 +77,32 @@ impl Dataset {
             table,
             regional: Some(regional),
             regional_error: None,
+            boundaries: Vec::new(),
         })
+    }
+
+    /// Keeps the boundaries of an edition for the maps of this dataset (replacing the same
+    /// edition loaded before).
+    pub fn set_boundaries(&mut self, b: Boundaries) {
+        self.boundaries.retain(|x| x.edition != b.edition);
+        self.boundaries.push(std::sync::Arc::new(b));
+    }
+
+    /// The boundaries of `edition`: those handed over with [`Dataset::set_boundaries`], else
+    /// (natively) the built-in ones. In the browser an edition not handed over yet is an
+    /// [`ErrorKind::NeedsBoundaries`] error naming it, so the page can fetch it and retry.
+    pub fn boundaries(&self, edition: i32) -> Result<std::sync::Arc<Boundaries>> {
+        if let Some(b) = self.boundaries.iter().find(|b| b.edition == edition) {
+            return Ok(b.clone());
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            crate::geo::bundled::boundaries(edition).map(std::sync::Arc::new)
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            Err(Error::needs_boundaries(edition))
+        }
     }
 
     /// The embedded default dataset.
@@ -280,12 +314,18 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     };
     match &view {
         View::Scatter(s) => scatter::render_scatter(ds, s, spec),
+        View::Ranking(s) if s.scale == spec::ValueScale::Absolute => {
+            compare::render_levels(ds, s, spec)
+        }
         View::Ranking(s) => ranking::render(ds, s, spec),
         View::Decomposition(s) => decomposition::render(ds, s.from, s.to, spec),
         View::Trend(s) => trend::render(ds, s, spec),
         View::Convergence(s) => convergence::render(ds, s, spec),
         View::Basics(s) => basics::render(ds, s.from, s.to, spec),
         View::Report(s) => report::render_report(ds, s, spec),
+        View::Map(s) => map::render(ds, s, spec),
+        View::Profile(s) => profile::render(ds, s, spec),
+        View::Compare(s) => compare::render(ds, s, spec),
         View::Line(_) | View::Bars(_) | View::Stacked(_) | View::Area(_) | View::Forest(_) => {
             crate::render::tidy::render(ds, &view, spec)
         }

@@ -90,6 +90,9 @@ pub struct Report {
     pub to: i32,
     pub file: String,
     pub sections: Vec<Section>,
+    /// A boundary edition the map section waits for (in the browser, until the page hands it
+    /// over with `Explorer.set_boundaries`).
+    pub needs_boundaries: Option<i32>,
 }
 
 #[derive(Serialize)]
@@ -99,6 +102,8 @@ struct ReportJson<'a> {
     from: i32,
     to: i32,
     sections: Vec<SectionData<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    needs_boundaries: Option<i32>,
 }
 
 /// "Figuur 1a" / "Figure 1a".
@@ -128,6 +133,7 @@ fn plan(from: i32, to: i32, lang: Lang) -> Vec<(String, String, View)> {
             from: Some(from),
             to: Some(to),
             year: None,
+            scale: crate::spec::ValueScale::Relative,
         })
     };
     let share_growth = match lang {
@@ -189,6 +195,7 @@ fn plan(from: i32, to: i32, lang: Lang) -> Vec<(String, String, View)> {
             from: None,
             to: None,
             year: None,
+            scale: crate::spec::ValueScale::Relative,
         }),
     ));
     p.push((
@@ -239,6 +246,20 @@ fn plan(from: i32, to: i32, lang: Lang) -> Vec<(String, String, View)> {
             subgroup: Subgroup::Total,
         }),
     ));
+    p.push((
+        "Kaart".into(),
+        format!("Groei werkenden {from}-{to} per arbeidsmarktregio (kaart)"),
+        View::Map(crate::spec::MapSpec {
+            measure: crate::spec::MapMeasure::Rank(RankMeasure::Growth),
+            subgroup: Subgroup::Total,
+            from: Some(from),
+            to: Some(to),
+            year: None,
+            x: ScatterX::Share,
+            scale: crate::spec::ValueScale::Relative,
+            edition: None,
+        }),
+    ));
     p
 }
 
@@ -247,6 +268,7 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
     let d = ds.regional(lang)?;
     let (from, to) = crate::compute::scatter::years(d, s.from, s.to, lang)?;
     let mut sections = Vec::new();
+    let mut needs_boundaries = None;
     for (label, heading, view) in plan(from, to, lang) {
         // The trend's small multiples would crowd a printed report; the region stays marked elsewhere.
         let highlight = match view {
@@ -261,7 +283,10 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
             embed: false,
             roles: Vec::new(),
         };
-        let rendered = render(ds, &sub).map_err(|e| e.message);
+        let rendered = render(ds, &sub).map_err(|e| {
+            needs_boundaries = needs_boundaries.or(e.edition());
+            e.message
+        });
         let spec_text = match &rendered {
             Ok(r) => r.spec.clone(),
             Err(_) => String::new(),
@@ -284,6 +309,7 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
         to,
         file: ds.table.source.clone(),
         sections,
+        needs_boundaries,
     })
 }
 
@@ -383,6 +409,7 @@ pub fn render_report(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Re
         from: r.from,
         to: r.to,
         sections: r.sections.iter().map(Section::data).collect(),
+        needs_boundaries: r.needs_boundaries,
     })?;
     let (svg, width, height, hits) = combined_svg(&r);
     Ok(Rendered {
@@ -439,7 +466,8 @@ mod tests {
                 "Figuur 5",
                 "Figuur 6",
                 "Tabel 7",
-                "Tabel 8"
+                "Tabel 8",
+                "Kaart"
             ]
         );
         for s in &r.sections {
@@ -482,7 +510,7 @@ mod tests {
         )
         .unwrap();
         let sections = r.data["sections"].as_array().unwrap();
-        assert_eq!(sections.len(), 13);
+        assert_eq!(sections.len(), 14);
         assert_eq!(sections[0]["available"], true);
         let wajong = &sections[1];
         assert_eq!(wajong["available"], false);

@@ -13,8 +13,9 @@ pub use crate::spec::tidy::{
     AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
 };
 pub use regional::{
-    BasicsSpec, ConvergenceSpec, DecompositionSpec, RankMeasure, RankingSpec, ReportSpec,
-    TrendMeasure, TrendSpec,
+    BasicsSpec, CompareMark, CompareMeasure, CompareSpec, ConvergenceSpec, DecompositionSpec,
+    MapMeasure, MapSpec, ProfileSpec, RankMeasure, RankingSpec, ReportSpec, TrendMeasure,
+    TrendSpec, ValueScale,
 };
 pub use vocab::{parse_overrides, Role, RoleGroup, Subgroup, TimeKind};
 
@@ -165,6 +166,9 @@ pub enum View {
     Convergence(ConvergenceSpec),
     Basics(BasicsSpec),
     Report(ReportSpec),
+    Map(MapSpec),
+    Profile(ProfileSpec),
+    Compare(CompareSpec),
 }
 
 impl View {
@@ -195,6 +199,49 @@ impl View {
                 ("from", year(s.from)),
                 ("to", year(s.to)),
                 ("year", year(s.year)),
+                ("scale", s.scale.pair()),
+            ]),
+            View::Map(s) => out.extend([
+                ("measure", Some(s.measure.key().to_string())),
+                ("subgroup", Some(s.subgroup.key().to_string())),
+                ("from", year(s.from)),
+                ("to", year(s.to)),
+                ("year", year(s.year)),
+                (
+                    "x",
+                    Some(
+                        match s.x {
+                            ScatterX::Share => "share",
+                            ScatterX::RegisterShare => "register_share",
+                        }
+                        .to_string(),
+                    ),
+                ),
+                ("scale", s.scale.pair()),
+                ("edition", year(s.edition)),
+            ]),
+            View::Profile(s) => out.push(("subgroup", Some(s.subgroup.key().to_string()))),
+            View::Compare(s) => out.extend([
+                (
+                    "regions",
+                    (!s.regions.is_empty()).then(|| s.regions.join(",")),
+                ),
+                ("measure", Some(s.measure.key().to_string())),
+                ("subgroup", Some(s.subgroup.key().to_string())),
+                (
+                    "scale",
+                    (s.scale == ValueScale::Relative).then(|| "relative".to_string()),
+                ),
+                (
+                    "mark",
+                    Some(
+                        match s.mark {
+                            CompareMark::Lines => "lines",
+                            CompareMark::Bars => "bars",
+                        }
+                        .to_string(),
+                    ),
+                ),
             ]),
             View::Decomposition(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
             View::Trend(s) => out.push(("measure", Some(s.measure.key().to_string()))),
@@ -265,6 +312,9 @@ impl View {
             View::Convergence(_) => "convergence",
             View::Basics(_) => "basics",
             View::Report(_) => "report",
+            View::Map(_) => "map",
+            View::Profile(_) => "profile",
+            View::Compare(_) => "compare",
         }
     }
 }
@@ -363,7 +413,7 @@ fn check_value(def: &schema::ViewDef, key: &schema::KeyDef, v: &str, lang: Lang)
         K::Number { min, max } => crate::decimal::parse_f64(&v.replace(',', "."))
             .is_some_and(|x| x.is_finite() && x >= min && x <= max),
         K::Flag => matches!(v, "" | "0" | "1" | "true" | "false" | "ja" | "nee"),
-        K::Period | K::Column(_) | K::Text => true,
+        K::Period | K::Column(_) | K::Text | K::Region | K::Regions => true,
     };
     if ok {
         return Ok(());

@@ -35,6 +35,153 @@ pub struct RankingSpec {
     pub to: Option<i32>,
     /// For level measures (`share`, `register_share`).
     pub year: Option<i32>,
+    /// Differences from national (default) or the levels themselves (`scale=absolute`).
+    pub scale: ValueScale,
+}
+
+/// Whether a regional view shows differences from national or levels (`scale=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValueScale {
+    #[default]
+    Relative,
+    Absolute,
+}
+
+impl ValueScale {
+    pub fn key(self) -> &'static str {
+        match self {
+            ValueScale::Relative => "relative",
+            ValueScale::Absolute => "absolute",
+        }
+    }
+    fn parse(v: Option<&str>, default: ValueScale) -> ValueScale {
+        match v {
+            Some("absolute") => ValueScale::Absolute,
+            Some("relative") => ValueScale::Relative,
+            _ => default,
+        }
+    }
+    /// The value written in the completed description: only a level scale is written.
+    pub fn pair(self) -> Option<String> {
+        (self == ValueScale::Absolute).then(|| self.key().to_string())
+    }
+}
+
+/// What the map colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapMeasure {
+    /// One of the ranking's measures (same values, same outliers).
+    Rank(RankMeasure),
+    /// The scatterplot's residuals: distance from the trend line, residual outliers.
+    Residual,
+}
+
+impl MapMeasure {
+    pub fn key(self) -> &'static str {
+        match self {
+            MapMeasure::Rank(m) => m.key(),
+            MapMeasure::Residual => "residual",
+        }
+    }
+}
+
+/// `view=map`: a ranking measure (or the scatter's residuals) per region on the map of the
+/// division of `edition` (default: the edition of the data's last year).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapSpec {
+    pub measure: MapMeasure,
+    pub subgroup: Subgroup,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub year: Option<i32>,
+    /// The scatter's x axis, for `measure=residual`.
+    pub x: super::ScatterX,
+    pub scale: ValueScale,
+    pub edition: Option<i32>,
+}
+
+impl MapSpec {
+    /// The ranking with the same keys (its values are the map's).
+    pub fn ranking(&self) -> Option<RankingSpec> {
+        match self.measure {
+            MapMeasure::Rank(measure) => Some(RankingSpec {
+                measure,
+                subgroup: self.subgroup,
+                from: self.from,
+                to: self.to,
+                year: self.year,
+                scale: self.scale,
+            }),
+            MapMeasure::Residual => None,
+        }
+    }
+    /// The scatterplot with the same keys (its residuals are the map's).
+    pub fn scatter(&self) -> super::ScatterSpec {
+        super::ScatterSpec {
+            subgroup: self.subgroup,
+            from: self.from,
+            to: self.to,
+            x: self.x,
+        }
+    }
+}
+
+/// `view=profile&region=R`: one region against national over every period; the region is the
+/// common key `region=` ([`super::ViewSpec::highlight`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileSpec {
+    /// The subgroup of the rank per period and of the scatterplot.
+    pub subgroup: Subgroup,
+}
+
+/// What regions are compared on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareMeasure {
+    /// Share working, %.
+    Share,
+    /// Growth of working persons since the first period, %.
+    Growth,
+    /// Share of the parent group's register, %.
+    RegisterShare,
+    /// Number of working persons.
+    Workers,
+    /// Persons in the register.
+    Register,
+}
+
+impl CompareMeasure {
+    pub fn key(self) -> &'static str {
+        match self {
+            CompareMeasure::Share => "share",
+            CompareMeasure::Growth => "growth",
+            CompareMeasure::RegisterShare => "register_share",
+            CompareMeasure::Workers => "workers",
+            CompareMeasure::Register => "register",
+        }
+    }
+    /// Counts, not percentages.
+    pub fn is_count(self) -> bool {
+        matches!(self, CompareMeasure::Workers | CompareMeasure::Register)
+    }
+}
+
+/// Lines over the periods, or grouped bars (a group per period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareMark {
+    Lines,
+    Bars,
+}
+
+/// `view=compare&regions=A,B,C`: two to six regions and national on one measure over the periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareSpec {
+    /// As given (parts of names are resolved against the data when rendering).
+    pub regions: Vec<String>,
+    pub measure: CompareMeasure,
+    pub subgroup: Subgroup,
+    /// Levels by default (the national value is a line of its own).
+    pub scale: ValueScale,
+    pub mark: CompareMark,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,12 +265,86 @@ pub fn parse(view: &str, p: &mut Params, lang: Lang) -> Result<Option<View>> {
             let sub = subgroup(p);
             let (from, to) = years(p, lang)?;
             let year = p.take_year("year")?;
+            let scale = ValueScale::parse(p.take("scale").as_deref(), ValueScale::Relative);
             View::Ranking(RankingSpec {
                 measure,
                 subgroup: sub,
                 from,
                 to,
                 year,
+                scale,
+            })
+        }
+        "map" => {
+            let measure = match p.take("measure").as_deref() {
+                Some("share") => MapMeasure::Rank(RankMeasure::Share),
+                Some("register_share") => MapMeasure::Rank(RankMeasure::RegisterShare),
+                Some("residual") => MapMeasure::Residual,
+                _ => MapMeasure::Rank(RankMeasure::Growth),
+            };
+            let sub = subgroup(p);
+            let (from, to) = years(p, lang)?;
+            let year = p.take_year("year")?;
+            let x = match p.take("x").as_deref() {
+                Some("register_share") => super::ScatterX::RegisterShare,
+                _ => super::ScatterX::Share,
+            };
+            let scale = ValueScale::parse(p.take("scale").as_deref(), ValueScale::Relative);
+            let edition = p.take_year("edition")?;
+            View::Map(MapSpec {
+                measure,
+                subgroup: sub,
+                from,
+                to,
+                year,
+                x,
+                scale,
+                edition,
+            })
+        }
+        "profile" => View::Profile(ProfileSpec {
+            subgroup: subgroup(p),
+        }),
+        "compare" => {
+            let regions: Vec<String> = p
+                .take("regions")
+                .unwrap_or_default()
+                .split(',')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+            if regions.len() > 6 {
+                return Err(Error::view(if lang == Lang::En {
+                    format!(
+                        "Compare at most six regions; regions= names {}.",
+                        regions.len()
+                    )
+                } else {
+                    format!(
+                        "Vergelijk hoogstens zes regio's; regions= noemt er {}.",
+                        regions.len()
+                    )
+                }));
+            }
+            let measure = match p.take("measure").as_deref() {
+                Some("growth") => CompareMeasure::Growth,
+                Some("register_share") => CompareMeasure::RegisterShare,
+                Some("workers") => CompareMeasure::Workers,
+                Some("register") => CompareMeasure::Register,
+                _ => CompareMeasure::Share,
+            };
+            let sub = subgroup(p);
+            let scale = ValueScale::parse(p.take("scale").as_deref(), ValueScale::Absolute);
+            let mark = match p.take("mark").as_deref() {
+                Some("bars") => CompareMark::Bars,
+                _ => CompareMark::Lines,
+            };
+            View::Compare(CompareSpec {
+                regions,
+                measure,
+                subgroup: sub,
+                scale,
+                mark,
             })
         }
         "decomposition" => {
@@ -172,7 +393,8 @@ mod tests {
                 subgroup: Subgroup::Wajong,
                 from: Some(2015),
                 to: Some(2017),
-                year: None
+                year: None,
+                scale: ValueScale::Relative
             })
         );
         assert_eq!(
@@ -182,7 +404,8 @@ mod tests {
                 subgroup: Subgroup::Praktijkroute,
                 from: None,
                 to: None,
-                year: Some(2017)
+                year: Some(2017),
+                scale: ValueScale::Relative
             })
         );
         assert!(matches!(

@@ -24,6 +24,10 @@ pub enum KeyKind {
     Text,
     /// On or off: `1`/`0`.
     Flag,
+    /// A region of the data, found by a part of its name ("zwolle", "den haag").
+    Region,
+    /// Two to six regions, separated by commas, each found as [`KeyKind::Region`].
+    Regions,
 }
 
 /// One key of a view description.
@@ -155,6 +159,35 @@ const YLABEL: KeyDef = key(
     "Label waarde-as",
     "Value axis label",
 );
+/// Differences from national (the default, left out of the completed description) or levels.
+const SCALE: KeyDef = key(
+    "scale",
+    KeyKind::Choice(&[
+        (
+            "relative",
+            "Verschil met landelijk",
+            "Difference from national",
+        ),
+        ("absolute", "Niveau", "Level"),
+    ]),
+    None,
+    "Schaal",
+    "Scale",
+);
+const MAP_MEASURE: &[(&str, &str, &str)] = &[
+    ("growth", "Groei werkenden", "Growth of working persons"),
+    ("share", "Aandeel werkenden", "Share working"),
+    (
+        "register_share",
+        "Aandeel in het register",
+        "Share of the register",
+    ),
+    (
+        "residual",
+        "Afwijking van de trend (spreidingsdiagram)",
+        "Distance from the trend (scatterplot)",
+    ),
+];
 const MEASURE_RANK: &[(&str, &str, &str)] = &[
     ("growth", "Groei werkenden", "Growth of working persons"),
     ("share", "Aandeel werkenden", "Share working"),
@@ -171,7 +204,7 @@ pub const COMMON: &[KeyDef] = &[
     K,
     key(
         "region",
-        KeyKind::Text,
+        KeyKind::Region,
         None,
         "Regio uitlichten",
         "Highlight region",
@@ -253,6 +286,7 @@ pub const VIEWS: &[ViewDef] = &[
                 "measure",
                 &["share", "register_share"],
             ),
+            SCALE,
         ],
     },
     ViewDef {
@@ -318,6 +352,135 @@ pub const VIEWS: &[ViewDef] = &[
         label_en: "Report: all figures and tables",
         regional: true,
         keys: &[FROM, TO],
+    },
+    ViewDef {
+        view: "map",
+        label_nl: "Kaart van de arbeidsmarktregio's",
+        label_en: "Map of the labour-market regions",
+        regional: true,
+        keys: &[
+            key(
+                "measure",
+                KeyKind::Choice(MAP_MEASURE),
+                Some("growth"),
+                "Maat",
+                "Measure",
+            ),
+            key(
+                "subgroup",
+                KeyKind::Subgroup(ALL_SUBGROUPS),
+                Some("total"),
+                "Deelgroep",
+                "Subgroup",
+            ),
+            when(FROM, "measure", &["growth", "residual"]),
+            when(TO, "measure", &["growth", "residual"]),
+            when(
+                key("year", KeyKind::Period, None, "Jaar", "Year"),
+                "measure",
+                &["share", "register_share"],
+            ),
+            when(
+                key(
+                    "x",
+                    KeyKind::Choice(&[
+                        ("share", "Aandeel werkenden", "Share working"),
+                        (
+                            "register_share",
+                            "Aandeel in het register",
+                            "Share of the register",
+                        ),
+                    ]),
+                    Some("share"),
+                    "Horizontale as van het spreidingsdiagram",
+                    "Horizontal axis of the scatterplot",
+                ),
+                "measure",
+                &["residual"],
+            ),
+            when(SCALE, "measure", &["growth", "share", "register_share"]),
+            key(
+                "edition",
+                KeyKind::Number {
+                    min: 2014.0,
+                    max: 2025.0,
+                },
+                None,
+                "Indeling van het jaar",
+                "Division of the year",
+            ),
+        ],
+    },
+    ViewDef {
+        view: "profile",
+        label_nl: "Profiel van een regio",
+        label_en: "Profile of a region",
+        regional: true,
+        keys: &[key(
+            "subgroup",
+            KeyKind::Subgroup(MAIN4),
+            Some("total"),
+            "Deelgroep (rang en spreidingsdiagram)",
+            "Subgroup (rank and scatterplot)",
+        )],
+    },
+    ViewDef {
+        view: "compare",
+        label_nl: "Regio's naast elkaar",
+        label_en: "Regions side by side",
+        regional: true,
+        keys: &[
+            key(
+                "regions",
+                KeyKind::Regions,
+                None,
+                "Regio's (2 tot 6)",
+                "Regions (2 to 6)",
+            ),
+            key(
+                "measure",
+                KeyKind::Choice(&[
+                    ("share", "Aandeel werkenden", "Share working"),
+                    (
+                        "growth",
+                        "Groei werkenden sinds de eerste periode",
+                        "Growth of working persons since the first period",
+                    ),
+                    (
+                        "register_share",
+                        "Aandeel in het register",
+                        "Share of the register",
+                    ),
+                    ("workers", "Aantal werkenden", "Number of working persons"),
+                    (
+                        "register",
+                        "Aantal personen in het register",
+                        "Persons in the register",
+                    ),
+                ]),
+                Some("share"),
+                "Maat",
+                "Measure",
+            ),
+            key(
+                "subgroup",
+                KeyKind::Subgroup(ALL_SUBGROUPS),
+                Some("total"),
+                "Deelgroep",
+                "Subgroup",
+            ),
+            SCALE,
+            key(
+                "mark",
+                KeyKind::Choice(&[
+                    ("lines", "Lijnen", "Lines"),
+                    ("bars", "Gegroepeerde staven", "Grouped bars"),
+                ]),
+                Some("lines"),
+                "Vorm",
+                "Mark",
+            ),
+        ],
     },
     ViewDef {
         view: "line",
@@ -585,6 +748,14 @@ pub fn help(lang: Lang) -> String {
                 Lang::En => "text".into(),
             },
             KeyKind::Flag => "0|1".into(),
+            KeyKind::Region => match lang {
+                Lang::Nl => "regio, ook een deel van de naam".into(),
+                Lang::En => "region, or part of its name".into(),
+            },
+            KeyKind::Regions => match lang {
+                Lang::Nl => "regio's met komma's ertussen".into(),
+                Lang::En => "regions separated by commas".into(),
+            },
         };
         let mut s = format!("    {:<13} {} ({values}", k.key, k.label(lang));
         if let Some(d) = k.default {

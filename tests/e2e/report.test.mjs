@@ -13,7 +13,7 @@ test('the report shows every section of the core, numbered, each with its chart 
   const { page, context, errors } = await open(browser, srv.url + '#view=report');
   await ready(page);
   const listed = await page.evaluate(() => window.bv.rendered.data.sections);
-  assert.equal(listed.length, 13);
+  assert.equal(listed.length, 14);
   const sections = page.locator('#sections .report-section');
   assert.equal(await sections.count(), listed.length);
   assert.match(await page.locator('#sections .report-head h2').textContent(), /Regionale analyse banenafspraak 2015-2017/);

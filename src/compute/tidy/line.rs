@@ -236,6 +236,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         decimals,
         notes,
         roles: f.roles.clone(),
+        dashed: Vec::new(),
     })
 }
 
