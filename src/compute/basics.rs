@@ -12,7 +12,7 @@ use crate::compute::regional::{Count, RegionalData};
 use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::Result;
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 
 struct Def {
     key: String,
@@ -70,7 +70,7 @@ fn from_values(d: Def, regions: &[String], v: &RegionalValues, basis: &'static s
 }
 
 /// Why a count cannot be used for `years`, or `None` when it can.
-fn missing(d: &RegionalData, c: Count, years: &[i32]) -> Option<String> {
+fn missing(d: &RegionalData, c: Count, years: &[Period]) -> Option<String> {
     if !d.present.contains(&c) {
         return Some(format!(
             "het bestand heeft geen kolom '{}' ({})",
@@ -95,8 +95,8 @@ fn missing(d: &RegionalData, c: Count, years: &[i32]) -> Option<String> {
 }
 
 /// The last two years within [from, to] for which the national value of `c` exists.
-fn last_pair(d: &RegionalData, c: Count, from: i32, to: i32) -> Option<(i32, i32)> {
-    let ys: Vec<i32> = d
+fn last_pair(d: &RegionalData, c: Count, from: Period, to: Period) -> Option<(Period, Period)> {
+    let ys: Vec<Period> = d
         .years
         .iter()
         .copied()
@@ -108,7 +108,7 @@ fn last_pair(d: &RegionalData, c: Count, from: i32, to: i32) -> Option<(i32, i32
     }
 }
 
-fn growth_measure(d: &RegionalData, c: Count, a: i32, b: i32, def: Def) -> Measure {
+fn growth_measure(d: &RegionalData, c: Count, a: Period, b: Period, def: Def) -> Measure {
     let n = d.regions.len();
     if let Some(reason) = missing(d, c, &[a, b]) {
         return unavailable(def, reason, n);
@@ -122,7 +122,7 @@ fn growth_measure(d: &RegionalData, c: Count, a: i32, b: i32, def: Def) -> Measu
 }
 
 /// Jobs against the indication in `year`, national = unweighted mean of the regional ratios.
-fn ratio_values(d: &RegionalData, year: i32) -> Option<RegionalValues> {
+fn ratio_values(d: &RegionalData, year: Period) -> Option<RegionalValues> {
     let values: Vec<(String, f64)> = d
         .regions
         .iter()
@@ -154,7 +154,7 @@ pub fn classify_outliers(data: &mut BasicsData, k: f64) {
     }
 }
 
-pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<BasicsData> {
+pub fn compute(d: &RegionalData, from: Option<Period>, to: Option<Period>) -> Result<BasicsData> {
     let (from, to) = super::scatter::years(d, from, to)?;
     let n = d.regions.len();
     let mut ms = Vec::new();
@@ -192,7 +192,7 @@ pub fn compute(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<B
         ));
     }
     // Jobs against the indication, per year with both counts, and their mean.
-    let ratio_years: Vec<i32> = d
+    let ratio_years: Vec<Period> = d
         .years
         .iter()
         .copied()
@@ -388,7 +388,7 @@ mod tests {
 
     fn basics() -> BasicsData {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        compute(&d, Some(2015), Some(2017)).unwrap()
+        compute(&d, Some(Period::year(2015)), Some(Period::year(2017))).unwrap()
     }
 
     fn national(b: &BasicsData, key: &str) -> f64 {

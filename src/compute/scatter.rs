@@ -7,18 +7,28 @@ use crate::compute::regional::RegionalData;
 use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::{Error, Result};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use crate::spec::{ScatterSpec, ScatterX};
 
 /// Resolves the years of a view against the data: by default the first and last year.
-pub fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>) -> Result<(i32, i32)> {
+pub fn years(
+    d: &RegionalData,
+    from: Option<Period>,
+    to: Option<Period>,
+) -> Result<(Period, Period)> {
     let first = *d
         .years
         .first()
         .ok_or_else(|| Error::not_available("Het bestand bevat geen jaren."))?;
     let last = *d.years.last().unwrap_or(&first);
-    let from = from.unwrap_or(first);
-    let to = to.unwrap_or(if last > from { last } else { from + 1 });
+    let from = match from {
+        Some(p) => d.resolve("from", p)?,
+        None => first,
+    };
+    let to = match to {
+        Some(p) => d.resolve("to", p)?,
+        None => last,
+    };
     if from >= to {
         return Err(Error::not_available(format!(
             "Voor een groei zijn twee jaren nodig; het bestand heeft alleen {first}."

@@ -6,7 +6,7 @@ use crate::compute::regional::columns::fold;
 use crate::compute::regional::{Counts, RegionalData};
 use crate::data::regional::*;
 use crate::error::{Error, Result};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use crate::spec::{TrendMeasure, TrendSpec};
 
 /// The subgroups a trend draws: the total, the three groups and the Praktijkroute within
@@ -28,8 +28,8 @@ fn label(g: Subgroup) -> String {
 
 fn series(
     measure: TrendMeasure,
-    years: &[i32],
-    row: impl Fn(i32) -> Option<Counts>,
+    years: &[Period],
+    row: impl Fn(Period) -> Option<Counts>,
 ) -> Vec<Series> {
     SUBGROUPS
         .iter()

@@ -88,12 +88,28 @@ pub fn decimals(values: impl Iterator<Item = f64>) -> usize {
     d
 }
 
-/// Whether a category label is the overall total of a table (`totaal`, `Nederland`, ...).
+/// Whether a category label is the overall total of a table (`totaal`, `Nederland`,
+/// `Totaal doelgroepen`, `Alle leeftijden`, `Landelijk`, ...).
 pub fn is_total(label: &str) -> bool {
+    let l = crate::case::lower(label.trim());
+    let first = l
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     matches!(
-        crate::case::lower(label.trim()).as_str(),
-        "totaal" | "total" | "nederland" | "landelijk" | "alle" | "allen" | "all" | "overall"
-    )
+        l.as_str(),
+        "totaal"
+            | "total"
+            | "nederland"
+            | "landelijk"
+            | "alle"
+            | "allen"
+            | "all"
+            | "overall"
+            | "nl"
+            | "alle personen"
+            | "heel nederland"
+    ) || (l.contains(' ') && matches!(first, "totaal" | "total" | "alle" | "all"))
 }
 
 /// The number of persons behind the shares at one x (of one panel).

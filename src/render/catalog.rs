@@ -62,11 +62,16 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn years(key: &'static str, label: &'static str, ys: &[i32], default: Option<i32>) -> KeyInfo {
+fn years(
+    key: &'static str,
+    label: &'static str,
+    ys: &[crate::spec::Period],
+    default: Option<crate::spec::Period>,
+) -> KeyInfo {
     KeyInfo {
         key,
         label,
-        choices: choices(ys.iter().map(|y| (y, y.to_string()))),
+        choices: choices(ys.iter().map(|y| (y, y.label()))),
         default: default.map(|d| d.to_string()),
         when: None,
     }

@@ -164,7 +164,7 @@ pub struct ColumnInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionalInfo {
     pub regions: usize,
-    pub years: Vec<i32>,
+    pub years: Vec<crate::spec::Period>,
     pub national_from_file: bool,
 }
 

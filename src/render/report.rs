@@ -85,8 +85,8 @@ impl Section {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub title: String,
-    pub from: i32,
-    pub to: i32,
+    pub from: crate::spec::Period,
+    pub to: crate::spec::Period,
     pub file: String,
     pub sections: Vec<Section>,
 }
@@ -95,13 +95,13 @@ pub struct Report {
 struct ReportJson<'a> {
     view: &'static str,
     title: &'a str,
-    from: i32,
-    to: i32,
+    from: crate::spec::Period,
+    to: crate::spec::Period,
     sections: Vec<SectionData<'a>>,
 }
 
 /// The sections in the report's order: label, heading, view.
-fn plan(from: i32, to: i32) -> Vec<(String, String, View)> {
+fn plan(from: crate::spec::Period, to: crate::spec::Period) -> Vec<(String, String, View)> {
     let scatter = |g: Subgroup, x: ScatterX| {
         View::Scatter(ScatterSpec {
             subgroup: g,

@@ -2,6 +2,7 @@
 //! that drives the page (as the URL hash), embeds and the CLI. Parsed into a typed [`ViewSpec`];
 //! unknown keys or values are errors that say what is allowed.
 
+pub mod period;
 pub mod regional;
 pub mod tidy;
 pub mod vocab;
@@ -11,6 +12,7 @@ use crate::format::Lang;
 pub use crate::spec::tidy::{
     AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
 };
+pub use period::{Grain, Period};
 pub use regional::{
     BasicsSpec, ConvergenceSpec, DecompositionSpec, RankMeasure, RankingSpec, ReportSpec,
     TrendMeasure, TrendSpec,
@@ -50,19 +52,15 @@ impl Params {
                 v.clone()
             })
     }
-    pub fn take_year(&mut self, key: &str) -> Result<Option<i32>> {
+    /// A period (`2015`, `2015K4`, `2015KW04`, `2019M04`, `31-12-2019`): see [`Period::parse`].
+    pub fn take_period(&mut self, key: &str) -> Result<Option<Period>> {
         match self.take(key) {
             None => Ok(None),
-            Some(v) => v
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .map(Some)
-                .ok_or_else(|| {
-                    Error::view(format!(
-                        "'{key}={v}': verwacht een jaartal, bijvoorbeeld {key}=2015."
-                    ))
-                }),
+            Some(v) => Period::parse(&v).map(Some).ok_or_else(|| {
+                Error::view(format!(
+                    "'{key}={v}': verwacht een periode, bijvoorbeeld {key}=2015, {key}=2015K4 of {key}=2015M12."
+                ))
+            }),
         }
     }
     pub fn take_number(&mut self, key: &str) -> Result<Option<f64>> {
@@ -140,8 +138,8 @@ pub enum ScatterX {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScatterSpec {
     pub subgroup: Subgroup,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
     pub x: ScatterX,
 }
 
@@ -267,8 +265,8 @@ impl ViewSpec {
                     Subgroup::Participatiewet,
                 ];
                 let subgroup = subgroup(&mut p, &allowed)?.unwrap_or(Subgroup::Total);
-                let from = p.take_year("from")?;
-                let to = p.take_year("to")?;
+                let from = p.take_period("from")?;
+                let to = p.take_period("to")?;
                 let x = match p.take("x").as_deref() {
                     None | Some("share") => ScatterX::Share,
                     Some("register_share") => ScatterX::RegisterShare,
@@ -329,8 +327,8 @@ mod tests {
             s.view,
             Some(View::Scatter(ScatterSpec {
                 subgroup: Subgroup::Wajong,
-                from: Some(2015),
-                to: Some(2017),
+                from: Some(Period::year(2015)),
+                to: Some(Period::year(2017)),
                 x: ScatterX::Share
             }))
         );

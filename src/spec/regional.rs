@@ -3,7 +3,7 @@
 
 use super::{subgroup, Params, View, COMMON};
 use crate::error::{Error, Result};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 
 /// What a ranked bar chart ranks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,16 +30,16 @@ impl RankMeasure {
 pub struct RankingSpec {
     pub measure: RankMeasure,
     pub subgroup: Subgroup,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
     /// For level measures (`share`, `register_share`).
-    pub year: Option<i32>,
+    pub year: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecompositionSpec {
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 /// What a trend chart counts.
@@ -70,14 +70,14 @@ pub struct ConvergenceSpec {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BasicsSpec {
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportSpec {
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 /// The view names parsed here.
@@ -90,9 +90,9 @@ pub const VIEWS: &[&str] = &[
     "report",
 ];
 
-fn years(p: &mut Params) -> Result<(Option<i32>, Option<i32>)> {
-    let from = p.take_year("from")?;
-    let to = p.take_year("to")?;
+fn years(p: &mut Params) -> Result<(Option<Period>, Option<Period>)> {
+    let from = p.take_period("from")?;
+    let to = p.take_period("to")?;
     if let (Some(a), Some(b)) = (from, to) {
         if a >= b {
             return Err(Error::view(format!(
@@ -128,7 +128,7 @@ pub fn parse(view: &str, p: &mut Params) -> Result<Option<View>> {
                 ));
             }
             let (from, to) = years(p)?;
-            let year = p.take_year("year")?;
+            let year = p.take_period("year")?;
             match measure {
                 RankMeasure::Growth if year.is_some() => {
                     return Err(Error::view(
@@ -216,8 +216,8 @@ mod tests {
             View::Ranking(RankingSpec {
                 measure: RankMeasure::Growth,
                 subgroup: Subgroup::Wajong,
-                from: Some(2015),
-                to: Some(2017),
+                from: Some(Period::year(2015)),
+                to: Some(Period::year(2017)),
                 year: None
             })
         );
@@ -228,7 +228,7 @@ mod tests {
                 subgroup: Subgroup::Praktijkroute,
                 from: None,
                 to: None,
-                year: Some(2017)
+                year: Some(Period::year(2017))
             })
         );
         assert!(matches!(
@@ -261,8 +261,8 @@ mod tests {
         assert_eq!(
             view("view=decomposition&subgroup=participatiewet&from=2016&to=2017"),
             View::Decomposition(DecompositionSpec {
-                from: Some(2016),
-                to: Some(2017)
+                from: Some(Period::year(2016)),
+                to: Some(Period::year(2017))
             })
         );
         assert!(ViewSpec::parse("view=decomposition&subgroup=wajong").is_err());
@@ -284,8 +284,8 @@ mod tests {
         assert_eq!(
             view("view=basics&from=2015&to=2017"),
             View::Basics(BasicsSpec {
-                from: Some(2015),
-                to: Some(2017)
+                from: Some(Period::year(2015)),
+                to: Some(Period::year(2017))
             })
         );
         assert_eq!(

@@ -153,7 +153,7 @@ pub fn parse_overrides(v: &str) -> Result<Vec<(String, Role)>> {
 }
 
 /// A subgroup (deelgroep) of the register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subgroup {
     Total,
@@ -177,6 +177,45 @@ impl Subgroup {
     pub fn parse(s: &str) -> Option<Subgroup> {
         Subgroup::ALL.into_iter().find(|g| g.key() == s)
     }
+    /// The subgroup a category value of a file names (`Totaal`, `Wajong`, `WSW`, `Wsw`,
+    /// `Participatiewet`, `P-wet`, `Praktijkroute`, `P-wet (Praktijkroute)`, `Participatiewet
+    /// overig`); `None` for other values (vso/pro, Wiw/ID, ...).
+    pub fn from_label(s: &str) -> Option<Subgroup> {
+        let mut f = String::new();
+        for c in crate::case::lower(s.trim()).chars() {
+            if c.is_alphanumeric() {
+                f.push(c);
+            } else if !f.is_empty() && !f.ends_with(' ') {
+                f.push(' ');
+            }
+        }
+        let f = f.trim_end();
+        Some(match f {
+            "totaal"
+            | "total"
+            | "totaal doelgroepen"
+            | "alle doelgroepen"
+            | "totaal doelgroep"
+            | "doelgroepregister"
+            | "totaal doelgroepregister"
+            | "alle"
+            | "allen"
+            | "all" => Subgroup::Total,
+            "wajong" | "wajongers" => Subgroup::Wajong,
+            "wsw" | "wsw groep" | "wsw ers" | "wswers" => Subgroup::Wsw,
+            "participatiewet" | "p wet" | "pwet" | "pw" => Subgroup::Participatiewet,
+            "praktijkroute"
+            | "p wet praktijkroute"
+            | "pwet praktijkroute"
+            | "pw praktijkroute"
+            | "participatiewet praktijkroute" => Subgroup::Praktijkroute,
+            "participatiewet overig" | "p wet overig" | "pw overig" | "pwet overig" => {
+                Subgroup::PwOther
+            }
+            _ => return None,
+        })
+    }
+
     /// The key used in view descriptions.
     pub fn key(self) -> &'static str {
         match self {

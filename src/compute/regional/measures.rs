@@ -4,7 +4,7 @@
 use super::{Count, Counts, RegionalData};
 pub use crate::data::regional::Excluded;
 use crate::error::{Error, Result};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use serde::Serialize;
 
 impl Subgroup {
@@ -106,10 +106,22 @@ impl RegionalValues {
 /// `f` gets the counts per requested year (in the order of `years`).
 pub fn per_region(
     d: &RegionalData,
-    years: &[i32],
+    years: &[Period],
     what: &str,
     f: impl Fn(&[&Counts]) -> Option<f64>,
 ) -> Result<RegionalValues> {
+    // A year asks for the file's period ending with it (2015 is 2015K4 in a quarterly file).
+    let resolved: Vec<Period> = years
+        .iter()
+        .map(|y| {
+            d.years
+                .iter()
+                .copied()
+                .find(|p| p == y || p.same_end(*y))
+                .unwrap_or(*y)
+        })
+        .collect();
+    let years = &resolved[..];
     for y in years {
         if !d.has_year(*y) {
             let have = d
@@ -178,7 +190,7 @@ pub fn per_region(
 }
 
 /// Share working of a subgroup at `year`: workers / register * 100.
-pub fn share_working(d: &RegionalData, g: Subgroup, year: i32) -> Result<RegionalValues> {
+pub fn share_working(d: &RegionalData, g: Subgroup, year: Period) -> Result<RegionalValues> {
     per_region(
         d,
         &[year],
@@ -188,7 +200,12 @@ pub fn share_working(d: &RegionalData, g: Subgroup, year: i32) -> Result<Regiona
 }
 
 /// Growth of working persons of a subgroup from `from` to `to`, in %.
-pub fn growth_workers(d: &RegionalData, g: Subgroup, from: i32, to: i32) -> Result<RegionalValues> {
+pub fn growth_workers(
+    d: &RegionalData,
+    g: Subgroup,
+    from: Period,
+    to: Period,
+) -> Result<RegionalValues> {
     per_region(
         d,
         &[from, to],
@@ -201,7 +218,7 @@ pub fn growth_workers(d: &RegionalData, g: Subgroup, from: i32, to: i32) -> Resu
 }
 
 /// Register of a subgroup as a share of its parent group's register at `year`, in %.
-pub fn register_share(d: &RegionalData, g: Subgroup, year: i32) -> Result<RegionalValues> {
+pub fn register_share(d: &RegionalData, g: Subgroup, year: Period) -> Result<RegionalValues> {
     let Some(parent) = g.parent() else {
         return Err(Error::view(
             "Het aandeel in het register bestaat niet voor 'total'; kies een deelgroep.",
@@ -231,10 +248,10 @@ mod tests {
     #[test]
     fn national_share_from_totals() {
         let d = default();
-        let s = share_working(&d, Subgroup::Total, 2015).unwrap();
+        let s = share_working(&d, Subgroup::Total, Period::year(2015)).unwrap();
         assert!((s.national - 43.874).abs() < 5e-4);
         assert_eq!(s.values.len(), 35);
-        let s17 = share_working(&d, Subgroup::Total, 2017).unwrap();
+        let s17 = share_working(&d, Subgroup::Total, Period::year(2017)).unwrap();
         assert!((s17.national - 49.781).abs() < 5e-4);
     }
 
@@ -251,7 +268,7 @@ mod tests {
     #[test]
     fn absent_year_is_not_available() {
         let d = default();
-        let e = share_working(&d, Subgroup::Total, 2014).unwrap_err();
+        let e = share_working(&d, Subgroup::Total, Period::year(2014)).unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::NotAvailable);
     }
 
@@ -263,7 +280,7 @@ mod tests {
         )
         .unwrap();
         let d = RegionalData::from_table(&t).unwrap();
-        let s = share_working(&d, Subgroup::Total, 2015).unwrap();
+        let s = share_working(&d, Subgroup::Total, Period::year(2015)).unwrap();
         // National over A and C only: (40 + 60) / (100 + 100).
         assert!((s.national - 50.0).abs() < 1e-12);
         assert_eq!(s.values.len(), 2);
@@ -276,7 +293,7 @@ mod tests {
     #[test]
     fn praktijkroute_register_share() {
         let d = default();
-        let s = register_share(&d, Subgroup::Praktijkroute, 2017).unwrap();
+        let s = register_share(&d, Subgroup::Praktijkroute, Period::year(2017)).unwrap();
         assert!((s.national - 8.567).abs() < 5e-4);
     }
 }
