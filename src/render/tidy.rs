@@ -81,6 +81,22 @@ fn x_text(x: &Json) -> String {
     }
 }
 
+/// A subtitle with the line that says how rows were combined ("opgeteld over gemeente en
+/// leeftijd: 2.000 rijen -> 40 punten"; "ongewogen gemiddelde ...").
+fn with_aggregation(s: String, a: &Option<crate::data::tidy::Aggregation>) -> String {
+    match a.as_ref().and_then(|a| a.notes.first()) {
+        Some(n) => {
+            let mut c = n.chars();
+            let lower = match c.next() {
+                Some(f) => crate::case::lower_char(f) + c.as_str(),
+                None => String::new(),
+            };
+            format!("{s}; {lower}")
+        }
+        None => s,
+    }
+}
+
 /// Renders a tidy view against a dataset's table.
 pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     let table = &ds.table;
@@ -105,7 +121,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             "Alleen rijen met {}.",
             enc.filter
                 .iter()
-                .map(|(c, v)| format!("{c} = {v}"))
+                .map(|(c, v)| format!("{c} = {}", v.join(" of ")))
                 .collect::<Vec<_>>()
                 .join(" en ")
         )
@@ -141,7 +157,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 if let Some(fc) = &d.facet_column {
                     s.push_str(&format!("; per {fc}"));
                 }
-                s
+                with_aggregation(s, &d.aggregated)
             });
             let summary = line_summary(&d, lang);
             let chart = crate::chart::line::draw(
@@ -195,6 +211,9 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             if let Some(h) = &s.highlight {
                 q.push_str(&format!("&highlight={}", percent_encode(h)));
             }
+            if let Some(n) = &s.n {
+                q.push_str(&format!("&n={}", percent_encode(n)));
+            }
             Rendered::assemble(
                 "line",
                 q,
@@ -224,7 +243,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 if let Some(r) = &d.reference {
                     s.push_str(&format!("; lijn: {}", r.label));
                 }
-                s
+                with_aggregation(s, &d.aggregated)
             });
             let summary = bars_summary(&d, lang);
             let chart = crate::chart::bars::draw(
@@ -305,7 +324,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 format!("Verdeling naar {} per {}", lab(&d.series_column), lab(&d.x))
             });
             let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
-                if d.converted {
+                let s = if d.converted {
                     format!(
                         "Aandeel in % van het totaal per {} (omgerekend uit {}; totaal rechts)",
                         lab(&d.x),
@@ -313,7 +332,8 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     )
                 } else {
                     format!("{} in %, per {} samen 100 %", cap(&d.y), lab(&d.x))
-                }
+                };
+                with_aggregation(s, &d.aggregated)
             });
             let summary = stacked_summary(&d, lang);
             let chart = crate::chart::stacked::draw(
@@ -358,8 +378,11 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             Rendered::assemble(
                 "stacked",
                 format!(
-                    "view=stacked{}",
-                    encoding_query(&completed(enc, &d.x, &d.y, Some(&d.series_column)))
+                    "view=stacked{}{}",
+                    encoding_query(&completed(enc, &d.x, &d.y, Some(&d.series_column))),
+                    s.n.as_deref()
+                        .map(|n| format!("&n={}", percent_encode(n)))
+                        .unwrap_or_default()
                 ),
                 ViewTexts {
                     title,
@@ -386,7 +409,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                         number(d.min_n, 0, lang)
                     ));
                 }
-                t
+                with_aggregation(t, &d.aggregated)
             });
             let summary = area_summary(&d, lang);
             let chart = crate::chart::area::draw(

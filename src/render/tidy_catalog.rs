@@ -60,6 +60,7 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
         enc: enc(),
         index: false,
         highlight: None,
+        n: None,
     };
     if line::compute(&f, &line_spec).is_ok() || is_natural("line") {
         out.push(ViewInfo {
@@ -128,7 +129,16 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
             ],
         });
     }
-    if stacked::compute(&f, &StackedSpec { enc: enc() }).is_ok() || is_natural("stacked") {
+    if stacked::compute(
+        &f,
+        &StackedSpec {
+            enc: enc(),
+            n: None,
+        },
+    )
+    .is_ok()
+        || is_natural("stacked")
+    {
         out.push(ViewInfo {
             view: "stacked",
             label: "Verdeling (100%-staven)",

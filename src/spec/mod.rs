@@ -10,7 +10,7 @@ pub mod vocab;
 use crate::error::{Error, Result};
 use crate::format::Lang;
 pub use crate::spec::tidy::{
-    AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
+    Agg, AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
 };
 pub use period::{Grain, Period};
 pub use regional::{
