@@ -510,3 +510,39 @@ fn statline_quarters_and_dates_are_periods_too() {
         );
     }
 }
+
+#[test]
+fn a_fine_file_also_offers_the_tidy_views_and_they_add_up_the_same() {
+    let ds = load("gemeenten.csv", &municipal_export(true));
+    let views: Vec<&str> = banenverkenner::render::catalog::catalog(&ds)
+        .iter()
+        .map(|v| v.view)
+        .collect();
+    assert!(
+        views.contains(&"scatter") && views.contains(&"line"),
+        "{views:?}"
+    );
+    let want = [Some(2332.0), Some(2437.0), Some(2607.0)];
+    for q in [
+        "view=line&x=Jaar&y=Aantal%20werkzaam&series=Arbeidsmarktregio&filter=Doelgroep:Totaal",
+        // Without the filter the Totaal rows stand for the doelgroepen (Praktijkroute is never
+        // added on top), and the Totaal municipality rows for the municipalities.
+        "view=line&x=Jaar&y=Aantal%20werkzaam&series=Arbeidsmarktregio",
+    ] {
+        let r = render_query(&ds, q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        let s = r.data["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "Achterhoek")
+            .unwrap();
+        let ys: Vec<Option<f64>> = s["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["y"].as_f64())
+            .collect();
+        assert_eq!(ys, want, "{q}");
+        assert!(r.data["aggregated"]["rows"].as_u64().unwrap() > 0);
+    }
+}

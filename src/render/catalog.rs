@@ -188,6 +188,9 @@ pub fn catalog(ds: &Dataset) -> Vec<ViewInfo> {
             label: "Rapport: alle figuren en tabellen",
             keys: vec![from(), to(), k()],
         });
+        if d.fine {
+            out.extend(crate::render::tidy_catalog::views(&ds.table));
+        }
     } else {
         out.extend(crate::render::tidy_catalog::views(&ds.table));
     }

@@ -94,7 +94,7 @@ impl Dataset {
                 })
                 .collect(),
             // Roles drive the tidy views only; a regional file is read by its named columns.
-            roles: if self.regional.is_some() {
+            roles: if self.regional.as_ref().is_some_and(|r| !r.fine) {
                 crate::data::Roles {
                     columns: Vec::new(),
                 }

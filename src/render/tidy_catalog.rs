@@ -32,6 +32,71 @@ fn key(key: &'static str, label: &'static str, choices: Vec<Choice>) -> KeyInfo 
     }
 }
 
+/// Columns with more values than this get no picker for `filter=` (free input still works).
+const MAX_FILTER_VALUES: usize = 500;
+
+/// The `filter` key: every category or period column with its values, as `column:value`
+/// choices. The page offers a picker per column not on the chart (all values, or one or more);
+/// several values of one column are joined with `|` and columns with `,`
+/// (`filter=subgroep:Wajong|Wsw,jaar:2019`).
+fn filter_key(f: &Frame) -> KeyInfo {
+    let mut choices = Vec::new();
+    for (j, c) in f.roles.columns.iter().enumerate() {
+        if !matches!(c.role, Role::Category | Role::Time | Role::Reference)
+            || c.distinct < 2
+            || c.distinct > MAX_FILTER_VALUES
+        {
+            continue;
+        }
+        let values = if c.role == Role::Time {
+            f.x_values(j)
+                .into_iter()
+                .map(|x| (x.key, x.label))
+                .collect::<Vec<_>>()
+        } else {
+            f.distinct(j).into_iter().map(|v| (v.clone(), v)).collect()
+        };
+        for (value, label) in values {
+            choices.push(Choice {
+                value: format!("{}:{value}", c.column),
+                label: format!("{} = {label}", label_of(&c.column)),
+            });
+        }
+    }
+    key(
+        "filter",
+        "Alleen rijen met (kolom:waarde; meer waarden met |)",
+        choices,
+    )
+}
+
+/// The keys that say how rows on one point are combined: `per` (ratio of sums), `agg`.
+fn combine_keys(roles: &Roles) -> Vec<KeyInfo> {
+    vec![
+        key(
+            "per",
+            "Per 100 van (verhouding van sommen)",
+            columns(roles, &[Role::Count, Role::N]),
+        ),
+        KeyInfo {
+            key: "agg",
+            label: "Samenvoegen",
+            choices: vec![
+                Choice {
+                    value: "sum".into(),
+                    label: "Optellen".into(),
+                },
+                Choice {
+                    value: "mean".into(),
+                    label: "Ongewogen gemiddelde".into(),
+                },
+            ],
+            default: None,
+            when: None,
+        },
+    ]
+}
+
 const VALUES: &[Role] = &[
     Role::Percent,
     Role::Value,
@@ -55,6 +120,14 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
     let is_natural = |name: &str| natural == Some(name);
     let enc = Encoding::default;
     let facet = || key("facet", "Kleine veelvouden per", columns(&roles, GROUPS));
+    let filter = filter_key(&f);
+    let n_key = || {
+        key(
+            "n",
+            "Aantal personen (weegt percentages)",
+            columns(&roles, &[Role::N, Role::Count]),
+        )
+    };
     let mut out = Vec::new();
     let line_spec = LineSpec {
         enc: enc(),
@@ -88,7 +161,12 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
                     when: None,
                 },
                 key("highlight", "Lijn uitlichten", vec![]),
-            ],
+                n_key(),
+                filter.clone(),
+            ]
+            .into_iter()
+            .chain(combine_keys(&roles))
+            .collect(),
         });
     }
     let bars_spec = BarsSpec {
@@ -126,7 +204,12 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
                     default: None,
                     when: None,
                 },
-            ],
+                n_key(),
+                filter.clone(),
+            ]
+            .into_iter()
+            .chain(combine_keys(&roles))
+            .collect(),
         });
     }
     if stacked::compute(
@@ -147,7 +230,12 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
                 key("y", "Aandeel of aantal", columns(&roles, VALUES)),
                 key("series", "Verdeeld naar", columns(&roles, GROUPS)),
                 facet(),
-            ],
+                n_key(),
+                filter.clone(),
+            ]
+            .into_iter()
+            .chain(combine_keys(&roles))
+            .collect(),
         });
     }
     let area_spec = AreaSpec {
@@ -180,7 +268,11 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
                     default: Some("100".into()),
                     when: None,
                 },
-            ],
+                filter.clone(),
+            ]
+            .into_iter()
+            .chain(combine_keys(&roles))
+            .collect(),
         });
     }
     let forest_spec = ForestSpec {
@@ -214,6 +306,7 @@ pub fn views(table: &Table) -> Vec<ViewInfo> {
                     "Significantie",
                     columns(&roles, &[Role::Significance]),
                 ),
+                filter,
             ],
         });
     }
@@ -245,5 +338,43 @@ mod tests {
         assert!(!names.contains(&"line"), "no time column: {names:?}");
         let y = v[0].keys.iter().find(|k| k.key == "y").unwrap();
         assert_eq!(y.choices[0].value, "aandeel");
+    }
+
+    #[test]
+    fn every_view_offers_a_filter_per_category_with_its_values() {
+        let t = crate::table::load(
+            "t.csv",
+            b"kwartaal,regio,subgroep,werkzaam,personen\n2019K1,A,Wajong,1,2\n2019K1,A,Wsw,3,4\n2019K2,B,Wajong,5,6\n",
+        )
+        .unwrap();
+        let all = views(&t);
+        assert!(
+            all.len() >= 2,
+            "{:?}",
+            all.iter().map(|v| v.view).collect::<Vec<_>>()
+        );
+        for v in all {
+            let keys: Vec<&str> = v.keys.iter().map(|k| k.key).collect();
+            let f = v.keys.iter().find(|k| k.key == "filter");
+            let f = f.unwrap_or_else(|| panic!("{}: {keys:?}", v.view));
+            let values: Vec<&str> = f.choices.iter().map(|c| c.value.as_str()).collect();
+            assert_eq!(
+                values,
+                [
+                    "kwartaal:2019K1",
+                    "kwartaal:2019K2",
+                    "regio:A",
+                    "regio:B",
+                    "subgroep:Wajong",
+                    "subgroep:Wsw"
+                ],
+                "{}",
+                v.view
+            );
+            assert_eq!(f.choices[0].label, "kwartaal = 2019 K1");
+            if v.view != "forest" {
+                assert!(keys.contains(&"per") && keys.contains(&"agg"), "{keys:?}");
+            }
+        }
     }
 }

@@ -60,6 +60,9 @@ pub struct RegionalData {
     pub other_rows: Vec<(String, Period)>,
     /// Remarks in Dutch (national totals summed, columns ignored, ...).
     pub notes: Vec<String>,
+    /// True when the file is long (a doelgroep column) or finer than regions (rows summed):
+    /// its table also suits the tidy views (lines per region over quarters, filters).
+    pub fine: bool,
 }
 
 fn location(table: &Table, i: usize, col: &str) -> Location {
@@ -552,6 +555,7 @@ impl RegionalData {
             present,
             other_rows,
             notes,
+            fine: subgroup_col.is_some() || summed_groups > 0,
         })
     }
 
