@@ -79,6 +79,8 @@ impl Dataset {
         let mut notes = self.table.detected.notes.clone();
         if let Some(r) = &self.regional {
             notes.extend(r.notes.iter().cloned());
+        } else {
+            notes.extend(crate::compute::tidy::aggregate::totals_note(&self.table));
         }
         DatasetInfo {
             file: self.table.source.clone(),

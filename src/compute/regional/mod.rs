@@ -173,7 +173,8 @@ impl RegionalData {
 
         let mut groups: Vec<Group> = Vec::new();
         let mut group_of: HashMap<GroupKey, usize> = HashMap::new();
-        let mut seen: HashMap<(usize, Vec<String>), usize> = HashMap::new();
+        // Rows seen per (group, hash of the other columns): no strings kept per row.
+        let mut seen: HashMap<(usize, u64), usize> = HashMap::new();
         let mut grain: Option<(Grain, usize)> = None;
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
         let rname = &table.columns[region_col].name;
@@ -297,11 +298,14 @@ impl RegionalData {
                 }
             };
             // Two rows that differ in nothing but their counts are one row entered twice.
-            let dim_values: Vec<String> = dims
-                .iter()
-                .map(|&j| table.columns[j].values[i].as_text().unwrap_or_default())
-                .collect();
-            if let Some(prev) = seen.insert((g, dim_values), i) {
+            let same_dims = |a: usize, b: usize| {
+                dims.iter()
+                    .all(|&j| table.columns[j].values[a] == table.columns[j].values[b])
+            };
+            let prev = seen
+                .insert((g, hash_cells(table, &dims, i)), i)
+                .filter(|&prev| same_dims(prev, i));
+            if let Some(prev) = prev {
                 let prev_row = table.row_numbers.get(prev).copied().unwrap_or(prev + 1);
                 let what = match subgroup {
                     Some(sg) => format!(
@@ -509,14 +513,19 @@ impl RegionalData {
                 .map(|(j, _)| table.columns[*j].name.as_str())
                 .collect();
             notes.push(format!(
-                "Opgeteld over {}: {} rijen -> {} regio-perioden",
+                "Opgeteld over {}: {} rijen -> {} regio-perioden{}",
                 if over.is_empty() {
                     "de rijen".to_string()
                 } else {
                     join_and(&over)
                 },
                 crate::format::nl(summed_rows as f64, 0),
-                crate::format::nl(summed_groups as f64, 0)
+                crate::format::nl(summed_groups as f64, 0),
+                if subgroup_col.is_some() {
+                    " per doelgroep"
+                } else {
+                    ""
+                }
             ));
         }
         if !summed_years.is_empty() {
@@ -593,6 +602,26 @@ impl RegionalData {
                 ))
             })
     }
+}
+
+/// A hash of a row's cells in the given columns (numbers by their bits, texts by their bytes).
+fn hash_cells(table: &Table, cols: &[usize], i: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for &j in cols {
+        match &table.columns[j].values[i] {
+            Value::Missing => 0u8.hash(&mut h),
+            Value::Number(n) => {
+                1u8.hash(&mut h);
+                n.to_bits().hash(&mut h);
+            }
+            Value::Text(t) => {
+                2u8.hash(&mut h);
+                t.hash(&mut h);
+            }
+        }
+    }
+    h.finish()
 }
 
 /// "a, b en c".

@@ -38,6 +38,35 @@ impl Combined {
     }
 }
 
+/// The total rows of a table, for the file line: "Totaalrijen herkend: subgroup = totaal".
+/// Views use them when they want the total and leave them out when they add up the parts.
+pub fn totals_note(table: &Table) -> Option<String> {
+    let roles = crate::data::Roles::detect(table);
+    let mut found: Vec<String> = Vec::new();
+    for (c, r) in table.columns.iter().zip(&roles.columns) {
+        if r.role != Role::Category {
+            continue;
+        }
+        let mut values: Vec<&str> = Vec::new();
+        for v in &c.values {
+            if let Value::Text(t) = v {
+                if is_total(t) && !values.contains(&t.as_str()) {
+                    values.push(t);
+                }
+            }
+        }
+        if !values.is_empty() && r.distinct > values.len() {
+            found.push(format!("{} = {}", c.name, values.join(" / ")));
+        }
+    }
+    (!found.is_empty()).then(|| {
+        format!(
+            "Totaalrijen herkend: {} (gebruikt als totaal, nooit opgeteld bij de delen)",
+            found.join("; ")
+        )
+    })
+}
+
 /// How the values of one point are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Method {
@@ -472,6 +501,16 @@ mod tests {
         let c = combine(&f, &[0], 2, None, None, None).unwrap().unwrap();
         assert_eq!(ys(&c, 2), vec![Some(15.0), Some(7.0)]);
         assert_eq!(c.aggregation.totals, ["gemeente = Totaal"]);
+    }
+
+    #[test]
+    fn totals_are_named_for_the_file_line() {
+        let t = table("subgroep,leeftijd,n\nTotaal,Alle leeftijden,3\nWajong,<27,1\nWsw,<27,2\n");
+        assert_eq!(
+            totals_note(&t).unwrap(),
+            "Totaalrijen herkend: subgroep = Totaal; leeftijd = Alle leeftijden (gebruikt als totaal, nooit opgeteld bij de delen)"
+        );
+        assert_eq!(totals_note(&table("a,n\nx,1\ny,2\n")), None);
     }
 
     #[test]
