@@ -546,3 +546,33 @@ fn a_fine_file_also_offers_the_tidy_views_and_they_add_up_the_same() {
         assert!(r.data["aggregated"]["rows"].as_u64().unwrap() > 0);
     }
 }
+
+/// Without Landelijk rows the national values are the sums of the regions, which for the
+/// register and the working persons are the published national figures.
+#[test]
+fn without_national_rows_the_nation_is_the_sum_of_the_regions() {
+    let no_nation: String = LONG
+        .lines()
+        .filter(|l| !l.starts_with("Landelijk,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let ds = load("zonder_landelijk.csv", no_nation.as_bytes());
+    let r = ds.regional.as_ref().unwrap();
+    assert!(!r.national_from_file);
+    assert!(r.notes.iter().any(|n| n.contains("som van de regio's")));
+    let wide = load("regions.csv", wide_without(NOT_IN_LONG, true).as_bytes());
+    // The views that can be drawn are the same; those that cannot may say why differently
+    // (without national rows, a missing national value is not the first thing missing).
+    let drawn: Vec<&str> = VIEWS
+        .iter()
+        .copied()
+        .filter(|q| !q.starts_with("view=report"))
+        .filter(|q| {
+            let (a, b) = (render_query(&ds, q), render_query(&wide, q));
+            assert_eq!(a.is_ok(), b.is_ok(), "{q}");
+            a.is_ok()
+        })
+        .collect();
+    assert!(drawn.len() >= VIEWS.len() - 3, "{drawn:?}");
+    assert_same_views(&ds, &wide, &drawn);
+}
