@@ -499,9 +499,26 @@ fn statline_quarters_and_dates_are_periods_too() {
         .replace("kwartaal", "peildatum")
         .as_bytes(),
     );
+    let months = load(
+        "maanden.csv",
+        quarterly(|y, q| format!("{y}M{:02}", 3 * q)).as_bytes(),
+    );
+    let month_names = load(
+        "maandnamen.csv",
+        quarterly(|y, q| {
+            let m = ["maart", "juni", "september", "december"][q as usize - 1];
+            format!("{m} {y}")
+        })
+        .replace("kwartaal", "maand")
+        .as_bytes(),
+    );
+    assert_eq!(
+        month_names.regional.as_ref().unwrap().years[3].to_string(),
+        "2015M12"
+    );
     let yearly = load("regions_long.csv", LONG.as_bytes());
     let want = render_query(&yearly, "view=ranking&from=2015&to=2017").unwrap();
-    for ds in [&kw, &dated] {
+    for ds in [&kw, &dated, &months, &month_names] {
         let got = render_query(ds, "view=ranking&from=2015&to=2017").unwrap();
         assert_eq!(
             got.data["values"], want.data["values"],

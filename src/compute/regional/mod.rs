@@ -856,4 +856,46 @@ mod tests {
         assert!(!d.national_from_file);
         assert!(d.notes[0].contains("som van de regio"));
     }
+
+    #[test]
+    fn periods_of_any_grain_and_one_grain_per_file() {
+        let d = load("regio;periode;personen doelgroepregister gecorrigeerd;werkzame personen\nA;1e kwartaal 2019;10;5\nA;4e kwartaal 2019;12;6\n").unwrap();
+        assert_eq!(d.grain, Grain::Quarter);
+        assert_eq!(
+            d.years.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            ["2019K1", "2019K4"]
+        );
+        let asked = Period::parse("2019").unwrap();
+        assert_eq!(d.resolve("to", asked).unwrap().to_string(), "2019K4");
+        let e = d
+            .resolve("from", Period::parse("2019K2").unwrap())
+            .unwrap_err();
+        assert!(e.message.contains("2019K1, 2019K4"), "{}", e.message);
+        let e = load("regio;periode;personen doelgroepregister gecorrigeerd;werkzame personen\nA;2019;10;5\nA;2019K4;12;6\n").unwrap_err();
+        assert!(
+            e.message.contains("mengt jaren en kwartalen"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.location.unwrap().row, Some(3));
+    }
+
+    #[test]
+    fn a_long_file_reads_as_the_wide_columns() {
+        let d = load("arbeidsmarktregio;jaar;doelgroep;aantal in doelgroepregister;aantal werkzaam\n\
+            A;2017;Totaal;100;50\nA;2017;Wajong;60;20\nA;2017;Wsw;30;25\nA;2017;P-wet;10;5\nA;2017;Praktijkroute;4;3\nA;2017;vso/pro;7;1\n").unwrap();
+        assert_eq!(
+            d.get("A", 2017, Count::RegisterPersonsCorrected),
+            Some(100.0)
+        );
+        assert_eq!(d.get("A", 2017, Count::WorkersWsw), Some(25.0));
+        assert_eq!(d.get("A", 2017, Count::RegisterParticipatiewet), Some(10.0));
+        assert_eq!(d.get("A", 2017, Count::WorkersPwPraktijkroute), Some(3.0));
+        assert_eq!(d.get("A", 2017, Count::WorkersPwOther), Some(2.0));
+        assert!(
+            d.notes.iter().any(|n| n.contains("'vso/pro' (1 rijen)")),
+            "{:?}",
+            d.notes
+        );
+    }
 }
