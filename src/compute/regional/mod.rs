@@ -490,7 +490,7 @@ impl RegionalData {
                 "Doelgroepen niet gebruikt in de regionale analyse: {}",
                 skipped_subgroups
                     .iter()
-                    .map(|(l, n)| format!("'{l}' ({n} rijen)"))
+                    .map(|(l, n)| format!("'{l}' ({n} {})", if *n == 1 { "rij" } else { "rijen" }))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
@@ -893,7 +893,7 @@ mod tests {
         assert_eq!(d.get("A", 2017, Count::WorkersPwPraktijkroute), Some(3.0));
         assert_eq!(d.get("A", 2017, Count::WorkersPwOther), Some(2.0));
         assert!(
-            d.notes.iter().any(|n| n.contains("'vso/pro' (1 rijen)")),
+            d.notes.iter().any(|n| n.contains("'vso/pro' (1 rij)")),
             "{:?}",
             d.notes
         );
