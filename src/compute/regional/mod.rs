@@ -471,7 +471,7 @@ impl RegionalData {
                     }
                 }
             }
-            seen_groups.sort_by_key(|g| subgroup_slot(*g));
+            crate::sort::sort_by_key(&mut seen_groups, |g| subgroup_slot(*g));
             notes.push(format!(
                 "Lang bestand: één rij per doelgroep in '{}' ({})",
                 table.columns[j].name,

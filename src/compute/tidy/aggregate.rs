@@ -109,6 +109,7 @@ pub fn combine(
 ) -> Result<Option<Combined>> {
     let table = f.table;
     let mut keys: Vec<usize> = keys.to_vec();
+    crate::sort::sort(&mut keys);
     keys.dedup();
     let value_cols: Vec<usize> = std::iter::once(y).chain(per).chain(n).collect();
     // The dimensions the view does not show.
