@@ -201,9 +201,14 @@ impl Subgroup {
             | "alle"
             | "allen"
             | "all" => Subgroup::Total,
-            "wajong" | "wajongers" => Subgroup::Wajong,
+            "wajong" | "wajongers" | "wajong totaal" => Subgroup::Wajong,
             "wsw" | "wsw groep" | "wsw ers" | "wswers" => Subgroup::Wsw,
-            "participatiewet" | "p wet" | "pwet" | "pw" => Subgroup::Participatiewet,
+            "participatiewet"
+            | "p wet"
+            | "pwet"
+            | "pw"
+            | "participatiewet totaal"
+            | "p wet totaal" => Subgroup::Participatiewet,
             "praktijkroute"
             | "p wet praktijkroute"
             | "pwet praktijkroute"
@@ -252,6 +257,32 @@ impl Subgroup {
         match self {
             Subgroup::Total => String::new(),
             g => format!(" ({})", g.label()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subgroups_as_files_write_them() {
+        for (s, g) in [
+            ("Totaal", Some(Subgroup::Total)),
+            ("Totaal doelgroepen", Some(Subgroup::Total)),
+            ("WSW", Some(Subgroup::Wsw)),
+            ("Wsw", Some(Subgroup::Wsw)),
+            ("P-wet", Some(Subgroup::Participatiewet)),
+            ("Participatiewet", Some(Subgroup::Participatiewet)),
+            ("P-wet (Praktijkroute)", Some(Subgroup::Praktijkroute)),
+            ("Praktijkroute", Some(Subgroup::Praktijkroute)),
+            ("Participatiewet overig", Some(Subgroup::PwOther)),
+            ("Wajong", Some(Subgroup::Wajong)),
+            ("P-wet (ABA)", None),
+            ("vso/pro", None),
+            ("Wiw/ID", None),
+        ] {
+            assert_eq!(Subgroup::from_label(s), g, "{s}");
         }
     }
 }

@@ -183,6 +183,10 @@ impl RegionalData {
             let region = match &table.columns[region_col].values[i] {
                 Value::Text(t) => t.trim().to_string(),
                 Value::Number(n) => n.to_string(),
+                // A grand-total row of a finer file (gemeente 'Nederland', region left empty).
+                Value::Missing if total_dims.iter().any(|&j| is_total_cell(j, i)) => {
+                    "Landelijk".to_string()
+                }
                 Value::Missing => {
                     return Err(
                         Error::new(ErrorKind::BadValue, "De regio ontbreekt in deze rij.")
@@ -878,6 +882,24 @@ mod tests {
             e.message
         );
         assert_eq!(e.location.unwrap().row, Some(3));
+    }
+
+    #[test]
+    fn a_total_row_without_a_region_is_national() {
+        let d = load(
+            "gemeente;regio;jaar;personen doelgroepregister gecorrigeerd;werkzame personen\n\
+            a1;A;2019;10;5\na2;A;2019;20;6\nb1;B;2019;30;7\nNederland;;2019;61;19\n",
+        )
+        .unwrap();
+        assert_eq!(d.regions, ["A", "B"]);
+        assert_eq!(d.get("A", 2019, Count::WorkersTotal), Some(11.0));
+        assert_eq!(
+            d.national(2019, Count::RegisterPersonsCorrected),
+            Some(61.0)
+        );
+        assert!(d.national_from_file);
+        let e = load("gemeente;regio;jaar;personen doelgroepregister gecorrigeerd;werkzame personen\na1;;2019;10;5\n").unwrap_err();
+        assert!(e.message.contains("regio ontbreekt"), "{}", e.message);
     }
 
     #[test]
