@@ -29,6 +29,11 @@ impl<'a> Frame<'a> {
                 .column_index(col)
                 .ok_or_else(|| super::roles::unknown_column(table, "filter", col))?;
             let before = rows.len();
+            // A period matches however it is written (`2019K1` finds `2019KW01`).
+            let periods: Vec<crate::spec::Period> = wanted
+                .iter()
+                .filter_map(|w| crate::spec::Period::parse(w))
+                .collect();
             rows.retain(|&i| {
                 table
                     .columns
@@ -39,6 +44,10 @@ impl<'a> Frame<'a> {
                         wanted
                             .iter()
                             .any(|w| k == *w || (v.is_missing() && w == UNKNOWN))
+                            || (!periods.is_empty()
+                                && matches!(v, Value::Text(_))
+                                && crate::spec::Period::parse(&k)
+                                    .is_some_and(|p| periods.contains(&p)))
                     })
                     .unwrap_or(false)
             });
@@ -293,6 +302,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f.rows, vec![0, 1, 2]);
+        let q = table("kwartaal,v\n2019KW01,1\n2019KW02,2\n");
+        let f = Frame::new(&q, &[], &[("kwartaal".into(), vec!["2019K2".into()])]).unwrap();
+        assert_eq!(f.rows, vec![1]);
         let e = Frame::new(&t, &[], &[("model".into(), vec!["wajong".into()])])
             .err()
             .unwrap();
