@@ -354,6 +354,19 @@ pub fn propose(table: &Table) -> MappingProposal {
             None => unmatched_headers.push(h.clone()),
         }
     }
+    // As in reading: a plain register column is the register when no corrected one is there.
+    let corrected = Count::RegisterPersonsCorrected.name();
+    if !matched.iter().any(|m| m.column == corrected) {
+        if let Some(m) = matched.iter_mut().find(|m| {
+            let f = fold(&m.header);
+            m.column == Count::RegisterPersonsUncorrected.name()
+                && !(f.contains("niet")
+                    || f.contains("ongecorrigeerd")
+                    || f.contains("uncorrected"))
+        }) {
+            m.column = corrected;
+        }
+    }
     let all = targets();
     let required_missing: Vec<&'static str> = all
         .iter()
@@ -475,6 +488,16 @@ mod tests {
             ]
         );
         assert_eq!(p.targets.len(), IdColumn::ALL.len() + Count::ALL.len());
+    }
+
+    #[test]
+    fn a_plain_register_column_counts_as_the_register() {
+        let p = propose(&t("regio;jaar;personen;werkenden\nA;2015;10;5\n"));
+        assert_eq!(p.required_missing, ["workers_total"]);
+        assert!(p
+            .matched
+            .iter()
+            .any(|m| m.header == "personen" && m.column == "register_persons_corrected"));
     }
 
     #[test]
