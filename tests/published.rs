@@ -138,7 +138,7 @@ fn wsw_register_share_scatter() {
     // National WSW share of the register 2015 and national WSW growth, from the totals.
     let ds = ds();
     let n = &ds.regional.as_ref().unwrap().national;
-    let c = |y: i32, col: banenverkenner::compute::regional::Count| n[&y].get(col).unwrap();
+    let c = |y: i32, col: banenverkenner::compute::regional::Count| n[&y.into()].get(col).unwrap();
     use banenverkenner::compute::regional::Count;
     let share = c(2015, Count::RegisterWsw) / c(2015, Count::RegisterPersonsCorrected) * 100.0;
     let growth = (c(2017, Count::WorkersWsw) / c(2015, Count::WorkersWsw) - 1.0) * 100.0;

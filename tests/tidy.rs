@@ -371,7 +371,9 @@ fn a_dutch_table_with_other_names_charts_just_as_well() {
         .iter()
         .map(|x| x["label"].as_str().unwrap())
         .collect();
-    assert_eq!(xs, ["2019K3", "2019K4", "2020K1"]);
+    // Readable labels; the values stay as written in the file.
+    assert_eq!(xs, ["2019 K3", "2019 K4", "2020 K1"]);
+    assert_eq!(r.data["x_values"][0]["value"], "2019K3");
     assert_eq!(
         ys(&r.data, "Zuid", Some("man")),
         vec![Some(55.0), Some(60.0), None]
@@ -447,11 +449,20 @@ fn unknown_columns_and_values_list_what_is_there() {
     assert!(e.message.contains("index"), "{}", e.message);
     let e = render_query(&ds, "view=bars&x=subgroup&y=persons&filter=year:2020").unwrap_err();
     assert!(e.message.contains("2017, 2018, 2019"), "{}", e.message);
-    // Two rows on one point: the error names both rows and what to do.
-    let ds = own("jaar,groep,sekse,aantal\n2017,A,man,1\n2017,A,vrouw,2\n");
-    let e = render_query(&ds, "view=line&x=jaar&y=aantal&series=groep").unwrap_err();
+    // Two rows on one point: counts are summed, a percentage without n is refused, naming what
+    // is missing and what to do.
+    let ds = own("jaar,groep,sekse,werkzaam,pct\n2017,A,man,1,10\n2017,A,vrouw,2,20\n");
+    let r = render(&ds, "view=line&x=jaar&y=werkzaam&series=groep");
+    assert_eq!(ys(&r.data, "A", None), vec![Some(3.0)]);
     assert!(
-        e.message.contains("Rij 2 en rij 3") && e.message.contains("facet="),
+        r.subtitle
+            .contains("opgeteld over sekse: 2 rijen -> 1 punt"),
+        "{}",
+        r.subtitle
+    );
+    let e = render_query(&ds, "view=line&x=jaar&y=pct&series=groep").unwrap_err();
+    assert!(
+        e.message.contains("'pct' is een percentage") && e.message.contains("agg=mean"),
         "{}",
         e.message
     );
@@ -554,4 +565,106 @@ fn every_example_offers_its_natural_view_in_the_catalogue() {
             names
         );
     }
+}
+
+/// Percentages per region and subgroup, bars per subgroup: each bar is the n-weighted mean over
+/// the regions, never the value of the last region's row.
+#[test]
+fn bars_over_several_rows_per_category_combine_them() {
+    let csv = "regio,subgroep,aandeel,personen\nNoord,Wajong,40,100\nNoord,Wsw,60,50\nWest,Wajong,30,300\nWest,Wsw,20,10\n";
+    let ds = own(csv);
+    let r = render(&ds, "view=bars&x=subgroep&y=aandeel&sort=none");
+    assert_eq!(r.data["series_column"], Value::Null);
+    assert_eq!(
+        ys(&r.data, "aandeel", None),
+        vec![
+            Some((40.0 * 100.0 + 30.0 * 300.0) / 400.0),
+            Some((60.0 * 50.0 + 20.0 * 10.0) / 60.0)
+        ]
+    );
+    let a = &r.data["aggregated"];
+    assert_eq!(a["method"], "weighted_mean");
+    assert_eq!(a["weight"], "personen");
+    assert_eq!(a["over"], serde_json::json!(["regio"]));
+    assert_eq!(
+        (a["rows"].as_u64(), a["points"].as_u64()),
+        (Some(4), Some(2))
+    );
+    // The persons beside the bars are summed too.
+    let n: Vec<f64> = r.data["n"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["n"].as_f64().unwrap())
+        .collect();
+    assert_eq!(n, vec![400.0, 60.0]);
+    // The plain mean on request, said to be unweighted.
+    let r = render(&ds, "view=bars&x=subgroep&y=aandeel&agg=mean&sort=none");
+    assert_eq!(ys(&r.data, "aandeel", None), vec![Some(35.0), Some(40.0)]);
+    assert!(
+        r.subtitle.contains("ongewogen gemiddelde"),
+        "{}",
+        r.subtitle
+    );
+    assert!(r.spec.contains("agg=mean"), "{}", r.spec);
+    // Without n and without agg=, the regions become the series: every bar is one row's value.
+    let ds =
+        own("regio,subgroep,aandeel\nNoord,Wajong,40\nNoord,Wsw,60\nWest,Wajong,30\nWest,Wsw,20\n");
+    let r = render(&ds, "view=bars&x=subgroep&y=aandeel");
+    assert_eq!(r.data["series_column"], "regio");
+    assert_eq!(ys(&r.data, "West", None), vec![Some(30.0), Some(20.0)]);
+    assert_eq!(ys(&r.data, "Noord", None), vec![Some(40.0), Some(60.0)]);
+}
+
+#[test]
+fn counts_sum_ratios_of_sums_and_totals_are_not_counted_twice() {
+    let csv = "kwartaal,regio,gemeente,personen,werkzaam\n\
+        2019K1,A,a1,100,40\n2019K1,A,a2,300,60\n2019K1,A,Totaal,400,100\n\
+        2019K2,A,a1,110,50\n2019K2,A,a2,290,70\n2019K2,A,Totaal,400,120\n\
+        2019K1,B,b1,50,10\n2019K1,B,b2,50,30\n2019K2,B,b1,60,.\n2019K2,B,b2,40,30\n";
+    let ds = own(csv);
+    let r = render(&ds, "view=line&x=kwartaal&y=werkzaam&series=regio");
+    assert_eq!(ys(&r.data, "A", None), vec![Some(100.0), Some(120.0)]);
+    assert_eq!(
+        ys(&r.data, "B", None),
+        vec![Some(40.0), None],
+        "a suppressed part: unknown"
+    );
+    let a = &r.data["aggregated"];
+    assert_eq!(a["totals"], serde_json::json!(["gemeente = Totaal"]));
+    // Time axes read as periods: 2019 K1, never the code.
+    let labels: Vec<&str> = r.data["x_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["2019 K1", "2019 K2"]);
+    // The ratio of sums, in % per point.
+    let r = render(
+        &ds,
+        "view=line&x=kwartaal&y=werkzaam&per=personen&series=regio",
+    );
+    assert_eq!(ys(&r.data, "A", None), vec![Some(25.0), Some(30.0)]);
+    assert_eq!(ys(&r.data, "B", None), vec![Some(40.0), None]);
+    assert!(r.spec.contains("per=personen"), "{}", r.spec);
+    // Bars per region: grouped per quarter (stocks are not summed over time), municipalities
+    // summed, the total row used.
+    let r = render(&ds, "view=bars&x=regio&y=personen&sort=none");
+    assert_eq!(r.data["series_column"], "kwartaal");
+    assert_eq!(ys(&r.data, "2019K1", None), vec![Some(400.0), Some(100.0)]);
+    assert_eq!(ys(&r.data, "2019K2", None), vec![Some(400.0), Some(100.0)]);
+    // With a series that leaves the quarter off the chart: the latest quarter, said so.
+    let r = render(
+        &ds,
+        "view=bars&x=regio&y=werkzaam&series=gemeente&sort=none",
+    );
+    assert_eq!(r.data["aggregated"]["latest"], "kwartaal = 2019K2");
+    assert_eq!(ys(&r.data, "a1", None), vec![Some(50.0), None]);
+    // Several values of one column in a filter.
+    let r = render(
+        &ds,
+        "view=bars&x=gemeente&y=personen&filter=gemeente:a1|b1,kwartaal:2019K1&sort=none",
+    );
+    assert_eq!(ys(&r.data, "personen", None), vec![Some(100.0), Some(50.0)]);
 }

@@ -54,13 +54,13 @@ pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usi
 }
 
 /// A drawn point: screen x, screen y, year, value.
-type Point = (i32, i32, i32, f64);
+type Point = (i32, i32, crate::spec::Period, f64);
 
 /// Draws one set of lines in the box (x0..x1, y0..y1); returns the screen points per series.
 #[allow(clippy::too_many_arguments)]
 fn lines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    years: &[i32],
+    years: &[crate::spec::Period],
     series: &[Series],
     (x0, x1): (f64, f64),
     (y0, y1): (f64, f64),

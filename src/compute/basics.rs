@@ -13,7 +13,7 @@ use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::Result;
 use crate::format::{t, Lang};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 
 struct Def {
     key: String,
@@ -79,7 +79,7 @@ fn count_label(c: Count, lang: Lang) -> String {
 }
 
 /// Why a count cannot be used for `years`, or `None` when it can.
-fn missing(d: &RegionalData, c: Count, years: &[i32], lang: Lang) -> Option<String> {
+fn missing(d: &RegionalData, c: Count, years: &[Period], lang: Lang) -> Option<String> {
     if !d.present.contains(&c) {
         return Some(match lang {
             Lang::Nl => format!(
@@ -108,8 +108,8 @@ fn missing(d: &RegionalData, c: Count, years: &[i32], lang: Lang) -> Option<Stri
 }
 
 /// The last two years within [from, to] for which the national value of `c` exists.
-fn last_pair(d: &RegionalData, c: Count, from: i32, to: i32) -> Option<(i32, i32)> {
-    let ys: Vec<i32> = d
+fn last_pair(d: &RegionalData, c: Count, from: Period, to: Period) -> Option<(Period, Period)> {
+    let ys: Vec<Period> = d
         .years
         .iter()
         .copied()
@@ -121,7 +121,14 @@ fn last_pair(d: &RegionalData, c: Count, from: i32, to: i32) -> Option<(i32, i32
     }
 }
 
-fn growth_measure(d: &RegionalData, c: Count, a: i32, b: i32, def: Def, lang: Lang) -> Measure {
+fn growth_measure(
+    d: &RegionalData,
+    c: Count,
+    a: Period,
+    b: Period,
+    def: Def,
+    lang: Lang,
+) -> Measure {
     let n = d.regions.len();
     if let Some(reason) = missing(d, c, &[a, b], lang) {
         return unavailable(def, reason, n);
@@ -135,7 +142,7 @@ fn growth_measure(d: &RegionalData, c: Count, a: i32, b: i32, def: Def, lang: La
 }
 
 /// Jobs against the indication in `year`, national = unweighted mean of the regional ratios.
-fn ratio_values(d: &RegionalData, year: i32) -> Option<RegionalValues> {
+fn ratio_values(d: &RegionalData, year: Period) -> Option<RegionalValues> {
     let values: Vec<(String, f64)> = d
         .regions
         .iter()
@@ -169,8 +176,8 @@ pub fn classify_outliers(data: &mut BasicsData, k: f64) {
 
 pub fn compute(
     d: &RegionalData,
-    from: Option<i32>,
-    to: Option<i32>,
+    from: Option<Period>,
+    to: Option<Period>,
     lang: Lang,
 ) -> Result<BasicsData> {
     let (from, to) = super::scatter::years(d, from, to, lang)?;
@@ -225,7 +232,7 @@ pub fn compute(
         ));
     }
     // Jobs against the indication, per year with both counts, and their mean.
-    let ratio_years: Vec<i32> = d
+    let ratio_years: Vec<Period> = d
         .years
         .iter()
         .copied()
@@ -466,7 +473,13 @@ mod tests {
 
     fn basics() -> BasicsData {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        compute(&d, Some(2015), Some(2017), Lang::Nl).unwrap()
+        compute(
+            &d,
+            Some(Period::year(2015)),
+            Some(Period::year(2017)),
+            Lang::Nl,
+        )
+        .unwrap()
     }
 
     fn national(b: &BasicsData, key: &str) -> f64 {

@@ -8,6 +8,7 @@ use crate::data::places::{CompareData, Found, PlaceSeries, XY};
 use crate::error::{Error, Result};
 use crate::format::Lang;
 use crate::geo::names::fold;
+use crate::spec::Period;
 use crate::spec::{CompareMeasure, CompareSpec, Subgroup, ValueScale};
 
 /// Cities (folded) and a part of the name of the region they lie in, as the regions are spelled
@@ -129,7 +130,7 @@ fn values_in(
     d: &RegionalData,
     m: CompareMeasure,
     g: Subgroup,
-    y: i32,
+    y: Period,
     lang: Lang,
 ) -> Result<RegionalValues> {
     match m {
@@ -171,7 +172,7 @@ pub fn over_periods(
     m: CompareMeasure,
     g: Subgroup,
     lang: Lang,
-) -> Result<Vec<(i32, Option<RegionalValues>)>> {
+) -> Result<Vec<(Period, Option<RegionalValues>)>> {
     let mut out = Vec::new();
     let mut first_err = None;
     for &y in &d.years {
@@ -194,7 +195,7 @@ pub fn over_periods(
 /// The series of `region` (or national, `None`) from the values per period, relative to
 /// national when `relative`.
 pub fn series_of(
-    per: &[(i32, Option<RegionalValues>)],
+    per: &[(Period, Option<RegionalValues>)],
     region: Option<&str>,
     name: &str,
     measure: &'static str,
@@ -223,7 +224,7 @@ pub fn series_of(
 }
 
 /// What a compare measure is called, with its subgroup.
-pub fn label(m: CompareMeasure, g: Subgroup, first: Option<i32>, lang: Lang) -> String {
+pub fn label(m: CompareMeasure, g: Subgroup, first: Option<Period>, lang: Lang) -> String {
     let group = g.label_in(lang);
     let since = first.map(|f| f.to_string()).unwrap_or_default();
     match (m, lang) {

@@ -16,6 +16,7 @@ use crate::compute::regional::{Count, Counts, RegionalData};
 use crate::data::regional::*;
 use crate::error::{Error, Result};
 use crate::format::{t, Lang};
+use crate::spec::Period;
 
 /// The first year-end at which the Praktijkroute can have persons.
 pub const PRAKTIJKROUTE_START: i32 = 2017;
@@ -24,7 +25,7 @@ pub const PRAKTIJKROUTE_START: i32 = 2017;
 fn split(
     a: &Counts,
     b: &Counts,
-    from: i32,
+    from: Period,
     lang: Lang,
 ) -> std::result::Result<(f64, Parts), String> {
     let pw_a = a
@@ -45,7 +46,7 @@ fn split(
     ))?;
     let prk_a = match a.get(Count::WorkersPwPraktijkroute) {
         Some(v) => v,
-        None if from < PRAKTIJKROUTE_START => 0.0,
+        None if from.calendar_year() < PRAKTIJKROUTE_START => 0.0,
         None => {
             return Err(match lang {
                 Lang::Nl => format!("werkzame personen Praktijkroute {from} ontbreken"),
@@ -74,17 +75,25 @@ fn split(
 }
 
 /// Default years: the last two years of the file.
-fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>, lang: Lang) -> Result<(i32, i32)> {
+fn years(
+    d: &RegionalData,
+    from: Option<Period>,
+    to: Option<Period>,
+    lang: Lang,
+) -> Result<(Period, Period)> {
     let last = d.years.last().copied();
-    let to = to.or(last).ok_or_else(|| {
-        Error::not_available(t(
-            lang,
-            "Het bestand bevat geen jaren.",
-            "The file has no years.",
-        ))
-    })?;
+    let to = match to {
+        Some(p) => d.resolve("to", p)?,
+        None => last.ok_or_else(|| {
+            Error::not_available(t(
+                lang,
+                "Het bestand bevat geen jaren.",
+                "The file has no years.",
+            ))
+        })?,
+    };
     let from = match from {
-        Some(f) => f,
+        Some(f) => d.resolve("from", f)?,
         None => d
             .years
             .iter()
@@ -110,14 +119,14 @@ fn years(d: &RegionalData, from: Option<i32>, to: Option<i32>, lang: Lang) -> Re
 
 pub fn compute(
     d: &RegionalData,
-    from: Option<i32>,
-    to: Option<i32>,
+    from: Option<Period>,
+    to: Option<Period>,
     k: f64,
     lang: Lang,
 ) -> Result<DecompositionData> {
     let (from, to) = years(d, from, to, lang)?;
     let empty = Counts::default();
-    let nat = |y: i32| d.national.get(&y).unwrap_or(&empty);
+    let nat = |y: Period| d.national.get(&y).unwrap_or(&empty);
     let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {
         Error::not_available(match lang {
             Lang::Nl => format!(
@@ -132,7 +141,7 @@ pub fn compute(
     let mut parts = Vec::new();
     let mut excluded = Vec::new();
     for r in &d.regions {
-        let row = |y: i32| d.data.get(&(r.clone(), y)).unwrap_or(&empty);
+        let row = |y: Period| d.data.get(&(r.clone(), y)).unwrap_or(&empty);
         match split(row(from), row(to), from, lang) {
             Ok((share, p)) => {
                 values.push((r.clone(), share));
@@ -160,8 +169,8 @@ pub fn compute(
     for b in &mut bars {
         b.parts = parts.iter().find(|(r, _)| *r == b.region).map(|(_, p)| *p);
     }
-    let praktijkroute_from_zero =
-        from < PRAKTIJKROUTE_START && nat(from).get(Count::WorkersPwPraktijkroute).is_none();
+    let praktijkroute_from_zero = from.calendar_year() < PRAKTIJKROUTE_START
+        && nat(from).get(Count::WorkersPwPraktijkroute).is_none();
     Ok(DecompositionData {
         view: "decomposition",
         subgroup: "participatiewet",
@@ -186,7 +195,14 @@ mod tests {
     #[test]
     fn national_praktijkroute_share_of_growth_is_34_5() {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        let r = compute(&d, Some(2016), Some(2017), 1.0, Lang::Nl).unwrap();
+        let r = compute(
+            &d,
+            Some(Period::year(2016)),
+            Some(Period::year(2017)),
+            1.0,
+            Lang::Nl,
+        )
+        .unwrap();
         assert_eq!(format!("{:.1}", r.national), "34.5");
         assert!(r.praktijkroute_from_zero);
         assert_eq!(r.bars.len(), 35);
@@ -209,7 +225,7 @@ mod tests {
     fn defaults_to_the_last_two_years() {
         let d = Dataset::default_data().unwrap().regional.unwrap();
         let r = compute(&d, None, None, 1.0, Lang::Nl).unwrap();
-        assert_eq!((r.from, r.to), (2016, 2017));
+        assert_eq!((r.from, r.to), (Period::year(2016), Period::year(2017)));
     }
 
     #[test]
@@ -220,17 +236,19 @@ mod tests {
         a2.set(Count::WorkersParticipatiewet, Some(100.0));
         b.set(Count::WorkersParticipatiewet, Some(90.0));
         b.set(Count::WorkersPwPraktijkroute, Some(5.0));
-        assert!(split(&a2, &b, 2016, Lang::Nl)
+        assert!(split(&a2, &b, Period::year(2016), Lang::Nl)
             .unwrap_err()
             .contains("groeide niet"));
-        assert!(split(&a, &b, 2016, Lang::Nl).unwrap_err().contains("2016"));
+        assert!(split(&a, &b, Period::year(2016), Lang::Nl)
+            .unwrap_err()
+            .contains("2016"));
         let mut c = b;
         c.set(Count::WorkersParticipatiewet, Some(110.0));
         // After 2017 a missing start count is missing, not 0.
-        assert!(split(&a2, &c, 2017, Lang::Nl)
+        assert!(split(&a2, &c, Period::year(2017), Lang::Nl)
             .unwrap_err()
             .contains("Praktijkroute 2017"));
-        let (share, p) = split(&a2, &c, 2016, Lang::Nl).unwrap();
+        let (share, p) = split(&a2, &c, Period::year(2016), Lang::Nl).unwrap();
         assert!((share - 50.0).abs() < 1e-12);
         assert!((p.praktijkroute - 5.0).abs() < 1e-12 && (p.pw_other - 5.0).abs() < 1e-12);
     }

@@ -10,6 +10,7 @@ use crate::data::Outlier;
 use crate::error::{Error, Result};
 use crate::format::Lang;
 use crate::geo::{self, names, Boundaries, DataRegion};
+use crate::spec::Period;
 use crate::spec::{MapMeasure, MapSpec, RankMeasure, ValueScale};
 use crate::table::Table;
 
@@ -46,7 +47,7 @@ pub fn edition(d: &RegionalData, s: &MapSpec, lang: Lang) -> Result<i32> {
             ),
         })),
         None => Ok(geo::edition_for_year(
-            d.years.last().copied().unwrap_or(geo::LAST_EDITION),
+            d.years.last().map(|p| p.calendar_year()).unwrap_or(geo::LAST_EDITION),
         )),
     }
 }
@@ -95,9 +96,9 @@ struct Measured {
     values: Vec<(String, Value)>,
     national: Option<f64>,
     sd: f64,
-    from: Option<i32>,
-    to: Option<i32>,
-    year: Option<i32>,
+    from: Option<Period>,
+    to: Option<Period>,
+    year: Option<Period>,
     excluded: Vec<crate::data::regional::Excluded>,
     label: String,
 }
@@ -242,9 +243,9 @@ pub fn compute(
 pub fn measure_label(
     m: MapMeasure,
     g: crate::spec::Subgroup,
-    from: Option<i32>,
-    to: Option<i32>,
-    year: Option<i32>,
+    from: Option<Period>,
+    to: Option<Period>,
+    year: Option<Period>,
     lang: Lang,
 ) -> String {
     let group = g.label_in(lang);

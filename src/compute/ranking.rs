@@ -7,7 +7,7 @@ use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::Result;
 use crate::format::{t, Lang};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use crate::spec::{RankMeasure, RankingSpec};
 
 /// Bars in display order: descending on the unrounded relative value, ties alphabetical
@@ -36,8 +36,8 @@ pub fn ranked_bars(v: &RegionalValues, k: f64) -> (f64, Vec<Bar>) {
 fn first_year(
     d: &RegionalData,
     lang: Lang,
-    f: impl Fn(i32) -> Result<RegionalValues>,
-) -> Result<(i32, RegionalValues)> {
+    f: impl Fn(Period) -> Result<RegionalValues>,
+) -> Result<(Period, RegionalValues)> {
     let mut last_err = None;
     for &y in &d.years {
         match f(y) {
@@ -143,8 +143,8 @@ mod tests {
         let s = RankingSpec {
             measure: RankMeasure::Growth,
             subgroup: Subgroup::Wajong,
-            from: Some(2015),
-            to: Some(2017),
+            from: Some(Period::year(2015)),
+            to: Some(Period::year(2017)),
             year: None,
             scale: crate::spec::ValueScale::Relative,
         };
@@ -152,8 +152,11 @@ mod tests {
         assert_eq!(r.bars.len(), 35);
         // National from the totals, not the mean of regions.
         let n = &d.national;
-        let nat = (n[&2017].0[crate::compute::regional::Count::WorkersWajong.index()].unwrap()
-            / n[&2015].0[crate::compute::regional::Count::WorkersWajong.index()].unwrap()
+        let nat = (n[&Period::year(2017)].0
+            [crate::compute::regional::Count::WorkersWajong.index()]
+        .unwrap()
+            / n[&Period::year(2015)].0[crate::compute::regional::Count::WorkersWajong.index()]
+                .unwrap()
             - 1.0)
             * 100.0;
         assert!((r.national - nat).abs() < 1e-9);
@@ -200,13 +203,13 @@ mod tests {
             scale: crate::spec::ValueScale::Relative,
         };
         let r = compute(&d, &s, 1.0, Lang::Nl).unwrap();
-        assert_eq!(r.year, Some(2017));
+        assert_eq!(r.year, Some(Period::year(2017)));
         assert!((r.national - 8.567).abs() < 5e-4);
         // An explicit year without Praktijkroute data says so.
         let e = compute(
             &d,
             &RankingSpec {
-                year: Some(2015),
+                year: Some(Period::year(2015)),
                 ..s
             },
             1.0,

@@ -8,16 +8,16 @@ use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::{Error, Result};
 use crate::format::{pp_unit, t, Lang};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use crate::spec::{ScatterSpec, ScatterX};
 
 /// Resolves the years of a view against the data: by default the first and last year.
 pub fn years(
     d: &RegionalData,
-    from: Option<i32>,
-    to: Option<i32>,
+    from: Option<Period>,
+    to: Option<Period>,
     lang: Lang,
-) -> Result<(i32, i32)> {
+) -> Result<(Period, Period)> {
     let first = *d.years.first().ok_or_else(|| {
         Error::not_available(t(
             lang,
@@ -26,8 +26,14 @@ pub fn years(
         ))
     })?;
     let last = *d.years.last().unwrap_or(&first);
-    let from = from.unwrap_or(first);
-    let to = to.unwrap_or(if last > from { last } else { from + 1 });
+    let from = match from {
+        Some(p) => d.resolve("from", p)?,
+        None => first,
+    };
+    let to = match to {
+        Some(p) => d.resolve("to", p)?,
+        None => last,
+    };
     if from >= to {
         return Err(Error::not_available(match lang {
             Lang::Nl => {

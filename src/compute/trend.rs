@@ -7,7 +7,7 @@ use crate::compute::regional::{Counts, RegionalData};
 use crate::data::regional::*;
 use crate::error::{Error, Result};
 use crate::format::{t, Lang};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use crate::spec::{TrendMeasure, TrendSpec};
 
 /// The subgroups a trend draws: the total, the three groups and the Praktijkroute within
@@ -30,8 +30,8 @@ fn label(g: Subgroup, lang: Lang) -> String {
 fn series(
     lang: Lang,
     measure: TrendMeasure,
-    years: &[i32],
-    row: impl Fn(i32) -> Option<Counts>,
+    years: &[Period],
+    row: impl Fn(Period) -> Option<Counts>,
 ) -> Vec<Series> {
     SUBGROUPS
         .iter()

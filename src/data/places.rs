@@ -3,6 +3,7 @@
 
 use super::regional::{Excluded, ScatterPoint};
 use super::Outlier;
+use crate::spec::Period;
 use crate::spec::Subgroup;
 use serde::Serialize;
 
@@ -30,11 +31,11 @@ pub struct MapView {
     pub measure: &'static str,
     pub subgroup: Subgroup,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<i32>,
+    pub from: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<i32>,
+    pub to: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub year: Option<i32>,
+    pub year: Option<Period>,
     /// `relative` (difference from national, diverging colours) or `absolute` (levels).
     pub scale: &'static str,
     pub k: f64,
@@ -57,7 +58,7 @@ pub struct MapView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct XY {
     /// The period.
-    pub x: i32,
+    pub x: Period,
     /// `None` where the file has no value.
     pub y: Option<f64>,
 }
@@ -77,7 +78,7 @@ pub struct PlaceSeries {
 /// The region's place among the regions in one period (1 = highest value).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankPoint {
-    pub period: i32,
+    pub period: Period,
     pub rank: Option<usize>,
     /// Regions with a value that period.
     pub of: usize,
@@ -95,7 +96,7 @@ pub struct ProfileData {
     /// Whether only part of the name was given.
     pub partial: bool,
     pub subgroup: Subgroup,
-    pub periods: Vec<i32>,
+    pub periods: Vec<Period>,
     /// Share working per subgroup, then growth since the first period: the region and the
     /// national value of each.
     pub series: Vec<PlaceSeries>,
@@ -125,7 +126,7 @@ pub struct CompareData {
     /// `%`, `%-punt` or `personen` (`persons`).
     pub unit: String,
     pub label: String,
-    pub periods: Vec<i32>,
+    pub periods: Vec<Period>,
     pub regions: Vec<Found>,
     /// One series per region, then the national one.
     pub series: Vec<PlaceSeries>,

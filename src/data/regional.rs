@@ -2,7 +2,7 @@
 
 use super::Outlier;
 use crate::format::{t, Lang};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use serde::Serialize;
 
 /// What an outlier stands out from: the trendline (residuals of the scatterplot) or the national
@@ -49,8 +49,8 @@ pub struct ScatterData {
     pub subgroup: Subgroup,
     /// `share` or `register_share`.
     pub x_measure: &'static str,
-    pub from: i32,
-    pub to: i32,
+    pub from: Period,
+    pub to: Period,
     pub k: f64,
     pub slope: f64,
     pub intercept: f64,
@@ -97,11 +97,11 @@ pub struct RankingData {
     pub measure: &'static str,
     pub subgroup: Subgroup,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<i32>,
+    pub from: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<i32>,
+    pub to: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub year: Option<i32>,
+    pub year: Option<Period>,
     pub k: f64,
     /// National value (%), from the national totals.
     pub national: f64,
@@ -117,8 +117,8 @@ pub struct RankingData {
 pub struct DecompositionData {
     pub view: &'static str,
     pub subgroup: &'static str,
-    pub from: i32,
-    pub to: i32,
+    pub from: Period,
+    pub to: Period,
     pub k: f64,
     /// National Praktijkroute share of the growth (%).
     pub national: f64,
@@ -144,8 +144,8 @@ pub struct Series {
 
 impl Series {
     /// First and last years with a value, with those values.
-    pub fn ends(&self, years: &[i32]) -> Option<((i32, f64), (i32, f64))> {
-        let pts: Vec<(i32, f64)> = years
+    pub fn ends(&self, years: &[Period]) -> Option<((Period, f64), (Period, f64))> {
+        let pts: Vec<(Period, f64)> = years
             .iter()
             .zip(&self.values)
             .filter_map(|(y, v)| v.map(|v| (*y, v)))
@@ -166,7 +166,7 @@ pub struct Panel {
 pub struct TrendData {
     pub view: &'static str,
     pub measure: &'static str,
-    pub years: Vec<i32>,
+    pub years: Vec<Period>,
     /// National series (series without any value are left out).
     pub national: Vec<Series>,
     /// The chosen region, when small multiples are drawn.
@@ -177,7 +177,7 @@ pub struct TrendData {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearRow {
-    pub year: i32,
+    pub year: Period,
     /// National share working (%), from the totals.
     pub national: f64,
     pub max_relative: f64,
@@ -241,8 +241,8 @@ pub struct Correlation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BasicsData {
     pub view: &'static str,
-    pub from: i32,
-    pub to: i32,
+    pub from: Period,
+    pub to: Period,
     pub regions: Vec<String>,
     pub measures: Vec<Measure>,
     pub correlations: Vec<Correlation>,

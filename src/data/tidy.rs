@@ -30,8 +30,12 @@ pub struct Series {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct XValue {
     pub value: serde_json::Value,
+    /// The value as a reader sees it: a period in words (`2019 K1`, `apr 2019`), else as written.
     pub label: String,
     pub pos: f64,
+    /// The value as written in the file, which rows are matched on.
+    #[serde(skip)]
+    pub key: String,
 }
 
 /// A column name as a reader sees it on a chart: the Dutch word for the common English names of
@@ -122,12 +126,56 @@ pub fn decimals(values: impl Iterator<Item = f64>) -> usize {
     d
 }
 
-/// Whether a category label is the overall total of a table (`totaal`, `Nederland`, ...).
+/// Whether a category label is the overall total of a table (`totaal`, `Nederland`,
+/// `Totaal doelgroepen`, `Alle leeftijden`, `Landelijk`, ...).
 pub fn is_total(label: &str) -> bool {
+    let l = crate::case::lower(label.trim());
+    let first = l
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     matches!(
-        crate::case::lower(label.trim()).as_str(),
-        "totaal" | "total" | "nederland" | "landelijk" | "alle" | "allen" | "all" | "overall"
-    )
+        l.as_str(),
+        "totaal"
+            | "total"
+            | "nederland"
+            | "landelijk"
+            | "alle"
+            | "allen"
+            | "all"
+            | "overall"
+            | "nl"
+            | "alle personen"
+            | "heel nederland"
+    ) || (l.contains(' ') && matches!(first, "totaal" | "total" | "alle" | "all"))
+}
+
+/// What a view combined when the file has more rows than the view has points
+/// (`aggregated` in the view data; absent when every point is one row).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Aggregation {
+    /// The columns rows were combined over (not on the chart, differing within a point).
+    pub over: Vec<String>,
+    /// Rows that went in, and points that came out.
+    pub rows: usize,
+    pub points: usize,
+    /// `sum`, `ratio` (100 x sum(y) / sum(per)), `weighted_mean` (weighted with `weight`) or
+    /// `mean` (unweighted, asked for with `agg=mean`).
+    pub method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// Total rows used instead of their parts, as `column = value`.
+    pub totals: Vec<String>,
+    /// The period shown when the file has several and the view shows none (`jaar = 2019`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<String>,
+    /// True for `agg=mean`: the chart says the mean is unweighted.
+    pub unweighted: bool,
+    /// The Dutch lines the view shows about it ("Opgeteld over gemeente en leeftijd: 1.000
+    /// rijen -> 40 punten").
+    pub notes: Vec<String>,
 }
 
 /// The number of persons behind the shares at one x (of one panel).
@@ -161,6 +209,9 @@ pub struct AreaData {
     pub decimals: usize,
     pub notes: Vec<String>,
     pub roles: Roles,
+    /// Rows combined per point, when the file has more rows than the view has points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregated: Option<Aggregation>,
 }
 
 /// A reference value for one panel and series (both `None` for a single fixed number).
@@ -218,6 +269,9 @@ pub struct BarsData {
     pub decimals: usize,
     pub notes: Vec<String>,
     pub roles: Roles,
+    /// Rows combined per point, when the file has more rows than the view has points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregated: Option<Aggregation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -292,6 +346,9 @@ pub struct LineData {
     /// Series drawn dashed (a reference such as the national value beside a region).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dashed: Vec<String>,
+    /// Rows combined per point, when the file has more rows than the view has points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregated: Option<Aggregation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -327,4 +384,7 @@ pub struct StackedData {
     pub decimals: usize,
     pub notes: Vec<String>,
     pub roles: Roles,
+    /// Rows combined per point, when the file has more rows than the view has points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregated: Option<Aggregation>,
 }

@@ -157,6 +157,13 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
         }
         Err(e) => return Err(e),
     };
+    // A tidy view is refused when its rows cannot be combined by the rules (percentages without
+    // n): that refusal stands; only rows that fall on one point move a setting the core chose.
+    let refused =
+        !def.regional && !matches!(first_err.kind, ErrorKind::Duplicate | ErrorKind::View);
+    if refused && get(&pairs, "x").is_some() {
+        return Err(first_err);
+    }
     // One setting at a time: periods first, then axes and measures, the subgroup last (the
     // subgroup is what the user looks at; it changes only when nothing else helps).
     let rank = |k: &KeyInfo| match schema::view(def.view)
@@ -172,8 +179,15 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
     let mut keys: Vec<&KeyInfo> = info
         .keys
         .iter()
-        .filter(|k| !matches!(k.key, "k" | "region" | "regions") && !k.choices.is_empty())
-        .filter(|k| def.regional || get(&pairs, k.key).is_none())
+        .filter(|k| {
+            !matches!(k.key, "k" | "region" | "regions" | "filter") && !k.choices.is_empty()
+        })
+        .filter(|k| {
+            def.regional
+                || (matches!(k.key, "x" | "series" | "facet")
+                    && get(&pairs, k.key).is_none()
+                    && (!refused || k.key == "x"))
+        })
         .collect();
     keys.sort_by_key(|k| rank(k));
     let mut tries = 0;

@@ -164,8 +164,8 @@ pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
 
 pub fn render(
     ds: &Dataset,
-    from: Option<i32>,
-    to: Option<i32>,
+    from: Option<crate::spec::Period>,
+    to: Option<crate::spec::Period>,
     spec: &ViewSpec,
 ) -> Result<Rendered> {
     let lang = spec.lang;

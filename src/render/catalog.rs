@@ -42,7 +42,7 @@ pub struct ViewInfo {
 const PICKED_COMMON: &[&str] = &["k"];
 
 /// Keys whose free text the page does not offer as a picker (titles are edited elsewhere).
-const NOT_PICKED: &[&str] = &["title", "subtitle", "ylabel", "filter"];
+const NOT_PICKED: &[&str] = &["title", "subtitle", "ylabel"];
 
 /// The key of one view as a picker, with the values this dataset allows.
 fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> KeyInfo {
@@ -84,25 +84,26 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
         KeyKind::Period => {
             if let Some(d) = &ds.regional {
                 let ys = &d.years;
-                let (list, default): (&[i32], Option<i32>) = match k.key {
-                    "from" => (
-                        &ys[..ys.len().saturating_sub(1)],
-                        // The decomposition is about the last year's growth (the Praktijkroute
-                        // exists from 2017).
-                        if view.view == "decomposition" {
-                            ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied()
-                        } else {
-                            ys.first().copied()
-                        },
-                    ),
-                    "to" => (ys.get(1..).unwrap_or(&[]), ys.last().copied()),
-                    _ => (ys, ys.last().copied()),
-                };
+                let (list, default): (&[crate::spec::Period], Option<crate::spec::Period>) =
+                    match k.key {
+                        "from" => (
+                            &ys[..ys.len().saturating_sub(1)],
+                            // The decomposition is about the last year's growth (the Praktijkroute
+                            // exists from 2017).
+                            if view.view == "decomposition" {
+                                ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied()
+                            } else {
+                                ys.first().copied()
+                            },
+                        ),
+                        "to" => (ys.get(1..).unwrap_or(&[]), ys.last().copied()),
+                        _ => (ys, ys.last().copied()),
+                    };
                 info.choices = list
                     .iter()
                     .map(|y| Choice {
                         value: y.to_string(),
-                        label: y.to_string(),
+                        label: y.label(),
                     })
                     .collect();
                 info.default = default.map(|d| d.to_string());
@@ -131,6 +132,11 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
                     })
                     .collect();
             }
+        }
+        KeyKind::Text if k.key == "filter" => {
+            // `column:value` for each value of each category or period column (the page offers a
+            // picker per column not on the chart).
+            info.choices = super::tidy_catalog::filter_choices(&ds.table);
         }
         KeyKind::Number { .. } | KeyKind::Text => {}
     }
@@ -190,6 +196,17 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
             .iter()
             .filter(|v| v.regional)
             .map(|v| view_info(v, ds, lang))
+            // A long or municipality-level file also has the tidy views of its rows.
+            .chain(
+                ds.regional
+                    .as_ref()
+                    .filter(|d| d.fine)
+                    .map(|_| super::tidy_catalog::views(&ds.table))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(schema::view)
+                    .map(|v| view_info(v, ds, lang)),
+            )
             .collect()
     } else {
         super::tidy_catalog::views(&ds.table)

@@ -12,6 +12,7 @@ use crate::data::tidy::{BarsData, LineData, Point, RefLine, RefValue, Series, XV
 use crate::data::{DataTable, Roles};
 use crate::error::Result;
 use crate::format::{number, Lang};
+use crate::spec::Period;
 use crate::spec::{CompareMark, CompareSpec, RankingSpec, ViewSpec};
 use serde_json::json;
 
@@ -33,20 +34,21 @@ fn tidy_series(s: &PlaceSeries) -> Series {
 }
 
 /// The periods as the x axis of a line chart.
-pub(crate) fn x_values(periods: &[i32]) -> Vec<XValue> {
+pub(crate) fn x_values(periods: &[Period]) -> Vec<XValue> {
     periods
         .iter()
         .map(|y| XValue {
             value: json!(y),
-            label: y.to_string(),
-            pos: *y as f64,
+            label: y.label(),
+            pos: y.position(),
+            key: y.to_string(),
         })
         .collect()
 }
 
 /// Lines over the periods: a line per series, `dashed` ones dashed (the national value).
 pub(crate) fn line_data(
-    periods: &[i32],
+    periods: &[Period],
     series: &[&PlaceSeries],
     y_label: &str,
     percent: bool,
@@ -54,6 +56,7 @@ pub(crate) fn line_data(
     lang: Lang,
 ) -> LineData {
     LineData {
+        aggregated: None,
         view: "line",
         x: "period".to_string(),
         y: y_label.to_string(),
@@ -103,8 +106,8 @@ pub(crate) fn found_note(found: &[Found], lang: Lang) -> Option<String> {
 }
 
 /// The first and last value of a series with a value.
-fn ends(s: &PlaceSeries) -> Option<((i32, f64), (i32, f64))> {
-    let pts: Vec<(i32, f64)> = s.points.iter().filter_map(|p| Some((p.x, p.y?))).collect();
+fn ends(s: &PlaceSeries) -> Option<((Period, f64), (Period, f64))> {
+    let pts: Vec<(Period, f64)> = s.points.iter().filter_map(|p| Some((p.x, p.y?))).collect();
     Some((*pts.first()?, *pts.last()?))
 }
 
@@ -115,7 +118,7 @@ fn summary(c: &CompareData, lang: Lang) -> String {
         "personen" | "persons" => number(v, 0, lang),
         u => format!("{} {u}", crate::format::signed(v, 1, lang)),
     };
-    let mut last: Vec<(&str, f64, i32)> = c
+    let mut last: Vec<(&str, f64, Period)> = c
         .series
         .iter()
         .filter(|s| !s.national)
@@ -285,6 +288,7 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
         )?,
         CompareMark::Bars => chart::bars::draw(
             &BarsData {
+                aggregated: None,
                 view: "bars",
                 x: "period".to_string(),
                 y: y_label.clone(),
@@ -400,6 +404,7 @@ pub fn render_levels(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<R
     let name = tr(lang, "Niveau", "Level").to_string();
     let chart = chart::bars::draw(
         &BarsData {
+            aggregated: None,
             view: "bars",
             x: "region".to_string(),
             y: name.clone(),

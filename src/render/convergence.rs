@@ -108,7 +108,7 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
     });
     for y in &data.years {
         table.rows.push(vec![
-            y.year.into(),
+            serde_json::json!(y.year),
             y.national.into(),
             y.max_relative.into(),
             y.max_region.clone().into(),

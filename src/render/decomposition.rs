@@ -49,8 +49,8 @@ pub fn summary(d: &DecompositionData, lang: Lang) -> String {
 
 pub fn render(
     ds: &Dataset,
-    from: Option<i32>,
-    to: Option<i32>,
+    from: Option<crate::spec::Period>,
+    to: Option<crate::spec::Period>,
     spec: &ViewSpec,
 ) -> Result<Rendered> {
     let lang = spec.lang;

@@ -112,9 +112,22 @@ impl Dataset {
 
     /// What was detected and remarked while loading, for the page and the CLI.
     pub fn info(&self) -> DatasetInfo {
+        // Roles drive the tidy views only; a regional file is read by its named columns.
+        let roles = if self.regional.as_ref().is_some_and(|r| !r.fine) {
+            crate::data::Roles {
+                columns: Vec::new(),
+            }
+        } else {
+            self.roles()
+        };
         let mut notes = self.table.detected.notes.clone();
         if let Some(r) = &self.regional {
             notes.extend(r.notes.iter().cloned());
+        } else {
+            notes.extend(crate::compute::tidy::aggregate::totals_note(
+                &self.table,
+                &roles,
+            ));
         }
         DatasetInfo {
             file: self.table.source.clone(),
@@ -129,14 +142,7 @@ impl Dataset {
                     kind: c.kind(),
                 })
                 .collect(),
-            // Roles drive the tidy views only; a regional file is read by its named columns.
-            roles: if self.regional.is_some() {
-                crate::data::Roles {
-                    columns: Vec::new(),
-                }
-            } else {
-                self.roles()
-            },
+            roles,
             regional: self.regional.as_ref().map(|r| RegionalInfo {
                 regions: r.regions.len(),
                 years: r.years.clone(),
@@ -215,7 +221,7 @@ pub struct ColumnInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionalInfo {
     pub regions: usize,
-    pub years: Vec<i32>,
+    pub years: Vec<crate::spec::Period>,
     pub national_from_file: bool,
 }
 

@@ -14,11 +14,12 @@ use crate::data::tidy::{BarsData, Point, RefLine, RefValue, Series};
 use crate::data::{DataTable, Roles};
 use crate::error::{Error, Result};
 use crate::format::{signed, Lang};
+use crate::spec::Period;
 use crate::spec::{ProfileSpec, View, ViewSpec};
 use serde_json::json;
 
 /// The last value of a series and its period.
-fn last(s: &PlaceSeries) -> Option<(i32, f64)> {
+fn last(s: &PlaceSeries) -> Option<(Period, f64)> {
     s.points.iter().rev().find_map(|p| Some((p.x, p.y?)))
 }
 
@@ -332,6 +333,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
         let name = tr(lang, "Plaats", "Rank").to_string();
         charts.push(chart::bars::draw(
             &BarsData {
+                aggregated: None,
                 view: "bars",
                 x: "period".to_string(),
                 y: name.clone(),

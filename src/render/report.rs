@@ -86,8 +86,8 @@ impl Section {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub title: String,
-    pub from: i32,
-    pub to: i32,
+    pub from: crate::spec::Period,
+    pub to: crate::spec::Period,
     pub file: String,
     pub sections: Vec<Section>,
     /// A boundary edition the map section waits for (in the browser, until the page hands it
@@ -99,8 +99,8 @@ pub struct Report {
 struct ReportJson<'a> {
     view: &'static str,
     title: &'a str,
-    from: i32,
-    to: i32,
+    from: crate::spec::Period,
+    to: crate::spec::Period,
     sections: Vec<SectionData<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     needs_boundaries: Option<i32>,
@@ -117,7 +117,11 @@ fn table_label(lang: Lang, n: &str) -> String {
 }
 
 /// The sections in the report's order: label, heading, view.
-fn plan(from: i32, to: i32, lang: Lang) -> Vec<(String, String, View)> {
+fn plan(
+    from: crate::spec::Period,
+    to: crate::spec::Period,
+    lang: Lang,
+) -> Vec<(String, String, View)> {
     let scatter = |g: Subgroup, x: ScatterX| {
         View::Scatter(ScatterSpec {
             subgroup: g,

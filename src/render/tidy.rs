@@ -72,6 +72,23 @@ fn x_text(x: &Json) -> String {
     }
 }
 
+/// A subtitle with the line that says how rows were combined ("opgeteld over gemeente en
+/// leeftijd: 2.000 rijen -> 40 punten"; "ongewogen gemiddelde ...").
+fn with_aggregation(s: String, a: &Option<crate::data::tidy::Aggregation>, lang: Lang) -> String {
+    match a.as_ref().and_then(|a| a.notes.first()) {
+        Some(n) => {
+            let n = tidy_text(n, lang);
+            let mut c = n.chars();
+            let lower = match c.next() {
+                Some(f) => crate::case::lower_char(f) + c.as_str(),
+                None => String::new(),
+            };
+            format!("{s}; {lower}")
+        }
+        None => s,
+    }
+}
+
 /// Renders a tidy view against a dataset's table.
 pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     let table = &ds.table;
@@ -97,7 +114,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             t(lang, "Alleen rijen met", "Only rows with"),
             enc.filter
                 .iter()
-                .map(|(c, v)| format!("{c} = {v}"))
+                .map(|(c, v)| format!("{c} = {}", v.join(" of ")))
                 .collect::<Vec<_>>()
                 .join(t(lang, " en ", " and "))
         )
@@ -107,8 +124,17 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             let mut d = line::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
             if lang == Lang::En {
                 in_lang(&mut d.notes, lang);
+                if let Some(a) = d.aggregated.as_mut() {
+                    in_lang(&mut a.notes, lang);
+                }
                 d.y_label =
                     tidy_text(&d.y_label, lang).replace(&cap(&d.y, Lang::Nl), &cap(&d.y, lang));
+                if let Some(p) = s.enc.per.as_deref() {
+                    d.y_label = d.y_label.replace(
+                        &format!("per 100 {}", crate::data::tidy::label_of(p)),
+                        &format!("per 100 {}", crate::data::tidy::label_in(p, lang)),
+                    );
+                }
                 d.x_label = cap(&d.x, lang);
             }
             let first = d
@@ -144,7 +170,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 if let Some(fc) = &d.facet_column {
                     s.push_str(&format!("; per {fc}"));
                 }
-                s
+                with_aggregation(s, &d.aggregated, lang)
             });
             let summary = line_summary(&d, lang);
             let chart = crate::chart::line::draw(
@@ -234,7 +260,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 if let Some(r) = &d.reference {
                     s.push_str(&format!("; {}: {}", t(lang, "lijn", "line"), r.label));
                 }
-                s
+                with_aggregation(s, &d.aggregated, lang)
             });
             let summary = bars_summary(&d, lang);
             let chart = crate::chart::bars::draw(
@@ -307,10 +333,8 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     lab(&d.x, lang)
                 ),
             });
-            let subtitle = enc
-                .subtitle
-                .clone()
-                .unwrap_or_else(|| match (d.converted, lang) {
+            let subtitle = enc.subtitle.clone().unwrap_or_else(|| {
+                let s = match (d.converted, lang) {
                     (true, Lang::Nl) => format!(
                         "Aandeel in % van het totaal per {} (omgerekend uit {}; totaal rechts)",
                         lab(&d.x, lang),
@@ -331,7 +355,9 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                         cap(&d.y, lang),
                         lab(&d.x, lang)
                     ),
-                });
+                };
+                with_aggregation(s, &d.aggregated, lang)
+            });
             let summary = stacked_summary(&d, lang);
             let chart = crate::chart::stacked::draw(
                 &d,
@@ -423,7 +449,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                         ),
                     });
                 }
-                sub
+                with_aggregation(sub, &d.aggregated, lang)
             });
             let summary = area_summary(&d, lang);
             let chart = crate::chart::area::draw(

@@ -1,11 +1,60 @@
 //! The tidy views a table supports, for the page's view pickers: each view whose data can be
 //! computed with its defaults.
 
+use super::catalog::Choice;
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::{area, bars, forest, line, stacked};
+use crate::data::tidy::label_of;
 use crate::spec::tidy::DEFAULT_MIN_N;
+use crate::spec::Role;
 use crate::spec::{AreaSpec, BarsSpec, Encoding, ForestSpec, LineSpec, StackedSpec};
 use crate::table::Table;
+
+/// Columns with more values than this get no picker for `filter=` (free input still works).
+const MAX_FILTER_VALUES: usize = 500;
+
+/// The `filter` key: every category or period column with its values, as `column:value`
+/// choices. The page offers a picker per column not on the chart (all values, or one or more);
+/// several values of one column are joined with `|` and columns with `,`
+/// (`filter=subgroep:Wajong|Wsw,jaar:2019`).
+fn filter_key(f: &Frame) -> Vec<Choice> {
+    let mut choices = Vec::new();
+    for (j, c) in f.roles.columns.iter().enumerate() {
+        if !matches!(c.role, Role::Category | Role::Time | Role::Reference)
+            || c.distinct < 2
+            || c.distinct > MAX_FILTER_VALUES
+        {
+            continue;
+        }
+        let values = if c.role == Role::Time {
+            f.x_values(j)
+                .into_iter()
+                .map(|x| (x.key, x.label))
+                .collect::<Vec<_>>()
+        } else {
+            f.distinct(j).into_iter().map(|v| (v.clone(), v)).collect()
+        };
+        // A value with a separator of the filter grammar in it cannot be written as a choice.
+        for (value, label) in values
+            .into_iter()
+            .filter(|(v, _)| !v.contains([',', '|', ':']))
+        {
+            choices.push(Choice {
+                value: format!("{}:{value}", c.column),
+                label: format!("{} = {label}", label_of(&c.column)),
+            });
+        }
+    }
+    choices
+}
+
+/// The `filter` choices of a table (see [`filter_key`]); none when it has no tidy frame.
+pub fn filter_choices(table: &Table) -> Vec<Choice> {
+    match Frame::new(table, &[], &[]) {
+        Ok(f) => filter_key(&f),
+        Err(_) => Vec::new(),
+    }
+}
 
 /// The tidy views a table supports, natural view first: only views that can be drawn with
 /// their defaults are offered (their keys come from the schema, see [`super::catalog`]).
@@ -23,6 +72,7 @@ pub fn views(table: &Table) -> Vec<&'static str> {
         enc: enc(),
         index: false,
         highlight: None,
+        n: None,
     };
     if line::compute(&f, &line_spec).is_ok() || natural == Some("line") {
         out.push("line");
@@ -37,7 +87,16 @@ pub fn views(table: &Table) -> Vec<&'static str> {
     if bars::compute(&f, &bars_spec, None).is_ok() || natural == Some("bars") {
         out.push("bars");
     }
-    if stacked::compute(&f, &StackedSpec { enc: enc() }).is_ok() || natural == Some("stacked") {
+    if stacked::compute(
+        &f,
+        &StackedSpec {
+            enc: enc(),
+            n: None,
+        },
+    )
+    .is_ok()
+        || natural == Some("stacked")
+    {
         out.push("stacked");
     }
     let area_spec = AreaSpec {
@@ -85,5 +144,47 @@ mod tests {
         let v = crate::render::catalog::catalog(&ds);
         let y = v[0].keys.iter().find(|k| k.key == "y").unwrap();
         assert_eq!(y.choices[0].value, "aandeel");
+    }
+
+    #[test]
+    fn every_view_offers_a_filter_per_category_with_its_values() {
+        let t = crate::table::load(
+            "t.csv",
+            b"kwartaal,regio,subgroep,werkzaam,personen\n2019K1,A,Wajong,1,2\n2019K1,A,Wsw,3,4\n2019K2,B,Wajong,5,6\n",
+        )
+        .unwrap();
+        let ds = crate::render::Dataset::from_table(t).unwrap();
+        let all = crate::render::catalog::catalog(&ds);
+        assert!(
+            all.len() >= 2,
+            "{:?}",
+            all.iter().map(|v| v.view).collect::<Vec<_>>()
+        );
+        for v in all
+            .into_iter()
+            .filter(|v| crate::spec::schema::view(v.view).is_some_and(|d| !d.regional))
+        {
+            let keys: Vec<&str> = v.keys.iter().map(|k| k.key).collect();
+            let f = v.keys.iter().find(|k| k.key == "filter");
+            let f = f.unwrap_or_else(|| panic!("{}: {keys:?}", v.view));
+            let values: Vec<&str> = f.choices.iter().map(|c| c.value.as_str()).collect();
+            assert_eq!(
+                values,
+                [
+                    "kwartaal:2019K1",
+                    "kwartaal:2019K2",
+                    "regio:A",
+                    "regio:B",
+                    "subgroep:Wajong",
+                    "subgroep:Wsw"
+                ],
+                "{}",
+                v.view
+            );
+            assert_eq!(f.choices[0].label, "kwartaal = 2019 K1");
+            if v.view != "forest" {
+                assert!(keys.contains(&"per") && keys.contains(&"agg"), "{keys:?}");
+            }
+        }
     }
 }

@@ -149,6 +149,43 @@ const PATTERNS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Phrases of the aggregation notes ("Opgeteld over gemeente en leeftijd: 999.600 rijen -> 1.400
+/// punten"), replaced in order in a text no whole-sentence pattern knows.
+const PHRASES: &[(&str, &str)] = &[
+    (
+        "Totaalrijen gebruikt in plaats van hun delen (niet dubbel geteld): ",
+        "Total rows used instead of their parts (not counted twice): ",
+    ),
+    ("Totaalrijen herkend: ", "Total rows recognised: "),
+    (
+        " (gebruikt als totaal, nooit opgeteld bij de delen)",
+        " (used as the total, never added to the parts)",
+    ),
+    ("Alleen de laatste periode (", "Only the latest period ("),
+    (
+        "): standen tellen niet op over de tijd; kies een andere met filter=.",
+        "): stocks do not add up over time; choose another with filter=.",
+    ),
+    (
+        " punt(en) onbekend: een deel van de rijen is leeg of geheim.",
+        " point(s) unknown: part of the rows is empty or suppressed.",
+    ),
+    ("Gemiddelde gewogen met ", "Mean weighted by "),
+    ("Ongewogen gemiddelde", "Unweighted mean"),
+    ("100 × som van ", "100 × sum of "),
+    (" / som van ", " / sum of "),
+    (", opgeteld over ", ", summed over "),
+    ("Opgeteld over ", "Summed over "),
+    ("opgeteld over ", "summed over "),
+    ("Opgeteld", "Summed"),
+    ("opgeteld", "summed"),
+    (" rijen -> ", " rows -> "),
+    (" rij -> ", " row -> "),
+    (" punten", " points"),
+    (" punt", " point"),
+    (" en ", " and "),
+];
+
 /// The words in the holes of `pattern` when `text` has its shape.
 fn holes<'a>(pattern: &str, text: &'a str) -> Option<Vec<&'a str>> {
     let parts: Vec<&str> = pattern.split("{}").collect();
@@ -188,7 +225,11 @@ pub fn tidy_text(text: &str, lang: Lang) -> String {
             return out.replace("'onbekend'", "'unknown'");
         }
     }
-    text.to_string()
+    let mut out = text.to_string();
+    for (nl, en) in PHRASES {
+        out = out.replace(nl, en);
+    }
+    out
 }
 
 /// An error of a tidy encoding in `lang`.

@@ -2,6 +2,7 @@
 //! that drives the page (as the URL hash), embeds and the CLI. Parsed into a typed [`ViewSpec`];
 //! unknown keys or values are errors that say what is allowed.
 
+pub mod period;
 pub mod regional;
 pub mod schema;
 pub mod tidy;
@@ -10,8 +11,9 @@ pub mod vocab;
 use crate::error::{Error, Result};
 use crate::format::Lang;
 pub use crate::spec::tidy::{
-    AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
+    Agg, AreaSpec, BarSort, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec,
 };
+pub use period::{Grain, Period};
 pub use regional::{
     BasicsSpec, CompareMark, CompareMeasure, CompareSpec, ConvergenceSpec, DecompositionSpec,
     MapMeasure, MapSpec, ProfileSpec, RankMeasure, RankingSpec, ReportSpec, TrendMeasure,
@@ -52,19 +54,15 @@ impl Params {
                 v.clone()
             })
     }
-    pub fn take_year(&mut self, key: &str) -> Result<Option<i32>> {
+    /// A period (`2015`, `2015K4`, `2015KW04`, `2019M04`, `31-12-2019`): see [`Period::parse`].
+    pub fn take_period(&mut self, key: &str) -> Result<Option<Period>> {
         match self.take(key) {
             None => Ok(None),
-            Some(v) => v
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .map(Some)
-                .ok_or_else(|| {
-                    Error::view(format!(
-                        "'{key}={v}': verwacht een jaartal, bijvoorbeeld {key}=2015."
-                    ))
-                }),
+            Some(v) => Period::parse(&v).map(Some).ok_or_else(|| {
+                Error::view(format!(
+                    "'{key}={v}': verwacht een periode, bijvoorbeeld {key}=2015, {key}=2015K4 of {key}=2015M12."
+                ))
+            }),
         }
     }
     pub fn take_number(&mut self, key: &str) -> Result<Option<f64>> {
@@ -146,8 +144,8 @@ pub enum ScatterX {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScatterSpec {
     pub subgroup: Subgroup,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
     pub x: ScatterX,
 }
 
@@ -176,7 +174,7 @@ impl View {
     /// unset settings are left out.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, Option<String>)> = Vec::new();
-        let year = |y: Option<i32>| y.map(|y| y.to_string());
+        let year = |y: Option<Period>| y.map(|y| y.to_string());
         match self {
             View::Scatter(s) => out.extend([
                 ("subgroup", Some(s.subgroup.key().to_string())),
@@ -218,7 +216,7 @@ impl View {
                     ),
                 ),
                 ("scale", s.scale.pair()),
-                ("edition", year(s.edition)),
+                ("edition", s.edition.map(|e| e.to_string())),
             ]),
             View::Profile(s) => out.push(("subgroup", Some(s.subgroup.key().to_string()))),
             View::Compare(s) => out.extend([
@@ -252,6 +250,7 @@ impl View {
                 out.extend(s.enc.pairs());
                 out.push(("index", s.index.then(|| "1".to_string())));
                 out.push(("highlight", s.highlight.clone()));
+                out.push(("n", s.n.clone()));
             }
             View::Bars(s) => {
                 out.extend(s.enc.pairs());
@@ -276,7 +275,10 @@ impl View {
                 ));
                 out.push(("n", s.n.clone()));
             }
-            View::Stacked(s) => out.extend(s.enc.pairs()),
+            View::Stacked(s) => {
+                out.extend(s.enc.pairs());
+                out.push(("n", s.n.clone()));
+            }
             View::Area(s) => {
                 out.extend(s.enc.pairs());
                 out.push(("n", s.n.clone()));
@@ -507,8 +509,8 @@ impl ViewSpec {
                         .take("subgroup")
                         .and_then(|v| Subgroup::parse(&v))
                         .unwrap_or(Subgroup::Total);
-                    let from = p.take_year("from")?;
-                    let to = p.take_year("to")?;
+                    let from = p.take_period("from")?;
+                    let to = p.take_period("to")?;
                     let x = match p.take("x").as_deref() {
                         Some("register_share") => ScatterX::RegisterShare,
                         _ => ScatterX::Share,
@@ -625,8 +627,8 @@ mod tests {
             s.view,
             Some(View::Scatter(ScatterSpec {
                 subgroup: Subgroup::Wajong,
-                from: Some(2015),
-                to: Some(2017),
+                from: Some(Period::year(2015)),
+                to: Some(Period::year(2017)),
                 x: ScatterX::Share
             }))
         );

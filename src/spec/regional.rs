@@ -4,7 +4,7 @@
 use super::{Params, View};
 use crate::error::{Error, Result};
 use crate::format::Lang;
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 
 /// What a ranked bar chart ranks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,10 +31,10 @@ impl RankMeasure {
 pub struct RankingSpec {
     pub measure: RankMeasure,
     pub subgroup: Subgroup,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
     /// For level measures (`share`, `register_share`).
-    pub year: Option<i32>,
+    pub year: Option<Period>,
     /// Differences from national (default) or the levels themselves (`scale=absolute`).
     pub scale: ValueScale,
 }
@@ -91,9 +91,9 @@ impl MapMeasure {
 pub struct MapSpec {
     pub measure: MapMeasure,
     pub subgroup: Subgroup,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
-    pub year: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
+    pub year: Option<Period>,
     /// The scatter's x axis, for `measure=residual`.
     pub x: super::ScatterX,
     pub scale: ValueScale,
@@ -186,8 +186,8 @@ pub struct CompareSpec {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecompositionSpec {
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 /// What a trend chart counts.
@@ -218,18 +218,18 @@ pub struct ConvergenceSpec {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BasicsSpec {
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportSpec {
-    pub from: Option<i32>,
-    pub to: Option<i32>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 /// Checks that a period runs forward.
-pub fn ordered(from: Option<i32>, to: Option<i32>, lang: Lang) -> Result<()> {
+pub fn ordered(from: Option<Period>, to: Option<Period>, lang: Lang) -> Result<()> {
     match (from, to) {
         (Some(a), Some(b)) if a >= b => Err(Error::view(if lang == Lang::En {
             format!("The start (from={a}) must come before the end (to={b}).")
@@ -240,9 +240,9 @@ pub fn ordered(from: Option<i32>, to: Option<i32>, lang: Lang) -> Result<()> {
     }
 }
 
-fn years(p: &mut Params, lang: Lang) -> Result<(Option<i32>, Option<i32>)> {
-    let from = p.take_year("from")?;
-    let to = p.take_year("to")?;
+fn years(p: &mut Params, lang: Lang) -> Result<(Option<Period>, Option<Period>)> {
+    let from = p.take_period("from")?;
+    let to = p.take_period("to")?;
     ordered(from, to, lang)?;
     Ok((from, to))
 }
@@ -264,7 +264,7 @@ pub fn parse(view: &str, p: &mut Params, lang: Lang) -> Result<Option<View>> {
             };
             let sub = subgroup(p);
             let (from, to) = years(p, lang)?;
-            let year = p.take_year("year")?;
+            let year = p.take_period("year")?;
             let scale = ValueScale::parse(p.take("scale").as_deref(), ValueScale::Relative);
             View::Ranking(RankingSpec {
                 measure,
@@ -284,13 +284,13 @@ pub fn parse(view: &str, p: &mut Params, lang: Lang) -> Result<Option<View>> {
             };
             let sub = subgroup(p);
             let (from, to) = years(p, lang)?;
-            let year = p.take_year("year")?;
+            let year = p.take_period("year")?;
             let x = match p.take("x").as_deref() {
                 Some("register_share") => super::ScatterX::RegisterShare,
                 _ => super::ScatterX::Share,
             };
             let scale = ValueScale::parse(p.take("scale").as_deref(), ValueScale::Relative);
-            let edition = p.take_year("edition")?;
+            let edition = p.take_period("edition")?.map(|e| e.calendar_year());
             View::Map(MapSpec {
                 measure,
                 subgroup: sub,
@@ -391,8 +391,8 @@ mod tests {
             View::Ranking(RankingSpec {
                 measure: RankMeasure::Growth,
                 subgroup: Subgroup::Wajong,
-                from: Some(2015),
-                to: Some(2017),
+                from: Some(Period::year(2015)),
+                to: Some(Period::year(2017)),
                 year: None,
                 scale: ValueScale::Relative
             })
@@ -404,7 +404,7 @@ mod tests {
                 subgroup: Subgroup::Praktijkroute,
                 from: None,
                 to: None,
-                year: Some(2017),
+                year: Some(Period::year(2017)),
                 scale: ValueScale::Relative
             })
         );
@@ -436,8 +436,8 @@ mod tests {
         assert_eq!(
             view("view=decomposition&subgroup=participatiewet&from=2016&to=2017"),
             View::Decomposition(DecompositionSpec {
-                from: Some(2016),
-                to: Some(2017)
+                from: Some(Period::year(2016)),
+                to: Some(Period::year(2017))
             })
         );
         assert!(ViewSpec::parse("view=decomposition&subgroup=wajong").is_err());
@@ -459,8 +459,8 @@ mod tests {
         assert_eq!(
             view("view=basics&from=2015&to=2017"),
             View::Basics(BasicsSpec {
-                from: Some(2015),
-                to: Some(2017)
+                from: Some(Period::year(2015)),
+                to: Some(Period::year(2017))
             })
         );
         assert_eq!(

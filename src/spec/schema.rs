@@ -150,6 +150,30 @@ const FILTER: KeyDef = key(
     "Alleen rijen met",
     "Only rows with",
 );
+const PER: KeyDef = key(
+    "per",
+    KeyKind::Column(&[Role::Count, Role::N]),
+    None,
+    "Per 100 van (verhouding van sommen)",
+    "Per 100 of (ratio of sums)",
+);
+const AGG: KeyDef = key(
+    "agg",
+    KeyKind::Choice(&[
+        ("sum", "Optellen", "Sum"),
+        ("mean", "Ongewogen gemiddelde", "Unweighted mean"),
+    ]),
+    None,
+    "Samenvoegen",
+    "Combine rows",
+);
+const N_WEIGHT: KeyDef = key(
+    "n",
+    KeyKind::Column(&[Role::N, Role::Count]),
+    None,
+    "Aantal personen (weegt percentages)",
+    "Number of persons (weights percentages)",
+);
 const TITLE: KeyDef = key("title", KeyKind::Text, None, "Titel", "Title");
 const SUBTITLE: KeyDef = key("subtitle", KeyKind::Text, None, "Ondertitel", "Subtitle");
 const YLABEL: KeyDef = key(
@@ -505,6 +529,9 @@ pub const VIEWS: &[ViewDef] = &[
             ),
             FACET,
             FILTER,
+            PER,
+            AGG,
+            N_WEIGHT,
             key(
                 "index",
                 KeyKind::Flag,
@@ -541,6 +568,8 @@ pub const VIEWS: &[ViewDef] = &[
             ),
             FACET,
             FILTER,
+            PER,
+            AGG,
             key(
                 "ref",
                 KeyKind::Text,
@@ -607,6 +636,9 @@ pub const VIEWS: &[ViewDef] = &[
             ),
             FACET,
             FILTER,
+            PER,
+            AGG,
+            N_WEIGHT,
             TITLE,
             SUBTITLE,
             YLABEL,
@@ -641,6 +673,8 @@ pub const VIEWS: &[ViewDef] = &[
             ),
             FACET,
             FILTER,
+            PER,
+            AGG,
             key(
                 "n",
                 KeyKind::Column(&[Role::N, Role::Count]),

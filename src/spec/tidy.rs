@@ -13,12 +13,36 @@ pub struct Encoding {
     pub series: Option<String>,
     /// Small multiples: one panel per value of this column.
     pub facet: Option<String>,
-    /// Keep only rows where a column has a value: `filter=model:totaal,jaar:2019`.
-    pub filter: Vec<(String, String)>,
+    /// Keep only rows where a column has one of the values: `filter=model:totaal,jaar:2019`,
+    /// several values of one column `filter=subgroep:Wajong|Wsw`.
+    pub filter: Vec<(String, Vec<String>)>,
+    /// Plot `100 x sum(y) / sum(per)` per point: a ratio of two count columns.
+    pub per: Option<String>,
+    /// How rows that land on one point are combined, when not by the column's role.
+    pub agg: Option<Agg>,
     pub title: Option<String>,
     pub subtitle: Option<String>,
     /// Label of the value axis.
     pub ylabel: Option<String>,
+}
+
+/// How rows that fall on one point are combined (`agg=`). Without it: counts are summed,
+/// percentages and other values are averaged weighted with the n column (refused without one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agg {
+    /// `agg=sum`: add up, whatever the column's role.
+    Sum,
+    /// `agg=mean`: the plain, unweighted mean.
+    Mean,
+}
+
+impl Agg {
+    pub fn key(self) -> &'static str {
+        match self {
+            Agg::Sum => "sum",
+            Agg::Mean => "mean",
+        }
+    }
 }
 
 /// The reference line of a bar chart: a number, or the value of one of the categories.
@@ -40,6 +64,8 @@ pub enum BarSort {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineSpec {
     pub enc: Encoding,
+    /// The column with the number of persons, to weight percentages when rows are combined.
+    pub n: Option<String>,
     /// Each series as an index, its first period = 100.
     pub index: bool,
     pub highlight: Option<String>,
@@ -59,6 +85,8 @@ pub struct BarsSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StackedSpec {
     pub enc: Encoding,
+    /// The column with the number of persons, to weight percentages when rows are combined.
+    pub n: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,23 +112,41 @@ pub const DEFAULT_MIN_N: f64 = 100.0;
 
 /// Keys every tidy view understands besides the common ones.
 pub const ENCODING_KEYS: &[&str] = &[
-    "x", "y", "series", "facet", "filter", "title", "subtitle", "ylabel",
+    "x", "y", "series", "facet", "filter", "per", "agg", "title", "subtitle", "ylabel",
 ];
 
 fn parse_encoding(p: &mut Params) -> Result<Encoding> {
     let col = |p: &mut Params, k: &str| p.take(k).filter(|v| !v.trim().is_empty());
-    let mut filter = Vec::new();
+    let mut filter: Vec<(String, Vec<String>)> = Vec::new();
     if let Some(f) = p.take("filter") {
         for item in f.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            // As before: a column name may hold a colon, the values follow the last one.
             let (c, v) = item.rsplit_once(':').ok_or_else(|| {
                 Error::view(format!(
-                    "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal."
+                    "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw."
                 ))
             })?;
-            filter.push((c.trim().to_string(), v.trim().to_string()));
+            let c = c.trim().to_string();
+            let values: Vec<String> = v.split('|').map(|v| v.trim().to_string()).collect();
+            match filter.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, vs)) => vs.extend(values),
+                None => filter.push((c, values)),
+            }
         }
     }
+    let agg = match p.take("agg").as_deref() {
+        None | Some("") => None,
+        Some("sum") | Some("som") => Some(Agg::Sum),
+        Some("mean") | Some("gemiddelde") => Some(Agg::Mean),
+        Some(v) => {
+            return Err(Error::view(format!(
+                "Onbekende samenvoeging 'agg={v}'. Kies uit: sum, mean."
+            )))
+        }
+    };
     Ok(Encoding {
+        per: col(p, "per"),
+        agg,
         x: col(p, "x"),
         y: col(p, "y"),
         series: col(p, "series"),
@@ -135,6 +181,7 @@ pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
             highlight: take_highlight(p),
             enc,
             index: flag(p, "index")?,
+            n: p.take("n").filter(|v| !v.is_empty()),
         }),
         "bars" => {
             let highlight = take_highlight(p);
@@ -167,7 +214,10 @@ pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
                 n: p.take("n").filter(|v| !v.is_empty()),
             })
         }
-        "stacked" => V::Stacked(StackedSpec { enc }),
+        "stacked" => V::Stacked(StackedSpec {
+            enc,
+            n: p.take("n").filter(|v| !v.is_empty()),
+        }),
         "area" => {
             let min_n = match p.take_number("min_n")? {
                 None => DEFAULT_MIN_N,
@@ -200,7 +250,8 @@ pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
 pub fn keys(kind: &str) -> Vec<&'static str> {
     let mut k: Vec<&'static str> = ENCODING_KEYS.to_vec();
     match kind {
-        "line" => k.extend(["index", "highlight"]),
+        "line" => k.extend(["index", "highlight", "n"]),
+        "stacked" => k.push("n"),
         "bars" => k.extend(["ref", "sort", "highlight", "n"]),
         "area" => k.extend(["n", "min_n"]),
         "forest" => k.extend(["dimension", "term", "reference", "significance"]),
@@ -212,22 +263,68 @@ pub fn keys(kind: &str) -> Vec<&'static str> {
 impl Encoding {
     /// The encoding's settings as `(key, value)` pairs for the completed description.
     pub fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
-        let filter = (!self.filter.is_empty()).then(|| {
-            self.filter
-                .iter()
-                .map(|(c, v)| format!("{c}:{v}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        });
+        let filter = (!self.filter.is_empty()).then(|| filter_query(&self.filter));
         vec![
             ("x", self.x.clone()),
             ("y", self.y.clone()),
             ("series", self.series.clone()),
             ("facet", self.facet.clone()),
             ("filter", filter),
+            ("per", self.per.clone()),
+            ("agg", self.agg.map(|a| a.key().to_string())),
             ("title", self.title.clone()),
             ("subtitle", self.subtitle.clone()),
             ("ylabel", self.ylabel.clone()),
         ]
+    }
+}
+
+/// The filter as written in a view description: `subgroep:Wajong|Wsw,jaar:2019`.
+pub fn filter_query(filter: &[(String, Vec<String>)]) -> String {
+    filter
+        .iter()
+        .map(|(c, vs)| format!("{c}:{}", vs.join("|")))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::spec::{View, ViewSpec};
+
+    #[test]
+    fn filters_per_and_agg_parse_and_write_back() {
+        let s = ViewSpec::parse(
+            "view=line&x=jaar&y=werkzaam&per=personen&agg=mean&filter=subgroep:Wajong|Wsw,jaar:2019,subgroep:P-wet",
+        )
+        .unwrap();
+        let Some(View::Line(l)) = s.view else {
+            panic!("{:?}", s.view)
+        };
+        assert_eq!(
+            l.enc.filter,
+            vec![
+                (
+                    "subgroep".to_string(),
+                    vec!["Wajong".to_string(), "Wsw".into(), "P-wet".into()]
+                ),
+                ("jaar".to_string(), vec!["2019".to_string()])
+            ]
+        );
+        assert_eq!(l.enc.per.as_deref(), Some("personen"));
+        assert_eq!(l.enc.agg, Some(super::Agg::Mean));
+        let s = ViewSpec::parse(
+            "view=line&filter=subgroep:Wajong|Wsw|P-wet,jaar:2019&per=personen&agg=mean",
+        )
+        .unwrap();
+        let q = s.query(s.view.as_ref().unwrap(), &[]);
+        assert!(
+            q.contains(
+                "&filter=subgroep%3AWajong%7CWsw%7CP-wet%2Cjaar%3A2019&per=personen&agg=mean"
+            ),
+            "{q}"
+        );
+        assert!(ViewSpec::parse("view=line&agg=median").is_err());
+        assert!(ViewSpec::parse("view=bars&filter=subgroep").is_err());
     }
 }

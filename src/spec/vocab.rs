@@ -172,7 +172,7 @@ pub fn parse_overrides(v: &str) -> Result<Vec<(String, Role)>> {
 }
 
 /// A subgroup (deelgroep) of the register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subgroup {
     Total,
@@ -196,6 +196,50 @@ impl Subgroup {
     pub fn parse(s: &str) -> Option<Subgroup> {
         Subgroup::ALL.into_iter().find(|g| g.key() == s)
     }
+    /// The subgroup a category value of a file names (`Totaal`, `Wajong`, `WSW`, `Wsw`,
+    /// `Participatiewet`, `P-wet`, `Praktijkroute`, `P-wet (Praktijkroute)`, `Participatiewet
+    /// overig`); `None` for other values (vso/pro, Wiw/ID, ...).
+    pub fn from_label(s: &str) -> Option<Subgroup> {
+        let mut f = String::new();
+        for c in crate::case::lower(s.trim()).chars() {
+            if c.is_alphanumeric() {
+                f.push(c);
+            } else if !f.is_empty() && !f.ends_with(' ') {
+                f.push(' ');
+            }
+        }
+        let f = f.trim_end();
+        Some(match f {
+            "totaal"
+            | "total"
+            | "totaal doelgroepen"
+            | "alle doelgroepen"
+            | "totaal doelgroep"
+            | "doelgroepregister"
+            | "totaal doelgroepregister"
+            | "alle"
+            | "allen"
+            | "all" => Subgroup::Total,
+            "wajong" | "wajongers" | "wajong totaal" => Subgroup::Wajong,
+            "wsw" | "wsw groep" | "wsw ers" | "wswers" => Subgroup::Wsw,
+            "participatiewet"
+            | "p wet"
+            | "pwet"
+            | "pw"
+            | "participatiewet totaal"
+            | "p wet totaal" => Subgroup::Participatiewet,
+            "praktijkroute"
+            | "p wet praktijkroute"
+            | "pwet praktijkroute"
+            | "pw praktijkroute"
+            | "participatiewet praktijkroute" => Subgroup::Praktijkroute,
+            "participatiewet overig" | "p wet overig" | "pw overig" | "pwet overig" => {
+                Subgroup::PwOther
+            }
+            _ => return None,
+        })
+    }
+
     /// The key used in view descriptions.
     pub fn key(self) -> &'static str {
         match self {
@@ -247,6 +291,32 @@ impl Subgroup {
         match self {
             Subgroup::Total => String::new(),
             g => format!(" ({})", g.label()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subgroups_as_files_write_them() {
+        for (s, g) in [
+            ("Totaal", Some(Subgroup::Total)),
+            ("Totaal doelgroepen", Some(Subgroup::Total)),
+            ("WSW", Some(Subgroup::Wsw)),
+            ("Wsw", Some(Subgroup::Wsw)),
+            ("P-wet", Some(Subgroup::Participatiewet)),
+            ("Participatiewet", Some(Subgroup::Participatiewet)),
+            ("P-wet (Praktijkroute)", Some(Subgroup::Praktijkroute)),
+            ("Praktijkroute", Some(Subgroup::Praktijkroute)),
+            ("Participatiewet overig", Some(Subgroup::PwOther)),
+            ("Wajong", Some(Subgroup::Wajong)),
+            ("P-wet (ABA)", None),
+            ("vso/pro", None),
+            ("Wiw/ID", None),
+        ] {
+            assert_eq!(Subgroup::from_label(s), g, "{s}");
         }
     }
 }

@@ -85,6 +85,9 @@ impl Count {
             ],
             Count::RegisterPersonsUncorrected => &[
                 "personen_doelgroepregister",
+                "personen_in_doelgroepregister",
+                "doelgroepregister",
+                "personen",
                 "doelgroepregister_niet_gecorrigeerd",
                 "personen_doelgroepregister_niet_gecorrigeerd",
             ],
@@ -96,7 +99,12 @@ impl Count {
             Count::RegisterWsw => &["doelgroepregister_wsw"],
             Count::RegisterParticipatiewet => &["doelgroepregister_participatiewet"],
             Count::RegisterPwPraktijkroute => &["doelgroepregister_praktijkroute"],
-            Count::WorkersTotal => &["werkzame_personen", "werkzame_personen_totaal"],
+            Count::WorkersTotal => &[
+                "werkzame_personen",
+                "werkzame_personen_totaal",
+                "werkzaam",
+                "personen_met_werk",
+            ],
             Count::WorkersWajong => &["werkzame_personen_wajong"],
             Count::WorkersWsw => &["werkzame_personen_wsw"],
             Count::WorkersParticipatiewet => &["werkzame_personen_participatiewet"],
@@ -178,6 +186,17 @@ pub enum IdColumn {
     Region,
     Year,
     RowType,
+    /// The subgroup of a long file (one row per subgroup: Totaal, Wajong, WSW, ...).
+    Subgroup,
+}
+
+impl IdColumn {
+    pub const ALL: [IdColumn; 4] = [
+        IdColumn::Region,
+        IdColumn::Year,
+        IdColumn::RowType,
+        IdColumn::Subgroup,
+    ];
 }
 
 impl IdColumn {
@@ -186,6 +205,7 @@ impl IdColumn {
             IdColumn::Region => "region",
             IdColumn::Year => "year",
             IdColumn::RowType => "row_type",
+            IdColumn::Subgroup => "subgroup",
         }
     }
     /// Names a header may carry for this column (folded).
@@ -202,14 +222,39 @@ impl IdColumn {
                 "amr",
                 "region_name",
             ],
-            IdColumn::Year => &["year", "jaar", "periode", "jaar_einde"],
+            IdColumn::Year => &[
+                "year",
+                "jaar",
+                "periode",
+                "jaar_einde",
+                "period",
+                "kwartaal",
+                "quarter",
+                "maand",
+                "month",
+                "peildatum",
+                "datum",
+                "date",
+                "verslagperiode",
+            ],
             IdColumn::RowType => &["row_type", "rijtype", "soort_rij", "row_kind"],
+            IdColumn::Subgroup => &[
+                "subgroup",
+                "subgroep",
+                "doelgroep",
+                "subdoelgroep",
+                "deelgroep",
+                "doelgroepen",
+                "deelgroepen",
+                "subdoelgroepen",
+                "regeling",
+            ],
         }
     }
 
     pub fn from_header(header: &str) -> Option<IdColumn> {
         let key = word_key(&fold(header)).join("_");
-        [IdColumn::Region, IdColumn::Year, IdColumn::RowType]
+        IdColumn::ALL
             .into_iter()
             .find(|id| id.names().iter().any(|n| word_key(n).join("_") == key))
     }
@@ -220,6 +265,7 @@ impl IdColumn {
             IdColumn::Region => "regio (arbeidsmarktregio)",
             IdColumn::Year => "jaar",
             IdColumn::RowType => "soort rij (regio, landelijk, onbekend)",
+            IdColumn::Subgroup => "doelgroep (Totaal, Wajong, WSW, Participatiewet, ...)",
         }
     }
 }
@@ -334,6 +380,16 @@ mod tests {
             ("Ind. Wk.", Count::WerkkamerIndication),
             ("Openstaande vacatures", Count::OpenVacancies),
             ("Number of jobs", Count::Jobs),
+            (
+                "Aantal in doelgroepregister",
+                Count::RegisterPersonsUncorrected,
+            ),
+            (
+                "Personen doelgroepregister",
+                Count::RegisterPersonsUncorrected,
+            ),
+            ("Aantal werkzaam", Count::WorkersTotal),
+            ("Werkzame personen", Count::WorkersTotal),
         ];
         for (h, c) in cases {
             assert_eq!(Count::from_header(h), Some(c), "{h}");
@@ -344,6 +400,9 @@ mod tests {
             ("Jaar", IdColumn::Year),
             ("Perioden", IdColumn::Year),
             ("Soort rij", IdColumn::RowType),
+            ("Doelgroep", IdColumn::Subgroup),
+            ("Kwartaal", IdColumn::Year),
+            ("Peildatum", IdColumn::Year),
         ] {
             assert_eq!(IdColumn::from_header(h), Some(id), "{h}");
         }

@@ -23,13 +23,11 @@ pub struct Target {
 
 /// Every column of the regional shape, identification columns first, required ones marked.
 pub fn targets() -> Vec<Target> {
-    let ids = [IdColumn::Region, IdColumn::Year, IdColumn::RowType]
-        .into_iter()
-        .map(|id| Target {
-            name: id.name(),
-            label: id.label(),
-            required: id != IdColumn::RowType,
-        });
+    let ids = IdColumn::ALL.into_iter().map(|id| Target {
+        name: id.name(),
+        label: id.label(),
+        required: matches!(id, IdColumn::Region | IdColumn::Year),
+    });
     let counts = Count::ALL.into_iter().map(|c| Target {
         name: c.name(),
         label: c.label(),
@@ -53,7 +51,7 @@ impl Meaning {
     }
     fn from_canonical(name: &str) -> Option<Meaning> {
         let f = fold(name);
-        [IdColumn::Region, IdColumn::Year, IdColumn::RowType]
+        IdColumn::ALL
             .into_iter()
             .find(|id| id.name() == f)
             .map(Meaning::Id)
@@ -77,6 +75,8 @@ pub(crate) struct Resolved {
     pub region: Option<usize>,
     pub year: Option<usize>,
     pub row_type: Option<usize>,
+    /// The subgroup column of a long file.
+    pub subgroup: Option<usize>,
     pub counts: Vec<(Count, usize)>,
     /// Headers of the columns not used, in file order.
     pub ignored: Vec<String>,
@@ -155,6 +155,7 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
         region: None,
         year: None,
         row_type: None,
+        subgroup: None,
         counts: Vec::new(),
         ignored: Vec::new(),
         notes: Vec::new(),
@@ -195,10 +196,13 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
             Some(Meaning::Id(IdColumn::Region)) => out.region = Some(j),
             Some(Meaning::Id(IdColumn::Year)) => out.year = Some(j),
             Some(Meaning::Id(IdColumn::RowType)) => out.row_type = Some(j),
+            Some(Meaning::Id(IdColumn::Subgroup)) => out.subgroup = Some(j),
             Some(Meaning::Count(c)) => out.counts.push((c, j)),
             None => out.ignored.push(col.name.clone()),
         }
     }
+    promote_register(table, &mut out);
+    find_subgroup_column(table, &mut out);
     let applied: Vec<String> = chosen
         .iter()
         .filter_map(|(j, m)| {
@@ -214,6 +218,78 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
             .push(format!("Kolomkoppeling toegepast: {}", applied.join(", ")));
     }
     Ok(out)
+}
+
+/// How many distinct values of a column name a subgroup, and whether every value does (or is
+/// empty).
+fn subgroup_values(table: &Table, j: usize) -> (usize, bool) {
+    let mut found: Vec<crate::spec::Subgroup> = Vec::new();
+    let mut all = true;
+    for v in table
+        .columns
+        .get(j)
+        .map(|c| c.values.as_slice())
+        .unwrap_or(&[])
+    {
+        if let crate::table::Value::Text(t) = v {
+            match crate::spec::Subgroup::from_label(t) {
+                Some(g) if !found.contains(&g) => found.push(g),
+                Some(_) => {}
+                None => all = false,
+            }
+        }
+    }
+    (found.len(), all)
+}
+
+/// The subgroup column of a long file: by its header (kept only when some value names a
+/// subgroup), else an unmatched text column whose values are all subgroups (Totaal, Wajong, WSW).
+fn find_subgroup_column(table: &Table, out: &mut Resolved) {
+    if let Some(j) = out.subgroup {
+        if subgroup_values(table, j).0 == 0 {
+            out.subgroup = None;
+            out.ignored.push(table.columns[j].name.clone());
+        }
+        return;
+    }
+    let found = out.ignored.iter().position(|h| {
+        table
+            .column_index(h)
+            .is_some_and(|j| matches!(subgroup_values(table, j), (n, true) if n >= 2))
+    });
+    if let Some(k) = found {
+        let h = out.ignored.remove(k);
+        out.subgroup = table.column_index(&h);
+        out.notes.push(format!(
+            "Kolom '{h}' gelezen als de doelgroep (de waarden zijn doelgroepen)"
+        ));
+    }
+}
+
+/// A file without a corrected register column but with a plain one ("personen
+/// doelgroepregister", "aantal in doelgroepregister", "personen") uses the plain one as the
+/// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected.
+fn promote_register(table: &Table, out: &mut Resolved) {
+    if out
+        .counts
+        .iter()
+        .any(|(c, _)| *c == Count::RegisterPersonsCorrected)
+    {
+        return;
+    }
+    for (c, j) in out.counts.iter_mut() {
+        let header = table.columns.get(*j).map(|c| c.name.as_str()).unwrap_or("");
+        let f = fold(header);
+        let explicit =
+            f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
+        if *c == Count::RegisterPersonsUncorrected && !explicit {
+            *c = Count::RegisterPersonsCorrected;
+            out.notes.push(format!(
+                "'{header}' gebruikt als de personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
+            ));
+            return;
+        }
+    }
 }
 
 /// A header matched by name, for the mapping step.
@@ -276,6 +352,19 @@ pub fn propose(table: &Table) -> MappingProposal {
                 });
             }
             None => unmatched_headers.push(h.clone()),
+        }
+    }
+    // As in reading: a plain register column is the register when no corrected one is there.
+    let corrected = Count::RegisterPersonsCorrected.name();
+    if !matched.iter().any(|m| m.column == corrected) {
+        if let Some(m) = matched.iter_mut().find(|m| {
+            let f = fold(&m.header);
+            m.column == Count::RegisterPersonsUncorrected.name()
+                && !(f.contains("niet")
+                    || f.contains("ongecorrigeerd")
+                    || f.contains("uncorrected"))
+        }) {
+            m.column = corrected;
         }
     }
     let all = targets();
@@ -398,7 +487,17 @@ mod tests {
                 ("Werkz. pers.", "workers_total")
             ]
         );
-        assert_eq!(p.targets.len(), 3 + Count::ALL.len());
+        assert_eq!(p.targets.len(), IdColumn::ALL.len() + Count::ALL.len());
+    }
+
+    #[test]
+    fn a_plain_register_column_counts_as_the_register() {
+        let p = propose(&t("regio;jaar;personen;werkenden\nA;2015;10;5\n"));
+        assert_eq!(p.required_missing, ["workers_total"]);
+        assert!(p
+            .matched
+            .iter()
+            .any(|m| m.header == "personen" && m.column == "register_persons_corrected"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::{Count, Counts, RegionalData};
 pub use crate::data::regional::Excluded;
 use crate::error::{Error, Result};
 use crate::format::{t, Lang};
-use crate::spec::Subgroup;
+use crate::spec::{Period, Subgroup};
 use serde::Serialize;
 
 impl Subgroup {
@@ -108,11 +108,23 @@ impl RegionalValues {
 /// the messages, which are in `lang`.
 pub fn per_region(
     d: &RegionalData,
-    years: &[i32],
+    years: &[Period],
     what: &str,
     lang: Lang,
     f: impl Fn(&[&Counts]) -> Option<f64>,
 ) -> Result<RegionalValues> {
+    // A year asks for the file's period ending with it (2015 is 2015K4 in a quarterly file).
+    let resolved: Vec<Period> = years
+        .iter()
+        .map(|y| {
+            d.years
+                .iter()
+                .copied()
+                .find(|p| p == y || p.same_end(*y))
+                .unwrap_or(*y)
+        })
+        .collect();
+    let years = &resolved[..];
     for y in years {
         if !d.has_year(*y) {
             let have = d
@@ -195,7 +207,7 @@ pub fn per_region(
 pub fn share_working(
     d: &RegionalData,
     g: Subgroup,
-    year: i32,
+    year: Period,
     lang: Lang,
 ) -> Result<RegionalValues> {
     let what = match lang {
@@ -211,8 +223,8 @@ pub fn share_working(
 pub fn growth_workers(
     d: &RegionalData,
     g: Subgroup,
-    from: i32,
-    to: i32,
+    from: Period,
+    to: Period,
     lang: Lang,
 ) -> Result<RegionalValues> {
     let what = match lang {
@@ -234,7 +246,7 @@ pub fn growth_workers(
 pub fn register_share(
     d: &RegionalData,
     g: Subgroup,
-    year: i32,
+    year: Period,
     lang: Lang,
 ) -> Result<RegionalValues> {
     let Some(parent) = g.parent() else {
@@ -273,10 +285,10 @@ mod tests {
     #[test]
     fn national_share_from_totals() {
         let d = default();
-        let s = share_working(&d, Subgroup::Total, 2015, Lang::Nl).unwrap();
+        let s = share_working(&d, Subgroup::Total, Period::year(2015), Lang::Nl).unwrap();
         assert!((s.national - 43.874).abs() < 5e-4);
         assert_eq!(s.values.len(), 35);
-        let s17 = share_working(&d, Subgroup::Total, 2017, Lang::Nl).unwrap();
+        let s17 = share_working(&d, Subgroup::Total, Period::year(2017), Lang::Nl).unwrap();
         assert!((s17.national - 49.781).abs() < 5e-4);
     }
 
@@ -293,7 +305,7 @@ mod tests {
     #[test]
     fn absent_year_is_not_available() {
         let d = default();
-        let e = share_working(&d, Subgroup::Total, 2014, Lang::Nl).unwrap_err();
+        let e = share_working(&d, Subgroup::Total, Period::year(2014), Lang::Nl).unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::NotAvailable);
     }
 
@@ -305,7 +317,7 @@ mod tests {
         )
         .unwrap();
         let d = RegionalData::from_table(&t).unwrap();
-        let s = share_working(&d, Subgroup::Total, 2015, Lang::Nl).unwrap();
+        let s = share_working(&d, Subgroup::Total, Period::year(2015), Lang::Nl).unwrap();
         // National over A and C only: (40 + 60) / (100 + 100).
         assert!((s.national - 50.0).abs() < 1e-12);
         assert_eq!(s.values.len(), 2);
@@ -318,7 +330,7 @@ mod tests {
     #[test]
     fn praktijkroute_register_share() {
         let d = default();
-        let s = register_share(&d, Subgroup::Praktijkroute, 2017, Lang::Nl).unwrap();
+        let s = register_share(&d, Subgroup::Praktijkroute, Period::year(2017), Lang::Nl).unwrap();
         assert!((s.national - 8.567).abs() < 5e-4);
     }
 }

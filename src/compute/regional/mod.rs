@@ -7,11 +7,12 @@ pub mod mapping;
 pub mod measures;
 
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::spec::{Grain, Period, Subgroup};
 use crate::table::{Table, Value};
 use columns::fold;
 pub use columns::{Count, IdColumn, COUNT_COLUMNS};
 pub use mapping::{propose as propose_mapping, MappingProposal};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The counts of one region (or the nation) in one year; `None` where the file has no value.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -27,7 +28,7 @@ impl Counts {
 }
 
 /// What kind of row a line of the file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RowType {
     Region,
     National,
@@ -43,20 +44,25 @@ pub struct RegionalData {
     pub source: String,
     /// The regions in the cross-regional statistics, alphabetical.
     pub regions: Vec<String>,
-    /// The years present, ascending.
-    pub years: Vec<i32>,
-    /// Counts per (region, year).
-    pub data: BTreeMap<(String, i32), Counts>,
-    /// National counts per year: from the national row where the file has one, else summed.
-    pub national: BTreeMap<i32, Counts>,
+    /// The grain of the periods (years, quarters, months, dates).
+    pub grain: Grain,
+    /// The periods present, ascending (named `years` since most files have years).
+    pub years: Vec<Period>,
+    /// Counts per (region, period).
+    pub data: BTreeMap<(String, Period), Counts>,
+    /// National counts per period: from the national row where the file has one, else summed.
+    pub national: BTreeMap<Period, Counts>,
     /// True when the file had a national row for every year.
     pub national_from_file: bool,
     /// The count columns the file has.
     pub present: Vec<Count>,
     /// Rows kept but not used across regions (unknown region), as (region, year).
-    pub other_rows: Vec<(String, i32)>,
+    pub other_rows: Vec<(String, Period)>,
     /// Remarks in Dutch (national totals summed, columns ignored, ...).
     pub notes: Vec<String>,
+    /// True when the file is long (a doelgroep column) or finer than regions (rows summed):
+    /// its table also suits the tidy views (lines per region over quarters, filters).
+    pub fine: bool,
 }
 
 fn location(table: &Table, i: usize, col: &str) -> Location {
@@ -78,6 +84,12 @@ impl RegionalData {
     /// Reads the regional shape with a user's column mapping: `(file header, canonical name)`
     /// pairs (canonical names as in DICTIONARY.md; an empty name leaves the column unused).
     /// Headers not in the mapping are matched by name. See [`propose_mapping`].
+    ///
+    /// The file may be finer than regions and long: rows for municipalities, ages or sexes are
+    /// summed to one row per region and period (a row that is the total of the others, such as
+    /// gemeente `Totaal`, is used instead of its parts, never both); a subgroup column
+    /// (`doelgroep` = Totaal, Wajong, WSW, Participatiewet, Praktijkroute) is read as the
+    /// per-subgroup columns of the wide file. Periods may be years, quarters, months or dates.
     pub fn from_table_with_mapping<S: AsRef<str>>(
         table: &Table,
         mapping: &[(S, S)],
@@ -113,7 +125,10 @@ impl RegionalData {
         let Some(year_col) = resolved.year else {
             return Err(Error::new(
                 ErrorKind::MissingColumn,
-                format!("De kolom 'year' (of 'jaar') ontbreekt.{}", unknown_hint()),
+                format!(
+                    "De kolom 'year' (of 'jaar', 'kwartaal', 'periode') ontbreekt.{}",
+                    unknown_hint()
+                ),
             )
             .at(file.column("year")));
         };
@@ -137,16 +152,41 @@ impl RegionalData {
             );
         }
         let row_type_col = resolved.row_type;
+        let subgroup_col = resolved.subgroup;
+        // The other columns: dimensions the rows may differ in (gemeente, leeftijd, geslacht).
+        let mut used: Vec<usize> = vec![region_col, year_col];
+        used.extend(row_type_col);
+        used.extend(subgroup_col);
+        used.extend(count_cols.iter().map(|(_, j)| *j));
+        let dims: Vec<usize> = (0..table.columns.len())
+            .filter(|j| !used.contains(j))
+            .collect();
+        let is_total_cell = |j: usize, i: usize| -> bool {
+            matches!(table.columns[j].values.get(i), Some(Value::Text(t)) if crate::data::tidy::is_total(t))
+        };
+        // Text dimensions with a total value: their total rows stand for the other rows.
+        let total_dims: Vec<usize> = dims
+            .iter()
+            .copied()
+            .filter(|&j| (0..table.len()).any(|i| is_total_cell(j, i)))
+            .collect();
 
-        let mut data: BTreeMap<(String, i32), Counts> = BTreeMap::new();
-        let mut national_rows: BTreeMap<i32, Counts> = BTreeMap::new();
-        let mut other_rows = Vec::new();
-        let mut first_row: BTreeMap<(String, i32), usize> = BTreeMap::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_of: HashMap<GroupKey, usize> = HashMap::new();
+        // Rows seen per (group, hash of the other columns): no strings kept per row.
+        let mut seen: HashMap<(usize, u64), usize> = HashMap::new();
+        let mut grain: Option<(Grain, usize)> = None;
+        let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
+        let rname = &table.columns[region_col].name;
+        let yname = &table.columns[year_col].name;
         for i in 0..table.len() {
-            let rname = &table.columns[region_col].name;
             let region = match &table.columns[region_col].values[i] {
                 Value::Text(t) => t.trim().to_string(),
                 Value::Number(n) => n.to_string(),
+                // A grand-total row of a finer file (gemeente 'Nederland', region left empty).
+                Value::Missing if total_dims.iter().any(|&j| is_total_cell(j, i)) => {
+                    "Landelijk".to_string()
+                }
                 Value::Missing => {
                     return Err(
                         Error::new(ErrorKind::BadValue, "De regio ontbreekt in deze rij.")
@@ -154,38 +194,45 @@ impl RegionalData {
                     );
                 }
             };
-            let yname = &table.columns[year_col].name;
-            let year = match &table.columns[year_col].values[i] {
-                Value::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => *n as i32,
+            let period = match &table.columns[year_col].values[i] {
+                Value::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                    Period::year(*n as i32)
+                }
                 Value::Missing => {
-                    return Err(
-                        Error::new(ErrorKind::BadValue, "Het jaar ontbreekt in deze rij.")
-                            .at(location(table, i, yname)),
-                    );
+                    return Err(Error::new(
+                        ErrorKind::BadValue,
+                        "De periode (het jaar) ontbreekt in deze rij.",
+                    )
+                    .at(location(table, i, yname)));
                 }
                 other => {
                     let shown = other.as_text().unwrap_or_default();
-                    let year_prefix: Option<i32> =
-                        // End-of-year codes: 2016Q4, 2016K4 and CBS StatLine's 2016JJ00, 2016KW04.
-                        shown.get(..4).and_then(|s| s.parse().ok()).filter(|_| {
-                            shown.get(4..).is_some_and(|q| {
-                                ["Q4", "K4", "JJ00", "KW04"]
-                                    .iter()
-                                    .any(|c| q.eq_ignore_ascii_case(c))
-                            })
-                        });
-                    match year_prefix {
-                        Some(y) => y,
-                        None => {
-                            return Err(Error::new(
-                                ErrorKind::BadValue,
-                                format!("'{shown}' is geen jaartal (verwacht bijvoorbeeld 2016)."),
-                            )
-                            .at(location(table, i, yname)))
-                        }
-                    }
+                    Period::parse(&shown).ok_or_else(|| {
+                        Error::new(
+                            ErrorKind::BadValue,
+                            format!("'{shown}' is geen jaartal of periode (verwacht bijvoorbeeld 2016, 2016K4, 2016M12 of 31-12-2016)."),
+                        )
+                        .at(location(table, i, yname))
+                    })?
                 }
             };
+            match grain {
+                None => grain = Some((period.grain(), i)),
+                Some((g, first)) if g != period.grain() => {
+                    return Err(Error::new(
+                        ErrorKind::BadValue,
+                        format!(
+                            "Het bestand mengt {} en {}: rij {} heeft '{}', deze rij '{period}'. Gebruik één soort periode.",
+                            g.label(),
+                            period.grain().label(),
+                            table.row_numbers.get(first).copied().unwrap_or(first + 1),
+                            table.columns[year_col].values[first].as_text().unwrap_or_default()
+                        ),
+                    )
+                    .at(location(table, i, yname)));
+                }
+                Some(_) => {}
+            }
             let row_type = match row_type_col.map(|j| &table.columns[j].values[i]) {
                 Some(Value::Text(t)) => match fold(t).as_str() {
                     "region" | "regio" => RowType::Region,
@@ -202,11 +249,24 @@ impl RegionalData {
                 },
                 _ => row_type_from_name(&region),
             };
-            let mut counts = Counts::default();
+            let subgroup = match subgroup_col {
+                None => None,
+                Some(j) => {
+                    let label = table.columns[j].values[i].as_text().unwrap_or_default();
+                    match Subgroup::from_label(&label) {
+                        Some(g) => Some(g),
+                        None => {
+                            match skipped_subgroups.iter_mut().find(|(l, _)| *l == label) {
+                                Some((_, n)) => *n += 1,
+                                None => skipped_subgroups.push((label, 1)),
+                            }
+                            continue;
+                        }
+                    }
+                }
+            };
             for (c, j) in &count_cols {
-                let v = match &table.columns[*j].values[i] {
-                    Value::Number(n) => Some(*n),
-                    Value::Missing => None,
+                match &table.columns[*j].values[i] {
                     Value::Text(t) => {
                         return Err(Error::new(
                             ErrorKind::BadValue,
@@ -214,40 +274,145 @@ impl RegionalData {
                         )
                         .at(location(table, i, &table.columns[*j].name)));
                     }
-                };
-                if let Some(n) = v {
-                    if n < 0.0 {
+                    Value::Number(n) if *n < 0.0 => {
                         return Err(Error::new(
                             ErrorKind::BadValue,
                             format!("Negatief aantal {n} ({}).", c.label()),
                         )
                         .at(location(table, i, &table.columns[*j].name)));
                     }
+                    _ => {}
                 }
-                counts.set(*c, v);
             }
-            let key = (region.clone(), year);
-            if let Some(prev) = first_row.get(&key) {
-                return Err(Error::new(
-                    ErrorKind::Duplicate,
-                    format!(
-                        "Regio '{region}' komt voor {year} twee keer voor (ook op rij {prev})."
+            let key = GroupKey {
+                row_type,
+                region: region.clone(),
+                period,
+                subgroup,
+            };
+            let g = match group_of.get(&key) {
+                Some(&g) => g,
+                None => {
+                    groups.push(Group {
+                        key: key.clone(),
+                        rows: Vec::new(),
+                    });
+                    group_of.insert(key, groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
+            // Two rows that differ in nothing but their counts are one row entered twice.
+            let same_dims = |a: usize, b: usize| {
+                dims.iter()
+                    .all(|&j| table.columns[j].values[a] == table.columns[j].values[b])
+            };
+            let prev = seen
+                .insert((g, hash_cells(table, &dims, i)), i)
+                .filter(|&prev| same_dims(prev, i));
+            if let Some(prev) = prev {
+                let prev_row = table.row_numbers.get(prev).copied().unwrap_or(prev + 1);
+                let what = match subgroup {
+                    Some(sg) => format!(
+                        "Regio '{region}' komt voor {period} met doelgroep '{}' twee keer voor (ook op rij {prev_row}).",
+                        table.columns[subgroup_col.unwrap_or_default()].values[i]
+                            .as_text()
+                            .unwrap_or_else(|| sg.label().to_string())
                     ),
-                )
-                .at(location(table, i, rname)));
+                    None => format!(
+                        "Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."
+                    ),
+                };
+                return Err(Error::new(ErrorKind::Duplicate, what).at(location(table, i, rname)));
             }
-            first_row.insert(
-                key.clone(),
-                table.row_numbers.get(i).copied().unwrap_or(i + 1),
-            );
-            match row_type {
-                RowType::Region => {
-                    data.insert(key, counts);
+            groups[g].rows.push(i);
+        }
+
+        // Sum every group over the dimensions, using total rows where a group has them.
+        let mut used_totals: Vec<(usize, String)> = Vec::new();
+        let mut varying = vec![false; dims.len()];
+        let mut summed_rows = 0usize;
+        let mut summed_groups = 0usize;
+        let mut sums: Vec<Vec<Option<f64>>> = Vec::with_capacity(groups.len());
+        for group in &groups {
+            let mut rows = group.rows.clone();
+            for &j in &total_dims {
+                let tot: Vec<usize> = rows
+                    .iter()
+                    .copied()
+                    .filter(|&i| is_total_cell(j, i))
+                    .collect();
+                if !tot.is_empty() {
+                    for &i in &tot {
+                        let v = table.columns[j].values[i].as_text().unwrap_or_default();
+                        if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
+                            used_totals.push((j, v));
+                        }
+                    }
+                    rows = tot;
                 }
-                RowType::National => {
-                    national_rows.insert(year, counts);
+            }
+            if rows.len() > 1 {
+                summed_rows += rows.len();
+                summed_groups += 1;
+                for (k, &j) in dims.iter().enumerate() {
+                    if !varying[k] {
+                        let first = &table.columns[j].values[rows[0]];
+                        varying[k] = rows.iter().any(|&i| table.columns[j].values[i] != *first);
+                    }
                 }
-                RowType::UnknownRegion => other_rows.push(key),
+            }
+            let sum: Vec<Option<f64>> = count_cols
+                .iter()
+                .map(|(_, j)| {
+                    rows.iter().try_fold(0.0, |acc, &i| {
+                        table.columns[*j].values[i].as_number().map(|v| acc + v)
+                    })
+                })
+                .collect();
+            sums.push(sum);
+        }
+
+        // Counts per (row type, region, period): straight from the sums, or per subgroup.
+        let mut cells: BTreeMap<(RowKind, String, Period), LongCell> = BTreeMap::new();
+        for (group, sum) in groups.iter().zip(&sums) {
+            let k = &group.key;
+            let cell = cells
+                .entry((k.row_type.into(), k.region.clone(), k.period))
+                .or_default();
+            let slot = k.subgroup.map(subgroup_slot).unwrap_or(0);
+            cell.values[slot] = Some(sum.clone());
+        }
+        let mut derived_total = false;
+        let mut entries: BTreeMap<(RowKind, String, Period), Counts> = BTreeMap::new();
+        for (key, cell) in cells {
+            let counts = if subgroup_col.is_some() {
+                let (c, d) = cell.counts(&count_cols);
+                derived_total |= d;
+                c
+            } else {
+                let mut c = Counts::default();
+                if let Some(Some(vals)) = cell.values.first() {
+                    for ((count, _), v) in count_cols.iter().zip(vals) {
+                        c.set(*count, *v);
+                    }
+                }
+                c
+            };
+            entries.insert(key, counts);
+        }
+
+        let mut data: BTreeMap<(String, Period), Counts> = BTreeMap::new();
+        let mut national_rows: BTreeMap<Period, Counts> = BTreeMap::new();
+        let mut other_rows = Vec::new();
+        for ((kind, region, period), counts) in entries {
+            match kind {
+                RowKind::Region => {
+                    data.insert((region, period), counts);
+                }
+                RowKind::National => {
+                    national_rows.insert(period, counts);
+                }
+                RowKind::Unknown => other_rows.push((region, period)),
             }
         }
         if data.is_empty() {
@@ -260,9 +425,23 @@ impl RegionalData {
         let mut regions: Vec<String> = data.keys().map(|(r, _)| r.clone()).collect();
         crate::sort::sort(&mut regions);
         regions.dedup();
-        let mut years: Vec<i32> = data.keys().map(|(_, y)| *y).collect();
+        let mut years: Vec<Period> = data.keys().map(|(_, y)| *y).collect();
         crate::sort::sort(&mut years);
         years.dedup();
+
+        let mut present: Vec<Count> = if subgroup_col.is_some() {
+            Count::ALL
+                .into_iter()
+                .filter(|c| {
+                    data.values()
+                        .chain(national_rows.values())
+                        .any(|k| k.get(*c).is_some())
+                })
+                .collect()
+        } else {
+            count_cols.iter().map(|(c, _)| *c).collect()
+        };
+        crate::sort::sort(&mut present);
 
         let mut notes = resolved.notes.clone();
         let national_from_file = years.iter().all(|y| national_rows.contains_key(y));
@@ -274,7 +453,7 @@ impl RegionalData {
                 Some(n) => {
                     // A national cell left empty is filled with the regional sum, and said so.
                     let mut n = *n;
-                    for (c, _) in &count_cols {
+                    for c in &present {
                         if n.get(*c).is_none() && sum.get(*c).is_some() {
                             n.set(*c, sum.get(*c));
                         }
@@ -286,6 +465,72 @@ impl RegionalData {
                     national.insert(y, sum);
                 }
             }
+        }
+        if let Some(j) = subgroup_col {
+            let mut seen_groups: Vec<Subgroup> = Vec::new();
+            for g in &groups {
+                if let Some(sg) = g.key.subgroup {
+                    if !seen_groups.contains(&sg) {
+                        seen_groups.push(sg);
+                    }
+                }
+            }
+            crate::sort::sort_by_key(&mut seen_groups, |g| subgroup_slot(*g));
+            notes.push(format!(
+                "Lang bestand: één rij per doelgroep in '{}' ({})",
+                table.columns[j].name,
+                seen_groups
+                    .iter()
+                    .map(|g| crate::data::tidy::capitalise(g.label()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            if derived_total {
+                notes.push("Totaal berekend als Wajong + WSW + Participatiewet waar een rij 'Totaal' ontbreekt (Praktijkroute is deel van de Participatiewet)".to_string());
+            }
+        }
+        if !skipped_subgroups.is_empty() {
+            notes.push(format!(
+                "Doelgroepen niet gebruikt in de regionale analyse: {}",
+                skipped_subgroups
+                    .iter()
+                    .map(|(l, n)| format!("'{l}' ({n} {})", if *n == 1 { "rij" } else { "rijen" }))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !used_totals.is_empty() {
+            notes.push(format!(
+                "Totaalrijen herkend en gebruikt (de losse rijen niet nog eens meegeteld): {}",
+                used_totals
+                    .iter()
+                    .map(|(j, v)| format!("{} = '{v}'", table.columns[*j].name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if summed_groups > 0 {
+            let over: Vec<&str> = dims
+                .iter()
+                .zip(&varying)
+                .filter(|(_, v)| **v)
+                .map(|(j, _)| table.columns[*j].name.as_str())
+                .collect();
+            notes.push(format!(
+                "Opgeteld over {}: {} rijen -> {} regio-perioden{}",
+                if over.is_empty() {
+                    "de rijen".to_string()
+                } else {
+                    join_and(&over)
+                },
+                crate::format::nl(summed_rows as f64, 0),
+                crate::format::nl(summed_groups as f64, 0),
+                if subgroup_col.is_some() {
+                    " per doelgroep"
+                } else {
+                    ""
+                }
+            ));
         }
         if !summed_years.is_empty() {
             notes.push(format!(
@@ -300,17 +545,22 @@ impl RegionalData {
         if !other_rows.is_empty() {
             notes.push(format!("{} rij(en) met onbekende regio bewaard maar niet gebruikt in de vergelijking tussen regio's", other_rows.len()));
         }
-        if !ignored.is_empty() {
+        let ignored_now: Vec<String> = dims
+            .iter()
+            .zip(&varying)
+            .filter(|(j, v)| !**v && ignored.contains(&table.columns[**j].name))
+            .map(|(j, _)| table.columns[*j].name.clone())
+            .collect();
+        if !ignored_now.is_empty() {
             notes.push(format!(
                 "Kolommen bewaard maar niet gebruikt in de regionale analyse: {}",
-                ignored.join(", ")
+                ignored_now.join(", ")
             ));
         }
-        let mut present: Vec<Count> = count_cols.iter().map(|(c, _)| *c).collect();
-        crate::sort::sort(&mut present);
         Ok(RegionalData {
             source: table.source.clone(),
             regions,
+            grain: grain.map(|g| g.0).unwrap_or(Grain::Year),
             years,
             data,
             national,
@@ -318,19 +568,191 @@ impl RegionalData {
             present,
             other_rows,
             notes,
+            fine: subgroup_col.is_some() || summed_groups > 0,
         })
     }
 
-    pub fn get(&self, region: &str, year: i32, c: Count) -> Option<f64> {
+    pub fn get(&self, region: &str, year: impl Into<Period>, c: Count) -> Option<f64> {
         self.data
-            .get(&(region.to_string(), year))
+            .get(&(region.to_string(), year.into()))
             .and_then(|k| k.get(c))
     }
-    pub fn national(&self, year: i32, c: Count) -> Option<f64> {
-        self.national.get(&year).and_then(|k| k.get(c))
+    pub fn national(&self, year: impl Into<Period>, c: Count) -> Option<f64> {
+        self.national.get(&year.into()).and_then(|k| k.get(c))
     }
-    pub fn has_year(&self, year: i32) -> bool {
-        self.years.contains(&year)
+    pub fn has_year(&self, year: impl Into<Period>) -> bool {
+        self.years.contains(&year.into())
+    }
+
+    /// The file's period a view asks for: the same period, or one ending on the same day
+    /// (`2015` is `2015K4` in a quarterly file: a year is the stand at its end). Errors list the
+    /// periods the file has.
+    pub fn resolve(&self, key: &str, p: Period) -> Result<Period> {
+        if self.years.contains(&p) {
+            return Ok(p);
+        }
+        self.years
+            .iter()
+            .copied()
+            .find(|y| y.same_end(p))
+            .ok_or_else(|| {
+                Error::view(format!(
+                    "'{key}={p}' staat niet in het bestand. Kies uit: {}.",
+                    self.years
+                        .iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+    }
+}
+
+/// A hash of a row's cells in the given columns (numbers by their bits, texts by their bytes).
+fn hash_cells(table: &Table, cols: &[usize], i: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for &j in cols {
+        match &table.columns[j].values[i] {
+            Value::Missing => 0u8.hash(&mut h),
+            Value::Number(n) => {
+                1u8.hash(&mut h);
+                n.to_bits().hash(&mut h);
+            }
+            Value::Text(t) => {
+                2u8.hash(&mut h);
+                t.hash(&mut h);
+            }
+        }
+    }
+    h.finish()
+}
+
+/// "a, b en c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum RowKind {
+    Region,
+    National,
+    Unknown,
+}
+
+impl From<RowType> for RowKind {
+    fn from(t: RowType) -> RowKind {
+        match t {
+            RowType::Region => RowKind::Region,
+            RowType::National => RowKind::National,
+            RowType::UnknownRegion => RowKind::Unknown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct GroupKey {
+    row_type: RowType,
+    region: String,
+    period: Period,
+    subgroup: Option<Subgroup>,
+}
+
+struct Group {
+    key: GroupKey,
+    rows: Vec<usize>,
+}
+
+/// The position of a subgroup in a [`LongCell`].
+fn subgroup_slot(g: Subgroup) -> usize {
+    match g {
+        Subgroup::Total => 0,
+        Subgroup::Wajong => 1,
+        Subgroup::Wsw => 2,
+        Subgroup::Participatiewet => 3,
+        Subgroup::Praktijkroute => 4,
+        Subgroup::PwOther => 5,
+    }
+}
+
+/// The summed counts of one region and period per subgroup (by [`subgroup_slot`]); `None` when
+/// the file has no rows for the subgroup. The values follow the file's count columns.
+#[derive(Debug, Clone, Default)]
+struct LongCell {
+    values: [Option<Vec<Option<f64>>>; 6],
+}
+
+/// What a count column of a long file measures, per subgroup row.
+fn long_target(c: Count, g: Subgroup) -> Option<Count> {
+    use Count as C;
+    use Subgroup as S;
+    match (c, g) {
+        (C::RegisterPersonsCorrected, S::Total) => Some(C::RegisterPersonsCorrected),
+        (C::RegisterPersonsCorrected, S::Wajong) => Some(C::RegisterWajongCorrected),
+        (C::RegisterPersonsCorrected, S::Wsw) => Some(C::RegisterWsw),
+        (C::RegisterPersonsCorrected, S::Participatiewet) => Some(C::RegisterParticipatiewet),
+        (C::RegisterPersonsCorrected, S::Praktijkroute) => Some(C::RegisterPwPraktijkroute),
+        (C::RegisterPersonsUncorrected, S::Total) => Some(C::RegisterPersonsUncorrected),
+        (C::RegisterPersonsUncorrected, S::Wajong) => Some(C::RegisterWajongUncorrected),
+        (C::WorkersTotal, S::Total) => Some(C::WorkersTotal),
+        (C::WorkersTotal, S::Wajong) => Some(C::WorkersWajong),
+        (C::WorkersTotal, S::Wsw) => Some(C::WorkersWsw),
+        (C::WorkersTotal, S::Participatiewet) => Some(C::WorkersParticipatiewet),
+        (C::WorkersTotal, S::Praktijkroute) => Some(C::WorkersPwPraktijkroute),
+        (C::WorkersTotal, S::PwOther) => Some(C::WorkersPwOther),
+        (C::RegisterPersonsCorrected | C::RegisterPersonsUncorrected, _) => None,
+        // Other columns (jobs, vacancies, a column of one subgroup) belong to the total row.
+        (c, S::Total) => Some(c),
+        _ => None,
+    }
+}
+
+impl LongCell {
+    /// One value per subgroup slot of count column `k`: from its rows, or derived from the
+    /// nesting of the subgroups (Totaal = Wajong + WSW + Participatiewet; Participatiewet =
+    /// Praktijkroute + overig). `Some(None)` is a suppressed sum; `None` no rows.
+    fn column(&self, k: usize) -> ([Option<Option<f64>>; 6], bool) {
+        let mut v: [Option<Option<f64>>; 6] =
+            std::array::from_fn(|s| self.values[s].as_ref().map(|vals| vals[k]));
+        let add = |a: Option<Option<f64>>, b: Option<Option<f64>>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.zip(b).map(|(a, b)| a + b)),
+            _ => None,
+        };
+        if v[3].is_none() {
+            v[3] = add(v[4], v[5]);
+        }
+        let mut derived = false;
+        if v[0].is_none() {
+            v[0] = add(add(v[1], v[2]), v[3]);
+            derived = v[0].is_some();
+        }
+        if v[5].is_none() {
+            if let (Some(pw), Some(prk)) = (v[3], v[4]) {
+                v[5] = Some(pw.zip(prk).map(|(a, b)| a - b));
+            }
+        }
+        (v, derived)
+    }
+
+    fn counts(&self, count_cols: &[(Count, usize)]) -> (Counts, bool) {
+        let mut out = Counts::default();
+        let mut derived = false;
+        for (k, (c, _)) in count_cols.iter().enumerate() {
+            let (v, d) = self.column(k);
+            for g in Subgroup::ALL {
+                if let (Some(target), Some(value)) = (long_target(*c, g), v[subgroup_slot(g)]) {
+                    if g == Subgroup::Total {
+                        derived |= d;
+                    }
+                    out.set(target, value);
+                }
+            }
+        }
+        (out, derived)
     }
 }
 
@@ -346,9 +768,9 @@ pub fn row_type_from_name(region: &str) -> RowType {
 /// Sums the regions of one year per count; a count is summed only when every region has it.
 /// Each region's row is looked up once.
 pub(crate) fn sum_regions(
-    data: &BTreeMap<(String, i32), Counts>,
+    data: &BTreeMap<(String, Period), Counts>,
     regions: &[String],
-    year: i32,
+    year: Period,
 ) -> Counts {
     if regions.is_empty() {
         return Counts::default();
@@ -437,5 +859,65 @@ mod tests {
         assert_eq!(d.get("B", 2015, Count::WorkersTotal), None);
         assert!(!d.national_from_file);
         assert!(d.notes[0].contains("som van de regio"));
+    }
+
+    #[test]
+    fn periods_of_any_grain_and_one_grain_per_file() {
+        let d = load("regio;periode;personen doelgroepregister gecorrigeerd;werkzame personen\nA;1e kwartaal 2019;10;5\nA;4e kwartaal 2019;12;6\n").unwrap();
+        assert_eq!(d.grain, Grain::Quarter);
+        assert_eq!(
+            d.years.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            ["2019K1", "2019K4"]
+        );
+        let asked = Period::parse("2019").unwrap();
+        assert_eq!(d.resolve("to", asked).unwrap().to_string(), "2019K4");
+        let e = d
+            .resolve("from", Period::parse("2019K2").unwrap())
+            .unwrap_err();
+        assert!(e.message.contains("2019K1, 2019K4"), "{}", e.message);
+        let e = load("regio;periode;personen doelgroepregister gecorrigeerd;werkzame personen\nA;2019;10;5\nA;2019K4;12;6\n").unwrap_err();
+        assert!(
+            e.message.contains("mengt jaren en kwartalen"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.location.unwrap().row, Some(3));
+    }
+
+    #[test]
+    fn a_total_row_without_a_region_is_national() {
+        let d = load(
+            "gemeente;regio;jaar;personen doelgroepregister gecorrigeerd;werkzame personen\n\
+            a1;A;2019;10;5\na2;A;2019;20;6\nb1;B;2019;30;7\nNederland;;2019;61;19\n",
+        )
+        .unwrap();
+        assert_eq!(d.regions, ["A", "B"]);
+        assert_eq!(d.get("A", 2019, Count::WorkersTotal), Some(11.0));
+        assert_eq!(
+            d.national(2019, Count::RegisterPersonsCorrected),
+            Some(61.0)
+        );
+        assert!(d.national_from_file);
+        let e = load("gemeente;regio;jaar;personen doelgroepregister gecorrigeerd;werkzame personen\na1;;2019;10;5\n").unwrap_err();
+        assert!(e.message.contains("regio ontbreekt"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_long_file_reads_as_the_wide_columns() {
+        let d = load("arbeidsmarktregio;jaar;doelgroep;aantal in doelgroepregister;aantal werkzaam\n\
+            A;2017;Totaal;100;50\nA;2017;Wajong;60;20\nA;2017;Wsw;30;25\nA;2017;P-wet;10;5\nA;2017;Praktijkroute;4;3\nA;2017;vso/pro;7;1\n").unwrap();
+        assert_eq!(
+            d.get("A", 2017, Count::RegisterPersonsCorrected),
+            Some(100.0)
+        );
+        assert_eq!(d.get("A", 2017, Count::WorkersWsw), Some(25.0));
+        assert_eq!(d.get("A", 2017, Count::RegisterParticipatiewet), Some(10.0));
+        assert_eq!(d.get("A", 2017, Count::WorkersPwPraktijkroute), Some(3.0));
+        assert_eq!(d.get("A", 2017, Count::WorkersPwOther), Some(2.0));
+        assert!(
+            d.notes.iter().any(|n| n.contains("'vso/pro' (1 rij)")),
+            "{:?}",
+            d.notes
+        );
     }
 }

@@ -33,6 +33,19 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         e.facet.as_deref().unwrap_or(""),
     ];
     let nj = f.n_column(spec.n.as_deref(), &used)?;
+    // Rows that land on one point are combined over the columns the view does not show.
+    let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
+    let mut keys = vec![xj, sj];
+    keys.extend(facet_j);
+    let combined = super::aggregate::combine(f, &keys, yj, per_j, nj, e.agg)?;
+    let combined_frame;
+    let f = match &combined {
+        Some(c) => {
+            combined_frame = c.frame();
+            &combined_frame
+        }
+        None => f,
+    };
     let x_values = f.x_values(xj);
     if x_values.len() < 2 {
         return Err(Error::not_available(format!(
@@ -57,11 +70,14 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     categories.retain(|c| !dropped.contains(c));
     let facets = f.facets(facet_j);
     let cat_at = f.label_index(sj, &categories);
-    let x_labels: Vec<String> = x_values.iter().map(|x| x.label.clone()).collect();
+    let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();
     let x_at = f.label_index(xj, &x_labels);
     let mut series = Vec::new();
     let mut n_points = Vec::new();
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = combined
+        .as_ref()
+        .map(|c| c.aggregation.notes.clone())
+        .unwrap_or_default();
     let mut any_unknown = false;
     for (facet, rows) in &facets {
         let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; categories.len()];
@@ -237,6 +253,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         decimals: dec.min(1),
         notes,
         roles: f.roles.clone(),
+        aggregated: combined.as_ref().map(|c| c.aggregation.clone()),
     })
 }
 

@@ -73,11 +73,62 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     } else {
         None
     };
-    let series_name = e.series.clone().or(series_auto);
+    // The group size behind each bar, when the table has an n column not otherwise used; it
+    // also weights percentages when rows are combined.
+    let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
+    let used = [
+        y_name.as_str(),
+        e.series.as_deref().unwrap_or(""),
+        e.facet.as_deref().unwrap_or(""),
+        e.per.as_deref().unwrap_or(""),
+    ];
+    let nj = f.n_column(spec.n.as_deref(), &used)?;
+    // Repeated bars without series=: rows are combined over the other columns; only when that
+    // is refused (percentages without n) does another category become the series (grouped bars).
+    let mut combined = None;
+    let mut decided = false;
+    let time_series = series_auto
+        .as_deref()
+        .is_some_and(|s| f.roles.role(s) == Some(Role::Time));
+    let series_name = match &e.series {
+        Some(s) => Some(s.clone()),
+        // Bars per category and period: grouped per period, as before.
+        None if repeated && time_series => series_auto.clone(),
+        None if repeated => {
+            let mut keys = vec![xj];
+            keys.extend(facet_j);
+            match super::aggregate::combine(f, &keys, yj, per_j, nj, e.agg) {
+                Ok(c) => {
+                    combined = c;
+                    decided = true;
+                    None
+                }
+                Err(err) => match series_auto {
+                    Some(s) => Some(s),
+                    None => return Err(err),
+                },
+            }
+        }
+        None => None,
+    };
     let sj = series_name
         .as_deref()
         .map(|s| f.col("series", s))
         .transpose()?;
+    if !decided {
+        let mut keys = vec![xj];
+        keys.extend(sj);
+        keys.extend(facet_j);
+        combined = super::aggregate::combine(f, &keys, yj, per_j, nj, e.agg)?;
+    }
+    let combined_frame;
+    let f = match &combined {
+        Some(c) => {
+            combined_frame = c.frame();
+            &combined_frame
+        }
+        None => f,
+    };
     let series_names: Vec<String> = match sj {
         Some(sj) => f.distinct(sj),
         None => vec![y_name.clone()],
@@ -133,13 +184,6 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let cell = |p: usize, s: &str, cat: &str| -> Result<Option<usize>> {
         Ok(at_bar.get(&(p, s.to_string(), cat.to_string())).copied())
     };
-    // The group size behind each bar, when the table has an n column not otherwise used.
-    let used = [
-        y_name.as_str(),
-        e.series.as_deref().unwrap_or(""),
-        e.facet.as_deref().unwrap_or(""),
-    ];
-    let nj = f.n_column(spec.n.as_deref(), &used)?;
     let mut n_values: Vec<BarN> = Vec::new();
     let mut values: Vec<(Option<String>, String, Vec<Option<f64>>)> = Vec::new();
     let mut ref_values = Vec::new();
@@ -233,7 +277,11 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             values: ref_values,
         }),
     };
-    let mut notes = Vec::new();
+    let aggregated = combined.as_ref().map(|c| c.aggregation.clone());
+    let mut notes: Vec<String> = aggregated
+        .as_ref()
+        .map(|a| a.notes.clone())
+        .unwrap_or_default();
     let unknown: Vec<String> = series
         .iter()
         .flat_map(|s| {
@@ -255,7 +303,9 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
     let y_label = e.ylabel.clone().unwrap_or_else(|| {
         let yl = capitalise(&label_of(&y_name));
-        if percent {
+        if let Some(p) = &e.per {
+            format!("{yl} per 100 {}", label_of(p))
+        } else if percent {
             format!("{yl} (%)")
         } else {
             yl
@@ -289,6 +339,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         decimals: dec,
         notes,
         roles: f.roles.clone(),
+        aggregated,
     })
 }
 

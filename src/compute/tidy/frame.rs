@@ -20,24 +20,39 @@ impl<'a> Frame<'a> {
     pub fn new(
         table: &'a Table,
         overrides: &[(String, Role)],
-        filter: &[(String, String)],
+        filter: &[(String, Vec<String>)],
     ) -> Result<Frame<'a>> {
         let roles = Roles::with_overrides(table, overrides)?;
         let mut rows: Vec<usize> = (0..table.len()).collect();
-        for (col, want) in filter {
+        for (col, wanted) in filter {
             let j = table
                 .column_index(col)
                 .ok_or_else(|| super::roles::unknown_column(table, "filter", col))?;
             let before = rows.len();
+            // A period matches however it is written (`2019K1` finds `2019KW01`).
+            let periods: Vec<crate::spec::Period> = wanted
+                .iter()
+                .filter_map(|w| crate::spec::Period::parse(w))
+                .collect();
             rows.retain(|&i| {
                 table
                     .columns
                     .get(j)
                     .and_then(|c| c.values.get(i))
-                    .map(|v| cell_key(v) == *want || (v.is_missing() && want == UNKNOWN))
+                    .map(|v| {
+                        let k = cell_key(v);
+                        wanted
+                            .iter()
+                            .any(|w| k == *w || (v.is_missing() && w == UNKNOWN))
+                            || (!periods.is_empty()
+                                && matches!(v, Value::Text(_))
+                                && crate::spec::Period::parse(&k)
+                                    .is_some_and(|p| periods.contains(&p)))
+                    })
                     .unwrap_or(false)
             });
             if rows.is_empty() && before > 0 {
+                let want = wanted.join("' of '");
                 let f = Frame {
                     table,
                     roles: Roles::detect(table),
@@ -126,7 +141,7 @@ impl<'a> Frame<'a> {
     /// Distinct labels in time order for a time column, else in order of first appearance.
     pub fn ordered_distinct(&self, j: usize) -> Vec<String> {
         if self.role(j) == Some(Role::Time) {
-            let mut out: Vec<String> = self.x_values(j).into_iter().map(|x| x.label).collect();
+            let mut out: Vec<String> = self.x_values(j).into_iter().map(|x| x.key).collect();
             if self.rows.iter().any(|&i| self.value(j, i).is_missing()) {
                 out.push(UNKNOWN.to_string());
             }
@@ -177,10 +192,16 @@ impl<'a> Frame<'a> {
             };
             let pos = time_position(v);
             ordered &= pos.is_some();
+            // A written period reads as one (`2019K1` -> `2019 K1`, `2015JJ00` -> `2015`).
+            let readable = match v {
+                Value::Text(t) => crate::spec::Period::parse(t).map(|p| p.label()),
+                _ => None,
+            };
             out.push(XValue {
                 value,
-                label,
+                label: readable.unwrap_or_else(|| label.clone()),
                 pos: pos.unwrap_or(0.0),
+                key: label,
             });
         }
         if ordered {
@@ -260,8 +281,10 @@ mod tests {
     fn x_values_sort_by_time_and_keep_file_order_otherwise() {
         let t = table("p,g,v\n2020K1,a,1\n2019K4,a,2\n2019K3,b,.\n");
         let f = Frame::new(&t, &[], &[]).unwrap();
-        let xs: Vec<String> = f.x_values(0).into_iter().map(|x| x.label).collect();
+        let xs: Vec<String> = f.x_values(0).into_iter().map(|x| x.key).collect();
         assert_eq!(xs, ["2019K3", "2019K4", "2020K1"]);
+        let xs: Vec<String> = f.x_values(0).into_iter().map(|x| x.label).collect();
+        assert_eq!(xs, ["2019 K3", "2019 K4", "2020 K1"]);
         let gs: Vec<String> = f.x_values(1).into_iter().map(|x| x.label).collect();
         assert_eq!(gs, ["a", "b"]);
         assert_eq!(f.number(2, 2), None);
@@ -270,13 +293,23 @@ mod tests {
     #[test]
     fn filter_keeps_matching_rows_and_explains_misses() {
         let t = table("model,v\ntotaal,1\nWsw,2\ntotaal,3\n");
-        let f = Frame::new(&t, &[], &[("model".into(), "totaal".into())]).unwrap();
+        let f = Frame::new(&t, &[], &[("model".into(), vec!["totaal".into()])]).unwrap();
         assert_eq!(f.rows, vec![0, 2]);
-        let e = Frame::new(&t, &[], &[("model".into(), "wajong".into())])
+        let f = Frame::new(
+            &t,
+            &[],
+            &[("model".into(), vec!["Wsw".into(), "totaal".into()])],
+        )
+        .unwrap();
+        assert_eq!(f.rows, vec![0, 1, 2]);
+        let q = table("kwartaal,v\n2019KW01,1\n2019KW02,2\n");
+        let f = Frame::new(&q, &[], &[("kwartaal".into(), vec!["2019K2".into()])]).unwrap();
+        assert_eq!(f.rows, vec![1]);
+        let e = Frame::new(&t, &[], &[("model".into(), vec!["wajong".into()])])
             .err()
             .unwrap();
         assert!(e.message.contains("totaal, Wsw"), "{}", e.message);
-        let e = Frame::new(&t, &[], &[("modl".into(), "x".into())])
+        let e = Frame::new(&t, &[], &[("modl".into(), vec!["x".into()])])
             .err()
             .unwrap();
         assert!(e.message.contains("model, v"), "{}", e.message);

@@ -76,9 +76,31 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         .as_deref()
         .map(|s| f.col("series", s))
         .transpose()?;
+    // Rows that land on one point are combined over the columns the view does not show.
+    let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
+    let used = [
+        x_name.as_str(),
+        y_name.as_str(),
+        series_name.as_deref().unwrap_or(""),
+        e.facet.as_deref().unwrap_or(""),
+        e.per.as_deref().unwrap_or(""),
+    ];
+    let nj = f.n_column(spec.n.as_deref(), &used)?;
+    let mut keys = vec![xj];
+    keys.extend(sj);
+    keys.extend(facet_j);
+    let combined = super::aggregate::combine(f, &keys, yj, per_j, nj, e.agg)?;
+    let combined_frame;
+    let f = match &combined {
+        Some(c) => {
+            combined_frame = c.frame();
+            &combined_frame
+        }
+        None => f,
+    };
 
     let x_values = f.x_values(xj);
-    let x_labels: Vec<String> = x_values.iter().map(|x| x.label.clone()).collect();
+    let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();
     let x_at = f.label_index(xj, &x_labels);
     let all_series: Vec<String> = match sj {
         Some(sj) => f.distinct(sj),
@@ -204,13 +226,20 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         ));
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
-    let yl = capitalise(&label_of(&y_name));
+    let yl = match &e.per {
+        Some(p) => format!("{} per 100 {}", capitalise(&label_of(&y_name)), label_of(p)),
+        None => capitalise(&label_of(&y_name)),
+    };
     let y_label = match (&e.ylabel, spec.index) {
         (Some(l), _) => l.clone(),
         (None, true) => format!("{yl}, index (eerste periode = 100)"),
-        (None, false) if percent => format!("{yl} (%)"),
+        (None, false) if percent && e.per.is_none() => format!("{yl} (%)"),
         (None, false) => yl,
     };
+    let aggregated = combined.as_ref().map(|c| c.aggregation.clone());
+    if let Some(a) = &aggregated {
+        notes.splice(0..0, a.notes.iter().cloned());
+    }
     let decimals = if spec.index {
         0
     } else {
@@ -237,6 +266,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         notes,
         roles: f.roles.clone(),
         dashed: Vec::new(),
+        aggregated,
     })
 }
 
@@ -266,6 +296,7 @@ mod tests {
             enc: Encoding::default(),
             index: false,
             highlight: None,
+            n: None,
         };
         let d = compute(&f, &spec).unwrap();
         assert_eq!(d.x, "jaar");
@@ -286,6 +317,7 @@ mod tests {
             enc: Encoding::default(),
             index: true,
             highlight: None,
+            n: None,
         };
         let d = compute(&f, &spec).unwrap();
         assert_eq!(d.series[0].points[1].y, Some(150.0));
@@ -293,18 +325,52 @@ mod tests {
     }
 
     #[test]
-    fn two_rows_on_one_point_are_an_error_naming_rows() {
-        let t = table("jaar,groep,sekse,aantal\n2017,A,m,1\n2017,A,v,2\n");
+    fn rows_on_one_point_are_combined_by_the_rules() {
+        let t = table(
+            "jaar,groep,sekse,werkzaam,pct\n2017,A,m,1,10\n2017,A,v,2,40\n2018,A,m,3,20\n2018,A,v,.,30\n",
+        );
         let f = Frame::new(&t, &[], &[]).unwrap();
-        let spec = LineSpec {
+        let mut spec = LineSpec {
             enc: Encoding {
                 series: Some("groep".into()),
+                y: Some("werkzaam".into()),
                 ..Encoding::default()
             },
             index: false,
             highlight: None,
+            n: None,
         };
+        let d = compute(&f, &spec).unwrap();
+        assert_eq!(d.series[0].points[0].y, Some(3.0));
+        assert_eq!(
+            d.series[0].points[1].y, None,
+            "a suppressed part: unknown, not 3"
+        );
+        let a = d.aggregated.unwrap();
+        assert_eq!(
+            (a.over.as_slice(), a.rows, a.points),
+            (&["sekse".to_string()][..], 4, 2)
+        );
+        assert!(
+            d.notes[0].starts_with("Opgeteld over sekse"),
+            "{:?}",
+            d.notes
+        );
+        // A percentage without n is refused; weighted with n=aantal it is the weighted mean.
+        spec.enc.y = Some("pct".into());
         let e = compute(&f, &spec).unwrap_err();
-        assert!(e.message.contains("Rij 2 en rij 3"), "{}", e.message);
+        assert!(e.message.contains("(n)"), "{}", e.message);
+        spec.n = Some("werkzaam".into());
+        let d = compute(&f, &spec).unwrap();
+        assert_eq!(d.series[0].points[0].y, Some(30.0));
+        assert_eq!(d.series[0].points[1].y, None);
+        // Ratio of sums.
+        spec.n = None;
+        spec.enc.y = Some("werkzaam".into());
+        spec.enc.per = Some("pct".into());
+        let d = compute(&f, &spec).unwrap();
+        assert_eq!(d.series[0].points[0].y, Some(100.0 * 3.0 / 50.0));
+        assert!(d.percent);
+        assert_eq!(d.y_label, "Werkzaam per 100 aandeel");
     }
 }

@@ -4,6 +4,7 @@
 //! encodings of the tidy views (one module per view, filling [`crate::data::tidy`]) and the
 //! default view of a table ([`natural`]).
 
+pub mod aggregate;
 pub mod area;
 pub mod bars;
 pub mod forest;

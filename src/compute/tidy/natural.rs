@@ -108,6 +108,7 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
                     Some(&over),
                     facet.as_deref(),
                 ),
+                n: None,
             }));
         }
     }
@@ -136,6 +137,7 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
                 ),
                 index: false,
                 highlight: None,
+                n: None,
             }));
         }
     }

@@ -84,85 +84,12 @@ const ORDINAL_PREFIXES: &[&str] = &[
     "kwarta",
 ];
 
-/// Parses a written period: `2019`, `2019K4`, `2019Q4`, `K4 2019`, `2019-04`, `2019M04`,
-/// `2019-04-30`, `30-4-2019`, and the StatLine codes `2019JJ00`, `2019KW04`, `2019MM04`.
-/// Returns the kind and a position on a continuous time axis in years.
+/// Parses a written period: `2019`, `2019K4`, `2019Q4`, `K4 2019`, `1e kwartaal 2019`,
+/// `2019-04`, `2019M04`, `april 2019`, `2019-04-30`, `30-4-2019`, and the StatLine codes
+/// `2019JJ00`, `2019KW04`, `2019MM04` (see [`crate::spec::Period`]). Returns the kind and a
+/// position on a continuous time axis in years.
 pub fn parse_period(s: &str) -> Option<(TimeKind, f64)> {
-    let s = s.trim();
-    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-    let year = |t: &str| -> Option<f64> {
-        if t.len() == 4 && digits(t) {
-            crate::decimal::parse_f64(t).filter(|y| (1800.0..=2200.0).contains(y))
-        } else {
-            None
-        }
-    };
-    let upper = crate::case::upper(s).replace([' ', '-', '/', '_'], "");
-    if let Some(y) = year(s) {
-        return Some((TimeKind::Year, y));
-    }
-    // Year followed by a period code.
-    if let (Some(y), Some(rest)) = (upper.get(..4).and_then(year), upper.get(4..)) {
-        if rest == "JJ00" {
-            return Some((TimeKind::Year, y));
-        }
-        for p in ["KW0", "KW", "K", "Q"] {
-            if let Some(q) = rest.strip_prefix(p) {
-                if let Some(q) = q.parse::<u32>().ok().filter(|q| (1..=4).contains(q)) {
-                    return Some((TimeKind::Quarter, y + (q - 1) as f64 / 4.0));
-                }
-            }
-        }
-        let month = rest
-            .strip_prefix("MM")
-            .or_else(|| rest.strip_prefix('M'))
-            .or_else(|| {
-                // `2019-04` (the dash was removed above): exactly two digits
-                if rest.len() == 2 && s.contains('-') {
-                    Some(rest)
-                } else {
-                    None
-                }
-            });
-        if let Some(m) = month
-            .filter(|m| digits(m))
-            .and_then(|m| m.parse::<u32>().ok())
-            .filter(|m| (1..=12).contains(m))
-        {
-            return Some((TimeKind::Month, y + (m - 1) as f64 / 12.0));
-        }
-    }
-    // Quarter before the year: `K4 2019`, `Q4-2019`.
-    for p in ["K", "Q"] {
-        if let Some(rest) = upper.strip_prefix(p) {
-            if let (Some(q), Some(y)) = (
-                rest.get(..1).and_then(|q| q.parse::<u32>().ok()),
-                rest.get(1..).and_then(year),
-            ) {
-                if (1..=4).contains(&q) {
-                    return Some((TimeKind::Quarter, y + (q - 1) as f64 / 4.0));
-                }
-            }
-        }
-    }
-    // Dates: ISO `2019-04-30` or Dutch `30-4-2019`.
-    let parts: Vec<&str> = s.split(['-', '/']).collect();
-    if parts.len() == 3 && parts.iter().all(|p| digits(p)) {
-        let (y, m, d) = if parts[0].len() == 4 {
-            (parts[0], parts[1], parts[2])
-        } else {
-            (parts[2], parts[1], parts[0])
-        };
-        if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<u32>(), d.parse::<u32>()) {
-            if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                return Some((
-                    TimeKind::Date,
-                    y + (m - 1) as f64 / 12.0 + (d - 1) as f64 / 372.0,
-                ));
-            }
-        }
-    }
-    None
+    crate::spec::Period::parse_kind(s)
 }
 
 /// The position of a cell on a time axis of the given kind.

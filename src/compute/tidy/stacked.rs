@@ -91,6 +91,27 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             "x= en series= moeten verschillende kolommen zijn.".to_string(),
         ));
     }
+    // Rows that land on one segment are combined over the columns the view does not show.
+    let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
+    let used = [
+        x_name.as_str(),
+        y_name.as_str(),
+        s_name.as_str(),
+        e.facet.as_deref().unwrap_or(""),
+        e.per.as_deref().unwrap_or(""),
+    ];
+    let nj = f.n_column(spec.n.as_deref(), &used)?;
+    let mut keys = vec![xj, sj];
+    keys.extend(facet_j);
+    let combined = super::aggregate::combine(f, &keys, yj, per_j, nj, e.agg)?;
+    let combined_frame;
+    let f = match &combined {
+        Some(c) => {
+            combined_frame = c.frame();
+            &combined_frame
+        }
+        None => f,
+    };
     // Shares as they are when the column is a percentage or sums to 100 within each bar.
     let mut groups_cols = vec![xj];
     groups_cols.extend(facet_j);
@@ -243,7 +264,11 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     if any_unknown && as_is && !categories.iter().any(|c| c == UNKNOWN) {
         categories.push(UNKNOWN.to_string());
     }
-    let mut notes = Vec::new();
+    let aggregated = combined.as_ref().map(|c| c.aggregation.clone());
+    let mut notes: Vec<String> = aggregated
+        .as_ref()
+        .map(|a| a.notes.clone())
+        .unwrap_or_default();
     let mut rounding = Vec::new();
     for g in &groups {
         let place = g
@@ -307,6 +332,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         decimals: dec.min(1),
         notes,
         roles: f.roles.clone(),
+        aggregated,
     })
 }
 
@@ -322,6 +348,7 @@ mod tests {
     fn spec() -> StackedSpec {
         StackedSpec {
             enc: Encoding::default(),
+            n: None,
         }
     }
 

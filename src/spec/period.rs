@@ -1,0 +1,406 @@
+//! Periods of any grain: years (`2019`, StatLine `2019JJ00`), quarters (`2019K1`, `2019Q1`,
+//! `2019KW01`, `K1 2019`, `1e kwartaal 2019`), months (`2019M04`, `2019MM04`, `2019-04`,
+//! `april 2019`) and dates (a peildatum such as `31-12-2019` or `2019-12-31`).
+//!
+//! A [`Period`] has a normalised form (`2019`, `2019K4`, `2019M04`, `2019-12-31`), a readable
+//! label (`2019`, `2019 K4`, `apr 2019`, `31-12-2019`) and an order by the end of the period, so
+//! a stock at the end of 2019 is the same moment whether written as `2019`, `2019K4`, `2019M12`
+//! or `31-12-2019` ([`Period::same_end`]).
+
+use crate::spec::TimeKind;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// How fine a period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    Year,
+    Quarter,
+    Month,
+    Date,
+}
+
+impl Grain {
+    pub fn time_kind(self) -> TimeKind {
+        match self {
+            Grain::Year => TimeKind::Year,
+            Grain::Quarter => TimeKind::Quarter,
+            Grain::Month => TimeKind::Month,
+            Grain::Date => TimeKind::Date,
+        }
+    }
+    /// Dutch name of the grain in the plural (for notes).
+    pub fn label(self) -> &'static str {
+        match self {
+            Grain::Year => "jaren",
+            Grain::Quarter => "kwartalen",
+            Grain::Month => "maanden",
+            Grain::Date => "datums",
+        }
+    }
+}
+
+/// A period. Ordered by its end (year, month, day), then by grain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    year: i32,
+    /// The last month of the period (12 for a year, 3q for quarter q).
+    month: u8,
+    /// The last day of the period (the month's last day unless a date).
+    day: u8,
+    grain: Grain,
+}
+
+const MONTHS: [&[&str]; 12] = [
+    &["januari", "january", "jan"],
+    &["februari", "february", "feb", "febr"],
+    &["maart", "march", "mrt", "mar", "maa"],
+    &["april", "apr"],
+    &["mei", "may"],
+    &["juni", "june", "jun"],
+    &["juli", "july", "jul"],
+    &["augustus", "august", "aug"],
+    &["september", "sep", "sept"],
+    &["oktober", "october", "okt", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+const SHORT_MONTHS: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn year_of(t: &str) -> Option<i32> {
+    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        t.parse().ok().filter(|y| (1800..=2200).contains(y))
+    } else {
+        None
+    }
+}
+
+fn small(t: &str, max: u8) -> Option<u8> {
+    if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
+        t.parse().ok().filter(|v| (1..=max).contains(v))
+    } else {
+        None
+    }
+}
+
+/// A quarter number written as a word: `1`, `1e`, `1ste`, `eerste`, `first`, `1st`.
+fn quarter_word(w: &str) -> Option<u8> {
+    const WORDS: [&[&str]; 4] = [
+        &["1", "1e", "1ste", "eerste", "first", "1st"],
+        &["2", "2e", "2de", "tweede", "second", "2nd"],
+        &["3", "3e", "3de", "derde", "third", "3rd"],
+        &["4", "4e", "4de", "vierde", "fourth", "4th"],
+    ];
+    WORDS
+        .iter()
+        .position(|ws| ws.contains(&w))
+        .map(|k| k as u8 + 1)
+}
+
+impl Period {
+    pub fn year(y: i32) -> Period {
+        Period {
+            year: y,
+            month: 12,
+            day: 31,
+            grain: Grain::Year,
+        }
+    }
+    pub fn quarter(y: i32, q: u8) -> Period {
+        let month = 3 * q.clamp(1, 4);
+        Period {
+            year: y,
+            month,
+            day: days_in_month(y, month),
+            grain: Grain::Quarter,
+        }
+    }
+    pub fn month(y: i32, m: u8) -> Period {
+        let month = m.clamp(1, 12);
+        Period {
+            year: y,
+            month,
+            day: days_in_month(y, month),
+            grain: Grain::Month,
+        }
+    }
+    pub fn date(y: i32, m: u8, d: u8) -> Option<Period> {
+        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Period {
+            year: y,
+            month: m,
+            day: d,
+            grain: Grain::Date,
+        })
+    }
+
+    pub fn grain(self) -> Grain {
+        self.grain
+    }
+    /// The calendar year the period falls in.
+    pub fn calendar_year(self) -> i32 {
+        self.year
+    }
+    /// The quarter (1-4) the period ends in.
+    pub fn quarter_number(self) -> u8 {
+        self.month.div_ceil(3)
+    }
+
+    /// Whether the period ends when its year ends (a year, Q4, December, 31 December): a
+    /// year-end stock.
+    pub fn is_year_end(self) -> bool {
+        self.month == 12 && self.day == 31
+    }
+
+    /// Whether two periods end on the same day (`2019`, `2019K4`, `2019M12`, `31-12-2019`).
+    pub fn same_end(self, other: Period) -> bool {
+        (self.year, self.month, self.day) == (other.year, other.month, other.day)
+    }
+
+    /// A position on a continuous time axis, in years (a quarter adds (q-1)/4, a month (m-1)/12).
+    pub fn position(self) -> f64 {
+        let y = self.year as f64;
+        match self.grain {
+            Grain::Year => y,
+            Grain::Quarter => y + (self.quarter_number() - 1) as f64 / 4.0,
+            Grain::Month => y + (self.month - 1) as f64 / 12.0,
+            Grain::Date => y + (self.month - 1) as f64 / 12.0 + (self.day - 1) as f64 / 372.0,
+        }
+    }
+
+    /// A readable label for axes and tables: `2019`, `2019 K1`, `apr 2019`, `31-12-2019`.
+    pub fn label(self) -> String {
+        match self.grain {
+            Grain::Year => self.year.to_string(),
+            Grain::Quarter => format!("{} K{}", self.year, self.quarter_number()),
+            Grain::Month => format!(
+                "{} {}",
+                SHORT_MONTHS[(self.month as usize).saturating_sub(1).min(11)],
+                self.year
+            ),
+            Grain::Date => format!("{}-{}-{}", self.day, self.month, self.year),
+        }
+    }
+
+    /// Parses a period as written in a file or a view description; `None` when the text is no
+    /// period.
+    pub fn parse(s: &str) -> Option<Period> {
+        let s = s.trim();
+        if let Some(y) = year_of(s) {
+            return Some(Period::year(y));
+        }
+        let upper = crate::case::upper(s).replace([' ', '-', '/', '_', '.'], "");
+        // A year followed by a code: 2019JJ00, 2019K4, 2019Q4, 2019KW04, 2019M04, 2019MM04.
+        if let (Some(y), Some(rest)) = (upper.get(..4).and_then(year_of), upper.get(4..)) {
+            if rest == "JJ00" {
+                return Some(Period::year(y));
+            }
+            for p in ["KW", "K", "Q"] {
+                if let Some(q) = rest.strip_prefix(p).and_then(|q| small(q, 4)) {
+                    return Some(Period::quarter(y, q));
+                }
+            }
+            if let Some(m) = rest
+                .strip_prefix("MM")
+                .or_else(|| rest.strip_prefix('M'))
+                .and_then(|m| small(m, 12))
+            {
+                return Some(Period::month(y, m));
+            }
+        }
+        // A quarter before its year: K4 2019, Q4-2019.
+        for p in ['K', 'Q'] {
+            if let Some(rest) = upper.strip_prefix(p) {
+                if let (Some(q), Some(y)) = (
+                    rest.get(..1).and_then(|q| small(q, 4)),
+                    rest.get(1..).and_then(year_of),
+                ) {
+                    return Some(Period::quarter(y, q));
+                }
+            }
+        }
+        // Numbers split by - / or .: 2019-04, 04-2019, 2019-04-30, 30-4-2019, 30.04.2019.
+        let parts: Vec<&str> = s.split(['-', '/', '.']).map(str::trim).collect();
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if parts.len() >= 2 && parts.iter().all(|p| digits(p)) {
+            match parts.as_slice() {
+                [a, b] => {
+                    if let (Some(y), Some(m)) = (year_of(a), small(b, 12)) {
+                        if b.len() == 2 {
+                            return Some(Period::month(y, m));
+                        }
+                    }
+                    if let (Some(m), Some(y)) = (small(a, 12), year_of(b)) {
+                        return Some(Period::month(y, m));
+                    }
+                }
+                [a, b, c] => {
+                    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+                    if let (Some(y), Some(m), Some(d)) = (year_of(y), small(m, 12), small(d, 31)) {
+                        return Period::date(y, m, d);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Words: `1e kwartaal 2019`, `kwartaal 1 2019`, `april 2019`, `2019 april`, `jan. 2019`.
+        let lower = crate::case::lower(s);
+        let words: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ',' | '.' | '_'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < 2 || words.len() > 4 {
+            return None;
+        }
+        let years: Vec<i32> = words.iter().filter_map(|w| year_of(w)).collect();
+        let [y] = years.as_slice() else { return None };
+        let rest: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| year_of(w).is_none())
+            .collect();
+        if rest
+            .iter()
+            .any(|w| matches!(*w, "kwartaal" | "kw" | "quarter" | "qtr"))
+        {
+            let nums: Vec<u8> = rest
+                .iter()
+                .filter(|w| !matches!(**w, "kwartaal" | "kw" | "quarter" | "qtr"))
+                .map(|w| quarter_word(w))
+                .collect::<Option<Vec<u8>>>()?;
+            if let [q] = nums.as_slice() {
+                return Some(Period::quarter(*y, *q));
+            }
+            return None;
+        }
+        if let [name] = rest.as_slice() {
+            let m = MONTHS.iter().position(|names| names.contains(name))?;
+            return Some(Period::month(*y, m as u8 + 1));
+        }
+        None
+    }
+
+    /// The kind and axis position of a written period (for tidy time columns).
+    pub fn parse_kind(s: &str) -> Option<(TimeKind, f64)> {
+        Period::parse(s).map(|p| (p.grain.time_kind(), p.position()))
+    }
+}
+
+/// A bare number is a year.
+impl From<i32> for Period {
+    fn from(y: i32) -> Period {
+        Period::year(y)
+    }
+}
+
+/// A period equals a number when it is that year.
+impl PartialEq<i32> for Period {
+    fn eq(&self, y: &i32) -> bool {
+        self.grain == Grain::Year && self.year == *y
+    }
+}
+
+impl Default for Period {
+    fn default() -> Period {
+        Period::year(0)
+    }
+}
+
+/// The normalised form: `2019`, `2019K4`, `2019M04`, `2019-12-31`.
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.grain {
+            Grain::Year => write!(f, "{}", self.year),
+            Grain::Quarter => write!(f, "{}K{}", self.year, self.quarter_number()),
+            Grain::Month => write!(f, "{}M{:02}", self.year, self.month),
+            Grain::Date => write!(f, "{}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+}
+
+/// Years as numbers (as the JSON has always had them), other periods as their normalised text.
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.grain {
+            Grain::Year => s.serialize_i32(self.year),
+            _ => s.collect_str(self),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> String {
+        Period::parse(s)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "-".into())
+    }
+
+    #[test]
+    fn every_written_form_normalises() {
+        for (s, want) in [
+            ("2019", "2019"),
+            ("2019JJ00", "2019"),
+            ("2019K1", "2019K1"),
+            ("2019Q1", "2019K1"),
+            ("2019KW01", "2019K1"),
+            ("2015KW04", "2015K4"),
+            ("2019-Q2", "2019K2"),
+            ("K3 2019", "2019K3"),
+            ("1e kwartaal 2019", "2019K1"),
+            ("4e kwartaal 2019", "2019K4"),
+            ("eerste kwartaal 2020", "2020K1"),
+            ("2019 2e kwartaal", "2019K2"),
+            ("2019M04", "2019M04"),
+            ("2019MM04", "2019M04"),
+            ("2019-04", "2019M04"),
+            ("04-2019", "2019M04"),
+            ("april 2019", "2019M04"),
+            ("Apr 2019", "2019M04"),
+            ("mrt. 2019", "2019M03"),
+            ("31-12-2019", "2019-12-31"),
+            ("2019-12-31", "2019-12-31"),
+            ("31/7/2019", "2019-07-31"),
+            ("2019K5", "-"),
+            ("2019M13", "-"),
+            ("31-2-2019", "-"),
+            ("Wajong", "-"),
+            ("12-24", "-"),
+            ("5e kwartaal 2019", "-"),
+            ("april", "-"),
+        ] {
+            assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn order_labels_and_year_ends() {
+        let q4 = Period::parse("2015K4").unwrap();
+        let y = Period::parse("2015").unwrap();
+        let d = Period::parse("31-12-2015").unwrap();
+        let m = Period::parse("2015M12").unwrap();
+        assert!(q4.same_end(y) && d.same_end(y) && m.same_end(q4));
+        assert!(q4.is_year_end() && !Period::parse("2015K3").unwrap().is_year_end());
+        assert!(Period::parse("2015K3").unwrap() < q4);
+        assert!(Period::parse("2016K1").unwrap() > y);
+        assert_eq!(Period::parse("2019K1").unwrap().label(), "2019 K1");
+        assert_eq!(Period::parse("2019M04").unwrap().label(), "apr 2019");
+        assert_eq!(Period::parse("2019JJ00").unwrap().label(), "2019");
+        assert_eq!(serde_json::json!(y), serde_json::json!(2015));
+        assert_eq!(serde_json::json!(q4), serde_json::json!("2015K4"));
+        assert_eq!(Period::parse("2019K4").unwrap().position(), 2019.75);
+    }
+}

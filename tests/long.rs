@@ -1,0 +1,601 @@
+//! Long and fine files give exactly the numbers of the wide file: the published data in long form
+//! (`tests/fixtures/regions_long.csv`, one row per region, year and doelgroep, with `Totaal`
+//! rows), a municipality-level, `;`-separated, Windows-1252 export with thousands separators
+//! generated from it (every region's counts split over municipalities and ages in integer parts
+//! that add up exactly), and a quarterly file whose Q4 is the year-end stock.
+
+use banenverkenner::render::{render_query, Dataset, Rendered};
+use banenverkenner::Error;
+use serde_json::Value;
+
+const WIDE: &str = include_str!("../data/regions.csv");
+const LONG: &str = include_str!("fixtures/regions_long.csv");
+
+/// Every regional view, with the settings the report and the page use.
+const VIEWS: &[&str] = &[
+    "view=scatter",
+    "view=scatter&subgroup=wajong&from=2015&to=2017",
+    "view=scatter&subgroup=wsw",
+    "view=scatter&subgroup=participatiewet",
+    "view=scatter&subgroup=wsw&x=register_share",
+    "view=scatter&from=2016&to=2017&region=Twente&k=1.5",
+    "view=ranking",
+    "view=ranking&subgroup=wajong",
+    "view=ranking&subgroup=wsw",
+    "view=ranking&subgroup=participatiewet",
+    "view=ranking&subgroup=praktijkroute&from=2016&to=2017",
+    "view=ranking&subgroup=pw_other&from=2016&to=2017",
+    "view=ranking&measure=share&year=2017",
+    "view=ranking&measure=share&subgroup=wajong&year=2015",
+    "view=ranking&measure=register_share&subgroup=praktijkroute",
+    "view=ranking&measure=register_share&subgroup=wsw&year=2016",
+    "view=decomposition",
+    "view=trend",
+    "view=trend&measure=register",
+    "view=convergence",
+    "view=convergence&subgroup=wajong",
+    "view=convergence&subgroup=wsw",
+    "view=convergence&subgroup=participatiewet",
+    "view=basics",
+    "view=report",
+];
+
+fn load(name: &str, bytes: &[u8]) -> Dataset {
+    let ds = Dataset::load(name, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(
+        ds.regional.is_some(),
+        "{name} is not read as regional data: {:?}",
+        ds.regional_error
+    );
+    ds
+}
+
+/// The wide file without some columns (and, optionally, without the unknown-region rows).
+fn wide_without(drop: &[&str], drop_unknown: bool) -> String {
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let keep: Vec<usize> = (0..header.len())
+        .filter(|j| !drop.contains(&header[*j]))
+        .collect();
+    let pick = |cells: &[&str]| keep.iter().map(|&j| cells[j]).collect::<Vec<_>>().join(",");
+    let mut out = pick(&header) + "\n";
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        if drop_unknown && cells[2] == "unknown_region" {
+            continue;
+        }
+        out.push_str(&pick(&cells));
+        out.push('\n');
+    }
+    out
+}
+
+/// What a view shows, without the file line (which names the file).
+fn shown(r: &Result<Rendered, Error>) -> Value {
+    match r {
+        Ok(r) => serde_json::json!({
+            "spec": r.spec,
+            "title": r.title,
+            "subtitle": r.subtitle,
+            "summary": r.summary,
+            "data": r.data,
+            "table": serde_json::to_value(&r.table).unwrap(),
+        }),
+        Err(e) => serde_json::json!({ "error": e.message }),
+    }
+}
+
+/// The first place two JSON values differ, as a path with both values.
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for k in x.keys().chain(y.keys()) {
+                let (va, vb) = (
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                );
+                if let Some(d) = first_difference(va, vb, &format!("{path}.{k}")) {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (va, vb))| first_difference(va, vb, &format!("{path}[{i}]"))),
+        _ if a == b => None,
+        _ => Some(format!("{path}: {a} != {b}")),
+    }
+}
+
+fn assert_same_views(a: &Dataset, b: &Dataset, views: &[&str]) {
+    let mut drawn = 0;
+    for q in views {
+        let (ra, rb) = (render_query(a, q), render_query(b, q));
+        drawn += ra.is_ok() as usize;
+        // The file name in the report's subtitle is the only text allowed to differ.
+        let anon = |v: Value, name: &str| -> Value {
+            serde_json::from_str(&v.to_string().replace(name, "FILE")).unwrap()
+        };
+        let (ja, jb) = (
+            anon(shown(&ra), &a.table.source),
+            anon(shown(&rb), &b.table.source),
+        );
+        if let Some(d) = first_difference(&ja, &jb, "") {
+            panic!(
+                "{q}: {} differs from {}: {d}",
+                a.table.source, b.table.source
+            );
+        }
+    }
+    assert!(drawn >= views.len() - 2, "only {drawn} views drawn");
+}
+
+/// The counts the long file carries; the wide file without the others is the same data.
+const NOT_IN_LONG: &[&str] = &[
+    "register_persons_uncorrected",
+    "register_wajong_uncorrected",
+    "jobs",
+    "werkkamer_indication",
+    "open_vacancies",
+    "new_vacancies",
+];
+
+#[test]
+fn long_file_gives_the_numbers_of_the_wide_file() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let wide = load("regions.csv", wide_without(NOT_IN_LONG, true).as_bytes());
+    assert_same_views(&long, &wide, VIEWS);
+    let r = long.regional.as_ref().unwrap();
+    assert_eq!(r.regions.len(), 35);
+    assert!(r.national_from_file);
+    assert!(
+        r.notes.iter().any(|n| n.contains("Lang bestand")),
+        "{:?}",
+        r.notes
+    );
+}
+
+#[test]
+fn long_file_without_totaal_rows_adds_up_the_subgroups_but_not_praktijkroute() {
+    let no_total: String = LONG
+        .lines()
+        .filter(|l| !l.contains(",Totaal,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let ds = load("zonder_totaal.csv", no_total.as_bytes());
+    let wide = load("regions.csv", wide_without(NOT_IN_LONG, true).as_bytes());
+    assert_same_views(&ds, &wide, VIEWS);
+    let r = ds.regional.as_ref().unwrap();
+    assert!(r
+        .notes
+        .iter()
+        .any(|n| n.contains("Wajong + WSW + Participatiewet")));
+}
+
+// ---- A municipality-level export, as analysts have them ----------------------------------------
+
+/// Splits `v` into `k` whole parts with weights 1, 2, ..., k that add up to `v` exactly.
+fn split(v: u64, k: usize) -> Vec<u64> {
+    let w: u64 = (1..=k as u64).sum();
+    let mut parts: Vec<u64> = (1..=k as u64).map(|i| v * i / w).collect();
+    let rest = v - parts.iter().sum::<u64>();
+    parts[k - 1] += rest;
+    parts
+}
+
+/// Dutch thousands separators: 12345 -> 12.345.
+fn dutch(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn windows_1252(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| match c {
+            '–' => 0x96,
+            '’' => 0x92,
+            'é' => 0xE9,
+            c if c.is_ascii() => c as u8,
+            c => panic!("no Windows-1252 byte for {c}"),
+        })
+        .collect()
+}
+
+/// The wide file's cell for a region, year and column ("" when empty or absent).
+fn wide_cell(region: &str, year: &str, column: &str) -> String {
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let j = header.iter().position(|h| *h == column).unwrap();
+    lines
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|c| c[0] == region && c[5] == year)
+        .map(|c| c[j].to_string())
+        .unwrap_or_default()
+}
+
+const REGION_COUNTS: [(&str, &str); 4] = [
+    ("jobs", "Banen"),
+    ("werkkamer_indication", "Indicatie Werkkamer"),
+    ("open_vacancies", "Openstaande vacatures"),
+    ("new_vacancies", "Ontstane vacatures"),
+];
+
+/// The long file split over municipalities and two age groups; the jobs, indication and
+/// vacancies of the wide file on the `Totaal` rows; national rows as `Landelijk`; the unknown
+/// region's vacancies as `Onbekend`. With `totals`, every region also has a `Totaal` municipality
+/// row and every municipality an `Alle leeftijden` row, which must not be counted twice.
+fn municipal_export(totals: bool) -> Vec<u8> {
+    let mut out = String::from("Gemeenten en arbeidsmarktregio's, eind van het jaar\r\n\r\n");
+    out.push_str("Gemeente;Arbeidsmarktregio;Jaar;Doelgroep;Leeftijd;Aantal in doelgroepregister;Aantal werkzaam");
+    for (_, h) in REGION_COUNTS {
+        out.push_str(&format!(";{h}"));
+    }
+    out.push_str("\r\n");
+    let mut regions: Vec<&str> = Vec::new();
+    let row = |out: &mut String,
+               gemeente: &str,
+               region: &str,
+               year: &str,
+               group: &str,
+               age: &str,
+               counts: &[Option<u64>]| {
+        let cells: Vec<String> = counts
+            .iter()
+            .map(|c| c.map(dutch).unwrap_or_default())
+            .collect();
+        out.push_str(&format!(
+            "\"{gemeente}\";\"{region}\";{year};{group};{age};{}\r\n",
+            cells.join(";")
+        ));
+    };
+    for line in LONG.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (region, year, group) = (c[0], c[1], c[2]);
+        let register: u64 = c[3].parse().unwrap();
+        let workers: u64 = c[4].parse().unwrap();
+        let mut counts: Vec<Option<u64>> = vec![Some(register), Some(workers)];
+        for (col, _) in REGION_COUNTS {
+            let v = wide_cell(region, year, col);
+            counts.push(if group == "Totaal" {
+                v.parse().ok()
+            } else {
+                None
+            });
+        }
+        if region == "Landelijk" {
+            row(
+                &mut out,
+                "Nederland",
+                region,
+                year,
+                group,
+                "Alle leeftijden",
+                &counts,
+            );
+            continue;
+        }
+        if !regions.contains(&region) {
+            regions.push(region);
+        }
+        let k = 2 + regions.iter().position(|r| *r == region).unwrap() % 3;
+        let by_town: Vec<Vec<Option<u64>>> = counts
+            .iter()
+            .map(|v| match v {
+                Some(v) => split(*v, k).into_iter().map(Some).collect(),
+                None => vec![None; k],
+            })
+            .collect();
+        if totals {
+            row(
+                &mut out,
+                "Totaal",
+                region,
+                year,
+                group,
+                "Alle leeftijden",
+                &counts,
+            );
+        }
+        for t in 0..k {
+            let town = format!("{region} – deel {}", t + 1);
+            let town_counts: Vec<Option<u64>> = by_town.iter().map(|v| v[t]).collect();
+            if totals {
+                row(
+                    &mut out,
+                    &town,
+                    region,
+                    year,
+                    group,
+                    "Alle leeftijden",
+                    &town_counts,
+                );
+            }
+            let by_age: Vec<Vec<Option<u64>>> = town_counts
+                .iter()
+                .map(|v| match v {
+                    Some(v) => split(*v, 2).into_iter().map(Some).collect(),
+                    None => vec![None; 2],
+                })
+                .collect();
+            for (a, age) in ["jonger dan 27", "27 jaar en ouder"].iter().enumerate() {
+                let age_counts: Vec<Option<u64>> = by_age.iter().map(|v| v[a]).collect();
+                row(&mut out, &town, region, year, group, age, &age_counts);
+            }
+        }
+    }
+    for year in ["2016", "2017"] {
+        let mut counts: Vec<Option<u64>> = vec![None, None];
+        for (col, _) in REGION_COUNTS {
+            counts.push(wide_cell("Onbekend", year, col).parse().ok());
+        }
+        row(
+            &mut out,
+            "onbekend",
+            "Onbekend",
+            year,
+            "Totaal",
+            "Alle leeftijden",
+            &counts,
+        );
+    }
+    windows_1252(&out)
+}
+
+/// The wide file without the uncorrected register (the export has none; no view uses it).
+fn wide_for_export() -> Dataset {
+    load(
+        "regions.csv",
+        wide_without(
+            &[
+                "register_persons_uncorrected",
+                "register_wajong_uncorrected",
+            ],
+            false,
+        )
+        .as_bytes(),
+    )
+}
+
+#[test]
+fn municipality_export_in_windows_1252_gives_the_numbers_of_the_wide_file() {
+    let bytes = municipal_export(false);
+    assert!(bytes.contains(&0x96), "the export has a Windows-1252 byte");
+    let ds = load("gemeenten.csv", &bytes);
+    assert_eq!(ds.table.detected.delimiter.as_deref(), Some(";"));
+    assert_same_views(&ds, &wide_for_export(), VIEWS);
+    let r = ds.regional.as_ref().unwrap();
+    assert_eq!(r.regions.len(), 35);
+    let summed = r
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Opgeteld over"))
+        .unwrap_or_else(|| panic!("{:?}", r.notes));
+    assert!(summed.contains("Gemeente en Leeftijd"), "{summed}");
+    // The full wide file too: no view uses the uncorrected register.
+    assert_same_views(&ds, &load("regions.csv", WIDE.as_bytes()), VIEWS);
+}
+
+#[test]
+fn total_rows_in_a_municipality_export_are_not_counted_twice() {
+    let ds = load("gemeenten_met_totalen.csv", &municipal_export(true));
+    assert_same_views(&ds, &wide_for_export(), VIEWS);
+    let r = ds.regional.as_ref().unwrap();
+    let totals = r
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Totaalrijen herkend"))
+        .unwrap_or_else(|| panic!("{:?}", r.notes));
+    assert!(totals.contains("Gemeente = 'Totaal'"), "{totals}");
+    assert!(totals.contains("Leeftijd = 'Alle leeftijden'"), "{totals}");
+}
+
+#[test]
+fn a_row_entered_twice_is_still_an_error() {
+    let twice = format!("{LONG}Achterhoek,2015,Wajong,2142,724\n");
+    let e = Dataset::load("dubbel.csv", twice.as_bytes()).unwrap_err();
+    assert!(e.message.contains("twee keer"), "{}", e.message);
+    assert_eq!(e.location.unwrap().row, Some(LONG.lines().count() + 1));
+}
+
+// ---- Quarters ---------------------------------------------------------------------------------
+
+/// The long file by quarter: Q4 is the year-end stock of the yearly file; Q1-Q3 lie below it.
+fn quarterly(code: impl Fn(&str, u8) -> String) -> String {
+    let mut out = String::from(
+        "arbeidsmarktregio;kwartaal;doelgroep;personen doelgroepregister;werkzame personen\n",
+    );
+    for line in LONG.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (reg, wrk): (u64, u64) = (c[3].parse().unwrap(), c[4].parse().unwrap());
+        for q in 1..=4u8 {
+            let f = |v: u64| v - v * (4 - q as u64) / 50;
+            out.push_str(&format!(
+                "{};{};{};{};{}\n",
+                c[0],
+                code(c[1], q),
+                c[2],
+                f(reg),
+                f(wrk)
+            ));
+        }
+    }
+    out
+}
+
+fn points(r: &Rendered) -> Value {
+    serde_json::json!({
+        "points": r.data["points"],
+        "national_x": r.data["national_x"],
+        "national_y": r.data["national_y"],
+        "fit": r.data["fit"],
+        "x_measure": r.data["x_measure"],
+    })
+}
+
+#[test]
+fn a_quarterly_file_gives_the_scatter_of_the_yearly_file_for_q4() {
+    let q = load(
+        "kwartalen.csv",
+        quarterly(|y, q| format!("{y}K{q}")).as_bytes(),
+    );
+    let r = q.regional.as_ref().unwrap();
+    assert_eq!(r.years.len(), 12);
+    assert_eq!(r.years[3].to_string(), "2015K4");
+    let yearly = load("regions_long.csv", LONG.as_bytes());
+    for sub in ["total", "wajong", "wsw"] {
+        let want = render_query(
+            &yearly,
+            &format!("view=scatter&subgroup={sub}&from=2015&to=2017"),
+        )
+        .unwrap();
+        for (from, to) in [
+            ("2015K4", "2017K4"),
+            ("2015KW04", "2017KW04"),
+            ("2015", "2017"),
+        ] {
+            let got = render_query(
+                &q,
+                &format!("view=scatter&subgroup={sub}&from={from}&to={to}"),
+            )
+            .unwrap_or_else(|e| panic!("{from}-{to}: {e}"));
+            assert_eq!(points(&got), points(&want), "{sub} {from}-{to}");
+            assert!(got.spec.contains("from=2015K4&to=2017K4"), "{}", got.spec);
+        }
+    }
+    // A period the file does not have names the ones it does.
+    // (The view moves to a period the file has and says so, with the file's periods.)
+    let r = render_query(&q, "view=scatter&from=2014K4&to=2017K4").unwrap();
+    assert!(!r.spec.contains("2014K4"), "{}", r.spec);
+    assert!(
+        r.changes.iter().any(|c| c.contains("2015K1")),
+        "{:?}",
+        r.changes
+    );
+    // Trend lines run at any grain: twelve quarters, labelled readably.
+    let t = render_query(&q, "view=trend").unwrap();
+    assert_eq!(t.data["years"].as_array().unwrap().len(), 12);
+    assert_eq!(t.data["years"][0], "2015K1");
+    // The yearly file keeps its years as numbers.
+    let t = render_query(&yearly, "view=trend").unwrap();
+    assert_eq!(t.data["years"][0], 2015);
+}
+
+#[test]
+fn statline_quarters_and_dates_are_periods_too() {
+    let kw = load(
+        "statline.csv",
+        quarterly(|y, q| format!("{y}KW0{q}")).as_bytes(),
+    );
+    let dated = load(
+        "peildatum.csv",
+        quarterly(|y, q| {
+            let (d, m) = [("31", "03"), ("30", "06"), ("30", "09"), ("31", "12")][q as usize - 1];
+            format!("{d}-{m}-{y}")
+        })
+        .replace("kwartaal", "peildatum")
+        .as_bytes(),
+    );
+    let months = load(
+        "maanden.csv",
+        quarterly(|y, q| format!("{y}M{:02}", 3 * q)).as_bytes(),
+    );
+    let month_names = load(
+        "maandnamen.csv",
+        quarterly(|y, q| {
+            let m = ["maart", "juni", "september", "december"][q as usize - 1];
+            format!("{m} {y}")
+        })
+        .replace("kwartaal", "maand")
+        .as_bytes(),
+    );
+    assert_eq!(
+        month_names.regional.as_ref().unwrap().years[3].to_string(),
+        "2015M12"
+    );
+    let yearly = load("regions_long.csv", LONG.as_bytes());
+    let want = render_query(&yearly, "view=ranking&from=2015&to=2017").unwrap();
+    for ds in [&kw, &dated, &months, &month_names] {
+        let got = render_query(ds, "view=ranking&from=2015&to=2017").unwrap();
+        assert_eq!(
+            got.data["values"], want.data["values"],
+            "{}",
+            ds.table.source
+        );
+    }
+}
+
+#[test]
+fn a_fine_file_also_offers_the_tidy_views_and_they_add_up_the_same() {
+    let ds = load("gemeenten.csv", &municipal_export(true));
+    let views: Vec<&str> = banenverkenner::render::catalog::catalog(&ds)
+        .iter()
+        .map(|v| v.view)
+        .collect();
+    assert!(
+        views.contains(&"scatter") && views.contains(&"line"),
+        "{views:?}"
+    );
+    let want = [Some(2332.0), Some(2437.0), Some(2607.0)];
+    for q in [
+        "view=line&x=Jaar&y=Aantal%20werkzaam&series=Arbeidsmarktregio&filter=Doelgroep:Totaal",
+        // Without the filter the Totaal rows stand for the doelgroepen (Praktijkroute is never
+        // added on top), and the Totaal municipality rows for the municipalities.
+        "view=line&x=Jaar&y=Aantal%20werkzaam&series=Arbeidsmarktregio",
+    ] {
+        let r = render_query(&ds, q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        let s = r.data["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "Achterhoek")
+            .unwrap();
+        let ys: Vec<Option<f64>> = s["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["y"].as_f64())
+            .collect();
+        assert_eq!(ys, want, "{q}");
+        assert!(r.data["aggregated"]["rows"].as_u64().unwrap() > 0);
+    }
+}
+
+/// Without Landelijk rows the national values are the sums of the regions, which for the
+/// register and the working persons are the published national figures.
+#[test]
+fn without_national_rows_the_nation_is_the_sum_of_the_regions() {
+    let no_nation: String = LONG
+        .lines()
+        .filter(|l| !l.starts_with("Landelijk,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let ds = load("zonder_landelijk.csv", no_nation.as_bytes());
+    let r = ds.regional.as_ref().unwrap();
+    assert!(!r.national_from_file);
+    assert!(r.notes.iter().any(|n| n.contains("som van de regio's")));
+    let wide = load("regions.csv", wide_without(NOT_IN_LONG, true).as_bytes());
+    // The views that can be drawn are the same; those that cannot may say why differently
+    // (without national rows, a missing national value is not the first thing missing).
+    let drawn: Vec<&str> = VIEWS
+        .iter()
+        .copied()
+        .filter(|q| !q.starts_with("view=report"))
+        .filter(|q| {
+            let (a, b) = (render_query(&ds, q), render_query(&wide, q));
+            assert_eq!(a.is_ok(), b.is_ok(), "{q}");
+            a.is_ok()
+        })
+        .collect();
+    assert!(drawn.len() >= VIEWS.len() - 3, "{drawn:?}");
+    assert_same_views(&ds, &wide, &drawn);
+}
