@@ -59,6 +59,40 @@ export class Core {
     });
   }
 
+  // Renders a view description. A map needs the boundaries of its edition, which are not in the
+  // bundle: they are fetched (or, in the single file, read from the page) once and the view is
+  // rendered again.
+  async render(spec) {
+    for (let tries = 0; ; tries++) {
+      let r;
+      try {
+        r = await this.call('render', { spec });
+      } catch (e) {
+        if (e.kind !== 'needs_boundaries' || tries > 0) throw e;
+        await this.loadBoundaries(e.edition, e.location && e.location.file);
+        continue;
+      }
+      const wanted = r && r.data && r.data.needs_boundaries;
+      if (!wanted || tries > 0) return r;
+      await this.loadBoundaries(wanted, `geo/arbeidsmarktregio_${wanted}.topojson`);
+    }
+  }
+
+  async loadBoundaries(edition, file) {
+    let bytes;
+    const inline = document.getElementById('bv-geo');
+    if (inline) {
+      const text = JSON.parse(inline.textContent)[String(edition)];
+      if (typeof text !== 'string') throw Object.assign(new Error(`Geen kaart van ${edition}.`), { kind: 'not_available' });
+      bytes = new TextEncoder().encode(text);
+    } else {
+      const res = await fetch(new URL(file, location.href).href);
+      if (!res.ok) throw Object.assign(new Error(`${file}: ${res.status}`), { kind: 'fetch' });
+      bytes = new Uint8Array(await res.arrayBuffer());
+    }
+    await this.call('boundaries', { edition, bytes });
+  }
+
   // Stops whatever the worker is doing (a long load): every open request fails as cancelled, and
   // a new worker starts. The caller re-opens the last good dataset in it.
   restart(reason) {

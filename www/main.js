@@ -90,7 +90,7 @@ async function show(spec, { push = false, before = null } = {}) {
   state.pendingSpec = spec;
   busy(true);
   let r = null, err = null;
-  try { r = await state.core.call('render', { spec }); } catch (e) { err = e; }
+  try { r = await state.core.render(spec); } catch (e) { err = e; }
   busy(false);
   if (seq !== state.renderSeq) return;
   state.pendingSpec = null;

@@ -18,7 +18,7 @@ async function slideSpecs() {
     try {
       const rep = state.rendered && state.rendered.view === 'report'
         ? state.rendered
-        : await state.core.call('render', { spec: withCommon(new URLSearchParams('view=report')) });
+        : await state.core.render(withCommon(new URLSearchParams('view=report')));
       const specs = (rep.sections || []).filter((s) => s.available).map((s) => s.spec);
       if (specs.length) return specs;
     } catch (e) { /* the catalogue's views instead */ }

@@ -14,6 +14,7 @@ function errorOf(e) {
     message: e && e.message ? String(e.message) : String(e),
     kind: e && e.kind ? e.kind : (trap ? 'trap' : 'error'),
     location: e && e.location ? e.location : null,
+    edition: e && e.edition ? e.edition : null,
     trap,
   };
 }
@@ -110,6 +111,8 @@ const ops = {
     return adopt(ex);
   },
   render({ spec }) { return needData().render(spec); },
+  // Map boundaries of one edition, loaded only when a map asks for them.
+  boundaries({ edition, bytes }) { needData().set_boundaries(edition, bytes); return true; },
   csv({ spec }) { return needData().csv(spec); },
   sectionCsv({ spec, index }) { return needData().section_csv(spec, index); },
   json({ spec }) { return needData().json(spec); },
