@@ -115,31 +115,52 @@ pub fn cell_key(v: &Value) -> String {
 
 struct Stats {
     numbers: Vec<f64>,
-    texts: Vec<String>,
+    /// The distinct non-missing values in the order first seen (numbers as the page shows them):
+    /// the checks on text columns run once per value, not once per row.
+    distinct_values: Vec<Value>,
+    texts: usize,
     distinct: usize,
     missing: usize,
 }
 
+/// A cell as a key for counting distinct values, without copying its text.
+#[derive(PartialEq, Eq, Hash)]
+enum CellKey<'a> {
+    Number(u64),
+    Text(&'a str),
+}
+
 fn column_stats(c: &Column) -> Stats {
     let mut numbers = Vec::new();
-    let mut texts = Vec::new();
+    let mut texts = 0;
     let mut missing = 0;
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<CellKey> = std::collections::HashSet::new();
+    let mut distinct_values = Vec::new();
     for v in &c.values {
-        match v {
-            Value::Missing => missing += 1,
-            Value::Number(n) => numbers.push(*n),
-            Value::Text(t) => texts.push(t.clone()),
-        }
-        if !v.is_missing() {
-            let k = cell_key(v);
-            seen.insert(k);
+        let key = match v {
+            Value::Missing => {
+                missing += 1;
+                continue;
+            }
+            Value::Number(n) => {
+                numbers.push(*n);
+                // -0 and 0 are one value, as the page shows them.
+                CellKey::Number(if *n == 0.0 { 0 } else { n.to_bits() })
+            }
+            Value::Text(t) => {
+                texts += 1;
+                CellKey::Text(t.as_str())
+            }
+        };
+        if seen.insert(key) {
+            distinct_values.push(v.clone());
         }
     }
     Stats {
         numbers,
+        distinct: distinct_values.len(),
+        distinct_values,
         texts,
-        distinct: seen.len(),
         missing,
     }
 }
@@ -152,11 +173,11 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
         ColumnKind::Empty => (Role::Ignore, None, "alle cellen zijn leeg".into()),
         ColumnKind::Text => {
             // A numeric cell in a text column is read as text too (e.g. `2019` among `2019K4`).
-            let all: Vec<String> = c.values.iter().filter_map(Value::as_text).collect();
+            let all: Vec<String> = st.distinct_values.iter().filter_map(Value::as_text).collect();
             if let Some(w) = has_token(&t, REF_WORDS) {
                 return (Role::Reference, None, format!("naam bevat '{w}'"));
             }
-            if !st.texts.is_empty() && all.iter().all(|s| is_significance_marker(s)) {
+            if st.texts > 0 && all.iter().all(|s| is_significance_marker(s)) {
                 return (
                     Role::Significance,
                     None,
