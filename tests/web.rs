@@ -29,7 +29,7 @@ fn default_scatter_reproduces_the_published_r2() {
     assert!(svg.contains("Food Valley"));
     assert_eq!(
         get(&r, "spec").as_string().unwrap(),
-        "view=scatter&subgroup=total&from=2015&to=2017"
+        "view=scatter&subgroup=total&from=2015&to=2017&x=share"
     );
     // The JSON text equals what the CLI prints.
     let json: serde_json::Value = serde_json::from_str(&ex.json("view=scatter").unwrap()).unwrap();
@@ -205,7 +205,9 @@ fn table_cells_csv_and_roles_come_from_the_core() {
         .map(|row| js_sys::Array::from(&row))
         .find(|row| row.get(0).as_string().as_deref() == Some("Food Valley"))
         .unwrap();
-    assert_eq!(food.get(1).as_string().unwrap(), "-3,70");
+    // Region, then per measure its level and its difference from national.
+    assert_eq!(food.get(1).as_string().unwrap(), "40,18");
+    assert_eq!(food.get(2).as_string().unwrap(), "-3,70");
     let numeric = js_sys::Array::from(&get(&tt, "numeric"));
     assert_eq!(numeric.get(0).as_bool(), Some(false));
     assert_eq!(numeric.get(1).as_bool(), Some(true));
@@ -213,14 +215,15 @@ fn table_cells_csv_and_roles_come_from_the_core() {
     let en_rows = js_sys::Array::from(&get(&get(&en, "text_table"), "rows"));
     assert!(en_rows
         .iter()
-        .any(|row| js_sys::Array::from(&row).get(1).as_string().as_deref() == Some("-3.70")));
+        .any(|row| js_sys::Array::from(&row).get(2).as_string().as_deref() == Some("-3.70")));
 
     let csv = ex.csv("view=scatter").unwrap();
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.trim_end().split("\r\n").count(), 36);
-    assert!(csv.contains("Food Valley;-3,69"), "{}", &csv[..200]);
+    assert!(csv.contains("Food Valley;40,1"), "{}", &csv[..200]);
+    assert!(csv.contains(";-3,69"), "{}", &csv[..200]);
     let csv_en = ex.csv("view=scatter&lang=en").unwrap();
-    assert!(csv_en.contains("Food Valley,-3.69"));
+    assert!(csv_en.contains("Food Valley,40.1") && csv_en.contains(",-3.69"));
     assert!(ex.csv("view=taart").is_err());
 
     let roles = js_sys::Array::from(&Explorer::roles("nl").unwrap());
