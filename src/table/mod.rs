@@ -14,10 +14,17 @@
 //! - a row with more filled cells than the header has columns is an error naming the row: its
 //!   cells cannot be assigned to columns (often a decimal comma in a comma-separated file);
 //! - a cell that does not fit its column (text in a count column, duplicates) is left as it is
-//!   here; the reader of the regional shape reports it as an error naming file, row and column.
+//!   here; the reader of the regional shape reports it as an error naming file, row and column;
+//! - a cell that looks like a number but is not one (`1.234.5`, `12 345`) in a column of numbers
+//!   is named with row and column in [`Detected::notes`]; a number beyond the range of a float
+//!   (`1e400`, a count of 401 digits) is an error naming row and column;
+//! - a CSV quote that is never closed, a row of a CSV split by another delimiter, and every
+//!   [`limits`] exceeded are errors naming the file (and the row where it applies); rows with fewer
+//!   fields than the header are listed in the notes.
 
 pub mod csv;
 pub mod json;
+pub mod limits;
 pub mod sniff;
 pub mod xlsx;
 mod xml;
@@ -252,6 +259,7 @@ impl Table {
         rows: Vec<(usize, Vec<String>)>,
         decimal: char,
         detected: Detected,
+        file_bytes: usize,
     ) -> Result<Table> {
         let mut detected = detected;
         let header: Vec<RawCell> = header.into_iter().map(RawCell::Text).collect();
@@ -269,19 +277,48 @@ impl Table {
             .into_iter()
             .map(|(r, cells)| (r, cells.into_iter().map(RawCell::Text).collect()))
             .collect();
-        Table::from_cells(source, names, rows, decimal, detected)
+        Table::from_cells(source, names, rows, decimal, detected, file_bytes)
     }
 
     /// Builds a table from column names and rows of raw cells. Text cells are parsed with
     /// `decimal` (`.` or `,`); blank rows are skipped; a row with a filled cell right of the last
-    /// column is an error naming that row.
+    /// column is an error naming that row. `file_bytes`, the size of the file, sets the cell
+    /// budget ([`limits::check_cells`]); cells longer than [`limits::MAX_CELL_BYTES`] and numbers
+    /// beyond the range of a float are errors naming row and column.
     pub fn from_cells(
         source: &str,
         names: Vec<String>,
         rows: Vec<(usize, Vec<RawCell>)>,
         decimal: char,
         detected: Detected,
+        file_bytes: usize,
     ) -> Result<Table> {
+        Table::build(source, names, rows, decimal, detected, file_bytes, false)
+    }
+
+    /// [`Table::from_cells`]; with `keep_blank` a row of blank cells is kept as a row of missing
+    /// values (a JSON record with every field null is a record, not a separator).
+    pub(crate) fn build(
+        source: &str,
+        names: Vec<String>,
+        rows: Vec<(usize, Vec<RawCell>)>,
+        decimal: char,
+        detected: Detected,
+        file_bytes: usize,
+        keep_blank: bool,
+    ) -> Result<Table> {
+        limits::check_cells(source, rows.len(), names.len(), file_bytes)?;
+        let row_unit = detected.row_unit.clone();
+        let at = |line: usize, column: &str| {
+            let mut loc = Location::file(source).row(line).column(column);
+            if let Some(u) = &row_unit {
+                loc = loc.row_unit(u);
+            }
+            loc
+        };
+        for name in &names {
+            check_cell_len(source, name, || Location::file(source))?;
+        }
         let mut columns: Vec<Column> = names
             .into_iter()
             .map(|name| Column {
@@ -292,7 +329,7 @@ impl Table {
         let width = columns.len();
         let mut row_numbers = Vec::with_capacity(rows.len());
         for (line, cells) in rows {
-            if cells.iter().all(RawCell::is_blank) {
+            if !keep_blank && cells.iter().all(RawCell::is_blank) {
                 continue;
             }
             if let Some(extra) = cells
@@ -316,8 +353,19 @@ impl Table {
             }
             for (j, col) in columns.iter_mut().enumerate() {
                 col.values.push(match cells.get(j) {
-                    Some(RawCell::Number(n)) => Value::Number(*n),
-                    Some(RawCell::Text(t)) => parse_cell(t, decimal),
+                    Some(RawCell::Number(n)) if n.is_finite() => Value::Number(*n),
+                    Some(RawCell::Number(n)) => {
+                        return Err(out_of_range(&n.to_string(), at(line, &col.name)))
+                    }
+                    Some(RawCell::Text(t)) => {
+                        check_cell_len(source, t, || at(line, &col.name))?;
+                        match parse_cell(t, decimal) {
+                            Value::Text(_) if overflows(t, decimal) => {
+                                return Err(out_of_range(t, at(line, &col.name)))
+                            }
+                            v => v,
+                        }
+                    }
                     Some(RawCell::Empty) | None => Value::Missing,
                 });
             }
@@ -325,13 +373,111 @@ impl Table {
         }
         let mut detected = detected;
         detected.rows = row_numbers.len();
-        Ok(Table {
+        let mut table = Table {
             source: source.to_string(),
             columns,
             row_numbers,
             detected,
-        })
+        };
+        table.note_numbers_read_as_text();
+        Ok(table)
     }
+
+    /// Names, in the notes, the cells of a column of numbers that look like numbers but were read
+    /// as text (`1.234.5`, `12 345`, `€ 5`): they are not counted, so a person must see them.
+    pub fn note_numbers_read_as_text(&mut self) {
+        for col in &self.columns {
+            let (mut numbers, mut other) = (0usize, 0usize);
+            let mut odd: Vec<(usize, &str)> = Vec::new();
+            for (i, v) in col.values.iter().enumerate() {
+                match v {
+                    Value::Number(_) => numbers += 1,
+                    Value::Text(t) if looks_numeric(t) => odd.push((i, t)),
+                    Value::Text(_) => other += 1,
+                    Value::Missing => {}
+                }
+            }
+            if odd.is_empty() || numbers + odd.len() <= other {
+                continue;
+            }
+            let word = self.detected.row_word().to_string();
+            let shown: Vec<String> = odd
+                .iter()
+                .take(5)
+                .map(|(i, t)| {
+                    let row = self.row_numbers.get(*i).copied().unwrap_or(i + 1);
+                    format!("{word} {row} '{}'", sniff::shorten(t, 30))
+                })
+                .collect();
+            self.detected.notes.push(format!(
+                "Kolom '{}': {} lijk{} een getal maar {} als tekst gelezen en telt niet mee: {}{}",
+                col.name,
+                if odd.len() == 1 {
+                    "1 cel".to_string()
+                } else {
+                    format!("{} cellen", odd.len())
+                },
+                if odd.len() == 1 { "t" } else { "en" },
+                if odd.len() == 1 { "is" } else { "zijn" },
+                shown.join(", "),
+                if odd.len() > 5 {
+                    format!(" en nog {}", odd.len() - 5)
+                } else {
+                    String::new()
+                }
+            ));
+        }
+    }
+}
+
+/// A cell longer than [`limits::MAX_CELL_BYTES`] is an error at `loc`.
+fn check_cell_len(source: &str, text: &str, loc: impl Fn() -> Location) -> Result<()> {
+    if text.len() <= limits::MAX_CELL_BYTES {
+        return Ok(());
+    }
+    let mut e = limits::exceeded(
+        source,
+        "de lengte van een cel",
+        format!(
+            "een cel van {} bytes, ten hoogste {} (Excel houdt 32.767 tekens per cel aan); staat er een aanhalingsteken dat niet wordt gesloten?",
+            limits::thousands(text.len()),
+            limits::thousands(limits::MAX_CELL_BYTES)
+        ),
+    );
+    e.location = Some(loc());
+    Err(e)
+}
+
+fn out_of_range(text: &str, loc: Location) -> Error {
+    Error::new(
+        ErrorKind::BadValue,
+        format!(
+            "Het getal '{}' valt buiten het bereik dat de verkenner kan rekenen (ten hoogste ongeveer 1,8e308); is de cel beschadigd?",
+            sniff::shorten(text.trim(), 40)
+        ),
+    )
+    .at(loc)
+}
+
+/// True when `raw` is written as a number but is too large for a float (`1e400`, 401 digits).
+fn overflows(raw: &str, decimal: char) -> bool {
+    parse_number_unchecked(raw.trim(), decimal).is_some_and(|n| !n.is_finite())
+}
+
+/// Text that a person reads as a number though it did not parse as one: digits with spaces
+/// (`12 345`), repeated or misplaced separators (`1.234.5`, `1,5` in a file with decimal
+/// point), a currency sign or quote mark (`€ 5`, `'12`). Dates (`31-12-2017`) and codes with
+/// letters (`2019K1`) are not.
+pub fn looks_numeric(s: &str) -> bool {
+    let s = s.trim();
+    let body = s
+        .trim_start_matches(['€', '$', '\'', '+', '-', '−', ' ', '\u{a0}'])
+        .trim_end_matches(['%', ' ', '\u{a0}']);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body.ends_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\''))
 }
 
 /// Column names from a header row: blank cells get `unnamed(j)`, a repeated name gets ` (2)`,
@@ -342,24 +488,29 @@ pub fn column_names(
     notes: &mut Vec<String>,
     unnamed: impl Fn(usize) -> String,
 ) -> Vec<String> {
+    // A set and a counter per name: a header of 16,384 equal names must not take cubic time.
     let mut names: Vec<String> = Vec::with_capacity(width);
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for j in 0..width {
         let mut name = header.get(j).map(RawCell::display).unwrap_or_default();
         if name.is_empty() {
             name = unnamed(j);
         }
-        if names.contains(&name) {
-            let mut k = 2;
-            while names.contains(&format!("{name} ({k})")) {
-                k += 1;
+        if seen.contains(&name) {
+            let k = next.entry(name.clone()).or_insert(2);
+            while seen.contains(&format!("{name} ({k})")) {
+                *k += 1;
             }
             let renamed = format!("{name} ({k})");
+            *k += 1;
             notes.push(format!(
                 "De kolomnaam '{name}' komt meer dan eens voor; kolom {} heet nu '{renamed}'",
                 j + 1
             ));
             name = renamed;
         }
+        seen.insert(name.clone());
         names.push(name);
     }
     names
@@ -407,8 +558,14 @@ pub fn parse_cell(raw: &str, decimal: char) -> Value {
 }
 
 /// Parses `1234`, `-1.234,5` (decimal `,`), `1,234.5` (decimal `.`), `12,5%`. Thousands
-/// separators must group by three, so `1.5` with decimal `,` is not a number.
+/// separators must group by three, so `1.5` with decimal `,` is not a number. A number beyond
+/// the range of a float (401 digits) is `None`: it stays text, and [`Table::from_cells`] refuses it.
 pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
+    parse_number_unchecked(s, decimal).filter(|n| n.is_finite())
+}
+
+/// [`parse_number`] without the range check: infinity for `1e400`.
+fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
     let s = s.trim().trim_end_matches('%').trim();
     if s.is_empty() {
         return None;

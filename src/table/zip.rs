@@ -6,6 +6,8 @@
 pub struct Archive<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry>,
+    /// Bytes inflated so far, against [`MAX_TOTAL`].
+    inflated: std::cell::Cell<usize>,
 }
 
 struct Entry {
@@ -18,7 +20,45 @@ struct Entry {
 }
 
 /// Inflated entries larger than this are refused (a workbook of counts is far smaller).
-const MAX_ENTRY: usize = 256 * 1024 * 1024;
+const MAX_ENTRY: usize = super::limits::MAX_WORKBOOK_PART;
+/// All entries read from one archive together (see [`super::limits::MAX_WORKBOOK_TOTAL`]).
+const MAX_TOTAL: usize = super::limits::MAX_WORKBOOK_TOTAL;
+
+/// Why an archive or entry cannot be read: damage (a Dutch detail), or a limit exceeded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZipError {
+    pub message: String,
+    /// A limit of [`super::limits`] was exceeded: the file is not damaged, just too large.
+    pub limit: bool,
+}
+
+impl From<String> for ZipError {
+    fn from(message: String) -> Self {
+        ZipError {
+            message,
+            limit: false,
+        }
+    }
+}
+
+impl From<&str> for ZipError {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
+impl std::fmt::Display for ZipError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn limit(message: String) -> ZipError {
+    ZipError {
+        message,
+        limit: true,
+    }
+}
 
 /// `len` bytes from `start`, `None` when out of range (offsets come from the file: no overflow).
 fn slice(b: &[u8], start: usize, len: usize) -> Option<&[u8]> {
@@ -34,7 +74,7 @@ fn u32_at(b: &[u8], i: usize) -> Option<usize> {
 }
 
 impl<'a> Archive<'a> {
-    pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, String> {
+    pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, ZipError> {
         const EOCD: &[u8] = b"PK\x05\x06";
         let from = bytes.len().saturating_sub(22 + 65_535);
         let eocd = (from..bytes.len().saturating_sub(21))
@@ -51,7 +91,7 @@ impl<'a> Archive<'a> {
         for _ in 0..count {
             // Checked first, so `at + small` below cannot overflow.
             if at > bytes.len() || slice(bytes, at, 4) != Some(b"PK\x01\x02") {
-                return Err(corrupt());
+                return Err(corrupt().into());
             }
             let field = |off: usize| u16_at(bytes, at + off).ok_or_else(corrupt);
             let name_len = field(28)? as usize;
@@ -68,7 +108,11 @@ impl<'a> Archive<'a> {
             });
             at += 46 + name_len + extra_len + comment_len;
         }
-        Ok(Archive { bytes, entries })
+        Ok(Archive {
+            bytes,
+            entries,
+            inflated: std::cell::Cell::new(0),
+        })
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
@@ -76,7 +120,7 @@ impl<'a> Archive<'a> {
     }
 
     /// The inflated entry (names compared without case), `None` when absent.
-    pub fn read(&self, name: &str) -> Option<Result<Vec<u8>, String>> {
+    pub fn read(&self, name: &str) -> Option<Result<Vec<u8>, ZipError>> {
         let e = self
             .entries
             .iter()
@@ -84,31 +128,68 @@ impl<'a> Archive<'a> {
         Some(self.inflate(e))
     }
 
-    fn inflate(&self, e: &Entry) -> Result<Vec<u8>, String> {
+    fn inflate(&self, e: &Entry) -> Result<Vec<u8>, ZipError> {
         let corrupt = || format!("onderdeel '{}' is beschadigd", e.name);
         if e.flags & 1 != 0 {
             return Err("de werkmap is met een wachtwoord versleuteld".into());
         }
+        let too_large = || {
+            limit(format!(
+                "onderdeel '{}' is uitgepakt groter dan de grens van {} MB per onderdeel",
+                e.name,
+                MAX_ENTRY >> 20
+            ))
+        };
         if e.size > MAX_ENTRY {
-            return Err(format!("onderdeel '{}' is te groot", e.name));
+            return Err(too_large());
+        }
+        let done = self.inflated.get();
+        let left = MAX_TOTAL.saturating_sub(done);
+        let total_exceeded = || {
+            limit(format!(
+                "de werkmap is uitgepakt groter dan de grens van {} MB voor alle onderdelen samen (bij onderdeel '{}')",
+                MAX_TOTAL >> 20,
+                e.name
+            ))
+        };
+        if e.size > left {
+            return Err(total_exceeded());
         }
         let b = self.bytes;
         if e.local > b.len() || slice(b, e.local, 4) != Some(b"PK\x03\x04") {
-            return Err(corrupt());
+            return Err(corrupt().into());
         }
         let name_len = u16_at(b, e.local + 26).ok_or_else(corrupt)? as usize;
         let extra_len = u16_at(b, e.local + 28).ok_or_else(corrupt)? as usize;
         let start = e.local + 30 + name_len + extra_len;
         let data = slice(b, start, e.compressed).ok_or_else(corrupt)?;
-        match e.method {
+        let limit = MAX_ENTRY.min(left);
+        let out = match e.method {
+            0 if data.len() > limit => Err(if limit < MAX_ENTRY {
+                total_exceeded()
+            } else {
+                too_large()
+            }),
             0 => Ok(data.to_vec()),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY)
-                .map_err(|_| corrupt()),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
+                if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                    if limit < MAX_ENTRY {
+                        total_exceeded()
+                    } else {
+                        too_large()
+                    }
+                } else {
+                    corrupt().into()
+                }
+            }),
             m => Err(format!(
                 "onderdeel '{}' gebruikt compressiemethode {m}, die niet wordt ondersteund",
                 e.name
-            )),
-        }
+            )
+            .into()),
+        }?;
+        self.inflated.set(done + out.len());
+        Ok(out)
     }
 }
 
