@@ -26,6 +26,13 @@ pub const MAX_CELL_BYTES: usize = 128 * 1024;
 /// objects); 32 is far beyond any export and far below the parser's stack limit.
 pub const MAX_JSON_DEPTH: usize = 32;
 
+/// Largest magnitude of a number the explorer computes with: 10^15. Beyond 2^53 (about 9e15)
+/// whole numbers are no longer exact; a sum of 20 million values of this size (2e22), and its
+/// square in a regression (4e44), stay far from the overflow to infinity at 1.8e308. No count,
+/// share or amount in euros comes near it. A number beyond is kept as text and named in the notes
+/// (a 401-digit count read as infinity would otherwise turn every sum into infinity).
+pub const MAX_ABS_NUMBER: f64 = 1e15;
+
 /// Inflated bytes of one part of a workbook (the zip format allows 4 GB).
 pub const MAX_WORKBOOK_PART: usize = 256 * 1024 * 1024;
 

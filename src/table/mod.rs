@@ -328,6 +328,8 @@ impl Table {
             .collect();
         let width = columns.len();
         let mut row_numbers = Vec::with_capacity(rows.len());
+        // Numbers beyond the range kept as text: (column, row, text).
+        let mut beyond: Vec<(usize, usize, String)> = Vec::new();
         for (line, cells) in rows {
             if !keep_blank && cells.iter().all(RawCell::is_blank) {
                 continue;
@@ -353,18 +355,23 @@ impl Table {
             }
             for (j, col) in columns.iter_mut().enumerate() {
                 col.values.push(match cells.get(j) {
-                    Some(RawCell::Number(n)) if n.is_finite() => Value::Number(*n),
+                    Some(RawCell::Number(n)) if in_range(*n) => Value::Number(*n),
                     Some(RawCell::Number(n)) => {
-                        return Err(out_of_range(&n.to_string(), at(line, &col.name)))
+                        let text = if n.is_finite() {
+                            format!("{n:e}")
+                        } else {
+                            n.to_string()
+                        };
+                        beyond.push((j, line, text.clone()));
+                        Value::Text(text)
                     }
                     Some(RawCell::Text(t)) => {
                         check_cell_len(source, t, || at(line, &col.name))?;
-                        match parse_cell(t, decimal) {
-                            Value::Text(_) if overflows(t, decimal) => {
-                                return Err(out_of_range(t, at(line, &col.name)))
-                            }
-                            v => v,
+                        let v = parse_cell(t, decimal);
+                        if matches!(v, Value::Text(_)) && overflows(t, decimal) {
+                            beyond.push((j, line, t.trim().to_string()));
                         }
+                        v
                     }
                     Some(RawCell::Empty) | None => Value::Missing,
                 });
@@ -379,19 +386,65 @@ impl Table {
             row_numbers,
             detected,
         };
-        table.note_numbers_read_as_text();
+        table.note_beyond_range(&beyond);
+        table.note_numbers_read_as_text(&beyond);
         Ok(table)
+    }
+
+    /// Names, in the notes, the numbers beyond [`limits::MAX_ABS_NUMBER`] kept as text.
+    fn note_beyond_range(&mut self, beyond: &[(usize, usize, String)]) {
+        let word = self.detected.row_word().to_string();
+        let mut by_column: std::collections::BTreeMap<usize, Vec<&(usize, usize, String)>> =
+            std::collections::BTreeMap::new();
+        for b in beyond {
+            by_column.entry(b.0).or_default().push(b);
+        }
+        for (j, cells) in by_column {
+            let Some(col) = self.columns.get(j) else {
+                continue;
+            };
+            let shown: Vec<String> = cells
+                .iter()
+                .take(5)
+                .map(|(_, row, t)| format!("{word} {row} '{}'", sniff::shorten(t, 24)))
+                .collect();
+            self.detected.notes.push(format!(
+                "Kolom '{}': {} buiten het bereik van de verkenner (verder van 0 dan 10^15, de grens waarboven sommen niet meer exact zijn) als tekst gelezen en {} niet mee: {}{}",
+                col.name,
+                if cells.len() == 1 {
+                    "1 getal".to_string()
+                } else {
+                    format!("{} getallen", cells.len())
+                },
+                if cells.len() == 1 { "telt" } else { "tellen" },
+                shown.join(", "),
+                if cells.len() > 5 {
+                    format!(" en nog {}", cells.len() - 5)
+                } else {
+                    String::new()
+                }
+            ));
+        }
     }
 
     /// Names, in the notes, the cells of a column of numbers that look like numbers but were read
     /// as text (`1.234.5`, `12 345`, `€ 5`): they are not counted, so a person must see them.
-    pub fn note_numbers_read_as_text(&mut self) {
-        for col in &self.columns {
+    /// Cells already named as beyond the range (`(column, row, text)`) are not repeated.
+    pub fn note_numbers_read_as_text(&mut self, beyond: &[(usize, usize, String)]) {
+        let named: std::collections::HashSet<(usize, usize)> =
+            beyond.iter().map(|(c, r, _)| (*c, *r)).collect();
+        for (j, col) in self.columns.iter().enumerate() {
             let (mut numbers, mut other) = (0usize, 0usize);
             let mut odd: Vec<(usize, &str)> = Vec::new();
             for (i, v) in col.values.iter().enumerate() {
+                let named = || {
+                    self.row_numbers
+                        .get(i)
+                        .is_some_and(|r| named.contains(&(j, *r)))
+                };
                 match v {
                     Value::Number(_) => numbers += 1,
+                    Value::Text(_) if named() => numbers += 1,
                     Value::Text(t) if looks_numeric(t) => odd.push((i, t)),
                     Value::Text(_) => other += 1,
                     Value::Missing => {}
@@ -410,15 +463,15 @@ impl Table {
                 })
                 .collect();
             self.detected.notes.push(format!(
-                "Kolom '{}': {} lijk{} een getal maar {} als tekst gelezen en telt niet mee: {}{}",
+                "Kolom '{}': {} een getal maar {} als tekst gelezen en {} niet mee: {}{}",
                 col.name,
                 if odd.len() == 1 {
-                    "1 cel".to_string()
+                    "1 cel lijkt".to_string()
                 } else {
-                    format!("{} cellen", odd.len())
+                    format!("{} cellen lijken", odd.len())
                 },
-                if odd.len() == 1 { "t" } else { "en" },
                 if odd.len() == 1 { "is" } else { "zijn" },
+                if odd.len() == 1 { "telt" } else { "tellen" },
                 shown.join(", "),
                 if odd.len() > 5 {
                     format!(" en nog {}", odd.len() - 5)
@@ -448,20 +501,14 @@ fn check_cell_len(source: &str, text: &str, loc: impl Fn() -> Location) -> Resul
     Err(e)
 }
 
-fn out_of_range(text: &str, loc: Location) -> Error {
-    Error::new(
-        ErrorKind::BadValue,
-        format!(
-            "Het getal '{}' valt buiten het bereik dat de verkenner kan rekenen (ten hoogste ongeveer 1,8e308); is de cel beschadigd?",
-            sniff::shorten(text.trim(), 40)
-        ),
-    )
-    .at(loc)
+/// A number the explorer computes with: finite and at most [`limits::MAX_ABS_NUMBER`] from 0.
+pub fn in_range(n: f64) -> bool {
+    n.abs() <= limits::MAX_ABS_NUMBER
 }
 
-/// True when `raw` is written as a number but is too large for a float (`1e400`, 401 digits).
+/// True when `raw` is written as a number but beyond the range (`1e400`, 401 digits).
 fn overflows(raw: &str, decimal: char) -> bool {
-    parse_number_unchecked(raw.trim(), decimal).is_some_and(|n| !n.is_finite())
+    parse_number_unchecked(raw.trim(), decimal).is_some_and(|n| !in_range(n))
 }
 
 /// Text that a person reads as a number though it did not parse as one: digits with spaces
@@ -470,6 +517,14 @@ fn overflows(raw: &str, decimal: char) -> bool {
 /// letters (`2019K1`) are not.
 pub fn looks_numeric(s: &str) -> bool {
     let s = s.trim();
+    // Excel's error values and the float words stand where a number failed.
+    if s.starts_with('#')
+        || ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"]
+            .iter()
+            .any(|w| s.eq_ignore_ascii_case(w))
+    {
+        return s.len() > 1;
+    }
     let body = s
         .trim_start_matches(['€', '$', '\'', '+', '-', '−', ' ', '\u{a0}'])
         .trim_end_matches(['%', ' ', '\u{a0}']);
@@ -557,11 +612,12 @@ pub fn parse_cell(raw: &str, decimal: char) -> Value {
     }
 }
 
-/// Parses `1234`, `-1.234,5` (decimal `,`), `1,234.5` (decimal `.`), `12,5%`. Thousands
-/// separators must group by three, so `1.5` with decimal `,` is not a number. A number beyond
-/// the range of a float (401 digits) is `None`: it stays text, and [`Table::from_cells`] refuses it.
+/// Parses `1234`, `-1.234,5` (decimal `,`), `1,234.5` (decimal `.`), `12,5%`, `1.5e-3` (as R
+/// and Python write). Thousands separators must group by three, so `1.5` with decimal `,` is
+/// not a number. A number beyond [`limits::MAX_ABS_NUMBER`] (401 digits, `1e400`) is `None`: it
+/// stays text, and [`Table::from_cells`] names it in the notes.
 pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
-    parse_number_unchecked(s, decimal).filter(|n| n.is_finite())
+    parse_number_unchecked(s, decimal).filter(|n| in_range(*n))
 }
 
 /// [`parse_number`] without the range check: infinity for `1e400`.
@@ -574,6 +630,19 @@ fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
     let (sign, body) = match s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
         Some(rest) => (-1.0, rest),
         None => (1.0, s.strip_prefix('+').unwrap_or(s)),
+    };
+    // An exponent: `e` or `E`, an optional sign and one to four digits.
+    let (body, exponent) = match body.find(['e', 'E']) {
+        Some(i) => {
+            let e = &body[i + 1..];
+            let digits = e.strip_prefix(['-', '+']).unwrap_or(e);
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            (&body[..i], Some(e))
+        }
+        None => (body, None),
     };
     let (int, frac) = match body.split_once(decimal) {
         Some((i, f)) => (i, Some(f)),
@@ -606,6 +675,10 @@ fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
         }
         digits.push('.');
         digits.push_str(f);
+    }
+    if let Some(e) = exponent {
+        digits.push('e');
+        digits.push_str(e);
     }
     crate::decimal::parse_f64(&digits).map(|v| sign * v)
 }

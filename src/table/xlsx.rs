@@ -227,7 +227,9 @@ fn sheet_grid(
                         }
                         "b" => RawCell::Text(if v == "1" { "WAAR" } else { "ONWAAR" }.into()),
                         "e" | "d" => RawCell::Text(v.to_string()),
+                        // `1e400` and `nan` stay text: the table names them in its notes.
                         _ => crate::decimal::parse_f64(v)
+                            .filter(|n| n.is_finite())
                             .map_or_else(|| RawCell::Text(v.to_string()), RawCell::Number),
                     };
                     if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
