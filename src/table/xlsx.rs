@@ -250,15 +250,16 @@ fn sheet_grid(
                 }
                 _ => {}
             },
-            Event::Text(t) if (in_v || in_is_t) && !in_rph => {
-                if value.len() <= limits::MAX_CELL_BYTES {
-                    value.push_str(&xml::unescape(t))
-                }
+            // Text beyond the cell limit is not kept: the cell is refused for its length anyway.
+            Event::Text(t)
+                if (in_v || in_is_t) && !in_rph && value.len() <= limits::MAX_CELL_BYTES =>
+            {
+                value.push_str(&xml::unescape(t))
             }
-            Event::CData(t) if (in_v || in_is_t) && !in_rph => {
-                if value.len() <= limits::MAX_CELL_BYTES {
-                    value.push_str(t)
-                }
+            Event::CData(t)
+                if (in_v || in_is_t) && !in_rph && value.len() <= limits::MAX_CELL_BYTES =>
+            {
+                value.push_str(t)
             }
             _ => {}
         }

@@ -6,8 +6,11 @@
 pub struct Archive<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry>,
-    /// Bytes inflated so far, against [`MAX_TOTAL`].
+    /// Bytes inflated so far, against `max_total`.
     inflated: std::cell::Cell<usize>,
+    /// [`MAX_ENTRY`] and [`MAX_TOTAL`] (smaller in tests).
+    max_entry: usize,
+    max_total: usize,
 }
 
 struct Entry {
@@ -112,7 +115,17 @@ impl<'a> Archive<'a> {
             bytes,
             entries,
             inflated: std::cell::Cell::new(0),
+            max_entry: MAX_ENTRY,
+            max_total: MAX_TOTAL,
         })
+    }
+
+    /// The same archive with other limits (tests use small ones).
+    #[cfg(test)]
+    fn with_limits(mut self, entry: usize, total: usize) -> Self {
+        self.max_entry = entry;
+        self.max_total = total;
+        self
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
@@ -137,18 +150,18 @@ impl<'a> Archive<'a> {
             limit(format!(
                 "onderdeel '{}' is uitgepakt groter dan de grens van {} MB per onderdeel",
                 e.name,
-                MAX_ENTRY >> 20
+                self.max_entry >> 20
             ))
         };
-        if e.size > MAX_ENTRY {
+        if e.size > self.max_entry {
             return Err(too_large());
         }
         let done = self.inflated.get();
-        let left = MAX_TOTAL.saturating_sub(done);
+        let left = self.max_total.saturating_sub(done);
         let total_exceeded = || {
             limit(format!(
                 "de werkmap is uitgepakt groter dan de grens van {} MB voor alle onderdelen samen (bij onderdeel '{}')",
-                MAX_TOTAL >> 20,
+                self.max_total >> 20,
                 e.name
             ))
         };
@@ -163,9 +176,9 @@ impl<'a> Archive<'a> {
         let extra_len = u16_at(b, e.local + 28).ok_or_else(corrupt)? as usize;
         let start = e.local + 30 + name_len + extra_len;
         let data = slice(b, start, e.compressed).ok_or_else(corrupt)?;
-        let limit = MAX_ENTRY.min(left);
+        let limit = self.max_entry.min(left);
         let out = match e.method {
-            0 if data.len() > limit => Err(if limit < MAX_ENTRY {
+            0 if data.len() > limit => Err(if limit < self.max_entry {
                 total_exceeded()
             } else {
                 too_large()
@@ -173,7 +186,7 @@ impl<'a> Archive<'a> {
             0 => Ok(data.to_vec()),
             8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
                 if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                    if limit < MAX_ENTRY {
+                    if limit < self.max_entry {
                         total_exceeded()
                     } else {
                         too_large()
@@ -248,5 +261,69 @@ mod tests {
             .read("xl/a.xml")
             .unwrap()
             .is_err());
+    }
+
+    /// A zip of deflated entries whose declared sizes say nothing (0): only inflating tells.
+    fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let le16 = |v: usize| (v as u16).to_le_bytes();
+        let le32 = |v: usize| (v as u32).to_le_bytes();
+        let (mut z, mut cd) = (Vec::new(), Vec::new());
+        for (name, data) in entries {
+            let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+            let local = z.len();
+            z.extend_from_slice(b"PK\x03\x04\x14\0\0\0\x08\0");
+            z.extend_from_slice(&[0; 8]);
+            z.extend_from_slice(&le32(packed.len()));
+            z.extend_from_slice(&le32(0));
+            z.extend_from_slice(&le16(name.len()));
+            z.extend_from_slice(&le16(0));
+            z.extend_from_slice(name.as_bytes());
+            z.extend_from_slice(&packed);
+            cd.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0\x08\0");
+            cd.extend_from_slice(&[0; 8]);
+            cd.extend_from_slice(&le32(packed.len()));
+            cd.extend_from_slice(&le32(0));
+            cd.extend_from_slice(&le16(name.len()));
+            cd.extend_from_slice(&[0; 12]);
+            cd.extend_from_slice(&le32(local));
+            cd.extend_from_slice(name.as_bytes());
+        }
+        let at = z.len();
+        z.extend_from_slice(&cd);
+        z.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        z.extend_from_slice(&le16(entries.len()));
+        z.extend_from_slice(&le16(entries.len()));
+        z.extend_from_slice(&le32(cd.len()));
+        z.extend_from_slice(&le32(at));
+        z.extend_from_slice(&[0, 0]);
+        z
+    }
+
+    #[test]
+    fn inflated_size_is_limited_per_part_and_in_total() {
+        let part = vec![b' '; 3 << 20];
+        let z = deflated(&[("a.xml", &part), ("b.xml", &part), ("c.xml", &part)]);
+        // Each part within 4 MB, but together more than 8 MB: the third fails, naming the total.
+        let a = Archive::open(&z).unwrap().with_limits(4 << 20, 8 << 20);
+        assert_eq!(a.read("a.xml").unwrap().unwrap().len(), 3 << 20);
+        assert!(a.read("b.xml").unwrap().is_ok());
+        let e = a.read("c.xml").unwrap().unwrap_err();
+        assert!(
+            e.limit && e.message.contains("alle onderdelen samen"),
+            "{e}"
+        );
+        // A part larger than the per-part limit fails while inflating, though it claims 0 bytes.
+        let a = Archive::open(&z).unwrap().with_limits(2 << 20, 8 << 20);
+        let e = a.read("a.xml").unwrap().unwrap_err();
+        assert!(e.limit && e.message.contains("per onderdeel"), "{e}");
+        // Damage is not a limit.
+        let mut bad = z.clone();
+        bad[40..60].fill(0xff);
+        let e = Archive::open(&bad)
+            .unwrap()
+            .read("a.xml")
+            .unwrap()
+            .unwrap_err();
+        assert!(!e.limit, "{e}");
     }
 }
