@@ -395,15 +395,22 @@ fn run(c: &Case) {
     }
 }
 
-#[test]
-fn every_bad_input_gives_its_expected_outcome() {
+/// The generated files that inflate to millions of rows or strings: a test of their own, so the
+/// two run side by side.
+const HEAVY: [&str; 2] = ["gen-rows-beyond-excel.xlsx", "gen-shared-strings-bomb.xlsx"];
+
+fn run_cases(heavy: bool) {
     let cases = manifest();
     let mut failures = Vec::new();
     // BV_BAD_SKIP=a.csv,b.json leaves cases out (to run the corpus against older code, where
     // some of them take minutes).
     let skip = std::env::var("BV_BAD_SKIP").unwrap_or_default();
     let skip: Vec<&str> = skip.split(',').collect();
-    for c in cases.iter().filter(|c| !skip.contains(&c.file.as_str())) {
+    for c in cases
+        .iter()
+        .filter(|c| !skip.contains(&c.file.as_str()))
+        .filter(|c| HEAVY.contains(&c.file.as_str()) == heavy)
+    {
         let r = std::panic::catch_unwind(|| run(c));
         if let Err(p) = r {
             let msg = p
@@ -415,6 +422,16 @@ fn every_bad_input_gives_its_expected_outcome() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_bad_input_gives_its_expected_outcome() {
+    run_cases(false);
+}
+
+#[test]
+fn workbooks_inflating_to_millions_of_rows_fail_at_the_limit() {
+    run_cases(true);
 }
 
 #[test]
