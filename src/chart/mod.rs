@@ -61,14 +61,25 @@ pub struct Texts<'a> {
 /// A region of the chart a pointer or keyboard focus can land on, in SVG pixels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    #[serde(serialize_with = "finite")]
     pub x: f64,
+    #[serde(serialize_with = "finite")]
     pub y: f64,
+    #[serde(serialize_with = "finite")]
     pub w: f64,
+    #[serde(serialize_with = "finite")]
     pub h: f64,
     /// Text shown on hover or focus (Dutch formatting).
     pub label: String,
     /// The region or series this hit belongs to, for highlighting.
     pub key: String,
+}
+
+/// Writes a hit coordinate for the page and the JSON: the one place chart numbers leave as
+/// numbers (the SVG has integer pixels, labels go through `format::number`), so a NaN or an
+/// infinity from a degenerate axis becomes 0 here instead of reaching the page.
+fn finite<S: serde::Serializer>(v: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64(if v.is_finite() { *v } else { 0.0 })
 }
 
 /// A drawn chart.
@@ -282,6 +293,20 @@ mod tests {
         assert_eq!(nice_ticks(f64::NAN, 1.0, 5).len(), 1);
         assert_eq!(tick_decimals(&[0.0, 0.0]), 0);
         assert_eq!(tick_decimals(&[0.0, 1e-10]), 10);
+    }
+
+    #[test]
+    fn hits_never_carry_nan_or_infinity() {
+        let h = Hit {
+            x: f64::NAN,
+            y: f64::INFINITY,
+            w: 2.5,
+            h: -f64::INFINITY,
+            label: String::new(),
+            key: String::new(),
+        };
+        let json = serde_json::to_string(&h).unwrap();
+        assert!(json.starts_with(r#"{"x":0.0,"y":0.0,"w":2.5,"h":0.0"#), "{json}");
     }
 
     #[test]
