@@ -272,6 +272,35 @@ fn generated(name: &str) -> Vec<u8> {
             ),
             None,
         ),
+        "gen-many-sheets.xlsx" => {
+            // 20,000 sheets naming one part without a table, then one with a table: the part is
+            // read once and the note lists ten names.
+            let mut wb = String::from(r#"<workbook xmlns:r="r"><sheets>"#);
+            for i in 0..20_000 {
+                wb.push_str(&format!(
+                    r#"<sheet name="Leeg {i}" sheetId="{i}" r:id="rId1"/>"#
+                ));
+            }
+            wb.push_str(r#"<sheet name="Tabel" sheetId="20001" r:id="rId2"/></sheets></workbook>"#);
+            let rels = r#"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="x/worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#;
+            let s = |t: &str| Data::Stored(t.as_bytes().to_vec());
+            zip(&[
+                ("xl/workbook.xml", s(&wb)),
+                ("xl/_rels/workbook.xml.rels", s(rels)),
+                (
+                    "xl/worksheets/sheet1.xml",
+                    s(
+                        r#"<worksheet><sheetData><row><c t="inlineStr"><is><t>alleen tekst</t></is></c></row></sheetData></worksheet>"#,
+                    ),
+                ),
+                (
+                    "xl/worksheets/sheet2.xml",
+                    s(
+                        r#"<worksheet><sheetData><row><c t="inlineStr"><is><t>regio</t></is></c><c t="inlineStr"><is><t>n</t></is></c></row><row><c t="inlineStr"><is><t>A</t></is></c><c><v>5</v></c></row></sheetData></worksheet>"#,
+                    ),
+                ),
+            ])
+        }
         other => panic!("no generator for {other}"),
     }
 }

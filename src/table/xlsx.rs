@@ -339,9 +339,14 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             "er staat geen werkmap in (geen xl/workbook.xml)",
         ));
     };
-    let rels = read(&format!("{dir}/_rels/{file}.rels"))?
-        .map(|r| relationships(&r))
-        .unwrap_or_default();
+    let rels: std::collections::HashMap<String, (String, String)> =
+        read(&format!("{dir}/_rels/{file}.rels"))?
+            .map(|r| relationships(&r))
+            .unwrap_or_default()
+            .into_iter()
+            .rev() // the first of a repeated id wins, as a search would find it
+            .map(|(id, kind, target)| (id, (kind, target)))
+            .collect();
     let mut sheets = Vec::new();
     for e in xml::tokens(&wb) {
         if let Event::Start {
@@ -354,7 +359,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             let (Some(sheet), Some(id)) = (xml::attr(attrs, "name"), xml::attr(attrs, "id")) else {
                 continue;
             };
-            let Some((_, kind, target)) = rels.iter().find(|(i, _, _)| *i == id) else {
+            let Some((kind, target)) = rels.get(&id) else {
                 continue;
             };
             if !hidden && kind.ends_with("/worksheet") {
@@ -394,7 +399,14 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         })?,
     };
     let mut passed: Vec<String> = Vec::new();
+    // A part is read once, however many sheets name it (a crafted workbook can name one part
+    // thousands of times).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for sheet in sheets {
+        if !seen.insert(sheet.path.to_ascii_lowercase()) {
+            passed.push(sheet.name);
+            continue;
+        }
         let Some(part) = zip.read(&sheet.path) else {
             passed.push(sheet.name);
             continue;
@@ -453,12 +465,18 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         }
         if !passed.is_empty() {
             detected.notes.push(format!(
-                "Werkblad(en) zonder tabel overgeslagen: {}",
+                "Werkblad(en) zonder tabel overgeslagen: {}{}",
                 passed
                     .iter()
-                    .map(|s| format!("'{s}'"))
+                    .take(10)
+                    .map(|s| format!("'{}'", sniff::shorten(s, 40)))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                if passed.len() > 10 {
+                    format!(" en nog {}", passed.len() - 10)
+                } else {
+                    String::new()
+                }
             ));
         }
         detected.notes.extend(titles_note(&layout.titles));

@@ -8,6 +8,9 @@ pub struct Archive<'a> {
     entries: Vec<Entry>,
     /// Bytes inflated so far, against `max_total`.
     inflated: std::cell::Cell<usize>,
+    /// Lower-cased name to the first entry of that name: a workbook of 10,000 sheets must not
+    /// search 65,535 entries for each.
+    index: std::collections::HashMap<String, usize>,
     /// [`MAX_ENTRY`] and [`MAX_TOTAL`] (smaller in tests).
     max_entry: usize,
     max_total: usize,
@@ -111,9 +114,14 @@ impl<'a> Archive<'a> {
             });
             at += 46 + name_len + extra_len + comment_len;
         }
+        let mut index = std::collections::HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            index.entry(e.name.to_ascii_lowercase()).or_insert(i);
+        }
         Ok(Archive {
             bytes,
             entries,
+            index,
             inflated: std::cell::Cell::new(0),
             max_entry: MAX_ENTRY,
             max_total: MAX_TOTAL,
@@ -134,10 +142,7 @@ impl<'a> Archive<'a> {
 
     /// The inflated entry (names compared without case), `None` when absent.
     pub fn read(&self, name: &str) -> Option<Result<Vec<u8>, ZipError>> {
-        let e = self
-            .entries
-            .iter()
-            .find(|e| e.name.eq_ignore_ascii_case(name))?;
+        let e = &self.entries[*self.index.get(&name.to_ascii_lowercase())?];
         Some(self.inflate(e))
     }
 
