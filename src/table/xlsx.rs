@@ -145,9 +145,14 @@ fn shared_strings(xml_text: &str, max: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// Why a worksheet cannot be read: a limit exceeded (Dutch detail).
+/// Why a worksheet cannot be read: a limit exceeded (what, Dutch detail), or damage (Dutch
+/// detail, Excel row, column letter).
 #[derive(Debug, Clone, PartialEq)]
-struct SheetLimit(&'static str, String);
+enum SheetError {
+    Limit(&'static str, String),
+    Damaged(String, usize, String),
+}
+use SheetError::Limit as SheetLimit;
 
 /// A worksheet as a grid with Excel's row numbers; gaps between rows become one blank row, and
 /// empty columns left of everything are dropped (their number is returned with the grid).
@@ -157,7 +162,7 @@ fn sheet_grid(
     xml_text: &str,
     strings: &[String],
     budget: usize,
-) -> std::result::Result<(sniff::Grid, usize), SheetLimit> {
+) -> std::result::Result<(sniff::Grid, usize), SheetError> {
     let rows_limit = |r: usize| {
         SheetLimit(
             "het aantal rijen van een werkblad",
@@ -192,10 +197,19 @@ fn sheet_grid(
                     rows.push((row_no, Vec::new()));
                 }
                 "c" => {
-                    col = xml::attr(attrs, "r")
-                        .and_then(|r| column_of(&r))
-                        .unwrap_or(col)
-                        .min(MAX_COLUMNS);
+                    col = match xml::attr(attrs, "r") {
+                        None => col,
+                        Some(r) => column_of(&r).ok_or_else(|| {
+                            SheetError::Damaged(
+                                format!(
+                                    "een cel met de onleesbare verwijzing '{}'",
+                                    sniff::shorten(&r, 20)
+                                ),
+                                row_no,
+                                column_letter(col.min(MAX_COLUMNS - 1)),
+                            )
+                        })?,
+                    };
                     kind = xml::attr(attrs, "t").unwrap_or_default();
                     value.clear();
                     in_cell = !empty;
@@ -217,11 +231,20 @@ fn sheet_grid(
                     let v = value.trim();
                     let cell = match kind.as_str() {
                         _ if value.is_empty() => RawCell::Empty,
-                        "s" => v
-                            .parse::<usize>()
-                            .ok()
-                            .and_then(|i| strings.get(i))
-                            .map_or(RawCell::Empty, |s| RawCell::Text(s.clone())),
+                        "s" => match v.parse::<usize>().ok().and_then(|i| strings.get(i)) {
+                            Some(s) => RawCell::Text(s.clone()),
+                            None => {
+                                return Err(SheetError::Damaged(
+                                    format!(
+                                        "de cel verwijst naar gedeelde tekst '{}', maar de werkmap heeft er {}",
+                                        sniff::shorten(v, 20),
+                                        strings.len()
+                                    ),
+                                    row_no,
+                                    column_letter(col.min(MAX_COLUMNS - 1)),
+                                ))
+                            }
+                        },
                         "inlineStr" | "str" => {
                             RawCell::Text(xml::unescape_excel(&value).into_owned())
                         }
@@ -232,6 +255,15 @@ fn sheet_grid(
                             .filter(|n| n.is_finite())
                             .map_or_else(|| RawCell::Text(v.to_string()), RawCell::Number),
                     };
+                    if col >= MAX_COLUMNS && !cell.is_blank() {
+                        return Err(SheetLimit(
+                            "het aantal kolommen",
+                            format!(
+                                "rij {row_no} heeft een cel voorbij kolom XFD, ten hoogste {} kolommen",
+                                thousands(MAX_COLUMNS)
+                            ),
+                        ));
+                    }
                     if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
                         cells_read += 1;
                         if cells_read > budget {
@@ -413,8 +445,15 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         };
         let part = part.map_err(|e| zip_error(name, &format!("werkblad '{}': ", sheet.name), e))?;
         let (mut grid, first_col) =
-            sheet_grid(&text_of(part), &strings, budget).map_err(|SheetLimit(what, detail)| {
-                limits::exceeded(name, what, format!("werkblad '{}': {detail}", sheet.name))
+            sheet_grid(&text_of(part), &strings, budget).map_err(|e| match e {
+                SheetError::Limit(what, detail) => {
+                    limits::exceeded(name, what, format!("werkblad '{}': {detail}", sheet.name))
+                }
+                SheetError::Damaged(detail, row, col) => {
+                    let mut e = bad_workbook(name, format!("werkblad '{}': {detail}", sheet.name));
+                    e.location = Some(Location::file(name).row(row).column(&col));
+                    e
+                }
             })?;
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
             passed.push(sheet.name);
