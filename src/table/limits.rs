@@ -33,13 +33,30 @@ pub const MAX_JSON_DEPTH: usize = 32;
 /// (a 401-digit count read as infinity would otherwise turn every sum into infinity).
 pub const MAX_ABS_NUMBER: f64 = 1e15;
 
-/// Inflated bytes of one part of a workbook (the zip format allows 4 GB).
+/// Inflated bytes of one part of a workbook (the zip format allows 4 GB) for a file of any size:
+/// 256 MiB, about 8 million cells of XML, from a file of at most 4 MiB.
 pub const MAX_WORKBOOK_PART: usize = 256 * 1024 * 1024;
 
-/// Inflated bytes of all parts read from one workbook together. A worksheet of a million rows
-/// of twenty numbers is about 400 MB of XML; deflate can inflate 1 KB to 1 MB, so without a
-/// total a 500 KB file could still ask for gigabytes through many parts.
-pub const MAX_WORKBOOK_TOTAL: usize = 512 * 1024 * 1024;
+/// A larger workbook may inflate each part to [`WORKBOOK_RATIO`] times its own size, up to
+/// 1 GiB: worksheet XML compresses about 10 to 20 times, so a real file of 60 MB with a million
+/// rows of twenty numbers (about 600 MB of XML) loads, while a bomb of 500 KB (deflate inflates
+/// 1 KB to 1 MB) stops at 256 MiB.
+pub const MAX_WORKBOOK_PART_LARGE: usize = 1024 * 1024 * 1024;
+
+/// See [`MAX_WORKBOOK_PART_LARGE`].
+pub const WORKBOOK_RATIO: usize = 64;
+
+/// Inflated bytes of all parts read from one workbook together: twice the part limit, so many
+/// parts cannot add up to gigabytes either.
+pub const WORKBOOK_TOTAL_PARTS: usize = 2;
+
+/// The inflate limits (per part, in total) for a workbook of `bytes` bytes.
+pub fn workbook_limits(bytes: usize) -> (usize, usize) {
+    let part = bytes
+        .saturating_mul(WORKBOOK_RATIO)
+        .clamp(MAX_WORKBOOK_PART, MAX_WORKBOOK_PART_LARGE);
+    (part, part * WORKBOOK_TOTAL_PARTS)
+}
 
 /// Cells (rows times columns, empty ones included, as the table holds them) every file may
 /// have whatever its size: 4 million, about 128 MB in memory.
@@ -126,6 +143,13 @@ pub fn check_cells(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workbook_limits_grow_with_the_file() {
+        assert_eq!(workbook_limits(500_000), (256 << 20, 512 << 20));
+        assert_eq!(workbook_limits(8 << 20), (512 << 20, 1024 << 20));
+        assert_eq!(workbook_limits(usize::MAX), (1 << 30, 2 << 30));
+    }
 
     #[test]
     fn budget_grows_with_the_file_and_never_overflows() {

@@ -11,7 +11,7 @@ pub struct Archive<'a> {
     /// Lower-cased name to the first entry of that name: a workbook of 10,000 sheets must not
     /// search 65,535 entries for each.
     index: std::collections::HashMap<String, usize>,
-    /// [`MAX_ENTRY`] and [`MAX_TOTAL`] (smaller in tests).
+    /// Inflate limits per entry and in total ([`super::limits::workbook_limits`]).
     max_entry: usize,
     max_total: usize,
 }
@@ -24,11 +24,6 @@ struct Entry {
     size: usize,
     local: usize,
 }
-
-/// Inflated entries larger than this are refused (a workbook of counts is far smaller).
-const MAX_ENTRY: usize = super::limits::MAX_WORKBOOK_PART;
-/// All entries read from one archive together (see [`super::limits::MAX_WORKBOOK_TOTAL`]).
-const MAX_TOTAL: usize = super::limits::MAX_WORKBOOK_TOTAL;
 
 /// Why an archive or entry cannot be read: damage (a Dutch detail), or a limit exceeded.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,8 +118,8 @@ impl<'a> Archive<'a> {
             entries,
             index,
             inflated: std::cell::Cell::new(0),
-            max_entry: MAX_ENTRY,
-            max_total: MAX_TOTAL,
+            max_entry: super::limits::workbook_limits(bytes.len()).0,
+            max_total: super::limits::workbook_limits(bytes.len()).1,
         })
     }
 
