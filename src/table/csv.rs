@@ -363,11 +363,19 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
         if *row < header_row || layout.width < 2 {
             continue;
         }
-        if let Some(l) = lines
-            .iter()
-            .skip(1)
-            .find(|l| count_outside_quotes(l, delimiter as char) + 1 >= layout.width)
-        {
+        // A line that splits into a full row, half of it numbers: a text over several lines
+        // with commas in it is no such line.
+        let row_like = |l: &&String| {
+            let parts: Vec<&str> = l.split(delimiter as char).collect();
+            let numbers = parts
+                .iter()
+                .filter(|p| {
+                    super::parse_number(p, '.').is_some() || super::parse_number(p, ',').is_some()
+                })
+                .count();
+            parts.len() >= layout.width && numbers >= 1 && numbers >= parts.len() / 2
+        };
+        if let Some(l) = lines.iter().skip(1).find(row_like) {
             return Err(Error::new(
                 ErrorKind::Parse,
                 format!(
@@ -568,6 +576,18 @@ mod tests {
         assert_eq!(t.columns[2].values[0], Value::Number(1234.5));
         assert_eq!(t.columns[1].values[1], Value::Missing);
         assert_eq!(t.row_numbers, vec![2, 4]);
+    }
+
+    #[test]
+    fn a_text_over_several_lines_with_commas_is_a_cell() {
+        let t = read_csv(
+            "x.csv",
+            b"regio,toelichting,n\nA,\"Straat 1, Plaats\nTweede regel, met, komma's\",1\nB,,2\n",
+        )
+        .unwrap();
+        assert_eq!(t.row_numbers, vec![2, 4]);
+        let e = read_csv("x.csv", b"regio,n,m\nA,1,2\n\"B,1,2\nC,3,4\nD\",5,6\n").unwrap_err();
+        assert_eq!(e.location.unwrap().row, Some(3));
     }
 
     #[test]
