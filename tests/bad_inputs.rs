@@ -302,16 +302,25 @@ fn generated(name: &str) -> Vec<u8> {
             ])
         }
         "gen-bad-string-index.xlsx" => workbook(
-            sheet(r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>99</v></c></row>"#),
-            Some(Data::Stored(b"<sst><si><t>regio</t></si><si><t>n</t></si></sst>".to_vec())),
+            sheet(
+                r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>99</v></c></row>"#,
+            ),
+            Some(Data::Stored(
+                b"<sst><si><t>regio</t></si><si><t>n</t></si></sst>".to_vec(),
+            )),
         ),
         "gen-bad-reference.xlsx" => workbook(
-            sheet(r#"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="2B"><v>2</v></c></row>"#),
+            sheet(
+                r#"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="2B"><v>2</v></c></row>"#,
+            ),
             None,
         ),
         "gen-beyond-xfd.xlsx" => {
             let cells = "<c><v>1</v></c>".repeat(16_385);
-            workbook(sheet(&format!("<row>{cells}</row><row>{cells}</row>")), None)
+            workbook(
+                sheet(&format!("<row>{cells}</row><row>{cells}</row>")),
+                None,
+            )
         }
         other => panic!("no generator for {other}"),
     }

@@ -29,7 +29,12 @@ fuzz_target!(|data: &[u8]| {
         }
         queries.push(q);
     }
-    let cols: Vec<String> = ds.table.columns.iter().map(|c| percent_encode(&c.name)).collect();
+    let cols: Vec<String> = ds
+        .table
+        .columns
+        .iter()
+        .map(|c| percent_encode(&c.name))
+        .collect();
     if let [a, b, ..] = cols.as_slice() {
         for view in ["bars", "line", "area", "stacked"] {
             queries.push(format!("view={view}&x={a}&y={b}"));
@@ -45,8 +50,22 @@ fuzz_target!(|data: &[u8]| {
 fn check(r: &banenverkenner::view::Rendered, q: &str) {
     // Numbers in geometry attributes (texts from the file may say anything).
     const GEOMETRY: [&str; 16] = [
-        "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "d",
-        "transform", "viewBox", "font-size",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "width",
+        "height",
+        "points",
+        "d",
+        "transform",
+        "viewBox",
+        "font-size",
     ];
     let mut rest = r.svg.as_str();
     while let Some(i) = rest.find("=\"") {

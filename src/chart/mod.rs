@@ -306,7 +306,10 @@ mod tests {
             key: String::new(),
         };
         let json = serde_json::to_string(&h).unwrap();
-        assert!(json.starts_with(r#"{"x":0.0,"y":0.0,"w":2.5,"h":0.0"#), "{json}");
+        assert!(
+            json.starts_with(r#"{"x":0.0,"y":0.0,"w":2.5,"h":0.0"#),
+            "{json}"
+        );
     }
 
     #[test]
