@@ -6,7 +6,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
-.PHONY: all setup setup-rust setup-node setup-browser dist build serve test test-native test-wasm test-e2e lint bench bench-setup screenshots clean
+.PHONY: all setup setup-rust setup-node setup-browser dist build serve test test-native test-wasm test-e2e lint bench bench-setup screenshots fuzz clean
 
 all: dist
 
@@ -78,6 +78,21 @@ $(BENCH_VENV)/.installed: scripts/bench/requirements.txt
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/bench/requirements.txt
 	@touch $@
+# Fuzzing (cargo-fuzz on nightly): every target in fuzz/fuzz_targets/ for FUZZ_S seconds each,
+# seeded from the test files by fuzz/seed.py. A crash stops the run and leaves the input in
+# fuzz/artifacts/<target>/; make it a test in tests/ before fixing it. Not part of `make test`.
+FUZZ_S ?= 60
+FUZZ_TARGETS ?= csv xlsx json spec render
+FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=1536 -malloc_limit_mb=1024 -print_final_stats=1
+
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	python3 fuzz/seed.py
+	@for t in $(FUZZ_TARGETS); do \
+		echo "== fuzz $$t ($(FUZZ_S) s)"; \
+		cargo +nightly fuzz run --sanitizer none $$t -- -max_total_time=$(FUZZ_S) $(FUZZ_FLAGS) || exit 1; \
+	done
 
 # The screenshots in docs/screenshots/ (main page, report, embed, presentation mode).
 screenshots: dist setup-browser

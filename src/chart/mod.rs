@@ -62,14 +62,25 @@ pub struct Texts<'a> {
 /// A region of the chart a pointer or keyboard focus can land on, in SVG pixels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    #[serde(serialize_with = "finite")]
     pub x: f64,
+    #[serde(serialize_with = "finite")]
     pub y: f64,
+    #[serde(serialize_with = "finite")]
     pub w: f64,
+    #[serde(serialize_with = "finite")]
     pub h: f64,
     /// Text shown on hover or focus, in the view's language.
     pub label: String,
     /// The region or series this hit belongs to, for highlighting.
     pub key: String,
+}
+
+/// Writes a hit coordinate for the page and the JSON: the one place chart numbers leave as
+/// numbers (the SVG has integer pixels, labels go through `format::number`), so a NaN or an
+/// infinity from a degenerate axis becomes 0 here instead of reaching the page.
+fn finite<S: serde::Serializer>(v: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64(if v.is_finite() { *v } else { 0.0 })
 }
 
 /// A drawn chart.
@@ -168,41 +179,79 @@ pub(crate) fn accessible(svg: String, title: &str, desc: &str) -> String {
 }
 
 /// "Nice" tick positions covering [lo, hi]: steps of 1, 2 or 5 times a power of ten.
+///
+/// Safe for any input: a non-finite or empty range gives `[lo]`; a range too small for a step
+/// an `f64` holds (values like 5e-324 from a file) is drawn as `[lo, lo + 1]`; a range wider than
+/// an `f64` holds (-1e308 to 1e308) is split from halves. At most `target` + 1 ticks.
 pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || hi <= lo {
         return vec![lo];
     }
-    let raw = (hi - lo) / target.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
-    let start = (lo / step).ceil() as i64;
-    let end = (hi / step).floor() as i64;
-    (start..=end)
-        .map(|i| ((i as f64 * step) * 1e9).round() / 1e9)
-        .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })
-        .collect()
+    let target = target.clamp(1, 1000);
+    // hi - lo can overflow; the halves cannot.
+    let raw = (hi / 2.0 - lo / 2.0) / target as f64 * 2.0;
+    if !raw.is_finite() || raw < TINY_STEP {
+        // Too small a range to divide: show it as part of a unit range (like a single value).
+        return if lo + 1.0 > hi {
+            nice_ticks(lo, lo + 1.0, target)
+        } else {
+            vec![lo, hi]
+        };
+    }
+    let exp = raw.log10().floor() as i32;
+    // A tick is (i * m) / 10^-exp or (i * m) * 10^exp: both products exact for the usual
+    // magnitudes, so 0.1 * 3 prints as 0.3.
+    let at = |i: i64, m: f64| {
+        let k = i as f64 * m;
+        if exp < 0 {
+            k / 10f64.powi(-exp)
+        } else {
+            k * 10f64.powi(exp)
+        }
+    };
+    let Some(m) = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|m| at(1, *m) >= raw)
+    else {
+        return vec![lo, hi];
+    };
+    let step = at(1, m);
+    if !(step.is_finite() && step > 0.0) {
+        return vec![lo, hi];
+    }
+    let start = (lo / step).ceil();
+    let end = (hi / step).floor();
+    if !(start.is_finite() && end.is_finite()) || end - start > target as f64 * 2.0 + 2.0 {
+        return vec![lo, hi];
+    }
+    (start as i64..=end as i64).map(|i| at(i, m)).collect()
 }
 
-/// Decimals needed to print ticks with step `step` distinctly.
+/// Smallest tick step [`nice_ticks`] divides a range into; anything finer is rounding noise, not a
+/// range of data (and its decimals could not be printed).
+const TINY_STEP: f64 = 1e-300;
+
+/// Decimals needed to print ticks with step `step` distinctly (at most 320: a step is at least
+/// [`TINY_STEP`]).
 pub fn tick_decimals(ticks: &[f64]) -> usize {
     if ticks.len() < 2 {
         return 0;
     }
     let step = (ticks[1] - ticks[0]).abs();
+    if !step.is_normal() {
+        return 0;
+    }
     if step >= 1.0 {
         // A step of 2.5 needs one decimal, or -7.5 prints as -8.
         usize::from((step * 10.0).round() % 10.0 != 0.0)
     } else {
-        (-step.log10().floor()) as usize
+        let digits = (-step.log10().floor()).min(320.0) as usize
             + if (step * 10f64.powf(-step.log10().floor())).fract().abs() > 1e-9 {
                 1
             } else {
                 0
-            }
+            };
+        digits.min(320)
     }
 }
 
@@ -221,6 +270,49 @@ mod tests {
         assert_eq!(tick_decimals(&[0.0, 10.0]), 0);
         assert_eq!(tick_decimals(&[-7.5, -5.0]), 1);
     }
+    #[test]
+    fn ticks_survive_ranges_from_hostile_files() {
+        // 5e-324 (the smallest float) once gave a step of 0 and a capacity overflow.
+        for (lo, hi) in [
+            (0.0, 5e-324),
+            (-5e-324, 5e-324),
+            (0.0, 1e-305),
+            (-1e308, 1e308),
+            (-f64::MAX, f64::MAX),
+            (1e300, 1e300 * (1.0 + 1e-15)),
+            (0.0, 1e-10),
+            (1e15, 1e15 + 1.0),
+        ] {
+            let t = nice_ticks(lo, hi, 6);
+            assert!(!t.is_empty() && t.len() <= 14, "{lo} {hi}: {t:?}");
+            assert!(t.iter().all(|v| v.is_finite()), "{lo} {hi}: {t:?}");
+            assert!(t.windows(2).all(|w| w[1] > w[0]), "{lo} {hi}: {t:?}");
+            assert!(tick_decimals(&t) <= 320);
+        }
+        assert_eq!(nice_ticks(0.0, 5e-324, 5), nice_ticks(0.0, 1.0, 5));
+        assert_eq!(nice_ticks(0.0, 1e-10, 2), vec![0.0, 5e-11, 1e-10]);
+        assert_eq!(nice_ticks(f64::NAN, 1.0, 5).len(), 1);
+        assert_eq!(tick_decimals(&[0.0, 0.0]), 0);
+        assert_eq!(tick_decimals(&[0.0, 1e-10]), 10);
+    }
+
+    #[test]
+    fn hits_never_carry_nan_or_infinity() {
+        let h = Hit {
+            x: f64::NAN,
+            y: f64::INFINITY,
+            w: 2.5,
+            h: -f64::INFINITY,
+            label: String::new(),
+            key: String::new(),
+        };
+        let json = serde_json::to_string(&h).unwrap();
+        assert!(
+            json.starts_with(r#"{"x":0.0,"y":0.0,"w":2.5,"h":0.0"#),
+            "{json}"
+        );
+    }
+
     #[test]
     fn accessible_svg_has_title() {
         let s = accessible("<svg width=\"1\">x</svg>".into(), "A & B", "d");

@@ -3,6 +3,7 @@
 //! all numeric-looking cells of the file), finds the table with [`super::sniff::locate`] and hands
 //! the rows to [`Table::from_cells`].
 
+use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
 use super::{column_names, titles_note, Detected, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -179,6 +180,35 @@ pub fn sniff_decimal(cells: &[&str], delimiter: u8) -> char {
     DecimalVotes::count(cells).decide(delimiter)
 }
 
+/// The byte offset of a quote that opens a field and is never closed, as the csv reader quotes:
+/// a field is quoted when it starts with `"`, and `""` inside it is a quote character. The reader
+/// would take everything after it, to the end of the file, as one cell.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut field_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if field_start && b == b'"' {
+            let open = i;
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return Some(open),
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => break,
+                    Some(_) => i += 1,
+                }
+            }
+            field_start = false;
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    None
+}
+
 /// 1-based line number of a byte offset, given the offsets of the newlines.
 /// A record's offset may point at blank lines the reader skipped before it.
 fn line_of(text: &str, newlines: &[usize], byte: usize) -> usize {
@@ -194,25 +224,69 @@ fn line_of(text: &str, newlines: &[usize], byte: usize) -> usize {
     newlines.partition_point(|&n| n < byte + skip) + 1
 }
 
+/// The delimiter that splits a row of one field into at least `width` fields, half of them
+/// numbers, when it is not the file's: a line written with `;` in a `,` file.
+fn other_delimiter(cells: &[RawCell], delimiter: u8, width: usize) -> Option<char> {
+    let [RawCell::Text(t)] = cells else {
+        return None;
+    };
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .filter(|&d| d != delimiter)
+        .find(|&d| {
+            let parts: Vec<&str> = t.split(d as char).collect();
+            let numbers = parts
+                .iter()
+                .filter(|p| {
+                    super::parse_number(p, '.').is_some() || super::parse_number(p, ',').is_some()
+                })
+                .count();
+            // Half of the parts numbers: a data row, not a footnote with a year in it.
+            width >= 2 && parts.len() >= width && numbers >= 1 && numbers >= parts.len() / 2
+        })
+        .map(|d| d as char)
+}
+
+fn delimiter_name(d: char) -> &'static str {
+    match d {
+        ',' => "komma's",
+        ';' => "puntkomma's",
+        '\t' => "tabs",
+        _ => "verticale strepen",
+    }
+}
+
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
         return Err(Error::new(ErrorKind::NoRows, "Het bestand is leeg.").at(Location::file(name)));
     }
     let delimiter = sniff_delimiter(&text);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let newlines: Vec<usize> = text
         .bytes()
         .enumerate()
         .filter(|(_, b)| *b == b'\n')
         .map(|(i, _)| i)
         .collect();
+    if let Some(open) = unclosed_quote(&text, delimiter) {
+        let row = line_of(&text, &newlines, open);
+        return Err(Error::new(
+            ErrorKind::Parse,
+            format!(
+                "Rij {row} opent een aanhalingsteken (\") dat nergens wordt gesloten: alles daarna, tot het einde van het bestand, zou als één cel worden gelezen. Sluit het aanhalingsteken of verwijder het."
+            ),
+        )
+        .at(Location::file(name).row(row)));
+    }
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut grid: sniff::Grid = Vec::new();
     let mut next_line = 1;
+    // Rows with a quoted cell over several lines: (row where the quote opened, its lines).
+    let mut multiline: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
             let row = e
@@ -233,12 +307,43 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
             .position()
             .map(|p| line_of(&text, &newlines, p.byte() as usize))
             .unwrap_or(grid.len() + 1);
+        if rec.len() > limits::MAX_COLUMNS {
+            return Err(limits::exceeded(
+                name,
+                "het aantal kolommen",
+                format!(
+                    "rij {line} heeft {} velden, ten hoogste {}",
+                    thousands(rec.len()),
+                    thousands(limits::MAX_COLUMNS)
+                ),
+            )
+            .at(Location::file(name).row(line)));
+        }
+        if grid.len() >= limits::MAX_ROWS {
+            return Err(limits::exceeded(
+                name,
+                "het aantal rijen",
+                format!(
+                    "meer dan {} rijen, ten hoogste {}",
+                    thousands(limits::MAX_ROWS),
+                    thousands(limits::MAX_ROWS)
+                ),
+            ));
+        }
         // The csv crate skips blank lines; put one back so a note block below a blank line is
         // recognised as such (see sniff::locate).
         if line > next_line && !grid.is_empty() {
             grid.push((next_line, Vec::new()));
         }
-        next_line = line + 1 + rec.iter().map(|f| f.matches('\n').count()).sum::<usize>();
+        let mut at = line;
+        for f in rec.iter() {
+            let breaks = f.matches('\n').count();
+            if breaks > 0 {
+                multiline.push((line, at, f.lines().map(str::to_string).collect()));
+            }
+            at += breaks;
+        }
+        next_line = at + 1;
         grid.push((
             line,
             rec.iter().map(|c| RawCell::Text(c.to_string())).collect(),
@@ -252,9 +357,68 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
         .at(Location::file(name)));
     };
     let (header_row, header) = grid[layout.header].clone();
+    let fields = header.len();
+    // A quoted cell holding whole lines of the table: a quote closed rows later than meant.
+    for (row, quote_row, lines) in &multiline {
+        if *row < header_row || layout.width < 2 {
+            continue;
+        }
+        // A line that splits into a full row, half of it numbers: a text over several lines
+        // with commas in it is no such line.
+        let row_like = |l: &&String| {
+            let parts: Vec<&str> = l.split(delimiter as char).collect();
+            let numbers = parts
+                .iter()
+                .filter(|p| {
+                    super::parse_number(p, '.').is_some() || super::parse_number(p, ',').is_some()
+                })
+                .count();
+            parts.len() >= layout.width && numbers >= 1 && numbers >= parts.len() / 2
+        };
+        if let Some(l) = lines.iter().skip(1).find(row_like) {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!(
+                    "Een aanhalingsteken (\") in of na rij {quote_row} wordt pas veel later gesloten: de cel bevat regels die zelf rijen van de tabel lijken ('{}'). Controleer de aanhalingstekens in die rij.",
+                    sniff::shorten(l, 60)
+                ),
+            )
+            .at(Location::file(name).row(*row)));
+        }
+    }
+    // A row in another delimiter reads as one cell: its numbers would be lost.
+    let other_rows = layout.data.iter().map(|&i| &grid[i]).chain(
+        layout
+            .rejected
+            .iter()
+            .filter(|r| r.reason == sniff::REASON_SINGLE)
+            .filter_map(|r| {
+                // The grid is in line order.
+                let i = grid.binary_search_by_key(&r.row, |(l, _)| *l).ok()?;
+                grid.get(i)
+            }),
+    );
+    for (row, cells) in other_rows {
+        if let Some(d) = other_delimiter(cells, delimiter, layout.width) {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!(
+                    "Rij {row} is gescheiden met {}, de rest van het bestand met {}: de getallen in die rij zouden verloren gaan. Gebruik in het hele bestand hetzelfde scheidingsteken.",
+                    delimiter_name(d),
+                    delimiter_name(delimiter as char)
+                ),
+            )
+            .at(Location::file(name).row(*row)));
+        }
+    }
+    let mut short: Vec<(usize, usize)> = Vec::new();
     let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(layout.data.len());
     for &i in &layout.data {
-        rows.push(std::mem::take(&mut grid[i]));
+        let row = std::mem::take(&mut grid[i]);
+        if row.1.len() < fields.min(layout.width) && !row.1.iter().all(RawCell::is_blank) {
+            short.push((row.0, row.1.len()));
+        }
+        rows.push(row);
     }
     let cells: Vec<&str> = rows
         .iter()
@@ -276,6 +440,28 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
         ..Default::default()
     };
     detected.notes.extend(titles_note(&layout.titles));
+    if !short.is_empty() {
+        let shown: Vec<String> = short
+            .iter()
+            .take(5)
+            .map(|(r, n)| format!("rij {r} ({n} velden, leeg vanaf kolom {})", n + 1))
+            .collect();
+        detected.notes.push(format!(
+            "{} minder velden dan de kopregel ({}); de ontbrekende cellen zijn leeg gelaten: {}{}",
+            if short.len() == 1 {
+                "1 rij heeft".to_string()
+            } else {
+                format!("{} rijen hebben", short.len())
+            },
+            layout.width,
+            shown.join(", "),
+            if short.len() > 5 {
+                format!(" en nog {}", short.len() - 5)
+            } else {
+                String::new()
+            }
+        ));
+    }
     if votes.comma > 0 && votes.dot > 0 {
         detected.notes.push(format!(
             "Getallen in beide notaties: {} met decimaalkomma, {} met decimaalpunt; gelezen met '{decimal}', de andere blijven tekst",
@@ -290,7 +476,7 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     let names = column_names(&header, layout.width, &mut detected.notes, |j| {
         format!("kolom_{}", j + 1)
     });
-    Table::from_cells(name, names, rows, decimal, detected)
+    Table::from_cells(name, names, rows, decimal, detected, bytes.len())
 }
 
 #[cfg(test)]
@@ -390,6 +576,18 @@ mod tests {
         assert_eq!(t.columns[2].values[0], Value::Number(1234.5));
         assert_eq!(t.columns[1].values[1], Value::Missing);
         assert_eq!(t.row_numbers, vec![2, 4]);
+    }
+
+    #[test]
+    fn a_text_over_several_lines_with_commas_is_a_cell() {
+        let t = read_csv(
+            "x.csv",
+            b"regio,toelichting,n\nA,\"Straat 1, Plaats\nTweede regel, met, komma's\",1\nB,,2\n",
+        )
+        .unwrap();
+        assert_eq!(t.row_numbers, vec![2, 4]);
+        let e = read_csv("x.csv", b"regio,n,m\nA,1,2\n\"B,1,2\nC,3,4\nD\",5,6\n").unwrap_err();
+        assert_eq!(e.location.unwrap().row, Some(3));
     }
 
     #[test]

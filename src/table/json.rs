@@ -4,6 +4,7 @@
 //! one array of records (such as an OData `{"value": [...]}` export) is read too.
 //! Rows are called records: an error names `record N` (1-based).
 
+use super::limits::{self, thousands};
 use super::sniff::RawCell;
 use super::{Detected, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -86,6 +87,47 @@ impl<'de> Deserialize<'de> for Node {
     }
 }
 
+/// Checks the nesting of arrays and objects against [`limits::MAX_JSON_DEPTH`] before parsing,
+/// so the error names the limit and the line.
+fn check_depth(name: &str, bytes: &[u8]) -> Result<()> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'\n' => line += 1,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limits::MAX_JSON_DEPTH {
+                    let mut e = limits::exceeded(
+                        name,
+                        "de nesting van JSON",
+                        format!(
+                            "lijsten en objecten {} niveaus diep genest, ten hoogste {}; een lijst van records heeft er 2 of 3 nodig",
+                            depth,
+                            limits::MAX_JSON_DEPTH
+                        ),
+                    );
+                    e.location = Some(Location::file(name).row(line).row_unit("regel"));
+                    return Err(e);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn is_records(n: &Node) -> bool {
     matches!(n, Node::Array(items) if items.iter().any(|i| matches!(i, Node::Object(_))))
 }
@@ -93,6 +135,7 @@ fn is_records(n: &Node) -> bool {
 pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     let file = || Location::file(name);
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    check_depth(name, bytes)?;
     let root: Node = serde_json::from_slice(bytes).map_err(|e| {
         Error::new(
             ErrorKind::Parse,
@@ -133,8 +176,24 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
             .at(file()))
         }
     };
+    if items.len() > limits::MAX_ROWS {
+        return Err(limits::exceeded(
+            name,
+            "het aantal rijen",
+            format!(
+                "{} records, ten hoogste {}",
+                thousands(items.len()),
+                thousands(limits::MAX_ROWS)
+            ),
+        ));
+    }
     let mut names: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(items.len());
+    // Every record holds a cell for every key seen so far: records that each add a key would
+    // make a small file quadratic, so the cells are counted against the budget as they grow.
+    let budget = limits::cell_budget(bytes.len());
+    let mut cells_so_far = 0usize;
     for (i, item) in items.into_iter().enumerate() {
         let Node::Object(fields) = item else {
             return Err(Error::new(
@@ -149,9 +208,23 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         };
         let mut cells = vec![RawCell::Empty; names.len()];
         for (key, value) in fields {
-            let j = match names.iter().position(|n| *n == key) {
-                Some(j) => j,
+            let j = match index.get(&key) {
+                Some(&j) => j,
                 None => {
+                    if names.len() >= limits::MAX_COLUMNS {
+                        let mut e = limits::exceeded(
+                            name,
+                            "het aantal kolommen",
+                            format!(
+                                "meer dan {} verschillende velden, ten hoogste {}",
+                                thousands(limits::MAX_COLUMNS),
+                                thousands(limits::MAX_COLUMNS)
+                            ),
+                        );
+                        e.location = Some(file().row(i + 1).row_unit("record").column(&key));
+                        return Err(e);
+                    }
+                    index.insert(key.clone(), names.len());
                     names.push(key.clone());
                     cells.push(RawCell::Empty);
                     names.len() - 1
@@ -185,6 +258,20 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                 *slot = c;
             }
         }
+        cells_so_far = cells_so_far.saturating_add(names.len());
+        if cells_so_far > budget {
+            return Err(limits::exceeded(
+                name,
+                "het aantal cellen",
+                format!(
+                    "tot en met record {} al {} cellen (records maal velden), ten hoogste {} voor een bestand van {} bytes",
+                    i + 1,
+                    thousands(cells_so_far),
+                    thousands(budget),
+                    thousands(bytes.len())
+                ),
+            ));
+        }
         rows.push((i + 1, cells));
     }
     if names.is_empty() && !rows.is_empty() {
@@ -200,19 +287,7 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         ..Default::default()
     };
     // Records with every field null are kept as rows of missing values: nothing is dropped.
-    let mut table = Table::from_cells(name, names, Vec::new(), '.', detected)?;
-    for (row, cells) in rows {
-        for (j, col) in table.columns.iter_mut().enumerate() {
-            col.values.push(match cells.get(j) {
-                Some(RawCell::Number(n)) => super::Value::Number(*n),
-                Some(RawCell::Text(t)) => super::parse_cell(t, '.'),
-                _ => super::Value::Missing,
-            });
-        }
-        table.row_numbers.push(row);
-    }
-    table.detected.rows = table.row_numbers.len();
-    Ok(table)
+    Table::build(name, names, rows, '.', detected, bytes.len(), true)
 }
 
 #[cfg(test)]

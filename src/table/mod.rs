@@ -14,10 +14,17 @@
 //! - a row with more filled cells than the header has columns is an error naming the row: its
 //!   cells cannot be assigned to columns (often a decimal comma in a comma-separated file);
 //! - a cell that does not fit its column (text in a count column, duplicates) is left as it is
-//!   here; the reader of the regional shape reports it as an error naming file, row and column.
+//!   here; the reader of the regional shape reports it as an error naming file, row and column;
+//! - a cell that looks like a number but is not one (`1.234.5`, `12 345`) in a column of numbers
+//!   is named with row and column in [`Detected::notes`]; a number beyond the range of a float
+//!   (`1e400`, a count of 401 digits) is an error naming row and column;
+//! - a CSV quote that is never closed, a row of a CSV split by another delimiter, and every
+//!   [`limits`] exceeded are errors naming the file (and the row where it applies); rows with fewer
+//!   fields than the header are listed in the notes.
 
 pub mod csv;
 pub mod json;
+pub mod limits;
 pub mod sniff;
 pub mod xlsx;
 mod xml;
@@ -252,6 +259,7 @@ impl Table {
         rows: Vec<(usize, Vec<String>)>,
         decimal: char,
         detected: Detected,
+        file_bytes: usize,
     ) -> Result<Table> {
         let mut detected = detected;
         let header: Vec<RawCell> = header.into_iter().map(RawCell::Text).collect();
@@ -269,19 +277,48 @@ impl Table {
             .into_iter()
             .map(|(r, cells)| (r, cells.into_iter().map(RawCell::Text).collect()))
             .collect();
-        Table::from_cells(source, names, rows, decimal, detected)
+        Table::from_cells(source, names, rows, decimal, detected, file_bytes)
     }
 
     /// Builds a table from column names and rows of raw cells. Text cells are parsed with
     /// `decimal` (`.` or `,`); blank rows are skipped; a row with a filled cell right of the last
-    /// column is an error naming that row.
+    /// column is an error naming that row. `file_bytes`, the size of the file, sets the cell
+    /// budget ([`limits::check_cells`]); cells longer than [`limits::MAX_CELL_BYTES`] and numbers
+    /// beyond the range of a float are errors naming row and column.
     pub fn from_cells(
         source: &str,
         names: Vec<String>,
         rows: Vec<(usize, Vec<RawCell>)>,
         decimal: char,
         detected: Detected,
+        file_bytes: usize,
     ) -> Result<Table> {
+        Table::build(source, names, rows, decimal, detected, file_bytes, false)
+    }
+
+    /// [`Table::from_cells`]; with `keep_blank` a row of blank cells is kept as a row of missing
+    /// values (a JSON record with every field null is a record, not a separator).
+    pub(crate) fn build(
+        source: &str,
+        names: Vec<String>,
+        rows: Vec<(usize, Vec<RawCell>)>,
+        decimal: char,
+        detected: Detected,
+        file_bytes: usize,
+        keep_blank: bool,
+    ) -> Result<Table> {
+        limits::check_cells(source, rows.len(), names.len(), file_bytes)?;
+        let row_unit = detected.row_unit.clone();
+        let at = |line: usize, column: &str| {
+            let mut loc = Location::file(source).row(line).column(column);
+            if let Some(u) = &row_unit {
+                loc = loc.row_unit(u);
+            }
+            loc
+        };
+        for name in &names {
+            check_cell_len(source, name, || Location::file(source))?;
+        }
         let mut columns: Vec<Column> = names
             .into_iter()
             .map(|name| Column {
@@ -291,8 +328,10 @@ impl Table {
             .collect();
         let width = columns.len();
         let mut row_numbers = Vec::with_capacity(rows.len());
+        // Numbers beyond the range kept as text: (column, row, text).
+        let mut beyond: Vec<(usize, usize, String)> = Vec::new();
         for (line, cells) in rows {
-            if cells.iter().all(RawCell::is_blank) {
+            if !keep_blank && cells.iter().all(RawCell::is_blank) {
                 continue;
             }
             if let Some(extra) = cells
@@ -316,8 +355,24 @@ impl Table {
             }
             for (j, col) in columns.iter_mut().enumerate() {
                 col.values.push(match cells.get(j) {
-                    Some(RawCell::Number(n)) => Value::Number(*n),
-                    Some(RawCell::Text(t)) => parse_cell(t, decimal),
+                    Some(RawCell::Number(n)) if in_range(*n) => Value::Number(*n),
+                    Some(RawCell::Number(n)) => {
+                        let text = if n.is_finite() {
+                            format!("{n:e}")
+                        } else {
+                            n.to_string()
+                        };
+                        beyond.push((j, line, text.clone()));
+                        Value::Text(text)
+                    }
+                    Some(RawCell::Text(t)) => {
+                        check_cell_len(source, t, || at(line, &col.name))?;
+                        let v = parse_cell(t, decimal);
+                        if matches!(v, Value::Text(_)) && overflows(t, decimal) {
+                            beyond.push((j, line, t.trim().to_string()));
+                        }
+                        v
+                    }
                     Some(RawCell::Empty) | None => Value::Missing,
                 });
             }
@@ -325,13 +380,159 @@ impl Table {
         }
         let mut detected = detected;
         detected.rows = row_numbers.len();
-        Ok(Table {
+        let mut table = Table {
             source: source.to_string(),
             columns,
             row_numbers,
             detected,
-        })
+        };
+        table.note_beyond_range(&beyond);
+        table.note_numbers_read_as_text(&beyond);
+        Ok(table)
     }
+
+    /// Names, in the notes, the numbers beyond [`limits::MAX_ABS_NUMBER`] kept as text.
+    fn note_beyond_range(&mut self, beyond: &[(usize, usize, String)]) {
+        let word = self.detected.row_word().to_string();
+        let mut by_column: std::collections::BTreeMap<usize, Vec<&(usize, usize, String)>> =
+            std::collections::BTreeMap::new();
+        for b in beyond {
+            by_column.entry(b.0).or_default().push(b);
+        }
+        for (j, cells) in by_column {
+            let Some(col) = self.columns.get(j) else {
+                continue;
+            };
+            let shown: Vec<String> = cells
+                .iter()
+                .take(5)
+                .map(|(_, row, t)| format!("{word} {row} '{}'", sniff::shorten(t, 24)))
+                .collect();
+            self.detected.notes.push(format!(
+                "Kolom '{}': {} buiten het bereik van de verkenner (verder van 0 dan 10^15, de grens waarboven sommen niet meer exact zijn) als tekst gelezen en {} niet mee: {}{}",
+                col.name,
+                if cells.len() == 1 {
+                    "1 getal".to_string()
+                } else {
+                    format!("{} getallen", cells.len())
+                },
+                if cells.len() == 1 { "telt" } else { "tellen" },
+                shown.join(", "),
+                if cells.len() > 5 {
+                    format!(" en nog {}", cells.len() - 5)
+                } else {
+                    String::new()
+                }
+            ));
+        }
+    }
+
+    /// Names, in the notes, the cells of a column of numbers that look like numbers but were read
+    /// as text (`1.234.5`, `12 345`, `€ 5`): they are not counted, so a person must see them.
+    /// Cells already named as beyond the range (`(column, row, text)`) are not repeated.
+    pub fn note_numbers_read_as_text(&mut self, beyond: &[(usize, usize, String)]) {
+        let named: std::collections::HashSet<(usize, usize)> =
+            beyond.iter().map(|(c, r, _)| (*c, *r)).collect();
+        for (j, col) in self.columns.iter().enumerate() {
+            let (mut numbers, mut other) = (0usize, 0usize);
+            let mut odd: Vec<(usize, &str)> = Vec::new();
+            for (i, v) in col.values.iter().enumerate() {
+                let named = || {
+                    self.row_numbers
+                        .get(i)
+                        .is_some_and(|r| named.contains(&(j, *r)))
+                };
+                match v {
+                    Value::Number(_) => numbers += 1,
+                    Value::Text(_) if named() => numbers += 1,
+                    Value::Text(t) if looks_numeric(t) => odd.push((i, t)),
+                    Value::Text(_) => other += 1,
+                    Value::Missing => {}
+                }
+            }
+            if odd.is_empty() || numbers + odd.len() <= other {
+                continue;
+            }
+            let word = self.detected.row_word().to_string();
+            let shown: Vec<String> = odd
+                .iter()
+                .take(5)
+                .map(|(i, t)| {
+                    let row = self.row_numbers.get(*i).copied().unwrap_or(i + 1);
+                    format!("{word} {row} '{}'", sniff::shorten(t, 30))
+                })
+                .collect();
+            self.detected.notes.push(format!(
+                "Kolom '{}': {} een getal maar {} als tekst gelezen en {} niet mee: {}{}",
+                col.name,
+                if odd.len() == 1 {
+                    "1 cel lijkt".to_string()
+                } else {
+                    format!("{} cellen lijken", odd.len())
+                },
+                if odd.len() == 1 { "is" } else { "zijn" },
+                if odd.len() == 1 { "telt" } else { "tellen" },
+                shown.join(", "),
+                if odd.len() > 5 {
+                    format!(" en nog {}", odd.len() - 5)
+                } else {
+                    String::new()
+                }
+            ));
+        }
+    }
+}
+
+/// A cell longer than [`limits::MAX_CELL_BYTES`] is an error at `loc`.
+fn check_cell_len(source: &str, text: &str, loc: impl Fn() -> Location) -> Result<()> {
+    if text.len() <= limits::MAX_CELL_BYTES {
+        return Ok(());
+    }
+    let mut e = limits::exceeded(
+        source,
+        "de lengte van een cel",
+        format!(
+            "een cel van {} bytes, ten hoogste {} (Excel houdt 32.767 tekens per cel aan); staat er een aanhalingsteken dat niet wordt gesloten?",
+            limits::thousands(text.len()),
+            limits::thousands(limits::MAX_CELL_BYTES)
+        ),
+    );
+    e.location = Some(loc());
+    Err(e)
+}
+
+/// A number the explorer computes with: finite and at most [`limits::MAX_ABS_NUMBER`] from 0.
+pub fn in_range(n: f64) -> bool {
+    n.abs() <= limits::MAX_ABS_NUMBER
+}
+
+/// True when `raw` is written as a number but beyond the range (`1e400`, 401 digits).
+fn overflows(raw: &str, decimal: char) -> bool {
+    parse_number_unchecked(raw.trim(), decimal).is_some_and(|n| !in_range(n))
+}
+
+/// Text that a person reads as a number though it did not parse as one: digits with spaces
+/// (`12 345`), repeated or misplaced separators (`1.234.5`, `1,5` in a file with decimal
+/// point), a currency sign or quote mark (`€ 5`, `'12`). Dates (`31-12-2017`) and codes with
+/// letters (`2019K1`) are not.
+pub fn looks_numeric(s: &str) -> bool {
+    let s = s.trim();
+    // Excel's error values and the float words stand where a number failed.
+    if s.starts_with('#')
+        || ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"]
+            .iter()
+            .any(|w| s.eq_ignore_ascii_case(w))
+    {
+        return s.len() > 1;
+    }
+    let body = s
+        .trim_start_matches(['€', '$', '\'', '+', '-', '−', ' ', '\u{a0}'])
+        .trim_end_matches(['%', ' ', '\u{a0}']);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body.ends_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\''))
 }
 
 /// Column names from a header row: blank cells get `unnamed(j)`, a repeated name gets ` (2)`,
@@ -342,24 +543,29 @@ pub fn column_names(
     notes: &mut Vec<String>,
     unnamed: impl Fn(usize) -> String,
 ) -> Vec<String> {
+    // A set and a counter per name: a header of 16,384 equal names must not take cubic time.
     let mut names: Vec<String> = Vec::with_capacity(width);
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for j in 0..width {
         let mut name = header.get(j).map(RawCell::display).unwrap_or_default();
         if name.is_empty() {
             name = unnamed(j);
         }
-        if names.contains(&name) {
-            let mut k = 2;
-            while names.contains(&format!("{name} ({k})")) {
-                k += 1;
+        if seen.contains(&name) {
+            let k = next.entry(name.clone()).or_insert(2);
+            while seen.contains(&format!("{name} ({k})")) {
+                *k += 1;
             }
             let renamed = format!("{name} ({k})");
+            *k += 1;
             notes.push(format!(
                 "De kolomnaam '{name}' komt meer dan eens voor; kolom {} heet nu '{renamed}'",
                 j + 1
             ));
             name = renamed;
         }
+        seen.insert(name.clone());
         names.push(name);
     }
     names
@@ -406,9 +612,16 @@ pub fn parse_cell(raw: &str, decimal: char) -> Value {
     }
 }
 
-/// Parses `1234`, `-1.234,5` (decimal `,`), `1,234.5` (decimal `.`), `12,5%`. Thousands
-/// separators must group by three, so `1.5` with decimal `,` is not a number.
+/// Parses `1234`, `-1.234,5` (decimal `,`), `1,234.5` (decimal `.`), `12,5%`, `1.5e-3` (as R
+/// and Python write). Thousands separators must group by three, so `1.5` with decimal `,` is
+/// not a number. A number beyond [`limits::MAX_ABS_NUMBER`] (401 digits, `1e400`) is `None`: it
+/// stays text, and [`Table::from_cells`] names it in the notes.
 pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
+    parse_number_unchecked(s, decimal).filter(|n| in_range(*n))
+}
+
+/// [`parse_number`] without the range check: infinity for `1e400`.
+fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
     let s = s.trim().trim_end_matches('%').trim();
     if s.is_empty() {
         return None;
@@ -417,6 +630,19 @@ pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
     let (sign, body) = match s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
         Some(rest) => (-1.0, rest),
         None => (1.0, s.strip_prefix('+').unwrap_or(s)),
+    };
+    // An exponent: `e` or `E`, an optional sign and one to four digits.
+    let (body, exponent) = match body.find(['e', 'E']) {
+        Some(i) => {
+            let e = &body[i + 1..];
+            let digits = e.strip_prefix(['-', '+']).unwrap_or(e);
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            (&body[..i], Some(e))
+        }
+        None => (body, None),
     };
     let (int, frac) = match body.split_once(decimal) {
         Some((i, f)) => (i, Some(f)),
@@ -449,6 +675,10 @@ pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
         }
         digits.push('.');
         digits.push_str(f);
+    }
+    if let Some(e) = exponent {
+        digits.push('e');
+        digits.push_str(e);
     }
     crate::decimal::parse_f64(&digits).map(|v| sign * v)
 }

@@ -104,15 +104,17 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
         }
     }
     // Everything after a blank row is a note block when none of it looks like a table row.
-    let below_from = body
+    // (Computed from the first row of two cells and the last full row: linear, where testing
+    // every blank row against all rows after it took quadratic time on a sparse file.)
+    let counts: Vec<usize> = body.iter().map(|(_, c)| filled(c)).collect();
+    let first_pair = counts.iter().position(|&n| n >= 2);
+    let last_full = counts.iter().rposition(|&n| n >= threshold);
+    let below_from = counts
         .iter()
         .enumerate()
-        .filter(|(_, (_, c))| filled(c) == 0)
+        .filter(|(_, &n)| n == 0)
         .map(|(i, _)| i)
-        .find(|&b| {
-            body[..b].iter().any(|(_, c)| filled(c) >= 2)
-                && body[b..].iter().all(|(_, c)| filled(c) < threshold)
-        })
+        .find(|&b| first_pair.is_some_and(|f| f < b) && last_full.is_none_or(|l| l < b))
         .unwrap_or(body.len());
     let header_key: Vec<String> = header_cells[..width.min(header_cells.len())]
         .iter()
@@ -121,7 +123,7 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
     let mut data = Vec::new();
     let mut rejected = Vec::new();
     for (i, (row, cells)) in body.iter().enumerate() {
-        let n = filled(cells);
+        let n = counts[i];
         if n == 0 {
             continue; // a blank line separates nothing in a table
         }

@@ -9,9 +9,10 @@
 //! after gzip, more than the whole explorer.
 
 use super::csv::DecimalVotes;
+use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
 use super::xml::{self, Event};
-use super::zip::Archive;
+use super::zip::{Archive, ZipError};
 use super::{column_names, titles_note, Detected, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
 
@@ -30,7 +31,7 @@ pub fn column_letter(mut j: usize) -> String {
 }
 
 /// Excel's widest sheet has 16,384 columns (`XFD`); a larger reference is damage, not data.
-const MAX_COLUMNS: usize = 16_384;
+const MAX_COLUMNS: usize = limits::MAX_COLUMNS;
 
 /// Column index of a cell reference: `B7` -> 1.
 fn column_of(reference: &str) -> Option<usize> {
@@ -42,6 +43,15 @@ fn column_of(reference: &str) -> Option<usize> {
                 .checked_add((b.to_ascii_uppercase() - b'A') as usize + 1)
         })?;
     letters.checked_sub(1).filter(|&j| j < MAX_COLUMNS)
+}
+
+/// A part that cannot be read: a limit exceeded, or damage.
+fn zip_error(name: &str, context: &str, e: ZipError) -> Error {
+    if e.limit {
+        limits::exceeded(name, "de grootte van een werkmap", format!("{context}{e}"))
+    } else {
+        bad_workbook(name, format!("{context}{e}"))
+    }
 }
 
 fn bad_workbook(name: &str, detail: impl std::fmt::Display) -> Error {
@@ -92,8 +102,9 @@ fn relationships(xml_text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// The shared strings: each `<si>` is the text of its `<t>` runs, without phonetic runs.
-fn shared_strings(xml_text: &str) -> Vec<String> {
+/// The shared strings: each `<si>` is the text of its `<t>` runs, without phonetic runs. At most
+/// `max` of them (a workbook has no more strings than cells): `None` beyond.
+fn shared_strings(xml_text: &str, max: usize) -> Option<Vec<String>> {
     let mut out = Vec::new();
     let (mut in_si, mut in_t, mut in_rph) = (false, false, false);
     let mut cur = String::new();
@@ -104,13 +115,21 @@ fn shared_strings(xml_text: &str) -> Vec<String> {
                     in_si = true;
                     cur.clear();
                 }
-                "si" => out.push(String::new()),
+                "si" => {
+                    if out.len() >= max {
+                        return None;
+                    }
+                    out.push(String::new())
+                }
                 "t" if in_si && !empty => in_t = true,
                 "rPh" if !empty => in_rph = true,
                 _ => {}
             },
             Event::End { name } => match name {
                 "si" => {
+                    if out.len() >= max {
+                        return None;
+                    }
                     in_si = false;
                     out.push(xml::unescape_excel(&cur).into_owned());
                 }
@@ -123,15 +142,41 @@ fn shared_strings(xml_text: &str) -> Vec<String> {
             _ => {}
         }
     }
-    out
+    Some(out)
 }
+
+/// Why a worksheet cannot be read: a limit exceeded (what, Dutch detail), or damage (Dutch
+/// detail, Excel row, column letter).
+#[derive(Debug, Clone, PartialEq)]
+enum SheetError {
+    Limit(&'static str, String),
+    Damaged(String, usize, String),
+}
+use SheetError::Limit as SheetLimit;
 
 /// A worksheet as a grid with Excel's row numbers; gaps between rows become one blank row, and
 /// empty columns left of everything are dropped (their number is returned with the grid).
-fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
+/// Row numbers beyond Excel's [`limits::MAX_SHEET_ROWS`] and more cells than `budget` are refused
+/// while reading, before the cost is paid.
+fn sheet_grid(
+    xml_text: &str,
+    strings: &[String],
+    budget: usize,
+) -> std::result::Result<(sniff::Grid, usize), SheetError> {
+    let rows_limit = |r: usize| {
+        SheetLimit(
+            "het aantal rijen van een werkblad",
+            format!(
+                "rij {}, ten hoogste {} (de grens van Excel)",
+                thousands(r),
+                thousands(limits::MAX_SHEET_ROWS)
+            ),
+        )
+    };
     let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
     let mut row_no = 0usize;
     let mut col = 0usize;
+    let mut cells_read = 0usize;
     let mut kind = String::new();
     let mut value = String::new();
     let (mut in_v, mut in_is_t, mut in_rph, mut in_cell) = (false, false, false, false);
@@ -139,17 +184,32 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
         match e {
             Event::Start { name, attrs, empty } => match name {
                 "row" => {
+                    // Excel numbers rows from 1; a missing or unreadable number follows the last.
+                    let next = row_no.checked_add(1).ok_or_else(|| rows_limit(row_no))?;
                     row_no = xml::attr(attrs, "r")
-                        .and_then(|r| r.trim().parse().ok())
-                        .unwrap_or(row_no + 1);
+                        .and_then(|r| r.trim().parse::<usize>().ok())
+                        .filter(|&r| r > 0)
+                        .unwrap_or(next);
+                    if row_no > limits::MAX_SHEET_ROWS || rows.len() >= limits::MAX_SHEET_ROWS {
+                        return Err(rows_limit(row_no.max(rows.len() + 1)));
+                    }
                     col = 0;
                     rows.push((row_no, Vec::new()));
                 }
                 "c" => {
-                    col = xml::attr(attrs, "r")
-                        .and_then(|r| column_of(&r))
-                        .unwrap_or(col)
-                        .min(MAX_COLUMNS);
+                    col = match xml::attr(attrs, "r") {
+                        None => col,
+                        Some(r) => column_of(&r).ok_or_else(|| {
+                            SheetError::Damaged(
+                                format!(
+                                    "een cel met de onleesbare verwijzing '{}'",
+                                    sniff::shorten(&r, 20)
+                                ),
+                                row_no,
+                                column_letter(col.min(MAX_COLUMNS - 1)),
+                            )
+                        })?,
+                    };
                     kind = xml::attr(attrs, "t").unwrap_or_default();
                     value.clear();
                     in_cell = !empty;
@@ -171,28 +231,68 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
                     let v = value.trim();
                     let cell = match kind.as_str() {
                         _ if value.is_empty() => RawCell::Empty,
-                        "s" => v
-                            .parse::<usize>()
-                            .ok()
-                            .and_then(|i| strings.get(i))
-                            .map_or(RawCell::Empty, |s| RawCell::Text(s.clone())),
+                        "s" => match v.parse::<usize>().ok().and_then(|i| strings.get(i)) {
+                            Some(s) => RawCell::Text(s.clone()),
+                            None => {
+                                return Err(SheetError::Damaged(
+                                    format!(
+                                        "de cel verwijst naar gedeelde tekst '{}', maar de werkmap heeft er {}",
+                                        sniff::shorten(v, 20),
+                                        strings.len()
+                                    ),
+                                    row_no,
+                                    column_letter(col.min(MAX_COLUMNS - 1)),
+                                ))
+                            }
+                        },
                         "inlineStr" | "str" => {
                             RawCell::Text(xml::unescape_excel(&value).into_owned())
                         }
                         "b" => RawCell::Text(if v == "1" { "WAAR" } else { "ONWAAR" }.into()),
                         "e" | "d" => RawCell::Text(v.to_string()),
+                        // `1e400` and `nan` stay text: the table names them in its notes.
                         _ => crate::decimal::parse_f64(v)
+                            .filter(|n| n.is_finite())
                             .map_or_else(|| RawCell::Text(v.to_string()), RawCell::Number),
                     };
+                    if col >= MAX_COLUMNS && !cell.is_blank() {
+                        return Err(SheetLimit(
+                            "het aantal kolommen",
+                            format!(
+                                "rij {row_no} heeft een cel voorbij kolom XFD, ten hoogste {} kolommen",
+                                thousands(MAX_COLUMNS)
+                            ),
+                        ));
+                    }
                     if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
+                        cells_read += 1;
+                        if cells_read > budget {
+                            return Err(SheetLimit(
+                                "het aantal cellen",
+                                format!(
+                                    "meer dan {} cellen in het werkblad, ten hoogste {} voor een bestand van deze grootte",
+                                    thousands(budget),
+                                    thousands(budget)
+                                ),
+                            ));
+                        }
                         cells.push((col, cell));
                     }
                     col += 1;
                 }
                 _ => {}
             },
-            Event::Text(t) if (in_v || in_is_t) && !in_rph => value.push_str(&xml::unescape(t)),
-            Event::CData(t) if (in_v || in_is_t) && !in_rph => value.push_str(t),
+            // Text beyond the cell limit is not kept: the cell is refused for its length anyway.
+            Event::Text(t)
+                if (in_v || in_is_t) && !in_rph && value.len() <= limits::MAX_CELL_BYTES =>
+            {
+                value.push_str(&xml::unescape(t))
+            }
+            Event::CData(t)
+                if (in_v || in_is_t) && !in_rph && value.len() <= limits::MAX_CELL_BYTES =>
+            {
+                value.push_str(t)
+            }
             _ => {}
         }
     }
@@ -203,13 +303,27 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
         .map(|(j, _)| *j)
         .min()
         .unwrap_or(0);
+    // The grid holds every row as wide as its last cell: a row with one cell in column XFD is
+    // 16,384 cells, so the dense size is checked against the budget before it is built.
+    let dense_cells = rows.iter().fold(0usize, |n, (_, cells)| {
+        let width = cells.iter().map(|(j, _)| j + 1).max().unwrap_or(0);
+        n.saturating_add(width.saturating_sub(first_col))
+    });
+    if dense_cells > budget {
+        return Err(SheetLimit(
+            "het aantal cellen",
+            format!(
+                "{} cellen (rijen maal kolommen, lege meegeteld), ten hoogste {} voor een bestand van deze grootte",
+                thousands(dense_cells),
+                thousands(budget)
+            ),
+        ));
+    }
     let mut grid: sniff::Grid = Vec::with_capacity(rows.len());
     let mut last: Option<usize> = None;
     for (r, cells) in rows {
-        if let Some(l) = last {
-            if r > l + 1 {
-                grid.push((l + 1, Vec::new()));
-            }
+        if let Some(gap) = last.and_then(|l| l.checked_add(1)).filter(|&g| r > g) {
+            grid.push((gap, Vec::new()));
         }
         last = Some(r);
         let width = cells.iter().map(|(j, _)| j + 1).max().unwrap_or(0);
@@ -221,7 +335,7 @@ fn sheet_grid(xml_text: &str, strings: &[String]) -> (sniff::Grid, usize) {
         }
         grid.push((r, dense));
     }
-    (grid, first_col)
+    Ok((grid, first_col))
 }
 
 struct Sheet {
@@ -236,7 +350,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             None => Ok(None),
             Some(r) => r
                 .map(|b| Some(text_of(b)))
-                .map_err(|e| bad_workbook(name, e)),
+                .map_err(|e| zip_error(name, "", e)),
         }
     };
     let workbook = read("_rels/.rels")?
@@ -257,9 +371,14 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             "er staat geen werkmap in (geen xl/workbook.xml)",
         ));
     };
-    let rels = read(&format!("{dir}/_rels/{file}.rels"))?
-        .map(|r| relationships(&r))
-        .unwrap_or_default();
+    let rels: std::collections::HashMap<String, (String, String)> =
+        read(&format!("{dir}/_rels/{file}.rels"))?
+            .map(|r| relationships(&r))
+            .unwrap_or_default()
+            .into_iter()
+            .rev() // the first of a repeated id wins, as a search would find it
+            .map(|(id, kind, target)| (id, (kind, target)))
+            .collect();
     let mut sheets = Vec::new();
     for e in xml::tokens(&wb) {
         if let Event::Start {
@@ -272,7 +391,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             let (Some(sheet), Some(id)) = (xml::attr(attrs, "name"), xml::attr(attrs, "id")) else {
                 continue;
             };
-            let Some((_, kind, target)) = rels.iter().find(|(i, _, _)| *i == id) else {
+            let Some((kind, target)) = rels.get(&id) else {
                 continue;
             };
             if !hidden && kind.ends_with("/worksheet") {
@@ -287,26 +406,55 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
 }
 
 pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
-    let zip = Archive::open(bytes).map_err(|e| bad_workbook(name, e))?;
+    let zip = Archive::open(bytes).map_err(|e| zip_error(name, "", e))?;
     let sheets = worksheets(&zip, name)?;
-    let strings = zip
+    let budget = limits::cell_budget(bytes.len());
+    let strings = match zip
         .names()
         .find(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
         .map(str::to_string)
         .and_then(|n| zip.read(&n))
         .transpose()
-        .map_err(|e| bad_workbook(name, e))?
-        .map(|b| shared_strings(&text_of(b)))
-        .unwrap_or_default();
+        .map_err(|e| zip_error(name, "", e))?
+    {
+        None => Vec::new(),
+        Some(b) => shared_strings(&text_of(b), budget).ok_or_else(|| {
+            limits::exceeded(
+                name,
+                "het aantal cellen",
+                format!(
+                    "meer dan {} gedeelde teksten, ten hoogste {} voor een bestand van deze grootte",
+                    thousands(budget),
+                    thousands(budget)
+                ),
+            )
+        })?,
+    };
     let mut passed: Vec<String> = Vec::new();
+    // A part is read once, however many sheets name it (a crafted workbook can name one part
+    // thousands of times).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for sheet in sheets {
+        if !seen.insert(sheet.path.to_ascii_lowercase()) {
+            passed.push(sheet.name);
+            continue;
+        }
         let Some(part) = zip.read(&sheet.path) else {
             passed.push(sheet.name);
             continue;
         };
-        let part =
-            part.map_err(|e| bad_workbook(name, format!("werkblad '{}': {e}", sheet.name)))?;
-        let (mut grid, first_col) = sheet_grid(&text_of(part), &strings);
+        let part = part.map_err(|e| zip_error(name, &format!("werkblad '{}': ", sheet.name), e))?;
+        let (mut grid, first_col) =
+            sheet_grid(&text_of(part), &strings, budget).map_err(|e| match e {
+                SheetError::Limit(what, detail) => {
+                    limits::exceeded(name, what, format!("werkblad '{}': {detail}", sheet.name))
+                }
+                SheetError::Damaged(detail, row, col) => {
+                    let mut e = bad_workbook(name, format!("werkblad '{}': {detail}", sheet.name));
+                    e.location = Some(Location::file(name).row(row).column(&col));
+                    e
+                }
+            })?;
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
             passed.push(sheet.name);
             continue;
@@ -356,19 +504,25 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         }
         if !passed.is_empty() {
             detected.notes.push(format!(
-                "Werkblad(en) zonder tabel overgeslagen: {}",
+                "Werkblad(en) zonder tabel overgeslagen: {}{}",
                 passed
                     .iter()
-                    .map(|s| format!("'{s}'"))
+                    .take(10)
+                    .map(|s| format!("'{}'", sniff::shorten(s, 40)))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                if passed.len() > 10 {
+                    format!(" en nog {}", passed.len() - 10)
+                } else {
+                    String::new()
+                }
             ));
         }
         detected.notes.extend(titles_note(&layout.titles));
         let names = column_names(&header, layout.width - lead, &mut detected.notes, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });
-        return Table::from_cells(name, names, rows, decimal, detected);
+        return Table::from_cells(name, names, rows, decimal, detected, bytes.len());
     }
     Err(Error::new(
         ErrorKind::NoRows,
@@ -426,7 +580,9 @@ mod tests {
             <row r="5"><c r="B5" t="str"><v>A</v></c><c r="C5"><v>12.5</v></c><c r="D5" t="s"><v>1</v></c><c r="E5" t="e"><v>#N/A</v></c></row>
             </sheetData></worksheet>"#,
             &strings,
-        );
+            1000,
+        )
+        .unwrap();
         // Column A is empty everywhere: the grid starts at B.
         assert_eq!(first, 1);
         assert_eq!(
@@ -454,12 +610,16 @@ mod tests {
     fn rich_text_prefixes_and_cells_without_references() {
         let strings = shared_strings(
             r#"<sst><si><r><t>Werkzame </t></r><r><rPr/><t xml:space="preserve">personen</t></r><rPh><t>X</t></rPh></si><si><t>a_x000D_b &amp; c</t></si><si/></sst>"#,
-        );
+            10,
+        )
+        .unwrap();
         assert_eq!(strings, ["Werkzame personen", "a\rb & c", ""]);
         let (g, _) = sheet_grid(
             r#"<x:worksheet><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c/><x:c><x:v>1E3</x:v></x:c></x:row></x:sheetData></x:worksheet>"#,
             &strings,
-        );
+            1000,
+        )
+        .unwrap();
         assert_eq!(
             g,
             vec![(

@@ -140,7 +140,8 @@ pub fn unescape(s: &str) -> Cow<'_, str> {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
-        let Some(semi) = after.find(';').filter(|&j| j <= 10) else {
+        // Only the next 11 bytes: searching the whole rest made a text of many `&` quadratic.
+        let Some(semi) = after.bytes().take(11).position(|b| b == b';') else {
             out.push('&');
             rest = after;
             continue;

@@ -6,6 +6,14 @@
 pub struct Archive<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry>,
+    /// Bytes inflated so far, against `max_total`.
+    inflated: std::cell::Cell<usize>,
+    /// Lower-cased name to the first entry of that name: a workbook of 10,000 sheets must not
+    /// search 65,535 entries for each.
+    index: std::collections::HashMap<String, usize>,
+    /// Inflate limits per entry and in total ([`super::limits::workbook_limits`]).
+    max_entry: usize,
+    max_total: usize,
 }
 
 struct Entry {
@@ -17,8 +25,41 @@ struct Entry {
     local: usize,
 }
 
-/// Inflated entries larger than this are refused (a workbook of counts is far smaller).
-const MAX_ENTRY: usize = 256 * 1024 * 1024;
+/// Why an archive or entry cannot be read: damage (a Dutch detail), or a limit exceeded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZipError {
+    pub message: String,
+    /// A limit of [`super::limits`] was exceeded: the file is not damaged, just too large.
+    pub limit: bool,
+}
+
+impl From<String> for ZipError {
+    fn from(message: String) -> Self {
+        ZipError {
+            message,
+            limit: false,
+        }
+    }
+}
+
+impl From<&str> for ZipError {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
+impl std::fmt::Display for ZipError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn limit(message: String) -> ZipError {
+    ZipError {
+        message,
+        limit: true,
+    }
+}
 
 /// `len` bytes from `start`, `None` when out of range (offsets come from the file: no overflow).
 fn slice(b: &[u8], start: usize, len: usize) -> Option<&[u8]> {
@@ -34,7 +75,7 @@ fn u32_at(b: &[u8], i: usize) -> Option<usize> {
 }
 
 impl<'a> Archive<'a> {
-    pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, String> {
+    pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, ZipError> {
         const EOCD: &[u8] = b"PK\x05\x06";
         let from = bytes.len().saturating_sub(22 + 65_535);
         let eocd = (from..bytes.len().saturating_sub(21))
@@ -51,7 +92,7 @@ impl<'a> Archive<'a> {
         for _ in 0..count {
             // Checked first, so `at + small` below cannot overflow.
             if at > bytes.len() || slice(bytes, at, 4) != Some(b"PK\x01\x02") {
-                return Err(corrupt());
+                return Err(corrupt().into());
             }
             let field = |off: usize| u16_at(bytes, at + off).ok_or_else(corrupt);
             let name_len = field(28)? as usize;
@@ -68,7 +109,26 @@ impl<'a> Archive<'a> {
             });
             at += 46 + name_len + extra_len + comment_len;
         }
-        Ok(Archive { bytes, entries })
+        let mut index = std::collections::HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            index.entry(e.name.to_ascii_lowercase()).or_insert(i);
+        }
+        Ok(Archive {
+            bytes,
+            entries,
+            index,
+            inflated: std::cell::Cell::new(0),
+            max_entry: super::limits::workbook_limits(bytes.len()).0,
+            max_total: super::limits::workbook_limits(bytes.len()).1,
+        })
+    }
+
+    /// The same archive with other limits (tests use small ones).
+    #[cfg(test)]
+    fn with_limits(mut self, entry: usize, total: usize) -> Self {
+        self.max_entry = entry;
+        self.max_total = total;
+        self
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
@@ -76,39 +136,73 @@ impl<'a> Archive<'a> {
     }
 
     /// The inflated entry (names compared without case), `None` when absent.
-    pub fn read(&self, name: &str) -> Option<Result<Vec<u8>, String>> {
-        let e = self
-            .entries
-            .iter()
-            .find(|e| e.name.eq_ignore_ascii_case(name))?;
+    pub fn read(&self, name: &str) -> Option<Result<Vec<u8>, ZipError>> {
+        let e = &self.entries[*self.index.get(&name.to_ascii_lowercase())?];
         Some(self.inflate(e))
     }
 
-    fn inflate(&self, e: &Entry) -> Result<Vec<u8>, String> {
+    fn inflate(&self, e: &Entry) -> Result<Vec<u8>, ZipError> {
         let corrupt = || format!("onderdeel '{}' is beschadigd", e.name);
         if e.flags & 1 != 0 {
             return Err("de werkmap is met een wachtwoord versleuteld".into());
         }
-        if e.size > MAX_ENTRY {
-            return Err(format!("onderdeel '{}' is te groot", e.name));
+        let too_large = || {
+            limit(format!(
+                "onderdeel '{}' is uitgepakt groter dan de grens van {} MB per onderdeel",
+                e.name,
+                self.max_entry >> 20
+            ))
+        };
+        if e.size > self.max_entry {
+            return Err(too_large());
+        }
+        let done = self.inflated.get();
+        let left = self.max_total.saturating_sub(done);
+        let total_exceeded = || {
+            limit(format!(
+                "de werkmap is uitgepakt groter dan de grens van {} MB voor alle onderdelen samen (bij onderdeel '{}')",
+                self.max_total >> 20,
+                e.name
+            ))
+        };
+        if e.size > left {
+            return Err(total_exceeded());
         }
         let b = self.bytes;
         if e.local > b.len() || slice(b, e.local, 4) != Some(b"PK\x03\x04") {
-            return Err(corrupt());
+            return Err(corrupt().into());
         }
         let name_len = u16_at(b, e.local + 26).ok_or_else(corrupt)? as usize;
         let extra_len = u16_at(b, e.local + 28).ok_or_else(corrupt)? as usize;
         let start = e.local + 30 + name_len + extra_len;
         let data = slice(b, start, e.compressed).ok_or_else(corrupt)?;
-        match e.method {
+        let limit = self.max_entry.min(left);
+        let out = match e.method {
+            0 if data.len() > limit => Err(if limit < self.max_entry {
+                total_exceeded()
+            } else {
+                too_large()
+            }),
             0 => Ok(data.to_vec()),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY)
-                .map_err(|_| corrupt()),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
+                if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                    if limit < self.max_entry {
+                        total_exceeded()
+                    } else {
+                        too_large()
+                    }
+                } else {
+                    corrupt().into()
+                }
+            }),
             m => Err(format!(
                 "onderdeel '{}' gebruikt compressiemethode {m}, die niet wordt ondersteund",
                 e.name
-            )),
-        }
+            )
+            .into()),
+        }?;
+        self.inflated.set(done + out.len());
+        Ok(out)
     }
 }
 
@@ -167,5 +261,69 @@ mod tests {
             .read("xl/a.xml")
             .unwrap()
             .is_err());
+    }
+
+    /// A zip of deflated entries whose declared sizes say nothing (0): only inflating tells.
+    fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let le16 = |v: usize| (v as u16).to_le_bytes();
+        let le32 = |v: usize| (v as u32).to_le_bytes();
+        let (mut z, mut cd) = (Vec::new(), Vec::new());
+        for (name, data) in entries {
+            let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+            let local = z.len();
+            z.extend_from_slice(b"PK\x03\x04\x14\0\0\0\x08\0");
+            z.extend_from_slice(&[0; 8]);
+            z.extend_from_slice(&le32(packed.len()));
+            z.extend_from_slice(&le32(0));
+            z.extend_from_slice(&le16(name.len()));
+            z.extend_from_slice(&le16(0));
+            z.extend_from_slice(name.as_bytes());
+            z.extend_from_slice(&packed);
+            cd.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0\x08\0");
+            cd.extend_from_slice(&[0; 8]);
+            cd.extend_from_slice(&le32(packed.len()));
+            cd.extend_from_slice(&le32(0));
+            cd.extend_from_slice(&le16(name.len()));
+            cd.extend_from_slice(&[0; 12]);
+            cd.extend_from_slice(&le32(local));
+            cd.extend_from_slice(name.as_bytes());
+        }
+        let at = z.len();
+        z.extend_from_slice(&cd);
+        z.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        z.extend_from_slice(&le16(entries.len()));
+        z.extend_from_slice(&le16(entries.len()));
+        z.extend_from_slice(&le32(cd.len()));
+        z.extend_from_slice(&le32(at));
+        z.extend_from_slice(&[0, 0]);
+        z
+    }
+
+    #[test]
+    fn inflated_size_is_limited_per_part_and_in_total() {
+        let part = vec![b' '; 3 << 20];
+        let z = deflated(&[("a.xml", &part), ("b.xml", &part), ("c.xml", &part)]);
+        // Each part within 4 MB, but together more than 8 MB: the third fails, naming the total.
+        let a = Archive::open(&z).unwrap().with_limits(4 << 20, 8 << 20);
+        assert_eq!(a.read("a.xml").unwrap().unwrap().len(), 3 << 20);
+        assert!(a.read("b.xml").unwrap().is_ok());
+        let e = a.read("c.xml").unwrap().unwrap_err();
+        assert!(
+            e.limit && e.message.contains("alle onderdelen samen"),
+            "{e}"
+        );
+        // A part larger than the per-part limit fails while inflating, though it claims 0 bytes.
+        let a = Archive::open(&z).unwrap().with_limits(2 << 20, 8 << 20);
+        let e = a.read("a.xml").unwrap().unwrap_err();
+        assert!(e.limit && e.message.contains("per onderdeel"), "{e}");
+        // Damage is not a limit.
+        let mut bad = z.clone();
+        bad[40..60].fill(0xff);
+        let e = Archive::open(&bad)
+            .unwrap()
+            .read("a.xml")
+            .unwrap()
+            .unwrap_err();
+        assert!(!e.limit, "{e}");
     }
 }

@@ -173,7 +173,11 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
         ColumnKind::Empty => (Role::Ignore, None, "alle cellen zijn leeg".into()),
         ColumnKind::Text => {
             // A numeric cell in a text column is read as text too (e.g. `2019` among `2019K4`).
-            let all: Vec<String> = st.distinct_values.iter().filter_map(Value::as_text).collect();
+            let all: Vec<String> = st
+                .distinct_values
+                .iter()
+                .filter_map(Value::as_text)
+                .collect();
             if let Some(w) = has_token(&t, REF_WORDS) {
                 return (Role::Reference, None, format!("naam bevat '{w}'"));
             }
