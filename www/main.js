@@ -9,7 +9,7 @@ import { Core } from './core.js';
 import { figureHooks, drawChart, renderTable, renderSections, fillList, hideTip, followTip } from './figure.js';
 import {
   pickerHooks, buildPickers, showChanges, updateNames, chooseRegion, setKey, switchView, specForNewData,
-  describeDataset, mappingPairs, syncRoles,
+  describeDataset, mappingPairs, syncRoles, openProfile,
 } from './pickers.js';
 import { say, exportSvg, exportPng, exportCsv, copyText, copyLink, fillEmbed, inflated } from './exports.js';
 import { presentHooks, enterPresentation, leavePresentation, goToSlide, layoutPresentation, updatePresentBar, presentKeys } from './present.js';
@@ -384,6 +384,7 @@ function wire() {
   $('region').addEventListener('change', (e) => chooseRegion(e.target.value));
   $('region').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); chooseRegion(e.target.value); } });
   $('clear-region').addEventListener('click', () => { setKey('region', ''); $('region').value = ''; $('region').focus(); });
+  $('open-profile').addEventListener('click', openProfile);
   $('lang-toggle').addEventListener('click', () => setKey('lang', state.lang === 'en' ? '' : 'en'));
   $('toggle-table').addEventListener('click', (e) => {
     const open = $('table').hidden;

@@ -23,6 +23,18 @@ function applies(k, keys, p) {
   return Array.isArray(values) && values.includes(v);
 }
 
+// The profile of the highlighted region (reached from any view).
+export function openProfile() {
+  const p = new URLSearchParams(currentCore());
+  const region = p.get('region');
+  if (!region) return;
+  const q = new URLSearchParams();
+  q.set('view', 'profile');
+  q.set('region', region);
+  if (p.get('lang')) q.set('lang', p.get('lang'));
+  pickerHooks.go(enc(q));
+}
+
 export function setKey(key, value) {
   const p = new URLSearchParams(currentCore());
   if (value === '' || value === null || value === undefined) p.delete(key); else p.set(key, value);
@@ -170,6 +182,8 @@ export function buildPickers(spec, view) {
   const region = p.get('region') || '';
   if (document.activeElement !== $('region')) $('region').value = region;
   $('clear-region').disabled = !region;
+  // A highlighted region leads to its profile, where the data has one.
+  $('open-profile').disabled = !region || !viewInfo('profile') || p.get('view') === 'profile';
   $('region-hint').textContent = region ? t('region-marked', { name: region }) : '';
 }
 

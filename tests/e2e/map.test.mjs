@@ -34,3 +34,17 @@ test('the single file draws the map from its inline boundaries', async () => {
   assert.equal(await page.locator('#chart svg g.region').count(), 35);
   await context.close();
 });
+
+test('a highlighted region leads to its profile from any view', async () => {
+  const { page, errors, context } = await open(browser, srv.url + '#view=ranking&region=Achterhoek');
+  await ready(page);
+  assert.equal(await page.locator('#open-profile').isEnabled(), true);
+  await page.click('#open-profile');
+  await page.waitForFunction(() => location.hash.startsWith('#view=profile'));
+  await page.waitForFunction(() => document.querySelector('#figure').getAttribute('aria-busy') === 'false');
+  assert.match(page.url(), /view=profile&region=Achterhoek/);
+  assert.match(await page.locator('#chart svg title').first().textContent(), /Achterhoek/);
+  assert.equal(await page.locator('#open-profile').isEnabled(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
