@@ -129,13 +129,28 @@ impl Explorer {
     /// for the report, `sections`: each figure or table drawn once by the core, with its label,
     /// view description, drawing, reading, table and notes (or `available: false` and a reason).
     pub fn render(&self, spec: &str) -> Result<JsValue, JsValue> {
-        // Through the adjustments: settings that do not fit the data change, and `changes` says so.
-        let r = render_query(&self.ds, spec).map_err(js_error)?;
-        let vs = ViewSpec::parse(&r.spec).map_err(js_error)?;
-        let sections = match &vs.view {
-            Some(View::Report(rs)) => Some(
-                crate::render::report::build(&self.ds, rs, &vs)
-                    .map_err(js_error)?
+        // The report is drawn once: the whole and its sections come from the same build.
+        let asked = ViewSpec::parse(spec).map_err(js_error)?;
+        let built = match &asked.view {
+            Some(View::Report(rs)) => crate::render::report::build(&self.ds, rs, &asked).ok(),
+            _ => None,
+        };
+        let (r, vs) = match &built {
+            Some(report) => (
+                crate::render::report::render_built(&self.ds, report, &asked).map_err(js_error)?,
+                asked,
+            ),
+            // Through the adjustments: settings that do not fit the data change, and `changes`
+            // says so.
+            None => {
+                let r = render_query(&self.ds, spec).map_err(js_error)?;
+                let vs = ViewSpec::parse(&r.spec).map_err(js_error)?;
+                (r, vs)
+            }
+        };
+        let sections = match built {
+            Some(report) => Some(
+                report
                     .sections
                     .into_iter()
                     .map(|s| match s.rendered {

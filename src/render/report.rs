@@ -357,8 +357,13 @@ pub fn unique_ids(svg: &str, i: usize) -> String {
 }
 
 pub fn render_report(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Rendered> {
+    render_built(ds, &build(ds, s, spec)?, spec)
+}
+
+/// The report as one rendered view, from its sections already drawn (the page shows the same
+/// sections one by one without drawing them again).
+pub fn render_built(ds: &Dataset, r: &Report, spec: &ViewSpec) -> Result<Rendered> {
     let lang = spec.lang;
-    let r = build(ds, s, spec)?;
     let available = r.sections.iter().filter(|s| s.rendered.is_ok()).count();
     let subtitle = match lang {
         Lang::Nl => format!(
