@@ -3,13 +3,12 @@
 //! few persons marked, because the shares there rest on few people.
 
 use super::frame::Frame;
-use super::roles::sums_to_100;
 use super::stacked::distribution_columns;
+use super::stacked::parts;
 use crate::data::tidy::*;
 use crate::data::tidy::{decimals, Point, Series, UNKNOWN};
 use crate::error::{Error, Result};
 use crate::spec::AreaSpec;
-use crate::spec::Role;
 
 pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     let e = &spec.enc;
@@ -52,22 +51,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
             "Een vlakdiagram vraagt minstens twee waarden van '{x_name}'."
         )));
     }
-    let mut group_cols = vec![xj];
-    group_cols.extend(facet_j);
-    let as_is =
-        f.roles.role(&y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &group_cols);
-    let mut categories = f.distinct(sj);
-    // A total among counts would be counted twice: it is the whole, not a part.
-    let dropped: Vec<String> = if as_is {
-        Vec::new()
-    } else {
-        categories
-            .iter()
-            .filter(|c| crate::data::tidy::is_total(c))
-            .cloned()
-            .collect()
-    };
-    categories.retain(|c| !dropped.contains(c));
+    let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
     let facets = f.facets(facet_j);
     let cat_at = f.label_index(sj, &categories);
     let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();

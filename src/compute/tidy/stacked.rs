@@ -71,6 +71,35 @@ pub(crate) fn distribution_columns(
     Ok((x_name, y_name, series_name))
 }
 
+/// The parts of a distribution: whether `y` is already a share (a percentage, or summing to 100
+/// within each x and facet), the categories of `s`, and the total categories left out because
+/// counts would count them twice (the whole, not a part).
+pub(crate) fn parts(
+    f: &Frame,
+    y_name: &str,
+    yj: usize,
+    sj: usize,
+    xj: usize,
+    facet_j: Option<usize>,
+) -> (bool, Vec<String>, Vec<String>) {
+    let mut group_cols = vec![xj];
+    group_cols.extend(facet_j);
+    let as_is =
+        f.roles.role(y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &group_cols);
+    let mut categories = f.distinct(sj);
+    let dropped: Vec<String> = if as_is {
+        Vec::new()
+    } else {
+        categories
+            .iter()
+            .filter(|c| crate::data::tidy::is_total(c))
+            .cloned()
+            .collect()
+    };
+    categories.retain(|c| !dropped.contains(c));
+    (as_is, categories, dropped)
+}
+
 pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let e = &spec.enc;
     let (x_name, y_name, s_name) = distribution_columns(
@@ -112,23 +141,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         }
         None => f,
     };
-    // Shares as they are when the column is a percentage or sums to 100 within each bar.
-    let mut groups_cols = vec![xj];
-    groups_cols.extend(facet_j);
-    let as_is =
-        f.roles.role(&y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &groups_cols);
-    let mut categories = f.distinct(sj);
-    // A total among counts would be counted twice: it is the whole, not a part.
-    let dropped: Vec<String> = if as_is {
-        Vec::new()
-    } else {
-        categories
-            .iter()
-            .filter(|c| crate::data::tidy::is_total(c))
-            .cloned()
-            .collect()
-    };
-    categories.retain(|c| !dropped.contains(c));
+    let (as_is, mut categories, dropped) = parts(&f, &y_name, yj, sj, xj, facet_j);
     let facets = f.facets(facet_j);
     let group_names = f.ordered_distinct(xj);
     let cat_at = f.label_index(sj, &categories);
