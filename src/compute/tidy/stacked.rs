@@ -141,7 +141,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         }
         None => f,
     };
-    let (as_is, mut categories, dropped) = parts(&f, &y_name, yj, sj, xj, facet_j);
+    let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
     let facets = f.facets(facet_j);
     let group_names = f.ordered_distinct(xj);
     let cat_at = f.label_index(sj, &categories);
