@@ -420,7 +420,7 @@ pub fn render_built(ds: &Dataset, r: &Report, spec: &ViewSpec) -> Result<Rendere
         sections: r.sections.iter().map(Section::data).collect(),
         needs_boundaries: r.needs_boundaries,
     })?;
-    let (svg, width, height, hits) = combined_svg(&r);
+    let (svg, width, height, hits) = combined_svg(r);
     Ok(Rendered {
         spec: spec.query_resolved(
             "report",
