@@ -187,7 +187,7 @@ fn file_words(ds: &Dataset) -> BTreeSet<String> {
         out.extend(words(&banenverkenner::data::tidy::label_of(&c.name)));
     }
     for c in &ds.table.columns {
-        for v in &c.values {
+        for v in c.iter() {
             if let Some(t) = v.as_text() {
                 out.extend(words(&t));
             }

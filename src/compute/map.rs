@@ -67,11 +67,10 @@ pub fn region_codes(table: &Table, d: &RegionalData) -> Vec<Option<String>> {
         .map(|r| {
             if let (Some(cc), Some(rc)) = (code_col, region_col) {
                 let row = table.columns[rc]
-                    .values
                     .iter()
                     .position(|v| v.as_text().is_some_and(|t| t.trim() == r));
                 let code = row
-                    .and_then(|i| table.columns[cc].values.get(i))
+                    .map(|i| table.columns[cc].get(i))
                     .and_then(|v| v.as_text())
                     .and_then(|c| names::normalise_code(&c));
                 if code.is_some() {

@@ -306,14 +306,17 @@ mod tests {
         let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["regio", "jaar", "n", "p", "s", "extra"]);
         assert_eq!(
-            t.columns[1].values,
+            t.columns[1].values(),
             [Value::Number(2015.0), Value::Number(2016.0)]
         );
-        assert_eq!(t.columns[2].values, [Value::Number(1234.0), Value::Missing]);
-        assert_eq!(t.columns[3].values[0], Value::Number(12.5));
-        assert_eq!(t.columns[4].values[0], Value::Missing);
         assert_eq!(
-            t.columns[5].values,
+            t.columns[2].values(),
+            [Value::Number(1234.0), Value::Missing]
+        );
+        assert_eq!(t.columns[3].values()[0], Value::Number(12.5));
+        assert_eq!(t.columns[4].values()[0], Value::Missing);
+        assert_eq!(
+            t.columns[5].values(),
             [Value::Missing, Value::Text("true".into())]
         );
         assert_eq!(t.row_numbers, [1, 2]);

@@ -22,6 +22,7 @@
 //!   [`limits`] exceeded are errors naming the file (and the row where it applies); rows with fewer
 //!   fields than the header are listed in the notes.
 
+pub mod column;
 pub mod csv;
 pub mod json;
 pub mod limits;
@@ -31,6 +32,7 @@ mod xml;
 mod zip;
 
 use crate::error::{Error, ErrorKind, Location, Result};
+pub use column::{Cell, Column, FastMap, NO_CODE};
 use serde::Serialize;
 pub use sniff::RawCell;
 
@@ -79,20 +81,14 @@ pub enum ColumnKind {
     Empty,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Column {
-    pub name: String,
-    pub values: Vec<Value>,
-}
-
 impl Column {
     pub fn kind(&self) -> ColumnKind {
         let mut any = false;
-        for v in &self.values {
+        for v in self.iter() {
             match v {
-                Value::Text(_) => return ColumnKind::Text,
-                Value::Number(_) => any = true,
-                Value::Missing => {}
+                Cell::Text(_) => return ColumnKind::Text,
+                Cell::Number(_) => any = true,
+                Cell::Missing => {}
             }
         }
         if any {
@@ -321,10 +317,7 @@ impl Table {
         }
         let mut columns: Vec<Column> = names
             .into_iter()
-            .map(|name| Column {
-                name,
-                values: Vec::with_capacity(rows.len()),
-            })
+            .map(|name| Column::with_capacity(name, rows.len()))
             .collect();
         let width = columns.len();
         let mut row_numbers = Vec::with_capacity(rows.len());
@@ -354,29 +347,37 @@ impl Table {
                 .at(Location::file(source).row(line).column(&format!("kolom {}", extra + 1))));
             }
             for (j, col) in columns.iter_mut().enumerate() {
-                col.values.push(match cells.get(j) {
-                    Some(RawCell::Number(n)) if in_range(*n) => Value::Number(*n),
+                match cells.get(j) {
+                    Some(RawCell::Number(n)) if in_range(*n) => col.push_number(*n),
                     Some(RawCell::Number(n)) => {
                         let text = if n.is_finite() {
                             format!("{n:e}")
                         } else {
                             n.to_string()
                         };
-                        beyond.push((j, line, text.clone()));
-                        Value::Text(text)
+                        col.push_text(&text);
+                        beyond.push((j, line, text));
                     }
                     Some(RawCell::Text(t)) => {
                         check_cell_len(source, t, || at(line, &col.name))?;
-                        let v = parse_cell(t, decimal);
-                        if matches!(v, Value::Text(_)) && overflows(t, decimal) {
-                            beyond.push((j, line, t.trim().to_string()));
+                        match parse_cell_ref(t, decimal) {
+                            Cell::Missing => col.push_missing(),
+                            Cell::Number(n) => col.push_number(n),
+                            Cell::Text(s) => {
+                                if overflows(t, decimal) {
+                                    beyond.push((j, line, s.to_string()));
+                                }
+                                col.push_text(s);
+                            }
                         }
-                        v
                     }
-                    Some(RawCell::Empty) | None => Value::Missing,
-                });
+                    Some(RawCell::Empty) | None => col.push_missing(),
+                }
             }
             row_numbers.push(line);
+        }
+        for c in columns.iter_mut() {
+            c.finish();
         }
         let mut detected = detected;
         detected.rows = row_numbers.len();
@@ -436,18 +437,23 @@ impl Table {
         for (j, col) in self.columns.iter().enumerate() {
             let (mut numbers, mut other) = (0usize, 0usize);
             let mut odd: Vec<(usize, &str)> = Vec::new();
-            for (i, v) in col.values.iter().enumerate() {
+            // Per distinct text whether it looks like a number: once, not per row.
+            let looks: Vec<bool> = col.dictionary().iter().map(|t| looks_numeric(t)).collect();
+            let any_named = !named.is_empty();
+            for i in 0..col.len() {
                 let named = || {
                     self.row_numbers
                         .get(i)
                         .is_some_and(|r| named.contains(&(j, *r)))
                 };
-                match v {
-                    Value::Number(_) => numbers += 1,
-                    Value::Text(_) if named() => numbers += 1,
-                    Value::Text(t) if looks_numeric(t) => odd.push((i, t)),
-                    Value::Text(_) => other += 1,
-                    Value::Missing => {}
+                match (col.get(i), col.code(i)) {
+                    (Cell::Number(_), _) => numbers += 1,
+                    (Cell::Text(_), _) if any_named && named() => numbers += 1,
+                    (Cell::Text(t), Some(c)) if looks.get(c as usize) == Some(&true) => {
+                        odd.push((i, t))
+                    }
+                    (Cell::Text(_), _) => other += 1,
+                    (Cell::Missing, _) => {}
                 }
             }
             if odd.is_empty() || numbers + odd.len() <= other {
@@ -488,17 +494,22 @@ fn check_cell_len(source: &str, text: &str, loc: impl Fn() -> Location) -> Resul
     if text.len() <= limits::MAX_CELL_BYTES {
         return Ok(());
     }
+    Err(cell_too_long(source, text.len(), loc()))
+}
+
+/// The error for a cell of `len` bytes, over [`limits::MAX_CELL_BYTES`].
+pub(crate) fn cell_too_long(source: &str, len: usize, loc: Location) -> Error {
     let mut e = limits::exceeded(
         source,
         "de lengte van een cel",
         format!(
             "een cel van {} bytes, ten hoogste {} (Excel houdt 32.767 tekens per cel aan); staat er een aanhalingsteken dat niet wordt gesloten?",
-            limits::thousands(text.len()),
+            limits::thousands(len),
             limits::thousands(limits::MAX_CELL_BYTES)
         ),
     );
-    e.location = Some(loc());
-    Err(e)
+    e.location = Some(loc);
+    e
 }
 
 /// A number the explorer computes with: finite and at most [`limits::MAX_ABS_NUMBER`] from 0.
@@ -507,7 +518,7 @@ pub fn in_range(n: f64) -> bool {
 }
 
 /// True when `raw` is written as a number but beyond the range (`1e400`, 401 digits).
-fn overflows(raw: &str, decimal: char) -> bool {
+pub(crate) fn overflows(raw: &str, decimal: char) -> bool {
     parse_number_unchecked(raw.trim(), decimal).is_some_and(|n| !in_range(n))
 }
 
@@ -602,13 +613,18 @@ pub fn is_missing_marker(s: &str) -> bool {
 /// Parses one cell: missing marker, number (with the given decimal separator and the other one as
 /// an optional thousands separator), or text.
 pub fn parse_cell(raw: &str, decimal: char) -> Value {
+    parse_cell_ref(raw, decimal).to_value()
+}
+
+/// [`parse_cell`] without copying a text: it borrows the trimmed cell.
+pub fn parse_cell_ref(raw: &str, decimal: char) -> Cell<'_> {
     let s = raw.trim();
     if is_missing_marker(s) {
-        return Value::Missing;
+        return Cell::Missing;
     }
     match parse_number(s, decimal) {
-        Some(n) => Value::Number(n),
-        None => Value::Text(s.to_string()),
+        Some(n) => Cell::Number(n),
+        None => Cell::Text(s),
     }
 }
 

@@ -82,9 +82,9 @@ pub const REASON_REPEATED_HEADER: &str = "herhaalde kopregel";
 /// `widen` extends the columns to the last filled data cell (a workbook's cells cannot be
 /// misaligned, so a stray value right of the header is a column, not a ragged row).
 pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
-    let fullest = grid.iter().map(|(_, c)| filled(c)).max().unwrap_or(0);
-    let threshold = (fullest * 3).div_ceil(5).max(2);
-    let header = grid.iter().position(|(_, c)| filled(c) >= threshold)?;
+    let counts_all: Vec<usize> = grid.iter().map(|(_, c)| filled(c)).collect();
+    let p = plan(&counts_all)?;
+    let header = p.header;
     let (_, header_cells) = grid.get(header)?;
     let titles = grid[..header]
         .iter()
@@ -103,19 +103,6 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
             }
         }
     }
-    // Everything after a blank row is a note block when none of it looks like a table row.
-    // (Computed from the first row of two cells and the last full row: linear, where testing
-    // every blank row against all rows after it took quadratic time on a sparse file.)
-    let counts: Vec<usize> = body.iter().map(|(_, c)| filled(c)).collect();
-    let first_pair = counts.iter().position(|&n| n >= 2);
-    let last_full = counts.iter().rposition(|&n| n >= threshold);
-    let below_from = counts
-        .iter()
-        .enumerate()
-        .filter(|(_, &n)| n == 0)
-        .map(|(i, _)| i)
-        .find(|&b| first_pair.is_some_and(|f| f < b) && last_full.is_none_or(|l| l < b))
-        .unwrap_or(body.len());
     let header_key: Vec<String> = header_cells[..width.min(header_cells.len())]
         .iter()
         .map(RawCell::display)
@@ -123,22 +110,15 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
     let mut data = Vec::new();
     let mut rejected = Vec::new();
     for (i, (row, cells)) in body.iter().enumerate() {
-        let n = counts[i];
+        let n = counts_all[header + 1 + i];
         if n == 0 {
             continue; // a blank line separates nothing in a table
         }
-        let reason = if i >= below_from {
-            Some(REASON_BELOW)
-        } else if n == 1 && width >= 3 {
-            Some(REASON_SINGLE)
-        } else if cells.len() >= header_key.len()
-            && header_key.iter().zip(cells).all(|(h, c)| *h == c.display())
-        {
-            Some(REASON_REPEATED_HEADER)
-        } else {
-            None
+        let repeated = || {
+            cells.len() >= header_key.len()
+                && header_key.iter().zip(cells).all(|(h, c)| *h == c.display())
         };
-        match reason {
+        match classify(i, n, width, p.below_from, repeated) {
             Some(r) => rejected.push(RejectedRow {
                 row: *row,
                 reason: r.to_string(),
@@ -154,6 +134,57 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
         data,
         rejected,
     })
+}
+
+/// Where the table is, from the filled-cell count of every row alone (so a loader can find it
+/// without keeping the rows): the header's index and, counted from the row after the header,
+/// where the note block below the table starts (`body length` when there is none).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plan {
+    pub header: usize,
+    pub below_from: usize,
+}
+
+/// See [`locate`]: the header is the first row filling at least 60% as many cells as the
+/// fullest row (and at least two); everything after a blank row is a note block when none of it
+/// looks like a table row.
+pub fn plan(counts: &[usize]) -> Option<Plan> {
+    let fullest = counts.iter().copied().max().unwrap_or(0);
+    let threshold = (fullest * 3).div_ceil(5).max(2);
+    let header = counts.iter().position(|&n| n >= threshold)?;
+    let body = counts.get(header + 1..).unwrap_or(&[]);
+    // (Computed from the first row of two cells and the last full row: linear, where testing
+    // every blank row against all rows after it took quadratic time on a sparse file.)
+    let first_pair = body.iter().position(|&n| n >= 2);
+    let last_full = body.iter().rposition(|&n| n >= threshold);
+    let below_from = body
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n == 0)
+        .map(|(i, _)| i)
+        .find(|&b| first_pair.is_some_and(|f| f < b) && last_full.is_none_or(|l| l < b))
+        .unwrap_or(body.len());
+    Some(Plan { header, below_from })
+}
+
+/// Why body row `i` (counted from the row after the header), with `n` filled cells, is not
+/// data; `None` when it is. `repeated` tells whether the row repeats the header.
+pub fn classify(
+    i: usize,
+    n: usize,
+    width: usize,
+    below_from: usize,
+    repeated: impl FnOnce() -> bool,
+) -> Option<&'static str> {
+    if i >= below_from {
+        Some(REASON_BELOW)
+    } else if n == 1 && width >= 3 {
+        Some(REASON_SINGLE)
+    } else if repeated() {
+        Some(REASON_REPEATED_HEADER)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

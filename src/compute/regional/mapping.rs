@@ -225,13 +225,9 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
 fn subgroup_values(table: &Table, j: usize) -> (usize, bool) {
     let mut found: Vec<crate::spec::Subgroup> = Vec::new();
     let mut all = true;
-    for v in table
-        .columns
-        .get(j)
-        .map(|c| c.values.as_slice())
-        .unwrap_or(&[])
-    {
-        if let crate::table::Value::Text(t) = v {
+    // Each distinct text once: the column's dictionary.
+    for t in table.columns.get(j).map(|c| c.dictionary()).unwrap_or(&[]) {
+        {
             match crate::spec::Subgroup::from_label(t) {
                 Some(g) if !found.contains(&g) => found.push(g),
                 Some(_) => {}

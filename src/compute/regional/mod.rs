@@ -8,11 +8,11 @@ pub mod measures;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::spec::{Grain, Period, Subgroup};
-use crate::table::{Table, Value};
+use crate::table::{Cell, Table};
 use columns::fold;
 pub use columns::{Count, IdColumn, COUNT_COLUMNS};
 pub use mapping::{propose as propose_mapping, MappingProposal};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The counts of one region (or the nation) in one year; `None` where the file has no value.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -161,8 +161,22 @@ impl RegionalData {
         let dims: Vec<usize> = (0..table.columns.len())
             .filter(|j| !used.contains(j))
             .collect();
+        // Whether each distinct text of each column is a total (`Totaal`, `Nederland`): once per
+        // text, then per row by dictionary code.
+        let total_codes: Vec<Vec<bool>> = table
+            .columns
+            .iter()
+            .map(|c| {
+                c.dictionary()
+                    .iter()
+                    .map(|t| crate::data::tidy::is_total(t))
+                    .collect()
+            })
+            .collect();
         let is_total_cell = |j: usize, i: usize| -> bool {
-            matches!(table.columns[j].values.get(i), Some(Value::Text(t)) if crate::data::tidy::is_total(t))
+            table.columns[j]
+                .code(i)
+                .is_some_and(|k| total_codes[j].get(k as usize) == Some(&true))
         };
         // Text dimensions with a total value: their total rows stand for the other rows.
         let total_dims: Vec<usize> = dims
@@ -172,33 +186,53 @@ impl RegionalData {
             .collect();
 
         let mut groups: Vec<Group> = Vec::new();
-        let mut group_of: HashMap<GroupKey, usize> = HashMap::new();
+        let mut group_of: crate::table::FastMap<GroupKey, usize> = Default::default();
         // Rows seen per (group, hash of the other columns): no strings kept per row.
-        let mut seen: HashMap<(usize, u64), usize> = HashMap::new();
+        let mut seen: crate::table::FastMap<(usize, u64), usize> = Default::default();
+        // What each distinct text of the region, period and subgroup columns reads as: worked
+        // out once per text, not once per row.
+        let region_by_code: Vec<String> = table.columns[region_col]
+            .dictionary()
+            .iter()
+            .map(|t| t.trim().to_string())
+            .collect();
+        let mut period_by_code: Vec<Option<Option<Period>>> =
+            vec![None; table.columns[year_col].dictionary().len()];
+        let mut subgroup_by_code: Vec<Option<Option<Subgroup>>> =
+            vec![None; subgroup_col.map_or(0, |j| table.columns[j].dictionary().len())];
         let mut grain: Option<(Grain, usize)> = None;
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
         let rname = &table.columns[region_col].name;
         let yname = &table.columns[year_col].name;
         for i in 0..table.len() {
-            let region = match &table.columns[region_col].values[i] {
-                Value::Text(t) => t.trim().to_string(),
-                Value::Number(n) => n.to_string(),
+            let region_cell = table.columns[region_col].get(i);
+            let region = match region_cell {
+                Cell::Text(t) => match table.columns[region_col].code(i) {
+                    Some(k) => region_by_code[k as usize].clone(),
+                    None => t.trim().to_string(),
+                },
+                Cell::Number(n) => n.to_string(),
                 // A grand-total row of a finer file (gemeente 'Nederland', region left empty).
-                Value::Missing if total_dims.iter().any(|&j| is_total_cell(j, i)) => {
+                Cell::Missing if total_dims.iter().any(|&j| is_total_cell(j, i)) => {
                     "Landelijk".to_string()
                 }
-                Value::Missing => {
+                Cell::Missing => {
                     return Err(
                         Error::new(ErrorKind::BadValue, "De regio ontbreekt in deze rij.")
                             .at(location(table, i, rname)),
                     );
                 }
             };
-            let period = match &table.columns[year_col].values[i] {
-                Value::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
-                    Period::year(*n as i32)
+            let period_cell = table.columns[year_col].get(i);
+            let cached = table.columns[year_col]
+                .code(i)
+                .and_then(|k| period_by_code.get(k as usize).copied().flatten());
+            let period = match period_cell {
+                _ if cached.flatten().is_some() => cached.flatten().unwrap_or(Period::year(0)),
+                Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(&n) => {
+                    Period::year(n as i32)
                 }
-                Value::Missing => {
+                Cell::Missing => {
                     return Err(Error::new(
                         ErrorKind::BadValue,
                         "De periode (het jaar) ontbreekt in deze rij.",
@@ -207,7 +241,13 @@ impl RegionalData {
                 }
                 other => {
                     let shown = other.as_text().unwrap_or_default();
-                    Period::parse(&shown).ok_or_else(|| {
+                    let parsed = Period::parse(&shown);
+                    if let Some(k) = table.columns[year_col].code(i) {
+                        if let Some(slot) = period_by_code.get_mut(k as usize) {
+                            *slot = Some(parsed);
+                        }
+                    }
+                    parsed.ok_or_else(|| {
                         Error::new(
                             ErrorKind::BadValue,
                             format!("'{shown}' is geen jaartal of periode (verwacht bijvoorbeeld 2016, 2016K4, 2016M12 of 31-12-2016)."),
@@ -226,15 +266,15 @@ impl RegionalData {
                             g.label(),
                             period.grain().label(),
                             table.row_numbers.get(first).copied().unwrap_or(first + 1),
-                            table.columns[year_col].values[first].as_text().unwrap_or_default()
+                            table.columns[year_col].get(first).as_text().unwrap_or_default()
                         ),
                     )
                     .at(location(table, i, yname)));
                 }
                 Some(_) => {}
             }
-            let row_type = match row_type_col.map(|j| &table.columns[j].values[i]) {
-                Some(Value::Text(t)) => match fold(t).as_str() {
+            let row_type = match row_type_col.map(|j| table.columns[j].get(i)) {
+                Some(Cell::Text(t)) => match fold(t).as_str() {
                     "region" | "regio" => RowType::Region,
                     "national" | "landelijk" | "nationaal" => RowType::National,
                     "unknown_region" | "onbekend" | "onbekende_regio" => RowType::UnknownRegion,
@@ -252,10 +292,27 @@ impl RegionalData {
             let subgroup = match subgroup_col {
                 None => None,
                 Some(j) => {
-                    let label = table.columns[j].values[i].as_text().unwrap_or_default();
-                    match Subgroup::from_label(&label) {
+                    let code = table.columns[j].code(i);
+                    let cached =
+                        code.and_then(|k| subgroup_by_code.get(k as usize).copied().flatten());
+                    let found = match cached {
+                        Some(g) => g,
+                        None => {
+                            let g = Subgroup::from_label(
+                                &table.columns[j].get(i).as_text().unwrap_or_default(),
+                            );
+                            if let Some(slot) =
+                                code.and_then(|k| subgroup_by_code.get_mut(k as usize))
+                            {
+                                *slot = Some(g);
+                            }
+                            g
+                        }
+                    };
+                    match found {
                         Some(g) => Some(g),
                         None => {
+                            let label = table.columns[j].get(i).as_text().unwrap_or_default();
                             match skipped_subgroups.iter_mut().find(|(l, _)| *l == label) {
                                 Some((_, n)) => *n += 1,
                                 None => skipped_subgroups.push((label, 1)),
@@ -266,15 +323,15 @@ impl RegionalData {
                 }
             };
             for (c, j) in &count_cols {
-                match &table.columns[*j].values[i] {
-                    Value::Text(t) => {
+                match table.columns[*j].get(i) {
+                    Cell::Text(t) => {
                         return Err(Error::new(
                             ErrorKind::BadValue,
                             format!("Tekst '{t}' in een kolom met aantallen ({}); verwacht een getal of een leeg/onderdrukt vakje (., x, -).", c.label()),
                         )
                         .at(location(table, i, &table.columns[*j].name)));
                     }
-                    Value::Number(n) if *n < 0.0 => {
+                    Cell::Number(n) if n < 0.0 => {
                         return Err(Error::new(
                             ErrorKind::BadValue,
                             format!("Negatief aantal {n} ({}).", c.label()),
@@ -304,7 +361,7 @@ impl RegionalData {
             // Two rows that differ in nothing but their counts are one row entered twice.
             let same_dims = |a: usize, b: usize| {
                 dims.iter()
-                    .all(|&j| table.columns[j].values[a] == table.columns[j].values[b])
+                    .all(|&j| table.columns[j].get(a) == table.columns[j].get(b))
             };
             let prev = seen
                 .insert((g, hash_cells(table, &dims, i)), i)
@@ -314,7 +371,7 @@ impl RegionalData {
                 let what = match subgroup {
                     Some(sg) => format!(
                         "Regio '{region}' komt voor {period} met doelgroep '{}' twee keer voor (ook op rij {prev_row}).",
-                        table.columns[subgroup_col.unwrap_or_default()].values[i]
+                        table.columns[subgroup_col.unwrap_or_default()].get(i)
                             .as_text()
                             .unwrap_or_else(|| sg.label().to_string())
                     ),
@@ -343,7 +400,7 @@ impl RegionalData {
                     .collect();
                 if !tot.is_empty() {
                     for &i in &tot {
-                        let v = table.columns[j].values[i].as_text().unwrap_or_default();
+                        let v = table.columns[j].get(i).as_text().unwrap_or_default();
                         if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
                             used_totals.push((j, v));
                         }
@@ -356,8 +413,8 @@ impl RegionalData {
                 summed_groups += 1;
                 for (k, &j) in dims.iter().enumerate() {
                     if !varying[k] {
-                        let first = &table.columns[j].values[rows[0]];
-                        varying[k] = rows.iter().any(|&i| table.columns[j].values[i] != *first);
+                        let first = table.columns[j].get(rows[0]);
+                        varying[k] = rows.iter().any(|&i| table.columns[j].get(i) != first);
                     }
                 }
             }
@@ -365,7 +422,7 @@ impl RegionalData {
                 .iter()
                 .map(|(_, j)| {
                     rows.iter().try_fold(0.0, |acc, &i| {
-                        table.columns[*j].values[i].as_number().map(|v| acc + v)
+                        table.columns[*j].get(i).as_number().map(|v| acc + v)
                     })
                 })
                 .collect();
@@ -610,18 +667,23 @@ impl RegionalData {
 
 /// A hash of a row's cells in the given columns (numbers by their bits, texts by their bytes).
 fn hash_cells(table: &Table, cols: &[usize], i: usize) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    use std::hash::Hasher;
+    // Texts by dictionary code: equal texts of a column share one code.
+    let mut h = crate::table::column::FastHasher::default();
     for &j in cols {
-        match &table.columns[j].values[i] {
-            Value::Missing => 0u8.hash(&mut h),
-            Value::Number(n) => {
-                1u8.hash(&mut h);
-                n.to_bits().hash(&mut h);
+        let c = &table.columns[j];
+        match c.get(i) {
+            Cell::Missing => h.write_u8(0),
+            Cell::Number(n) => {
+                h.write_u8(1);
+                h.write_u64(n.to_bits());
             }
-            Value::Text(t) => {
-                2u8.hash(&mut h);
-                t.hash(&mut h);
+            Cell::Text(t) => {
+                h.write_u8(2);
+                match c.code(i) {
+                    Some(k) => h.write_u32(k),
+                    None => h.write(t.as_bytes()),
+                }
             }
         }
     }

@@ -14,12 +14,10 @@
 //! draw any table; [`Aggregation`] says what was done (the `aggregated` field of the view data).
 
 use super::frame::Frame;
-use super::roles::cell_key;
 use crate::data::tidy::{is_total, Aggregation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::spec::{Agg, Role};
-use crate::table::{Column, Table, Value};
-use std::collections::HashMap;
+use crate::table::{Cell, Column, Table, Value};
 
 /// A frame over a table of combined rows.
 pub struct Combined {
@@ -46,14 +44,12 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles) -> Option<String> 
         if r.role != Role::Category {
             continue;
         }
-        let mut values: Vec<&str> = Vec::new();
-        for v in &c.values {
-            if let Value::Text(t) = v {
-                if is_total(t) && !values.contains(&t.as_str()) {
-                    values.push(t);
-                }
-            }
-        }
+        let values: Vec<&str> = c
+            .dictionary()
+            .iter()
+            .map(|t| &**t)
+            .filter(|t| is_total(t))
+            .collect();
         if !values.is_empty() && r.distinct > values.len() {
             found.push(format!("{} = {}", c.name, values.join(" / ")));
         }
@@ -121,16 +117,19 @@ pub fn combine(
             )
         })
         .collect();
-    let key_of = |i: usize| -> Vec<String> {
+    // A point's identity: the key cells by dictionary code or number, not copied per row.
+    let key_of = |i: usize| -> Vec<(u8, u64)> {
         keys.iter()
-            .map(|&j| match f.value(j, i) {
-                Value::Missing => "\u{0}".to_string(),
-                v => cell_key(v),
+            .map(|&j| {
+                f.table
+                    .columns
+                    .get(j)
+                    .map_or((0, 0), |c| super::roles::cell_id(c, i))
             })
             .collect()
     };
     // Group the kept rows by point, in order of first appearance.
-    let mut group_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut group_of: crate::table::FastMap<Vec<(u8, u64)>, usize> = Default::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in &f.rows {
         let k = key_of(i);
@@ -176,7 +175,7 @@ pub fn combine(
         .filter(|&j| {
             f.rows
                 .iter()
-                .any(|&i| matches!(f.value(j, i), Value::Text(t) if is_total(t)))
+                .any(|&i| matches!(f.value(j, i), Cell::Text(t) if is_total(t)))
         })
         .collect();
     let mut totals: Vec<String> = Vec::new();
@@ -185,7 +184,7 @@ pub fn combine(
             let tot: Vec<usize> = g
                 .iter()
                 .copied()
-                .filter(|&i| matches!(f.value(j, i), Value::Text(t) if is_total(t)))
+                .filter(|&i| matches!(f.value(j, i), Cell::Text(t) if is_total(t)))
                 .collect();
             if !tot.is_empty() && tot.len() < g.len() {
                 for &i in &tot {
@@ -279,10 +278,7 @@ pub fn combine(
     let mut columns: Vec<Column> = table
         .columns
         .iter()
-        .map(|c| Column {
-            name: c.name.clone(),
-            values: Vec::with_capacity(groups.len()),
-        })
+        .map(|c| Column::with_capacity(c.name.clone(), groups.len()))
         .collect();
     let mut row_numbers = Vec::with_capacity(groups.len());
     let mut unknown = 0usize;
@@ -324,12 +320,12 @@ pub fn combine(
             } else {
                 let v = f.value(j, first);
                 if keys.contains(&j) || g.iter().all(|&i| f.value(j, i) == v) {
-                    v.clone()
+                    v.to_value()
                 } else {
                     Value::Missing
                 }
             };
-            col.values.push(v);
+            col.push(v);
         }
     }
     let mut roles = f.roles.clone();
@@ -448,11 +444,7 @@ mod tests {
     }
 
     fn ys(c: &Combined, y: usize) -> Vec<Option<f64>> {
-        c.table.columns[y]
-            .values
-            .iter()
-            .map(Value::as_number)
-            .collect()
+        c.table.columns[y].iter().map(|v| v.as_number()).collect()
     }
 
     #[test]

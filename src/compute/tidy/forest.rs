@@ -10,7 +10,7 @@ use crate::data::tidy::{decimals, Point, Series};
 use crate::error::{Error, Result};
 use crate::spec::ForestSpec;
 use crate::spec::Role;
-use crate::table::Value;
+use crate::table::Cell;
 use std::collections::HashMap;
 
 const TERM_WORDS: &[&str] = &[
@@ -166,12 +166,12 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     let sig_text = |i: usize| -> Option<String> {
         let j = sigj?;
         match f.value(j, i) {
-            Value::Missing => None,
-            Value::Text(t) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
-            Value::Number(p) => Some(
-                if *p < 0.05 {
+            Cell::Missing => None,
+            Cell::Text(t) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
+            Cell::Number(p) => Some(
+                if p < 0.05 {
                     "**"
-                } else if *p < 0.10 {
+                } else if p < 0.10 {
                     "*"
                 } else {
                     ""

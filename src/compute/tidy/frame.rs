@@ -7,7 +7,7 @@ use crate::data::tidy::*;
 use crate::data::Roles;
 use crate::error::{Error, ErrorKind, Result};
 use crate::spec::Role;
-use crate::table::{Table, Value};
+use crate::table::{Cell, Table};
 
 pub struct Frame<'a> {
     pub table: &'a Table,
@@ -34,22 +34,27 @@ impl<'a> Frame<'a> {
                 .iter()
                 .filter_map(|w| crate::spec::Period::parse(w))
                 .collect();
-            rows.retain(|&i| {
-                table
-                    .columns
-                    .get(j)
-                    .and_then(|c| c.values.get(i))
-                    .map(|v| {
-                        let k = cell_key(v);
-                        wanted
-                            .iter()
-                            .any(|w| k == *w || (v.is_missing() && w == UNKNOWN))
-                            || (!periods.is_empty()
-                                && matches!(v, Value::Text(_))
-                                && crate::spec::Period::parse(&k)
-                                    .is_some_and(|p| periods.contains(&p)))
-                    })
-                    .unwrap_or(false)
+            let Some(c) = table.columns.get(j) else {
+                continue;
+            };
+            let matches = |v: Cell| {
+                let k = cell_key(v);
+                wanted
+                    .iter()
+                    .any(|w| k == *w || (v.is_missing() && w == UNKNOWN))
+                    || (!periods.is_empty()
+                        && matches!(v, Cell::Text(_))
+                        && crate::spec::Period::parse(&k).is_some_and(|p| periods.contains(&p)))
+            };
+            // Texts are decided once per distinct value, by dictionary code.
+            let by_code: Vec<bool> = c
+                .dictionary()
+                .iter()
+                .map(|t| matches(Cell::Text(t)))
+                .collect();
+            rows.retain(|&i| match c.code(i) {
+                Some(k) => by_code.get(k as usize).copied().unwrap_or(false),
+                None => matches(c.get(i)),
             });
             if rows.is_empty() && before > 0 {
                 let want = wanted.join("' of '");
@@ -86,19 +91,17 @@ impl<'a> Frame<'a> {
         self.roles.columns.get(j).map(|c| c.role)
     }
 
-    pub fn value(&self, j: usize, i: usize) -> &Value {
-        static MISSING: Value = Value::Missing;
+    pub fn value(&self, j: usize, i: usize) -> Cell<'a> {
         self.table
             .columns
             .get(j)
-            .and_then(|c| c.values.get(i))
-            .unwrap_or(&MISSING)
+            .map_or(Cell::Missing, |c| c.get(i))
     }
 
     /// A cell as a category label; missing cells are "onbekend".
     pub fn text(&self, j: usize, i: usize) -> String {
         match self.value(j, i) {
-            Value::Missing => UNKNOWN.to_string(),
+            Cell::Missing => UNKNOWN.to_string(),
             v => cell_key(v),
         }
     }
@@ -110,9 +113,20 @@ impl<'a> Frame<'a> {
     /// Distinct labels of a column over the kept rows, in order of first appearance.
     pub fn distinct(&self, j: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        let col = self.table.columns.get(j);
+        let mut seen_code = vec![false; col.map_or(0, |c| c.dictionary().len())];
+        let mut seen: std::collections::HashSet<String> = Default::default();
         for &i in &self.rows {
+            // A text is new when its dictionary code is: no copy, no hash per row.
+            if let Some(k) = col.and_then(|c| c.code(i)) {
+                match seen_code.get_mut(k as usize) {
+                    Some(s) if *s => continue,
+                    Some(s) => *s = true,
+                    None => {}
+                }
+            }
             let t = self.text(j, i);
-            if !out.contains(&t) {
+            if seen.insert(t.clone()) {
                 out.push(t);
             }
         }
@@ -127,8 +141,20 @@ impl<'a> Frame<'a> {
             .enumerate()
             .map(|(k, l)| (l.as_str(), k))
             .collect();
+        let col = self.table.columns.get(j);
+        let by_code: Vec<Option<usize>> = col
+            .map(|c| {
+                c.dictionary()
+                    .iter()
+                    .map(|t| map.get(&**t).copied())
+                    .collect()
+            })
+            .unwrap_or_default();
         (0..self.table.len())
             .map(|i| {
+                if let Some(k) = col.and_then(|c| c.code(i)) {
+                    return by_code.get(k as usize).copied().flatten();
+                }
                 let v = self.value(j, i);
                 if v.is_missing() && !labels.iter().any(|l| l == UNKNOWN) {
                     return None;
@@ -155,19 +181,22 @@ impl<'a> Frame<'a> {
     pub fn facets(&self, facet: Option<usize>) -> Vec<(Option<String>, Vec<usize>)> {
         match facet {
             None => vec![(None, self.rows.clone())],
-            Some(f) => self
-                .ordered_distinct(f)
-                .into_iter()
-                .map(|name| {
-                    let rows = self
-                        .rows
-                        .iter()
+            Some(f) => {
+                let names = self.ordered_distinct(f);
+                let index = self.label_index(f, &names);
+                let mut rows: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+                for &i in &self.rows {
+                    if let Some(r) = index
+                        .get(i)
                         .copied()
-                        .filter(|&i| self.text(f, i) == name)
-                        .collect();
-                    (Some(name), rows)
-                })
-                .collect(),
+                        .flatten()
+                        .and_then(|k| rows.get_mut(k))
+                    {
+                        r.push(i);
+                    }
+                }
+                names.into_iter().map(Some).zip(rows).collect()
+            }
         }
     }
 
@@ -177,7 +206,16 @@ impl<'a> Frame<'a> {
         let mut out: Vec<XValue> = Vec::new();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut ordered = true;
+        let col = self.table.columns.get(j);
+        let mut seen_code = vec![false; col.map_or(0, |c| c.dictionary().len())];
         for &i in &self.rows {
+            if let Some(k) = col.and_then(|c| c.code(i)) {
+                match seen_code.get_mut(k as usize) {
+                    Some(s) if *s => continue,
+                    Some(s) => *s = true,
+                    None => {}
+                }
+            }
             let v = self.value(j, i);
             if v.is_missing() {
                 continue;
@@ -187,14 +225,14 @@ impl<'a> Frame<'a> {
                 continue;
             }
             let value = match v {
-                Value::Number(n) => serde_json::json!(n),
+                Cell::Number(n) => serde_json::json!(n),
                 _ => serde_json::json!(label),
             };
             let pos = time_position(v);
             ordered &= pos.is_some();
             // A written period reads as one (`2019K1` -> `2019 K1`, `2015JJ00` -> `2015`).
             let readable = match v {
-                Value::Text(t) => crate::spec::Period::parse(t).map(|p| p.label()),
+                Cell::Text(t) => crate::spec::Period::parse(t).map(|p| p.label()),
                 _ => None,
             };
             out.push(XValue {
@@ -254,7 +292,7 @@ impl<'a> Frame<'a> {
 
     pub fn numeric(&self, key: &str, j: usize) -> Result<()> {
         for &i in &self.rows {
-            if let Value::Text(t) = self.value(j, i) {
+            if let Cell::Text(t) = self.value(j, i) {
                 return Err(Error::new(
                     ErrorKind::BadValue,
                     format!(

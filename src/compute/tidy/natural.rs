@@ -3,7 +3,6 @@
 //! time, else stacked bars; a time column -> lines; one category and a value -> sorted bars.
 
 use super::line::default_value;
-use super::roles::cell_key;
 use crate::data::tidy::is_total;
 use crate::data::{ColumnRole, Roles};
 use crate::error::{Error, Result};
@@ -18,14 +17,14 @@ pub fn determines(table: &Table, a: &str, b: &str) -> bool {
     let (Some(ca), Some(cb)) = (table.column(a), table.column(b)) else {
         return false;
     };
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for (va, vb) in ca.values.iter().zip(&cb.values) {
-        let kb = cell_key(vb);
-        match seen.get(&cell_key(va)) {
+    let mut seen: crate::table::FastMap<(u8, u64), (u8, u64)> = Default::default();
+    for i in 0..ca.len().min(cb.len()) {
+        let kb = super::roles::cell_id(cb, i);
+        match seen.get(&super::roles::cell_id(ca, i)) {
             Some(y) if *y != kb => return false,
             Some(_) => {}
             None => {
-                seen.insert(cell_key(va), kb);
+                seen.insert(super::roles::cell_id(ca, i), kb);
             }
         }
     }
@@ -155,9 +154,12 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
             let series = free_categories(table, &roles, &[&x.column])
                 .first()
                 .map(|c| c.column.clone());
-            let total = table
-                .column(&x.column)
-                .and_then(|c| c.values.iter().map(cell_key).find(|v| is_total(v)));
+            let total = table.column(&x.column).and_then(|c| {
+                c.dictionary()
+                    .iter()
+                    .find(|v| is_total(v))
+                    .map(|v| v.to_string())
+            });
             return Ok(View::Bars(BarsSpec {
                 enc: enc(Some(&x.column), Some(&y), series.as_deref(), None),
                 reference: total.map(Reference::Category),

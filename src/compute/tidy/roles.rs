@@ -5,8 +5,7 @@
 use crate::data::{ColumnRole, Roles};
 use crate::error::{Error, Result};
 use crate::spec::{Role, RoleGroup, TimeKind};
-use crate::table::{Column, ColumnKind, Table, Value};
-use std::collections::HashMap;
+use crate::table::{Cell, Column, ColumnKind, Table};
 
 /// Lower-case name tokens split on anything that is not a letter or digit (`share_pct` -> share, pct).
 fn tokens(name: &str) -> Vec<String> {
@@ -93,11 +92,11 @@ pub fn parse_period(s: &str) -> Option<(TimeKind, f64)> {
 }
 
 /// The position of a cell on a time axis of the given kind.
-pub fn time_position(v: &Value) -> Option<f64> {
+pub fn time_position(v: Cell) -> Option<f64> {
     match v {
-        Value::Number(n) => Some(*n),
-        Value::Text(t) => parse_period(t).map(|(_, p)| p),
-        Value::Missing => None,
+        Cell::Number(n) => Some(n),
+        Cell::Text(t) => parse_period(t).map(|(_, p)| p),
+        Cell::Missing => None,
     }
 }
 
@@ -109,15 +108,18 @@ pub fn is_significance_marker(s: &str) -> bool {
 }
 
 /// A cell's identity for grouping (text as written, numbers as text).
-pub fn cell_key(v: &Value) -> String {
-    v.as_text().unwrap_or_default()
+pub fn cell_key(v: Cell) -> String {
+    match v {
+        Cell::Text(t) => t.to_string(),
+        _ => v.as_text().unwrap_or_default(),
+    }
 }
 
-struct Stats {
+struct Stats<'a> {
     numbers: Vec<f64>,
     /// The distinct non-missing values in the order first seen (numbers as the page shows them):
     /// the checks on text columns run once per value, not once per row.
-    distinct_values: Vec<Value>,
+    distinct_values: Vec<Cell<'a>>,
     texts: usize,
     distinct: usize,
     missing: usize,
@@ -130,30 +132,40 @@ enum CellKey<'a> {
     Text(&'a str),
 }
 
-fn column_stats(c: &Column) -> Stats {
+fn column_stats(c: &Column) -> Stats<'_> {
     let mut numbers = Vec::new();
     let mut texts = 0;
     let mut missing = 0;
     let mut seen: std::collections::HashSet<CellKey> = std::collections::HashSet::new();
     let mut distinct_values = Vec::new();
-    for v in &c.values {
+    let mut seen_code: Vec<bool> = vec![false; c.dictionary().len()];
+    for i in 0..c.len() {
+        let v = c.get(i);
         let key = match v {
-            Value::Missing => {
+            Cell::Missing => {
                 missing += 1;
                 continue;
             }
-            Value::Number(n) => {
-                numbers.push(*n);
+            Cell::Number(n) => {
+                numbers.push(n);
                 // -0 and 0 are one value, as the page shows them.
-                CellKey::Number(if *n == 0.0 { 0 } else { n.to_bits() })
+                CellKey::Number(if n == 0.0 { 0 } else { n.to_bits() })
             }
-            Value::Text(t) => {
+            Cell::Text(t) => {
                 texts += 1;
-                CellKey::Text(t.as_str())
+                // Texts are told apart by their dictionary code: no hashing per row.
+                if let Some(seen) = c.code(i).and_then(|k| seen_code.get_mut(k as usize)) {
+                    if !*seen {
+                        *seen = true;
+                        distinct_values.push(v);
+                    }
+                    continue;
+                }
+                CellKey::Text(t)
             }
         };
         if seen.insert(key) {
-            distinct_values.push(v.clone());
+            distinct_values.push(v);
         }
     }
     Stats {
@@ -176,7 +188,7 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
             let all: Vec<String> = st
                 .distinct_values
                 .iter()
-                .filter_map(Value::as_text)
+                .filter_map(Cell::as_text)
                 .collect();
             if let Some(w) = has_token(&t, REF_WORDS) {
                 return (Role::Reference, None, format!("naam bevat '{w}'"));
@@ -292,42 +304,56 @@ pub fn time_kind_label(k: TimeKind) -> &'static str {
     }
 }
 
+/// A cell's identity for grouping without copying it: texts by dictionary code, numbers by
+/// value (-0 and 0 as one).
+pub fn cell_id(c: &Column, i: usize) -> (u8, u64) {
+    match c.get(i) {
+        Cell::Missing => (0, 0),
+        Cell::Number(n) => (1, if n == 0.0 { 0 } else { n.to_bits() }),
+        Cell::Text(_) => (2, u64::from(c.code(i).unwrap_or(0))),
+    }
+}
+
 /// Whether `value` sums to about 100 over the categories of `over` within every group formed by
 /// the `groups` columns. Rounded published shares may miss 100 by half a point per category.
 pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -> bool {
     let (Some(vc), Some(oc)) = (table.columns.get(value), table.columns.get(over)) else {
         return false;
     };
-    let mut by_group: HashMap<Vec<String>, (Vec<String>, f64, usize, bool)> = HashMap::new();
+    use std::hash::Hasher;
+    // Per group (a 64-bit hash of its cells) the sum, the count and whether a cell is missing;
+    // per row a hash of (group, category), sorted afterwards to find a category twice in a
+    // group. Eight bytes a row, where a list of categories per group took quadratic time.
+    let mut by_group: crate::table::FastMap<u64, (f64, usize, bool)> = Default::default();
+    let mut pairs: Vec<u64> = Vec::with_capacity(table.len());
     for i in 0..table.len() {
-        let key: Vec<String> = groups
-            .iter()
-            .map(|&g| {
-                table
-                    .columns
-                    .get(g)
-                    .and_then(|c| c.values.get(i))
-                    .map(cell_key)
-                    .unwrap_or_default()
-            })
-            .collect();
-        let cat = oc.values.get(i).map(cell_key).unwrap_or_default();
-        let entry = by_group.entry(key).or_insert((Vec::new(), 0.0, 0, false));
-        if entry.0.contains(&cat) {
-            return false; // two rows for one category: the groups are not complete
+        let mut h = crate::table::column::FastHasher::default();
+        for &g in groups {
+            let (t, v) = table.columns.get(g).map_or((0, 0), |c| cell_id(c, i));
+            h.write_u8(t);
+            h.write_u64(v);
         }
-        entry.0.push(cat);
-        match vc.values.get(i) {
-            Some(Value::Number(x)) if (-0.5..=100.5).contains(x) => {
-                entry.1 += x;
-                entry.2 += 1;
+        let group = h.finish();
+        let (t, v) = cell_id(oc, i);
+        h.write_u8(t);
+        h.write_u64(v);
+        pairs.push(h.finish());
+        let entry = by_group.entry(group).or_insert((0.0, 0, false));
+        match vc.get(i) {
+            Cell::Number(x) if (-0.5..=100.5).contains(&x) => {
+                entry.0 += x;
+                entry.1 += 1;
             }
-            Some(Value::Number(_)) => return false,
-            _ => entry.3 = true,
+            Cell::Number(_) => return false,
+            _ => entry.2 = true,
         }
     }
+    crate::sort::sort_unstable(&mut pairs);
+    if pairs.windows(2).any(|w| w[0] == w[1]) {
+        return false; // two rows for one category: the groups are not complete
+    }
     let mut complete = 0;
-    for (_, (_, sum, n, any_missing)) in by_group {
+    for (_, (sum, n, any_missing)) in by_group {
         let tol = (0.5 * n as f64).max(1.0);
         if any_missing {
             if sum > 100.0 + tol {
