@@ -17,7 +17,6 @@ pub mod scatter;
 pub mod texts;
 pub mod tidy;
 pub mod tidy_catalog;
-pub mod tidy_text;
 pub mod trend;
 
 use crate::chart::{self, Hit};
@@ -127,6 +126,7 @@ impl Dataset {
             notes.extend(crate::compute::tidy::aggregate::totals_note(
                 &self.table,
                 &roles,
+                Lang::Nl,
             ));
         }
         DatasetInfo {
@@ -195,15 +195,20 @@ impl Dataset {
                 x: spec::ScatterX::Share,
             }));
         }
-        self.natural_view_with(&[])
+        self.natural_view_with(&[], Lang::Nl)
     }
 
-    /// The natural view of a tidy table, with the user's role overrides (`roles=`).
-    pub fn natural_view_with(&self, roles: &[(String, crate::spec::Role)]) -> Result<View> {
+    /// The natural view of a tidy table, with the user's role overrides (`roles=`); why there
+    /// is none is said in `lang`.
+    pub fn natural_view_with(
+        &self,
+        roles: &[(String, crate::spec::Role)],
+        lang: Lang,
+    ) -> Result<View> {
         if self.regional.is_some() {
             return self.natural_view();
         }
-        crate::compute::tidy::natural_view(&self.table, roles)
+        crate::compute::tidy::natural_view(&self.table, roles, lang)
     }
 
     /// The detected roles of the table's columns (shown in the page, changed with `roles=`).
@@ -316,7 +321,7 @@ fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
 pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     let view = match &spec.view {
         Some(v) => v.clone(),
-        None => ds.natural_view_with(&spec.roles)?,
+        None => ds.natural_view_with(&spec.roles, spec.lang)?,
     };
     match &view {
         View::Scatter(s) => scatter::render_scatter(ds, s, spec),

@@ -8,7 +8,6 @@ use crate::data::tidy::{shown_name, Series};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::t;
 use crate::format::{number, signed, Lang};
-use crate::render::tidy_text::{tidy_error, tidy_text};
 use crate::render::{DataTable, Dataset, Rendered, Texts as ViewTexts};
 use crate::spec::{View, ViewSpec};
 use serde::Serialize;
@@ -40,13 +39,6 @@ fn cap(column: &str, lang: Lang) -> String {
     crate::data::tidy::capitalise(&crate::data::tidy::label_in(column, lang))
 }
 
-/// The tidy encodings' Dutch notes and labels in `lang` (see [`crate::render::tidy_text`]).
-fn in_lang(texts: &mut [String], lang: Lang) {
-    for t in texts {
-        *t = tidy_text(t, lang);
-    }
-}
-
 fn pct(v: f64, decimals: usize, lang: Lang) -> String {
     format!("{} %", number(v, decimals, lang))
 }
@@ -74,10 +66,9 @@ fn x_text(x: &Json) -> String {
 
 /// A subtitle with the line that says how rows were combined ("opgeteld over gemeente en
 /// leeftijd: 2.000 rijen -> 40 punten"; "ongewogen gemiddelde ...").
-fn with_aggregation(s: String, a: &Option<crate::data::tidy::Aggregation>, lang: Lang) -> String {
+fn with_aggregation(s: String, a: &Option<crate::data::tidy::Aggregation>) -> String {
     match a.as_ref().and_then(|a| a.notes.first()) {
         Some(n) => {
-            let n = tidy_text(n, lang);
             let mut c = n.chars();
             let lower = match c.next() {
                 Some(f) => crate::case::lower_char(f) + c.as_str(),
@@ -107,7 +98,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )));
         }
     };
-    let f = Frame::new(table, &spec.roles, &enc.filter).map_err(|e| tidy_error(e, lang))?;
+    let f = Frame::new(table, &spec.roles, &enc.filter, lang)?;
     let filter_note = (!enc.filter.is_empty()).then(|| {
         format!(
             "{} {}.",
@@ -121,22 +112,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     });
     let mut r = match view {
         View::Line(s) => {
-            let mut d = line::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
-            if lang == Lang::En {
-                in_lang(&mut d.notes, lang);
-                if let Some(a) = d.aggregated.as_mut() {
-                    in_lang(&mut a.notes, lang);
-                }
-                d.y_label =
-                    tidy_text(&d.y_label, lang).replace(&cap(&d.y, Lang::Nl), &cap(&d.y, lang));
-                if let Some(p) = s.enc.per.as_deref() {
-                    d.y_label = d.y_label.replace(
-                        &format!("per 100 {}", crate::data::tidy::label_of(p)),
-                        &format!("per 100 {}", crate::data::tidy::label_in(p, lang)),
-                    );
-                }
-                d.x_label = cap(&d.x, lang);
-            }
+            let d = line::compute(&f, s)?;
             let first = d
                 .x_values
                 .first()
@@ -170,7 +146,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 if let Some(fc) = &d.facet_column {
                     s.push_str(&format!("; per {fc}"));
                 }
-                with_aggregation(s, &d.aggregated, lang)
+                with_aggregation(s, &d.aggregated)
             });
             let summary = line_summary(&d, lang);
             let chart = crate::chart::line::draw(
@@ -235,12 +211,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Bars(s) => {
-            let mut d =
-                bars::compute(&f, s, spec.highlight.as_deref()).map_err(|e| tidy_error(e, lang))?;
-            if lang == Lang::En {
-                in_lang(&mut d.notes, lang);
-                d.y_label = d.y_label.replace(&cap(&d.y, Lang::Nl), &cap(&d.y, lang));
-            }
+            let d = bars::compute(&f, s, spec.highlight.as_deref())?;
             let by = t(lang, "naar", "by");
             let title = enc.title.clone().unwrap_or_else(|| match &d.series_column {
                 Some(sc) => format!(
@@ -260,7 +231,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                 if let Some(r) = &d.reference {
                     s.push_str(&format!("; {}: {}", t(lang, "lijn", "line"), r.label));
                 }
-                with_aggregation(s, &d.aggregated, lang)
+                with_aggregation(s, &d.aggregated)
             });
             let summary = bars_summary(&d, lang);
             let chart = crate::chart::bars::draw(
@@ -319,8 +290,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Stacked(s) => {
-            let mut d = stacked::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
-            in_lang(&mut d.notes, lang);
+            let d = stacked::compute(&f, s)?;
             let title = enc.title.clone().unwrap_or_else(|| match lang {
                 Lang::Nl => format!(
                     "Verdeling naar {} per {}",
@@ -356,7 +326,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                         lab(&d.x, lang)
                     ),
                 };
-                with_aggregation(s, &d.aggregated, lang)
+                with_aggregation(s, &d.aggregated)
             });
             let summary = stacked_summary(&d, lang);
             let chart = crate::chart::stacked::draw(
@@ -418,8 +388,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Area(s) => {
-            let mut d = area::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
-            in_lang(&mut d.notes, lang);
+            let d = area::compute(&f, s)?;
             let title = enc.title.clone().unwrap_or_else(|| match lang {
                 Lang::Nl => format!(
                     "Verdeling naar {} per {}",
@@ -449,7 +418,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                         ),
                     });
                 }
-                with_aggregation(sub, &d.aggregated, lang)
+                with_aggregation(sub, &d.aggregated)
             });
             let summary = area_summary(&d, lang);
             let chart = crate::chart::area::draw(
@@ -516,12 +485,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
             )
         }
         View::Forest(s) => {
-            let mut d = forest::compute(&f, s).map_err(|e| tidy_error(e, lang))?;
-            if lang == Lang::En {
-                in_lang(&mut d.notes, lang);
-                d.y_label =
-                    tidy_text(&d.y_label, lang).replace(&cap(&d.y, Lang::Nl), &cap(&d.y, lang));
-            }
+            let d = forest::compute(&f, s)?;
             let title = enc
                 .title
                 .clone()

@@ -4,6 +4,7 @@
 
 use crate::data::{ColumnRole, Roles};
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::{Role, RoleGroup, TimeKind};
 use crate::table::{Column, ColumnKind, Table, Value};
 use std::collections::HashMap;
@@ -349,11 +350,16 @@ impl Roles {
         Self::build(table, &[])
     }
 
-    /// Detects roles, then applies the user's overrides (`roles=` in the view description).
-    pub fn with_overrides(table: &Table, overrides: &[(String, Role)]) -> Result<Roles> {
+    /// Detects roles, then applies the user's overrides (`roles=` in the view description); an
+    /// override of a column the table does not have is an error in `lang`.
+    pub fn with_overrides(
+        table: &Table,
+        overrides: &[(String, Role)],
+        lang: Lang,
+    ) -> Result<Roles> {
         for (name, _) in overrides {
             if table.column(name).is_none() {
-                return Err(unknown_column(table, "roles", name));
+                return Err(unknown_column(table, "roles", name, lang));
             }
         }
         Ok(Self::build(table, overrides))
@@ -466,18 +472,21 @@ impl Roles {
 }
 
 /// The error for a column name that is not in the table, listing the columns that are.
-pub fn unknown_column(table: &Table, key: &str, name: &str) -> Error {
+pub fn unknown_column(table: &Table, key: &str, name: &str, lang: Lang) -> Error {
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     Error::new(
         crate::error::ErrorKind::UnknownColumn,
-        format!(
-            "Onbekende kolom '{key}={name}'. Beschikbare kolommen: {}.",
-            table
-                .columns
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        match lang {
+            Lang::Nl => {
+                format!("Onbekende kolom '{key}={name}'. Beschikbare kolommen: {columns}.")
+            }
+            Lang::En => format!("Unknown column '{key}={name}'. Available columns: {columns}."),
+        },
     )
     .at(crate::error::Location::file(&table.source))
 }
@@ -568,12 +577,17 @@ mod tests {
     fn overrides_replace_detected_roles_and_check_names() {
         let t = table("code,jaar,waarde\n1,2017,5\n2,2018,6\n");
         let o = parse_overrides("code:category, waarde:percent").unwrap();
-        let r = Roles::with_overrides(&t, &o).unwrap();
+        let r = Roles::with_overrides(&t, &o, Lang::Nl).unwrap();
         assert_eq!(r.role("code"), Some(Role::Category));
         assert!(r.get("code").unwrap().overridden);
         assert_eq!(r.role("waarde"), Some(Role::Percent));
-        let e = Roles::with_overrides(&t, &[("cod".into(), Role::Time)]).unwrap_err();
+        let e = Roles::with_overrides(&t, &[("cod".into(), Role::Time)], Lang::Nl).unwrap_err();
         assert!(e.message.contains("code, jaar, waarde"), "{}", e.message);
+        let e = Roles::with_overrides(&t, &[("cod".into(), Role::Time)], Lang::En).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Unknown column 'roles=cod'. Available columns: code, jaar, waarde."
+        );
         assert!(parse_overrides("code=time").is_err());
         let e = parse_overrides("code:kleur").unwrap_err();
         assert!(e.message.contains("category"), "{}", e.message);
