@@ -669,3 +669,189 @@ const COUNTS: &str = "kwartaal,regio,gemeente,personen,werkzaam\n\
     2019K1,A,a1,100,40\n2019K1,A,a2,300,60\n2019K1,A,Totaal,400,100\n\
     2019K2,A,a1,110,50\n2019K2,A,a2,290,70\n2019K2,A,Totaal,400,120\n\
     2019K1,B,b1,50,10\n2019K1,B,b2,50,30\n2019K2,B,b1,60,.\n2019K2,B,b2,40,30\n";
+
+/// A description the parser refuses: with `lang=en` (wherever it stands) the error is English,
+/// without it Dutch.
+#[test]
+fn parser_errors_follow_the_descriptions_language() {
+    use banenverkenner::spec::ViewSpec;
+    let cases: &[(&str, &str, &str)] = &[
+        // (description, start of the Dutch error, start of the English error)
+        (
+            "view=scatter&colour=red",
+            "Onbekende sleutel 'colour' voor view=scatter",
+            "Unknown key 'colour' for view=scatter",
+        ),
+        (
+            "view=scatter&subgroup=wsx",
+            "Onbekende deelgroep 'subgroup=wsx' bij view=scatter. Kies uit:",
+            "Unknown subgroup 'subgroup=wsx' for view=scatter. Choose from:",
+        ),
+        (
+            "view=pie",
+            "Onbekende weergave 'view=pie'. Kies uit:",
+            "Unknown view 'view=pie'. Choose from:",
+        ),
+        (
+            "view=scatter&view=scatter",
+            "De sleutel 'view' staat twee keer in de weergave.",
+            "The key 'view' appears twice in the description.",
+        ),
+        (
+            "view=scatter&from=abc",
+            "'from=abc': verwacht een periode",
+            "'from=abc': expected a period",
+        ),
+        (
+            "view=scatter&from=2017&to=2015",
+            "Het beginjaar (from=2017) moet voor het eindjaar (to=2015) liggen.",
+            "The start (from=2017) must come before the end (to=2015).",
+        ),
+        (
+            "view=scatter&k=abc",
+            "'k=abc': verwacht een getal.",
+            "'k=abc': expected a number.",
+        ),
+        (
+            "view=scatter&k=9",
+            "De drempel k=9 moet tussen 0 en 5 liggen",
+            "The threshold k=9 must lie between 0 and 5",
+        ),
+        (
+            "subgroup=wajong",
+            "De sleutel 'subgroup' hoort bij een weergave",
+            "The key 'subgroup' needs a view",
+        ),
+        (
+            "view=line&roles=jaar",
+            "'roles=jaar': schrijf kolom:rol",
+            "'roles=jaar': write column:role",
+        ),
+        (
+            "view=line&roles=jaar:kleur",
+            "Onbekende rol 'kleur' in roles=. Kies uit:",
+            "Unknown role 'kleur' in roles=. Choose from:",
+        ),
+        (
+            "view=line&filter=jaar",
+            "'filter=jaar': schrijf kolom:waarde",
+            "'filter=jaar': write column:value",
+        ),
+        ("view=line&index=misschien", "Onbekende", "Unknown"),
+        ("view=area&min_n=-1", "Onbekende", "Unknown"),
+        (
+            "view=line&x=%zz",
+            "Ongeldige codering '%' in '%zz'.",
+            "Invalid encoding '%' in '%zz'.",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (q, nl, en) in cases {
+        let dutch = ViewSpec::parse(q).map(|_| ()).unwrap_err().message;
+        // lang=en first and last: the language is read before the rest of the description.
+        for q_en in [format!("lang=en&{q}"), format!("{q}&lang=en")] {
+            let english = ViewSpec::parse(&q_en).map(|_| ()).unwrap_err().message;
+            if !english.starts_with(en) {
+                failures.push(format!("{q_en}: {english:?} does not start with {en:?}"));
+            }
+            // The description's own words (a column named `jaar`) stay as written.
+            let found: Vec<String> = dutch_words(&english, &words(q).collect())
+                .into_iter()
+                .collect();
+            if !found.is_empty() {
+                failures.push(format!("{q_en}: Dutch words {found:?} in {english:?}"));
+            }
+        }
+        if !dutch.starts_with(nl) {
+            failures.push(format!("{q}: {dutch:?} does not start with {nl:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Runs the CLI; returns (exit status, stdout, stderr).
+fn cli(args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_banenverkenner"))
+        .args(args)
+        .output()
+        .expect("the CLI runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_cli_speaks_english_with_en() {
+    // A refused description: the error line and the progress lines in English.
+    for args in [
+        &["view", "default", "view=scatter&colour=red", "--en"][..],
+        &["--lang", "en", "view", "default", "view=scatter&colour=red"],
+        &["view", "default", "view=scatter&colour=red&lang=en"],
+    ] {
+        let (ok, _, err) = cli(args);
+        assert!(!ok, "{args:?}");
+        assert!(
+            err.contains("\nError: Unknown key 'colour'"),
+            "{args:?}: {err}"
+        );
+        assert!(err.starts_with("Read: format CSV"), "{args:?}: {err}");
+        assert!(!err.contains("Fout") && !err.contains("Ingelezen"), "{err}");
+    }
+    let (ok, _, err) = cli(&["view", "default", "view=scatter&colour=red"]);
+    assert!(!ok);
+    assert!(err.contains("\nFout: Onbekende sleutel 'colour'"), "{err}");
+    assert!(err.starts_with("Ingelezen: formaat CSV"), "{err}");
+
+    // A view: --en renders it in English and says what was adjusted in English.
+    let (ok, out, err) = cli(&[
+        "view",
+        "default",
+        "view=ranking&subgroup=praktijkroute&from=2015&to=2017",
+        "--en",
+    ]);
+    assert!(ok, "{err}");
+    assert!(err.contains("\nAdjusted: "), "{err}");
+    assert!(!err.contains("Aangepast"), "{err}");
+    assert!(out.starts_with("Growth of working persons"), "{out}");
+    let (ok, out, _) = cli(&["view", "default", "view=scatter", "--spec", "--en"]);
+    assert!(ok);
+    assert!(out.trim_end().ends_with("&lang=en"), "{out}");
+
+    // Notes of the tidy encodings on the file line.
+    let file = format!(
+        "{}/data/samples/register_by_subgroup_2017_2019.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (ok, _, err) = cli(&["view", &file, "view=line", "--en"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("Note: Total rows recognised: subgroup = totaal"),
+        "{err}"
+    );
+
+    // Options, usage and help.
+    let (ok, _, err) = cli(&["view", "default", "view=scatter", "--bogus", "--en"]);
+    assert!(!ok);
+    assert!(
+        err.starts_with("Error: Unknown option '--bogus'.\n\nUsage:"),
+        "{err}"
+    );
+    let (ok, _, err) = cli(&["report", "default", "--en"]);
+    assert!(!ok);
+    assert!(err.contains("Error: report needs --out FOLDER"), "{err}");
+    let (ok, _, err) = cli(&["view", "nope.csv", "view=line", "--en"]);
+    assert!(!ok);
+    assert!(err.starts_with("Error: Cannot read 'nope.csv'"), "{err}");
+    let (ok, out, _) = cli(&["help", "--en"]);
+    assert!(ok);
+    assert!(out.starts_with("Usage:"), "{out}");
+    assert!(out.contains("--en (or --lang en)"), "{out}");
+    let (ok, out, _) = cli(&["help"]);
+    assert!(ok);
+    assert!(out.starts_with("Gebruik:") && out.contains("--en (of --lang en)"));
+    let (ok, _, err) = cli(&["help", "--lang", "fr"]);
+    assert!(!ok);
+    assert!(err.contains("--lang 'fr': choose nl or en"), "{err}");
+}

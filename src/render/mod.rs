@@ -111,6 +111,11 @@ impl Dataset {
 
     /// What was detected and remarked while loading, for the page and the CLI.
     pub fn info(&self) -> DatasetInfo {
+        self.info_in(Lang::Nl)
+    }
+
+    /// [`Dataset::info`] with the notes of the tidy encodings (total rows) in `lang`.
+    pub fn info_in(&self, lang: Lang) -> DatasetInfo {
         // Roles drive the tidy views only; a regional file is read by its named columns.
         let roles = if self.regional.as_ref().is_some_and(|r| !r.fine) {
             crate::data::Roles {
@@ -126,7 +131,7 @@ impl Dataset {
             notes.extend(crate::compute::tidy::aggregate::totals_note(
                 &self.table,
                 &roles,
-                Lang::Nl,
+                lang,
             ));
         }
         DatasetInfo {

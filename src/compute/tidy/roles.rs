@@ -576,7 +576,7 @@ mod tests {
     #[test]
     fn overrides_replace_detected_roles_and_check_names() {
         let t = table("code,jaar,waarde\n1,2017,5\n2,2018,6\n");
-        let o = parse_overrides("code:category, waarde:percent").unwrap();
+        let o = parse_overrides("code:category, waarde:percent", Lang::Nl).unwrap();
         let r = Roles::with_overrides(&t, &o, Lang::Nl).unwrap();
         assert_eq!(r.role("code"), Some(Role::Category));
         assert!(r.get("code").unwrap().overridden);
@@ -588,8 +588,8 @@ mod tests {
             e.message,
             "Unknown column 'roles=cod'. Available columns: code, jaar, waarde."
         );
-        assert!(parse_overrides("code=time").is_err());
-        let e = parse_overrides("code:kleur").unwrap_err();
+        assert!(parse_overrides("code=time", Lang::Nl).is_err());
+        let e = parse_overrides("code:kleur", Lang::Nl).unwrap_err();
         assert!(e.message.contains("category"), "{}", e.message);
     }
 }
