@@ -383,6 +383,12 @@ fn tidy_notes_refusals_and_aggregation_notes_are_english() {
         ),
         (
             REGISTER,
+            "view=line&filter=subgroup:Wajong|Wsw,year:2018",
+            "Alleen rijen met subgroup = Wajong of Wsw en year = 2018.",
+            "Only rows with subgroup = Wajong or Wsw and year = 2018.",
+        ),
+        (
+            REGISTER,
             "view=line&x=jaar&y=persons",
             "Onbekende kolom 'x=jaar'. Beschikbare kolommen: subgroup, year, persons.",
             "Unknown column 'x=jaar'. Available columns: subgroup, year, persons.",

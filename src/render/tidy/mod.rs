@@ -142,7 +142,7 @@ fn filter_note(enc: &Encoding, lang: Lang) -> Option<String> {
             t(lang, "Alleen rijen met", "Only rows with"),
             enc.filter
                 .iter()
-                .map(|(c, v)| format!("{c} = {}", v.join(" of ")))
+                .map(|(c, v)| format!("{c} = {}", v.join(t(lang, " of ", " or "))))
                 .collect::<Vec<_>>()
                 .join(t(lang, " en ", " and "))
         )
