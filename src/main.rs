@@ -278,7 +278,7 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
         Some("info") => {
             let file = args.get(1).ok_or(usage)?;
             let ds = load(file, maps, lang)?;
-            let out = serde_json::to_string_pretty(&ds.info()).map_err(|e| e.to_string())?;
+            let out = serde_json::to_string_pretty(&ds.info_in(lang)).map_err(|e| e.to_string())?;
             println!("{out}");
             Ok(())
         }

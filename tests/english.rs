@@ -861,3 +861,59 @@ fn the_cli_speaks_english_with_en() {
     assert!(!ok);
     assert!(err.contains("--lang 'fr': choose nl or en"), "{err}");
 }
+
+/// The roles the page lists for a tidy file (label and the reason it was detected) follow the
+/// language; so does the note on total rows.
+#[test]
+fn column_roles_and_their_reasons_are_english() {
+    use banenverkenner::format::Lang;
+    const REASON_WORDS: &[&str] = &[
+        "naam",
+        "bevat",
+        "waarden",
+        "getallen",
+        "gehele",
+        "tekstkolom",
+        "perioden",
+        "sterretjes",
+        "opgegeven",
+        "tellen",
+        "leeg",
+        "positief",
+    ];
+    let mut columns = 0;
+    for ds in datasets().iter().skip(1) {
+        let skip = file_words(ds);
+        let nl = ds.info_in(Lang::Nl);
+        let en = ds.info_in(Lang::En);
+        for (n, e) in nl.roles.columns.iter().zip(&en.roles.columns) {
+            columns += 1;
+            assert_eq!(n.role, e.role);
+            assert_ne!(n.reason, e.reason, "{}", e.column);
+            let dutch: Vec<String> = words(&format!("{} {}", e.label, e.reason))
+                .filter(|w| {
+                    (REASON_WORDS.contains(&w.as_str()) || DUTCH.contains(&w.as_str()))
+                        && !skip.contains(w)
+                })
+                .collect();
+            assert!(dutch.is_empty(), "{}: {dutch:?} in {e:?}", e.column);
+            assert!(
+                words(&n.reason).any(|w| REASON_WORDS.contains(&w.as_str())),
+                "{n:?}"
+            );
+        }
+        for note in &en.notes {
+            assert!(!note.starts_with("Totaalrijen"), "{note}");
+        }
+    }
+    assert!(columns > 15, "{columns}");
+    // A role given in the description says so in the view's language.
+    let ex = &banenverkenner::EXAMPLES[0];
+    let ds = Dataset::load(ex.file, ex.bytes).unwrap();
+    let r = render::render_query(&ds, "view=line&roles=year:time&lang=en").unwrap();
+    assert_eq!(
+        r.data["roles"]["columns"][1]["reason"],
+        "given in the view description"
+    );
+    assert_eq!(r.data["roles"]["columns"][1]["label"], "time");
+}

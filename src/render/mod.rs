@@ -114,7 +114,8 @@ impl Dataset {
         self.info_in(Lang::Nl)
     }
 
-    /// [`Dataset::info`] with the notes of the tidy encodings (total rows) in `lang`.
+    /// [`Dataset::info`] with the column roles (labels, reasons) and the note on total rows in
+    /// `lang`.
     pub fn info_in(&self, lang: Lang) -> DatasetInfo {
         // Roles drive the tidy views only; a regional file is read by its named columns.
         let roles = if self.regional.as_ref().is_some_and(|r| !r.fine) {
@@ -122,7 +123,7 @@ impl Dataset {
                 columns: Vec::new(),
             }
         } else {
-            self.roles()
+            crate::data::Roles::detect_in(&self.table, lang)
         };
         let mut notes = self.table.detected.notes.clone();
         if let Some(r) = &self.regional {

@@ -365,7 +365,7 @@ pub fn combine(
         if let Some(r) = roles.columns.get_mut(y) {
             r.role = Role::Percent;
             r.group = Role::Percent.group();
-            r.label = Role::Percent.label();
+            r.label = Role::Percent.label_in(lang);
             r.distribution_over = None;
         }
     }
