@@ -44,14 +44,29 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", self.text_in(crate::format::Lang::Nl))
+    }
+}
+
+impl Location {
+    /// "t.csv, rij 4, kolom 'jaar'" in `lang` ("t.csv, row 4, column 'jaar'").
+    pub fn text_in(&self, lang: crate::format::Lang) -> String {
+        let en = lang == crate::format::Lang::En;
+        let mut out = self.file.clone();
         if let Some(r) = self.row {
-            write!(f, ", {} {r}", self.row_unit.as_deref().unwrap_or("rij"))?;
+            let unit = match (self.row_unit.as_deref(), en) {
+                (None, false) => "rij",
+                (None, true) => "row",
+                (Some("regel"), true) => "line",
+                (Some("geometrie"), true) => "geometry",
+                (Some(u), _) => u,
+            };
+            out.push_str(&format!(", {unit} {r}"));
         }
         if let Some(c) = &self.column {
-            write!(f, ", kolom '{c}'")?;
+            out.push_str(&format!(", {} '{c}'", if en { "column" } else { "kolom" }));
         }
-        Ok(())
+        out
     }
 }
 
@@ -138,9 +153,17 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.text_in(crate::format::Lang::Nl))
+    }
+}
+
+impl Error {
+    /// The message followed by its location, the location's words in `lang` (the message is
+    /// written in the language of the request that failed).
+    pub fn text_in(&self, lang: crate::format::Lang) -> String {
         match &self.location {
-            Some(loc) => write!(f, "{} ({loc})", self.message),
-            None => write!(f, "{}", self.message),
+            Some(loc) => format!("{} ({})", self.message, loc.text_in(lang)),
+            None => self.message.clone(),
         }
     }
 }
@@ -164,5 +187,16 @@ mod tests {
         );
         assert!(e.message.contains("2022"));
         assert_eq!(Error::view("x").edition(), None);
+    }
+
+    #[test]
+    fn locations_read_in_either_language() {
+        use crate::format::Lang;
+        let e = Error::view("x").at(Location::file("t.csv").row(4).column("jaar"));
+        assert_eq!(e.to_string(), "x (t.csv, rij 4, kolom 'jaar')");
+        assert_eq!(e.text_in(Lang::En), "x (t.csv, row 4, column 'jaar')");
+        let l = Location::file("t.json").row(2).row_unit("regel");
+        assert_eq!(l.to_string(), "t.json, regel 2");
+        assert_eq!(l.text_in(Lang::En), "t.json, line 2");
     }
 }

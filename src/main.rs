@@ -1,9 +1,10 @@
 //! The command-line tool: the same core as the page, writing the same numbers and charts.
 
+use banenverkenner::format::{t, Lang};
 use banenverkenner::render::{render_query, Dataset, View, ViewSpec};
 use std::process::ExitCode;
 
-const USAGE: &str = "Gebruik:
+const USAGE_NL: &str = "Gebruik:
   banenverkenner view BESTAND WEERGAVE [--json | --spec] [--svg PAD]
   banenverkenner info BESTAND
   banenverkenner report BESTAND --out MAP [INSTELLINGEN]
@@ -18,18 +19,158 @@ WEERGAVE is een weergavebeschrijving, bijvoorbeeld
 --json drukt de getallen van de weergave af; --spec de aangevulde weergavebeschrijving;
 --svg schrijft de grafiek.
 report schrijft index.html (afdrukbaar rapport) plus elke grafiek als SVG en elke tabel als CSV
-naar MAP; INSTELLINGEN bijvoorbeeld 'from=2015&to=2017&k=1&region=Twente'.";
+naar MAP; INSTELLINGEN bijvoorbeeld 'from=2015&to=2017&k=1&region=Twente'.
+--en (of --lang en) schrijft de meldingen en de weergave in het Engels; lang=en in de
+weergavebeschrijving doet hetzelfde. 'banenverkenner help --en' toont deze hulp in het Engels.";
+
+const USAGE_EN: &str = "Usage:
+  banenverkenner view FILE DESCRIPTION [--json | --spec] [--svg PATH]
+  banenverkenner info FILE
+  banenverkenner report FILE --out FOLDER [SETTINGS]
+
+FILE is a CSV file, or 'default' for the built-in regional data 2015-2017.
+DESCRIPTION is a view description, for example
+  'view=scatter&subgroup=total&from=2015&to=2017'
+  'view=line&x=year&y=persons&series=subgroup'   (also bars, stacked, area, forest;
+  see docs/VIEWS-tidy.md), or '' for the file's natural view.
+--map 'Header=column' links a column of the file to a column of the regional analysis
+(repeatable; for example --map 'Gebied=region' --map 'Met werk=workers_total').
+--json prints the view's numbers; --spec the completed view description;
+--svg writes the chart.
+report writes index.html (printable report) plus every chart as SVG and every table as CSV
+to FOLDER; SETTINGS for example 'from=2015&to=2017&k=1&region=Twente'.
+--en (or --lang en) writes the messages and the view in English; lang=en in the view
+description does the same. --nl (or --lang nl) for Dutch, the default.";
+
+fn usage(lang: Lang) -> &'static str {
+    t(lang, USAGE_NL, USAGE_EN)
+}
+
+/// The language flags (`--en`, `--nl`, `--lang en`, `--lang=en`), taken out of the arguments.
+fn take_lang(args: &mut Vec<String>) -> Result<Option<Lang>, String> {
+    let mut lang = None;
+    let mut i = 0;
+    while i < args.len() {
+        let (value, taken) = match args[i].as_str() {
+            "--en" => (Some("en".to_string()), 1),
+            "--nl" => (Some("nl".to_string()), 1),
+            "--lang" => (args.get(i + 1).cloned(), 2),
+            a => match a.strip_prefix("--lang=") {
+                Some(v) => (Some(v.to_string()), 1),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
+        let v = value.unwrap_or_default();
+        lang = Some(Lang::parse(&v).ok_or_else(|| {
+            format!("--lang '{v}': kies nl of en. / --lang '{v}': choose nl or en.\n\n{USAGE_NL}")
+        })?);
+        args.drain(i..(i + taken).min(args.len()));
+    }
+    Ok(lang)
+}
+
+/// The description with `lang=` added when the CLI was asked for a language the description
+/// does not name.
+fn with_lang(description: &str, flag: Option<Lang>) -> String {
+    let names_lang = banenverkenner::spec::Params::parse(description)
+        .map(|p| p.peek("lang").is_some())
+        .unwrap_or(false);
+    match flag {
+        Some(Lang::En) if !names_lang => {
+            if description.trim().is_empty() {
+                "lang=en".to_string()
+            } else {
+                format!("{description}&lang=en")
+            }
+        }
+        _ => description.to_string(),
+    }
+}
+
+/// What was detected in the file, in English (the Dutch line is [`Detected::summary`]).
+fn summary_en(d: &banenverkenner::table::Detected) -> String {
+    let mut parts = vec![format!("format {}", d.format.to_uppercase())];
+    if let Some(e) = &d.encoding {
+        parts.push(format!("encoding {}", e.replace(" met ", " with ")));
+    }
+    if let Some(delim) = &d.delimiter {
+        let name = match delim.as_str() {
+            "," => "comma",
+            ";" => "semicolon",
+            "\t" => "tab",
+            "|" => "vertical bar",
+            other => other,
+        };
+        parts.push(format!("delimiter {name}"));
+    }
+    if let Some(dec) = &d.decimal {
+        parts.push(format!("decimal separator '{dec}'"));
+    }
+    if let Some(sheet) = &d.sheet {
+        parts.push(format!("sheet '{sheet}'"));
+    }
+    if d.header_row > 0 {
+        parts.push(format!("header on row {}", d.header_row));
+    }
+    match d.row_unit.as_deref() {
+        Some("record") => parts.push(format!("{} records", d.rows)),
+        _ => parts.push(format!("{} data rows", d.rows)),
+    }
+    let mut s = parts.join(", ");
+    if !d.rejected.is_empty() {
+        let unit = match d.row_unit.as_deref() {
+            Some("record") => "record",
+            _ => "row",
+        };
+        let n = d.rejected.len();
+        s.push_str(&format!(
+            "; {n} {unit}{} not used: ",
+            if n == 1 { "" } else { "s" }
+        ));
+        let shown: Vec<String> = d
+            .rejected
+            .iter()
+            .take(5)
+            .map(|r| format!("{unit} {} ({}: '{}')", r.row, r.reason, r.content))
+            .collect();
+        s.push_str(&shown.join(", "));
+        if n > 5 {
+            s.push_str(&format!(" and {} more", n - 5));
+        }
+    }
+    s
+}
+
+/// The line that says what was read, in `lang`.
+fn read_line(info: &banenverkenner::render::DatasetInfo, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Ingelezen: {}", info.summary),
+        Lang::En => format!("Read: {}", summary_en(&info.detected)),
+    }
+}
 
 /// Column mappings given with `--map 'Kop in bestand=canonieke_naam'` (the page's mapping step).
-fn take_maps(args: &mut Vec<String>) -> Result<Vec<(String, String)>, String> {
+fn take_maps(args: &mut Vec<String>, lang: Lang) -> Result<Vec<(String, String)>, String> {
     let mut maps = Vec::new();
     while let Some(i) = args.iter().position(|a| a == "--map") {
         let value = args
             .get(i + 1)
-            .ok_or("--map vraagt 'Kop=kolom', bijvoorbeeld --map 'Gebied=region'")?
+            .ok_or(t(
+                lang,
+                "--map vraagt 'Kop=kolom', bijvoorbeeld --map 'Gebied=region'",
+                "--map needs 'Header=column', for example --map 'Gebied=region'",
+            ))?
             .clone();
-        let (header, canonical) = value.split_once('=').ok_or_else(|| {
-            format!("--map '{value}': verwacht 'Kop=kolom', bijvoorbeeld 'Gebied=region'.")
+        let (header, canonical) = value.split_once('=').ok_or_else(|| match lang {
+            Lang::Nl => {
+                format!("--map '{value}': verwacht 'Kop=kolom', bijvoorbeeld 'Gebied=region'.")
+            }
+            Lang::En => {
+                format!("--map '{value}': expected 'Header=column', for example 'Gebied=region'.")
+            }
         })?;
         maps.push((header.trim().to_string(), canonical.trim().to_string()));
         args.drain(i..=i + 1);
@@ -37,9 +178,17 @@ fn take_maps(args: &mut Vec<String>) -> Result<Vec<(String, String)>, String> {
     Ok(maps)
 }
 
-fn load(file: &str, maps: &[(String, String)]) -> Result<Dataset, banenverkenner::Error> {
+fn load(file: &str, maps: &[(String, String)], lang: Lang) -> Result<Dataset, String> {
+    load_in(file, maps, lang).map_err(|e| e.text_in(lang))
+}
+
+fn load_in(
+    file: &str,
+    maps: &[(String, String)],
+    lang: Lang,
+) -> Result<Dataset, banenverkenner::Error> {
     if !maps.is_empty() {
-        let ds = load(file, &[])?;
+        let ds = load_in(file, &[], lang)?;
         return Dataset::with_mapping(ds.table, maps);
     }
     if file == "default" {
@@ -48,7 +197,10 @@ fn load(file: &str, maps: &[(String, String)]) -> Result<Dataset, banenverkenner
     let bytes = std::fs::read(file).map_err(|e| {
         banenverkenner::Error::new(
             banenverkenner::error::ErrorKind::Io,
-            format!("Kan '{file}' niet lezen: {e}"),
+            match lang {
+                Lang::Nl => format!("Kan '{file}' niet lezen: {e}"),
+                Lang::En => format!("Cannot read '{file}': {e}"),
+            },
         )
     })?;
     let name = std::path::Path::new(file)
@@ -58,15 +210,18 @@ fn load(file: &str, maps: &[(String, String)]) -> Result<Dataset, banenverkenner
     Dataset::load(&name, &bytes)
 }
 
-fn run(args: &[String]) -> Result<(), String> {
+/// Runs a command; `flag` is the language asked for with `--en`/`--lang`, `lang` the language
+/// of the messages (the flag, else the description's `lang=`).
+fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
     let mut args = args.to_vec();
-    let owned_maps = take_maps(&mut args)?;
+    let owned_maps = take_maps(&mut args, lang)?;
     let maps = &owned_maps[..];
     let args = &args[..];
+    let usage = usage(lang);
     match args.first().map(String::as_str) {
         Some("view") => {
-            let file = args.get(1).ok_or(USAGE)?;
-            let spec = args.get(2).ok_or(USAGE)?;
+            let file = args.get(1).ok_or(usage)?;
+            let spec = with_lang(args.get(2).ok_or(usage)?, flag);
             let mut json = false;
             let mut completed = false;
             let mut svg: Option<String> = None;
@@ -76,30 +231,38 @@ fn run(args: &[String]) -> Result<(), String> {
                     "--json" => json = true,
                     "--spec" => completed = true,
                     "--svg" => {
-                        svg = Some(args.get(i + 1).ok_or("--svg vraagt een pad")?.clone());
+                        let path = args.get(i + 1).ok_or(t(
+                            lang,
+                            "--svg vraagt een pad",
+                            "--svg needs a path",
+                        ))?;
+                        svg = Some(path.clone());
                         i += 1;
                     }
-                    other => return Err(format!("Onbekende optie '{other}'.\n\n{USAGE}")),
+                    other => return Err(unknown_option(other, lang)),
                 }
                 i += 1;
             }
-            let ds = load(file, maps).map_err(|e| e.to_string())?;
-            let info = ds.info();
-            eprintln!("Ingelezen: {}", info.summary);
-            for n in info.notes {
-                eprintln!("Let op: {n}");
+            let ds = load(file, maps, lang)?;
+            let info = ds.info_in(lang);
+            let note = t(lang, "Let op", "Note");
+            eprintln!("{}", read_line(&info, lang));
+            for n in &info.notes {
+                eprintln!("{note}: {n}");
             }
-            let r = render_query(&ds, spec).map_err(|e| e.to_string())?;
+            let r = render_query(&ds, &spec).map_err(|e| e.text_in(lang))?;
             for n in &r.notes {
-                eprintln!("Let op: {n}");
+                eprintln!("{note}: {n}");
             }
             for c in &r.changes {
-                eprintln!("Aangepast: {c}");
+                eprintln!("{}: {c}", t(lang, "Aangepast", "Adjusted"));
             }
             if let Some(path) = svg {
-                std::fs::write(&path, &r.svg)
-                    .map_err(|e| format!("Kan '{path}' niet schrijven: {e}"))?;
-                eprintln!("Grafiek geschreven naar {path}");
+                std::fs::write(&path, &r.svg).map_err(|e| cannot_write(&path, &e, lang))?;
+                eprintln!(
+                    "{} {path}",
+                    t(lang, "Grafiek geschreven naar", "Chart written to")
+                );
             }
             if completed {
                 println!("{}", r.spec);
@@ -111,48 +274,81 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
-        Some("report") => report(&args[1..], maps),
+        Some("report") => report(&args[1..], maps, flag, lang),
         Some("info") => {
-            let file = args.get(1).ok_or(USAGE)?;
-            let ds = load(file, maps).map_err(|e| e.to_string())?;
-            let out = serde_json::to_string_pretty(&ds.info()).map_err(|e| e.to_string())?;
+            let file = args.get(1).ok_or(usage)?;
+            let ds = load(file, maps, lang)?;
+            let out = serde_json::to_string_pretty(&ds.info_in(lang)).map_err(|e| e.to_string())?;
             println!("{out}");
             Ok(())
         }
         Some("-h") | Some("--help") | Some("help") => {
-            let lang = if args.iter().any(|a| a == "--en" || a == "en") {
-                banenverkenner::format::Lang::En
+            // `help en` as before, besides `help --en`.
+            let lang = if args.iter().any(|a| a == "en") {
+                Lang::En
             } else {
-                banenverkenner::format::Lang::Nl
+                lang
             };
-            println!("{USAGE}\n\n{}", banenverkenner::spec::schema::help(lang));
+            println!(
+                "{}\n\n{}",
+                self::usage(lang),
+                banenverkenner::spec::schema::help(lang)
+            );
             Ok(())
         }
-        _ => Err(USAGE.to_string()),
+        _ => Err(usage.to_string()),
+    }
+}
+
+fn unknown_option(option: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Onbekende optie '{option}'.\n\n{USAGE_NL}"),
+        Lang::En => format!("Unknown option '{option}'.\n\n{USAGE_EN}"),
+    }
+}
+
+fn cannot_write(path: &str, e: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Kan '{path}' niet schrijven: {e}"),
+        Lang::En => format!("Cannot write '{path}': {e}"),
     }
 }
 
 /// `report FILE --out DIR [SETTINGS]`: the printable report and its charts and tables as files.
-fn report(args: &[String], maps: &[(String, String)]) -> Result<(), String> {
-    let file = args.first().ok_or(USAGE)?;
+fn report(
+    args: &[String],
+    maps: &[(String, String)],
+    flag: Option<Lang>,
+    lang: Lang,
+) -> Result<(), String> {
+    let file = args.first().ok_or(usage(lang))?;
     let mut out: Option<String> = None;
     let mut settings = String::new();
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
             "--out" => {
-                out = Some(args.get(i + 1).ok_or("--out vraagt een map")?.clone());
+                let dir = args.get(i + 1).ok_or(t(
+                    lang,
+                    "--out vraagt een map",
+                    "--out needs a folder",
+                ))?;
+                out = Some(dir.clone());
                 i += 1;
             }
             s if !s.starts_with("--") && settings.is_empty() => settings = s.to_string(),
-            other => return Err(format!("Onbekende optie '{other}'.\n\n{USAGE}")),
+            other => return Err(unknown_option(other, lang)),
         }
         i += 1;
     }
-    let out = out.ok_or("report vraagt --out MAP")?;
-    let ds = load(file, maps).map_err(|e| e.to_string())?;
-    let info = ds.info();
-    eprintln!("Ingelezen: {}", info.summary);
+    let out = out.ok_or(t(
+        lang,
+        "report vraagt --out MAP",
+        "report needs --out FOLDER",
+    ))?;
+    let ds = load(file, maps, lang)?;
+    let info = ds.info_in(lang);
+    eprintln!("{}", read_line(&info, lang));
     let settings = settings.trim_start_matches(['#', '?']);
     let query = if settings.starts_with("view=") {
         settings.to_string()
@@ -161,17 +357,26 @@ fn report(args: &[String], maps: &[(String, String)]) -> Result<(), String> {
     } else {
         format!("view=report&{settings}")
     };
-    let spec = ViewSpec::parse(&query).map_err(|e| e.to_string())?;
+    let query = with_lang(&query, flag);
+    let spec = ViewSpec::parse(&query).map_err(|e| e.text_in(lang))?;
     let Some(View::Report(rs)) = &spec.view else {
-        return Err("report maakt alleen view=report.".into());
+        return Err(t(
+            lang,
+            "report maakt alleen view=report.",
+            "report makes only view=report.",
+        )
+        .into());
     };
-    let r = banenverkenner::render::report::build(&ds, rs, &spec).map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(&out).map_err(|e| format!("Kan map '{out}' niet maken: {e}"))?;
+    let r = banenverkenner::render::report::build(&ds, rs, &spec).map_err(|e| e.text_in(lang))?;
+    std::fs::create_dir_all(&out).map_err(|e| match lang {
+        Lang::Nl => format!("Kan map '{out}' niet maken: {e}"),
+        Lang::En => format!("Cannot create folder '{out}': {e}"),
+    })?;
     let files = banenverkenner::export::report_files(&r, &info.summary, &info.notes, spec.lang);
     for (name, content) in &files {
         let path = std::path::Path::new(&out).join(name);
         std::fs::write(&path, content)
-            .map_err(|e| format!("Kan '{}' niet schrijven: {e}", path.display()))?;
+            .map_err(|e| cannot_write(&path.display().to_string(), &e, lang))?;
     }
     for s in &r.sections {
         match &s.rendered {
@@ -179,22 +384,42 @@ fn report(args: &[String], maps: &[(String, String)]) -> Result<(), String> {
                 println!("{}. {}", s.label, x.title);
                 println!("   {}", x.summary);
             }
-            Err(reason) => println!("{}. {}: niet beschikbaar: {reason}", s.label, s.heading),
+            Err(reason) => println!(
+                "{}. {}: {}: {reason}",
+                s.label,
+                s.heading,
+                t(lang, "niet beschikbaar", "not available")
+            ),
         }
     }
     eprintln!(
-        "{} bestanden geschreven naar {out} (open {out}/index.html)",
-        files.len()
+        "{} {} {out} (open {out}/index.html)",
+        files.len(),
+        t(lang, "bestanden geschreven naar", "files written to")
     );
     Ok(())
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let (flag, lang) = match take_lang(&mut args) {
+        Ok(flag) => {
+            // Without a flag, the language a description names (`lang=en`).
+            let named = args
+                .iter()
+                .map(|a| banenverkenner::spec::lang_of(a))
+                .find(|l| *l == Lang::En);
+            (flag, flag.or(named).unwrap_or_default())
+        }
+        Err(e) => {
+            eprintln!("Fout / Error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(&args, flag, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("Fout: {e}");
+            eprintln!("{}: {e}", t(lang, "Fout", "Error"));
             ExitCode::FAILURE
         }
     }

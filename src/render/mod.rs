@@ -17,7 +17,6 @@ pub mod scatter;
 pub mod texts;
 pub mod tidy;
 pub mod tidy_catalog;
-pub mod tidy_text;
 pub mod trend;
 
 use crate::chart::{self, Hit};
@@ -112,13 +111,19 @@ impl Dataset {
 
     /// What was detected and remarked while loading, for the page and the CLI.
     pub fn info(&self) -> DatasetInfo {
+        self.info_in(Lang::Nl)
+    }
+
+    /// [`Dataset::info`] with the column roles (labels, reasons) and the note on total rows in
+    /// `lang`.
+    pub fn info_in(&self, lang: Lang) -> DatasetInfo {
         // Roles drive the tidy views only; a regional file is read by its named columns.
         let roles = if self.regional.as_ref().is_some_and(|r| !r.fine) {
             crate::data::Roles {
                 columns: Vec::new(),
             }
         } else {
-            self.roles()
+            crate::data::Roles::detect_in(&self.table, lang)
         };
         let mut notes = self.table.detected.notes.clone();
         if let Some(r) = &self.regional {
@@ -127,6 +132,7 @@ impl Dataset {
             notes.extend(crate::compute::tidy::aggregate::totals_note(
                 &self.table,
                 &roles,
+                lang,
             ));
         }
         DatasetInfo {
@@ -195,15 +201,20 @@ impl Dataset {
                 x: spec::ScatterX::Share,
             }));
         }
-        self.natural_view_with(&[])
+        self.natural_view_with(&[], Lang::Nl)
     }
 
-    /// The natural view of a tidy table, with the user's role overrides (`roles=`).
-    pub fn natural_view_with(&self, roles: &[(String, crate::spec::Role)]) -> Result<View> {
+    /// The natural view of a tidy table, with the user's role overrides (`roles=`); why there
+    /// is none is said in `lang`.
+    pub fn natural_view_with(
+        &self,
+        roles: &[(String, crate::spec::Role)],
+        lang: Lang,
+    ) -> Result<View> {
         if self.regional.is_some() {
             return self.natural_view();
         }
-        crate::compute::tidy::natural_view(&self.table, roles)
+        crate::compute::tidy::natural_view(&self.table, roles, lang)
     }
 
     /// The detected roles of the table's columns (shown in the page, changed with `roles=`).
@@ -316,7 +327,7 @@ fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
 pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     let view = match &spec.view {
         Some(v) => v.clone(),
-        None => ds.natural_view_with(&spec.roles)?,
+        None => ds.natural_view_with(&spec.roles, spec.lang)?,
     };
     match &view {
         View::Scatter(s) => scatter::render_scatter(ds, s, spec),

@@ -50,7 +50,7 @@ fn filter_key(f: &Frame) -> Vec<Choice> {
 
 /// The `filter` choices of a table (see [`filter_key`]); none when it has no tidy frame.
 pub fn filter_choices(table: &Table) -> Vec<Choice> {
-    match Frame::new(table, &[], &[]) {
+    match Frame::new(table, &[], &[], crate::format::Lang::Nl) {
         Ok(f) => filter_key(&f),
         Err(_) => Vec::new(),
     }
@@ -59,11 +59,11 @@ pub fn filter_choices(table: &Table) -> Vec<Choice> {
 /// The tidy views a table supports, natural view first: only views that can be drawn with
 /// their defaults are offered (their keys come from the schema, see [`super::catalog`]).
 pub fn views(table: &Table) -> Vec<&'static str> {
-    let Ok(f) = Frame::new(table, &[], &[]) else {
+    let Ok(f) = Frame::new(table, &[], &[], crate::format::Lang::Nl) else {
         return Vec::new();
     };
     // The natural view is always offered, even when its defaults need a facet to compute.
-    let natural = crate::compute::tidy::natural_view(table, &[])
+    let natural = crate::compute::tidy::natural_view(table, &[], crate::format::Lang::Nl)
         .ok()
         .map(|v| v.name());
     let enc = Encoding::default;

@@ -25,24 +25,46 @@ pub use vocab::{parse_overrides, Role, RoleGroup, Subgroup, TimeKind};
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Params {
     pairs: Vec<(String, String, bool)>,
+    /// The language of the description (`lang=en`), for the parser's errors.
+    lang: Lang,
+}
+
+/// The language a description asks for (`lang=en`), read before anything else so that every
+/// error of the parser, even about the rest of the description, is in that language.
+pub fn lang_of(query: &str) -> Lang {
+    query
+        .trim()
+        .trim_start_matches('#')
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|part| part.split_once('='))
+        .filter(|(k, _)| *k == "lang")
+        .find_map(|(_, v)| Lang::parse(v.trim()))
+        .unwrap_or_default()
 }
 
 impl Params {
     pub fn parse(query: &str) -> Result<Params> {
+        let lang = lang_of(query);
         let q = query.trim().trim_start_matches('#').trim_start_matches('?');
         let mut pairs: Vec<(String, String, bool)> = Vec::new();
         for part in q.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            let k = percent_decode(k)?;
-            let v = percent_decode(v)?;
+            let k = percent_decode(k, lang)?;
+            let v = percent_decode(v, lang)?;
             if pairs.iter().any(|(pk, _, _)| *pk == k) {
-                return Err(Error::view(format!(
-                    "De sleutel '{k}' staat twee keer in de weergave."
-                )));
+                return Err(Error::view(match lang {
+                    Lang::Nl => format!("De sleutel '{k}' staat twee keer in de weergave."),
+                    Lang::En => format!("The key '{k}' appears twice in the description."),
+                }));
             }
             pairs.push((k, v, false));
         }
-        Ok(Params { pairs })
+        Ok(Params { pairs, lang })
+    }
+    /// The language of the description, for errors about its values.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
     /// Takes a value, marking the key as understood.
     pub fn take(&mut self, key: &str) -> Option<String> {
@@ -59,9 +81,14 @@ impl Params {
         match self.take(key) {
             None => Ok(None),
             Some(v) => Period::parse(&v).map(Some).ok_or_else(|| {
-                Error::view(format!(
-                    "'{key}={v}': verwacht een periode, bijvoorbeeld {key}=2015, {key}=2015K4 of {key}=2015M12."
-                ))
+                Error::view(match self.lang {
+                    Lang::Nl => format!(
+                        "'{key}={v}': verwacht een periode, bijvoorbeeld {key}=2015, {key}=2015K4 of {key}=2015M12."
+                    ),
+                    Lang::En => format!(
+                        "'{key}={v}': expected a period, for example {key}=2015, {key}=2015K4 or {key}=2015M12."
+                    ),
+                })
             }),
         }
     }
@@ -71,7 +98,12 @@ impl Params {
             Some(v) => crate::decimal::parse_f64(&v.replace(',', "."))
                 .filter(|x| x.is_finite())
                 .map(Some)
-                .ok_or_else(|| Error::view(format!("'{key}={v}': verwacht een getal."))),
+                .ok_or_else(|| {
+                    Error::view(match self.lang {
+                        Lang::Nl => format!("'{key}={v}': verwacht een getal."),
+                        Lang::En => format!("'{key}={v}': expected a number."),
+                    })
+                }),
         }
     }
     /// The keys not taken yet, with their values.
@@ -93,7 +125,7 @@ impl Params {
     }
 }
 
-fn percent_decode(s: &str) -> Result<String> {
+fn percent_decode(s: &str, lang: Lang) -> Result<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -109,14 +141,24 @@ fn percent_decode(s: &str) -> Result<String> {
                         out.push(b);
                         i += 2;
                     }
-                    None => return Err(Error::view(format!("Ongeldige codering '%' in '{s}'."))),
+                    None => {
+                        return Err(Error::view(match lang {
+                            Lang::Nl => format!("Ongeldige codering '%' in '{s}'."),
+                            Lang::En => format!("Invalid encoding '%' in '{s}'."),
+                        }))
+                    }
                 }
             }
             b => out.push(b),
         }
         i += 1;
     }
-    String::from_utf8(out).map_err(|_| Error::view(format!("'{s}' is geen geldige UTF-8-tekst.")))
+    String::from_utf8(out).map_err(|_| {
+        Error::view(match lang {
+            Lang::Nl => format!("'{s}' is geen geldige UTF-8-tekst."),
+            Lang::En => format!("'{s}' is not valid UTF-8 text."),
+        })
+    })
 }
 
 /// Encodes a value for a query string (letters, digits and `-_.~` stay).
@@ -456,9 +498,11 @@ impl ViewSpec {
         let embed = p.take("embed").is_some();
         let lang = match p.take("lang") {
             None => Lang::Nl,
+            // The language is unknown: say it in both.
             Some(v) => Lang::parse(&v).ok_or_else(|| {
                 Error::view(format!(
-                    "Onbekende taal 'lang={v}'. Kies uit: nl (Nederlands), en (English)."
+                    "Onbekende taal 'lang={v}'. Kies uit: nl (Nederlands), en (English). / \
+                     Unknown language 'lang={v}'. Choose from: nl (Dutch), en (English)."
                 ))
             })?,
         };
@@ -476,7 +520,7 @@ impl ViewSpec {
         };
         let highlight = p.take("region").filter(|r| !r.is_empty());
         let roles = match p.take("roles") {
-            Some(r) => parse_overrides(&r)?,
+            Some(r) => parse_overrides(&r, lang)?,
             None => Vec::new(),
         };
         let name = p.take("view").unwrap_or_default();

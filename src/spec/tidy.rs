@@ -3,6 +3,7 @@
 //! Column names are checked against the table when the view is rendered, not here.
 
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::{Params, View};
 
 /// The columns a view puts on its channels, as written in the file, plus the texts around it.
@@ -116,15 +117,21 @@ pub const ENCODING_KEYS: &[&str] = &[
 ];
 
 fn parse_encoding(p: &mut Params) -> Result<Encoding> {
+    let lang = p.lang();
     let col = |p: &mut Params, k: &str| p.take(k).filter(|v| !v.trim().is_empty());
     let mut filter: Vec<(String, Vec<String>)> = Vec::new();
     if let Some(f) = p.take("filter") {
         for item in f.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             // As before: a column name may hold a colon, the values follow the last one.
             let (c, v) = item.rsplit_once(':').ok_or_else(|| {
-                Error::view(format!(
-                    "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw."
-                ))
+                Error::view(match lang {
+                    Lang::Nl => format!(
+                        "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw."
+                    ),
+                    Lang::En => format!(
+                        "'filter={f}': write column:value, for example filter=model:total or filter=subgroup:Wajong|Wsw."
+                    ),
+                })
             })?;
             let c = c.trim().to_string();
             let values: Vec<String> = v.split('|').map(|v| v.trim().to_string()).collect();
@@ -139,9 +146,12 @@ fn parse_encoding(p: &mut Params) -> Result<Encoding> {
         Some("sum") | Some("som") => Some(Agg::Sum),
         Some("mean") | Some("gemiddelde") => Some(Agg::Mean),
         Some(v) => {
-            return Err(Error::view(format!(
-                "Onbekende samenvoeging 'agg={v}'. Kies uit: sum, mean."
-            )))
+            return Err(Error::view(match lang {
+                Lang::Nl => format!("Onbekende samenvoeging 'agg={v}'. Kies uit: sum, mean."),
+                Lang::En => {
+                    format!("Unknown way to combine rows 'agg={v}'. Choose from: sum, mean.")
+                }
+            }))
         }
     };
     Ok(Encoding {
@@ -166,9 +176,10 @@ fn flag(p: &mut Params, key: &str) -> Result<bool> {
     match p.take(key).as_deref() {
         None | Some("0") | Some("false") | Some("nee") => Ok(false),
         Some("") | Some("1") | Some("true") | Some("ja") => Ok(true),
-        Some(v) => Err(Error::view(format!(
-            "'{key}={v}': verwacht {key}=1 of {key}=0."
-        ))),
+        Some(v) => Err(Error::view(match p.lang() {
+            Lang::Nl => format!("'{key}={v}': verwacht {key}=1 of {key}=0."),
+            Lang::En => format!("'{key}={v}': expected {key}=1 or {key}=0."),
+        })),
     }
 }
 
@@ -201,9 +212,14 @@ pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
                 Some("asc") | Some("oplopend") => Some(BarSort::Asc),
                 Some("none") | Some("file") | Some("bestand") => Some(BarSort::None),
                 Some(v) => {
-                    return Err(Error::view(format!(
-                        "Onbekende sortering 'sort={v}'. Kies uit: desc, asc, none."
-                    )))
+                    return Err(Error::view(match p.lang() {
+                        Lang::Nl => {
+                            format!("Onbekende sortering 'sort={v}'. Kies uit: desc, asc, none.")
+                        }
+                        Lang::En => {
+                            format!("Unknown order 'sort={v}'. Choose from: desc, asc, none.")
+                        }
+                    }))
                 }
             };
             V::Bars(BarsSpec {
@@ -223,9 +239,10 @@ pub fn parse(kind: &str, p: &mut Params) -> Result<Option<View>> {
                 None => DEFAULT_MIN_N,
                 Some(m) if m >= 0.0 => m,
                 Some(m) => {
-                    return Err(Error::view(format!(
-                        "min_n={m} moet 0 of groter zijn (standaard 100)."
-                    )))
+                    return Err(Error::view(match p.lang() {
+                        Lang::Nl => format!("min_n={m} moet 0 of groter zijn (standaard 100)."),
+                        Lang::En => format!("min_n={m} must be 0 or more (default 100)."),
+                    }))
                 }
             };
             V::Area(AreaSpec {

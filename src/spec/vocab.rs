@@ -152,19 +152,26 @@ pub enum TimeKind {
 
 /// Parses the `roles=` value: `column:role` pairs separated by commas. A column name may itself
 /// contain a colon; the role is what follows the last one.
-pub fn parse_overrides(v: &str) -> Result<Vec<(String, Role)>> {
+pub fn parse_overrides(v: &str, lang: crate::format::Lang) -> Result<Vec<(String, Role)>> {
+    use crate::format::Lang;
     let mut out = Vec::new();
     for item in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let (col, role) = item.rsplit_once(':').ok_or_else(|| {
-            Error::view(format!(
-                "'roles={v}': schrijf kolom:rol, bijvoorbeeld roles=jaar:time,groep:category."
-            ))
+            Error::view(match lang {
+                Lang::Nl => format!(
+                    "'roles={v}': schrijf kolom:rol, bijvoorbeeld roles=jaar:time,groep:category."
+                ),
+                Lang::En => format!(
+                    "'roles={v}': write column:role, for example roles=year:time,group:category."
+                ),
+            })
         })?;
         let r = Role::parse(role).ok_or_else(|| {
-            Error::view(format!(
-                "Onbekende rol '{role}' in roles=. Kies uit: {}.",
-                Role::ALL.map(Role::key).join(", ")
-            ))
+            let roles = Role::ALL.map(Role::key).join(", ");
+            Error::view(match lang {
+                Lang::Nl => format!("Onbekende rol '{role}' in roles=. Kies uit: {roles}."),
+                Lang::En => format!("Unknown role '{role}' in roles=. Choose from: {roles}."),
+            })
         })?;
         out.push((col.trim().to_string(), r));
     }

@@ -16,6 +16,7 @@
 use super::frame::Frame;
 use crate::data::tidy::{is_total, Aggregation};
 use crate::error::{Error, ErrorKind, Result};
+use crate::format::{number, t, Lang};
 use crate::spec::{Agg, Role};
 use crate::table::{Cell, Column, Table, Value};
 
@@ -24,6 +25,8 @@ pub struct Combined {
     pub table: Table,
     pub roles: crate::data::Roles,
     pub aggregation: Aggregation,
+    /// The language of the frame it was combined from.
+    pub lang: Lang,
 }
 
 impl Combined {
@@ -32,13 +35,15 @@ impl Combined {
             table: &self.table,
             roles: self.roles.clone(),
             rows: (0..self.table.len()).collect(),
+            lang: self.lang,
         }
     }
 }
 
-/// The total rows of a table, for the file line: "Totaalrijen herkend: subgroup = totaal".
-/// Views use them when they want the total and leave them out when they add up the parts.
-pub fn totals_note(table: &Table, roles: &crate::data::Roles) -> Option<String> {
+/// The total rows of a table, for the file line: "Totaalrijen herkend: subgroup = totaal"
+/// (in `lang`). Views use them when they want the total and leave them out when they add up
+/// the parts.
+pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for (c, r) in table.columns.iter().zip(&roles.columns) {
         if r.role != Role::Category {
@@ -54,11 +59,15 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles) -> Option<String> 
             found.push(format!("{} = {}", c.name, values.join(" / ")));
         }
     }
-    (!found.is_empty()).then(|| {
-        format!(
+    (!found.is_empty()).then(|| match lang {
+        Lang::Nl => format!(
             "Totaalrijen herkend: {} (gebruikt als totaal, nooit opgeteld bij de delen)",
             found.join("; ")
-        )
+        ),
+        Lang::En => format!(
+            "Total rows recognised: {} (used as the total, never added to the parts)",
+            found.join("; ")
+        ),
     })
 }
 
@@ -82,11 +91,11 @@ impl Method {
     }
 }
 
-fn join_and(items: &[String]) -> String {
+fn join_and(items: &[String], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "en", "and")),
     }
 }
 
@@ -103,6 +112,7 @@ pub fn combine(
     agg: Option<Agg>,
 ) -> Result<Option<Combined>> {
     let table = f.table;
+    let lang = f.lang;
     let mut keys: Vec<usize> = keys.to_vec();
     crate::sort::sort(&mut keys);
     keys.dedup();
@@ -220,39 +230,57 @@ pub fn combine(
             _ if !combined => Method::Sum, // one row per point: nothing is combined
             Some(Role::Percent | Role::Value) if n.is_some() => Method::Weighted,
             Some(Role::Percent | Role::Value) => {
-                let what = if y_role == Some(Role::Percent) {
-                    "een percentage"
+                let percent = y_role == Some(Role::Percent);
+                let over = if over.is_empty() {
+                    t(lang, "de rijen", "the rows").to_string()
                 } else {
-                    "geen aantal"
+                    join_and(&over, lang)
                 };
                 return Err(Error::new(
                     ErrorKind::NotAvailable,
-                    format!(
-                        "'{y_name}' is {what}: rijen samenvoegen over {} kan alleen gewogen met het \
-                         aantal personen per rij, en een kolom met dat aantal (n) ontbreekt. Geef \
-                         n=kolom, kies series=, facet= of filter= zodat elk punt één rij heeft, of \
-                         vraag met agg=mean om een ongewogen gemiddelde.",
-                        if over.is_empty() {
-                            "de rijen".to_string()
-                        } else {
-                            join_and(&over)
-                        }
-                    ),
+                    match lang {
+                        Lang::Nl => format!(
+                            "'{y_name}' is {}: rijen samenvoegen over {over} kan alleen gewogen met \
+                             het aantal personen per rij, en een kolom met dat aantal (n) ontbreekt. \
+                             Geef n=kolom, kies series=, facet= of filter= zodat elk punt één rij \
+                             heeft, of vraag met agg=mean om een ongewogen gemiddelde.",
+                            if percent { "een percentage" } else { "geen aantal" }
+                        ),
+                        Lang::En => format!(
+                            "'{y_name}' is {}: combining rows over {over} is only possible weighted \
+                             by the number of persons per row, and a column with that number (n) is \
+                             missing. Give n=column, choose series=, facet= or filter= so that each \
+                             point has one row, or ask for an unweighted mean with agg=mean.",
+                            if percent { "a percentage" } else { "not a count" }
+                        ),
+                    },
                 ));
             }
             _ => {
+                let over = if over.is_empty() {
+                    t(lang, "de rijen", "the rows").to_string()
+                } else {
+                    join_and(&over, lang)
+                };
+                let role = y_role.map(|r| r.label_in(lang)).unwrap_or(t(
+                    lang,
+                    "onbekende rol",
+                    "unknown role",
+                ));
                 return Err(Error::new(
                     ErrorKind::NotAvailable,
-                    format!(
-                        "'{y_name}' ({}) laat zich niet optellen of middelen over {}. Kies series=, \
-                         facet= of filter= zodat elk punt één rij heeft, of agg=mean.",
-                        y_role.map(Role::label).unwrap_or("onbekende rol"),
-                        if over.is_empty() {
-                            "de rijen".to_string()
-                        } else {
-                            join_and(&over)
-                        }
-                    ),
+                    match lang {
+                        Lang::Nl => format!(
+                            "'{y_name}' ({role}) laat zich niet optellen of middelen over {over}. \
+                             Kies series=, facet= of filter= zodat elk punt één rij heeft, of \
+                             agg=mean."
+                        ),
+                        Lang::En => format!(
+                            "'{y_name}' ({role}) cannot be summed or averaged over {over}. Choose \
+                             series=, facet= or filter= so that each point has one row, or \
+                             agg=mean."
+                        ),
+                    },
                 ));
             }
         },
@@ -333,7 +361,7 @@ pub fn combine(
         if let Some(r) = roles.columns.get_mut(y) {
             r.role = Role::Percent;
             r.group = Role::Percent.group();
-            r.label = Role::Percent.label();
+            r.label = Role::Percent.label_in(lang);
             r.distribution_over = None;
         }
     }
@@ -342,43 +370,49 @@ pub fn combine(
     let over_text = if over.is_empty() {
         None
     } else {
-        Some(join_and(&over))
+        Some(join_and(&over, lang))
     };
-    let mut note = match method {
-        Method::Sum => match &over_text {
-            Some(o) => format!("Opgeteld over {o}"),
-            None => "Opgeteld".to_string(),
-        },
-        Method::Ratio => format!(
-            "100 × som van {y_name} / som van {}{}",
-            per_name.clone().unwrap_or_default(),
-            over_text
-                .as_ref()
-                .map(|o| format!(", opgeteld over {o}"))
-                .unwrap_or_default()
+    // " over gemeente en leeftijd", or nothing when no dimension varied.
+    let over_part = |word: &str| {
+        over_text
+            .as_ref()
+            .map(|o| format!("{word} {o}"))
+            .unwrap_or_default()
+    };
+    let per_text = per_name.clone().unwrap_or_default();
+    let n_text = n_name.clone().unwrap_or_default();
+    let mut note = match (method, lang) {
+        (Method::Sum, Lang::Nl) => format!("Opgeteld{}", over_part(" over")),
+        (Method::Sum, Lang::En) => format!("Summed{}", over_part(" over")),
+        (Method::Ratio, Lang::Nl) => format!(
+            "100 × som van {y_name} / som van {per_text}{}",
+            over_part(", opgeteld over")
         ),
-        Method::Weighted => format!(
-            "Gemiddelde gewogen met {}{}",
-            n_name.clone().unwrap_or_default(),
-            over_text
-                .as_ref()
-                .map(|o| format!(" over {o}"))
-                .unwrap_or_default()
+        (Method::Ratio, Lang::En) => format!(
+            "100 × sum of {y_name} / sum of {per_text}{}",
+            over_part(", summed over")
         ),
-        Method::Mean => format!(
-            "Ongewogen gemiddelde{} (agg=mean)",
-            over_text
-                .as_ref()
-                .map(|o| format!(" over {o}"))
-                .unwrap_or_default()
-        ),
+        (Method::Weighted, Lang::Nl) => {
+            format!("Gemiddelde gewogen met {n_text}{}", over_part(" over"))
+        }
+        (Method::Weighted, Lang::En) => {
+            format!("Mean weighted by {n_text}{}", over_part(" over"))
+        }
+        (Method::Mean, Lang::Nl) => {
+            format!("Ongewogen gemiddelde{} (agg=mean)", over_part(" over"))
+        }
+        (Method::Mean, Lang::En) => format!("Unweighted mean{} (agg=mean)", over_part(" over")),
+    };
+    let (row, rows, point, points) = match lang {
+        Lang::Nl => ("rij", "rijen", "punt", "punten"),
+        Lang::En => ("row", "rows", "point", "points"),
     };
     note.push_str(&format!(
         ": {} {} -> {} {}",
-        crate::format::nl(rows_in as f64, 0),
-        if rows_in == 1 { "rij" } else { "rijen" },
-        crate::format::nl(groups.len() as f64, 0),
-        if groups.len() == 1 { "punt" } else { "punten" }
+        number(rows_in as f64, 0, lang),
+        if rows_in == 1 { row } else { rows },
+        number(groups.len() as f64, 0, lang),
+        if groups.len() == 1 { point } else { points }
     ));
     // Nothing summed when each point kept one row (a total row, or the latest period).
     let mut notes = if combined || per.is_some() || agg.is_some() {
@@ -387,20 +421,36 @@ pub fn combine(
         Vec::new()
     };
     if let Some(l) = &latest {
-        notes.push(format!(
-            "Alleen de laatste periode ({l}): standen tellen niet op over de tijd; kies een andere met filter=."
-        ));
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Alleen de laatste periode ({l}): standen tellen niet op over de tijd; kies een andere met filter=."
+            ),
+            Lang::En => format!(
+                "Only the latest period ({l}): stocks do not add up over time; choose another with filter=."
+            ),
+        });
     }
     if !totals.is_empty() {
-        notes.push(format!(
-            "Totaalrijen gebruikt in plaats van hun delen (niet dubbel geteld): {}.",
-            totals.join(", ")
-        ));
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Totaalrijen gebruikt in plaats van hun delen (niet dubbel geteld): {}.",
+                totals.join(", ")
+            ),
+            Lang::En => format!(
+                "Total rows used instead of their parts (not counted twice): {}.",
+                totals.join(", ")
+            ),
+        });
     }
     if unknown > 0 {
-        notes.push(format!(
-            "{unknown} punt(en) onbekend: een deel van de rijen is leeg of geheim."
-        ));
+        notes.push(match lang {
+            Lang::Nl => {
+                format!("{unknown} punt(en) onbekend: een deel van de rijen is leeg of geheim.")
+            }
+            Lang::En => {
+                format!("{unknown} point(s) unknown: part of the rows is empty or suppressed.")
+            }
+        });
     }
     let aggregation = Aggregation {
         over,
@@ -428,6 +478,7 @@ pub fn combine(
         table,
         roles,
         aggregation,
+        lang,
     }))
 }
 
@@ -436,7 +487,7 @@ mod tests {
     use super::*;
 
     fn frame(t: &Table) -> Frame<'_> {
-        Frame::new(t, &[], &[]).unwrap()
+        Frame::new(t, &[], &[], Lang::Nl).unwrap()
     }
 
     fn table(csv: &str) -> Table {
@@ -487,6 +538,49 @@ mod tests {
     }
 
     #[test]
+    fn notes_and_refusals_are_written_in_the_frames_language() {
+        let t = table(
+            "regio,gemeente,leeftijd,werkzaam,aandeel_pct\nA,a1,j,1000,50\nA,a2,o,2000,75\nB,b1,j,7,1\nB,b2,o,.,2\n",
+        );
+        let en = Frame::new(&t, &[], &[], Lang::En).unwrap();
+        let c = combine(&en, &[0], 3, None, None, None).unwrap().unwrap();
+        assert_eq!(
+            c.aggregation.notes,
+            [
+                "Summed over gemeente and leeftijd: 4 rows -> 2 points",
+                "1 point(s) unknown: part of the rows is empty or suppressed."
+            ]
+        );
+        let c = combine(&en, &[0], 4, Some(3), None, None).unwrap().unwrap();
+        assert_eq!(
+            c.aggregation.notes[0],
+            "100 × sum of aandeel_pct / sum of werkzaam, summed over gemeente and leeftijd: 4 rows -> 2 points"
+        );
+        let e = combine(&en, &[0], 4, None, None, None).err().unwrap();
+        assert!(
+            e.message.starts_with(
+                "'aandeel_pct' is a percentage: combining rows over gemeente and leeftijd is only possible weighted"
+            ),
+            "{}",
+            e.message
+        );
+        let nl = frame(&t);
+        let c = combine(&nl, &[0], 3, None, None, None).unwrap().unwrap();
+        assert_eq!(
+            c.aggregation.notes[0],
+            "Opgeteld over gemeente en leeftijd: 4 rijen -> 2 punten"
+        );
+        let e = combine(&nl, &[0], 4, None, None, None).err().unwrap();
+        assert!(
+            e.message.starts_with(
+                "'aandeel_pct' is een percentage: rijen samenvoegen over gemeente en leeftijd kan alleen gewogen"
+            ),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
     fn total_rows_are_used_instead_of_their_parts() {
         let t = table("regio,gemeente,werkzaam\nA,a1,10\nA,a2,5\nA,Totaal,15\nB,b1,7\n");
         let f = frame(&t);
@@ -500,11 +594,18 @@ mod tests {
         let t = table("subgroep,leeftijd,n\nTotaal,Alle leeftijden,3\nWajong,<27,1\nWsw,<27,2\n");
         let roles = crate::data::Roles::detect(&t);
         assert_eq!(
-            totals_note(&t, &roles).unwrap(),
+            totals_note(&t, &roles, Lang::Nl).unwrap(),
             "Totaalrijen herkend: subgroep = Totaal; leeftijd = Alle leeftijden (gebruikt als totaal, nooit opgeteld bij de delen)"
         );
+        assert_eq!(
+            totals_note(&t, &roles, Lang::En).unwrap(),
+            "Total rows recognised: subgroep = Totaal; leeftijd = Alle leeftijden (used as the total, never added to the parts)"
+        );
         let t = table("a,n\nx,1\ny,2\n");
-        assert_eq!(totals_note(&t, &crate::data::Roles::detect(&t)), None);
+        assert_eq!(
+            totals_note(&t, &crate::data::Roles::detect(&t), Lang::Nl),
+            None
+        );
     }
 
     #[test]

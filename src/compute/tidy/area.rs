@@ -8,10 +8,13 @@ use super::stacked::parts;
 use crate::data::tidy::*;
 use crate::data::tidy::{decimals, Point, Series, UNKNOWN};
 use crate::error::{Error, Result};
+use crate::format::{number, Lang};
 use crate::spec::AreaSpec;
 
+/// The 100% stacked area view of the frame's rows; notes and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     let e = &spec.enc;
+    let lang = f.lang;
     let (x_name, y_name, s_name) = distribution_columns(
         f,
         e.x.as_deref(),
@@ -47,9 +50,10 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     };
     let x_values = f.x_values(xj);
     if x_values.len() < 2 {
-        return Err(Error::not_available(format!(
-            "Een vlakdiagram vraagt minstens twee waarden van '{x_name}'."
-        )));
+        return Err(Error::not_available(match lang {
+            Lang::Nl => format!("Een vlakdiagram vraagt minstens twee waarden van '{x_name}'."),
+            Lang::En => format!("An area chart needs at least two values of '{x_name}'."),
+        }));
     }
     let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
     let facets = f.facets(facet_j);
@@ -174,7 +178,14 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     }
     if any_unknown && as_is && !categories.iter().any(|c| c == UNKNOWN) {
         categories.push(UNKNOWN.to_string());
-        notes.push("Ontbrekende aandelen staan als 'onbekend' (de rest tot 100 %).".to_string());
+        notes.push(
+            crate::format::t(
+                lang,
+                "Ontbrekende aandelen staan als 'onbekend' (de rest tot 100 %).",
+                "Missing shares are shown as 'unknown' (the rest up to 100 %).",
+            )
+            .to_string(),
+        );
     }
     let small: Vec<String> = n_points
         .iter()
@@ -182,7 +193,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         .map(|p| {
             let x =
                 p.x.as_f64()
-                    .map(|v| crate::format::nl(v, 0))
+                    .map(|v| number(v, 0, lang))
                     .or_else(|| p.x.as_str().map(str::to_string))
                     .unwrap_or_default();
             match &p.facet {
@@ -192,26 +203,32 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         })
         .collect();
     if !small.is_empty() {
-        notes.push(format!(
-            "Minder dan {} personen (onzeker, gearceerd): {}.",
-            crate::format::nl(spec.min_n, 0),
-            small.join(", ")
-        ));
+        let (min_n, small) = (number(spec.min_n, 0, lang), small.join(", "));
+        notes.push(match lang {
+            Lang::Nl => format!("Minder dan {min_n} personen (onzeker, gearceerd): {small}."),
+            Lang::En => format!("Fewer than {min_n} persons (uncertain, hatched): {small}."),
+        });
     }
     if !dropped.is_empty() {
-        notes.push(format!(
-            "{} niet meegeteld in de verdeling (is het totaal).",
-            dropped.join(", ")
-        ));
+        let dropped = dropped.join(", ");
+        notes.push(match lang {
+            Lang::Nl => format!("{dropped} niet meegeteld in de verdeling (is het totaal)."),
+            Lang::En => format!("{dropped} not counted in the distribution (it is the total)."),
+        });
     }
     if !as_is {
-        notes.push(format!(
-            "'{y_name}' is omgerekend naar aandelen per {x_name}."
-        ));
+        notes.push(match lang {
+            Lang::Nl => format!("'{y_name}' is omgerekend naar aandelen per {x_name}."),
+            Lang::En => format!("'{y_name}' is converted to shares per {x_name}."),
+        });
         if any_unknown {
             notes.push(
-                "Waar een aantal onbekend of geheim is, is geen verdeling te berekenen (gat)."
-                    .to_string(),
+                crate::format::t(
+                    lang,
+                    "Waar een aantal onbekend of geheim is, is geen verdeling te berekenen (gat).",
+                    "Where a count is unknown or suppressed, no distribution can be computed (gap).",
+                )
+                .to_string(),
             );
         }
     }
@@ -255,7 +272,7 @@ mod tests {
         let t = table(
             "maand,status,aandeel,personen\n0,werk,40,500\n0,geen werk,60,500\n6,werk,55,80\n6,geen werk,45,80\n",
         );
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let d = compute(
             &f,
             &AreaSpec {
@@ -278,7 +295,7 @@ mod tests {
     #[test]
     fn counts_per_state_become_shares_and_n_is_their_sum() {
         let t = table("maand,status,aantal_x\n0,werk,30\n0,geen,10\n6,werk,20\n6,geen,20\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let d = compute(
             &f,
             &AreaSpec {

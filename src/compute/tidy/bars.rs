@@ -3,16 +3,19 @@
 //! an optional highlighted category.
 
 use super::frame::Frame;
-use super::line::{column_list, default_value};
+use super::line::{column_list, default_value, no_numbers};
 use crate::data::tidy::*;
-use crate::data::tidy::{capitalise, decimals, label_of, Point, Series};
+use crate::data::tidy::{capitalise, decimals, label_in, Point, Series};
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::Role;
 use crate::spec::{BarSort, BarsSpec, Reference};
 use std::collections::HashMap;
 
+/// The bar view of the frame's rows; notes, labels and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsData> {
     let e = &spec.enc;
+    let lang = f.lang;
     let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
     let x_name = match &e.x {
         Some(x) => x.clone(),
@@ -31,21 +34,22 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             )
             .map(|c| c.column.clone())
             .ok_or_else(|| {
-                Error::view(format!(
-                    "Geen categoriekolom gevonden voor view=bars; geef x= op. Kolommen: {}.",
-                    column_list(f)
-                ))
+                Error::view(match lang {
+                    Lang::Nl => format!(
+                        "Geen categoriekolom gevonden voor view=bars; geef x= op. Kolommen: {}.",
+                        column_list(f)
+                    ),
+                    Lang::En => format!(
+                        "No category column found for view=bars; give x=. Columns: {}.",
+                        column_list(f)
+                    ),
+                })
             })?,
     };
     let xj = f.col("x", &x_name)?;
     let y_name = match &e.y {
         Some(y) => y.clone(),
-        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| {
-            Error::view(format!(
-                "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
-                column_list(f)
-            ))
-        })?,
+        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| no_numbers(f))?,
     };
     let yj = f.col("y", &y_name)?;
     f.numeric("y", yj)?;
@@ -137,10 +141,15 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let ref_category = match &spec.reference {
         Some(Reference::Category(c)) => {
             if !categories.contains(c) {
-                return Err(Error::view(format!(
-                    "'ref={c}' is geen waarde van '{x_name}'. Kies een getal of een van: {}.",
-                    categories.join(", ")
-                )));
+                let list = categories.join(", ");
+                return Err(Error::view(match lang {
+                    Lang::Nl => format!(
+                        "'ref={c}' is geen waarde van '{x_name}'. Kies een getal of een van: {list}."
+                    ),
+                    Lang::En => format!(
+                        "'ref={c}' is not a value of '{x_name}'. Choose a number or one of: {list}."
+                    ),
+                }));
             }
             categories.retain(|k| k != c);
             Some(c.clone())
@@ -153,10 +162,15 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         .or_else(|| region.map(str::to_string));
     if let Some(h) = &highlight {
         if !categories.contains(h) && ref_category.as_ref() != Some(h) {
-            return Err(Error::view(format!(
-                "'highlight={h}' is geen waarde van '{x_name}'. Kies uit: {}.",
-                categories.join(", ")
-            )));
+            let list = categories.join(", ");
+            return Err(Error::view(match lang {
+                Lang::Nl => {
+                    format!("'highlight={h}' is geen waarde van '{x_name}'. Kies uit: {list}.")
+                }
+                Lang::En => {
+                    format!("'highlight={h}' is not a value of '{x_name}'. Choose from: {list}.")
+                }
+            }));
         }
     }
 
@@ -263,7 +277,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let reference = match &spec.reference {
         None => None,
         Some(Reference::Value(v)) => Some(RefLine {
-            label: crate::format::nl(*v, decimals(std::iter::once(*v))),
+            label: crate::format::number(*v, decimals(std::iter::once(*v)), lang),
             category: None,
             values: vec![RefValue {
                 facet: None,
@@ -298,13 +312,16 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
                 u.push(x);
             }
         }
-        notes.push(format!("Onbekend of geheim (geen balk): {}.", u.join(", ")));
+        notes.push(match lang {
+            Lang::Nl => format!("Onbekend of geheim (geen balk): {}.", u.join(", ")),
+            Lang::En => format!("Unknown or suppressed (no bar): {}.", u.join(", ")),
+        });
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
     let y_label = e.ylabel.clone().unwrap_or_else(|| {
-        let yl = capitalise(&label_of(&y_name));
+        let yl = capitalise(&label_in(&y_name, lang));
         if let Some(p) = &e.per {
-            format!("{yl} per 100 {}", label_of(p))
+            format!("{yl} per 100 {}", label_in(p, lang))
         } else if percent {
             format!("{yl} (%)")
         } else {
@@ -355,7 +372,7 @@ mod tests {
     #[test]
     fn sorted_bars_with_a_category_as_reference() {
         let t = table("groep,aandeel\nA,20\ntotaal,30\nB,40\nC,x\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let spec = BarsSpec {
             enc: Encoding::default(),
             reference: Some(Reference::Category("totaal".into())),
@@ -374,7 +391,7 @@ mod tests {
     #[test]
     fn unknown_highlight_and_reference_list_the_categories() {
         let t = table("groep,aandeel\nA,20\nB,40\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let mut spec = BarsSpec {
             enc: Encoding::default(),
             reference: Some(Reference::Category("totaal".into())),

@@ -8,6 +8,7 @@ use super::roles::tokens_of;
 use crate::data::tidy::*;
 use crate::data::tidy::{decimals, Point, Series};
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::ForestSpec;
 use crate::spec::Role;
 use crate::table::Cell;
@@ -48,8 +49,10 @@ fn named(cands: &[String], words: &[&str]) -> Option<String> {
         .cloned()
 }
 
+/// The forest view of the frame's rows; notes, labels and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     let e = &spec.enc;
+    let lang = f.lang;
     let y_name = match &e.y {
         Some(y) => y.clone(),
         None => f
@@ -57,10 +60,16 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
             .first(&[Role::OddsRatio])
             .map(|c| c.column.clone())
             .ok_or_else(|| {
-                Error::view(format!(
-                    "Geen kolom met odds ratio's gevonden; geef y= op. Kolommen: {}.",
-                    column_list(f)
-                ))
+                Error::view(match lang {
+                    Lang::Nl => format!(
+                        "Geen kolom met odds ratio's gevonden; geef y= op. Kolommen: {}.",
+                        column_list(f)
+                    ),
+                    Lang::En => format!(
+                        "No column with odds ratios found; give y=. Columns: {}.",
+                        column_list(f)
+                    ),
+                })
             })?,
     };
     let yj = f.col("y", &y_name)?;
@@ -109,10 +118,16 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
                     .cloned()
             })
             .ok_or_else(|| {
-                Error::view(format!(
-                    "Geen kolom met de termen (categorieën) gevonden; geef term= op. Kolommen: {}.",
-                    column_list(f)
-                ))
+                Error::view(match lang {
+                    Lang::Nl => format!(
+                        "Geen kolom met de termen (categorieën) gevonden; geef term= op. Kolommen: {}.",
+                        column_list(f)
+                    ),
+                    Lang::En => format!(
+                        "No column with the terms (categories) found; give term=. Columns: {}.",
+                        column_list(f)
+                    ),
+                })
             })?,
     };
     let tj = f.col("term", &term_name)?;
@@ -217,11 +232,16 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
         }
         let estimate = f.number(yj, i);
         if estimate.is_some_and(|v| v <= 0.0) {
-            notes.push(format!(
-                "Rij {}: {y_name} {} kan niet op een logaritmische schaal.",
-                f.table.row_numbers.get(i).copied().unwrap_or(0),
-                crate::format::nl(estimate.unwrap_or(0.0), 2)
-            ));
+            let row = f.table.row_numbers.get(i).copied().unwrap_or(0);
+            let v = crate::format::number(estimate.unwrap_or(0.0), 2, lang);
+            notes.push(match lang {
+                Lang::Nl => {
+                    format!("Rij {row}: {y_name} {v} kan niet op een logaritmische schaal.")
+                }
+                Lang::En => {
+                    format!("Row {row}: {y_name} {v} cannot be drawn on a logarithmic scale.")
+                }
+            });
         }
         rows.push(ForestRow {
             model: sj.map(|s| f.text(s, i)),
@@ -299,14 +319,20 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     }
     let missing = rows.iter().filter(|r| r.estimate.is_none()).count();
     if missing > 0 {
-        notes.push(format!(
-            "{missing} schattingen onbekend of geheim (niet getekend)."
-        ));
+        notes.push(match lang {
+            Lang::Nl => format!("{missing} schattingen onbekend of geheim (niet getekend)."),
+            Lang::En => format!("{missing} estimates unknown or suppressed (not drawn)."),
+        });
     }
     let log = rows.iter().filter_map(|r| r.estimate).all(|v| v > 0.0);
     let y_label = e.ylabel.clone().unwrap_or_else(|| {
         if f.roles.role(&y_name) == Some(Role::OddsRatio) {
-            "Odds ratio (logaritmische schaal)".to_string()
+            crate::format::t(
+                lang,
+                "Odds ratio (logaritmische schaal)",
+                "Odds ratio (logarithmic scale)",
+            )
+            .to_string()
         } else {
             y_name.clone()
         }
@@ -360,7 +386,7 @@ mod tests {
              A,sekse,vrouw,man,0.8,**\nB,sekse,vrouw,man,0.9,\n\
              A,leeftijd,25-35,<25,1.2,*\nB,leeftijd,25-35,<25,1.1,**\nA,leeftijd,35+,<25,1.5,**\n",
         );
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let d = compute(&f, &spec()).unwrap();
         assert_eq!(d.term_column, "niveau");
         assert_eq!(d.dimension_column.as_deref(), Some("kenmerk"));
@@ -379,7 +405,7 @@ mod tests {
     #[test]
     fn without_names_the_dimension_is_the_column_the_term_determines() {
         let t = table("m,d,c,odds\nA,geslacht,vrouw,0.8\nB,geslacht,vrouw,0.9\nA,opl,hoog,1.4\nB,opl,laag,1.2\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let d = compute(&f, &spec()).unwrap();
         assert_eq!(d.term_column, "c");
         assert_eq!(d.dimension_column.as_deref(), Some("d"));

@@ -6,6 +6,7 @@ use super::roles::{cell_key, time_position};
 use crate::data::tidy::*;
 use crate::data::Roles;
 use crate::error::{Error, ErrorKind, Result};
+use crate::format::{t, Lang};
 use crate::spec::Role;
 use crate::table::{Cell, Table};
 
@@ -14,6 +15,8 @@ pub struct Frame<'a> {
     pub roles: Roles,
     /// Row indices kept after `filter=`.
     pub rows: Vec<usize>,
+    /// The language of the views' texts: notes, labels and errors.
+    pub lang: Lang,
 }
 
 impl<'a> Frame<'a> {
@@ -21,13 +24,14 @@ impl<'a> Frame<'a> {
         table: &'a Table,
         overrides: &[(String, Role)],
         filter: &[(String, Vec<String>)],
+        lang: Lang,
     ) -> Result<Frame<'a>> {
-        let roles = Roles::with_overrides(table, overrides)?;
+        let roles = Roles::with_overrides(table, overrides, lang)?;
         let mut rows: Vec<usize> = (0..table.len()).collect();
         for (col, wanted) in filter {
             let j = table
                 .column_index(col)
-                .ok_or_else(|| super::roles::unknown_column(table, "filter", col))?;
+                .ok_or_else(|| super::roles::unknown_column(table, "filter", col, lang))?;
             let before = rows.len();
             // A period matches however it is written (`2019K1` finds `2019KW01`).
             let periods: Vec<crate::spec::Period> = wanted
@@ -57,26 +61,37 @@ impl<'a> Frame<'a> {
                 None => matches(c.get(i)),
             });
             if rows.is_empty() && before > 0 {
-                let want = wanted.join("' of '");
+                let want = wanted.join(t(lang, "' of '", "' or '"));
                 let f = Frame {
                     table,
                     roles: Roles::detect(table),
                     rows: (0..table.len()).collect(),
+                    lang,
                 };
-                return Err(Error::not_available(format!(
-                    "Geen rijen met {col} = '{want}'. Waarden in '{col}': {}.",
-                    f.distinct(j).join(", ")
-                )));
+                let values = f.distinct(j).join(", ");
+                return Err(Error::not_available(match lang {
+                    Lang::Nl => {
+                        format!("Geen rijen met {col} = '{want}'. Waarden in '{col}': {values}.")
+                    }
+                    Lang::En => {
+                        format!("No rows with {col} = '{want}'. Values in '{col}': {values}.")
+                    }
+                }));
             }
         }
-        Ok(Frame { table, roles, rows })
+        Ok(Frame {
+            table,
+            roles,
+            rows,
+            lang,
+        })
     }
 
     /// The index of a named column; `key` is the view description key, for the error.
     pub fn col(&self, key: &str, name: &str) -> Result<usize> {
         self.table
             .column_index(name)
-            .ok_or_else(|| super::roles::unknown_column(self.table, key, name))
+            .ok_or_else(|| super::roles::unknown_column(self.table, key, name, self.lang))
     }
 
     pub fn name(&self, j: usize) -> &str {
@@ -263,10 +278,16 @@ impl<'a> Frame<'a> {
         let rb = self.table.row_numbers.get(b).copied().unwrap_or(0);
         Error::new(
             ErrorKind::Duplicate,
-            format!(
-                "Rij {ra} en rij {rb} vallen op hetzelfde punt ({what}). Kies een kolom voor \
-                 series= of facet=, of beperk de rijen met filter=kolom:waarde."
-            ),
+            match self.lang {
+                Lang::Nl => format!(
+                    "Rij {ra} en rij {rb} vallen op hetzelfde punt ({what}). Kies een kolom voor \
+                     series= of facet=, of beperk de rijen met filter=kolom:waarde."
+                ),
+                Lang::En => format!(
+                    "Rows {ra} and {rb} fall on the same point ({what}). Choose a column for \
+                     series= or facet=, or limit the rows with filter=column:value."
+                ),
+            },
         )
         .at(self.location(b, j))
     }
@@ -293,12 +314,17 @@ impl<'a> Frame<'a> {
     pub fn numeric(&self, key: &str, j: usize) -> Result<()> {
         for &i in &self.rows {
             if let Cell::Text(t) = self.value(j, i) {
+                let name = self.name(j);
                 return Err(Error::new(
                     ErrorKind::BadValue,
-                    format!(
-                        "'{key}={}' vraagt een kolom met getallen, maar deze cel bevat '{t}'.",
-                        self.name(j)
-                    ),
+                    match self.lang {
+                        Lang::Nl => format!(
+                            "'{key}={name}' vraagt een kolom met getallen, maar deze cel bevat '{t}'."
+                        ),
+                        Lang::En => format!(
+                            "'{key}={name}' needs a column with numbers, but this cell holds '{t}'."
+                        ),
+                    },
                 )
                 .at(self.location(i, j)));
             }
@@ -318,7 +344,7 @@ mod tests {
     #[test]
     fn x_values_sort_by_time_and_keep_file_order_otherwise() {
         let t = table("p,g,v\n2020K1,a,1\n2019K4,a,2\n2019K3,b,.\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let xs: Vec<String> = f.x_values(0).into_iter().map(|x| x.key).collect();
         assert_eq!(xs, ["2019K3", "2019K4", "2020K1"]);
         let xs: Vec<String> = f.x_values(0).into_iter().map(|x| x.label).collect();
@@ -331,26 +357,57 @@ mod tests {
     #[test]
     fn filter_keeps_matching_rows_and_explains_misses() {
         let t = table("model,v\ntotaal,1\nWsw,2\ntotaal,3\n");
-        let f = Frame::new(&t, &[], &[("model".into(), vec!["totaal".into()])]).unwrap();
+        let f = Frame::new(
+            &t,
+            &[],
+            &[("model".into(), vec!["totaal".into()])],
+            Lang::Nl,
+        )
+        .unwrap();
         assert_eq!(f.rows, vec![0, 2]);
         let f = Frame::new(
             &t,
             &[],
             &[("model".into(), vec!["Wsw".into(), "totaal".into()])],
+            Lang::Nl,
         )
         .unwrap();
         assert_eq!(f.rows, vec![0, 1, 2]);
         let q = table("kwartaal,v\n2019KW01,1\n2019KW02,2\n");
-        let f = Frame::new(&q, &[], &[("kwartaal".into(), vec!["2019K2".into()])]).unwrap();
+        let f = Frame::new(
+            &q,
+            &[],
+            &[("kwartaal".into(), vec!["2019K2".into()])],
+            Lang::Nl,
+        )
+        .unwrap();
         assert_eq!(f.rows, vec![1]);
-        let e = Frame::new(&t, &[], &[("model".into(), vec!["wajong".into()])])
-            .err()
-            .unwrap();
+        let e = Frame::new(
+            &t,
+            &[],
+            &[("model".into(), vec!["wajong".into()])],
+            Lang::Nl,
+        )
+        .err()
+        .unwrap();
         assert!(e.message.contains("totaal, Wsw"), "{}", e.message);
-        let e = Frame::new(&t, &[], &[("modl".into(), vec!["x".into()])])
+        let e = Frame::new(&t, &[], &[("modl".into(), vec!["x".into()])], Lang::Nl)
             .err()
             .unwrap();
         assert!(e.message.contains("model, v"), "{}", e.message);
+        // In English the sentence is English; the file's words stay as written.
+        let e = Frame::new(
+            &t,
+            &[],
+            &[("model".into(), vec!["wajong".into()])],
+            Lang::En,
+        )
+        .err()
+        .unwrap();
+        assert_eq!(
+            e.message,
+            "No rows with model = 'wajong'. Values in 'model': totaal, Wsw."
+        );
     }
 
     #[test]

@@ -3,9 +3,10 @@
 
 use super::frame::Frame;
 use crate::data::tidy::*;
-use crate::data::tidy::{capitalise, decimals, label_of, Point, Series};
+use crate::data::tidy::{capitalise, decimals, label_in, Point, Series};
 use crate::data::Roles;
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::LineSpec;
 use crate::spec::Role;
 
@@ -37,8 +38,10 @@ pub fn default_category(roles: &Roles, skip: &[&str]) -> Option<String> {
         .map(|c| c.column.clone())
 }
 
+/// The line view of the frame's rows; notes, labels and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     let e = &spec.enc;
+    let lang = f.lang;
     let x_name = match &e.x {
         Some(x) => x.clone(),
         None => f
@@ -46,22 +49,23 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             .first(&[Role::Time])
             .map(|c| c.column.clone())
             .ok_or_else(|| {
-                Error::view(format!(
-                    "Geen tijdkolom gevonden voor view=line; geef x= op. Kolommen: {}.",
-                    column_list(f)
-                ))
+                Error::view(match lang {
+                    Lang::Nl => format!(
+                        "Geen tijdkolom gevonden voor view=line; geef x= op. Kolommen: {}.",
+                        column_list(f)
+                    ),
+                    Lang::En => format!(
+                        "No time column found for view=line; give x=. Columns: {}.",
+                        column_list(f)
+                    ),
+                })
             })?,
     };
     let xj = f.col("x", &x_name)?;
     let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
     let y_name = match &e.y {
         Some(y) => y.clone(),
-        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| {
-            Error::view(format!(
-                "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
-                column_list(f)
-            ))
-        })?,
+        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| no_numbers(f))?,
     };
     let yj = f.col("y", &y_name)?;
     f.numeric("y", yj)?;
@@ -128,8 +132,10 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             if let Some(prev) = cells[s][k] {
                 return Err(f.duplicate(
                     &format!(
-                        "reeks '{}', {x_name} = {}",
-                        all_series[s], x_values[k].label
+                        "{} '{}', {x_name} = {}",
+                        crate::format::t(lang, "reeks", "series"),
+                        all_series[s],
+                        x_values[k].label
                     ),
                     prev,
                     i,
@@ -151,9 +157,14 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             let points = if spec.index {
                 let base = raw.iter().flatten().next().copied();
                 if base.is_some() && raw.first().copied().flatten().is_none() {
-                    notes.push(format!(
-                        "{name}: de eerste periode ontbreekt; de index begint bij de eerste bekende periode."
-                    ));
+                    notes.push(match lang {
+                        Lang::Nl => format!(
+                            "{name}: de eerste periode ontbreekt; de index begint bij de eerste bekende periode."
+                        ),
+                        Lang::En => format!(
+                            "{name}: the first period is missing; the index starts at the first known period."
+                        ),
+                    });
                 }
                 match base {
                     Some(b) if b != 0.0 => x_values
@@ -166,9 +177,14 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
                         })
                         .collect(),
                     _ => {
-                        notes.push(format!(
-                            "{name}: geen index mogelijk (eerste waarde ontbreekt of is 0)."
-                        ));
+                        notes.push(match lang {
+                            Lang::Nl => format!(
+                                "{name}: geen index mogelijk (eerste waarde ontbreekt of is 0)."
+                            ),
+                            Lang::En => format!(
+                                "{name}: no index possible (the first value is missing or 0)."
+                            ),
+                        });
                         x_values
                             .iter()
                             .map(|x| Point {
@@ -205,10 +221,11 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
                     names.push(&s.name);
                 }
             }
-            return Err(Error::view(format!(
-                "'highlight={h}' is geen reeks. Kies uit: {}.",
-                names.join(", ")
-            )));
+            let names = names.join(", ");
+            return Err(Error::view(match lang {
+                Lang::Nl => format!("'highlight={h}' is geen reeks. Kies uit: {names}."),
+                Lang::En => format!("'highlight={h}' is not a series. Choose from: {names}."),
+            }));
         }
     }
     let gaps: Vec<String> = series
@@ -220,19 +237,32 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         })
         .collect();
     if !gaps.is_empty() {
-        notes.push(format!(
-            "Ontbrekende of geheime waarden (onderbroken lijn): {}.",
-            gaps.join(", ")
-        ));
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Ontbrekende of geheime waarden (onderbroken lijn): {}.",
+                gaps.join(", ")
+            ),
+            Lang::En => format!(
+                "Missing or suppressed values (broken line): {}.",
+                gaps.join(", ")
+            ),
+        });
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
     let yl = match &e.per {
-        Some(p) => format!("{} per 100 {}", capitalise(&label_of(&y_name)), label_of(p)),
-        None => capitalise(&label_of(&y_name)),
+        Some(p) => format!(
+            "{} per 100 {}",
+            capitalise(&label_in(&y_name, lang)),
+            label_in(p, lang)
+        ),
+        None => capitalise(&label_in(&y_name, lang)),
     };
     let y_label = match (&e.ylabel, spec.index) {
         (Some(l), _) => l.clone(),
-        (None, true) => format!("{yl}, index (eerste periode = 100)"),
+        (None, true) => format!(
+            "{yl}, index ({} = 100)",
+            crate::format::t(lang, "eerste periode", "first period")
+        ),
         (None, false) if percent && e.per.is_none() => format!("{yl} (%)"),
         (None, false) => yl,
     };
@@ -251,7 +281,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     };
     Ok(LineData {
         view: "line",
-        x_label: capitalise(&label_of(&x_name)),
+        x_label: capitalise(&label_in(&x_name, lang)),
         x: x_name,
         y: y_name,
         series_column: series_name,
@@ -267,6 +297,20 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         roles: f.roles.clone(),
         dashed: Vec::new(),
         aggregated,
+    })
+}
+
+/// The error when no column with numbers is found for `y=`.
+pub fn no_numbers(f: &Frame) -> Error {
+    Error::view(match f.lang {
+        Lang::Nl => format!(
+            "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
+            column_list(f)
+        ),
+        Lang::En => format!(
+            "No column with numbers found; give y=. Columns: {}.",
+            column_list(f)
+        ),
     })
 }
 
@@ -291,7 +335,7 @@ mod tests {
     #[test]
     fn series_have_a_point_per_year_with_gaps_as_null() {
         let t = table("jaar,groep,aantal\n2017,A,10\n2018,A,.\n2019,A,30\n2017,B,5\n2019,B,7\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let spec = LineSpec {
             enc: Encoding::default(),
             index: false,
@@ -312,7 +356,7 @@ mod tests {
     #[test]
     fn index_sets_the_first_period_to_100() {
         let t = table("jaar,aantal\n2017,50\n2018,75\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let spec = LineSpec {
             enc: Encoding::default(),
             index: true,
@@ -329,7 +373,7 @@ mod tests {
         let t = table(
             "jaar,groep,sekse,werkzaam,pct\n2017,A,m,1,10\n2017,A,v,2,40\n2018,A,m,3,20\n2018,A,v,.,30\n",
         );
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let mut spec = LineSpec {
             enc: Encoding {
                 series: Some("groep".into()),

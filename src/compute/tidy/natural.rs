@@ -6,6 +6,7 @@ use super::line::default_value;
 use crate::data::tidy::is_total;
 use crate::data::{ColumnRole, Roles};
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::Role;
 use crate::spec::View;
 use crate::spec::{AreaSpec, BarsSpec, Encoding, ForestSpec, LineSpec, Reference, StackedSpec};
@@ -53,9 +54,10 @@ fn enc(x: Option<&str>, y: Option<&str>, series: Option<&str>, facet: Option<&st
     }
 }
 
-/// The natural view of a table, with the user's role overrides applied.
-pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View> {
-    let roles = Roles::with_overrides(table, overrides)?;
+/// The natural view of a table, with the user's role overrides applied; when the table has
+/// none, the error says why in `lang`.
+pub fn natural_view(table: &Table, overrides: &[(String, Role)], lang: Lang) -> Result<View> {
+    let roles = Roles::with_overrides(table, overrides, lang)?;
 
     if let Some(or) = roles.first(&[Role::OddsRatio]) {
         return Ok(View::Forest(ForestSpec {
@@ -175,26 +177,38 @@ pub fn natural_view(table: &Table, overrides: &[(String, Role)]) -> Result<View>
         .filter(|c| c.role == Role::Ignore && !c.overridden)
         .map(|c| c.column.as_str())
         .collect();
-    let empty_note = if empty.is_empty() {
-        String::new()
-    } else {
-        format!(
+    let empty_note = match (empty.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Nl) => format!(
             " Zonder waarden (alle cellen leeg of geheim): {}.",
             empty.join(", ")
-        )
+        ),
+        (false, Lang::En) => format!(
+            " Without values (every cell empty or suppressed): {}.",
+            empty.join(", ")
+        ),
     };
-    Err(Error::not_available(format!(
-        "Geen passende weergave gevonden voor '{}': de tabel heeft geen kolom met getallen naast \
-         een categorie- of tijdkolom.{empty_note} Kolommen: {}. Geef de rollen op met \
-         roles=kolom:rol.",
-        table.source,
+    let (source, columns) = (
+        &table.source,
         table
             .columns
             .iter()
             .map(|c| c.name.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
-    )))
+            .join(", "),
+    );
+    Err(Error::not_available(match lang {
+        Lang::Nl => format!(
+            "Geen passende weergave gevonden voor '{source}': de tabel heeft geen kolom met \
+             getallen naast een categorie- of tijdkolom.{empty_note} Kolommen: {columns}. Geef de \
+             rollen op met roles=kolom:rol."
+        ),
+        Lang::En => format!(
+            "No fitting view found for '{source}': the table has no column with numbers beside a \
+             category or time column.{empty_note} Columns: {columns}. Give the roles with \
+             roles=column:role."
+        ),
+    }))
 }
 
 #[cfg(test)]
@@ -203,7 +217,7 @@ mod tests {
 
     fn view(csv: &str) -> View {
         let t = crate::table::load("t.csv", csv.as_bytes()).unwrap();
-        natural_view(&t, &[]).unwrap()
+        natural_view(&t, &[], Lang::Nl).unwrap()
     }
 
     #[test]
@@ -234,7 +248,14 @@ mod tests {
     #[test]
     fn a_table_without_numbers_explains_itself() {
         let t = crate::table::load("t.csv", b"a,b\nx,y\n").unwrap();
-        let e = natural_view(&t, &[]).unwrap_err();
+        let e = natural_view(&t, &[], Lang::Nl).unwrap_err();
         assert!(e.message.contains("roles="), "{}", e.message);
+        let e = natural_view(&t, &[], Lang::En).unwrap_err();
+        assert_eq!(
+            e.message,
+            "No fitting view found for 't.csv': the table has no column with numbers beside a \
+             category or time column. Without values (every cell empty or suppressed): a. \
+             Columns: a, b. Give the roles with roles=column:role."
+        );
     }
 }

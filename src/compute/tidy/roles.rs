@@ -4,6 +4,7 @@
 
 use crate::data::{ColumnRole, Roles};
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::{Role, RoleGroup, TimeKind};
 use crate::table::{Cell, Column, ColumnKind, Table};
 
@@ -177,12 +178,70 @@ fn column_stats(c: &Column) -> Stats<'_> {
     }
 }
 
-/// The first-pass role of one column from its name and its own values.
-fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
+/// Why a role was detected, in `lang`.
+enum Why {
+    Empty,
+    /// The column's name holds this word.
+    Name(String),
+    Stars,
+    Periods(TimeKind),
+    Text,
+    NameWhole(String),
+    NamePValue(String),
+    NamePositive(String),
+    Years,
+    Counts,
+    Numbers,
+    Given,
+}
+
+impl Why {
+    fn text(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match (self, en) {
+            (Why::Empty, false) => "alle cellen zijn leeg".into(),
+            (Why::Empty, true) => "all cells are empty".into(),
+            (Why::Name(w), false) => format!("naam bevat '{w}'"),
+            (Why::Name(w), true) => format!("name contains '{w}'"),
+            (Why::Stars, false) => "waarden zijn sterretjes (*, **)".into(),
+            (Why::Stars, true) => "values are stars (*, **)".into(),
+            (Why::Periods(k), false) => {
+                format!("waarden zijn perioden ({})", time_kind_label(*k, lang))
+            }
+            (Why::Periods(k), true) => {
+                format!("values are periods ({})", time_kind_label(*k, lang))
+            }
+            (Why::Text, false) => "tekstkolom".into(),
+            (Why::Text, true) => "text column".into(),
+            (Why::NameWhole(w), false) => format!("naam bevat '{w}', gehele getallen"),
+            (Why::NameWhole(w), true) => format!("name contains '{w}', whole numbers"),
+            (Why::NamePValue(w), false) => format!("naam bevat '{w}' (p-waarde)"),
+            (Why::NamePValue(w), true) => format!("name contains '{w}' (p-value)"),
+            (Why::NamePositive(w), false) => format!("naam bevat '{w}', waarden positief"),
+            (Why::NamePositive(w), true) => format!("name contains '{w}', values positive"),
+            (Why::Years, false) => "gehele getallen tussen 1950 en 2100".into(),
+            (Why::Years, true) => "whole numbers between 1950 and 2100".into(),
+            (Why::Counts, false) => "niet-negatieve gehele getallen".into(),
+            (Why::Counts, true) => "non-negative whole numbers".into(),
+            (Why::Numbers, false) => "getallen".into(),
+            (Why::Numbers, true) => "numbers".into(),
+            (Why::Given, false) => "opgegeven in de weergave".into(),
+            (Why::Given, true) => "given in the view description".into(),
+        }
+    }
+}
+
+/// The first-pass role of one column from its name and its own values, the reason in `lang`.
+fn base_role(c: &Column, lang: Lang) -> (Role, Option<TimeKind>, String) {
+    let (role, kind, why) = base_role_why(c);
+    (role, kind, why.text(lang))
+}
+
+fn base_role_why(c: &Column) -> (Role, Option<TimeKind>, Why) {
     let t = tokens(&c.name);
     let st = column_stats(c);
     match c.kind() {
-        ColumnKind::Empty => (Role::Ignore, None, "alle cellen zijn leeg".into()),
+        ColumnKind::Empty => (Role::Ignore, None, Why::Empty),
         ColumnKind::Text => {
             // A numeric cell in a text column is read as text too (e.g. `2019` among `2019K4`).
             let all: Vec<String> = st
@@ -191,14 +250,10 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
                 .filter_map(Cell::as_text)
                 .collect();
             if let Some(w) = has_token(&t, REF_WORDS) {
-                return (Role::Reference, None, format!("naam bevat '{w}'"));
+                return (Role::Reference, None, Why::Name(w));
             }
             if st.texts > 0 && all.iter().all(|s| is_significance_marker(s)) {
-                return (
-                    Role::Significance,
-                    None,
-                    "waarden zijn sterretjes (*, **)".into(),
-                );
+                return (Role::Significance, None, Why::Stars);
             }
             let periods: Vec<TimeKind> = all
                 .iter()
@@ -211,16 +266,12 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
                     .copied()
                     .find(|k| *k != TimeKind::Year)
                     .unwrap_or(TimeKind::Year);
-                return (
-                    Role::Time,
-                    Some(kind),
-                    format!("waarden zijn perioden ({})", time_kind_label(kind)),
-                );
+                return (Role::Time, Some(kind), Why::Periods(kind));
             }
             if let Some(w) = has_token(&t, SIG_WORDS) {
-                return (Role::Significance, None, format!("naam bevat '{w}'"));
+                return (Role::Significance, None, Why::Name(w));
             }
-            (Role::Category, None, "tekstkolom".into())
+            (Role::Category, None, Why::Text)
         }
         ColumnKind::Number => {
             let xs = &st.numbers;
@@ -229,79 +280,57 @@ fn base_role(c: &Column) -> (Role, Option<TimeKind>, String) {
             let in_years = whole && xs.iter().all(|x| (1950.0..=2100.0).contains(x));
             if let Some(w) = has_token(&t, YEAR_WORDS) {
                 return if in_years {
-                    (
-                        Role::Time,
-                        Some(TimeKind::Year),
-                        format!("naam bevat '{w}'"),
-                    )
+                    (Role::Time, Some(TimeKind::Year), Why::Name(w))
                 } else {
-                    (
-                        Role::Time,
-                        Some(TimeKind::Ordinal),
-                        format!("naam bevat '{w}'"),
-                    )
+                    (Role::Time, Some(TimeKind::Ordinal), Why::Name(w))
                 };
             }
             if whole {
                 if let Some(w) =
                     has_prefix(&t, ORDINAL_PREFIXES).or_else(|| has_token(&t, TIME_WORDS))
                 {
-                    return (
-                        Role::Time,
-                        Some(TimeKind::Ordinal),
-                        format!("naam bevat '{w}', gehele getallen"),
-                    );
+                    return (Role::Time, Some(TimeKind::Ordinal), Why::NameWhole(w));
                 }
             }
             if let Some(w) = has_token(&t, SIG_WORDS) {
                 if xs.iter().all(|p| (0.0..=1.0).contains(p)) {
-                    return (
-                        Role::Significance,
-                        None,
-                        format!("naam bevat '{w}' (p-waarde)"),
-                    );
+                    return (Role::Significance, None, Why::NamePValue(w));
                 }
             }
             if let Some(w) = has_token(&t, PERCENT_WORDS) {
-                return (Role::Percent, None, format!("naam bevat '{w}'"));
+                return (Role::Percent, None, Why::Name(w));
             }
             if let Some(w) = has_token(&t, ODDS_WORDS) {
                 if xs.iter().all(|x| *x > 0.0) {
-                    return (
-                        Role::OddsRatio,
-                        None,
-                        format!("naam bevat '{w}', waarden positief"),
-                    );
+                    return (Role::OddsRatio, None, Why::NamePositive(w));
                 }
             }
             if let Some(w) = has_token(&t, N_WORDS) {
                 if nonneg {
-                    return (Role::N, None, format!("naam bevat '{w}'"));
+                    return (Role::N, None, Why::Name(w));
                 }
             }
             if in_years && st.distinct <= 60 {
-                return (
-                    Role::Time,
-                    Some(TimeKind::Year),
-                    "gehele getallen tussen 1950 en 2100".into(),
-                );
+                return (Role::Time, Some(TimeKind::Year), Why::Years);
             }
             if whole && nonneg {
-                return (Role::Count, None, "niet-negatieve gehele getallen".into());
+                return (Role::Count, None, Why::Counts);
             }
-            (Role::Value, None, "getallen".into())
+            (Role::Value, None, Why::Numbers)
         }
     }
 }
 
-pub fn time_kind_label(k: TimeKind) -> &'static str {
-    match k {
-        TimeKind::Year => "jaren",
-        TimeKind::Quarter => "kwartalen",
-        TimeKind::Month => "maanden",
-        TimeKind::Date => "datums",
-        TimeKind::Ordinal => "volgnummers",
-    }
+/// What the periods of a time column are, in `lang` ("kwartalen", "quarters").
+pub fn time_kind_label(k: TimeKind, lang: Lang) -> &'static str {
+    let (nl, en) = match k {
+        TimeKind::Year => ("jaren", "years"),
+        TimeKind::Quarter => ("kwartalen", "quarters"),
+        TimeKind::Month => ("maanden", "months"),
+        TimeKind::Date => ("datums", "dates"),
+        TimeKind::Ordinal => ("volgnummers", "ordinal numbers"),
+    };
+    crate::format::t(lang, nl, en)
 }
 
 /// A cell's identity for grouping without copying it: texts by dictionary code, numbers by
@@ -370,22 +399,33 @@ pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -
 }
 
 impl Roles {
-    /// Detects the roles of every column.
+    /// Detects the roles of every column (labels and reasons in Dutch).
     pub fn detect(table: &Table) -> Roles {
-        Self::build(table, &[])
+        Self::detect_in(table, Lang::Nl)
     }
 
-    /// Detects roles, then applies the user's overrides (`roles=` in the view description).
-    pub fn with_overrides(table: &Table, overrides: &[(String, Role)]) -> Result<Roles> {
+    /// Detects the roles of every column, with their labels and the reasons in `lang`.
+    pub fn detect_in(table: &Table, lang: Lang) -> Roles {
+        Self::build(table, &[], lang)
+    }
+
+    /// Detects roles, then applies the user's overrides (`roles=` in the view description);
+    /// labels, reasons and the error for an override of a column the table does not have are in
+    /// `lang`.
+    pub fn with_overrides(
+        table: &Table,
+        overrides: &[(String, Role)],
+        lang: Lang,
+    ) -> Result<Roles> {
         for (name, _) in overrides {
             if table.column(name).is_none() {
-                return Err(unknown_column(table, "roles", name));
+                return Err(unknown_column(table, "roles", name, lang));
             }
         }
-        Ok(Self::build(table, overrides))
+        Ok(Self::build(table, overrides, lang))
     }
 
-    fn build(table: &Table, overrides: &[(String, Role)]) -> Roles {
+    fn build(table: &Table, overrides: &[(String, Role)], lang: Lang) -> Roles {
         let mut columns: Vec<ColumnRole> = table
             .columns
             .iter()
@@ -395,20 +435,20 @@ impl Roles {
                 let (role, time_kind, reason) = match forced {
                     Some(r) => {
                         let kind = if r == Role::Time {
-                            let detected = base_role(c);
+                            let detected = base_role_why(c);
                             Some(detected.1.unwrap_or(TimeKind::Ordinal))
                         } else {
                             None
                         };
-                        (r, kind, "opgegeven in de weergave".to_string())
+                        (r, kind, Why::Given.text(lang))
                     }
-                    None => base_role(c),
+                    None => base_role(c, lang),
                 };
                 ColumnRole {
                     column: c.name.clone(),
                     role,
                     group: role.group(),
-                    label: role.label(),
+                    label: role.label_in(lang),
                     time_kind,
                     distribution_over: None,
                     distinct: st.distinct,
@@ -450,8 +490,15 @@ impl Roles {
                 if r.role != Role::Percent && !r.overridden {
                     r.role = Role::Percent;
                     r.group = RoleGroup::Value;
-                    r.label = Role::Percent.label();
-                    r.reason = format!("waarden tellen per groep op tot 100 over '{over_name}'");
+                    r.label = Role::Percent.label_in(lang);
+                    r.reason = match lang {
+                        Lang::Nl => {
+                            format!("waarden tellen per groep op tot 100 over '{over_name}'")
+                        }
+                        Lang::En => {
+                            format!("values add up to 100 per group over '{over_name}'")
+                        }
+                    };
                 }
                 if r.role == Role::Percent {
                     r.distribution_over = Some(over_name);
@@ -492,18 +539,21 @@ impl Roles {
 }
 
 /// The error for a column name that is not in the table, listing the columns that are.
-pub fn unknown_column(table: &Table, key: &str, name: &str) -> Error {
+pub fn unknown_column(table: &Table, key: &str, name: &str, lang: Lang) -> Error {
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     Error::new(
         crate::error::ErrorKind::UnknownColumn,
-        format!(
-            "Onbekende kolom '{key}={name}'. Beschikbare kolommen: {}.",
-            table
-                .columns
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        match lang {
+            Lang::Nl => {
+                format!("Onbekende kolom '{key}={name}'. Beschikbare kolommen: {columns}.")
+            }
+            Lang::En => format!("Unknown column '{key}={name}'. Available columns: {columns}."),
+        },
     )
     .at(crate::error::Location::file(&table.source))
 }
@@ -593,15 +643,20 @@ mod tests {
     #[test]
     fn overrides_replace_detected_roles_and_check_names() {
         let t = table("code,jaar,waarde\n1,2017,5\n2,2018,6\n");
-        let o = parse_overrides("code:category, waarde:percent").unwrap();
-        let r = Roles::with_overrides(&t, &o).unwrap();
+        let o = parse_overrides("code:category, waarde:percent", Lang::Nl).unwrap();
+        let r = Roles::with_overrides(&t, &o, Lang::Nl).unwrap();
         assert_eq!(r.role("code"), Some(Role::Category));
         assert!(r.get("code").unwrap().overridden);
         assert_eq!(r.role("waarde"), Some(Role::Percent));
-        let e = Roles::with_overrides(&t, &[("cod".into(), Role::Time)]).unwrap_err();
+        let e = Roles::with_overrides(&t, &[("cod".into(), Role::Time)], Lang::Nl).unwrap_err();
         assert!(e.message.contains("code, jaar, waarde"), "{}", e.message);
-        assert!(parse_overrides("code=time").is_err());
-        let e = parse_overrides("code:kleur").unwrap_err();
+        let e = Roles::with_overrides(&t, &[("cod".into(), Role::Time)], Lang::En).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Unknown column 'roles=cod'. Available columns: code, jaar, waarde."
+        );
+        assert!(parse_overrides("code=time", Lang::Nl).is_err());
+        let e = parse_overrides("code:kleur", Lang::Nl).unwrap_err();
         assert!(e.message.contains("category"), "{}", e.message);
     }
 }

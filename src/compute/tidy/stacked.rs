@@ -3,11 +3,12 @@
 //! shares and the group totals shown. Missing shares become an "onbekend" segment, never 0.
 
 use super::frame::Frame;
-use super::line::{column_list, default_category, default_value};
+use super::line::{column_list, default_category, default_value, no_numbers};
 use super::roles::sums_to_100;
 use crate::data::tidy::*;
 use crate::data::tidy::{decimals, Point, Series, UNKNOWN};
 use crate::error::{Error, Result};
+use crate::format::Lang;
 use crate::spec::Role;
 use crate::spec::StackedSpec;
 
@@ -22,14 +23,8 @@ pub(crate) fn distribution_columns(
 ) -> Result<(String, String, String)> {
     let y_name = match y {
         Some(y) => y.to_string(),
-        None => {
-            default_value(&f.roles, &[x.unwrap_or(""), series.unwrap_or("")]).ok_or_else(|| {
-                Error::view(format!(
-                    "Geen kolom met getallen gevonden; geef y= op. Kolommen: {}.",
-                    column_list(f)
-                ))
-            })?
-        }
+        None => default_value(&f.roles, &[x.unwrap_or(""), series.unwrap_or("")])
+            .ok_or_else(|| no_numbers(f))?,
     };
     let over = f
         .roles
@@ -38,10 +33,16 @@ pub(crate) fn distribution_columns(
         .filter(|o| Some(o.as_str()) != x && Some(o.as_str()) != facet);
     let facet = facet.unwrap_or("");
     let missing = |what: &str| {
-        Error::view(format!(
-            "Geen kolom voor {what} gevonden voor view={view}; geef {what}= op. Kolommen: {}.",
-            column_list(f)
-        ))
+        Error::view(match f.lang {
+            Lang::Nl => format!(
+                "Geen kolom voor {what} gevonden voor view={view}; geef {what}= op. Kolommen: {}.",
+                column_list(f)
+            ),
+            Lang::En => format!(
+                "No column for {what} found for view={view}; give {what}=. Columns: {}.",
+                column_list(f)
+            ),
+        })
     };
     // The distributed category is the one the shares sum to 100 over; without that, the second
     // category (the first being the groups).
@@ -100,8 +101,10 @@ pub(crate) fn parts(
     (as_is, categories, dropped)
 }
 
+/// The 100% stacked bar view of the frame's rows; notes and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let e = &spec.enc;
+    let lang = f.lang;
     let (x_name, y_name, s_name) = distribution_columns(
         f,
         e.x.as_deref(),
@@ -116,9 +119,11 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
     f.numeric("y", yj)?;
     if sj == xj {
-        return Err(Error::view(
-            "x= en series= moeten verschillende kolommen zijn.".to_string(),
-        ));
+        return Err(Error::view(crate::format::t(
+            lang,
+            "x= en series= moeten verschillende kolommen zijn.",
+            "x= and series= must be different columns.",
+        )));
     }
     // Rows that land on one segment are combined over the columns the view does not show.
     let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
@@ -290,37 +295,52 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             .map(|f| format!("{}, {f}", g.name))
             .unwrap_or_else(|| g.name.clone());
         if !g.unknown.is_empty() {
-            notes.push(if as_is {
-                format!(
-                    "{place}: {} onbekend of geheim; de rest tot 100 % staat als 'onbekend'.",
-                    g.unknown.join(", ")
-                )
-            } else {
-                format!(
-                    "{place}: {} onbekend of geheim; zonder het totaal is geen verdeling te berekenen.",
-                    g.unknown.join(", ")
-                )
+            let unknown = g.unknown.join(", ");
+            notes.push(match (as_is, lang) {
+                (true, Lang::Nl) => format!(
+                    "{place}: {unknown} onbekend of geheim; de rest tot 100 % staat als 'onbekend'."
+                ),
+                (true, Lang::En) => format!(
+                    "{place}: {unknown} unknown or suppressed; the rest up to 100 % is shown as 'unknown'."
+                ),
+                (false, Lang::Nl) => format!(
+                    "{place}: {unknown} onbekend of geheim; zonder het totaal is geen verdeling te berekenen."
+                ),
+                (false, Lang::En) => format!(
+                    "{place}: {unknown} unknown or suppressed; without the total no distribution can be computed."
+                ),
             });
         } else if as_is && (g.sum - 100.0).abs() > 0.5 {
-            rounding.push(format!("{place} {}", crate::format::nl(g.sum, 1)));
+            rounding.push(format!("{place} {}", crate::format::number(g.sum, 1, lang)));
         }
     }
     if !rounding.is_empty() {
-        notes.push(format!(
-            "Door afronding tellen niet alle balken op tot 100 % ({}); getekend naar verhouding.",
-            rounding.join("; ")
-        ));
+        let rounding = rounding.join("; ");
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Door afronding tellen niet alle balken op tot 100 % ({rounding}); getekend naar verhouding."
+            ),
+            Lang::En => format!(
+                "Because of rounding not every bar adds up to 100 % ({rounding}); drawn in proportion."
+            ),
+        });
     }
     if !dropped.is_empty() {
-        notes.push(format!(
-            "{} niet meegeteld in de verdeling (is het totaal).",
-            dropped.join(", ")
-        ));
+        let dropped = dropped.join(", ");
+        notes.push(match lang {
+            Lang::Nl => format!("{dropped} niet meegeteld in de verdeling (is het totaal)."),
+            Lang::En => format!("{dropped} not counted in the distribution (it is the total)."),
+        });
     }
     if !as_is {
-        notes.push(format!(
-            "'{y_name}' is omgerekend naar aandelen per {x_name}; de totalen staan bij de balken."
-        ));
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "'{y_name}' is omgerekend naar aandelen per {x_name}; de totalen staan bij de balken."
+            ),
+            Lang::En => format!(
+                "'{y_name}' is converted to shares per {x_name}; the totals are shown beside the bars."
+            ),
+        });
     }
     let dec = if as_is {
         decimals(
@@ -368,7 +388,7 @@ mod tests {
     #[test]
     fn counts_become_shares_with_totals() {
         let t = table("regio,sekse,werkenden\nA,man,30\nA,vrouw,10\nB,man,5\nB,vrouw,15\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let d = compute(&f, &spec()).unwrap();
         assert!(d.converted);
         assert_eq!(d.x, "regio");
@@ -382,7 +402,7 @@ mod tests {
     #[test]
     fn a_missing_share_is_unknown_not_zero() {
         let t = table("groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,.\nB,>12,70\n");
-        let f = Frame::new(&t, &[], &[]).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         let d = compute(&f, &spec()).unwrap();
         assert!(!d.converted);
         assert_eq!(d.series[0].points[1].y, None);

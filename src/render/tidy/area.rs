@@ -1,0 +1,141 @@
+//! The 100% stacked area view's texts, table and chart.
+
+use super::{columns, completed, distribution_title, lab, pct, series_rows, x_text, Ctx};
+use crate::chart::Texts;
+use crate::compute::tidy::area;
+use crate::compute::tidy::frame::Frame;
+use crate::data::tidy::shown_name;
+use crate::error::Result;
+use crate::format::{number, t, Lang};
+use crate::render::{DataTable, Rendered};
+use crate::spec::AreaSpec;
+use serde_json::json;
+use std::collections::HashMap;
+
+pub(super) fn render(ctx: &Ctx, f: &Frame, s: &AreaSpec) -> Result<Rendered> {
+    let lang = ctx.lang;
+    let d = area::compute(f, s)?;
+    let title = ctx.title(|| distribution_title(&d.series_column, &d.x, lang));
+    let subtitle = ctx.subtitle(&d.aggregated, || {
+        let mut sub = match lang {
+            Lang::Nl => format!("Aandeel in %, per {} samen 100 %", lab(&d.x, lang)),
+            Lang::En => format!("Share in %, per {} together 100 %", lab(&d.x, lang)),
+        };
+        if d.n_column.is_some() {
+            sub.push_str(&match lang {
+                Lang::Nl => format!(
+                    "; onder de as het aantal personen; gearceerd: minder dan {}",
+                    number(d.min_n, 0, lang)
+                ),
+                Lang::En => format!(
+                    "; below the axis the number of persons; hatched: fewer than {}",
+                    number(d.min_n, 0, lang)
+                ),
+            });
+        }
+        sub
+    });
+    let summary = area_summary(&d, lang);
+    let source = ctx.source.clone();
+    let chart = crate::chart::area::draw(
+        &d,
+        &Texts {
+            title: &title,
+            subtitle: &subtitle,
+            source: &source,
+            description: &summary,
+        },
+        lang,
+    )?;
+    let columns = columns(
+        &d.facet_column,
+        [
+            d.x.clone(),
+            d.series_column.clone(),
+            t(lang, "aandeel (%)", "share (%)").into(),
+            "n".into(),
+        ],
+    );
+    let n_at: HashMap<(Option<String>, String), Option<f64>> =
+        d.n.iter()
+            .map(|n| ((n.facet.clone(), n.x.to_string()), n.n))
+            .collect();
+    let rows = series_rows(&d.series, d.facet_column.is_some(), |s, p| {
+        let n = n_at
+            .get(&(s.facet.clone(), p.x.to_string()))
+            .copied()
+            .flatten();
+        vec![
+            p.x.clone(),
+            json!(shown_name(&s.name, lang)),
+            json!(p.y),
+            json!(n),
+        ]
+    });
+    ctx.finish(
+        &completed(&d.x, &d.y, Some(&d.series_column)),
+        (title, subtitle, summary),
+        &d,
+        DataTable { columns, rows },
+        chart,
+        &d.notes,
+    )
+}
+
+pub fn area_summary(d: &crate::data::tidy::AreaData, lang: Lang) -> String {
+    let panels: Vec<Option<String>> = if d.facets.is_empty() {
+        vec![None]
+    } else {
+        d.facets.iter().cloned().map(Some).collect()
+    };
+    let mut parts = Vec::new();
+    for p in panels {
+        // The last x with enough persons: shares there are still reliable.
+        let reliable: Vec<&crate::data::tidy::NPoint> =
+            d.n.iter().filter(|n| n.facet == p && !n.small).collect();
+        let Some(last) = reliable.last() else {
+            continue;
+        };
+        let mut at: Vec<(String, f64)> = d
+            .series
+            .iter()
+            .filter(|s| s.facet == p)
+            .filter_map(|s| {
+                s.points
+                    .iter()
+                    .find(|pt| pt.x == last.x)
+                    .and_then(|pt| pt.y)
+                    .map(|y| (s.name.clone(), y))
+            })
+            .collect();
+        crate::sort::sort_by(&mut at, |a, b| b.1.total_cmp(&a.1));
+        if let Some(top) = at.first() {
+            let who = p.clone().map(|p| format!("{p}: ")).unwrap_or_default();
+            let n = last
+                .n
+                .map(|n| number(n, 0, lang))
+                .unwrap_or_else(|| "?".into());
+            parts.push(match lang {
+                Lang::Nl => format!(
+                    "{who}bij {} {} (n = {n}) is '{}' het grootst ({})",
+                    lab(&d.x, lang),
+                    x_text(&last.x),
+                    top.0,
+                    pct(top.1, d.decimals, lang)
+                ),
+                Lang::En => format!(
+                    "{who}at {} {} (n = {n}) '{}' is largest ({})",
+                    lab(&d.x, lang),
+                    x_text(&last.x),
+                    shown_name(&top.0, lang),
+                    pct(top.1, d.decimals, lang)
+                ),
+            });
+        }
+    }
+    if parts.is_empty() {
+        t(lang, "Geen bekende aandelen.", "No known shares.").into()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}

@@ -1,0 +1,132 @@
+//! The bar view's texts, table and chart.
+
+use super::{cap, columns, completed, lab, pct, series_rows, x_text, Ctx};
+use crate::chart::Texts;
+use crate::compute::tidy::bars;
+use crate::compute::tidy::frame::Frame;
+use crate::error::Result;
+use crate::format::{number, t, Lang};
+use crate::render::{DataTable, Rendered};
+use crate::spec::BarsSpec;
+use serde_json::json;
+
+pub(super) fn render(ctx: &Ctx, f: &Frame, s: &BarsSpec) -> Result<Rendered> {
+    let (spec, lang) = (ctx.spec, ctx.lang);
+    let d = bars::compute(f, s, spec.highlight.as_deref())?;
+    let by = t(lang, "naar", "by");
+    let title = ctx.title(|| match &d.series_column {
+        Some(sc) => format!(
+            "{} {by} {} {} {}",
+            cap(&d.y, lang),
+            lab(&d.x, lang),
+            t(lang, "en", "and"),
+            lab(sc, lang)
+        ),
+        None => format!("{} {by} {}", cap(&d.y, lang), lab(&d.x, lang)),
+    });
+    let subtitle = ctx.subtitle(&d.aggregated, || {
+        let mut s = d.y_label.clone();
+        if d.sort == "desc" {
+            s.push_str(t(lang, ", van hoog naar laag", ", from high to low"));
+        }
+        if let Some(r) = &d.reference {
+            s.push_str(&format!("; {}: {}", t(lang, "lijn", "line"), r.label));
+        }
+        s
+    });
+    let summary = bars_summary(&d, lang);
+    let source = ctx.source.clone();
+    let chart = crate::chart::bars::draw(
+        &d,
+        &Texts {
+            title: &title,
+            subtitle: &subtitle,
+            source: &source,
+            description: &summary,
+        },
+        lang,
+    )?;
+    let columns = columns(
+        &d.facet_column,
+        d.series_column
+            .iter()
+            .cloned()
+            .chain([d.x.clone(), d.y.clone()]),
+    );
+    let named = d.series_column.is_some();
+    let rows = series_rows(&d.series, d.facet_column.is_some(), |s, p| {
+        let series = named.then(|| json!(s.name));
+        series
+            .into_iter()
+            .chain([p.x.clone(), json!(p.y)])
+            .collect()
+    });
+    ctx.finish(
+        &completed(&d.x, &d.y, d.series_column.as_deref()),
+        (title, subtitle, summary),
+        &d,
+        DataTable { columns, rows },
+        chart,
+        &d.notes,
+    )
+}
+
+pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
+    let Some(first) = d.series.first() else {
+        return String::new();
+    };
+    let fmt = |v: f64| {
+        if d.percent {
+            pct(v, d.decimals, lang)
+        } else {
+            number(v, d.decimals, lang)
+        }
+    };
+    let known: Vec<(String, f64)> = first
+        .points
+        .iter()
+        .filter_map(|p| p.y.map(|y| (x_text(&p.x), y)))
+        .collect();
+    let hi = known.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    let mut s = match (hi, lo) {
+        (Some(h), Some(l)) => format!(
+            "{} {}: {} ({}); {}: {} ({}).",
+            t(lang, "Hoogste", "Highest"),
+            lab(&d.y, lang),
+            h.0,
+            fmt(h.1),
+            t(lang, "laagste", "lowest"),
+            l.0,
+            fmt(l.1)
+        ),
+        _ => format!(
+            "{} {}.",
+            t(lang, "Geen bekende waarden van", "No known values of"),
+            lab(&d.y, lang)
+        ),
+    };
+    if let Some(r) = &d.reference {
+        if let Some(rv) = r.values.first().and_then(|v| v.value) {
+            let above = known.iter().filter(|(_, v)| *v > rv).count();
+            let line = if r.category.is_some() {
+                r.label.clone()
+            } else {
+                t(lang, "de referentielijn", "the reference line").to_string()
+            };
+            s.push_str(&match lang {
+                Lang::Nl => format!(
+                    " {above} van de {} boven {line} ({}).",
+                    known.len(),
+                    fmt(rv)
+                ),
+                Lang::En => format!(
+                    " {above} of the {} above {line} ({}).",
+                    known.len(),
+                    fmt(rv)
+                ),
+            });
+        }
+    }
+    s
+}

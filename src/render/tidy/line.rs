@@ -1,0 +1,168 @@
+//! The line view's texts, table and chart.
+
+use super::{cap, columns, completed, lab, series_rows, Ctx};
+use crate::chart::Texts;
+use crate::compute::tidy::frame::Frame;
+use crate::compute::tidy::line;
+use crate::error::Result;
+use crate::format::{signed, t, Lang};
+use crate::render::{DataTable, Rendered};
+use crate::spec::LineSpec;
+use serde_json::json;
+
+pub(super) fn render(ctx: &Ctx, f: &Frame, s: &LineSpec) -> Result<Rendered> {
+    let (spec, lang) = (ctx.spec, ctx.lang);
+    let d = line::compute(f, s)?;
+    let label = |x: Option<&crate::data::tidy::XValue>| x.map(|x| x.label.clone());
+    let first = label(d.x_values.first()).unwrap_or_default();
+    let last = label(d.x_values.last()).unwrap_or_default();
+    let period = if first == last {
+        first.clone()
+    } else {
+        format!("{first}-{last}")
+    };
+    let title = ctx.title(|| match &d.series_column {
+        Some(sc) => format!(
+            "{} {} {}, {period}",
+            cap(&d.y, lang),
+            t(lang, "naar", "by"),
+            lab(sc, lang)
+        ),
+        None => format!("{}, {period}", cap(&d.y, lang)),
+    });
+    let subtitle = ctx.subtitle(&d.aggregated, || {
+        let mut s = if d.index {
+            format!("Index, {first} = 100")
+        } else {
+            d.y_label.clone()
+        };
+        if let Some(fc) = &d.facet_column {
+            s.push_str(&format!("; per {fc}"));
+        }
+        s
+    });
+    let summary = line_summary(&d, lang);
+    let source = ctx.source.clone();
+    let chart = crate::chart::line::draw(
+        &d,
+        &Texts {
+            title: &title,
+            subtitle: &subtitle,
+            source: &source,
+            description: &summary,
+        },
+        s.highlight.as_deref().or(spec.highlight.as_deref()),
+        lang,
+    )?;
+    let series = d
+        .series_column
+        .clone()
+        .unwrap_or_else(|| t(lang, "reeks", "series").into());
+    let value = if d.index { "index".into() } else { d.y.clone() };
+    let mut columns = columns(&d.facet_column, [series, d.x.clone(), value]);
+    if d.index {
+        columns.push(d.y.clone());
+    }
+    let rows = series_rows(&d.series, d.facet_column.is_some(), |s, p| {
+        let mut row = vec![json!(s.name), p.x.clone(), json!(p.y)];
+        if d.index {
+            row.push(json!(p.value));
+        }
+        row
+    });
+    ctx.finish(
+        &completed(&d.x, &d.y, d.series_column.as_deref()),
+        (title, subtitle, summary),
+        &d,
+        DataTable { columns, rows },
+        chart,
+        &d.notes,
+    )
+}
+
+/// "Van 2017 tot 2019 groeide vso/pro het sterkst (+107,2 %); Wajong daalde het meest (-5,4 %)."
+pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
+    let mut changes: Vec<(String, f64, String, String)> = Vec::new();
+    for s in &d.series {
+        let known: Vec<(usize, f64)> = s
+            .points
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| p.y.map(|y| (k, y)))
+            .collect();
+        if let (Some(a), Some(b)) = (known.first(), known.last()) {
+            if a.0 < b.0 && a.1 != 0.0 {
+                let name = match &s.facet {
+                    Some(f) => format!("{} ({f})", s.name),
+                    None => s.name.clone(),
+                };
+                let xa = d
+                    .x_values
+                    .get(a.0)
+                    .map(|x| x.label.clone())
+                    .unwrap_or_default();
+                let xb = d
+                    .x_values
+                    .get(b.0)
+                    .map(|x| x.label.clone())
+                    .unwrap_or_default();
+                changes.push((name, (b.1 / a.1 - 1.0) * 100.0, xa, xb));
+            }
+        }
+    }
+    if changes.is_empty() {
+        return format!(
+            "{} per {}: {}",
+            cap(&d.y, lang),
+            lab(&d.x, lang),
+            t(
+                lang,
+                "te weinig waarden voor een ontwikkeling.",
+                "too few values for a trend."
+            )
+        );
+    }
+    crate::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1));
+    let mut s = String::new();
+    if let Some(top) = changes.first() {
+        s.push_str(&match lang {
+            Lang::Nl => format!(
+                "Van {} tot {} {} {} het sterkst ({} %)",
+                top.2,
+                top.3,
+                if top.1 >= 0.0 { "groeide" } else { "daalde" },
+                top.0,
+                signed(top.1, 1, lang)
+            ),
+            Lang::En => format!(
+                "From {} to {} {} {} most ({} %)",
+                top.2,
+                top.3,
+                top.0,
+                if top.1 >= 0.0 { "grew" } else { "fell" },
+                signed(top.1, 1, lang)
+            ),
+        });
+    }
+    if changes.len() > 1 {
+        if let Some(low) = changes.last() {
+            if low.1 < 0.0 {
+                s.push_str(&format!(
+                    "; {} {} ({} %)",
+                    low.0,
+                    t(lang, "daalde het meest", "fell most"),
+                    signed(low.1, 1, lang)
+                ));
+            } else {
+                s.push_str(&format!(
+                    "; {} {} ({} %)",
+                    low.0,
+                    t(lang, "groeide het minst", "grew least"),
+                    signed(low.1, 1, lang)
+                ));
+            }
+        }
+    }
+    s.push('.');
+    s
+}

@@ -1,0 +1,265 @@
+//! Assembles a rendered tidy view: view data -> titles, a summary, the data table, the chart and
+//! the completed view description. The steps every tidy view shares live here (the frame after
+//! `filter=`, the encoding keys, `title=`/`subtitle=`, the aggregation note in the subtitle, the
+//! table rows per series, the notes on filter and regional reading); each view has its own
+//! module with its texts, table and chart ([`line`], [`bars`], [`stacked`], [`area`],
+//! [`forest`]).
+
+mod area;
+mod bars;
+mod forest;
+mod line;
+mod stacked;
+
+pub use area::area_summary;
+pub use bars::bars_summary;
+pub use forest::forest_summary;
+pub use line::line_summary;
+pub use stacked::stacked_summary;
+
+use crate::chart::Chart;
+use crate::compute::tidy::frame::Frame;
+use crate::data::tidy::{Aggregation, Point, Series};
+use crate::error::{Error, ErrorKind, Result};
+use crate::format::{number, t, Lang};
+use crate::render::{DataTable, Dataset, Rendered, Texts as ViewTexts};
+use crate::spec::{Encoding, View, ViewSpec};
+use serde::Serialize;
+use serde_json::{json, Value as Json};
+
+/// What every tidy view works with besides its own data.
+struct Ctx<'a> {
+    view: &'a View,
+    spec: &'a ViewSpec,
+    /// The encoding keys of the view (`x=`, `title=`, ...).
+    enc: &'a Encoding,
+    lang: Lang,
+    /// The source line under the chart.
+    source: String,
+}
+
+impl Ctx<'_> {
+    /// The description's `title=`, else the view's own title.
+    fn title(&self, own: impl FnOnce() -> String) -> String {
+        self.enc.title.clone().unwrap_or_else(own)
+    }
+
+    /// The description's `subtitle=`, else the view's own subtitle followed by the line that
+    /// says how rows were combined ("opgeteld over gemeente en leeftijd: 2.000 rijen -> 40
+    /// punten"; "ongewogen gemiddelde ...").
+    fn subtitle(&self, aggregated: &Option<Aggregation>, own: impl FnOnce() -> String) -> String {
+        self.enc
+            .subtitle
+            .clone()
+            .unwrap_or_else(|| with_aggregation(own(), aggregated))
+    }
+
+    /// The rendered view: its texts, data, table and chart, and the completed description with
+    /// the channels the view chose (`resolved`).
+    fn finish<T: Serialize>(
+        &self,
+        resolved: &[(&str, String)],
+        (title, subtitle, summary): (String, String, String),
+        data: &T,
+        table: DataTable,
+        chart: Chart,
+        notes: &[String],
+    ) -> Result<Rendered> {
+        Ok(Rendered::assemble(
+            self.view.name(),
+            self.spec.query(self.view, resolved),
+            ViewTexts {
+                title,
+                subtitle,
+                source: self.source.clone(),
+                summary,
+            },
+            to_json(data)?,
+            table,
+            chart,
+            notes.to_vec(),
+        ))
+    }
+}
+
+/// Renders a tidy view against a dataset's table.
+pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
+    let lang = spec.lang;
+    let enc = match view {
+        View::Line(s) => &s.enc,
+        View::Bars(s) => &s.enc,
+        View::Stacked(s) => &s.enc,
+        View::Area(s) => &s.enc,
+        View::Forest(s) => &s.enc,
+        _ => return Err(not_tidy(view)),
+    };
+    let f = Frame::new(&ds.table, &spec.roles, &enc.filter, lang)?;
+    let ctx = Ctx {
+        view,
+        spec,
+        enc,
+        lang,
+        source: crate::render::source_line(ds, lang),
+    };
+    let mut r = match view {
+        View::Line(s) => line::render(&ctx, &f, s)?,
+        View::Bars(s) => bars::render(&ctx, &f, s)?,
+        View::Stacked(s) => stacked::render(&ctx, &f, s)?,
+        View::Area(s) => area::render(&ctx, &f, s)?,
+        View::Forest(s) => forest::render(&ctx, &f, s)?,
+        _ => return Err(not_tidy(view)),
+    };
+    if let Some(n) = filter_note(enc, lang) {
+        r.notes.insert(0, n);
+    }
+    if let Some(n) = regional_note(ds, lang) {
+        r.notes.push(n);
+    }
+    Ok(r)
+}
+
+fn not_tidy(view: &View) -> Error {
+    Error::view(format!(
+        "Intern: view={} is geen tabelweergave.",
+        view.name()
+    ))
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<Json> {
+    serde_json::to_value(v).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("Interne fout bij omzetten naar JSON: {e}"),
+        )
+    })
+}
+
+/// "Alleen rijen met jaar = 2019 of 2020." when the description filters rows.
+fn filter_note(enc: &Encoding, lang: Lang) -> Option<String> {
+    (!enc.filter.is_empty()).then(|| {
+        format!(
+            "{} {}.",
+            t(lang, "Alleen rijen met", "Only rows with"),
+            enc.filter
+                .iter()
+                .map(|(c, v)| format!("{c} = {}", v.join(t(lang, " of ", " or "))))
+                .collect::<Vec<_>>()
+                .join(t(lang, " en ", " and "))
+        )
+    })
+}
+
+/// Why a table with regional-looking columns was not read as regional data, so a user who meant
+/// the regional analysis learns what to fix.
+fn regional_note(ds: &Dataset, lang: Lang) -> Option<String> {
+    use crate::compute::regional::{Count, IdColumn};
+    let names = || ds.table.columns.iter().map(|c| c.name.as_str());
+    let looks_regional = names().any(|h| IdColumn::from_header(h) == Some(IdColumn::Region))
+        && names().any(|h| Count::from_header(h).is_some());
+    match (&ds.regional, &ds.regional_error) {
+        (None, Some(e)) if looks_regional => Some(match lang {
+            Lang::Nl => format!("Niet gelezen als regionale gegevens: {}", e.message),
+            Lang::En => format!(
+                "Not read as regional data: the column '{}' is missing or unreadable.",
+                e.location
+                    .as_ref()
+                    .and_then(|l| l.column.as_deref())
+                    .unwrap_or("region")
+            ),
+        }),
+        _ => None,
+    }
+}
+
+/// The channels a tidy view used (chosen from the roles when the description left them out).
+fn completed(x: &str, y: &str, series: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut out = vec![("x", x.to_string()), ("y", y.to_string())];
+    if let Some(s) = series {
+        out.push(("series", s.to_string()));
+    }
+    out
+}
+
+/// The table columns of a view: its panel column first when it has one, then `rest`.
+fn columns(facet: &Option<String>, rest: impl IntoIterator<Item = String>) -> Vec<String> {
+    facet.iter().cloned().chain(rest).collect()
+}
+
+/// The table rows of a series view: a row per point of every series, its panel first when the
+/// view has panels, then the view's `cells`.
+fn series_rows(
+    series: &[Series],
+    panels: bool,
+    cells: impl Fn(&Series, &Point) -> Vec<Json>,
+) -> Vec<Vec<Json>> {
+    series
+        .iter()
+        .flat_map(|s| {
+            let panel = panels.then(|| json!(s.facet.clone().unwrap_or_default()));
+            let cells = &cells;
+            s.points
+                .iter()
+                .map(move |p| panel.clone().into_iter().chain(cells(s, p)).collect())
+        })
+        .collect()
+}
+
+fn lab(column: &str, lang: Lang) -> String {
+    crate::data::tidy::label_in(column, lang)
+}
+
+fn cap(column: &str, lang: Lang) -> String {
+    crate::data::tidy::capitalise(&crate::data::tidy::label_in(column, lang))
+}
+
+fn pct(v: f64, decimals: usize, lang: Lang) -> String {
+    format!("{} %", number(v, decimals, lang))
+}
+
+/// "Verdeling naar uren per subdoelgroep": the title of the distribution views.
+fn distribution_title(series_column: &str, x: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Verdeling naar {} per {}",
+            lab(series_column, lang),
+            lab(x, lang)
+        ),
+        Lang::En => format!(
+            "Distribution by {} per {}",
+            lab(series_column, lang),
+            lab(x, lang)
+        ),
+    }
+}
+
+fn x_text(x: &Json) -> String {
+    match x {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => n
+            .as_f64()
+            .map(|v| {
+                if v.fract() == 0.0 {
+                    format!("{v:.0}")
+                } else {
+                    v.to_string()
+                }
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// A subtitle with the first aggregation note, its first letter lower case.
+fn with_aggregation(s: String, a: &Option<Aggregation>) -> String {
+    match a.as_ref().and_then(|a| a.notes.first()) {
+        Some(n) => {
+            let mut c = n.chars();
+            let lower = match c.next() {
+                Some(f) => crate::case::lower_char(f) + c.as_str(),
+                None => String::new(),
+            };
+            format!("{s}; {lower}")
+        }
+        None => s,
+    }
+}
