@@ -136,7 +136,7 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
         KeyKind::Text if k.key == "filter" => {
             // `column:value` for each value of each category or period column (the page offers a
             // picker per column not on the chart).
-            info.choices = super::tidy_catalog::filter_choices(&ds.table);
+            info.choices = super::tidy_catalog::filter_choices(&ds.table, &ds.roles());
         }
         KeyKind::Number { .. } | KeyKind::Text => {}
     }
@@ -201,7 +201,7 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
                 ds.regional
                     .as_ref()
                     .filter(|d| d.fine)
-                    .map(|_| super::tidy_catalog::views(&ds.table))
+                    .map(|_| super::tidy_catalog::views(&ds.table, &ds.roles()))
                     .unwrap_or_default()
                     .into_iter()
                     .filter_map(schema::view)
@@ -209,7 +209,7 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
             )
             .collect()
     } else {
-        super::tidy_catalog::views(&ds.table)
+        super::tidy_catalog::views(&ds.table, &ds.roles())
             .into_iter()
             .filter_map(schema::view)
             .map(|v| view_info(v, ds, lang))

@@ -39,6 +39,8 @@ pub struct Dataset {
     /// Boundary editions loaded for the map (the page hands them over when a map is opened;
     /// natively every edition is built in, see [`Dataset::boundaries`]).
     pub boundaries: Vec<std::sync::Arc<Boundaries>>,
+    /// The column roles per language, detected once (a million-row table takes a while).
+    roles_cache: std::cell::RefCell<Vec<(Lang, crate::data::Roles)>>,
 }
 
 impl Dataset {
@@ -56,6 +58,7 @@ impl Dataset {
                 regional: Some(regional),
                 regional_error: None,
                 boundaries: Vec::new(),
+                roles_cache: Default::default(),
             }),
             // A file that has the regional columns must read cleanly: errors are the user's to fix.
             Err(e) if RegionalData::matches(&table) => Err(e),
@@ -64,6 +67,7 @@ impl Dataset {
                 regional: None,
                 regional_error: Some(e),
                 boundaries: Vec::new(),
+                roles_cache: Default::default(),
             }),
         }
     }
@@ -77,6 +81,7 @@ impl Dataset {
             regional: Some(regional),
             regional_error: None,
             boundaries: Vec::new(),
+            roles_cache: Default::default(),
         })
     }
 
@@ -123,7 +128,7 @@ impl Dataset {
                 columns: Vec::new(),
             }
         } else {
-            crate::data::Roles::detect_in(&self.table, lang)
+            self.roles_in(lang)
         };
         let mut notes = self.table.detected.notes.clone();
         if let Some(r) = &self.regional {
@@ -214,12 +219,29 @@ impl Dataset {
         if self.regional.is_some() {
             return self.natural_view();
         }
+        if roles.is_empty() {
+            return crate::compute::tidy::natural_view_from(
+                &self.table,
+                &self.roles_in(lang),
+                lang,
+            );
+        }
         crate::compute::tidy::natural_view(&self.table, roles, lang)
     }
 
     /// The detected roles of the table's columns (shown in the page, changed with `roles=`).
     pub fn roles(&self) -> crate::data::Roles {
-        crate::data::Roles::detect(&self.table)
+        self.roles_in(Lang::Nl)
+    }
+
+    /// [`Dataset::roles`] with labels and reasons in `lang`; detected once per language.
+    pub fn roles_in(&self, lang: Lang) -> crate::data::Roles {
+        if let Some((_, r)) = self.roles_cache.borrow().iter().find(|(l, _)| *l == lang) {
+            return r.clone();
+        }
+        let r = crate::data::Roles::detect_in(&self.table, lang);
+        self.roles_cache.borrow_mut().push((lang, r.clone()));
+        r
     }
 }
 

@@ -49,8 +49,8 @@ fn filter_key(f: &Frame) -> Vec<Choice> {
 }
 
 /// The `filter` choices of a table (see [`filter_key`]); none when it has no tidy frame.
-pub fn filter_choices(table: &Table) -> Vec<Choice> {
-    match Frame::new(table, &[], &[], crate::format::Lang::Nl) {
+pub fn filter_choices(table: &Table, roles: &crate::data::Roles) -> Vec<Choice> {
+    match Frame::with_roles(table, roles.clone(), &[], crate::format::Lang::Nl) {
         Ok(f) => filter_key(&f),
         Err(_) => Vec::new(),
     }
@@ -58,12 +58,12 @@ pub fn filter_choices(table: &Table) -> Vec<Choice> {
 
 /// The tidy views a table supports, natural view first: only views that can be drawn with
 /// their defaults are offered (their keys come from the schema, see [`super::catalog`]).
-pub fn views(table: &Table) -> Vec<&'static str> {
-    let Ok(f) = Frame::new(table, &[], &[], crate::format::Lang::Nl) else {
+pub fn views(table: &Table, roles: &crate::data::Roles) -> Vec<&'static str> {
+    let Ok(f) = Frame::with_roles(table, roles.clone(), &[], crate::format::Lang::Nl) else {
         return Vec::new();
     };
     // The natural view is always offered, even when its defaults need a facet to compute.
-    let natural = crate::compute::tidy::natural_view(table, &[], crate::format::Lang::Nl)
+    let natural = crate::compute::tidy::natural_view_from(table, roles, crate::format::Lang::Nl)
         .ok()
         .map(|v| v.name());
     let enc = Encoding::default;
@@ -136,7 +136,7 @@ mod tests {
             b"groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,30\nB,>12,70\n",
         )
         .unwrap();
-        let names = views(&t);
+        let names = views(&t, &crate::data::Roles::detect(&t));
         assert_eq!(names.first(), Some(&"stacked"));
         assert!(!names.contains(&"forest"));
         assert!(!names.contains(&"line"), "no time column: {names:?}");

@@ -638,8 +638,17 @@ pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
 
 /// [`parse_number`] without the range check: infinity for `1e400`.
 fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
+    // The common cell first: a whole number of at most 15 digits (exact in a float).
+    let b = s.as_bytes();
+    if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+        return Some(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
+    }
     let s = s.trim().trim_end_matches('%').trim();
     if s.is_empty() {
+        return None;
+    }
+    // A number starts with a sign, a digit or the decimal separator: a name is no number.
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '−' | '.' | ',')) {
         return None;
     }
     let thousands = if decimal == ',' { '.' } else { ',' };

@@ -196,6 +196,10 @@ impl RegionalData {
             .iter()
             .map(|t| t.trim().to_string())
             .collect();
+        let row_type_by_code: Vec<RowType> = region_by_code
+            .iter()
+            .map(|r| row_type_from_name(r))
+            .collect();
         let mut period_by_code: Vec<Option<Option<Period>>> =
             vec![None; table.columns[year_col].dictionary().len()];
         let mut subgroup_by_code: Vec<Option<Option<Subgroup>>> =
@@ -287,7 +291,13 @@ impl RegionalData {
                         .at(location(table, i, &table.columns[j].name)));
                     }
                 },
-                _ => row_type_from_name(&region),
+                _ => match (region_cell, table.columns[region_col].code(i)) {
+                    (Cell::Text(_), Some(k)) => row_type_by_code
+                        .get(k as usize)
+                        .copied()
+                        .unwrap_or_else(|| row_type_from_name(&region)),
+                    _ => row_type_from_name(&region),
+                },
             };
             let subgroup = match subgroup_col {
                 None => None,

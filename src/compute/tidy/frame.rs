@@ -27,6 +27,16 @@ impl<'a> Frame<'a> {
         lang: Lang,
     ) -> Result<Frame<'a>> {
         let roles = Roles::with_overrides(table, overrides, lang)?;
+        Frame::with_roles(table, roles, filter, lang)
+    }
+
+    /// [`Frame::new`] with roles detected before (a dataset detects them once, not per view).
+    pub fn with_roles(
+        table: &'a Table,
+        roles: Roles,
+        filter: &[(String, Vec<String>)],
+        lang: Lang,
+    ) -> Result<Frame<'a>> {
         let mut rows: Vec<usize> = (0..table.len()).collect();
         for (col, wanted) in filter {
             let j = table

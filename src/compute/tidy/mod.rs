@@ -16,4 +16,4 @@ pub mod stacked;
 
 pub use crate::data::Roles;
 pub use crate::spec::Role;
-pub use natural::natural_view;
+pub use natural::{natural_view, natural_view_from};

@@ -58,6 +58,12 @@ fn enc(x: Option<&str>, y: Option<&str>, series: Option<&str>, facet: Option<&st
 /// none, the error says why in `lang`.
 pub fn natural_view(table: &Table, overrides: &[(String, Role)], lang: Lang) -> Result<View> {
     let roles = Roles::with_overrides(table, overrides, lang)?;
+    natural_view_from(table, &roles, lang)
+}
+
+/// [`natural_view`] from roles detected before.
+pub fn natural_view_from(table: &Table, roles: &Roles, lang: Lang) -> Result<View> {
+    let roles = roles.clone();
 
     if let Some(or) = roles.first(&[Role::OddsRatio]) {
         return Ok(View::Forest(ForestSpec {

@@ -346,28 +346,69 @@ pub fn cell_id(c: &Column, i: usize) -> (u8, u64) {
 /// Whether `value` sums to about 100 over the categories of `over` within every group formed by
 /// the `groups` columns. Rounded published shares may miss 100 by half a point per category.
 pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -> bool {
-    let (Some(vc), Some(oc)) = (table.columns.get(value), table.columns.get(over)) else {
+    let Some(oc) = table.columns.get(over) else {
         return false;
     };
-    use std::hash::Hasher;
-    // Per group (a 64-bit hash of its cells) the sum, the count and whether a cell is missing;
-    // per row a hash of (group, category), sorted afterwards to find a category twice in a
-    // group. Eight bytes a row, where a list of categories per group took quadratic time.
-    let mut by_group: crate::table::FastMap<u64, (f64, usize, bool)> = Default::default();
-    let mut pairs: Vec<u64> = Vec::with_capacity(table.len());
-    for i in 0..table.len() {
-        let mut h = crate::table::column::FastHasher::default();
-        for &g in groups {
-            let (t, v) = table.columns.get(g).map_or((0, 0), |c| cell_id(c, i));
-            h.write_u8(t);
-            h.write_u64(v);
+    let mut cols: Vec<usize> = groups.to_vec();
+    cols.push(over);
+    if !rows_unique(table, &cols) {
+        return false; // two rows for one category: the groups are not complete
+    }
+    let keys = RowKeys::new(table, &cols);
+    sums_to_100_by(table, value, |i| keys.without(oc, over, i))
+}
+
+/// A per-row hash of the cells of some columns, XOR-combined so that one column can be taken
+/// out again: the group of a row over "all these columns but `over`" costs one cell, not all.
+struct RowKeys {
+    all: Vec<u64>,
+}
+
+/// A well-mixed 64-bit hash of column `j`'s cell identity (splitmix64's finaliser).
+fn mix(j: usize, (t, v): (u8, u64)) -> u64 {
+    let mut z = v
+        ^ (u64::from(t) << 56)
+        ^ (j as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ 0x632b_e59b_d9b4_e019;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+impl RowKeys {
+    fn new(table: &Table, cols: &[usize]) -> RowKeys {
+        let mut all = vec![0u64; table.len()];
+        for &j in cols {
+            if let Some(c) = table.columns.get(j) {
+                for (i, h) in all.iter_mut().enumerate() {
+                    *h ^= mix(j, cell_id(c, i));
+                }
+            }
         }
-        let group = h.finish();
-        let (t, v) = cell_id(oc, i);
-        h.write_u8(t);
-        h.write_u64(v);
-        pairs.push(h.finish());
-        let entry = by_group.entry(group).or_insert((0.0, 0, false));
+        RowKeys { all }
+    }
+    /// Row `i`'s key without column `j` (whose column is `c`).
+    fn without(&self, c: &Column, j: usize, i: usize) -> u64 {
+        self.all.get(i).copied().unwrap_or(0) ^ mix(j, cell_id(c, i))
+    }
+}
+
+/// Whether no two rows have the same cells in `cols` (by 64-bit hashes: a collision, about one
+/// in 10^7 for a million rows, would read as a duplicate and only withhold the share role).
+fn rows_unique(table: &Table, cols: &[usize]) -> bool {
+    let mut all = RowKeys::new(table, cols).all;
+    crate::sort::sort_unstable(&mut all);
+    !all.windows(2).any(|w| w[0] == w[1])
+}
+
+/// [`sums_to_100`] with the group of each row given as a hash.
+fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> bool {
+    let Some(vc) = table.columns.get(value) else {
+        return false;
+    };
+    let mut by_group: crate::table::FastMap<u64, (f64, usize, bool)> = Default::default();
+    for i in 0..table.len() {
+        let entry = by_group.entry(group_of(i)).or_insert((0.0, 0, false));
         match vc.get(i) {
             Cell::Number(x) if (-0.5..=100.5).contains(&x) => {
                 entry.0 += x;
@@ -376,10 +417,6 @@ pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -
             Cell::Number(_) => return false,
             _ => entry.2 = true,
         }
-    }
-    crate::sort::sort_unstable(&mut pairs);
-    if pairs.windows(2).any(|w| w[0] == w[1]) {
-        return false; // two rows for one category: the groups are not complete
     }
     let mut complete = 0;
     for (_, (sum, n, any_missing)) in by_group {
@@ -465,24 +502,31 @@ impl Roles {
             .filter(|(_, r)| matches!(r.role, Role::Category | Role::Time))
             .map(|(j, _)| j)
             .collect();
+        let mut unique: Option<bool> = None;
+        let mut keys: Option<RowKeys> = None;
         for j in 0..columns.len() {
             let role = columns[j].role;
             if !matches!(role, Role::Percent | Role::Count | Role::Value) {
                 continue;
             }
+            // The rows must be unique over all category columns (a category twice in a group
+            // is no distribution); checked once for every candidate, keys computed once.
+            let keys = match &keys {
+                Some(k) => k,
+                None => {
+                    if !*unique.get_or_insert_with(|| rows_unique(table, &cats)) {
+                        break;
+                    }
+                    keys.insert(RowKeys::new(table, &cats))
+                }
+            };
             let found = cats.iter().copied().find(|&over| {
                 columns[over].role == Role::Category
                     && columns[over].distinct >= 2
-                    && sums_to_100(
-                        table,
-                        j,
-                        over,
-                        &cats
-                            .iter()
-                            .copied()
-                            .filter(|&g| g != over)
-                            .collect::<Vec<_>>(),
-                    )
+                    && table
+                        .columns
+                        .get(over)
+                        .is_some_and(|oc| sums_to_100_by(table, j, |i| keys.without(oc, over, i)))
             });
             if let Some(over) = found {
                 let over_name = columns[over].column.clone();

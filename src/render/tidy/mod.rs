@@ -93,7 +93,12 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         View::Forest(s) => &s.enc,
         _ => return Err(not_tidy(view)),
     };
-    let f = Frame::new(&ds.table, &spec.roles, &enc.filter, lang)?;
+    // The dataset's roles, detected once; `roles=` overrides detect them again.
+    let f = if spec.roles.is_empty() {
+        Frame::with_roles(&ds.table, ds.roles_in(lang), &enc.filter, lang)?
+    } else {
+        Frame::new(&ds.table, &spec.roles, &enc.filter, lang)?
+    };
     let ctx = Ctx {
         view,
         spec,
