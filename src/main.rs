@@ -207,7 +207,28 @@ fn load_in(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.to_string());
-    Dataset::load(&name, &bytes)
+    // Progress on stderr when a person watches (a terminal) and the file takes a moment.
+    use std::io::{IsTerminal, Write};
+    if !std::io::stderr().is_terminal() || bytes.len() < (8 << 20) {
+        return Dataset::load(&name, &bytes);
+    }
+    let mut last = usize::MAX;
+    let mut report = |done: usize, total: usize| {
+        let pct = done.saturating_mul(100) / total.max(1);
+        if pct != last {
+            last = pct;
+            let mut err = std::io::stderr();
+            let _ = match lang {
+                Lang::Nl => write!(err, "\rLezen van {name}: {pct} %"),
+                Lang::En => write!(err, "\rReading {name}: {pct} %"),
+            };
+            let _ = err.flush();
+        }
+    };
+    let ds = Dataset::load_with(&name, &bytes, &mut report);
+    // The progress line is replaced by what follows.
+    eprint!("\r\x1b[2K");
+    ds
 }
 
 /// Runs a command; `flag` is the language asked for with `--en`/`--lang`, `lang` the language

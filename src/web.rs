@@ -63,6 +63,25 @@ impl Explorer {
         })
     }
 
+    /// [`Explorer::load`], calling `progress(done, total)` as the file is read (about once per
+    /// percent of a CSV file), so the worker can move the page's progress bar while it parses.
+    pub fn load_with_progress(
+        name: &str,
+        bytes: &[u8],
+        progress: &js_sys::Function,
+    ) -> Result<Explorer, JsValue> {
+        let mut report = |done: usize, total: usize| {
+            let _ = progress.call2(
+                &JsValue::NULL,
+                &JsValue::from_f64(done as f64),
+                &JsValue::from_f64(total as f64),
+            );
+        };
+        Ok(Explorer {
+            ds: Dataset::load_with(name, bytes, &mut report).map_err(js_error)?,
+        })
+    }
+
     /// One of the bundled example tables ([`crate::EXAMPLES`]), by file name.
     pub fn example(file: &str) -> Result<Explorer, JsValue> {
         let ex = crate::Example::find(file).ok_or_else(|| {

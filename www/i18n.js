@@ -5,7 +5,7 @@ import { state } from './state.js';
 export const I18N = {
   nl: {
     'progress': 'Bezig met lezen van {file}: {pct} %',
-    'progress-parse': '{file} wordt verwerkt…',
+    'progress-parse': '{file} wordt verwerkt: {pct} %',
     'cancel': 'Annuleren',
     'cancelled': 'Het laden van {file} is afgebroken; de gegevens van {previous} blijven getoond.',
     'cancelled-none': 'Het laden van {file} is afgebroken.',
@@ -85,7 +85,7 @@ export const I18N = {
   },
   en: {
     'progress': 'Reading {file}: {pct} %',
-    'progress-parse': 'Processing {file}…',
+    'progress-parse': 'Processing {file}: {pct} %',
     'cancel': 'Cancel',
     'cancelled': 'Loading {file} was cancelled; the data of {previous} is still shown.',
     'cancelled-none': 'Loading {file} was cancelled.',

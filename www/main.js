@@ -178,7 +178,8 @@ function showProgress(p) {
   const bar = $('progress-bar');
   const frac = p.total ? p.loaded / p.total : 0;
   bar.value = frac;
-  const text = p.parsing ? t('progress-parse', { file: p.name }) : t('progress', { file: p.name, pct: Math.floor(frac * 100) });
+  const pct = Math.floor(frac * 100);
+  const text = t(p.parsing ? 'progress-parse' : 'progress', { file: p.name, pct });
   $('progress-text').textContent = text;
   bar.setAttribute('aria-valuetext', text);
 }

@@ -100,8 +100,11 @@ const ops = {
           throw Object.assign(new Error(e.message), { kind: 'fetch' });
         }
       } else bytes = source.bytes;
-      postMessage({ id, progress: { loaded: bytes.length, total: bytes.length, parsing: true } });
-      ex = E.load(source.name, bytes);
+      postMessage({ id, progress: { loaded: 0, total: bytes.length, parsing: true } });
+      // The core reports how far it has read the text (CSV), about once per percent.
+      ex = E.load_with_progress(source.name, bytes, (loaded, total) => {
+        postMessage({ id, progress: { loaded, total, parsing: true } });
+      });
     }
     if (source.mapping) {
       const mapped = ex.with_mapping(JSON.stringify(source.mapping));

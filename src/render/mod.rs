@@ -50,6 +50,17 @@ impl Dataset {
         Dataset::from_table(table)
     }
 
+    /// [`Dataset::load`], telling `progress(done, total)` how far the file is read (see
+    /// [`table::load_with`]).
+    pub fn load_with(
+        name: &str,
+        bytes: &[u8],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Dataset> {
+        let table = table::load_with(name, bytes, progress)?;
+        Dataset::from_table(table)
+    }
+
     pub fn from_table(table: Table) -> Result<Dataset> {
         // Read once: the error is kept to explain why a view needs regional data.
         match RegionalData::from_table(&table) {

@@ -123,6 +123,8 @@ pub struct Column {
     dict: Vec<Box<str>>,
     /// Text -> code, while the column is written to.
     index: FastMap<Box<str>, u32>,
+    /// Rows expected: the array a first number or text creates is made this long at once.
+    hint: usize,
 }
 
 impl Column {
@@ -133,9 +135,11 @@ impl Column {
         }
     }
 
+    /// A column expected to get `rows` rows: its numbers or codes are allocated once, at that
+    /// size, when the first arrives (a numeric column never holds a code array).
     pub fn with_capacity(name: impl Into<String>, rows: usize) -> Column {
         let mut c = Column::new(name);
-        c.codes.reserve(rows.min(1 << 24));
+        c.hint = rows;
         c
     }
 
@@ -220,6 +224,9 @@ impl Column {
         if n.is_nan() {
             return self.push_missing();
         }
+        if self.nums.is_empty() {
+            self.nums.reserve(self.hint.max(self.len + 1));
+        }
         if self.nums.len() < self.len {
             self.nums.resize(self.len, no_number());
         }
@@ -248,6 +255,9 @@ impl Column {
 
     /// Appends a row whose text has code `code` (from [`Column::intern`]).
     pub fn push_code(&mut self, code: u32) {
+        if self.codes.is_empty() {
+            self.codes.reserve(self.hint.max(self.len + 1));
+        }
         if self.codes.len() < self.len {
             self.codes.resize(self.len, NO_CODE);
         }
@@ -267,8 +277,13 @@ impl Column {
         if self.codes.len() < self.len && !self.codes.is_empty() {
             self.codes.resize(self.len, NO_CODE);
         }
-        self.nums.shrink_to_fit();
-        self.codes.shrink_to_fit();
+        // Shrunk only when much was left over: a shrink copies the array.
+        if self.nums.capacity() > self.nums.len() + self.nums.len() / 8 + 16 {
+            self.nums.shrink_to_fit();
+        }
+        if self.codes.capacity() > self.codes.len() + self.codes.len() / 8 + 16 {
+            self.codes.shrink_to_fit();
+        }
     }
 
     /// Rows whose raw code is `code`: for messages naming where a value occurs.

@@ -425,8 +425,8 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     read_csv_with(name, bytes, &mut |_, _| {})
 }
 
-/// [`read_csv`], telling `progress(done, total)` (bytes of text) as it goes: twice through the
-/// text, so `done` runs to `2 * total`... reported as a share of `total` per pass.
+/// [`read_csv`], telling `progress(done, total)` as it goes: `done` runs from 0 to `total` (the
+/// bytes of text) over both passes, about once per percent.
 pub fn read_csv_with(
     name: &str,
     bytes: &[u8],

@@ -763,8 +763,18 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
 
 /// Reads a file into a table, choosing the loader from the name and the bytes.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Table> {
+    load_with(name, bytes, &mut |_, _| {})
+}
+
+/// [`load`], telling `progress(done, total)` how far it is in reading a CSV file (bytes of text,
+/// over both passes); workbooks and JSON report only their end.
+pub fn load_with(
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Table> {
     let table = match detect_format(name, bytes)? {
-        Format::Csv => csv::read_csv(name, bytes)?,
+        Format::Csv => csv::read_csv_with(name, bytes, progress)?,
         Format::Xlsx => xlsx::read_xlsx(name, bytes)?,
         Format::Json => json::read_json(name, bytes)?,
     };

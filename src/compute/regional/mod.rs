@@ -188,7 +188,10 @@ impl RegionalData {
         let mut groups: Vec<Group> = Vec::new();
         let mut group_of: crate::table::FastMap<GroupKey, usize> = Default::default();
         // Rows seen per (group, hash of the other columns): no strings kept per row.
-        let mut seen: crate::table::FastMap<(usize, u64), usize> = Default::default();
+        // Per row a hash of (group, the other columns), to find a row entered twice after the
+        // pass: eight bytes a row, where a map of every row took eighty.
+        const NO_KEY: u64 = u64::MAX;
+        let mut row_keys: Vec<u64> = vec![NO_KEY; table.len()];
         // What each distinct text of the region, period and subgroup columns reads as: worked
         // out once per text, not once per row.
         let region_by_code: Vec<String> = table.columns[region_col]
@@ -368,31 +371,60 @@ impl RegionalData {
                     groups.len() - 1
                 }
             };
-            // Two rows that differ in nothing but their counts are one row entered twice.
+            if let Some(k) = row_keys.get_mut(i) {
+                *k = hash_cells(table, &dims, i, g as u64).min(NO_KEY - 1);
+            }
+            groups[g].rows.push(i);
+        }
+
+        // Two rows that differ in nothing but their counts are one row entered twice: the first
+        // such row in the file is named, with the row it repeats.
+        let mut sorted: Vec<u64> = row_keys.iter().copied().filter(|&k| k != NO_KEY).collect();
+        crate::sort::sort_unstable(&mut sorted);
+        let twice: Vec<u64> = sorted
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0])
+            .collect();
+        drop(sorted);
+        if !twice.is_empty() {
             let same_dims = |a: usize, b: usize| {
                 dims.iter()
                     .all(|&j| table.columns[j].get(a) == table.columns[j].get(b))
             };
-            let prev = seen
-                .insert((g, hash_cells(table, &dims, i)), i)
-                .filter(|&prev| same_dims(prev, i));
-            if let Some(prev) = prev {
-                let prev_row = table.row_numbers.get(prev).copied().unwrap_or(prev + 1);
-                let what = match subgroup {
-                    Some(sg) => format!(
-                        "Regio '{region}' komt voor {period} met doelgroep '{}' twee keer voor (ook op rij {prev_row}).",
-                        table.columns[subgroup_col.unwrap_or_default()].get(i)
-                            .as_text()
-                            .unwrap_or_else(|| sg.label().to_string())
-                    ),
-                    None => format!(
-                        "Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."
-                    ),
-                };
-                return Err(Error::new(ErrorKind::Duplicate, what).at(location(table, i, rname)));
+            let mut first: crate::table::FastMap<u64, Vec<usize>> = Default::default();
+            for (i, &k) in row_keys.iter().enumerate() {
+                if k == NO_KEY || !twice.contains(&k) {
+                    continue;
+                }
+                let earlier = first.entry(k).or_default();
+                if let Some(&prev) = earlier.iter().find(|&&p| same_dims(p, i)) {
+                    let Some(group) = groups.iter().find(|g| g.rows.contains(&i)) else {
+                        continue;
+                    };
+                    let (region, period, subgroup) =
+                        (&group.key.region, group.key.period, group.key.subgroup);
+                    let prev_row = table.row_numbers.get(prev).copied().unwrap_or(prev + 1);
+                    let what = match subgroup {
+                        Some(sg) => format!(
+                            "Regio '{region}' komt voor {period} met doelgroep '{}' twee keer voor (ook op rij {prev_row}).",
+                            table.columns[subgroup_col.unwrap_or_default()]
+                                .get(i)
+                                .as_text()
+                                .unwrap_or_else(|| sg.label().to_string())
+                        ),
+                        None => format!(
+                            "Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."
+                        ),
+                    };
+                    return Err(
+                        Error::new(ErrorKind::Duplicate, what).at(location(table, i, rname))
+                    );
+                }
+                earlier.push(i);
             }
-            groups[g].rows.push(i);
         }
+        drop(row_keys);
 
         // Sum every group over the dimensions, using total rows where a group has them.
         let mut used_totals: Vec<(usize, String)> = Vec::new();
@@ -676,10 +708,11 @@ impl RegionalData {
 }
 
 /// A hash of a row's cells in the given columns (numbers by their bits, texts by their bytes).
-fn hash_cells(table: &Table, cols: &[usize], i: usize) -> u64 {
+fn hash_cells(table: &Table, cols: &[usize], i: usize, seed: u64) -> u64 {
     use std::hash::Hasher;
     // Texts by dictionary code: equal texts of a column share one code.
     let mut h = crate::table::column::FastHasher::default();
+    h.write_u64(seed);
     for &j in cols {
         let c = &table.columns[j];
         match c.get(i) {
