@@ -202,11 +202,11 @@ pub fn compute(
         def(
             "jobs_growth".into(),
             match lang {
-                Lang::Nl => format!("Groei banen {from}-{to}"),
-                Lang::En => format!("Growth of jobs {from}-{to}"),
+                Lang::Nl => format!("Groei banen {from:#}-{to:#}"),
+                Lang::En => format!("Growth of jobs {from:#}-{to:#}"),
             },
             jobs,
-            format!("{growth_word}\n{from}-{to}"),
+            format!("{growth_word}\n{from:#}-{to:#}"),
             true,
         ),
         lang,
@@ -246,8 +246,8 @@ pub fn compute(
         let reason = missing(d, Count::WerkkamerIndication, &[to], lang)
             .or_else(|| missing(d, Count::Jobs, &[to], lang))
             .unwrap_or_else(|| match lang {
-                Lang::Nl => format!("geen jaar in {from}-{to} met banen en indicatie"),
-                Lang::En => format!("no year in {from}-{to} with jobs and indication"),
+                Lang::Nl => format!("geen jaar in {from:#}-{to:#} met banen en indicatie"),
+                Lang::En => format!("no year in {from:#}-{to:#} with jobs and indication"),
             });
         ms.push(unavailable(
             def(
@@ -344,11 +344,11 @@ pub fn compute(
     let dfn = def(
         "workers_growth".into(),
         match lang {
-            Lang::Nl => format!("Groei werkenden {from}-{to}"),
-            Lang::En => format!("Growth of working persons {from}-{to}"),
+            Lang::Nl => format!("Groei werkenden {from:#}-{to:#}"),
+            Lang::En => format!("Growth of working persons {from:#}-{to:#}"),
         },
         workers,
-        format!("{growth_word}\n{from}-{to}"),
+        format!("{growth_word}\n{from:#}-{to:#}"),
         true,
     );
     ms.push(
@@ -360,11 +360,11 @@ pub fn compute(
     let dfn = def(
         "share_working".into(),
         match lang {
-            Lang::Nl => format!("Aandeel werkenden {from}"),
-            Lang::En => format!("Share working {from}"),
+            Lang::Nl => format!("Aandeel werkenden {from:#}"),
+            Lang::En => format!("Share working {from:#}"),
         },
         workers,
-        format!("{}\n{from}", t(lang, "aandeel", "share")),
+        format!("{}\n{from:#}", t(lang, "aandeel", "share")),
         true,
     );
     ms.push(
@@ -418,11 +418,11 @@ pub fn compute(
                 ),
                 missing(d, c, &[to], lang).unwrap_or_else(|| match lang {
                     Lang::Nl => format!(
-                        "het bestand heeft geen twee jaren met {} in {from}-{to}",
+                        "het bestand heeft geen twee jaren met {} in {from:#}-{to:#}",
                         c.label()
                     ),
                     Lang::En => format!(
-                        "the file has no two years with {} in {from}-{to}",
+                        "the file has no two years with {} in {from:#}-{to:#}",
                         count_label(c, lang)
                     ),
                 }),

@@ -31,8 +31,8 @@ fn split(
     let pw_a = a
         .get(Count::WorkersParticipatiewet)
         .ok_or_else(|| match lang {
-            Lang::Nl => format!("werkzame personen Participatiewet {from} ontbreken"),
-            Lang::En => format!("working persons Participatiewet {from} are missing"),
+            Lang::Nl => format!("werkzame personen Participatiewet {from:#} ontbreken"),
+            Lang::En => format!("working persons Participatiewet {from:#} are missing"),
         })?;
     let pw_b = b.get(Count::WorkersParticipatiewet).ok_or(t(
         lang,
@@ -49,15 +49,15 @@ fn split(
         None if from.calendar_year() < PRAKTIJKROUTE_START => 0.0,
         None => {
             return Err(match lang {
-                Lang::Nl => format!("werkzame personen Praktijkroute {from} ontbreken"),
-                Lang::En => format!("working persons Praktijkroute {from} are missing"),
+                Lang::Nl => format!("werkzame personen Praktijkroute {from:#} ontbreken"),
+                Lang::En => format!("working persons Praktijkroute {from:#} are missing"),
             })
         }
     };
     if pw_a <= 0.0 {
         return Err(match lang {
-            Lang::Nl => format!("geen werkzame personen Participatiewet in {from}"),
-            Lang::En => format!("no working persons Participatiewet in {from}"),
+            Lang::Nl => format!("geen werkzame personen Participatiewet in {from:#}"),
+            Lang::En => format!("no working persons Participatiewet in {from:#}"),
         });
     }
     let growth = pw_b - pw_a;
@@ -101,8 +101,8 @@ fn years(
             .rfind(|y| *y < to)
             .ok_or_else(|| {
                 Error::not_available(match lang {
-                    Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {to}."),
-                    Lang::En => format!("The make-up of the growth needs two years; the file has none before {to}."),
+                    Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {to:#}."),
+                    Lang::En => format!("The make-up of the growth needs two years; the file has none before {to:#}."),
                 })
             })?,
     };
@@ -130,10 +130,10 @@ pub fn compute(
     let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {
         Error::not_available(match lang {
             Lang::Nl => format!(
-                "De opbouw van de groei {from}-{to} is landelijk niet te berekenen: {reason}."
+                "De opbouw van de groei {from:#}-{to:#} is landelijk niet te berekenen: {reason}."
             ),
             Lang::En => format!(
-                "The make-up of the growth {from}-{to} cannot be computed nationally: {reason}."
+                "The make-up of the growth {from:#}-{to:#} cannot be computed nationally: {reason}."
             ),
         })
     })?;

@@ -249,10 +249,10 @@ pub fn measure_label(
 ) -> String {
     let group = g.label_in(lang);
     let period = match (from, to, year) {
-        (Some(a), Some(b), _) => format!("{a}-{b}"),
+        (Some(a), Some(b), _) => format!("{a:#}-{b:#}"),
         (_, _, Some(y)) => match lang {
-            Lang::Nl => format!("eind {y}"),
-            Lang::En => format!("end of {y}"),
+            Lang::Nl => format!("eind {y:#}"),
+            Lang::En => format!("end of {y:#}"),
         },
         _ => String::new(),
     };

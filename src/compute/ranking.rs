@@ -67,8 +67,8 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
                 e
             })?;
             let label = match lang {
-                Lang::Nl => format!("Groei werkenden{suffix} {from}-{to}"),
-                Lang::En => format!("Growth of working persons{suffix} {from}-{to}"),
+                Lang::Nl => format!("Groei werkenden{suffix} {from:#}-{to:#}"),
+                Lang::En => format!("Growth of working persons{suffix} {from:#}-{to:#}"),
             };
             (v, Some(from), Some(to), None, label)
         }

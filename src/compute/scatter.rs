@@ -59,12 +59,12 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
             measures::share_working(d, g, from, lang)?,
             "share",
             match lang {
-                Lang::Nl => format!("Aandeel werkenden {gl} eind {from}, {relative}"),
-                Lang::En => format!("Share working, {gl}, end of {from}, {relative}"),
+                Lang::Nl => format!("Aandeel werkenden {gl} eind {from:#}, {relative}"),
+                Lang::En => format!("Share working, {gl}, end of {from:#}, {relative}"),
             },
             match lang {
-                Lang::Nl => format!("Aandeel werkenden{suffix} {from}"),
-                Lang::En => format!("Share working{suffix} {from}"),
+                Lang::Nl => format!("Aandeel werkenden{suffix} {from:#}"),
+                Lang::En => format!("Share working{suffix} {from:#}"),
             },
         ),
         ScatterX::RegisterShare => {
@@ -80,27 +80,27 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
                 "register_share",
                 match lang {
                     Lang::Nl => {
-                        format!("Aandeel {gl} in het doelgroepregister eind {from}, {relative}")
+                        format!("Aandeel {gl} in het doelgroepregister eind {from:#}, {relative}")
                     }
                     Lang::En => format!(
-                        "Share of {gl} in the target group register, end of {from}, {relative}"
+                        "Share of {gl} in the target group register, end of {from:#}, {relative}"
                     ),
                 },
                 match lang {
-                    Lang::Nl => format!("Aandeel {gl} in het register {from}"),
-                    Lang::En => format!("Share of {gl} in the register {from}"),
+                    Lang::Nl => format!("Aandeel {gl} in het register {from:#}"),
+                    Lang::En => format!("Share of {gl} in the register {from:#}"),
                 },
             )
         }
     };
     let ys = measures::growth_workers(d, g, from, to, lang)?;
     let y_label = match lang {
-        Lang::Nl => format!("Groei werkenden {gl} {from}-{to}, {relative}"),
-        Lang::En => format!("Growth of working persons, {gl}, {from}-{to}, {relative}"),
+        Lang::Nl => format!("Groei werkenden {gl} {from:#}-{to:#}, {relative}"),
+        Lang::En => format!("Growth of working persons, {gl}, {from:#}-{to:#}, {relative}"),
     };
     let y_name = match lang {
-        Lang::Nl => format!("Groei werkenden{suffix} {from}-{to}"),
-        Lang::En => format!("Growth of working persons{suffix} {from}-{to}"),
+        Lang::Nl => format!("Groei werkenden{suffix} {from:#}-{to:#}"),
+        Lang::En => format!("Growth of working persons{suffix} {from:#}-{to:#}"),
     };
 
     let mut excluded: Vec<Excluded> = xs.excluded.clone();

@@ -141,8 +141,8 @@ fn plan(
         })
     };
     let share_growth = match lang {
-        Lang::Nl => format!("Aandeel werkenden {from} en groei {from}-{to}"),
-        Lang::En => format!("Share working {from} and growth {from}-{to}"),
+        Lang::Nl => format!("Aandeel werkenden {from:#} en groei {from:#}-{to:#}"),
+        Lang::En => format!("Share working {from:#} and growth {from:#}-{to:#}"),
     };
     let mut p = vec![(
         figure(lang, "1a"),
@@ -163,8 +163,8 @@ fn plan(
     p.push((
         figure(lang, "2"),
         match lang {
-            Lang::Nl => format!("Aandeel WSW in het register {from} en groei {from}-{to}"),
-            Lang::En => format!("Share of WSW in the register {from} and growth {from}-{to}"),
+            Lang::Nl => format!("Aandeel WSW in het register {from:#} en groei {from:#}-{to:#}"),
+            Lang::En => format!("Share of WSW in the register {from:#} and growth {from:#}-{to:#}"),
         },
         scatter(Subgroup::Wsw, ScatterX::RegisterShare),
     ));
@@ -176,9 +176,9 @@ fn plan(
         p.push((
             figure(lang, l),
             match lang {
-                Lang::Nl => format!("Groei werkenden ({}) {from}-{to} per regio", g.label()),
+                Lang::Nl => format!("Groei werkenden ({}) {from:#}-{to:#} per regio", g.label()),
                 Lang::En => format!(
-                    "Growth of working persons ({}) {from}-{to} per region",
+                    "Growth of working persons ({}) {from:#}-{to:#} per region",
                     g.label_in(lang)
                 ),
             },
@@ -230,7 +230,7 @@ fn plan(
     p.push((
         table_label(lang, "7"),
         format!(
-            "{}, {from}-{to}",
+            "{}, {from:#}-{to:#}",
             t(lang, "Basisgegevens per regio", "Basic figures per region")
         ),
         View::Basics(BasicsSpec {
@@ -252,7 +252,7 @@ fn plan(
     ));
     p.push((
         "Kaart".into(),
-        format!("Groei werkenden {from}-{to} per arbeidsmarktregio (kaart)"),
+        format!("Groei werkenden {from:#}-{to:#} per arbeidsmarktregio (kaart)"),
         View::Map(crate::spec::MapSpec {
             measure: crate::spec::MapMeasure::Rank(RankMeasure::Growth),
             subgroup: Subgroup::Total,
@@ -304,9 +304,9 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
     }
     Ok(Report {
         title: match lang {
-            Lang::Nl => format!("Regionale analyse banenafspraak {from}-{to}"),
+            Lang::Nl => format!("Regionale analyse banenafspraak {from:#}-{to:#}"),
             Lang::En => {
-                format!("Regional analysis of the jobs agreement (banenafspraak) {from}-{to}")
+                format!("Regional analysis of the jobs agreement (banenafspraak) {from:#}-{to:#}")
             }
         },
         from,

@@ -229,11 +229,11 @@ pub fn growth_workers(
 ) -> Result<RegionalValues> {
     let what = match lang {
         Lang::Nl => format!(
-            "de groei van het aantal werkenden ({}) {from}-{to}",
+            "de groei van het aantal werkenden ({}) {from:#}-{to:#}",
             g.label()
         ),
         Lang::En => format!(
-            "the growth of working persons ({}) {from}-{to}",
+            "the growth of working persons ({}) {from:#}-{to:#}",
             g.label_in(lang)
         ),
     };
