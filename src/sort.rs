@@ -33,6 +33,11 @@ pub fn sort_unstable(v: &mut [u64]) {
     v.sort_unstable();
 }
 
+/// Sorts (key, value) pairs by key (unstable): the grouping of a million rows by hash.
+pub fn sort_pairs(v: &mut [(u64, f64)]) {
+    v.sort_unstable_by_key(|p| p.0);
+}
+
 /// Stable ascending sort, like `v.sort()`.
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
