@@ -3,6 +3,7 @@
 //! category. Missing values are written as "onbekend", never drawn as a zero bar.
 
 use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::marks;
 use super::text::Style;
 use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
@@ -222,30 +223,27 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     };
                     match value {
                         Some(v) => {
-                            let (a, b) = (sx.map(0.0_f64.max(v0)), sx.map(v));
-                            let bar = Rect {
-                                x: a.min(b),
-                                y: by,
-                                w: (b - a).abs().max(1.0),
-                                h: bh,
-                            };
-                            facet::rect(&root, bar, c.filled())?;
                             let vs = Style::new(if grouped { 10.0 } else { 11.0 });
                             let vs = if hl { vs.bold() } else { vs };
                             let text = fmt(v);
-                            if value_labels {
-                                label(
-                                    &root,
-                                    bar.right() + 4.0,
-                                    by + bh / 2.0,
-                                    &text,
-                                    vs.color(palette::TEXT).anchor(HPos::Left, VPos::Center),
-                                )?;
-                            }
+                            let (bar, after) = marks::hbar(
+                                &root,
+                                &sx,
+                                0.0_f64.max(v0),
+                                v,
+                                by,
+                                bh,
+                                c,
+                                value_labels.then(|| marks::EndLabel {
+                                    text: &text,
+                                    style: vs.color(palette::TEXT),
+                                    background: None,
+                                }),
+                            )?;
                             if let (true, Some(nt)) = (value_labels, n_text(panel, sname, cat)) {
                                 label(
                                     &root,
-                                    bar.right() + 4.0 + vs.width(&text) + 8.0,
+                                    after + 8.0,
                                     by + bh / 2.0,
                                     &nt,
                                     Style::new(10.0)

@@ -3,9 +3,11 @@
 //! Praktijkroute share of the growth, which is printed in a column on the right and coloured
 //! (with a triangle) where it lies beyond k SD from national.
 
+use super::facet::{self, Rect, Scale};
+use super::marks::{self, text_on};
 use super::ranking::{
-    colour, highlight_row, name_width, region_name, triangle, value_label, x_axis, Scale,
-    HIGHLIGHT_BAND, PLOT_TOP, ROW,
+    colour, highlight_row, name_width, region_name, triangle, value_axis, HIGHLIGHT_BAND, PLOT_TOP,
+    ROW,
 };
 use super::text::Style;
 use super::Texts;
@@ -22,32 +24,28 @@ pub const WIDTH: u32 = 820;
 const PRAKTIJKROUTE: RGBColor = palette::SERIES[3];
 const OTHER: RGBColor = RGBColor(0xb4, 0xbf, 0xcc);
 
+/// The growth of a region split in its two parts: the Praktijkroute from zero, the other routes
+/// after it when they grew, left of zero when they shrank.
 fn stacked<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    sc: Scale,
+    sc: &Scale,
     y: f64,
     p: Parts,
 ) -> Result<()> {
-    let x0 = sc.px(0.0);
-    let xp = sc.px(p.praktijkroute);
-    let rect = |a: f64, b: f64, c: RGBColor| {
-        let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        area.draw(&Rectangle::new(
-            [
-                (a.round() as i32, (y - 7.0) as i32),
-                (b.round() as i32, (y + 7.0) as i32),
-            ],
-            c.filled(),
-        ))
-        .map_err(draw_err)
-    };
-    rect(x0, xp, PRAKTIJKROUTE)?;
-    // A shrinking other-routes part is drawn left of zero, a growing one after the Praktijkroute.
-    if p.pw_other >= 0.0 {
-        rect(xp, sc.px(p.praktijkroute + p.pw_other), OTHER)
+    let other = if p.pw_other >= 0.0 {
+        (p.praktijkroute, p.praktijkroute + p.pw_other, OTHER)
     } else {
-        rect(sc.px(p.pw_other), x0, OTHER)
-    }
+        (p.pw_other, 0.0, OTHER)
+    };
+    marks::stack(
+        area,
+        sc,
+        y - 7.0,
+        14.0,
+        &[(0.0, p.praktijkroute, PRAKTIJKROUTE), other],
+        false,
+    )?;
+    Ok(())
 }
 
 pub fn draw(
@@ -82,19 +80,23 @@ pub fn draw(
             .map(|p| p.praktijkroute + p.pw_other.max(0.0))
             .fold(0.0, f64::max);
         let span = (hi - lo).max(1.0);
-        let sc = Scale {
-            lo: if lo < 0.0 { lo - span * 0.04 } else { 0.0 },
-            hi: hi + span * 0.1,
-            p0: left,
-            p1: right,
-        };
+        let sc = Scale::linear(
+            if lo < 0.0 { lo - span * 0.04 } else { 0.0 },
+            hi + span * 0.1,
+            left,
+            right,
+        );
         let top = PLOT_TOP + 20.0;
         let bottom = top + (n as f64 + 1.0) * ROW + 6.0;
-        x_axis(
+        value_axis(
             &root,
-            sc,
-            top,
-            bottom,
+            &sc,
+            Rect {
+                x: left,
+                y: top,
+                w: right - left,
+                h: bottom - top,
+            },
             t(
                 lang,
                 "Groei werkenden Participatiewet (%)",
@@ -119,10 +121,10 @@ pub fn draw(
             t(lang, "Landelijk", "National"),
             national_style,
         )?;
-        stacked(&root, sc, yn, data.national_parts)?;
-        value_label(
+        stacked(&root, &sc, yn, data.national_parts)?;
+        text_on(
             &root,
-            sc.px(data.national_parts.praktijkroute + data.national_parts.pw_other.max(0.0)) + 4.0,
+            sc.map(data.national_parts.praktijkroute + data.national_parts.pw_other.max(0.0)) + 4.0,
             yn,
             &format!("{} %", signed(data.national_growth, 0, lang)),
             Style::new(10.5).color(palette::MUTED),
@@ -151,11 +153,11 @@ pub fn draw(
             }
             region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
             let Some(p) = b.parts else { continue };
-            stacked(&root, sc, y, p)?;
+            stacked(&root, &sc, y, p)?;
             let growth = p.praktijkroute + p.pw_other;
-            value_label(
+            text_on(
                 &root,
-                sc.px(p.praktijkroute + p.pw_other.max(0.0)) + 4.0,
+                sc.map(p.praktijkroute + p.pw_other.max(0.0)) + 4.0,
                 y,
                 &format!("{} %", signed(growth, 0, lang)),
                 Style::new(10.5).color(palette::MUTED),
@@ -220,12 +222,12 @@ pub fn draw(
                 key: b.region.clone(),
             });
         }
-        let x0 = sc.px(0.0).round() as i32;
-        root.draw(&PathElement::new(
-            vec![(x0, top as i32), (x0, bottom as i32)],
+        let x0 = sc.map(0.0);
+        facet::line(
+            &root,
+            &[(x0, top), (x0, bottom)],
             palette::AXIS.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
+        )?;
         // Legend.
         let ly = bottom + 58.0;
         let style = Style::new(11.0);

@@ -10,6 +10,7 @@ pub mod facet;
 pub mod forest;
 pub mod line;
 pub mod map;
+pub mod marks;
 pub mod ranking;
 pub mod scatter;
 pub mod stacked;

@@ -1,6 +1,8 @@
 //! Ranked horizontal bars per region relative to national (zero line = national), outliers
 //! coloured and marked with a triangle, the ±k·SD thresholds drawn as dashed lines.
 
+use super::facet::{self, Rect, Scale};
+use super::marks;
 use super::text::Style;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
 use crate::data::regional::{outlier_word, Against, Bar};
@@ -63,27 +65,6 @@ pub(crate) fn triangle<DB: DrawingBackend>(
     area.draw(&Polygon::new(pts, c.filled())).map_err(draw_err)
 }
 
-/// A vertical dashed line from y0 to y1 at x.
-pub(crate) fn dashed_vline<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    x: i32,
-    y0: i32,
-    y1: i32,
-    colour: RGBColor,
-) -> Result<()> {
-    let mut y = y0;
-    while y < y1 {
-        let e = (y + 5).min(y1);
-        area.draw(&PathElement::new(
-            vec![(x, y), (x, e)],
-            colour.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        y += 9;
-    }
-    Ok(())
-}
-
 /// Width of the region-name column: the longest name, within bounds.
 pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>) -> f64 {
     names
@@ -142,79 +123,29 @@ pub(crate) fn highlight_row<DB: DrawingBackend>(
     .map_err(draw_err)
 }
 
-/// A value label with a white background, so threshold lines do not run through it.
-pub(crate) fn value_label<DB: DrawingBackend>(
+/// The value axis under a bar chart: grid lines and tick labels over `plot`, its title below.
+pub(crate) fn value_axis<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    x: f64,
-    y: f64,
-    text: &str,
-    style: Style,
-    background: RGBColor,
-) -> Result<()> {
-    let w = style.width(text);
-    let x0 = match style.h {
-        HPos::Right => x - w,
-        HPos::Center => x - w / 2.0,
-        HPos::Left => x,
-    };
-    area.draw(&Rectangle::new(
-        [
-            ((x0 - 1.0) as i32, (y - style.size / 2.0 - 1.0) as i32),
-            ((x0 + w + 1.0) as i32, (y + style.size / 2.0 + 1.0) as i32),
-        ],
-        background.filled(),
-    ))
-    .map_err(draw_err)?;
-    label(area, x, y, text, style)
-}
-
-/// A linear map from data values to pixels.
-#[derive(Clone, Copy)]
-pub(crate) struct Scale {
-    pub lo: f64,
-    pub hi: f64,
-    pub p0: f64,
-    pub p1: f64,
-}
-
-impl Scale {
-    pub fn px(&self, v: f64) -> f64 {
-        self.p0 + (v - self.lo) / (self.hi - self.lo) * (self.p1 - self.p0)
-    }
-}
-
-/// Draws ticks and grid lines for a horizontal scale between rows `top` and `bottom`.
-pub(crate) fn x_axis<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    sc: Scale,
-    top: f64,
-    bottom: f64,
+    sx: &Scale,
+    plot: Rect,
     title: &str,
     lang: Lang,
 ) -> Result<()> {
-    let ticks = nice_ticks(sc.lo, sc.hi, 8);
-    let dec = tick_decimals(&ticks);
-    for &t in &ticks {
-        let x = sc.px(t).round() as i32;
-        area.draw(&PathElement::new(
-            vec![(x, top as i32), (x, bottom as i32)],
-            palette::GRID.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        label(
-            area,
-            x as f64,
-            bottom + 12.0,
-            &number(t, dec, lang),
-            Style::new(11.0)
-                .color(palette::MUTED)
-                .anchor(HPos::Center, VPos::Center),
-        )?;
-    }
+    let ticks = nice_ticks(sx.d0, sx.d1, 8);
+    facet::x_grid(
+        area,
+        plot,
+        sx,
+        &ticks,
+        tick_decimals(&ticks),
+        lang,
+        true,
+        "",
+    )?;
     label(
         area,
-        (sc.p0 + sc.p1) / 2.0,
-        bottom + 31.0,
+        (plot.x + plot.right()) / 2.0,
+        plot.bottom() + 31.0,
         title,
         Style::new(12.0).anchor(HPos::Center, VPos::Center),
     )
@@ -253,19 +184,19 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             .max(0.0);
         let span = (hi - lo).max(1.0);
         // Room for the value labels beyond the bar ends.
-        let sc = Scale {
-            lo: lo - span * 0.11,
-            hi: hi + span * 0.11,
-            p0: left,
-            p1: right,
-        };
+        let sc = Scale::linear(lo - span * 0.11, hi + span * 0.11, left, right);
         let top = PLOT_TOP + 20.0;
         let bottom = top + n as f64 * ROW;
-        x_axis(
+        let plot = Rect {
+            x: left,
+            y: top,
+            w: right - left,
+            h: bottom - top,
+        };
+        value_axis(
             &root,
-            sc,
-            top,
-            bottom,
+            &sc,
+            plot,
             &format!(
                 "{} ({})",
                 t(lang, "Verschil met landelijk", "Difference from national"),
@@ -280,11 +211,11 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             (-thr, format!("-{ktext} sd")),
         ] {
             if thr > 0.0 {
-                let x = sc.px(v).round() as i32;
-                dashed_vline(&root, x, top as i32 - 4, bottom as i32, palette::MUTED)?;
+                let x = sc.map(v).round();
+                threshold(&root, x, top - 4.0, bottom)?;
                 label(
                     &root,
-                    x as f64,
+                    x,
                     top - 11.0,
                     &txt,
                     Style::new(10.5)
@@ -293,7 +224,7 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
                 )?;
             }
         }
-        let x0 = sc.px(0.0);
+        let x0 = sc.map(0.0);
         label(
             &root,
             x0,
@@ -313,28 +244,24 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
                 highlight_row(&root, 12.0, right + 8.0, y)?;
             }
             region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
-            let xb = sc.px(b.relative);
-            let (a, z) = if xb >= x0 { (x0, xb) } else { (xb, x0) };
-            root.draw(&Rectangle::new(
-                [
-                    (a.round() as i32, (y - 7.0) as i32),
-                    (z.round() as i32, (y + 7.0) as i32),
-                ],
-                bar_colour(b.outlier).filled(),
-            ))
-            .map_err(draw_err)?;
             let text = signed(b.relative, 1, lang);
-            let style = Style::new(10.5).color(match b.outlier {
-                None => palette::MUTED,
-                o => colour(o),
-            });
-            let (lx, anchor) = if b.relative >= 0.0 {
-                (z + 4.0, HPos::Left)
-            } else {
-                (a - 4.0, HPos::Right)
-            };
-            let bg = if is_hl { HIGHLIGHT_BAND } else { WHITE };
-            value_label(&root, lx, y, &text, style.anchor(anchor, VPos::Center), bg)?;
+            marks::hbar(
+                &root,
+                &sc,
+                0.0,
+                b.relative,
+                y - 7.0,
+                14.0,
+                bar_colour(b.outlier),
+                Some(marks::EndLabel {
+                    text: &text,
+                    style: Style::new(10.5).color(match b.outlier {
+                        None => palette::MUTED,
+                        o => colour(o),
+                    }),
+                    background: Some(if is_hl { HIGHLIGHT_BAND } else { WHITE }),
+                }),
+            )?;
             hits.push(Hit {
                 x: 12.0,
                 y: y - ROW / 2.0,
@@ -345,14 +272,11 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             });
         }
         // The national zero line over the bars.
-        root.draw(&PathElement::new(
-            vec![
-                (x0.round() as i32, top as i32 - 4),
-                (x0.round() as i32, bottom as i32),
-            ],
+        facet::line(
+            &root,
+            &[(x0, top - 4.0), (x0, bottom)],
             palette::AXIS.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
+        )?;
         legend(&root, 16.0, bottom + 58.0, input.k, lang)?;
         root.present().map_err(draw_err)?;
     }
@@ -362,6 +286,16 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
         height: h,
         hits,
     })
+}
+
+/// A threshold line (dashed, muted) from `y0` to `y1` at `x`.
+pub(crate) fn threshold<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x: f64,
+    y0: f64,
+    y1: f64,
+) -> Result<()> {
+    facet::dashed(area, (x, y0), (x, y1), palette::MUTED.stroke_width(1), 5.0)
 }
 
 /// Legend: ordinary bar, outlier up, outlier down, threshold.
@@ -401,13 +335,7 @@ pub(crate) fn legend<DB: DrawingBackend>(
         label(area, lx, y, &text, style)?;
         lx += style.width(&text) + 20.0;
     }
-    dashed_vline(
-        area,
-        lx as i32 + 4,
-        y as i32 - 8,
-        y as i32 + 8,
-        palette::MUTED,
-    )?;
+    threshold(area, lx + 4.0, y - 8.0, y + 8.0)?;
     label(
         area,
         lx + 12.0,

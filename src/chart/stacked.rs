@@ -3,6 +3,7 @@
 //! converted. A missing share shows as a grey "onbekend" segment.
 
 use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::marks;
 use super::text::Style;
 use super::Texts;
 use super::{label, palette, Chart, Hit};
@@ -152,21 +153,19 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     1.0
                 };
                 let mut acc = 0.0;
-                for (name, v) in segs {
-                    let (a, b) = (sx.map(acc * scale), sx.map((acc + v) * scale));
-                    acc += v;
-                    if b - a <= 0.0 {
-                        continue;
-                    }
+                let spans: Vec<(f64, f64, RGBColor)> = segs
+                    .iter()
+                    .map(|&(name, v)| {
+                        let span = (acc * scale, (acc + v) * scale, colour_of(name));
+                        acc += v;
+                        span
+                    })
+                    .collect();
+                let drawn = marks::stack(&root, &sx, y, bar_h, &spans, true)?;
+                for ((name, v), seg) in segs.into_iter().zip(drawn) {
+                    let Some(seg) = seg else { continue };
+                    let (a, b) = (seg.x, seg.right());
                     let c = colour_of(name);
-                    let seg = Rect {
-                        x: a,
-                        y,
-                        w: b - a,
-                        h: bar_h,
-                    };
-                    facet::rect(&root, seg, c.filled())?;
-                    facet::line(&root, &[(b, y), (b, y + bar_h)], WHITE.stroke_width(1))?;
                     let text = number(v, d.decimals, lang);
                     let ts =
                         Style::new(10.5).color(if facet::dark(c) { WHITE } else { palette::TEXT });

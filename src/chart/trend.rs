@@ -1,6 +1,8 @@
 //! Lines over the years per subgroup with direct labels at the line ends; or, with a region
 //! chosen, small multiples of every region (own scale each) with that region outlined.
 
+use super::facet;
+use super::marks;
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, Chart, Hit};
@@ -25,34 +27,6 @@ fn series_colour(g: Subgroup) -> RGBColor {
     }
 }
 
-/// Moves label positions apart so none is closer than `gap` to the next, within [lo, hi].
-pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usize, f64)> {
-    crate::sort::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
-    for i in 1..ys.len() {
-        if ys[i].1 < ys[i - 1].1 + gap {
-            ys[i].1 = ys[i - 1].1 + gap;
-        }
-    }
-    // Pushed past the bottom: shift everything back up.
-    if let Some(last) = ys.last().map(|p| p.1) {
-        if last > hi {
-            let d = last - hi;
-            for p in ys.iter_mut() {
-                p.1 -= d;
-            }
-            for i in (0..ys.len().saturating_sub(1)).rev() {
-                if ys[i].1 > ys[i + 1].1 - gap {
-                    ys[i].1 = ys[i + 1].1 - gap;
-                }
-            }
-        }
-    }
-    for p in ys.iter_mut() {
-        p.1 = p.1.max(lo);
-    }
-    ys
-}
-
 /// A drawn point: screen x, screen y, year, value.
 type Point = (i32, i32, crate::spec::Period, f64);
 
@@ -73,33 +47,31 @@ fn lines<DB: DrawingBackend>(
     let py = |v: f64| y1 - (y1 - y0) * v / ymax;
     let mut out = Vec::new();
     for s in series {
-        let c = series_colour(s.subgroup);
-        let pts: Vec<Point> = s
+        let at: Vec<Option<(f64, f64)>> = s
             .values
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| {
-                v.map(|v| (px(i).round() as i32, py(v).round() as i32, years[i], v))
-            })
+            .map(|(i, v)| v.map(|v| (px(i), py(v))))
             .collect();
-        // Lines only between consecutive years that both have a value.
-        for w in s.values.windows(2).enumerate() {
-            if let (i, [Some(a), Some(b)]) = w {
-                area.draw(&PathElement::new(
-                    vec![
-                        (px(i).round() as i32, py(*a).round() as i32),
-                        (px(i + 1).round() as i32, py(*b).round() as i32),
-                    ],
-                    c.stroke_width(width),
-                ))
-                .map_err(draw_err)?;
-            }
-        }
-        for p in &pts {
-            area.draw(&Circle::new((p.0, p.1), dot, c.filled()))
-                .map_err(draw_err)?;
-        }
-        out.push(pts);
+        marks::series(
+            area,
+            &at,
+            marks::LineStyle {
+                colour: series_colour(s.subgroup).mix(1.0),
+                width,
+                dashed: false,
+                dots: Some(dot),
+            },
+        )?;
+        out.push(
+            s.values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| {
+                    v.map(|v| (px(i).round() as i32, py(v).round() as i32, years[i], v))
+                })
+                .collect(),
+        );
     }
     Ok(out)
 }
@@ -180,33 +152,20 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
             4,
         )?;
         // Direct labels at the line ends, spread so they do not overlap.
-        let ends: Vec<(usize, f64)> = pts
+        let ends: Vec<marks::EndText> = data
+            .national
             .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.last().map(|e| (i, e.1 as f64)))
+            .zip(&pts)
+            .filter_map(|(s, p)| {
+                let &(ex, ey, _, v) = p.last()?;
+                Some(marks::EndText {
+                    end: (ex as f64, ey as f64),
+                    text: format!("{} {}", s.label, number(v, 0, lang)),
+                    style: Style::new(12.0).bold().color(series_colour(s.subgroup)),
+                })
+            })
             .collect();
-        for (i, y) in spread(ends, 16.0, y0, y1) {
-            let (s, p) = (&data.national[i], &pts[i]);
-            let Some(&(ex, ey, _, v)) = p.last() else {
-                continue;
-            };
-            let lx = ex as f64 + 12.0;
-            if (y - ey as f64).abs() > 2.0 {
-                root.draw(&PathElement::new(
-                    vec![(ex + 5, ey), (lx as i32 - 2, y as i32)],
-                    palette::GRID.stroke_width(1),
-                ))
-                .map_err(draw_err)?;
-            }
-            let text = format!("{} {}", s.label, number(v, 0, lang));
-            label(
-                &root,
-                lx,
-                y,
-                &text,
-                Style::new(12.0).bold().color(series_colour(s.subgroup)),
-            )?;
-        }
+        marks::end_labels(&root, x1 + 12.0, &ends, 16.0, (y0, y1))?;
         for (s, p) in data.national.iter().zip(&pts) {
             for &(x, y, year, v) in p {
                 hits.push(Hit {
@@ -227,22 +186,6 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
         height: h,
         hits,
     })
-}
-
-/// Shortens `text` with an ellipsis to fit `width` px.
-fn fit(text: &str, style: Style, width: f64) -> String {
-    if style.width(text) <= width {
-        return text.to_string();
-    }
-    let mut out: String = String::new();
-    for c in text.chars() {
-        let next = format!("{out}{c}…");
-        if style.width(&next) > width {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
 }
 
 fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
@@ -307,7 +250,13 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
             if p.highlighted {
                 ts = ts.color(palette::HIGHLIGHT);
             }
-            label(&root, bx + 9.0, by + 13.0, &fit(&p.name, ts, pw - 16.0), ts)?;
+            label(
+                &root,
+                bx + 9.0,
+                by + 13.0,
+                &facet::fit(&p.name, ts, pw - 16.0),
+                ts,
+            )?;
             let m = max_value(&p.series);
             let ymax = if m > 0.0 { m } else { 1.0 };
             label(
@@ -372,22 +321,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_are_spread_apart() {
-        let out = spread(vec![(0, 100.0), (1, 105.0), (2, 300.0)], 16.0, 0.0, 400.0);
-        let y: Vec<f64> = out.iter().map(|p| p.1).collect();
-        assert_eq!(y, vec![100.0, 116.0, 300.0]);
-        let out = spread(vec![(0, 395.0), (1, 398.0)], 16.0, 0.0, 400.0);
-        assert_eq!(
-            out.iter().map(|p| p.1).collect::<Vec<_>>(),
-            vec![384.0, 400.0]
-        );
-    }
-
-    #[test]
     fn long_names_are_shortened() {
         let s = Style::new(10.5);
-        let f = fit("Stedendriehoek en Noordwest-Veluwe", s, 110.0);
+        let f = facet::fit("Stedendriehoek en Noordwest-Veluwe", s, 110.0);
         assert!(f.ends_with('…') && s.width(&f) <= 110.0, "{f}");
-        assert_eq!(fit("Twente", s, 110.0), "Twente");
+        assert_eq!(facet::fit("Twente", s, 110.0), "Twente");
     }
 }
