@@ -55,13 +55,53 @@ pub fn draw(
     lang: Lang,
 ) -> Result<Chart> {
     let n = data.bars.len();
-    let (w, h) = (WIDTH, super::ranking::height(n, 1) + 6);
+    let w = texts.width();
+    // The legend: two colours (Ok) and two triangles (Err: up or down).
+    let legend_style = Style::new(11.0);
+    let k = crate::format::k_text(data.k, lang);
+    let legend_items: [(std::result::Result<RGBColor, bool>, String); 4] = [
+        (
+            Ok(PRAKTIJKROUTE),
+            t(lang, "via Praktijkroute", "via the Praktijkroute").to_string(),
+        ),
+        (
+            Ok(OTHER),
+            t(lang, "via overige routes", "via other routes").to_string(),
+        ),
+        (
+            Err(true),
+            match lang {
+                Lang::Nl => format!("aandeel boven landelijk (> {k} sd)"),
+                Lang::En => format!("share above national (> {k} sd)"),
+            },
+        ),
+        (
+            Err(false),
+            match lang {
+                Lang::Nl => format!("onder landelijk (> {k} sd)"),
+                Lang::En => format!("below national (> {k} sd)"),
+            },
+        ),
+    ];
+    let legend_widths: Vec<f64> = legend_items
+        .iter()
+        .map(
+            |(kind, text)| if kind.is_ok() { 21.0 } else { 14.0 } + legend_style.width(text) + 22.0,
+        )
+        .collect();
+    let (_, legend_rows) = marks::flow(&legend_widths, 16.0, 0.0, w as f64 - 32.0, 18.0);
+    let h = super::ranking::height(n, 1, legend_rows) + 6;
+    let extra = super::header_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        let names_w = name_width(data.bars.iter().map(|b| b.region.as_str()));
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
+        let names_w = name_width(data.bars.iter().map(|b| b.region.as_str()), w);
         let left = 16.0 + names_w + 20.0;
         let share_col = w as f64 - 20.0;
         let right = share_col - 88.0;
@@ -80,11 +120,21 @@ pub fn draw(
             .map(|p| p.praktijkroute + p.pw_other.max(0.0))
             .fold(0.0, f64::max);
         let span = (hi - lo).max(1.0);
+        // Room right of the bars for the growth written at their ends.
+        let room = data
+            .bars
+            .iter()
+            .filter_map(|b| b.parts)
+            .map(|p| p.praktijkroute + p.pw_other)
+            .chain(std::iter::once(data.national_growth))
+            .map(|g| Style::new(11.0).width(&format!("{} %", signed(g, 0, lang))))
+            .fold(0.0, f64::max)
+            + 10.0;
         let sc = Scale::linear(
             if lo < 0.0 { lo - span * 0.04 } else { 0.0 },
-            hi + span * 0.1,
+            hi + span * 0.02,
             left,
-            right,
+            right - room,
         );
         let top = PLOT_TOP + 20.0;
         let bottom = top + (n as f64 + 1.0) * ROW + 6.0;
@@ -109,7 +159,7 @@ pub fn draw(
             share_col,
             top - 11.0,
             t(lang, "aandeel Praktijkroute", "share Praktijkroute"),
-            Style::new(10.5).bold().anchor(HPos::Right, VPos::Center),
+            Style::new(11.0).bold().anchor(HPos::Right, VPos::Center),
         )?;
         // National bar first, set apart by a rule.
         let yn = top + 0.5 * ROW;
@@ -127,7 +177,7 @@ pub fn draw(
             sc.map(data.national_parts.praktijkroute + data.national_parts.pw_other.max(0.0)) + 4.0,
             yn,
             &format!("{} %", signed(data.national_growth, 0, lang)),
-            Style::new(10.5).color(palette::MUTED),
+            Style::new(11.0).color(palette::MUTED),
             WHITE,
         )?;
         label(
@@ -151,7 +201,7 @@ pub fn draw(
             if is_hl {
                 highlight_row(&root, 12.0, w as f64 - 12.0, y)?;
             }
-            region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
+            region_name(&root, left, y, &b.region, names_w, b.outlier, is_hl)?;
             let Some(p) = b.parts else { continue };
             stacked(&root, &sc, y, p)?;
             let growth = p.praktijkroute + p.pw_other;
@@ -160,7 +210,7 @@ pub fn draw(
                 sc.map(p.praktijkroute + p.pw_other.max(0.0)) + 4.0,
                 y,
                 &format!("{} %", signed(growth, 0, lang)),
-                Style::new(10.5).color(palette::MUTED),
+                Style::new(11.0).color(palette::MUTED),
                 if is_hl { HIGHLIGHT_BAND } else { WHITE },
             )?;
             let mut st = Style::new(11.0)
@@ -228,52 +278,36 @@ pub fn draw(
             &[(x0, top), (x0, bottom)],
             palette::AXIS.stroke_width(1),
         )?;
-        // Legend.
-        let ly = bottom + 58.0;
-        let style = Style::new(11.0);
-        let k = crate::format::k_text(data.k, lang);
-        let mut lx = 16.0;
-        for (c, text) in [
-            (
-                PRAKTIJKROUTE,
-                t(lang, "via Praktijkroute", "via the Praktijkroute"),
-            ),
-            (OTHER, t(lang, "via overige routes", "via other routes")),
-        ] {
-            root.draw(&Rectangle::new(
-                [(lx as i32, ly as i32 - 5), (lx as i32 + 16, ly as i32 + 5)],
-                c.filled(),
-            ))
-            .map_err(draw_err)?;
-            label(&root, lx + 21.0, ly, text, style)?;
-            lx += 21.0 + style.width(text) + 22.0;
-        }
-        for (up, text) in [
-            (
-                true,
-                match lang {
-                    Lang::Nl => format!("aandeel boven landelijk (> {k} sd)"),
-                    Lang::En => format!("share above national (> {k} sd)"),
-                },
-            ),
-            (
-                false,
-                match lang {
-                    Lang::Nl => format!("onder landelijk (> {k} sd)"),
-                    Lang::En => format!("below national (> {k} sd)"),
-                },
-            ),
-        ] {
-            triangle(&root, (lx as i32 + 5, ly as i32), up, 5)?;
-            label(&root, lx + 14.0, ly, &text, style)?;
-            lx += 14.0 + style.width(&text) + 22.0;
+        // Legend, in rows.
+        let (at, _) = marks::flow(&legend_widths, 16.0, bottom + 58.0, w as f64 - 32.0, 18.0);
+        for ((kind, text), &(lx, ly)) in legend_items.iter().zip(&at) {
+            match kind {
+                Ok(c) => {
+                    facet::rect(
+                        &root,
+                        Rect {
+                            x: lx,
+                            y: ly - 5.0,
+                            w: 16.0,
+                            h: 10.0,
+                        },
+                        c.filled(),
+                    )?;
+                    label(&root, lx + 21.0, ly, text, legend_style)?;
+                }
+                Err(up) => {
+                    triangle(&root, (lx as i32 + 5, ly as i32), *up, 5)?;
+                    label(&root, lx + 14.0, ly, text, legend_style)?;
+                }
+            }
         }
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }

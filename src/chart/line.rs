@@ -1,7 +1,7 @@
 //! Line chart: values over time per series, labelled directly at the line ends (a legend instead
 //! when there are small multiples), breaks where values are missing, an optional index line at 100.
 
-use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch};
 use super::marks;
 use super::text::Style;
 use super::Texts;
@@ -49,7 +49,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     };
     let faceted = !d.facets.is_empty();
     let panels = facet::panels(&d.facets);
-    let w = WIDTH as f64;
+    let w = texts.width() as f64;
     let label_style = Style::new(11.5);
     let fmt = |v: f64| {
         let s = number(v, d.decimals, lang);
@@ -65,7 +65,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     } else {
         let widest = names
             .iter()
-            .map(|n| label_style.width(&facet::fit(n, label_style, 200.0)))
+            .map(|n| label_style.width(&facet::fit(n, label_style, (w * 0.25).min(200.0))))
             .fold(0.0, f64::max);
         widest + 18.0
     };
@@ -79,7 +79,9 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
         0.0
     };
     let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &d.notes)?;
-    let cols_n = if panels.len() <= 4 { 2 } else { 3 }.min(panels.len());
+    let cols_n = if panels.len() <= 4 { 2 } else { 3 }
+        .min(panels.len())
+        .min(((w / 260.0) as usize).max(1));
     let rows_n = panels.len().div_ceil(cols_n.max(1));
     let panel_h = if faceted { 210.0 } else { 380.0 };
     let title_h = if faceted { 22.0 } else { 0.0 };
@@ -116,12 +118,17 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     let yd = tick_decimals(&yt);
     let markers = d.x_values.len() <= 24;
 
-    let (wu, hu) = (WIDTH, h as u32);
+    let extra = super::header_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        facet::frame(&root, wu, hu, texts)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area(),
+            wu,
+            hu,
+            texts,
+        )?;
         if faceted {
             facet::legend(Some(&root), 70.0, 62.0, w - 86.0, &legend_items)?;
         }
@@ -281,5 +288,6 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
         facet::notes(Some(&root), 16.0, outer.bottom() + 58.0, w - 32.0, &d.notes)?;
         root.present().map_err(super::draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(facet::finish(svg, wu, hu, texts, hits))
 }

@@ -484,11 +484,17 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
     }
     raw.push_str("</g>");
 
+    // The map keeps its print layout at every width (the page scales it to its box).
     let (w, h) = (WIDTH, HEIGHT);
+    let extra = super::header_extra(w, texts);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
         label(
             &root,
             16.0,
@@ -513,13 +519,20 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
         root.present().map_err(draw_err)?;
     }
     let svg = match svg.rfind("</svg>") {
+        Some(end) if extra > 0.0 => format!(
+            "{}<g transform=\"translate(0 {})\">{raw}</g>{}",
+            &svg[..end],
+            extra.round(),
+            &svg[end..]
+        ),
         Some(end) => format!("{}{raw}{}", &svg[..end], &svg[end..]),
         None => svg,
     };
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }

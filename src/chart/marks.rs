@@ -238,9 +238,33 @@ pub fn end_labels<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Places items of the given widths in rows from (x, y) that wrap at `max_w`, `row_h` apart:
+/// each item's position and the number of rows.
+pub fn flow(widths: &[f64], x: f64, y: f64, max_w: f64, row_h: f64) -> (Vec<(f64, f64)>, usize) {
+    let (mut cx, mut cy, mut rows) = (x, y, 1);
+    let mut out = Vec::with_capacity(widths.len());
+    for &w in widths {
+        if cx > x && cx + w > x + max_w {
+            cx = x;
+            cy += row_h;
+            rows += 1;
+        }
+        out.push((cx, cy));
+        cx += w;
+    }
+    (out, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_flow_into_rows() {
+        let (at, rows) = flow(&[50.0, 50.0, 50.0], 10.0, 0.0, 120.0, 18.0);
+        assert_eq!(at, vec![(10.0, 0.0), (60.0, 0.0), (10.0, 18.0)]);
+        assert_eq!(rows, 2);
+    }
 
     #[test]
     fn labels_are_spread_apart() {

@@ -65,21 +65,25 @@ pub(crate) fn triangle<DB: DrawingBackend>(
     area.draw(&Polygon::new(pts, c.filled())).map_err(draw_err)
 }
 
-/// Width of the region-name column: the longest name, within bounds.
-pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>) -> f64 {
+/// Width of the region-name column: the longest name, within bounds (at most a third of the
+/// chart's width; longer names are shortened, the tooltip has them whole).
+pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>, w: u32) -> f64 {
     names
         .map(|n| Style::new(NAME_SIZE).bold().width(n.as_ref()))
         .fold(60.0f64, f64::max)
         .min(260.0)
+        .min((w as f64 * 0.34 - 20.0).max(60.0))
 }
 
 /// Draws the name of a region right-aligned at `x`, highlighted or coloured by outlier, with a
-/// triangle for outliers between the name and the plot.
+/// triangle for outliers between the name and the plot; shortened to `max_w`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn region_name<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     x: f64,
     y: f64,
     name: &str,
+    max_w: f64,
     outlier: Option<Outlier>,
     highlighted: bool,
 ) -> Result<()> {
@@ -96,7 +100,7 @@ pub(crate) fn region_name<DB: DrawingBackend>(
     if highlighted || outlier.is_some() {
         style = style.bold();
     }
-    label(area, x - 16.0, y, name, style)?;
+    label(area, x - 16.0, y, &facet::fit(name, style, max_w), style)?;
     if let Some(o) = outlier {
         triangle(area, (x as i32 - 7, y as i32), o.is_up(), 5)?;
     }
@@ -131,7 +135,7 @@ pub(crate) fn value_axis<DB: DrawingBackend>(
     title: &str,
     lang: Lang,
 ) -> Result<()> {
-    let ticks = nice_ticks(sx.d0, sx.d1, 8);
+    let ticks = nice_ticks(sx.d0, sx.d1, ((plot.w / 64.0) as usize).clamp(2, 8));
     facet::x_grid(
         area,
         plot,
@@ -151,22 +155,34 @@ pub(crate) fn value_axis<DB: DrawingBackend>(
     )
 }
 
-/// Height of a bar chart with `n` rows (plus `extra` rows, e.g. a national bar).
-pub fn height(n: usize, extra: usize) -> u32 {
-    (PLOT_TOP + 20.0 + (n + extra) as f64 * ROW + 94.0) as u32
+/// Height of a bar chart with `n` rows (plus `extra` rows, e.g. a national bar) and a legend
+/// of `legend_rows` rows.
+pub fn height(n: usize, extra: usize, legend_rows: usize) -> u32 {
+    (PLOT_TOP
+        + 20.0
+        + (n + extra) as f64 * ROW
+        + 94.0
+        + legend_rows.saturating_sub(1) as f64 * 18.0) as u32
 }
 
 pub(crate) const PLOT_TOP: f64 = 66.0;
 
 pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -> Result<Chart> {
     let n = input.bars.len();
-    let (w, h) = (WIDTH, height(n, 0));
+    let w = texts.width();
+    let legend_rows = legend::<SVGBackend>(None, (16.0, 0.0), w as f64 - 32.0, input.k, lang)?;
+    let h = height(n, 0, legend_rows);
+    let extra = super::header_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        let names_w = name_width(input.bars.iter().map(|b| b.region.as_str()));
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
+        let names_w = name_width(input.bars.iter().map(|b| b.region.as_str()), w);
         let left = 16.0 + names_w + 20.0;
         let right = w as f64 - 24.0;
         let thr = input.k * input.sd;
@@ -184,7 +200,18 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             .max(0.0);
         let span = (hi - lo).max(1.0);
         // Room for the value labels beyond the bar ends.
-        let sc = Scale::linear(lo - span * 0.11, hi + span * 0.11, left, right);
+        let room = input
+            .bars
+            .iter()
+            .map(|b| Style::new(11.0).width(&signed(b.relative, 1, lang)))
+            .fold(0.0, f64::max)
+            + 8.0;
+        let sc = Scale::linear(
+            lo - span * 0.02,
+            hi + span * 0.02,
+            left + room,
+            right - room,
+        );
         let top = PLOT_TOP + 20.0;
         let bottom = top + n as f64 * ROW;
         let plot = Rect {
@@ -204,7 +231,16 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             ),
             lang,
         )?;
-        // Thresholds at ±k·SD, labelled above the plot.
+        let x0 = sc.map(0.0);
+        let national = format!(
+            "{} ({} {})",
+            t(lang, "landelijk", "national"),
+            number(input.national, 1, lang),
+            input.value_unit
+        );
+        let nat_style = Style::new(11.0).bold().anchor(HPos::Center, VPos::Center);
+        let nat_half = nat_style.width(&national) / 2.0 + 6.0;
+        // Thresholds at ±k·SD, labelled above the plot where the national label leaves room.
         let ktext = crate::format::k_text(input.k, lang);
         for (v, txt) in [
             (thr, format!("+{ktext} sd")),
@@ -213,29 +249,27 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             if thr > 0.0 {
                 let x = sc.map(v).round();
                 threshold(&root, x, top - 4.0, bottom)?;
+                let half = Style::new(11.0).width(&txt) / 2.0;
+                if (x - x0).abs() < nat_half + half || x - half < 4.0 || x + half > w as f64 - 4.0 {
+                    continue;
+                }
                 label(
                     &root,
                     x,
                     top - 11.0,
                     &txt,
-                    Style::new(10.5)
+                    Style::new(11.0)
                         .color(palette::MUTED)
                         .anchor(HPos::Center, VPos::Center),
                 )?;
             }
         }
-        let x0 = sc.map(0.0);
         label(
             &root,
-            x0,
+            x0.clamp(nat_half, w as f64 - nat_half),
             top - 11.0,
-            &format!(
-                "{} ({} {})",
-                t(lang, "landelijk", "national"),
-                number(input.national, 1, lang),
-                input.value_unit
-            ),
-            Style::new(10.5).bold().anchor(HPos::Center, VPos::Center),
+            &national,
+            nat_style,
         )?;
         for (i, b) in input.bars.iter().enumerate() {
             let y = top + (i as f64 + 0.5) * ROW;
@@ -243,7 +277,7 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             if is_hl {
                 highlight_row(&root, 12.0, right + 8.0, y)?;
             }
-            region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
+            region_name(&root, left, y, &b.region, names_w, b.outlier, is_hl)?;
             let text = signed(b.relative, 1, lang);
             marks::hbar(
                 &root,
@@ -255,7 +289,7 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
                 bar_colour(b.outlier),
                 Some(marks::EndLabel {
                     text: &text,
-                    style: Style::new(10.5).color(match b.outlier {
+                    style: Style::new(11.0).color(match b.outlier {
                         None => palette::MUTED,
                         o => colour(o),
                     }),
@@ -277,13 +311,20 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             &[(x0, top - 4.0), (x0, bottom)],
             palette::AXIS.stroke_width(1),
         )?;
-        legend(&root, 16.0, bottom + 58.0, input.k, lang)?;
+        legend(
+            Some(&root),
+            (16.0, bottom + 58.0),
+            w as f64 - 32.0,
+            input.k,
+            lang,
+        )?;
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }
@@ -298,17 +339,17 @@ pub(crate) fn threshold<DB: DrawingBackend>(
     facet::dashed(area, (x, y0), (x, y1), palette::MUTED.stroke_width(1), 5.0)
 }
 
-/// Legend: ordinary bar, outlier up, outlier down, threshold.
+/// Legend: ordinary bar, outlier up, outlier down, threshold; in rows that wrap at `max_w`.
+/// Returns the number of rows; draws only with an area.
 pub(crate) fn legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    x: f64,
-    y: f64,
+    area: Option<&DrawingArea<DB, Shift>>,
+    (x, y): (f64, f64),
+    max_w: f64,
     k: f64,
     lang: Lang,
-) -> Result<()> {
+) -> Result<usize> {
     let k = crate::format::k_text(k, lang);
     let style = Style::new(11.0);
-    let mut lx = x;
     let items = match lang {
         Lang::Nl => [
             (None, format!("binnen {k} sd van landelijk")),
@@ -321,28 +362,39 @@ pub(crate) fn legend<DB: DrawingBackend>(
             (Some(Outlier::Down), format!("below national (> {k} sd)")),
         ],
     };
-    for (o, text) in items {
-        area.draw(&Rectangle::new(
-            [(lx as i32, y as i32 - 5), (lx as i32 + 16, y as i32 + 5)],
-            bar_colour(o).filled(),
-        ))
-        .map_err(draw_err)?;
-        lx += 20.0;
+    let threshold_text = format!("{} ±{k} sd", t(lang, "grens", "threshold"));
+    let mut widths: Vec<f64> = items
+        .iter()
+        .map(|(o, text)| 20.0 + if o.is_some() { 14.0 } else { 0.0 } + style.width(text) + 20.0)
+        .collect();
+    widths.push(12.0 + style.width(&threshold_text));
+    let (at, rows) = marks::flow(&widths, x, y, max_w, 18.0);
+    let Some(area) = area else {
+        return Ok(rows);
+    };
+    for ((o, text), &(lx, ly)) in items.iter().zip(&at) {
+        facet::rect(
+            area,
+            Rect {
+                x: lx,
+                y: ly - 5.0,
+                w: 16.0,
+                h: 10.0,
+            },
+            bar_colour(*o).filled(),
+        )?;
+        let mut tx = lx + 20.0;
         if let Some(o) = o {
-            triangle(area, (lx as i32 + 5, y as i32), o.is_up(), 5)?;
-            lx += 14.0;
+            triangle(area, (tx as i32 + 5, ly as i32), o.is_up(), 5)?;
+            tx += 14.0;
         }
-        label(area, lx, y, &text, style)?;
-        lx += style.width(&text) + 20.0;
+        label(area, tx, ly, text, style)?;
     }
-    threshold(area, lx + 4.0, y - 8.0, y + 8.0)?;
-    label(
-        area,
-        lx + 12.0,
-        y,
-        &format!("{} ±{k} sd", t(lang, "grens", "threshold")),
-        style,
-    )
+    if let Some(&(lx, ly)) = at.last() {
+        threshold(area, lx + 4.0, ly - 8.0, ly + 8.0)?;
+        label(area, lx + 12.0, ly, &threshold_text, style)?;
+    }
+    Ok(rows)
 }
 
 /// The text of a bar on hover or focus: the measure, the region's value, its difference from

@@ -180,6 +180,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     subtitle: &subtitle,
                     source: &source,
                     description: &summary,
+                    width: spec.width,
                 },
                 s.highlight.as_deref().or(spec.highlight.as_deref()),
                 lang,
@@ -270,6 +271,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     subtitle: &subtitle,
                     source: &source,
                     description: &summary,
+                    width: spec.width,
                 },
                 lang,
             )?;
@@ -366,6 +368,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     subtitle: &subtitle,
                     source: &source,
                     description: &summary,
+                    width: spec.width,
                 },
                 lang,
             )?;
@@ -459,6 +462,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     subtitle: &subtitle,
                     source: &source,
                     description: &summary,
+                    width: spec.width,
                 },
                 lang,
             )?;
@@ -558,6 +562,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
                     subtitle: &subtitle,
                     source: &source,
                     description: &summary,
+                    width: spec.width,
                 },
                 lang,
             )?;
