@@ -63,14 +63,13 @@ fn pad(lo: f64, hi: f64) -> (f64, f64) {
     (lo - span * 0.06, hi + span * 0.06)
 }
 
-/// The chart's height at width `w`: in proportion to the width on a wide screen (so a chart drawn
-/// at 820 px and scaled keeps its box when it is drawn again at the real width), relatively
-/// taller on a narrow one.
+/// The chart's height at width `w`: in proportion to the width from 480 px up (so a chart drawn
+/// at 820 px and scaled keeps its box when it is drawn again at the real width, and a
+/// presentation can fit it to the screen), taller below that, where the legend takes more rows
+/// (a phone in portrait).
 pub fn height(w: u32) -> u32 {
     let w = w as f64;
-    (w * HEIGHT as f64 / WIDTH as f64)
-        .max(0.3 * w + 292.0)
-        .round() as u32
+    (w * HEIGHT as f64 / WIDTH as f64 + (480.0 - w).max(0.0)).round() as u32
 }
 
 /// The part of the line y = a + b·x inside the box [x0, x1] × [y0, y1]: its two ends, or `None`
@@ -557,6 +556,66 @@ mod tests {
     fn heights_scale_with_the_width() {
         assert_eq!(height(WIDTH), HEIGHT);
         assert_eq!(height(1640), 2 * HEIGHT);
-        assert!(height(360) as f64 > 360.0 * 0.75);
+        assert!(height(360) as f64 > 360.0 * 1.05);
+        assert_eq!(height(480), 363);
+    }
+
+    /// The trend-coloured lines of a drawn scatterplot: their point lists.
+    fn trend_lines(svg: &str) -> Vec<Vec<&str>> {
+        svg.split("<polyline")
+            .skip(1)
+            .filter(|p| {
+                p.split('>')
+                    .next()
+                    .is_some_and(|tag| tag.contains("#B3261E"))
+            })
+            .filter_map(|p| p.split("points=\"").nth(1)?.split('"').next())
+            .map(|pts| pts.split_whitespace().collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_trendline_is_one_straight_segment_at_every_width() {
+        let ds = crate::render::Dataset::default_data().unwrap();
+        for w in [280, 390, 820, 1366, 2000] {
+            let r = crate::render::render_query(&ds, &format!("view=scatter&width={w}")).unwrap();
+            assert_eq!(r.width, w);
+            // The trendline in the plot and its sample in the legend: each one segment.
+            let lines = trend_lines(&r.svg);
+            assert_eq!(lines.len(), 2, "{w}: {lines:?}");
+            assert!(lines.iter().all(|l| l.len() == 2), "{w}: {lines:?}");
+            // The plot's line spans most of the plot's width.
+            let x = |p: &str| {
+                p.split(',')
+                    .next()
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap()
+            };
+            let span = x(lines[0][1]) - x(lines[0][0]);
+            assert!(span > w as f64 * 0.4, "{w}: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn no_text_is_smaller_than_11_px_at_any_width() {
+        let ds = crate::render::Dataset::default_data().unwrap();
+        for view in [
+            "scatter",
+            "ranking",
+            "trend",
+            "decomposition",
+            "convergence",
+            "basics",
+        ] {
+            for w in [280, 390, 820] {
+                let r =
+                    crate::render::render_query(&ds, &format!("view={view}&width={w}")).unwrap();
+                assert!(r.width >= w, "{view} {w}");
+                for part in r.svg.split("font-size=\"").skip(1) {
+                    let size: f64 = part.split('"').next().and_then(|v| v.parse().ok()).unwrap();
+                    assert!(size >= 11.0, "{view} at {w}: font-size {size}");
+                }
+            }
+        }
     }
 }
