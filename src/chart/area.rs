@@ -267,10 +267,16 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 palette::AXIS.stroke_width(1),
             )?;
             let n_style = Style::new(11.0);
+            // The x labels and the group sizes under them: every k-th when they do not fit.
             let widest = d
                 .x_values
                 .iter()
                 .map(|x| Style::new(11.0).width(&x.label))
+                .chain(
+                    d.n.iter()
+                        .filter_map(|n| n.n)
+                        .map(|n| n_style.width(&number(n, 0, lang))),
+                )
                 .fold(0.0, f64::max)
                 + 6.0;
             let every = d
@@ -299,6 +305,9 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             .color(palette::MUTED)
                             .anchor(h, VPos::Center),
                     )?;
+                }
+                if k % every != 0 {
+                    continue;
                 }
                 if let Some(np) = n_of(panel, &x.value) {
                     if let Some(n) = np.n {
