@@ -114,3 +114,25 @@ for (const [w, h] of [[1366, 768], [1920, 1080]]) {
     await context.close();
   });
 }
+
+for (const [w, h] of [[390, 844], [1366, 768]]) {
+  test(`at ${w}x${h} the prerendered chart is replaced by the one drawn for the width without layout shift`, async () => {
+    const context = await browser.newContext({ viewport: { width: w, height: h } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(srv.url);
+    const pre = await page.evaluate(() => document.querySelector('#chart svg').getBoundingClientRect().height);
+    await settled(page);
+    const live = await textSizes(page);
+    const cls = await page.evaluate(() => window.__cls);
+    console.log(`${w}x${h}: prerendered chart ${pre.toFixed(1)} px high, live ${live.chartHeight} px, CLS ${cls.toFixed(4)}`);
+    assert.ok(Math.abs(pre - live.chartHeight) <= 2, `${pre} -> ${live.chartHeight}`);
+    assert.ok(cls < 0.05, `cumulative layout shift ${cls}`);
+    await context.close();
+  });
+}
