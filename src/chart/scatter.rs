@@ -409,25 +409,40 @@ pub fn draw(
                     (9.0, 12.0, HPos::Left),
                     (-9.0, -12.0, HPos::Right),
                     (-9.0, 12.0, HPos::Right),
+                    (6.0, -22.0, HPos::Left),
+                    (6.0, 22.0, HPos::Left),
+                    (-6.0, -22.0, HPos::Right),
+                    (-6.0, 22.0, HPos::Right),
                 ];
-                let fits = |bx: f64, by: f64| {
+                // Other points' markers are obstacles too where a place clear of them exists.
+                let others: Boxes = markers
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != i)
+                    .map(|(_, m)| (m.0 + 3.0, m.1 + 3.0, m.2 - 6.0, m.3 - 6.0))
+                    .collect();
+                let fits = |bx: f64, by: f64, clear_of_points: bool| {
+                    let b = (bx, by, tw, 13.0);
                     bx >= px.0
                         && bx + tw <= px.1
                         && by >= py.0
                         && by + 13.0 <= py.1
-                        && !overlaps((bx, by, tw, 13.0), &placed)
+                        && !overlaps(b, &placed)
+                        && !(clear_of_points && overlaps(b, &others))
                 };
                 let mut chosen = None;
-                for (dx, dy, hpos) in candidates {
-                    let bx = if matches!(hpos, HPos::Left) {
-                        sx as f64 + dx
-                    } else {
-                        sx as f64 + dx - tw
-                    };
-                    let by = sy as f64 + dy - 6.5;
-                    if fits(bx, by) {
-                        chosen = Some((dx, dy, hpos, bx, by));
-                        break;
+                'search: for clear in [true, false] {
+                    for (dx, dy, hpos) in candidates {
+                        let bx = if matches!(hpos, HPos::Left) {
+                            sx as f64 + dx
+                        } else {
+                            sx as f64 + dx - tw
+                        };
+                        let by = sy as f64 + dy - 6.5;
+                        if fits(bx, by, clear) {
+                            chosen = Some((dx, dy, hpos, bx, by));
+                            break 'search;
+                        }
                     }
                 }
                 let (dx, dy, hpos, bx, by) = chosen.unwrap_or_else(|| {
@@ -445,6 +460,16 @@ pub fn draw(
                     }
                 });
                 placed.push((bx, by, tw, 13.0));
+                // A label set further off is joined to its point.
+                if dy.abs() > 15.0 {
+                    let edge_y = if dy < 0.0 { by + 13.0 } else { by };
+                    let edge_x = (sx as f64).clamp(bx, bx + tw);
+                    facet::line(
+                        &root,
+                        &[(sx as f64, sy as f64 + dy.signum() * 7.0), (edge_x, edge_y)],
+                        style.color.stroke_width(1),
+                    )?;
+                }
                 label(
                     &root,
                     sx as f64 + dx,
