@@ -16,6 +16,16 @@ const VIEWS = {
   'trend, small multiples': '#view=trend&region=Twente',
   'tidy line': '#example=register_by_subgroup_2017_2019.csv&view=line',
   'tidy bars': '#example=hours_per_week_by_subgroup_2019.csv&view=bars',
+  'tidy stacked': '#example=not_working_by_grondslag_2019_2021.csv&view=stacked',
+  'tidy area': '#example=jobcoach_states_by_month.csv&view=area',
+  'tidy forest': '#example=odds_ratios_job_finding_2019.csv&view=forest',
+  decomposition: '#view=decomposition',
+  convergence: '#view=convergence',
+  compare: '#view=compare&regions=Twente,Zeeland',
+  profile: '#view=profile&region=Twente',
+  // A table of measures keeps columns wide enough for its numbers: on a phone it scrolls
+  // sideways inside its box, never the page.
+  basics: '#view=basics',
 };
 
 // Waits until the chart on screen was laid out for the width the page asks for now.
@@ -60,11 +70,13 @@ async function textSizes(page) {
 for (const [w, h] of [[390, 844], [1366, 768]]) {
   test(`at ${w}x${h} every chart is drawn for its width, text at least 11 px, no sideways scrolling`, async () => {
     const context = await browser.newContext({ viewport: { width: w, height: h } });
-    const page = await context.newPage();
     const views = { ...VIEWS, map: '#view=map' };
     for (const [name, hash] of Object.entries(views)) {
+      // A fresh page per view: the data named in the address is loaded with it.
+      const page = await context.newPage();
       await page.goto(srv.url + hash);
       await settled(page);
+      assert.match(page.url(), new RegExp(hash.match(/#(example=[^&]+|view=[a-z]+)/)[1].replace('.', '\\.')), name);
       const m = await textSizes(page);
       // Shown 1:1: the width attribute is the viewBox width and the drawing is not scaled down.
       assert.equal(m.width, m.viewBox, name);
@@ -77,6 +89,7 @@ for (const [w, h] of [[390, 844], [1366, 768]]) {
         // The chart's top half is on the first screen.
         assert.ok(m.top + m.chartHeight / 2 <= m.innerHeight, `chart from ${m.top} to ${m.top + m.chartHeight}`);
       }
+      await page.close();
     }
     await context.close();
   });
