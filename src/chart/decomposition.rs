@@ -6,8 +6,7 @@
 use super::facet::{self, Rect, Scale};
 use super::marks::{self, text_on};
 use super::ranking::{
-    colour, highlight_row, name_width, region_name, triangle, value_axis, HIGHLIGHT_BAND, PLOT_TOP,
-    ROW,
+    colour, highlight_row, name_width, region_name, value_axis, HIGHLIGHT_BAND, PLOT_TOP, ROW,
 };
 use super::text::Style;
 use super::Texts;
@@ -56,40 +55,34 @@ pub fn draw(
 ) -> Result<Chart> {
     let n = data.bars.len();
     let w = texts.width();
-    // The legend: two colours (Ok) and two triangles (Err: up or down).
-    let legend_style = Style::new(11.0);
+    // The legend: the two parts of a bar and the two outlier triangles.
     let k = crate::format::k_text(data.k, lang);
-    let legend_items: [(std::result::Result<RGBColor, bool>, String); 4] = [
+    let legend_items = [
         (
-            Ok(PRAKTIJKROUTE),
+            marks::Key::Bar(PRAKTIJKROUTE),
             t(lang, "via Praktijkroute", "via the Praktijkroute").to_string(),
         ),
         (
-            Ok(OTHER),
+            marks::Key::Bar(OTHER),
             t(lang, "via overige routes", "via other routes").to_string(),
         ),
         (
-            Err(true),
+            marks::Key::Triangle(true),
             match lang {
                 Lang::Nl => format!("aandeel boven landelijk (> {k} sd)"),
                 Lang::En => format!("share above national (> {k} sd)"),
             },
         ),
         (
-            Err(false),
+            marks::Key::Triangle(false),
             match lang {
                 Lang::Nl => format!("onder landelijk (> {k} sd)"),
                 Lang::En => format!("below national (> {k} sd)"),
             },
         ),
     ];
-    let legend_widths: Vec<f64> = legend_items
-        .iter()
-        .map(
-            |(kind, text)| if kind.is_ok() { 21.0 } else { 14.0 } + legend_style.width(text) + 22.0,
-        )
-        .collect();
-    let (_, legend_rows) = marks::flow(&legend_widths, 16.0, 0.0, w as f64 - 32.0, 18.0);
+    let legend_rows =
+        marks::key_legend::<SVGBackend>(None, &legend_items, (16.0, 0.0), w as f64 - 32.0)?;
     let h = super::ranking::height(n, 1, legend_rows) + 6;
     let extra = super::header_extra(w, texts);
     let mut svg = String::new();
@@ -221,11 +214,11 @@ pub fn draw(
                 .anchor(HPos::Right, VPos::Center);
             if b.outlier.is_some() {
                 st = st.bold();
-                triangle(
+                marks::triangle(
                     &root,
-                    (share_col as i32 - 56, y as i32),
+                    (share_col - 56.0, y),
                     b.outlier.is_some_and(|o| o.is_up()),
-                    5,
+                    5.0,
                 )?;
             }
             label(
@@ -278,29 +271,12 @@ pub fn draw(
             &[(x0, top), (x0, bottom)],
             palette::AXIS.stroke_width(1),
         )?;
-        // Legend, in rows.
-        let (at, _) = marks::flow(&legend_widths, 16.0, bottom + 58.0, w as f64 - 32.0, 18.0);
-        for ((kind, text), &(lx, ly)) in legend_items.iter().zip(&at) {
-            match kind {
-                Ok(c) => {
-                    facet::rect(
-                        &root,
-                        Rect {
-                            x: lx,
-                            y: ly - 5.0,
-                            w: 16.0,
-                            h: 10.0,
-                        },
-                        c.filled(),
-                    )?;
-                    label(&root, lx + 21.0, ly, text, legend_style)?;
-                }
-                Err(up) => {
-                    triangle(&root, (lx as i32 + 5, ly as i32), *up, 5)?;
-                    label(&root, lx + 14.0, ly, text, legend_style)?;
-                }
-            }
-        }
+        marks::key_legend(
+            Some(&root),
+            &legend_items,
+            (16.0, bottom + 58.0),
+            w as f64 - 32.0,
+        )?;
         root.present().map_err(draw_err)?;
     }
     super::shift(&mut hits, extra);

@@ -65,7 +65,11 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     } else {
         let widest = names
             .iter()
-            .map(|n| label_style.bold().width(&facet::fit(n, label_style, (w * 0.25).min(200.0))))
+            .map(|n| {
+                label_style
+                    .bold()
+                    .width(&facet::fit(n, label_style, (w * 0.25).min(200.0)))
+            })
             .fold(0.0, f64::max);
         widest + 18.0
     };

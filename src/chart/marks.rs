@@ -255,6 +255,94 @@ pub fn flow(widths: &[f64], x: f64, y: f64, max_w: f64, row_h: f64) -> (Vec<(f64
     (out, rows)
 }
 
+/// An entry of the legend under the regional bar charts.
+pub enum Key {
+    /// A bar of this colour.
+    Bar(RGBColor),
+    /// An outlier triangle, pointing up or down.
+    Triangle(bool),
+    /// A bar with an outlier triangle after it.
+    BarTriangle(RGBColor, bool),
+    /// A dashed threshold line.
+    Threshold,
+}
+
+/// The legend of the regional bar charts: bar colours, outlier triangles and thresholds in rows
+/// from (x, y) that wrap at `max_w`. Returns the number of rows; draws only with an area.
+pub fn key_legend<DB: DrawingBackend>(
+    area: Option<&DrawingArea<DB, Shift>>,
+    items: &[(Key, String)],
+    (x, y): (f64, f64),
+    max_w: f64,
+) -> Result<usize> {
+    let style = Style::new(11.0);
+    let swatch = |k: &Key| match k {
+        Key::Bar(_) => 20.0,
+        Key::Triangle(_) | Key::Threshold => 14.0,
+        Key::BarTriangle(..) => 34.0,
+    };
+    let widths: Vec<f64> = items
+        .iter()
+        .map(|(k, text)| swatch(k) + style.width(text) + 22.0)
+        .collect();
+    let (at, rows) = flow(&widths, x, y, max_w, 18.0);
+    let Some(area) = area else {
+        return Ok(rows);
+    };
+    for ((k, text), &(lx, ly)) in items.iter().zip(&at) {
+        let bar = |c: RGBColor| {
+            facet::rect(
+                area,
+                Rect {
+                    x: lx,
+                    y: ly - 5.0,
+                    w: 16.0,
+                    h: 10.0,
+                },
+                c.filled(),
+            )
+        };
+        match k {
+            Key::Bar(c) => bar(*c)?,
+            Key::Triangle(up) => triangle(area, (lx + 5.0, ly), *up, 5.0)?,
+            Key::BarTriangle(c, up) => {
+                bar(*c)?;
+                triangle(area, (lx + 25.0, ly), *up, 5.0)?;
+            }
+            Key::Threshold => facet::dashed(
+                area,
+                (lx + 4.0, ly - 8.0),
+                (lx + 4.0, ly + 8.0),
+                super::palette::MUTED.stroke_width(1),
+                5.0,
+            )?,
+        }
+        label(area, lx + swatch(k), ly, text, style)?;
+    }
+    Ok(rows)
+}
+
+/// A triangle pointing up (outlier up, green) or down (outlier down, blue), centred at (x, y).
+pub fn triangle<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (f64, f64),
+    up: bool,
+    size: f64,
+) -> Result<()> {
+    let (x, y, s) = (x.round() as i32, y.round() as i32, size.round() as i32);
+    let pts = if up {
+        vec![(x, y - s), (x - s, y + s * 2 / 3), (x + s, y + s * 2 / 3)]
+    } else {
+        vec![(x, y + s), (x - s, y - s * 2 / 3), (x + s, y - s * 2 / 3)]
+    };
+    let c = if up {
+        super::palette::UP
+    } else {
+        super::palette::DOWN
+    };
+    area.draw(&Polygon::new(pts, c.filled())).map_err(draw_err)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

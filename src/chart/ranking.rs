@@ -48,23 +48,6 @@ pub(crate) fn bar_colour(o: Option<Outlier>) -> RGBColor {
     }
 }
 
-/// A triangle pointing up (outlier up) or down (outlier down), centred at (x, y).
-pub(crate) fn triangle<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    (x, y): (i32, i32),
-    up: bool,
-    size: i32,
-) -> Result<()> {
-    let s = size;
-    let pts = if up {
-        vec![(x, y - s), (x - s, y + s * 2 / 3), (x + s, y + s * 2 / 3)]
-    } else {
-        vec![(x, y + s), (x - s, y - s * 2 / 3), (x + s, y - s * 2 / 3)]
-    };
-    let c = if up { palette::UP } else { palette::DOWN };
-    area.draw(&Polygon::new(pts, c.filled())).map_err(draw_err)
-}
-
 /// Width of the region-name column: the longest name, within bounds (at most a third of the
 /// chart's width; longer names are shortened, the tooltip has them whole).
 pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>, w: u32) -> f64 {
@@ -102,7 +85,7 @@ pub(crate) fn region_name<DB: DrawingBackend>(
     }
     label(area, x - 16.0, y, &facet::fit(name, style, max_w), style)?;
     if let Some(o) = outlier {
-        triangle(area, (x as i32 - 7, y as i32), o.is_up(), 5)?;
+        marks::triangle(area, (x - 7.0, y), o.is_up(), 5.0)?;
     }
     Ok(())
 }
@@ -343,58 +326,32 @@ pub(crate) fn threshold<DB: DrawingBackend>(
 /// Returns the number of rows; draws only with an area.
 pub(crate) fn legend<DB: DrawingBackend>(
     area: Option<&DrawingArea<DB, Shift>>,
-    (x, y): (f64, f64),
+    at: (f64, f64),
     max_w: f64,
     k: f64,
     lang: Lang,
 ) -> Result<usize> {
+    use marks::Key;
     let k = crate::format::k_text(k, lang);
-    let style = Style::new(11.0);
+    let bar = |o| Key::BarTriangle(bar_colour(Some(o)), o == Outlier::Up);
     let items = match lang {
         Lang::Nl => [
-            (None, format!("binnen {k} sd van landelijk")),
-            (Some(Outlier::Up), format!("boven landelijk (> {k} sd)")),
-            (Some(Outlier::Down), format!("onder landelijk (> {k} sd)")),
+            (
+                Key::Bar(BAR_NEUTRAL),
+                format!("binnen {k} sd van landelijk"),
+            ),
+            (bar(Outlier::Up), format!("boven landelijk (> {k} sd)")),
+            (bar(Outlier::Down), format!("onder landelijk (> {k} sd)")),
+            (Key::Threshold, format!("grens ±{k} sd")),
         ],
         Lang::En => [
-            (None, format!("within {k} sd of national")),
-            (Some(Outlier::Up), format!("above national (> {k} sd)")),
-            (Some(Outlier::Down), format!("below national (> {k} sd)")),
+            (Key::Bar(BAR_NEUTRAL), format!("within {k} sd of national")),
+            (bar(Outlier::Up), format!("above national (> {k} sd)")),
+            (bar(Outlier::Down), format!("below national (> {k} sd)")),
+            (Key::Threshold, format!("threshold ±{k} sd")),
         ],
     };
-    let threshold_text = format!("{} ±{k} sd", t(lang, "grens", "threshold"));
-    let mut widths: Vec<f64> = items
-        .iter()
-        .map(|(o, text)| 20.0 + if o.is_some() { 14.0 } else { 0.0 } + style.width(text) + 20.0)
-        .collect();
-    widths.push(12.0 + style.width(&threshold_text));
-    let (at, rows) = marks::flow(&widths, x, y, max_w, 18.0);
-    let Some(area) = area else {
-        return Ok(rows);
-    };
-    for ((o, text), &(lx, ly)) in items.iter().zip(&at) {
-        facet::rect(
-            area,
-            Rect {
-                x: lx,
-                y: ly - 5.0,
-                w: 16.0,
-                h: 10.0,
-            },
-            bar_colour(*o).filled(),
-        )?;
-        let mut tx = lx + 20.0;
-        if let Some(o) = o {
-            triangle(area, (tx as i32 + 5, ly as i32), o.is_up(), 5)?;
-            tx += 14.0;
-        }
-        label(area, tx, ly, text, style)?;
-    }
-    if let Some(&(lx, ly)) = at.last() {
-        threshold(area, lx + 4.0, ly - 8.0, ly + 8.0)?;
-        label(area, lx + 12.0, ly, &threshold_text, style)?;
-    }
-    Ok(rows)
+    marks::key_legend(area, &items, at, max_w)
 }
 
 /// The text of a bar on hover or focus: the measure, the region's value, its difference from
