@@ -288,6 +288,7 @@ const TEXTS: Texts = Texts {
     subtitle: "Verschil met het landelijke aandeel, in procentpunten",
     source: "Bron: gepubliceerde cijfers banenafspraak 2015-2017 (bewerking Banenverkenner)",
     description: "Kaart van de 35 arbeidsmarktregio's.",
+    width: 820,
 };
 
 /// The `<g class="region" ...>...</g>` elements of an SVG.

@@ -21,8 +21,10 @@ export function drawChart(container, r, prefix) {
   for (const s of src.querySelectorAll('script, foreignObject')) s.remove();
   const svg = document.importNode(src, true);
   uniqueIds(svg, prefix);
+  // Shown at its natural size (width = viewBox width): laid out for this width, its text is
+  // never scaled down (presenting, CSS shows it larger).
   svg.setAttribute('viewBox', `0 0 ${r.width} ${r.height}`);
-  svg.removeAttribute('width'); svg.removeAttribute('height');
+  svg.setAttribute('width', r.width); svg.setAttribute('height', r.height);
   svg.classList.add('drawing');
   container.appendChild(svg);
   if (r.hits && r.hits.length) container.appendChild(hitLayer(r));

@@ -6,6 +6,7 @@
 import { state, splitHash, pageHash, currentCore, $ } from './state.js';
 import { t, applyI18n } from './i18n.js';
 import { Core } from './core.js';
+import { chartWidth, withWidth } from './state.js';
 import { figureHooks, drawChart, renderTable, renderSections, fillList, hideTip, followTip } from './figure.js';
 import {
   pickerHooks, buildPickers, showChanges, updateNames, chooseRegion, setKey, switchView, specForNewData,
@@ -90,7 +91,8 @@ async function show(spec, { push = false, before = null } = {}) {
   state.pendingSpec = spec;
   busy(true);
   let r = null, err = null;
-  try { r = await state.core.render(spec); } catch (e) { err = e; }
+  const width = chartWidth();
+  try { r = await state.core.render(withWidth(spec, width)); } catch (e) { err = e; }
   busy(false);
   if (seq !== state.renderSeq) return;
   state.pendingSpec = null;
@@ -110,6 +112,7 @@ async function show(spec, { push = false, before = null } = {}) {
   }
   // The hash changes with the screen: the completed description, as a new entry for a choice.
   writeHash(r.spec, push);
+  state.askedWidth = width;
   draw(r);
   settled('ready');
 }
@@ -150,6 +153,16 @@ function draw(r) {
   if (state.presenting) { updatePresentBar(); layoutPresentation(); }
   if (!first) announce(t('chart-updated', { title: r.title }));
   if (state.firstChartMs === null) { performance.mark('bv-chart-drawn'); state.firstChartMs = performance.now(); }
+}
+
+// Draws the view on screen again when the width it should be laid out for has changed.
+let refitTimer = null;
+function refit() {
+  clearTimeout(refitTimer);
+  refitTimer = setTimeout(() => {
+    if (!state.rendered || state.loading || state.pendingSpec !== null) return;
+    if (chartWidth() !== state.askedWidth) show(state.rendered.spec);
+  }, 150);
 }
 
 // The embed's link to the full explorer: the same view of the same data.
@@ -353,6 +366,7 @@ function buildGallery() {
 function wire() {
   pickerHooks.go = (spec) => show(spec, { push: true });
   presentHooks.show = (spec) => show(spec);
+  presentHooks.refit = refit;
   figureHooks.toggleRegion = (key) => {
     const cur = new URLSearchParams(currentCore()).get('region');
     setKey('region', cur === key ? '' : key);
@@ -412,7 +426,12 @@ function wire() {
   document.addEventListener('fullscreenchange', () => { if (!document.fullscreenElement && state.presenting) leavePresentation(); });
   $('print').addEventListener('click', () => window.print());
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('tooltip').hidden) hideTip(); });
-  if (window.ResizeObserver) new ResizeObserver(() => notifyHeight()).observe(document.body);
+  if (window.ResizeObserver) {
+    new ResizeObserver(() => notifyHeight()).observe(document.body);
+    // The chart is drawn again for a new width of its box (debounced: a window being dragged
+    // wider asks once it rests).
+    new ResizeObserver(() => refit()).observe($('figure'));
+  }
   window.addEventListener('resize', layoutPresentation);
   // The tooltip is fixed to the window: on scrolling it follows a focused target, else it goes.
   window.addEventListener('scroll', followTip, { passive: true });

@@ -1,12 +1,12 @@
 // Presentation mode: one figure at a time, full screen. Stepping replaces the history entry (no
 // new entries); Esc returns to the view it started from.
-import { state, enc, currentCore, $, COMMON_KEYS } from './state.js';
+import { state, enc, currentCore, $, COMMON_KEYS, PRESENT_SCALE } from './state.js';
 import { t } from './i18n.js';
 import { hideTip } from './figure.js';
 
 
 // How to show a view without a history entry (set by main.js).
-export const presentHooks = { show: () => {} };
+export const presentHooks = { show: () => {}, refit: () => {} };
 
 
 // The figures to step through: the report's sections when the data has a report, else each view
@@ -83,16 +83,17 @@ export async function goToSlide(i) {
 }
 
 // On a screen the figure and its reading share the height: the chart gets what the text leaves.
+// Presenting, the chart is laid out for the figure's width / PRESENT_SCALE and shown across the
+// figure (CSS), so its text is at least 18 px; a tall chart scrolls rather than shrinks.
 export function layoutPresentation() {
-  const chart = $('chart');
-  if (!state.presenting || !state.rendered || !state.rendered.svg) { chart.style.width = ''; return; }
-  const r = state.rendered;
-  const bar = $('present-bar').getBoundingClientRect().height;
-  const text = $('summary').getBoundingClientRect().height + $('notes').getBoundingClientRect().height;
-  const room = Math.max(200, window.innerHeight - bar - text - 56);
-  const width = Math.min($('figure').getBoundingClientRect().width, room * (r.width / r.height));
-  chart.style.width = `${Math.floor(width)}px`;
-  window.scrollTo(0, 0);
+  const svg = document.querySelector('#chart svg.drawing');
+  if (svg) {
+    const w = Number(svg.getAttribute('width'));
+    svg.style.width = state.presenting && w ? `${Math.round(w * PRESENT_SCALE)}px` : '';
+    svg.style.height = state.presenting && w ? 'auto' : '';
+  }
+  presentHooks.refit();
+  if (state.presenting) window.scrollTo(0, 0);
 }
 
 export function updatePresentBar() {

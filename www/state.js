@@ -24,6 +24,7 @@ export const state = {
   busy: 0,
   presenting: false, slides: [], slide: 0, presentFrom: null,
   names: [], pickerSig: '', drawnHash: null, firstChartMs: null, rolesShown: false,
+  askedWidth: 0, // the width the chart on screen was laid out for
 };
 window.bv = state; // for tests and the console
 
@@ -33,6 +34,21 @@ export const PAGE_KEYS = ['embed', 'data', 'file', 'dz', 'example'];
 export const $ = (id) => document.getElementById(id);
 // Keys every view takes (kept when the view changes).
 export const COMMON_KEYS = ['region', 'lang', 'k'];
+
+// The width to lay the chart out for: the figure's width in CSS px, so the chart is shown 1:1 and
+// its text keeps its size (never part of the hash: another screen gets its own width). Presenting,
+// it is laid out narrower and shown larger, so its smallest text (11 px) is at least 18 px.
+export const PRESENT_SCALE = 1.66;
+export function chartWidth() {
+  const fig = document.getElementById('figure');
+  const w = fig && !fig.hidden ? fig.clientWidth : 0;
+  const avail = w > 0 ? w : Math.min(document.documentElement.clientWidth - 32, 868);
+  // Presenting: the chart takes about 62 % of the width (the reading beside it) and, with the
+  // proportions of a wide scatterplot (0.756), the height between the top and the bar.
+  const want = state.presenting ? Math.min(avail * 0.62, (window.innerHeight - 100) / 0.756) / PRESENT_SCALE : avail;
+  return Math.max(280, Math.min(2000, Math.floor(want)));
+}
+export const withWidth = (spec, w) => (spec ? `${spec}&width=${w}` : `width=${w}`);
 
 export const enc = (p) => p.toString().replace(/\+/g, '%20');
 function safeDecode(s) { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; } }

@@ -1,7 +1,7 @@
 //! 100% stacked area chart over an ordered x (months since the start), one panel per facet, with
 //! the number of persons under each x and the x values with few persons hatched.
 
-use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch};
 use super::text::Style;
 use super::Texts;
 use super::{label, palette, Chart, Hit};
@@ -12,9 +12,11 @@ use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
 pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
-    let w = WIDTH as f64;
+    let w = texts.width() as f64;
     let panels = facet::panels(&d.facets);
-    let cols_n = panels.len().clamp(1, 2);
+    let cols_n = panels
+        .len()
+        .clamp(1, ((texts.width() as f64 / 380.0) as usize).clamp(1, 2));
     let rows_n = panels.len().div_ceil(cols_n);
     let colours = facet::category_colours(&d.categories);
     let colour_of = |n: &str| facet::colour_of(&colours, n);
@@ -64,12 +66,17 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
     };
     let ticks = [0.0, 25.0, 50.0, 75.0, 100.0];
 
-    let (wu, hu) = (WIDTH, h as u32);
+    let extra = super::header_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        facet::frame(&root, wu, hu, texts)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area(),
+            wu,
+            hu,
+            texts,
+        )?;
         facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
         label(
             &root,
@@ -181,7 +188,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         sx.map(xs[k]),
                         r.y + r.h / 2.0,
                         crate::data::tidy::unknown_in(lang),
-                        Style::new(10.5)
+                        Style::new(11.0)
                             .color(palette::MUTED)
                             .anchor(HPos::Center, VPos::Center)
                             .rotated(),
@@ -259,11 +266,17 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 &[(r.x, r.bottom()), (r.right(), r.bottom())],
                 palette::AXIS.stroke_width(1),
             )?;
-            let n_style = Style::new(9.5);
+            let n_style = Style::new(11.0);
+            // The x labels and the group sizes under them: every k-th when they do not fit.
             let widest = d
                 .x_values
                 .iter()
                 .map(|x| Style::new(11.0).width(&x.label))
+                .chain(
+                    d.n.iter()
+                        .filter_map(|n| n.n)
+                        .map(|n| n_style.width(&number(n, 0, lang))),
+                )
                 .fold(0.0, f64::max)
                 + 6.0;
             let every = d
@@ -293,6 +306,9 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             .anchor(h, VPos::Center),
                     )?;
                 }
+                if k % every != 0 {
+                    continue;
+                }
                 if let Some(np) = n_of(panel, &x.value) {
                     if let Some(n) = np.n {
                         let st = if np.small {
@@ -316,7 +332,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     r.x - 24.0,
                     r.bottom() + 27.0,
                     "n",
-                    Style::new(10.5)
+                    Style::new(11.0)
                         .color(palette::MUTED)
                         .anchor(HPos::Right, VPos::Center),
                 )?;
@@ -338,5 +354,6 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
         )?;
         root.present().map_err(super::draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(facet::finish(svg, wu, hu, texts, hits))
 }

@@ -2,7 +2,8 @@
 //! series), values written at the bar ends, an optional dashed reference line and a highlighted
 //! category. Missing values are written as "onbekend", never drawn as a zero bar.
 
-use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch};
+use super::marks;
 use super::text::Style;
 use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
@@ -14,7 +15,7 @@ use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
 pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
-    let w = WIDTH as f64;
+    let w = texts.width() as f64;
     let names: Vec<String> = {
         let mut v: Vec<String> = Vec::new();
         for s in &d.series {
@@ -26,7 +27,9 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
     };
     let grouped = d.series_column.is_some();
     let panels = facet::panels(&d.facets);
-    let cols_n = panels.len().clamp(1, 3);
+    let cols_n = panels
+        .len()
+        .clamp(1, ((texts.width() as f64 / 270.0) as usize).clamp(1, 3));
     let rows_n = panels.len().div_ceil(cols_n);
     let fmt = |v: f64| {
         let s = number(v, d.decimals, lang);
@@ -44,7 +47,8 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .iter()
         .map(|c| cat_style.width(c))
         .fold(0.0, f64::max)
-        .min(if cols_n > 1 { 170.0 } else { 250.0 });
+        .min(if cols_n > 1 { 170.0 } else { 250.0 })
+        .min(texts.width() as f64 * 0.3);
     let wrapped: Vec<Vec<String>> = d
         .categories
         .iter()
@@ -120,12 +124,17 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let ticks = nice_ticks(v0, v1, if cols_n > 1 { 3 } else { 6 });
     let td = tick_decimals(&ticks);
 
-    let (wu, hu) = (WIDTH, h as u32);
+    let extra = super::header_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        facet::frame(&root, wu, hu, texts)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area(),
+            wu,
+            hu,
+            texts,
+        )?;
         if grouped {
             facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
         }
@@ -149,7 +158,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     let v = p.y.map(fmt).unwrap_or_default();
                     Style::new(11.0).width(&v)
                         + n_text(&s.facet, &s.name, cat)
-                            .map(|t| Style::new(10.0).width(&t) + 8.0)
+                            .map(|t| Style::new(11.0).width(&t) + 8.0)
                             .unwrap_or(0.0)
                 })
             })
@@ -222,33 +231,30 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     };
                     match value {
                         Some(v) => {
-                            let (a, b) = (sx.map(0.0_f64.max(v0)), sx.map(v));
-                            let bar = Rect {
-                                x: a.min(b),
-                                y: by,
-                                w: (b - a).abs().max(1.0),
-                                h: bh,
-                            };
-                            facet::rect(&root, bar, c.filled())?;
-                            let vs = Style::new(if grouped { 10.0 } else { 11.0 });
+                            let vs = Style::new(11.0);
                             let vs = if hl { vs.bold() } else { vs };
                             let text = fmt(v);
-                            if value_labels {
-                                label(
-                                    &root,
-                                    bar.right() + 4.0,
-                                    by + bh / 2.0,
-                                    &text,
-                                    vs.color(palette::TEXT).anchor(HPos::Left, VPos::Center),
-                                )?;
-                            }
+                            let (bar, after) = marks::hbar(
+                                &root,
+                                &sx,
+                                0.0_f64.max(v0),
+                                v,
+                                by,
+                                bh,
+                                c,
+                                value_labels.then(|| marks::EndLabel {
+                                    text: &text,
+                                    style: vs.color(palette::TEXT),
+                                    background: None,
+                                }),
+                            )?;
                             if let (true, Some(nt)) = (value_labels, n_text(panel, sname, cat)) {
                                 label(
                                     &root,
-                                    bar.right() + 4.0 + vs.width(&text) + 8.0,
+                                    after + 8.0,
                                     by + bh / 2.0,
                                     &nt,
-                                    Style::new(10.0)
+                                    Style::new(11.0)
                                         .color(palette::MUTED)
                                         .anchor(HPos::Left, VPos::Center),
                                 )?;
@@ -266,7 +272,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             ));
                         }
                         None => {
-                            let st = Style::new(10.5).color(palette::MUTED);
+                            let st = Style::new(11.0).color(palette::MUTED);
                             label(
                                 &root,
                                 sx.map(0.0_f64.max(v0)) + 4.0,
@@ -381,5 +387,6 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         facet::notes(Some(&root), 16.0, outer.bottom() + 58.0, w - 32.0, &d.notes)?;
         root.present().map_err(super::draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(facet::finish(svg, wu, hu, texts, hits))
 }

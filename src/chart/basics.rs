@@ -17,7 +17,7 @@ use plotters_backend::text_anchor::{HPos, VPos};
 pub const WIDTH: u32 = 820;
 const ROW: f64 = 16.5;
 const LINE: f64 = 12.0;
-const SIZE: f64 = 10.5;
+const SIZE: f64 = 11.0;
 const STRIPE: RGBColor = RGBColor(0xf3, 0xf3, 0xf3);
 
 fn hline<DB: DrawingBackend>(
@@ -87,7 +87,7 @@ pub fn draw(
         .iter()
         .map(|r| Style::new(SIZE).bold().width(r))
         .fold(110.0f64, f64::max)
-        .min(230.0)
+        .min(if texts.width() < 600 { 150.0 } else { 230.0 })
         + 10.0;
     let max_lines = ms
         .iter()
@@ -112,12 +112,21 @@ pub fn draw(
     };
     let notes_top = corr_top + corr_h + 8.0;
     let h = (notes_top + unavailable.len() as f64 * 15.0 + 52.0) as u32;
-    let w = WIDTH;
+    // A table keeps columns wide enough for its numbers: on a narrow screen it is wider than
+    // the screen and scrolls sideways in its box.
+    let w = texts
+        .width()
+        .max((32.0 + name_w + ms.len() as f64 * 58.0).ceil() as u32);
+    let extra = super::header_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
         let (x0, x1) = (16.0, w as f64 - 16.0);
         let col_w = (x1 - x0 - name_w) / ms.len().max(1) as f64;
         let cx = |j: usize| x0 + name_w + col_w * (j as f64 + 0.5);
@@ -178,7 +187,13 @@ pub fn draw(
             if is_hl {
                 ns = ns.bold().color(palette::HIGHLIGHT);
             }
-            label(&root, x0 + 2.0, y, r, ns)?;
+            label(
+                &root,
+                x0 + 2.0,
+                y,
+                &super::facet::fit(r, ns, name_w - 8.0),
+                ns,
+            )?;
             let mut tip = vec![r.clone()];
             for (j, m) in ms.iter().enumerate() {
                 let (text, o) = cell_text(m, i, lang);
@@ -331,14 +346,15 @@ pub fn draw(
             x0,
             h as f64 - 30.0,
             t(lang, "Vet en gekleurd: meer dan 1 sd boven (groen) of onder (blauw) landelijk. Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's.", "Bold and coloured: more than 1 sd above (green) or below (blue) national. Jobs against the indication: national = unweighted mean of the regions."),
-            Style::new(10.5).color(palette::MUTED),
+            Style::new(11.0).color(palette::MUTED),
         )?;
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }

@@ -1,6 +1,7 @@
 //! Convergence per year: the range from the lowest to the highest region (relative to national,
 //! with their names), the ± 1 SD band, and the SD connected across years.
 
+use super::facet;
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
@@ -15,13 +16,19 @@ pub const HEIGHT: u32 = 540;
 const BAND: RGBColor = RGBColor(0xc6, 0xd8, 0xee);
 
 pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> {
-    let (w, h) = (WIDTH, HEIGHT);
+    let w = texts.width();
+    let h = HEIGHT;
+    let extra = super::header_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        let (x0, x1) = (90.0, w as f64 - 40.0);
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
+        let (x0, x1) = (if w < 500 { 64.0 } else { 90.0 }, w as f64 - 24.0);
         let (y0, y1) = (84.0, h as f64 - 104.0);
         let lo = data
             .years
@@ -36,7 +43,7 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
         let span = (hi - lo).max(1.0);
         let (lo, hi) = (lo - span * 0.08, hi + span * 0.08);
         let py = |v: f64| y1 - (y1 - y0) * (v - lo) / (hi - lo);
-        let ticks = nice_ticks(lo, hi, 8);
+        let ticks = nice_ticks(lo, hi, (((y1 - y0) / 40.0) as usize).clamp(2, 8));
         let dec = tick_decimals(&ticks);
         for &t in &ticks {
             let y = py(t);
@@ -65,7 +72,7 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
             x1,
             py(0.0) - 9.0,
             t(lang, "landelijk", "national"),
-            Style::new(10.5)
+            Style::new(11.0)
                 .color(palette::MUTED)
                 .anchor(HPos::Right, VPos::Center),
         )?;
@@ -130,7 +137,11 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                 let p = (x as i32, py(v) as i32);
                 root.draw(&Circle::new(p, 5, palette::TEXT.filled()))
                     .map_err(draw_err)?;
-                let text = format!("{region} {}", signed(v, 1, lang));
+                // The name shortened to the column (the tooltip has it whole).
+                let value = signed(v, 1, lang);
+                let st = Style::new(11.0);
+                let room = col - 8.0 - st.width(&value) - st.width(" ");
+                let text = format!("{} {value}", facet::fit(region, st, room.max(24.0)));
                 label(
                     &root,
                     x,
@@ -162,11 +173,19 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                     key: region.clone(),
                 });
             }
+            let sd = format!("sd {}", number(y.sd, 1, lang));
+            let sd_style = Style::new(11.0).bold().color(palette::DOWN);
+            // Beside the band when the column has room, else on it.
+            let sd_x = if 32.0 + sd_style.width(&sd) <= col / 2.0 {
+                x + 32.0
+            } else {
+                x - sd_style.width(&sd) / 2.0
+            };
             label(
                 &root,
-                x + 32.0,
+                sd_x,
                 py(y.sd / 2.0),
-                &format!("sd {}", number(y.sd, 1, lang)),
+                &sd,
                 Style::new(11.0).bold().color(palette::DOWN),
             )?;
             label(
@@ -180,11 +199,18 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                 &root,
                 x,
                 y1 + 33.0,
-                &format!(
-                    "{} {} %",
-                    t(lang, "landelijk", "national"),
-                    number(y.national, 1, lang)
-                ),
+                &{
+                    let full = format!(
+                        "{} {} %",
+                        t(lang, "landelijk", "national"),
+                        number(y.national, 1, lang)
+                    );
+                    if Style::new(11.0).width(&full) <= col - 4.0 {
+                        full
+                    } else {
+                        format!("{} %", number(y.national, 1, lang))
+                    }
+                },
                 Style::new(11.0)
                     .color(palette::MUTED)
                     .anchor(HPos::Center, VPos::Center),
@@ -211,38 +237,40 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                 key: y.year.to_string(),
             });
         }
-        // Legend.
-        let ly = h as f64 - 36.0;
+        // Legend: one row, or two when it does not fit.
+        let band = t(lang, "± 1 standaardafwijking", "± 1 standard deviation");
+        let range = t(
+            lang,
+            "van laagste tot hoogste regio",
+            "from lowest to highest region",
+        );
+        let st = Style::new(11.0);
+        let one_row = 40.0 + st.width(band) + 32.0 + st.width(range) <= w as f64 - 16.0;
+        let ly = h as f64 - if one_row { 36.0 } else { 46.0 };
         root.draw(&Rectangle::new(
             [(16, ly as i32 - 6), (34, ly as i32 + 6)],
             BAND.filled(),
         ))
         .map_err(draw_err)?;
-        let band = t(lang, "± 1 standaardafwijking", "± 1 standard deviation");
-        label(&root, 40.0, ly, band, Style::new(11.0))?;
-        let lx = 40.0 + Style::new(11.0).width(band) + 24.0;
+        label(&root, 40.0, ly, band, st)?;
+        let (lx, ly) = if one_row {
+            (40.0 + st.width(band) + 24.0, ly)
+        } else {
+            (25.0, ly + 18.0)
+        };
         root.draw(&PathElement::new(
             vec![(lx as i32, ly as i32 - 7), (lx as i32, ly as i32 + 7)],
             palette::NEUTRAL.stroke_width(2),
         ))
         .map_err(draw_err)?;
-        label(
-            &root,
-            lx + 8.0,
-            ly,
-            t(
-                lang,
-                "van laagste tot hoogste regio",
-                "from lowest to highest region",
-            ),
-            Style::new(11.0),
-        )?;
+        label(&root, lx + 8.0, ly, range, st)?;
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }

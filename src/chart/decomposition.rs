@@ -3,9 +3,10 @@
 //! Praktijkroute share of the growth, which is printed in a column on the right and coloured
 //! (with a triangle) where it lies beyond k SD from national.
 
+use super::facet::{self, Rect, Scale};
+use super::marks::{self, text_on};
 use super::ranking::{
-    colour, highlight_row, name_width, region_name, triangle, value_label, x_axis, Scale,
-    HIGHLIGHT_BAND, PLOT_TOP, ROW,
+    colour, highlight_row, name_width, region_name, value_axis, HIGHLIGHT_BAND, PLOT_TOP, ROW,
 };
 use super::text::Style;
 use super::Texts;
@@ -22,32 +23,28 @@ pub const WIDTH: u32 = 820;
 const PRAKTIJKROUTE: RGBColor = palette::SERIES[3];
 const OTHER: RGBColor = RGBColor(0xb4, 0xbf, 0xcc);
 
+/// The growth of a region split in its two parts: the Praktijkroute from zero, the other routes
+/// after it when they grew, left of zero when they shrank.
 fn stacked<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    sc: Scale,
+    sc: &Scale,
     y: f64,
     p: Parts,
 ) -> Result<()> {
-    let x0 = sc.px(0.0);
-    let xp = sc.px(p.praktijkroute);
-    let rect = |a: f64, b: f64, c: RGBColor| {
-        let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        area.draw(&Rectangle::new(
-            [
-                (a.round() as i32, (y - 7.0) as i32),
-                (b.round() as i32, (y + 7.0) as i32),
-            ],
-            c.filled(),
-        ))
-        .map_err(draw_err)
-    };
-    rect(x0, xp, PRAKTIJKROUTE)?;
-    // A shrinking other-routes part is drawn left of zero, a growing one after the Praktijkroute.
-    if p.pw_other >= 0.0 {
-        rect(xp, sc.px(p.praktijkroute + p.pw_other), OTHER)
+    let other = if p.pw_other >= 0.0 {
+        (p.praktijkroute, p.praktijkroute + p.pw_other, OTHER)
     } else {
-        rect(sc.px(p.pw_other), x0, OTHER)
-    }
+        (p.pw_other, 0.0, OTHER)
+    };
+    marks::stack(
+        area,
+        sc,
+        y - 7.0,
+        14.0,
+        &[(0.0, p.praktijkroute, PRAKTIJKROUTE), other],
+        false,
+    )?;
+    Ok(())
 }
 
 pub fn draw(
@@ -57,13 +54,47 @@ pub fn draw(
     lang: Lang,
 ) -> Result<Chart> {
     let n = data.bars.len();
-    let (w, h) = (WIDTH, super::ranking::height(n, 1) + 6);
+    let w = texts.width();
+    // The legend: the two parts of a bar and the two outlier triangles.
+    let k = crate::format::k_text(data.k, lang);
+    let legend_items = [
+        (
+            marks::Key::Bar(PRAKTIJKROUTE),
+            t(lang, "via Praktijkroute", "via the Praktijkroute").to_string(),
+        ),
+        (
+            marks::Key::Bar(OTHER),
+            t(lang, "via overige routes", "via other routes").to_string(),
+        ),
+        (
+            marks::Key::Triangle(true),
+            match lang {
+                Lang::Nl => format!("aandeel boven landelijk (> {k} sd)"),
+                Lang::En => format!("share above national (> {k} sd)"),
+            },
+        ),
+        (
+            marks::Key::Triangle(false),
+            match lang {
+                Lang::Nl => format!("onder landelijk (> {k} sd)"),
+                Lang::En => format!("below national (> {k} sd)"),
+            },
+        ),
+    ];
+    let legend_rows =
+        marks::key_legend::<SVGBackend>(None, &legend_items, (16.0, 0.0), w as f64 - 32.0)?;
+    let h = super::ranking::height(n, 1, legend_rows) + 6;
+    let extra = super::header_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        let names_w = name_width(data.bars.iter().map(|b| b.region.as_str()));
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
+        let names_w = name_width(data.bars.iter().map(|b| b.region.as_str()), w);
         let left = 16.0 + names_w + 20.0;
         let share_col = w as f64 - 20.0;
         let right = share_col - 88.0;
@@ -82,19 +113,33 @@ pub fn draw(
             .map(|p| p.praktijkroute + p.pw_other.max(0.0))
             .fold(0.0, f64::max);
         let span = (hi - lo).max(1.0);
-        let sc = Scale {
-            lo: if lo < 0.0 { lo - span * 0.04 } else { 0.0 },
-            hi: hi + span * 0.1,
-            p0: left,
-            p1: right,
-        };
+        // Room right of the bars for the growth written at their ends.
+        let room = data
+            .bars
+            .iter()
+            .filter_map(|b| b.parts)
+            .map(|p| p.praktijkroute + p.pw_other)
+            .chain(std::iter::once(data.national_growth))
+            .map(|g| Style::new(11.0).width(&format!("{} %", signed(g, 0, lang))))
+            .fold(0.0, f64::max)
+            + 10.0;
+        let sc = Scale::linear(
+            if lo < 0.0 { lo - span * 0.04 } else { 0.0 },
+            hi + span * 0.02,
+            left,
+            right - room,
+        );
         let top = PLOT_TOP + 20.0;
         let bottom = top + (n as f64 + 1.0) * ROW + 6.0;
-        x_axis(
+        value_axis(
             &root,
-            sc,
-            top,
-            bottom,
+            &sc,
+            Rect {
+                x: left,
+                y: top,
+                w: right - left,
+                h: bottom - top,
+            },
             t(
                 lang,
                 "Groei werkenden Participatiewet (%)",
@@ -107,7 +152,7 @@ pub fn draw(
             share_col,
             top - 11.0,
             t(lang, "aandeel Praktijkroute", "share Praktijkroute"),
-            Style::new(10.5).bold().anchor(HPos::Right, VPos::Center),
+            Style::new(11.0).bold().anchor(HPos::Right, VPos::Center),
         )?;
         // National bar first, set apart by a rule.
         let yn = top + 0.5 * ROW;
@@ -119,13 +164,13 @@ pub fn draw(
             t(lang, "Landelijk", "National"),
             national_style,
         )?;
-        stacked(&root, sc, yn, data.national_parts)?;
-        value_label(
+        stacked(&root, &sc, yn, data.national_parts)?;
+        text_on(
             &root,
-            sc.px(data.national_parts.praktijkroute + data.national_parts.pw_other.max(0.0)) + 4.0,
+            sc.map(data.national_parts.praktijkroute + data.national_parts.pw_other.max(0.0)) + 4.0,
             yn,
             &format!("{} %", signed(data.national_growth, 0, lang)),
-            Style::new(10.5).color(palette::MUTED),
+            Style::new(11.0).color(palette::MUTED),
             WHITE,
         )?;
         label(
@@ -149,16 +194,16 @@ pub fn draw(
             if is_hl {
                 highlight_row(&root, 12.0, w as f64 - 12.0, y)?;
             }
-            region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
+            region_name(&root, left, y, &b.region, names_w, b.outlier, is_hl)?;
             let Some(p) = b.parts else { continue };
-            stacked(&root, sc, y, p)?;
+            stacked(&root, &sc, y, p)?;
             let growth = p.praktijkroute + p.pw_other;
-            value_label(
+            text_on(
                 &root,
-                sc.px(p.praktijkroute + p.pw_other.max(0.0)) + 4.0,
+                sc.map(p.praktijkroute + p.pw_other.max(0.0)) + 4.0,
                 y,
                 &format!("{} %", signed(growth, 0, lang)),
-                Style::new(10.5).color(palette::MUTED),
+                Style::new(11.0).color(palette::MUTED),
                 if is_hl { HIGHLIGHT_BAND } else { WHITE },
             )?;
             let mut st = Style::new(11.0)
@@ -169,11 +214,11 @@ pub fn draw(
                 .anchor(HPos::Right, VPos::Center);
             if b.outlier.is_some() {
                 st = st.bold();
-                triangle(
+                marks::triangle(
                     &root,
-                    (share_col as i32 - 56, y as i32),
+                    (share_col - 56.0, y),
                     b.outlier.is_some_and(|o| o.is_up()),
-                    5,
+                    5.0,
                 )?;
             }
             label(
@@ -220,58 +265,25 @@ pub fn draw(
                 key: b.region.clone(),
             });
         }
-        let x0 = sc.px(0.0).round() as i32;
-        root.draw(&PathElement::new(
-            vec![(x0, top as i32), (x0, bottom as i32)],
+        let x0 = sc.map(0.0);
+        facet::line(
+            &root,
+            &[(x0, top), (x0, bottom)],
             palette::AXIS.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        // Legend.
-        let ly = bottom + 58.0;
-        let style = Style::new(11.0);
-        let k = crate::format::k_text(data.k, lang);
-        let mut lx = 16.0;
-        for (c, text) in [
-            (
-                PRAKTIJKROUTE,
-                t(lang, "via Praktijkroute", "via the Praktijkroute"),
-            ),
-            (OTHER, t(lang, "via overige routes", "via other routes")),
-        ] {
-            root.draw(&Rectangle::new(
-                [(lx as i32, ly as i32 - 5), (lx as i32 + 16, ly as i32 + 5)],
-                c.filled(),
-            ))
-            .map_err(draw_err)?;
-            label(&root, lx + 21.0, ly, text, style)?;
-            lx += 21.0 + style.width(text) + 22.0;
-        }
-        for (up, text) in [
-            (
-                true,
-                match lang {
-                    Lang::Nl => format!("aandeel boven landelijk (> {k} sd)"),
-                    Lang::En => format!("share above national (> {k} sd)"),
-                },
-            ),
-            (
-                false,
-                match lang {
-                    Lang::Nl => format!("onder landelijk (> {k} sd)"),
-                    Lang::En => format!("below national (> {k} sd)"),
-                },
-            ),
-        ] {
-            triangle(&root, (lx as i32 + 5, ly as i32), up, 5)?;
-            label(&root, lx + 14.0, ly, &text, style)?;
-            lx += 14.0 + style.width(&text) + 22.0;
-        }
+        )?;
+        marks::key_legend(
+            Some(&root),
+            &legend_items,
+            (16.0, bottom + 58.0),
+            w as f64 - 32.0,
+        )?;
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }

@@ -310,6 +310,8 @@ pub fn x_grid<DB: DrawingBackend>(
     labels: bool,
     suffix: &str,
 ) -> Result<()> {
+    // A label that would touch the one before it is left out (the grid line stays).
+    let mut last_right = f64::NEG_INFINITY;
     for &t in ticks {
         let x = scale.map(t);
         line(
@@ -321,16 +323,19 @@ pub fn x_grid<DB: DrawingBackend>(
                 palette::GRID.stroke_width(1)
             },
         )?;
-        if labels {
+        let text = format!("{}{suffix}", number(t, decimals, lang));
+        let half = Style::new(11.0).width(&text) / 2.0;
+        if labels && x - half >= last_right + 6.0 {
             label(
                 area,
                 x,
                 plot.bottom() + 12.0,
-                &format!("{}{suffix}", number(t, decimals, lang)),
+                &text,
                 Style::new(11.0)
                     .color(palette::MUTED)
                     .anchor(HPos::Center, VPos::Center),
             )?;
+            last_right = x + half;
         }
     }
     Ok(())
@@ -469,25 +474,6 @@ pub fn hit(r: Rect, label: String, key: &str) -> Hit {
         label,
         key: key.to_string(),
     }
-}
-
-/// Title, subtitle and source via [`super::frame`], each cut to the chart width so a long text
-/// written in the view description cannot run off the page.
-pub fn frame<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    w: u32,
-    h: u32,
-    texts: &Texts,
-) -> Result<()> {
-    let max = w as f64 - 32.0;
-    super::frame(
-        area,
-        w,
-        h,
-        &fit(texts.title, Style::new(17.0).bold(), max),
-        &fit(texts.subtitle, Style::new(12.5), max),
-        &fit(texts.source, Style::new(11.0), max),
-    )
 }
 
 /// Wraps a drawn chart for the page, with its accessible name and description.

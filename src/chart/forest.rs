@@ -3,7 +3,7 @@
 //! one panel per facet. Significance shows as the fill of the marker: full for `**`, half for
 //! `*`, open when not significant (shape, not only colour).
 
-use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch};
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, palette, Chart, Hit};
@@ -52,7 +52,7 @@ fn marker<DB: DrawingBackend>(
 }
 
 pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
-    let w = WIDTH as f64;
+    let w = texts.width() as f64;
     let models = facet::panels(&d.models);
     let panels = facet::panels(&d.facets);
     let colour_of = |m: &Option<String>| {
@@ -108,6 +108,7 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .map(|t| term_style.width(t))
         .fold(0.0, f64::max)
         .min(200.0)
+        .min(texts.width() as f64 * 0.3)
         + 12.0;
     let m = models.len() as f64;
     // Models dodge within a row, far enough apart that markers hardly overlap.
@@ -161,12 +162,17 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .max()
         .unwrap_or(0);
 
-    let (wu, hu) = (WIDTH, h as u32);
+    let extra = super::header_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        facet::frame(&root, wu, hu, texts)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area(),
+            wu,
+            hu,
+            texts,
+        )?;
         let mut ly = 64.0;
         if !legend_items.is_empty() {
             facet::legend(Some(&root), 16.0, ly, w - 32.0, &legend_items)?;
@@ -361,5 +367,6 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
         )?;
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(facet::finish(svg, wu, hu, texts, hits))
 }

@@ -1,7 +1,8 @@
 //! Line chart: values over time per series, labelled directly at the line ends (a legend instead
 //! when there are small multiples), breaks where values are missing, an optional index line at 100.
 
-use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch};
+use super::marks;
 use super::text::Style;
 use super::Texts;
 use super::{label, nice_ticks, palette, tick_decimals, Chart, Hit};
@@ -29,33 +30,6 @@ fn colours(names: &[String]) -> Vec<(String, RGBColor)> {
         .collect()
 }
 
-/// Spreads label positions so they are at least `gap` apart, inside [lo, hi].
-pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usize, f64)> {
-    crate::sort::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
-    for k in 1..ys.len() {
-        if ys[k].1 < ys[k - 1].1 + gap {
-            ys[k].1 = ys[k - 1].1 + gap;
-        }
-    }
-    if let Some(last) = ys.last() {
-        let over = last.1 - hi;
-        if over > 0.0 {
-            for y in ys.iter_mut() {
-                y.1 -= over;
-            }
-            for k in (0..ys.len().saturating_sub(1)).rev() {
-                if ys[k].1 > ys[k + 1].1 - gap {
-                    ys[k].1 = ys[k + 1].1 - gap;
-                }
-            }
-        }
-    }
-    for y in ys.iter_mut() {
-        y.1 = y.1.max(lo);
-    }
-    ys
-}
-
 pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) -> Result<Chart> {
     let names: Vec<String> = {
         let mut v: Vec<String> = Vec::new();
@@ -75,7 +49,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     };
     let faceted = !d.facets.is_empty();
     let panels = facet::panels(&d.facets);
-    let w = WIDTH as f64;
+    let w = texts.width() as f64;
     let label_style = Style::new(11.5);
     let fmt = |v: f64| {
         let s = number(v, d.decimals, lang);
@@ -91,7 +65,11 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     } else {
         let widest = names
             .iter()
-            .map(|n| label_style.width(&facet::fit(n, label_style, 200.0)))
+            .map(|n| {
+                label_style
+                    .bold()
+                    .width(&facet::fit(n, label_style, (w * 0.25).min(200.0)))
+            })
             .fold(0.0, f64::max);
         widest + 18.0
     };
@@ -105,7 +83,9 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
         0.0
     };
     let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &d.notes)?;
-    let cols_n = if panels.len() <= 4 { 2 } else { 3 }.min(panels.len());
+    let cols_n = if panels.len() <= 4 { 2 } else { 3 }
+        .min(panels.len())
+        .min(((w / 260.0) as usize).max(1));
     let rows_n = panels.len().div_ceil(cols_n.max(1));
     let panel_h = if faceted { 210.0 } else { 380.0 };
     let title_h = if faceted { 22.0 } else { 0.0 };
@@ -142,12 +122,17 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     let yd = tick_decimals(&yt);
     let markers = d.x_values.len() <= 24;
 
-    let (wu, hu) = (WIDTH, h as u32);
+    let extra = super::header_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        facet::frame(&root, wu, hu, texts)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area(),
+            wu,
+            hu,
+            texts,
+        )?;
         if faceted {
             facet::legend(Some(&root), 70.0, 62.0, w - 86.0, &legend_items)?;
         }
@@ -221,7 +206,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
             let mut order: Vec<&crate::data::tidy::Series> =
                 d.series.iter().filter(|s| s.facet == *panel).collect();
             crate::sort::sort_by_key(&mut order, |s| highlight == Some(s.name.as_str()));
-            let mut ends: Vec<(usize, f64)> = Vec::new();
+            let mut ends: Vec<(usize, (f64, f64))> = Vec::new();
             for (k, s) in order.iter().enumerate() {
                 let hl = highlight == Some(s.name.as_str());
                 let c = if highlight.is_some() && !hl {
@@ -236,28 +221,18 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                     .zip(&d.x_values)
                     .map(|(pt, x)| pt.y.map(|y| (sx.map(x.pos), sy.map(y))))
                     .collect();
-                for seg in pts.split(Option::is_none) {
-                    let seg: Vec<(f64, f64)> = seg.iter().flatten().copied().collect();
-                    if seg.len() >= 2 && d.dashed.contains(&s.name) {
-                        for w in seg.windows(2) {
-                            facet::dashed(&root, w[0], w[1], c.stroke_width(width), 6.0)?;
-                        }
-                    } else if seg.len() >= 2 {
-                        facet::line(&root, &seg, c.stroke_width(width))?;
-                    }
-                }
+                marks::series(
+                    &root,
+                    &pts,
+                    marks::LineStyle {
+                        colour: c,
+                        width,
+                        dashed: d.dashed.contains(&s.name),
+                        dots: markers.then_some(3),
+                    },
+                )?;
                 for (j, (pt, xv)) in pts.iter().zip(&d.x_values).enumerate() {
                     let Some((px, py)) = pt else { continue };
-                    let alone = (j == 0 || pts[j - 1].is_none())
-                        && pts.get(j + 1).map(Option::is_none).unwrap_or(true);
-                    if markers || alone {
-                        root.draw(&Circle::new(
-                            (px.round() as i32, py.round() as i32),
-                            if alone { 4 } else { 3 },
-                            c.filled(),
-                        ))
-                        .map_err(super::draw_err)?;
-                    }
                     let v = s.points.get(j).and_then(|p| p.y).unwrap_or(0.0);
                     let mut tip = format!("{}, {}: {}", s.name, xv.label, fmt(v));
                     if let Some(orig) = s.points.get(j).and_then(|p| p.value) {
@@ -277,32 +252,34 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                         &s.name,
                     ));
                 }
-                if let Some((_, py)) = pts.iter().rev().flatten().next() {
-                    ends.push((k, *py));
+                if let Some(end) = pts.iter().rev().flatten().next() {
+                    ends.push((k, *end));
                 }
             }
             if !faceted {
-                for (k, y) in spread(ends, 13.0, r.y, r.bottom()) {
-                    let Some(s) = order.get(k) else { continue };
-                    let hl = highlight == Some(s.name.as_str());
-                    let c = if highlight.is_some() && !hl {
-                        palette::MUTED
-                    } else {
-                        colour_of(&s.name)
-                    };
-                    let st = if hl || is_total(&s.name) {
-                        label_style.bold()
-                    } else {
-                        label_style
-                    };
-                    label(
-                        &root,
-                        r.right() + 8.0,
-                        y,
-                        &facet::fit(&s.name, st, right - 12.0),
-                        st.color(c).anchor(HPos::Left, VPos::Center),
-                    )?;
-                }
+                let labels: Vec<marks::EndText> = ends
+                    .into_iter()
+                    .filter_map(|(k, end)| {
+                        let s = order.get(k)?;
+                        let hl = highlight == Some(s.name.as_str());
+                        let c = if highlight.is_some() && !hl {
+                            palette::MUTED
+                        } else {
+                            colour_of(&s.name)
+                        };
+                        let st = if hl || is_total(&s.name) {
+                            label_style.bold()
+                        } else {
+                            label_style
+                        };
+                        Some(marks::EndText {
+                            end,
+                            text: facet::fit(&s.name, st, right - 12.0),
+                            style: st.color(c),
+                        })
+                    })
+                    .collect();
+                marks::end_labels(&root, r.right() + 8.0, &labels, 13.0, (r.y, r.bottom()))?;
             }
         }
         label(
@@ -315,21 +292,6 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
         facet::notes(Some(&root), 16.0, outer.bottom() + 58.0, w - 32.0, &d.notes)?;
         root.present().map_err(super::draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(facet::finish(svg, wu, hu, texts, hits))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn labels_are_spread_apart() {
-        let out = spread(vec![(0, 100.0), (1, 105.0), (2, 300.0)], 13.0, 0.0, 400.0);
-        let y = |k: usize| out.iter().find(|p| p.0 == k).unwrap().1;
-        assert_eq!(y(0), 100.0);
-        assert_eq!(y(1), 113.0);
-        assert_eq!(y(2), 300.0);
-        let out = spread(vec![(0, 395.0), (1, 398.0)], 13.0, 0.0, 400.0);
-        assert!(out.iter().all(|p| p.1 <= 400.0));
-    }
 }

@@ -20,7 +20,35 @@ pub const WIDTH: u32 = 820;
 pub const HEIGHT: u32 = 700;
 /// The box the country is fitted into (left, top, width, height), legend to its right.
 const MAP_BOX: (f64, f64, f64, f64) = (16.0, 58.0, 520.0, 600.0);
-const LEGEND_X: f64 = 556.0;
+
+/// Where the map and its legend go at width `w`: the legend right of the map on a wide chart
+/// (at 820 px the print layout), under it on a narrow one.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    map: (f64, f64, f64, f64),
+    /// The legend's left edge, first line and width.
+    legend: (f64, f64, f64),
+}
+
+fn layout(w: u32) -> Layout {
+    let w = w as f64;
+    let (mx, my, mw0, mh0) = MAP_BOX;
+    if w >= 640.0 {
+        let mw = (w - 300.0).min(620.0);
+        let lx = mx + mw + 20.0;
+        Layout {
+            map: (mx, my, mw, mh0 * mw / mw0),
+            legend: (lx, 80.0, w - lx - 12.0),
+        }
+    } else {
+        let mw = w - 32.0;
+        let mh = mh0 * mw / mw0;
+        Layout {
+            map: (mx, my, mw, mh),
+            legend: (mx, my + mh + 20.0, w - 32.0),
+        }
+    }
+}
 const LABEL_SIZE: f64 = 11.0;
 /// Width of the dark outline of an outlier and of a strong outlier, px.
 const OUTLINE: f64 = 2.2;
@@ -352,8 +380,9 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
             shapes.edition, data.edition
         )));
     }
-    let fit = fit(shapes)?;
-    let (mx, _, mw, _) = MAP_BOX;
+    let lay = layout(texts.width());
+    let fit = fit(shapes, lay.map)?;
+    let (mx, _, mw, _) = lay.map;
     let mut breaks = if data.breaks.is_empty() {
         default_breaks(data)
     } else {
@@ -484,11 +513,32 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
     }
     raw.push_str("</g>");
 
-    let (w, h) = (WIDTH, HEIGHT);
+    let w = texts.width();
+    let extra = super::header_extra(w, texts);
+    let any_highlight = data.regions.iter().any(|r| r.highlighted);
+    let input = || LegendInput {
+        data,
+        breaks: &breaks,
+        colours: &colours,
+        counts: &counts,
+        no_data,
+        any_highlight,
+    };
+    // The legend measured first (drawn on a scratch area): the chart's height follows from it.
+    let legend_end = {
+        let mut scratch = String::new();
+        let area = SVGBackend::with_string(&mut scratch, (w, 10)).into_drawing_area();
+        legend(&area, &mut String::new(), input(), lay.legend, lang)?
+    };
+    let h = ((lay.map.1 + lay.map.3 + 42.0).max(legend_end + 48.0)).round() as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
         label(
             &root,
             16.0,
@@ -496,40 +546,33 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
             ATTRIBUTION,
             Style::new(11.0).color(palette::MUTED),
         )?;
-        let any_highlight = data.regions.iter().any(|r| r.highlighted);
-        legend(
-            &root,
-            &mut raw,
-            LegendInput {
-                data,
-                breaks: &breaks,
-                colours: &colours,
-                counts: &counts,
-                no_data,
-                any_highlight,
-            },
-            lang,
-        )?;
+        legend(&root, &mut raw, input(), lay.legend, lang)?;
         root.present().map_err(draw_err)?;
     }
     let svg = match svg.rfind("</svg>") {
+        Some(end) if extra > 0.0 => format!(
+            "{}<g transform=\"translate(0 {})\">{raw}</g>{}",
+            &svg[..end],
+            extra.round(),
+            &svg[end..]
+        ),
         Some(end) => format!("{}{raw}{}", &svg[..end], &svg[end..]),
         None => svg,
     };
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }
 
 /// The country fitted into the map's box.
-fn fit(shapes: &Boundaries) -> Result<Fit> {
+fn fit(shapes: &Boundaries, (mx, my, mw, mh): (f64, f64, f64, f64)) -> Result<Fit> {
     let bbox = shapes
         .bbox()
         .ok_or_else(|| Error::view("De kaart heeft geen gebieden om te tekenen."))?;
-    let (mx, my, mw, mh) = MAP_BOX;
     Ok(Fit::new(bbox, mx, my, mw, mh, 8.0))
 }
 
@@ -551,9 +594,10 @@ pub struct Outline {
 }
 
 /// The outline of every drawn region, in the same pixels as [`draw`]'s SVG and keyed like its
-/// hits: for a hit layer that follows the regions' shapes rather than a square inside each.
+/// hits (at the print width): for a hit layer that follows the regions' shapes rather than a
+/// square inside each.
 pub fn outlines(data: &MapData, shapes: &Boundaries) -> Result<Vec<Outline>> {
-    let fit = fit(shapes)?;
+    let fit = fit(shapes, layout(WIDTH).map)?;
     Ok(shapes
         .regions
         .iter()
@@ -610,14 +654,14 @@ fn legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     raw: &mut String,
     l: LegendInput,
+    (x, y0, max_w): (f64, f64, f64),
     lang: Lang,
-) -> Result<()> {
+) -> Result<f64> {
     let data = l.data;
-    let x = LEGEND_X;
-    let mut y = 80.0;
+    let mut y = y0;
     let style = Style::new(11.5);
     let heading = Style::new(12.0).bold();
-    for line in wrap(&data.legend_title, heading, WIDTH as f64 - x - 12.0) {
+    for line in wrap(&data.legend_title, heading, max_w) {
         label(area, x, y, &line, heading)?;
         y += 16.0;
     }
@@ -753,7 +797,8 @@ fn legend<DB: DrawingBackend>(
             Lang::En => format!("Labour-market regions of {}", data.edition),
         },
         style.color(palette::MUTED),
-    )
+    )?;
+    Ok(y)
 }
 
 /// Splits `text` at spaces into lines no wider than `max` px (a longer word keeps its line).

@@ -10,6 +10,7 @@ pub mod facet;
 pub mod forest;
 pub mod line;
 pub mod map;
+pub mod marks;
 pub mod ranking;
 pub mod scatter;
 pub mod stacked;
@@ -57,6 +58,23 @@ pub struct Texts<'a> {
     pub subtitle: &'a str,
     pub source: &'a str,
     pub description: &'a str,
+    /// The width to lay the chart out for, in CSS px (the view's `width=`).
+    pub width: u32,
+}
+
+/// The width a chart is drawn at when nobody asks for another (the print width).
+pub const WIDTH: u32 = 820;
+/// The narrowest and widest layout: below 280 px no chart reads, above 2000 px nobody looks.
+pub const MIN_WIDTH: u32 = 280;
+pub const MAX_WIDTH: u32 = 2000;
+/// The smallest text size in a chart, in px at 1:1 scale.
+pub const MIN_TEXT: f64 = 11.0;
+
+impl Texts<'_> {
+    /// The width to lay out for, within [`MIN_WIDTH`]..=[`MAX_WIDTH`].
+    pub fn width(&self) -> u32 {
+        self.width.clamp(MIN_WIDTH, MAX_WIDTH)
+    }
 }
 
 /// A region of the chart a pointer or keyboard focus can land on, in SVG pixels.
@@ -115,39 +133,75 @@ pub(crate) fn label<DB: DrawingBackend>(
     .map_err(draw_err)
 }
 
-/// Title, subtitle and source line shared by every chart, so an exported SVG stands on its own.
+/// The subtitle's lines at width `w`: wrapped, at most three.
+fn subtitle_lines(w: u32, subtitle: &str) -> Vec<String> {
+    let mut lines = facet::wrap(subtitle, Style::new(12.5), w as f64 - 32.0);
+    if lines.len() > 3 {
+        let rest = lines[2..].join(" ");
+        lines.truncate(2);
+        lines.push(facet::fit(&rest, Style::new(12.5), w as f64 - 32.0));
+    }
+    lines
+}
+
+/// The title's lines at width `w`: wrapped, at most two.
+fn title_lines(w: u32, title: &str) -> Vec<String> {
+    let style = Style::new(17.0).bold();
+    let mut lines = facet::wrap(title, style, w as f64 - 32.0);
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(facet::fit(&rest, style, w as f64 - 32.0));
+    }
+    lines
+}
+
+/// The height title and subtitle need beyond one line each at width `w`: the chart body moves
+/// down by it.
+pub fn header_extra(w: u32, texts: &Texts) -> f64 {
+    title_lines(w, texts.title).len().saturating_sub(1) as f64 * 21.0
+        + subtitle_lines(w, texts.subtitle).len().saturating_sub(1) as f64 * 16.0
+}
+
+/// Title, subtitle and source line shared by every chart, so an exported SVG stands on its own:
+/// title and subtitle wrapped to the width, the source cut to it. Returns the area below the header, shifted by [`header_extra`], in which a
+/// chart draws as if the subtitle had one line.
 pub(crate) fn frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     width: u32,
     height: u32,
-    title: &str,
-    subtitle: &str,
-    source: &str,
-) -> Result<()> {
+    texts: &Texts,
+) -> Result<DrawingArea<DB, Shift>> {
     area.fill(&WHITE).map_err(draw_err)?;
-    label(
-        area,
-        16.0,
-        22.0,
-        title,
-        Style::new(17.0).bold().anchor(HPos::Left, VPos::Center),
-    )?;
-    label(
-        area,
-        16.0,
-        44.0,
-        subtitle,
-        Style::new(12.5).color(palette::MUTED),
-    )?;
-    let _ = width;
+    let max = width as f64 - 32.0;
+    let title = Style::new(17.0).bold().anchor(HPos::Left, VPos::Center);
+    let titles = title_lines(width, texts.title);
+    for (k, l) in titles.iter().enumerate() {
+        label(area, 16.0, 22.0 + k as f64 * 21.0, l, title)?;
+    }
+    let below = titles.len().saturating_sub(1) as f64 * 21.0;
+    let sub = Style::new(12.5).color(palette::MUTED);
+    let lines = subtitle_lines(width, texts.subtitle);
+    for (k, l) in lines.iter().enumerate() {
+        label(area, 16.0, 44.0 + below + k as f64 * 16.0, l, sub)?;
+    }
+    let source = Style::new(11.0).color(palette::MUTED);
     label(
         area,
         16.0,
         height as f64 - 12.0,
+        &facet::fit(texts.source, source, max),
         source,
-        Style::new(11.0).color(palette::MUTED),
     )?;
-    Ok(())
+    let extra = header_extra(width, texts);
+    Ok(area.clone().margin(extra.round() as u32, 0, 0, 0))
+}
+
+/// Moves hits drawn in the body area (see [`frame`]) into the SVG's coordinates.
+pub(crate) fn shift(hits: &mut [Hit], extra: f64) {
+    for h in hits {
+        h.y += extra.round();
+    }
 }
 
 /// Adds an accessible name and description to an SVG produced by plotters.

@@ -1,6 +1,8 @@
 //! Ranked horizontal bars per region relative to national (zero line = national), outliers
 //! coloured and marked with a triangle, the ±k·SD thresholds drawn as dashed lines.
 
+use super::facet::{self, Rect, Scale};
+use super::marks;
 use super::text::Style;
 use super::{draw_err, label, nice_ticks, palette, tick_decimals, Chart, Hit};
 use crate::data::regional::{outlier_word, Against, Bar};
@@ -46,59 +48,25 @@ pub(crate) fn bar_colour(o: Option<Outlier>) -> RGBColor {
     }
 }
 
-/// A triangle pointing up (outlier up) or down (outlier down), centred at (x, y).
-pub(crate) fn triangle<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    (x, y): (i32, i32),
-    up: bool,
-    size: i32,
-) -> Result<()> {
-    let s = size;
-    let pts = if up {
-        vec![(x, y - s), (x - s, y + s * 2 / 3), (x + s, y + s * 2 / 3)]
-    } else {
-        vec![(x, y + s), (x - s, y - s * 2 / 3), (x + s, y - s * 2 / 3)]
-    };
-    let c = if up { palette::UP } else { palette::DOWN };
-    area.draw(&Polygon::new(pts, c.filled())).map_err(draw_err)
-}
-
-/// A vertical dashed line from y0 to y1 at x.
-pub(crate) fn dashed_vline<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    x: i32,
-    y0: i32,
-    y1: i32,
-    colour: RGBColor,
-) -> Result<()> {
-    let mut y = y0;
-    while y < y1 {
-        let e = (y + 5).min(y1);
-        area.draw(&PathElement::new(
-            vec![(x, y), (x, e)],
-            colour.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        y += 9;
-    }
-    Ok(())
-}
-
-/// Width of the region-name column: the longest name, within bounds.
-pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>) -> f64 {
+/// Width of the region-name column: the longest name, within bounds (at most a third of the
+/// chart's width; longer names are shortened, the tooltip has them whole).
+pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>, w: u32) -> f64 {
     names
         .map(|n| Style::new(NAME_SIZE).bold().width(n.as_ref()))
         .fold(60.0f64, f64::max)
         .min(260.0)
+        .min((w as f64 * 0.34 - 20.0).max(60.0))
 }
 
 /// Draws the name of a region right-aligned at `x`, highlighted or coloured by outlier, with a
-/// triangle for outliers between the name and the plot.
+/// triangle for outliers between the name and the plot; shortened to `max_w`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn region_name<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     x: f64,
     y: f64,
     name: &str,
+    max_w: f64,
     outlier: Option<Outlier>,
     highlighted: bool,
 ) -> Result<()> {
@@ -115,9 +83,9 @@ pub(crate) fn region_name<DB: DrawingBackend>(
     if highlighted || outlier.is_some() {
         style = style.bold();
     }
-    label(area, x - 16.0, y, name, style)?;
+    label(area, x - 16.0, y, &facet::fit(name, style, max_w), style)?;
     if let Some(o) = outlier {
-        triangle(area, (x as i32 - 7, y as i32), o.is_up(), 5)?;
+        marks::triangle(area, (x - 7.0, y), o.is_up(), 5.0)?;
     }
     Ok(())
 }
@@ -142,100 +110,62 @@ pub(crate) fn highlight_row<DB: DrawingBackend>(
     .map_err(draw_err)
 }
 
-/// A value label with a white background, so threshold lines do not run through it.
-pub(crate) fn value_label<DB: DrawingBackend>(
+/// The value axis under a bar chart: grid lines and tick labels over `plot`, its title below.
+pub(crate) fn value_axis<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    x: f64,
-    y: f64,
-    text: &str,
-    style: Style,
-    background: RGBColor,
-) -> Result<()> {
-    let w = style.width(text);
-    let x0 = match style.h {
-        HPos::Right => x - w,
-        HPos::Center => x - w / 2.0,
-        HPos::Left => x,
-    };
-    area.draw(&Rectangle::new(
-        [
-            ((x0 - 1.0) as i32, (y - style.size / 2.0 - 1.0) as i32),
-            ((x0 + w + 1.0) as i32, (y + style.size / 2.0 + 1.0) as i32),
-        ],
-        background.filled(),
-    ))
-    .map_err(draw_err)?;
-    label(area, x, y, text, style)
-}
-
-/// A linear map from data values to pixels.
-#[derive(Clone, Copy)]
-pub(crate) struct Scale {
-    pub lo: f64,
-    pub hi: f64,
-    pub p0: f64,
-    pub p1: f64,
-}
-
-impl Scale {
-    pub fn px(&self, v: f64) -> f64 {
-        self.p0 + (v - self.lo) / (self.hi - self.lo) * (self.p1 - self.p0)
-    }
-}
-
-/// Draws ticks and grid lines for a horizontal scale between rows `top` and `bottom`.
-pub(crate) fn x_axis<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    sc: Scale,
-    top: f64,
-    bottom: f64,
+    sx: &Scale,
+    plot: Rect,
     title: &str,
     lang: Lang,
 ) -> Result<()> {
-    let ticks = nice_ticks(sc.lo, sc.hi, 8);
-    let dec = tick_decimals(&ticks);
-    for &t in &ticks {
-        let x = sc.px(t).round() as i32;
-        area.draw(&PathElement::new(
-            vec![(x, top as i32), (x, bottom as i32)],
-            palette::GRID.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        label(
-            area,
-            x as f64,
-            bottom + 12.0,
-            &number(t, dec, lang),
-            Style::new(11.0)
-                .color(palette::MUTED)
-                .anchor(HPos::Center, VPos::Center),
-        )?;
-    }
+    let ticks = nice_ticks(sx.d0, sx.d1, ((plot.w / 64.0) as usize).clamp(2, 8));
+    facet::x_grid(
+        area,
+        plot,
+        sx,
+        &ticks,
+        tick_decimals(&ticks),
+        lang,
+        true,
+        "",
+    )?;
     label(
         area,
-        (sc.p0 + sc.p1) / 2.0,
-        bottom + 31.0,
+        (plot.x + plot.right()) / 2.0,
+        plot.bottom() + 31.0,
         title,
         Style::new(12.0).anchor(HPos::Center, VPos::Center),
     )
 }
 
-/// Height of a bar chart with `n` rows (plus `extra` rows, e.g. a national bar).
-pub fn height(n: usize, extra: usize) -> u32 {
-    (PLOT_TOP + 20.0 + (n + extra) as f64 * ROW + 94.0) as u32
+/// Height of a bar chart with `n` rows (plus `extra` rows, e.g. a national bar) and a legend
+/// of `legend_rows` rows.
+pub fn height(n: usize, extra: usize, legend_rows: usize) -> u32 {
+    (PLOT_TOP
+        + 20.0
+        + (n + extra) as f64 * ROW
+        + 94.0
+        + legend_rows.saturating_sub(1) as f64 * 18.0) as u32
 }
 
 pub(crate) const PLOT_TOP: f64 = 66.0;
 
 pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -> Result<Chart> {
     let n = input.bars.len();
-    let (w, h) = (WIDTH, height(n, 0));
+    let w = texts.width();
+    let legend_rows = legend::<SVGBackend>(None, (16.0, 0.0), w as f64 - 32.0, input.k, lang)?;
+    let h = height(n, 0, legend_rows);
+    let extra = super::header_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        let names_w = name_width(input.bars.iter().map(|b| b.region.as_str()));
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
+        let names_w = name_width(input.bars.iter().map(|b| b.region.as_str()), w);
         let left = 16.0 + names_w + 20.0;
         let right = w as f64 - 24.0;
         let thr = input.k * input.sd;
@@ -253,19 +183,30 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             .max(0.0);
         let span = (hi - lo).max(1.0);
         // Room for the value labels beyond the bar ends.
-        let sc = Scale {
-            lo: lo - span * 0.11,
-            hi: hi + span * 0.11,
-            p0: left,
-            p1: right,
-        };
+        let room = input
+            .bars
+            .iter()
+            .map(|b| Style::new(11.0).width(&signed(b.relative, 1, lang)))
+            .fold(0.0, f64::max)
+            + 8.0;
+        let sc = Scale::linear(
+            lo - span * 0.02,
+            hi + span * 0.02,
+            left + room,
+            right - room,
+        );
         let top = PLOT_TOP + 20.0;
         let bottom = top + n as f64 * ROW;
-        x_axis(
+        let plot = Rect {
+            x: left,
+            y: top,
+            w: right - left,
+            h: bottom - top,
+        };
+        value_axis(
             &root,
-            sc,
-            top,
-            bottom,
+            &sc,
+            plot,
             &format!(
                 "{} ({})",
                 t(lang, "Verschil met landelijk", "Difference from national"),
@@ -273,38 +214,45 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             ),
             lang,
         )?;
-        // Thresholds at ±k·SD, labelled above the plot.
+        let x0 = sc.map(0.0);
+        let national = format!(
+            "{} ({} {})",
+            t(lang, "landelijk", "national"),
+            number(input.national, 1, lang),
+            input.value_unit
+        );
+        let nat_style = Style::new(11.0).bold().anchor(HPos::Center, VPos::Center);
+        let nat_half = nat_style.width(&national) / 2.0 + 6.0;
+        // Thresholds at ±k·SD, labelled above the plot where the national label leaves room.
         let ktext = crate::format::k_text(input.k, lang);
         for (v, txt) in [
             (thr, format!("+{ktext} sd")),
             (-thr, format!("-{ktext} sd")),
         ] {
             if thr > 0.0 {
-                let x = sc.px(v).round() as i32;
-                dashed_vline(&root, x, top as i32 - 4, bottom as i32, palette::MUTED)?;
+                let x = sc.map(v).round();
+                threshold(&root, x, top - 4.0, bottom)?;
+                let half = Style::new(11.0).width(&txt) / 2.0;
+                if (x - x0).abs() < nat_half + half || x - half < 4.0 || x + half > w as f64 - 4.0 {
+                    continue;
+                }
                 label(
                     &root,
-                    x as f64,
+                    x,
                     top - 11.0,
                     &txt,
-                    Style::new(10.5)
+                    Style::new(11.0)
                         .color(palette::MUTED)
                         .anchor(HPos::Center, VPos::Center),
                 )?;
             }
         }
-        let x0 = sc.px(0.0);
         label(
             &root,
-            x0,
+            x0.clamp(nat_half, w as f64 - nat_half),
             top - 11.0,
-            &format!(
-                "{} ({} {})",
-                t(lang, "landelijk", "national"),
-                number(input.national, 1, lang),
-                input.value_unit
-            ),
-            Style::new(10.5).bold().anchor(HPos::Center, VPos::Center),
+            &national,
+            nat_style,
         )?;
         for (i, b) in input.bars.iter().enumerate() {
             let y = top + (i as f64 + 0.5) * ROW;
@@ -312,29 +260,25 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             if is_hl {
                 highlight_row(&root, 12.0, right + 8.0, y)?;
             }
-            region_name(&root, left, y, &b.region, b.outlier, is_hl)?;
-            let xb = sc.px(b.relative);
-            let (a, z) = if xb >= x0 { (x0, xb) } else { (xb, x0) };
-            root.draw(&Rectangle::new(
-                [
-                    (a.round() as i32, (y - 7.0) as i32),
-                    (z.round() as i32, (y + 7.0) as i32),
-                ],
-                bar_colour(b.outlier).filled(),
-            ))
-            .map_err(draw_err)?;
+            region_name(&root, left, y, &b.region, names_w, b.outlier, is_hl)?;
             let text = signed(b.relative, 1, lang);
-            let style = Style::new(10.5).color(match b.outlier {
-                None => palette::MUTED,
-                o => colour(o),
-            });
-            let (lx, anchor) = if b.relative >= 0.0 {
-                (z + 4.0, HPos::Left)
-            } else {
-                (a - 4.0, HPos::Right)
-            };
-            let bg = if is_hl { HIGHLIGHT_BAND } else { WHITE };
-            value_label(&root, lx, y, &text, style.anchor(anchor, VPos::Center), bg)?;
+            marks::hbar(
+                &root,
+                &sc,
+                0.0,
+                b.relative,
+                y - 7.0,
+                14.0,
+                bar_colour(b.outlier),
+                Some(marks::EndLabel {
+                    text: &text,
+                    style: Style::new(11.0).color(match b.outlier {
+                        None => palette::MUTED,
+                        o => colour(o),
+                    }),
+                    background: Some(if is_hl { HIGHLIGHT_BAND } else { WHITE }),
+                }),
+            )?;
             hits.push(Hit {
                 x: 12.0,
                 y: y - ROW / 2.0,
@@ -345,76 +289,69 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
             });
         }
         // The national zero line over the bars.
-        root.draw(&PathElement::new(
-            vec![
-                (x0.round() as i32, top as i32 - 4),
-                (x0.round() as i32, bottom as i32),
-            ],
+        facet::line(
+            &root,
+            &[(x0, top - 4.0), (x0, bottom)],
             palette::AXIS.stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        legend(&root, 16.0, bottom + 58.0, input.k, lang)?;
+        )?;
+        legend(
+            Some(&root),
+            (16.0, bottom + 58.0),
+            w as f64 - 32.0,
+            input.k,
+            lang,
+        )?;
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }
 
-/// Legend: ordinary bar, outlier up, outlier down, threshold.
-pub(crate) fn legend<DB: DrawingBackend>(
+/// A threshold line (dashed, muted) from `y0` to `y1` at `x`.
+pub(crate) fn threshold<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     x: f64,
-    y: f64,
+    y0: f64,
+    y1: f64,
+) -> Result<()> {
+    facet::dashed(area, (x, y0), (x, y1), palette::MUTED.stroke_width(1), 5.0)
+}
+
+/// Legend: ordinary bar, outlier up, outlier down, threshold; in rows that wrap at `max_w`.
+/// Returns the number of rows; draws only with an area.
+pub(crate) fn legend<DB: DrawingBackend>(
+    area: Option<&DrawingArea<DB, Shift>>,
+    at: (f64, f64),
+    max_w: f64,
     k: f64,
     lang: Lang,
-) -> Result<()> {
+) -> Result<usize> {
+    use marks::Key;
     let k = crate::format::k_text(k, lang);
-    let style = Style::new(11.0);
-    let mut lx = x;
+    let bar = |o| Key::BarTriangle(bar_colour(Some(o)), o == Outlier::Up);
     let items = match lang {
         Lang::Nl => [
-            (None, format!("binnen {k} sd van landelijk")),
-            (Some(Outlier::Up), format!("boven landelijk (> {k} sd)")),
-            (Some(Outlier::Down), format!("onder landelijk (> {k} sd)")),
+            (
+                Key::Bar(BAR_NEUTRAL),
+                format!("binnen {k} sd van landelijk"),
+            ),
+            (bar(Outlier::Up), format!("boven landelijk (> {k} sd)")),
+            (bar(Outlier::Down), format!("onder landelijk (> {k} sd)")),
+            (Key::Threshold, format!("grens ±{k} sd")),
         ],
         Lang::En => [
-            (None, format!("within {k} sd of national")),
-            (Some(Outlier::Up), format!("above national (> {k} sd)")),
-            (Some(Outlier::Down), format!("below national (> {k} sd)")),
+            (Key::Bar(BAR_NEUTRAL), format!("within {k} sd of national")),
+            (bar(Outlier::Up), format!("above national (> {k} sd)")),
+            (bar(Outlier::Down), format!("below national (> {k} sd)")),
+            (Key::Threshold, format!("threshold ±{k} sd")),
         ],
     };
-    for (o, text) in items {
-        area.draw(&Rectangle::new(
-            [(lx as i32, y as i32 - 5), (lx as i32 + 16, y as i32 + 5)],
-            bar_colour(o).filled(),
-        ))
-        .map_err(draw_err)?;
-        lx += 20.0;
-        if let Some(o) = o {
-            triangle(area, (lx as i32 + 5, y as i32), o.is_up(), 5)?;
-            lx += 14.0;
-        }
-        label(area, lx, y, &text, style)?;
-        lx += style.width(&text) + 20.0;
-    }
-    dashed_vline(
-        area,
-        lx as i32 + 4,
-        y as i32 - 8,
-        y as i32 + 8,
-        palette::MUTED,
-    )?;
-    label(
-        area,
-        lx + 12.0,
-        y,
-        &format!("{} ±{k} sd", t(lang, "grens", "threshold")),
-        style,
-    )
+    marks::key_legend(area, &items, at, max_w)
 }
 
 /// The text of a bar on hover or focus: the measure, the region's value, its difference from

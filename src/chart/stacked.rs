@@ -2,7 +2,8 @@
 //! legend, shares written inside wide segments, group totals at the right when counts were
 //! converted. A missing share shows as a grey "onbekend" segment.
 
-use super::facet::{self, Rect, Scale, Swatch, WIDTH};
+use super::facet::{self, Rect, Scale, Swatch};
+use super::marks;
 use super::text::Style;
 use super::Texts;
 use super::{label, palette, Chart, Hit};
@@ -13,9 +14,11 @@ use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
 pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
-    let w = WIDTH as f64;
+    let w = texts.width() as f64;
     let panels = facet::panels(&d.facets);
-    let cols_n = panels.len().clamp(1, 2);
+    let cols_n = panels
+        .len()
+        .clamp(1, ((texts.width() as f64 / 380.0) as usize).clamp(1, 2));
     let rows_n = panels.len().div_ceil(cols_n);
     let colours = facet::category_colours(&d.categories);
     let colour_of = |n: &str| facet::colour_of(&colours, n);
@@ -38,12 +41,13 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .iter()
         .map(|g| cat_style.width(g))
         .fold(0.0, f64::max)
-        .min(if cols_n > 1 { 150.0 } else { 220.0 });
+        .min(if cols_n > 1 { 150.0 } else { 220.0 })
+        .min(texts.width() as f64 * 0.3);
     let total_w = if d.converted {
         d.groups
             .iter()
             .filter_map(|g| g.total)
-            .map(|t| Style::new(10.5).width(&format!("n = {}", number(t, 0, lang))))
+            .map(|t| Style::new(11.0).width(&format!("n = {}", number(t, 0, lang))))
             .fold(0.0, f64::max)
             + 10.0
     } else {
@@ -68,12 +72,17 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let rects = facet::grid(panels.len(), cols_n, outer, gap, 40.0, title_h);
     let ticks = [0.0, 25.0, 50.0, 75.0, 100.0];
 
-    let (wu, hu) = (WIDTH, h as u32);
+    let extra = super::header_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area();
-        facet::frame(&root, wu, hu, texts)?;
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (wu, hu)).into_drawing_area(),
+            wu,
+            hu,
+            texts,
+        )?;
         facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
         for (panel, r) in panels.iter().zip(&rects) {
             let plot = Rect {
@@ -140,7 +149,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                                 "distribution cannot be computed"
                             )
                         ),
-                        Style::new(10.5)
+                        Style::new(11.0)
                             .color(palette::MUTED)
                             .anchor(HPos::Left, VPos::Center),
                     )?;
@@ -152,24 +161,22 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     1.0
                 };
                 let mut acc = 0.0;
-                for (name, v) in segs {
-                    let (a, b) = (sx.map(acc * scale), sx.map((acc + v) * scale));
-                    acc += v;
-                    if b - a <= 0.0 {
-                        continue;
-                    }
+                let spans: Vec<(f64, f64, RGBColor)> = segs
+                    .iter()
+                    .map(|&(name, v)| {
+                        let span = (acc * scale, (acc + v) * scale, colour_of(name));
+                        acc += v;
+                        span
+                    })
+                    .collect();
+                let drawn = marks::stack(&root, &sx, y, bar_h, &spans, true)?;
+                for ((name, v), seg) in segs.into_iter().zip(drawn) {
+                    let Some(seg) = seg else { continue };
+                    let (a, b) = (seg.x, seg.right());
                     let c = colour_of(name);
-                    let seg = Rect {
-                        x: a,
-                        y,
-                        w: b - a,
-                        h: bar_h,
-                    };
-                    facet::rect(&root, seg, c.filled())?;
-                    facet::line(&root, &[(b, y), (b, y + bar_h)], WHITE.stroke_width(1))?;
                     let text = number(v, d.decimals, lang);
                     let ts =
-                        Style::new(10.5).color(if facet::dark(c) { WHITE } else { palette::TEXT });
+                        Style::new(11.0).color(if facet::dark(c) { WHITE } else { palette::TEXT });
                     if ts.width(&text) + 6.0 <= b - a {
                         label(
                             &root,
@@ -208,7 +215,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         plot.right() + 6.0,
                         y + bar_h / 2.0,
                         &format!("n = {}", number(t, 0, lang)),
-                        Style::new(10.5)
+                        Style::new(11.0)
                             .color(palette::MUTED)
                             .anchor(HPos::Left, VPos::Center),
                     )?;
@@ -229,5 +236,6 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
         facet::notes(Some(&root), 16.0, outer.bottom() + 54.0, w - 32.0, &d.notes)?;
         root.present().map_err(super::draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(facet::finish(svg, wu, hu, texts, hits))
 }

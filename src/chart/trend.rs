@@ -1,6 +1,8 @@
 //! Lines over the years per subgroup with direct labels at the line ends; or, with a region
 //! chosen, small multiples of every region (own scale each) with that region outlined.
 
+use super::facet;
+use super::marks;
 use super::text::Style;
 use super::Texts;
 use super::{draw_err, label, nice_ticks, palette, Chart, Hit};
@@ -25,34 +27,6 @@ fn series_colour(g: Subgroup) -> RGBColor {
     }
 }
 
-/// Moves label positions apart so none is closer than `gap` to the next, within [lo, hi].
-pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usize, f64)> {
-    crate::sort::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
-    for i in 1..ys.len() {
-        if ys[i].1 < ys[i - 1].1 + gap {
-            ys[i].1 = ys[i - 1].1 + gap;
-        }
-    }
-    // Pushed past the bottom: shift everything back up.
-    if let Some(last) = ys.last().map(|p| p.1) {
-        if last > hi {
-            let d = last - hi;
-            for p in ys.iter_mut() {
-                p.1 -= d;
-            }
-            for i in (0..ys.len().saturating_sub(1)).rev() {
-                if ys[i].1 > ys[i + 1].1 - gap {
-                    ys[i].1 = ys[i + 1].1 - gap;
-                }
-            }
-        }
-    }
-    for p in ys.iter_mut() {
-        p.1 = p.1.max(lo);
-    }
-    ys
-}
-
 /// A drawn point: screen x, screen y, year, value.
 type Point = (i32, i32, crate::spec::Period, f64);
 
@@ -73,33 +47,31 @@ fn lines<DB: DrawingBackend>(
     let py = |v: f64| y1 - (y1 - y0) * v / ymax;
     let mut out = Vec::new();
     for s in series {
-        let c = series_colour(s.subgroup);
-        let pts: Vec<Point> = s
+        let at: Vec<Option<(f64, f64)>> = s
             .values
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| {
-                v.map(|v| (px(i).round() as i32, py(v).round() as i32, years[i], v))
-            })
+            .map(|(i, v)| v.map(|v| (px(i), py(v))))
             .collect();
-        // Lines only between consecutive years that both have a value.
-        for w in s.values.windows(2).enumerate() {
-            if let (i, [Some(a), Some(b)]) = w {
-                area.draw(&PathElement::new(
-                    vec![
-                        (px(i).round() as i32, py(*a).round() as i32),
-                        (px(i + 1).round() as i32, py(*b).round() as i32),
-                    ],
-                    c.stroke_width(width),
-                ))
-                .map_err(draw_err)?;
-            }
-        }
-        for p in &pts {
-            area.draw(&Circle::new((p.0, p.1), dot, c.filled()))
-                .map_err(draw_err)?;
-        }
-        out.push(pts);
+        marks::series(
+            area,
+            &at,
+            marks::LineStyle {
+                colour: series_colour(s.subgroup).mix(1.0),
+                width,
+                dashed: false,
+                dots: Some(dot),
+            },
+        )?;
+        out.push(
+            s.values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| {
+                    v.map(|v| (px(i).round() as i32, py(v).round() as i32, years[i], v))
+                })
+                .collect(),
+        );
     }
     Ok(out)
 }
@@ -120,13 +92,39 @@ pub fn draw(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
 }
 
 fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
-    let (w, h) = (WIDTH, 500u32);
+    let w = texts.width();
+    let h = 500u32;
+    let extra = super::header_extra(w, texts);
+    // Room right of the plot for the labels at the line ends (shortened when wider than a third).
+    let end_style = Style::new(12.0).bold();
+    let end_text = |s: &Series| -> String {
+        let v = s
+            .values
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .copied()
+            .unwrap_or(0.0);
+        format!("{} {}", s.label, number(v, 0, lang))
+    };
+    let room = data
+        .national
+        .iter()
+        .map(|s| end_style.width(&end_text(s)))
+        .fold(0.0, f64::max)
+        .min(w as f64 * 0.34)
+        + 24.0;
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        let (x0, x1) = (110.0, w as f64 - 230.0);
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
+        )?;
+        let (x0, x1) = (if w < 500 { 76.0 } else { 110.0 }, w as f64 - room);
         let (y0, y1) = (80.0, h as f64 - 70.0);
         let ticks = nice_ticks(0.0, max_value(&data.national) * 1.05, 6);
         let ymax = ticks
@@ -158,7 +156,17 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
             )?;
         }
         let n = data.years.len().max(2) - 1;
+        // Every year when they fit, else every k-th (and the last).
+        let widest = data
+            .years
+            .iter()
+            .map(|y| Style::new(11.5).width(&y.to_string()) + 10.0)
+            .fold(1.0, f64::max);
+        let every = ((widest * n as f64) / (x1 - x0).max(1.0)).ceil().max(1.0) as usize;
         for (i, y) in data.years.iter().enumerate() {
+            if i % every != 0 && i != n {
+                continue;
+            }
             label(
                 &root,
                 x0 + (x1 - x0) * i as f64 / n as f64,
@@ -180,33 +188,24 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
             4,
         )?;
         // Direct labels at the line ends, spread so they do not overlap.
-        let ends: Vec<(usize, f64)> = pts
+        let ends: Vec<marks::EndText> = data
+            .national
             .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.last().map(|e| (i, e.1 as f64)))
+            .zip(&pts)
+            .filter_map(|(s, p)| {
+                let &(ex, ey, _, v) = p.last()?;
+                Some(marks::EndText {
+                    end: (ex as f64, ey as f64),
+                    text: facet::fit(
+                        &format!("{} {}", s.label, number(v, 0, lang)),
+                        end_style,
+                        room - 24.0,
+                    ),
+                    style: end_style.color(series_colour(s.subgroup)),
+                })
+            })
             .collect();
-        for (i, y) in spread(ends, 16.0, y0, y1) {
-            let (s, p) = (&data.national[i], &pts[i]);
-            let Some(&(ex, ey, _, v)) = p.last() else {
-                continue;
-            };
-            let lx = ex as f64 + 12.0;
-            if (y - ey as f64).abs() > 2.0 {
-                root.draw(&PathElement::new(
-                    vec![(ex + 5, ey), (lx as i32 - 2, y as i32)],
-                    palette::GRID.stroke_width(1),
-                ))
-                .map_err(draw_err)?;
-            }
-            let text = format!("{} {}", s.label, number(v, 0, lang));
-            label(
-                &root,
-                lx,
-                y,
-                &text,
-                Style::new(12.0).bold().color(series_colour(s.subgroup)),
-            )?;
-        }
+        marks::end_labels(&root, x1 + 12.0, &ends, 16.0, (y0, y1))?;
         for (s, p) in data.national.iter().zip(&pts) {
             for &(x, y, year, v) in p {
                 hits.push(Hit {
@@ -221,70 +220,82 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
         }
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }
 
-/// Shortens `text` with an ellipsis to fit `width` px.
-fn fit(text: &str, style: Style, width: f64) -> String {
-    if style.width(text) <= width {
-        return text.to_string();
-    }
-    let mut out: String = String::new();
-    for c in text.chars() {
-        let next = format!("{out}{c}…");
-        if style.width(&next) > width {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
-}
-
 fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
-    const COLS: usize = 6;
-    let rows = data.panels.len().div_ceil(COLS);
-    let (pw, ph) = (130.0, 112.0);
-    let top = 92.0;
-    let w = WIDTH;
+    let w = texts.width();
+    let extra = super::header_extra(w, texts);
+    // As many columns of at least 120 px as fit, at most six.
+    let cols = (((w as f64 - 24.0) / 120.0) as usize).clamp(1, 6);
+    let rows = data.panels.len().div_ceil(cols);
+    let pw = ((w as f64 - 24.0) / cols as f64).min(150.0);
+    // Names wrap to a second line rather than being cut.
+    let name_style = Style::new(11.0).bold();
+    let names: Vec<Vec<String>> = data
+        .panels
+        .iter()
+        .map(|p| {
+            let mut l = facet::wrap(&p.name, name_style, pw - 16.0);
+            if l.len() > 2 {
+                let rest = l[1..].join(" ");
+                l = vec![l[0].clone(), facet::fit(&rest, name_style, pw - 16.0)];
+            }
+            l
+        })
+        .collect();
+    let name_lines = names.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let ph = 112.0 + (name_lines - 1.0) * 13.0;
+    // The legend in rows above the panels.
+    let style = Style::new(11.0);
+    let years = format!(
+        "{}-{}",
+        data.years.first().copied().unwrap_or_default(),
+        data.years.last().copied().unwrap_or_default()
+    );
+    let axis_text = format!("{}: {years}", crate::format::t(lang, "x-as", "x axis"));
+    let mut widths: Vec<f64> = data
+        .national
+        .iter()
+        .map(|s| 23.0 + style.width(&s.label) + 20.0)
+        .collect();
+    widths.push(10.0 + style.width(&axis_text));
+    let (legend_at, legend_rows) = marks::flow(&widths, 16.0, 68.0, w as f64 - 32.0, 18.0);
+    let top = 92.0 + (legend_rows - 1) as f64 * 18.0;
     let h = (top + rows as f64 * ph + 40.0) as u32;
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-        super::frame(&root, w, h, texts.title, texts.subtitle, texts.source)?;
-        // Legend once, above the panels.
-        let mut lx = 16.0;
-        let style = Style::new(11.0);
-        for s in &data.national {
-            let c = series_colour(s.subgroup);
-            root.draw(&PathElement::new(
-                vec![(lx as i32, 68), (lx as i32 + 18, 68)],
-                c.stroke_width(3),
-            ))
-            .map_err(draw_err)?;
-            label(&root, lx + 23.0, 68.0, &s.label, style)?;
-            lx += 23.0 + style.width(&s.label) + 20.0;
-        }
-        let years = format!(
-            "{}-{}",
-            data.years.first().copied().unwrap_or_default(),
-            data.years.last().copied().unwrap_or_default()
-        );
-        label(
-            &root,
-            lx + 10.0,
-            68.0,
-            &format!("{}: {years}", crate::format::t(lang, "x-as", "x axis")),
-            style.color(palette::MUTED),
+        let root = super::frame(
+            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            w,
+            h + extra.round() as u32,
+            texts,
         )?;
-        let left = (w as f64 - COLS as f64 * pw) / 2.0;
+        // Legend once, above the panels.
+        for (s, &(lx, ly)) in data.national.iter().zip(&legend_at) {
+            let c = series_colour(s.subgroup);
+            facet::line(&root, &[(lx, ly), (lx + 18.0, ly)], c.stroke_width(3))?;
+            label(&root, lx + 23.0, ly, &s.label, style)?;
+        }
+        if let Some(&(lx, ly)) = legend_at.last() {
+            label(
+                &root,
+                lx + 10.0,
+                ly,
+                &axis_text,
+                style.color(palette::MUTED),
+            )?;
+        }
+        let left = (w as f64 - cols as f64 * pw) / 2.0;
         for (i, p) in data.panels.iter().enumerate() {
-            let (c, r) = (i % COLS, i / COLS);
+            let (c, r) = (i % cols, i / cols);
             let bx = left + c as f64 * pw;
             let by = top + r as f64 * ph;
             let frame_colour = if p.highlighted {
@@ -300,29 +311,33 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 frame_colour.stroke_width(if p.highlighted { 3 } else { 1 }),
             ))
             .map_err(draw_err)?;
-            let mut ts = Style::new(10.5);
+            let mut ts = Style::new(11.0);
             if p.highlighted || p.national {
                 ts = ts.bold();
             }
             if p.highlighted {
                 ts = ts.color(palette::HIGHLIGHT);
             }
-            label(&root, bx + 9.0, by + 13.0, &fit(&p.name, ts, pw - 16.0), ts)?;
+            let name_rows = names.get(i).cloned().unwrap_or_default();
+            for (j, l) in name_rows.iter().enumerate() {
+                label(&root, bx + 9.0, by + 13.0 + j as f64 * 13.0, l, ts)?;
+            }
+            let body = by + (name_lines - 1.0) * 13.0;
             let m = max_value(&p.series);
             let ymax = if m > 0.0 { m } else { 1.0 };
             label(
                 &root,
                 bx + 9.0,
-                by + 27.0,
+                body + 27.0,
                 &format!("max {}", number(m, 0, lang)),
-                Style::new(9.5).color(palette::MUTED),
+                Style::new(11.0).color(palette::MUTED),
             )?;
             let pts = lines(
                 &root,
                 &data.years,
                 &p.series,
                 (bx + 16.0, bx + pw - 16.0),
-                (by + 38.0, by + ph - 14.0),
+                (body + 38.0, body + 112.0 - 14.0),
                 ymax,
                 2,
                 2,
@@ -359,10 +374,11 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
         }
         root.present().map_err(draw_err)?;
     }
+    super::shift(&mut hits, extra);
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h,
+        height: h + extra.round() as u32,
         hits,
     })
 }
@@ -372,22 +388,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_are_spread_apart() {
-        let out = spread(vec![(0, 100.0), (1, 105.0), (2, 300.0)], 16.0, 0.0, 400.0);
-        let y: Vec<f64> = out.iter().map(|p| p.1).collect();
-        assert_eq!(y, vec![100.0, 116.0, 300.0]);
-        let out = spread(vec![(0, 395.0), (1, 398.0)], 16.0, 0.0, 400.0);
-        assert_eq!(
-            out.iter().map(|p| p.1).collect::<Vec<_>>(),
-            vec![384.0, 400.0]
-        );
-    }
-
-    #[test]
     fn long_names_are_shortened() {
-        let s = Style::new(10.5);
-        let f = fit("Stedendriehoek en Noordwest-Veluwe", s, 110.0);
+        let s = Style::new(11.0);
+        let f = facet::fit("Stedendriehoek en Noordwest-Veluwe", s, 110.0);
         assert!(f.ends_with('…') && s.width(&f) <= 110.0, "{f}");
-        assert_eq!(fit("Twente", s, 110.0), "Twente");
+        assert_eq!(facet::fit("Twente", s, 110.0), "Twente");
     }
 }

@@ -193,6 +193,7 @@ pub fn render(
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: spec.width,
         },
         texts::resolve_highlight(ds, spec.highlight.as_deref()).as_deref(),
         lang,

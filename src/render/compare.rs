@@ -274,6 +274,7 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
         subtitle: &subtitle,
         source: &source,
         description: &summary,
+        width: spec.width,
     };
     // A national count dwarfs the regions' counts: it stays in the table and the JSON only.
     let drawn: Vec<&PlaceSeries> = c.series.iter().filter(|x| !(count && x.national)).collect();
@@ -450,6 +451,7 @@ pub fn render_levels(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<R
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: spec.width,
         },
         lang,
     )?;

@@ -81,6 +81,7 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: spec.width,
         },
         lang,
     )?;

@@ -281,6 +281,7 @@ pub fn render(ds: &Dataset, s: &MapSpec, spec: &ViewSpec) -> Result<Rendered> {
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: spec.width,
         },
         lang,
     )?;

@@ -161,6 +161,7 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: spec.width,
         },
         texts::resolve_highlight(ds, spec.highlight.as_deref()).as_deref(),
         lang,

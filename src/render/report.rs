@@ -285,6 +285,7 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
             highlight,
             lang: spec.lang,
             embed: false,
+            width: spec.width,
             roles: Vec::new(),
         };
         let rendered = render(ds, &sub).map_err(|e| {

@@ -77,6 +77,7 @@ pub fn render_scatter(
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: spec.width,
         },
         spec.highlight.as_deref(),
         lang,

@@ -126,6 +126,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: spec.width,
         },
         lang,
     )?;

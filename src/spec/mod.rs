@@ -377,6 +377,8 @@ pub struct ViewSpec {
     pub embed: bool,
     /// Column roles set by the user (`roles=jaar:time,groep:category`), for the tidy views.
     pub roles: Vec<(String, Role)>,
+    /// The width charts are laid out for (`width=`, CSS px, see [`schema::WIDTH`]).
+    pub width: u32,
 }
 
 /// A key given in the description that belongs to another view, or a value outside the key's
@@ -492,6 +494,19 @@ fn check_value(def: &schema::ViewDef, key: &schema::KeyDef, v: &str, lang: Lang)
     }))
 }
 
+/// The chart width for a `width=` value: the schema's default when absent, clamped to its range.
+pub fn chart_width(v: Option<f64>) -> u32 {
+    let (lo, hi) = match schema::WIDTH.kind {
+        schema::KeyKind::Number { min, max } => (min, max),
+        _ => (280.0, 2000.0),
+    };
+    let default = schema::WIDTH
+        .default
+        .and_then(|d| d.parse::<f64>().ok())
+        .unwrap_or(820.0);
+    v.unwrap_or(default).clamp(lo, hi).round() as u32
+}
+
 impl ViewSpec {
     pub fn parse(query: &str) -> Result<ViewSpec> {
         let mut p = Params::parse(query)?;
@@ -518,6 +533,7 @@ impl ViewSpec {
                 }))
             }
         };
+        let width = chart_width(p.take_number("width")?);
         let highlight = p.take("region").filter(|r| !r.is_empty());
         let roles = match p.take("roles") {
             Some(r) => parse_overrides(&r, lang)?,
@@ -582,6 +598,7 @@ impl ViewSpec {
             lang,
             embed,
             roles,
+            width,
         })
     }
 

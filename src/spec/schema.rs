@@ -248,7 +248,22 @@ pub const COMMON: &[KeyDef] = &[
         "Chart only",
     ),
     key("roles", KeyKind::Text, None, "Kolomrollen", "Column roles"),
+    WIDTH,
 ];
+
+/// The width a chart is laid out for, in CSS pixels: the page asks for its figure's width (never
+/// written into a link: the same view on another screen gets that screen's width). A width
+/// outside the range is taken as its nearest end.
+pub const WIDTH: KeyDef = key(
+    "width",
+    KeyKind::Number {
+        min: 280.0,
+        max: 2000.0,
+    },
+    Some("820"),
+    "Breedte van de figuur (px)",
+    "Width of the chart (px)",
+);
 
 /// Every view, in the order the page offers them.
 pub const VIEWS: &[ViewDef] = &[

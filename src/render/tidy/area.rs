@@ -44,6 +44,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &AreaSpec) -> Result<Rendered> {
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: ctx.spec.width,
         },
         lang,
     )?;

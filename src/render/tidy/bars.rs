@@ -43,6 +43,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &BarsSpec) -> Result<Rendered> {
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: ctx.spec.width,
         },
         lang,
     )?;

@@ -52,6 +52,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &ForestSpec) -> Result<Rendered> {
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: ctx.spec.width,
         },
         lang,
     )?;

@@ -50,6 +50,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &LineSpec) -> Result<Rendered> {
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: ctx.spec.width,
         },
         s.highlight.as_deref().or(spec.highlight.as_deref()),
         lang,

@@ -46,6 +46,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> 
             subtitle: &subtitle,
             source: &source,
             description: &summary,
+            width: ctx.spec.width,
         },
         lang,
     )?;
