@@ -64,6 +64,7 @@ function hitLayer(r) {
   layer.setAttribute('role', 'group');
   layer.setAttribute('aria-label', t('hits-group'));
   const selected = new URLSearchParams(r.spec).get('region');
+  layer.addEventListener('pointerdown', (e) => { lastPointer = e.pointerType; }, true);
   const order = readingOrder(r.hits);
   const rects = [];
   const current = Math.max(0, order.findIndex((i) => r.hits[i].key === selected));
@@ -80,7 +81,17 @@ function hitLayer(r) {
     el.addEventListener('mouseenter', show);
     el.addEventListener('focus', () => { rects.forEach((x, j) => x.setAttribute('tabindex', j === pos ? '0' : '-1')); show(); });
     el.addEventListener('mouseleave', hideTip); el.addEventListener('blur', hideTip);
-    el.addEventListener('click', () => figureHooks.toggleRegion(h.key));
+    el.addEventListener('click', () => {
+      // A tap shows the tooltip (with how to mark the region); only a second tap on the same
+      // point marks it, so a finger that looks at a point does not change the highlight.
+      if (lastPointer === 'touch' && !(tapped === el && !$('tooltip').hidden)) {
+        showTip(el, `${h.label} (${t('tap-again')})`);
+        tapped = el;
+        return;
+      }
+      tapped = null;
+      figureHooks.toggleRegion(h.key);
+    });
     el.addEventListener('keydown', (e) => {
       if (state.presenting) return;
       let next = null;
@@ -97,6 +108,15 @@ function hitLayer(r) {
   return layer;
 }
 
+// How the last press on a hit was made: `touch` makes a tap show the tooltip first.
+let lastPointer = 'mouse';
+// The point whose tooltip a tap opened (a second tap on it marks its region).
+let tapped = null;
+// A tap outside the chart's points closes a tooltip a tap opened.
+document.addEventListener('pointerdown', (e) => {
+  if (e.pointerType === 'touch' && !(e.target.closest && e.target.closest('.hit'))) hideTip();
+});
+
 // The tooltip is fixed to the window (one element for every chart), placed beside the target.
 let tipTarget = null;
 export function showTip(el, text) {
@@ -112,7 +132,7 @@ export function showTip(el, text) {
   tip.style.left = `${Math.round(left)}px`;
   tip.style.top = `${Math.round(top)}px`;
 }
-export function hideTip() { $('tooltip').hidden = true; }
+export function hideTip() { $('tooltip').hidden = true; tapped = null; }
 export function followTip() {
   if ($('tooltip').hidden) return;
   // It follows a focused target, or one the pointer is still over (scrolling into view).

@@ -195,3 +195,28 @@ test('what the core changed in a description is said beside the pickers (rendere
   assert.equal(await page.locator('#changes').textContent(), '');
   await context.close();
 });
+
+test('on a touch screen a tap shows the tooltip, and only a second tap on the point marks its region', async () => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(srv.url);
+  await ready(page);
+  const hit = page.locator('#chart .hit[data-key="Food Valley"]');
+  await hit.scrollIntoViewIfNeeded();
+  const box = await hit.boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  // The target under the finger (a neighbour's target may lie on top at this width).
+  const key = await page.evaluate(([px, py]) => document.elementFromPoint(px, py).closest('.hit').dataset.key, [x, y]);
+  await page.touchscreen.tap(x, y);
+  const tip = page.locator('#tooltip');
+  assert.equal(await tip.isVisible(), true);
+  assert.ok((await tip.textContent()).startsWith(key), await tip.textContent());
+  assert.match(await tip.textContent(), /tik nogmaals om te markeren/);
+  assert.equal(await region(page), null, 'a first tap does not change the highlight');
+  await page.touchscreen.tap(x, y);
+  await page.waitForFunction((k) => new URLSearchParams(location.hash.slice(1)).get('region') === k, key);
+  // A tap elsewhere closes a tooltip.
+  await hit.scrollIntoViewIfNeeded();
+  await page.touchscreen.tap(5, 5);
+  await context.close();
+});
