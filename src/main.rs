@@ -210,7 +210,11 @@ fn load_in(
     // Progress on stderr when a person watches (a terminal) and the file takes a moment.
     use std::io::{IsTerminal, Write};
     if !std::io::stderr().is_terminal() || bytes.len() < (8 << 20) {
-        return Dataset::load(&name, &bytes);
+        // The file's bytes are let go before the table is read as regional data and its roles
+        // detected: the peak is then the bytes and the table, not the bytes and all of that.
+        let table = banenverkenner::table::load(&name, &bytes)?;
+        drop(bytes);
+        return Dataset::from_table(table);
     }
     let mut last = usize::MAX;
     let mut report = |done: usize, total: usize| {
@@ -225,7 +229,9 @@ fn load_in(
             let _ = err.flush();
         }
     };
-    let ds = Dataset::load_with(&name, &bytes, &mut report);
+    let table = banenverkenner::table::load_with(&name, &bytes, &mut report);
+    drop(bytes);
+    let ds = table.and_then(Dataset::from_table);
     // The progress line is replaced by what follows.
     eprint!("\r\x1b[2K");
     ds

@@ -589,7 +589,7 @@ pub fn read_csv_with(
         .iter()
         .map(|n| Column::with_capacity(n.clone(), data_estimate))
         .collect();
-    let mut row_numbers: Vec<usize> = Vec::with_capacity(data_estimate);
+    let mut row_numbers: Vec<u32> = Vec::with_capacity(data_estimate);
     let mut rejected: Vec<RejectedRow> = Vec::new();
     let mut short: Vec<(usize, usize)> = Vec::new();
     let mut beyond: Vec<(usize, usize, String)> = Vec::new();
@@ -703,7 +703,7 @@ pub fn read_csv_with(
                 }
             }
         }
-        row_numbers.push(line);
+        row_numbers.push(u32::try_from(line).unwrap_or(u32::MAX));
     }
     progress(total, total);
     for c in columns.iter_mut() {

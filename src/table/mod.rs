@@ -213,12 +213,13 @@ fn plural(n: usize) -> String {
     }
 }
 
-/// A loaded table. `row_numbers[i]` is the 1-based row in the file of data row `i`.
+/// A loaded table. `row_numbers[i]` is the 1-based row in the file of data row `i` (four bytes
+/// a row: the loaders refuse files of more rows than that counts).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     pub source: String,
     pub columns: Vec<Column>,
-    pub row_numbers: Vec<usize>,
+    pub row_numbers: Vec<u32>,
     pub detected: Detected,
 }
 
@@ -235,11 +236,15 @@ impl Table {
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
     }
+    /// The 1-based row in the file of data row `i`.
+    pub fn row_number(&self, i: usize) -> Option<usize> {
+        self.row_numbers.get(i).map(|&r| r as usize)
+    }
     /// The location of data row `i` in column `col`, for error messages.
     pub fn location(&self, i: usize, col: &str) -> Location {
         let mut loc = Location::file(&self.source).column(col);
-        if let Some(r) = self.row_numbers.get(i) {
-            loc = loc.row(*r);
+        if let Some(r) = self.row_number(i) {
+            loc = loc.row(r);
         }
         if let Some(u) = &self.detected.row_unit {
             loc = loc.row_unit(u);
@@ -320,7 +325,7 @@ impl Table {
             .map(|name| Column::with_capacity(name, rows.len()))
             .collect();
         let width = columns.len();
-        let mut row_numbers = Vec::with_capacity(rows.len());
+        let mut row_numbers: Vec<u32> = Vec::with_capacity(rows.len());
         // Numbers beyond the range kept as text: (column, row, text).
         let mut beyond: Vec<(usize, usize, String)> = Vec::new();
         for (line, cells) in rows {
@@ -374,7 +379,7 @@ impl Table {
                     Some(RawCell::Empty) | None => col.push_missing(),
                 }
             }
-            row_numbers.push(line);
+            row_numbers.push(u32::try_from(line).unwrap_or(u32::MAX));
         }
         for c in columns.iter_mut() {
             c.finish();
@@ -441,11 +446,7 @@ impl Table {
             let looks: Vec<bool> = col.dictionary().iter().map(|t| looks_numeric(t)).collect();
             let any_named = !named.is_empty();
             for i in 0..col.len() {
-                let named = || {
-                    self.row_numbers
-                        .get(i)
-                        .is_some_and(|r| named.contains(&(j, *r)))
-                };
+                let named = || self.row_number(i).is_some_and(|r| named.contains(&(j, r)));
                 match (col.get(i), col.code(i)) {
                     (Cell::Number(_), _) => numbers += 1,
                     (Cell::Text(_), _) if any_named && named() => numbers += 1,
@@ -464,7 +465,7 @@ impl Table {
                 .iter()
                 .take(5)
                 .map(|(i, t)| {
-                    let row = self.row_numbers.get(*i).copied().unwrap_or(i + 1);
+                    let row = self.row_number(*i).unwrap_or(i + 1);
                     format!("{word} {row} '{}'", sniff::shorten(t, 30))
                 })
                 .collect();

@@ -272,7 +272,7 @@ impl RegionalData {
                             "Het bestand mengt {} en {}: rij {} heeft '{}', deze rij '{period}'. Gebruik één soort periode.",
                             g.label(),
                             period.grain().label(),
-                            table.row_numbers.get(first).copied().unwrap_or(first + 1),
+                            table.row_number(first).unwrap_or(first + 1),
                             table.columns[year_col].get(first).as_text().unwrap_or_default()
                         ),
                     )
@@ -404,7 +404,7 @@ impl RegionalData {
                     };
                     let (region, period, subgroup) =
                         (&group.key.region, group.key.period, group.key.subgroup);
-                    let prev_row = table.row_numbers.get(prev).copied().unwrap_or(prev + 1);
+                    let prev_row = table.row_number(prev).unwrap_or(prev + 1);
                     let what = match subgroup {
                         Some(sg) => format!(
                             "Regio '{region}' komt voor {period} met doelgroep '{}' twee keer voor (ook op rij {prev_row}).",

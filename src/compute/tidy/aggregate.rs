@@ -314,7 +314,13 @@ pub fn combine(
     for g in &groups {
         rows_in += g.len();
         let first = g[0];
-        row_numbers.push(table.row_numbers.get(first).copied().unwrap_or(first + 1));
+        row_numbers.push(
+            table
+                .row_numbers
+                .get(first)
+                .copied()
+                .unwrap_or(first as u32 + 1),
+        );
         let value = match method {
             Method::Sum => sum(g, y),
             Method::Ratio => match (sum(g, y), per.and_then(|p| sum(g, p))) {
