@@ -373,7 +373,7 @@ fn workbook_cells_agree_with_calamine() {
     let mut numbers = 0;
     for (i, &row) in t.row_numbers.iter().enumerate() {
         for (j, column) in t.columns.iter().enumerate() {
-            let cell = range.get_value((row as u32 - 1, col0 + j as u32));
+            let cell = range.get_value((row - 1, col0 + j as u32));
             let ours = &column.get(i).to_value();
             match cell {
                 Some(Data::Float(f)) => {
