@@ -41,6 +41,44 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A loaded dataset and the views on it.
+/// A user's file, copied into the core's memory chunk by chunk as the worker reads it, so the
+/// page never holds a second copy of the whole file (see [`Explorer::load_file`]).
+#[wasm_bindgen]
+pub struct FileBytes {
+    bytes: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl FileBytes {
+    /// Room for a file of `size` bytes; an error (not an abort) when it does not fit.
+    #[wasm_bindgen(constructor)]
+    pub fn new(size: usize) -> Result<FileBytes, JsValue> {
+        let mut bytes = Vec::new();
+        bytes.try_reserve_exact(size).map_err(|_| {
+            js_error(crate::Error::new(
+                crate::error::ErrorKind::Parse,
+                format!(
+                    "Het bestand ({} MB) past niet in het geheugen van de pagina. Gebruik de opdrachtregel (banenverkenner) of een kleiner bestand.",
+                    size / 1_000_000
+                ),
+            ))
+        })?;
+        Ok(FileBytes { bytes })
+    }
+
+    /// Appends the next chunk of the file.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
+        self.bytes.try_reserve(chunk.len()).map_err(|_| {
+            js_error(crate::Error::new(
+                crate::error::ErrorKind::Parse,
+                "Het bestand past niet in het geheugen van de pagina.",
+            ))
+        })?;
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+}
+
 #[wasm_bindgen]
 pub struct Explorer {
     ds: Dataset,
@@ -60,6 +98,29 @@ impl Explorer {
     pub fn load(name: &str, bytes: &[u8]) -> Result<Explorer, JsValue> {
         Ok(Explorer {
             ds: Dataset::load(name, bytes).map_err(js_error)?,
+        })
+    }
+
+    /// The explorer on a file read into the core with [`FileBytes`] (taken over: the bytes are let
+    /// go once the table is read, before the regional reading and the role detection), calling
+    /// `progress(done, total)` as [`Explorer::load_with_progress`] does.
+    pub fn load_file(
+        name: &str,
+        file: FileBytes,
+        progress: &js_sys::Function,
+    ) -> Result<Explorer, JsValue> {
+        let mut report = |done: usize, total: usize| {
+            let _ = progress.call2(
+                &JsValue::NULL,
+                &JsValue::from_f64(done as f64),
+                &JsValue::from_f64(total as f64),
+            );
+        };
+        let bytes = file.bytes;
+        let table = crate::table::load_with(name, &bytes, &mut report).map_err(js_error)?;
+        drop(bytes);
+        Ok(Explorer {
+            ds: Dataset::from_table(table).map_err(js_error)?,
         })
     }
 

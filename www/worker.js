@@ -19,18 +19,20 @@ function errorOf(e) {
   };
 }
 
-// Reads a File (or Blob) in chunks into one buffer, telling the page how far it is.
-async function readFile(id, file, slow) {
+// Reads a File in chunks straight into the core's memory (no second copy of the whole file in
+// the worker), telling the page how far it is.
+async function readFileIntoCore(id, file, slow) {
   const total = file.size;
-  const bytes = new Uint8Array(total);
-  for (let at = 0; at < total; at += CHUNK) {
-    const part = new Uint8Array(await file.slice(at, Math.min(total, at + CHUNK)).arrayBuffer());
-    bytes.set(part, at);
-    postMessage({ id, progress: { loaded: at + part.length, total } });
-    // Test hook (`?bv-test-slow` on the page): a slow disk, so a test can cancel a load midway.
-    if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return bytes;
+  const buf = new wasm_bindgen.FileBytes(total);
+  try {
+    for (let at = 0; at < total; at += CHUNK) {
+      const part = new Uint8Array(await file.slice(at, Math.min(total, at + CHUNK)).arrayBuffer());
+      buf.push(part);
+      postMessage({ id, progress: { loaded: at + part.length, total } });
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } catch (e) { buf.free(); throw e; }
+  return buf;
 }
 
 // Fetches a same-origin file (the page checked the address), with progress when the size is known.
@@ -92,10 +94,15 @@ const ops = {
     let ex;
     if (source.kind === 'default') ex = new E();
     else if (source.kind === 'example') ex = E.example(source.file);
-    else {
+    else if (source.kind === 'file') {
+      const buf = await readFileIntoCore(id, source.file, slow);
+      postMessage({ id, progress: { loaded: 0, total: source.file.size, parsing: true } });
+      ex = E.load_file(source.name, buf, (loaded, total) => {
+        postMessage({ id, progress: { loaded, total, parsing: true } });
+      });
+    } else {
       let bytes;
-      if (source.kind === 'file') bytes = await readFile(id, source.file, slow);
-      else if (source.kind === 'url') {
+      if (source.kind === 'url') {
         try { bytes = await fetchFile(id, source.url); } catch (e) {
           throw Object.assign(new Error(e.message), { kind: 'fetch' });
         }
