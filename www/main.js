@@ -385,6 +385,7 @@ function wire() {
     state.embed = page.embed;
     document.body.classList.toggle('embed', state.embed);
     if (state.wanted) { state.wanted.spec = core; return; }
+    if (otherData(page)) { openFromPage(page, core); return; }
     show(core);
   });
   // The skip link moves the focus without touching the hash (the hash is the view description).
@@ -438,6 +439,43 @@ function wire() {
   if (TEST.trap) state.trap = () => state.core.call('trap').catch(() => {});
 }
 
+// Opens the data the address names (`dz=` with `file=`, `file=`, `data=`, `example=` or none: the
+// built-in data) and shows `core` on it.
+async function openFromPage(page, core) {
+  if (page.dz !== undefined) {
+    const name = page.file || 'gegevens.csv';
+    let bytes;
+    try { bytes = await inflated(page.dz); } catch (e) {
+      clearFigure(); describeDataset(); showError(new Error(t('link-bad', { reason: e.message }))); settled('error');
+      return;
+    }
+    await openData({ kind: 'bytes', name, bytes }, name, core, { file: name, dz: page.dz });
+  } else if (page.file !== undefined) {
+    askForFile(page.file, core);
+  } else if (page.data !== undefined) {
+    const url = dataUrl(page.data);
+    if (!url) {
+      clearFigure(); describeDataset();
+      showError(new Error(t('data-bad-path', { file: page.data })));
+      settled('error');
+      return;
+    }
+    state.dataKeys = { data: page.data };
+    openFull(core);
+    await openData({ kind: 'url', name: page.data, url }, page.data, core, { data: page.data });
+  } else if (page.example !== undefined) {
+    await openData({ kind: 'example', file: page.example }, page.example, core, { example: page.example });
+  } else {
+    await openData({ kind: 'default' }, null, core, {});
+  }
+}
+
+// Whether the address names other data than the page holds (a link edited by hand, the browser's
+// back button): then that data is opened, never the view drawn on the data already there.
+function otherData(page) {
+  return ['example', 'data', 'file', 'dz'].some((k) => (page[k] || '') !== (state.dataKeys[k] || ''));
+}
+
 async function start() {
   $('figure').setAttribute('aria-busy', 'true');
   const { page, core } = splitHash();
@@ -473,32 +511,7 @@ async function start() {
   busy(false);
   // The gallery comes first so that nothing moves once the chart is drawn.
   if (!state.embed) buildGallery();
-  if (page.dz !== undefined) {
-    const name = page.file || 'gegevens.csv';
-    let bytes;
-    try { bytes = await inflated(page.dz); } catch (e) {
-      clearFigure(); describeDataset(); showError(new Error(t('link-bad', { reason: e.message }))); settled('error');
-      return;
-    }
-    await openData({ kind: 'bytes', name, bytes }, name, core, { file: name, dz: page.dz });
-  } else if (page.file !== undefined) {
-    askForFile(page.file, core);
-  } else if (page.data !== undefined) {
-    const url = dataUrl(page.data);
-    if (!url) {
-      clearFigure(); describeDataset();
-      showError(new Error(t('data-bad-path', { file: page.data })));
-      settled('error');
-      return;
-    }
-    state.dataKeys = { data: page.data };
-    openFull(core);
-    await openData({ kind: 'url', name: page.data, url }, page.data, core, { data: page.data });
-  } else if (page.example !== undefined) {
-    await openData({ kind: 'example', file: page.example }, page.example, core, { example: page.example });
-  } else {
-    await openData({ kind: 'default' }, null, core, {});
-  }
+  await openFromPage(page, core);
   performance.mark('bv-data-ready');
 }
 start();

@@ -259,3 +259,17 @@ test("the page's own messages about data follow the language", async () => {
   assert.equal(await asked.page.locator('#dataset').textContent(), 'No data loaded.');
   await asked.context.close();
 });
+
+test('editing the data in the address of an open page opens that data, never the view on the data already there', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.evaluate(() => { location.hash = '#view=bars&example=hours_per_week_by_subgroup_2019.csv'; });
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('hours_per_week_by_subgroup_2019.csv')
+    && document.getElementById('figure').getAttribute('aria-busy') === 'false' && window.bv.rendered && window.bv.rendered.view === 'bars');
+  assert.match(page.url(), /example=hours_per_week_by_subgroup_2019\.csv/);
+  // And back: the built-in data again, with its own view.
+  await page.evaluate(() => { location.hash = '#view=ranking'; });
+  await page.waitForFunction(() => !document.getElementById('dataset').textContent.includes('hours_per_week')
+    && window.bv.rendered && window.bv.rendered.view === 'ranking');
+  await context.close();
+});
