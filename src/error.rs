@@ -102,6 +102,10 @@ pub enum ErrorKind {
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
+    /// The same message in English, when the code that failed wrote one (the loaders and the
+    /// regional reader do: a file is read before the page knows its language).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_en: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
 }
@@ -111,7 +115,24 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            message_en: None,
             location: None,
+        }
+    }
+    /// An error with its message in Dutch (`nl`) and English (`en`).
+    pub fn new2(kind: ErrorKind, nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::new(kind, nl).en(en)
+    }
+    /// The English message of this error.
+    pub fn en(mut self, en: impl Into<String>) -> Self {
+        self.message_en = Some(en.into());
+        self
+    }
+    /// The message in `lang`: the English one when there is one, else the Dutch one.
+    pub fn message_in(&self, lang: crate::format::Lang) -> &str {
+        match (&self.message_en, lang) {
+            (Some(en), crate::format::Lang::En) => en,
+            _ => &self.message,
         }
     }
     /// The boundaries of `edition` are not loaded: the page fetches the file the location names
@@ -158,12 +179,13 @@ impl fmt::Display for Error {
 }
 
 impl Error {
-    /// The message followed by its location, the location's words in `lang` (the message is
-    /// written in the language of the request that failed).
+    /// The message followed by its location, both in `lang` ([`Error::message_in`]; a message
+    /// written only in the language of the request that failed is given as it is).
     pub fn text_in(&self, lang: crate::format::Lang) -> String {
+        let message = self.message_in(lang);
         match &self.location {
-            Some(loc) => format!("{} ({})", self.message, loc.text_in(lang)),
-            None => self.message.clone(),
+            Some(loc) => format!("{message} ({})", loc.text_in(lang)),
+            None => message.to_string(),
         }
     }
 }
