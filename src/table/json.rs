@@ -282,20 +282,22 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                 Node::Number(n) => RawCell::Number(n),
                 Node::String(s) => RawCell::Text(s),
                 Node::Bool(b) => RawCell::Text(b.to_string()),
-                Node::Array(_) | Node::Object(_) => return Err(Error::new2(
-                    ErrorKind::BadValue,
-                    format!(
+                Node::Array(_) | Node::Object(_) => {
+                    return Err(Error::new2(
+                        ErrorKind::BadValue,
+                        format!(
                         "Record {} heeft in veld '{key}' {}; verwacht een getal, tekst of null.",
                         i + 1,
                         value.kind()
                     ),
-                    format!(
-                        "Record {} has {} in field '{key}'; expected a number, text or null.",
-                        i + 1,
-                        value.kind_en()
-                    ),
-                )
-                .at(file().row(i + 1).row_unit("record").column(&key))),
+                        format!(
+                            "Record {} has {} in field '{key}'; expected a number, text or null.",
+                            i + 1,
+                            value.kind_en()
+                        ),
+                    )
+                    .at(file().row(i + 1).row_unit("record").column(&key)))
+                }
             };
             if let Some(slot) = cells.get_mut(j) {
                 if !slot.is_blank() {
