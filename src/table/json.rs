@@ -160,7 +160,7 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                 "Het JSON-bestand kan niet worden gelezen: {e}. Verwacht een lijst van records, zoals [{{\"regio\": \"Achterhoek\", \"jaar\": 2015, ...}}]."
             ),
             format!(
-                "The JSON file cannot be read: {e}. Expected a list of records, such as [{{\"regio\": \"Achterhoek\", \"jaar\": 2015, ...}}]."
+                "The JSON file cannot be read: {e}. Expected a list of records, such as [{{\"region\": \"Achterhoek\", \"year\": 2015, ...}}]."
             ),
         )
         .at(file().row(e.line()).row_unit("regel"))
