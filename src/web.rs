@@ -14,7 +14,8 @@ pub fn start() {
 }
 
 /// One error path: a JS `Error` whose message is the Dutch text (with location), plus the
-/// machine-readable `kind` and `location` fields.
+/// machine-readable `kind` and `location` fields and `message_en`, the English text (with
+/// location) for a page shown in English.
 fn js_error(e: crate::Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let _ = js_sys::Reflect::set(
@@ -28,6 +29,11 @@ fn js_error(e: crate::Error) -> JsValue {
         &to_js(&e.location).unwrap_or(JsValue::NULL),
     );
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &JsValue::from_str(&e.message));
+    let _ = js_sys::Reflect::set(
+        &err,
+        &"message_en".into(),
+        &JsValue::from_str(&e.text_in(Lang::En)),
+    );
     if let Some(edition) = e.edition() {
         // `kind: "needs_boundaries"`: fetch `location.file`, call `set_boundaries`, render again.
         let _ = js_sys::Reflect::set(&err, &"edition".into(), &JsValue::from(edition));
@@ -130,6 +136,13 @@ impl Explorer {
     /// What was detected in the file: format, encoding, delimiter, columns, notes.
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.ds.info())
+    }
+
+    /// [`Explorer::info`] in a language (`nl` or `en`): the file line (`summary`), the notes and
+    /// the column roles in that language.
+    pub fn info_in(&self, lang: &str) -> Result<JsValue, JsValue> {
+        let lang = Lang::parse(lang).unwrap_or(Lang::Nl);
+        to_js(&self.ds.info_in(lang))
     }
 
     /// The views this dataset supports, with their keys and allowed values (for the pickers).
