@@ -16,7 +16,8 @@ pub struct Location {
     /// What a row is called in this file when it is not a spreadsheet row: `record` (JSON),
     /// `regel` (a line of text). `None` reads as `rij`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row_unit: Option<String>,
+    /// (Boxed text: an `Error` holding a `Location` stays small in every `Result`.)
+    pub row_unit: Option<Box<str>>,
 }
 
 impl Location {
@@ -37,7 +38,7 @@ impl Location {
         self
     }
     pub fn row_unit(mut self, unit: &str) -> Self {
-        self.row_unit = Some(unit.to_string());
+        self.row_unit = Some(unit.into());
         self
     }
 }
@@ -103,9 +104,10 @@ pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
     /// The same message in English, when the code that failed wrote one (the loaders and the
-    /// regional reader do: a file is read before the page knows its language).
+    /// regional reader do: a file is read before the page knows its language). Boxed, so an
+    /// `Error` stays small in every `Result`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_en: Option<String>,
+    pub message_en: Option<Box<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
 }
@@ -125,7 +127,7 @@ impl Error {
     }
     /// The English message of this error.
     pub fn en(mut self, en: impl Into<String>) -> Self {
-        self.message_en = Some(en.into());
+        self.message_en = Some(Box::new(en.into()));
         self
     }
     /// The message in `lang`: the English one when there is one, else the Dutch one.
