@@ -91,14 +91,15 @@ impl Explorer {
     /// One of the bundled example tables ([`crate::EXAMPLES`]), by file name.
     pub fn example(file: &str) -> Result<Explorer, JsValue> {
         let ex = crate::Example::find(file).ok_or_else(|| {
-            js_error(crate::Error::not_available(format!(
-                "Geen voorbeeld '{file}'. Kies uit: {}.",
-                crate::EXAMPLES
-                    .iter()
-                    .map(|e| e.file)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
+            let files = crate::EXAMPLES
+                .iter()
+                .map(|e| e.file)
+                .collect::<Vec<_>>()
+                .join(", ");
+            js_error(
+                crate::Error::not_available(format!("Geen voorbeeld '{file}'. Kies uit: {files}."))
+                    .en(format!("No example '{file}'. Choose from: {files}.")),
+            )
         })?;
         Ok(Explorer {
             ds: Dataset::load(ex.file, ex.bytes).map_err(js_error)?,
@@ -110,9 +111,14 @@ impl Explorer {
     /// canonical name leaves a column unused.
     pub fn with_mapping(&self, mapping: &str) -> Result<Explorer, JsValue> {
         let pairs: Vec<(String, String)> = serde_json::from_str(mapping).map_err(|e| {
-            js_error(crate::Error::view(format!(
-                "De kolomkoppeling is geen lijst van paren [kop, kolom]: {e}"
-            )))
+            js_error(
+                crate::Error::view(format!(
+                    "De kolomkoppeling is geen lijst van paren [kop, kolom]: {e}"
+                ))
+                .en(format!(
+                    "The column mapping is not a list of pairs [header, column]: {e}"
+                )),
+            )
         })?;
         let mut ds = Dataset::with_mapping(self.ds.table.clone(), &pairs).map_err(js_error)?;
         ds.boundaries = self.ds.boundaries.clone();
