@@ -16,7 +16,8 @@ pub struct Location {
     /// What a row is called in this file when it is not a spreadsheet row: `record` (JSON),
     /// `regel` (a line of text). `None` reads as `rij`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row_unit: Option<String>,
+    /// (Boxed text: an `Error` holding a `Location` stays small in every `Result`.)
+    pub row_unit: Option<Box<str>>,
 }
 
 impl Location {
@@ -37,7 +38,7 @@ impl Location {
         self
     }
     pub fn row_unit(mut self, unit: &str) -> Self {
-        self.row_unit = Some(unit.to_string());
+        self.row_unit = Some(unit.into());
         self
     }
 }
@@ -102,6 +103,11 @@ pub enum ErrorKind {
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
+    /// The same message in English, when the code that failed wrote one (the loaders and the
+    /// regional reader do: a file is read before the page knows its language). Boxed, so an
+    /// `Error` stays small in every `Result`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_en: Option<Box<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
 }
@@ -111,7 +117,24 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            message_en: None,
             location: None,
+        }
+    }
+    /// An error with its message in Dutch (`nl`) and English (`en`).
+    pub fn new2(kind: ErrorKind, nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::new(kind, nl).en(en)
+    }
+    /// The English message of this error.
+    pub fn en(mut self, en: impl Into<String>) -> Self {
+        self.message_en = Some(Box::new(en.into()));
+        self
+    }
+    /// The message in `lang`: the English one when there is one, else the Dutch one.
+    pub fn message_in(&self, lang: crate::format::Lang) -> &str {
+        match (&self.message_en, lang) {
+            (Some(en), crate::format::Lang::En) => en,
+            _ => &self.message,
         }
     }
     /// The boundaries of `edition` are not loaded: the page fetches the file the location names
@@ -158,12 +181,13 @@ impl fmt::Display for Error {
 }
 
 impl Error {
-    /// The message followed by its location, the location's words in `lang` (the message is
-    /// written in the language of the request that failed).
+    /// The message followed by its location, both in `lang` ([`Error::message_in`]; a message
+    /// written only in the language of the request that failed is given as it is).
     pub fn text_in(&self, lang: crate::format::Lang) -> String {
+        let message = self.message_in(lang);
         match &self.location {
-            Some(loc) => format!("{} ({})", self.message, loc.text_in(lang)),
-            None => self.message.clone(),
+            Some(loc) => format!("{message} ({})", loc.text_in(lang)),
+            None => message.to_string(),
         }
     }
 }

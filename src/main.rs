@@ -90,65 +90,11 @@ fn with_lang(description: &str, flag: Option<Lang>) -> String {
     }
 }
 
-/// What was detected in the file, in English (the Dutch line is [`Detected::summary`]).
-fn summary_en(d: &banenverkenner::table::Detected) -> String {
-    let mut parts = vec![format!("format {}", d.format.to_uppercase())];
-    if let Some(e) = &d.encoding {
-        parts.push(format!("encoding {}", e.replace(" met ", " with ")));
-    }
-    if let Some(delim) = &d.delimiter {
-        let name = match delim.as_str() {
-            "," => "comma",
-            ";" => "semicolon",
-            "\t" => "tab",
-            "|" => "vertical bar",
-            other => other,
-        };
-        parts.push(format!("delimiter {name}"));
-    }
-    if let Some(dec) = &d.decimal {
-        parts.push(format!("decimal separator '{dec}'"));
-    }
-    if let Some(sheet) = &d.sheet {
-        parts.push(format!("sheet '{sheet}'"));
-    }
-    if d.header_row > 0 {
-        parts.push(format!("header on row {}", d.header_row));
-    }
-    match d.row_unit.as_deref() {
-        Some("record") => parts.push(format!("{} records", d.rows)),
-        _ => parts.push(format!("{} data rows", d.rows)),
-    }
-    let mut s = parts.join(", ");
-    if !d.rejected.is_empty() {
-        let unit = match d.row_unit.as_deref() {
-            Some("record") => "record",
-            _ => "row",
-        };
-        let n = d.rejected.len();
-        s.push_str(&format!(
-            "; {n} {unit}{} not used: ",
-            if n == 1 { "" } else { "s" }
-        ));
-        let shown: Vec<String> = d
-            .rejected
-            .iter()
-            .take(5)
-            .map(|r| format!("{unit} {} ({}: '{}')", r.row, r.reason, r.content))
-            .collect();
-        s.push_str(&shown.join(", "));
-        if n > 5 {
-            s.push_str(&format!(" and {} more", n - 5));
-        }
-    }
-    s
-}
-
 /// The line that says what was read, in `lang`.
 fn read_line(info: &banenverkenner::render::DatasetInfo, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!("Ingelezen: {}", info.summary),
-        Lang::En => format!("Read: {}", summary_en(&info.detected)),
+        Lang::En => format!("Read: {}", info.summary),
     }
 }
 

@@ -14,7 +14,8 @@ pub fn start() {
 }
 
 /// One error path: a JS `Error` whose message is the Dutch text (with location), plus the
-/// machine-readable `kind` and `location` fields.
+/// machine-readable `kind` and `location` fields and `message_en`, the English text (with
+/// location) for a page shown in English.
 fn js_error(e: crate::Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let _ = js_sys::Reflect::set(
@@ -28,6 +29,11 @@ fn js_error(e: crate::Error) -> JsValue {
         &to_js(&e.location).unwrap_or(JsValue::NULL),
     );
     let _ = js_sys::Reflect::set(&err, &"detail".into(), &JsValue::from_str(&e.message));
+    let _ = js_sys::Reflect::set(
+        &err,
+        &"message_en".into(),
+        &JsValue::from_str(&e.text_in(Lang::En)),
+    );
     if let Some(edition) = e.edition() {
         // `kind: "needs_boundaries"`: fetch `location.file`, call `set_boundaries`, render again.
         let _ = js_sys::Reflect::set(&err, &"edition".into(), &JsValue::from(edition));
@@ -146,14 +152,15 @@ impl Explorer {
     /// One of the bundled example tables ([`crate::EXAMPLES`]), by file name.
     pub fn example(file: &str) -> Result<Explorer, JsValue> {
         let ex = crate::Example::find(file).ok_or_else(|| {
-            js_error(crate::Error::not_available(format!(
-                "Geen voorbeeld '{file}'. Kies uit: {}.",
-                crate::EXAMPLES
-                    .iter()
-                    .map(|e| e.file)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
+            let files = crate::EXAMPLES
+                .iter()
+                .map(|e| e.file)
+                .collect::<Vec<_>>()
+                .join(", ");
+            js_error(
+                crate::Error::not_available(format!("Geen voorbeeld '{file}'. Kies uit: {files}."))
+                    .en(format!("No example '{file}'. Choose from: {files}.")),
+            )
         })?;
         Ok(Explorer {
             ds: Dataset::load(ex.file, ex.bytes).map_err(js_error)?,
@@ -165,9 +172,14 @@ impl Explorer {
     /// canonical name leaves a column unused.
     pub fn with_mapping(&self, mapping: &str) -> Result<Explorer, JsValue> {
         let pairs: Vec<(String, String)> = serde_json::from_str(mapping).map_err(|e| {
-            js_error(crate::Error::view(format!(
-                "De kolomkoppeling is geen lijst van paren [kop, kolom]: {e}"
-            )))
+            js_error(
+                crate::Error::view(format!(
+                    "De kolomkoppeling is geen lijst van paren [kop, kolom]: {e}"
+                ))
+                .en(format!(
+                    "The column mapping is not a list of pairs [header, column]: {e}"
+                )),
+            )
         })?;
         let mut ds = Dataset::with_mapping(self.ds.table.clone(), &pairs).map_err(js_error)?;
         ds.boundaries = self.ds.boundaries.clone();
@@ -191,6 +203,13 @@ impl Explorer {
     /// What was detected in the file: format, encoding, delimiter, columns, notes.
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.ds.info())
+    }
+
+    /// [`Explorer::info`] in a language (`nl` or `en`): the file line (`summary`), the notes and
+    /// the column roles in that language.
+    pub fn info_in(&self, lang: &str) -> Result<JsValue, JsValue> {
+        let lang = Lang::parse(lang).unwrap_or(Lang::Nl);
+        to_js(&self.ds.info_in(lang))
     }
 
     /// The views this dataset supports, with their keys and allowed values (for the pickers).

@@ -917,3 +917,296 @@ fn column_roles_and_their_reasons_are_english() {
     );
     assert_eq!(r.data["roles"]["columns"][1]["label"], "time");
 }
+
+// ---- Loaders: errors, notes and the file line ------------------------------------------------
+
+/// Dutch words of the loaders' and the regional reader's texts (besides [`DUTCH`]).
+const LOADER_DUTCH: &[&str] = &[
+    "aangenomen",
+    "aanhalingsteken",
+    "aanhalingstekens",
+    "afgebroken",
+    "allebei",
+    "beschadigd",
+    "bestand",
+    "bevat",
+    "bewaard",
+    "cel",
+    "cellen",
+    "daarna",
+    "decimaalteken",
+    "decimaalkomma",
+    "decimaalpunt",
+    "dat",
+    "die",
+    "doelgroep",
+    "doelgroepen",
+    "formaat",
+    "gebruikt",
+    "gecorrigeerde",
+    "gelezen",
+    "gescheiden",
+    "gesloten",
+    "getal",
+    "getallen",
+    "gevulde",
+    "gegevensrijen",
+    "heeft",
+    "herkend",
+    "heet",
+    "hoogste",
+    "kolommen",
+    "kolomnaam",
+    "komma",
+    "kopregel",
+    "leeg",
+    "lijst",
+    "mengt",
+    "nergens",
+    "nog",
+    "ontbrekende",
+    "opgeteld",
+    "overgeslagen",
+    "perioden",
+    "puntkomma",
+    "rij",
+    "scheidingsteken",
+    "som",
+    "tekenset",
+    "tekst",
+    "titelregel",
+    "titelregels",
+    "toelichting",
+    "totaalrijen",
+    "twee",
+    "vanaf",
+    "veld",
+    "velden",
+    "verwacht",
+    "voor",
+    "werkblad",
+    "werkmap",
+    "wordt",
+    "zou",
+];
+
+fn loader_dutch_words(text: &str, skip: &BTreeSet<String>) -> BTreeSet<String> {
+    words(text)
+        .filter(|w| {
+            (DUTCH.contains(&w.as_str()) || LOADER_DUTCH.contains(&w.as_str())) && !skip.contains(w)
+        })
+        .collect()
+}
+
+/// The Dutch words of `nl` (not in `skip`) that `en` still has.
+fn left_dutch(nl: &str, en: &str, skip: &BTreeSet<String>) -> Vec<String> {
+    let want = loader_dutch_words(nl, skip);
+    loader_dutch_words(en, skip)
+        .into_iter()
+        .filter(|w| want.contains(w))
+        .collect()
+}
+
+#[test]
+fn errors_and_notes_of_the_bad_input_corpus_are_english() {
+    use banenverkenner::format::Lang;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "expected.tsv")
+        .collect();
+    names.sort();
+    let (mut errors, mut noted, mut dutch_seen) = (0usize, 0usize, 0usize);
+    let mut failures = Vec::new();
+    for name in &names {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        // Words of the file itself (and its name) may stay: they are the user's.
+        let mut skip: BTreeSet<String> = words(&String::from_utf8_lossy(&bytes)).collect();
+        skip.extend(words(name));
+        // (what, Dutch, English) of every text the load produced.
+        let mut pairs: Vec<(&str, String, String)> = Vec::new();
+        match Dataset::load(name, &bytes) {
+            Err(e) => {
+                errors += 1;
+                if e.message_en.is_none() {
+                    failures.push(format!("{name}: no English message for {:?}", e.message));
+                }
+                if let Some(c) = e.location.as_ref().and_then(|l| l.column.as_deref()) {
+                    skip.extend(words(c));
+                }
+                pairs.push(("error", e.text_in(Lang::Nl), e.text_in(Lang::En)));
+            }
+            Ok(ds) => {
+                let (nl, en) = (ds.info_in(Lang::Nl), ds.info_in(Lang::En));
+                pairs.push(("summary", nl.summary.clone(), en.summary.clone()));
+                assert_eq!(nl.notes.len(), en.notes.len(), "{name}");
+                for (n, e) in nl.notes.iter().zip(&en.notes) {
+                    noted += 1;
+                    pairs.push(("note", n.clone(), e.clone()));
+                }
+                for r in &ds.table.detected.rejected {
+                    let en = r.reason_in(Lang::En).to_string();
+                    pairs.push(("rejected row", r.reason.clone(), en));
+                }
+                if let Some(e) = &ds.regional_error {
+                    if e.kind != banenverkenner::error::ErrorKind::MissingColumn {
+                        errors += 1;
+                        pairs.push(("regional error", e.text_in(Lang::Nl), e.text_in(Lang::En)));
+                    }
+                }
+            }
+        }
+        for (what, nl, en) in pairs {
+            dutch_seen += loader_dutch_words(&nl, &skip).len();
+            let left = left_dutch(&nl, &en, &skip);
+            if !left.is_empty() || nl == en {
+                failures.push(format!("{name} {what}: {left:?} in {en:?} (Dutch: {nl:?})"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(errors >= 20, "only {errors} errors");
+    assert!(noted >= 8, "only {noted} notes");
+    assert!(dutch_seen > 150, "only {dutch_seen} Dutch words seen");
+}
+
+/// A municipality-level long export with two title rows, a repeated column name, short rows,
+/// numbers whose decimal separator cannot be told, total rows and notes below the table.
+const MESSY: &str = "Banenafspraak per gemeente, eind van het jaar\r\n\
+Peildatum 31 december\r\n\
+\r\n\
+Gemeente;Arbeidsmarktregio;Jaar;Doelgroep;Aantal in doelgroepregister;Aantal werkzaam;Opmerking;Opmerking\r\n\
+Totaal;Achterhoek;2015;Totaal;1.234;567;zie bron;zie bron\r\n\
+Aalten;Achterhoek;2015;Totaal;1.000;300;zie bron;zie bron\r\n\
+Winterswijk;Achterhoek;2015;Totaal;234;267;zie bron;zie bron\r\n\
+Totaal;Achterhoek;2016;Totaal;1.300;600;zie bron;zie bron\r\n\
+Aalten;Achterhoek;2016;Totaal;1.000;300;zie bron\r\n\
+Winterswijk;Achterhoek;2016;Totaal;300;300;zie bron\r\n\
+Amsterdam;Groot Amsterdam;2015;Totaal;2.345;1.111;zie bron;zie bron\r\n\
+Diemen;Groot Amsterdam;2015;Totaal;345;111;zie bron;zie bron\r\n\
+Amsterdam;Groot Amsterdam;2016;Totaal;2.400;1.200;zie bron;zie bron\r\n\
+Diemen;Groot Amsterdam;2016;Totaal;400;200;zie bron;zie bron\r\n\
+Enschede;Twente;2015;Totaal;500;250;zie bron;zie bron\r\n\
+Enschede;Twente;2016;Totaal;520;260;zie bron;zie bron\r\n\
+\r\n\
+Bron: UWV, bewerking\r\n\
+Cijfers zijn voorlopig\r\n";
+
+#[test]
+fn notes_and_summary_of_a_messy_municipality_file_are_english() {
+    use banenverkenner::format::Lang;
+    let ds = Dataset::load("gemeenten.csv", MESSY.as_bytes()).expect("the file loads");
+    assert!(ds.regional.is_some(), "{:?}", ds.regional_error);
+    let (nl, en) = (ds.info_in(Lang::Nl), ds.info_in(Lang::En));
+    let all_nl = nl.notes.join("\n");
+    let all_en = en.notes.join("\n");
+    // Every remark is there in Dutch, and in English.
+    for (dutch, english) in [
+        (
+            "2 titelregels boven de kopregel overgeslagen",
+            "2 title rows above the header skipped",
+        ),
+        (
+            "De kolomnaam 'Opmerking' komt meer dan eens voor",
+            "The column name 'Opmerking' occurs more than once",
+        ),
+        (
+            "2 rijen hebben minder velden dan de kopregel",
+            "2 rows have fewer fields than the header",
+        ),
+        (
+            "Decimaalteken niet af te leiden",
+            "Decimal separator cannot be told",
+        ),
+        (
+            "Totaalrijen herkend en gebruikt",
+            "Total rows recognised and used",
+        ),
+        ("Opgeteld over", "Summed over"),
+        (
+            "Geen landelijke rij voor 2015, 2016",
+            "No national row for 2015, 2016",
+        ),
+    ] {
+        assert!(all_nl.contains(dutch), "{dutch:?} not in {all_nl}");
+        assert!(all_en.contains(english), "{english:?} not in {all_en}");
+    }
+    assert_eq!(nl.notes.len(), en.notes.len());
+    assert!(
+        nl.summary.contains("2 rijen niet gebruikt"),
+        "{}",
+        nl.summary
+    );
+    assert!(
+        nl.summary.contains("toelichting onder de tabel"),
+        "{}",
+        nl.summary
+    );
+    assert!(en.summary.contains("2 rows not used"), "{}", en.summary);
+    assert!(
+        en.summary.contains("notes below the table"),
+        "{}",
+        en.summary
+    );
+    assert!(
+        en.summary
+            .starts_with("format CSV, encoding UTF-8, delimiter semicolon"),
+        "{}",
+        en.summary
+    );
+    // No Dutch word of the Dutch texts is left in the English ones (the file's own words aside).
+    let skip: BTreeSet<String> = words(MESSY).collect();
+    let mut seen = 0;
+    for (n, e) in nl
+        .notes
+        .iter()
+        .zip(&en.notes)
+        .chain([(&nl.summary, &en.summary)])
+    {
+        seen += loader_dutch_words(n, &skip).len();
+        let left = left_dutch(n, e, &skip);
+        assert!(left.is_empty(), "{left:?} in {e:?} (Dutch: {n:?})");
+    }
+    assert!(seen > 30, "only {seen} Dutch words seen");
+    // The Dutch texts are the ones the loaders always wrote.
+    assert_eq!(nl.summary, ds.table.detected.summary());
+    assert_eq!(ds.info().notes, nl.notes);
+}
+
+#[test]
+fn the_cli_prints_the_file_line_notes_and_load_errors_in_english() {
+    let dir = std::env::temp_dir().join(format!("bv-english-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let messy = dir.join("gemeenten.csv");
+    std::fs::write(&messy, MESSY).unwrap();
+    let messy = messy.to_string_lossy().into_owned();
+    let (ok, _, err) = cli(&["view", &messy, "view=scatter", "--en"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("Read: format CSV"), "{err}");
+    assert!(
+        err.contains("Note: 2 title rows above the header skipped"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("overgeslagen") && !err.contains("Ingelezen"),
+        "{err}"
+    );
+    let (ok, _, err) = cli(&["view", &messy, "view=scatter"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("Ingelezen: formaat CSV"), "{err}");
+    assert!(
+        err.contains("Let op: 2 titelregels boven de kopregel overgeslagen"),
+        "{err}"
+    );
+    let bad = dir.join("kapot.csv");
+    std::fs::write(&bad, "a,b\n1,\"2\n3,4\n").unwrap();
+    let bad = bad.to_string_lossy().into_owned();
+    let (ok, _, err) = cli(&["info", &bad, "--en"]);
+    assert!(!ok);
+    assert!(err.contains("opens a quote"), "{err}");
+    assert!(!err.contains("aanhalingsteken"), "{err}");
+    let (_, _, err) = cli(&["info", &bad]);
+    assert!(err.contains("aanhalingsteken"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -220,7 +220,8 @@ async function openData(source, name, spec, dataKeys) {
   if (err) {
     if (err.kind === 'cancelled') return false; // cancelLoad said so
     if (!err.trap) {
-      const reason = err.kind === 'fetch' ? t('data-fetch-error', { file: name, reason: err.message }) : err.message;
+      const said = (state.lang === 'en' && err.message_en) || err.message;
+      const reason = err.kind === 'fetch' ? t('data-fetch-error', { file: name, reason: err.message }) : said;
       showError(new Error(previous
         ? t('load-failed-kept', { file: name, reason, previous })
         : (err.kind === 'fetch' ? reason : t('load-failed-none', { file: name, reason }))));
@@ -233,6 +234,7 @@ async function openData(source, name, spec, dataKeys) {
     state.source = source;
     state.fileName = name || d.info.file;
     state.info = d.info;
+    state.infoEn = d.infoEn || null;
     state.catalog = d.catalog;
     state.dataKeys = dataKeys;
     state.wanted = null;
@@ -270,7 +272,7 @@ async function reopen() {
     await state.core.call('open', { source: state.source });
     return true;
   } catch (e) {
-    state.source = null; state.info = null; state.catalog = [];
+    state.source = null; state.info = null; state.infoEn = null; state.catalog = [];
     clearFigure(); describeDataset(); showError(e);
     return false;
   }

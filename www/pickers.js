@@ -257,7 +257,8 @@ export function mappingPairs() {
 
 // The file line: the name of the file on screen, what the core detected, its notes.
 export function describeDataset() {
-  const info = state.info;
+  // The file line, notes and roles in the page's language (the core gives both).
+  const info = (state.lang === 'en' && state.infoEn) || state.info;
   const line = $('dataset');
   line.textContent = '';
   if (!info) {

@@ -13,6 +13,7 @@ export const state = {
   source: null,
   fileName: null,
   info: null,
+  infoEn: null, // `info` in English (file line, notes, roles), shown when the page is English
   catalog: [],
   // Where the data in the hash comes from: `data=` (a file beside the page), `file=` (a user's
   // file, by name; with `dz=` its deflated bytes), `example=` (a bundled example).

@@ -12,6 +12,7 @@ function errorOf(e) {
   const trap = e instanceof WebAssembly.RuntimeError;
   return {
     message: e && e.message ? String(e.message) : String(e),
+    message_en: e && e.message_en ? String(e.message_en) : null, // the core's English text
     kind: e && e.kind ? e.kind : (trap ? 'trap' : 'error'),
     location: e && e.location ? e.location : null,
     edition: e && e.edition ? e.edition : null,
@@ -60,7 +61,8 @@ async function fetchFile(id, url) {
 function described(ex) {
   let catalog = [];
   try { catalog = ex.views(); } catch (e) { catalog = []; }
-  return { info: ex.info(), catalog };
+  // The file line and notes in both languages: the page can switch after loading.
+  return { info: ex.info(), infoEn: ex.info_in('en'), catalog };
 }
 
 function adopt(ex) {

@@ -141,9 +141,12 @@ impl Dataset {
         } else {
             self.roles_in(lang)
         };
-        let mut notes = self.table.detected.notes.clone();
+        let mut notes = self.table.detected.notes_in(lang);
         if let Some(r) = &self.regional {
-            notes.extend(r.notes.iter().cloned());
+            match lang {
+                Lang::Nl => notes.extend(r.notes.iter().cloned()),
+                Lang::En => notes.extend(r.notes_en.iter().cloned()),
+            }
         } else {
             notes.extend(crate::compute::tidy::aggregate::totals_note(
                 &self.table,
@@ -154,7 +157,7 @@ impl Dataset {
         DatasetInfo {
             file: self.table.source.clone(),
             detected: self.table.detected.clone(),
-            summary: self.table.detected.summary(),
+            summary: self.table.detected.summary_in(lang),
             columns: self
                 .table
                 .columns
@@ -187,11 +190,12 @@ impl Dataset {
                 format!("Deze weergave vraagt regionale gegevens. {}", e.message),
             )
             .at(e.location.clone().unwrap_or_default())),
-            // The reading of the file speaks Dutch; name the missing column in English here.
+            // The reading of the file says why in English too.
             (None, Some(e), Lang::En) => {
                 let column = e.location.as_ref().and_then(|l| l.column.as_deref());
-                let message = match (e.kind, column) {
-                    (ErrorKind::MissingColumn, Some(c)) => format!(
+                let message = match (e.kind, column, &e.message_en) {
+                    (_, _, Some(why)) => format!("This view needs regional data. {why}"),
+                    (ErrorKind::MissingColumn, Some(c), None) => format!(
                         "This view needs regional data (region, year, counts): the column '{c}' is missing."
                     ),
                     _ => "This view needs regional data (region, year, counts); the file cannot be read as such.".to_string(),

@@ -230,6 +230,15 @@ fn other_delimiter_text(t: &str, delimiter: u8, width: usize) -> Option<char> {
         .map(|d| d as char)
 }
 
+fn delimiter_name_en(d: char) -> &'static str {
+    match d {
+        ',' => "commas",
+        ';' => "semicolons",
+        '\t' => "tabs",
+        _ => "vertical bars",
+    }
+}
+
 fn delimiter_name(d: char) -> &'static str {
     match d {
         ',' => "komma's",
@@ -435,15 +444,23 @@ pub fn read_csv_with(
     let (text, encoding) = decode(bytes);
     let text: &str = &text;
     if text.trim().is_empty() {
-        return Err(Error::new(ErrorKind::NoRows, "Het bestand is leeg.").at(Location::file(name)));
+        return Err(Error::new2(
+            ErrorKind::NoRows,
+            "Het bestand is leeg.",
+            "The file is empty.",
+        )
+        .at(Location::file(name)));
     }
     let delimiter = sniff_delimiter(text);
     if let Some(open) = unclosed_quote(text, delimiter) {
         let row = line_at(text, open);
-        return Err(Error::new(
+        return Err(Error::new2(
             ErrorKind::Parse,
             format!(
                 "Rij {row} opent een aanhalingsteken (\") dat nergens wordt gesloten: alles daarna, tot het einde van het bestand, zou als één cel worden gelezen. Sluit het aanhalingsteken of verwijder het."
+            ),
+            format!(
+                "Row {row} opens a quote (\") that is never closed: everything after it, to the end of the file, would be read as one cell. Close the quote or remove it."
             ),
         )
         .at(Location::file(name).row(row)));
@@ -462,25 +479,40 @@ pub fn read_csv_with(
         if fields.len() > limits::MAX_COLUMNS {
             return Err(limits::exceeded(
                 name,
-                "het aantal kolommen",
-                format!(
-                    "rij {} heeft {} velden, ten hoogste {}",
-                    at.line,
-                    thousands(fields.len()),
-                    thousands(limits::MAX_COLUMNS)
-                ),
+                ["het aantal kolommen", "the number of columns"],
+                [
+                    format!(
+                        "rij {} heeft {} velden, ten hoogste {}",
+                        at.line,
+                        thousands(fields.len()),
+                        thousands(limits::MAX_COLUMNS)
+                    ),
+                    format!(
+                        "row {} has {} fields, at most {}",
+                        at.line,
+                        limits::thousands_en(fields.len()),
+                        limits::thousands_en(limits::MAX_COLUMNS)
+                    ),
+                ],
             )
             .at(Location::file(name).row(at.line)));
         }
         if meta.len() >= limits::MAX_ROWS {
             return Err(limits::exceeded(
                 name,
-                "het aantal rijen",
-                format!(
-                    "meer dan {} rijen, ten hoogste {}",
-                    thousands(limits::MAX_ROWS),
-                    thousands(limits::MAX_ROWS)
-                ),
+                ["het aantal rijen", "the number of rows"],
+                [
+                    format!(
+                        "meer dan {} rijen, ten hoogste {}",
+                        thousands(limits::MAX_ROWS),
+                        thousands(limits::MAX_ROWS)
+                    ),
+                    format!(
+                        "more than {} rows, at most {}",
+                        limits::thousands_en(limits::MAX_ROWS),
+                        limits::thousands_en(limits::MAX_ROWS)
+                    ),
+                ],
             ));
         }
         let strs: Vec<&str> = fields.iter().map(|f| &**f).collect();
@@ -496,9 +528,10 @@ pub fn read_csv_with(
     }
     let counts: Vec<usize> = meta.iter().map(|&m| m as usize).collect();
     let Some(plan) = sniff::plan(&counts) else {
-        return Err(Error::new(
+        return Err(Error::new2(
             ErrorKind::NoRows,
             "Het bestand bevat geen tabel: geen regel met ten minste twee gevulde kolommen.",
+            "The file holds no table: no line with at least two filled columns.",
         )
         .at(Location::file(name)));
     };
@@ -518,10 +551,12 @@ pub fn read_csv_with(
         r += 1;
     }
     let Some(header_at) = records.next_into(&mut fields) else {
-        return Err(
-            Error::new(ErrorKind::NoRows, "Het bestand bevat geen kopregel.")
-                .at(Location::file(name)),
-        );
+        return Err(Error::new2(
+            ErrorKind::NoRows,
+            "Het bestand bevat geen kopregel.",
+            "The file has no header row.",
+        )
+        .at(Location::file(name)));
     };
     let header_row = header_at.line;
     let header: Vec<RawCell> = cells_of(&fields);
@@ -558,20 +593,29 @@ pub fn read_csv_with(
         header_row,
         ..Default::default()
     };
-    detected.notes.extend(titles_note(&titles));
-    let names = column_names(&header, width, &mut detected.notes, |j| {
+    if let Some((nl, en)) = titles_note(&titles) {
+        detected.note(nl, en);
+    }
+    let names = column_names(&header, width, &mut detected, |j| {
         format!("kolom_{}", j + 1)
     });
     for n in &names {
         if n.len() > limits::MAX_CELL_BYTES {
             return Err(limits::exceeded(
                 name,
-                "de lengte van een cel",
-                format!(
-                    "een kolomnaam van {} bytes, ten hoogste {}",
-                    thousands(n.len()),
-                    thousands(limits::MAX_CELL_BYTES)
-                ),
+                ["de lengte van een cel", "the length of a cell"],
+                [
+                    format!(
+                        "een kolomnaam van {} bytes, ten hoogste {}",
+                        thousands(n.len()),
+                        thousands(limits::MAX_CELL_BYTES)
+                    ),
+                    format!(
+                        "a column name of {} bytes, at most {}",
+                        limits::thousands_en(n.len()),
+                        limits::thousands_en(limits::MAX_CELL_BYTES)
+                    ),
+                ],
             ));
         }
     }
@@ -614,10 +658,14 @@ pub fn read_csv_with(
                 let breaks = f.matches('\n').count();
                 if breaks > 0 {
                     if let Some(l) = f.lines().skip(1).find(|l| row_like(l, delimiter, width)) {
-                        return Err(Error::new(
+                        return Err(Error::new2(
                             ErrorKind::Parse,
                             format!(
                                 "Een aanhalingsteken (\") in of na rij {quote_line} wordt pas veel later gesloten: de cel bevat regels die zelf rijen van de tabel lijken ('{}'). Controleer de aanhalingstekens in die rij.",
+                                sniff::shorten(l, 60)
+                            ),
+                            format!(
+                                "A quote (\") in or after row {quote_line} is closed only much later: the cell holds lines that look like rows of the table themselves ('{}'). Check the quotes in that row.",
                                 sniff::shorten(l, 60)
                             ),
                         )
@@ -639,12 +687,17 @@ pub fn read_csv_with(
         if reason.is_none() || reason == Some(sniff::REASON_SINGLE) {
             if let [one] = fields.as_slice() {
                 if let Some(d) = other_delimiter_text(one, delimiter, width) {
-                    return Err(Error::new(
+                    return Err(Error::new2(
                         ErrorKind::Parse,
                         format!(
                             "Rij {line} is gescheiden met {}, de rest van het bestand met {}: de getallen in die rij zouden verloren gaan. Gebruik in het hele bestand hetzelfde scheidingsteken.",
                             delimiter_name(d),
                             delimiter_name(delimiter as char)
+                        ),
+                        format!(
+                            "Row {line} is separated by {}, the rest of the file by {}: the numbers in that row would be lost. Use the same delimiter in the whole file.",
+                            delimiter_name_en(d),
+                            delimiter_name_en(delimiter as char)
                         ),
                     )
                     .at(Location::file(name).row(line)));
@@ -655,6 +708,7 @@ pub fn read_csv_with(
             rejected.push(RejectedRow {
                 row: line,
                 reason: reason.to_string(),
+                reason_en: sniff::reason_en(reason).to_string(),
                 content: sniff::row_text(&cells_of(&fields)),
             });
             continue;
@@ -669,16 +723,7 @@ pub fn read_csv_with(
             .rfind(|(_, c)| !is_blank(c))
             .map(|(j, _)| j)
         {
-            return Err(Error::new(
-                ErrorKind::Parse,
-                format!(
-                    "Rij {line} heeft {n} gevulde cellen tot en met kolom {}, maar de kopregel heeft {width} kolommen. \
-                     Staat er een komma als decimaalteken in een bestand met komma's als scheidingsteken? \
-                     Zet zulke getallen tussen aanhalingstekens of bewaar het bestand met ';' als scheidingsteken.",
-                    extra + 1
-                ),
-            )
-            .at(Location::file(name).row(line).column(&format!("kolom {}", extra + 1))));
+            return Err(super::row_too_wide(name, line, n, extra, width));
         }
         for (j, col) in columns.iter_mut().enumerate() {
             let Some(t) = fields.get(j) else {
@@ -716,7 +761,18 @@ pub fn read_csv_with(
             .take(5)
             .map(|(r, n)| format!("rij {r} ({n} velden, leeg vanaf kolom {})", n + 1))
             .collect();
-        detected.notes.push(format!(
+        let shown_en: Vec<String> = short
+            .iter()
+            .take(5)
+            .map(|(r, n)| {
+                format!(
+                    "row {r} ({n} field{}, empty from column {})",
+                    if *n == 1 { "" } else { "s" },
+                    n + 1
+                )
+            })
+            .collect();
+        let nl = format!(
             "{} minder velden dan de kopregel ({}); de ontbrekende cellen zijn leeg gelaten: {}{}",
             if short.len() == 1 {
                 "1 rij heeft".to_string()
@@ -730,18 +786,46 @@ pub fn read_csv_with(
             } else {
                 String::new()
             }
-        ));
+        );
+        let en = format!(
+            "{} fewer fields than the header ({}); the missing cells are left empty: {}{}",
+            if short.len() == 1 {
+                "1 row has".to_string()
+            } else {
+                format!("{} rows have", short.len())
+            },
+            width,
+            shown_en.join(", "),
+            if short.len() > 5 {
+                format!(" and {} more", short.len() - 5)
+            } else {
+                String::new()
+            }
+        );
+        detected.note(nl, en);
     }
     if votes.comma > 0 && votes.dot > 0 {
-        detected.notes.push(format!(
-            "Getallen in beide notaties: {} met decimaalkomma, {} met decimaalpunt; gelezen met '{decimal}', de andere blijven tekst",
-            votes.comma, votes.dot
-        ));
+        detected.note(
+            format!(
+                "Getallen in beide notaties: {} met decimaalkomma, {} met decimaalpunt; gelezen met '{decimal}', de andere blijven tekst",
+                votes.comma, votes.dot
+            ),
+            format!(
+                "Numbers in both notations: {} with decimal comma, {} with decimal point; read with '{decimal}', the others stay text",
+                votes.comma, votes.dot
+            ),
+        );
     } else if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
-        detected.notes.push(format!(
-            "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
-            if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
-        ));
+        detected.note(
+            format!(
+                "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
+                if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
+            ),
+            format!(
+                "Decimal separator cannot be told (only numbers like 1.234 or 1,234); assumed: '{decimal}'{}",
+                if delimiter == b';' { " (Dutch export with ';')" } else { "" }
+            ),
+        );
     }
     detected.rows = row_numbers.len();
     let mut table = Table {

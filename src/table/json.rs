@@ -34,6 +34,16 @@ impl Node {
             Node::Object(_) => "een object",
         }
     }
+    fn kind_en(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "a true/false value",
+            Node::Number(_) => "a number",
+            Node::String(_) => "a text",
+            Node::Array(_) => "a list",
+            Node::Object(_) => "an object",
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Node {
@@ -110,12 +120,19 @@ fn check_depth(name: &str, bytes: &[u8]) -> Result<()> {
                 if depth > limits::MAX_JSON_DEPTH {
                     let mut e = limits::exceeded(
                         name,
-                        "de nesting van JSON",
-                        format!(
-                            "lijsten en objecten {} niveaus diep genest, ten hoogste {}; een lijst van records heeft er 2 of 3 nodig",
-                            depth,
-                            limits::MAX_JSON_DEPTH
-                        ),
+                        ["de nesting van JSON", "the nesting of JSON"],
+                        [
+                            format!(
+                                "lijsten en objecten {} niveaus diep genest, ten hoogste {}; een lijst van records heeft er 2 of 3 nodig",
+                                depth,
+                                limits::MAX_JSON_DEPTH
+                            ),
+                            format!(
+                                "lists and objects nested {} levels deep, at most {}; a list of records needs 2 or 3",
+                                depth,
+                                limits::MAX_JSON_DEPTH
+                            ),
+                        ],
                     );
                     e.location = Some(Location::file(name).row(line).row_unit("regel"));
                     return Err(e);
@@ -137,15 +154,18 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     check_depth(name, bytes)?;
     let root: Node = serde_json::from_slice(bytes).map_err(|e| {
-        Error::new(
+        Error::new2(
             ErrorKind::Parse,
             format!(
                 "Het JSON-bestand kan niet worden gelezen: {e}. Verwacht een lijst van records, zoals [{{\"regio\": \"Achterhoek\", \"jaar\": 2015, ...}}]."
             ),
+            format!(
+                "The JSON file cannot be read: {e}. Expected a list of records, such as [{{\"region\": \"Achterhoek\", \"year\": 2015, ...}}]."
+            ),
         )
         .at(file().row(e.line()).row_unit("regel"))
     })?;
-    let mut notes = Vec::new();
+    let mut notes: Vec<(String, String)> = Vec::new();
     let items = match root {
         Node::Array(items) => items,
         Node::Object(fields) => {
@@ -153,24 +173,32 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                 fields.into_iter().filter(|(_, v)| is_records(v)).collect();
             match <[(String, Node); 1]>::try_from(arrays) {
                 Ok([(key, Node::Array(items))]) => {
-                    notes.push(format!("Records gelezen uit het veld '{key}'"));
+                    notes.push((
+                        format!("Records gelezen uit het veld '{key}'"),
+                        format!("Records read from the field '{key}'"),
+                    ));
                     items
                 }
                 _ => {
-                    return Err(Error::new(
+                    return Err(Error::new2(
                         ErrorKind::Parse,
                         "Het JSON-bestand is een object, geen lijst van records. Verwacht [{...}, {...}] of een object met precies één lijst van records.",
+                        "The JSON file is an object, not a list of records. Expected [{...}, {...}] or an object with exactly one list of records.",
                     )
                     .at(file()))
                 }
             }
         }
         other => {
-            return Err(Error::new(
+            return Err(Error::new2(
                 ErrorKind::Parse,
                 format!(
                     "Het JSON-bestand bevat {}, geen lijst van records.",
                     other.kind()
+                ),
+                format!(
+                    "The JSON file holds {}, not a list of records.",
+                    other.kind_en()
                 ),
             )
             .at(file()))
@@ -179,12 +207,19 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     if items.len() > limits::MAX_ROWS {
         return Err(limits::exceeded(
             name,
-            "het aantal rijen",
-            format!(
-                "{} records, ten hoogste {}",
-                thousands(items.len()),
-                thousands(limits::MAX_ROWS)
-            ),
+            ["het aantal rijen", "the number of rows"],
+            [
+                format!(
+                    "{} records, ten hoogste {}",
+                    thousands(items.len()),
+                    thousands(limits::MAX_ROWS)
+                ),
+                format!(
+                    "{} records, at most {}",
+                    limits::thousands_en(items.len()),
+                    limits::thousands_en(limits::MAX_ROWS)
+                ),
+            ],
         ));
     }
     let mut names: Vec<String> = Vec::new();
@@ -196,12 +231,17 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     let mut cells_so_far = 0usize;
     for (i, item) in items.into_iter().enumerate() {
         let Node::Object(fields) = item else {
-            return Err(Error::new(
+            return Err(Error::new2(
                 ErrorKind::Parse,
                 format!(
                     "Record {} is {}, geen object met velden.",
                     i + 1,
                     item.kind()
+                ),
+                format!(
+                    "Record {} is {}, not an object with fields.",
+                    i + 1,
+                    item.kind_en()
                 ),
             )
             .at(file().row(i + 1).row_unit("record")));
@@ -214,12 +254,19 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                     if names.len() >= limits::MAX_COLUMNS {
                         let mut e = limits::exceeded(
                             name,
-                            "het aantal kolommen",
-                            format!(
-                                "meer dan {} verschillende velden, ten hoogste {}",
-                                thousands(limits::MAX_COLUMNS),
-                                thousands(limits::MAX_COLUMNS)
-                            ),
+                            ["het aantal kolommen", "the number of columns"],
+                            [
+                                format!(
+                                    "meer dan {} verschillende velden, ten hoogste {}",
+                                    thousands(limits::MAX_COLUMNS),
+                                    thousands(limits::MAX_COLUMNS)
+                                ),
+                                format!(
+                                    "more than {} different fields, at most {}",
+                                    limits::thousands_en(limits::MAX_COLUMNS),
+                                    limits::thousands_en(limits::MAX_COLUMNS)
+                                ),
+                            ],
                         );
                         e.location = Some(file().row(i + 1).row_unit("record").column(&key));
                         return Err(e);
@@ -236,22 +283,28 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                 Node::String(s) => RawCell::Text(s),
                 Node::Bool(b) => RawCell::Text(b.to_string()),
                 Node::Array(_) | Node::Object(_) => {
-                    return Err(Error::new(
+                    return Err(Error::new2(
                         ErrorKind::BadValue,
                         format!(
                         "Record {} heeft in veld '{key}' {}; verwacht een getal, tekst of null.",
                         i + 1,
                         value.kind()
                     ),
+                        format!(
+                            "Record {} has {} in field '{key}'; expected a number, text or null.",
+                            i + 1,
+                            value.kind_en()
+                        ),
                     )
                     .at(file().row(i + 1).row_unit("record").column(&key)))
                 }
             };
             if let Some(slot) = cells.get_mut(j) {
                 if !slot.is_blank() {
-                    return Err(Error::new(
+                    return Err(Error::new2(
                         ErrorKind::Duplicate,
                         format!("Record {} heeft het veld '{key}' twee keer.", i + 1),
+                        format!("Record {} has the field '{key}' twice.", i + 1),
                     )
                     .at(file().row(i + 1).row_unit("record").column(&key)));
                 }
@@ -262,30 +315,46 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         if cells_so_far > budget {
             return Err(limits::exceeded(
                 name,
-                "het aantal cellen",
-                format!(
-                    "tot en met record {} al {} cellen (records maal velden), ten hoogste {} voor een bestand van {} bytes",
-                    i + 1,
-                    thousands(cells_so_far),
-                    thousands(budget),
-                    thousands(bytes.len())
-                ),
+                ["het aantal cellen", "the number of cells"],
+                [
+                    format!(
+                        "tot en met record {} al {} cellen (records maal velden), ten hoogste {} voor een bestand van {} bytes",
+                        i + 1,
+                        thousands(cells_so_far),
+                        thousands(budget),
+                        thousands(bytes.len())
+                    ),
+                    format!(
+                        "up to record {} already {} cells (records times fields), at most {} for a file of {} bytes",
+                        i + 1,
+                        limits::thousands_en(cells_so_far),
+                        limits::thousands_en(budget),
+                        limits::thousands_en(bytes.len())
+                    ),
+                ],
             ));
         }
         rows.push((i + 1, cells));
     }
     if names.is_empty() && !rows.is_empty() {
-        return Err(Error::new(ErrorKind::NoRows, "De records hebben geen velden.").at(file()));
+        return Err(Error::new2(
+            ErrorKind::NoRows,
+            "De records hebben geen velden.",
+            "The records have no fields.",
+        )
+        .at(file()));
     }
-    let detected = Detected {
+    let mut detected = Detected {
         format: "json".into(),
         encoding: Some("UTF-8".into()),
         decimal: Some(".".into()),
         header_row: 0,
         row_unit: Some("record".into()),
-        notes,
         ..Default::default()
     };
+    for (nl, en) in notes {
+        detected.note(nl, en);
+    }
     // Records with every field null are kept as rows of missing values: nothing is dropped.
     Table::build(name, names, rows, '.', detected, bytes.len(), true)
 }

@@ -78,13 +78,23 @@ pub fn thousands(n: usize) -> String {
     crate::format::nl(n as f64, 0)
 }
 
-/// The error for an exceeded limit: what was exceeded, the limit, and where.
-pub fn exceeded(file: &str, what: &str, detail: impl Into<String>) -> Error {
-    let detail = detail.into();
-    Error::new(
+/// English number with thousands commas, for limit messages.
+pub fn thousands_en(n: usize) -> String {
+    crate::format::number(n as f64, 0, crate::format::Lang::En)
+}
+
+/// The error for an exceeded limit: what was exceeded, the limit, and where; `what` and
+/// `detail` in Dutch and English.
+pub fn exceeded(file: &str, what: [&str; 2], detail: [String; 2]) -> Error {
+    let [what, what_en] = what;
+    let [detail, detail_en] = detail;
+    Error::new2(
         ErrorKind::Parse,
         format!(
             "Het bestand overschrijdt de grens voor {what}: {detail}. Deze grens beschermt de pagina tegen bestanden die het geheugen vullen; splits het bestand of laat overbodige kolommen en rijen weg."
+        ),
+        format!(
+            "The file exceeds the limit on {what_en}: {detail_en}. This limit protects the page from files that fill its memory; split the file or leave out columns and rows that are not needed."
         ),
     )
     .at(Location::file(file))
@@ -100,23 +110,37 @@ pub fn check_cells(
     if columns > MAX_COLUMNS {
         return Err(exceeded(
             file,
-            "het aantal kolommen",
-            format!(
-                "{} kolommen, ten hoogste {}",
-                thousands(columns),
-                thousands(MAX_COLUMNS)
-            ),
+            ["het aantal kolommen", "the number of columns"],
+            [
+                format!(
+                    "{} kolommen, ten hoogste {}",
+                    thousands(columns),
+                    thousands(MAX_COLUMNS)
+                ),
+                format!(
+                    "{} columns, at most {}",
+                    thousands_en(columns),
+                    thousands_en(MAX_COLUMNS)
+                ),
+            ],
         ));
     }
     if rows > MAX_ROWS {
         return Err(exceeded(
             file,
-            "het aantal rijen",
-            format!(
-                "meer dan {} rijen, ten hoogste {}",
-                thousands(MAX_ROWS),
-                thousands(MAX_ROWS)
-            ),
+            ["het aantal rijen", "the number of rows"],
+            [
+                format!(
+                    "meer dan {} rijen, ten hoogste {}",
+                    thousands(MAX_ROWS),
+                    thousands(MAX_ROWS)
+                ),
+                format!(
+                    "more than {} rows, at most {}",
+                    thousands_en(MAX_ROWS),
+                    thousands_en(MAX_ROWS)
+                ),
+            ],
         ));
     }
     let cells = rows.saturating_mul(columns);
@@ -124,17 +148,29 @@ pub fn check_cells(
     if cells > budget {
         return Err(exceeded(
             file,
-            "het aantal cellen",
-            format!(
-                "{} rijen maal {} kolommen is {} cellen, ten hoogste {} voor een bestand van {} bytes ({} plus {} per byte)",
-                thousands(rows),
-                thousands(columns),
-                thousands(cells),
-                thousands(budget),
-                thousands(bytes),
-                thousands(CELL_BUDGET_BASE),
-                CELLS_PER_BYTE
-            ),
+            ["het aantal cellen", "the number of cells"],
+            [
+                format!(
+                    "{} rijen maal {} kolommen is {} cellen, ten hoogste {} voor een bestand van {} bytes ({} plus {} per byte)",
+                    thousands(rows),
+                    thousands(columns),
+                    thousands(cells),
+                    thousands(budget),
+                    thousands(bytes),
+                    thousands(CELL_BUDGET_BASE),
+                    CELLS_PER_BYTE
+                ),
+                format!(
+                    "{} rows times {} columns is {} cells, at most {} for a file of {} bytes ({} plus {} per byte)",
+                    thousands_en(rows),
+                    thousands_en(columns),
+                    thousands_en(cells),
+                    thousands_en(budget),
+                    thousands_en(bytes),
+                    thousands_en(CELL_BUDGET_BASE),
+                    CELLS_PER_BYTE
+                ),
+            ],
         ));
     }
     Ok(())

@@ -122,6 +122,10 @@ pub struct Detected {
     pub rows: usize,
     /// Further remarks in Dutch (skipped title rows, national totals computed, ...).
     pub notes: Vec<String>,
+    /// The same remarks in English, one for one ([`Detected::note`] adds both;
+    /// [`Detected::notes_in`] reads them in a language).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes_en: Vec<String>,
     /// Rows below the header that were not read as data, with the reason.
     pub rejected: Vec<RejectedRow>,
     /// What a row is called in messages when not a spreadsheet row: `record` for JSON.
@@ -136,6 +140,8 @@ pub struct RejectedRow {
     pub row: usize,
     /// Why, in Dutch.
     pub reason: String,
+    /// Why, in English.
+    pub reason_en: String,
     /// The row's filled cells, shortened.
     pub content: String,
 }
@@ -143,57 +149,80 @@ pub struct RejectedRow {
 impl Detected {
     /// One Dutch line for the page and the CLI: what was detected, and the rows not used.
     pub fn summary(&self) -> String {
-        let mut parts = vec![format!("formaat {}", crate::case::upper(&self.format))];
+        self.summary_in(crate::format::Lang::Nl)
+    }
+
+    /// [`Detected::summary`] in `lang`.
+    pub fn summary_in(&self, lang: crate::format::Lang) -> String {
+        let en = lang == crate::format::Lang::En;
+        let w = |nl: &'static str, en_text: &'static str| if en { en_text } else { nl };
+        let mut parts = vec![format!(
+            "{} {}",
+            w("formaat", "format"),
+            crate::case::upper(&self.format)
+        )];
         if let Some(e) = &self.encoding {
-            parts.push(format!("tekenset {e}"));
+            if en {
+                parts.push(format!("encoding {}", e.replace(" met ", " with ")));
+            } else {
+                parts.push(format!("tekenset {e}"));
+            }
         }
         if let Some(d) = &self.delimiter {
             let name = match d.as_str() {
-                "," => "komma",
-                ";" => "puntkomma",
+                "," => w("komma", "comma"),
+                ";" => w("puntkomma", "semicolon"),
                 "\t" => "tab",
-                "|" => "verticale streep",
+                "|" => w("verticale streep", "vertical bar"),
                 _ => d.as_str(),
             };
-            parts.push(format!("scheidingsteken {name}"));
+            parts.push(format!("{} {name}", w("scheidingsteken", "delimiter")));
         }
         if let Some(d) = &self.decimal {
-            parts.push(format!("decimaalteken '{d}'"));
+            parts.push(format!("{} '{d}'", w("decimaalteken", "decimal separator")));
         }
         if let Some(s) = &self.sheet {
-            parts.push(format!("werkblad '{s}'"));
+            parts.push(format!("{} '{s}'", w("werkblad", "sheet")));
         }
         if self.header_row > 0 {
-            parts.push(format!("kopregel op rij {}", self.header_row));
+            parts.push(format!(
+                "{} {}",
+                w("kopregel op rij", "header on row"),
+                self.header_row
+            ));
         }
         match self.row_unit.as_deref() {
             Some("record") => parts.push(format!("{} records", self.rows)),
-            _ => parts.push(format!("{} gegevensrijen", self.rows)),
+            _ => parts.push(format!("{} {}", self.rows, w("gegevensrijen", "data rows"))),
         }
         // The notes are not repeated here: the page and the CLI list them beside this line.
         let mut s = parts.join(", ");
         if !self.rejected.is_empty() {
-            s.push_str(&format!(
-                "; {} niet gebruikt: ",
-                plural(self.rejected.len())
-            ));
+            let n = self.rejected.len();
+            if en {
+                let unit = self.row_word_in(lang);
+                s.push_str(&format!(
+                    "; {n} {unit}{} not used: ",
+                    if n == 1 { "" } else { "s" }
+                ));
+            } else {
+                s.push_str(&format!("; {} niet gebruikt: ", plural(n)));
+            }
+            let word = self.row_word_in(lang);
             let shown: Vec<String> = self
                 .rejected
                 .iter()
                 .take(5)
-                .map(|r| {
-                    format!(
-                        "{} {} ({}: '{}')",
-                        self.row_word(),
-                        r.row,
-                        r.reason,
-                        r.content
-                    )
-                })
+                .map(|r| format!("{word} {} ({}: '{}')", r.row, r.reason_in(lang), r.content))
                 .collect();
             s.push_str(&shown.join(", "));
-            if self.rejected.len() > 5 {
-                s.push_str(&format!(" en nog {}", self.rejected.len() - 5));
+            if n > 5 {
+                s.push_str(&format!(
+                    " {} {}{}",
+                    w("en nog", "and"),
+                    n - 5,
+                    w("", " more")
+                ));
             }
         }
         s
@@ -202,6 +231,54 @@ impl Detected {
     /// `rij`, or what a row is called in this file (`record`).
     pub fn row_word(&self) -> &str {
         self.row_unit.as_deref().unwrap_or("rij")
+    }
+
+    /// [`Detected::row_word`] in `lang`: `row` in English.
+    pub fn row_word_in(&self, lang: crate::format::Lang) -> &str {
+        match (self.row_unit.as_deref(), lang) {
+            (Some(u), _) => u,
+            (None, crate::format::Lang::Nl) => "rij",
+            (None, crate::format::Lang::En) => "row",
+        }
+    }
+
+    /// Adds a remark in Dutch (`nl`) and English (`en`).
+    pub fn note(&mut self, nl: impl Into<String>, en: impl Into<String>) {
+        self.align_notes();
+        self.notes.push(nl.into());
+        self.notes_en.push(en.into());
+    }
+
+    /// Fills `notes_en` up to `notes` with the Dutch remarks added without an English one.
+    fn align_notes(&mut self) {
+        while self.notes_en.len() < self.notes.len() {
+            let nl = self.notes[self.notes_en.len()].clone();
+            self.notes_en.push(nl);
+        }
+        self.notes_en.truncate(self.notes.len());
+    }
+
+    /// The remarks in `lang` (a remark written only in Dutch is given in Dutch).
+    pub fn notes_in(&self, lang: crate::format::Lang) -> Vec<String> {
+        match lang {
+            crate::format::Lang::Nl => self.notes.clone(),
+            crate::format::Lang::En => self
+                .notes
+                .iter()
+                .enumerate()
+                .map(|(i, nl)| self.notes_en.get(i).unwrap_or(nl).clone())
+                .collect(),
+        }
+    }
+}
+
+impl RejectedRow {
+    /// Why, in `lang`.
+    pub fn reason_in(&self, lang: crate::format::Lang) -> &str {
+        match lang {
+            crate::format::Lang::En if !self.reason_en.is_empty() => &self.reason_en,
+            _ => &self.reason,
+        }
     }
 }
 
@@ -265,13 +342,14 @@ impl Table {
         let mut detected = detected;
         let header: Vec<RawCell> = header.into_iter().map(RawCell::Text).collect();
         if header.iter().all(RawCell::is_blank) {
-            return Err(Error::new(
+            return Err(Error::new2(
                 ErrorKind::NoRows,
                 "Het bestand bevat geen kopregel met kolomnamen.",
+                "The file has no header row with column names.",
             )
             .at(Location::file(source)));
         }
-        let names = column_names(&header, header.len(), &mut detected.notes, |j| {
+        let names = column_names(&header, header.len(), &mut detected, |j| {
             format!("kolom_{}", j + 1)
         });
         let rows = rows
@@ -340,16 +418,7 @@ impl Table {
                 .map(|(j, _)| j)
             {
                 let filled = cells.iter().filter(|c| !c.is_blank()).count();
-                return Err(Error::new(
-                    ErrorKind::Parse,
-                    format!(
-                        "Rij {line} heeft {filled} gevulde cellen tot en met kolom {}, maar de kopregel heeft {width} kolommen. \
-                         Staat er een komma als decimaalteken in een bestand met komma's als scheidingsteken? \
-                         Zet zulke getallen tussen aanhalingstekens of bewaar het bestand met ';' als scheidingsteken.",
-                        extra + 1
-                    ),
-                )
-                .at(Location::file(source).row(line).column(&format!("kolom {}", extra + 1))));
+                return Err(row_too_wide(source, line, filled, extra, width));
             }
             for (j, col) in columns.iter_mut().enumerate() {
                 match cells.get(j) {
@@ -400,6 +469,10 @@ impl Table {
     /// Names, in the notes, the numbers beyond [`limits::MAX_ABS_NUMBER`] kept as text.
     fn note_beyond_range(&mut self, beyond: &[(usize, usize, String)]) {
         let word = self.detected.row_word().to_string();
+        let word_en = self
+            .detected
+            .row_word_in(crate::format::Lang::En)
+            .to_string();
         let mut by_column: std::collections::BTreeMap<usize, Vec<&(usize, usize, String)>> =
             std::collections::BTreeMap::new();
         for b in beyond {
@@ -414,7 +487,12 @@ impl Table {
                 .take(5)
                 .map(|(_, row, t)| format!("{word} {row} '{}'", sniff::shorten(t, 24)))
                 .collect();
-            self.detected.notes.push(format!(
+            let shown_en: Vec<String> = cells
+                .iter()
+                .take(5)
+                .map(|(_, row, t)| format!("{word_en} {row} '{}'", sniff::shorten(t, 24)))
+                .collect();
+            let nl = format!(
                 "Kolom '{}': {} buiten het bereik van de verkenner (verder van 0 dan 10^15, de grens waarboven sommen niet meer exact zijn) als tekst gelezen en {} niet mee: {}{}",
                 col.name,
                 if cells.len() == 1 {
@@ -429,7 +507,23 @@ impl Table {
                 } else {
                     String::new()
                 }
-            ));
+            );
+            let en = format!(
+                "Column '{}': {} beyond the range of the explorer (further from 0 than 10^15, the limit above which sums are no longer exact) read as text and not counted: {}{}",
+                col.name,
+                if cells.len() == 1 {
+                    "1 number".to_string()
+                } else {
+                    format!("{} numbers", cells.len())
+                },
+                shown_en.join(", "),
+                if cells.len() > 5 {
+                    format!(" and {} more", cells.len() - 5)
+                } else {
+                    String::new()
+                }
+            );
+            self.detected.note(nl, en);
         }
     }
 
@@ -439,6 +533,7 @@ impl Table {
     pub fn note_numbers_read_as_text(&mut self, beyond: &[(usize, usize, String)]) {
         let named: std::collections::HashSet<(usize, usize)> =
             beyond.iter().map(|(c, r, _)| (*c, *r)).collect();
+        let mut notes: Vec<(String, String)> = Vec::new();
         for (j, col) in self.columns.iter().enumerate() {
             let (mut numbers, mut other) = (0usize, 0usize);
             let mut odd: Vec<(usize, &str)> = Vec::new();
@@ -461,15 +556,22 @@ impl Table {
                 continue;
             }
             let word = self.detected.row_word().to_string();
-            let shown: Vec<String> = odd
-                .iter()
-                .take(5)
-                .map(|(i, t)| {
-                    let row = self.row_number(*i).unwrap_or(i + 1);
-                    format!("{word} {row} '{}'", sniff::shorten(t, 30))
-                })
-                .collect();
-            self.detected.notes.push(format!(
+            let word_en = self
+                .detected
+                .row_word_in(crate::format::Lang::En)
+                .to_string();
+            let shown_in = |word: &str| -> Vec<String> {
+                odd.iter()
+                    .take(5)
+                    .map(|(i, t)| {
+                        let row = self.row_number(*i).unwrap_or(i + 1);
+                        format!("{word} {row} '{}'", sniff::shorten(t, 30))
+                    })
+                    .collect()
+            };
+            let shown = shown_in(&word);
+            let shown_en = shown_in(&word_en);
+            let nl = format!(
                 "Kolom '{}': {} een getal maar {} als tekst gelezen en {} niet mee: {}{}",
                 col.name,
                 if odd.len() == 1 {
@@ -485,9 +587,56 @@ impl Table {
                 } else {
                     String::new()
                 }
-            ));
+            );
+            let en = format!(
+                "Column '{}': {} like a number but {} read as text and not counted: {}{}",
+                col.name,
+                if odd.len() == 1 {
+                    "1 cell looks".to_string()
+                } else {
+                    format!("{} cells look", odd.len())
+                },
+                if odd.len() == 1 { "is" } else { "are" },
+                shown_en.join(", "),
+                if odd.len() > 5 {
+                    format!(" and {} more", odd.len() - 5)
+                } else {
+                    String::new()
+                }
+            );
+            notes.push((nl, en));
+        }
+        for (nl, en) in notes {
+            self.detected.note(nl, en);
         }
     }
+}
+
+/// The error for row `line` with `filled` filled cells, the last in column `extra` (0-based),
+/// beyond a header of `width` columns.
+pub(crate) fn row_too_wide(
+    source: &str,
+    line: usize,
+    filled: usize,
+    extra: usize,
+    width: usize,
+) -> Error {
+    Error::new2(
+        ErrorKind::Parse,
+        format!(
+            "Rij {line} heeft {filled} gevulde cellen tot en met kolom {}, maar de kopregel heeft {width} kolommen. \
+             Staat er een komma als decimaalteken in een bestand met komma's als scheidingsteken? \
+             Zet zulke getallen tussen aanhalingstekens of bewaar het bestand met ';' als scheidingsteken.",
+            extra + 1
+        ),
+        format!(
+            "Row {line} has {filled} filled cells up to column {}, but the header has {width} columns. \
+             Is there a decimal comma in a file with commas as delimiter? \
+             Put such numbers in quotes or save the file with ';' as delimiter.",
+            extra + 1
+        ),
+    )
+    .at(Location::file(source).row(line).column(&format!("kolom {}", extra + 1)))
 }
 
 /// A cell longer than [`limits::MAX_CELL_BYTES`] is an error at `loc`.
@@ -502,12 +651,19 @@ fn check_cell_len(source: &str, text: &str, loc: impl Fn() -> Location) -> Resul
 pub(crate) fn cell_too_long(source: &str, len: usize, loc: Location) -> Error {
     let mut e = limits::exceeded(
         source,
-        "de lengte van een cel",
-        format!(
-            "een cel van {} bytes, ten hoogste {} (Excel houdt 32.767 tekens per cel aan); staat er een aanhalingsteken dat niet wordt gesloten?",
-            limits::thousands(len),
-            limits::thousands(limits::MAX_CELL_BYTES)
-        ),
+        ["de lengte van een cel", "the length of a cell"],
+        [
+            format!(
+                "een cel van {} bytes, ten hoogste {} (Excel houdt 32.767 tekens per cel aan); staat er een aanhalingsteken dat niet wordt gesloten?",
+                limits::thousands(len),
+                limits::thousands(limits::MAX_CELL_BYTES)
+            ),
+            format!(
+                "a cell of {} bytes, at most {} (Excel keeps to 32,767 characters a cell); is there a quote that is never closed?",
+                limits::thousands_en(len),
+                limits::thousands_en(limits::MAX_CELL_BYTES)
+            ),
+        ],
     );
     e.location = Some(loc);
     e
@@ -552,7 +708,7 @@ pub fn looks_numeric(s: &str) -> bool {
 pub fn column_names(
     header: &[RawCell],
     width: usize,
-    notes: &mut Vec<String>,
+    detected: &mut Detected,
     unnamed: impl Fn(usize) -> String,
 ) -> Vec<String> {
     // A set and a counter per name: a header of 16,384 equal names must not take cubic time.
@@ -571,10 +727,16 @@ pub fn column_names(
             }
             let renamed = format!("{name} ({k})");
             *k += 1;
-            notes.push(format!(
-                "De kolomnaam '{name}' komt meer dan eens voor; kolom {} heet nu '{renamed}'",
-                j + 1
-            ));
+            detected.note(
+                format!(
+                    "De kolomnaam '{name}' komt meer dan eens voor; kolom {} heet nu '{renamed}'",
+                    j + 1
+                ),
+                format!(
+                    "The column name '{name}' occurs more than once; column {} is now called '{renamed}'",
+                    j + 1
+                ),
+            );
             name = renamed;
         }
         seen.insert(name.clone());
@@ -583,23 +745,37 @@ pub fn column_names(
     names
 }
 
-/// Skipped title rows as one note.
-pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<String> {
+/// Skipped title rows as one note, in Dutch and English.
+pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)> {
     if titles.is_empty() {
         return None;
     }
-    let list: Vec<String> = titles
-        .iter()
-        .map(|(r, t)| format!("rij {r} '{t}'"))
-        .collect();
-    Some(format!(
-        "{} boven de kopregel overgeslagen: {}",
-        if titles.len() == 1 {
-            "1 titelregel".to_string()
-        } else {
-            format!("{} titelregels", titles.len())
-        },
-        list.join(", ")
+    let list = |word: &str| -> String {
+        titles
+            .iter()
+            .map(|(r, t)| format!("{word} {r} '{t}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some((
+        format!(
+            "{} boven de kopregel overgeslagen: {}",
+            if titles.len() == 1 {
+                "1 titelregel".to_string()
+            } else {
+                format!("{} titelregels", titles.len())
+            },
+            list("rij")
+        ),
+        format!(
+            "{} above the header skipped: {}",
+            if titles.len() == 1 {
+                "1 title row".to_string()
+            } else {
+                format!("{} title rows", titles.len())
+            },
+            list("row")
+        ),
     ))
 }
 
@@ -724,36 +900,44 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let fail = |msg: &str| Err(Error::new(ErrorKind::Parse, msg).at(Location::file(name)));
+    let fail =
+        |nl: &str, en: &str| Err(Error::new2(ErrorKind::Parse, nl, en).at(Location::file(name)));
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let head = &bytes[..bytes.len().min(200)];
         let ods = head.windows(11).any(|w| w == b"opendocumen");
         if ext == "ods" || ods {
-            return fail("Dit is een OpenDocument-rekenblad (.ods). Sla het op als Excel-werkmap (.xlsx) of als CSV en laad dat bestand.");
+            return fail("Dit is een OpenDocument-rekenblad (.ods). Sla het op als Excel-werkmap (.xlsx) of als CSV en laad dat bestand.",
+                "This is an OpenDocument spreadsheet (.ods). Save it as an Excel workbook (.xlsx) or as CSV and load that file.");
         }
         if ext == "xlsb" {
-            return fail("Dit is een binaire Excel-werkmap (.xlsb). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en laad dat bestand.");
+            return fail("Dit is een binaire Excel-werkmap (.xlsb). Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV en laad dat bestand.",
+                "This is a binary Excel workbook (.xlsb). Save it in Excel as an Excel workbook (.xlsx) or as CSV and load that file.");
         }
         return Ok(Format::Xlsx);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return fail("Dit is een Excel-bestand in de oude indeling (.xls). Open het in Excel en kies 'Opslaan als' > 'Excel-werkmap (.xlsx)' of 'CSV (gescheiden door lijstscheidingsteken)', en laad dat bestand.");
+        return fail("Dit is een Excel-bestand in de oude indeling (.xls). Open het in Excel en kies 'Opslaan als' > 'Excel-werkmap (.xlsx)' of 'CSV (gescheiden door lijstscheidingsteken)', en laad dat bestand.",
+                "This is an Excel file in the old format (.xls). Open it in Excel, choose 'Save as' > 'Excel Workbook (.xlsx)' or 'CSV (Comma delimited)', and load that file.");
     }
     if matches!(ext.as_str(), "xlsx" | "xlsm") {
-        return fail("Dit bestand heet .xlsx maar is geen geldige Excel-werkmap (het is misschien beschadigd of een ander soort bestand). Open het in Excel en sla het opnieuw op als .xlsx of als CSV.");
+        return fail("Dit bestand heet .xlsx maar is geen geldige Excel-werkmap (het is misschien beschadigd of een ander soort bestand). Open het in Excel en sla het opnieuw op als .xlsx of als CSV.",
+                "This file is called .xlsx but is not a valid Excel workbook (it may be damaged or another kind of file). Open it in Excel and save it again as .xlsx or as CSV.");
     }
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if !utf16 {
         if bytes.starts_with(b"%PDF") {
-            return fail("Dit is een PDF-bestand, geen tabel. Gebruik de gegevens als CSV, Excel-werkmap (.xlsx) of JSON.");
+            return fail("Dit is een PDF-bestand, geen tabel. Gebruik de gegevens als CSV, Excel-werkmap (.xlsx) of JSON.",
+                "This is a PDF file, not a table. Use the data as CSV, Excel workbook (.xlsx) or JSON.");
         }
         if bytes.iter().take(4096).any(|&b| b == 0) {
-            return fail("Dit bestand is geen tabel die de verkenner kan lezen (het is geen tekst). Gebruik CSV, een Excel-werkmap (.xlsx) of JSON.");
+            return fail("Dit bestand is geen tabel die de verkenner kan lezen (het is geen tekst). Gebruik CSV, een Excel-werkmap (.xlsx) of JSON.",
+                "This file is not a table the explorer can read (it is not text). Use CSV, an Excel workbook (.xlsx) or JSON.");
         }
         if first == Some(b'<') {
-            return fail("Dit bestand is een webpagina of XML (het begint met '<'), geen tabel. Sla de tabel op als CSV of Excel-werkmap (.xlsx).");
+            return fail("Dit bestand is een webpagina of XML (het begint met '<'), geen tabel. Sla de tabel op als CSV of Excel-werkmap (.xlsx).",
+                "This file is a web page or XML (it starts with '<'), not a table. Save the table as CSV or Excel workbook (.xlsx).");
         }
     }
     if matches!(first, Some(b'[') | Some(b'{')) || ext == "json" {
@@ -780,9 +964,10 @@ pub fn load_with(
         Format::Json => json::read_json(name, bytes)?,
     };
     if table.is_empty() {
-        return Err(Error::new(
+        return Err(Error::new2(
             ErrorKind::NoRows,
             "Het bestand bevat een kopregel maar geen gegevensrijen.",
+            "The file has a header row but no data rows.",
         )
         .at(Location::file(name)));
     }

@@ -77,6 +77,16 @@ pub const REASON_SINGLE: &str = "één gevuld vakje: tussenkop of voetnoot, geen
 pub const REASON_BELOW: &str = "toelichting onder de tabel";
 pub const REASON_REPEATED_HEADER: &str = "herhaalde kopregel";
 
+/// The English of a reason [`classify`] gives (one of the `REASON_*` constants).
+pub fn reason_en(reason: &str) -> &'static str {
+    match reason {
+        REASON_SINGLE => "one filled cell: subheading or footnote, not a data row",
+        REASON_BELOW => "notes below the table",
+        REASON_REPEATED_HEADER => "repeated header row",
+        _ => "not a data row",
+    }
+}
+
 /// Finds the header and the data rows. The header is the first row that fills at least 60% as
 /// many cells as the fullest row (and at least two): a title, even a merged one, fills one or two.
 /// `widen` extends the columns to the last filled data cell (a workbook's cells cannot be
@@ -122,6 +132,7 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
             Some(r) => rejected.push(RejectedRow {
                 row: *row,
                 reason: r.to_string(),
+                reason_en: reason_en(r).to_string(),
                 content: row_text(cells),
             }),
             None => data.push(header + 1 + i),

@@ -45,19 +45,31 @@ fn column_of(reference: &str) -> Option<usize> {
     letters.checked_sub(1).filter(|&j| j < MAX_COLUMNS)
 }
 
-/// A part that cannot be read: a limit exceeded, or damage.
-fn zip_error(name: &str, context: &str, e: ZipError) -> Error {
+/// A part that cannot be read: a limit exceeded, or damage; `context` in Dutch and English.
+fn zip_error(name: &str, context: [&str; 2], e: ZipError) -> Error {
+    let [context, context_en] = context;
+    let detail = [
+        format!("{context}{}", e.message),
+        format!("{context_en}{}", e.message_en),
+    ];
     if e.limit {
-        limits::exceeded(name, "de grootte van een werkmap", format!("{context}{e}"))
+        limits::exceeded(
+            name,
+            ["de grootte van een werkmap", "the size of a workbook"],
+            detail,
+        )
     } else {
-        bad_workbook(name, format!("{context}{e}"))
+        bad_workbook(name, detail)
     }
 }
 
-fn bad_workbook(name: &str, detail: impl std::fmt::Display) -> Error {
-    Error::new(
+/// A workbook that cannot be read; `detail` in Dutch and English.
+fn bad_workbook(name: &str, detail: [String; 2]) -> Error {
+    let [detail, detail_en] = detail;
+    Error::new2(
         ErrorKind::Parse,
         format!("Het Excel-bestand kan niet worden gelezen: {detail}. Is het beschadigd? Open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx) of als CSV."),
+        format!("The Excel file cannot be read: {detail_en}. Is it damaged? Open it in Excel and save it again as an Excel workbook (.xlsx) or as CSV."),
     )
     .at(Location::file(name))
 }
@@ -145,12 +157,12 @@ fn shared_strings(xml_text: &str, max: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// Why a worksheet cannot be read: a limit exceeded (what, Dutch detail), or damage (Dutch
-/// detail, Excel row, column letter).
+/// Why a worksheet cannot be read: a limit exceeded (what, detail; each in Dutch and English),
+/// or damage (detail in Dutch and English, Excel row, column letter).
 #[derive(Debug, Clone, PartialEq)]
 enum SheetError {
-    Limit(&'static str, String),
-    Damaged(String, usize, String),
+    Limit([&'static str; 2], [String; 2]),
+    Damaged([String; 2], usize, String),
 }
 use SheetError::Limit as SheetLimit;
 
@@ -165,12 +177,22 @@ fn sheet_grid(
 ) -> std::result::Result<(sniff::Grid, usize), SheetError> {
     let rows_limit = |r: usize| {
         SheetLimit(
-            "het aantal rijen van een werkblad",
-            format!(
-                "rij {}, ten hoogste {} (de grens van Excel)",
-                thousands(r),
-                thousands(limits::MAX_SHEET_ROWS)
-            ),
+            [
+                "het aantal rijen van een werkblad",
+                "the number of rows of a worksheet",
+            ],
+            [
+                format!(
+                    "rij {}, ten hoogste {} (de grens van Excel)",
+                    thousands(r),
+                    thousands(limits::MAX_SHEET_ROWS)
+                ),
+                format!(
+                    "row {}, at most {} (Excel's limit)",
+                    limits::thousands_en(r),
+                    limits::thousands_en(limits::MAX_SHEET_ROWS)
+                ),
+            ],
         )
     };
     let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
@@ -201,10 +223,16 @@ fn sheet_grid(
                         None => col,
                         Some(r) => column_of(&r).ok_or_else(|| {
                             SheetError::Damaged(
-                                format!(
-                                    "een cel met de onleesbare verwijzing '{}'",
-                                    sniff::shorten(&r, 20)
-                                ),
+                                [
+                                    format!(
+                                        "een cel met de onleesbare verwijzing '{}'",
+                                        sniff::shorten(&r, 20)
+                                    ),
+                                    format!(
+                                        "a cell with the unreadable reference '{}'",
+                                        sniff::shorten(&r, 20)
+                                    ),
+                                ],
                                 row_no,
                                 column_letter(col.min(MAX_COLUMNS - 1)),
                             )
@@ -235,11 +263,18 @@ fn sheet_grid(
                             Some(s) => RawCell::Text(s.clone()),
                             None => {
                                 return Err(SheetError::Damaged(
-                                    format!(
-                                        "de cel verwijst naar gedeelde tekst '{}', maar de werkmap heeft er {}",
-                                        sniff::shorten(v, 20),
-                                        strings.len()
-                                    ),
+                                    [
+                                        format!(
+                                            "de cel verwijst naar gedeelde tekst '{}', maar de werkmap heeft er {}",
+                                            sniff::shorten(v, 20),
+                                            strings.len()
+                                        ),
+                                        format!(
+                                            "the cell refers to shared text '{}', but the workbook has {}",
+                                            sniff::shorten(v, 20),
+                                            strings.len()
+                                        ),
+                                    ],
                                     row_no,
                                     column_letter(col.min(MAX_COLUMNS - 1)),
                                 ))
@@ -257,23 +292,36 @@ fn sheet_grid(
                     };
                     if col >= MAX_COLUMNS && !cell.is_blank() {
                         return Err(SheetLimit(
-                            "het aantal kolommen",
-                            format!(
-                                "rij {row_no} heeft een cel voorbij kolom XFD, ten hoogste {} kolommen",
-                                thousands(MAX_COLUMNS)
-                            ),
+                            ["het aantal kolommen", "the number of columns"],
+                            [
+                                format!(
+                                    "rij {row_no} heeft een cel voorbij kolom XFD, ten hoogste {} kolommen",
+                                    thousands(MAX_COLUMNS)
+                                ),
+                                format!(
+                                    "row {row_no} has a cell beyond column XFD, at most {} columns",
+                                    limits::thousands_en(MAX_COLUMNS)
+                                ),
+                            ],
                         ));
                     }
                     if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
                         cells_read += 1;
                         if cells_read > budget {
                             return Err(SheetLimit(
-                                "het aantal cellen",
-                                format!(
-                                    "meer dan {} cellen in het werkblad, ten hoogste {} voor een bestand van deze grootte",
-                                    thousands(budget),
-                                    thousands(budget)
-                                ),
+                                ["het aantal cellen", "the number of cells"],
+                                [
+                                    format!(
+                                        "meer dan {} cellen in het werkblad, ten hoogste {} voor een bestand van deze grootte",
+                                        thousands(budget),
+                                        thousands(budget)
+                                    ),
+                                    format!(
+                                        "more than {} cells in the worksheet, at most {} for a file of this size",
+                                        limits::thousands_en(budget),
+                                        limits::thousands_en(budget)
+                                    ),
+                                ],
                             ));
                         }
                         cells.push((col, cell));
@@ -311,12 +359,19 @@ fn sheet_grid(
     });
     if dense_cells > budget {
         return Err(SheetLimit(
-            "het aantal cellen",
-            format!(
-                "{} cellen (rijen maal kolommen, lege meegeteld), ten hoogste {} voor een bestand van deze grootte",
-                thousands(dense_cells),
-                thousands(budget)
-            ),
+            ["het aantal cellen", "the number of cells"],
+            [
+                format!(
+                    "{} cellen (rijen maal kolommen, lege meegeteld), ten hoogste {} voor een bestand van deze grootte",
+                    thousands(dense_cells),
+                    thousands(budget)
+                ),
+                format!(
+                    "{} cells (rows times columns, empty ones counted), at most {} for a file of this size",
+                    limits::thousands_en(dense_cells),
+                    limits::thousands_en(budget)
+                ),
+            ],
         ));
     }
     let mut grid: sniff::Grid = Vec::with_capacity(rows.len());
@@ -350,7 +405,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             None => Ok(None),
             Some(r) => r
                 .map(|b| Some(text_of(b)))
-                .map_err(|e| zip_error(name, "", e)),
+                .map_err(|e| zip_error(name, ["", ""], e)),
         }
     };
     let workbook = read("_rels/.rels")?
@@ -368,7 +423,10 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
     let Some(wb) = read(&workbook)? else {
         return Err(bad_workbook(
             name,
-            "er staat geen werkmap in (geen xl/workbook.xml)",
+            [
+                "er staat geen werkmap in (geen xl/workbook.xml)".to_string(),
+                "it holds no workbook (no xl/workbook.xml)".to_string(),
+            ],
         ));
     };
     let rels: std::collections::HashMap<String, (String, String)> =
@@ -406,7 +464,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
 }
 
 pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
-    let zip = Archive::open(bytes).map_err(|e| zip_error(name, "", e))?;
+    let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
     let sheets = worksheets(&zip, name)?;
     let budget = limits::cell_budget(bytes.len());
     let strings = match zip
@@ -415,18 +473,25 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         .map(str::to_string)
         .and_then(|n| zip.read(&n))
         .transpose()
-        .map_err(|e| zip_error(name, "", e))?
+        .map_err(|e| zip_error(name, ["", ""], e))?
     {
         None => Vec::new(),
         Some(b) => shared_strings(&text_of(b), budget).ok_or_else(|| {
             limits::exceeded(
                 name,
-                "het aantal cellen",
-                format!(
-                    "meer dan {} gedeelde teksten, ten hoogste {} voor een bestand van deze grootte",
-                    thousands(budget),
-                    thousands(budget)
-                ),
+                ["het aantal cellen", "the number of cells"],
+                [
+                    format!(
+                        "meer dan {} gedeelde teksten, ten hoogste {} voor een bestand van deze grootte",
+                        thousands(budget),
+                        thousands(budget)
+                    ),
+                    format!(
+                        "more than {} shared texts, at most {} for a file of this size",
+                        limits::thousands_en(budget),
+                        limits::thousands_en(budget)
+                    ),
+                ],
             )
         })?,
     };
@@ -443,14 +508,20 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
             passed.push(sheet.name);
             continue;
         };
-        let part = part.map_err(|e| zip_error(name, &format!("werkblad '{}': ", sheet.name), e))?;
+        let context = [
+            format!("werkblad '{}': ", sheet.name),
+            format!("worksheet '{}': ", sheet.name),
+        ];
+        let part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
+        let with_context =
+            |[nl, en]: [String; 2]| [format!("{}{nl}", context[0]), format!("{}{en}", context[1])];
         let (mut grid, first_col) =
             sheet_grid(&text_of(part), &strings, budget).map_err(|e| match e {
                 SheetError::Limit(what, detail) => {
-                    limits::exceeded(name, what, format!("werkblad '{}': {detail}", sheet.name))
+                    limits::exceeded(name, what, with_context(detail))
                 }
                 SheetError::Damaged(detail, row, col) => {
-                    let mut e = bad_workbook(name, format!("werkblad '{}': {detail}", sheet.name));
+                    let mut e = bad_workbook(name, with_context(detail));
                     e.location = Some(Location::file(name).row(row).column(&col));
                     e
                 }
@@ -497,36 +568,56 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         };
         if votes.comma + votes.dot + votes.ambiguous > 0 {
             detected.decimal = Some(decimal.to_string());
-            detected.notes.push(format!(
-                "{} getal(len) als tekst opgeslagen, gelezen met decimaalteken '{decimal}'",
-                votes.comma + votes.dot + votes.ambiguous
-            ));
+            let n = votes.comma + votes.dot + votes.ambiguous;
+            detected.note(
+                format!(
+                    "{n} getal(len) als tekst opgeslagen, gelezen met decimaalteken '{decimal}'"
+                ),
+                format!(
+                    "{n} number{} stored as text, read with decimal separator '{decimal}'",
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
         }
         if !passed.is_empty() {
-            detected.notes.push(format!(
-                "Werkblad(en) zonder tabel overgeslagen: {}{}",
-                passed
-                    .iter()
-                    .take(10)
-                    .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                if passed.len() > 10 {
-                    format!(" en nog {}", passed.len() - 10)
-                } else {
-                    String::new()
-                }
-            ));
+            let list = passed
+                .iter()
+                .take(10)
+                .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = passed.len().saturating_sub(10);
+            detected.note(
+                format!(
+                    "Werkblad(en) zonder tabel overgeslagen: {list}{}",
+                    if more > 0 {
+                        format!(" en nog {more}")
+                    } else {
+                        String::new()
+                    }
+                ),
+                format!(
+                    "Worksheet(s) without a table skipped: {list}{}",
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+            );
         }
-        detected.notes.extend(titles_note(&layout.titles));
-        let names = column_names(&header, layout.width - lead, &mut detected.notes, |j| {
+        if let Some((nl, en)) = titles_note(&layout.titles) {
+            detected.note(nl, en);
+        }
+        let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });
         return Table::from_cells(name, names, rows, decimal, detected, bytes.len());
     }
-    Err(Error::new(
+    Err(Error::new2(
         ErrorKind::NoRows,
         "Geen werkblad in dit Excel-bestand bevat een tabel (een kopregel met daaronder gegevens).",
+        "No worksheet in this Excel file holds a table (a header row with data below it).",
     )
     .at(Location::file(name)))
 }

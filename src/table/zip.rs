@@ -29,22 +29,20 @@ struct Entry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZipError {
     pub message: String,
+    /// The same in English.
+    pub message_en: String,
     /// A limit of [`super::limits`] was exceeded: the file is not damaged, just too large.
     pub limit: bool,
 }
 
-impl From<String> for ZipError {
-    fn from(message: String) -> Self {
+impl ZipError {
+    /// Damage, said in Dutch (`nl`) and English (`en`).
+    fn damaged(nl: impl Into<String>, en: impl Into<String>) -> Self {
         ZipError {
-            message,
+            message: nl.into(),
+            message_en: en.into(),
             limit: false,
         }
-    }
-}
-
-impl From<&str> for ZipError {
-    fn from(message: &str) -> Self {
-        message.to_string().into()
     }
 }
 
@@ -54,9 +52,10 @@ impl std::fmt::Display for ZipError {
     }
 }
 
-fn limit(message: String) -> ZipError {
+fn limit(message: String, message_en: String) -> ZipError {
     ZipError {
         message,
+        message_en,
         limit: true,
     }
 }
@@ -81,18 +80,31 @@ impl<'a> Archive<'a> {
         let eocd = (from..bytes.len().saturating_sub(21))
             .rev()
             .find(|&i| bytes.get(i..i + 4) == Some(EOCD))
-            .ok_or("geen zip-inhoudsopgave gevonden; het bestand is afgebroken of geen werkmap")?;
-        let corrupt = || "de zip-inhoudsopgave is beschadigd".to_string();
+            .ok_or_else(|| {
+                ZipError::damaged(
+                    "geen zip-inhoudsopgave gevonden; het bestand is afgebroken of geen werkmap",
+                    "no zip table of contents found; the file is cut off or not a workbook",
+                )
+            })?;
+        let corrupt = || {
+            ZipError::damaged(
+                "de zip-inhoudsopgave is beschadigd",
+                "the zip table of contents is damaged",
+            )
+        };
         let count = u16_at(bytes, eocd + 10).ok_or_else(corrupt)? as usize;
         let mut at = u32_at(bytes, eocd + 16).ok_or_else(corrupt)?;
         if at == 0xFFFF_FFFF {
-            return Err("zip64-archieven worden niet ondersteund".into());
+            return Err(ZipError::damaged(
+                "zip64-archieven worden niet ondersteund",
+                "zip64 archives are not supported",
+            ));
         }
         let mut entries = Vec::with_capacity(count);
         for _ in 0..count {
             // Checked first, so `at + small` below cannot overflow.
             if at > bytes.len() || slice(bytes, at, 4) != Some(b"PK\x01\x02") {
-                return Err(corrupt().into());
+                return Err(corrupt());
             }
             let field = |off: usize| u16_at(bytes, at + off).ok_or_else(corrupt);
             let name_len = field(28)? as usize;
@@ -142,16 +154,31 @@ impl<'a> Archive<'a> {
     }
 
     fn inflate(&self, e: &Entry) -> Result<Vec<u8>, ZipError> {
-        let corrupt = || format!("onderdeel '{}' is beschadigd", e.name);
+        let corrupt = || {
+            ZipError::damaged(
+                format!("onderdeel '{}' is beschadigd", e.name),
+                format!("part '{}' is damaged", e.name),
+            )
+        };
         if e.flags & 1 != 0 {
-            return Err("de werkmap is met een wachtwoord versleuteld".into());
+            return Err(ZipError::damaged(
+                "de werkmap is met een wachtwoord versleuteld",
+                "the workbook is encrypted with a password",
+            ));
         }
         let too_large = || {
-            limit(format!(
-                "onderdeel '{}' is uitgepakt groter dan de grens van {} MB per onderdeel",
-                e.name,
-                self.max_entry >> 20
-            ))
+            limit(
+                format!(
+                    "onderdeel '{}' is uitgepakt groter dan de grens van {} MB per onderdeel",
+                    e.name,
+                    self.max_entry >> 20
+                ),
+                format!(
+                    "part '{}' is larger when unpacked than the limit of {} MB a part",
+                    e.name,
+                    self.max_entry >> 20
+                ),
+            )
         };
         if e.size > self.max_entry {
             return Err(too_large());
@@ -159,18 +186,25 @@ impl<'a> Archive<'a> {
         let done = self.inflated.get();
         let left = self.max_total.saturating_sub(done);
         let total_exceeded = || {
-            limit(format!(
-                "de werkmap is uitgepakt groter dan de grens van {} MB voor alle onderdelen samen (bij onderdeel '{}')",
-                self.max_total >> 20,
-                e.name
-            ))
+            limit(
+                format!(
+                    "de werkmap is uitgepakt groter dan de grens van {} MB voor alle onderdelen samen (bij onderdeel '{}')",
+                    self.max_total >> 20,
+                    e.name
+                ),
+                format!(
+                    "the workbook is larger when unpacked than the limit of {} MB for all parts together (at part '{}')",
+                    self.max_total >> 20,
+                    e.name
+                ),
+            )
         };
         if e.size > left {
             return Err(total_exceeded());
         }
         let b = self.bytes;
         if e.local > b.len() || slice(b, e.local, 4) != Some(b"PK\x03\x04") {
-            return Err(corrupt().into());
+            return Err(corrupt());
         }
         let name_len = u16_at(b, e.local + 26).ok_or_else(corrupt)? as usize;
         let extra_len = u16_at(b, e.local + 28).ok_or_else(corrupt)? as usize;
@@ -192,14 +226,19 @@ impl<'a> Archive<'a> {
                         too_large()
                     }
                 } else {
-                    corrupt().into()
+                    corrupt()
                 }
             }),
-            m => Err(format!(
-                "onderdeel '{}' gebruikt compressiemethode {m}, die niet wordt ondersteund",
-                e.name
-            )
-            .into()),
+            m => Err(ZipError::damaged(
+                format!(
+                    "onderdeel '{}' gebruikt compressiemethode {m}, die niet wordt ondersteund",
+                    e.name
+                ),
+                format!(
+                    "part '{}' uses compression method {m}, which is not supported",
+                    e.name
+                ),
+            )),
         }?;
         self.inflated.set(done + out.len());
         Ok(out)

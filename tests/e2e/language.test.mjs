@@ -2,7 +2,7 @@
 // tooltips follow (nl-NL or en-GB), and the choice is part of the link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready } from './helpers.mjs';
+import { serve, launch, open, ready, tmpFile, FOUR_REGIONS } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -51,5 +51,37 @@ test('a link with lang=en opens in English', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.locator('.skip').textContent(), 'Skip to the chart');
   assert.equal(await page.locator('#key-subgroup').inputValue(), 'wajong');
+  await context.close();
+});
+
+test('the file line and notes of a loaded file follow the language, and so does a load error', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  // Two title rows above the table: a note the loader writes in both languages.
+  const file = tmpFile('bv-e2e-titels.csv', 'Banenafspraak\nPeildatum eind van het jaar\n\n' + FOUR_REGIONS + '\n');
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('bv-e2e-titels.csv'));
+  const nl = await page.locator('#dataset').textContent();
+  assert.match(nl, /formaat CSV, tekenset UTF-8, scheidingsteken puntkomma/);
+  assert.match(nl, /2 titelregels boven de kopregel overgeslagen/);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('format CSV'));
+  const en = await page.locator('#dataset').textContent();
+  assert.match(en, /^bv-e2e-titels\.csv: format CSV, encoding UTF-8, delimiter semicolon, decimal separator '[.,]', header on row 4, 8 data rows/);
+  assert.match(en, /2 title rows above the header skipped: row 1 'Banenafspraak'/);
+  assert.doesNotMatch(en, /formaat|tekenset|gegevensrijen|titelregels|overgeslagen|kopregel/);
+  // A file that cannot be read: the reason in English while the page is English.
+  const bad = tmpFile('bv-e2e-kapot.csv', 'a,b\n1,"2\n3,4\n');
+  await page.setInputFiles('#file', bad);
+  await page.waitForFunction(() => !document.getElementById('error').hidden);
+  const err = await page.locator('#error').textContent();
+  assert.match(err, /Row 2 opens a quote \(\"\) that is never closed/);
+  assert.doesNotMatch(err, /aanhalingsteken|rij 2/);
+  // Back to Dutch: the file line of the file still shown is Dutch again.
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('formaat CSV'));
+  assert.match(await page.locator('#dataset').textContent(), /2 titelregels boven de kopregel overgeslagen/);
   await context.close();
 });

@@ -80,8 +80,8 @@ pub(crate) struct Resolved {
     pub counts: Vec<(Count, usize)>,
     /// Headers of the columns not used, in file order.
     pub ignored: Vec<String>,
-    /// Remarks on the mapping (user choices applied, columns set aside).
-    pub notes: Vec<String>,
+    /// Remarks on the mapping (user choices applied, columns set aside), in Dutch and English.
+    pub notes: Vec<(String, String)>,
 }
 
 impl Resolved {
@@ -111,9 +111,10 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     for (header, target) in mapping {
         let (header, target) = (header.as_ref(), target.as_ref());
         let Some(j) = table.column_index(header) else {
-            return Err(Error::new(
+            return Err(Error::new2(
                 ErrorKind::UnknownColumn,
                 format!("De kolom '{header}' uit de kolomkoppeling staat niet in het bestand."),
+                format!("The column '{header}' from the column mapping is not in the file."),
             )
             .at(file.clone().column(header)));
         };
@@ -121,15 +122,18 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
             None
         } else {
             Some(Meaning::from_canonical(target).ok_or_else(|| {
-                Error::new(
+                let names = targets()
+                    .iter()
+                    .map(|t| t.name)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Error::new2(
                     ErrorKind::UnknownColumn,
                     format!(
-                        "'{target}' is geen kolom van de regionale gegevens; kies uit {}.",
-                        targets()
-                            .iter()
-                            .map(|t| t.name)
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "'{target}' is geen kolom van de regionale gegevens; kies uit {names}."
+                    ),
+                    format!(
+                        "'{target}' is not a column of the regional data; choose from {names}."
                     ),
                 )
                 .at(file.clone().column(header))
@@ -137,10 +141,15 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
         };
         if let Some(m) = meaning {
             if let Some((k, _)) = chosen.iter().find(|(_, o)| *o == Some(m)) {
-                return Err(Error::new(
+                return Err(Error::new2(
                     ErrorKind::Duplicate,
                     format!(
                         "In de kolomkoppeling zijn '{}' en '{header}' allebei gekoppeld aan '{}'.",
+                        table.columns[*k].name,
+                        m.name()
+                    ),
+                    format!(
+                        "In the column mapping '{}' and '{header}' are both mapped to '{}'.",
                         table.columns[*k].name,
                         m.name()
                     ),
@@ -166,19 +175,32 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
             Some((_, m)) => *m,
             None => match Meaning::from_header(&col.name) {
                 Some(m) if chosen.iter().any(|(_, o)| *o == Some(m)) => {
-                    out.notes.push(format!(
-                        "Kolom '{}' niet gebruikt: de kolomkoppeling wijst '{}' aan een andere kolom toe",
-                        col.name,
-                        m.name()
+                    out.notes.push((
+                        format!(
+                            "Kolom '{}' niet gebruikt: de kolomkoppeling wijst '{}' aan een andere kolom toe",
+                            col.name,
+                            m.name()
+                        ),
+                        format!(
+                            "Column '{}' not used: the column mapping gives '{}' to another column",
+                            col.name,
+                            m.name()
+                        ),
                     ));
                     None
                 }
                 Some(m) => {
                     if let Some((k, _)) = by_name.iter().find(|(_, o)| *o == m) {
-                        return Err(Error::new(
+                        return Err(Error::new2(
                             ErrorKind::Duplicate,
                             format!(
                                 "De kolommen '{}' en '{}' betekenen allebei '{}'. Kies er één in de kolomkoppeling.",
+                                table.columns[*k].name,
+                                col.name,
+                                m.name()
+                            ),
+                            format!(
+                                "The columns '{}' and '{}' both mean '{}'. Choose one in the column mapping.",
                                 table.columns[*k].name,
                                 col.name,
                                 m.name()
@@ -203,19 +225,26 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     }
     promote_register(table, &mut out);
     find_subgroup_column(table, &mut out);
-    let applied: Vec<String> = chosen
-        .iter()
-        .filter_map(|(j, m)| {
-            let h = &table.columns.get(*j)?.name;
-            Some(match m {
-                Some(m) => format!("'{h}' = {}", m.name()),
-                None => format!("'{h}' niet gebruiken"),
+    let applied = |unused: &str| -> Vec<String> {
+        chosen
+            .iter()
+            .filter_map(|(j, m)| {
+                let h = &table.columns.get(*j)?.name;
+                Some(match m {
+                    Some(m) => format!("'{h}' = {}", m.name()),
+                    None => format!("'{h}' {unused}"),
+                })
             })
-        })
-        .collect();
-    if !applied.is_empty() {
-        out.notes
-            .push(format!("Kolomkoppeling toegepast: {}", applied.join(", ")));
+            .collect()
+    };
+    if !chosen.is_empty() {
+        out.notes.push((
+            format!(
+                "Kolomkoppeling toegepast: {}",
+                applied("niet gebruiken").join(", ")
+            ),
+            format!("Column mapping applied: {}", applied("not used").join(", ")),
+        ));
     }
     Ok(out)
 }
@@ -256,8 +285,9 @@ fn find_subgroup_column(table: &Table, out: &mut Resolved) {
     if let Some(k) = found {
         let h = out.ignored.remove(k);
         out.subgroup = table.column_index(&h);
-        out.notes.push(format!(
-            "Kolom '{h}' gelezen als de doelgroep (de waarden zijn doelgroepen)"
+        out.notes.push((
+            format!("Kolom '{h}' gelezen als de doelgroep (de waarden zijn doelgroepen)"),
+            format!("Column '{h}' read as the target group (its values are target groups)"),
         ));
     }
 }
@@ -280,8 +310,13 @@ fn promote_register(table: &Table, out: &mut Resolved) {
             f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
         if *c == Count::RegisterPersonsUncorrected && !explicit {
             *c = Count::RegisterPersonsCorrected;
-            out.notes.push(format!(
-                "'{header}' gebruikt als de personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
+            out.notes.push((
+                format!(
+                    "'{header}' gebruikt als de personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
+                ),
+                format!(
+                    "'{header}' used as the persons in the target group register (the file has no corrected column)"
+                ),
             ));
             return;
         }

@@ -7,6 +7,7 @@ pub mod mapping;
 pub mod measures;
 
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::format::Lang;
 use crate::spec::{Grain, Period, Subgroup};
 use crate::table::{Cell, Table};
 use columns::fold;
@@ -60,6 +61,8 @@ pub struct RegionalData {
     pub other_rows: Vec<(String, Period)>,
     /// Remarks in Dutch (national totals summed, columns ignored, ...).
     pub notes: Vec<String>,
+    /// The same remarks in English, one for one.
+    pub notes_en: Vec<String>,
     /// True when the file is long (a doelgroep column) or finer than regions (rows summed):
     /// its table also suits the tidy views (lines per region over quarters, filters).
     pub fine: bool,
@@ -98,12 +101,12 @@ impl RegionalData {
         let resolved = mapping::resolve(table, mapping)?;
         let count_cols = resolved.counts.clone();
         let ignored = resolved.ignored.clone();
-        let unknown_hint = || {
+        let unknown_hint = |lead: &str| {
             if ignored.is_empty() {
                 String::new()
             } else {
                 format!(
-                    " Kolommen die niet herkend zijn: {}.",
+                    " {lead}: {}.",
                     ignored
                         .iter()
                         .map(|s| format!("'{s}'"))
@@ -112,44 +115,57 @@ impl RegionalData {
                 )
             }
         };
+        let hint_nl = || unknown_hint("Kolommen die niet herkend zijn");
+        let hint_en = || unknown_hint("Columns not recognised");
         let Some(region_col) = resolved.region else {
-            return Err(Error::new(
+            return Err(Error::new2(
                 ErrorKind::MissingColumn,
-                format!(
-                    "De kolom 'region' (of 'regio') ontbreekt.{}",
-                    unknown_hint()
-                ),
+                format!("De kolom 'region' (of 'regio') ontbreekt.{}", hint_nl()),
+                format!("The column 'region' (or 'regio') is missing.{}", hint_en()),
             )
             .at(file.column("region")));
         };
         let Some(year_col) = resolved.year else {
-            return Err(Error::new(
+            return Err(Error::new2(
                 ErrorKind::MissingColumn,
                 format!(
                     "De kolom 'year' (of 'jaar', 'kwartaal', 'periode') ontbreekt.{}",
-                    unknown_hint()
+                    hint_nl()
+                ),
+                format!(
+                    "The column 'year' (or 'jaar', 'kwartaal', 'periode') is missing.{}",
+                    hint_en()
                 ),
             )
             .at(file.column("year")));
         };
         for req in REQUIRED {
             if !count_cols.iter().any(|(c, _)| *c == req) {
-                return Err(Error::new(
+                return Err(Error::new2(
                     ErrorKind::MissingColumn,
                     format!(
                         "De verplichte kolom '{}' ({}) ontbreekt.{}",
                         req.name(),
                         req.label(),
-                        unknown_hint()
+                        hint_nl()
+                    ),
+                    format!(
+                        "The required column '{}' ({}) is missing.{}",
+                        req.name(),
+                        count_en(req),
+                        hint_en()
                     ),
                 )
                 .at(file.column(req.name())));
             }
         }
         if table.is_empty() {
-            return Err(
-                Error::new(ErrorKind::NoRows, "Het bestand bevat geen gegevensrijen.").at(file),
-            );
+            return Err(Error::new2(
+                ErrorKind::NoRows,
+                "Het bestand bevat geen gegevensrijen.",
+                "The file has no data rows.",
+            )
+            .at(file));
         }
         let row_type_col = resolved.row_type;
         let subgroup_col = resolved.subgroup;
@@ -224,10 +240,12 @@ impl RegionalData {
                     "Landelijk".to_string()
                 }
                 Cell::Missing => {
-                    return Err(
-                        Error::new(ErrorKind::BadValue, "De regio ontbreekt in deze rij.")
-                            .at(location(table, i, rname)),
-                    );
+                    return Err(Error::new2(
+                        ErrorKind::BadValue,
+                        "De regio ontbreekt in deze rij.",
+                        "The region is missing in this row.",
+                    )
+                    .at(location(table, i, rname)));
                 }
             };
             let period_cell = table.columns[year_col].get(i);
@@ -240,9 +258,10 @@ impl RegionalData {
                     Period::year(n as i32)
                 }
                 Cell::Missing => {
-                    return Err(Error::new(
+                    return Err(Error::new2(
                         ErrorKind::BadValue,
                         "De periode (het jaar) ontbreekt in deze rij.",
+                        "The period (the year) is missing in this row.",
                     )
                     .at(location(table, i, yname)));
                 }
@@ -255,9 +274,10 @@ impl RegionalData {
                         }
                     }
                     parsed.ok_or_else(|| {
-                        Error::new(
+                        Error::new2(
                             ErrorKind::BadValue,
                             format!("'{shown}' is geen jaartal of periode (verwacht bijvoorbeeld 2016, 2016K4, 2016M12 of 31-12-2016)."),
+                            format!("'{shown}' is not a year or period (expected for example 2016, 2016K4, 2016M12 or 31-12-2016)."),
                         )
                         .at(location(table, i, yname))
                     })?
@@ -266,14 +286,22 @@ impl RegionalData {
             match grain {
                 None => grain = Some((period.grain(), i)),
                 Some((g, first)) if g != period.grain() => {
-                    return Err(Error::new(
+                    let first_row = table.row_number(first).unwrap_or(first + 1);
+                    let first_text = table.columns[year_col]
+                        .get(first)
+                        .as_text()
+                        .unwrap_or_default();
+                    return Err(Error::new2(
                         ErrorKind::BadValue,
                         format!(
-                            "Het bestand mengt {} en {}: rij {} heeft '{}', deze rij '{period}'. Gebruik één soort periode.",
+                            "Het bestand mengt {} en {}: rij {first_row} heeft '{first_text}', deze rij '{period}'. Gebruik één soort periode.",
                             g.label(),
                             period.grain().label(),
-                            table.row_number(first).unwrap_or(first + 1),
-                            table.columns[year_col].get(first).as_text().unwrap_or_default()
+                        ),
+                        format!(
+                            "The file mixes {} and {}: row {first_row} has '{first_text}', this row '{period}'. Use one kind of period.",
+                            grain_en(g),
+                            grain_en(period.grain()),
                         ),
                     )
                     .at(location(table, i, yname)));
@@ -287,9 +315,10 @@ impl RegionalData {
                     "unknown_region" | "onbekend" | "onbekende_regio" => RowType::UnknownRegion,
                     _ => {
                         let j = row_type_col.unwrap_or_default();
-                        return Err(Error::new(
+                        return Err(Error::new2(
                             ErrorKind::BadValue,
                             format!("Onbekend rijtype '{t}'; verwacht 'region', 'national' of 'unknown_region'."),
+                            format!("Unknown row type '{t}'; expected 'region', 'national' or 'unknown_region'."),
                         )
                         .at(location(table, i, &table.columns[j].name)));
                     }
@@ -338,16 +367,18 @@ impl RegionalData {
             for (c, j) in &count_cols {
                 match table.columns[*j].get(i) {
                     Cell::Text(t) => {
-                        return Err(Error::new(
+                        return Err(Error::new2(
                             ErrorKind::BadValue,
                             format!("Tekst '{t}' in een kolom met aantallen ({}); verwacht een getal of een leeg/onderdrukt vakje (., x, -).", c.label()),
+                            format!("Text '{t}' in a column of counts ({}); expected a number or an empty/suppressed cell (., x, -).", count_en(*c)),
                         )
                         .at(location(table, i, &table.columns[*j].name)));
                     }
                     Cell::Number(n) if n < 0.0 => {
-                        return Err(Error::new(
+                        return Err(Error::new2(
                             ErrorKind::BadValue,
                             format!("Negatief aantal {n} ({}).", c.label()),
+                            format!("Negative count {n} ({}).", count_en(*c)),
                         )
                         .at(location(table, i, &table.columns[*j].name)));
                     }
@@ -405,21 +436,32 @@ impl RegionalData {
                     let (region, period, subgroup) =
                         (&group.key.region, group.key.period, group.key.subgroup);
                     let prev_row = table.row_number(prev).unwrap_or(prev + 1);
-                    let what = match subgroup {
-                        Some(sg) => format!(
-                            "Regio '{region}' komt voor {period} met doelgroep '{}' twee keer voor (ook op rij {prev_row}).",
-                            table.columns[subgroup_col.unwrap_or_default()]
+                    let (what, what_en) = match subgroup {
+                        Some(sg) => {
+                            let label = table.columns[subgroup_col.unwrap_or_default()]
                                 .get(i)
                                 .as_text()
-                                .unwrap_or_else(|| sg.label().to_string())
-                        ),
-                        None => format!(
-                            "Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."
+                                .unwrap_or_else(|| sg.label().to_string());
+                            (
+                                format!(
+                                    "Regio '{region}' komt voor {period} met doelgroep '{label}' twee keer voor (ook op rij {prev_row})."
+                                ),
+                                format!(
+                                    "Region '{region}' occurs twice for {period} with target group '{label}' (also on row {prev_row})."
+                                ),
+                            )
+                        }
+                        None => (
+                            format!(
+                                "Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."
+                            ),
+                            format!(
+                                "Region '{region}' occurs twice for {period} (also on row {prev_row})."
+                            ),
                         ),
                     };
-                    return Err(
-                        Error::new(ErrorKind::Duplicate, what).at(location(table, i, rname))
-                    );
+                    return Err(Error::new2(ErrorKind::Duplicate, what, what_en)
+                        .at(location(table, i, rname)));
                 }
                 earlier.push(i);
             }
@@ -515,9 +557,10 @@ impl RegionalData {
             }
         }
         if data.is_empty() {
-            return Err(Error::new(
+            return Err(Error::new2(
                 ErrorKind::NoRows,
                 "Het bestand bevat geen rijen voor regio's (alleen landelijke of onbekende).",
+                "The file has no rows for regions (only national or unknown ones).",
             )
             .at(file));
         }
@@ -575,37 +618,62 @@ impl RegionalData {
                 }
             }
             crate::sort::sort_by_key(&mut seen_groups, |g| subgroup_slot(*g));
-            notes.push(format!(
-                "Lang bestand: één rij per doelgroep in '{}' ({})",
-                table.columns[j].name,
+            let groups_list = |lang| {
                 seen_groups
                     .iter()
-                    .map(|g| crate::data::tidy::capitalise(g.label()))
+                    .map(|g| crate::data::tidy::capitalise(g.label_in(lang)))
                     .collect::<Vec<_>>()
                     .join(", ")
+            };
+            notes.push((
+                format!(
+                    "Lang bestand: één rij per doelgroep in '{}' ({})",
+                    table.columns[j].name,
+                    groups_list(Lang::Nl)
+                ),
+                format!(
+                    "Long file: one row per target group in '{}' ({})",
+                    table.columns[j].name,
+                    groups_list(Lang::En)
+                ),
             ));
             if derived_total {
-                notes.push("Totaal berekend als Wajong + WSW + Participatiewet waar een rij 'Totaal' ontbreekt (Praktijkroute is deel van de Participatiewet)".to_string());
+                notes.push((
+                    "Totaal berekend als Wajong + WSW + Participatiewet waar een rij 'Totaal' ontbreekt (Praktijkroute is deel van de Participatiewet)".to_string(),
+                    "Total computed as Wajong + WSW + Participatiewet where a row 'Totaal' is missing (Praktijkroute is part of the Participatiewet)".to_string(),
+                ));
             }
         }
         if !skipped_subgroups.is_empty() {
-            notes.push(format!(
-                "Doelgroepen niet gebruikt in de regionale analyse: {}",
+            let list = |one: &str, many: &str| {
                 skipped_subgroups
                     .iter()
-                    .map(|(l, n)| format!("'{l}' ({n} {})", if *n == 1 { "rij" } else { "rijen" }))
+                    .map(|(l, n)| format!("'{l}' ({n} {})", if *n == 1 { one } else { many }))
                     .collect::<Vec<_>>()
                     .join(", ")
+            };
+            notes.push((
+                format!(
+                    "Doelgroepen niet gebruikt in de regionale analyse: {}",
+                    list("rij", "rijen")
+                ),
+                format!(
+                    "Target groups not used in the regional analysis: {}",
+                    list("row", "rows")
+                ),
             ));
         }
         if !used_totals.is_empty() {
-            notes.push(format!(
-                "Totaalrijen herkend en gebruikt (de losse rijen niet nog eens meegeteld): {}",
-                used_totals
-                    .iter()
-                    .map(|(j, v)| format!("{} = '{v}'", table.columns[*j].name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let list = used_totals
+                .iter()
+                .map(|(j, v)| format!("{} = '{v}'", table.columns[*j].name))
+                .collect::<Vec<_>>()
+                .join(", ");
+            notes.push((
+                format!(
+                    "Totaalrijen herkend en gebruikt (de losse rijen niet nog eens meegeteld): {list}"
+                ),
+                format!("Total rows recognised and used (the separate rows not counted again): {list}"),
             ));
         }
         if summed_groups > 0 {
@@ -615,34 +683,61 @@ impl RegionalData {
                 .filter(|(_, v)| **v)
                 .map(|(j, _)| table.columns[*j].name.as_str())
                 .collect();
-            notes.push(format!(
-                "Opgeteld over {}: {} rijen -> {} regio-perioden{}",
-                if over.is_empty() {
-                    "de rijen".to_string()
-                } else {
-                    join_and(&over)
-                },
-                crate::format::nl(summed_rows as f64, 0),
-                crate::format::nl(summed_groups as f64, 0),
-                if subgroup_col.is_some() {
-                    " per doelgroep"
-                } else {
-                    ""
-                }
+            notes.push((
+                format!(
+                    "Opgeteld over {}: {} rijen -> {} regio-perioden{}",
+                    if over.is_empty() {
+                        "de rijen".to_string()
+                    } else {
+                        join_and(&over)
+                    },
+                    crate::format::nl(summed_rows as f64, 0),
+                    crate::format::nl(summed_groups as f64, 0),
+                    if subgroup_col.is_some() {
+                        " per doelgroep"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "Summed over {}: {} rows -> {} region-periods{}",
+                    if over.is_empty() {
+                        "the rows".to_string()
+                    } else {
+                        crate::format::list_in(&over, Lang::En)
+                    },
+                    crate::format::number(summed_rows as f64, 0, Lang::En),
+                    crate::format::number(summed_groups as f64, 0, Lang::En),
+                    if subgroup_col.is_some() {
+                        " per target group"
+                    } else {
+                        ""
+                    }
+                ),
             ));
         }
         if !summed_years.is_empty() {
-            notes.push(format!(
-                "Geen landelijke rij voor {}: landelijke waarden zijn de som van de regio's",
-                summed_years
-                    .iter()
-                    .map(|y| y.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let list = summed_years
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            notes.push((
+                format!(
+                    "Geen landelijke rij voor {list}: landelijke waarden zijn de som van de regio's"
+                ),
+                format!("No national row for {list}: national values are the sum of the regions"),
             ));
         }
         if !other_rows.is_empty() {
-            notes.push(format!("{} rij(en) met onbekende regio bewaard maar niet gebruikt in de vergelijking tussen regio's", other_rows.len()));
+            let n = other_rows.len();
+            notes.push((
+                format!("{n} rij(en) met onbekende regio bewaard maar niet gebruikt in de vergelijking tussen regio's"),
+                format!(
+                    "{n} row{} with an unknown region kept but not used in the comparison between regions",
+                    if n == 1 { "" } else { "s" }
+                ),
+            ));
         }
         let ignored_now: Vec<String> = dims
             .iter()
@@ -651,11 +746,18 @@ impl RegionalData {
             .map(|(j, _)| table.columns[*j].name.clone())
             .collect();
         if !ignored_now.is_empty() {
-            notes.push(format!(
-                "Kolommen bewaard maar niet gebruikt in de regionale analyse: {}",
-                ignored_now.join(", ")
+            notes.push((
+                format!(
+                    "Kolommen bewaard maar niet gebruikt in de regionale analyse: {}",
+                    ignored_now.join(", ")
+                ),
+                format!(
+                    "Columns kept but not used in the regional analysis: {}",
+                    ignored_now.join(", ")
+                ),
             ));
         }
+        let (notes, notes_en) = notes.into_iter().unzip();
         Ok(RegionalData {
             source: table.source.clone(),
             regions,
@@ -667,6 +769,7 @@ impl RegionalData {
             present,
             other_rows,
             notes,
+            notes_en,
             fine: subgroup_col.is_some() || summed_groups > 0,
         })
     }
@@ -695,13 +798,17 @@ impl RegionalData {
             .copied()
             .find(|y| y.same_end(p))
             .ok_or_else(|| {
+                let have = self
+                    .years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 Error::view(format!(
-                    "'{key}={p}' staat niet in het bestand. Kies uit: {}.",
-                    self.years
-                        .iter()
-                        .map(|y| y.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "'{key}={p}' staat niet in het bestand. Kies uit: {have}."
+                ))
+                .en(format!(
+                    "'{key}={p}' is not in the file. Choose from: {have}."
                 ))
             })
     }
@@ -731,6 +838,21 @@ fn hash_cells(table: &Table, cols: &[usize], i: usize, seed: u64) -> u64 {
         }
     }
     h.finish()
+}
+
+/// The English name of a grain in the plural (for messages).
+fn grain_en(g: Grain) -> &'static str {
+    match g {
+        Grain::Year => "years",
+        Grain::Quarter => "quarters",
+        Grain::Month => "months",
+        Grain::Date => "dates",
+    }
+}
+
+/// A count column in English messages: its canonical name (`workers_total`).
+fn count_en(c: Count) -> &'static str {
+    c.name()
 }
 
 /// "a, b en c".
