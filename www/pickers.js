@@ -231,7 +231,7 @@ function describeMapping() {
   m.targets.filter((tg) => tg.required || tg.name in chosen).forEach((tg, i) => {
     const lab = document.createElement('label');
     lab.htmlFor = `map-${i}`;
-    lab.textContent = tg.label + (tg.required ? ` (${t('mapping-required')})` : '');
+    lab.textContent = (state.lang === 'en' && tg.label_en ? tg.label_en : tg.label) + (tg.required ? ` (${t('mapping-required')})` : '');
     const sel = document.createElement('select');
     sel.id = `map-${i}`;
     sel.dataset.target = tg.name;

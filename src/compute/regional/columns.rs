@@ -144,6 +144,31 @@ impl Count {
         }
     }
 
+    /// The English label (the mapping step in an English page).
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Count::RegisterPersonsCorrected => "persons in the target group register (corrected)",
+            Count::RegisterPersonsUncorrected => {
+                "persons in the target group register (uncorrected)"
+            }
+            Count::RegisterWajongCorrected => "register Wajong (corrected)",
+            Count::RegisterWajongUncorrected => "register Wajong (uncorrected)",
+            Count::RegisterWsw => "register WSW",
+            Count::RegisterParticipatiewet => "register Participatiewet",
+            Count::RegisterPwPraktijkroute => "register Praktijkroute",
+            Count::WorkersTotal => "working persons",
+            Count::WorkersWajong => "working persons Wajong",
+            Count::WorkersWsw => "working persons WSW",
+            Count::WorkersParticipatiewet => "working persons Participatiewet",
+            Count::WorkersPwPraktijkroute => "working persons Praktijkroute",
+            Count::WorkersPwOther => "working persons Participatiewet other",
+            Count::Jobs => "jobs",
+            Count::WerkkamerIndication => "Werkkamer indication",
+            Count::OpenVacancies => "open vacancies",
+            Count::NewVacancies => "new vacancies",
+        }
+    }
+
     /// Finds the count a header names: by folded name first, then by its set of words.
     pub fn from_header(header: &str) -> Option<Count> {
         let f = fold(header);
@@ -266,6 +291,16 @@ impl IdColumn {
             IdColumn::Year => "jaar",
             IdColumn::RowType => "soort rij (regio, landelijk, onbekend)",
             IdColumn::Subgroup => "doelgroep (Totaal, Wajong, WSW, Participatiewet, ...)",
+        }
+    }
+
+    /// The English label for the mapping step.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            IdColumn::Region => "region (labour-market region)",
+            IdColumn::Year => "year",
+            IdColumn::RowType => "row type (region, national, unknown)",
+            IdColumn::Subgroup => "target group (Total, Wajong, WSW, Participatiewet, ...)",
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct Target {
     pub name: &'static str,
     /// Dutch label for the page.
     pub label: &'static str,
+    /// English label for the page.
+    pub label_en: &'static str,
     pub required: bool,
 }
 
@@ -26,11 +28,13 @@ pub fn targets() -> Vec<Target> {
     let ids = IdColumn::ALL.into_iter().map(|id| Target {
         name: id.name(),
         label: id.label(),
+        label_en: id.label_en(),
         required: matches!(id, IdColumn::Region | IdColumn::Year),
     });
     let counts = Count::ALL.into_iter().map(|c| Target {
         name: c.name(),
         label: c.label(),
+        label_en: c.label_en(),
         required: REQUIRED.contains(&c),
     });
     ids.chain(counts).collect()
@@ -356,6 +360,9 @@ pub struct MappingProposal {
     /// Why the table cannot be matched at all (two headers meaning the same column), if so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// `problem` in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem_en: Option<String>,
 }
 
 /// Matches the headers by name and proposes the rest. Never fails: a conflict is reported in
@@ -365,12 +372,17 @@ pub fn propose(table: &Table) -> MappingProposal {
     let mut matched = Vec::new();
     let mut unmatched_headers = Vec::new();
     let mut problem = None;
+    let mut problem_en = None;
     let mut seen: Vec<Meaning> = Vec::new();
     for h in &headers {
         match Meaning::from_header(h) {
             Some(m) if seen.contains(&m) => {
                 problem.get_or_insert(format!(
                     "Meer dan één kolom betekent '{}'; kies er één.",
+                    m.name()
+                ));
+                problem_en.get_or_insert(format!(
+                    "More than one column means '{}'; choose one.",
                     m.name()
                 ));
                 unmatched_headers.push(h.clone());
@@ -433,6 +445,7 @@ pub fn propose(table: &Table) -> MappingProposal {
         suggestions,
         targets: all,
         problem,
+        problem_en,
     }
 }
 
@@ -484,6 +497,20 @@ fn similarity(header: &str, canonical: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_target_has_an_english_label() {
+        for t in super::targets() {
+            assert!(
+                !t.label_en.is_empty() && t.label_en != t.label,
+                "{}",
+                t.name
+            );
+            for w in ["personen", "werkzame", "doelgroep", "jaar", "gecorrigeerd"] {
+                assert!(!t.label_en.contains(w), "{}: {}", t.name, t.label_en);
+            }
+        }
+    }
+
     use super::*;
     use crate::compute::regional::RegionalData;
     use crate::table;
