@@ -111,7 +111,7 @@ impl DecimalVotes {
     pub fn count(cells: &[&str]) -> DecimalVotes {
         let mut v = DecimalVotes::default();
         for c in cells {
-            let c = c.trim().trim_end_matches('%').trim();
+            let c = super::trim(super::trim(c).trim_end_matches('%'));
             let body = c.trim_start_matches(['-', '+', '−']);
             if body.is_empty()
                 || !body.starts_with(|ch: char| ch.is_ascii_digit())
@@ -412,7 +412,7 @@ fn field_end(bytes: &[u8], from: usize, d: u8) -> usize {
 }
 
 fn is_blank(f: &str) -> bool {
-    f.trim().is_empty()
+    super::trim(f).is_empty()
 }
 
 fn filled(fields: &[Cow<str>]) -> usize {
@@ -654,7 +654,7 @@ pub fn read_csv_with(
         // A quoted cell holding whole lines of the table: a quote closed rows later than meant.
         if width >= 2 {
             let mut quote_line = line;
-            for f in &fields {
+            for f in fields.iter().filter(|f| f.as_bytes().contains(&b'\n')) {
                 let breaks = f.matches('\n').count();
                 if breaks > 0 {
                     if let Some(l) = f.lines().skip(1).find(|l| row_like(l, delimiter, width)) {
@@ -680,7 +680,7 @@ pub fn read_csv_with(
                 && header_key
                     .iter()
                     .zip(fields.iter())
-                    .all(|(h, c)| h.as_str() == c.trim())
+                    .all(|(h, c)| h.as_str() == super::trim(c))
         };
         let reason = sniff::classify(i, n, width, plan.below_from, repeated);
         // A row in another delimiter reads as one cell: its numbers would be lost.
