@@ -128,25 +128,22 @@ pub fn combine(
         })
         .collect();
     // A point's identity: the key cells by dictionary code or number, not copied per row.
-    let key_of = |i: usize| -> Vec<(u8, u64)> {
-        keys.iter()
-            .map(|&j| {
-                f.table
-                    .columns
-                    .get(j)
-                    .map_or((0, 0), |c| super::roles::cell_id(c, i))
-            })
-            .collect()
-    };
-    // Group the kept rows by point, in order of first appearance.
+    // Group the kept rows by point, in order of first appearance (one key buffer for all rows).
     let mut group_of: crate::table::FastMap<Vec<(u8, u64)>, usize> = Default::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut key: Vec<(u8, u64)> = Vec::with_capacity(keys.len());
     for &i in &f.rows {
-        let k = key_of(i);
-        match group_of.get(&k) {
+        key.clear();
+        key.extend(keys.iter().map(|&j| {
+            f.table
+                .columns
+                .get(j)
+                .map_or((0, 0), |c| super::roles::cell_id(c, i))
+        }));
+        match group_of.get(key.as_slice()) {
             Some(&g) => groups[g].push(i),
             None => {
-                group_of.insert(k, groups.len());
+                group_of.insert(key.clone(), groups.len());
                 groups.push(vec![i]);
             }
         }
@@ -171,31 +168,52 @@ pub fn combine(
         let Some(last) = f.x_values(j).last().map(|x| x.key.clone()) else {
             continue;
         };
+        // Whether a row is in the latest period: per distinct text once, then by code.
+        let col = f.table.columns.get(j);
+        let is_last: Vec<bool> = col
+            .map(|c| c.dictionary().iter().map(|t| **t == *last).collect())
+            .unwrap_or_default();
         for g in groups.iter_mut() {
-            g.retain(|&i| f.text(j, i) == last);
+            g.retain(|&i| match col.and_then(|c| c.code(i)) {
+                Some(k) => is_last.get(k as usize).copied().unwrap_or(false),
+                None => f.text(j, i) == last,
+            });
         }
         groups.retain(|g| !g.is_empty());
         latest = Some(format!("{} = {last}", f.name(j)));
     }
 
-    // Total rows stand for the other rows of their point.
+    // Total rows stand for the other rows of their point. Whether a text is a total is decided
+    // once per distinct text (by dictionary code), not once per row.
+    let total_code: Vec<Vec<bool>> = (0..f.table.columns.len())
+        .map(|j| {
+            f.table.columns[j]
+                .dictionary()
+                .iter()
+                .map(|t| is_total(t))
+                .collect()
+        })
+        .collect();
+    let is_total_cell = |j: usize, i: usize| -> bool {
+        match f.table.columns.get(j).and_then(|c| c.code(i)) {
+            Some(k) => total_code
+                .get(j)
+                .and_then(|v| v.get(k as usize))
+                .copied()
+                .unwrap_or(false),
+            None => matches!(f.value(j, i), Cell::Text(t) if is_total(t)),
+        }
+    };
     let total_dims: Vec<usize> = dims
         .iter()
         .copied()
-        .filter(|&j| {
-            f.rows
-                .iter()
-                .any(|&i| matches!(f.value(j, i), Cell::Text(t) if is_total(t)))
-        })
+        .filter(|&j| total_code.get(j).is_some_and(|v| v.contains(&true)))
+        .filter(|&j| f.rows.iter().any(|&i| is_total_cell(j, i)))
         .collect();
     let mut totals: Vec<String> = Vec::new();
     for g in groups.iter_mut() {
         for &j in &total_dims {
-            let tot: Vec<usize> = g
-                .iter()
-                .copied()
-                .filter(|&i| matches!(f.value(j, i), Cell::Text(t) if is_total(t)))
-                .collect();
+            let tot: Vec<usize> = g.iter().copied().filter(|&i| is_total_cell(j, i)).collect();
             if !tot.is_empty() && tot.len() < g.len() {
                 for &i in &tot {
                     let label = format!("{} = {}", f.name(j), f.text(j, i));

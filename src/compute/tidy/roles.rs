@@ -137,7 +137,10 @@ fn column_stats(c: &Column) -> Stats<'_> {
     let mut numbers = Vec::new();
     let mut texts = 0;
     let mut missing = 0;
-    let mut seen: std::collections::HashSet<CellKey> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<
+        CellKey,
+        std::hash::BuildHasherDefault<crate::table::column::FastHasher>,
+    > = Default::default();
     let mut distinct_values = Vec::new();
     let mut seen_code: Vec<bool> = vec![false; c.dictionary().len()];
     for i in 0..c.len() {
