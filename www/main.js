@@ -27,7 +27,8 @@ function showError(err) {
   const box = $('error');
   if (!err) { box.hidden = true; box.textContent = ''; return; }
   box.hidden = false;
-  box.textContent = (err && err.message) ? err.message : String(err);
+  // The core writes load errors in both languages (`message_en`); the page shows its own.
+  box.textContent = (state.lang === 'en' && err.message_en) || ((err && err.message) ? err.message : String(err));
 }
 function announce(text) { $('announce').textContent = text; }
 

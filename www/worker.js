@@ -72,7 +72,7 @@ function adopt(ex) {
 }
 
 function needData() {
-  if (!explorer) throw Object.assign(new Error('Er zijn geen gegevens geladen.'), { kind: 'not_available' });
+  if (!explorer) throw Object.assign(new Error('Er zijn geen gegevens geladen.'), { kind: 'not_available', message_en: 'No data has been loaded.' });
   return explorer;
 }
 
