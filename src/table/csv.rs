@@ -781,11 +781,7 @@ pub fn read_csv_with(
             },
             width,
             shown.join(", "),
-            if short.len() > 5 {
-                format!(" en nog {}", short.len() - 5)
-            } else {
-                String::new()
-            }
+            super::and_more(short.len(), crate::format::Lang::Nl)
         );
         let en = format!(
             "{} fewer fields than the header ({}); the missing cells are left empty: {}{}",
@@ -796,11 +792,7 @@ pub fn read_csv_with(
             },
             width,
             shown_en.join(", "),
-            if short.len() > 5 {
-                format!(" and {} more", short.len() - 5)
-            } else {
-                String::new()
-            }
+            super::and_more(short.len(), crate::format::Lang::En)
         );
         detected.note(nl, en);
     }

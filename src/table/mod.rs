@@ -216,14 +216,7 @@ impl Detected {
                 .map(|r| format!("{word} {} ({}: '{}')", r.row, r.reason_in(lang), r.content))
                 .collect();
             s.push_str(&shown.join(", "));
-            if n > 5 {
-                s.push_str(&format!(
-                    " {} {}{}",
-                    w("en nog", "and"),
-                    n - 5,
-                    w("", " more")
-                ));
-            }
+            s.push_str(&and_more(n, lang));
         }
         s
     }
@@ -502,11 +495,7 @@ impl Table {
                 },
                 if cells.len() == 1 { "telt" } else { "tellen" },
                 shown.join(", "),
-                if cells.len() > 5 {
-                    format!(" en nog {}", cells.len() - 5)
-                } else {
-                    String::new()
-                }
+                and_more(cells.len(), crate::format::Lang::Nl)
             );
             let en = format!(
                 "Column '{}': {} beyond the range of the explorer (further from 0 than 10^15, the limit above which sums are no longer exact) read as text and not counted: {}{}",
@@ -517,11 +506,7 @@ impl Table {
                     format!("{} numbers", cells.len())
                 },
                 shown_en.join(", "),
-                if cells.len() > 5 {
-                    format!(" and {} more", cells.len() - 5)
-                } else {
-                    String::new()
-                }
+                and_more(cells.len(), crate::format::Lang::En)
             );
             self.detected.note(nl, en);
         }
@@ -582,11 +567,7 @@ impl Table {
                 if odd.len() == 1 { "is" } else { "zijn" },
                 if odd.len() == 1 { "telt" } else { "tellen" },
                 shown.join(", "),
-                if odd.len() > 5 {
-                    format!(" en nog {}", odd.len() - 5)
-                } else {
-                    String::new()
-                }
+                and_more(odd.len(), crate::format::Lang::Nl)
             );
             let en = format!(
                 "Column '{}': {} like a number but {} read as text and not counted: {}{}",
@@ -598,11 +579,7 @@ impl Table {
                 },
                 if odd.len() == 1 { "is" } else { "are" },
                 shown_en.join(", "),
-                if odd.len() > 5 {
-                    format!(" and {} more", odd.len() - 5)
-                } else {
-                    String::new()
-                }
+                and_more(odd.len(), crate::format::Lang::En)
             );
             notes.push((nl, en));
         }
@@ -667,6 +644,15 @@ pub(crate) fn cell_too_long(source: &str, len: usize, loc: Location) -> Error {
     );
     e.location = Some(loc);
     e
+}
+
+/// The tail of a list of which five are shown: " en nog 7" / " and 7 more", or nothing.
+pub(crate) fn and_more(total: usize, lang: crate::format::Lang) -> String {
+    match (total.saturating_sub(5), lang) {
+        (0, _) => String::new(),
+        (n, crate::format::Lang::Nl) => format!(" en nog {n}"),
+        (n, crate::format::Lang::En) => format!(" and {n} more"),
+    }
 }
 
 /// `str::trim`, with the common cell (no space at either end) answered from two bytes.
