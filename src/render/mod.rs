@@ -254,7 +254,13 @@ impl Dataset {
         if let Some((_, r)) = self.roles_cache.borrow().iter().find(|(l, _)| *l == lang) {
             return r.clone();
         }
-        let r = crate::data::Roles::detect_in(&self.table, lang);
+        // The share check (costly on a long file) is the same in every language: taken over
+        // from roles detected before in the other language.
+        let known = self.roles_cache.borrow().first().map(|(_, r)| r.clone());
+        let r = match known {
+            Some(k) => crate::data::Roles::detect_like(&self.table, lang, &k),
+            None => crate::data::Roles::detect_in(&self.table, lang),
+        };
         self.roles_cache.borrow_mut().push((lang, r.clone()));
         r
     }

@@ -446,6 +446,22 @@ fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) 
     complete > 0
 }
 
+/// Makes a column a share of a distribution over `over` (unless the user chose its role).
+fn mark_share(r: &mut ColumnRole, over_name: String, lang: Lang) {
+    if r.role != Role::Percent && !r.overridden {
+        r.role = Role::Percent;
+        r.group = RoleGroup::Value;
+        r.label = Role::Percent.label_in(lang);
+        r.reason = match lang {
+            Lang::Nl => format!("waarden tellen per groep op tot 100 over '{over_name}'"),
+            Lang::En => format!("values add up to 100 per group over '{over_name}'"),
+        };
+    }
+    if r.role == Role::Percent {
+        r.distribution_over = Some(over_name);
+    }
+}
+
 impl Roles {
     /// Detects the roles of every column (labels and reasons in Dutch).
     pub fn detect(table: &Table) -> Roles {
@@ -474,7 +490,14 @@ impl Roles {
     }
 
     fn build(table: &Table, overrides: &[(String, Role)], lang: Lang) -> Roles {
-        let mut columns: Vec<ColumnRole> = table
+        let Roles { mut columns } = Self::first_pass(table, overrides, lang);
+        Self::shares(table, &mut columns, lang);
+        Roles { columns }
+    }
+
+    /// The role of every column from its name and its own values (and the user's overrides).
+    fn first_pass(table: &Table, overrides: &[(String, Role)], lang: Lang) -> Roles {
+        let columns: Vec<ColumnRole> = table
             .columns
             .iter()
             .map(|c| {
@@ -506,7 +529,11 @@ impl Roles {
                 }
             })
             .collect();
-        // Second pass: numbers that sum to 100 over a category within every group are shares.
+        Roles { columns }
+    }
+
+    /// Second pass: numbers that sum to 100 over a category within every group are shares.
+    fn shares(table: &Table, columns: &mut [ColumnRole], lang: Lang) {
         let cats: Vec<usize> = columns
             .iter()
             .enumerate()
@@ -541,26 +568,22 @@ impl Roles {
             });
             if let Some(over) = found {
                 let over_name = columns[over].column.clone();
-                let r = &mut columns[j];
-                if r.role != Role::Percent && !r.overridden {
-                    r.role = Role::Percent;
-                    r.group = RoleGroup::Value;
-                    r.label = Role::Percent.label_in(lang);
-                    r.reason = match lang {
-                        Lang::Nl => {
-                            format!("waarden tellen per groep op tot 100 over '{over_name}'")
-                        }
-                        Lang::En => {
-                            format!("values add up to 100 per group over '{over_name}'")
-                        }
-                    };
-                }
-                if r.role == Role::Percent {
-                    r.distribution_over = Some(over_name);
-                }
+                mark_share(&mut columns[j], over_name, lang);
             }
         }
-        Roles { columns }
+    }
+
+    /// [`Roles::detect_in`] for `lang` when the roles were already detected in another language
+    /// (`known`): the first pass again for the labels and reasons, the share check (the costly
+    /// part on a long file) taken over from `known`.
+    pub fn detect_like(table: &Table, lang: Lang, known: &Roles) -> Roles {
+        let mut r = Self::first_pass(table, &[], lang);
+        for (c, k) in r.columns.iter_mut().zip(&known.columns) {
+            if let Some(over) = &k.distribution_over {
+                mark_share(c, over.clone(), lang);
+            }
+        }
+        r
     }
 
     pub fn get(&self, column: &str) -> Option<&ColumnRole> {
@@ -615,6 +638,27 @@ pub fn unknown_column(table: &Table, key: &str, name: &str, lang: Lang) -> Error
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn roles_in_a_second_language_equal_a_fresh_detection() {
+        for csv in [
+            "groep,uren,aandeel\nA,<12,40\nA,>12,60\nB,<12,30\nB,>12,70\n",
+            "regio,jaar,personen,aandeel\nA,2015,10,55.5\nB,2015,20,44.5\nA,2016,11,50\nB,2016,19,50\n",
+            "x,y\n1,2\n3,4\n",
+        ] {
+            let t = crate::table::load("t.csv", csv.as_bytes()).unwrap();
+            for (first, second) in [(Lang::Nl, Lang::En), (Lang::En, Lang::Nl)] {
+                let known = Roles::detect_in(&t, first);
+                let like = Roles::detect_like(&t, second, &known);
+                let fresh = Roles::detect_in(&t, second);
+                assert_eq!(
+                    serde_json::to_string(&like).unwrap(),
+                    serde_json::to_string(&fresh).unwrap(),
+                    "{csv}"
+                );
+            }
+        }
+    }
+
     use super::*;
     use crate::spec::parse_overrides;
 
