@@ -1,7 +1,6 @@
 //! The 100% stacked area view's texts, table and chart.
 
 use super::{columns, completed, distribution_title, lab, pct, series_rows, x_text, Ctx};
-use crate::chart::Texts;
 use crate::compute::tidy::area;
 use crate::compute::tidy::frame::Frame;
 use crate::data::tidy::shown_name;
@@ -36,18 +35,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &AreaSpec) -> Result<Rendered> {
         sub
     });
     let summary = area_summary(&d, lang);
-    let source = ctx.source.clone();
-    let chart = crate::chart::area::draw(
-        &d,
-        &Texts {
-            title: &title,
-            subtitle: &subtitle,
-            source: &source,
-            description: &summary,
-            width: ctx.spec.width,
-        },
-        lang,
-    )?;
+    let chart = crate::chart::area::draw(&d, &ctx.texts(&title, &subtitle, &summary), lang)?;
     let columns = columns(
         &d.facet_column,
         [

@@ -1,7 +1,6 @@
 //! The bar view's texts, table and chart.
 
 use super::{cap, columns, completed, lab, pct, series_rows, x_text, Ctx};
-use crate::chart::Texts;
 use crate::compute::tidy::bars;
 use crate::compute::tidy::frame::Frame;
 use crate::error::Result;
@@ -35,18 +34,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &BarsSpec) -> Result<Rendered> {
         s
     });
     let summary = bars_summary(&d, lang);
-    let source = ctx.source.clone();
-    let chart = crate::chart::bars::draw(
-        &d,
-        &Texts {
-            title: &title,
-            subtitle: &subtitle,
-            source: &source,
-            description: &summary,
-            width: ctx.spec.width,
-        },
-        lang,
-    )?;
+    let chart = crate::chart::bars::draw(&d, &ctx.texts(&title, &subtitle, &summary), lang)?;
     let columns = columns(
         &d.facet_column,
         d.series_column

@@ -1,7 +1,6 @@
 //! The forest view's texts, table and chart.
 
 use super::{cap, columns, lab, Ctx};
-use crate::chart::Texts;
 use crate::compute::tidy::forest;
 use crate::compute::tidy::frame::Frame;
 use crate::error::Result;
@@ -44,18 +43,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &ForestSpec) -> Result<Rendered> {
         }
     });
     let summary = forest_summary(&d, lang);
-    let source = ctx.source.clone();
-    let chart = crate::chart::forest::draw(
-        &d,
-        &Texts {
-            title: &title,
-            subtitle: &subtitle,
-            source: &source,
-            description: &summary,
-            width: ctx.spec.width,
-        },
-        lang,
-    )?;
+    let chart = crate::chart::forest::draw(&d, &ctx.texts(&title, &subtitle, &summary), lang)?;
     let columns = columns(
         &d.facet_column,
         [

@@ -1,7 +1,6 @@
 //! The line view's texts, table and chart.
 
 use super::{cap, columns, completed, lab, series_rows, Ctx};
-use crate::chart::Texts;
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::line;
 use crate::error::Result;
@@ -42,16 +41,9 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &LineSpec) -> Result<Rendered> {
         s
     });
     let summary = line_summary(&d, lang);
-    let source = ctx.source.clone();
     let chart = crate::chart::line::draw(
         &d,
-        &Texts {
-            title: &title,
-            subtitle: &subtitle,
-            source: &source,
-            description: &summary,
-            width: ctx.spec.width,
-        },
+        &ctx.texts(&title, &subtitle, &summary),
         s.highlight.as_deref().or(spec.highlight.as_deref()),
         lang,
     )?;

@@ -40,6 +40,22 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The description's `title=`, else the view's own title.
+    /// The chart's texts: the view's title, subtitle and summary, the source line, the width.
+    fn texts<'b>(
+        &'b self,
+        title: &'b str,
+        subtitle: &'b str,
+        summary: &'b str,
+    ) -> crate::chart::Texts<'b> {
+        crate::chart::Texts {
+            title,
+            subtitle,
+            source: &self.source,
+            description: summary,
+            width: self.spec.width,
+        }
+    }
+
     fn title(&self, own: impl FnOnce() -> String) -> String {
         self.enc.title.clone().unwrap_or_else(own)
     }

@@ -1,7 +1,6 @@
 //! The 100% stacked bar view's texts, table and chart.
 
 use super::{cap, columns, completed, distribution_title, lab, pct, series_rows, x_text, Ctx};
-use crate::chart::Texts;
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::stacked;
 use crate::data::tidy::shown_name;
@@ -38,18 +37,7 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> 
         ),
     });
     let summary = stacked_summary(&d, lang);
-    let source = ctx.source.clone();
-    let chart = crate::chart::stacked::draw(
-        &d,
-        &Texts {
-            title: &title,
-            subtitle: &subtitle,
-            source: &source,
-            description: &summary,
-            width: ctx.spec.width,
-        },
-        lang,
-    )?;
+    let chart = crate::chart::stacked::draw(&d, &ctx.texts(&title, &subtitle, &summary), lang)?;
     let mut columns = columns(
         &d.facet_column,
         [
