@@ -3,6 +3,8 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# The pinned nightly for the page's first core (wasm-pack.toml, [first] toolchain).
+FIRST_TOOLCHAIN := $(shell awk -F'"' '/^toolchain *=/ { print $$2; exit }' wasm-pack.toml)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
@@ -14,6 +16,13 @@ setup: setup-rust setup-node
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@# The page's first core is built with a pinned nightly (std rebuilt smaller; see wasm-pack.toml);
+	@# without it the build falls back to stable.
+	@if [ -n "$(FIRST_TOOLCHAIN)" ] && ! { rustup +$(FIRST_TOOLCHAIN) component list --installed 2>/dev/null | grep -q '^rust-src' \
+		&& rustup +$(FIRST_TOOLCHAIN) target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; }; then \
+		rustup toolchain install $(FIRST_TOOLCHAIN) --profile minimal --target wasm32-unknown-unknown --component rust-src \
+			|| echo "let op: $(FIRST_TOOLCHAIN) niet geïnstalleerd; de eerste kern wordt met stable gebouwd"; \
+	fi
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		echo "wasm-bindgen-cli $(WASM_BINDGEN_VERSION) installeren"; \
 		cargo install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
@@ -57,6 +66,7 @@ test-e2e: dist
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
 
 # Prints the benchmark figures (never asserted): BENCH_ONLY=load|big runs one part, BENCH_RUNS=N
 # sets the runs per measurement, BENCH_FILE=23mb uses the smaller generated file. Its own packages

@@ -67,18 +67,43 @@ def main():
     with open(os.path.join(ROOT, "wasm-pack.toml"), "rb") as f:
         cfg = tomllib.load(f)
     cargo, wb, opt, site = cfg["cargo"], cfg["wasm-bindgen"], cfg["wasm-opt"], cfg["site"]
-    run(["cargo", "build", "--lib", "--profile", cargo["profile"], "--target", cargo["target"]])
-    profile_dir = "release" if cargo["profile"] == "release" else cargo["profile"]
-    wasm = os.path.join(ROOT, "target", cargo["target"], profile_dir, "banenverkenner.wasm")
+    first = cfg["first"]
     pkg = os.path.join(ROOT, "build", "pkg")
     shutil.rmtree(pkg, ignore_errors=True)
-    run(["wasm-bindgen", "--target", wb["target"], "--out-name", wb["out-name"], "--no-typescript", "--out-dir", pkg, wasm])
-    bg = os.path.join(pkg, wb["out-name"] + "_bg.wasm")
-    if opt.get("enabled", False):
-        tool = os.path.join(ROOT, "node_modules", "binaryen", "bin", "wasm-opt")
-        if not os.path.exists(tool):
-            sys.exit("wasm-opt (npm binaryen) ontbreekt: voer eerst `npm ci` uit (make doet dat).")
-        run(["node", tool, *opt["flags"], bg, "-o", bg])
+
+    def core(profile, flags, out_name, global_name, nightly=None):
+        """One core: cargo (wasm32), wasm-bindgen (no-modules, with its own global), wasm-opt.
+        `nightly`: (toolchain, extra cargo flags, RUSTFLAGS, target dir) to try first."""
+        target_dir = os.path.join(ROOT, "target")
+        built = False
+        if nightly:
+            toolchain, extra, rustflags, tdir = nightly
+            env = dict(os.environ, RUSTFLAGS=rustflags, CARGO_TARGET_DIR=os.path.join(ROOT, tdir))
+            cmd = ["cargo", f"+{toolchain}", "build", "--lib", "--profile", profile, "--target", cargo["target"], *flags, *extra]
+            print("+", " ".join(cmd), flush=True)
+            if subprocess.run(cmd, cwd=ROOT, env=env).returncode == 0:
+                target_dir, built = os.path.join(ROOT, tdir), True
+            else:
+                print(f"let op: {toolchain} (met rust-src) ontbreekt of faalde; de eerste kern wordt met de stabiele toolchain gebouwd (groter)", flush=True)
+        if not built:
+            run(["cargo", "build", "--lib", "--profile", profile, "--target", cargo["target"], *flags])
+        profile_dir = "release" if profile == "release" else profile
+        wasm = os.path.join(target_dir, cargo["target"], profile_dir, "banenverkenner.wasm")
+        glue_flags = ["--no-modules-global", global_name] if global_name else []
+        run(["wasm-bindgen", "--target", wb["target"], "--out-name", out_name, *glue_flags, "--no-typescript", "--out-dir", pkg, wasm])
+        bg = os.path.join(pkg, out_name + "_bg.wasm")
+        if opt.get("enabled", False):
+            tool = os.path.join(ROOT, "node_modules", "binaryen", "bin", "wasm-opt")
+            if not os.path.exists(tool):
+                sys.exit("wasm-opt (npm binaryen) ontbreekt: voer eerst `npm ci` uit (make doet dat).")
+            run(["node", tool, *opt["flags"], bg, "-o", bg])
+        return bg
+
+    bg = core(cargo["profile"], [], wb["out-name"], None)
+    nightly = None
+    if first.get("toolchain"):
+        nightly = (first["toolchain"], first.get("build-std", []), first.get("rustflags", ""), first.get("target-dir", "target/first"))
+    first_bg = core(first["profile"], first.get("cargo-flags", []), first["out-name"], first["global"], nightly)
 
     out = os.path.join(ROOT, site["out-dir"])
     shutil.rmtree(out, ignore_errors=True)
@@ -88,9 +113,12 @@ def main():
         f.write(bundle(os.path.join(ROOT, site["source"])))
     for name in MODULES:
         os.remove(os.path.join(out, name))
-    # The worker: the no-modules glue (global wasm_bindgen) and the worker's own code in one file.
-    with open(os.path.join(pkg, wb["out-name"] + ".js"), encoding="utf-8") as f:
-        glue = f.read()
+    # The worker: the no-modules glue of both cores (globals bv_first and wasm_bindgen) and the
+    # worker's own code in one file.
+    glue = ""
+    for name in (first["out-name"], wb["out-name"]):
+        with open(os.path.join(pkg, name + ".js"), encoding="utf-8") as f:
+            glue += f.read() + "\n"
     with open(os.path.join(out, "worker.js"), encoding="utf-8") as f:
         worker = f.read()
     with open(os.path.join(out, "worker.js"), "w", encoding="utf-8") as f:
@@ -126,14 +154,16 @@ def main():
     def inline_style(m):
         with open(os.path.join(out, m.group(1)), encoding="utf-8") as f:
             return "<style>\n" + f.read() + "\n</style>"
-    with open(bg, "rb") as f:
+    with open(first_bg, "rb") as f:
         wasm_b64 = base64.b64encode(f.read()).decode("ascii")
+    with open(bg, "rb") as f:
+        full_b64 = base64.b64encode(f.read()).decode("ascii")
     with open(os.path.join(out, "worker.js"), encoding="utf-8") as f:
         worker_src = json.dumps(f.read()).replace("</", "<\\/")
     single = re.sub(r'<link rel="stylesheet" href="([^"]+)">', inline_style, html)
     # Inline scripts cannot be deferred: they run in order at the end of the body, as before.
     single = single.replace('<script defer src="app.js"></script>',
-                            '<script>window.BV_WASM_BASE64 = "' + wasm_b64 + '";\nwindow.BV_WORKER_SRC = ' + worker_src + ';</script>\n<script src="app.js"></script>')
+                            '<script>window.BV_WASM_BASE64 = "' + wasm_b64 + '";\nwindow.BV_WASM_FULL_BASE64 = "' + full_b64 + '";\nwindow.BV_WORKER_SRC = ' + worker_src + ';</script>\n<script src="app.js"></script>')
     single = re.sub(r'<script src="([^"]+)"></script>', inline_script, single)
     # The single file runs inline scripts: its CSP allows them (the served site does not).
     single = single.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'unsafe-inline' 'wasm-unsafe-eval'")
@@ -146,11 +176,12 @@ def main():
     with open(os.path.join(out, site["single-file"]), "w", encoding="utf-8") as f:
         f.write(single)
 
-    raw = os.path.getsize(os.path.join(out, "pkg", wb["out-name"] + "_bg.wasm"))
-    with open(os.path.join(out, "pkg", wb["out-name"] + "_bg.wasm"), "rb") as f:
-        gz = len(gzip.compress(f.read(), 9))
-    print(f"dist/ klaar: wasm {raw} bytes ({gz} gzip), {site['single-file']} {os.path.getsize(os.path.join(out, site['single-file']))} bytes")
-
+    sizes = []
+    for name in (first["out-name"], wb["out-name"]):
+        with open(os.path.join(out, "pkg", name + "_bg.wasm"), "rb") as f:
+            data = f.read()
+        sizes.append(f"{name}_bg.wasm {len(data)} bytes ({len(gzip.compress(data, 9))} gzip)")
+    print(f"dist/ klaar: {', '.join(sizes)}, {site['single-file']} {os.path.getsize(os.path.join(out, site['single-file']))} bytes")
 
 if __name__ == "__main__":
     main()

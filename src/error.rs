@@ -97,6 +97,9 @@ pub enum ErrorKind {
     /// fetched when a map is opened): the location names the file, [`Error::edition`] the
     /// edition; load it (`Explorer.set_boundaries`) and render again.
     NeedsBoundaries,
+    /// The page's first core (built without the `full` feature) cannot do this (read a workbook
+    /// or JSON, a table view, a map, the report): the page loads the full core and asks again.
+    NeedsFullCore,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -140,6 +143,16 @@ impl Error {
     /// The boundaries of `edition` are not loaded: the page fetches the file the location names
     /// (`geo/arbeidsmarktregio_YYYY.topojson`), hands it to `Explorer.set_boundaries` and
     /// retries. [`Error::edition`] reads the edition back.
+    /// What the page's first core cannot do (see [`ErrorKind::NeedsFullCore`]).
+    #[cfg(not(feature = "full"))]
+    pub fn needs_full_core(what: &str) -> Self {
+        Error::new2(
+            ErrorKind::NeedsFullCore,
+            format!("Hiervoor is de volledige verkenner nodig ({what}); die wordt geladen."),
+            format!("This needs the full explorer ({what}); it is being loaded."),
+        )
+    }
+
     pub fn needs_boundaries(edition: i32) -> Self {
         Error::new(
             ErrorKind::NeedsBoundaries,

@@ -4,6 +4,8 @@
 //! measures in [`regional::measures`]) -> view data ([`view`]) -> chart ([`chart`], SVG).
 //! Every stage is a plain function; only [`web`] touches JavaScript (and [`case`], for non-ASCII
 //! case mapping in the browser), and nothing touches the DOM.
+// The first core leaves out what only the full core uses; what is left unused is not an error.
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
 pub mod case;
 pub mod chart;
@@ -23,6 +25,21 @@ pub mod table;
 pub mod web;
 
 pub use error::{Error, Location};
+
+// The sample tables are in the full build only: the page's first core (without the `full`
+// feature) lists the gallery but leaves opening an example to the full core.
+#[cfg(feature = "full")]
+macro_rules! sample {
+    ($file:literal) => {
+        include_bytes!(concat!("../data/samples/", $file))
+    };
+}
+#[cfg(not(feature = "full"))]
+macro_rules! sample {
+    ($file:literal) => {
+        &[]
+    };
+}
 
 /// The embedded default dataset: the published regional data 2015-2017.
 pub const DEFAULT_DATA: &[u8] = include_bytes!("../data/regions.csv");
@@ -66,7 +83,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         name: "Doelgroepregister per subdoelgroep",
         file: "register_by_subgroup_2017_2019.csv",
-        bytes: include_bytes!("../data/samples/register_by_subgroup_2017_2019.csv"),
+        bytes: sample!("register_by_subgroup_2017_2019.csv"),
         source: "Bron: UWV, doelgroepregister banenafspraak, eind 2017-2019 (gepubliceerde cijfers; bewerking Banenverkenner)",
         explanation: "Aantal personen in het doelgroepregister per subdoelgroep, eind 2017 tot en met 2019: een lijn per subdoelgroep.",
         view: "view=line&x=year&y=persons&series=subgroup",
@@ -75,7 +92,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         name: "Gewerkte uren per week",
         file: "hours_per_week_by_subgroup_2019.csv",
-        bytes: include_bytes!("../data/samples/hours_per_week_by_subgroup_2019.csv"),
+        bytes: sample!("hours_per_week_by_subgroup_2019.csv"),
         source: "Bron: gepubliceerde cijfers banenafspraak, december 2019 (bewerking Banenverkenner)",
         explanation: "Verdeling van het aantal gewerkte uren per week per subdoelgroep (elke groep samen 100 %): gestapelde balken.",
         view: "view=stacked&x=subgroup&y=share_pct&series=hours_per_week",
@@ -84,7 +101,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         name: "Kans op werk: odds ratio's",
         file: "odds_ratios_job_finding_2019.csv",
-        bytes: include_bytes!("../data/samples/odds_ratios_job_finding_2019.csv"),
+        bytes: sample!("odds_ratios_job_finding_2019.csv"),
         source: "Bron: gepubliceerde logistische regressies baanvinden 2019 (** p < 0,05; * p < 0,10; bewerking Banenverkenner)",
         explanation: "Odds ratio's op het vinden van een baan in 2019 per kenmerk, per subdoelgroep, tegen een referentiecategorie: een forest plot op logaritmische schaal.",
         view: "view=forest&y=odds_ratio&series=model",
@@ -93,7 +110,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         name: "Jobcoaching: positie per maand",
         file: "jobcoach_states_by_month.csv",
-        bytes: include_bytes!("../data/samples/jobcoach_states_by_month.csv"),
+        bytes: sample!("jobcoach_states_by_month.csv"),
         source: "Bron: gepubliceerde cijfers jobcoaching Wajong en WGA (bewerking Banenverkenner)",
         explanation: "Aandeel zonder werk, met of zonder jobcoach en op proefplaatsing, per maand sinds de start van jobcoaching, met het aantal personen per maand.",
         view: "view=area&x=months_since_start&y=share_pct&series=state&facet=group",
@@ -102,7 +119,7 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         name: "36 maanden niet gewerkt, per grondslag",
         file: "not_working_by_grondslag_2019_2021.csv",
-        bytes: include_bytes!("../data/samples/not_working_by_grondslag_2019_2021.csv"),
+        bytes: sample!("not_working_by_grondslag_2019_2021.csv"),
         source: "Bron: gepubliceerde cijfers banenafspraak, cohort 2019-2021 (bewerking Banenverkenner)",
         explanation: "Aandeel dat in 36 maanden helemaal niet werkte, per grondslag van de registratie, met het gemiddelde (35 %) als referentielijn.",
         view: "view=bars&x=grondslag&y=share_pct&ref=35",

@@ -10,6 +10,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
 pub fn start() {
+    // The panic's message in the console (a panic is a bug: nothing may panic). The first core
+    // leaves the hook's formatting out to stay small; the page restarts a trapped core either way.
+    #[cfg(feature = "full")]
     console_error_panic_hook::set_once();
 }
 
@@ -49,11 +52,13 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 /// A loaded dataset and the views on it.
 /// A user's file, copied into the core's memory chunk by chunk as the worker reads it, so the
 /// page never holds a second copy of the whole file (see [`Explorer::load_file`]).
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub struct FileBytes {
     bytes: Vec<u8>,
 }
 
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 impl FileBytes {
     /// Room for a file of `size` bytes; an error (not an abort) when it does not fit.
@@ -100,6 +105,128 @@ impl Explorer {
         })
     }
 
+    /// What was detected in the file: format, encoding, delimiter, columns, notes.
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.ds.info())
+    }
+
+    /// [`Explorer::info`] in a language (`nl` or `en`): the file line (`summary`), the notes and
+    /// the column roles in that language.
+    pub fn info_in(&self, lang: &str) -> Result<JsValue, JsValue> {
+        let lang = Lang::parse(lang).unwrap_or(Lang::Nl);
+        to_js(&self.ds.info_in(lang))
+    }
+
+    /// The views this dataset supports, with their keys and allowed values (for the pickers).
+    pub fn views(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::render::catalog::catalog(&self.ds))
+    }
+
+    /// The catalogue with labels in a language (`nl` or `en`).
+    pub fn views_in(&self, lang: &str) -> Result<JsValue, JsValue> {
+        let lang = Lang::parse(lang).unwrap_or(Lang::Nl);
+        to_js(&crate::render::catalog::catalog_in(&self.ds, lang))
+    }
+
+    /// Renders a view description: `{spec, title, summary, data, table, svg, hits, notes, ...}`,
+    /// plus `text_table` (every cell as the page shows it, numbers in the view's language) and,
+    /// for the report, `sections`: each figure or table drawn once by the core, with its label,
+    /// view description, drawing, reading, table and notes (or `available: false` and a reason).
+    pub fn render(&self, spec: &str) -> Result<JsValue, JsValue> {
+        // The report is drawn once: the whole and its sections come from the same build.
+        let asked = ViewSpec::parse(spec).map_err(js_error)?;
+        #[cfg(feature = "full")]
+        let built = match &asked.view {
+            Some(View::Report(rs)) => crate::render::report::build(&self.ds, rs, &asked).ok(),
+            _ => None,
+        };
+        // The first core has no report: render() below says the full core is needed.
+        #[cfg(not(feature = "full"))]
+        let built: Option<crate::render::report::Report> = None;
+        let (r, vs) = match &built {
+            Some(report) => (
+                crate::render::report::render_built(&self.ds, report, &asked).map_err(js_error)?,
+                asked,
+            ),
+            // Through the adjustments: settings that do not fit the data change, and `changes`
+            // says so.
+            None => {
+                let r = render_query(&self.ds, spec).map_err(js_error)?;
+                let vs = ViewSpec::parse(&r.spec).map_err(js_error)?;
+                (r, vs)
+            }
+        };
+        let sections = match built {
+            Some(report) => Some(
+                report
+                    .sections
+                    .into_iter()
+                    .map(|s| match s.rendered {
+                        Ok(x) => PageSection {
+                            label: s.label,
+                            spec: s.spec,
+                            available: true,
+                            reason: None,
+                            text_table: Some(table_text(&x.table, vs.lang)),
+                            rendered: Some(x),
+                            title: None,
+                        },
+                        Err(reason) => PageSection {
+                            label: s.label,
+                            spec: s.spec,
+                            available: false,
+                            reason: Some(reason),
+                            text_table: None,
+                            rendered: None,
+                            title: Some(s.heading),
+                        },
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        to_js(&PageView {
+            text_table: table_text(&r.table, vs.lang),
+            rendered: r,
+            sections,
+        })
+    }
+
+    /// Test hook: aborts the wasm instance on purpose (a panic is a trap in wasm), so the page's
+    /// recovery from a dead instance can be tested. The page only calls it when its address has
+    /// the query flag `?bv-test-trap`; the word guards against calling it by accident.
+    #[wasm_bindgen(js_name = "__trap")]
+    pub fn trap(&self, word: &str) {
+        if word == "trap" {
+            // A deliberate trap; nothing else in the crate may panic.
+            std::process::abort();
+        }
+    }
+    /// The roles a column of a tidy table can have, as `[{key, label}]` in `lang` ("nl"/"en"):
+    /// the choices of the page's role pickers (`roles=column:key`).
+    pub fn roles(lang: &str) -> Result<JsValue, JsValue> {
+        let en = Lang::parse(lang) == Some(Lang::En);
+        #[derive(Serialize)]
+        struct RoleName {
+            key: &'static str,
+            label: &'static str,
+        }
+        let list: Vec<RoleName> = crate::spec::Role::ALL
+            .iter()
+            .map(|r| RoleName {
+                key: r.key(),
+                label: if en { role_label_en(*r) } else { r.label() },
+            })
+            .collect();
+        to_js(&list)
+    }
+}
+
+/// What only the full core does: read a user's file, an example or a mapping, maps, the report,
+/// the exports. The page's first core (without the `full` feature) has the built-in data only.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl Explorer {
     /// The explorer on a user's file, read from its bytes (the file never leaves the machine).
     pub fn load(name: &str, bytes: &[u8]) -> Result<Explorer, JsValue> {
         Ok(Explorer {
@@ -195,94 +322,6 @@ impl Explorer {
         Ok(())
     }
 
-    /// The editions handed over so far.
-    pub fn boundary_editions(&self) -> Vec<i32> {
-        self.ds.boundaries.iter().map(|b| b.edition).collect()
-    }
-
-    /// What was detected in the file: format, encoding, delimiter, columns, notes.
-    pub fn info(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.ds.info())
-    }
-
-    /// [`Explorer::info`] in a language (`nl` or `en`): the file line (`summary`), the notes and
-    /// the column roles in that language.
-    pub fn info_in(&self, lang: &str) -> Result<JsValue, JsValue> {
-        let lang = Lang::parse(lang).unwrap_or(Lang::Nl);
-        to_js(&self.ds.info_in(lang))
-    }
-
-    /// The views this dataset supports, with their keys and allowed values (for the pickers).
-    pub fn views(&self) -> Result<JsValue, JsValue> {
-        to_js(&crate::render::catalog::catalog(&self.ds))
-    }
-
-    /// The catalogue with labels in a language (`nl` or `en`).
-    pub fn views_in(&self, lang: &str) -> Result<JsValue, JsValue> {
-        let lang = Lang::parse(lang).unwrap_or(Lang::Nl);
-        to_js(&crate::render::catalog::catalog_in(&self.ds, lang))
-    }
-
-    /// Renders a view description: `{spec, title, summary, data, table, svg, hits, notes, ...}`,
-    /// plus `text_table` (every cell as the page shows it, numbers in the view's language) and,
-    /// for the report, `sections`: each figure or table drawn once by the core, with its label,
-    /// view description, drawing, reading, table and notes (or `available: false` and a reason).
-    pub fn render(&self, spec: &str) -> Result<JsValue, JsValue> {
-        // The report is drawn once: the whole and its sections come from the same build.
-        let asked = ViewSpec::parse(spec).map_err(js_error)?;
-        let built = match &asked.view {
-            Some(View::Report(rs)) => crate::render::report::build(&self.ds, rs, &asked).ok(),
-            _ => None,
-        };
-        let (r, vs) = match &built {
-            Some(report) => (
-                crate::render::report::render_built(&self.ds, report, &asked).map_err(js_error)?,
-                asked,
-            ),
-            // Through the adjustments: settings that do not fit the data change, and `changes`
-            // says so.
-            None => {
-                let r = render_query(&self.ds, spec).map_err(js_error)?;
-                let vs = ViewSpec::parse(&r.spec).map_err(js_error)?;
-                (r, vs)
-            }
-        };
-        let sections = match built {
-            Some(report) => Some(
-                report
-                    .sections
-                    .into_iter()
-                    .map(|s| match s.rendered {
-                        Ok(x) => PageSection {
-                            label: s.label,
-                            spec: s.spec,
-                            available: true,
-                            reason: None,
-                            text_table: Some(table_text(&x.table, vs.lang)),
-                            rendered: Some(x),
-                            title: None,
-                        },
-                        Err(reason) => PageSection {
-                            label: s.label,
-                            spec: s.spec,
-                            available: false,
-                            reason: Some(reason),
-                            text_table: None,
-                            rendered: None,
-                            title: Some(s.heading),
-                        },
-                    })
-                    .collect(),
-            ),
-            _ => None,
-        };
-        to_js(&PageView {
-            text_table: table_text(&r.table, vs.lang),
-            rendered: r,
-            sections,
-        })
-    }
-
     /// The view's table as CSV for a spreadsheet (the project's one CSV writer,
     /// [`crate::export::csv_in`]): Dutch `;` and decimal comma, or with `lang=en` `,` and `.`.
     pub fn csv(&self, spec: &str) -> Result<String, JsValue> {
@@ -310,38 +349,16 @@ impl Explorer {
         }
     }
 
-    /// The roles a column of a tidy table can have, as `[{key, label}]` in `lang` ("nl"/"en"):
-    /// the choices of the page's role pickers (`roles=column:key`).
-    pub fn roles(lang: &str) -> Result<JsValue, JsValue> {
-        let en = Lang::parse(lang) == Some(Lang::En);
-        let list: Vec<serde_json::Value> = crate::spec::Role::ALL
-            .iter()
-            .map(|r| {
-                serde_json::json!({
-                    "key": r.key(),
-                    "label": if en { role_label_en(*r) } else { r.label() },
-                })
-            })
-            .collect();
-        to_js(&list)
-    }
-
-    /// Test hook: aborts the wasm instance on purpose (a panic is a trap in wasm), so the page's
-    /// recovery from a dead instance can be tested. The page only calls it when its address has
-    /// the query flag `?bv-test-trap`; the word guards against calling it by accident.
-    #[wasm_bindgen(js_name = "__trap")]
-    pub fn trap(&self, word: &str) {
-        if word == "trap" {
-            // A deliberate trap; nothing else in the crate may panic.
-            std::process::abort();
-        }
-    }
-
     /// The view data as JSON text, exactly as the CLI's `--json` prints it.
     pub fn json(&self, spec: &str) -> Result<String, JsValue> {
         let r = render_query(&self.ds, spec).map_err(js_error)?;
         serde_json::to_string_pretty(&r.data)
             .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    }
+
+    /// The editions handed over so far.
+    pub fn boundary_editions(&self) -> Vec<i32> {
+        self.ds.boundaries.iter().map(|b| b.edition).collect()
     }
 }
 

@@ -1,10 +1,13 @@
 // The page's side of the worker that runs the core: requests with promises, progress callbacks,
 // cancel (terminate and start afresh) and detection of a dead wasm instance (a trap).
-/* global BV_WORKER_SRC, BV_WASM_BASE64 */
+/* global BV_WORKER_SRC, BV_WASM_BASE64, BV_WASM_FULL_BASE64 */
 
 export class Core {
-  constructor(onTrap) {
+  // `prefetch`: milliseconds after start at which the worker loads the full core in the background
+  // (0: only when something needs it, as in an embed).
+  constructor(onTrap, prefetch = 0) {
     this.onTrap = onTrap;
+    this.prefetch = prefetch;
     this.worker = null;
     this.pending = new Map();
     this.nextId = 1;
@@ -14,7 +17,7 @@ export class Core {
     this.live = false;
   }
 
-  // A fresh worker with the wasm instantiated; resolves to `{version, examples}`.
+  // A fresh worker with the first core instantiated; resolves to `{version, examples, core}`.
   start() {
     if (this.worker) this.worker.terminate();
     // The single-file build carries the worker's code and the wasm inline (nothing to fetch from
@@ -25,7 +28,14 @@ export class Core {
     if (inline) URL.revokeObjectURL(url);
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => { e.preventDefault(); this.failAll({ message: e.message || 'worker', kind: 'trap', trap: true }); };
-    const args = inline ? { wasmBase64: BV_WASM_BASE64 } : { url: new URL('pkg/banenverkenner_bg.wasm', location.href).href };
+    // The first core (small: the built-in data and its first view) starts the page; the full core
+    // is loaded by the worker when something needs it, and on the full page (not an embed) soon
+    // after start.
+    const at = (f) => new URL(f, location.href).href;
+    const args = inline
+      ? { wasmBase64: BV_WASM_BASE64, fullBase64: BV_WASM_FULL_BASE64 }
+      : { url: at('pkg/first_bg.wasm'), fullUrl: at('pkg/banenverkenner_bg.wasm') };
+    args.prefetch = this.prefetch;
     this.live = false;
     this.ready = this.call('init', args).then((v) => { this.live = true; return v; });
     return this.ready;

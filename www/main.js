@@ -497,7 +497,7 @@ async function start() {
   wire();
   busy(true);
   try {
-    state.core = new Core(onTrap);
+    state.core = new Core(onTrap, state.embed ? 0 : 1500);
     const init = await state.core.start();
     performance.mark('bv-wasm-ready');
     state.version = init.version;

@@ -1,12 +1,54 @@
 // The core in a Web Worker: reads files (in chunks, posting progress in bytes), parses them and
 // renders views with the wasm `Explorer`, so the page never waits on it. One dataset at a time:
 // a failed load keeps the previous one. Classic worker script: the build puts the wasm-bindgen
-// glue (`--target no-modules`, global `wasm_bindgen`) in front of it.
+// glue of both cores (`--target no-modules`) in front of it.
+//
+// Two cores: the first (global `bv_first`, small) has the built-in data and its first view, so
+// the page is interactive at once; the full core (global `wasm_bindgen`) does everything and is
+// loaded when something asks for it (a file, an example, another view, an export) or, on the
+// full page, soon after start. Once loaded it takes over for good.
 'use strict';
-/* global wasm_bindgen */
+/* global wasm_bindgen, bv_first */
 let explorer = null;
 let queue = Promise.resolve();
+let full = false; // whether `explorer` (and every later one) lives in the full core
+let fullSource = null; // how to get the full core: { url } or { wasmBase64 }
+let fullReady = null; // the full core's instantiation, once started
 const CHUNK = 4 * 1024 * 1024;
+
+function decode(base64) {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+// Instantiates the full core (once; a failed attempt may be retried).
+function loadFull() {
+  if (!fullReady) {
+    fullReady = (async () => {
+      if (fullSource.wasmBase64) wasm_bindgen.initSync({ module: decode(fullSource.wasmBase64) });
+      else await wasm_bindgen({ module_or_path: fullSource.url });
+    })();
+    fullReady.catch(() => { fullReady = null; });
+  }
+  return fullReady;
+}
+
+// Moves to the full core: the built-in data is opened there again (the first core never holds
+// anything else), and the first core's explorer is let go.
+async function upgrade() {
+  if (full) return;
+  try {
+    await loadFull();
+  } catch (e) {
+    throw Object.assign(new Error(`De volledige verkenner kon niet worden geladen: ${e && e.message ? e.message : e}`), {
+      kind: 'fetch', message_en: `The full explorer could not be loaded: ${e && e.message ? e.message : e}`,
+    });
+  }
+  if (full) return;
+  const again = explorer ? new wasm_bindgen.Explorer() : null;
+  full = true;
+  if (explorer) { try { explorer.free(); } catch (e) { /* already gone */ } }
+  explorer = again;
+}
 
 function errorOf(e) {
   const trap = e instanceof WebAssembly.RuntimeError;
@@ -77,22 +119,31 @@ function needData() {
 }
 
 const ops = {
-  async init({ wasmBase64, url }) {
-    if (wasmBase64) {
-      const bin = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-      wasm_bindgen.initSync({ module: bin });
+  async init({ wasmBase64, url, fullBase64, fullUrl, prefetch }) {
+    fullSource = fullBase64 ? { wasmBase64: fullBase64 } : { url: fullUrl };
+    const first = typeof bv_first === 'function' && (wasmBase64 || url);
+    if (first) {
+      if (wasmBase64) bv_first.initSync({ module: decode(wasmBase64) });
+      else await bv_first({ module_or_path: url });
     } else {
-      await wasm_bindgen({ module_or_path: url });
+      await loadFull();
     }
+    const glue = first ? bv_first : wasm_bindgen;
+    full = !first;
     let examples = [];
-    try { examples = wasm_bindgen.examples(); } catch (e) { examples = []; }
-    return { version: wasm_bindgen.version(), examples };
+    try { examples = glue.examples(); } catch (e) { examples = []; }
+    // The full page fetches the full core in the background once it is interactive (an embed
+    // waits until something needs it).
+    if (first && prefetch) setTimeout(() => { loadFull().catch(() => { fullReady = null; }); }, prefetch);
+    return { version: glue.version(), examples, core: first ? 'first' : 'full' };
   },
   // Opens a dataset: the built-in data, an example, a File, bytes (from a link) or a same-origin
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked.
   async open({ source, slow }, id) {
-    const E = wasm_bindgen.Explorer;
+    // The first core has the built-in data only.
+    if (source.kind !== 'default' || source.mapping) await upgrade();
+    const E = full ? wasm_bindgen.Explorer : bv_first.Explorer;
     let ex;
     if (source.kind === 'default') ex = new E();
     else if (source.kind === 'example') ex = E.example(source.file);
@@ -122,13 +173,22 @@ const ops = {
     }
     return adopt(ex);
   },
-  render({ spec }) { return needData().render(spec); },
+  // A view the first core does not draw (kind `needs_full_core`) is drawn by the full core.
+  async render({ spec }) {
+    try {
+      return needData().render(spec);
+    } catch (e) {
+      if (full || !e || e.kind !== 'needs_full_core') throw e;
+    }
+    await upgrade();
+    return needData().render(spec);
+  },
   // Map boundaries of one edition, loaded only when a map asks for them.
-  boundaries({ edition, bytes }) { needData().set_boundaries(edition, bytes); return true; },
-  csv({ spec }) { return needData().csv(spec); },
-  sectionCsv({ spec, index }) { return needData().section_csv(spec, index); },
-  json({ spec }) { return needData().json(spec); },
-  roles({ lang }) { return wasm_bindgen.Explorer.roles(lang); },
+  async boundaries({ edition, bytes }) { await upgrade(); needData().set_boundaries(edition, bytes); return true; },
+  async csv({ spec }) { await upgrade(); return needData().csv(spec); },
+  async sectionCsv({ spec, index }) { await upgrade(); return needData().section_csv(spec, index); },
+  async json({ spec }) { await upgrade(); return needData().json(spec); },
+  roles({ lang }) { return (full ? wasm_bindgen : bv_first).Explorer.roles(lang); },
   trap() { needData().__trap('trap'); return null; },
 };
 

@@ -136,7 +136,10 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
         KeyKind::Text if k.key == "filter" => {
             // `column:value` for each value of each category or period column (the page offers a
             // picker per column not on the chart).
-            info.choices = super::tidy_catalog::filter_choices(&ds.table, &ds.roles());
+            #[cfg(feature = "full")]
+            {
+                info.choices = super::tidy_catalog::filter_choices(&ds.table, &ds.roles());
+            }
         }
         KeyKind::Number { .. } | KeyKind::Text => {}
     }
@@ -201,7 +204,7 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
                 ds.regional
                     .as_ref()
                     .filter(|d| d.fine)
-                    .map(|_| super::tidy_catalog::views(&ds.table, &ds.roles()))
+                    .map(|_| tidy_views(ds))
                     .unwrap_or_default()
                     .into_iter()
                     .filter_map(schema::view)
@@ -209,11 +212,25 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
             )
             .collect()
     } else {
-        super::tidy_catalog::views(&ds.table, &ds.roles())
+        tidy_views(ds)
             .into_iter()
             .filter_map(schema::view)
             .map(|v| view_info(v, ds, lang))
             .collect()
+    }
+}
+
+/// The tidy views the table supports (by its column roles); none in the page's first core, which
+/// has only the built-in regional data.
+fn tidy_views(ds: &Dataset) -> Vec<&'static str> {
+    #[cfg(feature = "full")]
+    {
+        super::tidy_catalog::views(&ds.table, &ds.roles())
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = ds;
+        Vec::new()
     }
 }
 

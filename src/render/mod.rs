@@ -148,6 +148,7 @@ impl Dataset {
                 Lang::En => notes.extend(r.notes_en.iter().cloned()),
             }
         } else {
+            #[cfg(feature = "full")]
             notes.extend(crate::compute::tidy::aggregate::totals_note(
                 &self.table,
                 &roles,
@@ -174,10 +175,14 @@ impl Dataset {
                 national_from_file: r.national_from_file,
             }),
             notes,
+            // The first core has only the built-in regional data: nothing to map.
+            #[cfg(feature = "full")]
             mapping: self
                 .regional
                 .is_none()
                 .then(|| crate::compute::regional::propose_mapping(&self.table)),
+            #[cfg(not(feature = "full"))]
+            mapping: None,
         }
     }
 
@@ -234,6 +239,11 @@ impl Dataset {
         if self.regional.is_some() {
             return self.natural_view();
         }
+        #[cfg(not(feature = "full"))]
+        if self.regional.is_none() {
+            let _ = roles;
+            return Err(Error::needs_full_core("tabelweergave"));
+        }
         if roles.is_empty() {
             return crate::compute::tidy::natural_view_from(
                 &self.table,
@@ -256,13 +266,23 @@ impl Dataset {
         }
         // The share check (costly on a long file) is the same in every language: taken over
         // from roles detected before in the other language.
-        let known = self.roles_cache.borrow().first().map(|(_, r)| r.clone());
-        let r = match known {
-            Some(k) => crate::data::Roles::detect_like(&self.table, lang, &k),
-            None => crate::data::Roles::detect_in(&self.table, lang),
-        };
-        self.roles_cache.borrow_mut().push((lang, r.clone()));
-        r
+        #[cfg(not(feature = "full"))]
+        {
+            // The first core has only the built-in regional data, read by its named columns.
+            crate::data::Roles {
+                columns: Vec::new(),
+            }
+        }
+        #[cfg(feature = "full")]
+        {
+            let known = self.roles_cache.borrow().first().map(|(_, r)| r.clone());
+            let r = match known {
+                Some(k) => crate::data::Roles::detect_like(&self.table, lang, &k),
+                None => crate::data::Roles::detect_in(&self.table, lang),
+            };
+            self.roles_cache.borrow_mut().push((lang, r.clone()));
+            r
+        }
     }
 }
 
@@ -372,6 +392,14 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
         Some(v) => v.clone(),
         None => ds.natural_view_with(&spec.roles, spec.lang)?,
     };
+    // The page's first core draws the built-in data's first view (the scatterplot) only; the
+    // full core draws the others (the page loads it and asks again).
+    #[cfg(not(feature = "full"))]
+    return match &view {
+        View::Scatter(s) => scatter::render_scatter(ds, s, spec),
+        _ => Err(Error::needs_full_core(view.name())),
+    };
+    #[cfg(feature = "full")]
     match &view {
         View::Scatter(s) => scatter::render_scatter(ds, s, spec),
         View::Ranking(s) if s.scale == spec::ValueScale::Absolute => {
@@ -382,10 +410,10 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
         View::Trend(s) => trend::render(ds, s, spec),
         View::Convergence(s) => convergence::render(ds, s, spec),
         View::Basics(s) => basics::render(ds, s.from, s.to, spec),
-        View::Report(s) => report::render_report(ds, s, spec),
-        View::Map(s) => map::render(ds, s, spec),
         View::Profile(s) => profile::render(ds, s, spec),
         View::Compare(s) => compare::render(ds, s, spec),
+        View::Report(s) => report::render_report(ds, s, spec),
+        View::Map(s) => map::render(ds, s, spec),
         View::Line(_) | View::Bars(_) | View::Stacked(_) | View::Area(_) | View::Forest(_) => {
             crate::render::tidy::render(ds, &view, spec)
         }

@@ -583,8 +583,14 @@ impl ViewSpec {
                         x,
                     })
                 }
+                #[cfg(feature = "full")]
                 kind @ ("line" | "bars" | "stacked" | "area" | "forest") => {
                     tidy::parse(kind, &mut p)?.ok_or_else(|| Error::view(kind.to_string()))?
+                }
+                // The page's first core has no table views: the full core reads them.
+                #[cfg(not(feature = "full"))]
+                kind @ ("line" | "bars" | "stacked" | "area" | "forest") => {
+                    return Err(Error::needs_full_core(kind));
                 }
                 other => regional::parse(other, &mut p, lang)?
                     .ok_or_else(|| Error::view(other.to_string()))?,

@@ -24,11 +24,15 @@
 
 pub mod column;
 pub mod csv;
+#[cfg(feature = "full")]
 pub mod json;
 pub mod limits;
 pub mod sniff;
+#[cfg(feature = "full")]
 pub mod xlsx;
+#[cfg(feature = "full")]
 mod xml;
+#[cfg(feature = "full")]
 mod zip;
 
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -952,10 +956,21 @@ pub fn load_with(
     bytes: &[u8],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
-    let table = match detect_format(name, bytes)? {
+    // The page's first core reads only the built-in CSV: telling formats apart is the full core's.
+    #[cfg(not(feature = "full"))]
+    let format = Format::Csv;
+    #[cfg(feature = "full")]
+    let format = detect_format(name, bytes)?;
+    let table = match format {
         Format::Csv => csv::read_csv_with(name, bytes, progress)?,
+        #[cfg(feature = "full")]
         Format::Xlsx => xlsx::read_xlsx(name, bytes)?,
+        #[cfg(feature = "full")]
         Format::Json => json::read_json(name, bytes)?,
+        #[cfg(not(feature = "full"))]
+        Format::Xlsx => return Err(Error::needs_full_core("Excel")),
+        #[cfg(not(feature = "full"))]
+        Format::Json => return Err(Error::needs_full_core("JSON")),
     };
     if table.is_empty() {
         return Err(Error::new2(

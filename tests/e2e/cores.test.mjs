@@ -1,0 +1,62 @@
+// Two cores (issue 12): the page starts on the small first core (the built-in data and its first
+// view) and loads the full core when something needs it. What the user sees does not depend on
+// which core drew it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, open, ready, pointCount } from './helpers.mjs';
+
+let browser, srv;
+before(async () => { browser = await launch(); srv = await serve(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const wasmFetched = (requests) => requests.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname);
+
+test('an embed of the built-in chart runs on the first core alone, also when its settings change', async () => {
+  const { page, context, requests, errors } = await open(browser, srv.url + '#embed');
+  await ready(page);
+  assert.equal(await pointCount(page), 35);
+  // Another subgroup and period on the same view: still the first core.
+  await page.evaluate(() => { location.hash = '#embed&view=scatter&subgroup=wajong&from=2016&to=2017'; });
+  await page.waitForFunction(() => /Wajong/.test(document.querySelector('#chart svg title')?.textContent || ''));
+  await ready(page);
+  await page.waitForTimeout(2000); // longer than the full page's background load
+  assert.deepEqual(wasmFetched(requests), ['/pkg/first_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a view the first core does not draw loads the full core and is drawn the same', async () => {
+  const { page, context, requests, errors } = await open(browser, srv.url + '#embed');
+  await ready(page);
+  await page.evaluate(() => { location.hash = '#embed&view=ranking&subgroup=total&measure=share&year=2017'; });
+  await page.waitForFunction(() => (document.querySelector('#chart svg')?.getAttribute('aria-labelledby') || '') !== ''
+    && document.querySelectorAll('#chart svg .hit').length === 35 && /anglijst|Ranking|aandeel/i.test(document.querySelector('#chart svg title')?.textContent || ''));
+  await ready(page);
+  assert.deepEqual(wasmFetched(requests), ['/pkg/first_bg.wasm', '/pkg/banenverkenner_bg.wasm']);
+  assert.equal(await page.evaluate(() => document.getElementById('figure').getAttribute('aria-busy')), 'false');
+  // The same drawing as a page that starts on that view (where the full core draws it at once).
+  const svg = await page.evaluate(() => document.querySelector('#chart svg').outerHTML);
+  const direct = await open(browser, srv.url + '#embed&view=ranking&subgroup=total&measure=share&year=2017');
+  await ready(direct.page);
+  assert.equal(await direct.page.evaluate(() => document.querySelector('#chart svg').outerHTML), svg);
+  await direct.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the full page loads the full core in the background once it is interactive', async () => {
+  const { page, context, requests, errors } = await open(browser, srv.url);
+  await ready(page);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/pkg/banenverkenner_bg.wasm')), null, { timeout: 10000 })
+    .catch(() => {});
+  await page.waitForTimeout(500);
+  assert.deepEqual(wasmFetched(requests), ['/pkg/first_bg.wasm', '/pkg/banenverkenner_bg.wasm']);
+  // An example (the full core's) opens and is drawn.
+  await page.evaluate(() => { location.hash = '#example=register_by_subgroup_2017_2019.csv'; });
+  await page.waitForFunction(() => /register_by_subgroup/.test(document.getElementById('dataset').textContent));
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
+  assert.ok(await page.locator('#chart svg').count() >= 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
