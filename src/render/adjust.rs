@@ -89,9 +89,14 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
     let Some(def) = def else {
         return render(ds, &ViewSpec::parse(query)?);
     };
-    let catalog = catalog_in(ds, lang);
-    let Some(info) = catalog.iter().find(|v| v.view == def.view) else {
-        return render(ds, &ViewSpec::parse(query)?);
+    // The catalogue (the values each picker allows) only when a setting may have to move: a
+    // view that draws as asked does not wait for it (on a million-row file it takes a while).
+    let catalog = std::cell::OnceCell::new();
+    let info_of = || {
+        catalog
+            .get_or_init(|| catalog_in(ds, lang))
+            .iter()
+            .find(|v: &&ViewInfo| v.view == def.view)
     };
     let mut changes = Vec::new();
     // A start that is not before the end: the start moves back (the end is kept).
@@ -101,6 +106,9 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
             crate::decimal::parse_f64(to),
         ) {
             if a >= b {
+                let Some(info) = info_of() else {
+                    return render(ds, &ViewSpec::parse(query)?);
+                };
                 let (from, to) = (from.to_string(), to.to_string());
                 let fix = |key: &'static str, pick: &dyn Fn(&str) -> bool| {
                     key_of(info, key).and_then(|k| {
@@ -156,6 +164,9 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
             e
         }
         Err(e) => return Err(e),
+    };
+    let Some(info) = info_of() else {
+        return Err(first_err);
     };
     // A tidy view is refused when its rows cannot be combined by the rules (percentages without
     // n): that refusal stands; only rows that fall on one point move a setting the core chose.
