@@ -225,7 +225,9 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
 fn tidy_views(ds: &Dataset) -> Vec<&'static str> {
     #[cfg(feature = "full")]
     {
-        super::tidy_catalog::views(&ds.table, &ds.roles())
+        ds.tidy_views_cache
+            .get_or_init(|| super::tidy_catalog::views(&ds.table, &ds.roles()))
+            .clone()
     }
     #[cfg(not(feature = "full"))]
     {

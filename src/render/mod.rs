@@ -41,6 +41,9 @@ pub struct Dataset {
     pub boundaries: Vec<std::sync::Arc<Boundaries>>,
     /// The column roles per language, detected once (a million-row table takes a while).
     roles_cache: std::cell::RefCell<Vec<(Lang, crate::data::Roles)>>,
+    /// The table views the data supports (the same in every language), worked out once: each
+    /// is computed with its defaults to see that it can be drawn.
+    pub(crate) tidy_views_cache: std::cell::OnceCell<Vec<&'static str>>,
 }
 
 impl Dataset {
@@ -70,6 +73,7 @@ impl Dataset {
                 regional_error: None,
                 boundaries: Vec::new(),
                 roles_cache: Default::default(),
+                tidy_views_cache: Default::default(),
             }),
             // A file that has the regional columns must read cleanly: errors are the user's to fix.
             Err(e) if RegionalData::matches(&table) => Err(e),
@@ -79,6 +83,7 @@ impl Dataset {
                 regional_error: Some(e),
                 boundaries: Vec::new(),
                 roles_cache: Default::default(),
+                tidy_views_cache: Default::default(),
             }),
         }
     }
@@ -93,6 +98,7 @@ impl Dataset {
             regional_error: None,
             boundaries: Vec::new(),
             roles_cache: Default::default(),
+            tidy_views_cache: Default::default(),
         })
     }
 

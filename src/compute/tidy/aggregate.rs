@@ -132,7 +132,37 @@ pub fn combine(
     let mut group_of: crate::table::FastMap<Vec<(u8, u64)>, usize> = Default::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut key: Vec<(u8, u64)> = Vec::with_capacity(keys.len());
-    for &i in &f.rows {
+    // Key columns of texts only with few distinct values (regions, periods, subgroups): a
+    // point's number straight from the codes (mixed radix) into a table, no hashing per row.
+    let key_cols: Vec<&crate::table::Column> =
+        keys.iter().filter_map(|&j| table.columns.get(j)).collect();
+    let radix: Option<Vec<usize>> = (key_cols.len() == keys.len()
+        && key_cols.iter().all(|c| c.is_text_only()))
+    .then(|| key_cols.iter().map(|c| c.dictionary().len() + 1).collect());
+    let cells = radix
+        .as_ref()
+        .and_then(|r| r.iter().try_fold(1usize, |a, &b| a.checked_mul(b)))
+        .filter(|&n| n <= 1 << 22);
+    if let (Some(radix), Some(cells)) = (&radix, cells) {
+        let mut slot: Vec<u32> = vec![u32::MAX; cells];
+        for &i in &f.rows {
+            let mut at = 0usize;
+            for (c, &r) in key_cols.iter().zip(radix) {
+                // Missing is the last digit of its column.
+                at = at * r + c.code(i).map_or(r - 1, |k| k as usize);
+            }
+            match slot.get(at).copied() {
+                Some(g) if g != u32::MAX => groups[g as usize].push(i),
+                _ => {
+                    if let Some(s) = slot.get_mut(at) {
+                        *s = groups.len() as u32;
+                    }
+                    groups.push(vec![i]);
+                }
+            }
+        }
+    }
+    for &i in f.rows.iter().filter(|_| cells.is_none()) {
         key.clear();
         key.extend(keys.iter().map(|&j| {
             f.table
@@ -533,6 +563,33 @@ mod tests {
         assert!(c.aggregation.notes[0].starts_with("Opgeteld over gemeente: 4 rijen -> 2 punten"));
         // One row per point: nothing to do.
         assert!(combine(&f, &[0, 1], 2, None, None, None).unwrap().is_none());
+    }
+
+    #[test]
+    fn points_by_codes_equal_points_by_hashing() {
+        // Text keys (points numbered from the codes, a missing cell its own point) and the same
+        // table with a number among the keys (points by hashing): the same sums in the same order.
+        let text = table("regio,kwartaal,werkzaam\nB,2019K1,1\nA,2019K1,2\n,2019K1,4\nB,2019K1,8\nA,2019K2,16\n,2019K1,32\n");
+        let mixed = table("regio,kwartaal,werkzaam\nB,2019K1,1\nA,2019K1,2\n,2019K1,4\nB,2019K1,8\nA,2019K2,16\n,2019K1,32\n7,2019K3,64\n");
+        assert!(text.columns[0].is_text_only() && !mixed.columns[0].is_text_only());
+        let a = combine(&frame(&text), &[0, 1], 2, None, None, None)
+            .unwrap()
+            .unwrap();
+        let b = combine(&frame(&mixed), &[0, 1], 2, None, None, None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            ys(&a, 2),
+            vec![Some(9.0), Some(2.0), Some(36.0), Some(16.0)]
+        );
+        assert_eq!(ys(&b, 2)[..4], ys(&a, 2)[..]);
+        let names = |c: &Combined| {
+            c.table.columns[0]
+                .iter()
+                .map(|v| v.as_text())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&b)[..4], names(&a)[..]);
     }
 
     #[test]
