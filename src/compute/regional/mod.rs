@@ -203,6 +203,11 @@ impl RegionalData {
 
         let mut groups: Vec<Group> = Vec::new();
         let mut group_of: crate::table::FastMap<GroupKey, usize> = Default::default();
+        #[allow(clippy::type_complexity)]
+        let mut group_of_code: crate::table::FastMap<
+            (u32, RowType, Period, Option<Subgroup>),
+            usize,
+        > = Default::default();
         // Rows seen per (group, hash of the other columns): no strings kept per row.
         // Per row a hash of (group, the other columns), to find a row entered twice after the
         // pass: eight bytes a row, where a map of every row took eighty.
@@ -229,15 +234,17 @@ impl RegionalData {
         let yname = &table.columns[year_col].name;
         for i in 0..table.len() {
             let region_cell = table.columns[region_col].get(i);
-            let region = match region_cell {
-                Cell::Text(t) => match table.columns[region_col].code(i) {
-                    Some(k) => region_by_code[k as usize].clone(),
-                    None => t.trim().to_string(),
+            // Borrowed from the distinct texts: no copy per row.
+            let region_code = table.columns[region_col].code(i);
+            let region: std::borrow::Cow<str> = match region_cell {
+                Cell::Text(t) => match region_code.and_then(|k| region_by_code.get(k as usize)) {
+                    Some(r) => std::borrow::Cow::Borrowed(r.as_str()),
+                    None => std::borrow::Cow::Owned(t.trim().to_string()),
                 },
-                Cell::Number(n) => n.to_string(),
+                Cell::Number(n) => std::borrow::Cow::Owned(n.to_string()),
                 // A grand-total row of a finer file (gemeente 'Nederland', region left empty).
                 Cell::Missing if total_dims.iter().any(|&j| is_total_cell(j, i)) => {
-                    "Landelijk".to_string()
+                    std::borrow::Cow::Borrowed("Landelijk")
                 }
                 Cell::Missing => {
                     return Err(Error::new2(
@@ -385,21 +392,35 @@ impl RegionalData {
                     _ => {}
                 }
             }
-            let key = GroupKey {
-                row_type,
-                region: region.clone(),
-                period,
-                subgroup,
-            };
-            let g = match group_of.get(&key) {
-                Some(&g) => g,
+            // The group: by the region's code when it has one (no text hashed or copied per
+            // row), else by the region's text.
+            let coded = region_code
+                .filter(|_| matches!(region, std::borrow::Cow::Borrowed(_)))
+                .map(|k| (k, row_type, period, subgroup));
+            let g = match coded.and_then(|c| group_of_code.get(&c).copied()) {
+                Some(g) => g,
                 None => {
-                    groups.push(Group {
-                        key: key.clone(),
-                        rows: Vec::new(),
-                    });
-                    group_of.insert(key, groups.len() - 1);
-                    groups.len() - 1
+                    let key = GroupKey {
+                        row_type,
+                        region: region.into_owned(),
+                        period,
+                        subgroup,
+                    };
+                    let g = match group_of.get(&key) {
+                        Some(&g) => g,
+                        None => {
+                            groups.push(Group {
+                                key: key.clone(),
+                                rows: Vec::new(),
+                            });
+                            group_of.insert(key, groups.len() - 1);
+                            groups.len() - 1
+                        }
+                    };
+                    if let Some(c) = coded {
+                        group_of_code.insert(c, g);
+                    }
+                    g
                 }
             };
             if let Some(k) = row_keys.get_mut(i) {
