@@ -3,6 +3,7 @@
 //! all numeric-looking cells of the file), finds the table with [`super::sniff::locate`] and hands
 //! the rows to [`Table::from_cells`].
 
+use super::fastcell::CellWriter;
 use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
 use super::{column_names, titles_note, Column, Detected, RejectedRow, Table};
@@ -111,24 +112,34 @@ impl DecimalVotes {
     pub fn count(cells: &[&str]) -> DecimalVotes {
         let mut v = DecimalVotes::default();
         for c in cells {
-            let c = super::trim(super::trim(c).trim_end_matches('%'));
-            let body = c.trim_start_matches(['-', '+', '−']);
-            if body.is_empty()
-                || !body.starts_with(|ch: char| ch.is_ascii_digit())
-                || !body
-                    .chars()
-                    .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
-            {
-                continue;
-            }
-            match vote(body) {
-                Some(',') => v.comma += 1,
-                Some(_) => v.dot += 1,
-                None if body.contains(['.', ',']) => v.ambiguous += 1,
-                None => {}
-            }
+            v.add(c);
         }
         v
+    }
+
+    /// Adds the vote of one cell.
+    pub fn add(&mut self, c: &str) {
+        // Without a `.` or `,` a cell proves nothing and is not ambiguous: the common cell
+        // (a name, a whole number) is decided by this one scan.
+        if !c.bytes().any(|b| b == b'.' || b == b',') {
+            return;
+        }
+        let c = super::trim(super::trim(c).trim_end_matches('%'));
+        let body = c.trim_start_matches(['-', '+', '−']);
+        if body.is_empty()
+            || !body.starts_with(|ch: char| ch.is_ascii_digit())
+            || !body
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+        {
+            return;
+        }
+        match vote(body) {
+            Some(',') => self.comma += 1,
+            Some(_) => self.dot += 1,
+            None if body.contains(['.', ',']) => self.ambiguous += 1,
+            None => {}
+        }
     }
 
     /// The separator: the majority of the decisive cells; with none, `,` for a `;`-delimited file
@@ -264,6 +275,8 @@ struct RecordAt {
     line: usize,
     /// Byte offset of its end.
     end: usize,
+    /// True when a quoted field holds a line break.
+    multiline: bool,
 }
 
 impl<'a> Records<'a> {
@@ -289,6 +302,7 @@ impl<'a> Records<'a> {
         let at_line = self.line;
         let d = self.delimiter;
         let mut i = self.pos;
+        let mut multiline = false;
         // An empty line: a blank row.
         if bytes[i] == b'\n' || bytes[i] == b'\r' {
             i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
@@ -301,6 +315,7 @@ impl<'a> Records<'a> {
             return Some(RecordAt {
                 line: at_line,
                 end: i,
+                multiline: false,
             });
         }
         loop {
@@ -338,7 +353,9 @@ impl<'a> Records<'a> {
                         }
                     }
                 }
-                self.line += bytes[start..j].iter().filter(|&&b| b == b'\n').count();
+                let breaks = bytes[start..j].iter().filter(|&&b| b == b'\n').count();
+                self.line += breaks;
+                multiline |= breaks > 0;
                 // Text after the closing quote belongs to the field.
                 let tail_end = field_end(bytes, j, d);
                 let field = match owned {
@@ -389,6 +406,7 @@ impl<'a> Records<'a> {
         Some(RecordAt {
             line: at_line,
             end: i,
+            multiline,
         })
     }
 }
@@ -515,8 +533,10 @@ pub fn read_csv_with(
                 ],
             ));
         }
-        let strs: Vec<&str> = fields.iter().map(|f| &**f).collect();
-        let v = DecimalVotes::count(&strs);
+        let mut v = DecimalVotes::default();
+        for f in &fields {
+            v.add(f);
+        }
         if v != DecimalVotes::default() {
             votes_of.push((meta.len() as u32, v));
         }
@@ -633,6 +653,7 @@ pub fn read_csv_with(
         .iter()
         .map(|n| Column::with_capacity(n.clone(), data_estimate))
         .collect();
+    let mut writers: Vec<CellWriter> = names.iter().map(|_| CellWriter::default()).collect();
     let mut row_numbers: Vec<u32> = Vec::with_capacity(data_estimate);
     let mut rejected: Vec<RejectedRow> = Vec::new();
     let mut short: Vec<(usize, usize)> = Vec::new();
@@ -652,7 +673,7 @@ pub fn read_csv_with(
             continue;
         }
         // A quoted cell holding whole lines of the table: a quote closed rows later than meant.
-        if width >= 2 {
+        if width >= 2 && at.multiline {
             let mut quote_line = line;
             for f in fields.iter().filter(|f| f.as_bytes().contains(&b'\n')) {
                 let breaks = f.matches('\n').count();
@@ -725,7 +746,7 @@ pub fn read_csv_with(
         {
             return Err(super::row_too_wide(name, line, n, extra, width));
         }
-        for (j, col) in columns.iter_mut().enumerate() {
+        for (j, (col, writer)) in columns.iter_mut().zip(writers.iter_mut()).enumerate() {
             let Some(t) = fields.get(j) else {
                 col.push_missing();
                 continue;
@@ -737,15 +758,13 @@ pub fn read_csv_with(
                     Location::file(name).row(line).column(&col.name),
                 ));
             }
-            match super::parse_cell_ref(t, decimal) {
-                super::Cell::Missing => col.push_missing(),
-                super::Cell::Number(x) => col.push_number(x),
-                super::Cell::Text(s) => {
-                    if super::overflows(s, decimal) {
-                        beyond.push((j, line, s.to_string()));
-                    }
-                    col.push_text(s);
-                }
+            let over = match t {
+                Cow::Borrowed(t) => writer.push(col, t, decimal),
+                // A quoted cell with `""` in it: not remembered, it lives in `fields` only.
+                Cow::Owned(t) => CellWriter::default().push(col, t, decimal),
+            };
+            if over {
+                beyond.push((j, line, super::trim(t).to_string()));
             }
         }
         row_numbers.push(u32::try_from(line).unwrap_or(u32::MAX));

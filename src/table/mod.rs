@@ -24,6 +24,7 @@
 
 pub mod column;
 pub mod csv;
+mod fastcell;
 pub mod json;
 pub mod limits;
 pub mod sniff;
