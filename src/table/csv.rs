@@ -121,7 +121,7 @@ impl DecimalVotes {
     pub fn add(&mut self, c: &str) {
         // Without a `.` or `,` a cell proves nothing and is not ambiguous: the common cell
         // (a name, a whole number) is decided by this one scan.
-        if !c.bytes().any(|b| b == b'.' || b == b',') {
+        if !has_point_or_comma(c) {
             return;
         }
         let c = super::trim(super::trim(c).trim_end_matches('%'));
@@ -197,26 +197,34 @@ pub fn sniff_decimal(cells: &[&str], delimiter: u8) -> char {
 /// would take everything after it, to the end of the file, as one cell.
 fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     let bytes = text.as_bytes();
+    // From quote to quote: a quote opens a field when it is the first byte or follows a
+    // delimiter or line end; one right after a closing quote, or inside a field, is a character.
     let mut i = 0;
-    let mut field_start = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if field_start && b == b'"' {
-            let open = i;
-            i += 1;
-            loop {
-                match bytes.get(i) {
-                    None => return Some(open),
-                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
-                    Some(b'"') => break,
-                    Some(_) => i += 1,
+    let mut after_close = false;
+    while let Some(q) = find_byte(bytes, i, b'"') {
+        let opens = if q == i && after_close {
+            false
+        } else {
+            q == 0 || matches!(bytes[q - 1], b'\n' | b'\r') || bytes[q - 1] == delimiter
+        };
+        if !opens {
+            i = q + 1;
+            after_close = false;
+            continue;
+        }
+        let mut j = q + 1;
+        loop {
+            match find_byte(bytes, j, b'"') {
+                None => return Some(q),
+                Some(c) if bytes.get(c + 1) == Some(&b'"') => j = c + 2,
+                Some(c) => {
+                    j = c + 1;
+                    break;
                 }
             }
-            field_start = false;
-        } else {
-            field_start = b == delimiter || b == b'\n' || b == b'\r';
         }
-        i += 1;
+        i = j;
+        after_close = true;
     }
     None
 }
@@ -413,20 +421,72 @@ impl<'a> Records<'a> {
 
 /// The next `"` at or after `from`.
 fn memchr_quote(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| b == b'"')
-        .map(|k| from + k)
+    find_byte(bytes, from, b'"')
 }
 
-/// The end of an unquoted field: the next delimiter or line end.
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// A word with the high bit set in the byte where `w` has a zero byte, at least in the lowest
+/// such byte (bytes above it may be flagged wrongly; only the lowest one is used).
+#[inline(always)]
+fn zero_bytes(w: u64) -> u64 {
+    w.wrapping_sub(splat(1)) & !w & splat(0x80)
+}
+
+/// Eight bytes from `at` as a little-endian word (the lowest byte first).
+#[inline(always)]
+fn word(bytes: &[u8], at: usize) -> Option<u64> {
+    let w: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
+/// The first `b` at or after `from`, eight bytes at a time.
+fn find_byte(bytes: &[u8], from: usize, b: u8) -> Option<usize> {
+    let mut i = from;
+    while let Some(w) = word(bytes, i) {
+        let m = zero_bytes(w ^ splat(b));
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&c| c == b).map(|k| i + k)
+}
+
+/// The end of an unquoted field: the next delimiter or line end, eight bytes at a time.
 fn field_end(bytes: &[u8], from: usize, d: u8) -> usize {
-    let rest = bytes.get(from..).unwrap_or(&[]);
-    from + rest
+    let mut i = from;
+    while let Some(w) = word(bytes, i) {
+        let m =
+            zero_bytes(w ^ splat(d)) | zero_bytes(w ^ splat(b'\n')) | zero_bytes(w ^ splat(b'\r'));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    i + rest
         .iter()
         .position(|&b| b == d || b == b'\n' || b == b'\r')
         .unwrap_or(rest.len())
+}
+
+/// True when `s` holds a `.` or a `,`, eight bytes at a time.
+fn has_point_or_comma(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(w) = word(bytes, i) {
+        if zero_bytes(w ^ splat(b'.')) | zero_bytes(w ^ splat(b',')) != 0 {
+            return true;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .is_some_and(|r| r.iter().any(|&b| b == b'.' || b == b','))
 }
 
 fn is_blank(f: &str) -> bool {
@@ -1038,6 +1098,78 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 2000, "{compared}");
+    }
+
+    /// The byte-at-a-time reading the word-at-a-time scans replace.
+    fn unclosed_quote_bytewise(text: &str, delimiter: u8) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut field_start = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if field_start && b == b'"' {
+                let open = i;
+                i += 1;
+                loop {
+                    match bytes.get(i) {
+                        None => return Some(open),
+                        Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                        Some(b'"') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+                field_start = false;
+            } else {
+                field_start = b == delimiter || b == b'\n' || b == b'\r';
+            }
+            i += 1;
+        }
+        None
+    }
+
+    #[test]
+    fn word_scans_match_byte_scans() {
+        let alphabet = [
+            b'a', b'"', b',', b';', b'\n', b'\r', b'.', b'1', 0x80, 0x0b, b'\t',
+        ];
+        let mut seed: u64 = 0x1234_5678_9abc_def1;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut unclosed = 0;
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let b = text.as_bytes();
+            for d in [b',', b';', b'\t'] {
+                assert_eq!(
+                    unclosed_quote(&text, d),
+                    unclosed_quote_bytewise(&text, d),
+                    "{text:?}"
+                );
+                unclosed += usize::from(unclosed_quote(&text, d).is_some());
+                for from in 0..=b.len() {
+                    let naive = from
+                        + b[from..]
+                            .iter()
+                            .position(|&c| c == d || c == b'\n' || c == b'\r')
+                            .unwrap_or(b.len() - from);
+                    assert_eq!(field_end(b, from, d), naive, "{text:?} {from}");
+                    assert_eq!(
+                        find_byte(b, from, b'"'),
+                        b[from..].iter().position(|&c| c == b'"').map(|k| k + from)
+                    );
+                }
+            }
+            assert_eq!(has_point_or_comma(&text), text.contains(['.', ',']));
+        }
+        assert!(unclosed > 1000, "{unclosed}");
     }
 
     #[test]
