@@ -118,12 +118,16 @@ impl DecimalVotes {
     }
 
     /// Adds the vote of one cell.
+    #[inline]
     pub fn add(&mut self, c: &str) {
         // Without a `.` or `,` a cell proves nothing and is not ambiguous: the common cell
         // (a name, a whole number) is decided by this one scan.
-        if !has_point_or_comma(c) {
-            return;
+        if has_point_or_comma(c) {
+            self.add_separated(c);
         }
+    }
+
+    fn add_separated(&mut self, c: &str) {
         let c = super::trim(super::trim(c).trim_end_matches('%'));
         let body = c.trim_start_matches(['-', '+', '−']);
         if body.is_empty()
@@ -475,6 +479,7 @@ fn field_end(bytes: &[u8], from: usize, d: u8) -> usize {
 }
 
 /// True when `s` holds a `.` or a `,`, eight bytes at a time.
+#[inline]
 fn has_point_or_comma(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;

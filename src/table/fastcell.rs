@@ -101,7 +101,45 @@ const MEMO_CAP: usize = 1 << 16;
 /// Writes cells into one column, remembering what each distinct raw text became.
 pub struct CellWriter<'a> {
     last: Option<(&'a str, Outcome)>,
-    memo: FastMap<&'a str, Outcome>,
+    memo: FastMap<Raw<'a>, Outcome>,
+}
+
+/// A raw cell as a memo key: compared without a call to `memcmp` (cells are short).
+#[derive(Clone, Copy)]
+struct Raw<'a>(&'a [u8]);
+
+impl PartialEq for Raw<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        same(self.0, other.0)
+    }
+}
+impl Eq for Raw<'_> {}
+impl std::hash::Hash for Raw<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        h.write(self.0);
+    }
+}
+
+/// `a == b`, a word at a time for the short texts cells are.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let w = |s: &[u8], at: usize| -> u64 {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&s[at..at + 8]);
+        u64::from_le_bytes(x)
+    };
+    if n >= 8 && n <= 16 {
+        // Two words that overlap when n < 16: the first and the last eight bytes.
+        w(a, 0) == w(b, 0) && w(a, n - 8) == w(b, n - 8)
+    } else if n < 8 {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    } else {
+        a == b
+    }
 }
 
 impl Default for CellWriter<'_> {
@@ -129,7 +167,7 @@ impl<'a> CellWriter<'a> {
 
     fn outcome(&mut self, col: &mut Column, t: &'a str, decimal: char) -> Outcome {
         if let Some((l, o)) = self.last {
-            if l == t {
+            if same(l.as_bytes(), t.as_bytes()) {
                 return o;
             }
         }
@@ -143,7 +181,7 @@ impl<'a> CellWriter<'a> {
                 }
             }
         }
-        if let Some(&o) = self.memo.get(t) {
+        if let Some(&o) = self.memo.get(&Raw(b)) {
             self.last = Some((t, o));
             return o;
         }
@@ -153,7 +191,7 @@ impl<'a> CellWriter<'a> {
             Cell::Text(s) => Outcome::Text(col.intern(s), super::overflows(s, decimal)),
         };
         if self.memo.len() < MEMO_CAP {
-            self.memo.insert(t, o);
+            self.memo.insert(Raw(b), o);
         }
         self.last = Some((t, o));
         o
