@@ -293,10 +293,15 @@ struct RecordAt {
 
 impl<'a> Records<'a> {
     fn new(text: &'a str, delimiter: u8) -> Records<'a> {
+        Records::at(text, delimiter, 0, 1)
+    }
+
+    /// Reading from the record that starts at byte `pos` on line `line`.
+    fn at(text: &'a str, delimiter: u8, pos: usize, line: usize) -> Records<'a> {
         Records {
             text,
-            pos: 0,
-            line: 1,
+            pos,
+            line,
             delimiter,
         }
     }
@@ -524,6 +529,21 @@ pub fn read_csv_with(
     bytes: &[u8],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let threads_from = THREADED_FROM;
+    #[cfg(target_arch = "wasm32")]
+    let threads_from = usize::MAX;
+    read_csv_threads_from(name, bytes, progress, threads_from)
+}
+
+/// [`read_csv_with`], reading the rows on two threads (natively) when the text has at least
+/// `threads_from` bytes.
+fn read_csv_threads_from(
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))] threads_from: usize,
+) -> Result<Table> {
     let (text, encoding) = decode(bytes);
     let text: &str = &text;
     if text.trim().is_empty() {
@@ -558,6 +578,8 @@ pub fn read_csv_with(
     let mut fields: Vec<Cow<str>> = Vec::new();
     let mut records = Records::new(text, delimiter);
     let mut next_report = step;
+    // The record after the middle of the text: (its index, its byte offset, its line).
+    let mut split: Option<(usize, usize, usize)> = None;
     while let Some(at) = records.next_into(&mut fields) {
         if fields.len() > limits::MAX_COLUMNS {
             return Err(limits::exceeded(
@@ -606,6 +628,9 @@ pub fn read_csv_with(
             votes_of.push((meta.len() as u32, v));
         }
         meta.push(filled(&fields).min(u32::MAX as usize) as u32);
+        if split.is_none() && at.end >= text.len() / 2 {
+            split = Some((meta.len(), at.end, records.line));
+        }
         if at.end >= next_report {
             progress(at.end / 2, total);
             next_report = at.end + step;
@@ -712,129 +737,83 @@ pub fn read_csv_with(
         .filter(|&&m| m > 0)
         .count();
     limits::check_cells(name, data_estimate, names.len(), bytes.len())?;
-    drop(meta);
-
-    let mut columns: Vec<Column> = names
-        .iter()
-        .map(|n| Column::with_capacity(n.clone(), data_estimate))
-        .collect();
-    let mut writers: Vec<CellWriter> = names.iter().map(|_| CellWriter::default()).collect();
-    let mut row_numbers: Vec<u32> = Vec::with_capacity(data_estimate);
-    let mut rejected: Vec<RejectedRow> = Vec::new();
-    let mut short: Vec<(usize, usize)> = Vec::new();
-    let mut beyond: Vec<(usize, usize, String)> = Vec::new();
-    let mut next_report = step;
-    for i in 0..body_rows {
-        let Some(at) = records.next_into(&mut fields) else {
-            break;
-        };
-        if at.end >= next_report {
-            progress(total / 2 + at.end / 2, total);
-            next_report = at.end + step;
-        }
-        let line = at.line;
-        let n = filled(&fields);
-        if n == 0 {
-            continue;
-        }
-        // A quoted cell holding whole lines of the table: a quote closed rows later than meant.
-        if width >= 2 && at.multiline {
-            let mut quote_line = line;
-            for f in fields.iter().filter(|f| f.as_bytes().contains(&b'\n')) {
-                let breaks = f.matches('\n').count();
-                if breaks > 0 {
-                    if let Some(l) = f.lines().skip(1).find(|l| row_like(l, delimiter, width)) {
-                        return Err(Error::new2(
-                            ErrorKind::Parse,
-                            format!(
-                                "Een aanhalingsteken (\") in of na rij {quote_line} wordt pas veel later gesloten: de cel bevat regels die zelf rijen van de tabel lijken ('{}'). Controleer de aanhalingstekens in die rij.",
-                                sniff::shorten(l, 60)
-                            ),
-                            format!(
-                                "A quote (\") in or after row {quote_line} is closed only much later: the cell holds lines that look like rows of the table themselves ('{}'). Check the quotes in that row.",
-                                sniff::shorten(l, 60)
-                            ),
-                        )
-                        .at(Location::file(name).row(line)));
-                    }
-                }
-                quote_line += breaks;
-            }
-        }
-        let repeated = || {
-            fields.len() >= header_key.len()
-                && header_key
-                    .iter()
-                    .zip(fields.iter())
-                    .all(|(h, c)| h.as_str() == super::trim(c))
-        };
-        let reason = sniff::classify(i, n, width, plan.below_from, repeated);
-        // A row in another delimiter reads as one cell: its numbers would be lost.
-        if reason.is_none() || reason == Some(sniff::REASON_SINGLE) {
-            if let [one] = fields.as_slice() {
-                if let Some(d) = other_delimiter_text(one, delimiter, width) {
-                    return Err(Error::new2(
-                        ErrorKind::Parse,
-                        format!(
-                            "Rij {line} is gescheiden met {}, de rest van het bestand met {}: de getallen in die rij zouden verloren gaan. Gebruik in het hele bestand hetzelfde scheidingsteken.",
-                            delimiter_name(d),
-                            delimiter_name(delimiter as char)
-                        ),
-                        format!(
-                            "Row {line} is separated by {}, the rest of the file by {}: the numbers in that row would be lost. Use the same delimiter in the whole file.",
-                            delimiter_name_en(d),
-                            delimiter_name_en(delimiter as char)
-                        ),
-                    )
-                    .at(Location::file(name).row(line)));
-                }
-            }
-        }
-        if let Some(reason) = reason {
-            rejected.push(RejectedRow {
-                row: line,
-                reason: reason.to_string(),
-                reason_en: sniff::reason_en(reason).to_string(),
-                content: sniff::row_text(&cells_of(&fields)),
-            });
-            continue;
-        }
-        if fields.len() < fields_in_header.min(width) {
-            short.push((line, fields.len()));
-        }
-        if let Some(extra) = fields
+    // With the data rows expected from the split on.
+    let split = split.map(|(k, pos, line)| {
+        let rows = meta
             .iter()
             .enumerate()
-            .skip(width)
-            .rfind(|(_, c)| !is_blank(c))
-            .map(|(j, _)| j)
-        {
-            return Err(super::row_too_wide(name, line, n, extra, width));
-        }
-        for (j, (col, writer)) in columns.iter_mut().zip(writers.iter_mut()).enumerate() {
-            let Some(t) = fields.get(j) else {
-                col.push_missing();
-                continue;
+            .skip(k)
+            .take_while(|&(r, _)| r < plan.header + 1 + plan.below_from)
+            .filter(|&(_, &m)| m > 0)
+            .count();
+        (k, pos, line, rows)
+    });
+    drop(meta);
+
+    let body = Body {
+        name,
+        width,
+        fields_in_header,
+        header_key: &header_key,
+        below_from: plan.below_from,
+        delimiter,
+        decimal,
+        step,
+    };
+    let mut part = Part::new(&names, data_estimate);
+    // Natively a large file's rows are read on two threads, split at the record found in
+    // pass 1 at the middle of the text; the second part's rows are appended to the first's
+    // (its dictionaries merged in order of first appearance), so the table is the same.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some((k, pos, line, rows)) = split.filter(|&(k, _, _, _)| {
+        text.len() >= threads_from
+            && k > plan.header + 1
+            && k < plan.header + 1 + body_rows
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+    }) {
+        let mid = k - (plan.header + 1);
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let mut rest = Part::new(&names, rows);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let mut records = Records::at(text, delimiter, pos, line);
+                let mut go = |_| !stop.load(std::sync::atomic::Ordering::Relaxed);
+                body.read(&mut records, mid..body_rows, &mut rest, &mut go)
+            });
+            let half = pos.max(1) as f64;
+            let mut tick = |end: usize| {
+                progress(
+                    total / 2 + (end as f64 / half * (total / 2) as f64) as usize,
+                    total,
+                );
+                true
             };
-            if t.len() > limits::MAX_CELL_BYTES {
-                return Err(super::cell_too_long(
-                    name,
-                    t.len(),
-                    Location::file(name).row(line).column(&col.name),
-                ));
+            let first = body.read(&mut records, 0..mid, &mut part, &mut tick);
+            if first.is_err() {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
             }
-            let over = match t {
-                Cow::Borrowed(t) => writer.push(col, t, decimal),
-                // A quoted cell with `""` in it: not remembered, it lives in `fields` only.
-                Cow::Owned(t) => CellWriter::default().push(col, t, decimal),
-            };
-            if over {
-                beyond.push((j, line, super::trim(t).to_string()));
-            }
+            (first, second.join())
+        });
+        first?;
+        match second {
+            Ok(r) => r?,
+            Err(e) => std::panic::resume_unwind(e),
         }
-        row_numbers.push(u32::try_from(line).unwrap_or(u32::MAX));
+        part.append(rest);
+    } else {
+        read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
     }
+    #[cfg(target_arch = "wasm32")]
+    read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
     progress(total, total);
+    let Part {
+        mut columns,
+        row_numbers,
+        rejected,
+        short,
+        beyond,
+        ..
+    } = part;
     for c in columns.iter_mut() {
         c.finish();
     }
@@ -914,6 +893,218 @@ pub fn read_csv_with(
     table.note_numbers_read_as_text(&beyond);
     Ok(table)
 }
+
+/// What reading the rows below the header needs to know.
+struct Body<'h> {
+    name: &'h str,
+    width: usize,
+    fields_in_header: usize,
+    header_key: &'h [String],
+    below_from: usize,
+    delimiter: u8,
+    decimal: char,
+    /// Bytes between calls of the tick.
+    step: usize,
+}
+
+/// The rows read from a run of records below the header.
+struct Part<'a> {
+    columns: Vec<Column>,
+    writers: Vec<CellWriter<'a>>,
+    row_numbers: Vec<u32>,
+    rejected: Vec<RejectedRow>,
+    short: Vec<(usize, usize)>,
+    beyond: Vec<(usize, usize, String)>,
+}
+
+impl Part<'_> {
+    fn new(names: &[String], rows: usize) -> Self {
+        Part {
+            columns: names
+                .iter()
+                .map(|n| Column::with_capacity(n.clone(), rows))
+                .collect(),
+            writers: names.iter().map(|_| CellWriter::default()).collect(),
+            row_numbers: Vec::with_capacity(rows),
+            rejected: Vec::new(),
+            short: Vec::new(),
+            beyond: Vec::new(),
+        }
+    }
+
+    /// Appends the rows of `next`, read from the records after this part's.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn append(&mut self, next: Part) {
+        for (c, n) in self.columns.iter_mut().zip(next.columns) {
+            c.append(n);
+        }
+        self.row_numbers.extend(next.row_numbers);
+        self.rejected.extend(next.rejected);
+        self.short.extend(next.short);
+        self.beyond.extend(next.beyond);
+    }
+}
+
+impl Body<'_> {
+    /// Reads the body records `rows` (counted from the row after the header) from `records`,
+    /// which stands at the first of them, into `part`. `tick(end)` is told the byte offset
+    /// reached about every `step` bytes; when it returns false the reading stops.
+    fn read<'a>(
+        &self,
+        records: &mut Records<'a>,
+        rows: std::ops::Range<usize>,
+        part: &mut Part<'a>,
+        tick: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
+        let mut fields: Vec<Cow<'a, str>> = Vec::new();
+        let mut next_report = records.pos + self.step;
+        for i in rows {
+            let Some(at) = records.next_into(&mut fields) else {
+                break;
+            };
+            if at.end >= next_report {
+                if !tick(at.end) {
+                    break;
+                }
+                next_report = at.end + self.step;
+            }
+            let n = filled(&fields);
+            if n == 0 {
+                continue;
+            }
+            let line = at.line;
+            // A quoted cell holding whole lines of the table: a quote closed rows later than meant.
+            if self.width >= 2 && at.multiline {
+                let mut quote_line = line;
+                for f in fields.iter().filter(|f| f.as_bytes().contains(&b'\n')) {
+                    let breaks = f.matches('\n').count();
+                    if breaks > 0 {
+                        if let Some(l) = f
+                            .lines()
+                            .skip(1)
+                            .find(|l| row_like(l, self.delimiter, self.width))
+                        {
+                            return Err(Error::new2(
+                                ErrorKind::Parse,
+                                format!(
+                                    "Een aanhalingsteken (\") in of na rij {quote_line} wordt pas veel later gesloten: de cel bevat regels die zelf rijen van de tabel lijken ('{}'). Controleer de aanhalingstekens in die rij.",
+                                    sniff::shorten(l, 60)
+                                ),
+                                format!(
+                                    "A quote (\") in or after row {quote_line} is closed only much later: the cell holds lines that look like rows of the table themselves ('{}'). Check the quotes in that row.",
+                                    sniff::shorten(l, 60)
+                                ),
+                            )
+                            .at(Location::file(self.name).row(line)));
+                        }
+                    }
+                    quote_line += breaks;
+                }
+            }
+            let repeated = || {
+                fields.len() >= self.header_key.len()
+                    && self
+                        .header_key
+                        .iter()
+                        .zip(fields.iter())
+                        .all(|(h, c)| h.as_str() == super::trim(c))
+            };
+            let reason = sniff::classify(i, n, self.width, self.below_from, repeated);
+            // A row in another self.delimiter reads as one cell: its numbers would be lost.
+            if reason.is_none() || reason == Some(sniff::REASON_SINGLE) {
+                if let [one] = fields.as_slice() {
+                    if let Some(d) = other_delimiter_text(one, self.delimiter, self.width) {
+                        return Err(Error::new2(
+                            ErrorKind::Parse,
+                            format!(
+                                "Rij {line} is gescheiden met {}, de rest van het bestand met {}: de getallen in die rij zouden verloren gaan. Gebruik in het hele bestand hetzelfde scheidingsteken.",
+                                delimiter_name(d),
+                                delimiter_name(self.delimiter as char)
+                            ),
+                            format!(
+                                "Row {line} is separated by {}, the rest of the file by {}: the numbers in that row would be lost. Use the same delimiter in the whole file.",
+                                delimiter_name_en(d),
+                                delimiter_name_en(self.delimiter as char)
+                            ),
+                        )
+                        .at(Location::file(self.name).row(line)));
+                    }
+                }
+            }
+            if let Some(reason) = reason {
+                part.rejected.push(RejectedRow {
+                    row: line,
+                    reason: reason.to_string(),
+                    reason_en: sniff::reason_en(reason).to_string(),
+                    content: sniff::row_text(&cells_of(&fields)),
+                });
+                continue;
+            }
+            if fields.len() < self.fields_in_header.min(self.width) {
+                part.short.push((line, fields.len()));
+            }
+            if let Some(extra) = fields
+                .iter()
+                .enumerate()
+                .skip(self.width)
+                .rfind(|(_, c)| !is_blank(c))
+                .map(|(j, _)| j)
+            {
+                return Err(super::row_too_wide(self.name, line, n, extra, self.width));
+            }
+            for (j, (col, writer)) in part
+                .columns
+                .iter_mut()
+                .zip(part.writers.iter_mut())
+                .enumerate()
+            {
+                let Some(t) = fields.get(j) else {
+                    col.push_missing();
+                    continue;
+                };
+                if t.len() > limits::MAX_CELL_BYTES {
+                    return Err(super::cell_too_long(
+                        self.name,
+                        t.len(),
+                        Location::file(self.name).row(line).column(&col.name),
+                    ));
+                }
+                let over = match t {
+                    Cow::Borrowed(t) => writer.push(col, t, self.decimal),
+                    // A quoted cell with `""` in it: not remembered, it lives in `fields` only.
+                    Cow::Owned(t) => CellWriter::default().push(col, t, self.decimal),
+                };
+                if over {
+                    part.beyond.push((j, line, super::trim(t).to_string()));
+                }
+            }
+            part.row_numbers
+                .push(u32::try_from(line).unwrap_or(u32::MAX));
+        }
+        Ok(())
+    }
+}
+
+/// Reads the body on this thread.
+fn read_serially<'a>(
+    body: &Body,
+    records: &mut Records<'a>,
+    body_rows: usize,
+    part: &mut Part<'a>,
+    progress: &mut dyn FnMut(usize, usize),
+    total: usize,
+) -> Result<()> {
+    let mut tick = |end: usize| {
+        progress(total / 2 + end / 2, total);
+        true
+    };
+    body.read(records, 0..body_rows, part, &mut tick)
+}
+
+/// Text from which the rows are read on two threads (natively): below it a thread costs more
+/// than it saves.
+#[cfg(not(target_arch = "wasm32"))]
+const THREADED_FROM: usize = 4 << 20;
 
 /// A line that splits into a full row, half of it numbers: a text over several lines with
 /// commas in it is no such line.
@@ -1175,6 +1366,107 @@ mod tests {
             assert_eq!(has_point_or_comma(&text), text.contains(['.', ',']));
         }
         assert!(unclosed > 1000, "{unclosed}");
+    }
+
+    /// A table as a comparable text: everything read, with the dictionaries and codes.
+    fn fingerprint(r: &Result<Table>) -> String {
+        match r {
+            Err(e) => format!("{e:?}"),
+            Ok(t) => {
+                let mut out = format!("{:?}\n{:?}\n", t.detected, t.row_numbers);
+                for c in &t.columns {
+                    out += &format!("{} {:?}\n", c.name, c.dictionary());
+                    for i in 0..c.len() {
+                        match c.get(i) {
+                            crate::table::Cell::Number(x) => out += &format!("{:x},", x.to_bits()),
+                            other => out += &format!("{:?}{:?},", c.code(i), other),
+                        }
+                    }
+                    out += "\n";
+                }
+                out
+            }
+        }
+    }
+
+    #[test]
+    fn two_threads_read_what_one_reads() {
+        let mut seed: u64 = 0x5151_7e57_0000_0001;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut threaded = 0;
+        for case in 0..300 {
+            let d = [',', ';', '\t'][case % 3];
+            let dec = if d == ';' { ',' } else { '.' };
+            let mut t = String::new();
+            if next() % 3 == 0 {
+                t += "Tabel 1. Titel\n\n";
+            }
+            t += &["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string());
+            t += "\n";
+            let rows = 20 + next() % 200;
+            for r in 0..rows {
+                let k = next();
+                let cell = |v: u64| -> String {
+                    match v % 16 {
+                        0 => String::new(),
+                        1 => "x".into(),
+                        2 => format!("{}{dec}{}", v % 1000, v % 7),
+                        3 => "1e400".into(),
+                        4 => format!("{}", v % 100_000),
+                        5 => format!("\"{} \"\"q\"\"\"", v % 9),
+                        6 => " 12 ".into(),
+                        7 => format!("Regio {}", v % 5),
+                        _ => format!("{}", v % 50),
+                    }
+                };
+                let line = match k % 97 {
+                    0 => "Tussenkop".to_string(),
+                    1 => ["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string()),
+                    2 => String::new(),
+                    3 => format!("A{d}2015{d}1"),
+                    4 if case % 5 == 0 => format!("B{d}2015{d}1{d}2{d}3{d}4"),
+                    5 if case % 7 == 0 => "\"een\nA,1,2,3,4\nB,5,6,7,8\"".to_string(),
+                    6 => format!("\"cel over\nregels\"{d}2016{d}3{d}4{d}"),
+                    7 if case % 11 == 0 => format!(
+                        "A{}2015{}1{}2",
+                        if d == ',' { ';' } else { ',' },
+                        if d == ',' { ';' } else { ',' },
+                        if d == ',' { ';' } else { ',' }
+                    ),
+                    _ => format!(
+                        "Regio {}{d}{}{d}{}{d}{}{d}{}",
+                        k % 7,
+                        2015 + r % 4,
+                        cell(k >> 8),
+                        cell(k >> 20),
+                        cell(k >> 32)
+                    ),
+                };
+                t += &line;
+                t += if k % 13 == 0 { "\r\n" } else { "\n" };
+            }
+            if next() % 4 == 0 {
+                t += "\nBron: UWV\nx = geheim\n";
+            }
+            let serial = fingerprint(&read_csv_threads_from(
+                "x.csv",
+                t.as_bytes(),
+                &mut |_, _| {},
+                usize::MAX,
+            ));
+            let mut ticks = Vec::new();
+            let two =
+                read_csv_threads_from("x.csv", t.as_bytes(), &mut |d, n| ticks.push((d, n)), 0);
+            assert_eq!(fingerprint(&two), serial, "{t}");
+            assert!(ticks.windows(2).all(|w| w[0].0 <= w[1].0), "{ticks:?}");
+            threaded += usize::from(two.is_ok());
+        }
+        assert!(threaded > 100, "{threaded}");
     }
 
     #[test]

@@ -99,6 +99,7 @@ enum Outcome {
 const MEMO_CAP: usize = 1 << 16;
 
 /// Writes cells into one column, remembering what each distinct raw text became.
+#[derive(Default)]
 pub struct CellWriter<'a> {
     last: Option<(&'a str, Outcome)>,
     memo: FastMap<Raw<'a>, Outcome>,
@@ -132,22 +133,13 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         x.copy_from_slice(&s[at..at + 8]);
         u64::from_le_bytes(x)
     };
-    if n >= 8 && n <= 16 {
+    if (8..=16).contains(&n) {
         // Two words that overlap when n < 16: the first and the last eight bytes.
         w(a, 0) == w(b, 0) && w(a, n - 8) == w(b, n - 8)
     } else if n < 8 {
         a.iter().zip(b).all(|(x, y)| x == y)
     } else {
         a == b
-    }
-}
-
-impl Default for CellWriter<'_> {
-    fn default() -> Self {
-        CellWriter {
-            last: None,
-            memo: FastMap::default(),
-        }
     }
 }
 
@@ -337,14 +329,14 @@ mod tests {
                 let s = n.to_string();
                 let mut g = String::new();
                 for (k, ch) in s.chars().enumerate() {
-                    if k > 0 && (s.len() - k) % 3 == 0 {
+                    if k > 0 && (s.len() - k).is_multiple_of(3) {
                         g.push(sep);
                     }
                     g.push(ch);
                 }
                 g
             };
-            let lead = if (x >> 33) % 7 == 0 { "0" } else { "" };
+            let lead = if (x >> 33).is_multiple_of(7) { "0" } else { "" };
             for (int_s, dec) in [
                 (int.to_string(), ','),
                 (int.to_string(), '.'),
@@ -416,13 +408,13 @@ mod tests {
                 slow_over.push(false);
             }
             assert_eq!(col.dictionary(), slow_col.dictionary());
-            for i in 0..cells.len() {
-                assert_eq!(col.code(i), slow_col.code(i), "{:?}", cells[i]);
+            for (i, cell) in cells.iter().enumerate() {
+                assert_eq!(col.code(i), slow_col.code(i), "{cell:?}");
                 let bits = |c: Cell| match c {
                     Cell::Number(x) => Value::Text(x.to_bits().to_string()),
                     other => other.to_value(),
                 };
-                assert_eq!(bits(col.get(i)), bits(slow_col.get(i)), "{:?}", cells[i]);
+                assert_eq!(bits(col.get(i)), bits(slow_col.get(i)), "{cell:?}");
             }
             assert_eq!(over, slow_over);
             assert!(over.iter().any(|&o| o));
