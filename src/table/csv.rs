@@ -542,7 +542,7 @@ fn read_csv_threads_from(
     name: &str,
     bytes: &[u8],
     progress: &mut dyn FnMut(usize, usize),
-    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))] threads_from: usize,
+    threads_from: usize,
 ) -> Result<Table> {
     let (text, encoding) = decode(bytes);
     let text: &str = &text;
@@ -578,8 +578,10 @@ fn read_csv_threads_from(
     let mut fields: Vec<Cow<str>> = Vec::new();
     let mut records = Records::new(text, delimiter);
     let mut next_report = step;
-    // The record after the middle of the text: (its index, its byte offset, its line).
-    let mut split: Option<(usize, usize, usize)> = None;
+    // The records that start a chunk of the text for reading on two threads: (index, byte
+    // offset, line).
+    let mut splits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut next_split = text.len() / CHUNKS + 1;
     while let Some(at) = records.next_into(&mut fields) {
         if fields.len() > limits::MAX_COLUMNS {
             return Err(limits::exceeded(
@@ -628,8 +630,9 @@ fn read_csv_threads_from(
             votes_of.push((meta.len() as u32, v));
         }
         meta.push(filled(&fields).min(u32::MAX as usize) as u32);
-        if split.is_none() && at.end >= text.len() / 2 {
-            split = Some((meta.len(), at.end, records.line));
+        if at.end >= next_split {
+            splits.push((meta.len(), at.end, records.line));
+            next_split = at.end + text.len() / CHUNKS + 1;
         }
         if at.end >= next_report {
             progress(at.end / 2, total);
@@ -737,17 +740,22 @@ fn read_csv_threads_from(
         .filter(|&&m| m > 0)
         .count();
     limits::check_cells(name, data_estimate, names.len(), bytes.len())?;
-    // With the data rows expected from the split on.
-    let split = split.map(|(k, pos, line)| {
-        let rows = meta
+    // The chunks of body rows: (first row, byte offset, line, data rows expected).
+    let first_body = plan.header + 1;
+    let mut chunks: Vec<(usize, usize, usize, usize)> = vec![(0, records.pos, records.line, 0)];
+    chunks.extend(
+        splits
             .iter()
-            .enumerate()
-            .skip(k)
-            .take_while(|&(r, _)| r < plan.header + 1 + plan.below_from)
-            .filter(|&(_, &m)| m > 0)
-            .count();
-        (k, pos, line, rows)
-    });
+            .filter(|&&(k, _, _)| k > first_body && k < first_body + body_rows)
+            .map(|&(k, pos, line)| (k - first_body, pos, line, 0)),
+    );
+    for c in 0..chunks.len() {
+        let end = chunks.get(c + 1).map_or(body_rows, |n| n.0);
+        chunks[c].3 = meta
+            .get(first_body + chunks[c].0..first_body + end.min(plan.below_from))
+            .map_or(0, |m| m.iter().filter(|&&m| m > 0).count());
+    }
+    drop(splits);
     drop(meta);
 
     let body = Body {
@@ -761,48 +769,54 @@ fn read_csv_threads_from(
         step,
     };
     let mut part = Part::new(&names, data_estimate);
-    // Natively a large file's rows are read on two threads, split at the record found in
-    // pass 1 at the middle of the text; the second part's rows are appended to the first's
-    // (its dictionaries merged in order of first appearance), so the table is the same.
+    // Natively a large file's rows are read on two threads, in chunks split at records found
+    // in pass 1: this thread reads every other chunk straight into the columns, the other one
+    // the chunk after it, whose rows are then appended (its dictionaries merged in order of
+    // first appearance), so the table, its notes and its first error are the same as read on
+    // one thread. Chunks keep the memory of the second thread's columns small.
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some((k, pos, line, rows)) = split.filter(|&(k, _, _, _)| {
-        text.len() >= threads_from
-            && k > plan.header + 1
-            && k < plan.header + 1 + body_rows
-            && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
-    }) {
-        let mid = k - (plan.header + 1);
-        let stop = std::sync::atomic::AtomicBool::new(false);
-        let mut rest = Part::new(&names, rows);
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| {
-                let mut records = Records::at(text, delimiter, pos, line);
-                let mut go = |_| !stop.load(std::sync::atomic::Ordering::Relaxed);
-                body.read(&mut records, mid..body_rows, &mut rest, &mut go)
-            });
-            let half = pos.max(1) as f64;
-            let mut tick = |end: usize| {
-                progress(
-                    total / 2 + (end as f64 / half * (total / 2) as f64) as usize,
-                    total,
-                );
-                true
+    if text.len() >= threads_from
+        && chunks.len() > 1
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+    {
+        let mut tick = |end: usize| {
+            progress(total / 2 + end / 2, total);
+            true
+        };
+        let end_of = |c: usize| chunks.get(c + 1).map_or(body_rows, |n| n.0);
+        for c in (0..chunks.len()).step_by(2) {
+            let (from, pos, line, _) = chunks[c];
+            let mut mine = Records::at(text, delimiter, pos, line);
+            let Some(&(next_from, next_pos, next_line, next_rows)) = chunks.get(c + 1) else {
+                body.read(&mut mine, from..end_of(c), &mut part, &mut tick)?;
+                break;
             };
-            let first = body.read(&mut records, 0..mid, &mut part, &mut tick);
-            if first.is_err() {
-                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            let stop = std::sync::atomic::AtomicBool::new(false);
+            let mut rest = Part::new(&names, next_rows);
+            let (first, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| {
+                    let mut records = Records::at(text, delimiter, next_pos, next_line);
+                    let mut go = |_| !stop.load(std::sync::atomic::Ordering::Relaxed);
+                    body.read(&mut records, next_from..end_of(c + 1), &mut rest, &mut go)
+                });
+                let first = body.read(&mut mine, from..end_of(c), &mut part, &mut tick);
+                if first.is_err() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                (first, second.join())
+            });
+            first?;
+            match second {
+                Ok(r) => r?,
+                Err(e) => std::panic::resume_unwind(e),
             }
-            (first, second.join())
-        });
-        first?;
-        match second {
-            Ok(r) => r?,
-            Err(e) => std::panic::resume_unwind(e),
+            part.append(rest);
         }
-        part.append(rest);
     } else {
         read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
     }
+    #[cfg(target_arch = "wasm32")]
+    let _ = (&chunks, threads_from);
     #[cfg(target_arch = "wasm32")]
     read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
     progress(total, total);
@@ -1105,6 +1119,10 @@ fn read_serially<'a>(
 /// than it saves.
 #[cfg(not(target_arch = "wasm32"))]
 const THREADED_FROM: usize = 4 << 20;
+
+/// Chunks the text is cut into for reading on two threads: the second thread's columns hold
+/// one chunk's rows at a time.
+const CHUNKS: usize = 8;
 
 /// A line that splits into a full row, half of it numbers: a text over several lines with
 /// commas in it is no such line.
