@@ -518,6 +518,9 @@ fn cells_of(fields: &[Cow<str>]) -> Vec<RawCell> {
 /// cells of every record (and the decimal votes), which is all [`sniff::plan`] needs to find the
 /// header and the note block; the second reads the data rows straight into the columns. A file
 /// of a million rows is then held once as text and once as columns (codes and numbers).
+/// Fields are found eight bytes at a time and borrowed from the text; plain numbers and texts
+/// seen before in a column take a short path ([`super::fastcell`]) with the same result as the
+/// general one. Natively a text of 4 MB or more has its rows read on two threads (same table).
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     read_csv_with(name, bytes, &mut |_, _| {})
 }
