@@ -519,7 +519,7 @@ fn cells_of(fields: &[Cow<str>]) -> Vec<RawCell> {
 /// header and the note block; the second reads the data rows straight into the columns. A file
 /// of a million rows is then held once as text and once as columns (codes and numbers).
 /// Fields are found eight bytes at a time and borrowed from the text; plain numbers and texts
-/// seen before in a column take a short path ([`super::fastcell`]) with the same result as the
+/// seen before in a column take a short path (`table::fastcell`) with the same result as the
 /// general one. Natively a text of 4 MB or more has its rows read on two threads (same table).
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     read_csv_with(name, bytes, &mut |_, _| {})
