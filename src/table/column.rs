@@ -268,6 +268,50 @@ impl Column {
         self.len += 1;
     }
 
+    /// Appends the rows of `other` (before [`Column::finish`]): its texts get this column's
+    /// codes, new ones added in the order they first occur in `other`, so the dictionary is the
+    /// one writing all rows into this column would have made.
+    pub fn append(&mut self, other: Column) {
+        let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
+        let total = self.len + other.len;
+        if other.nums.is_empty() && self.nums.is_empty() && !other.codes.is_empty() {
+            // Texts and missing cells only.
+            if self.codes.is_empty() {
+                self.codes.reserve(self.hint.max(total));
+            }
+            self.codes.resize(self.len, NO_CODE);
+            self.codes.extend(
+                other
+                    .codes
+                    .iter()
+                    .map(|&c| remap.get(c as usize).copied().unwrap_or(NO_CODE)),
+            );
+            self.codes.resize(total, NO_CODE);
+            self.len = total;
+        } else if other.codes.is_empty() && self.codes.is_empty() && !other.nums.is_empty() {
+            // Numbers and missing cells only.
+            if self.nums.is_empty() {
+                self.nums.reserve(self.hint.max(total));
+            }
+            self.nums.resize(self.len, no_number());
+            self.nums.extend_from_slice(&other.nums);
+            self.nums.resize(total, no_number());
+            self.len = total;
+        } else {
+            for i in 0..other.len {
+                match other.codes.get(i) {
+                    Some(&c) if c != NO_CODE => {
+                        self.push_code(remap.get(c as usize).copied().unwrap_or(NO_CODE))
+                    }
+                    _ => match other.nums.get(i) {
+                        Some(&n) if is_number(n) => self.push_number(n),
+                        _ => self.push_missing(),
+                    },
+                }
+            }
+        }
+    }
+
     /// Frees what was only needed while writing (the text index) and spare capacity.
     pub fn finish(&mut self) {
         self.index = FastMap::default();

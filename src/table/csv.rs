@@ -3,6 +3,7 @@
 //! all numeric-looking cells of the file), finds the table with [`super::sniff::locate`] and hands
 //! the rows to [`Table::from_cells`].
 
+use super::fastcell::CellWriter;
 use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
 use super::{column_names, titles_note, Column, Detected, RejectedRow, Table};
@@ -111,24 +112,38 @@ impl DecimalVotes {
     pub fn count(cells: &[&str]) -> DecimalVotes {
         let mut v = DecimalVotes::default();
         for c in cells {
-            let c = super::trim(super::trim(c).trim_end_matches('%'));
-            let body = c.trim_start_matches(['-', '+', '−']);
-            if body.is_empty()
-                || !body.starts_with(|ch: char| ch.is_ascii_digit())
-                || !body
-                    .chars()
-                    .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
-            {
-                continue;
-            }
-            match vote(body) {
-                Some(',') => v.comma += 1,
-                Some(_) => v.dot += 1,
-                None if body.contains(['.', ',']) => v.ambiguous += 1,
-                None => {}
-            }
+            v.add(c);
         }
         v
+    }
+
+    /// Adds the vote of one cell.
+    #[inline]
+    pub fn add(&mut self, c: &str) {
+        // Without a `.` or `,` a cell proves nothing and is not ambiguous: the common cell
+        // (a name, a whole number) is decided by this one scan.
+        if has_point_or_comma(c) {
+            self.add_separated(c);
+        }
+    }
+
+    fn add_separated(&mut self, c: &str) {
+        let c = super::trim(super::trim(c).trim_end_matches('%'));
+        let body = c.trim_start_matches(['-', '+', '−']);
+        if body.is_empty()
+            || !body.starts_with(|ch: char| ch.is_ascii_digit())
+            || !body
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+        {
+            return;
+        }
+        match vote(body) {
+            Some(',') => self.comma += 1,
+            Some(_) => self.dot += 1,
+            None if body.contains(['.', ',']) => self.ambiguous += 1,
+            None => {}
+        }
     }
 
     /// The separator: the majority of the decisive cells; with none, `,` for a `;`-delimited file
@@ -186,26 +201,34 @@ pub fn sniff_decimal(cells: &[&str], delimiter: u8) -> char {
 /// would take everything after it, to the end of the file, as one cell.
 fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     let bytes = text.as_bytes();
+    // From quote to quote: a quote opens a field when it is the first byte or follows a
+    // delimiter or line end; one right after a closing quote, or inside a field, is a character.
     let mut i = 0;
-    let mut field_start = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if field_start && b == b'"' {
-            let open = i;
-            i += 1;
-            loop {
-                match bytes.get(i) {
-                    None => return Some(open),
-                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
-                    Some(b'"') => break,
-                    Some(_) => i += 1,
+    let mut after_close = false;
+    while let Some(q) = find_byte(bytes, i, b'"') {
+        let opens = if q == i && after_close {
+            false
+        } else {
+            q == 0 || matches!(bytes[q - 1], b'\n' | b'\r') || bytes[q - 1] == delimiter
+        };
+        if !opens {
+            i = q + 1;
+            after_close = false;
+            continue;
+        }
+        let mut j = q + 1;
+        loop {
+            match find_byte(bytes, j, b'"') {
+                None => return Some(q),
+                Some(c) if bytes.get(c + 1) == Some(&b'"') => j = c + 2,
+                Some(c) => {
+                    j = c + 1;
+                    break;
                 }
             }
-            field_start = false;
-        } else {
-            field_start = b == delimiter || b == b'\n' || b == b'\r';
         }
-        i += 1;
+        i = j;
+        after_close = true;
     }
     None
 }
@@ -264,14 +287,21 @@ struct RecordAt {
     line: usize,
     /// Byte offset of its end.
     end: usize,
+    /// True when a quoted field holds a line break.
+    multiline: bool,
 }
 
 impl<'a> Records<'a> {
     fn new(text: &'a str, delimiter: u8) -> Records<'a> {
+        Records::at(text, delimiter, 0, 1)
+    }
+
+    /// Reading from the record that starts at byte `pos` on line `line`.
+    fn at(text: &'a str, delimiter: u8, pos: usize, line: usize) -> Records<'a> {
         Records {
             text,
-            pos: 0,
-            line: 1,
+            pos,
+            line,
             delimiter,
         }
     }
@@ -289,6 +319,7 @@ impl<'a> Records<'a> {
         let at_line = self.line;
         let d = self.delimiter;
         let mut i = self.pos;
+        let mut multiline = false;
         // An empty line: a blank row.
         if bytes[i] == b'\n' || bytes[i] == b'\r' {
             i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
@@ -301,6 +332,7 @@ impl<'a> Records<'a> {
             return Some(RecordAt {
                 line: at_line,
                 end: i,
+                multiline: false,
             });
         }
         loop {
@@ -338,7 +370,9 @@ impl<'a> Records<'a> {
                         }
                     }
                 }
-                self.line += bytes[start..j].iter().filter(|&&b| b == b'\n').count();
+                let breaks = bytes[start..j].iter().filter(|&&b| b == b'\n').count();
+                self.line += breaks;
+                multiline |= breaks > 0;
                 // Text after the closing quote belongs to the field.
                 let tail_end = field_end(bytes, j, d);
                 let field = match owned {
@@ -389,26 +423,80 @@ impl<'a> Records<'a> {
         Some(RecordAt {
             line: at_line,
             end: i,
+            multiline,
         })
     }
 }
 
 /// The next `"` at or after `from`.
 fn memchr_quote(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| b == b'"')
-        .map(|k| from + k)
+    find_byte(bytes, from, b'"')
 }
 
-/// The end of an unquoted field: the next delimiter or line end.
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// A word with the high bit set in the byte where `w` has a zero byte, at least in the lowest
+/// such byte (bytes above it may be flagged wrongly; only the lowest one is used).
+#[inline(always)]
+fn zero_bytes(w: u64) -> u64 {
+    w.wrapping_sub(splat(1)) & !w & splat(0x80)
+}
+
+/// Eight bytes from `at` as a little-endian word (the lowest byte first).
+#[inline(always)]
+fn word(bytes: &[u8], at: usize) -> Option<u64> {
+    let w: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
+/// The first `b` at or after `from`, eight bytes at a time.
+fn find_byte(bytes: &[u8], from: usize, b: u8) -> Option<usize> {
+    let mut i = from;
+    while let Some(w) = word(bytes, i) {
+        let m = zero_bytes(w ^ splat(b));
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&c| c == b).map(|k| i + k)
+}
+
+/// The end of an unquoted field: the next delimiter or line end, eight bytes at a time.
 fn field_end(bytes: &[u8], from: usize, d: u8) -> usize {
-    let rest = bytes.get(from..).unwrap_or(&[]);
-    from + rest
+    let mut i = from;
+    while let Some(w) = word(bytes, i) {
+        let m =
+            zero_bytes(w ^ splat(d)) | zero_bytes(w ^ splat(b'\n')) | zero_bytes(w ^ splat(b'\r'));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    i + rest
         .iter()
         .position(|&b| b == d || b == b'\n' || b == b'\r')
         .unwrap_or(rest.len())
+}
+
+/// True when `s` holds a `.` or a `,`, eight bytes at a time.
+#[inline]
+fn has_point_or_comma(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(w) = word(bytes, i) {
+        if zero_bytes(w ^ splat(b'.')) | zero_bytes(w ^ splat(b',')) != 0 {
+            return true;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .is_some_and(|r| r.iter().any(|&b| b == b'.' || b == b','))
 }
 
 fn is_blank(f: &str) -> bool {
@@ -430,6 +518,9 @@ fn cells_of(fields: &[Cow<str>]) -> Vec<RawCell> {
 /// cells of every record (and the decimal votes), which is all [`sniff::plan`] needs to find the
 /// header and the note block; the second reads the data rows straight into the columns. A file
 /// of a million rows is then held once as text and once as columns (codes and numbers).
+/// Fields are found eight bytes at a time and borrowed from the text; plain numbers and texts
+/// seen before in a column take a short path (`table::fastcell`) with the same result as the
+/// general one. Natively a text of 4 MB or more has its rows read on two threads (same table).
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     read_csv_with(name, bytes, &mut |_, _| {})
 }
@@ -440,6 +531,21 @@ pub fn read_csv_with(
     name: &str,
     bytes: &[u8],
     progress: &mut dyn FnMut(usize, usize),
+) -> Result<Table> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let threads_from = THREADED_FROM;
+    #[cfg(target_arch = "wasm32")]
+    let threads_from = usize::MAX;
+    read_csv_threads_from(name, bytes, progress, threads_from)
+}
+
+/// [`read_csv_with`], reading the rows on two threads (natively) when the text has at least
+/// `threads_from` bytes.
+fn read_csv_threads_from(
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+    threads_from: usize,
 ) -> Result<Table> {
     let (text, encoding) = decode(bytes);
     let text: &str = &text;
@@ -475,6 +581,10 @@ pub fn read_csv_with(
     let mut fields: Vec<Cow<str>> = Vec::new();
     let mut records = Records::new(text, delimiter);
     let mut next_report = step;
+    // The records that start a chunk of the text for reading on two threads: (index, byte
+    // offset, line).
+    let mut splits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut next_split = text.len() / CHUNKS + 1;
     while let Some(at) = records.next_into(&mut fields) {
         if fields.len() > limits::MAX_COLUMNS {
             return Err(limits::exceeded(
@@ -515,12 +625,18 @@ pub fn read_csv_with(
                 ],
             ));
         }
-        let strs: Vec<&str> = fields.iter().map(|f| &**f).collect();
-        let v = DecimalVotes::count(&strs);
+        let mut v = DecimalVotes::default();
+        for f in &fields {
+            v.add(f);
+        }
         if v != DecimalVotes::default() {
             votes_of.push((meta.len() as u32, v));
         }
         meta.push(filled(&fields).min(u32::MAX as usize) as u32);
+        if at.end >= next_split {
+            splits.push((meta.len(), at.end, records.line));
+            next_split = at.end + text.len() / CHUNKS + 1;
+        }
         if at.end >= next_report {
             progress(at.end / 2, total);
             next_report = at.end + step;
@@ -627,130 +743,94 @@ pub fn read_csv_with(
         .filter(|&&m| m > 0)
         .count();
     limits::check_cells(name, data_estimate, names.len(), bytes.len())?;
+    // The chunks of body rows: (first row, byte offset, line, data rows expected).
+    let first_body = plan.header + 1;
+    let mut chunks: Vec<(usize, usize, usize, usize)> = vec![(0, records.pos, records.line, 0)];
+    chunks.extend(
+        splits
+            .iter()
+            .filter(|&&(k, _, _)| k > first_body && k < first_body + body_rows)
+            .map(|&(k, pos, line)| (k - first_body, pos, line, 0)),
+    );
+    for c in 0..chunks.len() {
+        let end = chunks.get(c + 1).map_or(body_rows, |n| n.0);
+        chunks[c].3 = meta
+            .get(first_body + chunks[c].0..first_body + end.min(plan.below_from))
+            .map_or(0, |m| m.iter().filter(|&&m| m > 0).count());
+    }
+    drop(splits);
     drop(meta);
 
-    let mut columns: Vec<Column> = names
-        .iter()
-        .map(|n| Column::with_capacity(n.clone(), data_estimate))
-        .collect();
-    let mut row_numbers: Vec<u32> = Vec::with_capacity(data_estimate);
-    let mut rejected: Vec<RejectedRow> = Vec::new();
-    let mut short: Vec<(usize, usize)> = Vec::new();
-    let mut beyond: Vec<(usize, usize, String)> = Vec::new();
-    let mut next_report = step;
-    for i in 0..body_rows {
-        let Some(at) = records.next_into(&mut fields) else {
-            break;
+    let body = Body {
+        name,
+        width,
+        fields_in_header,
+        header_key: &header_key,
+        below_from: plan.below_from,
+        delimiter,
+        decimal,
+        step,
+    };
+    let mut part = Part::new(&names, data_estimate);
+    // Natively a large file's rows are read on two threads, in chunks split at records found
+    // in pass 1: this thread reads every other chunk straight into the columns, the other one
+    // the chunk after it, whose rows are then appended (its dictionaries merged in order of
+    // first appearance), so the table, its notes and its first error are the same as read on
+    // one thread. Chunks keep the memory of the second thread's columns small.
+    #[cfg(not(target_arch = "wasm32"))]
+    if text.len() >= threads_from
+        && chunks.len() > 1
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+    {
+        let mut tick = |end: usize| {
+            progress(total / 2 + end / 2, total);
+            true
         };
-        if at.end >= next_report {
-            progress(total / 2 + at.end / 2, total);
-            next_report = at.end + step;
-        }
-        let line = at.line;
-        let n = filled(&fields);
-        if n == 0 {
-            continue;
-        }
-        // A quoted cell holding whole lines of the table: a quote closed rows later than meant.
-        if width >= 2 {
-            let mut quote_line = line;
-            for f in fields.iter().filter(|f| f.as_bytes().contains(&b'\n')) {
-                let breaks = f.matches('\n').count();
-                if breaks > 0 {
-                    if let Some(l) = f.lines().skip(1).find(|l| row_like(l, delimiter, width)) {
-                        return Err(Error::new2(
-                            ErrorKind::Parse,
-                            format!(
-                                "Een aanhalingsteken (\") in of na rij {quote_line} wordt pas veel later gesloten: de cel bevat regels die zelf rijen van de tabel lijken ('{}'). Controleer de aanhalingstekens in die rij.",
-                                sniff::shorten(l, 60)
-                            ),
-                            format!(
-                                "A quote (\") in or after row {quote_line} is closed only much later: the cell holds lines that look like rows of the table themselves ('{}'). Check the quotes in that row.",
-                                sniff::shorten(l, 60)
-                            ),
-                        )
-                        .at(Location::file(name).row(line)));
-                    }
-                }
-                quote_line += breaks;
-            }
-        }
-        let repeated = || {
-            fields.len() >= header_key.len()
-                && header_key
-                    .iter()
-                    .zip(fields.iter())
-                    .all(|(h, c)| h.as_str() == super::trim(c))
-        };
-        let reason = sniff::classify(i, n, width, plan.below_from, repeated);
-        // A row in another delimiter reads as one cell: its numbers would be lost.
-        if reason.is_none() || reason == Some(sniff::REASON_SINGLE) {
-            if let [one] = fields.as_slice() {
-                if let Some(d) = other_delimiter_text(one, delimiter, width) {
-                    return Err(Error::new2(
-                        ErrorKind::Parse,
-                        format!(
-                            "Rij {line} is gescheiden met {}, de rest van het bestand met {}: de getallen in die rij zouden verloren gaan. Gebruik in het hele bestand hetzelfde scheidingsteken.",
-                            delimiter_name(d),
-                            delimiter_name(delimiter as char)
-                        ),
-                        format!(
-                            "Row {line} is separated by {}, the rest of the file by {}: the numbers in that row would be lost. Use the same delimiter in the whole file.",
-                            delimiter_name_en(d),
-                            delimiter_name_en(delimiter as char)
-                        ),
-                    )
-                    .at(Location::file(name).row(line)));
-                }
-            }
-        }
-        if let Some(reason) = reason {
-            rejected.push(RejectedRow {
-                row: line,
-                reason: reason.to_string(),
-                reason_en: sniff::reason_en(reason).to_string(),
-                content: sniff::row_text(&cells_of(&fields)),
-            });
-            continue;
-        }
-        if fields.len() < fields_in_header.min(width) {
-            short.push((line, fields.len()));
-        }
-        if let Some(extra) = fields
-            .iter()
-            .enumerate()
-            .skip(width)
-            .rfind(|(_, c)| !is_blank(c))
-            .map(|(j, _)| j)
-        {
-            return Err(super::row_too_wide(name, line, n, extra, width));
-        }
-        for (j, col) in columns.iter_mut().enumerate() {
-            let Some(t) = fields.get(j) else {
-                col.push_missing();
-                continue;
+        let end_of = |c: usize| chunks.get(c + 1).map_or(body_rows, |n| n.0);
+        for c in (0..chunks.len()).step_by(2) {
+            let (from, pos, line, _) = chunks[c];
+            let mut mine = Records::at(text, delimiter, pos, line);
+            let Some(&(next_from, next_pos, next_line, next_rows)) = chunks.get(c + 1) else {
+                body.read(&mut mine, from..end_of(c), &mut part, &mut tick)?;
+                break;
             };
-            if t.len() > limits::MAX_CELL_BYTES {
-                return Err(super::cell_too_long(
-                    name,
-                    t.len(),
-                    Location::file(name).row(line).column(&col.name),
-                ));
-            }
-            match super::parse_cell_ref(t, decimal) {
-                super::Cell::Missing => col.push_missing(),
-                super::Cell::Number(x) => col.push_number(x),
-                super::Cell::Text(s) => {
-                    if super::overflows(s, decimal) {
-                        beyond.push((j, line, s.to_string()));
-                    }
-                    col.push_text(s);
+            let stop = std::sync::atomic::AtomicBool::new(false);
+            let mut rest = Part::new(&names, next_rows);
+            let (first, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| {
+                    let mut records = Records::at(text, delimiter, next_pos, next_line);
+                    let mut go = |_| !stop.load(std::sync::atomic::Ordering::Relaxed);
+                    body.read(&mut records, next_from..end_of(c + 1), &mut rest, &mut go)
+                });
+                let first = body.read(&mut mine, from..end_of(c), &mut part, &mut tick);
+                if first.is_err() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
+                (first, second.join())
+            });
+            first?;
+            match second {
+                Ok(r) => r?,
+                Err(e) => std::panic::resume_unwind(e),
             }
+            part.append(rest);
         }
-        row_numbers.push(u32::try_from(line).unwrap_or(u32::MAX));
+    } else {
+        read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
     }
+    #[cfg(target_arch = "wasm32")]
+    let _ = (&chunks, threads_from);
+    #[cfg(target_arch = "wasm32")]
+    read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
     progress(total, total);
+    let Part {
+        mut columns,
+        row_numbers,
+        rejected,
+        short,
+        beyond,
+        ..
+    } = part;
     for c in columns.iter_mut() {
         c.finish();
     }
@@ -830,6 +910,222 @@ pub fn read_csv_with(
     table.note_numbers_read_as_text(&beyond);
     Ok(table)
 }
+
+/// What reading the rows below the header needs to know.
+struct Body<'h> {
+    name: &'h str,
+    width: usize,
+    fields_in_header: usize,
+    header_key: &'h [String],
+    below_from: usize,
+    delimiter: u8,
+    decimal: char,
+    /// Bytes between calls of the tick.
+    step: usize,
+}
+
+/// The rows read from a run of records below the header.
+struct Part<'a> {
+    columns: Vec<Column>,
+    writers: Vec<CellWriter<'a>>,
+    row_numbers: Vec<u32>,
+    rejected: Vec<RejectedRow>,
+    short: Vec<(usize, usize)>,
+    beyond: Vec<(usize, usize, String)>,
+}
+
+impl Part<'_> {
+    fn new(names: &[String], rows: usize) -> Self {
+        Part {
+            columns: names
+                .iter()
+                .map(|n| Column::with_capacity(n.clone(), rows))
+                .collect(),
+            writers: names.iter().map(|_| CellWriter::default()).collect(),
+            row_numbers: Vec::with_capacity(rows),
+            rejected: Vec::new(),
+            short: Vec::new(),
+            beyond: Vec::new(),
+        }
+    }
+
+    /// Appends the rows of `next`, read from the records after this part's.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn append(&mut self, next: Part) {
+        for (c, n) in self.columns.iter_mut().zip(next.columns) {
+            c.append(n);
+        }
+        self.row_numbers.extend(next.row_numbers);
+        self.rejected.extend(next.rejected);
+        self.short.extend(next.short);
+        self.beyond.extend(next.beyond);
+    }
+}
+
+impl Body<'_> {
+    /// Reads the body records `rows` (counted from the row after the header) from `records`,
+    /// which stands at the first of them, into `part`. `tick(end)` is told the byte offset
+    /// reached about every `step` bytes; when it returns false the reading stops.
+    fn read<'a>(
+        &self,
+        records: &mut Records<'a>,
+        rows: std::ops::Range<usize>,
+        part: &mut Part<'a>,
+        tick: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
+        let mut fields: Vec<Cow<'a, str>> = Vec::new();
+        let mut next_report = records.pos + self.step;
+        for i in rows {
+            let Some(at) = records.next_into(&mut fields) else {
+                break;
+            };
+            if at.end >= next_report {
+                if !tick(at.end) {
+                    break;
+                }
+                next_report = at.end + self.step;
+            }
+            let n = filled(&fields);
+            if n == 0 {
+                continue;
+            }
+            let line = at.line;
+            // A quoted cell holding whole lines of the table: a quote closed rows later than meant.
+            if self.width >= 2 && at.multiline {
+                let mut quote_line = line;
+                for f in fields.iter().filter(|f| f.as_bytes().contains(&b'\n')) {
+                    let breaks = f.matches('\n').count();
+                    if breaks > 0 {
+                        if let Some(l) = f
+                            .lines()
+                            .skip(1)
+                            .find(|l| row_like(l, self.delimiter, self.width))
+                        {
+                            return Err(Error::new2(
+                                ErrorKind::Parse,
+                                format!(
+                                    "Een aanhalingsteken (\") in of na rij {quote_line} wordt pas veel later gesloten: de cel bevat regels die zelf rijen van de tabel lijken ('{}'). Controleer de aanhalingstekens in die rij.",
+                                    sniff::shorten(l, 60)
+                                ),
+                                format!(
+                                    "A quote (\") in or after row {quote_line} is closed only much later: the cell holds lines that look like rows of the table themselves ('{}'). Check the quotes in that row.",
+                                    sniff::shorten(l, 60)
+                                ),
+                            )
+                            .at(Location::file(self.name).row(line)));
+                        }
+                    }
+                    quote_line += breaks;
+                }
+            }
+            let repeated = || {
+                fields.len() >= self.header_key.len()
+                    && self
+                        .header_key
+                        .iter()
+                        .zip(fields.iter())
+                        .all(|(h, c)| h.as_str() == super::trim(c))
+            };
+            let reason = sniff::classify(i, n, self.width, self.below_from, repeated);
+            // A row in another self.delimiter reads as one cell: its numbers would be lost.
+            if reason.is_none() || reason == Some(sniff::REASON_SINGLE) {
+                if let [one] = fields.as_slice() {
+                    if let Some(d) = other_delimiter_text(one, self.delimiter, self.width) {
+                        return Err(Error::new2(
+                            ErrorKind::Parse,
+                            format!(
+                                "Rij {line} is gescheiden met {}, de rest van het bestand met {}: de getallen in die rij zouden verloren gaan. Gebruik in het hele bestand hetzelfde scheidingsteken.",
+                                delimiter_name(d),
+                                delimiter_name(self.delimiter as char)
+                            ),
+                            format!(
+                                "Row {line} is separated by {}, the rest of the file by {}: the numbers in that row would be lost. Use the same delimiter in the whole file.",
+                                delimiter_name_en(d),
+                                delimiter_name_en(self.delimiter as char)
+                            ),
+                        )
+                        .at(Location::file(self.name).row(line)));
+                    }
+                }
+            }
+            if let Some(reason) = reason {
+                part.rejected.push(RejectedRow {
+                    row: line,
+                    reason: reason.to_string(),
+                    reason_en: sniff::reason_en(reason).to_string(),
+                    content: sniff::row_text(&cells_of(&fields)),
+                });
+                continue;
+            }
+            if fields.len() < self.fields_in_header.min(self.width) {
+                part.short.push((line, fields.len()));
+            }
+            if let Some(extra) = fields
+                .iter()
+                .enumerate()
+                .skip(self.width)
+                .rfind(|(_, c)| !is_blank(c))
+                .map(|(j, _)| j)
+            {
+                return Err(super::row_too_wide(self.name, line, n, extra, self.width));
+            }
+            for (j, (col, writer)) in part
+                .columns
+                .iter_mut()
+                .zip(part.writers.iter_mut())
+                .enumerate()
+            {
+                let Some(t) = fields.get(j) else {
+                    col.push_missing();
+                    continue;
+                };
+                if t.len() > limits::MAX_CELL_BYTES {
+                    return Err(super::cell_too_long(
+                        self.name,
+                        t.len(),
+                        Location::file(self.name).row(line).column(&col.name),
+                    ));
+                }
+                let over = match t {
+                    Cow::Borrowed(t) => writer.push(col, t, self.decimal),
+                    // A quoted cell with `""` in it: not remembered, it lives in `fields` only.
+                    Cow::Owned(t) => CellWriter::default().push(col, t, self.decimal),
+                };
+                if over {
+                    part.beyond.push((j, line, super::trim(t).to_string()));
+                }
+            }
+            part.row_numbers
+                .push(u32::try_from(line).unwrap_or(u32::MAX));
+        }
+        Ok(())
+    }
+}
+
+/// Reads the body on this thread.
+fn read_serially<'a>(
+    body: &Body,
+    records: &mut Records<'a>,
+    body_rows: usize,
+    part: &mut Part<'a>,
+    progress: &mut dyn FnMut(usize, usize),
+    total: usize,
+) -> Result<()> {
+    let mut tick = |end: usize| {
+        progress(total / 2 + end / 2, total);
+        true
+    };
+    body.read(records, 0..body_rows, part, &mut tick)
+}
+
+/// Text from which the rows are read on two threads (natively): below it a thread costs more
+/// than it saves.
+#[cfg(not(target_arch = "wasm32"))]
+const THREADED_FROM: usize = 4 << 20;
+
+/// Chunks the text is cut into for reading on two threads: the second thread's columns hold
+/// one chunk's rows at a time.
+const CHUNKS: usize = 8;
 
 /// A line that splits into a full row, half of it numbers: a text over several lines with
 /// commas in it is no such line.
@@ -1019,6 +1315,179 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 2000, "{compared}");
+    }
+
+    /// The byte-at-a-time reading the word-at-a-time scans replace.
+    fn unclosed_quote_bytewise(text: &str, delimiter: u8) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut field_start = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if field_start && b == b'"' {
+                let open = i;
+                i += 1;
+                loop {
+                    match bytes.get(i) {
+                        None => return Some(open),
+                        Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                        Some(b'"') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+                field_start = false;
+            } else {
+                field_start = b == delimiter || b == b'\n' || b == b'\r';
+            }
+            i += 1;
+        }
+        None
+    }
+
+    #[test]
+    fn word_scans_match_byte_scans() {
+        let alphabet = [
+            b'a', b'"', b',', b';', b'\n', b'\r', b'.', b'1', 0x80, 0x0b, b'\t',
+        ];
+        let mut seed: u64 = 0x1234_5678_9abc_def1;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut unclosed = 0;
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let b = text.as_bytes();
+            for d in [b',', b';', b'\t'] {
+                assert_eq!(
+                    unclosed_quote(&text, d),
+                    unclosed_quote_bytewise(&text, d),
+                    "{text:?}"
+                );
+                unclosed += usize::from(unclosed_quote(&text, d).is_some());
+                for from in 0..=b.len() {
+                    let naive = from
+                        + b[from..]
+                            .iter()
+                            .position(|&c| c == d || c == b'\n' || c == b'\r')
+                            .unwrap_or(b.len() - from);
+                    assert_eq!(field_end(b, from, d), naive, "{text:?} {from}");
+                    assert_eq!(
+                        find_byte(b, from, b'"'),
+                        b[from..].iter().position(|&c| c == b'"').map(|k| k + from)
+                    );
+                }
+            }
+            assert_eq!(has_point_or_comma(&text), text.contains(['.', ',']));
+        }
+        assert!(unclosed > 1000, "{unclosed}");
+    }
+
+    /// A table as a comparable text: everything read, with the dictionaries and codes.
+    fn fingerprint(r: &Result<Table>) -> String {
+        match r {
+            Err(e) => format!("{e:?}"),
+            Ok(t) => {
+                let mut out = format!("{:?}\n{:?}\n", t.detected, t.row_numbers);
+                for c in &t.columns {
+                    out += &format!("{} {:?}\n", c.name, c.dictionary());
+                    for i in 0..c.len() {
+                        match c.get(i) {
+                            crate::table::Cell::Number(x) => out += &format!("{:x},", x.to_bits()),
+                            other => out += &format!("{:?}{:?},", c.code(i), other),
+                        }
+                    }
+                    out += "\n";
+                }
+                out
+            }
+        }
+    }
+
+    #[test]
+    fn two_threads_read_what_one_reads() {
+        let mut seed: u64 = 0x5151_7e57_0000_0001;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut threaded = 0;
+        for case in 0..300 {
+            let d = [',', ';', '\t'][case % 3];
+            let dec = if d == ';' { ',' } else { '.' };
+            let mut t = String::new();
+            if next() % 3 == 0 {
+                t += "Tabel 1. Titel\n\n";
+            }
+            t += &["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string());
+            t += "\n";
+            let rows = 20 + next() % 200;
+            for r in 0..rows {
+                let k = next();
+                let cell = |v: u64| -> String {
+                    match v % 16 {
+                        0 => String::new(),
+                        1 => "x".into(),
+                        2 => format!("{}{dec}{}", v % 1000, v % 7),
+                        3 => "1e400".into(),
+                        4 => format!("{}", v % 100_000),
+                        5 => format!("\"{} \"\"q\"\"\"", v % 9),
+                        6 => " 12 ".into(),
+                        7 => format!("Regio {}", v % 5),
+                        _ => format!("{}", v % 50),
+                    }
+                };
+                let line = match k % 97 {
+                    0 => "Tussenkop".to_string(),
+                    1 => ["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string()),
+                    2 => String::new(),
+                    3 => format!("A{d}2015{d}1"),
+                    4 if case % 5 == 0 => format!("B{d}2015{d}1{d}2{d}3{d}4"),
+                    5 if case % 7 == 0 => "\"een\nA,1,2,3,4\nB,5,6,7,8\"".to_string(),
+                    6 => format!("\"cel over\nregels\"{d}2016{d}3{d}4{d}"),
+                    7 if case % 11 == 0 => format!(
+                        "A{}2015{}1{}2",
+                        if d == ',' { ';' } else { ',' },
+                        if d == ',' { ';' } else { ',' },
+                        if d == ',' { ';' } else { ',' }
+                    ),
+                    _ => format!(
+                        "Regio {}{d}{}{d}{}{d}{}{d}{}",
+                        k % 7,
+                        2015 + r % 4,
+                        cell(k >> 8),
+                        cell(k >> 20),
+                        cell(k >> 32)
+                    ),
+                };
+                t += &line;
+                t += if k % 13 == 0 { "\r\n" } else { "\n" };
+            }
+            if next() % 4 == 0 {
+                t += "\nBron: UWV\nx = geheim\n";
+            }
+            let serial = fingerprint(&read_csv_threads_from(
+                "x.csv",
+                t.as_bytes(),
+                &mut |_, _| {},
+                usize::MAX,
+            ));
+            let mut ticks = Vec::new();
+            let two =
+                read_csv_threads_from("x.csv", t.as_bytes(), &mut |d, n| ticks.push((d, n)), 0);
+            assert_eq!(fingerprint(&two), serial, "{t}");
+            assert!(ticks.windows(2).all(|w| w[0].0 <= w[1].0), "{ticks:?}");
+            threaded += usize::from(two.is_ok());
+        }
+        assert!(threaded > 100, "{threaded}");
     }
 
     #[test]

@@ -24,6 +24,7 @@
 
 pub mod column;
 pub mod csv;
+mod fastcell;
 #[cfg(feature = "full")]
 pub mod json;
 pub mod limits;
@@ -528,6 +529,10 @@ impl Table {
             let mut odd: Vec<(usize, &str)> = Vec::new();
             // Per distinct text whether it looks like a number: once, not per row.
             let looks: Vec<bool> = col.dictionary().iter().map(|t| looks_numeric(t)).collect();
+            // No text of the column looks like a number: nothing to name.
+            if !looks.contains(&true) {
+                continue;
+            }
             let any_named = !named.is_empty();
             for i in 0..col.len() {
                 let named = || self.row_number(i).is_some_and(|r| named.contains(&(j, r)));
