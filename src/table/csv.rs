@@ -1125,7 +1125,7 @@ const THREADED_FROM: usize = 4 << 20;
 
 /// Chunks the text is cut into for reading on two threads: the second thread's columns hold
 /// one chunk's rows at a time.
-const CHUNKS: usize = 8;
+const CHUNKS: usize = 16;
 
 /// A line that splits into a full row, half of it numbers: a text over several lines with
 /// commas in it is no such line.
