@@ -1,7 +1,9 @@
 // The page-load part of `make bench` (issue 12): every part of dist/ with its gzip size (and which
 // parts the page fetches for its first chart), then, side by side in the same Chromium, the time to
-// the first chart of the page against a static HTML page holding the same SVG, and the page's time
-// to interactive. Targets are printed, never asserted.
+// the first chart of the page against a static HTML page holding the same SVG (with the page's
+// stylesheet, carried as the page carries it, in the same viewport; 4 x BENCH_RUNS interleaved
+// pairs of loads), and the page's time to interactive (BENCH_RUNS loads). Targets are printed,
+// never asserted.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
