@@ -39,7 +39,8 @@ def prerender(out):
     """The built-in data's first chart and its reading, drawn at build time by the same core (the
     native CLI) and written into index.html, so it is on screen before any script runs. The page
     replaces it with the same drawing once the wasm is ready (or clears it at once when the address
-    asks for other data or another view)."""
+    asks for other data or another view). The stylesheet is written in as well, so that nothing is
+    fetched before the first paint."""
     run(["cargo", "build", "--release", "--locked", "--quiet", "--bin", "banenverkenner"])
     cli = os.path.join(ROOT, "target", "release", "banenverkenner")
     svg_path = os.path.join(ROOT, "build", "prerender.svg")
@@ -59,6 +60,21 @@ def prerender(out):
                         '<figure id="figure" tabindex="-1" aria-busy="true" data-prerendered="' + html.escape(spec, quote=True) + '">')
     page = page.replace('<div id="chart"></div>', '<div id="chart" data-chart="prerendered">' + svg + '</div>')
     page = page.replace('<figcaption id="summary"></figcaption>', '<figcaption id="summary">' + html.escape(summary) + '</figcaption>')
+    # The stylesheet goes inline (the CSP allows inline styles, not scripts): no request stands
+    # between the page and its first paint. A linked one would be fetched late: with the CSP in a
+    # meta tag, Chromium's preload scanner holds every fetch until the parser has applied it.
+    link = '<link rel="stylesheet" href="style.css">'
+    if page.count(link) != 1:
+        sys.exit("index.html: de stylesheet-link ontbreekt of staat er vaker in")
+    with open(os.path.join(out, "style.css"), encoding="utf-8") as f:
+        css = f.read()
+    # Comments are for the source; no string in the stylesheet holds "/*" or "</".
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = "\n".join(line.rstrip() for line in css.splitlines() if line.strip()) + "\n"
+    if "</" in css:
+        sys.exit("style.css: '</' kan niet in een <style>-element")
+    page = page.replace(link, "<style>\n" + css + "</style>")
+    os.remove(os.path.join(out, "style.css"))
     with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as f:
         f.write(page)
 

@@ -479,20 +479,40 @@ function otherData(page) {
   return ['example', 'data', 'file', 'dz'].some((k) => (page[k] || '') !== (state.dataKeys[k] || ''));
 }
 
+// Resolves once the page has had its first contentful paint (at once when it has), or after half a
+// second for a page that is not painted (one opened in a background tab).
+function firstPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 500);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName('first-contentful-paint').length) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) { clearTimeout(timer); resolve(); }
+  });
+}
+
 async function start() {
   $('figure').setAttribute('aria-busy', 'true');
   const { page, core } = splitHash();
   // The built-in data's first chart is in the page from the build; it stays only when the address
   // asks for exactly that (nothing else may be on screen, not even for a moment).
   const pre = $('figure').dataset.prerendered;
-  if (pre !== undefined && (page.dz !== undefined || page.file !== undefined || page.data !== undefined
-      || page.example !== undefined || (core && core !== pre))) {
+  const other = page.dz !== undefined || page.file !== undefined || page.data !== undefined
+    || page.example !== undefined || (core && core !== pre);
+  if (pre !== undefined && other) {
     $('chart').textContent = '';
     $('summary').textContent = '';
   }
   state.embed = page.embed;
   document.body.classList.toggle('embed', state.embed);
   if (new URLSearchParams(core).get('lang') === 'en') state.lang = 'en';
+  // The prerendered chart is painted first: the work below (the texts, the handlers, the worker)
+  // would otherwise hold up the page's first paint.
+  if (pre !== undefined && !other && state.lang === 'nl') await firstPaint();
   applyI18n();
   wire();
   busy(true);

@@ -63,6 +63,13 @@ export const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+// The p-quantile (0..1) by linear interpolation between the sorted values.
+export const quantile = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const i = p * (s.length - 1), lo = Math.floor(i);
+  return lo + 1 < s.length ? s[lo] + (i - lo) * (s[lo + 1] - s[lo]) : s[lo];
+};
 export const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
 export const secs = (x) => (Number.isFinite(x) ? `${(x / 1000).toFixed(2)} s` : 'n/a');
 export const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
