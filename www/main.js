@@ -387,6 +387,8 @@ function wire() {
     const { core, page } = splitHash();
     state.embed = page.embed;
     document.body.classList.toggle('embed', state.embed);
+  document.documentElement.classList.toggle('embed', state.embed);
+    document.documentElement.classList.toggle('embed', state.embed);
     if (state.wanted) { state.wanted.spec = core; return; }
     if (otherData(page)) { openFromPage(page, core); return; }
     show(core);

@@ -61,3 +61,32 @@ test('another view or other data never shows the prerendered chart', async () =>
     await context.close();
   }
 });
+
+test('an embed of the built-in chart is laid out as an embed at its first paint, without layout shift', async () => {
+  const context = await browser.newContext({ viewport: { width: 600, height: 500 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    // Where the chart is at the first frame that shows it (before the page's script has run).
+    window.__firstTop = null;
+    const look = () => {
+      const svg = document.querySelector('#chart svg');
+      if (svg && window.__firstTop === null) window.__firstTop = svg.getBoundingClientRect().top;
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(srv.url + '#embed');
+  await ready(page);
+  const first = await page.evaluate(() => window.__firstTop);
+  const now = await page.evaluate(() => document.querySelector('#chart svg').getBoundingClientRect().top);
+  assert.ok(first !== null && Math.abs(first - now) < 2, `chart top at first frame ${first}, now ${now}`);
+  assert.ok(await page.evaluate(() => window.__cls) < 0.05);
+  // Leaving the embed (the address without it) shows the full page again.
+  await page.evaluate(() => { location.hash = ''; });
+  await page.waitForFunction(() => !document.documentElement.classList.contains('embed') && getComputedStyle(document.getElementById('controls')).display !== 'none');
+  await context.close();
+});
