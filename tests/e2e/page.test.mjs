@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import os from 'node:os';
 import { serve, launch, open, ready, pointCount, ROOT } from './helpers.mjs';
@@ -79,18 +80,26 @@ test('an unknown view in the hash gives a clear error', async () => {
   await context.close();
 });
 
-test('the served page has a strict CSP and no inline script or handler', async () => {
+test('the served page has a strict CSP: its own scripts, and an inline script only by its hash, no handler', async () => {
   const html = fs.readFileSync(path.join(ROOT, 'dist', 'index.html'), 'utf8');
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(csp, 'no CSP meta');
-  assert.match(csp[1], /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.match(csp[1], /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*;/);
   assert.doesNotMatch(csp[1], /unsafe-inline[^;]*;.*script|script-src[^;]*unsafe-inline/);
   const scripts = html.match(/<script\b[^>]*>/g);
   assert.ok(scripts.length >= 1);
-  for (const s of scripts) assert.match(s, /\ssrc="[\w/.-]+"/, s);
+  const named = scripts.filter((s) => /\ssrc=/.test(s));
+  assert.ok(named.length >= 1);
+  for (const s of named) assert.match(s, /\ssrc="[\w/.-]+"/, s);
+  // An inline script (the embed's layout before the first paint) runs only because the policy
+  // names its exact hash.
+  for (const body of [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])) {
+    const hash = crypto.createHash('sha256').update(body, 'utf8').digest('base64');
+    assert.ok(csp[1].includes(`'sha256-${hash}'`), `inline script without its hash: ${body.slice(0, 60)}`);
+  }
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
   // Every script the page names is one of its own files.
-  for (const s of scripts) assert.ok(fs.existsSync(path.join(ROOT, 'dist', s.match(/src="([^"]+)"/)[1])), s);
+  for (const s of named) assert.ok(fs.existsSync(path.join(ROOT, 'dist', s.match(/src="([^"]+)"/)[1])), s);
   // The core runs in a worker of the page's own (the CSP allows workers from 'self' only, and blob:
   // for the single file).
   assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'worker.js')));
