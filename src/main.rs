@@ -2,6 +2,7 @@
 
 use banenverkenner::format::{t, Lang};
 use banenverkenner::render::{render_query, Dataset, View, ViewSpec};
+use banenverkenner::table::source::OnDisk;
 use std::process::ExitCode;
 
 const USAGE_NL: &str = "Gebruik:
@@ -140,7 +141,7 @@ fn load_in(
     if file == "default" {
         return Dataset::default_data();
     }
-    let bytes = std::fs::read(file).map_err(|e| {
+    let mut source = OnDisk::open(std::path::Path::new(file)).map_err(|e| {
         banenverkenner::Error::new(
             banenverkenner::error::ErrorKind::Io,
             match lang {
@@ -153,14 +154,13 @@ fn load_in(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.to_string());
-    // Progress on stderr when a person watches (a terminal) and the file takes a moment.
+    // A CSV file is read from disk a piece at a time (twice), never whole: the peak is the
+    // table, not the file and the table. Progress on stderr when a person watches (a terminal)
+    // and the file takes a moment.
+    use banenverkenner::table::source::Source;
     use std::io::{IsTerminal, Write};
-    if !std::io::stderr().is_terminal() || bytes.len() < (8 << 20) {
-        // The file's bytes are let go before the table is read as regional data and its roles
-        // detected: the peak is then the bytes and the table, not the bytes and all of that.
-        let table = banenverkenner::table::load(&name, &bytes)?;
-        drop(bytes);
-        return Dataset::from_table(table);
+    if !std::io::stderr().is_terminal() || source.size() < (8 << 20) {
+        return Dataset::load_from(&name, &mut source, &mut |_, _| {});
     }
     let mut last = usize::MAX;
     let mut report = |done: usize, total: usize| {
@@ -175,9 +175,7 @@ fn load_in(
             let _ = err.flush();
         }
     };
-    let table = banenverkenner::table::load_with(&name, &bytes, &mut report);
-    drop(bytes);
-    let ds = table.and_then(Dataset::from_table);
+    let ds = Dataset::load_from(&name, &mut source, &mut report);
     // The progress line is replaced by what follows.
     eprint!("\r\x1b[2K");
     ds

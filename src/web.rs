@@ -50,42 +50,61 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A loaded dataset and the views on it.
-/// A user's file, copied into the core's memory chunk by chunk as the worker reads it, so the
-/// page never holds a second copy of the whole file (see [`Explorer::load_file`]).
+/// A file the worker reads for the core a piece at a time: `read(offset, length)` returns a
+/// `Uint8Array` of those bytes (fewer at the end), synchronously (`FileReaderSync` on a `File`,
+/// or `subarray` of bytes at hand). The core reads a CSV file twice this way and never holds it
+/// whole (see [`Explorer::load_stream`]).
 #[cfg(feature = "full")]
-#[wasm_bindgen]
-pub struct FileBytes {
-    bytes: Vec<u8>,
+struct JsSource<'f> {
+    size: usize,
+    read: &'f js_sys::Function,
 }
 
 #[cfg(feature = "full")]
-#[wasm_bindgen]
-impl FileBytes {
-    /// Room for a file of `size` bytes; an error (not an abort) when it does not fit.
-    #[wasm_bindgen(constructor)]
-    pub fn new(size: usize) -> Result<FileBytes, JsValue> {
-        let mut bytes = Vec::new();
-        bytes.try_reserve_exact(size).map_err(|_| {
-            js_error(crate::Error::new(
-                crate::error::ErrorKind::Parse,
-                format!(
-                    "Het bestand ({} MB) past niet in het geheugen van de pagina. Gebruik de opdrachtregel (banenverkenner) of een kleiner bestand.",
-                    size / 1_000_000
-                ),
-            ))
-        })?;
-        Ok(FileBytes { bytes })
+impl crate::table::source::Source for JsSource<'_> {
+    fn size(&self) -> usize {
+        self.size
     }
-
-    /// Appends the next chunk of the file.
-    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
-        self.bytes.try_reserve(chunk.len()).map_err(|_| {
-            js_error(crate::Error::new(
+    fn read_into(
+        &mut self,
+        offset: usize,
+        len: usize,
+        out: &mut Vec<u8>,
+    ) -> crate::error::Result<()> {
+        let fail = |why: String| {
+            crate::Error::new2(
+                crate::error::ErrorKind::Io,
+                format!("Het bestand kon niet worden gelezen: {why}"),
+                format!("The file could not be read: {why}"),
+            )
+        };
+        let got = self
+            .read
+            .call2(
+                &JsValue::NULL,
+                &JsValue::from_f64(offset as f64),
+                &JsValue::from_f64(len as f64),
+            )
+            .map_err(|e| {
+                fail(
+                    e.dyn_ref::<js_sys::Error>()
+                        .map_or_else(|| format!("{e:?}"), |e| String::from(e.message())),
+                )
+            })?;
+        let bytes: js_sys::Uint8Array = got
+            .dyn_into()
+            .map_err(|_| fail("geen bytes / no bytes".into()))?;
+        let n = (bytes.length() as usize).min(len);
+        let start = out.len();
+        out.try_reserve(n).map_err(|_| {
+            crate::Error::new2(
                 crate::error::ErrorKind::Parse,
                 "Het bestand past niet in het geheugen van de pagina.",
-            ))
+                "The file does not fit in the page's memory.",
+            )
         })?;
-        self.bytes.extend_from_slice(chunk);
+        out.resize(start + n, 0);
+        bytes.subarray(0, n as u32).copy_to(&mut out[start..]);
         Ok(())
     }
 }
@@ -234,12 +253,15 @@ impl Explorer {
         })
     }
 
-    /// The explorer on a file read into the core with [`FileBytes`] (taken over: the bytes are let
-    /// go once the table is read, before the regional reading and the role detection), calling
-    /// `progress(done, total)` as [`Explorer::load_with_progress`] does.
-    pub fn load_file(
+    /// The explorer on a file of `size` bytes that the core reads a piece at a time with
+    /// `read(offset, length)` (see [`JsSource`]): a CSV file is read twice and never held whole,
+    /// so a large file costs its table and a few pieces. Calls `progress(done, total)` about once
+    /// per percent: `done` runs to `total` over both readings (the first tells the rows apart,
+    /// the second builds the table).
+    pub fn load_stream(
         name: &str,
-        file: FileBytes,
+        size: f64,
+        read: &js_sys::Function,
         progress: &js_sys::Function,
     ) -> Result<Explorer, JsValue> {
         let mut report = |done: usize, total: usize| {
@@ -249,30 +271,12 @@ impl Explorer {
                 &JsValue::from_f64(total as f64),
             );
         };
-        let bytes = file.bytes;
-        let table = crate::table::load_with(name, &bytes, &mut report).map_err(js_error)?;
-        drop(bytes);
-        Ok(Explorer {
-            ds: Dataset::from_table(table).map_err(js_error)?,
-        })
-    }
-
-    /// [`Explorer::load`], calling `progress(done, total)` as the file is read (about once per
-    /// percent of a CSV file), so the worker can move the page's progress bar while it parses.
-    pub fn load_with_progress(
-        name: &str,
-        bytes: &[u8],
-        progress: &js_sys::Function,
-    ) -> Result<Explorer, JsValue> {
-        let mut report = |done: usize, total: usize| {
-            let _ = progress.call2(
-                &JsValue::NULL,
-                &JsValue::from_f64(done as f64),
-                &JsValue::from_f64(total as f64),
-            );
+        let mut source = JsSource {
+            size: size as usize,
+            read,
         };
         Ok(Explorer {
-            ds: Dataset::load_with(name, bytes, &mut report).map_err(js_error)?,
+            ds: Dataset::load_from(name, &mut source, &mut report).map_err(js_error)?,
         })
     }
 

@@ -1,4 +1,4 @@
-// The core in a Web Worker: reads files (in chunks, posting progress in bytes), parses them and
+// The core in a Web Worker: hands files to the core a piece at a time (it posts progress), and
 // renders views with the wasm `Explorer`, so the page never waits on it. One dataset at a time:
 // a failed load keeps the previous one. Classic worker script: the build puts the wasm-bindgen
 // glue of both cores (`--target no-modules`) in front of it.
@@ -14,7 +14,6 @@ let queue = Promise.resolve();
 let full = false; // whether `explorer` (and every later one) lives in the full core
 let fullSource = null; // how to get the full core: { url } or { wasmBase64 }
 let fullReady = null; // the full core's instantiation, once started
-const CHUNK = 4 * 1024 * 1024;
 
 function decode(base64) {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -62,20 +61,25 @@ function errorOf(e) {
   };
 }
 
-// Reads a File in chunks straight into the core's memory (no second copy of the whole file in
-// the worker), telling the page how far it is.
-async function readFileIntoCore(id, file, slow) {
-  const total = file.size;
-  const buf = new wasm_bindgen.FileBytes(total);
-  try {
-    for (let at = 0; at < total; at += CHUNK) {
-      const part = new Uint8Array(await file.slice(at, Math.min(total, at + CHUNK)).arrayBuffer());
-      buf.push(part);
-      postMessage({ id, progress: { loaded: at + part.length, total } });
-      if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } catch (e) { buf.free(); throw e; }
-  return buf;
+// How the core reads a file: `read(offset, length)` gives those bytes at once (the core asks
+// for a piece at a time, twice for a CSV file, and never holds the whole file). A File is read
+// with FileReaderSync (workers only); bytes at hand are handed out as views, not copies.
+function readerOf(source, slow) {
+  if (source.kind !== 'file') {
+    const bytes = source.bytes;
+    return { size: bytes.length, read: (at, n) => bytes.subarray(at, at + n) };
+  }
+  const file = source.file;
+  const reader = new FileReaderSync();
+  return {
+    size: file.size,
+    read: (at, n) => {
+      // `?bv-test-slow` (tests only): each piece takes a quarter of a second, so a load can be
+      // watched and cancelled midway. The core asks synchronously, so this waits in place.
+      if (slow) { const until = Date.now() + 250; while (Date.now() < until) { /* wait */ } }
+      return new Uint8Array(reader.readAsArrayBuffer(file.slice(at, at + n)));
+    },
+  };
 }
 
 // Fetches a same-origin file (the page checked the address), with progress when the size is known.
@@ -147,23 +151,19 @@ const ops = {
     let ex;
     if (source.kind === 'default') ex = new E();
     else if (source.kind === 'example') ex = E.example(source.file);
-    else if (source.kind === 'file') {
-      const buf = await readFileIntoCore(id, source.file, slow);
-      postMessage({ id, progress: { loaded: 0, total: source.file.size, parsing: true } });
-      ex = E.load_file(source.name, buf, (loaded, total) => {
-        postMessage({ id, progress: { loaded, total, parsing: true } });
-      });
-    } else {
-      let bytes;
+    else {
+      let from = source;
       if (source.kind === 'url') {
-        try { bytes = await fetchFile(id, source.url); } catch (e) {
+        try { from = { kind: 'bytes', bytes: await fetchFile(id, source.url) }; } catch (e) {
           throw Object.assign(new Error(e.message), { kind: 'fetch' });
         }
-      } else bytes = source.bytes;
-      postMessage({ id, progress: { loaded: 0, total: bytes.length, parsing: true } });
-      // The core reports how far it has read the text (CSV), about once per percent.
-      ex = E.load_with_progress(source.name, bytes, (loaded, total) => {
-        postMessage({ id, progress: { loaded, total, parsing: true } });
+      }
+      const { size, read } = readerOf(from, slow);
+      postMessage({ id, progress: { loaded: 0, total: size } });
+      // The core reports how far it is, about once per percent: the first reading tells the
+      // rows apart ("reading"), the second builds the table ("processing").
+      ex = E.load_stream(source.name, size, read, (done, total) => {
+        postMessage({ id, progress: { loaded: done, total, parsing: done * 2 > total } });
       });
     }
     if (source.mapping) {

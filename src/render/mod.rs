@@ -64,6 +64,17 @@ impl Dataset {
         Dataset::from_table(table)
     }
 
+    /// [`Dataset::load_with`] from a [`table::source::Source`]: a CSV file is read a piece at a
+    /// time and never held whole (see [`table::load_from`]).
+    pub fn load_from(
+        name: &str,
+        source: &mut dyn table::source::Source,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Dataset> {
+        let table = table::load_from(name, source, progress)?;
+        Dataset::from_table(table)
+    }
+
     pub fn from_table(table: Table) -> Result<Dataset> {
         // Read once: the error is kept to explain why a view needs regional data.
         match RegionalData::from_table(&table) {

@@ -6,49 +6,10 @@
 use super::fastcell::CellWriter;
 use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
+use super::source::{Encoding, InMemory, Pieces, Restart, Source};
 use super::{column_names, titles_note, Column, Detected, RejectedRow, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
 use std::borrow::Cow;
-
-/// Decodes bytes to text, reporting the encoding found. UTF-8 is borrowed, not copied.
-pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return (String::from_utf8_lossy(rest), "UTF-8 met BOM");
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return (Cow::Owned(decode_utf16(rest, u16::from_le_bytes)), "UTF-16");
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return (Cow::Owned(decode_utf16(rest, u16::from_be_bytes)), "UTF-16");
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (Cow::Borrowed(s), "UTF-8"),
-        Err(_) => (Cow::Owned(decode_windows_1252(bytes)), "Windows-1252"),
-    }
-}
-
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
-}
-
-/// Windows-1252 differs from Latin-1 only in 0x80..=0x9F; a table of 32 is all it takes.
-fn decode_windows_1252(bytes: &[u8]) -> String {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => HIGH[(b - 0x80) as usize],
-            _ => b as char,
-        })
-        .collect()
-}
 
 /// Picks the delimiter that splits the first lines most, and most regularly: for each candidate
 /// the most common non-zero count per line times the number of lines that have it. A decimal
@@ -285,6 +246,11 @@ struct Records<'a> {
 struct RecordAt {
     /// 1-based line the record starts on.
     line: usize,
+    /// Byte offset of its start.
+    start: usize,
+    /// True when a line end closed it (else the text ran out: in a piece that is not the
+    /// last, more of it may follow).
+    ended: bool,
     /// Byte offset of its end.
     end: usize,
     /// True when a quoted field holds a line break.
@@ -292,6 +258,7 @@ struct RecordAt {
 }
 
 impl<'a> Records<'a> {
+    #[cfg(test)]
     fn new(text: &'a str, delimiter: u8) -> Records<'a> {
         Records::at(text, delimiter, 0, 1)
     }
@@ -320,6 +287,7 @@ impl<'a> Records<'a> {
         let d = self.delimiter;
         let mut i = self.pos;
         let mut multiline = false;
+        let start = i;
         // An empty line: a blank row.
         if bytes[i] == b'\n' || bytes[i] == b'\r' {
             i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
@@ -331,10 +299,14 @@ impl<'a> Records<'a> {
             self.line += 1;
             return Some(RecordAt {
                 line: at_line,
+                start,
+                // A `\r` at the end may be half of a `\r\n`.
+                ended: bytes[i - 1] == b'\n' || i < bytes.len(),
                 end: i,
                 multiline: false,
             });
         }
+        let mut ended = false;
         loop {
             // One field starting at i.
             if bytes.get(i) == Some(&b'"') {
@@ -409,11 +381,14 @@ impl<'a> Records<'a> {
                         1
                     };
                     self.line += 1;
+                    // A `\r` at the end may be half of a `\r\n`.
+                    ended = bytes[i - 1] == b'\n' || i < bytes.len();
                     break;
                 }
                 Some(b'\n') => {
                     i += 1;
                     self.line += 1;
+                    ended = true;
                     break;
                 }
                 _ => break,
@@ -422,6 +397,8 @@ impl<'a> Records<'a> {
         self.pos = i;
         Some(RecordAt {
             line: at_line,
+            start,
+            ended,
             end: i,
             multiline,
         })
@@ -516,132 +493,303 @@ fn cells_of(fields: &[Cow<str>]) -> Vec<RawCell> {
 
 /// Reads a CSV file. Two passes over the text and no grid of cells: the first counts the filled
 /// cells of every record (and the decimal votes), which is all [`sniff::plan`] needs to find the
-/// header and the note block; the second reads the data rows straight into the columns. A file
-/// of a million rows is then held once as text and once as columns (codes and numbers).
-/// Fields are found eight bytes at a time and borrowed from the text; plain numbers and texts
-/// seen before in a column take a short path (`table::fastcell`) with the same result as the
-/// general one. Natively a text of 4 MB or more has its rows read on two threads (same table).
+/// header and the note block; the second reads the data rows straight into the columns. Both
+/// read the file a piece at a time ([`Pieces`]), so a file of a million rows is held as its
+/// columns (codes and numbers) and a few pieces, never whole. Fields are found eight bytes at a
+/// time and borrowed from the piece; plain numbers and texts seen before in a column take a short
+/// path (`table::fastcell`) with the same result as the general one. Natively the rows of two
+/// pieces are read at once, on two threads (same table).
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     read_csv_with(name, bytes, &mut |_, _| {})
 }
 
 /// [`read_csv`], telling `progress(done, total)` as it goes: `done` runs from 0 to `total` (the
-/// bytes of text) over both passes, about once per percent.
+/// file's bytes) over both passes, about once per percent.
 pub fn read_csv_with(
     name: &str,
     bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Table> {
+    read_csv_from(name, &mut InMemory(bytes), progress)
+}
+
+/// [`read_csv_with`] from any [`Source`]: the file is read twice, a piece at a time.
+pub fn read_csv_from(
+    name: &str,
+    source: &mut dyn Source,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
     #[cfg(not(target_arch = "wasm32"))]
     let threads_from = THREADED_FROM;
     #[cfg(target_arch = "wasm32")]
     let threads_from = usize::MAX;
-    read_csv_threads_from(name, bytes, progress, threads_from)
+    read_pieces(name, source, progress, PIECE, threads_from)
 }
 
-/// [`read_csv_with`], reading the rows on two threads (natively) when the text has at least
-/// `threads_from` bytes.
-fn read_csv_threads_from(
+/// [`read_csv`] in pieces of `piece` bytes: the same table whatever the size (tests and the
+/// fuzz target check it).
+pub fn read_csv_in_pieces(name: &str, bytes: &[u8], piece: usize) -> Result<Table> {
+    read_pieces(
+        name,
+        &mut InMemory(bytes),
+        &mut |_, _| {},
+        piece,
+        usize::MAX,
+    )
+}
+
+/// Bytes of the file read at a time (more when one record is longer).
+const PIECE: usize = 4 << 20;
+
+/// What the first pass found of a piece, for the second to read the same records.
+#[derive(Clone, Copy)]
+struct Planned {
+    /// Bytes of the file read for it.
+    raw: usize,
+    /// Its text up to here holds whole records; the rest goes with the next piece.
+    keep: usize,
+    /// Records before it.
+    records: usize,
+    /// The line it starts on.
+    line: usize,
+}
+
+/// A piece of text for the second pass: whole records only.
+struct Piece {
+    text: String,
+    records: usize,
+    line: usize,
+    /// Bytes of text before it.
+    before: usize,
+}
+
+/// The pieces of the first pass again, from the same source in the same encoding.
+struct Replay<'s, 'n> {
+    pieces: Pieces<'s>,
+    planned: std::vec::IntoIter<Planned>,
+    name: &'n str,
+}
+
+impl Replay<'_, '_> {
+    fn next(&mut self) -> Result<Option<Piece>> {
+        let Some(p) = self.planned.next() else {
+            return Ok(None);
+        };
+        let before = self.pieces.before;
+        match self.pieces.fill(p.raw) {
+            Ok(r) => r?,
+            // Not UTF-8 where the first reading found it was: the file changed meanwhile.
+            Err(Restart) => return Err(changed(self.name)),
+        }
+        let mut text = std::mem::take(&mut self.pieces.text);
+        let keep = p.keep.min(text.len());
+        if !text.is_char_boundary(keep) {
+            return Err(changed(self.name));
+        }
+        self.pieces.text = text[keep..].to_string();
+        self.pieces.before += keep;
+        text.truncate(keep);
+        Ok(Some(Piece {
+            text,
+            records: p.records,
+            line: p.line,
+            before,
+        }))
+    }
+}
+
+fn changed(name: &str) -> Error {
+    Error::new2(
+        ErrorKind::Io,
+        "Het bestand is veranderd terwijl het werd gelezen. Laad het opnieuw.",
+        "The file changed while it was being read. Load it again.",
+    )
+    .at(Location::file(name))
+}
+
+/// True when `text` holds the first 30 filled lines, whole (all the delimiter is told from).
+fn enough_lines(text: &str) -> bool {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(30)
+        .is_some()
+}
+
+/// Line breaks in `text` as records count them (`\r\n`, `\n` or `\r`).
+fn line_breaks(text: &str) -> usize {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(k, &c)| c == b'\n' || (c == b'\r' && b.get(k + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// Whether the rows are read on two threads: natively, for a file of at least `threads_from`
+/// bytes, on a machine with two cores or more.
+fn threaded(size: usize, threads_from: usize) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        size >= threads_from && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (size, threads_from);
+        false
+    }
+}
+
+/// Reads a CSV from `source` in pieces of `piece` bytes, the rows of two pieces at once on two
+/// threads (natively) when the file has at least `threads_from` bytes.
+fn read_pieces(
     name: &str,
-    bytes: &[u8],
+    source: &mut dyn Source,
     progress: &mut dyn FnMut(usize, usize),
+    piece: usize,
     threads_from: usize,
 ) -> Result<Table> {
-    let (text, encoding) = decode(bytes);
-    let text: &str = &text;
-    if text.trim().is_empty() {
-        return Err(Error::new2(
-            ErrorKind::NoRows,
-            "Het bestand is leeg.",
-            "The file is empty.",
-        )
-        .at(Location::file(name)));
-    }
-    let delimiter = sniff_delimiter(text);
-    if let Some(open) = unclosed_quote(text, delimiter) {
-        let row = line_at(text, open);
-        return Err(Error::new2(
-            ErrorKind::Parse,
-            format!(
-                "Rij {row} opent een aanhalingsteken (\") dat nergens wordt gesloten: alles daarna, tot het einde van het bestand, zou als één cel worden gelezen. Sluit het aanhalingsteken of verwijder het."
-            ),
-            format!(
-                "Row {row} opens a quote (\") that is never closed: everything after it, to the end of the file, would be read as one cell. Close the quote or remove it."
-            ),
-        )
-        .at(Location::file(name).row(row)));
-    }
-    let total = text.len().max(1);
+    let piece = piece.max(1);
+    let size = source.size();
+    let total = size.max(1);
     let step = (total / 100).max(1 << 20);
 
-    // Pass 1: per record its line and filled cells; the decimal votes of every record.
-    // The filled cells of every record: all sniff::plan needs.
-    let mut meta: Vec<u32> = Vec::new();
-    let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
-    let mut fields: Vec<Cow<str>> = Vec::new();
-    let mut records = Records::new(text, delimiter);
-    let mut next_report = step;
-    // The records that start a chunk of the text for reading on two threads: (index, byte
-    // offset, line).
-    let mut splits: Vec<(usize, usize, usize)> = Vec::new();
-    let mut next_split = text.len() / CHUNKS + 1;
-    while let Some(at) = records.next_into(&mut fields) {
-        if fields.len() > limits::MAX_COLUMNS {
-            return Err(limits::exceeded(
-                name,
-                ["het aantal kolommen", "the number of columns"],
-                [
-                    format!(
-                        "rij {} heeft {} velden, ten hoogste {}",
-                        at.line,
-                        thousands(fields.len()),
-                        thousands(limits::MAX_COLUMNS)
-                    ),
-                    format!(
-                        "row {} has {} fields, at most {}",
-                        at.line,
-                        limits::thousands_en(fields.len()),
-                        limits::thousands_en(limits::MAX_COLUMNS)
-                    ),
-                ],
+    // Pass 1: per record its filled cells; the decimal votes of every record; where each piece
+    // ends. Read again as Windows-1252 when bytes that are not UTF-8 come after other non-ASCII
+    // text (an ASCII start reads the same in both).
+    let mut forced = None;
+    let (delimiter, encoding, meta, votes_of, planned) = 'read: loop {
+        let mut pieces = Pieces::new(source, forced)?;
+        let mut raw_mark = pieces.read_so_far();
+        // The first piece holds the first 30 filled lines: the delimiter is told from them.
+        while !pieces.at_end() && !enough_lines(&pieces.text) {
+            let more = piece.max(pieces.text.len());
+            match pieces.fill(more) {
+                Ok(r) => r?,
+                Err(Restart) => {
+                    forced = Some(Encoding::Windows1252);
+                    continue 'read;
+                }
+            }
+        }
+        let delimiter = sniff_delimiter(&pieces.text);
+        let mut meta: Vec<u32> = Vec::new();
+        let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
+        let mut planned: Vec<Planned> = Vec::new();
+        let mut line = 1;
+        let mut any_text = false;
+        let mut next_report = step;
+        loop {
+            let last = pieces.at_end();
+            let text: &str = &pieces.text;
+            any_text |= !text.trim().is_empty();
+            if last {
+                if let Some(open) = unclosed_quote(text, delimiter) {
+                    let row = line + line_breaks(&text[..open]);
+                    return Err(Error::new2(
+                        ErrorKind::Parse,
+                        format!(
+                            "Rij {row} opent een aanhalingsteken (\") dat nergens wordt gesloten: alles daarna, tot het einde van het bestand, zou als één cel worden gelezen. Sluit het aanhalingsteken of verwijder het."
+                        ),
+                        format!(
+                            "Row {row} opens a quote (\") that is never closed: everything after it, to the end of the file, would be read as one cell. Close the quote or remove it."
+                        ),
+                    )
+                    .at(Location::file(name).row(row)));
+                }
+            }
+            let mut fields: Vec<Cow<str>> = Vec::new();
+            let mut records = Records::at(text, delimiter, 0, line);
+            let (records_before, line_before) = (meta.len(), line);
+            let mut keep = text.len();
+            while let Some(at) = records.next_into(&mut fields) {
+                if !last && !at.ended {
+                    keep = at.start;
+                    break;
+                }
+                if fields.len() > limits::MAX_COLUMNS {
+                    return Err(limits::exceeded(
+                        name,
+                        ["het aantal kolommen", "the number of columns"],
+                        [
+                            format!(
+                                "rij {} heeft {} velden, ten hoogste {}",
+                                at.line,
+                                thousands(fields.len()),
+                                thousands(limits::MAX_COLUMNS)
+                            ),
+                            format!(
+                                "row {} has {} fields, at most {}",
+                                at.line,
+                                limits::thousands_en(fields.len()),
+                                limits::thousands_en(limits::MAX_COLUMNS)
+                            ),
+                        ],
+                    )
+                    .at(Location::file(name).row(at.line)));
+                }
+                if meta.len() >= limits::MAX_ROWS {
+                    return Err(limits::exceeded(
+                        name,
+                        ["het aantal rijen", "the number of rows"],
+                        [
+                            format!(
+                                "meer dan {} rijen, ten hoogste {}",
+                                thousands(limits::MAX_ROWS),
+                                thousands(limits::MAX_ROWS)
+                            ),
+                            format!(
+                                "more than {} rows, at most {}",
+                                limits::thousands_en(limits::MAX_ROWS),
+                                limits::thousands_en(limits::MAX_ROWS)
+                            ),
+                        ],
+                    ));
+                }
+                let mut v = DecimalVotes::default();
+                for f in &fields {
+                    v.add(f);
+                }
+                if v != DecimalVotes::default() {
+                    votes_of.push((meta.len() as u32, v));
+                }
+                meta.push(filled(&fields).min(u32::MAX as usize) as u32);
+                line = records.line;
+                let done = pieces.before + at.end;
+                if done >= next_report {
+                    progress(done.min(total) / 2, total);
+                    next_report = done + step;
+                }
+            }
+            drop(fields);
+            planned.push(Planned {
+                raw: pieces.read_so_far() - raw_mark,
+                keep: if last { usize::MAX } else { keep },
+                records: records_before,
+                line: line_before,
+            });
+            raw_mark = pieces.read_so_far();
+            if last {
+                break;
+            }
+            pieces.keep_from(keep);
+            let more = piece.max(pieces.text.len());
+            match pieces.fill(more) {
+                Ok(r) => r?,
+                Err(Restart) => {
+                    forced = Some(Encoding::Windows1252);
+                    continue 'read;
+                }
+            }
+        }
+        if !any_text {
+            return Err(Error::new2(
+                ErrorKind::NoRows,
+                "Het bestand is leeg.",
+                "The file is empty.",
             )
-            .at(Location::file(name).row(at.line)));
+            .at(Location::file(name)));
         }
-        if meta.len() >= limits::MAX_ROWS {
-            return Err(limits::exceeded(
-                name,
-                ["het aantal rijen", "the number of rows"],
-                [
-                    format!(
-                        "meer dan {} rijen, ten hoogste {}",
-                        thousands(limits::MAX_ROWS),
-                        thousands(limits::MAX_ROWS)
-                    ),
-                    format!(
-                        "more than {} rows, at most {}",
-                        limits::thousands_en(limits::MAX_ROWS),
-                        limits::thousands_en(limits::MAX_ROWS)
-                    ),
-                ],
-            ));
-        }
-        let mut v = DecimalVotes::default();
-        for f in &fields {
-            v.add(f);
-        }
-        if v != DecimalVotes::default() {
-            votes_of.push((meta.len() as u32, v));
-        }
-        meta.push(filled(&fields).min(u32::MAX as usize) as u32);
-        if at.end >= next_split {
-            splits.push((meta.len(), at.end, records.line));
-            next_split = at.end + text.len() / CHUNKS + 1;
-        }
-        if at.end >= next_report {
-            progress(at.end / 2, total);
-            next_report = at.end + step;
-        }
-    }
+        break 'read (delimiter, pieces.encoding, meta, votes_of, planned);
+    };
     let counts: Vec<usize> = meta.iter().map(|&m| m as usize).collect();
     let Some(plan) = sniff::plan(&counts) else {
         return Err(Error::new2(
@@ -653,20 +801,44 @@ fn read_csv_threads_from(
     };
     drop(counts);
 
-    // Pass 2: titles, header, and every row below it.
-    let mut records = Records::new(text, delimiter);
-    let mut r = 0usize;
+    // Pass 2: titles, header, and every row below it, from the same pieces.
+    let mut replay = Replay {
+        pieces: Pieces::new(source, Some(encoding))?,
+        planned: planned.into_iter(),
+        name,
+    };
     let mut titles: Vec<(usize, String)> = Vec::new();
-    while r < plan.header {
-        let Some(at) = records.next_into(&mut fields) else {
+    let mut header_cells: Option<(usize, Vec<RawCell>)> = None;
+    // The piece the header is in, and where in it the body starts.
+    let mut start: Option<(Piece, usize, usize)> = None;
+    while start.is_none() {
+        let Some(p) = replay.next()? else {
             break;
         };
-        if filled(&fields) > 0 {
-            titles.push((at.line, sniff::row_text(&cells_of(&fields))));
+        let mut fields: Vec<Cow<str>> = Vec::new();
+        let mut records = Records::at(&p.text, delimiter, 0, p.line);
+        let mut r = p.records;
+        while r <= plan.header {
+            let Some(at) = records.next_into(&mut fields) else {
+                break;
+            };
+            if r < plan.header {
+                if filled(&fields) > 0 {
+                    titles.push((at.line, sniff::row_text(&cells_of(&fields))));
+                }
+            } else {
+                header_cells = Some((at.line, cells_of(&fields)));
+            }
+            r += 1;
         }
-        r += 1;
+        let (pos, line) = (records.pos, records.line);
+        drop(fields);
+        if header_cells.is_some() {
+            start = Some((p, pos, line));
+        }
     }
-    let Some(header_at) = records.next_into(&mut fields) else {
+    let (Some(header_cells), Some((first_piece, body_pos, body_line))) = (header_cells, start)
+    else {
         return Err(Error::new2(
             ErrorKind::NoRows,
             "Het bestand bevat geen kopregel.",
@@ -674,8 +846,7 @@ fn read_csv_threads_from(
         )
         .at(Location::file(name)));
     };
-    let header_row = header_at.line;
-    let header: Vec<RawCell> = cells_of(&fields);
+    let (header_row, header) = header_cells;
     let fields_in_header = header.len();
     let width = header
         .iter()
@@ -703,7 +874,7 @@ fn read_csv_threads_from(
 
     let mut detected = Detected {
         format: "csv".into(),
-        encoding: Some(encoding.into()),
+        encoding: Some(encoding.label().into()),
         delimiter: Some((delimiter as char).to_string()),
         decimal: Some(decimal.to_string()),
         header_row,
@@ -735,30 +906,14 @@ fn read_csv_threads_from(
             ));
         }
     }
-    let body_rows = meta.len().saturating_sub(plan.header + 1);
     let data_estimate = meta
         .iter()
         .skip(plan.header + 1)
         .take(plan.below_from)
         .filter(|&&m| m > 0)
         .count();
-    limits::check_cells(name, data_estimate, names.len(), bytes.len())?;
-    // The chunks of body rows: (first row, byte offset, line, data rows expected).
+    limits::check_cells(name, data_estimate, names.len(), size)?;
     let first_body = plan.header + 1;
-    let mut chunks: Vec<(usize, usize, usize, usize)> = vec![(0, records.pos, records.line, 0)];
-    chunks.extend(
-        splits
-            .iter()
-            .filter(|&&(k, _, _)| k > first_body && k < first_body + body_rows)
-            .map(|&(k, pos, line)| (k - first_body, pos, line, 0)),
-    );
-    for c in 0..chunks.len() {
-        let end = chunks.get(c + 1).map_or(body_rows, |n| n.0);
-        chunks[c].3 = meta
-            .get(first_body + chunks[c].0..first_body + end.min(plan.below_from))
-            .map_or(0, |m| m.iter().filter(|&&m| m > 0).count());
-    }
-    drop(splits);
     drop(meta);
 
     let body = Body {
@@ -772,56 +927,52 @@ fn read_csv_threads_from(
         step,
     };
     let mut part = Part::new(&names, data_estimate);
-    // Natively a large file's rows are read on two threads, in chunks split at records found
-    // in pass 1: this thread reads every other chunk straight into the columns, the other one
-    // the chunk after it, whose rows are then appended (its dictionaries merged in order of
-    // first appearance), so the table, its notes and its first error are the same as read on
-    // one thread. Chunks keep the memory of the second thread's columns small.
-    #[cfg(not(target_arch = "wasm32"))]
-    if text.len() >= threads_from
-        && chunks.len() > 1
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+    let mut tick = |done: usize| {
+        progress(total / 2 + done.min(total) / 2, total);
+        true
+    };
+    // The rest of the header's piece.
     {
-        let mut tick = |end: usize| {
-            progress(total / 2 + end / 2, total);
-            true
-        };
-        let end_of = |c: usize| chunks.get(c + 1).map_or(body_rows, |n| n.0);
-        for c in (0..chunks.len()).step_by(2) {
-            let (from, pos, line, _) = chunks[c];
-            let mut mine = Records::at(text, delimiter, pos, line);
-            let Some(&(next_from, next_pos, next_line, next_rows)) = chunks.get(c + 1) else {
-                body.read(&mut mine, from..end_of(c), &mut part, &mut tick)?;
-                break;
-            };
-            let stop = std::sync::atomic::AtomicBool::new(false);
-            let mut rest = Part::new(&names, next_rows);
-            let (first, second) = std::thread::scope(|scope| {
-                let second = scope.spawn(|| {
-                    let mut records = Records::at(text, delimiter, next_pos, next_line);
-                    let mut go = |_| !stop.load(std::sync::atomic::Ordering::Relaxed);
-                    body.read(&mut records, next_from..end_of(c + 1), &mut rest, &mut go)
-                });
-                let first = body.read(&mut mine, from..end_of(c), &mut part, &mut tick);
-                if first.is_err() {
-                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                (first, second.join())
-            });
-            first?;
-            match second {
-                Ok(r) => r?,
-                Err(e) => std::panic::resume_unwind(e),
-            }
-            part.append(rest);
-        }
-    } else {
-        read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
+        let mut records = Records::at(&first_piece.text, delimiter, body_pos, body_line);
+        let base = first_piece.before;
+        body.read(&mut records, 0, &mut part, &mut |end| tick(base + end))?;
     }
-    #[cfg(target_arch = "wasm32")]
-    let _ = (&chunks, threads_from);
-    #[cfg(target_arch = "wasm32")]
-    read_serially(&body, &mut records, body_rows, &mut part, progress, total)?;
+    drop(first_piece);
+    let threads = threaded(size, threads_from);
+    while let Some(a) = replay.next()? {
+        let from = a.records.saturating_sub(first_body);
+        let mut mine = Records::at(&a.text, delimiter, 0, a.line);
+        let b = if threads { replay.next()? } else { None };
+        let Some(b) = b else {
+            body.read(&mut mine, from, &mut part, &mut |end| tick(a.before + end))?;
+            continue;
+        };
+        // Natively two pieces at once: this thread reads the first straight into the columns,
+        // the other the second, whose rows are then appended (its dictionaries merged in order
+        // of first appearance), so the table, its notes and its first error are the same as
+        // read on one thread.
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        let mut rest = Part::new(&names, (b.text.len() / 16).min(data_estimate));
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let mut records = Records::at(&b.text, delimiter, 0, b.line);
+                let mut go = |_| !stop.load(std::sync::atomic::Ordering::Relaxed);
+                let from = b.records.saturating_sub(first_body);
+                body.read(&mut records, from, &mut rest, &mut go)
+            });
+            let first = body.read(&mut mine, from, &mut part, &mut |end| tick(a.before + end));
+            if first.is_err() {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            (first, second.join())
+        });
+        first?;
+        match second {
+            Ok(r) => r?,
+            Err(e) => std::panic::resume_unwind(e),
+        }
+        part.append(rest);
+    }
     progress(total, total);
     let Part {
         mut columns,
@@ -925,23 +1076,21 @@ struct Body<'h> {
 }
 
 /// The rows read from a run of records below the header.
-struct Part<'a> {
+struct Part {
     columns: Vec<Column>,
-    writers: Vec<CellWriter<'a>>,
     row_numbers: Vec<u32>,
     rejected: Vec<RejectedRow>,
     short: Vec<(usize, usize)>,
     beyond: Vec<(usize, usize, String)>,
 }
 
-impl Part<'_> {
+impl Part {
     fn new(names: &[String], rows: usize) -> Self {
         Part {
             columns: names
                 .iter()
                 .map(|n| Column::with_capacity(n.clone(), rows))
                 .collect(),
-            writers: names.iter().map(|_| CellWriter::default()).collect(),
             row_numbers: Vec::with_capacity(rows),
             rejected: Vec::new(),
             short: Vec::new(),
@@ -950,7 +1099,6 @@ impl Part<'_> {
     }
 
     /// Appends the rows of `next`, read from the records after this part's.
-    #[cfg(not(target_arch = "wasm32"))]
     fn append(&mut self, next: Part) {
         for (c, n) in self.columns.iter_mut().zip(next.columns) {
             c.append(n);
@@ -963,19 +1111,21 @@ impl Part<'_> {
 }
 
 impl Body<'_> {
-    /// Reads the body records `rows` (counted from the row after the header) from `records`,
-    /// which stands at the first of them, into `part`. `tick(end)` is told the byte offset
+    /// Reads the body records left in `records` into `part`; the first of them is body row
+    /// `first` (counted from the row after the header). `tick(end)` is told the byte offset
     /// reached about every `step` bytes; when it returns false the reading stops.
     fn read<'a>(
         &self,
         records: &mut Records<'a>,
-        rows: std::ops::Range<usize>,
-        part: &mut Part<'a>,
+        first: usize,
+        part: &mut Part,
         tick: &mut dyn FnMut(usize) -> bool,
     ) -> Result<()> {
         let mut fields: Vec<Cow<'a, str>> = Vec::new();
+        let mut writers: Vec<CellWriter<'a>> =
+            part.columns.iter().map(|_| CellWriter::default()).collect();
         let mut next_report = records.pos + self.step;
-        for i in rows {
+        for i in first.. {
             let Some(at) = records.next_into(&mut fields) else {
                 break;
             };
@@ -1069,12 +1219,7 @@ impl Body<'_> {
             {
                 return Err(super::row_too_wide(self.name, line, n, extra, self.width));
             }
-            for (j, (col, writer)) in part
-                .columns
-                .iter_mut()
-                .zip(part.writers.iter_mut())
-                .enumerate()
-            {
+            for (j, (col, writer)) in part.columns.iter_mut().zip(writers.iter_mut()).enumerate() {
                 let Some(t) = fields.get(j) else {
                     col.push_missing();
                     continue;
@@ -1102,30 +1247,10 @@ impl Body<'_> {
     }
 }
 
-/// Reads the body on this thread.
-fn read_serially<'a>(
-    body: &Body,
-    records: &mut Records<'a>,
-    body_rows: usize,
-    part: &mut Part<'a>,
-    progress: &mut dyn FnMut(usize, usize),
-    total: usize,
-) -> Result<()> {
-    let mut tick = |end: usize| {
-        progress(total / 2 + end / 2, total);
-        true
-    };
-    body.read(records, 0..body_rows, part, &mut tick)
-}
-
-/// Text from which the rows are read on two threads (natively): below it a thread costs more
+/// A file from which the rows are read on two threads (natively): below it a thread costs more
 /// than it saves.
 #[cfg(not(target_arch = "wasm32"))]
 const THREADED_FROM: usize = 4 << 20;
-
-/// Chunks the text is cut into for reading on two threads: the second thread's columns hold
-/// one chunk's rows at a time.
-const CHUNKS: usize = 16;
 
 /// A line that splits into a full row, half of it numbers: a text over several lines with
 /// commas in it is no such line.
@@ -1136,12 +1261,6 @@ fn row_like(l: &str, delimiter: u8, width: usize) -> bool {
         .filter(|p| super::parse_number(p, '.').is_some() || super::parse_number(p, ',').is_some())
         .count();
     parts.len() >= width && numbers >= 1 && numbers >= parts.len() / 2
-}
-
-/// The 1-based line of a byte offset (lines end at `\n`).
-fn line_at(text: &str, byte: usize) -> usize {
-    let upto = text.as_bytes().get(..byte).unwrap_or(text.as_bytes());
-    upto.iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
@@ -1474,20 +1593,76 @@ mod tests {
             if next() % 4 == 0 {
                 t += "\nBron: UWV\nx = geheim\n";
             }
-            let serial = fingerprint(&read_csv_threads_from(
-                "x.csv",
-                t.as_bytes(),
-                &mut |_, _| {},
-                usize::MAX,
-            ));
+            let serial = fingerprint(&read_csv("x.csv", t.as_bytes()));
             let mut ticks = Vec::new();
-            let two =
-                read_csv_threads_from("x.csv", t.as_bytes(), &mut |d, n| ticks.push((d, n)), 0);
+            let piece = 64 + (next() % 512) as usize;
+            let mut src = InMemory(t.as_bytes());
+            let two = read_pieces("x.csv", &mut src, &mut |d, n| ticks.push((d, n)), piece, 0);
             assert_eq!(fingerprint(&two), serial, "{t}");
             assert!(ticks.windows(2).all(|w| w[0].0 <= w[1].0), "{ticks:?}");
             threaded += usize::from(two.is_ok());
         }
         assert!(threaded > 100, "{threaded}");
+    }
+
+    /// Every text of the bad-input corpus, the samples and some made here reads the same in
+    /// pieces of any size as whole: records, lines, encodings and errors do not depend on
+    /// where a piece ends.
+    #[test]
+    fn pieces_of_any_size_read_what_the_whole_file_reads() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut files: Vec<Vec<u8>> = Vec::new();
+        for dir in ["tests/bad", "data/samples"] {
+            let mut names: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            names.sort();
+            for p in names {
+                let b = std::fs::read(&p).unwrap();
+                if b.len() < 20_000 && !b.starts_with(b"PK") {
+                    files.push(b);
+                }
+            }
+        }
+        let text =
+            "regio;toelichting;n\r\n\"Fryslân\";\"een; twee\r\nregels\";\"1.234,5\"\rB;;2\r\n";
+        files.push(text.as_bytes().to_vec());
+        files.push(text.chars().map(|c| c as u32 as u8).collect()); // Windows-1252
+        files.push([0xEF, 0xBB, 0xBF].into_iter().chain(text.bytes()).collect());
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        files.push([0xFF, 0xFE].into_iter().chain(utf16).collect());
+        // ASCII first, a non-UTF-8 byte much later; UTF-8 first, then one.
+        let mut late = b"regio,n\n".to_vec();
+        for k in 0..200 {
+            late.extend_from_slice(format!("R{k},{k}\n").as_bytes());
+        }
+        late.extend_from_slice(b"F\xe2ll,1\n");
+        files.push(late.clone());
+        let mut mixed = "regio,n\nFryslân,1\n".as_bytes().to_vec();
+        mixed.extend_from_slice(&late[8..]);
+        files.push(mixed);
+        files.push(b"a,b\n1,\"2\n3,4\n".to_vec());
+        files.push(b"a,b\r1,2\r3,4\r".to_vec());
+        let mut compared = 0;
+        for bytes in &files {
+            let whole = fingerprint(&read_csv("x.csv", bytes));
+            let mut sizes: Vec<usize> = vec![1, 2, 3, 5, 8, 13, 64, 300];
+            if bytes.len() < 600 {
+                sizes.extend(1..bytes.len() + 2);
+            }
+            for piece in sizes {
+                let got = fingerprint(&read_csv_in_pieces("x.csv", bytes, piece));
+                assert_eq!(
+                    got,
+                    whole,
+                    "pieces of {piece}: {:?}",
+                    String::from_utf8_lossy(bytes)
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 500, "{compared}");
     }
 
     #[test]

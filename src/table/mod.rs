@@ -29,6 +29,7 @@ mod fastcell;
 pub mod json;
 pub mod limits;
 pub mod sniff;
+pub mod source;
 #[cfg(feature = "full")]
 pub mod xlsx;
 #[cfg(feature = "full")]
@@ -954,24 +955,42 @@ pub fn load(name: &str, bytes: &[u8]) -> Result<Table> {
     load_with(name, bytes, &mut |_, _| {})
 }
 
-/// [`load`], telling `progress(done, total)` how far it is in reading a CSV file (bytes of text,
-/// over both passes); workbooks and JSON report only their end.
+/// [`load`], telling `progress(done, total)` how far it is in reading a CSV file (bytes of the
+/// file, over both passes); workbooks and JSON report only their end.
 pub fn load_with(
     name: &str,
     bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Table> {
+    load_from(name, &mut source::InMemory(bytes), progress)
+}
+
+/// Bytes from the start of a file that tell its format.
+#[cfg(feature = "full")]
+const HEAD: usize = 64 << 10;
+
+/// [`load_with`] from any [`source::Source`]: a CSV file is read a piece at a time (twice) and
+/// never held whole; a workbook or JSON file is read whole.
+pub fn load_from(
+    name: &str,
+    source: &mut dyn source::Source,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
     // The page's first core reads only the built-in CSV: telling formats apart is the full core's.
     #[cfg(not(feature = "full"))]
     let format = Format::Csv;
     #[cfg(feature = "full")]
-    let format = detect_format(name, bytes)?;
+    let format = {
+        let mut head = Vec::new();
+        source.read_into(0, HEAD.min(source.size()), &mut head)?;
+        detect_format(name, &head)?
+    };
     let table = match format {
-        Format::Csv => csv::read_csv_with(name, bytes, progress)?,
+        Format::Csv => csv::read_csv_from(name, source, progress)?,
         #[cfg(feature = "full")]
-        Format::Xlsx => xlsx::read_xlsx(name, bytes)?,
+        Format::Xlsx => xlsx::read_xlsx(name, &source::read_all(source)?)?,
         #[cfg(feature = "full")]
-        Format::Json => json::read_json(name, bytes)?,
+        Format::Json => json::read_json(name, &source::read_all(source)?)?,
         #[cfg(not(feature = "full"))]
         Format::Xlsx => return Err(Error::needs_full_core("Excel")),
         #[cfg(not(feature = "full"))]

@@ -1,0 +1,403 @@
+//! Where a file's bytes come from, and their text a piece at a time: a CSV file is read twice
+//! (see `csv`) without ever holding the whole file, so a large file costs its table and a few
+//! pieces, not the table and the file. A [`Source`] is a file in memory ([`InMemory`]), on disk
+//! (the CLI) or a browser `File` read synchronously in the worker (the page).
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// A file read in pieces, as often as needed.
+pub trait Source {
+    /// The file's size in bytes.
+    fn size(&self) -> usize;
+    /// Appends the bytes `offset..offset + len` (fewer at the end of the file) to `out`.
+    fn read_into(&mut self, offset: usize, len: usize, out: &mut Vec<u8>) -> Result<()>;
+}
+
+/// A file already in memory.
+pub struct InMemory<'a>(pub &'a [u8]);
+
+impl Source for InMemory<'_> {
+    fn size(&self) -> usize {
+        self.0.len()
+    }
+    fn read_into(&mut self, offset: usize, len: usize, out: &mut Vec<u8>) -> Result<()> {
+        let from = offset.min(self.0.len());
+        let to = offset.saturating_add(len).min(self.0.len());
+        out.extend_from_slice(&self.0[from..to]);
+        Ok(())
+    }
+}
+
+/// A file on disk, read where it is asked (the CLI).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct OnDisk {
+    file: std::fs::File,
+    size: usize,
+    name: String,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl OnDisk {
+    pub fn open(path: &std::path::Path) -> std::io::Result<OnDisk> {
+        let file = std::fs::File::open(path)?;
+        let size = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(OnDisk { file, size, name })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Source for OnDisk {
+    fn size(&self) -> usize {
+        self.size
+    }
+    fn read_into(&mut self, offset: usize, len: usize, out: &mut Vec<u8>) -> Result<()> {
+        use std::io::{Read, Seek, SeekFrom};
+        let io = |e: std::io::Error| {
+            Error::new2(
+                ErrorKind::Io,
+                format!("Kan '{}' niet lezen: {e}", self.name),
+                format!("Cannot read '{}': {e}", self.name),
+            )
+        };
+        self.file.seek(SeekFrom::Start(offset as u64)).map_err(io)?;
+        let want = len.min(self.size.saturating_sub(offset));
+        let start = out.len();
+        out.resize(start + want, 0);
+        let mut got = 0;
+        while got < want {
+            match self.file.read(&mut out[start + got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
+        out.truncate(start + got);
+        Ok(())
+    }
+}
+
+/// Reads the whole of a source (workbooks and JSON are read whole).
+pub fn read_all(source: &mut dyn Source) -> Result<Vec<u8>> {
+    let mut all = Vec::new();
+    all.try_reserve_exact(source.size()).map_err(|_| {
+        Error::new2(
+            ErrorKind::Parse,
+            "Het bestand past niet in het geheugen.",
+            "The file does not fit in memory.",
+        )
+    })?;
+    source.read_into(0, source.size(), &mut all)?;
+    Ok(all)
+}
+
+/// A text encoding, told by a byte order mark or else by whether the bytes are UTF-8.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Encoding {
+    /// UTF-8 with a byte order mark: read leniently (bad bytes become U+FFFD).
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    /// UTF-8 without a mark: the file is Windows-1252 if any of it is not UTF-8.
+    Utf8,
+    Windows1252,
+}
+
+impl Encoding {
+    /// The name the file line shows (Dutch; `Detected::summary_in` translates).
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8Bom => "UTF-8 met BOM",
+            Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Windows1252 => "Windows-1252",
+        }
+    }
+
+    /// The encoding a file's first bytes announce, and the length of its mark.
+    fn of(head: &[u8]) -> (Encoding, usize) {
+        if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            (Encoding::Utf8Bom, 3)
+        } else if head.starts_with(&[0xFF, 0xFE]) {
+            (Encoding::Utf16Le, 2)
+        } else if head.starts_with(&[0xFE, 0xFF]) {
+            (Encoding::Utf16Be, 2)
+        } else {
+            (Encoding::Utf8, 0)
+        }
+    }
+}
+
+/// Decoding found bytes that are not UTF-8 after other non-ASCII text was already read as UTF-8:
+/// the reading must start again as Windows-1252.
+#[derive(Debug)]
+pub struct Restart;
+
+/// The text of a source a piece at a time. `text` holds what the reader kept of the previous
+/// piece (an unfinished record) followed by the next piece, decoded; the reader takes what it
+/// can and keeps the rest with [`Pieces::keep_from`]. The pieces are the same on every reading
+/// of the same source with the same encoding and the same sizes asked for.
+pub struct Pieces<'s> {
+    source: &'s mut dyn Source,
+    /// Bytes of the source read so far.
+    at: usize,
+    /// Bytes read but not yet decoded: an unfinished character at the end of a piece.
+    raw: Vec<u8>,
+    /// The text at hand.
+    pub text: String,
+    /// Bytes of text let go before `text` (for progress).
+    pub before: usize,
+    pub encoding: Encoding,
+    /// Whether any byte read as UTF-8 so far was not ASCII.
+    non_ascii: bool,
+}
+
+impl<'s> Pieces<'s> {
+    /// Starts reading `source`; `encoding` as found by an earlier reading, else from its mark.
+    pub fn new(source: &'s mut dyn Source, encoding: Option<Encoding>) -> Result<Pieces<'s>> {
+        let mut head = Vec::new();
+        source.read_into(0, 3, &mut head)?;
+        let (found, mark) = Encoding::of(&head);
+        Ok(Pieces {
+            source,
+            at: mark,
+            raw: Vec::new(),
+            text: String::new(),
+            before: 0,
+            encoding: encoding.unwrap_or(found),
+            non_ascii: false,
+        })
+    }
+
+    /// The source's size in bytes.
+    pub fn size(&self) -> usize {
+        self.source.size()
+    }
+
+    /// Bytes of the source read so far.
+    pub fn read_so_far(&self) -> usize {
+        self.at
+    }
+
+    /// True once the whole source is in `text` (nothing more will come).
+    pub fn at_end(&self) -> bool {
+        self.at >= self.source.size() && self.raw.is_empty()
+    }
+
+    /// Lets go of `text[..from]`: the reader is done with it.
+    pub fn keep_from(&mut self, from: usize) {
+        self.before += from;
+        self.text.drain(..from);
+    }
+
+    /// Reads `len` more bytes of the source and appends their text to `text` (an unfinished
+    /// character at the end waits for the next piece).
+    pub fn fill(&mut self, len: usize) -> std::result::Result<Result<()>, Restart> {
+        let want = len.min(self.source.size().saturating_sub(self.at));
+        let before = self.raw.len();
+        if let Err(e) = self.source.read_into(self.at, want, &mut self.raw) {
+            return Ok(Err(e));
+        }
+        let got = self.raw.len() - before;
+        self.at += got;
+        // A source that gives fewer bytes than it said it has ends here.
+        let last = self.at >= self.source.size() || got < want;
+        if last {
+            self.at = self.source.size();
+        }
+        let used = match self.encoding {
+            Encoding::Utf8 => match std::str::from_utf8(&self.raw) {
+                Ok(s) => {
+                    self.non_ascii |= !s.is_ascii();
+                    self.text.push_str(s);
+                    self.raw.len()
+                }
+                Err(e) if e.error_len().is_none() && !last => {
+                    let ok = e.valid_up_to();
+                    // Valid by `valid_up_to`.
+                    let s = std::str::from_utf8(&self.raw[..ok]).unwrap_or("");
+                    self.non_ascii |= !s.is_ascii();
+                    self.text.push_str(s);
+                    ok
+                }
+                Err(_) => {
+                    // Not UTF-8: Windows-1252, as the whole file would have been read; what
+                    // was read before is the same text in both when it was all ASCII.
+                    // (An unfinished character kept from the last piece is not text yet.)
+                    if self.non_ascii {
+                        return Err(Restart);
+                    }
+                    self.encoding = Encoding::Windows1252;
+                    windows_1252_into(&self.raw, &mut self.text);
+                    self.raw.len()
+                }
+            },
+            Encoding::Utf8Bom => lossy_into(&self.raw, last, &mut self.text),
+            Encoding::Utf16Le => utf16_into(&self.raw, last, u16::from_le_bytes, &mut self.text),
+            Encoding::Utf16Be => utf16_into(&self.raw, last, u16::from_be_bytes, &mut self.text),
+            Encoding::Windows1252 => {
+                windows_1252_into(&self.raw, &mut self.text);
+                self.raw.len()
+            }
+        };
+        self.raw.drain(..used);
+        if last {
+            self.raw.clear();
+        }
+        Ok(Ok(()))
+    }
+}
+
+/// UTF-8 read leniently, as `String::from_utf8_lossy`: returns the bytes used (an unfinished
+/// character at the end of a piece that is not the last is left).
+fn lossy_into(raw: &[u8], last: bool, out: &mut String) -> usize {
+    let mut used = 0;
+    for chunk in raw.utf8_chunks() {
+        let valid = chunk.valid();
+        let bad = chunk.invalid();
+        out.push_str(valid);
+        used += valid.len();
+        if bad.is_empty() {
+            continue;
+        }
+        let end = used + bad.len() == raw.len();
+        // At the end of a piece: an unfinished character, when more may come.
+        if end && !last && std::str::from_utf8(bad).is_err_and(|e| e.error_len().is_none()) {
+            return used;
+        }
+        out.push(char::REPLACEMENT_CHARACTER);
+        used += bad.len();
+    }
+    used
+}
+
+/// UTF-16 units to text (unpaired surrogates become U+FFFD); an odd byte or a high surrogate at
+/// the end of a piece that is not the last waits for the next.
+fn utf16_into(raw: &[u8], last: bool, unit: fn([u8; 2]) -> u16, out: &mut String) -> usize {
+    let mut n = raw.len() / 2 * 2;
+    if !last && n >= 2 && (0xD800..0xDC00).contains(&unit([raw[n - 2], raw[n - 1]])) {
+        n -= 2;
+    }
+    out.extend(
+        char::decode_utf16(raw[..n].chunks_exact(2).map(|p| unit([p[0], p[1]])))
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
+    );
+    // An odd byte at the very end is dropped, as when the whole file is read.
+    if last {
+        raw.len()
+    } else {
+        n
+    }
+}
+
+/// Windows-1252 differs from Latin-1 only in 0x80..=0x9F; a table of 32 is all it takes.
+pub(crate) fn windows_1252_into(bytes: &[u8], out: &mut String) {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    out.reserve(bytes.len());
+    out.extend(bytes.iter().map(|&b| match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of `bytes` read in pieces of `piece` bytes, and the encoding found.
+    fn pieces(bytes: &[u8], piece: usize) -> (String, Encoding) {
+        let mut src = InMemory(bytes);
+        let mut enc = None;
+        'again: loop {
+            let mut p = Pieces::new(&mut src, enc).unwrap();
+            let mut all = String::new();
+            while !p.at_end() {
+                if p.fill(piece).is_err() {
+                    enc = Some(Encoding::Windows1252);
+                    continue 'again;
+                }
+                all.push_str(&p.text);
+                let n = p.text.len();
+                p.keep_from(n);
+            }
+            return (all, p.encoding);
+        }
+    }
+
+    /// The whole file decoded at once (how the reader did it before it read in pieces).
+    fn whole(bytes: &[u8]) -> (String, &'static str) {
+        let utf16 = |b: &[u8], unit: fn([u8; 2]) -> u16| -> String {
+            char::decode_utf16(b.chunks_exact(2).map(|p| unit([p[0], p[1]])))
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect()
+        };
+        if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            return (String::from_utf8_lossy(rest).into_owned(), "UTF-8 met BOM");
+        }
+        if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+            return (utf16(rest, u16::from_le_bytes), "UTF-16");
+        }
+        if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            return (utf16(rest, u16::from_be_bytes), "UTF-16");
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), "UTF-8"),
+            Err(_) => {
+                let mut out = String::new();
+                windows_1252_into(bytes, &mut out);
+                (out, "Windows-1252")
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_decode_as_the_whole_file_does() {
+        let cases: Vec<Vec<u8>> = vec![
+            b"a;b\nx;1\n".to_vec(),
+            "Fryslân;Zuid-Holland Centraal;€ 12\n".as_bytes().to_vec(),
+            b"ascii first\nthen F\xe2ll\n".to_vec(),
+            "é first\nthen \u{fffd}"
+                .bytes()
+                .chain([0xE2, 0x41])
+                .collect(),
+            [0xEF, 0xBB, 0xBF]
+                .iter()
+                .copied()
+                .chain("Fryslân 😀 x".bytes())
+                .chain([0xF0, 0x9F])
+                .collect(),
+            [0xEF, 0xBB, 0xBF, 0xE2, 0x82, 0x41, 0xC3].to_vec(),
+            [0xFF, 0xFE]
+                .iter()
+                .copied()
+                .chain("a😀b\nc".encode_utf16().flat_map(|u| u.to_le_bytes()))
+                .collect(),
+            [0xFE, 0xFF]
+                .iter()
+                .copied()
+                .chain("a😀b\nc".encode_utf16().flat_map(|u| u.to_be_bytes()))
+                .chain([0xD8])
+                .collect(),
+            [0xFF, 0xFE, 0x3D, 0xD8, 0x41, 0x00].to_vec(),
+            b"\xc3".to_vec(),
+            b"x\xc3\xa9\xc3".to_vec(),
+            Vec::new(),
+        ];
+        for bytes in &cases {
+            let (text, label) = whole(bytes);
+            for piece in 1..=bytes.len().max(1) + 1 {
+                let (t, e) = pieces(bytes, piece);
+                assert_eq!(t, text, "{bytes:?} in pieces of {piece}");
+                assert_eq!(e.label(), label, "{bytes:?} in pieces of {piece}");
+            }
+        }
+    }
+}
