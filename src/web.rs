@@ -50,62 +50,73 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A loaded dataset and the views on it.
-/// A file the worker reads for the core a piece at a time: `read(offset, length)` returns a
-/// `Uint8Array` of those bytes (fewer at the end), synchronously (`FileReaderSync` on a `File`,
-/// or `subarray` of bytes at hand). The core reads a CSV file twice this way and never holds it
-/// whole (see [`Explorer::load_stream`]).
+/// A user's file read into the core as the worker gets its bytes, a piece at a time: the
+/// worker asks [`FileReading::want`] which bytes are next, reads them from the `File` (without
+/// blocking: the page stays responsive and garbage is collected meanwhile) and hands them to
+/// [`FileReading::give`]; [`FileReading::finish`] then gives the explorer. A CSV file is taken
+/// twice and never held whole, so a large file costs its table and a few pieces.
 #[cfg(feature = "full")]
-struct JsSource<'f> {
-    size: usize,
-    read: &'f js_sys::Function,
+#[wasm_bindgen]
+pub struct FileReading {
+    reading: Option<crate::table::Reading>,
 }
 
 #[cfg(feature = "full")]
-impl crate::table::source::Source for JsSource<'_> {
-    fn size(&self) -> usize {
-        self.size
+#[wasm_bindgen]
+impl FileReading {
+    /// Reading a file called `name` of `size` bytes whose first bytes (up to 64 KB) are `head`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(name: &str, size: f64, head: &[u8]) -> Result<FileReading, JsValue> {
+        Ok(FileReading {
+            reading: Some(crate::table::Reading::new(name, size as usize, head).map_err(js_error)?),
+        })
     }
-    fn read_into(
-        &mut self,
-        offset: usize,
-        len: usize,
-        out: &mut Vec<u8>,
-    ) -> crate::error::Result<()> {
-        let fail = |why: String| {
-            crate::Error::new2(
-                crate::error::ErrorKind::Io,
-                format!("Het bestand kon niet worden gelezen: {why}"),
-                format!("The file could not be read: {why}"),
-            )
+
+    /// The bytes to give next as `[offset, length]`, or `undefined` when `finish` is next.
+    pub fn want(&mut self) -> Option<Vec<f64>> {
+        let (at, n) = self.reading.as_mut()?.want()?;
+        Some(vec![at as f64, n as f64])
+    }
+
+    /// Takes the bytes asked for (fewer: the file ends there), calling `progress(done, total)`
+    /// about once per percent: `done` runs to `total` over both readings of a CSV file (the
+    /// first tells the rows apart, the second builds the table).
+    pub fn give(&mut self, bytes: &[u8], progress: &js_sys::Function) -> Result<(), JsValue> {
+        let Some(reading) = self.reading.as_mut() else {
+            return Ok(());
         };
-        let got = self
-            .read
-            .call2(
-                &JsValue::NULL,
-                &JsValue::from_f64(offset as f64),
-                &JsValue::from_f64(len as f64),
-            )
-            .map_err(|e| {
-                fail(
-                    e.dyn_ref::<js_sys::Error>()
-                        .map_or_else(|| format!("{e:?}"), |e| String::from(e.message())),
-                )
-            })?;
-        let bytes: js_sys::Uint8Array = got
-            .dyn_into()
-            .map_err(|_| fail("geen bytes / no bytes".into()))?;
-        let n = (bytes.length() as usize).min(len);
-        let start = out.len();
-        out.try_reserve(n).map_err(|_| {
-            crate::Error::new2(
-                crate::error::ErrorKind::Parse,
-                "Het bestand past niet in het geheugen van de pagina.",
-                "The file does not fit in the page's memory.",
-            )
+        let r = reading.give(bytes, &mut report_to(progress));
+        if r.is_err() {
+            self.reading = None;
+        }
+        r.map_err(js_error)
+    }
+
+    /// The explorer on the file, once nothing more is wanted.
+    pub fn finish(&mut self, progress: &js_sys::Function) -> Result<Explorer, JsValue> {
+        let reading = self.reading.take().ok_or_else(|| {
+            js_error(crate::Error::new2(
+                crate::error::ErrorKind::Io,
+                "Het bestand is al gelezen.",
+                "The file has already been read.",
+            ))
         })?;
-        out.resize(start + n, 0);
-        bytes.subarray(0, n as u32).copy_to(&mut out[start..]);
-        Ok(())
+        let table = reading.finish(&mut report_to(progress)).map_err(js_error)?;
+        Ok(Explorer {
+            ds: Dataset::from_table(table).map_err(js_error)?,
+        })
+    }
+}
+
+/// `progress(done, total)` as a closure for the core.
+#[cfg(feature = "full")]
+fn report_to(progress: &js_sys::Function) -> impl FnMut(usize, usize) + '_ {
+    move |done: usize, total: usize| {
+        let _ = progress.call2(
+            &JsValue::NULL,
+            &JsValue::from_f64(done as f64),
+            &JsValue::from_f64(total as f64),
+        );
     }
 }
 
@@ -250,33 +261,6 @@ impl Explorer {
     pub fn load(name: &str, bytes: &[u8]) -> Result<Explorer, JsValue> {
         Ok(Explorer {
             ds: Dataset::load(name, bytes).map_err(js_error)?,
-        })
-    }
-
-    /// The explorer on a file of `size` bytes that the core reads a piece at a time with
-    /// `read(offset, length)` (see [`JsSource`]): a CSV file is read twice and never held whole,
-    /// so a large file costs its table and a few pieces. Calls `progress(done, total)` about once
-    /// per percent: `done` runs to `total` over both readings (the first tells the rows apart,
-    /// the second builds the table).
-    pub fn load_stream(
-        name: &str,
-        size: f64,
-        read: &js_sys::Function,
-        progress: &js_sys::Function,
-    ) -> Result<Explorer, JsValue> {
-        let mut report = |done: usize, total: usize| {
-            let _ = progress.call2(
-                &JsValue::NULL,
-                &JsValue::from_f64(done as f64),
-                &JsValue::from_f64(total as f64),
-            );
-        };
-        let mut source = JsSource {
-            size: size as usize,
-            read,
-        };
-        Ok(Explorer {
-            ds: Dataset::load_from(name, &mut source, &mut report).map_err(js_error)?,
         })
     }
 

@@ -14,6 +14,7 @@ let queue = Promise.resolve();
 let full = false; // whether `explorer` (and every later one) lives in the full core
 let fullSource = null; // how to get the full core: { url } or { wasmBase64 }
 let fullReady = null; // the full core's instantiation, once started
+const HEAD = 64 * 1024; // the bytes that tell a file's format
 
 function decode(base64) {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -61,25 +62,46 @@ function errorOf(e) {
   };
 }
 
-// How the core reads a file: `read(offset, length)` gives those bytes at once (the core asks
-// for a piece at a time, twice for a CSV file, and never holds the whole file). A File is read
-// with FileReaderSync (workers only); bytes at hand are handed out as views, not copies.
-function readerOf(source, slow) {
-  if (source.kind !== 'file') {
-    const bytes = source.bytes;
-    return { size: bytes.length, read: (at, n) => bytes.subarray(at, at + n) };
-  }
-  const file = source.file;
-  const reader = new FileReaderSync();
-  return {
-    size: file.size,
-    read: (at, n) => {
+// Reads a file into the core as it asks for it: `reading.want()` gives the next [offset,
+// length] (a CSV file is taken twice from the start, a piece at a time, and never held whole).
+// A File is read as a byte stream into one buffer that is reused (no garbage piling up), each
+// piece awaited, so the worker stays free between pieces; bytes at hand are handed out as views.
+async function readInto(reading, source, slow, progress) {
+  const file = source.kind === 'file' ? source.file : null;
+  let stream = null;
+  let pos = -1;
+  let buf = new ArrayBuffer(0);
+  try {
+    for (let want = reading.want(); want; want = reading.want()) {
+      const [at, n] = want;
+      let piece;
+      if (!file) piece = source.bytes.subarray(at, at + n);
+      else {
+        if (at !== pos) {
+          if (stream) stream.cancel().catch(() => {});
+          stream = file.slice(at).stream().getReader({ mode: 'byob' });
+          pos = at;
+        }
+        if (buf.byteLength < n) buf = new ArrayBuffer(n);
+        let got = 0;
+        while (got < n) {
+          const { done, value } = await stream.read(new Uint8Array(buf, got, n - got));
+          if (done) break;
+          buf = value.buffer;
+          got += value.byteLength;
+        }
+        pos += got;
+        piece = new Uint8Array(buf, 0, got);
+      }
       // `?bv-test-slow` (tests only): each piece takes a quarter of a second, so a load can be
-      // watched and cancelled midway. The core asks synchronously, so this waits in place.
-      if (slow) { const until = Date.now() + 250; while (Date.now() < until) { /* wait */ } }
-      return new Uint8Array(reader.readAsArrayBuffer(file.slice(at, at + n)));
-    },
-  };
+      // watched and cancelled midway.
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
+      reading.give(piece, progress);
+    }
+  } finally {
+    if (stream) stream.cancel().catch(() => {});
+  }
+  return reading.finish(progress);
 }
 
 // Fetches a same-origin file (the page checked the address), with progress when the size is known.
@@ -158,13 +180,19 @@ const ops = {
           throw Object.assign(new Error(e.message), { kind: 'fetch' });
         }
       }
-      const { size, read } = readerOf(from, slow);
+      const size = from.kind === 'file' ? from.file.size : from.bytes.length;
+      const head = from.kind === 'file'
+        ? new Uint8Array(await from.file.slice(0, HEAD).arrayBuffer())
+        : from.bytes.subarray(0, HEAD);
       postMessage({ id, progress: { loaded: 0, total: size } });
       // The core reports how far it is, about once per percent: the first reading tells the
       // rows apart ("reading"), the second builds the table ("processing").
-      ex = E.load_stream(source.name, size, read, (done, total) => {
-        postMessage({ id, progress: { loaded: done, total, parsing: done * 2 > total } });
-      });
+      const reading = new wasm_bindgen.FileReading(source.name, size, head);
+      try {
+        ex = await readInto(reading, from, slow, (done, total) => {
+          postMessage({ id, progress: { loaded: done, total, parsing: done * 2 > total } });
+        });
+      } finally { reading.free(); }
     }
     if (source.mapping) {
       const mapped = ex.with_mapping(JSON.stringify(source.mapping));

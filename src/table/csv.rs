@@ -6,7 +6,7 @@
 use super::fastcell::CellWriter;
 use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
-use super::source::{Encoding, InMemory, Pieces, Restart, Source};
+use super::source::{Encoding, InMemory, Pieces, Source};
 use super::{column_names, titles_note, Column, Detected, RejectedRow, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
 use std::borrow::Cow;
@@ -494,7 +494,7 @@ fn cells_of(fields: &[Cow<str>]) -> Vec<RawCell> {
 /// Reads a CSV file. Two passes over the text and no grid of cells: the first counts the filled
 /// cells of every record (and the decimal votes), which is all [`sniff::plan`] needs to find the
 /// header and the note block; the second reads the data rows straight into the columns. Both
-/// read the file a piece at a time ([`Pieces`]), so a file of a million rows is held as its
+/// take the file a piece at a time ([`CsvReader`]), so a file of a million rows is held as its
 /// columns (codes and numbers) and a few pieces, never whole. Fields are found eight bytes at a
 /// time and borrowed from the piece; plain numbers and texts seen before in a column take a short
 /// path (`table::fastcell`) with the same result as the general one. Natively the rows of two
@@ -519,32 +519,46 @@ pub fn read_csv_from(
     source: &mut dyn Source,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let threads_from = THREADED_FROM;
-    #[cfg(target_arch = "wasm32")]
-    let threads_from = usize::MAX;
-    read_pieces(name, source, progress, PIECE, threads_from)
+    let mut reader = CsvReader::new(name, source.size());
+    let mut buf = Vec::new();
+    while let Some((at, n)) = reader.want() {
+        buf.clear();
+        source.read_into(at, n, &mut buf)?;
+        reader.give(&buf, progress)?;
+    }
+    reader.finish(progress)
 }
 
 /// [`read_csv`] in pieces of `piece` bytes: the same table whatever the size (tests and the
 /// fuzz target check it).
 pub fn read_csv_in_pieces(name: &str, bytes: &[u8], piece: usize) -> Result<Table> {
-    read_pieces(
-        name,
-        &mut InMemory(bytes),
-        &mut |_, _| {},
-        piece,
-        usize::MAX,
-    )
+    read_in(name, bytes, piece, false, &mut |_, _| {})
 }
 
-/// Bytes of the file read at a time (more when one record is longer).
+/// [`read_csv_in_pieces`], on two threads or one.
+fn read_in(
+    name: &str,
+    bytes: &[u8],
+    piece: usize,
+    threads: bool,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Table> {
+    let mut reader = CsvReader::new(name, bytes.len());
+    reader.piece = piece.max(1);
+    reader.threads = threads;
+    while let Some((at, n)) = reader.want() {
+        reader.give(&bytes[at..at + n], progress)?;
+    }
+    reader.finish(progress)
+}
+
+/// Bytes of the file taken at a time (more when one record is longer).
 const PIECE: usize = 4 << 20;
 
 /// What the first pass found of a piece, for the second to read the same records.
 #[derive(Clone, Copy)]
 struct Planned {
-    /// Bytes of the file read for it.
+    /// Bytes of the file it took.
     raw: usize,
     /// Its text up to here holds whole records; the rest goes with the next piece.
     keep: usize,
@@ -561,41 +575,6 @@ struct Piece {
     line: usize,
     /// Bytes of text before it.
     before: usize,
-}
-
-/// The pieces of the first pass again, from the same source in the same encoding.
-struct Replay<'s, 'n> {
-    pieces: Pieces<'s>,
-    planned: std::vec::IntoIter<Planned>,
-    name: &'n str,
-}
-
-impl Replay<'_, '_> {
-    fn next(&mut self) -> Result<Option<Piece>> {
-        let Some(p) = self.planned.next() else {
-            return Ok(None);
-        };
-        let before = self.pieces.before;
-        match self.pieces.fill(p.raw) {
-            Ok(r) => r?,
-            // Not UTF-8 where the first reading found it was: the file changed meanwhile.
-            Err(Restart) => return Err(changed(self.name)),
-        }
-        let mut text = std::mem::take(&mut self.pieces.text);
-        let keep = p.keep.min(text.len());
-        if !text.is_char_boundary(keep) {
-            return Err(changed(self.name));
-        }
-        self.pieces.text = text[keep..].to_string();
-        self.pieces.before += keep;
-        text.truncate(keep);
-        Ok(Some(Piece {
-            text,
-            records: p.records,
-            line: p.line,
-            before,
-        }))
-    }
 }
 
 fn changed(name: &str) -> Error {
@@ -624,163 +603,268 @@ fn line_breaks(text: &str) -> usize {
         .count()
 }
 
-/// Whether the rows are read on two threads: natively, for a file of at least `threads_from`
-/// bytes, on a machine with two cores or more.
-fn threaded(size: usize, threads_from: usize) -> bool {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        size >= threads_from && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = (size, threads_from);
-        false
+/// A CSV file read as its bytes are given, which may take a while (a large file in the page):
+/// [`CsvReader::want`] says which bytes it needs next, [`CsvReader::give`] takes them, and
+/// [`CsvReader::finish`] gives the table once nothing more is wanted. The file is taken twice,
+/// from the start, a piece at a time.
+pub struct CsvReader {
+    name: String,
+    size: usize,
+    piece: usize,
+    threads: bool,
+    step: usize,
+    stage: Stage,
+}
+
+enum Stage {
+    First(Box<First>),
+    Second(Box<Second>),
+    Failed,
+}
+
+/// The first pass: per record its filled cells; the decimal votes of every record; where each
+/// piece ends. Started again as Windows-1252 when bytes that are not UTF-8 come after other
+/// non-ASCII text (an ASCII start reads the same in both).
+struct First {
+    pieces: Pieces,
+    /// Told from the first 30 filled lines, once they are in.
+    delimiter: Option<u8>,
+    meta: Vec<u32>,
+    votes_of: Vec<(u32, DecimalVotes)>,
+    planned: Vec<Planned>,
+    line: usize,
+    any_text: bool,
+    /// Bytes taken since the last planned piece.
+    taken: usize,
+    next_report: usize,
+}
+
+impl First {
+    fn new(size: usize, encoding: Option<Encoding>, step: usize) -> First {
+        First {
+            pieces: Pieces::new(size, encoding),
+            delimiter: None,
+            meta: Vec::new(),
+            votes_of: Vec::new(),
+            planned: Vec::new(),
+            line: 1,
+            any_text: false,
+            taken: 0,
+            next_report: step,
+        }
     }
 }
 
-/// Reads a CSV from `source` in pieces of `piece` bytes, the rows of two pieces at once on two
-/// threads (natively) when the file has at least `threads_from` bytes.
-fn read_pieces(
-    name: &str,
-    source: &mut dyn Source,
-    progress: &mut dyn FnMut(usize, usize),
-    piece: usize,
-    threads_from: usize,
-) -> Result<Table> {
-    let piece = piece.max(1);
-    let size = source.size();
-    let total = size.max(1);
-    let step = (total / 100).max(1 << 20);
+/// The second pass: the first pass's pieces again, in the same encoding, into the columns.
+struct Second {
+    pieces: Pieces,
+    planned: std::vec::IntoIter<Planned>,
+    /// The piece asked for.
+    next: Option<Planned>,
+    delimiter: u8,
+    plan: sniff::Plan,
+    encoding: Encoding,
+    /// Until the header is read.
+    meta: Vec<u32>,
+    votes_of: Vec<(u32, DecimalVotes)>,
+    titles: Vec<(usize, String)>,
+    /// Once the header is read.
+    rows: Option<Rows>,
+    /// A piece waiting for the next, to read both at once on two threads.
+    pending: Option<Piece>,
+}
 
-    // Pass 1: per record its filled cells; the decimal votes of every record; where each piece
-    // ends. Read again as Windows-1252 when bytes that are not UTF-8 come after other non-ASCII
-    // text (an ASCII start reads the same in both).
-    let mut forced = None;
-    let (delimiter, encoding, meta, votes_of, planned) = 'read: loop {
-        let mut pieces = Pieces::new(source, forced)?;
-        let mut raw_mark = pieces.read_so_far();
-        // The first piece holds the first 30 filled lines: the delimiter is told from them.
-        while !pieces.at_end() && !enough_lines(&pieces.text) {
-            let more = piece.max(pieces.text.len());
-            match pieces.fill(more) {
-                Ok(r) => r?,
-                Err(Restart) => {
-                    forced = Some(Encoding::Windows1252);
-                    continue 'read;
+/// What reading the rows needs once the header is known, and the rows read.
+struct Rows {
+    body: Body,
+    names: Vec<String>,
+    detected: Detected,
+    votes: DecimalVotes,
+    decimal: char,
+    part: Part,
+    first_body: usize,
+}
+
+impl CsvReader {
+    /// Reading a CSV file of `size` bytes called `name`.
+    pub fn new(name: &str, size: usize) -> CsvReader {
+        let step = (size / 100).max(1 << 20);
+        CsvReader {
+            name: name.to_string(),
+            size,
+            piece: PIECE,
+            threads: threaded(size),
+            step,
+            stage: Stage::First(Box::new(First::new(size, None, step))),
+        }
+    }
+
+    /// The bytes to give next, `(offset, length)`, or `None` when [`CsvReader::finish`] is next.
+    pub fn want(&mut self) -> Option<(usize, usize)> {
+        match &mut self.stage {
+            Stage::First(f) => {
+                if f.pieces.at_end() {
+                    return None;
                 }
+                // A record longer than a piece: take as much again (linear, not quadratic).
+                let len = self.piece.max(f.pieces.text.len());
+                Some(f.pieces.want(len))
+            }
+            Stage::Second(s) => {
+                if s.next.is_none() {
+                    s.next = s.planned.next();
+                }
+                let p = s.next?;
+                Some(s.pieces.want(p.raw))
+            }
+            Stage::Failed => None,
+        }
+    }
+
+    /// Takes the bytes [`CsvReader::want`] asked for (fewer: the file ends there).
+    pub fn give(&mut self, bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
+        let stage = std::mem::replace(&mut self.stage, Stage::Failed);
+        self.stage = match stage {
+            Stage::First(mut f) => {
+                if f.pieces.fill(bytes).is_err() {
+                    // Read again from the start as Windows-1252.
+                    Stage::First(Box::new(First::new(
+                        self.size,
+                        Some(Encoding::Windows1252),
+                        self.step,
+                    )))
+                } else {
+                    f.taken += bytes.len();
+                    self.first(f, progress)?
+                }
+            }
+            Stage::Second(mut s) => {
+                self.second(&mut s, bytes, progress)?;
+                Stage::Second(s)
+            }
+            Stage::Failed => Stage::Failed,
+        };
+        Ok(())
+    }
+
+    /// The first pass over the text at hand: every whole record in it (all of it, at the end).
+    fn first(&self, mut f: Box<First>, progress: &mut dyn FnMut(usize, usize)) -> Result<Stage> {
+        let name = self.name.as_str();
+        let total = self.size.max(1);
+        let last = f.pieces.at_end();
+        // The first piece holds the first 30 filled lines: the delimiter is told from them.
+        let delimiter = match f.delimiter {
+            Some(d) => d,
+            None if last || enough_lines(&f.pieces.text) => {
+                let d = sniff_delimiter(&f.pieces.text);
+                f.delimiter = Some(d);
+                d
+            }
+            None => return Ok(Stage::First(f)),
+        };
+        let First {
+            pieces,
+            meta,
+            votes_of,
+            planned,
+            line,
+            any_text,
+            taken,
+            next_report,
+            ..
+        } = &mut *f;
+        let text: &str = &pieces.text;
+        *any_text |= !text.trim().is_empty();
+        if last {
+            if let Some(open) = unclosed_quote(text, delimiter) {
+                let row = *line + line_breaks(&text[..open]);
+                return Err(Error::new2(
+                    ErrorKind::Parse,
+                    format!(
+                        "Rij {row} opent een aanhalingsteken (\") dat nergens wordt gesloten: alles daarna, tot het einde van het bestand, zou als één cel worden gelezen. Sluit het aanhalingsteken of verwijder het."
+                    ),
+                    format!(
+                        "Row {row} opens a quote (\") that is never closed: everything after it, to the end of the file, would be read as one cell. Close the quote or remove it."
+                    ),
+                )
+                .at(Location::file(name).row(row)));
             }
         }
-        let delimiter = sniff_delimiter(&pieces.text);
-        let mut meta: Vec<u32> = Vec::new();
-        let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
-        let mut planned: Vec<Planned> = Vec::new();
-        let mut line = 1;
-        let mut any_text = false;
-        let mut next_report = step;
-        loop {
-            let last = pieces.at_end();
-            let text: &str = &pieces.text;
-            any_text |= !text.trim().is_empty();
-            if last {
-                if let Some(open) = unclosed_quote(text, delimiter) {
-                    let row = line + line_breaks(&text[..open]);
-                    return Err(Error::new2(
-                        ErrorKind::Parse,
-                        format!(
-                            "Rij {row} opent een aanhalingsteken (\") dat nergens wordt gesloten: alles daarna, tot het einde van het bestand, zou als één cel worden gelezen. Sluit het aanhalingsteken of verwijder het."
-                        ),
-                        format!(
-                            "Row {row} opens a quote (\") that is never closed: everything after it, to the end of the file, would be read as one cell. Close the quote or remove it."
-                        ),
-                    )
-                    .at(Location::file(name).row(row)));
-                }
-            }
-            let mut fields: Vec<Cow<str>> = Vec::new();
-            let mut records = Records::at(text, delimiter, 0, line);
-            let (records_before, line_before) = (meta.len(), line);
-            let mut keep = text.len();
-            while let Some(at) = records.next_into(&mut fields) {
-                if !last && !at.ended {
-                    keep = at.start;
-                    break;
-                }
-                if fields.len() > limits::MAX_COLUMNS {
-                    return Err(limits::exceeded(
-                        name,
-                        ["het aantal kolommen", "the number of columns"],
-                        [
-                            format!(
-                                "rij {} heeft {} velden, ten hoogste {}",
-                                at.line,
-                                thousands(fields.len()),
-                                thousands(limits::MAX_COLUMNS)
-                            ),
-                            format!(
-                                "row {} has {} fields, at most {}",
-                                at.line,
-                                limits::thousands_en(fields.len()),
-                                limits::thousands_en(limits::MAX_COLUMNS)
-                            ),
-                        ],
-                    )
-                    .at(Location::file(name).row(at.line)));
-                }
-                if meta.len() >= limits::MAX_ROWS {
-                    return Err(limits::exceeded(
-                        name,
-                        ["het aantal rijen", "the number of rows"],
-                        [
-                            format!(
-                                "meer dan {} rijen, ten hoogste {}",
-                                thousands(limits::MAX_ROWS),
-                                thousands(limits::MAX_ROWS)
-                            ),
-                            format!(
-                                "more than {} rows, at most {}",
-                                limits::thousands_en(limits::MAX_ROWS),
-                                limits::thousands_en(limits::MAX_ROWS)
-                            ),
-                        ],
-                    ));
-                }
-                let mut v = DecimalVotes::default();
-                for f in &fields {
-                    v.add(f);
-                }
-                if v != DecimalVotes::default() {
-                    votes_of.push((meta.len() as u32, v));
-                }
-                meta.push(filled(&fields).min(u32::MAX as usize) as u32);
-                line = records.line;
-                let done = pieces.before + at.end;
-                if done >= next_report {
-                    progress(done.min(total) / 2, total);
-                    next_report = done + step;
-                }
-            }
-            drop(fields);
-            planned.push(Planned {
-                raw: pieces.read_so_far() - raw_mark,
-                keep: if last { usize::MAX } else { keep },
-                records: records_before,
-                line: line_before,
-            });
-            raw_mark = pieces.read_so_far();
-            if last {
+        let mut fields: Vec<Cow<str>> = Vec::new();
+        let mut records = Records::at(text, delimiter, 0, *line);
+        let (records_before, line_before) = (meta.len(), *line);
+        let mut keep = text.len();
+        while let Some(at) = records.next_into(&mut fields) {
+            if !last && !at.ended {
+                keep = at.start;
                 break;
             }
-            pieces.keep_from(keep);
-            let more = piece.max(pieces.text.len());
-            match pieces.fill(more) {
-                Ok(r) => r?,
-                Err(Restart) => {
-                    forced = Some(Encoding::Windows1252);
-                    continue 'read;
-                }
+            if fields.len() > limits::MAX_COLUMNS {
+                return Err(limits::exceeded(
+                    name,
+                    ["het aantal kolommen", "the number of columns"],
+                    [
+                        format!(
+                            "rij {} heeft {} velden, ten hoogste {}",
+                            at.line,
+                            thousands(fields.len()),
+                            thousands(limits::MAX_COLUMNS)
+                        ),
+                        format!(
+                            "row {} has {} fields, at most {}",
+                            at.line,
+                            limits::thousands_en(fields.len()),
+                            limits::thousands_en(limits::MAX_COLUMNS)
+                        ),
+                    ],
+                )
+                .at(Location::file(name).row(at.line)));
+            }
+            if meta.len() >= limits::MAX_ROWS {
+                return Err(limits::exceeded(
+                    name,
+                    ["het aantal rijen", "the number of rows"],
+                    [
+                        format!(
+                            "meer dan {} rijen, ten hoogste {}",
+                            thousands(limits::MAX_ROWS),
+                            thousands(limits::MAX_ROWS)
+                        ),
+                        format!(
+                            "more than {} rows, at most {}",
+                            limits::thousands_en(limits::MAX_ROWS),
+                            limits::thousands_en(limits::MAX_ROWS)
+                        ),
+                    ],
+                ));
+            }
+            let mut v = DecimalVotes::default();
+            for f in &fields {
+                v.add(f);
+            }
+            if v != DecimalVotes::default() {
+                votes_of.push((meta.len() as u32, v));
+            }
+            meta.push(filled(&fields).min(u32::MAX as usize) as u32);
+            *line = records.line;
+            let done = pieces.before + at.end;
+            if done >= *next_report {
+                progress(done.min(total) / 2, total);
+                *next_report = done + self.step;
             }
         }
-        if !any_text {
+        drop(fields);
+        planned.push(Planned {
+            raw: std::mem::take(taken),
+            keep: if last { usize::MAX } else { keep },
+            records: records_before,
+            line: line_before,
+        });
+        if !last {
+            pieces.keep_from(keep);
+            return Ok(Stage::First(f));
+        }
+        if !*any_text {
             return Err(Error::new2(
                 ErrorKind::NoRows,
                 "Het bestand is leeg.",
@@ -788,171 +872,363 @@ fn read_pieces(
             )
             .at(Location::file(name)));
         }
-        break 'read (delimiter, pieces.encoding, meta, votes_of, planned);
-    };
-    let counts: Vec<usize> = meta.iter().map(|&m| m as usize).collect();
-    let Some(plan) = sniff::plan(&counts) else {
-        return Err(Error::new2(
-            ErrorKind::NoRows,
-            "Het bestand bevat geen tabel: geen regel met ten minste twee gevulde kolommen.",
-            "The file holds no table: no line with at least two filled columns.",
-        )
-        .at(Location::file(name)));
-    };
-    drop(counts);
-
-    // Pass 2: titles, header, and every row below it, from the same pieces.
-    let mut replay = Replay {
-        pieces: Pieces::new(source, Some(encoding))?,
-        planned: planned.into_iter(),
-        name,
-    };
-    let mut titles: Vec<(usize, String)> = Vec::new();
-    let mut header_cells: Option<(usize, Vec<RawCell>)> = None;
-    // The piece the header is in, and where in it the body starts.
-    let mut start: Option<(Piece, usize, usize)> = None;
-    while start.is_none() {
-        let Some(p) = replay.next()? else {
-            break;
+        let counts: Vec<usize> = meta.iter().map(|&m| m as usize).collect();
+        let Some(plan) = sniff::plan(&counts) else {
+            return Err(Error::new2(
+                ErrorKind::NoRows,
+                "Het bestand bevat geen tabel: geen regel met ten minste twee gevulde kolommen.",
+                "The file holds no table: no line with at least two filled columns.",
+            )
+            .at(Location::file(name)));
         };
-        let mut fields: Vec<Cow<str>> = Vec::new();
-        let mut records = Records::at(&p.text, delimiter, 0, p.line);
-        let mut r = p.records;
-        while r <= plan.header {
-            let Some(at) = records.next_into(&mut fields) else {
-                break;
-            };
-            if r < plan.header {
-                if filled(&fields) > 0 {
-                    titles.push((at.line, sniff::row_text(&cells_of(&fields))));
+        drop(counts);
+        let f = *f;
+        Ok(Stage::Second(Box::new(Second {
+            pieces: Pieces::new(self.size, Some(f.pieces.encoding)),
+            planned: f.planned.into_iter(),
+            next: None,
+            delimiter,
+            plan,
+            encoding: f.pieces.encoding,
+            meta: f.meta,
+            votes_of: f.votes_of,
+            titles: Vec::new(),
+            rows: None,
+            pending: None,
+        })))
+    }
+
+    /// The second pass over the next piece: titles and header until they are read, then rows.
+    fn second(
+        &self,
+        s: &mut Second,
+        bytes: &[u8],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
+        let name = self.name.as_str();
+        let total = self.size.max(1);
+        let Some(p) = s.next.take() else {
+            return Ok(());
+        };
+        let before = s.pieces.before;
+        // Not UTF-8 where the first reading found it was: the file changed meanwhile.
+        s.pieces.fill(bytes).map_err(|_| changed(name))?;
+        let mut text = std::mem::take(&mut s.pieces.text);
+        let keep = p.keep.min(text.len());
+        if !text.is_char_boundary(keep) {
+            return Err(changed(name));
+        }
+        s.pieces.text = text[keep..].to_string();
+        s.pieces.before += keep;
+        text.truncate(keep);
+        let piece = Piece {
+            text,
+            records: p.records,
+            line: p.line,
+            before,
+        };
+        let mut tick = |done: usize| {
+            progress(total / 2 + done.min(total) / 2, total);
+            true
+        };
+        let Some(rows) = s.rows.as_mut() else {
+            // Titles and the header, then the rows after it in the same piece.
+            let mut fields: Vec<Cow<str>> = Vec::new();
+            let mut records = Records::at(&piece.text, s.delimiter, 0, piece.line);
+            let mut r = piece.records;
+            let mut header_cells = None;
+            while r <= s.plan.header {
+                let Some(at) = records.next_into(&mut fields) else {
+                    break;
+                };
+                if r < s.plan.header {
+                    if filled(&fields) > 0 {
+                        s.titles
+                            .push((at.line, sniff::row_text(&cells_of(&fields))));
+                    }
+                } else {
+                    header_cells = Some((at.line, cells_of(&fields)));
                 }
-            } else {
-                header_cells = Some((at.line, cells_of(&fields)));
+                r += 1;
             }
-            r += 1;
-        }
-        let (pos, line) = (records.pos, records.line);
-        drop(fields);
-        if header_cells.is_some() {
-            start = Some((p, pos, line));
-        }
-    }
-    let (Some(header_cells), Some((first_piece, body_pos, body_line))) = (header_cells, start)
-    else {
-        return Err(Error::new2(
-            ErrorKind::NoRows,
-            "Het bestand bevat geen kopregel.",
-            "The file has no header row.",
-        )
-        .at(Location::file(name)));
-    };
-    let (header_row, header) = header_cells;
-    let fields_in_header = header.len();
-    let width = header
-        .iter()
-        .rposition(|c| !c.is_blank())
-        .map_or(0, |j| j + 1);
-    let header_key: Vec<String> = header[..width.min(header.len())]
-        .iter()
-        .map(RawCell::display)
-        .collect();
-
-    // The decimal separator from the votes of the rows that will be read as data.
-    let below_abs = plan.header + 1 + plan.below_from;
-    let mut votes = DecimalVotes::default();
-    for (k, v) in &votes_of {
-        let k = *k as usize;
-        let n = meta.get(k).map_or(0, |&m| m as usize);
-        if k > plan.header && k < below_abs && n > 0 && !(n == 1 && width >= 3) {
-            votes.comma += v.comma;
-            votes.dot += v.dot;
-            votes.ambiguous += v.ambiguous;
-        }
-    }
-    drop(votes_of);
-    let decimal = votes.decide(delimiter);
-
-    let mut detected = Detected {
-        format: "csv".into(),
-        encoding: Some(encoding.label().into()),
-        delimiter: Some((delimiter as char).to_string()),
-        decimal: Some(decimal.to_string()),
-        header_row,
-        ..Default::default()
-    };
-    if let Some((nl, en)) = titles_note(&titles) {
-        detected.note(nl, en);
-    }
-    let names = column_names(&header, width, &mut detected, |j| {
-        format!("kolom_{}", j + 1)
-    });
-    for n in &names {
-        if n.len() > limits::MAX_CELL_BYTES {
-            return Err(limits::exceeded(
-                name,
-                ["de lengte van een cel", "the length of a cell"],
-                [
-                    format!(
-                        "een kolomnaam van {} bytes, ten hoogste {}",
-                        thousands(n.len()),
-                        thousands(limits::MAX_CELL_BYTES)
-                    ),
-                    format!(
-                        "a column name of {} bytes, at most {}",
-                        limits::thousands_en(n.len()),
-                        limits::thousands_en(limits::MAX_CELL_BYTES)
-                    ),
-                ],
-            ));
-        }
-    }
-    let data_estimate = meta
-        .iter()
-        .skip(plan.header + 1)
-        .take(plan.below_from)
-        .filter(|&&m| m > 0)
-        .count();
-    limits::check_cells(name, data_estimate, names.len(), size)?;
-    let first_body = plan.header + 1;
-    drop(meta);
-
-    let body = Body {
-        name,
-        width,
-        fields_in_header,
-        header_key: &header_key,
-        below_from: plan.below_from,
-        delimiter,
-        decimal,
-        step,
-    };
-    let mut part = Part::new(&names, data_estimate);
-    let mut tick = |done: usize| {
-        progress(total / 2 + done.min(total) / 2, total);
-        true
-    };
-    // The rest of the header's piece.
-    {
-        let mut records = Records::at(&first_piece.text, delimiter, body_pos, body_line);
-        let base = first_piece.before;
-        body.read(&mut records, 0, &mut part, &mut |end| tick(base + end))?;
-    }
-    drop(first_piece);
-    let threads = threaded(size, threads_from);
-    while let Some(a) = replay.next()? {
-        let from = a.records.saturating_sub(first_body);
-        let mut mine = Records::at(&a.text, delimiter, 0, a.line);
-        let b = if threads { replay.next()? } else { None };
-        let Some(b) = b else {
-            body.read(&mut mine, from, &mut part, &mut |end| tick(a.before + end))?;
-            continue;
+            let Some(header_cells) = header_cells else {
+                return Ok(());
+            };
+            let mut rows = self.header(s, header_cells)?;
+            rows.body
+                .read(&mut records, 0, &mut rows.part, &mut |end| {
+                    tick(piece.before + end)
+                })?;
+            drop(fields);
+            s.rows = Some(rows);
+            return Ok(());
         };
-        // Natively two pieces at once: this thread reads the first straight into the columns,
-        // the other the second, whose rows are then appended (its dictionaries merged in order
-        // of first appearance), so the table, its notes and its first error are the same as
-        // read on one thread.
+        if !self.threads {
+            let from = piece.records.saturating_sub(rows.first_body);
+            let mut records = Records::at(&piece.text, s.delimiter, 0, piece.line);
+            return rows
+                .body
+                .read(&mut records, from, &mut rows.part, &mut |end| {
+                    tick(piece.before + end)
+                });
+        }
+        let Some(a) = s.pending.take() else {
+            s.pending = Some(piece);
+            return Ok(());
+        };
+        rows.two(&a, &piece, s.delimiter, &mut tick)
+    }
+
+    /// Reads the header: the columns' names, the decimal separator, what was detected.
+    fn header(&self, s: &mut Second, header_cells: (usize, Vec<RawCell>)) -> Result<Rows> {
+        let name = self.name.as_str();
+        let (plan, delimiter, encoding) = (&s.plan, s.delimiter, s.encoding);
+        let votes_of = std::mem::take(&mut s.votes_of);
+        let meta = std::mem::take(&mut s.meta);
+        let titles = std::mem::take(&mut s.titles);
+        let (header_row, header) = header_cells;
+        let fields_in_header = header.len();
+        let width = header
+            .iter()
+            .rposition(|c| !c.is_blank())
+            .map_or(0, |j| j + 1);
+        let header_key: Vec<String> = header[..width.min(header.len())]
+            .iter()
+            .map(RawCell::display)
+            .collect();
+
+        // The decimal separator from the votes of the rows that will be read as data.
+        let below_abs = plan.header + 1 + plan.below_from;
+        let mut votes = DecimalVotes::default();
+        for (k, v) in &votes_of {
+            let k = *k as usize;
+            let n = meta.get(k).map_or(0, |&m| m as usize);
+            if k > plan.header && k < below_abs && n > 0 && !(n == 1 && width >= 3) {
+                votes.comma += v.comma;
+                votes.dot += v.dot;
+                votes.ambiguous += v.ambiguous;
+            }
+        }
+        drop(votes_of);
+        let decimal = votes.decide(delimiter);
+
+        let mut detected = Detected {
+            format: "csv".into(),
+            encoding: Some(encoding.label().into()),
+            delimiter: Some((delimiter as char).to_string()),
+            decimal: Some(decimal.to_string()),
+            header_row,
+            ..Default::default()
+        };
+        if let Some((nl, en)) = titles_note(&titles) {
+            detected.note(nl, en);
+        }
+        let names = column_names(&header, width, &mut detected, |j| {
+            format!("kolom_{}", j + 1)
+        });
+        for n in &names {
+            if n.len() > limits::MAX_CELL_BYTES {
+                return Err(limits::exceeded(
+                    name,
+                    ["de lengte van een cel", "the length of a cell"],
+                    [
+                        format!(
+                            "een kolomnaam van {} bytes, ten hoogste {}",
+                            thousands(n.len()),
+                            thousands(limits::MAX_CELL_BYTES)
+                        ),
+                        format!(
+                            "a column name of {} bytes, at most {}",
+                            limits::thousands_en(n.len()),
+                            limits::thousands_en(limits::MAX_CELL_BYTES)
+                        ),
+                    ],
+                ));
+            }
+        }
+        let data_estimate = meta
+            .iter()
+            .skip(plan.header + 1)
+            .take(plan.below_from)
+            .filter(|&&m| m > 0)
+            .count();
+        limits::check_cells(name, data_estimate, names.len(), self.size)?;
+        drop(meta);
+        let part = Part::new(&names, data_estimate);
+        Ok(Rows {
+            body: Body {
+                name: name.to_string(),
+                width,
+                fields_in_header,
+                header_key,
+                below_from: plan.below_from,
+                delimiter,
+                decimal,
+                step: self.step,
+            },
+            names,
+            detected,
+            votes,
+            decimal,
+            part,
+            first_body: plan.header + 1,
+        })
+    }
+
+    /// The table, once [`CsvReader::want`] wants nothing more.
+    pub fn finish(self, progress: &mut dyn FnMut(usize, usize)) -> Result<Table> {
+        let name = self.name.as_str();
+        let total = self.size.max(1);
+        let mut s = match self.stage {
+            Stage::Second(s) => s,
+            // Nothing given (an empty file) or the reading failed.
+            _ => {
+                return Err(Error::new2(
+                    ErrorKind::NoRows,
+                    "Het bestand is leeg.",
+                    "The file is empty.",
+                )
+                .at(Location::file(name)))
+            }
+        };
+        let delimiter = s.delimiter;
+        let Some(mut rows) = s.rows.take() else {
+            return Err(Error::new2(
+                ErrorKind::NoRows,
+                "Het bestand bevat geen kopregel.",
+                "The file has no header row.",
+            )
+            .at(Location::file(name)));
+        };
+        if let Some(a) = s.pending.take() {
+            let from = a.records.saturating_sub(rows.first_body);
+            let mut records = Records::at(&a.text, delimiter, 0, a.line);
+            let mut tick = |done: usize| {
+                progress(total / 2 + done.min(total) / 2, total);
+                true
+            };
+            rows.body
+                .read(&mut records, from, &mut rows.part, &mut |end| {
+                    tick(a.before + end)
+                })?;
+        }
+        progress(total, total);
+        let Rows {
+            part,
+            mut detected,
+            votes,
+            decimal,
+            body,
+            ..
+        } = rows;
+        let width = body.width;
+        let Part {
+            mut columns,
+            row_numbers,
+            rejected,
+            short,
+            beyond,
+            ..
+        } = part;
+        for c in columns.iter_mut() {
+            c.finish();
+        }
+        detected.rejected = rejected;
+        if !short.is_empty() {
+            let shown: Vec<String> = short
+                .iter()
+                .take(5)
+                .map(|(r, n)| format!("rij {r} ({n} velden, leeg vanaf kolom {})", n + 1))
+                .collect();
+            let shown_en: Vec<String> = short
+                .iter()
+                .take(5)
+                .map(|(r, n)| {
+                    format!(
+                        "row {r} ({n} field{}, empty from column {})",
+                        if *n == 1 { "" } else { "s" },
+                        n + 1
+                    )
+                })
+                .collect();
+            let nl = format!(
+                "{} minder velden dan de kopregel ({}); de ontbrekende cellen zijn leeg gelaten: {}{}",
+                if short.len() == 1 {
+                    "1 rij heeft".to_string()
+                } else {
+                    format!("{} rijen hebben", short.len())
+                },
+                width,
+                shown.join(", "),
+                super::and_more(short.len(), crate::format::Lang::Nl)
+            );
+            let en = format!(
+                "{} fewer fields than the header ({}); the missing cells are left empty: {}{}",
+                if short.len() == 1 {
+                    "1 row has".to_string()
+                } else {
+                    format!("{} rows have", short.len())
+                },
+                width,
+                shown_en.join(", "),
+                super::and_more(short.len(), crate::format::Lang::En)
+            );
+            detected.note(nl, en);
+        }
+        if votes.comma > 0 && votes.dot > 0 {
+            detected.note(
+                format!(
+                    "Getallen in beide notaties: {} met decimaalkomma, {} met decimaalpunt; gelezen met '{decimal}', de andere blijven tekst",
+                    votes.comma, votes.dot
+                ),
+                format!(
+                    "Numbers in both notations: {} with decimal comma, {} with decimal point; read with '{decimal}', the others stay text",
+                    votes.comma, votes.dot
+                ),
+            );
+        } else if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
+            detected.note(
+                format!(
+                    "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
+                    if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
+                ),
+                format!(
+                    "Decimal separator cannot be told (only numbers like 1.234 or 1,234); assumed: '{decimal}'{}",
+                    if delimiter == b';' { " (Dutch export with ';')" } else { "" }
+                ),
+            );
+        }
+        detected.rows = row_numbers.len();
+        let mut table = Table {
+            source: name.to_string(),
+            columns,
+            row_numbers,
+            detected,
+        };
+        table.note_beyond_range(&beyond);
+        table.note_numbers_read_as_text(&beyond);
+        Ok(table)
+    }
+}
+
+impl Rows {
+    /// Reads two pieces at once: this thread reads the first straight into the columns, another
+    /// the second, whose rows are then appended (its dictionaries merged in order of first
+    /// appearance), so the table, its notes and its first error are the same as read on one
+    /// thread.
+    fn two(
+        &mut self,
+        a: &Piece,
+        b: &Piece,
+        delimiter: u8,
+        tick: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
         let stop = std::sync::atomic::AtomicBool::new(false);
-        let mut rest = Part::new(&names, (b.text.len() / 16).min(data_estimate));
+        let mut rest = Part::new(
+            &self.names,
+            (b.text.len() / 16).min(self.part.columns.len() << 20),
+        );
+        let (body, part, first_body) = (&self.body, &mut self.part, self.first_body);
         let (first, second) = std::thread::scope(|scope| {
             let second = scope.spawn(|| {
                 let mut records = Records::at(&b.text, delimiter, 0, b.line);
@@ -960,7 +1236,9 @@ fn read_pieces(
                 let from = b.records.saturating_sub(first_body);
                 body.read(&mut records, from, &mut rest, &mut go)
             });
-            let first = body.read(&mut mine, from, &mut part, &mut |end| tick(a.before + end));
+            let mut records = Records::at(&a.text, delimiter, 0, a.line);
+            let from = a.records.saturating_sub(first_body);
+            let first = body.read(&mut records, from, part, &mut |end| tick(a.before + end));
             if first.is_err() {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
             }
@@ -971,103 +1249,31 @@ fn read_pieces(
             Ok(r) => r?,
             Err(e) => std::panic::resume_unwind(e),
         }
-        part.append(rest);
+        self.part.append(rest);
+        Ok(())
     }
-    progress(total, total);
-    let Part {
-        mut columns,
-        row_numbers,
-        rejected,
-        short,
-        beyond,
-        ..
-    } = part;
-    for c in columns.iter_mut() {
-        c.finish();
+}
+
+/// Whether the rows are read on two threads: natively, for a file of 4 MB or more (below it a
+/// thread costs more than it saves), on a machine with two cores or more.
+fn threaded(size: usize) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        size >= THREADED_FROM && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
     }
-    detected.rejected = rejected;
-    if !short.is_empty() {
-        let shown: Vec<String> = short
-            .iter()
-            .take(5)
-            .map(|(r, n)| format!("rij {r} ({n} velden, leeg vanaf kolom {})", n + 1))
-            .collect();
-        let shown_en: Vec<String> = short
-            .iter()
-            .take(5)
-            .map(|(r, n)| {
-                format!(
-                    "row {r} ({n} field{}, empty from column {})",
-                    if *n == 1 { "" } else { "s" },
-                    n + 1
-                )
-            })
-            .collect();
-        let nl = format!(
-            "{} minder velden dan de kopregel ({}); de ontbrekende cellen zijn leeg gelaten: {}{}",
-            if short.len() == 1 {
-                "1 rij heeft".to_string()
-            } else {
-                format!("{} rijen hebben", short.len())
-            },
-            width,
-            shown.join(", "),
-            super::and_more(short.len(), crate::format::Lang::Nl)
-        );
-        let en = format!(
-            "{} fewer fields than the header ({}); the missing cells are left empty: {}{}",
-            if short.len() == 1 {
-                "1 row has".to_string()
-            } else {
-                format!("{} rows have", short.len())
-            },
-            width,
-            shown_en.join(", "),
-            super::and_more(short.len(), crate::format::Lang::En)
-        );
-        detected.note(nl, en);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = size;
+        false
     }
-    if votes.comma > 0 && votes.dot > 0 {
-        detected.note(
-            format!(
-                "Getallen in beide notaties: {} met decimaalkomma, {} met decimaalpunt; gelezen met '{decimal}', de andere blijven tekst",
-                votes.comma, votes.dot
-            ),
-            format!(
-                "Numbers in both notations: {} with decimal comma, {} with decimal point; read with '{decimal}', the others stay text",
-                votes.comma, votes.dot
-            ),
-        );
-    } else if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
-        detected.note(
-            format!(
-                "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
-                if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
-            ),
-            format!(
-                "Decimal separator cannot be told (only numbers like 1.234 or 1,234); assumed: '{decimal}'{}",
-                if delimiter == b';' { " (Dutch export with ';')" } else { "" }
-            ),
-        );
-    }
-    detected.rows = row_numbers.len();
-    let mut table = Table {
-        source: name.to_string(),
-        columns,
-        row_numbers,
-        detected,
-    };
-    table.note_beyond_range(&beyond);
-    table.note_numbers_read_as_text(&beyond);
-    Ok(table)
 }
 
 /// What reading the rows below the header needs to know.
-struct Body<'h> {
-    name: &'h str,
+struct Body {
+    name: String,
     width: usize,
     fields_in_header: usize,
-    header_key: &'h [String],
+    header_key: Vec<String>,
     below_from: usize,
     delimiter: u8,
     decimal: char,
@@ -1110,7 +1316,7 @@ impl Part {
     }
 }
 
-impl Body<'_> {
+impl Body {
     /// Reads the body records left in `records` into `part`; the first of them is body row
     /// `first` (counted from the row after the header). `tick(end)` is told the byte offset
     /// reached about every `step` bytes; when it returns false the reading stops.
@@ -1162,7 +1368,7 @@ impl Body<'_> {
                                     sniff::shorten(l, 60)
                                 ),
                             )
-                            .at(Location::file(self.name).row(line)));
+                            .at(Location::file(&self.name).row(line)));
                         }
                     }
                     quote_line += breaks;
@@ -1194,7 +1400,7 @@ impl Body<'_> {
                                 delimiter_name_en(self.delimiter as char)
                             ),
                         )
-                        .at(Location::file(self.name).row(line)));
+                        .at(Location::file(&self.name).row(line)));
                     }
                 }
             }
@@ -1217,7 +1423,7 @@ impl Body<'_> {
                 .rfind(|(_, c)| !is_blank(c))
                 .map(|(j, _)| j)
             {
-                return Err(super::row_too_wide(self.name, line, n, extra, self.width));
+                return Err(super::row_too_wide(&self.name, line, n, extra, self.width));
             }
             for (j, (col, writer)) in part.columns.iter_mut().zip(writers.iter_mut()).enumerate() {
                 let Some(t) = fields.get(j) else {
@@ -1226,9 +1432,9 @@ impl Body<'_> {
                 };
                 if t.len() > limits::MAX_CELL_BYTES {
                     return Err(super::cell_too_long(
-                        self.name,
+                        &self.name,
                         t.len(),
-                        Location::file(self.name).row(line).column(&col.name),
+                        Location::file(&self.name).row(line).column(&col.name),
                     ));
                 }
                 let over = match t {
@@ -1596,8 +1802,9 @@ mod tests {
             let serial = fingerprint(&read_csv("x.csv", t.as_bytes()));
             let mut ticks = Vec::new();
             let piece = 64 + (next() % 512) as usize;
-            let mut src = InMemory(t.as_bytes());
-            let two = read_pieces("x.csv", &mut src, &mut |d, n| ticks.push((d, n)), piece, 0);
+            let two = read_in("x.csv", t.as_bytes(), piece, true, &mut |d, n| {
+                ticks.push((d, n))
+            });
             assert_eq!(fingerprint(&two), serial, "{t}");
             assert!(ticks.windows(2).all(|w| w[0].0 <= w[1].0), "{ticks:?}");
             threaded += usize::from(two.is_ok());

@@ -966,8 +966,7 @@ pub fn load_with(
 }
 
 /// Bytes from the start of a file that tell its format.
-#[cfg(feature = "full")]
-const HEAD: usize = 64 << 10;
+pub const HEAD: usize = 64 << 10;
 
 /// [`load_with`] from any [`source::Source`]: a CSV file is read a piece at a time (twice) and
 /// never held whole; a workbook or JSON file is read whole.
@@ -976,35 +975,133 @@ pub fn load_from(
     source: &mut dyn source::Source,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
-    // The page's first core reads only the built-in CSV: telling formats apart is the full core's.
-    #[cfg(not(feature = "full"))]
-    let format = Format::Csv;
-    #[cfg(feature = "full")]
-    let format = {
-        let mut head = Vec::new();
-        source.read_into(0, HEAD.min(source.size()), &mut head)?;
-        detect_format(name, &head)?
-    };
-    let table = match format {
-        Format::Csv => csv::read_csv_from(name, source, progress)?,
-        #[cfg(feature = "full")]
-        Format::Xlsx => xlsx::read_xlsx(name, &source::read_all(source)?)?,
-        #[cfg(feature = "full")]
-        Format::Json => json::read_json(name, &source::read_all(source)?)?,
-        #[cfg(not(feature = "full"))]
-        Format::Xlsx => return Err(Error::needs_full_core("Excel")),
-        #[cfg(not(feature = "full"))]
-        Format::Json => return Err(Error::needs_full_core("JSON")),
-    };
-    if table.is_empty() {
-        return Err(Error::new2(
-            ErrorKind::NoRows,
-            "Het bestand bevat een kopregel maar geen gegevensrijen.",
-            "The file has a header row but no data rows.",
-        )
-        .at(Location::file(name)));
+    let mut head = Vec::new();
+    source.read_into(0, HEAD.min(source.size()), &mut head)?;
+    let mut reading = Reading::new(name, source.size(), &head)?;
+    let mut buf = Vec::new();
+    while let Some((at, n)) = reading.want() {
+        buf.clear();
+        source.read_into(at, n, &mut buf)?;
+        reading.give(&buf, progress)?;
     }
-    Ok(table)
+    reading.finish(progress)
+}
+
+/// A file read as its bytes are given (the page reads a large file this way, a piece at a time
+/// between waits for the browser): [`Reading::want`] says which bytes are needed next,
+/// [`Reading::give`] takes them, [`Reading::finish`] gives the table once nothing more is wanted.
+/// A CSV file is taken twice, a piece at a time ([`csv::CsvReader`]), and never held whole; a
+/// workbook or JSON file is taken whole.
+pub struct Reading {
+    name: String,
+    how: How,
+}
+
+enum How {
+    Csv(csv::CsvReader),
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
+    Whole {
+        format: Format,
+        bytes: Vec<u8>,
+        size: usize,
+        ended: bool,
+    },
+}
+
+impl Reading {
+    /// Reading a file called `name` of `size` bytes; `head` is its start (up to [`HEAD`] bytes),
+    /// which tells the format.
+    pub fn new(name: &str, size: usize, head: &[u8]) -> Result<Reading> {
+        // The page's first core reads only the built-in CSV: telling formats apart is the full
+        // core's.
+        #[cfg(not(feature = "full"))]
+        let format = {
+            let _ = head;
+            Format::Csv
+        };
+        #[cfg(feature = "full")]
+        let format = detect_format(name, head)?;
+        let how = match format {
+            Format::Csv => How::Csv(csv::CsvReader::new(name, size)),
+            #[cfg(feature = "full")]
+            other => {
+                let mut bytes = Vec::new();
+                bytes.try_reserve_exact(size).map_err(|_| {
+                    Error::new2(
+                        ErrorKind::Parse,
+                        "Het bestand past niet in het geheugen.",
+                        "The file does not fit in memory.",
+                    )
+                    .at(Location::file(name))
+                })?;
+                How::Whole {
+                    format: other,
+                    bytes,
+                    size,
+                    ended: size == 0,
+                }
+            }
+            #[cfg(not(feature = "full"))]
+            Format::Xlsx => return Err(Error::needs_full_core("Excel")),
+            #[cfg(not(feature = "full"))]
+            Format::Json => return Err(Error::needs_full_core("JSON")),
+        };
+        Ok(Reading {
+            name: name.to_string(),
+            how,
+        })
+    }
+
+    /// The bytes to give next, `(offset, length)`, or `None` when [`Reading::finish`] is next.
+    pub fn want(&mut self) -> Option<(usize, usize)> {
+        match &mut self.how {
+            How::Csv(r) => r.want(),
+            How::Whole {
+                bytes, size, ended, ..
+            } => (!*ended).then(|| (bytes.len(), *size - bytes.len())),
+        }
+    }
+
+    /// Takes the bytes [`Reading::want`] asked for (fewer: the file ends there), telling
+    /// `progress(done, total)` how far it is.
+    pub fn give(&mut self, given: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
+        match &mut self.how {
+            How::Csv(r) => r.give(given, progress),
+            How::Whole {
+                bytes, size, ended, ..
+            } => {
+                let asked = *size - bytes.len();
+                bytes.extend_from_slice(&given[..given.len().min(asked)]);
+                *ended = given.len() < asked || bytes.len() >= *size;
+                progress(bytes.len() / 2, (*size).max(1));
+                Ok(())
+            }
+        }
+    }
+
+    /// The table, once nothing more is wanted.
+    pub fn finish(self, progress: &mut dyn FnMut(usize, usize)) -> Result<Table> {
+        let name = self.name.as_str();
+        let table = match self.how {
+            How::Csv(r) => r.finish(progress)?,
+            #[cfg(feature = "full")]
+            How::Whole { format, bytes, .. } => match format {
+                Format::Xlsx => xlsx::read_xlsx(name, &bytes)?,
+                _ => json::read_json(name, &bytes)?,
+            },
+            #[cfg(not(feature = "full"))]
+            How::Whole { .. } => return Err(Error::needs_full_core("Excel")),
+        };
+        if table.is_empty() {
+            return Err(Error::new2(
+                ErrorKind::NoRows,
+                "Het bestand bevat een kopregel maar geen gegevensrijen.",
+                "The file has a header row but no data rows.",
+            )
+            .at(Location::file(name)));
+        }
+        Ok(table)
+    }
 }
 
 #[cfg(test)]

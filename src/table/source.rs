@@ -137,55 +137,64 @@ impl Encoding {
 #[derive(Debug)]
 pub struct Restart;
 
-/// The text of a source a piece at a time. `text` holds what the reader kept of the previous
-/// piece (an unfinished record) followed by the next piece, decoded; the reader takes what it
-/// can and keeps the rest with [`Pieces::keep_from`]. The pieces are the same on every reading
-/// of the same source with the same encoding and the same sizes asked for.
-pub struct Pieces<'s> {
-    source: &'s mut dyn Source,
-    /// Bytes of the source read so far.
+/// The text of a file a piece at a time, from the bytes it is given. `text` holds what the
+/// reader kept of the previous piece (an unfinished record) followed by the next piece, decoded;
+/// the reader takes what it can and keeps the rest with [`Pieces::keep_from`]. Given the same
+/// bytes in the same pieces with the same encoding, the texts are the same.
+pub struct Pieces {
+    size: usize,
+    /// Bytes of the file taken so far.
     at: usize,
-    /// Bytes read but not yet decoded: an unfinished character at the end of a piece.
+    /// Bytes asked for by the last [`Pieces::want`].
+    asked: usize,
+    /// Bytes taken but not yet decoded: an unfinished character at the end of a piece.
     raw: Vec<u8>,
     /// The text at hand.
     pub text: String,
     /// Bytes of text let go before `text` (for progress).
     pub before: usize,
+    /// The encoding: as told (an earlier reading found it), else from the file's mark.
     pub encoding: Encoding,
+    told: bool,
     /// Whether any byte read as UTF-8 so far was not ASCII.
     non_ascii: bool,
+    ended: bool,
 }
 
-impl<'s> Pieces<'s> {
-    /// Starts reading `source`; `encoding` as found by an earlier reading, else from its mark.
-    pub fn new(source: &'s mut dyn Source, encoding: Option<Encoding>) -> Result<Pieces<'s>> {
-        let mut head = Vec::new();
-        source.read_into(0, 3, &mut head)?;
-        let (found, mark) = Encoding::of(&head);
-        Ok(Pieces {
-            source,
-            at: mark,
+impl Pieces {
+    /// Reading a file of `size` bytes; `encoding` as found by an earlier reading, else from its
+    /// mark.
+    pub fn new(size: usize, encoding: Option<Encoding>) -> Pieces {
+        Pieces {
+            size,
+            at: 0,
+            asked: 0,
             raw: Vec::new(),
             text: String::new(),
             before: 0,
-            encoding: encoding.unwrap_or(found),
+            encoding: encoding.unwrap_or(Encoding::Utf8),
+            told: encoding.is_some(),
             non_ascii: false,
-        })
+            ended: size == 0,
+        }
     }
 
-    /// The source's size in bytes.
-    pub fn size(&self) -> usize {
-        self.source.size()
+    /// The bytes to give next: `(offset, length)`, about `len` of them (the first piece holds
+    /// at least the byte order mark).
+    pub fn want(&mut self, len: usize) -> (usize, usize) {
+        let len = if self.at == 0 { len.max(3) } else { len.max(1) };
+        self.asked = len.min(self.size.saturating_sub(self.at));
+        (self.at, self.asked)
     }
 
-    /// Bytes of the source read so far.
-    pub fn read_so_far(&self) -> usize {
+    /// Bytes of the file taken so far.
+    pub fn taken(&self) -> usize {
         self.at
     }
 
-    /// True once the whole source is in `text` (nothing more will come).
+    /// True once the whole file is in `text` (nothing more will come).
     pub fn at_end(&self) -> bool {
-        self.at >= self.source.size() && self.raw.is_empty()
+        self.ended
     }
 
     /// Lets go of `text[..from]`: the reader is done with it.
@@ -194,21 +203,28 @@ impl<'s> Pieces<'s> {
         self.text.drain(..from);
     }
 
-    /// Reads `len` more bytes of the source and appends their text to `text` (an unfinished
-    /// character at the end waits for the next piece).
-    pub fn fill(&mut self, len: usize) -> std::result::Result<Result<()>, Restart> {
-        let want = len.min(self.source.size().saturating_sub(self.at));
-        let before = self.raw.len();
-        if let Err(e) = self.source.read_into(self.at, want, &mut self.raw) {
-            return Ok(Err(e));
+    /// Takes the bytes asked for by [`Pieces::want`] (fewer: the file ends there) and appends
+    /// their text to `text` (an unfinished character at the end waits for the next piece).
+    pub fn fill(&mut self, given: &[u8]) -> std::result::Result<(), Restart> {
+        // A file that gives fewer bytes than it said it has ends here.
+        let short = given.len() < self.asked;
+        let mut bytes = given;
+        if self.at == 0 {
+            let (found, mark) = Encoding::of(bytes);
+            if !self.told {
+                self.encoding = found;
+            }
+            bytes = &bytes[mark.min(bytes.len())..];
+            self.at = mark.min(given.len());
         }
-        let got = self.raw.len() - before;
-        self.at += got;
-        // A source that gives fewer bytes than it said it has ends here.
-        let last = self.at >= self.source.size() || got < want;
+        self.raw.extend_from_slice(bytes);
+        self.at += bytes.len();
+        let last = short || self.at >= self.size;
         if last {
-            self.at = self.source.size();
+            self.ended = true;
         }
+        // Room for the piece's text at once.
+        self.text.reserve(self.raw.len());
         let used = match self.encoding {
             Encoding::Utf8 => match std::str::from_utf8(&self.raw) {
                 Ok(s) => {
@@ -248,7 +264,7 @@ impl<'s> Pieces<'s> {
         if last {
             self.raw.clear();
         }
-        Ok(Ok(()))
+        Ok(())
     }
 }
 
@@ -314,13 +330,13 @@ mod tests {
 
     /// The text of `bytes` read in pieces of `piece` bytes, and the encoding found.
     fn pieces(bytes: &[u8], piece: usize) -> (String, Encoding) {
-        let mut src = InMemory(bytes);
         let mut enc = None;
         'again: loop {
-            let mut p = Pieces::new(&mut src, enc).unwrap();
+            let mut p = Pieces::new(bytes.len(), enc);
             let mut all = String::new();
             while !p.at_end() {
-                if p.fill(piece).is_err() {
+                let (at, n) = p.want(piece);
+                if p.fill(&bytes[at..at + n]).is_err() {
                     enc = Some(Encoding::Windows1252);
                     continue 'again;
                 }
