@@ -431,7 +431,10 @@ impl RegionalData {
 
         // Two rows that differ in nothing but their counts are one row entered twice: the first
         // such row in the file is named, with the row it repeats.
-        let mut sorted: Vec<u64> = row_keys.iter().copied().filter(|&k| k != NO_KEY).collect();
+        // (The keys are sorted in place; in the rare file with such a row they are worked out
+        // again per row, so a million-row file holds one array of keys, not two.)
+        let mut sorted = row_keys;
+        sorted.retain(|&k| k != NO_KEY);
         crate::sort::sort_unstable(&mut sorted);
         let twice: Vec<u64> = sorted
             .windows(2)
@@ -439,7 +442,16 @@ impl RegionalData {
             .map(|w| w[0])
             .collect();
         drop(sorted);
+        let mut row_keys: Vec<u64> = Vec::new();
         if !twice.is_empty() {
+            row_keys = vec![NO_KEY; table.len()];
+            for (g, group) in groups.iter().enumerate() {
+                for &i in &group.rows {
+                    if let Some(k) = row_keys.get_mut(i) {
+                        *k = hash_cells(table, &dims, i, g as u64).min(NO_KEY - 1);
+                    }
+                }
+            }
             let same_dims = |a: usize, b: usize| {
                 dims.iter()
                     .all(|&j| table.columns[j].get(a) == table.columns[j].get(b))
