@@ -29,14 +29,12 @@ impl Source for InMemory<'_> {
 }
 
 /// A file on disk, read where it is asked (the CLI).
-#[cfg(not(target_arch = "wasm32"))]
 pub struct OnDisk {
     file: std::fs::File,
     size: usize,
     name: String,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl OnDisk {
     pub fn open(path: &std::path::Path) -> std::io::Result<OnDisk> {
         let file = std::fs::File::open(path)?;
@@ -49,7 +47,6 @@ impl OnDisk {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl Source for OnDisk {
     fn size(&self) -> usize {
         self.size
