@@ -594,13 +594,19 @@ fn enough_lines(text: &str) -> bool {
         .is_some()
 }
 
-/// Line breaks in `text` as records count them (`\r\n`, `\n` or `\r`).
-fn line_breaks(text: &str) -> usize {
-    let b = text.as_bytes();
-    b.iter()
-        .enumerate()
-        .filter(|&(k, &c)| c == b'\n' || (c == b'\r' && b.get(k + 1) != Some(&b'\n')))
-        .count()
+/// The line of byte `at` of `text` (whose first record starts on line `line`), counted as
+/// records count lines: the line its record starts on plus the line breaks (`\n`) before it in
+/// the record, so the same whatever piece the record is read in.
+fn line_of(text: &str, delimiter: u8, line: usize, at: usize) -> usize {
+    let mut records = Records::at(text, delimiter, 0, line);
+    let mut fields: Vec<Cow<str>> = Vec::new();
+    while let Some(r) = records.next_into(&mut fields) {
+        if r.end > at {
+            let within = text.as_bytes().get(r.start..at).unwrap_or(&[]);
+            return r.line + within.iter().filter(|&&b| b == b'\n').count();
+        }
+    }
+    records.line
 }
 
 /// A CSV file read as its bytes are given, which may take a while (a large file in the page):
@@ -777,7 +783,7 @@ impl CsvReader {
         *any_text |= !text.trim().is_empty();
         if last {
             if let Some(open) = unclosed_quote(text, delimiter) {
-                let row = *line + line_breaks(&text[..open]);
+                let row = line_of(text, delimiter, *line, open);
                 return Err(Error::new2(
                     ErrorKind::Parse,
                     format!(
