@@ -1129,16 +1129,13 @@ impl CsvReader {
         } = rows;
         let width = body.width;
         let Part {
-            mut columns,
+            columns,
             row_numbers,
             rejected,
             short,
             beyond,
             ..
         } = part;
-        for c in columns.iter_mut() {
-            c.finish();
-        }
         detected.rejected = rejected;
         if !short.is_empty() {
             let shown: Vec<String> = short
@@ -1204,16 +1201,13 @@ impl CsvReader {
                 ),
             );
         }
-        detected.rows = row_numbers.len();
-        let mut table = Table {
-            source: name.to_string(),
+        Ok(Table::assembled(
+            name,
             columns,
             row_numbers,
             detected,
-        };
-        table.note_beyond_range(&beyond);
-        table.note_numbers_read_as_text(&beyond);
-        Ok(table)
+            &beyond,
+        ))
     }
 }
 

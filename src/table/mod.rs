@@ -449,10 +449,27 @@ impl Table {
             }
             row_numbers.push(u32::try_from(line).unwrap_or(u32::MAX));
         }
+        Ok(Table::assembled(
+            source,
+            columns,
+            row_numbers,
+            detected,
+            &beyond,
+        ))
+    }
+
+    /// The table of the columns a loader wrote (finished here), with the notes on numbers kept
+    /// as text (`beyond`: column, row and text of each number beyond the range).
+    pub(crate) fn assembled(
+        source: &str,
+        mut columns: Vec<Column>,
+        row_numbers: Vec<u32>,
+        mut detected: Detected,
+        beyond: &[(usize, usize, String)],
+    ) -> Table {
         for c in columns.iter_mut() {
             c.finish();
         }
-        let mut detected = detected;
         detected.rows = row_numbers.len();
         let mut table = Table {
             source: source.to_string(),
@@ -460,9 +477,9 @@ impl Table {
             row_numbers,
             detected,
         };
-        table.note_beyond_range(&beyond);
-        table.note_numbers_read_as_text(&beyond);
-        Ok(table)
+        table.note_beyond_range(beyond);
+        table.note_numbers_read_as_text(beyond);
+        table
     }
 
     /// Names, in the notes, the numbers beyond [`limits::MAX_ABS_NUMBER`] kept as text.
