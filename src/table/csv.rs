@@ -6,7 +6,7 @@
 use super::fastcell::CellWriter;
 use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
-use super::source::{Encoding, InMemory, Pieces, Source};
+use super::source::{Encoding, Pieces};
 use super::{column_names, titles_note, Column, Detected, RejectedRow, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
 use std::borrow::Cow;
@@ -510,23 +510,7 @@ pub fn read_csv_with(
     bytes: &[u8],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
-    read_csv_from(name, &mut InMemory(bytes), progress)
-}
-
-/// [`read_csv_with`] from any [`Source`]: the file is read twice, a piece at a time.
-pub fn read_csv_from(
-    name: &str,
-    source: &mut dyn Source,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<Table> {
-    let mut reader = CsvReader::new(name, source.size());
-    let mut buf = Vec::new();
-    while let Some((at, n)) = reader.want() {
-        buf.clear();
-        source.read_into(at, n, &mut buf)?;
-        reader.give(&buf, progress)?;
-    }
-    reader.finish(progress)
+    read_in(name, bytes, PIECE, threaded(bytes.len()), progress)
 }
 
 /// [`read_csv`] in pieces of `piece` bytes: the same table whatever the size (tests and the

@@ -1,7 +1,9 @@
 //! Where a file's bytes come from, and their text a piece at a time: a CSV file is read twice
 //! (see `csv`) without ever holding the whole file, so a large file costs its table and a few
-//! pieces, not the table and the file. A [`Source`] is a file in memory ([`InMemory`]), on disk
-//! (the CLI) or a browser `File` read synchronously in the worker (the page).
+//! pieces, not the table and the file. A [`Source`] is a file the reader pulls from: in memory
+//! ([`InMemory`]) or on disk ([`OnDisk`], the CLI); the page pushes a browser `File`'s pieces
+//! instead (`web::FileReading`), each awaited in the worker. [`Pieces`] turns the bytes given
+//! into text.
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -76,20 +78,6 @@ impl Source for OnDisk {
         out.truncate(start + got);
         Ok(())
     }
-}
-
-/// Reads the whole of a source (workbooks and JSON are read whole).
-pub fn read_all(source: &mut dyn Source) -> Result<Vec<u8>> {
-    let mut all = Vec::new();
-    all.try_reserve_exact(source.size()).map_err(|_| {
-        Error::new2(
-            ErrorKind::Parse,
-            "Het bestand past niet in het geheugen.",
-            "The file does not fit in memory.",
-        )
-    })?;
-    source.read_into(0, source.size(), &mut all)?;
-    Ok(all)
 }
 
 /// A text encoding, told by a byte order mark or else by whether the bytes are UTF-8.
@@ -182,11 +170,6 @@ impl Pieces {
         let len = if self.at == 0 { len.max(3) } else { len.max(1) };
         self.asked = len.min(self.size.saturating_sub(self.at));
         (self.at, self.asked)
-    }
-
-    /// Bytes of the file taken so far.
-    pub fn taken(&self) -> usize {
-        self.at
     }
 
     /// True once the whole file is in `text` (nothing more will come).
