@@ -407,6 +407,27 @@ fn a_row_entered_twice_is_still_an_error() {
     assert_eq!(e.location.unwrap().row, Some(LONG.lines().count() + 1));
 }
 
+#[test]
+fn of_several_rows_entered_twice_the_first_in_the_file_is_named_with_the_row_it_repeats() {
+    // Municipalities: Achterhoek's group comes first, but Twente's repeat is the earlier row.
+    let csv = "gemeente,arbeidsmarktregio,jaar,personen,werkzaam
+Aalten,Achterhoek,2015,10,5
+Enschede,Twente,2015,30,9
+Hengelo,Twente,2015,20,8
+Winterswijk,Achterhoek,2015,11,6
+Hengelo,Twente,2015,21,7
+Enschede,Twente,2015,31,8
+Aalten,Achterhoek,2015,12,4
+";
+    let e = Dataset::load("dubbel.csv", csv.as_bytes()).unwrap_err();
+    assert!(e.message.contains("'Twente'"), "{}", e.message);
+    assert!(e.message.contains("ook op rij 4"), "{}", e.message);
+    assert_eq!(e.location.unwrap().row, Some(6));
+    // Rows that differ in a municipality are parts, not repeats.
+    let parts = csv.lines().take(5).collect::<Vec<_>>().join("\n") + "\n";
+    assert!(Dataset::load("delen.csv", parts.as_bytes()).is_ok());
+}
+
 // ---- Quarters ---------------------------------------------------------------------------------
 
 /// The long file by quarter: Q4 is the year-end stock of the yearly file; Q1-Q3 lie below it.

@@ -1,7 +1,9 @@
-//! A column of a loaded table, stored compactly: numbers as `f64`s, texts as codes into a
-//! dictionary of the column's distinct texts. A category column of a million rows is then four
-//! bytes per row and its distinct values are known without a pass over the rows; a numeric column
-//! is eight. A column holding both (a count column with a stray text) keeps both arrays.
+//! A column of a loaded table, stored compactly: texts as codes into a dictionary of the
+//! column's distinct texts, two bytes a row while there are fewer than 65,535 of them (four
+//! after); numbers as four-byte whole numbers while every number is one (counts, years), eight
+//! bytes (`f64`) once one is not. A category column of a million rows is then two megabytes and
+//! its distinct values are known without a pass over the rows. A column holding both (a count
+//! column with a stray text) keeps both arrays.
 //!
 //! Cells are read as [`Cell`]s, which borrow the text from the dictionary; [`Value`] is the
 //! owned form builders and tests write.
@@ -62,14 +64,204 @@ impl PartialEq<Value> for Cell<'_> {
 
 /// No number: the bit pattern of a NaN no arithmetic produces; numbers in a table are finite.
 const NO_NUMBER: u64 = 0x7ff8_dead_beef_0001;
+/// No whole number (in the four-byte form).
+const NO_INT: i32 = i32::MIN;
 /// No text.
 pub const NO_CODE: u32 = u32::MAX;
+/// No text (in the two-byte form).
+const NO_SHORT: u16 = u16::MAX;
 
 fn no_number() -> f64 {
     f64::from_bits(NO_NUMBER)
 }
 fn is_number(n: f64) -> bool {
     n.to_bits() != NO_NUMBER
+}
+/// `n` as a four-byte whole number when it is exactly one (not -0, which must read back as -0).
+fn as_int(n: f64) -> Option<i32> {
+    let k = n as i32;
+    (k != NO_INT && f64::from(k).to_bits() == n.to_bits()).then_some(k)
+}
+
+/// The numbers of a column: four bytes a row while every number is a whole number that fits
+/// (counts, years), eight once one is not. The change is made once, when the first such number
+/// arrives.
+#[derive(Debug, Clone)]
+enum Numbers {
+    Whole(Vec<i32>),
+    Any(Vec<f64>),
+}
+
+impl Default for Numbers {
+    fn default() -> Self {
+        Numbers::Whole(Vec::new())
+    }
+}
+
+impl Numbers {
+    fn len(&self) -> usize {
+        match self {
+            Numbers::Whole(v) => v.len(),
+            Numbers::Any(v) => v.len(),
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn get(&self, i: usize) -> Option<f64> {
+        match self {
+            Numbers::Whole(v) => v.get(i).filter(|&&k| k != NO_INT).map(|&k| f64::from(k)),
+            Numbers::Any(v) => v.get(i).copied().filter(|&n| is_number(n)),
+        }
+    }
+    fn reserve(&mut self, n: usize) {
+        match self {
+            Numbers::Whole(v) => v.reserve(n),
+            Numbers::Any(v) => v.reserve(n),
+        }
+    }
+    /// Pads with missing numbers up to `n` rows.
+    fn pad(&mut self, n: usize) {
+        match self {
+            Numbers::Whole(v) if v.len() < n => v.resize(n, NO_INT),
+            Numbers::Any(v) if v.len() < n => v.resize(n, no_number()),
+            _ => {}
+        }
+    }
+    fn push_missing(&mut self) {
+        match self {
+            Numbers::Whole(v) => v.push(NO_INT),
+            Numbers::Any(v) => v.push(no_number()),
+        }
+    }
+    /// Appends `n`; `hint`: the rows expected, for the eight-byte array if one is made.
+    fn push(&mut self, n: f64, hint: usize) {
+        if let Numbers::Whole(v) = self {
+            match as_int(n) {
+                Some(k) => return v.push(k),
+                None => self.widen(hint),
+            }
+        }
+        if let Numbers::Any(v) = self {
+            v.push(n);
+        }
+    }
+    fn widen(&mut self, hint: usize) {
+        if let Numbers::Whole(v) = self {
+            let mut any = Vec::with_capacity(hint.max(v.len() + 1));
+            any.extend(v.iter().map(|&k| {
+                if k == NO_INT {
+                    no_number()
+                } else {
+                    f64::from(k)
+                }
+            }));
+            *self = Numbers::Any(any);
+        }
+    }
+    fn all_missing(&self) -> bool {
+        match self {
+            Numbers::Whole(v) => v.iter().all(|&k| k == NO_INT),
+            Numbers::Any(v) => v.iter().all(|&n| !is_number(n)),
+        }
+    }
+    fn shrink(&mut self) {
+        fn shrink<T>(v: &mut Vec<T>) {
+            // Shrunk only when much was left over: a shrink copies the array.
+            if v.capacity() > v.len() + v.len() / 8 + 16 {
+                v.shrink_to_fit();
+            }
+        }
+        match self {
+            Numbers::Whole(v) => shrink(v),
+            Numbers::Any(v) => shrink(v),
+        }
+    }
+}
+
+/// The text codes of a column: two bytes a row while the dictionary has fewer than 65,535
+/// texts (every category column of the files seen), four after.
+#[derive(Debug, Clone)]
+enum Codes {
+    Short(Vec<u16>),
+    Long(Vec<u32>),
+}
+
+impl Default for Codes {
+    fn default() -> Self {
+        Codes::Short(Vec::new())
+    }
+}
+
+impl Codes {
+    fn len(&self) -> usize {
+        match self {
+            Codes::Short(v) => v.len(),
+            Codes::Long(v) => v.len(),
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The code of row `i`, [`NO_CODE`] for no text, `None` past the end.
+    fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            Codes::Short(v) => v
+                .get(i)
+                .map(|&c| if c == NO_SHORT { NO_CODE } else { u32::from(c) }),
+            Codes::Long(v) => v.get(i).copied(),
+        }
+    }
+    fn reserve(&mut self, n: usize) {
+        match self {
+            Codes::Short(v) => v.reserve(n),
+            Codes::Long(v) => v.reserve(n),
+        }
+    }
+    /// Pads with "no text" up to `n` rows.
+    fn pad(&mut self, n: usize) {
+        match self {
+            Codes::Short(v) if v.len() < n => v.resize(n, NO_SHORT),
+            Codes::Long(v) if v.len() < n => v.resize(n, NO_CODE),
+            _ => {}
+        }
+    }
+    /// Appends `code` ([`NO_CODE`]: no text); `hint` as in [`Numbers::push`].
+    fn push(&mut self, code: u32, hint: usize) {
+        if let Codes::Short(v) = self {
+            if code == NO_CODE {
+                return v.push(NO_SHORT);
+            }
+            match u16::try_from(code) {
+                Ok(c) if c != NO_SHORT => return v.push(c),
+                _ => self.widen(hint),
+            }
+        }
+        if let Codes::Long(v) = self {
+            v.push(code);
+        }
+    }
+    fn widen(&mut self, hint: usize) {
+        if let Codes::Short(v) = self {
+            let mut long = Vec::with_capacity(hint.max(v.len() + 1));
+            long.extend(
+                v.iter()
+                    .map(|&c| if c == NO_SHORT { NO_CODE } else { u32::from(c) }),
+            );
+            *self = Codes::Long(long);
+        }
+    }
+    fn shrink(&mut self) {
+        fn shrink<T>(v: &mut Vec<T>) {
+            if v.capacity() > v.len() + v.len() / 8 + 16 {
+                v.shrink_to_fit();
+            }
+        }
+        match self {
+            Codes::Short(v) => shrink(v),
+            Codes::Long(v) => shrink(v),
+        }
+    }
 }
 
 /// A fast hash for the dictionaries (FxHash's multiply-rotate): the keys are the cells of the
@@ -115,10 +307,10 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub struct Column {
     pub name: String,
     len: usize,
-    /// Per row the number, or [`NO_NUMBER`]; empty when the column has no number.
-    nums: Vec<f64>,
-    /// Per row the code of the text in `dict`, or [`NO_CODE`]; empty when it has no text.
-    codes: Vec<u32>,
+    /// Per row the number, or none; empty when the column has no number.
+    nums: Numbers,
+    /// Per row the code of the text in `dict`, or none; empty when it has no text.
+    codes: Codes,
     /// The distinct texts, in order of first appearance.
     dict: Vec<Box<str>>,
     /// Text -> code, while the column is written to.
@@ -163,7 +355,7 @@ impl Column {
         if i >= self.len {
             return Cell::Missing;
         }
-        if let Some(&c) = self.codes.get(i) {
+        if let Some(c) = self.codes.get(i) {
             if c != NO_CODE {
                 if let Some(t) = self.dict.get(c as usize) {
                     return Cell::Text(t);
@@ -171,8 +363,8 @@ impl Column {
             }
         }
         match self.nums.get(i) {
-            Some(&n) if is_number(n) => Cell::Number(n),
-            _ => Cell::Missing,
+            Some(n) => Cell::Number(n),
+            None => Cell::Missing,
         }
     }
 
@@ -187,7 +379,7 @@ impl Column {
 
     /// The code of row `i`'s text in [`Column::dictionary`], if it is a text.
     pub fn code(&self, i: usize) -> Option<u32> {
-        self.codes.get(i).copied().filter(|&c| c != NO_CODE)
+        self.codes.get(i).filter(|&c| c != NO_CODE)
     }
 
     /// The distinct texts of the column, indexed by [`Column::code`].
@@ -198,7 +390,22 @@ impl Column {
     /// True when the column holds texts only (and missing cells): its cells are fully described
     /// by their codes.
     pub fn is_text_only(&self) -> bool {
-        self.nums.iter().all(|n| !is_number(*n))
+        self.nums.all_missing()
+    }
+
+    /// Bytes a row of the column takes (numbers and codes, the dictionary not counted).
+    pub fn bytes_per_row(&self) -> usize {
+        let nums = match (&self.nums, self.nums.is_empty()) {
+            (_, true) => 0,
+            (Numbers::Whole(_), _) => 4,
+            (Numbers::Any(_), _) => 8,
+        };
+        let codes = match (&self.codes, self.codes.is_empty()) {
+            (_, true) => 0,
+            (Codes::Short(_), _) => 2,
+            (Codes::Long(_), _) => 4,
+        };
+        nums + codes
     }
 
     pub fn push(&mut self, v: Value) {
@@ -211,10 +418,10 @@ impl Column {
 
     pub fn push_missing(&mut self) {
         if !self.nums.is_empty() {
-            self.nums.push(no_number());
+            self.nums.push_missing();
         }
         if !self.codes.is_empty() {
-            self.codes.push(NO_CODE);
+            self.codes.push(NO_CODE, self.hint);
         }
         self.len += 1;
     }
@@ -227,12 +434,10 @@ impl Column {
         if self.nums.is_empty() {
             self.nums.reserve(self.hint.max(self.len + 1));
         }
-        if self.nums.len() < self.len {
-            self.nums.resize(self.len, no_number());
-        }
-        self.nums.push(n);
+        self.nums.pad(self.len);
+        self.nums.push(n, self.hint);
         if !self.codes.is_empty() {
-            self.codes.push(NO_CODE);
+            self.codes.push(NO_CODE, self.hint);
         }
         self.len += 1;
     }
@@ -258,12 +463,10 @@ impl Column {
         if self.codes.is_empty() {
             self.codes.reserve(self.hint.max(self.len + 1));
         }
-        if self.codes.len() < self.len {
-            self.codes.resize(self.len, NO_CODE);
-        }
-        self.codes.push(code);
+        self.codes.pad(self.len);
+        self.codes.push(code, self.hint);
         if !self.nums.is_empty() {
-            self.nums.push(no_number());
+            self.nums.push_missing();
         }
         self.len += 1;
     }
@@ -279,33 +482,43 @@ impl Column {
             if self.codes.is_empty() {
                 self.codes.reserve(self.hint.max(total));
             }
-            self.codes.resize(self.len, NO_CODE);
-            self.codes.extend(
-                other
-                    .codes
-                    .iter()
-                    .map(|&c| remap.get(c as usize).copied().unwrap_or(NO_CODE)),
-            );
-            self.codes.resize(total, NO_CODE);
+            self.codes.pad(self.len);
+            for i in 0..other.codes.len() {
+                let c = other.codes.get(i).unwrap_or(NO_CODE);
+                let mapped = remap.get(c as usize).copied().unwrap_or(NO_CODE);
+                self.codes.push(mapped, self.hint);
+            }
+            self.codes.pad(total);
             self.len = total;
         } else if other.codes.is_empty() && self.codes.is_empty() && !other.nums.is_empty() {
             // Numbers and missing cells only.
             if self.nums.is_empty() {
                 self.nums.reserve(self.hint.max(total));
             }
-            self.nums.resize(self.len, no_number());
-            self.nums.extend_from_slice(&other.nums);
-            self.nums.resize(total, no_number());
+            self.nums.pad(self.len);
+            match (&mut self.nums, &other.nums) {
+                (Numbers::Whole(a), Numbers::Whole(b)) => a.extend_from_slice(b),
+                (Numbers::Any(a), Numbers::Any(b)) => a.extend_from_slice(b),
+                _ => {
+                    for i in 0..other.nums.len() {
+                        match other.nums.get(i) {
+                            Some(n) => self.nums.push(n, self.hint),
+                            None => self.nums.push_missing(),
+                        }
+                    }
+                }
+            }
+            self.nums.pad(total);
             self.len = total;
         } else {
             for i in 0..other.len {
                 match other.codes.get(i) {
-                    Some(&c) if c != NO_CODE => {
+                    Some(c) if c != NO_CODE => {
                         self.push_code(remap.get(c as usize).copied().unwrap_or(NO_CODE))
                     }
                     _ => match other.nums.get(i) {
-                        Some(&n) if is_number(n) => self.push_number(n),
-                        _ => self.push_missing(),
+                        Some(n) => self.push_number(n),
+                        None => self.push_missing(),
                     },
                 }
             }
@@ -315,33 +528,24 @@ impl Column {
     /// Frees what was only needed while writing (the text index) and spare capacity.
     pub fn finish(&mut self) {
         self.index = FastMap::default();
-        if self.nums.len() < self.len && !self.nums.is_empty() {
-            self.nums.resize(self.len, no_number());
+        if !self.nums.is_empty() {
+            self.nums.pad(self.len);
         }
-        if self.codes.len() < self.len && !self.codes.is_empty() {
-            self.codes.resize(self.len, NO_CODE);
+        if !self.codes.is_empty() {
+            self.codes.pad(self.len);
         }
-        // Shrunk only when much was left over: a shrink copies the array.
-        if self.nums.capacity() > self.nums.len() + self.nums.len() / 8 + 16 {
-            self.nums.shrink_to_fit();
-        }
-        if self.codes.capacity() > self.codes.len() + self.codes.len() / 8 + 16 {
-            self.codes.shrink_to_fit();
-        }
+        self.nums.shrink();
+        self.codes.shrink();
     }
 
-    /// Rows whose raw code is `code`: for messages naming where a value occurs.
+    /// Rows whose text is `text`: for messages naming where a value occurs.
     pub fn rows_with_text(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
         let code = self
             .dict
             .iter()
             .position(|t| &**t == text)
             .map(|c| c as u32);
-        self.codes
-            .iter()
-            .enumerate()
-            .filter(move |(_, &c)| Some(c) == code)
-            .map(|(i, _)| i)
+        (0..self.codes.len()).filter(move |&i| code.is_some() && self.codes.get(i) == code)
     }
 }
 
@@ -402,5 +606,70 @@ mod tests {
         assert_eq!(only_missing.values(), vec![Value::Missing; 3]);
         let nums = Column::from_values("n", vec![Value::Missing, Value::Number(2.0)]);
         assert!(!nums.is_text_only() && nums.get(0) == Cell::Missing);
+    }
+
+    #[test]
+    fn the_compact_forms_widen_without_changing_a_cell() {
+        // Whole numbers in four bytes until one is not; -0, the ends of i32 and beyond.
+        let nums = [1.0, -3.0, f64::from(i32::MAX), f64::from(i32::MIN + 1), 0.0];
+        let mut c = Column::with_capacity("n", 10);
+        for &n in &nums {
+            c.push_number(n);
+        }
+        c.push_missing();
+        assert_eq!(c.bytes_per_row(), 4);
+        for wide in [-0.0, 2.5, f64::from(i32::MIN), 1e12] {
+            let mut w = c.clone();
+            w.push_number(wide);
+            w.push_number(7.0);
+            assert_eq!(w.bytes_per_row(), 8, "{wide}");
+            let got: Vec<Cell> = w.iter().collect();
+            let mut want: Vec<Cell> = nums.iter().map(|&n| Cell::Number(n)).collect();
+            want.extend([Cell::Missing, Cell::Number(wide), Cell::Number(7.0)]);
+            assert_eq!(got, want);
+            assert_eq!(w.get(6).as_number().map(f64::to_bits), Some(wide.to_bits()));
+        }
+        // Codes in two bytes until the dictionary holds 65,535 texts.
+        let mut t = Column::new("t");
+        for k in 0..65_535u32 {
+            t.push_text(&k.to_string());
+        }
+        t.push_missing();
+        t.push_number(4.0);
+        assert_eq!(t.bytes_per_row(), 2 + 4);
+        t.push_text("65535");
+        t.push_text("0");
+        assert_eq!(t.bytes_per_row(), 4 + 4);
+        assert_eq!(t.dictionary().len(), 65_536);
+        assert_eq!(t.get(65_534), Cell::Text("65534"));
+        assert_eq!(t.get(65_535), Cell::Missing);
+        assert_eq!(t.get(65_536), Cell::Number(4.0));
+        assert_eq!(t.get(65_537), Cell::Text("65535"));
+        assert_eq!(t.code(65_537), Some(65_535));
+        assert_eq!(t.get(65_538), Cell::Text("0"));
+        assert_eq!(t.rows_with_text("0").collect::<Vec<_>>(), vec![0, 65_538]);
+        // Appending columns of either form gives the cells of writing them all into one.
+        let mut a = Column::new("a");
+        a.push_number(1.0);
+        let mut b = Column::new("a");
+        b.push_number(0.5);
+        b.push_missing();
+        a.append(b);
+        assert_eq!(
+            a.values(),
+            vec![Value::Number(1.0), Value::Number(0.5), Value::Missing]
+        );
+        let mut a = Column::new("a");
+        a.push_number(0.5);
+        let mut b = Column::new("a");
+        b.push_number(3.0);
+        a.append(b);
+        assert_eq!(a.values(), vec![Value::Number(0.5), Value::Number(3.0)]);
+        let mut a = Column::new("a");
+        a.push_text("x");
+        a.append(t.clone());
+        assert_eq!(a.len(), t.len() + 1);
+        assert_eq!(a.get(65_539), Cell::Text("0"));
+        assert_eq!(a.get(1), Cell::Text("0"));
     }
 }

@@ -7,7 +7,7 @@ use super::fastcell::CellWriter;
 use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
 use super::source::{Encoding, Pieces};
-use super::{column_names, titles_note, Column, Detected, RejectedRow, Table};
+use super::{column_names, titles_note, Column, Detected, RejectedRow, RowNumbers, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
 use std::borrow::Cow;
 
@@ -1268,7 +1268,7 @@ struct Body {
 /// The rows read from a run of records below the header.
 struct Part {
     columns: Vec<Column>,
-    row_numbers: Vec<u32>,
+    row_numbers: RowNumbers,
     rejected: Vec<RejectedRow>,
     short: Vec<(usize, usize)>,
     beyond: Vec<(usize, usize, String)>,
@@ -1281,7 +1281,7 @@ impl Part {
                 .iter()
                 .map(|n| Column::with_capacity(n.clone(), rows))
                 .collect(),
-            row_numbers: Vec::with_capacity(rows),
+            row_numbers: RowNumbers::new(),
             rejected: Vec::new(),
             short: Vec::new(),
             beyond: Vec::new(),

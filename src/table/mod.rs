@@ -28,6 +28,7 @@ mod fastcell;
 #[cfg(feature = "full")]
 pub mod json;
 pub mod limits;
+pub mod row_numbers;
 pub mod sniff;
 pub mod source;
 #[cfg(feature = "full")]
@@ -39,6 +40,7 @@ mod zip;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 pub use column::{Cell, Column, FastMap, NO_CODE};
+pub use row_numbers::RowNumbers;
 use serde::Serialize;
 pub use sniff::RawCell;
 
@@ -289,13 +291,12 @@ fn plural(n: usize) -> String {
     }
 }
 
-/// A loaded table. `row_numbers[i]` is the 1-based row in the file of data row `i` (four bytes
-/// a row: the loaders refuse files of more rows than that counts).
+/// A loaded table. `row_numbers.get(i)` is the 1-based row in the file of data row `i`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     pub source: String,
     pub columns: Vec<Column>,
-    pub row_numbers: Vec<u32>,
+    pub row_numbers: RowNumbers,
     pub detected: Detected,
 }
 
@@ -314,7 +315,7 @@ impl Table {
     }
     /// The 1-based row in the file of data row `i`.
     pub fn row_number(&self, i: usize) -> Option<usize> {
-        self.row_numbers.get(i).map(|&r| r as usize)
+        self.row_numbers.get(i)
     }
     /// The location of data row `i` in column `col`, for error messages.
     pub fn location(&self, i: usize, col: &str) -> Location {
@@ -402,7 +403,7 @@ impl Table {
             .map(|name| Column::with_capacity(name, rows.len()))
             .collect();
         let width = columns.len();
-        let mut row_numbers: Vec<u32> = Vec::with_capacity(rows.len());
+        let mut row_numbers = RowNumbers::new();
         // Numbers beyond the range kept as text: (column, row, text).
         let mut beyond: Vec<(usize, usize, String)> = Vec::new();
         for (line, cells) in rows {
@@ -463,7 +464,7 @@ impl Table {
     pub(crate) fn assembled(
         source: &str,
         mut columns: Vec<Column>,
-        row_numbers: Vec<u32>,
+        row_numbers: RowNumbers,
         mut detected: Detected,
         beyond: &[(usize, usize, String)],
     ) -> Table {

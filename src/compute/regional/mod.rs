@@ -208,11 +208,6 @@ impl RegionalData {
             (u32, RowType, Period, Option<Subgroup>),
             usize,
         > = Default::default();
-        // Rows seen per (group, hash of the other columns): no strings kept per row.
-        // Per row a hash of (group, the other columns), to find a row entered twice after the
-        // pass: eight bytes a row, where a map of every row took eighty.
-        const NO_KEY: u64 = u64::MAX;
-        let mut row_keys: Vec<u64> = vec![NO_KEY; table.len()];
         // What each distinct text of the region, period and subgroup columns reads as: worked
         // out once per text, not once per row.
         let region_by_code: Vec<String> = table.columns[region_col]
@@ -423,83 +418,73 @@ impl RegionalData {
                     g
                 }
             };
-            if let Some(k) = row_keys.get_mut(i) {
-                *k = hash_cells(table, &dims, i, g as u64).min(NO_KEY - 1);
-            }
             groups[g].rows.push(i);
         }
 
         // Two rows that differ in nothing but their counts are one row entered twice: the first
-        // such row in the file is named, with the row it repeats.
-        // (The keys are sorted in place; in the rare file with such a row they are worked out
-        // again per row, so a million-row file holds one array of keys, not two.)
-        let mut sorted = row_keys;
-        sorted.retain(|&k| k != NO_KEY);
-        crate::sort::sort_unstable(&mut sorted);
-        let twice: Vec<u64> = sorted
-            .windows(2)
-            .filter(|w| w[0] == w[1])
-            .map(|w| w[0])
-            .collect();
-        drop(sorted);
-        let mut row_keys: Vec<u64> = Vec::new();
-        if !twice.is_empty() {
-            row_keys = vec![NO_KEY; table.len()];
-            for (g, group) in groups.iter().enumerate() {
-                for &i in &group.rows {
-                    if let Some(k) = row_keys.get_mut(i) {
-                        *k = hash_cells(table, &dims, i, g as u64).min(NO_KEY - 1);
+        // such row in the file is named, with the row it repeats. Found group by group: the
+        // rows of a group sorted by a hash of their other cells (the row's index in the low
+        // bits), equal hashes compared cell by cell; one buffer the size of the largest group.
+        let index_bits = usize::BITS - table.len().leading_zeros();
+        let mask = 1u64.checked_shl(index_bits).map_or(u64::MAX, |b| b - 1);
+        let mut keyed: Vec<u64> = Vec::new();
+        let mut twice: Option<(usize, usize, usize)> = None; // (row, earlier row, group)
+        for (g, group) in groups.iter().enumerate() {
+            keyed.clear();
+            keyed.extend(
+                group
+                    .rows
+                    .iter()
+                    .map(|&i| (hash_cells(table, &dims, i, 0) & !mask) | i as u64),
+            );
+            crate::sort::sort_unstable(&mut keyed);
+            let row = |k: u64| (k & mask) as usize;
+            for run in keyed.chunk_by(|a, b| a & !mask == b & !mask) {
+                for (at, &k) in run.iter().enumerate().skip(1) {
+                    let i = row(k);
+                    if twice.is_some_and(|(first, _, _)| first < i) {
+                        break;
+                    }
+                    let same = |p: usize| {
+                        dims.iter()
+                            .all(|&j| table.columns[j].get(p) == table.columns[j].get(i))
+                    };
+                    if let Some(p) = run.iter().take(at).map(|&k| row(k)).find(|&p| same(p)) {
+                        twice = Some((i, p, g));
                     }
                 }
             }
-            let same_dims = |a: usize, b: usize| {
-                dims.iter()
-                    .all(|&j| table.columns[j].get(a) == table.columns[j].get(b))
-            };
-            let mut first: crate::table::FastMap<u64, Vec<usize>> = Default::default();
-            for (i, &k) in row_keys.iter().enumerate() {
-                if k == NO_KEY || !twice.contains(&k) {
-                    continue;
-                }
-                let earlier = first.entry(k).or_default();
-                if let Some(&prev) = earlier.iter().find(|&&p| same_dims(p, i)) {
-                    let Some(group) = groups.iter().find(|g| g.rows.contains(&i)) else {
-                        continue;
-                    };
-                    let (region, period, subgroup) =
-                        (&group.key.region, group.key.period, group.key.subgroup);
-                    let prev_row = table.row_number(prev).unwrap_or(prev + 1);
-                    let (what, what_en) = match subgroup {
-                        Some(sg) => {
-                            let label = table.columns[subgroup_col.unwrap_or_default()]
-                                .get(i)
-                                .as_text()
-                                .unwrap_or_else(|| sg.label().to_string());
-                            (
-                                format!(
-                                    "Regio '{region}' komt voor {period} met doelgroep '{label}' twee keer voor (ook op rij {prev_row})."
-                                ),
-                                format!(
-                                    "Region '{region}' occurs twice for {period} with target group '{label}' (also on row {prev_row})."
-                                ),
-                            )
-                        }
-                        None => (
-                            format!(
-                                "Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."
-                            ),
-                            format!(
-                                "Region '{region}' occurs twice for {period} (also on row {prev_row})."
-                            ),
-                        ),
-                    };
-                    return Err(Error::new2(ErrorKind::Duplicate, what, what_en)
-                        .at(location(table, i, rname)));
-                }
-                earlier.push(i);
-            }
         }
-        drop(row_keys);
+        drop(keyed);
+        if let Some((i, prev, g)) = twice {
+            let group = &groups[g];
+            let (region, period, subgroup) =
+                (&group.key.region, group.key.period, group.key.subgroup);
+            let prev_row = table.row_number(prev).unwrap_or(prev + 1);
+            let (what, what_en) = match subgroup {
+                Some(sg) => {
+                    let label = table.columns[subgroup_col.unwrap_or_default()]
+                        .get(i)
+                        .as_text()
+                        .unwrap_or_else(|| sg.label().to_string());
+                    (
+                        format!(
+                            "Regio '{region}' komt voor {period} met doelgroep '{label}' twee keer voor (ook op rij {prev_row})."
+                        ),
+                        format!(
+                            "Region '{region}' occurs twice for {period} with target group '{label}' (also on row {prev_row})."
+                        ),
+                    )
+                }
+                None => (
+                    format!("Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."),
+                    format!("Region '{region}' occurs twice for {period} (also on row {prev_row})."),
+                ),
+            };
+            return Err(
+                Error::new2(ErrorKind::Duplicate, what, what_en).at(location(table, i, rname))
+            );
+        }
 
         // Sum every group over the dimensions, using total rows where a group has them.
         let mut used_totals: Vec<(usize, String)> = Vec::new();

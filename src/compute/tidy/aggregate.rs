@@ -356,19 +356,14 @@ pub fn combine(
         .iter()
         .map(|c| Column::with_capacity(c.name.clone(), groups.len()))
         .collect();
-    let mut row_numbers = Vec::with_capacity(groups.len());
+    let mut row_numbers = crate::table::RowNumbers::new();
     let mut unknown = 0usize;
     let mut rows_in = 0usize;
     for g in &groups {
         rows_in += g.len();
         let first = g[0];
-        row_numbers.push(
-            table
-                .row_numbers
-                .get(first)
-                .copied()
-                .unwrap_or(first as u32 + 1),
-        );
+        let row = table.row_number(first).unwrap_or(first + 1);
+        row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
         let value = match method {
             Method::Sum => sum(g, y),
             Method::Ratio => match (sum(g, y), per.and_then(|p| sum(g, p))) {

@@ -359,10 +359,10 @@ pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -
     };
     let mut cols: Vec<usize> = groups.to_vec();
     cols.push(over);
-    if !rows_unique(table, &cols) {
+    let keys = RowKeys::new(table, &cols);
+    if !keys.unique() {
         return false; // two rows for one category: the groups are not complete
     }
-    let keys = RowKeys::new(table, &cols);
     sums_to_100_by(table, value, |i| keys.without(oc, over, i))
 }
 
@@ -395,20 +395,35 @@ impl RowKeys {
         }
         RowKeys { all }
     }
+    /// Whether no two rows have the same key (64-bit hashes: a collision, about one in 10^7 for
+    /// a million rows, would read as a duplicate and only withhold the share role). The keys
+    /// are sorted in slices of the hash space of about 2 MB each, not in a copy of them all.
+    fn unique(&self) -> bool {
+        let n = self.all.len();
+        let slices = (n * std::mem::size_of::<u64>()).div_ceil(2 << 20).max(1) as u64;
+        let mut some: Vec<u64> = Vec::new();
+        for slice in 0..slices {
+            some.clear();
+            some.extend(
+                self.all
+                    .iter()
+                    .copied()
+                    .filter(|k| (k >> 32) % slices == slice),
+            );
+            crate::sort::sort_unstable(&mut some);
+            if some.windows(2).any(|w| w[0] == w[1]) {
+                return false;
+            }
+        }
+        true
+    }
     /// Row `i`'s key without column `j` (whose column is `c`).
     fn without(&self, c: &Column, j: usize, i: usize) -> u64 {
         self.all.get(i).copied().unwrap_or(0) ^ mix(j, cell_id(c, i))
     }
 }
 
-/// Whether no two rows have the same cells in `cols` (by 64-bit hashes: a collision, about one
-/// in 10^7 for a million rows, would read as a duplicate and only withhold the share role).
-fn rows_unique(table: &Table, cols: &[usize]) -> bool {
-    let mut all = RowKeys::new(table, cols).all;
-    crate::sort::sort_unstable(&mut all);
-    !all.windows(2).any(|w| w[0] == w[1])
-}
-
+/// [`sums_to_100`] with the group of each row given as a hash.
 /// [`sums_to_100`] with the group of each row given as a hash.
 fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> bool {
     let Some(vc) = table.columns.get(value) else {
@@ -436,26 +451,38 @@ fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) 
             return false;
         }
     }
-    // (group, value) per row, sorted by group: 16 bytes a row, where a map of half a million
-    // small groups took a hundred megabytes. A missing value is NaN here.
-    let mut rows: Vec<(u64, f64)> = Vec::with_capacity(table.len());
-    for i in 0..table.len() {
-        match vc.get(i) {
-            Cell::Number(x) if (-0.5..=100.5).contains(&x) => rows.push((group_of(i), x)),
-            Cell::Number(_) => return false,
-            _ => rows.push((group_of(i), f64::NAN)),
-        }
-    }
-    crate::sort::sort_pairs(&mut rows);
+    // (group, value) per row, sorted by group (a missing value is NaN here): where a map of
+    // half a million small groups took a hundred megabytes. In slices of the groups (by their
+    // hash) of at most about 4 MB each, one scan of the rows per slice: a million rows cost four
+    // scans, not 16 MB at once.
+    let slices = (n * std::mem::size_of::<(u64, f64)>())
+        .div_ceil(4 << 20)
+        .max(1) as u64;
+    let mut rows: Vec<(u64, f64)> = Vec::new();
     let mut complete = 0;
     let mut values: Vec<f64> = Vec::new();
-    for run in rows.chunk_by(|a, b| a.0 == b.0) {
-        values.clear();
-        values.extend(run.iter().map(|&(_, x)| x));
-        match group_fits(&values) {
-            Fit::No => return false,
-            Fit::Complete => complete += 1,
-            Fit::Open => {}
+    for slice in 0..slices {
+        rows.clear();
+        for i in 0..n {
+            let g = group_of(i);
+            if (g >> 32) % slices != slice {
+                continue;
+            }
+            match vc.get(i) {
+                Cell::Number(x) if (-0.5..=100.5).contains(&x) => rows.push((g, x)),
+                Cell::Number(_) => return false,
+                _ => rows.push((g, f64::NAN)),
+            }
+        }
+        crate::sort::sort_pairs(&mut rows);
+        for run in rows.chunk_by(|a, b| a.0 == b.0) {
+            values.clear();
+            values.extend(run.iter().map(|&(_, x)| x));
+            match group_fits(&values) {
+                Fit::No => return false,
+                Fit::Complete => complete += 1,
+                Fit::Open => {}
+            }
         }
     }
     complete > 0
@@ -592,7 +619,6 @@ impl Roles {
             .filter(|(_, r)| matches!(r.role, Role::Category | Role::Time))
             .map(|(j, _)| j)
             .collect();
-        let mut unique: Option<bool> = None;
         let mut keys: Option<RowKeys> = None;
         for j in 0..columns.len() {
             let role = columns[j].role;
@@ -604,10 +630,11 @@ impl Roles {
             let keys = match &keys {
                 Some(k) => k,
                 None => {
-                    if !*unique.get_or_insert_with(|| rows_unique(table, &cats)) {
+                    let k = RowKeys::new(table, &cats);
+                    if !k.unique() {
                         break;
                     }
-                    keys.insert(RowKeys::new(table, &cats))
+                    keys.insert(k)
                 }
             };
             let found = cats.iter().copied().find(|&over| {
