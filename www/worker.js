@@ -163,6 +163,9 @@ const ops = {
     if (first && prefetch) setTimeout(() => { loadFull().catch(() => { fullReady = null; }); }, prefetch);
     return { version: glue.version(), examples, core: first ? 'first' : 'full' };
   },
+  // Resolves once the full core is instantiated (started now if the page's prefetch has not yet):
+  // the bench's "page that has finished starting".
+  async fullCore() { await loadFull(); return true; },
   // Opens a dataset: the built-in data, an example, a File, bytes (from a link) or a same-origin
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked.

@@ -908,24 +908,53 @@ impl CsvReader {
         if !text.is_char_boundary(keep) {
             return Err(changed(name));
         }
-        s.pieces.text = text[keep..].to_string();
         s.pieces.before += keep;
-        text.truncate(keep);
-        let piece = Piece {
-            text,
-            records: p.records,
-            line: p.line,
-            before,
-        };
         let mut tick = |done: usize| {
             progress(total / 2 + done.min(total) / 2, total);
             true
         };
+        if self.threads && s.rows.is_some() {
+            // Two pieces at once: each owns its text.
+            s.pieces.text = text[keep..].to_string();
+            text.truncate(keep);
+            let piece = Piece {
+                text,
+                records: p.records,
+                line: p.line,
+                before,
+            };
+            let Some(rows) = s.rows.as_mut() else {
+                return Ok(());
+            };
+            let Some(a) = s.pending.take() else {
+                s.pending = Some(piece);
+                return Ok(());
+            };
+            return rows.two(&a, &piece, s.delimiter, &mut tick);
+        }
+        // One piece at a time: read where it lies, and the buffer kept for the next piece (the
+        // record cut at its end moved to the front), not a new one per piece.
+        let done = self.read_piece(s, &text[..keep], p, before, &mut tick);
+        text.drain(..keep);
+        s.pieces.text = text;
+        done
+    }
+
+    /// Reads the records of one piece of text (whole records, from record `p.records` on line
+    /// `p.line`; `before` bytes of text before it): titles and the header first, then rows.
+    fn read_piece(
+        &self,
+        s: &mut Second,
+        text: &str,
+        p: Planned,
+        before: usize,
+        tick: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
         let Some(rows) = s.rows.as_mut() else {
             // Titles and the header, then the rows after it in the same piece.
             let mut fields: Vec<Cow<str>> = Vec::new();
-            let mut records = Records::at(&piece.text, s.delimiter, 0, piece.line);
-            let mut r = piece.records;
+            let mut records = Records::at(text, s.delimiter, 0, p.line);
+            let mut r = p.records;
             let mut header_cells = None;
             while r <= s.plan.header {
                 let Some(at) = records.next_into(&mut fields) else {
@@ -947,26 +976,18 @@ impl CsvReader {
             let mut rows = self.header(s, header_cells)?;
             rows.body
                 .read(&mut records, 0, &mut rows.part, &mut |end| {
-                    tick(piece.before + end)
+                    tick(before + end)
                 })?;
             drop(fields);
             s.rows = Some(rows);
             return Ok(());
         };
-        if !self.threads {
-            let from = piece.records.saturating_sub(rows.first_body);
-            let mut records = Records::at(&piece.text, s.delimiter, 0, piece.line);
-            return rows
-                .body
-                .read(&mut records, from, &mut rows.part, &mut |end| {
-                    tick(piece.before + end)
-                });
-        }
-        let Some(a) = s.pending.take() else {
-            s.pending = Some(piece);
-            return Ok(());
-        };
-        rows.two(&a, &piece, s.delimiter, &mut tick)
+        let from = p.records.saturating_sub(rows.first_body);
+        let mut records = Records::at(text, s.delimiter, 0, p.line);
+        rows.body
+            .read(&mut records, from, &mut rows.part, &mut |end| {
+                tick(before + end)
+            })
     }
 
     /// Reads the header: the columns' names, the decimal separator, what was detected.

@@ -197,25 +197,54 @@ impl Pieces {
             bytes = &bytes[mark.min(bytes.len())..];
             self.at = mark.min(given.len());
         }
-        self.raw.extend_from_slice(bytes);
         self.at += bytes.len();
         let last = short || self.at >= self.size;
         if last {
             self.ended = true;
         }
-        // Room for the piece's text at once.
-        self.text.reserve(self.raw.len());
-        let used = match self.encoding {
-            Encoding::Utf8 => match std::str::from_utf8(&self.raw) {
+        // Room for the piece's text at once, a little over (a record cut at the piece's end is
+        // kept), so that the next piece fits without growing it again.
+        let room = self.raw.len() + bytes.len();
+        if self.text.capacity() - self.text.len() < room {
+            self.text.reserve_exact(room + room / 16);
+        }
+        // An unfinished character from the last piece: finished with the first bytes of this
+        // one (8 are enough for any character), so the piece itself is decoded where it lies,
+        // not copied first.
+        if !self.raw.is_empty() {
+            let take = bytes.len().min(8);
+            self.raw.extend_from_slice(&bytes[..take]);
+            let joined = std::mem::take(&mut self.raw);
+            let used = self.decode(&joined, last && take == bytes.len())?;
+            let old = joined.len() - take;
+            if used < old {
+                // Still unfinished: this piece was too short to finish it.
+                self.raw = joined[used..].to_vec();
+                return Ok(());
+            }
+            bytes = &bytes[used - old..];
+        }
+        let used = self.decode(bytes, last)?;
+        if !last {
+            self.raw.extend_from_slice(&bytes[used..]);
+        }
+        Ok(())
+    }
+
+    /// Appends the text of `raw` in the encoding; returns how many bytes it used (an
+    /// unfinished character at the end is left when more may come).
+    fn decode(&mut self, raw: &[u8], last: bool) -> std::result::Result<usize, Restart> {
+        Ok(match self.encoding {
+            Encoding::Utf8 => match std::str::from_utf8(raw) {
                 Ok(s) => {
                     self.non_ascii |= !s.is_ascii();
                     self.text.push_str(s);
-                    self.raw.len()
+                    raw.len()
                 }
                 Err(e) if e.error_len().is_none() && !last => {
                     let ok = e.valid_up_to();
                     // Valid by `valid_up_to`.
-                    let s = std::str::from_utf8(&self.raw[..ok]).unwrap_or("");
+                    let s = std::str::from_utf8(&raw[..ok]).unwrap_or("");
                     self.non_ascii |= !s.is_ascii();
                     self.text.push_str(s);
                     ok
@@ -228,23 +257,18 @@ impl Pieces {
                         return Err(Restart);
                     }
                     self.encoding = Encoding::Windows1252;
-                    windows_1252_into(&self.raw, &mut self.text);
-                    self.raw.len()
+                    windows_1252_into(raw, &mut self.text);
+                    raw.len()
                 }
             },
-            Encoding::Utf8Bom => lossy_into(&self.raw, last, &mut self.text),
-            Encoding::Utf16Le => utf16_into(&self.raw, last, u16::from_le_bytes, &mut self.text),
-            Encoding::Utf16Be => utf16_into(&self.raw, last, u16::from_be_bytes, &mut self.text),
+            Encoding::Utf8Bom => lossy_into(raw, last, &mut self.text),
+            Encoding::Utf16Le => utf16_into(raw, last, u16::from_le_bytes, &mut self.text),
+            Encoding::Utf16Be => utf16_into(raw, last, u16::from_be_bytes, &mut self.text),
             Encoding::Windows1252 => {
-                windows_1252_into(&self.raw, &mut self.text);
-                self.raw.len()
+                windows_1252_into(raw, &mut self.text);
+                raw.len()
             }
-        };
-        self.raw.drain(..used);
-        if last {
-            self.raw.clear();
-        }
-        Ok(())
+        })
     }
 }
 

@@ -368,9 +368,14 @@ pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -
 
 /// A per-row hash of the cells of some columns, XOR-combined so that one column can be taken
 /// out again: the group of a row over "all these columns but `over`" costs one cell, not all.
+/// Kept in blocks of 1 MB: in the page's heap, where the file's reading left holes of a few
+/// megabytes, eight of them fit where one array of 8 MB would grow the memory.
 struct RowKeys {
-    all: Vec<u64>,
+    blocks: Vec<Vec<u64>>,
 }
+
+/// Keys in a block of [`RowKeys`].
+const KEY_BLOCK: usize = 1 << 17;
 
 /// A well-mixed 64-bit hash of column `j`'s cell identity (splitmix64's finaliser).
 fn mix(j: usize, (t, v): (u8, u64)) -> u64 {
@@ -385,31 +390,45 @@ fn mix(j: usize, (t, v): (u8, u64)) -> u64 {
 
 impl RowKeys {
     fn new(table: &Table, cols: &[usize]) -> RowKeys {
-        let mut all = vec![0u64; table.len()];
+        let n = table.len();
+        let mut blocks: Vec<Vec<u64>> = (0..n.div_ceil(KEY_BLOCK))
+            .map(|b| vec![0u64; KEY_BLOCK.min(n - b * KEY_BLOCK)])
+            .collect();
         for &j in cols {
             if let Some(c) = table.columns.get(j) {
-                for (i, h) in all.iter_mut().enumerate() {
-                    *h ^= mix(j, cell_id(c, i));
+                for (b, block) in blocks.iter_mut().enumerate() {
+                    for (k, h) in block.iter_mut().enumerate() {
+                        *h ^= mix(j, cell_id(c, b * KEY_BLOCK + k));
+                    }
                 }
             }
         }
-        RowKeys { all }
+        RowKeys { blocks }
+    }
+    fn get(&self, i: usize) -> u64 {
+        self.blocks
+            .get(i / KEY_BLOCK)
+            .and_then(|b| b.get(i % KEY_BLOCK))
+            .copied()
+            .unwrap_or(0)
     }
     /// Whether no two rows have the same key (64-bit hashes: a collision, about one in 10^7 for
     /// a million rows, would read as a duplicate and only withhold the share role). The keys
-    /// are sorted in slices of the hash space of about 2 MB each, not in a copy of them all.
+    /// are sorted in slices of the hash space of about 1 MB each, not in a copy of them all.
     fn unique(&self) -> bool {
-        let n = self.all.len();
-        let slices = (n * std::mem::size_of::<u64>()).div_ceil(2 << 20).max(1) as u64;
-        let mut some: Vec<u64> = Vec::new();
+        let n: usize = self.blocks.iter().map(Vec::len).sum();
+        let slices = (n * std::mem::size_of::<u64>()).div_ceil(1 << 20).max(1) as u64;
+        let mut some: Vec<u64> = Vec::with_capacity(n / slices as usize + n / 64 + 16);
         for slice in 0..slices {
             some.clear();
-            some.extend(
-                self.all
-                    .iter()
-                    .copied()
-                    .filter(|k| (k >> 32) % slices == slice),
-            );
+            for block in &self.blocks {
+                some.extend(
+                    block
+                        .iter()
+                        .copied()
+                        .filter(|k| (k >> 32) % slices == slice),
+                );
+            }
             crate::sort::sort_unstable(&mut some);
             if some.windows(2).any(|w| w[0] == w[1]) {
                 return false;
@@ -419,7 +438,7 @@ impl RowKeys {
     }
     /// Row `i`'s key without column `j` (whose column is `c`).
     fn without(&self, c: &Column, j: usize, i: usize) -> u64 {
-        self.all.get(i).copied().unwrap_or(0) ^ mix(j, cell_id(c, i))
+        self.get(i) ^ mix(j, cell_id(c, i))
     }
 }
 
@@ -453,12 +472,12 @@ fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) 
     }
     // (group, value) per row, sorted by group (a missing value is NaN here): where a map of
     // half a million small groups took a hundred megabytes. In slices of the groups (by their
-    // hash) of at most about 4 MB each, one scan of the rows per slice: a million rows cost four
+    // hash) of at most about 2 MB each, one scan of the rows per slice: a million rows cost eight
     // scans, not 16 MB at once.
     let slices = (n * std::mem::size_of::<(u64, f64)>())
-        .div_ceil(4 << 20)
+        .div_ceil(2 << 20)
         .max(1) as u64;
-    let mut rows: Vec<(u64, f64)> = Vec::new();
+    let mut rows: Vec<(u64, f64)> = Vec::with_capacity(n / slices as usize + n / 64 + 16);
     let mut complete = 0;
     let mut values: Vec<f64> = Vec::new();
     for slice in 0..slices {
