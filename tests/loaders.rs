@@ -7,7 +7,7 @@
 use banenverkenner::compute::regional::{Count, RegionalData};
 use banenverkenner::error::ErrorKind;
 use banenverkenner::render::{render_query, Dataset};
-use banenverkenner::table::{self, Value};
+use banenverkenner::table::{self, Cell, Value};
 use banenverkenner::{Error, DEFAULT_DATA};
 
 const SCATTER: &str = "view=scatter&subgroup=total&from=2015&to=2017";
@@ -714,4 +714,36 @@ fn fixtures_for_the_browser_tests_read_as_the_shared_csv() {
         assert_eq!(regional(&ds).regions, regional(&base).regions, "{name}");
         assert!((r2(&ds) - 0.30825).abs() < 5e-5, "{name}: R² {}", r2(&ds));
     }
+}
+
+#[test]
+fn a_long_file_is_held_compactly_and_reads_back_the_same() {
+    // A category of 3 values, one of 70,000 distinct texts (more than two bytes count), counts,
+    // and a column of whole numbers until its last row.
+    let mut s = String::from("regio,gemeente,n,p\n");
+    for i in 0..70_000 {
+        let p = if i == 69_999 {
+            "0.5".to_string()
+        } else {
+            i.to_string()
+        };
+        s += &format!("R{},G{i},{i},{p}\n", i % 3);
+    }
+    let t = table::load("t.csv", s.as_bytes()).unwrap();
+    let per_row: Vec<usize> = t.columns.iter().map(|c| c.bytes_per_row()).collect();
+    assert_eq!(per_row, vec![2, 4, 4, 8]);
+    assert!(!t.row_numbers.is_listed());
+    assert_eq!(t.row_number(69_999), Some(70_001));
+    assert_eq!(t.columns[0].get(69_998), Cell::Text("R2"));
+    assert_eq!(t.columns[1].get(69_999), Cell::Text("G69999"));
+    assert_eq!(t.columns[1].get(65_535), Cell::Text("G65535"));
+    assert_eq!(t.columns[2].get(69_999), Cell::Number(69_999.0));
+    assert_eq!(t.columns[3].get(69_998), Cell::Number(69_998.0));
+    assert_eq!(t.columns[3].get(69_999), Cell::Number(0.5));
+    // A blank line: the rows after it are one further down in the file.
+    let gap = s.replacen("R1,G1,", "\nR1,G1,", 1);
+    let t = table::load("t.csv", gap.as_bytes()).unwrap();
+    assert!(t.row_numbers.is_listed());
+    assert_eq!((t.row_number(0), t.row_number(1)), (Some(2), Some(4)));
+    assert_eq!(t.row_number(69_999), Some(70_002));
 }
