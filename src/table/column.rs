@@ -83,174 +83,144 @@ fn as_int(n: f64) -> Option<i32> {
     (k != NO_INT && f64::from(k).to_bits() == n.to_bits()).then_some(k)
 }
 
-/// The numbers of a column: four bytes a row while every number is a whole number that fits
-/// (counts, years), eight once one is not. The change is made once, when the first such number
-/// arrives.
-#[derive(Debug, Clone)]
-enum Numbers {
-    Whole(Vec<i32>),
-    Any(Vec<f64>),
+/// A value of a column's array in its narrow form, which holds most columns whole; the wide
+/// form holds any value.
+trait Narrow: Copy + PartialEq {
+    type Wide: Copy;
+    /// No value, in each form.
+    const NONE: Self;
+    const WIDE_NONE: Self::Wide;
+    fn widen(self) -> Self::Wide;
+    /// `w` in the narrow form, if it has one.
+    fn narrow(w: Self::Wide) -> Option<Self>;
 }
 
-impl Default for Numbers {
-    fn default() -> Self {
-        Numbers::Whole(Vec::new())
+/// Whole numbers: four bytes, eight (`f64`) once one is not whole or does not fit.
+impl Narrow for i32 {
+    type Wide = f64;
+    const NONE: i32 = NO_INT;
+    const WIDE_NONE: f64 = f64::from_bits(NO_NUMBER);
+    fn widen(self) -> f64 {
+        if self == NO_INT {
+            no_number()
+        } else {
+            f64::from(self)
+        }
+    }
+    fn narrow(n: f64) -> Option<i32> {
+        if !is_number(n) {
+            return Some(NO_INT);
+        }
+        as_int(n)
     }
 }
 
-impl Numbers {
+/// Text codes: two bytes, four once the dictionary holds 65,535 texts.
+impl Narrow for u16 {
+    type Wide = u32;
+    const NONE: u16 = NO_SHORT;
+    const WIDE_NONE: u32 = NO_CODE;
+    fn widen(self) -> u32 {
+        if self == NO_SHORT {
+            NO_CODE
+        } else {
+            u32::from(self)
+        }
+    }
+    fn narrow(c: u32) -> Option<u16> {
+        if c == NO_CODE {
+            return Some(NO_SHORT);
+        }
+        u16::try_from(c).ok().filter(|&c| c != NO_SHORT)
+    }
+}
+
+/// A column's numbers or codes, narrow until a value needs the wide form; widened once, then.
+#[derive(Debug, Clone)]
+enum Compact<N: Narrow> {
+    Narrow(Vec<N>),
+    Wide(Vec<N::Wide>),
+}
+
+impl<N: Narrow> Default for Compact<N> {
+    fn default() -> Self {
+        Compact::Narrow(Vec::new())
+    }
+}
+
+impl<N: Narrow> Compact<N> {
     fn len(&self) -> usize {
         match self {
-            Numbers::Whole(v) => v.len(),
-            Numbers::Any(v) => v.len(),
+            Compact::Narrow(v) => v.len(),
+            Compact::Wide(v) => v.len(),
         }
     }
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    fn get(&self, i: usize) -> Option<f64> {
+    /// Row `i`'s value in the wide form ([`Narrow::WIDE_NONE`]: none); `None` past the end.
+    fn get(&self, i: usize) -> Option<N::Wide> {
         match self {
-            Numbers::Whole(v) => v.get(i).filter(|&&k| k != NO_INT).map(|&k| f64::from(k)),
-            Numbers::Any(v) => v.get(i).copied().filter(|&n| is_number(n)),
+            Compact::Narrow(v) => v.get(i).map(|&x| x.widen()),
+            Compact::Wide(v) => v.get(i).copied(),
         }
     }
     fn reserve(&mut self, n: usize) {
         match self {
-            Numbers::Whole(v) => v.reserve(n),
-            Numbers::Any(v) => v.reserve(n),
+            Compact::Narrow(v) => v.reserve(n),
+            Compact::Wide(v) => v.reserve(n),
         }
     }
-    /// Pads with missing numbers up to `n` rows.
+    /// Pads with "none" up to `n` rows.
     fn pad(&mut self, n: usize) {
         match self {
-            Numbers::Whole(v) if v.len() < n => v.resize(n, NO_INT),
-            Numbers::Any(v) if v.len() < n => v.resize(n, no_number()),
+            Compact::Narrow(v) if v.len() < n => v.resize(n, N::NONE),
+            Compact::Wide(v) if v.len() < n => v.resize(n, N::WIDE_NONE),
             _ => {}
         }
     }
-    fn push_missing(&mut self) {
-        match self {
-            Numbers::Whole(v) => v.push(NO_INT),
-            Numbers::Any(v) => v.push(no_number()),
-        }
-    }
-    /// Appends `n`; `hint`: the rows expected, for the eight-byte array if one is made.
-    fn push(&mut self, n: f64, hint: usize) {
-        if let Numbers::Whole(v) = self {
-            match as_int(n) {
-                Some(k) => return v.push(k),
-                None => self.widen(hint),
-            }
-        }
-        if let Numbers::Any(v) = self {
-            v.push(n);
-        }
-    }
-    fn widen(&mut self, hint: usize) {
-        if let Numbers::Whole(v) = self {
-            let mut any = Vec::with_capacity(hint.max(v.len() + 1));
-            any.extend(v.iter().map(|&k| {
-                if k == NO_INT {
-                    no_number()
-                } else {
-                    f64::from(k)
+    /// Appends `w`; `hint`: the rows expected, for the wide array if one is made.
+    fn push(&mut self, w: N::Wide, hint: usize) {
+        if let Compact::Narrow(v) = self {
+            match N::narrow(w) {
+                Some(x) => return v.push(x),
+                None => {
+                    let mut wide = Vec::with_capacity(hint.max(v.len() + 1));
+                    wide.extend(v.iter().map(|&x| x.widen()));
+                    *self = Compact::Wide(wide);
                 }
-            }));
-            *self = Numbers::Any(any);
-        }
-    }
-    fn all_missing(&self) -> bool {
-        match self {
-            Numbers::Whole(v) => v.iter().all(|&k| k == NO_INT),
-            Numbers::Any(v) => v.iter().all(|&n| !is_number(n)),
-        }
-    }
-    fn shrink(&mut self) {
-        fn shrink<T>(v: &mut Vec<T>) {
-            // Shrunk only when much was left over: a shrink copies the array.
-            if v.capacity() > v.len() + v.len() / 8 + 16 {
-                v.shrink_to_fit();
             }
         }
-        match self {
-            Numbers::Whole(v) => shrink(v),
-            Numbers::Any(v) => shrink(v),
+        if let Compact::Wide(v) = self {
+            v.push(w);
         }
     }
-}
-
-/// The text codes of a column: two bytes a row while the dictionary has fewer than 65,535
-/// texts (every category column of the files seen), four after.
-#[derive(Debug, Clone)]
-enum Codes {
-    Short(Vec<u16>),
-    Long(Vec<u32>),
-}
-
-impl Default for Codes {
-    fn default() -> Self {
-        Codes::Short(Vec::new())
-    }
-}
-
-impl Codes {
-    fn len(&self) -> usize {
-        match self {
-            Codes::Short(v) => v.len(),
-            Codes::Long(v) => v.len(),
-        }
-    }
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// The code of row `i`, [`NO_CODE`] for no text, `None` past the end.
-    fn get(&self, i: usize) -> Option<u32> {
-        match self {
-            Codes::Short(v) => v
-                .get(i)
-                .map(|&c| if c == NO_SHORT { NO_CODE } else { u32::from(c) }),
-            Codes::Long(v) => v.get(i).copied(),
-        }
-    }
-    fn reserve(&mut self, n: usize) {
-        match self {
-            Codes::Short(v) => v.reserve(n),
-            Codes::Long(v) => v.reserve(n),
-        }
-    }
-    /// Pads with "no text" up to `n` rows.
-    fn pad(&mut self, n: usize) {
-        match self {
-            Codes::Short(v) if v.len() < n => v.resize(n, NO_SHORT),
-            Codes::Long(v) if v.len() < n => v.resize(n, NO_CODE),
-            _ => {}
-        }
-    }
-    /// Appends `code` ([`NO_CODE`]: no text); `hint` as in [`Numbers::push`].
-    fn push(&mut self, code: u32, hint: usize) {
-        if let Codes::Short(v) = self {
-            if code == NO_CODE {
-                return v.push(NO_SHORT);
-            }
-            match u16::try_from(code) {
-                Ok(c) if c != NO_SHORT => return v.push(c),
-                _ => self.widen(hint),
+    /// Appends the values of `other`.
+    fn extend(&mut self, other: &Compact<N>, hint: usize) {
+        match (&mut *self, other) {
+            (Compact::Narrow(a), Compact::Narrow(b)) => a.extend_from_slice(b),
+            (Compact::Wide(a), Compact::Wide(b)) => a.extend_from_slice(b),
+            _ => {
+                for i in 0..other.len() {
+                    self.push(other.get(i).unwrap_or(N::WIDE_NONE), hint);
+                }
             }
         }
-        if let Codes::Long(v) = self {
-            v.push(code);
+    }
+    /// Bytes a row.
+    fn width(&self) -> usize {
+        match self {
+            Compact::Narrow(_) => std::mem::size_of::<N>(),
+            Compact::Wide(_) => std::mem::size_of::<N::Wide>(),
         }
     }
-    fn widen(&mut self, hint: usize) {
-        if let Codes::Short(v) = self {
-            let mut long = Vec::with_capacity(hint.max(v.len() + 1));
-            long.extend(
-                v.iter()
-                    .map(|&c| if c == NO_SHORT { NO_CODE } else { u32::from(c) }),
-            );
-            *self = Codes::Long(long);
+    fn all_none(&self) -> bool {
+        match self {
+            Compact::Narrow(v) => v.iter().all(|&x| x == N::NONE),
+            Compact::Wide(v) => v.iter().all(|&w| N::narrow(w) == Some(N::NONE)),
         }
     }
+    /// Frees spare capacity when much was left over (a shrink copies the array).
     fn shrink(&mut self) {
         fn shrink<T>(v: &mut Vec<T>) {
             if v.capacity() > v.len() + v.len() / 8 + 16 {
@@ -258,8 +228,8 @@ impl Codes {
             }
         }
         match self {
-            Codes::Short(v) => shrink(v),
-            Codes::Long(v) => shrink(v),
+            Compact::Narrow(v) => shrink(v),
+            Compact::Wide(v) => shrink(v),
         }
     }
 }
@@ -308,9 +278,9 @@ pub struct Column {
     pub name: String,
     len: usize,
     /// Per row the number, or none; empty when the column has no number.
-    nums: Numbers,
+    nums: Compact<i32>,
     /// Per row the code of the text in `dict`, or none; empty when it has no text.
-    codes: Codes,
+    codes: Compact<u16>,
     /// The distinct texts, in order of first appearance.
     dict: Vec<Box<str>>,
     /// Text -> code, while the column is written to.
@@ -363,8 +333,8 @@ impl Column {
             }
         }
         match self.nums.get(i) {
-            Some(n) => Cell::Number(n),
-            None => Cell::Missing,
+            Some(n) if is_number(n) => Cell::Number(n),
+            _ => Cell::Missing,
         }
     }
 
@@ -390,22 +360,14 @@ impl Column {
     /// True when the column holds texts only (and missing cells): its cells are fully described
     /// by their codes.
     pub fn is_text_only(&self) -> bool {
-        self.nums.all_missing()
+        self.nums.all_none()
     }
 
     /// Bytes a row of the column takes (numbers and codes, the dictionary not counted).
     pub fn bytes_per_row(&self) -> usize {
-        let nums = match (&self.nums, self.nums.is_empty()) {
-            (_, true) => 0,
-            (Numbers::Whole(_), _) => 4,
-            (Numbers::Any(_), _) => 8,
-        };
-        let codes = match (&self.codes, self.codes.is_empty()) {
-            (_, true) => 0,
-            (Codes::Short(_), _) => 2,
-            (Codes::Long(_), _) => 4,
-        };
-        nums + codes
+        let width = |empty: bool, w: usize| if empty { 0 } else { w };
+        width(self.nums.is_empty(), self.nums.width())
+            + width(self.codes.is_empty(), self.codes.width())
     }
 
     pub fn push(&mut self, v: Value) {
@@ -418,7 +380,7 @@ impl Column {
 
     pub fn push_missing(&mut self) {
         if !self.nums.is_empty() {
-            self.nums.push_missing();
+            self.nums.push(no_number(), self.hint);
         }
         if !self.codes.is_empty() {
             self.codes.push(NO_CODE, self.hint);
@@ -466,7 +428,7 @@ impl Column {
         self.codes.pad(self.len);
         self.codes.push(code, self.hint);
         if !self.nums.is_empty() {
-            self.nums.push_missing();
+            self.nums.push(no_number(), self.hint);
         }
         self.len += 1;
     }
@@ -496,18 +458,7 @@ impl Column {
                 self.nums.reserve(self.hint.max(total));
             }
             self.nums.pad(self.len);
-            match (&mut self.nums, &other.nums) {
-                (Numbers::Whole(a), Numbers::Whole(b)) => a.extend_from_slice(b),
-                (Numbers::Any(a), Numbers::Any(b)) => a.extend_from_slice(b),
-                _ => {
-                    for i in 0..other.nums.len() {
-                        match other.nums.get(i) {
-                            Some(n) => self.nums.push(n, self.hint),
-                            None => self.nums.push_missing(),
-                        }
-                    }
-                }
-            }
+            self.nums.extend(&other.nums, self.hint);
             self.nums.pad(total);
             self.len = total;
         } else {
@@ -517,8 +468,8 @@ impl Column {
                         self.push_code(remap.get(c as usize).copied().unwrap_or(NO_CODE))
                     }
                     _ => match other.nums.get(i) {
-                        Some(n) => self.push_number(n),
-                        None => self.push_missing(),
+                        Some(n) if is_number(n) => self.push_number(n),
+                        _ => self.push_missing(),
                     },
                 }
             }
