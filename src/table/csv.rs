@@ -913,7 +913,7 @@ impl CsvReader {
             progress(total / 2 + done.min(total) / 2, total);
             true
         };
-        if self.threads && s.rows.is_some() {
+        if let Some(rows) = s.rows.as_mut().filter(|_| self.threads) {
             // Two pieces at once: each owns its text.
             s.pieces.text = text[keep..].to_string();
             text.truncate(keep);
@@ -922,9 +922,6 @@ impl CsvReader {
                 records: p.records,
                 line: p.line,
                 before,
-            };
-            let Some(rows) = s.rows.as_mut() else {
-                return Ok(());
             };
             let Some(a) = s.pending.take() else {
                 s.pending = Some(piece);
