@@ -15,7 +15,11 @@ pub fn table(t: &Table) {
     for c in &t.columns {
         for i in 0..c.len() {
             if let Some(k) = c.code(i) {
-                assert!((k as usize) < c.dictionary().len(), "code {k} in column {}", c.name);
+                assert!(
+                    (k as usize) < c.dictionary().len(),
+                    "code {k} in column {}",
+                    c.name
+                );
             }
         }
     }

@@ -1716,27 +1716,6 @@ mod tests {
         assert!(unclosed > 1000, "{unclosed}");
     }
 
-    /// A table as a comparable text: everything read, with the dictionaries and codes.
-    fn fingerprint(r: &Result<Table>) -> String {
-        match r {
-            Err(e) => format!("{e:?}"),
-            Ok(t) => {
-                let mut out = format!("{:?}\n{:?}\n", t.detected, t.row_numbers);
-                for c in &t.columns {
-                    out += &format!("{} {:?}\n", c.name, c.dictionary());
-                    for i in 0..c.len() {
-                        match c.get(i) {
-                            crate::table::Cell::Number(x) => out += &format!("{:x},", x.to_bits()),
-                            other => out += &format!("{:?}{:?},", c.code(i), other),
-                        }
-                    }
-                    out += "\n";
-                }
-                out
-            }
-        }
-    }
-
     #[test]
     fn two_threads_read_what_one_reads() {
         let mut seed: u64 = 0x5151_7e57_0000_0001;
@@ -1801,13 +1780,13 @@ mod tests {
             if next() % 4 == 0 {
                 t += "\nBron: UWV\nx = geheim\n";
             }
-            let serial = fingerprint(&read_csv("x.csv", t.as_bytes()));
+            let serial = super::super::fingerprint(&read_csv("x.csv", t.as_bytes()));
             let mut ticks = Vec::new();
             let piece = 64 + (next() % 512) as usize;
             let two = read_in("x.csv", t.as_bytes(), piece, true, &mut |d, n| {
                 ticks.push((d, n))
             });
-            assert_eq!(fingerprint(&two), serial, "{t}");
+            assert_eq!(super::super::fingerprint(&two), serial, "{t}");
             assert!(ticks.windows(2).all(|w| w[0].0 <= w[1].0), "{ticks:?}");
             threaded += usize::from(two.is_ok());
         }
@@ -1855,13 +1834,13 @@ mod tests {
         files.push(b"a,b\r1,2\r3,4\r".to_vec());
         let mut compared = 0;
         for bytes in &files {
-            let whole = fingerprint(&read_csv("x.csv", bytes));
+            let whole = super::super::fingerprint(&read_csv("x.csv", bytes));
             let mut sizes: Vec<usize> = vec![1, 2, 3, 5, 8, 13, 64, 300];
             if bytes.len() < 600 {
                 sizes.extend(1..bytes.len() + 2);
             }
             for piece in sizes {
-                let got = fingerprint(&read_csv_in_pieces("x.csv", bytes, piece));
+                let got = super::super::fingerprint(&read_csv_in_pieces("x.csv", bytes, piece));
                 assert_eq!(
                     got,
                     whole,

@@ -619,6 +619,30 @@ impl Table {
 
 /// The error for row `line` with `filled` filled cells, the last in column `extra` (0-based),
 /// beyond a header of `width` columns.
+/// A reading as a comparable text: the error, or everything read (what was detected, the row
+/// numbers, each column's dictionary and per cell its code or the bits of its number). For the
+/// tests and the fuzz target that compare two readings of the same bytes.
+#[doc(hidden)]
+pub fn fingerprint(r: &Result<Table>) -> String {
+    match r {
+        Err(e) => format!("{e:?}"),
+        Ok(t) => {
+            let mut out = format!("{:?}\n{:?}\n", t.detected, t.row_numbers);
+            for c in &t.columns {
+                out += &format!("{} {:?}\n", c.name, c.dictionary());
+                for i in 0..c.len() {
+                    match c.get(i) {
+                        Cell::Number(x) => out += &format!("{:x},", x.to_bits()),
+                        other => out += &format!("{:?}{:?},", c.code(i), other),
+                    }
+                }
+                out += "\n";
+            }
+            out
+        }
+    }
+}
+
 pub(crate) fn row_too_wide(
     source: &str,
     line: usize,

@@ -374,6 +374,27 @@ struct RowKeys {
     blocks: Vec<Vec<u64>>,
 }
 
+/// The hash space cut in slices, so that `n` items of `T` keyed by a hash are worked through a
+/// slice at a time in at most about `budget` bytes (one scan per slice), not all at once.
+struct Slices {
+    count: u64,
+}
+
+impl Slices {
+    fn of<T>(n: usize, budget: usize) -> Slices {
+        let count = (n * std::mem::size_of::<T>()).div_ceil(budget).max(1) as u64;
+        Slices { count }
+    }
+    /// Room for one slice's items, with some over for an uneven hash.
+    fn room(&self, n: usize) -> usize {
+        n / self.count as usize + n / 64 + 16
+    }
+    /// Whether slice `slice` holds the item of hash `key`.
+    fn holds(&self, slice: u64, key: u64) -> bool {
+        (key >> 32) % self.count == slice
+    }
+}
+
 /// Keys in a block of [`RowKeys`].
 const KEY_BLOCK: usize = 1 << 17;
 
@@ -417,17 +438,12 @@ impl RowKeys {
     /// are sorted in slices of the hash space of about 1 MB each, not in a copy of them all.
     fn unique(&self) -> bool {
         let n: usize = self.blocks.iter().map(Vec::len).sum();
-        let slices = (n * std::mem::size_of::<u64>()).div_ceil(1 << 20).max(1) as u64;
-        let mut some: Vec<u64> = Vec::with_capacity(n / slices as usize + n / 64 + 16);
-        for slice in 0..slices {
+        let slices = Slices::of::<u64>(n, 1 << 20);
+        let mut some: Vec<u64> = Vec::with_capacity(slices.room(n));
+        for slice in 0..slices.count {
             some.clear();
             for block in &self.blocks {
-                some.extend(
-                    block
-                        .iter()
-                        .copied()
-                        .filter(|k| (k >> 32) % slices == slice),
-                );
+                some.extend(block.iter().copied().filter(|&k| slices.holds(slice, k)));
             }
             crate::sort::sort_unstable(&mut some);
             if some.windows(2).any(|w| w[0] == w[1]) {
@@ -474,17 +490,15 @@ fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) 
     // half a million small groups took a hundred megabytes. In slices of the groups (by their
     // hash) of at most about 2 MB each, one scan of the rows per slice: a million rows cost eight
     // scans, not 16 MB at once.
-    let slices = (n * std::mem::size_of::<(u64, f64)>())
-        .div_ceil(2 << 20)
-        .max(1) as u64;
-    let mut rows: Vec<(u64, f64)> = Vec::with_capacity(n / slices as usize + n / 64 + 16);
+    let slices = Slices::of::<(u64, f64)>(n, 2 << 20);
+    let mut rows: Vec<(u64, f64)> = Vec::with_capacity(slices.room(n));
     let mut complete = 0;
     let mut values: Vec<f64> = Vec::new();
-    for slice in 0..slices {
+    for slice in 0..slices.count {
         rows.clear();
         for i in 0..n {
             let g = group_of(i);
-            if (g >> 32) % slices != slice {
+            if !slices.holds(slice, g) {
                 continue;
             }
             match vc.get(i) {
