@@ -66,10 +66,14 @@ impl PartialEq<Value> for Cell<'_> {
 const NO_NUMBER: u64 = 0x7ff8_dead_beef_0001;
 /// No whole number (in the four-byte form).
 const NO_INT: i32 = i32::MIN;
+/// A missing cell in [`Column::whole_numbers`].
+pub const NO_WHOLE: i32 = NO_INT;
 /// No text.
 pub const NO_CODE: u32 = u32::MAX;
 /// No text (in the two-byte form).
 const NO_SHORT: u16 = u16::MAX;
+/// A missing cell in [`Column::short_codes`].
+pub const NO_SHORT_CODE: u16 = NO_SHORT;
 
 fn no_number() -> f64 {
     f64::from_bits(NO_NUMBER)
@@ -361,6 +365,24 @@ impl Column {
     /// by their codes.
     pub fn is_text_only(&self) -> bool {
         self.nums.all_none()
+    }
+
+    /// The column's numbers as four-byte whole numbers, one a row ([`NO_WHOLE`]: missing), when
+    /// it holds no text and every number is one: for scans that need no [`Cell`] per row.
+    pub fn whole_numbers(&self) -> Option<&[i32]> {
+        match (&self.nums, self.codes.is_empty()) {
+            (Compact::Narrow(v), true) if v.len() == self.len => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The column's text codes as two-byte codes, one a row ([`NO_SHORT_CODE`]: missing), when
+    /// it holds no number and fewer than 65,535 texts: for scans that need no [`Cell`] per row.
+    pub fn short_codes(&self) -> Option<&[u16]> {
+        match (&self.codes, self.nums.is_empty()) {
+            (Compact::Narrow(v), true) if v.len() == self.len => Some(v),
+            _ => None,
+        }
     }
 
     /// Bytes a row of the column takes (numbers and codes, the dictionary not counted).

@@ -116,6 +116,7 @@ pub fn cell_key(v: Cell) -> String {
     }
 }
 
+#[derive(Debug, PartialEq)]
 struct Stats<'a> {
     /// The distinct numbers (every check on them is "all numbers are ...": once per value).
     numbers: Vec<f64>,
@@ -135,6 +136,13 @@ enum CellKey<'a> {
 }
 
 fn column_stats(c: &Column) -> Stats<'_> {
+    whole_number_stats(c)
+        .or_else(|| text_stats(c))
+        .unwrap_or_else(|| scan_stats(c))
+}
+
+/// [`column_stats`] of any column, a cell at a time.
+fn scan_stats(c: &Column) -> Stats<'_> {
     let mut numbers = Vec::new();
     let mut texts = 0;
     let mut missing = 0;
@@ -184,6 +192,81 @@ fn column_stats(c: &Column) -> Stats<'_> {
         texts,
         missing,
     }
+}
+
+/// [`column_stats`] of a column of whole numbers only, from its four-byte array: the distinct
+/// values marked in a bit per value between the smallest and the largest (no hashing per row),
+/// in the order first seen, as the general scan finds them.
+fn whole_number_stats(c: &Column) -> Option<Stats<'_>> {
+    use crate::table::column::NO_WHOLE;
+    let xs = c.whole_numbers()?;
+    let (mut lo, mut hi, mut missing) = (i32::MAX, i32::MIN, 0usize);
+    for &x in xs {
+        if x == NO_WHOLE {
+            missing += 1;
+        } else {
+            lo = lo.min(x);
+            hi = hi.max(x);
+        }
+    }
+    let span = (i64::from(hi) - i64::from(lo) + 1).max(0) as u64;
+    // At most 4 MB of bits, or as many bits as rows (a wider spread goes the general way).
+    if span > (1 << 25).max(xs.len() as u64 * 8) {
+        return None;
+    }
+    let mut bits = vec![0u64; span.div_ceil(64) as usize];
+    let mut numbers = Vec::new();
+    for &x in xs {
+        if x == NO_WHOLE {
+            continue;
+        }
+        let k = (i64::from(x) - i64::from(lo)) as usize;
+        if let Some(w) = bits.get_mut(k / 64) {
+            let bit = 1u64 << (k % 64);
+            if *w & bit == 0 {
+                *w |= bit;
+                numbers.push(f64::from(x));
+            }
+        }
+    }
+    let distinct_values: Vec<Cell> = numbers.iter().map(|&n| Cell::Number(n)).collect();
+    Some(Stats {
+        distinct: numbers.len(),
+        numbers,
+        distinct_values,
+        texts: 0,
+        missing,
+    })
+}
+
+/// [`column_stats`] of a column of texts only, from its two-byte codes.
+fn text_stats(c: &Column) -> Option<Stats<'_>> {
+    use crate::table::column::NO_SHORT_CODE;
+    let codes = c.short_codes()?;
+    let dict = c.dictionary();
+    let mut seen = vec![false; dict.len()];
+    let (mut missing, mut distinct_values) = (0usize, Vec::new());
+    for &k in codes {
+        if k == NO_SHORT_CODE {
+            missing += 1;
+            continue;
+        }
+        if let Some(s) = seen.get_mut(usize::from(k)) {
+            if !*s {
+                *s = true;
+                if let Some(t) = dict.get(usize::from(k)) {
+                    distinct_values.push(Cell::Text(t));
+                }
+            }
+        }
+    }
+    Some(Stats {
+        numbers: Vec::new(),
+        distinct: distinct_values.len(),
+        distinct_values,
+        texts: codes.len() - missing,
+        missing,
+    })
 }
 
 /// Why a role was detected, in `lang`.
@@ -240,14 +323,13 @@ impl Why {
 }
 
 /// The first-pass role of one column from its name and its own values, the reason in `lang`.
-fn base_role(c: &Column, lang: Lang) -> (Role, Option<TimeKind>, String) {
-    let (role, kind, why) = base_role_why(c);
+fn base_role(c: &Column, st: &Stats, lang: Lang) -> (Role, Option<TimeKind>, String) {
+    let (role, kind, why) = base_role_why(c, st);
     (role, kind, why.text(lang))
 }
 
-fn base_role_why(c: &Column) -> (Role, Option<TimeKind>, Why) {
+fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
     let t = tokens(&c.name);
-    let st = column_stats(c);
     match c.kind() {
         ColumnKind::Empty => (Role::Ignore, None, Why::Empty),
         ColumnKind::Text => {
@@ -602,30 +684,34 @@ impl Roles {
     }
 
     fn build(table: &Table, overrides: &[(String, Role)], lang: Lang) -> Roles {
-        let Roles { mut columns } = Self::first_pass(table, overrides, lang);
-        Self::shares(table, &mut columns, lang);
+        let (Roles { mut columns }, could_be_shares) = Self::first_pass(table, overrides, lang);
+        Self::shares(table, &mut columns, &could_be_shares, lang);
         Roles { columns }
     }
 
-    /// The role of every column from its name and its own values (and the user's overrides).
-    fn first_pass(table: &Table, overrides: &[(String, Role)], lang: Lang) -> Roles {
+    /// The role of every column from its name and its own values (and the user's overrides);
+    /// and per column whether its numbers could be shares (every one between -0.5 and 100.5:
+    /// one outside fails the share check of every grouping).
+    fn first_pass(table: &Table, overrides: &[(String, Role)], lang: Lang) -> (Roles, Vec<bool>) {
+        let mut could_be_shares = Vec::with_capacity(table.columns.len());
         let columns: Vec<ColumnRole> = table
             .columns
             .iter()
             .map(|c| {
                 let st = column_stats(c);
+                could_be_shares.push(st.numbers.iter().all(|x| (-0.5..=100.5).contains(x)));
                 let forced = overrides.iter().find(|(n, _)| *n == c.name).map(|o| o.1);
                 let (role, time_kind, reason) = match forced {
                     Some(r) => {
                         let kind = if r == Role::Time {
-                            let detected = base_role_why(c);
+                            let detected = base_role_why(c, &st);
                             Some(detected.1.unwrap_or(TimeKind::Ordinal))
                         } else {
                             None
                         };
                         (r, kind, Why::Given.text(lang))
                     }
-                    None => base_role(c, lang),
+                    None => base_role(c, &st, lang),
                 };
                 ColumnRole {
                     column: c.name.clone(),
@@ -641,11 +727,11 @@ impl Roles {
                 }
             })
             .collect();
-        Roles { columns }
+        (Roles { columns }, could_be_shares)
     }
 
     /// Second pass: numbers that sum to 100 over a category within every group are shares.
-    fn shares(table: &Table, columns: &mut [ColumnRole], lang: Lang) {
+    fn shares(table: &Table, columns: &mut [ColumnRole], could_be: &[bool], lang: Lang) {
         let cats: Vec<usize> = columns
             .iter()
             .enumerate()
@@ -655,7 +741,9 @@ impl Roles {
         let mut keys: Option<RowKeys> = None;
         for j in 0..columns.len() {
             let role = columns[j].role;
-            if !matches!(role, Role::Percent | Role::Count | Role::Value) {
+            if !matches!(role, Role::Percent | Role::Count | Role::Value)
+                || could_be.get(j) == Some(&false)
+            {
                 continue;
             }
             // The rows must be unique over all category columns (a category twice in a group
@@ -689,7 +777,7 @@ impl Roles {
     /// (`known`): the first pass again for the labels and reasons, the share check (the costly
     /// part on a long file) taken over from `known`.
     pub fn detect_like(table: &Table, lang: Lang, known: &Roles) -> Roles {
-        let mut r = Self::first_pass(table, &[], lang);
+        let (mut r, _) = Self::first_pass(table, &[], lang);
         for (c, k) in r.columns.iter_mut().zip(&known.columns) {
             if let Some(over) = &k.distribution_over {
                 mark_share(c, over.clone(), lang);
@@ -776,6 +864,24 @@ mod tests {
 
     fn table(csv: &str) -> Table {
         crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn column_statistics_from_the_compact_arrays_equal_a_scan_of_the_cells() {
+        let t = table(
+            "a,b,c,d,e\n5,x,1,-3,\n,y,,2000000000,\n5,,2.5,-3,\n7,x,0,-2000000000,\n-1,z,1,0,\n",
+        );
+        for c in &t.columns {
+            assert_eq!(column_stats(c), scan_stats(c), "column {}", c.name);
+        }
+        // Whole numbers and texts take the fast ways; a mixed or wide column the scan.
+        assert!(whole_number_stats(&t.columns[0]).is_some());
+        assert!(text_stats(&t.columns[1]).is_some());
+        assert!(whole_number_stats(&t.columns[2]).is_none());
+        assert!(whole_number_stats(&t.columns[3]).is_none());
+        let a = column_stats(&t.columns[0]);
+        assert_eq!((a.distinct, a.missing), (3, 1));
+        assert_eq!(a.numbers, vec![5.0, 7.0, -1.0]);
     }
 
     #[test]
