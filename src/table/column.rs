@@ -346,6 +346,39 @@ impl Column {
         (0..self.len).map(move |i| self.get(i))
     }
 
+    /// Whether rows `a` and `b` hold the same cell (as [`Cell`]'s `==`: texts by their code in
+    /// this column's dictionary, -0 equal to 0, two missing cells equal), without reading either
+    /// cell's text.
+    pub fn same(&self, a: usize, b: usize) -> bool {
+        if a >= self.len || b >= self.len {
+            return self.get(a) == self.get(b); // past the end: missing
+        }
+        let (ca, cb) = (self.code(a), self.code(b));
+        if ca.is_some() || cb.is_some() {
+            return ca == cb;
+        }
+        match (self.nums.get(a), self.nums.get(b)) {
+            (Some(x), Some(y)) => x == y || (!is_number(x) && !is_number(y)),
+            _ => true, // neither has a number nor a text: both missing
+        }
+    }
+
+    /// Row `i`'s number, if it is one (the cell's [`Cell::as_number`]).
+    pub fn number(&self, i: usize) -> Option<f64> {
+        if self.code(i).is_some() {
+            return None;
+        }
+        self.nums.get(i).filter(|&n| is_number(n))
+    }
+
+    /// Whether some row holds a text.
+    pub fn has_text(&self) -> bool {
+        match &self.codes {
+            Compact::Narrow(v) => v.iter().any(|&c| c != NO_SHORT),
+            Compact::Wide(v) => v.iter().any(|&c| c != NO_CODE),
+        }
+    }
+
     /// The cells as owned values.
     pub fn values(&self) -> Vec<Value> {
         self.iter().map(|c| c.to_value()).collect()
@@ -557,6 +590,42 @@ impl Serialize for Column {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_number_and_has_text_agree_with_the_cells() {
+        let mixes: Vec<Vec<Value>> = vec![
+            vec![
+                Value::Missing,
+                Value::Number(0.0),
+                Value::Number(-0.0),
+                Value::Text("a".into()),
+                Value::Number(3.0),
+                Value::Text("a".into()),
+                Value::Text("b".into()),
+                Value::Number(0.5),
+                Value::Missing,
+            ],
+            vec![Value::Number(2.0), Value::Missing, Value::Number(2.0)],
+            vec![
+                Value::Text("x".into()),
+                Value::Missing,
+                Value::Text("x".into()),
+            ],
+            vec![Value::Missing, Value::Missing],
+        ];
+        for vals in mixes {
+            let mut c = Column::from_values("c", vals.clone());
+            c.finish();
+            for a in 0..=vals.len() {
+                assert_eq!(c.number(a), c.get(a).as_number(), "{vals:?} row {a}");
+                for b in 0..=vals.len() {
+                    assert_eq!(c.same(a, b), c.get(a) == c.get(b), "{vals:?} rows {a} {b}");
+                }
+            }
+            let texts = vals.iter().any(|v| matches!(v, Value::Text(_)));
+            assert_eq!(c.has_text(), texts);
+        }
+    }
 
     #[test]
     fn cells_round_trip_in_every_mix() {

@@ -18,6 +18,7 @@ use crate::data::tidy::{is_total, Aggregation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{number, t, Lang};
 use crate::spec::{Agg, Role};
+use crate::table::column::NO_SHORT_CODE;
 use crate::table::{Cell, Column, Table, Value};
 
 /// A frame over a table of combined rows.
@@ -144,21 +145,51 @@ pub fn combine(
         .and_then(|r| r.iter().try_fold(1usize, |a, &b| a.checked_mul(b)))
         .filter(|&n| n <= 1 << 22);
     if let (Some(radix), Some(cells)) = (&radix, cells) {
+        // Each row's point first (its number in order of first appearance), then the rows of
+        // each point into a list made at its size: no list grows row by row.
         let mut slot: Vec<u32> = vec![u32::MAX; cells];
+        let mut sizes: Vec<usize> = Vec::new();
+        let mut point: Vec<u32> = Vec::with_capacity(f.rows.len());
+        let short: Option<Vec<&[u16]>> = key_cols.iter().map(|c| c.short_codes()).collect();
         for &i in &f.rows {
             let mut at = 0usize;
-            for (c, &r) in key_cols.iter().zip(radix) {
-                // Missing is the last digit of its column.
-                at = at * r + c.code(i).map_or(r - 1, |k| k as usize);
-            }
-            match slot.get(at).copied() {
-                Some(g) if g != u32::MAX => groups[g as usize].push(i),
-                _ => {
-                    if let Some(s) = slot.get_mut(at) {
-                        *s = groups.len() as u32;
+            match &short {
+                Some(short) => {
+                    for (codes, &r) in short.iter().zip(radix) {
+                        // Missing is the last digit of its column.
+                        let k = codes.get(i).copied().unwrap_or(NO_SHORT_CODE);
+                        at = at * r
+                            + if k == NO_SHORT_CODE {
+                                r - 1
+                            } else {
+                                usize::from(k)
+                            };
                     }
-                    groups.push(vec![i]);
                 }
+                None => {
+                    for (c, &r) in key_cols.iter().zip(radix) {
+                        at = at * r + c.code(i).map_or(r - 1, |k| k as usize);
+                    }
+                }
+            }
+            let g = match slot.get_mut(at) {
+                Some(s) if *s != u32::MAX => *s,
+                Some(s) => {
+                    *s = sizes.len() as u32;
+                    sizes.push(0);
+                    *s
+                }
+                None => continue, // within `cells` by construction
+            };
+            if let Some(n) = sizes.get_mut(g as usize) {
+                *n += 1;
+            }
+            point.push(g);
+        }
+        groups = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
+        for (&i, &g) in f.rows.iter().zip(&point) {
+            if let Some(list) = groups.get_mut(g as usize) {
+                list.push(i);
             }
         }
     }
@@ -179,6 +210,9 @@ pub fn combine(
         }
     }
     let repeated = groups.iter().any(|g| g.len() > 1);
+    // Whether rows `a` and `b` hold the same cell of column `j` (by code, not by text).
+    let same = |j: usize, a: usize, b: usize| table.columns.get(j).is_none_or(|c| c.same(a, b));
+    let number_at = |j: usize, i: usize| table.columns.get(j).and_then(|c| c.number(i));
     if !repeated && per.is_none() && agg.is_none() {
         return Ok(None);
     }
@@ -189,9 +223,7 @@ pub fn combine(
         if f.role(j) != Some(Role::Time) {
             continue;
         }
-        let varies = groups
-            .iter()
-            .any(|g| g.iter().any(|&i| f.value(j, i) != f.value(j, g[0])));
+        let varies = groups.iter().any(|g| g.iter().any(|&i| !same(j, i, g[0])));
         if !varies {
             continue;
         }
@@ -259,11 +291,7 @@ pub fn combine(
     let over: Vec<String> = dims
         .iter()
         .copied()
-        .filter(|&j| {
-            groups
-                .iter()
-                .any(|g| g.iter().any(|&i| f.value(j, i) != f.value(j, g[0])))
-        })
+        .filter(|&j| groups.iter().any(|g| g.iter().any(|&i| !same(j, i, g[0]))))
         .map(|j| f.name(j).to_string())
         .collect();
 
@@ -349,7 +377,7 @@ pub fn combine(
     // One row per point: keys and constant columns from the point's rows, values combined.
     let sum = |g: &[usize], j: usize| -> Option<f64> {
         g.iter()
-            .try_fold(0.0, |acc, &i| f.number(j, i).map(|v| acc + v))
+            .try_fold(0.0, |acc, &i| number_at(j, i).map(|v| acc + v))
     };
     let mut columns: Vec<Column> = table
         .columns
@@ -372,7 +400,7 @@ pub fn combine(
             },
             Method::Mean => g
                 .iter()
-                .map(|&i| f.number(y, i))
+                .map(|&i| number_at(y, i))
                 .collect::<Option<Vec<f64>>>()
                 .filter(|v| !v.is_empty())
                 .map(|v| v.iter().sum::<f64>() / v.len() as f64),
@@ -380,7 +408,7 @@ pub fn combine(
                 let nj = n.unwrap_or(y);
                 let pairs: Option<Vec<(f64, f64)>> = g
                     .iter()
-                    .map(|&i| f.number(y, i).zip(f.number(nj, i)))
+                    .map(|&i| number_at(y, i).zip(number_at(nj, i)))
                     .collect();
                 pairs.and_then(|p| {
                     let w: f64 = p.iter().map(|(_, w)| w).sum();
@@ -395,9 +423,8 @@ pub fn combine(
             } else if Some(j) == per || Some(j) == n {
                 sum(g, j).map(Value::Number).unwrap_or(Value::Missing)
             } else {
-                let v = f.value(j, first);
-                if keys.contains(&j) || g.iter().all(|&i| f.value(j, i) == v) {
-                    v.to_value()
+                if keys.contains(&j) || g.iter().all(|&i| same(j, i, first)) {
+                    f.value(j, first).to_value()
                 } else {
                     Value::Missing
                 }

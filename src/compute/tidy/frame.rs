@@ -322,6 +322,9 @@ impl<'a> Frame<'a> {
     }
 
     pub fn numeric(&self, key: &str, j: usize) -> Result<()> {
+        if self.table.columns.get(j).is_some_and(|c| !c.has_text()) {
+            return Ok(());
+        }
         for &i in &self.rows {
             if let Cell::Text(t) = self.value(j, i) {
                 let name = self.name(j);
