@@ -18,18 +18,7 @@ pub fn determines(table: &Table, a: &str, b: &str) -> bool {
     let (Some(ca), Some(cb)) = (table.column(a), table.column(b)) else {
         return false;
     };
-    let mut seen: crate::table::FastMap<(u8, u64), (u8, u64)> = Default::default();
-    for i in 0..ca.len().min(cb.len()) {
-        let kb = super::roles::cell_id(cb, i);
-        match seen.get(&super::roles::cell_id(ca, i)) {
-            Some(y) if *y != kb => return false,
-            Some(_) => {}
-            None => {
-                seen.insert(super::roles::cell_id(ca, i), kb);
-            }
-        }
-    }
-    true
+    super::roles::column_determines(ca, cb)
 }
 
 /// Categories with more than one value that are not attributes of the columns already used.

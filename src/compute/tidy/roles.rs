@@ -426,11 +426,53 @@ pub fn time_kind_label(k: TimeKind, lang: Lang) -> &'static str {
 /// A cell's identity for grouping without copying it: texts by dictionary code, numbers by
 /// value (-0 and 0 as one).
 pub fn cell_id(c: &Column, i: usize) -> (u8, u64) {
-    match c.get(i) {
-        Cell::Missing => (0, 0),
-        Cell::Number(n) => (1, if n == 0.0 { 0 } else { n.to_bits() }),
-        Cell::Text(_) => (2, u64::from(c.code(i).unwrap_or(0))),
+    if let Some(k) = c.code(i) {
+        return (2, u64::from(k));
     }
+    match c.number(i) {
+        Some(n) => (1, if n == 0.0 { 0 } else { n.to_bits() }),
+        None => (0, 0),
+    }
+}
+
+/// Whether every cell of column `a` goes with one cell of column `b` (rows compared as far as
+/// both columns reach; a missing cell is a value of its own).
+pub fn column_determines(ca: &Column, cb: &Column) -> bool {
+    let n = ca.len().min(cb.len());
+    if let (Some(xa), Some(xb)) = (ca.short_codes(), cb.short_codes()) {
+        // Two columns of texts: a table from code to code (missing is the last entry).
+        const NONE: u32 = u32::MAX;
+        let mut to: Vec<u32> = vec![NONE; ca.dictionary().len() + 1];
+        let last = ca.dictionary().len();
+        for (&ka, &kb) in xa.iter().zip(xb).take(n) {
+            let at = if ka == crate::table::column::NO_SHORT_CODE {
+                last
+            } else {
+                usize::from(ka)
+            };
+            let Some(slot) = to.get_mut(at) else {
+                return false;
+            };
+            match *slot {
+                NONE => *slot = u32::from(kb),
+                k if k != u32::from(kb) => return false,
+                _ => {}
+            }
+        }
+        return true;
+    }
+    let mut seen: crate::table::FastMap<(u8, u64), (u8, u64)> = Default::default();
+    for i in 0..n {
+        let kb = cell_id(cb, i);
+        match seen.get(&cell_id(ca, i)) {
+            Some(y) if *y != kb => return false,
+            Some(_) => {}
+            None => {
+                seen.insert(cell_id(ca, i), kb);
+            }
+        }
+    }
+    true
 }
 
 /// Whether `value` sums to about 100 over the categories of `over` within every group formed by
@@ -445,7 +487,8 @@ pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -
     if !keys.unique() {
         return false; // two rows for one category: the groups are not complete
     }
-    sums_to_100_by(table, value, |i| keys.without(oc, over, i))
+    let group_of = |i| keys.without(oc, over, i);
+    probes_fit(table, value, group_of) && all_groups_fit(table, value, group_of)
 }
 
 /// A per-row hash of the cells of some columns, XOR-combined so that one column can be taken
@@ -540,14 +583,13 @@ impl RowKeys {
     }
 }
 
-/// [`sums_to_100`] with the group of each row given as a hash.
-/// [`sums_to_100`] with the group of each row given as a hash.
-fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> bool {
+/// Whether the groups of a few rows (each found by one scan, without sorting) add up to 100 in
+/// `value`, the group of each row given as a hash: on a long file of counts the first group that
+/// does not ends the check at a fraction of the cost of [`all_groups_fit`].
+fn probes_fit(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> bool {
     let Some(vc) = table.columns.get(value) else {
         return false;
     };
-    // A few groups first, each found by one scan without sorting: on a long file of counts the
-    // first group that does not add up to 100 ends the check at a fraction of the full cost.
     let n = table.len();
     for probe in [0, n / 2, n.saturating_sub(1), n / 4, 3 * n / 4] {
         if probe >= n {
@@ -568,6 +610,16 @@ fn sums_to_100_by(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) 
             return false;
         }
     }
+    true
+}
+
+/// Whether every group adds up to 100 in `value` (some of them complete), the group of each
+/// row given as a hash.
+fn all_groups_fit(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> bool {
+    let Some(vc) = table.columns.get(value) else {
+        return false;
+    };
+    let n = table.len();
     // (group, value) per row, sorted by group (a missing value is NaN here): where a map of
     // half a million small groups took a hundred megabytes. In slices of the groups (by their
     // hash) of at most about 2 MB each, one scan of the rows per slice: a million rows cost eight
@@ -739,6 +791,9 @@ impl Roles {
             .map(|(j, _)| j)
             .collect();
         let mut keys: Option<RowKeys> = None;
+        // Whether the rows are unique over all category columns (a category twice in a group
+        // is no distribution): checked once, and only for a column whose probes add up.
+        let mut unique: Option<bool> = None;
         for j in 0..columns.len() {
             let role = columns[j].role;
             if !matches!(role, Role::Percent | Role::Count | Role::Value)
@@ -746,25 +801,29 @@ impl Roles {
             {
                 continue;
             }
-            // The rows must be unique over all category columns (a category twice in a group
-            // is no distribution); checked once for every candidate, keys computed once.
-            let keys = match &keys {
-                Some(k) => k,
-                None => {
-                    let k = RowKeys::new(table, &cats);
-                    if !k.unique() {
-                        break;
-                    }
-                    keys.insert(k)
-                }
-            };
+            if unique == Some(false) {
+                break;
+            }
+            let keys = keys.get_or_insert_with(|| RowKeys::new(table, &cats));
             let found = cats.iter().copied().find(|&over| {
+                let Some(oc) = table.columns.get(over) else {
+                    return false;
+                };
+                let group_of = |i| keys.without(oc, over, i);
                 columns[over].role == Role::Category
                     && columns[over].distinct >= 2
-                    && table
-                        .columns
-                        .get(over)
-                        .is_some_and(|oc| sums_to_100_by(table, j, |i| keys.without(oc, over, i)))
+                    && probes_fit(table, j, group_of)
+                    // Another category that settles `over` (gemeente settles the region) leaves
+                    // one row per group: nothing can add up to 100 over it.
+                    && !cats.iter().any(|&c| {
+                        c != over
+                            && table
+                                .columns
+                                .get(c)
+                                .is_some_and(|cc| column_determines(cc, oc))
+                    })
+                    && *unique.get_or_insert_with(|| keys.unique())
+                    && all_groups_fit(table, j, group_of)
             });
             if let Some(over) = found {
                 let over_name = columns[over].column.clone();
@@ -882,6 +941,31 @@ mod tests {
         let a = column_stats(&t.columns[0]);
         assert_eq!((a.distinct, a.missing), (3, 1));
         assert_eq!(a.numbers, vec![5.0, 7.0, -1.0]);
+    }
+
+    #[test]
+    fn a_column_settled_by_another_is_found_by_codes_as_by_cells() {
+        let t = table("g,r,n,x\na,R1,1,p\nb,R1,2,q\na,R1,1,p\nc,,3,\nd,R2,,q\nc,,3,p\n");
+        let c = |j: usize| &t.columns[j];
+        assert!(c(0).short_codes().is_some() && c(1).short_codes().is_some());
+        // g settles r (a missing region is a value too), not x; n settles r through numbers.
+        assert!(column_determines(c(0), c(1)));
+        assert!(!column_determines(c(0), c(3)));
+        assert!(!column_determines(c(1), c(0)));
+        assert!(column_determines(c(2), c(1)));
+        assert!(!column_determines(c(3), c(1)));
+        // A share over a column that another category settles has one row per group: no share.
+        let t = table("gemeente,regio,pct\na,R1,40\na,R2,60\nb,R1,50\nb,R2,50\n");
+        let r = Roles::detect(&t);
+        assert_eq!(r.role("pct"), Some(Role::Percent));
+        let t = table("gemeente,regio,leeftijd,pct\na,R1,j,40\na,R1,o,60\nb,R2,j,50\nb,R2,o,50\n");
+        let r = Roles::detect(&t);
+        assert_eq!(
+            r.get("pct")
+                .and_then(|c| c.distribution_over.clone())
+                .as_deref(),
+            Some("leeftijd")
+        );
     }
 
     #[test]
