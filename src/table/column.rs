@@ -350,6 +350,20 @@ impl Column {
     /// this column's dictionary, -0 equal to 0, two missing cells equal), without reading either
     /// cell's text.
     pub fn same(&self, a: usize, b: usize) -> bool {
+        // A column of one narrow array: its entries compare as the cells do.
+        match (&self.codes, &self.nums) {
+            (Compact::Narrow(v), n) if n.is_empty() => {
+                if let (Some(x), Some(y)) = (v.get(a), v.get(b)) {
+                    return x == y;
+                }
+            }
+            (c, Compact::Narrow(v)) if c.is_empty() => {
+                if let (Some(x), Some(y)) = (v.get(a), v.get(b)) {
+                    return x == y;
+                }
+            }
+            _ => {}
+        }
         if a >= self.len || b >= self.len {
             return self.get(a) == self.get(b); // past the end: missing
         }

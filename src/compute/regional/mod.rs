@@ -227,6 +227,18 @@ impl RegionalData {
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
         let rname = &table.columns[region_col].name;
         let yname = &table.columns[year_col].name;
+        // Without a row-type column a row's group follows from the codes of its region, period
+        // and subgroup texts: a table from those codes to the group (no hashing per row) while
+        // it is small.
+        let n_periods = table.columns[year_col].dictionary().len();
+        let n_subgroups = subgroup_col.map_or(1, |j| table.columns[j].dictionary().len());
+        let coded_cells = table.columns[region_col]
+            .dictionary()
+            .len()
+            .checked_mul(n_periods)
+            .and_then(|n| n.checked_mul(n_subgroups))
+            .filter(|&n| row_type_col.is_none() && n <= 1 << 22);
+        let mut group_at: Vec<u32> = vec![u32::MAX; coded_cells.unwrap_or(0)];
         for i in 0..table.len() {
             let region_cell = table.columns[region_col].get(i);
             // Borrowed from the distinct texts: no copy per row.
@@ -392,7 +404,19 @@ impl RegionalData {
             let coded = region_code
                 .filter(|_| matches!(region, std::borrow::Cow::Borrowed(_)))
                 .map(|k| (k, row_type, period, subgroup));
-            let g = match coded.and_then(|c| group_of_code.get(&c).copied()) {
+            let at = coded.filter(|_| coded_cells.is_some()).and_then(|c| {
+                let p = table.columns[year_col].code(i)? as usize;
+                let s = match subgroup_col {
+                    Some(j) => table.columns[j].code(i)? as usize,
+                    None => 0,
+                };
+                Some((c.0 as usize * n_periods + p) * n_subgroups + s)
+            });
+            let known = at
+                .and_then(|a| group_at.get(a).copied())
+                .filter(|&g| g != u32::MAX)
+                .map(|g| g as usize);
+            let g = match known.or_else(|| coded.and_then(|c| group_of_code.get(&c).copied())) {
                 Some(g) => g,
                 None => {
                     let key = GroupKey {
@@ -418,6 +442,9 @@ impl RegionalData {
                     g
                 }
             };
+            if let Some(slot) = at.and_then(|a| group_at.get_mut(a)) {
+                *slot = g as u32;
+            }
             groups[g].rows.push(i);
         }
 

@@ -135,13 +135,84 @@ impl<'a> Frame<'a> {
         self.value(j, i).as_number()
     }
 
+    /// The kept rows, in order, that can hold a value of column `j` not seen before: for a
+    /// column of texts (two-byte codes) the first row of each code and the first missing cell,
+    /// found in one scan of the codes; else every kept row.
+    fn first_rows(&self, j: usize) -> std::borrow::Cow<'_, [usize]> {
+        use crate::table::column::NO_SHORT_CODE;
+        let Some((codes, dict)) = self
+            .table
+            .columns
+            .get(j)
+            .and_then(|c| Some((c.short_codes()?, c.dictionary().len())))
+        else {
+            return std::borrow::Cow::Borrowed(&self.rows);
+        };
+        if self.rows.len() == codes.len() {
+            // Every row (kept rows are in table order): the codes scanned where they lie, until
+            // each text was seen; after that only a first missing cell can be new.
+            let mut seen = vec![false; dict];
+            let (mut left, mut missing, mut out) = (dict, false, Vec::new());
+            let mut rest = codes.len();
+            for (i, &k) in codes.iter().enumerate() {
+                if k == NO_SHORT_CODE {
+                    if !missing {
+                        missing = true;
+                        out.push(i);
+                    }
+                } else if let Some(s) = seen.get_mut(usize::from(k)) {
+                    if !*s {
+                        *s = true;
+                        out.push(i);
+                        left -= 1;
+                        if left == 0 {
+                            rest = i + 1;
+                            break;
+                        }
+                    }
+                }
+            }
+            if !missing {
+                let tail = codes.get(rest..).unwrap_or_default();
+                if let Some(p) = tail.iter().position(|&k| k == NO_SHORT_CODE) {
+                    out.push(rest + p);
+                }
+            }
+            return std::borrow::Cow::Owned(out);
+        }
+        // Seen per code, the last entry for a missing cell.
+        let mut seen = vec![false; dict + 1];
+        let mut left = dict + 1;
+        let mut out = Vec::new();
+        for &i in &self.rows {
+            let k = codes.get(i).map_or(dict, |&k| {
+                if k == NO_SHORT_CODE {
+                    dict
+                } else {
+                    usize::from(k)
+                }
+            });
+            if let Some(s) = seen.get_mut(k) {
+                if !*s {
+                    *s = true;
+                    out.push(i);
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
     /// Distinct labels of a column over the kept rows, in order of first appearance.
     pub fn distinct(&self, j: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let col = self.table.columns.get(j);
         let mut seen_code = vec![false; col.map_or(0, |c| c.dictionary().len())];
         let mut seen: std::collections::HashSet<String> = Default::default();
-        for &i in &self.rows {
+        for &i in self.first_rows(j).iter() {
             // A text is new when its dictionary code is: no copy, no hash per row.
             if let Some(k) = col.and_then(|c| c.code(i)) {
                 match seen_code.get_mut(k as usize) {
@@ -233,7 +304,7 @@ impl<'a> Frame<'a> {
         let mut ordered = true;
         let col = self.table.columns.get(j);
         let mut seen_code = vec![false; col.map_or(0, |c| c.dictionary().len())];
-        for &i in &self.rows {
+        for &i in self.first_rows(j).iter() {
             if let Some(k) = col.and_then(|c| c.code(i)) {
                 match seen_code.get_mut(k as usize) {
                     Some(s) if *s => continue,
@@ -352,6 +423,25 @@ mod tests {
 
     fn table(csv: &str) -> Table {
         crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn distinct_labels_in_order_of_first_appearance_over_the_kept_rows() {
+        let t = table("g,v\nb,1\n,2\na,3\nb,4\nonbekend,5\nc,6\n");
+        let mut f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        assert!(t.columns[0].short_codes().is_some());
+        // A missing cell reads as "onbekend", once, even beside the text "onbekend".
+        assert_eq!(f.distinct(0), ["b", "onbekend", "a", "c"]);
+        f.rows = vec![5, 3, 2];
+        assert_eq!(f.distinct(0), ["c", "b", "a"]);
+        let xs: Vec<String> = f.x_values(0).into_iter().map(|x| x.key).collect();
+        assert_eq!(xs, ["c", "b", "a"]);
+        // A column of numbers goes row by row, as before.
+        assert_eq!(f.distinct(1), ["6", "4", "3"]);
+        // A missing cell after every text was seen still counts.
+        let t = table("g,v\nb,1\na,2\nb,3\n,4\n");
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        assert_eq!(f.distinct(0), ["b", "a", "onbekend"]);
     }
 
     #[test]

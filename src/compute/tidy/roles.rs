@@ -487,7 +487,8 @@ pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -
     if !keys.unique() {
         return false; // two rows for one category: the groups are not complete
     }
-    let group_of = |i| keys.without(oc, over, i);
+    let m = Mixes::of(oc, over);
+    let group_of = |i| keys.without(&m, i);
     probes_fit(table, value, group_of) && all_groups_fit(table, value, group_of)
 }
 
@@ -534,6 +535,44 @@ fn mix(j: usize, (t, v): (u8, u64)) -> u64 {
     z ^ (z >> 31)
 }
 
+/// [`mix`] of every cell of column `j` (whose column is `c`), worked out once per text when the
+/// column holds two-byte codes: the last entry is a missing cell's.
+enum Mixes<'a> {
+    ByCode(&'a [u16], Vec<u64>),
+    ByCell(&'a Column, usize),
+}
+
+impl<'a> Mixes<'a> {
+    fn of(c: &'a Column, j: usize) -> Mixes<'a> {
+        match c.short_codes() {
+            Some(codes) => {
+                let mut by_code: Vec<u64> = (0..c.dictionary().len())
+                    .map(|k| mix(j, (2, k as u64)))
+                    .collect();
+                by_code.push(mix(j, (0, 0)));
+                Mixes::ByCode(codes, by_code)
+            }
+            None => Mixes::ByCell(c, j),
+        }
+    }
+    #[inline]
+    fn get(&self, i: usize) -> u64 {
+        match self {
+            Mixes::ByCode(codes, by_code) => {
+                let k = codes.get(i).map_or(by_code.len() - 1, |&k| {
+                    if k == crate::table::column::NO_SHORT_CODE {
+                        by_code.len() - 1
+                    } else {
+                        usize::from(k)
+                    }
+                });
+                by_code.get(k).copied().unwrap_or(0)
+            }
+            Mixes::ByCell(c, j) => mix(*j, cell_id(c, i)),
+        }
+    }
+}
+
 impl RowKeys {
     fn new(table: &Table, cols: &[usize]) -> RowKeys {
         let n = table.len();
@@ -542,9 +581,10 @@ impl RowKeys {
             .collect();
         for &j in cols {
             if let Some(c) = table.columns.get(j) {
+                let mixes = Mixes::of(c, j);
                 for (b, block) in blocks.iter_mut().enumerate() {
                     for (k, h) in block.iter_mut().enumerate() {
-                        *h ^= mix(j, cell_id(c, b * KEY_BLOCK + k));
+                        *h ^= mixes.get(b * KEY_BLOCK + k);
                     }
                 }
             }
@@ -577,9 +617,9 @@ impl RowKeys {
         }
         true
     }
-    /// Row `i`'s key without column `j` (whose column is `c`).
-    fn without(&self, c: &Column, j: usize, i: usize) -> u64 {
-        self.get(i) ^ mix(j, cell_id(c, i))
+    /// Row `i`'s key without column `j` (whose cells' mixes are `m`).
+    fn without(&self, m: &Mixes, i: usize) -> u64 {
+        self.get(i) ^ m.get(i)
     }
 }
 
@@ -809,7 +849,8 @@ impl Roles {
                 let Some(oc) = table.columns.get(over) else {
                     return false;
                 };
-                let group_of = |i| keys.without(oc, over, i);
+                let m = Mixes::of(oc, over);
+                let group_of = |i| keys.without(&m, i);
                 columns[over].role == Role::Category
                     && columns[over].distinct >= 2
                     && probes_fit(table, j, group_of)
