@@ -385,6 +385,11 @@ impl Column {
         self.nums.get(i).filter(|&n| is_number(n))
     }
 
+    /// Whether some row holds a number.
+    pub fn has_number(&self) -> bool {
+        !self.nums.all_none()
+    }
+
     /// Whether some row holds a text.
     pub fn has_text(&self) -> bool {
         match &self.codes {
@@ -638,6 +643,8 @@ mod tests {
             }
             let texts = vals.iter().any(|v| matches!(v, Value::Text(_)));
             assert_eq!(c.has_text(), texts);
+            let numbers = vals.iter().any(|v| matches!(v, Value::Number(_)));
+            assert_eq!(c.has_number(), numbers);
         }
     }
 

@@ -91,15 +91,9 @@ pub enum ColumnKind {
 
 impl Column {
     pub fn kind(&self) -> ColumnKind {
-        let mut any = false;
-        for v in self.iter() {
-            match v {
-                Cell::Text(_) => return ColumnKind::Text,
-                Cell::Number(_) => any = true,
-                Cell::Missing => {}
-            }
-        }
-        if any {
+        if self.has_text() {
+            ColumnKind::Text
+        } else if self.has_number() {
             ColumnKind::Number
         } else {
             ColumnKind::Empty

@@ -542,17 +542,17 @@ impl RegionalData {
                 summed_groups += 1;
                 for (k, &j) in dims.iter().enumerate() {
                     if !varying[k] {
-                        let first = table.columns[j].get(rows[0]);
-                        varying[k] = rows.iter().any(|&i| table.columns[j].get(i) != first);
+                        let c = &table.columns[j];
+                        varying[k] = rows.iter().any(|&i| !c.same(i, rows[0]));
                     }
                 }
             }
             let sum: Vec<Option<f64>> = count_cols
                 .iter()
                 .map(|(_, j)| {
-                    rows.iter().try_fold(0.0, |acc, &i| {
-                        table.columns[*j].get(i).as_number().map(|v| acc + v)
-                    })
+                    let c = &table.columns[*j];
+                    rows.iter()
+                        .try_fold(0.0, |acc, &i| c.number(i).map(|v| acc + v))
                 })
                 .collect();
             sums.push(sum);
@@ -867,18 +867,17 @@ fn hash_cells(table: &Table, cols: &[usize], i: usize, seed: u64) -> u64 {
     h.write_u64(seed);
     for &j in cols {
         let c = &table.columns[j];
-        match c.get(i) {
-            Cell::Missing => h.write_u8(0),
-            Cell::Number(n) => {
+        // The code first: a text is read no further.
+        if let Some(k) = c.code(i) {
+            h.write_u8(2);
+            h.write_u32(k);
+            continue;
+        }
+        match c.number(i) {
+            None => h.write_u8(0),
+            Some(n) => {
                 h.write_u8(1);
                 h.write_u64(n.to_bits());
-            }
-            Cell::Text(t) => {
-                h.write_u8(2);
-                match c.code(i) {
-                    Some(k) => h.write_u32(k),
-                    None => h.write(t.as_bytes()),
-                }
             }
         }
     }
