@@ -489,7 +489,8 @@ pub fn sums_to_100(table: &Table, value: usize, over: usize, groups: &[usize]) -
     }
     let m = Mixes::of(oc, over);
     let group_of = |i| keys.without(&m, i);
-    probes_fit(table, value, group_of) && all_groups_fit(table, value, group_of)
+    probes_fit(table, value, |p, i| group_of(p) == group_of(i))
+        && all_groups_fit(table, value, group_of)
 }
 
 /// A per-row hash of the cells of some columns, XOR-combined so that one column can be taken
@@ -624,9 +625,9 @@ impl RowKeys {
 }
 
 /// Whether the groups of a few rows (each found by one scan, without sorting) add up to 100 in
-/// `value`, the group of each row given as a hash: on a long file of counts the first group that
+/// `value`, `in_group(probe, row)` telling a row of the probe's group: on a long file of counts the first group that
 /// does not ends the check at a fraction of the cost of [`all_groups_fit`].
-fn probes_fit(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> bool {
+fn probes_fit(table: &Table, value: usize, in_group: impl Fn(usize, usize) -> bool) -> bool {
     let Some(vc) = table.columns.get(value) else {
         return false;
     };
@@ -635,10 +636,9 @@ fn probes_fit(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> b
         if probe >= n {
             continue;
         }
-        let key = group_of(probe);
         let mut run: Vec<f64> = Vec::new();
         for i in 0..n {
-            if group_of(i) == key {
+            if in_group(probe, i) {
                 match vc.get(i) {
                     Cell::Number(x) if (-0.5..=100.5).contains(&x) => run.push(x),
                     Cell::Number(_) => return false,
@@ -651,6 +651,13 @@ fn probes_fit(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) -> b
         }
     }
     true
+}
+
+/// Whether rows `a` and `b` hold the same cells in the columns `cols` (the most varied first,
+/// so that most rows are told apart by the first cell).
+fn same_cells(table: &Table, cols: &[usize], a: usize, b: usize) -> bool {
+    cols.iter()
+        .all(|&j| table.columns.get(j).is_none_or(|c| c.same(a, b)))
 }
 
 /// Whether every group adds up to 100 in `value` (some of them complete), the group of each
@@ -831,6 +838,9 @@ impl Roles {
             .map(|(j, _)| j)
             .collect();
         let mut keys: Option<RowKeys> = None;
+        // The category columns, the most varied first (for comparing rows cell by cell).
+        let mut by_variety = cats.clone();
+        crate::sort::sort_by_key(&mut by_variety, |&j| std::cmp::Reverse(columns[j].distinct));
         // Whether the rows are unique over all category columns (a category twice in a group
         // is no distribution): checked once, and only for a column whose probes add up.
         let mut unique: Option<bool> = None;
@@ -844,16 +854,16 @@ impl Roles {
             if unique == Some(false) {
                 break;
             }
-            let keys = keys.get_or_insert_with(|| RowKeys::new(table, &cats));
             let found = cats.iter().copied().find(|&over| {
                 let Some(oc) = table.columns.get(over) else {
                     return false;
                 };
-                let m = Mixes::of(oc, over);
-                let group_of = |i| keys.without(&m, i);
+                // The probes compare cells (no row keys yet: most columns end here).
+                let others: Vec<usize> =
+                    by_variety.iter().copied().filter(|&c| c != over).collect();
                 columns[over].role == Role::Category
                     && columns[over].distinct >= 2
-                    && probes_fit(table, j, group_of)
+                    && probes_fit(table, j, |p, i| same_cells(table, &others, p, i))
                     // Another category that settles `over` (gemeente settles the region) leaves
                     // one row per group: nothing can add up to 100 over it.
                     && !cats.iter().any(|&c| {
@@ -863,8 +873,12 @@ impl Roles {
                                 .get(c)
                                 .is_some_and(|cc| column_determines(cc, oc))
                     })
-                    && *unique.get_or_insert_with(|| keys.unique())
-                    && all_groups_fit(table, j, group_of)
+                    && {
+                        let keys = keys.get_or_insert_with(|| RowKeys::new(table, &cats));
+                        let m = Mixes::of(oc, over);
+                        *unique.get_or_insert_with(|| keys.unique())
+                            && all_groups_fit(table, j, |i| keys.without(&m, i))
+                    }
             });
             if let Some(over) = found {
                 let over_name = columns[over].column.clone();
