@@ -463,6 +463,16 @@ impl Column {
     }
 
     pub fn push_number(&mut self, n: f64) {
+        // The common case first: a whole number into a column of whole numbers only.
+        if let (Compact::Narrow(v), true) = (&mut self.nums, self.codes.is_empty()) {
+            if v.len() == self.len && !v.is_empty() {
+                if let Some(k) = as_int(n) {
+                    v.push(k);
+                    self.len += 1;
+                    return;
+                }
+            }
+        }
         // A NaN is not a number of the file (loaders never produce one): it is missing.
         if n.is_nan() {
             return self.push_missing();
@@ -496,6 +506,16 @@ impl Column {
 
     /// Appends a row whose text has code `code` (from [`Column::intern`]).
     pub fn push_code(&mut self, code: u32) {
+        // The common case first: a short code into a column of texts only.
+        if let (Compact::Narrow(v), true) = (&mut self.codes, self.nums.is_empty()) {
+            if v.len() == self.len && !v.is_empty() {
+                if let Some(k) = u16::try_from(code).ok().filter(|&k| k != NO_SHORT) {
+                    v.push(k);
+                    self.len += 1;
+                    return;
+                }
+            }
+        }
         if self.codes.is_empty() {
             self.codes.reserve(self.hint.max(self.len + 1));
         }
