@@ -653,11 +653,31 @@ fn probes_fit(table: &Table, value: usize, in_group: impl Fn(usize, usize) -> bo
     true
 }
 
-/// Whether rows `a` and `b` hold the same cells in the columns `cols` (the most varied first,
-/// so that most rows are told apart by the first cell).
-fn same_cells(table: &Table, cols: &[usize], a: usize, b: usize) -> bool {
-    cols.iter()
-        .all(|&j| table.columns.get(j).is_none_or(|c| c.same(a, b)))
+/// Some columns whose rows are compared cell by cell: the columns of two-byte codes by their
+/// codes, read where they lie (in the order given: the most varied first tells most rows apart
+/// by the first cell), the others by [`Column::same`].
+struct SameCells<'a> {
+    codes: Vec<&'a [u16]>,
+    others: Vec<&'a Column>,
+}
+
+impl<'a> SameCells<'a> {
+    fn of(table: &'a Table, cols: &[usize]) -> SameCells<'a> {
+        let mut codes = Vec::new();
+        let mut others = Vec::new();
+        for c in cols.iter().filter_map(|&j| table.columns.get(j)) {
+            match c.short_codes() {
+                Some(k) => codes.push(k),
+                None => others.push(c),
+            }
+        }
+        SameCells { codes, others }
+    }
+    /// Whether rows `a` and `b` hold the same cells in these columns.
+    #[inline]
+    fn same(&self, a: usize, b: usize) -> bool {
+        self.codes.iter().all(|k| k.get(a) == k.get(b)) && self.others.iter().all(|c| c.same(a, b))
+    }
 }
 
 /// Whether every group adds up to 100 in `value` (some of them complete), the group of each
@@ -861,9 +881,10 @@ impl Roles {
                 // The probes compare cells (no row keys yet: most columns end here).
                 let others: Vec<usize> =
                     by_variety.iter().copied().filter(|&c| c != over).collect();
+                let others = SameCells::of(table, &others);
                 columns[over].role == Role::Category
                     && columns[over].distinct >= 2
-                    && probes_fit(table, j, |p, i| same_cells(table, &others, p, i))
+                    && probes_fit(table, j, |p, i| others.same(p, i))
                     // Another category that settles `over` (gemeente settles the region) leaves
                     // one row per group: nothing can add up to 100 over it.
                     && !cats.iter().any(|&c| {
