@@ -1,6 +1,7 @@
 //! The tidy views on the five sample tables and on tables the tests write themselves: the numbers
 //! in the JSON contract (`data`), the natural view of each file, missing cells as null.
 
+use banenverkenner::format::Lang;
 use banenverkenner::render::{render_query, Dataset, Rendered};
 use banenverkenner::EXAMPLES;
 use serde_json::Value;
@@ -667,4 +668,39 @@ fn counts_sum_ratios_of_sums_and_totals_are_not_counted_twice() {
         "view=bars&x=gemeente&y=personen&filter=gemeente:a1|b1,kwartaal:2019K1&sort=none",
     );
     assert_eq!(ys(&r.data, "personen", None), vec![Some(100.0), Some(50.0)]);
+}
+
+#[test]
+fn roles_detected_beside_the_regional_reading_equal_roles_detected_when_asked() {
+    // Long enough (100,000 rows) for the CLI's second thread; shares over `leeftijd` in
+    // `aandeel`, the number of persons in `personen`.
+    let mut csv = String::from("gemeente,regio,leeftijd,aandeel,personen\n");
+    for g in 0..25_000 {
+        let (a, b) = (g % 50, 100 - g % 50);
+        csv.push_str(&format!("G{g},R{},jong,{a},{g}\n", g % 35));
+        csv.push_str(&format!("G{g},R{},oud,{b},{}\n", g % 35, g + 1));
+        csv.push_str(&format!("G{g},R{},jong,{a},{g}\n", g % 35 + 100).replace("jong", "x"));
+        csv.push_str(&format!("G{g},R{},oud,{b},{}\n", g % 35 + 100, g + 2).replace("oud", "y"));
+    }
+    let ds = own(&csv);
+    assert_eq!(ds.table.len(), 100_000);
+    // Detected while the file was opened (natively, with two cores), before being asked for.
+    if std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2) {
+        assert_eq!(ds.roles_at_hand(), [Lang::Nl]);
+    }
+    let fresh = banenverkenner::data::Roles::detect_in(&ds.table, Lang::Nl);
+    assert_eq!(ds.roles_in(Lang::Nl), fresh);
+    assert_eq!(fresh.role("personen"), Some(banenverkenner::spec::Role::N));
+    assert_eq!(
+        fresh
+            .get("aandeel")
+            .and_then(|c| c.distribution_over.clone())
+            .as_deref(),
+        Some("leeftijd")
+    );
+    // The other language as if detected afresh.
+    assert_eq!(
+        ds.roles_in(Lang::En),
+        banenverkenner::data::Roles::detect_in(&ds.table, Lang::En)
+    );
 }

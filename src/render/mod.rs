@@ -77,13 +77,15 @@ impl Dataset {
 
     pub fn from_table(table: Table) -> Result<Dataset> {
         // Read once: the error is kept to explain why a view needs regional data.
-        match RegionalData::from_table(&table) {
+        let (regional, roles) = regional_and_roles(&table);
+        let roles_cache = std::cell::RefCell::new(roles.into_iter().collect());
+        match regional {
             Ok(regional) => Ok(Dataset {
                 table,
                 regional: Some(regional),
                 regional_error: None,
                 boundaries: Vec::new(),
-                roles_cache: Default::default(),
+                roles_cache,
                 tidy_views_cache: Default::default(),
             }),
             // A file that has the regional columns must read cleanly: errors are the user's to fix.
@@ -93,7 +95,7 @@ impl Dataset {
                 regional: None,
                 regional_error: Some(e),
                 boundaries: Vec::new(),
-                roles_cache: Default::default(),
+                roles_cache,
                 tidy_views_cache: Default::default(),
             }),
         }
@@ -277,6 +279,11 @@ impl Dataset {
     }
 
     /// [`Dataset::roles`] with labels and reasons in `lang`; detected once per language.
+    /// The languages whose column roles are detected already.
+    pub fn roles_at_hand(&self) -> Vec<Lang> {
+        self.roles_cache.borrow().iter().map(|(l, _)| *l).collect()
+    }
+
     pub fn roles_in(&self, lang: Lang) -> crate::data::Roles {
         if let Some((_, r)) = self.roles_cache.borrow().iter().find(|(l, _)| *l == lang) {
             return r.clone();
@@ -301,6 +308,27 @@ impl Dataset {
             r
         }
     }
+}
+
+/// Rows from which the column roles are detected beside the regional reading (natively).
+#[cfg(all(feature = "full", not(target_arch = "wasm32")))]
+const ROLES_ALONGSIDE_FROM: usize = 100_000;
+
+/// The table's regional reading; natively, on a long table with two cores, also its column
+/// roles in Dutch, detected on a second thread meanwhile (both only read the table: the roles
+/// are the ones [`Dataset::roles_in`] would detect, ready before they are asked for).
+fn regional_and_roles(table: &Table) -> (Result<RegionalData>, Option<(Lang, crate::data::Roles)>) {
+    #[cfg(all(feature = "full", not(target_arch = "wasm32")))]
+    if table.len() >= ROLES_ALONGSIDE_FROM
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+    {
+        return std::thread::scope(|s| {
+            let roles = s.spawn(|| crate::data::Roles::detect_in(table, Lang::Nl));
+            let regional = RegionalData::from_table(table);
+            (regional, roles.join().ok().map(|r| (Lang::Nl, r)))
+        });
+    }
+    (RegionalData::from_table(table), None)
 }
 
 #[derive(Debug, Clone, Serialize)]
