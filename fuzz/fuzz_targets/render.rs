@@ -41,14 +41,16 @@ fuzz_target!(|data: &[u8]| {
             queries.push(format!("view={view}&x={a}&y={b}"));
         }
     }
+    // A file that says "NaN" itself may see it back as a label.
+    let says_nan = String::from_utf8_lossy(bytes).contains("NaN");
     for q in queries.iter().take(12) {
         if let Ok(r) = render_query(&ds, q) {
-            check(&r, q);
+            check(&r, q, says_nan);
         }
     }
 });
 
-fn check(r: &banenverkenner::render::Rendered, q: &str) {
+fn check(r: &banenverkenner::render::Rendered, q: &str, says_nan: bool) {
     // Numbers in geometry attributes (texts from the file may say anything).
     const GEOMETRY: [&str; 16] = [
         "x",
@@ -85,7 +87,7 @@ fn check(r: &banenverkenner::render::Rendered, q: &str) {
         }
     }
     let json = serde_json::to_string(&r.data).unwrap_or_default();
-    assert!(!json.contains("NaN"), "NaN in the JSON of {q}");
+    assert!(says_nan || !json.contains("NaN"), "NaN in the JSON of {q}");
     for h in &r.hits {
         assert!(
             [h.x, h.y, h.w, h.h].iter().all(|v| v.is_finite()),
