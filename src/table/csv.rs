@@ -1792,17 +1792,21 @@ mod tests {
         );
     }
 
-    #[test]
-    fn records_match_the_csv_crate_on_many_small_texts() {
-        // A fixed pseudo-random walk over the characters that matter to a CSV reader.
-        let alphabet = ['a', 'b', ',', '"', '\n', '\r', ' ', '1', ';'];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
+    /// A fixed pseudo-random walk (xorshift64) from `seed`.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed
-        };
+        }
+    }
+
+    #[test]
+    fn records_match_the_csv_crate_on_many_small_texts() {
+        // A fixed pseudo-random walk over the characters that matter to a CSV reader.
+        let alphabet = ['a', 'b', ',', '"', '\n', '\r', ' ', '1', ';'];
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let mut compared = 0;
         for _ in 0..5000 {
             let len = (next() % 24) as usize;
@@ -1836,13 +1840,7 @@ mod tests {
     #[test]
     fn the_first_pass_counts_a_plain_line_as_the_field_reader_does() {
         let alphabet = ['a', '1', ',', ';', '.', '"', '\n', '\r', ' ', '5', '2'];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let mut fast = 0;
         for case in 0..20000 {
             let len = (next() % 48) as usize;
@@ -1887,13 +1885,7 @@ mod tests {
         let alphabet = [
             b'a', b'"', b',', b';', b'\n', b'\r', b'.', b'1', 0x80, 0x0b, b'\t',
         ];
-        let mut seed: u64 = 0x1234_5678_9abc_def1;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x1234_5678_9abc_def1);
         let mut unclosed = 0;
         for _ in 0..20_000 {
             let len = (next() % 40) as usize;

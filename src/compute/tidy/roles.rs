@@ -625,8 +625,8 @@ impl RowKeys {
 }
 
 /// Whether the groups of a few rows (each found by one scan, without sorting) add up to 100 in
-/// `value`, `in_group(probe, row)` telling a row of the probe's group: on a long file of counts the first group that
-/// does not ends the check at a fraction of the cost of [`all_groups_fit`].
+/// `value`, `in_group(probe, row)` telling a row of the probe's group: on a long file of counts
+/// the first group that does not ends the check at a fraction of the cost of [`all_groups_fit`].
 fn probes_fit(table: &Table, value: usize, in_group: impl Fn(usize, usize) -> bool) -> bool {
     let Some(vc) = table.columns.get(value) else {
         return false;
