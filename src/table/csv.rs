@@ -1802,6 +1802,14 @@ mod tests {
         }
     }
 
+    /// A text of fewer than `max` characters of `alphabet`, drawn by `next`.
+    fn random_text(next: &mut impl FnMut() -> u64, alphabet: &[char], max: u64) -> String {
+        let len = next() % max;
+        (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect()
+    }
+
     #[test]
     fn records_match_the_csv_crate_on_many_small_texts() {
         // A fixed pseudo-random walk over the characters that matter to a CSV reader.
@@ -1809,10 +1817,7 @@ mod tests {
         let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let mut compared = 0;
         for _ in 0..5000 {
-            let len = (next() % 24) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut next, &alphabet, 24);
             if unclosed_quote(&text, b',').is_some() {
                 continue;
             }
@@ -1843,10 +1848,7 @@ mod tests {
         let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let mut fast = 0;
         for case in 0..20000 {
-            let len = (next() % 48) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut next, &alphabet, 48);
             let d = if case % 2 == 0 { b',' } else { b';' };
             fast += counted_matches_fields(&text, d).unwrap_or_else(|e| panic!("{e}"));
         }
