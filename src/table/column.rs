@@ -75,6 +75,17 @@ const NO_SHORT: u16 = u16::MAX;
 /// A missing cell in [`Column::short_codes`].
 pub const NO_SHORT_CODE: u16 = NO_SHORT;
 
+/// Where a two-byte code goes in a table with one entry per text of the dictionary and, after
+/// them, one at `missing` for a missing cell.
+#[inline]
+pub fn slot(code: u16, missing: usize) -> usize {
+    if code == NO_SHORT {
+        missing
+    } else {
+        usize::from(code)
+    }
+}
+
 fn no_number() -> f64 {
     f64::from_bits(NO_NUMBER)
 }
@@ -413,12 +424,6 @@ impl Column {
         &self.dict
     }
 
-    /// True when the column holds texts only (and missing cells): its cells are fully described
-    /// by their codes.
-    pub fn is_text_only(&self) -> bool {
-        self.nums.all_none()
-    }
-
     /// The column's numbers as four-byte whole numbers, one a row ([`NO_WHOLE`]: missing), when
     /// it holds no text and every number is one: for scans that need no [`Cell`] per row.
     pub fn whole_numbers(&self) -> Option<&[i32]> {
@@ -688,7 +693,7 @@ mod tests {
         let only_missing = Column::from_values("m", vec![Value::Missing; 3]);
         assert_eq!(only_missing.values(), vec![Value::Missing; 3]);
         let nums = Column::from_values("n", vec![Value::Missing, Value::Number(2.0)]);
-        assert!(!nums.is_text_only() && nums.get(0) == Cell::Missing);
+        assert!(nums.has_number() && nums.get(0) == Cell::Missing);
     }
 
     #[test]

@@ -70,10 +70,10 @@ pub struct DecimalVotes {
 }
 
 impl DecimalVotes {
-    pub fn count(cells: &[&str]) -> DecimalVotes {
+    pub fn count<S: AsRef<str>>(cells: &[S]) -> DecimalVotes {
         let mut v = DecimalVotes::default();
         for c in cells {
-            v.add(c);
+            v.add(c.as_ref());
         }
         v
     }
@@ -242,7 +242,7 @@ struct Records<'a> {
 }
 
 /// Where a record was found.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct RecordAt {
     /// 1-based line the record starts on.
     line: usize,
@@ -411,6 +411,7 @@ impl<'a> Records<'a> {
 }
 
 /// What the first pass keeps of a record.
+#[derive(Debug, PartialEq)]
 struct Counted {
     at: RecordAt,
     /// Its fields, filled or not.
@@ -418,6 +419,18 @@ struct Counted {
     /// Its fields that are not blank.
     filled: usize,
     votes: DecimalVotes,
+}
+
+impl Counted {
+    /// The count of a record read field by field ([`Records::next_into`]).
+    fn of_fields(at: RecordAt, fields: &[Cow<str>]) -> Counted {
+        Counted {
+            at,
+            fields: fields.len(),
+            filled: filled(fields),
+            votes: DecimalVotes::count(fields),
+        }
+    }
 }
 
 impl<'a> Records<'a> {
@@ -543,17 +556,8 @@ pub fn counted_matches_fields(text: &str, d: u8) -> std::result::Result<usize, S
             (Ok(None), None) => return Ok(fast),
             (Ok(Some(c)), Some(t)) => {
                 fast += 1;
-                let mut v = DecimalVotes::default();
-                for x in &f {
-                    v.add(x);
-                }
-                if (c.at.line, c.at.start, c.at.end, c.at.ended, c.at.multiline)
-                    != (t.line, t.start, t.end, t.ended, t.multiline)
-                {
-                    return Err(differ("the record's place"));
-                }
-                if (c.fields, c.filled, c.votes) != (f.len(), filled(&f), v) {
-                    return Err(differ("the fields, filled fields or votes"));
+                if c != Counted::of_fields(t, &f) {
+                    return Err(differ("the record's place, fields, filled fields or votes"));
                 }
                 if (a.pos, a.line) != (b.pos, b.line) {
                     return Err(differ("the position after the record"));
@@ -966,16 +970,7 @@ impl CsvReader {
                     let Some(at) = records.next_into(&mut fields) else {
                         break;
                     };
-                    let mut v = DecimalVotes::default();
-                    for f in &fields {
-                        v.add(f);
-                    }
-                    Counted {
-                        at,
-                        fields: fields.len(),
-                        filled: filled(&fields),
-                        votes: v,
-                    }
+                    Counted::of_fields(at, &fields)
                 }
             };
             if !last && !at.ended {

@@ -18,7 +18,7 @@ use crate::data::tidy::{is_total, Aggregation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{number, t, Lang};
 use crate::spec::{Agg, Role};
-use crate::table::column::NO_SHORT_CODE;
+use crate::table::column::{slot, NO_SHORT_CODE};
 use crate::table::{Cell, Column, Table, Value};
 
 /// A frame over a table of combined rows.
@@ -138,7 +138,7 @@ pub fn combine(
     let key_cols: Vec<&crate::table::Column> =
         keys.iter().filter_map(|&j| table.columns.get(j)).collect();
     let radix: Option<Vec<usize>> = (key_cols.len() == keys.len()
-        && key_cols.iter().all(|c| c.is_text_only()))
+        && key_cols.iter().all(|c| !c.has_number()))
     .then(|| key_cols.iter().map(|c| c.dictionary().len() + 1).collect());
     let cells = radix
         .as_ref()
@@ -147,7 +147,7 @@ pub fn combine(
     if let (Some(radix), Some(cells)) = (&radix, cells) {
         // Each row's point first (its number in order of first appearance), then the rows of
         // each point into a list made at its size: no list grows row by row.
-        let mut slot: Vec<u32> = vec![u32::MAX; cells];
+        let mut group_at: Vec<u32> = vec![u32::MAX; cells];
         let mut sizes: Vec<usize> = Vec::new();
         let mut point: Vec<u32> = Vec::with_capacity(f.rows.len());
         let short: Option<Vec<&[u16]>> = key_cols.iter().map(|c| c.short_codes()).collect();
@@ -158,12 +158,7 @@ pub fn combine(
                     for (codes, &r) in short.iter().zip(radix) {
                         // Missing is the last digit of its column.
                         let k = codes.get(i).copied().unwrap_or(NO_SHORT_CODE);
-                        at = at * r
-                            + if k == NO_SHORT_CODE {
-                                r - 1
-                            } else {
-                                usize::from(k)
-                            };
+                        at = at * r + slot(k, r - 1);
                     }
                 }
                 None => {
@@ -172,7 +167,7 @@ pub fn combine(
                     }
                 }
             }
-            let g = match slot.get_mut(at) {
+            let g = match group_at.get_mut(at) {
                 Some(s) if *s != u32::MAX => *s,
                 Some(s) => {
                     *s = sizes.len() as u32;
@@ -593,7 +588,7 @@ mod tests {
         // table with a number among the keys (points by hashing): the same sums in the same order.
         let text = table("regio,kwartaal,werkzaam\nB,2019K1,1\nA,2019K1,2\n,2019K1,4\nB,2019K1,8\nA,2019K2,16\n,2019K1,32\n");
         let mixed = table("regio,kwartaal,werkzaam\nB,2019K1,1\nA,2019K1,2\n,2019K1,4\nB,2019K1,8\nA,2019K2,16\n,2019K1,32\n7,2019K3,64\n");
-        assert!(text.columns[0].is_text_only() && !mixed.columns[0].is_text_only());
+        assert!(!text.columns[0].has_number() && mixed.columns[0].has_number());
         let a = combine(&frame(&text), &[0, 1], 2, None, None, None)
             .unwrap()
             .unwrap();

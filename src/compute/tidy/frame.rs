@@ -137,9 +137,9 @@ impl<'a> Frame<'a> {
 
     /// The kept rows, in order, that can hold a value of column `j` not seen before: for a
     /// column of texts (two-byte codes) the first row of each code and the first missing cell,
-    /// found in one scan of the codes; else every kept row.
+    /// found in one scan of the codes that stops once every text was seen; else every kept row.
     fn first_rows(&self, j: usize) -> std::borrow::Cow<'_, [usize]> {
-        use crate::table::column::NO_SHORT_CODE;
+        use crate::table::column::{slot, NO_SHORT_CODE};
         let Some((codes, dict)) = self
             .table
             .columns
@@ -148,59 +148,36 @@ impl<'a> Frame<'a> {
         else {
             return std::borrow::Cow::Borrowed(&self.rows);
         };
-        if self.rows.len() == codes.len() {
-            // Every row (kept rows are in table order): the codes scanned where they lie, until
-            // each text was seen; after that only a first missing cell can be new.
-            let mut seen = vec![false; dict];
-            let (mut left, mut missing, mut out) = (dict, false, Vec::new());
-            let mut rest = codes.len();
-            for (i, &k) in codes.iter().enumerate() {
-                if k == NO_SHORT_CODE {
-                    if !missing {
-                        missing = true;
-                        out.push(i);
-                    }
-                } else if let Some(s) = seen.get_mut(usize::from(k)) {
-                    if !*s {
-                        *s = true;
-                        out.push(i);
-                        left -= 1;
-                        if left == 0 {
-                            rest = i + 1;
-                            break;
-                        }
-                    }
-                }
-            }
-            if !missing {
-                let tail = codes.get(rest..).unwrap_or_default();
-                if let Some(p) = tail.iter().position(|&k| k == NO_SHORT_CODE) {
-                    out.push(rest + p);
-                }
-            }
-            return std::borrow::Cow::Owned(out);
-        }
+        let is_missing = |i: usize| codes.get(i).is_none_or(|&k| k == NO_SHORT_CODE);
         // Seen per code, the last entry for a missing cell.
         let mut seen = vec![false; dict + 1];
-        let mut left = dict + 1;
-        let mut out = Vec::new();
-        for &i in &self.rows {
-            let k = codes.get(i).map_or(dict, |&k| {
-                if k == NO_SHORT_CODE {
-                    dict
+        let (mut texts_left, mut out) = (dict, Vec::new());
+        for (at, &i) in self.rows.iter().enumerate() {
+            let k = codes.get(i).map_or(dict, |&k| slot(k, dict));
+            let Some(s) = seen.get_mut(k).filter(|s| !**s) else {
+                continue;
+            };
+            *s = true;
+            out.push(i);
+            if k < dict {
+                texts_left -= 1;
+            }
+            if texts_left == 0 {
+                // Every text seen: only a first missing cell can be new.
+                let first_missing = if seen[dict] {
+                    None
+                } else if self.rows.len() == codes.len() {
+                    // Every row (kept rows are in table order): the codes where they lie.
+                    let from = i + 1;
+                    codes[from..]
+                        .iter()
+                        .position(|&k| k == NO_SHORT_CODE)
+                        .map(|p| from + p)
                 } else {
-                    usize::from(k)
-                }
-            });
-            if let Some(s) = seen.get_mut(k) {
-                if !*s {
-                    *s = true;
-                    out.push(i);
-                    left -= 1;
-                    if left == 0 {
-                        break;
-                    }
-                }
+                    self.rows[at + 1..].iter().copied().find(|&r| is_missing(r))
+                };
+                out.extend(first_missing);
+                break;
             }
         }
         std::borrow::Cow::Owned(out)

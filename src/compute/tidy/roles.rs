@@ -210,7 +210,7 @@ fn whole_number_stats(c: &Column) -> Option<Stats<'_>> {
         }
     }
     let span = (i64::from(hi) - i64::from(lo) + 1).max(0) as u64;
-    // At most 4 MB of bits, or as many bits as rows (a wider spread goes the general way).
+    // At most 4 MB of bits, or eight bits a row (a wider spread goes the general way).
     if span > (1 << 25).max(xs.len() as u64 * 8) {
         return None;
     }
@@ -445,12 +445,7 @@ pub fn column_determines(ca: &Column, cb: &Column) -> bool {
         let mut to: Vec<u32> = vec![NONE; ca.dictionary().len() + 1];
         let last = ca.dictionary().len();
         for (&ka, &kb) in xa.iter().zip(xb).take(n) {
-            let at = if ka == crate::table::column::NO_SHORT_CODE {
-                last
-            } else {
-                usize::from(ka)
-            };
-            let Some(slot) = to.get_mut(at) else {
+            let Some(slot) = to.get_mut(crate::table::column::slot(ka, last)) else {
                 return false;
             };
             match *slot {
@@ -560,13 +555,10 @@ impl<'a> Mixes<'a> {
     fn get(&self, i: usize) -> u64 {
         match self {
             Mixes::ByCode(codes, by_code) => {
-                let k = codes.get(i).map_or(by_code.len() - 1, |&k| {
-                    if k == crate::table::column::NO_SHORT_CODE {
-                        by_code.len() - 1
-                    } else {
-                        usize::from(k)
-                    }
-                });
+                let missing = by_code.len() - 1;
+                let k = codes
+                    .get(i)
+                    .map_or(missing, |&k| crate::table::column::slot(k, missing));
                 by_code.get(k).copied().unwrap_or(0)
             }
             Mixes::ByCell(c, j) => mix(*j, cell_id(c, i)),
