@@ -847,6 +847,116 @@ struct Rows {
     first_body: usize,
 }
 
+/// The first pass's count of the records of `text` (the first on line `line`): per record its
+/// filled cells into `counts.0` and its decimal votes, if any, into `counts.1` (by record, from
+/// the records already in `counts.0`). A record the text does not end is left for the next piece
+/// unless `last`. `report(end)` is called once a record ends at `*next` or later, and gives the
+/// next such offset. Gives the line after the last record counted and the offset of the first
+/// not counted.
+#[allow(clippy::too_many_arguments)]
+fn tally(
+    name: &str,
+    text: &str,
+    delimiter: u8,
+    line: usize,
+    last: bool,
+    counts: (&mut Vec<u32>, &mut Vec<(u32, DecimalVotes)>),
+    next: &mut usize,
+    report: &mut dyn FnMut(usize) -> usize,
+) -> Result<(usize, usize)> {
+    let (meta, votes_of) = counts;
+    let mut fields: Vec<Cow<str>> = Vec::new();
+    let mut records = Records::at(text, delimiter, 0, line);
+    let mut line = line;
+    loop {
+        // A line without quotes in one scan; the others field by field.
+        let Counted {
+            at,
+            fields: n_fields,
+            filled: n_filled,
+            votes: v,
+        } = match records.next_counted() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(()) => {
+                let Some(at) = records.next_into(&mut fields) else {
+                    break;
+                };
+                Counted::of_fields(at, &fields)
+            }
+        };
+        if !last && !at.ended {
+            return Ok((line, at.start));
+        }
+        if n_fields > limits::MAX_COLUMNS {
+            return Err(limits::exceeded(
+                name,
+                ["het aantal kolommen", "the number of columns"],
+                [
+                    format!(
+                        "rij {} heeft {} velden, ten hoogste {}",
+                        at.line,
+                        thousands(n_fields),
+                        thousands(limits::MAX_COLUMNS)
+                    ),
+                    format!(
+                        "row {} has {} fields, at most {}",
+                        at.line,
+                        limits::thousands_en(n_fields),
+                        limits::thousands_en(limits::MAX_COLUMNS)
+                    ),
+                ],
+            )
+            .at(Location::file(name).row(at.line)));
+        }
+        if meta.len() >= limits::MAX_ROWS {
+            return Err(limits::exceeded(
+                name,
+                ["het aantal rijen", "the number of rows"],
+                [
+                    format!(
+                        "meer dan {} rijen, ten hoogste {}",
+                        thousands(limits::MAX_ROWS),
+                        thousands(limits::MAX_ROWS)
+                    ),
+                    format!(
+                        "more than {} rows, at most {}",
+                        limits::thousands_en(limits::MAX_ROWS),
+                        limits::thousands_en(limits::MAX_ROWS)
+                    ),
+                ],
+            ));
+        }
+        if v != DecimalVotes::default() {
+            votes_of.push((meta.len() as u32, v));
+        }
+        meta.push(n_filled.min(u32::MAX as usize) as u32);
+        line = records.line;
+        if at.end >= *next {
+            *next = report(at.end);
+        }
+    }
+    Ok((line, text.len()))
+}
+
+/// Where a piece of text is cut in two for its halves to be counted at once: after the first
+/// line break past its middle, when it has `from` bytes or more (a quarter of a piece: 1 MB)
+/// and holds no quote (so every line break ends a record); `None` otherwise.
+fn split_point(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.len() < from.max(2) || find_byte(bytes, 0, b'"').is_some() {
+        return None;
+    }
+    let mid = find_byte(bytes, bytes.len() / 2, b'\n')? + 1;
+    (mid < bytes.len()).then_some(mid)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Pieces the first pass counted in two halves on this thread (tests check it happens).
+    static SPLITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 impl CsvReader {
     /// Reading a CSV file of `size` bytes called `name`.
     pub fn new(name: &str, size: usize) -> CsvReader {
@@ -952,82 +1062,86 @@ impl CsvReader {
                 .at(Location::file(name).row(row)));
             }
         }
-        let mut fields: Vec<Cow<str>> = Vec::new();
-        let mut records = Records::at(text, delimiter, 0, *line);
         let (records_before, line_before) = (meta.len(), *line);
-        let mut keep = text.len();
-        loop {
-            // A line without quotes in one scan; the others field by field.
-            let Counted {
-                at,
-                fields: n_fields,
-                filled: n_filled,
-                votes: v,
-            } = match records.next_counted() {
-                Ok(Some(c)) => c,
-                Ok(None) => break,
-                Err(()) => {
-                    let Some(at) = records.next_into(&mut fields) else {
-                        break;
-                    };
-                    Counted::of_fields(at, &fields)
+        let before = pieces.before;
+        // Progress about once per step, by the offset in this text.
+        let mut next = next_report.saturating_sub(before);
+        let mut report = |end: usize| {
+            let done = before + end;
+            progress(done.min(total) / 2, total);
+            end + self.step
+        };
+        let (end_line, keep) = match split_point(text, self.piece / 4).filter(|_| self.threads) {
+            // A large piece without quotes: its two halves counted at once, on two threads.
+            Some(mid) => {
+                #[cfg(test)]
+                SPLITS.with(|n| n.set(n.get() + 1));
+                let (head, tail) = text.split_at(mid);
+                let (mut meta_b, mut votes_b) = (Vec::new(), Vec::new());
+                let (a, b) = std::thread::scope(|scope| {
+                    let b = scope.spawn(|| {
+                        let mut never = usize::MAX;
+                        let mut quiet = |_| usize::MAX;
+                        let counts = (&mut meta_b, &mut votes_b);
+                        tally(
+                            name, tail, delimiter, 1, last, counts, &mut never, &mut quiet,
+                        )
+                    });
+                    let counts = (&mut *meta, &mut *votes_of);
+                    let a = tally(
+                        name,
+                        head,
+                        delimiter,
+                        *line,
+                        false,
+                        counts,
+                        &mut next,
+                        &mut report,
+                    );
+                    (a, b.join())
+                });
+                let (line_a, _) = a?;
+                let b = b.unwrap_or_else(|e| std::panic::resume_unwind(e));
+                match b {
+                    Ok((line_b, keep_b)) if meta.len() + meta_b.len() <= limits::MAX_ROWS => {
+                        let offset = meta.len() as u32;
+                        meta.append(&mut meta_b);
+                        votes_of.extend(votes_b.into_iter().map(|(k, v)| (k + offset, v)));
+                        next = report(mid + keep_b);
+                        (line_a + line_b - 1, mid + keep_b)
+                    }
+                    // An error or too many rows: the second half again after the first, for
+                    // the message read in one go gives.
+                    _ => {
+                        let mut never = usize::MAX;
+                        let counts = (&mut *meta, &mut *votes_of);
+                        let (l, k) = tally(
+                            name,
+                            tail,
+                            delimiter,
+                            line_a,
+                            last,
+                            counts,
+                            &mut never,
+                            &mut |_| usize::MAX,
+                        )?;
+                        (l, mid + k)
+                    }
                 }
-            };
-            if !last && !at.ended {
-                keep = at.start;
-                break;
             }
-            if n_fields > limits::MAX_COLUMNS {
-                return Err(limits::exceeded(
-                    name,
-                    ["het aantal kolommen", "the number of columns"],
-                    [
-                        format!(
-                            "rij {} heeft {} velden, ten hoogste {}",
-                            at.line,
-                            thousands(n_fields),
-                            thousands(limits::MAX_COLUMNS)
-                        ),
-                        format!(
-                            "row {} has {} fields, at most {}",
-                            at.line,
-                            limits::thousands_en(n_fields),
-                            limits::thousands_en(limits::MAX_COLUMNS)
-                        ),
-                    ],
-                )
-                .at(Location::file(name).row(at.line)));
-            }
-            if meta.len() >= limits::MAX_ROWS {
-                return Err(limits::exceeded(
-                    name,
-                    ["het aantal rijen", "the number of rows"],
-                    [
-                        format!(
-                            "meer dan {} rijen, ten hoogste {}",
-                            thousands(limits::MAX_ROWS),
-                            thousands(limits::MAX_ROWS)
-                        ),
-                        format!(
-                            "more than {} rows, at most {}",
-                            limits::thousands_en(limits::MAX_ROWS),
-                            limits::thousands_en(limits::MAX_ROWS)
-                        ),
-                    ],
-                ));
-            }
-            if v != DecimalVotes::default() {
-                votes_of.push((meta.len() as u32, v));
-            }
-            meta.push(n_filled.min(u32::MAX as usize) as u32);
-            *line = records.line;
-            let done = pieces.before + at.end;
-            if done >= *next_report {
-                progress(done.min(total) / 2, total);
-                *next_report = done + self.step;
-            }
-        }
-        drop(fields);
+            None => tally(
+                name,
+                text,
+                delimiter,
+                *line,
+                last,
+                (&mut *meta, &mut *votes_of),
+                &mut next,
+                &mut report,
+            )?,
+        };
+        *line = end_line;
+        *next_report = before.saturating_add(next);
         planned.push(Planned {
             raw: std::mem::take(taken),
             keep: if last { usize::MAX } else { keep },
@@ -1916,6 +2030,9 @@ mod tests {
         assert!(unclosed > 1000, "{unclosed}");
     }
 
+    /// Natively a piece's rows are read on two threads, and a quote-free piece's first pass
+    /// counts its halves at once: the same table, notes, errors and rising progress as one
+    /// thread gives.
     #[test]
     fn two_threads_read_what_one_reads() {
         let mut seed: u64 = 0x5151_7e57_0000_0001;
@@ -1991,6 +2108,35 @@ mod tests {
             threaded += usize::from(two.is_ok());
         }
         assert!(threaded > 100, "{threaded}");
+        // The first pass counted many quote-free pieces in two halves.
+        assert!(
+            SPLITS.with(|n| n.get()) > 300,
+            "{}",
+            SPLITS.with(|n| n.get())
+        );
+    }
+
+    /// A row with too many fields in the second half of a piece counted in two: the error names
+    /// its row, as read on one thread.
+    #[test]
+    fn an_error_in_the_second_half_names_its_row() {
+        let mut t = String::from("regio,jaar,n\n");
+        for r in 0..2000 {
+            t += &format!("Regio {},{},{}\n", r % 7, 2015 + r % 4, r);
+        }
+        t += &",".repeat(limits::MAX_COLUMNS);
+        t += "\nRegio 1,2016,3\n";
+        let piece = 64 << 10;
+        assert!(
+            t.len() < piece && split_point(&t, piece / 4).is_some_and(|m| m < t.len() - 16_000)
+        );
+        let one = read_in("x.csv", t.as_bytes(), piece, false, &mut |_, _| {});
+        let before = SPLITS.with(|n| n.get());
+        let two = read_in("x.csv", t.as_bytes(), piece, true, &mut |_, _| {});
+        assert_eq!(SPLITS.with(|n| n.get()), before + 1);
+        let (one, two) = (one.unwrap_err(), two.unwrap_err());
+        assert_eq!(two.location.as_ref().and_then(|l| l.row), Some(2002));
+        assert_eq!(two.to_string(), one.to_string());
     }
 
     /// Every text of the bad-input corpus, the samples and some made here reads the same in
