@@ -152,6 +152,14 @@ impl Explorer {
         to_js(&crate::render::catalog::catalog(&self.ds))
     }
 
+    /// The catalogue's entry for one view as a list of one, or an empty list when the dataset
+    /// does not offer it: worked out without the other views (the page keeps its view on screen
+    /// for a newly loaded file with it, and asks for [`Explorer::views`] once the chart is drawn).
+    pub fn view_entry(&self, view: &str) -> Result<JsValue, JsValue> {
+        let entry = crate::render::catalog::view_in(&self.ds, view, Lang::Nl);
+        to_js(&entry.into_iter().collect::<Vec<_>>())
+    }
+
     /// The catalogue with labels in a language (`nl` or `en`).
     pub fn views_in(&self, lang: &str) -> Result<JsValue, JsValue> {
         let lang = Lang::parse(lang).unwrap_or(Lang::Nl);

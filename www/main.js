@@ -40,7 +40,8 @@ function busy(on) {
   if (state.busy > 0) document.documentElement.dataset.state = 'busy';
 }
 function settled(result) {
-  if (state.busy > 0) return;
+  // A new file's catalogue still coming (the chart is on screen): the page is not settled yet.
+  if (state.busy > 0 || state.cataloguePending) return;
   document.documentElement.dataset.state = result;
   notifyHeight();
 }
@@ -201,19 +202,25 @@ function showProgress(p) {
 // Opens a dataset in the worker and shows `spec` on it (or what `spec(catalog)` gives). Only when
 // both worked do the file line and the chart change, together; a failure leaves the previous data
 // on screen and says so.
+// Opens data and shows `spec` on it: a view description, or `{ after }` for the view of the
+// description `after` kept for the new data where it offers it (`specForNewData`).
 async function openData(source, name, spec, dataKeys) {
   if (state.loading) await cancelLoad(true);
   const previous = state.source ? state.fileName : null;
   state.loading = { name, loaded: 0, total: source.file ? source.file.size : 0 };
   state.renderSeq++; // a view still computing on the previous data is not drawn any more
   state.pendingSpec = null;
+  state.cataloguePending = false;
   // Files take time (progress and cancel); the built-in data and the examples are at hand.
   const slow = ['file', 'url', 'bytes'].includes(source.kind);
   if (slow) showProgress(state.loading);
+  // A file's chart comes first: the worker gives only the catalogue entry of the view to show,
+  // and the whole catalogue (every view worked out, for the pickers) once the chart is drawn.
+  const view = slow ? new URLSearchParams(typeof spec === 'string' ? spec : spec.after).get('view') : null;
   busy(true);
   let d = null, err = null;
   try {
-    d = await state.core.call('open', { source, slow: TEST.slow }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    d = await state.core.call('open', { source, slow: TEST.slow, view }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
   } catch (e) { err = e; }
   busy(false);
   state.loading = null;
@@ -243,8 +250,21 @@ async function openData(source, name, spec, dataKeys) {
     state.names = [];
     describeDataset();
   };
-  await show(typeof spec === 'function' ? spec(d.catalog) : spec, { before: adopt });
+  state.cataloguePending = d.partial;
+  await show(typeof spec === 'string' ? spec : specForNewData(spec.after, d.catalog), { before: adopt });
+  if (d.partial) await completeCatalogue(source);
   return true;
+}
+
+// The whole catalogue of a newly opened file, once its chart is drawn: the pickers of every view.
+async function completeCatalogue(source) {
+  let catalog = null;
+  try { catalog = await state.core.call('views'); } catch (e) { catalog = null; }
+  if (state.source !== source || !state.cataloguePending) return; // other data came meanwhile
+  if (catalog) state.catalog = catalog;
+  state.cataloguePending = false;
+  buildPickers(state.rendered ? state.rendered.spec : currentCore(), state.rendered ? state.rendered.view : null);
+  settled(state.rendered ? 'ready' : 'error');
 }
 
 // Cancel: the worker stops (terminated), a new one starts with the last good dataset.
@@ -306,7 +326,7 @@ function onTrap(err) {
 function loadFile(file) {
   const wanted = state.wanted;
   const previous = currentCore();
-  const spec = wanted ? wanted.spec : (catalog) => specForNewData(previous, catalog);
+  const spec = wanted ? wanted.spec : { after: previous };
   if (wanted && wanted.name !== file.name) say(t('ask-file-other', { file: file.name, wanted: wanted.name }));
   return openData({ kind: 'file', name: file.name, file }, file.name, spec, { file: file.name });
 }

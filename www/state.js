@@ -22,6 +22,7 @@ export const state = {
   rendered: null, // the view on screen; null when no chart is shown
   renderSeq: 0,
   pendingSpec: null, // a description asked for and not drawn yet
+  cataloguePending: false, // a new file's chart is drawn, its whole catalogue not in yet
   busy: 0,
   presenting: false, slides: [], slide: 0, presentFrom: null,
   names: [], pickerSig: '', drawnHash: null, firstChartMs: null, rolesShown: false,

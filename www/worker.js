@@ -126,17 +126,19 @@ async function fetchFile(id, url) {
   return bytes;
 }
 
-function described(ex) {
+// The file line and notes in both languages (the page can switch after loading) and the
+// catalogue of views; with `view`, only that view's entry (`partial`): the page draws its chart
+// first and asks for the whole catalogue (`views`) after, which on a large table takes a while.
+function described(ex, view) {
   let catalog = [];
-  try { catalog = ex.views(); } catch (e) { catalog = []; }
-  // The file line and notes in both languages: the page can switch after loading.
-  return { info: ex.info(), infoEn: ex.info_in('en'), catalog };
+  try { catalog = view ? ex.view_entry(view) : ex.views(); } catch (e) { catalog = []; }
+  return { info: ex.info(), infoEn: ex.info_in('en'), catalog, partial: !!view };
 }
 
-function adopt(ex) {
+function adopt(ex, view) {
   if (explorer && explorer !== ex) { try { explorer.free(); } catch (e) { /* already gone */ } }
   explorer = ex;
-  return described(ex);
+  return described(ex, view);
 }
 
 function needData() {
@@ -168,8 +170,9 @@ const ops = {
   async fullCore() { await loadFull(); return true; },
   // Opens a dataset: the built-in data, an example, a File, bytes (from a link) or a same-origin
   // address; then the user's column mapping, when the source has one. Replaces the current
-  // dataset only when all of it worked.
-  async open({ source, slow }, id) {
+  // dataset only when all of it worked. `view`: the catalogue holds only that view (see
+  // `described`).
+  async open({ source, slow, view }, id) {
     // The first core has the built-in data only.
     if (source.kind !== 'default' || source.mapping) await upgrade();
     const E = full ? wasm_bindgen.Explorer : bv_first.Explorer;
@@ -202,8 +205,10 @@ const ops = {
       ex.free();
       ex = mapped;
     }
-    return adopt(ex);
+    return adopt(ex, view);
   },
+  // The whole catalogue of the dataset, after an `open` that gave one view's entry.
+  views() { return needData().views(); },
   // A view the first core does not draw (kind `needs_full_core`) is drawn by the full core.
   async render({ spec }) {
     try {

@@ -220,6 +220,36 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
     }
 }
 
+/// The catalogue's entry for one view, labelled in `lang`; `None` when the dataset does not offer
+/// it. Works out that view only (not every tidy view, as the catalogue does): what the page needs
+/// to keep the view on screen for a newly loaded file before the whole catalogue is in.
+pub fn view_in(ds: &Dataset, view: &str, lang: Lang) -> Option<ViewInfo> {
+    let def = schema::view(view)?;
+    let offered = match &ds.regional {
+        Some(_) if def.regional => true,
+        Some(d) if !d.fine => false,
+        _ if def.regional => false,
+        _ => match ds.tidy_views_cache.get() {
+            Some(views) => views.contains(&def.view),
+            None => tidy_offers(ds, def.view),
+        },
+    };
+    offered.then(|| view_info(def, ds, lang))
+}
+
+/// Whether the table supports one tidy view ([`tidy_views`] for that view only).
+fn tidy_offers(ds: &Dataset, view: &str) -> bool {
+    #[cfg(feature = "full")]
+    {
+        super::tidy_catalog::offers(&ds.table, &ds.roles(), view)
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (ds, view);
+        false
+    }
+}
+
 /// The tidy views the table supports (by its column roles); none in the page's first core, which
 /// has only the built-in regional data.
 fn tidy_views(ds: &Dataset) -> Vec<&'static str> {
@@ -273,5 +303,62 @@ mod tests {
         );
         let en = catalog_in(&ds, Lang::En);
         assert_eq!(en[0].label, "Scatterplot: share and growth");
+    }
+
+    /// The entry for one view, worked out alone, is the catalogue's entry for it (or none when
+    /// the catalogue does not offer it): regional, long regional, tidy tables and a table whose
+    /// defaults do not draw every view.
+    #[test]
+    fn one_view_is_the_catalogues_entry() {
+        let files: [(&str, &[u8]); 5] = [
+            ("regions.csv", include_bytes!("../../data/regions.csv")),
+            (
+                "regions_long.csv",
+                include_bytes!("../../tests/fixtures/regions_long.csv"),
+            ),
+            (
+                "hours.csv",
+                include_bytes!("../../data/samples/hours_per_week_by_subgroup_2019.csv"),
+            ),
+            (
+                "odds.csv",
+                include_bytes!("../../data/samples/odds_ratios_job_finding_2019.csv"),
+            ),
+            (
+                "jobcoach.csv",
+                include_bytes!("../../data/samples/jobcoach_states_by_month.csv"),
+            ),
+        ];
+        let (mut missing, mut missing_tidy) = (0, 0);
+        for (name, bytes) in files {
+            for lang in [Lang::Nl, Lang::En] {
+                let alone = Dataset::load(name, bytes).unwrap();
+                let ds = Dataset::load(name, bytes).unwrap();
+                let all = catalog_in(&ds, lang);
+                for def in schema::VIEWS {
+                    let entry = all.iter().find(|v| v.view == def.view);
+                    missing += usize::from(entry.is_none());
+                    missing_tidy += usize::from(entry.is_none() && !def.regional);
+                    assert_eq!(
+                        view_in(&alone, def.view, lang).as_ref(),
+                        entry,
+                        "{name} {}",
+                        def.view
+                    );
+                    // The same once the catalogue is in.
+                    assert_eq!(
+                        view_in(&ds, def.view, lang).as_ref(),
+                        entry,
+                        "{name} {}",
+                        def.view
+                    );
+                }
+            }
+        }
+        assert!(missing > 10 && missing_tidy > 0, "{missing} {missing_tidy}");
+        assert_eq!(
+            view_in(&Dataset::default_data().unwrap(), "nee", Lang::Nl),
+            None
+        );
     }
 }

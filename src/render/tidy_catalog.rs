@@ -56,73 +56,104 @@ pub fn filter_choices(table: &Table, roles: &crate::data::Roles) -> Vec<Choice> 
     }
 }
 
+/// The tidy views, in the order the page offers them (after the natural view).
+const TIDY_VIEWS: [&str; 5] = ["line", "bars", "stacked", "area", "forest"];
+
 /// The tidy views a table supports, natural view first: only views that can be drawn with
 /// their defaults are offered (their keys come from the schema, see [`super::catalog`]).
 pub fn views(table: &Table, roles: &crate::data::Roles) -> Vec<&'static str> {
-    let Ok(f) = Frame::with_roles(table, roles.clone(), &[], crate::format::Lang::Nl) else {
+    let Some((f, natural)) = frame(table, roles) else {
         return Vec::new();
     };
-    // The natural view is always offered, even when its defaults need a facet to compute.
-    let natural = crate::compute::tidy::natural_view_from(table, roles, crate::format::Lang::Nl)
-        .ok()
-        .map(|v| v.name());
-    let enc = Encoding::default;
-    let mut out = Vec::new();
-    let line_spec = LineSpec {
-        enc: enc(),
-        index: false,
-        highlight: None,
-        n: None,
-    };
-    if line::compute(&f, &line_spec).is_ok() || natural == Some("line") {
-        out.push("line");
-    }
-    let bars_spec = BarsSpec {
-        enc: enc(),
-        reference: None,
-        highlight: None,
-        sort: None,
-        n: None,
-    };
-    if bars::compute(&f, &bars_spec, None).is_ok() || natural == Some("bars") {
-        out.push("bars");
-    }
-    if stacked::compute(
-        &f,
-        &StackedSpec {
-            enc: enc(),
-            n: None,
-        },
-    )
-    .is_ok()
-        || natural == Some("stacked")
-    {
-        out.push("stacked");
-    }
-    let area_spec = AreaSpec {
-        enc: enc(),
-        n: None,
-        min_n: DEFAULT_MIN_N,
-    };
-    if area::compute(&f, &area_spec).is_ok() || natural == Some("area") {
-        out.push("area");
-    }
-    let forest_spec = ForestSpec {
-        enc: enc(),
-        dimension: None,
-        term: None,
-        reference: None,
-        significance: None,
-    };
-    if forest::compute(&f, &forest_spec).is_ok() || natural == Some("forest") {
-        out.push("forest");
-    }
+    let mut out: Vec<&'static str> = TIDY_VIEWS
+        .into_iter()
+        .filter(|v| offered(&f, v, natural))
+        .collect();
     // The natural view first, so the picker opens on what the table shows.
     if let Some(k) = natural.and_then(|n| out.iter().position(|v| *v == n)) {
         let first = out.remove(k);
         out.insert(0, first);
     }
     out
+}
+
+/// Whether [`views`] offers `view`, working out that one view only.
+pub fn offers(table: &Table, roles: &crate::data::Roles, view: &str) -> bool {
+    frame(table, roles).is_some_and(|(f, natural)| offered(&f, view, natural))
+}
+
+/// The table's tidy frame and its natural view.
+fn frame<'a>(
+    table: &'a Table,
+    roles: &crate::data::Roles,
+) -> Option<(Frame<'a>, Option<&'static str>)> {
+    let f = Frame::with_roles(table, roles.clone(), &[], crate::format::Lang::Nl).ok()?;
+    let natural = crate::compute::tidy::natural_view_from(table, roles, crate::format::Lang::Nl)
+        .ok()
+        .map(|v| v.name());
+    Some((f, natural))
+}
+
+/// Whether a tidy view is offered: it can be drawn with its defaults, or it is the natural view
+/// (always offered, even when its defaults need a facet to compute).
+fn offered(f: &Frame, view: &str, natural: Option<&str>) -> bool {
+    if natural == Some(view) {
+        return true;
+    }
+    let enc = Encoding::default;
+    match view {
+        "line" => line::compute(
+            f,
+            &LineSpec {
+                enc: enc(),
+                index: false,
+                highlight: None,
+                n: None,
+            },
+        )
+        .is_ok(),
+        "bars" => bars::compute(
+            f,
+            &BarsSpec {
+                enc: enc(),
+                reference: None,
+                highlight: None,
+                sort: None,
+                n: None,
+            },
+            None,
+        )
+        .is_ok(),
+        "stacked" => stacked::compute(
+            f,
+            &StackedSpec {
+                enc: enc(),
+                n: None,
+            },
+        )
+        .is_ok(),
+        "area" => area::compute(
+            f,
+            &AreaSpec {
+                enc: enc(),
+                n: None,
+                min_n: DEFAULT_MIN_N,
+            },
+        )
+        .is_ok(),
+        "forest" => forest::compute(
+            f,
+            &ForestSpec {
+                enc: enc(),
+                dimension: None,
+                term: None,
+                reference: None,
+                significance: None,
+            },
+        )
+        .is_ok(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
