@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, ready, pointCount, axe } from './helpers.mjs';
+import { serve, launch, open, ready, pointCount, axe, tmpFile } from './helpers.mjs';
 
 let srv, browser, dir, big;
 before(async () => {
@@ -74,6 +74,32 @@ test('a large file: the progress bar moves, the page responds, and cancelling ke
   await page.selectOption('#key-subgroup', 'wajong');
   await page.waitForFunction(() => window.bv.rendered.title.includes('Wajong'));
   assert.equal(await pointCount(page), 35);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A new file's chart comes before its catalogue: the view on screen is kept (its catalogue entry
+// worked out alone), and once the page is ready the pickers offer every view of the new file.
+test('a new file keeps the view on screen, then its pickers offer all its views', async () => {
+  const a = tmpFile('bv-e2e-a.csv', 'jaar;subgroep;aantal\n2015;Wajong;10\n2015;WSW;20\n2016;Wajong;12\n2016;WSW;21\n2017;Wajong;15\n2017;WSW;19\n');
+  const rows = ['kwartaal,regio,personen'];
+  for (const q of ['2019K1', '2019K2', '2019K3', '2019K4']) for (const [r, n] of [['Twente', 5], ['Rijnmond', 9], ['Drechtsteden', 4]]) rows.push(`${q},${r},${n + q.length}`);
+  const b = tmpFile('bv-e2e-b.csv', rows.join('\n') + '\n');
+  const { page, context, errors } = await open(browser, srv.url);
+  await ready(page);
+  await page.setInputFiles('#file', a);
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-a.csv') && document.documentElement.dataset.state === 'ready');
+  await page.selectOption('#view', 'line');
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'line');
+  await page.setInputFiles('#file', b);
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-b.csv') && document.documentElement.dataset.state === 'ready');
+  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'line');
+  assert.match(await page.evaluate(() => window.bv.rendered.spec), /^view=line&x=kwartaal&/);
+  const catalog = await page.evaluate(() => window.bv.catalog.map((v) => v.view));
+  assert.ok(catalog.includes('line') && catalog.includes('bars'), catalog.join());
+  const offered = await page.locator('#view option:not([disabled])').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(offered, catalog);
+  assert.equal(await page.getAttribute('#figure', 'aria-busy'), 'false');
   assert.deepEqual(errors, []);
   await context.close();
 });
