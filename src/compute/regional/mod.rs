@@ -239,7 +239,34 @@ impl RegionalData {
             .and_then(|n| n.checked_mul(n_subgroups))
             .filter(|&n| row_type_col.is_none() && n <= 1 << 22);
         let mut group_at: Vec<u32> = vec![u32::MAX; coded_cells.unwrap_or(0)];
+        // Where row `i`'s codes lie in that table.
+        let coded_at = |i: usize| -> Option<usize> {
+            coded_cells?;
+            let r = table.columns[region_col].code(i)? as usize;
+            let p = table.columns[year_col].code(i)? as usize;
+            let s = match subgroup_col {
+                Some(j) => table.columns[j].code(i)? as usize,
+                None => 0,
+            };
+            Some((r * n_periods + p) * n_subgroups + s)
+        };
         for i in 0..table.len() {
+            // A row with the codes of a row before it: its group, and all that is worked out
+            // below from its region, period and subgroup, are known. Its counts still have to
+            // be numbers, not negative (else the row goes the long way, to its error).
+            if let Some(&g) = coded_at(i)
+                .and_then(|a| group_at.get(a))
+                .filter(|&&g| g != u32::MAX)
+            {
+                let plain = count_cols.iter().all(|(_, j)| {
+                    let c = &table.columns[*j];
+                    c.code(i).is_none() && c.number(i).is_none_or(|n| n >= 0.0)
+                });
+                if plain {
+                    groups[g as usize].rows.push(i);
+                    continue;
+                }
+            }
             let region_cell = table.columns[region_col].get(i);
             // Borrowed from the distinct texts: no copy per row.
             let region_code = table.columns[region_col].code(i);
@@ -404,14 +431,7 @@ impl RegionalData {
             let coded = region_code
                 .filter(|_| matches!(region, std::borrow::Cow::Borrowed(_)))
                 .map(|k| (k, row_type, period, subgroup));
-            let at = coded.filter(|_| coded_cells.is_some()).and_then(|c| {
-                let p = table.columns[year_col].code(i)? as usize;
-                let s = match subgroup_col {
-                    Some(j) => table.columns[j].code(i)? as usize,
-                    None => 0,
-                };
-                Some((c.0 as usize * n_periods + p) * n_subgroups + s)
-            });
+            let at = coded.and_then(|_| coded_at(i));
             let known = at
                 .and_then(|a| group_at.get(a).copied())
                 .filter(|&g| g != u32::MAX)
@@ -1190,5 +1210,35 @@ mod tests {
             "{:?}",
             d.notes
         );
+    }
+
+    /// Rows of a fine file whose region, period and subgroup texts were seen before take the
+    /// short way to their group: summed the same, and a text or negative count, or a row
+    /// entered twice, still named with its row.
+    #[test]
+    fn rows_seen_before_sum_and_fail_as_the_first() {
+        let head = "gemeente;arbeidsmarktregio;kwartaal;subgroep;personen;werkzaam\n";
+        let rows = "G1;A;2019K1;Wajong;10;5\nG2;A;2019K1;Wajong;20;7\nG1;B;2019K1;Wajong;1;1\n\
+            G3;A;2019K1;Wajong;;2\nG1;A;2019K2;Wajong;4;3\nG2;A;2019K2;Wajong;5;3\n";
+        let d = load(&format!("{head}{rows}")).unwrap();
+        let q1 = Period::parse("2019K1").unwrap();
+        assert_eq!(d.get("A", q1, Count::WorkersWajong), Some(14.0));
+        // A missing count makes the sum missing, as on the long way.
+        assert_eq!(d.get("A", q1, Count::RegisterWajongCorrected), None);
+        assert_eq!(d.get("B", q1, Count::WorkersWajong), Some(1.0));
+        let q2 = Period::parse("2019K2").unwrap();
+        assert_eq!(d.get("A", q2, Count::WorkersWajong), Some(6.0));
+        for (bad, kind, row) in [
+            ("G4;A;2019K1;Wajong;3;veel\n", ErrorKind::BadValue, 8),
+            ("G4;A;2019K1;Wajong;-3;1\n", ErrorKind::BadValue, 8),
+            ("G2;A;2019K2;Wajong;5;3\n", ErrorKind::Duplicate, 8),
+        ] {
+            let e = load(&format!("{head}{rows}{bad}")).unwrap_err();
+            assert_eq!(
+                (e.kind, e.location.and_then(|l| l.row)),
+                (kind, Some(row)),
+                "{bad}"
+            );
+        }
     }
 }
