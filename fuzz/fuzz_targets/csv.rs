@@ -1,10 +1,13 @@
 //! The CSV loader on arbitrary bytes: an error or a table, never a panic, and a table it returns
 //! is consistent (every column as long as the row numbers, no NaN or infinity). Read in small
 //! pieces (1 to 64 bytes, from the first byte), the same bytes give the same table or error.
-//! As text (with `,` and `;`), the first pass's one-scan count of each record agrees with
-//! reading its fields.
+//! On two threads (pieces of 256 bytes to 4 KB: two read at once, a quote-free piece's first pass
+//! counted in two halves at once) the same again. As text (with `,`, `;` and tab), the first
+//! pass's one-scan count of each record agrees with reading its fields.
 #![no_main]
-use banenverkenner::table::csv::{counted_matches_fields, read_csv, read_csv_in_pieces};
+use banenverkenner::table::csv::{
+    counted_matches_fields, read_csv, read_csv_in_pieces, read_csv_in_pieces_on_two_threads,
+};
 use banenverkenner::table::fingerprint;
 use libfuzzer_sys::fuzz_target;
 
@@ -19,6 +22,13 @@ fuzz_target!(|data: &[u8]| {
         fingerprint(&whole),
         fingerprint(&pieces),
         "pieces of {piece}"
+    );
+    let piece = 256 + 16 * usize::from(data.get(1).copied().unwrap_or(0));
+    let two = read_csv_in_pieces_on_two_threads("f.csv", data, piece);
+    assert_eq!(
+        fingerprint(&whole),
+        fingerprint(&two),
+        "two threads, pieces of {piece}"
     );
     if let Ok(text) = std::str::from_utf8(data) {
         for d in [b',', b';', b'\t'] {
