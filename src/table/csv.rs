@@ -918,22 +918,7 @@ fn tally(
             .at(Location::file(name).row(at.line)));
         }
         if meta.len() >= limits::MAX_ROWS {
-            return Err(limits::exceeded(
-                name,
-                ["het aantal rijen", "the number of rows"],
-                [
-                    format!(
-                        "meer dan {} rijen, ten hoogste {}",
-                        thousands(limits::MAX_ROWS),
-                        thousands(limits::MAX_ROWS)
-                    ),
-                    format!(
-                        "more than {} rows, at most {}",
-                        limits::thousands_en(limits::MAX_ROWS),
-                        limits::thousands_en(limits::MAX_ROWS)
-                    ),
-                ],
-            ));
+            return Err(limits::too_many_rows(name));
         }
         if v != DecimalVotes::default() {
             votes_of.push((meta.len() as u32, v));

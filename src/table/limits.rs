@@ -83,6 +83,26 @@ pub fn thousands_en(n: usize) -> String {
     crate::format::number(n as f64, 0, crate::format::Lang::En)
 }
 
+/// More than [`MAX_ROWS`] rows in `file`.
+pub fn too_many_rows(file: &str) -> Error {
+    exceeded(
+        file,
+        ["het aantal rijen", "the number of rows"],
+        [
+            format!(
+                "meer dan {} rijen, ten hoogste {}",
+                thousands(MAX_ROWS),
+                thousands(MAX_ROWS)
+            ),
+            format!(
+                "more than {} rows, at most {}",
+                thousands_en(MAX_ROWS),
+                thousands_en(MAX_ROWS)
+            ),
+        ],
+    )
+}
+
 /// The error for an exceeded limit: what was exceeded, the limit, and where; `what` and
 /// `detail` in Dutch and English.
 pub fn exceeded(file: &str, what: [&str; 2], detail: [String; 2]) -> Error {
@@ -126,22 +146,7 @@ pub fn check_cells(
         ));
     }
     if rows > MAX_ROWS {
-        return Err(exceeded(
-            file,
-            ["het aantal rijen", "the number of rows"],
-            [
-                format!(
-                    "meer dan {} rijen, ten hoogste {}",
-                    thousands(MAX_ROWS),
-                    thousands(MAX_ROWS)
-                ),
-                format!(
-                    "more than {} rows, at most {}",
-                    thousands_en(MAX_ROWS),
-                    thousands_en(MAX_ROWS)
-                ),
-            ],
-        ));
+        return Err(too_many_rows(file));
     }
     let cells = rows.saturating_mul(columns);
     let budget = cell_budget(bytes);
