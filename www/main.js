@@ -199,11 +199,10 @@ function showProgress(p) {
   bar.setAttribute('aria-valuetext', text);
 }
 
-// Opens a dataset in the worker and shows `spec` on it (or what `spec(catalog)` gives). Only when
-// both worked do the file line and the chart change, together; a failure leaves the previous data
-// on screen and says so.
-// Opens data and shows `spec` on it: a view description, or `{ after }` for the view of the
-// description `after` kept for the new data where it offers it (`specForNewData`).
+// Opens a dataset in the worker and shows `spec` on it: a view description, or `{ after }` for
+// the view of the description `after`, kept for the new data where it offers it
+// (`specForNewData`). Only when both worked do the file line and the chart change, together; a
+// failure leaves the previous data on screen and says so.
 async function openData(source, name, spec, dataKeys) {
   if (state.loading) await cancelLoad(true);
   const previous = state.source ? state.fileName : null;

@@ -192,32 +192,20 @@ fn view_info(def: &'static ViewDef, ds: &Dataset, lang: Lang) -> ViewInfo {
     }
 }
 
-/// The views the dataset supports, in the order the page offers them, labelled in `lang`.
+/// The views the dataset supports, in the order the page offers them, labelled in `lang`: the
+/// regional views of regional data, then the tidy views its table supports.
 pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
-    if ds.regional.is_some() {
-        schema::VIEWS
-            .iter()
-            .filter(|v| v.regional)
-            .map(|v| view_info(v, ds, lang))
-            // A long or municipality-level file also has the tidy views of its rows.
-            .chain(
-                ds.regional
-                    .as_ref()
-                    .filter(|d| d.fine)
-                    .map(|_| tidy_views(ds))
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter_map(schema::view)
-                    .map(|v| view_info(v, ds, lang)),
-            )
-            .collect()
-    } else {
+    let tidy = if has_tidy_views(ds) {
         tidy_views(ds)
-            .into_iter()
-            .filter_map(schema::view)
-            .map(|v| view_info(v, ds, lang))
-            .collect()
-    }
+    } else {
+        Vec::new()
+    };
+    schema::VIEWS
+        .iter()
+        .filter(|v| v.regional && ds.regional.is_some())
+        .chain(tidy.into_iter().filter_map(schema::view))
+        .map(|v| view_info(v, ds, lang))
+        .collect()
 }
 
 /// The catalogue's entry for one view, labelled in `lang`; `None` when the dataset does not offer
@@ -225,16 +213,22 @@ pub fn catalog_in(ds: &Dataset, lang: Lang) -> Vec<ViewInfo> {
 /// to keep the view on screen for a newly loaded file before the whole catalogue is in.
 pub fn view_in(ds: &Dataset, view: &str, lang: Lang) -> Option<ViewInfo> {
     let def = schema::view(view)?;
-    let offered = match &ds.regional {
-        Some(_) if def.regional => true,
-        Some(d) if !d.fine => false,
-        _ if def.regional => false,
-        _ => match ds.tidy_views_cache.get() {
-            Some(views) => views.contains(&def.view),
-            None => tidy_offers(ds, def.view),
-        },
+    let offered = if def.regional {
+        ds.regional.is_some()
+    } else {
+        has_tidy_views(ds)
+            && match ds.tidy_views_cache.get() {
+                Some(views) => views.contains(&def.view),
+                None => tidy_offers(ds, def.view),
+            }
     };
     offered.then(|| view_info(def, ds, lang))
+}
+
+/// Whether the dataset's rows have tidy views: a table that is not regional, or a long or
+/// municipality-level regional file (the wide regional table has only the regional views).
+fn has_tidy_views(ds: &Dataset) -> bool {
+    ds.regional.as_ref().is_none_or(|d| d.fine)
 }
 
 /// Whether the table supports one tidy view ([`tidy_views`] for that view only).

@@ -278,12 +278,12 @@ impl Dataset {
         self.roles_in(Lang::Nl)
     }
 
-    /// [`Dataset::roles`] with labels and reasons in `lang`; detected once per language.
     /// The languages whose column roles are detected already.
     pub fn roles_at_hand(&self) -> Vec<Lang> {
         self.roles_cache.borrow().iter().map(|(l, _)| *l).collect()
     }
 
+    /// [`Dataset::roles`] with labels and reasons in `lang`; detected once per language.
     pub fn roles_in(&self, lang: Lang) -> crate::data::Roles {
         if let Some((_, r)) = self.roles_cache.borrow().iter().find(|(l, _)| *l == lang) {
             return r.clone();
