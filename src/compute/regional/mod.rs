@@ -431,12 +431,9 @@ impl RegionalData {
             let coded = region_code
                 .filter(|_| matches!(region, std::borrow::Cow::Borrowed(_)))
                 .map(|k| (k, row_type, period, subgroup));
+            // (A row whose codes are in `group_at` already took the short way above.)
             let at = coded.and_then(|_| coded_at(i));
-            let known = at
-                .and_then(|a| group_at.get(a).copied())
-                .filter(|&g| g != u32::MAX)
-                .map(|g| g as usize);
-            let g = match known.or_else(|| coded.and_then(|c| group_of_code.get(&c).copied())) {
+            let g = match coded.and_then(|c| group_of_code.get(&c).copied()) {
                 Some(g) => g,
                 None => {
                     let key = GroupKey {
