@@ -80,7 +80,8 @@ impl FileReading {
 
     /// Takes the bytes asked for (fewer: the file ends there), calling `progress(done, total)`
     /// about once per percent: `done` runs to `total` over both readings of a CSV file (the
-    /// first tells the rows apart, the second builds the table).
+    /// first tells the rows apart, the second builds the table), or over the one reading that
+    /// does both when the rows are read ahead (see `table::csv`).
     pub fn give(&mut self, bytes: &[u8], progress: &js_sys::Function) -> Result<(), JsValue> {
         let Some(reading) = self.reading.as_mut() else {
             return Ok(());

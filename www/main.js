@@ -219,7 +219,7 @@ async function openData(source, name, spec, dataKeys) {
   busy(true);
   let d = null, err = null;
   try {
-    d = await state.core.call('open', { source, slow: TEST.slow, view }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    d = await state.core.call('open', { source, slow: TEST.slow, view, lang: state.lang }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
   } catch (e) { err = e; }
   busy(false);
   state.loading = null;
@@ -255,12 +255,17 @@ async function openData(source, name, spec, dataKeys) {
   return true;
 }
 
-// The whole catalogue of a newly opened file, once its chart is drawn: the pickers of every view.
+// The whole catalogue of a newly opened file, once its chart is drawn: the pickers of every view
+// (and the English file line, when the chart came without it).
 async function completeCatalogue(source) {
-  let catalog = null;
-  try { catalog = await state.core.call('views'); } catch (e) { catalog = null; }
+  let rest = null;
+  try { rest = await state.core.call('views'); } catch (e) { rest = null; }
   if (state.source !== source || !state.cataloguePending) return; // other data came meanwhile
-  if (catalog) state.catalog = catalog;
+  if (rest) {
+    state.catalog = rest.catalog;
+    // The English file line, when it was not asked for with the chart (a Dutch page).
+    if (!state.infoEn) { state.infoEn = rest.infoEn || null; if (state.lang === 'en') describeDataset(); }
+  }
   state.cataloguePending = false;
   buildPickers(state.rendered ? state.rendered.spec : currentCore(), state.rendered ? state.rendered.view : null);
   settled(state.rendered ? 'ready' : 'error');

@@ -127,18 +127,20 @@ async function fetchFile(id, url) {
 }
 
 // The file line and notes in both languages (the page can switch after loading) and the
-// catalogue of views; with `view`, only that view's entry (`partial`): the page draws its chart
-// first and asks for the whole catalogue (`views`) after, which on a large table takes a while.
-function described(ex, view) {
+// catalogue of views; with `view`, only that view's entry (`partial`) and the English file line
+// only when the page is English (`lang`): the page draws its chart first and asks for the rest
+// (`views`) after, which on a large table takes a while.
+function described(ex, view, lang) {
   let catalog = [];
   try { catalog = view ? ex.view_entry(view) : ex.views(); } catch (e) { catalog = []; }
-  return { info: ex.info(), infoEn: ex.info_in('en'), catalog, partial: !!view };
+  const infoEn = !view || lang === 'en' ? ex.info_in('en') : null;
+  return { info: ex.info(), infoEn, catalog, partial: !!view };
 }
 
-function adopt(ex, view) {
+function adopt(ex, view, lang) {
   if (explorer && explorer !== ex) { try { explorer.free(); } catch (e) { /* already gone */ } }
   explorer = ex;
-  return described(ex, view);
+  return described(ex, view, lang);
 }
 
 function needData() {
@@ -172,7 +174,7 @@ const ops = {
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked. `view`: the catalogue holds only that view (see
   // `described`).
-  async open({ source, slow, view }, id) {
+  async open({ source, slow, view, lang }, id) {
     // The first core has the built-in data only.
     if (source.kind !== 'default' || source.mapping) await upgrade();
     const E = full ? wasm_bindgen.Explorer : bv_first.Explorer;
@@ -192,7 +194,8 @@ const ops = {
         : from.bytes.subarray(0, HEAD);
       postMessage({ id, progress: { loaded: 0, total: size } });
       // The core reports how far it is, about once per percent: the first reading tells the
-      // rows apart ("reading"), the second builds the table ("processing").
+      // rows apart ("reading"), the second builds the table ("processing"); a file read once
+      // (rows read ahead) runs from start to end over both words.
       const reading = new wasm_bindgen.FileReading(source.name, size, head);
       try {
         ex = await readInto(reading, from, slow, (done, total) => {
@@ -205,10 +208,11 @@ const ops = {
       ex.free();
       ex = mapped;
     }
-    return adopt(ex, view);
+    return adopt(ex, view, lang);
   },
-  // The whole catalogue of the dataset, after an `open` that gave one view's entry.
-  views() { return needData().views(); },
+  // The whole catalogue of the dataset and its English file line, after an `open` that gave one
+  // view's entry.
+  views() { const ex = needData(); return { catalog: ex.views(), infoEn: ex.info_in('en') }; },
   // A view the first core does not draw (kind `needs_full_core`) is drawn by the full core.
   async render({ spec }) {
     try {

@@ -1237,7 +1237,7 @@ impl CsvReader {
         if !last {
             if planned.len() == 1 && !self.threads {
                 let how = (delimiter, pieces.encoding);
-                *ahead = self.start_ahead(text, keep, (meta, votes_of), how, progress);
+                *ahead = self.start_ahead(text, keep, (meta, votes_of), how);
             }
             pieces.keep_from(keep);
             return Ok(Stage::First(f));
@@ -1408,7 +1408,6 @@ impl CsvReader {
         keep: usize,
         counts: (&[u32], &[(u32, DecimalVotes)]),
         (delimiter, encoding): (u8, Encoding),
-        progress: &mut dyn FnMut(usize, usize),
     ) -> Option<Box<Second>> {
         let (meta, votes_of) = counts;
         let found: Vec<usize> = meta.iter().map(|&m| m as usize).collect();
@@ -1433,11 +1432,8 @@ impl CsvReader {
             pending: None,
             rows_hint: Some(hint.min(limits::MAX_ROWS)),
         };
-        let total = self.size.max(1);
-        let mut tick = |done: usize| {
-            progress(done.min(total), total);
-            true
-        };
+        // Progress is not told again for this piece: the count of it was.
+        let mut tick = |_| true;
         let first = Planned {
             raw: 0,
             keep,
@@ -1452,7 +1448,10 @@ impl CsvReader {
     /// Reads the rows of the next piece ahead (`text`, its first record on `line`, `before`
     /// bytes of text before it), keeping each record's count in `counts` as [`tally`] does:
     /// the line after the last record read and where the record left for the next piece
-    /// starts, as [`tally`] gives them; `None` when a row is in error.
+    /// starts, as [`tally`] gives them; `None` when a row is in error. Progress runs by the
+    /// bytes read, to the whole file (this reading is both), past the half the count of the first
+    /// piece told; if the rows are read again after all, that second pass tells it from the
+    /// half on.
     fn read_ahead(
         &self,
         s: &mut Second,
@@ -1864,6 +1863,7 @@ impl Body {
             let Some(at) = records.next_into(&mut fields) else {
                 break;
             };
+            let n = filled(&fields);
             if let Some(c) = counting.as_deref_mut() {
                 if !c.last && !at.ended {
                     c.left = Some((at.start, at.line));
@@ -1874,7 +1874,7 @@ impl Body {
                 let counted = Counted {
                     at,
                     fields: fields.len(),
-                    filled: filled(&fields),
+                    filled: n,
                     votes: if may_vote(raw, self.delimiter) {
                         DecimalVotes::count(&fields)
                     } else {
@@ -1889,7 +1889,6 @@ impl Body {
                 }
                 next_report = at.end + self.step;
             }
-            let n = filled(&fields);
             if n == 0 {
                 continue;
             }
@@ -2476,6 +2475,19 @@ mod tests {
                 );
             }
         }
+        // Read ahead, progress only goes forward, to the end.
+        let mut told = Vec::new();
+        let bytes = plain.as_bytes();
+        let mut reader = CsvReader::new("x.csv", bytes.len());
+        (reader.piece, reader.threads, reader.step) = (256, false, 100);
+        let mut progress = |done, total| told.push((done, total));
+        while let Some((at, n)) = reader.want() {
+            reader.give(&bytes[at..at + n], &mut progress).unwrap();
+        }
+        reader.finish(&mut progress).unwrap();
+        assert!(told.len() > 5, "{told:?}");
+        assert!(told.windows(2).all(|w| w[0].0 <= w[1].0), "{told:?}");
+        assert_eq!(told.last(), Some(&(bytes.len(), bytes.len())));
     }
 
     #[test]
