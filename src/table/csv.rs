@@ -1023,6 +1023,17 @@ thread_local! {
     static AHEAD: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
 }
 
+/// Counts a file whose rows were read ahead: `kept`, or read again (tests check both happen).
+fn counted_ahead(kept: bool) {
+    #[cfg(test)]
+    AHEAD.with(|n| {
+        let (k, again) = n.get();
+        n.set(if kept { (k + 1, again) } else { (k, again + 1) });
+    });
+    #[cfg(not(test))]
+    let _ = kept;
+}
+
 impl CsvReader {
     /// Reading a CSV file of `size` bytes called `name`.
     pub fn new(name: &str, size: usize) -> CsvReader {
@@ -1145,8 +1156,7 @@ impl CsvReader {
             r
         });
         if read_ahead.is_none() && ahead.take().is_some() {
-            #[cfg(test)]
-            AHEAD.with(|n| n.set((n.get().0, n.get().1 + 1)));
+            counted_ahead(false);
         }
         // Progress about once per step, by the offset in this text.
         let mut next = next_report.saturating_sub(before);
@@ -1260,25 +1270,12 @@ impl CsvReader {
             .at(Location::file(name)));
         };
         drop(counts);
-        let encoding = pieces.encoding;
-        #[cfg(test)]
-        let had_ahead = ahead.is_some();
-        let done = ahead
-            .take()
-            .and_then(|s| self.finish_ahead(s, &plan, (meta, votes_of), encoding));
-        #[cfg(test)]
-        if had_ahead {
-            AHEAD.with(|n| {
-                let (kept, again) = n.get();
-                n.set(if done.is_some() {
-                    (kept + 1, again)
-                } else {
-                    (kept, again + 1)
-                });
-            });
-        }
-        if let Some(done) = done {
-            return Ok(Stage::Second(done));
+        if let Some(s) = ahead.take() {
+            let done = self.finish_ahead(s, &plan, (meta, votes_of), pieces.encoding);
+            counted_ahead(done.is_some());
+            if let Some(done) = done {
+                return Ok(Stage::Second(done));
+            }
         }
         let f = *f;
         Ok(Stage::Second(Box::new(Second {
