@@ -1483,7 +1483,7 @@ impl CsvReader {
     }
 
     /// The rows read ahead, once the whole file is counted, when what was assumed holds: the
-    /// header where the file's counts put it, no notes below the table, the same decimal
+    /// header where the file's counts put it, nothing but blank lines below the table, the same decimal
     /// separator from all rows (their votes then replace the first piece's), a table within
     /// the limits. `None`: the rows are read again, in a second pass. `encoding`: as the whole
     /// file was read (an ASCII start followed by Windows-1252 bytes is read on as that).
@@ -1497,8 +1497,11 @@ impl CsvReader {
         s.encoding = encoding;
         let rows = s.rows.as_mut()?;
         rows.detected.encoding = Some(encoding.label().into());
-        let body = meta.len().saturating_sub(plan.header + 1);
-        if plan.header != s.plan.header || plan.below_from < body {
+        // Rows below the table were read as data, unless all blank (skipped either way: a file
+        // that ends in empty lines is still read once).
+        let below = (plan.header + 1).saturating_add(plan.below_from);
+        let notes_below = meta.get(below..).is_some_and(|r| r.iter().any(|&m| m > 0));
+        if plan.header != s.plan.header || notes_below {
             return None;
         }
         let votes = data_votes(meta, votes_of, plan, rows.body.width);
@@ -2449,6 +2452,11 @@ mod tests {
                 false,
             ),
             ("a blank line, then rows", format!("{plain}\n{plain}"), true),
+            (
+                "blank lines at the end",
+                format!("{plain}\n\r\n;;\n\n"),
+                true,
+            ),
         ];
         for (what, text, kept) in &texts {
             let whole = super::super::fingerprint(&read_csv("x.csv", text.as_bytes()));
