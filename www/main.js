@@ -259,7 +259,7 @@ async function openData(source, name, spec, dataKeys) {
 // (and the English file line, when the chart came without it).
 async function completeCatalogue(source) {
   let rest = null;
-  try { rest = await state.core.call('views'); } catch (e) { rest = null; }
+  try { rest = await state.core.call('views', { infoEn: !state.infoEn }); } catch (e) { rest = null; }
   if (state.source !== source || !state.cataloguePending) return; // other data came meanwhile
   if (rest) {
     state.catalog = rest.catalog;

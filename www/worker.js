@@ -210,9 +210,12 @@ const ops = {
     }
     return adopt(ex, view, lang);
   },
-  // The whole catalogue of the dataset and its English file line, after an `open` that gave one
-  // view's entry.
-  views() { const ex = needData(); return { catalog: ex.views(), infoEn: ex.info_in('en') }; },
+  // The whole catalogue of the dataset, after an `open` that gave one view's entry; with
+  // `infoEn`, its English file line too (when the open did not give it).
+  views({ infoEn }) {
+    const ex = needData();
+    return { catalog: ex.views(), infoEn: infoEn ? ex.info_in('en') : null };
+  },
   // A view the first core does not draw (kind `needs_full_core`) is drawn by the full core.
   async render({ spec }) {
     try {

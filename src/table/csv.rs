@@ -1165,7 +1165,11 @@ impl CsvReader {
             progress(done.min(total) / 2, total);
             end + self.step
         };
-        let split = split_point(text, self.piece / 4).filter(|_| self.threads);
+        // (Looked for only on two threads: on one, a piece is not scanned for quotes in vain.)
+        let split = self
+            .threads
+            .then(|| split_point(text, self.piece / 4))
+            .flatten();
         let (end_line, keep) = match (read_ahead, split) {
             (Some(counted), _) => counted,
             // A large piece without quotes: its two halves counted at once, on two threads.
