@@ -20,6 +20,9 @@ pub mod render;
 pub mod sort;
 pub mod spec;
 pub mod table;
+/// The page's warm-up file (see the module): the full core only.
+#[cfg(feature = "full")]
+pub mod warm;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

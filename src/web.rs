@@ -109,6 +109,108 @@ impl FileReading {
     }
 }
 
+/// The warm-up the worker runs while the page is idle after starting (see [`crate::warm`]): a
+/// made-up file read in pieces, described and drawn through this same interface, one short
+/// step per call, so that the engine has compiled the fast code before the user's file comes.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+pub struct WarmUp {
+    bytes: Vec<u8>,
+    reading: Option<crate::table::Reading>,
+    explorer: Option<Explorer>,
+    /// Steps done on the explorer.
+    drawn: usize,
+    failed: bool,
+}
+
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl WarmUp {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> WarmUp {
+        WarmUp {
+            bytes: Vec::new(),
+            reading: None,
+            explorer: None,
+            drawn: 0,
+            failed: false,
+        }
+    }
+
+    /// Whether a step failed (which ended the warm-up early; for the tests).
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
+    /// Does the next step (a piece read, the file described, one view drawn: a few
+    /// milliseconds each); false once all is done. Nothing is kept, and an error only ends the
+    /// warm-up ([`WarmUp::failed`] then says so).
+    pub fn step(&mut self) -> bool {
+        match self.next_step() {
+            Some(more) => more,
+            None => {
+                self.failed = true;
+                false
+            }
+        }
+    }
+}
+
+#[cfg(feature = "full")]
+impl WarmUp {
+    /// The next step: `Some(true)` while there is more, `None` when it failed.
+    fn next_step(&mut self) -> Option<bool> {
+        if self.failed {
+            return Some(false);
+        }
+        if let Some(ex) = &self.explorer {
+            let views = crate::warm::VIEWS.len();
+            match self.drawn {
+                0 => ex.info().and(ex.info_in("en")).ok()?,
+                1 => ex.view_entry("line").ok()?,
+                k if k - 2 < views => ex.render(crate::warm::VIEWS[k - 2]).ok()?,
+                _ => ex.views().ok()?,
+            };
+            self.drawn += 1;
+            if self.drawn < views + 3 {
+                return Some(true);
+            }
+            // Done: nothing is kept.
+            (self.explorer, self.bytes) = (None, Vec::new());
+            return Some(false);
+        }
+        if self.drawn > 0 {
+            return Some(false);
+        }
+        if self.reading.is_none() {
+            self.bytes = crate::warm::file();
+            let head = &self.bytes[..self.bytes.len().min(crate::table::HEAD)];
+            let reading = crate::table::Reading::new("warm.csv", self.bytes.len(), head).ok()?;
+            self.reading = Some(reading.with_piece(crate::warm::PIECE));
+            return Some(true);
+        }
+        let reading = self.reading.as_mut()?;
+        if let Some((at, n)) = reading.want() {
+            let piece = self
+                .bytes
+                .get(at..at.saturating_add(n).min(self.bytes.len()))?;
+            reading.give(piece, &mut |_, _| {}).ok()?;
+            return Some(true);
+        }
+        let table = self.reading.take()?.finish(&mut |_, _| {}).ok()?;
+        let ds = Dataset::from_table(table).ok()?;
+        self.explorer = Some(Explorer { ds });
+        Some(true)
+    }
+}
+
+#[cfg(feature = "full")]
+impl Default for WarmUp {
+    fn default() -> Self {
+        WarmUp::new()
+    }
+}
+
 /// `progress(done, total)` as a closure for the core.
 #[cfg(feature = "full")]
 fn report_to(progress: &js_sys::Function) -> impl FnMut(usize, usize) + '_ {

@@ -282,3 +282,20 @@ fn the_map_asks_for_its_boundaries_then_draws() {
     assert_eq!(regions.length(), 35);
     assert!(get(&r, "svg").as_string().unwrap().contains("CBS/PDOK"));
 }
+
+#[wasm_bindgen_test]
+fn the_warm_up_reads_describes_and_draws_in_short_steps() {
+    let mut w = banenverkenner::web::WarmUp::new();
+    let mut steps = 1;
+    while w.step() {
+        steps += 1;
+        assert!(steps < 100, "the warm-up does not end");
+    }
+    assert!(!w.failed());
+    // The file (1.1 MB) in nine pieces of 128 KB and then some, not in one step; then the file
+    // line, one view's entry, three views and the catalogue.
+    assert!(steps >= 1 + 9 + 6, "{steps}");
+    // Once done it stays done.
+    assert!(!w.step());
+    assert!(!w.failed());
+}

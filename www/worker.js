@@ -15,6 +15,34 @@ let full = false; // whether `explorer` (and every later one) lives in the full 
 let fullSource = null; // how to get the full core: { url } or { wasmBase64 }
 let fullReady = null; // the full core's instantiation, once started
 const HEAD = 64 * 1024; // the bytes that tell a file's format
+let asked = 0; // requests in the queue (received and not yet answered)
+let opened = false; // whether a file or example was asked for (the warm-up then ends)
+let warming = null; // the warm-up, once started
+
+// Warms the full core up while the page is idle (the core's `WarmUp`: a made-up file read,
+// described and drawn, so the engine has compiled the fast code before the user's file comes).
+// One short step per task; it waits while requests are answered (a request waits on one step
+// at most) and ends for good when a file comes, whose reading warms the core up itself.
+function warmUp() {
+  const idle = async () => {
+    do await new Promise((resolve) => setTimeout(resolve, asked ? 50 : 0));
+    while (asked && !opened);
+  };
+  if (!warming) {
+    warming = (async () => {
+      const w = new wasm_bindgen.WarmUp();
+      const done = { steps: 0, complete: false };
+      try {
+        for (await idle(); !opened; await idle()) {
+          if (!w.step()) { done.complete = !w.failed(); break; }
+          done.steps += 1;
+        }
+      } finally { w.free(); }
+      return done;
+    })().catch(() => ({ steps: 0, complete: false }));
+  }
+  return warming;
+}
 
 function decode(base64) {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -164,12 +192,13 @@ const ops = {
     try { examples = glue.examples(); } catch (e) { examples = []; }
     // The full page fetches the full core in the background once it is interactive (an embed
     // waits until something needs it).
-    if (first && prefetch) setTimeout(() => { loadFull().catch(() => { fullReady = null; }); }, prefetch);
+    if (first && prefetch) setTimeout(() => { loadFull().then(warmUp, () => { fullReady = null; }); }, prefetch);
     return { version: glue.version(), examples, core: first ? 'first' : 'full' };
   },
-  // Resolves once the full core is instantiated (started now if the page's prefetch has not yet):
-  // the bench's "page that has finished starting".
-  async fullCore() { await loadFull(); return true; },
+  // Resolves once the full core is instantiated (started now if the page's prefetch has not yet)
+  // and warmed up, with how far the warm-up got (`{steps, complete}`; it ends early when a file
+  // comes): the bench's "page that has finished starting".
+  async fullCore() { await loadFull(); return warmUp(); },
   // Opens a dataset: the built-in data, an example, a File, bytes (from a link) or a same-origin
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked. `view`: the catalogue holds only that view (see
@@ -237,13 +266,19 @@ const ops = {
 
 self.onmessage = (e) => {
   const { id, op, args } = e.data;
-  // One request at a time, in the order they came: a render never sees a half-loaded dataset.
-  queue = queue.then(async () => {
+  const answer = async () => {
     try {
       const value = await ops[op](args || {}, id);
       postMessage({ id, ok: true, value });
     } catch (err) {
       postMessage({ id, ok: false, error: errorOf(err) });
     }
-  });
+  };
+  // `fullCore` waits for the warm-up, which waits while requests are answered: it is answered
+  // beside the queue, not in it.
+  if (op === 'fullCore') { answer(); return; }
+  asked += 1;
+  if (op === 'open' && args && args.source && args.source.kind !== 'default') opened = true;
+  // One request at a time, in the order they came: a render never sees a half-loaded dataset.
+  queue = queue.then(answer).finally(() => { asked -= 1; });
 };

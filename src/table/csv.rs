@@ -1048,6 +1048,11 @@ impl CsvReader {
         }
     }
 
+    /// Takes the file in pieces of `piece` bytes (before the first is given).
+    pub(crate) fn set_piece(&mut self, piece: usize) {
+        self.piece = piece.max(1);
+    }
+
     /// The bytes to give next, `(offset, length)`, or `None` when [`CsvReader::finish`] is next.
     pub fn want(&mut self) -> Option<(usize, usize)> {
         match &mut self.stage {

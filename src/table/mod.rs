@@ -1088,6 +1088,15 @@ impl Reading {
         })
     }
 
+    /// The same reading with a CSV file taken in pieces of `piece` bytes (the page's warm-up
+    /// reads a small file in small pieces, as a large one is read).
+    pub fn with_piece(mut self, piece: usize) -> Reading {
+        if let How::Csv(r) = &mut self.how {
+            r.set_piece(piece);
+        }
+        self
+    }
+
     /// The bytes to give next, `(offset, length)`, or `None` when [`Reading::finish`] is next.
     pub fn want(&mut self) -> Option<(usize, usize)> {
         match &mut self.how {

@@ -3,7 +3,7 @@
 // which core drew it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, open, ready, pointCount } from './helpers.mjs';
+import { launch, serve, open, ready, pointCount, tmpFile } from './helpers.mjs';
 
 let browser, srv;
 before(async () => { browser = await launch(); srv = await serve(); });
@@ -59,4 +59,34 @@ test('the full page loads the full core in the background once it is interactive
   assert.ok(await page.locator('#chart svg').count() >= 1);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// Issue 9: once started, the full page warms its core up on a made-up file (so the first large
+// file is read by fast code), a step at a time; a file that comes meanwhile ends the warm-up and
+// is read as any other.
+test('the started page warms its core up, and a file that comes meanwhile ends the warm-up', async () => {
+  const { page, context, errors } = await open(browser, srv.url);
+  await ready(page);
+  const warmed = await page.evaluate(() => window.bv.core.call('fullCore'));
+  assert.equal(warmed.complete, true, JSON.stringify(warmed));
+  assert.ok(warmed.steps >= 15, JSON.stringify(warmed));
+  // Nothing of it shows: the built-in data is still the dataset.
+  assert.match(await page.evaluate(() => document.getElementById('dataset').textContent), /regions\.csv/);
+  await context.close();
+
+  const rows = ['kwartaal;arbeidsmarktregio;werkzaam'];
+  for (const q of ['2019K1', '2019K2']) for (const [r, n] of [['Twente', 5], ['Rijnmond', 9]]) rows.push(`${q};${r};${n}`);
+  const file = tmpFile('bv-e2e-warm.csv', rows.join('\n') + '\n');
+  // An embed loads nothing in the background: the warm-up starts when asked, and the file comes
+  // while it runs (its steps take far longer than the file takes to be asked for).
+  const second = await open(browser, srv.url + '#embed');
+  await ready(second.page);
+  await second.page.evaluate(() => { window.__warm = window.bv.core.call('fullCore'); });
+  await second.page.setInputFiles('#file', file);
+  const ended = await second.page.evaluate(() => window.__warm);
+  assert.equal(ended.complete, false, JSON.stringify(ended));
+  await second.page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-warm.csv') && document.documentElement.dataset.state === 'ready');
+  assert.equal(await second.page.evaluate(() => window.bv.rendered.table.rows.length > 0), true);
+  assert.deepEqual(errors.concat(second.errors), []);
+  await second.context.close();
 });

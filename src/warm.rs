@@ -1,0 +1,110 @@
+//! A made-up file for warming the browser's engine up. A wasm engine first runs each function
+//! as quickly compiled, slow code and compiles the fast version only once the function has run
+//! a while, so the first large file a page reads pays for that: on the 53 MB bench file about a
+//! third of the time from file to chart. The page's worker therefore, while the page is idle
+//! after starting, reads this file (in small pieces, as a user's file is read), describes it and
+//! draws its common views, a step at a time (`web::WarmUp`), so the reading, describing and
+//! drawing code is fast by the time the user picks a file. Nothing of it is kept or shown.
+//!
+//! The file has the shape analysts export: one row per municipality, quarter, subgroup, age
+//! band and sex, with the counts of people in the register and at work, `;`-separated.
+
+/// Bytes of the file's pieces as the warm-up reads them: small, so that the reading of the
+/// pieces after the first (rows read ahead) is run as well.
+pub const PIECE: usize = 128 << 10;
+
+/// The view descriptions the warm-up draws (besides the file's own first view): a line per
+/// region over the quarters, the sum of the working people per region, and the ratio per
+/// subgroup.
+pub const VIEWS: [&str; 3] = [
+    "view=line&x=kwartaal&y=werkzaam&series=arbeidsmarktregio",
+    "view=bars&x=arbeidsmarktregio&y=werkzaam",
+    "view=line&x=kwartaal&y=werkzaam&per=personen&series=subgroep",
+];
+
+/// The region names of the built-in data (the 35 labour-market regions), in their order.
+fn region_names() -> Vec<&'static str> {
+    let text = std::str::from_utf8(crate::DEFAULT_DATA).unwrap_or_default();
+    let mut names: Vec<&str> = Vec::new();
+    for line in text.lines().skip(1) {
+        let mut cells = line.split(',');
+        let (Some(name), _, Some("region")) = (cells.next(), cells.next(), cells.next()) else {
+            continue;
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The made-up file: about 1.1 MB, 20,160 rows (70 municipalities x 8 quarters x 3 subgroups x
+/// 6 age bands x 2 sexes), the same bytes every time.
+pub fn file() -> Vec<u8> {
+    const SUBGROUPS: [&str; 3] = ["Wajong", "WSW", "Participatiewet"];
+    const AGES: [&str; 6] = ["15-24", "25-34", "35-44", "45-54", "55-64", "65+"];
+    const SEXES: [&str; 2] = ["M", "V"];
+    let mut out = Vec::with_capacity(1200 << 10);
+    out.extend_from_slice(
+        b"gemeente;arbeidsmarktregio;kwartaal;subgroep;leeftijd;geslacht;personen;werkzaam\n",
+    );
+    let mut x: u32 = 0x6261_6e65;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x
+    };
+    for (r, region) in region_names().iter().enumerate() {
+        for m in 0..2 {
+            let municipality = format!("Gemeente {}", 2 * r + m + 1);
+            for year in 2018..2020 {
+                for quarter in 1..=4 {
+                    for subgroup in SUBGROUPS {
+                        for age in AGES {
+                            for sex in SEXES {
+                                let persons = 20 + next() % 400;
+                                let working = persons * (30 + next() % 60) / 100;
+                                let line = format!(
+                                    "{municipality};{region};{year}K{quarter};{subgroup};{age};{sex};{persons};{working}\n"
+                                );
+                                out.extend_from_slice(line.as_bytes());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{render_query, Dataset};
+
+    /// The file is what the warm-up means it to be: read in its pieces it is the whole file's
+    /// table of 20,160 rows, in long form per region and quarter, and every view it draws is
+    /// drawn as asked (none falls back to another).
+    #[test]
+    fn the_warm_up_file_reads_and_draws_its_views() {
+        assert_eq!(region_names().len(), 35);
+        let bytes = file();
+        assert!(bytes.len() > 4 * PIECE, "{}", bytes.len());
+        let table = crate::table::csv::read_csv_in_pieces("warm.csv", &bytes, PIECE).unwrap();
+        assert_eq!(table.len(), 20_160);
+        let whole = crate::table::csv::read_csv("warm.csv", &bytes).unwrap();
+        assert_eq!(table, whole);
+        let ds = Dataset::from_table(table).unwrap();
+        for spec in VIEWS {
+            let r = render_query(&ds, spec).unwrap();
+            assert_eq!(r.spec.split('&').next(), spec.split('&').next(), "{spec}");
+            assert!(r.svg.contains("<svg"), "{spec}");
+            assert!(!r.table.rows.is_empty(), "{spec}");
+        }
+        // The line per region: 35 regions x 8 quarters.
+        let line = render_query(&ds, VIEWS[0]).unwrap();
+        assert_eq!(line.table.rows.len(), 35 * 8);
+    }
+}
