@@ -18,9 +18,11 @@ const HEAD = 64 * 1024; // the bytes that tell a file's format
 let asked = 0; // requests in the queue (received and not yet answered)
 let opened = false; // whether a file or example was asked for (the warm-up then ends)
 let warming = null; // the warm-up, once started
+let warmWhenIn = false; // the full page: warm the full core up as soon as it is in
 
 // Warms the full core up while the page is idle (the core's `WarmUp`: a made-up file read,
 // described and drawn, so the engine has compiled the fast code before the user's file comes).
+// The full page does it once the full core is in; an embed only when asked (`fullCore`).
 // One short step per task; it waits while requests are answered (a request waits on one step
 // at most) and ends for good when a file comes, whose reading warms the core up itself.
 function warmUp() {
@@ -54,6 +56,9 @@ function loadFull() {
     fullReady = (async () => {
       if (fullSource.wasmBase64) wasm_bindgen.initSync({ module: decode(fullSource.wasmBase64) });
       else await wasm_bindgen({ module_or_path: fullSource.url });
+      // However it came in (in the background, or for a view the first core does not draw),
+      // the full page then warms it up (which ends at once when a file asked for it).
+      if (warmWhenIn) warmUp();
     })();
     fullReady.catch(() => { fullReady = null; });
   }
@@ -192,7 +197,8 @@ const ops = {
     try { examples = glue.examples(); } catch (e) { examples = []; }
     // The full page fetches the full core in the background once it is interactive (an embed
     // waits until something needs it).
-    if (first && prefetch) setTimeout(() => { loadFull().then(warmUp, () => { fullReady = null; }); }, prefetch);
+    warmWhenIn = !!prefetch;
+    if (first && prefetch) setTimeout(() => { loadFull().catch(() => { fullReady = null; }); }, prefetch);
     return { version: glue.version(), examples, core: first ? 'first' : 'full' };
   },
   // Resolves once the full core is instantiated (started now if the page's prefetch has not yet)

@@ -22,8 +22,8 @@ const TIME = '/usr/bin/time';
 // when #figure's aria-busy goes back to false (if the page sets it), else when the page sets its
 // data-state to ready or error. A page that falls back to another view has failed.
 // `started`: the file is set once the page has finished starting (the full core, which the page
-// fetches 1.5 s after opening, is in), as when a user picks a file; else at once, and the full
-// core is loaded during the run.
+// fetches 1.5 s after opening, is in and warmed up on a made-up file), as when a user picks a
+// file; else at once, and the full core is loaded (cold) during the run.
 async function pageOnce(browser, url, file, facts, timeoutMs, started = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -225,7 +225,7 @@ export async function benchBig({ browser, srv, runs, variant, budgetMs, timeoutM
   for (const r of rows.filter((x) => x.error)) log(`   ${r.label} failed: ${r.error}`);
   log('   peak memory: natively max RSS of the process; in the browser the growth of the renderer processes\' RSS (page + its workers) during the run');
   log('   page: the file set as soon as the page shows its first chart, so the run also loads the full core (its code and heap, about 25-35 MB);');
-  log('   page, started: the file set once the page has finished starting (the full core in, as 1.5 s after opening), as when a user picks a file');
+  log('   page, started: the file set once the page has finished starting (the full core in and warmed up, as about 2 s after opening), as when a user picks a file');
 
   const by = (l) => rows.find((r) => r.label === l) || { ms: NaN, memory: NaN };
   const page = by('page: line chart'), started = by('page, started: line chart'), duck = by('DuckDB-WASM'), arq = by('Arquero'), cli = by('CLI: view --json'), nat = by('DuckDB (Python)');
