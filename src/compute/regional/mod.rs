@@ -195,9 +195,12 @@ impl RegionalData {
                 .is_some_and(|k| total_codes[j].get(k as usize) == Some(&true))
         };
         // Text dimensions with a total value: their total rows stand for the other rows.
+        // (A text of the dictionary is in some row: a column without a total text has no total
+        // row, and its rows are not looked at.)
         let total_dims: Vec<usize> = dims
             .iter()
             .copied()
+            .filter(|&j| total_codes[j].contains(&true))
             .filter(|&j| (0..table.len()).any(|i| is_total_cell(j, i)))
             .collect();
 
@@ -469,11 +472,13 @@ impl RegionalData {
         // such row in the file is named, with the row it repeats. Found group by group: the
         // rows of a group sorted by a hash of their other cells (the row's index in the low
         // bits), equal hashes compared cell by cell; one buffer the size of the largest group.
+        // Looked for only when the dimensions' codes cannot rule it out at once.
         let index_bits = usize::BITS - table.len().leading_zeros();
         let mask = 1u64.checked_shl(index_bits).map_or(u64::MAX, |b| b - 1);
         let mut keyed: Vec<u64> = Vec::new();
         let mut twice: Option<(usize, usize, usize)> = None; // (row, earlier row, group)
-        for (g, group) in groups.iter().enumerate() {
+        let none_twice = none_twice_by_codes(table, &dims, groups.iter().map(|g| &g.rows[..]));
+        for (g, group) in groups.iter().enumerate().filter(|_| !none_twice) {
             keyed.clear();
             keyed.extend(
                 group
@@ -876,6 +881,57 @@ impl RegionalData {
     }
 }
 
+/// True when no two rows of one group are equal in every dimension (the columns `dims`), told
+/// from the dimensions' codes alone: when each holds texts only, with fewer than 65,535 of
+/// them, a row's texts are one number (mixed radix, missing the last digit), marked per group
+/// in one table, no hashing or sorting. False when a row repeats one, or when the codes cannot
+/// tell (then the rows are compared cell by cell).
+fn none_twice_by_codes<'g>(
+    table: &Table,
+    dims: &[usize],
+    groups: impl Iterator<Item = &'g [usize]>,
+) -> bool {
+    let Some(codes) = dims
+        .iter()
+        .map(|&j| table.columns[j].short_codes())
+        .collect::<Option<Vec<&[u16]>>>()
+    else {
+        return false;
+    };
+    let radix: Vec<usize> = dims
+        .iter()
+        .map(|&j| table.columns[j].dictionary().len() + 1)
+        .collect();
+    let Some(cells) = radix
+        .iter()
+        .try_fold(1usize, |a, &r| a.checked_mul(r))
+        .filter(|&n| n <= 1 << 22)
+    else {
+        return false;
+    };
+    // The group that last marked each number.
+    let mut marked: Vec<u32> = vec![u32::MAX; cells];
+    for (g, rows) in groups.enumerate() {
+        let g = g as u32;
+        for &i in rows {
+            let mut at = 0usize;
+            for (c, &r) in codes.iter().zip(&radix) {
+                let k = c
+                    .get(i)
+                    .copied()
+                    .unwrap_or(crate::table::column::NO_SHORT_CODE);
+                at = at * r + crate::table::column::slot(k, r - 1);
+            }
+            match marked.get_mut(at) {
+                Some(m) if *m == g => return false,
+                Some(m) => *m = g,
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
 /// A hash of a row's cells in the given columns (numbers by their bits, texts by their bytes).
 fn hash_cells(table: &Table, cols: &[usize], i: usize, seed: u64) -> u64 {
     use std::hash::Hasher;
@@ -1083,6 +1139,26 @@ mod tests {
 
     fn load(s: &str) -> Result<RegionalData> {
         RegionalData::from_table(&table::load("t.csv", s.as_bytes())?)
+    }
+
+    /// The codes rule a repeated row out exactly: rows equal in every dimension (missing cells
+    /// included) within one group are found, the same rows in two groups are not, and a
+    /// dimension with numbers leaves it to the cell by cell comparison.
+    #[test]
+    fn repeated_rows_are_told_from_the_codes() {
+        let t = table::load("t.csv", b"g;l;n\nA;M;1\nA;V;2\nB;M;3\nA;M;4\nA;;5\nA;;6\n").unwrap();
+        let none = |groups: &[&[usize]], dims: &[usize]| {
+            none_twice_by_codes(&t, dims, groups.iter().copied())
+        };
+        assert!(none(&[&[0, 1, 2]], &[0, 1]));
+        assert!(!none(&[&[0, 1, 2, 3]], &[0, 1]));
+        assert!(none(&[&[0, 1, 2], &[3]], &[0, 1]));
+        assert!(none(&[&[0, 4]], &[0, 1]));
+        assert!(!none(&[&[4, 5]], &[0, 1]));
+        // Without the second dimension rows 0 and 1 are equal.
+        assert!(!none(&[&[0, 1]], &[0]));
+        // A dimension of numbers: not told here.
+        assert!(!none(&[&[0, 1]], &[2]));
     }
 
     #[test]
