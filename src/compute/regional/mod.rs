@@ -472,12 +472,16 @@ impl RegionalData {
         // such row in the file is named, with the row it repeats. Found group by group: the
         // rows of a group sorted by a hash of their other cells (the row's index in the low
         // bits), equal hashes compared cell by cell; one buffer the size of the largest group.
-        // Looked for only when the dimensions' codes cannot rule it out at once.
+        // Looked for only when the dimensions' codes cannot rule it out at once (the first core,
+        // with the built-in data only, leaves that out and stays small).
         let index_bits = usize::BITS - table.len().leading_zeros();
         let mask = 1u64.checked_shl(index_bits).map_or(u64::MAX, |b| b - 1);
         let mut keyed: Vec<u64> = Vec::new();
         let mut twice: Option<(usize, usize, usize)> = None; // (row, earlier row, group)
+        #[cfg(feature = "full")]
         let none_twice = none_twice_by_codes(table, &dims, groups.iter().map(|g| &g.rows[..]));
+        #[cfg(not(feature = "full"))]
+        let none_twice = false;
         for (g, group) in groups.iter().enumerate().filter(|_| !none_twice) {
             keyed.clear();
             keyed.extend(
@@ -886,6 +890,7 @@ impl RegionalData {
 /// them, a row's texts are one number (mixed radix, missing the last digit), marked per group
 /// in one table, no hashing or sorting. False when a row repeats one, or when the codes cannot
 /// tell (then the rows are compared cell by cell).
+#[cfg(feature = "full")]
 fn none_twice_by_codes<'g>(
     table: &Table,
     dims: &[usize],
