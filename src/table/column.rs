@@ -86,6 +86,59 @@ pub fn slot(code: u16, missing: usize) -> usize {
     }
 }
 
+/// Rows' cells in some columns of texts as one number each, for grouping rows without hashing:
+/// each column a digit (its codes, missing the last), so equal numbers are equal cells. Made
+/// when every column holds texts only and the numbers stay under a limit.
+pub struct CodeKey<'a> {
+    columns: Vec<&'a Column>,
+    /// The two-byte codes, when every column has them (the common case, read directly).
+    short: Option<Vec<&'a [u16]>>,
+    radix: Vec<usize>,
+    /// How many numbers there are: every key is below it.
+    pub cells: usize,
+}
+
+impl<'a> CodeKey<'a> {
+    /// The key of `columns`, when they hold texts only and have at most `limit` numbers.
+    pub fn of(columns: Vec<&'a Column>, limit: usize) -> Option<CodeKey<'a>> {
+        if columns.iter().any(|c| c.has_number()) {
+            return None;
+        }
+        let radix: Vec<usize> = columns.iter().map(|c| c.dictionary().len() + 1).collect();
+        let cells = radix
+            .iter()
+            .try_fold(1usize, |a, &b| a.checked_mul(b))
+            .filter(|&n| n <= limit)?;
+        let short = columns.iter().map(|c| c.short_codes()).collect();
+        Some(CodeKey {
+            columns,
+            short,
+            radix,
+            cells,
+        })
+    }
+
+    /// Row `i`'s number.
+    #[inline]
+    pub fn of_row(&self, i: usize) -> usize {
+        let mut at = 0usize;
+        match &self.short {
+            Some(short) => {
+                for (codes, &r) in short.iter().zip(&self.radix) {
+                    let k = codes.get(i).copied().unwrap_or(NO_SHORT);
+                    at = at * r + slot(k, r - 1);
+                }
+            }
+            None => {
+                for (c, &r) in self.columns.iter().zip(&self.radix) {
+                    at = at * r + c.code(i).map_or(r - 1, |k| k as usize);
+                }
+            }
+        }
+        at
+    }
+}
+
 fn no_number() -> f64 {
     f64::from_bits(NO_NUMBER)
 }

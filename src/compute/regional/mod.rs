@@ -886,48 +886,25 @@ impl RegionalData {
 }
 
 /// True when no two rows of one group are equal in every dimension (the columns `dims`), told
-/// from the dimensions' codes alone: when each holds texts only, with fewer than 65,535 of
-/// them, a row's texts are one number (mixed radix, missing the last digit), marked per group
-/// in one table, no hashing or sorting. False when a row repeats one, or when the codes cannot
-/// tell (then the rows are compared cell by cell).
+/// from the dimensions' codes alone (texts only: one number per row, marked per group in one
+/// table, no hashing or sorting). False when a row repeats one, or when the codes cannot tell
+/// (then the rows are compared cell by cell).
 #[cfg(feature = "full")]
 fn none_twice_by_codes<'g>(
     table: &Table,
     dims: &[usize],
     groups: impl Iterator<Item = &'g [usize]>,
 ) -> bool {
-    let Some(codes) = dims
-        .iter()
-        .map(|&j| table.columns[j].short_codes())
-        .collect::<Option<Vec<&[u16]>>>()
-    else {
-        return false;
-    };
-    let radix: Vec<usize> = dims
-        .iter()
-        .map(|&j| table.columns[j].dictionary().len() + 1)
-        .collect();
-    let Some(cells) = radix
-        .iter()
-        .try_fold(1usize, |a, &r| a.checked_mul(r))
-        .filter(|&n| n <= 1 << 22)
-    else {
+    let columns = dims.iter().map(|&j| &table.columns[j]).collect();
+    let Some(key) = crate::table::column::CodeKey::of(columns, 1 << 22) else {
         return false;
     };
     // The group that last marked each number.
-    let mut marked: Vec<u32> = vec![u32::MAX; cells];
+    let mut marked: Vec<u32> = vec![u32::MAX; key.cells];
     for (g, rows) in groups.enumerate() {
         let g = g as u32;
         for &i in rows {
-            let mut at = 0usize;
-            for (c, &r) in codes.iter().zip(&radix) {
-                let k = c
-                    .get(i)
-                    .copied()
-                    .unwrap_or(crate::table::column::NO_SHORT_CODE);
-                at = at * r + crate::table::column::slot(k, r - 1);
-            }
-            match marked.get_mut(at) {
+            match marked.get_mut(key.of_row(i)) {
                 Some(m) if *m == g => return false,
                 Some(m) => *m = g,
                 None => return false,

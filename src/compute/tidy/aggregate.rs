@@ -18,7 +18,6 @@ use crate::data::tidy::{is_total, Aggregation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{number, t, Lang};
 use crate::spec::{Agg, Role};
-use crate::table::column::{slot, NO_SHORT_CODE};
 use crate::table::{Cell, Column, Table, Value};
 
 /// A frame over a table of combined rows.
@@ -137,36 +136,17 @@ pub fn combine(
     // point's number straight from the codes (mixed radix) into a table, no hashing per row.
     let key_cols: Vec<&crate::table::Column> =
         keys.iter().filter_map(|&j| table.columns.get(j)).collect();
-    let radix: Option<Vec<usize>> = (key_cols.len() == keys.len()
-        && key_cols.iter().all(|c| !c.has_number()))
-    .then(|| key_cols.iter().map(|c| c.dictionary().len() + 1).collect());
-    let cells = radix
-        .as_ref()
-        .and_then(|r| r.iter().try_fold(1usize, |a, &b| a.checked_mul(b)))
-        .filter(|&n| n <= 1 << 22);
-    if let (Some(radix), Some(cells)) = (&radix, cells) {
+    let code_key = (key_cols.len() == keys.len())
+        .then(|| crate::table::column::CodeKey::of(key_cols, 1 << 22))
+        .flatten();
+    if let Some(code_key) = &code_key {
         // Each row's point first (its number in order of first appearance), then the rows of
         // each point into a list made at its size: no list grows row by row.
-        let mut group_at: Vec<u32> = vec![u32::MAX; cells];
+        let mut group_at: Vec<u32> = vec![u32::MAX; code_key.cells];
         let mut sizes: Vec<usize> = Vec::new();
         let mut point: Vec<u32> = Vec::with_capacity(f.rows.len());
-        let short: Option<Vec<&[u16]>> = key_cols.iter().map(|c| c.short_codes()).collect();
         for &i in &f.rows {
-            let mut at = 0usize;
-            match &short {
-                Some(short) => {
-                    for (codes, &r) in short.iter().zip(radix) {
-                        // Missing is the last digit of its column.
-                        let k = codes.get(i).copied().unwrap_or(NO_SHORT_CODE);
-                        at = at * r + slot(k, r - 1);
-                    }
-                }
-                None => {
-                    for (c, &r) in key_cols.iter().zip(radix) {
-                        at = at * r + c.code(i).map_or(r - 1, |k| k as usize);
-                    }
-                }
-            }
+            let at = code_key.of_row(i);
             let g = match group_at.get_mut(at) {
                 Some(s) if *s != u32::MAX => *s,
                 Some(s) => {
@@ -188,7 +168,7 @@ pub fn combine(
             }
         }
     }
-    for &i in f.rows.iter().filter(|_| cells.is_none()) {
+    for &i in f.rows.iter().filter(|_| code_key.is_none()) {
         key.clear();
         key.extend(keys.iter().map(|&j| {
             f.table
