@@ -142,8 +142,8 @@ impl WarmUp {
         self.failed
     }
 
-    /// Does the next step (a piece read, the file described, one view drawn: a few
-    /// milliseconds each); false once all is done. Nothing is kept, and an error only ends the
+    /// Does the next step (a piece read, the file described, one view drawn: 2-40 ms each the
+    /// first time, in Chromium); false once all is done. Nothing is kept, and an error only ends the
     /// warm-up ([`WarmUp::failed`] then says so).
     pub fn step(&mut self) -> bool {
         match self.next_step() {
