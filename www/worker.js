@@ -19,6 +19,11 @@ let asked = 0; // requests in the queue (received and not yet answered)
 let opened = false; // whether a file or example was asked for (the warm-up then ends)
 let warming = null; // the warm-up, once started
 let warmWhenIn = false; // the full page: warm the full core up as soon as it is in
+const whenIdle = []; // the warm-up, waiting for the queue to be empty (or a file)
+const yielder = new MessageChannel(); // a task boundary without the timers' 4 ms clamp
+const yielded = [];
+yielder.port1.onmessage = () => { const resolve = yielded.shift(); if (resolve) resolve(); };
+const nextTask = () => new Promise((resolve) => { yielded.push(resolve); yielder.port2.postMessage(null); });
 
 // Warms the full core up while the page is idle (the core's `WarmUp`: a made-up file read,
 // described and drawn, so the engine has compiled the fast code before the user's file comes).
@@ -26,9 +31,14 @@ let warmWhenIn = false; // the full page: warm the full core up as soon as it is
 // One short step per task; it waits while requests are answered (a request waits on one step
 // at most) and ends for good when a file comes, whose reading warms the core up itself.
 function warmUp() {
+  // A task boundary (requests that came in are counted), then, while requests are in the
+  // queue, until it is empty.
   const idle = async () => {
-    do await new Promise((resolve) => setTimeout(resolve, asked ? 50 : 0));
-    while (asked && !opened);
+    for (;;) {
+      await nextTask();
+      if (!asked || opened) return;
+      await new Promise((resolve) => whenIdle.push(resolve));
+    }
   };
   if (!warming) {
     warming = (async () => {
@@ -284,7 +294,13 @@ self.onmessage = (e) => {
   // beside the queue, not in it.
   if (op === 'fullCore') { answer(); return; }
   asked += 1;
-  if (op === 'open' && args && args.source && args.source.kind !== 'default') opened = true;
+  if (op === 'open' && args && args.source && args.source.kind !== 'default') {
+    opened = true;
+    for (const resolve of whenIdle.splice(0)) resolve();
+  }
   // One request at a time, in the order they came: a render never sees a half-loaded dataset.
-  queue = queue.then(answer).finally(() => { asked -= 1; });
+  queue = queue.then(answer).finally(() => {
+    asked -= 1;
+    if (!asked) for (const resolve of whenIdle.splice(0)) resolve();
+  });
 };
