@@ -116,11 +116,19 @@ impl FileReading {
 #[wasm_bindgen]
 pub struct WarmUp {
     bytes: Vec<u8>,
-    reading: Option<crate::table::Reading>,
-    explorer: Option<Explorer>,
-    /// Steps done on the explorer.
-    drawn: usize,
+    stage: WarmStage,
     failed: bool,
+}
+
+/// Where the warm-up is.
+#[cfg(feature = "full")]
+enum WarmStage {
+    Start,
+    Reading(crate::table::Reading),
+    /// Drawing: the steps done on the explorer.
+    Drawing(Box<Explorer>, usize),
+    /// All done, or a step failed: nothing is kept.
+    Done,
 }
 
 #[cfg(feature = "full")]
@@ -130,9 +138,7 @@ impl WarmUp {
     pub fn new() -> WarmUp {
         WarmUp {
             bytes: Vec::new(),
-            reading: None,
-            explorer: None,
-            drawn: 0,
+            stage: WarmStage::Start,
             failed: false,
         }
     }
@@ -142,65 +148,62 @@ impl WarmUp {
         self.failed
     }
 
-    /// Does the next step (a piece read, the file described, one view drawn: 2-40 ms each the
-    /// first time, in Chromium); false once all is done. Nothing is kept, and an error only ends the
-    /// warm-up ([`WarmUp::failed`] then says so).
+    /// Does the next step (a piece read, the file described, one view drawn: 1-40 ms each the
+    /// first time, in Chromium); false once all is done. Nothing is kept, and an error only
+    /// ends the warm-up ([`WarmUp::failed`] then says so).
     pub fn step(&mut self) -> bool {
-        match self.next_step() {
-            Some(more) => more,
-            None => {
-                self.failed = true;
-                false
-            }
+        let more = self.next_step();
+        self.failed |= more.is_none();
+        if more != Some(true) {
+            self.bytes = Vec::new();
         }
+        more == Some(true)
     }
 }
 
 #[cfg(feature = "full")]
 impl WarmUp {
-    /// The next step: `Some(true)` while there is more, `None` when it failed.
+    /// The next step: `Some(true)` while there is more, `None` when it failed (the stage is
+    /// then `Done`).
     fn next_step(&mut self) -> Option<bool> {
-        if self.failed {
-            return Some(false);
-        }
-        if let Some(ex) = &self.explorer {
-            let views = crate::warm::VIEWS.len();
-            match self.drawn {
-                0 => ex.info().and(ex.info_in("en")).ok()?,
-                1 => ex.view_entry("line").ok()?,
-                k if k - 2 < views => ex.render(crate::warm::VIEWS[k - 2]).ok()?,
-                _ => ex.views().ok()?,
-            };
-            self.drawn += 1;
-            if self.drawn < views + 3 {
-                return Some(true);
+        let views = crate::warm::VIEWS.len();
+        match std::mem::replace(&mut self.stage, WarmStage::Done) {
+            WarmStage::Done => Some(false),
+            WarmStage::Start => {
+                self.bytes = crate::warm::file();
+                let head = &self.bytes[..self.bytes.len().min(crate::table::HEAD)];
+                let reading =
+                    crate::table::Reading::new("warm.csv", self.bytes.len(), head).ok()?;
+                self.stage = WarmStage::Reading(reading.with_piece(crate::warm::PIECE));
+                Some(true)
             }
-            // Done: nothing is kept.
-            (self.explorer, self.bytes) = (None, Vec::new());
-            return Some(false);
+            WarmStage::Reading(mut reading) => {
+                if let Some((at, n)) = reading.want() {
+                    let end = at.saturating_add(n).min(self.bytes.len());
+                    reading
+                        .give(self.bytes.get(at..end)?, &mut |_, _| {})
+                        .ok()?;
+                    self.stage = WarmStage::Reading(reading);
+                } else {
+                    let table = reading.finish(&mut |_, _| {}).ok()?;
+                    let ds = Dataset::from_table(table).ok()?;
+                    self.stage = WarmStage::Drawing(Box::new(Explorer { ds }), 0);
+                }
+                Some(true)
+            }
+            WarmStage::Drawing(ex, k) => {
+                match k {
+                    0 => ex.info().and(ex.info_in("en")).ok()?,
+                    1 => ex.view_entry("line").ok()?,
+                    k if k - 2 < views => ex.render(crate::warm::VIEWS[k - 2]).ok()?,
+                    _ => ex.views().ok()?,
+                };
+                if k + 1 < views + 3 {
+                    self.stage = WarmStage::Drawing(ex, k + 1);
+                }
+                Some(k + 1 < views + 3)
+            }
         }
-        if self.drawn > 0 {
-            return Some(false);
-        }
-        if self.reading.is_none() {
-            self.bytes = crate::warm::file();
-            let head = &self.bytes[..self.bytes.len().min(crate::table::HEAD)];
-            let reading = crate::table::Reading::new("warm.csv", self.bytes.len(), head).ok()?;
-            self.reading = Some(reading.with_piece(crate::warm::PIECE));
-            return Some(true);
-        }
-        let reading = self.reading.as_mut()?;
-        if let Some((at, n)) = reading.want() {
-            let piece = self
-                .bytes
-                .get(at..at.saturating_add(n).min(self.bytes.len()))?;
-            reading.give(piece, &mut |_, _| {}).ok()?;
-            return Some(true);
-        }
-        let table = self.reading.take()?.finish(&mut |_, _| {}).ok()?;
-        let ds = Dataset::from_table(table).ok()?;
-        self.explorer = Some(Explorer { ds });
-        Some(true)
     }
 }
 
