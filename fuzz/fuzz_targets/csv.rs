@@ -3,10 +3,12 @@
 //! pieces (1 to 64 bytes, from the first byte), the same bytes give the same table or error.
 //! On two threads (pieces of 256 bytes to 4 KB: two read at once, a quote-free piece's first pass
 //! counted in two halves at once) the same again. As text (with `,`, `;` and tab), the first
-//! pass's one-scan count of each record agrees with reading its fields.
+//! pass's one-scan count of each record agrees with reading its fields, and so does reading each
+//! record with the leading fields it shares with the record before kept.
 #![no_main]
 use banenverkenner::table::csv::{
     counted_matches_fields, read_csv, read_csv_in_pieces, read_csv_in_pieces_on_two_threads,
+    sharing_matches_fields,
 };
 use banenverkenner::table::fingerprint;
 use libfuzzer_sys::fuzz_target;
@@ -33,6 +35,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         for d in [b',', b';', b'\t'] {
             if let Err(e) = counted_matches_fields(text, d) {
+                panic!("{e}");
+            }
+            if let Err(e) = sharing_matches_fields(text, d) {
                 panic!("{e}");
             }
         }

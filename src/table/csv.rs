@@ -241,6 +241,63 @@ struct Records<'a> {
     delimiter: u8,
 }
 
+/// What [`Records::next_sharing`] keeps of the record before: where it started and, for its
+/// leading fields that are not quoted and end at a delimiter, the offset just past that
+/// delimiter (from the record's start).
+#[derive(Default)]
+struct Shared {
+    start: usize,
+    ends: Vec<usize>,
+}
+
+impl Shared {
+    /// How many of the record before's leading fields the record at `pos` starts with: the same
+    /// bytes up to and including each one's delimiter.
+    fn fields_alike(&self, bytes: &[u8], pos: usize) -> usize {
+        let Some(&most) = self.ends.last() else {
+            return 0;
+        };
+        let most = most.min(bytes.len().saturating_sub(pos));
+        let (a, b) = (self.start, pos);
+        let mut x = 0;
+        while x + 8 <= most {
+            match (word(bytes, a + x), word(bytes, b + x)) {
+                (Some(u), Some(v)) if u == v => x += 8,
+                (Some(u), Some(v)) => {
+                    x += ((u ^ v).trailing_zeros() / 8) as usize;
+                    return self.ends.partition_point(|&e| e <= x);
+                }
+                _ => break,
+            }
+        }
+        while x < most && bytes.get(a + x).is_some() && bytes.get(a + x) == bytes.get(b + x) {
+            x += 1;
+        }
+        self.ends.partition_point(|&e| e <= x)
+    }
+
+    /// Takes note of the record just read (starting at `start`, its fields in `fields`, the
+    /// first `kept` of them shared with the record before).
+    fn note(&mut self, text: &str, delimiter: u8, start: usize, fields: &[Cow<str>], kept: usize) {
+        self.ends.truncate(kept);
+        self.start = start;
+        let bytes = text.as_bytes();
+        let base = text.as_ptr() as usize;
+        for f in &fields[kept.min(fields.len())..] {
+            // A field borrowed from the text and followed by the delimiter is not quoted: a
+            // quoted one is a copy, or followed by its closing quote.
+            let Cow::Borrowed(f) = f else { break };
+            let Some(at) = (f.as_ptr() as usize).checked_sub(base) else {
+                break;
+            };
+            if bytes.get(at + f.len()) != Some(&delimiter) {
+                break;
+            }
+            self.ends.push(at + f.len() + 1 - start);
+        }
+    }
+}
+
 /// Where a record was found.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct RecordAt {
@@ -289,9 +346,7 @@ impl<'a> Records<'a> {
             return None;
         }
         let at_line = self.line;
-        let d = self.delimiter;
         let mut i = self.pos;
-        let mut multiline = false;
         let start = i;
         // An empty line: a blank row.
         if bytes[i] == b'\n' || bytes[i] == b'\r' {
@@ -311,6 +366,48 @@ impl<'a> Records<'a> {
                 multiline: false,
             });
         }
+        self.fields_from(fields, start, i)
+    }
+
+    /// [`Records::next_into`], when `fields` still holds the record before, read by this same
+    /// call: the leading fields this record shares with it, byte for byte (rows grouped by their
+    /// first columns repeat them), are kept instead of read again. Gives the record and how many
+    /// fields were kept; those are the same texts as the record before's.
+    fn next_sharing(
+        &mut self,
+        fields: &mut Vec<Cow<'a, str>>,
+        shared: &mut Shared,
+    ) -> Option<(RecordAt, usize)> {
+        let bytes = self.text.as_bytes();
+        let pos = self.pos;
+        let kept = shared.fields_alike(bytes, pos);
+        let at = if kept > 0 {
+            fields.truncate(kept);
+            let from = pos + shared.ends[kept - 1];
+            self.fields_from(fields, pos, from)
+        } else {
+            self.next_into(fields)
+        };
+        let Some(at) = at else {
+            shared.ends.clear();
+            return None;
+        };
+        shared.note(self.text, self.delimiter, at.start, fields, kept);
+        Some((at, kept))
+    }
+
+    /// The rest of the record that starts at `start` (not a blank line), from the field that
+    /// starts at `i`: `fields` holds the fields before it.
+    fn fields_from(
+        &mut self,
+        fields: &mut Vec<Cow<'a, str>>,
+        start: usize,
+        mut i: usize,
+    ) -> Option<RecordAt> {
+        let bytes = self.text.as_bytes();
+        let at_line = self.line;
+        let d = self.delimiter;
+        let mut multiline = false;
         let mut ended = false;
         loop {
             // One field starting at i.
@@ -574,6 +671,41 @@ pub fn counted_matches_fields(text: &str, d: u8) -> std::result::Result<usize, S
             }
             _ => return Err(differ("the number of records")),
         }
+    }
+}
+
+/// Whether reading each record of `text` with the fields it shares with the record before kept
+/// ([`Records::next_sharing`]) gives what reading it alone gives ([`Records::next_into`]): the
+/// number of fields kept, or the first difference. For the unit tests and the `csv` fuzz target.
+#[doc(hidden)]
+pub fn sharing_matches_fields(text: &str, d: u8) -> std::result::Result<usize, String> {
+    let (mut a, mut b) = (
+        Records::new_at_start(text, d),
+        Records::new_at_start(text, d),
+    );
+    let (mut alone, mut kept_fields): (Vec<Cow<str>>, Vec<Cow<str>>) = (Vec::new(), Vec::new());
+    let mut shared = Shared::default();
+    let mut before: Vec<String> = Vec::new();
+    let mut kept_total = 0;
+    let differ = |what: &str| format!("{what} differ(s) on {text:?} (delimiter {})", d as char);
+    loop {
+        let theirs = a.next_into(&mut alone);
+        let ours = b.next_sharing(&mut kept_fields, &mut shared);
+        if theirs != ours.map(|(at, _)| at) {
+            return Err(differ("the record's place"));
+        }
+        let Some((_, kept)) = ours else {
+            return Ok(kept_total);
+        };
+        if alone != kept_fields {
+            return Err(differ("the fields"));
+        }
+        if kept > before.len() || kept > kept_fields.len() || before[..kept] != kept_fields[..kept]
+        {
+            return Err(differ("the fields kept and the record before's"));
+        }
+        kept_total += kept;
+        before = kept_fields.iter().map(|c| c.to_string()).collect();
     }
 }
 
@@ -1868,9 +2000,18 @@ impl Body {
         let mut writers: Vec<CellWriter<'a>> =
             part.columns.iter().map(|_| CellWriter::default()).collect();
         let mut next_report = records.pos + self.step;
+        let mut shared = Shared::default();
+        // Whether the record before went into the columns (its cells are then each writer's
+        // last).
+        let mut pushed = false;
         for i in first.. {
-            let Some(at) = records.next_into(&mut fields) else {
+            let Some((at, kept)) = records.next_sharing(&mut fields, &mut shared) else {
                 break;
+            };
+            let kept = if std::mem::replace(&mut pushed, false) {
+                kept
+            } else {
+                0
             };
             let n = filled(&fields);
             if let Some(c) = counting.as_deref_mut() {
@@ -1994,6 +2135,8 @@ impl Body {
                     ));
                 }
                 let over = match t {
+                    // The same text as the record before's, which went into the columns.
+                    Cow::Borrowed(t) if j < kept => writer.again(col, t, self.decimal),
                     Cow::Borrowed(t) => writer.push(col, t, self.decimal),
                     // A quoted cell with `""` in it: not remembered, it lives in `fields` only.
                     Cow::Owned(t) => CellWriter::default().push(col, t, self.decimal),
@@ -2004,6 +2147,7 @@ impl Body {
             }
             part.row_numbers
                 .push(u32::try_from(line).unwrap_or(u32::MAX));
+            pushed = true;
         }
         Ok(())
     }
@@ -2205,6 +2349,117 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 2000, "{compared}");
+    }
+
+    #[test]
+    fn records_sharing_fields_read_as_one_at_a_time() {
+        // Lines of a few cells drawn from a small set (quoted, empty, spaced, a quote inside,
+        // numbers), so that records often start with the fields of the record before.
+        let cells = [
+            "A",
+            "B",
+            "\"A\"",
+            "\"a,b\"",
+            "\"x\"\"y\"",
+            "",
+            "1",
+            "1e400",
+            " A",
+            "A\"b",
+            "\"m\nn\"",
+        ];
+        let ends = ["\n", "\r\n", "\r", "\n\n"];
+        let mut next = xorshift(0x6a09_e667_f3bc_c908);
+        let (mut kept_total, mut compared) = (0, 0);
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let mut line: Vec<&str> = Vec::new();
+            for _ in 0..next() % 12 {
+                // Mostly the line before with its last cells changed.
+                let keep = if line.is_empty() {
+                    0
+                } else {
+                    (next() % (line.len() as u64 + 1)) as usize
+                };
+                line.truncate(keep);
+                while line.len() < (next() % 5) as usize {
+                    line.push(cells[(next() % cells.len() as u64) as usize]);
+                }
+                text.push_str(&line.join(","));
+                text.push_str(ends[(next() % ends.len() as u64) as usize]);
+            }
+            if next().is_multiple_of(3) {
+                text.pop(); // the text may end inside a record
+            }
+            if unclosed_quote(&text, b',').is_some() {
+                continue;
+            }
+            let d = if compared % 2 == 0 { b',' } else { b';' };
+            let text = if d == b';' {
+                text.replace(',', ";")
+            } else {
+                text
+            };
+            kept_total += sharing_matches_fields(&text, d).unwrap_or_else(|e| panic!("{e}"));
+            compared += 1;
+        }
+        assert!(
+            compared > 1000 && kept_total > 3000,
+            "{compared} {kept_total}"
+        );
+    }
+
+    #[test]
+    fn rows_sharing_their_first_cells_read_as_alone() {
+        // B's row goes into the columns, the single cell "A" is left out: the row after it,
+        // which starts with the same bytes, is read again (not B's cells repeated). A number
+        // beyond the range is named in every row it is in; a blank line and a short row between.
+        let text = "regio;jaar;n;m\nB;2015;1;2\nA;;;\nA;2016;3;4\nA;2016;5;6\n\nA;1e400;7;8\nA;1e400;9;1\nA;1e400\nA;1e400;2;3\n";
+        let t = read_csv("x.csv", text.as_bytes()).unwrap();
+        let col = |j: usize| t.columns[j].values();
+        let tx = |s: &str| Value::Text(s.into());
+        assert_eq!(
+            col(0),
+            vec![
+                tx("B"),
+                tx("A"),
+                tx("A"),
+                tx("A"),
+                tx("A"),
+                tx("A"),
+                tx("A")
+            ]
+        );
+        assert_eq!(
+            col(1)[..3],
+            [
+                Value::Number(2015.0),
+                Value::Number(2016.0),
+                Value::Number(2016.0)
+            ]
+        );
+        assert_eq!(
+            col(1)[3..],
+            [tx("1e400"), tx("1e400"), tx("1e400"), tx("1e400")]
+        );
+        assert_eq!(col(3)[5], Value::Missing);
+        assert_eq!(t.row_numbers, vec![2, 4, 5, 7, 8, 9, 10]);
+        let beyond = t
+            .detected
+            .notes
+            .iter()
+            .find(|n| n.contains("1e400"))
+            .unwrap();
+        for row in ["7", "8", "9", "10"] {
+            assert!(beyond.contains(&format!(" {row} ")), "{beyond}");
+        }
+        // The same table in pieces too small to share anything across them.
+        let whole = super::super::fingerprint(&Ok(t));
+        for piece in [1, 7, 16, 40] {
+            let got =
+                super::super::fingerprint(&read_csv_in_pieces("x.csv", text.as_bytes(), piece));
+            assert_eq!(got, whole, "pieces of {piece}");
+        }
     }
 
     #[test]

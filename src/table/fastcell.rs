@@ -103,6 +103,8 @@ const MEMO_CAP: usize = 1 << 16;
 pub struct CellWriter<'a> {
     last: Option<(&'a str, Outcome)>,
     memo: FastMap<Raw<'a>, Outcome>,
+    /// The cell pushed last.
+    pushed: Option<Outcome>,
 }
 
 /// A raw cell as a memo key: compared without a call to `memcmp` (cells are short).
@@ -149,6 +151,19 @@ impl<'a> CellWriter<'a> {
     /// range (as [`super::overflows`] tells), for the caller to name.
     pub fn push(&mut self, col: &mut Column, t: &'a str, decimal: char) -> bool {
         let out = self.outcome(col, t, decimal);
+        self.pushed = Some(out);
+        Self::write(col, out)
+    }
+
+    /// [`CellWriter::push`] of the same text as the cell pushed last (not looked at again).
+    pub fn again(&mut self, col: &mut Column, t: &'a str, decimal: char) -> bool {
+        match self.pushed {
+            Some(out) => Self::write(col, out),
+            None => self.push(col, t, decimal),
+        }
+    }
+
+    fn write(col: &mut Column, out: Outcome) -> bool {
         match out {
             Outcome::Missing => col.push_missing(),
             Outcome::Number(x) => col.push_number(x),
