@@ -245,11 +245,13 @@ struct Records<'a> {
 /// leading fields that are not quoted and end at a delimiter, the offset just past that
 /// delimiter (from the record's start).
 #[derive(Default)]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 struct Shared {
     start: usize,
     ends: Vec<usize>,
 }
 
+#[cfg(feature = "full")]
 impl Shared {
     /// How many of the record before's leading fields the record at `pos` starts with: the same
     /// bytes up to and including each one's delimiter.
@@ -369,10 +371,30 @@ impl<'a> Records<'a> {
         self.fields_from(fields, start, i)
     }
 
+    /// The next record of a table's body and the leading fields kept from the record before:
+    /// [`Records::next_sharing`] in the full core; the first core, which reads the built-in data
+    /// only, reads each record alone (and stays smaller).
+    fn next_row(
+        &mut self,
+        fields: &mut Vec<Cow<'a, str>>,
+        shared: &mut Shared,
+    ) -> Option<(RecordAt, usize)> {
+        #[cfg(feature = "full")]
+        {
+            self.next_sharing(fields, shared)
+        }
+        #[cfg(not(feature = "full"))]
+        {
+            let _ = shared;
+            self.next_into(fields).map(|at| (at, 0))
+        }
+    }
+
     /// [`Records::next_into`], when `fields` still holds the record before, read by this same
     /// call: the leading fields this record shares with it, byte for byte (rows grouped by their
     /// first columns repeat them), are kept instead of read again. Gives the record and how many
     /// fields were kept; those are the same texts as the record before's.
+    #[cfg(feature = "full")]
     fn next_sharing(
         &mut self,
         fields: &mut Vec<Cow<'a, str>>,
@@ -678,6 +700,7 @@ pub fn counted_matches_fields(text: &str, d: u8) -> std::result::Result<usize, S
 /// ([`Records::next_sharing`]) gives what reading it alone gives ([`Records::next_into`]): the
 /// number of fields kept, or the first difference. For the unit tests and the `csv` fuzz target.
 #[doc(hidden)]
+#[cfg(feature = "full")]
 pub fn sharing_matches_fields(text: &str, d: u8) -> std::result::Result<usize, String> {
     let (mut a, mut b) = (
         Records::new_at_start(text, d),
@@ -2005,7 +2028,7 @@ impl Body {
         // last).
         let mut pushed = false;
         for i in first.. {
-            let Some((at, kept)) = records.next_sharing(&mut fields, &mut shared) else {
+            let Some((at, kept)) = records.next_row(&mut fields, &mut shared) else {
                 break;
             };
             let kept = if std::mem::replace(&mut pushed, false) {
@@ -2352,6 +2375,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "full")]
     fn records_sharing_fields_read_as_one_at_a_time() {
         // Lines of a few cells drawn from a small set (quoted, empty, spaced, a quote inside,
         // numbers), so that records often start with the fields of the record before.
@@ -2410,6 +2434,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "full")]
     fn rows_sharing_their_first_cells_read_as_alone() {
         // B's row goes into the columns, the single cell "A" is left out: the row after it,
         // which starts with the same bytes, is read again (not B's cells repeated). A number

@@ -103,7 +103,8 @@ const MEMO_CAP: usize = 1 << 16;
 pub struct CellWriter<'a> {
     last: Option<(&'a str, Outcome)>,
     memo: FastMap<Raw<'a>, Outcome>,
-    /// The cell pushed last.
+    /// The cell pushed last (for [`CellWriter::again`]).
+    #[cfg(feature = "full")]
     pushed: Option<Outcome>,
 }
 
@@ -151,16 +152,20 @@ impl<'a> CellWriter<'a> {
     /// range (as [`super::overflows`] tells), for the caller to name.
     pub fn push(&mut self, col: &mut Column, t: &'a str, decimal: char) -> bool {
         let out = self.outcome(col, t, decimal);
-        self.pushed = Some(out);
+        #[cfg(feature = "full")]
+        {
+            self.pushed = Some(out);
+        }
         Self::write(col, out)
     }
 
     /// [`CellWriter::push`] of the same text as the cell pushed last (not looked at again).
     pub fn again(&mut self, col: &mut Column, t: &'a str, decimal: char) -> bool {
-        match self.pushed {
-            Some(out) => Self::write(col, out),
-            None => self.push(col, t, decimal),
+        #[cfg(feature = "full")]
+        if let Some(out) = self.pushed {
+            return Self::write(col, out);
         }
+        self.push(col, t, decimal)
     }
 
     fn write(col: &mut Column, out: Outcome) -> bool {
