@@ -245,15 +245,18 @@ fn text_stats(c: &Column) -> Option<Stats<'_>> {
     let codes = c.short_codes()?;
     let dict = c.dictionary();
     let mut seen = vec![false; dict.len()];
-    let (mut missing, mut distinct_values) = (0usize, Vec::new());
+    let missing = codes.iter().filter(|&&k| k == NO_SHORT_CODE).count();
+    // The distinct texts in the order first seen; once every text of the dictionary is seen
+    // (often early on: a text is in it because a row holds it), the rest can bring no new one.
+    let (mut unseen, mut distinct_values) = (dict.len(), Vec::new());
     for &k in codes {
-        if k == NO_SHORT_CODE {
-            missing += 1;
-            continue;
+        if unseen == 0 {
+            break;
         }
         if let Some(s) = seen.get_mut(usize::from(k)) {
             if !*s {
                 *s = true;
+                unseen -= 1;
                 if let Some(t) = dict.get(usize::from(k)) {
                     distinct_values.push(Cell::Text(t));
                 }
