@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ensureTidy } from './gen-tidy.mjs';
-import { ROOT, BENCH, median, secs, MB, ratio, fmtRatio, verdict, table, repeat, sampleRss, withTimeout } from './common.mjs';
+import { ROOT, BENCH, median, secs, MB, ratio, fmtRatio, verdict, table, repeat, interleave, sampleRss, withTimeout } from './common.mjs';
 
 export const SPEC = 'view=line&x=kwartaal&y=werkzaam&series=arbeidsmarktregio';
 const CACHE = path.join(ROOT, 'target', 'bench');
@@ -200,18 +200,25 @@ export async function benchBig({ browser, srv, runs, variant, budgetMs, timeoutM
 
   const rows = [];
   if (browser) {
-    log('   in headless Chromium (each run a fresh context; timed from the file input\'s change event) ...');
-    rows.push(summary('page: line chart', await repeat(runs, budgetMs, () => pageOnce(browser, srv.url, file, facts, timeoutMs))));
-    rows.push(summary('page, started: line chart', await repeat(runs, budgetMs, () => pageOnce(browser, srv.url, file, facts, timeoutMs, true))));
-    rows.push(summary('DuckDB-WASM', await repeat(runs, budgetMs, () => enginePageOnce(browser, srv.url, 'duckdb', file, facts, timeoutMs))));
-    rows.push(summary('Arquero', await repeat(runs, budgetMs, () => enginePageOnce(browser, srv.url, 'arquero', file, facts, timeoutMs))));
+    log('   in headless Chromium (each run a fresh context; timed from the file input\'s change event; the engines in turn, one run each per round) ...');
+    const [page, started, duck, arq] = await interleave(runs, budgetMs, [
+      () => pageOnce(browser, srv.url, file, facts, timeoutMs),
+      () => pageOnce(browser, srv.url, file, facts, timeoutMs, true),
+      () => enginePageOnce(browser, srv.url, 'duckdb', file, facts, timeoutMs),
+      () => enginePageOnce(browser, srv.url, 'arquero', file, facts, timeoutMs),
+    ]);
+    rows.push(summary('page: line chart', page), summary('page, started: line chart', started), summary('DuckDB-WASM', duck), summary('Arquero', arq));
   }
-  log('   natively (/usr/bin/time -v: wall time measured around it, max RSS) ...');
-  const view = summary('CLI: view --json', await repeat(runs, budgetMs, () => cliOnce(['view', file, SPEC, '--json'], file, facts)));
+  log('   natively (/usr/bin/time -v: wall time measured around it, max RSS; the CLI and DuckDB in turn) ...');
+  const [cliRuns, duckRuns] = await interleave(runs, budgetMs, [
+    () => cliOnce(['view', file, SPEC, '--json'], file, facts),
+    () => duckdbOnce(file, facts),
+  ]);
+  const view = summary('CLI: view --json', cliRuns);
   rows.push(view);
   // While the view fails, `info` (reading the file and detecting its columns) is the CLI's figure.
   if (!view.ok) rows.push(summary('CLI: info', await repeat(runs, budgetMs, () => cliOnce(['info', file], file, facts))));
-  rows.push(summary('DuckDB (Python)', await repeat(runs, budgetMs, () => duckdbOnce(file, facts))));
+  rows.push(summary('DuckDB (Python)', duckRuns));
 
   const native = (label) => label.startsWith('CLI') || label.startsWith('DuckDB (');
   log('');

@@ -89,6 +89,27 @@ export function table(rows, indent = '  ') {
 
 // Runs `once` up to `runs` times; stops early after a failure, or once `budgetMs` of wall time is
 // spent (after at least one run), so a slow or failing engine cannot eat the machine.
+// `repeat` for several engines at once, in rounds (one run of each engine per round, in turn), so
+// that the machine's speed, which moves by tens of percent over tens of seconds, weighs on every
+// engine alike. An engine stops when a run fails or its own runs took over `budgetMs`. Gives each
+// engine's results, in the order of `onces`.
+export async function interleave(runs, budgetMs, onces) {
+  const results = onces.map(() => []);
+  const spent = onces.map(() => 0);
+  const going = onces.map(() => true);
+  for (let i = 0; i < runs && going.some(Boolean); i++) {
+    for (let k = 0; k < onces.length; k++) {
+      if (!going[k]) continue;
+      const start = Date.now();
+      const r = await onces[k](i);
+      spent[k] += Date.now() - start;
+      results[k].push(r);
+      if (!r.ok || spent[k] > budgetMs) going[k] = false;
+    }
+  }
+  return results;
+}
+
 export async function repeat(runs, budgetMs, once) {
   const results = [];
   const start = Date.now();
