@@ -1,10 +1,11 @@
 //! A made-up file for warming the browser's engine up. A wasm engine first runs each function
 //! as quickly compiled, slow code and compiles the fast version only once the function has run
 //! a while, so the first large file a page reads pays for that: the 53 MB bench file took
-//! 0.9-1.0 s from file to chart the first time in a page, 0.5-0.7 s the second. The page's worker therefore, while the page is idle
-//! after starting, reads this file (in small pieces, as a user's file is read), describes it and
-//! draws its common views, a step at a time (`web::WarmUp`), so the reading, describing and
-//! drawing code is fast by the time the user picks a file. Nothing of it is kept or shown.
+//! 0.9-1.0 s from file to chart the first time in a page, 0.5-0.7 s the second. The page's
+//! worker therefore, while the page is idle after starting, reads this file (in small pieces, as
+//! a user's file is read), describes it and draws its common views, a step at a time
+//! (`web::WarmUp`), so the reading, describing and drawing code is fast by the time the user
+//! picks a file. Nothing of it is kept or shown.
 //!
 //! The file has the shape analysts export: one row per municipality, quarter, subgroup, age
 //! band and sex, with the counts of people in the register and at work, `;`-separated.

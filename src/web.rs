@@ -115,20 +115,20 @@ impl FileReading {
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 pub struct WarmUp {
-    bytes: Vec<u8>,
     stage: WarmStage,
-    failed: bool,
 }
 
-/// Where the warm-up is.
+/// Where the warm-up is. Each stage holds what it needs: the file's bytes only while it is read.
 #[cfg(feature = "full")]
 enum WarmStage {
     Start,
-    Reading(crate::table::Reading),
+    Reading(crate::table::Reading, Vec<u8>),
     /// Drawing: the steps done on the explorer.
     Drawing(Box<Explorer>, usize),
-    /// All done, or a step failed: nothing is kept.
+    /// All done: nothing is kept.
     Done,
+    /// A step failed, which ended the warm-up: nothing is kept.
+    Failed,
 }
 
 #[cfg(feature = "full")]
@@ -137,53 +137,49 @@ impl WarmUp {
     #[wasm_bindgen(constructor)]
     pub fn new() -> WarmUp {
         WarmUp {
-            bytes: Vec::new(),
             stage: WarmStage::Start,
-            failed: false,
         }
     }
 
     /// Whether a step failed (which ended the warm-up early; for the tests).
     pub fn failed(&self) -> bool {
-        self.failed
+        matches!(self.stage, WarmStage::Failed)
     }
 
     /// Does the next step (a piece read, the file described, one view drawn: 1-40 ms each the
     /// first time, in Chromium); false once all is done. Nothing is kept, and an error only
     /// ends the warm-up ([`WarmUp::failed`] then says so).
     pub fn step(&mut self) -> bool {
-        let more = self.next_step();
-        self.failed |= more.is_none();
-        if more != Some(true) {
-            self.bytes = Vec::new();
-        }
-        more == Some(true)
+        self.next_step().unwrap_or_else(|| {
+            self.stage = WarmStage::Failed;
+            false
+        })
     }
 }
 
 #[cfg(feature = "full")]
 impl WarmUp {
-    /// The next step: `Some(true)` while there is more, `None` when it failed (the stage is
-    /// then `Done`).
+    /// The next step: `Some(true)` while there is more, `None` when it failed.
     fn next_step(&mut self) -> Option<bool> {
         let views = crate::warm::VIEWS.len();
         match std::mem::replace(&mut self.stage, WarmStage::Done) {
             WarmStage::Done => Some(false),
+            WarmStage::Failed => {
+                self.stage = WarmStage::Failed;
+                Some(false)
+            }
             WarmStage::Start => {
-                self.bytes = crate::warm::file();
-                let head = &self.bytes[..self.bytes.len().min(crate::table::HEAD)];
-                let reading =
-                    crate::table::Reading::new("warm.csv", self.bytes.len(), head).ok()?;
-                self.stage = WarmStage::Reading(reading.with_piece(crate::warm::PIECE));
+                let bytes = crate::warm::file();
+                let head = &bytes[..bytes.len().min(crate::table::HEAD)];
+                let reading = crate::table::Reading::new("warm.csv", bytes.len(), head).ok()?;
+                self.stage = WarmStage::Reading(reading.with_piece(crate::warm::PIECE), bytes);
                 Some(true)
             }
-            WarmStage::Reading(mut reading) => {
+            WarmStage::Reading(mut reading, bytes) => {
                 if let Some((at, n)) = reading.want() {
-                    let end = at.saturating_add(n).min(self.bytes.len());
-                    reading
-                        .give(self.bytes.get(at..end)?, &mut |_, _| {})
-                        .ok()?;
-                    self.stage = WarmStage::Reading(reading);
+                    let end = at.saturating_add(n).min(bytes.len());
+                    reading.give(bytes.get(at..end)?, &mut |_, _| {}).ok()?;
+                    self.stage = WarmStage::Reading(reading, bytes);
                 } else {
                     let table = reading.finish(&mut |_, _| {}).ok()?;
                     let ds = Dataset::from_table(table).ok()?;

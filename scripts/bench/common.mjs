@@ -87,12 +87,11 @@ export function table(rows, indent = '  ') {
   return [line(rows[0]), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-// Runs `once` up to `runs` times; stops early after a failure, or once `budgetMs` of wall time is
-// spent (after at least one run), so a slow or failing engine cannot eat the machine.
-// `repeat` for several engines at once, in rounds (one run of each engine per round, in turn), so
-// that the machine's speed, which moves by tens of percent over tens of seconds, weighs on every
-// engine alike. An engine stops when a run fails or its own runs took over `budgetMs`. Gives each
-// engine's results, in the order of `onces`.
+// Runs each engine of `onces` up to `runs` times, in rounds (one run of each engine per round, in
+// turn), so that the machine's speed, which moves by tens of percent over tens of seconds, weighs
+// on every engine alike. An engine stops early after a failure, or once its own runs took over
+// `budgetMs` (after at least one run), so a slow or failing engine cannot eat the machine. Gives
+// each engine's results, in the order of `onces`.
 export async function interleave(runs, budgetMs, onces) {
   const results = onces.map(() => []);
   const spent = onces.map(() => 0);
@@ -110,15 +109,9 @@ export async function interleave(runs, budgetMs, onces) {
   return results;
 }
 
+// One engine's runs (`interleave` of one).
 export async function repeat(runs, budgetMs, once) {
-  const results = [];
-  const start = Date.now();
-  for (let i = 0; i < runs; i++) {
-    const r = await once(i);
-    results.push(r);
-    if (!r.ok || Date.now() - start > budgetMs) break;
-  }
-  return results;
+  return (await interleave(runs, budgetMs, [once]))[0];
 }
 
 // The resident memory (bytes) of every Chromium renderer process started by this node process.
