@@ -181,6 +181,7 @@ pub fn compute(
     lang: Lang,
 ) -> Result<BasicsData> {
     let (from, to) = super::scatter::years(d, from, to, lang)?;
+    let span = from.span(to);
     let (jobs, workers, vacancies) = (
         t(lang, "Banen", "Jobs"),
         t(lang, "Werkenden", "Workers"),
@@ -202,11 +203,11 @@ pub fn compute(
         def(
             "jobs_growth".into(),
             match lang {
-                Lang::Nl => format!("Groei banen {from:#}-{to:#}"),
-                Lang::En => format!("Growth of jobs {from:#}-{to:#}"),
+                Lang::Nl => format!("Groei banen {span}"),
+                Lang::En => format!("Growth of jobs {span}"),
             },
             jobs,
-            format!("{growth_word}\n{from:#}-{to:#}"),
+            format!("{growth_word}\n{span}"),
             true,
         ),
         lang,
@@ -221,11 +222,11 @@ pub fn compute(
             def(
                 format!("jobs_growth_{a}_{b}"),
                 match lang {
-                    Lang::Nl => format!("Groei banen {a}-{b}"),
-                    Lang::En => format!("Growth of jobs {a}-{b}"),
+                    Lang::Nl => format!("Groei banen {}", a.span(b)),
+                    Lang::En => format!("Growth of jobs {}", a.span(b)),
                 },
                 jobs,
-                format!("{growth_word}\n{a}-{b}"),
+                format!("{growth_word}\n{}", a.span(b)),
                 correlate,
             ),
             lang,
@@ -246,8 +247,8 @@ pub fn compute(
         let reason = missing(d, Count::WerkkamerIndication, &[to], lang)
             .or_else(|| missing(d, Count::Jobs, &[to], lang))
             .unwrap_or_else(|| match lang {
-                Lang::Nl => format!("geen jaar in {from:#}-{to:#} met banen en indicatie"),
-                Lang::En => format!("no year in {from:#}-{to:#} with jobs and indication"),
+                Lang::Nl => format!("geen jaar in {span} met banen en indicatie"),
+                Lang::En => format!("no year in {span} with jobs and indication"),
             });
         ms.push(unavailable(
             def(
@@ -344,11 +345,11 @@ pub fn compute(
     let dfn = def(
         "workers_growth".into(),
         match lang {
-            Lang::Nl => format!("Groei werkenden {from:#}-{to:#}"),
-            Lang::En => format!("Growth of working persons {from:#}-{to:#}"),
+            Lang::Nl => format!("Groei werkenden {span}"),
+            Lang::En => format!("Growth of working persons {span}"),
         },
         workers,
-        format!("{growth_word}\n{from:#}-{to:#}"),
+        format!("{growth_word}\n{span}"),
         true,
     );
     ms.push(
@@ -401,9 +402,9 @@ pub fn compute(
                 b,
                 def(
                     key.into(),
-                    format!("{label} {a}-{b}"),
+                    format!("{label} {}", a.span(b)),
                     vacancies,
-                    format!("{growth_word}\n{header}\n{a}-{b}"),
+                    format!("{growth_word}\n{header}\n{}", a.span(b)),
                     true,
                 ),
                 lang,
@@ -418,11 +419,11 @@ pub fn compute(
                 ),
                 missing(d, c, &[to], lang).unwrap_or_else(|| match lang {
                     Lang::Nl => format!(
-                        "het bestand heeft geen twee jaren met {} in {from:#}-{to:#}",
+                        "het bestand heeft geen twee jaren met {} in {span}",
                         c.label()
                     ),
                     Lang::En => format!(
-                        "the file has no two years with {} in {from:#}-{to:#}",
+                        "the file has no two years with {} in {span}",
                         count_label(c, lang)
                     ),
                 }),

@@ -125,15 +125,16 @@ pub fn compute(
     lang: Lang,
 ) -> Result<DecompositionData> {
     let (from, to) = years(d, from, to, lang)?;
+    let span = from.span(to);
     let empty = Counts::default();
     let nat = |y: Period| d.national.get(&y).unwrap_or(&empty);
     let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {
         Error::not_available(match lang {
             Lang::Nl => format!(
-                "De opbouw van de groei {from:#}-{to:#} is landelijk niet te berekenen: {reason}."
+                "De opbouw van de groei {span} is landelijk niet te berekenen: {reason}."
             ),
             Lang::En => format!(
-                "The make-up of the growth {from:#}-{to:#} cannot be computed nationally: {reason}."
+                "The make-up of the growth {span} cannot be computed nationally: {reason}."
             ),
         })
     })?;

@@ -249,11 +249,8 @@ pub fn measure_label(
 ) -> String {
     let group = g.label_in(lang);
     let period = match (from, to, year) {
-        (Some(a), Some(b), _) => format!("{a:#}-{b:#}"),
-        (_, _, Some(y)) => match lang {
-            Lang::Nl => format!("eind {y:#}"),
-            Lang::En => format!("end of {y:#}"),
-        },
+        (Some(a), Some(b), _) => a.span(b),
+        (_, _, Some(y)) => y.moment(lang),
         _ => String::new(),
     };
     match (m, lang) {

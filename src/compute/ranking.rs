@@ -60,6 +60,7 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
     let (values, from, to, year, label) = match s.measure {
         RankMeasure::Growth => {
             let (from, to) = super::scatter::years(d, s.from, s.to, lang)?;
+            let span = from.span(to);
             let v = measures::growth_workers(d, g, from, to, lang).map_err(|mut e| {
                 if matches!(g, Subgroup::Praktijkroute | Subgroup::PwOther) {
                     e.message.push_str(t(lang, " De Praktijkroute wordt pas vanaf 2017 apart geteld; een groei vraagt twee jaren met die aantallen.", " The Praktijkroute is counted separately only from 2017; a growth needs two years with those counts."));
@@ -67,8 +68,8 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
                 e
             })?;
             let label = match lang {
-                Lang::Nl => format!("Groei werkenden{suffix} {from:#}-{to:#}"),
-                Lang::En => format!("Growth of working persons{suffix} {from:#}-{to:#}"),
+                Lang::Nl => format!("Groei werkenden{suffix} {span}"),
+                Lang::En => format!("Growth of working persons{suffix} {span}"),
             };
             (v, Some(from), Some(to), None, label)
         }
@@ -77,9 +78,10 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
                 Some(y) => (y, measures::share_working(d, g, y, lang)?),
                 None => first_year(d, lang, |y| measures::share_working(d, g, y, lang))?,
             };
+            let at = y.moment(lang);
             let label = match lang {
-                Lang::Nl => format!("Aandeel werkenden{suffix} eind {y}"),
-                Lang::En => format!("Share working{suffix} at the end of {y}"),
+                Lang::Nl => format!("Aandeel werkenden{suffix} {at}"),
+                Lang::En => format!("Share working{suffix} {at}"),
             };
             (v, None, None, Some(y), label)
         }
@@ -88,21 +90,22 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
                 Some(y) => (y, measures::register_share(d, g, y, lang)?),
                 None => first_year(d, lang, |y| measures::register_share(d, g, y, lang))?,
             };
+            let at = y.moment(lang);
             let pw = g.parent() == Some(Subgroup::Participatiewet);
             let label = match (lang, pw) {
                 (Lang::Nl, true) => format!(
-                    "Aandeel {} in het register Participatiewet eind {y}",
+                    "Aandeel {} in het register Participatiewet {at}",
                     g.label()
                 ),
                 (Lang::Nl, false) => {
-                    format!("Aandeel {} in het doelgroepregister eind {y}", g.label())
+                    format!("Aandeel {} in het doelgroepregister {at}", g.label())
                 }
                 (Lang::En, true) => format!(
-                    "Share of {} in the Participatiewet register at the end of {y}",
+                    "Share of {} in the Participatiewet register {at}",
                     g.label_in(lang)
                 ),
                 (Lang::En, false) => format!(
-                    "Share of {} in the target group register at the end of {y}",
+                    "Share of {} in the target group register {at}",
                     g.label_in(lang)
                 ),
             };

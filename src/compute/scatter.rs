@@ -47,6 +47,8 @@ pub fn years(
 
 pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Result<ScatterData> {
     let (from, to) = years(d, spec.from, spec.to, lang)?;
+    let span = from.span(to);
+    let at = from.moment(lang);
     let g = spec.subgroup;
     let (gl, suffix) = (g.label_in(lang), g.suffix_in(lang));
     let relative = format!(
@@ -59,8 +61,8 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
             measures::share_working(d, g, from, lang)?,
             "share",
             match lang {
-                Lang::Nl => format!("Aandeel werkenden {gl} eind {from:#}, {relative}"),
-                Lang::En => format!("Share working, {gl}, end of {from:#}, {relative}"),
+                Lang::Nl => format!("Aandeel werkenden {gl} {at}, {relative}"),
+                Lang::En => format!("Share working, {gl}, {at}, {relative}"),
             },
             match lang {
                 Lang::Nl => format!("Aandeel werkenden{suffix} {from:#}"),
@@ -80,10 +82,10 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
                 "register_share",
                 match lang {
                     Lang::Nl => {
-                        format!("Aandeel {gl} in het doelgroepregister eind {from:#}, {relative}")
+                        format!("Aandeel {gl} in het doelgroepregister {at}, {relative}")
                     }
                     Lang::En => format!(
-                        "Share of {gl} in the target group register, end of {from:#}, {relative}"
+                        "Share of {gl} in the target group register, {at}, {relative}"
                     ),
                 },
                 match lang {
@@ -95,12 +97,12 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
     };
     let ys = measures::growth_workers(d, g, from, to, lang)?;
     let y_label = match lang {
-        Lang::Nl => format!("Groei werkenden {gl} {from:#}-{to:#}, {relative}"),
-        Lang::En => format!("Growth of working persons, {gl}, {from:#}-{to:#}, {relative}"),
+        Lang::Nl => format!("Groei werkenden {gl} {span}, {relative}"),
+        Lang::En => format!("Growth of working persons, {gl}, {span}, {relative}"),
     };
     let y_name = match lang {
-        Lang::Nl => format!("Groei werkenden{suffix} {from:#}-{to:#}"),
-        Lang::En => format!("Growth of working persons{suffix} {from:#}-{to:#}"),
+        Lang::Nl => format!("Groei werkenden{suffix} {span}"),
+        Lang::En => format!("Growth of working persons{suffix} {span}"),
     };
 
     let mut excluded: Vec<Excluded> = xs.excluded.clone();

@@ -173,10 +173,9 @@ pub fn render(
     let mut data = basics::compute(d, from, to, lang)?;
     basics::classify_outliers(&mut data, spec.k);
     let title = format!(
-        "{}, {}-{}",
+        "{}, {}",
         t(lang, "Basisgegevens per regio", "Basic figures per region"),
-        data.from,
-        data.to
+        data.from.span(data.to)
     );
     let subtitle = t(
         lang,

@@ -15,10 +15,9 @@ pub fn summary(d: &DecompositionData, lang: Lang) -> String {
     };
     let mut s = match lang {
         Lang::Nl => format!(
-            "Landelijk kwam {} van de groei van het aantal werkenden in de Participatiewet {}-{} ({}) via de Praktijkroute; het meest in {} ({}), het minst in {} ({}).",
+            "Landelijk kwam {} van de groei van het aantal werkenden in de Participatiewet {} ({}) via de Praktijkroute; het meest in {} ({}), het minst in {} ({}).",
             pct(d.national, lang),
-            d.from,
-            d.to,
+            d.from.span(d.to),
             pct(d.national_growth, lang),
             top.region,
             pct(top.value, lang),
@@ -26,10 +25,9 @@ pub fn summary(d: &DecompositionData, lang: Lang) -> String {
             pct(bottom.value, lang),
         ),
         Lang::En => format!(
-            "Nationally {} of the growth of working persons in the Participatiewet {}-{} ({}) came via the Praktijkroute; most in {} ({}), least in {} ({}).",
+            "Nationally {} of the growth of working persons in the Participatiewet {} ({}) came via the Praktijkroute; most in {} ({}), least in {} ({}).",
             pct(d.national, lang),
-            d.from,
-            d.to,
+            d.from.span(d.to),
             pct(d.national_growth, lang),
             top.region,
             pct(top.value, lang),
@@ -58,12 +56,12 @@ pub fn render(
     let data = decomposition::compute(d, from, to, spec.k, lang)?;
     let title = match lang {
         Lang::Nl => format!(
-            "Opbouw van de groei van werkenden in de Participatiewet {}-{}",
-            data.from, data.to
+            "Opbouw van de groei van werkenden in de Participatiewet {}",
+            data.from.span(data.to)
         ),
         Lang::En => format!(
-            "Make-up of the growth of working persons in the Participatiewet {}-{}",
-            data.from, data.to
+            "Make-up of the growth of working persons in the Participatiewet {}",
+            data.from.span(data.to)
         ),
     };
     let subtitle = match lang {

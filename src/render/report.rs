@@ -122,6 +122,7 @@ fn plan(
     to: crate::spec::Period,
     lang: Lang,
 ) -> Vec<(String, String, View)> {
+    let span = from.span(to);
     let scatter = |g: Subgroup, x: ScatterX| {
         View::Scatter(ScatterSpec {
             subgroup: g,
@@ -141,8 +142,8 @@ fn plan(
         })
     };
     let share_growth = match lang {
-        Lang::Nl => format!("Aandeel werkenden {from:#} en groei {from:#}-{to:#}"),
-        Lang::En => format!("Share working {from:#} and growth {from:#}-{to:#}"),
+        Lang::Nl => format!("Aandeel werkenden {from:#} en groei {span}"),
+        Lang::En => format!("Share working {from:#} and growth {span}"),
     };
     let mut p = vec![(
         figure(lang, "1a"),
@@ -163,8 +164,8 @@ fn plan(
     p.push((
         figure(lang, "2"),
         match lang {
-            Lang::Nl => format!("Aandeel WSW in het register {from:#} en groei {from:#}-{to:#}"),
-            Lang::En => format!("Share of WSW in the register {from:#} and growth {from:#}-{to:#}"),
+            Lang::Nl => format!("Aandeel WSW in het register {from:#} en groei {span}"),
+            Lang::En => format!("Share of WSW in the register {from:#} and growth {span}"),
         },
         scatter(Subgroup::Wsw, ScatterX::RegisterShare),
     ));
@@ -176,9 +177,9 @@ fn plan(
         p.push((
             figure(lang, l),
             match lang {
-                Lang::Nl => format!("Groei werkenden ({}) {from:#}-{to:#} per regio", g.label()),
+                Lang::Nl => format!("Groei werkenden ({}) {span} per regio", g.label()),
                 Lang::En => format!(
-                    "Growth of working persons ({}) {from:#}-{to:#} per region",
+                    "Growth of working persons ({}) {span} per region",
                     g.label_in(lang)
                 ),
             },
@@ -230,7 +231,7 @@ fn plan(
     p.push((
         table_label(lang, "7"),
         format!(
-            "{}, {from:#}-{to:#}",
+            "{}, {span}",
             t(lang, "Basisgegevens per regio", "Basic figures per region")
         ),
         View::Basics(BasicsSpec {
@@ -252,7 +253,7 @@ fn plan(
     ));
     p.push((
         "Kaart".into(),
-        format!("Groei werkenden {from:#}-{to:#} per arbeidsmarktregio (kaart)"),
+        format!("Groei werkenden {span} per arbeidsmarktregio (kaart)"),
         View::Map(crate::spec::MapSpec {
             measure: crate::spec::MapMeasure::Rank(RankMeasure::Growth),
             subgroup: Subgroup::Total,
@@ -271,6 +272,7 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
     let lang = spec.lang;
     let d = ds.regional(lang)?;
     let (from, to) = crate::compute::scatter::years(d, s.from, s.to, lang)?;
+    let span = from.span(to);
     let mut sections = Vec::new();
     let mut needs_boundaries = None;
     for (label, heading, view) in plan(from, to, lang) {
@@ -305,9 +307,9 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
     }
     Ok(Report {
         title: match lang {
-            Lang::Nl => format!("Regionale analyse banenafspraak {from:#}-{to:#}"),
+            Lang::Nl => format!("Regionale analyse banenafspraak {span}"),
             Lang::En => {
-                format!("Regional analysis of the jobs agreement (banenafspraak) {from:#}-{to:#}")
+                format!("Regional analysis of the jobs agreement (banenafspraak) {span}")
             }
         },
         from,

@@ -21,37 +21,38 @@ pub fn render_scatter(
     let g = data.subgroup;
     let gl = g.label_in(lang);
     let (from, to) = (data.from, data.to);
+    let span = from.span(to);
     let title = match (s.x, lang) {
         (crate::spec::ScatterX::Share, Lang::Nl) => {
-            format!("Aandeel werkenden {from:#} en groei {from:#}-{to:#}, {gl}")
+            format!("Aandeel werkenden {from:#} en groei {span}, {gl}")
         }
         (crate::spec::ScatterX::Share, Lang::En) => {
-            format!("Share working {from:#} and growth {from:#}-{to:#}, {gl}")
+            format!("Share working {from:#} and growth {span}, {gl}")
         }
         (crate::spec::ScatterX::RegisterShare, Lang::Nl) => {
-            format!("Aandeel {gl} in het register {from:#} en groei {from:#}-{to:#}")
+            format!("Aandeel {gl} in het register {from:#} en groei {span}")
         }
         (crate::spec::ScatterX::RegisterShare, Lang::En) => {
-            format!("Share of {gl} in the register {from:#} and growth {from:#}-{to:#}")
+            format!("Share of {gl} in the register {from:#} and growth {span}")
         }
     };
     // Which national value is which, short: the subgroup is in the title.
     let (x_short, y_short) = match (s.x, lang) {
         (crate::spec::ScatterX::Share, Lang::Nl) => (
             format!("aandeel werkenden {from:#}"),
-            format!("groei {from:#}-{to:#}"),
+            format!("groei {span}"),
         ),
         (crate::spec::ScatterX::Share, Lang::En) => (
             format!("share working {from:#}"),
-            format!("growth {from:#}-{to:#}"),
+            format!("growth {span}"),
         ),
         (crate::spec::ScatterX::RegisterShare, Lang::Nl) => (
             format!("aandeel in het register {from:#}"),
-            format!("groei {from:#}-{to:#}"),
+            format!("groei {span}"),
         ),
         (crate::spec::ScatterX::RegisterShare, Lang::En) => (
             format!("share in the register {from:#}"),
-            format!("growth {from:#}-{to:#}"),
+            format!("growth {span}"),
         ),
     };
     let subtitle = match lang {

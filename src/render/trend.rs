@@ -100,17 +100,19 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
     let lang = spec.lang;
     let d = ds.regional(lang)?;
     let data = trend::compute(d, s, spec.highlight.as_deref(), lang)?;
-    let (first, last) = (
-        data.years.first().copied().unwrap_or_default(),
-        data.years.last().copied().unwrap_or_default(),
-    );
+    let span = data
+        .years
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .span(data.years.last().copied().unwrap_or_default());
     let noun_cap = crate::data::tidy::capitalise(noun(data.measure, lang));
     let title = match (&data.region, lang) {
-        (None, Lang::Nl) => format!("{noun_cap} per deelgroep, {first}-{last}"),
-        (Some(r), Lang::Nl) => format!("{noun_cap} per deelgroep per regio, {first}-{last} ({r})"),
-        (None, Lang::En) => format!("{noun_cap} per subgroup, {first}-{last}"),
+        (None, Lang::Nl) => format!("{noun_cap} per deelgroep, {span}"),
+        (Some(r), Lang::Nl) => format!("{noun_cap} per deelgroep per regio, {span} ({r})"),
+        (None, Lang::En) => format!("{noun_cap} per subgroup, {span}"),
         (Some(r), Lang::En) => {
-            format!("{noun_cap} per subgroup per region, {first}-{last} ({r})")
+            format!("{noun_cap} per subgroup per region, {span} ({r})")
         }
     };
     let subtitle = match &data.region {

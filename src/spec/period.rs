@@ -179,7 +179,7 @@ impl Period {
         }
     }
 
-    /// A readable label for axes and tables: `2019`, `2019 K1`, `apr 2019`, `31-12-2019`.
+    /// A readable label for axes and tables: `2019`, `2019 K1`, `apr 2019`, `31 dec 2019`.
     pub fn label(self) -> String {
         match self.grain {
             Grain::Year => self.year.to_string(),
@@ -189,7 +189,37 @@ impl Period {
                 SHORT_MONTHS[(self.month as usize).saturating_sub(1).min(11)],
                 self.year
             ),
-            Grain::Date => format!("{}-{}-{}", self.day, self.month, self.year),
+            Grain::Date => format!(
+                "{} {} {}",
+                self.day,
+                SHORT_MONTHS[(self.month as usize).saturating_sub(1).min(11)],
+                self.year
+            ),
+        }
+    }
+
+    /// The span from one period to another for titles and labels: `2015-2017` between years,
+    /// `2015 K4 – 2017 K4` or `31 dec 2015 – 31 dec 2017` otherwise (a hyphen would run into the
+    /// labels' own parts), the one label when both are the same period.
+    pub fn span(self, to: Period) -> String {
+        if self.same_end(to) && self.grain == to.grain {
+            self.label()
+        } else if self.grain == Grain::Year && to.grain == Grain::Year {
+            format!("{}-{}", self.year, to.year)
+        } else {
+            format!("{} – {}", self.label(), to.label())
+        }
+    }
+
+    /// When a stock is counted, for titles: `eind 2015` / `at the end of 2015`, `eind 2015 K4`, but a
+    /// peildatum is the day itself: `op 31 dec 2015` / `on 31 dec 2015`.
+    pub fn moment(self, lang: crate::format::Lang) -> String {
+        use crate::format::Lang;
+        match (self.grain, lang) {
+            (Grain::Date, Lang::Nl) => format!("op {}", self.label()),
+            (Grain::Date, Lang::En) => format!("on {}", self.label()),
+            (_, Lang::Nl) => format!("eind {}", self.label()),
+            (_, Lang::En) => format!("at the end of {}", self.label()),
         }
     }
 
@@ -407,5 +437,19 @@ mod tests {
         assert_eq!(serde_json::json!(y), serde_json::json!(2015));
         assert_eq!(serde_json::json!(q4), serde_json::json!("2015K4"));
         assert_eq!(Period::parse("2019K4").unwrap().position(), 2019.75);
+    }
+
+    #[test]
+    fn spans_and_moments_read_for_every_grain() {
+        use crate::format::Lang;
+        let p = |s: &str| Period::parse(s).unwrap();
+        assert_eq!(p("2015").span(p("2017")), "2015-2017");
+        assert_eq!(p("2015K4").span(p("2017K4")), "2015 K4 – 2017 K4");
+        assert_eq!(p("31-12-2015").span(p("31-12-2017")), "31 dec 2015 – 31 dec 2017");
+        assert_eq!(p("2015M04").span(p("2015M04")), "apr 2015");
+        assert_eq!(p("2015").moment(Lang::Nl), "eind 2015");
+        assert_eq!(p("2015K4").moment(Lang::En), "at the end of 2015 K4");
+        assert_eq!(p("31-12-2015").moment(Lang::Nl), "op 31 dec 2015");
+        assert_eq!(p("2015-07-01").moment(Lang::En), "on 1 jul 2015");
     }
 }

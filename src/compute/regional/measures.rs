@@ -227,13 +227,14 @@ pub fn growth_workers(
     to: Period,
     lang: Lang,
 ) -> Result<RegionalValues> {
+    let span = from.span(to);
     let what = match lang {
         Lang::Nl => format!(
-            "de groei van het aantal werkenden ({}) {from:#}-{to:#}",
+            "de groei van het aantal werkenden ({}) {span}",
             g.label()
         ),
         Lang::En => format!(
-            "the growth of working persons ({}) {from:#}-{to:#}",
+            "the growth of working persons ({}) {span}",
             g.label_in(lang)
         ),
     };

@@ -756,7 +756,7 @@ impl RegionalData {
                 .collect();
             notes.push((
                 format!(
-                    "Opgeteld over {}: {} rijen -> {} regio-perioden{}",
+                    "Opgeteld over {}: {} rijen -> {} rijen, één per regio{}",
                     if over.is_empty() {
                         "de rijen".to_string()
                     } else {
@@ -765,13 +765,13 @@ impl RegionalData {
                     crate::format::nl(summed_rows as f64, 0),
                     crate::format::nl(summed_groups as f64, 0),
                     if subgroup_col.is_some() {
-                        " per doelgroep"
+                        ", periode en doelgroep"
                     } else {
-                        ""
+                        " en periode"
                     }
                 ),
                 format!(
-                    "Summed over {}: {} rows -> {} region-periods{}",
+                    "Summed over {}: {} rows -> {} rows, one per region{}",
                     if over.is_empty() {
                         "the rows".to_string()
                     } else {
@@ -780,9 +780,9 @@ impl RegionalData {
                     crate::format::number(summed_rows as f64, 0, Lang::En),
                     crate::format::number(summed_groups as f64, 0, Lang::En),
                     if subgroup_col.is_some() {
-                        " per target group"
+                        ", period and target group"
                     } else {
-                        ""
+                        " and period"
                     }
                 ),
             ));

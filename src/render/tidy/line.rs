@@ -15,10 +15,14 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &LineSpec) -> Result<Rendered> {
     let label = |x: Option<&crate::data::tidy::XValue>| x.map(|x| x.label.clone());
     let first = label(d.x_values.first()).unwrap_or_default();
     let last = label(d.x_values.last()).unwrap_or_default();
+    // Years as 2015-2017; labels with parts of their own (2015 K1, 31 dec 2015) with a spaced dash.
+    let plain = |l: &str| l.bytes().all(|b| b.is_ascii_digit());
     let period = if first == last {
         first.clone()
-    } else {
+    } else if plain(&first) && plain(&last) {
         format!("{first}-{last}")
+    } else {
+        format!("{first} – {last}")
     };
     let title = ctx.title(|| match &d.series_column {
         Some(sc) => format!(
