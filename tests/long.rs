@@ -626,3 +626,48 @@ fn without_national_rows_the_nation_is_the_sum_of_the_regions() {
     assert!(drawn.len() >= VIEWS.len() - 3, "{drawn:?}");
     assert_same_views(&ds, &wide, &drawn);
 }
+
+#[test]
+fn a_percentage_column_beside_the_counts_is_not_a_dimension_summed_over() {
+    // The long file with a percentage per row and the rows split by sex: the counts are summed
+    // over sex, the percentage is left out (and said so), never named as summed over.
+    let mut text = String::from(
+        "arbeidsmarktregio,jaar,doelgroep,geslacht,personen,werkzaam,percentage werkzaam\n",
+    );
+    for line in LONG.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let (p, w) = (f[3].parse::<u64>().ok(), f[4].parse::<u64>().ok());
+        for (sex, part) in [("Man", 0u64), ("Vrouw", 1)] {
+            let half = |v: Option<u64>| v.map(|v| if part == 0 { v / 2 } else { v - v / 2 });
+            let (hp, hw) = (half(p), half(w));
+            let cell = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+            let pct = match (hp, hw) {
+                (Some(p), Some(w)) if p > 0 => format!("{:.1}", 100.0 * w as f64 / p as f64),
+                _ => String::new(),
+            };
+            text.push_str(&format!(
+                "{},{},{},{sex},{},{},{pct}\n",
+                f[0],
+                f[1],
+                f[2],
+                cell(hp),
+                cell(hw)
+            ));
+        }
+    }
+    let ds = load("geslacht.csv", text.as_bytes());
+    assert_same_views(&ds, &load("regions_long.csv", LONG.as_bytes()), &VIEWS[..8]);
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    let summed = notes
+        .iter()
+        .find(|n| n.starts_with("Opgeteld over"))
+        .unwrap_or_else(|| panic!("{notes:?}"));
+    assert!(summed.starts_with("Opgeteld over geslacht:"), "{summed}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Kolommen bewaard maar niet gebruikt")
+                && n.contains("percentage werkzaam")),
+        "{notes:?}"
+    );
+}

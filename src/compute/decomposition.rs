@@ -130,12 +130,12 @@ pub fn compute(
     let nat = |y: Period| d.national.get(&y).unwrap_or(&empty);
     let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {
         Error::not_available(match lang {
-            Lang::Nl => format!(
-                "De opbouw van de groei {span} is landelijk niet te berekenen: {reason}."
-            ),
-            Lang::En => format!(
-                "The make-up of the growth {span} cannot be computed nationally: {reason}."
-            ),
+            Lang::Nl => {
+                format!("De opbouw van de groei {span} is landelijk niet te berekenen: {reason}.")
+            }
+            Lang::En => {
+                format!("The make-up of the growth {span} cannot be computed nationally: {reason}.")
+            }
         })
     })?;
     let mut values = Vec::new();

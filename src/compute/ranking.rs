@@ -93,10 +93,9 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
             let at = y.moment(lang);
             let pw = g.parent() == Some(Subgroup::Participatiewet);
             let label = match (lang, pw) {
-                (Lang::Nl, true) => format!(
-                    "Aandeel {} in het register Participatiewet {at}",
-                    g.label()
-                ),
+                (Lang::Nl, true) => {
+                    format!("Aandeel {} in het register Participatiewet {at}", g.label())
+                }
                 (Lang::Nl, false) => {
                     format!("Aandeel {} in het doelgroepregister {at}", g.label())
                 }

@@ -84,9 +84,9 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
                     Lang::Nl => {
                         format!("Aandeel {gl} in het doelgroepregister {at}, {relative}")
                     }
-                    Lang::En => format!(
-                        "Share of {gl} in the target group register, {at}, {relative}"
-                    ),
+                    Lang::En => {
+                        format!("Share of {gl} in the target group register, {at}, {relative}")
+                    }
                 },
                 match lang {
                     Lang::Nl => format!("Aandeel {gl} in het register {from:#}"),

@@ -42,10 +42,9 @@ pub fn render_scatter(
             format!("aandeel werkenden {from:#}"),
             format!("groei {span}"),
         ),
-        (crate::spec::ScatterX::Share, Lang::En) => (
-            format!("share working {from:#}"),
-            format!("growth {span}"),
-        ),
+        (crate::spec::ScatterX::Share, Lang::En) => {
+            (format!("share working {from:#}"), format!("growth {span}"))
+        }
         (crate::spec::ScatterX::RegisterShare, Lang::Nl) => (
             format!("aandeel in het register {from:#}"),
             format!("groei {span}"),

@@ -445,7 +445,10 @@ mod tests {
         let p = |s: &str| Period::parse(s).unwrap();
         assert_eq!(p("2015").span(p("2017")), "2015-2017");
         assert_eq!(p("2015K4").span(p("2017K4")), "2015 K4 – 2017 K4");
-        assert_eq!(p("31-12-2015").span(p("31-12-2017")), "31 dec 2015 – 31 dec 2017");
+        assert_eq!(
+            p("31-12-2015").span(p("31-12-2017")),
+            "31 dec 2015 – 31 dec 2017"
+        );
         assert_eq!(p("2015M04").span(p("2015M04")), "apr 2015");
         assert_eq!(p("2015").moment(Lang::Nl), "eind 2015");
         assert_eq!(p("2015K4").moment(Lang::En), "at the end of 2015 K4");

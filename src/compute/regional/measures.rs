@@ -229,10 +229,7 @@ pub fn growth_workers(
 ) -> Result<RegionalValues> {
     let span = from.span(to);
     let what = match lang {
-        Lang::Nl => format!(
-            "de groei van het aantal werkenden ({}) {span}",
-            g.label()
-        ),
+        Lang::Nl => format!("de groei van het aantal werkenden ({}) {span}", g.label()),
         Lang::En => format!(
             "the growth of working persons ({}) {span}",
             g.label_in(lang)

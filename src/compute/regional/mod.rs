@@ -541,6 +541,7 @@ impl RegionalData {
 
         // Sum every group over the dimensions, using total rows where a group has them.
         let mut used_totals: Vec<(usize, String)> = Vec::new();
+        let is_number = |j: usize| table.columns[j].kind() == crate::table::ColumnKind::Number;
         let mut varying = vec![false; dims.len()];
         let mut summed_rows = 0usize;
         let mut summed_groups = 0usize;
@@ -748,10 +749,12 @@ impl RegionalData {
             ));
         }
         if summed_groups > 0 {
+            // A column of numbers that differs between the rows is a value not used (a
+            // percentage, an unmapped count), not a dimension the rows are summed over.
             let over: Vec<&str> = dims
                 .iter()
                 .zip(&varying)
-                .filter(|(_, v)| **v)
+                .filter(|(j, v)| **v && !is_number(**j))
                 .map(|(j, _)| table.columns[*j].name.as_str())
                 .collect();
             notes.push((
@@ -813,7 +816,7 @@ impl RegionalData {
         let ignored_now: Vec<String> = dims
             .iter()
             .zip(&varying)
-            .filter(|(j, v)| !**v && ignored.contains(&table.columns[**j].name))
+            .filter(|(j, v)| (!**v || is_number(**j)) && ignored.contains(&table.columns[**j].name))
             .map(|(j, _)| table.columns[*j].name.clone())
             .collect();
         if !ignored_now.is_empty() {
