@@ -226,23 +226,45 @@ impl Subgroup {
             | "totaal doelgroepregister"
             | "alle"
             | "allen"
-            | "all" => Subgroup::Total,
+            | "all"
+            | "banenafspraak"
+            | "totaal banenafspraak"
+            | "banenafspraak totaal"
+            | "doelgroep banenafspraak"
+            | "all target groups" => Subgroup::Total,
             "wajong" | "wajongers" | "wajong totaal" => Subgroup::Wajong,
-            "wsw" | "wsw groep" | "wsw ers" | "wswers" => Subgroup::Wsw,
+            "wsw"
+            | "wsw groep"
+            | "wsw ers"
+            | "wswers"
+            | "wsw er"
+            | "sw"
+            | "sociale werkvoorziening" => Subgroup::Wsw,
             "participatiewet"
             | "p wet"
             | "pwet"
             | "pw"
             | "participatiewet totaal"
-            | "p wet totaal" => Subgroup::Participatiewet,
+            | "p wet totaal"
+            | "participatiewet incl praktijkroute"
+            | "participatiewet inclusief praktijkroute"
+            | "participatiewet met praktijkroute"
+            | "p wet incl praktijkroute"
+            | "pw incl praktijkroute" => Subgroup::Participatiewet,
             "praktijkroute"
             | "p wet praktijkroute"
             | "pwet praktijkroute"
             | "pw praktijkroute"
             | "participatiewet praktijkroute" => Subgroup::Praktijkroute,
-            "participatiewet overig" | "p wet overig" | "pw overig" | "pwet overig" => {
-                Subgroup::PwOther
-            }
+            "participatiewet overig"
+            | "p wet overig"
+            | "pw overig"
+            | "pwet overig"
+            | "participatiewet excl praktijkroute"
+            | "participatiewet exclusief praktijkroute"
+            | "participatiewet zonder praktijkroute"
+            | "p wet excl praktijkroute"
+            | "pw excl praktijkroute" => Subgroup::PwOther,
             _ => return None,
         })
     }
@@ -319,6 +341,17 @@ mod tests {
             ("Praktijkroute", Some(Subgroup::Praktijkroute)),
             ("Participatiewet overig", Some(Subgroup::PwOther)),
             ("Wajong", Some(Subgroup::Wajong)),
+            ("Alle doelgroepen", Some(Subgroup::Total)),
+            ("Totaal banenafspraak", Some(Subgroup::Total)),
+            ("Wsw-ers", Some(Subgroup::Wsw)),
+            (
+                "Participatiewet (incl. praktijkroute)",
+                Some(Subgroup::Participatiewet),
+            ),
+            (
+                "Participatiewet excl. Praktijkroute",
+                Some(Subgroup::PwOther),
+            ),
             ("P-wet (ABA)", None),
             ("vso/pro", None),
             ("Wiw/ID", None),

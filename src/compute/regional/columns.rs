@@ -90,6 +90,10 @@ impl Count {
                 "personen",
                 "doelgroepregister_niet_gecorrigeerd",
                 "personen_doelgroepregister_niet_gecorrigeerd",
+                "persons_in_register",
+                "register_persons",
+                "persons_in_target_group_register",
+                "target_group_register",
             ],
             Count::RegisterWajongCorrected => &["doelgroepregister_wajong_gecorrigeerd"],
             Count::RegisterWajongUncorrected => &[
@@ -104,6 +108,11 @@ impl Count {
                 "werkzame_personen_totaal",
                 "werkzaam",
                 "personen_met_werk",
+                "employed",
+                "employed_persons",
+                "working_persons",
+                "persons_working",
+                "workers",
             ],
             Count::WorkersWajong => &["werkzame_personen_wajong"],
             Count::WorkersWsw => &["werkzame_personen_wsw"],
@@ -169,8 +178,14 @@ impl Count {
         }
     }
 
-    /// Finds the count a header names: by folded name first, then by its set of words.
+    /// Finds the count a header names: by folded name first, then by its set of words; a header
+    /// that names nothing so is tried again without its parts in brackets (`Werkzame personen
+    /// (aantal)`), so that `(gecorrigeerd)` still counts where it is part of a name.
     pub fn from_header(header: &str) -> Option<Count> {
+        Count::named(header).or_else(|| unbracketed(header).and_then(|h| Count::named(&h)))
+    }
+
+    fn named(header: &str) -> Option<Count> {
         let f = fold(header);
         Count::ALL
             .into_iter()
@@ -184,9 +199,37 @@ impl Count {
     }
 }
 
+/// A header without its parts in round or square brackets, when it has any and words are left.
+fn unbracketed(header: &str) -> Option<String> {
+    let mut out = String::with_capacity(header.len());
+    let mut depth = 0usize;
+    for c in header.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    (out.len() < header.len() && out.chars().any(char::is_alphanumeric)).then_some(out)
+}
+
 /// Words that say nothing about which column is meant.
-const FILLER: [&str; 12] = [
-    "aantal", "het", "de", "in", "van", "the", "of", "number", "nr", "abs", "absoluut", "q4",
+const FILLER: [&str; 14] = [
+    "aantal",
+    "het",
+    "de",
+    "in",
+    "van",
+    "the",
+    "of",
+    "number",
+    "nr",
+    "abs",
+    "absoluut",
+    "q4",
+    "banenafspraak",
+    "totaal",
 ];
 
 /// The sorted words of a folded header without filler words, with a few spellings unified.
@@ -195,7 +238,7 @@ pub fn word_key(folded: &str) -> Vec<&str> {
         .split('_')
         .filter(|w| !w.is_empty() && !FILLER.contains(w))
         .map(|w| match w {
-            "werkzaam" => "werkzame",
+            "werkzaam" | "werkende" | "werkenden" => "werkzame",
             "regios" => "regio",
             "perioden" => "periode",
             w => w,
@@ -246,6 +289,8 @@ impl IdColumn {
                 "arbeidsmarktregio_s",
                 "amr",
                 "region_name",
+                "labour_market_region",
+                "labor_market_region",
             ],
             IdColumn::Year => &[
                 "year",
@@ -273,15 +318,21 @@ impl IdColumn {
                 "deelgroepen",
                 "subdoelgroepen",
                 "regeling",
+                "target_group",
             ],
         }
     }
 
+    /// The column a header names by its set of words, or else by the words outside its brackets
+    /// (`Arbeidsmarktregio (AMR)`, `Jaar (peildatum)`).
     pub fn from_header(header: &str) -> Option<IdColumn> {
-        let key = word_key(&fold(header)).join("_");
-        IdColumn::ALL
-            .into_iter()
-            .find(|id| id.names().iter().any(|n| word_key(n).join("_") == key))
+        let named = |header: &str| {
+            let key = word_key(&fold(header)).join("_");
+            IdColumn::ALL
+                .into_iter()
+                .find(|id| id.names().iter().any(|n| word_key(n).join("_") == key))
+        };
+        named(header).or_else(|| unbracketed(header).and_then(|h| named(&h)))
     }
 
     /// A Dutch label for the mapping step and messages.
@@ -425,6 +476,17 @@ mod tests {
             ),
             ("Aantal werkzaam", Count::WorkersTotal),
             ("Werkzame personen", Count::WorkersTotal),
+            ("Aantal werkende personen", Count::WorkersTotal),
+            ("Werkenden", Count::WorkersTotal),
+            ("Werkzame personen (aantal)", Count::WorkersTotal),
+            ("Werkzame personen banenafspraak", Count::WorkersTotal),
+            (
+                "Personen doelgroepregister (gecorrigeerd)",
+                Count::RegisterPersonsCorrected,
+            ),
+            ("Banen [abs.]", Count::Jobs),
+            ("Employed persons", Count::WorkersTotal),
+            ("Persons in register", Count::RegisterPersonsUncorrected),
         ];
         for (h, c) in cases {
             assert_eq!(Count::from_header(h), Some(c), "{h}");
@@ -438,6 +500,11 @@ mod tests {
             ("Doelgroep", IdColumn::Subgroup),
             ("Kwartaal", IdColumn::Year),
             ("Peildatum", IdColumn::Year),
+            ("Arbeidsmarktregio (AMR)", IdColumn::Region),
+            ("Jaar (peildatum)", IdColumn::Year),
+            ("Doelgroep banenafspraak", IdColumn::Subgroup),
+            ("Labour market region", IdColumn::Region),
+            ("Target group", IdColumn::Subgroup),
         ] {
             assert_eq!(IdColumn::from_header(h), Some(id), "{h}");
         }

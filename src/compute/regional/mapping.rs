@@ -550,7 +550,7 @@ mod tests {
 
     #[test]
     fn a_plain_register_column_counts_as_the_register() {
-        let p = propose(&t("regio;jaar;personen;werkenden\nA;2015;10;5\n"));
+        let p = propose(&t("regio;jaar;personen;uitstroom\nA;2015;10;5\n"));
         assert_eq!(p.required_missing, ["workers_total"]);
         assert!(p
             .matched
