@@ -671,3 +671,28 @@ fn a_percentage_column_beside_the_counts_is_not_a_dimension_summed_over() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn provisional_years_marked_with_a_star_are_the_years_and_say_so() {
+    // StatLine marks provisional figures `2017*` (and `2017**`): read as 2017, the regional views
+    // give the numbers of the unmarked file, the file line says so, and a time axis keeps the mark.
+    let marked = LONG.replace(",2017,", ",2017*,");
+    assert_ne!(marked, LONG);
+    let ds = load("voorlopig.csv", marked.as_bytes());
+    assert_same_views(&ds, &load("regions_long.csv", LONG.as_bytes()), &VIEWS[..8]);
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Voorlopige cijfers: 2017* in 'jaar'")),
+        "{notes:?}"
+    );
+    let line = render_query(&ds, "view=line&x=jaar&y=werkzame_personen&series=doelgroep").unwrap();
+    let labels: Vec<&str> = line.data["x_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["2015", "2016", "2017*"]);
+}

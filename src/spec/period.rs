@@ -223,10 +223,18 @@ impl Period {
         }
     }
 
-    /// Parses a period as written in a file or a view description; `None` when the text is no
-    /// period.
+    /// A period's text and the mark StatLine writes after provisional figures (`2019*`
+    /// voorlopig, `2019**` nader voorlopig): `("2019", "*")`; the mark is empty when there is none.
+    pub fn split_mark(s: &str) -> (&str, &str) {
+        let t = s.trim();
+        let core = t.trim_end_matches('*');
+        (core.trim_end(), &t[core.len()..])
+    }
+
+    /// Parses a period as written in a file or a view description (a provisional mark after it
+    /// is read past: `2019*` is 2019); `None` when the text is no period.
     pub fn parse(s: &str) -> Option<Period> {
-        let s = s.trim();
+        let s = Period::split_mark(s).0;
         if let Some(y) = year_of(s) {
             return Some(Period::year(y));
         }
@@ -409,6 +417,9 @@ mod tests {
             ("31-12-2019", "2019-12-31"),
             ("2019-12-31", "2019-12-31"),
             ("31/7/2019", "2019-07-31"),
+            ("2019*", "2019"),
+            ("2019K4 **", "2019K4"),
+            ("*", "-"),
             ("2019K5", "-"),
             ("2019M13", "-"),
             ("31-2-2019", "-"),

@@ -227,6 +227,8 @@ impl RegionalData {
         let mut subgroup_by_code: Vec<Option<Option<Subgroup>>> =
             vec![None; subgroup_col.map_or(0, |j| table.columns[j].dictionary().len())];
         let mut grain: Option<(Grain, usize)> = None;
+        // Periods written with a provisional mark (`2017*`), once each.
+        let mut provisional: Vec<String> = Vec::new();
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
         let rname = &table.columns[region_col].name;
         let yname = &table.columns[year_col].name;
@@ -312,6 +314,9 @@ impl RegionalData {
                 other => {
                     let shown = other.as_text().unwrap_or_default();
                     let parsed = Period::parse(&shown);
+                    if parsed.is_some() && !Period::split_mark(&shown).1.is_empty() {
+                        provisional.push(shown.trim().to_string());
+                    }
                     if let Some(k) = table.columns[year_col].code(i) {
                         if let Some(slot) = period_by_code.get_mut(k as usize) {
                             *slot = Some(parsed);
@@ -658,6 +663,19 @@ impl RegionalData {
         crate::sort::sort(&mut present);
 
         let mut notes = resolved.notes.clone();
+        if !provisional.is_empty() {
+            crate::sort::sort(&mut provisional);
+            provisional.dedup();
+            let list = provisional.join(", ");
+            notes.push((
+                format!(
+                    "Voorlopige cijfers: {list} in '{yname}' gelezen als de periode zonder *; de grafieken tonen de periode zonder teken."
+                ),
+                format!(
+                    "Provisional figures: {list} in '{yname}' read as the period without *; the charts show the period without the mark."
+                ),
+            ));
+        }
         let national_from_file = years.iter().all(|y| national_rows.contains_key(y));
         let mut national = BTreeMap::new();
         let mut summed_years = Vec::new();

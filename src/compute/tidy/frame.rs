@@ -303,9 +303,11 @@ impl<'a> Frame<'a> {
             };
             let pos = time_position(v);
             ordered &= pos.is_some();
-            // A written period reads as one (`2019K1` -> `2019 K1`, `2015JJ00` -> `2015`).
+            // A written period reads as one (`2019K1` -> `2019 K1`, `2015JJ00` -> `2015`; a provisional
+            // mark stays: `2019K1*` -> `2019 K1*`).
             let readable = match v {
-                Cell::Text(t) => crate::spec::Period::parse(t).map(|p| p.label()),
+                Cell::Text(t) => crate::spec::Period::parse(t)
+                    .map(|p| p.label() + crate::spec::Period::split_mark(t).1),
                 _ => None,
             };
             out.push(XValue {
