@@ -641,6 +641,39 @@ impl Column {
         self.codes.shrink();
     }
 
+    /// Makes the cells whose text has a code marked in `drop` missing and takes those texts out
+    /// of the dictionary (after [`Column::finish`]); returns the rows so changed. A column left
+    /// without texts keeps no code array.
+    pub fn blank_texts(&mut self, drop: &[bool]) -> Vec<usize> {
+        let mut remap: Vec<u32> = Vec::with_capacity(self.dict.len());
+        let mut kept: Vec<Box<str>> = Vec::new();
+        for (k, t) in std::mem::take(&mut self.dict).into_iter().enumerate() {
+            if drop.get(k) == Some(&true) {
+                remap.push(NO_CODE);
+            } else {
+                remap.push(kept.len() as u32);
+                kept.push(t);
+            }
+        }
+        self.dict = kept;
+        let old = std::mem::take(&mut self.codes);
+        let mut codes: Compact<u16> = Compact::default();
+        let mut rows = Vec::new();
+        for i in 0..old.len() {
+            let c = old.get(i).unwrap_or(NO_CODE);
+            let mapped = remap.get(c as usize).copied().unwrap_or(NO_CODE);
+            if c != NO_CODE && mapped == NO_CODE {
+                rows.push(i);
+            }
+            if !self.dict.is_empty() {
+                codes.push(mapped, self.len);
+            }
+        }
+        self.codes = codes;
+        self.codes.shrink();
+        rows
+    }
+
     /// Rows whose text is `text`: for messages naming where a value occurs.
     pub fn rows_with_text(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
         let code = self
@@ -687,6 +720,42 @@ impl Serialize for Column {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blanking_texts_keeps_the_other_cells_and_codes() {
+        let mut c = Column::new("a");
+        for v in [
+            Value::Text("x".into()),
+            Value::Number(1.0),
+            Value::Text("<5".into()),
+            Value::Missing,
+            Value::Text("y".into()),
+            Value::Text("<5".into()),
+        ] {
+            c.push(v);
+        }
+        c.finish();
+        let rows = c.blank_texts(&[false, true, false]);
+        assert_eq!(rows, [2, 5]);
+        assert_eq!(c.dictionary(), [Box::from("x"), Box::from("y")]);
+        let cells: Vec<Value> = c.values();
+        assert_eq!(
+            cells,
+            [
+                Value::Text("x".into()),
+                Value::Number(1.0),
+                Value::Missing,
+                Value::Missing,
+                Value::Text("y".into()),
+                Value::Missing
+            ]
+        );
+        assert_eq!(c.code(4), Some(1));
+        // Every text dropped: a column of numbers.
+        assert_eq!(c.blank_texts(&[true, true]), [0, 4]);
+        assert!(!c.has_text() && c.has_number() && c.code(0).is_none());
+        assert_eq!(c.get(1), Cell::Number(1.0));
+    }
 
     #[test]
     fn same_number_and_has_text_agree_with_the_cells() {

@@ -473,8 +473,72 @@ impl Table {
             detected,
         };
         table.note_beyond_range(beyond);
+        table.read_suppressed_counts();
         table.note_numbers_read_as_text(beyond);
         table
+    }
+
+    /// A column of numbers whose only texts say that a number is withheld (`<10`, `< 5`, `*`,
+    /// `geheim`, `NULL`, `n/a`; see [`is_suppression`]), as publications write small counts:
+    /// those cells are missing (never 0), the column is a column of numbers, and the notes name
+    /// the cells. A column with other texts too, or without numbers (a column of significance
+    /// stars), is left as it is.
+    fn read_suppressed_counts(&mut self) {
+        let word = self.detected.row_word().to_string();
+        let word_en = self
+            .detected
+            .row_word_in(crate::format::Lang::En)
+            .to_string();
+        let mut notes = Vec::new();
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            if col.dictionary().is_empty()
+                || !col.has_number()
+                || !col.dictionary().iter().all(|t| is_suppression(t))
+            {
+                continue;
+            }
+            let texts: Vec<String> = col
+                .dictionary()
+                .iter()
+                .take(5)
+                .map(|t| format!("'{}'", sniff::shorten(t, 12)))
+                .collect();
+            let drop = vec![true; col.dictionary().len()];
+            let rows = self.columns[j].blank_texts(&drop);
+            if rows.is_empty() {
+                continue;
+            }
+            let shown = |word: &str| -> String {
+                rows.iter()
+                    .take(5)
+                    .map(|&i| format!("{word} {}", self.row_number(i).unwrap_or(i + 1)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let name = &self.columns[j].name;
+            let n = rows.len();
+            notes.push((
+                format!(
+                    "Kolom '{name}': {} met een afgeschermd aantal ({}) {} als ontbrekend gelezen, nooit als 0: {}{}",
+                    if n == 1 { "1 cel".to_string() } else { format!("{n} cellen") },
+                    texts.join(", "),
+                    if n == 1 { "is" } else { "zijn" },
+                    shown(&word),
+                    and_more(n, crate::format::Lang::Nl)
+                ),
+                format!(
+                    "Column '{name}': {} with a withheld count ({}) read as missing, never as 0: {}{}",
+                    if n == 1 { "1 cell".to_string() } else { format!("{n} cells") },
+                    texts.join(", "),
+                    shown(&word_en),
+                    and_more(n, crate::format::Lang::En)
+                ),
+            ));
+        }
+        for (nl, en) in notes {
+            self.detected.note(nl, en);
+        }
     }
 
     /// Names, in the notes, the numbers beyond [`limits::MAX_ABS_NUMBER`] kept as text.
@@ -817,6 +881,37 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
             list("row")
         ),
     ))
+}
+
+/// Texts that stand for a withheld or unknown number in a column of numbers: a bound for a small
+/// count (`<10`, `< 5`, `<0,5`), stars (`*`), `geheim`, `onderdrukt`, `NULL`, `n/a`, `n.b.`,
+/// `onbekend`. (Beside the [`is_missing_marker`] symbols, which are missing anywhere.)
+pub fn is_suppression(s: &str) -> bool {
+    let s = s.trim();
+    if let Some(rest) = s.strip_prefix('<').or_else(|| s.strip_prefix('≤')) {
+        let rest = rest.trim_start_matches('=').trim();
+        return rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    }
+    if !s.is_empty() && s.chars().all(|c| c == '*') {
+        return true;
+    }
+    let f = crate::case::lower(s.trim_matches(['(', ')']));
+    matches!(
+        f.as_str(),
+        "geheim"
+            | "onderdrukt"
+            | "afgeschermd"
+            | "null"
+            | "n/a"
+            | "n.b."
+            | "nb"
+            | "onbekend"
+            | "unknown"
+            | "suppressed"
+    )
 }
 
 /// The symbols statistics offices use for suppressed or unknown cells: never read as 0.
@@ -1196,6 +1291,57 @@ mod tests {
         assert_eq!(
             parse_cell("Achterhoek", '.'),
             Value::Text("Achterhoek".into())
+        );
+    }
+
+    #[test]
+    fn withheld_counts_in_a_column_of_numbers_are_missing_and_named() {
+        for s in [
+            "<10", "< 5", "<0,5", "<=5", "≤ 5", "*", "***", "geheim", "(geheim)", "NULL", "n/a",
+        ] {
+            assert!(is_suppression(s), "{s:?}");
+        }
+        for s in ["<", "<a", "10", "Wajong", "* p<0.05", "n.s."] {
+            assert!(!is_suppression(s), "{s:?}");
+        }
+        let text = "groep;aantal;ster;gemengd;json\n\
+                    a;120;*;5;<10\n\
+                    b;<10;**;<10;<10\n\
+                    c;*;;abc;<10\n\
+                    d;95;***;7;<10\n";
+        let t = load("a.csv", text.as_bytes()).unwrap();
+        let col = |name: &str| &t.columns[t.column_index(name).unwrap()];
+        // Counts with withheld cells: a column of numbers, the cells missing (never 0).
+        let aantal = col("aantal");
+        assert_eq!(aantal.kind(), ColumnKind::Number);
+        assert!(aantal.dictionary().is_empty());
+        let cells: Vec<Option<f64>> = (0..4).map(|i| aantal.number(i)).collect();
+        assert_eq!(cells, [Some(120.0), None, None, Some(95.0)]);
+        assert!(aantal.get(1).is_missing() && aantal.get(2).is_missing());
+        let note = t
+            .detected
+            .notes
+            .iter()
+            .find(|n| n.starts_with("Kolom 'aantal'"))
+            .unwrap_or_else(|| panic!("{:?}", t.detected.notes));
+        assert!(
+            note.contains("2 cellen") && note.contains("'<10', '*'"),
+            "{note}"
+        );
+        assert!(note.contains("rij 3, rij 4"), "{note}");
+        // Significance stars without numbers, and a column with another text, stay as they are.
+        assert_eq!(col("ster").kind(), ColumnKind::Text);
+        assert_eq!(col("ster").get(0), Cell::Text("*"));
+        assert_eq!(col("gemengd").get(1), Cell::Text("<10"));
+        // Only withheld texts and no number: nothing to read as numbers.
+        assert_eq!(col("json").kind(), ColumnKind::Text);
+        assert_eq!(
+            t.detected
+                .notes
+                .iter()
+                .filter(|n| n.contains("afgeschermd"))
+                .count(),
+            1
         );
     }
 
