@@ -499,6 +499,12 @@ fn a_quarterly_file_gives_the_scatter_of_the_yearly_file_for_q4() {
     assert!(shown.contains("eind 2015 K4"), "{shown}");
     assert!(shown.contains("2015 K4 – 2017 K4"), "{shown}");
     assert!(!shown.contains("eind 2015K4"), "{shown}");
+    // In English a quarter is a Q.
+    let got = render_query(&q, "view=scatter&from=2015K4&to=2017K4&lang=en").unwrap();
+    let shown = format!("{} {} {}", got.title, got.data, got.svg);
+    assert!(shown.contains("at the end of 2015 Q4"), "{shown}");
+    assert!(shown.contains("2015 Q4 – 2017 Q4"), "{shown}");
+    assert!(!shown.contains(" K4"), "{shown}");
     // A period the file does not have names the ones it does.
     // (The view moves to a period the file has and says so, with the file's periods.)
     let r = render_query(&q, "view=scatter&from=2014K4&to=2017K4").unwrap();

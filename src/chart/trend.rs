@@ -259,7 +259,7 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .first()
         .copied()
         .unwrap_or_default()
-        .span(data.years.last().copied().unwrap_or_default());
+        .span(data.years.last().copied().unwrap_or_default(), lang);
     let axis_text = format!("{}: {years}", crate::format::t(lang, "x-as", "x axis"));
     let mut widths: Vec<f64> = data
         .national

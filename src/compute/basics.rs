@@ -181,7 +181,8 @@ pub fn compute(
     lang: Lang,
 ) -> Result<BasicsData> {
     let (from, to) = super::scatter::years(d, from, to, lang)?;
-    let span = from.span(to);
+    let span = from.span(to, lang);
+    let from_l = from.label_in(lang);
     let (jobs, workers, vacancies) = (
         t(lang, "Banen", "Jobs"),
         t(lang, "Werkenden", "Workers"),
@@ -222,11 +223,11 @@ pub fn compute(
             def(
                 format!("jobs_growth_{a}_{b}"),
                 match lang {
-                    Lang::Nl => format!("Groei banen {}", a.span(b)),
-                    Lang::En => format!("Growth of jobs {}", a.span(b)),
+                    Lang::Nl => format!("Groei banen {}", a.span(b, lang)),
+                    Lang::En => format!("Growth of jobs {}", a.span(b, lang)),
                 },
                 jobs,
-                format!("{growth_word}\n{}", a.span(b)),
+                format!("{growth_word}\n{}", a.span(b, lang)),
                 correlate,
             ),
             lang,
@@ -361,11 +362,11 @@ pub fn compute(
     let dfn = def(
         "share_working".into(),
         match lang {
-            Lang::Nl => format!("Aandeel werkenden {from:#}"),
-            Lang::En => format!("Share working {from:#}"),
+            Lang::Nl => format!("Aandeel werkenden {from_l}"),
+            Lang::En => format!("Share working {from_l}"),
         },
         workers,
-        format!("{}\n{from:#}", t(lang, "aandeel", "share")),
+        format!("{}\n{from_l}", t(lang, "aandeel", "share")),
         true,
     );
     ms.push(
@@ -402,9 +403,9 @@ pub fn compute(
                 b,
                 def(
                     key.into(),
-                    format!("{label} {}", a.span(b)),
+                    format!("{label} {}", a.span(b, lang)),
                     vacancies,
-                    format!("{growth_word}\n{header}\n{}", a.span(b)),
+                    format!("{growth_word}\n{header}\n{}", a.span(b, lang)),
                     true,
                 ),
                 lang,

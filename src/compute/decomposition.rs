@@ -28,11 +28,12 @@ fn split(
     from: Period,
     lang: Lang,
 ) -> std::result::Result<(f64, Parts), String> {
+    let from_l = from.label_in(lang);
     let pw_a = a
         .get(Count::WorkersParticipatiewet)
         .ok_or_else(|| match lang {
-            Lang::Nl => format!("werkzame personen Participatiewet {from:#} ontbreken"),
-            Lang::En => format!("working persons Participatiewet {from:#} are missing"),
+            Lang::Nl => format!("werkzame personen Participatiewet {from_l} ontbreken"),
+            Lang::En => format!("working persons Participatiewet {from_l} are missing"),
         })?;
     let pw_b = b.get(Count::WorkersParticipatiewet).ok_or(t(
         lang,
@@ -49,15 +50,15 @@ fn split(
         None if from.calendar_year() < PRAKTIJKROUTE_START => 0.0,
         None => {
             return Err(match lang {
-                Lang::Nl => format!("werkzame personen Praktijkroute {from:#} ontbreken"),
-                Lang::En => format!("working persons Praktijkroute {from:#} are missing"),
+                Lang::Nl => format!("werkzame personen Praktijkroute {from_l} ontbreken"),
+                Lang::En => format!("working persons Praktijkroute {from_l} are missing"),
             })
         }
     };
     if pw_a <= 0.0 {
         return Err(match lang {
-            Lang::Nl => format!("geen werkzame personen Participatiewet in {from:#}"),
-            Lang::En => format!("no working persons Participatiewet in {from:#}"),
+            Lang::Nl => format!("geen werkzame personen Participatiewet in {from_l}"),
+            Lang::En => format!("no working persons Participatiewet in {from_l}"),
         });
     }
     let growth = pw_b - pw_a;
@@ -101,8 +102,8 @@ fn years(
             .rfind(|y| *y < to)
             .ok_or_else(|| {
                 Error::not_available(match lang {
-                    Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {to:#}."),
-                    Lang::En => format!("The make-up of the growth needs two years; the file has none before {to:#}."),
+                    Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {}.", to.label_in(lang)),
+                    Lang::En => format!("The make-up of the growth needs two years; the file has none before {}.", to.label_in(lang)),
                 })
             })?,
     };
@@ -125,7 +126,7 @@ pub fn compute(
     lang: Lang,
 ) -> Result<DecompositionData> {
     let (from, to) = years(d, from, to, lang)?;
-    let span = from.span(to);
+    let span = from.span(to, lang);
     let empty = Counts::default();
     let nat = |y: Period| d.national.get(&y).unwrap_or(&empty);
     let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {

@@ -249,7 +249,7 @@ pub fn measure_label(
 ) -> String {
     let group = g.label_in(lang);
     let period = match (from, to, year) {
-        (Some(a), Some(b), _) => a.span(b),
+        (Some(a), Some(b), _) => a.span(b, lang),
         (_, _, Some(y)) => y.moment(lang),
         _ => String::new(),
     };

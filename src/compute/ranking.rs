@@ -60,7 +60,7 @@ pub fn compute(d: &RegionalData, s: &RankingSpec, k: f64, lang: Lang) -> Result<
     let (values, from, to, year, label) = match s.measure {
         RankMeasure::Growth => {
             let (from, to) = super::scatter::years(d, s.from, s.to, lang)?;
-            let span = from.span(to);
+            let span = from.span(to, lang);
             let v = measures::growth_workers(d, g, from, to, lang).map_err(|mut e| {
                 if matches!(g, Subgroup::Praktijkroute | Subgroup::PwOther) {
                     e.message.push_str(t(lang, " De Praktijkroute wordt pas vanaf 2017 apart geteld; een groei vraagt twee jaren met die aantallen.", " The Praktijkroute is counted separately only from 2017; a growth needs two years with those counts."));

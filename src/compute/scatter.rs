@@ -47,8 +47,9 @@ pub fn years(
 
 pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Result<ScatterData> {
     let (from, to) = years(d, spec.from, spec.to, lang)?;
-    let span = from.span(to);
+    let span = from.span(to, lang);
     let at = from.moment(lang);
+    let from_l = from.label_in(lang);
     let g = spec.subgroup;
     let (gl, suffix) = (g.label_in(lang), g.suffix_in(lang));
     let relative = format!(
@@ -65,8 +66,8 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
                 Lang::En => format!("Share working, {gl}, {at}, {relative}"),
             },
             match lang {
-                Lang::Nl => format!("Aandeel werkenden{suffix} {from:#}"),
-                Lang::En => format!("Share working{suffix} {from:#}"),
+                Lang::Nl => format!("Aandeel werkenden{suffix} {from_l}"),
+                Lang::En => format!("Share working{suffix} {from_l}"),
             },
         ),
         ScatterX::RegisterShare => {
@@ -89,8 +90,8 @@ pub fn compute(d: &RegionalData, spec: &ScatterSpec, k: f64, lang: Lang) -> Resu
                     }
                 },
                 match lang {
-                    Lang::Nl => format!("Aandeel {gl} in het register {from:#}"),
-                    Lang::En => format!("Share of {gl} in the register {from:#}"),
+                    Lang::Nl => format!("Aandeel {gl} in het register {from_l}"),
+                    Lang::En => format!("Share of {gl} in the register {from_l}"),
                 },
             )
         }

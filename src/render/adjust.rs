@@ -244,15 +244,15 @@ fn key_of<'a>(info: &'a ViewInfo, key: &str) -> Option<&'a KeyInfo> {
 
 fn start_before_end(to: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("the period must start before its end ({to:#})"),
-        Lang::Nl => format!("de periode moet beginnen vóór het einde ({to:#})"),
+        Lang::En => format!("the period must start before its end ({to})"),
+        Lang::Nl => format!("de periode moet beginnen vóór het einde ({to})"),
     }
 }
 
 fn end_after_start(from: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("the period must end after its start ({from:#})"),
-        Lang::Nl => format!("de periode moet eindigen na het begin ({from:#})"),
+        Lang::En => format!("the period must end after its start ({from})"),
+        Lang::Nl => format!("de periode moet eindigen na het begin ({from})"),
     }
 }
 

@@ -175,7 +175,7 @@ pub fn render(
     let title = format!(
         "{}, {}",
         t(lang, "Basisgegevens per regio", "Basic figures per region"),
-        data.from.span(data.to)
+        data.from.span(data.to, lang)
     );
     let subtitle = t(
         lang,

@@ -103,7 +103,7 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
                     .iter()
                     .map(|y| Choice {
                         value: y.to_string(),
-                        label: y.label(),
+                        label: y.label_in(lang),
                     })
                     .collect();
                 info.default = default.map(|d| d.to_string());

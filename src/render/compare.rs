@@ -34,12 +34,12 @@ fn tidy_series(s: &PlaceSeries) -> Series {
 }
 
 /// The periods as the x axis of a line chart.
-pub(crate) fn x_values(periods: &[Period]) -> Vec<XValue> {
+pub(crate) fn x_values(periods: &[Period], lang: Lang) -> Vec<XValue> {
     periods
         .iter()
         .map(|y| XValue {
             value: json!(y),
-            label: y.label(),
+            label: y.label_in(lang),
             pos: y.position(),
             key: y.to_string(),
         })
@@ -63,9 +63,17 @@ pub(crate) fn line_data(
         series_column: Some("region".to_string()),
         facet_column: None,
         index: false,
-        x_label: tr(lang, "Jaar", "Year").to_string(),
+        x_label: if periods
+            .iter()
+            .all(|p| p.grain() == crate::spec::Grain::Year)
+        {
+            tr(lang, "Jaar", "Year")
+        } else {
+            tr(lang, "Periode", "Period")
+        }
+        .to_string(),
         y_label: y_label.to_string(),
-        x_values: x_values(periods),
+        x_values: x_values(periods, lang),
         facets: Vec::new(),
         series: series.iter().map(|s| tidy_series(s)).collect(),
         percent,

@@ -17,7 +17,7 @@ pub fn summary(d: &DecompositionData, lang: Lang) -> String {
         Lang::Nl => format!(
             "Landelijk kwam {} van de groei van het aantal werkenden in de Participatiewet {} ({}) via de Praktijkroute; het meest in {} ({}), het minst in {} ({}).",
             pct(d.national, lang),
-            d.from.span(d.to),
+            d.from.span(d.to, lang),
             pct(d.national_growth, lang),
             top.region,
             pct(top.value, lang),
@@ -27,7 +27,7 @@ pub fn summary(d: &DecompositionData, lang: Lang) -> String {
         Lang::En => format!(
             "Nationally {} of the growth of working persons in the Participatiewet {} ({}) came via the Praktijkroute; most in {} ({}), least in {} ({}).",
             pct(d.national, lang),
-            d.from.span(d.to),
+            d.from.span(d.to, lang),
             pct(d.national_growth, lang),
             top.region,
             pct(top.value, lang),
@@ -57,11 +57,11 @@ pub fn render(
     let title = match lang {
         Lang::Nl => format!(
             "Opbouw van de groei van werkenden in de Participatiewet {}",
-            data.from.span(data.to)
+            data.from.span(data.to, lang)
         ),
         Lang::En => format!(
             "Make-up of the growth of working persons in the Participatiewet {}",
-            data.from.span(data.to)
+            data.from.span(data.to, lang)
         ),
     };
     let subtitle = match lang {

@@ -132,14 +132,8 @@ pub fn summary(v: &MapView, residual: bool, absolute: bool, lang: Lang) -> Strin
             (false, Lang::En) => "below",
         };
         s.push_str(&match lang {
-            Lang::Nl => format!(
-                " Meer dan {k} sd {side} {from:#}: {}.",
-                list_in(&list, lang)
-            ),
-            Lang::En => format!(
-                " More than {k} sd {side} {from:#}: {}.",
-                list_in(&list, lang)
-            ),
+            Lang::Nl => format!(" Meer dan {k} sd {side} {from}: {}.", list_in(&list, lang)),
+            Lang::En => format!(" More than {k} sd {side} {from}: {}.", list_in(&list, lang)),
         });
     }
     if !v.missing.is_empty() {

@@ -393,14 +393,17 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
     }
     if let Some(sc) = &sc {
         let t = match lang {
-            Lang::Nl => format!("{region} in het spreidingsdiagram {}", sc.from.span(sc.to)),
-            Lang::En => format!("{region} in the scatterplot {}", sc.from.span(sc.to)),
+            Lang::Nl => format!(
+                "{region} in het spreidingsdiagram {}",
+                sc.from.span(sc.to, lang)
+            ),
+            Lang::En => format!("{region} in the scatterplot {}", sc.from.span(sc.to, lang)),
         };
         let sub = match lang {
             Lang::Nl => format!("x: {}; y: {}", sc.x_label, sc.y_label),
             Lang::En => format!(
                 "x: share working at the start, y: growth {}, both vs. national (%-points)",
-                sc.from.span(sc.to)
+                sc.from.span(sc.to, lang)
             ),
         };
         charts.push(chart::scatter::draw(

@@ -122,7 +122,8 @@ fn plan(
     to: crate::spec::Period,
     lang: Lang,
 ) -> Vec<(String, String, View)> {
-    let span = from.span(to);
+    let span = from.span(to, lang);
+    let from_l = from.label_in(lang);
     let scatter = |g: Subgroup, x: ScatterX| {
         View::Scatter(ScatterSpec {
             subgroup: g,
@@ -142,8 +143,8 @@ fn plan(
         })
     };
     let share_growth = match lang {
-        Lang::Nl => format!("Aandeel werkenden {from:#} en groei {span}"),
-        Lang::En => format!("Share working {from:#} and growth {span}"),
+        Lang::Nl => format!("Aandeel werkenden {from_l} en groei {span}"),
+        Lang::En => format!("Share working {from_l} and growth {span}"),
     };
     let mut p = vec![(
         figure(lang, "1a"),
@@ -164,8 +165,8 @@ fn plan(
     p.push((
         figure(lang, "2"),
         match lang {
-            Lang::Nl => format!("Aandeel WSW in het register {from:#} en groei {span}"),
-            Lang::En => format!("Share of WSW in the register {from:#} and growth {span}"),
+            Lang::Nl => format!("Aandeel WSW in het register {from_l} en groei {span}"),
+            Lang::En => format!("Share of WSW in the register {from_l} and growth {span}"),
         },
         scatter(Subgroup::Wsw, ScatterX::RegisterShare),
     ));
@@ -272,7 +273,7 @@ pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
     let lang = spec.lang;
     let d = ds.regional(lang)?;
     let (from, to) = crate::compute::scatter::years(d, s.from, s.to, lang)?;
-    let span = from.span(to);
+    let span = from.span(to, lang);
     let mut sections = Vec::new();
     let mut needs_boundaries = None;
     for (label, heading, view) in plan(from, to, lang) {

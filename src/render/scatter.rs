@@ -21,36 +21,37 @@ pub fn render_scatter(
     let g = data.subgroup;
     let gl = g.label_in(lang);
     let (from, to) = (data.from, data.to);
-    let span = from.span(to);
+    let span = from.span(to, lang);
+    let from_l = from.label_in(lang);
     let title = match (s.x, lang) {
         (crate::spec::ScatterX::Share, Lang::Nl) => {
-            format!("Aandeel werkenden {from:#} en groei {span}, {gl}")
+            format!("Aandeel werkenden {from_l} en groei {span}, {gl}")
         }
         (crate::spec::ScatterX::Share, Lang::En) => {
-            format!("Share working {from:#} and growth {span}, {gl}")
+            format!("Share working {from_l} and growth {span}, {gl}")
         }
         (crate::spec::ScatterX::RegisterShare, Lang::Nl) => {
-            format!("Aandeel {gl} in het register {from:#} en groei {span}")
+            format!("Aandeel {gl} in het register {from_l} en groei {span}")
         }
         (crate::spec::ScatterX::RegisterShare, Lang::En) => {
-            format!("Share of {gl} in the register {from:#} and growth {span}")
+            format!("Share of {gl} in the register {from_l} and growth {span}")
         }
     };
     // Which national value is which, short: the subgroup is in the title.
     let (x_short, y_short) = match (s.x, lang) {
         (crate::spec::ScatterX::Share, Lang::Nl) => (
-            format!("aandeel werkenden {from:#}"),
+            format!("aandeel werkenden {from_l}"),
             format!("groei {span}"),
         ),
         (crate::spec::ScatterX::Share, Lang::En) => {
-            (format!("share working {from:#}"), format!("growth {span}"))
+            (format!("share working {from_l}"), format!("growth {span}"))
         }
         (crate::spec::ScatterX::RegisterShare, Lang::Nl) => (
-            format!("aandeel in het register {from:#}"),
+            format!("aandeel in het register {from_l}"),
             format!("groei {span}"),
         ),
         (crate::spec::ScatterX::RegisterShare, Lang::En) => (
-            format!("share in the register {from:#}"),
+            format!("share in the register {from_l}"),
             format!("growth {span}"),
         ),
     };

@@ -105,7 +105,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
         .first()
         .copied()
         .unwrap_or_default()
-        .span(data.years.last().copied().unwrap_or_default());
+        .span(data.years.last().copied().unwrap_or_default(), lang);
     let noun_cap = crate::data::tidy::capitalise(noun(data.measure, lang));
     let title = match (&data.region, lang) {
         (None, Lang::Nl) => format!("{noun_cap} per deelgroep, {span}"),

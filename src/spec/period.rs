@@ -179,6 +179,21 @@ impl Period {
         }
     }
 
+    /// The readable label in `lang`: `2019 K1`, `apr 2019`, `31 dec 2019` in Dutch, `2019 Q1`,
+    /// `Apr 2019`, `31 Dec 2019` in English.
+    pub fn label_in(self, lang: crate::format::Lang) -> String {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let month = || EN[(self.month as usize).saturating_sub(1).min(11)];
+        match (lang, self.grain) {
+            (crate::format::Lang::Nl, _) | (_, Grain::Year) => self.label(),
+            (_, Grain::Quarter) => format!("{} Q{}", self.year, self.quarter_number()),
+            (_, Grain::Month) => format!("{} {}", month(), self.year),
+            (_, Grain::Date) => format!("{} {} {}", self.day, month(), self.year),
+        }
+    }
+
     /// A readable label for axes and tables: `2019`, `2019 K1`, `apr 2019`, `31 dec 2019`.
     pub fn label(self) -> String {
         match self.grain {
@@ -199,15 +214,15 @@ impl Period {
     }
 
     /// The span from one period to another for titles and labels: `2015-2017` between years,
-    /// `2015 K4 – 2017 K4` or `31 dec 2015 – 31 dec 2017` otherwise (a hyphen would run into the
+    /// `2015 K4 – 2017 K4` (`2015 Q4 – 2017 Q4`) or `31 dec 2015 – 31 dec 2017` otherwise (a hyphen would run into the
     /// labels' own parts), the one label when both are the same period.
-    pub fn span(self, to: Period) -> String {
+    pub fn span(self, to: Period, lang: crate::format::Lang) -> String {
         if self.same_end(to) && self.grain == to.grain {
-            self.label()
+            self.label_in(lang)
         } else if self.grain == Grain::Year && to.grain == Grain::Year {
             format!("{}-{}", self.year, to.year)
         } else {
-            format!("{} – {}", self.label(), to.label())
+            format!("{} – {}", self.label_in(lang), to.label_in(lang))
         }
     }
 
@@ -217,9 +232,9 @@ impl Period {
         use crate::format::Lang;
         match (self.grain, lang) {
             (Grain::Date, Lang::Nl) => format!("op {}", self.label()),
-            (Grain::Date, Lang::En) => format!("on {}", self.label()),
+            (Grain::Date, Lang::En) => format!("on {}", self.label_in(lang)),
             (_, Lang::Nl) => format!("eind {}", self.label()),
-            (_, Lang::En) => format!("at the end of {}", self.label()),
+            (_, Lang::En) => format!("at the end of {}", self.label_in(lang)),
         }
     }
 
@@ -454,16 +469,21 @@ mod tests {
     fn spans_and_moments_read_for_every_grain() {
         use crate::format::Lang;
         let p = |s: &str| Period::parse(s).unwrap();
-        assert_eq!(p("2015").span(p("2017")), "2015-2017");
-        assert_eq!(p("2015K4").span(p("2017K4")), "2015 K4 – 2017 K4");
+        assert_eq!(p("2015").span(p("2017"), Lang::En), "2015-2017");
+        assert_eq!(p("2015K4").span(p("2017K4"), Lang::Nl), "2015 K4 – 2017 K4");
+        assert_eq!(p("2015K4").span(p("2017K4"), Lang::En), "2015 Q4 – 2017 Q4");
         assert_eq!(
             p("31-12-2015").span(p("31-12-2017")),
             "31 dec 2015 – 31 dec 2017"
         );
-        assert_eq!(p("2015M04").span(p("2015M04")), "apr 2015");
+        assert_eq!(p("2015M04").span(p("2015M04"), Lang::Nl), "apr 2015");
+        assert_eq!(
+            p("2015M03").span(p("2015M05"), Lang::En),
+            "Mar 2015 – May 2015"
+        );
         assert_eq!(p("2015").moment(Lang::Nl), "eind 2015");
-        assert_eq!(p("2015K4").moment(Lang::En), "at the end of 2015 K4");
+        assert_eq!(p("2015K4").moment(Lang::En), "at the end of 2015 Q4");
         assert_eq!(p("31-12-2015").moment(Lang::Nl), "op 31 dec 2015");
-        assert_eq!(p("2015-07-01").moment(Lang::En), "on 1 jul 2015");
+        assert_eq!(p("2015-07-01").moment(Lang::En), "on 1 Jul 2015");
     }
 }

@@ -227,7 +227,7 @@ pub fn growth_workers(
     to: Period,
     lang: Lang,
 ) -> Result<RegionalValues> {
-    let span = from.span(to);
+    let span = from.span(to, lang);
     let what = match lang {
         Lang::Nl => format!("de groei van het aantal werkenden ({}) {span}", g.label()),
         Lang::En => format!(

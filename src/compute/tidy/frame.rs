@@ -307,7 +307,7 @@ impl<'a> Frame<'a> {
             // mark stays: `2019K1*` -> `2019 K1*`).
             let readable = match v {
                 Cell::Text(t) => crate::spec::Period::parse(t)
-                    .map(|p| p.label() + crate::spec::Period::split_mark(t).1),
+                    .map(|p| p.label_in(self.lang) + crate::spec::Period::split_mark(t).1),
                 _ => None,
             };
             out.push(XValue {
