@@ -473,7 +473,7 @@ mod tests {
         assert_eq!(p("2015K4").span(p("2017K4"), Lang::Nl), "2015 K4 – 2017 K4");
         assert_eq!(p("2015K4").span(p("2017K4"), Lang::En), "2015 Q4 – 2017 Q4");
         assert_eq!(
-            p("31-12-2015").span(p("31-12-2017")),
+            p("31-12-2015").span(p("31-12-2017"), Lang::Nl),
             "31 dec 2015 – 31 dec 2017"
         );
         assert_eq!(p("2015M04").span(p("2015M04"), Lang::Nl), "apr 2015");
