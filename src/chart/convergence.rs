@@ -192,7 +192,7 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                 &root,
                 x,
                 y1 + 16.0,
-                &y.year.to_string(),
+                &y.year.label_in(lang),
                 Style::new(12.0).bold().anchor(HPos::Center, VPos::Center),
             )?;
             label(

@@ -160,7 +160,7 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
         let widest = data
             .years
             .iter()
-            .map(|y| Style::new(11.5).width(&y.to_string()) + 10.0)
+            .map(|y| Style::new(11.5).width(&y.label_in(lang)) + 10.0)
             .fold(1.0, f64::max);
         let every = ((widest * n as f64) / (x1 - x0).max(1.0)).ceil().max(1.0) as usize;
         for (i, y) in data.years.iter().enumerate() {
@@ -171,7 +171,7 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 &root,
                 x0 + (x1 - x0) * i as f64 / n as f64,
                 y1 + 16.0,
-                &y.to_string(),
+                &y.label_in(lang),
                 Style::new(11.5)
                     .color(palette::MUTED)
                     .anchor(HPos::Center, VPos::Center),

@@ -304,7 +304,7 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
                 series_column: Some("region".to_string()),
                 facet_column: None,
                 y_label: y_label.clone(),
-                categories: c.periods.iter().map(|y| y.to_string()).collect(),
+                categories: c.periods.iter().map(|y| y.label_in(lang)).collect(),
                 facets: Vec::new(),
                 series: drawn.iter().map(|x| tidy_series(x)).collect(),
                 reference: None,

@@ -20,15 +20,15 @@ pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
             match d.converging {
                 Some(true) => format!(
                     "De regio's groeien naar elkaar toe: de standaardafwijking van {what} daalt van {} %-punt in {} naar {} %-punt in {}.",
-                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
                 ),
                 Some(false) => format!(
                     "De regio's groeien niet naar elkaar toe: de standaardafwijking van {what} was {} %-punt in {} en {} %-punt in {}.",
-                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
                 ),
                 None => format!(
                     "Eén jaar ({}): standaardafwijking van {what} {} %-punt; hoogste {} ({}), laagste {} ({}).",
-                    a.year,
+                    a.year.label_in(lang),
                     number(a.sd, 1, lang),
                     a.max_region,
                     pp(a.max_relative, lang),
@@ -42,15 +42,15 @@ pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
             match d.converging {
                 Some(true) => format!(
                     "The regions grow towards each other: the standard deviation of {what} falls from {} pp in {} to {} pp in {}.",
-                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
                 ),
                 Some(false) => format!(
                     "The regions do not grow towards each other: the standard deviation of {what} was {} pp in {} and {} pp in {}.",
-                    number(a.sd, 1, lang), a.year, number(b.sd, 1, lang), b.year
+                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
                 ),
                 None => format!(
                     "One year ({}): standard deviation of {what} {} pp; highest {} ({}), lowest {} ({}).",
-                    a.year,
+                    a.year.label_in(lang),
                     number(a.sd, 1, lang),
                     a.max_region,
                     pp(a.max_relative, lang),

@@ -96,11 +96,11 @@ pub fn render(
         notes.push(match lang {
             Lang::Nl => format!(
                 "Werkzame personen Praktijkroute in {} als 0 genomen: de route bestaat sinds 1 januari 2017.",
-                data.from
+                data.from.label_in(lang)
             ),
             Lang::En => format!(
                 "Working persons Praktijkroute in {} taken as 0: the route exists since 1 January 2017.",
-                data.from
+                data.from.label_in(lang)
             ),
         });
     }

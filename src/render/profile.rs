@@ -87,21 +87,27 @@ pub fn summary(p: &ProfileData, lang: Lang) -> String {
     if let (Some(a), Some(b)) = (ranked.first(), ranked.last()) {
         let (ra, rb) = (a.rank.unwrap_or(0), b.rank.unwrap_or(0));
         s.push_str(&match lang {
-            Lang::Nl if ranked.len() > 1 => format!(
+            Lang::Nl if ranked.len() > 1 => {
+                format!(
                 " In aandeel werkenden staat {r} in {} op plaats {rb} van {} (in {}: plaats {ra}).",
-                b.period, b.of, a.period
-            ),
+                b.period.label_in(lang), b.of, a.period.label_in(lang)
+            )
+            }
             Lang::Nl => format!(
                 " In aandeel werkenden staat {r} in {} op plaats {rb} van {}.",
-                b.period, b.of
+                b.period.label_in(lang),
+                b.of
             ),
             Lang::En if ranked.len() > 1 => format!(
                 " On share working {r} ranks {rb} of {} in {} ({ra} in {}).",
-                b.of, b.period, a.period
+                b.of,
+                b.period.label_in(lang),
+                a.period.label_in(lang)
             ),
             Lang::En => format!(
                 " On share working {r} ranks {rb} of {} in {}.",
-                b.of, b.period
+                b.of,
+                b.period.label_in(lang)
             ),
         });
     }
@@ -142,7 +148,7 @@ fn table(p: &ProfileData, lang: Lang) -> DataTable {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    columns.extend(p.periods.iter().map(|y| y.to_string()));
+    columns.extend(p.periods.iter().map(|y| y.label_in(lang)));
     let mut t = DataTable {
         columns,
         rows: Vec::new(),
@@ -342,7 +348,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
                 series_column: None,
                 facet_column: None,
                 y_label: name.clone(),
-                categories: p.rank.iter().map(|r| r.period.to_string()).collect(),
+                categories: p.rank.iter().map(|r| r.period.label_in(lang)).collect(),
                 facets: Vec::new(),
                 series: vec![Series {
                     name,

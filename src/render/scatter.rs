@@ -149,15 +149,15 @@ pub fn scatter_summary(d: &ScatterData, lang: Lang) -> String {
         ("register_share", Lang::Nl) => format!(
             "het aandeel {} in het register in {}",
             d.subgroup.label(),
-            d.from
+            d.from.label_in(lang)
         ),
         ("register_share", Lang::En) => format!(
             "the share of {} in the register in {}",
             d.subgroup.label_in(lang),
-            d.from
+            d.from.label_in(lang)
         ),
-        (_, Lang::Nl) => format!("het aandeel werkenden in {}", d.from),
-        (_, Lang::En) => format!("the share working in {}", d.from),
+        (_, Lang::Nl) => format!("het aandeel werkenden in {}", d.from.label_in(lang)),
+        (_, Lang::En) => format!("the share working in {}", d.from.label_in(lang)),
     };
     let trend = match (d.slope < 0.0, lang) {
         (true, Lang::Nl) => format!("Hoe lager {what_x}, hoe sterker de groei"),

@@ -33,18 +33,22 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
             );
             parts.push(match lang {
                 Lang::Nl => format!(
-                    "Het aantal {} {} landelijk van {} in {a} naar {} in {b} ({change})",
+                    "Het aantal {} {} landelijk van {} in {} naar {} in {} ({change})",
                     noun(d.measure, lang),
                     if vb >= va { "groeide" } else { "daalde" },
                     number(va, 0, lang),
+                    a.label_in(lang),
                     number(vb, 0, lang),
+                    b.label_in(lang),
                 ),
                 Lang::En => format!(
-                    "The number of {} nationally {} from {} in {a} to {} in {b} ({change})",
+                    "The number of {} nationally {} from {} in {} to {} in {} ({change})",
                     noun(d.measure, lang),
                     if vb >= va { "grew" } else { "fell" },
                     number(va, 0, lang),
+                    a.label_in(lang),
                     number(vb, 0, lang),
+                    b.label_in(lang),
                 ),
             });
         }
@@ -137,7 +141,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
     table.columns.push(t(lang, "deelgroep", "subgroup").into());
     table
         .columns
-        .extend(data.years.iter().map(|y| y.to_string()));
+        .extend(data.years.iter().map(|y| y.label_in(lang)));
     let mut add = |name: &str, series: &[Series]| {
         for s in series {
             let mut row = vec![name.into(), s.label.clone().into()];
