@@ -254,12 +254,7 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let ph = 112.0 + (name_lines - 1.0) * 13.0;
     // The legend in rows above the panels.
     let style = Style::new(11.0);
-    let years = data
-        .years
-        .first()
-        .copied()
-        .unwrap_or_default()
-        .span(data.years.last().copied().unwrap_or_default(), lang);
+    let years = data.span(lang);
     let axis_text = format!("{}: {years}", crate::format::t(lang, "x-as", "x axis"));
     let mut widths: Vec<f64> = data
         .national

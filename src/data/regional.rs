@@ -175,6 +175,17 @@ pub struct TrendData {
     pub panels: Vec<Panel>,
 }
 
+impl TrendData {
+    /// The periods the lines run over, for titles and the axis: `2015-2017`, `2015 K1 – 2017 K4`.
+    pub fn span(&self, lang: Lang) -> String {
+        let (first, last) = (self.years.first(), self.years.last());
+        first
+            .copied()
+            .unwrap_or_default()
+            .span(last.copied().unwrap_or_default(), lang)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearRow {
     pub year: Period,

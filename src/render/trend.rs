@@ -104,12 +104,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
     let lang = spec.lang;
     let d = ds.regional(lang)?;
     let data = trend::compute(d, s, spec.highlight.as_deref(), lang)?;
-    let span = data
-        .years
-        .first()
-        .copied()
-        .unwrap_or_default()
-        .span(data.years.last().copied().unwrap_or_default(), lang);
+    let span = data.span(lang);
     let noun_cap = crate::data::tidy::capitalise(noun(data.measure, lang));
     let title = match (&data.region, lang) {
         (None, Lang::Nl) => format!("{noun_cap} per deelgroep, {span}"),

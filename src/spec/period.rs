@@ -370,14 +370,11 @@ impl Default for Period {
     }
 }
 
-/// The normalised form: `2019`, `2019K4`, `2019M04`, `2019-12-31`.
-/// The normalised form (`2015K4`, `2019M04`), as view descriptions write it; with the alternate
-/// flag (`{:#}`) the readable form texts use (`2015 K4`, `apr 2019`, see [`Period::label`]).
+/// The normalised form, as view descriptions write it: `2019`, `2019K4`, `2019M04`,
+/// `2019-12-31`. Texts for people use [`Period::label_in`], [`Period::span`] and
+/// [`Period::moment`].
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if f.alternate() {
-            return f.write_str(&self.label());
-        }
         match self.grain {
             Grain::Year => write!(f, "{}", self.year),
             Grain::Quarter => write!(f, "{}K{}", self.year, self.quarter_number()),
