@@ -644,6 +644,7 @@ impl Column {
     /// Makes the cells whose text has a code marked in `drop` missing and takes those texts out
     /// of the dictionary (after [`Column::finish`]); returns the rows so changed. A column left
     /// without texts keeps no code array.
+    #[cfg(feature = "full")]
     pub fn blank_texts(&mut self, drop: &[bool]) -> Vec<usize> {
         let mut remap: Vec<u32> = Vec::with_capacity(self.dict.len());
         let mut kept: Vec<Box<str>> = Vec::new();
@@ -722,6 +723,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "full")]
     fn blanking_texts_keeps_the_other_cells_and_codes() {
         let mut c = Column::new("a");
         for v in [

@@ -473,6 +473,8 @@ impl Table {
             detected,
         };
         table.note_beyond_range(beyond);
+        // (The first core reads the built-in data only, which has none.)
+        #[cfg(feature = "full")]
         table.read_suppressed_counts();
         table.note_numbers_read_as_text(beyond);
         table
@@ -483,6 +485,7 @@ impl Table {
     /// those cells are missing (never 0), the column is a column of numbers, and the notes name
     /// the cells. A column with other texts too, or without numbers (a column of significance
     /// stars), is left as it is.
+    #[cfg(feature = "full")]
     fn read_suppressed_counts(&mut self) {
         let word = self.detected.row_word().to_string();
         let word_en = self
@@ -886,6 +889,7 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
 /// Texts that stand for a withheld or unknown number in a column of numbers: a bound for a small
 /// count (`<10`, `< 5`, `<0,5`), stars (`*`), `geheim`, `onderdrukt`, `NULL`, `n/a`, `n.b.`,
 /// `onbekend`. (Beside the [`is_missing_marker`] symbols, which are missing anywhere.)
+#[cfg(feature = "full")]
 pub fn is_suppression(s: &str) -> bool {
     let s = s.trim();
     if let Some(rest) = s.strip_prefix('<').or_else(|| s.strip_prefix('≤')) {
@@ -1295,6 +1299,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "full")]
     fn withheld_counts_in_a_column_of_numbers_are_missing_and_named() {
         for s in [
             "<10", "< 5", "<0,5", "<=5", "≤ 5", "*", "***", "geheim", "(geheim)", "NULL", "n/a",
