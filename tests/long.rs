@@ -702,3 +702,53 @@ fn provisional_years_marked_with_a_star_are_the_years_and_say_so() {
         .collect();
     assert_eq!(labels, ["2015", "2016", "2017*"]);
 }
+
+#[test]
+fn a_total_over_the_periods_is_left_out_of_the_regions_and_the_time_axis() {
+    // A pivot table's row per region and doelgroep with jaar = 'Totaal' (the sum over the years):
+    // the regional views give the numbers of the file without it, the file line says so, a line
+    // chart over jaar has no 'Totaal' moment, and a view of one period takes the latest year.
+    let mut text = LONG.to_string();
+    let mut sums: Vec<((String, String), (u64, u64))> = Vec::new();
+    for line in LONG.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let key = (f[0].to_string(), f[2].to_string());
+        let (p, w) = (f[3].parse().unwrap_or(0), f[4].parse().unwrap_or(0));
+        match sums.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, (a, b))) => (*a, *b) = (*a + p, *b + w),
+            None => sums.push((key, (p, w))),
+        }
+    }
+    for ((region, group), (p, w)) in &sums {
+        text.push_str(&format!("{region},Totaal,{group},{p},{w}\n"));
+    }
+    let ds = load("draaitabel.csv", text.as_bytes());
+    assert_same_views(&ds, &load("regions_long.csv", LONG.as_bytes()), &VIEWS[..8]);
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    assert!(
+        notes.iter().any(|n| n.starts_with(&format!(
+            "{} rijen met 'Totaal' in 'jaar' (een totaal over de perioden) niet gebruikt",
+            sums.len()
+        ))),
+        "{notes:?}"
+    );
+    let line = render_query(&ds, "view=line&x=jaar&y=werkzame_personen&series=doelgroep").unwrap();
+    let labels: Vec<&str> = line.data["x_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["2015", "2016", "2017"]);
+    assert!(
+        line.notes.iter().any(|n| n.contains("'Totaal' in jaar")),
+        "{:?}",
+        line.notes
+    );
+    let bars = render_query(&ds, "view=bars&x=doelgroep&y=werkzame_personen").unwrap();
+    assert!(
+        bars.notes.iter().any(|n| n.contains("jaar = 2017")),
+        "{:?}",
+        bars.notes
+    );
+}

@@ -229,6 +229,8 @@ impl RegionalData {
         let mut grain: Option<(Grain, usize)> = None;
         // Periods written with a provisional mark (`2017*`), once each.
         let mut provisional: Vec<String> = Vec::new();
+        // Rows whose period is a total over the periods (`Totaal`): how many, and one text.
+        let (mut period_totals, mut period_total_text) = (0usize, String::new());
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
         let rname = &table.columns[region_col].name;
         let yname = &table.columns[year_col].name;
@@ -316,6 +318,13 @@ impl RegionalData {
                     let parsed = Period::parse(&shown);
                     if parsed.is_some() && !Period::split_mark(&shown).1.is_empty() {
                         provisional.push(shown.trim().to_string());
+                    }
+                    // A total over the periods (a pivot table's `Totaal` row): no stand at
+                    // any moment, so not used, and said so.
+                    if parsed.is_none() && crate::data::tidy::is_total(&shown) {
+                        period_totals += 1;
+                        period_total_text = shown;
+                        continue;
                     }
                     if let Some(k) = table.columns[year_col].code(i) {
                         if let Some(slot) = period_by_code.get_mut(k as usize) {
@@ -733,6 +742,19 @@ impl RegionalData {
                     "Total computed as Wajong + WSW + Participatiewet where a row 'Totaal' is missing (Praktijkroute is part of the Participatiewet)".to_string(),
                 ));
             }
+        }
+        if period_totals > 0 {
+            let n = period_totals;
+            notes.push((
+                format!(
+                    "{n} {} met '{period_total_text}' in '{yname}' (een totaal over de perioden) niet gebruikt: een aantal geldt op één moment.",
+                    if n == 1 { "rij" } else { "rijen" }
+                ),
+                format!(
+                    "{n} row{} with '{period_total_text}' in '{yname}' (a total over the periods) not used: a count holds at one moment.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            ));
         }
         if !skipped_subgroups.is_empty() {
             let list = |one: &str, many: &str| {

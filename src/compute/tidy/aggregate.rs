@@ -202,7 +202,7 @@ pub fn combine(
         if !varies {
             continue;
         }
-        let Some(last) = f.x_values(j).last().map(|x| x.key.clone()) else {
+        let Some(last) = f.moments(j).0.last().map(|x| x.key.clone()) else {
             continue;
         };
         // Whether a row is in the latest period: per distinct text once, then by code.

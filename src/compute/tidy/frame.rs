@@ -302,7 +302,10 @@ impl<'a> Frame<'a> {
                 _ => serde_json::json!(label),
             };
             let pos = time_position(v);
-            ordered &= pos.is_some();
+            // A total over the periods (`Totaal` in a time column) does not stop the time order;
+            // it goes last.
+            let total = pos.is_none() && crate::data::tidy::is_total(&label);
+            ordered &= pos.is_some() || total;
             // A written period reads as one (`2019K1` -> `2019 K1`, `2015JJ00` -> `2015`; a provisional
             // mark stays: `2019K1*` -> `2019 K1*`).
             let readable = match v {
@@ -313,18 +316,46 @@ impl<'a> Frame<'a> {
             out.push(XValue {
                 value,
                 label: readable.unwrap_or_else(|| label.clone()),
-                pos: pos.unwrap_or(0.0),
+                pos: pos.unwrap_or(if total { f64::INFINITY } else { 0.0 }),
                 key: label,
             });
         }
         if ordered {
             crate::sort::sort_by(&mut out, |a, b| a.pos.total_cmp(&b.pos));
+            // Totals after the last period, one step on.
+            let mut at = out
+                .iter()
+                .map(|x| x.pos)
+                .filter(|p| p.is_finite())
+                .fold(0.0, f64::max);
+            for x in out.iter_mut().filter(|x| x.pos.is_infinite()) {
+                at += 1.0;
+                x.pos = at;
+            }
         } else {
             for (k, x) in out.iter_mut().enumerate() {
                 x.pos = k as f64;
             }
         }
         out
+    }
+
+    /// The moments of a time column for a time axis: [`Frame::x_values`] without the totals over
+    /// the periods (`Totaal`), and the labels of those left out (for a note). Another column's
+    /// values are all kept.
+    pub fn moments(&self, j: usize) -> (Vec<XValue>, Vec<String>) {
+        let mut xs = self.x_values(j);
+        if self.role(j) != Some(Role::Time) {
+            return (xs, Vec::new());
+        }
+        let total = |x: &XValue| !x.value.is_number() && crate::data::tidy::is_total(&x.key);
+        let left: Vec<String> = xs
+            .iter()
+            .filter(|x| total(x))
+            .map(|x| x.label.clone())
+            .collect();
+        xs.retain(|x| !total(x));
+        (xs, left)
     }
 
     /// The row of a table for error locations.

@@ -348,12 +348,17 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
             if st.texts > 0 && all.iter().all(|s| is_significance_marker(s)) {
                 return (Role::Significance, None, Why::Stars);
             }
-            let periods: Vec<TimeKind> = all
+            // Periods, beside perhaps a total over them (a pivot table's `Totaal`).
+            let moments: Vec<&String> = all
+                .iter()
+                .filter(|s| !crate::data::tidy::is_total(s))
+                .collect();
+            let periods: Vec<TimeKind> = moments
                 .iter()
                 .filter_map(|s| parse_period(s))
                 .map(|p| p.0)
                 .collect();
-            if !all.is_empty() && periods.len() == all.len() {
+            if !moments.is_empty() && periods.len() == moments.len() {
                 let kind = periods
                     .iter()
                     .copied()
