@@ -704,3 +704,32 @@ fn roles_detected_beside_the_regional_reading_equal_roles_detected_when_asked() 
         banenverkenner::data::Roles::detect_in(&ds.table, Lang::En)
     );
 }
+
+#[test]
+fn a_table_with_one_column_per_year_opens_as_lines_over_the_years() {
+    // As published tables are laid out: regions down, years across.
+    let ds = own(
+        "Arbeidsmarktregio;2015;2016;2017\nAchterhoek;2.332;2.437;2.600\nTwente;4.000;x;4.500\n",
+    );
+    let r = render(&ds, "");
+    assert!(
+        r.spec
+            .starts_with("view=line&x=periode&y=waarde&series=Arbeidsmarktregio"),
+        "{}",
+        r.spec
+    );
+    assert_eq!(
+        ys(&r.data, "Achterhoek", None),
+        [Some(2332.0), Some(2437.0), Some(2600.0)]
+    );
+    assert_eq!(
+        ys(&r.data, "Twente", None),
+        [Some(4000.0), None, Some(4500.0)]
+    );
+    let info = serde_json::to_value(ds.info()).unwrap();
+    assert!(
+        info.to_string()
+            .contains("Eén kolom per periode (2015, 2016, 2017): gelezen als de kolom 'periode'"),
+        "{info}"
+    );
+}

@@ -76,6 +76,9 @@ impl Dataset {
     }
 
     pub fn from_table(table: Table) -> Result<Dataset> {
+        // One column per period (a published table's layout): the long table, said so.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::melt::periods_as_rows(&table).unwrap_or(table);
         // Read once: the error is kept to explain why a view needs regional data.
         let (regional, roles) = regional_and_roles(&table);
         let roles_cache = std::cell::RefCell::new(roles.into_iter().collect());

@@ -10,6 +10,7 @@ pub mod bars;
 pub mod forest;
 pub mod frame;
 pub mod line;
+pub mod melt;
 pub mod natural;
 pub mod roles;
 pub mod stacked;
