@@ -678,6 +678,16 @@ fn a_percentage_column_beside_the_counts_is_not_a_dimension_summed_over() {
     );
 }
 
+/// The labels of a line chart's time axis.
+fn time_labels(line: &Rendered) -> Vec<&str> {
+    line.data["x_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["label"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn provisional_years_marked_with_a_star_are_the_years_and_say_so() {
     // StatLine marks provisional figures `2017*` (and `2017**`): read as 2017, the regional views
@@ -694,12 +704,7 @@ fn provisional_years_marked_with_a_star_are_the_years_and_say_so() {
         "{notes:?}"
     );
     let line = render_query(&ds, "view=line&x=jaar&y=werkzame_personen&series=doelgroep").unwrap();
-    let labels: Vec<&str> = line.data["x_values"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["label"].as_str().unwrap())
-        .collect();
+    let labels = time_labels(&line);
     assert_eq!(labels, ["2015", "2016", "2017*"]);
 }
 
@@ -733,12 +738,7 @@ fn a_total_over_the_periods_is_left_out_of_the_regions_and_the_time_axis() {
         "{notes:?}"
     );
     let line = render_query(&ds, "view=line&x=jaar&y=werkzame_personen&series=doelgroep").unwrap();
-    let labels: Vec<&str> = line.data["x_values"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["label"].as_str().unwrap())
-        .collect();
+    let labels = time_labels(&line);
     assert_eq!(labels, ["2015", "2016", "2017"]);
     assert!(
         line.notes.iter().any(|n| n.contains("'Totaal' in jaar")),
