@@ -1125,8 +1125,8 @@ fn notes_and_summary_of_a_messy_municipality_file_are_english() {
         ),
         ("Opgeteld over", "Summed over"),
         (
-            "Geen landelijke rij voor 2015, 2016",
-            "No national row for 2015, 2016",
+            "Geen landelijke rij in het bestand: landelijke waarden zijn de som",
+            "No national row in the file: national values are the sum",
         ),
     ] {
         assert!(all_nl.contains(dutch), "{dutch:?} not in {all_nl}");

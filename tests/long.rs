@@ -752,3 +752,27 @@ fn a_total_over_the_periods_is_left_out_of_the_regions_and_the_time_axis() {
         bars.notes
     );
 }
+
+#[test]
+fn national_rows_missing_for_some_periods_are_named_and_for_all_said_once() {
+    let without = |year: &str| -> String {
+        LONG.lines()
+            .filter(|l| !(l.starts_with("Landelijk,") && (year.is_empty() || l.contains(year))))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    let notes = |text: &str| load("l.csv", text.as_bytes()).regional.unwrap().notes;
+    let some = notes(&without(",2016,"));
+    assert!(
+        some.iter()
+            .any(|n| n.starts_with("Geen landelijke rij voor 2016:")),
+        "{some:?}"
+    );
+    let none = notes(&without(""));
+    assert!(
+        none.iter()
+            .any(|n| n.starts_with("Geen landelijke rij in het bestand:")),
+        "{none:?}"
+    );
+    assert!(!none.iter().any(|n| n.contains("rij voor")), "{none:?}");
+}

@@ -28,7 +28,7 @@ pub fn notes(ds: &Dataset, excluded: &[Excluded], lang: Lang) -> Vec<String> {
         .collect();
     if let Some(d) = &ds.regional {
         if !d.national_from_file {
-            out.push(t(lang, "Landelijke waarden berekend als som van de regio's (geen landelijke rij in het bestand).", "National values computed as the sum of the regions (no national row in the file).").into());
+            out.push(t(lang, "Landelijke waarden berekend als som van de regio's, waar het bestand geen landelijke rij heeft.", "National values computed as the sum of the regions, where the file has no national row.").into());
         }
     }
     out

@@ -830,17 +830,30 @@ impl RegionalData {
                 ),
             ));
         }
-        if !summed_years.is_empty() {
-            let list = summed_years
-                .iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
+        if summed_years.len() == years.len() && !years.is_empty() {
+            notes.push((
+                "Geen landelijke rij in het bestand: landelijke waarden zijn de som van de regio's"
+                    .to_string(),
+                "No national row in the file: national values are the sum of the regions"
+                    .to_string(),
+            ));
+        } else if !summed_years.is_empty() {
+            let list = |lang: Lang| {
+                summed_years
+                    .iter()
+                    .map(|y| y.label_in(lang))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             notes.push((
                 format!(
-                    "Geen landelijke rij voor {list}: landelijke waarden zijn de som van de regio's"
+                    "Geen landelijke rij voor {}: landelijke waarden zijn de som van de regio's",
+                    list(Lang::Nl)
                 ),
-                format!("No national row for {list}: national values are the sum of the regions"),
+                format!(
+                    "No national row for {}: national values are the sum of the regions",
+                    list(Lang::En)
+                ),
             ));
         }
         if !other_rows.is_empty() {
