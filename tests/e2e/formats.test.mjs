@@ -55,3 +55,24 @@ test('every regional view opens on a loaded workbook', async () => {
   }
   await context.close();
 });
+
+test('a published table with one column per year and a withheld count opens as lines, and says so', async () => {
+  const os = await import('node:os');
+  const fs = await import('node:fs');
+  const file = path.join(os.tmpdir(), 'bv-e2e-per-jaar.csv');
+  fs.writeFileSync(file, 'Arbeidsmarktregio;2015;2016;2017\nAchterhoek;2.332;2.437;2.600\nTwente;4.000;<10;4.500\nZeeland;1.500;1.600;1.650\n');
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.querySelector('#dataset')?.textContent.includes('bv-e2e-per-jaar.csv'));
+  await ready(page);
+  const r = await page.evaluate(() => ({ view: window.bv.rendered.view, series: window.bv.rendered.data.series }));
+  assert.equal(r.view, 'line');
+  const twente = r.series.find((s) => s.name === 'Twente');
+  assert.deepEqual(twente.points.map((p) => p.y), [4000, null, 4500]);
+  const text = await page.locator('body').textContent();
+  assert.match(text, /Eén kolom per periode \(2015, 2016, 2017\)/);
+  assert.match(text, /afgeschermd aantal \('<10'\)/);
+  assert.equal(await page.locator('#figure').getAttribute('aria-busy'), 'false');
+  await context.close();
+});
