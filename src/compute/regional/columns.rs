@@ -182,7 +182,7 @@ impl Count {
     /// that names nothing so is tried again without its parts in brackets (`Werkzame personen
     /// (aantal)`), so that `(gecorrigeerd)` still counts where it is part of a name.
     pub fn from_header(header: &str) -> Option<Count> {
-        Count::named(header).or_else(|| unbracketed(header).and_then(|h| Count::named(&h)))
+        or_unbracketed(header, Count::named)
     }
 
     fn named(header: &str) -> Option<Count> {
@@ -197,6 +197,11 @@ impl Count {
                 })
             })
     }
+}
+
+/// What `named` finds for the header, or else for the header without its parts in brackets.
+fn or_unbracketed<T>(header: &str, named: impl Fn(&str) -> Option<T>) -> Option<T> {
+    named(header).or_else(|| unbracketed(header).and_then(|h| named(&h)))
 }
 
 /// A header without its parts in round or square brackets, when it has any and words are left.
@@ -332,7 +337,7 @@ impl IdColumn {
                 .into_iter()
                 .find(|id| id.names().iter().any(|n| word_key(n).join("_") == key))
         };
-        named(header).or_else(|| unbracketed(header).and_then(|h| named(&h)))
+        or_unbracketed(header, named)
     }
 
     /// A Dutch label for the mapping step and messages.

@@ -341,21 +341,33 @@ impl<'a> Frame<'a> {
     }
 
     /// The moments of a time column for a time axis: [`Frame::x_values`] without the totals over
-    /// the periods (`Totaal`), and the labels of those left out (for a note). Another column's
-    /// values are all kept.
-    pub fn moments(&self, j: usize) -> (Vec<XValue>, Vec<String>) {
+    /// the periods (`Totaal`, sorted last there), and the note saying so when there were any.
+    /// Another column's values are all kept.
+    pub fn moments(&self, j: usize) -> (Vec<XValue>, Option<String>) {
         let mut xs = self.x_values(j);
         if self.role(j) != Some(Role::Time) {
-            return (xs, Vec::new());
+            return (xs, None);
         }
-        let total = |x: &XValue| !x.value.is_number() && crate::data::tidy::is_total(&x.key);
+        let total = |x: &XValue| crate::data::tidy::is_total(&x.key);
         let left: Vec<String> = xs
             .iter()
             .filter(|x| total(x))
             .map(|x| x.label.clone())
             .collect();
+        if left.is_empty() {
+            return (xs, None);
+        }
         xs.retain(|x| !total(x));
-        (xs, left)
+        let (list, name) = (left.join("', '"), self.name(j));
+        let note = match self.lang {
+            Lang::Nl => format!(
+                "Rijen met '{list}' in {name} (een totaal over de perioden) staan niet op de tijdas."
+            ),
+            Lang::En => format!(
+                "Rows with '{list}' in {name} (a total over the periods) are not on the time axis."
+            ),
+        };
+        (xs, Some(note))
     }
 
     /// The row of a table for error locations.

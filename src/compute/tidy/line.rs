@@ -39,23 +39,6 @@ pub fn default_category(roles: &Roles, skip: &[&str]) -> Option<String> {
 }
 
 /// The line view of the frame's rows; notes, labels and errors in the frame's language.
-/// The note on rows left off a time axis because they total the periods (see
-/// [`Frame::moments`]).
-pub fn period_totals_note(totals: &[String], x_name: &str, lang: Lang) -> Option<String> {
-    if totals.is_empty() {
-        return None;
-    }
-    let list = totals.join("', '");
-    Some(match lang {
-        Lang::Nl => format!(
-            "Rijen met '{list}' in {x_name} (een totaal over de perioden) staan niet op de tijdas."
-        ),
-        Lang::En => format!(
-            "Rows with '{list}' in {x_name} (a total over the periods) are not on the time axis."
-        ),
-    })
-}
-
 pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     let e = &spec.enc;
     let lang = f.lang;
@@ -122,7 +105,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
 
     // A total over the periods (a pivot table's `Totaal` in the time column) is no moment on the
     // axis: its rows are left out, and said so.
-    let (x_values, period_totals) = f.moments(xj);
+    let (x_values, totals_note) = f.moments(xj);
     let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();
     let x_at = f.label_index(xj, &x_labels);
     let all_series: Vec<String> = match sj {
@@ -135,7 +118,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     };
     let mut series = Vec::new();
     let mut notes = Vec::new();
-    notes.extend(period_totals_note(&period_totals, &x_name, lang));
+    notes.extend(totals_note);
     let facets = f.facets(facet_j);
     for (facet, rows) in &facets {
         // The row of every (series, x) in this panel; two rows on one point are an error.
