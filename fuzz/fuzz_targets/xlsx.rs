@@ -1,5 +1,6 @@
 //! The workbook loader: raw bytes starting with `PK` go to the zip reader as they are (damaged
 //! archives, deflate streams); anything else is XML wrapped into a workbook (see workbook.rs).
+//! The streamed reading (`read_xlsx`) must give what reading each sheet whole gives.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -11,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
         built = workbook::from_parts(data);
         &built
     };
-    if let Ok(t) = banenverkenner::table::xlsx::read_xlsx("f.xlsx", bytes) {
+    let read = banenverkenner::table::xlsx::read_xlsx("f.xlsx", bytes);
+    // Read as it is inflated, twice, the same as from the whole grid.
+    let whole = banenverkenner::table::xlsx::read_xlsx_whole("f.xlsx", bytes);
+    assert_eq!(read, whole);
+    if let Ok(t) = read {
         banenverkenner_fuzz_check::table(&t);
     }
 });

@@ -380,77 +380,17 @@ impl Table {
         file_bytes: usize,
         keep_blank: bool,
     ) -> Result<Table> {
-        limits::check_cells(source, rows.len(), names.len(), file_bytes)?;
-        let row_unit = detected.row_unit.clone();
-        let at = |line: usize, column: &str| {
-            let mut loc = Location::file(source).row(line).column(column);
-            if let Some(u) = &row_unit {
-                loc = loc.row_unit(u);
-            }
-            loc
-        };
-        for name in &names {
-            check_cell_len(source, name, || Location::file(source))?;
-        }
-        let mut columns: Vec<Column> = names
-            .into_iter()
-            .map(|name| Column::with_capacity(name, rows.len()))
-            .collect();
-        let width = columns.len();
-        let mut row_numbers = RowNumbers::new();
-        // Numbers beyond the range kept as text: (column, row, text).
-        let mut beyond: Vec<(usize, usize, String)> = Vec::new();
-        for (line, cells) in rows {
-            if !keep_blank && cells.iter().all(RawCell::is_blank) {
-                continue;
-            }
-            if let Some(extra) = cells
-                .iter()
-                .enumerate()
-                .skip(width)
-                .rfind(|(_, c)| !c.is_blank())
-                .map(|(j, _)| j)
-            {
-                let filled = cells.iter().filter(|c| !c.is_blank()).count();
-                return Err(row_too_wide(source, line, filled, extra, width));
-            }
-            for (j, col) in columns.iter_mut().enumerate() {
-                match cells.get(j) {
-                    Some(RawCell::Number(n)) if in_range(*n) => col.push_number(*n),
-                    Some(RawCell::Number(n)) => {
-                        let text = if n.is_finite() {
-                            format!("{n:e}")
-                        } else {
-                            n.to_string()
-                        };
-                        col.push_text(&text);
-                        beyond.push((j, line, text));
-                    }
-                    Some(RawCell::Text(t)) => {
-                        check_cell_len(source, t, || at(line, &col.name))?;
-                        match parse_cell_ref(t, decimal) {
-                            Cell::Missing => col.push_missing(),
-                            Cell::Number(n) => col.push_number(n),
-                            Cell::Text(s) => {
-                                if overflows(t, decimal) {
-                                    beyond.push((j, line, s.to_string()));
-                                }
-                                col.push_text(s);
-                            }
-                        }
-                    }
-                    Some(RawCell::Empty) | None => col.push_missing(),
-                }
-            }
-            row_numbers.push(u32::try_from(line).unwrap_or(u32::MAX));
-        }
-        Ok(Table::assembled(
+        let mut b = TableBuilder::new(
             source,
-            columns,
-            row_numbers,
-            detected,
-            &beyond,
-        ))
+            names,
+            rows.len(),
+            (decimal, file_bytes, keep_blank),
+            detected.row_unit.clone(),
+        )?;
+        for (line, cells) in rows {
+            b.push(line, &cells)?;
+        }
+        Ok(b.finish(detected))
     }
 
     /// The table of the columns a loader wrote (finished here), with the notes on numbers kept
@@ -884,6 +824,123 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
             list("row")
         ),
     ))
+}
+
+/// A table built a row at a time from cells a loader gives (a workbook, a JSON file): each cell
+/// typed as [`parse_cell`] types it, numbers beyond the range kept as text and named.
+pub(crate) struct TableBuilder<'s> {
+    source: &'s str,
+    columns: Vec<Column>,
+    row_numbers: RowNumbers,
+    /// Numbers beyond the range kept as text: (column, row, text).
+    beyond: Vec<(usize, usize, String)>,
+    decimal: char,
+    keep_blank: bool,
+    row_unit: Option<String>,
+}
+
+impl<'s> TableBuilder<'s> {
+    /// A table of the columns `names` for `rows` rows (refused beyond the limits for a file of
+    /// `file_bytes`); with `keep_blank` a row of blank cells is kept as a row of missing values
+    /// (a JSON record with every field null is a record, not a separator).
+    pub(crate) fn new(
+        source: &'s str,
+        names: Vec<String>,
+        rows: usize,
+        (decimal, file_bytes, keep_blank): (char, usize, bool),
+        row_unit: Option<String>,
+    ) -> Result<Self> {
+        limits::check_cells(source, rows, names.len(), file_bytes)?;
+        for name in &names {
+            check_cell_len(source, name, || Location::file(source))?;
+        }
+        Ok(TableBuilder {
+            source,
+            columns: names
+                .into_iter()
+                .map(|name| Column::with_capacity(name, rows))
+                .collect(),
+            row_numbers: RowNumbers::new(),
+            beyond: Vec::new(),
+            decimal,
+            keep_blank,
+            row_unit,
+        })
+    }
+
+    /// Adds the row on line `line` of the file.
+    pub(crate) fn push(&mut self, line: usize, cells: &[RawCell]) -> Result<()> {
+        let source = self.source;
+        let row_unit = &self.row_unit;
+        let at = |line: usize, column: &str| {
+            let mut loc = Location::file(source).row(line).column(column);
+            if let Some(u) = row_unit {
+                loc = loc.row_unit(u);
+            }
+            loc
+        };
+        if !self.keep_blank && cells.iter().all(RawCell::is_blank) {
+            return Ok(());
+        }
+        let width = self.columns.len();
+        if let Some(extra) = cells
+            .iter()
+            .enumerate()
+            .skip(width)
+            .rfind(|(_, c)| !c.is_blank())
+            .map(|(j, _)| j)
+        {
+            let filled = cells.iter().filter(|c| !c.is_blank()).count();
+            return Err(row_too_wide(source, line, filled, extra, width));
+        }
+        let decimal = self.decimal;
+        for (j, col) in self.columns.iter_mut().enumerate() {
+            match cells.get(j) {
+                Some(RawCell::Number(n)) if in_range(*n) => col.push_number(*n),
+                Some(RawCell::Number(n)) => {
+                    let text = if n.is_finite() {
+                        format!("{n:e}")
+                    } else {
+                        n.to_string()
+                    };
+                    col.push_text(&text);
+                    self.beyond.push((j, line, text));
+                }
+                Some(RawCell::Text(t)) => {
+                    check_cell_len(source, t, || at(line, &col.name))?;
+                    match parse_cell_ref(t, decimal) {
+                        Cell::Missing => col.push_missing(),
+                        Cell::Number(n) => col.push_number(n),
+                        Cell::Text(s) => {
+                            if overflows(t, decimal) {
+                                self.beyond.push((j, line, s.to_string()));
+                            }
+                            col.push_text(s);
+                        }
+                    }
+                }
+                Some(RawCell::Empty) | None => col.push_missing(),
+            }
+        }
+        self.row_numbers
+            .push(u32::try_from(line).unwrap_or(u32::MAX));
+        Ok(())
+    }
+
+    /// The rows pushed so far.
+    pub(crate) fn rows(&self) -> usize {
+        self.row_numbers.len()
+    }
+
+    pub(crate) fn finish(self, detected: Detected) -> Table {
+        Table::assembled(
+            self.source,
+            self.columns,
+            self.row_numbers,
+            detected,
+            &self.beyond,
+        )
+    }
 }
 
 /// Texts that stand for a withheld or unknown number in a column of numbers: a bound for a small

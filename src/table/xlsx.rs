@@ -158,69 +158,146 @@ fn shared_strings(xml_text: &str, max: usize) -> Option<Vec<String>> {
 }
 
 /// Why a worksheet cannot be read: a limit exceeded (what, detail; each in Dutch and English),
-/// or damage (detail in Dutch and English, Excel row, column letter).
+/// damage (detail in Dutch and English, Excel row, column letter), or a damaged zip entry.
 #[derive(Debug, Clone, PartialEq)]
 enum SheetError {
     Limit([&'static str; 2], [String; 2]),
     Damaged([String; 2], usize, String),
+    Zip(ZipError),
 }
 use SheetError::Limit as SheetLimit;
 
-/// A worksheet as a grid with Excel's row numbers; gaps between rows become one blank row, and
-/// empty columns left of everything are dropped (their number is returned with the grid).
-/// Row numbers beyond Excel's [`limits::MAX_SHEET_ROWS`] and more cells than `budget` are refused
-/// while reading, before the cost is paid.
-fn sheet_grid(
-    xml_text: &str,
-    strings: &[String],
+fn rows_limit(r: usize) -> SheetError {
+    SheetLimit(
+        [
+            "het aantal rijen van een werkblad",
+            "the number of rows of a worksheet",
+        ],
+        [
+            format!(
+                "rij {}, ten hoogste {} (de grens van Excel)",
+                thousands(r),
+                thousands(limits::MAX_SHEET_ROWS)
+            ),
+            format!(
+                "row {}, at most {} (Excel's limit)",
+                limits::thousands_en(r),
+                limits::thousands_en(limits::MAX_SHEET_ROWS)
+            ),
+        ],
+    )
+}
+
+fn cells_limit(budget: usize) -> SheetError {
+    SheetLimit(
+        ["het aantal cellen", "the number of cells"],
+        [
+            format!(
+                "meer dan {} cellen in het werkblad, ten hoogste {} voor een bestand van deze grootte",
+                thousands(budget),
+                thousands(budget)
+            ),
+            format!(
+                "more than {} cells in the worksheet, at most {} for a file of this size",
+                limits::thousands_en(budget),
+                limits::thousands_en(budget)
+            ),
+        ],
+    )
+}
+
+/// The rows of a worksheet as its XML is read, one at a time: each row's cells as (column,
+/// cell), in column order, a cell given twice taken as the last; Excel's row numbers, a gap
+/// between rows given as one blank row. Row numbers beyond Excel's [`limits::MAX_SHEET_ROWS`]
+/// and more cells than `budget` are refused while reading, before the cost is paid.
+struct RowReader<'s> {
+    strings: &'s [String],
     budget: usize,
-) -> std::result::Result<(sniff::Grid, usize), SheetError> {
-    let rows_limit = |r: usize| {
-        SheetLimit(
-            [
-                "het aantal rijen van een werkblad",
-                "the number of rows of a worksheet",
-            ],
-            [
-                format!(
-                    "rij {}, ten hoogste {} (de grens van Excel)",
-                    thousands(r),
-                    thousands(limits::MAX_SHEET_ROWS)
-                ),
-                format!(
-                    "row {}, at most {} (Excel's limit)",
-                    limits::thousands_en(r),
-                    limits::thousands_en(limits::MAX_SHEET_ROWS)
-                ),
-            ],
-        )
-    };
-    let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
-    let mut row_no = 0usize;
-    let mut col = 0usize;
-    let mut cells_read = 0usize;
-    let mut kind = String::new();
-    let mut value = String::new();
-    let (mut in_v, mut in_is_t, mut in_rph, mut in_cell) = (false, false, false, false);
-    for e in xml::tokens(xml_text) {
+    row_no: usize,
+    rows: usize,
+    col: usize,
+    cells_read: usize,
+    kind: String,
+    value: String,
+    in_v: bool,
+    in_is_t: bool,
+    in_rph: bool,
+    in_cell: bool,
+    /// The row being read: its number and cells.
+    current: Option<(usize, Vec<(usize, RawCell)>)>,
+    /// The number of the last row given.
+    last: Option<usize>,
+}
+
+impl<'s> RowReader<'s> {
+    fn new(strings: &'s [String], budget: usize) -> Self {
+        RowReader {
+            strings,
+            budget,
+            row_no: 0,
+            rows: 0,
+            col: 0,
+            cells_read: 0,
+            kind: String::new(),
+            value: String::new(),
+            in_v: false,
+            in_is_t: false,
+            in_rph: false,
+            in_cell: false,
+            current: None,
+            last: None,
+        }
+    }
+
+    /// Gives the row being read to `on_row` (after a blank row for a gap before it).
+    fn flush<E: From<SheetError>>(
+        &mut self,
+        on_row: &mut impl FnMut(usize, &[(usize, RawCell)]) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let Some((r, mut cells)) = self.current.take() else {
+            return Ok(());
+        };
+        if let Some(gap) = self.last.and_then(|l| l.checked_add(1)).filter(|&g| r > g) {
+            on_row(gap, &[])?;
+        }
+        self.last = Some(r);
+        // Cells out of order, or one given twice: in column order, the last of each.
+        if cells.windows(2).any(|w| w[0].0 >= w[1].0) {
+            cells.reverse();
+            cells.sort_by_key(|(j, _)| *j); // stable: of equal columns the last given first
+            cells.dedup_by_key(|(j, _)| *j);
+        }
+        on_row(r, &cells)
+    }
+
+    fn event<E: From<SheetError>>(
+        &mut self,
+        e: Event<'_>,
+        on_row: &mut impl FnMut(usize, &[(usize, RawCell)]) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         match e {
             Event::Start { name, attrs, empty } => match name {
                 "row" => {
+                    self.flush(on_row)?;
                     // Excel numbers rows from 1; a missing or unreadable number follows the last.
-                    let next = row_no.checked_add(1).ok_or_else(|| rows_limit(row_no))?;
-                    row_no = xml::attr(attrs, "r")
+                    let next = self
+                        .row_no
+                        .checked_add(1)
+                        .ok_or_else(|| rows_limit(self.row_no))?;
+                    self.row_no = xml::attr(attrs, "r")
                         .and_then(|r| r.trim().parse::<usize>().ok())
                         .filter(|&r| r > 0)
                         .unwrap_or(next);
-                    if row_no > limits::MAX_SHEET_ROWS || rows.len() >= limits::MAX_SHEET_ROWS {
-                        return Err(rows_limit(row_no.max(rows.len() + 1)));
+                    if self.row_no > limits::MAX_SHEET_ROWS || self.rows >= limits::MAX_SHEET_ROWS {
+                        return Err(rows_limit(self.row_no.max(self.rows + 1)).into());
                     }
-                    col = 0;
-                    rows.push((row_no, Vec::new()));
+                    self.rows += 1;
+                    self.col = 0;
+                    self.current = Some((self.row_no, Vec::new()));
                 }
                 "c" => {
-                    col = match xml::attr(attrs, "r") {
-                        None => col,
+                    self.col = match xml::attr(attrs, "r") {
+                        None => self.col,
                         Some(r) => column_of(&r).ok_or_else(|| {
                             SheetError::Damaged(
                                 [
@@ -233,63 +310,31 @@ fn sheet_grid(
                                         sniff::shorten(&r, 20)
                                     ),
                                 ],
-                                row_no,
-                                column_letter(col.min(MAX_COLUMNS - 1)),
+                                self.row_no,
+                                column_letter(self.col.min(MAX_COLUMNS - 1)),
                             )
                         })?,
                     };
-                    kind = xml::attr(attrs, "t").unwrap_or_default();
-                    value.clear();
-                    in_cell = !empty;
+                    self.kind = xml::attr(attrs, "t").unwrap_or_default();
+                    self.value.clear();
+                    self.in_cell = !empty;
                     if empty {
-                        col += 1;
+                        self.col += 1;
                     }
                 }
-                "v" if in_cell && !empty => in_v = true,
-                "t" if in_cell && !empty => in_is_t = true,
-                "rPh" if !empty => in_rph = true,
+                "v" if self.in_cell && !empty => self.in_v = true,
+                "t" if self.in_cell && !empty => self.in_is_t = true,
+                "rPh" if !empty => self.in_rph = true,
                 _ => {}
             },
             Event::End { name } => match name {
-                "v" => in_v = false,
-                "t" => in_is_t = false,
-                "rPh" => in_rph = false,
-                "c" if in_cell => {
-                    in_cell = false;
-                    let v = value.trim();
-                    let cell = match kind.as_str() {
-                        _ if value.is_empty() => RawCell::Empty,
-                        "s" => match v.parse::<usize>().ok().and_then(|i| strings.get(i)) {
-                            Some(s) => RawCell::Text(s.clone()),
-                            None => {
-                                return Err(SheetError::Damaged(
-                                    [
-                                        format!(
-                                            "de cel verwijst naar gedeelde tekst '{}', maar de werkmap heeft er {}",
-                                            sniff::shorten(v, 20),
-                                            strings.len()
-                                        ),
-                                        format!(
-                                            "the cell refers to shared text '{}', but the workbook has {}",
-                                            sniff::shorten(v, 20),
-                                            strings.len()
-                                        ),
-                                    ],
-                                    row_no,
-                                    column_letter(col.min(MAX_COLUMNS - 1)),
-                                ))
-                            }
-                        },
-                        "inlineStr" | "str" => {
-                            RawCell::Text(xml::unescape_excel(&value).into_owned())
-                        }
-                        "b" => RawCell::Text(if v == "1" { "WAAR" } else { "ONWAAR" }.into()),
-                        "e" | "d" => RawCell::Text(v.to_string()),
-                        // `1e400` and `nan` stay text: the table names them in its notes.
-                        _ => crate::decimal::parse_f64(v)
-                            .filter(|n| n.is_finite())
-                            .map_or_else(|| RawCell::Text(v.to_string()), RawCell::Number),
-                    };
+                "v" => self.in_v = false,
+                "t" => self.in_is_t = false,
+                "rPh" => self.in_rph = false,
+                "c" if self.in_cell => {
+                    self.in_cell = false;
+                    let cell = self.cell()?;
+                    let (row_no, col) = (self.row_no, self.col);
                     if col >= MAX_COLUMNS && !cell.is_blank() {
                         return Err(SheetLimit(
                             ["het aantal kolommen", "the number of columns"],
@@ -303,60 +348,155 @@ fn sheet_grid(
                                     limits::thousands_en(MAX_COLUMNS)
                                 ),
                             ],
-                        ));
+                        )
+                        .into());
                     }
-                    if let Some((_, cells)) = rows.last_mut().filter(|_| col < MAX_COLUMNS) {
-                        cells_read += 1;
-                        if cells_read > budget {
-                            return Err(SheetLimit(
-                                ["het aantal cellen", "the number of cells"],
-                                [
-                                    format!(
-                                        "meer dan {} cellen in het werkblad, ten hoogste {} voor een bestand van deze grootte",
-                                        thousands(budget),
-                                        thousands(budget)
-                                    ),
-                                    format!(
-                                        "more than {} cells in the worksheet, at most {} for a file of this size",
-                                        limits::thousands_en(budget),
-                                        limits::thousands_en(budget)
-                                    ),
-                                ],
-                            ));
+                    if let Some((_, cells)) = self.current.as_mut().filter(|_| col < MAX_COLUMNS) {
+                        self.cells_read += 1;
+                        if self.cells_read > self.budget {
+                            return Err(cells_limit(self.budget).into());
                         }
                         cells.push((col, cell));
                     }
-                    col += 1;
+                    self.col += 1;
                 }
                 _ => {}
             },
             // Text beyond the cell limit is not kept: the cell is refused for its length anyway.
             Event::Text(t)
-                if (in_v || in_is_t) && !in_rph && value.len() <= limits::MAX_CELL_BYTES =>
+                if (self.in_v || self.in_is_t)
+                    && !self.in_rph
+                    && self.value.len() <= limits::MAX_CELL_BYTES =>
             {
-                value.push_str(&xml::unescape(t))
+                self.value.push_str(&xml::unescape(t))
             }
             Event::CData(t)
-                if (in_v || in_is_t) && !in_rph && value.len() <= limits::MAX_CELL_BYTES =>
+                if (self.in_v || self.in_is_t)
+                    && !self.in_rph
+                    && self.value.len() <= limits::MAX_CELL_BYTES =>
             {
-                value.push_str(t)
+                self.value.push_str(t)
             }
             _ => {}
         }
+        Ok(())
     }
-    let first_col = rows
-        .iter()
-        .flat_map(|(_, c)| c.iter())
+
+    /// The cell just closed, typed.
+    fn cell(&self) -> std::result::Result<RawCell, SheetError> {
+        let (value, strings) = (&self.value, self.strings);
+        let v = value.trim();
+        Ok(match self.kind.as_str() {
+            _ if value.is_empty() => RawCell::Empty,
+            "s" => match v.parse::<usize>().ok().and_then(|i| strings.get(i)) {
+                Some(s) => RawCell::Text(s.clone()),
+                None => {
+                    return Err(SheetError::Damaged(
+                        [
+                            format!(
+                            "de cel verwijst naar gedeelde tekst '{}', maar de werkmap heeft er {}",
+                            sniff::shorten(v, 20),
+                            strings.len()
+                        ),
+                            format!(
+                                "the cell refers to shared text '{}', but the workbook has {}",
+                                sniff::shorten(v, 20),
+                                strings.len()
+                            ),
+                        ],
+                        self.row_no,
+                        column_letter(self.col.min(MAX_COLUMNS - 1)),
+                    ))
+                }
+            },
+            "inlineStr" | "str" => RawCell::Text(xml::unescape_excel(value).into_owned()),
+            "b" => RawCell::Text(if v == "1" { "WAAR" } else { "ONWAAR" }.into()),
+            "e" | "d" => RawCell::Text(v.to_string()),
+            // `1e400` and `nan` stay text: the table names them in its notes.
+            _ => crate::decimal::parse_f64(v)
+                .filter(|n| n.is_finite())
+                .map_or_else(|| RawCell::Text(v.to_string()), RawCell::Number),
+        })
+    }
+}
+
+impl From<ZipError> for SheetError {
+    fn from(e: ZipError) -> Self {
+        SheetError::Zip(e)
+    }
+}
+
+/// Reads the rows of a worksheet whose XML `fill` gives a piece at a time (see [`RowReader`]),
+/// giving each to `on_row`.
+fn sheet_rows<E: From<SheetError>>(
+    mut fill: impl FnMut(&mut Vec<u8>) -> std::result::Result<bool, ZipError>,
+    strings: &[String],
+    budget: usize,
+    mut on_row: impl FnMut(usize, &[(usize, RawCell)]) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut reader = RowReader::new(strings, budget);
+    xml::each_token(
+        |buf| fill(buf).map_err(|e| SheetError::Zip(e).into()),
+        |e| reader.event(e, &mut on_row),
+    )?;
+    reader.flush(&mut on_row)
+}
+
+/// A worksheet's XML as a grid with Excel's row numbers; gaps between rows become one blank row,
+/// and empty columns left of everything are dropped (their number is returned with the grid).
+/// The whole sheet at once: the reference [`read_xlsx`] is checked against, a row at a time.
+fn sheet_grid(
+    xml_text: &str,
+    strings: &[String],
+    budget: usize,
+) -> std::result::Result<(sniff::Grid, usize), SheetError> {
+    let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
+    let mut given = false;
+    sheet_rows::<SheetError>(
+        |buf| {
+            if !std::mem::replace(&mut given, true) {
+                buf.extend_from_slice(xml_text.as_bytes());
+            }
+            Ok(false)
+        },
+        strings,
+        budget,
+        |r, cells| {
+            rows.push((r, cells.to_vec()));
+            Ok(())
+        },
+    )?;
+    let first_col = first_column(rows.iter().map(|(_, c)| c.as_slice()));
+    dense_check(
+        rows.iter().map(|(_, c)| c.last().map_or(0, |(j, _)| j + 1)),
+        first_col,
+        budget,
+    )?;
+    let grid = rows
+        .into_iter()
+        .map(|(r, cells)| (r, dense(&cells, first_col)))
+        .collect();
+    Ok((grid, first_col))
+}
+
+/// The first column with a filled cell in any row.
+fn first_column<'c>(rows: impl Iterator<Item = &'c [(usize, RawCell)]>) -> usize {
+    rows.flat_map(|c| c.iter())
         .filter(|(_, c)| !c.is_blank())
         .map(|(j, _)| *j)
         .min()
-        .unwrap_or(0);
-    // The grid holds every row as wide as its last cell: a row with one cell in column XFD is
-    // 16,384 cells, so the dense size is checked against the budget before it is built.
-    let dense_cells = rows.iter().fold(0usize, |n, (_, cells)| {
-        let width = cells.iter().map(|(j, _)| j + 1).max().unwrap_or(0);
-        n.saturating_add(width.saturating_sub(first_col))
-    });
+        .unwrap_or(0)
+}
+
+/// The grid holds every row as wide as its last cell: a row with one cell in column XFD is
+/// 16,384 cells, so the dense size (rows `widths`, from column `first_col`) is checked against
+/// the budget before it is built.
+fn dense_check(
+    widths: impl Iterator<Item = usize>,
+    first_col: usize,
+    budget: usize,
+) -> std::result::Result<(), SheetError> {
+    let dense_cells = widths.fold(0usize, |n, w| n.saturating_add(w.saturating_sub(first_col)));
     if dense_cells > budget {
         return Err(SheetLimit(
             ["het aantal cellen", "the number of cells"],
@@ -374,23 +514,20 @@ fn sheet_grid(
             ],
         ));
     }
-    let mut grid: sniff::Grid = Vec::with_capacity(rows.len());
-    let mut last: Option<usize> = None;
-    for (r, cells) in rows {
-        if let Some(gap) = last.and_then(|l| l.checked_add(1)).filter(|&g| r > g) {
-            grid.push((gap, Vec::new()));
+    Ok(())
+}
+
+/// A row's cells (in column order, each column once) as the grid holds them: from `first_col`
+/// to the last cell.
+fn dense(cells: &[(usize, RawCell)], first_col: usize) -> Vec<RawCell> {
+    let width = cells.last().map_or(0, |(j, _)| j + 1);
+    let mut row = vec![RawCell::Empty; width.saturating_sub(first_col)];
+    for (j, c) in cells {
+        if let Some(slot) = j.checked_sub(first_col).and_then(|k| row.get_mut(k)) {
+            *slot = c.clone();
         }
-        last = Some(r);
-        let width = cells.iter().map(|(j, _)| j + 1).max().unwrap_or(0);
-        let mut dense = vec![RawCell::Empty; width.saturating_sub(first_col)];
-        for (j, c) in cells {
-            if let Some(slot) = j.checked_sub(first_col).and_then(|k| dense.get_mut(k)) {
-                *slot = c;
-            }
-        }
-        grid.push((r, dense));
     }
-    Ok((grid, first_col))
+    row
 }
 
 struct Sheet {
@@ -463,7 +600,12 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
     Ok(sheets)
 }
 
-pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
+/// The workbook's archive, its visible worksheets, the cell budget for a file of its size and
+/// the shared strings.
+fn open_workbook<'b>(
+    name: &str,
+    bytes: &'b [u8],
+) -> Result<(Archive<'b>, Vec<Sheet>, usize, Vec<String>)> {
     let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
     let sheets = worksheets(&zip, name)?;
     let budget = limits::cell_budget(bytes.len());
@@ -495,9 +637,359 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
             )
         })?,
     };
+    Ok((zip, sheets, budget, strings))
+}
+
+/// A worksheet's error as the user's: in file `name`, `context` naming the sheet.
+fn sheet_error(name: &str, context: &[String; 2], e: SheetError) -> Error {
+    let with_context =
+        |[nl, en]: [String; 2]| [format!("{}{nl}", context[0]), format!("{}{en}", context[1])];
+    match e {
+        SheetError::Limit(what, detail) => limits::exceeded(name, what, with_context(detail)),
+        SheetError::Damaged(detail, row, col) => {
+            let mut e = bad_workbook(name, with_context(detail));
+            e.location = Some(Location::file(name).row(row).column(&col));
+            e
+        }
+        SheetError::Zip(e) => zip_error(name, [&context[0], &context[1]], e),
+    }
+}
+
+/// What is said of a table found on worksheet `sheet` with its header on `header_row`: the
+/// numbers stored as text (`votes`, read with `decimal`), the worksheets `passed` before it,
+/// the `titles` above it.
+fn sheet_detected(
+    sheet: &str,
+    header_row: usize,
+    (votes, decimal): (DecimalVotes, char),
+    passed: &[String],
+    titles: &[(usize, String)],
+) -> Detected {
+    let mut detected = Detected {
+        format: "xlsx".into(),
+        sheet: Some(sheet.to_string()),
+        header_row,
+        ..Default::default()
+    };
+    if votes.comma + votes.dot + votes.ambiguous > 0 {
+        detected.decimal = Some(decimal.to_string());
+        let n = votes.comma + votes.dot + votes.ambiguous;
+        detected.note(
+            format!("{n} getal(len) als tekst opgeslagen, gelezen met decimaalteken '{decimal}'"),
+            format!(
+                "{n} number{} stored as text, read with decimal separator '{decimal}'",
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    if !passed.is_empty() {
+        let list = passed
+            .iter()
+            .take(10)
+            .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = passed.len().saturating_sub(10);
+        detected.note(
+            format!(
+                "Werkblad(en) zonder tabel overgeslagen: {list}{}",
+                if more > 0 {
+                    format!(" en nog {more}")
+                } else {
+                    String::new()
+                }
+            ),
+            format!(
+                "Worksheet(s) without a table skipped: {list}{}",
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+        );
+    }
+    if let Some((nl, en)) = titles_note(titles) {
+        detected.note(nl, en);
+    }
+    detected
+}
+
+fn no_table(name: &str) -> Error {
+    Error::new2(
+        ErrorKind::NoRows,
+        "Geen werkblad in dit Excel-bestand bevat een tabel (een kopregel met daaronder gegevens).",
+        "No worksheet in this Excel file holds a table (a header row with data below it).",
+    )
+    .at(Location::file(name))
+}
+
+/// Why reading a worksheet stopped: the sheet, or the table built from it.
+enum Fail {
+    Sheet(SheetError),
+    Table(Error),
+}
+
+impl From<SheetError> for Fail {
+    fn from(e: SheetError) -> Self {
+        Fail::Sheet(e)
+    }
+}
+
+impl From<Error> for Fail {
+    fn from(e: Error) -> Self {
+        Fail::Table(e)
+    }
+}
+
+/// Reads the first visible worksheet that holds a table. Each worksheet is read as it is
+/// inflated, twice, never held whole: the first pass keeps per row only its filled cells (count,
+/// first and last column) and the decimal votes of any numbers stored as text, which tell where
+/// the table is as [`sniff::locate`] tells it from the whole grid; the second writes the table's
+/// rows into the columns. The same table and notes as reading the whole grid
+/// ([`read_xlsx_whole`], which the tests and the fuzz target compare it with).
+pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
+    let (zip, sheets, budget, strings) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     // A part is read once, however many sheets name it (a crafted workbook can name one part
     // thousands of times).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for sheet in sheets {
+        if !seen.insert(sheet.path.to_ascii_lowercase()) {
+            passed.push(sheet.name);
+            continue;
+        }
+        let Some(part) = zip.stream(&sheet.path) else {
+            passed.push(sheet.name);
+            continue;
+        };
+        let context = [
+            format!("werkblad '{}': ", sheet.name),
+            format!("worksheet '{}': ", sheet.name),
+        ];
+        let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
+        let how = (name, bytes.len(), sheet.name.as_str(), &passed[..]);
+        match read_sheet(how, &mut part, &strings, budget) {
+            Ok(Some(t)) => return Ok(t),
+            Ok(None) => passed.push(sheet.name),
+            Err(Fail::Sheet(e)) => return Err(sheet_error(name, &context, e)),
+            Err(Fail::Table(e)) => return Err(e),
+        }
+    }
+    Err(no_table(name))
+}
+
+/// What the first pass keeps of a row: its filled cells, the first filled column and the one
+/// after the last (`u16::MAX` and 0 when none), and the column after its last cell, filled or
+/// not. (Columns stop at XFD, 16,384.)
+#[derive(Clone, Copy)]
+struct RowStat {
+    filled: u16,
+    first: u16,
+    last: u16,
+    width: u16,
+}
+
+/// Inflated bytes taken at a time (in the unit tests a few, so that every workbook there is read
+/// in many pieces).
+const PIECE: usize = if cfg!(test) { 61 } else { 1 << 18 };
+
+/// The table on one worksheet (see [`read_xlsx`]), `None` when it holds none.
+fn read_sheet(
+    (name, file_bytes, sheet, passed): (&str, usize, &str, &[String]),
+    part: &mut super::zip::Inflating,
+    strings: &[String],
+    budget: usize,
+) -> std::result::Result<Option<Table>, Fail> {
+    let mut stats: Vec<RowStat> = Vec::new();
+    // The votes of the rows with numbers stored as text, by row.
+    let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
+    sheet_rows::<Fail>(
+        |b| part.fill(b, PIECE),
+        strings,
+        budget,
+        |_, cells| {
+            let mut st = RowStat {
+                filled: 0,
+                first: u16::MAX,
+                last: 0,
+                width: cells.last().map_or(0, |(j, _)| j + 1) as u16,
+            };
+            let mut v = DecimalVotes::default();
+            for (j, c) in cells {
+                if !c.is_blank() {
+                    st.filled += 1;
+                    st.first = st.first.min(*j as u16);
+                    st.last = *j as u16 + 1;
+                }
+                if let RawCell::Text(t) = c {
+                    v.add(t);
+                }
+            }
+            if v != DecimalVotes::default() {
+                votes_of.push((stats.len() as u32, v));
+            }
+            stats.push(st);
+            Ok(())
+        },
+    )?;
+    let first_col = stats
+        .iter()
+        .filter(|s| s.filled > 0)
+        .map(|s| s.first as usize)
+        .min()
+        .unwrap_or(0);
+    dense_check(stats.iter().map(|s| s.width as usize), first_col, budget)?;
+    let counts: Vec<usize> = stats.iter().map(|s| s.filled as usize).collect();
+    let Some(plan) = sniff::plan(&counts) else {
+        return Ok(None);
+    };
+    drop(counts);
+    let header = plan.header;
+    let rel = |x: u16| (x as usize).saturating_sub(first_col);
+    // Up to the header's last filled cell, widened to the last filled cell below it (a
+    // workbook's cells cannot be misaligned: a stray value right of the header is a column).
+    let width = stats[header..]
+        .iter()
+        .filter(|s| s.last > 0)
+        .map(|s| rel(s.last))
+        .max()
+        .unwrap_or(0);
+    // The rows read as data, but for a repeated header (told from the cells, in the second pass).
+    let data = |k: usize| {
+        let s = &stats[k];
+        k > header
+            && s.filled > 0
+            && sniff::classify(
+                k - header - 1,
+                s.filled as usize,
+                width,
+                plan.below_from,
+                || false,
+            )
+            .is_none()
+    };
+    let rows = (header + 1..stats.len()).filter(|&k| data(k)).count();
+    if rows == 0 {
+        return Ok(None);
+    }
+    // A table set in from the left (title in A1, table from B3) loses its empty margin.
+    let lead = std::iter::once(header)
+        .chain((header + 1..stats.len()).filter(|&k| data(k)))
+        .map(|k| rel(stats[k].first))
+        .min()
+        .unwrap_or(0)
+        .min(width);
+    // Rows found to repeat the header whose votes then do not count.
+    let mut repeated: Vec<u32> = Vec::new();
+    loop {
+        let votes = votes_of
+            .iter()
+            .filter(|(k, _)| data(*k as usize) && !repeated.contains(k))
+            .fold(DecimalVotes::default(), |mut a, (_, v)| {
+                a.comma += v.comma;
+                a.dot += v.dot;
+                a.ambiguous += v.ambiguous;
+                a
+            });
+        // Numbers stored as text follow the sheet's own convention; there is no delimiter hint.
+        let decimal = votes.decide(b'\t');
+        part.restart();
+        let mut k = 0usize;
+        let mut titles: Vec<(usize, String)> = Vec::new();
+        let mut header_key: Vec<String> = Vec::new();
+        let mut table: Option<(super::TableBuilder, Detected)> = None;
+        let mut rejected: Vec<super::RejectedRow> = Vec::new();
+        let mut found: Vec<u32> = Vec::new();
+        sheet_rows::<Fail>(
+            |b| part.fill(b, PIECE),
+            strings,
+            budget,
+            |row, cells| {
+                let at = k;
+                k += 1;
+                let Some(st) = stats.get(at) else {
+                    return Ok(());
+                };
+                if at < header {
+                    if st.filled > 0 {
+                        titles.push((row, sniff::row_text(&dense(cells, first_col))));
+                    }
+                    return Ok(());
+                }
+                let mut d = dense(cells, first_col);
+                if at == header {
+                    header_key = d[..width.min(d.len())]
+                        .iter()
+                        .map(RawCell::display)
+                        .collect();
+                    d.drain(..lead.min(d.len()));
+                    let mut detected =
+                        sheet_detected(sheet, row, (votes, decimal), passed, &titles);
+                    let offset = first_col + lead;
+                    let names = column_names(&d, width - lead, &mut detected, |j| {
+                        format!("kolom_{}", column_letter(j + offset))
+                    });
+                    let b = super::TableBuilder::new(
+                        name,
+                        names,
+                        rows,
+                        (decimal, file_bytes, false),
+                        detected.row_unit.clone(),
+                    )?;
+                    table = Some((b, detected));
+                    return Ok(());
+                }
+                if st.filled == 0 {
+                    return Ok(()); // a blank line separates nothing in a table
+                }
+                let same = || {
+                    d.len() >= header_key.len()
+                        && header_key.iter().zip(&d).all(|(h, c)| *h == c.display())
+                };
+                let i = at - header - 1;
+                match sniff::classify(i, st.filled as usize, width, plan.below_from, same) {
+                    Some(r) => {
+                        if r == sniff::REASON_REPEATED_HEADER {
+                            found.push(at as u32);
+                        }
+                        rejected.push(super::RejectedRow {
+                            row,
+                            reason: r.to_string(),
+                            reason_en: sniff::reason_en(r).to_string(),
+                            content: sniff::row_text(&d),
+                        });
+                    }
+                    None => {
+                        d.drain(..lead.min(d.len()));
+                        if let Some((b, _)) = table.as_mut() {
+                            b.push(row, &d)?;
+                        }
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        let Some((b, mut detected)) = table.filter(|(b, _)| b.rows() > 0) else {
+            return Ok(None);
+        };
+        // A repeated header that voted: read again without its votes.
+        let voted = |k: &u32| votes_of.binary_search_by_key(k, |(r, _)| *r).is_ok();
+        if found.iter().any(|k| voted(k) && !repeated.contains(k)) {
+            repeated.extend(found.into_iter().filter(voted));
+            continue;
+        }
+        detected.rejected = rejected;
+        return Ok(Some(b.finish(detected)));
+    }
+}
+
+/// [`read_xlsx`] from each worksheet's whole grid, as [`sniff::locate`] finds the table in it:
+/// the reference the streamed reading is checked against (tests, fuzz target).
+#[doc(hidden)]
+pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
+    let (zip, sheets, budget, strings) = open_workbook(name, bytes)?;
+    let mut passed: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for sheet in sheets {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
@@ -513,30 +1005,17 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
             format!("worksheet '{}': ", sheet.name),
         ];
         let part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
-        let with_context =
-            |[nl, en]: [String; 2]| [format!("{}{nl}", context[0]), format!("{}{en}", context[1])];
-        let (mut grid, first_col) =
-            sheet_grid(&text_of(part), &strings, budget).map_err(|e| match e {
-                SheetError::Limit(what, detail) => {
-                    limits::exceeded(name, what, with_context(detail))
-                }
-                SheetError::Damaged(detail, row, col) => {
-                    let mut e = bad_workbook(name, with_context(detail));
-                    e.location = Some(Location::file(name).row(row).column(&col));
-                    e
-                }
-            })?;
+        let (mut grid, first_col) = sheet_grid(&text_of(part), &strings, budget)
+            .map_err(|e| sheet_error(name, &context, e))?;
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
             passed.push(sheet.name);
             continue;
         };
-        let sheet = sheet.name;
         let (header_row, mut header) = grid[layout.header].clone();
         let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(layout.data.len());
         for &i in &layout.data {
             rows.push(std::mem::take(&mut grid[i]));
         }
-        // A table set in from the left (title in A1, table from B3) loses its empty margin.
         let lead = std::iter::once(&header)
             .chain(rows.iter().map(|(_, c)| c))
             .map(|c| c.iter().position(|x| !x.is_blank()).unwrap_or(usize::MAX))
@@ -548,7 +1027,6 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
             cells.drain(..lead.min(cells.len()));
         }
         let offset = first_col + lead;
-        // Numbers stored as text follow the sheet's own convention; there is no delimiter hint.
         let texts: Vec<&str> = rows
             .iter()
             .flat_map(|(_, c)| c.iter())
@@ -559,67 +1037,20 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
             .collect();
         let votes = DecimalVotes::count(&texts);
         let decimal = votes.decide(b'\t');
-        let mut detected = Detected {
-            format: "xlsx".into(),
-            sheet: Some(sheet.clone()),
+        let mut detected = sheet_detected(
+            &sheet.name,
             header_row,
-            rejected: layout.rejected,
-            ..Default::default()
-        };
-        if votes.comma + votes.dot + votes.ambiguous > 0 {
-            detected.decimal = Some(decimal.to_string());
-            let n = votes.comma + votes.dot + votes.ambiguous;
-            detected.note(
-                format!(
-                    "{n} getal(len) als tekst opgeslagen, gelezen met decimaalteken '{decimal}'"
-                ),
-                format!(
-                    "{n} number{} stored as text, read with decimal separator '{decimal}'",
-                    if n == 1 { "" } else { "s" }
-                ),
-            );
-        }
-        if !passed.is_empty() {
-            let list = passed
-                .iter()
-                .take(10)
-                .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let more = passed.len().saturating_sub(10);
-            detected.note(
-                format!(
-                    "Werkblad(en) zonder tabel overgeslagen: {list}{}",
-                    if more > 0 {
-                        format!(" en nog {more}")
-                    } else {
-                        String::new()
-                    }
-                ),
-                format!(
-                    "Worksheet(s) without a table skipped: {list}{}",
-                    if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    }
-                ),
-            );
-        }
-        if let Some((nl, en)) = titles_note(&layout.titles) {
-            detected.note(nl, en);
-        }
+            (votes, decimal),
+            &passed,
+            &layout.titles,
+        );
+        detected.rejected = layout.rejected;
         let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });
         return Table::from_cells(name, names, rows, decimal, detected, bytes.len());
     }
-    Err(Error::new2(
-        ErrorKind::NoRows,
-        "Geen werkblad in dit Excel-bestand bevat een tabel (een kopregel met daaronder gegevens).",
-        "No worksheet in this Excel file holds a table (a header row with data below it).",
-    )
-    .at(Location::file(name)))
+    Err(no_table(name))
 }
 
 #[cfg(test)]
@@ -722,5 +1153,119 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    /// The worksheets read as they are inflated give the table, notes and errors of the whole
+    /// grid, on sheets with titles, gaps, notes below, repeated headers, numbers stored as text,
+    /// a left margin, cells out of order or given twice, cells without references.
+    #[test]
+    fn streamed_sheets_read_as_the_whole_grid() {
+        let words = [
+            "regio",
+            "jaar",
+            "werkzaam",
+            "1,5",
+            "2.000",
+            "12.5",
+            " ",
+            ".",
+            "Bron: UWV",
+            "x",
+            "Totaal",
+            "1.234",
+            "Tabel 1",
+        ];
+        let sst: String = words
+            .iter()
+            .map(|w| format!("<si><t>{w}</t></si>"))
+            .collect();
+        let sst = format!("<sst>{sst}</sst>");
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let letters = |j: usize| column_letter(j);
+        let mut differ = Vec::new();
+        for case in 0..400 {
+            let mut xml = String::from("<worksheet><sheetData>");
+            let mut r = 0usize;
+            let width = 2 + next(4) as usize;
+            let margin = next(3) as usize;
+            for _ in 0..next(40) {
+                r += 1 + if next(6) == 0 { next(3) as usize } else { 0 };
+                if next(8) == 0 {
+                    xml.push_str("<row>");
+                } else {
+                    xml.push_str(&format!("<row r=\"{r}\">"));
+                }
+                let shape = next(10);
+                let cols: Vec<usize> = match shape {
+                    0 => vec![margin],
+                    1 => vec![],
+                    // The header's words, as a header and a repeated header.
+                    2 | 3 => (0..width).map(|j| j + margin).collect(),
+                    _ => (0..width)
+                        .filter(|_| next(7) != 0)
+                        .map(|j| j + margin)
+                        .collect(),
+                };
+                let mut cols = cols;
+                if next(10) == 0 && shape > 3 {
+                    cols.reverse();
+                }
+                if next(12) == 0 && shape > 3 {
+                    if let Some(&c) = cols.first() {
+                        cols.push(c);
+                    }
+                }
+                for j in cols {
+                    let reference = if next(10) == 0 {
+                        String::new()
+                    } else {
+                        format!(" r=\"{}{r}\"", letters(j))
+                    };
+                    match if shape <= 3 { 0 } else { next(6) } {
+                        0 | 1 => xml.push_str(&format!(
+                            "<c{reference} t=\"s\"><v>{}</v></c>",
+                            if shape <= 3 {
+                                j - margin + 1
+                            } else {
+                                next(words.len() as u64) as usize
+                            }
+                        )),
+                        2 => xml.push_str(&format!("<c{reference}><v>{}</v></c>", next(1000))),
+                        3 => xml.push_str(&format!("<c{reference}/>")),
+                        4 => xml.push_str(&format!(
+                            "<c{reference} t=\"inlineStr\"><is><t>{}</t></is></c>",
+                            words[next(words.len() as u64) as usize]
+                        )),
+                        _ => xml.push_str(&format!("<c{reference} t=\"b\"><v>1</v></c>")),
+                    }
+                }
+                xml.push_str("</row>");
+            }
+            xml.push_str("</sheetData></worksheet>");
+            let wb = super::super::zip::tests::deflated(&[
+                (
+                    "xl/workbook.xml",
+                    br#"<workbook><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+                ),
+                (
+                    "xl/_rels/workbook.xml.rels",
+                    br#"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+                ),
+                ("xl/worksheets/sheet1.xml", xml.as_bytes()),
+                ("xl/sharedStrings.xml", sst.as_bytes()),
+            ]);
+            let a = read_xlsx("w.xlsx", &wb);
+            let b = read_xlsx_whole("w.xlsx", &wb);
+            if a != b {
+                differ.push(format!("case {case}: {xml}\n{a:?}\n{b:?}"));
+            }
+        }
+        assert!(differ.is_empty(), "{}", differ.join("\n\n"));
     }
 }

@@ -24,18 +24,99 @@ pub enum Event<'a> {
 pub struct Tokens<'a> {
     s: &'a str,
     pos: usize,
+    /// Whether `s` is the whole text. When not (a piece of it, see [`each_token`]), a token
+    /// that runs to the end of `s` without its closing characters is not given: it waits for
+    /// the next piece, so the tokens are those of the whole text.
+    at_end: bool,
 }
 
 pub fn tokens(s: &str) -> Tokens<'_> {
     Tokens {
         s: s.strip_prefix('\u{feff}').unwrap_or(s),
         pos: 0,
+        at_end: true,
     }
+}
+
+/// The tokens of an XML text that comes a piece at a time (a worksheet inflated as it is read,
+/// never held whole): `fill` appends the next bytes and says whether more may come; `f` is given
+/// every token, exactly as [`tokens`] gives them over the whole text (a token cut at a piece's
+/// end waits for the next piece; bytes that are not UTF-8 read as U+FFFD, as
+/// `String::from_utf8_lossy` reads them).
+pub fn each_token<E>(
+    mut fill: impl FnMut(&mut Vec<u8>) -> Result<bool, E>,
+    mut f: impl FnMut(Event<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut raw: Vec<u8> = Vec::new();
+    let mut text = String::new();
+    let mut started = false;
+    loop {
+        let more = fill(&mut raw)?;
+        decode_into(&mut raw, &mut text, more);
+        if !started && !text.is_empty() {
+            started = true;
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+        }
+        let mut t = Tokens {
+            s: &text,
+            pos: 0,
+            at_end: !more,
+        };
+        for e in t.by_ref() {
+            f(e)?;
+        }
+        let used = t.pos.min(text.len());
+        text.drain(..used);
+        if !more {
+            return Ok(());
+        }
+    }
+}
+
+/// Moves the UTF-8 text at the front of `raw` to the end of `text` (an invalid sequence as one
+/// U+FFFD); a character cut at the end of `raw` stays there for the next bytes, unless none
+/// come (`more` false).
+fn decode_into(raw: &mut Vec<u8>, text: &mut String, more: bool) {
+    let mut start = 0;
+    while start < raw.len() {
+        match std::str::from_utf8(&raw[start..]) {
+            Ok(s) => {
+                text.push_str(s);
+                start = raw.len();
+            }
+            Err(e) => {
+                let good = start + e.valid_up_to();
+                if let Ok(s) = std::str::from_utf8(&raw[start..good]) {
+                    text.push_str(s);
+                }
+                match e.error_len() {
+                    Some(n) => {
+                        text.push('\u{fffd}');
+                        start = good + n;
+                    }
+                    None if more => {
+                        start = good;
+                        break;
+                    }
+                    None => {
+                        text.push('\u{fffd}');
+                        start = raw.len();
+                    }
+                }
+            }
+        }
+    }
+    raw.drain(..start);
 }
 
 /// The name after a namespace prefix: `x:row` -> `row`.
 fn local(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
+    match name.bytes().rposition(|c| c == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -47,44 +128,66 @@ impl<'a> Iterator for Tokens<'a> {
             if rest.is_empty() {
                 return None;
             }
+            let wait = !self.at_end;
             if !rest.starts_with('<') {
-                let end = rest.find('<').unwrap_or(rest.len());
+                let end = match rest.find('<') {
+                    Some(end) => end,
+                    None if wait => return None,
+                    None => rest.len(),
+                };
                 self.pos += end;
                 return Some(Event::Text(&rest[..end]));
             }
-            let skip_to =
-                |pat: &str, from: usize| rest[from..].find(pat).map(|i| from + i + pat.len());
-            if let Some(body) = rest.strip_prefix("<![CDATA[") {
-                let end = body.find("]]>").unwrap_or(body.len());
-                self.pos += 9 + end + 3;
-                return Some(Event::CData(&body[..end]));
+            // The start of a section the piece cuts off: which one it is shows in the next.
+            if wait && ("<![CDATA[".starts_with(rest) || "<!--".starts_with(rest)) {
+                return None;
             }
-            if rest.starts_with("<?") {
-                self.pos += skip_to("?>", 2).unwrap_or(rest.len());
-                continue;
-            }
-            if rest.starts_with("<!--") {
-                self.pos += skip_to("-->", 4).unwrap_or(rest.len());
-                continue;
-            }
-            if rest.starts_with("<!") {
-                self.pos += skip_to(">", 2).unwrap_or(rest.len());
-                continue;
-            }
-            // The tag ends at the first `>` outside a quoted attribute value.
-            let mut quote: Option<char> = None;
-            let mut end = rest.len();
-            for (i, c) in rest.char_indices().skip(1) {
-                match (quote, c) {
-                    (Some(q), c) if c == q => quote = None,
-                    (Some(_), _) => {}
-                    (None, '"') | (None, '\'') => quote = Some(c),
-                    (None, '>') => {
-                        end = i;
-                        break;
-                    }
-                    _ => {}
+            let b = rest.as_bytes();
+            // `<!...` and `<?...`: sections, comments, declarations, instructions.
+            if matches!(b.get(1), Some(b'!' | b'?')) {
+                let skip_to =
+                    |pat: &str, from: usize| rest[from..].find(pat).map(|i| from + i + pat.len());
+                if let Some(body) = rest.strip_prefix("<![CDATA[") {
+                    let end = match body.find("]]>") {
+                        Some(end) => end,
+                        None if wait => return None,
+                        None => body.len(),
+                    };
+                    self.pos += 9 + end + 3;
+                    return Some(Event::CData(&body[..end]));
                 }
+                let (close, from) = if rest.starts_with("<?") {
+                    ("?>", 2)
+                } else if rest.starts_with("<!--") {
+                    ("-->", 4)
+                } else {
+                    (">", 2)
+                };
+                match skip_to(close, from) {
+                    Some(end) => self.pos += end,
+                    None if wait => return None,
+                    None => self.pos += rest.len(),
+                }
+                continue;
+            }
+            // The tag ends at the first `>` outside a quoted attribute value (all ASCII: the
+            // bytes are scanned, not the characters).
+            let mut quote = 0u8;
+            let mut end = rest.len();
+            for (i, &c) in b.iter().enumerate().skip(1) {
+                if quote != 0 {
+                    if c == quote {
+                        quote = 0;
+                    }
+                } else if c == b'"' || c == b'\'' {
+                    quote = c;
+                } else if c == b'>' {
+                    end = i;
+                    break;
+                }
+            }
+            if wait && end == rest.len() {
+                return None;
             }
             self.pos += (end + 1).min(rest.len());
             let inner = rest.get(1..end).unwrap_or("");
@@ -239,5 +342,75 @@ mod tests {
         }
         assert_eq!(unescape("a & b;"), "a & b;");
         assert_eq!(unescape_excel("a_x000D_b_x_"), "a\rb_x_");
+    }
+
+    /// Every token of a text read in pieces of any size is the token read from the whole text,
+    /// whatever the text (tags, sections and characters cut anywhere, bytes that are not UTF-8).
+    #[test]
+    fn tokens_read_in_pieces_are_the_tokens_of_the_whole() {
+        let parts: [&[u8]; 22] = [
+            b"<",
+            b">",
+            b"/",
+            b"row",
+            b" r=\"1\"",
+            b"'a>b'",
+            b"\"",
+            b"<![CDATA[",
+            b"]]>",
+            b"<!--",
+            b"-->",
+            b"<?",
+            b"?>",
+            b"<!",
+            b"text",
+            b" ",
+            "é€".as_bytes(),
+            b"\xff",
+            b"\xe2\x82",
+            b"&amp;",
+            "\u{feff}".as_bytes(),
+            b"<c/>",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let owned = |e: Event| format!("{e:?}");
+        for _ in 0..3000 {
+            let mut bytes = Vec::new();
+            for _ in 0..next() % 40 {
+                bytes.extend_from_slice(parts[(next() % parts.len() as u64) as usize]);
+            }
+            let whole: Vec<String> = tokens(&String::from_utf8_lossy(&bytes))
+                .map(owned)
+                .collect();
+            for piece in [1usize, 2, 3, 5, 8, 64] {
+                let mut at = 0;
+                let mut got = Vec::new();
+                each_token::<()>(
+                    |buf| {
+                        let n = piece.min(bytes.len() - at);
+                        buf.extend_from_slice(&bytes[at..at + n]);
+                        at += n;
+                        Ok(at < bytes.len())
+                    },
+                    |e| {
+                        got.push(owned(e));
+                        Ok(())
+                    },
+                )
+                .unwrap();
+                assert_eq!(
+                    got,
+                    whole,
+                    "{:?} in pieces of {piece}",
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
+        }
     }
 }

@@ -154,6 +154,20 @@ impl<'a> Archive<'a> {
     }
 
     fn inflate(&self, e: &Entry) -> Result<Vec<u8>, ZipError> {
+        let mut part = self.open_entry(e)?;
+        let mut out = Vec::with_capacity(e.size.min(part.limit));
+        while part.fill(&mut out, 1 << 16)? {}
+        Ok(out)
+    }
+
+    /// The entry (names compared without case) inflated a piece at a time, `None` when absent:
+    /// a large worksheet is read without holding its text whole.
+    pub fn stream(&self, name: &str) -> Option<Result<Inflating<'_>, ZipError>> {
+        let e = &self.entries[*self.index.get(&name.to_ascii_lowercase())?];
+        Some(self.open_entry(e))
+    }
+
+    fn open_entry<'s>(&'s self, e: &'s Entry) -> Result<Inflating<'s>, ZipError> {
         let corrupt = || {
             ZipError::damaged(
                 format!("onderdeel '{}' is beschadigd", e.name),
@@ -211,42 +225,128 @@ impl<'a> Archive<'a> {
         let start = e.local + 30 + name_len + extra_len;
         let data = slice(b, start, e.compressed).ok_or_else(corrupt)?;
         let limit = self.max_entry.min(left);
-        let out = match e.method {
-            0 if data.len() > limit => Err(if limit < self.max_entry {
-                total_exceeded()
-            } else {
-                too_large()
-            }),
-            0 => Ok(data.to_vec()),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
-                if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                    if limit < self.max_entry {
-                        total_exceeded()
-                    } else {
-                        too_large()
-                    }
-                } else {
-                    corrupt()
-                }
-            }),
-            m => Err(ZipError::damaged(
-                format!(
-                    "onderdeel '{}' gebruikt compressiemethode {m}, die niet wordt ondersteund",
-                    e.name
-                ),
-                format!(
-                    "part '{}' uses compression method {m}, which is not supported",
-                    e.name
-                ),
-            )),
-        }?;
-        self.inflated.set(done + out.len());
-        Ok(out)
+        let over = if limit < self.max_entry {
+            total_exceeded()
+        } else {
+            too_large()
+        };
+        let state = match e.method {
+            0 => None,
+            8 => Some(InflateState::new_boxed(DataFormat::Raw)),
+            m => {
+                return Err(ZipError::damaged(
+                    format!(
+                        "onderdeel '{}' gebruikt compressiemethode {m}, die niet wordt ondersteund",
+                        e.name
+                    ),
+                    format!(
+                        "part '{}' uses compression method {m}, which is not supported",
+                        e.name
+                    ),
+                ))
+            }
+        };
+        Ok(Inflating {
+            archive: self,
+            data,
+            state,
+            read: 0,
+            written: 0,
+            limit,
+            over,
+            corrupt: corrupt(),
+            counted: false,
+            ended: false,
+        })
+    }
+}
+
+use miniz_oxide::inflate::stream::InflateState;
+use miniz_oxide::{DataFormat, MZFlush, MZStatus};
+
+/// An entry being inflated ([`Archive::stream`]): [`Inflating::fill`] appends the next bytes.
+/// The limits are those of reading it whole; it counts towards the archive's total once, when
+/// it first ends ([`Inflating::restart`] reads it again without counting it twice).
+pub struct Inflating<'a> {
+    archive: &'a Archive<'a>,
+    data: &'a [u8],
+    /// `None`: stored, not compressed.
+    state: Option<Box<InflateState>>,
+    read: usize,
+    written: usize,
+    limit: usize,
+    over: ZipError,
+    corrupt: ZipError,
+    counted: bool,
+    ended: bool,
+}
+
+impl Inflating<'_> {
+    /// Appends up to `most` more bytes to `out`; false once the entry has ended.
+    pub fn fill(&mut self, out: &mut Vec<u8>, most: usize) -> Result<bool, ZipError> {
+        if self.ended {
+            return Ok(false);
+        }
+        let most = most.max(1);
+        let Some(state) = self.state.as_mut() else {
+            // Stored: the bytes as they are.
+            if self.data.len() > self.limit {
+                return Err(self.over.clone());
+            }
+            let n = most.min(self.data.len() - self.read);
+            out.extend_from_slice(&self.data[self.read..self.read + n]);
+            self.read += n;
+            self.written += n;
+            if self.read < self.data.len() {
+                return Ok(true);
+            }
+            return Ok(self.end());
+        };
+        let at = out.len();
+        // One byte more than the limit allows shows that the entry is over it.
+        let room = most.min(self.limit - self.written + 1);
+        out.resize(at + room, 0);
+        let r = miniz_oxide::inflate::stream::inflate(
+            state,
+            &self.data[self.read..],
+            &mut out[at..],
+            MZFlush::None,
+        );
+        out.truncate(at + r.bytes_written);
+        self.read += r.bytes_consumed;
+        self.written += r.bytes_written;
+        if self.written > self.limit {
+            return Err(self.over.clone());
+        }
+        match r.status {
+            Ok(MZStatus::StreamEnd) => Ok(self.end()),
+            // No progress: the data ends before the stream does.
+            Ok(_) if r.bytes_written == 0 && r.bytes_consumed == 0 => Err(self.corrupt.clone()),
+            Ok(_) => Ok(true),
+            Err(_) => Err(self.corrupt.clone()),
+        }
+    }
+
+    fn end(&mut self) -> bool {
+        self.ended = true;
+        if !std::mem::replace(&mut self.counted, true) {
+            let a = self.archive;
+            a.inflated.set(a.inflated.get() + self.written);
+        }
+        false
+    }
+
+    /// From the start again (a second pass over a worksheet).
+    pub fn restart(&mut self) {
+        if let Some(s) = self.state.as_mut() {
+            s.reset(DataFormat::Raw);
+        }
+        (self.read, self.written, self.ended) = (0, 0, false);
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A zip with one stored entry, written by hand.
@@ -303,7 +403,7 @@ mod tests {
     }
 
     /// A zip of deflated entries whose declared sizes say nothing (0): only inflating tells.
-    fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    pub(crate) fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
         let le16 = |v: usize| (v as u16).to_le_bytes();
         let le32 = |v: usize| (v as u32).to_le_bytes();
         let (mut z, mut cd) = (Vec::new(), Vec::new());
