@@ -1,9 +1,12 @@
-//! The JSON loader on arbitrary bytes.
+//! The JSON loader on arbitrary bytes: the records read as the file is parsed must be what
+//! parsing the whole file first gives.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(t) = banenverkenner::table::json::read_json("f.json", data) {
+    let read = banenverkenner::table::json::read_json("f.json", data);
+    assert_eq!(read, banenverkenner::table::json::read_json_whole("f.json", data));
+    if let Ok(t) = read {
         banenverkenner_fuzz_check::table(&t);
     }
 });

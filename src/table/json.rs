@@ -6,9 +6,10 @@
 
 use super::limits::{self, thousands};
 use super::sniff::RawCell;
-use super::{Detected, Table};
+use super::{Detected, Table, TableBuilder};
 use crate::error::{Error, ErrorKind, Location, Result};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A JSON value that keeps the order of object keys (serde_json's own map sorts them unless a
@@ -149,214 +150,571 @@ fn is_records(n: &Node) -> bool {
     matches!(n, Node::Array(items) if items.iter().any(|i| matches!(i, Node::Object(_))))
 }
 
-pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
-    let file = || Location::file(name);
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    check_depth(name, bytes)?;
-    let root: Node = serde_json::from_slice(bytes).map_err(|e| {
-        Error::new2(
-            ErrorKind::Parse,
-            format!(
-                "Het JSON-bestand kan niet worden gelezen: {e}. Verwacht een lijst van records, zoals [{{\"regio\": \"Achterhoek\", \"jaar\": 2015, ...}}]."
-            ),
-            format!(
-                "The JSON file cannot be read: {e}. Expected a list of records, such as [{{\"region\": \"Achterhoek\", \"year\": 2015, ...}}]."
-            ),
-        )
-        .at(file().row(e.line()).row_unit("regel"))
-    })?;
-    let mut notes: Vec<(String, String)> = Vec::new();
-    let items = match root {
-        Node::Array(items) => items,
-        Node::Object(fields) => {
-            let arrays: Vec<(String, Node)> =
-                fields.into_iter().filter(|(_, v)| is_records(v)).collect();
-            match <[(String, Node); 1]>::try_from(arrays) {
-                Ok([(key, Node::Array(items))]) => {
-                    notes.push((
-                        format!("Records gelezen uit het veld '{key}'"),
-                        format!("Records read from the field '{key}'"),
-                    ));
-                    items
-                }
-                _ => {
-                    return Err(Error::new2(
-                        ErrorKind::Parse,
-                        "Het JSON-bestand is een object, geen lijst van records. Verwacht [{...}, {...}] of een object met precies één lijst van records.",
-                        "The JSON file is an object, not a list of records. Expected [{...}, {...}] or an object with exactly one list of records.",
-                    )
-                    .at(file()))
-                }
-            }
-        }
-        other => {
-            return Err(Error::new2(
-                ErrorKind::Parse,
-                format!(
-                    "Het JSON-bestand bevat {}, geen lijst van records.",
-                    other.kind()
-                ),
-                format!(
-                    "The JSON file holds {}, not a list of records.",
-                    other.kind_en()
-                ),
-            )
-            .at(file()))
-        }
-    };
-    if items.len() > limits::MAX_ROWS {
-        return Err(limits::exceeded(
+/// A field's value as a record gives it: a cell, or a list or object (refused).
+enum Field {
+    Cell(RawCell),
+    Nested(&'static str, &'static str),
+}
+
+/// The records of one list, written into the table's columns as they are read. The first error
+/// in a record is kept and the reading goes on (counting the items), so that the file's
+/// structure and syntax are judged first, as when the whole file is parsed before its records
+/// are looked at.
+struct Sink<'n> {
+    name: &'n str,
+    file_bytes: usize,
+    budget: usize,
+    index: std::collections::HashMap<String, usize>,
+    names: Vec<String>,
+    table: TableBuilder<'n>,
+    /// Items in the list, objects among them.
+    items: usize,
+    objects: usize,
+    cells_so_far: usize,
+    /// The record being read, a cell per field seen so far (reused).
+    row: Vec<RawCell>,
+    /// Whether the record being read is written (no error before it, within the limits).
+    writing: bool,
+    /// The first error in a record, in record order.
+    error: Option<Error>,
+    /// The first error typing a cell, said once the table's size has been checked.
+    cell_error: Option<Error>,
+}
+
+impl<'n> Sink<'n> {
+    fn new(name: &'n str, file_bytes: usize) -> Self {
+        Sink {
             name,
-            ["het aantal rijen", "the number of rows"],
-            [
-                format!(
-                    "{} records, ten hoogste {}",
-                    thousands(items.len()),
-                    thousands(limits::MAX_ROWS)
-                ),
-                format!(
-                    "{} records, at most {}",
-                    limits::thousands_en(items.len()),
-                    limits::thousands_en(limits::MAX_ROWS)
-                ),
-            ],
-        ));
-    }
-    let mut names: Vec<String> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(items.len());
-    // Every record holds a cell for every key seen so far: records that each add a key would
-    // make a small file quadratic, so the cells are counted against the budget as they grow.
-    let budget = limits::cell_budget(bytes.len());
-    let mut cells_so_far = 0usize;
-    for (i, item) in items.into_iter().enumerate() {
-        let Node::Object(fields) = item else {
-            return Err(Error::new2(
-                ErrorKind::Parse,
-                format!(
-                    "Record {} is {}, geen object met velden.",
-                    i + 1,
-                    item.kind()
-                ),
-                format!(
-                    "Record {} is {}, not an object with fields.",
-                    i + 1,
-                    item.kind_en()
-                ),
-            )
-            .at(file().row(i + 1).row_unit("record")));
-        };
-        let mut cells = vec![RawCell::Empty; names.len()];
-        for (key, value) in fields {
-            let j = match index.get(&key) {
-                Some(&j) => j,
-                None => {
-                    if names.len() >= limits::MAX_COLUMNS {
-                        let mut e = limits::exceeded(
-                            name,
-                            ["het aantal kolommen", "the number of columns"],
-                            [
-                                format!(
-                                    "meer dan {} verschillende velden, ten hoogste {}",
-                                    thousands(limits::MAX_COLUMNS),
-                                    thousands(limits::MAX_COLUMNS)
-                                ),
-                                format!(
-                                    "more than {} different fields, at most {}",
-                                    limits::thousands_en(limits::MAX_COLUMNS),
-                                    limits::thousands_en(limits::MAX_COLUMNS)
-                                ),
-                            ],
-                        );
-                        e.location = Some(file().row(i + 1).row_unit("record").column(&key));
-                        return Err(e);
-                    }
-                    index.insert(key.clone(), names.len());
-                    names.push(key.clone());
-                    cells.push(RawCell::Empty);
-                    names.len() - 1
-                }
-            };
-            let c = match value {
-                Node::Null => RawCell::Empty,
-                Node::Number(n) => RawCell::Number(n),
-                Node::String(s) => RawCell::Text(s),
-                Node::Bool(b) => RawCell::Text(b.to_string()),
-                Node::Array(_) | Node::Object(_) => {
-                    return Err(Error::new2(
-                        ErrorKind::BadValue,
-                        format!(
-                        "Record {} heeft in veld '{key}' {}; verwacht een getal, tekst of null.",
-                        i + 1,
-                        value.kind()
-                    ),
-                        format!(
-                            "Record {} has {} in field '{key}'; expected a number, text or null.",
-                            i + 1,
-                            value.kind_en()
-                        ),
-                    )
-                    .at(file().row(i + 1).row_unit("record").column(&key)))
-                }
-            };
-            if let Some(slot) = cells.get_mut(j) {
-                if !slot.is_blank() {
-                    return Err(Error::new2(
-                        ErrorKind::Duplicate,
-                        format!("Record {} heeft het veld '{key}' twee keer.", i + 1),
-                        format!("Record {} has the field '{key}' twice.", i + 1),
-                    )
-                    .at(file().row(i + 1).row_unit("record").column(&key)));
-                }
-                *slot = c;
-            }
+            file_bytes,
+            budget: limits::cell_budget(file_bytes),
+            index: std::collections::HashMap::new(),
+            names: Vec::new(),
+            table: TableBuilder::open(name, ('.', true), Some("record".into())),
+            items: 0,
+            objects: 0,
+            cells_so_far: 0,
+            row: Vec::new(),
+            writing: false,
+            error: None,
+            cell_error: None,
         }
-        cells_so_far = cells_so_far.saturating_add(names.len());
-        if cells_so_far > budget {
-            return Err(limits::exceeded(
-                name,
+    }
+
+    fn at(&self, record: usize) -> Location {
+        Location::file(self.name).row(record).row_unit("record")
+    }
+
+    /// An item that is not a record (`kind` in Dutch and English).
+    fn not_a_record(&mut self, (kind, kind_en): (&str, &str)) {
+        self.items += 1;
+        if self.error.is_none() && self.items <= limits::MAX_ROWS {
+            let i = self.items;
+            self.error = Some(
+                Error::new2(
+                    ErrorKind::Parse,
+                    format!("Record {i} is {kind}, geen object met velden."),
+                    format!("Record {i} is {kind_en}, not an object with fields."),
+                )
+                .at(self.at(i)),
+            );
+        }
+    }
+
+    fn begin_record(&mut self) {
+        self.items += 1;
+        self.objects += 1;
+        self.writing = self.error.is_none() && self.items <= limits::MAX_ROWS;
+        self.row.clear();
+        self.row.resize(self.names.len(), RawCell::Empty);
+    }
+
+    /// A field of the record being read; false once the record is not written (an error).
+    fn field(&mut self, key: &str, value: Field) -> bool {
+        if !self.writing {
+            return false;
+        }
+        let i = self.items;
+        let j = match self.index.get(key) {
+            Some(&j) => j,
+            None => {
+                if self.names.len() >= limits::MAX_COLUMNS {
+                    let mut e = limits::exceeded(
+                        self.name,
+                        ["het aantal kolommen", "the number of columns"],
+                        [
+                            format!(
+                                "meer dan {} verschillende velden, ten hoogste {}",
+                                thousands(limits::MAX_COLUMNS),
+                                thousands(limits::MAX_COLUMNS)
+                            ),
+                            format!(
+                                "more than {} different fields, at most {}",
+                                limits::thousands_en(limits::MAX_COLUMNS),
+                                limits::thousands_en(limits::MAX_COLUMNS)
+                            ),
+                        ],
+                    );
+                    e.location = Some(self.at(i).column(key));
+                    return self.fail(e);
+                }
+                self.index.insert(key.to_string(), self.names.len());
+                self.names.push(key.to_string());
+                self.table.add_column(key.to_string());
+                self.row.push(RawCell::Empty);
+                self.names.len() - 1
+            }
+        };
+        let c = match value {
+            Field::Cell(c) => c,
+            Field::Nested(kind, kind_en) => {
+                let e = Error::new2(
+                    ErrorKind::BadValue,
+                    format!("Record {i} heeft in veld '{key}' {kind}; verwacht een getal, tekst of null."),
+                    format!("Record {i} has {kind_en} in field '{key}'; expected a number, text or null."),
+                )
+                .at(self.at(i).column(key));
+                return self.fail(e);
+            }
+        };
+        if let Some(slot) = self.row.get_mut(j) {
+            if !slot.is_blank() {
+                let e = Error::new2(
+                    ErrorKind::Duplicate,
+                    format!("Record {i} heeft het veld '{key}' twee keer."),
+                    format!("Record {i} has the field '{key}' twice."),
+                )
+                .at(self.at(i).column(key));
+                return self.fail(e);
+            }
+            *slot = c;
+        }
+        true
+    }
+
+    fn fail(&mut self, e: Error) -> bool {
+        self.error = Some(e);
+        self.writing = false;
+        false
+    }
+
+    fn end_record(&mut self) {
+        if !self.writing {
+            return;
+        }
+        let i = self.items;
+        // Every record holds a cell for every key seen so far: records that each add a key
+        // would make a small file quadratic, so the cells are counted against the budget as
+        // they grow.
+        self.cells_so_far = self.cells_so_far.saturating_add(self.names.len());
+        if self.cells_so_far > self.budget {
+            let e = limits::exceeded(
+                self.name,
                 ["het aantal cellen", "the number of cells"],
                 [
                     format!(
-                        "tot en met record {} al {} cellen (records maal velden), ten hoogste {} voor een bestand van {} bytes",
-                        i + 1,
-                        thousands(cells_so_far),
-                        thousands(budget),
-                        thousands(bytes.len())
+                        "tot en met record {i} al {} cellen (records maal velden), ten hoogste {} voor een bestand van {} bytes",
+                        thousands(self.cells_so_far),
+                        thousands(self.budget),
+                        thousands(self.file_bytes)
                     ),
                     format!(
-                        "up to record {} already {} cells (records times fields), at most {} for a file of {} bytes",
-                        i + 1,
-                        limits::thousands_en(cells_so_far),
-                        limits::thousands_en(budget),
-                        limits::thousands_en(bytes.len())
+                        "up to record {i} already {} cells (records times fields), at most {} for a file of {} bytes",
+                        limits::thousands_en(self.cells_so_far),
+                        limits::thousands_en(self.budget),
+                        limits::thousands_en(self.file_bytes)
+                    ),
+                ],
+            );
+            self.fail(e);
+            return;
+        }
+        if self.cell_error.is_none() {
+            if let Err(e) = self.table.push(i, &self.row) {
+                self.cell_error = Some(e);
+            }
+        }
+    }
+
+    /// The table, or the first error: too many records, an error in a record, records without
+    /// fields, a table beyond the limits, a cell that cannot be read; in that order.
+    fn finish(self, notes: Vec<(String, String)>) -> Result<Table> {
+        if self.items > limits::MAX_ROWS {
+            return Err(limits::exceeded(
+                self.name,
+                ["het aantal rijen", "the number of rows"],
+                [
+                    format!(
+                        "{} records, ten hoogste {}",
+                        thousands(self.items),
+                        thousands(limits::MAX_ROWS)
+                    ),
+                    format!(
+                        "{} records, at most {}",
+                        limits::thousands_en(self.items),
+                        limits::thousands_en(limits::MAX_ROWS)
                     ),
                 ],
             ));
         }
-        rows.push((i + 1, cells));
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        if self.names.is_empty() && self.items > 0 {
+            return Err(Error::new2(
+                ErrorKind::NoRows,
+                "De records hebben geen velden.",
+                "The records have no fields.",
+            )
+            .at(Location::file(self.name)));
+        }
+        self.table.check(self.file_bytes)?;
+        if let Some(e) = self.cell_error {
+            return Err(e);
+        }
+        let mut detected = Detected {
+            format: "json".into(),
+            encoding: Some("UTF-8".into()),
+            decimal: Some(".".into()),
+            header_row: 0,
+            row_unit: Some("record".into()),
+            ..Default::default()
+        };
+        for (nl, en) in notes {
+            detected.note(nl, en);
+        }
+        // Records with every field null are kept as rows of missing values: nothing is dropped.
+        Ok(self.table.finish(detected))
     }
-    if names.is_empty() && !rows.is_empty() {
-        return Err(Error::new2(
-            ErrorKind::NoRows,
-            "De records hebben geen velden.",
-            "The records have no fields.",
-        )
-        .at(file()));
+}
+
+/// The file's syntax error, with its line.
+fn syntax(name: &str, e: serde_json::Error) -> Error {
+    Error::new2(
+        ErrorKind::Parse,
+        format!(
+            "Het JSON-bestand kan niet worden gelezen: {e}. Verwacht een lijst van records, zoals [{{\"regio\": \"Achterhoek\", \"jaar\": 2015, ...}}]."
+        ),
+        format!(
+            "The JSON file cannot be read: {e}. Expected a list of records, such as [{{\"region\": \"Achterhoek\", \"year\": 2015, ...}}]."
+        ),
+    )
+    .at(Location::file(name).row(e.line()).row_unit("regel"))
+}
+
+fn wrapped_note(key: &str) -> (String, String) {
+    (
+        format!("Records gelezen uit het veld '{key}'"),
+        format!("Records read from the field '{key}'"),
+    )
+}
+
+fn not_one_list(name: &str) -> Error {
+    Error::new2(
+        ErrorKind::Parse,
+        "Het JSON-bestand is een object, geen lijst van records. Verwacht [{...}, {...}] of een object met precies één lijst van records.",
+        "The JSON file is an object, not a list of records. Expected [{...}, {...}] or an object with exactly one list of records.",
+    )
+    .at(Location::file(name))
+}
+
+fn not_a_list(name: &str, (kind, kind_en): (&str, &str)) -> Error {
+    Error::new2(
+        ErrorKind::Parse,
+        format!("Het JSON-bestand bevat {kind}, geen lijst van records."),
+        format!("The JSON file holds {kind_en}, not a list of records."),
+    )
+    .at(Location::file(name))
+}
+
+const NULL: (&str, &str) = ("null", "null");
+const BOOL: (&str, &str) = ("een waar/onwaar-waarde", "a true/false value");
+const NUMBER: (&str, &str) = ("een getal", "a number");
+const TEXT: (&str, &str) = ("een tekst", "a text");
+const LIST: (&str, &str) = ("een lijst", "a list");
+const OBJECT: (&str, &str) = ("een object", "an object");
+
+/// Reads a list of records (or an object holding one) as it is parsed: each record is written
+/// into the columns as it is read, so a large file costs its table, not a tree of its values.
+/// The same table, notes and errors as parsing the whole file first ([`read_json_whole`], which
+/// a test and the fuzz target compare it with).
+pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
+    use serde::de::DeserializeSeed;
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    check_depth(name, bytes)?;
+
+    /// What the file holds at the top.
+    enum Root<'n> {
+        List(Box<Sink<'n>>),
+        /// An object: its fields that are lists holding a record.
+        Object(Vec<(String, Sink<'n>)>),
+        Other((&'static str, &'static str)),
     }
-    let mut detected = Detected {
-        format: "json".into(),
-        encoding: Some("UTF-8".into()),
-        decimal: Some(".".into()),
-        header_row: 0,
-        row_unit: Some("record".into()),
-        ..Default::default()
+    type R<T, E> = std::result::Result<T, E>;
+
+    /// Any value, as one kind or another, ignored.
+    macro_rules! scalars {
+        ($ret:expr) => {
+            fn visit_unit<E>(self) -> R<Self::Value, E> {
+                Ok($ret(self, NULL))
+            }
+            fn visit_none<E>(self) -> R<Self::Value, E> {
+                Ok($ret(self, NULL))
+            }
+            fn visit_bool<E>(self, _: bool) -> R<Self::Value, E> {
+                Ok($ret(self, BOOL))
+            }
+            fn visit_i64<E>(self, _: i64) -> R<Self::Value, E> {
+                Ok($ret(self, NUMBER))
+            }
+            fn visit_u64<E>(self, _: u64) -> R<Self::Value, E> {
+                Ok($ret(self, NUMBER))
+            }
+            fn visit_f64<E>(self, _: f64) -> R<Self::Value, E> {
+                Ok($ret(self, NUMBER))
+            }
+            fn visit_str<E>(self, _: &str) -> R<Self::Value, E> {
+                Ok($ret(self, TEXT))
+            }
+        };
+    }
+
+    /// A value passed over, parsed as any other (a number out of range is the file's error
+    /// wherever it is, as serde's `IgnoredAny` would not tell).
+    struct Skip;
+    impl<'de> Deserialize<'de> for Skip {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> R<Self, D::Error> {
+            d.deserialize_any(Skip)
+        }
+    }
+    impl<'de> Visitor<'de> for Skip {
+        type Value = Skip;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        scalars!(|s, _| s);
+        fn visit_seq<A: SeqAccess<'de>>(self, a: A) -> R<Skip, A::Error> {
+            drain_seq(a).map(|_| Skip)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, a: A) -> R<Skip, A::Error> {
+            drain_map(a).map(|_| Skip)
+        }
+    }
+    fn drain_seq<'de, A: SeqAccess<'de>>(mut a: A) -> R<(), A::Error> {
+        while a.next_element::<Skip>()?.is_some() {}
+        Ok(())
+    }
+    fn drain_map<'de, A: MapAccess<'de>>(mut a: A) -> R<(), A::Error> {
+        while a.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(())
+    }
+    /// Reads the items of a list into `sink`.
+    fn items<'de, A: SeqAccess<'de>>(sink: &mut Sink, mut a: A) -> R<(), A::Error> {
+        while a.next_element_seed(Item(sink))?.is_some() {}
+        Ok(())
+    }
+
+    /// The top of the file.
+    struct Top<'n>(&'n str, usize);
+    impl<'de, 'n> DeserializeSeed<'de> for Top<'n> {
+        type Value = Root<'n>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> R<Root<'n>, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de, 'n> Visitor<'de> for Top<'n> {
+        type Value = Root<'n>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        scalars!(|_, k| Root::Other(k));
+        fn visit_seq<A: SeqAccess<'de>>(self, a: A) -> R<Root<'n>, A::Error> {
+            let mut sink = Sink::new(self.0, self.1);
+            items(&mut sink, a)?;
+            Ok(Root::List(Box::new(sink)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> R<Root<'n>, A::Error> {
+            let mut lists = Vec::new();
+            while let Some(key) = a.next_key::<String>()? {
+                if let Some(sink) = a.next_value_seed(Top(self.0, self.1))?.records() {
+                    lists.push((key, sink));
+                }
+            }
+            Ok(Root::Object(lists))
+        }
+    }
+    impl<'n> Root<'n> {
+        /// A list holding a record (a field of the top object).
+        fn records(self) -> Option<Sink<'n>> {
+            match self {
+                Root::List(sink) if sink.objects > 0 => Some(*sink),
+                _ => None,
+            }
+        }
+    }
+
+    /// An item of a list of records.
+    struct Item<'s, 'n>(&'s mut Sink<'n>);
+    impl<'de> DeserializeSeed<'de> for Item<'_, '_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> R<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Item<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        scalars!(|s: Self, k| s.0.not_a_record(k));
+        fn visit_seq<A: SeqAccess<'de>>(self, a: A) -> R<(), A::Error> {
+            drain_seq(a)?;
+            self.0.not_a_record(LIST);
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> R<(), A::Error> {
+            let sink = self.0;
+            sink.begin_record();
+            if sink.writing {
+                while let Some(key) = a.next_key::<Key>()? {
+                    let value = a.next_value::<Value>()?.0;
+                    if !sink.field(&key.0, value) {
+                        break;
+                    }
+                }
+            }
+            drain_map(a)?;
+            sink.end_record();
+            Ok(())
+        }
+    }
+
+    /// A field's name, borrowed from the file when it has no escapes.
+    struct Key<'de>(Cow<'de, str>);
+    impl<'de> Deserialize<'de> for Key<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> R<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_borrowed_str<E>(self, s: &'de str) -> R<Key<'de>, E> {
+                    Ok(Key(Cow::Borrowed(s)))
+                }
+                fn visit_str<E>(self, s: &str) -> R<Key<'de>, E> {
+                    Ok(Key(Cow::Owned(s.to_string())))
+                }
+                fn visit_string<E>(self, s: String) -> R<Key<'de>, E> {
+                    Ok(Key(Cow::Owned(s)))
+                }
+            }
+            d.deserialize_string(V)
+        }
+    }
+
+    /// A field's value.
+    struct Value(Field);
+    impl<'de> Deserialize<'de> for Value {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> R<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Value;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a JSON value")
+                }
+                fn visit_unit<E>(self) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Empty)))
+                }
+                fn visit_none<E>(self) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Empty)))
+                }
+                fn visit_bool<E>(self, b: bool) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Text(b.to_string()))))
+                }
+                fn visit_i64<E>(self, n: i64) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Number(n as f64))))
+                }
+                fn visit_u64<E>(self, n: u64) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Number(n as f64))))
+                }
+                fn visit_f64<E>(self, n: f64) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Number(n))))
+                }
+                fn visit_str<E>(self, s: &str) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Text(s.to_string()))))
+                }
+                fn visit_string<E>(self, s: String) -> R<Value, E> {
+                    Ok(Value(Field::Cell(RawCell::Text(s))))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, a: A) -> R<Value, A::Error> {
+                    drain_seq(a)?;
+                    Ok(Value(Field::Nested(LIST.0, LIST.1)))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, a: A) -> R<Value, A::Error> {
+                    drain_map(a)?;
+                    Ok(Value(Field::Nested(OBJECT.0, OBJECT.1)))
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let root = Top(name, bytes.len())
+        .deserialize(&mut de)
+        .and_then(|r| de.end().map(|_| r))
+        .map_err(|e| syntax(name, e))?;
+    match root {
+        Root::List(sink) => sink.finish(Vec::new()),
+        Root::Object(lists) => match <[(String, Sink); 1]>::try_from(lists) {
+            Ok([(key, sink)]) => sink.finish(vec![wrapped_note(&key)]),
+            Err(_) => Err(not_one_list(name)),
+        },
+        Root::Other(kind) => Err(not_a_list(name, kind)),
+    }
+}
+
+/// [`read_json`] from the whole file parsed first into a tree of its values: the reference the
+/// reading as it parses is checked against (tests, fuzz target).
+#[doc(hidden)]
+pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    check_depth(name, bytes)?;
+    let root: Node = serde_json::from_slice(bytes).map_err(|e| syntax(name, e))?;
+    let (items, notes) = match root {
+        Node::Array(items) => (items, Vec::new()),
+        Node::Object(fields) => {
+            let arrays: Vec<(String, Node)> =
+                fields.into_iter().filter(|(_, v)| is_records(v)).collect();
+            match <[(String, Node); 1]>::try_from(arrays) {
+                Ok([(key, Node::Array(items))]) => (items, vec![wrapped_note(&key)]),
+                _ => return Err(not_one_list(name)),
+            }
+        }
+        other => return Err(not_a_list(name, (other.kind(), other.kind_en()))),
     };
-    for (nl, en) in notes {
-        detected.note(nl, en);
+    let mut sink = Sink::new(name, bytes.len());
+    for item in items {
+        let Node::Object(fields) = item else {
+            sink.not_a_record((item.kind(), item.kind_en()));
+            continue;
+        };
+        sink.begin_record();
+        for (key, value) in fields {
+            let value = match value {
+                Node::Null => Field::Cell(RawCell::Empty),
+                Node::Number(n) => Field::Cell(RawCell::Number(n)),
+                Node::String(s) => Field::Cell(RawCell::Text(s)),
+                Node::Bool(b) => Field::Cell(RawCell::Text(b.to_string())),
+                v @ (Node::Array(_) | Node::Object(_)) => Field::Nested(v.kind(), v.kind_en()),
+            };
+            if !sink.field(&key, value) {
+                break;
+            }
+        }
+        sink.end_record();
     }
-    // Records with every field null are kept as rows of missing values: nothing is dropped.
-    Table::build(name, names, rows, '.', detected, bytes.len(), true)
+    sink.finish(notes)
 }
 
 #[cfg(test)]
@@ -421,5 +779,81 @@ mod tests {
         let loc = e.location.unwrap();
         assert_eq!((loc.row, loc.row_unit.as_deref()), (Some(2), Some("regel")));
         assert!(read_json("r.json", b"{\"a\":1}").is_err());
+    }
+
+    /// Records read as the file is parsed give the table, notes and errors of parsing the whole
+    /// file first, whatever the file: lists and objects at the top, items that are not records,
+    /// fields given twice (first null or not), nested values, escaped names, texts that are
+    /// numbers or withheld counts, files cut off anywhere.
+    #[test]
+    fn records_read_as_parsed_are_those_of_the_whole_file() {
+        let values = [
+            "1",
+            "-2.5",
+            "1e400",
+            "null",
+            "true",
+            "\"12,5\"",
+            "\"x\"",
+            "\"<10\"",
+            "\"\"",
+            "[1]",
+            "{\"a\":1}",
+            "\"a\\\"b\"",
+            "18446744073709551616",
+        ];
+        let keys = ["a", "b", "c", "a\\u0062", "jaar", "regio"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut differ = Vec::new();
+        let mut tables = 0;
+        for case in 0..3000 {
+            let mut list = String::from("[");
+            for r in 0..next(12) {
+                if r > 0 {
+                    list.push(',');
+                }
+                match next(12) {
+                    0 => list.push_str(values[next(values.len() as u64) as usize]),
+                    _ => {
+                        list.push('{');
+                        for f in 0..next(5) {
+                            if f > 0 {
+                                list.push(',');
+                            }
+                            let k = keys[next(keys.len() as u64) as usize];
+                            let v = values[next(values.len() as u64) as usize];
+                            list.push_str(&format!("\"{k}\":{v}"));
+                        }
+                        list.push('}');
+                    }
+                }
+            }
+            list.push(']');
+            let text = match next(5) {
+                0 => format!("{{\"odata\":\"x\",\"value\":{list}}}"),
+                1 => format!("{{\"value\":{list},\"more\":{list}}}"),
+                2 => format!("{{\"n\":[1,2],\"value\":{list}}}"),
+                _ => list,
+            };
+            let text = if next(8) == 0 {
+                text[..next(text.len() as u64 + 1) as usize].to_string()
+            } else {
+                text
+            };
+            let a = read_json("r.json", text.as_bytes());
+            let b = read_json_whole("r.json", text.as_bytes());
+            tables += usize::from(a.is_ok());
+            if a != b {
+                differ.push(format!("case {case}: {text}\n{a:?}\n{b:?}"));
+            }
+        }
+        assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+        assert!(tables > 150, "{tables}");
     }
 }

@@ -868,6 +868,43 @@ impl<'s> TableBuilder<'s> {
         })
     }
 
+    /// A table whose columns come as its rows are read ([`TableBuilder::add_column`]) and
+    /// whose size is checked once all are in ([`TableBuilder::check`]).
+    pub(crate) fn open(
+        source: &'s str,
+        (decimal, keep_blank): (char, bool),
+        row_unit: Option<String>,
+    ) -> Self {
+        TableBuilder {
+            source,
+            columns: Vec::new(),
+            row_numbers: RowNumbers::new(),
+            beyond: Vec::new(),
+            decimal,
+            keep_blank,
+            row_unit,
+        }
+    }
+
+    /// A column more, missing in the rows pushed so far.
+    pub(crate) fn add_column(&mut self, name: String) {
+        let mut c = Column::with_capacity(name, self.row_numbers.len());
+        for _ in 0..self.row_numbers.len() {
+            c.push_missing();
+        }
+        self.columns.push(c);
+    }
+
+    /// The checks [`TableBuilder::new`] makes, for a table built before its size was known.
+    pub(crate) fn check(&self, file_bytes: usize) -> Result<()> {
+        let source = self.source;
+        limits::check_cells(source, self.rows(), self.columns.len(), file_bytes)?;
+        for c in &self.columns {
+            check_cell_len(source, &c.name, || Location::file(source))?;
+        }
+        Ok(())
+    }
+
     /// Adds the row on line `line` of the file.
     pub(crate) fn push(&mut self, line: usize, cells: &[RawCell]) -> Result<()> {
         let source = self.source;
