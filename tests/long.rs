@@ -776,3 +776,64 @@ fn national_rows_missing_for_some_periods_are_named_and_for_all_said_once() {
     );
     assert!(!none.iter().any(|n| n.contains("rij voor")), "{none:?}");
 }
+
+// ---- Dates in a workbook ----------------------------------------------------------------------
+
+/// The long file as a workbook whose period is the peildatum, 31 December, as an Excel date (a
+/// day number shown as a date): the same scatter as the yearly file.
+#[test]
+fn a_workbook_with_excel_dates_gives_the_scatter_of_the_yearly_file() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd-mm-yyyy");
+    let header = [
+        "arbeidsmarktregio",
+        "peildatum",
+        "doelgroep",
+        "personen doelgroepregister",
+        "werkzame personen",
+    ];
+    for (j, h) in header.iter().enumerate() {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    for (i, line) in LONG.lines().skip(1).enumerate() {
+        let c: Vec<&str> = line.split(',').collect();
+        let r = 1 + i as u32;
+        ws.write_string(r, 0, c[0]).unwrap();
+        // 31 December of the year: days since 30 December 1899 (Excel's day numbers).
+        let year: i64 = c[1].parse().unwrap();
+        let days = 42_369 + (2015..year).map(|y| if y % 4 == 0 { 366 } else { 365 }).sum::<i64>();
+        ws.write_number_with_format(r, 1, days as f64, &date).unwrap();
+        ws.write_string(r, 2, c[2]).unwrap();
+        for j in 3..5 {
+            if let Ok(n) = c[j].parse::<f64>() {
+                ws.write_number(r, j as u16, n).unwrap();
+            }
+        }
+    }
+    let ds = load("peildata.xlsx", &wb.save_to_buffer().unwrap());
+    assert_eq!(
+        ds.table.columns[1].values()[0],
+        banenverkenner::table::Value::Text("2015-12-31".into())
+    );
+    assert!(
+        ds.table.detected.notes.iter().any(|n| n.contains("datumopmaak")),
+        "{:?}",
+        ds.table.detected.notes
+    );
+    let yearly = load("regions_long.csv", LONG.as_bytes());
+    for sub in ["total", "wajong"] {
+        let want = render_query(
+            &yearly,
+            &format!("view=scatter&subgroup={sub}&from=2015&to=2017"),
+        )
+        .unwrap();
+        let got = render_query(
+            &ds,
+            &format!("view=scatter&subgroup={sub}&from=2015&to=2017"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(points(&got), points(&want), "{sub}");
+    }
+}
+

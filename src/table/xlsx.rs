@@ -157,6 +157,130 @@ fn shared_strings(xml_text: &str, max: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// What a worksheet's cells refer to: the shared strings, and per cell style (`s="N"`) whether
+/// it shows a number as a date; `date1904`: the workbook counts days from 1904 (old Mac Excel).
+#[derive(Debug, Default)]
+struct Book {
+    strings: Vec<String>,
+    dates: Vec<bool>,
+    date1904: bool,
+}
+
+/// Per cell style (`<xf>` of `<cellXfs>`, in order) whether its number format shows a date:
+/// Excel's built-in date formats, or a format of the workbook's own with days, months or years.
+fn date_styles(xml_text: &str) -> Vec<bool> {
+    let mut codes: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut styles = Vec::new();
+    let mut in_xfs = false;
+    for e in xml::tokens(xml_text) {
+        match e {
+            Event::Start {
+                name: "numFmt",
+                attrs,
+                ..
+            } => {
+                if let (Some(id), Some(code)) =
+                    (xml::attr(attrs, "numFmtId"), xml::attr(attrs, "formatCode"))
+                {
+                    codes.insert(id.trim().to_string(), code);
+                }
+            }
+            Event::Start {
+                name: "cellXfs",
+                empty,
+                ..
+            } => in_xfs = !empty,
+            Event::End { name: "cellXfs" } => in_xfs = false,
+            Event::Start {
+                name: "xf", attrs, ..
+            } if in_xfs => {
+                let id = xml::attr(attrs, "numFmtId").unwrap_or_default();
+                let id = id.trim();
+                styles.push(match codes.get(id) {
+                    Some(code) => is_date_code(code),
+                    None => id
+                        .parse::<u32>()
+                        .is_ok_and(|n| matches!(n, 14..=17 | 22 | 27..=36 | 50..=58)),
+                });
+            }
+            _ => {}
+        }
+    }
+    styles
+}
+
+/// Whether a number format shows a date: days, years or months (an `m` beside hours or seconds
+/// is minutes). Quoted text, escaped characters and `[...]` (colours, locales) are not the
+/// format; `[h]`, `[mm]`, `[ss]` (elapsed time) are hours.
+fn is_date_code(code: &str) -> bool {
+    let mut plain = String::new();
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '[' => {
+                let inner: String = chars.by_ref().take_while(|&q| q != ']').collect();
+                let inner = inner.to_ascii_lowercase();
+                if !inner.is_empty() && inner.chars().all(|q| matches!(q, 'h' | 'm' | 's')) {
+                    plain.push('h');
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            c => plain.push(c.to_ascii_lowercase()),
+        }
+    }
+    plain.contains('y')
+        || plain.contains('d')
+        || (plain.contains('m') && !plain.contains('h') && !plain.contains('s'))
+}
+
+/// An Excel day number as the date it shows, `2019-12-31` (with the time, `2019-12-31 13:45`,
+/// when it has one); `None` outside Excel's dates (before 1900 or 1904, after 9999, Excel's
+/// 29 February 1900, which did not exist).
+fn excel_date(serial: f64, date1904: bool) -> Option<String> {
+    if !serial.is_finite() || serial < 0.0 || serial >= 2_958_466.0 {
+        return None;
+    }
+    let whole = serial.floor();
+    let day = whole as i64;
+    // Days since 1970-01-01.
+    let z = if date1904 {
+        day - 24_107
+    } else if day >= 61 {
+        day - 25_569
+    } else if (1..60).contains(&day) {
+        day - 25_568
+    } else {
+        return None;
+    };
+    // Howard Hinnant's days-to-civil.
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    let seconds = ((serial - whole) * 86_400.0).round() as i64;
+    Some(match seconds {
+        0 => date,
+        s if s >= 86_400 => date, // rounds to the next day's midnight: the day itself
+        s if s % 60 == 0 => format!("{date} {:02}:{:02}", s / 3600, s / 60 % 60),
+        s => format!("{date} {:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60),
+    })
+}
+
 /// Why a worksheet cannot be read: a limit exceeded (what, detail; each in Dutch and English),
 /// damage (detail in Dutch and English, Excel row, column letter), or a damaged zip entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,7 +335,13 @@ fn cells_limit(budget: usize) -> SheetError {
 /// between rows given as one blank row. Row numbers beyond Excel's [`limits::MAX_SHEET_ROWS`]
 /// and more cells than `budget` are refused while reading, before the cost is paid.
 struct RowReader<'s> {
-    strings: &'s [String],
+    book: &'s Book,
+    /// Whether any cell style shows a date (else a cell's style is not looked at).
+    any_date: bool,
+    /// Whether the cell being read has a date style.
+    date: bool,
+    /// Cells read as dates.
+    dates_read: usize,
     budget: usize,
     row_no: usize,
     rows: usize,
@@ -230,9 +360,12 @@ struct RowReader<'s> {
 }
 
 impl<'s> RowReader<'s> {
-    fn new(strings: &'s [String], budget: usize) -> Self {
+    fn new(book: &'s Book, budget: usize) -> Self {
         RowReader {
-            strings,
+            book,
+            any_date: book.dates.contains(&true),
+            date: false,
+            dates_read: 0,
             budget,
             row_no: 0,
             rows: 0,
@@ -316,6 +449,11 @@ impl<'s> RowReader<'s> {
                         })?,
                     };
                     self.kind = xml::attr(attrs, "t").unwrap_or_default();
+                    self.date = self.any_date && {
+                        let style = xml::attr(attrs, "s");
+                        let style = style.as_deref().map_or(Some(0), |s| s.trim().parse().ok());
+                        style.is_some_and(|i: usize| self.book.dates.get(i) == Some(&true))
+                    };
                     self.value.clear();
                     self.in_cell = !empty;
                     if empty {
@@ -334,6 +472,18 @@ impl<'s> RowReader<'s> {
                 "c" if self.in_cell => {
                     self.in_cell = false;
                     let cell = self.cell()?;
+                    let cell = match cell {
+                        RawCell::Number(n) if self.date => {
+                            match excel_date(n, self.book.date1904) {
+                                Some(d) => {
+                                    self.dates_read += 1;
+                                    RawCell::Text(d)
+                                }
+                                None => cell,
+                            }
+                        }
+                        cell => cell,
+                    };
                     let (row_no, col) = (self.row_no, self.col);
                     if col >= MAX_COLUMNS && !cell.is_blank() {
                         return Err(SheetLimit(
@@ -384,7 +534,7 @@ impl<'s> RowReader<'s> {
 
     /// The cell just closed, typed.
     fn cell(&self) -> std::result::Result<RawCell, SheetError> {
-        let (value, strings) = (&self.value, self.strings);
+        let (value, strings) = (&self.value, &self.book.strings);
         let v = value.trim();
         Ok(match self.kind.as_str() {
             _ if value.is_empty() => RawCell::Empty,
@@ -427,39 +577,41 @@ impl From<ZipError> for SheetError {
 }
 
 /// Reads the rows of a worksheet whose XML `fill` gives a piece at a time (see [`RowReader`]),
-/// giving each to `on_row`.
+/// giving each to `on_row`; gives the number of cells read as dates.
 fn sheet_rows<E: From<SheetError>>(
     mut fill: impl FnMut(&mut Vec<u8>) -> std::result::Result<bool, ZipError>,
-    strings: &[String],
+    book: &Book,
     budget: usize,
     mut on_row: impl FnMut(usize, &[(usize, RawCell)]) -> std::result::Result<(), E>,
-) -> std::result::Result<(), E> {
-    let mut reader = RowReader::new(strings, budget);
+) -> std::result::Result<usize, E> {
+    let mut reader = RowReader::new(book, budget);
     xml::each_token(
         |buf| fill(buf).map_err(|e| SheetError::Zip(e).into()),
         |e| reader.event(e, &mut on_row),
     )?;
-    reader.flush(&mut on_row)
+    reader.flush(&mut on_row)?;
+    Ok(reader.dates_read)
 }
 
 /// A worksheet's XML as a grid with Excel's row numbers; gaps between rows become one blank row,
-/// and empty columns left of everything are dropped (their number is returned with the grid).
+/// and empty columns left of everything are dropped (their number is returned with the grid,
+/// and the number of cells read as dates).
 /// The whole sheet at once: the reference [`read_xlsx`] is checked against, a row at a time.
 fn sheet_grid(
     xml_text: &str,
-    strings: &[String],
+    book: &Book,
     budget: usize,
-) -> std::result::Result<(sniff::Grid, usize), SheetError> {
+) -> std::result::Result<(sniff::Grid, usize, usize), SheetError> {
     let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
     let mut given = false;
-    sheet_rows::<SheetError>(
+    let dates = sheet_rows::<SheetError>(
         |buf| {
             if !std::mem::replace(&mut given, true) {
                 buf.extend_from_slice(xml_text.as_bytes());
             }
             Ok(false)
         },
-        strings,
+        book,
         budget,
         |r, cells| {
             rows.push((r, cells.to_vec()));
@@ -476,7 +628,7 @@ fn sheet_grid(
         .into_iter()
         .map(|(r, cells)| (r, dense(&cells, first_col)))
         .collect();
-    Ok((grid, first_col))
+    Ok((grid, first_col, dates))
 }
 
 /// The first column with a filled cell in any row.
@@ -535,8 +687,9 @@ struct Sheet {
     path: String,
 }
 
-/// The visible worksheets in workbook order, with the path of their part.
-fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
+/// The visible worksheets in workbook order, with the path of their part; whether the workbook
+/// counts days from 1904.
+fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
     let read = |part: &str| -> Result<Option<String>> {
         match zip.read(part) {
             None => Ok(None),
@@ -575,7 +728,17 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             .map(|(id, kind, target)| (id, (kind, target)))
             .collect();
     let mut sheets = Vec::new();
+    let mut date1904 = false;
     for e in xml::tokens(&wb) {
+        if let Event::Start {
+            name: "workbookPr",
+            attrs,
+            ..
+        } = e
+        {
+            date1904 = xml::attr(attrs, "date1904")
+                .is_some_and(|v| matches!(v.trim(), "1" | "true"));
+        }
         if let Event::Start {
             name: "sheet",
             attrs,
@@ -597,17 +760,14 @@ fn worksheets(zip: &Archive, name: &str) -> Result<Vec<Sheet>> {
             }
         }
     }
-    Ok(sheets)
+    Ok((sheets, date1904))
 }
 
 /// The workbook's archive, its visible worksheets, the cell budget for a file of its size and
-/// the shared strings.
-fn open_workbook<'b>(
-    name: &str,
-    bytes: &'b [u8],
-) -> Result<(Archive<'b>, Vec<Sheet>, usize, Vec<String>)> {
+/// what the cells refer to (shared strings, date styles).
+fn open_workbook<'b>(name: &str, bytes: &'b [u8]) -> Result<(Archive<'b>, Vec<Sheet>, usize, Book)> {
     let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
-    let sheets = worksheets(&zip, name)?;
+    let (sheets, date1904) = worksheets(&zip, name)?;
     let budget = limits::cell_budget(bytes.len());
     let strings = match zip
         .names()
@@ -637,7 +797,22 @@ fn open_workbook<'b>(
             )
         })?,
     };
-    Ok((zip, sheets, budget, strings))
+    // The cell styles: a part the workbook cannot do without only for dates, so a damaged or
+    // missing one reads numbers as numbers.
+    let dates = zip
+        .names()
+        .find(|n| n.to_ascii_lowercase().ends_with("styles.xml"))
+        .map(str::to_string)
+        .and_then(|n| zip.read(&n))
+        .and_then(|r| r.ok())
+        .map(|b| date_styles(&text_of(b)))
+        .unwrap_or_default();
+    let book = Book {
+        strings,
+        dates,
+        date1904,
+    };
+    Ok((zip, sheets, budget, book))
 }
 
 /// A worksheet's error as the user's: in file `name`, `context` naming the sheet.
@@ -656,12 +831,13 @@ fn sheet_error(name: &str, context: &[String; 2], e: SheetError) -> Error {
 }
 
 /// What is said of a table found on worksheet `sheet` with its header on `header_row`: the
-/// numbers stored as text (`votes`, read with `decimal`), the worksheets `passed` before it,
+/// numbers stored as text (`votes`, read with `decimal`), the cells read as `dates`, the
+/// worksheets `passed` before it,
 /// the `titles` above it.
 fn sheet_detected(
     sheet: &str,
     header_row: usize,
-    (votes, decimal): (DecimalVotes, char),
+    (votes, decimal, dates): (DecimalVotes, char, usize),
     passed: &[String],
     titles: &[(usize, String)],
 ) -> Detected {
@@ -679,6 +855,19 @@ fn sheet_detected(
             format!(
                 "{n} number{} stored as text, read with decimal separator '{decimal}'",
                 if n == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    if dates > 0 {
+        detected.note(
+            format!(
+                "{} cel(len) met een datumopmaak gelezen als datum (jjjj-mm-dd), niet als Excels dagnummer",
+                thousands(dates)
+            ),
+            format!(
+                "{} cell{} formatted as a date read as a date (yyyy-mm-dd), not as Excel's day number",
+                limits::thousands_en(dates),
+                if dates == 1 { "" } else { "s" }
             ),
         );
     }
@@ -749,7 +938,7 @@ impl From<Error> for Fail {
 /// rows into the columns. The same table and notes as reading the whole grid
 /// ([`read_xlsx_whole`], which the tests and the fuzz target compare it with).
 pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, budget, strings) = open_workbook(name, bytes)?;
+    let (zip, sheets, budget, book) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     // A part is read once, however many sheets name it (a crafted workbook can name one part
     // thousands of times).
@@ -769,7 +958,7 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         ];
         let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
         let how = (name, bytes.len(), sheet.name.as_str(), &passed[..]);
-        match read_sheet(how, &mut part, &strings, budget) {
+        match read_sheet(how, &mut part, &book, budget) {
             Ok(Some(t)) => return Ok(t),
             Ok(None) => passed.push(sheet.name),
             Err(Fail::Sheet(e)) => return Err(sheet_error(name, &context, e)),
@@ -798,15 +987,15 @@ const PIECE: usize = if cfg!(test) { 61 } else { 1 << 18 };
 fn read_sheet(
     (name, file_bytes, sheet, passed): (&str, usize, &str, &[String]),
     part: &mut super::zip::Inflating,
-    strings: &[String],
+    book: &Book,
     budget: usize,
 ) -> std::result::Result<Option<Table>, Fail> {
     let mut stats: Vec<RowStat> = Vec::new();
     // The votes of the rows with numbers stored as text, by row.
     let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
-    sheet_rows::<Fail>(
+    let dates = sheet_rows::<Fail>(
         |b| part.fill(b, PIECE),
-        strings,
+        book,
         budget,
         |_, cells| {
             let mut st = RowStat {
@@ -903,7 +1092,7 @@ fn read_sheet(
         let mut found: Vec<u32> = Vec::new();
         sheet_rows::<Fail>(
             |b| part.fill(b, PIECE),
-            strings,
+            book,
             budget,
             |row, cells| {
                 let at = k;
@@ -925,7 +1114,7 @@ fn read_sheet(
                         .collect();
                     d.drain(..lead.min(d.len()));
                     let mut detected =
-                        sheet_detected(sheet, row, (votes, decimal), passed, &titles);
+                        sheet_detected(sheet, row, (votes, decimal, dates), passed, &titles);
                     let offset = first_col + lead;
                     let names = column_names(&d, width - lead, &mut detected, |j| {
                         format!("kolom_{}", column_letter(j + offset))
@@ -988,7 +1177,7 @@ fn read_sheet(
 /// the reference the streamed reading is checked against (tests, fuzz target).
 #[doc(hidden)]
 pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, budget, strings) = open_workbook(name, bytes)?;
+    let (zip, sheets, budget, book) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for sheet in sheets {
@@ -1005,7 +1194,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             format!("worksheet '{}': ", sheet.name),
         ];
         let part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
-        let (mut grid, first_col) = sheet_grid(&text_of(part), &strings, budget)
+        let (mut grid, first_col, dates) = sheet_grid(&text_of(part), &book, budget)
             .map_err(|e| sheet_error(name, &context, e))?;
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
             passed.push(sheet.name);
@@ -1040,7 +1229,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         let mut detected = sheet_detected(
             &sheet.name,
             header_row,
-            (votes, decimal),
+            (votes, decimal, dates),
             &passed,
             &layout.titles,
         );
@@ -1096,12 +1285,16 @@ mod tests {
     #[test]
     fn sheet_grid_reads_types_and_row_numbers() {
         let strings = vec!["regio".to_string(), "x".to_string()];
-        let (g, first) = sheet_grid(
+        let book = Book {
+            strings,
+            ..Default::default()
+        };
+        let (g, first, _) = sheet_grid(
             r#"<worksheet><sheetData>
             <row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="inlineStr"><is><t>n</t></is></c></row>
             <row r="5"><c r="B5" t="str"><v>A</v></c><c r="C5"><v>12.5</v></c><c r="D5" t="s"><v>1</v></c><c r="E5" t="e"><v>#N/A</v></c></row>
             </sheetData></worksheet>"#,
-            &strings,
+            &book,
             1000,
         )
         .unwrap();
@@ -1136,9 +1329,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(strings, ["Werkzame personen", "a\rb & c", ""]);
-        let (g, _) = sheet_grid(
+        let book = Book {
+            strings,
+            ..Default::default()
+        };
+        let (g, _, _) = sheet_grid(
             r#"<x:worksheet><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c/><x:c><x:v>1E3</x:v></x:c></x:row></x:sheetData></x:worksheet>"#,
-            &strings,
+            &book,
             1000,
         )
         .unwrap();
@@ -1267,5 +1464,59 @@ mod tests {
             }
         }
         assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+    }
+
+    #[test]
+    fn excel_day_numbers_are_dates() {
+        let d = |n: f64| excel_date(n, false);
+        assert_eq!(d(43830.0).as_deref(), Some("2019-12-31"));
+        assert_eq!(d(42369.0).as_deref(), Some("2015-12-31"));
+        assert_eq!(d(1.0).as_deref(), Some("1900-01-01"));
+        assert_eq!(d(59.0).as_deref(), Some("1900-02-28"));
+        assert_eq!(d(60.0), None); // Excel's 29 February 1900
+        assert_eq!(d(61.0).as_deref(), Some("1900-03-01"));
+        assert_eq!(d(0.0), None);
+        assert_eq!(d(-1.0), None);
+        assert_eq!(d(2_958_465.0).as_deref(), Some("9999-12-31"));
+        assert_eq!(d(2_958_466.0), None);
+        assert_eq!(d(43830.5).as_deref(), Some("2019-12-31 12:00"));
+        assert_eq!(d(43830.0 + 1.0 / 86_400.0).as_deref(), Some("2019-12-31 00:00:01"));
+        assert_eq!(excel_date(0.0, true).as_deref(), Some("1904-01-01"));
+        assert_eq!(excel_date(42368.0, true).as_deref(), Some("2019-12-31"));
+    }
+
+    #[test]
+    fn date_formats_are_told_from_other_formats() {
+        for code in [
+            "dd-mm-yyyy",
+            "d/m/yy",
+            "mmm yyyy",
+            "mmmm",
+            "[$-413]d mmmm yyyy",
+            "yyyy-mm-dd h:mm",
+            "[Red]dd/mm/yyyy",
+        ] {
+            assert!(is_date_code(code), "{code}");
+        }
+        for code in [
+            "General",
+            "0.00",
+            "#,##0",
+            "h:mm",
+            "[h]:mm",
+            "mm:ss",
+            "0.0 \"mnd\"",
+            "0\\d",
+            "@",
+            "[$€-413] #,##0.00",
+        ] {
+            assert!(!is_date_code(code), "{code}");
+        }
+        let styles = date_styles(
+            r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd-mm-yyyy"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts>
+            <cellStyleXfs><xf numFmtId="14"/></cellStyleXfs>
+            <cellXfs><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"><alignment/></xf><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="20"/></cellXfs></styleSheet>"#,
+        );
+        assert_eq!(styles, [false, true, true, false, false]);
     }
 }
