@@ -802,8 +802,12 @@ fn a_workbook_with_excel_dates_gives_the_scatter_of_the_yearly_file() {
         ws.write_string(r, 0, c[0]).unwrap();
         // 31 December of the year: days since 30 December 1899 (Excel's day numbers).
         let year: i64 = c[1].parse().unwrap();
-        let days = 42_369 + (2015..year).map(|y| if y % 4 == 0 { 366 } else { 365 }).sum::<i64>();
-        ws.write_number_with_format(r, 1, days as f64, &date).unwrap();
+        let days = 42_369
+            + (2015..year)
+                .map(|y| if y % 4 == 0 { 366 } else { 365 })
+                .sum::<i64>();
+        ws.write_number_with_format(r, 1, days as f64, &date)
+            .unwrap();
         ws.write_string(r, 2, c[2]).unwrap();
         for j in 3..5 {
             if let Ok(n) = c[j].parse::<f64>() {
@@ -817,7 +821,11 @@ fn a_workbook_with_excel_dates_gives_the_scatter_of_the_yearly_file() {
         banenverkenner::table::Value::Text("2015-12-31".into())
     );
     assert!(
-        ds.table.detected.notes.iter().any(|n| n.contains("datumopmaak")),
+        ds.table
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.contains("datumopmaak")),
         "{:?}",
         ds.table.detected.notes
     );
@@ -835,5 +843,9 @@ fn a_workbook_with_excel_dates_gives_the_scatter_of_the_yearly_file() {
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(points(&got), points(&want), "{sub}");
     }
+    // A date is "op 31 dec 2015", never "in 31 dec 2015".
+    let got = render_query(&ds, "view=scatter&from=2015&to=2017").unwrap();
+    assert!(got.summary.contains("werkenden op 31 dec 2015"), "{}", got.summary);
+    let got = render_query(&ds, "view=trend").unwrap();
+    assert!(!got.summary.contains("in 31 dec"), "{}", got.summary);
 }
-

@@ -19,12 +19,12 @@ pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
             let what = format!("het aandeel werkenden{suffix}");
             match d.converging {
                 Some(true) => format!(
-                    "De regio's groeien naar elkaar toe: de standaardafwijking van {what} daalt van {} %-punt in {} naar {} %-punt in {}.",
-                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
+                    "De regio's groeien naar elkaar toe: de standaardafwijking van {what} daalt van {} %-punt {} naar {} %-punt {}.",
+                    number(a.sd, 1, lang), a.year.at_in(lang), number(b.sd, 1, lang), b.year.at_in(lang)
                 ),
                 Some(false) => format!(
-                    "De regio's groeien niet naar elkaar toe: de standaardafwijking van {what} was {} %-punt in {} en {} %-punt in {}.",
-                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
+                    "De regio's groeien niet naar elkaar toe: de standaardafwijking van {what} was {} %-punt {} en {} %-punt {}.",
+                    number(a.sd, 1, lang), a.year.at_in(lang), number(b.sd, 1, lang), b.year.at_in(lang)
                 ),
                 None => format!(
                     "Eén jaar ({}): standaardafwijking van {what} {} %-punt; hoogste {} ({}), laagste {} ({}).",
@@ -41,12 +41,12 @@ pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
             let what = format!("the share working{suffix}");
             match d.converging {
                 Some(true) => format!(
-                    "The regions grow towards each other: the standard deviation of {what} falls from {} pp in {} to {} pp in {}.",
-                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
+                    "The regions grow towards each other: the standard deviation of {what} falls from {} pp {} to {} pp {}.",
+                    number(a.sd, 1, lang), a.year.at_in(lang), number(b.sd, 1, lang), b.year.at_in(lang)
                 ),
                 Some(false) => format!(
-                    "The regions do not grow towards each other: the standard deviation of {what} was {} pp in {} and {} pp in {}.",
-                    number(a.sd, 1, lang), a.year.label_in(lang), number(b.sd, 1, lang), b.year.label_in(lang)
+                    "The regions do not grow towards each other: the standard deviation of {what} was {} pp {} and {} pp {}.",
+                    number(a.sd, 1, lang), a.year.at_in(lang), number(b.sd, 1, lang), b.year.at_in(lang)
                 ),
                 None => format!(
                     "One year ({}): standard deviation of {what} {} pp; highest {} ({}), lowest {} ({}).",

@@ -89,25 +89,27 @@ pub fn summary(p: &ProfileData, lang: Lang) -> String {
         s.push_str(&match lang {
             Lang::Nl if ranked.len() > 1 => {
                 format!(
-                " In aandeel werkenden staat {r} in {} op plaats {rb} van {} (in {}: plaats {ra}).",
-                b.period.label_in(lang), b.of, a.period.label_in(lang)
-            )
+                    " In aandeel werkenden staat {r} {} op plaats {rb} van {} ({}: plaats {ra}).",
+                    b.period.at_in(lang),
+                    b.of,
+                    a.period.at_in(lang)
+                )
             }
             Lang::Nl => format!(
-                " In aandeel werkenden staat {r} in {} op plaats {rb} van {}.",
-                b.period.label_in(lang),
+                " In aandeel werkenden staat {r} {} op plaats {rb} van {}.",
+                b.period.at_in(lang),
                 b.of
             ),
             Lang::En if ranked.len() > 1 => format!(
-                " On share working {r} ranks {rb} of {} in {} ({ra} in {}).",
+                " On share working {r} ranks {rb} of {} {} ({ra} {}).",
                 b.of,
-                b.period.label_in(lang),
-                a.period.label_in(lang)
+                b.period.at_in(lang),
+                a.period.at_in(lang)
             ),
             Lang::En => format!(
-                " On share working {r} ranks {rb} of {} in {}.",
+                " On share working {r} ranks {rb} of {} {}.",
                 b.of,
-                b.period.label_in(lang)
+                b.period.at_in(lang)
             ),
         });
     }

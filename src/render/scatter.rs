@@ -147,17 +147,17 @@ pub fn render_scatter(
 pub fn scatter_summary(d: &ScatterData, lang: Lang) -> String {
     let what_x = match (d.x_measure, lang) {
         ("register_share", Lang::Nl) => format!(
-            "het aandeel {} in het register in {}",
+            "het aandeel {} in het register {}",
             d.subgroup.label(),
-            d.from.label_in(lang)
+            d.from.at_in(lang)
         ),
         ("register_share", Lang::En) => format!(
-            "the share of {} in the register in {}",
+            "the share of {} in the register {}",
             d.subgroup.label_in(lang),
-            d.from.label_in(lang)
+            d.from.at_in(lang)
         ),
-        (_, Lang::Nl) => format!("het aandeel werkenden in {}", d.from.label_in(lang)),
-        (_, Lang::En) => format!("the share working in {}", d.from.label_in(lang)),
+        (_, Lang::Nl) => format!("het aandeel werkenden {}", d.from.at_in(lang)),
+        (_, Lang::En) => format!("the share working {}", d.from.at_in(lang)),
     };
     let trend = match (d.slope < 0.0, lang) {
         (true, Lang::Nl) => format!("Hoe lager {what_x}, hoe sterker de groei"),

@@ -33,22 +33,22 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
             );
             parts.push(match lang {
                 Lang::Nl => format!(
-                    "Het aantal {} {} landelijk van {} in {} naar {} in {} ({change})",
+                    "Het aantal {} {} landelijk van {} {} naar {} {} ({change})",
                     noun(d.measure, lang),
                     if vb >= va { "groeide" } else { "daalde" },
                     number(va, 0, lang),
-                    a.label_in(lang),
+                    a.at_in(lang),
                     number(vb, 0, lang),
-                    b.label_in(lang),
+                    b.at_in(lang),
                 ),
                 Lang::En => format!(
-                    "The number of {} nationally {} from {} in {} to {} in {} ({change})",
+                    "The number of {} nationally {} from {} {} to {} {} ({change})",
                     noun(d.measure, lang),
                     if vb >= va { "grew" } else { "fell" },
                     number(va, 0, lang),
-                    a.label_in(lang),
+                    a.at_in(lang),
                     number(vb, 0, lang),
-                    b.label_in(lang),
+                    b.at_in(lang),
                 ),
             });
         }

@@ -238,6 +238,17 @@ impl Period {
         }
     }
 
+    /// The period after a measure ("het aandeel werkenden in 2015"): `in 2015`, `in 2015 K4`,
+    /// and for a date `op 31 dec 2015` (`on 31 Dec 2015`).
+    pub fn at_in(self, lang: crate::format::Lang) -> String {
+        use crate::format::Lang;
+        match (self.grain, lang) {
+            (Grain::Date, Lang::Nl) => format!("op {}", self.label()),
+            (Grain::Date, Lang::En) => format!("on {}", self.label_in(lang)),
+            (_, _) => format!("in {}", self.label_in(lang)),
+        }
+    }
+
     /// A period's text and the mark StatLine writes after provisional figures (`2019*`
     /// voorlopig, `2019**` nader voorlopig): `("2019", "*")`; the mark is empty when there is none.
     pub fn split_mark(s: &str) -> (&str, &str) {

@@ -736,8 +736,8 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
             ..
         } = e
         {
-            date1904 = xml::attr(attrs, "date1904")
-                .is_some_and(|v| matches!(v.trim(), "1" | "true"));
+            date1904 =
+                xml::attr(attrs, "date1904").is_some_and(|v| matches!(v.trim(), "1" | "true"));
         }
         if let Event::Start {
             name: "sheet",
@@ -765,7 +765,10 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
 
 /// The workbook's archive, its visible worksheets, the cell budget for a file of its size and
 /// what the cells refer to (shared strings, date styles).
-fn open_workbook<'b>(name: &str, bytes: &'b [u8]) -> Result<(Archive<'b>, Vec<Sheet>, usize, Book)> {
+fn open_workbook<'b>(
+    name: &str,
+    bytes: &'b [u8],
+) -> Result<(Archive<'b>, Vec<Sheet>, usize, Book)> {
     let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
     let (sheets, date1904) = worksheets(&zip, name)?;
     let budget = limits::cell_budget(bytes.len());
@@ -1480,7 +1483,10 @@ mod tests {
         assert_eq!(d(2_958_465.0).as_deref(), Some("9999-12-31"));
         assert_eq!(d(2_958_466.0), None);
         assert_eq!(d(43830.5).as_deref(), Some("2019-12-31 12:00"));
-        assert_eq!(d(43830.0 + 1.0 / 86_400.0).as_deref(), Some("2019-12-31 00:00:01"));
+        assert_eq!(
+            d(43830.0 + 1.0 / 86_400.0).as_deref(),
+            Some("2019-12-31 00:00:01")
+        );
         assert_eq!(excel_date(0.0, true).as_deref(), Some("1904-01-01"));
         assert_eq!(excel_date(42368.0, true).as_deref(), Some("2019-12-31"));
     }

@@ -211,8 +211,12 @@ pub fn share_working(
     lang: Lang,
 ) -> Result<RegionalValues> {
     let what = match lang {
-        Lang::Nl => format!("het aandeel werkenden ({}) in {year}", g.label()),
-        Lang::En => format!("the share working ({}) in {year}", g.label_in(lang)),
+        Lang::Nl => format!("het aandeel werkenden ({}) {}", g.label(), year.at_in(lang)),
+        Lang::En => format!(
+            "the share working ({}) {}",
+            g.label_in(lang),
+            year.at_in(lang)
+        ),
     };
     per_region(d, &[year], &what, lang, |k| {
         percentage(g.workers(k[0]), g.register(k[0]))
@@ -256,14 +260,16 @@ pub fn register_share(
     };
     let what = match lang {
         Lang::Nl => format!(
-            "het aandeel {} in het register ({}) in {year}",
+            "het aandeel {} in het register ({}) {}",
             g.label(),
-            parent.label()
+            parent.label(),
+            year.at_in(lang)
         ),
         Lang::En => format!(
-            "the share of {} in the register ({}) in {year}",
+            "the share of {} in the register ({}) {}",
             g.label_in(lang),
-            parent.label_in(lang)
+            parent.label_in(lang),
+            year.at_in(lang)
         ),
     };
     per_region(d, &[year], &what, lang, |k| {
