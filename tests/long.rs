@@ -845,7 +845,11 @@ fn a_workbook_with_excel_dates_gives_the_scatter_of_the_yearly_file() {
     }
     // A date is "op 31 dec 2015", never "in 31 dec 2015".
     let got = render_query(&ds, "view=scatter&from=2015&to=2017").unwrap();
-    assert!(got.summary.contains("werkenden op 31 dec 2015"), "{}", got.summary);
+    assert!(
+        got.summary.contains("werkenden op 31 dec 2015"),
+        "{}",
+        got.summary
+    );
     let got = render_query(&ds, "view=trend").unwrap();
     assert!(!got.summary.contains("in 31 dec"), "{}", got.summary);
 }
