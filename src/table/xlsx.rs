@@ -246,7 +246,7 @@ fn is_date_code(code: &str) -> bool {
 /// when it has one); `None` outside Excel's dates (before 1900 or 1904, after 9999, Excel's
 /// 29 February 1900, which did not exist).
 fn excel_date(serial: f64, date1904: bool) -> Option<String> {
-    if !serial.is_finite() || serial < 0.0 || serial >= 2_958_466.0 {
+    if !(0.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let whole = serial.floor();
