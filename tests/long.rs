@@ -809,8 +809,8 @@ fn a_workbook_with_excel_dates_gives_the_scatter_of_the_yearly_file() {
         ws.write_number_with_format(r, 1, days as f64, &date)
             .unwrap();
         ws.write_string(r, 2, c[2]).unwrap();
-        for j in 3..5 {
-            if let Ok(n) = c[j].parse::<f64>() {
+        for (j, cell) in c.iter().enumerate().skip(3) {
+            if let Ok(n) = cell.parse::<f64>() {
                 ws.write_number(r, j as u16, n).unwrap();
             }
         }
