@@ -777,6 +777,29 @@ fn national_rows_missing_for_some_periods_are_named_and_for_all_said_once() {
     assert!(!none.iter().any(|n| n.contains("rij voor")), "{none:?}");
 }
 
+/// A national row named as files name it ("Totaal Nederland", "Nederland (totaal)") is the
+/// national row, never a 36th region.
+#[test]
+fn a_national_row_by_another_name_is_not_a_region() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    for name in [
+        "Totaal Nederland",
+        "Nederland (totaal)",
+        "Alle arbeidsmarktregio's",
+    ] {
+        let renamed: String = LONG
+            .lines()
+            .map(|l| match l.strip_prefix("Landelijk,") {
+                Some(rest) => format!("\"{name}\",{rest}\n"),
+                None => format!("{l}\n"),
+            })
+            .collect();
+        let ds = load("landelijk.csv", renamed.as_bytes());
+        assert_eq!(ds.regional.as_ref().unwrap().regions.len(), 35, "{name}");
+        assert_same_views(&ds, &long, &VIEWS[..12]);
+    }
+}
+
 // ---- Dates in a workbook ----------------------------------------------------------------------
 
 /// The long file as a workbook whose period is the peildatum, 31 December, as an Excel date (a

@@ -144,7 +144,8 @@ impl Matching {
 }
 
 /// The folded keys a name may match under besides itself: its alias group, the parts before and
-/// inside brackets, and the name without a leading "Regio".
+/// inside brackets, and the name without what a file may put before it: "Regio",
+/// "Arbeidsmarktregio", "AMR", a code ("AM01 Groningen", "Arbeidsmarktregio Twente").
 fn alternatives(name: &str) -> Vec<String> {
     let mut keys = vec![fold(name)];
     if let Some((before, rest)) = name.split_once('(') {
@@ -152,8 +153,25 @@ fn alternatives(name: &str) -> Vec<String> {
         keys.push(fold(rest.trim_end_matches(')')));
     }
     for k in keys.clone() {
-        if let Some(short) = k.strip_prefix("regio").filter(|s| !s.is_empty()) {
-            keys.push(short.to_string());
+        let mut k = k.as_str();
+        loop {
+            let shorter = ["arbeidsmarktregio", "amr", "regio"]
+                .iter()
+                .find_map(|p| k.strip_prefix(p))
+                .or_else(|| {
+                    // A code before the name: `am` and one or two digits.
+                    let rest = k.strip_prefix("am")?;
+                    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    (1..=2).contains(&digits).then(|| &rest[digits..])
+                })
+                .filter(|s| s.len() > 1);
+            match shorter {
+                Some(s) => {
+                    keys.push(s.to_string());
+                    k = s;
+                }
+                None => break,
+            }
         }
     }
     for k in keys.clone() {
@@ -335,6 +353,28 @@ mod tests {
         );
         assert_eq!(r.unmatched, vec!["Nergenshuizen"]);
         assert!(r.missing.is_empty());
+    }
+
+    #[test]
+    fn names_with_a_prefix_or_a_code_before_them_join() {
+        let m = map(&[
+            ("AM05", "Twente"),
+            ("AM01", "Groningen"),
+            ("AM36", "Regio Zwolle"),
+        ]);
+        let data = [
+            DataRegion::named("Arbeidsmarktregio Twente"),
+            DataRegion::named("AM01 Groningen"),
+            DataRegion::named("AMR Regio Zwolle"),
+        ];
+        let r = match_regions(&data, &m);
+        assert!(r.unmatched.is_empty(), "{:?}", r.unmatched);
+        assert_eq!(r.for_data(0).unwrap().code, "AM05");
+        assert_eq!(r.for_data(1).unwrap().code, "AM01");
+        assert_eq!(r.for_data(2).unwrap().code, "AM36");
+        // A name is not cut to nothing, nor to one letter.
+        assert_eq!(alternatives("Regio"), ["regio"]);
+        assert!(!alternatives("AM1 A").contains(&"a".to_string()));
     }
 
     #[test]

@@ -1138,13 +1138,51 @@ impl LongCell {
     }
 }
 
-/// A row counts as national by its name when the file has no `row_type` column.
+/// A row counts as national by its name when the file has no `row_type` column: `Landelijk`,
+/// `Nederland`, `Totaal`, and as files write a total over the regions (`Totaal Nederland`,
+/// `Nederland (totaal)`, `Heel Nederland`, `Alle arbeidsmarktregio's`); a region unknown by
+/// `Onbekend`, `Regio onbekend`.
 pub fn row_type_from_name(region: &str) -> RowType {
-    match fold(region).as_str() {
-        "landelijk" | "nederland" | "national" | "totaal" | "total" | "nl" => RowType::National,
-        "onbekend" | "unknown" | "onbekende_regio" => RowType::UnknownRegion,
-        _ => RowType::Region,
+    let words: Vec<String> = crate::case::lower(region)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let only = |set: &[&str]| !words.is_empty() && words.iter().all(|w| set.contains(&w.as_str()));
+    let national = match fold(region).as_str() {
+        "landelijk" | "nederland" | "national" | "totaal" | "total" | "nl" => true,
+        _ => {
+            crate::data::tidy::is_total(region)
+                || (words.iter().any(|w| w == "nederland" || w == "landelijk")
+                    && only(&[
+                        "nederland",
+                        "landelijk",
+                        "totaal",
+                        "total",
+                        "heel",
+                        "geheel",
+                        "nl",
+                    ]))
+        }
+    };
+    if national {
+        return RowType::National;
     }
+    if words
+        .iter()
+        .any(|w| matches!(w.as_str(), "onbekend" | "onbekende" | "unknown"))
+        && only(&[
+            "onbekend",
+            "onbekende",
+            "unknown",
+            "regio",
+            "region",
+            "arbeidsmarktregio",
+        ])
+    {
+        return RowType::UnknownRegion;
+    }
+    RowType::Region
 }
 
 /// Sums the regions of one year per count; a count is summed only when every region has it.
@@ -1173,6 +1211,37 @@ pub(crate) fn sum_regions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn national_and_unknown_rows_by_their_names() {
+        for n in [
+            "Landelijk",
+            "Nederland",
+            "Totaal",
+            "Totaal Nederland",
+            "Nederland totaal",
+            "Nederland (totaal)",
+            "Heel Nederland",
+            "Alle arbeidsmarktregio's",
+            "Totaal arbeidsmarktregio's",
+            "NL",
+        ] {
+            assert_eq!(row_type_from_name(n), RowType::National, "{n}");
+        }
+        for n in ["Onbekend", "Regio onbekend", "Onbekende regio", "unknown"] {
+            assert_eq!(row_type_from_name(n), RowType::UnknownRegion, "{n}");
+        }
+        for n in [
+            "Groot Amsterdam",
+            "Regio Zwolle",
+            "Noord-Holland Noord",
+            "Rijk van Nijmegen",
+            "Zuid-Limburg",
+            "Midden-Utrecht",
+        ] {
+            assert_eq!(row_type_from_name(n), RowType::Region, "{n}");
+        }
+    }
     use crate::table;
 
     fn load(s: &str) -> Result<RegionalData> {
