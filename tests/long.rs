@@ -800,6 +800,40 @@ fn a_national_row_by_another_name_is_not_a_region() {
     }
 }
 
+/// A file that gives the regions by their code only (`amr_code`: AM01, ..., CBS's NL01 for the
+/// nation) gives the numbers of the file with names.
+#[test]
+fn regions_given_by_their_code_are_the_regions_they_name() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let code_of = |name: &str| {
+        banenverkenner::geo::names::CODE_NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or("NL01", |(c, _)| *c)
+    };
+    let coded: String = LONG
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match (i, l.split_once(',')) {
+            (0, Some((_, rest))) => format!("amr_code,{rest}\n"),
+            (_, Some((region, rest))) => format!("{},{rest}\n", code_of(region)),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    assert!(coded.contains("\nAM09,2015,"), "{}", &coded[..200]);
+    let ds = load("codes.csv", coded.as_bytes());
+    let r = ds.regional.as_ref().unwrap();
+    assert_eq!(r.regions.len(), 35);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("uit hun code in kolom 'amr_code'")),
+        "{:?}",
+        r.notes
+    );
+    assert_same_views(&ds, &long, VIEWS);
+}
+
 // ---- Dates in a workbook ----------------------------------------------------------------------
 
 /// The long file as a workbook whose period is the peildatum, 31 December, as an Excel date (a

@@ -59,6 +59,58 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// The labour-market regions by code, named as the published data names them (a region and its
+/// successor after a change of the division under one name; `AM99` the municipalities no region
+/// takes), for a file that gives codes only.
+pub const CODE_NAMES: &[(&str, &str)] = &[
+    ("AM01", "Groningen"),
+    ("AM02", "Friesland"),
+    ("AM03", "Drenthe"),
+    ("AM04", "IJsselvechtstreek (Regio Zwolle)"),
+    ("AM05", "Twente"),
+    ("AM06", "Stedendriehoek en Noordwest-Veluwe"),
+    ("AM07", "Midden-Gelderland"),
+    ("AM08", "Rijk van Nijmegen"),
+    ("AM09", "Achterhoek"),
+    ("AM10", "Rivierenland"),
+    ("AM11", "Flevoland"),
+    ("AM12", "Gooi en Vechtstreek"),
+    ("AM13", "Midden-Utrecht"),
+    ("AM14", "Amersfoort"),
+    ("AM15", "Noord-Holland Noord"),
+    ("AM16", "Zuid-Kennemerland en IJmond"),
+    ("AM17", "Zaanstreek/Waterland"),
+    ("AM18", "Groot Amsterdam"),
+    ("AM19", "Holland Rijnland"),
+    ("AM20", "Midden-Holland"),
+    ("AM21", "Haaglanden"),
+    ("AM22", "Rijnmond"),
+    ("AM23", "Drechtsteden"),
+    ("AM24", "Zeeland"),
+    ("AM25", "West-Brabant"),
+    ("AM26", "Midden-Brabant"),
+    ("AM27", "Noordoost-Brabant"),
+    ("AM28", "Zuidoost-Brabant"),
+    ("AM29", "Noord-Limburg"),
+    ("AM30", "Zuid-Limburg"),
+    ("AM31", "Food Valley"),
+    ("AM32", "Helmond-De Peel"),
+    ("AM33", "Midden-Limburg"),
+    ("AM34", "Zuid-Holland Centraal"),
+    ("AM35", "Gorinchem"),
+    ("AM36", "IJsselvechtstreek (Regio Zwolle)"),
+    ("AM37", "Zuid-Kennemerland en IJmond"),
+    ("AM38", "Food Valley"),
+    ("AM99", "Onbekend"),
+];
+
+/// The region a code names (`AM01`, `am1`, `2017AM01`: see [`normalise_code`]), as the
+/// published data names it; `None` for a text that is no code or a code of no region.
+pub fn region_of_code(code: &str) -> Option<&'static str> {
+    let c = normalise_code(code)?;
+    CODE_NAMES.iter().find(|(k, _)| *k == c).map(|(_, n)| *n)
+}
+
 /// A region code as the editions write it (`AM01`), from `AM1`, `am01`, `2017AM01` or `1`;
 /// `None` for anything else (such as a slug like `achterhoek`).
 pub fn normalise_code(code: &str) -> Option<String> {
@@ -309,6 +361,22 @@ mod tests {
         assert_eq!(fold("Zaanstreek/Waterland"), "zaanstreekwaterland");
         assert_eq!(fold("Fryslân"), "fryslan");
         assert_eq!(fold("ĲSSELVECHTSTREEK"), "ijsselvechtstreek");
+    }
+
+    #[test]
+    fn codes_name_their_regions() {
+        assert_eq!(region_of_code("AM01"), Some("Groningen"));
+        assert_eq!(region_of_code(" am9 "), Some("Achterhoek"));
+        assert_eq!(region_of_code("2017AM38"), Some("Food Valley"));
+        assert_eq!(region_of_code("AM77"), None);
+        assert_eq!(region_of_code("Achterhoek"), None);
+        // Every code of every edition has a name, and every name is one of the built-in data.
+        let built_in = crate::table::load("regions.csv", crate::DEFAULT_DATA).unwrap();
+        let regions = built_in.columns[0].dictionary();
+        for (code, name) in CODE_NAMES {
+            assert_eq!(normalise_code(code).as_deref(), Some(*code));
+            assert!(regions.iter().any(|r| &**r == *name), "{name}");
+        }
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub(crate) struct Resolved {
     pub ignored: Vec<String>,
     /// Remarks on the mapping (user choices applied, columns set aside), in Dutch and English.
     pub notes: Vec<(String, String)>,
+    /// Whether the region column gives codes (`AM01`), read as the regions they name.
+    pub region_codes: bool,
 }
 
 impl Resolved {
@@ -172,6 +174,7 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
         counts: Vec::new(),
         ignored: Vec::new(),
         notes: Vec::new(),
+        region_codes: false,
     };
     let mut by_name: Vec<(usize, Meaning)> = Vec::new();
     for (j, col) in table.columns.iter().enumerate() {
@@ -229,6 +232,7 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     }
     promote_register(table, &mut out);
     find_subgroup_column(table, &mut out);
+    find_region_codes(table, &mut out);
     let applied = |unused: &str| -> Vec<String> {
         chosen
             .iter()
@@ -294,6 +298,54 @@ fn find_subgroup_column(table: &Table, out: &mut Resolved) {
             format!("Column '{h}' read as the target group (its values are target groups)"),
         ));
     }
+}
+
+/// Whether every text of column `j` is a region code (`AM01`, `2017AM01`) or names the nation
+/// or an unknown region, and some are codes.
+fn holds_region_codes(table: &Table, j: usize) -> bool {
+    let texts = table.columns[j].dictionary();
+    let mut codes = 0;
+    for t in texts {
+        if crate::geo::names::region_of_code(t).is_some() {
+            codes += 1;
+        } else if super::row_type_from_name(t) == super::RowType::Region {
+            return false;
+        }
+    }
+    codes > 0
+}
+
+/// Regions given by their code: the region column when it holds codes, or, when the file has no
+/// region column, a column of region codes (`amr_code`, `Arbeidsmarktregio (code)`,
+/// `statcode`). The codes are read as the regions they name, and the file line says so.
+fn find_region_codes(table: &Table, out: &mut Resolved) {
+    let j = match out.region {
+        Some(j) => j,
+        None => {
+            let Some(k) = out.ignored.iter().position(|h| {
+                table
+                    .column_index(h)
+                    .is_some_and(|j| holds_region_codes(table, j))
+            }) else {
+                return;
+            };
+            let h = out.ignored.remove(k);
+            let Some(j) = table.column_index(&h) else {
+                return;
+            };
+            out.region = Some(j);
+            j
+        }
+    };
+    if !holds_region_codes(table, j) {
+        return;
+    }
+    out.region_codes = true;
+    let h = &table.columns[j].name;
+    out.notes.push((
+        format!("Regio's gelezen uit hun code in kolom '{h}' (AM01 = Groningen, AM09 = Achterhoek, ...)"),
+        format!("Regions read from their code in column '{h}' (AM01 = Groningen, AM09 = Achterhoek, ...)"),
+    ));
 }
 
 /// A file without a corrected register column but with a plain one ("personen

@@ -216,7 +216,11 @@ impl RegionalData {
         let region_by_code: Vec<String> = table.columns[region_col]
             .dictionary()
             .iter()
-            .map(|t| t.trim().to_string())
+            .map(|t| match crate::geo::names::region_of_code(t) {
+                // A file of codes: the region each names.
+                Some(name) if resolved.region_codes => name.to_string(),
+                _ => t.trim().to_string(),
+            })
             .collect();
         let row_type_by_code: Vec<RowType> = region_by_code
             .iter()
@@ -1140,7 +1144,8 @@ impl LongCell {
 
 /// A row counts as national by its name when the file has no `row_type` column: `Landelijk`,
 /// `Nederland`, `Totaal`, and as files write a total over the regions (`Totaal Nederland`,
-/// `Nederland (totaal)`, `Heel Nederland`, `Alle arbeidsmarktregio's`); a region unknown by
+/// `Nederland (totaal)`, `Heel Nederland`, `Alle arbeidsmarktregio's`, CBS's code `NL01`); a
+/// region unknown by
 /// `Onbekend`, `Regio onbekend`.
 pub fn row_type_from_name(region: &str) -> RowType {
     let words: Vec<String> = crate::case::lower(region)
@@ -1150,7 +1155,9 @@ pub fn row_type_from_name(region: &str) -> RowType {
         .collect();
     let only = |set: &[&str]| !words.is_empty() && words.iter().all(|w| set.contains(&w.as_str()));
     let national = match fold(region).as_str() {
-        "landelijk" | "nederland" | "national" | "totaal" | "total" | "nl" => true,
+        "landelijk" | "nederland" | "national" | "totaal" | "total" | "nl" | "nl01" | "nl00" => {
+            true
+        }
         _ => {
             crate::data::tidy::is_total(region)
                 || (words.iter().any(|w| w == "nederland" || w == "landelijk")
@@ -1225,6 +1232,7 @@ mod tests {
             "Alle arbeidsmarktregio's",
             "Totaal arbeidsmarktregio's",
             "NL",
+            "NL01",
         ] {
             assert_eq!(row_type_from_name(n), RowType::National, "{n}");
         }
