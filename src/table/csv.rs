@@ -67,6 +67,8 @@ pub struct DecimalVotes {
     pub dot: usize,
     /// Cells readable both ways (`1.234`, `1,234`).
     pub ambiguous: usize,
+    /// Of those, the ones with a point (`1.234`).
+    pub ambiguous_dot: usize,
 }
 
 impl DecimalVotes {
@@ -102,20 +104,101 @@ impl DecimalVotes {
         match vote(body) {
             Some(',') => self.comma += 1,
             Some(_) => self.dot += 1,
-            None if body.contains(['.', ',']) => self.ambiguous += 1,
+            None if body.contains(['.', ',']) => {
+                self.ambiguous += 1;
+                self.ambiguous_dot += usize::from(body.contains('.'));
+            }
             None => {}
         }
     }
 
-    /// The separator: the majority of the decisive cells; with none, `,` for a `;`-delimited file
-    /// (the Dutch Excel export) and `.` otherwise.
+    /// The votes of other cells added.
+    pub fn merge(&mut self, other: &DecimalVotes) {
+        self.comma += other.comma;
+        self.dot += other.dot;
+        self.ambiguous += other.ambiguous;
+        self.ambiguous_dot += other.ambiguous_dot;
+    }
+
+    /// The separator: the majority of the decisive cells. With none, numbers that could be read
+    /// either way are read as whole numbers when they are all written alike (only `1.234`: the
+    /// point groups thousands, so `,`; only `1,234`: `.`), as counts are; otherwise `,` for a
+    /// `;`-delimited file (the Dutch Excel export) and `.` otherwise.
     pub fn decide(&self, delimiter: u8) -> char {
-        if self.comma > self.dot || (self.comma == self.dot && delimiter == b';') {
+        if self.comma != self.dot {
+            return if self.comma > self.dot { ',' } else { '.' };
+        }
+        if self.comma == 0 && self.ambiguous > 0 {
+            if self.ambiguous_dot == self.ambiguous {
+                return ',';
+            }
+            if self.ambiguous_dot == 0 {
+                return '.';
+            }
+        }
+        if delimiter == b';' {
             ','
         } else {
             '.'
         }
     }
+}
+
+/// Whether a column read with a decimal point looks like whole numbers written with a point for
+/// the thousands: every number with decimals 1 or more with at most three of them, at least
+/// three and 80 % of them with exactly three (`2.100` reads as 2.1), and every whole number
+/// below 1000.
+fn looks_like_thousands(c: &Column) -> bool {
+    let whole = |x: f64| (x - x.round()).abs() <= 1e-6 * x.abs().max(1.0);
+    let (mut three, mut fewer) = (0usize, 0usize);
+    for i in 0..c.len() {
+        let Some(v) = c.number(i) else { continue };
+        if v.fract() == 0.0 {
+            if v.abs() >= 1000.0 {
+                return false;
+            }
+            continue;
+        }
+        if v.abs() < 1.0 || !whole(v * 1000.0) {
+            return false;
+        }
+        if whole(v * 100.0) {
+            fewer += 1;
+        } else {
+            three += 1;
+        }
+    }
+    three >= 3 && three * 10 >= (three + fewer) * 8
+}
+
+/// What the file line says when the decimal separator was not told by any cell (`votes` only
+/// ambiguous): which numbers were read how.
+pub fn decimal_guess_note(votes: &DecimalVotes, decimal: char, delimiter: u8) -> (String, String) {
+    if votes.ambiguous_dot == votes.ambiguous || votes.ambiguous_dot == 0 {
+        let (example, sep_nl, sep_en) = if decimal == ',' {
+            ("1.234", "de punt", "the point")
+        } else {
+            ("1,234", "de komma", "the comma")
+        };
+        return (
+            format!(
+                "Decimaalteken niet af te leiden (alleen getallen als {example}); gelezen als hele getallen: {sep_nl} scheidt de duizendtallen ({example} = 1234), decimaalteken '{decimal}'"
+            ),
+            format!(
+                "Decimal separator cannot be told (only numbers like {example}); read as whole numbers: {sep_en} groups thousands ({example} = 1234), decimal separator '{decimal}'"
+            ),
+        );
+    }
+    (
+        format!(
+            "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
+            if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
+        ),
+        format!(
+            "Decimal separator cannot be told (only numbers like 1.234 or 1,234); assumed: '{decimal}'{}",
+            if delimiter == b';' { " (Dutch export with ';')" } else { "" }
+        ),
+    )
 }
 
 /// The separator a single cell proves, if any. Thousands groups have exactly three digits and
@@ -1141,9 +1224,7 @@ fn data_votes(
         let k = *k as usize;
         let n = meta.get(k).map_or(0, |&m| m as usize);
         if k > plan.header && k < below_abs && n > 0 && !(n == 1 && width >= 3) {
-            votes.comma += v.comma;
-            votes.dot += v.dot;
-            votes.ambiguous += v.ambiguous;
+            votes.merge(v);
         }
     }
     votes
@@ -1868,16 +1949,19 @@ impl CsvReader {
                 ),
             );
         } else if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
-            detected.note(
-                format!(
-                    "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
-                    if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
-                ),
-                format!(
-                    "Decimal separator cannot be told (only numbers like 1.234 or 1,234); assumed: '{decimal}'{}",
-                    if delimiter == b';' { " (Dutch export with ';')" } else { "" }
-                ),
-            );
+            let (nl, en) = decimal_guess_note(&votes, decimal, delimiter);
+            detected.note(nl, en);
+        }
+        if decimal == '.' && votes.ambiguous_dot > 0 {
+            for c in &columns {
+                if looks_like_thousands(c) {
+                    let h = &c.name;
+                    detected.note(
+                        format!("Kolom '{h}': de getallen met een punt hebben drie cijfers erachter (zoals 1.234) en die zonder punt zijn kleiner dan 1000: als de punt daar de duizendtallen scheidt, zijn het hele getallen. Gelezen met decimaalpunt, zoals de rest van het bestand; controleer de kolom."),
+                        format!("Column '{h}': the numbers with a point have three digits after it (such as 1.234) and those without one are below 1000: if the point groups thousands there, they are whole numbers. Read with a decimal point, as the rest of the file; check the column."),
+                    );
+                }
+            }
         }
         Ok(Table::assembled(
             name,
@@ -2250,15 +2334,61 @@ mod tests {
 
     #[test]
     fn ambiguous_numbers_are_said_so() {
-        let t = read_csv("x.tsv", b"regio\tn\nA\t1.234\n").unwrap();
+        // Only `1.234`: whole numbers with a point for the thousands, as counts are.
+        let t = read_csv("x.tsv", b"regio\tn\nA\t1.234\nB\t12.500\n").unwrap();
+        assert_eq!(t.detected.decimal.as_deref(), Some(","));
+        assert_eq!(t.columns[1].values()[1], Value::Number(12500.0));
+        assert!(
+            t.detected.notes[0].contains("niet af te leiden")
+                && t.detected.notes[0].contains("1.234 = 1234"),
+            "{:?}",
+            t.detected.notes
+        );
+        // Only `1,234`: the comma groups thousands.
+        let t = read_csv("x.csv", b"regio,n\nA,\"1,234\"\n").unwrap();
+        assert_eq!(t.columns[1].values()[0], Value::Number(1234.0));
+        // Both: the delimiter's convention.
+        let t = read_csv("x.tsv", b"regio\tn\tm\nA\t1.234\t1,234\n").unwrap();
         assert_eq!(t.detected.decimal.as_deref(), Some("."));
         assert!(
-            t.detected.notes[0].contains("niet af te leiden"),
+            t.detected.notes[0].contains("1.234 of 1,234"),
             "{:?}",
             t.detected.notes
         );
         let t = read_csv("x.csv", b"regio;n\nA;1.234\n").unwrap();
         assert_eq!(t.columns[1].values()[0], Value::Number(1234.0));
+    }
+
+    #[test]
+    fn thousands_written_with_a_point_in_a_file_with_decimal_points_are_said() {
+        let t = read_csv(
+            "x.csv",
+            b"regio;n;p\nA;4.099;56.9\nB;724;12.5\nC;1.518;7.2\nD;2.332;1.25\n",
+        )
+        .unwrap();
+        assert_eq!(t.detected.decimal.as_deref(), Some("."));
+        assert!(
+            t.detected
+                .notes
+                .iter()
+                .any(|n| n.contains("Kolom 'n'") && n.contains("duizendtallen")),
+            "{:?}",
+            t.detected.notes
+        );
+        assert!(!t.detected.notes.iter().any(|n| n.contains("Kolom 'p'")));
+        // Measurements with three decimals, or numbers of 1000 and more without a point: silent.
+        let t = read_csv(
+            "x.csv",
+            b"a;n;p\nA;0.125;12.5\nB;1.500;1.25\nC;2.250;3.5\nD;1.125;1\n",
+        )
+        .unwrap();
+        assert!(t.detected.notes.is_empty(), "{:?}", t.detected.notes);
+        let t = read_csv(
+            "x.csv",
+            b"a;n;p\nA;4.099;12.5\nB;1.518;1.25\nC;2.332;3.5\nD;1500;1\n",
+        )
+        .unwrap();
+        assert!(t.detected.notes.is_empty(), "{:?}", t.detected.notes);
     }
 
     #[test]

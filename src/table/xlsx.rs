@@ -1079,9 +1079,7 @@ fn read_sheet(
             .iter()
             .filter(|(k, _)| data(*k as usize) && !repeated.contains(k))
             .fold(DecimalVotes::default(), |mut a, (_, v)| {
-                a.comma += v.comma;
-                a.dot += v.dot;
-                a.ambiguous += v.ambiguous;
+                a.merge(v);
                 a
             });
         // Numbers stored as text follow the sheet's own convention; there is no delimiter hint.
