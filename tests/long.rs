@@ -777,6 +777,56 @@ fn national_rows_missing_for_some_periods_are_named_and_for_all_said_once() {
     assert!(!none.iter().any(|n| n.contains("rij voor")), "{none:?}");
 }
 
+/// Subtotal rows that no word names ("Arbeidsmarktregio Achterhoek" among its municipalities)
+/// are told by their sums and never counted twice; a municipality that equals the sum of the
+/// others in some groups only (the split below makes the third part the sum of the first two
+/// wherever a count divides by six) is not a total.
+#[test]
+fn subtotal_rows_told_by_their_sums_are_not_counted_twice() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let mut out = String::from("gemeente,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    for line in LONG.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (region, rest) = (c[0], c[1..3].join(","));
+        if region == "Landelijk" {
+            out.push_str(&format!("Nederland,,{rest},{},{}\n", c[3], c[4]));
+            continue;
+        }
+        let (Ok(reg), Ok(wrk)) = (c[3].parse::<u64>(), c[4].parse::<u64>()) else {
+            out.push_str(&format!(
+                "{region} gemeente 1,{region},{rest},{},{}\n",
+                c[3], c[4]
+            ));
+            continue;
+        };
+        let (a, b) = (split(reg, 3), split(wrk, 3));
+        for k in 0..3 {
+            out.push_str(&format!(
+                "{region} gemeente {},{region},{rest},{},{}\n",
+                k + 1,
+                a[k],
+                b[k]
+            ));
+        }
+        out.push_str(&format!(
+            "Arbeidsmarktregio {region},{region},{rest},{reg},{wrk}\n"
+        ));
+    }
+    let ds = load("subtotalen.csv", out.as_bytes());
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("gemeente = 'Arbeidsmarktregio Achterhoek'")),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.iter().any(|n| n.contains("gemeente 3'")),
+        "{notes:?}"
+    );
+    assert_same_views(&ds, &long, VIEWS);
+}
+
 /// A national row named as files name it ("Totaal Nederland", "Nederland (totaal)") is the
 /// national row, never a 36th region.
 #[test]

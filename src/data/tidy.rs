@@ -127,13 +127,17 @@ pub fn decimals(values: impl Iterator<Item = f64>) -> usize {
 }
 
 /// Whether a category label is the overall total of a table (`totaal`, `Nederland`,
-/// `Totaal doelgroepen`, `Alle leeftijden`, `Landelijk`, ...).
+/// `Totaal doelgroepen`, `Alle leeftijden`, `Landelijk`, `Mannen en vrouwen`, `Subtotaal`,
+/// `Leeftijd totaal`, `Doelgroepregister`, ...).
 pub fn is_total(label: &str) -> bool {
     let l = crate::case::lower(label.trim());
-    let first = l
+    let words: Vec<&str> = l
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = words.first().copied().unwrap_or("");
+    let last = words.last().copied().unwrap_or("");
+    let several = words.len() > 1;
     matches!(
         l.as_str(),
         "totaal"
@@ -147,7 +151,72 @@ pub fn is_total(label: &str) -> bool {
             | "nl"
             | "alle personen"
             | "heel nederland"
-    ) || (l.contains(' ') && matches!(first, "totaal" | "total" | "alle" | "all"))
+            | "beide"
+            | "both"
+            | "beide geslachten"
+            | "both sexes"
+            | "iedereen"
+            | "doelgroepregister"
+            | "banenafspraak"
+    ) || matches!(
+        words.as_slice(),
+        ["mannen", "en", "vrouwen"]
+            | ["vrouwen", "en", "mannen"]
+            | ["man", "en", "vrouw"]
+            | ["vrouw", "en", "man"]
+            | ["man", "vrouw"]
+            | ["men", "and", "women"]
+            | ["male", "and", "female"]
+    ) || matches!(l.as_str(), "subtotaal" | "subtotal" | "eindtotaal" | "totaal generaal")
+        || (several && matches!(first, "totaal" | "total" | "alle" | "all"))
+        // `Leeftijd totaal`, `Nederland (totaal)`: a total of a dimension, not of one category
+        // (`Participatiewet totaal` is a part's subtotal).
+        || (several
+            && matches!(last, "totaal" | "total")
+            && words[..words.len() - 1].iter().all(|w| {
+                matches!(
+                    *w,
+                    "nederland" | "leeftijd" | "leeftijden" | "geslacht" | "geslachten"
+                        | "gemeente" | "gemeenten" | "regio" | "regios" | "s"
+                        | "arbeidsmarktregio" | "arbeidsmarktregios" | "doelgroep"
+                        | "doelgroepen" | "mannen" | "vrouwen" | "en" | "personen" | "nl"
+                        | "age" | "ages" | "sex" | "gender"
+                )
+            }))
+}
+
+#[cfg(test)]
+mod total_tests {
+    use super::is_total;
+
+    #[test]
+    fn totals_as_files_write_them() {
+        for t in [
+            "Totaal",
+            "Totaal doelgroepen",
+            "Alle leeftijden",
+            "Mannen en vrouwen",
+            "Beide geslachten",
+            "Man/vrouw",
+            "Subtotaal",
+            "Leeftijd totaal",
+            "Nederland (totaal)",
+            "Doelgroepregister",
+            "Totaal arbeidsmarktregio's",
+        ] {
+            assert!(is_total(t), "{t}");
+        }
+        for t in [
+            "Participatiewet totaal",
+            "Wajong",
+            "Man",
+            "15-26 jaar",
+            "Subtotaal Participatiewet",
+            "Groningen",
+        ] {
+            assert!(!is_total(t), "{t}");
+        }
+    }
 }
 
 /// What a view combined when the file has more rows than the view has points

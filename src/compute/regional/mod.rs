@@ -564,8 +564,12 @@ impl RegionalData {
         let mut summed_rows = 0usize;
         let mut summed_groups = 0usize;
         let mut sums: Vec<Vec<Option<f64>>> = Vec::with_capacity(groups.len());
-        for group in &groups {
+        let mut scratch = Scratch::default();
+        // A group's rows once the rows named as totals stand for the others: the rows, and per
+        // total column the first total row used.
+        let named_totals = |group: &Group| -> (Vec<usize>, Vec<(usize, usize)>) {
             let mut rows = group.rows.clone();
+            let mut used = Vec::new();
             for &j in &total_dims {
                 let tot: Vec<usize> = rows
                     .iter()
@@ -573,13 +577,79 @@ impl RegionalData {
                     .filter(|&i| is_total_cell(j, i))
                     .collect();
                 if !tot.is_empty() {
-                    for &i in &tot {
-                        let v = table.columns[j].get(i).as_text().unwrap_or_default();
-                        if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
+                    used.extend(tot.iter().map(|&i| (j, i)));
+                    rows = tot;
+                }
+            }
+            (rows, used)
+        };
+        // Totals no word names (`Arbeidsmarktregio Achterhoek` among its municipalities, `15 jaar
+        // en ouder` among the ages): the rows of one value of a column that add up to the rows
+        // of all its other values. A value is taken as such a total only when it is one in every
+        // group it is in (a municipality that happens to equal the others once is not).
+        let mut sums_seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
+        if !dims.is_empty() {
+            for group in &groups {
+                let (mut rows, _) = named_totals(group);
+                let usable = usable_counts(table, &rows, &count_cols);
+                for &j in &dims {
+                    if rows.len() < 3 {
+                        break;
+                    }
+                    let (distinct, found) =
+                        sum_of_the_others(table, &rows, j, &usable, &mut scratch);
+                    for c in distinct {
+                        sums_seen.entry((j, c)).or_default().0 += 1;
+                    }
+                    if let Some((c, part)) = found {
+                        sums_seen.entry((j, c)).or_default().1 += 1;
+                        rows = part;
+                    }
+                }
+            }
+        }
+        let summed_total = |j: usize, c: u32| {
+            sums_seen
+                .get(&(j, c))
+                .is_some_and(|&(a, f)| f > 0 && f == a)
+        };
+        // The columns with such a total (most files have none: nothing more to look at).
+        let summed_dims: Vec<usize> = dims
+            .iter()
+            .copied()
+            .filter(|&j| {
+                sums_seen
+                    .iter()
+                    .any(|(&(k, c), _)| k == j && summed_total(j, c))
+            })
+            .collect();
+        for group in &groups {
+            let (mut rows, used) = named_totals(group);
+            for (j, i) in used {
+                let v = table.columns[j].get(i).as_text().unwrap_or_default();
+                if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
+                    used_totals.push((j, v));
+                }
+            }
+            let usable = if summed_dims.is_empty() || rows.len() < 3 {
+                Vec::new()
+            } else {
+                usable_counts(table, &rows, &count_cols)
+            };
+            for &j in &summed_dims {
+                if rows.len() < 3 {
+                    break;
+                }
+                if let (_, Some((c, part))) =
+                    sum_of_the_others(table, &rows, j, &usable, &mut scratch)
+                {
+                    if summed_total(j, c) {
+                        let v = table.columns[j].get(part[0]).as_text().unwrap_or_default();
+                        if !used_totals.iter().any(|(k, t)| *k == j && *t == v) {
                             used_totals.push((j, v));
                         }
+                        rows = part;
                     }
-                    rows = tot;
                 }
             }
             if rows.len() > 1 {
@@ -1142,6 +1212,91 @@ impl LongCell {
     }
 }
 
+/// Sums per dictionary code, kept between groups (only the codes a group touched are cleared).
+#[derive(Default)]
+struct Scratch {
+    sums: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+/// The count columns in which every one of `rows` has a number (and so every subset of them).
+fn usable_counts(table: &Table, rows: &[usize], count_cols: &[(Count, usize)]) -> Vec<usize> {
+    count_cols
+        .iter()
+        .map(|(_, k)| *k)
+        .filter(|&k| rows.iter().all(|&i| table.columns[k].number(i).is_some()))
+        .collect()
+}
+
+/// Whether the rows among `rows` of one text in column `j` are the total over that column: one
+/// value of at least three whose rows' counts (in the `usable` count columns, all of whose rows
+/// have a number, at least two: see [`usable_counts`]) add up to those of the rows of all the other values, and are not all
+/// zero. Gives the distinct codes looked at (none when the column could not be) and that value
+/// with its rows.
+#[allow(clippy::type_complexity)]
+fn sum_of_the_others(
+    table: &Table,
+    rows: &[usize],
+    j: usize,
+    usable: &[usize],
+    scratch: &mut Scratch,
+) -> (Vec<u32>, Option<(u32, Vec<usize>)>) {
+    let none = (Vec::new(), None);
+    let col = &table.columns[j];
+    // Two counts or more must add up (one alone may by chance: 7 = 5 + 2).
+    let (Some(&first), true) = (usable.first(), usable.len() >= 2) else {
+        return none;
+    };
+    let n = col.dictionary().len();
+    // (A dictionary of millions of texts is not a column of categories.)
+    if !(3..=1 << 20).contains(&n) {
+        return none;
+    }
+    if scratch.sums.len() < n {
+        scratch.sums.resize(n, 0.0);
+    }
+    // Per code, the sum of the first usable count column.
+    let mut all = 0.0;
+    let mut coded = true;
+    for &i in rows {
+        let (Some(code), Some(v)) = (col.code(i), table.columns[first].number(i)) else {
+            coded = false;
+            break;
+        };
+        let slot = &mut scratch.sums[code as usize];
+        if *slot == 0.0 {
+            scratch.touched.push(code);
+        }
+        *slot += v;
+        all += v;
+    }
+    let mut distinct = std::mem::take(&mut scratch.touched);
+    distinct.sort_unstable();
+    distinct.dedup();
+    let candidate = distinct
+        .iter()
+        .copied()
+        .find(|&c| scratch.sums[c as usize] > 0.0 && scratch.sums[c as usize] * 2.0 == all);
+    for &c in &distinct {
+        scratch.sums[c as usize] = 0.0;
+    }
+    if !coded || distinct.len() < 3 {
+        return none;
+    }
+    let Some(c) = candidate else {
+        return (distinct, None);
+    };
+    let (part, rest): (Vec<usize>, Vec<usize>) =
+        rows.iter().partition(|&&i| col.code(i) == Some(c));
+    let sum = |rows: &[usize], k: usize| -> f64 {
+        rows.iter()
+            .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
+            .sum()
+    };
+    let found = usable.iter().all(|&k| sum(&part, k) == sum(&rest, k));
+    (distinct, found.then_some((c, part)))
+}
+
 /// A row counts as national by its name when the file has no `row_type` column: `Landelijk`,
 /// `Nederland`, `Totaal`, and as files write a total over the regions (`Totaal Nederland`,
 /// `Nederland (totaal)`, `Heel Nederland`, `Alle arbeidsmarktregio's`, CBS's code `NL01`); a
@@ -1395,6 +1550,32 @@ mod tests {
         assert_eq!(d.get("A", 2017, Count::WorkersPwOther), Some(2.0));
         assert!(
             d.notes.iter().any(|n| n.contains("'vso/pro' (1 rij)")),
+            "{:?}",
+            d.notes
+        );
+    }
+
+    /// A row that is the sum of the others is a total only when it is one wherever its value
+    /// is: a municipality that equals the others in one year is summed with them.
+    #[test]
+    fn a_total_told_by_its_sums_holds_in_every_group() {
+        let head = "gemeente;regio;jaar;personen doelgroepregister;werkzame personen\n";
+        let rows = "g1;A;2018;10;4\ng2;A;2018;20;6\ng3;A;2018;30;10\n\
+            g1;A;2019;11;4\ng2;A;2019;20;6\ng3;A;2019;35;12\n";
+        let d = load(&format!("{head}{rows}")).unwrap();
+        assert_eq!(d.get("A", 2018, Count::WorkersTotal), Some(20.0));
+        assert_eq!(d.get("A", 2019, Count::WorkersTotal), Some(22.0));
+        // A subtotal row in every year: used, the others not counted again.
+        let rows = "g1;A;2018;10;4\ng2;A;2018;20;6\nRegio A;A;2018;30;10\n\
+            g1;A;2019;11;4\ng2;A;2019;20;6\nRegio A;A;2019;31;10\n";
+        let d = load(&format!("{head}{rows}")).unwrap();
+        assert_eq!(d.get("A", 2018, Count::WorkersTotal), Some(10.0));
+        assert_eq!(
+            d.get("A", 2019, Count::RegisterPersonsCorrected),
+            Some(31.0)
+        );
+        assert!(
+            d.notes.iter().any(|n| n.contains("gemeente = 'Regio A'")),
             "{:?}",
             d.notes
         );
