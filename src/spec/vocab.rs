@@ -206,16 +206,62 @@ impl Subgroup {
     /// The subgroup a category value of a file names (`Totaal`, `Wajong`, `WSW`, `Wsw`,
     /// `Participatiewet`, `P-wet`, `Praktijkroute`, `P-wet (Praktijkroute)`, `Participatiewet
     /// overig`); `None` for other values (vso/pro, Wiw/ID, ...).
+    /// A label with a note in brackets or a lead word ("Wajong (gecorrigeerd)", "waarvan
+    /// Praktijkroute", "Praktijkroute (P-wet)") names the subgroup of the label without them.
     pub fn from_label(s: &str) -> Option<Subgroup> {
-        let mut f = String::new();
-        for c in crate::case::lower(s.trim()).chars() {
-            if c.is_alphanumeric() {
-                f.push(c);
-            } else if !f.is_empty() && !f.ends_with(' ') {
-                f.push(' ');
+        let fold = |s: &str| {
+            let mut f = String::new();
+            for c in crate::case::lower(s.trim()).chars() {
+                if c.is_alphanumeric() {
+                    f.push(c);
+                } else if !f.is_empty() && !f.ends_with(' ') {
+                    f.push(' ');
+                }
+            }
+            f.trim_end().to_string()
+        };
+        let f = fold(s);
+        if let Some(g) = Subgroup::from_folded(&f) {
+            return Some(g);
+        }
+        // Without a note in brackets that does not narrow the group ("P-wet (ABA)" is a part
+        // of the Participatiewet, not all of it).
+        let mut plain = String::new();
+        let mut note = String::new();
+        let mut depth = 0usize;
+        for c in s.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                c if depth == 0 => plain.push(c),
+                c => note.push(c),
             }
         }
-        let f = f.trim_end();
+        let harmless = matches!(
+            fold(&note).as_str(),
+            "" | "gecorrigeerd"
+                | "p wet"
+                | "pwet"
+                | "participatiewet"
+                | "totaal"
+                | "aantal"
+                | "personen"
+                | "voorlopig"
+        );
+        if !harmless {
+            return None;
+        }
+        let mut f = fold(&plain);
+        // Without a lead word.
+        for lead in ["waarvan ", "daarvan ", "waaronder ", "w v ", "of which ", "doelgroep "] {
+            if let Some(rest) = f.strip_prefix(lead) {
+                f = rest.to_string();
+            }
+        }
+        (f != fold(s)).then(|| Subgroup::from_folded(&f)).flatten()
+    }
+
+    fn from_folded(f: &str) -> Option<Subgroup> {
         Some(match f {
             "totaal"
             | "total"
@@ -239,7 +285,11 @@ impl Subgroup {
             | "wswers"
             | "wsw er"
             | "sw"
-            | "sociale werkvoorziening" => Subgroup::Wsw,
+            | "sociale werkvoorziening"
+            | "wsw indicatie"
+            | "wsw indicaties"
+            | "sheltered employment"
+            | "sheltered employment wsw" => Subgroup::Wsw,
             "participatiewet"
             | "p wet"
             | "pwet"
@@ -250,7 +300,8 @@ impl Subgroup {
             | "participatiewet inclusief praktijkroute"
             | "participatiewet met praktijkroute"
             | "p wet incl praktijkroute"
-            | "pw incl praktijkroute" => Subgroup::Participatiewet,
+            | "pw incl praktijkroute"
+            | "participation act" => Subgroup::Participatiewet,
             "praktijkroute"
             | "p wet praktijkroute"
             | "pwet praktijkroute"
@@ -353,6 +404,13 @@ mod tests {
                 Some(Subgroup::PwOther),
             ),
             ("P-wet (ABA)", None),
+            ("Wajong (gecorrigeerd)", Some(Subgroup::Wajong)),
+            ("waarvan Praktijkroute", Some(Subgroup::Praktijkroute)),
+            ("Praktijkroute (P-wet)", Some(Subgroup::Praktijkroute)),
+            ("Wsw-indicatie", Some(Subgroup::Wsw)),
+            ("Sheltered employment (WSW)", Some(Subgroup::Wsw)),
+            ("Participation Act", Some(Subgroup::Participatiewet)),
+            ("waarvan vso/pro", None),
             ("vso/pro", None),
             ("Wiw/ID", None),
         ] {
