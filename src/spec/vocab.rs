@@ -253,7 +253,14 @@ impl Subgroup {
         }
         let mut f = fold(&plain);
         // Without a lead word.
-        for lead in ["waarvan ", "daarvan ", "waaronder ", "w v ", "of which ", "doelgroep "] {
+        for lead in [
+            "waarvan ",
+            "daarvan ",
+            "waaronder ",
+            "w v ",
+            "of which ",
+            "doelgroep ",
+        ] {
             if let Some(rest) = f.strip_prefix(lead) {
                 f = rest.to_string();
             }

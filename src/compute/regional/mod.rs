@@ -222,6 +222,40 @@ impl RegionalData {
                 _ => t.trim().to_string(),
             })
             .collect();
+        // One region written two ways (`Twente` and `TWENTE`, `IJsselvechtstreek (Regio Zwolle)`
+        // and `Regio Zwolle`, as a division's editions name it): one region, under the first
+        // spelling in the file, and said.
+        let mut spellings: Vec<(String, String)> = Vec::new();
+        let region_by_code: Vec<String> = {
+            let key = |name: &str| {
+                let f = crate::geo::names::fold(name);
+                crate::geo::names::ALIASES
+                    .iter()
+                    .find(|group| group.contains(&f.as_str()))
+                    .map_or(f.clone(), |group| group[0].to_string())
+            };
+            let mut first: std::collections::HashMap<String, String> = Default::default();
+            region_by_code
+                .into_iter()
+                .map(|name| {
+                    let k = key(&name);
+                    if k.is_empty() {
+                        return name;
+                    }
+                    match first.get(&k) {
+                        Some(canonical) if *canonical != name => {
+                            spellings.push((name, canonical.clone()));
+                            canonical.clone()
+                        }
+                        Some(_) => name,
+                        None => {
+                            first.insert(k, name.clone());
+                            name
+                        }
+                    }
+                })
+                .collect()
+        };
         let row_type_by_code: Vec<RowType> = region_by_code
             .iter()
             .map(|r| row_type_from_name(r))
@@ -746,6 +780,33 @@ impl RegionalData {
         crate::sort::sort(&mut present);
 
         let mut notes = resolved.notes.clone();
+        if !spellings.is_empty() {
+            let list = spellings
+                .iter()
+                .take(10)
+                .map(|(a, b)| format!("'{a}' = '{b}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = spellings.len().saturating_sub(10);
+            notes.push((
+                format!(
+                    "Regio's anders geschreven samengenomen: {list}{}",
+                    if more > 0 {
+                        format!(" en nog {more}")
+                    } else {
+                        String::new()
+                    }
+                ),
+                format!(
+                    "Regions written another way taken as one: {list}{}",
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+            ));
+        }
         if !provisional.is_empty() {
             crate::sort::sort(&mut provisional);
             provisional.dedup();
@@ -873,7 +934,7 @@ impl RegionalData {
                 .collect();
             notes.push((
                 format!(
-                    "Opgeteld over {}: {} rijen -> {} rijen, één per regio{}",
+                    "Opgeteld over {}: {} rijen -> {} {}, één per regio{}",
                     if over.is_empty() {
                         "de rijen".to_string()
                     } else {
@@ -881,6 +942,7 @@ impl RegionalData {
                     },
                     crate::format::nl(summed_rows as f64, 0),
                     crate::format::nl(summed_groups as f64, 0),
+                    if summed_groups == 1 { "rij" } else { "rijen" },
                     if subgroup_col.is_some() {
                         ", periode en doelgroep"
                     } else {
@@ -888,7 +950,7 @@ impl RegionalData {
                     }
                 ),
                 format!(
-                    "Summed over {}: {} rows -> {} rows, one per region{}",
+                    "Summed over {}: {} rows -> {} {}, one per region{}",
                     if over.is_empty() {
                         "the rows".to_string()
                     } else {
@@ -896,6 +958,7 @@ impl RegionalData {
                     },
                     crate::format::number(summed_rows as f64, 0, Lang::En),
                     crate::format::number(summed_groups as f64, 0, Lang::En),
+                    if summed_groups == 1 { "row" } else { "rows" },
                     if subgroup_col.is_some() {
                         ", period and target group"
                     } else {
@@ -1550,6 +1613,32 @@ mod tests {
         assert_eq!(d.get("A", 2017, Count::WorkersPwOther), Some(2.0));
         assert!(
             d.notes.iter().any(|n| n.contains("'vso/pro' (1 rij)")),
+            "{:?}",
+            d.notes
+        );
+    }
+
+    /// A region written two ways is one region, under its first spelling, and said so.
+    #[test]
+    fn a_region_written_two_ways_is_one_region() {
+        let d = load(
+            "gemeente;regio;jaar;personen doelgroepregister;werkzame personen\n\
+             g1;Twente;2019;10;4\ng2;TWENTE;2019;20;6\ng3;Zeeland;2019;5;1\n\
+             g4;IJsselvechtstreek (Regio Zwolle);2018;8;2\ng4;Regio Zwolle;2019;9;3\n",
+        )
+        .unwrap();
+        assert_eq!(d.regions.len(), 3, "{:?}", d.regions);
+        assert_eq!(d.get("Twente", 2019, Count::WorkersTotal), Some(10.0));
+        assert_eq!(
+            d.get(
+                "IJsselvechtstreek (Regio Zwolle)",
+                2019,
+                Count::WorkersTotal
+            ),
+            Some(3.0)
+        );
+        assert!(
+            d.notes.iter().any(|n| n.contains("'TWENTE' = 'Twente'")),
             "{:?}",
             d.notes
         );
