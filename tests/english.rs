@@ -720,8 +720,8 @@ fn parser_errors_follow_the_descriptions_language() {
         ),
         (
             "view=scatter&k=9",
-            "De drempel k=9 moet tussen 0 en 5 liggen",
-            "The threshold k=9 must lie between 0 and 5",
+            "De drempel k=9 moet groter dan 0 zijn en ten hoogste 5",
+            "The threshold k=9 must be greater than 0 and at most 5",
         ),
         (
             "subgroup=wajong",

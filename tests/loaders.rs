@@ -746,3 +746,38 @@ fn a_long_file_is_held_compactly_and_reads_back_the_same() {
     assert_eq!((t.row_number(0), t.row_number(1)), (Some(2), Some(4)));
     assert_eq!(t.row_number(69_999), Some(70_002));
 }
+
+/// A workbook with a sheet per year: the first is read, and the file line names the others.
+#[test]
+fn worksheets_after_the_one_read_are_named() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, year) in [("2015-2016", 2015), ("2017", 2017)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (j, h) in [
+            "regio",
+            "jaar",
+            "personen doelgroepregister",
+            "werkzame personen",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(0, j as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "A").unwrap();
+        ws.write_number(1, 1, year).unwrap();
+        ws.write_number(1, 2, 10).unwrap();
+        ws.write_number(1, 3, 5).unwrap();
+    }
+    let t = banenverkenner::table::load("jaren.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(t.detected.sheet.as_deref(), Some("2015-2016"));
+    assert!(
+        t.detected
+            .notes
+            .iter()
+            .any(|n| n.contains("niet gelezen: '2017'")),
+        "{:?}",
+        t.detected.notes
+    );
+}

@@ -42,6 +42,8 @@ pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in crate::case::lower_each(name).chars() {
         match c {
+            // `Zuid-Kennemerland & IJmond` is `Zuid-Kennemerland en IJmond`.
+            '&' => out.push_str("en"),
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
             'è' | 'é' | 'ê' | 'ë' | 'ē' => out.push('e'),
             'ì' | 'í' | 'î' | 'ï' | 'ī' => out.push('i'),
@@ -361,6 +363,10 @@ mod tests {
         assert_eq!(fold("Zaanstreek/Waterland"), "zaanstreekwaterland");
         assert_eq!(fold("Fryslân"), "fryslan");
         assert_eq!(fold("ĲSSELVECHTSTREEK"), "ijsselvechtstreek");
+        assert_eq!(
+            fold("Zuid-Kennemerland & IJmond"),
+            fold("Zuid-Kennemerland en IJmond")
+        );
     }
 
     #[test]

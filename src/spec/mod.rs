@@ -527,9 +527,11 @@ impl ViewSpec {
             Some(k) if k > 0.0 && k <= 5.0 => k,
             Some(k) => {
                 return Err(Error::view(if en {
-                    format!("The threshold k={k} must lie between 0 and 5 (default 1).")
+                    format!("The threshold k={k} must be greater than 0 and at most 5 (default 1).")
                 } else {
-                    format!("De drempel k={k} moet tussen 0 en 5 liggen (standaard 1).")
+                    format!(
+                        "De drempel k={k} moet groter dan 0 zijn en ten hoogste 5 (standaard 1)."
+                    )
                 }))
             }
         };

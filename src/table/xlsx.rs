@@ -907,6 +907,32 @@ fn sheet_detected(
     detected
 }
 
+/// Says which visible worksheets after the one read were not read (only the first that holds a
+/// table is: a workbook with a year per sheet is not silently cut to its first year).
+fn note_unread(t: &mut Table, rest: &[String]) {
+    if rest.is_empty() {
+        return;
+    }
+    let list = rest
+        .iter()
+        .take(10)
+        .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = rest.len().saturating_sub(10);
+    let sheet = t.detected.sheet.clone().unwrap_or_default();
+    t.detected.note(
+        format!(
+            "Alleen werkblad '{sheet}' gelezen; niet gelezen: {list}{}. Staan daar ook gegevens, zet ze dan in één werkblad of sla elk werkblad apart op.",
+            if more > 0 { format!(" en nog {more}") } else { String::new() }
+        ),
+        format!(
+            "Only worksheet '{sheet}' read; not read: {list}{}. If they hold data too, put it in one worksheet or save each worksheet on its own.",
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ),
+    );
+}
+
 fn no_table(name: &str) -> Error {
     Error::new2(
         ErrorKind::NoRows,
@@ -946,7 +972,8 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
     // A part is read once, however many sheets name it (a crafted workbook can name one part
     // thousands of times).
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for sheet in sheets {
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    for (at, sheet) in sheets.into_iter().enumerate() {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
             passed.push(sheet.name);
             continue;
@@ -962,7 +989,10 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
         let how = (name, bytes.len(), sheet.name.as_str(), &passed[..]);
         match read_sheet(how, &mut part, &book, budget) {
-            Ok(Some(t)) => return Ok(t),
+            Ok(Some(mut t)) => {
+                note_unread(&mut t, &names[at + 1..]);
+                return Ok(t);
+            }
             Ok(None) => passed.push(sheet.name),
             Err(Fail::Sheet(e)) => return Err(sheet_error(name, &context, e)),
             Err(Fail::Table(e)) => return Err(e),
@@ -1181,7 +1211,8 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
     let (zip, sheets, budget, book) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for sheet in sheets {
+    let sheet_names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    for (at, sheet) in sheets.into_iter().enumerate() {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
             passed.push(sheet.name);
             continue;
@@ -1238,7 +1269,9 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });
-        return Table::from_cells(name, names, rows, decimal, detected, bytes.len());
+        let mut t = Table::from_cells(name, names, rows, decimal, detected, bytes.len())?;
+        note_unread(&mut t, &sheet_names[at + 1..]);
+        return Ok(t);
     }
     Err(no_table(name))
 }
