@@ -79,6 +79,9 @@ impl Dataset {
         // One column per period (a published table's layout): the long table, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::periods_as_rows(&table).unwrap_or(table);
+        // A year and a quarter or month column: one period column, said so.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::melt::year_and_part_as_period(&table).unwrap_or(table);
         // Read once: the error is kept to explain why a view needs regional data.
         let (regional, roles) = regional_and_roles(&table);
         let roles_cache = std::cell::RefCell::new(roles.into_iter().collect());

@@ -91,6 +91,115 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
     })
 }
 
+/// A year column and a quarter or month column beside it (`jaar` 2019, `kwartaal` 1 or `K1` or
+/// `1e kwartaal`; `maand` 4 or `april`) read as one period column (`2019K1`, `2019M04`), in
+/// place of the year column: the views then see quarters or months, never four quarters of a
+/// year summed as if they were parts of it. `None` when the table has no such pair, or a row
+/// whose two cells are no period together.
+pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
+    use crate::compute::regional::columns::fold;
+    let words = |j: usize| -> Vec<String> {
+        fold(&table.columns[j].name)
+            .split('_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let named = |j: usize, names: &[&str]| words(j).iter().any(|w| names.contains(&w.as_str()));
+    let year = (0..table.columns.len()).find(|&j| {
+        named(j, &["jaar", "year", "jaartal"])
+            && !named(j, &["kwartaal", "quarter", "maand", "month"])
+            && table.columns[j].kind() == ColumnKind::Number
+            && (0..table.len()).all(|i| {
+                table.columns[j]
+                    .number(i)
+                    .is_some_and(|y| y.fract() == 0.0 && (1900.0..=2100.0).contains(&y))
+            })
+    })?;
+    let (part, quarter) = (0..table.columns.len()).find_map(|j| {
+        if j == year {
+            return None;
+        }
+        if named(j, &["kwartaal", "quarter", "kw"]) {
+            Some((j, true))
+        } else if named(j, &["maand", "month"]) {
+            Some((j, false))
+        } else {
+            None
+        }
+    })?;
+    let col = &table.columns[part];
+    let mut periods: Vec<Period> = Vec::with_capacity(table.len());
+    for i in 0..table.len() {
+        let y = table.columns[year].number(i)? as i32;
+        let p = match col.get(i) {
+            crate::table::Cell::Number(n) if n.fract() == 0.0 => {
+                let n = n as u32;
+                let text = if quarter && (1..=4).contains(&n) {
+                    format!("{y}K{n}")
+                } else if !quarter && (1..=12).contains(&n) {
+                    format!("{y}M{n:02}")
+                } else {
+                    return None;
+                };
+                Period::parse(&text)?
+            }
+            crate::table::Cell::Text(t) => {
+                let t = t.trim();
+                Period::parse(&format!("{y}{t}"))
+                    .or_else(|| Period::parse(&format!("{t} {y}")))
+                    .filter(|p| p.label_in(crate::format::Lang::Nl).contains(&y.to_string()))?
+            }
+            _ => return None,
+        };
+        let want = if quarter {
+            crate::spec::Grain::Quarter
+        } else {
+            crate::spec::Grain::Month
+        };
+        if p.grain() != want {
+            return None;
+        }
+        periods.push(p);
+    }
+    let base = if quarter { "periode" } else { "maand_periode" };
+    let mut name = base.to_string();
+    let mut k = 2;
+    while table.columns.iter().any(|c| c.name == name) {
+        name = format!("{base} ({k})");
+        k += 1;
+    }
+    let mut period = Column::with_capacity(name.clone(), table.len());
+    for p in &periods {
+        period.push_text(&p.to_string());
+    }
+    period.finish();
+    let mut columns = Vec::with_capacity(table.columns.len() - 1);
+    for (j, c) in table.columns.iter().enumerate() {
+        if j == year {
+            columns.push(std::mem::replace(
+                &mut period,
+                Column::with_capacity(String::new(), 0),
+            ));
+        } else if j != part {
+            columns.push(c.clone());
+        }
+    }
+    let mut detected = table.detected.clone();
+    let (y, p) = (&table.columns[year].name, &table.columns[part].name);
+    let example = periods.first().map(|p| p.to_string()).unwrap_or_default();
+    detected.note(
+        format!("Kolommen '{y}' en '{p}' samengenomen tot de periode '{name}' ({example})."),
+        format!("Columns '{y}' and '{p}' taken together as the period '{name}' ({example})."),
+    );
+    Some(Table {
+        source: table.source.clone(),
+        columns,
+        row_numbers: table.row_numbers.clone(),
+        detected,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +243,41 @@ mod tests {
         ] {
             let t = load("t.csv", text.as_bytes()).unwrap();
             assert!(periods_as_rows(&t).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_year_and_a_quarter_column_read_as_one_period() {
+        for (text, first) in [
+            ("regio;jaar;kwartaal;n\nA;2019;1;5\nA;2019;4;7\n", "2019K1"),
+            (
+                "regio;jaar;kwartaal;n\nA;2019;K1;5\nA;2019;K4;7\n",
+                "2019K1",
+            ),
+            (
+                "regio;jaar;kwartaal;n\nA;2019;1e kwartaal;5\nA;2019;4e kwartaal;7\n",
+                "2019K1",
+            ),
+            (
+                "regio;jaar;maand;n\nA;2019;april;5\nA;2019;12;7\n",
+                "2019M04",
+            ),
+        ] {
+            let t = load("t.csv", text.as_bytes()).unwrap();
+            let p = year_and_part_as_period(&t).unwrap_or_else(|| panic!("{text}"));
+            let names: Vec<&str> = p.columns.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names.len(), 3, "{names:?}");
+            assert_eq!(p.columns[1].get(0), Cell::Text(first), "{text}");
+            assert!(p.detected.notes.iter().any(|n| n.contains("samengenomen")));
+        }
+        for text in [
+            "regio;jaar;n\nA;2019;5\n",
+            "regio;jaar;kwartaal;n\nA;2019;5;5\n",
+            "regio;jaar;kwartaal;n\nA;2019;;5\n",
+            "regio;jaar;leeftijd;n\nA;2019;1;5\n",
+        ] {
+            let t = load("t.csv", text.as_bytes()).unwrap();
+            assert!(year_and_part_as_period(&t).is_none(), "{text}");
         }
     }
 }
