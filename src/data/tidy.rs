@@ -138,7 +138,7 @@ pub fn is_total(label: &str) -> bool {
     let first = words.first().copied().unwrap_or("");
     let last = words.last().copied().unwrap_or("");
     let several = words.len() > 1;
-    matches!(
+    let basic = matches!(
         l.as_str(),
         "totaal"
             | "total"
@@ -151,7 +151,14 @@ pub fn is_total(label: &str) -> bool {
             | "nl"
             | "alle personen"
             | "heel nederland"
-            | "beide"
+    ) || (several && matches!(first, "totaal" | "total" | "alle" | "all"));
+    // (The first core reads the built-in data only, whose totals are named plainly.)
+    if basic || !cfg!(feature = "full") {
+        return basic;
+    }
+    matches!(
+        l.as_str(),
+        "beide"
             | "both"
             | "beide geslachten"
             | "both sexes"
@@ -168,7 +175,6 @@ pub fn is_total(label: &str) -> bool {
             | ["men", "and", "women"]
             | ["male", "and", "female"]
     ) || matches!(l.as_str(), "subtotaal" | "subtotal" | "eindtotaal" | "totaal generaal")
-        || (several && matches!(first, "totaal" | "total" | "alle" | "all"))
         // `Leeftijd totaal`, `Nederland (totaal)`: a total of a dimension, not of one category
         // (`Participatiewet totaal` is a part's subtotal).
         || (several

@@ -224,6 +224,10 @@ impl Subgroup {
         if let Some(g) = Subgroup::from_folded(&f) {
             return Some(g);
         }
+        // (The first core reads the built-in data only, whose subgroups are columns.)
+        if !cfg!(feature = "full") {
+            return None;
+        }
         // Without a note in brackets that does not narrow the group ("P-wet (ABA)" is a part
         // of the Participatiewet, not all of it).
         let mut plain = String::new();

@@ -174,7 +174,10 @@ fn looks_like_thousands(c: &Column) -> bool {
 /// What the file line says when the decimal separator was not told by any cell (`votes` only
 /// ambiguous): which numbers were read how.
 pub fn decimal_guess_note(votes: &DecimalVotes, decimal: char, delimiter: u8) -> (String, String) {
-    if votes.ambiguous_dot == votes.ambiguous || votes.ambiguous_dot == 0 {
+    // (The first core reads the built-in data only: the general text will do.)
+    if cfg!(feature = "full")
+        && (votes.ambiguous_dot == votes.ambiguous || votes.ambiguous_dot == 0)
+    {
         let (example, sep_nl, sep_en) = if decimal == ',' {
             ("1.234", "de punt", "the point")
         } else {
@@ -1952,7 +1955,8 @@ impl CsvReader {
             let (nl, en) = decimal_guess_note(&votes, decimal, delimiter);
             detected.note(nl, en);
         }
-        if decimal == '.' && votes.ambiguous_dot > 0 {
+        // (The first core reads the built-in data only, which has none.)
+        if cfg!(feature = "full") && decimal == '.' && votes.ambiguous_dot > 0 {
             for c in &columns {
                 if looks_like_thousands(c) {
                     let h = &c.name;

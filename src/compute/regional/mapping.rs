@@ -232,6 +232,7 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     }
     promote_register(table, &mut out);
     find_subgroup_column(table, &mut out);
+    #[cfg(feature = "full")]
     find_region_codes(table, &mut out);
     let applied = |unused: &str| -> Vec<String> {
         chosen
@@ -302,6 +303,7 @@ fn find_subgroup_column(table: &Table, out: &mut Resolved) {
 
 /// Whether every text of column `j` is a region code (`AM01`, `2017AM01`) or names the nation
 /// or an unknown region, and some are codes.
+#[cfg(feature = "full")]
 fn holds_region_codes(table: &Table, j: usize) -> bool {
     let texts = table.columns[j].dictionary();
     let mut codes = 0;
@@ -318,6 +320,7 @@ fn holds_region_codes(table: &Table, j: usize) -> bool {
 /// Regions given by their code: the region column when it holds codes, or, when the file has no
 /// region column, a column of region codes (`amr_code`, `Arbeidsmarktregio (code)`,
 /// `statcode`). The codes are read as the regions they name, and the file line says so.
+#[cfg(feature = "full")]
 fn find_region_codes(table: &Table, out: &mut Resolved) {
     let j = match out.region {
         Some(j) => j,

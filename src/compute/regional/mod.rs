@@ -213,49 +213,10 @@ impl RegionalData {
         > = Default::default();
         // What each distinct text of the region, period and subgroup columns reads as: worked
         // out once per text, not once per row.
-        let region_by_code: Vec<String> = table.columns[region_col]
-            .dictionary()
-            .iter()
-            .map(|t| match crate::geo::names::region_of_code(t) {
-                // A file of codes: the region each names.
-                Some(name) if resolved.region_codes => name.to_string(),
-                _ => t.trim().to_string(),
-            })
-            .collect();
-        // One region written two ways (`Twente` and `TWENTE`, `IJsselvechtstreek (Regio Zwolle)`
-        // and `Regio Zwolle`, as a division's editions name it): one region, under the first
-        // spelling in the file, and said.
-        let mut spellings: Vec<(String, String)> = Vec::new();
-        let region_by_code: Vec<String> = {
-            let key = |name: &str| {
-                let f = crate::geo::names::fold(name);
-                crate::geo::names::ALIASES
-                    .iter()
-                    .find(|group| group.contains(&f.as_str()))
-                    .map_or(f.clone(), |group| group[0].to_string())
-            };
-            let mut first: std::collections::HashMap<String, String> = Default::default();
-            region_by_code
-                .into_iter()
-                .map(|name| {
-                    let k = key(&name);
-                    if k.is_empty() {
-                        return name;
-                    }
-                    match first.get(&k) {
-                        Some(canonical) if *canonical != name => {
-                            spellings.push((name, canonical.clone()));
-                            canonical.clone()
-                        }
-                        Some(_) => name,
-                        None => {
-                            first.insert(k, name.clone());
-                            name
-                        }
-                    }
-                })
-                .collect()
-        };
+        let (region_by_code, spellings) = region_names(
+            table.columns[region_col].dictionary(),
+            resolved.region_codes,
+        );
         let row_type_by_code: Vec<RowType> = region_by_code
             .iter()
             .map(|r| row_type_from_name(r))
@@ -622,7 +583,8 @@ impl RegionalData {
         // of all its other values. A value is taken as such a total only when it is one in every
         // group it is in (a municipality that happens to equal the others once is not).
         let mut sums_seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
-        if !dims.is_empty() {
+        // (The first core's built-in data has none: left out of it, to keep it small.)
+        if cfg!(feature = "full") && !dims.is_empty() {
             for group in &groups {
                 let (mut rows, _) = named_totals(group);
                 let usable = usable_counts(table, &rows, &count_cols);
@@ -670,7 +632,7 @@ impl RegionalData {
             } else {
                 usable_counts(table, &rows, &count_cols)
             };
-            for &j in &summed_dims {
+            for &j in summed_dims.iter().filter(|_| cfg!(feature = "full")) {
                 if rows.len() < 3 {
                     break;
                 }
@@ -1275,6 +1237,57 @@ impl LongCell {
     }
 }
 
+/// The region each distinct text of the region column names: the text trimmed; in a file of
+/// codes (`codes`) the region each code names; one region written two ways (`Twente` and
+/// `TWENTE`, `IJsselvechtstreek (Regio Zwolle)` and `Regio Zwolle`, as a division's editions
+/// name it) under the first spelling in the file. With the spellings merged, to be said.
+#[cfg(feature = "full")]
+fn region_names(texts: &[Box<str>], codes: bool) -> (Vec<String>, Vec<(String, String)>) {
+    let key = |name: &str| {
+        let f = crate::geo::names::fold(name);
+        crate::geo::names::ALIASES
+            .iter()
+            .find(|group| group.contains(&f.as_str()))
+            .map_or(f.clone(), |group| group[0].to_string())
+    };
+    let mut spellings: Vec<(String, String)> = Vec::new();
+    let mut first: std::collections::HashMap<String, String> = Default::default();
+    let names = texts
+        .iter()
+        .map(|t| match crate::geo::names::region_of_code(t) {
+            Some(name) if codes => name.to_string(),
+            _ => t.trim().to_string(),
+        })
+        .map(|name| {
+            let k = key(&name);
+            if k.is_empty() {
+                return name;
+            }
+            match first.get(&k) {
+                Some(canonical) if *canonical != name => {
+                    spellings.push((name, canonical.clone()));
+                    canonical.clone()
+                }
+                Some(_) => name,
+                None => {
+                    first.insert(k, name.clone());
+                    name
+                }
+            }
+        })
+        .collect();
+    (names, spellings)
+}
+
+/// The first core reads the built-in data only: its regions as written.
+#[cfg(not(feature = "full"))]
+fn region_names(texts: &[Box<str>], _codes: bool) -> (Vec<String>, Vec<(String, String)>) {
+    (
+        texts.iter().map(|t| t.trim().to_string()).collect(),
+        Vec::new(),
+    )
+}
+
 /// Sums per dictionary code, kept between groups (only the codes a group touched are cleared).
 #[derive(Default)]
 struct Scratch {
@@ -1366,30 +1379,32 @@ fn sum_of_the_others(
 /// region unknown by
 /// `Onbekend`, `Regio onbekend`.
 pub fn row_type_from_name(region: &str) -> RowType {
+    match fold(region).as_str() {
+        "landelijk" | "nederland" | "national" | "totaal" | "total" | "nl" | "nl01" | "nl00" => {
+            return RowType::National
+        }
+        "onbekend" | "unknown" | "onbekende_regio" => return RowType::UnknownRegion,
+        // (The first core reads the built-in data only, whose rows are named plainly.)
+        _ if !cfg!(feature = "full") => return RowType::Region,
+        _ => {}
+    }
     let words: Vec<String> = crate::case::lower(region)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
     let only = |set: &[&str]| !words.is_empty() && words.iter().all(|w| set.contains(&w.as_str()));
-    let national = match fold(region).as_str() {
-        "landelijk" | "nederland" | "national" | "totaal" | "total" | "nl" | "nl01" | "nl00" => {
-            true
-        }
-        _ => {
-            crate::data::tidy::is_total(region)
-                || (words.iter().any(|w| w == "nederland" || w == "landelijk")
-                    && only(&[
-                        "nederland",
-                        "landelijk",
-                        "totaal",
-                        "total",
-                        "heel",
-                        "geheel",
-                        "nl",
-                    ]))
-        }
-    };
+    let national = crate::data::tidy::is_total(region)
+        || (words.iter().any(|w| w == "nederland" || w == "landelijk")
+            && only(&[
+                "nederland",
+                "landelijk",
+                "totaal",
+                "total",
+                "heel",
+                "geheel",
+                "nl",
+            ]));
     if national {
         return RowType::National;
     }
