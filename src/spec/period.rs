@@ -264,6 +264,24 @@ impl Period {
         if let Some(y) = year_of(s) {
             return Some(Period::year(y));
         }
+        // A stand written with a lead word: `ultimo 2015`, `eind 2015`, `stand 31 december
+        // 2015`, `per 31-12-2015`. (The first core reads the built-in data only.)
+        if cfg!(feature = "full") {
+            let lower = crate::case::lower(s);
+            for lead in [
+                "ultimo ",
+                "eind ",
+                "einde ",
+                "stand per ",
+                "stand ",
+                "per ",
+                "peildatum ",
+            ] {
+                if let Some(rest) = lower.strip_prefix(lead) {
+                    return Period::parse(rest.trim_start_matches("van ").trim());
+                }
+            }
+        }
         let upper = crate::case::upper(s).replace([' ', '-', '/', '_', '.'], "");
         // A year followed by a code: 2019JJ00, 2019K4, 2019Q4, 2019KW04, 2019M04, 2019MM04.
         if let (Some(y), Some(rest)) = (upper.get(..4).and_then(year_of), upper.get(4..)) {
@@ -351,6 +369,16 @@ impl Period {
         if let [name] = rest.as_slice() {
             let m = MONTHS.iter().position(|names| names.contains(name))?;
             return Some(Period::month(*y, m as u8 + 1));
+        }
+        // A day and a month's name: `31 december 2015`.
+        if let (true, [a, b]) = (cfg!(feature = "full"), rest.as_slice()) {
+            let (day, name) = if a.bytes().all(|c| c.is_ascii_digit()) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let m = MONTHS.iter().position(|names| names.contains(name))?;
+            return Period::date(*y, m as u8 + 1, small(day, 31)?);
         }
         None
     }
@@ -440,6 +468,13 @@ mod tests {
             ("31-12-2019", "2019-12-31"),
             ("2019-12-31", "2019-12-31"),
             ("31/7/2019", "2019-07-31"),
+            ("31 december 2015", "2015-12-31"),
+            ("ultimo 2015", "2015"),
+            ("eind 2015", "2015"),
+            ("Stand 31 december 2015", "2015-12-31"),
+            ("per 31-12-2015", "2015-12-31"),
+            ("eind van het jaar", "-"),
+            ("31 foo 2015", "-"),
             ("2019*", "2019"),
             ("2019K4 **", "2019K4"),
             ("*", "-"),
