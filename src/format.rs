@@ -116,6 +116,22 @@ pub fn list_in(items: &[&str], lang: Lang) -> String {
     }
 }
 
+/// Up to ten items joined with ", ", then " en nog 3" (" and 3 more") for the others: a list in
+/// a file line that a file with thousands of them cannot make endless.
+pub fn first_ten(items: &[String], lang: Lang) -> String {
+    let list = items
+        .iter()
+        .take(10)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (items.len().saturating_sub(10), lang) {
+        (0, _) => list,
+        (n, Lang::Nl) => format!("{list} en nog {n}"),
+        (n, Lang::En) => format!("{list} and {n} more"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +146,13 @@ mod tests {
         assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
         assert_eq!(signed(3.653, 1, Lang::Nl), "+3,7");
         assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");
+    }
+
+    #[test]
+    fn long_lists_end_in_a_count() {
+        let items: Vec<String> = (1..=12).map(|i| i.to_string()).collect();
+        assert_eq!(first_ten(&items[..2], Lang::Nl), "1, 2");
+        assert!(first_ten(&items, Lang::Nl).ends_with("9, 10 en nog 2"));
+        assert!(first_ten(&items, Lang::En).ends_with("10 and 2 more"));
     }
 }

@@ -875,29 +875,18 @@ fn sheet_detected(
         );
     }
     if !passed.is_empty() {
-        let list = passed
+        let quoted: Vec<String> = passed
             .iter()
-            .take(10)
             .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let more = passed.len().saturating_sub(10);
+            .collect();
         detected.note(
             format!(
-                "Werkblad(en) zonder tabel overgeslagen: {list}{}",
-                if more > 0 {
-                    format!(" en nog {more}")
-                } else {
-                    String::new()
-                }
+                "Werkblad(en) zonder tabel overgeslagen: {}",
+                crate::format::first_ten(&quoted, crate::format::Lang::Nl)
             ),
             format!(
-                "Worksheet(s) without a table skipped: {list}{}",
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
+                "Worksheet(s) without a table skipped: {}",
+                crate::format::first_ten(&quoted, crate::format::Lang::En)
             ),
         );
     }
@@ -913,22 +902,19 @@ fn note_unread(t: &mut Table, rest: &[String]) {
     if rest.is_empty() {
         return;
     }
-    let list = rest
+    let quoted: Vec<String> = rest
         .iter()
-        .take(10)
         .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let more = rest.len().saturating_sub(10);
+        .collect();
     let sheet = t.detected.sheet.clone().unwrap_or_default();
     t.detected.note(
         format!(
-            "Alleen werkblad '{sheet}' gelezen; niet gelezen: {list}{}. Staan daar ook gegevens, zet ze dan in één werkblad of sla elk werkblad apart op.",
-            if more > 0 { format!(" en nog {more}") } else { String::new() }
+            "Alleen werkblad '{sheet}' gelezen; niet gelezen: {}. Staan daar ook gegevens, zet ze dan in één werkblad of sla elk werkblad apart op.",
+            crate::format::first_ten(&quoted, crate::format::Lang::Nl)
         ),
         format!(
-            "Only worksheet '{sheet}' read; not read: {list}{}. If they hold data too, put it in one worksheet or save each worksheet on its own.",
-            if more > 0 { format!(" and {more} more") } else { String::new() }
+            "Only worksheet '{sheet}' read; not read: {}. If they hold data too, put it in one worksheet or save each worksheet on its own.",
+            crate::format::first_ten(&quoted, crate::format::Lang::En)
         ),
     );
 }

@@ -743,29 +743,18 @@ impl RegionalData {
 
         let mut notes = resolved.notes.clone();
         if !spellings.is_empty() {
-            let list = spellings
+            let pairs: Vec<String> = spellings
                 .iter()
-                .take(10)
                 .map(|(a, b)| format!("'{a}' = '{b}'"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let more = spellings.len().saturating_sub(10);
+                .collect();
             notes.push((
                 format!(
-                    "Regio's anders geschreven samengenomen: {list}{}",
-                    if more > 0 {
-                        format!(" en nog {more}")
-                    } else {
-                        String::new()
-                    }
+                    "Regio's anders geschreven samengenomen: {}",
+                    crate::format::first_ten(&pairs, Lang::Nl)
                 ),
                 format!(
-                    "Regions written another way taken as one: {list}{}",
-                    if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    }
+                    "Regions written another way taken as one: {}",
+                    crate::format::first_ten(&pairs, Lang::En)
                 ),
             ));
         }
