@@ -559,7 +559,6 @@ impl RegionalData {
         let mut summed_rows = 0usize;
         let mut summed_groups = 0usize;
         let mut sums: Vec<Vec<Option<f64>>> = Vec::with_capacity(groups.len());
-        let mut scratch = Scratch::default();
         // A group's rows once the rows named as totals stand for the others: the rows, and per
         // total column the first total row used.
         let named_totals = |group: &Group| -> (Vec<usize>, Vec<(usize, usize)>) {
@@ -582,43 +581,7 @@ impl RegionalData {
         // en ouder` among the ages): the rows of one value of a column that add up to the rows
         // of all its other values. A value is taken as such a total only when it is one in every
         // group it is in (a municipality that happens to equal the others once is not).
-        let mut sums_seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
-        // (The first core's built-in data has none: left out of it, to keep it small.)
-        if cfg!(feature = "full") && !dims.is_empty() {
-            for group in &groups {
-                let (mut rows, _) = named_totals(group);
-                let usable = usable_counts(table, &rows, &count_cols);
-                for &j in &dims {
-                    if rows.len() < 3 {
-                        break;
-                    }
-                    let (distinct, found) =
-                        sum_of_the_others(table, &rows, j, &usable, &mut scratch);
-                    for c in distinct {
-                        sums_seen.entry((j, c)).or_default().0 += 1;
-                    }
-                    if let Some((c, part)) = found {
-                        sums_seen.entry((j, c)).or_default().1 += 1;
-                        rows = part;
-                    }
-                }
-            }
-        }
-        let summed_total = |j: usize, c: u32| {
-            sums_seen
-                .get(&(j, c))
-                .is_some_and(|&(a, f)| f > 0 && f == a)
-        };
-        // The columns with such a total (most files have none: nothing more to look at).
-        let summed_dims: Vec<usize> = dims
-            .iter()
-            .copied()
-            .filter(|&j| {
-                sums_seen
-                    .iter()
-                    .any(|(&(k, c), _)| k == j && summed_total(j, c))
-            })
-            .collect();
+        let accepted = totals_by_sums(table, &groups, &dims, &count_cols, &named_totals);
         for group in &groups {
             let (mut rows, used) = named_totals(group);
             for (j, i) in used {
@@ -627,24 +590,13 @@ impl RegionalData {
                     used_totals.push((j, v));
                 }
             }
-            let usable = if summed_dims.is_empty() || rows.len() < 3 {
-                Vec::new()
-            } else {
-                usable_counts(table, &rows, &count_cols)
-            };
-            for &j in summed_dims.iter().filter(|_| cfg!(feature = "full")) {
-                if rows.len() < 3 {
-                    break;
-                }
-                if let (_, Some((c, part))) =
-                    sum_of_the_others(table, &rows, j, &usable, &mut scratch)
-                {
-                    if summed_total(j, c) {
-                        let v = table.columns[j].get(part[0]).as_text().unwrap_or_default();
-                        if !used_totals.iter().any(|(k, t)| *k == j && *t == v) {
-                            used_totals.push((j, v));
-                        }
-                        rows = part;
+            if !accepted.is_empty() {
+                let (narrowed, used) = narrow_by_sums(table, rows, &accepted, &count_cols);
+                rows = narrowed;
+                for (j, i) in used {
+                    let v = table.columns[j].get(i).as_text().unwrap_or_default();
+                    if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
+                        used_totals.push((j, v));
                     }
                 }
             }
@@ -742,7 +694,7 @@ impl RegionalData {
         crate::sort::sort(&mut present);
 
         let mut notes = resolved.notes.clone();
-        if !spellings.is_empty() {
+        if cfg!(feature = "full") && !spellings.is_empty() {
             let pairs: Vec<String> = spellings
                 .iter()
                 .map(|(a, b)| format!("'{a}' = '{b}'"))
@@ -1277,6 +1229,107 @@ fn region_names(texts: &[Box<str>], _codes: bool) -> (Vec<String>, Vec<(String, 
     )
 }
 
+/// A group's rows once the rows named as totals stand for the others, and per total column
+/// the total rows used.
+type NamedTotals<'a> = dyn Fn(&Group) -> (Vec<usize>, Vec<(usize, usize)>) + 'a;
+
+/// The values that are totals no word names, told by their sums: (column, code) of each value
+/// that is the sum of the others (see [`sum_of_the_others`]) in every group it is in, a
+/// municipality that happens to equal the others once not being one. `dims`: the columns the
+/// rows are summed over; `named`: a group's rows after the named totals.
+#[cfg(feature = "full")]
+fn totals_by_sums(
+    table: &Table,
+    groups: &[Group],
+    dims: &[usize],
+    count_cols: &[(Count, usize)],
+    named: &NamedTotals,
+) -> Vec<(usize, u32)> {
+    let mut seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
+    let mut scratch = Scratch::default();
+    if dims.is_empty() {
+        return Vec::new();
+    }
+    for group in groups {
+        let (mut rows, _) = named(group);
+        let usable = usable_counts(table, &rows, count_cols);
+        for &j in dims {
+            if rows.len() < 3 {
+                break;
+            }
+            let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, &mut scratch);
+            for c in distinct {
+                seen.entry((j, c)).or_default().0 += 1;
+            }
+            if let Some((c, part)) = found {
+                seen.entry((j, c)).or_default().1 += 1;
+                rows = part;
+            }
+        }
+    }
+    let mut accepted: Vec<(usize, u32)> = seen
+        .into_iter()
+        .filter(|&(_, (a, f))| f > 0 && f == a)
+        .map(|(k, _)| k)
+        .collect();
+    accepted.sort_unstable();
+    accepted
+}
+
+/// The first core reads the built-in data only, which has none.
+#[cfg(not(feature = "full"))]
+fn totals_by_sums(
+    _table: &Table,
+    _groups: &[Group],
+    _dims: &[usize],
+    _count_cols: &[(Count, usize)],
+    _named: &NamedTotals,
+) -> Vec<(usize, u32)> {
+    Vec::new()
+}
+
+/// A group's rows narrowed to the totals told by their sums (`accepted`, from
+/// [`totals_by_sums`]), column by column; with the (column, row) of each total used.
+#[cfg(feature = "full")]
+fn narrow_by_sums(
+    table: &Table,
+    mut rows: Vec<usize>,
+    accepted: &[(usize, u32)],
+    count_cols: &[(Count, usize)],
+) -> (Vec<usize>, Vec<(usize, usize)>) {
+    let mut used = Vec::new();
+    if rows.len() < 3 {
+        return (rows, used);
+    }
+    let mut scratch = Scratch::default();
+    let usable = usable_counts(table, &rows, count_cols);
+    let mut columns: Vec<usize> = accepted.iter().map(|&(j, _)| j).collect();
+    columns.dedup();
+    for j in columns {
+        if rows.len() < 3 {
+            break;
+        }
+        if let (_, Some((c, part))) = sum_of_the_others(table, &rows, j, &usable, &mut scratch) {
+            if accepted.binary_search(&(j, c)).is_ok() {
+                used.push((j, part[0]));
+                rows = part;
+            }
+        }
+    }
+    (rows, used)
+}
+
+#[cfg(not(feature = "full"))]
+fn narrow_by_sums(
+    _table: &Table,
+    rows: Vec<usize>,
+    _accepted: &[(usize, u32)],
+    _count_cols: &[(Count, usize)],
+) -> (Vec<usize>, Vec<(usize, usize)>) {
+    (rows, Vec::new())
+}
+
+#[cfg(feature = "full")]
 /// Sums per dictionary code, kept between groups (only the codes a group touched are cleared).
 #[derive(Default)]
 struct Scratch {
@@ -1284,6 +1337,7 @@ struct Scratch {
     touched: Vec<u32>,
 }
 
+#[cfg(feature = "full")]
 /// The count columns in which every one of `rows` has a number (and so every subset of them).
 fn usable_counts(table: &Table, rows: &[usize], count_cols: &[(Count, usize)]) -> Vec<usize> {
     count_cols
@@ -1293,6 +1347,7 @@ fn usable_counts(table: &Table, rows: &[usize], count_cols: &[(Count, usize)]) -
         .collect()
 }
 
+#[cfg(feature = "full")]
 /// Whether the rows among `rows` of one text in column `j` are the total over that column: one
 /// value of at least three whose rows' counts (in the `usable` count columns, all of whose rows
 /// have a number, at least two: see [`usable_counts`]) add up to those of the rows of all the other values, and are not all
