@@ -174,17 +174,18 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         period.push_text(&p.to_string());
     }
     period.finish();
-    let mut columns = Vec::with_capacity(table.columns.len() - 1);
-    for (j, c) in table.columns.iter().enumerate() {
-        if j == year {
-            columns.push(std::mem::replace(
-                &mut period,
-                Column::with_capacity(String::new(), 0),
-            ));
-        } else if j != part {
-            columns.push(c.clone());
-        }
-    }
+    // The period column in place of the year column; the quarter or month column dropped.
+    let mut period = Some(period);
+    let columns: Vec<Column> = (0..table.columns.len())
+        .filter(|&j| j != part)
+        .filter_map(|j| {
+            if j == year {
+                period.take()
+            } else {
+                Some(table.columns[j].clone())
+            }
+        })
+        .collect();
     let mut detected = table.detected.clone();
     let (y, p) = (&table.columns[year].name, &table.columns[part].name);
     let example = periods.first().map(|p| p.to_string()).unwrap_or_default();
