@@ -163,9 +163,10 @@ pub fn is_total(label: &str) -> bool {
             | "beide geslachten"
             | "both sexes"
             | "iedereen"
-            | "doelgroepregister"
-            | "banenafspraak"
-    ) || matches!(
+    ) // The total of the target groups, as the regional reading names it (`Doelgroepregister`,
+      // `Totaal banenafspraak`): one list of those names.
+        || crate::spec::Subgroup::from_label(label) == Some(crate::spec::Subgroup::Total)
+        || matches!(
         words.as_slice(),
         ["mannen", "en", "vrouwen"]
             | ["vrouwen", "en", "mannen"]

@@ -164,8 +164,8 @@ struct Sink<'n> {
     name: &'n str,
     file_bytes: usize,
     budget: usize,
+    /// A field's column (in the table, in order of first appearance).
     index: std::collections::HashMap<String, usize>,
-    names: Vec<String>,
     table: TableBuilder<'n>,
     /// Items in the list, objects among them.
     items: usize,
@@ -188,7 +188,6 @@ impl<'n> Sink<'n> {
             file_bytes,
             budget: limits::cell_budget(file_bytes),
             index: std::collections::HashMap::new(),
-            names: Vec::new(),
             table: TableBuilder::open(name, ('.', true), Some("record".into())),
             items: 0,
             objects: 0,
@@ -225,7 +224,7 @@ impl<'n> Sink<'n> {
         self.objects += 1;
         self.writing = self.error.is_none() && self.items <= limits::MAX_ROWS;
         self.row.clear();
-        self.row.resize(self.names.len(), RawCell::Empty);
+        self.row.resize(self.table.width(), RawCell::Empty);
     }
 
     /// A field of the record being read; false once the record is not written (an error).
@@ -237,7 +236,7 @@ impl<'n> Sink<'n> {
         let j = match self.index.get(key) {
             Some(&j) => j,
             None => {
-                if self.names.len() >= limits::MAX_COLUMNS {
+                if self.table.width() >= limits::MAX_COLUMNS {
                     let mut e = limits::exceeded(
                         self.name,
                         ["het aantal kolommen", "the number of columns"],
@@ -257,11 +256,11 @@ impl<'n> Sink<'n> {
                     e.location = Some(self.at(i).column(key));
                     return self.fail(e);
                 }
-                self.index.insert(key.to_string(), self.names.len());
-                self.names.push(key.to_string());
+                let j = self.table.width();
+                self.index.insert(key.to_string(), j);
                 self.table.add_column(key.to_string());
                 self.row.push(RawCell::Empty);
-                self.names.len() - 1
+                j
             }
         };
         let c = match value {
@@ -305,7 +304,7 @@ impl<'n> Sink<'n> {
         // Every record holds a cell for every key seen so far: records that each add a key
         // would make a small file quadratic, so the cells are counted against the budget as
         // they grow.
-        self.cells_so_far = self.cells_so_far.saturating_add(self.names.len());
+        self.cells_so_far = self.cells_so_far.saturating_add(self.table.width());
         if self.cells_so_far > self.budget {
             let e = limits::exceeded(
                 self.name,
@@ -359,7 +358,7 @@ impl<'n> Sink<'n> {
         if let Some(e) = self.error {
             return Err(e);
         }
-        if self.names.is_empty() && self.items > 0 {
+        if self.table.width() == 0 && self.items > 0 {
             return Err(Error::new2(
                 ErrorKind::NoRows,
                 "De records hebben geen velden.",

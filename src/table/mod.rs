@@ -964,6 +964,11 @@ impl<'s> TableBuilder<'s> {
         Ok(())
     }
 
+    /// The columns so far.
+    pub(crate) fn width(&self) -> usize {
+        self.columns.len()
+    }
+
     /// The rows pushed so far.
     pub(crate) fn rows(&self) -> usize {
         self.row_numbers.len()

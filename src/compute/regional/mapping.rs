@@ -323,7 +323,8 @@ fn holds_region_codes(table: &Table, j: usize) -> bool {
 #[cfg(feature = "full")]
 fn find_region_codes(table: &Table, out: &mut Resolved) {
     let j = match out.region {
-        Some(j) => j,
+        Some(j) if holds_region_codes(table, j) => j,
+        Some(_) => return,
         None => {
             let Some(k) = out.ignored.iter().position(|h| {
                 table
@@ -340,9 +341,6 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
             j
         }
     };
-    if !holds_region_codes(table, j) {
-        return;
-    }
     out.region_codes = true;
     let h = &table.columns[j].name;
     out.notes.push((

@@ -6,6 +6,17 @@
 use crate::spec::Period;
 use crate::table::{Column, ColumnKind, RowNumbers, Table};
 
+/// `base`, or `base (2)`, `base (3)`, ...: a column name the table does not have yet.
+fn free_name(table: &Table, base: &str) -> String {
+    let mut name = base.to_string();
+    let mut k = 2;
+    while table.columns.iter().any(|c| c.name == name) {
+        name = format!("{base} ({k})");
+        k += 1;
+    }
+    name
+}
+
 /// At most this many rows are made (rows x periods); a larger table stays as it is.
 const MAX_ROWS: usize = 5_000_000;
 
@@ -26,16 +37,7 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
     if rows > MAX_ROWS {
         return None;
     }
-    let free = |base: &str| -> String {
-        let mut name = base.to_string();
-        let mut k = 2;
-        while table.columns.iter().any(|c| c.name == name) {
-            name = format!("{base} ({k})");
-            k += 1;
-        }
-        name
-    };
-    let (period_name, value_name) = (free("periode"), free("waarde"));
+    let (period_name, value_name) = (free_name(table, "periode"), free_name(table, "waarde"));
     let mut columns: Vec<Column> = others
         .iter()
         .map(|&j| Column::with_capacity(table.columns[j].name.clone(), rows))
@@ -148,7 +150,8 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
                 let t = t.trim();
                 Period::parse(&format!("{y}{t}"))
                     .or_else(|| Period::parse(&format!("{t} {y}")))
-                    .filter(|p| p.label_in(crate::format::Lang::Nl).contains(&y.to_string()))?
+                    // (Not a text that names another year itself.)
+                    .filter(|p| p.to_string().starts_with(&y.to_string()))?
             }
             _ => return None,
         };
@@ -162,13 +165,7 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         }
         periods.push(p);
     }
-    let base = if quarter { "periode" } else { "maand_periode" };
-    let mut name = base.to_string();
-    let mut k = 2;
-    while table.columns.iter().any(|c| c.name == name) {
-        name = format!("{base} ({k})");
-        k += 1;
-    }
+    let name = free_name(table, if quarter { "periode" } else { "maand_periode" });
     let mut period = Column::with_capacity(name.clone(), table.len());
     for p in &periods {
         period.push_text(&p.to_string());
