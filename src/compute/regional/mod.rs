@@ -653,6 +653,8 @@ impl RegionalData {
         let mut data: BTreeMap<(String, Period), Counts> = BTreeMap::new();
         let mut national_rows: BTreeMap<Period, Counts> = BTreeMap::new();
         let mut other_rows = Vec::new();
+        // The counts of rows of an unknown region, summed per period: in the national figure.
+        let mut unknown_sums: BTreeMap<Period, Counts> = BTreeMap::new();
         for ((kind, region, period), counts) in entries {
             match kind {
                 RowKind::Region => {
@@ -661,7 +663,17 @@ impl RegionalData {
                 RowKind::National => {
                     national_rows.insert(period, counts);
                 }
-                RowKind::Unknown => other_rows.push((region, period)),
+                RowKind::Unknown => {
+                    if cfg!(feature = "full") {
+                        let sum = unknown_sums.entry(period).or_default();
+                        for c in Count::ALL {
+                            if let Some(v) = counts.get(c) {
+                                sum.set(c, Some(sum.get(c).unwrap_or(0.0) + v));
+                            }
+                        }
+                    }
+                    other_rows.push((region, period))
+                }
             }
         }
         if data.is_empty() {
@@ -744,6 +756,16 @@ impl RegionalData {
                     national.insert(y, sum);
                 }
             }
+        }
+        // (The first core reads the built-in data only, whose figures agree.)
+        if cfg!(feature = "full") {
+            notes.extend(figures_that_disagree(
+                &data,
+                &regions,
+                &national_rows,
+                &present,
+                &unknown_sums,
+            ));
         }
         if let Some(j) = subgroup_col {
             let mut seen_groups: Vec<Subgroup> = Vec::new();
@@ -1471,6 +1493,129 @@ pub fn row_type_from_name(region: &str) -> RowType {
 
 /// Sums the regions of one year per count; a count is summed only when every region has it.
 /// Each region's row is looked up once.
+/// The file's figures checked against each other, each disagreement said (the figures are used
+/// as they are): a national row that differs from the sum of the regions (plus the rows of an
+/// unknown region, `unknown`, which the national figure holds too) in a count of persons every
+/// region has,
+/// and more persons working than in the register of their group (a region or the national row,
+/// any period).
+fn figures_that_disagree(
+    data: &BTreeMap<(String, Period), Counts>,
+    regions: &[String],
+    national_rows: &BTreeMap<Period, Counts>,
+    present: &[Count],
+    unknown: &BTreeMap<Period, Counts>,
+) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    let fmt = |v: f64, lang| crate::format::number(v, if v.fract() == 0.0 { 0 } else { 1 }, lang);
+    let mut national_off: Vec<(String, String)> = Vec::new();
+    for (&y, n) in national_rows {
+        let sum = sum_regions(data, regions, y);
+        let unknown = unknown.get(&y);
+        // Persons add up exactly; jobs, indications and vacancies are published rounded (and
+        // national jobs hold some no region does), so small differences there are normal.
+        let persons = present.iter().filter(|c| {
+            !matches!(
+                c,
+                Count::Jobs
+                    | Count::WerkkamerIndication
+                    | Count::OpenVacancies
+                    | Count::NewVacancies
+            )
+        });
+        for &c in persons {
+            let (Some(a), Some(b)) = (n.get(c), sum.get(c)) else {
+                continue;
+            };
+            let b = b + unknown.and_then(|k| k.get(c)).unwrap_or(0.0);
+            if (a - b).abs() > 0.5_f64.max(1e-9 * a.abs()) {
+                national_off.push((
+                    format!(
+                        "{} {}: {} landelijk, {} opgeteld",
+                        c.label(),
+                        y.label_in(Lang::Nl),
+                        fmt(a, Lang::Nl),
+                        fmt(b, Lang::Nl)
+                    ),
+                    format!(
+                        "{} {}: {} national, {} summed",
+                        c.label_en(),
+                        y.label_in(Lang::En),
+                        fmt(a, Lang::En),
+                        fmt(b, Lang::En)
+                    ),
+                ));
+            }
+        }
+    }
+    if !national_off.is_empty() {
+        let (nl, en): (Vec<String>, Vec<String>) = national_off.into_iter().unzip();
+        notes.push((
+            format!(
+                "De landelijke rij wijkt af van de som van de regio's: {}. Landelijke waarden, en de verschillen met landelijk, komen uit de landelijke rij.",
+                crate::format::first_ten(&nl, Lang::Nl)
+            ),
+            format!(
+                "The national row differs from the sum of the regions: {}. National values, and the differences from national, come from the national row.",
+                crate::format::first_ten(&en, Lang::En)
+            ),
+        ));
+    }
+    let national_name = |lang| match lang {
+        Lang::Nl => "landelijk",
+        Lang::En => "national",
+    };
+    let rows = data
+        .iter()
+        .map(|((r, y), k)| (Some(r.as_str()), *y, k))
+        .chain(national_rows.iter().map(|(y, k)| (None, *y, k)));
+    let mut over: Vec<(String, String)> = Vec::new();
+    for (region, y, k) in rows {
+        for g in Subgroup::ALL {
+            let (Some(w), Some(r)) = (g.workers(k), g.register(k)) else {
+                continue;
+            };
+            if w > r + 0.5 {
+                let at = |lang| {
+                    format!(
+                        "{} {} ({}): {} {}, {} {}",
+                        region.unwrap_or(national_name(lang)),
+                        y.label_in(lang),
+                        g.label_in(lang),
+                        fmt(w, lang),
+                        if lang == Lang::Nl {
+                            "werkzaam"
+                        } else {
+                            "working"
+                        },
+                        fmt(r, lang),
+                        if lang == Lang::Nl {
+                            "in het register"
+                        } else {
+                            "in the register"
+                        },
+                    )
+                };
+                over.push((at(Lang::Nl), at(Lang::En)));
+            }
+        }
+    }
+    if !over.is_empty() {
+        let (nl, en): (Vec<String>, Vec<String>) = over.into_iter().unzip();
+        notes.push((
+            format!(
+                "Meer werkenden dan personen in het register: {}. Zo gelezen; een aandeel werkenden boven 100 % wijst op een fout in het bestand.",
+                crate::format::first_ten(&nl, Lang::Nl)
+            ),
+            format!(
+                "More persons working than in the register: {}. Read as given; a share working above 100% points to an error in the file.",
+                crate::format::first_ten(&en, Lang::En)
+            ),
+        ));
+    }
+    notes
+}
+
 pub(crate) fn sum_regions(
     data: &BTreeMap<(String, Period), Counts>,
     regions: &[String],
@@ -1602,6 +1747,64 @@ mod tests {
     fn no_rows() {
         let e = load("region,year,register_persons_corrected,workers_total\n").unwrap_err();
         assert_eq!(e.kind, ErrorKind::NoRows);
+    }
+
+    #[test]
+    fn figures_that_disagree_are_said_and_used_as_given() {
+        let head = "regio;jaar;personen doelgroepregister gecorrigeerd;werkzame personen;banen\n";
+        // The national row counts 4 more workers than the regions; B has more workers than
+        // persons in the register; jobs differ by one (rounded figures: not said).
+        let d = load(&format!(
+            "{head}A;2015;10;5;3\nB;2015;30;31;4\nLandelijk;2015;40;40;8\n"
+        ))
+        .unwrap();
+        assert_eq!(d.national(2015, Count::WorkersTotal), Some(40.0));
+        let off: Vec<&String> = d.notes.iter().filter(|n| n.contains("wijkt af")).collect();
+        assert_eq!(off.len(), 1, "{:?}", d.notes);
+        assert!(
+            off[0].contains("werkzame personen 2015: 40 landelijk, 36 opgeteld"),
+            "{}",
+            off[0]
+        );
+        assert!(!off[0].contains("banen"), "{}", off[0]);
+        let over: Vec<&String> = d
+            .notes
+            .iter()
+            .filter(|n| n.contains("Meer werkenden"))
+            .collect();
+        assert_eq!(over.len(), 1, "{:?}", d.notes);
+        assert!(
+            over[0].contains("B 2015 (totaal): 31 werkzaam, 30 in het register"),
+            "{}",
+            over[0]
+        );
+        assert!(d
+            .notes_en
+            .iter()
+            .any(|n| n.contains("More persons working than in the register: B 2015")));
+        // Figures that agree, counting a row of an unknown region in the national row: nothing said.
+        let d = load(&format!(
+            "{head}A;2015;10;5;3\nB;2015;30;21;4\nOnbekend;2015;2;1;\nLandelijk;2015;42;27;8\n"
+        ))
+        .unwrap();
+        assert_eq!(d.other_rows.len(), 1);
+        assert!(
+            !d.notes
+                .iter()
+                .any(|n| n.contains("wijkt af") || n.contains("Meer werkenden")),
+            "{:?}",
+            d.notes
+        );
+        // The published data (national jobs and vacancies rounded) has nothing to say.
+        let t = table::load("regions.csv", crate::DEFAULT_DATA).unwrap();
+        let d = RegionalData::from_table(&t).unwrap();
+        assert!(
+            !d.notes
+                .iter()
+                .any(|n| n.contains("wijkt af") || n.contains("Meer werkenden")),
+            "{:?}",
+            d.notes
+        );
     }
 
     #[test]
