@@ -173,6 +173,39 @@ fn long_file_without_totaal_rows_adds_up_the_subgroups_but_not_praktijkroute() {
         .notes
         .iter()
         .any(|n| n.contains("Wajong + WSW + Participatiewet")));
+    // The table views add up the same way: Praktijkroute is part of the Participatiewet rows,
+    // never added to them (2017: 2,607 working in Achterhoek, not 2,607 + 63), and say so.
+    let q = "view=line&x=jaar&y=werkzame_personen&series=arbeidsmarktregio";
+    let line = render_query(&ds, q).unwrap();
+    assert_eq!(
+        series_of(&line, "Achterhoek"),
+        [Some(2332.0), Some(2437.0), Some(2607.0)]
+    );
+    let notes = line.data["aggregated"]["notes"].to_string();
+    assert!(
+        notes.contains(
+            "deel van de Participatiewet (niet dubbel geteld): doelgroep = Praktijkroute"
+        ),
+        "{notes}"
+    );
+    // Praktijkroute on its own (filtered) is still its own number.
+    let only = render_query(&ds, &format!("{q}&filter=doelgroep:Praktijkroute")).unwrap();
+    assert_eq!(series_of(&only, "Achterhoek"), [Some(63.0)]);
+}
+
+/// The y values of one series of a line view.
+fn series_of(r: &Rendered, name: &str) -> Vec<Option<f64>> {
+    r.data["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no series {name}"))["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["y"].as_f64())
+        .collect()
 }
 
 // ---- A municipality-level export, as analysts have them ----------------------------------------
@@ -825,6 +858,30 @@ fn subtotal_rows_told_by_their_sums_are_not_counted_twice() {
         "{notes:?}"
     );
     assert_same_views(&ds, &long, VIEWS);
+    // The table views use those subtotals as the regional reading does: summed over the
+    // municipalities, a region counts once (not its municipalities plus its subtotal).
+    for q in [
+        "view=line&x=jaar&y=werkzaam&series=arbeidsmarktregio&filter=doelgroep:Totaal",
+        "view=line&x=jaar&y=werkzaam&series=arbeidsmarktregio",
+        "view=bars&x=arbeidsmarktregio&y=werkzaam&filter=jaar:2017,doelgroep:Totaal",
+    ] {
+        let r = render_query(&ds, q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        if q.contains("bars") {
+            assert!(r.data.to_string().contains("2607"), "{q}: {}", r.data);
+            assert!(!r.data.to_string().contains("5214"), "{q}: {}", r.data);
+        } else {
+            assert_eq!(
+                series_of(&r, "Achterhoek"),
+                [Some(2332.0), Some(2437.0), Some(2607.0)],
+                "{q}"
+            );
+        }
+        let notes = r.data["aggregated"]["notes"].to_string();
+        assert!(
+            notes.contains("gemeente = Arbeidsmarktregio Achterhoek"),
+            "{q}: {notes}"
+        );
+    }
 }
 
 /// A national row named as files name it ("Totaal Nederland", "Nederland (totaal)") is the

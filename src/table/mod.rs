@@ -292,6 +292,11 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub row_numbers: RowNumbers,
     pub detected: Detected,
+    /// (column, dictionary code) of the values that are the total of their column's other
+    /// values, told by their sums (`Arbeidsmarktregio Achterhoek` among its municipalities),
+    /// which no word names: found by the regional reading, used as total rows by the table
+    /// views too (never added to the parts they hold).
+    pub totals: Vec<(usize, u32)>,
 }
 
 impl Table {
@@ -411,6 +416,7 @@ impl Table {
             columns,
             row_numbers,
             detected,
+            totals: Vec::new(),
         };
         table.note_beyond_range(beyond);
         // (The first core reads the built-in data only, which has none.)

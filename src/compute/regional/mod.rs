@@ -55,6 +55,8 @@ pub struct RegionalData {
     pub national: BTreeMap<Period, Counts>,
     /// True when the file had a national row for every year.
     pub national_from_file: bool,
+    /// The values told to be totals by their sums (see [`Table::totals`]).
+    pub totals_by_sums: Vec<(usize, u32)>,
     /// The count columns the file has.
     pub present: Vec<Count>,
     /// Rows kept but not used across regions (unknown region), as (region, year).
@@ -955,6 +957,7 @@ impl RegionalData {
             data,
             national,
             national_from_file,
+            totals_by_sums: accepted,
             present,
             other_rows,
             notes,

@@ -17,7 +17,7 @@ use super::frame::Frame;
 use crate::data::tidy::{is_total, Aggregation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{number, t, Lang};
-use crate::spec::{Agg, Role};
+use crate::spec::{Agg, Role, Subgroup};
 use crate::table::{Cell, Column, Table, Value};
 
 /// A frame over a table of combined rows.
@@ -221,13 +221,15 @@ pub fn combine(
     }
 
     // Total rows stand for the other rows of their point. Whether a text is a total is decided
-    // once per distinct text (by dictionary code), not once per row.
+    // once per distinct text (by dictionary code), not once per row: by its words, or by its
+    // sums (the table's `totals`, told by the regional reading).
     let total_code: Vec<Vec<bool>> = (0..f.table.columns.len())
         .map(|j| {
             f.table.columns[j]
                 .dictionary()
                 .iter()
-                .map(|t| is_total(t))
+                .enumerate()
+                .map(|(k, t)| is_total(t) || f.table.totals.contains(&(j, k as u32)))
                 .collect()
         })
         .collect();
@@ -259,6 +261,50 @@ pub fn combine(
                     }
                 }
                 *g = tot;
+            }
+        }
+    }
+    // Target groups within the Participatiewet (Praktijkroute, Participatiewet overig) are part
+    // of its rows: where a point has a Participatiewet row, they are not added to it again.
+    let mut parts_left: Vec<String> = Vec::new();
+    if cfg!(feature = "full") {
+        for &j in &dims {
+            let Some(c) = f.table.columns.get(j) else {
+                continue;
+            };
+            let group_of: Vec<Option<Subgroup>> = c
+                .dictionary()
+                .iter()
+                .map(|t| Subgroup::from_label(t))
+                .collect();
+            if !group_of.contains(&Some(Subgroup::Participatiewet)) {
+                continue;
+            }
+            let part: Vec<bool> = group_of
+                .iter()
+                .map(|g| g.and_then(|g| g.parent()) == Some(Subgroup::Participatiewet))
+                .collect();
+            if !part.contains(&true) {
+                continue;
+            }
+            let code = |i: usize| c.code(i).map(|k| k as usize);
+            for g in groups.iter_mut() {
+                let whole = g.iter().any(|&i| {
+                    code(i).is_some_and(|k| group_of[k] == Some(Subgroup::Participatiewet))
+                });
+                if !whole {
+                    continue;
+                }
+                g.retain(|&i| match code(i) {
+                    Some(k) if part[k] => {
+                        let label = format!("{} = {}", f.name(j), f.text(j, i));
+                        if !parts_left.contains(&label) {
+                            parts_left.push(label);
+                        }
+                        false
+                    }
+                    _ => true,
+                });
             }
         }
     }
@@ -485,11 +531,23 @@ pub fn combine(
         notes.push(match lang {
             Lang::Nl => format!(
                 "Totaalrijen gebruikt in plaats van hun delen (niet dubbel geteld): {}.",
-                totals.join(", ")
+                crate::format::first_ten(&totals, lang)
             ),
             Lang::En => format!(
                 "Total rows used instead of their parts (not counted twice): {}.",
-                totals.join(", ")
+                crate::format::first_ten(&totals, lang)
+            ),
+        });
+    }
+    if !parts_left.is_empty() {
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Niet opgeteld, want deel van de Participatiewet (niet dubbel geteld): {}.",
+                parts_left.join(", ")
+            ),
+            Lang::En => format!(
+                "Not added, as part of the Participatiewet (not counted twice): {}.",
+                parts_left.join(", ")
             ),
         });
     }
@@ -524,6 +582,7 @@ pub fn combine(
         columns,
         row_numbers,
         detected: table.detected.clone(),
+        totals: Vec::new(),
     };
     Ok(Some(Combined {
         table,
@@ -560,6 +619,22 @@ mod tests {
         assert!(c.aggregation.notes[0].starts_with("Opgeteld over gemeente: 4 rijen -> 2 punten"));
         // One row per point: nothing to do.
         assert!(combine(&f, &[0, 1], 2, None, None, None).unwrap().is_none());
+    }
+
+    #[test]
+    fn parts_of_the_participatiewet_are_not_added_to_it() {
+        let t = table("regio,doelgroep,werkzaam\nA,Wajong,10\nA,Participatiewet,5\nA,Praktijkroute,2\nA,Participatiewet overig,3\nB,Wajong,7\nB,Praktijkroute,1\nB,P-wet overig,4\n");
+        let c = combine(&frame(&t), &[0], 2, None, None, None)
+            .unwrap()
+            .unwrap();
+        // A has the Participatiewet row: its parts are in it. B has only the parts: added up.
+        assert_eq!(ys(&c, 2), vec![Some(15.0), Some(12.0)]);
+        assert!(
+            c.aggregation.notes.iter().any(|n| n
+                == "Niet opgeteld, want deel van de Participatiewet (niet dubbel geteld): doelgroep = Praktijkroute, doelgroep = Participatiewet overig."),
+            "{:?}",
+            c.aggregation.notes
+        );
     }
 
     #[test]
