@@ -87,10 +87,13 @@ impl Dataset {
         let roles_cache = std::cell::RefCell::new(roles.into_iter().collect());
         match regional {
             Ok(regional) => Ok(Dataset {
+                #[cfg(feature = "full")]
                 table: Table {
                     totals: regional.totals_by_sums.clone(),
                     ..table
                 },
+                #[cfg(not(feature = "full"))]
+                table,
                 regional: Some(regional),
                 regional_error: None,
                 boundaries: Vec::new(),
@@ -115,10 +118,13 @@ impl Dataset {
     pub fn with_mapping<S: AsRef<str>>(table: Table, mapping: &[(S, S)]) -> Result<Dataset> {
         let regional = RegionalData::from_table_with_mapping(&table, mapping)?;
         Ok(Dataset {
+            #[cfg(feature = "full")]
             table: Table {
                 totals: regional.totals_by_sums.clone(),
                 ..table
             },
+            #[cfg(not(feature = "full"))]
+            table,
             regional: Some(regional),
             regional_error: None,
             boundaries: Vec::new(),

@@ -295,7 +295,9 @@ pub struct Table {
     /// (column, dictionary code) of the values that are the total of their column's other
     /// values, told by their sums (`Arbeidsmarktregio Achterhoek` among its municipalities),
     /// which no word names: found by the regional reading, used as total rows by the table
-    /// views too (never added to the parts they hold).
+    /// views too (never added to the parts they hold). (The first core reads the built-in data
+    /// only, which has none.)
+    #[cfg(feature = "full")]
     pub totals: Vec<(usize, u32)>,
 }
 
@@ -416,6 +418,7 @@ impl Table {
             columns,
             row_numbers,
             detected,
+            #[cfg(feature = "full")]
             totals: Vec::new(),
         };
         table.note_beyond_range(beyond);

@@ -56,6 +56,7 @@ pub struct RegionalData {
     /// True when the file had a national row for every year.
     pub national_from_file: bool,
     /// The values told to be totals by their sums (see [`Table::totals`]).
+    #[cfg(feature = "full")]
     pub totals_by_sums: Vec<(usize, u32)>,
     /// The count columns the file has.
     pub present: Vec<Count>,
@@ -957,6 +958,7 @@ impl RegionalData {
             data,
             national,
             national_from_file,
+            #[cfg(feature = "full")]
             totals_by_sums: accepted,
             present,
             other_rows,

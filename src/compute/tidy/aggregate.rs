@@ -71,6 +71,17 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opt
     })
 }
 
+/// Whether value `k` of column `j` is a total told by its sums (see [`Table::totals`]).
+fn told_total(table: &Table, j: usize, k: usize) -> bool {
+    #[cfg(feature = "full")]
+    return table.totals.contains(&(j, k as u32));
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (table, j, k);
+        false
+    }
+}
+
 /// How the values of one point are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Method {
@@ -229,7 +240,7 @@ pub fn combine(
                 .dictionary()
                 .iter()
                 .enumerate()
-                .map(|(k, t)| is_total(t) || f.table.totals.contains(&(j, k as u32)))
+                .map(|(k, t)| is_total(t) || told_total(f.table, j, k))
                 .collect()
         })
         .collect();
@@ -582,6 +593,7 @@ pub fn combine(
         columns,
         row_numbers,
         detected: table.detected.clone(),
+        #[cfg(feature = "full")]
         totals: Vec::new(),
     };
     Ok(Some(Combined {

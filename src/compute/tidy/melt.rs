@@ -90,6 +90,7 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
         columns,
         row_numbers,
         detected,
+        #[cfg(feature = "full")]
         totals: Vec::new(),
     })
 }
@@ -196,6 +197,7 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         columns,
         row_numbers: table.row_numbers.clone(),
         detected,
+        #[cfg(feature = "full")]
         totals: Vec::new(),
     })
 }
