@@ -355,6 +355,10 @@ pub struct Column {
     index: FastMap<Box<str>, u32>,
     /// Rows expected: the array a first number or text creates is made this long at once.
     hint: usize,
+    /// The first cell read as a number with its thousands grouped by spaces (`4 099`), for the
+    /// note that says so.
+    #[cfg(feature = "full")]
+    pub(crate) spaced: Option<Box<str>>,
 }
 
 impl Column {
@@ -379,6 +383,15 @@ impl Column {
             c.push(v);
         }
         c
+    }
+
+    /// Remembers `raw`, read as a number in this column, when its thousands are grouped by
+    /// spaces and it is the first such cell.
+    #[cfg(feature = "full")]
+    pub(crate) fn saw_number(&mut self, raw: &str) {
+        if self.spaced.is_none() && super::has_spaced_groups(raw) {
+            self.spaced = Some(raw.trim().into());
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -589,6 +602,10 @@ impl Column {
     /// codes, new ones added in the order they first occur in `other`, so the dictionary is the
     /// one writing all rows into this column would have made.
     pub fn append(&mut self, other: Column) {
+        #[cfg(feature = "full")]
+        if self.spaced.is_none() {
+            self.spaced.clone_from(&other.spaced);
+        }
         let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
         let total = self.len + other.len;
         if other.nums.is_empty() && self.nums.is_empty() && !other.codes.is_empty() {
