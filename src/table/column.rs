@@ -741,6 +741,27 @@ mod tests {
 
     #[test]
     #[cfg(feature = "full")]
+    fn a_spaced_number_is_remembered_once_and_kept_by_append() {
+        let mut a = Column::new("n");
+        a.saw_number("4099");
+        a.saw_number("12,5 %");
+        assert_eq!(a.spaced, None);
+        // A second part of the file (read on another thread) with the first spaced number.
+        let mut b = Column::new("n");
+        b.saw_number(" 4\u{a0}099 ");
+        b.saw_number("1 234");
+        assert_eq!(b.spaced.as_deref(), Some("4\u{a0}099"));
+        a.append(b);
+        assert_eq!(a.spaced.as_deref(), Some("4\u{a0}099"));
+        // The first part's example stays the first.
+        let mut c = Column::new("n");
+        c.saw_number("7 000");
+        a.append(c);
+        assert_eq!(a.spaced.as_deref(), Some("4\u{a0}099"));
+    }
+
+    #[test]
+    #[cfg(feature = "full")]
     fn blanking_texts_keeps_the_other_cells_and_codes() {
         let mut c = Column::new("a");
         for v in [
