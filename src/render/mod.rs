@@ -191,6 +191,12 @@ impl Dataset {
                 &roles,
                 lang,
             ));
+            #[cfg(feature = "full")]
+            notes.extend(crate::compute::tidy::aggregate::short_years_note(
+                &self.table,
+                &roles,
+                lang,
+            ));
         }
         DatasetInfo {
             file: self.table.source.clone(),

@@ -87,6 +87,40 @@ fn year_of(t: &str) -> Option<i32> {
     }
 }
 
+/// A year written with two digits (`15` in `31-12-15`): 00-69 is 2000-2069, 70-99 is
+/// 1970-1999, as spreadsheets read them. User files only (the built-in data has none).
+fn short_year(t: &str) -> Option<i32> {
+    if cfg!(feature = "full") && t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = t.parse().ok()?;
+        Some(if y < 70 { 2000 + y } else { 1900 + y })
+    } else {
+        None
+    }
+}
+
+/// A date with a time of midnight after it, as JSON, OData and spreadsheet exports write a
+/// day (`2015-12-31T00:00:00`, `2015-12-31T00:00:00.000Z`, `31-12-2015 00:00`): the date. A
+/// time of day other than midnight is kept (the text is then no period).
+fn without_midnight(s: &str) -> &str {
+    if !cfg!(feature = "full") {
+        return s;
+    }
+    let Some(at) = s.find(['T', ' ']) else {
+        return s;
+    };
+    let (date, time) = (&s[..at], &s[at + 1..]);
+    let time = time
+        .strip_suffix('Z')
+        .or_else(|| time.strip_suffix("+00:00"))
+        .unwrap_or(time);
+    let midnight = ["00:00", "00:00:00", "00:00:00.000", "00:00:00.0000000"].contains(&time);
+    if midnight && date.bytes().any(|b| b.is_ascii_digit()) && !date.contains(' ') {
+        date
+    } else {
+        s
+    }
+}
+
 fn small(t: &str, max: u8) -> Option<u8> {
     if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
         t.parse().ok().filter(|v| (1..=max).contains(v))
@@ -312,7 +346,14 @@ impl Period {
                 }
             }
         }
-        // Numbers split by - / or .: 2019-04, 04-2019, 2019-04-30, 30-4-2019, 30.04.2019.
+        // Numbers split by - / or .: 2019-04, 04-2019, 2019-04-30, 30-4-2019, 30.04.2019, and
+        // with a two-digit year 31-12-15 (see `short_year`); a time of midnight after a date
+        // is read past.
+        let s = if cfg!(feature = "full") {
+            without_midnight(s)
+        } else {
+            s
+        };
         let parts: Vec<&str> = s.split(['-', '/', '.']).map(str::trim).collect();
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         if parts.len() >= 2 && parts.iter().all(|p| digits(p)) {
@@ -332,6 +373,15 @@ impl Period {
                     if let (Some(y), Some(m), Some(d)) = (year_of(y), small(m, 12), small(d, 31)) {
                         return Period::date(y, m, d);
                     }
+                    // Day, month, two-digit year (never a two-digit year first: 15-12-31 is
+                    // not told from 31-12-15).
+                    if cfg!(feature = "full") {
+                        if let (Some(y), Some(m), Some(d)) =
+                            (short_year(c), small(b, 12), small(a, 31))
+                        {
+                            return Period::date(y, m, d);
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -344,6 +394,18 @@ impl Period {
             .collect();
         if words.len() < 2 || words.len() > 4 {
             return None;
+        }
+        // A day, a month's name and a two-digit year: `31-dec-15`, `31 dec 15` (Excel's
+        // d-mmm-yy).
+        if cfg!(feature = "full") {
+            if let [d, name, y] = words.as_slice() {
+                if let (Some(y), Some(m)) = (
+                    short_year(y),
+                    MONTHS.iter().position(|names| names.contains(name)),
+                ) {
+                    return Period::date(y, m as u8 + 1, small(d, 31)?);
+                }
+            }
         }
         let years: Vec<i32> = words.iter().filter_map(|w| year_of(w)).collect();
         let [y] = years.as_slice() else { return None };
@@ -485,6 +547,36 @@ mod tests {
             ("12-24", "-"),
             ("5e kwartaal 2019", "-"),
             ("april", "-"),
+            // Two-digit years, day first: 00-69 is 20xx, 70-99 is 19xx.
+            ("31-12-15", "2015-12-31"),
+            ("31/12/15", "2015-12-31"),
+            ("31.12.15", "2015-12-31"),
+            ("1-7-69", "2069-07-01"),
+            ("1-7-70", "1970-07-01"),
+            ("31-12-99", "1999-12-31"),
+            ("31-dec-15", "2015-12-31"),
+            ("31 dec 15", "2015-12-31"),
+            ("31 dec 2015", "2015-12-31"),
+            ("dec 2015", "2015M12"),
+            ("29-2-15", "-"),
+            ("31-13-15", "-"),
+            ("32-12-15", "-"),
+            ("31-12-015", "-"),
+            ("31 foo 15", "-"),
+            ("dec 15", "-"),
+            ("12-15", "-"),
+            ("15", "-"),
+            ("1515", "-"),
+            ("12.5", "-"),
+            // A day with a time of midnight, as JSON and OData write dates.
+            ("2015-12-31T00:00:00", "2015-12-31"),
+            ("2015-12-31T00:00:00Z", "2015-12-31"),
+            ("2015-12-31T00:00:00.000Z", "2015-12-31"),
+            ("2015-12-31T00:00:00+00:00", "2015-12-31"),
+            ("31-12-2015 00:00", "2015-12-31"),
+            ("31-12-2015 00:00:00", "2015-12-31"),
+            ("2015-12-31T13:30:00", "-"),
+            ("Totaal 00:00", "-"),
         ] {
             assert_eq!(p(s), want, "{s}");
         }

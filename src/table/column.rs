@@ -355,6 +355,10 @@ pub struct Column {
     index: FastMap<Box<str>, u32>,
     /// Rows expected: the array a first number or text creates is made this long at once.
     hint: usize,
+    /// The first cell read as a number with its thousands grouped by spaces (`4 099`), for the
+    /// note that says so.
+    #[cfg(feature = "full")]
+    pub(crate) spaced: Option<Box<str>>,
 }
 
 impl Column {
@@ -379,6 +383,15 @@ impl Column {
             c.push(v);
         }
         c
+    }
+
+    /// Remembers `raw`, read as a number in this column, when its thousands are grouped by
+    /// spaces and it is the first such cell.
+    #[cfg(feature = "full")]
+    pub(crate) fn saw_number(&mut self, raw: &str) {
+        if self.spaced.is_none() && super::has_spaced_groups(raw) {
+            self.spaced = Some(raw.trim().into());
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -589,6 +602,10 @@ impl Column {
     /// codes, new ones added in the order they first occur in `other`, so the dictionary is the
     /// one writing all rows into this column would have made.
     pub fn append(&mut self, other: Column) {
+        #[cfg(feature = "full")]
+        if self.spaced.is_none() {
+            self.spaced.clone_from(&other.spaced);
+        }
         let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
         let total = self.len + other.len;
         if other.nums.is_empty() && self.nums.is_empty() && !other.codes.is_empty() {
@@ -721,6 +738,27 @@ impl Serialize for Column {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(feature = "full")]
+    fn a_spaced_number_is_remembered_once_and_kept_by_append() {
+        let mut a = Column::new("n");
+        a.saw_number("4099");
+        a.saw_number("12,5 %");
+        assert_eq!(a.spaced, None);
+        // A second part of the file (read on another thread) with the first spaced number.
+        let mut b = Column::new("n");
+        b.saw_number(" 4\u{a0}099 ");
+        b.saw_number("1 234");
+        assert_eq!(b.spaced.as_deref(), Some("4\u{a0}099"));
+        a.append(b);
+        assert_eq!(a.spaced.as_deref(), Some("4\u{a0}099"));
+        // The first part's example stays the first.
+        let mut c = Column::new("n");
+        c.saw_number("7 000");
+        a.append(c);
+        assert_eq!(a.spaced.as_deref(), Some("4\u{a0}099"));
+    }
 
     #[test]
     #[cfg(feature = "full")]

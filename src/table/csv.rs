@@ -99,6 +99,14 @@ impl DecimalVotes {
                 .chars()
                 .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
         {
+            // Thousands grouped by spaces (`1 234,5`): the separator after them is the decimal
+            // one, so the cell votes as its digits without the spaces (`1234,5`); a cell grouped
+            // otherwise (`12 34,5`) is no number and does not vote. (The built-in data has
+            // none.)
+            #[cfg(feature = "full")]
+            if let Some(u) = unspaced(body) {
+                self.add_separated(&u);
+            }
             return;
         }
         match vote(body) {
@@ -142,6 +150,21 @@ impl DecimalVotes {
             '.'
         }
     }
+}
+
+/// A number with its thousands grouped by spaces and at most one separator after them
+/// (`1 234,5`), without the spaces (`1234,5`); `None` for anything else.
+#[cfg(feature = "full")]
+fn unspaced(body: &str) -> Option<String> {
+    let (int, rest) = body.split_at(body.find(['.', ',']).unwrap_or(body.len()));
+    if !int.contains(super::GROUP_SPACES)
+        || rest
+            .get(1..)
+            .is_some_and(|r| !r.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(super::spaced_digits(int)? + rest)
 }
 
 /// Whether a column read with a decimal point looks like whole numbers written with a point for
@@ -2284,6 +2307,22 @@ fn row_like(l: &str, delimiter: u8, width: usize) -> bool {
 mod tests {
     use super::*;
     use crate::table::Value;
+
+    #[test]
+    fn spaced_thousands_vote_by_their_decimals() {
+        let v = |cells: &[&str]| DecimalVotes::count(cells);
+        // `1 234,5`: the comma follows the groups, so it is the decimal one.
+        assert_eq!(v(&["1 234,5", "-12\u{a0}345,25"]).comma, 2);
+        assert_eq!(v(&["1\u{202f}234.567"]).dot, 1);
+        // Whole spaced numbers say nothing; badly grouped ones do not vote.
+        assert_eq!(v(&["4 099", "12 345 678"]), DecimalVotes::default());
+        assert_eq!(
+            v(&["12 34,5", "1 234.567.8", "1 234,5,6"]),
+            DecimalVotes::default()
+        );
+        assert_eq!(sniff_decimal(&["1 234.5", "7"], b';'), '.');
+        assert_eq!(sniff_decimal(&["1 234,5", "7"], b','), ',');
+    }
 
     #[test]
     fn semicolon_windows_1252_decimal_comma() {

@@ -199,7 +199,11 @@ impl<'a> CellWriter<'a> {
         }
         let o = match super::parse_cell_ref(t, decimal) {
             Cell::Missing => Outcome::Missing,
-            Cell::Number(x) => Outcome::Number(x),
+            Cell::Number(x) => {
+                #[cfg(feature = "full")]
+                col.saw_number(t);
+                Outcome::Number(x)
+            }
             Cell::Text(s) => Outcome::Text(col.intern(s), super::overflows(s, decimal)),
         };
         if self.memo.len() < MEMO_CAP {

@@ -426,7 +426,33 @@ impl Table {
         #[cfg(feature = "full")]
         table.read_suppressed_counts();
         table.note_numbers_read_as_text(beyond);
+        #[cfg(feature = "full")]
+        table.note_spaced_numbers();
         table
+    }
+
+    /// Says which columns had numbers with their thousands grouped by spaces (`4 099`).
+    #[cfg(feature = "full")]
+    fn note_spaced_numbers(&mut self) {
+        let cols: Vec<&Column> = self.columns.iter().filter(|c| c.spaced.is_some()).collect();
+        let Some(example) = cols.first().and_then(|c| c.spaced.as_deref()) else {
+            return;
+        };
+        let names: Vec<String> = cols.iter().map(|c| format!("'{}'", c.name)).collect();
+        let (nl, en) = (
+            crate::format::first_ten(&names, crate::format::Lang::Nl),
+            crate::format::first_ten(&names, crate::format::Lang::En),
+        );
+        let (k_nl, k_en) = if cols.len() == 1 {
+            ("kolom", "column")
+        } else {
+            ("kolommen", "columns")
+        };
+        let example = sniff::shorten(example, 30);
+        self.detected.note(
+            format!("Getallen met een spatie tussen de duizendtallen gelezen (zoals {example} = {}) in {k_nl} {nl}", example.replace(GROUP_SPACES, "")),
+            format!("Numbers with a space between the thousands read (such as {example} = {}) in {k_en} {en}", example.replace(GROUP_SPACES, "")),
+        );
     }
 
     /// A column of numbers whose only texts say that a number is withheld (`<10`, `< 5`, `*`,
@@ -754,9 +780,11 @@ pub fn looks_numeric(s: &str) -> bool {
         .trim_end_matches(['%', ' ', '\u{a0}']);
     body.starts_with(|c: char| c.is_ascii_digit())
         && body.ends_with(|c: char| c.is_ascii_digit())
-        && body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\''))
+        && body.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\'')
+                || (cfg!(feature = "full") && matches!(c, '\u{202f}' | '\u{2009}'))
+        })
 }
 
 /// Column names from a header row: blank cells get `unnamed(j)`, a repeated name gets ` (2)`,
@@ -956,7 +984,11 @@ impl<'s> TableBuilder<'s> {
                     check_cell_len(source, t, || at(line, &col.name))?;
                     match parse_cell_ref(t, decimal) {
                         Cell::Missing => col.push_missing(),
-                        Cell::Number(n) => col.push_number(n),
+                        Cell::Number(n) => {
+                            #[cfg(feature = "full")]
+                            col.saw_number(t);
+                            col.push_number(n)
+                        }
                         Cell::Text(s) => {
                             if overflows(t, decimal) {
                                 self.beyond.push((j, line, s.to_string()));
@@ -1101,7 +1133,11 @@ fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
         return None;
     }
     let mut digits = String::new();
-    if int.contains(thousands) {
+    // Thousands grouped by a space (`4 099`, `12 345 678`, also with U+00A0, U+202F or U+2009
+    // as spreadsheets write them): user files only, the built-in data has none.
+    if cfg!(feature = "full") && exponent.is_none() && int.contains(GROUP_SPACES) {
+        digits = spaced_digits(int)?;
+    } else if int.contains(thousands) {
         let groups: Vec<&str> = int.split(thousands).collect();
         if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
             return None;
@@ -1130,6 +1166,43 @@ fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
         digits.push_str(e);
     }
     crate::decimal::parse_f64(&digits).map(|v| sign * v)
+}
+
+/// The spaces that group thousands: a space, a no-break space (U+00A0), a narrow no-break
+/// space (U+202F, Excel and LibreOffice in several locales) and a thin space (U+2009).
+pub(crate) const GROUP_SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// The digits of an integer part grouped by spaces (`12 345 678` -> `12345678`): a first group
+/// of one to three digits, then groups of exactly three, one space between groups. `None` for
+/// anything else (`12 34`, `2015 1`, `1234 AB`).
+pub(crate) fn spaced_digits(int: &str) -> Option<String> {
+    let mut digits = String::with_capacity(int.len());
+    for (k, g) in int.split(GROUP_SPACES).enumerate() {
+        let ok = if k == 0 {
+            (1..=3).contains(&g.len())
+        } else {
+            g.len() == 3
+        };
+        if !ok || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    Some(digits)
+}
+
+/// Whether a cell read as a number had its thousands grouped by spaces (`4 099`): a grouping
+/// space between two digits. For the note that says so.
+#[cfg(feature = "full")]
+pub(crate) fn has_spaced_groups(raw: &str) -> bool {
+    // The common number has no space and nothing beyond ASCII: one scan of its bytes.
+    if !raw.bytes().any(|b| b == b' ' || b >= 0x80) {
+        return false;
+    }
+    let chars: Vec<char> = raw.trim().chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && GROUP_SPACES.contains(&w[1]) && w[2].is_ascii_digit())
 }
 
 /// The file formats [`load`] reads.
@@ -1392,6 +1465,53 @@ mod tests {
         assert_eq!(parse_number("1.5", ','), None);
         assert_eq!(parse_number("abc", '.'), None);
         assert_eq!(parse_number("12a", '.'), None);
+    }
+
+    #[test]
+    fn thousands_grouped_by_spaces() {
+        for sp in GROUP_SPACES {
+            let g = |s: &str| s.replace(' ', &sp.to_string());
+            assert_eq!(parse_number(&g("4 099"), ','), Some(4099.0), "{sp:?}");
+            assert_eq!(parse_number(&g("12 345 678"), '.'), Some(12345678.0));
+            assert_eq!(parse_number(&g("-1 234,5"), ','), Some(-1234.5));
+            assert_eq!(parse_number(&g("−1 234,5"), ','), Some(-1234.5));
+            assert_eq!(parse_number(&g("+1 234.5"), '.'), Some(1234.5));
+            assert_eq!(parse_number(&g("12 345,5%"), ','), Some(12345.5));
+            // Not numbers: groups of another length, a postcode, text after, the other
+            // separator, an exponent, spaces in the decimals, a space before the sign.
+            for bad in [
+                "12 34",
+                "2015 1",
+                "1 2345",
+                "1234 567",
+                "12  345",
+                "1234 AB",
+                "4 099 a",
+                "a 4 099",
+                "1 234e3",
+                "1,5 000",
+                "1 234,567 8",
+                "- 1 234",
+            ] {
+                assert_eq!(parse_number(&g(bad), ','), None, "{:?}", g(bad));
+                assert_eq!(parse_number(&g(bad), '.'), None, "{:?}", g(bad));
+            }
+        }
+        // The decimal separator is the file's: with a decimal comma `1 234.5` is no number.
+        assert_eq!(parse_number("1 234.5", ','), None);
+        assert_eq!(parse_number("1 234,5", '.'), None);
+        assert_eq!(parse_number("1 234.5", '.'), Some(1234.5));
+        // Mixed with the thousands separator: no number.
+        assert_eq!(parse_number("1 234.567", ','), None);
+        // A cell read this way is told from one without spaces.
+        assert!(has_spaced_groups(" 4\u{202f}099 "));
+        assert!(!has_spaced_groups("4099"));
+        assert!(!has_spaced_groups("12,5 %"));
+        assert!(!has_spaced_groups("Regio 12"));
+        // In quotes (as the CSV reader hands them over, without the quotes) and in cells.
+        assert_eq!(parse_cell(" 4 099 ", ','), Value::Number(4099.0));
+        assert_eq!(parse_cell("12 34", ','), Value::Text("12 34".into()));
+        assert!(looks_numeric("12\u{202f}34"));
     }
 
     #[test]

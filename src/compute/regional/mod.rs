@@ -231,6 +231,9 @@ impl RegionalData {
         let mut grain: Option<(Grain, usize)> = None;
         // Periods written with a provisional mark (`2017*`), once each.
         let mut provisional: Vec<String> = Vec::new();
+        // Periods written with a two-digit year (`31-12-15`), a few for the note.
+        #[cfg(feature = "full")]
+        let mut short_years: Vec<(String, Period)> = Vec::new();
         // Rows whose period is a total over the periods (`Totaal`): how many, and one text.
         let (mut period_totals, mut period_total_text) = (0usize, String::new());
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
@@ -320,6 +323,13 @@ impl RegionalData {
                     let parsed = Period::parse(&shown);
                     if parsed.is_some() && !Period::split_mark(&shown).1.is_empty() {
                         provisional.push(shown.trim().to_string());
+                    }
+                    // A year written with two digits (`31-12-15`): said in the notes.
+                    #[cfg(feature = "full")]
+                    if let Some(p) = parsed.filter(|p| {
+                        short_years.len() < 10 && !shown.contains(&p.calendar_year().to_string())
+                    }) {
+                        short_years.push((shown.trim().to_string(), p));
                     }
                     // A total over the periods (a pivot table's `Totaal` row): no stand at
                     // any moment, so not used, and said so.
@@ -722,6 +732,28 @@ impl RegionalData {
                 format!(
                     "Regions written another way taken as one: {}",
                     crate::format::first_ten(&pairs, Lang::En)
+                ),
+            ));
+        }
+        #[cfg(feature = "full")]
+        if !short_years.is_empty() {
+            short_years.sort_by_key(|(_, p)| *p);
+            short_years.dedup();
+            let list = |lang| {
+                let shown: Vec<String> = short_years
+                    .iter()
+                    .take(3)
+                    .map(|(t, p)| format!("{t} = {}", p.label_in(lang)))
+                    .collect();
+                shown.join(", ")
+            };
+            let (list, list_en) = (list(Lang::Nl), list(Lang::En));
+            notes.push((
+                format!(
+                    "Jaartallen met twee cijfers in '{yname}' gelezen als 20xx (00-69) of 19xx (70-99): {list}"
+                ),
+                format!(
+                    "Two-digit years in '{yname}' read as 20xx (00-69) or 19xx (70-99): {list_en}"
                 ),
             ));
         }

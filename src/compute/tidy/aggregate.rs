@@ -82,6 +82,39 @@ fn told_total(table: &Table, j: usize, k: usize) -> bool {
     }
 }
 
+/// The periods of the time columns written with a two-digit year (`31-12-15`, read as 31 Dec
+/// 2015: see [`crate::spec::Period::parse`]), for the file line: a few examples and the rule.
+pub fn short_years_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for (c, r) in table.columns.iter().zip(&roles.columns) {
+        if r.role != Role::Time {
+            continue;
+        }
+        let before = found.len();
+        for text in c.dictionary() {
+            let Some(p) = crate::spec::Period::parse(text) else {
+                continue;
+            };
+            if !text.contains(&p.calendar_year().to_string()) && found.len() < before + 3 {
+                found.push(format!("{} = {}", text.trim(), p.label_in(lang)));
+            }
+        }
+        if found.len() > before {
+            names.push(format!("'{}'", c.name));
+        }
+    }
+    (!found.is_empty()).then(|| {
+        let (names, found) = (names.join(", "), found.join(", "));
+        t(
+            lang,
+            &format!("Jaartallen met twee cijfers in {names} gelezen als 20xx (00-69) of 19xx (70-99): {found}"),
+            &format!("Two-digit years in {names} read as 20xx (00-69) or 19xx (70-99): {found}"),
+        )
+        .to_string()
+    })
+}
+
 /// How the values of one point are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Method {
