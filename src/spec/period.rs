@@ -299,7 +299,7 @@ impl Period {
             return Some(Period::year(y));
         }
         // A stand written with a lead word: `ultimo 2015`, `eind 2015`, `stand 31 december
-        // 2015`, `per 31-12-2015`. (The first core reads the built-in data only.)
+        // 2015`, `per 31-12-2015`; a year as `Jaar 2015`. (The first core reads the built-in data only.)
         if cfg!(feature = "full") {
             let lower = crate::case::lower(s);
             for lead in [
@@ -310,6 +310,8 @@ impl Period {
                 "stand ",
                 "per ",
                 "peildatum ",
+                "jaar ",
+                "year ",
             ] {
                 if let Some(rest) = lower.strip_prefix(lead) {
                     return Period::parse(rest.trim_start_matches("van ").trim());
@@ -532,6 +534,8 @@ mod tests {
             ("31/7/2019", "2019-07-31"),
             ("31 december 2015", "2015-12-31"),
             ("ultimo 2015", "2015"),
+            ("Jaar 2015", "2015"),
+            ("year 2015", "2015"),
             ("eind 2015", "2015"),
             ("Stand 31 december 2015", "2015-12-31"),
             ("per 31-12-2015", "2015-12-31"),
