@@ -408,6 +408,16 @@ impl Period {
                     return Period::date(y, m as u8 + 1, small(d, 31)?);
                 }
             }
+            // A month's name and a two-digit year: `dec-15`, `okt 19` (Excel's mmm-yy; a day
+            // and a month without a year are no period).
+            if let [name, y] = words.as_slice() {
+                if let (Some(y), Some(m)) = (
+                    short_year(y),
+                    MONTHS.iter().position(|names| names.contains(name)),
+                ) {
+                    return Some(Period::month(y, m as u8 + 1));
+                }
+            }
         }
         let years: Vec<i32> = words.iter().filter_map(|w| year_of(w)).collect();
         let [y] = years.as_slice() else { return None };
@@ -567,7 +577,9 @@ mod tests {
             ("32-12-15", "-"),
             ("31-12-015", "-"),
             ("31 foo 15", "-"),
-            ("dec 15", "-"),
+            ("dec 15", "2015M12"),
+            ("okt-19", "2019M10"),
+            ("15 dec", "-"),
             ("12-15", "-"),
             ("15", "-"),
             ("1515", "-"),
