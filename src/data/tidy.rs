@@ -63,10 +63,20 @@ pub fn label_of(column: &str) -> String {
         _ => "",
     };
     if dutch.is_empty() {
-        column.replace('_', " ")
+        plain_label(column)
     } else {
         dutch.to_string()
     }
+}
+
+/// A column name with underscores as spaces, or, in the full core, a CBS key as words
+/// (`WerkzamePersonen_2` -> `werkzame personen`, see [`crate::case::cbs_key_words`]).
+fn plain_label(column: &str) -> String {
+    #[cfg(feature = "full")]
+    if let Some(words) = crate::case::cbs_key_words(column.trim()) {
+        return words;
+    }
+    column.replace('_', " ")
 }
 
 /// A column name as a reader sees it, in `lang`: [`label_of`] in Dutch; in English the name with
@@ -82,7 +92,7 @@ pub fn label_in(column: &str, lang: crate::format::Lang) -> String {
         _ => "",
     };
     if english.is_empty() {
-        column.replace('_', " ")
+        plain_label(column)
     } else {
         english.to_string()
     }
