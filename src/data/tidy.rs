@@ -39,7 +39,7 @@ pub struct XValue {
 }
 
 /// A column name as a reader sees it on a chart: the Dutch word for the common English names of
-/// published tables, otherwise the name with underscores as spaces. Descriptions keep the real name.
+/// published tables, otherwise the name with underscores as spaces (a CBS key as its words). Descriptions keep the real name.
 pub fn label_of(column: &str) -> String {
     let dutch = match crate::case::lower(column.trim()).as_str() {
         "year" => "jaar",
@@ -63,20 +63,15 @@ pub fn label_of(column: &str) -> String {
         _ => "",
     };
     if dutch.is_empty() {
-        plain_label(column)
+        // In the full core a CBS key as words (`WerkzamePersonen_2` -> `werkzame personen`).
+        #[cfg(feature = "full")]
+        if let Some(words) = crate::case::cbs_key_words(column.trim()) {
+            return words;
+        }
+        column.replace('_', " ")
     } else {
         dutch.to_string()
     }
-}
-
-/// A column name with underscores as spaces, or, in the full core, a CBS key as words
-/// (`WerkzamePersonen_2` -> `werkzame personen`, see [`crate::case::cbs_key_words`]).
-fn plain_label(column: &str) -> String {
-    #[cfg(feature = "full")]
-    if let Some(words) = crate::case::cbs_key_words(column.trim()) {
-        return words;
-    }
-    column.replace('_', " ")
 }
 
 /// A column name as a reader sees it, in `lang`: [`label_of`] in Dutch; in English the name with
@@ -92,7 +87,11 @@ pub fn label_in(column: &str, lang: crate::format::Lang) -> String {
         _ => "",
     };
     if english.is_empty() {
-        plain_label(column)
+        #[cfg(feature = "full")]
+        if let Some(words) = crate::case::cbs_key_words(column.trim()) {
+            return words;
+        }
+        column.replace('_', " ")
     } else {
         english.to_string()
     }

@@ -241,7 +241,7 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     #[cfg(feature = "full")]
     find_region_codes(table, &mut out);
     #[cfg(feature = "full")]
-    cbs_notes(table, &mut out);
+    cbs_notes(table, &mut out, &chosen);
     let applied = |unused: &str| -> Vec<String> {
         chosen
             .iter()
@@ -360,10 +360,11 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
 /// The file line for CBS exports: counts whose header matched as a CBS key without its topic
 /// number (`WerkzamePersonen_2`), and columns of row numbers (`ID`), which are set apart.
 #[cfg(feature = "full")]
-fn cbs_notes(table: &Table, out: &mut Resolved) {
+fn cbs_notes(table: &Table, out: &mut Resolved, chosen: &[(usize, Option<Meaning>)]) {
     let keys: Vec<&str> = out
         .counts
         .iter()
+        .filter(|(_, j)| !chosen.iter().any(|(k, _)| k == j))
         .filter_map(|(_, j)| table.columns.get(*j))
         .map(|c| c.name.as_str())
         .filter(|h| Count::from_cbs_key(h).is_some())
@@ -707,6 +708,59 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.kind, ErrorKind::Duplicate);
         assert_eq!(e.location.unwrap().column.as_deref(), Some("R"));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_cbs_export_matches_by_name_and_its_row_counter_is_never_proposed() {
+        let cbs =
+            "ID;RegioS;Perioden;PersonenInDoelgroepregister_1;WerkzamePersonen_2;Opmerking_3\n\
+                   0;Achterhoek;2015JJ00;10;5;\n1;Twente;2015JJ00;12;6;\n";
+        let p = propose(&t(cbs));
+        assert!(p.complete, "{p:?}");
+        let matched: Vec<(&str, &str)> = p
+            .matched
+            .iter()
+            .map(|m| (m.header.as_str(), m.column))
+            .collect();
+        assert_eq!(
+            matched,
+            [
+                ("RegioS", "region"),
+                ("Perioden", "year"),
+                (
+                    "PersonenInDoelgroepregister_1",
+                    "register_persons_corrected"
+                ),
+                ("WerkzamePersonen_2", "workers_total"),
+            ]
+        );
+        // A row counter is never offered for a column (`row_id` resembles `row_type`), a column
+        // of the same name that is no counter is.
+        let p = propose(&t("row_id;RegioS;Perioden;W\n0;A;2015;5\n1;B;2015;6\n"));
+        assert!(p.suggestions.iter().all(|s| s.header != "row_id"), "{p:?}");
+        let p = propose(&t("row_id;RegioS;Perioden;W\n0;A;2015;5\n0;B;2015;6\n"));
+        assert!(
+            p.suggestions
+                .iter()
+                .any(|s| s.header == "row_id" && s.column == "row_type"),
+            "{p:?}"
+        );
+        let d = RegionalData::from_table(&t(cbs)).unwrap();
+        assert!(d.notes.iter().any(|n| n.contains("'ID' overgeslagen")));
+        // A column the user maps is the user's: no note on its topic number.
+        let d = RegionalData::from_table_with_mapping(
+            &t(cbs),
+            &[("WerkzamePersonen_2", "workers_total")],
+        )
+        .unwrap();
+        let note = d
+            .notes
+            .iter()
+            .find(|n| n.contains("onderwerpnummer"))
+            .unwrap();
+        assert!(!note.contains("WerkzamePersonen_2"), "{note}");
+        assert_eq!(d.get("Twente", 2015, Count::WorkersTotal), Some(6.0));
     }
 
     #[test]
