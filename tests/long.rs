@@ -1076,3 +1076,37 @@ fn a_row_entered_twice_in_a_cbs_export_is_an_error_despite_its_own_id() {
     };
     assert_eq!(e.kind, banenverkenner::error::ErrorKind::Duplicate, "{e}");
 }
+
+#[test]
+fn a_cbs_odata_json_answer_gives_the_numbers_of_the_long_file() {
+    // The API's own answer: `{"odata.metadata": ..., "value": [records]}`, numbers as numbers,
+    // `RegioS` padded with spaces.
+    let text = cbs_export(|r| r.to_string());
+    let mut lines = text.lines();
+    let keys: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let records: Vec<Value> = lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split(';').collect();
+            let mut o = serde_json::Map::new();
+            for (k, c) in keys.iter().zip(&cells) {
+                let v = match c.trim().parse::<i64>() {
+                    Ok(n) if *k != "Perioden" => Value::from(n),
+                    _ if c.is_empty() => Value::Null,
+                    _ => Value::from(*c),
+                };
+                o.insert(k.to_string(), v);
+            }
+            Value::Object(o)
+        })
+        .collect();
+    let json = serde_json::json!({
+        "odata.metadata": "https://opendata.cbs.nl/ODataApi/OData/00000NED/$metadata#Cbs.OData.WebAPI.TypedDataSet",
+        "value": records,
+    });
+    let cbs = load("cbs.json", json.to_string().as_bytes());
+    assert_same_views(
+        &cbs,
+        &load("regions_long.csv", LONG.as_bytes()),
+        &VIEWS[..8],
+    );
+}

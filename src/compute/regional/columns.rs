@@ -390,9 +390,10 @@ pub fn fold_header(s: &str) -> String {
     fold(s)
 }
 
-/// Folded names of a column of row numbers (`ID` in a CBS export, `rijnummer`, `index`).
+/// Folded names of a column of row numbers (`ID` in a CBS export, `rijnummer`, pandas' index);
+/// not `index`, the name of a column of index figures (2015 = 100).
 #[cfg(feature = "full")]
-const ROW_NUMBER_NAMES: [&str; 15] = [
+const ROW_NUMBER_NAMES: [&str; 14] = [
     "id",
     "row_id",
     "rowid",
@@ -406,13 +407,12 @@ const ROW_NUMBER_NAMES: [&str; 15] = [
     "regelnummer",
     "volgnummer",
     "volgnr",
-    "index",
     "unnamed_0",
 ];
 
-/// Whether a column is a row counter: named so (`ID`, `Rijnummer`, `index`, pandas' `Unnamed:
-/// 0`) and holding a different whole number in every row. Such a column is no count and no
-/// dimension the rows differ in: the regional analysis leaves it out (two rows alike but for it
+/// Whether a column is a row counter: named so (`ID`, `Rijnummer`, pandas' `Unnamed: 0`) and
+/// holding a different whole number in every row. Such a column is no count and no dimension
+/// the rows differ in: the regional analysis leaves it out (two rows alike but for it
 /// are still one row entered twice) and the tidy views do not use it.
 #[cfg(feature = "full")]
 pub fn is_row_counter(column: &crate::table::Column) -> bool {
@@ -686,10 +686,12 @@ mod tests {
     #[test]
     fn row_counters_are_named_so_and_all_different() {
         let t = |csv: &str| crate::table::load("t.csv", csv.as_bytes()).unwrap();
-        let table = t("ID;Rijnummer;id;Nr;Index\n0;1;7;1;1\n1;2;7;2;2\n2;3;8;3;2\n");
+        let table = t(
+            "ID;Rijnummer;id;Nr;Index;Unnamed: 0\n0;1;7;1;100;0\n1;2;7;2;104;1\n2;3;8;3;109;2\n",
+        );
         let counters: Vec<bool> = table.columns.iter().map(is_row_counter).collect();
-        // `id` repeats a number and `Index` too; `Nr` is no row-number name.
-        assert_eq!(counters, [true, true, false, false, false]);
+        // `id` repeats a number; `Nr` is no row-number name, nor is `Index` (index figures).
+        assert_eq!(counters, [true, true, false, false, false, true]);
         assert!(!is_row_counter(&t("ID;x\nA1;1\nA2;2\n").columns[0]));
         assert!(!is_row_counter(&t("ID;x\n1;1\n;2\n").columns[0]));
         assert!(!is_row_counter(&t("ID;x\n1.5;1\n2;2\n").columns[0]));
