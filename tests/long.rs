@@ -1017,3 +1017,153 @@ fn a_workbook_with_excel_dates_gives_the_scatter_of_the_yearly_file() {
     let got = render_query(&ds, "view=trend").unwrap();
     assert!(!got.summary.contains("in 31 dec"), "{}", got.summary);
 }
+
+/// The long file as CBS's OData API (StatLine) writes a table: a row counter `ID`, the
+/// dimensions `RegioS` (padded with spaces, as CBS pads its codes) and `Perioden` (`2015JJ00`),
+/// and the topics as CamelCase keys with their topic number (`WerkzamePersonen_2`), `;`-separated.
+/// `regions` gives the text of each region (its name, or its code).
+fn cbs_export(regions: impl Fn(&str) -> String) -> String {
+    let mut out = String::from(
+        "ID;RegioS;Perioden;Doelgroep;PersonenInDoelgroepregister_1;WerkzamePersonen_2\n",
+    );
+    for (i, line) in LONG.lines().skip(1).enumerate() {
+        let f: Vec<&str> = line.split(',').collect();
+        out.push_str(&format!(
+            "{i};{:<40};{}JJ00;{};{};{}\n",
+            regions(f[0]),
+            f[1],
+            f[2],
+            f[3],
+            f[4]
+        ));
+    }
+    out
+}
+
+#[test]
+fn a_cbs_odata_export_gives_the_numbers_of_the_long_file() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let cbs = load("cbs.csv", cbs_export(|r| r.to_string()).as_bytes());
+    assert_same_views(&cbs, &long, VIEWS);
+    // The default scatterplot and a ranking give exactly the same JSON.
+    for q in ["view=scatter", "view=ranking&measure=share&year=2017"] {
+        let (a, b) = (
+            render_query(&cbs, q).unwrap(),
+            render_query(&long, q).unwrap(),
+        );
+        assert_eq!(a.data, b.data, "{q}");
+    }
+    let notes = &cbs.regional.as_ref().unwrap().notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Kolom 'ID' overgeslagen")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("onderwerpnummer van CBS") && n.contains("WerkzamePersonen_2")),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.iter().any(|n| n.contains("niet gebruikt")),
+        "{notes:?}"
+    );
+    // The tidy views leave the row counter out and name the topics in words.
+    assert_eq!(
+        cbs.roles().role("ID"),
+        Some(banenverkenner::spec::Role::Ignore)
+    );
+    let line = render_query(
+        &cbs,
+        "view=line&x=Perioden&y=WerkzamePersonen_2&series=Doelgroep",
+    )
+    .unwrap();
+    assert_eq!(line.data["y_label"], "Werkzame personen");
+    let plain = render_query(
+        &long,
+        "view=line&x=jaar&y=werkzame_personen&series=doelgroep",
+    )
+    .unwrap();
+    // The same series and numbers (the periods as written: `2015JJ00` against `2015`).
+    let ys = |r: &Rendered| -> Vec<(Value, Vec<Value>)> {
+        r.data["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let points = s["points"].as_array().unwrap();
+                (
+                    s["name"].clone(),
+                    points.iter().map(|p| p["y"].clone()).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(ys(&line), ys(&plain));
+    assert_eq!(time_labels(&line), time_labels(&plain));
+}
+
+#[test]
+fn a_cbs_export_with_region_codes_gives_the_same_numbers() {
+    use banenverkenner::geo::names::CODE_NAMES;
+    let code = |r: &str| -> String {
+        match CODE_NAMES.iter().find(|(_, n)| *n == r) {
+            Some((c, _)) => c.to_string(),
+            None if r == "Landelijk" => "NL01".to_string(),
+            None => panic!("no code for {r}"),
+        }
+    };
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let cbs = load("cbs_codes.csv", cbs_export(code).as_bytes());
+    assert_same_views(&cbs, &long, &VIEWS[..8]);
+}
+
+#[test]
+fn a_row_entered_twice_in_a_cbs_export_is_an_error_despite_its_own_id() {
+    // The row counter differs in every row: it must not make a repeated row look like a part.
+    let mut text = cbs_export(|r| r.to_string());
+    let second = text.lines().nth(1).unwrap().to_string();
+    text.push_str(&second.replacen("0;", "999;", 1));
+    text.push('\n');
+    let e = match Dataset::load("twice.csv", text.as_bytes()) {
+        Err(e) => e,
+        Ok(ds) => ds.regional_error.expect("the repeated row is an error"),
+    };
+    assert_eq!(e.kind, banenverkenner::error::ErrorKind::Duplicate, "{e}");
+}
+
+#[test]
+fn a_cbs_odata_json_answer_gives_the_numbers_of_the_long_file() {
+    // The API's own answer: `{"odata.metadata": ..., "value": [records]}`, numbers as numbers,
+    // `RegioS` padded with spaces.
+    let text = cbs_export(|r| r.to_string());
+    let mut lines = text.lines();
+    let keys: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let records: Vec<Value> = lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split(';').collect();
+            let mut o = serde_json::Map::new();
+            for (k, c) in keys.iter().zip(&cells) {
+                let v = match c.trim().parse::<i64>() {
+                    Ok(n) if *k != "Perioden" => Value::from(n),
+                    _ if c.is_empty() => Value::Null,
+                    _ => Value::from(*c),
+                };
+                o.insert(k.to_string(), v);
+            }
+            Value::Object(o)
+        })
+        .collect();
+    let json = serde_json::json!({
+        "odata.metadata": "https://opendata.cbs.nl/ODataApi/OData/00000NED/$metadata#Cbs.OData.WebAPI.TypedDataSet",
+        "value": records,
+    });
+    let cbs = load("cbs.json", json.to_string().as_bytes());
+    assert_same_views(
+        &cbs,
+        &load("regions_long.csv", LONG.as_bytes()),
+        &VIEWS[..8],
+    );
+}

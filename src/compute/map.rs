@@ -2,7 +2,7 @@
 //! residuals) joined to the regions of one edition of the division. The values and outlier
 //! classes are the ranking's and the scatter's own, computed by them: the map adds only the join.
 
-use crate::compute::regional::columns::{fold as fold_header, IdColumn};
+use crate::compute::regional::columns::{fold_header, IdColumn};
 use crate::compute::regional::RegionalData;
 use crate::compute::{ranking, scatter};
 use crate::data::places::{MapEntry, MapView};

@@ -39,7 +39,7 @@ pub struct XValue {
 }
 
 /// A column name as a reader sees it on a chart: the Dutch word for the common English names of
-/// published tables, otherwise the name with underscores as spaces. Descriptions keep the real name.
+/// published tables, otherwise the name with underscores as spaces (a CBS key as its words). Descriptions keep the real name.
 pub fn label_of(column: &str) -> String {
     let dutch = match crate::case::lower(column.trim()).as_str() {
         "year" => "jaar",
@@ -63,6 +63,11 @@ pub fn label_of(column: &str) -> String {
         _ => "",
     };
     if dutch.is_empty() {
+        // In the full core a CBS key as words (`WerkzamePersonen_2` -> `werkzame personen`).
+        #[cfg(feature = "full")]
+        if let Some(words) = crate::case::cbs_key_words(column.trim()) {
+            return words;
+        }
         column.replace('_', " ")
     } else {
         dutch.to_string()
@@ -82,6 +87,10 @@ pub fn label_in(column: &str, lang: crate::format::Lang) -> String {
         _ => "",
     };
     if english.is_empty() {
+        #[cfg(feature = "full")]
+        if let Some(words) = crate::case::cbs_key_words(column.trim()) {
+            return words;
+        }
         column.replace('_', " ")
     } else {
         english.to_string()

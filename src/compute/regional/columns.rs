@@ -180,13 +180,26 @@ impl Count {
 
     /// Finds the count a header names: by folded name first, then by its set of words; a header
     /// that names nothing so is tried again without its parts in brackets (`Werkzame personen
-    /// (aantal)`), so that `(gecorrigeerd)` still counts where it is part of a name.
+    /// (aantal)`), so that `(gecorrigeerd)` still counts where it is part of a name, and then, in
+    /// the full core, as a CBS key without its topic number (`WerkzamePersonen_2`, see
+    /// [`crate::case::without_topic_number`]).
     pub fn from_header(header: &str) -> Option<Count> {
-        or_unbracketed(header, Count::named)
+        or_unbracketed(header, Count::named).or_else(|| Count::from_cbs_key(header))
+    }
+
+    /// The count a CBS key names once its topic number is left out (`WerkzamePersonen_2`), when
+    /// the whole header names none: a header matched so, which the file line mentions.
+    pub fn from_cbs_key(header: &str) -> Option<Count> {
+        #[cfg(feature = "full")]
+        if Count::named(header).is_none() {
+            return crate::case::without_topic_number(header).and_then(Count::named);
+        }
+        let _ = header;
+        None
     }
 
     fn named(header: &str) -> Option<Count> {
-        let f = fold(header);
+        let f = fold_header(header);
         Count::ALL
             .into_iter()
             .find(|c| c.name() == f || c.dutch().contains(&f.as_str()))
@@ -336,7 +349,7 @@ impl IdColumn {
     /// (`Arbeidsmarktregio (AMR)`, `Jaar (peildatum)`).
     pub fn from_header(header: &str) -> Option<IdColumn> {
         let named = |header: &str| {
-            let key = word_key(&fold(header)).join("_");
+            let key = word_key(&fold_header(header)).join("_");
             IdColumn::ALL
                 .into_iter()
                 .find(|id| id.names().iter().any(|n| word_key(n).join("_") == key))
@@ -363,6 +376,60 @@ impl IdColumn {
             IdColumn::Subgroup => "target group (Total, Wajong, WSW, Participatiewet, ...)",
         }
     }
+}
+
+/// Folds a header as [`fold`] does, and in the full core first sets the words of a CamelCase
+/// name apart ([`crate::case::camel_words`]: `WerkzamePersonen` -> `werkzame_personen`, `RegioS` ->
+/// `regio_s`, `PersonenWSW` -> `personen_wsw`). Header matching uses this; region names, values
+/// and file names keep [`fold`].
+pub fn fold_header(s: &str) -> String {
+    #[cfg(feature = "full")]
+    if let Some(spaced) = crate::case::camel_words(s) {
+        return fold(&spaced);
+    }
+    fold(s)
+}
+
+/// Folded names of a column of row numbers (`ID` in a CBS export, `rijnummer`, pandas' index);
+/// not `index`, the name of a column of index figures (2015 = 100).
+#[cfg(feature = "full")]
+const ROW_NUMBER_NAMES: [&str; 14] = [
+    "id",
+    "row_id",
+    "rowid",
+    "row_nr",
+    "row_number",
+    "rownumber",
+    "rij",
+    "rijnr",
+    "rij_nr",
+    "rijnummer",
+    "regelnummer",
+    "volgnummer",
+    "volgnr",
+    "unnamed_0",
+];
+
+/// Whether a column is a row counter: named so (`ID`, `Rijnummer`, pandas' `Unnamed: 0`) and
+/// holding a different whole number in every row. Such a column is no count and no dimension
+/// the rows differ in: the regional analysis leaves it out (two rows alike but for it
+/// are still one row entered twice) and the tidy views do not use it.
+#[cfg(feature = "full")]
+pub fn is_row_counter(column: &crate::table::Column) -> bool {
+    if !ROW_NUMBER_NAMES.contains(&fold_header(&column.name).as_str())
+        || column.kind() != crate::table::ColumnKind::Number
+    {
+        return false;
+    }
+    let mut seen: Vec<f64> = Vec::with_capacity(column.len());
+    for i in 0..column.len() {
+        match column.number(i) {
+            Some(n) if n.fract() == 0.0 => seen.push(n),
+            _ => return false,
+        }
+    }
+    crate::sort::sort_by(&mut seen, |a, b| a.total_cmp(b));
+    seen.windows(2).all(|w| w[0] != w[1])
 }
 
 /// Folds a header: lower case, accents removed, every run of other characters made one `_`.
@@ -518,5 +585,115 @@ mod tests {
             assert_eq!(IdColumn::from_header(h), Some(id), "{h}");
         }
         assert_eq!(Count::from_header("Werkzame personen (Wajong) 2015"), None);
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn camel_case_headers_fold_to_their_words() {
+        for (h, f) in [
+            ("WerkzamePersonen", "werkzame_personen"),
+            (
+                "PersonenInDoelgroepregister",
+                "personen_in_doelgroepregister",
+            ),
+            ("RegioS", "regio_s"),
+            ("AantalWerkzaam", "aantal_werkzaam"),
+            ("PersonenWSW", "personen_wsw"),
+            ("WSWPersonen", "wsw_personen"),
+            ("AMRNaam", "amr_naam"),
+            ("WSW", "wsw"),
+            ("AMRs", "amrs"),
+            ("IJmondRegio", "ijmond_regio"),
+            ("Werkzame personen", "werkzame_personen"),
+            ("werkzaam_2017", "werkzaam_2017"),
+            ("Werkzame personen Q4", "werkzame_personen_q4"),
+        ] {
+            assert_eq!(fold_header(h), f, "{h}");
+        }
+        // Region names and values keep the plain fold.
+        assert_eq!(fold("FoodValley"), "foodvalley");
+        assert_eq!(fold("RegioS"), "regios");
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn cbs_and_other_tools_headers_match() {
+        for (h, c) in [
+            ("WerkzamePersonen_2", Count::WorkersTotal),
+            ("WerkzamePersonen", Count::WorkersTotal),
+            (
+                "PersonenInDoelgroepregister_1",
+                Count::RegisterPersonsUncorrected,
+            ),
+            ("AantalWerkzaam", Count::WorkersTotal),
+            ("WerkzamePersonenWSW_12", Count::WorkersWsw),
+            ("PersonenWerkzaamWajong", Count::WorkersWajong),
+            ("Banen_3", Count::Jobs),
+            ("WorkingPersons", Count::WorkersTotal),
+            ("register_persons", Count::RegisterPersonsUncorrected),
+            ("RegisterPersonsCorrected", Count::RegisterPersonsCorrected),
+            ("Werkzame personen (aantal)", Count::WorkersTotal),
+            ("Werkzame personen [x 1]", Count::WorkersTotal),
+            ("Aantal werkzame personen*", Count::WorkersTotal),
+            ("\u{feff}Werkzame personen", Count::WorkersTotal),
+            ("\"Werkzame personen\"", Count::WorkersTotal),
+            ("  'WerkzamePersonen_2' ", Count::WorkersTotal),
+            ("Werkzame\u{a0}personen", Count::WorkersTotal),
+        ] {
+            assert_eq!(Count::from_header(h), Some(c), "{h}");
+        }
+        for (h, id) in [
+            ("RegioS", IdColumn::Region),
+            ("ArbeidsmarktregioS", IdColumn::Region),
+            ("Perioden", IdColumn::Year),
+            ("Doelgroep", IdColumn::Subgroup),
+            ("LabourMarketRegion", IdColumn::Region),
+        ] {
+            assert_eq!(IdColumn::from_header(h), Some(id), "{h}");
+        }
+        // The topic number is cut only where the whole header names nothing, and said so.
+        assert_eq!(
+            Count::from_cbs_key("WerkzamePersonen_2"),
+            Some(Count::WorkersTotal)
+        );
+        assert_eq!(Count::from_cbs_key("WerkzamePersonen"), None);
+        assert_eq!(Count::from_cbs_key("Onzin_2"), None);
+        assert_eq!(IdColumn::from_header("ID"), None);
+        assert_eq!(Count::from_header("ID"), None);
+    }
+
+    /// A header with a year or a number in small letters keeps the meaning it had before CBS
+    /// keys were read: nothing, so that a wide file's year columns are never taken for a count.
+    #[test]
+    fn year_suffixed_headers_keep_their_meaning() {
+        for h in [
+            "werkzaam_2017",
+            "Werkzaam_2017",
+            "WerkzamePersonen_2017",
+            "werkzame_personen_2015",
+            "werkzaam_2",
+            "werkzame personen 2",
+            "Werkzame personen (Wajong) 2015",
+        ] {
+            assert_eq!(Count::from_header(h), None, "{h}");
+        }
+        for h in ["jaar_2", "Jaar_2", "Perioden_1", "jaar_2017"] {
+            assert_eq!(IdColumn::from_header(h), None, "{h}");
+        }
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn row_counters_are_named_so_and_all_different() {
+        let t = |csv: &str| crate::table::load("t.csv", csv.as_bytes()).unwrap();
+        let table = t(
+            "ID;Rijnummer;id;Nr;Index;Unnamed: 0\n0;1;7;1;100;0\n1;2;7;2;104;1\n2;3;8;3;109;2\n",
+        );
+        let counters: Vec<bool> = table.columns.iter().map(is_row_counter).collect();
+        // `id` repeats a number; `Nr` is no row-number name, nor is `Index` (index figures).
+        assert_eq!(counters, [true, true, false, false, false, true]);
+        assert!(!is_row_counter(&t("ID;x\nA1;1\nA2;2\n").columns[0]));
+        assert!(!is_row_counter(&t("ID;x\n1;1\n;2\n").columns[0]));
+        assert!(!is_row_counter(&t("ID;x\n1.5;1\n2;2\n").columns[0]));
     }
 }

@@ -5,7 +5,7 @@
 //! [`RegionalData::from_table_with_mapping`](super::RegionalData::from_table_with_mapping).
 //! An empty canonical name means "do not use this column".
 
-use super::columns::{fold, Count, IdColumn};
+use super::columns::{fold, fold_header, Count, IdColumn};
 use super::REQUIRED;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::table::Table;
@@ -88,6 +88,10 @@ pub(crate) struct Resolved {
     pub notes: Vec<(String, String)>,
     /// Whether the region column gives codes (`AM01`), read as the regions they name.
     pub region_codes: bool,
+    /// Columns of row numbers (`ID`): neither counts nor dimensions the rows differ in (the
+    /// full core's only: the first core reads the built-in data).
+    #[cfg(feature = "full")]
+    pub row_numbers: Vec<usize>,
 }
 
 impl Resolved {
@@ -175,6 +179,8 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
         ignored: Vec::new(),
         notes: Vec::new(),
         region_codes: false,
+        #[cfg(feature = "full")]
+        row_numbers: Vec::new(),
     };
     let mut by_name: Vec<(usize, Meaning)> = Vec::new();
     for (j, col) in table.columns.iter().enumerate() {
@@ -234,6 +240,8 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     find_subgroup_column(table, &mut out);
     #[cfg(feature = "full")]
     find_region_codes(table, &mut out);
+    #[cfg(feature = "full")]
+    cbs_notes(table, &mut out, &chosen);
     let applied = |unused: &str| -> Vec<String> {
         chosen
             .iter()
@@ -349,6 +357,47 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
     ));
 }
 
+/// The file line for CBS exports: counts whose header matched as a CBS key without its topic
+/// number (`WerkzamePersonen_2`), and columns of row numbers (`ID`), which are set apart.
+#[cfg(feature = "full")]
+fn cbs_notes(table: &Table, out: &mut Resolved, chosen: &[(usize, Option<Meaning>)]) {
+    let keys: Vec<&str> = out
+        .counts
+        .iter()
+        .filter(|(_, j)| !chosen.iter().any(|(k, _)| k == j))
+        .filter_map(|(_, j)| table.columns.get(*j))
+        .map(|c| c.name.as_str())
+        .filter(|h| Count::from_cbs_key(h).is_some())
+        .collect();
+    if !keys.is_empty() {
+        let list = keys.join(", ");
+        out.notes.push((
+            format!("Kolomnamen gelezen zonder het onderwerpnummer van CBS (_1, _2, ...): {list}"),
+            format!("Column names read without the CBS topic number (_1, _2, ...): {list}"),
+        ));
+    }
+    let mut counters = Vec::new();
+    out.ignored.retain(|h| match table.column_index(h) {
+        Some(j) if super::columns::is_row_counter(&table.columns[j]) => {
+            counters.push(j);
+            false
+        }
+        _ => true,
+    });
+    if !counters.is_empty() {
+        let list = counters
+            .iter()
+            .map(|&j| format!("'{}'", table.columns[j].name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.notes.push((
+            format!("Kolom {list} overgeslagen: rijnummers, geen aantal en geen kenmerk van de rijen"),
+            format!("Column {list} skipped: row numbers, not a count and not a characteristic of the rows"),
+        ));
+    }
+    out.row_numbers = counters;
+}
+
 /// A file without a corrected register column but with a plain one ("personen
 /// doelgroepregister", "aantal in doelgroepregister", "personen") uses the plain one as the
 /// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected.
@@ -362,7 +411,7 @@ fn promote_register(table: &Table, out: &mut Resolved) {
     }
     for (c, j) in out.counts.iter_mut() {
         let header = table.columns.get(*j).map(|c| c.name.as_str()).unwrap_or("");
-        let f = fold(header);
+        let f = fold_header(header);
         let explicit =
             f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
         if *c == Count::RegisterPersonsUncorrected && !explicit {
@@ -454,7 +503,7 @@ pub fn propose(table: &Table) -> MappingProposal {
     let corrected = Count::RegisterPersonsCorrected.name();
     if !matched.iter().any(|m| m.column == corrected) {
         if let Some(m) = matched.iter_mut().find(|m| {
-            let f = fold(&m.header);
+            let f = fold_header(&m.header);
             m.column == Count::RegisterPersonsUncorrected.name()
                 && !(f.contains("niet")
                     || f.contains("ongecorrigeerd")
@@ -480,6 +529,7 @@ pub fn propose(table: &Table) -> MappingProposal {
         let best = unmatched_headers
             .iter()
             .filter(|h| !suggestions.iter().any(|s| s.header == **h))
+            .filter(|h| !row_counter(table, h))
             .map(|h| (similarity(h, t.name), h))
             .filter(|(s, _)| *s > 0.0)
             .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -502,6 +552,17 @@ pub fn propose(table: &Table) -> MappingProposal {
     }
 }
 
+/// Whether the column headed `header` is a column of row numbers (`ID`), never proposed as a
+/// count (the full core's only: the first core reads the built-in data).
+fn row_counter(table: &Table, header: &str) -> bool {
+    #[cfg(feature = "full")]
+    if let Some(j) = table.column_index(header) {
+        return super::columns::is_row_counter(&table.columns[j]);
+    }
+    let _ = (table, header);
+    false
+}
+
 /// English words of the canonical names and their Dutch counterparts in headers.
 fn dutch_word(w: &str) -> &str {
     match w {
@@ -522,7 +583,7 @@ fn dutch_word(w: &str) -> &str {
 /// How much a header resembles a canonical column: shared words (a word of three letters or
 /// more also matches a word it starts, so "werkz. pers." finds "werkzame personen") over all words.
 fn similarity(header: &str, canonical: &str) -> f64 {
-    let f = fold(header);
+    let f = fold_header(header);
     let h: Vec<&str> = super::columns::word_key(&f);
     let names: Vec<String> = match Meaning::from_canonical(canonical) {
         Some(Meaning::Count(c)) => std::iter::once(c.name())
@@ -647,6 +708,59 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.kind, ErrorKind::Duplicate);
         assert_eq!(e.location.unwrap().column.as_deref(), Some("R"));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_cbs_export_matches_by_name_and_its_row_counter_is_never_proposed() {
+        let cbs =
+            "ID;RegioS;Perioden;PersonenInDoelgroepregister_1;WerkzamePersonen_2;Opmerking_3\n\
+                   0;Achterhoek;2015JJ00;10;5;\n1;Twente;2015JJ00;12;6;\n";
+        let p = propose(&t(cbs));
+        assert!(p.complete, "{p:?}");
+        let matched: Vec<(&str, &str)> = p
+            .matched
+            .iter()
+            .map(|m| (m.header.as_str(), m.column))
+            .collect();
+        assert_eq!(
+            matched,
+            [
+                ("RegioS", "region"),
+                ("Perioden", "year"),
+                (
+                    "PersonenInDoelgroepregister_1",
+                    "register_persons_corrected"
+                ),
+                ("WerkzamePersonen_2", "workers_total"),
+            ]
+        );
+        // A row counter is never offered for a column (`row_id` resembles `row_type`), a column
+        // of the same name that is no counter is.
+        let p = propose(&t("row_id;RegioS;Perioden;W\n0;A;2015;5\n1;B;2015;6\n"));
+        assert!(p.suggestions.iter().all(|s| s.header != "row_id"), "{p:?}");
+        let p = propose(&t("row_id;RegioS;Perioden;W\n0;A;2015;5\n0;B;2015;6\n"));
+        assert!(
+            p.suggestions
+                .iter()
+                .any(|s| s.header == "row_id" && s.column == "row_type"),
+            "{p:?}"
+        );
+        let d = RegionalData::from_table(&t(cbs)).unwrap();
+        assert!(d.notes.iter().any(|n| n.contains("'ID' overgeslagen")));
+        // A column the user maps is the user's: no note on its topic number.
+        let d = RegionalData::from_table_with_mapping(
+            &t(cbs),
+            &[("WerkzamePersonen_2", "workers_total")],
+        )
+        .unwrap();
+        let note = d
+            .notes
+            .iter()
+            .find(|n| n.contains("onderwerpnummer"))
+            .unwrap();
+        assert!(!note.contains("WerkzamePersonen_2"), "{note}");
+        assert_eq!(d.get("Twente", 2015, Count::WorkersTotal), Some(6.0));
     }
 
     #[test]

@@ -177,6 +177,8 @@ impl RegionalData {
         used.extend(row_type_col);
         used.extend(subgroup_col);
         used.extend(count_cols.iter().map(|(_, j)| *j));
+        #[cfg(feature = "full")]
+        used.extend(&resolved.row_numbers);
         let dims: Vec<usize> = (0..table.columns.len())
             .filter(|j| !used.contains(j))
             .collect();

@@ -101,9 +101,9 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
 /// year summed as if they were parts of it. `None` when the table has no such pair, or a row
 /// whose two cells are no period together.
 pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
-    use crate::compute::regional::columns::fold;
+    use crate::compute::regional::columns::fold_header;
     let words = |j: usize| -> Vec<String> {
-        fold(&table.columns[j].name)
+        fold_header(&table.columns[j].name)
             .split('_')
             .filter(|w| !w.is_empty())
             .map(str::to_string)

@@ -8,8 +8,18 @@ use crate::format::Lang;
 use crate::spec::{Role, RoleGroup, TimeKind};
 use crate::table::{Cell, Column, ColumnKind, Table};
 
-/// Lower-case name tokens split on anything that is not a letter or digit (`share_pct` -> share, pct).
+/// Lower-case name tokens split on anything that is not a letter or digit (`share_pct` -> share, pct),
+/// and in the full core between the words of a CamelCase name, a CBS key without its topic
+/// number (`PersonenInDoelgroepregister_1` -> personen, in, doelgroepregister).
 fn tokens(name: &str) -> Vec<String> {
+    #[cfg(feature = "full")]
+    let spaced = {
+        use crate::case::{camel_words, without_topic_number};
+        let name = without_topic_number(name).unwrap_or(name);
+        camel_words(name).unwrap_or_else(|| name.to_string())
+    };
+    #[cfg(feature = "full")]
+    let name = spaced.as_str();
     let lower = crate::case::lower(name);
     let mut out: Vec<String> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -287,6 +297,7 @@ enum Why {
     Counts,
     Numbers,
     Given,
+    RowNumbers,
 }
 
 impl Why {
@@ -321,6 +332,8 @@ impl Why {
             (Why::Numbers, true) => "numbers".into(),
             (Why::Given, false) => "opgegeven in de weergave".into(),
             (Why::Given, true) => "given in the view description".into(),
+            (Why::RowNumbers, false) => "rijnummers (een ander getal in elke rij)".into(),
+            (Why::RowNumbers, true) => "row numbers (a different number in every row)".into(),
         }
     }
 }
@@ -372,6 +385,11 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
             (Role::Category, None, Why::Text)
         }
         ColumnKind::Number => {
+            // `ID` of a CBS export: counts nothing, groups nothing.
+            #[cfg(feature = "full")]
+            if crate::compute::regional::columns::is_row_counter(c) {
+                return (Role::Ignore, None, Why::RowNumbers);
+            }
             let xs = &st.numbers;
             let whole = xs.iter().all(|x| x.fract() == 0.0);
             let nonneg = xs.iter().all(|x| *x >= 0.0);
