@@ -1103,6 +1103,9 @@ struct Second {
     meta: Vec<u32>,
     votes_of: Vec<(u32, DecimalVotes)>,
     titles: Vec<(usize, String)>,
+    /// The row right above the header (its line and cells), a group row perhaps.
+    #[cfg(feature = "full")]
+    above: Option<(usize, Vec<RawCell>)>,
     /// Once the header is read.
     rows: Option<Rows>,
     /// A piece waiting for the next, to read both at once on two threads.
@@ -1536,6 +1539,8 @@ impl CsvReader {
             meta: f.meta,
             votes_of: f.votes_of,
             titles: Vec::new(),
+            #[cfg(feature = "full")]
+            above: None,
             rows: None,
             pending: None,
             rows_hint: None,
@@ -1616,6 +1621,10 @@ impl CsvReader {
                         s.titles
                             .push((at.line, sniff::row_text(&cells_of(&fields))));
                     }
+                    #[cfg(feature = "full")]
+                    if r + 1 == s.plan.header && filled(&fields) >= 2 {
+                        s.above = Some((at.line, cells_of(&fields)));
+                    }
                 } else {
                     header_cells = Some((at.line, cells_of(&fields)));
                 }
@@ -1673,6 +1682,8 @@ impl CsvReader {
             meta: meta.to_vec(),
             votes_of: votes_of.to_vec(),
             titles: Vec::new(),
+            #[cfg(feature = "full")]
+            above: None,
             rows: None,
             pending: None,
             rows_hint: Some(hint.min(limits::MAX_ROWS)),
@@ -1769,7 +1780,8 @@ impl CsvReader {
         let votes_of = std::mem::take(&mut s.votes_of);
         let meta = std::mem::take(&mut s.meta);
         let titles = std::mem::take(&mut s.titles);
-        let (header_row, header) = header_cells;
+        #[allow(unused_mut)]
+        let (header_row, mut header) = header_cells;
         let fields_in_header = header.len();
         let width = header
             .iter()
@@ -1779,6 +1791,16 @@ impl CsvReader {
             .iter()
             .map(RawCell::display)
             .collect();
+        #[allow(unused_mut)]
+        let mut titles = titles;
+        #[cfg(feature = "full")]
+        let two_rows = s.above.take().and_then(|(row, above)| {
+            let (cells, nl, en) =
+                sniff::two_row_header((row, &above), (header_row, &header), width)?;
+            header = cells;
+            titles.retain(|(r, _)| *r != row);
+            Some((nl, en))
+        });
 
         // The decimal separator from the votes of the rows that will be read as data.
         let votes = data_votes(&meta, &votes_of, plan, width);
@@ -1794,6 +1816,10 @@ impl CsvReader {
             ..Default::default()
         };
         if let Some((nl, en)) = titles_note(&titles) {
+            detected.note(nl, en);
+        }
+        #[cfg(feature = "full")]
+        if let Some((nl, en)) = two_rows {
             detected.note(nl, en);
         }
         let names = column_names(&header, width, &mut detected, |j| {

@@ -187,11 +187,56 @@ impl Count {
 
     fn named(header: &str) -> Option<Count> {
         let f = fold(header);
+        Count::named_folded(&f).or_else(|| {
+            if cfg!(feature = "full") {
+                Count::of_subgroup(&f)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// A subgroup's count named as the subgroup and a total count, in any order: `Wajong
+    /// personen`, `WSW werkzaam` (a header over two rows combined, a pivot table's columns).
+    fn of_subgroup(folded: &str) -> Option<Count> {
+        let words: Vec<&str> = folded.split('_').filter(|w| !w.is_empty()).collect();
+        let is_group =
+            |w: &&str| matches!(*w, "wajong" | "wsw" | "participatiewet" | "praktijkroute");
+        let groups: Vec<&str> = words.iter().copied().filter(is_group).collect();
+        let rest: Vec<&str> = words.iter().copied().filter(|w| !is_group(w)).collect();
+        if groups.is_empty() || rest.is_empty() {
+            return None;
+        }
+        let group = match groups.as_slice() {
+            [g] => *g,
+            ["participatiewet", "praktijkroute"] | ["praktijkroute", "participatiewet"] => {
+                "praktijkroute"
+            }
+            _ => return None,
+        };
+        let total = Count::named_folded(&rest.join("_"))?;
+        Some(match (total, group) {
+            (Count::RegisterPersonsCorrected, "wajong") => Count::RegisterWajongCorrected,
+            (Count::RegisterPersonsUncorrected, "wajong") => Count::RegisterWajongUncorrected,
+            (Count::RegisterPersonsUncorrected, "wsw") => Count::RegisterWsw,
+            (Count::RegisterPersonsUncorrected, "participatiewet") => {
+                Count::RegisterParticipatiewet
+            }
+            (Count::RegisterPersonsUncorrected, "praktijkroute") => Count::RegisterPwPraktijkroute,
+            (Count::WorkersTotal, "wajong") => Count::WorkersWajong,
+            (Count::WorkersTotal, "wsw") => Count::WorkersWsw,
+            (Count::WorkersTotal, "participatiewet") => Count::WorkersParticipatiewet,
+            (Count::WorkersTotal, "praktijkroute") => Count::WorkersPwPraktijkroute,
+            _ => return None,
+        })
+    }
+
+    fn named_folded(f: &str) -> Option<Count> {
         Count::ALL
             .into_iter()
-            .find(|c| c.name() == f || c.dutch().contains(&f.as_str()))
+            .find(|c| c.name() == f || c.dutch().contains(&f))
             .or_else(|| {
-                let key = word_key(&f);
+                let key = word_key(f);
                 Count::ALL.into_iter().find(|c| {
                     word_key(c.name()) == key || c.dutch().iter().any(|d| word_key(d) == key)
                 })

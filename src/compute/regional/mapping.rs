@@ -351,13 +351,44 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
 
 /// A file without a corrected register column but with a plain one ("personen
 /// doelgroepregister", "aantal in doelgroepregister", "personen") uses the plain one as the
-/// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected.
+/// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected. The same for
+/// the Wajong register ("Wajong personen"; full core only: the built-in data has both).
 fn promote_register(table: &Table, out: &mut Resolved) {
-    if out
-        .counts
-        .iter()
-        .any(|(c, _)| *c == Count::RegisterPersonsCorrected)
-    {
+    promote_one(
+        table,
+        out,
+        (
+            Count::RegisterPersonsUncorrected,
+            Count::RegisterPersonsCorrected,
+        ),
+        [
+            "de personen in het doelgroepregister",
+            "the persons in the target group register",
+        ],
+    );
+    if cfg!(feature = "full") {
+        promote_one(
+            table,
+            out,
+            (
+                Count::RegisterWajongUncorrected,
+                Count::RegisterWajongCorrected,
+            ),
+            [
+                "de Wajong-personen in het doelgroepregister",
+                "the Wajong persons in the target group register",
+            ],
+        );
+    }
+}
+
+fn promote_one(
+    table: &Table,
+    out: &mut Resolved,
+    (plain, corrected): (Count, Count),
+    [what, what_en]: [&str; 2],
+) {
+    if out.counts.iter().any(|(c, _)| *c == corrected) {
         return;
     }
     for (c, j) in out.counts.iter_mut() {
@@ -365,15 +396,13 @@ fn promote_register(table: &Table, out: &mut Resolved) {
         let f = fold(header);
         let explicit =
             f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
-        if *c == Count::RegisterPersonsUncorrected && !explicit {
-            *c = Count::RegisterPersonsCorrected;
+        if *c == plain && !explicit {
+            *c = corrected;
             out.notes.push((
                 format!(
-                    "'{header}' gebruikt als de personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
+                    "'{header}' gebruikt als {what} (het bestand heeft geen gecorrigeerde kolom)"
                 ),
-                format!(
-                    "'{header}' used as the persons in the target group register (the file has no corrected column)"
-                ),
+                format!("'{header}' used as {what_en} (the file has no corrected column)"),
             ));
             return;
         }
