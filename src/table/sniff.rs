@@ -373,4 +373,107 @@ mod tests {
         assert_eq!(locate(&g, false).unwrap().width, 2);
         assert_eq!(locate(&g, true).unwrap().width, 3);
     }
+
+    #[cfg(feature = "full")]
+    fn two(upper: &[&str], lower: &[&str]) -> Option<Vec<String>> {
+        let g = grid(&[upper, lower]);
+        let width = lower
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |j| j + 1);
+        two_row_header((1, &g[0].1), (2, &g[1].1), width)
+            .map(|(cells, _, _)| cells.iter().map(RawCell::display).collect())
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_group_row_is_carried_over_the_empty_cells_to_its_right() {
+        let names = two(
+            &["", "", "Wajong", "", "WSW", "", "Totaal", ""],
+            &[
+                "regio", "jaar", "personen", "werkzaam", "personen", "werkzaam", "personen",
+                "werkzaam",
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            names,
+            [
+                "regio",
+                "jaar",
+                "Wajong personen",
+                "Wajong werkzaam",
+                "WSW personen",
+                "WSW werkzaam",
+                "Totaal personen",
+                "Totaal werkzaam"
+            ]
+        );
+        // Groups over distinct names, each over two columns or more; an unnamed column ends a
+        // group, and a named column after it stands alone.
+        let names = two(
+            &["", "Register", "", "Werkzaam", "", "", ""],
+            &["regio", "Wajong", "WSW", "Wajong", "WSW", "", "banen"],
+        )
+        .unwrap();
+        assert_eq!(
+            names,
+            [
+                "regio",
+                "Register Wajong",
+                "Register WSW",
+                "Werkzaam Wajong",
+                "Werkzaam WSW",
+                "",
+                "banen"
+            ]
+        );
+        let g = grid(&[&["", "A", "", "B", ""], &["r", "x", "y", "x", "y"]]);
+        let (_, nl, en) = two_row_header((3, &g[0].1), (4, &g[1].1), 5).unwrap();
+        assert!(nl.contains("rij 3 en 4") && nl.contains("'A x'"), "{nl}");
+        assert!(en.contains("rows 3 and 4") && en.contains("'A x'"), "{en}");
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn title_rows_and_number_rows_are_no_group_rows() {
+        let header = ["regio", "jaar", "personen", "werkzaam", "banen"];
+        for upper in [
+            // A title: in the first column, or one text, or texts that group nothing.
+            &["Tabel 1 Banenafspraak", "", "", "", ""][..],
+            &["", "Tabel 1 Banenafspraak", "", "", ""],
+            &["", "", "Bron: UWV", "", "peildatum"],
+            // Above the identifier column.
+            &["Wajong", "", "WSW", "", ""],
+            // Numbers (years) are not group names.
+            &["", "", "2015", "", "2016"],
+            // Right of the header.
+            &["", "", "A", "", "", "B"],
+        ] {
+            assert_eq!(two(upper, &header), None, "{upper:?}");
+        }
+        // Above an unnamed column.
+        assert_eq!(
+            two(
+                &["", "", "A", "", "B", ""],
+                &["regio", "jaar", "x", "y", "", "z"]
+            ),
+            None
+        );
+        // A group row in a workbook: a number is no group name.
+        let lower: Vec<RawCell> = header
+            .iter()
+            .map(|h| RawCell::Text(h.to_string()))
+            .collect();
+        let upper = [
+            RawCell::Empty,
+            RawCell::Empty,
+            RawCell::Number(2015.0),
+            RawCell::Empty,
+            RawCell::Text("B".into()),
+        ];
+        assert_eq!(two_row_header((1, &upper), (2, &lower), 5), None);
+        // Two-column groups over a header of distinct names do make a header over two rows.
+        assert!(two(&["", "A", "", "B", ""], &header).is_some());
+    }
 }
