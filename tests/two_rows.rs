@@ -290,7 +290,7 @@ fn long_json(lines: bool) -> Vec<u8> {
     if lines {
         // Windows line ends, a blank line and no line end after the last record.
         let mut s = records.join("\r\n");
-        s.insert_str(0, "\n");
+        s.insert(0, '\n');
         s.into_bytes()
     } else {
         format!("[\n{}\n]\n", records.join(",\n")).into_bytes()

@@ -564,4 +564,40 @@ mod tests {
         }
         assert_eq!(Count::from_header("Werkzame personen (Wajong) 2015"), None);
     }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_subgroup_before_a_total_count_names_the_subgroup_count() {
+        for (h, c) in [
+            ("Wajong personen", Count::RegisterWajongUncorrected),
+            ("Wajong werkzaam", Count::WorkersWajong),
+            ("WSW personen", Count::RegisterWsw),
+            ("WSW Werkzame personen", Count::WorkersWsw),
+            ("Participatiewet personen", Count::RegisterParticipatiewet),
+            ("werkzaam Participatiewet", Count::WorkersParticipatiewet),
+            (
+                "Participatiewet Praktijkroute personen",
+                Count::RegisterPwPraktijkroute,
+            ),
+            ("Praktijkroute werkzaam", Count::WorkersPwPraktijkroute),
+            (
+                "Wajong Personen doelgroepregister gecorrigeerd",
+                Count::RegisterWajongCorrected,
+            ),
+            ("Totaal personen", Count::RegisterPersonsUncorrected),
+            ("Totaal werkzaam", Count::WorkersTotal),
+        ] {
+            assert_eq!(Count::from_header(h), Some(c), "{h}");
+        }
+        // No correction exists for these subgroups, two subgroups name none, a subgroup alone
+        // names nothing, and other counts have no subgroup form.
+        for h in [
+            "WSW personen gecorrigeerd",
+            "Wajong WSW personen",
+            "Wajong",
+            "Wajong banen",
+        ] {
+            assert_eq!(Count::from_header(h), None, "{h}");
+        }
+    }
 }

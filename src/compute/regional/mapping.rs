@@ -231,6 +231,8 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
         }
     }
     promote_register(table, &mut out);
+    #[cfg(feature = "full")]
+    promote_wajong_register(table, &mut out);
     find_subgroup_column(table, &mut out);
     #[cfg(feature = "full")]
     find_region_codes(table, &mut out);
@@ -351,44 +353,13 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
 
 /// A file without a corrected register column but with a plain one ("personen
 /// doelgroepregister", "aantal in doelgroepregister", "personen") uses the plain one as the
-/// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected. The same for
-/// the Wajong register ("Wajong personen"; full core only: the built-in data has both).
+/// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected.
 fn promote_register(table: &Table, out: &mut Resolved) {
-    promote_one(
-        table,
-        out,
-        (
-            Count::RegisterPersonsUncorrected,
-            Count::RegisterPersonsCorrected,
-        ),
-        [
-            "de personen in het doelgroepregister",
-            "the persons in the target group register",
-        ],
-    );
-    if cfg!(feature = "full") {
-        promote_one(
-            table,
-            out,
-            (
-                Count::RegisterWajongUncorrected,
-                Count::RegisterWajongCorrected,
-            ),
-            [
-                "de Wajong-personen in het doelgroepregister",
-                "the Wajong persons in the target group register",
-            ],
-        );
-    }
-}
-
-fn promote_one(
-    table: &Table,
-    out: &mut Resolved,
-    (plain, corrected): (Count, Count),
-    [what, what_en]: [&str; 2],
-) {
-    if out.counts.iter().any(|(c, _)| *c == corrected) {
+    if out
+        .counts
+        .iter()
+        .any(|(c, _)| *c == Count::RegisterPersonsCorrected)
+    {
         return;
     }
     for (c, j) in out.counts.iter_mut() {
@@ -396,13 +367,48 @@ fn promote_one(
         let f = fold(header);
         let explicit =
             f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
-        if *c == plain && !explicit {
-            *c = corrected;
+        if *c == Count::RegisterPersonsUncorrected && !explicit {
+            *c = Count::RegisterPersonsCorrected;
             out.notes.push((
                 format!(
-                    "'{header}' gebruikt als {what} (het bestand heeft geen gecorrigeerde kolom)"
+                    "'{header}' gebruikt als de personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
                 ),
-                format!("'{header}' used as {what_en} (the file has no corrected column)"),
+                format!(
+                    "'{header}' used as the persons in the target group register (the file has no corrected column)"
+                ),
+            ));
+            return;
+        }
+    }
+}
+
+/// [`promote_register`] for the Wajong register: a file with a plain Wajong register column
+/// ("Wajong personen", "doelgroepregister Wajong") but no corrected one uses the plain one, as
+/// the register of a long file's Wajong rows is, and says so (full core only: the built-in data
+/// has the corrected column).
+#[cfg(feature = "full")]
+fn promote_wajong_register(table: &Table, out: &mut Resolved) {
+    if out
+        .counts
+        .iter()
+        .any(|(c, _)| *c == Count::RegisterWajongCorrected)
+    {
+        return;
+    }
+    for (c, j) in out.counts.iter_mut() {
+        let header = table.columns.get(*j).map(|c| c.name.as_str()).unwrap_or("");
+        let f = fold(header);
+        let explicit =
+            f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
+        if *c == Count::RegisterWajongUncorrected && !explicit {
+            *c = Count::RegisterWajongCorrected;
+            out.notes.push((
+                format!(
+                    "'{header}' gebruikt als de Wajong-personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
+                ),
+                format!(
+                    "'{header}' used as the Wajong persons in the target group register (the file has no corrected column)"
+                ),
             ));
             return;
         }
