@@ -1138,7 +1138,6 @@ fn read_sheet(
                     #[cfg(feature = "full")]
                     let two_rows = two_rows(above.take(), (row, &mut d), width, &mut titles);
                     d.drain(..lead.min(d.len()));
-                    #[allow(unused_mut)]
                     let mut detected =
                         sheet_detected(sheet, row, (votes, decimal, dates), passed, &titles);
                     #[cfg(feature = "full")]
