@@ -161,7 +161,7 @@ impl Detected {
         let mut parts = vec![format!(
             "{} {}",
             w("formaat", "format"),
-            if self.format == "jsonl" {
+            if cfg!(feature = "full") && self.format == "jsonl" {
                 "JSON Lines".to_string()
             } else {
                 crate::case::upper(&self.format)
@@ -1183,7 +1183,8 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
         }
     }
     if matches!(first, Some(b'[') | Some(b'{'))
-        || matches!(ext.as_str(), "json" | "jsonl" | "ndjson")
+        || ext == "json"
+        || (cfg!(feature = "full") && matches!(ext.as_str(), "jsonl" | "ndjson"))
     {
         return Ok(Format::Json);
     }
