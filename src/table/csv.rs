@@ -1780,8 +1780,7 @@ impl CsvReader {
         let votes_of = std::mem::take(&mut s.votes_of);
         let meta = std::mem::take(&mut s.meta);
         let titles = std::mem::take(&mut s.titles);
-        #[allow(unused_mut)]
-        let (header_row, mut header) = header_cells;
+        let (header_row, header) = header_cells;
         let fields_in_header = header.len();
         let width = header
             .iter()
@@ -1791,16 +1790,9 @@ impl CsvReader {
             .iter()
             .map(RawCell::display)
             .collect();
-        #[allow(unused_mut)]
-        let mut titles = titles;
         #[cfg(feature = "full")]
-        let two_rows = s.above.take().and_then(|(row, above)| {
-            let (cells, nl, en) =
-                sniff::two_row_header((row, &above), (header_row, &header), width)?;
-            header = cells;
-            titles.retain(|(r, _)| *r != row);
-            Some((nl, en))
-        });
+        let (header, titles, two_rows) =
+            with_group_row(s.above.take(), (header_row, header), width, titles);
 
         // The decimal separator from the votes of the rows that will be read as data.
         let votes = data_votes(&meta, &votes_of, plan, width);
@@ -2050,6 +2042,29 @@ impl Rows {
 
 /// Whether the rows are read on two threads: natively, for a file of 4 MB or more (below it a
 /// thread costs more than it saves), on a machine with two cores or more.
+/// The header combined with the group row right above it (`above`), when the two make a header
+/// over two rows ([`sniff::two_row_header`]): the group row is then no title row, and the note
+/// that says so is given.
+#[cfg(feature = "full")]
+#[allow(clippy::type_complexity)]
+fn with_group_row(
+    above: Option<(usize, Vec<RawCell>)>,
+    (header_row, header): (usize, Vec<RawCell>),
+    width: usize,
+    mut titles: Vec<(usize, String)>,
+) -> (Vec<RawCell>, Vec<(usize, String)>, Option<(String, String)>) {
+    let Some((row, above)) = above else {
+        return (header, titles, None);
+    };
+    match sniff::two_row_header((row, &above), (header_row, &header), width) {
+        Some((cells, nl, en)) => {
+            titles.retain(|(r, _)| *r != row);
+            (cells, titles, Some((nl, en)))
+        }
+        None => (header, titles, None),
+    }
+}
+
 fn threaded(size: usize) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {

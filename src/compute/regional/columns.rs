@@ -185,19 +185,27 @@ impl Count {
         or_unbracketed(header, Count::named)
     }
 
+    // (In the first core `found` is returned as found: the code it had before.)
+    #[allow(clippy::let_and_return)]
     fn named(header: &str) -> Option<Count> {
         let f = fold(header);
-        Count::named_folded(&f).or_else(|| {
-            if cfg!(feature = "full") {
-                Count::of_subgroup(&f)
-            } else {
-                None
-            }
-        })
+        let found = Count::ALL
+            .into_iter()
+            .find(|c| c.name() == f || c.dutch().contains(&f.as_str()))
+            .or_else(|| {
+                let key = word_key(&f);
+                Count::ALL.into_iter().find(|c| {
+                    word_key(c.name()) == key || c.dutch().iter().any(|d| word_key(d) == key)
+                })
+            });
+        #[cfg(feature = "full")]
+        let found = found.or_else(|| Count::of_subgroup(&f));
+        found
     }
 
     /// A subgroup's count named as the subgroup and a total count, in any order: `Wajong
     /// personen`, `WSW werkzaam` (a header over two rows combined, a pivot table's columns).
+    #[cfg(feature = "full")]
     fn of_subgroup(folded: &str) -> Option<Count> {
         let words: Vec<&str> = folded.split('_').filter(|w| !w.is_empty()).collect();
         let is_group =
@@ -214,7 +222,8 @@ impl Count {
             }
             _ => return None,
         };
-        let total = Count::named_folded(&rest.join("_"))?;
+        // (The rest names no subgroup, so `named` does not come back here.)
+        let total = Count::named(&rest.join("_"))?;
         Some(match (total, group) {
             (Count::RegisterPersonsCorrected, "wajong") => Count::RegisterWajongCorrected,
             (Count::RegisterPersonsUncorrected, "wajong") => Count::RegisterWajongUncorrected,
@@ -229,18 +238,6 @@ impl Count {
             (Count::WorkersTotal, "praktijkroute") => Count::WorkersPwPraktijkroute,
             _ => return None,
         })
-    }
-
-    fn named_folded(f: &str) -> Option<Count> {
-        Count::ALL
-            .into_iter()
-            .find(|c| c.name() == f || c.dutch().contains(&f))
-            .or_else(|| {
-                let key = word_key(f);
-                Count::ALL.into_iter().find(|c| {
-                    word_key(c.name()) == key || c.dutch().iter().any(|d| word_key(d) == key)
-                })
-            })
     }
 }
 
