@@ -9,6 +9,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(t) = read {
         banenverkenner_fuzz_check::table(&t);
     }
+    // Named as JSON Lines: read a line at a time.
+    let read = banenverkenner::table::json::read_json("f.jsonl", data);
+    assert_eq!(read, banenverkenner::table::json::read_json_whole("f.jsonl", data));
+    if let Ok(t) = read {
+        banenverkenner_fuzz_check::table(&t);
+    }
 });
 
 #[path = "check.rs"]

@@ -1126,6 +1126,9 @@ struct Second {
     meta: Vec<u32>,
     votes_of: Vec<(u32, DecimalVotes)>,
     titles: Vec<(usize, String)>,
+    /// The row right above the header (its line and cells), a group row perhaps.
+    #[cfg(feature = "full")]
+    above: Option<(usize, Vec<RawCell>)>,
     /// Once the header is read.
     rows: Option<Rows>,
     /// A piece waiting for the next, to read both at once on two threads.
@@ -1559,6 +1562,8 @@ impl CsvReader {
             meta: f.meta,
             votes_of: f.votes_of,
             titles: Vec::new(),
+            #[cfg(feature = "full")]
+            above: None,
             rows: None,
             pending: None,
             rows_hint: None,
@@ -1639,6 +1644,10 @@ impl CsvReader {
                         s.titles
                             .push((at.line, sniff::row_text(&cells_of(&fields))));
                     }
+                    #[cfg(feature = "full")]
+                    if r + 1 == s.plan.header && filled(&fields) >= 2 {
+                        s.above = Some((at.line, cells_of(&fields)));
+                    }
                 } else {
                     header_cells = Some((at.line, cells_of(&fields)));
                 }
@@ -1696,6 +1705,8 @@ impl CsvReader {
             meta: meta.to_vec(),
             votes_of: votes_of.to_vec(),
             titles: Vec::new(),
+            #[cfg(feature = "full")]
+            above: None,
             rows: None,
             pending: None,
             rows_hint: Some(hint.min(limits::MAX_ROWS)),
@@ -1802,6 +1813,9 @@ impl CsvReader {
             .iter()
             .map(RawCell::display)
             .collect();
+        #[cfg(feature = "full")]
+        let (header, titles, two_rows) =
+            with_group_row(s.above.take(), (header_row, header), width, titles);
 
         // The decimal separator from the votes of the rows that will be read as data.
         let votes = data_votes(&meta, &votes_of, plan, width);
@@ -1817,6 +1831,10 @@ impl CsvReader {
             ..Default::default()
         };
         if let Some((nl, en)) = titles_note(&titles) {
+            detected.note(nl, en);
+        }
+        #[cfg(feature = "full")]
+        if let Some((nl, en)) = two_rows {
             detected.note(nl, en);
         }
         let names = column_names(&header, width, &mut detected, |j| {
@@ -2047,6 +2065,29 @@ impl Rows {
 
 /// Whether the rows are read on two threads: natively, for a file of 4 MB or more (below it a
 /// thread costs more than it saves), on a machine with two cores or more.
+/// The header combined with the group row right above it (`above`), when the two make a header
+/// over two rows ([`sniff::two_row_header`]): the group row is then no title row, and the note
+/// that says so is given.
+#[cfg(feature = "full")]
+#[allow(clippy::type_complexity)]
+fn with_group_row(
+    above: Option<(usize, Vec<RawCell>)>,
+    (header_row, header): (usize, Vec<RawCell>),
+    width: usize,
+    mut titles: Vec<(usize, String)>,
+) -> (Vec<RawCell>, Vec<(usize, String)>, Option<(String, String)>) {
+    let Some((row, above)) = above else {
+        return (header, titles, None);
+    };
+    match sniff::two_row_header((row, &above), (header_row, &header), width) {
+        Some((cells, nl, en)) => {
+            titles.retain(|(r, _)| *r != row);
+            (cells, titles, Some((nl, en)))
+        }
+        None => (header, titles, None),
+    }
+}
+
 fn threaded(size: usize) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -336,7 +336,7 @@ impl<'n> Sink<'n> {
 
     /// The table, or the first error: too many records, an error in a record, records without
     /// fields, a table beyond the limits, a cell that cannot be read; in that order.
-    fn finish(self, notes: Vec<(String, String)>) -> Result<Table> {
+    fn finish(self, notes: Vec<(String, String)>, lines: bool) -> Result<Table> {
         if self.items > limits::MAX_ROWS {
             return Err(limits::exceeded(
                 self.name,
@@ -371,7 +371,7 @@ impl<'n> Sink<'n> {
             return Err(e);
         }
         let mut detected = Detected {
-            format: "json".into(),
+            format: if lines { "jsonl" } else { "json" }.into(),
             encoding: Some("UTF-8".into()),
             decimal: Some(".".into()),
             header_row: 0,
@@ -398,6 +398,52 @@ fn syntax(name: &str, e: serde_json::Error) -> Error {
         ),
     )
     .at(Location::file(name).row(e.line()).row_unit("regel"))
+}
+
+/// Whether the file is JSON Lines (one record a line): named `.jsonl` or `.ndjson`, or its
+/// first non-blank line a whole JSON object with another non-blank line after it (a JSON file
+/// written as one value would not parse after its first line, or have nothing after it).
+fn is_json_lines(name: &str, bytes: &[u8]) -> bool {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "jsonl" | "ndjson") {
+        return true;
+    }
+    let mut lines = json_lines(bytes);
+    let Some((_, first)) = lines.next() else {
+        return false;
+    };
+    first.starts_with(b"{")
+        && lines.next().is_some()
+        && serde_json::from_slice::<serde::de::IgnoredAny>(first).is_ok()
+}
+
+/// The non-blank lines of a JSON Lines file, each with its 1-based line number, trimmed.
+fn json_lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_ascii()))
+        .filter(|(_, l)| !l.is_empty())
+}
+
+/// A line of a JSON Lines file that does not parse, with its line and column.
+fn line_syntax(name: &str, line: usize, e: serde_json::Error) -> Error {
+    let what = e.to_string();
+    let what = what.split(" at line ").next().unwrap_or(&what).to_string();
+    let column = e.column();
+    Error::new2(
+        ErrorKind::Parse,
+        format!(
+            "Regel {line} van het JSON Lines-bestand kan niet worden gelezen: {what} (teken {column}). Verwacht op elke regel één record, zoals {{\"regio\": \"Achterhoek\", \"jaar\": 2015, ...}}."
+        ),
+        format!(
+            "Line {line} of the JSON Lines file cannot be read: {what} (character {column}). Expected one record on each line, such as {{\"region\": \"Achterhoek\", \"year\": 2015, ...}}."
+        ),
+    )
+    .at(Location::file(name).row(line).row_unit("regel"))
 }
 
 fn wrapped_note(key: &str) -> (String, String) {
@@ -658,15 +704,26 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         }
     }
 
+    if is_json_lines(name, bytes) {
+        let mut sink = Sink::new(name, bytes.len());
+        for (line, text) in json_lines(bytes) {
+            let mut de = serde_json::Deserializer::from_slice(text);
+            Item(&mut sink)
+                .deserialize(&mut de)
+                .and_then(|_| de.end())
+                .map_err(|e| line_syntax(name, line, e))?;
+        }
+        return sink.finish(Vec::new(), true);
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let root = Top(name, bytes.len())
         .deserialize(&mut de)
         .and_then(|r| de.end().map(|_| r))
         .map_err(|e| syntax(name, e))?;
     match root {
-        Root::List(sink) => sink.finish(Vec::new()),
+        Root::List(sink) => sink.finish(Vec::new(), false),
         Root::Object(lists) => match <[(String, Sink); 1]>::try_from(lists) {
-            Ok([(key, sink)]) => sink.finish(vec![wrapped_note(&key)]),
+            Ok([(key, sink)]) => sink.finish(vec![wrapped_note(&key)], false),
             Err(_) => Err(not_one_list(name)),
         },
         Root::Other(kind) => Err(not_a_list(name, kind)),
@@ -679,18 +736,15 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
 pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     check_depth(name, bytes)?;
-    let root: Node = serde_json::from_slice(bytes).map_err(|e| syntax(name, e))?;
-    let (items, notes) = match root {
-        Node::Array(items) => (items, Vec::new()),
-        Node::Object(fields) => {
-            let arrays: Vec<(String, Node)> =
-                fields.into_iter().filter(|(_, v)| is_records(v)).collect();
-            match <[(String, Node); 1]>::try_from(arrays) {
-                Ok([(key, Node::Array(items))]) => (items, vec![wrapped_note(&key)]),
-                _ => return Err(not_one_list(name)),
-            }
+    let lines = is_json_lines(name, bytes);
+    let (items, notes) = if lines {
+        let mut items = Vec::new();
+        for (line, text) in json_lines(bytes) {
+            items.push(serde_json::from_slice(text).map_err(|e| line_syntax(name, line, e))?);
         }
-        other => return Err(not_a_list(name, (other.kind(), other.kind_en()))),
+        (items, Vec::new())
+    } else {
+        whole_items(name, bytes)?
     };
     let mut sink = Sink::new(name, bytes.len());
     for item in items {
@@ -713,7 +767,25 @@ pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         }
         sink.end_record();
     }
-    sink.finish(notes)
+    sink.finish(notes, lines)
+}
+
+/// The items of a file that is one JSON value: a list of records or an object holding one.
+#[allow(clippy::type_complexity)]
+fn whole_items(name: &str, bytes: &[u8]) -> Result<(Vec<Node>, Vec<(String, String)>)> {
+    let root: Node = serde_json::from_slice(bytes).map_err(|e| syntax(name, e))?;
+    Ok(match root {
+        Node::Array(items) => (items, Vec::new()),
+        Node::Object(fields) => {
+            let arrays: Vec<(String, Node)> =
+                fields.into_iter().filter(|(_, v)| is_records(v)).collect();
+            match <[(String, Node); 1]>::try_from(arrays) {
+                Ok([(key, Node::Array(items))]) => (items, vec![wrapped_note(&key)]),
+                _ => return Err(not_one_list(name)),
+            }
+        }
+        other => return Err(not_a_list(name, (other.kind(), other.kind_en()))),
+    })
 }
 
 #[cfg(test)]

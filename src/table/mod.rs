@@ -104,7 +104,7 @@ impl Column {
 /// What a loader found out about the file, shown in the page and printed by the CLI.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Detected {
-    /// `csv`, `xlsx` or `json`.
+    /// `csv`, `xlsx`, `json` or `jsonl` (JSON Lines: one record a line).
     pub format: String,
     /// Character encoding of a text file: `UTF-8`, `UTF-8 met BOM`, `Windows-1252`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -161,7 +161,11 @@ impl Detected {
         let mut parts = vec![format!(
             "{} {}",
             w("formaat", "format"),
-            crate::case::upper(&self.format)
+            if cfg!(feature = "full") && self.format == "jsonl" {
+                "JSON Lines".to_string()
+            } else {
+                crate::case::upper(&self.format)
+            }
         )];
         if let Some(e) = &self.encoding {
             if en {
@@ -1260,7 +1264,10 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
                 "This file is a web page or XML (it starts with '<'), not a table. Save the table as CSV or Excel workbook (.xlsx).");
         }
     }
-    if matches!(first, Some(b'[') | Some(b'{')) || ext == "json" {
+    if matches!(first, Some(b'[') | Some(b'{'))
+        || ext == "json"
+        || (cfg!(feature = "full") && matches!(ext.as_str(), "jsonl" | "ndjson"))
+    {
         return Ok(Format::Json);
     }
     Ok(Format::Csv)

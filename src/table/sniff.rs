@@ -178,6 +178,93 @@ pub fn plan(counts: &[usize]) -> Option<Plan> {
     Some(Plan { header, below_from })
 }
 
+/// A header over two rows, as published tables and pivot exports write it: a row of group
+/// names above the column names, each group over the first column of its group and the cells
+/// under a merged cell left empty (`;;Wajong;;WSW;` over `regio;jaar;personen;werkzaam;...`).
+/// Gives the header as one row of combined names (`Wajong personen`), the group carried over
+/// the empty cells to its right until the next group, with the note saying so; `None` when
+/// `upper` (the row right above the header `lower`) is not such a group row. A group row:
+/// - has at least two filled cells, all text with a letter in it (no numbers, no years);
+/// - has none above the first named column of the header (the identifier columns) nor right of
+///   the header's `width`, and every group sits above a named column;
+/// - is a grouping: a column name repeats under different groups, or at least two groups each
+///   span two or more named columns (a title row, one or two texts, does neither).
+#[cfg(feature = "full")]
+pub fn two_row_header(
+    (upper_row, upper): (usize, &[RawCell]),
+    (lower_row, lower): (usize, &[RawCell]),
+    width: usize,
+) -> Option<(Vec<RawCell>, String, String)> {
+    let named = |j: usize| lower.get(j).is_some_and(|c| !c.is_blank());
+    let first_named = (0..width).find(|&j| named(j))?;
+    let groups: Vec<usize> = (0..upper.len()).filter(|&j| !upper[j].is_blank()).collect();
+    let is_group_text = |c: &RawCell| match c {
+        RawCell::Text(t) => {
+            let t = t.trim();
+            t.chars().any(char::is_alphabetic) && t.chars().count() <= 80
+        }
+        _ => false,
+    };
+    if groups.len() < 2
+        || groups
+            .iter()
+            .any(|&j| j <= first_named || j >= width || !named(j) || !is_group_text(&upper[j]))
+    {
+        return None;
+    }
+    // The group of each column: carried right over empty cells above named columns.
+    let mut group_of: Vec<Option<usize>> = vec![None; width];
+    let mut carried: Option<usize> = None;
+    for (j, g) in group_of.iter_mut().enumerate() {
+        if upper.get(j).is_some_and(|c| !c.is_blank()) {
+            carried = Some(j);
+        } else if !named(j) {
+            carried = None;
+        }
+        *g = carried;
+    }
+    // Named columns per group, and whether a name repeats under another group (in one pass:
+    // a header may have thousands of columns).
+    let mut size: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut first_group: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
+    let mut repeats = false;
+    let name = |j: usize| lower.get(j).map(RawCell::display).unwrap_or_default();
+    for (j, g) in group_of.iter().enumerate() {
+        if let (Some(g), true) = (*g, named(j)) {
+            *size.entry(g).or_insert(0) += 1;
+            repeats |= *first_group.entry(name(j)).or_insert(g) != g;
+        }
+    }
+    let spans = size.values().filter(|&&n| n >= 2).count();
+    if !repeats && spans < 2 {
+        return None;
+    }
+    let cells: Vec<RawCell> = (0..lower.len().max(width))
+        .map(|j| match group_of.get(j).copied().flatten() {
+            Some(g) if named(j) => RawCell::Text(format!("{} {}", upper[g].display(), name(j))),
+            _ => lower.get(j).cloned().unwrap_or(RawCell::Empty),
+        })
+        .collect();
+    let example = cells
+        .get(groups[0])
+        .map(RawCell::display)
+        .unwrap_or_default();
+    Some((
+        cells,
+        format!(
+            "Kopregel over twee rijen samengenomen (rij {upper_row} en {lower_row}): de groepsnaam \
+             op rij {upper_row} staat voor elke kolomnaam eronder tot de volgende groep, \
+             bijvoorbeeld '{example}'"
+        ),
+        format!(
+            "Header over two rows combined (rows {upper_row} and {lower_row}): the group name \
+             in row {upper_row} precedes each column name below it up to the next group, \
+             e.g. '{example}'"
+        ),
+    ))
+}
+
 /// Why body row `i` (counted from the row after the header), with `n` filled cells, is not
 /// data; `None` when it is. `repeated` tells whether the row repeats the header.
 pub fn classify(
@@ -285,5 +372,108 @@ mod tests {
         let g = grid(&[&["a", "b", ""], &["1", "2", "3"]]);
         assert_eq!(locate(&g, false).unwrap().width, 2);
         assert_eq!(locate(&g, true).unwrap().width, 3);
+    }
+
+    #[cfg(feature = "full")]
+    fn two(upper: &[&str], lower: &[&str]) -> Option<Vec<String>> {
+        let g = grid(&[upper, lower]);
+        let width = lower
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |j| j + 1);
+        two_row_header((1, &g[0].1), (2, &g[1].1), width)
+            .map(|(cells, _, _)| cells.iter().map(RawCell::display).collect())
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_group_row_is_carried_over_the_empty_cells_to_its_right() {
+        let names = two(
+            &["", "", "Wajong", "", "WSW", "", "Totaal", ""],
+            &[
+                "regio", "jaar", "personen", "werkzaam", "personen", "werkzaam", "personen",
+                "werkzaam",
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            names,
+            [
+                "regio",
+                "jaar",
+                "Wajong personen",
+                "Wajong werkzaam",
+                "WSW personen",
+                "WSW werkzaam",
+                "Totaal personen",
+                "Totaal werkzaam"
+            ]
+        );
+        // Groups over distinct names, each over two columns or more; an unnamed column ends a
+        // group, and a named column after it stands alone.
+        let names = two(
+            &["", "Register", "", "Werkzaam", "", "", ""],
+            &["regio", "Wajong", "WSW", "Wajong", "WSW", "", "banen"],
+        )
+        .unwrap();
+        assert_eq!(
+            names,
+            [
+                "regio",
+                "Register Wajong",
+                "Register WSW",
+                "Werkzaam Wajong",
+                "Werkzaam WSW",
+                "",
+                "banen"
+            ]
+        );
+        let g = grid(&[&["", "A", "", "B", ""], &["r", "x", "y", "x", "y"]]);
+        let (_, nl, en) = two_row_header((3, &g[0].1), (4, &g[1].1), 5).unwrap();
+        assert!(nl.contains("rij 3 en 4") && nl.contains("'A x'"), "{nl}");
+        assert!(en.contains("rows 3 and 4") && en.contains("'A x'"), "{en}");
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn title_rows_and_number_rows_are_no_group_rows() {
+        let header = ["regio", "jaar", "personen", "werkzaam", "banen"];
+        for upper in [
+            // A title: in the first column, or one text, or texts that group nothing.
+            &["Tabel 1 Banenafspraak", "", "", "", ""][..],
+            &["", "Tabel 1 Banenafspraak", "", "", ""],
+            &["", "", "Bron: UWV", "", "peildatum"],
+            // Above the identifier column.
+            &["Wajong", "", "WSW", "", ""],
+            // Numbers (years) are not group names.
+            &["", "", "2015", "", "2016"],
+            // Right of the header.
+            &["", "", "A", "", "", "B"],
+        ] {
+            assert_eq!(two(upper, &header), None, "{upper:?}");
+        }
+        // Above an unnamed column.
+        assert_eq!(
+            two(
+                &["", "", "A", "", "B", ""],
+                &["regio", "jaar", "x", "y", "", "z"]
+            ),
+            None
+        );
+        // A group row in a workbook: a number is no group name.
+        let lower: Vec<RawCell> = header
+            .iter()
+            .map(|h| RawCell::Text(h.to_string()))
+            .collect();
+        let upper = [
+            RawCell::Empty,
+            RawCell::Empty,
+            RawCell::Number(2015.0),
+            RawCell::Empty,
+            RawCell::Text("B".into()),
+        ];
+        assert_eq!(two_row_header((1, &upper), (2, &lower), 5), None);
+        // Two-column groups over a header of distinct names do make a header over two rows.
+        assert!(two(&["", "A", "", "B", ""], &header).is_some());
     }
 }

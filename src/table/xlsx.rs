@@ -1103,6 +1103,8 @@ fn read_sheet(
         part.restart();
         let mut k = 0usize;
         let mut titles: Vec<(usize, String)> = Vec::new();
+        #[cfg(feature = "full")]
+        let mut above: Option<(usize, Vec<RawCell>)> = None;
         let mut header_key: Vec<String> = Vec::new();
         let mut table: Option<(super::TableBuilder, Detected)> = None;
         let mut rejected: Vec<super::RejectedRow> = Vec::new();
@@ -1121,6 +1123,10 @@ fn read_sheet(
                     if st.filled > 0 {
                         titles.push((row, sniff::row_text(&dense(cells, first_col))));
                     }
+                    #[cfg(feature = "full")]
+                    if at + 1 == header && st.filled >= 2 {
+                        above = Some((row, dense(cells, first_col)));
+                    }
                     return Ok(());
                 }
                 let mut d = dense(cells, first_col);
@@ -1129,9 +1135,15 @@ fn read_sheet(
                         .iter()
                         .map(RawCell::display)
                         .collect();
+                    #[cfg(feature = "full")]
+                    let two_rows = two_rows(above.take(), (row, &mut d), width, &mut titles);
                     d.drain(..lead.min(d.len()));
                     let mut detected =
                         sheet_detected(sheet, row, (votes, decimal, dates), passed, &titles);
+                    #[cfg(feature = "full")]
+                    if let Some((nl, en)) = two_rows {
+                        detected.note(nl, en);
+                    }
                     let offset = first_col + lead;
                     let names = column_names(&d, width - lead, &mut detected, |j| {
                         format!("kolom_{}", column_letter(j + offset))
@@ -1190,6 +1202,26 @@ fn read_sheet(
     }
 }
 
+/// The header combined with the group row right above it (`above`: its row and cells) when they
+/// make a header over two rows ([`sniff::two_row_header`]): the group row is then no title row.
+/// Gives the note that says so.
+#[cfg(feature = "full")]
+fn two_rows(
+    above: Option<(usize, Vec<RawCell>)>,
+    (row, header): (usize, &mut Vec<RawCell>),
+    width: usize,
+    titles: &mut Vec<(usize, String)>,
+) -> Option<(String, String)> {
+    let (up_row, up) = above?;
+    if up_row + 1 != row {
+        return None;
+    }
+    let (cells, nl, en) = sniff::two_row_header((up_row, &up), (row, header), width)?;
+    *header = cells;
+    titles.retain(|(r, _)| *r != up_row);
+    Some((nl, en))
+}
+
 /// [`read_xlsx`] from each worksheet's whole grid, as [`sniff::locate`] finds the table in it:
 /// the reference the streamed reading is checked against (tests, fuzz target).
 #[doc(hidden)]
@@ -1218,7 +1250,19 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             passed.push(sheet.name);
             continue;
         };
+        #[allow(unused_mut)]
         let (header_row, mut header) = grid[layout.header].clone();
+        #[allow(unused_mut)]
+        let mut titles = layout.titles;
+        #[cfg(feature = "full")]
+        let two = layout
+            .header
+            .checked_sub(1)
+            .and_then(|k| grid.get(k))
+            .filter(|(_, c)| c.iter().filter(|x| !x.is_blank()).count() >= 2)
+            .cloned();
+        #[cfg(feature = "full")]
+        let two = two_rows(two, (header_row, &mut header), layout.width, &mut titles);
         let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(layout.data.len());
         for &i in &layout.data {
             rows.push(std::mem::take(&mut grid[i]));
@@ -1249,8 +1293,12 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             header_row,
             (votes, decimal, dates),
             &passed,
-            &layout.titles,
+            &titles,
         );
+        #[cfg(feature = "full")]
+        if let Some((nl, en)) = two {
+            detected.note(nl, en);
+        }
         detected.rejected = layout.rejected;
         let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))

@@ -201,9 +201,11 @@ impl Count {
         None
     }
 
+    // (In the first core `found` is returned as found: the code it had before.)
+    #[allow(clippy::let_and_return)]
     fn named(header: &str) -> Option<Count> {
         let f = fold_header(header);
-        Count::ALL
+        let found = Count::ALL
             .into_iter()
             .find(|c| c.name() == f || c.dutch().contains(&f.as_str()))
             .or_else(|| {
@@ -211,7 +213,47 @@ impl Count {
                 Count::ALL.into_iter().find(|c| {
                     word_key(c.name()) == key || c.dutch().iter().any(|d| word_key(d) == key)
                 })
-            })
+            });
+        #[cfg(feature = "full")]
+        let found = found.or_else(|| Count::of_subgroup(&f));
+        found
+    }
+
+    /// A subgroup's count named as the subgroup and a total count, in any order: `Wajong
+    /// personen`, `WSW werkzaam` (a header over two rows combined, a pivot table's columns).
+    #[cfg(feature = "full")]
+    fn of_subgroup(folded: &str) -> Option<Count> {
+        let words: Vec<&str> = folded.split('_').filter(|w| !w.is_empty()).collect();
+        let is_group =
+            |w: &&str| matches!(*w, "wajong" | "wsw" | "participatiewet" | "praktijkroute");
+        let groups: Vec<&str> = words.iter().copied().filter(is_group).collect();
+        let rest: Vec<&str> = words.iter().copied().filter(|w| !is_group(w)).collect();
+        if groups.is_empty() || rest.is_empty() {
+            return None;
+        }
+        let group = match groups.as_slice() {
+            [g] => *g,
+            ["participatiewet", "praktijkroute"] | ["praktijkroute", "participatiewet"] => {
+                "praktijkroute"
+            }
+            _ => return None,
+        };
+        // (The rest names no subgroup, so `named` does not come back here.)
+        let total = Count::named(&rest.join("_"))?;
+        Some(match (total, group) {
+            (Count::RegisterPersonsCorrected, "wajong") => Count::RegisterWajongCorrected,
+            (Count::RegisterPersonsUncorrected, "wajong") => Count::RegisterWajongUncorrected,
+            (Count::RegisterPersonsUncorrected, "wsw") => Count::RegisterWsw,
+            (Count::RegisterPersonsUncorrected, "participatiewet") => {
+                Count::RegisterParticipatiewet
+            }
+            (Count::RegisterPersonsUncorrected, "praktijkroute") => Count::RegisterPwPraktijkroute,
+            (Count::WorkersTotal, "wajong") => Count::WorkersWajong,
+            (Count::WorkersTotal, "wsw") => Count::WorkersWsw,
+            (Count::WorkersTotal, "participatiewet") => Count::WorkersParticipatiewet,
+            (Count::WorkersTotal, "praktijkroute") => Count::WorkersPwPraktijkroute,
+            _ => return None,
+        })
     }
 }
 
@@ -700,5 +742,41 @@ mod tests {
         assert!(!is_row_counter(&t("ID;x\nA1;1\nA2;2\n").columns[0]));
         assert!(!is_row_counter(&t("ID;x\n1;1\n;2\n").columns[0]));
         assert!(!is_row_counter(&t("ID;x\n1.5;1\n2;2\n").columns[0]));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_subgroup_before_a_total_count_names_the_subgroup_count() {
+        for (h, c) in [
+            ("Wajong personen", Count::RegisterWajongUncorrected),
+            ("Wajong werkzaam", Count::WorkersWajong),
+            ("WSW personen", Count::RegisterWsw),
+            ("WSW Werkzame personen", Count::WorkersWsw),
+            ("Participatiewet personen", Count::RegisterParticipatiewet),
+            ("werkzaam Participatiewet", Count::WorkersParticipatiewet),
+            (
+                "Participatiewet Praktijkroute personen",
+                Count::RegisterPwPraktijkroute,
+            ),
+            ("Praktijkroute werkzaam", Count::WorkersPwPraktijkroute),
+            (
+                "Wajong Personen doelgroepregister gecorrigeerd",
+                Count::RegisterWajongCorrected,
+            ),
+            ("Totaal personen", Count::RegisterPersonsUncorrected),
+            ("Totaal werkzaam", Count::WorkersTotal),
+        ] {
+            assert_eq!(Count::from_header(h), Some(c), "{h}");
+        }
+        // No correction exists for these subgroups, two subgroups name none, a subgroup alone
+        // names nothing, and other counts have no subgroup form.
+        for h in [
+            "WSW personen gecorrigeerd",
+            "Wajong WSW personen",
+            "Wajong",
+            "Wajong banen",
+        ] {
+            assert_eq!(Count::from_header(h), None, "{h}");
+        }
     }
 }

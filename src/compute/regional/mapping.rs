@@ -237,6 +237,8 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
         }
     }
     promote_register(table, &mut out);
+    #[cfg(feature = "full")]
+    promote_wajong_register(table, &mut out);
     find_subgroup_column(table, &mut out);
     #[cfg(feature = "full")]
     find_region_codes(table, &mut out);
@@ -422,6 +424,39 @@ fn promote_register(table: &Table, out: &mut Resolved) {
                 ),
                 format!(
                     "'{header}' used as the persons in the target group register (the file has no corrected column)"
+                ),
+            ));
+            return;
+        }
+    }
+}
+
+/// [`promote_register`] for the Wajong register: a file with a plain Wajong register column
+/// ("Wajong personen", "doelgroepregister Wajong") but no corrected one uses the plain one, as
+/// the register of a long file's Wajong rows is, and says so (full core only: the built-in data
+/// has the corrected column).
+#[cfg(feature = "full")]
+fn promote_wajong_register(table: &Table, out: &mut Resolved) {
+    if out
+        .counts
+        .iter()
+        .any(|(c, _)| *c == Count::RegisterWajongCorrected)
+    {
+        return;
+    }
+    for (c, j) in out.counts.iter_mut() {
+        let header = table.columns.get(*j).map(|c| c.name.as_str()).unwrap_or("");
+        let f = fold(header);
+        let explicit =
+            f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
+        if *c == Count::RegisterWajongUncorrected && !explicit {
+            *c = Count::RegisterWajongCorrected;
+            out.notes.push((
+                format!(
+                    "'{header}' gebruikt als de Wajong-personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
+                ),
+                format!(
+                    "'{header}' used as the Wajong persons in the target group register (the file has no corrected column)"
                 ),
             ));
             return;
