@@ -1587,19 +1587,11 @@ fn figures_that_disagree(
             }
         }
     }
-    if !national_off.is_empty() {
-        let (nl, en): (Vec<String>, Vec<String>) = national_off.into_iter().unzip();
-        notes.push((
-            format!(
-                "De landelijke rij wijkt af van de som van de regio's: {}. Landelijke waarden, en de verschillen met landelijk, komen uit de landelijke rij.",
-                crate::format::first_ten(&nl, Lang::Nl)
-            ),
-            format!(
-                "The national row differs from the sum of the regions: {}. National values, and the differences from national, come from the national row.",
-                crate::format::first_ten(&en, Lang::En)
-            ),
-        ));
-    }
+    notes.extend(listed(
+        national_off,
+        "De landelijke rij wijkt af van de som van de regio's: {}. Landelijke waarden, en de verschillen met landelijk, komen uit de landelijke rij.",
+        "The national row differs from the sum of the regions: {}. National values, and the differences from national, come from the national row.",
+    ));
     let national_name = |lang| match lang {
         Lang::Nl => "landelijk",
         Lang::En => "national",
@@ -1639,20 +1631,24 @@ fn figures_that_disagree(
             }
         }
     }
-    if !over.is_empty() {
-        let (nl, en): (Vec<String>, Vec<String>) = over.into_iter().unzip();
-        notes.push((
-            format!(
-                "Meer werkenden dan personen in het register: {}. Zo gelezen; een aandeel werkenden boven 100 % wijst op een fout in het bestand.",
-                crate::format::first_ten(&nl, Lang::Nl)
-            ),
-            format!(
-                "More persons working than in the register: {}. Read as given; a share working above 100% points to an error in the file.",
-                crate::format::first_ten(&en, Lang::En)
-            ),
-        ));
-    }
+    notes.extend(listed(
+        over,
+        "Meer werkenden dan personen in het register: {}. Zo gelezen; een aandeel werkenden boven 100 % wijst op een fout in het bestand.",
+        "More persons working than in the register: {}. Read as given; a share working above 100% points to an error in the file.",
+    ));
     notes
+}
+
+/// A note listing `items` (Dutch, English; the first ten) at the `{}` of each text; none
+/// without items.
+fn listed(items: Vec<(String, String)>, nl: &str, en: &str) -> Option<(String, String)> {
+    let (a, b): (Vec<String>, Vec<String>) = items.into_iter().unzip();
+    (!a.is_empty()).then(|| {
+        (
+            nl.replace("{}", &crate::format::first_ten(&a, Lang::Nl)),
+            en.replace("{}", &crate::format::first_ten(&b, Lang::En)),
+        )
+    })
 }
 
 pub(crate) fn sum_regions(
