@@ -76,3 +76,41 @@ test('a published table with one column per year and a withheld count opens as l
   assert.equal(await page.locator('#figure').getAttribute('aria-busy'), 'false');
   await context.close();
 });
+
+test('a CBS export in Windows-1252 with a header over two rows and spaced thousands gives the published scatter, and says so', async () => {
+  const os = await import('node:os');
+  const fs = await import('node:fs');
+  // Built from the published long file: one column pair per doelgroep under a group row, counts
+  // written with a no-break space between thousands, the peildatum with a two-digit year.
+  const lines = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'regions_long.csv'), 'utf8').trim().split('\n').slice(1);
+  const groups = ['Totaal', 'Wajong', 'WSW', 'Participatiewet'];
+  const by = new Map();
+  for (const l of lines) {
+    const [region, year, group, persons, working] = l.split(',');
+    const key = `${region};31-12-${year.slice(2)}`;
+    if (!by.has(key)) by.set(key, {});
+    by.get(key)[group] = [persons, working];
+  }
+  const spaced = (n) => (n === '' ? '' : Number(n).toLocaleString('en').replace(/,/g, '\u00a0'));
+  let text = ';;' + groups.map((g) => `${g};`).join(';') + '\n';
+  text += 'RegioS;Peildatum;' + groups.map(() => 'Personen;WerkzamePersonen').join(';') + '\n';
+  for (const [key, d] of by) text += key + ';' + groups.map((g) => (d[g] ? `${spaced(d[g][0])};${spaced(d[g][1])}` : ';')).join(';') + '\n';
+  const file = path.join(os.tmpdir(), 'bv-e2e-cbs-twee-rijen.csv');
+  fs.writeFileSync(file, Buffer.from(text, 'latin1'));
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.querySelector('#dataset')?.textContent.includes('bv-e2e-cbs-twee-rijen.csv'));
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'scatter');
+  assert.equal(await page.locator('#chart svg .hit').count(), 35);
+  const r2 = await page.evaluate(() => window.bv.rendered.data.r2);
+  assert.equal(Math.round(r2 * 10000) / 10000, 0.3083);
+  const body = await page.locator('body').textContent();
+  assert.match(body, /Windows-1252/);
+  assert.match(body, /Kopregel over twee rijen samengenomen/);
+  assert.match(body, /spatie tussen de duizendtallen/);
+  assert.match(body, /twee cijfers/);
+  assert.equal(await page.locator('#figure').getAttribute('aria-busy'), 'false');
+  await context.close();
+});
