@@ -236,7 +236,9 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
             None => out.ignored.push(col.name.clone()),
         }
     }
-    promote_registers(table, &mut out);
+    promote_register(table, &mut out);
+    #[cfg(feature = "full")]
+    promote_wajong_register(table, &mut out);
     find_subgroup_column(table, &mut out);
     #[cfg(feature = "full")]
     find_region_codes(table, &mut out);
@@ -400,40 +402,13 @@ fn cbs_notes(table: &Table, out: &mut Resolved, chosen: &[(usize, Option<Meaning
 
 /// A file without a corrected register column but with a plain one ("personen
 /// doelgroepregister", "aantal in doelgroepregister", "personen") uses the plain one as the
-/// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected. The same for
-/// the Wajong register ("Wajong personen", "doelgroepregister Wajong"; full core only: the
-/// built-in data has the corrected columns).
-fn promote_registers(table: &Table, out: &mut Resolved) {
-    promote(
-        table,
-        out,
-        (
-            Count::RegisterPersonsUncorrected,
-            Count::RegisterPersonsCorrected,
-        ),
-        ("de personen", "the persons"),
-    );
-    #[cfg(feature = "full")]
-    promote(
-        table,
-        out,
-        (
-            Count::RegisterWajongUncorrected,
-            Count::RegisterWajongCorrected,
-        ),
-        ("de Wajong-personen", "the Wajong persons"),
-    );
-}
-
-/// The `plain` count column used as the `corrected` one, when there is none (see
-/// [`promote_registers`]); `who` names its persons in Dutch and English.
-fn promote(
-    table: &Table,
-    out: &mut Resolved,
-    (plain, corrected): (Count, Count),
-    who: (&str, &str),
-) {
-    if out.counts.iter().any(|(c, _)| *c == corrected) {
+/// register, and says so; a header that says "niet gecorrigeerd" stays uncorrected.
+fn promote_register(table: &Table, out: &mut Resolved) {
+    if out
+        .counts
+        .iter()
+        .any(|(c, _)| *c == Count::RegisterPersonsCorrected)
+    {
         return;
     }
     for (c, j) in out.counts.iter_mut() {
@@ -441,16 +416,47 @@ fn promote(
         let f = fold_header(header);
         let explicit =
             f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
-        if *c == plain && !explicit {
-            *c = corrected;
+        if *c == Count::RegisterPersonsUncorrected && !explicit {
+            *c = Count::RegisterPersonsCorrected;
             out.notes.push((
                 format!(
-                    "'{header}' gebruikt als {} in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)",
-                    who.0
+                    "'{header}' gebruikt als de personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
                 ),
                 format!(
-                    "'{header}' used as {} in the target group register (the file has no corrected column)",
-                    who.1
+                    "'{header}' used as the persons in the target group register (the file has no corrected column)"
+                ),
+            ));
+            return;
+        }
+    }
+}
+
+/// [`promote_register`] for the Wajong register: a file with a plain Wajong register column
+/// ("Wajong personen", "doelgroepregister Wajong") but no corrected one uses the plain one, as
+/// the register of a long file's Wajong rows is, and says so (full core only: the built-in data
+/// has the corrected column).
+#[cfg(feature = "full")]
+fn promote_wajong_register(table: &Table, out: &mut Resolved) {
+    if out
+        .counts
+        .iter()
+        .any(|(c, _)| *c == Count::RegisterWajongCorrected)
+    {
+        return;
+    }
+    for (c, j) in out.counts.iter_mut() {
+        let header = table.columns.get(*j).map(|c| c.name.as_str()).unwrap_or("");
+        let f = fold(header);
+        let explicit =
+            f.contains("niet") || f.contains("ongecorrigeerd") || f.contains("uncorrected");
+        if *c == Count::RegisterWajongUncorrected && !explicit {
+            *c = Count::RegisterWajongCorrected;
+            out.notes.push((
+                format!(
+                    "'{header}' gebruikt als de Wajong-personen in het doelgroepregister (het bestand heeft geen gecorrigeerde kolom)"
+                ),
+                format!(
+                    "'{header}' used as the Wajong persons in the target group register (the file has no corrected column)"
                 ),
             ));
             return;
