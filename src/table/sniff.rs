@@ -223,7 +223,12 @@ pub fn header_over_row_below(
     next: Option<&[RawCell]>,
 ) -> Option<(Vec<RawCell>, String, String)> {
     let next = next?;
-    let last = |cells: &[RawCell]| cells.iter().rposition(|c| !c.is_blank()).map_or(0, |j| j + 1);
+    let last = |cells: &[RawCell]| {
+        cells
+            .iter()
+            .rposition(|c| !c.is_blank())
+            .map_or(0, |j| j + 1)
+    };
     let width = last(upper).max(last(lower));
     let sub_name = |c: &RawCell| match c {
         RawCell::Empty => true,
@@ -246,7 +251,8 @@ pub fn header_over_row_below(
     let is_number = |c: &RawCell| match c {
         RawCell::Number(_) => true,
         RawCell::Text(t) => {
-            super::parse_number(t.trim(), ',').is_some() || super::parse_number(t.trim(), '.').is_some()
+            super::parse_number(t.trim(), ',').is_some()
+                || super::parse_number(t.trim(), '.').is_some()
         }
         RawCell::Empty => false,
     };
@@ -411,7 +417,9 @@ impl Combined {
                 .join(", ");
             if self.identifiers.len() == 1 {
                 (
-                    format!("; {list} op rij {upper_row}, boven een lege cel, is de naam van die kolom"),
+                    format!(
+                        "; {list} op rij {upper_row}, boven een lege cel, is de naam van die kolom"
+                    ),
                     format!("; {list} in row {upper_row}, above an empty cell, names that column"),
                 )
             } else {
@@ -645,5 +653,107 @@ mod tests {
         assert_eq!(two_row_header((1, &upper), (2, &lower), 5), None);
         // Two-column groups over a header of distinct names do make a header over two rows.
         assert!(two(&["", "A", "", "B", ""], &header).is_some());
+    }
+
+    #[cfg(feature = "full")]
+    fn below(upper: &[&str], lower: &[&str], next: Option<&[&str]>) -> Option<Vec<String>> {
+        let g = grid(&[upper, lower, next.unwrap_or(&[])]);
+        header_over_row_below((1, &g[0].1), (2, &g[1].1), next.map(|_| g[2].1.as_slice()))
+            .map(|(cells, _, _)| cells.iter().map(RawCell::display).collect())
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn identifiers_in_the_top_row_and_repeated_groups_combine() {
+        let subs = ["", "", "personen", "werkzaam", "personen", "werkzaam"];
+        let data = ["A", "2015", "10", "5", "x", "3"];
+        let expected = [
+            "regio",
+            "jaar",
+            "Wajong personen",
+            "Wajong werkzaam",
+            "WSW personen",
+            "WSW werkzaam",
+        ];
+        // The identifiers named in the top row, above empty cells.
+        let top = ["regio", "jaar", "Wajong", "", "WSW", ""];
+        assert_eq!(below(&top, &subs, Some(&data)).unwrap(), expected);
+        // The group names repeated over their columns, the identifiers named in the second row.
+        let repeated = ["", "", "Wajong", "Wajong", "WSW", "WSW"];
+        let names = [
+            "regio", "jaar", "personen", "werkzaam", "personen", "werkzaam",
+        ];
+        assert_eq!(below(&repeated, &names, Some(&data)).unwrap(), expected);
+        // Either above the header the search found (a group row filling few cells).
+        assert_eq!(two(&repeated, &names).unwrap(), expected);
+        let g = grid(&[&top, &subs]);
+        let (cells, nl, en) = two_row_header((1, &g[0].1), (2, &g[1].1), 6).unwrap();
+        assert_eq!(cells[0], RawCell::Text("regio".into()));
+        assert!(
+            nl.contains("'regio', 'jaar' op rij 1, boven lege cellen"),
+            "{nl}"
+        );
+        assert!(
+            en.contains("'regio', 'jaar' in row 1, above empty cells"),
+            "{en}"
+        );
+        // A repeated name that is one group, however its run is cut by the next group.
+        assert_eq!(
+            two(&["", "A", "A", "A", "B"], &["r", "x", "y", "z", "x"]).unwrap(),
+            ["r", "A x", "A y", "A z", "B x"]
+        );
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_row_below_the_header_is_data_unless_it_names_columns_over_numbers() {
+        let top = ["regio", "jaar", "Wajong", "", "WSW", ""];
+        let subs = ["", "", "personen", "werkzaam", "personen", "werkzaam"];
+        // No row after it, or one without numbers under the sub-names.
+        assert_eq!(below(&top, &subs, None), None);
+        let texts = ["A", "B", "p", "q", "r", "s"];
+        assert_eq!(below(&top, &subs, Some(&texts)), None);
+        // Mostly withheld below the sub-names: fewer than half numbers.
+        assert_eq!(
+            below(&top, &subs, Some(&["A", "2015", "x", "x", "x", "1"])),
+            None
+        );
+        assert!(below(&top, &subs, Some(&["A", "2015", "x", "x", "2", "1"])).is_some());
+        let data = ["A", "2015", "10", "5", "7", "3"];
+        for lower in [
+            // Suppression symbols, numbers: a data row.
+            &["", "", "x", "x", "<10", "x"][..],
+            &["", "", "geheim", "werkzaam", "personen", "werkzaam"],
+            &["", "", "personen", "2015", "personen", "werkzaam"],
+            // A cell under an identifier the top row names.
+            &["A", "", "personen", "werkzaam", "personen", "werkzaam"],
+            // One filled cell.
+            &["", "", "personen", "", "", ""],
+        ] {
+            assert_eq!(below(&top, lower, Some(&data)), None, "{lower:?}");
+        }
+        // A header of one row over a first data row that is all text.
+        let header = ["regio", "naam", "soort", "opmerking"];
+        assert_eq!(
+            below(&header, &["A", "x", "y", "z"], Some(&["B", "1", "2", "3"])),
+            None
+        );
+        // Each group over one column: a full header over a row of texts.
+        assert_eq!(
+            below(
+                &["regio", "jaar", "a", "b", "c", "d"],
+                &["", "", "x", "y", "x", "y"],
+                Some(&data)
+            ),
+            None
+        );
+        // A title in the first column over an unnamed margin is no identifier.
+        assert_eq!(
+            two(
+                &["Tabel 1", "", "A", "", "B", ""],
+                &["", "regio", "x", "y", "x", "y"]
+            ),
+            None
+        );
     }
 }

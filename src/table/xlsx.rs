@@ -1115,7 +1115,7 @@ fn read_sheet(
         let mut found: Vec<u32> = Vec::new();
         // The header and the row below it, until the next row tells what that row is.
         #[cfg(feature = "full")]
-        let mut looking: Option<((usize, Vec<RawCell>), Option<(usize, Vec<RawCell>)>)> = None;
+        let mut looking: Option<(Numbered, Option<Numbered>)> = None;
         #[cfg(feature = "full")]
         let mut again = false;
         sheet_rows::<Fail>(
@@ -1281,6 +1281,10 @@ fn two_rows(
     Some((nl, en))
 }
 
+/// A row's number and cells.
+#[cfg(feature = "full")]
+type Numbered = (usize, Vec<RawCell>);
+
 /// Rows after the header looked at for the next row of two filled cells or more, which tells
 /// whether the row right below the header is its second row.
 #[cfg(feature = "full")]
@@ -1301,8 +1305,7 @@ fn below_whole(
         .get(at + 2..=(at + BELOW_LOOK).min(grid.len().saturating_sub(1)))
         .and_then(|r| r.iter().find(full))
         .map(|(_, c)| c.as_slice());
-    let (cells, nl, en) =
-        sniff::header_over_row_below((grid[at].0, header), (*row, lower), next)?;
+    let (cells, nl, en) = sniff::header_over_row_below((grid[at].0, header), (*row, lower), next)?;
     *header = cells;
     Some((*row, nl, en))
 }
