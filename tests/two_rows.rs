@@ -56,6 +56,8 @@ enum Two {
     /// The identifier names in the top row (merged down over both rows), the groups beside
     /// them, the sub-names in the second row.
     Top,
+    /// As `Top`, the identifier names written in both rows (merged cells filled when unmerged).
+    TopFilled,
     /// The group name repeated over each of its columns.
     Repeated,
 }
@@ -71,7 +73,7 @@ fn wide_csv_as(top: &str, two: Two) -> Vec<u8> {
     let (groups, rows) = wide();
     let mut s = top.to_string();
     let subs = vec!["personen;werkzaam"; groups.len()].join(";");
-    if two == Two::Top {
+    if two == Two::Top || two == Two::TopFilled {
         s.push_str("arbeidsmarktregio;jaar;");
         s.push_str(
             &groups
@@ -80,7 +82,10 @@ fn wide_csv_as(top: &str, two: Two) -> Vec<u8> {
                 .collect::<Vec<_>>()
                 .join(";"),
         );
-        s.push_str(&format!("\n;;{subs}"));
+        match two {
+            Two::Top => s.push_str(&format!("\n;;{subs}")),
+            _ => s.push_str(&format!("\narbeidsmarktregio;jaar;{subs}")),
+        }
     } else if two == Two::Repeated {
         s.push_str(";;");
         s.push_str(
@@ -287,7 +292,7 @@ fn a_workbook_header_over_two_rows_gives_the_numbers_of_the_long_file() {
 fn identifiers_named_in_the_top_row_or_groups_repeated_give_the_numbers_of_the_long_file() {
     let reference = scatters(&load("regions_long.csv", LONG));
     let one = load("een.csv", &wide_csv("", false));
-    for two in [Two::Top, Two::Repeated] {
+    for two in [Two::Top, Two::TopFilled, Two::Repeated] {
         for (top, upper) in [
             ("", 1),
             (
@@ -312,6 +317,7 @@ fn identifiers_named_in_the_top_row_or_groups_repeated_give_the_numbers_of_the_l
                         && en.contains("'arbeidsmarktregio', 'jaar' in row"),
                     "{nl} / {en}"
                 ),
+                Two::TopFilled => assert!(!nl.contains("'jaar'"), "{nl}"),
                 _ => assert!(nl.contains("herhaald") && en.contains("repeated"), "{nl}"),
             }
             // Nothing else said: no rows rejected, no short rows.
@@ -451,6 +457,19 @@ fn a_row_below_the_header_that_is_data_stays_data() {
         assert!(
             e.message.contains("kopregel heeft 5 kolommen"),
             "{text:?}: {e}"
+        );
+        // Not about decimal commas in a file separated by semicolons.
+        assert!(
+            e.message.ends_with(
+                "staan de kolomnamen over twee rijen? Geef elke kolom een naam in de kopregel."
+            ),
+            "{}",
+            e.message
+        );
+        let en = e.message_en.as_deref().map_or("", String::as_str);
+        assert!(
+            en.contains("over two rows?") && !en.contains("decimal"),
+            "{en}"
         );
     }
 }

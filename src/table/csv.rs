@@ -2435,7 +2435,10 @@ impl Body {
                 .rfind(|(_, c)| !is_blank(c))
                 .map(|(j, _)| j)
             {
-                return Err(super::row_too_wide(&self.name, line, n, extra, self.width));
+                let e = super::row_too_wide(&self.name, line, n, extra, self.width);
+                #[cfg(feature = "full")]
+                let e = other_than_commas(e, self.delimiter);
+                return Err(e);
             }
             for (j, (col, writer)) in part.columns.iter_mut().zip(writers.iter_mut()).enumerate() {
                 let Some(t) = fields.get(j) else {
@@ -2466,6 +2469,32 @@ impl Body {
         }
         Ok(())
     }
+}
+
+/// A row wider than the header in a file not separated by commas: no decimal comma split it,
+/// so the error asks about the header instead.
+#[cfg(feature = "full")]
+fn other_than_commas(mut e: Error, delimiter: u8) -> Error {
+    if delimiter == b',' {
+        return e;
+    }
+    if let Some(i) = e.message.find(" Staat er een komma") {
+        e.message.truncate(i);
+        e.message.push_str(
+            " Heeft de kopregel lege cellen boven gevulde kolommen, of staan de kolomnamen over \
+             twee rijen? Geef elke kolom een naam in de kopregel.",
+        );
+    }
+    if let Some(en) = e.message_en.as_deref_mut() {
+        if let Some(i) = en.find(" Is there a decimal comma") {
+            en.truncate(i);
+            en.push_str(
+                " Does the header leave cells empty above filled columns, or are the column \
+                 names written over two rows? Give every column a name in the header row.",
+            );
+        }
+    }
+    e
 }
 
 /// A file from which the rows are read on two threads (natively): below it a thread costs more

@@ -279,7 +279,7 @@ struct Combined {
     spans: usize,
     /// The group names repeated over each of their columns.
     repeated_groups: bool,
-    /// Columns named in the upper row above an empty cell.
+    /// Columns named in the upper row above an empty cell (left of the groups).
     identifiers: Vec<String>,
     /// Columns with a group name.
     grouped: Vec<usize>,
@@ -289,7 +289,15 @@ struct Combined {
 fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combined> {
     let named = |j: usize| lower.get(j).is_some_and(|c| !c.is_blank());
     let set = |j: usize| upper.get(j).is_some_and(|c| !c.is_blank());
-    let first_named = (0..width).find(|&j| named(j))?;
+    // An identifier named in both rows (a merged cell filled into each of its cells) is named
+    // once.
+    let same = |j: usize| {
+        set(j) && named(j) && {
+            let (u, l) = (upper[j].display(), lower[j].display());
+            crate::case::lower(&u) == crate::case::lower(&l)
+        }
+    };
+    let first_named = (0..width).find(|&j| named(j) && !same(j))?;
     let marked: Vec<usize> = (0..upper.len()).filter(|&j| set(j)).collect();
     let is_group_text = |c: &RawCell| match c {
         RawCell::Text(t) => {
@@ -368,7 +376,11 @@ fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combine
         repeats,
         spans,
         repeated_groups,
-        identifiers: identifiers.iter().map(|&j| text(j)).collect(),
+        identifiers: identifiers
+            .iter()
+            .filter(|&&j| !named(j))
+            .map(|&j| text(j))
+            .collect(),
         grouped,
     })
 }
@@ -684,6 +696,15 @@ mod tests {
             "regio", "jaar", "personen", "werkzaam", "personen", "werkzaam",
         ];
         assert_eq!(below(&repeated, &names, Some(&data)).unwrap(), expected);
+        // The identifiers named in both rows (merged cells filled when unmerged): named once.
+        let both = [
+            "regio", "Jaar", "personen", "werkzaam", "personen", "werkzaam",
+        ];
+        let mut once = expected.map(str::to_string);
+        once[1] = "jaar".into();
+        assert_eq!(below(&top, &both, Some(&data)).unwrap(), once);
+        // The header repeated right below itself is no second row.
+        assert_eq!(below(&both, &both, Some(&data)), None);
         // Either above the header the search found (a group row filling few cells).
         assert_eq!(two(&repeated, &names).unwrap(), expected);
         let g = grid(&[&top, &subs]);

@@ -1150,7 +1150,9 @@ fn read_sheet(
                     }
                     if let Some((upper, lower)) = looking.as_mut() {
                         match lower {
-                            None => *lower = Some((row, d.clone())),
+                            // (Right below it: a blank row between ends the header.)
+                            None if row == upper.0 + 1 => *lower = Some((row, d.clone())),
+                            None => looking = None,
                             Some(lower) if st.filled >= 2 || at > header + BELOW_LOOK => {
                                 let next = (st.filled >= 2 && at <= header + BELOW_LOOK)
                                     .then_some(d.as_slice());
@@ -1299,7 +1301,7 @@ fn below_whole(
     at: usize,
     header: &mut Vec<RawCell>,
 ) -> Option<(usize, String, String)> {
-    let (row, lower) = grid.get(at + 1)?;
+    let (row, lower) = grid.get(at + 1).filter(|(row, _)| *row == grid[at].0 + 1)?;
     let full = |c: &&(usize, Vec<RawCell>)| c.1.iter().filter(|x| !x.is_blank()).count() >= 2;
     let next = grid
         .get(at + 2..=(at + BELOW_LOOK).min(grid.len().saturating_sub(1)))
