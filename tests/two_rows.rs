@@ -46,12 +46,57 @@ fn wide() -> (Vec<String>, Vec<(String, String, Vec<(String, String)>)>) {
     (groups, rows)
 }
 
+/// How the header of the wide table is written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Two {
+    /// One row of combined names.
+    One,
+    /// A group row above the names, each group over the first column of its group.
+    Groups,
+    /// The identifier names in the top row (merged down over both rows), the groups beside
+    /// them, the sub-names in the second row.
+    Top,
+    /// As `Top`, the identifier names written in both rows (merged cells filled when unmerged).
+    TopFilled,
+    /// The group name repeated over each of its columns.
+    Repeated,
+}
+
 /// The wide table as `;`-separated CSV: `top` lines, then (when `two`) the group row over a
 /// header of repeated names, or a header of combined names.
 fn wide_csv(top: &str, two: bool) -> Vec<u8> {
+    wide_csv_as(top, if two { Two::Groups } else { Two::One })
+}
+
+/// The wide table as `;`-separated CSV: `top` lines, then the header written as `two` says.
+fn wide_csv_as(top: &str, two: Two) -> Vec<u8> {
     let (groups, rows) = wide();
     let mut s = top.to_string();
-    if two {
+    let subs = vec!["personen;werkzaam"; groups.len()].join(";");
+    if two == Two::Top || two == Two::TopFilled {
+        s.push_str("arbeidsmarktregio;jaar;");
+        s.push_str(
+            &groups
+                .iter()
+                .map(|g| format!("{g};"))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        match two {
+            Two::Top => s.push_str(&format!("\n;;{subs}")),
+            _ => s.push_str(&format!("\narbeidsmarktregio;jaar;{subs}")),
+        }
+    } else if two == Two::Repeated {
+        s.push_str(";;");
+        s.push_str(
+            &groups
+                .iter()
+                .map(|g| format!("{g};{g}"))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        s.push_str(&format!("\narbeidsmarktregio;jaar;{subs}"));
+    } else if two == Two::Groups {
         s.push_str(";;");
         s.push_str(
             &groups
@@ -86,6 +131,12 @@ fn wide_csv(top: &str, two: bool) -> Vec<u8> {
 /// each group, or the group name alone with blank cells right of it), the header, the rows;
 /// the table set in by `margin` columns.
 fn wide_xlsx(merged: bool, margin: u16) -> Vec<u8> {
+    wide_xlsx_as(merged, margin, Two::Groups)
+}
+
+/// [`wide_xlsx`] with the header written as `two` says (`Top`: the identifier names merged
+/// down over both header rows when `merged`, else in the top row above empty cells).
+fn wide_xlsx_as(merged: bool, margin: u16, two: Two) -> Vec<u8> {
     let (groups, rows) = wide();
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
@@ -98,7 +149,10 @@ fn wide_xlsx(merged: bool, margin: u16) -> Vec<u8> {
     let f = rust_xlsxwriter::Format::new().set_bold();
     for (i, g) in groups.iter().enumerate() {
         let c = margin + 2 + 2 * i as u16;
-        if merged {
+        if two == Two::Repeated {
+            ws.write_string(2, c, g).unwrap();
+            ws.write_string(2, c + 1, g).unwrap();
+        } else if merged {
             ws.merge_range(2, c, 2, c + 1, g, &f).unwrap();
         } else {
             ws.write_string(2, c, g).unwrap();
@@ -106,8 +160,15 @@ fn wide_xlsx(merged: bool, margin: u16) -> Vec<u8> {
         ws.write_string(3, c, "personen").unwrap();
         ws.write_string(3, c + 1, "werkzaam").unwrap();
     }
-    ws.write_string(3, margin, "arbeidsmarktregio").unwrap();
-    ws.write_string(3, margin + 1, "jaar").unwrap();
+    for (k, id) in ["arbeidsmarktregio", "jaar"].into_iter().enumerate() {
+        let c = margin + k as u16;
+        match two {
+            Two::Top if merged => ws.merge_range(2, c, 3, c, id, &f).map(|_| ()),
+            Two::Top => ws.write_string(2, c, id).map(|_| ()),
+            _ => ws.write_string(3, c, id).map(|_| ()),
+        }
+        .unwrap();
+    }
     for (i, (r, y, per)) in rows.iter().enumerate() {
         let row = 4 + i as u32;
         ws.write_string(row, margin, r).unwrap();
@@ -224,6 +285,192 @@ fn a_workbook_header_over_two_rows_gives_the_numbers_of_the_long_file() {
         let whole = table::xlsx::read_xlsx_whole("twee.xlsx", &bytes).unwrap();
         assert_eq!(names(&whole), names(&ds.table));
         assert_eq!(whole.detected, ds.table.detected);
+    }
+}
+
+#[test]
+fn identifiers_named_in_the_top_row_or_groups_repeated_give_the_numbers_of_the_long_file() {
+    let reference = scatters(&load("regions_long.csv", LONG));
+    let one = load("een.csv", &wide_csv("", false));
+    for two in [Two::Top, Two::TopFilled, Two::Repeated] {
+        for (top, upper) in [
+            ("", 1),
+            (
+                "Tabel 4 Banenafspraak per arbeidsmarktregio;;;;\nBron: UWV\n\n",
+                4,
+            ),
+        ] {
+            let bytes = wide_csv_as(top, two);
+            let ds = load("twee.csv", &bytes);
+            assert_eq!(names(&ds.table), names(&one.table), "{two:?} {top:?}");
+            assert_eq!(ds.table.detected.header_row, upper + 1);
+            let (nl, en) = two_rows_note(&ds.table).expect("note");
+            assert!(
+                nl.contains(&format!("(rij {upper} en {})", upper + 1))
+                    && nl.contains("'Totaal personen'"),
+                "{nl}"
+            );
+            assert!(en.starts_with("Header over two rows combined"), "{en}");
+            match two {
+                Two::Top => assert!(
+                    nl.contains("'arbeidsmarktregio', 'jaar' op rij")
+                        && en.contains("'arbeidsmarktregio', 'jaar' in row"),
+                    "{nl} / {en}"
+                ),
+                Two::TopFilled => assert!(!nl.contains("'jaar'"), "{nl}"),
+                _ => assert!(nl.contains("herhaald") && en.contains("repeated"), "{nl}"),
+            }
+            // Nothing else said: no rows rejected, no short rows.
+            assert!(ds.table.detected.rejected.is_empty());
+            assert_eq!(
+                ds.table.detected.notes.len(),
+                if top.is_empty() { 1 } else { 2 },
+                "{:?}",
+                ds.table.detected.notes
+            );
+            assert_eq!(ds.table.len(), one.table.len());
+            assert_eq!(scatters(&ds), reference, "{two:?} {top:?}");
+            // In small pieces (the header's rows and the rows after it cut over pieces, read
+            // ahead or not) and on two threads: the same table.
+            for piece in [7, 64, 1000] {
+                let t = table::csv::read_csv_in_pieces("twee.csv", &bytes, piece).unwrap();
+                assert_eq!(names(&t), names(&ds.table), "piece {piece}");
+                assert_eq!(t.detected, ds.table.detected, "piece {piece}");
+                assert_eq!(t.len(), ds.table.len(), "piece {piece}");
+            }
+            for piece in [64, 512] {
+                let t = table::csv::read_csv_in_pieces_on_two_threads("twee.csv", &bytes, piece)
+                    .unwrap();
+                assert_eq!(t.detected, ds.table.detected);
+                assert_eq!(names(&t), names(&ds.table));
+                for (a, b) in t.columns.iter().zip(&ds.table.columns) {
+                    assert_eq!(a.values(), b.values(), "{}", a.name);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn workbooks_with_identifiers_named_in_the_top_row_or_groups_repeated() {
+    let reference = scatters(&load("regions_long.csv", LONG));
+    let one = load("een.csv", &wide_csv("", false));
+    for (two, merged, margin) in [
+        (Two::Top, true, 0),
+        (Two::Top, false, 0),
+        (Two::Top, true, 2),
+        (Two::Repeated, false, 0),
+        (Two::Repeated, false, 1),
+    ] {
+        let bytes = wide_xlsx_as(merged, margin, two);
+        let ds = load("twee.xlsx", &bytes);
+        let what = format!("{two:?} merged {merged} margin {margin}");
+        assert_eq!(names(&ds.table), names(&one.table), "{what}");
+        assert_eq!(ds.table.detected.header_row, 4, "{what}");
+        let (nl, _) = two_rows_note(&ds.table).expect("note");
+        assert!(nl.contains("(rij 3 en 4)"), "{nl}");
+        assert!(
+            ds.table.detected.notes[0].starts_with("1 titelregel"),
+            "{:?}",
+            ds.table.detected.notes
+        );
+        assert!(ds.table.detected.rejected.is_empty(), "{what}");
+        assert_eq!(scatters(&ds), reference, "{what}");
+        let whole = table::xlsx::read_xlsx_whole("twee.xlsx", &bytes).unwrap();
+        assert_eq!(names(&whole), names(&ds.table), "{what}");
+        assert_eq!(whole.detected, ds.table.detected, "{what}");
+        assert_eq!(whole.len(), ds.table.len(), "{what}");
+    }
+}
+
+#[test]
+fn a_row_below_the_header_that_is_data_stays_data() {
+    let read = |text: &str| {
+        let bytes = text.as_bytes();
+        let t = table::load("t.csv", bytes);
+        // Read in pieces and on two threads: the same answer.
+        for piece in [5, 64] {
+            let p = table::csv::read_csv_in_pieces("t.csv", bytes, piece);
+            match (&t, &p) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.detected, b.detected, "{text:?}");
+                    assert_eq!(names(a), names(b));
+                }
+                (Err(a), Err(b)) => assert_eq!(a.message, b.message),
+                _ => panic!("{text:?}: {t:?} / {p:?}"),
+            }
+        }
+        t
+    };
+    for (text, expected, rows) in [
+        // Suppressed counts in the first data row, its identifiers blank.
+        (
+            "regio;jaar;personen;werkzaam;personen;werkzaam\n;;x;.;<10;x\nA;2015;1;2;3;4\n",
+            &[
+                "regio",
+                "jaar",
+                "personen",
+                "werkzaam",
+                "personen (2)",
+                "werkzaam (2)",
+            ][..],
+            2,
+        ),
+        // A tidy table whose first row misses its region and year.
+        (
+            "regio;jaar;doelgroep;status\n;;Wajong;werkzaam\nA;2015;WSW;12\n",
+            &["regio", "jaar", "doelgroep", "status"],
+            2,
+        ),
+        // Repeated names over a first data row that is all text.
+        (
+            "regio;jaar;waarde;waarde\nA;B;C;D\nE;2015;1;2\n",
+            &["regio", "jaar", "waarde", "waarde (2)"],
+            2,
+        ),
+        // Names repeated under a full header: each name over one column.
+        (
+            "regio;jaar;a;b;c;d\n;;x;y;x;y\nA;2015;1;2;3;4\n",
+            &["regio", "jaar", "a", "b", "c", "d"],
+            2,
+        ),
+        // A one-row header with its title row.
+        (
+            "Tabel 1;;;\nregio;jaar;personen;werkzaam\nA;2015;1;2\n",
+            &["regio", "jaar", "personen", "werkzaam"],
+            1,
+        ),
+    ] {
+        let t = read(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(names(&t), expected, "{text:?}");
+        assert_eq!(t.len(), rows, "{text:?}");
+        assert_eq!(two_rows_note(&t), None, "{text:?}");
+    }
+    // Sub-names over rows without numbers, or a year among them: not a header's second row
+    // (and, as before, the row is wider than the header).
+    for text in [
+        "regio;jaar;A;;B;\n;;p;q;p;q\nX;Y;a;b;c;d\n",
+        "regio;jaar;A;;B;\n;;p;2015;p;q\nX;2015;1;2;3;4\n",
+        "regio;jaar;A;;B;\n;;p;q;p;q\n",
+    ] {
+        let e = read(text).unwrap_err();
+        assert!(
+            e.message.contains("kopregel heeft 5 kolommen"),
+            "{text:?}: {e}"
+        );
+        // Not about decimal commas in a file separated by semicolons.
+        assert!(
+            e.message.ends_with(
+                "staan de kolomnamen over twee rijen? Geef elke kolom een naam in de kopregel."
+            ),
+            "{}",
+            e.message
+        );
+        let en = e.message_en.as_deref().map_or("", String::as_str);
+        assert!(
+            en.contains("over two rows?") && !en.contains("decimal"),
+            "{en}"
+        );
     }
 }
 

@@ -1129,6 +1129,14 @@ struct Second {
     /// The row right above the header (its line and cells), a group row perhaps.
     #[cfg(feature = "full")]
     above: Option<(usize, Vec<RawCell>)>,
+    /// The header and the records right after it, until they tell whether the row below the
+    /// header is the second row of a header over two rows.
+    #[cfg(feature = "full")]
+    head: Option<Head>,
+    /// The row below the header and the next row of two filled cells or more, for
+    /// [`CsvReader::header`] to combine with the header.
+    #[cfg(feature = "full")]
+    below: Option<Below>,
     /// Once the header is read.
     rows: Option<Rows>,
     /// A piece waiting for the next, to read both at once on two threads.
@@ -1146,6 +1154,39 @@ struct Rows {
     decimal: char,
     part: Part,
     first_body: usize,
+}
+
+/// The row below the header (its line and cells) and the next row of two filled cells or more.
+#[cfg(feature = "full")]
+type Below = ((usize, Vec<RawCell>), Option<Vec<RawCell>>);
+
+/// The header read, and the records after it kept (their cells and text) until they tell
+/// whether the row below the header is a row of sub-names ([`sniff::header_over_row_below`]):
+/// the row right below and the next row of two filled cells or more, at most a few rows on.
+#[cfg(feature = "full")]
+struct Head {
+    header: (usize, Vec<RawCell>),
+    /// Per record: its line, cells, filled cells and where its text starts in `raw`.
+    after: Vec<(usize, Vec<RawCell>, usize, usize)>,
+    raw: String,
+}
+
+#[cfg(feature = "full")]
+impl Head {
+    /// Whether enough records are kept to tell.
+    fn decided(&self) -> bool {
+        match self.after.split_first() {
+            None => false,
+            Some((l, _)) if l.2 < 2 => true,
+            Some((_, rest)) => rest.len() >= 6 || rest.iter().any(|a| a.2 >= 2),
+        }
+    }
+
+    fn below(&self) -> Option<Below> {
+        let (l, rest) = self.after.split_first()?;
+        let next = rest.iter().find(|a| a.2 >= 2).map(|a| a.1.clone());
+        Some(((l.0, l.1.clone()), next))
+    }
 }
 
 /// The first pass's count of the records of `text` (the first on line `line`): per record its
@@ -1564,6 +1605,10 @@ impl CsvReader {
             titles: Vec::new(),
             #[cfg(feature = "full")]
             above: None,
+            #[cfg(feature = "full")]
+            head: None,
+            #[cfg(feature = "full")]
+            below: None,
             rows: None,
             pending: None,
             rows_hint: None,
@@ -1653,17 +1698,32 @@ impl CsvReader {
                 }
                 r += 1;
             }
-            let Some(header_cells) = header_cells else {
+            #[cfg(feature = "full")]
+            {
+                if let Some(h) = header_cells {
+                    s.head = Some(Head {
+                        header: h,
+                        after: Vec::new(),
+                        raw: String::new(),
+                    });
+                }
+                let last = p.keep == usize::MAX;
+                return self.header_below(s, records, last, &mut |end| tick(before + end));
+            }
+            #[cfg(not(feature = "full"))]
+            {
+                let Some(header_cells) = header_cells else {
+                    return Ok(());
+                };
+                let mut rows = self.header(s, header_cells)?;
+                rows.body
+                    .read(&mut records, 0, &mut rows.part, None, &mut |end| {
+                        tick(before + end)
+                    })?;
+                drop(fields);
+                s.rows = Some(rows);
                 return Ok(());
-            };
-            let mut rows = self.header(s, header_cells)?;
-            rows.body
-                .read(&mut records, 0, &mut rows.part, None, &mut |end| {
-                    tick(before + end)
-                })?;
-            drop(fields);
-            s.rows = Some(rows);
-            return Ok(());
+            }
         };
         let from = p.records.saturating_sub(rows.first_body);
         let mut records = Records::at(text, s.delimiter, 0, p.line);
@@ -1671,6 +1731,54 @@ impl CsvReader {
             .read(&mut records, from, &mut rows.part, None, &mut |end| {
                 tick(before + end)
             })
+    }
+
+    /// The records after the header kept (`s.head`) until they tell whether the row below it
+    /// is the second row of the header, then the header read and the rows after it (those kept,
+    /// and the rest of `records`, whose text ends the file when `last`). Across pieces: the
+    /// records are kept as text and read as rows once the header is known.
+    #[cfg(feature = "full")]
+    fn header_below(
+        &self,
+        s: &mut Second,
+        mut records: Records,
+        last: bool,
+        tick: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
+        let Some(head) = s.head.as_mut() else {
+            return Ok(());
+        };
+        let mut fields: Vec<Cow<str>> = Vec::new();
+        while !head.decided() {
+            let Some(at) = records.next_into(&mut fields) else {
+                break;
+            };
+            let raw = records.text.get(at.start..at.end).unwrap_or_default();
+            head.after
+                .push((at.line, cells_of(&fields), filled(&fields), head.raw.len()));
+            head.raw.push_str(raw);
+        }
+        drop(fields);
+        if !head.decided() && !last {
+            return Ok(());
+        }
+        let Some(head) = s.head.take() else {
+            return Ok(());
+        };
+        s.below = head.below();
+        let mut rows = self.header(s, head.header)?;
+        // The row below the header taken into it: the rows kept start after it.
+        let skip = rows.first_body - (s.plan.header + 1);
+        if let Some(&(line, _, _, from)) = head.after.get(skip) {
+            let mut kept = Records::at(&head.raw[from..], s.delimiter, 0, line);
+            rows.body
+                .read(&mut kept, 0, &mut rows.part, None, &mut |_| true)?;
+        }
+        let next = head.after.len().saturating_sub(skip);
+        rows.body
+            .read(&mut records, next, &mut rows.part, None, tick)?;
+        s.rows = Some(rows);
+        Ok(())
     }
 
     /// Starts reading ahead after the first piece (`text`, whose whole records end at `keep`,
@@ -1707,6 +1815,10 @@ impl CsvReader {
             titles: Vec::new(),
             #[cfg(feature = "full")]
             above: None,
+            #[cfg(feature = "full")]
+            head: None,
+            #[cfg(feature = "full")]
+            below: None,
             rows: None,
             pending: None,
             rows_hint: Some(hint.min(limits::MAX_ROWS)),
@@ -1803,9 +1915,12 @@ impl CsvReader {
         let votes_of = std::mem::take(&mut s.votes_of);
         let meta = std::mem::take(&mut s.meta);
         let titles = std::mem::take(&mut s.titles);
-        let (header_row, header) = header_cells;
-        let fields_in_header = header.len();
-        let width = header
+        #[allow(unused_mut)]
+        let (mut header_row, header) = header_cells;
+        #[allow(unused_mut)]
+        let mut fields_in_header = header.len();
+        #[allow(unused_mut)]
+        let mut width = header
             .iter()
             .rposition(|c| !c.is_blank())
             .map_or(0, |j| j + 1);
@@ -1816,6 +1931,31 @@ impl CsvReader {
         #[cfg(feature = "full")]
         let (header, titles, two_rows) =
             with_group_row(s.above.take(), (header_row, header), width, titles);
+        // Else the row below the header may be its second row.
+        #[cfg(feature = "full")]
+        let (header, two_rows, under) = match (two_rows, s.below.take()) {
+            (None, Some(((row, lower), next))) => {
+                match sniff::header_over_row_below(
+                    (header_row, &header),
+                    (row, &lower),
+                    next.as_deref(),
+                ) {
+                    Some((cells, nl, en)) => {
+                        header_row = row;
+                        fields_in_header = fields_in_header.max(lower.len());
+                        width = cells
+                            .iter()
+                            .rposition(|c| !c.is_blank())
+                            .map_or(0, |j| j + 1);
+                        (cells, Some((nl, en)), 1)
+                    }
+                    None => (header, None, 0),
+                }
+            }
+            (two, _) => (header, two, 0),
+        };
+        #[cfg(not(feature = "full"))]
+        let under = 0;
 
         // The decimal separator from the votes of the rows that will be read as data.
         let votes = data_votes(&meta, &votes_of, plan, width);
@@ -1870,7 +2010,7 @@ impl CsvReader {
                 width,
                 fields_in_header,
                 header_key,
-                below_from: plan.below_from,
+                below_from: plan.below_from.saturating_sub(under),
                 delimiter,
                 decimal,
                 step: self.step,
@@ -1880,7 +2020,7 @@ impl CsvReader {
             votes,
             decimal,
             part,
-            first_body: plan.header + 1,
+            first_body: plan.header + 1 + under,
         })
     }
 
@@ -2295,7 +2435,10 @@ impl Body {
                 .rfind(|(_, c)| !is_blank(c))
                 .map(|(j, _)| j)
             {
-                return Err(super::row_too_wide(&self.name, line, n, extra, self.width));
+                let e = super::row_too_wide(&self.name, line, n, extra, self.width);
+                #[cfg(feature = "full")]
+                let e = other_than_commas(e, self.delimiter);
+                return Err(e);
             }
             for (j, (col, writer)) in part.columns.iter_mut().zip(writers.iter_mut()).enumerate() {
                 let Some(t) = fields.get(j) else {
@@ -2326,6 +2469,32 @@ impl Body {
         }
         Ok(())
     }
+}
+
+/// A row wider than the header in a file not separated by commas: no decimal comma split it,
+/// so the error asks about the header instead.
+#[cfg(feature = "full")]
+fn other_than_commas(mut e: Error, delimiter: u8) -> Error {
+    if delimiter == b',' {
+        return e;
+    }
+    if let Some(i) = e.message.find(" Staat er een komma") {
+        e.message.truncate(i);
+        e.message.push_str(
+            " Heeft de kopregel lege cellen boven gevulde kolommen, of staan de kolomnamen over \
+             twee rijen? Geef elke kolom een naam in de kopregel.",
+        );
+    }
+    if let Some(en) = e.message_en.as_deref_mut() {
+        if let Some(i) = en.find(" Is there a decimal comma") {
+            en.truncate(i);
+            en.push_str(
+                " Does the header leave cells empty above filled columns, or are the column \
+                 names written over two rows? Give every column a name in the header row.",
+            );
+        }
+    }
+    e
 }
 
 /// A file from which the rows are read on two threads (natively): below it a thread costs more

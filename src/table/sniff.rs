@@ -180,13 +180,18 @@ pub fn plan(counts: &[usize]) -> Option<Plan> {
 
 /// A header over two rows, as published tables and pivot exports write it: a row of group
 /// names above the column names, each group over the first column of its group and the cells
-/// under a merged cell left empty (`;;Wajong;;WSW;` over `regio;jaar;personen;werkzaam;...`).
+/// under a merged cell left empty (`;;Wajong;;WSW;` over `regio;jaar;personen;werkzaam;...`),
+/// or the group name repeated over each of its columns (`;;Wajong;Wajong;WSW;WSW`, as pandas
+/// writes it); the identifier columns may be named in the upper row above an empty cell (merged
+/// down over both rows: `regio;jaar;Wajong;;WSW;` over `;;personen;werkzaam;...`).
 /// Gives the header as one row of combined names (`Wajong personen`), the group carried over
-/// the empty cells to its right until the next group, with the note saying so; `None` when
-/// `upper` (the row right above the header `lower`) is not such a group row. A group row:
+/// the empty cells to its right until the next group (or over its run of repeats), with the
+/// note saying so; `None` when `upper` (the row right above the header `lower`) is not such a
+/// group row. A group row:
 /// - has at least two filled cells, all text with a letter in it (no numbers, no years);
-/// - has none above the first named column of the header (the identifier columns) nor right of
-///   the header's `width`, and every group sits above a named column;
+/// - has none right of the header's `width`, none above an empty cell right of the first named
+///   column, and none above the first named column unless identifier names stand left of it
+///   (above empty cells; a title in the first column has no group beside it);
 /// - is a grouping: a column name repeats under different groups, or at least two groups each
 ///   span two or more named columns (a title row, one or two texts, does neither).
 #[cfg(feature = "full")]
@@ -195,9 +200,105 @@ pub fn two_row_header(
     (lower_row, lower): (usize, &[RawCell]),
     width: usize,
 ) -> Option<(Vec<RawCell>, String, String)> {
+    let c = combine(upper, lower, width)?;
+    if !c.repeats && c.spans < 2 {
+        return None;
+    }
+    Some(c.said(upper_row, lower_row))
+}
+
+/// A header over two rows whose upper row the table's search took for the header (`upper`):
+/// the identifier columns named in it above empty cells, or its group names repeated over their
+/// columns, so that it fills as many cells as a header. `lower` is the row right below it, taken
+/// for sub-names (`personen`, `werkzaam`) only when:
+/// - it has at least two filled cells, all text with a letter and none a suppression symbol
+///   (`x`, `geheim`: a first data row that is all text, or withholds its counts, is data);
+/// - the two rows combine as in [`two_row_header`], and a group spans two or more named columns;
+/// - `next`, the next row of two filled cells or more, has numbers under its sub-names (at
+///   least half of its filled cells there, and one).
+#[cfg(feature = "full")]
+pub fn header_over_row_below(
+    (upper_row, upper): (usize, &[RawCell]),
+    (lower_row, lower): (usize, &[RawCell]),
+    next: Option<&[RawCell]>,
+) -> Option<(Vec<RawCell>, String, String)> {
+    let next = next?;
+    let last = |cells: &[RawCell]| {
+        cells
+            .iter()
+            .rposition(|c| !c.is_blank())
+            .map_or(0, |j| j + 1)
+    };
+    let width = last(upper).max(last(lower));
+    let sub_name = |c: &RawCell| match c {
+        RawCell::Empty => true,
+        RawCell::Text(t) => {
+            let t = t.trim();
+            t.is_empty()
+                || (t.chars().any(char::is_alphabetic)
+                    && !super::is_suppression(t)
+                    && !super::is_missing_marker(t))
+        }
+        RawCell::Number(_) => false,
+    };
+    if filled(lower) < 2 || !lower.iter().all(sub_name) {
+        return None;
+    }
+    let c = combine(upper, lower, width)?;
+    if c.spans < 1 {
+        return None;
+    }
+    let is_number = |c: &RawCell| match c {
+        RawCell::Number(_) => true,
+        RawCell::Text(t) => {
+            super::parse_number(t.trim(), ',').is_some()
+                || super::parse_number(t.trim(), '.').is_some()
+        }
+        RawCell::Empty => false,
+    };
+    let under: Vec<&RawCell> = c
+        .grouped
+        .iter()
+        .filter_map(|&j| next.get(j))
+        .filter(|x| !x.is_blank())
+        .collect();
+    let numbers = under.iter().filter(|x| is_number(x)).count();
+    if numbers == 0 || numbers * 2 < under.len() {
+        return None;
+    }
+    Some(c.said(upper_row, lower_row))
+}
+
+/// Two rows combined into one header (see [`two_row_header`]).
+#[cfg(feature = "full")]
+struct Combined {
+    cells: Vec<RawCell>,
+    /// A column name repeats under different groups.
+    repeats: bool,
+    /// Groups over two named columns or more.
+    spans: usize,
+    /// The group names repeated over each of their columns.
+    repeated_groups: bool,
+    /// Columns named in the upper row above an empty cell (left of the groups).
+    identifiers: Vec<String>,
+    /// Columns with a group name.
+    grouped: Vec<usize>,
+}
+
+#[cfg(feature = "full")]
+fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combined> {
     let named = |j: usize| lower.get(j).is_some_and(|c| !c.is_blank());
-    let first_named = (0..width).find(|&j| named(j))?;
-    let groups: Vec<usize> = (0..upper.len()).filter(|&j| !upper[j].is_blank()).collect();
+    let set = |j: usize| upper.get(j).is_some_and(|c| !c.is_blank());
+    // An identifier named in both rows (a merged cell filled into each of its cells) is named
+    // once.
+    let same = |j: usize| {
+        set(j) && named(j) && {
+            let (u, l) = (upper[j].display(), lower[j].display());
+            crate::case::lower(&u) == crate::case::lower(&l)
+        }
+    };
+    let first_named = (0..width).find(|&j| named(j) && !same(j))?;
+    let marked: Vec<usize> = (0..upper.len()).filter(|&j| set(j)).collect();
     let is_group_text = |c: &RawCell| match c {
         RawCell::Text(t) => {
             let t = t.trim();
@@ -205,20 +306,44 @@ pub fn two_row_header(
         }
         _ => false,
     };
-    if groups.len() < 2
-        || groups
-            .iter()
-            .any(|&j| j <= first_named || j >= width || !named(j) || !is_group_text(&upper[j]))
+    let identifiers: Vec<usize> = marked
+        .iter()
+        .copied()
+        .filter(|&j| j < first_named)
+        .collect();
+    if marked.len() < 2
+        || marked.iter().any(|&j| {
+            j >= width
+                || !is_group_text(&upper[j])
+                || (j > first_named && !named(j))
+                || (j == first_named && identifiers.is_empty())
+        })
     {
         return None;
     }
-    // The group of each column: carried right over empty cells above named columns.
+    // With identifiers named above empty cells, the first group starts at the first named
+    // column (a title in the first column over an unnamed margin does not).
+    if !identifiers.is_empty() && !set(first_named) {
+        return None;
+    }
+    let text = |j: usize| upper[j].display();
+    // Group names repeated over their columns: equal neighbours.
+    let repeated_groups =
+        (first_named + 1..width).any(|j| set(j) && set(j - 1) && text(j) == text(j - 1));
+    // The group of each column: carried right over empty cells above named columns (or, when
+    // the names are repeated, over the run of the same name).
     let mut group_of: Vec<Option<usize>> = vec![None; width];
     let mut carried: Option<usize> = None;
     for (j, g) in group_of.iter_mut().enumerate() {
-        if upper.get(j).is_some_and(|c| !c.is_blank()) {
-            carried = Some(j);
-        } else if !named(j) {
+        if j < first_named {
+            continue;
+        }
+        if set(j) {
+            let same = repeated_groups && j > 0 && carried.is_some_and(|c| text(c) == text(j));
+            if !same {
+                carried = Some(j);
+            }
+        } else if !named(j) || repeated_groups {
             carried = None;
         }
         *g = carried;
@@ -230,39 +355,104 @@ pub fn two_row_header(
         std::collections::HashMap::new();
     let mut repeats = false;
     let name = |j: usize| lower.get(j).map(RawCell::display).unwrap_or_default();
+    let mut grouped = Vec::new();
     for (j, g) in group_of.iter().enumerate() {
         if let (Some(g), true) = (*g, named(j)) {
             *size.entry(g).or_insert(0) += 1;
             repeats |= *first_group.entry(name(j)).or_insert(g) != g;
+            grouped.push(j);
         }
     }
     let spans = size.values().filter(|&&n| n >= 2).count();
-    if !repeats && spans < 2 {
-        return None;
-    }
     let cells: Vec<RawCell> = (0..lower.len().max(width))
         .map(|j| match group_of.get(j).copied().flatten() {
-            Some(g) if named(j) => RawCell::Text(format!("{} {}", upper[g].display(), name(j))),
+            Some(g) if named(j) => RawCell::Text(format!("{} {}", text(g), name(j))),
+            _ if j < first_named && set(j) => upper[j].clone(),
             _ => lower.get(j).cloned().unwrap_or(RawCell::Empty),
         })
         .collect();
-    let example = cells
-        .get(groups[0])
-        .map(RawCell::display)
-        .unwrap_or_default();
-    Some((
+    Some(Combined {
         cells,
-        format!(
-            "Kopregel over twee rijen samengenomen (rij {upper_row} en {lower_row}): de groepsnaam \
-             op rij {upper_row} staat voor elke kolomnaam eronder tot de volgende groep, \
-             bijvoorbeeld '{example}'"
-        ),
-        format!(
-            "Header over two rows combined (rows {upper_row} and {lower_row}): the group name \
-             in row {upper_row} precedes each column name below it up to the next group, \
-             e.g. '{example}'"
-        ),
-    ))
+        repeats,
+        spans,
+        repeated_groups,
+        identifiers: identifiers
+            .iter()
+            .filter(|&&j| !named(j))
+            .map(|&j| text(j))
+            .collect(),
+        grouped,
+    })
+}
+
+#[cfg(feature = "full")]
+impl Combined {
+    /// The combined header and the note that says how (rows `upper_row` and `lower_row`).
+    fn said(self, upper_row: usize, lower_row: usize) -> (Vec<RawCell>, String, String) {
+        let example = self
+            .grouped
+            .first()
+            .and_then(|&j| self.cells.get(j))
+            .map(RawCell::display)
+            .unwrap_or_default();
+        let (how, how_en) = if self.repeated_groups {
+            (
+                format!(
+                    "de groepsnaam op rij {upper_row}, herhaald boven elke kolom van de groep, \
+                     staat voor de kolomnaam eronder"
+                ),
+                format!(
+                    "the group name in row {upper_row}, repeated over each column of the group, \
+                     precedes the column name below it"
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "de groepsnaam op rij {upper_row} staat voor elke kolomnaam eronder tot de \
+                     volgende groep"
+                ),
+                format!(
+                    "the group name in row {upper_row} precedes each column name below it up to \
+                     the next group"
+                ),
+            )
+        };
+        let (ids, ids_en) = if self.identifiers.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let list = self
+                .identifiers
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if self.identifiers.len() == 1 {
+                (
+                    format!(
+                        "; {list} op rij {upper_row}, boven een lege cel, is de naam van die kolom"
+                    ),
+                    format!("; {list} in row {upper_row}, above an empty cell, names that column"),
+                )
+            } else {
+                (
+                    format!("; {list} op rij {upper_row}, boven lege cellen, zijn de namen van die kolommen"),
+                    format!("; {list} in row {upper_row}, above empty cells, name those columns"),
+                )
+            }
+        };
+        (
+            self.cells,
+            format!(
+                "Kopregel over twee rijen samengenomen (rij {upper_row} en {lower_row}): {how}, \
+                 bijvoorbeeld '{example}'{ids}"
+            ),
+            format!(
+                "Header over two rows combined (rows {upper_row} and {lower_row}): {how_en}, \
+                 e.g. '{example}'{ids_en}"
+            ),
+        )
+    }
 }
 
 /// Why body row `i` (counted from the row after the header), with `n` filled cells, is not
@@ -475,5 +665,116 @@ mod tests {
         assert_eq!(two_row_header((1, &upper), (2, &lower), 5), None);
         // Two-column groups over a header of distinct names do make a header over two rows.
         assert!(two(&["", "A", "", "B", ""], &header).is_some());
+    }
+
+    #[cfg(feature = "full")]
+    fn below(upper: &[&str], lower: &[&str], next: Option<&[&str]>) -> Option<Vec<String>> {
+        let g = grid(&[upper, lower, next.unwrap_or(&[])]);
+        header_over_row_below((1, &g[0].1), (2, &g[1].1), next.map(|_| g[2].1.as_slice()))
+            .map(|(cells, _, _)| cells.iter().map(RawCell::display).collect())
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn identifiers_in_the_top_row_and_repeated_groups_combine() {
+        let subs = ["", "", "personen", "werkzaam", "personen", "werkzaam"];
+        let data = ["A", "2015", "10", "5", "x", "3"];
+        let expected = [
+            "regio",
+            "jaar",
+            "Wajong personen",
+            "Wajong werkzaam",
+            "WSW personen",
+            "WSW werkzaam",
+        ];
+        // The identifiers named in the top row, above empty cells.
+        let top = ["regio", "jaar", "Wajong", "", "WSW", ""];
+        assert_eq!(below(&top, &subs, Some(&data)).unwrap(), expected);
+        // The group names repeated over their columns, the identifiers named in the second row.
+        let repeated = ["", "", "Wajong", "Wajong", "WSW", "WSW"];
+        let names = [
+            "regio", "jaar", "personen", "werkzaam", "personen", "werkzaam",
+        ];
+        assert_eq!(below(&repeated, &names, Some(&data)).unwrap(), expected);
+        // The identifiers named in both rows (merged cells filled when unmerged): named once.
+        let both = [
+            "regio", "Jaar", "personen", "werkzaam", "personen", "werkzaam",
+        ];
+        let mut once = expected.map(str::to_string);
+        once[1] = "jaar".into();
+        assert_eq!(below(&top, &both, Some(&data)).unwrap(), once);
+        // The header repeated right below itself is no second row.
+        assert_eq!(below(&both, &both, Some(&data)), None);
+        // Either above the header the search found (a group row filling few cells).
+        assert_eq!(two(&repeated, &names).unwrap(), expected);
+        let g = grid(&[&top, &subs]);
+        let (cells, nl, en) = two_row_header((1, &g[0].1), (2, &g[1].1), 6).unwrap();
+        assert_eq!(cells[0], RawCell::Text("regio".into()));
+        assert!(
+            nl.contains("'regio', 'jaar' op rij 1, boven lege cellen"),
+            "{nl}"
+        );
+        assert!(
+            en.contains("'regio', 'jaar' in row 1, above empty cells"),
+            "{en}"
+        );
+        // A repeated name that is one group, however its run is cut by the next group.
+        assert_eq!(
+            two(&["", "A", "A", "A", "B"], &["r", "x", "y", "z", "x"]).unwrap(),
+            ["r", "A x", "A y", "A z", "B x"]
+        );
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_row_below_the_header_is_data_unless_it_names_columns_over_numbers() {
+        let top = ["regio", "jaar", "Wajong", "", "WSW", ""];
+        let subs = ["", "", "personen", "werkzaam", "personen", "werkzaam"];
+        // No row after it, or one without numbers under the sub-names.
+        assert_eq!(below(&top, &subs, None), None);
+        let texts = ["A", "B", "p", "q", "r", "s"];
+        assert_eq!(below(&top, &subs, Some(&texts)), None);
+        // Mostly withheld below the sub-names: fewer than half numbers.
+        assert_eq!(
+            below(&top, &subs, Some(&["A", "2015", "x", "x", "x", "1"])),
+            None
+        );
+        assert!(below(&top, &subs, Some(&["A", "2015", "x", "x", "2", "1"])).is_some());
+        let data = ["A", "2015", "10", "5", "7", "3"];
+        for lower in [
+            // Suppression symbols, numbers: a data row.
+            &["", "", "x", "x", "<10", "x"][..],
+            &["", "", "geheim", "werkzaam", "personen", "werkzaam"],
+            &["", "", "personen", "2015", "personen", "werkzaam"],
+            // A cell under an identifier the top row names.
+            &["A", "", "personen", "werkzaam", "personen", "werkzaam"],
+            // One filled cell.
+            &["", "", "personen", "", "", ""],
+        ] {
+            assert_eq!(below(&top, lower, Some(&data)), None, "{lower:?}");
+        }
+        // A header of one row over a first data row that is all text.
+        let header = ["regio", "naam", "soort", "opmerking"];
+        assert_eq!(
+            below(&header, &["A", "x", "y", "z"], Some(&["B", "1", "2", "3"])),
+            None
+        );
+        // Each group over one column: a full header over a row of texts.
+        assert_eq!(
+            below(
+                &["regio", "jaar", "a", "b", "c", "d"],
+                &["", "", "x", "y", "x", "y"],
+                Some(&data)
+            ),
+            None
+        );
+        // A title in the first column over an unnamed margin is no identifier.
+        assert_eq!(
+            two(
+                &["Tabel 1", "", "A", "", "B", ""],
+                &["", "regio", "x", "y", "x", "y"]
+            ),
+            None
+        );
     }
 }

@@ -1090,6 +1090,10 @@ fn read_sheet(
         .min(width);
     // Rows found to repeat the header whose votes then do not count.
     let mut repeated: Vec<u32> = Vec::new();
+    // The header combined with the row below it, once a reading found that row to be its
+    // second row ([`sniff::header_over_row_below`]): the sheet is then read again with it.
+    #[cfg(feature = "full")]
+    let mut two_below: Option<(usize, Vec<RawCell>, String, String)> = None;
     loop {
         let votes = votes_of
             .iter()
@@ -1109,6 +1113,11 @@ fn read_sheet(
         let mut table: Option<(super::TableBuilder, Detected)> = None;
         let mut rejected: Vec<super::RejectedRow> = Vec::new();
         let mut found: Vec<u32> = Vec::new();
+        // The header and the row below it, until the next row tells what that row is.
+        #[cfg(feature = "full")]
+        let mut looking: Option<(Numbered, Option<Numbered>)> = None;
+        #[cfg(feature = "full")]
+        let mut again = false;
         sheet_rows::<Fail>(
             |b| part.fill(b, PIECE),
             book,
@@ -1129,7 +1138,42 @@ fn read_sheet(
                     }
                     return Ok(());
                 }
+                #[cfg(feature = "full")]
+                if again {
+                    return Ok(());
+                }
                 let mut d = dense(cells, first_col);
+                #[cfg(feature = "full")]
+                if at > header {
+                    if at == header + 1 && two_below.is_some() {
+                        return Ok(()); // the header's second row
+                    }
+                    if let Some((upper, lower)) = looking.as_mut() {
+                        match lower {
+                            // (Right below it: a blank row between ends the header.)
+                            None if row == upper.0 + 1 => *lower = Some((row, d.clone())),
+                            None => looking = None,
+                            Some(lower) if st.filled >= 2 || at > header + BELOW_LOOK => {
+                                let next = (st.filled >= 2 && at <= header + BELOW_LOOK)
+                                    .then_some(d.as_slice());
+                                two_below = sniff::header_over_row_below(
+                                    (upper.0, &upper.1),
+                                    (lower.0, &lower.1),
+                                    next,
+                                )
+                                .map(|(c, nl, en)| (lower.0, c, nl, en));
+                                again = two_below.is_some();
+                                looking = None;
+                                if again {
+                                    return Ok(());
+                                }
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+                #[allow(unused_mut)]
+                let mut row = row;
                 if at == header {
                     header_key = d[..width.min(d.len())]
                         .iter()
@@ -1137,6 +1181,19 @@ fn read_sheet(
                         .collect();
                     #[cfg(feature = "full")]
                     let two_rows = two_rows(above.take(), (row, &mut d), width, &mut titles);
+                    #[cfg(feature = "full")]
+                    let two_rows = match (two_rows, &two_below) {
+                        (None, Some((lower_row, cells, nl, en))) => {
+                            d = cells.clone();
+                            row = *lower_row;
+                            Some((nl.clone(), en.clone()))
+                        }
+                        (None, None) => {
+                            looking = Some(((row, d.clone()), None));
+                            None
+                        }
+                        (two, _) => two,
+                    };
                     d.drain(..lead.min(d.len()));
                     let mut detected =
                         sheet_detected(sheet, row, (votes, decimal, dates), passed, &titles);
@@ -1188,6 +1245,10 @@ fn read_sheet(
                 Ok(())
             },
         )?;
+        #[cfg(feature = "full")]
+        if again {
+            continue;
+        }
         let Some((b, mut detected)) = table.filter(|(b, _)| b.rows() > 0) else {
             return Ok(None);
         };
@@ -1220,6 +1281,35 @@ fn two_rows(
     *header = cells;
     titles.retain(|(r, _)| *r != up_row);
     Some((nl, en))
+}
+
+/// A row's number and cells.
+#[cfg(feature = "full")]
+type Numbered = (usize, Vec<RawCell>);
+
+/// Rows after the header looked at for the next row of two filled cells or more, which tells
+/// whether the row right below the header is its second row.
+#[cfg(feature = "full")]
+const BELOW_LOOK: usize = 7;
+
+/// The header (grid row `at`) combined with the row below it when that is its second row
+/// ([`sniff::header_over_row_below`], as the streamed reading tells it): the row's number and
+/// the note.
+#[cfg(feature = "full")]
+fn below_whole(
+    grid: &sniff::Grid,
+    at: usize,
+    header: &mut Vec<RawCell>,
+) -> Option<(usize, String, String)> {
+    let (row, lower) = grid.get(at + 1).filter(|(row, _)| *row == grid[at].0 + 1)?;
+    let full = |c: &&(usize, Vec<RawCell>)| c.1.iter().filter(|x| !x.is_blank()).count() >= 2;
+    let next = grid
+        .get(at + 2..=(at + BELOW_LOOK).min(grid.len().saturating_sub(1)))
+        .and_then(|r| r.iter().find(full))
+        .map(|(_, c)| c.as_slice());
+    let (cells, nl, en) = sniff::header_over_row_below((grid[at].0, header), (*row, lower), next)?;
+    *header = cells;
+    Some((*row, nl, en))
 }
 
 /// [`read_xlsx`] from each worksheet's whole grid, as [`sniff::locate`] finds the table in it:
@@ -1263,8 +1353,19 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             .cloned();
         #[cfg(feature = "full")]
         let two = two_rows(two, (header_row, &mut header), layout.width, &mut titles);
-        let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(layout.data.len());
-        for &i in &layout.data {
+        #[allow(unused_mut)]
+        let (mut header_row, mut data) = (header_row, layout.data);
+        #[cfg(feature = "full")]
+        let two = match two {
+            Some(two) => Some(two),
+            None => below_whole(&grid, layout.header, &mut header).map(|(row, nl, en)| {
+                header_row = row;
+                data.retain(|&k| k != layout.header + 1);
+                (nl, en)
+            }),
+        };
+        let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(data.len());
+        for &i in &data {
             rows.push(std::mem::take(&mut grid[i]));
         }
         let lead = std::iter::once(&header)
