@@ -1167,3 +1167,64 @@ fn a_cbs_odata_json_answer_gives_the_numbers_of_the_long_file() {
         &VIEWS[..8],
     );
 }
+
+/// A published table with one column per measure and year (`personen 2015;...;werkzaam 2017`),
+/// also under a header over two rows, gives the numbers of the long file it was made from.
+#[test]
+fn one_column_per_measure_and_year_gives_the_numbers_of_the_long_file() {
+    let totals: Vec<Vec<&str>> = LONG
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<&str>>())
+        .filter(|c| c[2] == "Totaal")
+        .collect();
+    let long_totals: String = std::iter::once(LONG.lines().next().unwrap().to_string())
+        .chain(totals.iter().map(|c| c.join(",")))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let long = load("totaal.csv", long_totals.as_bytes());
+    let years = ["2015", "2016", "2017"];
+    let mut regions: Vec<&str> = totals.iter().map(|c| c[0]).collect();
+    regions.dedup();
+    let cell = |region: &str, year: &str, k: usize| {
+        totals
+            .iter()
+            .find(|c| c[0] == region && c[1] == year)
+            .map(|c| c[k])
+            .unwrap_or("")
+            .to_string()
+    };
+    let body = |out: &mut String| {
+        for r in &regions {
+            let mut row = vec![r.to_string()];
+            row.extend(years.iter().map(|y| cell(r, y, 3)));
+            row.extend(years.iter().map(|y| cell(r, y, 4)));
+            out.push_str(&(row.join(";") + "\n"));
+        }
+    };
+    let mut one_row = String::from("Arbeidsmarktregio;personen 2015;personen 2016;personen 2017;werkzaam 2015;werkzaam 2016;werkzaam 2017\n");
+    body(&mut one_row);
+    let mut two_rows =
+        String::from(";Personen doelgroepregister;;;Werkzame personen;;\nArbeidsmarktregio;2015;2016;2017;2015;2016;2017\n");
+    body(&mut two_rows);
+    let views = [
+        "view=scatter",
+        "view=scatter&from=2016&to=2017",
+        "view=ranking",
+        "view=ranking&measure=share&year=2017",
+        "view=basics",
+    ];
+    for (name, text) in [("per-jaar.csv", one_row), ("twee-rijen.csv", two_rows)] {
+        let ds = load(name, text.as_bytes());
+        assert!(
+            ds.table
+                .detected
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Eén kolom per maat en periode")),
+            "{name}: {:?}",
+            ds.table.detected.notes
+        );
+        assert_same_views(&ds, &long, &views);
+    }
+}

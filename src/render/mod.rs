@@ -79,6 +79,9 @@ impl Dataset {
         // One column per period (a published table's layout): the long table, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::periods_as_rows(&table).unwrap_or(table);
+        // One column per measure and period (`personen 2015;werkzaam 2015;...`): the same.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::melt::measures_by_period_as_rows(&table).unwrap_or(table);
         // A year and a quarter or month column: one period column, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::year_and_part_as_period(&table).unwrap_or(table);

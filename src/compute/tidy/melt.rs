@@ -95,6 +95,143 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
     })
 }
 
+/// A column header made of a measure and a period, the period last or first after a space,
+/// `_`, `-` or `.` (`Werkzame personen 2015`, `personen_2016`, `2017 werkzaam`, a header over two
+/// rows `Personen doelgroepregister 2015`): the measure and the period as written.
+fn measure_and_period(header: &str) -> Option<(String, String)> {
+    let h = header.trim();
+    let cut = |at: usize, len: usize| -> Option<(String, String)> {
+        let period = h.get(at..at + len)?;
+        Period::parse(period)?;
+        let measure = if at == 0 { &h[len..] } else { &h[..at] };
+        let measure = measure.trim_matches(|c: char| c.is_whitespace() || "_-.:".contains(c));
+        measure
+            .chars()
+            .any(char::is_alphabetic)
+            .then(|| (measure.to_string(), period.to_string()))
+    };
+    let sep = |c: char| c.is_whitespace() || "_-.".contains(c);
+    if let Some(at) = h.rfind(sep) {
+        if let Some(found) = cut(at + 1, h.len() - at - 1) {
+            return Some(found);
+        }
+    }
+    h.find(sep).and_then(|at| cut(0, at))
+}
+
+/// The long form of a table laid out with one column per measure and period (`personen 2015;
+/// personen 2016; werkzaam 2015; werkzaam 2016`, as published tables and a header over two rows
+/// write them): a column `periode` with the periods as written and one column per measure
+/// (`personen`, `werkzaam`), every other column (texts only) repeated per period. Only when every
+/// measure has the same two or more periods; `None` for any other table.
+pub fn measures_by_period_as_rows(table: &Table) -> Option<Table> {
+    let kind = |j: usize| table.columns[j].kind();
+    let mut measures: Vec<(String, Vec<(String, usize)>)> = Vec::new();
+    let mut others = Vec::new();
+    for (j, c) in table.columns.iter().enumerate() {
+        match measure_and_period(&c.name) {
+            Some((m, p)) if kind(j) != ColumnKind::Text => {
+                let key = crate::case::lower(&m);
+                match measures
+                    .iter_mut()
+                    .find(|(k, _)| crate::case::lower(k) == key)
+                {
+                    Some((_, ps)) => ps.push((p, j)),
+                    None => measures.push((m, vec![(p, j)])),
+                }
+            }
+            _ => others.push(j),
+        }
+    }
+    let periods: Vec<Option<Period>> = measures
+        .first()?
+        .1
+        .iter()
+        .map(|(p, _)| Period::parse(p))
+        .collect();
+    let same_periods = measures.iter().all(|(_, ps)| {
+        ps.len() == periods.len()
+            && ps
+                .iter()
+                .zip(&periods)
+                .all(|((p, _), q)| Period::parse(p) == *q)
+    });
+    let mut distinct = periods.clone();
+    distinct.dedup();
+    if periods.len() < 2
+        || distinct.len() != periods.len()
+        || !same_periods
+        || measures
+            .iter()
+            .flat_map(|(_, ps)| ps)
+            .all(|&(_, j)| kind(j) == ColumnKind::Empty)
+        || others.iter().any(|&j| kind(j) == ColumnKind::Number)
+    {
+        return None;
+    }
+    let rows = table.len().checked_mul(periods.len())?;
+    if rows > MAX_ROWS {
+        return None;
+    }
+    let period_name = free_name(table, "periode");
+    let mut columns: Vec<Column> = others
+        .iter()
+        .map(|&j| Column::with_capacity(table.columns[j].name.clone(), rows))
+        .collect();
+    let mut period = Column::with_capacity(period_name.clone(), rows);
+    let mut values: Vec<Column> = measures
+        .iter()
+        .map(|(m, _)| Column::with_capacity(m.clone(), rows))
+        .collect();
+    let mut row_numbers = RowNumbers::new();
+    for i in 0..table.len() {
+        let row = table.row_numbers.get(i).unwrap_or(i + 1);
+        for k in 0..periods.len() {
+            for (c, &j) in columns.iter_mut().zip(&others) {
+                c.push(table.columns[j].get(i).to_value());
+            }
+            period.push_text(&measures[0].1[k].0);
+            for (v, (_, ps)) in values.iter_mut().zip(&measures) {
+                v.push(table.columns[ps[k].1].get(i).to_value());
+            }
+            row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
+        }
+    }
+    columns.push(period);
+    columns.extend(values);
+    for c in columns.iter_mut() {
+        c.finish();
+    }
+    let mut detected = table.detected.clone();
+    let names: Vec<String> = measures.iter().map(|(m, _)| format!("'{m}'")).collect();
+    let shown: Vec<&str> = measures[0].1.iter().map(|(p, _)| p.as_str()).collect();
+    let (n, m) = (table.len(), rows);
+    detected.note(
+        format!(
+            "Eén kolom per maat en periode ({} voor {}): gelezen als de kolom '{period_name}' met één kolom per maat ({} rijen -> {} rijen).",
+            names.join(", "),
+            shown.join(", "),
+            crate::format::nl(n as f64, 0),
+            crate::format::nl(m as f64, 0)
+        ),
+        format!(
+            "One column per measure and period ({} for {}): read as the column '{period_name}' with one column per measure ({} rows -> {} rows).",
+            names.join(", "),
+            shown.join(", "),
+            crate::format::number(n as f64, 0, crate::format::Lang::En),
+            crate::format::number(m as f64, 0, crate::format::Lang::En)
+        ),
+    );
+    Some(Table {
+        source: table.source.clone(),
+        columns,
+        row_numbers,
+        detected,
+        #[cfg(feature = "full")]
+        totals: Vec::new(),
+    })
+}
+
 /// A year column and a quarter or month column beside it (`jaar` 2019, `kwartaal` 1 or `K1` or
 /// `1e kwartaal`; `maand` 4 or `april`) read as one period column (`2019K1`, `2019M04`), in
 /// place of the year column: the views then see quarters or months, never four quarters of a
@@ -245,6 +382,73 @@ mod tests {
         ] {
             let t = load("t.csv", text.as_bytes()).unwrap();
             assert!(periods_as_rows(&t).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_header_splits_into_a_measure_and_a_period() {
+        for (h, want) in [
+            (
+                "Werkzame personen 2015",
+                Some(("Werkzame personen", "2015")),
+            ),
+            ("personen_2016", Some(("personen", "2016"))),
+            ("werkzaam-2019K1", Some(("werkzaam", "2019K1"))),
+            ("2017 werkzaam", Some(("werkzaam", "2017"))),
+            (
+                "Personen doelgroepregister 2019KW04",
+                Some(("Personen doelgroepregister", "2019KW04")),
+            ),
+            ("2015", None),
+            ("werkzaam", None),
+            ("regio 12", None),
+            ("_ 2015", None),
+        ] {
+            let got = measure_and_period(h);
+            assert_eq!(
+                got.as_ref().map(|(m, p)| (m.as_str(), p.as_str())),
+                want,
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_column_per_measure_and_period_reads_as_a_period_and_a_column_per_measure() {
+        let t = load(
+            "tabel.csv",
+            "Regio;personen 2015;personen 2016;Werkzaam 2015;werkzaam 2016\nAchterhoek;10;11;5;.\nTwente;20;21;8;9\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        assert!(periods_as_rows(&t).is_none());
+        let long = measures_by_period_as_rows(&t).unwrap();
+        let names: Vec<&str> = long.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Regio", "periode", "personen", "Werkzaam"]);
+        assert_eq!(long.len(), 4);
+        let col = |k: usize| &long.columns[k];
+        assert_eq!(col(0).get(2), Cell::Text("Twente"));
+        assert_eq!(col(1).get(1), Cell::Text("2016"));
+        assert_eq!(col(2).get(3), Cell::Number(21.0));
+        assert_eq!(col(3).get(0), Cell::Number(5.0));
+        assert!(col(3).get(1).is_missing());
+        assert_eq!(long.row_number(2), Some(3));
+        assert!(long.detected.notes.iter().any(|n| n
+            == "Eén kolom per maat en periode ('personen', 'Werkzaam' voor 2015, 2016): gelezen als de kolom 'periode' met één kolom per maat (2 rijen -> 4 rijen)."));
+        for text in [
+            // One period per measure.
+            "Regio;personen 2015;werkzaam 2015\nA;1;2\n",
+            // Measures with other periods.
+            "Regio;personen 2015;personen 2016;werkzaam 2015;werkzaam 2017\nA;1;2;3;4\n",
+            // A column of numbers beside them.
+            "Regio;inwoners;personen 2015;personen 2016\nA;100;1;2\n",
+            // Texts under a measure and period.
+            "Regio;code 2015;code 2016\nA;x1;y\n",
+            // Only periods: one column per period, the other reshaping's.
+            "Regio;2015;2016\nA;1;2\n",
+        ] {
+            let t = load("t.csv", text.as_bytes()).unwrap();
+            assert!(measures_by_period_as_rows(&t).is_none(), "{text}");
         }
     }
 
