@@ -17,6 +17,47 @@ fn free_name(table: &Table, base: &str) -> String {
     name
 }
 
+/// The long table's columns and file row numbers: each row of `table` once per period, with
+/// the `others` columns repeated, the period's label (`period`: the column's name and the labels)
+/// and per measure (its name, its column per period) the number of that period.
+fn reshape(
+    table: &Table,
+    others: &[usize],
+    (period_name, labels): (&str, &[&str]),
+    measures: &[(String, Vec<usize>)],
+) -> (Vec<Column>, RowNumbers) {
+    let rows = table.len() * labels.len();
+    let mut columns: Vec<Column> = others
+        .iter()
+        .map(|&j| Column::with_capacity(table.columns[j].name.clone(), rows))
+        .collect();
+    let mut period = Column::with_capacity(period_name.to_string(), rows);
+    let mut values: Vec<Column> = measures
+        .iter()
+        .map(|(m, _)| Column::with_capacity(m.clone(), rows))
+        .collect();
+    let mut row_numbers = RowNumbers::new();
+    for i in 0..table.len() {
+        let row = table.row_numbers.get(i).unwrap_or(i + 1);
+        for (k, label) in labels.iter().enumerate() {
+            for (c, &j) in columns.iter_mut().zip(others) {
+                c.push(table.columns[j].get(i).to_value());
+            }
+            period.push_text(label);
+            for (v, (_, cols)) in values.iter_mut().zip(measures) {
+                v.push(table.columns[cols[k]].get(i).to_value());
+            }
+            row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
+        }
+    }
+    columns.push(period);
+    columns.extend(values);
+    for c in columns.iter_mut() {
+        c.finish();
+    }
+    (columns, row_numbers)
+}
+
 /// At most this many rows are made (rows x periods); a larger table stays as it is.
 const MAX_ROWS: usize = 5_000_000;
 
@@ -38,29 +79,16 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
         return None;
     }
     let (period_name, value_name) = (free_name(table, "periode"), free_name(table, "waarde"));
-    let mut columns: Vec<Column> = others
+    let labels: Vec<&str> = periods
         .iter()
-        .map(|&j| Column::with_capacity(table.columns[j].name.clone(), rows))
+        .map(|&p| table.columns[p].name.as_str())
         .collect();
-    let mut period = Column::with_capacity(period_name.clone(), rows);
-    let mut value = Column::with_capacity(value_name.clone(), rows);
-    let mut row_numbers = RowNumbers::new();
-    for i in 0..table.len() {
-        let row = table.row_numbers.get(i).unwrap_or(i + 1);
-        for &p in &periods {
-            for (c, &j) in columns.iter_mut().zip(&others) {
-                c.push(table.columns[j].get(i).to_value());
-            }
-            period.push_text(&table.columns[p].name);
-            value.push(table.columns[p].get(i).to_value());
-            row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
-        }
-    }
-    columns.push(period);
-    columns.push(value);
-    for c in columns.iter_mut() {
-        c.finish();
-    }
+    let (columns, row_numbers) = reshape(
+        table,
+        &others,
+        (&period_name, &labels),
+        &[(value_name.clone(), periods.clone())],
+    );
     // (`detected.rows` stays the file's count of data rows.)
     let mut detected = table.detected.clone();
     let heads: Vec<&str> = periods
@@ -174,34 +202,12 @@ pub fn measures_by_period_as_rows(table: &Table) -> Option<Table> {
         return None;
     }
     let period_name = free_name(table, "periode");
-    let mut columns: Vec<Column> = others
+    let labels: Vec<&str> = measures[0].1.iter().map(|(p, _)| p.as_str()).collect();
+    let by_measure: Vec<(String, Vec<usize>)> = measures
         .iter()
-        .map(|&j| Column::with_capacity(table.columns[j].name.clone(), rows))
+        .map(|(m, ps)| (m.clone(), ps.iter().map(|&(_, j)| j).collect()))
         .collect();
-    let mut period = Column::with_capacity(period_name.clone(), rows);
-    let mut values: Vec<Column> = measures
-        .iter()
-        .map(|(m, _)| Column::with_capacity(m.clone(), rows))
-        .collect();
-    let mut row_numbers = RowNumbers::new();
-    for i in 0..table.len() {
-        let row = table.row_numbers.get(i).unwrap_or(i + 1);
-        for k in 0..periods.len() {
-            for (c, &j) in columns.iter_mut().zip(&others) {
-                c.push(table.columns[j].get(i).to_value());
-            }
-            period.push_text(&measures[0].1[k].0);
-            for (v, (_, ps)) in values.iter_mut().zip(&measures) {
-                v.push(table.columns[ps[k].1].get(i).to_value());
-            }
-            row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
-        }
-    }
-    columns.push(period);
-    columns.extend(values);
-    for c in columns.iter_mut() {
-        c.finish();
-    }
+    let (columns, row_numbers) = reshape(table, &others, (&period_name, &labels), &by_measure);
     let mut detected = table.detected.clone();
     let names: Vec<String> = measures.iter().map(|(m, _)| format!("'{m}'")).collect();
     let shown: Vec<&str> = measures[0].1.iter().map(|(p, _)| p.as_str()).collect();
