@@ -1145,6 +1145,39 @@ struct Second {
     rows_hint: Option<usize>,
 }
 
+impl Second {
+    /// The second pass before its first piece: the pieces to read (`planned`), how (`delimiter`,
+    /// `plan`, `encoding`), the first pass's counts, and the rows to make room for (`rows_hint`).
+    fn start(
+        pieces: Pieces,
+        planned: Vec<Planned>,
+        (delimiter, plan, encoding): (u8, sniff::Plan, Encoding),
+        (meta, votes_of): (Vec<u32>, Vec<(u32, DecimalVotes)>),
+        rows_hint: Option<usize>,
+    ) -> Second {
+        Second {
+            pieces,
+            planned: planned.into_iter(),
+            next: None,
+            delimiter,
+            plan,
+            encoding,
+            meta,
+            votes_of,
+            titles: Vec::new(),
+            #[cfg(feature = "full")]
+            above: None,
+            #[cfg(feature = "full")]
+            head: None,
+            #[cfg(feature = "full")]
+            below: None,
+            rows: None,
+            pending: None,
+            rows_hint,
+        }
+    }
+}
+
 /// What reading the rows needs once the header is known, and the rows read.
 struct Rows {
     body: Body,
@@ -1593,26 +1626,13 @@ impl CsvReader {
             }
         }
         let f = *f;
-        Ok(Stage::Second(Box::new(Second {
-            pieces: Pieces::new(self.size, Some(f.pieces.encoding)),
-            planned: f.planned.into_iter(),
-            next: None,
-            delimiter,
-            plan,
-            encoding: f.pieces.encoding,
-            meta: f.meta,
-            votes_of: f.votes_of,
-            titles: Vec::new(),
-            #[cfg(feature = "full")]
-            above: None,
-            #[cfg(feature = "full")]
-            head: None,
-            #[cfg(feature = "full")]
-            below: None,
-            rows: None,
-            pending: None,
-            rows_hint: None,
-        })))
+        Ok(Stage::Second(Box::new(Second::start(
+            Pieces::new(self.size, Some(f.pieces.encoding)),
+            f.planned,
+            (delimiter, plan, f.pieces.encoding),
+            (f.meta, f.votes_of),
+            None,
+        ))))
     }
 
     /// The second pass over the next piece: titles and header until they are read, then rows.
@@ -1800,29 +1820,17 @@ impl CsvReader {
         // Room for as many rows per byte in the rest of the file.
         let per_byte = data_rows(meta, &plan) as f64 / keep.max(1) as f64;
         let hint = (per_byte * self.size as f64 * 1.02) as usize;
-        let mut s = Second {
-            pieces: Pieces::new(0, Some(encoding)),
-            planned: Vec::new().into_iter(),
-            next: None,
-            delimiter,
-            plan: sniff::Plan {
-                header: plan.header,
-                below_from: usize::MAX,
-            },
-            encoding,
-            meta: meta.to_vec(),
-            votes_of: votes_of.to_vec(),
-            titles: Vec::new(),
-            #[cfg(feature = "full")]
-            above: None,
-            #[cfg(feature = "full")]
-            head: None,
-            #[cfg(feature = "full")]
-            below: None,
-            rows: None,
-            pending: None,
-            rows_hint: Some(hint.min(limits::MAX_ROWS)),
+        let plan = sniff::Plan {
+            header: plan.header,
+            below_from: usize::MAX,
         };
+        let mut s = Second::start(
+            Pieces::new(0, Some(encoding)),
+            Vec::new(),
+            (delimiter, plan, encoding),
+            (meta.to_vec(), votes_of.to_vec()),
+            Some(hint.min(limits::MAX_ROWS)),
+        );
         // Progress is not told again for this piece: the count of it was.
         let mut tick = |_| true;
         let first = Planned {
