@@ -429,3 +429,65 @@ fn two_digit_years_in_a_tidy_file_are_said_in_the_file_line() {
         .join(" | ");
     assert!(!nl.contains("twee cijfers"), "{nl}");
 }
+
+/// Months and days written as one number (`201512`, `20151231`), as databases and statistics
+/// packages export them, give the numbers of the yearly file; so do years marked provisional
+/// by a word or a letter (`2015 (voorlopig)`, `2015v`), which the file line names.
+#[test]
+fn compact_periods_and_provisional_words_give_the_numbers_of_the_yearly_file() {
+    let yearly = load("regions_long.csv", LONG.as_bytes());
+    const YEARS: [&str; 3] = ["2015", "2016", "2017"];
+    for (name, period, years, provisional) in [
+        (
+            "jjjjmm",
+            (|y: &str| format!("{y}12")) as fn(&str) -> String,
+            ["2015M12", "2016M12", "2017M12"],
+            false,
+        ),
+        (
+            "jjjjmmdd",
+            |y: &str| format!("{y}1231"),
+            ["2015-12-31", "2016-12-31", "2017-12-31"],
+            false,
+        ),
+        (
+            "voorlopig",
+            |y: &str| format!("{y} (voorlopig)"),
+            YEARS,
+            true,
+        ),
+        ("letter", |y: &str| format!("{y}v"), YEARS, true),
+        (
+            "provisional",
+            |y: &str| format!("{y} (provisional)"),
+            YEARS,
+            true,
+        ),
+    ] {
+        let ds = load(name, &variant("periode", period, |v| v.to_string()));
+        let r = ds
+            .regional
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: {:?}", ds.regional_error));
+        let got: Vec<String> = r.years.iter().map(|p| p.to_string()).collect();
+        assert_eq!(got, years, "{name}");
+        for view in VIEWS {
+            let want = render_query(&yearly, view).unwrap();
+            let at = |y: &str| {
+                let i = YEARS.iter().position(|x| *x == y).unwrap();
+                years[i].to_string()
+            };
+            let asked = view
+                .replace("from=2016", &format!("from={}", at("2016")))
+                .replace("to=2017", &format!("to={}", at("2017")))
+                .replace("year=2017", &format!("year={}", at("2017")));
+            let got = render_query(&ds, &asked).unwrap_or_else(|e| panic!("{name} {view}: {e}"));
+            assert_eq!(numbers(&got.data), numbers(&want.data), "{name} {view}");
+        }
+        let said = r
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Voorlopige cijfers: ") && n.contains(&period("2015")));
+        assert_eq!(said, provisional, "{name}: {:?}", r.notes);
+    }
+}

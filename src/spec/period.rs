@@ -121,6 +121,55 @@ fn without_midnight(s: &str) -> &str {
     }
 }
 
+/// Where a provisional mark written as a word or a letter starts at the end of `t` (see
+/// [`Period::split_mark`]): a word after a space or in brackets, a letter `v` or `p` right after
+/// a digit or in brackets. Only after a digit, so a month's name (`sep`) is never cut.
+#[cfg(feature = "full")]
+fn provisional_word(t: &str) -> Option<usize> {
+    const WORDS: [&str; 11] = [
+        "nader voorlopig",
+        "voorlopig",
+        "voorl.",
+        "voorl",
+        "provisional",
+        "prov.",
+        "preliminary",
+        "prel.",
+        "prel",
+        "v",
+        "p",
+    ];
+    let lower = t.to_ascii_lowercase();
+    let (body, closing) = match lower.strip_suffix(')') {
+        Some(b) => (b, 1),
+        None => (lower.as_str(), 0),
+    };
+    for w in WORDS {
+        let Some(before) = body.strip_suffix(w) else {
+            continue;
+        };
+        let letter = w.len() == 1;
+        let (before, bracket) = match before.strip_suffix('(') {
+            Some(b) => (b, true),
+            None => (before, false),
+        };
+        if bracket != (closing == 1) {
+            continue;
+        }
+        let spaced = before.len() > before.trim_end().len();
+        let before = before.trim_end();
+        // After the period itself: its last character is a digit.
+        if !before.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        // A word stands apart (a space or a bracket); a letter follows the digit or is bracketed.
+        if (letter && (bracket || !spaced)) || (!letter && (bracket || spaced)) {
+            return Some(before.len());
+        }
+    }
+    None
+}
+
 fn small(t: &str, max: u8) -> Option<u8> {
     if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
         t.parse().ok().filter(|v| (1..=max).contains(v))
@@ -285,9 +334,17 @@ impl Period {
 
     /// A period's text and the mark StatLine writes after provisional figures (`2019*`
     /// voorlopig, `2019**` nader voorlopig): `("2019", "*")`; the mark is empty when there is none.
+    /// Files also write the word (`2019 (voorlopig)`, `2019 voorl.`, `2019 (provisional)`,
+    /// `2019 prel.`) or its letter right after the period (`2019v`, `2019p`, `2019K4 (v)`).
     pub fn split_mark(s: &str) -> (&str, &str) {
         let t = s.trim();
         let core = t.trim_end_matches('*');
+        #[cfg(feature = "full")]
+        if core.len() == t.len() {
+            if let Some(at) = provisional_word(t) {
+                return (t[..at].trim_end(), &t[at..]);
+            }
+        }
         (core.trim_end(), &t[core.len()..])
     }
 
@@ -335,6 +392,19 @@ impl Period {
                 .and_then(|m| small(m, 12))
             {
                 return Some(Period::month(y, m));
+            }
+        }
+        // A month or a day written as one number, as databases and statistics packages
+        // export them: 201912 (2019M12), 20191231 (2019-12-31).
+        if cfg!(feature = "full")
+            && matches!(s.len(), 6 | 8)
+            && s.bytes().all(|b| b.is_ascii_digit())
+        {
+            if let (Some(y), Some(m)) = (year_of(&s[..4]), small(&s[4..6], 12)) {
+                return match s.get(6..) {
+                    Some("") | None => Some(Period::month(y, m)),
+                    Some(d) => Period::date(y, m, small(d, 31)?),
+                };
             }
         }
         // A quarter before its year: K4 2019, Q4-2019.
@@ -592,6 +662,28 @@ mod tests {
             ("31-12-2015 00:00", "2015-12-31"),
             ("31-12-2015 00:00:00", "2015-12-31"),
             ("2015-12-31T13:30:00", "-"),
+            ("201912", "2019M12"),
+            ("201901", "2019M01"),
+            ("20191231", "2019-12-31"),
+            ("20190229", "-"),
+            ("201913", "-"),
+            ("201900", "-"),
+            ("123456", "-"),
+            ("2019123", "-"),
+            ("20191232", "-"),
+            ("2019 (voorlopig)", "2019"),
+            ("2019 voorlopig", "2019"),
+            ("2019 Voorl.", "2019"),
+            ("2019K4 (nader voorlopig)", "2019K4"),
+            ("2019v", "2019"),
+            ("2019 (v)", "2019"),
+            ("2019p", "2019"),
+            ("2019 (provisional)", "2019"),
+            ("2019 prel.", "2019"),
+            ("2019 v", "-"),
+            ("2019voorlopig", "-"),
+            ("31 dec 2019 (p)", "2019-12-31"),
+            ("dec 2019v", "2019M12"),
             ("Totaal 00:00", "-"),
         ] {
             assert_eq!(p(s), want, "{s}");

@@ -765,10 +765,10 @@ impl RegionalData {
             let list = provisional.join(", ");
             notes.push((
                 format!(
-                    "Voorlopige cijfers: {list} in '{yname}' gelezen als de periode zonder *; de grafieken tonen de periode zonder teken."
+                    "Voorlopige cijfers: {list} in '{yname}' gelezen als de periode zelf; de grafieken tonen de periode zonder teken."
                 ),
                 format!(
-                    "Provisional figures: {list} in '{yname}' read as the period without *; the charts show the period without the mark."
+                    "Provisional figures: {list} in '{yname}' read as the period itself; the charts show the period without the mark."
                 ),
             ));
         }
