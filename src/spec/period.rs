@@ -163,7 +163,7 @@ fn provisional_word(t: &str) -> Option<usize> {
             continue;
         }
         // A word stands apart (a space or a bracket); a letter follows the digit or is bracketed.
-        if (letter && (bracket || !spaced)) || (!letter && (bracket || spaced)) {
+        if bracket || letter != spaced {
             return Some(before.len());
         }
     }
