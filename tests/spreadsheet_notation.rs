@@ -431,7 +431,8 @@ fn two_digit_years_in_a_tidy_file_are_said_in_the_file_line() {
 }
 
 /// Months and days written as one number (`201512`, `20151231`), as databases and statistics
-/// packages export them, give the numbers of the yearly file; so do years marked provisional
+/// packages export them, give the numbers of the yearly file, as do second half-years (`2e
+/// halfjaar 2015`, `2015H2`: they end with the year); so do years marked provisional
 /// by a word or a letter (`2015 (voorlopig)`, `2015v`), which the file line names.
 #[test]
 fn compact_periods_and_provisional_words_give_the_numbers_of_the_yearly_file() {
@@ -448,6 +449,18 @@ fn compact_periods_and_provisional_words_give_the_numbers_of_the_yearly_file() {
             "jjjjmmdd",
             |y: &str| format!("{y}1231"),
             ["2015-12-31", "2016-12-31", "2017-12-31"],
+            false,
+        ),
+        (
+            "halfjaar",
+            |y: &str| format!("2e halfjaar {y}"),
+            ["2015H2", "2016H2", "2017H2"],
+            false,
+        ),
+        (
+            "halfjaar code",
+            |y: &str| format!("{y}H2"),
+            ["2015H2", "2016H2", "2017H2"],
             false,
         ),
         (
@@ -490,4 +503,21 @@ fn compact_periods_and_provisional_words_give_the_numbers_of_the_yearly_file() {
             .any(|n| n.starts_with("Voorlopige cijfers: ") && n.contains(&period("2015")));
         assert_eq!(said, provisional, "{name}: {:?}", r.notes);
     }
+}
+
+/// Half-years are a time axis of their own: a trend line over `2019H1`, `2019H2`, `2020H1` runs
+/// in that order with readable labels, and the column is named as half-years.
+#[test]
+fn half_years_make_a_time_axis() {
+    let text = "periode;aantal\n2e halfjaar 2019;20\n1e halfjaar 2019;10\n1e halfjaar 2020;30\n";
+    let ds = load("halfjaren.csv", text.as_bytes());
+    let r = render_query(&ds, "view=line&x=periode&y=aantal").unwrap();
+    // In the order of time, not of the file; the title names them readably.
+    let values: Vec<String> = r.table.rows.iter().map(|row| row[2].to_string()).collect();
+    assert_eq!(values, ["10.0", "20.0", "30.0"], "{:?}", r.table.rows);
+    assert!(r.title.contains("2019 H1 – 2020 H1"), "{}", r.title);
+    let info = serde_json::to_value(ds.info()).unwrap();
+    let roles = info["roles"]["columns"].as_array().unwrap();
+    let periode = roles.iter().find(|c| c["column"] == "periode").unwrap();
+    assert_eq!(periode["time_kind"], "half_year", "{periode}");
 }

@@ -1,6 +1,7 @@
 //! Periods of any grain: years (`2019`, StatLine `2019JJ00`), quarters (`2019K1`, `2019Q1`,
 //! `2019KW01`, `K1 2019`, `1e kwartaal 2019`), months (`2019M04`, `2019MM04`, `2019-04`,
-//! `april 2019`) and dates (a peildatum such as `31-12-2019` or `2019-12-31`).
+//! `april 2019`) and dates (a peildatum such as `31-12-2019` or `2019-12-31`); in user files
+//! also half-years (`2019H1`, `1e halfjaar 2019`).
 //!
 //! A [`Period`] has a normalised form (`2019`, `2019K4`, `2019M04`, `2019-12-31`), a readable
 //! label (`2019`, `2019 K4`, `apr 2019`, `31-12-2019`) and an order by the end of the period, so
@@ -19,6 +20,10 @@ pub enum Grain {
     Quarter,
     Month,
     Date,
+    /// Half-years (user files only: not in the first core). Declared last, so the order of the
+    /// other grains is as it was.
+    #[cfg(feature = "full")]
+    Half,
 }
 
 impl Grain {
@@ -28,6 +33,8 @@ impl Grain {
             Grain::Quarter => TimeKind::Quarter,
             Grain::Month => TimeKind::Month,
             Grain::Date => TimeKind::Date,
+            #[cfg(feature = "full")]
+            Grain::Half => TimeKind::HalfYear,
         }
     }
     /// Dutch name of the grain in the plural (for notes).
@@ -37,6 +44,8 @@ impl Grain {
             Grain::Quarter => "kwartalen",
             Grain::Month => "maanden",
             Grain::Date => "datums",
+            #[cfg(feature = "full")]
+            Grain::Half => "halfjaren",
         }
     }
 }
@@ -219,6 +228,16 @@ impl Period {
             grain: Grain::Month,
         }
     }
+    /// The half-year `h` (1 or 2) of year `y`, which ends on 30 June or 31 December.
+    #[cfg(feature = "full")]
+    pub fn half(y: i32, h: u8) -> Period {
+        Period {
+            year: y,
+            month: 6 * h,
+            day: if h == 1 { 30 } else { 31 },
+            grain: Grain::Half,
+        }
+    }
     pub fn date(y: i32, m: u8, d: u8) -> Option<Period> {
         ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Period {
             year: y,
@@ -259,6 +278,8 @@ impl Period {
             Grain::Quarter => y + (self.quarter_number() - 1) as f64 / 4.0,
             Grain::Month => y + (self.month - 1) as f64 / 12.0,
             Grain::Date => y + (self.month - 1) as f64 / 12.0 + (self.day - 1) as f64 / 372.0,
+            #[cfg(feature = "full")]
+            Grain::Half => y + (self.month / 6 - 1) as f64 / 2.0,
         }
     }
 
@@ -274,6 +295,8 @@ impl Period {
             (_, Grain::Quarter) => format!("{} Q{}", self.year, self.quarter_number()),
             (_, Grain::Month) => format!("{} {}", month(), self.year),
             (_, Grain::Date) => format!("{} {} {}", self.day, month(), self.year),
+            #[cfg(feature = "full")]
+            (_, Grain::Half) => self.label(),
         }
     }
 
@@ -293,6 +316,8 @@ impl Period {
                 SHORT_MONTHS[(self.month as usize).saturating_sub(1).min(11)],
                 self.year
             ),
+            #[cfg(feature = "full")]
+            Grain::Half => format!("{} H{}", self.year, self.month / 6),
         }
     }
 
@@ -386,6 +411,13 @@ impl Period {
                     return Some(Period::quarter(y, q));
                 }
             }
+            // A half-year: 2019H1, 2019HJ1, 2019HJ01, 2019S1 (semester), 2019-H1.
+            #[cfg(feature = "full")]
+            for p in ["HJ", "H", "S"] {
+                if let Some(h) = rest.strip_prefix(p).and_then(|h| small(h, 2)) {
+                    return Some(Period::half(y, h));
+                }
+            }
             if let Some(m) = rest
                 .strip_prefix("MM")
                 .or_else(|| rest.strip_prefix('M'))
@@ -405,6 +437,16 @@ impl Period {
                     Some("") | None => Some(Period::month(y, m)),
                     Some(d) => Period::date(y, m, small(d, 31)?),
                 };
+            }
+        }
+        // A half-year before its year: H1 2019, H2-2019.
+        #[cfg(feature = "full")]
+        if let Some(rest) = upper.strip_prefix('H') {
+            if let (Some(h), Some(y)) = (
+                rest.get(..1).and_then(|h| small(h, 2)),
+                rest.get(1..).and_then(year_of),
+            ) {
+                return Some(Period::half(y, h));
             }
         }
         // A quarter before its year: K4 2019, Q4-2019.
@@ -496,6 +538,22 @@ impl Period {
             .copied()
             .filter(|w| year_of(w).is_none())
             .collect();
+        // `1e halfjaar 2019`, `halfjaar 2 2019`, `first half 2019`, `2e helft 2019`.
+        #[cfg(feature = "full")]
+        if rest
+            .iter()
+            .any(|w| matches!(*w, "halfjaar" | "helft" | "half" | "semester" | "hj"))
+        {
+            let nums: Vec<u8> = rest
+                .iter()
+                .filter(|w| !matches!(**w, "halfjaar" | "helft" | "half" | "semester" | "hj"))
+                .map(|w| quarter_word(w).filter(|&h| h <= 2))
+                .collect::<Option<Vec<u8>>>()?;
+            if let [h] = nums.as_slice() {
+                return Some(Period::half(*y, *h));
+            }
+            return None;
+        }
         if rest
             .iter()
             .any(|w| matches!(*w, "kwartaal" | "kw" | "quarter" | "qtr"))
@@ -563,6 +621,8 @@ impl fmt::Display for Period {
             Grain::Quarter => write!(f, "{}K{}", self.year, self.quarter_number()),
             Grain::Month => write!(f, "{}M{:02}", self.year, self.month),
             Grain::Date => write!(f, "{}-{:02}-{:02}", self.year, self.month, self.day),
+            #[cfg(feature = "full")]
+            Grain::Half => write!(f, "{}H{}", self.year, self.month / 6),
         }
     }
 }
@@ -662,6 +722,21 @@ mod tests {
             ("31-12-2015 00:00", "2015-12-31"),
             ("31-12-2015 00:00:00", "2015-12-31"),
             ("2015-12-31T13:30:00", "-"),
+            ("2019H1", "2019H1"),
+            ("2019H2", "2019H2"),
+            ("2019-H2", "2019H2"),
+            ("2019HJ02", "2019H2"),
+            ("2019S1", "2019H1"),
+            ("H1 2019", "2019H1"),
+            ("H2-2019", "2019H2"),
+            ("1e halfjaar 2019", "2019H1"),
+            ("tweede halfjaar 2019", "2019H2"),
+            ("halfjaar 2 2019", "2019H2"),
+            ("2019 2e halfjaar", "2019H2"),
+            ("first half 2019", "2019H1"),
+            ("2e helft 2019", "2019H2"),
+            ("2019H3", "-"),
+            ("3e halfjaar 2019", "-"),
             ("201912", "2019M12"),
             ("201901", "2019M01"),
             ("20191231", "2019-12-31"),

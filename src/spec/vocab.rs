@@ -148,6 +148,9 @@ pub enum TimeKind {
     Date,
     /// A number counting periods, such as months since the start.
     Ordinal,
+    /// Half-years (`2019H1`); user files only, so not in the first core.
+    #[cfg(feature = "full")]
+    HalfYear,
 }
 
 /// Parses the `roles=` value: `column:role` pairs separated by commas. A column name may itself

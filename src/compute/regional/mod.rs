@@ -1103,6 +1103,8 @@ fn grain_en(g: Grain) -> &'static str {
         Grain::Quarter => "quarters",
         Grain::Month => "months",
         Grain::Date => "dates",
+        #[cfg(feature = "full")]
+        Grain::Half => "half-years",
     }
 }
 

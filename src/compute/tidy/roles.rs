@@ -445,6 +445,8 @@ pub fn time_kind_label(k: TimeKind, lang: Lang) -> &'static str {
         TimeKind::Month => ("maanden", "months"),
         TimeKind::Date => ("datums", "dates"),
         TimeKind::Ordinal => ("volgnummers", "ordinal numbers"),
+        #[cfg(feature = "full")]
+        TimeKind::HalfYear => ("halfjaren", "half-years"),
     };
     crate::format::t(lang, nl, en)
 }
