@@ -76,6 +76,10 @@ impl Dataset {
     }
 
     pub fn from_table(table: Table) -> Result<Dataset> {
+        // CBS OData v4 observations (one row per measure in `Measure`, its number in `Value`):
+        // one column per measure, said so; a measure given twice is an error.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::melt::observations_as_columns(&table)?.unwrap_or(table);
         // One column per period (a published table's layout): the long table, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::periods_as_rows(&table).unwrap_or(table);
@@ -85,6 +89,10 @@ impl Dataset {
         // A year and a quarter or month column: one period column, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::year_and_part_as_period(&table).unwrap_or(table);
+        // Regions given by their number (`9`, `09`: AM09 in the year's division), said so.
+        #[cfg(feature = "full")]
+        let table =
+            crate::compute::regional::mapping::region_numbers_as_codes(&table).unwrap_or(table);
         // Read once: the error is kept to explain why a view needs regional data.
         let (regional, roles) = regional_and_roles(&table);
         let roles_cache = std::cell::RefCell::new(roles.into_iter().collect());

@@ -359,6 +359,203 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
     ));
 }
 
+/// Whether `n` is the number of a labour-market region's code (`AM09`: 9) in the division of
+/// `year`: 1 to 35 until 2015; from 2016 `AM36` Regio Zwolle and `AM37` Zuid-Kennemerland en
+/// IJmond in place of `AM04` and `AM16`, from 2017 `AM38` FoodValley in place of `AM31` (the
+/// editions of `data/geo/`; a year before the first or after the last edition as that edition).
+#[cfg(feature = "full")]
+pub(crate) fn region_number_in(n: u32, year: i32) -> bool {
+    match n {
+        4 | 16 => year <= 2015,
+        31 => year <= 2016,
+        1..=35 => true,
+        36 | 37 => year >= 2016,
+        38 => year >= 2017,
+        _ => false,
+    }
+}
+
+/// Whether a header names a column of region numbers: the region column by its name (`regio`,
+/// `arbeidsmarktregio_nr`), or a region word with a number word (`regionummer`, `amr_code`,
+/// `nr_regio`, `Arbeidsmarktregio (nummer)`).
+#[cfg(feature = "full")]
+fn names_region_numbers(header: &str) -> bool {
+    if IdColumn::from_header(header) == Some(IdColumn::Region) {
+        return true;
+    }
+    let compact = fold_header(header).replace('_', "");
+    const REGION: [&str; 6] = [
+        "arbeidsmarktregio",
+        "labourmarketregion",
+        "region",
+        "regio",
+        "amregio",
+        "amr",
+    ];
+    const NUMBER: [&str; 9] = ["", "s", "nr", "nummer", "no", "code", "id", "number", "num"];
+    REGION.iter().any(|r| {
+        compact.strip_prefix(r).is_some_and(|rest| {
+            NUMBER.contains(&rest.trim_start_matches('s')) || NUMBER.contains(&rest)
+        }) || compact
+            .strip_suffix(r)
+            .is_some_and(|rest| !rest.is_empty() && NUMBER.contains(&rest))
+    })
+}
+
+/// A whole number written as a number or as digits (`9`, `09`, `9.0` read as a number).
+#[cfg(feature = "full")]
+fn whole_number(cell: crate::table::Cell<'_>) -> Option<Option<u32>> {
+    use crate::table::Cell;
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 && (0.0..1e6).contains(&n) => Some(Some(n as u32)),
+        Cell::Number(_) => Some(None),
+        Cell::Text(t) => {
+            let t = t.trim();
+            (!t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+        }
+        Cell::Missing => None,
+    }
+}
+
+/// A region column of numbers (`9` or `09` for Achterhoek, as `arbeidsmarktregio_nr` or `regio`
+/// in an analyst's file) read as the regions of those numbers in the official numbering, the
+/// number of the region's code (`AM09`) in the division of the row's year: the column is
+/// written as those codes (`AM09`), which the regional reader names, and the file line says
+/// so. Only a column whose header names a region (see [`names_region_numbers`]), whose cells are
+/// whole numbers or texts that name no region (`Landelijk`), and when the table has no other
+/// region column. When a number is no region of its year (`40`, `0`, `4` in 2017, when `AM04`
+/// had become `AM36`) nothing is read as a region number and the file line says why; `None`
+/// for any other table.
+#[cfg(feature = "full")]
+pub fn region_numbers_as_codes(table: &Table) -> Option<Table> {
+    use crate::table::{Cell, Column};
+    let candidates: Vec<usize> = (0..table.columns.len())
+        .filter(|&j| names_region_numbers(&table.columns[j].name))
+        .filter(|&j| {
+            let c = &table.columns[j];
+            let mut numbers = false;
+            for i in 0..table.len() {
+                match whole_number(c.get(i)) {
+                    Some(_) => numbers = true,
+                    None => {
+                        if let Cell::Text(t) = c.get(i) {
+                            if crate::geo::names::region_of_code(t).is_some()
+                                || super::row_type_from_name(t) == super::RowType::Region
+                            {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+            numbers
+        })
+        .collect();
+    let [j] = candidates.as_slice() else {
+        return None;
+    };
+    let j = *j;
+    // Another column naming the regions: the numbers are not needed.
+    if (0..table.columns.len())
+        .any(|k| k != j && IdColumn::from_header(&table.columns[k].name) == Some(IdColumn::Region))
+    {
+        return None;
+    }
+    let year_col = (0..table.columns.len())
+        .find(|&k| IdColumn::from_header(&table.columns[k].name) == Some(IdColumn::Year));
+    let year_of = |i: usize| -> Option<i32> {
+        let k = year_col?;
+        let text = match table.columns[k].get(i) {
+            Cell::Number(n) => crate::table::Value::Number(n).as_text()?,
+            Cell::Text(t) => t.to_string(),
+            Cell::Missing => return None,
+        };
+        let (p, _) = crate::spec::Period::split_mark(&text);
+        crate::spec::Period::parse(p).map(|p| p.calendar_year())
+    };
+    let name = &table.columns[j].name;
+    let word = table.detected.row_word();
+    let word_en = table.detected.row_word_in(crate::format::Lang::En);
+    let mut codes = Column::with_capacity(name.clone(), table.len());
+    let (mut years, mut numbers): (Vec<i32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for i in 0..table.len() {
+        let cell = table.columns[j].get(i);
+        let Some(number) = whole_number(cell) else {
+            codes.push(cell.to_value());
+            continue;
+        };
+        let year = year_of(i);
+        match (number, year) {
+            (Some(n), Some(y)) if region_number_in(n, y) => {
+                years.push(y);
+                numbers.push(n);
+                codes.push_text(&format!("AM{n:02}"));
+            }
+            (Some(n), None) if year_col.is_none() && (1..=38).contains(&n) => {
+                numbers.push(n);
+                codes.push_text(&format!("AM{n:02}"));
+            }
+            _ => {
+                let shown = match cell {
+                    Cell::Number(n) => n.to_string(),
+                    other => other.to_value().as_text().unwrap_or_default(),
+                };
+                let row = table.row_number(i).unwrap_or(i + 1);
+                let (in_nl, in_en) = match year {
+                    Some(y) => (format!(" in {y}"), format!(" in {y}")),
+                    None => (String::new(), String::new()),
+                };
+                let mut out = table.clone();
+                out.detected.note(
+                    format!("Kolom '{name}' heeft getallen, maar die zijn niet als regionummers gelezen: {shown} ({word} {row}) is geen nummer van een arbeidsmarktregio{in_nl} (1 tot en met 35; vanaf 2016 36 en 37 in plaats van 4 en 16, vanaf 2017 38 in plaats van 31). Geef de regio's met hun naam of code (AM01)."),
+                    format!("Column '{name}' holds numbers, but they are not read as region numbers: {shown} ({word_en} {row}) is no number of a labour-market region{in_en} (1 to 35; from 2016 36 and 37 in place of 4 and 16, from 2017 38 in place of 31). Give the regions by their name or code (AM01)."),
+                );
+                return Some(out);
+            }
+        }
+    }
+    codes.finish();
+    let mut columns = table.columns.clone();
+    columns[j] = codes;
+    let mut detected = table.detected.clone();
+    let example = numbers
+        .first()
+        .and_then(|&n| {
+            crate::geo::names::region_of_code(&format!("AM{n:02}"))
+                .map(|r| format!("{n} = AM{n:02} {r}"))
+        })
+        .unwrap_or_default();
+    let renumbered = years.iter().any(|&y| y >= 2016);
+    let (range_nl, range_en) = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a == b => (format!(" van {a}"), format!(" of {a}")),
+        (Some(a), Some(b)) => (
+            format!(" van {a} tot en met {b}"),
+            format!(" of {a} to {b}"),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    let (changed_nl, changed_en) = if renumbered {
+        (
+            " De nummering is veranderd: vanaf 2016 is 36 Regio Zwolle (was 4) en 37 Zuid-Kennemerland en IJmond (was 16), vanaf 2017 38 FoodValley (was 31); elk nummer is getoetst aan de indeling van het jaar van zijn rij en de oude en nieuwe nummers tellen als dezelfde regio.",
+            " The numbering changed: from 2016 36 is Regio Zwolle (was 4) and 37 Zuid-Kennemerland en IJmond (was 16), from 2017 38 FoodValley (was 31); each number is checked against the division of its row's year and the old and new numbers count as the same region.",
+        )
+    } else {
+        ("", "")
+    };
+    detected.note(
+        format!("Regio's gelezen uit hun nummer in kolom '{name}': het nummer van hun code in de officiële indeling{range_nl} ({example}).{changed_nl}"),
+        format!("Regions read from their number in column '{name}': the number of their code in the official division{range_en} ({example}).{changed_en}"),
+    );
+    Some(Table {
+        source: table.source.clone(),
+        columns,
+        row_numbers: table.row_numbers.clone(),
+        detected,
+        totals: Vec::new(),
+    })
+}
+
 /// The file line for CBS exports: counts whose header matched as a CBS key without its topic
 /// number (`WerkzamePersonen_2`), and columns of row numbers (`ID`), which are set apart.
 #[cfg(feature = "full")]
@@ -808,5 +1005,119 @@ mod tests {
             .notes
             .iter()
             .any(|n| n.contains("'werkzame personen' niet gebruikt")));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn region_numbers_are_those_of_each_editions_codes() {
+        // Checked against the codes of every built-in edition of the division.
+        for e in crate::geo::editions() {
+            let b = crate::geo::bundled::boundaries(e).unwrap();
+            let codes: Vec<u32> = b
+                .regions
+                .iter()
+                .filter_map(|r| r.code.strip_prefix("AM")?.parse().ok())
+                .collect();
+            for n in 0..100 {
+                assert_eq!(region_number_in(n, e), codes.contains(&n), "{n} in {e}");
+            }
+        }
+        assert!(region_number_in(4, 2010) && !region_number_in(36, 2010));
+        assert!(region_number_in(38, 2030) && !region_number_in(31, 2030));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn headers_that_name_region_numbers() {
+        for h in [
+            "regio",
+            "arbeidsmarktregio_nr",
+            "Arbeidsmarktregio (nummer)",
+            "AMR nummer",
+            "amr_code",
+            "regionummer",
+            "RegioNr",
+            "nr_regio",
+            "region_id",
+            "Regio's",
+        ] {
+            assert!(names_region_numbers(h), "{h}");
+        }
+        for h in [
+            "nr",
+            "aantal",
+            "regionaal_aantal",
+            "werkzame_personen",
+            "jaar",
+            "id",
+        ] {
+            assert!(!names_region_numbers(h), "{h}");
+        }
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn region_numbers_read_as_the_regions_of_their_year() {
+        let text = "arbeidsmarktregio_nr;jaar;personen;werkzaam\n9;2015;10;5\n04;2015;20;8\n36;2017;21;9\n38;2017;1;1\nLandelijk;2017;52;15\n";
+        let table = t(text);
+        let read = region_numbers_as_codes(&table).unwrap();
+        let col = &read.columns[0];
+        let got: Vec<String> = (0..read.len())
+            .map(|i| col.get(i).to_value().as_text().unwrap_or_default())
+            .collect();
+        assert_eq!(got, ["AM09", "AM04", "AM36", "AM38", "Landelijk"]);
+        assert!(read.detected.notes.iter().any(|n| n.starts_with("Regio's gelezen uit hun nummer in kolom 'arbeidsmarktregio_nr': het nummer van hun code in de officiële indeling van 2015 tot en met 2017 (9 = AM09 Achterhoek). De nummering is veranderd")), "{:?}", read.detected.notes);
+        assert_eq!(read.detected.notes.len(), read.detected.notes_en.len());
+        // AM04 (2015) and AM36 (2017) are one region.
+        let d = RegionalData::from_table(&read).unwrap();
+        let names: Vec<&str> = d.regions.iter().map(String::as_str).collect();
+        assert!(
+            names.contains(&"IJsselvechtstreek (Regio Zwolle)"),
+            "{names:?}"
+        );
+        assert!(!names
+            .iter()
+            .any(|n| n.starts_with(|c: char| c.is_ascii_digit())));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn numbers_that_are_no_region_of_their_year_are_not_read_as_regions() {
+        for (text, shown) in [
+            // 4 had become 36 in 2017.
+            (
+                "regio;jaar;personen\n9;2017;1\n4;2017;2\n",
+                "4 (rij 3) is geen nummer van een arbeidsmarktregio in 2017",
+            ),
+            // Beyond the numbering: a count.
+            (
+                "regio;jaar;personen\n9;2017;1\n4099;2017;2\n",
+                "4099 (rij 3)",
+            ),
+            ("regio;jaar;personen\n0;2017;1\n", "0 (rij 2)"),
+            ("regio;jaar;personen\n9.5;2017;1\n", "9.5 (rij 2)"),
+        ] {
+            let table = t(text);
+            let read = region_numbers_as_codes(&table).unwrap();
+            assert_eq!(read.columns[0].get(0), table.columns[0].get(0), "{text}");
+            assert!(
+                read.detected.notes.iter().any(|n| n.starts_with(
+                    "Kolom 'regio' heeft getallen, maar die zijn niet als regionummers gelezen: "
+                ) && n.contains(shown)),
+                "{text}: {:?}",
+                read.detected.notes
+            );
+        }
+        for text in [
+            // A count whose header names no region.
+            "aantal;jaar;personen\n9;2017;1\n",
+            // Names, or codes (read as they were).
+            "regio;jaar;personen\nTwente;2017;1\n",
+            "regio;jaar;personen\nAM05;2017;1\n",
+            // A region column beside the numbers.
+            "regio_nr;regio;jaar;personen\n5;Twente;2017;1\n",
+        ] {
+            assert!(region_numbers_as_codes(&t(text)).is_none(), "{text}");
+        }
     }
 }

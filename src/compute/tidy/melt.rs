@@ -345,6 +345,421 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
     })
 }
 
+#[cfg(feature = "full")]
+/// The role of a column in CBS's OData v4 observations (datasets.cbs.nl):
+/// `Id;Measure;ValueAttribute;Value;<dimensions>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ObservationColumn {
+    Measure,
+    Value,
+    Attribute,
+    RowNumber,
+    Dimension,
+}
+
+#[cfg(feature = "full")]
+fn observation_column(column: &Column) -> ObservationColumn {
+    use crate::compute::regional::columns::{fold_header, is_row_counter};
+    match fold_header(&column.name).as_str() {
+        "measure" | "measure_code" | "measures" => ObservationColumn::Measure,
+        "value" | "waarde" => ObservationColumn::Value,
+        "value_attribute" | "valueattribute" | "value_attributes" => ObservationColumn::Attribute,
+        _ if is_row_counter(column) => ObservationColumn::RowNumber,
+        _ => ObservationColumn::Dimension,
+    }
+}
+
+#[cfg(feature = "full")]
+/// A measure written as a code (`M001234`, `D000123`, `A045_2`): letters, then digits (a CBS
+/// key's topic number after `_` too), no count any header word names.
+fn is_measure_code(measure: &str) -> bool {
+    let m = measure.trim();
+    let head = m.split('_').next().unwrap_or("");
+    let letters = head.chars().take_while(char::is_ascii_alphabetic).count();
+    let digits = &head[letters..];
+    (1..=3).contains(&letters)
+        && digits.len() >= 3
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && m[head.len()..]
+            .trim_start_matches('_')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        && crate::compute::regional::columns::Count::from_header(m).is_none()
+}
+
+#[cfg(feature = "full")]
+/// Whether an OData v4 `ValueAttribute` says the value is as published (`None`, or empty).
+fn attribute_is_none(cell: crate::table::Cell<'_>) -> bool {
+    match cell {
+        crate::table::Cell::Missing => true,
+        crate::table::Cell::Text(t) => {
+            let t = t.trim();
+            t.is_empty() || t.eq_ignore_ascii_case("none")
+        }
+        crate::table::Cell::Number(_) => false,
+    }
+}
+
+#[cfg(feature = "full")]
+/// A cell of the reshaped table: which file row gave it, and the number (or `None`: missing,
+/// or withheld by its `ValueAttribute`).
+#[derive(Clone, Copy)]
+struct Observed {
+    row: usize,
+    value: Option<f64>,
+}
+
+#[cfg(feature = "full")]
+/// CBS's OData v4 observations (datasets.cbs.nl, CSV or the JSON `{"value": [...]}` answer):
+/// one row per measure, named in a `Measure` column (a title or a code), its number in `Value`,
+/// beside the dimension columns (`RegioS`, `Perioden`, `Doelgroep`), read as the long table with
+/// one column per measure, every dimension once per combination. A value whose `ValueAttribute`
+/// is not `None` (`Impossible`, `Confidential`, `Missing`) is missing, never 0; a row counter
+/// (`Id`) and the attribute column are left out; measures written as codes keep their code as
+/// the column's name, and the file line says that a MeasureCodes table (or a column mapping)
+/// must tell what they are. All said in the file line. `Ok(None)` for any other table; an error
+/// for a measure given twice for the same dimensions (both rows named) or a row without one.
+pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Table>> {
+    use crate::error::{Error, ErrorKind, Location};
+    use crate::table::Cell;
+    let roles: Vec<ObservationColumn> = table.columns.iter().map(observation_column).collect();
+    let find = |r: ObservationColumn| -> Option<usize> {
+        let mut found = (0..roles.len()).filter(|&j| roles[j] == r);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    };
+    let (Some(measure), Some(value)) = (
+        find(ObservationColumn::Measure),
+        find(ObservationColumn::Value),
+    ) else {
+        return Ok(None);
+    };
+    let attribute = find(ObservationColumn::Attribute);
+    let dims: Vec<usize> = (0..roles.len())
+        .filter(|&j| roles[j] == ObservationColumn::Dimension)
+        .collect();
+    let counters: Vec<usize> = (0..roles.len())
+        .filter(|&j| roles[j] == ObservationColumn::RowNumber)
+        .collect();
+    let kind = |j: usize| table.columns[j].kind();
+    if kind(measure) != ColumnKind::Text
+        || !matches!(kind(value), ColumnKind::Number | ColumnKind::Empty)
+        || dims.is_empty()
+        || table.is_empty()
+    {
+        return Ok(None);
+    }
+    let file = Location::file(&table.source);
+    let unit = table.detected.row_unit.clone();
+    let at = |i: usize, column: &str| {
+        let l = file
+            .clone()
+            .row(table.row_number(i).unwrap_or(i + 1))
+            .column(column);
+        match &unit {
+            Some(u) => l.row_unit(u),
+            None => l,
+        }
+    };
+    let (word, word_en) = (
+        table.detected.row_word().to_string(),
+        table
+            .detected
+            .row_word_in(crate::format::Lang::En)
+            .to_string(),
+    );
+    let capital = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let plural = |w: &str| {
+        if w == "rij" {
+            "rijen".to_string()
+        } else {
+            format!("{w}s")
+        }
+    };
+    let (words, words_en) = (plural(&word), plural(&word_en));
+    // The measures in the order they first come; per combination of the dimensions one slot
+    // per measure.
+    let mut measures: Vec<String> = Vec::new();
+    let mut measure_of_code: Vec<Option<usize>> =
+        vec![None; table.columns[measure].dictionary().len()];
+    let mut group_of: std::collections::HashMap<Vec<u64>, usize> = Default::default();
+    let mut groups: Vec<usize> = Vec::new();
+    let mut slots: Vec<Vec<Option<Observed>>> = Vec::new();
+    // Withheld values: per attribute text, how many and the first rows.
+    let mut withheld: Vec<(String, usize, Vec<usize>)> = Vec::new();
+    let mut withheld_numbers = 0usize;
+    let mut key: Vec<u64> = Vec::with_capacity(dims.len());
+    for i in 0..table.len() {
+        let Some(code) = table.columns[measure].code(i) else {
+            return Err(Error::new2(
+                ErrorKind::BadValue,
+                format!(
+                    "Deze {word} noemt geen maat in '{}': elke waarneming hoort bij een maat.",
+                    table.columns[measure].name
+                ),
+                format!(
+                    "This {word_en} names no measure in '{}': every observation belongs to a measure.",
+                    table.columns[measure].name
+                ),
+            )
+            .at(at(i, &table.columns[measure].name)));
+        };
+        let m = match measure_of_code[code as usize] {
+            Some(m) => m,
+            None => {
+                let text = table.columns[measure].dictionary()[code as usize].trim();
+                let m = measures.iter().position(|k| k == text).unwrap_or_else(|| {
+                    measures.push(text.to_string());
+                    measures.len() - 1
+                });
+                measure_of_code[code as usize] = Some(m);
+                m
+            }
+        };
+        key.clear();
+        for &j in &dims {
+            key.push(match table.columns[j].get(i) {
+                Cell::Missing => u64::MAX,
+                Cell::Number(n) => n.to_bits() & !(1 << 63),
+                Cell::Text(_) => {
+                    (1 << 63) | u64::from(table.columns[j].code(i).unwrap_or(u32::MAX))
+                }
+            });
+        }
+        let g = match group_of.get(&key) {
+            Some(&g) => g,
+            None => {
+                group_of.insert(key.clone(), groups.len());
+                groups.push(i);
+                slots.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        let mut v = table.columns[value].number(i);
+        if let Some(a) = attribute {
+            let cell = table.columns[a].get(i);
+            if !attribute_is_none(cell) {
+                let text = match cell {
+                    Cell::Text(t) => t.trim().to_string(),
+                    other => other.to_value().as_text().unwrap_or_default(),
+                };
+                match withheld.iter_mut().find(|(t, _, _)| *t == text) {
+                    Some((_, n, rows)) => {
+                        *n += 1;
+                        if rows.len() < 5 {
+                            rows.push(i);
+                        }
+                    }
+                    None => withheld.push((text, 1, vec![i])),
+                }
+                withheld_numbers += usize::from(v.is_some());
+                v = None;
+            }
+        }
+        let slot = &mut slots[g];
+        if slot.len() <= m {
+            slot.resize(m + 1, None);
+        }
+        if let Some(before) = slot[m] {
+            let dims_shown: Vec<String> = dims
+                .iter()
+                .map(|&j| {
+                    let c = &table.columns[j];
+                    format!(
+                        "{} {}",
+                        c.name,
+                        c.get(i).to_value().as_text().unwrap_or_default()
+                    )
+                })
+                .collect();
+            let (a, b) = (
+                table.row_number(before.row).unwrap_or(before.row + 1),
+                table.row_number(i).unwrap_or(i + 1),
+            );
+            return Err(Error::new2(
+                ErrorKind::Duplicate,
+                format!(
+                    "{} {a} en {word} {b} geven allebei '{}' voor {}: welke geldt? (Ze worden niet opgeteld.)",
+                    capital(&word),
+                    measures[m],
+                    dims_shown.join(", ")
+                ),
+                format!(
+                    "{} {a} and {word_en} {b} both give '{}' for {}: which one holds? (They are not added up.)",
+                    capital(&word_en),
+                    measures[m],
+                    dims_shown.join(", ")
+                ),
+            )
+            .at(at(i, &table.columns[measure].name)));
+        }
+        slot[m] = Some(Observed { row: i, value: v });
+    }
+    // The long table: the dimensions of each combination, then one column per measure.
+    let n = groups.len();
+    let mut columns: Vec<Column> = dims
+        .iter()
+        .map(|&j| Column::with_capacity(table.columns[j].name.clone(), n))
+        .collect();
+    for (c, &j) in columns.iter_mut().zip(&dims) {
+        for &i in &groups {
+            c.push(table.columns[j].get(i).to_value());
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for m in &measures {
+        let mut name = m.clone();
+        let mut k = 2;
+        while dims.iter().any(|&j| table.columns[j].name == name) || names.contains(&name) {
+            name = format!("{m} ({k})");
+            k += 1;
+        }
+        names.push(name);
+    }
+    for (m, name) in names.iter().enumerate() {
+        let mut c = Column::with_capacity(name.clone(), n);
+        for slot in &slots {
+            match slot.get(m).copied().flatten().and_then(|o| o.value) {
+                Some(v) => c.push_number(v),
+                None => c.push_missing(),
+            }
+        }
+        columns.push(c);
+    }
+    for c in columns.iter_mut() {
+        c.finish();
+    }
+    let mut row_numbers = RowNumbers::new();
+    for &i in &groups {
+        let row = table.row_number(i).unwrap_or(i + 1);
+        row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
+    }
+    let mut detected = table.detected.clone();
+    let quoted: Vec<String> = measures.iter().map(|m| format!("'{m}'")).collect();
+    let (list_nl, list_en) = (
+        crate::format::first_ten(&quoted, crate::format::Lang::Nl),
+        crate::format::first_ten(&quoted, crate::format::Lang::En),
+    );
+    let left_out: Vec<String> = counters
+        .iter()
+        .chain(attribute.iter())
+        .map(|&j| format!("'{}'", table.columns[j].name))
+        .collect();
+    let (mname, vname) = (&table.columns[measure].name, &table.columns[value].name);
+    let count = |x: usize, lang| crate::format::number(x as f64, 0, lang);
+    use crate::format::Lang::{En, Nl};
+    detected.note(
+        format!(
+            "Waarnemingen van CBS (OData v4): één {word} per maat in '{mname}' met het getal in '{vname}'; gelezen als één kolom per maat ({list_nl}), {} {words} -> {} {words}{}.",
+            count(table.len(), Nl),
+            count(n, Nl),
+            if left_out.is_empty() { String::new() } else { format!("; {} weggelaten", left_out.join(", ")) }
+        ),
+        format!(
+            "CBS observations (OData v4): one {word_en} per measure in '{mname}' with the number in '{vname}'; read as one column per measure ({list_en}), {} {words_en} -> {} {words_en}{}.",
+            count(table.len(), En),
+            count(n, En),
+            if left_out.is_empty() { String::new() } else { format!("; {} left out", left_out.join(", ")) }
+        ),
+    );
+    if let Some(a) = attribute {
+        let aname = &table.columns[a].name;
+        let total: usize = withheld.iter().map(|(_, k, _)| k).sum();
+        if total == 0 {
+            detected.note(
+                format!("'{aname}' is overal None: geen waarde afgeschermd."),
+                format!("'{aname}' is None throughout: no value withheld."),
+            );
+        } else {
+            let kinds: Vec<String> = withheld
+                .iter()
+                .map(|(t, k, _)| format!("{t} {k}"))
+                .collect();
+            let first: Vec<usize> = {
+                let mut rows: Vec<usize> = withheld
+                    .iter()
+                    .flat_map(|(_, _, r)| r.iter().copied())
+                    .collect();
+                rows.sort_unstable();
+                rows.truncate(5);
+                rows
+            };
+            let shown = |w: &str| -> String {
+                first
+                    .iter()
+                    .map(|&i| format!("{w} {}", table.row_number(i).unwrap_or(i + 1)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let more = |lang| {
+                if total > first.len() {
+                    match lang {
+                        Nl => format!(" en {} meer", total - first.len()),
+                        En => format!(" and {} more", total - first.len()),
+                    }
+                } else {
+                    String::new()
+                }
+            };
+            let numbers = |lang| match (withheld_numbers, lang) {
+                (0, _) => String::new(),
+                (k, Nl) => format!(" ({k} met een getal in '{vname}', dat niet gebruikt is)"),
+                (k, En) => format!(" ({k} with a number in '{vname}', which is not used)"),
+            };
+            detected.note(
+                format!(
+                    "{} waarden met een '{aname}' anders dan None ({}) als ontbrekend gelezen, nooit als 0{}: {}{}",
+                    count(total, Nl),
+                    kinds.join(", "),
+                    numbers(Nl),
+                    shown(&word),
+                    more(Nl)
+                ),
+                format!(
+                    "{} values with a '{aname}' other than None ({}) read as missing, never as 0{}: {}{}",
+                    count(total, En),
+                    kinds.join(", "),
+                    numbers(En),
+                    shown(&word_en),
+                    more(En)
+                ),
+            );
+        }
+    }
+    let codes: Vec<String> = measures
+        .iter()
+        .filter(|m| is_measure_code(m))
+        .map(|m| format!("'{m}'"))
+        .collect();
+    if !codes.is_empty() {
+        let (c_nl, c_en) = (
+            crate::format::first_ten(&codes, Nl),
+            crate::format::first_ten(&codes, En),
+        );
+        detected.note(
+            format!(
+                "De maten {c_nl} zijn codes: wat ze tellen staat in de tabel MeasureCodes van de dataset, niet in dit bestand. Niet geraden: geef elke code haar titel als naam, of koppel de kolom in de kolomkoppeling (bijvoorbeeld --map '{}=workers_total')."
+            , measures.iter().find(|m| is_measure_code(m)).map_or("", |m| m.as_str())),
+            format!(
+                "The measures {c_en} are codes: what they count is in the dataset's MeasureCodes table, not in this file. Not guessed: give each code its title as its name, or map the column in the column mapping (for example --map '{}=workers_total')."
+            , measures.iter().find(|m| is_measure_code(m)).map_or("", |m| m.as_str())),
+        );
+    }
+    Ok(Some(Table {
+        source: table.source.clone(),
+        columns,
+        row_numbers,
+        detected,
+        #[cfg(feature = "full")]
+        totals: Vec::new(),
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,6 +905,138 @@ mod tests {
         ] {
             let t = load("t.csv", text.as_bytes()).unwrap();
             assert!(year_and_part_as_period(&t).is_none(), "{text}");
+        }
+    }
+
+    #[cfg(feature = "full")]
+    const ODATA: &str = "Id;Measure;ValueAttribute;Value;RegioS;Perioden;Doelgroep\n\
+        0;Personen in doelgroepregister;None;4099;AM09;2015JJ00;Totaal\n\
+        1;Werkzame personen;None;2332;AM09;2015JJ00;Totaal\n\
+        2;Personen in doelgroepregister;None;4297;AM09;2016JJ00;Totaal\n\
+        3;Werkzame personen;Confidential;0;AM09;2016JJ00;Totaal\n\
+        4;Werkzame personen;Impossible;;AM05;2016JJ00;Totaal\n";
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn odata_observations_read_as_one_column_per_measure() {
+        let t = load("o.csv", ODATA.as_bytes()).unwrap();
+        let long = observations_as_columns(&t).unwrap().unwrap();
+        let names: Vec<&str> = long.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "RegioS",
+                "Perioden",
+                "Doelgroep",
+                "Personen in doelgroepregister",
+                "Werkzame personen"
+            ]
+        );
+        assert_eq!(long.len(), 3);
+        let col = |k: usize| &long.columns[k];
+        assert_eq!(col(0).get(2), Cell::Text("AM05"));
+        assert_eq!(col(3).get(0), Cell::Number(4099.0));
+        assert_eq!(col(4).get(0), Cell::Number(2332.0));
+        assert_eq!(col(3).get(1), Cell::Number(4297.0));
+        // Withheld: missing, never the 0 the file writes beside `Confidential`.
+        assert!(col(4).get(1).is_missing());
+        assert!(col(4).get(2).is_missing() && col(3).get(2).is_missing());
+        // The file's row of each combination's first observation.
+        assert_eq!(long.row_numbers.get(1), Some(4));
+        let notes = &long.detected.notes;
+        assert!(notes.iter().any(|n| n == "Waarnemingen van CBS (OData v4): één rij per maat in 'Measure' met het getal in 'Value'; gelezen als één kolom per maat ('Personen in doelgroepregister', 'Werkzame personen'), 5 rijen -> 3 rijen; 'Id', 'ValueAttribute' weggelaten."), "{notes:?}");
+        assert!(notes.iter().any(|n| n == "2 waarden met een 'ValueAttribute' anders dan None (Confidential 1, Impossible 1) als ontbrekend gelezen, nooit als 0 (1 met een getal in 'Value', dat niet gebruikt is): rij 5, rij 6"), "{notes:?}");
+        assert_eq!(long.detected.notes.len(), long.detected.notes_en.len());
+        assert!(!notes.iter().any(|n| n.contains("MeasureCodes")));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn odata_measure_codes_are_named_not_guessed() {
+        let text = ODATA
+            .replace("Personen in doelgroepregister", "M001234")
+            .replace("Werkzame personen", "D000123");
+        let t = load("o.csv", text.as_bytes()).unwrap();
+        let long = observations_as_columns(&t).unwrap().unwrap();
+        let names: Vec<&str> = long.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[3..], ["M001234", "D000123"]);
+        assert!(long.detected.notes.iter().any(|n| {
+            n.starts_with(
+            "De maten 'M001234', 'D000123' zijn codes: wat ze tellen staat in de tabel MeasureCodes"
+        )
+        }));
+        assert!(long.detected.notes_en.iter().any(|n| n.starts_with(
+            "The measures 'M001234', 'D000123' are codes: what they count is in the dataset's MeasureCodes table"
+        )));
+        for (m, code) in [
+            ("M001234", true),
+            ("D000123", true),
+            ("A045_2", true),
+            ("Werkzame personen", false),
+            ("AM01", false),
+            ("WerkzamePersonen_2", false),
+            ("2015", false),
+        ] {
+            assert_eq!(is_measure_code(m), code, "{m}");
+        }
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn an_odata_measure_given_twice_is_an_error_naming_both_rows() {
+        let text =
+            format!("{ODATA}9;Personen in doelgroepregister;None;4100;AM09;2016JJ00;Totaal\n");
+        let t = load("o.csv", text.as_bytes()).unwrap();
+        let e = observations_as_columns(&t).unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Duplicate);
+        assert!(
+            e.message.starts_with("Rij 4 en rij 7 geven allebei 'Personen in doelgroepregister' voor RegioS AM09, Perioden 2016JJ00, Doelgroep Totaal"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.location.as_ref().and_then(|l| l.row), Some(7));
+        // A row without a measure.
+        let text = format!("{ODATA}9;;None;4100;AM09;2017JJ00;Totaal\n");
+        let t = load("o.csv", text.as_bytes()).unwrap();
+        let e = observations_as_columns(&t).unwrap_err();
+        assert_eq!(e.location.as_ref().and_then(|l| l.row), Some(7));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn odata_json_reads_as_the_csv_does() {
+        let json = r#"{"@odata.context":"x","value":[
+            {"Id":0,"Measure":"Werkzame personen","ValueAttribute":"None","Value":2332,"RegioS":"AM09","Perioden":"2015JJ00"},
+            {"Id":1,"Measure":"Personen in doelgroepregister","ValueAttribute":"None","Value":4099,"RegioS":"AM09","Perioden":"2015JJ00"},
+            {"Id":2,"Measure":"Werkzame personen","ValueAttribute":"Confidential","Value":null,"RegioS":"AM09","Perioden":"2016JJ00"}]}"#;
+        let t = load("o.json", json.as_bytes()).unwrap();
+        let long = observations_as_columns(&t).unwrap().unwrap();
+        assert_eq!(long.len(), 2);
+        assert_eq!(long.columns[2].name, "Werkzame personen");
+        assert_eq!(long.columns[3].get(0), Cell::Number(4099.0));
+        assert!(long.columns[2].get(1).is_missing());
+        assert!(long
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.contains("3 records -> 2 records") && n.contains("één record per maat")));
+        assert!(long.detected.notes.iter().any(|n| n.contains("record 3")));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn tables_without_observations_stay_as_they_are() {
+        for text in [
+            "regio;jaar;waarde\nA;2015;1\n",
+            // Values that are texts.
+            "Measure;Value;RegioS\nM1;abc;A\n",
+            // Two measure columns.
+            "Measure;measure_code;Value;RegioS\nA;B;1;A\n",
+            // No dimension.
+            "Id;Measure;Value\n1;A;1\n",
+        ] {
+            let t = load("t.csv", text.as_bytes()).unwrap();
+            assert!(observations_as_columns(&t).unwrap().is_none(), "{text}");
         }
     }
 }
