@@ -302,6 +302,9 @@ pub fn word_key(folded: &str) -> Vec<&str> {
         .filter(|w| !w.is_empty() && !FILLER.contains(w))
         .map(|w| match w {
             "werkzaam" | "werkende" | "werkenden" => "werkzame",
+            // (User files only: the first core reads the built-in data.)
+            #[cfg(feature = "full")]
+            "werkend" => "werkzame",
             "regios" => "regio",
             "perioden" => "periode",
             w => w,
@@ -677,6 +680,8 @@ mod tests {
             ("WorkingPersons", Count::WorkersTotal),
             ("persons_in_work", Count::WorkersTotal),
             ("Aantal met werk", Count::WorkersTotal),
+            ("werkend", Count::WorkersTotal),
+            ("Aantal werkend", Count::WorkersTotal),
             ("register_persons", Count::RegisterPersonsUncorrected),
             ("RegisterPersonsCorrected", Count::RegisterPersonsCorrected),
             ("Werkzame personen (aantal)", Count::WorkersTotal),
