@@ -1228,3 +1228,86 @@ fn one_column_per_measure_and_year_gives_the_numbers_of_the_long_file() {
         assert_same_views(&ds, &long, &views);
     }
 }
+
+/// The long file as a spreadsheet's pivot table: one row per region, year and measure (the
+/// measure named in `maat`), one column per subgroup, `;`-separated; with `blank_below` the
+/// region and year only on the first row of each block.
+fn pivot(measures: [&str; 2], duplicate: bool, blank_below: bool) -> String {
+    let mut r = csv::Reader::from_reader(LONG.as_bytes());
+    let subgroups = [
+        "Totaal",
+        "Wajong",
+        "WSW",
+        "Participatiewet",
+        "Praktijkroute",
+    ];
+    let mut cells: std::collections::BTreeMap<(String, String), Vec<[String; 2]>> =
+        Default::default();
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let k = subgroups.iter().position(|s| *s == &rec[2]).unwrap();
+        let row = cells
+            .entry((rec[0].to_string(), rec[1].to_string()))
+            .or_insert_with(|| vec![[String::new(), String::new()]; 5]);
+        row[k] = [rec[3].to_string(), rec[4].to_string()];
+    }
+    let mut s = format!("Arbeidsmarktregio;Jaar;Maat;{}\n", subgroups.join(";"));
+    for ((region, year), row) in &cells {
+        for (m, name) in measures.iter().enumerate() {
+            let values: Vec<&str> = row.iter().map(|v| v[m].as_str()).collect();
+            // A pivot table without repeated labels writes them on a block's first row only.
+            let (region, year) = if m > 0 && blank_below {
+                ("", "")
+            } else {
+                (region.as_str(), year.as_str())
+            };
+            s.push_str(&format!("{region};{year};{name};{}\n", values.join(";")));
+        }
+    }
+    if duplicate {
+        s.push_str("Achterhoek;2016;werkzame personen;1;1;1;1;\n");
+    }
+    s
+}
+
+#[test]
+fn a_pivot_table_with_measures_in_rows_and_subgroups_in_columns_gives_the_long_numbers() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    for measures in [
+        ["personen in doelgroepregister", "werkzame personen"],
+        ["Aantal in doelgroepregister", "Aantal werkzaam"],
+    ] {
+        for blank in [false, true] {
+            let ds = load("draaitabel.csv", pivot(measures, false, blank).as_bytes());
+            assert_same_views(&ds, &long, VIEWS);
+            let filled = ds.table.detected.notes.iter().any(|n| {
+            n.starts_with("Lege cellen in 'Arbeidsmarktregio' (108), 'Jaar' (108) gelezen als de waarde erboven")
+        });
+            assert_eq!(filled, blank, "{:?}", ds.table.detected.notes);
+            let r = ds.regional.as_ref().unwrap();
+            let said = ds.table.detected.notes.join(" | ");
+            assert!(
+            said.contains(&format!(
+                "Eén rij per maat in 'Maat' ('{}', '{}') en één kolom per doelgroep (Totaal, Wajong, WSW, Participatiewet, Praktijkroute)",
+                measures[0], measures[1]
+            )),
+            "{said}"
+        );
+            assert_eq!(r.regions.len(), 35);
+        }
+    }
+    // The same measure twice for one region and year: an error naming both rows.
+    let e = Dataset::load(
+        "draaitabel.csv",
+        pivot(["personen", "werkzame personen"], true, false).as_bytes(),
+    )
+    .err()
+    .unwrap();
+    assert!(
+        e.message.contains(
+            "geven allebei 'werkzame personen' voor Arbeidsmarktregio Achterhoek, Jaar 2016"
+        ),
+        "{}",
+        e.message
+    );
+}

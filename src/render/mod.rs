@@ -80,6 +80,11 @@ impl Dataset {
         // one column per measure, said so; a measure given twice is an error.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::observations_as_columns(&table)?.unwrap_or(table);
+        // One row per measure and one column per subgroup (a spreadsheet's pivot table): the
+        // long table, said so; a measure given twice is an error.
+        #[cfg(feature = "full")]
+        let table =
+            crate::compute::tidy::melt::measure_rows_and_subgroup_columns(&table)?.unwrap_or(table);
         // One column per period (a published table's layout): the long table, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::periods_as_rows(&table).unwrap_or(table);

@@ -760,10 +760,307 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
     }))
 }
 
+#[cfg(feature = "full")]
+/// A pivot table as spreadsheets export it: one row per measure, named in a text column
+/// (`maat`: `personen in doelgroepregister`, `werkzame personen`), and one column of numbers per
+/// subgroup (`Totaal;Wajong;WSW;Participatiewet`), beside the other columns (region, year). Read
+/// as the long table: a `doelgroep` column with the subgroups and one column per measure, one
+/// row per subgroup and combination of the other columns (a subgroup with no number for any
+/// measure is left out). Said in the file line. `Ok(None)` for any other table: at least two
+/// subgroup columns of numbers, and one text column whose every value names a different count.
+/// A measure given twice for the same other columns is an error that names both rows.
+pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<Option<Table>> {
+    use crate::compute::regional::columns::Count;
+    use crate::error::{Error, ErrorKind, Location};
+    use crate::spec::Subgroup;
+    use crate::table::Cell;
+    let kind = |j: usize| table.columns[j].kind();
+    let subgroups: Vec<usize> = (0..table.columns.len())
+        .filter(|&j| {
+            let h = &table.columns[j].name;
+            Subgroup::from_label(h).is_some()
+                && Count::from_header(h).is_none()
+                && matches!(kind(j), ColumnKind::Number | ColumnKind::Empty)
+        })
+        .collect();
+    if subgroups.len() < 2 || table.is_empty() {
+        return Ok(None);
+    }
+    // The measure column: texts only, each naming a count, no count named twice.
+    let measure_column = |j: usize| -> Option<Vec<Count>> {
+        let c = &table.columns[j];
+        if subgroups.contains(&j) || kind(j) != ColumnKind::Text {
+            return None;
+        }
+        let counts: Vec<Count> = c
+            .dictionary()
+            .iter()
+            .map(|t| Count::from_header(t))
+            .collect::<Option<Vec<Count>>>()?;
+        let mut distinct = counts.clone();
+        distinct.sort_by_key(|c| c.name());
+        distinct.dedup();
+        (counts.len() >= 2 && distinct.len() == counts.len()).then_some(counts)
+    };
+    let mut found = (0..table.columns.len()).filter_map(|j| measure_column(j).map(|_| j));
+    let (Some(measure), None) = (found.next(), found.next()) else {
+        return Ok(None);
+    };
+    let others: Vec<usize> = (0..table.columns.len())
+        .filter(|&j| j != measure && !subgroups.contains(&j))
+        .collect();
+    let mc = &table.columns[measure];
+    let names: Vec<&str> = mc.dictionary().iter().map(|t| t.trim()).collect();
+    // Per combination of the other columns (in order of first appearance): its first row, its
+    // values and, per measure, the row that gave it. An empty cell in the other columns is the
+    // value above it, as a pivot table leaves the labels of a block out below its first row
+    // (said in the file line).
+    let mut group_of: std::collections::HashMap<Vec<u64>, usize> = Default::default();
+    let mut groups: Vec<(usize, Vec<crate::table::Value>, Vec<Option<usize>>)> = Vec::new();
+    let mut key: Vec<u64> = Vec::with_capacity(others.len());
+    let mut above: Vec<Option<(u64, usize)>> = vec![None; others.len()];
+    let mut filled: Vec<usize> = vec![0; others.len()];
+    let file = Location::file(&table.source);
+    let row_of = |i: usize| table.row_number(i).unwrap_or(i + 1);
+    for i in 0..table.len() {
+        let Some(code) = mc.code(i) else {
+            if subgroups
+                .iter()
+                .all(|&j| table.columns[j].number(i).is_none())
+            {
+                continue;
+            }
+            return Err(Error::new2(
+                ErrorKind::BadValue,
+                format!(
+                    "Rij {} noemt geen maat in '{}', maar heeft wel getallen: bij welke maat horen ze?",
+                    row_of(i),
+                    mc.name
+                ),
+                format!(
+                    "Row {} names no measure in '{}' but has numbers: which measure are they?",
+                    row_of(i),
+                    mc.name
+                ),
+            )
+            .at(file.clone().row(row_of(i)).column(&mc.name)));
+        };
+        key.clear();
+        let mut from: Vec<usize> = Vec::with_capacity(others.len());
+        for (k, &j) in others.iter().enumerate() {
+            let (bits, row) = match table.columns[j].get(i) {
+                Cell::Missing => match above[k] {
+                    Some(a) => {
+                        filled[k] += 1;
+                        a
+                    }
+                    None => (u64::MAX, i),
+                },
+                Cell::Number(n) => (n.to_bits() & !(1 << 63), i),
+                Cell::Text(_) => (
+                    (1 << 63) | u64::from(table.columns[j].code(i).unwrap_or(u32::MAX)),
+                    i,
+                ),
+            };
+            if bits != u64::MAX {
+                above[k] = Some((bits, row));
+            }
+            key.push(bits);
+            from.push(row);
+        }
+        let g = match group_of.get(&key) {
+            Some(&g) => g,
+            None => {
+                group_of.insert(key.clone(), groups.len());
+                let values = others
+                    .iter()
+                    .zip(&from)
+                    .map(|(&j, &r)| table.columns[j].get(r).to_value())
+                    .collect();
+                groups.push((i, values, vec![None; names.len()]));
+                groups.len() - 1
+            }
+        };
+        let slot = &mut groups[g].2[code as usize];
+        if let Some(first) = *slot {
+            let what: Vec<String> = others
+                .iter()
+                .zip(&groups[g].1)
+                .map(|(&j, v)| {
+                    let v = v.as_text().unwrap_or_else(|| "(leeg)".into());
+                    format!("{} {v}", table.columns[j].name)
+                })
+                .collect();
+            let (a, b) = (row_of(first), row_of(i));
+            return Err(Error::new2(
+                ErrorKind::Duplicate,
+                format!(
+                    "Rij {a} en rij {b} geven allebei '{}' voor {}: welke geldt? (Ze worden niet opgeteld.)",
+                    names[code as usize],
+                    what.join(", ")
+                ),
+                format!(
+                    "Row {a} and row {b} both give '{}' for {}: which one holds? (They are not added up.)",
+                    names[code as usize],
+                    what.join(", ")
+                ),
+            )
+            .at(file.clone().row(b).column(&mc.name)));
+        }
+        *slot = Some(i);
+    }
+    let rows = groups.len().saturating_mul(subgroups.len());
+    if rows > MAX_ROWS {
+        return Ok(None);
+    }
+    let subgroup_name = free_name(table, "doelgroep");
+    let mut columns: Vec<Column> = others
+        .iter()
+        .map(|&j| Column::with_capacity(table.columns[j].name.clone(), rows))
+        .collect();
+    let mut subgroup = Column::with_capacity(subgroup_name.clone(), rows);
+    let mut values: Vec<Column> = names
+        .iter()
+        .map(|m| Column::with_capacity(m.to_string(), rows))
+        .collect();
+    let mut row_numbers = RowNumbers::new();
+    for (first, labels, by_measure) in &groups {
+        for &s in &subgroups {
+            let cells: Vec<Option<f64>> = by_measure
+                .iter()
+                .map(|r| r.and_then(|i| table.columns[s].number(i)))
+                .collect();
+            if cells.iter().all(Option::is_none) {
+                continue;
+            }
+            for (c, v) in columns.iter_mut().zip(labels) {
+                c.push(v.clone());
+            }
+            subgroup.push_text(table.columns[s].name.trim());
+            for (v, x) in values.iter_mut().zip(&cells) {
+                match x {
+                    Some(x) => v.push_number(*x),
+                    None => v.push_missing(),
+                }
+            }
+            row_numbers.push(u32::try_from(row_of(*first)).unwrap_or(u32::MAX));
+        }
+    }
+    let m = subgroup.len();
+    columns.push(subgroup);
+    columns.extend(values);
+    for c in columns.iter_mut() {
+        c.finish();
+    }
+    let heads: Vec<&str> = subgroups
+        .iter()
+        .map(|&j| table.columns[j].name.trim())
+        .collect();
+    let quoted = |v: &[&str]| {
+        v.iter()
+            .map(|t| format!("'{t}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (n, en) = (table.len(), crate::format::Lang::En);
+    let mut detected = table.detected.clone();
+    let blanks: Vec<String> = others
+        .iter()
+        .zip(&filled)
+        .filter(|(_, &n)| n > 0)
+        .map(|(&j, n)| format!("'{}' ({n})", table.columns[j].name))
+        .collect();
+    if !blanks.is_empty() {
+        let list = blanks.join(", ");
+        detected.note(
+            format!("Lege cellen in {list} gelezen als de waarde erboven, zoals een draaitabel die herhaling weglaat."),
+            format!("Empty cells in {list} read as the value above them, as a pivot table leaves such repeats out."),
+        );
+    }
+    detected.note(
+        format!(
+            "Eén rij per maat in '{}' ({}) en één kolom per doelgroep ({}): gelezen als de kolom '{subgroup_name}' met één kolom per maat ({} rijen -> {} rijen).",
+            mc.name,
+            quoted(&names),
+            heads.join(", "),
+            crate::format::nl(n as f64, 0),
+            crate::format::nl(m as f64, 0)
+        ),
+        format!(
+            "One row per measure in '{}' ({}) and one column per subgroup ({}): read as the column '{subgroup_name}' with one column per measure ({} rows -> {} rows).",
+            mc.name,
+            quoted(&names),
+            heads.join(", "),
+            crate::format::number(n as f64, 0, en),
+            crate::format::number(m as f64, 0, en)
+        ),
+    );
+    Ok(Some(Table {
+        source: table.source.clone(),
+        columns,
+        row_numbers,
+        detected,
+        totals: Vec::new(),
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::table::{load, Cell};
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn measure_rows_and_subgroup_columns_read_as_a_subgroup_and_a_column_per_measure() {
+        let t = load(
+            "p.csv",
+            "regio;jaar;maat;Wajong;WSW\nTwente;2015;personen;10;20\nTwente;2015;werkzaam;5;\nTwente;2016;personen;11;\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let long = measure_rows_and_subgroup_columns(&t).unwrap().unwrap();
+        let names: Vec<&str> = long.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["regio", "jaar", "doelgroep", "personen", "werkzaam"]
+        );
+        // Twente 2015 Wajong and WSW, Twente 2016 Wajong (its WSW has no number at all).
+        assert_eq!(long.len(), 3);
+        let col = |k: usize| &long.columns[k];
+        assert_eq!(col(2).get(1), Cell::Text("WSW"));
+        assert_eq!(col(3).get(1), Cell::Number(20.0));
+        assert_eq!(col(4).get(1), Cell::Missing);
+        assert_eq!(col(4).get(0), Cell::Number(5.0));
+        assert_eq!(col(1).get(2), Cell::Number(2016.0));
+        assert_eq!(long.row_numbers.get(2), Some(4));
+        // Not such a table: one subgroup column, a text that names no count, a count named
+        // twice, no measure column.
+        for text in [
+            "regio;maat;Wajong;x\nTwente;personen;1;2\nTwente;werkzaam;1;2\n",
+            "regio;maat;Wajong;WSW\nTwente;personen;1;2\nTwente;opmerking;1;2\n",
+            "regio;maat;Wajong;WSW\nTwente;personen;1;2\nTwente;aantal personen;1;2\n",
+            "regio;jaar;Wajong;WSW\nTwente;2015;1;2\n",
+        ] {
+            let t = load("p.csv", text.as_bytes()).unwrap();
+            assert!(
+                measure_rows_and_subgroup_columns(&t).unwrap().is_none(),
+                "{text}"
+            );
+        }
+        // Numbers without a measure: an error with the row.
+        let t = load(
+            "p.csv",
+            "regio;maat;Wajong;WSW\nTwente;personen;1;2\nTwente;werkzaam;1;2\nTwente;;3;4\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let e = measure_rows_and_subgroup_columns(&t).unwrap_err();
+        assert!(
+            e.message.starts_with("Rij 4 noemt geen maat in 'maat'"),
+            "{}",
+            e.message
+        );
+    }
 
     #[test]
     fn one_column_per_period_reads_as_a_period_and_a_value_column() {
