@@ -1311,3 +1311,56 @@ fn a_pivot_table_with_measures_in_rows_and_subgroups_in_columns_gives_the_long_n
         e.message
     );
 }
+
+/// The long file as a spreadsheet outline writes it: the region on the first row of its block
+/// only, the year on the first row of its region's year. The same numbers, and said; a single
+/// region left empty by mistake stays an error.
+#[test]
+fn an_outline_with_labels_once_per_block_gives_the_long_numbers() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let mut out = String::new();
+    let (mut region, mut year) = (String::new(), String::new());
+    for (k, line) in LONG.lines().enumerate() {
+        let cells: Vec<&str> = line.split(',').collect();
+        if k == 0 {
+            out.push_str(&cells.join(";"));
+        } else {
+            let r = if cells[0] == region { "" } else { cells[0] };
+            let y = if cells[0] == region && cells[1] == year {
+                ""
+            } else {
+                cells[1]
+            };
+            out.push_str(
+                &[r, y]
+                    .iter()
+                    .chain(&cells[2..])
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            );
+            (region, year) = (cells[0].to_string(), cells[1].to_string());
+        }
+        out.push('\n');
+    }
+    let ds = load("overzicht.csv", out.as_bytes());
+    assert_same_views(&ds, &long, VIEWS);
+    let notes = ds.table.detected.notes.join(" | ");
+    assert!(
+        notes.contains(
+            "Lege cellen in 'arbeidsmarktregio' (432), 'jaar' (360) gelezen als de waarde erboven"
+        ),
+        "{notes}"
+    );
+    // One empty region among filled ones: no outline, the error it was.
+    let mut lines: Vec<String> = LONG.lines().map(|l| l.replace(',', ";")).collect();
+    lines[2] = lines[2].replacen("Achterhoek", "", 1);
+    let e = Dataset::load("fout.csv", lines.join("\n").as_bytes())
+        .err()
+        .unwrap();
+    assert!(
+        e.message.contains("De regio ontbreekt in deze rij"),
+        "{}",
+        e.message
+    );
+}

@@ -80,6 +80,10 @@ impl Dataset {
         // one column per measure, said so; a measure given twice is an error.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::observations_as_columns(&table)?.unwrap_or(table);
+        // Region and period labels written once per block (a spreadsheet's outline): the value
+        // above, said so.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::melt::outline_labels_filled(&table).unwrap_or(table);
         // One row per measure and one column per subgroup (a spreadsheet's pivot table): the
         // long table, said so; a measure given twice is an error.
         #[cfg(feature = "full")]

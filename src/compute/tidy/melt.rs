@@ -1004,6 +1004,82 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
     }))
 }
 
+#[cfg(feature = "full")]
+/// Labels written once per block, as spreadsheets export an outline (a pivot table without
+/// repeated labels): in the region or period column, an empty cell on a row that has numbers is
+/// the label above it, when such cells are common (a quarter of the rows or more: an outline,
+/// not a cell left empty by mistake, which stays the error it was). Said in the file line.
+/// `None` when no column is filled so.
+pub fn outline_labels_filled(table: &Table) -> Option<Table> {
+    use crate::compute::regional::columns::IdColumn;
+    let n = table.len();
+    let labels: Vec<usize> = (0..table.columns.len())
+        .filter(|&j| {
+            matches!(
+                IdColumn::from_header(&table.columns[j].name),
+                Some(IdColumn::Region | IdColumn::Year)
+            )
+        })
+        .collect();
+    if n < 4 || labels.is_empty() {
+        return None;
+    }
+    let numbers: Vec<usize> = (0..table.columns.len())
+        .filter(|j| !labels.contains(j) && table.columns[*j].has_number())
+        .collect();
+    let has_numbers = |i: usize| {
+        numbers
+            .iter()
+            .any(|&j| table.columns[j].number(i).is_some())
+    };
+    let blank = |j: usize, i: usize| table.columns[j].get(i).is_missing() && has_numbers(i);
+    let filled: Vec<(usize, usize)> = labels
+        .iter()
+        .filter(|&&j| !table.columns[j].get(0).is_missing())
+        .map(|&j| (j, (1..n).filter(|&i| blank(j, i)).count()))
+        .filter(|&(_, k)| k >= 2 && k * 4 >= n)
+        .collect();
+    if filled.is_empty() {
+        return None;
+    }
+    let mut columns = table.columns.clone();
+    for &(j, _) in &filled {
+        let source = &table.columns[j];
+        let mut c = Column::with_capacity(source.name.clone(), n);
+        let mut above = source.get(0).to_value();
+        for i in 0..n {
+            let v = source.get(i).to_value();
+            if blank(j, i) {
+                c.push(above.clone());
+            } else {
+                if !source.get(i).is_missing() {
+                    above = v.clone();
+                }
+                c.push(v);
+            }
+        }
+        c.finish();
+        columns[j] = c;
+    }
+    let list = filled
+        .iter()
+        .map(|&(j, k)| format!("'{}' ({k})", table.columns[j].name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut detected = table.detected.clone();
+    detected.note(
+        format!("Lege cellen in {list} gelezen als de waarde erboven: het bestand noemt elke waarde alleen in de eerste rij van zijn blok, zoals een draaitabel of overzicht in een spreadsheet."),
+        format!("Empty cells in {list} read as the value above them: the file names each value on the first row of its block only, as a spreadsheet's pivot table or outline does."),
+    );
+    Some(Table {
+        source: table.source.clone(),
+        columns,
+        row_numbers: table.row_numbers.clone(),
+        detected,
+        totals: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
