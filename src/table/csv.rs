@@ -2164,13 +2164,7 @@ impl CsvReader {
                 }
             }
         }
-        Ok(Table::assembled(
-            name,
-            columns,
-            row_numbers,
-            detected,
-            &beyond,
-        ))
+        Table::assembled(name, columns, row_numbers, detected, &beyond)
     }
 }
 

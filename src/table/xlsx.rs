@@ -1279,7 +1279,7 @@ fn read_sheet(
             continue;
         }
         detected.rejected = rejected;
-        return Ok(Some(b.finish(detected)));
+        return Ok(Some(b.finish(detected)?));
     }
 }
 
