@@ -305,6 +305,8 @@ impl Subgroup {
             | "p wet"
             | "pwet"
             | "pw"
+            | "pwetters"
+            | "p wetters"
             | "participatiewet totaal"
             | "p wet totaal"
             | "participatiewet incl praktijkroute"
