@@ -106,3 +106,16 @@ fn headers_naming_a_subgroups_people_give_the_numbers_of_the_long_file() {
         assert_eq!(scatters(&ds), reference, "{names:?}: {notes}");
     }
 }
+
+#[test]
+fn subgroups_named_by_their_people_in_a_long_file() {
+    let reference = scatters(&Dataset::load("regions_long.csv", LONG).unwrap());
+    let text = std::str::from_utf8(LONG)
+        .unwrap()
+        .replace(",Wajong,", ",Wajongers,")
+        .replace(",WSW,", ",WSW'ers,")
+        .replace(",Participatiewet,", ",P-wetters,");
+    assert!(text.contains(",P-wetters,"));
+    let ds = Dataset::load("mensen.csv", text.as_bytes()).unwrap();
+    assert_eq!(scatters(&ds), reference);
+}
