@@ -44,7 +44,8 @@ pub fn upper_char(c: char) -> String {
 /// that kind. A boundary falls before a capital that follows a small letter or a digit
 /// (`WerkzamePersonen`, `RegioS`, `Q4Banen`), and before the last capital of a run of capitals
 /// followed by two or more small letters (`WSWPersonen` -> `WSW Personen`; `AMRs` stays one
-/// word). The Dutch `IJ` at a word's start stays one letter (`IJmond`). ASCII letters only.
+/// word, and so does an acronym with the ending of its people, `WSWers`: `AantalWSWers` ->
+/// `Aantal WSWers`). The Dutch `IJ` at a word's start stays one letter (`IJmond`). ASCII letters only.
 #[cfg(feature = "full")]
 pub fn camel_words(s: &str) -> Option<String> {
     let b = s.as_bytes();
@@ -60,7 +61,10 @@ pub fn camel_words(s: &str) -> Option<String> {
         }
         // `IJ` beginning a word: `I` after anything but a capital.
         let ij = prev == b'I' && b[k] == b'J' && (k < 2 || !upper(k - 2));
-        prev.is_ascii_uppercase() && lower(k + 1) && lower(k + 2) && !ij
+        // An acronym's plural or person ending stays with it: `WSWers`, `WSWer`.
+        let ending = |e: &[u8]| b.get(k + 1..k + 1 + e.len()) == Some(e) && !lower(k + 1 + e.len());
+        let plural = ending(b"ers") || ending(b"er");
+        prev.is_ascii_uppercase() && lower(k + 1) && lower(k + 2) && !ij && !plural
     };
     if !(1..b.len()).any(boundary) {
         return None;

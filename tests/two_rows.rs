@@ -599,3 +599,102 @@ fn a_json_lines_error_names_its_line() {
     let t = table::load("o.json", b"{\n  \"value\": [{\"a\": 1}]\n}\n").unwrap();
     assert_eq!(t.detected.format, "json");
 }
+
+/// The CSV text with its first `header_rows` lines (the header) written again before data row
+/// `at` (a table pasted below another, or a print layout repeating the header on each page),
+/// after a blank line when `blank`.
+fn with_header_again(bytes: &[u8], header_rows: usize, at: usize, blank: bool) -> Vec<u8> {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<&str> = lines[..header_rows + at].to_vec();
+    if blank {
+        out.push("");
+    }
+    out.extend(&lines[..header_rows]);
+    out.extend(&lines[header_rows + at..]);
+    (out.join("\n") + "\n").into_bytes()
+}
+
+/// A workbook of the `;`-separated lines: numbers as numbers, texts as texts.
+fn xlsx_of(bytes: &[u8]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, line) in std::str::from_utf8(bytes).unwrap().lines().enumerate() {
+        for (c, cell) in line.split(';').enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(n) => ws.write_number(r, c, n).map(|_| ()),
+                Err(_) => ws.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_header_over_two_rows_repeated_further_down_is_left_out_as_a_repeated_header() {
+    let reference = scatters(&load("regions_long.csv", LONG));
+    let one = load("een.csv", &wide_csv("", false));
+    for two in [Two::Groups, Two::Top, Two::TopFilled, Two::Repeated] {
+        for blank in [false, true] {
+            let what = format!("{two:?}, blank line {blank}");
+            let bytes = with_header_again(&wide_csv_as("", two), 2, 40, blank);
+            let ds = load("herhaald.csv", &bytes);
+            assert_eq!(names(&ds.table), names(&one.table), "{what}");
+            assert!(two_rows_note(&ds.table).is_some(), "{what}");
+            // Both rows of the repeated header said as such, nothing else rejected.
+            let first = 2 + 40 + 1 + usize::from(blank);
+            let rejected: Vec<(usize, &str, &str)> = ds
+                .table
+                .detected
+                .rejected
+                .iter()
+                .map(|r| (r.row, r.reason.as_str(), r.reason_en.as_str()))
+                .collect();
+            assert_eq!(
+                rejected,
+                [first, first + 1].map(|r| (r, "herhaalde kopregel", "repeated header row")),
+                "{what}"
+            );
+            assert_eq!(ds.table.len(), one.table.len(), "{what}");
+            assert_eq!(scatters(&ds), reference, "{what}");
+            for piece in [7, 64, 1000] {
+                let t = table::csv::read_csv_in_pieces("herhaald.csv", &bytes, piece).unwrap();
+                assert_eq!(t.detected, ds.table.detected, "{what}, piece {piece}");
+                assert_eq!(t.len(), ds.table.len(), "{what}, piece {piece}");
+            }
+            let t =
+                table::csv::read_csv_in_pieces_on_two_threads("herhaald.csv", &bytes, 256).unwrap();
+            assert_eq!(t.detected, ds.table.detected, "{what}");
+            for (a, b) in t.columns.iter().zip(&ds.table.columns) {
+                assert_eq!(a.values(), b.values(), "{what}: {}", a.name);
+            }
+
+            // The same in a workbook: streamed and from the whole grid.
+            let book = xlsx_of(&bytes);
+            let ds = load("herhaald.xlsx", &book);
+            assert_eq!(names(&ds.table), names(&one.table), "{what}");
+            let rows: Vec<usize> = ds.table.detected.rejected.iter().map(|r| r.row).collect();
+            assert_eq!(rows, [first, first + 1], "{what}");
+            assert_eq!(scatters(&ds), reference, "xlsx {what}");
+            let whole = table::xlsx::read_xlsx_whole("herhaald.xlsx", &book).unwrap();
+            assert_eq!(whole.detected, ds.table.detected, "xlsx {what}");
+            assert_eq!(whole.len(), ds.table.len(), "xlsx {what}");
+        }
+    }
+}
+
+#[test]
+fn a_data_row_like_the_group_row_but_with_numbers_stays_data() {
+    // The group row's texts with a number beside them is no repeat of it.
+    let text = ";;Wajong;;WSW;\nregio;jaar;personen;werkzaam;personen;werkzaam\n\
+                Achterhoek;2015;10;5;8;4\n;;Wajong;;WSW;3\nAmersfoort;2015;12;6;9;5\n";
+    let t = table::load("t.csv", text.as_bytes()).unwrap();
+    assert!(two_rows_note(&t).is_some());
+    assert!(t.detected.rejected.is_empty(), "{:?}", t.detected.rejected);
+    assert_eq!(t.len(), 3);
+}

@@ -179,6 +179,58 @@ fn provisional_word(t: &str) -> Option<usize> {
     None
 }
 
+/// A date followed by a time of day, as exports write a peildatum with its time (`31-12-2015
+/// 12:00`, `2015-12-31 23:59:59`, `2015-12-31T08:30`, `2015-12-31T08:30:00.5+01:00`): the
+/// date as written and whether the time is other than midnight; `None` when the text is not a
+/// date with a time (a date alone, a time alone, a time out of range). User files only.
+#[cfg(feature = "full")]
+pub fn date_and_time(s: &str) -> Option<(&str, bool)> {
+    let s = s.trim();
+    // `T` right after a digit (ISO), else the last space (`31 dec 2015 12:00`).
+    let at = s
+        .char_indices()
+        .find(|&(k, c)| c == 'T' && k > 0 && s.as_bytes()[k - 1].is_ascii_digit())
+        .map(|(k, _)| k)
+        .or_else(|| s.rfind(' '))?;
+    let (date, time) = (s[..at].trim_end(), s[at + 1..].trim());
+    if Period::parse(date).map(Period::grain) != Some(Grain::Date) {
+        return None;
+    }
+    // A zone after the time: `Z`, `+01:00`, `-0500`.
+    let time = time.strip_suffix('Z').unwrap_or(time);
+    let time = match time.rfind(['+', '-']) {
+        Some(k) => {
+            let zone = &time[k + 1..];
+            let ok = zone.len() <= 5
+                && !zone.is_empty()
+                && zone.bytes().all(|b| b.is_ascii_digit() || b == b':');
+            if !ok {
+                return None;
+            }
+            &time[..k]
+        }
+        None => time,
+    };
+    let (clock, fraction) = time.split_once(['.', ',']).unwrap_or((time, ""));
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let parts: Vec<&str> = clock.split(':').collect();
+    let two = |t: &str, max: u8| {
+        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u8>().ok())
+            .flatten()
+            .filter(|v| *v <= max)
+    };
+    let (h, m, sec) = match parts.as_slice() {
+        [h, m] => (two(h, 23)?, two(m, 59)?, 0),
+        [h, m, sec] if sec.len() == 2 => (two(h, 23)?, two(m, 59)?, two(sec, 59)?),
+        _ => return None,
+    };
+    let midnight = h == 0 && m == 0 && sec == 0 && fraction.bytes().all(|b| b == b'0');
+    Some((date, !midnight))
+}
+
 fn small(t: &str, max: u8) -> Option<u8> {
     if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
         t.parse().ok().filter(|v| (1..=max).contains(v))
@@ -762,6 +814,32 @@ mod tests {
             ("Totaal 00:00", "-"),
         ] {
             assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn dates_with_a_time_of_day() {
+        for (s, want) in [
+            ("31-12-2015 12:00", Some(("31-12-2015", true))),
+            ("2015-12-31 23:59:59", Some(("2015-12-31", true))),
+            ("2015-12-31T08:30", Some(("2015-12-31", true))),
+            ("2015-12-31T08:30:00.500+01:00", Some(("2015-12-31", true))),
+            ("2015-12-31T08:30:00Z", Some(("2015-12-31", true))),
+            ("31 dec 2015 8:30", Some(("31 dec 2015", true))),
+            ("2015-12-31T00:00:00.000Z", Some(("2015-12-31", false))),
+            ("31-12-2015 00:00", Some(("31-12-2015", false))),
+            ("31-12-2015", None),
+            ("2015 12:00", None),
+            ("2015K4 12:00", None),
+            ("31-12-2015 24:00", None),
+            ("31-12-2015 12:60", None),
+            ("31-12-2015 12", None),
+            ("31-12-2015 12:00 uur", None),
+            ("Totaal 12:00", None),
+            ("12:00", None),
+        ] {
+            assert_eq!(date_and_time(s), want, "{s}");
         }
     }
 

@@ -330,6 +330,8 @@ impl Subgroup {
             | "participatiewet zonder praktijkroute"
             | "p wet excl praktijkroute"
             | "pw excl praktijkroute" => Subgroup::PwOther,
+            // The group's people (user files only: the first core reads the built-in data).
+            "pwetters" | "p wetters" if cfg!(feature = "full") => Subgroup::Participatiewet,
             _ => return None,
         })
     }

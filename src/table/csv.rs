@@ -1936,9 +1936,14 @@ impl CsvReader {
             .iter()
             .map(RawCell::display)
             .collect();
+        // The header's other row, when it is over two rows: a repeat of it is a repeated header.
+        #[cfg(feature = "full")]
+        let above_key = s.above.as_ref().map(|(_, c)| sniff::RowKey::of(c));
         #[cfg(feature = "full")]
         let (header, titles, two_rows) =
             with_group_row(s.above.take(), (header_row, header), width, titles);
+        #[cfg(feature = "full")]
+        let mut other_key = two_rows.as_ref().and(above_key);
         // Else the row below the header may be its second row.
         #[cfg(feature = "full")]
         let (header, two_rows, under) = match (two_rows, s.below.take()) {
@@ -1950,6 +1955,7 @@ impl CsvReader {
                 ) {
                     Some((cells, nl, en)) => {
                         header_row = row;
+                        other_key = Some(sniff::RowKey::of(&lower));
                         fields_in_header = fields_in_header.max(lower.len());
                         width = cells
                             .iter()
@@ -2018,6 +2024,8 @@ impl CsvReader {
                 width,
                 fields_in_header,
                 header_key,
+                #[cfg(feature = "full")]
+                other_key,
                 below_from: plan.below_from.saturating_sub(under),
                 delimiter,
                 decimal,
@@ -2156,13 +2164,7 @@ impl CsvReader {
                 }
             }
         }
-        Ok(Table::assembled(
-            name,
-            columns,
-            row_numbers,
-            detected,
-            &beyond,
-        ))
+        Table::assembled(name, columns, row_numbers, detected, &beyond)
     }
 }
 
@@ -2265,6 +2267,9 @@ struct Body {
     width: usize,
     fields_in_header: usize,
     header_key: Vec<String>,
+    /// The header's other row when it is over two rows (see [`sniff::RowKey`]).
+    #[cfg(feature = "full")]
+    other_key: Option<sniff::RowKey>,
     below_from: usize,
     delimiter: u8,
     decimal: char,
@@ -2401,6 +2406,15 @@ impl Body {
                         .iter()
                         .zip(fields.iter())
                         .all(|(h, c)| h.as_str() == super::trim(c))
+            };
+            // Or its other row, when it is over two rows.
+            #[cfg(feature = "full")]
+            let repeated = || {
+                repeated()
+                    || self
+                        .other_key
+                        .as_ref()
+                        .is_some_and(|k| k.repeated_by(n, &fields, |k, c| k == super::trim(c)))
             };
             let reason = sniff::classify(i, n, self.width, self.below_from, repeated);
             // A row in another self.delimiter reads as one cell: its numbers would be lost.

@@ -24,6 +24,8 @@
 
 pub mod column;
 pub mod csv;
+#[cfg(feature = "full")]
+mod datetime;
 mod fastcell;
 #[cfg(feature = "full")]
 pub mod json;
@@ -401,7 +403,7 @@ impl Table {
         for (line, cells) in rows {
             b.push(line, &cells)?;
         }
-        Ok(b.finish(detected))
+        b.finish(detected)
     }
 
     /// The table of the columns a loader wrote (finished here), with the notes on numbers kept
@@ -412,7 +414,7 @@ impl Table {
         row_numbers: RowNumbers,
         mut detected: Detected,
         beyond: &[(usize, usize, String)],
-    ) -> Table {
+    ) -> Result<Table> {
         for c in columns.iter_mut() {
             c.finish();
         }
@@ -432,7 +434,9 @@ impl Table {
         table.note_numbers_read_as_text(beyond);
         #[cfg(feature = "full")]
         table.note_spaced_numbers();
-        table
+        #[cfg(feature = "full")]
+        table.read_dates_with_times()?;
+        Ok(table)
     }
 
     /// Says which columns had numbers with their thousands grouped by spaces (`4 099`).
@@ -1019,7 +1023,7 @@ impl<'s> TableBuilder<'s> {
         self.row_numbers.len()
     }
 
-    pub(crate) fn finish(self, detected: Detected) -> Table {
+    pub(crate) fn finish(self, detected: Detected) -> Result<Table> {
         Table::assembled(
             self.source,
             self.columns,

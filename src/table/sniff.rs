@@ -455,6 +455,38 @@ impl Combined {
     }
 }
 
+/// The other row of a header over two rows (the group row above the names, or the sub-names
+/// below the top row), as a repeat of it further down is told: its cells as text up to its last
+/// filled one, and how many are filled (compared first, so a data row is passed over at once).
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowKey {
+    cells: Vec<String>,
+    filled: usize,
+}
+
+#[cfg(feature = "full")]
+impl RowKey {
+    pub fn of(cells: &[RawCell]) -> Self {
+        let end = cells
+            .iter()
+            .rposition(|c| !c.is_blank())
+            .map_or(0, |j| j + 1);
+        RowKey {
+            cells: cells[..end].iter().map(RawCell::display).collect(),
+            filled: filled(cells),
+        }
+    }
+
+    /// Whether a row of `n` filled cells repeats this one; `same(key, cell)` compares a cell
+    /// (as text, trimmed) with the key's.
+    pub fn repeated_by<T>(&self, n: usize, cells: &[T], same: impl Fn(&str, &T) -> bool) -> bool {
+        n == self.filled
+            && cells.len() >= self.cells.len()
+            && self.cells.iter().zip(cells).all(|(k, c)| same(k, c))
+    }
+}
+
 /// Why body row `i` (counted from the row after the header), with `n` filled cells, is not
 /// data; `None` when it is. `repeated` tells whether the row repeats the header.
 pub fn classify(
@@ -675,6 +707,22 @@ mod tests {
     }
 
     #[cfg(feature = "full")]
+    #[test]
+    fn a_row_key_is_repeated_only_by_the_same_filled_cells() {
+        let g = grid(&[
+            &["", "", "Wajong", "", "WSW", ""],
+            &["", "", "Wajong", "", "WSW"],
+            &["", "", "Wajong", "", "WSW", "3"],
+            &["x", "", "Wajong", "", "WSW"],
+            &["", "", "Wajong", ""],
+        ]);
+        let key = RowKey::of(&g[0].1);
+        let same = |k: &str, c: &RawCell| k == c.display();
+        let by = |i: usize| key.repeated_by(filled(&g[i].1), &g[i].1, same);
+        assert!(by(0) && by(1));
+        assert!(!by(2) && !by(3) && !by(4));
+    }
+
     #[test]
     fn identifiers_in_the_top_row_and_repeated_groups_combine() {
         let subs = ["", "", "personen", "werkzaam", "personen", "werkzaam"];

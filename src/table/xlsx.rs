@@ -1093,7 +1093,7 @@ fn read_sheet(
     // The header combined with the row below it, once a reading found that row to be its
     // second row ([`sniff::header_over_row_below`]): the sheet is then read again with it.
     #[cfg(feature = "full")]
-    let mut two_below: Option<(usize, Vec<RawCell>, String, String)> = None;
+    let mut two_below: Option<(usize, Vec<RawCell>, String, String, sniff::RowKey)> = None;
     loop {
         let votes = votes_of
             .iter()
@@ -1110,6 +1110,9 @@ fn read_sheet(
         #[cfg(feature = "full")]
         let mut above: Option<(usize, Vec<RawCell>)> = None;
         let mut header_key: Vec<String> = Vec::new();
+        // The header's other row when it is over two rows (a repeat of it is a repeated header).
+        #[cfg(feature = "full")]
+        let mut other_key: Option<sniff::RowKey> = None;
         let mut table: Option<(super::TableBuilder, Detected)> = None;
         let mut rejected: Vec<super::RejectedRow> = Vec::new();
         let mut found: Vec<u32> = Vec::new();
@@ -1161,7 +1164,9 @@ fn read_sheet(
                                     (lower.0, &lower.1),
                                     next,
                                 )
-                                .map(|(c, nl, en)| (lower.0, c, nl, en));
+                                .map(|(c, nl, en)| {
+                                    (lower.0, c, nl, en, sniff::RowKey::of(&lower.1))
+                                });
                                 again = two_below.is_some();
                                 looking = None;
                                 if again {
@@ -1180,12 +1185,19 @@ fn read_sheet(
                         .map(RawCell::display)
                         .collect();
                     #[cfg(feature = "full")]
+                    let above_key = above.as_ref().map(|(_, c)| sniff::RowKey::of(c));
+                    #[cfg(feature = "full")]
                     let two_rows = two_rows(above.take(), (row, &mut d), width, &mut titles);
                     #[cfg(feature = "full")]
+                    if two_rows.is_some() {
+                        other_key = above_key;
+                    }
+                    #[cfg(feature = "full")]
                     let two_rows = match (two_rows, &two_below) {
-                        (None, Some((lower_row, cells, nl, en))) => {
+                        (None, Some((lower_row, cells, nl, en, key))) => {
                             d = cells.clone();
                             row = *lower_row;
+                            other_key = Some(key.clone());
                             Some((nl.clone(), en.clone()))
                         }
                         (None, None) => {
@@ -1221,6 +1233,14 @@ fn read_sheet(
                 let same = || {
                     d.len() >= header_key.len()
                         && header_key.iter().zip(&d).all(|(h, c)| *h == c.display())
+                };
+                // Or its other row, when it is over two rows.
+                #[cfg(feature = "full")]
+                let same = || {
+                    same()
+                        || other_key.as_ref().is_some_and(|k| {
+                            k.repeated_by(st.filled as usize, &d, |k, c| k == c.display())
+                        })
                 };
                 let i = at - header - 1;
                 match sniff::classify(i, st.filled as usize, width, plan.below_from, same) {
@@ -1259,7 +1279,7 @@ fn read_sheet(
             continue;
         }
         detected.rejected = rejected;
-        return Ok(Some(b.finish(detected)));
+        return Ok(Some(b.finish(detected)?));
     }
 }
 
@@ -1352,18 +1372,47 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             .filter(|(_, c)| c.iter().filter(|x| !x.is_blank()).count() >= 2)
             .cloned();
         #[cfg(feature = "full")]
+        let above_key = two.as_ref().map(|(_, c)| sniff::RowKey::of(c));
+        #[cfg(feature = "full")]
         let two = two_rows(two, (header_row, &mut header), layout.width, &mut titles);
         #[allow(unused_mut)]
         let (mut header_row, mut data) = (header_row, layout.data);
+        #[allow(unused_mut)]
+        let mut rejected = layout.rejected;
+        #[cfg(feature = "full")]
+        let mut other_key = two.as_ref().and(above_key);
         #[cfg(feature = "full")]
         let two = match two {
             Some(two) => Some(two),
             None => below_whole(&grid, layout.header, &mut header).map(|(row, nl, en)| {
                 header_row = row;
                 data.retain(|&k| k != layout.header + 1);
+                other_key = grid
+                    .get(layout.header + 1)
+                    .map(|(_, c)| sniff::RowKey::of(c));
                 (nl, en)
             }),
         };
+        // The header's other row repeated further down is a repeated header too.
+        #[cfg(feature = "full")]
+        if let Some(key) = other_key {
+            data.retain(|&k| {
+                let (row, cells) = &grid[k];
+                let n = cells.iter().filter(|c| !c.is_blank()).count();
+                let again = key.repeated_by(n, cells, |k, c| k == c.display());
+                if again {
+                    let r = sniff::REASON_REPEATED_HEADER;
+                    rejected.push(super::RejectedRow {
+                        row: *row,
+                        reason: r.to_string(),
+                        reason_en: sniff::reason_en(r).to_string(),
+                        content: sniff::row_text(cells),
+                    });
+                }
+                !again
+            });
+            rejected.sort_by_key(|r| r.row);
+        }
         let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(data.len());
         for &i in &data {
             rows.push(std::mem::take(&mut grid[i]));
@@ -1400,7 +1449,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         if let Some((nl, en)) = two {
             detected.note(nl, en);
         }
-        detected.rejected = layout.rejected;
+        detected.rejected = rejected;
         let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });

@@ -223,11 +223,15 @@ impl Count {
     /// personen`, `WSW werkzaam` (a header over two rows combined, a pivot table's columns).
     #[cfg(feature = "full")]
     fn of_subgroup(folded: &str) -> Option<Count> {
-        let words: Vec<&str> = folded.split('_').filter(|w| !w.is_empty()).collect();
+        let (words, people) = group_words(folded);
         let is_group =
             |w: &&str| matches!(*w, "wajong" | "wsw" | "participatiewet" | "praktijkroute");
         let groups: Vec<&str> = words.iter().copied().filter(is_group).collect();
-        let rest: Vec<&str> = words.iter().copied().filter(|w| !is_group(w)).collect();
+        let mut rest: Vec<&str> = words.iter().copied().filter(|w| !is_group(w)).collect();
+        // The group's people (`Wajongers`, `Aantal WSW'ers`) are its persons in the register.
+        if people && rest.iter().all(|w| FILLER.contains(w)) {
+            rest = vec!["personen"];
+        }
         if groups.is_empty() || rest.is_empty() {
             return None;
         }
@@ -255,6 +259,35 @@ impl Count {
             _ => return None,
         })
     }
+}
+
+/// The words of a folded header with a subgroup's people named by its group (`wajongers` ->
+/// `wajong`; `wswers`, and `wsw_ers` from `WSW'ers` or `Wsw-ers` -> `wsw`; `pwetters`,
+/// `p_wetters` -> `participatiewet`; `p_wet`, `pwet` -> `participatiewet`), and whether a group's
+/// people were named so.
+#[cfg(feature = "full")]
+fn group_words(folded: &str) -> (Vec<&str>, bool) {
+    let words: Vec<&str> = folded.split('_').filter(|w| !w.is_empty()).collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut people = false;
+    let mut k = 0;
+    while k < words.len() {
+        let next = words.get(k + 1).copied();
+        let (group, taken, person) = match (words[k], next) {
+            ("wajongers" | "wajonger", _) => ("wajong", 1, true),
+            ("wswers" | "wswer", _) => ("wsw", 1, true),
+            ("wsw", Some("ers" | "er")) => ("wsw", 2, true),
+            ("pwetters" | "pwetter", _) => ("participatiewet", 1, true),
+            ("p", Some("wetters" | "wetter")) => ("participatiewet", 2, true),
+            ("pwet", _) => ("participatiewet", 1, false),
+            ("p", Some("wet")) => ("participatiewet", 2, false),
+            (w, _) => (w, 1, false),
+        };
+        out.push(group);
+        people |= person;
+        k += taken;
+    }
+    (out, people)
 }
 
 /// What `named` finds for the header, or else for the header without its parts in brackets.
@@ -661,6 +694,48 @@ mod tests {
         // Region names and values keep the plain fold.
         assert_eq!(fold("FoodValley"), "foodvalley");
         assert_eq!(fold("RegioS"), "regios");
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_subgroups_people_in_a_header_name_its_counts() {
+        for (h, c) in [
+            ("AantalWSWers", Count::RegisterWsw),
+            ("WSWersWerkzaam", Count::WorkersWsw),
+            ("aantal WSW'ers", Count::RegisterWsw),
+            ("WSW'ers werkzaam", Count::WorkersWsw),
+            ("Wsw-ers met werk", Count::WorkersWsw),
+            ("Werkzame WSWers", Count::WorkersWsw),
+            ("Wajongers", Count::RegisterWajongUncorrected),
+            ("Aantal Wajongers", Count::RegisterWajongUncorrected),
+            ("WajongersMetWerk", Count::WorkersWajong),
+            ("Werkzame Wajongers", Count::WorkersWajong),
+            ("PWetters", Count::RegisterParticipatiewet),
+            ("PWettersWerkzaam", Count::WorkersParticipatiewet),
+            ("P-wetters met werk", Count::WorkersParticipatiewet),
+            ("P-wet werkzaam", Count::WorkersParticipatiewet),
+            // The CBS and earlier names read as before.
+            ("WerkzamePersonenWSW_12", Count::WorkersWsw),
+            ("PersonenWSW", Count::RegisterWsw),
+            ("WSWPersonen", Count::RegisterWsw),
+            ("Wajong werkzaam", Count::WorkersWajong),
+        ] {
+            assert_eq!(Count::from_header(h), Some(c), "{h}");
+        }
+        // A group alone, or its people with a measure that names nothing, names no count.
+        for h in ["Wajong", "WSW", "Wajongers 2015 oud"] {
+            assert_eq!(Count::from_header(h), None, "{h}");
+        }
+        for (h, f) in [
+            ("AantalWSWers", "aantal_wswers"),
+            ("WSWersWerkzaam", "wswers_werkzaam"),
+            ("WSWer", "wswer"),
+            ("WajongersMetWerk", "wajongers_met_werk"),
+            ("WSWErvaring", "wsw_ervaring"),
+            ("WSWPersonen", "wsw_personen"),
+        ] {
+            assert_eq!(fold_header(h), f, "{h}");
+        }
     }
 
     #[cfg(feature = "full")]
