@@ -547,13 +547,12 @@ pub fn region_numbers_as_codes(table: &Table) -> Option<Table> {
         format!("Regio's gelezen uit hun nummer in kolom '{name}': het nummer van hun code in de officiële indeling{range_nl} ({example}).{changed_nl}"),
         format!("Regions read from their number in column '{name}': the number of their code in the official division{range_en} ({example}).{changed_en}"),
     );
-    Some(Table {
-        source: table.source.clone(),
+    Some(crate::compute::tidy::melt::remade(
+        table,
         columns,
-        row_numbers: table.row_numbers.clone(),
+        table.row_numbers.clone(),
         detected,
-        totals: Vec::new(),
-    })
+    ))
 }
 
 /// The file line for CBS exports: counts whose header matched as a CBS key without its topic

@@ -6,6 +6,24 @@
 use crate::spec::Period;
 use crate::table::{Column, ColumnKind, RowNumbers, Table};
 
+/// `table` read otherwise: its source, with the given columns, file row numbers and file line
+/// (no totals told by sums yet: the regional reading tells them again).
+pub(crate) fn remade(
+    table: &Table,
+    columns: Vec<Column>,
+    row_numbers: RowNumbers,
+    detected: crate::table::Detected,
+) -> Table {
+    Table {
+        source: table.source.clone(),
+        columns,
+        row_numbers,
+        detected,
+        #[cfg(feature = "full")]
+        totals: Vec::new(),
+    }
+}
+
 /// `base`, or `base (2)`, `base (3)`, ...: a column name the table does not have yet.
 fn free_name(table: &Table, base: &str) -> String {
     let mut name = base.to_string();
@@ -113,14 +131,7 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
             crate::format::number(m as f64, 0, crate::format::Lang::En)
         ),
     );
-    Some(Table {
-        source: table.source.clone(),
-        columns,
-        row_numbers,
-        detected,
-        #[cfg(feature = "full")]
-        totals: Vec::new(),
-    })
+    Some(remade(table, columns, row_numbers, detected))
 }
 
 /// A column header made of a measure and a period, the period last or first after a space,
@@ -228,14 +239,7 @@ pub fn measures_by_period_as_rows(table: &Table) -> Option<Table> {
             crate::format::number(m as f64, 0, crate::format::Lang::En)
         ),
     );
-    Some(Table {
-        source: table.source.clone(),
-        columns,
-        row_numbers,
-        detected,
-        #[cfg(feature = "full")]
-        totals: Vec::new(),
-    })
+    Some(remade(table, columns, row_numbers, detected))
 }
 
 /// A year column and a quarter or month column beside it (`jaar` 2019, `kwartaal` 1 or `K1` or
@@ -335,14 +339,7 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         format!("Kolommen '{y}' en '{p}' samengenomen tot de periode '{name}' ({example})."),
         format!("Columns '{y}' and '{p}' taken together as the period '{name}' ({example})."),
     );
-    Some(Table {
-        source: table.source.clone(),
-        columns,
-        row_numbers: table.row_numbers.clone(),
-        detected,
-        #[cfg(feature = "full")]
-        totals: Vec::new(),
-    })
+    Some(remade(table, columns, table.row_numbers.clone(), detected))
 }
 
 #[cfg(feature = "full")]
@@ -750,14 +747,7 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
             , measures.iter().find(|m| is_measure_code(m)).map_or("", |m| m.as_str())),
         );
     }
-    Ok(Some(Table {
-        source: table.source.clone(),
-        columns,
-        row_numbers,
-        detected,
-        #[cfg(feature = "full")]
-        totals: Vec::new(),
-    }))
+    Ok(Some(remade(table, columns, row_numbers, detected)))
 }
 
 #[cfg(feature = "full")]
@@ -995,13 +985,7 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
             crate::format::number(m as f64, 0, en)
         ),
     );
-    Ok(Some(Table {
-        source: table.source.clone(),
-        columns,
-        row_numbers,
-        detected,
-        totals: Vec::new(),
-    }))
+    Ok(Some(remade(table, columns, row_numbers, detected)))
 }
 
 #[cfg(feature = "full")]
@@ -1071,13 +1055,7 @@ pub fn outline_labels_filled(table: &Table) -> Option<Table> {
         format!("Lege cellen in {list} gelezen als de waarde erboven: het bestand noemt elke waarde alleen in de eerste rij van zijn blok, zoals een draaitabel of overzicht in een spreadsheet."),
         format!("Empty cells in {list} read as the value above them: the file names each value on the first row of its block only, as a spreadsheet's pivot table or outline does."),
     );
-    Some(Table {
-        source: table.source.clone(),
-        columns,
-        row_numbers: table.row_numbers.clone(),
-        detected,
-        totals: Vec::new(),
-    })
+    Some(remade(table, columns, table.row_numbers.clone(), detected))
 }
 
 #[cfg(test)]
