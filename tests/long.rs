@@ -1364,3 +1364,16 @@ fn an_outline_with_labels_once_per_block_gives_the_long_numbers() {
         e.message
     );
 }
+
+#[test]
+fn a_register_header_saying_ingeschreven_reads_as_the_register() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let variant = LONG.replacen(
+        "personen_doelgroepregister,werkzame_personen",
+        "Ingeschreven in doelgroepregister,Aantal werkzame personen",
+        1,
+    );
+    assert_ne!(variant, LONG);
+    let ds = load("ingeschreven.csv", variant.as_bytes());
+    assert_same_views(&long, &ds, VIEWS);
+}

@@ -291,40 +291,67 @@ fn region_numbers_give_the_numbers_of_the_long_file() {
             "{:?}",
             ds.table.detected.notes
         );
+        // One note on how the regions were read (not also the one for region codes).
+        let notes = ds.info().notes;
+        assert_eq!(
+            notes
+                .iter()
+                .filter(|n| n.starts_with("Regio's gelezen uit hun"))
+                .count(),
+            1,
+            "{notes:?}"
+        );
         assert_same_views(&long, &ds);
     }
 }
 
 #[test]
-fn numbers_of_no_region_in_their_year_are_not_read_as_regions() {
+fn numbers_of_no_region_in_their_year_are_an_error_naming_number_and_row() {
     // The old number 4 in 2017, when IJsselvechtstreek had become 36 (Regio Zwolle).
     let mut out = String::from("regio;jaar;doelgroep;personen;werkzame_personen\n");
     for r in long_rows().iter().filter(|r| r[0] != "Landelijk") {
         let n = number_of(&r[0], 2015).unwrap();
         out.push_str(&format!("{n};{};{};{};{}\n", r[1], r[2], r[3], r[4]));
     }
-    let ds = Dataset::load("numbers.csv", out.as_bytes()).unwrap();
-    let note = ds
-        .table
-        .detected
-        .notes
-        .iter()
-        .find(|n| {
-            n.starts_with(
-                "Kolom 'regio' heeft getallen, maar die zijn niet als regionummers gelezen: ",
-            )
-        })
-        .unwrap_or_else(|| panic!("{:?}", ds.table.detected.notes));
+    let e = Dataset::load("numbers.csv", out.as_bytes()).unwrap_err();
+    assert_eq!(e.kind, banenverkenner::error::ErrorKind::BadValue);
     // The first row in the file of a number its year does not have (the file is sorted by
     // name: Food Valley, 31 until 2016, comes before IJsselvechtstreek).
     assert!(
-        note.contains("31 (rij 75) is geen nummer van een arbeidsmarktregio in 2017"),
-        "{note}"
+        e.message.starts_with("Kolom 'regio' geeft de regio's als getal, maar 31 (rij 75) is geen nummer van een arbeidsmarktregio in 2017")
+            && e.message.contains("Geef de regio's met hun naam (Achterhoek) of code (AM09)"),
+        "{}",
+        e.message
     );
-    assert!(!ds
-        .table
-        .detected
-        .notes
+    let at = e.location.unwrap();
+    assert_eq!((at.row, at.column.as_deref()), (Some(75), Some("regio")));
+}
+
+#[test]
+fn a_column_of_region_numbers_mapped_to_region_reads_as_the_regions() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let mut out =
+        String::from("gebied;jaar;doelgroep;personen_doelgroepregister;werkzame_personen\n");
+    for r in long_rows() {
+        let region =
+            number_of(&r[0], r[1].parse().unwrap()).map_or_else(|| r[0].clone(), |n| n.to_string());
+        out.push_str(&format!("{region};{};{};{};{}\n", r[1], r[2], r[3], r[4]));
+    }
+    // `gebied` names no region: without the mapping the file is no regional data.
+    let plain = Dataset::load("gebied.csv", out.as_bytes()).unwrap();
+    assert!(plain.regional.is_none());
+    let ds = Dataset::with_mapping(plain.table, &[("gebied", "region")]).unwrap();
+    let notes = ds.info().notes;
+    assert_eq!(
+        notes
+            .iter()
+            .filter(|n| n.starts_with("Regio's gelezen uit hun"))
+            .count(),
+        1,
+        "{notes:?}"
+    );
+    assert!(notes
         .iter()
-        .any(|n| n.starts_with("Regio's gelezen uit hun nummer")));
+        .any(|n| n.starts_with("Regio's gelezen uit hun nummer in kolom 'gebied'")));
+    assert_same_views(&long, &ds);
 }

@@ -98,12 +98,21 @@ impl Dataset {
         // A year and a quarter or month column: one period column, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::year_and_part_as_period(&table).unwrap_or(table);
-        // Regions given by their number (`9`, `09`: AM09 in the year's division), said so.
+        // Regions given by their number (`9`, `09`: AM09 in the year's division), said so; a
+        // number that is no region of its year is the regional reading's error.
         #[cfg(feature = "full")]
-        let table =
-            crate::compute::regional::mapping::region_numbers_as_codes(&table).unwrap_or(table);
+        let (table, numbers_error) =
+            match crate::compute::regional::mapping::region_numbers_as_codes(&table, None) {
+                Ok(read) => (read.unwrap_or(table), None),
+                Err(e) => (table, Some(e)),
+            };
         // Read once: the error is kept to explain why a view needs regional data.
         let (regional, roles) = regional_and_roles(&table);
+        #[cfg(feature = "full")]
+        let regional = match numbers_error {
+            Some(e) => Err(e),
+            None => regional,
+        };
         let roles_cache = std::cell::RefCell::new(roles.into_iter().collect());
         match regional {
             Ok(regional) => Ok(Dataset {
@@ -136,6 +145,13 @@ impl Dataset {
     /// The table read as regional data with the user's column mapping, `(file header, canonical
     /// name)` pairs: the page's mapping step when [`DatasetInfo::mapping`] is not complete.
     pub fn with_mapping<S: AsRef<str>>(table: Table, mapping: &[(S, S)]) -> Result<Dataset> {
+        // The column mapped to `region` holding region numbers: read as in `from_table`.
+        #[cfg(feature = "full")]
+        let table = match crate::compute::regional::mapping::mapped_region(&table, mapping) {
+            Some(j) => crate::compute::regional::mapping::region_numbers_as_codes(&table, Some(j))?
+                .unwrap_or(table),
+            None => table,
+        };
         let regional = RegionalData::from_table_with_mapping(&table, mapping)?;
         Ok(Dataset {
             #[cfg(feature = "full")]

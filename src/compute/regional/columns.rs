@@ -338,6 +338,9 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             // (User files only: the first core reads the built-in data.)
             #[cfg(feature = "full")]
             "werkend" => "werkzame",
+            // `Ingeschreven in doelgroepregister`: the persons in the register.
+            #[cfg(feature = "full")]
+            "ingeschreven" | "ingeschrevenen" => "personen",
             "regios" => "regio",
             "perioden" => "periode",
             w => w,
@@ -756,6 +759,10 @@ mod tests {
             ("persons_in_work", Count::WorkersTotal),
             ("Aantal met werk", Count::WorkersTotal),
             ("werkend", Count::WorkersTotal),
+            (
+                "Ingeschreven in doelgroepregister",
+                Count::RegisterPersonsUncorrected,
+            ),
             ("Aantal werkend", Count::WorkersTotal),
             ("register_persons", Count::RegisterPersonsUncorrected),
             ("RegisterPersonsCorrected", Count::RegisterPersonsCorrected),

@@ -353,6 +353,15 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
     };
     out.region_codes = true;
     let h = &table.columns[j].name;
+    // Codes written from the file's region numbers: their note says it, one note for both.
+    if table
+        .detected
+        .notes
+        .iter()
+        .any(|n| n.starts_with(&numbers_note_start(h)))
+    {
+        return;
+    }
     out.notes.push((
         format!("Regio's gelezen uit hun code in kolom '{h}' (AM01 = Groningen, AM09 = Achterhoek, ...)"),
         format!("Regions read from their code in column '{h}' (AM01 = Groningen, AM09 = Achterhoek, ...)"),
@@ -402,6 +411,31 @@ fn names_region_numbers(header: &str) -> bool {
     })
 }
 
+/// How the note on regions read from their number in column `h` starts (the code note of
+/// [`find_region_codes`] is left out after it).
+#[cfg(feature = "full")]
+fn numbers_note_start(h: &str) -> String {
+    format!("Regio's gelezen uit hun nummer in kolom '{h}'")
+}
+
+/// The column the user's column mapping gives the meaning `region` (the last pair naming a
+/// column counts, as in [`resolve`]).
+#[cfg(feature = "full")]
+pub(crate) fn mapped_region<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Option<usize> {
+    let mut region = None;
+    for (header, target) in mapping {
+        let Some(j) = table.column_index(header.as_ref()) else {
+            continue;
+        };
+        if Meaning::from_canonical(target.as_ref()) == Some(Meaning::Id(IdColumn::Region)) {
+            region = Some(j);
+        } else if region == Some(j) {
+            region = None;
+        }
+    }
+    region
+}
+
 /// A whole number written as a number or as digits (`9`, `09`, `9.0` read as a number).
 #[cfg(feature = "full")]
 fn whole_number(cell: crate::table::Cell<'_>) -> Option<Option<u32>> {
@@ -422,46 +456,54 @@ fn whole_number(cell: crate::table::Cell<'_>) -> Option<Option<u32>> {
 /// in an analyst's file) read as the regions of those numbers in the official numbering, the
 /// number of the region's code (`AM09`) in the division of the row's year: the column is
 /// written as those codes (`AM09`), which the regional reader names, and the file line says
-/// so. Only a column whose header names a region (see [`names_region_numbers`]), whose cells are
-/// whole numbers or texts that name no region (`Landelijk`), and when the table has no other
-/// region column. When a number is no region of its year (`40`, `0`, `4` in 2017, when `AM04`
-/// had become `AM36`) nothing is read as a region number and the file line says why; `None`
-/// for any other table.
+/// so. The column is `given` (the user's column mapping gave it the meaning `region`), or else
+/// one whose header names a region (see [`names_region_numbers`]) when the table has no other
+/// region column; either way its cells are whole numbers or texts that name no region
+/// (`Landelijk`). `Ok(None)` for any other table. A number that is no region of its year (`40`,
+/// `0`, `4` in 2017, when `AM04` had become `AM36`) is an error naming the number, its row and
+/// the column: read as a region's name, `4` would be shown as a region called "4".
 #[cfg(feature = "full")]
-pub fn region_numbers_as_codes(table: &Table) -> Option<Table> {
+pub fn region_numbers_as_codes(table: &Table, given: Option<usize>) -> Result<Option<Table>> {
     use crate::table::{Cell, Column};
-    let candidates: Vec<usize> = (0..table.columns.len())
-        .filter(|&j| names_region_numbers(&table.columns[j].name))
-        .filter(|&j| {
-            let c = &table.columns[j];
-            let mut numbers = false;
-            for i in 0..table.len() {
-                match whole_number(c.get(i)) {
-                    Some(_) => numbers = true,
-                    None => {
-                        if let Cell::Text(t) = c.get(i) {
-                            if crate::geo::names::region_of_code(t).is_some()
-                                || super::row_type_from_name(t) == super::RowType::Region
-                            {
-                                return false;
-                            }
+    let numbers_only = |j: usize| {
+        let c = &table.columns[j];
+        let mut numbers = false;
+        for i in 0..table.len() {
+            match whole_number(c.get(i)) {
+                Some(_) => numbers = true,
+                None => {
+                    if let Cell::Text(t) = c.get(i) {
+                        if crate::geo::names::region_of_code(t).is_some()
+                            || super::row_type_from_name(t) == super::RowType::Region
+                        {
+                            return false;
                         }
                     }
                 }
             }
-            numbers
-        })
-        .collect();
-    let [j] = candidates.as_slice() else {
-        return None;
+        }
+        numbers
     };
-    let j = *j;
-    // Another column naming the regions: the numbers are not needed.
-    if (0..table.columns.len())
-        .any(|k| k != j && IdColumn::from_header(&table.columns[k].name) == Some(IdColumn::Region))
-    {
-        return None;
-    }
+    let j = match given {
+        Some(j) if j < table.columns.len() && numbers_only(j) => j,
+        Some(_) => return Ok(None),
+        None => {
+            let candidates: Vec<usize> = (0..table.columns.len())
+                .filter(|&j| names_region_numbers(&table.columns[j].name))
+                .filter(|&j| numbers_only(j))
+                .collect();
+            let [j] = candidates.as_slice() else {
+                return Ok(None);
+            };
+            // Another column naming the regions: the numbers are not needed.
+            if (0..table.columns.len()).any(|k| {
+                k != *j && IdColumn::from_header(&table.columns[k].name) == Some(IdColumn::Region)
+            }) {
+                return Ok(None);
+            }
+            *j
+        }
+    };
     let year_col = (0..table.columns.len())
         .find(|&k| IdColumn::from_header(&table.columns[k].name) == Some(IdColumn::Year));
     let year_of = |i: usize| -> Option<i32> {
@@ -506,12 +548,16 @@ pub fn region_numbers_as_codes(table: &Table) -> Option<Table> {
                     Some(y) => (format!(" in {y}"), format!(" in {y}")),
                     None => (String::new(), String::new()),
                 };
-                let mut out = table.clone();
-                out.detected.note(
-                    format!("Kolom '{name}' heeft getallen, maar die zijn niet als regionummers gelezen: {shown} ({word} {row}) is geen nummer van een arbeidsmarktregio{in_nl} (1 tot en met 35; vanaf 2016 36 en 37 in plaats van 4 en 16, vanaf 2017 38 in plaats van 31). Geef de regio's met hun naam of code (AM01)."),
-                    format!("Column '{name}' holds numbers, but they are not read as region numbers: {shown} ({word_en} {row}) is no number of a labour-market region{in_en} (1 to 35; from 2016 36 and 37 in place of 4 and 16, from 2017 38 in place of 31). Give the regions by their name or code (AM01)."),
-                );
-                return Some(out);
+                let mut at = Location::file(&table.source).row(row).column(name);
+                if let Some(u) = &table.detected.row_unit {
+                    at = at.row_unit(u);
+                }
+                return Err(Error::new2(
+                    ErrorKind::BadValue,
+                    format!("Kolom '{name}' geeft de regio's als getal, maar {shown} ({word} {row}) is geen nummer van een arbeidsmarktregio{in_nl} (1 tot en met 35; vanaf 2016 36 en 37 in plaats van 4 en 16, vanaf 2017 38 in plaats van 31). Geef de regio's met hun naam (Achterhoek) of code (AM09), of verbeter het nummer."),
+                    format!("Column '{name}' gives the regions as numbers, but {shown} ({word_en} {row}) is no number of a labour-market region{in_en} (1 to 35; from 2016 36 and 37 in place of 4 and 16, from 2017 38 in place of 31). Give the regions by their name (Achterhoek) or code (AM09), or correct the number."),
+                )
+                .at(at));
             }
         }
     }
@@ -544,15 +590,15 @@ pub fn region_numbers_as_codes(table: &Table) -> Option<Table> {
         ("", "")
     };
     detected.note(
-        format!("Regio's gelezen uit hun nummer in kolom '{name}': het nummer van hun code in de officiële indeling{range_nl} ({example}).{changed_nl}"),
+        format!("{}: het nummer van hun code in de officiële indeling{range_nl} ({example}).{changed_nl}", numbers_note_start(name)),
         format!("Regions read from their number in column '{name}': the number of their code in the official division{range_en} ({example}).{changed_en}"),
     );
-    Some(crate::compute::tidy::melt::remade(
+    Ok(Some(crate::compute::tidy::melt::remade(
         table,
         columns,
         table.row_numbers.clone(),
         detected,
-    ))
+    )))
 }
 
 /// The file line for CBS exports: counts whose header matched as a CBS key without its topic
@@ -1059,7 +1105,7 @@ mod tests {
     fn region_numbers_read_as_the_regions_of_their_year() {
         let text = "arbeidsmarktregio_nr;jaar;personen;werkzaam\n9;2015;10;5\n04;2015;20;8\n36;2017;21;9\n38;2017;1;1\nLandelijk;2017;52;15\n";
         let table = t(text);
-        let read = region_numbers_as_codes(&table).unwrap();
+        let read = region_numbers_as_codes(&table, None).unwrap().unwrap();
         let col = &read.columns[0];
         let got: Vec<String> = (0..read.len())
             .map(|i| col.get(i).to_value().as_text().unwrap_or_default())
@@ -1081,31 +1127,39 @@ mod tests {
 
     #[cfg(feature = "full")]
     #[test]
-    fn numbers_that_are_no_region_of_their_year_are_not_read_as_regions() {
-        for (text, shown) in [
+    fn numbers_that_are_no_region_of_their_year_are_errors_naming_number_and_row() {
+        for (text, shown, row) in [
             // 4 had become 36 in 2017.
             (
                 "regio;jaar;personen\n9;2017;1\n4;2017;2\n",
                 "4 (rij 3) is geen nummer van een arbeidsmarktregio in 2017",
+                3,
             ),
             // Beyond the numbering: a count.
             (
                 "regio;jaar;personen\n9;2017;1\n4099;2017;2\n",
                 "4099 (rij 3)",
+                3,
             ),
-            ("regio;jaar;personen\n0;2017;1\n", "0 (rij 2)"),
-            ("regio;jaar;personen\n9.5;2017;1\n", "9.5 (rij 2)"),
+            ("regio;jaar;personen\n0;2017;1\n", "0 (rij 2)", 2),
+            ("regio;jaar;personen\n9.5;2017;1\n", "9.5 (rij 2)", 2),
         ] {
-            let table = t(text);
-            let read = region_numbers_as_codes(&table).unwrap();
-            assert_eq!(read.columns[0].get(0), table.columns[0].get(0), "{text}");
+            let e = region_numbers_as_codes(&t(text), None).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::BadValue);
             assert!(
-                read.detected.notes.iter().any(|n| n.starts_with(
-                    "Kolom 'regio' heeft getallen, maar die zijn niet als regionummers gelezen: "
-                ) && n.contains(shown)),
-                "{text}: {:?}",
-                read.detected.notes
+                e.message
+                    .starts_with("Kolom 'regio' geeft de regio's als getal, maar ")
+                    && e.message.contains(shown)
+                    && e.message
+                        .contains("Geef de regio's met hun naam (Achterhoek) of code (AM09)"),
+                "{text}: {}",
+                e.message
             );
+            assert!(e
+                .text_in(crate::format::Lang::En)
+                .contains("Give the regions by their name"));
+            let at = e.location.unwrap();
+            assert_eq!((at.row, at.column.as_deref()), (Some(row), Some("regio")));
         }
         for text in [
             // A count whose header names no region.
@@ -1116,7 +1170,10 @@ mod tests {
             // A region column beside the numbers.
             "regio_nr;regio;jaar;personen\n5;Twente;2017;1\n",
         ] {
-            assert!(region_numbers_as_codes(&t(text)).is_none(), "{text}");
+            assert!(
+                region_numbers_as_codes(&t(text), None).unwrap().is_none(),
+                "{text}"
+            );
         }
     }
 }
