@@ -48,6 +48,92 @@ def workbook_parts(data: bytes):
             yield n, cut_sheet(z.read(n)) + b"\0" + strings
 
 
+NEW_SHAPES = [
+    (
+        "odata.csv",
+        "Id;Measure;ValueAttribute;Value;RegioS;Perioden;Doelgroep\n"
+        "0;Personen in doelgroepregister;None;4099;AM09;2015JJ00;Totaal\n"
+        "1;Werkzame personen;None;2332;AM09;2015JJ00;Totaal\n"
+        "2;Personen in doelgroepregister;None;2142;AM09;2015JJ00;Wajong\n"
+        "3;Werkzame personen;Confidential;0;AM09;2016JJ00;Wajong\n"
+        "4;Werkzame personen;Impossible;;AM05;2016JJ00;Totaal\n"
+        "5;Personen in doelgroepregister;None;5120;AM05;2016JJ00;Totaal\n",
+    ),
+    (
+        "pivot.csv",
+        "regio;jaar;maat;Totaal;Wajong;WSW;Participatiewet\n"
+        "Achterhoek;2015;personen in doelgroepregister;4099;2142;1578;379\n"
+        ";;werkzame personen;2332;724;1518;90\n"
+        ";2016;personen in doelgroepregister;4297;2180;1540;577\n"
+        ";;werkzame personen;2451;760;1480;211\n"
+        "Twente;2015;personen in doelgroepregister;5000;2500;2000;500\n"
+        ";;werkzame personen;3000;1000;1900;100\n",
+    ),
+    (
+        "outline.csv",
+        "arbeidsmarktregio;jaar;doelgroep;personen_doelgroepregister;werkzame_personen\n"
+        "Achterhoek;2015;Totaal;4099;2332\n"
+        ";;Wajong;2142;724\n"
+        ";;WSW;1578;1518\n"
+        ";2016;Totaal;4297;2451\n"
+        ";;Wajong;2180;760\n"
+        "Twente;2015;Totaal;5000;3000\n"
+        ";;Wajong;2500;1000\n"
+        "Landelijk;2015;Totaal;120000;70000\n",
+    ),
+    (
+        "region-numbers.csv",
+        "arbeidsmarktregio_nr;jaar;personen;werkzaam\n"
+        + "".join("%d;2015;%d;%d\n" % (i, 100 * i, 50 * i) for i in range(1, 36))
+        + "Landelijk;2015;63000;31500\n",
+    ),
+    (
+        "halves.csv",
+        "regio;periode;personen;werkzaam\n"
+        "Achterhoek;2019H1;10;5\nAchterhoek;2019H2;12;6\nAchterhoek;H1 2020;13;7\n"
+        "Twente;2019H1;20;9\nTwente;2019H2;22;10\nTwente;1e halfjaar 2020;23;11\n",
+    ),
+    (
+        "compact.csv",
+        "regio;periode;personen;werkzaam\n"
+        "Achterhoek;201912;10;5\nAchterhoek;202012;12;6\nTwente;201912;20;9\nTwente;202012;21;9\n",
+    ),
+    (
+        "compact-days.csv",
+        "regio;peildatum;personen;werkzaam\n"
+        "Achterhoek;20191231;10;5\nAchterhoek;20201231;12;6\nTwente;20191231;20;9\nTwente;20201231;21;9\n",
+    ),
+    (
+        "provisional.csv",
+        "regio;jaar;personen;werkzaam\n"
+        "Achterhoek;2018;10;5\nAchterhoek;2019 (voorlopig);12;6\nAchterhoek;2020v;13;6\n"
+        "Twente;2018;20;9\nTwente;2019 (voorlopig);21;9\nTwente;2020v;22;10\n",
+    ),
+    (
+        "date-time.csv",
+        "regio;peildatum;doelgroep;personen;werkzaam\n"
+        "Achterhoek;31-12-2015 12:00;Totaal;4099;2332\nAchterhoek;31-12-2016 12:00;Totaal;4297;2451\n"
+        "Twente;2015-12-31T08:30:00+01:00;Totaal;5000;3000\nTwente;2016-12-31 23:59:59;Totaal;5100;3100\n",
+    ),
+    (
+        "repeated-header.csv",
+        ";;Personen in doelgroepregister;;Werkzame personen;\n"
+        "regio;jaar;Wajong;WSW;Wajong;WSW\n"
+        "Achterhoek;2015;2142;1578;724;1518\n"
+        "Achterhoek;2016;2180;1540;760;1480\n"
+        ";;Personen in doelgroepregister;;Werkzame personen;\n"
+        "regio;jaar;Wajong;WSW;Wajong;WSW\n"
+        "Twente;2015;2500;2000;1000;1900\n"
+        "Twente;2016;2600;2100;1100;2000\n",
+    ),
+    (
+        "acronyms.csv",
+        "regio;jaar;AantalWSWers;Wajongers;P-wetters\n"
+        "Achterhoek;2015;1578;2142;379\nTwente;2015;2000;2500;500\n",
+    ),
+]
+
+
 def main() -> None:
     texts = sorted(
         glob.glob(os.path.join(ROOT, "data", "*.csv"))
@@ -100,6 +186,13 @@ def main() -> None:
         b'<c r="B1" t="inlineStr"><is><t>n</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c>'
         b'<c r="B2"><v>1E3</v></c></row></sheetData></worksheet>\0<sst><si><t>A&amp;B</t></si></sst>',
     )
+    # The layouts read by reshaping (melt.rs), region numbers, the newer period forms and a
+    # two-row header repeated further down: small files in each shape.
+    for name, text in NEW_SHAPES:
+        put("csv", name, text.encode())
+        put("render", name, text.encode())
+    for name, text in NEW_SHAPES:
+        put("spec", "period-" + name, text.split("\n", 1)[1].encode())
     specs = set()
     for p in glob.glob(os.path.join(ROOT, "docs", "*.md")) + glob.glob(os.path.join(ROOT, "tests", "*.rs")):
         with open(p, encoding="utf-8", errors="replace") as f:

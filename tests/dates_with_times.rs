@@ -190,3 +190,25 @@ fn a_workbook_date_cell_with_a_time_reads_as_the_date() {
     let reference = load("datum.csv", &dated(|y| format!("{y}-12-31"), ""));
     assert_eq!(views(&ds), views(&reference));
 }
+
+#[test]
+fn regions_given_as_numbers_at_other_times_of_one_day_are_no_clash() {
+    // Region 1 and region 2 on the same date at different times: other data, not a clash.
+    let text = "arbeidsmarktregio_nr;peildatum;personen;werkzaam\n\
+        1;31-12-2015 12:00;10;5\n2;31-12-2015 13:00;20;8\n\
+        1;31-12-2016 12:00;11;5\n2;31-12-2016 12:00;21;9\n";
+    let ds = load("nr.csv", text.as_bytes());
+    assert!(time_note(&ds).is_some());
+    // The same region twice on one date still is.
+    let text = "arbeidsmarktregio_nr;peildatum;personen;werkzaam\n\
+        1;31-12-2015 12:00;10;5\n1;31-12-2015 13:00;20;8\n";
+    let Err(e) = Dataset::load("nr.csv", text.as_bytes()) else {
+        panic!("no error");
+    };
+    assert!(
+        e.message.contains("rij 2 ('31-12-2015 12:00')")
+            && e.message.contains("rij 3 ('31-12-2015 13:00')"),
+        "{}",
+        e.message
+    );
+}

@@ -179,6 +179,19 @@ fn provisional_word(t: &str) -> Option<usize> {
     None
 }
 
+/// Words written before a stand or a year (`ultimo 2015`, `stand per 31-12-2015`, `Jaar 2015`).
+const LEADS: [&str; 9] = [
+    "ultimo ",
+    "eind ",
+    "einde ",
+    "stand per ",
+    "stand ",
+    "per ",
+    "peildatum ",
+    "jaar ",
+    "year ",
+];
+
 /// A date followed by a time of day, as exports write a peildatum with its time (`31-12-2015
 /// 12:00`, `2015-12-31 23:59:59`, `2015-12-31T08:30`, `2015-12-31T08:30:00.5+01:00`): the
 /// date as written and whether the time is other than midnight; `None` when the text is not a
@@ -434,23 +447,26 @@ impl Period {
         }
         // A stand written with a lead word: `ultimo 2015`, `eind 2015`, `stand 31 december
         // 2015`, `per 31-12-2015`; a year as `Jaar 2015`. (The first core reads the built-in data only.)
+        // Lead words are taken off in a loop, not by recursion: a cell of thousands of them
+        // (`per per per ... 2015`) must not overflow the stack.
         if cfg!(feature = "full") {
             let lower = crate::case::lower(s);
-            for lead in [
-                "ultimo ",
-                "eind ",
-                "einde ",
-                "stand per ",
-                "stand ",
-                "per ",
-                "peildatum ",
-                "jaar ",
-                "year ",
-            ] {
-                if let Some(rest) = lower.strip_prefix(lead) {
-                    return Period::parse(rest.trim_start_matches("van ").trim());
-                }
+            let mut rest = lower.as_str();
+            while let Some(r) = LEADS.iter().find_map(|lead| rest.strip_prefix(lead)) {
+                rest = r.trim_start_matches("van ").trim();
             }
+            if rest.len() != lower.len() {
+                return Period::parse_written(rest);
+            }
+        }
+        Period::parse_written(s)
+    }
+
+    /// [`Period::parse`] of a text without its lead words.
+    fn parse_written(s: &str) -> Option<Period> {
+        let s = Period::split_mark(s).0;
+        if let Some(y) = year_of(s) {
+            return Some(Period::year(y));
         }
         let upper = crate::case::upper(s).replace([' ', '-', '/', '_', '.'], "");
         // A year followed by a code: 2019JJ00, 2019K4, 2019Q4, 2019KW04, 2019M04, 2019MM04.
@@ -692,6 +708,24 @@ impl Serialize for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cell of many lead words is read in a loop, not by one call per word (a crash found by
+    /// fuzzing: 32,000 `per ` overflowed the stack and aborted the page's core).
+    #[cfg(feature = "full")]
+    #[test]
+    fn many_lead_words_do_not_overflow_the_stack() {
+        let text = format!("{}2015", "per ".repeat(100_000));
+        let read = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || Period::parse(&text))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(read, Some(Period::year(2015)));
+        assert_eq!(p("stand per van 31-12-2015"), "2015-12-31");
+        assert_eq!(p("Ultimo Jaar 2015 (voorlopig)"), "2015");
+        assert_eq!(p("per per"), "-");
+    }
 
     fn p(s: &str) -> String {
         Period::parse(s)

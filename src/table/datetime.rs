@@ -10,6 +10,15 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::spec::period::{date_and_time, Grain, Period};
 use std::collections::HashMap;
 
+/// Whether a header names a number that identifies a row (a region's or municipality's number or
+/// code) rather than a count.
+fn names_a_place(name: &str) -> bool {
+    let name = crate::case::lower(name);
+    ["regio", "gemeente", "nummer", "code", "_nr", " nr", "nr."]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
 impl Table {
     /// See the module.
     pub(super) fn read_dates_with_times(&mut self) -> Result<()> {
@@ -42,7 +51,17 @@ impl Table {
             .filter(|&(k, c)| k != j && c.has_text() && !c.has_number())
             .map(|(_, c)| c)
             .collect();
-        let mut seen: HashMap<(Period, Vec<Option<u32>>), usize> = HashMap::new();
+        // Numbers that name a row's place rather than count (`arbeidsmarktregio_nr`,
+        // `gemeentecode`, `regio` 1..35): rows that differ in them are other data.
+        let identifying: Vec<&Column> = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|&(k, c)| k != j && c.has_number() && names_a_place(&c.name))
+            .map(|(_, c)| c)
+            .collect();
+        type Key = (Period, Vec<Option<u32>>, Vec<Option<u64>>);
+        let mut seen: HashMap<Key, usize> = HashMap::new();
         let mut clashes: Vec<(usize, usize)> = Vec::new();
         for i in 0..col.len() {
             let Some(k) = col.code(i).map(|k| k as usize) else {
@@ -51,7 +70,14 @@ impl Table {
             let (Some(true), Some(Some(p))) = (shared.get(k), date_of.get(k)) else {
                 continue;
             };
-            let key = (*p, others.iter().map(|c| c.code(i)).collect());
+            let key = (
+                *p,
+                others.iter().map(|c| c.code(i)).collect(),
+                identifying
+                    .iter()
+                    .map(|c| c.number(i).map(f64::to_bits))
+                    .collect(),
+            );
             match seen.get(&key) {
                 Some(&first) if col.code(first) != col.code(i) => clashes.push((first, i)),
                 Some(_) => {}

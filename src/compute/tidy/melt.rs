@@ -150,8 +150,10 @@ fn measure_and_period(header: &str) -> Option<(String, String)> {
             .then(|| (measure.to_string(), period.to_string()))
     };
     let sep = |c: char| c.is_whitespace() || "_-.".contains(c);
-    if let Some(at) = h.rfind(sep) {
-        if let Some(found) = cut(at + 1, h.len() - at - 1) {
+    if let Some((at, c)) = h.char_indices().rev().find(|&(_, c)| sep(c)) {
+        // After the separator, which may take more than one byte (a no-break space).
+        let from = at + c.len_utf8();
+        if let Some(found) = cut(from, h.len() - from) {
             return Some(found);
         }
     }
@@ -484,13 +486,15 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
     let mut measures: Vec<String> = Vec::new();
     let mut measure_of_code: Vec<Option<usize>> =
         vec![None; table.columns[measure].dictionary().len()];
-    let mut group_of: std::collections::HashMap<Vec<u64>, usize> = Default::default();
+    // A cell's key: 0 when empty, 1 and a number's bits, 2 and a text's code (a number's sign
+    // kept: -1 and 1 are apart).
+    let mut group_of: std::collections::HashMap<Vec<(u8, u64)>, usize> = Default::default();
     let mut groups: Vec<usize> = Vec::new();
     let mut slots: Vec<Vec<Option<Observed>>> = Vec::new();
     // Withheld values: per attribute text, how many and the first rows.
     let mut withheld: Vec<(String, usize, Vec<usize>)> = Vec::new();
     let mut withheld_numbers = 0usize;
-    let mut key: Vec<u64> = Vec::with_capacity(dims.len());
+    let mut key: Vec<(u8, u64)> = Vec::with_capacity(dims.len());
     for i in 0..table.len() {
         let Some(code) = table.columns[measure].code(i) else {
             return Err(Error::new2(
@@ -521,11 +525,9 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
         key.clear();
         for &j in &dims {
             key.push(match table.columns[j].get(i) {
-                Cell::Missing => u64::MAX,
-                Cell::Number(n) => n.to_bits() & !(1 << 63),
-                Cell::Text(_) => {
-                    (1 << 63) | u64::from(table.columns[j].code(i).unwrap_or(u32::MAX))
-                }
+                Cell::Missing => (0, 0),
+                Cell::Number(n) => (1, n.to_bits()),
+                Cell::Text(_) => (2, u64::from(table.columns[j].code(i).unwrap_or(u32::MAX))),
             });
         }
         let g = match group_of.get(&key) {
@@ -805,10 +807,12 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
     // values and, per measure, the row that gave it. An empty cell in the other columns is the
     // value above it, as a pivot table leaves the labels of a block out below its first row
     // (said in the file line).
-    let mut group_of: std::collections::HashMap<Vec<u64>, usize> = Default::default();
+    // A cell's key: 1 and a number's bits, 2 and a text's code, 0 for an empty cell with nothing
+    // above it (a number's sign kept: -1 and 1 are apart).
+    let mut group_of: std::collections::HashMap<Vec<(u8, u64)>, usize> = Default::default();
     let mut groups: Vec<(usize, Vec<crate::table::Value>, Vec<Option<usize>>)> = Vec::new();
-    let mut key: Vec<u64> = Vec::with_capacity(others.len());
-    let mut above: Vec<Option<(u64, usize)>> = vec![None; others.len()];
+    let mut key: Vec<(u8, u64)> = Vec::with_capacity(others.len());
+    let mut above: Vec<Option<((u8, u64), usize)>> = vec![None; others.len()];
     let mut filled: Vec<usize> = vec![0; others.len()];
     let file = Location::file(&table.source);
     let row_of = |i: usize| table.row_number(i).unwrap_or(i + 1);
@@ -844,15 +848,15 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
                         filled[k] += 1;
                         a
                     }
-                    None => (u64::MAX, i),
+                    None => ((0, 0), i),
                 },
-                Cell::Number(n) => (n.to_bits() & !(1 << 63), i),
+                Cell::Number(n) => ((1, n.to_bits()), i),
                 Cell::Text(_) => (
-                    (1 << 63) | u64::from(table.columns[j].code(i).unwrap_or(u32::MAX)),
+                    (2, u64::from(table.columns[j].code(i).unwrap_or(u32::MAX))),
                     i,
                 ),
             };
-            if bits != u64::MAX {
+            if bits.0 != 0 {
                 above[k] = Some((bits, row));
             }
             key.push(bits);
@@ -1116,6 +1120,24 @@ mod tests {
         );
     }
 
+    /// Labels that differ only in their sign are different groups (they once shared a key, so
+    /// the row of `-1` was reported as a second `personen` for `1`).
+    #[cfg(feature = "full")]
+    #[test]
+    fn pivot_labels_differing_in_sign_stay_apart() {
+        let t = load(
+            "p.csv",
+            "code;maat;Wajong;WSW\n1;personen;10;20\n1;werkzaam;5;6\n-1;personen;11;21\n-1;werkzaam;7;8\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let long = measure_rows_and_subgroup_columns(&t).unwrap().unwrap();
+        assert_eq!(long.len(), 4);
+        assert_eq!(long.columns[0].get(2), Cell::Number(-1.0));
+        assert_eq!(long.columns[2].get(2), Cell::Number(11.0));
+        assert_eq!(long.columns[3].get(3), Cell::Number(8.0));
+    }
+
     #[test]
     fn one_column_per_period_reads_as_a_period_and_a_value_column() {
         let t = load(
@@ -1175,6 +1197,13 @@ mod tests {
             ("werkzaam", None),
             ("regio 12", None),
             ("_ 2015", None),
+            // A no-break space (two bytes in UTF-8), as spreadsheets write one, is a space.
+            (
+                "Werkzame personen\u{a0}2015",
+                Some(("Werkzame personen", "2015")),
+            ),
+            ("2016\u{a0}personen", Some(("personen", "2016"))),
+            ("personen\u{3000}2019K1", Some(("personen", "2019K1"))),
         ] {
             let got = measure_and_period(h);
             assert_eq!(
@@ -1299,6 +1328,22 @@ mod tests {
         assert!(notes.iter().any(|n| n == "2 waarden met een 'ValueAttribute' anders dan None (Confidential 1, Impossible 1) als ontbrekend gelezen, nooit als 0 (1 met een getal in 'Value', dat niet gebruikt is): rij 5, rij 6"), "{notes:?}");
         assert_eq!(long.detected.notes.len(), long.detected.notes_en.len());
         assert!(!notes.iter().any(|n| n.contains("MeasureCodes")));
+    }
+
+    /// Dimensions that differ only in their sign are different observations (they once shared a
+    /// key, so the second was an observation given twice).
+    #[cfg(feature = "full")]
+    #[test]
+    fn odata_dimensions_differing_in_sign_stay_apart() {
+        let text = "Measure;Value;Code\nPersonen;1;1\nPersonen;2;-1\nWerkzaam;3;1\nWerkzaam;4;-1\n";
+        let t = load("o.csv", text.as_bytes()).unwrap();
+        let long = observations_as_columns(&t).unwrap().unwrap();
+        assert_eq!(long.len(), 2);
+        let code = long.columns.iter().position(|c| c.name == "Code").unwrap();
+        let of = |name: &str| long.columns.iter().position(|c| c.name == name).unwrap();
+        assert_eq!(long.columns[code].get(1), Cell::Number(-1.0));
+        assert_eq!(long.columns[of("Personen")].get(1), Cell::Number(2.0));
+        assert_eq!(long.columns[of("Werkzaam")].get(1), Cell::Number(4.0));
     }
 
     #[cfg(feature = "full")]
