@@ -323,7 +323,11 @@ impl RegionalData {
                 other => {
                     let shown = other.as_text().unwrap_or_default();
                     let parsed = Period::parse(&shown);
-                    if parsed.is_some() && !Period::split_mark(&shown).1.is_empty() {
+                    // (The first core reads the built-in data only, which has no marks.)
+                    if cfg!(feature = "full")
+                        && parsed.is_some()
+                        && !Period::split_mark(&shown).1.is_empty()
+                    {
                         provisional.push(shown.trim().to_string());
                     }
                     // A year written with two digits (`31-12-15`): said in the notes.
@@ -759,7 +763,7 @@ impl RegionalData {
                 ),
             ));
         }
-        if !provisional.is_empty() {
+        if cfg!(feature = "full") && !provisional.is_empty() {
             crate::sort::sort(&mut provisional);
             provisional.dedup();
             let list = provisional.join(", ");
