@@ -3,6 +3,8 @@
 //! headers become the values of one column `periode`, their numbers one column `waarde`, every
 //! other column repeated per period. The file line says so; row numbers stay the file's.
 
+#[cfg(feature = "full")]
+use super::roles::cell_id;
 use crate::spec::Period;
 use crate::table::{Column, ColumnKind, RowNumbers, Table};
 
@@ -523,13 +525,7 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
             }
         };
         key.clear();
-        for &j in &dims {
-            key.push(match table.columns[j].get(i) {
-                Cell::Missing => (0, 0),
-                Cell::Number(n) => (1, n.to_bits()),
-                Cell::Text(_) => (2, u64::from(table.columns[j].code(i).unwrap_or(u32::MAX))),
-            });
-        }
+        key.extend(dims.iter().map(|&j| cell_id(&table.columns[j], i)));
         let g = match group_of.get(&key) {
             Some(&g) => g,
             None => {
@@ -765,7 +761,6 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
     use crate::compute::regional::columns::Count;
     use crate::error::{Error, ErrorKind, Location};
     use crate::spec::Subgroup;
-    use crate::table::Cell;
     let kind = |j: usize| table.columns[j].kind();
     let subgroups: Vec<usize> = (0..table.columns.len())
         .filter(|&j| {
@@ -801,19 +796,16 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
     let others: Vec<usize> = (0..table.columns.len())
         .filter(|&j| j != measure && !subgroups.contains(&j))
         .collect();
+    // A pivot table leaves the labels of a block out below its first row: the value above.
+    let filled = filled_down(table, &others, &subgroups, |k| k > 0);
+    let table = filled.as_ref().unwrap_or(table);
     let mc = &table.columns[measure];
     let names: Vec<&str> = mc.dictionary().iter().map(|t| t.trim()).collect();
-    // Per combination of the other columns (in order of first appearance): its first row, its
-    // values and, per measure, the row that gave it. An empty cell in the other columns is the
-    // value above it, as a pivot table leaves the labels of a block out below its first row
-    // (said in the file line).
-    // A cell's key: 1 and a number's bits, 2 and a text's code, 0 for an empty cell with nothing
-    // above it (a number's sign kept: -1 and 1 are apart).
+    // Per combination of the other columns (in order of first appearance): its first row and,
+    // per measure, the row that gave it.
     let mut group_of: std::collections::HashMap<Vec<(u8, u64)>, usize> = Default::default();
-    let mut groups: Vec<(usize, Vec<crate::table::Value>, Vec<Option<usize>>)> = Vec::new();
+    let mut groups: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
     let mut key: Vec<(u8, u64)> = Vec::with_capacity(others.len());
-    let mut above: Vec<Option<((u8, u64), usize)>> = vec![None; others.len()];
-    let mut filled: Vec<usize> = vec![0; others.len()];
     let file = Location::file(&table.source);
     let row_of = |i: usize| table.row_number(i).unwrap_or(i + 1);
     for i in 0..table.len() {
@@ -840,47 +832,21 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
             .at(file.clone().row(row_of(i)).column(&mc.name)));
         };
         key.clear();
-        let mut from: Vec<usize> = Vec::with_capacity(others.len());
-        for (k, &j) in others.iter().enumerate() {
-            let (bits, row) = match table.columns[j].get(i) {
-                Cell::Missing => match above[k] {
-                    Some(a) => {
-                        filled[k] += 1;
-                        a
-                    }
-                    None => ((0, 0), i),
-                },
-                Cell::Number(n) => ((1, n.to_bits()), i),
-                Cell::Text(_) => (
-                    (2, u64::from(table.columns[j].code(i).unwrap_or(u32::MAX))),
-                    i,
-                ),
-            };
-            if bits.0 != 0 {
-                above[k] = Some((bits, row));
-            }
-            key.push(bits);
-            from.push(row);
-        }
+        key.extend(others.iter().map(|&j| cell_id(&table.columns[j], i)));
         let g = match group_of.get(&key) {
             Some(&g) => g,
             None => {
                 group_of.insert(key.clone(), groups.len());
-                let values = others
-                    .iter()
-                    .zip(&from)
-                    .map(|(&j, &r)| table.columns[j].get(r).to_value())
-                    .collect();
-                groups.push((i, values, vec![None; names.len()]));
+                groups.push((i, vec![None; names.len()]));
                 groups.len() - 1
             }
         };
-        let slot = &mut groups[g].2[code as usize];
+        let slot = &mut groups[g].1[code as usize];
         if let Some(first) = *slot {
             let what: Vec<String> = others
                 .iter()
-                .zip(&groups[g].1)
-                .map(|(&j, v)| {
+                .map(|&j| {
+                    let v = table.columns[j].get(i).to_value();
                     let v = v.as_text().unwrap_or_else(|| "(leeg)".into());
                     format!("{} {v}", table.columns[j].name)
                 })
@@ -918,7 +884,7 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
         .map(|m| Column::with_capacity(m.to_string(), rows))
         .collect();
     let mut row_numbers = RowNumbers::new();
-    for (first, labels, by_measure) in &groups {
+    for (first, by_measure) in &groups {
         for &s in &subgroups {
             let cells: Vec<Option<f64>> = by_measure
                 .iter()
@@ -927,8 +893,8 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
             if cells.iter().all(Option::is_none) {
                 continue;
             }
-            for (c, v) in columns.iter_mut().zip(labels) {
-                c.push(v.clone());
+            for (c, &j) in columns.iter_mut().zip(&others) {
+                c.push(table.columns[j].get(*first).to_value());
             }
             subgroup.push_text(table.columns[s].name.trim());
             for (v, x) in values.iter_mut().zip(&cells) {
@@ -958,19 +924,6 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
     };
     let (n, en) = (table.len(), crate::format::Lang::En);
     let mut detected = table.detected.clone();
-    let blanks: Vec<String> = others
-        .iter()
-        .zip(&filled)
-        .filter(|(_, &n)| n > 0)
-        .map(|(&j, n)| format!("'{}' ({n})", table.columns[j].name))
-        .collect();
-    if !blanks.is_empty() {
-        let list = blanks.join(", ");
-        detected.note(
-            format!("Lege cellen in {list} gelezen als de waarde erboven, zoals een draaitabel die herhaling weglaat."),
-            format!("Empty cells in {list} read as the value above them, as a pivot table leaves such repeats out."),
-        );
-    }
     detected.note(
         format!(
             "Eén rij per maat in '{}' ({}) en één kolom per doelgroep ({}): gelezen als de kolom '{subgroup_name}' met één kolom per maat ({} rijen -> {} rijen).",
@@ -1015,17 +968,55 @@ pub fn outline_labels_filled(table: &Table) -> Option<Table> {
     let numbers: Vec<usize> = (0..table.columns.len())
         .filter(|j| !labels.contains(j) && table.columns[*j].has_number())
         .collect();
-    let has_numbers = |i: usize| {
-        numbers
-            .iter()
-            .any(|&j| table.columns[j].number(i).is_some())
+    filled_down(table, &labels, &numbers, |k| k >= 2 && k * 4 >= n)
+}
+
+#[cfg(feature = "full")]
+/// `table` with each empty cell of its `labels` columns that lies below a value, on a row with a
+/// number in one of the `numbers` columns, read as the value above it (a spreadsheet's pivot
+/// table or outline names a block's labels on its first row only), in the columns where
+/// `enough(count of such cells)`; said in the file line with the counts. `None` when no column
+/// is filled. Rows are looked at once per label column; whether a row holds a number only when
+/// some label column has an empty cell.
+fn filled_down(
+    table: &Table,
+    labels: &[usize],
+    numbers: &[usize],
+    enough: impl Fn(usize) -> bool,
+) -> Option<Table> {
+    let n = table.len();
+    let empty_below_a_value = |j: usize| {
+        let c = &table.columns[j];
+        (0..n)
+            .skip_while(|&i| c.get(i).is_missing())
+            .any(|i| c.get(i).is_missing())
     };
-    let blank = |j: usize, i: usize| table.columns[j].get(i).is_missing() && has_numbers(i);
-    let filled: Vec<(usize, usize)> = labels
+    let candidates: Vec<usize> = labels
         .iter()
-        .filter(|&&j| !table.columns[j].get(0).is_missing())
-        .map(|&j| (j, (1..n).filter(|&i| blank(j, i)).count()))
-        .filter(|&(_, k)| k >= 2 && k * 4 >= n)
+        .copied()
+        .filter(|&j| empty_below_a_value(j))
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let data: Vec<bool> = (0..n)
+        .map(|i| {
+            numbers
+                .iter()
+                .any(|&j| table.columns[j].number(i).is_some())
+        })
+        .collect();
+    let filled: Vec<(usize, usize)> = candidates
+        .into_iter()
+        .map(|j| {
+            let c = &table.columns[j];
+            let k = (0..n)
+                .skip_while(|&i| c.get(i).is_missing())
+                .filter(|&i| data[i] && c.get(i).is_missing())
+                .count();
+            (j, k)
+        })
+        .filter(|&(_, k)| k > 0 && enough(k))
         .collect();
     if filled.is_empty() {
         return None;
@@ -1034,16 +1025,16 @@ pub fn outline_labels_filled(table: &Table) -> Option<Table> {
     for &(j, _) in &filled {
         let source = &table.columns[j];
         let mut c = Column::with_capacity(source.name.clone(), n);
-        let mut above = source.get(0).to_value();
-        for i in 0..n {
-            let v = source.get(i).to_value();
-            if blank(j, i) {
+        let mut above = crate::table::Value::Missing;
+        for (i, &with_numbers) in data.iter().enumerate() {
+            let v = source.get(i);
+            if v.is_missing() && with_numbers {
                 c.push(above.clone());
             } else {
-                if !source.get(i).is_missing() {
-                    above = v.clone();
+                if !v.is_missing() {
+                    above = v.to_value();
                 }
-                c.push(v);
+                c.push(v.to_value());
             }
         }
         c.finish();
