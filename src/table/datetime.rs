@@ -33,16 +33,14 @@ impl Table {
             .map(|t| date_and_time(t).unwrap_or((t.trim(), false)))
             .collect();
         // The rows whose texts would become one date: several texts with the same date.
-        let mut texts_of: HashMap<Period, Vec<usize>> = HashMap::new();
-        for (k, (d, _)) in dates.iter().enumerate() {
-            if let Some(p) = Period::parse(d) {
-                texts_of.entry(p).or_default().push(k);
-            }
-        }
         let date_of: Vec<Option<Period>> = dates.iter().map(|(d, _)| Period::parse(d)).collect();
+        let mut texts_of: HashMap<Period, usize> = HashMap::new();
+        for p in date_of.iter().flatten() {
+            *texts_of.entry(*p).or_default() += 1;
+        }
         let shared: Vec<bool> = date_of
             .iter()
-            .map(|p| p.is_some_and(|p| texts_of.get(&p).is_some_and(|v| v.len() > 1)))
+            .map(|p| p.is_some_and(|p| texts_of.get(&p).is_some_and(|&n| n > 1)))
             .collect();
         let others: Vec<&Column> = self
             .columns
