@@ -465,24 +465,17 @@ fn whole_number(cell: crate::table::Cell<'_>) -> Option<Option<u32>> {
 #[cfg(feature = "full")]
 pub fn region_numbers_as_codes(table: &Table, given: Option<usize>) -> Result<Option<Table>> {
     use crate::table::{Cell, Column};
+    // No text of the column names a region (each distinct text looked at once), and some cell
+    // is a number.
     let numbers_only = |j: usize| {
         let c = &table.columns[j];
-        let mut numbers = false;
-        for i in 0..table.len() {
-            match whole_number(c.get(i)) {
-                Some(_) => numbers = true,
-                None => {
-                    if let Cell::Text(t) = c.get(i) {
-                        if crate::geo::names::region_of_code(t).is_some()
-                            || super::row_type_from_name(t) == super::RowType::Region
-                        {
-                            return false;
-                        }
-                    }
-                }
-            }
-        }
-        numbers
+        let names_a_region = |t: &str| {
+            whole_number(Cell::Text(t)).is_none()
+                && (crate::geo::names::region_of_code(t).is_some()
+                    || super::row_type_from_name(t) == super::RowType::Region)
+        };
+        !c.dictionary().iter().any(|t| names_a_region(t))
+            && (0..table.len()).any(|i| whole_number(c.get(i)).is_some())
     };
     let j = match given {
         Some(j) if j < table.columns.len() && numbers_only(j) => j,
