@@ -1002,6 +1002,8 @@ fn read_in(
 
 /// Bytes of the file taken at a time (more when one record is longer).
 const PIECE: usize = 4 << 20;
+/// The first piece's size when the pieces grow (see [`CsvReader::want`]).
+const RAMP: usize = 256 << 10;
 
 /// What the first pass found of a piece, for the second to read the same records.
 #[derive(Clone, Copy)]
@@ -1400,7 +1402,15 @@ impl CsvReader {
                     return None;
                 }
                 // A record longer than a piece: take as much again (linear, not quadratic).
-                let len = self.piece.max(f.pieces.text.len());
+                // The first pieces are smaller, growing to a whole one: the engine has the
+                // reading code optimised after a few calls, and a call runs to its end in the
+                // code it started in.
+                let ramp = if self.piece == PIECE {
+                    self.piece.min(f.pieces.offset().max(RAMP))
+                } else {
+                    self.piece
+                };
+                let len = ramp.max(f.pieces.text.len());
                 Some(f.pieces.want(len))
             }
             Stage::Second(s) => {

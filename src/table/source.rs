@@ -172,6 +172,11 @@ impl Pieces {
         (self.at, self.asked)
     }
 
+    /// The bytes given so far.
+    pub fn offset(&self) -> usize {
+        self.at
+    }
+
     /// True once the whole file is in `text` (nothing more will come).
     pub fn at_end(&self) -> bool {
         self.ended
