@@ -12,6 +12,9 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(feature = "full")]
+mod shapes;
+
 /// A JSON value that keeps the order of object keys (serde_json's own map sorts them unless a
 /// feature that adds a dependency is switched on).
 #[derive(Debug, Clone, PartialEq)]
@@ -721,12 +724,31 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         .and_then(|r| de.end().map(|_| r))
         .map_err(|e| syntax(name, e))?;
     match root {
+        // A list of lists: perhaps one of the other shapes.
+        #[cfg(feature = "full")]
+        Root::List(sink) if sink.objects == 0 && sink.items > 0 => {
+            let e = sink.finish(Vec::new(), false).err();
+            other_shape(name, bytes, e)
+        }
         Root::List(sink) => sink.finish(Vec::new(), false),
         Root::Object(lists) => match <[(String, Sink); 1]>::try_from(lists) {
             Ok([(key, sink)]) => sink.finish(vec![wrapped_note(&key)], false),
+            #[cfg(feature = "full")]
+            Err(lists) if lists.is_empty() => other_shape(name, bytes, Some(not_one_list(name))),
             Err(_) => Err(not_one_list(name)),
         },
         Root::Other(kind) => Err(not_a_list(name, kind)),
+    }
+}
+
+/// A file that is no list of records (`error` says so) read as one of the other shapes a table
+/// is written in ([`shapes`]), from the whole file parsed into a tree.
+#[cfg(feature = "full")]
+fn other_shape(name: &str, bytes: &[u8], error: Option<Error>) -> Result<Table> {
+    let error = || error.unwrap_or_else(|| not_one_list(name));
+    match serde_json::from_slice::<Node>(bytes) {
+        Ok(root) => shapes::read(name, bytes.len(), root).unwrap_or_else(|| Err(error())),
+        Err(_) => Err(error()),
     }
 }
 
@@ -737,6 +759,29 @@ pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     check_depth(name, bytes)?;
     let lines = is_json_lines(name, bytes);
+    #[cfg(feature = "full")]
+    if !lines {
+        // No list of records: perhaps one of the other shapes.
+        let root: Node = serde_json::from_slice(bytes).map_err(|e| syntax(name, e))?;
+        let other = match &root {
+            Node::Array(items) => {
+                !items.is_empty() && items.iter().all(|i| matches!(i, Node::Array(_)))
+            }
+            Node::Object(fields) => !fields.iter().any(|(_, v)| is_records(v)),
+            _ => false,
+        };
+        if other {
+            return match shapes::read(name, bytes.len(), root) {
+                Some(t) => t,
+                None => whole_records(name, bytes, lines),
+            };
+        }
+    }
+    whole_records(name, bytes, lines)
+}
+
+/// [`read_json_whole`] of a list of records (or a file that is none of the shapes).
+fn whole_records(name: &str, bytes: &[u8], lines: bool) -> Result<Table> {
     let (items, notes) = if lines {
         let mut items = Vec::new();
         for (line, text) in json_lines(bytes) {
