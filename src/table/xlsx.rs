@@ -355,6 +355,11 @@ struct RowReader<'s> {
     in_cell: bool,
     /// The row being read: its number and cells.
     current: Option<(usize, Vec<(usize, RawCell)>)>,
+    /// Whether the rows are only counted (the first pass of [`read_sheet`], which looks at a
+    /// cell only for whether it is blank and, as text, how it votes for the decimal separator):
+    /// a shared text that cannot vote (no `.` or `,`) is then not copied, and stands as a
+    /// number.
+    counting: bool,
     /// The number of the last row given.
     last: Option<usize>,
 }
@@ -379,6 +384,7 @@ impl<'s> RowReader<'s> {
             in_cell: false,
             current: None,
             last: None,
+            counting: false,
         }
     }
 
@@ -489,7 +495,9 @@ impl<'s> RowReader<'s> {
                     self.in_cell = false;
                     let cell = self.cell()?;
                     let cell = match cell {
-                        RawCell::Number(n) if self.date => {
+                        // (A shared text is text, whatever its style; counted, it may stand as
+                        // a number.)
+                        RawCell::Number(n) if self.date && self.kind != "s" => {
                             match excel_date(n, self.book.date1904) {
                                 Some(d) => {
                                     self.dates_read += 1;
@@ -555,6 +563,13 @@ impl<'s> RowReader<'s> {
         Ok(match self.kind.as_str() {
             _ if value.is_empty() => RawCell::Empty,
             "s" => match v.parse::<usize>().ok().and_then(|i| strings.get(i)) {
+                Some(s) if self.counting && !s.bytes().any(|b| b == b'.' || b == b',') => {
+                    if s.trim().is_empty() {
+                        RawCell::Empty
+                    } else {
+                        RawCell::Number(0.0)
+                    }
+                }
                 Some(s) => RawCell::Text(s.clone()),
                 None => {
                     return Err(SheetError::Damaged(
@@ -596,11 +611,11 @@ impl From<ZipError> for SheetError {
 /// giving each to `on_row`; gives the number of cells read as dates.
 fn sheet_rows<E: From<SheetError>>(
     mut fill: impl FnMut(&mut Vec<u8>) -> std::result::Result<bool, ZipError>,
-    book: &Book,
-    budget: usize,
+    (book, budget, counting): (&Book, usize, bool),
     mut on_row: impl FnMut(usize, &mut [(usize, RawCell)]) -> std::result::Result<(), E>,
 ) -> std::result::Result<usize, E> {
     let mut reader = RowReader::new(book, budget);
+    reader.counting = counting;
     xml::each_token(
         |buf| fill(buf).map_err(|e| SheetError::Zip(e).into()),
         |e| reader.event(e, &mut on_row),
@@ -627,8 +642,7 @@ fn sheet_grid(
             }
             Ok(false)
         },
-        book,
-        budget,
+        (book, budget, false),
         |r, cells| {
             rows.push((r, cells.to_vec()));
             Ok(())
@@ -1042,8 +1056,7 @@ fn read_sheet(
     let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
     let dates = sheet_rows::<Fail>(
         |b| part.fill(b, PIECE),
-        book,
-        budget,
+        (book, budget, true),
         |_, cells| {
             let mut st = RowStat {
                 filled: 0,
@@ -1151,8 +1164,7 @@ fn read_sheet(
         let mut again = false;
         sheet_rows::<Fail>(
             |b| part.fill(b, PIECE),
-            book,
-            budget,
+            (book, budget, false),
             |row, cells| {
                 let at = k;
                 k += 1;
