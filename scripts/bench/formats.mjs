@@ -15,7 +15,8 @@
 // deterministically (no randomness) under target/formats/, once, and reused while their sidecar
 // (target/formats/facts.json) matches.
 //
-// Use: node scripts/bench/formats.mjs [--generate]   (BENCH_RUNS, default 3; BENCH_BUDGET_S, 60)
+// Use: node scripts/bench/formats.mjs [--generate]   (BENCH_RUNS, default 3; BENCH_BUDGET_S, 60;
+// BENCH_CLI, the CLI to run)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -26,7 +27,8 @@ import { ROOT, median, secs, MB, fmtRatio, table, repeat } from './common.mjs';
 
 const VERSION = 1;
 const OUT = path.join(ROOT, 'target', 'formats');
-const CLI = path.join(ROOT, 'target', 'release', 'banenverkenner');
+// BENCH_CLI: another build of the CLI (say, main's, for the figures before a change).
+const CLI = process.env.BENCH_CLI || path.join(ROOT, 'target', 'release', 'banenverkenner');
 const TIME = '/usr/bin/time';
 export const SPEC = 'view=line&x=kwartaal&y=werkzaam&series=arbeidsmarktregio';
 const XLSX_ROWS = 300000;
