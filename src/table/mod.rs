@@ -1314,11 +1314,15 @@ pub fn load_from(
     reading.finish(progress)
 }
 
+/// The bytes a workbook or JSON file is asked for at a time ([`Reading::want`]).
+const WHOLE_PIECE: usize = 4 << 20;
+
 /// A file read as its bytes are given (the page reads a large file this way, a piece at a time
 /// between waits for the browser): [`Reading::want`] says which bytes are needed next,
 /// [`Reading::give`] takes them, [`Reading::finish`] gives the table once nothing more is wanted.
 /// A CSV file is taken twice, a piece at a time ([`csv::CsvReader`]), and never held whole; a
-/// workbook or JSON file is taken whole.
+/// workbook or JSON file is held whole (taken a piece at a time, so that the caller never holds a
+/// second copy of it).
 pub struct Reading {
     name: String,
     how: How,
@@ -1332,6 +1336,8 @@ enum How {
         bytes: Vec<u8>,
         size: usize,
         ended: bool,
+        /// The bytes asked for at a time.
+        piece: usize,
     },
 }
 
@@ -1366,6 +1372,7 @@ impl Reading {
                     bytes,
                     size,
                     ended: size == 0,
+                    piece: WHOLE_PIECE,
                 }
             }
             #[cfg(not(feature = "full"))]
@@ -1379,11 +1386,15 @@ impl Reading {
         })
     }
 
-    /// The same reading with a CSV file taken in pieces of `piece` bytes (the page's warm-up
+    /// The same reading with the file taken in pieces of `piece` bytes (the page's warm-up
     /// reads a small file in small pieces, as a large one is read).
     pub fn with_piece(mut self, piece: usize) -> Reading {
-        if let How::Csv(r) = &mut self.how {
-            r.set_piece(piece);
+        match &mut self.how {
+            How::Csv(r) => r.set_piece(piece),
+            #[cfg(feature = "full")]
+            How::Whole { piece: p, .. } => *p = piece.max(1),
+            #[cfg(not(feature = "full"))]
+            How::Whole { .. } => {}
         }
         self
     }
@@ -1392,9 +1403,19 @@ impl Reading {
     pub fn want(&mut self) -> Option<(usize, usize)> {
         match &mut self.how {
             How::Csv(r) => r.want(),
+            // A piece at a time, as a CSV file: asked whole, the file would be held twice at
+            // once (the caller's buffer of its bytes and the copy given here). (The first core
+            // reads no workbook or JSON: it never makes a `Whole`.)
+            #[cfg(feature = "full")]
             How::Whole {
-                bytes, size, ended, ..
-            } => (!*ended).then(|| (bytes.len(), *size - bytes.len())),
+                bytes,
+                size,
+                ended,
+                piece,
+                ..
+            } => (!*ended).then(|| (bytes.len(), (*size - bytes.len()).min(*piece))),
+            #[cfg(not(feature = "full"))]
+            How::Whole { .. } => None,
         }
     }
 
@@ -1403,15 +1424,22 @@ impl Reading {
     pub fn give(&mut self, given: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
         match &mut self.how {
             How::Csv(r) => r.give(given, progress),
+            #[cfg(feature = "full")]
             How::Whole {
-                bytes, size, ended, ..
+                bytes,
+                size,
+                ended,
+                piece,
+                ..
             } => {
-                let asked = *size - bytes.len();
+                let asked = (*size - bytes.len()).min(*piece);
                 bytes.extend_from_slice(&given[..given.len().min(asked)]);
                 *ended = given.len() < asked || bytes.len() >= *size;
                 progress(bytes.len() / 2, (*size).max(1));
                 Ok(())
             }
+            #[cfg(not(feature = "full"))]
+            How::Whole { .. } => Ok(()),
         }
     }
 
@@ -1442,6 +1470,44 @@ impl Reading {
 
 #[cfg(test)]
 mod tests {
+    /// A workbook or JSON file given a few bytes at a time (as the page and the CLI give it,
+    /// never asked for whole) reads as the file read at once.
+    #[cfg(feature = "full")]
+    #[test]
+    fn whole_formats_are_given_in_pieces() {
+        let json = br#"[{"regio":"Achterhoek","jaar":2015,"personen":"1.234"},{"regio":"Twente","jaar":2015,"personen":12}]"#;
+        let lines = b"{\"regio\":\"Achterhoek\",\"n\":1}\n{\"regio\":\"Twente\",\"n\":2}\n";
+        let book = std::fs::read("tests/fixtures/regio-werkmap.xlsx").unwrap();
+        for (name, bytes) in [
+            ("a.json", &json[..]),
+            ("a.jsonl", &lines[..]),
+            ("a.xlsx", &book[..]),
+        ] {
+            let whole = super::fingerprint(&super::load(name, bytes));
+            for piece in [1, 7, 4096] {
+                let head = &bytes[..bytes.len().min(super::HEAD)];
+                let mut r = super::Reading::new(name, bytes.len(), head)
+                    .unwrap()
+                    .with_piece(piece);
+                let mut asked = 0;
+                while let Some((at, n)) = r.want() {
+                    assert_eq!(at, asked, "{name}: pieces in order");
+                    assert!(n <= piece, "{name}: asked {n} bytes, pieces of {piece}");
+                    r.give(&bytes[at..(at + n).min(bytes.len())], &mut |_, _| {})
+                        .unwrap();
+                    asked += n;
+                }
+                assert_eq!(asked, bytes.len(), "{name}");
+                let table = r.finish(&mut |_, _| {});
+                assert_eq!(
+                    super::fingerprint(&table),
+                    whole,
+                    "{name}, pieces of {piece}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_fast_trim_is_str_trim() {
         for c in [

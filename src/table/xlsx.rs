@@ -355,6 +355,11 @@ struct RowReader<'s> {
     in_cell: bool,
     /// The row being read: its number and cells.
     current: Option<(usize, Vec<(usize, RawCell)>)>,
+    /// Whether the rows are only counted (the first pass of [`read_sheet`], which looks at a
+    /// cell only for whether it is blank and, as text, how it votes for the decimal separator):
+    /// a shared text that cannot vote (no `.` or `,`) is then not copied, and stands as a
+    /// number.
+    counting: bool,
     /// The number of the last row given.
     last: Option<usize>,
 }
@@ -379,19 +384,20 @@ impl<'s> RowReader<'s> {
             in_cell: false,
             current: None,
             last: None,
+            counting: false,
         }
     }
 
     /// Gives the row being read to `on_row` (after a blank row for a gap before it).
     fn flush<E: From<SheetError>>(
         &mut self,
-        on_row: &mut impl FnMut(usize, &[(usize, RawCell)]) -> std::result::Result<(), E>,
+        on_row: &mut impl FnMut(usize, &mut [(usize, RawCell)]) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let Some((r, mut cells)) = self.current.take() else {
             return Ok(());
         };
         if let Some(gap) = self.last.and_then(|l| l.checked_add(1)).filter(|&g| r > g) {
-            on_row(gap, &[])?;
+            on_row(gap, &mut [])?;
         }
         self.last = Some(r);
         // Cells out of order, or one given twice: in column order, the last of each.
@@ -400,13 +406,13 @@ impl<'s> RowReader<'s> {
             cells.sort_by_key(|(j, _)| *j); // stable: of equal columns the last given first
             cells.dedup_by_key(|(j, _)| *j);
         }
-        on_row(r, &cells)
+        on_row(r, &mut cells)
     }
 
     fn event<E: From<SheetError>>(
         &mut self,
         e: Event<'_>,
-        on_row: &mut impl FnMut(usize, &[(usize, RawCell)]) -> std::result::Result<(), E>,
+        on_row: &mut impl FnMut(usize, &mut [(usize, RawCell)]) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         match e {
             Event::Start { name, attrs, empty } => match name {
@@ -417,7 +423,7 @@ impl<'s> RowReader<'s> {
                         .row_no
                         .checked_add(1)
                         .ok_or_else(|| rows_limit(self.row_no))?;
-                    self.row_no = xml::attr(attrs, "r")
+                    self.row_no = xml::attr_ref(attrs, "r")
                         .and_then(|r| r.trim().parse::<usize>().ok())
                         .filter(|&r| r > 0)
                         .unwrap_or(next);
@@ -429,7 +435,20 @@ impl<'s> RowReader<'s> {
                     self.current = Some((self.row_no, Vec::new()));
                 }
                 "c" => {
-                    self.col = match xml::attr(attrs, "r") {
+                    // The cell's reference, type and style, in one scan of its attributes.
+                    let (mut r, mut t, mut s) = (None, None, None);
+                    for (key, value) in xml::attr_pairs(attrs) {
+                        let slot = match key {
+                            "r" => &mut r,
+                            "t" => &mut t,
+                            "s" => &mut s,
+                            _ => continue,
+                        };
+                        if slot.is_none() {
+                            *slot = Some(value);
+                        }
+                    }
+                    self.col = match r.map(xml::unescape) {
                         None => self.col,
                         Some(r) => column_of(&r).ok_or_else(|| {
                             SheetError::Damaged(
@@ -448,9 +467,12 @@ impl<'s> RowReader<'s> {
                             )
                         })?,
                     };
-                    self.kind = xml::attr(attrs, "t").unwrap_or_default();
+                    self.kind.clear();
+                    if let Some(t) = t.map(xml::unescape) {
+                        self.kind.push_str(&t);
+                    }
                     self.date = self.any_date && {
-                        let style = xml::attr(attrs, "s");
+                        let style = s.map(xml::unescape);
                         let style = style.as_deref().map_or(Some(0), |s| s.trim().parse().ok());
                         style.is_some_and(|i: usize| self.book.dates.get(i) == Some(&true))
                     };
@@ -473,7 +495,9 @@ impl<'s> RowReader<'s> {
                     self.in_cell = false;
                     let cell = self.cell()?;
                     let cell = match cell {
-                        RawCell::Number(n) if self.date => {
+                        // (A shared text is text, whatever its style; counted, it may stand as
+                        // a number.)
+                        RawCell::Number(n) if self.date && self.kind != "s" => {
                             match excel_date(n, self.book.date1904) {
                                 Some(d) => {
                                     self.dates_read += 1;
@@ -539,6 +563,13 @@ impl<'s> RowReader<'s> {
         Ok(match self.kind.as_str() {
             _ if value.is_empty() => RawCell::Empty,
             "s" => match v.parse::<usize>().ok().and_then(|i| strings.get(i)) {
+                Some(s) if self.counting && !s.bytes().any(|b| b == b'.' || b == b',') => {
+                    if s.trim().is_empty() {
+                        RawCell::Empty
+                    } else {
+                        RawCell::Number(0.0)
+                    }
+                }
                 Some(s) => RawCell::Text(s.clone()),
                 None => {
                     return Err(SheetError::Damaged(
@@ -580,11 +611,11 @@ impl From<ZipError> for SheetError {
 /// giving each to `on_row`; gives the number of cells read as dates.
 fn sheet_rows<E: From<SheetError>>(
     mut fill: impl FnMut(&mut Vec<u8>) -> std::result::Result<bool, ZipError>,
-    book: &Book,
-    budget: usize,
-    mut on_row: impl FnMut(usize, &[(usize, RawCell)]) -> std::result::Result<(), E>,
+    (book, budget, counting): (&Book, usize, bool),
+    mut on_row: impl FnMut(usize, &mut [(usize, RawCell)]) -> std::result::Result<(), E>,
 ) -> std::result::Result<usize, E> {
     let mut reader = RowReader::new(book, budget);
+    reader.counting = counting;
     xml::each_token(
         |buf| fill(buf).map_err(|e| SheetError::Zip(e).into()),
         |e| reader.event(e, &mut on_row),
@@ -611,8 +642,7 @@ fn sheet_grid(
             }
             Ok(false)
         },
-        book,
-        budget,
+        (book, budget, false),
         |r, cells| {
             rows.push((r, cells.to_vec()));
             Ok(())
@@ -677,6 +707,18 @@ fn dense(cells: &[(usize, RawCell)], first_col: usize) -> Vec<RawCell> {
     for (j, c) in cells {
         if let Some(slot) = j.checked_sub(first_col).and_then(|k| row.get_mut(k)) {
             *slot = c.clone();
+        }
+    }
+    row
+}
+
+/// [`dense`], the cells moved out of `cells` (a data row's texts are not copied again).
+fn dense_take(cells: &mut [(usize, RawCell)], first_col: usize) -> Vec<RawCell> {
+    let width = cells.last().map_or(0, |(j, _)| j + 1);
+    let mut row = vec![RawCell::Empty; width.saturating_sub(first_col)];
+    for (j, c) in cells {
+        if let Some(slot) = j.checked_sub(first_col).and_then(|k| row.get_mut(k)) {
+            *slot = std::mem::replace(c, RawCell::Empty);
         }
     }
     row
@@ -1014,8 +1056,7 @@ fn read_sheet(
     let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
     let dates = sheet_rows::<Fail>(
         |b| part.fill(b, PIECE),
-        book,
-        budget,
+        (book, budget, true),
         |_, cells| {
             let mut st = RowStat {
                 filled: 0,
@@ -1123,8 +1164,7 @@ fn read_sheet(
         let mut again = false;
         sheet_rows::<Fail>(
             |b| part.fill(b, PIECE),
-            book,
-            budget,
+            (book, budget, false),
             |row, cells| {
                 let at = k;
                 k += 1;
@@ -1145,7 +1185,7 @@ fn read_sheet(
                 if again {
                     return Ok(());
                 }
-                let mut d = dense(cells, first_col);
+                let mut d = dense_take(cells, first_col);
                 #[cfg(feature = "full")]
                 if at > header {
                     if at == header + 1 && two_below.is_some() {

@@ -130,7 +130,7 @@ impl<'a> Iterator for Tokens<'a> {
             }
             let wait = !self.at_end;
             if !rest.starts_with('<') {
-                let end = match rest.find('<') {
+                let end = match rest.bytes().position(|b| b == b'<') {
                     Some(end) => end,
                     None if wait => return None,
                     None => rest.len(),
@@ -201,7 +201,8 @@ impl<'a> Iterator for Tokens<'a> {
                 None => (inner, false),
             };
             let split = inner
-                .find(|c: char| c.is_ascii_whitespace())
+                .bytes()
+                .position(|c| c.is_ascii_whitespace())
                 .unwrap_or(inner.len());
             return Some(Event::Start {
                 name: local(&inner[..split]),
@@ -214,22 +215,49 @@ impl<'a> Iterator for Tokens<'a> {
 
 /// The value of attribute `name` (prefix ignored), unescaped.
 pub fn attr(attrs: &str, name: &str) -> Option<String> {
-    let mut rest = attrs;
-    loop {
-        rest = rest.trim_start();
-        let eq = rest.find('=')?;
-        let key = rest[..eq].trim();
-        let after = rest[eq + 1..].trim_start();
-        let q = after.chars().next()?;
-        if q != '"' && q != '\'' {
+    attr_ref(attrs, name).map(Cow::into_owned)
+}
+
+/// [`attr`] borrowed from `attrs` when it holds no entity (a worksheet's cell references and
+/// types, read for every cell, without an allocation each).
+pub fn attr_ref<'a>(attrs: &'a str, name: &str) -> Option<Cow<'a, str>> {
+    attr_pairs(attrs)
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| unescape(value))
+}
+
+/// The attributes of a tag in order, as (name without prefix, value still escaped), up to the
+/// first that is not `name="value"` or `name='value'`: a tag's attributes read in one scan.
+pub fn attr_pairs(attrs: &str) -> AttrPairs<'_> {
+    AttrPairs(attrs)
+}
+
+pub struct AttrPairs<'a>(&'a str);
+
+impl<'a> Iterator for AttrPairs<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        // The bytes are searched and trimmed (`=`, quotes and XML's white space are ASCII, so
+        // every position found is a character boundary): `str::find` of a char costs a call to
+        // `memcmp` per match, and `str::trim` looks for Unicode's white space.
+        let at = |s: &str, b: u8| s.bytes().position(|c| c == b);
+        let rest = self.0.trim_ascii_start();
+        let eq = at(rest, b'=')?;
+        let key = rest[..eq].trim_ascii();
+        let after = rest[eq + 1..].trim_ascii_start();
+        let q = *after.as_bytes().first()?;
+        if q != b'"' && q != b'\'' {
+            self.0 = "";
             return None;
         }
-        let close = after[1..].find(q)? + 1;
-        let value = &after[1..close];
-        if local(key) == name {
-            return Some(unescape(value).into_owned());
-        }
-        rest = &after[close + 1..];
+        let Some(close) = at(&after[1..], q) else {
+            self.0 = "";
+            return None;
+        };
+        let close = close + 1;
+        self.0 = &after[close + 1..];
+        Some((local(key), &after[1..close]))
     }
 }
 
