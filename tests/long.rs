@@ -1377,3 +1377,67 @@ fn a_register_header_saying_ingeschreven_reads_as_the_register() {
     let ds = load("ingeschreven.csv", variant.as_bytes());
     assert_same_views(&long, &ds, VIEWS);
 }
+
+/// Counts a file gives in thousands (`Werkzame personen (x 1000)`: `4,099` for 4099, `;` and a
+/// decimal comma) are read as the counts they are, and the file line says so: every view gives
+/// the numbers of the wide file (before, the views silently showed a thousandth of the counts).
+#[test]
+fn counts_given_in_thousands_read_as_the_counts() {
+    let wide = load("regions.csv", WIDE.as_bytes());
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let first_count = header.iter().position(|h| *h == "year").unwrap() + 1;
+    for unit in ["(x 1000)", "(x 1 000)", "(duizenden)"] {
+        let mut out = header
+            .iter()
+            .enumerate()
+            .map(|(j, h)| match j >= first_count {
+                true => format!("{h} {unit}"),
+                false => h.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+            + "\n";
+        for line in WIDE.lines().skip(1) {
+            let cells: Vec<String> = line
+                .split(',')
+                .enumerate()
+                .map(|(j, c)| match c.parse::<i64>() {
+                    Ok(n) if j >= first_count => format!("{},{:03}", n / 1000, n % 1000),
+                    _ => c.to_string(),
+                })
+                .collect();
+            out += &(cells.join(";") + "\n");
+        }
+        let k = load("regions_x1000.csv", out.as_bytes());
+        assert_same_views(&wide, &k, VIEWS);
+        assert_eq!(k.table.detected.decimal.as_deref(), Some(","));
+        assert!(
+            k.table
+                .detected
+                .notes
+                .iter()
+                .any(|n| n.contains(&format!("Kolom 'workers_total {unit}'"))
+                    && n.contains("vermenigvuldigd met 1000")
+                    && n.contains("heet nu 'workers_total'")),
+            "{unit}: {:?}",
+            k.table.detected.notes
+        );
+    }
+}
+
+/// The long file with English headers (`Region, Year, Subgroup, Registered, Employed`) gives the
+/// numbers of the Dutch one (before, `Registered` was not recognised and the views refused).
+#[test]
+fn english_headers_of_the_long_file_give_its_numbers() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let body = LONG.split_once('\n').unwrap().1;
+    for header in [
+        "Region,Year,Subgroup,Registered,Employed",
+        "region,year,group,registered persons,employed persons",
+        "REGION,YEAR,TARGET GROUP,NUMBER REGISTERED,EMPLOYED",
+    ] {
+        let en = load("en.csv", format!("{header}\n{body}").as_bytes());
+        assert_same_views(&long, &en, VIEWS);
+    }
+}

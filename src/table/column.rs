@@ -692,6 +692,29 @@ impl Column {
         rows
     }
 
+    /// The column with every number multiplied by `factor` (a header's unit, `(x 1000)`), its
+    /// texts and missing cells as they are. A product that is a whole or short decimal number up
+    /// to a rounding error of the multiplication (`80.105 * 1000`) is that number.
+    #[cfg(feature = "full")]
+    pub fn scaled(&self, factor: f64) -> Column {
+        let mut c = Column::with_capacity(self.name.clone(), self.len);
+        for i in 0..self.len {
+            match self.get(i) {
+                Cell::Number(n) => {
+                    let v = n * factor;
+                    let r = (v * 1e6).round() / 1e6;
+                    let exact = (r - v).abs() <= 1e-9 * v.abs().max(1.0);
+                    c.push_number(if exact && r.is_finite() { r } else { v });
+                }
+                Cell::Text(t) => c.push_text(t),
+                Cell::Missing => c.push_missing(),
+            }
+        }
+        c.spaced = self.spaced.clone();
+        c.finish();
+        c
+    }
+
     /// Rows whose text is `text`: for messages naming where a value occurs.
     pub fn rows_with_text(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
         let code = self
