@@ -1441,3 +1441,36 @@ fn english_headers_of_the_long_file_give_its_numbers() {
         assert_same_views(&long, &en, VIEWS);
     }
 }
+
+/// The wide file with English headers (`Region`, `Year`, `Registered (corrected)`, `Registered
+/// Wajong (corrected)`, `Employed WSW`, ...) gives the numbers of the wide file (before,
+/// `Registered (corrected)` and `Registered` both meant the uncorrected register and the views
+/// refused).
+#[test]
+fn english_headers_of_the_wide_file_give_its_numbers() {
+    let wide = load("regions.csv", WIDE.as_bytes());
+    let english = |h: &str| -> String {
+        match h {
+            "region" => "Region",
+            "year" => "Year",
+            "register_persons_corrected" => "Registered (corrected)",
+            "register_persons_uncorrected" => "Registered",
+            "register_wajong_corrected" => "Registered Wajong (corrected)",
+            "register_wajong_uncorrected" => "Registered Wajong",
+            "register_wsw" => "Registered WSW",
+            "register_participatiewet" => "Registered Participatiewet",
+            "register_pw_praktijkroute" => "Registered Praktijkroute",
+            "workers_total" => "Employed",
+            "workers_wajong" => "Employed Wajong",
+            "workers_wsw" => "Employed WSW",
+            "workers_participatiewet" => "Employed Participatiewet",
+            "workers_pw_praktijkroute" => "Employed Praktijkroute",
+            other => other,
+        }
+        .to_string()
+    };
+    let (header, body) = WIDE.split_once('\n').unwrap();
+    let header: Vec<String> = header.split(',').map(english).collect();
+    let en = load("en.csv", format!("{}\n{body}", header.join(",")).as_bytes());
+    assert_same_views(&wide, &en, VIEWS);
+}

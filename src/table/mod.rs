@@ -435,6 +435,8 @@ impl Table {
         #[cfg(feature = "full")]
         table.read_unit_multipliers();
         #[cfg(feature = "full")]
+        table.note_missing_markers();
+        #[cfg(feature = "full")]
         table.note_spaced_numbers();
         #[cfg(feature = "full")]
         table.read_dates_with_times()?;
@@ -490,6 +492,39 @@ impl Table {
                 format!("Column '{old}': the header gives the numbers in units of {f_en}; multiplied by {f_en} (such as {first} -> {after}){rename_en}"),
             );
         }
+    }
+
+    /// Names the columns of numbers where a symbol for a missing number (`.`, `x`, `-`, `?`) was
+    /// read, and the symbols: those cells are missing, never 0, and a person must see that.
+    /// (The loaders remember the symbols as they read them: `Column::saw_marker`.)
+    #[cfg(feature = "full")]
+    fn note_missing_markers(&mut self) {
+        let shown: Vec<String> = self
+            .columns
+            .iter()
+            .filter(|c| !c.markers.is_empty() && c.has_number())
+            .map(|c| {
+                let m: Vec<String> = c
+                    .markers
+                    .iter()
+                    .map(|m| format!("'{}'", sniff::shorten(m, 12)))
+                    .collect();
+                format!("'{}' ({})", c.name, m.join(", "))
+            })
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
+        self.detected.note(
+            format!(
+                "Tekens voor een ontbrekend getal als ontbrekend gelezen, nooit als 0, in {}",
+                crate::format::first_ten(&shown, crate::format::Lang::Nl)
+            ),
+            format!(
+                "Symbols for a missing number read as missing, never as 0, in {}",
+                crate::format::first_ten(&shown, crate::format::Lang::En)
+            ),
+        );
     }
 
     /// Says which columns had numbers with their thousands grouped by spaces (`4 099`).
@@ -1044,7 +1079,11 @@ impl<'s> TableBuilder<'s> {
                 Some(RawCell::Text(t)) => {
                     check_cell_len(source, t, || at(line, &col.name))?;
                     match parse_cell_ref(t, decimal) {
-                        Cell::Missing => col.push_missing(),
+                        Cell::Missing => {
+                            #[cfg(feature = "full")]
+                            col.saw_marker(t);
+                            col.push_missing()
+                        }
                         Cell::Number(n) => {
                             #[cfg(feature = "full")]
                             col.saw_number(t);
@@ -1682,6 +1721,39 @@ mod tests {
             "{:?}",
             t.detected.notes
         );
+    }
+
+    /// A workbook's or JSON file's `.`, `x`, `-`, `?` cells in a column of numbers are missing
+    /// and the file line names the column and the symbols.
+    #[cfg(feature = "full")]
+    #[test]
+    fn missing_value_symbols_are_named_in_the_file_line() {
+        let json = r#"[{"regio":"A","n":"."},{"regio":"B","n":5},{"regio":"C","n":"x"},
+            {"regio":"D","n":"x"},{"regio":"E","n":null},{"regio":"F","n":"-"}]"#;
+        let t = load("t.json", json.as_bytes()).unwrap();
+        let n = t.column("n").unwrap();
+        assert_eq!(
+            (0..6).map(|i| n.number(i)).collect::<Vec<_>>(),
+            [None, Some(5.0), None, None, None, None]
+        );
+        let note = t
+            .detected
+            .notes
+            .iter()
+            .find(|n| n.contains("ontbrekend getal"));
+        assert_eq!(
+            note.map(String::as_str),
+            Some("Tekens voor een ontbrekend getal als ontbrekend gelezen, nooit als 0, in 'n' ('.', 'x', '-')"),
+            "{:?}",
+            t.detected.notes
+        );
+        // Empty cells and nulls alone are not named.
+        let t = load("t.json", br#"[{"regio":"A","n":null},{"regio":"B","n":5}]"#).unwrap();
+        assert!(!t
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.contains("ontbrekend getal")));
     }
 
     #[cfg(feature = "full")]

@@ -347,6 +347,8 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             "registered" => "doelgroepregister",
             #[cfg(feature = "full")]
             "persons" | "people" => "personen",
+            #[cfg(feature = "full")]
+            "corrected" => "gecorrigeerd",
             "regios" => "regio",
             "perioden" => "periode",
             w => w,
@@ -617,6 +619,19 @@ mod tests {
             ("Persons registered", Count::RegisterPersonsUncorrected),
             ("Registered Wajong", Count::RegisterWajongUncorrected),
             ("Registered WSW", Count::RegisterWsw),
+            ("Registered (corrected)", Count::RegisterPersonsCorrected),
+            (
+                "Registered persons, corrected",
+                Count::RegisterPersonsCorrected,
+            ),
+            (
+                "Registered (not corrected)",
+                Count::RegisterPersonsUncorrected,
+            ),
+            (
+                "Registered Wajong (corrected)",
+                Count::RegisterWajongCorrected,
+            ),
             ("Employed", Count::WorkersTotal),
             ("Employed Wajong", Count::WorkersWajong),
             ("People in work", Count::WorkersTotal),
