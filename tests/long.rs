@@ -1474,3 +1474,65 @@ fn english_headers_of_the_wide_file_give_its_numbers() {
     let en = load("en.csv", format!("{}\n{body}", header.join(",")).as_bytes());
     assert_same_views(&wide, &en, VIEWS);
 }
+
+/// A table with one row per region and a block of columns per year, the year written once above
+/// its block (a spreadsheet's merged cell) and the counts' names repeated under each year, reads
+/// as the same table with the year in each header (`2015 werkzame_personen`): before, the row of
+/// years was skipped as a title and the repeated names were refused.
+#[test]
+fn years_over_blocks_of_repeated_names_are_a_header_over_two_rows() {
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let first_count = header.iter().position(|h| *h == "year").unwrap() + 1;
+    let counts = &header[first_count..];
+    let years = ["2015", "2016", "2017"];
+    let mut regions: Vec<&str> = Vec::new();
+    let mut cell = std::collections::HashMap::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        if !regions.contains(&cells[0]) {
+            regions.push(cells[0]);
+        }
+        for (k, c) in counts.iter().enumerate() {
+            cell.insert(
+                (cells[0], cells[first_count - 1], *c),
+                cells[first_count + k],
+            );
+        }
+    }
+    let body: String = regions
+        .iter()
+        .map(|r| {
+            let v: Vec<&str> = years
+                .iter()
+                .flat_map(|y| counts.iter().map(move |c| (y, c)))
+                .map(|(y, c)| cell.get(&(*r, *y, *c)).copied().unwrap_or(""))
+                .collect();
+            format!("{r};{}\n", v.join(";"))
+        })
+        .collect();
+    let one_row: Vec<String> = years
+        .iter()
+        .flat_map(|y| counts.iter().map(move |c| format!("{y} {c}")))
+        .collect();
+    let one = load(
+        "one.csv",
+        format!("arbeidsmarktregio;{}\n{body}", one_row.join(";")).as_bytes(),
+    );
+    let top: Vec<&str> = years
+        .iter()
+        .flat_map(|y| (0..counts.len()).map(move |k| if k == 0 { *y } else { "" }))
+        .collect();
+    let names: Vec<&str> = years.iter().flat_map(|_| counts.iter().copied()).collect();
+    let two = load(
+        "two.csv",
+        format!(
+            ";{}\narbeidsmarktregio;{}\n{body}",
+            top.join(";"),
+            names.join(";")
+        )
+        .as_bytes(),
+    );
+    assert_same_views(&one, &two, VIEWS);
+    assert_eq!(one.regional.as_ref().unwrap().regions.len(), 35);
+}

@@ -311,10 +311,26 @@ fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combine
         .copied()
         .filter(|&j| j < first_named)
         .collect();
+    // A year over a block of columns (`2015` over `personen`, `werkzaam`) groups them only when
+    // the names below repeat under each year (checked at the end): a row of years alone is
+    // otherwise a data row or a title.
+    let is_year = |c: &RawCell| match c {
+        RawCell::Text(t) => {
+            let t = t.trim();
+            t.len() == 4
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && (t.starts_with("19") || t.starts_with("20"))
+        }
+        RawCell::Number(n) => n.fract() == 0.0 && (1900.0..2100.0).contains(n),
+        _ => false,
+    };
+    let mut years = false;
     if marked.len() < 2
         || marked.iter().any(|&j| {
+            let year = j >= first_named && is_year(&upper[j]);
+            years |= year;
             j >= width
-                || !is_group_text(&upper[j])
+                || !(is_group_text(&upper[j]) || year)
                 || (j > first_named && !named(j))
                 || (j == first_named && identifiers.is_empty())
         })
@@ -364,6 +380,9 @@ fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combine
         }
     }
     let spans = size.values().filter(|&&n| n >= 2).count();
+    if years && !repeats {
+        return None;
+    }
     let cells: Vec<RawCell> = (0..lower.len().max(width))
         .map(|j| match group_of.get(j).copied().flatten() {
             Some(g) if named(j) => RawCell::Text(format!("{} {}", text(g), name(j))),
@@ -697,6 +716,25 @@ mod tests {
         assert_eq!(two_row_header((1, &upper), (2, &lower), 5), None);
         // Two-column groups over a header of distinct names do make a header over two rows.
         assert!(two(&["", "A", "", "B", ""], &header).is_some());
+        // Years over blocks whose names repeat under each year do too (`2015 personen`).
+        assert_eq!(
+            two(
+                &["", "2015", "", "2016", ""],
+                &["regio", "personen", "werkzaam", "personen", "werkzaam"]
+            ),
+            Some(
+                [
+                    "regio",
+                    "2015 personen",
+                    "2015 werkzaam",
+                    "2016 personen",
+                    "2016 werkzaam"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        // A year row over names that do not repeat stays a title or data row (above).
     }
 
     #[cfg(feature = "full")]
