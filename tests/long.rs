@@ -1536,3 +1536,68 @@ fn years_over_blocks_of_repeated_names_are_a_header_over_two_rows() {
     assert_same_views(&one, &two, VIEWS);
     assert_eq!(one.regional.as_ref().unwrap().regions.len(), 35);
 }
+
+/// The same table as pandas writes a header of measures and years: each count's name repeated
+/// over its three columns, the years in the row below with nothing under the region column.
+#[test]
+fn measures_over_years_as_pandas_writes_them_are_a_header_over_two_rows() {
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let first_count = header.iter().position(|h| *h == "year").unwrap() + 1;
+    let counts = &header[first_count..];
+    let years = ["2015", "2016", "2017"];
+    let mut regions: Vec<&str> = Vec::new();
+    let mut cell = std::collections::HashMap::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        if !regions.contains(&cells[0]) {
+            regions.push(cells[0]);
+        }
+        for (k, c) in counts.iter().enumerate() {
+            cell.insert(
+                (cells[0], cells[first_count - 1], *c),
+                cells[first_count + k],
+            );
+        }
+    }
+    let pairs: Vec<(&str, &str)> = counts
+        .iter()
+        .flat_map(|c| years.iter().map(move |y| (*c, *y)))
+        .collect();
+    let body: String = regions
+        .iter()
+        .map(|r| {
+            let v: Vec<&str> = pairs
+                .iter()
+                .map(|(c, y)| cell.get(&(*r, *y, *c)).copied().unwrap_or(""))
+                .collect();
+            format!("{r},{}\n", v.join(","))
+        })
+        .collect();
+    let one_row: Vec<String> = pairs.iter().map(|(c, y)| format!("{c} {y}")).collect();
+    let one = load(
+        "one.csv",
+        format!("arbeidsmarktregio,{}\n{body}", one_row.join(",")).as_bytes(),
+    );
+    let top: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+    let below: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+    let two = load(
+        "two.csv",
+        format!(
+            "arbeidsmarktregio,{}\n,{}\n{body}",
+            top.join(","),
+            below.join(",")
+        )
+        .as_bytes(),
+    );
+    assert_same_views(&one, &two, VIEWS);
+    assert!(
+        two.table
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.contains("bijvoorbeeld 'register_persons_corrected 2015'")),
+        "{:?}",
+        two.table.detected.notes
+    );
+}
