@@ -1377,3 +1377,227 @@ fn a_register_header_saying_ingeschreven_reads_as_the_register() {
     let ds = load("ingeschreven.csv", variant.as_bytes());
     assert_same_views(&long, &ds, VIEWS);
 }
+
+/// Counts a file gives in thousands (`Werkzame personen (x 1000)`: `4,099` for 4099, `;` and a
+/// decimal comma) are read as the counts they are, and the file line says so: every view gives
+/// the numbers of the wide file (before, the views silently showed a thousandth of the counts).
+#[test]
+fn counts_given_in_thousands_read_as_the_counts() {
+    let wide = load("regions.csv", WIDE.as_bytes());
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let first_count = header.iter().position(|h| *h == "year").unwrap() + 1;
+    for unit in ["(x 1000)", "(x 1 000)", "(duizenden)"] {
+        let mut out = header
+            .iter()
+            .enumerate()
+            .map(|(j, h)| match j >= first_count {
+                true => format!("{h} {unit}"),
+                false => h.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+            + "\n";
+        for line in WIDE.lines().skip(1) {
+            let cells: Vec<String> = line
+                .split(',')
+                .enumerate()
+                .map(|(j, c)| match c.parse::<i64>() {
+                    Ok(n) if j >= first_count => format!("{},{:03}", n / 1000, n % 1000),
+                    _ => c.to_string(),
+                })
+                .collect();
+            out += &(cells.join(";") + "\n");
+        }
+        let k = load("regions_x1000.csv", out.as_bytes());
+        assert_same_views(&wide, &k, VIEWS);
+        assert_eq!(k.table.detected.decimal.as_deref(), Some(","));
+        assert!(
+            k.table
+                .detected
+                .notes
+                .iter()
+                .any(|n| n.contains(&format!("Kolom 'workers_total {unit}'"))
+                    && n.contains("vermenigvuldigd met 1000")
+                    && n.contains("heet nu 'workers_total'")),
+            "{unit}: {:?}",
+            k.table.detected.notes
+        );
+    }
+}
+
+/// The long file with English headers (`Region, Year, Subgroup, Registered, Employed`) gives the
+/// numbers of the Dutch one (before, `Registered` was not recognised and the views refused).
+#[test]
+fn english_headers_of_the_long_file_give_its_numbers() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let body = LONG.split_once('\n').unwrap().1;
+    for header in [
+        "Region,Year,Subgroup,Registered,Employed",
+        "region,year,group,registered persons,employed persons",
+        "REGION,YEAR,TARGET GROUP,NUMBER REGISTERED,EMPLOYED",
+    ] {
+        let en = load("en.csv", format!("{header}\n{body}").as_bytes());
+        assert_same_views(&long, &en, VIEWS);
+    }
+}
+
+/// The wide file with English headers (`Region`, `Year`, `Registered (corrected)`, `Registered
+/// Wajong (corrected)`, `Employed WSW`, ...) gives the numbers of the wide file (before,
+/// `Registered (corrected)` and `Registered` both meant the uncorrected register and the views
+/// refused).
+#[test]
+fn english_headers_of_the_wide_file_give_its_numbers() {
+    let wide = load("regions.csv", WIDE.as_bytes());
+    let english = |h: &str| -> String {
+        match h {
+            "region" => "Region",
+            "year" => "Year",
+            "register_persons_corrected" => "Registered (corrected)",
+            "register_persons_uncorrected" => "Registered",
+            "register_wajong_corrected" => "Registered Wajong (corrected)",
+            "register_wajong_uncorrected" => "Registered Wajong",
+            "register_wsw" => "Registered WSW",
+            "register_participatiewet" => "Registered Participatiewet",
+            "register_pw_praktijkroute" => "Registered Praktijkroute",
+            "workers_total" => "Employed",
+            "workers_wajong" => "Employed Wajong",
+            "workers_wsw" => "Employed WSW",
+            "workers_participatiewet" => "Employed Participatiewet",
+            "workers_pw_praktijkroute" => "Employed Praktijkroute",
+            other => other,
+        }
+        .to_string()
+    };
+    let (header, body) = WIDE.split_once('\n').unwrap();
+    let header: Vec<String> = header.split(',').map(english).collect();
+    let en = load("en.csv", format!("{}\n{body}", header.join(",")).as_bytes());
+    assert_same_views(&wide, &en, VIEWS);
+}
+
+/// A table with one row per region and a block of columns per year, the year written once above
+/// its block (a spreadsheet's merged cell) and the counts' names repeated under each year, reads
+/// as the same table with the year in each header (`2015 werkzame_personen`): before, the row of
+/// years was skipped as a title and the repeated names were refused.
+#[test]
+fn years_over_blocks_of_repeated_names_are_a_header_over_two_rows() {
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let first_count = header.iter().position(|h| *h == "year").unwrap() + 1;
+    let counts = &header[first_count..];
+    let years = ["2015", "2016", "2017"];
+    let mut regions: Vec<&str> = Vec::new();
+    let mut cell = std::collections::HashMap::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        if !regions.contains(&cells[0]) {
+            regions.push(cells[0]);
+        }
+        for (k, c) in counts.iter().enumerate() {
+            cell.insert(
+                (cells[0], cells[first_count - 1], *c),
+                cells[first_count + k],
+            );
+        }
+    }
+    let body: String = regions
+        .iter()
+        .map(|r| {
+            let v: Vec<&str> = years
+                .iter()
+                .flat_map(|y| counts.iter().map(move |c| (y, c)))
+                .map(|(y, c)| cell.get(&(*r, *y, *c)).copied().unwrap_or(""))
+                .collect();
+            format!("{r};{}\n", v.join(";"))
+        })
+        .collect();
+    let one_row: Vec<String> = years
+        .iter()
+        .flat_map(|y| counts.iter().map(move |c| format!("{y} {c}")))
+        .collect();
+    let one = load(
+        "one.csv",
+        format!("arbeidsmarktregio;{}\n{body}", one_row.join(";")).as_bytes(),
+    );
+    let top: Vec<&str> = years
+        .iter()
+        .flat_map(|y| (0..counts.len()).map(move |k| if k == 0 { *y } else { "" }))
+        .collect();
+    let names: Vec<&str> = years.iter().flat_map(|_| counts.iter().copied()).collect();
+    let two = load(
+        "two.csv",
+        format!(
+            ";{}\narbeidsmarktregio;{}\n{body}",
+            top.join(";"),
+            names.join(";")
+        )
+        .as_bytes(),
+    );
+    assert_same_views(&one, &two, VIEWS);
+    assert_eq!(one.regional.as_ref().unwrap().regions.len(), 35);
+}
+
+/// The same table as pandas writes a header of measures and years: each count's name repeated
+/// over its three columns, the years in the row below with nothing under the region column.
+#[test]
+fn measures_over_years_as_pandas_writes_them_are_a_header_over_two_rows() {
+    let mut lines = WIDE.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let first_count = header.iter().position(|h| *h == "year").unwrap() + 1;
+    let counts = &header[first_count..];
+    let years = ["2015", "2016", "2017"];
+    let mut regions: Vec<&str> = Vec::new();
+    let mut cell = std::collections::HashMap::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        if !regions.contains(&cells[0]) {
+            regions.push(cells[0]);
+        }
+        for (k, c) in counts.iter().enumerate() {
+            cell.insert(
+                (cells[0], cells[first_count - 1], *c),
+                cells[first_count + k],
+            );
+        }
+    }
+    let pairs: Vec<(&str, &str)> = counts
+        .iter()
+        .flat_map(|c| years.iter().map(move |y| (*c, *y)))
+        .collect();
+    let body: String = regions
+        .iter()
+        .map(|r| {
+            let v: Vec<&str> = pairs
+                .iter()
+                .map(|(c, y)| cell.get(&(*r, *y, *c)).copied().unwrap_or(""))
+                .collect();
+            format!("{r},{}\n", v.join(","))
+        })
+        .collect();
+    let one_row: Vec<String> = pairs.iter().map(|(c, y)| format!("{c} {y}")).collect();
+    let one = load(
+        "one.csv",
+        format!("arbeidsmarktregio,{}\n{body}", one_row.join(",")).as_bytes(),
+    );
+    let top: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+    let below: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+    let two = load(
+        "two.csv",
+        format!(
+            "arbeidsmarktregio,{}\n,{}\n{body}",
+            top.join(","),
+            below.join(",")
+        )
+        .as_bytes(),
+    );
+    assert_same_views(&one, &two, VIEWS);
+    assert!(
+        two.table
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.contains("bijvoorbeeld 'register_persons_corrected 2015'")),
+        "{:?}",
+        two.table.detected.notes
+    );
+}

@@ -332,6 +332,20 @@ impl Subgroup {
             | "pw excl praktijkroute" => Subgroup::PwOther,
             // The group's people (user files only: the first core reads the built-in data).
             "pwetters" | "p wetters" if cfg!(feature = "full") => Subgroup::Participatiewet,
+            // English tables (user files only).
+            "practice route"
+            | "practical route"
+            | "participation act practice route"
+            | "participation act practical route"
+                if cfg!(feature = "full") =>
+            {
+                Subgroup::Praktijkroute
+            }
+            "participation act other" | "participation act excl practice route"
+                if cfg!(feature = "full") =>
+            {
+                Subgroup::PwOther
+            }
             _ => return None,
         })
     }
@@ -420,6 +434,16 @@ mod tests {
                 Some(Subgroup::PwOther),
             ),
             ("P-wet (ABA)", None),
+            #[cfg(feature = "full")]
+            (
+                "Participation Act: practice route",
+                Some(Subgroup::Praktijkroute),
+            ),
+            #[cfg(feature = "full")]
+            ("Practical route", Some(Subgroup::Praktijkroute)),
+            #[cfg(feature = "full")]
+            ("Participation Act: other", Some(Subgroup::PwOther)),
+            ("Participation Act", Some(Subgroup::Participatiewet)),
             ("Wajong (gecorrigeerd)", Some(Subgroup::Wajong)),
             ("waarvan Praktijkroute", Some(Subgroup::Praktijkroute)),
             ("Praktijkroute (P-wet)", Some(Subgroup::Praktijkroute)),

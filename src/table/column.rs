@@ -359,6 +359,10 @@ pub struct Column {
     /// note that says so.
     #[cfg(feature = "full")]
     pub(crate) spaced: Option<Box<str>>,
+    /// The symbols for a missing number (`.`, `x`, `-`, `?`) read in this column (a few, each
+    /// once), for the note that names them.
+    #[cfg(feature = "full")]
+    pub(crate) markers: Vec<Box<str>>,
 }
 
 impl Column {
@@ -391,6 +395,16 @@ impl Column {
     pub(crate) fn saw_number(&mut self, raw: &str) {
         if self.spaced.is_none() && super::has_spaced_groups(raw) {
             self.spaced = Some(raw.trim().into());
+        }
+    }
+
+    /// Remembers `raw`, a missing-value symbol read as a missing cell of this column (not an
+    /// empty cell), when it is one of the first few different ones.
+    #[cfg(feature = "full")]
+    pub(crate) fn saw_marker(&mut self, raw: &str) {
+        let t = raw.trim();
+        if !t.is_empty() && self.markers.len() < 5 && !self.markers.iter().any(|m| &**m == t) {
+            self.markers.push(t.into());
         }
     }
 
@@ -606,6 +620,10 @@ impl Column {
         if self.spaced.is_none() {
             self.spaced.clone_from(&other.spaced);
         }
+        #[cfg(feature = "full")]
+        for m in &other.markers {
+            self.saw_marker(m);
+        }
         let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
         let total = self.len + other.len;
         if other.nums.is_empty() && self.nums.is_empty() && !other.codes.is_empty() {
@@ -690,6 +708,30 @@ impl Column {
         self.codes = codes;
         self.codes.shrink();
         rows
+    }
+
+    /// The column with every number multiplied by `factor` (a header's unit, `(x 1000)`), its
+    /// texts and missing cells as they are. A product that is a whole or short decimal number up
+    /// to a rounding error of the multiplication (`80.105 * 1000`) is that number.
+    #[cfg(feature = "full")]
+    pub fn scaled(&self, factor: f64) -> Column {
+        let mut c = Column::with_capacity(self.name.clone(), self.len);
+        for i in 0..self.len {
+            match self.get(i) {
+                Cell::Number(n) => {
+                    let v = n * factor;
+                    let r = (v * 1e6).round() / 1e6;
+                    let exact = (r - v).abs() <= 1e-9 * v.abs().max(1.0);
+                    c.push_number(if exact && r.is_finite() { r } else { v });
+                }
+                Cell::Text(t) => c.push_text(t),
+                Cell::Missing => c.push_missing(),
+            }
+        }
+        c.spaced = self.spaced.clone();
+        c.markers = self.markers.clone();
+        c.finish();
+        c
     }
 
     /// Rows whose text is `text`: for messages naming where a value occurs.

@@ -433,10 +433,98 @@ impl Table {
         table.read_suppressed_counts();
         table.note_numbers_read_as_text(beyond);
         #[cfg(feature = "full")]
+        table.read_unit_multipliers();
+        #[cfg(feature = "full")]
+        table.note_missing_markers();
+        #[cfg(feature = "full")]
         table.note_spaced_numbers();
         #[cfg(feature = "full")]
         table.read_dates_with_times()?;
         Ok(table)
+    }
+
+    /// A column of numbers whose header gives them in thousands or millions (`Werkzame personen
+    /// (x 1000)`, `(x 1 000)`, `(duizenden)`, `(in thousands)`, `('000)`, `(x mln)`): its numbers
+    /// multiplied so (`80,105` -> 80105) and the unit taken out of its name (unless another
+    /// column has that name), said in the notes. A count given in thousands is still that count.
+    #[cfg(feature = "full")]
+    fn read_unit_multipliers(&mut self) {
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            let Some((factor, bare)) = header_multiplier(&col.name) else {
+                continue;
+            };
+            let Some(first) = (0..col.len()).find_map(|i| col.number(i)) else {
+                continue;
+            };
+            let taken = self
+                .columns
+                .iter()
+                .any(|c| crate::case::lower(&c.name) == crate::case::lower(&bare));
+            let old = col.name.clone();
+            let mut scaled = col.scaled(factor);
+            let after = scaled
+                .number(0)
+                .or_else(|| (0..scaled.len()).find_map(|i| scaled.number(i)));
+            let after = after.unwrap_or(first * factor);
+            let (rename_nl, rename_en) = if taken {
+                (String::new(), String::new())
+            } else {
+                scaled.name = bare.clone();
+                (
+                    format!("; de kolom heet nu '{bare}'"),
+                    format!("; the column is now called '{bare}'"),
+                )
+            };
+            self.columns[j] = scaled;
+            let f = if factor == 1000.0 {
+                "1000"
+            } else {
+                "1.000.000"
+            };
+            let f_en = if factor == 1000.0 {
+                "1,000"
+            } else {
+                "1,000,000"
+            };
+            self.detected.note(
+                format!("Kolom '{old}': de kop geeft de getallen in eenheden van {f}; vermenigvuldigd met {f} (zoals {first} -> {after}){rename_nl}"),
+                format!("Column '{old}': the header gives the numbers in units of {f_en}; multiplied by {f_en} (such as {first} -> {after}){rename_en}"),
+            );
+        }
+    }
+
+    /// Names the columns of numbers where a symbol for a missing number (`.`, `x`, `-`, `?`) was
+    /// read, and the symbols: those cells are missing, never 0, and a person must see that.
+    /// (The loaders remember the symbols as they read them: `Column::saw_marker`.)
+    #[cfg(feature = "full")]
+    fn note_missing_markers(&mut self) {
+        let shown: Vec<String> = self
+            .columns
+            .iter()
+            .filter(|c| !c.markers.is_empty() && c.has_number())
+            .map(|c| {
+                let m: Vec<String> = c
+                    .markers
+                    .iter()
+                    .map(|m| format!("'{}'", sniff::shorten(m, 12)))
+                    .collect();
+                format!("'{}' ({})", c.name, m.join(", "))
+            })
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
+        self.detected.note(
+            format!(
+                "Tekens voor een ontbrekend getal als ontbrekend gelezen, nooit als 0, in {}",
+                crate::format::first_ten(&shown, crate::format::Lang::Nl)
+            ),
+            format!(
+                "Symbols for a missing number read as missing, never as 0, in {}",
+                crate::format::first_ten(&shown, crate::format::Lang::En)
+            ),
+        );
     }
 
     /// Says which columns had numbers with their thousands grouped by spaces (`4 099`).
@@ -991,7 +1079,11 @@ impl<'s> TableBuilder<'s> {
                 Some(RawCell::Text(t)) => {
                     check_cell_len(source, t, || at(line, &col.name))?;
                     match parse_cell_ref(t, decimal) {
-                        Cell::Missing => col.push_missing(),
+                        Cell::Missing => {
+                            #[cfg(feature = "full")]
+                            col.saw_marker(t);
+                            col.push_missing()
+                        }
                         Cell::Number(n) => {
                             #[cfg(feature = "full")]
                             col.saw_number(t);
@@ -1063,7 +1155,61 @@ pub fn is_suppression(s: &str) -> bool {
             | "onbekend"
             | "unknown"
             | "suppressed"
+            // Not available in other offices' tables (`..` OECD and older CBS tables, `:`
+            // Eurostat).
+            | ".."
+            | "..."
+            | ":"
     )
+}
+
+/// The multiplier a header's unit gives its numbers, and the header without the unit: `Werkzame
+/// personen (x 1000)`, `(x 1 000)`, `(x1.000)`, `[× 1000]`, `(duizenden)`, `(in duizenden)`,
+/// `(aantal x 1000)`, `(thousands)`, `('000)`, `(x mln)`, `(miljoenen)`, and a trailing `x 1000`.
+#[cfg(feature = "full")]
+pub fn header_multiplier(header: &str) -> Option<(f64, String)> {
+    fn factor(unit: &str) -> Option<f64> {
+        let s: String = crate::case::lower(unit)
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | ',' | '\'' | '’'))
+            .collect();
+        let mut s = s.as_str();
+        for p in ["aantal", "number", "in"] {
+            s = s.strip_prefix(p).unwrap_or(s);
+        }
+        let s = s.trim_start_matches(['x', '×', '*']);
+        match s {
+            "1000" | "duizend" | "duizenden" | "1duizend" | "thousand" | "thousands" | "000"
+            | "000s" => Some(1e3),
+            "1000000" | "mln" | "1mln" | "miljoen" | "1miljoen" | "miljoenen" | "million"
+            | "1million" | "millions" => Some(1e6),
+            _ => None,
+        }
+    }
+    let tidy = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A unit in brackets.
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let mut from = 0;
+        while let Some(a) = header[from..].find(open).map(|a| a + from) {
+            let Some(b) = header[a..].find(close).map(|b| b + a) else {
+                break;
+            };
+            if let Some(f) = factor(&header[a + 1..b]) {
+                let bare = tidy(format!("{}{}", &header[..a], &header[b + 1..]));
+                return (!bare.is_empty()).then_some((f, bare));
+            }
+            from = b + 1;
+        }
+    }
+    // A trailing `x 1000`, `× 1.000`.
+    let lower = crate::case::lower(header);
+    let at = lower.rfind(" x ").or_else(|| lower.rfind(" ×"))?;
+    if lower.len() != header.len() {
+        return None;
+    }
+    let f = factor(&header[at..])?;
+    let bare = tidy(header[..at].to_string());
+    (!bare.is_empty()).then_some((f, bare))
 }
 
 /// The symbols statistics offices use for suppressed or unknown cells: never read as 0.
@@ -1589,6 +1735,100 @@ mod tests {
         assert_eq!(parse_cell(" 4 099 ", ','), Value::Number(4099.0));
         assert_eq!(parse_cell("12 34", ','), Value::Text("12 34".into()));
         assert!(looks_numeric("12\u{202f}34"));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn header_units_multiply_their_numbers() {
+        for (h, f, bare) in [
+            ("Werkzame personen (x 1000)", 1e3, "Werkzame personen"),
+            ("Werkzame personen (x 1 000)", 1e3, "Werkzame personen"),
+            ("Werkzame personen (x1.000)", 1e3, "Werkzame personen"),
+            ("Werkzame personen [× 1000]", 1e3, "Werkzame personen"),
+            (
+                "Werkzame personen (aantal x 1000)",
+                1e3,
+                "Werkzame personen",
+            ),
+            ("Banen (duizenden)", 1e3, "Banen"),
+            ("Banen (in duizenden)", 1e3, "Banen"),
+            ("Jobs (thousands)", 1e3, "Jobs"),
+            ("Jobs ('000)", 1e3, "Jobs"),
+            ("Banen x 1000", 1e3, "Banen"),
+            ("Banen (x mln)", 1e6, "Banen"),
+            ("Banen (Wajong) (x 1000)", 1e3, "Banen (Wajong)"),
+        ] {
+            assert_eq!(header_multiplier(h), Some((f, bare.to_string())), "{h}");
+        }
+        for h in [
+            "Werkzame personen (aantal)",
+            "Werkzame personen",
+            "x 1000",
+            "Leeftijd (in jaren)",
+            "Aandeel (%)",
+            "Box 1000",
+        ] {
+            assert_eq!(header_multiplier(h), None, "{h}");
+        }
+        let t = load(
+            "t.csv",
+            "regio;Werkzame personen (x 1000)\nA;80,105\nB;0,007\nC;.\n".as_bytes(),
+        )
+        .unwrap();
+        let c = t.column("Werkzame personen").expect("renamed");
+        assert_eq!(c.number(0), Some(80105.0));
+        assert_eq!(c.number(1), Some(7.0));
+        assert_eq!(c.number(2), None);
+        assert!(
+            t.detected
+                .notes
+                .iter()
+                .any(|n| n.contains("vermenigvuldigd met 1000 (zoals 80.105 -> 80105)")),
+            "{:?}",
+            t.detected.notes
+        );
+    }
+
+    /// A workbook's or JSON file's `.`, `x`, `-`, `?` cells in a column of numbers are missing
+    /// and the file line names the column and the symbols.
+    #[cfg(feature = "full")]
+    #[test]
+    fn missing_value_symbols_are_named_in_the_file_line() {
+        let json = r#"[{"regio":"A","n":"."},{"regio":"B","n":5},{"regio":"C","n":"x"},
+            {"regio":"D","n":"x"},{"regio":"E","n":null},{"regio":"F","n":"-"}]"#;
+        let t = load("t.json", json.as_bytes()).unwrap();
+        let n = t.column("n").unwrap();
+        assert_eq!(
+            (0..6).map(|i| n.number(i)).collect::<Vec<_>>(),
+            [None, Some(5.0), None, None, None, None]
+        );
+        let note = t
+            .detected
+            .notes
+            .iter()
+            .find(|n| n.contains("ontbrekend getal"));
+        assert_eq!(
+            note.map(String::as_str),
+            Some("Tekens voor een ontbrekend getal als ontbrekend gelezen, nooit als 0, in 'n' ('.', 'x', '-')"),
+            "{:?}",
+            t.detected.notes
+        );
+        // Empty cells and nulls alone are not named.
+        let t = load("t.json", br#"[{"regio":"A","n":null},{"regio":"B","n":5}]"#).unwrap();
+        assert!(!t
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.contains("ontbrekend getal")));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn other_offices_not_available_symbols_are_withheld() {
+        for s in ["..", "...", ":"] {
+            assert!(is_suppression(s), "{s}");
+        }
+        assert!(!is_suppression("a..b"));
     }
 
     #[test]

@@ -241,11 +241,16 @@ pub fn header_over_row_below(
         }
         RawCell::Number(_) => false,
     };
-    if filled(lower) < 2 || !lower.iter().all(sub_name) {
+    // Years as the sub-names (pandas writes a header of measures and years so: each measure
+    // repeated over its columns, the years below, nothing under the identifiers) only with the
+    // measures repeated, the years repeating under each, and an identifier named above an empty
+    // cell (a data row has its region there).
+    let years = lower.iter().any(is_year_cell);
+    if filled(lower) < 2 || !lower.iter().all(|c| sub_name(c) || is_year_cell(c)) {
         return None;
     }
     let c = combine(upper, lower, width)?;
-    if c.spans < 1 {
+    if c.spans < 1 || (years && !(c.repeated_groups && c.repeats && !c.identifiers.is_empty())) {
         return None;
     }
     let is_number = |c: &RawCell| match c {
@@ -267,6 +272,22 @@ pub fn header_over_row_below(
         return None;
     }
     Some(c.said(upper_row, lower_row))
+}
+
+/// A cell that holds a year (`2015`, as text or a workbook's number), as a header over two rows
+/// may name its blocks of columns.
+#[cfg(feature = "full")]
+fn is_year_cell(c: &RawCell) -> bool {
+    match c {
+        RawCell::Text(t) => {
+            let t = t.trim();
+            t.len() == 4
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && (t.starts_with("19") || t.starts_with("20"))
+        }
+        RawCell::Number(n) => n.fract() == 0.0 && (1900.0..2100.0).contains(n),
+        _ => false,
+    }
 }
 
 /// Two rows combined into one header (see [`two_row_header`]).
@@ -311,10 +332,17 @@ fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combine
         .copied()
         .filter(|&j| j < first_named)
         .collect();
+    // A year over a block of columns (`2015` over `personen`, `werkzaam`) groups them only when
+    // the names below repeat under each year (checked at the end): a row of years alone is
+    // otherwise a data row or a title.
+    let is_year = is_year_cell;
+    let mut years = false;
     if marked.len() < 2
         || marked.iter().any(|&j| {
+            let year = j >= first_named && is_year(&upper[j]);
+            years |= year;
             j >= width
-                || !is_group_text(&upper[j])
+                || !(is_group_text(&upper[j]) || year)
                 || (j > first_named && !named(j))
                 || (j == first_named && identifiers.is_empty())
         })
@@ -364,6 +392,9 @@ fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combine
         }
     }
     let spans = size.values().filter(|&&n| n >= 2).count();
+    if years && !repeats {
+        return None;
+    }
     let cells: Vec<RawCell> = (0..lower.len().max(width))
         .map(|j| match group_of.get(j).copied().flatten() {
             Some(g) if named(j) => RawCell::Text(format!("{} {}", text(g), name(j))),
@@ -697,6 +728,25 @@ mod tests {
         assert_eq!(two_row_header((1, &upper), (2, &lower), 5), None);
         // Two-column groups over a header of distinct names do make a header over two rows.
         assert!(two(&["", "A", "", "B", ""], &header).is_some());
+        // Years over blocks whose names repeat under each year do too (`2015 personen`).
+        assert_eq!(
+            two(
+                &["", "2015", "", "2016", ""],
+                &["regio", "personen", "werkzaam", "personen", "werkzaam"]
+            ),
+            Some(
+                [
+                    "regio",
+                    "2015 personen",
+                    "2015 werkzaam",
+                    "2016 personen",
+                    "2016 werkzaam"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        // A year row over names that do not repeat stays a title or data row (above).
     }
 
     #[cfg(feature = "full")]
@@ -824,5 +874,34 @@ mod tests {
             ),
             None
         );
+        // Years below measures repeated over their columns (as pandas writes them), nothing
+        // under the identifier: a header over two rows.
+        let measures = ["regio", "personen", "personen", "werkzaam", "werkzaam"];
+        let next = ["A", "1", "2", "3", "4"];
+        assert_eq!(
+            below(
+                &measures,
+                &["", "2015", "2016", "2015", "2016"],
+                Some(&next)
+            ),
+            Some(
+                [
+                    "regio",
+                    "personen 2015",
+                    "personen 2016",
+                    "werkzaam 2015",
+                    "werkzaam 2016"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        // A row with its region filled, or years that do not repeat under each measure, is data.
+        for lower in [
+            ["A", "2015", "2016", "2015", "2016"],
+            ["", "2015", "2016", "2017", "2018"],
+        ] {
+            assert_eq!(below(&measures, &lower, Some(&next)), None, "{lower:?}");
+        }
     }
 }

@@ -341,6 +341,14 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             // `Ingeschreven in doelgroepregister`: the persons in the register.
             #[cfg(feature = "full")]
             "ingeschreven" | "ingeschrevenen" => "personen",
+            // English headers: `Registered` (the persons in the register), `Registered persons`,
+            // `People in work`.
+            #[cfg(feature = "full")]
+            "registered" => "doelgroepregister",
+            #[cfg(feature = "full")]
+            "persons" | "people" => "personen",
+            #[cfg(feature = "full")]
+            "corrected" => "gecorrigeerd",
             "regios" => "regio",
             "perioden" => "periode",
             w => w,
@@ -594,6 +602,45 @@ mod tests {
                 keys.push((k, c));
             }
         }
+    }
+
+    /// English headers as an English table writes them (full core: user files only).
+    #[cfg(feature = "full")]
+    #[test]
+    fn english_headers_name_the_register_and_the_workers() {
+        for (h, c) in [
+            ("Registered", Count::RegisterPersonsUncorrected),
+            ("registered", Count::RegisterPersonsUncorrected),
+            ("Registered persons", Count::RegisterPersonsUncorrected),
+            (
+                "Number of registered persons",
+                Count::RegisterPersonsUncorrected,
+            ),
+            ("Persons registered", Count::RegisterPersonsUncorrected),
+            ("Registered Wajong", Count::RegisterWajongUncorrected),
+            ("Registered WSW", Count::RegisterWsw),
+            ("Registered (corrected)", Count::RegisterPersonsCorrected),
+            (
+                "Registered persons, corrected",
+                Count::RegisterPersonsCorrected,
+            ),
+            (
+                "Registered (not corrected)",
+                Count::RegisterPersonsUncorrected,
+            ),
+            (
+                "Registered Wajong (corrected)",
+                Count::RegisterWajongCorrected,
+            ),
+            ("Employed", Count::WorkersTotal),
+            ("Employed Wajong", Count::WorkersWajong),
+            ("People in work", Count::WorkersTotal),
+            ("Persons in register", Count::RegisterPersonsUncorrected),
+        ] {
+            assert_eq!(Count::from_header(h), Some(c), "{h}");
+        }
+        // A word that only looks alike names nothing.
+        assert_eq!(Count::from_header("Registration date"), None);
     }
 
     #[test]
