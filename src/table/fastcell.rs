@@ -198,7 +198,12 @@ impl<'a> CellWriter<'a> {
             return o;
         }
         let o = match super::parse_cell_ref(t, decimal) {
-            Cell::Missing => Outcome::Missing,
+            Cell::Missing => {
+                // Once per distinct text of the column (a memo miss): the file line names it.
+                #[cfg(feature = "full")]
+                col.saw_marker(t);
+                Outcome::Missing
+            }
             Cell::Number(x) => {
                 #[cfg(feature = "full")]
                 col.saw_number(t);
