@@ -300,3 +300,24 @@ fn a_weekday_that_is_not_the_dates_is_an_error_naming_the_row() {
     let at = e.location.unwrap();
     assert_eq!((at.row, at.column.as_deref()), (Some(2), Some("peildatum")));
 }
+
+#[test]
+fn month_first_dates_in_json_records_read_as_in_csv() {
+    let text = std::str::from_utf8(LONG).unwrap();
+    let mut records = Vec::new();
+    for line in text.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        records.push(serde_json::json!({
+            "arbeidsmarktregio": c[0],
+            "peildatum": format!("12/31/{} 3:15 PM", c[1]),
+            "doelgroep": c[2],
+            "personen_doelgroepregister": c[3].parse::<f64>().ok(),
+            "werkzame_personen": c[4].parse::<f64>().ok(),
+        }));
+    }
+    let bytes = serde_json::to_vec(&records).unwrap();
+    let ds = load("us.json", &bytes);
+    assert!(note(&ds, MONTH_FIRST).is_some());
+    let reference = load("datum.csv", &dated(|y| format!("31-12-{y}"), ""));
+    assert_eq!(views(&ds), views(&reference));
+}

@@ -118,6 +118,25 @@ fn without_midnight(s: &str) -> &str {
             return date;
         }
     }
+    // An ISO date with a zone and no time, as XML Schema writes one (`2019-12-31Z`,
+    // `2019-12-31+01:00`).
+    #[cfg(feature = "full")]
+    if let (Some(date), Some(zone)) = (s.get(..10), s.get(10..)) {
+        let iso = date.bytes().enumerate().all(|(k, b)| match k {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        let zone = zone == "Z"
+            || (zone.len() == 6
+                && zone.starts_with(['+', '-'])
+                && zone.bytes().enumerate().skip(1).all(|(k, b)| match k {
+                    3 => b == b':',
+                    _ => b.is_ascii_digit(),
+                }));
+        if iso && zone {
+            return date;
+        }
+    }
     s
 }
 
@@ -198,8 +217,8 @@ fn clock(time: &str) -> Option<bool> {
             break;
         }
     }
-    // A zone after the time: `Z`, `UTC`, `GMT`, `+01:00`, `-0500`, ` +0000`.
-    for zone in ["z", "utc", "gmt"] {
+    // A zone after the time: `Z`, `UTC`, `GMT`, `CET`, `CEST`, `+01:00`, `-0500`, ` +0000`.
+    for zone in ["z", "utc", "gmt", "cest", "cet"] {
         if let Some(t) = time.strip_suffix(zone) {
             time = t.trim_end();
             break;
@@ -1037,6 +1056,13 @@ mod tests {
             ("2019-12-31 12:00:00 PM", "-"),
             ("2019-12-31 00:00:00 AM", "-"),
             ("2019-12-31T00:00:00+01:00x", "-"),
+            ("2019-12-31 00:00:00 CET", "2019-12-31"),
+            ("2019-12-31Z", "2019-12-31"),
+            ("2019-12-31+01:00", "2019-12-31"),
+            ("2019-12-31-05:00", "2019-12-31"),
+            ("2019-12-31+0100", "-"),
+            ("2019-12-31X", "-"),
+            ("2019-13-31Z", "-"),
         ] {
             assert_eq!(p(s), want, "{s}");
         }
