@@ -321,3 +321,65 @@ fn month_first_dates_in_json_records_read_as_in_csv() {
     let reference = load("datum.csv", &dated(|y| format!("31-12-{y}"), ""));
     assert_eq!(views(&ds), views(&reference));
 }
+
+/// The long file's registered persons as a wide file, one column per year headed `head(year)`.
+fn wide(head: impl Fn(&str) -> String) -> Vec<u8> {
+    let text = std::str::from_utf8(LONG).unwrap();
+    let years = ["2015", "2016", "2017"];
+    let mut rows: Vec<((String, String), [String; 3])> = Vec::new();
+    for line in text.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let key = (c[0].to_string(), c[2].to_string());
+        let k = match rows.iter().position(|(k, _)| *k == key) {
+            Some(k) => k,
+            None => {
+                rows.push((key, Default::default()));
+                rows.len() - 1
+            }
+        };
+        let y = years.iter().position(|y| *y == c[1]).unwrap();
+        rows[k].1[y] = c[3].to_string();
+    }
+    let mut out = format!(
+        "arbeidsmarktregio,doelgroep,{}\n",
+        years.map(head).join(",")
+    );
+    for ((region, group), n) in rows {
+        out.push_str(&format!("{region},{group},{}\n", n.join(",")));
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn month_first_dates_as_column_headers_read_as_a_whole() {
+    let reference = load("iso.csv", &wide(|y| format!("{y}-12-31")));
+    let want = render_query(&reference, "view=line").unwrap().data;
+    assert!(want.to_string().contains("2017-12-31"), "{want}");
+    let ds = load("us.csv", &wide(|y| format!("12/31/{y}")));
+    let (nl, en) = note(&ds, "Kolomkoppen gelezen als maand/dag/jaar").unwrap();
+    assert!(nl.contains("(zoals '12/31/2015' = 31 dec 2015)"), "{nl}");
+    assert!(
+        en.starts_with("Column headers read as month/day/year"),
+        "{en}"
+    );
+    assert_eq!(render_query(&ds, "view=line").unwrap().data, want);
+    // Both orders among the headers: an error naming them.
+    let bytes = wide(|y| match y {
+        "2016" => format!("31/12/{y}"),
+        _ => format!("12/31/{y}"),
+    });
+    let Err(e) = Dataset::load("beide.csv", &bytes) else {
+        panic!("no error");
+    };
+    assert!(
+        e.message
+            .contains("dag eerst ('31/12/2016') en met de maand eerst ('12/31/2015')"),
+        "{}",
+        e.message
+    );
+    let at = e.location.unwrap();
+    assert_eq!(
+        (at.row, at.column.as_deref()),
+        (Some(1), Some("31/12/2016"))
+    );
+}

@@ -17,6 +17,30 @@ use std::collections::HashMap;
 /// Columns read month first, each with its new texts and the texts as written.
 pub(super) type Written = Vec<(usize, HashMap<Box<str>, Box<str>>)>;
 
+/// The first of a column's dates that tells it is written day first (first number over 12) and
+/// the first that tells month first (second number over 12), by index.
+fn orders(read: &[Option<(u8, u8, i32, char)>]) -> (Option<usize>, Option<usize>) {
+    let day_first = read
+        .iter()
+        .position(|n| n.is_some_and(|(a, b, ..)| a > 12 && b <= 12));
+    let month_first = read
+        .iter()
+        .position(|n| n.is_some_and(|(a, b, ..)| a <= 12 && b > 12));
+    (day_first, month_first)
+}
+
+/// The first slash date that is a date either way (`4/1/2019`), with its day-first and its
+/// month-first reading.
+fn either_way(read: &[Option<(u8, u8, i32, char)>]) -> Option<(usize, Period, Period)> {
+    read.iter().enumerate().find_map(|(k, n)| {
+        let (a, b, y, sep) = (*n)?;
+        if sep != '/' || a == b {
+            return None;
+        }
+        Some((k, Period::date(y, b, a)?, Period::date(y, a, b)?))
+    })
+}
+
 /// A date as written, with a time and a provisional mark after it left off.
 fn date_part(t: &str) -> &str {
     let d = split_time(t).map_or(t.trim(), |(d, _)| d);
@@ -183,8 +207,10 @@ impl Table {
     /// (`2019-12-31`, a time after the date kept) and the file line says so. A column with both
     /// is an error naming a row of each; a slash date that reads either way (`4/1/2019`) is read
     /// day first and said.
-    /// Gives each rewritten column's new texts with the texts as written.
+    /// Gives each rewritten column's new texts with the texts as written. Column headers that
+    /// are such dates (a wide file, one column per date) are read by the same rule as a whole.
     pub(super) fn read_month_first_dates(&mut self) -> Result<Written> {
+        self.month_first_headers()?;
         let mut written = Vec::new();
         for j in 0..self.columns.len() {
             if let Some(m) = self.month_first_column(j)? {
@@ -192,6 +218,115 @@ impl Table {
             }
         }
         Ok(written)
+    }
+
+    /// Column headers that are dates written as three numbers (`12/31/2015`, `12/31/2016`):
+    /// read month first as a whole by the rule of [`Table::read_month_first_dates`], renamed
+    /// as ISO dates and said; both orders among them are an error.
+    fn month_first_headers(&mut self) -> Result<()> {
+        let read: Vec<Option<(u8, u8, i32, char)>> = self
+            .columns
+            .iter()
+            .map(|c| numbers_of_date(Period::split_mark(&c.name).0))
+            .collect();
+        if read.iter().flatten().count() < 2 {
+            return Ok(());
+        }
+        let (day_first, month_first) = orders(&read);
+        let name = |j: usize| sniff::shorten(&self.columns[j].name, 30);
+        let at = |j: usize| {
+            let at = Location::file(&self.source).column(&self.columns[j].name);
+            match self.detected.header_row {
+                0 => at,
+                r => at.row(r),
+            }
+        };
+        match (day_first, month_first) {
+            (Some(d), Some(m)) => Err(Error::new2(
+                ErrorKind::BadValue,
+                format!(
+                    "De kolomkoppen hebben datums met de dag eerst ('{}') en met de maand eerst ('{}'): ze worden op één manier gelezen. Schrijf alle datums in dezelfde volgorde, of als 2019-12-31.",
+                    name(d),
+                    name(m)
+                ),
+                format!(
+                    "The column headers have dates with the day first ('{}') and with the month first ('{}'): they are read one way. Write all dates in the same order, or as 2019-12-31.",
+                    name(d),
+                    name(m)
+                ),
+            )
+            .at(at(d.max(m)))),
+            (None, Some(m)) => {
+                let mut names: Vec<Option<String>> = Vec::with_capacity(read.len());
+                for (j, n) in read.iter().enumerate() {
+                    let Some((a, b, y, _)) = *n else {
+                        names.push(None);
+                        continue;
+                    };
+                    let Some(p) = Period::date(y, a, b) else {
+                        return Err(Error::new2(
+                            ErrorKind::BadValue,
+                            format!(
+                                "De kolomkoppen hebben datums met de maand eerst (zoals '{}'), maar '{}' is zo geen datum.",
+                                name(m),
+                                name(j)
+                            ),
+                            format!(
+                                "The column headers have dates with the month first (such as '{}'), but '{}' is then no date.",
+                                name(m),
+                                name(j)
+                            ),
+                        )
+                        .at(at(j)));
+                    };
+                    let mark = Period::split_mark(&self.columns[j].name).1;
+                    let new = format!("{p}{mark}");
+                    // A header that would then be another's is left as written.
+                    let taken = self.columns.iter().any(|c| c.name == new);
+                    names.push((!taken).then_some(new));
+                }
+                let example = read[m]
+                    .and_then(|(a, b, y, _)| Period::date(y, a, b))
+                    .map(|p| (p.label(), p.label_in(crate::format::Lang::En)))
+                    .unwrap_or_default();
+                let shown = name(m);
+                for (c, n) in self.columns.iter_mut().zip(names) {
+                    if let Some(n) = n {
+                        c.name = n;
+                    }
+                }
+                self.detected.note(
+                    format!(
+                        "Kolomkoppen gelezen als maand/dag/jaar (zoals '{shown}' = {}), want het tweede getal is soms groter dan 12 en het eerste nooit",
+                        example.0
+                    ),
+                    format!(
+                        "Column headers read as month/day/year (such as '{shown}' = {}), as the second number is sometimes over 12 and the first never",
+                        example.1
+                    ),
+                );
+                Ok(())
+            }
+            (None, None) => {
+                if let Some((t, day, month)) = either_way(&read).map(|(k, d, m)| (name(k), d, m)) {
+                    let en = crate::format::Lang::En;
+                    self.detected.note(
+                        format!(
+                            "Kolomkoppen gelezen als dag/maand/jaar (zoals '{t}' = {}); geen getal is groter dan 12, dus met de maand eerst ({}) had ook gekund",
+                            day.label(),
+                            month.label()
+                        ),
+                        format!(
+                            "Column headers read as day/month/year (such as '{t}' = {}); no number is over 12, so month first ({}) was possible too",
+                            day.label_in(en),
+                            month.label_in(en)
+                        ),
+                    );
+                }
+                Ok(())
+            }
+            (Some(_), None) => Ok(()),
+        }
     }
 
     fn month_first_column(&mut self, j: usize) -> Result<Option<HashMap<Box<str>, Box<str>>>> {
@@ -220,12 +355,7 @@ impl Table {
                 None => return Ok(None),
             }
         }
-        let day_first = read
-            .iter()
-            .position(|n| n.is_some_and(|(a, b, ..)| a > 12 && b <= 12));
-        let month_first = read
-            .iter()
-            .position(|n| n.is_some_and(|(a, b, ..)| a <= 12 && b > 12));
+        let (day_first, month_first) = orders(&read);
         let name = col.name.clone();
         let row_of = |k: usize| -> usize {
             let i = (0..col.len())
@@ -339,19 +469,7 @@ impl Table {
             }
             (None, None) => {
                 // A slash date that reads either way (`4/1/2019`): read day first, and said.
-                let either = read.iter().position(|n| {
-                    n.is_some_and(|(a, b, y, sep)| {
-                        sep == '/' && a != b && Period::date(y, b, a).is_some()
-                    })
-                });
-                let Some(k) = either else {
-                    return Ok(None);
-                };
-                let Some((a, b, y, _)) = read[k] else {
-                    return Ok(None);
-                };
-                let (Some(day), Some(month)) = (Period::date(y, b, a), Period::date(y, a, b))
-                else {
+                let Some((k, day, month)) = either_way(&read) else {
                     return Ok(None);
                 };
                 let en = crate::format::Lang::En;
@@ -470,5 +588,16 @@ mod tests {
         let e = load("t.csv", b"regio;datum;n\nA;12/31/2019;1\nB;2/29/2019;2\n").unwrap_err();
         assert!(e.message.contains("'2/29/2019' (rij 3)"), "{}", e.message);
         assert!(e.message_en.is_some());
+        // Headers: a date that is none month first names its column.
+        let e = load("t.csv", b"regio;12/31/2019;2/30/2019\nA;1;2\n").unwrap_err();
+        assert!(
+            e.message.contains("'2/30/2019' is zo geen datum"),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            e.location.and_then(|l| l.column).as_deref(),
+            Some("2/30/2019")
+        );
     }
 }
