@@ -349,6 +349,25 @@ const LEADS: [&str; 9] = [
     "year ",
 ];
 
+/// How many bytes of lead words (`per `, `stand per `, `ultimo `) `s` starts with (any case).
+/// User files only.
+#[cfg(feature = "full")]
+pub fn lead_len(s: &str) -> usize {
+    let mut rest = s;
+    while let Some(r) = LEADS.iter().find_map(|lead| {
+        rest.get(..lead.len())
+            .filter(|p| p.eq_ignore_ascii_case(lead))
+            .map(|_| &rest[lead.len()..])
+    }) {
+        let r = r.trim_start();
+        rest = match r.get(..4) {
+            Some(v) if v.eq_ignore_ascii_case("van ") => r[4..].trim_start(),
+            _ => r,
+        };
+    }
+    s.len() - rest.len()
+}
+
 /// A date followed by a time of day, as exports write a peildatum with its time (`31-12-2015
 /// 12:00`, `2015-12-31 23:59:59`, `2015-12-31T08:30`, `2015-12-31T08:30:00.5+01:00`,
 /// `31-12-2019 3:00 PM`): the date as written and whether the time is other than midnight;
@@ -879,6 +898,9 @@ mod tests {
         assert_eq!(p("stand per van 31-12-2015"), "2015-12-31");
         assert_eq!(p("Ultimo Jaar 2015 (voorlopig)"), "2015");
         assert_eq!(p("per per"), "-");
+        assert_eq!(lead_len("Stand per van 12/31/2015"), 14);
+        assert_eq!(lead_len("12/31/2015"), 0);
+        assert_eq!(lead_len("perron 12/31/2015"), 0);
     }
 
     fn p(s: &str) -> String {
@@ -1023,6 +1045,8 @@ mod tests {
             ("31st of December 2019", "2019-12-31"),
             ("1st January 2020", "2020-01-01"),
             ("2nd Feb 2020", "2020-02-02"),
+            ("1e januari 2020", "2020-01-01"),
+            ("1ste kwartaal 2020", "2020K1"),
             ("31x december 2019", "-"),
             // The day of the week must be the date's: 31 December 2019 was a Tuesday.
             ("dinsdag 31 december 2019", "2019-12-31"),

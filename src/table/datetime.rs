@@ -11,7 +11,7 @@
 use super::column::{Cell, Column};
 use super::{sniff, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::spec::period::{date_and_time, numbers_of_date, split_time, Grain, Period};
+use crate::spec::period::{date_and_time, lead_len, numbers_of_date, split_time, Grain, Period};
 use std::collections::HashMap;
 
 /// Columns read month first, each with its new texts and the texts as written.
@@ -44,6 +44,7 @@ fn either_way(read: &[Option<(u8, u8, i32, char)>]) -> Option<(usize, Period, Pe
 /// A date as written, with a time and a provisional mark after it left off.
 fn date_part(t: &str) -> &str {
     let d = split_time(t).map_or(t.trim(), |(d, _)| d);
+    let d = &d[lead_len(d)..];
     Period::split_mark(d).0
 }
 
@@ -414,10 +415,16 @@ impl Table {
                         )
                         .at(Location::file(&self.source).row(r).column(&name)));
                     };
-                    // The date as written replaced by its ISO form; what follows it kept.
+                    // The date as written replaced by its ISO form; what comes before it (a
+                    // lead word) and after it (a time, a mark) kept.
                     let d = date_part(t);
-                    let end = d.as_ptr() as usize - t.as_ptr() as usize + d.len();
-                    texts.push(Some(format!("{p}{}", t.get(end..).unwrap_or_default())));
+                    let start = d.as_ptr() as usize - t.as_ptr() as usize;
+                    let end = start + d.len();
+                    texts.push(Some(format!(
+                        "{}{p}{}",
+                        t.get(..start).unwrap_or_default(),
+                        t.get(end..).unwrap_or_default()
+                    )));
                     if k == m {
                         example = (p.label(), p.label_in(crate::format::Lang::En));
                     }
@@ -555,6 +562,12 @@ mod tests {
             )),
             "{notes:?}"
         );
+        // Lead words and provisional marks are kept around the date.
+        let (t, _) = texts(
+            "regio;datum;n\nA;per 12/31/2019;1\nB;Stand per 12/30/2019*;2\n",
+            1,
+        );
+        assert_eq!(t, ["per 2019-12-31", "Stand per 2019-12-30*"]);
         // A text without digits (a total) is no date either way.
         let (t, _) = texts("regio;datum;n\nA;3/4/19;1\nB;12/31/19;2\nC;Totaal;3\n", 1);
         assert_eq!(t, ["2019-03-04", "2019-12-31", "Totaal"]);
