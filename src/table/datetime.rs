@@ -18,14 +18,18 @@ use std::collections::HashMap;
 pub(super) type Written = Vec<(usize, HashMap<Box<str>, Box<str>>)>;
 
 /// The first of a column's dates that tells it is written day first (first number over 12) and
-/// the first that tells month first (second number over 12), by index.
+/// the first that tells month first (second number over 12), by index. Dates with dots
+/// (`31.12.2019`) are European, day first: a column with one is never read month first (its
+/// texts are left to [`Period::parse`], as before).
 fn orders(read: &[Option<(u8, u8, i32, char)>]) -> (Option<usize>, Option<usize>) {
     let day_first = read
         .iter()
         .position(|n| n.is_some_and(|(a, b, ..)| a > 12 && b <= 12));
+    let dotted = read.iter().any(|n| n.is_some_and(|(.., sep)| sep == '.'));
     let month_first = read
         .iter()
-        .position(|n| n.is_some_and(|(a, b, ..)| a <= 12 && b > 12));
+        .position(|n| n.is_some_and(|(a, b, ..)| a <= 12 && b > 12))
+        .filter(|_| !dotted);
     (day_first, month_first)
 }
 
@@ -584,9 +588,16 @@ mod tests {
             "regio;opmerking;n\nA;12/31/2019;1\nB;zie 12/31/2019;2\n",
             "regio;deel;n\nA;1/13;1\nB;2/14;2\n",
             "regio;code;n\nA;12/31/2019/1;1\nB;1-13-2019-x;2\n",
+            // Dots: never month first (versions, European dates).
+            "regio;versie;n\nA;1.13.20;1\nB;2.1.19;2\n",
         ] {
             let (t, notes) = texts(csv, 1);
-            assert!(!t.iter().any(|t| t.starts_with("2019-")), "{csv}: {t:?}");
+            let written: Vec<&str> = csv
+                .lines()
+                .skip(1)
+                .map(|l| l.split(';').nth(1).unwrap())
+                .collect();
+            assert_eq!(t, written, "{csv}");
             assert!(notes.iter().all(|n| !n.contains("datums")), "{notes:?}");
         }
     }
