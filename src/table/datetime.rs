@@ -212,6 +212,7 @@ impl Table {
     /// (`2019-12-31`, a time after the date kept) and the file line says so. A column with both
     /// is an error naming a row of each; a slash date that reads either way (`4/1/2019`) is read
     /// day first and said.
+    ///
     /// Gives each rewritten column's new texts with the texts as written. Column headers that
     /// are such dates (a wide file, one column per date) are read by the same rule as a whole.
     pub(super) fn read_month_first_dates(&mut self) -> Result<Written> {
