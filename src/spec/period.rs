@@ -108,26 +108,157 @@ fn short_year(t: &str) -> Option<i32> {
 }
 
 /// A date with a time of midnight after it, as JSON, OData and spreadsheet exports write a
-/// day (`2015-12-31T00:00:00`, `2015-12-31T00:00:00.000Z`, `31-12-2015 00:00`): the date. A
-/// time of day other than midnight is kept (the text is then no period).
+/// day (`2015-12-31T00:00:00`, `2015-12-31T00:00:00.000Z`, `2015-12-31T00:00:00+01:00`,
+/// `31-12-2015 00:00`, `12/31/2019 12:00:00 AM`): the date. A time of day other than midnight
+/// is kept (the text is then no period).
 fn without_midnight(s: &str) -> &str {
-    if !cfg!(feature = "full") {
-        return s;
+    #[cfg(feature = "full")]
+    if let Some((date, false)) = split_time(s) {
+        if date.bytes().any(|b| b.is_ascii_digit()) {
+            return date;
+        }
     }
-    let Some(at) = s.find(['T', ' ']) else {
-        return s;
+    // An ISO date with a zone and no time, as XML Schema writes one (`2019-12-31Z`,
+    // `2019-12-31+01:00`).
+    #[cfg(feature = "full")]
+    if let (Some(date), Some(zone)) = (s.get(..10), s.get(10..)) {
+        let iso = date.bytes().enumerate().all(|(k, b)| match k {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        let zone = zone == "Z"
+            || (zone.len() == 6
+                && zone.starts_with(['+', '-'])
+                && zone.bytes().enumerate().skip(1).all(|(k, b)| match k {
+                    3 => b == b':',
+                    _ => b.is_ascii_digit(),
+                }));
+        if iso && zone {
+            return date;
+        }
+    }
+    s
+}
+
+/// A text split into what comes before a time of day and whether that time is other than
+/// midnight: `31-12-2015 12:00` is (`31-12-2015`, true), `2015-12-31T00:00:00Z` (`2015-12-31`,
+/// false), `12/31/2019 11:59 PM` (`12/31/2019`, true). The time is `hh:mm`, `hh:mm:ss` or
+/// `hh:mm:ss.fff`, after a `T` right after a digit (ISO) or a space, with a zone after it or
+/// not (`Z`, `+01:00`, `-0500`, ` UTC`) and with `AM`/`PM` (`a.m.`, `p.m.`) or not; `None`
+/// when there is no such time (a time out of range: `24:00`, `13:00 PM`). What comes before the
+/// time is not checked. User files only.
+#[cfg(feature = "full")]
+pub fn split_time(s: &str) -> Option<(&str, bool)> {
+    let s = s.trim();
+    if !s.contains(':') {
+        return None;
+    }
+    let b = s.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(|c| c.is_ascii_digit());
+    // `T` between digits (ISO), else the first word after a space that starts with a digit and
+    // holds a colon (`31 dec 2015 8:30`, `12/31/2019 11:59 PM`).
+    let at = s
+        .char_indices()
+        .find(|&(k, c)| c == 'T' && k > 0 && digit(k - 1) && digit(k + 1))
+        .map(|(k, _)| k)
+        .or_else(|| {
+            s.char_indices()
+                .filter(|&(k, c)| c.is_whitespace() && digit(k + 1))
+                .map(|(k, _)| k)
+                .find(|&k| {
+                    s[k + 1..]
+                        .split(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| w.contains(':'))
+                })
+        })?;
+    let (date, time) = (s[..at].trim_end(), s[at + 1..].trim());
+    if date.is_empty() {
+        return None;
+    }
+    Some((date, !clock(time)?))
+}
+
+/// A date written as three numbers with one separator, the year last (`12/31/2019`,
+/// `31-12-2019`, `3.4.19`): the first and the second number, the year and the separator, so a
+/// column can tell whether its dates are written day first or month first (see
+/// `table::datetime`). User files only.
+#[cfg(feature = "full")]
+pub fn numbers_of_date(s: &str) -> Option<(u8, u8, i32, char)> {
+    let s = s.trim();
+    let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let mut parts = s.split(sep);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let year = year_of(c).or_else(|| short_year(c))?;
+    Some((small(a, 31)?, small(b, 31)?, year, sep))
+}
+
+/// Whether a time of day (see [`split_time`]) is midnight; `None` when the text is no time.
+#[cfg(feature = "full")]
+fn clock(time: &str) -> Option<bool> {
+    let lower = time.to_ascii_lowercase();
+    let mut time = lower.trim();
+    // `AM` / `PM`, `a.m.` / `p.m.`, with a space before or not.
+    let mut half: Option<bool> = None;
+    for (mark, pm) in [
+        ("a.m.", false),
+        ("p.m.", true),
+        ("a.m", false),
+        ("p.m", true),
+        ("am", false),
+        ("pm", true),
+    ] {
+        if let Some(t) = time.strip_suffix(mark) {
+            time = t.trim_end();
+            half = Some(pm);
+            break;
+        }
+    }
+    // A zone after the time: `Z`, `UTC`, `GMT`, `CET`, `CEST`, `+01:00`, `-0500`, ` +0000`.
+    for zone in ["z", "utc", "gmt", "cest", "cet"] {
+        if let Some(t) = time.strip_suffix(zone) {
+            time = t.trim_end();
+            break;
+        }
+    }
+    if let Some(k) = time.rfind(['+', '-']) {
+        let zone = &time[k + 1..];
+        let ok =
+            (1..=5).contains(&zone.len()) && zone.bytes().all(|b| b.is_ascii_digit() || b == b':');
+        if !ok {
+            return None;
+        }
+        time = time[..k].trim_end();
+    }
+    let (clock, fraction) = time.split_once(['.', ',']).unwrap_or((time, ""));
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let two = |t: &str, max: u8| {
+        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u8>().ok())
+            .flatten()
+            .filter(|v| *v <= max)
     };
-    let (date, time) = (&s[..at], &s[at + 1..]);
-    let time = time
-        .strip_suffix('Z')
-        .or_else(|| time.strip_suffix("+00:00"))
-        .unwrap_or(time);
-    let midnight = ["00:00", "00:00:00", "00:00:00.000", "00:00:00.0000000"].contains(&time);
-    if midnight && date.bytes().any(|b| b.is_ascii_digit()) && !date.contains(' ') {
-        date
-    } else {
-        s
-    }
+    let mut parts = clock.split(':');
+    let (h, m, sec) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(h), Some(m), None, None) => (two(h, 23)?, two(m, 59)?, 0),
+        (Some(h), Some(m), Some(sec), None) if sec.len() == 2 => {
+            (two(h, 23)?, two(m, 59)?, two(sec, 59)?)
+        }
+        _ => return None,
+    };
+    // 12 AM is midnight, 12 PM noon; a 12-hour clock has no hour 0 or 13.
+    let h = match half {
+        None => h,
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(false) => h % 12,
+        Some(true) => h % 12 + 12,
+    };
+    Some(h == 0 && m == 0 && sec == 0 && fraction.bytes().all(|b| b == b'0'))
 }
 
 /// Where a provisional mark written as a word or a letter starts at the end of `t` (see
@@ -179,6 +310,32 @@ fn provisional_word(t: &str) -> Option<usize> {
     None
 }
 
+/// A day of the week before a date (`dinsdag 31 december 2019`, `Tue, 31 Dec 2019`,
+/// `di. 31-12-2019`): the day (Monday 0 to Sunday 6) and the rest of the text.
+#[cfg(feature = "full")]
+fn weekday_before(s: &str) -> Option<(u8, &str)> {
+    const DAYS: [&[&str]; 7] = [
+        &["maandag", "monday", "ma", "mon"],
+        &["dinsdag", "tuesday", "di", "tue", "tues"],
+        &["woensdag", "wednesday", "wo", "wed"],
+        &["donderdag", "thursday", "do", "thu", "thur", "thurs"],
+        &["vrijdag", "friday", "vr", "fri"],
+        &["zaterdag", "saturday", "za", "sat"],
+        &["zondag", "sunday", "zo", "sun"],
+    ];
+    let s = s.trim_start();
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = s.find([' ', ',', '.']).unwrap_or(s.len());
+    let word = s[..end].to_ascii_lowercase();
+    let day = DAYS
+        .iter()
+        .position(|names| names.contains(&word.as_str()))?;
+    let rest = s[end..].trim_start_matches([' ', ',', '.']);
+    (!rest.is_empty()).then_some((day as u8, rest))
+}
+
 /// Words written before a stand or a year (`ultimo 2015`, `stand per 31-12-2015`, `Jaar 2015`).
 const LEADS: [&str; 9] = [
     "ultimo ",
@@ -192,56 +349,34 @@ const LEADS: [&str; 9] = [
     "year ",
 ];
 
+/// How many bytes of lead words (`per `, `stand per `, `ultimo `) `s` starts with (any case).
+/// User files only.
+#[cfg(feature = "full")]
+pub fn lead_len(s: &str) -> usize {
+    let mut rest = s;
+    while let Some(r) = LEADS.iter().find_map(|lead| {
+        rest.get(..lead.len())
+            .filter(|p| p.eq_ignore_ascii_case(lead))
+            .map(|_| &rest[lead.len()..])
+    }) {
+        let r = r.trim_start();
+        rest = match r.get(..4) {
+            Some(v) if v.eq_ignore_ascii_case("van ") => r[4..].trim_start(),
+            _ => r,
+        };
+    }
+    s.len() - rest.len()
+}
+
 /// A date followed by a time of day, as exports write a peildatum with its time (`31-12-2015
-/// 12:00`, `2015-12-31 23:59:59`, `2015-12-31T08:30`, `2015-12-31T08:30:00.5+01:00`): the
-/// date as written and whether the time is other than midnight; `None` when the text is not a
-/// date with a time (a date alone, a time alone, a time out of range). User files only.
+/// 12:00`, `2015-12-31 23:59:59`, `2015-12-31T08:30`, `2015-12-31T08:30:00.5+01:00`,
+/// `31-12-2019 3:00 PM`): the date as written and whether the time is other than midnight;
+/// `None` when the text is not a date with a time (a date alone, a time alone, a time out of
+/// range; see [`split_time`]). User files only.
 #[cfg(feature = "full")]
 pub fn date_and_time(s: &str) -> Option<(&str, bool)> {
-    let s = s.trim();
-    // `T` right after a digit (ISO), else the last space (`31 dec 2015 12:00`).
-    let at = s
-        .char_indices()
-        .find(|&(k, c)| c == 'T' && k > 0 && s.as_bytes()[k - 1].is_ascii_digit())
-        .map(|(k, _)| k)
-        .or_else(|| s.rfind(' '))?;
-    let (date, time) = (s[..at].trim_end(), s[at + 1..].trim());
-    if Period::parse(date).map(Period::grain) != Some(Grain::Date) {
-        return None;
-    }
-    // A zone after the time: `Z`, `+01:00`, `-0500`.
-    let time = time.strip_suffix('Z').unwrap_or(time);
-    let time = match time.rfind(['+', '-']) {
-        Some(k) => {
-            let zone = &time[k + 1..];
-            let ok = zone.len() <= 5
-                && !zone.is_empty()
-                && zone.bytes().all(|b| b.is_ascii_digit() || b == b':');
-            if !ok {
-                return None;
-            }
-            &time[..k]
-        }
-        None => time,
-    };
-    let (clock, fraction) = time.split_once(['.', ',']).unwrap_or((time, ""));
-    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let parts: Vec<&str> = clock.split(':').collect();
-    let two = |t: &str, max: u8| {
-        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse::<u8>().ok())
-            .flatten()
-            .filter(|v| *v <= max)
-    };
-    let (h, m, sec) = match parts.as_slice() {
-        [h, m] => (two(h, 23)?, two(m, 59)?, 0),
-        [h, m, sec] if sec.len() == 2 => (two(h, 23)?, two(m, 59)?, two(sec, 59)?),
-        _ => return None,
-    };
-    let midnight = h == 0 && m == 0 && sec == 0 && fraction.bytes().all(|b| b == b'0');
-    Some((date, !midnight))
+    let (date, timed) = split_time(s)?;
+    (Period::parse(date).map(Period::grain) == Some(Grain::Date)).then_some((date, timed))
 }
 
 fn small(t: &str, max: u8) -> Option<u8> {
@@ -462,8 +597,34 @@ impl Period {
         Period::parse_written(s)
     }
 
-    /// [`Period::parse`] of a text without its lead words.
+    /// [`Period::parse`] of a text without its lead words. A date may have its day of the week
+    /// before it (`dinsdag 31 december 2019`, `Tue, 31 Dec 2019`, `di 31-12-2019`), which must
+    /// be that date's (else the text is no period).
     fn parse_written(s: &str) -> Option<Period> {
+        #[cfg(feature = "full")]
+        if let Some((weekday, rest)) = weekday_before(s) {
+            let p = Period::parse_plain(rest)?;
+            return (p.grain == Grain::Date && p.weekday() == weekday).then_some(p);
+        }
+        Period::parse_plain(s)
+    }
+
+    /// The day of the week of the period's last day, Monday 0 to Sunday 6.
+    #[cfg(feature = "full")]
+    fn weekday(self) -> u8 {
+        // Days since 1970-01-01 (a Thursday), by the civil calendar (H. Hinnant's algorithm).
+        let (m, d) = (self.month as i64, self.day as i64);
+        let y = self.year as i64 - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        (days + 3).rem_euclid(7) as u8
+    }
+
+    /// [`Period::parse_written`] of a text without a day of the week.
+    fn parse_plain(s: &str) -> Option<Period> {
         let s = Period::split_mark(s).0;
         if let Some(y) = year_of(s) {
             return Some(Period::year(y));
@@ -640,15 +801,27 @@ impl Period {
             let m = MONTHS.iter().position(|names| names.contains(name))?;
             return Some(Period::month(*y, m as u8 + 1));
         }
-        // A day and a month's name: `31 december 2015`.
-        if let (true, [a, b]) = (cfg!(feature = "full"), rest.as_slice()) {
-            let (day, name) = if a.bytes().all(|c| c.is_ascii_digit()) {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            let m = MONTHS.iter().position(|names| names.contains(name))?;
-            return Period::date(*y, m as u8 + 1, small(day, 31)?);
+        // A day and a month's name: `31 december 2015`, `December 31, 2015`, `31st of
+        // December 2015`.
+        #[cfg(feature = "full")]
+        {
+            let rest: Vec<&str> = rest
+                .into_iter()
+                .filter(|w| !matches!(*w, "of" | "the"))
+                .collect();
+            if let [a, b] = rest.as_slice() {
+                let (day, name) = if a.starts_with(|c: char| c.is_ascii_digit()) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let m = MONTHS.iter().position(|names| names.contains(name))?;
+                let day = ["st", "nd", "rd", "th", "ste", "de", "e"]
+                    .iter()
+                    .find_map(|o| day.strip_suffix(o))
+                    .unwrap_or(day);
+                return Period::date(*y, m as u8 + 1, small(day, 31)?);
+            }
         }
         None
     }
@@ -725,6 +898,9 @@ mod tests {
         assert_eq!(p("stand per van 31-12-2015"), "2015-12-31");
         assert_eq!(p("Ultimo Jaar 2015 (voorlopig)"), "2015");
         assert_eq!(p("per per"), "-");
+        assert_eq!(lead_len("Stand per van 12/31/2015"), 14);
+        assert_eq!(lead_len("12/31/2015"), 0);
+        assert_eq!(lead_len("perron 12/31/2015"), 0);
     }
 
     fn p(s: &str) -> String {
@@ -851,6 +1027,71 @@ mod tests {
         }
     }
 
+    /// Dates as analysts' tools write them out (user files only).
+    #[cfg(feature = "full")]
+    #[test]
+    fn written_out_dates_weekdays_zones_and_twelve_hour_midnights() {
+        for (s, want) in [
+            ("31 december 2019", "2019-12-31"),
+            ("31 dec. 2019", "2019-12-31"),
+            ("31 December 2019", "2019-12-31"),
+            ("December 31, 2019", "2019-12-31"),
+            ("Dec 31, 2019", "2019-12-31"),
+            ("Dec. 31, 2019", "2019-12-31"),
+            ("31-Dec-2019", "2019-12-31"),
+            ("2019/12/31", "2019-12-31"),
+            ("20191231", "2019-12-31"),
+            ("December 31st, 2019", "2019-12-31"),
+            ("31st of December 2019", "2019-12-31"),
+            ("1st January 2020", "2020-01-01"),
+            ("2nd Feb 2020", "2020-02-02"),
+            ("1e januari 2020", "2020-01-01"),
+            ("1ste kwartaal 2020", "2020K1"),
+            ("31x december 2019", "-"),
+            // The day of the week must be the date's: 31 December 2019 was a Tuesday.
+            ("dinsdag 31 december 2019", "2019-12-31"),
+            ("Dinsdag, 31 december 2019", "2019-12-31"),
+            ("di 31-12-2019", "2019-12-31"),
+            ("di. 31 dec. 2019", "2019-12-31"),
+            ("Tuesday, December 31, 2019", "2019-12-31"),
+            ("Tue, 31 Dec 2019", "2019-12-31"),
+            ("Tue, 31 Dec 2019 00:00:00 +0000", "2019-12-31"),
+            ("Tue, 31 Dec 2019 00:00:00 GMT", "2019-12-31"),
+            ("woensdag 31 december 2019", "-"),
+            ("Monday, December 31, 2019", "-"),
+            ("dinsdag 2019", "-"),
+            ("dinsdag december 2019", "-"),
+            ("dinsdag", "-"),
+            ("zondag 29 februari 2020", "-"),
+            ("zaterdag 29 februari 2020", "2020-02-29"),
+            ("donderdag 1 januari 1970", "1970-01-01"),
+            ("vrijdag 1 januari 2100", "2100-01-01"),
+            // Midnight with any zone, and on a twelve-hour clock.
+            ("2019-12-31T00:00:00Z", "2019-12-31"),
+            ("2019-12-31T00:00:00+01:00", "2019-12-31"),
+            ("2019-12-31T00:00:00-05:00", "2019-12-31"),
+            ("2019-12-31T00:00:00.000+0100", "2019-12-31"),
+            ("2019-12-31 00:00:00 UTC", "2019-12-31"),
+            ("2019-12-31 12:00:00 AM", "2019-12-31"),
+            ("2019-12-31 12:00 am", "2019-12-31"),
+            ("31-12-2019 12:00 a.m.", "2019-12-31"),
+            ("31-12-2019 12:00AM", "2019-12-31"),
+            ("31 dec 2019 00:00", "2019-12-31"),
+            ("2019-12-31 12:00:00 PM", "-"),
+            ("2019-12-31 00:00:00 AM", "-"),
+            ("2019-12-31T00:00:00+01:00x", "-"),
+            ("2019-12-31 00:00:00 CET", "2019-12-31"),
+            ("2019-12-31Z", "2019-12-31"),
+            ("2019-12-31+01:00", "2019-12-31"),
+            ("2019-12-31-05:00", "2019-12-31"),
+            ("2019-12-31+0100", "-"),
+            ("2019-12-31X", "-"),
+            ("2019-13-31Z", "-"),
+        ] {
+            assert_eq!(p(s), want, "{s}");
+        }
+    }
+
     #[cfg(feature = "full")]
     #[test]
     fn dates_with_a_time_of_day() {
@@ -872,6 +1113,23 @@ mod tests {
             ("31-12-2015 12:00 uur", None),
             ("Totaal 12:00", None),
             ("12:00", None),
+            // A twelve-hour clock (12 AM is midnight), zones, a day of the week.
+            ("31-12-2019 3:00 PM", Some(("31-12-2019", true))),
+            ("2019-12-31 12:00:00 AM", Some(("2019-12-31", false))),
+            ("2019-12-31 12:30:00 AM", Some(("2019-12-31", true))),
+            ("2019-12-31 8:30 a.m.", Some(("2019-12-31", true))),
+            ("2019-12-31 8:30p.m.", Some(("2019-12-31", true))),
+            ("31-12-2019 11:59PM", Some(("31-12-2019", true))),
+            ("31-12-2019 13:00 PM", None),
+            ("31-12-2019 0:30 AM", None),
+            ("31-12-2019 3:00 XM", None),
+            ("2019-12-31T08:30:00-05:00", Some(("2019-12-31", true))),
+            ("2019-12-31 08:30:00 UTC", Some(("2019-12-31", true))),
+            (
+                "dinsdag 31 december 2019 14:00",
+                Some(("dinsdag 31 december 2019", true)),
+            ),
+            ("12/31/2019 11:59 PM", None),
         ] {
             assert_eq!(date_and_time(s), want, "{s}");
         }

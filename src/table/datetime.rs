@@ -2,13 +2,55 @@
 //! `2015-12-31T08:30`, or a workbook's date cell with a time): the column is read as its dates,
 //! and the notes say the times were left out. Rows that would then fall on one date with all
 //! their other texts (region, subgroup, ...) the same are never summed or dropped silently: that
-//! is an error naming the rows. User files only (full core).
+//! is an error naming the rows.
+//!
+//! Before that, a column of dates written as three numbers is read day first or month first as a
+//! whole, never cell by cell (`Table::read_month_first_dates`): English-locale exports write
+//! `12/31/2019`, `3/31/2019 11:59 PM`. User files only (full core).
 
 use super::column::{Cell, Column};
 use super::{sniff, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::spec::period::{date_and_time, Grain, Period};
+use crate::spec::period::{date_and_time, lead_len, numbers_of_date, split_time, Grain, Period};
 use std::collections::HashMap;
+
+/// Columns read month first, each with its new texts and the texts as written.
+pub(super) type Written = Vec<(usize, HashMap<Box<str>, Box<str>>)>;
+
+/// The first of a column's dates that tells it is written day first (first number over 12) and
+/// the first that tells month first (second number over 12), by index. Dates with dots
+/// (`31.12.2019`) are European, day first: a column with one is never read month first (its
+/// texts are left to [`Period::parse`], as before).
+fn orders(read: &[Option<(u8, u8, i32, char)>]) -> (Option<usize>, Option<usize>) {
+    let day_first = read
+        .iter()
+        .position(|n| n.is_some_and(|(a, b, ..)| a > 12 && b <= 12));
+    let dotted = read.iter().any(|n| n.is_some_and(|(.., sep)| sep == '.'));
+    let month_first = read
+        .iter()
+        .position(|n| n.is_some_and(|(a, b, ..)| a <= 12 && b > 12))
+        .filter(|_| !dotted);
+    (day_first, month_first)
+}
+
+/// The first slash date that is a date either way (`4/1/2019`), with its day-first and its
+/// month-first reading.
+fn either_way(read: &[Option<(u8, u8, i32, char)>]) -> Option<(usize, Period, Period)> {
+    read.iter().enumerate().find_map(|(k, n)| {
+        let (a, b, y, sep) = (*n)?;
+        if sep != '/' || a == b {
+            return None;
+        }
+        Some((k, Period::date(y, b, a)?, Period::date(y, a, b)?))
+    })
+}
+
+/// A date as written, with a time and a provisional mark after it left off.
+fn date_part(t: &str) -> &str {
+    let d = split_time(t).map_or(t.trim(), |(d, _)| d);
+    let d = &d[lead_len(d)..];
+    Period::split_mark(d).0
+}
 
 /// Whether a header names a number that identifies a row (a region's or municipality's number or
 /// code) rather than a count.
@@ -21,11 +63,21 @@ fn names_a_place(name: &str) -> bool {
 
 impl Table {
     /// See the module.
-    pub(super) fn read_dates_with_times(&mut self) -> Result<()> {
+    /// `written`: the texts of the columns read month first as they were written (see
+    /// [`Table::read_month_first_dates`]), for the notes and errors.
+    pub(super) fn read_dates_with_times(&mut self, written: &Written) -> Result<()> {
         let Some(j) = self.dated_column() else {
             return Ok(());
         };
         let col = &self.columns[j];
+        let as_written = |t: &str| -> String {
+            written
+                .iter()
+                .find(|(k, _)| *k == j)
+                .and_then(|(_, m)| m.get(t))
+                .map_or(t, |o| o)
+                .to_string()
+        };
         // Each text's date (as written) and whether it had a time other than midnight.
         let dates: Vec<(&str, bool)> = col
             .dictionary()
@@ -91,7 +143,8 @@ impl Table {
             .row_word_in(crate::format::Lang::En)
             .to_string();
         let row = |i: usize| self.row_number(i).unwrap_or(i + 1);
-        let text = |i: usize| sniff::shorten(&col.get(i).as_text().unwrap_or_default(), 30);
+        let text =
+            |i: usize| sniff::shorten(&as_written(&col.get(i).as_text().unwrap_or_default()), 30);
         if let Some(&(a, b)) = clashes.first() {
             let more = clashes.len() - 1;
             let (more_nl, more_en) = match more {
@@ -124,7 +177,7 @@ impl Table {
             .iter()
             .zip(&dates)
             .find(|(_, (_, t))| *t)
-            .map(|(t, (d, _))| (sniff::shorten(t, 30), d.to_string()))
+            .map(|(t, (d, _))| (sniff::shorten(&as_written(t), 30), d.to_string()))
             .unwrap_or_default();
         let mut new = Column::with_capacity(name.clone(), col.len());
         for i in 0..col.len() {
@@ -150,6 +203,305 @@ impl Table {
             ),
         );
         Ok(())
+    }
+
+    /// Reads each column of dates written as three numbers, the year last, in one order: day
+    /// first (`31/12/2019`, as [`Period::parse`] reads them) when some text's first number is
+    /// over 12 or none's second is, month first (`12/31/2019`, US) when some text's second
+    /// number is over 12 and none's first is; then its texts are rewritten as ISO dates
+    /// (`2019-12-31`, a time after the date kept) and the file line says so. A column with both
+    /// is an error naming a row of each; a slash date that reads either way (`4/1/2019`) is read
+    /// day first and said.
+    ///
+    /// Gives each rewritten column's new texts with the texts as written. Column headers that
+    /// are such dates (a wide file, one column per date) are read by the same rule as a whole.
+    pub(super) fn read_month_first_dates(&mut self) -> Result<Written> {
+        self.month_first_headers()?;
+        let mut written = Vec::new();
+        for j in 0..self.columns.len() {
+            if let Some(m) = self.month_first_column(j)? {
+                written.push((j, m));
+            }
+        }
+        Ok(written)
+    }
+
+    /// Column headers that are dates written as three numbers (`12/31/2015`, `12/31/2016`):
+    /// read month first as a whole by the rule of [`Table::read_month_first_dates`], renamed
+    /// as ISO dates and said; both orders among them are an error.
+    fn month_first_headers(&mut self) -> Result<()> {
+        let read: Vec<Option<(u8, u8, i32, char)>> = self
+            .columns
+            .iter()
+            .map(|c| numbers_of_date(Period::split_mark(&c.name).0))
+            .collect();
+        if read.iter().flatten().count() < 2 {
+            return Ok(());
+        }
+        let (day_first, month_first) = orders(&read);
+        let name = |j: usize| sniff::shorten(&self.columns[j].name, 30);
+        let at = |j: usize| {
+            let at = Location::file(&self.source).column(&self.columns[j].name);
+            match self.detected.header_row {
+                0 => at,
+                r => at.row(r),
+            }
+        };
+        match (day_first, month_first) {
+            (Some(d), Some(m)) => Err(Error::new2(
+                ErrorKind::BadValue,
+                format!(
+                    "De kolomkoppen hebben datums met de dag eerst ('{}') en met de maand eerst ('{}'): ze worden op één manier gelezen. Schrijf alle datums in dezelfde volgorde, of als 2019-12-31.",
+                    name(d),
+                    name(m)
+                ),
+                format!(
+                    "The column headers have dates with the day first ('{}') and with the month first ('{}'): they are read one way. Write all dates in the same order, or as 2019-12-31.",
+                    name(d),
+                    name(m)
+                ),
+            )
+            .at(at(d.max(m)))),
+            (None, Some(m)) => {
+                let mut names: Vec<Option<String>> = Vec::with_capacity(read.len());
+                for (j, n) in read.iter().enumerate() {
+                    let Some((a, b, y, _)) = *n else {
+                        names.push(None);
+                        continue;
+                    };
+                    let Some(p) = Period::date(y, a, b) else {
+                        return Err(Error::new2(
+                            ErrorKind::BadValue,
+                            format!(
+                                "De kolomkoppen hebben datums met de maand eerst (zoals '{}'), maar '{}' is zo geen datum.",
+                                name(m),
+                                name(j)
+                            ),
+                            format!(
+                                "The column headers have dates with the month first (such as '{}'), but '{}' is then no date.",
+                                name(m),
+                                name(j)
+                            ),
+                        )
+                        .at(at(j)));
+                    };
+                    let mark = Period::split_mark(&self.columns[j].name).1;
+                    let new = format!("{p}{mark}");
+                    // A header that would then be another's is left as written.
+                    let taken = self.columns.iter().any(|c| c.name == new);
+                    names.push((!taken).then_some(new));
+                }
+                let example = read[m]
+                    .and_then(|(a, b, y, _)| Period::date(y, a, b))
+                    .map(|p| (p.label(), p.label_in(crate::format::Lang::En)))
+                    .unwrap_or_default();
+                let shown = name(m);
+                for (c, n) in self.columns.iter_mut().zip(names) {
+                    if let Some(n) = n {
+                        c.name = n;
+                    }
+                }
+                self.detected.note(
+                    format!(
+                        "Kolomkoppen gelezen als maand/dag/jaar (zoals '{shown}' = {}), want het tweede getal is soms groter dan 12 en het eerste nooit",
+                        example.0
+                    ),
+                    format!(
+                        "Column headers read as month/day/year (such as '{shown}' = {}), as the second number is sometimes over 12 and the first never",
+                        example.1
+                    ),
+                );
+                Ok(())
+            }
+            (None, None) => {
+                if let Some((t, day, month)) = either_way(&read).map(|(k, d, m)| (name(k), d, m)) {
+                    let en = crate::format::Lang::En;
+                    self.detected.note(
+                        format!(
+                            "Kolomkoppen gelezen als dag/maand/jaar (zoals '{t}' = {}); geen getal is groter dan 12, dus met de maand eerst ({}) had ook gekund",
+                            day.label(),
+                            month.label()
+                        ),
+                        format!(
+                            "Column headers read as day/month/year (such as '{t}' = {}); no number is over 12, so month first ({}) was possible too",
+                            day.label_in(en),
+                            month.label_in(en)
+                        ),
+                    );
+                }
+                Ok(())
+            }
+            (Some(_), None) => Ok(()),
+        }
+    }
+
+    fn month_first_column(&mut self, j: usize) -> Result<Option<HashMap<Box<str>, Box<str>>>> {
+        let col = &self.columns[j];
+        if col.dictionary().is_empty() || col.has_number() {
+            return Ok(None);
+        }
+        let has_digit = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+        // The date as written (a time and a provisional mark after it left off).
+        // A quick look at the first text with a digit: most columns stop here.
+        let dict = col.dictionary();
+        match dict.iter().find(|t| has_digit(t)) {
+            Some(t) if numbers_of_date(date_part(t)).is_some() => {}
+            _ => return Ok(None),
+        }
+        // Every text with a digit must be such a date (texts without, such as `Totaal`, are
+        // no date either way).
+        let mut read: Vec<Option<(u8, u8, i32, char)>> = Vec::with_capacity(dict.len());
+        for t in dict {
+            if !has_digit(t) {
+                read.push(None);
+                continue;
+            }
+            match numbers_of_date(date_part(t)) {
+                Some(n) => read.push(Some(n)),
+                None => return Ok(None),
+            }
+        }
+        let (day_first, month_first) = orders(&read);
+        let name = col.name.clone();
+        let row_of = |k: usize| -> usize {
+            let i = (0..col.len())
+                .find(|&i| col.code(i) == Some(k as u32))
+                .unwrap_or(0);
+            self.row_number(i).unwrap_or(i + 1)
+        };
+        let shown = |k: usize| sniff::shorten(dict[k].trim(), 30);
+        let (word, word_en) = (
+            self.detected.row_word().to_string(),
+            self.detected
+                .row_word_in(crate::format::Lang::En)
+                .to_string(),
+        );
+        match (day_first, month_first) {
+            (Some(d), Some(m)) => {
+                let (rd, rm) = (row_of(d), row_of(m));
+                Err(Error::new2(
+                    ErrorKind::BadValue,
+                    format!(
+                        "Kolom '{name}' heeft datums met de dag eerst ('{}', {word} {rd}) en met de maand eerst ('{}', {word} {rm}): een kolom wordt op één manier gelezen. Schrijf alle datums in dezelfde volgorde, of als 2019-12-31.",
+                        shown(d),
+                        shown(m)
+                    ),
+                    format!(
+                        "Column '{name}' has dates with the day first ('{}', {word_en} {rd}) and with the month first ('{}', {word_en} {rm}): a column is read one way. Write all dates in the same order, or as 2019-12-31.",
+                        shown(d),
+                        shown(m)
+                    ),
+                )
+                .at(Location::file(&self.source).row(rm.max(rd)).column(&name)))
+            }
+            (None, Some(m)) => {
+                // Every date read month first, or an error naming the first that is none.
+                let mut texts: Vec<Option<String>> = Vec::with_capacity(dict.len());
+                let mut example = (String::new(), String::new());
+                for (k, (t, n)) in dict.iter().zip(&read).enumerate() {
+                    let Some((a, b, y, _)) = *n else {
+                        texts.push(None);
+                        continue;
+                    };
+                    let Some(p) = Period::date(y, a, b) else {
+                        let r = row_of(k);
+                        return Err(Error::new2(
+                            ErrorKind::BadValue,
+                            format!(
+                                "Kolom '{name}' heeft datums met de maand eerst (zoals '{}'), maar '{}' ({word} {r}) is zo geen datum.",
+                                shown(m),
+                                shown(k)
+                            ),
+                            format!(
+                                "Column '{name}' has dates with the month first (such as '{}'), but '{}' ({word_en} {r}) is then no date.",
+                                shown(m),
+                                shown(k)
+                            ),
+                        )
+                        .at(Location::file(&self.source).row(r).column(&name)));
+                    };
+                    // The date as written replaced by its ISO form; what comes before it (a
+                    // lead word) and after it (a time, a mark) kept.
+                    let d = date_part(t);
+                    let start = d.as_ptr() as usize - t.as_ptr() as usize;
+                    let end = start + d.len();
+                    texts.push(Some(format!(
+                        "{}{p}{}",
+                        t.get(..start).unwrap_or_default(),
+                        t.get(end..).unwrap_or_default()
+                    )));
+                    if k == m {
+                        example = (p.label(), p.label_in(crate::format::Lang::En));
+                    }
+                }
+                let two_digits = read
+                    .iter()
+                    .zip(dict)
+                    .any(|(n, t)| n.is_some_and(|(_, _, y, _)| !t.contains(&y.to_string())));
+                let (short, short_en) = if two_digits {
+                    (
+                        "; jaartallen met twee cijfers als 20xx (00-69) of 19xx (70-99)",
+                        "; two-digit years as 20xx (00-69) or 19xx (70-99)",
+                    )
+                } else {
+                    ("", "")
+                };
+                let note = (
+                    format!(
+                        "Kolom '{name}': datums gelezen als maand/dag/jaar (zoals '{}' = {}), want het tweede getal is soms groter dan 12 en het eerste nooit{short}",
+                        shown(m),
+                        example.0
+                    ),
+                    format!(
+                        "Column '{name}': dates read as month/day/year (such as '{}' = {}), as the second number is sometimes over 12 and the first never{short_en}",
+                        shown(m),
+                        example.1
+                    ),
+                );
+                let mut new = Column::with_capacity(name, col.len());
+                for i in 0..col.len() {
+                    match col.code(i).map(|k| k as usize) {
+                        Some(k) => match (texts.get(k), dict.get(k)) {
+                            (Some(Some(t)), _) => new.push_text(t),
+                            (_, Some(t)) => new.push_text(t),
+                            _ => new.push_missing(),
+                        },
+                        None => new.push_missing(),
+                    }
+                }
+                new.finish();
+                let originals = texts
+                    .into_iter()
+                    .zip(dict)
+                    .filter_map(|(n, t)| Some((n?.into_boxed_str(), t.clone())))
+                    .collect();
+                self.columns[j] = new;
+                self.detected.note(note.0, note.1);
+                Ok(Some(originals))
+            }
+            (None, None) => {
+                // A slash date that reads either way (`4/1/2019`): read day first, and said.
+                let Some((k, day, month)) = either_way(&read) else {
+                    return Ok(None);
+                };
+                let en = crate::format::Lang::En;
+                let t = shown(k);
+                self.detected.note(
+                    format!(
+                        "Kolom '{name}': datums gelezen als dag/maand/jaar (zoals '{t}' = {}); geen getal is groter dan 12, dus met de maand eerst ({}) had ook gekund",
+                        day.label(),
+                        month.label()
+                    ),
+                    format!(
+                        "Column '{name}': dates read as day/month/year (such as '{t}' = {}); no number is over 12, so month first ({}) was possible too",
+                        day.label_in(en),
+                        month.label_in(en)
+                    ),
+                );
+                Ok(None)
+            }
+            (Some(_), None) => Ok(None),
+        }
     }
 
     /// The column whose texts are all dates, at least one with a time other than midnight
@@ -185,5 +537,92 @@ impl Table {
             .enumerate()
             .any(|(k, c)| k != j && (all_periods(c) || years(c)));
         (!other).then_some(j)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::table::load;
+
+    fn texts(csv: &str, col: usize) -> (Vec<String>, Vec<String>) {
+        let t = load("t.csv", csv.as_bytes()).unwrap();
+        let c = &t.columns[col];
+        let texts = (0..c.len())
+            .map(|i| c.get(i).as_text().unwrap_or_default())
+            .collect();
+        (texts, t.detected.notes)
+    }
+
+    #[test]
+    fn a_column_is_read_month_first_as_a_whole() {
+        let (t, notes) = texts(
+            "regio;datum;n\nA;3/4/2019;1\nB;12/31/2019 11:59 PM;2\nD;;4\n",
+            1,
+        );
+        // 3/4 follows its column: 4 March. The time is then left out as for any date.
+        assert_eq!(t, ["2019-03-04", "2019-12-31", ""]);
+        assert!(
+            notes.iter().any(|n| n.starts_with(
+                "Kolom 'datum': datums gelezen als maand/dag/jaar (zoals '12/31/2019 11:59 PM' = 31 dec 2019)"
+            )),
+            "{notes:?}"
+        );
+        // Lead words and provisional marks are kept around the date.
+        let (t, _) = texts(
+            "regio;datum;n\nA;per 12/31/2019;1\nB;Stand per 12/30/2019*;2\n",
+            1,
+        );
+        assert_eq!(t, ["per 2019-12-31", "Stand per 2019-12-30*"]);
+        // A text without digits (a total) is no date either way.
+        let (t, _) = texts("regio;datum;n\nA;3/4/19;1\nB;12/31/19;2\nC;Totaal;3\n", 1);
+        assert_eq!(t, ["2019-03-04", "2019-12-31", "Totaal"]);
+        // Day first when a first number is over 12, as before: the texts stay.
+        let (t, notes) = texts("regio;datum;n\nA;3/4/2019;1\nB;31/12/2019;2\n", 1);
+        assert_eq!(t, ["3/4/2019", "31/12/2019"]);
+        assert!(notes.iter().all(|n| !n.contains("maand")), "{notes:?}");
+    }
+
+    #[test]
+    fn other_columns_are_left_as_they_are() {
+        // Texts that are not all dates (a remark with a date in it, ratios, codes).
+        for csv in [
+            "regio;opmerking;n\nA;12/31/2019;1\nB;zie 12/31/2019;2\n",
+            "regio;deel;n\nA;1/13;1\nB;2/14;2\n",
+            "regio;code;n\nA;12/31/2019/1;1\nB;1-13-2019-x;2\n",
+            // Dots: never month first (versions, European dates).
+            "regio;versie;n\nA;1.13.20;1\nB;2.1.19;2\n",
+        ] {
+            let (t, notes) = texts(csv, 1);
+            let written: Vec<&str> = csv
+                .lines()
+                .skip(1)
+                .map(|l| l.split(';').nth(1).unwrap())
+                .collect();
+            assert_eq!(t, written, "{csv}");
+            assert!(notes.iter().all(|n| !n.contains("datums")), "{notes:?}");
+        }
+    }
+
+    #[test]
+    fn mixed_orders_and_impossible_dates_are_errors_at_their_row() {
+        let e = load("t.csv", b"regio;datum;n\nA;12/31/2019;1\nB;31/12/2019;2\n").unwrap_err();
+        assert!(e.message.contains("rij 3"), "{}", e.message);
+        assert_eq!(e.location.and_then(|l| l.row), Some(3));
+        let e = load("t.csv", b"regio;datum;n\nA;12/31/2019;1\nB;31/31/2019;2\n").unwrap_err();
+        assert!(e.message.contains("'31/31/2019' (rij 3)"), "{}", e.message);
+        let e = load("t.csv", b"regio;datum;n\nA;12/31/2019;1\nB;2/29/2019;2\n").unwrap_err();
+        assert!(e.message.contains("'2/29/2019' (rij 3)"), "{}", e.message);
+        assert!(e.message_en.is_some());
+        // Headers: a date that is none month first names its column.
+        let e = load("t.csv", b"regio;12/31/2019;2/30/2019\nA;1;2\n").unwrap_err();
+        assert!(
+            e.message.contains("'2/30/2019' is zo geen datum"),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            e.location.and_then(|l| l.column).as_deref(),
+            Some("2/30/2019")
+        );
     }
 }

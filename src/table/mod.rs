@@ -439,7 +439,10 @@ impl Table {
         #[cfg(feature = "full")]
         table.note_spaced_numbers();
         #[cfg(feature = "full")]
-        table.read_dates_with_times()?;
+        {
+            let written = table.read_month_first_dates()?;
+            table.read_dates_with_times(&written)?;
+        }
         Ok(table)
     }
 
