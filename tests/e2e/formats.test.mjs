@@ -14,6 +14,8 @@ const FIXTURES = [
   { file: 'regio-zonder-landelijk.tsv', detected: /tab/, note: /som van de regio/ },
   { file: 'regio-werkmap.xlsx', detected: /XLSX/ },
   { file: 'regio-records.json', detected: /JSON/ },
+  // pandas' default `to_json` (one object per column, keyed by row number).
+  { file: 'regio-pandas.json', detected: /object per kolom/ },
 ];
 
 async function loadFixture(page, file) {
