@@ -131,6 +131,31 @@ NEW_SHAPES = [
         "regio;jaar;AantalWSWers;Wajongers;P-wetters\n"
         "Achterhoek;2015;1578;2142;379\nTwente;2015;2000;2500;500\n",
     ),
+    (
+        "month-first.csv",
+        "regio,peildatum,personen,werkzaam\n"
+        "Achterhoek,12/31/2015 11:59 PM,4099,2332\nTwente,3/31/2016,5000,2600\n"
+        "Twente,\"Tuesday, December 31, 2019\",5100,2700\n",
+    ),
+    (
+        "units.csv",
+        "regio;jaar;Personen (x 1000);Werkzame personen (duizenden)\n"
+        "Achterhoek;2015;4,099;2,332\nTwente;2015;..;:\nTwente;2016;x;-\n",
+    ),
+    (
+        "years-over-blocks.csv",
+        "regio;2015;;2016;\n;personen;werkzaam;personen;werkzaam\n"
+        "Achterhoek;4099;2332;4200;2400\nTwente;5000;2600;5100;2700\n",
+    ),
+]
+
+# JSON in the shapes pandas and spreadsheet APIs write (json/shapes.rs).
+JSON_SHAPES = [
+    ("lists.json", '[["regio","jaar","n"],["Twente",2015,12],["Achterhoek",2015,null]]'),
+    ("split.json", '{"columns":["regio","n"],"index":["a","b"],"data":[["Twente",1],["Achterhoek",2]]}'),
+    ("per-column.json", '{"regio":["Twente","Achterhoek"],"n":[1,2]}'),
+    ("columns.json", '{"regio":{"0":"Twente","1":"Achterhoek"},"n":{"0":1}}'),
+    ("index.json", '{"7":{"regio":"Twente","n":1},"9":{"regio":"Achterhoek"}}'),
 ]
 
 
@@ -193,6 +218,8 @@ def main() -> None:
         put("render", name, text.encode())
     for name, text in NEW_SHAPES:
         put("spec", "period-" + name, text.split("\n", 1)[1].encode())
+    for name, text in JSON_SHAPES:
+        put("json", name, text.encode())
     specs = set()
     for p in glob.glob(os.path.join(ROOT, "docs", "*.md")) + glob.glob(os.path.join(ROOT, "tests", "*.rs")):
         with open(p, encoding="utf-8", errors="replace") as f:
