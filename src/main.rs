@@ -3,7 +3,34 @@
 use banenverkenner::format::{t, Lang};
 use banenverkenner::render::{render_query, Dataset, View, ViewSpec};
 use banenverkenner::table::source::OnDisk;
+use std::io::Write;
 use std::process::ExitCode;
+
+// Lines to stdout and stderr, as `println!`, `eprintln!` and `eprint!` write them, except when
+// the other end is closed (`banenverkenner info FILE | head -1`): then the CLI stops quietly
+// with status 0, as command-line tools do, instead of panicking (see [`written`]).
+macro_rules! outln {
+    ($($arg:tt)*) => { written(writeln!(std::io::stdout().lock(), $($arg)*)) };
+}
+macro_rules! errln {
+    ($($arg:tt)*) => { written(writeln!(std::io::stderr().lock(), $($arg)*)) };
+}
+macro_rules! err {
+    ($($arg:tt)*) => { written(write!(std::io::stderr().lock(), $($arg)*)) };
+}
+
+/// The end of a write to stdout or stderr: a closed pipe (the reader has what it wanted) ends
+/// the CLI quietly with status 0; any other failure (a full disk) is said, if stderr still
+/// takes it, and ends it with status 1.
+fn written(result: std::io::Result<()>) {
+    if let Err(e) = result {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let _ = writeln!(std::io::stderr(), "Fout / Error: {e}");
+        std::process::exit(1);
+    }
+}
 
 const USAGE_NL: &str = "Gebruik:
   banenverkenner view BESTAND WEERGAVE [--json | --spec] [--svg PAD]
@@ -158,7 +185,7 @@ fn load_in(
     // table, not the file and the table. Progress on stderr when a person watches (a terminal)
     // and the file takes a moment.
     use banenverkenner::table::source::Source;
-    use std::io::{IsTerminal, Write};
+    use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() || source.size() < (8 << 20) {
         return Dataset::load_from(&name, &mut source, &mut |_, _| {});
     }
@@ -177,7 +204,7 @@ fn load_in(
     };
     let ds = Dataset::load_from(&name, &mut source, &mut report);
     // The progress line is replaced by what follows.
-    eprint!("\r\x1b[2K");
+    err!("\r\x1b[2K");
     ds
 }
 
@@ -217,31 +244,31 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
             let ds = load(file, maps, lang)?;
             let info = ds.info_in(lang);
             let note = t(lang, "Let op", "Note");
-            eprintln!("{}", read_line(&info, lang));
+            errln!("{}", read_line(&info, lang));
             for n in &info.notes {
-                eprintln!("{note}: {n}");
+                errln!("{note}: {n}");
             }
             let r = render_query(&ds, &spec).map_err(|e| e.text_in(lang))?;
             for n in &r.notes {
-                eprintln!("{note}: {n}");
+                errln!("{note}: {n}");
             }
             for c in &r.changes {
-                eprintln!("{}: {c}", t(lang, "Aangepast", "Adjusted"));
+                errln!("{}: {c}", t(lang, "Aangepast", "Adjusted"));
             }
             if let Some(path) = svg {
                 std::fs::write(&path, &r.svg).map_err(|e| cannot_write(&path, &e, lang))?;
-                eprintln!(
+                errln!(
                     "{} {path}",
                     t(lang, "Grafiek geschreven naar", "Chart written to")
                 );
             }
             if completed {
-                println!("{}", r.spec);
+                outln!("{}", r.spec);
             } else if json {
                 let out = serde_json::to_string_pretty(&r.data).map_err(|e| e.to_string())?;
-                println!("{out}");
+                outln!("{out}");
             } else {
-                println!("{}\n{}\n{}", r.title, r.subtitle, r.summary);
+                outln!("{}\n{}\n{}", r.title, r.subtitle, r.summary);
             }
             Ok(())
         }
@@ -250,7 +277,7 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
             let file = args.get(1).ok_or(usage)?;
             let ds = load(file, maps, lang)?;
             let out = serde_json::to_string_pretty(&ds.info_in(lang)).map_err(|e| e.to_string())?;
-            println!("{out}");
+            outln!("{out}");
             Ok(())
         }
         Some("-h") | Some("--help") | Some("help") => {
@@ -260,7 +287,7 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
             } else {
                 lang
             };
-            println!(
+            outln!(
                 "{}\n\n{}",
                 self::usage(lang),
                 banenverkenner::spec::schema::help(lang)
@@ -319,7 +346,7 @@ fn report(
     ))?;
     let ds = load(file, maps, lang)?;
     let info = ds.info_in(lang);
-    eprintln!("{}", read_line(&info, lang));
+    errln!("{}", read_line(&info, lang));
     let settings = settings.trim_start_matches(['#', '?']);
     let query = if settings.starts_with("view=") {
         settings.to_string()
@@ -352,10 +379,10 @@ fn report(
     for s in &r.sections {
         match &s.rendered {
             Ok(x) => {
-                println!("{}. {}", s.label, x.title);
-                println!("   {}", x.summary);
+                outln!("{}. {}", s.label, x.title);
+                outln!("   {}", x.summary);
             }
-            Err(reason) => println!(
+            Err(reason) => outln!(
                 "{}. {}: {}: {reason}",
                 s.label,
                 s.heading,
@@ -363,7 +390,7 @@ fn report(
             ),
         }
     }
-    eprintln!(
+    errln!(
         "{} {} {out} (open {out}/index.html)",
         files.len(),
         t(lang, "bestanden geschreven naar", "files written to")
@@ -383,14 +410,14 @@ fn main() -> ExitCode {
             (flag, flag.or(named).unwrap_or_default())
         }
         Err(e) => {
-            eprintln!("Fout / Error: {e}");
+            errln!("Fout / Error: {e}");
             return ExitCode::FAILURE;
         }
     };
     match run(&args, flag, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}: {e}", t(lang, "Fout", "Error"));
+            errln!("{}: {e}", t(lang, "Fout", "Error"));
             ExitCode::FAILURE
         }
     }

@@ -379,6 +379,144 @@ pub fn date_and_time(s: &str) -> Option<(&str, bool)> {
     (Period::parse(date).map(Period::grain) == Some(Grain::Date)).then_some((date, timed))
 }
 
+/// A text with each two-digit year written after an apostrophe (`dec '19`, `Q4'19`, `jan ’19`)
+/// written after a space instead (`dec 19`); `None` when it has no such year. An apostrophe
+/// that is not before exactly two digits, or a second one, is left (the text is then no
+/// period).
+#[cfg(feature = "full")]
+fn apostrophe_years(s: &str) -> Option<String> {
+    if !s.contains(['\'', '\u{2019}']) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(k) = rest.find(['\'', '\u{2019}']) {
+        let mark = rest[k..].chars().next().map_or(1, char::len_utf8);
+        let after = &rest[k + mark..];
+        let b = after.as_bytes();
+        let two = b.len() >= 2
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_digit()
+            && !b.get(2).is_some_and(|c| c.is_ascii_alphanumeric());
+        if !two {
+            return None;
+        }
+        if !out.is_empty() {
+            return None;
+        }
+        out.push_str(&rest[..k]);
+        out.push(' ');
+        rest = after;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Quarters and months in the spellings of spreadsheets and business reports, on a text in
+/// capitals without separators (`Q4 '19` is `Q419`): the quarter before a year of four or two
+/// digits (`KW4 2019`, `Q4-19`, `K4 '19`), the quarter's number before its letter (`4Q19`,
+/// `4Q2019`), a two-digit year before the quarter (`19Q4`), the month before its year (`M12
+/// 2019`, `MM12-2019`). Two-digit years as `short_year`. User files only.
+#[cfg(feature = "full")]
+fn quarter_or_month_first(upper: &str) -> Option<Period> {
+    let year = |t: &str| year_of(t).or_else(|| short_year(t));
+    for p in ["KW", "K", "Q"] {
+        if let Some(rest) = upper.strip_prefix(p) {
+            if let (Some(q), Some(y)) = (
+                rest.get(..1).and_then(|q| small(q, 4)),
+                rest.get(1..).and_then(year),
+            ) {
+                return Some(Period::quarter(y, q));
+            }
+        }
+    }
+    if let (Some(q), Some(rest)) = (upper.get(..1).and_then(|q| small(q, 4)), upper.get(1..)) {
+        if let Some(y) = rest
+            .strip_prefix('Q')
+            .or_else(|| rest.strip_prefix('K'))
+            .and_then(year)
+        {
+            return Some(Period::quarter(y, q));
+        }
+    }
+    if let (Some(y), Some(rest)) = (upper.get(..2).and_then(short_year), upper.get(2..)) {
+        if let Some(q) = rest
+            .strip_prefix('Q')
+            .or_else(|| rest.strip_prefix('K'))
+            .and_then(|q| small(q, 4))
+        {
+            return Some(Period::quarter(y, q));
+        }
+    }
+    let rest = upper
+        .strip_prefix("MM")
+        .or_else(|| upper.strip_prefix('M'))?;
+    let at = rest.len().checked_sub(4)?;
+    let (m, y) = (rest.get(..at)?, rest.get(at..)?);
+    Some(Period::month(year_of(y)?, small(m, 12)?))
+}
+
+/// Why a text that names a time is no period the explorer reads, in Dutch and English: an ISO
+/// week (`2019-W52`, `2019W52-1`, `week 52 2019`, `wk 52 2019`) or a fiscal year (`FY2019`,
+/// `FY 2019/20`, `boekjaar 2019`, `fiscal year 2019`). User files only.
+#[cfg(feature = "full")]
+pub fn unsupported(s: &str) -> Option<(&'static str, &'static str)> {
+    const WEEK: (&str, &str) = (
+        "een week: weken worden niet gelezen, want de cijfers van de banenafspraak zijn standen per jaar, kwartaal, maand of datum en een (ISO-)week hoort soms bij het jaar ervoor of erna (2020-W01 begint op 30 december 2019). Schrijf de datum van de stand (zoals 2019-12-31), de maand of het kwartaal",
+        "a week: weeks are not read, as the banenafspraak figures are stocks per year, quarter, month or date and an (ISO) week sometimes belongs to the year before or after (2020-W01 starts on 30 December 2019). Write the date of the stock (such as 2019-12-31), the month or the quarter",
+    );
+    const FISCAL: (&str, &str) = (
+        "een boekjaar: een boekjaar loopt niet altijd gelijk met het kalenderjaar, dus wanneer de stand geteld is blijft onbekend. Schrijf het kalenderjaar (zoals 2019) als het boekjaar het kalenderjaar is, of de datum van de stand",
+        "a fiscal year: a fiscal year does not always run with the calendar year, so when the stock was counted is unknown. Write the calendar year (such as 2019) if the fiscal year is the calendar year, or the date of the stock",
+    );
+    let s = Period::split_mark(s).0;
+    let upper = crate::case::upper(s).replace([' ', '-', '/', '_', '.'], "");
+    let week_number = |t: &str| {
+        // The week (1-53), with an ISO weekday (1-7) after it or not.
+        let t = match t.len() {
+            3 if small(&t[2..], 7).is_some() => &t[..2],
+            _ => t,
+        };
+        small(t, 53).is_some()
+    };
+    // `2019W52`, `2019-W52-1`, `W52 2019`.
+    if let (Some(_), Some(w)) = (
+        upper.get(..4).and_then(year_of),
+        upper.get(4..).and_then(|r| r.strip_prefix('W')),
+    ) {
+        if week_number(w) {
+            return Some(WEEK);
+        }
+    }
+    if let Some(rest) = upper.strip_prefix('W') {
+        let at = rest.len().saturating_sub(4);
+        if rest.get(at..).and_then(year_of).is_some() && rest.get(..at).is_some_and(week_number) {
+            return Some(WEEK);
+        }
+    }
+    let lower = crate::case::lower(s);
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ',' | '.' | '_' | ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_year = words.iter().any(|w| year_of(w).is_some());
+    // `week 52 2019`, `wk52 2019`, `2019 weeknummer 52`.
+    let week_word = |w: &&str| {
+        ["weeknummer", "weeknr", "week", "wk"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|r| r.is_empty() || small(r, 53).is_some())
+        })
+    };
+    if has_year && words.iter().any(week_word) {
+        return Some(WEEK);
+    }
+    let fiscal = upper.strip_prefix("FY").is_some_and(|r| {
+        r.get(..4).and_then(year_of).is_some() || r.get(..2).and_then(short_year).is_some()
+    }) || (has_year
+        && (words.contains(&"boekjaar") || words.contains(&"fy") || lower.contains("fiscal year")));
+    fiscal.then_some(FISCAL)
+}
+
 fn small(t: &str, max: u8) -> Option<u8> {
     if !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()) {
         t.parse().ok().filter(|v| (1..=max).contains(v))
@@ -629,7 +767,17 @@ impl Period {
         if let Some(y) = year_of(s) {
             return Some(Period::year(y));
         }
+        // A two-digit year after an apostrophe (`dec '19`, `Q4'19`, `31 dec ’19`): read as the
+        // two-digit year it is (see `short_year`).
+        #[cfg(feature = "full")]
+        let unquoted = apostrophe_years(s);
+        #[cfg(feature = "full")]
+        let s = unquoted.as_deref().unwrap_or(s);
         let upper = crate::case::upper(s).replace([' ', '-', '/', '_', '.'], "");
+        #[cfg(feature = "full")]
+        if let Some(p) = quarter_or_month_first(&upper) {
+            return Some(p);
+        }
         // A year followed by a code: 2019JJ00, 2019K4, 2019Q4, 2019KW04, 2019M04, 2019MM04.
         if let (Some(y), Some(rest)) = (upper.get(..4).and_then(year_of), upper.get(4..)) {
             if rest == "JJ00" {
@@ -1089,6 +1237,118 @@ mod tests {
             ("2019-13-31Z", "-"),
         ] {
             assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    /// Quarters and months as spreadsheets and business reports write them, two-digit years
+    /// after an apostrophe (user files only).
+    #[cfg(feature = "full")]
+    #[test]
+    fn business_spellings_of_quarters_and_months() {
+        for (s, want) in [
+            ("4Q19", "2019K4"),
+            ("4Q2019", "2019K4"),
+            ("1K2020", "2020K1"),
+            ("19Q4", "2019K4"),
+            ("Q4 '19", "2019K4"),
+            ("Q4'19", "2019K4"),
+            ("Q4 \u{2019}19", "2019K4"),
+            ("Q4-19", "2019K4"),
+            ("Q4 19", "2019K4"),
+            ("Q4-2019", "2019K4"),
+            ("Q4/2019", "2019K4"),
+            ("2019-Q4", "2019K4"),
+            ("2019/Q4", "2019K4"),
+            ("2019 Q4", "2019K4"),
+            ("2019_Q4", "2019K4"),
+            ("kw4 2019", "2019K4"),
+            ("KW4-19", "2019K4"),
+            ("K4 2019", "2019K4"),
+            ("kwartaal 4 2019", "2019K4"),
+            ("4e kw. 2019", "2019K4"),
+            ("vierde kwartaal 2019", "2019K4"),
+            ("Q4 '19 (voorlopig)", "2019K4"),
+            ("jan-19", "2019M01"),
+            ("jan '19", "2019M01"),
+            ("januari '19", "2019M01"),
+            ("december '19", "2019M12"),
+            ("Dec-2019", "2019M12"),
+            ("dec\u{2019}19", "2019M12"),
+            ("31 dec '19", "2019-12-31"),
+            ("31-dec-'19", "2019-12-31"),
+            ("2019 M12", "2019M12"),
+            ("M12 2019", "2019M12"),
+            ("M1 2019", "2019M01"),
+            ("MM12-2019", "2019M12"),
+            ("2019-12 (voorlopig)", "2019M12"),
+            // Not periods: out of range, apostrophes before other than two digits, a bare
+            // two-digit quarter code.
+            ("5Q19", "-"),
+            ("Q5 '19", "-"),
+            ("Q4 '2019", "-"),
+            ("Q4 '1", "-"),
+            ("dec '19x", "-"),
+            ("'19", "-"),
+            ("Q4", "-"),
+            ("M13 2019", "-"),
+            ("M12", "-"),
+            ("Maart", "-"),
+            ("Q4 '19 '20", "-"),
+            ("FY2019", "-"),
+            ("2019-W52", "-"),
+            ("week 52 2019", "-"),
+        ] {
+            assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    /// Weeks and fiscal years are refused, with the reason.
+    #[cfg(feature = "full")]
+    #[test]
+    fn weeks_and_fiscal_years_are_named() {
+        let kind = |s: &str| {
+            unsupported(s)
+                .map(|(nl, en)| (nl.split(':').next().unwrap(), en.split(':').next().unwrap()))
+        };
+        for s in [
+            "2019-W52",
+            "2019W52",
+            "2019-W52-1",
+            "2019-W01",
+            "W52 2019",
+            "W52-2019",
+            "week 52 2019",
+            "Week 52, 2019",
+            "wk 52 2019",
+            "wk52 2019",
+            "2019 week 52",
+            "2019 weeknummer 52",
+        ] {
+            assert_eq!(kind(s), Some(("een week", "a week")), "{s}");
+        }
+        for s in [
+            "FY2019",
+            "FY 2019",
+            "FY19",
+            "FY2019/20",
+            "boekjaar 2019",
+            "Fiscal year 2019",
+        ] {
+            assert_eq!(kind(s), Some(("een boekjaar", "a fiscal year")), "{s}");
+        }
+        for s in [
+            "2019",
+            "2019K4",
+            "2019-W54",
+            "W54 2019",
+            "week",
+            "WSW 2019",
+            "Wajong",
+            "FY",
+            "2019M12",
+            "weekend 2019",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
         }
     }
 

@@ -61,7 +61,85 @@ fn names_a_place(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
+/// The date of a day number of Excel's 1900 date system (`43830` is 31 December 2019), for
+/// day numbers from 1 March 1900 on (61), where that system counts days from 30 December 1899.
+fn excel_day(n: i64) -> Option<Period> {
+    if n < 61 {
+        return None;
+    }
+    // Days since 1970-01-01, to the civil date (H. Hinnant's algorithm).
+    let z = n - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Period::date(i32::try_from(y).ok()?, m, d)
+}
+
+/// Whether a header names a date (`peildatum`, `Datum`, `date`, `reference_date`).
+fn names_a_date(name: &str) -> bool {
+    let name = crate::case::lower(name);
+    name.contains("datum")
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "date")
+}
+
 impl Table {
+    /// A column whose header names a date (`peildatum`, `datum`, `date`) holding only whole
+    /// numbers that are days of 1990-2100 in Excel's 1900 date system (`43830`, a date cell
+    /// exported as its number): read as those dates (`2019-12-31`) and said in the file line.
+    /// Any other column of numbers (a year `2019`, a number with a fraction, a text among the
+    /// numbers) is left as it is.
+    pub(super) fn read_excel_day_numbers(&mut self) {
+        // 1 January 1990 and 31 December 2100 in Excel's day numbers.
+        const FIRST: f64 = 32_874.0;
+        const LAST: f64 = 73_415.0;
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            if !names_a_date(&col.name) || !col.has_number() || col.has_text() {
+                continue;
+            }
+            let days = (0..col.len())
+                .filter_map(|i| col.number(i))
+                .all(|n| n.fract() == 0.0 && (FIRST..=LAST).contains(&n));
+            if !days {
+                continue;
+            }
+            let Some(first) = (0..col.len()).find_map(|i| col.number(i)) else {
+                continue;
+            };
+            let mut new = Column::with_capacity(col.name.clone(), col.len());
+            for i in 0..col.len() {
+                match col.number(i).and_then(|n| excel_day(n as i64)) {
+                    Some(p) => new.push_text(&p.to_string()),
+                    None => new.push_missing(),
+                }
+            }
+            new.finish();
+            let Some(example) = excel_day(first as i64) else {
+                continue;
+            };
+            let name = col.name.clone();
+            self.columns[j] = new;
+            let (nl, en) = (
+                format!(
+                    "Kolom '{name}': getallen gelezen als Excel-datums ({first} = {}), want de kolom noemt een datum en elk getal is een dag van 1990 tot 2100 in Excels telling",
+                    example.label()
+                ),
+                format!(
+                    "Column '{name}': numbers read as Excel dates ({first} = {}), as the column names a date and every number is a day of 1990 to 2100 in Excel's count",
+                    example.label_in(crate::format::Lang::En)
+                ),
+            );
+            self.detected.note(nl, en);
+        }
+    }
+
     /// See the module.
     /// `written`: the texts of the columns read month first as they were written (see
     /// [`Table::read_month_first_dates`]), for the notes and errors.
@@ -543,6 +621,47 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use crate::table::load;
+
+    #[test]
+    fn excel_day_numbers_are_dates_only_in_a_date_column_of_whole_days() {
+        use super::excel_day;
+        let d = |n| excel_day(n).map(|p| p.to_string());
+        assert_eq!(d(43830).as_deref(), Some("2019-12-31"));
+        assert_eq!(d(42369).as_deref(), Some("2015-12-31"));
+        assert_eq!(d(32874).as_deref(), Some("1990-01-01"));
+        assert_eq!(d(73415).as_deref(), Some("2100-12-31"));
+        assert_eq!(d(61).as_deref(), Some("1900-03-01"));
+        assert_eq!(d(60), None);
+        let col = |csv: &str| {
+            let t = load("d.csv", csv.as_bytes()).unwrap();
+            let c = &t.columns[0];
+            let cells: Vec<String> = (0..c.len()).map(|i| format!("{:?}", c.get(i))).collect();
+            (cells.join(" "), t.detected.notes.join(" | "))
+        };
+        let (cells, notes) = col("peildatum,n\n43830,1\n42369,2\n,3\n");
+        assert!(
+            cells.contains("2019-12-31") && cells.contains("2015-12-31"),
+            "{cells}"
+        );
+        assert!(
+            notes.contains(
+                "Kolom 'peildatum': getallen gelezen als Excel-datums (43830 = 31 dec 2019)"
+            ),
+            "{notes}"
+        );
+        // Not a date's header, a fraction, a number out of range, a text: left as numbers.
+        for csv in [
+            "aantal,n\n43830,1\n42369,2\n",
+            "datum,n\n43830.5,1\n42369,2\n",
+            "datum,n\n43830,1\n2019,2\n",
+            "datum,n\n43830,1\nTotaal,2\n",
+            "update,n\n43830,1\n42369,2\n",
+        ] {
+            let (cells, notes) = col(csv);
+            assert!(!cells.contains("2019-12-31"), "{csv}: {cells}");
+            assert!(!notes.contains("Excel"), "{csv}: {notes}");
+        }
+    }
 
     fn texts(csv: &str, col: usize) -> (Vec<String>, Vec<String>) {
         let t = load("t.csv", csv.as_bytes()).unwrap();

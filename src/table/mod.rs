@@ -440,6 +440,7 @@ impl Table {
         table.note_spaced_numbers();
         #[cfg(feature = "full")]
         {
+            table.read_excel_day_numbers();
             let written = table.read_month_first_dates()?;
             table.read_dates_with_times(&written)?;
         }

@@ -350,6 +350,16 @@ impl RegionalData {
                         }
                     }
                     parsed.ok_or_else(|| {
+                        // A week or a fiscal year: said why it is not read.
+                        #[cfg(feature = "full")]
+                        if let Some((nl, en)) = crate::spec::period::unsupported(&shown) {
+                            return Error::new2(
+                                ErrorKind::BadValue,
+                                format!("'{shown}' is {nl}."),
+                                format!("'{shown}' is {en}."),
+                            )
+                            .at(location(table, i, yname));
+                        }
                         Error::new2(
                             ErrorKind::BadValue,
                             format!("'{shown}' is geen jaartal of periode (verwacht bijvoorbeeld 2016, 2016K4, 2016M12 of 31-12-2016)."),
