@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ensureTidy } from './gen-tidy.mjs';
-import { ROOT, BENCH, median, secs, MB, ratio, fmtRatio, verdict, table, repeat, interleave, sampleRss, withTimeout } from './common.mjs';
+import { ROOT, BENCH, median, secs, MB, ratio, fmtRatio, verdict, table, repeat, interleave, sampleRss, withTimeout, sumY } from './common.mjs';
 
 export const SPEC = 'view=line&x=kwartaal&y=werkzaam&series=arbeidsmarktregio';
 const CACHE = path.join(ROOT, 'target', 'bench');
@@ -139,19 +139,6 @@ function timed(cmd, args, outFile) {
   return { wall, memory: rss ? Number(rss[1]) * 1024 : NaN, code, message };
 }
 
-// Sums the y values of the CLI's JSON (series -> points -> y), wherever they sit.
-function sumY(json) {
-  let sum = 0, points = 0;
-  const walk = (v) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (Array.isArray(v.points)) for (const p of v.points) if (p && typeof p.y === 'number') { sum += p.y; points++; }
-      for (const [k, x] of Object.entries(v)) if (k !== 'points') walk(x);
-    }
-  };
-  walk(json);
-  return { sum, points };
-}
 
 function cliOnce(args, file, facts) {
   const out = path.join(CACHE, 'cli-out.txt');

@@ -156,3 +156,17 @@ export function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer after ${Math.round(ms / 1000)} s`)), ms); })]).finally(() => clearTimeout(timer));
 }
+
+// Sums the y values of the CLI's JSON (series -> points -> y), wherever they sit.
+export function sumY(json) {
+  let sum = 0, points = 0;
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (Array.isArray(v.points)) for (const p of v.points) if (p && typeof p.y === 'number') { sum += p.y; points++; }
+      for (const [k, x] of Object.entries(v)) if (k !== 'points') walk(x);
+    }
+  };
+  walk(json);
+  return { sum, points };
+}

@@ -23,7 +23,7 @@ import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureTidy } from './gen-tidy.mjs';
-import { ROOT, median, secs, MB, fmtRatio, table, repeat } from './common.mjs';
+import { ROOT, median, secs, MB, fmtRatio, table, repeat, sumY } from './common.mjs';
 
 const VERSION = 1;
 const OUT = path.join(ROOT, 'target', 'formats');
@@ -192,18 +192,6 @@ export function ensureFormats(log = () => {}) {
 
 // ---------------------------------------------------------------- measuring
 
-function sumY(json) {
-  let sum = 0, points = 0;
-  const walk = (v) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (Array.isArray(v.points)) for (const p of v.points) if (p && typeof p.y === 'number') { sum += p.y; points++; }
-      for (const [k, x] of Object.entries(v)) if (k !== 'points') walk(x);
-    }
-  };
-  walk(json);
-  return { sum, points };
-}
 
 function cliOnce(v) {
   const outFile = path.join(OUT, 'cli-out.txt');
