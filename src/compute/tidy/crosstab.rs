@@ -1,0 +1,498 @@
+//! A crosstab: a table whose columns of numbers are the categories of one dimension (hours
+//! bands `<12;12-24;24-32;>=32`, age bands `15-24 jaar`, subgroups `Wajong;WSW;Participatiewet`,
+//! sexes `Man;Vrouw`, or any columns whose numbers add up to 100, or to a `Totaal` column, in
+//! every row), read as the long table the views work on: the headers become the values of one
+//! column, their numbers one column, every other column repeated per category. Only where that
+//! reading is unambiguous; said in the file line. Full core only.
+
+use super::melt::{free_name, remade, reshape, MAX_ROWS};
+use crate::data::tidy::is_total;
+use crate::spec::Period;
+use crate::table::{ColumnKind, Table};
+
+/// What makes the columns categories of one dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Every header is a band of numbers (`<12`, `12-24`, `65+`, `15 tot 25 jaar`); the unit
+    /// of the bands when the headers name one.
+    Bands(Unit),
+    /// Every header names a subgroup of the banenafspraak.
+    Subgroups,
+    /// Every header names a sex.
+    Sexes,
+    /// The numbers add up to 100 in every row.
+    Shares,
+    /// The numbers add up to the total column in every row.
+    SumToTotal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Years,
+    Hours,
+    None,
+}
+
+/// Words of a band header that name its unit (left out when the band is read).
+fn unit_of(word: &str) -> Option<Unit> {
+    match word {
+        "jaar" | "jr" | "years" | "year" | "yrs" => Some(Unit::Years),
+        "uur" | "uren" | "hours" | "hour" | "u" | "h" => Some(Unit::Hours),
+        "maand" | "maanden" | "months" | "weken" | "weeks" | "dagen" | "days" | "euro"
+        | "procent" | "%" | "€" => Some(Unit::None),
+        _ => None,
+    }
+}
+
+/// What joins two numbers of a band (`12-24`, `12 tot 24`, `15 t/m 24`).
+const RANGE: &[&str] = &["-", "–", "—", "tot", "t/m", "totenmet", "to", "à", "a"];
+/// What goes with one number of an open band (`<12`, `>=32`, `65+`, `65 jaar en ouder`).
+const OPEN: &[&str] = &[
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "=<",
+    "=>",
+    "≤",
+    "≥",
+    "+",
+    "tot",
+    "onder",
+    "jongerdan",
+    "vanaf",
+    "enouder",
+    "ofouder",
+    "ofmeer",
+    "enmeer",
+    "meerdan",
+    "minderdan",
+    "andover",
+    "andolder",
+    "under",
+    "over",
+    "ormore",
+    "lessthan",
+    "morethan",
+    "upto",
+    "from",
+    "plus",
+];
+
+/// The unit of a header that is a band of numbers, `None` for any other header.
+fn band(header: &str) -> Option<Unit> {
+    let lower = crate::case::lower(header.trim());
+    let mut numbers = 0usize;
+    let mut rest = String::new();
+    let mut unit = Unit::None;
+    let mut chars = lower.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            numbers += 1;
+            while let Some(&d) = chars.peek() {
+                if d.is_ascii_digit() || d == '.' || d == ',' {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_alphabetic() {
+            let mut word = String::new();
+            while let Some(&d) = chars.peek() {
+                if d.is_alphabetic() {
+                    word.push(d);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            match unit_of(&word) {
+                Some(Unit::None) => {}
+                Some(u) => unit = u,
+                None => rest.push_str(&word),
+            }
+        } else {
+            chars.next();
+            if c.is_whitespace() {
+                continue;
+            }
+            let s = c.to_string();
+            if unit_of(&s).is_none() {
+                rest.push(c);
+            }
+        }
+    }
+    let fits = match numbers {
+        1 => OPEN.contains(&rest.as_str()),
+        2 => RANGE.contains(&rest.as_str()),
+        _ => false,
+    };
+    fits.then_some(unit)
+}
+
+/// Whether a header names a sex.
+fn sex(header: &str) -> bool {
+    matches!(
+        crate::case::lower(header.trim()).as_str(),
+        "man"
+            | "mannen"
+            | "vrouw"
+            | "vrouwen"
+            | "male"
+            | "female"
+            | "men"
+            | "women"
+            | "males"
+            | "females"
+            | "jongens"
+            | "meisjes"
+            | "boys"
+            | "girls"
+    )
+}
+
+/// Whether a number column is a period or another column that is no category (`jaar`, `ID`).
+fn is_time_or_counter(table: &Table, j: usize) -> bool {
+    const TIME: &[&str] = &[
+        "jaar",
+        "jaartal",
+        "year",
+        "periode",
+        "period",
+        "maand",
+        "month",
+        "kwartaal",
+        "quarter",
+        "datum",
+        "date",
+        "peildatum",
+        "tijd",
+        "time",
+    ];
+    let c = &table.columns[j];
+    // (`15-24 jaar` is a band of ages, no period.)
+    band(&c.name).is_none()
+        && super::roles::tokens_of(&c.name)
+            .iter()
+            .any(|t| TIME.contains(&t.as_str()))
+        || crate::compute::regional::columns::is_row_counter(c)
+}
+
+/// Whether the category columns add up to `target(i)` in every row that has them all (at least
+/// two such rows, or one of three or more columns), within what rounding each number explains.
+fn adds_up(
+    table: &Table,
+    cats: &[usize],
+    target: impl Fn(usize) -> Option<f64>,
+    slack: impl Fn(f64) -> f64,
+) -> bool {
+    let mut checked = 0usize;
+    for i in 0..table.len() {
+        let values: Option<Vec<f64>> = cats.iter().map(|&j| table.columns[j].number(i)).collect();
+        let (Some(values), Some(goal)) = (values, target(i)) else {
+            continue;
+        };
+        if values.iter().any(|v| *v < 0.0) {
+            return false;
+        }
+        let sum: f64 = values.iter().sum();
+        if (sum - goal).abs() > slack(goal) {
+            return false;
+        }
+        checked += 1;
+    }
+    checked >= 2 || (checked == 1 && cats.len() >= 3)
+}
+
+/// The long form of a crosstab (see the module text): `None` for any other table, for a file
+/// read as regional data, and when any column of numbers is neither a category, the total, a
+/// period nor a row counter.
+pub fn categories_as_rows(table: &Table) -> Option<Table> {
+    use crate::compute::regional::columns::Count;
+    if table.is_empty() || crate::compute::regional::RegionalData::matches(table) {
+        return None;
+    }
+    let kind = |j: usize| table.columns[j].kind();
+    let mut cats = Vec::new();
+    let mut totals = Vec::new();
+    for j in 0..table.columns.len() {
+        if kind(j) != ColumnKind::Number || is_time_or_counter(table, j) {
+            continue;
+        }
+        if is_total(&table.columns[j].name) {
+            totals.push(j);
+        } else {
+            cats.push(j);
+        }
+    }
+    let heads: Vec<&str> = cats
+        .iter()
+        .map(|&j| table.columns[j].name.as_str())
+        .collect();
+    if cats.len() < 2 || totals.len() > 1 || heads.iter().any(|h| Period::parse(h).is_some()) {
+        return None;
+    }
+    let total = totals.first().copied();
+    let bands: Option<Vec<Unit>> = heads.iter().map(|h| band(h)).collect();
+    let k = cats.len() as f64;
+    // A total column of 100 in every row beside shares adding up to 100 is their check sum:
+    // left out, said so.
+    let total_is_100 = total.is_some_and(|t| {
+        (0..table.len()).all(|i| {
+            table.columns[t]
+                .number(i)
+                .is_none_or(|v| (v - 100.0).abs() < 0.05)
+        })
+    });
+    let shares = (total.is_none() || total_is_100)
+        && adds_up(table, &cats, |_| Some(100.0), |_| (0.5 * k).clamp(1.0, 3.0));
+    let check_sum = total.filter(|_| shares);
+    let total = total.filter(|_| !shares);
+    // A header that names a count of the regional data (`werkzame personen`) is a measure,
+    // unless the columns are shares adding up to 100 (`werkend;niet werkend`).
+    if !shares && heads.iter().any(|h| Count::from_header(h).is_some()) {
+        return None;
+    }
+    let kind = if let Some(units) = bands {
+        let unit = units
+            .iter()
+            .copied()
+            .find(|u| *u != Unit::None)
+            .unwrap_or(Unit::None);
+        Kind::Bands(unit)
+    } else if heads
+        .iter()
+        .all(|h| crate::spec::Subgroup::from_label(h).is_some())
+    {
+        Kind::Subgroups
+    } else if heads.iter().all(|h| sex(h)) {
+        Kind::Sexes
+    } else if shares {
+        Kind::Shares
+    } else if total.is_some_and(|t| {
+        adds_up(
+            table,
+            &cats,
+            |i| table.columns[t].number(i),
+            |goal| (0.5 * k).max(goal.abs() * 0.005),
+        )
+    }) {
+        Kind::SumToTotal
+    } else {
+        return None;
+    };
+    // The categories in file order, the total among them (a total row of the long table).
+    let columns: Vec<usize> = (0..table.columns.len())
+        .filter(|j| cats.contains(j) || total == Some(*j))
+        .collect();
+    let others: Vec<usize> = (0..table.columns.len())
+        .filter(|j| !columns.contains(j) && check_sum != Some(*j))
+        .collect();
+    if others
+        .iter()
+        .any(|&j| kind_is_number(table, j) && !is_time_or_counter(table, j))
+    {
+        return None;
+    }
+    let rows = table.len().checked_mul(columns.len())?;
+    if rows > MAX_ROWS {
+        return None;
+    }
+    let percent = shares
+        || (total.is_some_and(|t| {
+            (0..table.len()).all(|i| table.columns[t].number(i).is_none_or(|v| v == 100.0))
+        }));
+    let some_subgroup = heads
+        .iter()
+        .any(|h| crate::spec::Subgroup::from_label(h).is_some());
+    let base = match kind {
+        Kind::Bands(Unit::Years) => "leeftijd",
+        Kind::Bands(Unit::Hours) => "uren",
+        Kind::Subgroups => "doelgroep",
+        Kind::Sexes => "geslacht",
+        Kind::Shares | Kind::SumToTotal if some_subgroup => "doelgroep",
+        _ => "categorie",
+    };
+    let category_name = free_name(table, base);
+    let value_name = free_name(table, if percent { "aandeel" } else { "waarde" });
+    let labels: Vec<&str> = columns
+        .iter()
+        .map(|&j| table.columns[j].name.as_str())
+        .collect();
+    let (long, row_numbers) = reshape(
+        table,
+        &others,
+        (&category_name, &labels),
+        &[(value_name.clone(), columns.clone())],
+    );
+    let quoted: Vec<String> = labels.iter().map(|h| format!("'{h}'")).collect();
+    let (shown_nl, shown_en) = (
+        crate::format::first_ten(&quoted, crate::format::Lang::Nl),
+        crate::format::first_ten(&quoted, crate::format::Lang::En),
+    );
+    let total_name = total.map_or("", |t| table.columns[t].name.as_str());
+    let (why_nl, why_en) = match kind {
+        Kind::Bands(_) => ("klassen".to_string(), "bands".to_string()),
+        Kind::Subgroups => ("doelgroepen".to_string(), "target groups".to_string()),
+        Kind::Sexes => ("geslachten".to_string(), "sexes".to_string()),
+        Kind::Shares => (
+            "samen 100 in elke rij".to_string(),
+            "adding up to 100 in every row".to_string(),
+        ),
+        Kind::SumToTotal => (
+            format!("samen '{total_name}' in elke rij"),
+            format!("adding up to '{total_name}' in every row"),
+        ),
+    };
+    let (why_nl, why_en) = if shares && kind != Kind::Shares {
+        (
+            format!("{why_nl}, samen 100 in elke rij"),
+            format!("{why_en}, adding up to 100 in every row"),
+        )
+    } else {
+        (why_nl, why_en)
+    };
+    let (why_nl, why_en) = match check_sum {
+        Some(t) => {
+            let name = &table.columns[t].name;
+            (
+                format!("{why_nl}; de kolom '{name}', 100 in elke rij, is hun som en weggelaten"),
+                format!(
+                    "{why_en}; the column '{name}', 100 in every row, is their sum and left out"
+                ),
+            )
+        }
+        None => (why_nl, why_en),
+    };
+    let (n, m) = (table.len(), rows);
+    let mut detected = table.detected.clone();
+    detected.note(
+        format!(
+            "Eén kolom per categorie ({shown_nl}: {why_nl}): gelezen als de kolom '{category_name}' met de getallen in '{value_name}' ({} rijen -> {} rijen).",
+            crate::format::nl(n as f64, 0),
+            crate::format::nl(m as f64, 0)
+        ),
+        format!(
+            "One column per category ({shown_en}: {why_en}): read as the column '{category_name}' with the numbers in '{value_name}' ({} rows -> {} rows).",
+            crate::format::number(n as f64, 0, crate::format::Lang::En),
+            crate::format::number(m as f64, 0, crate::format::Lang::En)
+        ),
+    );
+    Some(remade(table, long, row_numbers, detected))
+}
+
+fn kind_is_number(table: &Table, j: usize) -> bool {
+    table.columns[j].kind() == ColumnKind::Number
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(csv: &str) -> Table {
+        crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    fn names(t: &Table) -> Vec<&str> {
+        t.columns.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    #[test]
+    fn bands_are_read_as_such() {
+        for h in [
+            "<12",
+            ">=32",
+            "≥ 32 uur",
+            "12-24",
+            "12 - 24",
+            "15-24 jaar",
+            "15 tot 25 jaar",
+            "65+",
+            "65 jaar en ouder",
+            "tot 12 uur",
+            "0-10%",
+            "12 t/m 24",
+        ] {
+            assert!(band(h).is_some(), "{h}");
+        }
+        for h in [
+            "2019",
+            "12",
+            "Wajong",
+            "aantal",
+            "personen 2019",
+            "1-2-3",
+            "x12-24y",
+        ] {
+            assert!(band(h).is_none(), "{h}");
+        }
+        assert_eq!(band("15-24 jaar"), Some(Unit::Years));
+        assert_eq!(band("<12 uur"), Some(Unit::Hours));
+    }
+
+    #[test]
+    fn hours_bands_become_one_column() {
+        let t = load("subgroep,<12,12-24,24-32,>=32\nA,10,20,30,40\nB,25,25,25,25\n");
+        let long = categories_as_rows(&t).expect("read as long");
+        assert_eq!(names(&long), ["subgroep", "categorie", "aandeel"]);
+        assert_eq!(long.len(), 8);
+        assert_eq!(long.columns[1].get(3).as_text().as_deref(), Some(">=32"));
+        assert_eq!(long.columns[2].number(3), Some(40.0));
+        assert_eq!(long.columns[0].get(4).as_text().as_deref(), Some("B"));
+        assert_eq!(long.row_numbers.get(4), Some(3), "the file's row number");
+        let note = &long.detected.notes.last().unwrap();
+        assert!(note.contains("Eén kolom per categorie"), "{note}");
+    }
+
+    #[test]
+    fn shares_adding_up_to_100_or_counts_adding_up_to_a_total() {
+        let t = load("groep,werkend,niet werkend\nA,40.2,59.8\nB,70,30\n");
+        let long = categories_as_rows(&t).expect("shares");
+        assert_eq!(names(&long), ["groep", "categorie", "aandeel"]);
+        let t = load("jaar,vso/pro,Wiw/ID,totaal\n2017,10,5,15\n2018,12,6,18\n");
+        let long = categories_as_rows(&t).expect("sum to total");
+        assert_eq!(names(&long), ["jaar", "categorie", "waarde"]);
+        assert_eq!(long.len(), 6);
+        assert_eq!(long.columns[1].get(2).as_text().as_deref(), Some("totaal"));
+        let en = long.detected.notes_en.last().unwrap();
+        assert!(en.contains("adding up to 'totaal' in every row"), "{en}");
+    }
+
+    #[test]
+    fn age_bands_sexes_and_a_check_sum_column() {
+        // `jaar` in an age band names no period.
+        let t = load("regio,15-24 jaar,25-44 jaar,45 jaar en ouder\nA,10,40,20\nB,5,30,25\n");
+        let long = categories_as_rows(&t).expect("ages");
+        assert_eq!(names(&long), ["regio", "leeftijd", "waarde"]);
+        let t = load("regio,Man,Vrouw,Totaal\nA,10,40,50\nB,5,30,35\n");
+        let long = categories_as_rows(&t).expect("sexes");
+        assert_eq!(names(&long), ["regio", "geslacht", "waarde"]);
+        assert_eq!(long.len(), 6, "the total kept as a category");
+        // Shares with a total of 100: the total is their check sum, left out and said.
+        let t = load("groep;tot 12 uur;12 uur of meer;Totaal\nA;40,5;59,5;100\nB;70;30;100\n");
+        let long = categories_as_rows(&t).expect("shares with a check sum");
+        assert_eq!(names(&long), ["groep", "uren", "aandeel"]);
+        assert_eq!(long.len(), 4);
+        let en = long.detected.notes_en.last().unwrap();
+        assert!(
+            en.contains("the column 'Totaal', 100 in every row, is their sum and left out"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn other_tables_stay_as_they_are() {
+        // Two measures of different kinds, no sum.
+        assert!(categories_as_rows(&load("regio,personen,banen\nA,10,4\nB,20,9\n")).is_none());
+        // Shares not adding up to 100.
+        assert!(categories_as_rows(&load("groep,a,b\nA,40,40\nB,70,30\n")).is_none());
+        // A measure beside the categories.
+        assert!(
+            categories_as_rows(&load("groep,<12,>=12,banen\nA,40,60,3\nB,70,30,4\n")).is_none()
+        );
+        // One column of numbers.
+        assert!(categories_as_rows(&load("groep,<12\nA,40\n")).is_none());
+        // A total that is no sum of the parts.
+        assert!(categories_as_rows(&load("jaar,x,y,totaal\n2017,1,2,9\n2018,1,2,3\n")).is_none());
+    }
+}
