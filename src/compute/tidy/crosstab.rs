@@ -130,6 +130,43 @@ fn band(header: &str) -> Option<Unit> {
     fits.then_some(unit)
 }
 
+/// Whether a header is the column of unknowns or others (`onbekend`, `overig`).
+fn unknown(header: &str) -> bool {
+    matches!(
+        crate::case::lower(header.trim()).as_str(),
+        "onbekend"
+            | "niet bekend"
+            | "unknown"
+            | "overig"
+            | "overige"
+            | "other"
+            | "others"
+            | "anders"
+    )
+}
+
+/// The leading words (up to and with the space or `_` after them) that every header starts
+/// with, leaving each header some of its own; empty when there are none.
+fn common_words<'a>(heads: &[&'a str]) -> &'a str {
+    let Some(first) = heads.first() else {
+        return "";
+    };
+    let mut end = 0;
+    for (at, c) in first.char_indices() {
+        if c.is_whitespace() || c == '_' {
+            let cut = at + c.len_utf8();
+            let shared = heads
+                .iter()
+                .all(|h| h.len() > cut && h.get(..cut) == first.get(..cut));
+            if !shared {
+                break;
+            }
+            end = cut;
+        }
+    }
+    &first[..end]
+}
+
 /// Whether a header names a sex.
 fn sex(header: &str) -> bool {
     matches!(
@@ -233,7 +270,18 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         return None;
     }
     let total = totals.first().copied();
-    let bands: Option<Vec<Unit>> = heads.iter().map(|h| band(h)).collect();
+    // A column of unknowns or others among the categories (`onbekend`) names no other kind.
+    let known: Vec<&str> = heads.iter().copied().filter(|h| !unknown(h)).collect();
+    if known.len() < 2 {
+        return None;
+    }
+    // Bands after words every header starts with (`leeftijd 15-24;leeftijd 25-44`): those
+    // words name the column of categories.
+    let prefix = common_words(&known);
+    let bands: Option<Vec<Unit>> = known
+        .iter()
+        .map(|h| band(h).or_else(|| band(h.get(prefix.len()..)?)))
+        .collect();
     let k = cats.len() as f64;
     // A total column of 100 in every row beside shares adding up to 100 is their check sum:
     // left out, said so.
@@ -260,12 +308,12 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
             .find(|u| *u != Unit::None)
             .unwrap_or(Unit::None);
         Kind::Bands(unit)
-    } else if heads
+    } else if known
         .iter()
         .all(|h| crate::spec::Subgroup::from_label(h).is_some())
     {
         Kind::Subgroups
-    } else if heads.iter().all(|h| sex(h)) {
+    } else if known.iter().all(|h| sex(h)) {
         Kind::Sexes
     } else if shares {
         Kind::Shares
@@ -281,6 +329,19 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
     } else {
         return None;
     };
+    // Subgroup columns beside a region column are the regional wide layout with the measure
+    // not named (`Gebied;Jaar;Wajong;WSW;Totaal`): kept as they are for the column mapping,
+    // which maps each of them to its count.
+    let some_subgroup = heads
+        .iter()
+        .any(|h| crate::spec::Subgroup::from_label(h).is_some());
+    let region = table.columns.iter().any(|c| {
+        crate::compute::regional::IdColumn::from_header(&c.name)
+            == Some(crate::compute::regional::IdColumn::Region)
+    });
+    if some_subgroup && region {
+        return None;
+    }
     // The categories in file order, the total among them (a total row of the long table).
     let columns: Vec<usize> = (0..table.columns.len())
         .filter(|j| cats.contains(j) || total == Some(*j))
@@ -302,9 +363,6 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         || (total.is_some_and(|t| {
             (0..table.len()).all(|i| table.columns[t].number(i).is_none_or(|v| v == 100.0))
         }));
-    let some_subgroup = heads
-        .iter()
-        .any(|h| crate::spec::Subgroup::from_label(h).is_some());
     let base = match kind {
         Kind::Bands(Unit::Years) => "leeftijd",
         Kind::Bands(Unit::Hours) => "uren",
@@ -312,6 +370,12 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         Kind::Sexes => "geslacht",
         Kind::Shares | Kind::SumToTotal if some_subgroup => "doelgroep",
         _ => "categorie",
+    };
+    let named =
+        crate::case::lower(prefix.trim_matches(|c: char| c.is_whitespace() || "_-:".contains(c)));
+    let base = match kind {
+        Kind::Bands(_) if named.chars().any(char::is_alphabetic) => named.as_str(),
+        _ => base,
     };
     let category_name = free_name(table, base);
     let value_name = free_name(table, if percent { "aandeel" } else { "waarde" });
@@ -481,6 +545,26 @@ mod tests {
     }
 
     #[test]
+    fn bands_after_a_shared_word_and_an_unknown_column() {
+        let t =
+            load("regio,leeftijd 15-24,leeftijd 25-44,leeftijd onbekend\nA,10,40,2\nB,5,30,1\n");
+        assert!(
+            categories_as_rows(&t).is_none(),
+            "'leeftijd onbekend' is no band"
+        );
+        let t = load("regio,leeftijd 15-24,leeftijd 25-44,onbekend\nA,10,40,2\nB,5,30,1\n");
+        let long = categories_as_rows(&t).expect("age bands and unknowns");
+        assert_eq!(names(&long), ["regio", "leeftijd", "waarde"]);
+        assert_eq!(long.len(), 6);
+        assert_eq!(
+            long.columns[1].get(2).as_text().as_deref(),
+            Some("onbekend")
+        );
+        assert_eq!(common_words(&["a b c", "a b d"]), "a b ");
+        assert_eq!(common_words(&["ab", "ab c"]), "");
+    }
+
+    #[test]
     fn other_tables_stay_as_they_are() {
         // Two measures of different kinds, no sum.
         assert!(categories_as_rows(&load("regio,personen,banen\nA,10,4\nB,20,9\n")).is_none());
@@ -490,6 +574,11 @@ mod tests {
         assert!(
             categories_as_rows(&load("groep,<12,>=12,banen\nA,40,60,3\nB,70,30,4\n")).is_none()
         );
+        // Subgroups per region: the regional layout, left for the column mapping.
+        assert!(categories_as_rows(&load(
+            "arbeidsmarktregio,jaar,Wajong,WSW,Totaal\nA,2017,1,2,3\nB,2017,2,2,4\n"
+        ))
+        .is_none());
         // One column of numbers.
         assert!(categories_as_rows(&load("groep,<12\nA,40\n")).is_none());
         // A total that is no sum of the parts.
