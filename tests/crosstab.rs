@@ -138,6 +138,19 @@ fn subgroups_as_columns_with_a_total_give_the_numbers_of_the_long_sample() {
     let r = render(&ds, "");
     assert_eq!(r.spec, "view=line&x=jaar&y=waarde&series=doelgroep");
     assert_eq!(points(&r.data), points(&expected.data));
+    // Without the total column: the subgroups alone (half of them named by the vocabulary).
+    let no_total: String = wide
+        .lines()
+        .map(|l| format!("{}\n", l.rsplit_once(',').unwrap().0))
+        .collect();
+    let ds = Dataset::load("register.csv", no_total.as_bytes()).unwrap();
+    let r = render(&ds, "");
+    assert_eq!(r.spec, "view=line&x=jaar&y=waarde&series=doelgroep");
+    let mut parts = points(&expected.data);
+    parts.retain(|(s, _, _), _| s != "totaal");
+    assert_eq!(points(&r.data), parts);
+    assert_eq!(parts.len(), 18);
+    let ds = Dataset::load("register.csv", wide.as_bytes()).unwrap();
     // The total column is the long table's total row: its own bar, the parts as they are.
     let r = render(&ds, "view=bars&x=doelgroep&filter=jaar:2019");
     let bars = points(&r.data);

@@ -130,6 +130,30 @@ fn band(header: &str) -> Option<Unit> {
     fits.then_some(unit)
 }
 
+/// Whether the headers name subgroups: all of them, or, for columns of counts (whole numbers
+/// not below 0), at least half, the others short labels of a word or two (`vso/pro`, `Wiw/ID`,
+/// `P-wet (ABA)`: parts of the target group the vocabulary does not name).
+fn subgroup_counts(table: &Table, cats: &[usize], known: &[&str]) -> bool {
+    let named = known
+        .iter()
+        .filter(|h| crate::spec::Subgroup::from_label(h).is_some())
+        .count();
+    if named == known.len() {
+        return true;
+    }
+    let counts = || {
+        cats.iter().all(|&j| {
+            let c = &table.columns[j];
+            (0..c.len()).all(|i| c.number(i).is_none_or(|v| v >= 0.0 && v.fract() == 0.0))
+        })
+    };
+    2 * named >= known.len()
+        && known
+            .iter()
+            .all(|h| h.split_whitespace().count() <= 2 && h.chars().count() <= 24)
+        && counts()
+}
+
 /// Whether a header is the column of unknowns or others (`onbekend`, `overig`).
 fn unknown(header: &str) -> bool {
     matches!(
@@ -224,15 +248,18 @@ fn adds_up(
     slack: impl Fn(f64) -> f64,
 ) -> bool {
     let mut checked = 0usize;
-    for i in 0..table.len() {
-        let values: Option<Vec<f64>> = cats.iter().map(|&j| table.columns[j].number(i)).collect();
-        let (Some(values), Some(goal)) = (values, target(i)) else {
+    'rows: for i in 0..table.len() {
+        let Some(goal) = target(i) else {
             continue;
         };
-        if values.iter().any(|v| *v < 0.0) {
-            return false;
+        let mut sum = 0.0;
+        for &j in cats {
+            match table.columns[j].number(i) {
+                Some(v) if v < 0.0 => return false,
+                Some(v) => sum += v,
+                None => continue 'rows,
+            }
         }
-        let sum: f64 = values.iter().sum();
         if (sum - goal).abs() > slack(goal) {
             return false;
         }
@@ -246,7 +273,7 @@ fn adds_up(
 /// period nor a row counter.
 pub fn categories_as_rows(table: &Table) -> Option<Table> {
     use crate::compute::regional::columns::Count;
-    if table.is_empty() || crate::compute::regional::RegionalData::matches(table) {
+    if table.is_empty() {
         return None;
     }
     let kind = |j: usize| table.columns[j].kind();
@@ -267,6 +294,9 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         .map(|&j| table.columns[j].name.as_str())
         .collect();
     if cats.len() < 2 || totals.len() > 1 || heads.iter().any(|h| Period::parse(h).is_some()) {
+        return None;
+    }
+    if crate::compute::regional::RegionalData::matches(table) {
         return None;
     }
     let total = totals.first().copied();
@@ -301,6 +331,14 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
     if !shares && heads.iter().any(|h| Count::from_header(h).is_some()) {
         return None;
     }
+    let sums_to_total = total.is_some_and(|t| {
+        adds_up(
+            table,
+            &cats,
+            |i| table.columns[t].number(i),
+            |goal| (0.5 * k).max(goal.abs() * 0.005),
+        )
+    });
     let kind = if let Some(units) = bands {
         let unit = units
             .iter()
@@ -308,23 +346,13 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
             .find(|u| *u != Unit::None)
             .unwrap_or(Unit::None);
         Kind::Bands(unit)
-    } else if known
-        .iter()
-        .all(|h| crate::spec::Subgroup::from_label(h).is_some())
-    {
+    } else if subgroup_counts(table, &cats, &known) {
         Kind::Subgroups
     } else if known.iter().all(|h| sex(h)) {
         Kind::Sexes
     } else if shares {
         Kind::Shares
-    } else if total.is_some_and(|t| {
-        adds_up(
-            table,
-            &cats,
-            |i| table.columns[t].number(i),
-            |goal| (0.5 * k).max(goal.abs() * 0.005),
-        )
-    }) {
+    } else if sums_to_total {
         Kind::SumToTotal
     } else {
         return None;
@@ -412,6 +440,14 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         (
             format!("{why_nl}, samen 100 in elke rij"),
             format!("{why_en}, adding up to 100 in every row"),
+        )
+    } else {
+        (why_nl, why_en)
+    };
+    let (why_nl, why_en) = if sums_to_total && kind != Kind::SumToTotal {
+        (
+            format!("{why_nl}, samen '{total_name}' in elke rij"),
+            format!("{why_en}, adding up to '{total_name}' in every row"),
         )
     } else {
         (why_nl, why_en)
@@ -562,6 +598,22 @@ mod tests {
         );
         assert_eq!(common_words(&["a b c", "a b d"]), "a b ");
         assert_eq!(common_words(&["ab", "ab c"]), "");
+    }
+
+    #[test]
+    fn subgroups_the_vocabulary_does_not_all_name() {
+        let csv = "jaar,vso/pro,P-wet (ABA),P-wet (Praktijkroute),Wsw,Wajong,Wiw/ID\n\
+                   2017,12067,40823,4874,88564,98758,1078\n\
+                   2018,18759,46222,7975,89564,95580,2394\n";
+        let long = categories_as_rows(&load(csv)).expect("subgroups");
+        assert_eq!(names(&long), ["jaar", "doelgroep", "waarde"]);
+        assert_eq!(long.len(), 12);
+        // Not counts: left as they are.
+        let csv = "jaar,vso/pro,Wiw/ID,Wsw,Wajong\n2017,1.5,2,3,4\n2018,1,2,3,4\n";
+        assert!(categories_as_rows(&load(csv)).is_none());
+        // Fewer than half named.
+        let csv = "jaar,vso/pro,P-wet (ABA),Wiw/ID,Wajong\n2017,1,2,3,4\n2018,1,2,3,4\n";
+        assert!(categories_as_rows(&load(csv)).is_none());
     }
 
     #[test]
