@@ -228,3 +228,29 @@ fn regional_files_with_subgroup_columns_are_read_as_before() {
     assert!(ds.info().regional.is_some());
     assert!(ds.table.column("Wajong").is_some());
 }
+
+#[test]
+fn every_view_the_catalogue_offers_for_a_crosstab_draws() {
+    use banenverkenner::render::catalog::catalog;
+    let file = "hours_per_week_by_subgroup_2019.csv";
+    let wide = crosstab(sample_bytes(file), "subgroep", ';', ',');
+    let ds = Dataset::load("uren.csv", wide.as_bytes()).unwrap();
+    let mut drawn = 0;
+    for v in catalog(&ds) {
+        for k in v.keys.iter().filter(|k| k.key != "filter") {
+            for c in &k.choices {
+                let q = format!("view={}&{}={}", v.view, k.key, c.value.replace('&', "%26"));
+                match render_query(&ds, &q) {
+                    Ok(_) => drawn += 1,
+                    Err(e) => assert_eq!(
+                        e.kind,
+                        banenverkenner::error::ErrorKind::NotAvailable,
+                        "{q}: {}",
+                        e.message
+                    ),
+                }
+            }
+        }
+    }
+    assert!(drawn > 10, "{drawn}");
+}
