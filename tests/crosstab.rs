@@ -190,6 +190,18 @@ fn a_view_names_the_columns_of_numbers_it_leaves_out() {
         "{:?}",
         r.notes
     );
+    // A name that would end the description is written encoded.
+    let ds = Dataset::load("t.csv", b"regio,a&b,c\nA,1,5\nB,2,7\n").unwrap();
+    let r = render(&ds, "view=bars&x=regio&y=c");
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.ends_with("'a&b'; kies er een met y=a%26b.")),
+        "{:?}",
+        r.notes
+    );
+    let again = render(&ds, "view=bars&x=regio&y=a%26b");
+    assert_eq!(again.data["y"], "a&b");
     // Nothing is named when every column of numbers is on the chart.
     let ds = Dataset::load("t.csv", b"regio,aantal\nA,1\nB,2\n").unwrap();
     let r = render(&ds, "");

@@ -175,6 +175,12 @@ fn unused_note(f: &Frame, data: &Json, enc: &Encoding, lang: Lang) -> Option<Str
         .map(|c| c.column.as_str())
         .collect();
     let first = left.first()?;
+    // (Written so that it can be pasted into a description: `&`, `=`, `%`, `+`, `#` encoded.)
+    let first = if first.contains(['&', '=', '%', '+', '#']) {
+        crate::spec::percent_encode(first)
+    } else {
+        first.to_string()
+    };
     let quoted: Vec<String> = left.iter().map(|c| format!("'{c}'")).collect();
     let list = crate::format::first_ten(&quoted, lang);
     Some(match lang {
