@@ -95,6 +95,10 @@ impl Dataset {
         // One column per measure and period (`personen 2015;werkzaam 2015;...`): the same.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::measures_by_period_as_rows(&table).unwrap_or(table);
+        // One column per category of one dimension (hours bands, age bands, subgroups, sexes,
+        // shares adding up to 100 or counts to a total column per row): the long table, said so.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::crosstab::categories_as_rows(&table).unwrap_or(table);
         // A year and a quarter or month column: one period column, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::year_and_part_as_period(&table).unwrap_or(table);

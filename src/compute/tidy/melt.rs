@@ -27,7 +27,7 @@ pub(crate) fn remade(
 }
 
 /// `base`, or `base (2)`, `base (3)`, ...: a column name the table does not have yet.
-fn free_name(table: &Table, base: &str) -> String {
+pub(crate) fn free_name(table: &Table, base: &str) -> String {
     let mut name = base.to_string();
     let mut k = 2;
     while table.columns.iter().any(|c| c.name == name) {
@@ -40,7 +40,7 @@ fn free_name(table: &Table, base: &str) -> String {
 /// The long table's columns and file row numbers: each row of `table` once per period, with
 /// the `others` columns repeated, the period's label (`period`: the column's name and the labels)
 /// and per measure (its name, its column per period) the number of that period.
-fn reshape(
+pub(crate) fn reshape(
     table: &Table,
     others: &[usize],
     (period_name, labels): (&str, &[&str]),
@@ -79,7 +79,7 @@ fn reshape(
 }
 
 /// At most this many rows are made (rows x periods); a larger table stays as it is.
-const MAX_ROWS: usize = 5_000_000;
+pub(crate) const MAX_ROWS: usize = 5_000_000;
 
 /// The long form of `table` when at least two of its columns are headed by a period and hold
 /// numbers (or nothing), and every other column holds texts; `None` for any other table.

@@ -7,6 +7,8 @@
 pub mod aggregate;
 pub mod area;
 pub mod bars;
+#[cfg(feature = "full")]
+pub mod crosstab;
 pub mod forest;
 pub mod frame;
 pub mod line;

@@ -136,7 +136,61 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     if let Some(n) = regional_note(ds, lang) {
         r.notes.push(n);
     }
+    if let Some(n) = unused_note(&f, &r.data, enc, lang) {
+        r.notes.push(n);
+    }
     Ok(r)
+}
+
+/// The columns of numbers the view does not show, named so that nothing in the file is left
+/// out unsaid: "Ook in het bestand, niet in deze grafiek: '12-24', '>=32'; kies er een met
+/// y=12-24." The view's columns are those its data names (its axes, series, panels, group
+/// sizes, the weight and the denominator of a combination) and the description's filter.
+fn unused_note(f: &Frame, data: &Json, enc: &Encoding, lang: Lang) -> Option<String> {
+    const NAMED: [&str; 9] = [
+        "x",
+        "y",
+        "series_column",
+        "facet_column",
+        "n_column",
+        "dimension_column",
+        "term_column",
+        "reference_column",
+        "significance_column",
+    ];
+    let aggregated = data.get("aggregated");
+    let mut used: Vec<&str> = NAMED
+        .iter()
+        .filter_map(|k| data.get(*k))
+        .chain(["weight", "per"].iter().filter_map(|k| aggregated?.get(*k)))
+        .filter_map(Json::as_str)
+        .collect();
+    used.extend(enc.per.as_deref());
+    used.extend(enc.filter.iter().map(|(c, _)| c.as_str()));
+    let left: Vec<&str> = f
+        .roles
+        .columns
+        .iter()
+        .filter(|c| c.role.is_value() && !used.contains(&c.column.as_str()))
+        .map(|c| c.column.as_str())
+        .collect();
+    let first = left.first()?;
+    // (Written so that it can be pasted into a description: `&`, `=`, `%`, `+`, `#` encoded.)
+    let first = if first.contains(['&', '=', '%', '+', '#']) {
+        crate::spec::percent_encode(first)
+    } else {
+        first.to_string()
+    };
+    let quoted: Vec<String> = left.iter().map(|c| format!("'{c}'")).collect();
+    let list = crate::format::first_ten(&quoted, lang);
+    Some(match lang {
+        Lang::Nl => {
+            format!("Ook in het bestand, niet in deze grafiek: {list}; kies er een met y={first}.")
+        }
+        Lang::En => {
+            format!("Also in the file, not in this chart: {list}; choose one with y={first}.")
+        }
+    })
 }
 
 fn not_tidy(view: &View) -> Error {
