@@ -15,10 +15,14 @@ let full = false; // whether `explorer` (and every later one) lives in the full 
 let fullSource = null; // how to get the full core: { url } or { wasmBase64 }
 let fullReady = null; // the full core's instantiation, once started
 const HEAD = 64 * 1024; // the bytes that tell a file's format
+const ASIDE_FROM = 8 << 20; // files from this size on get the full core warmed up beside them
 let asked = 0; // requests in the queue (received and not yet answered)
 let opened = false; // whether a file or example was asked for (the warm-up then ends)
 let warming = null; // the warm-up, once started
 let warmWhenIn = false; // the full page: warm the full core up as soon as it is in
+let warmedUp = false; // whether the warm-up ran to its end
+let fullModule = null; // the full core's compiled module (shared with a worker warming it up)
+let aside = null; // that worker, while it runs
 const whenIdle = []; // the warm-up, waiting for the queue to be empty (or a file)
 const yielder = new MessageChannel(); // a task boundary without the timers' 4 ms clamp
 const yielded = [];
@@ -50,6 +54,7 @@ function warmUp() {
           done.steps += 1;
         }
       } finally { w.free(); }
+      warmedUp = done.complete;
       return done;
     })().catch(() => ({ steps: 0, complete: false }));
   }
@@ -64,8 +69,13 @@ function decode(base64) {
 function loadFull() {
   if (!fullReady) {
     fullReady = (async () => {
-      if (fullSource.wasmBase64) wasm_bindgen.initSync({ module: decode(fullSource.wasmBase64) });
-      else await wasm_bindgen({ module_or_path: fullSource.url });
+      if (fullSource.wasmBase64) {
+        fullModule = new WebAssembly.Module(decode(fullSource.wasmBase64));
+        wasm_bindgen.initSync({ module: fullModule });
+      } else {
+        fullModule = await compiled(fullSource.url);
+        await wasm_bindgen({ module_or_path: fullModule });
+      }
       // However it came in (in the background, or for a view the first core does not draw),
       // the full page then warms it up (which ends at once when a file asked for it).
       if (warmWhenIn) warmUp();
@@ -73,6 +83,38 @@ function loadFull() {
     fullReady.catch(() => { fullReady = null; });
   }
   return fullReady;
+}
+
+// The module at `url`, compiled as it downloads (or after, when the server does not say it is
+// wasm).
+async function compiled(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText} (${url})`);
+  try {
+    return await WebAssembly.compileStreaming(res.clone());
+  } catch (e) {
+    if (res.headers.get('Content-Type') === 'application/wasm') throw e;
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+}
+
+// A large file that comes before the full core was warmed up (the page just opened): a second
+// worker warms a second instance of the same module up on the made-up file while this one
+// reads the file. The engine optimises a function's code for the module, not the instance, and
+// a call keeps the code it started in: so the describing and drawing code this worker calls
+// once the file is read is then optimised already, instead of running its first long call on
+// the engine's first, slow code. It ends by itself (the warm-up takes a fraction of the file's
+// reading); without nested workers the file is read as before.
+function warmAside() {
+  if (aside || warmedUp || !fullModule || typeof Worker !== 'function' || !self.location) return;
+  try {
+    const w = new Worker(self.location.href);
+    const end = () => { w.terminate(); if (aside === w) aside = null; };
+    w.onmessage = end;
+    w.onerror = end;
+    w.postMessage({ id: 0, op: 'warmAside', args: { module: fullModule } });
+    aside = w;
+  } catch (e) { /* no nested worker here */ }
 }
 
 // Moves to the full core: the built-in data is opened there again (the first core never holds
@@ -234,6 +276,7 @@ const ops = {
         }
       }
       const size = from.kind === 'file' ? from.file.size : from.bytes.length;
+      if (size >= ASIDE_FROM) warmAside();
       const head = from.kind === 'file'
         ? new Uint8Array(await from.file.slice(0, HEAD).arrayBuffer())
         : from.bytes.subarray(0, HEAD);
@@ -276,6 +319,13 @@ const ops = {
   async csv({ spec }) { await upgrade(); return needData().csv(spec); },
   async sectionCsv({ spec, index }) { await upgrade(); return needData().section_csv(spec, index); },
   async json({ spec }) { await upgrade(); return needData().json(spec); },
+  // In a worker started by `warmAside`: the full core's module instantiated here and warmed up.
+  warmAside({ module }) {
+    wasm_bindgen.initSync({ module });
+    const w = new wasm_bindgen.WarmUp();
+    try { while (w.step()) { /* one step after another */ } } finally { w.free(); }
+    return true;
+  },
   roles({ lang }) { return (full ? wasm_bindgen : bv_first).Explorer.roles(lang); },
   trap() { needData().__trap('trap'); return null; },
 };
