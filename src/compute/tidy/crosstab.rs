@@ -5,7 +5,7 @@
 //! column, their numbers one column, every other column repeated per category. Only where that
 //! reading is unambiguous; said in the file line. Full core only.
 
-use super::melt::{free_name, remade, reshape, MAX_ROWS};
+use super::melt::{free_name, remade, reshape, say_reshaped, MAX_ROWS};
 use crate::data::tidy::is_total;
 use crate::spec::Period;
 use crate::table::{ColumnKind, Table};
@@ -466,17 +466,13 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
     };
     let (n, m) = (table.len(), rows);
     let mut detected = table.detected.clone();
-    detected.note(
-        format!(
-            "Eén kolom per categorie ({shown_nl}: {why_nl}): gelezen als de kolom '{category_name}' met de getallen in '{value_name}' ({} rijen -> {} rijen).",
-            crate::format::nl(n as f64, 0),
-            crate::format::nl(m as f64, 0)
+    say_reshaped(
+        &mut detected,
+        (
+            format!("Eén kolom per categorie ({shown_nl}: {why_nl}): gelezen als de kolom '{category_name}' met de getallen in '{value_name}'"),
+            format!("One column per category ({shown_en}: {why_en}): read as the column '{category_name}' with the numbers in '{value_name}'"),
         ),
-        format!(
-            "One column per category ({shown_en}: {why_en}): read as the column '{category_name}' with the numbers in '{value_name}' ({} rows -> {} rows).",
-            crate::format::number(n as f64, 0, crate::format::Lang::En),
-            crate::format::number(m as f64, 0, crate::format::Lang::En)
-        ),
+        (n, m),
     );
     Some(remade(table, long, row_numbers, detected))
 }

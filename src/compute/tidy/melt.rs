@@ -121,19 +121,37 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
         heads.join(", ")
     };
     let (n, m) = (table.len(), rows);
-    detected.note(
-        format!(
-            "Eén kolom per periode ({shown}): gelezen als de kolom '{period_name}' met de getallen in '{value_name}' ({} rijen -> {} rijen).",
-            crate::format::nl(n as f64, 0),
-            crate::format::nl(m as f64, 0)
+    say_reshaped(
+        &mut detected,
+        (
+            format!("Eén kolom per periode ({shown}): gelezen als de kolom '{period_name}' met de getallen in '{value_name}'"),
+            format!("One column per period ({shown}): read as the column '{period_name}' with the numbers in '{value_name}'"),
         ),
-        format!(
-            "One column per period ({shown}): read as the column '{period_name}' with the numbers in '{value_name}' ({} rows -> {} rows).",
-            crate::format::number(n as f64, 0, crate::format::Lang::En),
-            crate::format::number(m as f64, 0, crate::format::Lang::En)
-        ),
+        (n, m),
     );
     Some(remade(table, columns, row_numbers, detected))
+}
+
+/// Says in the file line how a table was reshaped: `what` in Dutch and English, then its rows
+/// before and after (`(7 rijen -> 28 rijen)`).
+pub(crate) fn say_reshaped(
+    detected: &mut crate::table::Detected,
+    (nl, en): (String, String),
+    (before, after): (usize, usize),
+) {
+    use crate::format::{nl as nl_number, number, Lang};
+    detected.note(
+        format!(
+            "{nl} ({} rijen -> {} rijen).",
+            nl_number(before as f64, 0),
+            nl_number(after as f64, 0)
+        ),
+        format!(
+            "{en} ({} rows -> {} rows).",
+            number(before as f64, 0, Lang::En),
+            number(after as f64, 0, Lang::En)
+        ),
+    );
 }
 
 /// A column header made of a measure and a period, the period last or first after a space,
@@ -227,21 +245,21 @@ pub fn measures_by_period_as_rows(table: &Table) -> Option<Table> {
     let names: Vec<String> = measures.iter().map(|(m, _)| format!("'{m}'")).collect();
     let shown: Vec<&str> = measures[0].1.iter().map(|(p, _)| p.as_str()).collect();
     let (n, m) = (table.len(), rows);
-    detected.note(
-        format!(
-            "Eén kolom per maat en periode ({} voor {}): gelezen als de kolom '{period_name}' met één kolom per maat ({} rijen -> {} rijen).",
+    say_reshaped(
+        &mut detected,
+        (
+            format!(
+                "Eén kolom per maat en periode ({} voor {}): gelezen als de kolom '{period_name}' met één kolom per maat",
             names.join(", "),
-            shown.join(", "),
-            crate::format::nl(n as f64, 0),
-            crate::format::nl(m as f64, 0)
-        ),
-        format!(
-            "One column per measure and period ({} for {}): read as the column '{period_name}' with one column per measure ({} rows -> {} rows).",
+            shown.join(", ")
+            ),
+            format!(
+                "One column per measure and period ({} for {}): read as the column '{period_name}' with one column per measure",
             names.join(", "),
-            shown.join(", "),
-            crate::format::number(n as f64, 0, crate::format::Lang::En),
-            crate::format::number(m as f64, 0, crate::format::Lang::En)
+            shown.join(", ")
+            ),
         ),
+        (n, m),
     );
     Some(remade(table, columns, row_numbers, detected))
 }
@@ -922,25 +940,25 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let (n, en) = (table.len(), crate::format::Lang::En);
+    let n = table.len();
     let mut detected = table.detected.clone();
-    detected.note(
-        format!(
-            "Eén rij per maat in '{}' ({}) en één kolom per doelgroep ({}): gelezen als de kolom '{subgroup_name}' met één kolom per maat ({} rijen -> {} rijen).",
+    say_reshaped(
+        &mut detected,
+        (
+            format!(
+                "Eén rij per maat in '{}' ({}) en één kolom per doelgroep ({}): gelezen als de kolom '{subgroup_name}' met één kolom per maat",
             mc.name,
             quoted(&names),
-            heads.join(", "),
-            crate::format::nl(n as f64, 0),
-            crate::format::nl(m as f64, 0)
-        ),
-        format!(
-            "One row per measure in '{}' ({}) and one column per subgroup ({}): read as the column '{subgroup_name}' with one column per measure ({} rows -> {} rows).",
+            heads.join(", ")
+            ),
+            format!(
+                "One row per measure in '{}' ({}) and one column per subgroup ({}): read as the column '{subgroup_name}' with one column per measure",
             mc.name,
             quoted(&names),
-            heads.join(", "),
-            crate::format::number(n as f64, 0, en),
-            crate::format::number(m as f64, 0, en)
+            heads.join(", ")
+            ),
         ),
+        (n, m),
     );
     Ok(Some(remade(table, columns, row_numbers, detected)))
 }
