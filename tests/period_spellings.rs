@@ -237,3 +237,62 @@ fn weeks_and_fiscal_years_are_refused_naming_the_cell_and_why() {
         assert_eq!(loc["column"], "jaar", "{spelling}: {loc}");
     }
 }
+
+/// Excel's apostrophe before a cell typed as text (`'2019K4`) and a quarter in words with a
+/// two-digit year (`4e kw 19`) give the views of `2019K4`; digits written apart are never glued
+/// into one year: `Q4 19 20` is refused naming the cell, not read as 1920 K4.
+#[test]
+fn excel_text_marks_and_digits_written_apart() {
+    let reference = load(&variant("jaar", |y| format!("{y}K4")));
+    let want = views(&reference);
+    for (what, spelling, short) in [
+        (
+            "'2019K4",
+            Box::new(|y: &str| format!("'{y}K4")) as Spelling,
+            false,
+        ),
+        (
+            "4e kw 19",
+            Box::new(|y: &str| format!("4e kw {}", two(y))),
+            true,
+        ),
+        (
+            "4 kw 19",
+            Box::new(|y: &str| format!("4 kw {}", two(y))),
+            true,
+        ),
+    ] {
+        let ds = load(&variant("jaar", spelling));
+        assert_eq!(views(&ds), want, "{what}");
+        let notes = notes(&ds);
+        assert_eq!(
+            notes.contains("Jaartallen met twee cijfers in 'jaar' gelezen als 20xx"),
+            short,
+            "{what}: {notes}"
+        );
+    }
+    let years = load(&variant("jaar", str::to_string));
+    assert_eq!(
+        views(&load(&variant("jaar", |y| format!("'{y}")))),
+        views(&years),
+        "'2019"
+    );
+    for spelling in ["Q4 19 20", "Q4 20 19", "20 15K4"] {
+        let bytes = variant("jaar", |y| {
+            let next = (y.parse::<i32>().unwrap() + 1).to_string();
+            spelling
+                .replace("19 20", &format!("{} {}", two(y), two(&next)))
+                .replace("20 19", &format!("{} {}", &y[..2], two(y)))
+                .replace("20 15", &format!("{} {}", &y[..2], two(y)))
+        });
+        let err = error_of(&bytes);
+        assert!(
+            err.message.contains("is geen jaartal"),
+            "{spelling}: {}",
+            err.message
+        );
+        let loc = serde_json::to_value(&err.location).unwrap();
+        assert_eq!(loc["row"], 2, "{spelling}: {loc}");
+        assert_eq!(loc["column"], "jaar", "{spelling}: {loc}");
+    }
+}

@@ -412,8 +412,37 @@ fn apostrophe_years(s: &str) -> Option<String> {
     Some(out)
 }
 
-/// Quarters and months in the spellings of spreadsheets and business reports, on a text in
-/// capitals without separators (`Q4 '19` is `Q419`): the quarter before a year of four or two
+/// A text in capitals without its separators (` `, `-`, `/`, `_`, `.`), to match codes in
+/// (`Q4-19` is `Q419`, `2019 / Q4` is `2019Q4`), but with one space kept where separators stand
+/// between two digits: digits written apart are never read as one number (`Q4 19 20` is not
+/// `Q4 1920`, `20 15K4` not `2015K4`, `2 0 1 9` not `2019`). User files only.
+#[cfg(feature = "full")]
+fn squeezed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut apart = false;
+    for c in crate::case::upper(s).chars() {
+        if matches!(c, ' ' | '-' | '/' | '_' | '.') {
+            apart = true;
+            continue;
+        }
+        if apart && c.is_ascii_digit() && out.ends_with(|d: char| d.is_ascii_digit()) {
+            out.push(' ');
+        }
+        apart = false;
+        out.push(c);
+    }
+    out
+}
+
+/// What follows a quarter's or a month's number in a squeezed text (see [`squeezed`]): the year,
+/// after the one space kept between digits or not (`Q4 2019` is `Q4 2019`, `Q4-19` `Q419`).
+#[cfg(feature = "full")]
+fn after_number(t: &str) -> &str {
+    t.strip_prefix(' ').unwrap_or(t)
+}
+
+/// Quarters and months in the spellings of spreadsheets and business reports, on a squeezed text
+/// (see [`squeezed`]) (`Q4 '19` is `Q419`): the quarter before a year of four or two
 /// digits (`KW4 2019`, `Q4-19`, `K4 '19`), the quarter's number before its letter (`4Q19`,
 /// `4Q2019`), a two-digit year before the quarter (`19Q4`), the month before its year (`M12
 /// 2019`, `MM12-2019`). Two-digit years as `short_year`. User files only.
@@ -424,7 +453,7 @@ fn quarter_or_month_first(upper: &str) -> Option<Period> {
         if let Some(rest) = upper.strip_prefix(p) {
             if let (Some(q), Some(y)) = (
                 rest.get(..1).and_then(|q| small(q, 4)),
-                rest.get(1..).and_then(year),
+                rest.get(1..).map(after_number).and_then(year),
             ) {
                 return Some(Period::quarter(y, q));
             }
@@ -452,7 +481,7 @@ fn quarter_or_month_first(upper: &str) -> Option<Period> {
         .strip_prefix("MM")
         .or_else(|| upper.strip_prefix('M'))?;
     let at = rest.len().checked_sub(4)?;
-    let (m, y) = (rest.get(..at)?, rest.get(at..)?);
+    let (m, y) = (rest.get(..at)?.trim_end_matches(' '), rest.get(at..)?);
     Some(Period::month(year_of(y)?, small(m, 12)?))
 }
 
@@ -715,6 +744,13 @@ impl Period {
     /// is read past: `2019*` is 2019); `None` when the text is no period.
     pub fn parse(s: &str) -> Option<Period> {
         let s = Period::split_mark(s).0;
+        // Excel's mark of a cell typed as text (`'2019`, `'2019K4`, `'31-12-2019`): the period
+        // after it. Only one, right before a digit (`'19` is then a bare `19`: no period).
+        #[cfg(feature = "full")]
+        let s = match s.strip_prefix('\'') {
+            Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => r,
+            _ => s,
+        };
         if let Some(y) = year_of(s) {
             return Some(Period::year(y));
         }
@@ -773,6 +809,9 @@ impl Period {
         let unquoted = apostrophe_years(s);
         #[cfg(feature = "full")]
         let s = unquoted.as_deref().unwrap_or(s);
+        #[cfg(feature = "full")]
+        let upper = squeezed(s);
+        #[cfg(not(feature = "full"))]
         let upper = crate::case::upper(s).replace([' ', '-', '/', '_', '.'], "");
         #[cfg(feature = "full")]
         if let Some(p) = quarter_or_month_first(&upper) {
@@ -821,7 +860,7 @@ impl Period {
         if let Some(rest) = upper.strip_prefix('H') {
             if let (Some(h), Some(y)) = (
                 rest.get(..1).and_then(|h| small(h, 2)),
-                rest.get(1..).and_then(year_of),
+                rest.get(1..).map(after_number).and_then(year_of),
             ) {
                 return Some(Period::half(y, h));
             }
@@ -908,6 +947,38 @@ impl Period {
                 }
             }
         }
+        // A quarter or a half-year with a two-digit year last (`4e kw 19`, `2e halfjaar 19`):
+        // that year (see `short_year`).
+        #[cfg(feature = "full")]
+        let long = words
+            .split_last()
+            .filter(|(_, front)| {
+                front.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "kwartaal"
+                            | "kw"
+                            | "quarter"
+                            | "qtr"
+                            | "halfjaar"
+                            | "helft"
+                            | "half"
+                            | "semester"
+                            | "hj"
+                    )
+                })
+            })
+            .and_then(|(last, _)| short_year(last))
+            .map(|y| y.to_string());
+        #[cfg(feature = "full")]
+        let words: Vec<&str> = match &long {
+            Some(y) => words[..words.len() - 1]
+                .iter()
+                .copied()
+                .chain([y.as_str()])
+                .collect(),
+            None => words,
+        };
         let years: Vec<i32> = words.iter().filter_map(|w| year_of(w)).collect();
         let [y] = years.as_slice() else { return None };
         let rest: Vec<&str> = words
@@ -1297,6 +1368,92 @@ mod tests {
             ("FY2019", "-"),
             ("2019-W52", "-"),
             ("week 52 2019", "-"),
+        ] {
+            assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    /// Digits written apart are never read as one number: a cell such as `Q4 19 20` (a quarter
+    /// of a school year, or garbage) is no period, where `Q4 1920` and `Q4 20` are.
+    #[cfg(feature = "full")]
+    #[test]
+    fn digits_written_apart_are_not_one_year() {
+        for (s, want) in [
+            ("Q4 19 20", "-"),
+            ("Q4 20 19", "-"),
+            ("Q4-19-20", "-"),
+            ("Q4 19/20", "-"),
+            ("Q4 2019/20", "-"),
+            ("K4 20 19", "-"),
+            ("kw4 20.19", "-"),
+            ("4Q 19 20", "-"),
+            ("20 15K4", "-"),
+            ("20-15K4", "-"),
+            ("2019 K4 1", "-"),
+            ("2 0 1 9", "-"),
+            ("2-0-1-9", "-"),
+            ("20 19", "-"),
+            ("19 20", "-"),
+            ("M1 2 2019", "-"),
+            ("M12 20 19", "-"),
+            ("H1 20 19", "-"),
+            ("1 9Q4", "-"),
+            ("Q 4 1 9", "-"),
+            // A date written with spaces only is refused too (day first or month first is not
+            // told by its separators); with the month's name it reads.
+            ("31 12 2019", "-"),
+            ("31 dec 2019", "2019-12-31"),
+            // Separators between letters and digits are still read past.
+            ("Q4 1920", "1920K4"),
+            ("Q4 - 2019", "2019K4"),
+            ("Q 4 2019", "2019K4"),
+            ("KW 4 - 19", "2019K4"),
+            ("2019 K 4", "2019K4"),
+            ("M12 - 2019", "2019M12"),
+            ("H1  2019", "2019H1"),
+            ("4 Q 19", "2019K4"),
+            ("19 Q4", "2019K4"),
+        ] {
+            assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    /// Excel's apostrophe before a cell typed as text, and quarters in words with a two-digit
+    /// year.
+    #[cfg(feature = "full")]
+    #[test]
+    fn excel_text_marks_and_quarter_words_with_two_digit_years() {
+        for (s, want) in [
+            ("'2019", "2019"),
+            ("'2019K4", "2019K4"),
+            ("'31-12-2019", "2019-12-31"),
+            ("'201912", "2019M12"),
+            ("'19Q4", "2019K4"),
+            ("'31 dec '19", "2019-12-31"),
+            ("'2019*", "2019"),
+            (" '2019 ", "2019"),
+            // `'19` is a bare two-digit number after the mark, as without it: no period.
+            ("'19", "-"),
+            ("19", "-"),
+            ("''2019", "-"),
+            ("'Q4 2019", "-"),
+            ("' 2019", "-"),
+            ("\u{2019}2019", "-"),
+            ("2019'", "-"),
+            ("4 kw 19", "2019K4"),
+            ("4e kw 19", "2019K4"),
+            ("4e kw. 19", "2019K4"),
+            ("vierde kwartaal 19", "2019K4"),
+            ("kwartaal 4 19", "2019K4"),
+            ("1e kwartaal 70", "1970K1"),
+            ("2e halfjaar 19", "2019H2"),
+            ("4e kw '19", "2019K4"),
+            ("5e kw 19", "-"),
+            ("4e kw 019", "-"),
+            ("4e kw 19 20", "-"),
+            ("kw 19", "-"),
+            ("4 19", "-"),
+            ("4e kw 2019 19", "-"),
         ] {
             assert_eq!(p(s), want, "{s}");
         }
