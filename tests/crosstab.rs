@@ -108,6 +108,84 @@ fn hours_bands_as_columns_give_the_numbers_of_the_long_sample() {
     }
 }
 
+/// A workbook of the `sep`-separated lines: numbers (with a decimal point) as numbers, texts as
+/// texts, empty cells left empty.
+fn xlsx_of(text: &str, sep: char) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, line) in text.lines().enumerate() {
+        for (c, cell) in line.split(sep).enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(n) => ws.write_number(r, c, n).map(|_| ()),
+                Err(_) => ws.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn hours_bands_under_a_group_row_read_as_a_header_over_two_rows() {
+    let file = "hours_per_week_by_subgroup_2019.csv";
+    let long = Dataset::load(file, sample_bytes(file)).unwrap();
+    let expected = render(&long, "");
+    for (sep, decimal) in [(';', ','), (',', '.')] {
+        // The dimension named over its bands, the rows' column named above the empty corner.
+        let wide = crosstab(sample_bytes(file), "", sep, decimal);
+        let bands = wide.lines().next().unwrap().matches(sep).count();
+        let s = sep.to_string();
+        let group = format!("Subgroep{s}Uren per week{}\n", s.repeat(bands - 1));
+        let text = format!("{group}{wide}");
+        let mut files = vec![("uren.csv", text.clone().into_bytes())];
+        if sep == ',' {
+            files.push(("uren.xlsx", xlsx_of(&text, sep)));
+        }
+        for (name, bytes) in files {
+            let ds = Dataset::load(name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let info = ds.info();
+            assert!(
+                info.detected
+                    .notes
+                    .iter()
+                    .all(|n| !n.contains("titelregel")),
+                "{name}: {:?}",
+                info.detected.notes
+            );
+            assert!(
+                info.detected.notes.iter().any(|n| n
+                    .starts_with("Kopregel over twee rijen samengenomen (rij 1 en 2)")
+                    && n.contains("'Subgroep' op rij 1, boven een lege cel")),
+                "{name}: {:?}",
+                info.detected.notes
+            );
+            assert!(
+                info.detected
+                    .notes_en
+                    .iter()
+                    .any(|n| n.starts_with(
+                        "One column per category ('Uren per week <12', 'Uren per week 12-24'"
+                    ) && n.contains("read as the column 'uren per week'")),
+                "{name}: {:?}",
+                info.detected.notes_en
+            );
+            assert_eq!(ds.table.columns[0].name, "Subgroep", "{name}");
+            assert_eq!(ds.table.columns[1].name, "uren per week", "{name}");
+            let r = render(&ds, "");
+            assert_eq!(
+                r.spec, "view=stacked&x=Subgroep&y=aandeel&series=uren%20per%20week",
+                "{name}"
+            );
+            assert_eq!(points(&r.data), points(&expected.data), "{name}");
+            assert_eq!(points(&r.data).len(), 28, "{name}");
+        }
+    }
+}
+
 #[test]
 fn subgroups_as_columns_with_a_total_give_the_numbers_of_the_long_sample() {
     let file = "register_by_subgroup_2017_2019.csv";

@@ -781,3 +781,48 @@ fn worksheets_after_the_one_read_are_named() {
         t.detected.notes
     );
 }
+
+#[test]
+fn a_count_column_the_regional_views_do_not_use_is_named_in_the_file_line() {
+    // The shared wide file with one more column of counts no regional view knows.
+    let (header, rows) = shared();
+    let line = |cells: &[String], extra: &str| format!("{},{extra}\n", csv_line(cells).trim_end());
+    let mut text = line(&header, "aantal uitkeringen");
+    for (i, r) in rows.iter().enumerate() {
+        text.push_str(&line(r, &(100 + i).to_string()));
+    }
+    let original = load("regions.csv", DEFAULT_DATA);
+    let ds = load("extra.csv", text.as_bytes());
+    assert_same_regional(regional(&original), regional(&ds), "extra.csv");
+    // The views' numbers as those of the published file.
+    for view in ["scatter", "ranking", "trend", "basics", "profile", "map"] {
+        let q = format!("view={view}");
+        let (a, b) = (
+            render_query(&original, &q).unwrap(),
+            render_query(&ds, &q).unwrap(),
+        );
+        assert_eq!(a.data, b.data, "{view}");
+    }
+    // Named once, in the file line, in both languages (and not for the published file).
+    let named = |notes: &[String], lead: &str| {
+        notes
+            .iter()
+            .any(|n| n.starts_with(lead) && n.ends_with(", aantal uitkeringen"))
+    };
+    use banenverkenner::format::Lang;
+    let nl = ds.info_in(Lang::Nl).notes;
+    assert!(
+        named(
+            &nl,
+            "Kolommen bewaard maar niet gebruikt in de regionale analyse: "
+        ),
+        "{nl:?}"
+    );
+    let en = ds.info_in(Lang::En).notes;
+    assert!(
+        named(&en, "Columns kept but not used in the regional analysis: "),
+        "{en:?}"
+    );
+    let before = original.info_in(Lang::Nl).notes;
+    assert!(!named(&before, "Kolommen bewaard"), "{before:?}");
+}

@@ -201,7 +201,7 @@ pub fn two_row_header(
     width: usize,
 ) -> Option<(Vec<RawCell>, String, String)> {
     let c = combine(upper, lower, width)?;
-    if !c.repeats && c.spans < 2 {
+    if !c.repeats && c.spans < 2 && !c.one_group_beside_identifiers(upper, lower, width) {
         return None;
     }
     Some(c.said(upper_row, lower_row))
@@ -418,6 +418,30 @@ fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combine
 
 #[cfg(feature = "full")]
 impl Combined {
+    /// One group over all the named columns right of the identifiers, each identifier named in
+    /// the upper row above an empty cell (a crosstab's dimension over its categories:
+    /// `Subgroep;Uren per week;;` over `;<12;12-24;>24`): the group spans two columns or more,
+    /// every column left of the group is such an identifier, and every column of the header
+    /// right of them is named and in the group.
+    fn one_group_beside_identifiers(
+        &self,
+        upper: &[RawCell],
+        lower: &[RawCell],
+        width: usize,
+    ) -> bool {
+        let Some(&start) = self.grouped.first() else {
+            return false;
+        };
+        let blank = |j: usize| lower.get(j).is_none_or(RawCell::is_blank);
+        self.spans == 1
+            && !self.repeated_groups
+            && filled(upper) == start + 1
+            && self.identifiers.len() == start
+            && (0..start).all(blank)
+            && self.grouped.len() >= 2
+            && self.grouped.len() == width - start
+    }
+
     /// The combined header and the note that says how (rows `upper_row` and `lower_row`).
     fn said(self, upper_row: usize, lower_row: usize) -> (Vec<RawCell>, String, String) {
         let example = self
@@ -747,6 +771,52 @@ mod tests {
             )
         );
         // A year row over names that do not repeat stays a title or data row (above).
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_dimension_named_over_a_crosstab_s_categories_combines() {
+        let bands = ["", "<12", "12-24", "24-32", ">32"];
+        assert_eq!(
+            two(&["Subgroep", "Uren per week", "", "", ""], &bands).unwrap(),
+            [
+                "Subgroep",
+                "Uren per week <12",
+                "Uren per week 12-24",
+                "Uren per week 24-32",
+                "Uren per week >32"
+            ]
+        );
+        let g = grid(&[&["Subgroep", "Uren per week", "", "", ""], &bands]);
+        let (_, nl, en) = two_row_header((1, &g[0].1), (2, &g[1].1), 5).unwrap();
+        assert!(
+            nl.contains("'Subgroep' op rij 1, boven een lege cel"),
+            "{nl}"
+        );
+        assert!(
+            en.contains("'Subgroep' in row 1, above an empty cell"),
+            "{en}"
+        );
+        for upper in [
+            // No name over the empty corner, or a title over a named first column.
+            &["", "Uren per week", "", "", ""][..],
+            // Over only part of the categories, or a second group of one column.
+            &["Subgroep", "", "Uren", "", ""],
+            &["Subgroep", "Uren", "", "", "Totaal"],
+            // A title beside nothing.
+            &["Tabel 1 Uren per week", "", "", "", ""],
+        ] {
+            assert_eq!(two(upper, &bands), None, "{upper:?}");
+        }
+        // A group over one column, or with a named column left of it, is no such header.
+        assert_eq!(two(&["Subgroep", "Uren", ""], &["", "<12", ""]), None);
+        assert_eq!(
+            two(
+                &["Subgroep", "", "Uren", "", ""],
+                &["", "jaar", "<12", "12-24", ">24"]
+            ),
+            None
+        );
     }
 
     #[cfg(feature = "full")]

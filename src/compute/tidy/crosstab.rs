@@ -411,10 +411,22 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         .iter()
         .map(|&j| table.columns[j].name.as_str())
         .collect();
+    // Bands after the words that name their column (`uren per week <12`, as a header over two
+    // rows combines a dimension with its categories) are the bands alone in that column.
+    let values: Vec<&str> = match kind {
+        Kind::Bands(_) if base == named.as_str() => labels
+            .iter()
+            .map(|h| match h.get(prefix.len()..) {
+                Some(rest) if h.starts_with(prefix) && band(rest).is_some() => rest.trim(),
+                _ => h,
+            })
+            .collect(),
+        _ => labels.clone(),
+    };
     let (long, row_numbers) = reshape(
         table,
         &others,
-        (&category_name, &labels),
+        (&category_name, &values),
         &[(value_name.clone(), columns.clone())],
     );
     let quoted: Vec<String> = labels.iter().map(|h| format!("'{h}'")).collect();
@@ -588,6 +600,9 @@ mod tests {
         let long = categories_as_rows(&t).expect("age bands and unknowns");
         assert_eq!(names(&long), ["regio", "leeftijd", "waarde"]);
         assert_eq!(long.len(), 6);
+        // The bands without the word that names their column.
+        assert_eq!(long.columns[1].get(0).as_text().as_deref(), Some("15-24"));
+        assert_eq!(long.columns[1].get(1).as_text().as_deref(), Some("25-44"));
         assert_eq!(
             long.columns[1].get(2).as_text().as_deref(),
             Some("onbekend")
