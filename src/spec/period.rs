@@ -416,6 +416,17 @@ fn apostrophe_years(s: &str) -> Option<String> {
 /// (`Q4-19` is `Q419`, `2019 / Q4` is `2019Q4`), but with one space kept where separators stand
 /// between two digits: digits written apart are never read as one number (`Q4 19 20` is not
 /// `Q4 1920`, `20 15K4` not `2015K4`, `2 0 1 9` not `2019`). User files only.
+/// A word that says "quarter" (`kwartaal`, `kw`, `quarter`, `qtr`).
+fn is_quarter_word(w: &str) -> bool {
+    matches!(w, "kwartaal" | "kw" | "quarter" | "qtr")
+}
+
+/// A word that says "half-year" (`halfjaar`, `helft`, `half`, `semester`, `hj`).
+#[cfg(feature = "full")]
+fn is_half_word(w: &str) -> bool {
+    matches!(w, "halfjaar" | "helft" | "half" | "semester" | "hj")
+}
+
 #[cfg(feature = "full")]
 fn squeezed(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -952,22 +963,7 @@ impl Period {
         #[cfg(feature = "full")]
         let long = words
             .split_last()
-            .filter(|(_, front)| {
-                front.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "kwartaal"
-                            | "kw"
-                            | "quarter"
-                            | "qtr"
-                            | "halfjaar"
-                            | "helft"
-                            | "half"
-                            | "semester"
-                            | "hj"
-                    )
-                })
-            })
+            .filter(|(_, front)| front.iter().any(|w| is_quarter_word(w) || is_half_word(w)))
             .and_then(|(last, _)| short_year(last))
             .map(|y| y.to_string());
         #[cfg(feature = "full")]
@@ -988,13 +984,10 @@ impl Period {
             .collect();
         // `1e halfjaar 2019`, `halfjaar 2 2019`, `first half 2019`, `2e helft 2019`.
         #[cfg(feature = "full")]
-        if rest
-            .iter()
-            .any(|w| matches!(*w, "halfjaar" | "helft" | "half" | "semester" | "hj"))
-        {
+        if rest.iter().any(|w| is_half_word(w)) {
             let nums: Vec<u8> = rest
                 .iter()
-                .filter(|w| !matches!(**w, "halfjaar" | "helft" | "half" | "semester" | "hj"))
+                .filter(|w| !is_half_word(w))
                 .map(|w| quarter_word(w).filter(|&h| h <= 2))
                 .collect::<Option<Vec<u8>>>()?;
             if let [h] = nums.as_slice() {
@@ -1002,13 +995,10 @@ impl Period {
             }
             return None;
         }
-        if rest
-            .iter()
-            .any(|w| matches!(*w, "kwartaal" | "kw" | "quarter" | "qtr"))
-        {
+        if rest.iter().any(|w| is_quarter_word(w)) {
             let nums: Vec<u8> = rest
                 .iter()
-                .filter(|w| !matches!(**w, "kwartaal" | "kw" | "quarter" | "qtr"))
+                .filter(|w| !is_quarter_word(w))
                 .map(|w| quarter_word(w))
                 .collect::<Option<Vec<u8>>>()?;
             if let [q] = nums.as_slice() {
