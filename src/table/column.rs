@@ -777,6 +777,86 @@ impl Serialize for Column {
     }
 }
 
+/// A column as bytes for another instance of the core ([`super::share`]): what one reader of a
+/// CSV file's second half hands the reader of the first, which appends it ([`Column::append`]).
+#[cfg(feature = "full")]
+impl Column {
+    pub(crate) fn write_share(&self, o: &mut super::share::Out) {
+        o.str(&self.name);
+        o.usize(self.len);
+        match &self.nums {
+            Compact::Narrow(v) => {
+                o.u8(0);
+                o.slice(v, i32::to_le_bytes);
+            }
+            Compact::Wide(v) => {
+                o.u8(1);
+                o.slice(v, |x: f64| x.to_bits().to_le_bytes());
+            }
+        }
+        match &self.codes {
+            Compact::Narrow(v) => {
+                o.u8(0);
+                o.slice(v, u16::to_le_bytes);
+            }
+            Compact::Wide(v) => {
+                o.u8(1);
+                o.slice(v, u32::to_le_bytes);
+            }
+        }
+        o.usize(self.dict.len());
+        for t in &self.dict {
+            o.str(t);
+        }
+        o.opt_str(self.spaced.as_deref());
+        o.usize(self.markers.len());
+        for m in &self.markers {
+            o.str(m);
+        }
+    }
+
+    /// What [`Column::write_share`] wrote: a column to append to another (it has no index of
+    /// its texts, so nothing is pushed to it).
+    pub(crate) fn read_share(i: &mut super::share::In) -> Option<Column> {
+        let name = i.str()?.to_string();
+        let len = i.usize()?;
+        let nums = match i.u8()? {
+            0 => Compact::Narrow(i.vec(i32::from_le_bytes)?),
+            1 => Compact::Wide(i.vec(|b| f64::from_bits(u64::from_le_bytes(b)))?),
+            _ => return None,
+        };
+        let codes = match i.u8()? {
+            0 => Compact::Narrow(i.vec(u16::from_le_bytes)?),
+            1 => Compact::Wide(i.vec(u32::from_le_bytes)?),
+            _ => return None,
+        };
+        let n = i.usize()?;
+        let mut dict = Vec::with_capacity(n.min(i.0.len()));
+        for _ in 0..n {
+            dict.push(Box::from(i.str()?));
+        }
+        let spaced = i.opt_str()?.map(Box::from);
+        let n = i.usize()?;
+        let mut markers = Vec::with_capacity(n.min(8));
+        for _ in 0..n {
+            markers.push(Box::from(i.str()?));
+        }
+        if nums.len() > len || codes.len() > len {
+            return None;
+        }
+        Some(Column {
+            name,
+            len,
+            nums,
+            codes,
+            dict,
+            spaced,
+            markers,
+            ..Default::default()
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
