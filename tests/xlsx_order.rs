@@ -247,3 +247,32 @@ fn a_header_over_two_rows_with_only_repeats_of_it_below_holds_no_table_in_both_r
     assert_eq!(column(&t, "regio"), ["Noord"]);
     assert_eq!(t.row_number(0), Some(4));
 }
+
+#[test]
+fn an_identifier_named_only_in_the_group_row_over_an_empty_column_is_kept() {
+    // Found by the fuzz target: the group row names column A (merged down over the header's
+    // empty A2), and no data row fills it. The whole grid kept the column, named; the streamed
+    // reading took it for the empty margin left of the table (told from the header's own row)
+    // and dropped it.
+    let top = ["regio", "Mannen", "", "", "Vrouwen", "", ""];
+    let three = ["personen", "werkzaam", "banen"];
+    let names = [&[""][..], &three, &three].concat();
+    let data = ["", "10", "5", "3", "12", "6", "4"];
+    let t = read(&sheet(&[row(1, &top), row(2, &names), row(3, &data)])).unwrap();
+    let columns: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        columns,
+        [
+            "regio",
+            "Mannen personen",
+            "Mannen werkzaam",
+            "Mannen banen",
+            "Vrouwen personen",
+            "Vrouwen werkzaam",
+            "Vrouwen banen"
+        ]
+    );
+    assert_eq!(t.detected.header_row, 2);
+    assert_eq!(column(&t, "regio"), [""]);
+    assert_eq!(column(&t, "Vrouwen banen"), ["4"]);
+}

@@ -1151,8 +1151,9 @@ fn read_sheet(
     if rows == 0 {
         return Ok(None);
     }
-    // A table set in from the left (title in A1, table from B3) loses its empty margin.
-    let lead = std::iter::once(header)
+    // A table set in from the left (title in A1, table from B3) loses its empty margin (and no
+    // column the header names: see `lead` at the header below).
+    let lead_rows = std::iter::once(header)
         .chain((header + 1..stats.len()).filter(|&k| data(k)))
         .map(|k| rel(stats[k].first))
         .min()
@@ -1191,6 +1192,7 @@ fn read_sheet(
         let mut looking: Option<(Numbered, Option<Numbered>)> = None;
         #[cfg(feature = "full")]
         let mut again = false;
+        let mut lead = lead_rows;
         sheet_rows::<Fail>(
             |b| part.fill(b, PIECE),
             (book, budget, false),
@@ -1275,6 +1277,11 @@ fn read_sheet(
                         }
                         (two, _) => two,
                     };
+                    // A header combined with its other row may name a column left of its own row's
+                    // cells (an identifier named in the group row above an empty cell).
+                    if let Some(j) = d.iter().position(|x| !x.is_blank()) {
+                        lead = lead.min(j);
+                    }
                     d.drain(..lead.min(d.len()));
                     let mut detected =
                         sheet_detected(sheet, row, (votes, decimal, dates), passed, &titles);
