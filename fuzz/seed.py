@@ -211,6 +211,31 @@ def main() -> None:
         b'<c r="B1" t="inlineStr"><is><t>n</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c>'
         b'<c r="B2"><v>1E3</v></c></row></sheetData></worksheet>\0<sst><si><t>A&amp;B</t></si></sst>',
     )
+    # A header over two rows (a group row above the names) with the group row repeated below,
+    # in order and with rows out of order: both readings must agree (tests/xlsx_order.rs).
+    def xrow(r, cells):
+        out = '<row r="%d">' % r
+        for j, c in enumerate(cells):
+            if c:
+                col = chr(ord("A") + j)
+                if c.isdigit():
+                    out += '<c r="%s%d"><v>%s</v></c>' % (col, r, c)
+                else:
+                    out += '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col, r, c)
+        return out + "</row>"
+
+    groups = ["", "", "Mannen", "", "Vrouwen", ""]
+    names = ["regio", "jaar", "personen", "werkzaam", "personen", "werkzaam"]
+    data = ["Noord", "2019", "10", "5", "12", "6"]
+    for name, rows in [
+        ("two-rows-repeated.xml", [(1, groups), (2, names), (3, groups), (4, data)]),
+        ("two-rows-only-repeats.xml", [(1, groups), (2, names), (3, groups)]),
+        ("out-of-order.xml", [(1, groups), (3, names), (2, groups), (4, data)]),
+    ]:
+        xml = "<worksheet><sheetData>%s</sheetData></worksheet>" % "".join(
+            xrow(r, c) for r, c in rows
+        )
+        put("xlsx", name, xml.encode())
     # The layouts read by reshaping (melt.rs), region numbers, the newer period forms and a
     # two-row header repeated further down: small files in each shape.
     for name, text in NEW_SHAPES:

@@ -282,11 +282,12 @@ fn excel_date(serial: f64, date1904: bool) -> Option<String> {
 }
 
 /// Why a worksheet cannot be read: a limit exceeded (what, detail; each in Dutch and English),
-/// damage (detail in Dutch and English, Excel row, column letter), or a damaged zip entry.
+/// damage (detail in Dutch and English, Excel row, column letter when a cell is damaged), or a
+/// damaged zip entry.
 #[derive(Debug, Clone, PartialEq)]
 enum SheetError {
     Limit([&'static str; 2], [String; 2]),
-    Damaged([String; 2], usize, String),
+    Damaged([String; 2], usize, Option<String>),
     Zip(ZipError),
 }
 use SheetError::Limit as SheetLimit;
@@ -310,6 +311,24 @@ fn rows_limit(r: usize) -> SheetError {
             ),
         ],
     )
+}
+
+/// Row `r` given after row `last` (`r <= last`).
+fn out_of_order(r: usize, last: usize) -> SheetError {
+    let detail = if r == last {
+        [
+            format!("rij {r} staat twee keer in het werkblad"),
+            format!("row {r} is in the worksheet twice"),
+        ]
+    } else {
+        [
+            format!(
+                "rij {r} staat in het werkblad na rij {last}, niet op volgorde van de rijnummers"
+            ),
+            format!("row {r} comes after row {last} in the worksheet, out of the rows' order"),
+        ]
+    };
+    SheetError::Damaged(detail, r, None)
 }
 
 fn cells_limit(budget: usize) -> SheetError {
@@ -430,6 +449,12 @@ impl<'s> RowReader<'s> {
                     if self.row_no > limits::MAX_SHEET_ROWS || self.rows >= limits::MAX_SHEET_ROWS {
                         return Err(rows_limit(self.row_no.max(self.rows + 1)).into());
                     }
+                    // Rows out of order (Excel never writes them so; a damaged file or another
+                    // program may) are refused, not read in the XML's order as if that were the
+                    // sheet's: putting them in order would mean holding the whole sheet.
+                    if let Some(last) = self.last.filter(|&l| self.row_no <= l) {
+                        return Err(out_of_order(self.row_no, last).into());
+                    }
                     self.rows += 1;
                     self.col = 0;
                     self.current = Some((self.row_no, Vec::new()));
@@ -463,7 +488,7 @@ impl<'s> RowReader<'s> {
                                     ),
                                 ],
                                 self.row_no,
-                                column_letter(self.col.min(MAX_COLUMNS - 1)),
+                                Some(column_letter(self.col.min(MAX_COLUMNS - 1))),
                             )
                         })?,
                     };
@@ -586,7 +611,7 @@ impl<'s> RowReader<'s> {
                             ),
                         ],
                         self.row_no,
-                        column_letter(self.col.min(MAX_COLUMNS - 1)),
+                        Some(column_letter(self.col.min(MAX_COLUMNS - 1))),
                     ))
                 }
             },
@@ -868,7 +893,11 @@ fn sheet_error(name: &str, context: &[String; 2], e: SheetError) -> Error {
         SheetError::Limit(what, detail) => limits::exceeded(name, what, with_context(detail)),
         SheetError::Damaged(detail, row, col) => {
             let mut e = bad_workbook(name, with_context(detail));
-            e.location = Some(Location::file(name).row(row).column(&col));
+            let at = Location::file(name).row(row);
+            e.location = Some(match col {
+                Some(col) => at.column(&col),
+                None => at,
+            });
             e
         }
         SheetError::Zip(e) => zip_error(name, [&context[0], &context[1]], e),
@@ -1122,8 +1151,9 @@ fn read_sheet(
     if rows == 0 {
         return Ok(None);
     }
-    // A table set in from the left (title in A1, table from B3) loses its empty margin.
-    let lead = std::iter::once(header)
+    // A table set in from the left (title in A1, table from B3) loses its empty margin (and no
+    // column the header names: see `lead` at the header below).
+    let lead_rows = std::iter::once(header)
         .chain((header + 1..stats.len()).filter(|&k| data(k)))
         .map(|k| rel(stats[k].first))
         .min()
@@ -1162,6 +1192,7 @@ fn read_sheet(
         let mut looking: Option<(Numbered, Option<Numbered>)> = None;
         #[cfg(feature = "full")]
         let mut again = false;
+        let mut lead = lead_rows;
         sheet_rows::<Fail>(
             |b| part.fill(b, PIECE),
             (book, budget, false),
@@ -1246,6 +1277,11 @@ fn read_sheet(
                         }
                         (two, _) => two,
                     };
+                    // A header combined with its other row may name a column left of its own row's
+                    // cells (an identifier named in the group row above an empty cell).
+                    if let Some(j) = d.iter().position(|x| !x.is_blank()) {
+                        lead = lead.min(j);
+                    }
                     d.drain(..lead.min(d.len()));
                     let mut detected =
                         sheet_detected(sheet, row, (votes, decimal, dates), passed, &titles);
@@ -1452,6 +1488,12 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
                 !again
             });
             rejected.sort_by_key(|r| r.row);
+        }
+        // Every row below the header left out (the header's second row, repeats of it): no
+        // table on this sheet, as the streamed reading finds.
+        if data.is_empty() {
+            passed.push(sheet.name);
+            continue;
         }
         let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(data.len());
         for &i in &data {
