@@ -93,36 +93,6 @@ impl FileReading {
         r.map_err(js_error)
     }
 
-    /// A large CSV file read in two halves at once: once the first piece is given, the offset
-    /// near which a second worker may start (`cut`), or `undefined`.
-    pub fn halfway(&self) -> Option<f64> {
-        Some(self.reading.as_ref()?.halfway()? as f64)
-    }
-
-    /// Stops this reading at the first line start in `bytes` (the file's bytes from `at`) and
-    /// gives that offset, where the second worker's `RestReading` starts; `undefined`: no cut.
-    pub fn cut(&mut self, at: f64, bytes: &[u8]) -> Option<f64> {
-        Some(self.reading.as_mut()?.cut_at(at as usize, bytes)? as f64)
-    }
-
-    /// Whether `want` stopped at the cut: `join` is next.
-    pub fn at_cut(&self) -> bool {
-        self.reading.as_ref().is_some_and(|r| r.at_cut())
-    }
-
-    /// Takes the second worker's bytes (`RestReading.finish`; empty when it failed): true when
-    /// the file is then read, false when `want` asks for the rest to read it here.
-    pub fn join(&mut self, rest: &[u8]) -> Result<bool, JsValue> {
-        let Some(reading) = self.reading.as_mut() else {
-            return Ok(false);
-        };
-        let r = reading.join(rest);
-        if r.is_err() {
-            self.reading = None;
-        }
-        r.map_err(js_error)
-    }
-
     /// The explorer on the file, once nothing more is wanted.
     pub fn finish(&mut self, progress: &js_sys::Function) -> Result<Explorer, JsValue> {
         let reading = self.reading.take().ok_or_else(|| {
@@ -136,54 +106,6 @@ impl FileReading {
         Ok(Explorer {
             ds: Dataset::from_table(table).map_err(js_error)?,
         })
-    }
-}
-
-/// The second half of a large CSV file, read in a second worker while the first reads the
-/// first half (see `FileReading.cut`): it reads the first piece as the first worker does (where
-/// the table is), then the file from the cut; `finish` gives what it read as bytes for
-/// `FileReading.join` (empty when the first worker is to read the rest itself).
-#[cfg(feature = "full")]
-#[wasm_bindgen]
-pub struct RestReading {
-    reader: Option<crate::table::csv::CsvReader>,
-}
-
-#[cfg(feature = "full")]
-#[wasm_bindgen]
-impl RestReading {
-    #[wasm_bindgen(constructor)]
-    pub fn new(name: &str, size: f64, at: f64) -> RestReading {
-        RestReading {
-            reader: Some(crate::table::csv::CsvReader::rest_from(
-                name,
-                size as usize,
-                at as usize,
-            )),
-        }
-    }
-
-    /// The bytes to give next as `[offset, length]`, or `undefined` when `finish` is next.
-    pub fn want(&mut self) -> Option<Vec<f64>> {
-        let (at, n) = self.reader.as_mut()?.want()?;
-        Some(vec![at as f64, n as f64])
-    }
-
-    /// Takes the bytes asked for; after an error `want` asks for nothing more.
-    pub fn give(&mut self, bytes: &[u8]) {
-        if let Some(r) = self.reader.as_mut() {
-            if r.give(bytes, &mut |_, _| {}).is_err() {
-                self.reader = None;
-            }
-        }
-    }
-
-    /// What was read, as bytes for `FileReading.join`; empty when it failed.
-    pub fn finish(&mut self) -> Vec<u8> {
-        self.reader
-            .take()
-            .and_then(|r| r.finish_rest())
-            .unwrap_or_default()
     }
 }
 

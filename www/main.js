@@ -18,9 +18,7 @@ import { presentHooks, enterPresentation, leavePresentation, goToSlide, layoutPr
 
 // Test hooks, only with a flag in the address: `?bv-test-trap` (kill the wasm instance on
 // purpose), `?bv-test-slow` (read files slowly, so a load can be cancelled midway).
-// Test switches in the address (`?bv-test-slow`): a trap on demand, a file read slowly, a large
-// file read by one worker instead of two (tests compare both readings).
-const TEST = { trap: false, slow: false, whole: false };
+const TEST = { trap: false, slow: false };
 for (const k of Object.keys(TEST)) TEST[k] = new URLSearchParams(location.search).has('bv-test-' + k);
 
 // ---------------------------------------------------------------- messages and busy state
@@ -221,7 +219,7 @@ async function openData(source, name, spec, dataKeys) {
   busy(true);
   let d = null, err = null;
   try {
-    d = await state.core.call('open', { source, slow: TEST.slow, whole: TEST.whole, view, lang: state.lang }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    d = await state.core.call('open', { source, slow: TEST.slow, view, lang: state.lang }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
   } catch (e) { err = e; }
   busy(false);
   state.loading = null;
@@ -244,7 +242,6 @@ async function openData(source, name, spec, dataKeys) {
     state.fileName = name || d.info.file;
     state.info = d.info;
     state.infoEn = d.infoEn || null;
-    state.read = d.read || null; // how the file was read (tests: in two halves at once)
     state.catalog = d.catalog;
     state.dataKeys = dataKeys;
     state.wanted = null;

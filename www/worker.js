@@ -23,7 +23,6 @@ let warmWhenIn = false; // the full page: warm the full core up as soon as it is
 let warmedUp = false; // whether the warm-up ran to its end
 let fullModule = null; // the full core's compiled module (shared with a worker warming it up)
 let aside = null; // that worker, while it runs
-let lastRead = null; // how the last file was read (`halves`: in two workers, for tests)
 const whenIdle = []; // the warm-up, waiting for the queue to be empty (or a file)
 const yielder = new MessageChannel(); // a task boundary without the timers' 4 ms clamp
 const yielded = [];
@@ -152,105 +151,42 @@ function errorOf(e) {
 // length] (a CSV file is taken twice from the start, a piece at a time, and never held whole).
 // A File is read as a byte stream into one buffer that is reused (no garbage piling up), each
 // piece awaited, so the worker stays free between pieces; bytes at hand are handed out as views.
-// A large CSV file is read in two halves at once: once the first piece showed the table, the
-// core names a cut near the middle (`halfway`, `cut`), a second worker reads from there to the
-// end (`readRest`) while this one reads up to it, and the core takes the second half's rows
-// (`join`), or reads that half itself when they would not be the same as its own reading.
-async function readInto(reading, source, { slow, whole }, progress) {
-  const file = source.kind === 'file' ? source.file : null;
-  const pieces = piecesOf(source);
-  let rest = null; // the second worker's reading: { bytes: Promise<Uint8Array>, done, stop }
-  let split = !!(file && fullModule && !whole && typeof reading.halfway === 'function');
-  let mine = 0; // this worker's count, to which the second worker's is added
-  let shown = 0; // the bar never goes back (when this worker reads the second half after all)
-  const told = (done, total) => {
-    mine = done;
-    shown = Math.max(shown, Math.min(total, done + (rest ? rest.done : 0)));
-    progress(shown, total);
-  };
-  lastRead = { halves: null };
-  try {
-    for (;;) {
-      const want = reading.want();
-      if (!want) {
-        if (!rest || !reading.at_cut()) break;
-        const bytes = await rest.bytes;
-        rest = null;
-        lastRead.halves = reading.join(bytes) ? 'joined' : 'read here';
-        continue;
-      }
-      const piece = await pieces.get(want[0], want[1]);
-      // `?bv-test-slow` (tests only): each piece takes a quarter of a second, so a load can be
-      // watched and cancelled midway.
-      if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
-      reading.give(piece, told);
-      if (split) {
-        const mid = reading.halfway();
-        if (mid !== undefined) {
-          split = false;
-          const near = new Uint8Array(await file.slice(mid, mid + HEAD).arrayBuffer());
-          const cut = reading.cut(mid, near);
-          if (cut !== undefined) rest = readRest(file, cut, slow, () => told(mine, file.size));
-        }
-      }
-    }
-  } finally {
-    pieces.close();
-    if (rest) rest.stop();
-  }
-  return reading.finish(progress);
-}
-
-// The bytes of a File or of bytes at hand, `get(offset, length)` a piece at a time (a File as a
-// byte stream into one reused buffer, restarted where a piece does not follow on).
-function piecesOf(source) {
+async function readInto(reading, source, slow, progress) {
   const file = source.kind === 'file' ? source.file : null;
   let stream = null;
   let pos = -1;
   let buf = new ArrayBuffer(0);
-  return {
-    async get(at, n) {
-      if (!file) return source.bytes.subarray(at, at + n);
-      if (at !== pos) {
-        if (stream) stream.cancel().catch(() => {});
-        stream = file.slice(at).stream().getReader({ mode: 'byob' });
-        pos = at;
+  try {
+    for (let want = reading.want(); want; want = reading.want()) {
+      const [at, n] = want;
+      let piece;
+      if (!file) piece = source.bytes.subarray(at, at + n);
+      else {
+        if (at !== pos) {
+          if (stream) stream.cancel().catch(() => {});
+          stream = file.slice(at).stream().getReader({ mode: 'byob' });
+          pos = at;
+        }
+        if (buf.byteLength < n) buf = new ArrayBuffer(n);
+        let got = 0;
+        while (got < n) {
+          const { done, value } = await stream.read(new Uint8Array(buf, got, n - got));
+          if (done) break;
+          buf = value.buffer;
+          got += value.byteLength;
+        }
+        pos += got;
+        piece = new Uint8Array(buf, 0, got);
       }
-      if (buf.byteLength < n) buf = new ArrayBuffer(n);
-      let got = 0;
-      while (got < n) {
-        const { done, value } = await stream.read(new Uint8Array(buf, got, n - got));
-        if (done) break;
-        buf = value.buffer;
-        got += value.byteLength;
-      }
-      pos += got;
-      return new Uint8Array(buf, 0, got);
-    },
-    close() { if (stream) stream.cancel().catch(() => {}); },
-  };
-}
-
-// The second half of `file` from byte `at`, read by the full core's `RestReading` in a second
-// worker on a second instance of the same compiled module: `bytes` resolves to what it read
-// (empty when it failed, or when no worker could be started: the first half's reader then
-// reads on); `done` counts its bytes for the progress bar (`tell` is called as it grows).
-function readRest(file, at, slow, tell) {
-  const rest = { done: 0, stop: () => {} };
-  rest.bytes = new Promise((resolve) => {
-    let w;
-    try { w = new Worker(self.location.href); } catch (e) { resolve(new Uint8Array(0)); return; }
-    const end = (bytes) => { w.terminate(); rest.stop = () => {}; resolve(bytes); };
-    rest.stop = () => end(new Uint8Array(0));
-    w.onmessage = (e) => {
-      const m = e.data || {};
-      if (m.progress) { rest.done = m.progress.done; tell(); return; }
-      end(m.ok && m.value instanceof Uint8Array ? m.value : new Uint8Array(0));
-    };
-    w.onerror = () => end(new Uint8Array(0));
-    w.postMessage({ id: 0, op: 'readRest', args: { module: fullModule, file, at, slow } });
-  });
-  return rest;
+      // `?bv-test-slow` (tests only): each piece takes a quarter of a second, so a load can be
+      // watched and cancelled midway.
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
+      reading.give(piece, progress);
+    }
+  } finally {
+    if (stream) stream.cancel().catch(() => {});
+  }
+  return reading.finish(progress);
 }
 
 // Fetches a same-origin file (the page checked the address), with progress when the size is known.
@@ -325,7 +261,7 @@ const ops = {
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked. `view`: the catalogue holds only that view (see
   // `described`).
-  async open({ source, slow, whole, view, lang }, id) {
+  async open({ source, slow, view, lang }, id) {
     // The first core has the built-in data only.
     if (source.kind !== 'default' || source.mapping) await upgrade();
     const E = full ? wasm_bindgen.Explorer : bv_first.Explorer;
@@ -350,7 +286,7 @@ const ops = {
       // (rows read ahead) runs from start to end over both words.
       const reading = new wasm_bindgen.FileReading(source.name, size, head);
       try {
-        ex = await readInto(reading, from, { slow, whole }, (done, total) => {
+        ex = await readInto(reading, from, slow, (done, total) => {
           postMessage({ id, progress: { loaded: done, total, parsing: done * 2 > total } });
         });
       } finally { reading.free(); }
@@ -360,8 +296,7 @@ const ops = {
       ex.free();
       ex = mapped;
     }
-    const read = source.kind === 'file' || source.kind === 'bytes' || source.kind === 'url' ? lastRead : null;
-    return Object.assign(adopt(ex, view, lang), { read });
+    return adopt(ex, view, lang);
   },
   // The whole catalogue of the dataset, after an `open` that gave one view's entry; with
   // `infoEn`, its English file line too (when the open did not give it).
@@ -391,25 +326,6 @@ const ops = {
     try { while (w.step()) { /* one step after another */ } } finally { w.free(); }
     return true;
   },
-  // In a worker started by `readRest`: the second half of a file read by a second instance of
-  // the full core; the bytes it read go back to the first worker (transferred, not copied).
-  async readRest({ module, file, at, slow }, id) {
-    wasm_bindgen.initSync({ module });
-    const r = new wasm_bindgen.RestReading(file.name, file.size, at);
-    const pieces = piecesOf({ kind: 'file', file });
-    let out;
-    try {
-      for (let want = r.want(); want; want = r.want()) {
-        const piece = await pieces.get(want[0], want[1]);
-        if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
-        r.give(piece);
-        if (want[0] >= at) postMessage({ id, progress: { done: want[0] + piece.length - at } });
-      }
-      out = r.finish();
-    } finally { pieces.close(); r.free(); }
-    postMessage({ id, ok: true, value: out }, [out.buffer]);
-    return undefined;
-  },
   roles({ lang }) { return (full ? wasm_bindgen : bv_first).Explorer.roles(lang); },
   trap() { needData().__trap('trap'); return null; },
 };
@@ -427,11 +343,6 @@ self.onmessage = (e) => {
   // `fullCore` waits for the warm-up, which waits while requests are answered: it is answered
   // beside the queue, not in it.
   if (op === 'fullCore') { answer(); return; }
-  // A second worker's reading answers for itself (its bytes transferred).
-  if (op === 'readRest') {
-    ops.readRest(args, id).catch((err) => postMessage({ id, ok: false, error: errorOf(err) }));
-    return;
-  }
   asked += 1;
   if (op === 'open' && args && args.source && args.source.kind !== 'default') {
     opened = true;

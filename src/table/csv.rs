@@ -1070,9 +1070,6 @@ pub struct CsvReader {
     threads: bool,
     step: usize,
     stage: Stage,
-    /// Reading the file in two halves at once (the page's two workers; see [`CsvReader::join`]).
-    #[cfg(feature = "full")]
-    share: Share,
 }
 
 enum Stage {
@@ -1389,8 +1386,6 @@ impl CsvReader {
             threads: threaded(size),
             step,
             stage: Stage::First(Box::new(First::new(size, None, step))),
-            #[cfg(feature = "full")]
-            share: Share::default(),
         }
     }
 
@@ -1415,30 +1410,7 @@ impl CsvReader {
                 } else {
                     self.piece
                 };
-                #[allow(unused_mut)]
-                let mut len = ramp.max(f.pieces.text.len());
-                #[cfg(feature = "full")]
-                {
-                    if let Some(rest) = self.share.rest.as_mut() {
-                        if rest.jumped.is_none() && !f.planned.is_empty() {
-                            rest.jumped = jump(f, rest.at, self.size);
-                            rest.failed |= rest.jumped.is_none();
-                        }
-                        // Rows no longer read ahead (a row in error): the first reader reads
-                        // this half itself.
-                        rest.failed |= rest.jumped.is_some() && f.ahead.is_none();
-                        if rest.failed {
-                            return None;
-                        }
-                    }
-                    if let Some(cut) = self.share.cut {
-                        let at = f.pieces.offset();
-                        if at >= cut {
-                            return None;
-                        }
-                        len = len.min(cut - at);
-                    }
-                }
+                let len = ramp.max(f.pieces.text.len());
                 Some(f.pieces.want(len))
             }
             Stage::Second(s) => {
@@ -1458,15 +1430,6 @@ impl CsvReader {
         self.stage = match stage {
             Stage::First(mut f) => {
                 if f.pieces.fill(bytes).is_err() {
-                    #[cfg(feature = "full")]
-                    {
-                        // Reading the second half: the first reads it instead.
-                        if let Some(rest) = self.share.rest.as_mut() {
-                            rest.failed = true;
-                            return Ok(());
-                        }
-                        self.share.cut = None;
-                    }
                     // Read again from the start as Windows-1252.
                     Stage::First(Box::new(First::new(
                         self.size,
@@ -1640,50 +1603,13 @@ impl CsvReader {
             line: line_before,
         });
         if !last {
-            if planned.len() == 1 && !self.threads && !self.jumped() {
+            if planned.len() == 1 && !self.threads {
                 let how = (delimiter, pieces.encoding);
                 *ahead = self.start_ahead(text, keep, (meta, votes_of), how);
             }
             pieces.keep_from(keep);
             return Ok(Stage::First(f));
         }
-        // Reading the second half: [`CsvReader::finish_rest`] gives what was read.
-        if self.reads_rest() {
-            return Ok(Stage::First(f));
-        }
-        self.concluded(f, delimiter)
-    }
-
-    /// Whether this reader reads the second half of the file for another and has moved there.
-    fn jumped(&self) -> bool {
-        #[cfg(feature = "full")]
-        return self.share.rest.as_ref().is_some_and(|r| r.jumped.is_some());
-        #[cfg(not(feature = "full"))]
-        false
-    }
-
-    /// Whether this reader reads the second half of the file for another (see
-    /// [`CsvReader::rest_from`]).
-    fn reads_rest(&self) -> bool {
-        #[cfg(feature = "full")]
-        return self.share.rest.is_some();
-        #[cfg(not(feature = "full"))]
-        false
-    }
-
-    /// The first pass over the whole file done: where the table is, and the rows read ahead
-    /// kept, or the second pass planned.
-    #[allow(clippy::boxed_local)] // (the first pass's state is moved in whole, never copied)
-    fn concluded(&self, mut f: Box<First>, delimiter: u8) -> Result<Stage> {
-        let name = self.name.as_str();
-        let First {
-            pieces,
-            meta,
-            votes_of,
-            any_text,
-            ahead,
-            ..
-        } = &mut *f;
         if !*any_text {
             return Err(Error::new2(
                 ErrorKind::NoRows,
@@ -3058,112 +2984,6 @@ mod tests {
     /// Natively a piece's rows are read on two threads, and a quote-free piece's first pass
     /// counts its halves at once: the same table, notes, errors and rising progress as one
     /// thread gives.
-    /// A made-up CSV file for the tests that read one file in several ways: titles, notes below,
-    /// quoted cells over lines, repeated headers, short and wide rows, another delimiter.
-    #[allow(clippy::manual_is_multiple_of)]
-    fn made_up_csv(case: usize, next: &mut impl FnMut() -> u64) -> String {
-        let d = [',', ';', '\t'][case % 3];
-        let dec = if d == ';' { ',' } else { '.' };
-        let mut t = String::new();
-        if next() % 3 == 0 {
-            t += "Tabel 1. Titel\n\n";
-        }
-        t += &["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string());
-        t += "\n";
-        let rows = 20 + next() % 200;
-        for r in 0..rows {
-            let k = next();
-            let cell = |v: u64| -> String {
-                match v % 16 {
-                    0 => String::new(),
-                    1 => "x".into(),
-                    2 => format!("{}{dec}{}", v % 1000, v % 7),
-                    3 => "1e400".into(),
-                    4 => format!("{}", v % 100_000),
-                    5 => format!("\"{} \"\"q\"\"\"", v % 9),
-                    6 => " 12 ".into(),
-                    7 => format!("Regio {}", v % 5),
-                    _ => format!("{}", v % 50),
-                }
-            };
-            let line = match k % 97 {
-                0 => "Tussenkop".to_string(),
-                1 => ["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string()),
-                2 => String::new(),
-                3 => format!("A{d}2015{d}1"),
-                4 if case % 5 == 0 => format!("B{d}2015{d}1{d}2{d}3{d}4"),
-                5 if case % 7 == 0 => "\"een\nA,1,2,3,4\nB,5,6,7,8\"".to_string(),
-                6 => format!("\"cel over\nregels\"{d}2016{d}3{d}4{d}"),
-                7 if case % 11 == 0 => format!(
-                    "A{}2015{}1{}2",
-                    if d == ',' { ';' } else { ',' },
-                    if d == ',' { ';' } else { ',' },
-                    if d == ',' { ';' } else { ',' }
-                ),
-                _ => format!(
-                    "Regio {}{d}{}{d}{}{d}{}{d}{}",
-                    k % 7,
-                    2015 + r % 4,
-                    cell(k >> 8),
-                    cell(k >> 20),
-                    cell(k >> 32)
-                ),
-            };
-            t += &line;
-            t += if k % 13 == 0 { "\r\n" } else { "\n" };
-        }
-        if next() % 4 == 0 {
-            t += "\nBron: UWV\nx = geheim\n";
-        }
-        t
-    }
-
-    /// Read in two halves at once (the page's two workers), a file gives the table, notes and
-    /// first error one reader gives, wherever the cut falls: in a quoted cell, before a row in
-    /// error, before notes below the table, before bytes in another encoding.
-    #[cfg(feature = "full")]
-    #[test]
-    fn two_halves_read_what_one_reads() {
-        let mut seed: u64 = 0x4a4f_494e_0000_0001;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let mut taken = 0;
-        for case in 0..400 {
-            let t = made_up_csv(case, &mut next);
-            let mut bytes = t.into_bytes();
-            // Some files with non-ASCII text, some with a Windows-1252 byte late in the file.
-            match case % 6 {
-                0 => bytes.splice(0..0, "Tabel é\n".bytes()).for_each(drop),
-                1 => {
-                    let k = bytes.len() * 3 / 4;
-                    if let Some(j) = bytes[k..].iter().position(|&b| b == b'R') {
-                        bytes.insert(k + j, 0xe9);
-                    }
-                }
-                _ => {}
-            }
-            let piece = 64 + (next() % 512) as usize;
-            let one = read_csv_in_pieces("x.csv", &bytes, piece);
-            let serial = super::super::fingerprint(&one);
-            for _ in 0..3 {
-                let at = (next() % bytes.len() as u64) as usize;
-                let (two, took) = read_csv_in_halves("x.csv", &bytes, piece, at);
-                assert_eq!(
-                    super::super::fingerprint(&two),
-                    serial,
-                    "cut at {at}, piece {piece}: {}",
-                    String::from_utf8_lossy(&bytes)
-                );
-                taken += usize::from(took);
-            }
-        }
-        assert!(taken > 300, "{taken}");
-    }
-
     #[test]
     fn two_threads_read_what_one_reads() {
         let mut seed: u64 = 0x5151_7e57_0000_0001;
@@ -3175,7 +2995,59 @@ mod tests {
         };
         let mut threaded = 0;
         for case in 0..300 {
-            let t = made_up_csv(case, &mut next);
+            let d = [',', ';', '\t'][case % 3];
+            let dec = if d == ';' { ',' } else { '.' };
+            let mut t = String::new();
+            if next() % 3 == 0 {
+                t += "Tabel 1. Titel\n\n";
+            }
+            t += &["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string());
+            t += "\n";
+            let rows = 20 + next() % 200;
+            for r in 0..rows {
+                let k = next();
+                let cell = |v: u64| -> String {
+                    match v % 16 {
+                        0 => String::new(),
+                        1 => "x".into(),
+                        2 => format!("{}{dec}{}", v % 1000, v % 7),
+                        3 => "1e400".into(),
+                        4 => format!("{}", v % 100_000),
+                        5 => format!("\"{} \"\"q\"\"\"", v % 9),
+                        6 => " 12 ".into(),
+                        7 => format!("Regio {}", v % 5),
+                        _ => format!("{}", v % 50),
+                    }
+                };
+                let line = match k % 97 {
+                    0 => "Tussenkop".to_string(),
+                    1 => ["regio", "jaar", "n", "p", "toelichting"].join(&d.to_string()),
+                    2 => String::new(),
+                    3 => format!("A{d}2015{d}1"),
+                    4 if case % 5 == 0 => format!("B{d}2015{d}1{d}2{d}3{d}4"),
+                    5 if case % 7 == 0 => "\"een\nA,1,2,3,4\nB,5,6,7,8\"".to_string(),
+                    6 => format!("\"cel over\nregels\"{d}2016{d}3{d}4{d}"),
+                    7 if case % 11 == 0 => format!(
+                        "A{}2015{}1{}2",
+                        if d == ',' { ';' } else { ',' },
+                        if d == ',' { ';' } else { ',' },
+                        if d == ',' { ';' } else { ',' }
+                    ),
+                    _ => format!(
+                        "Regio {}{d}{}{d}{}{d}{}{d}{}",
+                        k % 7,
+                        2015 + r % 4,
+                        cell(k >> 8),
+                        cell(k >> 20),
+                        cell(k >> 32)
+                    ),
+                };
+                t += &line;
+                t += if k % 13 == 0 { "\r\n" } else { "\n" };
+            }
+            if next() % 4 == 0 {
+                t += "\nBron: UWV\nx = geheim\n";
+            }
             let serial = super::super::fingerprint(&read_csv("x.csv", t.as_bytes()));
             let mut ticks = Vec::new();
             let piece = 64 + (next() % 512) as usize;
@@ -3390,387 +3262,4 @@ mod tests {
         assert_eq!(t.columns[2].name, "totaal (2)");
         assert!(t.detected.notes[0].contains("totaal (2)"));
     }
-}
-
-// ------------------------------------------------------------ two halves at once (the page)
-
-/// A file from which the page reads the rows in two halves at once, in two workers: below it a
-/// second worker costs more than it saves.
-#[cfg(feature = "full")]
-pub const SHARE_FROM: usize = 16 << 20;
-
-/// How a reader takes part in reading a file in two halves at once.
-#[cfg(feature = "full")]
-#[derive(Default)]
-struct Share {
-    /// The first half's reader: it stops at this byte (right after a line break) and waits for
-    /// the rest ([`CsvReader::join`]).
-    cut: Option<usize>,
-    /// The second half's reader.
-    rest: Option<Rest>,
-}
-
-/// The second half's reader: it reads the first piece as the first half's reader does (the
-/// header, the columns, the decimal separator), then moves to `at` and reads from there.
-#[cfg(feature = "full")]
-struct Rest {
-    at: usize,
-    jumped: Option<Jumped>,
-    failed: bool,
-}
-
-/// Where the second half's counts start, and the encoding it was read in.
-#[cfg(feature = "full")]
-struct Jumped {
-    records: usize,
-    votes: usize,
-    encoding: Encoding,
-}
-
-/// Moves the second half's reader from its first piece to byte `at`: the rows read so far
-/// are let go, the counts go on (from `Jumped::records`), lines are counted from 1 again.
-/// `None` when the first piece did not show the table (nothing read ahead).
-#[cfg(feature = "full")]
-fn jump(f: &mut First, at: usize, size: usize) -> Option<Jumped> {
-    let s = f.ahead.as_mut()?;
-    let hint =
-        s.rows_hint.unwrap_or(0) as f64 * size.saturating_sub(at) as f64 / size.max(1) as f64;
-    let rows = s.rows.as_mut()?;
-    rows.part = Part::new(&rows.names, hint as usize + 64);
-    let encoding = f.pieces.encoding;
-    f.pieces = Pieces::from_offset(size, at, encoding);
-    f.planned.clear();
-    f.taken = 0;
-    f.line = 1;
-    Some(Jumped {
-        records: f.meta.len(),
-        votes: f.votes_of.len(),
-        encoding,
-    })
-}
-
-#[cfg(feature = "full")]
-fn encoding_code(e: Encoding) -> u8 {
-    match e {
-        Encoding::Utf8Bom => 1,
-        Encoding::Utf16Le => 2,
-        Encoding::Utf16Be => 3,
-        Encoding::Utf8 => 4,
-        Encoding::Windows1252 => 5,
-    }
-}
-
-#[cfg(feature = "full")]
-impl Part {
-    fn write_share(&self, o: &mut super::share::Out) {
-        o.usize(self.columns.len());
-        for c in &self.columns {
-            c.write_share(o);
-        }
-        self.row_numbers.write_share(o);
-        o.usize(self.rejected.len());
-        for r in &self.rejected {
-            o.usize(r.row);
-            o.str(&r.reason);
-            o.str(&r.reason_en);
-            o.str(&r.content);
-        }
-        o.usize(self.short.len());
-        for &(r, n) in &self.short {
-            o.usize(r);
-            o.usize(n);
-        }
-        o.usize(self.beyond.len());
-        for (j, r, t) in &self.beyond {
-            o.usize(*j);
-            o.usize(*r);
-            o.str(t);
-        }
-    }
-
-    fn read_share(i: &mut super::share::In) -> Option<Part> {
-        let n = i.usize()?;
-        let mut columns = Vec::with_capacity(n.min(limits::MAX_COLUMNS));
-        for _ in 0..n {
-            columns.push(Column::read_share(i)?);
-        }
-        let row_numbers = RowNumbers::read_share(i)?;
-        let n = i.usize()?;
-        let mut rejected = Vec::with_capacity(n.min(1024));
-        for _ in 0..n {
-            rejected.push(RejectedRow {
-                row: i.usize()?,
-                reason: i.str()?.to_string(),
-                reason_en: i.str()?.to_string(),
-                content: i.str()?.to_string(),
-            });
-        }
-        let n = i.usize()?;
-        let mut short = Vec::with_capacity(n.min(1024));
-        for _ in 0..n {
-            short.push((i.usize()?, i.usize()?));
-        }
-        let n = i.usize()?;
-        let mut beyond = Vec::with_capacity(n.min(1024));
-        for _ in 0..n {
-            beyond.push((i.usize()?, i.usize()?, i.str()?.to_string()));
-        }
-        Some(Part {
-            columns,
-            row_numbers,
-            rejected,
-            short,
-            beyond,
-        })
-    }
-
-    /// Every row `by` lines further down the file.
-    fn shift(&mut self, by: usize) {
-        self.row_numbers.shift(by);
-        for r in &mut self.rejected {
-            r.row += by;
-        }
-        for s in &mut self.short {
-            s.0 += by;
-        }
-        for b in &mut self.beyond {
-            b.1 += by;
-        }
-    }
-}
-
-/// Reading a large CSV file in two halves at once, in two instances of the core (the page's
-/// worker and a second one): the first reader ([`CsvReader::halfway`], [`CsvReader::cut_at`])
-/// stops at a line start near the middle, a second ([`CsvReader::rest_from`]) reads from there to
-/// the end and hands its rows, counts and pieces over as bytes ([`CsvReader::finish_rest`]), and
-/// the first appends them ([`CsvReader::join`]). The same table and notes as one reader gives:
-/// whenever that is not sure (the cut inside a quoted cell, a row in error, another encoding
-/// in the second half, the rows not read ahead), the first reader reads the second half itself.
-#[cfg(feature = "full")]
-impl CsvReader {
-    /// Where to look for the cut, once the first piece showed the table and the rows are read
-    /// ahead: the middle of a large file in an encoding with one byte per line break.
-    pub fn halfway(&self) -> Option<usize> {
-        let Stage::First(f) = &self.stage else {
-            return None;
-        };
-        let ok = self.size >= SHARE_FROM
-            && self.share.cut.is_none()
-            && self.share.rest.is_none()
-            && !self.threads
-            && f.ahead.as_ref().is_some_and(|s| s.rows.is_some())
-            && !f.planned.is_empty()
-            && !matches!(f.pieces.encoding, Encoding::Utf16Le | Encoding::Utf16Be);
-        let mid = self.size / 2;
-        (ok && mid > f.pieces.offset()).then_some(mid)
-    }
-
-    /// Stops this reader at the first line start in `bytes` (the file's bytes from `at`): gives
-    /// that offset, where the second half's reader starts.
-    pub fn cut_at(&mut self, at: usize, bytes: &[u8]) -> Option<usize> {
-        let Stage::First(f) = &self.stage else {
-            return None;
-        };
-        let cut = at + find_byte(bytes, 0, b'\n')? + 1;
-        if cut <= f.pieces.offset() || cut >= self.size || self.share.rest.is_some() {
-            return None;
-        }
-        self.share.cut = Some(cut);
-        Some(cut)
-    }
-
-    /// Whether this reader is at its cut, waiting for the rest ([`CsvReader::join`]).
-    pub fn at_cut(&self) -> bool {
-        match (&self.stage, self.share.cut) {
-            (Stage::First(f), Some(cut)) => f.pieces.offset() >= cut,
-            _ => false,
-        }
-    }
-
-    /// The second half's reader of a file of `size` bytes, from byte `at` (a cut).
-    pub fn rest_from(name: &str, size: usize, at: usize) -> CsvReader {
-        let mut r = CsvReader::new(name, size);
-        r.threads = false;
-        r.share.rest = Some(Rest {
-            at,
-            jumped: None,
-            failed: false,
-        });
-        r
-    }
-
-    /// What the second half's reader read, as bytes for [`CsvReader::join`]; `None` when it
-    /// could not read it as the first would have (the first then reads it itself).
-    pub fn finish_rest(self) -> Option<Vec<u8>> {
-        let rest = self.share.rest?;
-        let jumped = rest.jumped.filter(|_| !rest.failed)?;
-        let Stage::First(f) = self.stage else {
-            return None;
-        };
-        let rows = f.ahead.as_ref()?.rows.as_ref()?;
-        if !f.pieces.at_end() || f.pieces.encoding != jumped.encoding {
-            return None;
-        }
-        let mut o = super::share::Out::default();
-        o.u8(encoding_code(jumped.encoding));
-        o.slice(f.meta.get(jumped.records..)?, u32::to_le_bytes);
-        let votes = f.votes_of.get(jumped.votes..)?;
-        o.usize(votes.len());
-        for (k, v) in votes {
-            o.usize((*k as usize).checked_sub(jumped.records)?);
-            for n in [v.comma, v.dot, v.ambiguous, v.ambiguous_dot] {
-                o.usize(n);
-            }
-        }
-        o.usize(f.planned.len());
-        for p in &f.planned {
-            for n in [
-                p.raw,
-                p.keep,
-                p.records.checked_sub(jumped.records)?,
-                p.line,
-            ] {
-                o.usize(n);
-            }
-        }
-        o.usize(f.line);
-        rows.part.write_share(&mut o);
-        Some(o.0)
-    }
-
-    /// Takes what the second half's reader gave ([`CsvReader::finish_rest`]) once this reader
-    /// is at its cut: true when its rows and counts were appended (then the reading is done, as
-    /// after the last piece), false when this reader is to read the rest itself ([`CsvReader::want`]
-    /// then asks for it). Errors as after the last piece.
-    pub fn join(&mut self, rest: &[u8]) -> Result<bool> {
-        let at_cut = self.at_cut();
-        self.share.cut = None;
-        if !at_cut {
-            return Ok(false);
-        }
-        let stage = std::mem::replace(&mut self.stage, Stage::Failed);
-        let Stage::First(mut f) = stage else {
-            self.stage = stage;
-            return Ok(false);
-        };
-        if joined(&mut f, rest, self.size).is_none() {
-            self.stage = Stage::First(f);
-            return Ok(false);
-        }
-        let delimiter = f.delimiter.unwrap_or(b',');
-        self.stage = self.concluded(f, delimiter)?;
-        Ok(true)
-    }
-}
-
-/// Reads `bytes` in pieces of `piece` bytes in two halves, as the page's two workers do: the
-/// first reader stops at the line start at or after `at`, a second reads from there, and
-/// the first takes its rows. Gives the table and whether the second reader's rows were
-/// taken.
-#[cfg(feature = "full")]
-#[doc(hidden)]
-pub fn read_csv_in_halves(
-    name: &str,
-    bytes: &[u8],
-    piece: usize,
-    at: usize,
-) -> (Result<Table>, bool) {
-    let mut a = CsvReader::new(name, bytes.len());
-    (a.piece, a.threads) = (piece.max(1), false);
-    let mut rest: Option<Vec<u8>> = None;
-    let mut cut = false;
-    let mut taken = false;
-    let quiet = &mut |_: usize, _: usize| {};
-    let table = (|| loop {
-        match a.want() {
-            Some((o, n)) => {
-                a.give(&bytes[o..o + n], quiet)?;
-                if !cut && at > o + n && at < bytes.len() {
-                    // (Where the caller says, not `halfway`: any file, any cut.)
-                    cut = true;
-                    let Some(from) = a.cut_at(at, &bytes[at..]) else {
-                        continue;
-                    };
-                    let mut b = CsvReader::rest_from(name, bytes.len(), from);
-                    b.piece = piece.max(1);
-                    let mut ok = true;
-                    while let Some((o, n)) = b.want() {
-                        if b.give(&bytes[o..o + n], quiet).is_err() {
-                            ok = false;
-                            break;
-                        }
-                    }
-                    rest = ok.then(|| b.finish_rest()).flatten();
-                }
-            }
-            None if a.at_cut() => {
-                taken = a.join(rest.as_deref().unwrap_or_default())?;
-            }
-            None => return a.finish(quiet),
-        }
-    })();
-    (table, taken)
-}
-
-/// Appends the second half's rows and counts to the first half's reading (at its cut, all its
-/// records whole); `None`, with nothing changed, when they do not fit it.
-#[cfg(feature = "full")]
-fn joined(f: &mut First, rest: &[u8], size: usize) -> Option<()> {
-    use super::share::In;
-    if !f.pieces.idle() || f.delimiter.is_none() {
-        return None;
-    }
-    let mut i = In(rest);
-    if i.u8()? != encoding_code(f.pieces.encoding) {
-        return None;
-    }
-    let meta = i.vec(u32::from_le_bytes)?;
-    let n = i.usize()?;
-    let mut votes = Vec::with_capacity(n.min(meta.len()));
-    for _ in 0..n {
-        let k = u32::try_from(i.usize()?.checked_add(f.meta.len())?).ok()?;
-        let v = DecimalVotes {
-            comma: i.usize()?,
-            dot: i.usize()?,
-            ambiguous: i.usize()?,
-            ambiguous_dot: i.usize()?,
-        };
-        votes.push((k, v));
-    }
-    let n = i.usize()?;
-    let shift = f.line.checked_sub(1)?;
-    let mut planned = Vec::with_capacity(n.min(1 << 16));
-    for _ in 0..n {
-        let (raw, keep, records, line) = (i.usize()?, i.usize()?, i.usize()?, i.usize()?);
-        planned.push(Planned {
-            raw,
-            keep,
-            records: records.checked_add(f.meta.len())?,
-            line: line.checked_add(shift)?,
-        });
-    }
-    let line = i.usize()?.checked_add(shift)?;
-    let mut part = Part::read_share(&mut i)?;
-    if !i.is_empty() || f.meta.len() + meta.len() > limits::MAX_ROWS {
-        return None;
-    }
-    let rows = f.ahead.as_mut()?.rows.as_mut()?;
-    let names_agree = part.columns.len() == rows.names.len()
-        && part
-            .columns
-            .iter()
-            .zip(&rows.names)
-            .all(|(c, n)| &c.name == n);
-    if !names_agree || planned.iter().map(|p| p.raw).sum::<usize>() != size - f.pieces.offset() {
-        return None;
-    }
-    part.shift(shift);
-    rows.part.append(part);
-    f.meta.extend(meta);
-    f.votes_of.extend(votes);
-    f.planned.extend(planned);
-    f.line = line;
-    f.taken = 0;
-    f.pieces.skip_to(size);
-    Some(())
 }

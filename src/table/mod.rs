@@ -31,8 +31,6 @@ mod fastcell;
 pub mod json;
 pub mod limits;
 pub mod row_numbers;
-#[cfg(feature = "full")]
-pub(crate) mod share;
 pub mod sniff;
 pub mod source;
 #[cfg(feature = "full")]
@@ -1592,41 +1590,6 @@ impl Reading {
             }
             #[cfg(not(feature = "full"))]
             How::Whole { .. } => Ok(()),
-        }
-    }
-
-    /// A large CSV file read in two halves at once (the page's second worker; see
-    /// [`csv::CsvReader::halfway`]): where to look for the cut, once the first piece is in.
-    #[cfg(feature = "full")]
-    pub fn halfway(&self) -> Option<usize> {
-        match &self.how {
-            How::Csv(r) => r.halfway(),
-            How::Whole { .. } => None,
-        }
-    }
-
-    /// Stops at the first line start in `bytes` (the file from `at`): gives that offset.
-    #[cfg(feature = "full")]
-    pub fn cut_at(&mut self, at: usize, bytes: &[u8]) -> Option<usize> {
-        match &mut self.how {
-            How::Csv(r) => r.cut_at(at, bytes),
-            How::Whole { .. } => None,
-        }
-    }
-
-    /// Whether the reading waits at its cut for the second half ([`Reading::join`]).
-    #[cfg(feature = "full")]
-    pub fn at_cut(&self) -> bool {
-        matches!(&self.how, How::Csv(r) if r.at_cut())
-    }
-
-    /// Takes the second half as read by another ([`csv::CsvReader::finish_rest`]): true when
-    /// taken, false when the rest is to be read here ([`Reading::want`] asks for it).
-    #[cfg(feature = "full")]
-    pub fn join(&mut self, rest: &[u8]) -> Result<bool> {
-        match &mut self.how {
-            How::Csv(r) => r.join(rest),
-            How::Whole { .. } => Ok(false),
         }
     }
 

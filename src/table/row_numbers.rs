@@ -118,33 +118,6 @@ impl Serialize for RowNumbers {
     }
 }
 
-/// As bytes for another instance of the core (see `table::share`), and moved down the file.
-#[cfg(feature = "full")]
-impl RowNumbers {
-    pub(crate) fn write_share(&self, o: &mut super::share::Out) {
-        o.u32(self.first);
-        o.usize(self.run);
-        o.slice(&self.list, u32::to_le_bytes);
-    }
-
-    pub(crate) fn read_share(i: &mut super::share::In) -> Option<RowNumbers> {
-        Some(RowNumbers {
-            first: i.u32()?,
-            run: i.usize()?,
-            list: i.vec(u32::from_le_bytes)?,
-        })
-    }
-
-    /// Every row `by` rows further down the file.
-    pub(crate) fn shift(&mut self, by: usize) {
-        let by = u32::try_from(by).unwrap_or(u32::MAX);
-        self.first = self.first.saturating_add(by);
-        for r in &mut self.list {
-            *r = r.saturating_add(by);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,29 +164,6 @@ impl Pieces {
         }
     }
 
-    /// Reading a file of `size` bytes from byte `at` on (right after a line break), in
-    /// `encoding` (as the first piece was read).
-    #[cfg(feature = "full")]
-    pub fn from_offset(size: usize, at: usize, encoding: Encoding) -> Pieces {
-        let mut p = Pieces::new(size, Some(encoding));
-        p.at = at;
-        p.ended = at >= size;
-        p
-    }
-
-    /// Whether nothing is left of the pieces given (no text, no unfinished character).
-    #[cfg(feature = "full")]
-    pub fn idle(&self) -> bool {
-        self.text.is_empty() && self.raw.is_empty()
-    }
-
-    /// Takes the bytes up to `size` as read by someone else: the file is at its end.
-    #[cfg(feature = "full")]
-    pub fn skip_to(&mut self, size: usize) {
-        self.at = size;
-        self.ended = true;
-    }
-
     /// The bytes to give next: `(offset, length)`, about `len` of them (the first piece holds
     /// at least the byte order mark).
     pub fn want(&mut self, len: usize) -> (usize, usize) {

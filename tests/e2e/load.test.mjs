@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, open, ready, pointCount, axe, tmpFile } from './helpers.mjs';
 
-let srv, browser, dir, big, tidy;
+let srv, browser, dir, big;
 before(async () => {
   srv = await serve();
   browser = await launch();
@@ -29,20 +29,6 @@ before(async () => {
   }
   if (buf.length) fs.writeSync(out, buf.join('\n') + '\n');
   fs.closeSync(out);
-  // One row per municipality, quarter, subgroup, age band and sex (about 30 MB): a file that
-  // loads, read in two halves at once.
-  tidy = path.join(dir, 'bv-e2e-tidy.csv');
-  const rows = ['gemeente,arbeidsmarktregio,kwartaal,subgroep,leeftijd,geslacht,personen,werkzaam'];
-  const bands = ['15-26', '27-34', '35-49', '50-59', '60+'];
-  for (let g = 0; g < 350; g++) {
-    for (let y = 2015; y < 2025; y++) for (let k = 1; k <= 4; k++) for (const s of groups) for (const a of bands) for (const x of ['man', 'vrouw']) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      const n = 20 + (seed % 400);
-      rows.push(`Gemeente ${g},Regio ${g % 35},${y}K${k},${s},${a},${x},${n},${Math.floor(n / 3)}`);
-    }
-    if (rows.length > 20000) { fs.appendFileSync(tidy, rows.join('\n') + '\n'); rows.length = 0; }
-  }
-  fs.appendFileSync(tidy, rows.join('\n') + '\n');
 });
 after(async () => {
   await browser?.close();
@@ -90,35 +76,6 @@ test('a large file: the progress bar moves, the page responds, and cancelling ke
   assert.equal(await pointCount(page), 35);
   assert.deepEqual(errors, []);
   await context.close();
-});
-
-// A large file is read in two halves at once, by two workers on two instances of the core: the
-// same file line, table and chart as one worker reading it whole (`?bv-test-whole`).
-test('a large file read in two halves at once gives what one worker gives', async () => {
-  const spec = 'view=line&x=kwartaal&y=werkzaam&series=arbeidsmarktregio';
-  const seen = [];
-  for (const switches of ['', '?bv-test-whole']) {
-    const { page, context, errors } = await open(browser, `${srv.url}${switches}#${spec}`);
-    await ready(page);
-    await page.setInputFiles('#file', tidy);
-    await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-tidy.csv')
-      && document.documentElement.dataset.state === 'ready', null, { timeout: 120000 });
-    seen.push(await page.evaluate(() => ({
-      read: window.bv.read, info: window.bv.info, spec: window.bv.rendered.spec,
-      table: window.bv.rendered.table, svg: document.querySelector('#chart svg').outerHTML,
-    })));
-    assert.deepEqual(errors, []);
-    await context.close();
-  }
-  const [two, one] = seen;
-  assert.ok(fs.statSync(tidy).size > 24e6, `${fs.statSync(tidy).size} bytes`);
-  assert.equal(two.read.halves, 'joined', 'read in two halves');
-  assert.equal(one.read.halves, null, 'read by one worker');
-  assert.deepEqual(two.info, one.info);
-  assert.equal(two.spec, one.spec);
-  assert.ok(two.table.rows.length >= 35, `${two.table.rows.length} rows`);
-  assert.deepEqual(two.table, one.table);
-  assert.equal(two.svg, one.svg);
 });
 
 // A new file's chart comes before its catalogue: the view on screen is kept (its catalogue entry
