@@ -107,6 +107,10 @@ impl Dataset {
         let table = {
             let mut table = table;
             crate::compute::tidy::roles::note_unread_periods(&mut table);
+            // Excel's error values: missing in a table of the tidy views; in a regional file
+            // text, so a count it needs names the cell in its error.
+            let regional = RegionalData::matches(&table);
+            table.read_excel_errors(!regional);
             table
         };
         // Regions given by their number (`9`, `09`: AM09 in the year's division), said so; a

@@ -557,6 +557,102 @@ impl Table {
         );
     }
 
+    /// Excel's error values (`#N/B`, `#DEEL/0!`, `#N/A`, `#DIV/0!`, ...: a formula that gave no
+    /// number) in a column of numbers: with `as_missing`, when every other text of the column
+    /// is a withheld count too, those cells are read as missing (never 0), else kept as text
+    /// and not counted; either way the notes name the values and the cells. The regional
+    /// reading keeps them as text, so a count it needs names the cell in its error.
+    #[cfg(feature = "full")]
+    pub fn read_excel_errors(&mut self, as_missing: bool) {
+        let word = self.detected.row_word().to_string();
+        let word_en = self
+            .detected
+            .row_word_in(crate::format::Lang::En)
+            .to_string();
+        let mut notes = Vec::new();
+        let mut suppressed = false;
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            let errors: Vec<bool> = col.dictionary().iter().map(|t| is_excel_error(t)).collect();
+            if !errors.contains(&true) || !col.has_number() {
+                continue;
+            }
+            let texts: Vec<String> = col
+                .dictionary()
+                .iter()
+                .filter(|t| is_excel_error(t))
+                .take(5)
+                .map(|t| format!("'{}'", t.trim()))
+                .collect();
+            let blank = as_missing
+                && col
+                    .dictionary()
+                    .iter()
+                    .all(|t| is_excel_error(t) || is_suppression(t));
+            let rows: Vec<usize> = if blank {
+                suppressed |= errors.contains(&false);
+                self.columns[j].blank_texts(&errors)
+            } else {
+                (0..col.len())
+                    .filter(|&i| {
+                        col.code(i)
+                            .is_some_and(|c| errors.get(c as usize) == Some(&true))
+                    })
+                    .collect()
+            };
+            let shown = |word: &str| -> String {
+                rows.iter()
+                    .take(5)
+                    .map(|&i| format!("{word} {}", self.row_number(i).unwrap_or(i + 1)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let name = &self.columns[j].name;
+            let n = rows.len();
+            let (read_nl, read_en) = if blank {
+                (
+                    if n == 1 {
+                        "is als ontbrekend gelezen, nooit als 0"
+                    } else {
+                        "zijn als ontbrekend gelezen, nooit als 0"
+                    },
+                    "read as missing, never as 0",
+                )
+            } else {
+                (
+                    if n == 1 {
+                        "is als tekst gelezen en telt niet mee"
+                    } else {
+                        "zijn als tekst gelezen en tellen niet mee"
+                    },
+                    "read as text and not counted",
+                )
+            };
+            notes.push((
+                format!(
+                    "Kolom '{name}': {} met een foutwaarde van Excel ({}: een formule zonder uitkomst) {read_nl}: {}{}",
+                    if n == 1 { "1 cel".to_string() } else { format!("{n} cellen") },
+                    texts.join(", "),
+                    shown(&word),
+                    and_more(n, crate::format::Lang::Nl)
+                ),
+                format!(
+                    "Column '{name}': {} with an Excel error value ({}: a formula without a result) {read_en}: {}{}",
+                    if n == 1 { "1 cell".to_string() } else { format!("{n} cells") },
+                    texts.join(", "),
+                    shown(&word_en),
+                    and_more(n, crate::format::Lang::En)
+                ),
+            ));
+        }
+        for (nl, en) in notes {
+            self.detected.note(nl, en);
+        }
+        if suppressed {
+            self.read_suppressed_counts();
+        }
+    }
+
     /// Excel's mark of a cell typed as text (`'2019`, `'1234`, `'2019K4`), as CSV exports and
     /// hand-made files carry it: a number after it is read as that number (in a column of
     /// numbers, or a column whose texts are all such numbers; `'0363`, a code kept with its
@@ -793,6 +889,8 @@ impl Table {
                 match (col.get(i), col.code(i)) {
                     (Cell::Number(_), _) => numbers += 1,
                     (Cell::Text(_), _) if any_named && named() => numbers += 1,
+                    // Excel's error values are said by `read_excel_errors` (full core).
+                    (Cell::Text(t), _) if cfg!(feature = "full") && is_excel_error(t) => {}
                     (Cell::Text(t), Some(c)) if looks.get(c as usize) == Some(&true) => {
                         odd.push((i, t))
                     }
@@ -1233,6 +1331,35 @@ impl<'s> TableBuilder<'s> {
 /// count (`<10`, `< 5`, `<0,5`), stars (`*`), `geheim`, `onderdrukt`, `NULL`, `n/a`, `n.b.`,
 /// `onbekend`. (Beside the [`is_missing_marker`] symbols, which are missing anywhere.)
 #[cfg(feature = "full")]
+/// Whether a text is one of Excel's error values, in Dutch or English (`#N/B`, `#N/A`,
+/// `#DEEL/0!`, `#DIV/0!`, `#WAARDE!`, `#VALUE!`, `#VERW!`, `#REF!`, `#NAAM?`, `#NAME?`,
+/// `#GETAL!`, `#NUM!`, `#LEEG!`, `#NULL!`, `#OVERLOOP!`, `#SPILL!`, `#BEREKENEN!`, `#CALC!`).
+pub fn is_excel_error(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with('#')
+        && matches!(
+            crate::case::upper(s).as_str(),
+            "#N/B"
+                | "#N/A"
+                | "#DEEL/0!"
+                | "#DIV/0!"
+                | "#WAARDE!"
+                | "#VALUE!"
+                | "#VERW!"
+                | "#REF!"
+                | "#NAAM?"
+                | "#NAME?"
+                | "#GETAL!"
+                | "#NUM!"
+                | "#LEEG!"
+                | "#NULL!"
+                | "#OVERLOOP!"
+                | "#SPILL!"
+                | "#BEREKENEN!"
+                | "#CALC!"
+        )
+}
+
 pub fn is_suppression(s: &str) -> bool {
     let s = s.trim();
     if let Some(rest) = s.strip_prefix('<').or_else(|| s.strip_prefix('≤')) {
