@@ -1327,10 +1327,6 @@ impl<'s> TableBuilder<'s> {
     }
 }
 
-/// Texts that stand for a withheld or unknown number in a column of numbers: a bound for a small
-/// count (`<10`, `< 5`, `<0,5`), stars (`*`), `geheim`, `onderdrukt`, `NULL`, `n/a`, `n.b.`,
-/// `onbekend`. (Beside the [`is_missing_marker`] symbols, which are missing anywhere.)
-#[cfg(feature = "full")]
 /// Whether a text is one of Excel's error values, in Dutch or English (`#N/B`, `#N/A`,
 /// `#DEEL/0!`, `#DIV/0!`, `#WAARDE!`, `#VALUE!`, `#VERW!`, `#REF!`, `#NAAM?`, `#NAME?`,
 /// `#GETAL!`, `#NUM!`, `#LEEG!`, `#NULL!`, `#OVERLOOP!`, `#SPILL!`, `#BEREKENEN!`, `#CALC!`).
@@ -1360,6 +1356,10 @@ pub fn is_excel_error(s: &str) -> bool {
         )
 }
 
+/// Texts that stand for a withheld or unknown number in a column of numbers: a bound for a small
+/// count (`<10`, `< 5`, `<0,5`), stars (`*`), `geheim`, `onderdrukt`, `NULL`, `n/a`, `n.b.`,
+/// `onbekend`. (Beside the [`is_missing_marker`] symbols, which are missing anywhere.)
+#[cfg(feature = "full")]
 pub fn is_suppression(s: &str) -> bool {
     let s = s.trim();
     if let Some(rest) = s.strip_prefix('<').or_else(|| s.strip_prefix('≤')) {
