@@ -222,11 +222,11 @@ fn excel_error_values_are_missing_in_a_tidy_table_and_named_elsewhere() {
     );
     let (nl, en) = notes(&ds);
     assert!(
-        nl.contains("Kolom 'aandeel werkend': 2 cellen met een foutwaarde van Excel ('#DEEL/0!', '#N/B': een formule zonder uitkomst) zijn als ontbrekend gelezen, nooit als 0: rij 3, rij 7"),
+        nl.contains("Kolom 'aandeel werkend': 2 cellen met een foutwaarde van Excel ('#DEEL/0!', '#N/B': een formule zonder uitkomst) zijn als ontbrekend gelezen, nooit als 0: rij 3 '#DEEL/0!', rij 7 '#N/B'"),
         "{nl}"
     );
     assert!(
-        en.contains("Column 'aandeel werkend': 2 cells with an Excel error value ('#DEEL/0!', '#N/B': a formula without a result) read as missing, never as 0: row 3, row 7"),
+        en.contains("Column 'aandeel werkend': 2 cells with an Excel error value ('#DEEL/0!', '#N/B': a formula without a result) read as missing, never as 0: row 3 '#DEEL/0!', row 7 '#N/B'"),
         "{en}"
     );
     assert!(!nl.contains("lijk"), "{nl}");
@@ -270,7 +270,7 @@ fn excel_error_values_are_missing_in_a_tidy_table_and_named_elsewhere() {
     assert!(
         notes(&ds)
             .0
-            .contains("met een foutwaarde van Excel ('#DEEL/0!': een formule zonder uitkomst) zijn als tekst gelezen en tellen niet mee: rij 4"),
+            .contains("met een foutwaarde van Excel ('#DEEL/0!': een formule zonder uitkomst) zijn als tekst gelezen en tellen niet mee: rij 4 '#DEEL/0!'"),
         "{}",
         notes(&ds).0
     );

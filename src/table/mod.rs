@@ -589,21 +589,26 @@ impl Table {
                     .dictionary()
                     .iter()
                     .all(|t| is_excel_error(t) || is_suppression(t));
-            let rows: Vec<usize> = if blank {
+            // The cells with their values, before the texts are taken out.
+            let rows: Vec<usize> = (0..col.len())
+                .filter(|&i| {
+                    col.code(i)
+                        .is_some_and(|c| errors.get(c as usize) == Some(&true))
+                })
+                .collect();
+            let values: Vec<String> = rows
+                .iter()
+                .take(5)
+                .map(|&i| col.get(i).as_text().unwrap_or_default().trim().to_string())
+                .collect();
+            if blank {
                 suppressed |= errors.contains(&false);
-                self.columns[j].blank_texts(&errors)
-            } else {
-                (0..col.len())
-                    .filter(|&i| {
-                        col.code(i)
-                            .is_some_and(|c| errors.get(c as usize) == Some(&true))
-                    })
-                    .collect()
-            };
+                self.columns[j].blank_texts(&errors);
+            }
             let shown = |word: &str| -> String {
                 rows.iter()
-                    .take(5)
-                    .map(|&i| format!("{word} {}", self.row_number(i).unwrap_or(i + 1)))
+                    .zip(&values)
+                    .map(|(&i, t)| format!("{word} {} '{t}'", self.row_number(i).unwrap_or(i + 1)))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
