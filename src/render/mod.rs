@@ -102,6 +102,17 @@ impl Dataset {
         // A year and a quarter or month column: one period column, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::year_and_part_as_period(&table).unwrap_or(table);
+        // Weeks and fiscal years: categories, not periods, said so.
+        #[cfg(feature = "full")]
+        let table = {
+            let mut table = table;
+            crate::compute::tidy::roles::note_unread_periods(&mut table);
+            // Excel's error values: missing in a table of the tidy views; in a regional file
+            // text, so a count it needs names the cell in its error.
+            let regional = RegionalData::matches(&table);
+            table.read_excel_errors(!regional);
+            table
+        };
         // Regions given by their number (`9`, `09`: AM09 in the year's division), said so; a
         // number that is no region of its year is the regional reading's error.
         #[cfg(feature = "full")]

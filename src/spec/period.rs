@@ -550,10 +550,21 @@ pub fn unsupported(s: &str) -> Option<(&'static str, &'static str)> {
     if has_year && words.iter().any(week_word) {
         return Some(WEEK);
     }
-    let fiscal = upper.strip_prefix("FY").is_some_and(|r| {
-        r.get(..4).and_then(year_of).is_some() || r.get(..2).and_then(short_year).is_some()
-    }) || (has_year
-        && (words.contains(&"boekjaar") || words.contains(&"fy") || lower.contains("fiscal year")));
+    // A year over two calendar years (`2019/20`, `2019/2020`): a fiscal or school year.
+    let split_year = s.trim().split_once('/').is_some_and(|(a, b)| {
+        year_of(a.trim()).is_some_and(|y| {
+            let b = b.trim();
+            year_of(b) == Some(y + 1) || (b.len() == 2 && short_year(b) == Some(y + 1))
+        })
+    });
+    let fiscal = split_year
+        || upper.strip_prefix("FY").is_some_and(|r| {
+            r.get(..4).and_then(year_of).is_some() || r.get(..2).and_then(short_year).is_some()
+        })
+        || (has_year
+            && (words.contains(&"boekjaar")
+                || words.contains(&"fy")
+                || lower.contains("fiscal year")));
     fiscal.then_some(FISCAL)
 }
 
@@ -1478,6 +1489,8 @@ mod tests {
             "FY 2019",
             "FY19",
             "FY2019/20",
+            "2019/20",
+            "2019/2020",
             "boekjaar 2019",
             "Fiscal year 2019",
         ] {
@@ -1494,6 +1507,9 @@ mod tests {
             "FY",
             "2019M12",
             "weekend 2019",
+            "2019/22",
+            "2019/2021",
+            "1/2019",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

@@ -267,6 +267,8 @@ impl Subgroup {
             "w v ",
             "of which ",
             "doelgroep ",
+            // The agreement's name before its group (`Banenafspraak Wajong`).
+            "banenafspraak ",
         ] {
             if let Some(rest) = f.strip_prefix(lead) {
                 f = rest.to_string();

@@ -430,6 +430,8 @@ impl Table {
         table.note_beyond_range(beyond);
         // (The first core reads the built-in data only, which has none.)
         #[cfg(feature = "full")]
+        table.read_past_apostrophes();
+        #[cfg(feature = "full")]
         table.read_suppressed_counts();
         table.note_numbers_read_as_text(beyond);
         #[cfg(feature = "full")]
@@ -552,6 +554,204 @@ impl Table {
         self.detected.note(
             format!("Getallen met een spatie tussen de duizendtallen gelezen (zoals {example} = {}) in {k_nl} {nl}", example.replace(GROUP_SPACES, "")),
             format!("Numbers with a space between the thousands read (such as {example} = {}) in {k_en} {en}", example.replace(GROUP_SPACES, "")),
+        );
+    }
+
+    /// Excel's error values (`#N/B`, `#DEEL/0!`, `#N/A`, `#DIV/0!`, ...: a formula that gave no
+    /// number) in a column of numbers: with `as_missing`, when every other text of the column
+    /// is a withheld count too, those cells are read as missing (never 0), else kept as text
+    /// and not counted; either way the notes name the values and the cells. The regional
+    /// reading keeps them as text, so a count it needs names the cell in its error.
+    #[cfg(feature = "full")]
+    pub fn read_excel_errors(&mut self, as_missing: bool) {
+        let word = self.detected.row_word().to_string();
+        let word_en = self
+            .detected
+            .row_word_in(crate::format::Lang::En)
+            .to_string();
+        let mut notes = Vec::new();
+        let mut suppressed = false;
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            let errors: Vec<bool> = col.dictionary().iter().map(|t| is_excel_error(t)).collect();
+            if !errors.contains(&true) || !col.has_number() {
+                continue;
+            }
+            let texts: Vec<String> = col
+                .dictionary()
+                .iter()
+                .filter(|t| is_excel_error(t))
+                .take(5)
+                .map(|t| format!("'{}'", t.trim()))
+                .collect();
+            let blank = as_missing
+                && col
+                    .dictionary()
+                    .iter()
+                    .all(|t| is_excel_error(t) || is_suppression(t));
+            // The cells with their values, before the texts are taken out.
+            let rows: Vec<usize> = (0..col.len())
+                .filter(|&i| {
+                    col.code(i)
+                        .is_some_and(|c| errors.get(c as usize) == Some(&true))
+                })
+                .collect();
+            let values: Vec<String> = rows
+                .iter()
+                .take(5)
+                .map(|&i| col.get(i).as_text().unwrap_or_default().trim().to_string())
+                .collect();
+            if blank {
+                suppressed |= errors.contains(&false);
+                self.columns[j].blank_texts(&errors);
+            }
+            let shown = |word: &str| -> String {
+                rows.iter()
+                    .zip(&values)
+                    .map(|(&i, t)| format!("{word} {} '{t}'", self.row_number(i).unwrap_or(i + 1)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let name = &self.columns[j].name;
+            let n = rows.len();
+            let (read_nl, read_en) = if blank {
+                (
+                    if n == 1 {
+                        "is als ontbrekend gelezen, nooit als 0"
+                    } else {
+                        "zijn als ontbrekend gelezen, nooit als 0"
+                    },
+                    "read as missing, never as 0",
+                )
+            } else {
+                (
+                    if n == 1 {
+                        "is als tekst gelezen en telt niet mee"
+                    } else {
+                        "zijn als tekst gelezen en tellen niet mee"
+                    },
+                    "read as text and not counted",
+                )
+            };
+            notes.push((
+                format!(
+                    "Kolom '{name}': {} met een foutwaarde van Excel ({}: een formule zonder uitkomst) {read_nl}: {}{}",
+                    if n == 1 { "1 cel".to_string() } else { format!("{n} cellen") },
+                    texts.join(", "),
+                    shown(&word),
+                    and_more(n, crate::format::Lang::Nl)
+                ),
+                format!(
+                    "Column '{name}': {} with an Excel error value ({}: a formula without a result) {read_en}: {}{}",
+                    if n == 1 { "1 cell".to_string() } else { format!("{n} cells") },
+                    texts.join(", "),
+                    shown(&word_en),
+                    and_more(n, crate::format::Lang::En)
+                ),
+            ));
+        }
+        for (nl, en) in notes {
+            self.detected.note(nl, en);
+        }
+        if suppressed {
+            self.read_suppressed_counts();
+        }
+    }
+
+    /// Excel's mark of a cell typed as text (`'2019`, `'1234`, `'2019K4`), as CSV exports and
+    /// hand-made files carry it: a number after it is read as that number (in a column of
+    /// numbers, or a column whose texts are all such numbers; `'0363`, a code kept with its
+    /// leading zero, stays text), a period after it is read as that period by the period reader.
+    /// Said once in the notes, naming the columns and an example; nothing read past silently.
+    #[cfg(feature = "full")]
+    fn read_past_apostrophes(&mut self) {
+        let decimal = match self.detected.decimal.as_deref() {
+            Some(",") => ',',
+            _ => '.',
+        };
+        // The number after the mark, when the text is the mark and a number (no code with a
+        // leading zero).
+        let number_after = |t: &str| -> Option<f64> {
+            let r = t.trim().strip_prefix('\'')?;
+            let digits = r.trim_start_matches(['-', '+']);
+            let b = digits.as_bytes();
+            if !b.first().is_some_and(u8::is_ascii_digit)
+                || (b.first() == Some(&b'0') && b.get(1).is_some_and(u8::is_ascii_digit))
+            {
+                return None;
+            }
+            parse_number(r, decimal)
+        };
+        let period_after = |t: &str| {
+            t.trim()
+                .strip_prefix('\'')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                && crate::spec::Period::parse(t.trim()).is_some()
+        };
+        let mut columns: Vec<String> = Vec::new();
+        let mut example: Option<String> = None;
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            if col.dictionary().is_empty() {
+                continue;
+            }
+            let numbers: Vec<Option<f64>> =
+                col.dictionary().iter().map(|t| number_after(t)).collect();
+            let all = numbers.iter().all(Option::is_some);
+            if numbers.iter().any(Option::is_some) && (all || col.has_number()) {
+                let first = col
+                    .dictionary()
+                    .iter()
+                    .zip(&numbers)
+                    .find(|(_, n)| n.is_some())
+                    .map(|(t, _)| t.trim().to_string());
+                let mut read = Column::with_capacity(col.name.clone(), col.len());
+                for i in 0..col.len() {
+                    match (col.get(i), col.code(i)) {
+                        (Cell::Text(_), Some(c))
+                            if numbers.get(c as usize).is_some_and(Option::is_some) =>
+                        {
+                            read.push_number(numbers[c as usize].unwrap_or_default())
+                        }
+                        (Cell::Number(n), _) => read.push_number(n),
+                        (Cell::Text(t), _) => read.push_text(t),
+                        (Cell::Missing, _) => read.push_missing(),
+                    }
+                }
+                read.spaced = col.spaced.clone();
+                read.markers = col.markers.clone();
+                read.finish();
+                columns.push(format!("'{}'", col.name));
+                example = example.or(first);
+                self.columns[j] = read;
+            } else if col.dictionary().iter().any(|t| period_after(t)) {
+                columns.push(format!("'{}'", col.name));
+                example = example.or_else(|| {
+                    col.dictionary()
+                        .iter()
+                        .find(|t| period_after(t))
+                        .map(|t| t.trim().to_string())
+                });
+            }
+        }
+        let Some(example) = example else {
+            return;
+        };
+        let bare = example.trim_start_matches('\'');
+        let (k_nl, k_en) = if columns.len() == 1 {
+            ("kolom", "column")
+        } else {
+            ("kolommen", "columns")
+        };
+        self.detected.note(
+            format!(
+                "Apostrof van Excel voor een cel (het teken dat een cel als tekst typt) overgeslagen: {example} gelezen als {bare}, in {k_nl} {}",
+                crate::format::first_ten(&columns, crate::format::Lang::Nl)
+            ),
+            format!(
+                "Excel's apostrophe before a cell (the mark that types a cell as text) read past: {example} read as {bare}, in {k_en} {}",
+                crate::format::first_ten(&columns, crate::format::Lang::En)
+            ),
         );
     }
 
@@ -694,6 +894,8 @@ impl Table {
                 match (col.get(i), col.code(i)) {
                     (Cell::Number(_), _) => numbers += 1,
                     (Cell::Text(_), _) if any_named && named() => numbers += 1,
+                    // Excel's error values are said by `read_excel_errors` (full core).
+                    (Cell::Text(t), _) if cfg!(feature = "full") && is_excel_error(t) => {}
                     (Cell::Text(t), Some(c)) if looks.get(c as usize) == Some(&true) => {
                         odd.push((i, t))
                     }
@@ -1128,6 +1330,35 @@ impl<'s> TableBuilder<'s> {
             &self.beyond,
         )
     }
+}
+
+/// Whether a text is one of Excel's error values, in Dutch or English (`#N/B`, `#N/A`,
+/// `#DEEL/0!`, `#DIV/0!`, `#WAARDE!`, `#VALUE!`, `#VERW!`, `#REF!`, `#NAAM?`, `#NAME?`,
+/// `#GETAL!`, `#NUM!`, `#LEEG!`, `#NULL!`, `#OVERLOOP!`, `#SPILL!`, `#BEREKENEN!`, `#CALC!`).
+pub fn is_excel_error(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with('#')
+        && matches!(
+            crate::case::upper(s).as_str(),
+            "#N/B"
+                | "#N/A"
+                | "#DEEL/0!"
+                | "#DIV/0!"
+                | "#WAARDE!"
+                | "#VALUE!"
+                | "#VERW!"
+                | "#REF!"
+                | "#NAAM?"
+                | "#NAME?"
+                | "#GETAL!"
+                | "#NUM!"
+                | "#LEEG!"
+                | "#NULL!"
+                | "#OVERLOOP!"
+                | "#SPILL!"
+                | "#BEREKENEN!"
+                | "#CALC!"
+        )
 }
 
 /// Texts that stand for a withheld or unknown number in a column of numbers: a bound for a small

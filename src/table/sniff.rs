@@ -250,7 +250,10 @@ pub fn header_over_row_below(
         return None;
     }
     let c = combine(upper, lower, width)?;
-    if c.spans < 1 || (years && !(c.repeated_groups && c.repeats && !c.identifiers.is_empty())) {
+    // (A unit repeated under each topic, `aantal`, groups as a span does.)
+    if (c.spans < 1 && !c.repeats)
+        || (years && !(c.repeated_groups && c.repeats && !c.identifiers.is_empty()))
+    {
         return None;
     }
     let is_number = |c: &RawCell| match c {
@@ -308,6 +311,26 @@ struct Combined {
 
 #[cfg(feature = "full")]
 fn combine(upper: &[RawCell], lower: &[RawCell], width: usize) -> Option<Combined> {
+    // CBS StatLine's label of its row of topics (`Onderwerp` above `Perioden`, the topics to
+    // its right above their units): a label of the row, no group name; read as empty.
+    let unlabelled: Vec<RawCell>;
+    let upper = match upper.iter().position(|c| !c.is_blank()) {
+        Some(j)
+            if lower.get(j).is_some_and(|c| !c.is_blank())
+                && matches!(
+                    crate::case::lower(&upper[j].display()).trim(),
+                    "onderwerp" | "onderwerpen" | "topic" | "topics" | "subject" | "subjects"
+                ) =>
+        {
+            unlabelled = {
+                let mut u = upper.to_vec();
+                u[j] = RawCell::Empty;
+                u
+            };
+            &unlabelled[..]
+        }
+        _ => upper,
+    };
     let named = |j: usize| lower.get(j).is_some_and(|c| !c.is_blank());
     let set = |j: usize| upper.get(j).is_some_and(|c| !c.is_blank());
     // An identifier named in both rows (a merged cell filled into each of its cells) is named

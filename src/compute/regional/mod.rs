@@ -121,10 +121,27 @@ impl RegionalData {
         let hint_nl = || unknown_hint("Kolommen die niet herkend zijn");
         let hint_en = || unknown_hint("Columns not recognised");
         let Some(region_col) = resolved.region else {
+            // Municipalities without their region (`gemeentecode` GM0363): said what to add.
+            #[cfg(feature = "full")]
+            let (gm_nl, gm_en) = match municipality_column(table) {
+                Some(name) => (
+                    format!(" De kolom '{name}' noemt gemeenten, maar de verkenner weet niet bij welke arbeidsmarktregio een gemeente hoort (de indeling verschilt per jaar): voeg een kolom toe met de arbeidsmarktregio van elke rij; de gemeenten worden dan per regio opgeteld."),
+                    format!(" The column '{name}' names municipalities, but the explorer does not know which labour-market region a municipality belongs to (the division differs per year): add a column with each row's labour-market region; the municipalities are then summed per region."),
+                ),
+                None => (String::new(), String::new()),
+            };
+            #[cfg(not(feature = "full"))]
+            let (gm_nl, gm_en) = ("", "");
             return Err(Error::new2(
                 ErrorKind::MissingColumn,
-                format!("De kolom 'region' (of 'regio') ontbreekt.{}", hint_nl()),
-                format!("The column 'region' (or 'regio') is missing.{}", hint_en()),
+                format!(
+                    "De kolom 'region' (of 'regio') ontbreekt.{}{gm_nl}",
+                    hint_nl()
+                ),
+                format!(
+                    "The column 'region' (or 'regio') is missing.{}{gm_en}",
+                    hint_en()
+                ),
             )
             .at(file.column("region")));
         };
@@ -1686,6 +1703,28 @@ pub(crate) fn sum_regions(
         }
     }
     Counts(totals)
+}
+
+/// The first column that names municipalities: its header says so (`gemeente`, `gemeentecode`,
+/// `gemeentenaam`, `municipality`) or its texts are CBS municipality codes (`GM0363`).
+#[cfg(feature = "full")]
+fn municipality_column(table: &Table) -> Option<String> {
+    let gm_code = |t: &str| {
+        let t = t.trim();
+        t.len() == 6
+            && t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("GM"))
+            && t.bytes().skip(2).all(|b| b.is_ascii_digit())
+    };
+    table
+        .columns
+        .iter()
+        .find(|c| {
+            let h = crate::case::lower(&c.name);
+            h.contains("gemeente")
+                || h.contains("municipalit")
+                || (!c.dictionary().is_empty() && c.dictionary().iter().all(|t| gm_code(t)))
+        })
+        .map(|c| c.name.clone())
 }
 
 #[cfg(test)]

@@ -437,6 +437,56 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
     }
 }
 
+/// A column of texts that name times the explorer does not read as periods (ISO weeks
+/// `2019W05`, `week 5 2019`; fiscal or school years `2019/20`, `FY2019`, also under a header
+/// `boekjaar`): it stays a column of categories (texts, in the order first seen), and the notes
+/// say so once per column with the reason ([`crate::spec::period::unsupported`]), so that no one
+/// takes the categories for a time axis.
+#[cfg(feature = "full")]
+pub fn note_unread_periods(table: &mut Table) {
+    let mut notes = Vec::new();
+    for c in &table.columns {
+        if c.kind() != ColumnKind::Text {
+            continue;
+        }
+        let header = crate::case::lower(&c.name);
+        let mut example: Option<(&str, (&str, &str))> = None;
+        let mut other = false;
+        for t in c.dictionary() {
+            let t = t.trim();
+            if t.is_empty() || crate::data::tidy::is_total(t) || parse_period(t).is_some() {
+                continue;
+            }
+            let why = crate::spec::period::unsupported(t)
+                .or_else(|| crate::spec::period::unsupported(&format!("{header} {t}")));
+            match why {
+                Some(w) => {
+                    example.get_or_insert((t, w));
+                }
+                None => {
+                    other = true;
+                    break;
+                }
+            }
+        }
+        if let (Some((t, (nl, en))), false) = (example, other) {
+            notes.push((
+                format!(
+                    "Kolom '{}' als tekst (categorieën) gelezen, niet als perioden: '{t}' is {nl}",
+                    c.name
+                ),
+                format!(
+                    "Column '{}' read as text (categories), not as periods: '{t}' is {en}",
+                    c.name
+                ),
+            ));
+        }
+    }
+    for (nl, en) in notes {
+        table.detected.note(nl, en);
+    }
+}
+
 /// What the periods of a time column are, in `lang` ("kwartalen", "quarters").
 pub fn time_kind_label(k: TimeKind, lang: Lang) -> &'static str {
     let (nl, en) = match k {
