@@ -612,15 +612,11 @@ impl Table {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let name = &self.columns[j].name;
             let n = rows.len();
             let (read_nl, read_en) = if blank {
                 (
-                    if n == 1 {
-                        "is als ontbrekend gelezen, nooit als 0"
-                    } else {
-                        "zijn als ontbrekend gelezen, nooit als 0"
-                    },
+                    if n == 1 { "is" } else { "zijn" }.to_string()
+                        + " als ontbrekend gelezen, nooit als 0",
                     "read as missing, never as 0",
                 )
             } else {
@@ -629,25 +625,21 @@ impl Table {
                         "is als tekst gelezen en telt niet mee"
                     } else {
                         "zijn als tekst gelezen en tellen niet mee"
-                    },
+                    }
+                    .to_string(),
                     "read as text and not counted",
                 )
             };
-            notes.push((
-                format!(
-                    "Kolom '{name}': {} met een foutwaarde van Excel ({}: een formule zonder uitkomst) {read_nl}: {}{}",
-                    if n == 1 { "1 cel".to_string() } else { format!("{n} cellen") },
-                    texts.join(", "),
-                    shown(&word),
-                    and_more(n, crate::format::Lang::Nl)
-                ),
-                format!(
-                    "Column '{name}': {} with an Excel error value ({}: a formula without a result) {read_en}: {}{}",
-                    if n == 1 { "1 cell".to_string() } else { format!("{n} cells") },
-                    texts.join(", "),
-                    shown(&word_en),
-                    and_more(n, crate::format::Lang::En)
-                ),
+            let texts = texts.join(", ");
+            notes.push(cells_note(
+                &self.columns[j].name,
+                n,
+                [
+                    &format!("een foutwaarde van Excel ({texts}: een formule zonder uitkomst)"),
+                    &format!("an Excel error value ({texts}: a formula without a result)"),
+                ],
+                [&read_nl, read_en],
+                [shown(&word), shown(&word_en)],
             ));
         }
         for (nl, en) in notes {
@@ -794,24 +786,21 @@ impl Table {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let name = &self.columns[j].name;
             let n = rows.len();
-            notes.push((
-                format!(
-                    "Kolom '{name}': {} met een afgeschermd aantal ({}) {} als ontbrekend gelezen, nooit als 0: {}{}",
-                    if n == 1 { "1 cel".to_string() } else { format!("{n} cellen") },
-                    texts.join(", "),
-                    if n == 1 { "is" } else { "zijn" },
-                    shown(&word),
-                    and_more(n, crate::format::Lang::Nl)
-                ),
-                format!(
-                    "Column '{name}': {} with a withheld count ({}) read as missing, never as 0: {}{}",
-                    if n == 1 { "1 cell".to_string() } else { format!("{n} cells") },
-                    texts.join(", "),
-                    shown(&word_en),
-                    and_more(n, crate::format::Lang::En)
-                ),
+            let texts = texts.join(", ");
+            notes.push(cells_note(
+                &self.columns[j].name,
+                n,
+                [
+                    &format!("een afgeschermd aantal ({texts})"),
+                    &format!("a withheld count ({texts})"),
+                ],
+                [
+                    &(if n == 1 { "is" } else { "zijn" }.to_string()
+                        + " als ontbrekend gelezen, nooit als 0"),
+                    "read as missing, never as 0",
+                ],
+                [shown(&word), shown(&word_en)],
             ));
         }
         for (nl, en) in notes {
@@ -1037,6 +1026,43 @@ pub(crate) fn cell_too_long(source: &str, len: usize, loc: Location) -> Error {
 }
 
 /// The tail of a list of which five are shown: " en nog 7" / " and 7 more", or nothing.
+/// The note (Dutch, English) on `n` cells of column `name` holding `what`, how they were
+/// `read`, and where (`shown`: the first few rows, `and_more` adds how many more).
+#[cfg(feature = "full")]
+fn cells_note(
+    name: &str,
+    n: usize,
+    what: [&str; 2],
+    read: [&str; 2],
+    shown: [String; 2],
+) -> (String, String) {
+    let [shown_nl, shown_en] = shown;
+    (
+        format!(
+            "Kolom '{name}': {} met {} {}: {shown_nl}{}",
+            if n == 1 {
+                "1 cel".to_string()
+            } else {
+                format!("{n} cellen")
+            },
+            what[0],
+            read[0],
+            and_more(n, crate::format::Lang::Nl)
+        ),
+        format!(
+            "Column '{name}': {} with {} {}: {shown_en}{}",
+            if n == 1 {
+                "1 cell".to_string()
+            } else {
+                format!("{n} cells")
+            },
+            what[1],
+            read[1],
+            and_more(n, crate::format::Lang::En)
+        ),
+    )
+}
+
 pub(crate) fn and_more(total: usize, lang: crate::format::Lang) -> String {
     match (total.saturating_sub(5), lang) {
         (0, _) => String::new(),
