@@ -9,6 +9,7 @@ pub mod measures;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Lang;
 use crate::spec::{Grain, Period, Subgroup};
+use crate::table::column::NO_WHOLE;
 use crate::table::{Cell, Table};
 use columns::fold;
 pub use columns::{Count, IdColumn, COUNT_COLUMNS};
@@ -281,6 +282,13 @@ impl RegionalData {
             };
             Some((r * n_periods + p) * n_subgroups + s)
         };
+        // Counts that are all whole numbers, none negative, no text (the usual file): plain in
+        // every row, checked once per column instead of per row.
+        let all_plain = count_cols.iter().all(|(_, j)| {
+            table.columns[*j]
+                .whole_numbers()
+                .is_some_and(|v| v.iter().all(|&n| n >= 0 || n == NO_WHOLE))
+        });
         for i in 0..table.len() {
             // A row with the codes of a row before it: its group, and all that is worked out
             // below from its region, period and subgroup, are known. Its counts still have to
@@ -289,10 +297,11 @@ impl RegionalData {
                 .and_then(|a| group_at.get(a))
                 .filter(|&&g| g != u32::MAX)
             {
-                let plain = count_cols.iter().all(|(_, j)| {
-                    let c = &table.columns[*j];
-                    c.code(i).is_none() && c.number(i).is_none_or(|n| n >= 0.0)
-                });
+                let plain = all_plain
+                    || count_cols.iter().all(|(_, j)| {
+                        let c = &table.columns[*j];
+                        c.code(i).is_none() && c.number(i).is_none_or(|n| n >= 0.0)
+                    });
                 if plain {
                     groups[g as usize].rows.push(i);
                     continue;
