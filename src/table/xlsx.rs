@@ -834,9 +834,9 @@ struct Sheet {
     path: String,
 }
 
-/// The visible worksheets in workbook order, with the path of their part; whether the workbook
-/// counts days from 1904.
-fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
+/// The visible worksheets in workbook order, with the path of their part; the names of the hidden
+/// ones; whether the workbook counts days from 1904.
+fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, bool)> {
     let read = |part: &str| -> Result<Option<String>> {
         match zip.read(part) {
             None => Ok(None),
@@ -875,6 +875,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
             .map(|(id, kind, target)| (id, (kind, target)))
             .collect();
     let mut sheets = Vec::new();
+    let mut hidden_sheets = Vec::new();
     let mut date1904 = false;
     for e in xml::tokens(&wb) {
         if let Event::Start {
@@ -899,7 +900,12 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
             let Some((kind, target)) = rels.get(&id) else {
                 continue;
             };
-            if !hidden && kind.ends_with("/worksheet") {
+            if !kind.ends_with("/worksheet") {
+                continue;
+            }
+            if hidden {
+                hidden_sheets.push(sheet);
+            } else {
                 sheets.push(Sheet {
                     name: sheet,
                     path: resolve(&dir, target),
@@ -907,17 +913,17 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
             }
         }
     }
-    Ok((sheets, date1904))
+    Ok((sheets, hidden_sheets, date1904))
 }
 
-/// The workbook's archive, its visible worksheets, the cell budget for a file of its size and
-/// what the cells refer to (shared strings, date styles).
+/// The workbook's archive, its visible worksheets (and the tables found on them: [`Found`]), the
+/// cell budget for a file of its size and what the cells refer to (shared strings, date styles).
 fn open_workbook<'b>(
     name: &str,
     bytes: &'b [u8],
-) -> Result<(Archive<'b>, Vec<Sheet>, usize, Book)> {
+) -> Result<(Archive<'b>, Vec<Sheet>, Found, usize, Book)> {
     let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
-    let (sheets, date1904) = worksheets(&zip, name)?;
+    let (sheets, hidden, date1904) = worksheets(&zip, name)?;
     let budget = limits::cell_budget(bytes.len());
     let strings = match zip
         .names()
@@ -962,7 +968,12 @@ fn open_workbook<'b>(
         shown,
         date1904,
     };
-    Ok((zip, sheets, budget, book))
+    let found = Found {
+        names: sheets.iter().map(|s| s.name.clone()).collect(),
+        hidden,
+        ..Found::default()
+    };
+    Ok((zip, sheets, found, budget, book))
 }
 
 /// A worksheet's error as the user's: in file `name`, `context` naming the sheet.
@@ -1063,9 +1074,81 @@ fn sheet_detected(
     detected
 }
 
+/// The tables found on a workbook's visible worksheets, in order. The first that holds a number
+/// is read: a sheet before it whose table is only text (a glossary of terms, a list of
+/// explanations) is passed over and named; only when no later sheet holds numbers is the first
+/// such table read.
+#[derive(Default)]
+struct Found {
+    /// The visible worksheets.
+    names: Vec<String>,
+    /// The hidden worksheets, never read.
+    hidden: Vec<String>,
+    /// The first table of only text, said as read (when no later sheet holds numbers).
+    text_only: Option<Table>,
+    /// The sheets whose table is only text.
+    text_sheets: Vec<String>,
+}
+
+impl Found {
+    /// The table on visible sheet `at`: the one to give, said, or `None` to look on.
+    fn take(&mut self, mut t: Table, at: usize) -> Option<Table> {
+        let rest = self.names.get(at + 1..).unwrap_or_default();
+        if !t.columns.iter().any(super::Column::has_number) && !rest.is_empty() {
+            self.text_sheets.push(self.names[at].clone());
+            if self.text_only.is_none() {
+                note_unread(&mut t, rest, &self.hidden);
+                self.text_only = Some(t);
+            }
+            return None;
+        }
+        if !self.text_sheets.is_empty() {
+            let quoted: Vec<String> = self
+                .text_sheets
+                .iter()
+                .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+                .collect();
+            t.detected.note(
+                format!(
+                    "Werkblad(en) met alleen tekst, zonder getallen, overgeslagen: {}",
+                    crate::format::first_ten(&quoted, crate::format::Lang::Nl)
+                ),
+                format!(
+                    "Worksheet(s) holding only text, no numbers, skipped: {}",
+                    crate::format::first_ten(&quoted, crate::format::Lang::En)
+                ),
+            );
+        }
+        note_unread(&mut t, rest, &self.hidden);
+        Some(t)
+    }
+
+    /// What is read when no sheet after a table of only text holds a table.
+    fn end(self, name: &str) -> Result<Table> {
+        self.text_only.ok_or_else(|| no_table(name))
+    }
+}
+
 /// Says which visible worksheets after the one read were not read (only the first that holds a
-/// table is: a workbook with a year per sheet is not silently cut to its first year).
-fn note_unread(t: &mut Table, rest: &[String]) {
+/// table is: a workbook with a year per sheet is not silently cut to its first year), and that
+/// the `hidden` ones were not.
+fn note_unread(t: &mut Table, rest: &[String], hidden: &[String]) {
+    if !hidden.is_empty() {
+        let quoted: Vec<String> = hidden
+            .iter()
+            .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+            .collect();
+        t.detected.note(
+            format!(
+                "Verborgen werkblad(en) niet gelezen: {}",
+                crate::format::first_ten(&quoted, crate::format::Lang::Nl)
+            ),
+            format!(
+                "Hidden worksheet(s) not read: {}",
+                crate::format::first_ten(&quoted, crate::format::Lang::En)
+            ),
+        );
+    }
     if rest.is_empty() {
         return;
     }
@@ -1120,12 +1203,11 @@ impl From<Error> for Fail {
 /// rows into the columns. The same table and notes as reading the whole grid
 /// ([`read_xlsx_whole`], which the tests and the fuzz target compare it with).
 pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, budget, book) = open_workbook(name, bytes)?;
+    let (zip, sheets, mut found, budget, book) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     // A part is read once, however many sheets name it (a crafted workbook can name one part
     // thousands of times).
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     for (at, sheet) in sheets.into_iter().enumerate() {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
             passed.push(sheet.name);
@@ -1142,16 +1224,17 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
         let how = (name, bytes.len(), sheet.name.as_str(), &passed[..]);
         match read_sheet(how, &mut part, &book, budget) {
-            Ok(Some(mut t)) => {
-                note_unread(&mut t, &names[at + 1..]);
-                return Ok(t);
+            Ok(Some(t)) => {
+                if let Some(t) = found.take(t, at) {
+                    return Ok(t);
+                }
             }
             Ok(None) => passed.push(sheet.name),
             Err(Fail::Sheet(e)) => return Err(sheet_error(name, &context, e)),
             Err(Fail::Table(e)) => return Err(e),
         }
     }
-    Err(no_table(name))
+    found.end(name)
 }
 
 /// What the first pass keeps of a row: its filled cells, the first filled column and the one
@@ -1508,10 +1591,9 @@ fn below_whole(
 /// the reference the streamed reading is checked against (tests, fuzz target).
 #[doc(hidden)]
 pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, budget, book) = open_workbook(name, bytes)?;
+    let (zip, sheets, mut found, budget, book) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let sheet_names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     for (at, sheet) in sheets.into_iter().enumerate() {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
             passed.push(sheet.name);
@@ -1631,11 +1713,12 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });
-        let mut t = Table::from_cells(name, names, rows, decimal, detected, bytes.len())?;
-        note_unread(&mut t, &sheet_names[at + 1..]);
-        return Ok(t);
+        let t = Table::from_cells(name, names, rows, decimal, detected, bytes.len())?;
+        if let Some(t) = found.take(t, at) {
+            return Ok(t);
+        }
     }
-    Err(no_table(name))
+    found.end(name)
 }
 
 #[cfg(test)]
