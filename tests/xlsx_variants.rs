@@ -571,42 +571,52 @@ fn points(ds: &Dataset, q: &str) -> Json {
 fn reference_dates_as_day_numbers_and_quarters_as_text_are_periods() {
     let rows = long_rows();
     let yearly = long_csv();
-    // `peildatum` 31-12-2015 as Excel holds it: day number 42369 formatted as a date.
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
+    // `peildatum` 31-12-2015 as Excel holds it: day number 42369 formatted as a date, or left
+    // in the General format (then told from the column's name and the numbers' range).
     let date = Format::new().set_num_format("dd-mm-yyyy");
-    let mut header = LONG_HEADER;
-    header[1] = "peildatum";
-    for (j, h) in header.iter().enumerate() {
-        ws.write_string(0, j as u16, *h).unwrap();
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let row = 1 + i as u32;
-        let day = match r[1].as_str() {
-            "2015" => 42369.0,
-            "2016" => 42735.0,
-            _ => 43100.0,
-        };
-        ws.write_string(row, 0, &r[0]).unwrap();
-        ws.write_number_with_format(row, 1, day, &date).unwrap();
-        ws.write_string(row, 2, &r[2]).unwrap();
-        ws.write_number(row, 3, r[3].parse::<f64>().unwrap())
-            .unwrap();
-        ws.write_number(row, 4, r[4].parse::<f64>().unwrap())
-            .unwrap();
-    }
-    let ds = load("peildatum.xlsx", &wb.save_to_buffer().unwrap());
-    assert_eq!(ds.table.columns[1].get(0).as_str(), Some("2015-12-31"));
-    assert!(
-        notes(&ds.table)
-            .0
-            .contains("468 cel(len) met een datumopmaak gelezen als datum"),
-        "{:?}",
-        ds.table.detected.notes
-    );
-    for sub in ["total", "wajong", "wsw", "participatiewet"] {
-        let q = format!("view=scatter&subgroup={sub}");
-        assert_eq!(points(&yearly, &q), points(&ds, &q), "{sub}");
+    for (format, said) in [
+        (
+            Some(&date),
+            "468 cel(len) met een datumopmaak gelezen als datum",
+        ),
+        (
+            None,
+            "Kolom 'peildatum': getallen gelezen als Excel-datums (42369 = 31 dec 2015)",
+        ),
+    ] {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let mut header = LONG_HEADER;
+        header[1] = "peildatum";
+        for (j, h) in header.iter().enumerate() {
+            ws.write_string(0, j as u16, *h).unwrap();
+        }
+        for (i, r) in rows.iter().enumerate() {
+            let row = 1 + i as u32;
+            let day = match r[1].as_str() {
+                "2015" => 42369.0,
+                "2016" => 42735.0,
+                _ => 43100.0,
+            };
+            ws.write_string(row, 0, &r[0]).unwrap();
+            match format {
+                Some(f) => ws.write_number_with_format(row, 1, day, f).unwrap(),
+                None => ws.write_number(row, 1, day).unwrap(),
+            };
+            ws.write_string(row, 2, &r[2]).unwrap();
+            ws.write_number(row, 3, r[3].parse::<f64>().unwrap())
+                .unwrap();
+            ws.write_number(row, 4, r[4].parse::<f64>().unwrap())
+                .unwrap();
+        }
+        let ds = load("peildatum.xlsx", &wb.save_to_buffer().unwrap());
+        assert_eq!(ds.table.columns[1].get(0).as_str(), Some("2015-12-31"));
+        let (nl, _) = notes(&ds.table);
+        assert!(nl.contains(said), "{nl}");
+        for sub in ["total", "wajong", "wsw", "participatiewet"] {
+            let q = format!("view=scatter&subgroup={sub}");
+            assert_eq!(points(&yearly, &q), points(&ds, &q), "{sub}");
+        }
     }
 
     // Quarters as text (`2015K1`): the year is the stand at the end of Q4; the other quarters
@@ -795,4 +805,39 @@ fn inline_strings_booleans_and_error_cells() {
             .unwrap()
             .contains(&format!("'{shown}'")));
     }
+}
+
+#[test]
+fn a_region_merged_down_over_its_rows_is_filled_down_and_said() {
+    let rows = long_rows();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (j, h) in LONG_HEADER.iter().enumerate() {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    let mut i = 0;
+    while i < rows.len() {
+        let n = rows[i..].iter().take_while(|r| r[0] == rows[i][0]).count();
+        let (first, last) = (1 + i as u32, (i + n) as u32);
+        ws.merge_range(first, 0, last, 0, &rows[i][0], &Format::new())
+            .unwrap();
+        for (k, r) in rows.iter().enumerate().skip(i).take(n) {
+            let row = 1 + k as u32;
+            ws.write_number(row, 1, r[1].parse::<f64>().unwrap())
+                .unwrap();
+            ws.write_string(row, 2, &r[2]).unwrap();
+            ws.write_number(row, 3, r[3].parse::<f64>().unwrap())
+                .unwrap();
+            ws.write_number(row, 4, r[4].parse::<f64>().unwrap())
+                .unwrap();
+        }
+        i += n;
+    }
+    let ds = load("samengevoegde_regio.xlsx", &wb.save_to_buffer().unwrap());
+    let (nl, _) = notes(&ds.table);
+    assert!(
+        nl.contains("Lege cellen in 'arbeidsmarktregio' (432) gelezen als de waarde erboven"),
+        "{nl}"
+    );
+    assert_same_views(&long_csv(), &ds, VIEWS);
 }
