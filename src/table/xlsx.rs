@@ -1,8 +1,9 @@
 //! Excel loader (`.xlsx`): reads the first visible worksheet that holds a table, skipping title
 //! and note rows as [`super::sniff::locate`] does for CSV. Row numbers are Excel's; numbers stay
 //! numbers; text cells are parsed like CSV cells (CBS symbols `.`, `x`, `-` are missing); error
-//! cells (`#N/A`) stay text so a count column reports them. Dates are not recognised (that needs
-//! the styles part) and read as Excel's day numbers; a table of counts has none.
+//! cells (`#N/A`) stay text so a count column reports them. A number whose cell style (from the
+//! styles part) shows a date is read as that date, one shown as a percentage (`0.253` as
+//! `25,3%`) as that percentage (25.3); both are said.
 //!
 //! The workbook is read with our own small [`super::zip`] and [`super::xml`] readers: calamine
 //! (used in the tests to cross-check) links encoding_rs and style parsing, about 300 KB of wasm
@@ -157,18 +158,36 @@ fn shared_strings(xml_text: &str, max: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// What a worksheet's cells refer to: the shared strings, and per cell style (`s="N"`) whether
-/// it shows a number as a date; `date1904`: the workbook counts days from 1904 (old Mac Excel).
+/// What a worksheet's cells refer to: the shared strings, and per cell style (`s="N"`) how it
+/// shows a number; `date1904`: the workbook counts days from 1904 (old Mac Excel).
 #[derive(Debug, Default)]
 struct Book {
     strings: Vec<String>,
-    dates: Vec<bool>,
+    shown: Vec<Shown>,
     date1904: bool,
 }
 
-/// Per cell style (`<xf>` of `<cellXfs>`, in order) whether its number format shows a date:
-/// Excel's built-in date formats, or a format of the workbook's own with days, months or years.
-fn date_styles(xml_text: &str) -> Vec<bool> {
+/// How a cell style shows a number: as itself, as a date, or as a percentage (`0.253` as `25,3%`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shown {
+    Number,
+    Date,
+    Percent,
+}
+
+/// The cells read as what their style shows: dates, and percentages (`0.253` shown `25,3%` read
+/// as 25.3).
+#[derive(Debug, Clone, Copy, Default)]
+struct ReadAsShown {
+    dates: usize,
+    percents: usize,
+}
+
+/// Per cell style (`<xf>` of `<cellXfs>`, in order) how its number format shows a number: a date
+/// (Excel's built-in date formats, or a format of the workbook's own with days, months or years),
+/// a percentage (built-in `0%`, `0.00%`, or a format of its own with `%` outside quotes), or as
+/// the number.
+fn number_styles(xml_text: &str) -> Vec<Shown> {
     let mut codes: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut styles = Vec::new();
     let mut in_xfs = false;
@@ -197,16 +216,63 @@ fn date_styles(xml_text: &str) -> Vec<bool> {
                 let id = xml::attr(attrs, "numFmtId").unwrap_or_default();
                 let id = id.trim();
                 styles.push(match codes.get(id) {
-                    Some(code) => is_date_code(code),
-                    None => id
-                        .parse::<u32>()
-                        .is_ok_and(|n| matches!(n, 14..=17 | 22 | 27..=36 | 50..=58)),
+                    Some(code) if is_date_code(code) => Shown::Date,
+                    Some(code) if is_percent_code(code) => Shown::Percent,
+                    Some(_) => Shown::Number,
+                    None => match id.parse::<u32>() {
+                        Ok(14..=17 | 22 | 27..=36 | 50..=58) => Shown::Date,
+                        Ok(9 | 10) => Shown::Percent,
+                        _ => Shown::Number,
+                    },
                 });
             }
             _ => {}
         }
     }
     styles
+}
+
+/// Whether a number format shows a number times 100 with a `%`: a `%` that is not quoted or
+/// escaped.
+fn is_percent_code(code: &str) -> bool {
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '[' => {
+                for q in chars.by_ref() {
+                    if q == ']' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '%' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A number shown as a percentage (`0.253` as `25,3%`) as the percentage it shows, digit for
+/// digit (25.3, not 25.299999999999997): the decimal point moved two places in its shortest
+/// decimal form. `None` when that is beyond the numbers.
+fn percent_of(n: f64) -> Option<f64> {
+    let s = format!("{n:e}");
+    let (digits, exponent) = s.split_once('e')?;
+    let exponent = exponent.parse::<i32>().ok()?.checked_add(2)?;
+    format!("{digits}e{exponent}")
+        .parse::<f64>()
+        .ok()
+        .filter(|p| p.is_finite())
 }
 
 /// Whether a number format shows a date: days, years or months (an `m` beside hours or seconds
@@ -355,12 +421,12 @@ fn cells_limit(budget: usize) -> SheetError {
 /// and more cells than `budget` are refused while reading, before the cost is paid.
 struct RowReader<'s> {
     book: &'s Book,
-    /// Whether any cell style shows a date (else a cell's style is not looked at).
-    any_date: bool,
-    /// Whether the cell being read has a date style.
-    date: bool,
-    /// Cells read as dates.
-    dates_read: usize,
+    /// Whether any cell style shows a date or a percentage (else a cell's style is not looked at).
+    any_shown: bool,
+    /// How the style of the cell being read shows a number.
+    shown: Shown,
+    /// Cells read as dates and as percentages.
+    read_as_shown: ReadAsShown,
     budget: usize,
     row_no: usize,
     rows: usize,
@@ -387,9 +453,9 @@ impl<'s> RowReader<'s> {
     fn new(book: &'s Book, budget: usize) -> Self {
         RowReader {
             book,
-            any_date: book.dates.contains(&true),
-            date: false,
-            dates_read: 0,
+            any_shown: book.shown.iter().any(|s| *s != Shown::Number),
+            shown: Shown::Number,
+            read_as_shown: ReadAsShown::default(),
             budget,
             row_no: 0,
             rows: 0,
@@ -496,10 +562,15 @@ impl<'s> RowReader<'s> {
                     if let Some(t) = t.map(xml::unescape) {
                         self.kind.push_str(&t);
                     }
-                    self.date = self.any_date && {
-                        let style = s.map(xml::unescape);
-                        let style = style.as_deref().map_or(Some(0), |s| s.trim().parse().ok());
-                        style.is_some_and(|i: usize| self.book.dates.get(i) == Some(&true))
+                    self.shown = match self.any_shown {
+                        false => Shown::Number,
+                        true => {
+                            let style = s.map(xml::unescape);
+                            let style = style.as_deref().map_or(Some(0), |s| s.trim().parse().ok());
+                            style
+                                .and_then(|i: usize| self.book.shown.get(i).copied())
+                                .unwrap_or(Shown::Number)
+                        }
                     };
                     self.value.clear();
                     self.in_cell = !empty;
@@ -522,11 +593,20 @@ impl<'s> RowReader<'s> {
                     let cell = match cell {
                         // (A shared text is text, whatever its style; counted, it may stand as
                         // a number.)
-                        RawCell::Number(n) if self.date && self.kind != "s" => {
+                        RawCell::Number(n) if self.shown == Shown::Date && self.kind != "s" => {
                             match excel_date(n, self.book.date1904) {
                                 Some(d) => {
-                                    self.dates_read += 1;
+                                    self.read_as_shown.dates += 1;
                                     RawCell::Text(d)
+                                }
+                                None => cell,
+                            }
+                        }
+                        RawCell::Number(n) if self.shown == Shown::Percent && self.kind != "s" => {
+                            match percent_of(n) {
+                                Some(p) => {
+                                    self.read_as_shown.percents += 1;
+                                    RawCell::Number(p)
                                 }
                                 None => cell,
                             }
@@ -633,12 +713,12 @@ impl From<ZipError> for SheetError {
 }
 
 /// Reads the rows of a worksheet whose XML `fill` gives a piece at a time (see [`RowReader`]),
-/// giving each to `on_row`; gives the number of cells read as dates.
+/// giving each to `on_row`; gives the number of cells read as dates and as percentages.
 fn sheet_rows<E: From<SheetError>>(
     mut fill: impl FnMut(&mut Vec<u8>) -> std::result::Result<bool, ZipError>,
     (book, budget, counting): (&Book, usize, bool),
     mut on_row: impl FnMut(usize, &mut [(usize, RawCell)]) -> std::result::Result<(), E>,
-) -> std::result::Result<usize, E> {
+) -> std::result::Result<ReadAsShown, E> {
     let mut reader = RowReader::new(book, budget);
     reader.counting = counting;
     xml::each_token(
@@ -646,21 +726,21 @@ fn sheet_rows<E: From<SheetError>>(
         |e| reader.event(e, &mut on_row),
     )?;
     reader.flush(&mut on_row)?;
-    Ok(reader.dates_read)
+    Ok(reader.read_as_shown)
 }
 
 /// A worksheet's XML as a grid with Excel's row numbers; gaps between rows become one blank row,
 /// and empty columns left of everything are dropped (their number is returned with the grid,
-/// and the number of cells read as dates).
+/// and the number of cells read as dates and as percentages).
 /// The whole sheet at once: the reference [`read_xlsx`] is checked against, a row at a time.
 fn sheet_grid(
     xml_text: &str,
     book: &Book,
     budget: usize,
-) -> std::result::Result<(sniff::Grid, usize, usize), SheetError> {
+) -> std::result::Result<(sniff::Grid, usize, ReadAsShown), SheetError> {
     let mut rows: Vec<(usize, Vec<(usize, RawCell)>)> = Vec::new();
     let mut given = false;
-    let dates = sheet_rows::<SheetError>(
+    let shown = sheet_rows::<SheetError>(
         |buf| {
             if !std::mem::replace(&mut given, true) {
                 buf.extend_from_slice(xml_text.as_bytes());
@@ -683,7 +763,7 @@ fn sheet_grid(
         .into_iter()
         .map(|(r, cells)| (r, dense(&cells, first_col)))
         .collect();
-    Ok((grid, first_col, dates))
+    Ok((grid, first_col, shown))
 }
 
 /// The first column with a filled cell in any row.
@@ -754,9 +834,9 @@ struct Sheet {
     path: String,
 }
 
-/// The visible worksheets in workbook order, with the path of their part; whether the workbook
-/// counts days from 1904.
-fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
+/// The visible worksheets in workbook order, with the path of their part; the names of the hidden
+/// ones; whether the workbook counts days from 1904.
+fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, bool)> {
     let read = |part: &str| -> Result<Option<String>> {
         match zip.read(part) {
             None => Ok(None),
@@ -795,6 +875,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
             .map(|(id, kind, target)| (id, (kind, target)))
             .collect();
     let mut sheets = Vec::new();
+    let mut hidden_sheets = Vec::new();
     let mut date1904 = false;
     for e in xml::tokens(&wb) {
         if let Event::Start {
@@ -819,7 +900,12 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
             let Some((kind, target)) = rels.get(&id) else {
                 continue;
             };
-            if !hidden && kind.ends_with("/worksheet") {
+            if !kind.ends_with("/worksheet") {
+                continue;
+            }
+            if hidden {
+                hidden_sheets.push(sheet);
+            } else {
                 sheets.push(Sheet {
                     name: sheet,
                     path: resolve(&dir, target),
@@ -827,17 +913,17 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, bool)> {
             }
         }
     }
-    Ok((sheets, date1904))
+    Ok((sheets, hidden_sheets, date1904))
 }
 
-/// The workbook's archive, its visible worksheets, the cell budget for a file of its size and
-/// what the cells refer to (shared strings, date styles).
+/// The workbook's archive, its visible worksheets (and the tables found on them: [`Found`]), the
+/// cell budget for a file of its size and what the cells refer to (shared strings, date styles).
 fn open_workbook<'b>(
     name: &str,
     bytes: &'b [u8],
-) -> Result<(Archive<'b>, Vec<Sheet>, usize, Book)> {
+) -> Result<(Archive<'b>, Vec<Sheet>, Found, usize, Book)> {
     let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
-    let (sheets, date1904) = worksheets(&zip, name)?;
+    let (sheets, hidden, date1904) = worksheets(&zip, name)?;
     let budget = limits::cell_budget(bytes.len());
     let strings = match zip
         .names()
@@ -867,22 +953,27 @@ fn open_workbook<'b>(
             )
         })?,
     };
-    // The cell styles: a part the workbook cannot do without only for dates, so a damaged or
-    // missing one reads numbers as numbers.
-    let dates = zip
+    // The cell styles: a part the workbook cannot do without only for dates and percentages, so
+    // a damaged or missing one reads numbers as numbers.
+    let shown = zip
         .names()
         .find(|n| n.to_ascii_lowercase().ends_with("styles.xml"))
         .map(str::to_string)
         .and_then(|n| zip.read(&n))
         .and_then(|r| r.ok())
-        .map(|b| date_styles(&text_of(b)))
+        .map(|b| number_styles(&text_of(b)))
         .unwrap_or_default();
     let book = Book {
         strings,
-        dates,
+        shown,
         date1904,
     };
-    Ok((zip, sheets, budget, book))
+    let found = Found {
+        names: sheets.iter().map(|s| s.name.clone()).collect(),
+        hidden,
+        ..Found::default()
+    };
+    Ok((zip, sheets, found, budget, book))
 }
 
 /// A worksheet's error as the user's: in file `name`, `context` naming the sheet.
@@ -905,13 +996,14 @@ fn sheet_error(name: &str, context: &[String; 2], e: SheetError) -> Error {
 }
 
 /// What is said of a table found on worksheet `sheet` with its header on `header_row`: the
-/// numbers stored as text (`votes`, read with `decimal`), the cells read as `dates`, the
+/// numbers stored as text (`votes`, read with `decimal`), the cells read as dates and
+/// percentages, the
 /// worksheets `passed` before it,
 /// the `titles` above it.
 fn sheet_detected(
     sheet: &str,
     header_row: usize,
-    (votes, decimal, dates): (DecimalVotes, char, usize),
+    (votes, decimal, shown): (DecimalVotes, char, ReadAsShown),
     passed: &[String],
     titles: &[(usize, String)],
 ) -> Detected {
@@ -932,6 +1024,7 @@ fn sheet_detected(
             ),
         );
     }
+    let dates = shown.dates;
     if dates > 0 {
         detected.note(
             format!(
@@ -942,6 +1035,20 @@ fn sheet_detected(
                 "{} cell{} formatted as a date read as a date (yyyy-mm-dd), not as Excel's day number",
                 limits::thousands_en(dates),
                 if dates == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    if shown.percents > 0 {
+        let n = shown.percents;
+        detected.note(
+            format!(
+                "{} cel(len) met een procentopmaak gelezen als het getoonde percentage (0,253 getoond als 25,3% gelezen als 25,3)",
+                thousands(n)
+            ),
+            format!(
+                "{} cell{} formatted as a percentage read as the percentage shown (0.253 shown as 25.3% read as 25.3)",
+                limits::thousands_en(n),
+                if n == 1 { "" } else { "s" }
             ),
         );
     }
@@ -967,9 +1074,81 @@ fn sheet_detected(
     detected
 }
 
+/// The tables found on a workbook's visible worksheets, in order. The first that holds a number
+/// is read: a sheet before it whose table is only text (a glossary of terms, a list of
+/// explanations) is passed over and named; only when no later sheet holds numbers is the first
+/// such table read.
+#[derive(Default)]
+struct Found {
+    /// The visible worksheets.
+    names: Vec<String>,
+    /// The hidden worksheets, never read.
+    hidden: Vec<String>,
+    /// The first table of only text, said as read (when no later sheet holds numbers).
+    text_only: Option<Table>,
+    /// The sheets whose table is only text.
+    text_sheets: Vec<String>,
+}
+
+impl Found {
+    /// The table on visible sheet `at`: the one to give, said, or `None` to look on.
+    fn take(&mut self, mut t: Table, at: usize) -> Option<Table> {
+        let rest = self.names.get(at + 1..).unwrap_or_default();
+        if !t.columns.iter().any(super::Column::has_number) && !rest.is_empty() {
+            self.text_sheets.push(self.names[at].clone());
+            if self.text_only.is_none() {
+                note_unread(&mut t, rest, &self.hidden);
+                self.text_only = Some(t);
+            }
+            return None;
+        }
+        if !self.text_sheets.is_empty() {
+            let quoted: Vec<String> = self
+                .text_sheets
+                .iter()
+                .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+                .collect();
+            t.detected.note(
+                format!(
+                    "Werkblad(en) met alleen tekst, zonder getallen, overgeslagen: {}",
+                    crate::format::first_ten(&quoted, crate::format::Lang::Nl)
+                ),
+                format!(
+                    "Worksheet(s) holding only text, no numbers, skipped: {}",
+                    crate::format::first_ten(&quoted, crate::format::Lang::En)
+                ),
+            );
+        }
+        note_unread(&mut t, rest, &self.hidden);
+        Some(t)
+    }
+
+    /// What is read when no sheet after a table of only text holds a table.
+    fn end(self, name: &str) -> Result<Table> {
+        self.text_only.ok_or_else(|| no_table(name))
+    }
+}
+
 /// Says which visible worksheets after the one read were not read (only the first that holds a
-/// table is: a workbook with a year per sheet is not silently cut to its first year).
-fn note_unread(t: &mut Table, rest: &[String]) {
+/// table is: a workbook with a year per sheet is not silently cut to its first year), and that
+/// the `hidden` ones were not.
+fn note_unread(t: &mut Table, rest: &[String], hidden: &[String]) {
+    if !hidden.is_empty() {
+        let quoted: Vec<String> = hidden
+            .iter()
+            .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+            .collect();
+        t.detected.note(
+            format!(
+                "Verborgen werkblad(en) niet gelezen: {}",
+                crate::format::first_ten(&quoted, crate::format::Lang::Nl)
+            ),
+            format!(
+                "Hidden worksheet(s) not read: {}",
+                crate::format::first_ten(&quoted, crate::format::Lang::En)
+            ),
+        );
+    }
     if rest.is_empty() {
         return;
     }
@@ -1024,12 +1203,11 @@ impl From<Error> for Fail {
 /// rows into the columns. The same table and notes as reading the whole grid
 /// ([`read_xlsx_whole`], which the tests and the fuzz target compare it with).
 pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, budget, book) = open_workbook(name, bytes)?;
+    let (zip, sheets, mut found, budget, book) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     // A part is read once, however many sheets name it (a crafted workbook can name one part
     // thousands of times).
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     for (at, sheet) in sheets.into_iter().enumerate() {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
             passed.push(sheet.name);
@@ -1046,16 +1224,17 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
         let how = (name, bytes.len(), sheet.name.as_str(), &passed[..]);
         match read_sheet(how, &mut part, &book, budget) {
-            Ok(Some(mut t)) => {
-                note_unread(&mut t, &names[at + 1..]);
-                return Ok(t);
+            Ok(Some(t)) => {
+                if let Some(t) = found.take(t, at) {
+                    return Ok(t);
+                }
             }
             Ok(None) => passed.push(sheet.name),
             Err(Fail::Sheet(e)) => return Err(sheet_error(name, &context, e)),
             Err(Fail::Table(e)) => return Err(e),
         }
     }
-    Err(no_table(name))
+    found.end(name)
 }
 
 /// What the first pass keeps of a row: its filled cells, the first filled column and the one
@@ -1083,7 +1262,7 @@ fn read_sheet(
     let mut stats: Vec<RowStat> = Vec::new();
     // The votes of the rows with numbers stored as text, by row.
     let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
-    let dates = sheet_rows::<Fail>(
+    let shown = sheet_rows::<Fail>(
         |b| part.fill(b, PIECE),
         (book, budget, true),
         |_, cells| {
@@ -1284,7 +1463,7 @@ fn read_sheet(
                     }
                     d.drain(..lead.min(d.len()));
                     let mut detected =
-                        sheet_detected(sheet, row, (votes, decimal, dates), passed, &titles);
+                        sheet_detected(sheet, row, (votes, decimal, shown), passed, &titles);
                     #[cfg(feature = "full")]
                     if let Some((nl, en)) = two_rows {
                         detected.note(nl, en);
@@ -1412,10 +1591,9 @@ fn below_whole(
 /// the reference the streamed reading is checked against (tests, fuzz target).
 #[doc(hidden)]
 pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, budget, book) = open_workbook(name, bytes)?;
+    let (zip, sheets, mut found, budget, book) = open_workbook(name, bytes)?;
     let mut passed: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let sheet_names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     for (at, sheet) in sheets.into_iter().enumerate() {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
             passed.push(sheet.name);
@@ -1430,7 +1608,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             format!("worksheet '{}': ", sheet.name),
         ];
         let part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
-        let (mut grid, first_col, dates) = sheet_grid(&text_of(part), &book, budget)
+        let (mut grid, first_col, shown) = sheet_grid(&text_of(part), &book, budget)
             .map_err(|e| sheet_error(name, &context, e))?;
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
             passed.push(sheet.name);
@@ -1523,7 +1701,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         let mut detected = sheet_detected(
             &sheet.name,
             header_row,
-            (votes, decimal, dates),
+            (votes, decimal, shown),
             &passed,
             &titles,
         );
@@ -1535,11 +1713,12 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });
-        let mut t = Table::from_cells(name, names, rows, decimal, detected, bytes.len())?;
-        note_unread(&mut t, &sheet_names[at + 1..]);
-        return Ok(t);
+        let t = Table::from_cells(name, names, rows, decimal, detected, bytes.len())?;
+        if let Some(t) = found.take(t, at) {
+            return Ok(t);
+        }
     }
-    Err(no_table(name))
+    found.end(name)
 }
 
 #[cfg(test)]
@@ -1815,11 +1994,35 @@ mod tests {
         ] {
             assert!(!is_date_code(code), "{code}");
         }
-        let styles = date_styles(
+        let styles = number_styles(
             r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd-mm-yyyy"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts>
             <cellStyleXfs><xf numFmtId="14"/></cellStyleXfs>
             <cellXfs><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"><alignment/></xf><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="20"/></cellXfs></styleSheet>"#,
         );
-        assert_eq!(styles, [false, true, true, false, false]);
+        let dates: Vec<bool> = styles.iter().map(|s| *s == Shown::Date).collect();
+        assert_eq!(dates, [false, true, true, false, false]);
+    }
+
+    #[test]
+    fn percentage_formats_show_the_number_times_a_hundred() {
+        for code in ["0%", "0.0%", "#,##0.00%;[Red]-0.0%", "0.0 %"] {
+            assert!(is_percent_code(code), "{code}");
+        }
+        for code in ["0.0\" %\"", "0.0\\%", "[$%-413]0.0", "0.00", "dd-mm-yyyy"] {
+            assert!(!is_percent_code(code), "{code}");
+        }
+        let styles = number_styles(
+            r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0.0&quot; %&quot;"/></numFmts>
+            <cellXfs><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>"#,
+        );
+        use Shown::*;
+        assert_eq!(styles, [Number, Percent, Percent, Percent, Number, Date]);
+        assert_eq!(percent_of(0.253), Some(25.3));
+        assert_eq!(percent_of(0.5689192485972189), Some(56.89192485972189));
+        assert_eq!(percent_of(1.0), Some(100.0));
+        assert_eq!(percent_of(0.0), Some(0.0));
+        assert_eq!(percent_of(-0.071), Some(-7.1));
+        assert_eq!(percent_of(1e-320), Some(1e-318));
+        assert_eq!(percent_of(f64::MAX), None);
     }
 }
