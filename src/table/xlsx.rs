@@ -235,31 +235,7 @@ fn number_styles(xml_text: &str) -> Vec<Shown> {
 /// Whether a number format shows a number times 100 with a `%`: a `%` that is not quoted or
 /// escaped.
 fn is_percent_code(code: &str) -> bool {
-    let mut chars = code.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                for q in chars.by_ref() {
-                    if q == '"' {
-                        break;
-                    }
-                }
-            }
-            '[' => {
-                for q in chars.by_ref() {
-                    if q == ']' {
-                        break;
-                    }
-                }
-            }
-            '\\' | '_' | '*' => {
-                chars.next();
-            }
-            '%' => return true,
-            _ => {}
-        }
-    }
-    false
+    format_letters(code).contains('%')
 }
 
 /// A number shown as a percentage (`0.253` as `25,3%`) as the percentage it shows, digit for
@@ -276,9 +252,17 @@ fn percent_of(n: f64) -> Option<f64> {
 }
 
 /// Whether a number format shows a date: days, years or months (an `m` beside hours or seconds
-/// is minutes). Quoted text, escaped characters and `[...]` (colours, locales) are not the
-/// format; `[h]`, `[mm]`, `[ss]` (elapsed time) are hours.
+/// is minutes).
 fn is_date_code(code: &str) -> bool {
+    let plain = format_letters(code);
+    plain.contains('y')
+        || plain.contains('d')
+        || (plain.contains('m') && !plain.contains('h') && !plain.contains('s'))
+}
+
+/// What a number format shows, in lower case: quoted text, escaped characters and `[...]`
+/// (colours, locales) left out; `[h]`, `[mm]`, `[ss]` (elapsed time) kept as an `h`.
+fn format_letters(code: &str) -> String {
     let mut plain = String::new();
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
@@ -303,9 +287,7 @@ fn is_date_code(code: &str) -> bool {
             c => plain.push(c.to_ascii_lowercase()),
         }
     }
-    plain.contains('y')
-        || plain.contains('d')
-        || (plain.contains('m') && !plain.contains('h') && !plain.contains('s'))
+    plain
 }
 
 /// An Excel day number as the date it shows, `2019-12-31` (with the time, `2019-12-31 13:45`,
