@@ -1035,19 +1035,10 @@ fn sheet_detected(
         );
     }
     if !passed.is_empty() {
-        let quoted: Vec<String> = passed
-            .iter()
-            .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-            .collect();
+        let [list_nl, list_en] = sheet_list(passed);
         detected.note(
-            format!(
-                "Werkblad(en) zonder tabel overgeslagen: {}",
-                crate::format::first_ten(&quoted, crate::format::Lang::Nl)
-            ),
-            format!(
-                "Worksheet(s) without a table skipped: {}",
-                crate::format::first_ten(&quoted, crate::format::Lang::En)
-            ),
+            format!("Werkblad(en) zonder tabel overgeslagen: {}", list_nl),
+            format!("Worksheet(s) without a table skipped: {}", list_en),
         );
     }
     if let Some((nl, en)) = titles_note(titles) {
@@ -1085,19 +1076,15 @@ impl Found {
             return None;
         }
         if !self.text_sheets.is_empty() {
-            let quoted: Vec<String> = self
-                .text_sheets
-                .iter()
-                .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-                .collect();
+            let [list_nl, list_en] = sheet_list(&self.text_sheets);
             t.detected.note(
                 format!(
                     "Werkblad(en) met alleen tekst, zonder getallen, overgeslagen: {}",
-                    crate::format::first_ten(&quoted, crate::format::Lang::Nl)
+                    list_nl
                 ),
                 format!(
                     "Worksheet(s) holding only text, no numbers, skipped: {}",
-                    crate::format::first_ten(&quoted, crate::format::Lang::En)
+                    list_en
                 ),
             );
         }
@@ -1116,39 +1103,39 @@ impl Found {
 /// the `hidden` ones were not.
 fn note_unread(t: &mut Table, rest: &[String], hidden: &[String]) {
     if !hidden.is_empty() {
-        let quoted: Vec<String> = hidden
-            .iter()
-            .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-            .collect();
+        let [list_nl, list_en] = sheet_list(hidden);
         t.detected.note(
-            format!(
-                "Verborgen werkblad(en) niet gelezen: {}",
-                crate::format::first_ten(&quoted, crate::format::Lang::Nl)
-            ),
-            format!(
-                "Hidden worksheet(s) not read: {}",
-                crate::format::first_ten(&quoted, crate::format::Lang::En)
-            ),
+            format!("Verborgen werkblad(en) niet gelezen: {}", list_nl),
+            format!("Hidden worksheet(s) not read: {}", list_en),
         );
     }
     if rest.is_empty() {
         return;
     }
-    let quoted: Vec<String> = rest
-        .iter()
-        .map(|s| format!("'{}'", sniff::shorten(s, 40)))
-        .collect();
+    let [list_nl, list_en] = sheet_list(rest);
     let sheet = t.detected.sheet.clone().unwrap_or_default();
     t.detected.note(
         format!(
             "Alleen werkblad '{sheet}' gelezen; niet gelezen: {}. Staan daar ook gegevens, zet ze dan in één werkblad of sla elk werkblad apart op.",
-            crate::format::first_ten(&quoted, crate::format::Lang::Nl)
+            list_nl
         ),
         format!(
             "Only worksheet '{sheet}' read; not read: {}. If they hold data too, put it in one worksheet or save each worksheet on its own.",
-            crate::format::first_ten(&quoted, crate::format::Lang::En)
+            list_en
         ),
     );
+}
+
+/// Worksheet names as a note lists them (quoted, shortened, the first ten), in Dutch and English.
+fn sheet_list(sheets: &[String]) -> [String; 2] {
+    let quoted: Vec<String> = sheets
+        .iter()
+        .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+        .collect();
+    [
+        crate::format::first_ten(&quoted, crate::format::Lang::Nl),
+        crate::format::first_ten(&quoted, crate::format::Lang::En),
+    ]
 }
 
 fn no_table(name: &str) -> Error {
