@@ -116,6 +116,27 @@ impl Count {
                 "people_in_work",
                 "met_werk",
                 "workers",
+                // (Words of user files only: the first core reads the built-in data.)
+                #[cfg(feature = "full")]
+                "met_baan",
+                #[cfg(feature = "full")]
+                "personen_met_baan",
+                #[cfg(feature = "full")]
+                "aan_het_werk",
+                #[cfg(feature = "full")]
+                "personen_aan_het_werk",
+                #[cfg(feature = "full")]
+                "met_betaald_werk",
+                // The register's people at work (`Aantal werkende personen uit het
+                // doelgroepregister`).
+                #[cfg(feature = "full")]
+                "werkzame_personen_doelgroepregister",
+                #[cfg(feature = "full")]
+                "werkzaam_doelgroepregister",
+                #[cfg(feature = "full")]
+                "in_employment",
+                #[cfg(feature = "full")]
+                "persons_in_employment",
             ],
             Count::WorkersWajong => &["werkzame_personen_wajong"],
             Count::WorkersWsw => &["werkzame_personen_wsw"],
@@ -328,11 +349,23 @@ const FILLER: [&str; 14] = [
     "totaal",
 ];
 
+/// More words that say nothing about which column is meant, in user files (`n_werkzaam`,
+/// `Omvang doelgroepregister`, `Waarvan werkzaam`, `werkzaam uit het register`, `Register count`).
+fn filler_full(w: &str) -> bool {
+    #[cfg(feature = "full")]
+    return matches!(w, "n" | "omvang" | "waarvan" | "uit" | "een" | "count");
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = w;
+        false
+    }
+}
+
 /// The sorted words of a folded header without filler words, with a few spellings unified.
 pub fn word_key(folded: &str) -> Vec<&str> {
     let mut words: Vec<&str> = folded
         .split('_')
-        .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        .filter(|w| !w.is_empty() && !FILLER.contains(w) && !filler_full(w))
         .map(|w| match w {
             "werkzaam" | "werkende" | "werkenden" => "werkzame",
             // (User files only: the first core reads the built-in data.)
@@ -345,6 +378,16 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             // `People in work`.
             #[cfg(feature = "full")]
             "registered" => "doelgroepregister",
+            // `Aantal in register`, `Personen register`, `DGR`, `Geregistreerd`: the register
+            // is the target-group register (the only one these files count).
+            #[cfg(feature = "full")]
+            "register" | "dgr" | "geregistreerd" | "geregistreerden" => "doelgroepregister",
+            // `Inschrijvingen doelgroepregister`: the persons in it.
+            #[cfg(feature = "full")]
+            "inschrijvingen" => "personen",
+            // `Working`, `Werkzamen`.
+            #[cfg(feature = "full")]
+            "working" | "werkzamen" => "werkzame",
             #[cfg(feature = "full")]
             "persons" | "people" => "personen",
             #[cfg(feature = "full")]
@@ -694,6 +737,38 @@ mod tests {
             ("Banen [abs.]", Count::Jobs),
             ("Employed persons", Count::WorkersTotal),
             ("Persons in register", Count::RegisterPersonsUncorrected),
+            // The register named without `doelgroep`, the people at work in other words.
+            ("Aantal in register", Count::RegisterPersonsUncorrected),
+            ("Personen register", Count::RegisterPersonsUncorrected),
+            ("DGR", Count::RegisterPersonsUncorrected),
+            ("aantal_dgr", Count::RegisterPersonsUncorrected),
+            ("Geregistreerd", Count::RegisterPersonsUncorrected),
+            (
+                "Omvang doelgroepregister",
+                Count::RegisterPersonsUncorrected,
+            ),
+            ("n_register", Count::RegisterPersonsUncorrected),
+            ("Register count", Count::RegisterPersonsUncorrected),
+            (
+                "Inschrijvingen doelgroepregister",
+                Count::RegisterPersonsUncorrected,
+            ),
+            ("Register (gecorrigeerd)", Count::RegisterPersonsCorrected),
+            ("Personen met een baan", Count::WorkersTotal),
+            ("Met baan", Count::WorkersTotal),
+            ("Aan het werk", Count::WorkersTotal),
+            ("Waarvan werkzaam", Count::WorkersTotal),
+            ("n_werkzaam", Count::WorkersTotal),
+            ("Werkzamen", Count::WorkersTotal),
+            ("Working", Count::WorkersTotal),
+            ("Persons in employment", Count::WorkersTotal),
+            (
+                "Aantal werkende personen uit het doelgroepregister",
+                Count::WorkersTotal,
+            ),
+            ("Wajong met baan", Count::WorkersWajong),
+            ("DGR Wsw", Count::RegisterWsw),
+            ("Register Wajong", Count::RegisterWajongUncorrected),
         ];
         for (h, c) in cases {
             assert_eq!(Count::from_header(h), Some(c), "{h}");
