@@ -57,6 +57,8 @@ function readingOrder(hits) {
     : idx.sort((a, b) => cx(hits[a]) - cx(hits[b]) || cy(hits[a]) - cy(hits[b]));
 }
 
+// One layer of focusable targets over the drawing. The listeners are the layer's (a line chart
+// of 35 series over 40 quarters has 1,400 targets): a target is found from the event.
 function hitLayer(r) {
   const layer = document.createElementNS(SVG_NS, 'svg');
   layer.setAttribute('class', 'hit-layer');
@@ -64,11 +66,9 @@ function hitLayer(r) {
   layer.setAttribute('role', 'group');
   layer.setAttribute('aria-label', t('hits-group'));
   const selected = new URLSearchParams(r.spec).get('region');
-  layer.addEventListener('pointerdown', (e) => { lastPointer = e.pointerType; }, true);
   const order = readingOrder(r.hits);
-  const rects = [];
   const current = Math.max(0, order.findIndex((i) => r.hits[i].key === selected));
-  order.forEach((i, pos) => {
+  const rects = order.map((i, pos) => {
     const h = r.hits[i];
     const el = document.createElementNS(SVG_NS, 'rect');
     el.setAttribute('x', h.x); el.setAttribute('y', h.y); el.setAttribute('width', Math.max(h.w, 1)); el.setAttribute('height', Math.max(h.h, 1));
@@ -77,33 +77,49 @@ function hitLayer(r) {
     el.setAttribute('aria-label', h.label);
     el.setAttribute('aria-pressed', String(h.key === selected));
     el.dataset.key = h.key;
-    const show = () => showTip(el, h.label);
-    el.addEventListener('mouseenter', show);
-    el.addEventListener('focus', () => { rects.forEach((x, j) => x.setAttribute('tabindex', j === pos ? '0' : '-1')); show(); });
-    el.addEventListener('mouseleave', hideTip); el.addEventListener('blur', hideTip);
-    el.addEventListener('click', () => {
-      // A tap shows the tooltip (with how to mark the region); only a second tap on the same
-      // point marks it, so a finger that looks at a point does not change the highlight.
-      if (lastPointer === 'touch' && !(tapped === el && !$('tooltip').hidden)) {
-        showTip(el, `${h.label} (${t('tap-again')})`);
-        tapped = el;
-        return;
-      }
-      tapped = null;
-      figureHooks.toggleRegion(h.key);
-    });
-    el.addEventListener('keydown', (e) => {
-      if (state.presenting) return;
-      let next = null;
-      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); figureHooks.toggleRegion(h.key); return; }
-      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(pos + 1, rects.length - 1);
-      else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(pos - 1, 0);
-      else if (e.key === 'Home') next = 0;
-      else if (e.key === 'End') next = rects.length - 1;
-      if (next !== null) { e.preventDefault(); rects[next].focus(); }
-    });
-    rects.push(el);
     layer.appendChild(el);
+    return el;
+  });
+  const posOf = new Map(rects.map((el, pos) => [el, pos]));
+  let inTabOrder = rects[current];
+  // The target of an event and its place in the reading order.
+  const at = (e) => {
+    const el = e.target && e.target.closest ? e.target.closest('.hit') : null;
+    const pos = el ? posOf.get(el) : undefined;
+    return pos === undefined ? null : { el, pos, h: r.hits[order[pos]] };
+  };
+  layer.addEventListener('pointerdown', (e) => { lastPointer = e.pointerType; }, true);
+  // (mouseover/mouseout and focusin/focusout bubble, as mouseenter/mouseleave and focus/blur do not.)
+  layer.addEventListener('mouseover', (e) => { const x = at(e); if (x) showTip(x.el, x.h.label); });
+  layer.addEventListener('mouseout', (e) => { if (at(e)) hideTip(); });
+  layer.addEventListener('focusin', (e) => {
+    const x = at(e); if (!x) return;
+    // One target in the tab order: the one last focused.
+    if (x.el !== inTabOrder) { inTabOrder.setAttribute('tabindex', '-1'); x.el.setAttribute('tabindex', '0'); inTabOrder = x.el; }
+    showTip(x.el, x.h.label);
+  });
+  layer.addEventListener('focusout', (e) => { if (at(e)) hideTip(); });
+  layer.addEventListener('click', (e) => {
+    const x = at(e); if (!x) return;
+    // A tap shows the tooltip (with how to mark the region); only a second tap on the same
+    // point marks it, so a finger that looks at a point does not change the highlight.
+    if (lastPointer === 'touch' && !(tapped === x.el && !$('tooltip').hidden)) {
+      showTip(x.el, `${x.h.label} (${t('tap-again')})`);
+      tapped = x.el;
+      return;
+    }
+    tapped = null;
+    figureHooks.toggleRegion(x.h.key);
+  });
+  layer.addEventListener('keydown', (e) => {
+    const x = at(e); if (!x || state.presenting) return;
+    let next = null;
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); figureHooks.toggleRegion(x.h.key); return; }
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(x.pos + 1, rects.length - 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(x.pos - 1, 0);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = rects.length - 1;
+    if (next !== null) { e.preventDefault(); rects[next].focus(); }
   });
   return layer;
 }
