@@ -259,6 +259,28 @@ impl Subgroup {
             return None;
         }
         let mut f = fold(&plain);
+        // Without a code before the name (`01 Wajong`, `3a - Praktijkroute`, `2. WSW`): digits,
+        // perhaps with one letter, as a first word before more words.
+        if let Some((code, rest)) = f.split_once(' ') {
+            let digits = code.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && code.len() - digits <= 1 && !rest.is_empty() {
+                f = rest.to_string();
+            }
+        }
+        // Without a word for the group's people after its name (`Wajong-ers`,
+        // `Wsw-geïndiceerden`).
+        for tail in [
+            " ers",
+            " er",
+            " geindiceerden",
+            " geïndiceerden",
+            " geindiceerde",
+            " geïndiceerde",
+        ] {
+            if let Some(rest) = f.strip_suffix(tail) {
+                f = rest.to_string();
+            }
+        }
         // Without a lead word.
         for lead in [
             "waarvan ",
@@ -450,6 +472,20 @@ mod tests {
             ("waarvan Praktijkroute", Some(Subgroup::Praktijkroute)),
             ("Praktijkroute (P-wet)", Some(Subgroup::Praktijkroute)),
             ("Wsw-indicatie", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("01 Wajong", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("3a - Praktijkroute", Some(Subgroup::Praktijkroute)),
+            #[cfg(feature = "full")]
+            ("2. WSW", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("Wajong-ers", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("Wsw-geïndiceerden", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("Participatiewet-ers", Some(Subgroup::Participatiewet)),
+            ("2015 vso/pro", None),
+            ("12", None),
             ("Sheltered employment (WSW)", Some(Subgroup::Wsw)),
             ("Participation Act", Some(Subgroup::Participatiewet)),
             ("waarvan vso/pro", None),
