@@ -281,6 +281,11 @@ fn subgroups_written_other_ways_give_the_wide_numbers_and_are_said() {
             &[("Totaal", "Totaal banenafspraak")],
         ),
         (
+            "wsw-totaal",
+            &[("WSW", "Wsw totaal"), ("Wajong", "Wajong totaal")],
+        ),
+        ("footnotes", &[("WSW", "WSW (1)"), ("Wajong", "Wajong¹")]),
+        (
             "codes",
             &[
                 ("Totaal", "00 Totaal"),
@@ -385,6 +390,8 @@ fn regions_written_with_codes_and_other_spellings_give_the_wide_numbers() {
         ("AM09 Achterhoek", |v, n| format!("AM{n:02} {v}")),
         ("AM09 - Achterhoek", |v, n| format!("AM{n:02} - {v}")),
         ("Achterhoek (AM09)", |v, n| format!("{v} (AM{n:02})")),
+        ("Achterhoek [AM09]", |v, n| format!("{v} [AM{n:02}]")),
+        ("AM09-Achterhoek", |v, n| format!("AM{n:02}-{v}")),
     ] {
         let notes = same_numbers_as(&wide, name, &rewritten(0, with_code(f)), year, false);
         if name.contains("Achterhoek") {
@@ -458,7 +465,7 @@ fn periods_written_other_ways_are_the_year_end_asked_as_the_year_or_in_their_gra
     let quarter: Spell = |y| format!("{y}K4");
     let month: Spell = |y| format!("{y}M12");
     let date: Spell = |y| format!("{y}-12-31");
-    let cases: [(Spell, Option<Spell>); 20] = [
+    let cases: [(Spell, Option<Spell>); 22] = [
         (|y| format!("{y}-12-31"), Some(date)),
         (|y| format!("31-12-{y}"), Some(date)),
         (|y| format!("31 december {y}"), Some(date)),
@@ -488,6 +495,8 @@ fn periods_written_other_ways_are_the_year_end_asked_as_the_year_or_in_their_gra
         (|y| format!("ultimo {y}"), None),
         (|y| format!("eind {y}"), None),
         (|y| format!("kwartaal 4 {y}"), Some(quarter)),
+        (|y| format!("{y} (Q4)"), Some(quarter)),
+        (|y| format!("{y} (jaar)"), None),
     ];
     for (spell, grain) in cases {
         let text = rewritten(1, |v, _| spell(v));
@@ -586,6 +595,28 @@ fn values_that_cannot_be_read_are_errors_at_their_cell() {
     refused(&at(2, ""), 11, "doelgroep", "De doelgroep ontbreekt");
     refused(&at(1, "2016Q5"), 11, "jaar", "'2016Q5' is geen jaartal");
     refused(&at(1, "2016?"), 11, "jaar", "'2016?' is geen jaartal");
+    // April or the fourth quarter: not guessed.
+    refused(&at(1, "2017-4"), 11, "jaar", "'2017-4' is geen jaartal");
+    // The Wsw waiting list is not the WSW group: its rows are named as not used, and a WSW
+    // view says it cannot be drawn.
+    let text = rewritten(2, |v, _| {
+        if v == "WSW" {
+            "Wsw-wachtlijst".into()
+        } else {
+            v.into()
+        }
+    });
+    let ds = Dataset::load("wachtlijst.csv", text.as_bytes()).unwrap();
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("niet gebruikt") && n.contains("'Wsw-wachtlijst' (108 rijen)")),
+        "{notes:?}"
+    );
+    let r = render_query(&ds, VIEWS[2]).unwrap();
+    assert!(r.data["subgroup"] != "wsw", "{:?}", r.data["subgroup"]);
+    assert!(!r.changes.is_empty());
     // A region written as a code in one year and by name in another is one region.
     let mut r = rows();
     r[9][0] = "AM09".into();

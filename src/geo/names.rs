@@ -154,13 +154,13 @@ pub fn code_shaped(text: &str) -> bool {
 
 #[cfg(feature = "full")]
 /// A region's name written with its code (`AM09 Achterhoek`, `AM09 - Achterhoek`,
-/// `Achterhoek (AM09)`): the code (as [`normalise_code`] writes it) and the name. `None` when
+/// `Achterhoek (AM09)`, `Achterhoek [AM09]`): the code (as [`normalise_code`] writes it) and the name. `None` when
 /// the text is not a name with a code that has its letters (a bare number is not taken).
 pub fn split_code_name(text: &str) -> Option<(String, &str)> {
     let t = text.trim();
     // The code in brackets after the name.
-    if let Some(before) = t.strip_suffix(')') {
-        if let Some((name, code)) = before.rsplit_once('(') {
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let Some((name, code)) = t.strip_suffix(close).and_then(|b| b.rsplit_once(open)) {
             let name = name.trim();
             if code_shaped(code) && !name.is_empty() {
                 return Some((normalise_code(code)?, name));

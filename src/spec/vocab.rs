@@ -244,17 +244,20 @@ impl Subgroup {
                 c => note.push(c),
             }
         }
-        let harmless = matches!(
-            fold(&note).as_str(),
-            "" | "gecorrigeerd"
-                | "p wet"
-                | "pwet"
-                | "participatiewet"
-                | "totaal"
-                | "aantal"
-                | "personen"
-                | "voorlopig"
-        );
+        // A footnote's number (`Wajong (1)`) is no note on the group either.
+        let footnote = !note.trim().is_empty() && note.trim().bytes().all(|b| b.is_ascii_digit());
+        let harmless = footnote
+            || matches!(
+                fold(&note).as_str(),
+                "" | "gecorrigeerd"
+                    | "p wet"
+                    | "pwet"
+                    | "participatiewet"
+                    | "totaal"
+                    | "aantal"
+                    | "personen"
+                    | "voorlopig"
+            );
         if !harmless {
             return None;
         }
@@ -264,20 +267,6 @@ impl Subgroup {
         if let Some((code, rest)) = f.split_once(' ') {
             let digits = code.bytes().take_while(u8::is_ascii_digit).count();
             if digits > 0 && code.len() - digits <= 1 && !rest.is_empty() {
-                f = rest.to_string();
-            }
-        }
-        // Without a word for the group's people after its name (`Wajong-ers`,
-        // `Wsw-geïndiceerden`).
-        for tail in [
-            " ers",
-            " er",
-            " geindiceerden",
-            " geïndiceerden",
-            " geindiceerde",
-            " geïndiceerde",
-        ] {
-            if let Some(rest) = f.strip_suffix(tail) {
                 f = rest.to_string();
             }
         }
@@ -293,6 +282,27 @@ impl Subgroup {
             "banenafspraak ",
         ] {
             if let Some(rest) = f.strip_prefix(lead) {
+                f = rest.to_string();
+            }
+        }
+        // Without a footnote's mark after it (`Wajong¹`).
+        while let Some(rest) = f.strip_suffix(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
+        {
+            f = rest.trim_end().to_string();
+        }
+        // Without a word for the group's people, or `totaal`, after its name (`Wajong-ers`,
+        // `Wsw-geïndiceerden`, `Wsw totaal`).
+        for tail in [
+            " totaal",
+            " total",
+            " ers",
+            " er",
+            " geindiceerden",
+            " geïndiceerden",
+            " geindiceerde",
+            " geïndiceerde",
+        ] {
+            if let Some(rest) = f.strip_suffix(tail) {
                 f = rest.to_string();
             }
         }
@@ -484,6 +494,14 @@ mod tests {
             ("Wsw-geïndiceerden", Some(Subgroup::Wsw)),
             #[cfg(feature = "full")]
             ("Participatiewet-ers", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            ("Wsw totaal", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("Wajong (1)", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("Wajong¹", Some(Subgroup::Wajong)),
+            ("Wsw-wachtlijst", None),
+            ("Wsw (wachtlijst)", None),
             ("2015 vso/pro", None),
             ("12", None),
             ("Sheltered employment (WSW)", Some(Subgroup::Wsw)),

@@ -937,7 +937,11 @@ impl RegionalData {
                     if let Some(g) = Subgroup::from_label(t) {
                         let plain = crate::case::lower(t.trim());
                         if plain != crate::case::lower(g.label()) {
-                            read_as.push(format!("'{}' = {}", t.trim(), g.label()));
+                            read_as.push(format!(
+                                "'{}' = {}",
+                                t.trim(),
+                                crate::data::tidy::capitalise(g.label())
+                            ));
                         }
                     }
                 }
