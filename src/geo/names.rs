@@ -172,7 +172,8 @@ pub fn split_code_name(text: &str) -> Option<(String, &str)> {
     let b = t.as_bytes();
     let mut at = 0;
     for prefix in ["AMR", "AM"] {
-        if b.len() > prefix.len() && t[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        // (Bytes, not a slice of the text: its third byte may be inside a character.)
+        if b.len() > prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()) {
             at = prefix.len();
             break;
         }
@@ -466,6 +467,38 @@ mod tests {
         assert_eq!(normalise_code("AM123"), None);
         assert_eq!(normalise_code("0"), None);
         assert_eq!(normalise_code("2017"), None);
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn names_written_with_their_code_split() {
+        for (t, want) in [
+            ("AM09 Achterhoek", Some(("AM09", "Achterhoek"))),
+            ("am9 - Achterhoek", Some(("AM09", "Achterhoek"))),
+            ("AMR 09: Achterhoek", Some(("AM09", "Achterhoek"))),
+            ("Achterhoek (AM09)", Some(("AM09", "Achterhoek"))),
+            ("Achterhoek [AMR09]", Some(("AM09", "Achterhoek"))),
+            ("AM77 Nergens", Some(("AM77", "Nergens"))),
+            ("Amersfoort", None),
+            ("AM09", None),
+            ("AM09Achterhoek", None),
+            ("9 Achterhoek", None),
+            ("Achterhoek (9)", None),
+            ("AMé", None),
+            ("Aé", None),
+        ] {
+            let got = split_code_name(t);
+            assert_eq!(got.as_ref().map(|(c, n)| (c.as_str(), *n)), want, "{t}");
+        }
+        assert!(code_shaped("AM77") && code_shaped("amr 09") && code_shaped("AM-9"));
+        assert!(!code_shaped("9") && !code_shaped("AM") && !code_shaped("Amsterdam"));
+        assert_eq!(normalise_code("AMR09").as_deref(), Some("AM09"));
+        assert_eq!(normalise_code("AM 9").as_deref(), Some("AM09"));
+        assert!(same_region(
+            "Regio Zwolle",
+            "IJsselvechtstreek (Regio Zwolle)"
+        ));
+        assert!(!same_region("Twente", "Achterhoek"));
     }
 
     #[test]
