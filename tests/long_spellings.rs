@@ -370,7 +370,8 @@ fn participatiewet_overig_instead_of_praktijkroute_gives_praktijkroute_by_differ
 fn regions_written_with_codes_and_other_spellings_give_the_wide_numbers() {
     let wide = wide();
     type Spell = fn(&str, i32) -> String;
-    let with_code = |f: fn(&str, u32) -> String| -> Box<dyn Fn(&str, &[String]) -> String> {
+    type Rewrite = Box<dyn Fn(&str, &[String]) -> String>;
+    let with_code = |f: fn(&str, u32) -> String| -> Rewrite {
         Box::new(
             move |v: &str, r: &[String]| match code(v, r[1].parse().unwrap()) {
                 Some(n) => f(v, n),

@@ -479,7 +479,10 @@ impl RegionalData {
                     match found {
                         Some(g) => Some(g),
                         // An empty subgroup cell: which group the row counts is unknown.
-                        None if table.columns[j].get(i) == Cell::Missing => {
+                        // (The first core reads the built-in data only, which is wide.)
+                        None if cfg!(feature = "full")
+                            && table.columns[j].get(i) == Cell::Missing =>
+                        {
                             return Err(Error::new2(
                                 ErrorKind::BadValue,
                                 "De doelgroep ontbreekt in deze rij.",
