@@ -246,7 +246,8 @@ impl RegionalData {
             resolved.region_codes,
         );
         // A region no text can name: an error at its first row.
-        if let Some((k, nl, en)) = refused {
+        // (The first core reads the built-in data only, whose regions are named plainly.)
+        if let Some((k, nl, en)) = refused.filter(|_| cfg!(feature = "full")) {
             let col = &table.columns[region_col];
             let i = (0..table.len())
                 .find(|&i| col.code(i) == Some(k as u32))
@@ -926,7 +927,7 @@ impl RegionalData {
                     "Total computed as Wajong + WSW + Participatiewet where a row 'Totaal' is missing (Praktijkroute is part of the Participatiewet)".to_string(),
                 ));
             }
-            if derived_praktijkroute {
+            if cfg!(feature = "full") && derived_praktijkroute {
                 notes.push((
                     "Praktijkroute berekend als Participatiewet min Participatiewet overig waar een rij 'Praktijkroute' ontbreekt".to_string(),
                     "Praktijkroute computed as Participatiewet minus Participatiewet other where a row 'Praktijkroute' is missing".to_string(),
