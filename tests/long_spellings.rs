@@ -593,6 +593,12 @@ fn values_that_cannot_be_read_are_errors_at_their_cell() {
         "de code AM05 is die van Twente",
     );
     refused(&at(0, ""), 11, "arbeidsmarktregio", "De regio ontbreekt");
+    refused(
+        &at(0, "9"),
+        11,
+        "arbeidsmarktregio",
+        "'9' is een getal in een kolom met namen",
+    );
     refused(&at(2, ""), 11, "doelgroep", "De doelgroep ontbreekt");
     refused(&at(1, "2016Q5"), 11, "jaar", "'2016Q5' is geen jaartal");
     refused(&at(1, "2016?"), 11, "jaar", "'2016?' is geen jaartal");

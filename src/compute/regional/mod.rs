@@ -329,6 +329,18 @@ impl RegionalData {
                     Some(r) => std::borrow::Cow::Borrowed(r.as_str()),
                     None => std::borrow::Cow::Owned(t.trim().to_string()),
                 },
+                // A number among the names of regions: which region it means is not guessed.
+                Cell::Number(n)
+                    if cfg!(feature = "full")
+                        && !table.columns[region_col].dictionary().is_empty() =>
+                {
+                    return Err(Error::new2(
+                        ErrorKind::BadValue,
+                        format!("'{n}' is een getal in een kolom met namen van regio's: schrijf de naam of de code (AM09)."),
+                        format!("'{n}' is a number in a column of region names: write the name or the code (AM09)."),
+                    )
+                    .at(location(table, i, rname)));
+                }
                 Cell::Number(n) => std::borrow::Cow::Owned(n.to_string()),
                 // A grand-total row of a finer file (gemeente 'Nederland', region left empty).
                 Cell::Missing if total_dims.iter().any(|&j| is_total_cell(j, i)) => {
@@ -1424,6 +1436,18 @@ fn region_names(texts: &[Box<str>], codes: bool) -> RegionNames {
                         "'{trimmed}' is de code van geen arbeidsmarktregio (AM01 tot en met AM38)."
                     ),
                     format!("'{trimmed}' is the code of no labour-market region (AM01 to AM38)."),
+                ));
+                trimmed.to_string()
+            }
+            // A bare number among names: which region it means is not guessed.
+            _ if !trimmed.is_empty()
+                && trimmed.len() <= 3
+                && trimmed.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                refused.get_or_insert((
+                    k,
+                    format!("'{trimmed}' is een getal in een kolom met namen van regio's: schrijf de naam of de code (AM09)."),
+                    format!("'{trimmed}' is a number in a column of region names: write the name or the code (AM09)."),
                 ));
                 trimmed.to_string()
             }
