@@ -125,12 +125,83 @@ pub fn normalise_code(code: &str) -> Option<String> {
     } else {
         upper.as_str()
     };
-    let digits = c.strip_prefix("AM").unwrap_or(c);
+    // `AMR09`, `AM 09`, `AM-09`: the letters, a space or hyphen, the digits.
+    let digits = c
+        .strip_prefix("AMR")
+        .or_else(|| c.strip_prefix("AM"))
+        .map_or(c, |d| d.trim_start_matches([' ', '-', '_']));
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let n: u32 = digits.parse().ok()?;
     (n > 0).then(|| format!("AM{n:02}"))
+}
+
+#[cfg(feature = "full")]
+/// Whether a text is written as a region code with its letters (`AM09`, `AMR 77`), whether or
+/// not a region has that code; bare numbers are not.
+pub fn code_shaped(text: &str) -> bool {
+    let upper = text.trim().to_ascii_uppercase();
+    let Some(rest) = upper
+        .strip_prefix("AMR")
+        .or_else(|| upper.strip_prefix("AM"))
+        .map(|d| d.trim_start_matches([' ', '-', '_']))
+    else {
+        return false;
+    };
+    !rest.is_empty() && rest.len() <= 3 && rest.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(feature = "full")]
+/// A region's name written with its code (`AM09 Achterhoek`, `AM09 - Achterhoek`,
+/// `Achterhoek (AM09)`, `Achterhoek [AM09]`): the code (as [`normalise_code`] writes it) and the name. `None` when
+/// the text is not a name with a code that has its letters (a bare number is not taken).
+pub fn split_code_name(text: &str) -> Option<(String, &str)> {
+    let t = text.trim();
+    // The code in brackets after the name.
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let Some((name, code)) = t.strip_suffix(close).and_then(|b| b.rsplit_once(open)) {
+            let name = name.trim();
+            if code_shaped(code) && !name.is_empty() {
+                return Some((normalise_code(code)?, name));
+            }
+        }
+    }
+    // The code before the name: `AM`, perhaps `R`, a space or hyphen, digits, then a
+    // separator and the name.
+    let b = t.as_bytes();
+    let mut at = 0;
+    for prefix in ["AMR", "AM"] {
+        // (Bytes, not a slice of the text: its third byte may be inside a character.)
+        if b.len() > prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()) {
+            at = prefix.len();
+            break;
+        }
+    }
+    if at == 0 {
+        return None;
+    }
+    while at < b.len() && matches!(b[at], b' ' | b'-' | b'_') {
+        at += 1;
+    }
+    let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let code = &t[..at + digits];
+    let name = t[at + digits..].trim_start_matches([' ', '-', ':', '.', '\t', '|', ',']);
+    if name.len() == t.len() - at - digits || !name.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    Some((normalise_code(code)?, name.trim_end()))
+}
+
+#[cfg(feature = "full")]
+/// Whether two names name one region: a folded key in common, with the known other spellings,
+/// the parts before and in brackets and the name without a lead word such as `Regio`.
+pub fn same_region(a: &str, b: &str) -> bool {
+    let b = alternatives(b);
+    alternatives(a).iter().any(|k| b.contains(k))
 }
 
 /// A region as a data file names it, with its code if the file has one.
@@ -396,6 +467,38 @@ mod tests {
         assert_eq!(normalise_code("AM123"), None);
         assert_eq!(normalise_code("0"), None);
         assert_eq!(normalise_code("2017"), None);
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn names_written_with_their_code_split() {
+        for (t, want) in [
+            ("AM09 Achterhoek", Some(("AM09", "Achterhoek"))),
+            ("am9 - Achterhoek", Some(("AM09", "Achterhoek"))),
+            ("AMR 09: Achterhoek", Some(("AM09", "Achterhoek"))),
+            ("Achterhoek (AM09)", Some(("AM09", "Achterhoek"))),
+            ("Achterhoek [AMR09]", Some(("AM09", "Achterhoek"))),
+            ("AM77 Nergens", Some(("AM77", "Nergens"))),
+            ("Amersfoort", None),
+            ("AM09", None),
+            ("AM09Achterhoek", None),
+            ("9 Achterhoek", None),
+            ("Achterhoek (9)", None),
+            ("AMé", None),
+            ("Aé", None),
+        ] {
+            let got = split_code_name(t);
+            assert_eq!(got.as_ref().map(|(c, n)| (c.as_str(), *n)), want, "{t}");
+        }
+        assert!(code_shaped("AM77") && code_shaped("amr 09") && code_shaped("AM-9"));
+        assert!(!code_shaped("9") && !code_shaped("AM") && !code_shaped("Amsterdam"));
+        assert_eq!(normalise_code("AMR09").as_deref(), Some("AM09"));
+        assert_eq!(normalise_code("AM 9").as_deref(), Some("AM09"));
+        assert!(same_region(
+            "Regio Zwolle",
+            "IJsselvechtstreek (Regio Zwolle)"
+        ));
+        assert!(!same_region("Twente", "Achterhoek"));
     }
 
     #[test]

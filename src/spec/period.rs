@@ -776,6 +776,10 @@ impl Period {
         if let Some(y) = year_of(s) {
             return Some(Period::year(y));
         }
+        #[cfg(feature = "full")]
+        if let Some(p) = Period::grain_in_brackets(s) {
+            return Some(p);
+        }
         // A stand written with a lead word: `ultimo 2015`, `eind 2015`, `stand 31 december
         // 2015`, `per 31-12-2015`; a year as `Jaar 2015`. (The first core reads the built-in data only.)
         // Lead words are taken off in a loop, not by recursion: a cell of thousands of them
@@ -791,6 +795,24 @@ impl Period {
             }
         }
         Period::parse_written(s)
+    }
+
+    /// A year with its part in brackets after it (`2015 (Q4)`, `2015 (dec)`), or the year said
+    /// to be one (`2015 (jaar)`): the period of the year and that part. `None` for anything else,
+    /// and for a part that is no period of that year.
+    #[cfg(feature = "full")]
+    fn grain_in_brackets(s: &str) -> Option<Period> {
+        let (before, inner) = s.trim().strip_suffix(')')?.rsplit_once('(')?;
+        let (before, inner) = (before.trim(), inner.trim());
+        let y = year_of(before)?;
+        if matches!(
+            crate::case::lower(inner).as_str(),
+            "jaar" | "year" | "heel jaar" | "jaarcijfer" | "jaarcijfers"
+        ) {
+            return Some(Period::year(y));
+        }
+        let p = Period::parse_written(&format!("{before} {inner}"))?;
+        (p.calendar_year() == y && p.grain != Grain::Year).then_some(p)
     }
 
     /// [`Period::parse`] of a text without its lead words. A date may have its day of the week
@@ -1121,6 +1143,19 @@ mod tests {
         assert_eq!(lead_len("Stand per van 12/31/2015"), 14);
         assert_eq!(lead_len("12/31/2015"), 0);
         assert_eq!(lead_len("perron 12/31/2015"), 0);
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_years_part_in_brackets_is_that_period() {
+        assert_eq!(p("2015 (Q4)"), "2015K4");
+        assert_eq!(p("2015 (4e kwartaal)"), "2015K4");
+        assert_eq!(p("2015 (december)"), "2015M12");
+        assert_eq!(p("2015 (jaar)"), "2015");
+        // Not a part of that year, or no period at all.
+        assert_eq!(p("2015 (2016K4)"), "-");
+        assert_eq!(p("2015 (oud)"), "-");
+        assert_eq!(p("(Q4)"), "-");
     }
 
     fn p(s: &str) -> String {

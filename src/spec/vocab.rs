@@ -244,21 +244,32 @@ impl Subgroup {
                 c => note.push(c),
             }
         }
-        let harmless = matches!(
-            fold(&note).as_str(),
-            "" | "gecorrigeerd"
-                | "p wet"
-                | "pwet"
-                | "participatiewet"
-                | "totaal"
-                | "aantal"
-                | "personen"
-                | "voorlopig"
-        );
+        // A footnote's number (`Wajong (1)`) is no note on the group either.
+        let footnote = !note.trim().is_empty() && note.trim().bytes().all(|b| b.is_ascii_digit());
+        let harmless = footnote
+            || matches!(
+                fold(&note).as_str(),
+                "" | "gecorrigeerd"
+                    | "p wet"
+                    | "pwet"
+                    | "participatiewet"
+                    | "totaal"
+                    | "aantal"
+                    | "personen"
+                    | "voorlopig"
+            );
         if !harmless {
             return None;
         }
         let mut f = fold(&plain);
+        // Without a code before the name (`01 Wajong`, `3a - Praktijkroute`, `2. WSW`): digits,
+        // perhaps with one letter, as a first word before more words.
+        if let Some((code, rest)) = f.split_once(' ') {
+            let digits = code.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && code.len() - digits <= 1 && !rest.is_empty() {
+                f = rest.to_string();
+            }
+        }
         // Without a lead word.
         for lead in [
             "waarvan ",
@@ -271,6 +282,27 @@ impl Subgroup {
             "banenafspraak ",
         ] {
             if let Some(rest) = f.strip_prefix(lead) {
+                f = rest.to_string();
+            }
+        }
+        // Without a footnote's mark after it (`Wajong¹`).
+        while let Some(rest) = f.strip_suffix(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
+        {
+            f = rest.trim_end().to_string();
+        }
+        // Without a word for the group's people, or `totaal`, after its name (`Wajong-ers`,
+        // `Wsw-geïndiceerden`, `Wsw totaal`).
+        for tail in [
+            " totaal",
+            " total",
+            " ers",
+            " er",
+            " geindiceerden",
+            " geïndiceerden",
+            " geindiceerde",
+            " geïndiceerde",
+        ] {
+            if let Some(rest) = f.strip_suffix(tail) {
                 f = rest.to_string();
             }
         }
@@ -450,6 +482,28 @@ mod tests {
             ("waarvan Praktijkroute", Some(Subgroup::Praktijkroute)),
             ("Praktijkroute (P-wet)", Some(Subgroup::Praktijkroute)),
             ("Wsw-indicatie", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("01 Wajong", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("3a - Praktijkroute", Some(Subgroup::Praktijkroute)),
+            #[cfg(feature = "full")]
+            ("2. WSW", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("Wajong-ers", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("Wsw-geïndiceerden", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("Participatiewet-ers", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            ("Wsw totaal", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("Wajong (1)", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("Wajong¹", Some(Subgroup::Wajong)),
+            ("Wsw-wachtlijst", None),
+            ("Wsw (wachtlijst)", None),
+            ("2015 vso/pro", None),
+            ("12", None),
             ("Sheltered employment (WSW)", Some(Subgroup::Wsw)),
             ("Participation Act", Some(Subgroup::Participatiewet)),
             ("waarvan vso/pro", None),

@@ -236,10 +236,24 @@ impl RegionalData {
         > = Default::default();
         // What each distinct text of the region, period and subgroup columns reads as: worked
         // out once per text, not once per row.
-        let (region_by_code, spellings) = region_names(
+        let RegionNames {
+            names: region_by_code,
+            spellings,
+            with_codes,
+            refused,
+        } = region_names(
             table.columns[region_col].dictionary(),
             resolved.region_codes,
         );
+        // A region no text can name: an error at its first row.
+        // (The first core reads the built-in data only, whose regions are named plainly.)
+        if let Some((k, nl, en)) = refused.filter(|_| cfg!(feature = "full")) {
+            let col = &table.columns[region_col];
+            let i = (0..table.len())
+                .find(|&i| col.code(i) == Some(k as u32))
+                .unwrap_or(0);
+            return Err(Error::new2(ErrorKind::BadValue, nl, en).at(location(table, i, &col.name)));
+        }
         let row_type_by_code: Vec<RowType> = region_by_code
             .iter()
             .map(|r| row_type_from_name(r))
@@ -315,6 +329,18 @@ impl RegionalData {
                     Some(r) => std::borrow::Cow::Borrowed(r.as_str()),
                     None => std::borrow::Cow::Owned(t.trim().to_string()),
                 },
+                // A number among the names of regions: which region it means is not guessed.
+                Cell::Number(n)
+                    if cfg!(feature = "full")
+                        && !table.columns[region_col].dictionary().is_empty() =>
+                {
+                    return Err(Error::new2(
+                        ErrorKind::BadValue,
+                        format!("'{n}' is een getal in een kolom met namen van regio's: schrijf de naam of de code (AM09)."),
+                        format!("'{n}' is a number in a column of region names: write the name or the code (AM09)."),
+                    )
+                    .at(location(table, i, rname)));
+                }
                 Cell::Number(n) => std::borrow::Cow::Owned(n.to_string()),
                 // A grand-total row of a finer file (gemeente 'Nederland', region left empty).
                 Cell::Missing if total_dims.iter().any(|&j| is_total_cell(j, i)) => {
@@ -465,6 +491,22 @@ impl RegionalData {
                     };
                     match found {
                         Some(g) => Some(g),
+                        // An empty subgroup cell: which group the row counts is unknown.
+                        // (The first core reads the built-in data only, which is wide.)
+                        None if cfg!(feature = "full")
+                            && table.columns[j].get(i) == Cell::Missing =>
+                        {
+                            return Err(Error::new2(
+                                ErrorKind::BadValue,
+                                "De doelgroep ontbreekt in deze rij.",
+                                "The target group is missing in this row.",
+                            )
+                            .at(location(
+                                table,
+                                i,
+                                &table.columns[j].name,
+                            )));
+                        }
                         None => {
                             let label = table.columns[j].get(i).as_text().unwrap_or_default();
                             match skipped_subgroups.iter_mut().find(|(l, _)| *l == label) {
@@ -687,11 +729,13 @@ impl RegionalData {
             cell.values[slot] = Some(sum.clone());
         }
         let mut derived_total = false;
+        let mut derived_praktijkroute = false;
         let mut entries: BTreeMap<(RowKind, String, Period), Counts> = BTreeMap::new();
         for (key, cell) in cells {
             let counts = if subgroup_col.is_some() {
                 let (c, d) = cell.counts(&count_cols);
-                derived_total |= d;
+                derived_total |= d.0;
+                derived_praktijkroute |= d.1;
                 c
             } else {
                 let mut c = Counts::default();
@@ -773,6 +817,22 @@ impl RegionalData {
                 ),
                 format!(
                     "Regions written another way taken as one: {}",
+                    crate::format::first_ten(&pairs, Lang::En)
+                ),
+            ));
+        }
+        if cfg!(feature = "full") && !with_codes.is_empty() {
+            let pairs: Vec<String> = with_codes
+                .iter()
+                .map(|(a, b)| format!("'{a}' = '{b}'"))
+                .collect();
+            notes.push((
+                format!(
+                    "Regio's met hun code gelezen als de regio van die code: {}",
+                    crate::format::first_ten(&pairs, Lang::Nl)
+                ),
+                format!(
+                    "Regions written with their code read as the region of that code: {}",
                     crate::format::first_ten(&pairs, Lang::En)
                 ),
             ));
@@ -878,6 +938,39 @@ impl RegionalData {
                     "Totaal berekend als Wajong + WSW + Participatiewet waar een rij 'Totaal' ontbreekt (Praktijkroute is deel van de Participatiewet)".to_string(),
                     "Total computed as Wajong + WSW + Participatiewet where a row 'Totaal' is missing (Praktijkroute is part of the Participatiewet)".to_string(),
                 ));
+            }
+            if cfg!(feature = "full") && derived_praktijkroute {
+                notes.push((
+                    "Praktijkroute berekend als Participatiewet min Participatiewet overig waar een rij 'Praktijkroute' ontbreekt".to_string(),
+                    "Praktijkroute computed as Participatiewet minus Participatiewet other where a row 'Praktijkroute' is missing".to_string(),
+                ));
+            }
+            // Subgroups written another way than their name: each spelling said once.
+            #[cfg(feature = "full")]
+            {
+                let mut read_as: Vec<String> = Vec::new();
+                for t in table.columns[j].dictionary() {
+                    if let Some(g) = Subgroup::from_label(t) {
+                        let plain = crate::case::lower(t.trim());
+                        if plain != crate::case::lower(g.label()) {
+                            read_as.push(format!(
+                                "'{}' = {}",
+                                t.trim(),
+                                crate::data::tidy::capitalise(g.label())
+                            ));
+                        }
+                    }
+                }
+                if !read_as.is_empty() {
+                    let (nl, en) = (
+                        crate::format::first_ten(&read_as, Lang::Nl),
+                        crate::format::first_ten(&read_as, Lang::En),
+                    );
+                    notes.push((
+                        format!("Doelgroepen anders geschreven gelezen als: {nl}"),
+                        format!("Target groups written another way read as: {en}"),
+                    ));
+                }
             }
         }
         if period_totals > 0 {
@@ -1240,7 +1333,7 @@ impl LongCell {
     /// One value per subgroup slot of count column `k`: from its rows, or derived from the
     /// nesting of the subgroups (Totaal = Wajong + WSW + Participatiewet; Participatiewet =
     /// Praktijkroute + overig). `Some(None)` is a suppressed sum; `None` no rows.
-    fn column(&self, k: usize) -> ([Option<Option<f64>>; 6], bool) {
+    fn column(&self, k: usize) -> ([Option<Option<f64>>; 6], (bool, bool)) {
         let mut v: [Option<Option<f64>>; 6] =
             std::array::from_fn(|s| self.values[s].as_ref().map(|vals| vals[k]));
         let add = |a: Option<Option<f64>>, b: Option<Option<f64>>| match (a, b) {
@@ -1250,28 +1343,40 @@ impl LongCell {
         if v[3].is_none() {
             v[3] = add(v[4], v[5]);
         }
-        let mut derived = false;
+        // (Total derived, Praktijkroute derived.)
+        let mut derived = (false, false);
         if v[0].is_none() {
             v[0] = add(add(v[1], v[2]), v[3]);
-            derived = v[0].is_some();
+            derived.0 = v[0].is_some();
         }
         if v[5].is_none() {
             if let (Some(pw), Some(prk)) = (v[3], v[4]) {
                 v[5] = Some(pw.zip(prk).map(|(a, b)| a - b));
             }
         }
+        // Praktijkroute from the Participatiewet and its other routes (full core only: the
+        // first core reads the built-in data, which is wide).
+        if cfg!(feature = "full") && v[4].is_none() {
+            if let (Some(pw), Some(other)) = (v[3], v[5]) {
+                v[4] = Some(pw.zip(other).map(|(a, b)| a - b));
+                derived.1 = true;
+            }
+        }
         (v, derived)
     }
 
-    fn counts(&self, count_cols: &[(Count, usize)]) -> (Counts, bool) {
+    /// The counts, and whether a total, and a Praktijkroute count, was derived.
+    fn counts(&self, count_cols: &[(Count, usize)]) -> (Counts, (bool, bool)) {
         let mut out = Counts::default();
-        let mut derived = false;
+        let mut derived = (false, false);
         for (k, (c, _)) in count_cols.iter().enumerate() {
             let (v, d) = self.column(k);
             for g in Subgroup::ALL {
                 if let (Some(target), Some(value)) = (long_target(*c, g), v[subgroup_slot(g)]) {
-                    if g == Subgroup::Total {
-                        derived |= d;
+                    match g {
+                        Subgroup::Total => derived.0 |= d.0,
+                        Subgroup::Praktijkroute => derived.1 |= d.1,
+                        _ => {}
                     }
                     out.set(target, value);
                 }
@@ -1281,55 +1386,131 @@ impl LongCell {
     }
 }
 
+/// What the distinct texts of the region column name (see [`region_names`]).
+struct RegionNames {
+    /// The region per distinct text.
+    names: Vec<String>,
+    /// Spellings merged with an earlier one: (text, the first spelling).
+    spellings: Vec<(String, String)>,
+    /// Names written with their code read as the region of the code: (text, region).
+    with_codes: Vec<(String, String)>,
+    /// A text that cannot be read as a region: its index among the distinct texts, and why
+    /// (Dutch, English).
+    refused: Option<(usize, String, String)>,
+}
+
 /// The region each distinct text of the region column names: the text trimmed; in a file of
-/// codes (`codes`) the region each code names; one region written two ways (`Twente` and
+/// codes (`codes`) the region each code names, and in any file a code with its letters (`AM09`,
+/// `AMR 09`) or a name with its code (`AM09 Achterhoek`, `Achterhoek (AM09)`, the name agreeing
+/// with the code) the region of the code; one region written two ways (`Twente` and
 /// `TWENTE`, `IJsselvechtstreek (Regio Zwolle)` and `Regio Zwolle`, as a division's editions
-/// name it) under the first spelling in the file. With the spellings merged, to be said.
+/// name it) under the first spelling in the file. With the spellings merged, to be said. A
+/// code no region has (`AM77`), or a name with the code of another region, is refused.
 #[cfg(feature = "full")]
-fn region_names(texts: &[Box<str>], codes: bool) -> (Vec<String>, Vec<(String, String)>) {
+fn region_names(texts: &[Box<str>], codes: bool) -> RegionNames {
+    use crate::geo::names;
     let key = |name: &str| {
-        let f = crate::geo::names::fold(name);
-        crate::geo::names::ALIASES
+        let f = names::fold(name);
+        names::ALIASES
             .iter()
             .find(|group| group.contains(&f.as_str()))
             .map_or(f.clone(), |group| group[0].to_string())
     };
     let mut spellings: Vec<(String, String)> = Vec::new();
+    let mut with_codes: Vec<(String, String)> = Vec::new();
+    let mut refused = None;
     let mut first: std::collections::HashMap<String, String> = Default::default();
-    let names = texts
-        .iter()
-        .map(|t| match crate::geo::names::region_of_code(t) {
+    let mut out = Vec::with_capacity(texts.len());
+    for (k, t) in texts.iter().enumerate() {
+        let trimmed = t.trim();
+        let name = match names::region_of_code(t) {
             Some(name) if codes => name.to_string(),
-            _ => t.trim().to_string(),
-        })
-        .map(|name| {
-            let k = key(&name);
-            if k.is_empty() {
-                return name;
+            Some(name) if names::code_shaped(t) => {
+                with_codes.push((trimmed.to_string(), name.to_string()));
+                name.to_string()
             }
-            match first.get(&k) {
-                Some(canonical) if *canonical != name => {
-                    spellings.push((name, canonical.clone()));
-                    canonical.clone()
-                }
-                Some(_) => name,
-                None => {
-                    first.insert(k, name.clone());
-                    name
-                }
+            _ if names::code_shaped(t) => {
+                refused.get_or_insert((
+                    k,
+                    format!(
+                        "'{trimmed}' is de code van geen arbeidsmarktregio (AM01 tot en met AM38)."
+                    ),
+                    format!("'{trimmed}' is the code of no labour-market region (AM01 to AM38)."),
+                ));
+                trimmed.to_string()
             }
-        })
-        .collect();
-    (names, spellings)
+            // A bare number among names: which region it means is not guessed.
+            _ if !trimmed.is_empty()
+                && trimmed.len() <= 3
+                && trimmed.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                refused.get_or_insert((
+                    k,
+                    format!("'{trimmed}' is een getal in een kolom met namen van regio's: schrijf de naam of de code (AM09)."),
+                    format!("'{trimmed}' is a number in a column of region names: write the name or the code (AM09)."),
+                ));
+                trimmed.to_string()
+            }
+            _ => match names::split_code_name(t) {
+                Some((code, written)) => match names::region_of_code(&code) {
+                    Some(region) if names::same_region(written, region) => {
+                        with_codes.push((trimmed.to_string(), region.to_string()));
+                        region.to_string()
+                    }
+                    Some(region) => {
+                        refused.get_or_insert((
+                            k,
+                            format!("'{trimmed}': de code {code} is die van {region}, niet van '{written}'."),
+                            format!("'{trimmed}': the code {code} is that of {region}, not of '{written}'."),
+                        ));
+                        trimmed.to_string()
+                    }
+                    None => {
+                        refused.get_or_insert((
+                            k,
+                            format!("'{trimmed}': {code} is de code van geen arbeidsmarktregio (AM01 tot en met AM38)."),
+                            format!("'{trimmed}': {code} is the code of no labour-market region (AM01 to AM38)."),
+                        ));
+                        trimmed.to_string()
+                    }
+                },
+                None => trimmed.to_string(),
+            },
+        };
+        let k = key(&name);
+        if k.is_empty() {
+            out.push(name);
+            continue;
+        }
+        out.push(match first.get(&k) {
+            Some(canonical) if *canonical != name => {
+                spellings.push((name, canonical.clone()));
+                canonical.clone()
+            }
+            Some(_) => name,
+            None => {
+                first.insert(k, name.clone());
+                name
+            }
+        });
+    }
+    RegionNames {
+        names: out,
+        spellings,
+        with_codes,
+        refused,
+    }
 }
 
 /// The first core reads the built-in data only: its regions as written.
 #[cfg(not(feature = "full"))]
-fn region_names(texts: &[Box<str>], _codes: bool) -> (Vec<String>, Vec<(String, String)>) {
-    (
-        texts.iter().map(|t| t.trim().to_string()).collect(),
-        Vec::new(),
-    )
+fn region_names(texts: &[Box<str>], _codes: bool) -> RegionNames {
+    RegionNames {
+        names: texts.iter().map(|t| t.trim().to_string()).collect(),
+        spellings: Vec::new(),
+        with_codes: Vec::new(),
+        refused: None,
+    }
 }
 
 /// A group's rows once the rows named as totals stand for the others, and per total column
