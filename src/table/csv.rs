@@ -1272,6 +1272,7 @@ fn tally(
 
 /// Keeps the first pass's count of one record in `counts` (its filled cells, its decimal votes),
 /// or gives the error it is: too many fields, too many rows.
+#[inline]
 fn keep_count(
     name: &str,
     counted: Counted,
@@ -1285,25 +1286,7 @@ fn keep_count(
         votes: v,
     } = counted;
     if n_fields > limits::MAX_COLUMNS {
-        return Err(limits::exceeded(
-            name,
-            ["het aantal kolommen", "the number of columns"],
-            [
-                format!(
-                    "rij {} heeft {} velden, ten hoogste {}",
-                    at.line,
-                    thousands(n_fields),
-                    thousands(limits::MAX_COLUMNS)
-                ),
-                format!(
-                    "row {} has {} fields, at most {}",
-                    at.line,
-                    limits::thousands_en(n_fields),
-                    limits::thousands_en(limits::MAX_COLUMNS)
-                ),
-            ],
-        )
-        .at(Location::file(name).row(at.line)));
+        return Err(too_many_fields(name, at.line, n_fields));
     }
     if meta.len() >= limits::MAX_ROWS {
         return Err(limits::too_many_rows(name));
@@ -1313,6 +1296,29 @@ fn keep_count(
     }
     meta.push(n_filled.min(u32::MAX as usize) as u32);
     Ok(())
+}
+
+/// The error of a record of `n_fields` fields, more than a table may have, on line `line`.
+#[cold]
+#[inline(never)]
+fn too_many_fields(name: &str, line: usize, n_fields: usize) -> Error {
+    limits::exceeded(
+        name,
+        ["het aantal kolommen", "the number of columns"],
+        [
+            format!(
+                "rij {line} heeft {} velden, ten hoogste {}",
+                thousands(n_fields),
+                thousands(limits::MAX_COLUMNS)
+            ),
+            format!(
+                "row {line} has {} fields, at most {}",
+                limits::thousands_en(n_fields),
+                limits::thousands_en(limits::MAX_COLUMNS)
+            ),
+        ],
+    )
+    .at(Location::file(name).row(line))
 }
 
 /// The decimal votes of the records read as data: below the header, above the notes below the
