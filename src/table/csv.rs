@@ -896,10 +896,10 @@ fn field_end(bytes: &[u8], from: usize, d: u8) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// Whether a record's raw text (delimited by `d`) may hold a cell that casts a decimal vote: a
-/// `.`, a `,` that is not the delimiter, or a quote (a quoted cell may hold the delimiter).
-fn may_vote(raw: &str, d: u8) -> bool {
-    let bytes = raw.as_bytes();
+/// Where the first byte of a record's raw text (delimited by `d`) is that shows it may hold a
+/// cell that casts a decimal vote (the length when there is none): a `.`, a `,` that is not the
+/// delimiter, or a quote (a quoted cell may hold the delimiter).
+fn first_vote(bytes: &[u8], d: u8) -> usize {
     let comma = if d == b',' { b'"' } else { b',' };
     let mut i = 0;
     while let Some(w) = word(bytes, i) {
@@ -907,13 +907,15 @@ fn may_vote(raw: &str, d: u8) -> bool {
             | zero_bytes(w ^ splat(comma))
             | zero_bytes(w ^ splat(b'"'));
         if hit != 0 {
-            return true;
+            return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    bytes
-        .get(i..)
-        .is_some_and(|r| r.iter().any(|&b| b == b'.' || b == comma || b == b'"'))
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&b| b == b'.' || b == comma || b == b'"')
+        .unwrap_or(rest.len())
 }
 
 /// True when `s` holds a `.` or a `,`, eight bytes at a time.
@@ -2348,12 +2350,14 @@ impl Body {
         // Whether the record before went into the columns (its cells are then each writer's
         // last).
         let mut pushed = false;
+        // Where the record before's first byte that may vote is ([`first_vote`]), from its start.
+        let mut quiet = 0;
         for i in first.. {
-            let Some((at, kept)) = records.next_row(&mut fields, &mut shared) else {
+            let Some((at, alike)) = records.next_row(&mut fields, &mut shared) else {
                 break;
             };
             let kept = if std::mem::replace(&mut pushed, false) {
-                kept
+                alike
             } else {
                 0
             };
@@ -2363,13 +2367,23 @@ impl Body {
                     c.left = Some((at.start, at.line));
                     break;
                 }
-                // As `Counted::of_fields`, the cells looked at only when one may vote.
+                // As `Counted::of_fields`, the cells looked at only when one may vote. The
+                // bytes this record starts with as the record before did (its first `alike`
+                // fields) are looked at again only when the record before may vote there.
                 let raw = records.text.get(at.start..at.end).unwrap_or_default();
+                let same = alike
+                    .checked_sub(1)
+                    .and_then(|k| shared.ends.get(k))
+                    .map_or(0, |&e| e.min(raw.len()));
+                if same <= quiet {
+                    let rest = raw.as_bytes().get(same..).unwrap_or_default();
+                    quiet = same + first_vote(rest, self.delimiter);
+                }
                 let counted = Counted {
                     at,
                     fields: fields.len(),
                     filled: n,
-                    votes: if may_vote(raw, self.delimiter) {
+                    votes: if quiet < raw.len() {
                         DecimalVotes::count(&fields)
                     } else {
                         DecimalVotes::default()
@@ -3160,6 +3174,31 @@ mod tests {
                 "a ragged row later",
                 format!("{plain}R;1;2;3;4\n{}", rows(50, &|k| format!("R;{k};1\n"))),
                 false,
+            ),
+            // Decimal points in the cells rows share with the row before, and decimal commas
+            // in fewer rows later: each row's points count (the shared bytes are not looked
+            // at again, but what they held is known), so the points win and the rows are kept.
+            (
+                "votes in shared cells",
+                format!(
+                    "p;regio;k\n{}{}",
+                    rows(300, &|k| format!("12.5;R;{k}\n")),
+                    rows(200, &|k| format!("1;R;{k},5\n"))
+                ),
+                true,
+            ),
+            (
+                "votes after shared cells",
+                format!(
+                    "regio;p;k\n{}{}",
+                    rows(300, &|k| format!(
+                        "R{};{};{k}\n",
+                        k / 3,
+                        if k % 2 == 0 { "1.5" } else { "x" }
+                    )),
+                    rows(140, &|k| format!("R;1;{k},5\n"))
+                ),
+                true,
             ),
             ("a blank line, then rows", format!("{plain}\n{plain}"), true),
             (
