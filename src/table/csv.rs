@@ -896,10 +896,10 @@ fn field_end(bytes: &[u8], from: usize, d: u8) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// Whether a record's raw text (delimited by `d`) may hold a cell that casts a decimal vote: a
-/// `.`, a `,` that is not the delimiter, or a quote (a quoted cell may hold the delimiter).
-fn may_vote(raw: &str, d: u8) -> bool {
-    let bytes = raw.as_bytes();
+/// Where the first byte of a record's raw text (delimited by `d`) is that shows it may hold a
+/// cell that casts a decimal vote (the length when there is none): a `.`, a `,` that is not the
+/// delimiter, or a quote (a quoted cell may hold the delimiter).
+fn first_vote(bytes: &[u8], d: u8) -> usize {
     let comma = if d == b',' { b'"' } else { b',' };
     let mut i = 0;
     while let Some(w) = word(bytes, i) {
@@ -907,13 +907,15 @@ fn may_vote(raw: &str, d: u8) -> bool {
             | zero_bytes(w ^ splat(comma))
             | zero_bytes(w ^ splat(b'"'));
         if hit != 0 {
-            return true;
+            return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    bytes
-        .get(i..)
-        .is_some_and(|r| r.iter().any(|&b| b == b'.' || b == comma || b == b'"'))
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&b| b == b'.' || b == comma || b == b'"')
+        .unwrap_or(rest.len())
 }
 
 /// True when `s` holds a `.` or a `,`, eight bytes at a time.
@@ -1272,6 +1274,7 @@ fn tally(
 
 /// Keeps the first pass's count of one record in `counts` (its filled cells, its decimal votes),
 /// or gives the error it is: too many fields, too many rows.
+#[inline]
 fn keep_count(
     name: &str,
     counted: Counted,
@@ -1285,25 +1288,7 @@ fn keep_count(
         votes: v,
     } = counted;
     if n_fields > limits::MAX_COLUMNS {
-        return Err(limits::exceeded(
-            name,
-            ["het aantal kolommen", "the number of columns"],
-            [
-                format!(
-                    "rij {} heeft {} velden, ten hoogste {}",
-                    at.line,
-                    thousands(n_fields),
-                    thousands(limits::MAX_COLUMNS)
-                ),
-                format!(
-                    "row {} has {} fields, at most {}",
-                    at.line,
-                    limits::thousands_en(n_fields),
-                    limits::thousands_en(limits::MAX_COLUMNS)
-                ),
-            ],
-        )
-        .at(Location::file(name).row(at.line)));
+        return Err(too_many_fields(name, at.line, n_fields));
     }
     if meta.len() >= limits::MAX_ROWS {
         return Err(limits::too_many_rows(name));
@@ -1313,6 +1298,29 @@ fn keep_count(
     }
     meta.push(n_filled.min(u32::MAX as usize) as u32);
     Ok(())
+}
+
+/// The error of a record of `n_fields` fields, more than a table may have, on line `line`.
+#[cold]
+#[inline(never)]
+fn too_many_fields(name: &str, line: usize, n_fields: usize) -> Error {
+    limits::exceeded(
+        name,
+        ["het aantal kolommen", "the number of columns"],
+        [
+            format!(
+                "rij {line} heeft {} velden, ten hoogste {}",
+                thousands(n_fields),
+                thousands(limits::MAX_COLUMNS)
+            ),
+            format!(
+                "row {line} has {} fields, at most {}",
+                limits::thousands_en(n_fields),
+                limits::thousands_en(limits::MAX_COLUMNS)
+            ),
+        ],
+    )
+    .at(Location::file(name).row(line))
 }
 
 /// The decimal votes of the records read as data: below the header, above the notes below the
@@ -2342,12 +2350,14 @@ impl Body {
         // Whether the record before went into the columns (its cells are then each writer's
         // last).
         let mut pushed = false;
+        // Where the record before's first byte that may vote is ([`first_vote`]), from its start.
+        let mut quiet = 0;
         for i in first.. {
-            let Some((at, kept)) = records.next_row(&mut fields, &mut shared) else {
+            let Some((at, alike)) = records.next_row(&mut fields, &mut shared) else {
                 break;
             };
             let kept = if std::mem::replace(&mut pushed, false) {
-                kept
+                alike
             } else {
                 0
             };
@@ -2357,13 +2367,23 @@ impl Body {
                     c.left = Some((at.start, at.line));
                     break;
                 }
-                // As `Counted::of_fields`, the cells looked at only when one may vote.
+                // As `Counted::of_fields`, the cells looked at only when one may vote. The
+                // bytes this record starts with as the record before did (its first `alike`
+                // fields) are looked at again only when the record before may vote there.
                 let raw = records.text.get(at.start..at.end).unwrap_or_default();
+                let same = alike
+                    .checked_sub(1)
+                    .and_then(|k| shared.ends.get(k))
+                    .map_or(0, |&e| e.min(raw.len()));
+                if same <= quiet {
+                    let rest = raw.as_bytes().get(same..).unwrap_or_default();
+                    quiet = same + first_vote(rest, self.delimiter);
+                }
                 let counted = Counted {
                     at,
                     fields: fields.len(),
                     filled: n,
-                    votes: if may_vote(raw, self.delimiter) {
+                    votes: if quiet < raw.len() {
                         DecimalVotes::count(&fields)
                     } else {
                         DecimalVotes::default()
@@ -3154,6 +3174,31 @@ mod tests {
                 "a ragged row later",
                 format!("{plain}R;1;2;3;4\n{}", rows(50, &|k| format!("R;{k};1\n"))),
                 false,
+            ),
+            // Decimal points in the cells rows share with the row before, and decimal commas
+            // in fewer rows later: each row's points count (the shared bytes are not looked
+            // at again, but what they held is known), so the points win and the rows are kept.
+            (
+                "votes in shared cells",
+                format!(
+                    "p;regio;k\n{}{}",
+                    rows(300, &|k| format!("12.5;R;{k}\n")),
+                    rows(200, &|k| format!("1;R;{k},5\n"))
+                ),
+                true,
+            ),
+            (
+                "votes after shared cells",
+                format!(
+                    "regio;p;k\n{}{}",
+                    rows(300, &|k| format!(
+                        "R{};{};{k}\n",
+                        k / 3,
+                        if k % 2 == 0 { "1.5" } else { "x" }
+                    )),
+                    rows(140, &|k| format!("R;1;{k},5\n"))
+                ),
+                true,
             ),
             ("a blank line, then rows", format!("{plain}\n{plain}"), true),
             (

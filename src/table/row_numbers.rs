@@ -44,7 +44,21 @@ impl RowNumbers {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
+    #[inline]
     pub fn push(&mut self, row: u32) {
+        // The common case inlined: the row follows on.
+        if self.list.is_empty()
+            && self.run > 0
+            && u64::from(self.first) + self.run as u64 == u64::from(row)
+        {
+            self.run += 1;
+            return;
+        }
+        self.push_other(row)
+    }
+
+    #[inline(never)]
+    fn push_other(&mut self, row: u32) {
         if !self.list.is_empty() {
             return self.list.push(row);
         }

@@ -242,7 +242,8 @@ impl Pieces {
         Ok(match self.encoding {
             Encoding::Utf8 => match std::str::from_utf8(raw) {
                 Ok(s) => {
-                    self.non_ascii |= !s.is_ascii();
+                    // Looked at only until a first non-ASCII byte is seen.
+                    self.non_ascii = self.non_ascii || !is_ascii(s.as_bytes());
                     self.text.push_str(s);
                     raw.len()
                 }
@@ -275,6 +276,19 @@ impl Pieces {
             }
         })
     }
+}
+
+/// `bytes.is_ascii()`, eight bytes at a time without stopping early (the text is ASCII nearly
+/// always: the whole of it is looked at then anyway).
+fn is_ascii(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut any = 0u64;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        any |= u64::from_le_bytes(w);
+    }
+    any & 0x8080_8080_8080_8080 == 0 && chunks.remainder().is_ascii()
 }
 
 /// UTF-8 read leniently, as `String::from_utf8_lossy`: returns the bytes used (an unfinished
