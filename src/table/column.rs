@@ -547,10 +547,11 @@ impl Column {
         self.len += 1;
     }
 
-    #[inline]
+    #[cfg_attr(feature = "full", inline)]
     pub fn push_number(&mut self, n: f64) {
         // The common case first: a whole number into a column of whole numbers only, with room
         // for it (inlined where cells are read; the rest is a call).
+        #[cfg(feature = "full")]
         if let (Compact::Narrow(v), true) = (&mut self.nums, self.codes.is_empty()) {
             if v.len() == self.len && !v.is_empty() && v.len() < v.capacity() {
                 if let Some(k) = as_int(n) {
@@ -563,7 +564,7 @@ impl Column {
         self.push_number_slow(n)
     }
 
-    #[inline(never)]
+    #[cfg_attr(feature = "full", inline(never))]
     fn push_number_slow(&mut self, n: f64) {
         if let (Compact::Narrow(v), true) = (&mut self.nums, self.codes.is_empty()) {
             if v.len() == self.len && !v.is_empty() {
@@ -606,10 +607,11 @@ impl Column {
     }
 
     /// Appends a row whose text has code `code` (from [`Column::intern`]).
-    #[inline]
+    #[cfg_attr(feature = "full", inline)]
     pub fn push_code(&mut self, code: u32) {
         // The common case first: a short code into a column of texts only, with room for it
         // (inlined where cells are read; the rest is a call).
+        #[cfg(feature = "full")]
         if let (Compact::Narrow(v), true) = (&mut self.codes, self.nums.is_empty()) {
             if v.len() == self.len && !v.is_empty() && v.len() < v.capacity() {
                 if let Some(k) = u16::try_from(code).ok().filter(|&k| k != NO_SHORT) {
@@ -622,7 +624,7 @@ impl Column {
         self.push_code_slow(code)
     }
 
-    #[inline(never)]
+    #[cfg_attr(feature = "full", inline(never))]
     fn push_code_slow(&mut self, code: u32) {
         if let (Compact::Narrow(v), true) = (&mut self.codes, self.nums.is_empty()) {
             if v.len() == self.len && !v.is_empty() {

@@ -81,7 +81,7 @@ impl DecimalVotes {
     }
 
     /// Adds the vote of one cell.
-    #[inline]
+    #[cfg_attr(feature = "full", inline)]
     pub fn add(&mut self, c: &str) {
         // Without a `.` or `,` a cell proves nothing and is not ambiguous: the common cell
         // (a name, a whole number) is decided by this one scan.
@@ -919,7 +919,7 @@ fn first_vote(bytes: &[u8], d: u8) -> usize {
 }
 
 /// True when `s` holds a `.` or a `,`, eight bytes at a time.
-#[inline]
+#[cfg_attr(feature = "full", inline)]
 fn has_point_or_comma(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -1274,7 +1274,7 @@ fn tally(
 
 /// Keeps the first pass's count of one record in `counts` (its filled cells, its decimal votes),
 /// or gives the error it is: too many fields, too many rows.
-#[inline]
+#[cfg_attr(feature = "full", inline)]
 fn keep_count(
     name: &str,
     counted: Counted,
@@ -1301,8 +1301,8 @@ fn keep_count(
 }
 
 /// The error of a record of `n_fields` fields, more than a table may have, on line `line`.
-#[cold]
-#[inline(never)]
+#[cfg_attr(feature = "full", cold)]
+#[cfg_attr(feature = "full", inline(never))]
 fn too_many_fields(name: &str, line: usize, n_fields: usize) -> Error {
     limits::exceeded(
         name,

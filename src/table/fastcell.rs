@@ -150,7 +150,7 @@ impl<'a> CellWriter<'a> {
     /// Appends the raw cell `t` to `col` as [`super::parse_cell_ref`] reads it with the decimal
     /// separator `decimal`. Returns true when it is a text written as a number beyond the
     /// range (as [`super::overflows`] tells), for the caller to name.
-    #[inline]
+    #[cfg_attr(feature = "full", inline)]
     pub fn push(&mut self, col: &mut Column, t: &'a str, decimal: char) -> bool {
         let out = self.outcome(col, t, decimal);
         #[cfg(feature = "full")]
@@ -169,7 +169,7 @@ impl<'a> CellWriter<'a> {
         self.push(col, t, decimal)
     }
 
-    #[inline]
+    #[cfg_attr(feature = "full", inline)]
     fn write(col: &mut Column, out: Outcome) -> bool {
         match out {
             Outcome::Missing => col.push_missing(),
@@ -181,7 +181,7 @@ impl<'a> CellWriter<'a> {
 
     /// The cell's outcome: the same text as the last one looked up here is answered inline,
     /// the others by a call.
-    #[inline]
+    #[cfg_attr(feature = "full", inline)]
     fn outcome(&mut self, col: &mut Column, t: &'a str, decimal: char) -> Outcome {
         if let Some((l, o)) = self.last {
             if same(l.as_bytes(), t.as_bytes()) {
@@ -191,7 +191,7 @@ impl<'a> CellWriter<'a> {
         self.looked_up(col, t, decimal)
     }
 
-    #[inline(never)]
+    #[cfg_attr(feature = "full", inline(never))]
     fn looked_up(&mut self, col: &mut Column, t: &'a str, decimal: char) -> Outcome {
         let b = t.as_bytes();
         // A plain number: no spaces around (it starts with `-` or a digit, ends with a digit),

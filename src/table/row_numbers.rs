@@ -44,9 +44,11 @@ impl RowNumbers {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    #[inline]
+    #[cfg_attr(feature = "full", inline)]
     pub fn push(&mut self, row: u32) {
-        // The common case inlined: the row follows on.
+        // The common case inlined: the row follows on (the first core, which reads the
+        // built-in data only, makes the call).
+        #[cfg(feature = "full")]
         if self.list.is_empty()
             && self.run > 0
             && u64::from(self.first) + self.run as u64 == u64::from(row)
@@ -57,7 +59,7 @@ impl RowNumbers {
         self.push_other(row)
     }
 
-    #[inline(never)]
+    #[cfg_attr(feature = "full", inline(never))]
     fn push_other(&mut self, row: u32) {
         if !self.list.is_empty() {
             return self.list.push(row);

@@ -243,7 +243,14 @@ impl Pieces {
             Encoding::Utf8 => match std::str::from_utf8(raw) {
                 Ok(s) => {
                     // Looked at only until a first non-ASCII byte is seen.
-                    self.non_ascii = self.non_ascii || !is_ascii(s.as_bytes());
+                    #[cfg(feature = "full")]
+                    {
+                        self.non_ascii = self.non_ascii || !is_ascii(s.as_bytes());
+                    }
+                    #[cfg(not(feature = "full"))]
+                    {
+                        self.non_ascii |= !s.is_ascii();
+                    }
                     self.text.push_str(s);
                     raw.len()
                 }
@@ -279,7 +286,9 @@ impl Pieces {
 }
 
 /// `bytes.is_ascii()`, eight bytes at a time without stopping early (the text is ASCII nearly
-/// always: the whole of it is looked at then anyway).
+/// always: the whole of it is looked at then anyway). (The first core, which reads the
+/// built-in data only, uses the standard library's.)
+#[cfg(feature = "full")]
 fn is_ascii(bytes: &[u8]) -> bool {
     let mut chunks = bytes.chunks_exact(8);
     let mut any = 0u64;
