@@ -125,11 +125,7 @@ pub fn normalise_code(code: &str) -> Option<String> {
     } else {
         upper.as_str()
     };
-    // `AMR09`, `AM 09`, `AM-09`: the letters, a space or hyphen, the digits.
-    let digits = c
-        .strip_prefix("AMR")
-        .or_else(|| c.strip_prefix("AM"))
-        .map_or(c, |d| d.trim_start_matches([' ', '-', '_']));
+    let digits = after_letters(c).unwrap_or(c);
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -137,16 +133,21 @@ pub fn normalise_code(code: &str) -> Option<String> {
     (n > 0).then(|| format!("AM{n:02}"))
 }
 
+/// What follows a code's letters in an upper-case text (`AMR09`, `AM 09`, `AM-09`: the letters,
+/// a space or hyphen, the digits); `None` when it does not start with them.
+fn after_letters(upper: &str) -> Option<&str> {
+    upper
+        .strip_prefix("AMR")
+        .or_else(|| upper.strip_prefix("AM"))
+        .map(|d| d.trim_start_matches([' ', '-', '_']))
+}
+
 #[cfg(feature = "full")]
 /// Whether a text is written as a region code with its letters (`AM09`, `AMR 77`), whether or
 /// not a region has that code; bare numbers are not.
 pub fn code_shaped(text: &str) -> bool {
     let upper = text.trim().to_ascii_uppercase();
-    let Some(rest) = upper
-        .strip_prefix("AMR")
-        .or_else(|| upper.strip_prefix("AM"))
-        .map(|d| d.trim_start_matches([' ', '-', '_']))
-    else {
+    let Some(rest) = after_letters(&upper) else {
         return false;
     };
     !rest.is_empty() && rest.len() <= 3 && rest.bytes().all(|b| b.is_ascii_digit())

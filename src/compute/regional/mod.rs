@@ -334,12 +334,10 @@ impl RegionalData {
                     if cfg!(feature = "full")
                         && !table.columns[region_col].dictionary().is_empty() =>
                 {
-                    return Err(Error::new2(
-                        ErrorKind::BadValue,
-                        format!("'{n}' is een getal in een kolom met namen van regio's: schrijf de naam of de code (AM09)."),
-                        format!("'{n}' is a number in a column of region names: write the name or the code (AM09)."),
-                    )
-                    .at(location(table, i, rname)));
+                    let (nl, en) = number_among_names(&n.to_string());
+                    return Err(
+                        Error::new2(ErrorKind::BadValue, nl, en).at(location(table, i, rname))
+                    );
                 }
                 Cell::Number(n) => std::borrow::Cow::Owned(n.to_string()),
                 // A grand-total row of a finer file (gemeente 'Nederland', region left empty).
@@ -1430,13 +1428,8 @@ fn region_names(texts: &[Box<str>], codes: bool) -> RegionNames {
                 name.to_string()
             }
             _ if names::code_shaped(t) => {
-                refused.get_or_insert((
-                    k,
-                    format!(
-                        "'{trimmed}' is de code van geen arbeidsmarktregio (AM01 tot en met AM38)."
-                    ),
-                    format!("'{trimmed}' is the code of no labour-market region (AM01 to AM38)."),
-                ));
+                let (nl, en) = no_such_code(trimmed, None);
+                refused.get_or_insert((k, nl, en));
                 trimmed.to_string()
             }
             // A bare number among names: which region it means is not guessed.
@@ -1444,11 +1437,8 @@ fn region_names(texts: &[Box<str>], codes: bool) -> RegionNames {
                 && trimmed.len() <= 3
                 && trimmed.bytes().all(|b| b.is_ascii_digit()) =>
             {
-                refused.get_or_insert((
-                    k,
-                    format!("'{trimmed}' is een getal in een kolom met namen van regio's: schrijf de naam of de code (AM09)."),
-                    format!("'{trimmed}' is a number in a column of region names: write the name or the code (AM09)."),
-                ));
+                let (nl, en) = number_among_names(trimmed);
+                refused.get_or_insert((k, nl, en));
                 trimmed.to_string()
             }
             _ => match names::split_code_name(t) {
@@ -1466,11 +1456,8 @@ fn region_names(texts: &[Box<str>], codes: bool) -> RegionNames {
                         trimmed.to_string()
                     }
                     None => {
-                        refused.get_or_insert((
-                            k,
-                            format!("'{trimmed}': {code} is de code van geen arbeidsmarktregio (AM01 tot en met AM38)."),
-                            format!("'{trimmed}': {code} is the code of no labour-market region (AM01 to AM38)."),
-                        ));
+                        let (nl, en) = no_such_code(trimmed, Some(&code));
+                        refused.get_or_insert((k, nl, en));
                         trimmed.to_string()
                     }
                 },
@@ -1500,6 +1487,30 @@ fn region_names(texts: &[Box<str>], codes: bool) -> RegionNames {
         with_codes,
         refused,
     }
+}
+
+/// The error of a number among the names of regions (which region it means is not guessed).
+fn number_among_names(n: &str) -> (String, String) {
+    (
+        format!("'{n}' is een getal in een kolom met namen van regio's: schrijf de naam of de code (AM09)."),
+        format!("'{n}' is a number in a column of region names: write the name or the code (AM09)."),
+    )
+}
+
+/// The error of a text written as a region code, or with one (`code`), that no region has.
+#[cfg(feature = "full")]
+fn no_such_code(text: &str, code: Option<&str>) -> (String, String) {
+    let (nl, en) = match code {
+        Some(code) => (
+            format!("'{text}': {code} is"),
+            format!("'{text}': {code} is"),
+        ),
+        None => (format!("'{text}' is"), format!("'{text}' is")),
+    };
+    (
+        format!("{nl} de code van geen arbeidsmarktregio (AM01 tot en met AM38)."),
+        format!("{en} the code of no labour-market region (AM01 to AM38)."),
+    )
 }
 
 /// The first core reads the built-in data only: its regions as written.
