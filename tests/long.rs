@@ -4,6 +4,7 @@
 //! generated from it (every region's counts split over municipalities and ages in integer parts
 //! that add up exactly), and a quarterly file whose Q4 is the year-end stock.
 
+use banenverkenner::format::Lang;
 use banenverkenner::render::{render_query, Dataset, Rendered};
 use banenverkenner::Error;
 use serde_json::Value;
@@ -554,6 +555,48 @@ fn a_quarterly_file_gives_the_scatter_of_the_yearly_file_for_q4() {
     // The yearly file keeps its years as numbers.
     let t = render_query(&yearly, "view=trend").unwrap();
     assert_eq!(t.data["years"][0], 2015);
+}
+
+#[test]
+fn the_file_line_names_the_periods_at_their_grain_readably() {
+    let q = load(
+        "kwartalen.csv",
+        quarterly(|y, q| format!("{y}KW0{q}")).as_bytes(),
+    );
+    let line = |d: &Dataset, lang| {
+        let info = serde_json::to_value(d.info_in(lang)).unwrap();
+        info["regional"]["line"].as_str().unwrap().to_string()
+    };
+    // Twelve quarters: the first and the last, with how many; never "jaren", never `2015KW01`.
+    assert_eq!(
+        line(&q, Lang::Nl),
+        "35 regio’s, kwartalen 2015 K1 tot en met 2017 K4 (12)"
+    );
+    assert_eq!(
+        line(&q, Lang::En),
+        "35 regions, quarters 2015 Q1 to 2017 Q4 (12)"
+    );
+    let yearly = load("regions_long.csv", LONG.as_bytes());
+    assert_eq!(
+        line(&yearly, Lang::Nl),
+        "35 regio’s, jaren 2015, 2016, 2017"
+    );
+    // A column whose total rows were used is not said to be unused as well.
+    let with_age = "arbeidsmarktregio,jaar,leeftijd,personen,werkzaam
+Achterhoek,2015,jong,10,5
+Achterhoek,2015,oud,20,6
+Achterhoek,2015,Totaal,30,11
+Twente,2015,jong,11,5
+Twente,2015,oud,21,7
+Twente,2015,Totaal,32,12
+";
+    let d = load("leeftijd.csv", with_age.as_bytes());
+    let notes = d.regional.as_ref().unwrap().notes.join(" | ");
+    assert!(notes.contains("leeftijd = 'Totaal'"), "{notes}");
+    assert!(
+        !notes.contains("niet gebruikt in de regionale analyse: leeftijd"),
+        "{notes}"
+    );
 }
 
 #[test]

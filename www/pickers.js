@@ -276,7 +276,9 @@ export function describeDataset() {
   name.textContent = state.fileName;
   line.appendChild(name);
   let text = `: ${info.summary}.`;
-  if (info.regional) text += ' ' + t('regions-years', { n: info.regional.regions, years: info.regional.years.join(', ') });
+  // The full core words the regions and periods (`kwartalen 2019 K1 tot en met 2021 K4 (12)`);
+  // the first core has only the built-in data's years.
+  if (info.regional) text += ' ' + (info.regional.line ? `${info.regional.line}.` : t('regions-years', { n: info.regional.regions, years: info.regional.years.join(', ') }));
   if (info.notes && info.notes.length) text += ' ' + info.notes.join('. ').replace(/\.\./g, '.') + '.';
   line.appendChild(document.createTextNode(text));
   const cols = info.columns || [];

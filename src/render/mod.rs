@@ -267,6 +267,8 @@ impl Dataset {
                 regions: r.regions.len(),
                 years: r.years.clone(),
                 national_from_file: r.national_from_file,
+                #[cfg(feature = "full")]
+                line: regional_line(r, lang),
             }),
             notes,
             // The first core has only the built-in regional data: nothing to map.
@@ -417,6 +419,39 @@ pub struct RegionalInfo {
     pub regions: usize,
     pub years: Vec<crate::spec::Period>,
     pub national_from_file: bool,
+    /// The regions and periods in words, for the file line: `35 regio’s, jaren 2015, 2016,
+    /// 2017`, `6 regio’s, kwartalen 2019 K1 tot en met 2021 K4 (12)`.
+    #[cfg(feature = "full")]
+    pub line: String,
+}
+
+/// [`RegionalInfo::line`] in `lang`: up to six periods listed, more as the first and the last
+/// with how many, each as the page shows it (`2019 K1`, never `2019KW01`).
+#[cfg(feature = "full")]
+fn regional_line(r: &RegionalData, lang: Lang) -> String {
+    let n = r.regions.len();
+    let en = lang == Lang::En;
+    let regions = match (en, n) {
+        (false, 1) => "1 regio".to_string(),
+        (false, _) => format!("{n} regio’s"),
+        (true, 1) => "1 region".to_string(),
+        (true, _) => format!("{n} regions"),
+    };
+    let grain = if en {
+        crate::compute::regional::grain_en(r.grain)
+    } else {
+        r.grain.label()
+    };
+    let labels: Vec<String> = r.years.iter().map(|p| p.label_in(lang)).collect();
+    let periods = match (labels.first(), labels.last()) {
+        (Some(first), Some(last)) if labels.len() > 6 => format!(
+            "{first} {} {last} ({})",
+            if en { "to" } else { "tot en met" },
+            labels.len()
+        ),
+        _ => labels.join(", "),
+    };
+    format!("{regions}, {grain} {periods}")
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1099,7 +1099,12 @@ impl RegionalData {
         let ignored_now: Vec<String> = dims
             .iter()
             .zip(&varying)
-            .filter(|(j, v)| (!**v || is_number(**j)) && ignored.contains(&table.columns[**j].name))
+            // (A column whose total rows were used is said above: it was used.)
+            .filter(|(j, v)| {
+                (!**v || is_number(**j))
+                    && ignored.contains(&table.columns[**j].name)
+                    && !used_totals.iter().any(|(k, _)| k == *j)
+            })
             .map(|(j, _)| table.columns[*j].name.clone())
             .collect();
         if !ignored_now.is_empty() {
@@ -1228,7 +1233,7 @@ fn hash_cells(table: &Table, cols: &[usize], i: usize, seed: u64) -> u64 {
 }
 
 /// The English name of a grain in the plural (for messages).
-fn grain_en(g: Grain) -> &'static str {
+pub(crate) fn grain_en(g: Grain) -> &'static str {
     match g {
         Grain::Year => "years",
         Grain::Quarter => "quarters",
