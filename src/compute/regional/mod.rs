@@ -268,6 +268,10 @@ impl RegionalData {
         // Periods written with a two-digit year (`31-12-15`), a few for the note.
         #[cfg(feature = "full")]
         let mut short_years: Vec<(String, Period)> = Vec::new();
+        // Quarters written as Roman numerals (`2015 IV`): the text, its period, whether without
+        // a word that says "quarter", its row.
+        #[cfg(feature = "full")]
+        let mut romans: Vec<(String, Period, bool, usize)> = Vec::new();
         // Rows whose period is a total over the periods (`Totaal`): how many, and one text.
         let (mut period_totals, mut period_total_text) = (0usize, String::new());
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
@@ -386,6 +390,12 @@ impl RegionalData {
                         short_years.len() < 10 && !shown.contains(&p.calendar_year().to_string())
                     }) {
                         short_years.push((shown.trim().to_string(), p));
+                    }
+                    #[cfg(feature = "full")]
+                    if let (Some(p), Some(bare)) =
+                        (parsed, crate::spec::period::roman_quarter(&shown))
+                    {
+                        romans.push((shown.trim().to_string(), p, bare, i));
                     }
                     // A total over the periods (a pivot table's `Totaal` row): no stand at
                     // any moment, so not used, and said so.
@@ -575,6 +585,8 @@ impl RegionalData {
             }
             groups[g].rows.push(i);
         }
+        #[cfg(feature = "full")]
+        let romans_note = roman_quarters(&mut romans, table, yname)?;
 
         // Two rows that differ in nothing but their counts are one row entered twice: the first
         // such row in the file is named, with the row it repeats. Found group by group: the
@@ -857,6 +869,8 @@ impl RegionalData {
                 ),
             ));
         }
+        #[cfg(feature = "full")]
+        notes.extend(romans_note);
         if cfg!(feature = "full") && !provisional.is_empty() {
             crate::sort::sort(&mut provisional);
             provisional.dedup();
@@ -1225,6 +1239,52 @@ fn hash_cells(table: &Table, cols: &[usize], i: usize, seed: u64) -> u64 {
         }
     }
     h.finish()
+}
+
+/// The quarters of a period column written as Roman numerals (`2015 IV`, `kwartaal II 2015`;
+/// each distinct text once, with its row): the note that says them, or an error at the first bare
+/// one (without a word that says "quarter") when no bare one goes higher than `II`, as `2015 I`
+/// and `2015 II` are also how a first and second half-year are written.
+#[cfg(feature = "full")]
+fn roman_quarters(
+    romans: &mut [(String, Period, bool, usize)],
+    table: &Table,
+    yname: &str,
+) -> Result<Option<(String, String)>> {
+    let bare = romans.iter().filter(|r| r.2);
+    if let Some(first) = bare.clone().min_by_key(|r| r.3) {
+        if bare.clone().all(|r| r.1.quarter_number() <= 2) {
+            let t = &first.0;
+            return Err(Error::new2(
+                ErrorKind::BadValue,
+                format!("'{t}' is een Romeins cijfer na of voor een jaartal, zonder het woord kwartaal, en de kolom heeft geen III of IV: een kwartaal of een halfjaar? Schrijf bijvoorbeeld {} (kwartaal) of {}H{} (halfjaar).", first.1, first.1.calendar_year(), first.1.quarter_number()),
+                format!("'{t}' is a Roman numeral after or before a year, without the word quarter, and the column has no III or IV: a quarter or a half-year? Write for example {} (quarter) or {}H{} (half-year).", first.1, first.1.calendar_year(), first.1.quarter_number()),
+            )
+            .at(location(table, first.3, yname)));
+        }
+    }
+    if romans.is_empty() {
+        return Ok(None);
+    }
+    romans.sort_by_key(|r| (r.1, r.3));
+    let list = |lang| {
+        romans
+            .iter()
+            .take(3)
+            .map(|r| format!("{} = {}", r.0, r.1.label_in(lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Ok(Some((
+        format!(
+            "Romeinse cijfers in '{yname}' gelezen als kwartalen: {}",
+            list(Lang::Nl)
+        ),
+        format!(
+            "Roman numerals in '{yname}' read as quarters: {}",
+            list(Lang::En)
+        ),
+    )))
 }
 
 /// The English name of a grain in the plural (for messages).
