@@ -75,7 +75,8 @@ fn split(
     ))
 }
 
-/// Default years: the last two years of the file.
+/// Default years: the last period of the file and the one a year before it (see
+/// [`RegionalData::year_before`]).
 fn years(
     d: &RegionalData,
     from: Option<Period>,
@@ -95,12 +96,7 @@ fn years(
     };
     let from = match from {
         Some(f) => d.resolve("from", f)?,
-        None => d
-            .years
-            .iter()
-            .copied()
-            .rfind(|y| *y < to)
-            .ok_or_else(|| {
+        None => d.year_before(to).ok_or_else(|| {
                 Error::not_available(match lang {
                     Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {}.", to.label_in(lang)),
                     Lang::En => format!("The make-up of the growth needs two years; the file has none before {}.", to.label_in(lang)),

@@ -11,7 +11,8 @@ use crate::format::{pp_unit, t, Lang};
 use crate::spec::{Period, Subgroup};
 use crate::spec::{ScatterSpec, ScatterX};
 
-/// Resolves the years of a view against the data: by default the first and last year.
+/// Resolves the years of a view against the data: by default the last period and the first at
+/// the same point of its year (see [`RegionalData::default_from`]).
 pub fn years(
     d: &RegionalData,
     from: Option<Period>,
@@ -26,13 +27,13 @@ pub fn years(
         ))
     })?;
     let last = *d.years.last().unwrap_or(&first);
-    let from = match from {
-        Some(p) => d.resolve("from", p)?,
-        None => first,
-    };
     let to = match to {
         Some(p) => d.resolve("to", p)?,
         None => last,
+    };
+    let from = match from {
+        Some(p) => d.resolve("from", p)?,
+        None => d.default_from(to).unwrap_or(first),
     };
     if from >= to {
         return Err(Error::not_available(match lang {

@@ -90,10 +90,10 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
                             &ys[..ys.len().saturating_sub(1)],
                             // The decomposition is about the last year's growth (the Praktijkroute
                             // exists from 2017).
-                            if view.view == "decomposition" {
-                                ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied()
-                            } else {
-                                ys.first().copied()
+                            match ys.last() {
+                                Some(&last) if view.view == "decomposition" => d.year_before(last),
+                                Some(&last) => d.default_from(last),
+                                None => None,
                             },
                         ),
                         "to" => (ys.get(1..).unwrap_or(&[]), ys.last().copied()),

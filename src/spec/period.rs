@@ -730,6 +730,16 @@ impl Period {
         self.month == 12 && self.day == 31
     }
 
+    /// Whether two periods of one grain end at the same point of their years (`2015K2` and
+    /// `2017K2`, `2015M02` and `2016M02`, `30-06-2015` and `30-06-2017`): a growth between them
+    /// compares like with like. User files only (the built-in data has years).
+    #[cfg(feature = "full")]
+    pub fn same_point_of_year(self, other: Period) -> bool {
+        self.grain == other.grain
+            && self.month == other.month
+            && (self.grain != Grain::Date || self.day == other.day)
+    }
+
     /// Whether two periods end on the same day (`2019`, `2019K4`, `2019M12`, `31-12-2019`).
     pub fn same_end(self, other: Period) -> bool {
         (self.year, self.month, self.day) == (other.year, other.month, other.day)

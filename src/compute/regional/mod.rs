@@ -884,6 +884,28 @@ impl RegionalData {
                 ),
             ));
         }
+        // A quarterly, monthly or daily file whose first period is not at the point of its year
+        // where the last is: a growth's default start moved to that point (see
+        // `RegionalData::default_from`), said.
+        #[cfg(feature = "full")]
+        if let (Some(&first), Some(&last)) = (years.first(), years.last()) {
+            if let Some(&from) = years
+                .iter()
+                .find(|p| **p < last && p.same_point_of_year(last))
+                .filter(|p| **p != first)
+            {
+                let (f, l, s) = (from.label(), last.label(), first.label());
+                let (fe, le, se) = (
+                    from.label_in(Lang::En),
+                    last.label_in(Lang::En),
+                    first.label_in(Lang::En),
+                );
+                notes.push((
+                    format!("Groei standaard van {f} tot {l}: hetzelfde moment van het jaar, zodat de groei gelijke standen vergelijkt (het bestand begint met {s}; kies 'van' voor een ander begin)"),
+                    format!("Growth by default from {fe} to {le}: the same point of the year, so the growth compares like with like (the file starts with {se}; choose 'from' for another start)"),
+                ));
+            }
+        }
         let national_from_file = years.iter().all(|y| national_rows.contains_key(y));
         let mut national = BTreeMap::new();
         let mut summed_years = Vec::new();
@@ -1155,6 +1177,36 @@ impl RegionalData {
     pub fn national(&self, year: impl Into<Period>, c: Count) -> Option<f64> {
         self.national.get(&year.into()).and_then(|k| k.get(c))
     }
+    /// The period a growth to `to` starts at when the view does not say: the first period of
+    /// the file, or in the full core the first at the same point of its year as `to` (`2015K4`
+    /// for `2017K4` in a quarterly file, `2015M06` for `2017M06`), so that the growth compares
+    /// like with like (DOMAIN: 2015 -> 2017 is Q4 2015 -> Q4 2017); the first period when no
+    /// earlier one is at that point.
+    pub fn default_from(&self, to: Period) -> Option<Period> {
+        #[cfg(feature = "full")]
+        if let Some(p) = self
+            .years
+            .iter()
+            .copied()
+            .find(|p| *p < to && p.same_point_of_year(to))
+        {
+            return Some(p);
+        }
+        self.years.first().copied()
+    }
+
+    /// The period a growth over one step to `to` starts at when the view does not say (the
+    /// decomposition): the period before `to`, or in the full core the last one before it at the
+    /// same point of its year (`2016K4` for `2017K4`: the year's growth, not the quarter's).
+    pub fn year_before(&self, to: Period) -> Option<Period> {
+        let before = self.years.iter().copied().filter(|p| *p < to);
+        #[cfg(feature = "full")]
+        if let Some(p) = before.clone().rfind(|p| p.same_point_of_year(to)) {
+            return Some(p);
+        }
+        before.last()
+    }
+
     pub fn has_year(&self, year: impl Into<Period>) -> bool {
         self.years.contains(&year.into())
     }
