@@ -1096,6 +1096,37 @@ impl RegionalData {
                 ),
             ));
         }
+        // A column named as the target group none of whose values is one (`A`, `B`): its values
+        // added together, which is right only when they do not overlap; said, naming them.
+        #[cfg(feature = "full")]
+        if summed_groups > 0 {
+            for (&j, _) in dims
+                .iter()
+                .zip(&varying)
+                .filter(|(j, v)| **v && !is_number(**j))
+            {
+                let c = &table.columns[j];
+                if IdColumn::from_header(&c.name) != Some(IdColumn::Subgroup) {
+                    continue;
+                }
+                let values: Vec<String> = c
+                    .dictionary()
+                    .iter()
+                    .map(|t| format!("'{}'", t.trim()))
+                    .collect();
+                let name = &c.name;
+                notes.push((
+                    format!(
+                        "De waarden van '{name}' zijn bij elkaar opgeteld: {}. Geen ervan is een doelgroep van de regionale analyse (Totaal, Wajong, WSW, Participatiewet, Praktijkroute); overlappen ze (iemand in meer dan één), dan zijn de aantallen te hoog: kies dan één waarde of geef de doelgroepen hun naam.",
+                        crate::format::first_ten(&values, Lang::Nl)
+                    ),
+                    format!(
+                        "The values of '{name}' were added together: {}. None of them is a target group of the regional analysis (Total, Wajong, WSW, Participatiewet, Praktijkroute); if they overlap (someone in more than one), the counts are too high: then choose one value or give the target groups their names.",
+                        crate::format::first_ten(&values, Lang::En)
+                    ),
+                ));
+            }
+        }
         if summed_years.len() == years.len() && !years.is_empty() {
             notes.push((
                 "Geen landelijke rij in het bestand: landelijke waarden zijn de som van de regio's"
