@@ -5,8 +5,8 @@
 //! values is a target group, summed over, said with its values. Each variant that is read gives
 //! exactly the wide file's numbers; each that cannot be read is an error naming its cell.
 
-use banenverkenner::render::{catalog::view_in, render_query, Dataset};
 use banenverkenner::format::Lang;
+use banenverkenner::render::{catalog::view_in, render_query, Dataset};
 use serde_json::Value;
 
 const WIDE: &str = include_str!("../data/regions.csv");
@@ -174,10 +174,9 @@ fn quarters_as_roman_numerals_or_written_together_give_the_wide_numbers_and_are_
 /// the word kwartaal, the numerals are quarters.
 #[test]
 fn bare_roman_numerals_no_higher_than_ii_are_refused_at_their_cell() {
-    for spell in [
-        (|y: &str| format!("{y} II")) as fn(&str) -> String,
-        |y| format!("I-{y}"),
-    ] {
+    for spell in [(|y: &str| format!("{y} II")) as fn(&str) -> String, |y| {
+        format!("I-{y}")
+    }] {
         let (message, row, column) = refused(&rewritten(1, spell));
         assert!(
             message.contains(&format!("'{}' is een Romeins cijfer", spell("2015")))
@@ -251,7 +250,10 @@ fn region_codes_padded_to_three_digits_are_the_code_of_their_region() {
         }
     }));
     assert!(message.contains("'AM109' is de code van geen"), "{message}");
-    assert_eq!((row, column.as_deref()), (Some(2), Some("arbeidsmarktregio")));
+    assert_eq!(
+        (row, column.as_deref()),
+        (Some(2), Some("arbeidsmarktregio"))
+    );
 }
 
 /// The long file made quarterly (or monthly): the fourth quarter (December) holds the year's
@@ -339,7 +341,10 @@ fn quarterly_and_monthly_files_compare_year_ends_by_default() {
         );
         // A start asked is kept.
         let r = render_query(&ds, "view=scatter&from=2015K1").unwrap_or_else(|e| panic!("{e}"));
-        assert_ne!(numbers(&r.data), numbers(&render_query(&wide, VIEWS[0]).unwrap().data));
+        assert_ne!(
+            numbers(&r.data),
+            numbers(&render_query(&wide, VIEWS[0]).unwrap().data)
+        );
     }
     // A file that ends in the second quarter compares the second quarters.
     let text = quarterly(|y, q| format!("{y}K{q}"));
@@ -350,7 +355,10 @@ fn quarterly_and_monthly_files_compare_year_ends_by_default() {
         .collect();
     let ds = load("to K2", &cut);
     let r = render_query(&ds, "view=scatter").unwrap();
-    assert_eq!((&r.data["from"], &r.data["to"]), (&"2015K2".into(), &"2017K2".into()));
+    assert_eq!(
+        (&r.data["from"], &r.data["to"]),
+        (&"2015K2".into(), &"2017K2".into())
+    );
     // A yearly file says nothing of it.
     let notes = wide.regional.as_ref().unwrap().notes.join(" | ");
     assert!(!notes.contains("Groei standaard"), "{notes}");

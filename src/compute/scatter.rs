@@ -33,7 +33,10 @@ pub fn years(
     };
     let from = match from {
         Some(p) => d.resolve("from", p)?,
+        #[cfg(feature = "full")]
         None => d.default_from(to).unwrap_or(first),
+        #[cfg(not(feature = "full"))]
+        None => first,
     };
     if from >= to {
         return Err(Error::not_available(match lang {

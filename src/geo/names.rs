@@ -194,7 +194,7 @@ pub fn split_code_name(text: &str) -> Option<(String, &str)> {
     }
     let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
     // (Three digits only with a leading zero: `AM009 Achterhoek`.)
-    if !(1..=2).contains(&digits) && !(digits == 3 && b[at] == b'0') {
+    if !((1..=2).contains(&digits) || (digits == 3 && b[at] == b'0')) {
         return None;
     }
     let code = &t[..at + digits];

@@ -1209,33 +1209,30 @@ impl RegionalData {
         self.national.get(&year.into()).and_then(|k| k.get(c))
     }
     /// The period a growth to `to` starts at when the view does not say: the first period of
-    /// the file, or in the full core the first at the same point of its year as `to` (`2015K4`
-    /// for `2017K4` in a quarterly file, `2015M06` for `2017M06`), so that the growth compares
-    /// like with like (DOMAIN: 2015 -> 2017 is Q4 2015 -> Q4 2017); the first period when no
-    /// earlier one is at that point.
+    /// the file at the same point of its year as `to` (`2015K4` for `2017K4` in a quarterly
+    /// file, `2015M06` for `2017M06`), so that the growth compares like with like (DOMAIN: 2015
+    /// -> 2017 is Q4 2015 -> Q4 2017); the first period when no earlier one is at that point.
+    /// User files only (the built-in data has years: the first year).
+    #[cfg(feature = "full")]
     pub fn default_from(&self, to: Period) -> Option<Period> {
-        #[cfg(feature = "full")]
-        if let Some(p) = self
-            .years
+        self.years
             .iter()
             .copied()
             .find(|p| *p < to && p.same_point_of_year(to))
-        {
-            return Some(p);
-        }
-        self.years.first().copied()
+            .or_else(|| self.years.first().copied())
     }
 
     /// The period a growth over one step to `to` starts at when the view does not say (the
-    /// decomposition): the period before `to`, or in the full core the last one before it at the
-    /// same point of its year (`2016K4` for `2017K4`: the year's growth, not the quarter's).
+    /// decomposition): the last one before it at the same point of its year (`2016K4` for
+    /// `2017K4`: the year's growth, not the quarter's), else the period before `to`. User files
+    /// only (the built-in data has years: the year before).
+    #[cfg(feature = "full")]
     pub fn year_before(&self, to: Period) -> Option<Period> {
-        let before = self.years.iter().copied().filter(|p| *p < to);
-        #[cfg(feature = "full")]
-        if let Some(p) = before.clone().rfind(|p| p.same_point_of_year(to)) {
-            return Some(p);
-        }
-        before.last()
+        let mut before = self.years.iter().copied().filter(|p| *p < to);
+        before
+            .clone()
+            .rfind(|p| p.same_point_of_year(to))
+            .or_else(|| before.next_back())
     }
 
     pub fn has_year(&self, year: impl Into<Period>) -> bool {
