@@ -19,6 +19,8 @@ pub fn years(
     to: Option<Period>,
     lang: Lang,
 ) -> Result<(Period, Period)> {
+    #[cfg(feature = "full")]
+    let spec_from = from;
     let first = *d.years.first().ok_or_else(|| {
         Error::not_available(t(
             lang,
@@ -27,16 +29,19 @@ pub fn years(
         ))
     })?;
     let last = *d.years.last().unwrap_or(&first);
+    let from = match from {
+        Some(p) => d.resolve("from", p)?,
+        None => first,
+    };
     let to = match to {
         Some(p) => d.resolve("to", p)?,
         None => last,
     };
-    let from = match from {
-        Some(p) => d.resolve("from", p)?,
-        #[cfg(feature = "full")]
-        None => d.default_from(to).unwrap_or(first),
-        #[cfg(not(feature = "full"))]
-        None => first,
+    // Not asked: from the same point of the year as `to` (user files only).
+    #[cfg(feature = "full")]
+    let from = match (spec_from, d.default_from(to)) {
+        (None, Some(p)) => p,
+        _ => from,
     };
     if from >= to {
         return Err(Error::not_available(match lang {
