@@ -75,7 +75,8 @@ fn split(
     ))
 }
 
-/// Default years: the last two years of the file.
+/// Default years: the last period of the file and the one a year before it (see
+/// [`RegionalData::year_before`]).
 fn years(
     d: &RegionalData,
     from: Option<Period>,
@@ -93,19 +94,18 @@ fn years(
             ))
         })?,
     };
+    #[cfg(feature = "full")]
+    let before = d.year_before(to);
+    #[cfg(not(feature = "full"))]
+    let before = d.years.iter().copied().rfind(|y| *y < to);
     let from = match from {
         Some(f) => d.resolve("from", f)?,
-        None => d
-            .years
-            .iter()
-            .copied()
-            .rfind(|y| *y < to)
-            .ok_or_else(|| {
-                Error::not_available(match lang {
-                    Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {}.", to.label_in(lang)),
-                    Lang::En => format!("The make-up of the growth needs two years; the file has none before {}.", to.label_in(lang)),
-                })
-            })?,
+        None => before.ok_or_else(|| {
+            Error::not_available(match lang {
+                Lang::Nl => format!("Voor de opbouw van de groei zijn twee jaren nodig; het bestand heeft er geen vóór {}.", to.label_in(lang)),
+                Lang::En => format!("The make-up of the growth needs two years; the file has none before {}.", to.label_in(lang)),
+            })
+        })?,
     };
     for y in [from, to] {
         if !d.has_year(y) {

@@ -11,13 +11,16 @@ use crate::format::{pp_unit, t, Lang};
 use crate::spec::{Period, Subgroup};
 use crate::spec::{ScatterSpec, ScatterX};
 
-/// Resolves the years of a view against the data: by default the first and last year.
+/// Resolves the years of a view against the data: by default the last period and the first at
+/// the same point of its year (see [`RegionalData::default_from`]).
 pub fn years(
     d: &RegionalData,
     from: Option<Period>,
     to: Option<Period>,
     lang: Lang,
 ) -> Result<(Period, Period)> {
+    #[cfg(feature = "full")]
+    let spec_from = from;
     let first = *d.years.first().ok_or_else(|| {
         Error::not_available(t(
             lang,
@@ -33,6 +36,12 @@ pub fn years(
     let to = match to {
         Some(p) => d.resolve("to", p)?,
         None => last,
+    };
+    // Not asked: from the same point of the year as `to` (user files only).
+    #[cfg(feature = "full")]
+    let from = match (spec_from, d.default_from(to)) {
+        (None, Some(p)) => p,
+        _ => from,
     };
     if from >= to {
         return Err(Error::not_available(match lang {

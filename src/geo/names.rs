@@ -126,6 +126,13 @@ pub fn normalise_code(code: &str) -> Option<String> {
         upper.as_str()
     };
     let digits = after_letters(c).unwrap_or(c);
+    // Three digits after the letters, the first a zero (`AM009`, `AMR009`), as some systems pad
+    // the code: the code (user files only; a bare `009` is a number, read elsewhere).
+    #[cfg(feature = "full")]
+    let digits = match digits.strip_prefix('0') {
+        Some(d) if d.len() == 2 && after_letters(c).is_some() => d,
+        _ => digits,
+    };
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -186,7 +193,8 @@ pub fn split_code_name(text: &str) -> Option<(String, &str)> {
         at += 1;
     }
     let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&digits) {
+    // (Three digits only with a leading zero: `AM009 Achterhoek`.)
+    if !((1..=2).contains(&digits) || (digits == 3 && b[at] == b'0')) {
         return None;
     }
     let code = &t[..at + digits];
@@ -468,6 +476,33 @@ mod tests {
         assert_eq!(normalise_code("AM123"), None);
         assert_eq!(normalise_code("0"), None);
         assert_eq!(normalise_code("2017"), None);
+    }
+
+    /// A code padded to three digits with a leading zero (`AM009`, `AMR009`, `am009`) is the
+    /// code; three digits that are no padding (`AM109`, `AM0009`) and a bare `009` are not.
+    #[cfg(feature = "full")]
+    #[test]
+    fn codes_padded_with_a_zero_are_the_code() {
+        for (t, want) in [
+            ("AM009", Some("AM09")),
+            ("AMR009", Some("AM09")),
+            ("am009", Some("AM09")),
+            ("AM 036", Some("AM36")),
+            ("am09", Some("AM09")),
+            ("AM109", None),
+            ("AM0009", None),
+            ("AM000", None),
+            ("009", None),
+        ] {
+            assert_eq!(normalise_code(t).as_deref(), want, "{t}");
+        }
+        assert_eq!(region_of_code("AMR009"), Some("Achterhoek"));
+        assert!(code_shaped("AM009") && code_shaped("AM109"));
+        assert_eq!(
+            split_code_name("AM009 Achterhoek"),
+            Some(("AM09".to_string(), "Achterhoek"))
+        );
+        assert_eq!(split_code_name("AM109 Achterhoek"), None);
     }
 
     #[cfg(feature = "full")]

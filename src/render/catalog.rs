@@ -84,18 +84,24 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
         KeyKind::Period => {
             if let Some(d) = &ds.regional {
                 let ys = &d.years;
+                // The decomposition is about the last year's growth (the Praktijkroute exists
+                // from 2017). In a quarterly or monthly file, from the same point of the year as
+                // the last period (see `RegionalData::default_from`).
+                #[cfg(feature = "full")]
+                let from = match ys.last() {
+                    Some(&last) if view.view == "decomposition" => d.year_before(last),
+                    Some(&last) => d.default_from(last),
+                    None => None,
+                };
+                #[cfg(not(feature = "full"))]
+                let from = if view.view == "decomposition" {
+                    ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied()
+                } else {
+                    ys.first().copied()
+                };
                 let (list, default): (&[crate::spec::Period], Option<crate::spec::Period>) =
                     match k.key {
-                        "from" => (
-                            &ys[..ys.len().saturating_sub(1)],
-                            // The decomposition is about the last year's growth (the Praktijkroute
-                            // exists from 2017).
-                            if view.view == "decomposition" {
-                                ys.len().checked_sub(2).and_then(|i| ys.get(i)).copied()
-                            } else {
-                                ys.first().copied()
-                            },
-                        ),
+                        "from" => (&ys[..ys.len().saturating_sub(1)], from),
                         "to" => (ys.get(1..).unwrap_or(&[]), ys.last().copied()),
                         _ => (ys, ys.last().copied()),
                     };

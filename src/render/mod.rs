@@ -248,6 +248,12 @@ impl Dataset {
                 &roles,
                 lang,
             ));
+            #[cfg(feature = "full")]
+            notes.extend(crate::compute::tidy::aggregate::roman_note(
+                &self.table,
+                &roles,
+                lang,
+            ));
         }
         DatasetInfo {
             file: self.table.source.clone(),

@@ -590,6 +590,82 @@ fn quarter_word(w: &str) -> Option<u8> {
         .map(|k| k as u8 + 1)
 }
 
+/// A quarter written as a Roman numeral (`I` to `IV`, any case), with an ordinal `e` after it or
+/// not (`IVe kwartaal`). User files only.
+#[cfg(feature = "full")]
+fn roman(w: &str) -> Option<u8> {
+    let w = crate::case::lower(w);
+    let w = w.strip_suffix('e').filter(|r| !r.is_empty()).unwrap_or(&w);
+    ["i", "ii", "iii", "iv"]
+        .iter()
+        .position(|r| *r == w)
+        .map(|k| k as u8 + 1)
+}
+
+/// A quarter number written as a word (see [`quarter_word`]) or, in user files, as a Roman
+/// numeral (`kwartaal IV 2019`).
+fn quarter_number_word(w: &str) -> Option<u8> {
+    let q = quarter_word(w);
+    #[cfg(feature = "full")]
+    let q = q.or_else(|| roman(w));
+    q
+}
+
+/// The words of a text cut at anything but a letter or digit and between digits and letters
+/// (`2019-IV` and `2019IV` are `2019`, `iv`), in lower case.
+#[cfg(feature = "full")]
+fn runs(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last: Option<bool> = None;
+    for c in crate::case::lower(s).chars() {
+        if !c.is_alphanumeric() {
+            last = None;
+            continue;
+        }
+        let digit = c.is_ascii_digit();
+        match out.last_mut() {
+            Some(w) if last == Some(digit) => w.push(c),
+            _ => out.push(c.to_string()),
+        }
+        last = Some(digit);
+    }
+    out
+}
+
+/// A quarter written as a Roman numeral right before or after a four-digit year, with no word
+/// that says "quarter" (`2019 IV`, `2019-IV`, `2019/IV`, `2019IV`, `IV 2019`, `IV-2019`). `I`
+/// and `II` could be half-years: a column whose Roman numerals go no higher is refused by
+/// its reader (see [`roman_quarter`]). User files only.
+#[cfg(feature = "full")]
+fn bare_roman(s: &str) -> Option<Period> {
+    let words = runs(s);
+    match words.as_slice() {
+        [a, b] => match (year_of(a), year_of(b)) {
+            (Some(y), None) if !b.ends_with('e') => Some(Period::quarter(y, roman(b)?)),
+            (None, Some(y)) if !a.ends_with('e') => Some(Period::quarter(y, roman(a)?)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a text is read as a quarter through a Roman numeral, and whether without a word that
+/// says "quarter" (`2019 IV`: `Some(true)`; `kwartaal IV 2019`: `Some(false)`); `None` when the
+/// text is no quarter written so. A reader says the Roman numerals it read, and refuses bare ones
+/// that go no higher than `II` (a first and second half-year are written so too). User files
+/// only.
+#[cfg(feature = "full")]
+pub fn roman_quarter(s: &str) -> Option<bool> {
+    if Period::parse(s)?.grain != Grain::Quarter {
+        return None;
+    }
+    let words = runs(s);
+    if !words.iter().any(|w| roman(w).is_some()) {
+        return None;
+    }
+    Some(!words.iter().any(|w| is_quarter_word(w)))
+}
+
 impl Period {
     pub fn year(y: i32) -> Period {
         Period {
@@ -652,6 +728,16 @@ impl Period {
     /// year-end stock.
     pub fn is_year_end(self) -> bool {
         self.month == 12 && self.day == 31
+    }
+
+    /// Whether two periods of one grain end at the same point of their years (`2015K2` and
+    /// `2017K2`, `2015M02` and `2016M02`, `30-06-2015` and `30-06-2017`): a growth between them
+    /// compares like with like. User files only (the built-in data has years).
+    #[cfg(feature = "full")]
+    pub fn same_point_of_year(self, other: Period) -> bool {
+        self.grain == other.grain
+            && self.month == other.month
+            && (self.grain != Grain::Date || self.day == other.day)
     }
 
     /// Whether two periods end on the same day (`2019`, `2019K4`, `2019M12`, `31-12-2019`).
@@ -861,6 +947,10 @@ impl Period {
         if let Some(p) = quarter_or_month_first(&upper) {
             return Some(p);
         }
+        #[cfg(feature = "full")]
+        if let Some(p) = bare_roman(s) {
+            return Some(p);
+        }
         // A year followed by a code: 2019JJ00, 2019K4, 2019Q4, 2019KW04, 2019M04, 2019MM04.
         if let (Some(y), Some(rest)) = (upper.get(..4).and_then(year_of), upper.get(4..)) {
             if rest == "JJ00" {
@@ -962,6 +1052,16 @@ impl Period {
         }
         // Words: `1e kwartaal 2019`, `kwartaal 1 2019`, `april 2019`, `2019 april`, `jan. 2019`.
         let lower = crate::case::lower(s);
+        // A quarter word written together with its number or year (`4ekwartaal2019`,
+        // `kwartaal4 2019`, `4ekw2019`): apart.
+        #[cfg(feature = "full")]
+        let lower = match ["kwartaal", "quarter", "kw"]
+            .iter()
+            .find(|w| lower.contains(**w))
+        {
+            Some(w) => lower.replacen(w, &format!(" {w} "), 1),
+            None => lower,
+        };
         let words: Vec<&str> = lower
             .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ',' | '.' | '_'))
             .filter(|w| !w.is_empty())
@@ -1032,7 +1132,7 @@ impl Period {
             let nums: Vec<u8> = rest
                 .iter()
                 .filter(|w| !is_quarter_word(w))
-                .map(|w| quarter_word(w))
+                .map(|w| quarter_number_word(w))
                 .collect::<Option<Vec<u8>>>()?;
             if let [q] = nums.as_slice() {
                 return Some(Period::quarter(*y, *q));
@@ -1344,6 +1444,46 @@ mod tests {
             ("2019-13-31Z", "-"),
         ] {
             assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    /// Quarters written as Roman numerals and quarter words written together (user files
+    /// only); bare `I` and `II` are read too, their column then judged by its reader.
+    #[cfg(feature = "full")]
+    #[test]
+    fn roman_quarters_and_words_written_together() {
+        for (s, want, roman) in [
+            ("2015 IV", "2015K4", Some(true)),
+            ("2015-IV", "2015K4", Some(true)),
+            ("2015/IV", "2015K4", Some(true)),
+            ("2015IV", "2015K4", Some(true)),
+            ("IV 2015", "2015K4", Some(true)),
+            ("IV-2015", "2015K4", Some(true)),
+            ("2015 iii", "2015K3", Some(true)),
+            ("2015 I", "2015K1", Some(true)),
+            ("2015-II", "2015K2", Some(true)),
+            ("kwartaal IV 2015", "2015K4", Some(false)),
+            ("IVe kwartaal 2015", "2015K4", Some(false)),
+            ("2015 kwartaal II", "2015K2", Some(false)),
+            ("2015 IV*", "2015K4", Some(true)),
+            ("4ekwartaal2015", "2015K4", None),
+            ("4ekw2015", "2015K4", None),
+            ("kwartaal4 2015", "2015K4", None),
+            ("2015K4", "2015K4", None),
+            ("vierde kwartaal 2015", "2015K4", None),
+            // Not quarters: no such numeral, a two-digit year, an ordinal without the word,
+            // two numerals, a Roman half-year.
+            ("2015 V", "-", None),
+            ("2015 VI", "-", None),
+            ("IV 15", "-", None),
+            ("2015 IVe", "-", None),
+            ("2015 IV IV", "-", None),
+            ("IIe halfjaar 2015", "-", None),
+            ("5ekwartaal2015", "-", None),
+            ("kwartaal", "-", None),
+        ] {
+            assert_eq!(p(s), want, "{s}");
+            assert_eq!(roman_quarter(s), roman, "{s}");
         }
     }
 

@@ -362,9 +362,26 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
     {
         return;
     }
+    // Two of the file's own codes as it writes them (`AM009 = Achterhoek`), with the code as
+    // the division writes it when that differs (`am009`: `AM09`).
+    let examples: Vec<String> = table.columns[j]
+        .dictionary()
+        .iter()
+        .filter_map(|t| {
+            let (t, region) = (t.trim(), crate::geo::names::region_of_code(t)?);
+            let code = crate::geo::names::normalise_code(t)?;
+            Some(if code == t {
+                format!("{t} = {region}")
+            } else {
+                format!("{t} = {code} = {region}")
+            })
+        })
+        .take(2)
+        .collect();
+    let examples = examples.join(", ");
     out.notes.push((
-        format!("Regio's gelezen uit hun code in kolom '{h}' (AM01 = Groningen, AM09 = Achterhoek, ...)"),
-        format!("Regions read from their code in column '{h}' (AM01 = Groningen, AM09 = Achterhoek, ...)"),
+        format!("Regio's gelezen uit hun code in kolom '{h}' ({examples}, ...)"),
+        format!("Regions read from their code in column '{h}' ({examples}, ...)"),
     ));
 }
 

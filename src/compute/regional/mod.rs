@@ -268,6 +268,10 @@ impl RegionalData {
         // Periods written with a two-digit year (`31-12-15`), a few for the note.
         #[cfg(feature = "full")]
         let mut short_years: Vec<(String, Period)> = Vec::new();
+        // Quarters written as Roman numerals (`2015 IV`): the text, its period, whether without
+        // a word that says "quarter", its row.
+        #[cfg(feature = "full")]
+        let mut romans: Vec<(String, Period, bool, usize)> = Vec::new();
         // Rows whose period is a total over the periods (`Totaal`): how many, and one text.
         let (mut period_totals, mut period_total_text) = (0usize, String::new());
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
@@ -386,6 +390,12 @@ impl RegionalData {
                         short_years.len() < 10 && !shown.contains(&p.calendar_year().to_string())
                     }) {
                         short_years.push((shown.trim().to_string(), p));
+                    }
+                    #[cfg(feature = "full")]
+                    if let (Some(p), Some(bare)) =
+                        (parsed, crate::spec::period::roman_quarter(&shown))
+                    {
+                        romans.push((shown.trim().to_string(), p, bare, i));
                     }
                     // A total over the periods (a pivot table's `Totaal` row): no stand at
                     // any moment, so not used, and said so.
@@ -575,6 +585,8 @@ impl RegionalData {
             }
             groups[g].rows.push(i);
         }
+        #[cfg(feature = "full")]
+        let romans_note = roman_quarters(&mut romans, table, yname)?;
 
         // Two rows that differ in nothing but their counts are one row entered twice: the first
         // such row in the file is named, with the row it repeats. Found group by group: the
@@ -857,6 +869,8 @@ impl RegionalData {
                 ),
             ));
         }
+        #[cfg(feature = "full")]
+        notes.extend(romans_note);
         if cfg!(feature = "full") && !provisional.is_empty() {
             crate::sort::sort(&mut provisional);
             provisional.dedup();
@@ -869,6 +883,28 @@ impl RegionalData {
                     "Provisional figures: {list} in '{yname}' read as the period itself; the charts show the period without the mark."
                 ),
             ));
+        }
+        // A quarterly, monthly or daily file whose first period is not at the point of its year
+        // where the last is: a growth's default start moved to that point (see
+        // `RegionalData::default_from`), said.
+        #[cfg(feature = "full")]
+        if let (Some(&first), Some(&last)) = (years.first(), years.last()) {
+            if let Some(&from) = years
+                .iter()
+                .find(|p| **p < last && p.same_point_of_year(last))
+                .filter(|p| **p != first)
+            {
+                let (f, l, s) = (from.label(), last.label(), first.label());
+                let (fe, le, se) = (
+                    from.label_in(Lang::En),
+                    last.label_in(Lang::En),
+                    first.label_in(Lang::En),
+                );
+                notes.push((
+                    format!("Groei standaard van {f} tot {l}: hetzelfde moment van het jaar, zodat de groei gelijke standen vergelijkt (het bestand begint met {s}; kies 'van' voor een ander begin)"),
+                    format!("Growth by default from {fe} to {le}: the same point of the year, so the growth compares like with like (the file starts with {se}; choose 'from' for another start)"),
+                ));
+            }
         }
         let national_from_file = years.iter().all(|y| national_rows.contains_key(y));
         let mut national = BTreeMap::new();
@@ -1060,6 +1096,37 @@ impl RegionalData {
                 ),
             ));
         }
+        // A column named as the target group none of whose values is one (`A`, `B`): its values
+        // added together, which is right only when they do not overlap; said, naming them.
+        #[cfg(feature = "full")]
+        if summed_groups > 0 {
+            for (&j, _) in dims
+                .iter()
+                .zip(&varying)
+                .filter(|(j, v)| **v && !is_number(**j))
+            {
+                let c = &table.columns[j];
+                if IdColumn::from_header(&c.name) != Some(IdColumn::Subgroup) {
+                    continue;
+                }
+                let values: Vec<String> = c
+                    .dictionary()
+                    .iter()
+                    .map(|t| format!("'{}'", t.trim()))
+                    .collect();
+                let name = &c.name;
+                notes.push((
+                    format!(
+                        "De waarden van '{name}' zijn bij elkaar opgeteld: {}. Geen ervan is een doelgroep van de regionale analyse (Totaal, Wajong, WSW, Participatiewet, Praktijkroute); overlappen ze (iemand in meer dan één), dan zijn de aantallen te hoog: kies dan één waarde of geef de doelgroepen hun naam.",
+                        crate::format::first_ten(&values, Lang::Nl)
+                    ),
+                    format!(
+                        "The values of '{name}' were added together: {}. None of them is a target group of the regional analysis (Total, Wajong, WSW, Participatiewet, Praktijkroute); if they overlap (someone in more than one), the counts are too high: then choose one value or give the target groups their names.",
+                        crate::format::first_ten(&values, Lang::En)
+                    ),
+                ));
+            }
+        }
         if summed_years.len() == years.len() && !years.is_empty() {
             notes.push((
                 "Geen landelijke rij in het bestand: landelijke waarden zijn de som van de regio's"
@@ -1146,6 +1213,33 @@ impl RegionalData {
     pub fn national(&self, year: impl Into<Period>, c: Count) -> Option<f64> {
         self.national.get(&year.into()).and_then(|k| k.get(c))
     }
+    /// The period a growth to `to` starts at when the view does not say: the first period of
+    /// the file at the same point of its year as `to` (`2015K4` for `2017K4` in a quarterly
+    /// file, `2015M06` for `2017M06`), so that the growth compares like with like (DOMAIN: 2015
+    /// -> 2017 is Q4 2015 -> Q4 2017); the first period when no earlier one is at that point.
+    /// User files only (the built-in data has years: the first year).
+    #[cfg(feature = "full")]
+    pub fn default_from(&self, to: Period) -> Option<Period> {
+        self.years
+            .iter()
+            .copied()
+            .find(|p| *p < to && p.same_point_of_year(to))
+            .or_else(|| self.years.first().copied())
+    }
+
+    /// The period a growth over one step to `to` starts at when the view does not say (the
+    /// decomposition): the last one before it at the same point of its year (`2016K4` for
+    /// `2017K4`: the year's growth, not the quarter's), else the period before `to`. User files
+    /// only (the built-in data has years: the year before).
+    #[cfg(feature = "full")]
+    pub fn year_before(&self, to: Period) -> Option<Period> {
+        let mut before = self.years.iter().copied().filter(|p| *p < to);
+        before
+            .clone()
+            .rfind(|p| p.same_point_of_year(to))
+            .or_else(|| before.next_back())
+    }
+
     pub fn has_year(&self, year: impl Into<Period>) -> bool {
         self.years.contains(&year.into())
     }
@@ -1230,6 +1324,52 @@ fn hash_cells(table: &Table, cols: &[usize], i: usize, seed: u64) -> u64 {
         }
     }
     h.finish()
+}
+
+/// The quarters of a period column written as Roman numerals (`2015 IV`, `kwartaal II 2015`;
+/// each distinct text once, with its row): the note that says them, or an error at the first bare
+/// one (without a word that says "quarter") when no bare one goes higher than `II`, as `2015 I`
+/// and `2015 II` are also how a first and second half-year are written.
+#[cfg(feature = "full")]
+fn roman_quarters(
+    romans: &mut [(String, Period, bool, usize)],
+    table: &Table,
+    yname: &str,
+) -> Result<Option<(String, String)>> {
+    let bare = romans.iter().filter(|r| r.2);
+    if let Some(first) = bare.clone().min_by_key(|r| r.3) {
+        if bare.clone().all(|r| r.1.quarter_number() <= 2) {
+            let t = &first.0;
+            return Err(Error::new2(
+                ErrorKind::BadValue,
+                format!("'{t}' is een Romeins cijfer na of voor een jaartal, zonder het woord kwartaal, en de kolom heeft geen III of IV: een kwartaal of een halfjaar? Schrijf bijvoorbeeld {} (kwartaal) of {}H{} (halfjaar).", first.1, first.1.calendar_year(), first.1.quarter_number()),
+                format!("'{t}' is a Roman numeral after or before a year, without the word quarter, and the column has no III or IV: a quarter or a half-year? Write for example {} (quarter) or {}H{} (half-year).", first.1, first.1.calendar_year(), first.1.quarter_number()),
+            )
+            .at(location(table, first.3, yname)));
+        }
+    }
+    if romans.is_empty() {
+        return Ok(None);
+    }
+    romans.sort_by_key(|r| (r.1, r.3));
+    let list = |lang| {
+        romans
+            .iter()
+            .take(3)
+            .map(|r| format!("{} = {}", r.0, r.1.label_in(lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Ok(Some((
+        format!(
+            "Romeinse cijfers in '{yname}' gelezen als kwartalen: {}",
+            list(Lang::Nl)
+        ),
+        format!(
+            "Roman numerals in '{yname}' read as quarters: {}",
+            list(Lang::En)
+        ),
+    )))
 }
 
 /// The English name of a grain in the plural (for messages).

@@ -115,6 +115,57 @@ pub fn short_years_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -
     })
 }
 
+/// The periods of the time columns written as Roman quarters (`2015 IV`, `kwartaal II 2015`:
+/// see [`crate::spec::period::roman_quarter`]), for the file line: a few examples; when the bare
+/// numerals (no word that says "quarter") go no higher than `II`, the note says they may be
+/// half-years.
+#[cfg(feature = "full")]
+pub fn roman_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let (mut bare, mut high) = (false, false);
+    for (c, r) in table.columns.iter().zip(&roles.columns) {
+        if r.role != Role::Time {
+            continue;
+        }
+        let before = found.len();
+        let mut any = false;
+        for text in c.dictionary() {
+            let Some(b) = crate::spec::period::roman_quarter(text) else {
+                continue;
+            };
+            any = true;
+            let p = crate::spec::Period::parse(text)?;
+            bare |= b;
+            high |= b && p.quarter_number() > 2;
+            if found.len() < before + 3 {
+                found.push(format!("{} = {}", text.trim(), p.label_in(lang)));
+            }
+        }
+        if any {
+            names.push(format!("'{}'", c.name));
+        }
+    }
+    (!found.is_empty()).then(|| {
+        let (names, found) = (names.join(", "), found.join(", "));
+        let doubt = if bare && !high {
+            t(
+                lang,
+                "; let op: zonder III of IV kunnen I en II ook halfjaren zijn (schrijf dan 2015H1)",
+                "; note: without III or IV, I and II may be half-years as well (then write 2015H1)",
+            )
+        } else {
+            ""
+        };
+        t(
+            lang,
+            &format!("Romeinse cijfers in {names} gelezen als kwartalen: {found}{doubt}"),
+            &format!("Roman numerals in {names} read as quarters: {found}{doubt}"),
+        )
+        .to_string()
+    })
+}
+
 /// How the values of one point are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Method {
