@@ -1166,11 +1166,12 @@ impl RegionalData {
         let ignored_now: Vec<String> = dims
             .iter()
             .zip(&varying)
-            // (A column whose total rows were used is said above: it was used.)
+            // (A column whose total rows were used is said above: it was used. The first core
+            // reads the built-in data only, which has no such column.)
             .filter(|(j, v)| {
                 (!**v || is_number(**j))
                     && ignored.contains(&table.columns[**j].name)
-                    && !used_totals.iter().any(|(k, _)| k == *j)
+                    && !(cfg!(feature = "full") && used_totals.iter().any(|(k, _)| k == *j))
             })
             .map(|(j, _)| table.columns[*j].name.clone())
             .collect();
