@@ -164,18 +164,28 @@ impl<'a> Frame<'a> {
             }
             if texts_left == 0 {
                 // Every text seen: only a first missing cell can be new.
-                let first_missing = if seen[dict] {
-                    None
-                } else if self.rows.len() == codes.len() {
-                    // Every row (kept rows are in table order): the codes where they lie.
-                    let from = i + 1;
-                    codes[from..]
-                        .iter()
-                        .position(|&k| k == NO_SHORT_CODE)
-                        .map(|p| from + p)
-                } else {
-                    self.rows[at + 1..].iter().copied().find(|&r| is_missing(r))
-                };
+                // (The roles, detected on this table, counted its missing cells.)
+                let none_missing = self.roles.columns.get(j).is_some_and(|r| {
+                    r.missing == 0
+                        && self
+                            .table
+                            .columns
+                            .get(j)
+                            .is_some_and(|c| c.name == r.column)
+                });
+                let first_missing =
+                    if seen[dict] || (none_missing && self.rows.len() == codes.len()) {
+                        None
+                    } else if self.rows.len() == codes.len() {
+                        // Every row (kept rows are in table order): the codes where they lie.
+                        let from = i + 1;
+                        codes[from..]
+                            .iter()
+                            .position(|&k| k == NO_SHORT_CODE)
+                            .map(|p| from + p)
+                    } else {
+                        self.rows[at + 1..].iter().copied().find(|&r| is_missing(r))
+                    };
                 out.extend(first_missing);
                 break;
             }
@@ -464,6 +474,11 @@ mod tests {
         let t = table("g,v\nb,1\na,2\nb,3\n,4\n");
         let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
         assert_eq!(f.distinct(0), ["b", "a", "onbekend"]);
+        // Without one (the roles counted none), nothing after the last new text is looked at.
+        let t = table("g,v\nb,1\na,2\nb,3\nb,4\n");
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        assert_eq!(f.roles.columns[0].missing, 0);
+        assert_eq!(f.distinct(0), ["b", "a"]);
     }
 
     #[test]

@@ -955,6 +955,22 @@ impl Roles {
         // Whether the rows are unique over all category columns (a category twice in a group
         // is no distribution): checked once, and only for a column whose probes add up.
         let mut unique: Option<bool> = None;
+        // Whether another category settles `over`, once per category.
+        let mut settled: Vec<Option<bool>> = vec![None; columns.len()];
+        let mut determined = |over: usize| -> bool {
+            let (Some(slot), Some(oc)) = (settled.get_mut(over), table.columns.get(over)) else {
+                return false;
+            };
+            *slot.get_or_insert_with(|| {
+                cats.iter().any(|&c| {
+                    c != over
+                        && table
+                            .columns
+                            .get(c)
+                            .is_some_and(|cc| column_determines(cc, oc))
+                })
+            })
+        };
         for j in 0..columns.len() {
             let role = columns[j].role;
             if !matches!(role, Role::Percent | Role::Count | Role::Value)
@@ -975,16 +991,13 @@ impl Roles {
                 let others = SameCells::of(table, &others);
                 columns[over].role == Role::Category
                     && columns[over].distinct >= 2
-                    && probes_fit(table, j, others.first(), |p, i| others.same(p, i))
                     // Another category that settles `over` (gemeente settles the region) leaves
-                    // one row per group: nothing can add up to 100 over it.
-                    && !cats.iter().any(|&c| {
-                        c != over
-                            && table
-                                .columns
-                                .get(c)
-                                .is_some_and(|cc| column_determines(cc, oc))
-                    })
+                    // one row per group: nothing can add up to 100 over it. (Asked before the
+                    // probes: each of its groups is one row, which every probe lets pass, at
+                    // five scans of the table; this is one, and a column that does not settle
+                    // `over` mostly shows it within a few rows.)
+                    && !determined(over)
+                    && probes_fit(table, j, others.first(), |p, i| others.same(p, i))
                     && {
                         let keys = keys.get_or_insert_with(|| RowKeys::new(table, &cats));
                         let m = Mixes::of(oc, over);
