@@ -1784,7 +1784,13 @@ fn usable_counts(table: &Table, rows: &[usize], count_cols: &[(Count, usize)]) -
     count_cols
         .iter()
         .map(|(_, k)| *k)
-        .filter(|&k| rows.iter().all(|&i| table.columns[k].number(i).is_some()))
+        .filter(|&k| match table.columns[k].whole_numbers() {
+            // Whole numbers only (the usual file): their array read where it lies.
+            Some(v) => rows
+                .iter()
+                .all(|&i| v.get(i).is_some_and(|&x| x != NO_WHOLE)),
+            None => rows.iter().all(|&i| table.columns[k].number(i).is_some()),
+        })
         .collect()
 }
 
@@ -1819,8 +1825,23 @@ fn sum_of_the_others(
     // Per code, the sum of the first usable count column.
     let mut all = 0.0;
     let mut coded = true;
+    // Row `i`'s code and count: read from the columns' arrays where they are texts only and
+    // whole numbers only (the usual file), else cell by cell.
+    let fast = col
+        .short_codes()
+        .zip(table.columns.get(first).and_then(|c| c.whole_numbers()));
+    let code_and_count = |i: usize| -> Option<(u32, f64)> {
+        match fast {
+            Some((codes, counts)) => {
+                let (k, v) = (*codes.get(i)?, *counts.get(i)?);
+                (k != crate::table::column::NO_SHORT_CODE && v != NO_WHOLE)
+                    .then(|| (u32::from(k), f64::from(v)))
+            }
+            None => Some((col.code(i)?, table.columns.get(first)?.number(i)?)),
+        }
+    };
     for &i in rows {
-        let (Some(code), Some(v)) = (col.code(i), table.columns[first].number(i)) else {
+        let Some((code, v)) = code_and_count(i) else {
             coded = false;
             break;
         };
