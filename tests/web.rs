@@ -299,3 +299,33 @@ fn the_warm_up_reads_describes_and_draws_in_short_steps() {
     assert!(!w.step());
     assert!(!w.failed());
 }
+
+/// The view as JSON text (what the worker posts to the page) is the view as objects: every
+/// example's natural view, a line chart and the report, compared as the page would read them.
+#[wasm_bindgen_test]
+fn a_view_as_json_text_is_the_view_as_objects() {
+    let list = js_sys::Array::from(&banenverkenner::web::examples().unwrap());
+    let mut cases: Vec<(Explorer, &str)> = vec![
+        (Explorer::new().unwrap(), "view=scatter&from=2015&to=2017"),
+        (Explorer::new().unwrap(), "view=report"),
+    ];
+    for item in list.iter() {
+        let file = get(&item, "file").as_string().unwrap();
+        cases.push((Explorer::example(&file).unwrap(), ""));
+    }
+    for (ex, spec) in &cases {
+        let objects = ex.render(spec).unwrap();
+        let text = ex.render_json(spec).unwrap();
+        let parsed = js_sys::JSON::parse(&text).unwrap();
+        let a = js_sys::JSON::stringify(&objects)
+            .unwrap()
+            .as_string()
+            .unwrap();
+        let b = js_sys::JSON::stringify(&parsed)
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert!(a.len() > 1000, "{spec}: {}", &a[..a.len().min(200)]);
+        assert_eq!(a, b, "{spec}");
+    }
+}

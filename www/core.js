@@ -77,6 +77,7 @@ export class Core {
       let r;
       try {
         r = await this.call('render', { spec });
+        if (r && typeof r.json === 'string') r = JSON.parse(r.json);
       } catch (e) {
         if (e.kind !== 'needs_boundaries' || tries > 0) throw e;
         await this.loadBoundaries(e.edition, e.location && e.location.file);
