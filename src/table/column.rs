@@ -537,6 +537,30 @@ impl Column {
         }
     }
 
+    /// Appends the last row's cell `n` more times: the same as pushing it again `n` times
+    /// (arrays that hold values are always as long as the column; an empty one stays empty,
+    /// filled later as pushing would). For runs of a cell that repeats row after row.
+    #[cfg(feature = "full")]
+    pub fn repeat_last(&mut self, n: usize) {
+        if n == 0 || self.len == 0 {
+            return;
+        }
+        fn repeat<T: Copy>(v: &mut Vec<T>, n: usize) {
+            if let Some(&x) = v.last() {
+                v.extend(std::iter::repeat_n(x, n));
+            }
+        }
+        match &mut self.nums {
+            Compact::Narrow(v) => repeat(v, n),
+            Compact::Wide(v) => repeat(v, n),
+        }
+        match &mut self.codes {
+            Compact::Narrow(v) => repeat(v, n),
+            Compact::Wide(v) => repeat(v, n),
+        }
+        self.len += n;
+    }
+
     pub fn push_missing(&mut self) {
         if !self.nums.is_empty() {
             self.nums.push(no_number(), self.hint);

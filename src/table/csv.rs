@@ -2334,14 +2334,45 @@ impl Body {
     /// Reads the body records left in `records` into `part`; the first of them is body row
     /// `first` (counted from the row after the header). `tick(end)` is told the byte offset
     /// reached about every `step` bytes; when it returns false the reading stops.
-    fn read<'a>(
+    fn read(
+        &self,
+        records: &mut Records,
+        first: usize,
+        part: &mut Part,
+        counting: Option<&mut Counting>,
+        tick: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
+        // In the full core, a cell that is the record before's (rows grouped by their first
+        // columns) is counted here instead of pushed: each run is written at once, before the
+        // column's next other cell and when the reading ends, however it ends.
+        #[cfg(feature = "full")]
+        {
+            let mut runs = vec![0usize; part.columns.len()];
+            let r = self.read_records(records, first, part, counting, tick, &mut runs);
+            for (col, &n) in part.columns.iter_mut().zip(&runs) {
+                col.repeat_last(n);
+            }
+            r
+        }
+        #[cfg(not(feature = "full"))]
+        {
+            self.read_records(records, first, part, counting, tick, &mut [])
+        }
+    }
+
+    /// [`Body::read`], the runs of repeated cells not yet written counted in `runs` (one a
+    /// column; full core only).
+    fn read_records<'a>(
         &self,
         records: &mut Records<'a>,
         first: usize,
         part: &mut Part,
         mut counting: Option<&mut Counting>,
         tick: &mut dyn FnMut(usize) -> bool,
+        runs: &mut [usize],
     ) -> Result<()> {
+        #[cfg(not(feature = "full"))]
+        let _ = &runs;
         let mut fields: Vec<Cow<'a, str>> = Vec::new();
         let mut writers: Vec<CellWriter<'a>> =
             part.columns.iter().map(|_| CellWriter::default()).collect();
@@ -2493,6 +2524,21 @@ impl Body {
                 return Err(e);
             }
             for (j, (col, writer)) in part.columns.iter_mut().zip(writers.iter_mut()).enumerate() {
+                #[cfg(feature = "full")]
+                {
+                    // The record before's cell (same text, not too long), pushed by this writer:
+                    // counted into the column's run unless it is to be named as beyond the
+                    // range. Any other cell first writes the run.
+                    if j < kept && writer.pushed_over() == Some(false) {
+                        if let Some(r) = runs.get_mut(j) {
+                            *r += 1;
+                            continue;
+                        }
+                    }
+                    if let Some(r) = runs.get_mut(j).filter(|r| **r > 0) {
+                        col.repeat_last(std::mem::take(r));
+                    }
+                }
                 let Some(t) = fields.get(j) else {
                     col.push_missing();
                     continue;
