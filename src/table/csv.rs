@@ -2916,6 +2916,63 @@ mod tests {
 
     #[test]
     #[cfg(feature = "full")]
+    fn runs_of_repeated_cells_read_as_each_cell_alone() {
+        // Long runs of the same cell in the leading columns (counted, then written at once),
+        // changing from text to number to missing within a column, broken by a repeated header
+        // (a row left out), a short row and a text beyond the range of numbers.
+        let mut text = String::from("regio;jaar;soort;n\n");
+        let mut want: Vec<[&str; 4]> = Vec::new();
+        let regio = ["R0", "R1", "R2"];
+        let jaar = ["2015", "x", ""];
+        let soort = ["a", "b", "1e400", "7"];
+        let ns: Vec<String> = (0..300).map(|i| i.to_string()).collect();
+        for i in 0..300 {
+            if i == 120 {
+                text.push_str("regio;jaar;soort;n\n");
+            }
+            let row = if i == 150 {
+                ["R1", "x", "", ""]
+            } else {
+                [regio[i / 100], jaar[i / 25 % 3], soort[i / 10 % 4], ns[i].as_str()]
+            };
+            if i == 150 {
+                text.push_str("R1;x\n");
+            } else {
+                text.push_str(&row.join(";"));
+                text.push('\n');
+            }
+            want.push(row);
+        }
+        let t = read_csv("x.csv", text.as_bytes()).unwrap();
+        for (j, col) in t.columns.iter().enumerate() {
+            let expected: Vec<Value> = want
+                .iter()
+                .map(|r| match crate::table::parse_cell_ref(r[j], '.') {
+                    crate::table::Cell::Missing => Value::Missing,
+                    crate::table::Cell::Number(x) => Value::Number(x),
+                    crate::table::Cell::Text(s) => Value::Text(s.into()),
+                })
+                .collect();
+            assert_eq!(col.values(), expected, "column {j}");
+        }
+        // Every cell beyond the range named, also those in a run.
+        let over = want.iter().filter(|r| r[2] == "1e400").count();
+        let said = format!("{over} getallen buiten");
+        assert!(
+            t.detected.notes.iter().any(|n| n.contains(&said)),
+            "{said}: {:?}",
+            t.detected.notes
+        );
+        let whole = super::super::fingerprint(&Ok(t));
+        for piece in [1, 7, 64, 1000] {
+            let got =
+                super::super::fingerprint(&read_csv_in_pieces("x.csv", text.as_bytes(), piece));
+            assert_eq!(got, whole, "pieces of {piece}");
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "full")]
     fn rows_sharing_their_first_cells_read_as_alone() {
         // B's row goes into the columns, the single cell "A" is left out: the row after it,
         // which starts with the same bytes, is read again (not B's cells repeated). A number
