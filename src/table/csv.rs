@@ -387,6 +387,16 @@ impl Shared {
         self.ends.partition_point(|&e| e <= x)
     }
 
+    /// [`Shared::note`] when `ends` already holds the ends of the first `noted` fields of the
+    /// record (and `start` is its start): the ends of the fields after them added.
+    fn note_more(&mut self, text: &str, delimiter: u8, fields: &[Cow<str>], noted: usize) {
+        if self.ends.len() != noted || noted >= fields.len() {
+            return;
+        }
+        let (start, kept) = (self.start, self.ends.len());
+        self.note(text, delimiter, start, fields, kept);
+    }
+
     /// Takes note of the record just read (starting at `start`, its fields in `fields`, the
     /// first `kept` of them shared with the record before).
     fn note(&mut self, text: &str, delimiter: u8, start: usize, fields: &[Cow<str>], kept: usize) {
@@ -512,19 +522,108 @@ impl<'a> Records<'a> {
         let bytes = self.text.as_bytes();
         let pos = self.pos;
         let kept = shared.fields_alike(bytes, pos);
-        let at = if kept > 0 {
+        let d = self.delimiter;
+        let plain = d.is_ascii() && !matches!(d, b'"' | b'\n' | b'\r');
+        if kept > 0 || (plain && !matches!(bytes.get(pos), None | Some(b'\n' | b'\r'))) {
             fields.truncate(kept);
-            let from = pos + shared.ends[kept - 1];
-            self.fields_from(fields, pos, from)
-        } else {
-            self.next_into(fields)
-        };
-        let Some(at) = at else {
+            let from = pos + kept.checked_sub(1).map_or(0, |k| shared.ends[k]);
+            shared.ends.truncate(kept);
+            shared.start = pos;
+            let (at, noted) = if plain {
+                self.plain_fields_from(fields, pos, from, &mut shared.ends)
+            } else {
+                (self.fields_from(fields, pos, from), kept)
+            };
+            shared.note_more(self.text, d, fields, noted);
+            return at.map(|at| (at, kept));
+        }
+        let Some(at) = self.next_into(fields) else {
             shared.ends.clear();
             return None;
         };
-        shared.note(self.text, self.delimiter, at.start, fields, kept);
+        shared.note(self.text, d, at.start, fields, kept);
         Some((at, kept))
+    }
+
+    /// [`Records::fields_from`] for the record that starts at `start`, from the field at `i`
+    /// on, one scan over its bytes (a word at a time) for all the delimiters and its line end
+    /// while its fields are not quoted; a quoted field, or the last few bytes of the text, are
+    /// read by [`Records::fields_from`]. Each field it reads that a delimiter ends has that
+    /// delimiter's offset (past it, from `start`) added to `ends` (as [`Shared::note`] would);
+    /// gives the record and the number of fields in `fields` by then (those after them are
+    /// left to [`Shared::note_more`]). The delimiter is ASCII and no quote or line end.
+    #[cfg(feature = "full")]
+    fn plain_fields_from(
+        &mut self,
+        fields: &mut Vec<Cow<'a, str>>,
+        start: usize,
+        mut i: usize,
+        ends: &mut Vec<usize>,
+    ) -> (Option<RecordAt>, usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let d = self.delimiter;
+        // A field starting with a quote is read the usual way.
+        if bytes.get(i) == Some(&b'"') {
+            let noted = fields.len();
+            return (self.fields_from(fields, start, i), noted);
+        }
+        let mut w_at = i;
+        while let Some(w) = word(bytes, w_at) {
+            let mut delims = exact_zero_bytes(w ^ splat(d));
+            let stop = exact_zero_bytes(w ^ splat(b'\n')) | exact_zero_bytes(w ^ splat(b'\r'));
+            // The delimiters before the first line end in this word, each ending a field.
+            let before_stop = if stop == 0 {
+                u64::MAX
+            } else {
+                (1u64 << stop.trailing_zeros()) - 1
+            };
+            delims &= before_stop;
+            while delims != 0 {
+                let k = w_at + (delims.trailing_zeros() / 8) as usize;
+                delims &= delims - 1;
+                fields.push(Cow::Borrowed(text.get(i..k).unwrap_or_default()));
+                ends.push(k + 1 - start);
+                i = k + 1;
+                if bytes.get(i) == Some(&b'"') {
+                    let noted = fields.len();
+                    return (self.fields_from(fields, start, i), noted);
+                }
+            }
+            if stop != 0 {
+                let k = w_at + (stop.trailing_zeros() / 8) as usize;
+                fields.push(Cow::Borrowed(text.get(i..k).unwrap_or_default()));
+                let at_line = self.line;
+                self.line += 1;
+                let (next, ended) = if bytes[k] == b'\r' {
+                    let next = k + if bytes.get(k + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    // A `\r` at the end may be half of a `\r\n`.
+                    (next, bytes[next - 1] == b'\n' || next < bytes.len())
+                } else {
+                    (k + 1, true)
+                };
+                self.pos = next;
+                let n = fields.len();
+                return (
+                    Some(RecordAt {
+                        line: at_line,
+                        start,
+                        ended,
+                        end: next,
+                        multiline: false,
+                    }),
+                    n,
+                );
+            }
+            w_at += 8;
+        }
+        // The last bytes of the text.
+        let noted = fields.len();
+        (self.fields_from(fields, start, i), noted)
     }
 
     /// The rest of the record that starts at `start` (not a blank line), from the field that
@@ -863,6 +962,14 @@ fn zero_bytes(w: u64) -> u64 {
 fn word(bytes: &[u8], at: usize) -> Option<u64> {
     let w: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
     Some(u64::from_le_bytes(w))
+}
+
+/// A word with the high bit set in exactly the bytes where `w` has a zero byte.
+#[cfg(feature = "full")]
+#[inline(always)]
+fn exact_zero_bytes(w: u64) -> u64 {
+    const LOW7: u64 = splat(0x7f);
+    !(((w & LOW7).wrapping_add(LOW7)) | w | LOW7)
 }
 
 /// The first `b` at or after `from`, eight bytes at a time.
@@ -2933,7 +3040,12 @@ mod tests {
             let row = if i == 150 {
                 ["R1", "x", "", ""]
             } else {
-                [regio[i / 100], jaar[i / 25 % 3], soort[i / 10 % 4], ns[i].as_str()]
+                [
+                    regio[i / 100],
+                    jaar[i / 25 % 3],
+                    soort[i / 10 % 4],
+                    ns[i].as_str(),
+                ]
             };
             if i == 150 {
                 text.push_str("R1;x\n");
