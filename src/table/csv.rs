@@ -3023,6 +3023,39 @@ mod tests {
 
     #[test]
     #[cfg(feature = "full")]
+    fn plain_records_read_in_one_scan_as_field_by_field() {
+        // Fields of every length from 0 to 17 (delimiters and line ends at every place in a
+        // word), each kind of line end, records repeating the one before's first fields, a
+        // quote inside a field and one opening a field, a letter of two bytes, a blank line;
+        // cut at every byte.
+        let ends = ["\n", "\r\n", "\r"];
+        let mut text = String::new();
+        for n in 0..18 {
+            let line = format!("{},bb,x\"y,{}", "a".repeat(n), "c".repeat(17 - n));
+            for k in 0..2 {
+                text.push_str(&line);
+                text.push_str(ends[(n + k) % 3]);
+            }
+            text.push_str(&format!("{},bb,\"q,r\"s,é{}", "a".repeat(n), ends[n % 3]));
+            if n % 5 == 0 {
+                text.push_str(&format!("{},\n\n", "d".repeat(n)));
+            }
+        }
+        let mut kept = 0;
+        for d in [b',', b';', b'\t'] {
+            let text = text.replace(',', std::str::from_utf8(&[d]).unwrap());
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                let cut = &text[..end];
+                if unclosed_quote(cut, d).is_none() {
+                    kept += sharing_matches_fields(cut, d).unwrap_or_else(|e| panic!("{e}"));
+                }
+            }
+        }
+        assert!(kept > 150_000, "{kept}");
+    }
+
+    #[test]
+    #[cfg(feature = "full")]
     fn runs_of_repeated_cells_read_as_each_cell_alone() {
         // Long runs of the same cell in the leading columns (counted, then written at once),
         // changing from text to number to missing within a column, broken by a repeated header
