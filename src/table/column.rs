@@ -537,6 +537,30 @@ impl Column {
         }
     }
 
+    /// Appends the last row's cell `n` more times: the same as pushing it again `n` times
+    /// (arrays that hold values are always as long as the column; an empty one stays empty,
+    /// filled later as pushing would). For runs of a cell that repeats row after row.
+    #[cfg(feature = "full")]
+    pub fn repeat_last(&mut self, n: usize) {
+        if n == 0 || self.len == 0 {
+            return;
+        }
+        fn repeat<T: Copy>(v: &mut Vec<T>, n: usize) {
+            if let Some(&x) = v.last() {
+                v.extend(std::iter::repeat_n(x, n));
+            }
+        }
+        match &mut self.nums {
+            Compact::Narrow(v) => repeat(v, n),
+            Compact::Wide(v) => repeat(v, n),
+        }
+        match &mut self.codes {
+            Compact::Narrow(v) => repeat(v, n),
+            Compact::Wide(v) => repeat(v, n),
+        }
+        self.len += n;
+    }
+
     pub fn push_missing(&mut self) {
         if !self.nums.is_empty() {
             self.nums.push(no_number(), self.hint);
@@ -814,6 +838,53 @@ impl Serialize for Column {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(feature = "full")]
+    fn repeating_the_last_cell_is_pushing_it_again() {
+        let tx = |s: &str| Value::Text(s.into());
+        // Each form a column can be in when a run starts: codes only, whole numbers only,
+        // other numbers, missing only, both arrays, and two-byte codes widened to four.
+        let many: Vec<Value> = (0..70_000).map(|i| tx(&format!("t{i}"))).collect();
+        let cases: Vec<Vec<Value>> = vec![
+            vec![tx("a")],
+            vec![Value::Number(3.0)],
+            vec![Value::Number(2.5)],
+            vec![Value::Number(-0.0)],
+            vec![Value::Missing],
+            vec![Value::Missing, Value::Missing],
+            vec![Value::Missing, Value::Number(1.0), tx("x")],
+            vec![tx("x"), Value::Number(1e10), Value::Missing],
+            vec![Value::Number(1.0), tx("x"), Value::Number(7.0)],
+            vec![tx("x"), Value::Missing, tx("y")],
+            many,
+        ];
+        for cells in cases {
+            for n in [0, 1, 5] {
+                let (mut a, mut b) = (Column::new("c"), Column::new("c"));
+                for v in &cells {
+                    a.push(v.clone());
+                    b.push(v.clone());
+                }
+                a.repeat_last(n);
+                let last = cells.last().cloned().unwrap_or(Value::Missing);
+                for _ in 0..n {
+                    b.push(last.clone());
+                }
+                assert_eq!(a.len(), cells.len() + n);
+                let (d, e) = (format!("{a:?}"), format!("{b:?}"));
+                a.finish();
+                b.finish();
+                assert_eq!(a.values(), b.values(), "{:?} then {n} more", &cells[..1]);
+                assert!(d == e, "{:?} then {n} more: the arrays differ", &cells[..1]);
+                assert_eq!(a.bytes_per_row(), b.bytes_per_row());
+            }
+        }
+        // An empty column has no last cell: nothing is added.
+        let mut c = Column::new("c");
+        c.repeat_last(3);
+        assert_eq!(c.len(), 0);
+    }
 
     #[test]
     #[cfg(feature = "full")]

@@ -387,6 +387,16 @@ impl Shared {
         self.ends.partition_point(|&e| e <= x)
     }
 
+    /// [`Shared::note`] when `ends` already holds the ends of the first `noted` fields of the
+    /// record (and `start` is its start): the ends of the fields after them added.
+    fn note_more(&mut self, text: &str, delimiter: u8, fields: &[Cow<str>], noted: usize) {
+        if self.ends.len() != noted || noted >= fields.len() {
+            return;
+        }
+        let (start, kept) = (self.start, self.ends.len());
+        self.note(text, delimiter, start, fields, kept);
+    }
+
     /// Takes note of the record just read (starting at `start`, its fields in `fields`, the
     /// first `kept` of them shared with the record before).
     fn note(&mut self, text: &str, delimiter: u8, start: usize, fields: &[Cow<str>], kept: usize) {
@@ -512,19 +522,108 @@ impl<'a> Records<'a> {
         let bytes = self.text.as_bytes();
         let pos = self.pos;
         let kept = shared.fields_alike(bytes, pos);
-        let at = if kept > 0 {
+        let d = self.delimiter;
+        let plain = d.is_ascii() && !matches!(d, b'"' | b'\n' | b'\r');
+        if kept > 0 || (plain && !matches!(bytes.get(pos), None | Some(b'\n' | b'\r'))) {
             fields.truncate(kept);
-            let from = pos + shared.ends[kept - 1];
-            self.fields_from(fields, pos, from)
-        } else {
-            self.next_into(fields)
-        };
-        let Some(at) = at else {
+            let from = pos + kept.checked_sub(1).map_or(0, |k| shared.ends[k]);
+            shared.ends.truncate(kept);
+            shared.start = pos;
+            let (at, noted) = if plain {
+                self.plain_fields_from(fields, pos, from, &mut shared.ends)
+            } else {
+                (self.fields_from(fields, pos, from), kept)
+            };
+            shared.note_more(self.text, d, fields, noted);
+            return at.map(|at| (at, kept));
+        }
+        let Some(at) = self.next_into(fields) else {
             shared.ends.clear();
             return None;
         };
-        shared.note(self.text, self.delimiter, at.start, fields, kept);
+        shared.note(self.text, d, at.start, fields, kept);
         Some((at, kept))
+    }
+
+    /// [`Records::fields_from`] for the record that starts at `start`, from the field at `i`
+    /// on, one scan over its bytes (a word at a time) for all the delimiters and its line end
+    /// while its fields are not quoted; a quoted field, or the last few bytes of the text, are
+    /// read by [`Records::fields_from`]. Each field it reads that a delimiter ends has that
+    /// delimiter's offset (past it, from `start`) added to `ends` (as [`Shared::note`] would);
+    /// gives the record and the number of fields in `fields` by then (those after them are
+    /// left to [`Shared::note_more`]). The delimiter is ASCII and no quote or line end.
+    #[cfg(feature = "full")]
+    fn plain_fields_from(
+        &mut self,
+        fields: &mut Vec<Cow<'a, str>>,
+        start: usize,
+        mut i: usize,
+        ends: &mut Vec<usize>,
+    ) -> (Option<RecordAt>, usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let d = self.delimiter;
+        // A field starting with a quote is read the usual way.
+        if bytes.get(i) == Some(&b'"') {
+            let noted = fields.len();
+            return (self.fields_from(fields, start, i), noted);
+        }
+        let mut w_at = i;
+        while let Some(w) = word(bytes, w_at) {
+            let mut delims = exact_zero_bytes(w ^ splat(d));
+            let stop = exact_zero_bytes(w ^ splat(b'\n')) | exact_zero_bytes(w ^ splat(b'\r'));
+            // The delimiters before the first line end in this word, each ending a field.
+            let before_stop = if stop == 0 {
+                u64::MAX
+            } else {
+                (1u64 << stop.trailing_zeros()) - 1
+            };
+            delims &= before_stop;
+            while delims != 0 {
+                let k = w_at + (delims.trailing_zeros() / 8) as usize;
+                delims &= delims - 1;
+                fields.push(Cow::Borrowed(text.get(i..k).unwrap_or_default()));
+                ends.push(k + 1 - start);
+                i = k + 1;
+                if bytes.get(i) == Some(&b'"') {
+                    let noted = fields.len();
+                    return (self.fields_from(fields, start, i), noted);
+                }
+            }
+            if stop != 0 {
+                let k = w_at + (stop.trailing_zeros() / 8) as usize;
+                fields.push(Cow::Borrowed(text.get(i..k).unwrap_or_default()));
+                let at_line = self.line;
+                self.line += 1;
+                let (next, ended) = if bytes[k] == b'\r' {
+                    let next = k + if bytes.get(k + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    // A `\r` at the end may be half of a `\r\n`.
+                    (next, bytes[next - 1] == b'\n' || next < bytes.len())
+                } else {
+                    (k + 1, true)
+                };
+                self.pos = next;
+                let n = fields.len();
+                return (
+                    Some(RecordAt {
+                        line: at_line,
+                        start,
+                        ended,
+                        end: next,
+                        multiline: false,
+                    }),
+                    n,
+                );
+            }
+            w_at += 8;
+        }
+        // The last bytes of the text.
+        let noted = fields.len();
+        (self.fields_from(fields, start, i), noted)
     }
 
     /// The rest of the record that starts at `start` (not a blank line), from the field that
@@ -863,6 +962,14 @@ fn zero_bytes(w: u64) -> u64 {
 fn word(bytes: &[u8], at: usize) -> Option<u64> {
     let w: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
     Some(u64::from_le_bytes(w))
+}
+
+/// A word with the high bit set in exactly the bytes where `w` has a zero byte.
+#[cfg(feature = "full")]
+#[inline(always)]
+fn exact_zero_bytes(w: u64) -> u64 {
+    const LOW7: u64 = splat(0x7f);
+    !(((w & LOW7).wrapping_add(LOW7)) | w | LOW7)
 }
 
 /// The first `b` at or after `from`, eight bytes at a time.
@@ -2334,14 +2441,45 @@ impl Body {
     /// Reads the body records left in `records` into `part`; the first of them is body row
     /// `first` (counted from the row after the header). `tick(end)` is told the byte offset
     /// reached about every `step` bytes; when it returns false the reading stops.
-    fn read<'a>(
+    fn read(
+        &self,
+        records: &mut Records,
+        first: usize,
+        part: &mut Part,
+        counting: Option<&mut Counting>,
+        tick: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
+        // In the full core, a cell that is the record before's (rows grouped by their first
+        // columns) is counted here instead of pushed: each run is written at once, before the
+        // column's next other cell and when the reading ends, however it ends.
+        #[cfg(feature = "full")]
+        {
+            let mut runs = vec![0usize; part.columns.len()];
+            let r = self.read_records(records, first, part, counting, tick, &mut runs);
+            for (col, &n) in part.columns.iter_mut().zip(&runs) {
+                col.repeat_last(n);
+            }
+            r
+        }
+        #[cfg(not(feature = "full"))]
+        {
+            self.read_records(records, first, part, counting, tick, &mut [])
+        }
+    }
+
+    /// [`Body::read`], the runs of repeated cells not yet written counted in `runs` (one a
+    /// column; full core only).
+    fn read_records<'a>(
         &self,
         records: &mut Records<'a>,
         first: usize,
         part: &mut Part,
         mut counting: Option<&mut Counting>,
         tick: &mut dyn FnMut(usize) -> bool,
+        runs: &mut [usize],
     ) -> Result<()> {
+        #[cfg(not(feature = "full"))]
+        let _ = &runs;
         let mut fields: Vec<Cow<'a, str>> = Vec::new();
         let mut writers: Vec<CellWriter<'a>> =
             part.columns.iter().map(|_| CellWriter::default()).collect();
@@ -2493,6 +2631,21 @@ impl Body {
                 return Err(e);
             }
             for (j, (col, writer)) in part.columns.iter_mut().zip(writers.iter_mut()).enumerate() {
+                #[cfg(feature = "full")]
+                {
+                    // The record before's cell (same text, not too long), pushed by this writer:
+                    // counted into the column's run unless it is to be named as beyond the
+                    // range. Any other cell first writes the run.
+                    if j < kept && writer.pushed_over() == Some(false) {
+                        if let Some(r) = runs.get_mut(j) {
+                            *r += 1;
+                            continue;
+                        }
+                    }
+                    if let Some(r) = runs.get_mut(j).filter(|r| **r > 0) {
+                        col.repeat_last(std::mem::take(r));
+                    }
+                }
                 let Some(t) = fields.get(j) else {
                     col.push_missing();
                     continue;
@@ -2866,6 +3019,101 @@ mod tests {
             compared > 1000 && kept_total > 3000,
             "{compared} {kept_total}"
         );
+    }
+
+    #[test]
+    #[cfg(feature = "full")]
+    fn plain_records_read_in_one_scan_as_field_by_field() {
+        // Fields of every length from 0 to 17 (delimiters and line ends at every place in a
+        // word), each kind of line end, records repeating the one before's first fields, a
+        // quote inside a field and one opening a field, a letter of two bytes, a blank line;
+        // cut at every byte.
+        let ends = ["\n", "\r\n", "\r"];
+        let mut text = String::new();
+        for n in 0..18 {
+            let line = format!("{},bb,x\"y,{}", "a".repeat(n), "c".repeat(17 - n));
+            for k in 0..2 {
+                text.push_str(&line);
+                text.push_str(ends[(n + k) % 3]);
+            }
+            text.push_str(&format!("{},bb,\"q,r\"s,é{}", "a".repeat(n), ends[n % 3]));
+            if n % 5 == 0 {
+                text.push_str(&format!("{},\n\n", "d".repeat(n)));
+            }
+        }
+        let mut kept = 0;
+        for d in [b',', b';', b'\t'] {
+            let text = text.replace(',', std::str::from_utf8(&[d]).unwrap());
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                let cut = &text[..end];
+                if unclosed_quote(cut, d).is_none() {
+                    kept += sharing_matches_fields(cut, d).unwrap_or_else(|e| panic!("{e}"));
+                }
+            }
+        }
+        assert!(kept > 150_000, "{kept}");
+    }
+
+    #[test]
+    #[cfg(feature = "full")]
+    fn runs_of_repeated_cells_read_as_each_cell_alone() {
+        // Long runs of the same cell in the leading columns (counted, then written at once),
+        // changing from text to number to missing within a column, broken by a repeated header
+        // (a row left out), a short row and a text beyond the range of numbers.
+        let mut text = String::from("regio;jaar;soort;n\n");
+        let mut want: Vec<[&str; 4]> = Vec::new();
+        let regio = ["R0", "R1", "R2"];
+        let jaar = ["2015", "x", ""];
+        let soort = ["a", "b", "1e400", "7"];
+        let ns: Vec<String> = (0..300).map(|i| i.to_string()).collect();
+        for i in 0..300 {
+            if i == 120 {
+                text.push_str("regio;jaar;soort;n\n");
+            }
+            let row = if i == 150 {
+                ["R1", "x", "", ""]
+            } else {
+                [
+                    regio[i / 100],
+                    jaar[i / 25 % 3],
+                    soort[i / 10 % 4],
+                    ns[i].as_str(),
+                ]
+            };
+            if i == 150 {
+                text.push_str("R1;x\n");
+            } else {
+                text.push_str(&row.join(";"));
+                text.push('\n');
+            }
+            want.push(row);
+        }
+        let t = read_csv("x.csv", text.as_bytes()).unwrap();
+        for (j, col) in t.columns.iter().enumerate() {
+            let expected: Vec<Value> = want
+                .iter()
+                .map(|r| match crate::table::parse_cell_ref(r[j], '.') {
+                    crate::table::Cell::Missing => Value::Missing,
+                    crate::table::Cell::Number(x) => Value::Number(x),
+                    crate::table::Cell::Text(s) => Value::Text(s.into()),
+                })
+                .collect();
+            assert_eq!(col.values(), expected, "column {j}");
+        }
+        // Every cell beyond the range named, also those in a run.
+        let over = want.iter().filter(|r| r[2] == "1e400").count();
+        let said = format!("{over} getallen buiten");
+        assert!(
+            t.detected.notes.iter().any(|n| n.contains(&said)),
+            "{said}: {:?}",
+            t.detected.notes
+        );
+        let whole = super::super::fingerprint(&Ok(t));
+        for piece in [1, 7, 64, 1000] {
+            let got =
+                super::super::fingerprint(&read_csv_in_pieces("x.csv", text.as_bytes(), piece));
+            assert_eq!(got, whole, "pieces of {piece}");
+        }
     }
 
     #[test]

@@ -169,6 +169,14 @@ impl<'a> CellWriter<'a> {
         self.push(col, t, decimal)
     }
 
+    /// Whether the cell pushed last is a text written as a number beyond the range (as
+    /// [`CellWriter::push`] answered); `None` before the first push.
+    #[cfg(feature = "full")]
+    #[inline]
+    pub fn pushed_over(&self) -> Option<bool> {
+        self.pushed.map(|o| matches!(o, Outcome::Text(_, true)))
+    }
+
     #[cfg_attr(feature = "full", inline)]
     fn write(col: &mut Column, out: Outcome) -> bool {
         match out {

@@ -240,6 +240,16 @@ impl Pieces {
     /// unfinished character at the end is left when more may come).
     fn decode(&mut self, raw: &[u8], last: bool) -> std::result::Result<usize, Restart> {
         Ok(match self.encoding {
+            // ASCII (nearly every file) checked a word at a time, which is needed anyway to
+            // tell it: then it is UTF-8 without looking at it again.
+            #[cfg(feature = "full")]
+            Encoding::Utf8 if !self.non_ascii && is_ascii(raw) => {
+                // SAFETY: every byte of `raw` is ASCII (below 0x80), and ASCII bytes are
+                // valid UTF-8 each on their own.
+                let s = unsafe { std::str::from_utf8_unchecked(raw) };
+                self.text.push_str(s);
+                raw.len()
+            }
             Encoding::Utf8 => match std::str::from_utf8(raw) {
                 Ok(s) => {
                     // Looked at only until a first non-ASCII byte is seen.
