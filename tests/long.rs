@@ -9,8 +9,8 @@ use banenverkenner::render::{render_query, Dataset, Rendered};
 use banenverkenner::Error;
 use serde_json::Value;
 
-const WIDE: &str = include_str!("../data/regions.csv");
-const LONG: &str = include_str!("fixtures/regions_long.csv");
+mod common;
+use common::{wide_without, LONG, NOT_IN_LONG, WIDE};
 
 /// Every regional view, with the settings the report and the page use.
 const VIEWS: &[&str] = &[
@@ -49,26 +49,6 @@ fn load(name: &str, bytes: &[u8]) -> Dataset {
         ds.regional_error
     );
     ds
-}
-
-/// The wide file without some columns (and, optionally, without the unknown-region rows).
-fn wide_without(drop: &[&str], drop_unknown: bool) -> String {
-    let mut lines = WIDE.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let keep: Vec<usize> = (0..header.len())
-        .filter(|j| !drop.contains(&header[*j]))
-        .collect();
-    let pick = |cells: &[&str]| keep.iter().map(|&j| cells[j]).collect::<Vec<_>>().join(",");
-    let mut out = pick(&header) + "\n";
-    for line in lines {
-        let cells: Vec<&str> = line.split(',').collect();
-        if drop_unknown && cells[2] == "unknown_region" {
-            continue;
-        }
-        out.push_str(&pick(&cells));
-        out.push('\n');
-    }
-    out
 }
 
 /// What a view shows, without the file line (which names the file).
@@ -133,16 +113,6 @@ fn assert_same_views(a: &Dataset, b: &Dataset, views: &[&str]) {
     }
     assert!(drawn >= views.len() - 2, "only {drawn} views drawn");
 }
-
-/// The counts the long file carries; the wide file without the others is the same data.
-const NOT_IN_LONG: &[&str] = &[
-    "register_persons_uncorrected",
-    "register_wajong_uncorrected",
-    "jobs",
-    "werkkamer_indication",
-    "open_vacancies",
-    "new_vacancies",
-];
 
 #[test]
 fn long_file_gives_the_numbers_of_the_wide_file() {

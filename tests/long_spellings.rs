@@ -7,8 +7,8 @@
 use banenverkenner::render::{render_query, Dataset};
 use serde_json::Value;
 
-const WIDE: &str = include_str!("../data/regions.csv");
-const LONG: &str = include_str!("fixtures/regions_long.csv");
+mod common;
+use common::{wide, LONG};
 
 /// The regional views, over the four scatter subgroups and the other kinds.
 const VIEWS: &[&str] = &[
@@ -24,34 +24,6 @@ const VIEWS: &[&str] = &[
     "view=convergence&subgroup=wajong",
     "view=decomposition&from=2016&to=2017",
 ];
-
-/// The counts the long file does not carry: the wide file without them is the same data.
-const NOT_IN_LONG: &[&str] = &[
-    "register_persons_uncorrected",
-    "register_wajong_uncorrected",
-    "jobs",
-    "werkkamer_indication",
-    "open_vacancies",
-    "new_vacancies",
-];
-
-fn wide() -> Dataset {
-    let mut lines = WIDE.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let keep: Vec<usize> = (0..header.len())
-        .filter(|j| !NOT_IN_LONG.contains(&header[*j]))
-        .collect();
-    let pick = |cells: &[&str]| keep.iter().map(|&j| cells[j]).collect::<Vec<_>>().join(",");
-    let mut out = pick(&header) + "\n";
-    for line in lines {
-        let cells: Vec<&str> = line.split(',').collect();
-        if cells[2] != "unknown_region" {
-            out.push_str(&pick(&cells));
-            out.push('\n');
-        }
-    }
-    Dataset::load("regions.csv", out.as_bytes()).unwrap()
-}
 
 /// The long file's rows as cells (region, year, doelgroep, register, workers).
 fn rows() -> Vec<Vec<String>> {

@@ -9,38 +9,8 @@ use banenverkenner::format::Lang;
 use banenverkenner::render::{catalog::view_in, render_query, Dataset};
 use serde_json::Value;
 
-const WIDE: &str = include_str!("../data/regions.csv");
-const LONG: &str = include_str!("fixtures/regions_long.csv");
-
-/// The counts the long file does not carry: the wide file without them is the same data.
-const NOT_IN_LONG: &[&str] = &[
-    "register_persons_uncorrected",
-    "register_wajong_uncorrected",
-    "jobs",
-    "werkkamer_indication",
-    "open_vacancies",
-    "new_vacancies",
-];
-
-/// The wide file without the counts the long file does not have and without its unknown-region
-/// rows: the long file's data in the wide shape.
-fn wide() -> Dataset {
-    let mut lines = WIDE.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let keep: Vec<usize> = (0..header.len())
-        .filter(|j| !NOT_IN_LONG.contains(&header[*j]))
-        .collect();
-    let pick = |cells: &[&str]| keep.iter().map(|&j| cells[j]).collect::<Vec<_>>().join(",");
-    let mut out = pick(&header) + "\n";
-    for line in lines {
-        let cells: Vec<&str> = line.split(',').collect();
-        if cells[2] != "unknown_region" {
-            out.push_str(&pick(&cells));
-            out.push('\n');
-        }
-    }
-    Dataset::load("regions.csv", out.as_bytes()).unwrap()
-}
+mod common;
+use common::{wide, LONG, WIDE};
 
 /// The long file with column `j` rewritten by `f(value)` (a value with a comma quoted).
 fn rewritten(j: usize, f: impl Fn(&str) -> String) -> String {
