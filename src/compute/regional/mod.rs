@@ -815,38 +815,29 @@ impl RegionalData {
         crate::sort::sort(&mut present);
 
         let mut notes = resolved.notes.clone();
-        if cfg!(feature = "full") && !spellings.is_empty() {
-            let pairs: Vec<String> = spellings
-                .iter()
-                .map(|(a, b)| format!("'{a}' = '{b}'"))
-                .collect();
-            notes.push((
-                format!(
-                    "Regio's anders geschreven samengenomen: {}",
-                    crate::format::first_ten(&pairs, Lang::Nl)
-                ),
-                format!(
-                    "Regions written another way taken as one: {}",
-                    crate::format::first_ten(&pairs, Lang::En)
-                ),
-            ));
-        }
-        if cfg!(feature = "full") && !with_codes.is_empty() {
-            let pairs: Vec<String> = with_codes
-                .iter()
-                .map(|(a, b)| format!("'{a}' = '{b}'"))
-                .collect();
-            notes.push((
-                format!(
-                    "Regio's met hun code gelezen als de regio van die code: {}",
-                    crate::format::first_ten(&pairs, Lang::Nl)
-                ),
-                format!(
-                    "Regions written with their code read as the region of that code: {}",
-                    crate::format::first_ten(&pairs, Lang::En)
-                ),
-            ));
-        }
+        // Region texts read as another (a spelling, a code): the pairs, the first ten.
+        let mut pairs_note = |pairs: &[(String, String)], nl: &str, en: &str| {
+            if cfg!(feature = "full") && !pairs.is_empty() {
+                let pairs: Vec<String> = pairs
+                    .iter()
+                    .map(|(a, b)| format!("'{a}' = '{b}'"))
+                    .collect();
+                notes.push((
+                    format!("{nl}: {}", crate::format::first_ten(&pairs, Lang::Nl)),
+                    format!("{en}: {}", crate::format::first_ten(&pairs, Lang::En)),
+                ));
+            }
+        };
+        pairs_note(
+            &spellings,
+            "Regio's anders geschreven samengenomen",
+            "Regions written another way taken as one",
+        );
+        pairs_note(
+            &with_codes,
+            "Regio's met hun code gelezen als de regio van die code",
+            "Regions written with their code read as the region of that code",
+        );
         #[cfg(feature = "full")]
         if !short_years.is_empty() {
             short_years.sort_by_key(|(_, p)| *p);
