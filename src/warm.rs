@@ -14,6 +14,12 @@
 /// pieces after the first (rows read ahead) is run as well.
 pub const PIECE: usize = 128 << 10;
 
+/// How many times the file is read, described and drawn: an engine compiles a function's fast
+/// version once it has run a while, which one round of this small file leaves undone for some
+/// of the describing and drawing code (the first large file then took 15-20 ms longer to
+/// describe and draw than after a second small file, in Chromium).
+pub const ROUNDS: usize = 2;
+
 /// The view descriptions the warm-up draws: a line per region over the quarters, the sum of the
 /// working people per region, and the ratio per subgroup.
 pub const VIEWS: [&str; 3] = [
