@@ -144,6 +144,15 @@ impl WarmUp {
         }
     }
 
+    /// One round only: the warm-up a second worker does beside a large file's reading (a second
+    /// round there would take the reading's second core for longer).
+    pub fn once() -> WarmUp {
+        WarmUp {
+            stage: WarmStage::Start,
+            rounds: crate::warm::ROUNDS - 1,
+        }
+    }
+
     /// Whether a step failed (which ended the warm-up early; for the tests).
     pub fn failed(&self) -> bool {
         matches!(self.stage, WarmStage::Failed)

@@ -299,6 +299,17 @@ fn the_warm_up_reads_describes_and_draws_in_short_steps() {
     // Once done it stays done.
     assert!(!w.step());
     assert!(!w.failed());
+    // The warm-up beside a large file's reading: one round.
+    let mut once = banenverkenner::web::WarmUp::once();
+    let mut once_steps = 1;
+    while once.step() {
+        once_steps += 1;
+    }
+    assert!(!once.failed());
+    assert!(
+        once_steps >= 1 + 9 + 6 && 2 * once_steps <= steps + 1,
+        "{once_steps} of {steps}"
+    );
 }
 
 /// The view as JSON text (what the worker posts to the page) is the view as objects: every

@@ -325,7 +325,7 @@ const ops = {
   // In a worker started by `warmAside`: the full core's module instantiated here and warmed up.
   warmAside({ module }) {
     wasm_bindgen.initSync({ module });
-    const w = new wasm_bindgen.WarmUp();
+    const w = wasm_bindgen.WarmUp.once();
     try { while (w.step()) { /* one step after another */ } } finally { w.free(); }
     return true;
   },
