@@ -252,10 +252,11 @@ impl Pieces {
             }
             Encoding::Utf8 => match std::str::from_utf8(raw) {
                 Ok(s) => {
-                    // Looked at only until a first non-ASCII byte is seen.
+                    // (The full core's arm above took every ASCII piece while no other byte
+                    // was seen: here one was, or is in this piece.)
                     #[cfg(feature = "full")]
                     {
-                        self.non_ascii = self.non_ascii || !is_ascii(s.as_bytes());
+                        self.non_ascii = true;
                     }
                     #[cfg(not(feature = "full"))]
                     {
