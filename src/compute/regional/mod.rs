@@ -9,6 +9,8 @@ pub mod measures;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::format::Lang;
 use crate::spec::{Grain, Period, Subgroup};
+#[cfg(feature = "full")]
+use crate::table::column::NO_SHORT_CODE;
 use crate::table::column::NO_WHOLE;
 use crate::table::{Cell, Table};
 use columns::fold;
@@ -290,8 +292,37 @@ impl RegionalData {
             .filter(|&n| row_type_col.is_none() && n <= 1 << 22);
         let mut group_at: Vec<u32> = vec![u32::MAX; coded_cells.unwrap_or(0)];
         // Where row `i`'s codes lie in that table.
+        // The columns' two-byte codes, when all have them (the usual long file): read directly.
+        // (The first core reads the built-in data only, whose periods are numbers.)
+        #[cfg(feature = "full")]
+        let short = coded_cells.and_then(|_| {
+            let sub = match subgroup_col {
+                Some(j) => Some(table.columns[j].short_codes()?),
+                None => None,
+            };
+            Some((
+                table.columns[region_col].short_codes()?,
+                table.columns[year_col].short_codes()?,
+                sub,
+            ))
+        });
         let coded_at = |i: usize| -> Option<usize> {
             coded_cells?;
+            #[cfg(feature = "full")]
+            if let Some((rs, ps, ss)) = short {
+                let code = |codes: &[u16]| {
+                    codes
+                        .get(i)
+                        .copied()
+                        .filter(|&k| k != NO_SHORT_CODE)
+                        .map(usize::from)
+                };
+                let s = match ss {
+                    Some(ss) => code(ss)?,
+                    None => 0,
+                };
+                return Some((code(rs)? * n_periods + code(ps)?) * n_subgroups + s);
+            }
             let r = table.columns[region_col].code(i)? as usize;
             let p = table.columns[year_col].code(i)? as usize;
             let s = match subgroup_col {
