@@ -733,3 +733,47 @@ fn a_table_with_one_column_per_year_opens_as_lines_over_the_years() {
         "{info}"
     );
 }
+
+/// A percentage column whose name already says so (`Aandeel (%)`, `Percentage werkzaam`) is
+/// labelled as it is; another gets the unit after it (before: `Aandeel (%) (%)` on the axis).
+#[test]
+fn a_percentage_axis_says_its_unit_once() {
+    let csv = "Doelgroep;Jaar;Aandeel (%);Percentage werkzaam;Aandeel\n\
+               Wajong;2018;10,5;11,5;12,5\nWajong;2019;20,5;21,5;22,5\n\
+               Wsw;2018;30,5;31,5;32,5\nWsw;2019;40,5;41,5;42,5\n";
+    let ds = own(csv);
+    for (y, label) in [
+        ("Aandeel%20%28%25%29", "Aandeel (%)"),
+        ("Percentage%20werkzaam", "Percentage werkzaam"),
+        ("Aandeel", "Aandeel (%)"),
+    ] {
+        let bars = render(&ds, &format!("view=bars&x=Doelgroep&y={y}&series=Jaar"));
+        assert_eq!(bars.data["y_label"], label, "bars, y={y}");
+        let line = render(&ds, &format!("view=line&x=Jaar&y={y}&series=Doelgroep"));
+        assert_eq!(line.data["y_label"], label, "line, y={y}");
+    }
+}
+
+/// The 100% stacked view's subtitle says "in %" once as well.
+#[test]
+fn a_stacked_subtitle_says_percent_once() {
+    let csv = "Doelgroep;Uren;Aandeel (%)\nWajong;<12;40\nWajong;12+;60\nWsw;<12;30\nWsw;12+;70\n";
+    let ds = own(csv);
+    let r = render(
+        &ds,
+        "view=stacked&x=Doelgroep&y=Aandeel%20%28%25%29&series=Uren",
+    );
+    assert!(
+        r.svg.contains("Aandeel (%), per Doelgroep samen 100 %"),
+        "{}",
+        r.svg
+    );
+    assert!(!r.svg.contains("(%) in %"), "{}", r.svg);
+    let plain = render(
+        &sample("hours_per_week_by_subgroup_2019.csv"),
+        "view=stacked&x=subgroup&y=share_pct&series=hours_per_week",
+    );
+    assert!(plain
+        .svg
+        .contains("Aandeel in %, per subdoelgroep samen 100 %"));
+}

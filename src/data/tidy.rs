@@ -97,6 +97,22 @@ pub fn label_in(column: &str, lang: crate::format::Lang) -> String {
     }
 }
 
+/// A label of percentages with the unit after it (`Aandeel (%)`), unless the label already
+/// says it: a column called `Aandeel (%)` or `Percentage werkzaam` is not labelled twice.
+pub fn with_percent_unit(label: String) -> String {
+    if says_percent(&label) {
+        label
+    } else {
+        format!("{label} (%)")
+    }
+}
+
+/// Whether a label already says its numbers are percentages (`%`, `procent`, `percentage`).
+pub fn says_percent(label: &str) -> bool {
+    let lower = crate::case::lower(label);
+    label.contains('%') || lower.contains("procent") || lower.contains("percent")
+}
+
 /// The text shown for a missing or suppressed category, in `lang`.
 pub fn unknown_in(lang: crate::format::Lang) -> &'static str {
     crate::format::t(lang, UNKNOWN, "unknown")

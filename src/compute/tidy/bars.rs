@@ -323,7 +323,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         if let Some(p) = &e.per {
             format!("{yl} per 100 {}", label_in(p, lang))
         } else if percent {
-            format!("{yl} (%)")
+            crate::data::tidy::with_percent_unit(yl)
         } else {
             yl
         }

@@ -266,7 +266,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             "{yl}, index ({} = 100)",
             crate::format::t(lang, "eerste periode", "first period")
         ),
-        (None, false) if percent && e.per.is_none() => format!("{yl} (%)"),
+        (None, false) if percent && e.per.is_none() => crate::data::tidy::with_percent_unit(yl),
         (None, false) => yl,
     };
     let aggregated = combined.as_ref().map(|c| c.aggregation.clone());

@@ -3,7 +3,7 @@
 use super::{cap, columns, completed, distribution_title, lab, pct, series_rows, x_text, Ctx};
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::stacked;
-use crate::data::tidy::shown_name;
+use crate::data::tidy::{says_percent, shown_name};
 use crate::error::Result;
 use crate::format::{t, Lang};
 use crate::render::{DataTable, Rendered};
@@ -25,14 +25,25 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> 
             lab(&d.x, lang),
             lab(&d.y, lang)
         ),
+        // (`Aandeel (%)` is not followed by "in %".)
         (false, Lang::Nl) => format!(
-            "{} in %, per {} samen 100 %",
+            "{}{}, per {} samen 100 %",
             cap(&d.y, lang),
+            if says_percent(&cap(&d.y, lang)) {
+                ""
+            } else {
+                " in %"
+            },
             lab(&d.x, lang)
         ),
         (false, Lang::En) => format!(
-            "{} in %, per {} together 100 %",
+            "{}{}, per {} together 100 %",
             cap(&d.y, lang),
+            if says_percent(&cap(&d.y, lang)) {
+                ""
+            } else {
+                " in %"
+            },
             lab(&d.x, lang)
         ),
     });
