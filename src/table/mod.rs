@@ -493,9 +493,22 @@ impl Table {
             } else {
                 "1,000,000"
             };
+            // The example numbers as each language writes them (`80,105 -> 80.105` in Dutch).
+            let shown = |v: f64, lang| {
+                let decimals = format!("{v}").split_once('.').map_or(0, |(_, d)| d.len());
+                crate::format::number(v, decimals.min(6), lang)
+            };
+            let (first_nl, after_nl) = (
+                shown(first, crate::format::Lang::Nl),
+                shown(after, crate::format::Lang::Nl),
+            );
+            let (first_en, after_en) = (
+                shown(first, crate::format::Lang::En),
+                shown(after, crate::format::Lang::En),
+            );
             self.detected.note(
-                format!("Kolom '{old}': de kop geeft de getallen in eenheden van {f}; vermenigvuldigd met {f} (zoals {first} -> {after}){rename_nl}"),
-                format!("Column '{old}': the header gives the numbers in units of {f_en}; multiplied by {f_en} (such as {first} -> {after}){rename_en}"),
+                format!("Kolom '{old}': de kop geeft de getallen in eenheden van {f}; vermenigvuldigd met {f} (zoals {first_nl} -> {after_nl}){rename_nl}"),
+                format!("Column '{old}': the header gives the numbers in units of {f_en}; multiplied by {f_en} (such as {first_en} -> {after_en}){rename_en}"),
             );
         }
     }
@@ -2044,9 +2057,17 @@ mod tests {
             t.detected
                 .notes
                 .iter()
-                .any(|n| n.contains("vermenigvuldigd met 1000 (zoals 80.105 -> 80105)")),
+                .any(|n| n.contains("vermenigvuldigd met 1000 (zoals 80,105 -> 80.105)")),
             "{:?}",
             t.detected.notes
+        );
+        assert!(
+            t.detected
+                .notes_en
+                .iter()
+                .any(|n| n.contains("multiplied by 1,000 (such as 80.105 -> 80,105)")),
+            "{:?}",
+            t.detected.notes_en
         );
     }
 
