@@ -291,7 +291,6 @@ impl RegionalData {
             .and_then(|n| n.checked_mul(n_subgroups))
             .filter(|&n| row_type_col.is_none() && n <= 1 << 22);
         let mut group_at: Vec<u32> = vec![u32::MAX; coded_cells.unwrap_or(0)];
-        // Where row `i`'s codes lie in that table.
         // The columns' two-byte codes, when all have them (the usual long file): read directly.
         // (The first core reads the built-in data only, whose periods are numbers.)
         #[cfg(feature = "full")]
@@ -306,6 +305,7 @@ impl RegionalData {
                 sub,
             ))
         });
+        // Where row `i`'s codes lie in that table.
         let coded_at = |i: usize| -> Option<usize> {
             coded_cells?;
             #[cfg(feature = "full")]

@@ -10,6 +10,16 @@ use crate::render::{DataTable, Rendered};
 use crate::spec::StackedSpec;
 use serde_json::json;
 
+/// The shares' column as the subtitle names it: `Aandeel in %`, but `Aandeel (%)` as it is.
+fn in_percent(y: &str, lang: Lang) -> String {
+    let label = cap(y, lang);
+    if says_percent(&label) {
+        label
+    } else {
+        format!("{label} in %")
+    }
+}
+
 pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> {
     let lang = ctx.lang;
     let d = stacked::compute(f, s)?;
@@ -25,25 +35,14 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> 
             lab(&d.x, lang),
             lab(&d.y, lang)
         ),
-        // (`Aandeel (%)` is not followed by "in %".)
         (false, Lang::Nl) => format!(
-            "{}{}, per {} samen 100 %",
-            cap(&d.y, lang),
-            if says_percent(&cap(&d.y, lang)) {
-                ""
-            } else {
-                " in %"
-            },
+            "{}, per {} samen 100 %",
+            in_percent(&d.y, lang),
             lab(&d.x, lang)
         ),
         (false, Lang::En) => format!(
-            "{}{}, per {} together 100 %",
-            cap(&d.y, lang),
-            if says_percent(&cap(&d.y, lang)) {
-                ""
-            } else {
-                " in %"
-            },
+            "{}, per {} together 100 %",
+            in_percent(&d.y, lang),
             lab(&d.x, lang)
         ),
     });
