@@ -738,14 +738,15 @@ fn a_table_with_one_column_per_year_opens_as_lines_over_the_years() {
 /// labelled as it is; another gets the unit after it (before: `Aandeel (%) (%)` on the axis).
 #[test]
 fn a_percentage_axis_says_its_unit_once() {
-    let csv = "Doelgroep;Jaar;Aandeel (%);Percentage werkzaam;Aandeel\n\
-               Wajong;2018;10,5;11,5;12,5\nWajong;2019;20,5;21,5;22,5\n\
-               Wsw;2018;30,5;31,5;32,5\nWsw;2019;40,5;41,5;42,5\n";
+    let csv = "Doelgroep;Jaar;Aandeel (%);Percentage werkzaam;Aandeel;Werkzaam pct\n\
+               Wajong;2018;10,5;11,5;12,5;13,5\nWajong;2019;20,5;21,5;22,5;23,5\n\
+               Wsw;2018;30,5;31,5;32,5;33,5\nWsw;2019;40,5;41,5;42,5;43,5\n";
     let ds = own(csv);
     for (y, label) in [
         ("Aandeel%20%28%25%29", "Aandeel (%)"),
         ("Percentage%20werkzaam", "Percentage werkzaam"),
         ("Aandeel", "Aandeel (%)"),
+        ("Werkzaam%20pct", "Werkzaam pct"),
     ] {
         let bars = render(&ds, &format!("view=bars&x=Doelgroep&y={y}&series=Jaar"));
         assert_eq!(bars.data["y_label"], label, "bars, y={y}");

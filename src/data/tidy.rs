@@ -107,10 +107,16 @@ pub fn with_percent_unit(label: String) -> String {
     }
 }
 
-/// Whether a label already says its numbers are percentages (`%`, `procent`, `percentage`).
+/// Whether a label already says its numbers are percentages (`%`, `procent`, `percentage`,
+/// `pct`). (`Aandeel` does not: a share may be a fraction.)
 pub fn says_percent(label: &str) -> bool {
     let lower = crate::case::lower(label);
-    label.contains('%') || lower.contains("procent") || lower.contains("percent")
+    label.contains('%')
+        || lower.contains("procent")
+        || lower.contains("percent")
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "pct")
 }
 
 /// The text shown for a missing or suppressed category, in `lang`.
