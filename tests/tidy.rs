@@ -778,3 +778,45 @@ fn a_stacked_subtitle_says_percent_once() {
         .svg
         .contains("Aandeel in %, per subdoelgroep samen 100 %"));
 }
+
+/// Periods a file marks as provisional (`2019K2*`, `2020 (voorlopig)`) keep their mark on the time
+/// axis, and a note says what it means, in both languages; a file without marks gets no such note.
+#[test]
+fn provisional_periods_are_said_on_a_time_axis() {
+    let csv = "Periode;Doelgroep;Werkzaam\n2019K1;Wajong;10\n2019K2*;Wajong;12\n\
+               2019K1;Wsw;20\n2019K2*;Wsw;22\n";
+    let ds = own(csv);
+    let r = render(&ds, "view=line&x=Periode&y=Werkzaam&series=Doelgroep");
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n == "Voorlopige cijfers, zoals het bestand ze aangeeft: 2019 K2*."),
+        "{:?}",
+        r.notes
+    );
+    assert!(r.svg.contains("2019 K2*"), "the axis keeps the mark");
+    let en = render(&ds, "view=line&x=Periode&y=Werkzaam&series=Doelgroep&lang=en");
+    assert!(
+        en.notes
+            .iter()
+            .any(|n| n == "Provisional figures, as the file marks them: 2019 Q2*."),
+        "{:?}",
+        en.notes
+    );
+    let worded = own("Jaar;Werkzaam\n2019;10\n2020 (voorlopig);12\n");
+    let r = render(&worded, "view=line&x=Jaar&y=Werkzaam");
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.ends_with("aangeeft: 2020 (voorlopig).")),
+        "{:?}",
+        r.notes
+    );
+    let plain = own("Jaar;Werkzaam\n2019;10\n2020;12\n");
+    let r = render(&plain, "view=line&x=Jaar&y=Werkzaam");
+    assert!(
+        !r.notes.iter().any(|n| n.contains("Voorlopig")),
+        "{:?}",
+        r.notes
+    );
+}

@@ -48,7 +48,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         }
         None => f,
     };
-    let (x_values, totals_note) = f.moments(xj);
+    let (x_values, axis_notes) = f.moments(xj);
     if x_values.len() < 2 {
         return Err(Error::not_available(match lang {
             Lang::Nl => format!("Een vlakdiagram vraagt minstens twee waarden van '{x_name}'."),
@@ -66,7 +66,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         .as_ref()
         .map(|c| c.aggregation.notes.clone())
         .unwrap_or_default();
-    notes.extend(totals_note);
+    notes.extend(axis_notes);
     let mut any_unknown = false;
     for (facet, rows) in &facets {
         let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; categories.len()];

@@ -351,12 +351,14 @@ impl<'a> Frame<'a> {
     }
 
     /// The moments of a time column for a time axis: [`Frame::x_values`] without the totals over
-    /// the periods (`Totaal`, sorted last there), and the note saying so when there were any.
-    /// Another column's values are all kept.
-    pub fn moments(&self, j: usize) -> (Vec<XValue>, Option<String>) {
+    /// the periods (`Totaal`, sorted last there), and the notes for the axis: the totals left out,
+    /// and (full core) the periods the file marks as provisional (`2019K2*`), which the axis shows
+    /// with their mark. Another column's values are all kept, without notes.
+    pub fn moments(&self, j: usize) -> (Vec<XValue>, Vec<String>) {
         let mut xs = self.x_values(j);
+        let mut notes = Vec::new();
         if self.role(j) != Some(Role::Time) {
-            return (xs, None);
+            return (xs, notes);
         }
         let total = |x: &XValue| crate::data::tidy::is_total(&x.key);
         let left: Vec<String> = xs
@@ -364,20 +366,34 @@ impl<'a> Frame<'a> {
             .filter(|x| total(x))
             .map(|x| x.label.clone())
             .collect();
-        if left.is_empty() {
-            return (xs, None);
+        if !left.is_empty() {
+            xs.retain(|x| !total(x));
+            let (list, name) = (left.join("', '"), self.name(j));
+            notes.push(match self.lang {
+                Lang::Nl => format!(
+                    "Rijen met '{list}' in {name} (een totaal over de perioden) staan niet op de tijdas."
+                ),
+                Lang::En => format!(
+                    "Rows with '{list}' in {name} (a total over the periods) are not on the time axis."
+                ),
+            });
         }
-        xs.retain(|x| !total(x));
-        let (list, name) = (left.join("', '"), self.name(j));
-        let note = match self.lang {
-            Lang::Nl => format!(
-                "Rijen met '{list}' in {name} (een totaal over de perioden) staan niet op de tijdas."
-            ),
-            Lang::En => format!(
-                "Rows with '{list}' in {name} (a total over the periods) are not on the time axis."
-            ),
-        };
-        (xs, Some(note))
+        #[cfg(feature = "full")]
+        {
+            let marked: Vec<&str> = xs
+                .iter()
+                .filter(|x| !crate::spec::Period::split_mark(&x.key).1.is_empty())
+                .map(|x| x.label.as_str())
+                .collect();
+            if !marked.is_empty() {
+                let list = marked.join(", ");
+                notes.push(match self.lang {
+                    Lang::Nl => format!("Voorlopige cijfers, zoals het bestand ze aangeeft: {list}."),
+                    Lang::En => format!("Provisional figures, as the file marks them: {list}."),
+                });
+            }
+        }
+        (xs, notes)
     }
 
     /// The row of a table for error locations.

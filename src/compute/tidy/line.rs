@@ -105,7 +105,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
 
     // A total over the periods (a pivot table's `Totaal` in the time column) is no moment on the
     // axis: its rows are left out, and said so.
-    let (x_values, totals_note) = f.moments(xj);
+    let (x_values, axis_notes) = f.moments(xj);
     let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();
     let x_at = f.label_index(xj, &x_labels);
     let all_series: Vec<String> = match sj {
@@ -118,7 +118,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     };
     let mut series = Vec::new();
     let mut notes = Vec::new();
-    notes.extend(totals_note);
+    notes.extend(axis_notes);
     let facets = f.facets(facet_j);
     for (facet, rows) in &facets {
         // The row of every (series, x) in this panel; two rows on one point are an error.
