@@ -795,7 +795,10 @@ fn provisional_periods_are_said_on_a_time_axis() {
         r.notes
     );
     assert!(r.svg.contains("2019 K2*"), "the axis keeps the mark");
-    let en = render(&ds, "view=line&x=Periode&y=Werkzaam&series=Doelgroep&lang=en");
+    let en = render(
+        &ds,
+        "view=line&x=Periode&y=Werkzaam&series=Doelgroep&lang=en",
+    );
     assert!(
         en.notes
             .iter()
@@ -819,4 +822,35 @@ fn provisional_periods_are_said_on_a_time_axis() {
         "{:?}",
         r.notes
     );
+}
+
+/// A view description may name a column in another case (`x=jaar` for `Jaar`) or by its header in
+/// the file before reading renamed it (`Werkzame personen (x 1 000)`, now `Werkzame personen`):
+/// the same chart, and the completed description names the column as the table does. Two
+/// columns differing only in case leave such a name unknown.
+#[test]
+fn a_column_is_found_in_any_case_and_by_its_header_before_a_rename() {
+    let csv = "Jaar;Doelgroep;Werkzame personen (x 1 000)\n2019;Wajong;80,105\n2020;Wajong;81,2\n\
+               2019;Wsw;70\n2020;Wsw;71\n";
+    let ds = own(csv);
+    let exact = render(
+        &ds,
+        "view=line&x=Jaar&y=Werkzame%20personen&series=Doelgroep&filter=Doelgroep:Wajong",
+    );
+    assert_eq!(
+        ys(&exact.data, "Wajong", None),
+        [Some(80105.0), Some(81200.0)]
+    );
+    for q in [
+        "view=line&x=jaar&y=werkzame%20personen&series=DOELGROEP&filter=doelgroep:Wajong",
+        "view=line&x=Jaar&y=Werkzame%20personen%20(x%201%20000)&series=Doelgroep&filter=Doelgroep:Wajong",
+    ] {
+        let r = render(&ds, q);
+        assert_eq!(r.data, exact.data, "{q}");
+        assert_eq!(r.spec, exact.spec, "{q}");
+    }
+    assert!(exact.spec.contains("x=Jaar"), "{}", exact.spec);
+    let twice = own("Jaar;jaar;Werkzaam\n2019;2019;1\n2020;2020;2\n");
+    let e = render_query(&twice, "view=line&x=JAAR&y=Werkzaam").unwrap_err();
+    assert!(e.to_string().contains("Onbekende kolom 'x=JAAR'"), "{e}");
 }

@@ -135,6 +135,11 @@ pub struct Detected {
     /// What a row is called in messages when not a spreadsheet row: `record` for JSON.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row_unit: Option<String>,
+    /// Columns renamed on reading (`Werkzame personen (x 1 000)` -> `Werkzame personen`), as
+    /// (the file's header, the name now): a view description may name either ([`Table::named`]).
+    #[cfg(feature = "full")]
+    #[serde(skip)]
+    pub renamed: Vec<(String, String)>,
 }
 
 /// A row of the file that the loader did not read as data, listed so nothing is dropped silently.
@@ -320,6 +325,27 @@ impl Table {
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
     }
+    /// The column a view description names: the one of that name, else the one column whose
+    /// name differs only in case or outer spaces (`jaar` for `Jaar`), else the column whose header
+    /// in the file was that before reading renamed it (`Werkzame personen (x 1 000)`).
+    #[cfg(feature = "full")]
+    pub fn named(&self, name: &str) -> Option<usize> {
+        if let Some(j) = self.column_index(name) {
+            return Some(j);
+        }
+        let want = crate::case::lower(name.trim());
+        let mut like = (0..self.columns.len())
+            .filter(|&j| crate::case::lower(self.columns[j].name.trim()) == want);
+        if let (Some(j), None) = (like.next(), like.next()) {
+            return Some(j);
+        }
+        let (_, now) = self
+            .detected
+            .renamed
+            .iter()
+            .find(|(was, _)| crate::case::lower(was.trim()) == want)?;
+        self.column_index(now)
+    }
     /// The 1-based row in the file of data row `i`.
     pub fn row_number(&self, i: usize) -> Option<usize> {
         self.row_numbers.get(i)
@@ -477,6 +503,7 @@ impl Table {
                 (String::new(), String::new())
             } else {
                 scaled.name = bare.clone();
+                self.detected.renamed.push((old.clone(), bare.clone()));
                 (
                     format!("; de kolom heet nu '{bare}'"),
                     format!("; the column is now called '{bare}'"),

@@ -388,7 +388,9 @@ impl<'a> Frame<'a> {
             if !marked.is_empty() {
                 let list = marked.join(", ");
                 notes.push(match self.lang {
-                    Lang::Nl => format!("Voorlopige cijfers, zoals het bestand ze aangeeft: {list}."),
+                    Lang::Nl => {
+                        format!("Voorlopige cijfers, zoals het bestand ze aangeeft: {list}.")
+                    }
                     Lang::En => format!("Provisional figures, as the file marks them: {list}."),
                 });
             }

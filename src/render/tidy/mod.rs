@@ -101,6 +101,10 @@ impl Ctx<'_> {
 /// Renders a tidy view against a dataset's table.
 pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     let lang = spec.lang;
+    #[cfg(feature = "full")]
+    let named = as_named_in(view, &ds.table);
+    #[cfg(feature = "full")]
+    let view = named.as_ref().unwrap_or(view);
     let enc = match view {
         View::Line(s) => &s.enc,
         View::Bars(s) => &s.enc,
@@ -140,6 +144,57 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
         r.notes.push(n);
     }
     Ok(r)
+}
+
+/// The view with each column it names written as the table names it
+/// ([`crate::table::Table::named`]): `x=jaar`
+/// draws the column `Jaar`, and so does the file's header before a rename; the completed
+/// description then names the column as the table does. `None` when every name was the table's.
+#[cfg(feature = "full")]
+fn as_named_in(view: &View, table: &crate::table::Table) -> Option<View> {
+    let mut v = view.clone();
+    let (enc, more): (&mut Encoding, Vec<&mut Option<String>>) = match &mut v {
+        View::Line(s) => (&mut s.enc, vec![&mut s.n]),
+        View::Bars(s) => (&mut s.enc, vec![&mut s.n]),
+        View::Stacked(s) => (&mut s.enc, vec![&mut s.n]),
+        View::Area(s) => (&mut s.enc, vec![&mut s.n]),
+        View::Forest(s) => (
+            &mut s.enc,
+            vec![
+                &mut s.dimension,
+                &mut s.term,
+                &mut s.reference,
+                &mut s.significance,
+            ],
+        ),
+        _ => return None,
+    };
+    let mut changed = false;
+    let mut fix = |name: &mut String| {
+        if table.column_index(name).is_none() {
+            if let Some(j) = table.named(name) {
+                *name = table.columns[j].name.clone();
+                changed = true;
+            }
+        }
+    };
+    for name in [
+        &mut enc.x,
+        &mut enc.y,
+        &mut enc.series,
+        &mut enc.facet,
+        &mut enc.per,
+    ]
+    .into_iter()
+    .chain(more)
+    .flatten()
+    {
+        fix(name);
+    }
+    for (name, _) in enc.filter.iter_mut() {
+        fix(name);
+    }
+    changed.then_some(v)
 }
 
 /// The columns of numbers the view does not show, named so that nothing in the file is left
