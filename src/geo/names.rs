@@ -206,6 +206,42 @@ pub fn split_code_name(text: &str) -> Option<(String, &str)> {
 }
 
 #[cfg(feature = "full")]
+/// Whether a text (a header, a cell) names a labour-market region: its name in a known spelling
+/// (`Regio Achterhoek`, `Rijk van Nijmegen`), its code with letters (`AM09`; a bare number is
+/// not taken) or both (`AM09 Achterhoek`). Five regions share their name with their province
+/// (`Groningen`, `Friesland`, `Drenthe`, `Flevoland`, `Zeeland`): see [`is_province`].
+pub fn names_a_region(text: &str) -> bool {
+    (code_shaped(text) && region_of_code(text).is_some())
+        || split_code_name(text).is_some()
+        || CODE_NAMES
+            .iter()
+            .any(|(c, n)| *c != "AM99" && same_region(n, text))
+}
+
+#[cfg(feature = "full")]
+/// Whether a text is the name of a province (a table of those is no table of regions, even when
+/// all its names are names of regions as well).
+pub fn is_province(text: &str) -> bool {
+    const PROVINCES: [&str; 13] = [
+        "groningen",
+        "friesland",
+        "fryslan",
+        "drenthe",
+        "overijssel",
+        "flevoland",
+        "gelderland",
+        "utrecht",
+        "noord-holland",
+        "zuid-holland",
+        "zeeland",
+        "noord-brabant",
+        "limburg",
+    ];
+    let t = fold(text);
+    PROVINCES.iter().any(|p| fold(p) == t)
+}
+
+#[cfg(feature = "full")]
 /// Whether two names name one region: a folded key in common, with the known other spellings,
 /// the parts before and in brackets and the name without a lead word such as `Regio`.
 pub fn same_region(a: &str, b: &str) -> bool {

@@ -20,6 +20,8 @@ enum Kind {
     Subgroups,
     /// Every header names a sex.
     Sexes,
+    /// Every header names a labour-market region (`Achterhoek;Twente`, `AM09;AM10`).
+    Regions,
     /// The numbers add up to 100 in every row.
     Shares,
     /// The numbers add up to the total column in every row.
@@ -350,6 +352,10 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         Kind::Subgroups
     } else if known.iter().all(|h| sex(h)) {
         Kind::Sexes
+    } else if known.iter().all(|h| crate::geo::names::names_a_region(h))
+        && !known.iter().all(|h| crate::geo::names::is_province(h))
+    {
+        Kind::Regions
     } else if shares {
         Kind::Shares
     } else if sums_to_total {
@@ -396,6 +402,7 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         Kind::Bands(Unit::Hours) => "uren",
         Kind::Subgroups => "doelgroep",
         Kind::Sexes => "geslacht",
+        Kind::Regions => "arbeidsmarktregio",
         Kind::Shares | Kind::SumToTotal if some_subgroup => "doelgroep",
         _ => "categorie",
     };
@@ -439,6 +446,10 @@ pub fn categories_as_rows(table: &Table) -> Option<Table> {
         Kind::Bands(_) => ("klassen".to_string(), "bands".to_string()),
         Kind::Subgroups => ("doelgroepen".to_string(), "target groups".to_string()),
         Kind::Sexes => ("geslachten".to_string(), "sexes".to_string()),
+        Kind::Regions => (
+            "arbeidsmarktregio's".to_string(),
+            "labour-market regions".to_string(),
+        ),
         Kind::Shares => (
             "samen 100 in elke rij".to_string(),
             "adding up to 100 in every row".to_string(),
@@ -564,6 +575,35 @@ mod tests {
         assert_eq!(long.columns[1].get(2).as_text().as_deref(), Some("totaal"));
         let en = long.detected.notes_en.last().unwrap();
         assert!(en.contains("adding up to 'totaal' in every row"), "{en}");
+    }
+
+    #[test]
+    fn one_column_per_region_becomes_the_column_arbeidsmarktregio() {
+        // Names, codes and both, with or without a national total; a year column beside them.
+        for csv in [
+            "Jaar;Achterhoek;Twente;Regio Rijnmond\n2015;10;20;30\n2016;11;21;31\n",
+            "Jaar;AM09;AM10;Landelijk\n2015;10;20;30\n2016;11;21;32\n",
+            "Jaar;AM09 Achterhoek;Twente (AM10)\n2015;10;20\n2016;11;21\n",
+        ] {
+            let t = load(csv);
+            let long = categories_as_rows(&t).unwrap_or_else(|| panic!("{csv}"));
+            assert_eq!(
+                names(&long),
+                ["Jaar", "arbeidsmarktregio", "waarde"],
+                "{csv}"
+            );
+            let en = long.detected.notes_en.last().unwrap();
+            assert!(en.contains("labour-market regions"), "{en}");
+        }
+        // Bare numbers and other places are no regions.
+        for csv in [
+            "Jaar;1;2\n2015;10;20\n2016;11;21\n",
+            "Jaar;Noord;Zuid\n2015;10;20\n2016;11;21\n",
+            // Provinces, even those that share their name with their region.
+            "Jaar;Groningen;Friesland;Drenthe\n2015;10;20;30\n2016;11;21;31\n",
+        ] {
+            assert!(categories_as_rows(&load(csv)).is_none(), "{csv}");
+        }
     }
 
     #[test]
