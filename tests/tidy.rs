@@ -854,3 +854,44 @@ fn a_column_is_found_in_any_case_and_by_its_header_before_a_rename() {
     let e = render_query(&twice, "view=line&x=JAAR&y=Werkzaam").unwrap_err();
     assert!(e.to_string().contains("Onbekende kolom 'x=JAAR'"), "{e}");
 }
+
+/// A line chart labels every line at its end without labels on top of each other, however many
+/// lines there are (the panel grows): 40 groups, 40 labels at least 12 px apart.
+#[test]
+fn many_lines_keep_their_end_labels_apart() {
+    let mut csv = String::from("Groep;Jaar;Aantal\n");
+    for g in 1..=40 {
+        for (y, v) in [(2015, 100 + g), (2016, 110 + g)] {
+            csv.push_str(&format!("Groep {g:02};{y};{v}\n"));
+        }
+    }
+    let r = render(&own(&csv), "view=line&x=Jaar&y=Aantal&series=Groep");
+    let mut ys: Vec<f64> = Vec::new();
+    let mut rest = r.svg.as_str();
+    while let Some(at) = rest.find("<text") {
+        rest = &rest[at..];
+        let end = rest.find("</text>").unwrap();
+        let (tag, body) = rest[..end].split_once('>').unwrap();
+        if body.trim().starts_with("Groep ") {
+            let y = tag
+                .split(" y=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            ys.push(y.parse().unwrap());
+        }
+        rest = &rest[end..];
+    }
+    assert_eq!(ys.len(), 40, "every line labelled");
+    ys.sort_by(f64::total_cmp);
+    for w in ys.windows(2) {
+        assert!(
+            w[1] - w[0] >= 12.0,
+            "labels at {} and {} overlap",
+            w[0],
+            w[1]
+        );
+    }
+}

@@ -13,6 +13,9 @@ use crate::format::{number, Lang};
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
+/// The least distance between two end labels (pixels).
+const LABEL_GAP: f64 = 13.0;
+
 /// Colours per series name: the total dark, the others from the series palette.
 fn colours(names: &[String]) -> Vec<(String, RGBColor)> {
     let mut k = 0;
@@ -87,7 +90,13 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
         .min(panels.len())
         .min(((w / 260.0) as usize).max(1));
     let rows_n = panels.len().div_ceil(cols_n.max(1));
-    let panel_h = if faceted { 210.0 } else { 380.0 };
+    // A single panel labels every line at its end, 13 px apart: it grows when there are more
+    // lines than 380 px holds (36 regions and the national line: 490 px), never overlapping.
+    let panel_h = if faceted {
+        210.0
+    } else {
+        (names.len() as f64 * LABEL_GAP + LABEL_GAP).max(380.0)
+    };
     let title_h = if faceted { 22.0 } else { 0.0 };
     let top = 66.0 + legend_h;
     let plot_area_h = rows_n as f64 * (panel_h + title_h) + (rows_n - 1) as f64 * 34.0;
@@ -279,7 +288,13 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                         })
                     })
                     .collect();
-                marks::end_labels(&root, r.right() + 8.0, &labels, 13.0, (r.y, r.bottom()))?;
+                marks::end_labels(
+                    &root,
+                    r.right() + 8.0,
+                    &labels,
+                    LABEL_GAP,
+                    (r.y, r.bottom()),
+                )?;
             }
         }
         label(
