@@ -219,6 +219,56 @@ pub fn names_a_region(text: &str) -> bool {
 }
 
 #[cfg(feature = "full")]
+/// The region a name that names none is most likely a misspelling of: another name of the same
+/// file (`others`) that names a region, else a region of the division, at most one letter off
+/// (two in a name of twelve letters or more; compared folded, so case, accents and spaces do not
+/// count). `None` for a name that names a region, for a short one, and when no name is near.
+pub fn misspelt_region(name: &str, others: &[String]) -> Option<String> {
+    if names_a_region(name) {
+        return None;
+    }
+    let f = fold(name);
+    let letters = f.chars().count();
+    if letters < 5 {
+        return None;
+    }
+    let most = if letters >= 12 { 2 } else { 1 };
+    let near = |o: &&str| edits(&f, &fold(o)) <= most;
+    let in_file = others
+        .iter()
+        .map(String::as_str)
+        .filter(|o| *o != name && names_a_region(o))
+        .find(near);
+    in_file
+        .or_else(|| {
+            CODE_NAMES
+                .iter()
+                .filter(|(c, _)| *c != "AM99")
+                .map(|(_, n)| *n)
+                .find(near)
+        })
+        .map(str::to_string)
+}
+
+#[cfg(feature = "full")]
+/// The number of letters to insert, delete or change to make `a` into `b` (Levenshtein).
+#[cfg(feature = "full")]
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(feature = "full")]
 /// Whether a text is the name of a province (a table of those is no table of regions, even when
 /// all its names are names of regions as well).
 pub fn is_province(text: &str) -> bool {
@@ -455,6 +505,54 @@ pub fn match_regions(data: &[DataRegion], map: &Boundaries) -> Matching {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_name_one_letter_off_a_region_in_the_file_is_told() {
+        let regions: Vec<String> = [
+            "Achterhoek",
+            "Achterhoekk",
+            "Twente",
+            "Regio Noord",
+            "Zuid-Limburg",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let near = |n: &str| super::misspelt_region(n, &regions);
+        assert_eq!(near("Achterhoekk").as_deref(), Some("Achterhoek"));
+        assert_eq!(near("Zuid Limburgg").as_deref(), Some("Zuid-Limburg"));
+        assert_eq!(near("Achterhoek"), None);
+        assert_eq!(near("Regio Noord"), None);
+        assert_eq!(near("Twent").as_deref(), Some("Twente"));
+        assert_eq!(near("Twnt"), None, "too short to tell");
+        // A region the file does not have under its own name: the division's name.
+        assert_eq!(near("Haaglnden").as_deref(), Some("Haaglanden"));
+        assert_eq!(super::edits("kitten", "sitting"), 3);
+    }
+
+    /// Every region of every edition, as its boundaries name it, names a region (so none is ever
+    /// told as a misspelling), and so do the published data's names.
+    #[cfg(all(feature = "full", not(target_arch = "wasm32")))]
+    #[test]
+    fn every_edition_s_names_name_a_region() {
+        for edition in crate::geo::editions() {
+            let b = crate::geo::bundled::boundaries(edition).unwrap();
+            for r in &b.regions {
+                assert!(super::names_a_region(&r.name), "{edition}: {}", r.name);
+                assert!(super::names_a_region(&r.code), "{edition}: {}", r.code);
+            }
+        }
+        let t = crate::table::load("regions.csv", crate::DEFAULT_DATA).unwrap();
+        let col = &t.columns[0];
+        for i in 0..t.len() {
+            let name = col.get(i).as_text().unwrap_or_default().to_string();
+            assert!(
+                ["Landelijk", "Onbekend"].contains(&name.as_str()) || super::names_a_region(&name),
+                "{name}"
+            );
+        }
+    }
+
     use super::super::RegionShape;
     use super::*;
 

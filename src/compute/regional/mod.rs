@@ -869,6 +869,36 @@ impl RegionalData {
             "Regio's met hun code gelezen als de regio van die code",
             "Regions written with their code read as the region of that code",
         );
+        // A region no name of the division fits, a letter off one that does: likely a typing
+        // error, which makes two regions of one (full core).
+        #[cfg(feature = "full")]
+        {
+            let misspelt: Vec<(String, String)> = regions
+                .iter()
+                .filter_map(|r| {
+                    let near = crate::geo::names::misspelt_region(r, &regions)?;
+                    Some((r.clone(), near))
+                })
+                .collect();
+            if !misspelt.is_empty() {
+                let pairs = |or: &str| -> Vec<String> {
+                    misspelt
+                        .iter()
+                        .map(|(a, b)| format!("'{a}' ({or} '{b}'?)"))
+                        .collect()
+                };
+                notes.push((
+                    format!(
+                        "Geen arbeidsmarktregio van die naam, wel bijna: {}; gelezen als een eigen regio. Controleer de spelling in het bestand.",
+                        crate::format::first_ten(&pairs("bedoeld"), Lang::Nl)
+                    ),
+                    format!(
+                        "No labour-market region of that name, but nearly: {}; read as a region of its own. Check the spelling in the file.",
+                        crate::format::first_ten(&pairs("meant"), Lang::En)
+                    ),
+                ));
+            }
+        }
         #[cfg(feature = "full")]
         if !short_years.is_empty() {
             short_years.sort_by_key(|(_, p)| *p);
