@@ -610,3 +610,35 @@ fn values_that_cannot_be_read_are_errors_at_their_cell() {
         reg.notes
     );
 }
+
+/// A region written one letter off in some rows (`Achterhoekk` in 2016) becomes a region of its
+/// own; the notes say so with the region meant, in both languages. The published file has no
+/// such note.
+#[test]
+fn a_misspelt_region_is_said_with_the_one_meant() {
+    let typo = LONG.replace("\nAchterhoek,2016,", "\nAchterhoekk,2016,");
+    assert_ne!(typo, LONG);
+    let ds = Dataset::load("typo.csv", typo.as_bytes()).unwrap();
+    let r = ds.regional.as_ref().unwrap();
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("wel bijna: 'Achterhoekk' (bedoeld 'Achterhoek'?)")),
+        "{:?}",
+        r.notes
+    );
+    assert!(
+        r.notes_en
+            .iter()
+            .any(|n| n.contains("but nearly: 'Achterhoekk' (meant 'Achterhoek'?)")),
+        "{:?}",
+        r.notes_en
+    );
+    let ds = Dataset::load("long.csv", LONG.as_bytes()).unwrap();
+    let r = ds.regional.as_ref().unwrap();
+    assert!(
+        !r.notes.iter().any(|n| n.contains("bijna")),
+        "{:?}",
+        r.notes
+    );
+}

@@ -219,27 +219,24 @@ pub fn names_a_region(text: &str) -> bool {
 }
 
 #[cfg(feature = "full")]
-/// The region a name that names none is most likely a misspelling of: another name of the same
-/// file (`others`) that names a region, else a region of the division, at most one letter off
-/// (two in a name of twelve letters or more; compared folded, so case, accents and spaces do not
-/// count). `None` for a name that names a region, for a short one, and when no name is near.
-pub fn misspelt_region(name: &str, others: &[String]) -> Option<String> {
-    if names_a_region(name) {
-        return None;
-    }
+/// The region a name that names no region is most likely a misspelling of: one of `named` (the
+/// file's names that name a region, see [`names_a_region`]), else a region of the division, at
+/// most one letter off (two in a name of twelve letters or more; compared folded, so case,
+/// accents and spaces do not count). `None` for a short or a long name (no region's name has
+/// over 40 letters), and when no name is near.
+pub fn misspelt_region(name: &str, named: &[&str]) -> Option<String> {
     let f = fold(name);
     let letters = f.chars().count();
-    if letters < 5 {
+    if !(5..=40).contains(&letters) {
         return None;
     }
     let most = if letters >= 12 { 2 } else { 1 };
     let near = |o: &&str| edits(&f, &fold(o)) <= most;
-    let in_file = others
+    named
         .iter()
-        .map(String::as_str)
-        .filter(|o| *o != name && names_a_region(o))
-        .find(near);
-    in_file
+        .copied()
+        .filter(|o| *o != name)
+        .find(near)
         .or_else(|| {
             CODE_NAMES
                 .iter()
@@ -508,23 +505,18 @@ mod tests {
     #[cfg(feature = "full")]
     #[test]
     fn a_name_one_letter_off_a_region_in_the_file_is_told() {
-        let regions: Vec<String> = [
-            "Achterhoek",
-            "Achterhoekk",
-            "Twente",
-            "Regio Noord",
-            "Zuid-Limburg",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let near = |n: &str| super::misspelt_region(n, &regions);
+        let regions = ["Achterhoek", "Twente", "Zuid-Limburg"];
+        let near = |n: &str| {
+            assert!(!super::names_a_region(n), "{n}");
+            super::misspelt_region(n, &regions)
+        };
+        assert!(super::names_a_region("Achterhoek"));
         assert_eq!(near("Achterhoekk").as_deref(), Some("Achterhoek"));
         assert_eq!(near("Zuid Limburgg").as_deref(), Some("Zuid-Limburg"));
-        assert_eq!(near("Achterhoek"), None);
         assert_eq!(near("Regio Noord"), None);
         assert_eq!(near("Twent").as_deref(), Some("Twente"));
         assert_eq!(near("Twnt"), None, "too short to tell");
+        assert_eq!(near(&"Twente".repeat(20)), None, "too long to be a region");
         // A region the file does not have under its own name: the division's name.
         assert_eq!(near("Haaglnden").as_deref(), Some("Haaglanden"));
         assert_eq!(super::edits("kitten", "sitting"), 3);

@@ -43,6 +43,10 @@ pub enum RowType {
 /// them say so.
 pub const REQUIRED: [Count; 2] = [Count::RegisterPersonsCorrected, Count::WorkersTotal];
 
+/// The most regions a file may have for their names to be checked for misspellings.
+#[cfg(feature = "full")]
+const MISSPELT_CHECKED_UP_TO: usize = 200;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionalData {
     pub source: String,
@@ -870,13 +874,19 @@ impl RegionalData {
             "Regions written with their code read as the region of that code",
         );
         // A region no name of the division fits, a letter off one that does: likely a typing
-        // error, which makes two regions of one (full core).
+        // error, which makes two regions of one (full core). Only for as many regions as a
+        // division has, give or take (a column of thousands of "regions" is no division, and
+        // each name is compared with each).
         #[cfg(feature = "full")]
-        {
-            let misspelt: Vec<(String, String)> = regions
+        if regions.len() <= MISSPELT_CHECKED_UP_TO {
+            let (named, unknown): (Vec<&String>, Vec<&String>) = regions
                 .iter()
+                .partition(|r| crate::geo::names::names_a_region(r));
+            let named: Vec<&str> = named.into_iter().map(String::as_str).collect();
+            let misspelt: Vec<(String, String)> = unknown
+                .into_iter()
                 .filter_map(|r| {
-                    let near = crate::geo::names::misspelt_region(r, &regions)?;
+                    let near = crate::geo::names::misspelt_region(r, &named)?;
                     Some((r.clone(), near))
                 })
                 .collect();
