@@ -165,3 +165,68 @@ fn a_table_indexed_by_region_keeps_its_regions() {
         banenverkenner::table::Value::Text(first.into())
     );
 }
+
+/// Records wrapped deeper, as APIs answer: CKAN's `{"result": {"fields": [...], "records": [...]}}`
+/// (data.overheid.nl), `{"result": {"records": [...]}}`, and a list beside a `meta` object with a
+/// list of its own. Each gives the numbers of the CSV file and says where its records were;
+/// the reading as the file is parsed equals the reading of the whole tree. Two lists none of
+/// which is to be preferred are an error naming both.
+#[test]
+fn records_wrapped_deeper_are_found_by_their_path() {
+    use banenverkenner::table::json::{read_json, read_json_whole};
+    let csv = Dataset::load("long.csv", LONG.as_bytes()).unwrap();
+    let records = shapes().remove(0).1;
+    let fields: Vec<Value> = table()
+        .0
+        .iter()
+        .map(|h| json!({ "id": h, "type": "text" }))
+        .collect();
+    for (value, said) in [
+        (
+            json!({ "help": "https://data.overheid.nl/api/3/action/help_show", "success": true,
+                    "result": { "fields": fields, "records": records, "total": 468 } }),
+            "Records gelezen uit het veld 'result.records' (niet uit 'result.fields')",
+        ),
+        (
+            json!({ "result": { "records": records } }),
+            "Records gelezen uit het veld 'result.records'",
+        ),
+        (
+            json!({ "regios": records, "meta": { "links": [{ "href": "/volgende" }] } }),
+            "Records gelezen uit het veld 'regios' (niet uit 'meta.links')",
+        ),
+    ] {
+        let bytes = value.to_string().into_bytes();
+        assert_eq!(
+            read_json("w.json", &bytes),
+            read_json_whole("w.json", &bytes),
+            "{said}"
+        );
+        let ds = Dataset::load("w.json", &bytes).unwrap_or_else(|e| panic!("{said}: {e}"));
+        assert!(
+            ds.table.detected.notes.iter().any(|n| n == said),
+            "{:?}",
+            ds.table.detected.notes
+        );
+        for q in VIEWS {
+            assert_eq!(
+                shown(&render_query(&csv, q)),
+                shown(&render_query(&ds, q)),
+                "{said}, {q}"
+            );
+        }
+    }
+    let two = json!({ "a": { "x": records }, "b": { "y": records } })
+        .to_string()
+        .into_bytes();
+    let e = Dataset::load("two.json", &two).unwrap_err();
+    assert!(
+        e.message
+            .contains("meer dan één lijst van records: 'a.x', 'b.y'"),
+        "{e}"
+    );
+    assert_eq!(
+        read_json("two.json", &two),
+        read_json_whole("two.json", &two)
+    );
+}

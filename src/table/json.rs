@@ -449,14 +449,77 @@ fn line_syntax(name: &str, line: usize, e: serde_json::Error) -> Error {
     .at(Location::file(name).row(line).row_unit("regel"))
 }
 
-fn wrapped_note(key: &str) -> (String, String) {
+fn wrapped_note(key: &str, passed: &[String]) -> (String, String) {
+    if passed.is_empty() {
+        return (
+            format!("Records gelezen uit het veld '{key}'"),
+            format!("Records read from the field '{key}'"),
+        );
+    }
+    let list = passed
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
     (
-        format!("Records gelezen uit het veld '{key}'"),
-        format!("Records read from the field '{key}'"),
+        format!("Records gelezen uit het veld '{key}' (niet uit {list})"),
+        format!("Records read from the field '{key}' (not from {list})"),
     )
 }
 
-fn not_one_list(name: &str) -> Error {
+/// The list of records of a file that is an object: its one list of records (a field, or a field
+/// of a field: `result.records`, as CKAN's API answers), or, of several, the one whose field is
+/// named as lists of records are (`records`, `data`, `rows`, `items`, `value`, `results`) when
+/// exactly one is, else the one that is a field of the object itself; with the note saying where it was and which others were passed over. Both
+/// readings of a JSON file choose with this.
+fn choose_list<T>(lists: Vec<(String, T)>) -> Option<(T, (String, String))> {
+    if lists.len() == 1 {
+        let (key, list) = lists.into_iter().next()?;
+        return Some((list, wrapped_note(&key, &[])));
+    }
+    #[cfg(feature = "full")]
+    {
+        const NAMES: [&str; 9] = [
+            "records", "data", "rows", "items", "value", "values", "results", "rijen", "gegevens",
+        ];
+        let named = |k: &str| {
+            let last = k.rsplit('.').next().unwrap_or(k);
+            NAMES.contains(&crate::case::lower(last).as_str())
+        };
+        // Else the one list that is a field of the file's object itself (the others deeper).
+        let top = |k: &str| !k.contains('.');
+        for pick in [named, top] {
+            if lists.iter().filter(|(k, _)| pick(k)).count() == 1 {
+                let passed: Vec<String> = lists
+                    .iter()
+                    .filter(|(k, _)| !pick(k))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                let (key, list) = lists.into_iter().find(|(k, _)| pick(k))?;
+                let note = wrapped_note(&key, &passed);
+                return Some((list, note));
+            }
+        }
+    }
+    None
+}
+
+/// The error for an object with no list of records, or with several (`found`, their paths) of
+/// which none is to be chosen ([`choose_list`]).
+fn not_one_list(name: &str, found: &[String]) -> Error {
+    if found.len() > 1 {
+        let list = found
+            .iter()
+            .map(|k| format!("'{k}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Error::new2(
+            ErrorKind::Parse,
+            format!("Het JSON-bestand heeft meer dan één lijst van records: {list}. Verwacht één lijst, [{{...}}, {{...}}], of een object met precies één lijst van records."),
+            format!("The JSON file has more than one list of records: {list}. Expected one list, [{{...}}, {{...}}], or an object with exactly one list of records."),
+        )
+        .at(Location::file(name));
+    }
     Error::new2(
         ErrorKind::Parse,
         "Het JSON-bestand is een object, geen lijst van records. Verwacht [{...}, {...}] of een object met precies één lijst van records.",
@@ -493,7 +556,8 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     /// What the file holds at the top.
     enum Root<'n> {
         List(Box<Sink<'n>>),
-        /// An object: its fields that are lists holding a record.
+        /// An object: its fields that are lists holding a record (with the full core also
+        /// those of the objects in it, named by their path: `result.records`).
         Object(Vec<(String, Sink<'n>)>),
         Other((&'static str, &'static str)),
     }
@@ -583,20 +647,19 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> R<Root<'n>, A::Error> {
             let mut lists = Vec::new();
             while let Some(key) = a.next_key::<String>()? {
-                if let Some(sink) = a.next_value_seed(Top(self.0, self.1))?.records() {
-                    lists.push((key, sink));
+                match a.next_value_seed(Top(self.0, self.1))? {
+                    Root::List(sink) if sink.objects > 0 => lists.push((key, *sink)),
+                    // The lists of records in an object in this one, under their path.
+                    #[cfg(feature = "full")]
+                    Root::Object(inner) => lists.extend(
+                        inner
+                            .into_iter()
+                            .map(|(k, sink)| (format!("{key}.{k}"), sink)),
+                    ),
+                    _ => {}
                 }
             }
             Ok(Root::Object(lists))
-        }
-    }
-    impl<'n> Root<'n> {
-        /// A list holding a record (a field of the top object).
-        fn records(self) -> Option<Sink<'n>> {
-            match self {
-                Root::List(sink) if sink.objects > 0 => Some(*sink),
-                _ => None,
-            }
         }
     }
 
@@ -731,12 +794,17 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
             other_shape(name, bytes, e)
         }
         Root::List(sink) => sink.finish(Vec::new(), false),
-        Root::Object(lists) => match <[(String, Sink); 1]>::try_from(lists) {
-            Ok([(key, sink)]) => sink.finish(vec![wrapped_note(&key)], false),
-            #[cfg(feature = "full")]
-            Err(lists) if lists.is_empty() => other_shape(name, bytes, Some(not_one_list(name))),
-            Err(_) => Err(not_one_list(name)),
-        },
+        #[cfg(feature = "full")]
+        Root::Object(lists) if lists.is_empty() => {
+            other_shape(name, bytes, Some(not_one_list(name, &[])))
+        }
+        Root::Object(lists) => {
+            let found: Vec<String> = lists.iter().map(|(k, _)| k.clone()).collect();
+            match choose_list(lists) {
+                Some((sink, note)) => sink.finish(vec![note], false),
+                None => Err(not_one_list(name, &found)),
+            }
+        }
         Root::Other(kind) => Err(not_a_list(name, kind)),
     }
 }
@@ -745,7 +813,7 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
 /// is written in ([`shapes`]), from the whole file parsed into a tree.
 #[cfg(feature = "full")]
 fn other_shape(name: &str, bytes: &[u8], error: Option<Error>) -> Result<Table> {
-    let error = || error.unwrap_or_else(|| not_one_list(name));
+    let error = || error.unwrap_or_else(|| not_one_list(name, &[]));
     match serde_json::from_slice::<Node>(bytes) {
         Ok(root) => shapes::read(name, bytes.len(), root).unwrap_or_else(|| Err(error())),
         Err(_) => Err(error()),
@@ -767,7 +835,7 @@ pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             Node::Array(items) => {
                 !items.is_empty() && items.iter().all(|i| matches!(i, Node::Array(_)))
             }
-            Node::Object(fields) => !fields.iter().any(|(_, v)| is_records(v)),
+            Node::Object(_) => record_lists(root.clone(), "").is_empty(),
             _ => false,
         };
         if other {
@@ -778,6 +846,33 @@ pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         }
     }
     whole_records(name, bytes, lines)
+}
+
+/// The lists of records of an object, each with its path, in the order of the file: its fields
+/// that are such lists and (full core) those of the objects in it (`result.records`).
+fn record_lists(node: Node, path: &str) -> Vec<(String, Vec<Node>)> {
+    let Node::Object(fields) = node else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in fields {
+        let at = if path.is_empty() {
+            key
+        } else {
+            format!("{path}.{key}")
+        };
+        match value {
+            v if is_records(&v) => {
+                if let Node::Array(items) = v {
+                    out.push((at, items));
+                }
+            }
+            #[cfg(feature = "full")]
+            v @ Node::Object(_) => out.extend(record_lists(v, &at)),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// [`read_json_whole`] of a list of records (or a file that is none of the shapes).
@@ -821,12 +916,12 @@ fn whole_items(name: &str, bytes: &[u8]) -> Result<(Vec<Node>, Vec<(String, Stri
     let root: Node = serde_json::from_slice(bytes).map_err(|e| syntax(name, e))?;
     Ok(match root {
         Node::Array(items) => (items, Vec::new()),
-        Node::Object(fields) => {
-            let arrays: Vec<(String, Node)> =
-                fields.into_iter().filter(|(_, v)| is_records(v)).collect();
-            match <[(String, Node); 1]>::try_from(arrays) {
-                Ok([(key, Node::Array(items))]) => (items, vec![wrapped_note(&key)]),
-                _ => return Err(not_one_list(name)),
+        root @ Node::Object(_) => {
+            let lists = record_lists(root, "");
+            let found: Vec<String> = lists.iter().map(|(k, _)| k.clone()).collect();
+            match choose_list(lists) {
+                Some((items, note)) => (items, vec![note]),
+                None => return Err(not_one_list(name, &found)),
             }
         }
         other => return Err(not_a_list(name, (other.kind(), other.kind_en()))),
