@@ -140,6 +140,10 @@ fn fold_region(s: &str) -> String {
             return alias[1].to_string();
         }
     }
+    // The kind of region written after the name (`Achterhoek (AMR)`).
+    if let Some(rest) = f.strip_suffix("amr") {
+        return fold_region(rest);
+    }
     for lead in ["arbeidsmarktregio", "regio"] {
         if let Some(rest) = f.strip_prefix(lead) {
             f = rest.to_string();
@@ -400,6 +404,8 @@ fn regions_written_with_codes_and_other_spellings_give_the_wide_numbers() {
         }),
         ("upper", |v: &str, _| v.to_uppercase()),
         ("lower", |v: &str, _| v.to_lowercase()),
+        // As a CBS-style table writes every row, the national one too: `Landelijk (AMR)`.
+        ("kind after every name", |v: &str, _| format!("{v} (AMR)")),
         ("no hyphens", |v: &str, _| v.replace('-', " ")),
         ("spaces", |v: &str, _| format!(" {v}  ")),
         ("code in 2016", |v: &str, y| match (y, code(v, y)) {

@@ -1943,7 +1943,8 @@ fn sum_of_the_others(
 
 /// A row counts as national by its name when the file has no `row_type` column: `Landelijk`,
 /// `Nederland`, `Totaal`, and as files write a total over the regions (`Totaal Nederland`,
-/// `Nederland (totaal)`, `Heel Nederland`, `Alle arbeidsmarktregio's`, CBS's code `NL01`); a
+/// `Nederland (totaal)`, `Heel Nederland`, `Alle arbeidsmarktregio's`, CBS's code `NL01`, with the
+/// mark a file writes after every region's name: `Landelijk (AMR)`); a
 /// region unknown by
 /// `Onbekend`, `Regio onbekend`.
 pub fn row_type_from_name(region: &str) -> RowType {
@@ -1972,6 +1973,14 @@ pub fn row_type_from_name(region: &str) -> RowType {
                 "heel",
                 "geheel",
                 "nl",
+                // The kind of region a file writes after every name (`Landelijk (AMR)`,
+                // `Nederland (arbeidsmarktregio's)`), the national row's too.
+                "amr",
+                "am",
+                "arbeidsmarktregio",
+                "arbeidsmarktregios",
+                "s",
+                "alle",
             ]));
     if national {
         return RowType::National;
@@ -1986,6 +1995,8 @@ pub fn row_type_from_name(region: &str) -> RowType {
             "regio",
             "region",
             "arbeidsmarktregio",
+            "amr",
+            "am",
         ])
     {
         return RowType::UnknownRegion;
@@ -2175,10 +2186,19 @@ mod tests {
             "Totaal arbeidsmarktregio's",
             "NL",
             "NL01",
+            "Landelijk (AMR)",
+            "Nederland (AM)",
+            "Nederland (arbeidsmarktregio's)",
         ] {
             assert_eq!(row_type_from_name(n), RowType::National, "{n}");
         }
-        for n in ["Onbekend", "Regio onbekend", "Onbekende regio", "unknown"] {
+        for n in [
+            "Onbekend",
+            "Regio onbekend",
+            "Onbekende regio",
+            "unknown",
+            "Onbekend (AMR)",
+        ] {
             assert_eq!(row_type_from_name(n), RowType::UnknownRegion, "{n}");
         }
         for n in [
@@ -2188,6 +2208,7 @@ mod tests {
             "Rijk van Nijmegen",
             "Zuid-Limburg",
             "Midden-Utrecht",
+            "Achterhoek (AMR)",
         ] {
             assert_eq!(row_type_from_name(n), RowType::Region, "{n}");
         }
