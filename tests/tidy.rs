@@ -895,3 +895,38 @@ fn many_lines_keep_their_end_labels_apart() {
         );
     }
 }
+
+/// Values of a column that differ only in case (`Wajong` in 2019, `wajong` in 2020, as files that
+/// several people filled in write them) are one value, written as it first appears: one line
+/// without a gap, said in the file's notes in both languages.
+#[test]
+fn values_differing_only_in_case_are_one_value() {
+    let ds = own("Doelgroep;Jaar;Aantal\nWajong;2019;10\nwajong;2020;12\nWsw;2019;5\nWSW;2020;6\n");
+    let r = render(&ds, "view=line&x=Jaar&y=Aantal&series=Doelgroep");
+    assert_eq!(ys(&r.data, "Wajong", None), [Some(10.0), Some(12.0)]);
+    assert_eq!(ys(&r.data, "Wsw", None), [Some(5.0), Some(6.0)]);
+    assert_eq!(r.data["series"].as_array().unwrap().len(), 2);
+    let d = &ds.table.detected;
+    assert!(
+        d.notes.iter().any(|n| n.ends_with(
+            "geschreven zoals ze het eerst voorkomen, in 'Doelgroep': 'wajong' = 'Wajong', 'WSW' = 'Wsw'"
+        )),
+        "{:?}",
+        d.notes
+    );
+    assert!(
+        d.notes_en
+            .iter()
+            .any(|n| n.starts_with("Values that differ only in case read as one value")),
+        "{:?}",
+        d.notes_en
+    );
+    // A file that writes each value one way gets no such note.
+    let plain = own("Doelgroep;Jaar;Aantal\nWajong;2019;10\nWajong;2020;12\n");
+    assert!(!plain
+        .table
+        .detected
+        .notes
+        .iter()
+        .any(|n| n.contains("hoofdletters")));
+}

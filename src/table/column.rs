@@ -768,6 +768,36 @@ impl Column {
         rows
     }
 
+    /// Gives each text the code `into[k]` of the text it is taken as (`into[k] <= k`; `k` keeps
+    /// its own), taking the texts no code is left for out of the dictionary (after
+    /// [`Column::finish`]).
+    #[cfg(feature = "full")]
+    pub fn merge_texts(&mut self, into: &[u32]) {
+        let mut remap: Vec<u32> = Vec::with_capacity(self.dict.len());
+        let mut kept: Vec<Box<str>> = Vec::new();
+        for (k, t) in std::mem::take(&mut self.dict).into_iter().enumerate() {
+            match into.get(k).copied() {
+                Some(to) if (to as usize) < k => {
+                    let mapped = remap.get(to as usize).copied().unwrap_or(NO_CODE);
+                    remap.push(mapped);
+                }
+                _ => {
+                    remap.push(kept.len() as u32);
+                    kept.push(t);
+                }
+            }
+        }
+        self.dict = kept;
+        let old = std::mem::take(&mut self.codes);
+        let mut codes: Compact<u16> = Compact::default();
+        for i in 0..old.len() {
+            let c = old.get(i).unwrap_or(NO_CODE);
+            codes.push(remap.get(c as usize).copied().unwrap_or(NO_CODE), self.len);
+        }
+        self.codes = codes;
+        self.codes.shrink();
+    }
+
     /// The column with every number multiplied by `factor` (a header's unit, `(x 1000)`), its
     /// texts and missing cells as they are. A product that is a whole or short decimal number up
     /// to a rounding error of the multiplication (`80.105 * 1000`) is that number.
@@ -837,6 +867,35 @@ impl Serialize for Column {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "full")]
+    #[test]
+    fn merged_texts_keep_the_first_spelling_and_missing_cells() {
+        let mut c = Column::new("g");
+        for t in ["A", "b", "a", "", "B", "c"] {
+            if t.is_empty() {
+                c.push_missing();
+            } else {
+                c.push_text(t);
+            }
+        }
+        c.finish();
+        // Codes: A 0, b 1, a 2, B 3, c 4; a -> A, B -> b.
+        c.merge_texts(&[0, 1, 0, 1, 4]);
+        let texts: Vec<Option<String>> = (0..6).map(|i| c.get(i).as_text()).collect();
+        assert_eq!(
+            texts,
+            [
+                Some("A".into()),
+                Some("b".into()),
+                Some("A".into()),
+                None,
+                Some("b".into()),
+                Some("c".into())
+            ]
+        );
+        assert_eq!(c.dictionary().len(), 3);
+    }
+
     use super::*;
 
     #[test]

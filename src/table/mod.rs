@@ -471,8 +471,50 @@ impl Table {
             table.read_excel_day_numbers();
             let written = table.read_month_first_dates()?;
             table.read_dates_with_times(&written)?;
+            table.read_case_variants();
         }
         Ok(table)
+    }
+
+    /// Texts of a column that differ only in case (`Wajong`, `wajong`, `WAJONG`: as files that
+    /// several people filled in write them) are one value, written as it first appears, and said;
+    /// a chart then has one line for them, not one per spelling with gaps. Only for columns of up
+    /// to 5,000 distinct texts (categories; a column of names or codes of every row is left).
+    #[cfg(feature = "full")]
+    fn read_case_variants(&mut self) {
+        const MOST: usize = 5_000;
+        let mut said: Vec<String> = Vec::new();
+        for col in self.columns.iter_mut() {
+            let dict = col.dictionary();
+            if dict.len() < 2 || dict.len() > MOST {
+                continue;
+            }
+            let mut first: std::collections::HashMap<String, u32> =
+                std::collections::HashMap::with_capacity(dict.len());
+            let mut into: Vec<u32> = Vec::with_capacity(dict.len());
+            let mut pairs: Vec<String> = Vec::new();
+            for (k, t) in dict.iter().enumerate() {
+                let to = *first.entry(crate::case::lower(t)).or_insert(k as u32);
+                if to as usize != k {
+                    pairs.push(format!("'{t}' = '{}'", dict[to as usize]));
+                }
+                into.push(to);
+            }
+            if pairs.is_empty() {
+                continue;
+            }
+            let more = if pairs.len() > 3 { ", ..." } else { "" };
+            pairs.truncate(3);
+            said.push(format!("'{}': {}{more}", col.name, pairs.join(", ")));
+            col.merge_texts(&into);
+        }
+        if !said.is_empty() {
+            let list = said.join("; ");
+            self.detected.note(
+                format!("Waarden die alleen in hoofdletters verschillen als één waarde gelezen, geschreven zoals ze het eerst voorkomen, in {list}"),
+                format!("Values that differ only in case read as one value, written as they first appear, in {list}"),
+            );
+        }
     }
 
     /// A column of numbers whose header gives them in thousands or millions (`Werkzame personen
