@@ -835,7 +835,7 @@ pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             Node::Array(items) => {
                 !items.is_empty() && items.iter().all(|i| matches!(i, Node::Array(_)))
             }
-            Node::Object(_) => record_lists(root.clone(), "").is_empty(),
+            Node::Object(_) => !has_record_list(&root),
             _ => false,
         };
         if other {
@@ -846,6 +846,17 @@ pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         }
     }
     whole_records(name, bytes, lines)
+}
+
+/// Whether an object holds a list of records where [`record_lists`] looks for one.
+#[cfg(feature = "full")]
+fn has_record_list(node: &Node) -> bool {
+    match node {
+        Node::Object(fields) => fields
+            .iter()
+            .any(|(_, v)| is_records(v) || matches!(v, Node::Object(_)) && has_record_list(v)),
+        _ => false,
+    }
 }
 
 /// The lists of records of an object, each with its path, in the order of the file: its fields
