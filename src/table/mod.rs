@@ -1244,10 +1244,15 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
     if titles.is_empty() {
         return None;
     }
-    let list = |word: &str| -> String {
+    // Excel's first line `sep=;` names the delimiter (the reading finds it itself).
+    let list = |word: &str, hint: &str| -> String {
         titles
             .iter()
-            .map(|(r, t)| format!("{word} {r} '{t}'"))
+            .map(|(r, t)| {
+                let sep =
+                    cfg!(feature = "full") && t.trim().to_ascii_lowercase().starts_with("sep=");
+                format!("{word} {r} '{t}'{}", if sep { hint } else { "" })
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -1259,7 +1264,7 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
             } else {
                 format!("{} titelregels", titles.len())
             },
-            list("rij")
+            list("rij", " (Excels aanwijzing voor het scheidingsteken)")
         ),
         format!(
             "{} above the header skipped: {}",
@@ -1268,7 +1273,7 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
             } else {
                 format!("{} title rows", titles.len())
             },
-            list("row")
+            list("row", " (Excel's hint naming the delimiter)")
         ),
     ))
 }
@@ -1959,6 +1964,18 @@ impl Reading {
 
 #[cfg(test)]
 mod tests {
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn excel_s_delimiter_line_is_named_as_such() {
+        let t = super::load("s.csv", b"sep=;\nRegio;Jaar\nA;2019\nB;2020\n").unwrap();
+        assert_eq!(t.detected.header_row, 2);
+        assert_eq!(
+            t.detected.notes[0],
+            "1 titelregel boven de kopregel overgeslagen: rij 1 'sep=' (Excels aanwijzing voor het scheidingsteken)"
+        );
+        assert!(t.detected.notes_en[0].ends_with("(Excel's hint naming the delimiter)"));
+    }
     /// A workbook or JSON file given a few bytes at a time (as the page and the CLI give it,
     /// never asked for whole) reads as the file read at once.
     #[cfg(feature = "full")]
