@@ -1244,14 +1244,20 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
     if titles.is_empty() {
         return None;
     }
-    // Excel's first line `sep=;` names the delimiter (the reading finds it itself).
-    let list = |word: &str, hint: &str| -> String {
+    let list = |word: &str| -> String {
         titles
             .iter()
             .map(|(r, t)| {
-                let sep =
-                    cfg!(feature = "full") && t.trim().to_ascii_lowercase().starts_with("sep=");
-                format!("{word} {r} '{t}'{}", if sep { hint } else { "" })
+                // Excel's first line `sep=;` names the delimiter (the reading finds it itself).
+                #[cfg(feature = "full")]
+                if t.trim().to_ascii_lowercase().starts_with("sep=") {
+                    let hint = match word {
+                        "rij" => "Excels aanwijzing voor het scheidingsteken",
+                        _ => "Excel's hint naming the delimiter",
+                    };
+                    return format!("{word} {r} '{t}' ({hint})");
+                }
+                format!("{word} {r} '{t}'")
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -1264,7 +1270,7 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
             } else {
                 format!("{} titelregels", titles.len())
             },
-            list("rij", " (Excels aanwijzing voor het scheidingsteken)")
+            list("rij")
         ),
         format!(
             "{} above the header skipped: {}",
@@ -1273,7 +1279,7 @@ pub(crate) fn titles_note(titles: &[(usize, String)]) -> Option<(String, String)
             } else {
                 format!("{} title rows", titles.len())
             },
-            list("row", " (Excel's hint naming the delimiter)")
+            list("row")
         ),
     ))
 }
@@ -1964,7 +1970,6 @@ impl Reading {
 
 #[cfg(test)]
 mod tests {
-
     #[cfg(feature = "full")]
     #[test]
     fn excel_s_delimiter_line_is_named_as_such() {
@@ -1976,6 +1981,7 @@ mod tests {
         );
         assert!(t.detected.notes_en[0].ends_with("(Excel's hint naming the delimiter)"));
     }
+
     /// A workbook or JSON file given a few bytes at a time (as the page and the CLI give it,
     /// never asked for whole) reads as the file read at once.
     #[cfg(feature = "full")]
