@@ -211,11 +211,13 @@ pub fn split_code_name(text: &str) -> Option<(String, &str)> {
 /// not taken) or both (`AM09 Achterhoek`). Five regions share their name with their province
 /// (`Groningen`, `Friesland`, `Drenthe`, `Flevoland`, `Zeeland`): see [`is_province`].
 pub fn names_a_region(text: &str) -> bool {
-    (code_shaped(text) && region_of_code(text).is_some())
-        || split_code_name(text).is_some()
-        || CODE_NAMES
+    (code_shaped(text) && region_of_code(text).is_some()) || split_code_name(text).is_some() || {
+        // The text's other keys once, not once per region of the division.
+        let keys = alternatives(text);
+        CODE_NAMES
             .iter()
-            .any(|(c, n)| *c != "AM99" && same_region(n, text))
+            .any(|(c, n)| *c != "AM99" && alternatives(n).iter().any(|k| keys.contains(k)))
+    }
 }
 
 #[cfg(feature = "full")]

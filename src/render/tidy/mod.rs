@@ -170,13 +170,12 @@ fn as_named_in(view: &View, table: &crate::table::Table) -> Option<View> {
         _ => return None,
     };
     let mut changed = false;
-    let mut fix = |name: &mut String| {
-        if table.column_index(name).is_none() {
-            if let Some(j) = table.named(name) {
-                *name = table.columns[j].name.clone();
-                changed = true;
-            }
+    let mut fix = |name: &mut String| match table.named(name) {
+        Some(j) if table.columns[j].name != *name => {
+            *name = table.columns[j].name.clone();
+            changed = true;
         }
+        _ => {}
     };
     for name in [
         &mut enc.x,
