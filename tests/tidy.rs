@@ -930,3 +930,77 @@ fn values_differing_only_in_case_are_one_value() {
         .iter()
         .any(|n| n.contains("hoofdletters")));
 }
+
+/// Jobs per labour-market region and year, with the national row as the file has it
+/// (`Landelijk`, 15 times the largest region): the lines and bars of the 35 regions are drawn
+/// without it, and it is said how to see it; asked for by name, or as an index, it is drawn.
+#[test]
+fn a_national_total_that_would_flatten_the_regions_is_left_out_and_said() {
+    let published = std::str::from_utf8(banenverkenner::DEFAULT_DATA).unwrap();
+    let mut csv = String::from("regio;jaar;banen\n");
+    for line in published.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        // region, region_id, row_type, ..., year (6th), ..., workers_total (14th)
+        let region = match f[2] {
+            "region" => f[0],
+            "national" => "Landelijk",
+            _ => continue,
+        };
+        csv += &format!("{region};{};{}\n", f[5], f[13]);
+    }
+    let ds = own(&csv);
+    let r = render(&ds, "view=line&x=jaar&y=banen&series=regio");
+    let names: Vec<&str> = r.data["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 35, "{names:?}");
+    assert!(!names.contains(&"Landelijk"));
+    assert!(
+        r.notes.iter().any(|n| n
+            .starts_with("Landelijk (het totaal) niet getekend: ruim 15 keer zo groot")
+            && n.contains("filter=regio:Landelijk")),
+        "{:?}",
+        r.notes
+    );
+    assert_eq!(
+        ys(&r.data, "Achterhoek", None),
+        vec![Some(2332.0), Some(2437.0), Some(2607.0)]
+    );
+    // Asked for: drawn.
+    for q in ["filter=regio:Landelijk", "highlight=Landelijk", "index=1"] {
+        let r = render(&ds, &format!("view=line&x=jaar&y=banen&series=regio&{q}"));
+        let names: Vec<&str> = r.data["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        assert!(names.contains(&"Landelijk"), "{q}: {names:?}");
+        assert!(
+            !r.notes.iter().any(|n| n.contains("niet getekend")),
+            "{q}: {:?}",
+            r.notes
+        );
+    }
+    // Bars per region in 2017: the highest bar is a region's, not the country's.
+    let r = render(&ds, "view=bars&x=regio&y=banen&filter=jaar:2017");
+    let cats = r.data["categories"].as_array().unwrap();
+    assert_eq!(cats.len(), 35);
+    assert_eq!(cats[0], "Rijnmond");
+    assert!(r.summary.contains("Rijnmond (6.487)"), "{}", r.summary);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.starts_with("Landelijk (het totaal) niet getekend") && n.contains("balk")),
+        "{:?}",
+        r.notes
+    );
+    let r = render(
+        &ds,
+        "view=bars&x=regio&y=banen&filter=jaar:2017,regio:Landelijk|Twente",
+    );
+    assert_eq!(r.data["categories"].as_array().unwrap().len(), 2);
+}

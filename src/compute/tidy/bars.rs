@@ -229,6 +229,39 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         }
     }
 
+    // A total so much larger than the other bars that it would flatten them (`Landelijk` beside
+    // 35 regions) is left out, unless asked for.
+    let largest: Vec<(String, Option<f64>)> = categories
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let m = values
+                .iter()
+                .filter_map(|(_, _, v)| v.get(k).copied().flatten())
+                .map(f64::abs)
+                .reduce(f64::max);
+            (c.clone(), m)
+        })
+        .collect();
+    let asked = |n: &str| super::totals::asked_for(&e.filter, highlight.as_deref(), &x_name, n);
+    let left_out = super::totals::flattening(&largest, asked);
+    let total_note = super::totals::note(&left_out, &x_name, false, lang);
+    if !left_out.is_empty() {
+        let keep: Vec<bool> = categories
+            .iter()
+            .map(|c| !left_out.iter().any(|(n, _)| n == c))
+            .collect();
+        let kept = |v: &mut Vec<Option<f64>>| {
+            let mut k = keep.iter();
+            v.retain(|_| k.next().copied().unwrap_or(true));
+        };
+        for (_, _, v) in values.iter_mut() {
+            kept(v);
+        }
+        n_values.retain(|b| !left_out.iter().any(|(n, _)| *n == b.category));
+        categories.retain(|c| !left_out.iter().any(|(n, _)| n == c));
+    }
+
     // Sort on the first series of the first panel; missing values go last.
     let sort = spec.sort.unwrap_or(if sj.is_some() {
         BarSort::None
@@ -296,6 +329,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         .as_ref()
         .map(|a| a.notes.clone())
         .unwrap_or_default();
+    notes.extend(total_note);
     let unknown: Vec<String> = series
         .iter()
         .flat_map(|s| {

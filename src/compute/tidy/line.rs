@@ -216,6 +216,30 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             });
         }
     }
+    // A total so much larger than its parts that it would flatten them (`Landelijk` beside 35
+    // regions) is left out, unless asked for; an index puts them side by side.
+    if let (Some(column), false) = (series_name.as_deref(), spec.index) {
+        let mut largest: Vec<(String, Option<f64>)> = Vec::new();
+        for s in &series {
+            let m = s
+                .points
+                .iter()
+                .filter_map(|p| p.y)
+                .map(f64::abs)
+                .reduce(f64::max);
+            match largest.iter_mut().find(|(n, _)| *n == s.name) {
+                Some((_, v)) => *v = [*v, m].into_iter().flatten().reduce(f64::max),
+                None => largest.push((s.name.clone(), m)),
+            }
+        }
+        let asked =
+            |n: &str| super::totals::asked_for(&e.filter, spec.highlight.as_deref(), column, n);
+        let left_out = super::totals::flattening(&largest, asked);
+        if !left_out.is_empty() {
+            series.retain(|s| !left_out.iter().any(|(n, _)| *n == s.name));
+            notes.extend(super::totals::note(&left_out, column, true, lang));
+        }
+    }
     if let Some(h) = &spec.highlight {
         if !series.iter().any(|s| s.name == *h) {
             let mut names: Vec<&str> = Vec::new();

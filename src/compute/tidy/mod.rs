@@ -16,6 +16,7 @@ pub mod melt;
 pub mod natural;
 pub mod roles;
 pub mod stacked;
+pub mod totals;
 
 pub use crate::data::Roles;
 pub use crate::spec::Role;
