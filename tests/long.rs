@@ -1614,3 +1614,52 @@ fn measures_over_years_as_pandas_writes_them_are_a_header_over_two_rows() {
         two.table.detected.notes
     );
 }
+
+/// A total row per region (`Totaal Achterhoek` beside the region's municipalities) is used for
+/// the region, its municipalities not added to it; the file line names the first few such
+/// totals per column and how many more, not every one of them.
+#[test]
+fn a_total_row_per_region_is_used_and_the_file_line_names_a_few() {
+    let regions = ["Achterhoek", "Twente", "Zeeland", "Drenthe", "Flevoland"];
+    let mut csv = String::from(
+        "Gemeente;Arbeidsmarktregio;Jaar;Aantal in doelgroepregister;Aantal werkzaam\n",
+    );
+    for (i, r) in regions.iter().enumerate() {
+        for y in [2015, 2016] {
+            let (a, b) = (100 + 10 * i + (y - 2015), 50 + i);
+            csv += &format!(
+                "{r} Noord;{r};{y};{a};{b}\n{r} Zuid;{r};{y};{};{}\n",
+                a + 1,
+                b + 1
+            );
+            csv += &format!("Totaal {r};{r};{y};{};{}\n", 2 * a + 1, 2 * b + 1);
+        }
+    }
+    let ds = load("totaal_per_regio.csv", csv.as_bytes());
+    let r = ds.regional.as_ref().unwrap();
+    let totals = r
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Totaalrijen herkend"))
+        .unwrap_or_else(|| panic!("{:?}", r.notes));
+    assert!(
+        totals.ends_with(
+            "Gemeente = 'Totaal Achterhoek', 'Totaal Twente', 'Totaal Zeeland' en 2 andere"
+        ),
+        "{totals}"
+    );
+    let v = shown(&banenverkenner::render::render_query(
+        &ds,
+        "view=ranking&measure=share&year=2016",
+    ));
+    let achterhoek = v["data"]["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["region"] == "Achterhoek")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert!(
+        (achterhoek["value"].as_f64().unwrap() - 100.0 * 101.0 / 203.0).abs() < 1e-9,
+        "{achterhoek}"
+    );
+}

@@ -1102,16 +1102,58 @@ impl RegionalData {
             ));
         }
         if !used_totals.is_empty() {
-            let list = used_totals
-                .iter()
-                .map(|(j, v)| format!("{} = '{v}'", table.columns[*j].name))
-                .collect::<Vec<_>>()
-                .join(", ");
+            // Per column its first few values and how many more (a total per region, such as
+            // `Totaal Achterhoek`, is one value per region). The first core reads the built-in
+            // data only, with one total: it lists them all.
+            #[cfg(not(feature = "full"))]
+            let list = |_: &str| {
+                used_totals
+                    .iter()
+                    .map(|(j, v)| format!("{} = '{v}'", table.columns[*j].name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            #[cfg(feature = "full")]
+            let list = |more: &str| {
+                let mut cols: Vec<usize> = Vec::new();
+                for (j, _) in &used_totals {
+                    if !cols.contains(j) {
+                        cols.push(*j);
+                    }
+                }
+                cols.iter()
+                    .map(|&c| {
+                        let values: Vec<String> = used_totals
+                            .iter()
+                            .filter(|(j, _)| *j == c)
+                            .map(|(_, v)| format!("'{v}'"))
+                            .collect();
+                        let shown = values
+                            .iter()
+                            .take(3)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let rest = values.len().saturating_sub(3);
+                        let rest = if rest > 0 {
+                            format!(" {}", more.replace("{}", &rest.to_string()))
+                        } else {
+                            String::new()
+                        };
+                        format!("{} = {shown}{rest}", table.columns[c].name)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
             notes.push((
                 format!(
-                    "Totaalrijen herkend en gebruikt (de losse rijen niet nog eens meegeteld): {list}"
+                    "Totaalrijen herkend en gebruikt (de losse rijen niet nog eens meegeteld): {}",
+                    list("en {} andere")
                 ),
-                format!("Total rows recognised and used (the separate rows not counted again): {list}"),
+                format!(
+                    "Total rows recognised and used (the separate rows not counted again): {}",
+                    list("and {} more")
+                ),
             ));
         }
         if summed_groups > 0 {
