@@ -1004,3 +1004,84 @@ fn a_national_total_that_would_flatten_the_regions_is_left_out_and_said() {
     );
     assert_eq!(r.data["categories"].as_array().unwrap().len(), 2);
 }
+
+/// Counts with no row for a part (exports leave out the rows of nobody) make that part count as
+/// nothing, said; a row whose count is suppressed still leaves its whole unknown.
+#[test]
+fn a_part_without_a_row_counts_as_nothing_and_a_suppressed_count_leaves_the_whole_unknown() {
+    let ds = own("gemeente,leeftijd,aantal\nA,jong,4\nA,oud,6\nB,jong,7\nC,jong,.\nC,oud,3\n");
+    let r = render(&ds, "view=stacked&x=gemeente&y=aantal&series=leeftijd");
+    assert_eq!(
+        ys(&r.data, "jong", None),
+        vec![Some(40.0), Some(100.0), None]
+    );
+    assert_eq!(ys(&r.data, "oud", None), vec![Some(60.0), None, None]);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n
+                == "Geen rij in het bestand voor oud bij B; die delen tellen niet mee (als 0)."),
+        "{:?}",
+        r.notes
+    );
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.starts_with("C: jong onbekend of geheim")),
+        "{:?}",
+        r.notes
+    );
+
+    let ds = own("maand,status,aantal\n0,a,5\n0,b,5\n6,a,6\n12,a,3\n12,b,.\n");
+    let r = render(&ds, "view=area&x=maand&y=aantal&series=status");
+    assert_eq!(ys(&r.data, "a", None), vec![Some(50.0), Some(100.0), None]);
+    assert_eq!(ys(&r.data, "b", None), vec![Some(50.0), Some(0.0), None]);
+    assert!(
+        r.notes.iter().any(
+            |n| n == "Geen rij in het bestand voor b bij 6; die delen tellen niet mee (als 0)."
+        ),
+        "{:?}",
+        r.notes
+    );
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.starts_with("Waar een aantal onbekend of geheim is")),
+        "{:?}",
+        r.notes
+    );
+}
+
+/// Stacked bars per municipality: the default parts are not the municipality's region (one
+/// part per bar, the others absent), and a chart with many incomplete bars says the first ten
+/// and how many more.
+#[test]
+fn stacked_bars_do_not_split_a_group_by_what_it_determines_and_keep_their_notes_short() {
+    let mut csv = String::from("gemeente,regio,groep,aantal\n");
+    for g in 0..30 {
+        for grp in ["Wajong", "Wsw"] {
+            let n = if g % 2 == 0 && grp == "Wsw" {
+                ".".to_string()
+            } else {
+                (g + 3).to_string()
+            };
+            csv += &format!("G{g},R{},{grp},{n}\n", g % 3);
+        }
+    }
+    let ds = own(&csv);
+    let r = render(&ds, "view=stacked&x=gemeente&y=aantal");
+    assert!(r.spec.contains("series=groep"), "{}", r.spec);
+    let per_group = r
+        .notes
+        .iter()
+        .filter(|n| n.contains(": Wsw onbekend of geheim"))
+        .count();
+    assert_eq!(per_group, 10, "{:?}", r.notes);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n == "En nog 5 groepen met onbekende of geheime delen."),
+        "{:?}",
+        r.notes
+    );
+}

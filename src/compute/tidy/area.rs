@@ -68,6 +68,8 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         .unwrap_or_default();
     notes.extend(axis_notes);
     let mut any_unknown = false;
+    // Parts with no row in the file: (x, part).
+    let mut no_row: Vec<(String, String)> = Vec::new();
     for (facet, rows) in &facets {
         let mut grid: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; categories.len()];
         for &i in rows {
@@ -92,10 +94,25 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
             .collect();
         let mut unknown_share: Vec<Option<f64>> = vec![None; x_values.len()];
         let mut sums = vec![0.0; x_values.len()];
+        // Counts: a part the file has no row for at an x (exports leave out rows of nobody; a
+        // state may not occur yet) adds nothing (0), and is said; a row whose count is unknown
+        // or suppressed leaves the whole unknown.
+        let absent = |c: usize, k: usize| !as_is && grid[c][k].is_none();
         for k in 0..x_values.len() {
             let present = grid.iter().any(|r| r[k].is_some());
             sums[k] = raw.iter().filter_map(|r| r[k]).sum();
-            if present && raw.iter().any(|r| r[k].is_none()) {
+            if present {
+                for (c, name) in categories.iter().enumerate() {
+                    if absent(c, k) {
+                        let place = match facet {
+                            Some(fc) => format!("{} ({fc})", x_values[k].label),
+                            None => x_values[k].label.clone(),
+                        };
+                        no_row.push((place, name.clone()));
+                    }
+                }
+            }
+            if present && (0..categories.len()).any(|c| raw[c][k].is_none() && !absent(c, k)) {
                 any_unknown = true;
                 unknown_share[k] = Some(if as_is {
                     (100.0 - sums[k]).max(0.0)
@@ -116,6 +133,8 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
                             v
                         } else if unknown_share[k].is_some() {
                             None // a count is missing, so the whole is unknown
+                        } else if absent(c, k) && grid.iter().any(|r| r[k].is_some()) {
+                            Some(0.0) // no row: nothing of this part
                         } else {
                             v.map(|v| {
                                 if sums[k] > 0.0 {
@@ -210,8 +229,27 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
             Lang::En => format!("Fewer than {min_n} persons (uncertain, hatched): {small}."),
         });
     }
+    if !no_row.is_empty() {
+        let listed = |at: &str| {
+            let pairs: Vec<String> = no_row
+                .iter()
+                .map(|(x, c)| format!("{c} {at} {x}"))
+                .collect();
+            crate::format::first_ten(&pairs, lang)
+        };
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Geen rij in het bestand voor {}; die delen tellen niet mee (als 0).",
+                listed("bij")
+            ),
+            Lang::En => format!(
+                "No row in the file for {}; those parts do not count (as 0).",
+                listed("at")
+            ),
+        });
+    }
     if !dropped.is_empty() {
-        let dropped = dropped.join(", ");
+        let dropped = crate::format::first_ten(&dropped, lang);
         notes.push(match lang {
             Lang::Nl => format!("{dropped} niet meegeteld in de verdeling (is het totaal)."),
             Lang::En => format!("{dropped} not counted in the distribution (it is the total)."),

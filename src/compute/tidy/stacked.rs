@@ -64,9 +64,20 @@ pub(crate) fn distribution_columns(
                 .ok_or_else(|| missing("x"))?
         }
     };
+    // Not a category the groups determine (the region of a municipality): each group would be
+    // one part whole, the others absent.
     let series_name = match series_name {
         Some(s) => s,
-        None => default_category(&f.roles, &[&x_name, &y_name, facet])
+        None => f
+            .roles
+            .columns
+            .iter()
+            .filter(|c| c.role == Role::Category && c.distinct >= 2)
+            .map(|c| c.column.as_str())
+            .filter(|c| ![x_name.as_str(), y_name.as_str(), facet].contains(c))
+            .find(|c| !super::natural::determines(f.table, &x_name, c))
+            .map(str::to_string)
+            .or_else(|| default_category(&f.roles, &[&x_name, &y_name, facet]))
             .ok_or_else(|| missing("series"))?,
     };
     Ok((x_name, y_name, series_name))
@@ -157,6 +168,8 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     type Grid = Vec<Vec<Option<f64>>>;
     let mut shares: Vec<(Option<String>, Grid, Grid)> = Vec::new();
     let mut any_unknown = false;
+    // Parts with no row in the file: (group, part).
+    let mut no_row: Vec<(String, String)> = Vec::new();
     for (facet, rows) in &facets {
         let mut grid: Vec<Vec<Option<usize>>> =
             vec![vec![None; group_names.len()]; categories.len()];
@@ -190,12 +203,26 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 continue; // this group has no rows in this panel
             }
             let known: Vec<f64> = raw.iter().filter_map(|r| r[g]).collect();
+            // Counts: a part the file has no row for (exports leave out rows of nobody, and a
+            // part may not occur in a group) adds nothing to the whole, and is said; a row whose
+            // count is unknown or suppressed leaves the whole unknown.
+            let absent = |c: usize| !as_is && grid[c][g].is_none();
             let unknown: Vec<String> = categories
                 .iter()
                 .zip(&raw)
-                .filter(|(_, r)| r[g].is_none())
-                .map(|(c, _)| c.clone())
+                .enumerate()
+                .filter(|(c, (_, r))| r[g].is_none() && !absent(*c))
+                .map(|(_, (c, _))| c.clone())
                 .collect();
+            for (c, name) in categories.iter().enumerate() {
+                if absent(c) {
+                    let place = match facet {
+                        Some(fc) => format!("{gname} ({fc})"),
+                        None => gname.clone(),
+                    };
+                    no_row.push((place, name.clone()));
+                }
+            }
             let sum: f64 = known.iter().sum();
             let complete = unknown.is_empty();
             let total = if as_is {
@@ -288,6 +315,9 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         .map(|a| a.notes.clone())
         .unwrap_or_default();
     let mut rounding = Vec::new();
+    // A note per group with unknown parts, for the first ten such groups; then how many more.
+    let with_unknown = groups.iter().filter(|g| !g.unknown.is_empty()).count();
+    let mut told = 0;
     for g in &groups {
         let place = g
             .facet
@@ -295,7 +325,23 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             .map(|f| format!("{}, {f}", g.name))
             .unwrap_or_else(|| g.name.clone());
         if !g.unknown.is_empty() {
-            let unknown = g.unknown.join(", ");
+            told += 1;
+            if told > 10 {
+                if told == 11 {
+                    notes.push(match lang {
+                        Lang::Nl => format!(
+                            "En nog {} groepen met onbekende of geheime delen.",
+                            with_unknown - 10
+                        ),
+                        Lang::En => format!(
+                            "And {} more groups with unknown or suppressed parts.",
+                            with_unknown - 10
+                        ),
+                    });
+                }
+                continue;
+            }
+            let unknown = crate::format::first_ten(&g.unknown, lang);
             notes.push(match (as_is, lang) {
                 (true, Lang::Nl) => format!(
                     "{place}: {unknown} onbekend of geheim; de rest tot 100 % staat als 'onbekend'."
@@ -314,6 +360,25 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             rounding.push(format!("{place} {}", crate::format::number(g.sum, 1, lang)));
         }
     }
+    if !no_row.is_empty() {
+        let listed = |at: &str| {
+            let pairs: Vec<String> = no_row
+                .iter()
+                .map(|(g, c)| format!("{c} {at} {g}"))
+                .collect();
+            crate::format::first_ten(&pairs, lang)
+        };
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Geen rij in het bestand voor {}; die delen tellen niet mee (als 0).",
+                listed("bij")
+            ),
+            Lang::En => format!(
+                "No row in the file for {}; those parts do not count (as 0).",
+                listed("in")
+            ),
+        });
+    }
     if !rounding.is_empty() {
         let rounding = rounding.join("; ");
         notes.push(match lang {
@@ -326,7 +391,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         });
     }
     if !dropped.is_empty() {
-        let dropped = dropped.join(", ");
+        let dropped = crate::format::first_ten(&dropped, lang);
         notes.push(match lang {
             Lang::Nl => format!("{dropped} niet meegeteld in de verdeling (is het totaal)."),
             Lang::En => format!("{dropped} not counted in the distribution (it is the total)."),
