@@ -1085,3 +1085,32 @@ fn stacked_bars_do_not_split_a_group_by_what_it_determines_and_keep_their_notes_
         r.notes
     );
 }
+
+/// A file per municipality over the years opens on lines per region (summed over the
+/// municipalities) once there are more municipalities than lines can be labelled (40); with
+/// fewer, on a line per municipality. Never a panel per municipality.
+#[test]
+fn the_natural_line_chart_of_many_municipalities_draws_their_regions() {
+    let file = |municipalities: usize| {
+        let mut csv = String::from("gemeente;arbeidsmarktregio;jaar;subgroep;banen\n");
+        for m in 0..municipalities {
+            for y in 2015..2018 {
+                for s in ["Wajong", "Wsw"] {
+                    csv += &format!("Gemeente {m};Regio {};{y};{s};{}\n", m % 5, 10 + m + y % 7);
+                }
+            }
+        }
+        own(&csv)
+    };
+    let r = render(&file(60), "");
+    assert_eq!(
+        r.spec,
+        "view=line&x=jaar&y=banen&series=arbeidsmarktregio&facet=subgroep"
+    );
+    assert_eq!(r.data["series"].as_array().unwrap().len(), 10); // 5 regions x 2 panels
+    let r = render(&file(30), "");
+    assert_eq!(
+        r.spec,
+        "view=line&x=jaar&y=banen&series=gemeente&facet=subgroep"
+    );
+}

@@ -32,6 +32,29 @@ fn free_categories<'a>(table: &Table, roles: &'a Roles, used: &[&str]) -> Vec<&'
         .collect()
 }
 
+/// The most lines a natural line chart starts with before it takes a coarser level: the 35
+/// labour-market regions and the country are drawn, each labelled at its end.
+const MANY_LINES: usize = 40;
+
+/// `c`, or when it has more than [`MANY_LINES`] values, the coarser level it lies in among
+/// `cats` (a municipality's region, a region's province), as long as the level above still has
+/// more than that: lines per region summed over the municipalities, not one per municipality.
+fn coarser<'a>(table: &Table, cats: &[&'a ColumnRole], c: &'a ColumnRole) -> &'a ColumnRole {
+    let mut at = c;
+    while at.distinct > MANY_LINES {
+        let above = cats
+            .iter()
+            .filter(|p| p.column != at.column && p.distinct >= 2 && p.distinct < at.distinct)
+            .filter(|p| determines(table, &at.column, &p.column))
+            .max_by_key(|p| p.distinct);
+        match above {
+            Some(p) => at = p,
+            None => break,
+        }
+    }
+    at
+}
+
 fn enc(x: Option<&str>, y: Option<&str>, series: Option<&str>, facet: Option<&str>) -> Encoding {
     let s = |v: Option<&str>| v.map(str::to_string);
     Encoding {
@@ -118,10 +141,15 @@ pub fn natural_view_from(table: &Table, roles: &Roles, lang: Lang) -> Result<Vie
         let y = default_value(&roles, &[&time.column]);
         if let Some(y) = y {
             let cats = free_categories(table, &roles, &[&time.column]);
-            let series = cats.first().map(|c| c.column.clone());
+            let series = cats
+                .first()
+                .map(|c| coarser(table, &cats, c).column.clone());
+            // No panel per value of a finer level than the lines (a panel per municipality of
+            // lines per region).
             let facet = series.as_deref().and_then(|s| {
                 free_categories(table, &roles, &[&time.column, s])
-                    .first()
+                    .into_iter()
+                    .find(|c| !determines(table, &c.column, s))
                     .map(|c| c.column.clone())
             });
             return Ok(View::Line(LineSpec {
