@@ -1114,3 +1114,58 @@ fn the_natural_line_chart_of_many_municipalities_draws_their_regions() {
         "view=line&x=jaar&y=banen&series=gemeente&facet=subgroep"
     );
 }
+
+/// The time axis labels every k-th period and the last; the one before the last is left out
+/// when the two would overlap (40 quarters in a panel of a faceted chart wrote `2024 K1` into
+/// `2024 K4`).
+#[test]
+fn the_last_period_label_never_overlaps_the_one_before() {
+    let mut csv = String::from("Groep;Kwartaal;Aantal\n");
+    for g in ["A", "B"] {
+        for y in 2015..2025 {
+            for q in 1..=4 {
+                csv.push_str(&format!("{g};{y}K{q};{}\n", y + q));
+            }
+        }
+    }
+    let r = render(&own(&csv), "view=line&x=Kwartaal&y=Aantal&facet=Groep");
+    // The x labels of the first row of panels (side by side): texts such as "2019 K3", with
+    // their x.
+    let mut xs: Vec<f64> = Vec::new();
+    let mut rest = r.svg.as_str();
+    let mut last_seen = false;
+    while let Some(at) = rest.find("<text") {
+        rest = &rest[at..];
+        let end = rest.find("</text>").unwrap();
+        let (tag, body) = rest[..end].split_once('>').unwrap();
+        let body = body.trim();
+        if body.len() == 7 && body.starts_with("20") && body.contains(" K") {
+            let x: f64 = tag
+                .split(" x=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            if xs.last().is_some_and(|&p| x < p) {
+                break; // the next row of panels
+            }
+            last_seen |= body == "2024 K4";
+            xs.push(x);
+        }
+        rest = &rest[end..];
+    }
+    assert!(last_seen, "the last period is labelled");
+    assert!(xs.len() >= 3, "{xs:?}");
+    for w in xs.windows(2) {
+        // "2024 K4" is about 40 px wide at 11 px.
+        assert!(
+            w[1] - w[0] >= 40.0,
+            "x labels at {} and {} overlap: {xs:?}",
+            w[0],
+            w[1]
+        );
+    }
+}

@@ -182,10 +182,17 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                 + 8.0;
             let fit_n = (r.w / widest).floor().max(1.0) as usize;
             let every = d.x_values.len().div_ceil(fit_n).max(1);
-            for (k, x) in d.x_values.iter().enumerate() {
-                if k % every != 0 && k + 1 != d.x_values.len() {
-                    continue;
+            let n = d.x_values.len();
+            // Every k-th and the last; the one before the last left out when the two would
+            // overlap (`2024 K1` written into `2024 K4`).
+            let mut shown: Vec<usize> = (0..n).filter(|k| k % every == 0 || k + 1 == n).collect();
+            if let [.., before, last] = shown[..] {
+                let gap = sx.map(d.x_values[last].pos) - sx.map(d.x_values[before].pos);
+                if before > 0 && gap.abs() < widest {
+                    shown.retain(|&k| k != before);
                 }
+            }
+            for x in shown.iter().map(|&k| &d.x_values[k]) {
                 let px = sx.map(x.pos);
                 facet::line(
                     &root,
