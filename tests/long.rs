@@ -1663,3 +1663,28 @@ fn a_total_row_per_region_is_used_and_the_file_line_names_a_few() {
         "{achterhoek}"
     );
 }
+
+/// The trend of a quarterly file says its counts hold at the end of each quarter (it said "end
+/// of the year" whatever the grain); the yearly file's still says the end of the year.
+#[test]
+fn the_trend_says_at_which_moment_its_counts_hold() {
+    let q = load(
+        "kwartalen.csv",
+        quarterly(|y, q| format!("{y}K{q}")).as_bytes(),
+    );
+    let r = banenverkenner::render::render_query(&q, "view=trend").unwrap();
+    assert_eq!(
+        r.subtitle,
+        "Landelijk, aantal personen eind van elk kwartaal"
+    );
+    let r = banenverkenner::render::render_query(&q, "view=trend&lang=en&region=Twente").unwrap();
+    assert!(
+        r.subtitle
+            .starts_with("Number of persons at the end of each quarter;"),
+        "{}",
+        r.subtitle
+    );
+    let y = load("regions_long.csv", LONG.as_bytes());
+    let r = banenverkenner::render::render_query(&y, "view=trend").unwrap();
+    assert_eq!(r.subtitle, "Landelijk, aantal personen eind van het jaar");
+}

@@ -163,8 +163,13 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
             .map(|y| Style::new(11.5).width(&y.label_in(lang)) + 10.0)
             .fold(1.0, f64::max);
         let every = ((widest * n as f64) / (x1 - x0).max(1.0)).ceil().max(1.0) as usize;
+        let step = (x1 - x0) / n as f64;
         for (i, y) in data.years.iter().enumerate() {
             if i % every != 0 && i != n {
+                continue;
+            }
+            // The one before the last, when its label would overlap the last one's.
+            if i != 0 && i != n && (n - i) as f64 * step < widest {
                 continue;
             }
             label(

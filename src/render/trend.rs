@@ -100,6 +100,8 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
     s.trim().to_string()
 }
 
+use crate::spec::period::Grain;
+
 pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> {
     let lang = spec.lang;
     let d = ds.regional(lang)?;
@@ -114,9 +116,28 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
             format!("{noun_cap} per subgroup per region, {span} ({r})")
         }
     };
-    let subtitle = match &data.region {
-        None => t(lang, "Landelijk, aantal personen eind van het jaar", "National, number of persons at the end of the year").to_string(),
-        Some(_) => t(lang, "Aantal personen eind van het jaar; elke regio op een eigen schaal (vergelijk de vorm, niet de hoogte)", "Number of persons at the end of the year; each region on its own scale (compare the shape, not the height)").to_string(),
+    // The moment each count holds at, by the file's grain: the published yearly figures are
+    // year-end counts, a quarterly file's the end of each quarter.
+    let grain = data.years.first().map(|p| p.grain());
+    let at = match (grain, lang) {
+        (Some(Grain::Quarter), Lang::Nl) => "eind van elk kwartaal",
+        (Some(Grain::Quarter), Lang::En) => "at the end of each quarter",
+        (Some(Grain::Month), Lang::Nl) => "eind van elke maand",
+        (Some(Grain::Month), Lang::En) => "at the end of each month",
+        (Some(Grain::Date), Lang::Nl) => "op elke peildatum",
+        (Some(Grain::Date), Lang::En) => "on each reference date",
+        #[cfg(feature = "full")]
+        (Some(Grain::Half), Lang::Nl) => "eind van elk halfjaar",
+        #[cfg(feature = "full")]
+        (Some(Grain::Half), Lang::En) => "at the end of each half-year",
+        (_, Lang::Nl) => "eind van het jaar",
+        (_, Lang::En) => "at the end of the year",
+    };
+    let subtitle = match (&data.region, lang) {
+        (None, Lang::Nl) => format!("Landelijk, aantal personen {at}"),
+        (None, Lang::En) => format!("National, number of persons {at}"),
+        (Some(_), Lang::Nl) => format!("Aantal personen {at}; elke regio op een eigen schaal (vergelijk de vorm, niet de hoogte)"),
+        (Some(_), Lang::En) => format!("Number of persons {at}; each region on its own scale (compare the shape, not the height)"),
     };
     let summary = summary(&data, lang);
     let source = source_line(ds, lang);
