@@ -1688,3 +1688,60 @@ fn the_trend_says_at_which_moment_its_counts_hold() {
     let r = banenverkenner::render::render_query(&y, "view=trend").unwrap();
     assert_eq!(r.subtitle, "Landelijk, aantal personen eind van het jaar");
 }
+
+/// The views over the periods of a quarterly file say so: "per kwartaal" (was "per jaar"), and
+/// write the periods as labels ("2017 K4", never "2017K4").
+#[test]
+fn views_over_a_quarterly_files_periods_say_per_quarter() {
+    let q = load(
+        "kwartalen.csv",
+        quarterly(|y, q| format!("{y}K{q}")).as_bytes(),
+    );
+    let r = |s: &str| banenverkenner::render::render_query(&q, s).unwrap();
+    let p = r("view=profile&region=Twente");
+    assert_eq!(
+        p.subtitle,
+        "Twente (doorgetrokken) en landelijk (gestippeld), per kwartaal"
+    );
+    assert!(
+        p.summary.contains("in 2017 K4)") && p.summary.contains("sinds 2015 K1"),
+        "{}",
+        p.summary
+    );
+    assert!(!p.summary.contains("2017K4"), "{}", p.summary);
+    let c = r("view=compare&regions=Twente,Zeeland");
+    assert_eq!(c.subtitle, "Twente en Zeeland; per kwartaal, %");
+    assert!(
+        c.summary
+            .starts_with("Aandeel werkenden (totaal) in 2017 K4:"),
+        "{}",
+        c.summary
+    );
+    let v = r("view=convergence&lang=en");
+    assert!(
+        v.subtitle
+            .starts_with("Per quarter: highest and lowest region"),
+        "{}",
+        v.subtitle
+    );
+    let y = load("regions_long.csv", LONG.as_bytes());
+    let c =
+        banenverkenner::render::render_query(&y, "view=compare&regions=Twente,Zeeland").unwrap();
+    assert_eq!(c.subtitle, "Twente en Zeeland; per jaar, %");
+}
+
+/// Regions side by side without regions=: the marked region (region=, kept by the page from
+/// the view before) is one of them, and the change says which two were taken.
+#[test]
+fn compare_without_regions_starts_from_the_marked_region() {
+    let y = load("regions_long.csv", LONG.as_bytes());
+    let c = banenverkenner::render::render_query(&y, "view=compare&region=Twente").unwrap();
+    assert!(c.spec.contains("regions=Twente%2CAchterhoek"), "{}", c.spec);
+    assert!(
+        c.changes
+            .iter()
+            .any(|ch| ch.contains("Twente en Achterhoek")),
+        "{:?}",
+        c.changes
+    );
+}

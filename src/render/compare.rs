@@ -2,6 +2,7 @@
 //! (`view=ranking&scale=absolute`). Both build the tidy charts' data (lines, grouped or sorted
 //! bars) from the regional measures and draw them with the tidy charts.
 
+use super::grain_of;
 use super::map::{list_in, pct_in, tr};
 use super::{source_line, texts, to_json, Dataset, Rendered, Texts};
 use crate::chart;
@@ -148,6 +149,7 @@ fn summary(c: &CompareData, lang: Lang) -> String {
         .find(|s| s.national)
         .and_then(ends)
         .map(|(_, (_, v))| v);
+    let ty = ty.label_in(lang);
     let mut s = match lang {
         Lang::Nl => format!(
             "{} in {ty}: het hoogst in {top} ({}), het laagst in {bottom} ({})",
@@ -212,9 +214,19 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
             found.push(f);
         }
     }
-    // Fewer than two regions: the first of the data fill up to two, and the change is said.
+    // Fewer than two regions: the marked region (region=, as the page keeps it from view to
+    // view), then the first of the data fill up to two, and the change is said.
     let mut change = None;
     if found.len() < 2 {
+        let marked = spec
+            .highlight
+            .as_deref()
+            .and_then(|h| find_region(&d.regions, h, lang).ok());
+        if let Some(m) = marked {
+            if !found.iter().any(|f| f.region == m.region) {
+                found.push(m);
+            }
+        }
         for r in &d.regions {
             if found.len() >= 2 {
                 break;
@@ -251,30 +263,12 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
         (false, "relative", Lang::En) => "difference from national in %-points".to_string(),
         (false, _, _) => "%".to_string(),
     };
-    let subtitle = match lang {
-        Lang::Nl => format!(
-            "{}; per jaar, {}",
-            list_in(
-                &c.regions
-                    .iter()
-                    .map(|f| f.region.as_str())
-                    .collect::<Vec<_>>(),
-                lang
-            ),
-            unit_text
-        ),
-        Lang::En => format!(
-            "{}; per year, {}",
-            list_in(
-                &c.regions
-                    .iter()
-                    .map(|f| f.region.as_str())
-                    .collect::<Vec<_>>(),
-                lang
-            ),
-            unit_text
-        ),
-    };
+    let regions: Vec<&str> = c.regions.iter().map(|f| f.region.as_str()).collect();
+    let subtitle = format!(
+        "{}; {}, {unit_text}",
+        list_in(&regions, lang),
+        grain_of(&c.periods).per(lang)
+    );
     let summary = summary(&c, lang);
     let source = source_line(ds, spec.lang);
     let texts_ = chart::Texts {

@@ -1,5 +1,6 @@
 //! Texts and assembly of the convergence table (table 8 of the report).
 
+use super::grain_of;
 use super::texts::{self, pp, t};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
@@ -71,7 +72,11 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
         Lang::Nl => format!("Verschillen tussen regio's in het aandeel werkenden{suffix}"),
         Lang::En => format!("Differences between regions in the share working{suffix}"),
     };
-    let subtitle = t(lang, "Per jaar: hoogste en laagste regio t.o.v. landelijk (%-punt) en de standaardafwijking (band: ± 1 sd)", "Per year: highest and lowest region vs. national (pp) and the standard deviation (band: ± 1 sd)").to_string();
+    let per = crate::data::tidy::capitalise(grain_of(&d.years).per(lang));
+    let subtitle = match lang {
+        Lang::Nl => format!("{per}: hoogste en laagste regio t.o.v. landelijk (%-punt) en de standaardafwijking (band: ± 1 sd)"),
+        Lang::En => format!("{per}: highest and lowest region vs. national (pp) and the standard deviation (band: ± 1 sd)"),
+    };
     let summary = summary(&data, lang);
     let source = source_line(ds, lang);
     let chart = chart::convergence::draw(

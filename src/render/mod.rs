@@ -538,6 +538,14 @@ impl Rendered {
     }
 }
 
+/// The grain of a view's periods (years when it has none): "per jaar", "per kwartaal", ... in
+/// its texts.
+pub(crate) fn grain_of(periods: &[crate::spec::Period]) -> crate::spec::period::Grain {
+    periods
+        .first()
+        .map_or(crate::spec::period::Grain::Year, |p| p.grain())
+}
+
 fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
     serde_json::to_value(v).map_err(|e| {
         Error::new(

@@ -3,6 +3,7 @@
 //! dashed), the rank per period, and the scatterplot with the region marked, stacked in one SVG.
 
 use super::compare::{found_note, line_data};
+use super::grain_of;
 use super::map::{pct_in, pp_in, tr};
 use super::report::unique_ids;
 use super::{source_line, to_json, Dataset, Rendered, Texts};
@@ -36,13 +37,18 @@ pub fn summary(p: &ProfileData, lang: Lang) -> String {
     let share_n = find(p, "share", true).and_then(last);
     let growth = find(p, "growth", false).and_then(last);
     let growth_n = find(p, "growth", true).and_then(last);
-    let first = p.periods.first().copied().unwrap_or_default();
+    let first = p
+        .periods
+        .first()
+        .map(|y| y.label_in(lang))
+        .unwrap_or_default();
     let group = match p.subgroup {
         crate::spec::Subgroup::Total => String::new(),
         g => format!(" ({})", g.label_in(lang)),
     };
     let mut s = String::new();
     if let (Some((y, v)), Some((_, n))) = (share, share_n) {
+        let y = y.label_in(lang);
         let higher = v > n;
         s = match lang {
             Lang::Nl => format!(
@@ -252,9 +258,10 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
         Lang::Nl => format!("Profiel van {region}"),
         Lang::En => format!("Profile of {region}"),
     };
+    let per = grain_of(&p.periods).per(lang);
     let subtitle = match lang {
-        Lang::Nl => format!("{region} (doorgetrokken) en landelijk (gestippeld), per jaar"),
-        Lang::En => format!("{region} (solid) and national (dashed), per year"),
+        Lang::Nl => format!("{region} (doorgetrokken) en landelijk (gestippeld), {per}"),
+        Lang::En => format!("{region} (solid) and national (dashed), {per}"),
     };
     let mut charts = Vec::new();
     // Share working per subgroup: one panel each.
@@ -292,7 +299,11 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
     }
     let growth: Vec<&PlaceSeries> = p.series.iter().filter(|x| x.measure == "growth").collect();
     if !growth.is_empty() {
-        let first = p.periods.first().copied().unwrap_or_default();
+        let first = p
+            .periods
+            .first()
+            .map(|y| y.label_in(lang))
+            .unwrap_or_default();
         let y_label = match lang {
             Lang::Nl => format!("Groei sinds {first} (%)"),
             Lang::En => format!("Growth since {first} (%)"),

@@ -37,6 +37,24 @@ impl Grain {
             Grain::Half => TimeKind::HalfYear,
         }
     }
+    /// "per jaar", "per kwartaal", ...: what each point of a chart over the periods is.
+    pub fn per(self, lang: crate::format::Lang) -> &'static str {
+        use crate::format::Lang::{En, Nl};
+        match (self, lang) {
+            (Grain::Year, Nl) => "per jaar",
+            (Grain::Year, En) => "per year",
+            (Grain::Quarter, Nl) => "per kwartaal",
+            (Grain::Quarter, En) => "per quarter",
+            (Grain::Month, Nl) => "per maand",
+            (Grain::Month, En) => "per month",
+            (Grain::Date, Nl) => "per peildatum",
+            (Grain::Date, En) => "per reference date",
+            #[cfg(feature = "full")]
+            (Grain::Half, Nl) => "per halfjaar",
+            #[cfg(feature = "full")]
+            (Grain::Half, En) => "per half-year",
+        }
+    }
     /// Dutch name of the grain in the plural (for notes).
     pub fn label(self) -> &'static str {
         match self {
