@@ -1745,3 +1745,23 @@ fn compare_without_regions_starts_from_the_marked_region() {
         c.changes
     );
 }
+
+/// The convergence table of a quarterly file has a column "kwartaal" with the quarters as they
+/// are written ("2015 K1"); the yearly file's keeps "jaar" with the years as numbers.
+#[test]
+fn the_convergence_table_names_its_periods_by_the_grain() {
+    let q = load(
+        "kwartalen.csv",
+        quarterly(|y, q| format!("{y}K{q}")).as_bytes(),
+    );
+    let r = banenverkenner::render::render_query(&q, "view=convergence").unwrap();
+    assert_eq!(r.table.columns[0], "kwartaal");
+    assert_eq!(r.table.rows[0][0], "2015 K1");
+    let r = banenverkenner::render::render_query(&q, "view=convergence&lang=en").unwrap();
+    assert_eq!(r.table.columns[0], "quarter");
+    assert_eq!(r.table.rows[0][0], "2015 Q1");
+    let y = load("regions_long.csv", LONG.as_bytes());
+    let r = banenverkenner::render::render_query(&y, "view=convergence").unwrap();
+    assert_eq!(r.table.columns[0], "jaar");
+    assert_eq!(r.table.rows[0][0], 2015);
+}

@@ -1,7 +1,7 @@
 //! Texts and assembly of the convergence table (table 8 of the report).
 
 use super::grain_of;
-use super::texts::{self, pp, t};
+use super::texts::{self, pp};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::convergence;
@@ -90,9 +90,10 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
         },
         lang,
     )?;
+    let grain = grain_of(&d.years);
     let mut table = texts::table(&match lang {
         Lang::Nl => [
-            "jaar",
+            grain.noun(lang),
             "aandeel werkenden landelijk (%)",
             "hoogste t.o.v. landelijk (%-punt)",
             "regio hoogste",
@@ -102,7 +103,7 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
             "aantal regio's",
         ],
         Lang::En => [
-            "year",
+            grain.noun(lang),
             "share working national (%)",
             "highest vs. national (pp)",
             "region highest",
@@ -114,7 +115,12 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
     });
     for y in &data.years {
         table.rows.push(vec![
-            serde_json::json!(y.year),
+            // Years as numbers (as ever); other periods as they are written.
+            if grain == crate::spec::period::Grain::Year {
+                serde_json::json!(y.year)
+            } else {
+                serde_json::json!(y.year.label_in(lang))
+            },
             y.national.into(),
             y.max_relative.into(),
             y.max_region.clone().into(),
@@ -125,11 +131,16 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
         ]);
     }
     let mut notes = texts::notes(ds, &data.excluded, lang);
-    notes.extend(
-        data.skipped
-            .iter()
-            .map(|s| format!("{}: {s}", t(lang, "Jaar overgeslagen", "Year skipped"))),
-    );
+    notes.extend(data.skipped.iter().map(|s| match lang {
+        Lang::Nl => format!(
+            "{} overgeslagen: {s}",
+            crate::data::tidy::capitalise(grain.noun(lang))
+        ),
+        Lang::En => format!(
+            "{} skipped: {s}",
+            crate::data::tidy::capitalise(grain.noun(lang))
+        ),
+    }));
     Ok(Rendered::assemble(
         "convergence",
         spec.query_resolved("convergence", &[("subgroup", data.subgroup.key().into())]),

@@ -55,6 +55,24 @@ impl Grain {
             (Grain::Half, En) => "per half-year",
         }
     }
+    /// The name of one period of the grain, for a table's column: "jaar", "kwartaal", ...
+    pub fn noun(self, lang: crate::format::Lang) -> &'static str {
+        use crate::format::Lang::{En, Nl};
+        match (self, lang) {
+            (Grain::Year, Nl) => "jaar",
+            (Grain::Year, En) => "year",
+            (Grain::Quarter, Nl) => "kwartaal",
+            (Grain::Quarter, En) => "quarter",
+            (Grain::Month, Nl) => "maand",
+            (Grain::Month, En) => "month",
+            (Grain::Date, Nl) => "peildatum",
+            (Grain::Date, En) => "reference date",
+            #[cfg(feature = "full")]
+            (Grain::Half, Nl) => "halfjaar",
+            #[cfg(feature = "full")]
+            (Grain::Half, En) => "half-year",
+        }
+    }
     /// Dutch name of the grain in the plural (for notes).
     pub fn label(self) -> &'static str {
         match self {
