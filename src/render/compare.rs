@@ -64,15 +64,14 @@ pub(crate) fn line_data(
         series_column: Some("region".to_string()),
         facet_column: None,
         index: false,
-        x_label: if periods
-            .iter()
-            .all(|p| p.grain() == crate::spec::Grain::Year)
-        {
-            tr(lang, "Jaar", "Year")
-        } else {
-            tr(lang, "Periode", "Period")
-        }
-        .to_string(),
+        // "Jaar", "Kwartaal", ...; "Periode" when the grains differ.
+        x_label: match periods.first().map(|p| p.grain()) {
+            Some(g) if periods.iter().all(|p| p.grain() == g) => {
+                crate::data::tidy::capitalise(g.noun(lang))
+            }
+            None => tr(lang, "Jaar", "Year").to_string(),
+            Some(_) => tr(lang, "Periode", "Period").to_string(),
+        },
         y_label: y_label.to_string(),
         x_values: x_values(periods, lang),
         facets: Vec::new(),
