@@ -1169,3 +1169,29 @@ fn the_last_period_label_never_overlaps_the_one_before() {
         );
     }
 }
+
+/// Bars per region with the national row: a share opens with the national value as the
+/// reference line; a count, whose national row is the sum of the regions, opens without it (the
+/// line at 15 times the largest bar flattened them and "0 of the 35 above Landelijk" was said).
+#[test]
+fn the_national_row_is_the_reference_line_of_shares_but_not_of_counts() {
+    let counts = own("regio;banen\nAchterhoek;2607\nTwente;5145\nZeeland;2000\nLandelijk;98481\n");
+    let r = render(&counts, "");
+    assert_eq!(r.spec, "view=bars&x=regio&y=banen");
+    assert!(!r.summary.contains("boven Landelijk"), "{}", r.summary);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.starts_with("Landelijk (het totaal) niet getekend")),
+        "{:?}",
+        r.notes
+    );
+    let shares = own(
+        "regio;aandeel werkenden\nAchterhoek;56,9\nTwente;51,2\nZeeland;47,0\nLandelijk;49,3\n",
+    );
+    let r = render(&shares, "");
+    assert_eq!(
+        r.spec,
+        "view=bars&x=regio&y=aandeel%20werkenden&ref=Landelijk"
+    );
+}

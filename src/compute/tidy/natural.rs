@@ -32,6 +32,24 @@ fn free_categories<'a>(table: &Table, roles: &'a Roles, used: &[&str]) -> Vec<&'
         .collect()
 }
 
+/// Whether the rows of `total` in column `x` hold values in `y` more than
+/// [`super::totals::FLATTENS`] times the largest of the other rows'.
+fn flattens(table: &Table, x: &str, y: &str, total: &str) -> bool {
+    let (Some(cx), Some(cy)) = (table.column(x), table.column(y)) else {
+        return false;
+    };
+    let (mut of_total, mut of_parts) = (0.0f64, 0.0f64);
+    for i in 0..table.len() {
+        let Some(v) = cy.number(i) else { continue };
+        if cx.get(i).as_str() == Some(total) {
+            of_total = of_total.max(v.abs());
+        } else {
+            of_parts = of_parts.max(v.abs());
+        }
+    }
+    of_parts > 0.0 && of_total > super::totals::FLATTENS * of_parts
+}
+
 /// The most lines a natural line chart starts with before it takes a coarser level: the 35
 /// labour-market regions and the country are drawn, each labelled at its end.
 const MANY_LINES: usize = 40;
@@ -179,12 +197,17 @@ pub fn natural_view_from(table: &Table, roles: &Roles, lang: Lang) -> Result<Vie
             let series = free_categories(table, &roles, &[&x.column])
                 .first()
                 .map(|c| c.column.clone());
-            let total = table.column(&x.column).and_then(|c| {
-                c.dictionary()
-                    .iter()
-                    .find(|v| is_total(v))
-                    .map(|v| v.to_string())
-            });
+            // The total as the reference line, unless it would flatten the bars (a sum of
+            // counts beside its parts: the bars then leave it out, and say so).
+            let total = table
+                .column(&x.column)
+                .and_then(|c| {
+                    c.dictionary()
+                        .iter()
+                        .find(|v| is_total(v))
+                        .map(|v| v.to_string())
+                })
+                .filter(|t| !flattens(table, &x.column, &y, t));
             return Ok(View::Bars(BarsSpec {
                 enc: enc(Some(&x.column), Some(&y), series.as_deref(), None),
                 reference: total.map(Reference::Category),

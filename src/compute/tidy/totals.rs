@@ -6,7 +6,7 @@ use crate::format::Lang;
 
 /// How many times the largest part a total must be to be left out: the parts would then use
 /// less than a fifth of the axis.
-const FLATTENS: f64 = 5.0;
+pub const FLATTENS: f64 = 5.0;
 
 /// The totals among `values` (a name, and the largest absolute value drawn for it) that would
 /// flatten the others: recognised as a total by their words, beside at least two parts, and
