@@ -855,6 +855,27 @@ fn a_column_is_found_in_any_case_and_by_its_header_before_a_rename() {
     assert!(e.to_string().contains("Onbekende kolom 'x=JAAR'"), "{e}");
 }
 
+/// The texts of an SVG with their `x` and `y` attributes, in document order.
+fn svg_texts(svg: &str) -> Vec<(f64, f64, String)> {
+    let attr = |tag: &str, name: &str| -> f64 {
+        tag.split(&format!(" {name}=\"")[..])
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(at) = rest.find("<text") {
+        rest = &rest[at..];
+        let end = rest.find("</text>").unwrap();
+        let (tag, body) = rest[..end].split_once('>').unwrap();
+        out.push((attr(tag, "x"), attr(tag, "y"), body.trim().to_string()));
+        rest = &rest[end..];
+    }
+    out
+}
+
 /// A line chart labels every line at its end without labels on top of each other, however many
 /// lines there are (the panel grows): 40 groups, 40 labels at least 12 px apart.
 #[test]
@@ -866,24 +887,11 @@ fn many_lines_keep_their_end_labels_apart() {
         }
     }
     let r = render(&own(&csv), "view=line&x=Jaar&y=Aantal&series=Groep");
-    let mut ys: Vec<f64> = Vec::new();
-    let mut rest = r.svg.as_str();
-    while let Some(at) = rest.find("<text") {
-        rest = &rest[at..];
-        let end = rest.find("</text>").unwrap();
-        let (tag, body) = rest[..end].split_once('>').unwrap();
-        if body.trim().starts_with("Groep ") {
-            let y = tag
-                .split(" y=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            ys.push(y.parse().unwrap());
-        }
-        rest = &rest[end..];
-    }
+    let mut ys: Vec<f64> = svg_texts(&r.svg)
+        .into_iter()
+        .filter(|(_, _, t)| t.starts_with("Groep "))
+        .map(|(_, y, _)| y)
+        .collect();
     assert_eq!(ys.len(), 40, "every line labelled");
     ys.sort_by(f64::total_cmp);
     for w in ys.windows(2) {
@@ -1132,30 +1140,15 @@ fn the_last_period_label_never_overlaps_the_one_before() {
     // The x labels of the first row of panels (side by side): texts such as "2019 K3", with
     // their x.
     let mut xs: Vec<f64> = Vec::new();
-    let mut rest = r.svg.as_str();
     let mut last_seen = false;
-    while let Some(at) = rest.find("<text") {
-        rest = &rest[at..];
-        let end = rest.find("</text>").unwrap();
-        let (tag, body) = rest[..end].split_once('>').unwrap();
-        let body = body.trim();
+    for (x, _, body) in svg_texts(&r.svg) {
         if body.len() == 7 && body.starts_with("20") && body.contains(" K") {
-            let x: f64 = tag
-                .split(" x=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap();
             if xs.last().is_some_and(|&p| x < p) {
                 break; // the next row of panels
             }
             last_seen |= body == "2024 K4";
             xs.push(x);
         }
-        rest = &rest[end..];
     }
     assert!(last_seen, "the last period is labelled");
     assert!(xs.len() >= 3, "{xs:?}");

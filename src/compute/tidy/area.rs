@@ -229,25 +229,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
             Lang::En => format!("Fewer than {min_n} persons (uncertain, hatched): {small}."),
         });
     }
-    if !no_row.is_empty() {
-        let listed = |at: &str| {
-            let pairs: Vec<String> = no_row
-                .iter()
-                .map(|(x, c)| format!("{c} {at} {x}"))
-                .collect();
-            crate::format::first_ten(&pairs, lang)
-        };
-        notes.push(match lang {
-            Lang::Nl => format!(
-                "Geen rij in het bestand voor {}; die delen tellen niet mee (als 0).",
-                listed("bij")
-            ),
-            Lang::En => format!(
-                "No row in the file for {}; those parts do not count (as 0).",
-                listed("at")
-            ),
-        });
-    }
+    notes.extend(super::stacked::no_row_note(&no_row, "at", lang));
     if !dropped.is_empty() {
         let dropped = crate::format::first_ten(&dropped, lang);
         notes.push(match lang {

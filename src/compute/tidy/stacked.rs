@@ -83,6 +83,31 @@ pub(crate) fn distribution_columns(
     Ok((x_name, y_name, series_name))
 }
 
+/// The note on parts of counts the file has no row for, as (where, part): they count as
+/// nothing. `at_en`: the English word before the place ("in" a group, "at" an x).
+pub(crate) fn no_row_note(no_row: &[(String, String)], at_en: &str, lang: Lang) -> Option<String> {
+    if no_row.is_empty() {
+        return None;
+    }
+    let listed = |at: &str| {
+        let pairs: Vec<String> = no_row
+            .iter()
+            .map(|(g, c)| format!("{c} {at} {g}"))
+            .collect();
+        crate::format::first_ten(&pairs, lang)
+    };
+    Some(match lang {
+        Lang::Nl => format!(
+            "Geen rij in het bestand voor {}; die delen tellen niet mee (als 0).",
+            listed("bij")
+        ),
+        Lang::En => format!(
+            "No row in the file for {}; those parts do not count (as 0).",
+            listed(at_en)
+        ),
+    })
+}
+
 /// The parts of a distribution: whether `y` is already a share (a percentage, or summing to 100
 /// within each x and facet), the categories of `s`, and the total categories left out because
 /// counts would count them twice (the whole, not a part).
@@ -360,25 +385,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             rounding.push(format!("{place} {}", crate::format::number(g.sum, 1, lang)));
         }
     }
-    if !no_row.is_empty() {
-        let listed = |at: &str| {
-            let pairs: Vec<String> = no_row
-                .iter()
-                .map(|(g, c)| format!("{c} {at} {g}"))
-                .collect();
-            crate::format::first_ten(&pairs, lang)
-        };
-        notes.push(match lang {
-            Lang::Nl => format!(
-                "Geen rij in het bestand voor {}; die delen tellen niet mee (als 0).",
-                listed("bij")
-            ),
-            Lang::En => format!(
-                "No row in the file for {}; those parts do not count (as 0).",
-                listed("in")
-            ),
-        });
-    }
+    notes.extend(no_row_note(&no_row, "in", lang));
     if !rounding.is_empty() {
         let rounding = rounding.join("; ");
         notes.push(match lang {
