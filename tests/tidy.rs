@@ -1188,3 +1188,41 @@ fn the_national_row_is_the_reference_line_of_shares_but_not_of_counts() {
         "view=bars&x=regio&y=aandeel%20werkenden&ref=Landelijk"
     );
 }
+
+/// Panels share their axis: a panel of the national total (`Landelijk`, many times each region)
+/// flattened the regions' panels; it is left out and said, as a total among the lines is.
+#[test]
+fn a_panel_of_the_total_that_would_flatten_the_others_is_left_out() {
+    let mut csv = String::from("regio;jaar;doelgroep;banen\n");
+    for (r, k) in [
+        ("Achterhoek", 1.0),
+        ("Twente", 1.5),
+        ("Zeeland", 0.5),
+        ("Landelijk", 35.0),
+    ] {
+        for (y, base) in [(2015, 700.0), (2016, 760.0)] {
+            for (g, f) in [("Wajong", 1.0), ("WSW", 2.0)] {
+                csv += &format!("{r};{y};{g};{}\n", base * f * k);
+            }
+        }
+    }
+    let ds = own(&csv);
+    let r = render(&ds, "view=line&x=jaar&y=banen&series=doelgroep&facet=regio");
+    assert_eq!(
+        r.data["facets"],
+        serde_json::json!(["Achterhoek", "Twente", "Zeeland"])
+    );
+    assert_eq!(r.data["series"].as_array().unwrap().len(), 6);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.starts_with("Landelijk (het totaal) niet getekend")),
+        "{:?}",
+        r.notes
+    );
+    let r = render(
+        &ds,
+        "view=line&x=jaar&y=banen&series=doelgroep&facet=regio&filter=regio:Landelijk|Twente",
+    );
+    assert_eq!(r.data["facets"], serde_json::json!(["Twente", "Landelijk"]));
+}

@@ -217,26 +217,42 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         }
     }
     // A total so much larger than its parts that it would flatten them (`Landelijk` beside 35
-    // regions) is left out, unless asked for; an index puts them side by side.
-    if let (Some(column), false) = (series_name.as_deref(), spec.index) {
-        let mut largest: Vec<(String, Option<f64>)> = Vec::new();
-        for s in &series {
-            let m = s
-                .points
-                .iter()
-                .filter_map(|p| p.y)
-                .map(f64::abs)
-                .reduce(f64::max);
-            match largest.iter_mut().find(|(n, _)| *n == s.name) {
-                Some((_, v)) => *v = [*v, m].into_iter().flatten().reduce(f64::max),
-                None => largest.push((s.name.clone(), m)),
+    // regions) is left out, unless asked for; an index puts them side by side. Among the lines,
+    // and among the panels, which share their axis.
+    let mut hidden_panels: Vec<String> = Vec::new();
+    if !spec.index {
+        type Key = fn(&Series) -> Option<&str>;
+        let by: [(Option<&str>, Key); 2] = [
+            (series_name.as_deref(), |s| Some(s.name.as_str())),
+            (e.facet.as_deref(), |s| s.facet.as_deref()),
+        ];
+        for (column, key) in by {
+            let Some(column) = column else { continue };
+            let mut largest: Vec<(String, Option<f64>)> = Vec::new();
+            for s in &series {
+                let Some(k) = key(s) else { continue };
+                let m = s
+                    .points
+                    .iter()
+                    .filter_map(|p| p.y)
+                    .map(f64::abs)
+                    .reduce(f64::max);
+                match largest.iter_mut().find(|(n, _)| n == k) {
+                    Some((_, v)) => *v = [*v, m].into_iter().flatten().reduce(f64::max),
+                    None => largest.push((k.to_string(), m)),
+                }
             }
-        }
-        let asked =
-            |n: &str| super::totals::asked_for(&e.filter, spec.highlight.as_deref(), column, n);
-        let left_out = super::totals::flattening(&largest, asked);
-        if !left_out.is_empty() {
-            series.retain(|s| !left_out.iter().any(|(n, _)| *n == s.name));
+            let asked =
+                |n: &str| super::totals::asked_for(&e.filter, spec.highlight.as_deref(), column, n);
+            let left_out = super::totals::flattening(&largest, asked);
+            if left_out.is_empty() {
+                continue;
+            }
+            let out = |k: Option<&str>| k.is_some_and(|k| left_out.iter().any(|(n, _)| n == k));
+            series.retain(|s| !out(key(s)));
+            if Some(column) == e.facet.as_deref() {
+                hidden_panels.extend(left_out.iter().map(|(n, _)| n.clone()));
+            }
             notes.extend(super::totals::note(&left_out, column, true, lang));
         }
     }
@@ -316,7 +332,11 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         index: spec.index,
         y_label,
         x_values,
-        facets: facets.into_iter().filter_map(|f| f.0).collect(),
+        facets: facets
+            .into_iter()
+            .filter_map(|f| f.0)
+            .filter(|f| !hidden_panels.contains(f))
+            .collect(),
         series,
         percent,
         decimals,
