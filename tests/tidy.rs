@@ -1226,3 +1226,22 @@ fn a_panel_of_the_total_that_would_flatten_the_others_is_left_out() {
     );
     assert_eq!(r.data["facets"], serde_json::json!(["Twente", "Landelijk"]));
 }
+
+/// The reading of a line chart: with every line falling, the top one fell least (it said "daalde
+/// A het sterkst" of the line that fell least); one line, how much it changed.
+#[test]
+fn the_line_reading_says_least_when_every_line_fell_and_no_most_of_one_line() {
+    let ds = own("jaar;groep;n\n2015;A;10\n2016;A;9\n2015;B;10\n2016;B;5\n");
+    let r = render(&ds, "view=line");
+    assert_eq!(
+        r.summary,
+        "Van 2015 tot 2016 daalde A het minst (-10,0 %); B daalde het meest (-50,0 %)."
+    );
+    let r = render(&ds, "view=line&lang=en");
+    assert_eq!(
+        r.summary,
+        "From 2015 to 2016 A fell least (-10.0 %); B fell most (-50.0 %)."
+    );
+    let r = render(&ds, "view=line&filter=groep:B");
+    assert_eq!(r.summary, "Van 2015 tot 2016 daalde B (-50,0 %).");
+}

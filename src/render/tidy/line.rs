@@ -122,21 +122,33 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
     crate::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1));
     let mut s = String::new();
     if let Some(top) = changes.first() {
+        // One line: how much it changed; several: the one that grew most, or, when every line
+        // fell, the one that fell least.
+        let (nl, en) = if top.1 >= 0.0 {
+            ("groeide", "grew")
+        } else {
+            ("daalde", "fell")
+        };
+        let how = match (changes.len() > 1, top.1 >= 0.0, lang) {
+            (false, _, _) => String::new(),
+            (true, true, Lang::Nl) => " het sterkst".to_string(),
+            (true, false, Lang::Nl) => " het minst".to_string(),
+            (true, true, Lang::En) => " most".to_string(),
+            (true, false, Lang::En) => " least".to_string(),
+        };
         s.push_str(&match lang {
             Lang::Nl => format!(
-                "Van {} tot {} {} {} het sterkst ({} %)",
+                "Van {} tot {} {nl} {}{how} ({} %)",
                 top.2,
                 top.3,
-                if top.1 >= 0.0 { "groeide" } else { "daalde" },
                 top.0,
                 signed(top.1, 1, lang)
             ),
             Lang::En => format!(
-                "From {} to {} {} {} most ({} %)",
+                "From {} to {} {} {en}{how} ({} %)",
                 top.2,
                 top.3,
                 top.0,
-                if top.1 >= 0.0 { "grew" } else { "fell" },
                 signed(top.1, 1, lang)
             ),
         });
