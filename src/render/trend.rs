@@ -1,5 +1,6 @@
 //! Texts and assembly of the trend chart (figure 6).
 
+use super::grain_of;
 use super::texts::{self, pct, t};
 use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
@@ -100,8 +101,6 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
     s.trim().to_string()
 }
 
-use crate::spec::period::Grain;
-
 pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> {
     let lang = spec.lang;
     let d = ds.regional(lang)?;
@@ -116,23 +115,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
             format!("{noun_cap} per subgroup per region, {span} ({r})")
         }
     };
-    // The moment each count holds at, by the file's grain: the published yearly figures are
-    // year-end counts, a quarterly file's the end of each quarter.
-    let grain = data.years.first().map(|p| p.grain());
-    let at = match (grain, lang) {
-        (Some(Grain::Quarter), Lang::Nl) => "eind van elk kwartaal",
-        (Some(Grain::Quarter), Lang::En) => "at the end of each quarter",
-        (Some(Grain::Month), Lang::Nl) => "eind van elke maand",
-        (Some(Grain::Month), Lang::En) => "at the end of each month",
-        (Some(Grain::Date), Lang::Nl) => "op elke peildatum",
-        (Some(Grain::Date), Lang::En) => "on each reference date",
-        #[cfg(feature = "full")]
-        (Some(Grain::Half), Lang::Nl) => "eind van elk halfjaar",
-        #[cfg(feature = "full")]
-        (Some(Grain::Half), Lang::En) => "at the end of each half-year",
-        (_, Lang::Nl) => "eind van het jaar",
-        (_, Lang::En) => "at the end of the year",
-    };
+    let at = grain_of(&data.years).at_each(lang);
     let subtitle = match (&data.region, lang) {
         (None, Lang::Nl) => format!("Landelijk, aantal personen {at}"),
         (None, Lang::En) => format!("National, number of persons {at}"),

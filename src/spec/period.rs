@@ -55,6 +55,25 @@ impl Grain {
             (Grain::Half, En) => "per half-year",
         }
     }
+    /// When a count of each period holds: the published yearly figures are year-end counts, a
+    /// quarterly file's the end of each quarter ("eind van elk kwartaal").
+    pub fn at_each(self, lang: crate::format::Lang) -> &'static str {
+        use crate::format::Lang::{En, Nl};
+        match (self, lang) {
+            (Grain::Year, Nl) => "eind van het jaar",
+            (Grain::Year, En) => "at the end of the year",
+            (Grain::Quarter, Nl) => "eind van elk kwartaal",
+            (Grain::Quarter, En) => "at the end of each quarter",
+            (Grain::Month, Nl) => "eind van elke maand",
+            (Grain::Month, En) => "at the end of each month",
+            (Grain::Date, Nl) => "op elke peildatum",
+            (Grain::Date, En) => "on each reference date",
+            #[cfg(feature = "full")]
+            (Grain::Half, Nl) => "eind van elk halfjaar",
+            #[cfg(feature = "full")]
+            (Grain::Half, En) => "at the end of each half-year",
+        }
+    }
     /// The name of one period of the grain, for a table's column: "jaar", "kwartaal", ...
     pub fn noun(self, lang: crate::format::Lang) -> &'static str {
         use crate::format::Lang::{En, Nl};

@@ -38,10 +38,14 @@ fn flattens(table: &Table, x: &str, y: &str, total: &str) -> bool {
     let (Some(cx), Some(cy)) = (table.column(x), table.column(y)) else {
         return false;
     };
+    // The total's text found once in the column's dictionary; rows compared by code.
+    let Some(code) = cx.dictionary().iter().position(|t| &**t == total) else {
+        return false;
+    };
     let (mut of_total, mut of_parts) = (0.0f64, 0.0f64);
     for i in 0..table.len() {
         let Some(v) = cy.number(i) else { continue };
-        if cx.get(i).as_str() == Some(total) {
+        if cx.code(i) == Some(code as u32) {
             of_total = of_total.max(v.abs());
         } else {
             of_parts = of_parts.max(v.abs());
