@@ -60,7 +60,7 @@ export function switchView(view, keepFrom = currentCore(), catalog = state.catal
   const keys = (viewInfo(view, catalog) || { keys: [] }).keys;
   for (const k of keys) {
     const v = cur.get(k.key);
-    if (v !== null && (!k.choices.length || k.choices.some((c) => c.value === v))) next.set(k.key, v);
+    if (v !== null && (!k.choices.length || k.choices.some((c) => c.value === v) || filterKept(k, v))) next.set(k.key, v);
   }
   for (const k of keys) if (!applies(k, keys, next)) next.delete(k.key);
   return enc(next);
@@ -99,7 +99,144 @@ function buildViewPicker(view) {
   $('view-picker').hidden = state.catalog.length === 0;
 }
 
+// ---------------------------------------------------------------- filter: a picker per column
+
+// The parts of a `filter=` value, each `column:values` (the values after the last colon).
+const filterParts = (v) => (v || '').split(',').map((x) => x.trim()).filter((x) => x.includes(':'));
+const partColumn = (part) => part.slice(0, part.lastIndexOf(':')).trim();
+
+// Whether another view keeps `filter=v`: it can filter on each column `v` names.
+function filterKept(k, v) {
+  const cols = new Set((k.columns || []).map((c) => c.column));
+  const parts = filterParts(v);
+  return k.key === 'filter' && parts.length > 0 && parts.every((part) => cols.has(partColumn(part)));
+}
+
+// Which values of column `c` the description's filter keeps: a Set of values, or null for all.
+function keptValues(c, filter) {
+  let kept = null;
+  for (const part of filterParts(filter)) {
+    if (partColumn(part) !== c.column) continue;
+    let vs = part.slice(part.lastIndexOf(':') + 1).trim();
+    const exclude = vs.startsWith('!');
+    if (exclude) vs = vs.slice(1);
+    const named = new Set(vs.split('|').map((x) => x.trim()));
+    const these = c.values.map((v) => v.value).filter((v) => named.has(v) !== exclude);
+    kept = new Set(kept ? these.filter((v) => kept.has(v)) : these);
+  }
+  return kept;
+}
+
+// The description's filter with column `c` keeping `checked` of its values: nothing for all
+// (or none), the values when they are fewer than the others, else `!` and the others.
+function withColumn(filter, c, checked) {
+  const parts = filterParts(filter).filter((part) => partColumn(part) !== c.column);
+  const all = c.values.map((v) => v.value);
+  if (checked.length > 0 && checked.length < all.length) {
+    const left = all.filter((v) => !checked.includes(v));
+    parts.push(checked.length <= left.length ? `${c.column}:${checked.join('|')}` : `${c.column}:!${left.join('|')}`);
+  }
+  return parts.join(',');
+}
+
+// What a column's picker says when closed: "doelgroep: alle", "doelgroep: Wajong, WSW",
+// "arbeidsmarktregio: alle behalve Landelijk", "gemeente: 12 van 140".
+function filterSummary(c, kept) {
+  const name = label(c.label);
+  if (!kept || kept.size === c.values.length) return `${name}: ${t('filter-all')}`;
+  const shown = c.values.filter((v) => kept.has(v.value)).map((v) => v.label);
+  const left = c.values.filter((v) => !kept.has(v.value)).map((v) => v.label);
+  // As the filter is written: the values kept when fewer than those left out.
+  if (shown.length <= left.length && shown.length <= 2) return `${name}: ${shown.join(', ')}`;
+  if (shown.length > left.length && left.length <= 2) return `${name}: ${t('filter-all-but', { list: left.join(', ') })}`;
+  return `${name}: ${t('filter-some', { n: shown.length, total: c.values.length })}`;
+}
+
+// The filter key: per column a closed list (summary) that opens on its values as checkboxes.
+function filterPicker(k) {
+  const wrap = document.createElement('div');
+  wrap.dataset.key = 'filter';
+  wrap.className = 'filter-picker';
+  wrap.setAttribute('role', 'group');
+  wrap.setAttribute('aria-labelledby', 'filter-label');
+  const span = document.createElement('span');
+  span.id = 'filter-label';
+  span.textContent = label(k.label);
+  wrap.appendChild(span);
+  const row = document.createElement('div');
+  row.className = 'inline';
+  k.columns.forEach((c, i) => {
+    const d = document.createElement('details');
+    d.className = 'filter-column';
+    d.dataset.column = c.column;
+    const sum = document.createElement('summary');
+    d.appendChild(sum);
+    const box = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = t('filter-values', { column: label(c.label) });
+    legend.className = 'sr-only';
+    box.appendChild(legend);
+    const reset = document.createElement('button');
+    reset.type = 'button';
+    reset.textContent = t('filter-reset');
+    reset.addEventListener('click', () => setPicker('filter', withColumn(new URLSearchParams(currentCore()).get('filter'), c, [])));
+    box.appendChild(reset);
+    const list = document.createElement('div');
+    list.className = 'filter-values';
+    c.values.forEach((v, n) => {
+      const lab = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox'; input.id = `filter-${i}-${n}`; input.value = v.value;
+      input.addEventListener('change', () => {
+        const checked = [...list.querySelectorAll('input:checked')].map((x) => x.value);
+        setPicker('filter', withColumn(new URLSearchParams(currentCore()).get('filter'), c, checked));
+      });
+      lab.append(input, ' ' + v.label);
+      list.appendChild(lab);
+    });
+    box.appendChild(list);
+    d.appendChild(box);
+    row.appendChild(d);
+  });
+  wrap.appendChild(row);
+  return wrap;
+}
+
+// Sets the column pickers from the description `p`: their checkboxes and summaries; a column on
+// the chart (its x, series, panels, terms) has none unless the filter already names it.
+function updateFilters(k, p) {
+  const wrap = $('keys').querySelector('[data-key="filter"]');
+  if (!wrap || !k || !k.columns) return;
+  const filter = p.get('filter') || '';
+  const onChart = new Set(['x', 'series', 'facet', 'dimension', 'term'].map((key) => p.get(key)).filter(Boolean));
+  const named = new Set(filterParts(filter).map(partColumn));
+  let shown = 0;
+  for (const d of wrap.querySelectorAll('details.filter-column')) {
+    const c = k.columns.find((x) => x.column === d.dataset.column);
+    if (!c) continue;
+    const kept = keptValues(c, filter);
+    d.querySelector('summary').textContent = filterSummary(c, kept);
+    for (const input of d.querySelectorAll('input[type=checkbox]')) input.checked = !kept || kept.has(input.value);
+    d.hidden = onChart.has(c.column) && !named.has(c.column);
+    if (!d.hidden) shown += 1;
+  }
+  if (!shown) wrap.hidden = true;
+}
+
+// An open column picker closes when the user clicks or tabs elsewhere, or presses Escape.
+document.addEventListener('click', (e) => {
+  for (const d of document.querySelectorAll('details.filter-column[open]')) if (!d.contains(e.target)) d.open = false;
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  for (const d of document.querySelectorAll('details.filter-column[open]')) {
+    d.open = false;
+    if (d.contains(document.activeElement)) d.querySelector('summary').focus();
+  }
+});
+
 function keyPicker(k, value) {
+  if (k.key === 'filter' && Array.isArray(k.columns) && k.columns.length) return filterPicker(k);
   const id = 'key-' + k.key;
   const wrap = document.createElement('label');
   wrap.dataset.key = k.key;
@@ -179,6 +316,7 @@ export function buildPickers(spec, view) {
     const l = box.querySelector(`[data-key="${k.key}"]`);
     if (l) l.hidden = !applies(k, keys, p);
   }
+  updateFilters(keys.find((k) => k.key === 'filter'), p);
   const region = p.get('region') || '';
   if (document.activeElement !== $('region')) $('region').value = region;
   $('clear-region').disabled = !region;

@@ -28,6 +28,11 @@ pub struct KeyInfo {
     /// `measure=share`; the page hides (and drops) it otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<(&'static str, Vec<&'static str>)>,
+    /// `filter` only: each column it can filter on with its values (`value` as written after
+    /// `column:`), for a picker per column; `choices` holds the same as `column:value`.
+    #[cfg(feature = "full")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<super::tidy_catalog::FilterColumn>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -52,6 +57,8 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
         choices: Vec::new(),
         default: k.default.map(str::to_string),
         when: k.when.map(|(on, vs)| (on, vs.to_vec())),
+        #[cfg(feature = "full")]
+        columns: Vec::new(),
     };
     match k.kind {
         KeyKind::Choice(cs) => {
@@ -144,7 +151,8 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
             // picker per column not on the chart).
             #[cfg(feature = "full")]
             {
-                info.choices = super::tidy_catalog::filter_choices(&ds.table, &ds.roles());
+                info.columns = super::tidy_catalog::filter_columns(&ds.table, &ds.roles());
+                info.choices = super::tidy_catalog::flat(&info.columns);
             }
         }
         KeyKind::Number { .. } | KeyKind::Text => {}

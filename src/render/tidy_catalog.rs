@@ -13,12 +13,23 @@ use crate::table::Table;
 /// Columns with more values than this get no picker for `filter=` (free input still works).
 const MAX_FILTER_VALUES: usize = 500;
 
-/// The `filter` key: every category or period column with its values, as `column:value`
-/// choices. The page offers a picker per column not on the chart (all values, or one or more);
-/// several values of one column are joined with `|` and columns with `,`
-/// (`filter=subgroep:Wajong|Wsw,jaar:2019`).
-fn filter_key(f: &Frame) -> Vec<Choice> {
-    let mut choices = Vec::new();
+/// A column the `filter` key can filter on, with its values.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FilterColumn {
+    /// The column's name, as written before `:`.
+    pub column: String,
+    /// The column's label.
+    pub label: String,
+    /// Its values: `value` as written after `column:`, `label` as shown (`2019 K1`).
+    pub values: Vec<Choice>,
+}
+
+/// The `filter` key: every category or period column with its values. The page offers a picker
+/// per column not on the chart (all values, or one or more, or all but some); several values of
+/// one column are joined with `|` and columns with `,` (`filter=subgroep:Wajong|Wsw,jaar:2019`,
+/// `filter=regio:!Landelijk`).
+fn filter_key(f: &Frame) -> Vec<FilterColumn> {
+    let mut columns = Vec::new();
     for (j, c) in f.roles.columns.iter().enumerate() {
         if !matches!(c.role, Role::Category | Role::Time | Role::Reference)
             || c.distinct < 2
@@ -34,26 +45,43 @@ fn filter_key(f: &Frame) -> Vec<Choice> {
         } else {
             f.distinct(j).into_iter().map(|v| (v.clone(), v)).collect()
         };
-        // A value with a separator of the filter grammar in it cannot be written as a choice.
-        for (value, label) in values
+        // A value with a separator of the filter grammar in it, or starting with its `!`,
+        // cannot be written as a choice.
+        let values: Vec<Choice> = values
             .into_iter()
-            .filter(|(v, _)| !v.contains([',', '|', ':']))
-        {
-            choices.push(Choice {
-                value: format!("{}:{value}", c.column),
-                label: format!("{} = {label}", label_of(&c.column)),
+            .filter(|(v, _)| !v.contains([',', '|', ':']) && !v.trim_start().starts_with('!'))
+            .map(|(value, label)| Choice { value, label })
+            .collect();
+        if !values.is_empty() {
+            columns.push(FilterColumn {
+                column: c.column.clone(),
+                label: label_of(&c.column),
+                values,
             });
         }
     }
-    choices
+    columns
 }
 
-/// The `filter` choices of a table (see [`filter_key`]); none when it has no tidy frame.
-pub fn filter_choices(table: &Table, roles: &crate::data::Roles) -> Vec<Choice> {
+/// The `filter` columns of a table (see [`filter_key`]); none when it has no tidy frame.
+pub fn filter_columns(table: &Table, roles: &crate::data::Roles) -> Vec<FilterColumn> {
     match Frame::with_roles(table, roles.clone(), &[], crate::format::Lang::Nl) {
         Ok(f) => filter_key(&f),
         Err(_) => Vec::new(),
     }
+}
+
+/// The `filter` columns as `column:value` choices, labelled `column = value`.
+pub fn flat(columns: &[FilterColumn]) -> Vec<Choice> {
+    columns
+        .iter()
+        .flat_map(|c| {
+            c.values.iter().map(move |v| Choice {
+                value: format!("{}:{}", c.column, v.value),
+                label: format!("{} = {}", c.label, v.label),
+            })
+        })
+        .collect()
 }
 
 /// The tidy views, in the order the page offers them (after the natural view).
@@ -213,6 +241,33 @@ mod tests {
                 v.view
             );
             assert_eq!(f.choices[0].label, "kwartaal = 2019 K1");
+            // The same per column, for a picker per column.
+            let columns: Vec<(&str, Vec<(&str, &str)>)> = f
+                .columns
+                .iter()
+                .map(|c| {
+                    (
+                        c.column.as_str(),
+                        c.values
+                            .iter()
+                            .map(|v| (v.value.as_str(), v.label.as_str()))
+                            .collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                columns,
+                [
+                    (
+                        "kwartaal",
+                        vec![("2019K1", "2019 K1"), ("2019K2", "2019 K2")]
+                    ),
+                    ("regio", vec![("A", "A"), ("B", "B")]),
+                    ("subgroep", vec![("Wajong", "Wajong"), ("Wsw", "Wsw")]),
+                ],
+                "{}",
+                v.view
+            );
             if v.view != "forest" {
                 assert!(keys.contains(&"per") && keys.contains(&"agg"), "{keys:?}");
             }

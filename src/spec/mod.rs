@@ -288,12 +288,17 @@ impl View {
             View::Convergence(s) => out.push(("subgroup", Some(s.subgroup.key().to_string()))),
             View::Basics(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
             View::Report(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
+            // The first core reads no table views (see `ViewSpec::parse`): none to write back.
+            #[cfg(not(feature = "full"))]
+            View::Line(_) | View::Bars(_) | View::Stacked(_) | View::Area(_) | View::Forest(_) => {}
+            #[cfg(feature = "full")]
             View::Line(s) => {
                 out.extend(s.enc.pairs());
                 out.push(("index", s.index.then(|| "1".to_string())));
                 out.push(("highlight", s.highlight.clone()));
                 out.push(("n", s.n.clone()));
             }
+            #[cfg(feature = "full")]
             View::Bars(s) => {
                 out.extend(s.enc.pairs());
                 out.push((
@@ -317,10 +322,12 @@ impl View {
                 ));
                 out.push(("n", s.n.clone()));
             }
+            #[cfg(feature = "full")]
             View::Stacked(s) => {
                 out.extend(s.enc.pairs());
                 out.push(("n", s.n.clone()));
             }
+            #[cfg(feature = "full")]
             View::Area(s) => {
                 out.extend(s.enc.pairs());
                 out.push(("n", s.n.clone()));
@@ -329,6 +336,7 @@ impl View {
                     (s.min_n != tidy::DEFAULT_MIN_N).then(|| s.min_n.to_string()),
                 ));
             }
+            #[cfg(feature = "full")]
             View::Forest(s) => {
                 out.extend(s.enc.pairs());
                 out.push(("dimension", s.dimension.clone()));

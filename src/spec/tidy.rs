@@ -15,8 +15,9 @@ pub struct Encoding {
     /// Small multiples: one panel per value of this column.
     pub facet: Option<String>,
     /// Keep only rows where a column has one of the values: `filter=model:totaal,jaar:2019`,
-    /// several values of one column `filter=subgroep:Wajong|Wsw`.
-    pub filter: Vec<(String, Vec<String>)>,
+    /// several values of one column `filter=subgroep:Wajong|Wsw`; all but some with `!`:
+    /// `filter=regio:!Landelijk|Onbekend`.
+    pub filter: Vec<RowFilter>,
     /// Plot `100 x sum(y) / sum(per)` per point: a ratio of two count columns.
     pub per: Option<String>,
     /// How rows that land on one point are combined, when not by the column's role.
@@ -25,6 +26,32 @@ pub struct Encoding {
     pub subtitle: Option<String>,
     /// Label of the value axis.
     pub ylabel: Option<String>,
+}
+
+/// One column's condition in `filter=`: the rows whose value is one of `values`, or, with
+/// `exclude` (written `column:!value|value`), the rows whose value is none of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowFilter {
+    pub column: String,
+    pub values: Vec<String>,
+    pub exclude: bool,
+}
+
+impl RowFilter {
+    /// The rows whose `column` holds one of `values`.
+    pub fn keep(column: &str, values: &[&str]) -> RowFilter {
+        RowFilter {
+            column: column.to_string(),
+            values: values.iter().map(|v| v.to_string()).collect(),
+            exclude: false,
+        }
+    }
+
+    /// As written in a view description: `subgroep:Wajong|Wsw`, `regio:!Landelijk`.
+    pub fn query(&self) -> String {
+        let not = if self.exclude { "!" } else { "" };
+        format!("{}:{not}{}", self.column, self.values.join("|"))
+    }
 }
 
 /// How rows that fall on one point are combined (`agg=`). Without it: counts are summed,
@@ -119,7 +146,7 @@ pub const ENCODING_KEYS: &[&str] = &[
 fn parse_encoding(p: &mut Params) -> Result<Encoding> {
     let lang = p.lang();
     let col = |p: &mut Params, k: &str| p.take(k).filter(|v| !v.trim().is_empty());
-    let mut filter: Vec<(String, Vec<String>)> = Vec::new();
+    let mut filter: Vec<RowFilter> = Vec::new();
     if let Some(f) = p.take("filter") {
         for item in f.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             // As before: a column name may hold a colon, the values follow the last one.
@@ -133,11 +160,23 @@ fn parse_encoding(p: &mut Params) -> Result<Encoding> {
                     ),
                 })
             })?;
-            let c = c.trim().to_string();
+            let column = c.trim().to_string();
+            let v = v.trim_start();
+            let (exclude, v) = match v.strip_prefix('!') {
+                Some(rest) => (true, rest),
+                None => (false, v),
+            };
             let values: Vec<String> = v.split('|').map(|v| v.trim().to_string()).collect();
-            match filter.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, vs)) => vs.extend(values),
-                None => filter.push((c, values)),
+            match filter
+                .iter_mut()
+                .find(|f| f.column == column && f.exclude == exclude)
+            {
+                Some(f) => f.values.extend(values),
+                None => filter.push(RowFilter {
+                    column,
+                    values,
+                    exclude,
+                }),
             }
         }
     }
@@ -296,11 +335,11 @@ impl Encoding {
     }
 }
 
-/// The filter as written in a view description: `subgroep:Wajong|Wsw,jaar:2019`.
-pub fn filter_query(filter: &[(String, Vec<String>)]) -> String {
+/// The filter as written in a view description: `subgroep:Wajong|Wsw,jaar:2019,regio:!Landelijk`.
+pub fn filter_query(filter: &[RowFilter]) -> String {
     filter
         .iter()
-        .map(|(c, vs)| format!("{c}:{}", vs.join("|")))
+        .map(RowFilter::query)
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -318,14 +357,16 @@ mod tests {
         let Some(View::Line(l)) = s.view else {
             panic!("{:?}", s.view)
         };
+        let f = |c: &str, vs: &[&str], exclude| super::RowFilter {
+            column: c.to_string(),
+            values: vs.iter().map(|v| v.to_string()).collect(),
+            exclude,
+        };
         assert_eq!(
             l.enc.filter,
             vec![
-                (
-                    "subgroep".to_string(),
-                    vec!["Wajong".to_string(), "Wsw".into(), "P-wet".into()]
-                ),
-                ("jaar".to_string(), vec!["2019".to_string()])
+                f("subgroep", &["Wajong", "Wsw", "P-wet"], false),
+                f("jaar", &["2019"], false)
             ]
         );
         assert_eq!(l.enc.per.as_deref(), Some("personen"));
@@ -339,6 +380,24 @@ mod tests {
             q.contains(
                 "&filter=subgroep%3AWajong%7CWsw%7CP-wet%2Cjaar%3A2019&per=personen&agg=mean"
             ),
+            "{q}"
+        );
+        // All values but some: `!` before the values; kept apart from the values asked for.
+        let s = ViewSpec::parse("view=line&filter=regio:!Landelijk|Onbekend,regio:A,regio: ! B")
+            .unwrap();
+        let Some(View::Line(l)) = s.view.as_ref() else {
+            panic!("{:?}", s.view)
+        };
+        assert_eq!(
+            l.enc.filter,
+            vec![
+                f("regio", &["Landelijk", "Onbekend", "B"], true),
+                f("regio", &["A"], false)
+            ]
+        );
+        let q = s.query(s.view.as_ref().unwrap(), &[]);
+        assert!(
+            q.contains("&filter=regio%3A%21Landelijk%7COnbekend%7CB%2Cregio%3AA"),
             "{q}"
         );
         assert!(ViewSpec::parse("view=line&agg=median").is_err());

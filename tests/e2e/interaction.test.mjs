@@ -2,7 +2,7 @@
 // across views until cleared, the k slider, and pickers built from the core's view catalogue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, ready } from './helpers.mjs';
+import { serve, launch, open, ready, tmpFile, axe } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -218,5 +218,66 @@ test('on a touch screen a tap shows the tooltip, and only a second tap on the po
   // A tap elsewhere closes a tooltip.
   await hit.scrollIntoViewIfNeeded();
   await page.touchscreen.tap(5, 5);
+  await context.close();
+});
+
+test('a picker per category column not on the chart: all values, one or more, or all but some (filter=)', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=line&x=jaar&y=werkzaam&series=doelgroep');
+  await ready(page);
+  const csv = 'regio,doelgroep,jaar,werkzaam\n' + ['A', 'B', 'Landelijk'].flatMap((r, i) => ['Wajong', 'Wsw'].flatMap((g, j) =>
+    [2019, 2020].map((y) => `${r},${g},${y},${r === 'Landelijk' ? 1000 + y - 2019 : (i + 1) * 10 + j + (y - 2019)}`))).join('\n') + '\n';
+  await page.setInputFiles('#file', tmpFile('bv-e2e-filter.csv', csv));
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false' && window.bv.rendered, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('bv-e2e-filter.csv'));
+  await idle();
+  const pickers = () => page.evaluate(() => [...document.querySelectorAll('details.filter-column')].filter((d) => !d.hidden).map((d) => d.querySelector('summary').textContent));
+  const filter = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('filter'));
+  const wajong = () => page.evaluate(() => window.bv.rendered.data.series.find((s) => s.name === 'Wajong').points.map((p) => p.y));
+  // doelgroep and jaar are on the chart: only regio has a picker, on all its values.
+  assert.deepEqual(await pickers(), ['regio: alle']);
+  // Without a filter the national rows are the total.
+  assert.deepEqual(await wajong(), [1000, 1001]);
+  const regio = page.locator('details.filter-column[data-column="regio"]');
+  await regio.locator('summary').click();
+  await regio.getByLabel('Landelijk').uncheck();
+  await page.waitForFunction(() => location.hash.includes('filter='));
+  await idle();
+  assert.equal(await filter(), 'regio:!Landelijk');
+  assert.deepEqual(await pickers(), ['regio: alle behalve Landelijk']);
+  assert.deepEqual(await wajong(), [30, 32]);
+  assert.match(await page.locator('#notes').textContent(), /Alleen rijen met regio anders dan Landelijk/);
+  assert.deepEqual(await axe(page, '#keys'), []);
+  // Fewer kept than left out: the kept values are written.
+  await regio.getByLabel('B').uncheck();
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('filter') === 'regio:A');
+  await idle();
+  assert.deepEqual(await pickers(), ['regio: A']);
+  assert.deepEqual(await wajong(), [10, 11]);
+  // More kept than left out: the others are written after `!`.
+  await regio.getByLabel('Landelijk').check();
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('filter') === 'regio:!B');
+  await idle();
+  assert.deepEqual(await pickers(), ['regio: alle behalve B']);
+  // Escape closes the open list.
+  await page.keyboard.press('Escape');
+  assert.equal(await regio.evaluate((d) => d.open), false);
+  // Other series keep the filter; a column the filter names keeps its picker on the chart.
+  await page.selectOption('#key-series', 'regio');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('series') === 'regio');
+  await idle();
+  assert.equal(await filter(), 'regio:!B');
+  assert.deepEqual(await pickers(), ['regio: alle behalve B', 'doelgroep: alle']);
+  // So does another view.
+  await page.selectOption('#view', 'bars');
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'bars');
+  await idle();
+  assert.equal(await filter(), 'regio:!B');
+  assert.deepEqual(await pickers(), ['regio: alle behalve B', 'doelgroep: alle']);
+  // "Alle waarden" takes the column's filter away.
+  await regio.locator('summary').click();
+  await regio.getByRole('button', { name: 'Alle waarden' }).click();
+  await page.waitForFunction(() => !location.hash.includes('filter='));
+  await idle();
+  assert.deepEqual(await pickers(), ['doelgroep: alle']);
   await context.close();
 });

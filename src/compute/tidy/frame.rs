@@ -7,6 +7,7 @@ use crate::data::tidy::*;
 use crate::data::Roles;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{t, Lang};
+use crate::spec::tidy::RowFilter;
 use crate::spec::Role;
 use crate::table::{Cell, Table};
 
@@ -23,7 +24,7 @@ impl<'a> Frame<'a> {
     pub fn new(
         table: &'a Table,
         overrides: &[(String, Role)],
-        filter: &[(String, Vec<String>)],
+        filter: &[RowFilter],
         lang: Lang,
     ) -> Result<Frame<'a>> {
         let roles = Roles::with_overrides(table, overrides, lang)?;
@@ -34,11 +35,21 @@ impl<'a> Frame<'a> {
     pub fn with_roles(
         table: &'a Table,
         roles: Roles,
-        filter: &[(String, Vec<String>)],
+        filter: &[RowFilter],
         lang: Lang,
     ) -> Result<Frame<'a>> {
+        #[allow(unused_mut)]
         let mut rows: Vec<usize> = (0..table.len()).collect();
-        for (col, wanted) in filter {
+        // The page's first core draws no table views: it never filters rows.
+        #[cfg(not(feature = "full"))]
+        let _ = filter;
+        #[cfg(feature = "full")]
+        for RowFilter {
+            column: col,
+            values: wanted,
+            exclude,
+        } in filter
+        {
             let j = table
                 .column_index(col)
                 .ok_or_else(|| super::roles::unknown_column(table, "filter", col, lang))?;
@@ -64,14 +75,23 @@ impl<'a> Frame<'a> {
             let by_code: Vec<bool> = c
                 .dictionary()
                 .iter()
-                .map(|t| matches(Cell::Text(t)))
+                .map(|t| matches(Cell::Text(t)) != *exclude)
                 .collect();
             rows.retain(|&i| match c.code(i) {
                 Some(k) => by_code.get(k as usize).copied().unwrap_or(false),
-                None => matches(c.get(i)),
+                None => matches(c.get(i)) != *exclude,
             });
             if rows.is_empty() && before > 0 {
-                let want = wanted.join(t(lang, "' of '", "' or '"));
+                let want = if *exclude {
+                    wanted.join(t(lang, "' en '", "' and '"))
+                } else {
+                    wanted.join(t(lang, "' of '", "' or '"))
+                };
+                let is = match (exclude, lang) {
+                    (false, _) => "=",
+                    (true, Lang::Nl) => "anders dan",
+                    (true, Lang::En) => "other than",
+                };
                 let f = Frame {
                     table,
                     roles: Roles::detect(table),
@@ -81,10 +101,10 @@ impl<'a> Frame<'a> {
                 let values = f.distinct(j).join(", ");
                 return Err(Error::not_available(match lang {
                     Lang::Nl => {
-                        format!("Geen rijen met {col} = '{want}'. Waarden in '{col}': {values}.")
+                        format!("Geen rijen met {col} {is} '{want}'. Waarden in '{col}': {values}.")
                     }
                     Lang::En => {
-                        format!("No rows with {col} = '{want}'. Values in '{col}': {values}.")
+                        format!("No rows with {col} {is} '{want}'. Values in '{col}': {values}.")
                     }
                 }));
             }
@@ -515,18 +535,12 @@ mod tests {
     #[test]
     fn filter_keeps_matching_rows_and_explains_misses() {
         let t = table("model,v\ntotaal,1\nWsw,2\ntotaal,3\n");
-        let f = Frame::new(
-            &t,
-            &[],
-            &[("model".into(), vec!["totaal".into()])],
-            Lang::Nl,
-        )
-        .unwrap();
+        let f = Frame::new(&t, &[], &[RowFilter::keep("model", &["totaal"])], Lang::Nl).unwrap();
         assert_eq!(f.rows, vec![0, 2]);
         let f = Frame::new(
             &t,
             &[],
-            &[("model".into(), vec!["Wsw".into(), "totaal".into()])],
+            &[RowFilter::keep("model", &["Wsw", "totaal"])],
             Lang::Nl,
         )
         .unwrap();
@@ -535,37 +549,32 @@ mod tests {
         let f = Frame::new(
             &q,
             &[],
-            &[("kwartaal".into(), vec!["2019K2".into()])],
+            &[RowFilter::keep("kwartaal", &["2019K2"])],
             Lang::Nl,
         )
         .unwrap();
         assert_eq!(f.rows, vec![1]);
-        let e = Frame::new(
-            &t,
-            &[],
-            &[("model".into(), vec!["wajong".into()])],
-            Lang::Nl,
-        )
-        .err()
-        .unwrap();
+        let e = Frame::new(&t, &[], &[RowFilter::keep("model", &["wajong"])], Lang::Nl)
+            .err()
+            .unwrap();
         assert!(e.message.contains("totaal, Wsw"), "{}", e.message);
-        let e = Frame::new(&t, &[], &[("modl".into(), vec!["x".into()])], Lang::Nl)
+        let e = Frame::new(&t, &[], &[RowFilter::keep("modl", &["x"])], Lang::Nl)
             .err()
             .unwrap();
         assert!(e.message.contains("model, v"), "{}", e.message);
         // In English the sentence is English; the file's words stay as written.
-        let e = Frame::new(
-            &t,
-            &[],
-            &[("model".into(), vec!["wajong".into()])],
-            Lang::En,
-        )
-        .err()
-        .unwrap();
+        let e = Frame::new(&t, &[], &[RowFilter::keep("model", &["wajong"])], Lang::En)
+            .err()
+            .unwrap();
         assert_eq!(
             e.message,
             "No rows with model = 'wajong'. Values in 'model': totaal, Wsw."
         );
+        // All but some: `exclude`.
+        let mut but = RowFilter::keep("model", &["totaal"]);
+        but.exclude = true;
+        let f = Frame::new(&t, &[], std::slice::from_ref(&but), Lang::Nl).unwrap();
+        assert_eq!(f.rows, vec![1]);
     }
 
     #[test]

@@ -40,10 +40,10 @@ pub fn flattening(
         .collect()
 }
 
-/// Whether the description asks for `value` of `column` by name: in `filter=` (any case) or as
-/// `highlight=`.
+/// Whether the description asks for `value` of `column` by name: in `filter=` (any case; not
+/// when it leaves the value out) or as `highlight=`.
 pub fn asked_for(
-    filter: &[(String, Vec<String>)],
+    filter: &[crate::spec::tidy::RowFilter],
     highlight: Option<&str>,
     column: &str,
     value: &str,
@@ -52,7 +52,12 @@ pub fn asked_for(
     highlight == Some(value)
         || filter
             .iter()
-            .any(|(c, vs)| c == column && vs.iter().any(|v| crate::case::lower(v.trim()) == lower))
+            .filter(|f| !f.exclude && f.column == column)
+            .any(|f| {
+                f.values
+                    .iter()
+                    .any(|v| crate::case::lower(v.trim()) == lower)
+            })
 }
 
 /// The note on the totals left out of a line chart (`lines`) or a bar chart: what, how much
@@ -124,12 +129,13 @@ mod tests {
 
     #[test]
     fn asked_for_by_filter_in_any_case_or_by_highlight() {
-        let filter = vec![(
-            "regio".to_string(),
-            vec!["landelijk".to_string(), "Twente".to_string()],
-        )];
+        use crate::spec::tidy::RowFilter;
+        let mut filter = vec![RowFilter::keep("regio", &["landelijk", "Twente"])];
         assert!(asked_for(&filter, None, "regio", "Landelijk"));
         assert!(!asked_for(&filter, None, "jaar", "Landelijk"));
+        // Left out by name is not asked for.
+        filter[0].exclude = true;
+        assert!(!asked_for(&filter, None, "regio", "Landelijk"));
         assert!(asked_for(&[], Some("Landelijk"), "regio", "Landelijk"));
         assert!(!asked_for(&[], None, "regio", "Landelijk"));
         let n = note(&[("Landelijk".to_string(), 17.8)], "regio", false, Lang::Nl).unwrap();

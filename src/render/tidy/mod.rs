@@ -190,8 +190,8 @@ fn as_named_in(view: &View, table: &crate::table::Table) -> Option<View> {
     {
         fix(name);
     }
-    for (name, _) in enc.filter.iter_mut() {
-        fix(name);
+    for f in enc.filter.iter_mut() {
+        fix(&mut f.column);
     }
     changed.then_some(v)
 }
@@ -220,7 +220,7 @@ fn unused_note(f: &Frame, data: &Json, enc: &Encoding, lang: Lang) -> Option<Str
         .filter_map(Json::as_str)
         .collect();
     used.extend(enc.per.as_deref());
-    used.extend(enc.filter.iter().map(|(c, _)| c.as_str()));
+    used.extend(enc.filter.iter().map(|f| f.column.as_str()));
     let left: Vec<&str> = f
         .roles
         .columns
@@ -263,7 +263,8 @@ fn to_json<T: Serialize>(v: &T) -> Result<Json> {
     })
 }
 
-/// "Alleen rijen met jaar = 2019 of 2020." when the description filters rows.
+/// "Alleen rijen met jaar = 2019 of 2020." when the description filters rows; "... en regio
+/// anders dan Landelijk en Onbekend." for values left out.
 fn filter_note(enc: &Encoding, lang: Lang) -> Option<String> {
     (!enc.filter.is_empty()).then(|| {
         format!(
@@ -271,7 +272,16 @@ fn filter_note(enc: &Encoding, lang: Lang) -> Option<String> {
             t(lang, "Alleen rijen met", "Only rows with"),
             enc.filter
                 .iter()
-                .map(|(c, v)| format!("{c} = {}", v.join(t(lang, " of ", " or "))))
+                .map(|f| if f.exclude {
+                    format!(
+                        "{} {} {}",
+                        f.column,
+                        t(lang, "anders dan", "other than"),
+                        f.values.join(t(lang, " en ", " and "))
+                    )
+                } else {
+                    format!("{} = {}", f.column, f.values.join(t(lang, " of ", " or ")))
+                })
                 .collect::<Vec<_>>()
                 .join(t(lang, " en ", " and "))
         )
