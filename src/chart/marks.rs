@@ -173,30 +173,25 @@ pub fn series<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Moves label positions apart so none is closer than `gap` to the next, within [lo, hi].
+/// Moves label positions apart so none is closer than `gap` to the next, within [lo, hi]: each
+/// moved down only as far as the one above it needs, then up only as far as the one below it
+/// (and the bottom) needs, so labels near the top stay where they are. With too little room the
+/// gap shrinks to share it evenly.
 pub fn spread(mut ys: Vec<(usize, f64)>, gap: f64, lo: f64, hi: f64) -> Vec<(usize, f64)> {
     crate::sort::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
-    for i in 1..ys.len() {
-        if ys[i].1 < ys[i - 1].1 + gap {
-            ys[i].1 = ys[i - 1].1 + gap;
-        }
-    }
-    // Pushed past the bottom: shift everything back up.
-    if let Some(last) = ys.last().map(|p| p.1) {
-        if last > hi {
-            let d = last - hi;
-            for p in ys.iter_mut() {
-                p.1 -= d;
-            }
-            for i in (0..ys.len().saturating_sub(1)).rev() {
-                if ys[i].1 > ys[i + 1].1 - gap {
-                    ys[i].1 = ys[i + 1].1 - gap;
-                }
-            }
-        }
-    }
+    let gap = match ys.len() {
+        0 | 1 => gap,
+        n => gap.min((hi - lo).max(0.0) / (n - 1) as f64),
+    };
+    let mut above = f64::NEG_INFINITY;
     for p in ys.iter_mut() {
-        p.1 = p.1.max(lo);
+        p.1 = p.1.max(lo).max(above + gap);
+        above = p.1;
+    }
+    let mut below = f64::INFINITY;
+    for p in ys.iter_mut().rev() {
+        p.1 = p.1.min(hi).min(below - gap);
+        below = p.1;
     }
     ys
 }
@@ -363,6 +358,20 @@ mod tests {
         assert_eq!(
             out.iter().map(|p| p.1).collect::<Vec<_>>(),
             vec![384.0, 400.0]
+        );
+        // Labels pushed up from the bottom move the top ones only as far as needed: two
+        // labels at the top stay apart (they were written over each other at the top).
+        let ys = vec![(0, 0.0), (1, 0.0), (2, 395.0), (3, 398.0), (4, 399.0)];
+        let out = spread(ys, 16.0, 0.0, 400.0);
+        assert_eq!(
+            out.iter().map(|p| p.1).collect::<Vec<_>>(),
+            vec![0.0, 16.0, 368.0, 384.0, 400.0]
+        );
+        // Too little room: the gap shrinks to share it.
+        let out = spread(vec![(0, 50.0), (1, 50.0), (2, 50.0)], 16.0, 0.0, 20.0);
+        assert_eq!(
+            out.iter().map(|p| p.1).collect::<Vec<_>>(),
+            vec![0.0, 10.0, 20.0]
         );
     }
 
