@@ -12,6 +12,7 @@ use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
 pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
+    let footnotes = facet::footnotes(&d.notes, texts.subtitle);
     let w = texts.width() as f64;
     let panels = facet::panels(&d.facets);
     let cols_n = panels
@@ -50,7 +51,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let panel_h = if panels.len() > 2 { 200.0 } else { 300.0 };
     let top = 68.0 + legend_h;
     let plots_h = rows_n as f64 * (panel_h + title_h + below) - below;
-    let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &d.notes)?;
+    let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &footnotes)?;
     let h = (top + plots_h + below + 16.0 + notes_h + 24.0).round();
     let outer = Rect {
         x: 62.0,
@@ -350,7 +351,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
             16.0,
             outer.bottom() + below + 16.0,
             w - 32.0,
-            &d.notes,
+            &footnotes,
         )?;
         root.present().map_err(super::draw_err)?;
     }

@@ -15,6 +15,7 @@ use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
 pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
+    let footnotes = facet::footnotes(&d.notes, texts.subtitle);
     let w = texts.width() as f64;
     let names: Vec<String> = {
         let mut v: Vec<String> = Vec::new();
@@ -99,7 +100,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let top = 66.0 + legend_h;
     let panel_h = row_h * d.categories.len() as f64;
     let plots_h = rows_n as f64 * (panel_h + title_h) + (rows_n - 1) as f64 * 40.0;
-    let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &d.notes)?;
+    let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &footnotes)?;
     let h = (top + plots_h + 44.0 + notes_h + 30.0).round();
     let left = 16.0 + label_w + 10.0;
     let outer = Rect {
@@ -384,7 +385,13 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
             &d.y_label,
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
-        facet::notes(Some(&root), 16.0, outer.bottom() + 58.0, w - 32.0, &d.notes)?;
+        facet::notes(
+            Some(&root),
+            16.0,
+            outer.bottom() + 58.0,
+            w - 32.0,
+            &footnotes,
+        )?;
         root.present().map_err(super::draw_err)?;
     }
     super::shift(&mut hits, extra);

@@ -488,6 +488,20 @@ pub fn finish(svg: String, w: u32, h: u32, texts: &Texts, hits: Vec<Hit>) -> sup
 
 /// Writes the notes under a chart (wrapped), returning the height used; measures only without an
 /// area.
+/// The notes to write under a chart: those its subtitle does not already say (the subtitle
+/// carries how rows were combined, "...; opgeteld over gemeente: 2.000 rijen -> 40 punten").
+pub fn footnotes(notes: &[String], subtitle: &str) -> Vec<String> {
+    let said = crate::case::lower(subtitle);
+    notes
+        .iter()
+        .filter(|n| {
+            let n = crate::case::lower(n.trim().trim_end_matches('.'));
+            n.is_empty() || !said.contains(&n)
+        })
+        .cloned()
+        .collect()
+}
+
 pub fn notes<DB: DrawingBackend>(
     area: Option<&DrawingArea<DB, Shift>>,
     x: f64,
@@ -511,6 +525,17 @@ pub fn notes<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnotes_leave_out_what_the_subtitle_says() {
+        let notes = vec![
+            "Opgeteld over gemeente: 20 rijen -> 4 punten".to_string(),
+            "Ontbrekende waarden: B.".to_string(),
+        ];
+        let sub = "Werkzame personen; opgeteld over gemeente: 20 rijen -> 4 punten";
+        assert_eq!(footnotes(&notes, sub), ["Ontbrekende waarden: B."]);
+        assert_eq!(footnotes(&notes, "Werkzame personen"), notes);
+    }
 
     #[test]
     fn grid_splits_the_area() {

@@ -34,6 +34,7 @@ fn colours(names: &[String]) -> Vec<(String, RGBColor)> {
 }
 
 pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) -> Result<Chart> {
+    let footnotes = facet::footnotes(&d.notes, texts.subtitle);
     let names: Vec<String> = {
         let mut v: Vec<String> = Vec::new();
         for s in &d.series {
@@ -85,7 +86,7 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     } else {
         0.0
     };
-    let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &d.notes)?;
+    let notes_h = facet::notes::<SVGBackend>(None, 16.0, 0.0, w - 32.0, &footnotes)?;
     let cols_n = if panels.len() <= 4 { 2 } else { 3 }
         .min(panels.len())
         .min(((w / 260.0) as usize).max(1));
@@ -311,7 +312,13 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
             &d.x_label,
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
-        facet::notes(Some(&root), 16.0, outer.bottom() + 58.0, w - 32.0, &d.notes)?;
+        facet::notes(
+            Some(&root),
+            16.0,
+            outer.bottom() + 58.0,
+            w - 32.0,
+            &footnotes,
+        )?;
         root.present().map_err(super::draw_err)?;
     }
     super::shift(&mut hits, extra);
