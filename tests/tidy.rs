@@ -1300,3 +1300,38 @@ fn a_filter_with_an_exclamation_mark_keeps_all_values_but_those_named() {
         e.message
     );
 }
+
+/// Leaving a part out by name (`doelgroep:!Wajong`) while the file has total rows: the totals
+/// still count that part, so the view sums the other parts instead (was: the total, Wajong
+/// included, shown as the sum without Wajong), and says so; leaving the total out sums the
+/// parts as before; the column on the chart keeps its total bar.
+#[test]
+fn leaving_a_part_out_does_not_show_a_total_that_counts_it() {
+    let ds = own(
+        "regio,doelgroep,jaar,werkzaam\nA,Totaal,2019,30\nA,Wajong,2019,10\nA,Wsw,2019,20\nA,Totaal,2020,33\nA,Wajong,2020,11\nA,Wsw,2020,22\n",
+    );
+    let line = |q: &str| {
+        let r = render(
+            &ds,
+            &format!("view=line&x=jaar&y=werkzaam&series=regio&{q}"),
+        );
+        (ys(&r.data, "A", None), r.notes)
+    };
+    let (all, _) = line("");
+    assert_eq!(all, [Some(30.0), Some(33.0)]);
+    let (without, notes) = line("filter=doelgroep:!Wajong");
+    assert_eq!(without, [Some(20.0), Some(22.0)]);
+    assert!(
+        notes.iter().any(|n| n
+            == "Totaalrijen niet gebruikt, want ze tellen ook wat het filter weglaat; de overige delen opgeteld: doelgroep = Totaal."),
+        "{notes:?}"
+    );
+    let (parts, _) = line("filter=doelgroep:!Totaal");
+    assert_eq!(parts, [Some(30.0), Some(33.0)]);
+    // On the chart the total is a bar of its own, kept.
+    let r = render(
+        &ds,
+        "view=bars&x=doelgroep&y=werkzaam&filter=doelgroep:!Wajong,jaar:2020",
+    );
+    assert_eq!(r.data["categories"], serde_json::json!(["Totaal", "Wsw"]));
+}

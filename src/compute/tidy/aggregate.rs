@@ -35,6 +35,7 @@ impl Combined {
             table: &self.table,
             roles: self.roles.clone(),
             rows: (0..self.table.len()).collect(),
+            partial: Vec::new(),
             lang: self.lang,
         }
     }
@@ -72,7 +73,7 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opt
 }
 
 /// Whether value `k` of column `j` is a total told by its sums (see [`Table::totals`]).
-fn told_total(table: &Table, j: usize, k: usize) -> bool {
+pub(crate) fn told_total(table: &Table, j: usize, k: usize) -> bool {
     #[cfg(feature = "full")]
     return table.totals.contains(&(j, k as u32));
     #[cfg(not(feature = "full"))]
@@ -345,10 +346,20 @@ pub fn combine(
         .filter(|&j| f.rows.iter().any(|&i| is_total_cell(j, i)))
         .collect();
     let mut totals: Vec<String> = Vec::new();
+    // Totals of a column the filter left a part out of count that part: the parts are summed.
+    let mut unused_totals: Vec<String> = Vec::new();
     for g in groups.iter_mut() {
         for &j in &total_dims {
             let tot: Vec<usize> = g.iter().copied().filter(|&i| is_total_cell(j, i)).collect();
-            if !tot.is_empty() && tot.len() < g.len() {
+            if f.partial.contains(&j) {
+                for &i in &tot {
+                    let label = format!("{} = {}", f.name(j), f.text(j, i));
+                    if !unused_totals.contains(&label) {
+                        unused_totals.push(label);
+                    }
+                }
+                g.retain(|&i| !is_total_cell(j, i));
+            } else if !tot.is_empty() && tot.len() < g.len() {
                 for &i in &tot {
                     let label = format!("{} = {}", f.name(j), f.text(j, i));
                     if !totals.contains(&label) {
@@ -359,6 +370,8 @@ pub fn combine(
             }
         }
     }
+    // A point of total rows only, with the totals not used: nothing left to show.
+    groups.retain(|g| !g.is_empty());
     // Target groups within the Participatiewet (Praktijkroute, Participatiewet overig) are part
     // of its rows: where a point has a Participatiewet row, they are not added to it again.
     let mut parts_left: Vec<String> = Vec::new();
@@ -631,6 +644,18 @@ pub fn combine(
             Lang::En => format!(
                 "Total rows used instead of their parts (not counted twice): {}.",
                 crate::format::first_ten(&totals, lang)
+            ),
+        });
+    }
+    if !unused_totals.is_empty() {
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Totaalrijen niet gebruikt, want ze tellen ook wat het filter weglaat; de overige delen opgeteld: {}.",
+                crate::format::first_ten(&unused_totals, lang)
+            ),
+            Lang::En => format!(
+                "Total rows not used, as they also count what the filter leaves out; the other parts summed: {}.",
+                crate::format::first_ten(&unused_totals, lang)
             ),
         });
     }

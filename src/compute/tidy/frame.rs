@@ -16,6 +16,9 @@ pub struct Frame<'a> {
     pub roles: Roles,
     /// Row indices kept after `filter=`.
     pub rows: Vec<usize>,
+    /// The columns `filter=` left a part out of by name (`doelgroep:!Wajong`): their total rows
+    /// (`Totaal`) still count that part, so a view that adds up over them sums the parts.
+    pub partial: Vec<usize>,
     /// The language of the views' texts: notes, labels and errors.
     pub lang: Lang,
 }
@@ -40,6 +43,8 @@ impl<'a> Frame<'a> {
     ) -> Result<Frame<'a>> {
         #[allow(unused_mut)]
         let mut rows: Vec<usize> = (0..table.len()).collect();
+        #[allow(unused_mut)]
+        let mut partial: Vec<usize> = Vec::new();
         // The page's first core draws no table views: it never filters rows.
         #[cfg(not(feature = "full"))]
         let _ = filter;
@@ -77,6 +82,17 @@ impl<'a> Frame<'a> {
                 .iter()
                 .map(|t| matches(Cell::Text(t)) != *exclude)
                 .collect();
+            // A part left out by name (not a total): the totals kept still count it.
+            if *exclude
+                && c.dictionary().iter().enumerate().any(|(k, t)| {
+                    !by_code.get(k).copied().unwrap_or(true)
+                        && !crate::data::tidy::is_total(t)
+                        && !super::aggregate::told_total(table, j, k)
+                })
+                && !partial.contains(&j)
+            {
+                partial.push(j);
+            }
             rows.retain(|&i| match c.code(i) {
                 Some(k) => by_code.get(k as usize).copied().unwrap_or(false),
                 None => matches(c.get(i)) != *exclude,
@@ -96,6 +112,7 @@ impl<'a> Frame<'a> {
                     table,
                     roles: Roles::detect(table),
                     rows: (0..table.len()).collect(),
+                    partial: Vec::new(),
                     lang,
                 };
                 let values = f.distinct(j).join(", ");
@@ -113,6 +130,7 @@ impl<'a> Frame<'a> {
             table,
             roles,
             rows,
+            partial,
             lang,
         })
     }
