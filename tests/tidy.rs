@@ -1301,10 +1301,10 @@ fn a_filter_with_an_exclamation_mark_keeps_all_values_but_those_named() {
     );
 }
 
-/// Leaving a part out by name (`doelgroep:!Wajong`) while the file has total rows: the totals
-/// still count that part, so the view sums the other parts instead (was: the total, Wajong
-/// included, shown as the sum without Wajong), and says so; leaving the total out sums the
-/// parts as before; the column on the chart keeps its total bar.
+/// Leaving a part out (`doelgroep:!Wajong`, or `Totaal|Wsw`) while the file has total rows: the
+/// totals still count that part, so the view sums the parts kept instead (was: the total,
+/// Wajong included, shown as the sum without Wajong), and says so; leaving the total out sums
+/// the parts as before; the column on the chart keeps its total bar.
 #[test]
 fn leaving_a_part_out_does_not_show_a_total_that_counts_it() {
     let ds = own(
@@ -1326,8 +1326,15 @@ fn leaving_a_part_out_does_not_show_a_total_that_counts_it() {
             == "Totaalrijen niet gebruikt, want ze tellen ook wat het filter weglaat; de overige delen opgeteld: doelgroep = Totaal."),
         "{notes:?}"
     );
+    // The same set written with the values kept, as the page's list writes it when most are
+    // left out: the same sum.
+    let (kept, _) = line("filter=doelgroep:Totaal|Wsw");
+    assert_eq!(kept, [Some(20.0), Some(22.0)]);
     let (parts, _) = line("filter=doelgroep:!Totaal");
     assert_eq!(parts, [Some(30.0), Some(33.0)]);
+    // Only the total kept: the total.
+    let (total, _) = line("filter=doelgroep:!Wajong|Wsw");
+    assert_eq!(total, [Some(30.0), Some(33.0)]);
     // On the chart the total is a bar of its own, kept.
     let r = render(
         &ds,

@@ -16,8 +16,9 @@ pub struct Frame<'a> {
     pub roles: Roles,
     /// Row indices kept after `filter=`.
     pub rows: Vec<usize>,
-    /// The columns `filter=` left a part out of by name (`doelgroep:!Wajong`): their total rows
-    /// (`Totaal`) still count that part, so a view that adds up over them sums the parts.
+    /// The columns `filter=` kept some parts of and left others out of (`doelgroep:!Wajong`):
+    /// their total rows (`Totaal`) still count the parts left out, so a view that adds up over
+    /// them sums the parts kept.
     pub partial: Vec<usize>,
     /// The language of the views' texts: notes, labels and errors.
     pub lang: Lang,
@@ -82,15 +83,19 @@ impl<'a> Frame<'a> {
                 .iter()
                 .map(|t| matches(Cell::Text(t)) != *exclude)
                 .collect();
-            // A part left out by name (not a total): the totals kept still count it.
-            if *exclude
-                && c.dictionary().iter().enumerate().any(|(k, t)| {
-                    !by_code.get(k).copied().unwrap_or(true)
-                        && !crate::data::tidy::is_total(t)
-                        && !super::aggregate::told_total(table, j, k)
-                })
-                && !partial.contains(&j)
-            {
+            // Some parts kept and some left out (`doelgroep:!Wajong`, or `Totaal|Wsw` as the
+            // page's list writes it when most are left out): a total kept still counts the
+            // parts left out, so a view that sums over this column adds up the parts kept.
+            let part = |k: usize, t: &str| {
+                !crate::data::tidy::is_total(t) && !super::aggregate::told_total(table, j, k)
+            };
+            let dict = c.dictionary();
+            let some = |kept: bool| {
+                dict.iter()
+                    .enumerate()
+                    .any(|(k, t)| by_code.get(k).copied().unwrap_or(false) == kept && part(k, t))
+            };
+            if some(true) && some(false) && !partial.contains(&j) {
                 partial.push(j);
             }
             rows.retain(|&i| match c.code(i) {
