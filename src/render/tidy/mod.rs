@@ -193,6 +193,36 @@ fn as_named_in(view: &View, table: &crate::table::Table) -> Option<View> {
     for f in enc.filter.iter_mut() {
         fix(&mut f.column);
     }
+    // A period in the filter as the file writes it (`kwartaal:2019K1` for `2019KW01`), so the
+    // completed description names the values the page's list offers.
+    for f in enc.filter.iter_mut() {
+        let Some(c) = table
+            .column_index(&f.column)
+            .and_then(|j| table.columns.get(j))
+        else {
+            continue;
+        };
+        let texts: Vec<String> = c
+            .dictionary()
+            .iter()
+            .map(|t| crate::compute::tidy::roles::cell_key(crate::table::Cell::Text(t)))
+            .collect();
+        for v in f.values.iter_mut() {
+            if texts.contains(v) {
+                continue;
+            }
+            let Some(p) = crate::spec::Period::parse(v) else {
+                continue;
+            };
+            if let Some(t) = texts
+                .iter()
+                .find(|t| crate::spec::Period::parse(t) == Some(p))
+            {
+                *v = t.clone();
+                changed = true;
+            }
+        }
+    }
     changed.then_some(v)
 }
 
