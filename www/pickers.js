@@ -195,6 +195,13 @@ function filterPicker(k) {
       list.appendChild(lab);
     });
     box.appendChild(list);
+    // Values filter= cannot name (a comma, | or : in them) are said, not silently left out.
+    if (Array.isArray(c.unlisted) && c.unlisted.length) {
+      const p = document.createElement('p');
+      p.className = 'filter-unlisted';
+      p.textContent = t('filter-unlisted', { list: c.unlisted.join('; ') });
+      box.appendChild(p);
+    }
     d.appendChild(box);
     row.appendChild(d);
   });

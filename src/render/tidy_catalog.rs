@@ -22,6 +22,10 @@ pub struct FilterColumn {
     pub label: String,
     /// Its values: `value` as written after `column:`, `label` as shown (`2019 K1`).
     pub values: Vec<Choice>,
+    /// Its values that `filter=` cannot name (a `,`, `|` or `:` in them, or a leading `!`):
+    /// the page says they are not in its list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unlisted: Vec<String>,
 }
 
 /// The `filter` key: every category or period column with its values. The page offers a picker
@@ -47,16 +51,18 @@ fn filter_key(f: &Frame) -> Vec<FilterColumn> {
         };
         // A value with a separator of the filter grammar in it, or starting with its `!`,
         // cannot be written as a choice.
-        let values: Vec<Choice> = values
+        let (values, unlisted): (Vec<_>, Vec<_>) = values
             .into_iter()
-            .filter(|(v, _)| !v.contains([',', '|', ':']) && !v.trim_start().starts_with('!'))
-            .map(|(value, label)| Choice { value, label })
-            .collect();
+            .partition(|(v, _)| !v.contains([',', '|', ':']) && !v.trim_start().starts_with('!'));
         if !values.is_empty() {
             columns.push(FilterColumn {
                 column: c.column.clone(),
                 label: label_of(&c.column),
-                values,
+                values: values
+                    .into_iter()
+                    .map(|(value, label)| Choice { value, label })
+                    .collect(),
+                unlisted: unlisted.into_iter().map(|(_, label)| label).collect(),
             });
         }
     }
@@ -206,6 +212,27 @@ mod tests {
     }
 
     #[test]
+    fn values_a_filter_cannot_name_are_listed_apart() {
+        let t = crate::table::load(
+            "t.csv",
+            b"jaar,gemeente,n\n2019,Bergen (L.),1\n2019,\"Bergen, NH\",2\n2019,Utrecht,3\n2020,Utrecht,4\n",
+        )
+        .unwrap();
+        let f = Frame::with_roles(
+            &t,
+            crate::data::Roles::detect(&t),
+            &[],
+            crate::format::Lang::Nl,
+        )
+        .unwrap();
+        let cols = filter_key(&f);
+        let g = cols.iter().find(|c| c.column == "gemeente").unwrap();
+        let values: Vec<&str> = g.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, ["Bergen (L.)", "Utrecht"]);
+        assert_eq!(g.unlisted, ["Bergen, NH"]);
+    }
+
+    #[test]
     fn every_view_offers_a_filter_per_category_with_its_values() {
         let t = crate::table::load(
             "t.csv",
@@ -241,6 +268,7 @@ mod tests {
                 v.view
             );
             assert_eq!(f.choices[0].label, "kwartaal = 2019 K1");
+            assert!(f.columns.iter().all(|c| c.unlisted.is_empty()));
             // The same per column, for a picker per column.
             let columns: Vec<(&str, Vec<(&str, &str)>)> = f
                 .columns

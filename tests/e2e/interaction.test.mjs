@@ -281,3 +281,15 @@ test('a picker per category column not on the chart: all values, one or more, or
   assert.deepEqual(await pickers(), ['doelgroep: alle']);
   await context.close();
 });
+
+test('a value filter= cannot name is said in its column\'s list, not left out silently', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=line&x=jaar&y=werkzaam&series=soort');
+  await ready(page);
+  await page.setInputFiles('#file', tmpFile('bv-e2e-komma.csv', 'gemeente,soort,jaar,werkzaam\n"Bergen, NH",a,2019,1\nUtrecht,a,2019,2\nUtrecht,b,2020,3\nAmersfoort,b,2020,4\n'));
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('bv-e2e-komma.csv') && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  const list = page.locator('details.filter-column[data-column="gemeente"]');
+  await list.locator('summary').click();
+  assert.deepEqual(await list.locator('.filter-values label').allTextContents(), [' Amersfoort', ' Utrecht']);
+  assert.equal(await list.locator('.filter-unlisted').textContent(), 'Niet in deze lijst (een komma, | of : in de naam): Bergen, NH.');
+  await context.close();
+});
