@@ -1,6 +1,6 @@
 // Screenshots for the README (`node scripts/screenshots.mjs`, after `make dist`): the main page, the
 // report (or, while the core has no report view, the main page with its table open), an embed in a
-// host page, and the presentation mode. Written to docs/screenshots/*.png.
+// host page, the presentation mode, and a long file's lines with a filter list open. Written to docs/screenshots/*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, ROOT } from '../tests/e2e/helpers.mjs';
@@ -89,6 +89,40 @@ if (want('presentation')) {
   await page.waitForFunction((s) => window.bv.rendered.spec !== s && document.getElementById('figure').getAttribute('aria-busy') === 'false', first);
   await page.waitForTimeout(200);
   await shot(page, 'presentation');
+  await context.close();
+}
+
+if (want('filter')) {
+  // A long municipality file (made up here, seeded): lines per subgroup over the quarters, the
+  // list of one column open with one region left out.
+  const { context, page } = await newPage(1100, 1250);
+  await page.goto(srv.url + '#view=line&x=kwartaal&y=werkzaam&series=subgroep');
+  await ready(page);
+  let seed = 7;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const rows = ['gemeente;arbeidsmarktregio;kwartaal;subgroep;personen;werkzaam'];
+  for (const [r, gs] of [['Twente', ['Enschede', 'Hengelo', 'Almelo']], ['Achterhoek', ['Doetinchem', 'Winterswijk']], ['Drenthe', ['Assen', 'Emmen', 'Meppel']]]) {
+    for (const g of gs) for (let y = 2019; y <= 2022; y++) for (let q = 1; q <= 4; q++) {
+      for (const [s, base] of [['Wajong', 300], ['WSW', 250], ['Participatiewet', 120 + 40 * (y - 2019) + 10 * q]]) {
+        const p = Math.round(base * (1 + rnd() * 0.2));
+        rows.push(`${g};${r};${y}K${q};${s};${p};${Math.round(p * (0.4 + rnd() * 0.2))}`);
+      }
+    }
+  }
+  const file = path.join(ROOT, 'target', 'gemeenten-kwartaal.csv');
+  fs.writeFileSync(file, rows.join('\n') + '\n');
+  await page.setInputFiles('#file', file);
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false' && window.bv.rendered, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('gemeenten-kwartaal.csv'));
+  await idle();
+  const list = page.locator('details.filter-column[data-column="arbeidsmarktregio"]');
+  await list.locator('summary').click();
+  await list.getByLabel('Drenthe').uncheck();
+  await page.waitForFunction(() => location.hash.includes('filter='));
+  await idle();
+  await page.setViewportSize({ width: 1100, height: await page.evaluate(() => document.querySelector('details.filter-column[open] fieldset').getBoundingClientRect().bottom + window.scrollY + 24) | 0 });
+  await page.waitForTimeout(200);
+  await shot(page, 'filter');
   await context.close();
 }
 
