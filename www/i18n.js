@@ -211,7 +211,7 @@ export function t(key, vars) {
   return s;
 }
 // English for a Dutch label of the core's catalogue (unknown labels stay as they are).
-export const label = (s) => (state.lang === 'en' && I18N.labels[s]) || s;
+export const label = (s) => (state.lang === 'en' && ((state.labelsEn && state.labelsEn.get(s)) || I18N.labels[s])) || s;
 export const locale = () => (state.lang === 'en' ? 'en-GB' : 'nl-NL');
 
 export function applyI18n() {

@@ -132,6 +132,7 @@ function draw(r) {
     state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset();
     if (!state.embed) buildGallery();
   }
+  if (lang === 'en' && !state.labelsEn) setTimeout(englishLabels, 0);
   const report = !!(r.sections && r.sections.length);
   $('figure').hidden = report || !r.svg;
   drawChart($('chart'), report ? null : r, 'c0');
@@ -243,6 +244,7 @@ async function openData(source, name, spec, dataKeys) {
     state.info = d.info;
     state.infoEn = d.infoEn || null;
     state.catalog = d.catalog;
+    state.labelsEn = null;
     state.dataKeys = dataKeys;
     state.wanted = null;
     state.pickerSig = '';
@@ -269,6 +271,33 @@ async function completeCatalogue(source) {
   state.cataloguePending = false;
   buildPickers(state.rendered ? state.rendered.spec : currentCore(), state.rendered ? state.rendered.view : null);
   settled(state.rendered ? 'ready' : 'error');
+  englishLabels();
+}
+
+// An English page labels its pickers from the core's English catalogue: its labels paired with
+// the Dutch catalogue's, view by view, key by key, choice by choice.
+async function englishLabels() {
+  if (state.lang !== 'en' || state.labelsEn || state.cataloguePending || !state.catalog.length) return;
+  const source = state.source;
+  let en = null;
+  try { en = await state.core.call('viewsEn', {}); } catch (e) { en = null; }
+  if (!Array.isArray(en) || state.source !== source || state.labelsEn) return;
+  const map = new Map();
+  const pair = (nl, e) => { if (nl && e && nl !== e && !map.has(nl)) map.set(nl, e); };
+  for (const v of state.catalog) {
+    const ev = en.find((x) => x.view === v.view);
+    if (!ev) continue;
+    pair(v.label, ev.label);
+    for (const k of v.keys) {
+      const ek = ev.keys.find((x) => x.key === k.key);
+      if (!ek) continue;
+      pair(k.label, ek.label);
+      k.choices.forEach((c, i) => { const ec = ek.choices[i]; if (ec && ec.value === c.value) pair(c.label, ec.label); });
+    }
+  }
+  state.labelsEn = map;
+  state.pickerSig = '';
+  buildPickers(state.rendered ? state.rendered.spec : currentCore(), state.rendered ? state.rendered.view : null);
 }
 
 // Cancel: the worker stops (terminated), a new one starts with the last good dataset.
@@ -297,7 +326,7 @@ async function reopen() {
     await state.core.call('open', { source: state.source });
     return true;
   } catch (e) {
-    state.source = null; state.info = null; state.infoEn = null; state.catalog = [];
+    state.source = null; state.info = null; state.infoEn = null; state.catalog = []; state.labelsEn = null;
     clearFigure(); describeDataset(); showError(e);
     return false;
   }

@@ -15,6 +15,9 @@ export const state = {
   info: null,
   infoEn: null, // `info` in English (file line, notes, roles), shown when the page is English
   catalog: [],
+  // The catalogue's labels in English, from the core's English catalogue (Dutch label -> English),
+  // asked for once the page is English; null until then.
+  labelsEn: null,
   // Where the data in the hash comes from: `data=` (a file beside the page), `file=` (a user's
   // file, by name; with `dz=` its deflated bytes), `example=` (a bundled example).
   dataKeys: {},

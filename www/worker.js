@@ -304,6 +304,11 @@ const ops = {
     const ex = needData();
     return { catalog: ex.views(), infoEn: infoEn ? ex.info_in('en') : null };
   },
+  // The catalogue with English labels (for an English page's pickers); null from a core without it.
+  viewsEn() {
+    const ex = needData();
+    return typeof ex.views_in === 'function' ? ex.views_in('en') : null;
+  },
   // A view the first core does not draw (kind `needs_full_core`) is drawn by the full core.
   // The full core gives the view as JSON text (`{json}`, parsed by the page): one string
   // costs less to build and to post than a tree of objects.

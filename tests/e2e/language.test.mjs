@@ -85,3 +85,20 @@ test('the file line and notes of a loaded file follow the language, and so does 
   assert.match(await page.locator('#dataset').textContent(), /2 titelregels boven de kopregel overgeslagen/);
   await context.close();
 });
+
+test('an English page labels the pickers of a loaded table in English, from the core', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=line&x=jaar&y=werkzaam&series=doelgroep&lang=en');
+  await ready(page);
+  await page.setInputFiles('#file', tmpFile('bv-e2e-lijnen.csv', 'regio,doelgroep,jaar,werkzaam\nA,Wajong,2019,1\nA,Wsw,2019,2\nB,Wajong,2020,3\nB,Wsw,2020,4\n'));
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('bv-e2e-lijnen.csv'));
+  const text = (sel) => page.locator(sel).textContent();
+  await page.waitForFunction(() => document.querySelector('#keys [data-key="series"] span')?.textContent === 'One line per');
+  assert.equal(await text('#keys [data-key="x"] span'), 'Time (horizontal)');
+  assert.equal(await page.locator('#view option:checked').textContent(), 'Lines over time');
+  assert.equal(await text('#filter-label'), 'Only rows with');
+  // Back to Dutch: the core's Dutch labels.
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+  await page.waitForFunction(() => document.querySelector('#keys [data-key="series"] span')?.textContent === 'Een lijn per');
+  await context.close();
+});
