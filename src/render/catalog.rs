@@ -123,7 +123,7 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
             }
         }
         KeyKind::Column(roles) => {
-            let detected = ds.roles();
+            let detected = ds.roles_in(lang);
             info.choices = detected
                 .columns
                 .iter()

@@ -96,6 +96,8 @@ test('an English page labels the pickers of a loaded table in English, from the 
   assert.equal(await text('#keys [data-key="x"] span'), 'Time (horizontal)');
   assert.equal(await page.locator('#view option:checked').textContent(), 'Lines over time');
   assert.equal(await text('#filter-label'), 'Only rows with');
+  // A column's role in its choice too.
+  assert.match(await page.locator('#key-x option:checked').textContent(), /^jaar \((time|period)\)$/);
   // Back to Dutch: the core's Dutch labels.
   await page.click('#lang-toggle');
   await page.waitForFunction(() => document.documentElement.lang === 'nl');
