@@ -72,8 +72,14 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opt
     })
 }
 
+/// Whether `text`, value `k` of column `j`, is a total: by its words (`Totaal`, `Landelijk`) or
+/// by its sums (see [`told_total`]).
+pub(crate) fn total_value(table: &Table, j: usize, k: usize, text: &str) -> bool {
+    is_total(text) || told_total(table, j, k)
+}
+
 /// Whether value `k` of column `j` is a total told by its sums (see [`Table::totals`]).
-pub(crate) fn told_total(table: &Table, j: usize, k: usize) -> bool {
+fn told_total(table: &Table, j: usize, k: usize) -> bool {
     #[cfg(feature = "full")]
     return table.totals.contains(&(j, k as u32));
     #[cfg(not(feature = "full"))]
@@ -325,7 +331,7 @@ pub fn combine(
                 .dictionary()
                 .iter()
                 .enumerate()
-                .map(|(k, t)| is_total(t) || told_total(f.table, j, k))
+                .map(|(k, t)| total_value(f.table, j, k, t))
                 .collect()
         })
         .collect();

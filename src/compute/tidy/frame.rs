@@ -86,9 +86,7 @@ impl<'a> Frame<'a> {
             // Some parts kept and some left out (`doelgroep:!Wajong`, or `Totaal|Wsw` as the
             // page's list writes it when most are left out): a total kept still counts the
             // parts left out, so a view that sums over this column adds up the parts kept.
-            let part = |k: usize, t: &str| {
-                !crate::data::tidy::is_total(t) && !super::aggregate::told_total(table, j, k)
-            };
+            let part = |k: usize, t: &str| !super::aggregate::total_value(table, j, k, t);
             let dict = c.dictionary();
             let some = |kept: bool| {
                 dict.iter()
