@@ -101,13 +101,35 @@ function buildViewPicker(view) {
 
 // ---------------------------------------------------------------- filter: a picker per column
 
+// `s` split at `sep` outside double quotes (the core writes a name or value that holds a `,`,
+// `|` or `:` between quotes; the catalogue gives each as written: `written`, `value`), each part
+// as written, trimmed.
+function splitOutside(s, sep) {
+  const parts = [];
+  let from = 0, quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '"') quoted = !quoted;
+    else if (s[i] === sep && !quoted) { parts.push(s.slice(from, i).trim()); from = i + 1; }
+  }
+  parts.push(s.slice(from).trim());
+  return parts;
+}
+const lastColon = (part) => {
+  let at = -1, quoted = false;
+  for (let i = 0; i < part.length; i++) {
+    if (part[i] === '"') quoted = !quoted;
+    else if (part[i] === ':' && !quoted) at = i;
+  }
+  return at;
+};
 // The parts of a `filter=` value, each `column:values` (the values after the last colon).
-const filterParts = (v) => (v || '').split(',').map((x) => x.trim()).filter((x) => x.includes(':'));
-const partColumn = (part) => part.slice(0, part.lastIndexOf(':')).trim();
+const filterParts = (v) => splitOutside(v || '', ',').filter((x) => lastColon(x) >= 0);
+const partColumn = (part) => part.slice(0, lastColon(part)).trim();
+const writtenColumn = (c) => c.written || c.column;
 
 // Whether another view keeps `filter=v`: it can filter on each column `v` names.
 function filterKept(k, v) {
-  const cols = new Set((k.columns || []).map((c) => c.column));
+  const cols = new Set((k.columns || []).map(writtenColumn));
   const parts = filterParts(v);
   return k.key === 'filter' && parts.length > 0 && parts.every((part) => cols.has(partColumn(part)));
 }
@@ -116,11 +138,11 @@ function filterKept(k, v) {
 function keptValues(c, filter) {
   let kept = null;
   for (const part of filterParts(filter)) {
-    if (partColumn(part) !== c.column) continue;
-    let vs = part.slice(part.lastIndexOf(':') + 1).trim();
+    if (partColumn(part) !== writtenColumn(c)) continue;
+    let vs = part.slice(lastColon(part) + 1).trim();
     const exclude = vs.startsWith('!');
     if (exclude) vs = vs.slice(1);
-    const named = new Set(vs.split('|').map((x) => x.trim()));
+    const named = new Set(splitOutside(vs, '|'));
     const these = c.values.map((v) => v.value).filter((v) => named.has(v) !== exclude);
     kept = new Set(kept ? these.filter((v) => kept.has(v)) : these);
   }
@@ -130,11 +152,11 @@ function keptValues(c, filter) {
 // The description's filter with column `c` keeping `checked` of its values: nothing for all
 // (or none), the values when they are fewer than the others, else `!` and the others.
 function withColumn(filter, c, checked) {
-  const parts = filterParts(filter).filter((part) => partColumn(part) !== c.column);
+  const parts = filterParts(filter).filter((part) => partColumn(part) !== writtenColumn(c));
   const all = c.values.map((v) => v.value);
   if (checked.length > 0 && checked.length < all.length) {
     const left = all.filter((v) => !checked.includes(v));
-    parts.push(checked.length <= left.length ? `${c.column}:${checked.join('|')}` : `${c.column}:!${left.join('|')}`);
+    parts.push(checked.length <= left.length ? `${writtenColumn(c)}:${checked.join('|')}` : `${writtenColumn(c)}:!${left.join('|')}`);
   }
   return parts.join(',');
 }
@@ -195,13 +217,6 @@ function filterPicker(k) {
       list.appendChild(lab);
     });
     box.appendChild(list);
-    // Values filter= cannot name (a comma, | or : in them) are said, not silently left out.
-    if (Array.isArray(c.unlisted) && c.unlisted.length) {
-      const p = document.createElement('p');
-      p.className = 'filter-unlisted';
-      p.textContent = t('filter-unlisted', { list: c.unlisted.join('; ') });
-      box.appendChild(p);
-    }
     d.appendChild(box);
     row.appendChild(d);
   });
@@ -224,7 +239,7 @@ function updateFilters(k, p) {
     const kept = keptValues(c, filter);
     d.querySelector('summary').textContent = filterSummary(c, kept);
     for (const input of d.querySelectorAll('input[type=checkbox]')) input.checked = !kept || kept.has(input.value);
-    d.hidden = onChart.has(c.column) && !named.has(c.column);
+    d.hidden = onChart.has(c.column) && !named.has(writtenColumn(c));
     if (!d.hidden) shown += 1;
   }
   if (!shown) wrap.hidden = true;

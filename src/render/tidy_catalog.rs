@@ -5,7 +5,7 @@ use super::catalog::Choice;
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::{area, bars, forest, line, stacked};
 use crate::data::tidy::label_of;
-use crate::spec::tidy::DEFAULT_MIN_N;
+use crate::spec::tidy::{written, DEFAULT_MIN_N};
 use crate::spec::Role;
 use crate::spec::{AreaSpec, BarsSpec, Encoding, ForestSpec, LineSpec, StackedSpec};
 use crate::table::Table;
@@ -16,16 +16,16 @@ const MAX_FILTER_VALUES: usize = 500;
 /// A column the `filter` key can filter on, with its values.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FilterColumn {
-    /// The column's name, as written before `:`.
+    /// The column's name.
     pub column: String,
+    /// The column's name as `filter=` writes it before `:` (between quotes when it holds a
+    /// `,`, `|`, `:` or `"`; see [`crate::spec::tidy::written`]).
+    pub written: String,
     /// The column's label.
     pub label: String,
-    /// Its values: `value` as written after `column:`, `label` as shown (`2019 K1`).
+    /// Its values: `value` as written after `column:` (`"Bergen, NH"` between quotes, as
+    /// [`crate::spec::tidy::written`] writes it), `label` as shown (`2019 K1`, `Bergen, NH`).
     pub values: Vec<Choice>,
-    /// Its values that `filter=` cannot name (a `,`, `|` or `:` in them, or a leading `!`):
-    /// the page says they are not in its list.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub unlisted: Vec<String>,
 }
 
 /// The `filter` key: every category or period column with its values. The page offers a picker
@@ -49,22 +49,18 @@ fn filter_key(f: &Frame) -> Vec<FilterColumn> {
         } else {
             f.distinct(j).into_iter().map(|v| (v.clone(), v)).collect()
         };
-        // A value with a separator of the filter grammar in it, or starting with its `!`,
-        // cannot be written as a choice.
-        let (values, unlisted): (Vec<_>, Vec<_>) = values
-            .into_iter()
-            .partition(|(v, _)| !v.contains([',', '|', ':']) && !v.trim_start().starts_with('!'));
-        if !values.is_empty() {
-            columns.push(FilterColumn {
-                column: c.column.clone(),
-                label: label_of(&c.column),
-                values: values
-                    .into_iter()
-                    .map(|(value, label)| Choice { value, label })
-                    .collect(),
-                unlisted: unlisted.into_iter().map(|(_, label)| label).collect(),
-            });
-        }
+        columns.push(FilterColumn {
+            column: c.column.clone(),
+            written: written(&c.column),
+            label: label_of(&c.column),
+            values: values
+                .into_iter()
+                .map(|(value, label)| Choice {
+                    value: written(&value),
+                    label,
+                })
+                .collect(),
+        });
     }
     columns
 }
@@ -83,7 +79,7 @@ pub fn flat(columns: &[FilterColumn]) -> Vec<Choice> {
         .iter()
         .flat_map(|c| {
             c.values.iter().map(move |v| Choice {
-                value: format!("{}:{}", c.column, v.value),
+                value: format!("{}:{}", c.written, v.value),
                 label: format!("{} = {}", c.label, v.label),
             })
         })
@@ -212,7 +208,7 @@ mod tests {
     }
 
     #[test]
-    fn values_a_filter_cannot_name_are_listed_apart() {
+    fn values_with_the_grammars_separators_are_listed_between_quotes() {
         let t = crate::table::load(
             "t.csv",
             b"jaar,gemeente,n\n2019,Bergen (L.),1\n2019,\"Bergen, NH\",2\n2019,Utrecht,3\n2020,Utrecht,4\n",
@@ -228,8 +224,20 @@ mod tests {
         let cols = filter_key(&f);
         let g = cols.iter().find(|c| c.column == "gemeente").unwrap();
         let values: Vec<&str> = g.values.iter().map(|v| v.value.as_str()).collect();
-        assert_eq!(values, ["Bergen (L.)", "Utrecht"]);
-        assert_eq!(g.unlisted, ["Bergen, NH"]);
+        assert_eq!(values, ["Bergen (L.)", "\"Bergen, NH\"", "Utrecht"]);
+        let labels: Vec<&str> = g.values.iter().map(|v| v.label.as_str()).collect();
+        assert_eq!(labels, ["Bergen (L.)", "Bergen, NH", "Utrecht"]);
+        // The value as written picks its rows.
+        let ds = crate::render::Dataset::from_table(t).unwrap();
+        let spec = format!("view=bars&x=jaar&y=n&filter=gemeente:{}|Utrecht", values[1]);
+        let r = crate::render::render_query(&ds, &spec).unwrap();
+        let ys: Vec<f64> = r.data["series"][0]["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["y"].as_f64().unwrap())
+            .collect();
+        assert_eq!(ys, [5.0, 4.0], "{}", r.data);
     }
 
     #[test]
@@ -268,7 +276,6 @@ mod tests {
                 v.view
             );
             assert_eq!(f.choices[0].label, "kwartaal = 2019 K1");
-            assert!(f.columns.iter().all(|c| c.unlisted.is_empty()));
             // The same per column, for a picker per column.
             let columns: Vec<(&str, Vec<(&str, &str)>)> = f
                 .columns

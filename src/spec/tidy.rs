@@ -47,10 +47,64 @@ impl RowFilter {
         }
     }
 
-    /// As written in a view description: `subgroep:Wajong|Wsw`, `regio:!Landelijk`.
+    /// As written in a view description: `subgroep:Wajong|Wsw`, `regio:!Landelijk`; a name or
+    /// value the grammar would misread between quotes ([`written`]).
     pub fn query(&self) -> String {
         let not = if self.exclude { "!" } else { "" };
-        format!("{}:{not}{}", self.column, self.values.join("|"))
+        let values: Vec<String> = self.values.iter().map(|v| written(v)).collect();
+        format!("{}:{not}{}", written(&self.column), values.join("|"))
+    }
+}
+
+/// A column name or value as `filter=` writes it: as it is, or between double quotes (a quote
+/// in it doubled) when it holds a `,`, `|`, `:` or `"`, starts with `!`, or starts or ends
+/// with a space, so that `gemeente:"Bergen, NH"` names the value `Bergen, NH`.
+pub fn written(v: &str) -> String {
+    let plain =
+        !v.contains([',', '|', ':', '"']) && !v.starts_with('!') && v.trim() == v && !v.is_empty();
+    if plain {
+        v.to_string()
+    } else {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    }
+}
+
+/// The parts of `s` between the separators `sep` outside double quotes, each trimmed.
+fn split_outside_quotes(s: &str, sep: char) -> impl Iterator<Item = &str> {
+    let mut parts = Vec::new();
+    let (mut from, mut quoted) = (0, false);
+    for (i, ch) in s.char_indices() {
+        if ch == '"' {
+            quoted = !quoted;
+        } else if ch == sep && !quoted {
+            parts.push(&s[from..i]);
+            from = i + 1;
+        }
+    }
+    parts.push(&s[from..]);
+    parts.into_iter().map(str::trim)
+}
+
+/// `item` split at its last colon outside double quotes.
+fn last_colon(item: &str) -> Option<(&str, &str)> {
+    let mut quoted = false;
+    let mut at = None;
+    for (i, ch) in item.char_indices() {
+        match ch {
+            '"' => quoted = !quoted,
+            ':' if !quoted => at = Some(i),
+            _ => {}
+        }
+    }
+    at.map(|i| (&item[..i], &item[i + 1..]))
+}
+
+/// A name or value as meant: trimmed; between double quotes, what they hold (`""` a quote).
+fn unquoted(v: &str) -> String {
+    let v = v.trim();
+    match v.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if v.len() >= 2 => inner.replace("\"\"", "\""),
+        _ => v.to_string(),
     }
 }
 
@@ -148,25 +202,26 @@ fn parse_encoding(p: &mut Params) -> Result<Encoding> {
     let col = |p: &mut Params, k: &str| p.take(k).filter(|v| !v.trim().is_empty());
     let mut filter: Vec<RowFilter> = Vec::new();
     if let Some(f) = p.take("filter") {
-        for item in f.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            // As before: a column name may hold a colon, the values follow the last one.
-            let (c, v) = item.rsplit_once(':').ok_or_else(|| {
+        for item in split_outside_quotes(&f, ',').filter(|s| !s.is_empty()) {
+            // As before: a column name may hold a colon, the values follow the last one (a
+            // colon between quotes is part of a name or value).
+            let (c, v) = last_colon(item).ok_or_else(|| {
                 Error::view(match lang {
                     Lang::Nl => format!(
-                        "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw."
+                        "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw; een waarde met een komma, | of : tussen aanhalingstekens: filter=gemeente:\"Bergen, NH\"."
                     ),
                     Lang::En => format!(
-                        "'filter={f}': write column:value, for example filter=model:total or filter=subgroup:Wajong|Wsw."
+                        "'filter={f}': write column:value, for example filter=model:total or filter=subgroup:Wajong|Wsw; a value holding a comma, | or : between quotes: filter=municipality:\"Bergen, NH\"."
                     ),
                 })
             })?;
-            let column = c.trim().to_string();
+            let column = unquoted(c);
             let v = v.trim_start();
             let (exclude, v) = match v.strip_prefix('!') {
                 Some(rest) => (true, rest),
                 None => (false, v),
             };
-            let values: Vec<String> = v.split('|').map(|v| v.trim().to_string()).collect();
+            let values: Vec<String> = split_outside_quotes(v, '|').map(unquoted).collect();
             match filter
                 .iter_mut()
                 .find(|f| f.column == column && f.exclude == exclude)
@@ -402,5 +457,50 @@ mod tests {
         );
         assert!(ViewSpec::parse("view=line&agg=median").is_err());
         assert!(ViewSpec::parse("view=bars&filter=subgroep").is_err());
+    }
+
+    /// A name or value holding a separator of the grammar is written between quotes, and read
+    /// back as it was: every such value can be picked.
+    #[test]
+    fn filter_values_with_separators_are_quoted_and_read_back() {
+        let f = |c: &str, vs: &[&str], exclude| super::RowFilter {
+            column: c.to_string(),
+            values: vs.iter().map(|v| v.to_string()).collect(),
+            exclude,
+        };
+        let odd = f(
+            "gemeente, oud",
+            &[
+                "Bergen, NH",
+                "a|b",
+                "x:y",
+                "!niet",
+                "zeg \"ja\"",
+                " rand ",
+                "Utrecht",
+            ],
+            true,
+        );
+        let plain = f("kwartaal", &["2019K1"], false);
+        let written = super::filter_query(&[odd.clone(), plain.clone()]);
+        assert_eq!(
+            written,
+            "\"gemeente, oud\":!\"Bergen, NH\"|\"a|b\"|\"x:y\"|\"!niet\"|\"zeg \"\"ja\"\"\"|\" rand \"|Utrecht,kwartaal:2019K1"
+        );
+        let q = format!("view=line&filter={}", crate::spec::percent_encode(&written));
+        let s = ViewSpec::parse(&q).unwrap();
+        let Some(View::Line(l)) = s.view.as_ref() else {
+            panic!("{:?}", s.view)
+        };
+        assert_eq!(l.enc.filter, vec![odd, plain]);
+        // Written back the same, and unquoted values as before (a colon in a column's name).
+        assert!(s
+            .query(s.view.as_ref().unwrap(), &[])
+            .contains(&crate::spec::percent_encode(&written)));
+        let s = ViewSpec::parse("view=line&filter=a:b:c|d").unwrap();
+        let Some(View::Line(l)) = s.view.as_ref() else {
+            panic!("{:?}", s.view)
+        };
+        assert_eq!(l.enc.filter, vec![f("a:b", &["c", "d"], false)]);
     }
 }

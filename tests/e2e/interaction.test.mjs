@@ -282,14 +282,36 @@ test('a picker per category column not on the chart: all values, one or more, or
   await context.close();
 });
 
-test('a value filter= cannot name is said in its column\'s list, not left out silently', async () => {
+test('a value with a comma, | or : is in its column\'s list and picks its rows (written between quotes)', async () => {
   const { page, context } = await open(browser, srv.url + '#view=line&x=jaar&y=werkzaam&series=soort');
   await ready(page);
-  await page.setInputFiles('#file', tmpFile('bv-e2e-komma.csv', 'gemeente,soort,jaar,werkzaam\n"Bergen, NH",a,2019,1\nUtrecht,a,2019,2\nUtrecht,b,2020,3\nAmersfoort,b,2020,4\n'));
-  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('bv-e2e-komma.csv') && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  await page.setInputFiles('#file', tmpFile('bv-e2e-komma.csv', 'gemeente,soort,jaar,werkzaam\n"Bergen, NH",a,2019,1\nUtrecht,a,2019,2\nUtrecht,b,2020,3\nAmersfoort,b,2020,4\n"a|b: c",b,2020,5\n'));
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false' && window.bv.rendered, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('bv-e2e-komma.csv'));
+  await idle();
   const list = page.locator('details.filter-column[data-column="gemeente"]');
+  const summary = () => list.locator('summary').textContent();
+  const ys = (name) => page.evaluate((n) => window.bv.rendered.data.series.find((s) => s.name === n).points.filter((p) => p.y !== null).map((p) => [p.x, p.y]), name);
   await list.locator('summary').click();
-  assert.deepEqual(await list.locator('.filter-values label').allTextContents(), [' Utrecht', ' Amersfoort']);
-  assert.equal(await list.locator('.filter-unlisted').textContent(), 'Niet in deze lijst (een komma, | of : in de naam): Bergen, NH.');
+  assert.deepEqual(await list.locator('.filter-values label').allTextContents(), [' Bergen, NH', ' Utrecht', ' Amersfoort', ' a|b: c']);
+  // Only Bergen, NH: written between quotes, and its rows alone are drawn.
+  for (const v of ['Utrecht', 'Amersfoort', 'a|b: c']) {
+    await list.getByLabel(v, { exact: true }).uncheck();
+    await idle();
+  }
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('filter') === 'gemeente:"Bergen, NH"');
+  await idle();
+  assert.equal(await summary(), 'gemeente: Bergen, NH');
+  assert.deepEqual(await ys('a'), [[2019, 1]]);
+  assert.match(await page.locator('#notes').textContent(), /Alleen rijen met gemeente = Bergen, NH\./);
+  // All but the one with | and :, written after `!`.
+  await list.getByLabel('Utrecht', { exact: true }).check();
+  await idle();
+  await list.getByLabel('Amersfoort', { exact: true }).check();
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('filter') === 'gemeente:!"a|b: c"');
+  await idle();
+  assert.equal(await summary(), 'gemeente: alle behalve a|b: c');
+  assert.deepEqual(await ys('b'), [[2020, 7]]);
+  assert.deepEqual(await list.locator('input:checked').evaluateAll((xs) => xs.map((x) => x.parentElement.textContent.trim())), ['Bergen, NH', 'Utrecht', 'Amersfoort']);
   await context.close();
 });
