@@ -125,11 +125,10 @@ const lastColon = (part) => {
 // The parts of a `filter=` value, each `column:values` (the values after the last colon).
 const filterParts = (v) => splitOutside(v || '', ',').filter((x) => lastColon(x) >= 0);
 const partColumn = (part) => part.slice(0, lastColon(part)).trim();
-const writtenColumn = (c) => c.written || c.column;
 
 // Whether another view keeps `filter=v`: it can filter on each column `v` names.
 function filterKept(k, v) {
-  const cols = new Set((k.columns || []).map(writtenColumn));
+  const cols = new Set((k.columns || []).map((c) => c.written));
   const parts = filterParts(v);
   return k.key === 'filter' && parts.length > 0 && parts.every((part) => cols.has(partColumn(part)));
 }
@@ -138,7 +137,7 @@ function filterKept(k, v) {
 function keptValues(c, filter) {
   let kept = null;
   for (const part of filterParts(filter)) {
-    if (partColumn(part) !== writtenColumn(c)) continue;
+    if (partColumn(part) !== c.written) continue;
     let vs = part.slice(lastColon(part) + 1).trim();
     const exclude = vs.startsWith('!');
     if (exclude) vs = vs.slice(1);
@@ -152,11 +151,11 @@ function keptValues(c, filter) {
 // The description's filter with column `c` keeping `checked` of its values: nothing for all
 // (or none), the values when they are fewer than the others, else `!` and the others.
 function withColumn(filter, c, checked) {
-  const parts = filterParts(filter).filter((part) => partColumn(part) !== writtenColumn(c));
+  const parts = filterParts(filter).filter((part) => partColumn(part) !== c.written);
   const all = c.values.map((v) => v.value);
   if (checked.length > 0 && checked.length < all.length) {
     const left = all.filter((v) => !checked.includes(v));
-    parts.push(checked.length <= left.length ? `${writtenColumn(c)}:${checked.join('|')}` : `${writtenColumn(c)}:!${left.join('|')}`);
+    parts.push(checked.length <= left.length ? `${c.written}:${checked.join('|')}` : `${c.written}:!${left.join('|')}`);
   }
   return parts.join(',');
 }
@@ -239,7 +238,7 @@ function updateFilters(k, p) {
     const kept = keptValues(c, filter);
     d.querySelector('summary').textContent = filterSummary(c, kept);
     for (const input of d.querySelectorAll('input[type=checkbox]')) input.checked = !kept || kept.has(input.value);
-    d.hidden = onChart.has(c.column) && !named.has(writtenColumn(c));
+    d.hidden = onChart.has(c.column) && !named.has(c.written);
     if (!d.hidden) shown += 1;
   }
   if (!shown) wrap.hidden = true;
