@@ -221,7 +221,15 @@ fn parse_encoding(p: &mut Params) -> Result<Encoding> {
                 Some(rest) => (true, rest),
                 None => (false, v),
             };
-            let values: Vec<String> = split_outside_quotes(v, '|').map(unquoted).collect();
+            // An empty place in the list (`Utrecht|`) names nothing; alone (`gemeente:`) it asks
+            // for the empty value, which the view then looks for (and names the values if none).
+            let parts: Vec<&str> = split_outside_quotes(v, '|').collect();
+            let named = parts.iter().filter(|p| !p.is_empty());
+            let values: Vec<String> = if named.clone().next().is_some() {
+                named.map(|p| unquoted(p)).collect()
+            } else {
+                parts.into_iter().map(unquoted).collect()
+            };
             match filter
                 .iter_mut()
                 .find(|f| f.column == column && f.exclude == exclude)
@@ -502,5 +510,18 @@ mod tests {
             panic!("{:?}", s.view)
         };
         assert_eq!(l.enc.filter, vec![f("a:b", &["c", "d"], false)]);
+        // An empty place in a list names nothing; quoted, the empty value is asked for.
+        let s = ViewSpec::parse("view=line&filter=a:c||d|,b:\"\"|e,g:").unwrap();
+        let Some(View::Line(l)) = s.view.as_ref() else {
+            panic!("{:?}", s.view)
+        };
+        assert_eq!(
+            l.enc.filter,
+            vec![
+                f("a", &["c", "d"], false),
+                f("b", &["", "e"], false),
+                f("g", &[""], false)
+            ]
+        );
     }
 }
