@@ -205,7 +205,9 @@ fn parse_encoding(p: &mut Params) -> Result<Encoding> {
         for item in split_outside_quotes(&f, ',').filter(|s| !s.is_empty()) {
             // As before: a column name may hold a colon, the values follow the last one (a
             // colon between quotes is part of a name or value).
-            let (c, v) = last_colon(item).ok_or_else(|| {
+            // A column is named before the colon (`:x` names none).
+            let named = last_colon(item).filter(|(c, _)| !unquoted(c).is_empty());
+            let (c, v) = named.ok_or_else(|| {
                 Error::view(match lang {
                     Lang::Nl => format!(
                         "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw; een waarde met een komma, | of : tussen aanhalingstekens: filter=gemeente:\"Bergen, NH\"."
@@ -465,6 +467,11 @@ mod tests {
         );
         assert!(ViewSpec::parse("view=line&agg=median").is_err());
         assert!(ViewSpec::parse("view=bars&filter=subgroep").is_err());
+        // No column before the colon: the grammar is explained.
+        for f in [":x", "\"\":x"] {
+            let e = ViewSpec::parse(&format!("view=bars&filter={f}")).unwrap_err();
+            assert!(e.message.contains("schrijf kolom:waarde"), "{}", e.message);
+        }
     }
 
     /// A name or value holding a separator of the grammar is written between quotes, and read
