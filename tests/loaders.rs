@@ -645,6 +645,14 @@ fn workbook_table_set_in_from_the_left_after_a_hidden_sheet() {
     assert_eq!(t.detected.sheet.as_deref(), Some("Blad2"));
     let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Regio", "Jaar", "kolom_D", "Werkzame personen"]);
+    // Named by its place, and said.
+    assert!(
+        t.detected.notes.contains(
+            &"Zonder naam in de kopregel, hier genoemd naar hun plaats: 'kolom_D'.".to_string()
+        ),
+        "{:?}",
+        t.detected.notes
+    );
     assert_eq!(t.columns[3].values(), [Value::Number(5.0)]);
     assert_eq!(t.row_numbers, [4]);
 }
@@ -825,4 +833,24 @@ fn a_count_column_the_regional_views_do_not_use_is_named_in_the_file_line() {
     );
     let before = original.info_in(Lang::Nl).notes;
     assert!(!named(&before, "Kolommen bewaard"), "{before:?}");
+}
+
+/// A column without a name in the header (pandas writes its index so: `,regio,n`) is named by its
+/// place and said in the file line's notes, in both languages.
+#[test]
+fn a_column_without_a_name_is_named_by_its_place_and_said() {
+    let t = table::load("p.csv", b",regio,n\n0,A,1\n1,B,2\n").unwrap();
+    let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["kolom_1", "regio", "n"]);
+    assert_eq!(
+        t.detected.notes,
+        ["Zonder naam in de kopregel, hier genoemd naar hun plaats: 'kolom_1'."]
+    );
+    assert_eq!(
+        t.detected.notes_en,
+        ["Without a name in the header, named here by their place: 'kolom_1'."]
+    );
+    // Every column named: nothing said.
+    let t = table::load("q.csv", b"i,regio,n\n0,A,1\n").unwrap();
+    assert!(t.detected.notes.is_empty(), "{:?}", t.detected.notes);
 }

@@ -1209,10 +1209,16 @@ pub fn column_names(
     let mut names: Vec<String> = Vec::with_capacity(width);
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Columns without a name in the header, named here: said in one note (full core; the first
+    // reads the built-in data only, whose columns all have names).
+    #[cfg(feature = "full")]
+    let mut nameless: Vec<String> = Vec::new();
     for j in 0..width {
         let mut name = header.get(j).map(RawCell::display).unwrap_or_default();
         if name.is_empty() {
             name = unnamed(j);
+            #[cfg(feature = "full")]
+            nameless.push(format!("'{name}'"));
         }
         if seen.contains(&name) {
             let k = next.entry(name.clone()).or_insert(2);
@@ -1235,6 +1241,14 @@ pub fn column_names(
         }
         seen.insert(name.clone());
         names.push(name);
+    }
+    #[cfg(feature = "full")]
+    if !nameless.is_empty() {
+        let list = nameless.join(", ");
+        detected.note(
+            format!("Zonder naam in de kopregel, hier genoemd naar hun plaats: {list}."),
+            format!("Without a name in the header, named here by their place: {list}."),
+        );
     }
     names
 }
