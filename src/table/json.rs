@@ -182,6 +182,9 @@ struct Sink<'n> {
     error: Option<Error>,
     /// The first error typing a cell, said once the table's size has been checked.
     cell_error: Option<Error>,
+    /// The fields of objects within records, read as columns of their own (`regio.naam`), in
+    /// order of first appearance: said in the file line.
+    flattened: Vec<String>,
 }
 
 impl<'n> Sink<'n> {
@@ -199,7 +202,16 @@ impl<'n> Sink<'n> {
             writing: false,
             error: None,
             cell_error: None,
+            flattened: Vec::new(),
         }
+    }
+
+    /// A field of an object within the record (`outer.inner`), read as a column of its own.
+    fn inner_field(&mut self, key: &str, value: Field) -> bool {
+        if self.writing && !self.index.contains_key(key) {
+            self.flattened.push(key.to_string());
+        }
+        self.field(key, value)
     }
 
     fn at(&self, record: usize) -> Location {
@@ -384,6 +396,20 @@ impl<'n> Sink<'n> {
         for (nl, en) in notes {
             detected.note(nl, en);
         }
+        if !self.flattened.is_empty() {
+            let list = self
+                .flattened
+                .iter()
+                .map(|k| format!("'{k}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            detected.note(
+                format!(
+                    "Velden met een object erin gelezen als een kolom per veld daarbinnen: {list}."
+                ),
+                format!("Fields holding an object read as a column per field within it: {list}."),
+            );
+        }
         // Records with every field null are kept as rows of missing values: nothing is dropped.
         self.table.finish(detected)
     }
@@ -542,7 +568,6 @@ const BOOL: (&str, &str) = ("een waar/onwaar-waarde", "a true/false value");
 const NUMBER: (&str, &str) = ("een getal", "a number");
 const TEXT: (&str, &str) = ("een tekst", "a text");
 const LIST: (&str, &str) = ("een lijst", "a list");
-const OBJECT: (&str, &str) = ("een object", "an object");
 
 /// Reads a list of records (or an object holding one) as it is parsed: each record is written
 /// into the columns as it is read, so a large file costs its table, not a tree of its values.
@@ -687,8 +712,7 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
             sink.begin_record();
             if sink.writing {
                 while let Some(key) = a.next_key::<Key>()? {
-                    let value = a.next_value::<Value>()?.0;
-                    if !sink.field(&key.0, value) {
+                    if !a.next_value_seed(Fields(sink, &key.0, false))? {
                         break;
                     }
                 }
@@ -696,6 +720,73 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
             drain_map(a)?;
             sink.end_record();
             Ok(())
+        }
+    }
+
+    /// A field of a record (named `.1`; `.2`: within an object in it): a value as a cell, an
+    /// object as a column per field within it (`regio.naam`). False once the record is not
+    /// written (an error); the value is read to its end either way.
+    struct Fields<'s, 'n, 'k>(&'s mut Sink<'n>, &'k str, bool);
+    impl<'de> DeserializeSeed<'de> for Fields<'_, '_, '_> {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> R<bool, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl Fields<'_, '_, '_> {
+        fn put(self, value: Field) -> bool {
+            if self.2 {
+                self.0.inner_field(self.1, value)
+            } else {
+                self.0.field(self.1, value)
+            }
+        }
+    }
+    impl<'de> Visitor<'de> for Fields<'_, '_, '_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_unit<E>(self) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Empty)))
+        }
+        fn visit_none<E>(self) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Empty)))
+        }
+        fn visit_bool<E>(self, b: bool) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Text(b.to_string()))))
+        }
+        fn visit_i64<E>(self, n: i64) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Number(n as f64))))
+        }
+        fn visit_u64<E>(self, n: u64) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Number(n as f64))))
+        }
+        fn visit_f64<E>(self, n: f64) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Number(n))))
+        }
+        fn visit_str<E>(self, s: &str) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Text(s.to_string()))))
+        }
+        fn visit_string<E>(self, s: String) -> R<bool, E> {
+            Ok(self.put(Field::Cell(RawCell::Text(s))))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, a: A) -> R<bool, A::Error> {
+            drain_seq(a)?;
+            Ok(self.put(Field::Nested(LIST.0, LIST.1)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> R<bool, A::Error> {
+            let Fields(sink, outer, _) = self;
+            let mut ok = sink.writing;
+            while ok {
+                let Some(key) = a.next_key::<Key>()? else {
+                    break;
+                };
+                let inner = format!("{outer}.{}", key.0);
+                ok = a.next_value_seed(Fields(&mut *sink, &inner, true))?;
+            }
+            drain_map(a)?;
+            Ok(ok && sink.writing)
         }
     }
 
@@ -720,53 +811,6 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
                 }
             }
             d.deserialize_string(V)
-        }
-    }
-
-    /// A field's value.
-    struct Value(Field);
-    impl<'de> Deserialize<'de> for Value {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> R<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Value;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a JSON value")
-                }
-                fn visit_unit<E>(self) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Empty)))
-                }
-                fn visit_none<E>(self) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Empty)))
-                }
-                fn visit_bool<E>(self, b: bool) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Text(b.to_string()))))
-                }
-                fn visit_i64<E>(self, n: i64) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Number(n as f64))))
-                }
-                fn visit_u64<E>(self, n: u64) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Number(n as f64))))
-                }
-                fn visit_f64<E>(self, n: f64) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Number(n))))
-                }
-                fn visit_str<E>(self, s: &str) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Text(s.to_string()))))
-                }
-                fn visit_string<E>(self, s: String) -> R<Value, E> {
-                    Ok(Value(Field::Cell(RawCell::Text(s))))
-                }
-                fn visit_seq<A: SeqAccess<'de>>(self, a: A) -> R<Value, A::Error> {
-                    drain_seq(a)?;
-                    Ok(Value(Field::Nested(LIST.0, LIST.1)))
-                }
-                fn visit_map<A: MapAccess<'de>>(self, a: A) -> R<Value, A::Error> {
-                    drain_map(a)?;
-                    Ok(Value(Field::Nested(OBJECT.0, OBJECT.1)))
-                }
-            }
-            d.deserialize_any(V)
         }
     }
 
@@ -905,20 +949,38 @@ fn whole_records(name: &str, bytes: &[u8], lines: bool) -> Result<Table> {
         };
         sink.begin_record();
         for (key, value) in fields {
-            let value = match value {
-                Node::Null => Field::Cell(RawCell::Empty),
-                Node::Number(n) => Field::Cell(RawCell::Number(n)),
-                Node::String(s) => Field::Cell(RawCell::Text(s)),
-                Node::Bool(b) => Field::Cell(RawCell::Text(b.to_string())),
-                v @ (Node::Array(_) | Node::Object(_)) => Field::Nested(v.kind(), v.kind_en()),
-            };
-            if !sink.field(&key, value) {
+            if !whole_field(&mut sink, &key, value, false) {
                 break;
             }
         }
         sink.end_record();
     }
     sink.finish(notes, lines)
+}
+
+/// A record's field `key` (`inner`: within an object in it) into `sink`, an object as a column
+/// per field within it, as the reading as it parses does; false once the record is not written.
+fn whole_field(sink: &mut Sink, key: &str, value: Node, inner: bool) -> bool {
+    let value = match value {
+        Node::Null => Field::Cell(RawCell::Empty),
+        Node::Number(n) => Field::Cell(RawCell::Number(n)),
+        Node::String(s) => Field::Cell(RawCell::Text(s)),
+        Node::Bool(b) => Field::Cell(RawCell::Text(b.to_string())),
+        Node::Object(fields) => {
+            for (k, v) in fields {
+                if !whole_field(sink, &format!("{key}.{k}"), v, true) {
+                    return false;
+                }
+            }
+            return sink.writing;
+        }
+        v @ Node::Array(_) => Field::Nested(v.kind(), v.kind_en()),
+    };
+    if inner {
+        sink.inner_field(key, value)
+    } else {
+        sink.field(key, value)
+    }
 }
 
 /// The items of a file that is one JSON value: a list of records or an object holding one.
@@ -943,6 +1005,45 @@ fn whole_items(name: &str, bytes: &[u8]) -> Result<(Vec<Node>, Vec<(String, Stri
 mod tests {
     use super::*;
     use crate::table::Value;
+
+    /// A field holding an object is read as a column per field within it (`regio.naam`, deeper
+    /// ones `x.y.z`), said; a list in a field is still refused at its record and field; a column
+    /// named so already and a field within an object of the same name meet as one field twice.
+    #[test]
+    fn objects_in_records_are_read_as_a_column_per_field() {
+        let text =
+            br#"[{"regio":{"code":"AM09","naam":"Achterhoek"},"jaar":2019,"x":{"y":{"z":1}}},
+                        {"regio":{"naam":"Twente"},"jaar":2020,"x":null}]"#;
+        for t in [read_json("o.json", text), read_json_whole("o.json", text)] {
+            let t = t.unwrap();
+            let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names, ["regio.code", "regio.naam", "jaar", "x.y.z", "x"]);
+            assert_eq!(
+                t.columns[1].values(),
+                [
+                    Value::Text("Achterhoek".into()),
+                    Value::Text("Twente".into())
+                ]
+            );
+            assert_eq!(t.columns[3].values(), [Value::Number(1.0), Value::Missing]);
+            assert_eq!(
+                t.detected.notes,
+                ["Velden met een object erin gelezen als een kolom per veld daarbinnen: 'regio.code', 'regio.naam', 'x.y.z'."]
+            );
+        }
+        let e = read_json("l.json", br#"[{"a":1,"b":{"c":[1,2]}}]"#).unwrap_err();
+        assert!(
+            e.message.contains("Record 1 heeft in veld 'b.c' een lijst"),
+            "{}",
+            e.message
+        );
+        let e = read_json("d.json", br#"[{"a.b":1,"a":{"b":2}}]"#).unwrap_err();
+        assert!(
+            e.message.contains("het veld 'a.b' twee keer"),
+            "{}",
+            e.message
+        );
+    }
 
     #[test]
     fn records_keep_key_order_and_types() {
@@ -1021,10 +1122,13 @@ mod tests {
             "\"\"",
             "[1]",
             "{\"a\":1}",
+            "{\"a\":{\"b\":null},\"c\":\"x\"}",
+            "{\"a\":[1]}",
+            "{}",
             "\"a\\\"b\"",
             "18446744073709551616",
         ];
-        let keys = ["a", "b", "c", "a\\u0062", "jaar", "regio"];
+        let keys = ["a", "b", "c", "a\\u0062", "jaar", "regio", "b.a", "c.a.b"];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = move |n: u64| {
             seed ^= seed << 13;
