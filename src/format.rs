@@ -116,6 +116,16 @@ pub fn list_in(items: &[&str], lang: Lang) -> String {
     }
 }
 
+/// Names each in single quotes, joined with ", " (`'regio.code', 'regio.naam'`), as the file
+/// line and messages list columns, fields and values.
+pub fn quoted<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    items
+        .into_iter()
+        .map(|s| format!("'{}'", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Up to ten items joined with ", ", then " en nog 3" (" and 3 more") for the others: a list in
 /// a file line that a file with thousands of them cannot make endless.
 pub fn first_ten(items: &[String], lang: Lang) -> String {
@@ -135,6 +145,15 @@ pub fn first_ten(items: &[String], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_names_each_in_quotes() {
+        assert_eq!(
+            quoted(["regio.code", "regio.naam"]),
+            "'regio.code', 'regio.naam'"
+        );
+        assert_eq!(quoted(Vec::<String>::new()), "");
+    }
 
     #[test]
     fn dutch_formatting() {

@@ -397,12 +397,7 @@ impl<'n> Sink<'n> {
             detected.note(nl, en);
         }
         if !self.flattened.is_empty() {
-            let list = self
-                .flattened
-                .iter()
-                .map(|k| format!("'{k}'"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = crate::format::quoted(&self.flattened);
             detected.note(
                 format!(
                     "Velden met een object erin gelezen als een kolom per veld daarbinnen: {list}."
@@ -482,11 +477,7 @@ fn wrapped_note(key: &str, passed: &[String]) -> (String, String) {
             format!("Records read from the field '{key}'"),
         );
     }
-    let list = passed
-        .iter()
-        .map(|k| format!("'{k}'"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = crate::format::quoted(passed);
     (
         format!("Records gelezen uit het veld '{key}' (niet uit {list})"),
         format!("Records read from the field '{key}' (not from {list})"),
@@ -534,11 +525,7 @@ fn choose_list<T>(lists: Vec<(String, T)>) -> Option<(T, (String, String))> {
 /// which none is to be chosen ([`choose_list`]).
 fn not_one_list(name: &str, found: &[String]) -> Error {
     if found.len() > 1 {
-        let list = found
-            .iter()
-            .map(|k| format!("'{k}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = crate::format::quoted(found);
         return Error::new2(
             ErrorKind::Parse,
             format!("Het JSON-bestand heeft meer dan één lijst van records: {list}. Verwacht één lijst, [{{...}}, {{...}}], of een object met precies één lijst van records."),

@@ -499,12 +499,7 @@ impl Combined {
         let (ids, ids_en) = if self.identifiers.is_empty() {
             (String::new(), String::new())
         } else {
-            let list = self
-                .identifiers
-                .iter()
-                .map(|n| format!("'{n}'"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = crate::format::quoted(&self.identifiers);
             if self.identifiers.len() == 1 {
                 (
                     format!(

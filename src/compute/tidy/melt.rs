@@ -934,12 +934,7 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
         .iter()
         .map(|&j| table.columns[j].name.trim())
         .collect();
-    let quoted = |v: &[&str]| {
-        v.iter()
-            .map(|t| format!("'{t}'"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let quoted = |v: &[&str]| crate::format::quoted(v);
     let n = table.len();
     let mut detected = table.detected.clone();
     say_reshaped(
