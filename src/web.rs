@@ -93,6 +93,50 @@ impl FileReading {
         r.map_err(js_error)
     }
 
+    /// Where a second worker may read part of this file (a large CSV file, before any byte is
+    /// given): the byte from which the worker gives up to 64 KB to [`FileReading::split_at`].
+    pub fn split_wanted(&self, head: &[u8]) -> Option<f64> {
+        Some(self.reading.as_ref()?.split_wanted(head)? as f64)
+    }
+
+    /// Splits the reading at the first line break in `around` (the bytes from `from`): this
+    /// reading reads up to it, a [`FileReading::helper`] from there on. Gives that byte.
+    pub fn split_at(&mut self, from: f64, around: &[u8]) -> Option<f64> {
+        Some(self.reading.as_mut()?.split_at(from as usize, around)? as f64)
+    }
+
+    /// The second worker's reading of a file split at byte `at`: the file's first piece, then
+    /// from `at` to the end; [`FileReading::handover`] then gives its rows.
+    pub fn helper(name: &str, size: f64, at: f64) -> FileReading {
+        FileReading {
+            reading: Some(crate::table::Reading::helper(name, size as usize, at as usize)),
+        }
+    }
+
+    /// The helper's rows, once nothing more is wanted, as bytes to post to the first worker;
+    /// `undefined` when it could not read them (the first worker then reads them itself).
+    pub fn handover(&self) -> Option<Vec<u8>> {
+        self.reading.as_ref()?.handover()
+    }
+
+    /// Whether `want` gave nothing because the reading waits for the helper's rows.
+    pub fn waits(&self) -> bool {
+        self.reading.as_ref().is_some_and(|r| r.waits())
+    }
+
+    /// Takes the helper's rows (empty: none came; then the rest is read here, `want` asks for
+    /// it). The table is the one a single reading gives either way.
+    pub fn take_over(&mut self, handed: &[u8], progress: &js_sys::Function) -> Result<(), JsValue> {
+        let Some(reading) = self.reading.as_mut() else {
+            return Ok(());
+        };
+        let r = reading.take_over(handed, &mut report_to(progress));
+        if r.is_err() {
+            self.reading = None;
+        }
+        r.map_err(js_error)
+    }
+
     /// The explorer on the file, once nothing more is wanted.
     pub fn finish(&mut self, progress: &js_sys::Function) -> Result<Explorer, JsValue> {
         let reading = self.reading.take().ok_or_else(|| {

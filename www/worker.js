@@ -151,13 +151,23 @@ function errorOf(e) {
 // length] (a CSV file is taken twice from the start, a piece at a time, and never held whole).
 // A File is read as a byte stream into one buffer that is reused (no garbage piling up), each
 // piece awaited, so the worker stays free between pieces; bytes at hand are handed out as views.
-async function readInto(reading, source, slow, progress) {
+// `helper`: a second worker reading the rest of the file (see `split`); when the core waits for
+// its rows, they are handed over (or, when none came, the core reads on itself).
+async function readInto(reading, source, slow, progress, helper = null) {
   const file = source.kind === 'file' ? source.file : null;
   let stream = null;
   let pos = -1;
   let buf = new ArrayBuffer(0);
   try {
-    for (let want = reading.want(); want; want = reading.want()) {
+    for (let want = reading.want(); ; want = reading.want()) {
+      if (!want) {
+        if (!helper || !reading.waits()) break;
+        const handed = await helper.rows;
+        helper.end();
+        helper = null;
+        reading.take_over(handed || new Uint8Array(0), progress);
+        continue;
+      }
       const [at, n] = want;
       let piece;
       if (!file) piece = source.bytes.subarray(at, at + n);
@@ -185,8 +195,35 @@ async function readInto(reading, source, slow, progress) {
     }
   } finally {
     if (stream) stream.cancel().catch(() => {});
+    if (helper) helper.end();
   }
-  return reading.finish(progress);
+}
+
+// A large CSV file read by two workers, as the machine has cores for: a second worker (the
+// same compiled full core) reads the second half (from a line break) while this one reads the
+// first, and posts its rows over; the core checks that they continue its own reading exactly
+// (else it reads that half itself: the table is always the one a single reading gives).
+// `null` when the file is not split (small, not CSV, no nested workers here).
+async function split(reading, file, name, head, slow, helped) {
+  if (!fullModule || typeof Worker !== 'function' || !self.location) return null;
+  const from = reading.split_wanted(head);
+  if (from === undefined) return null;
+  const around = new Uint8Array(await file.slice(from, from + HEAD).arrayBuffer());
+  let w;
+  try { w = new Worker(self.location.href); } catch (e) { return null; }
+  const at = reading.split_at(from, around);
+  if (at === undefined) { w.terminate(); return null; }
+  const rows = new Promise((resolve) => {
+    w.onmessage = (e) => {
+      const m = e.data;
+      if (m.progress) helped(m.progress.done - at); // its bytes read
+      else resolve(m.ok && m.value ? m.value.handed : null);
+    };
+    w.onerror = () => resolve(null);
+  });
+  w.postMessage({ id: 0, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, slow } });
+  const two = { rows, active: true, end: () => { two.active = false; w.terminate(); } };
+  return two;
 }
 
 // Fetches a same-origin file (the page checked the address), with progress when the size is known.
@@ -276,19 +313,37 @@ const ops = {
         }
       }
       const size = from.kind === 'file' ? from.file.size : from.bytes.length;
-      if (size >= ASIDE_FROM) warmAside();
       const head = from.kind === 'file'
         ? new Uint8Array(await from.file.slice(0, HEAD).arrayBuffer())
         : from.bytes.subarray(0, HEAD);
       postMessage({ id, progress: { loaded: 0, total: size } });
       // The core reports how far it is, about once per percent: the first reading tells the
       // rows apart ("reading"), the second builds the table ("processing"); a file read once
-      // (rows read ahead) runs from start to end over both words.
+      // (rows read ahead) runs from start to end over both words. With a second worker, its
+      // bytes are added (the bar never goes back).
       const reading = new wasm_bindgen.FileReading(source.name, size, head);
+      let mine = 0; // as the core tells it
+      let theirs = 0; // the second worker's bytes, while it reads
+      let shown = 0;
+      const tell = () => {
+        const loaded = Math.min(size, Math.max(shown, mine + theirs));
+        if (loaded === shown && shown) return;
+        shown = loaded;
+        postMessage({ id, progress: { loaded, total: size, parsing: loaded * 2 > size } });
+      };
+      const progress = (done) => { mine = done; tell(); };
       try {
-        ex = await readInto(reading, from, slow, (done, total) => {
-          postMessage({ id, progress: { loaded: done, total, parsing: done * 2 > total } });
-        });
+        let two = null;
+        const helped = (done) => { if (two && two.active) { theirs = Math.max(theirs, done); tell(); } };
+        if (from.kind === 'file') two = await split(reading, from.file, source.name, head, slow, helped);
+        // A large file that comes before the full core was warmed up: warmed up aside (when
+        // no second worker reads part of it already).
+        if (!two && size >= ASIDE_FROM) warmAside();
+        // Once the rows are handed over (or none came: then this worker reads on), the
+        // second worker's bytes are no longer added.
+        if (two) { const end = two.end; two.end = () => { end(); theirs = 0; }; }
+        await readInto(reading, from, slow, progress, two);
+        ex = reading.finish(progress);
       } finally { reading.free(); }
     }
     if (source.mapping) {
@@ -327,6 +382,17 @@ const ops = {
   async csv({ spec }) { await upgrade(); return needData().csv(spec); },
   async sectionCsv({ spec, index }) { await upgrade(); return needData().section_csv(spec, index); },
   async json({ spec }) { await upgrade(); return needData().json(spec); },
+  // In a worker started by `split`: the full core's module instantiated here, the part of the
+  // file from byte `at` read, and its rows handed over (moved, not copied, to the first worker).
+  async readPart({ module, file, name, size, at, slow }, id) {
+    wasm_bindgen.initSync({ module });
+    const reading = wasm_bindgen.FileReading.helper(name, size, at);
+    try {
+      await readInto(reading, { kind: 'file', file }, slow, (done) => postMessage({ id, progress: { done } }));
+      const handed = reading.handover();
+      return handed ? { handed, transfer: [handed.buffer] } : { handed: null };
+    } finally { reading.free(); }
+  },
   // In a worker started by `warmAside`: the full core's module instantiated here and warmed up.
   warmAside({ module }) {
     wasm_bindgen.initSync({ module });
@@ -343,7 +409,9 @@ self.onmessage = (e) => {
   const answer = async () => {
     try {
       const value = await ops[op](args || {}, id);
-      postMessage({ id, ok: true, value });
+      const transfer = value && value.transfer;
+      if (transfer) delete value.transfer;
+      postMessage({ id, ok: true, value }, transfer || []);
     } catch (err) {
       postMessage({ id, ok: false, error: errorOf(err) });
     }

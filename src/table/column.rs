@@ -302,6 +302,87 @@ impl<N: Narrow> Compact<N> {
     }
 }
 
+/// A column in the byte form that hands rows from one reading to another (the page's second
+/// worker, see [`super::wire`]), and back.
+#[cfg(feature = "full")]
+impl Column {
+    pub(crate) fn write_to(&self, w: &mut super::wire::Wire) {
+        w.str(&self.name);
+        w.usize(self.len);
+        match &self.nums {
+            Compact::Narrow(v) => {
+                w.u8(0);
+                w.many(v, |x| x.to_le_bytes());
+            }
+            Compact::Wide(v) => {
+                w.u8(1);
+                w.many(v, |x| x.to_bits().to_le_bytes());
+            }
+        }
+        match &self.codes {
+            Compact::Narrow(v) => {
+                w.u8(0);
+                w.many(v, |x| x.to_le_bytes());
+            }
+            Compact::Wide(v) => {
+                w.u8(1);
+                w.many(v, |x| x.to_le_bytes());
+            }
+        }
+        w.usize(self.dict.len());
+        for t in &self.dict {
+            w.str(t);
+        }
+        w.opt_str(self.spaced.as_deref());
+        w.usize(self.markers.len());
+        for m in &self.markers {
+            w.str(m);
+        }
+    }
+
+    /// A column written by [`Column::write_to`]; `None` when the bytes are not one (cut short,
+    /// more cells than rows, a code past its dictionary).
+    pub(crate) fn read_from(r: &mut super::wire::Unwire) -> Option<Column> {
+        let name = r.str()?.to_string();
+        let len = r.usize()?;
+        let nums = match r.u8()? {
+            0 => Compact::Narrow(r.many(i32::from_le_bytes)?),
+            1 => Compact::Wide(r.many(|b| f64::from_bits(u64::from_le_bytes(b)))?),
+            _ => return None,
+        };
+        let codes = match r.u8()? {
+            0 => Compact::Narrow(r.many(u16::from_le_bytes)?),
+            1 => Compact::Wide(r.many(u32::from_le_bytes)?),
+            _ => return None,
+        };
+        let n = r.len_of(8)?;
+        let mut c = Column::new(name);
+        for _ in 0..n {
+            let t = r.str()?;
+            if c.intern(t) as usize != c.dict.len() - 1 {
+                return None; // the same text twice
+            }
+        }
+        let known = |k: u32| k == NO_CODE || (k as usize) < c.dict.len();
+        let fits = match &codes {
+            Compact::Narrow(v) => v.iter().all(|&k| known(k.widen())),
+            Compact::Wide(v) => v.iter().all(|&k| known(k)),
+        };
+        if !fits || nums.len() > len || codes.len() > len {
+            return None;
+        }
+        c.spaced = r.opt_str()?.map(Into::into);
+        let m = r.len_of(8)?;
+        for _ in 0..m {
+            c.markers.push(r.str()?.into());
+        }
+        c.len = len;
+        c.nums = nums;
+        c.codes = codes;
+        Some(c)
+    }
+}
+
 /// A fast hash for the dictionaries (FxHash's multiply-rotate): the keys are the cells of the
 /// user's own file, so resistance to crafted collisions buys nothing here.
 #[derive(Default, Clone, Copy)]

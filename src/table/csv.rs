@@ -1109,6 +1109,51 @@ fn read_in(
     reader.finish(progress)
 }
 
+/// [`read_csv_in_pieces`] by two readings, as the page's two workers read a large file: a
+/// helper reads from the first line break at or after byte `mid` to the end, the main reading
+/// up to there and then takes the helper's rows (or reads on alone). The same table, notes and
+/// first error as one reading (the tests and the fuzz target check it).
+#[cfg(feature = "full")]
+pub fn read_csv_split(name: &str, bytes: &[u8], piece: usize, mid: usize) -> Result<Table> {
+    let size = bytes.len();
+    let Some(at) = split_after(bytes.get(mid..).unwrap_or_default(), mid, size) else {
+        return read_csv_in_pieces(name, bytes, piece);
+    };
+    let mut helper = CsvReader::helper(name, size, at);
+    helper.piece = piece.max(1);
+    let handed = loop {
+        match helper.want() {
+            Some((o, n)) => {
+                if helper.give(&bytes[o..o + n], &mut |_, _| {}).is_err() {
+                    break None;
+                }
+            }
+            None => break helper.handover(),
+        }
+    };
+    let mut main = CsvReader::main(name, size, at);
+    main.piece = piece.max(1);
+    let progress = &mut |_, _| {};
+    loop {
+        while let Some((o, n)) = main.want() {
+            main.give(&bytes[o..o + n], progress)?;
+        }
+        if !main.waits() {
+            break;
+        }
+        main.take_over(handed.as_deref().unwrap_or_default(), progress)?;
+    }
+    main.finish(progress)
+}
+
+/// Where a file of `size` bytes is cut for two readings, given its bytes `around` from byte
+/// `from` on: after the first line break among them, when bytes follow it.
+#[cfg(feature = "full")]
+pub fn split_after(around: &[u8], from: usize, size: usize) -> Option<usize> {
+    let at = from + find_byte(around, 0, b'\n')? + 1;
+    (at < size).then_some(at)
+}
+
 /// Bytes of the file taken at a time (more when one record is longer).
 const PIECE: usize = 4 << 20;
 /// The first piece's size when the pieces grow (see [`CsvReader::want`]).
@@ -1179,6 +1224,24 @@ pub struct CsvReader {
     threads: bool,
     step: usize,
     stage: Stage,
+    /// Whether another reading reads part of the file (the page's second worker).
+    split: Split,
+}
+
+/// A large file read by two readings at once, in the page (where a worker has one thread): the
+/// main reading reads up to a record's start, the helper from there to the end, and hands its
+/// rows over ([`CsvReader::handover`], [`CsvReader::take_over`]). Whatever does not hold up (the
+/// cut inside a quoted cell, a row in error, another encoding after it) leaves the main reading
+/// to read on alone: the table, its notes and its first error are those of one reading.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Split {
+    Alone,
+    /// Reads up to `at`, then waits for the rows from there on.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
+    Main { at: usize },
+    /// Reads the first piece (for the header), then from `at` to the end.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
+    Helper { at: usize, jumped: bool },
 }
 
 enum Stage {
@@ -1477,6 +1540,8 @@ thread_local! {
     static SPLITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// Files whose rows were read ahead, on this thread: kept, and read again in a second pass.
     static AHEAD: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+    /// Helpers' rows taken over by the main reading, on this thread.
+    static TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Counts a file whose rows were read ahead: `kept`, or read again (tests check both happen).
@@ -1501,7 +1566,193 @@ impl CsvReader {
             threads: threaded(size),
             step,
             stage: Stage::First(Box::new(First::new(size, None, step))),
+            split: Split::Alone,
         }
+    }
+
+    /// The main reading of a file read by two ([`Split`]): it reads up to byte `at` (the
+    /// start of the first record after a line break), then waits ([`CsvReader::waits`]) for
+    /// the helper's rows ([`CsvReader::take_over`]).
+    #[cfg(feature = "full")]
+    pub fn main(name: &str, size: usize, at: usize) -> CsvReader {
+        let mut r = CsvReader::new(name, size);
+        r.threads = false;
+        r.split = Split::Main { at };
+        r
+    }
+
+    /// The helper of a file read by two ([`Split`]): it reads the file's first piece (for the
+    /// header and what the rows are like), then from byte `at` to the end, and gives its rows
+    /// ([`CsvReader::handover`]).
+    #[cfg(feature = "full")]
+    pub fn helper(name: &str, size: usize, at: usize) -> CsvReader {
+        let mut r = CsvReader::new(name, size);
+        r.threads = false;
+        r.split = Split::Helper { at, jumped: false };
+        r
+    }
+
+    pub(crate) fn size(&self) -> usize {
+        self.size
+    }
+
+    pub(crate) fn piece(&self) -> usize {
+        self.piece
+    }
+
+    /// Whether no byte was given yet.
+    pub(crate) fn fresh(&self) -> bool {
+        matches!(&self.stage, Stage::First(f) if f.pieces.offset() == 0 && f.planned.is_empty())
+    }
+
+    /// Whether the main reading has reached the helper's part and waits for its rows.
+    #[cfg(feature = "full")]
+    pub fn waits(&self) -> bool {
+        match (&self.split, &self.stage) {
+            (Split::Main { at }, Stage::First(f)) => f.pieces.offset() >= *at,
+            _ => false,
+        }
+    }
+
+    /// The helper, past its first piece: on to byte `at`, counting and reading from there as
+    /// if the file started there (line 1; the main reading shifts what it is handed).
+    #[cfg(feature = "full")]
+    fn jump(f: &mut First, size: usize, at: usize) {
+        let keep = f.planned.first().map_or(0, |p| p.keep).max(1);
+        f.pieces = Pieces::starting_at(size, at, f.pieces.encoding);
+        f.meta.clear();
+        f.votes_of.clear();
+        f.planned.clear();
+        f.line = 1;
+        f.taken = 0;
+        f.any_text = false;
+        f.next_report = at;
+        if let Some(rows) = f.ahead.as_deref_mut().and_then(|s| s.rows.as_mut()) {
+            // Room for as many rows per byte as the first piece had.
+            let per_byte = rows.part.row_numbers.len() as f64 / keep as f64;
+            let hint = (per_byte * size.saturating_sub(at) as f64 * 1.02) as usize + 16;
+            rows.part = Part::new(&rows.names, hint.min(limits::MAX_ROWS));
+            rows.first_body = 0;
+        }
+    }
+
+    /// The helper's rows, counts and pieces as bytes, once its part is read; `None` when it
+    /// could not read them (the main reading then reads that part itself).
+    #[cfg(feature = "full")]
+    pub fn handover(&self) -> Option<Vec<u8>> {
+        let Split::Helper { at, jumped: true } = self.split else {
+            return None;
+        };
+        let Stage::First(f) = &self.stage else {
+            return None;
+        };
+        let rows = f.ahead.as_ref()?.rows.as_ref()?;
+        if !f.pieces.at_end() {
+            return None;
+        }
+        let mut w = super::wire::Wire::default();
+        w.str(HANDOVER);
+        w.usize(self.size);
+        w.usize(at);
+        w.u8(encoding_code(f.pieces.encoding));
+        w.u8(u8::from(f.pieces.non_ascii()));
+        w.u8(u8::from(f.any_text));
+        w.usize(f.line);
+        w.many(&f.meta, |m| m.to_le_bytes());
+        w.usize(f.votes_of.len());
+        for (k, v) in &f.votes_of {
+            w.u32(*k);
+            for n in [v.comma, v.dot, v.ambiguous, v.ambiguous_dot] {
+                w.usize(n);
+            }
+        }
+        w.usize(f.planned.len());
+        for p in &f.planned {
+            for n in [p.raw, p.keep, p.records, p.line] {
+                w.usize(n);
+            }
+        }
+        rows.part.write_to(&mut w);
+        Some(w.0)
+    }
+
+    /// The main reading, waiting at the helper's part: takes the helper's rows (`handed`, from
+    /// [`CsvReader::handover`]) when they continue its own exactly, and then ends the first
+    /// pass as at the end of the file. Otherwise (nothing handed, the cut inside a quoted cell,
+    /// another encoding after the cut) it reads that part itself, as one reading would.
+    #[cfg(feature = "full")]
+    pub fn take_over(
+        &mut self,
+        handed: &[u8],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
+        let Split::Main { at } = self.split else {
+            return Ok(());
+        };
+        self.split = Split::Alone;
+        let Stage::First(f) = &mut self.stage else {
+            return Ok(());
+        };
+        let Some(delimiter) = f.delimiter else {
+            return Ok(());
+        };
+        if !Self::taken_over(self.size, f, at, handed) {
+            return Ok(());
+        }
+        progress(self.size, self.size.max(1));
+        let stage = std::mem::replace(&mut self.stage, Stage::Failed);
+        if let Stage::First(f) = stage {
+            self.stage = self.ended(f, delimiter)?;
+        }
+        Ok(())
+    }
+
+    /// Appends the helper's rows and counts to the first pass `f`, waiting at `at`, when they
+    /// continue it exactly; false (and `f` as it was) otherwise.
+    #[cfg(feature = "full")]
+    fn taken_over(size: usize, f: &mut First, at: usize, handed: &[u8]) -> bool {
+        let whole = f.pieces.offset() == at && f.pieces.text.is_empty() && f.pieces.whole();
+        let Some(rows) = f.ahead.as_deref_mut().and_then(|s| s.rows.as_mut()) else {
+            return false;
+        };
+        let Some(h) = Handed::read(handed, &rows.names) else {
+            return false;
+        };
+        if !whole || h.size != size || h.at != at {
+            return false;
+        }
+        // The encoding one reading would have read both parts in (see `Pieces::fill`): UTF-8
+        // found not to be after other non-ASCII text starts the whole file again as
+        // Windows-1252; after ASCII only, it reads on as that.
+        let (mine, theirs) = (f.pieces.encoding, h.encoding);
+        let encoding = match (mine, theirs) {
+            _ if mine == theirs => mine,
+            (Encoding::Utf8, Encoding::Windows1252) if !f.pieces.non_ascii() => theirs,
+            (Encoding::Windows1252, Encoding::Utf8) if !h.non_ascii => mine,
+            _ => return false,
+        };
+        let records = f.meta.len();
+        if records + h.meta.len() > limits::MAX_ROWS {
+            return false;
+        }
+        let shift = f.line - 1;
+        f.meta.extend_from_slice(&h.meta);
+        f.votes_of
+            .extend(h.votes_of.into_iter().map(|(k, v)| (k + records as u32, v)));
+        f.planned.extend(h.planned.into_iter().map(|p| Planned {
+            records: p.records + records,
+            line: p.line + shift,
+            ..p
+        }));
+        f.line = h.line + shift;
+        f.any_text |= h.any_text;
+        let mut part = h.part;
+        part.shift(shift);
+        rows.part.append(part);
+        f.pieces.read_elsewhere(size - at, encoding);
+        #[cfg(test)]
+        TAKEN.with(|n| n.set(n.get() + 1));
+        true
     }
 
     /// Takes the file in pieces of `piece` bytes (before the first is given).
@@ -1516,6 +1767,43 @@ impl CsvReader {
                 if f.pieces.at_end() {
                     return None;
                 }
+                #[cfg(feature = "full")]
+                let cap = match &mut self.split {
+                    Split::Main { at } => {
+                        let at = *at;
+                        if f.pieces.offset() >= at {
+                            return None; // waiting for the helper's rows
+                        }
+                        at - f.pieces.offset()
+                    }
+                    Split::Helper { at, jumped } => {
+                        if !*jumped {
+                            // The header is read: on to the helper's part of the file.
+                            if f.planned.is_empty() {
+                                usize::MAX
+                            } else if f.ahead.is_some() {
+                                *jumped = true;
+                                Self::jump(f, self.size, *at);
+                                usize::MAX
+                            } else {
+                                self.stage = Stage::Failed;
+                                return None;
+                            }
+                        } else if f.ahead.is_none() {
+                            // A row in error: the main reading reads it itself.
+                            self.stage = Stage::Failed;
+                            return None;
+                        } else {
+                            usize::MAX
+                        }
+                    }
+                    Split::Alone => usize::MAX,
+                };
+                #[cfg(not(feature = "full"))]
+                let cap = usize::MAX;
+                let Stage::First(f) = &mut self.stage else {
+                    return None;
+                };
                 // A record longer than a piece: take as much again (linear, not quadratic).
                 // The first pieces are smaller, growing to a whole one: the engine has the
                 // reading code optimised after a few calls, and a call runs to its end in the
@@ -1525,7 +1813,7 @@ impl CsvReader {
                 } else {
                     self.piece
                 };
-                let len = ramp.max(f.pieces.text.len());
+                let len = ramp.max(f.pieces.text.len()).min(cap);
                 Some(f.pieces.want(len))
             }
             Stage::Second(s) => {
@@ -1545,6 +1833,11 @@ impl CsvReader {
         self.stage = match stage {
             Stage::First(mut f) => {
                 if f.pieces.fill(bytes).is_err() {
+                    // The helper read its part as UTF-8 and finds it is not: the main reading
+                    // reads that part itself.
+                    if matches!(self.split, Split::Helper { jumped: true, .. }) {
+                        return Ok(());
+                    }
                     // Read again from the start as Windows-1252.
                     Stage::First(Box::new(First::new(
                         self.size,
@@ -1717,14 +2010,35 @@ impl CsvReader {
             records: records_before,
             line: line_before,
         });
+        // (The helper, past the first piece, reads rows only where the main reading reads them.)
+        let helping = matches!(self.split, Split::Helper { jumped: true, .. });
         if !last {
-            if planned.len() == 1 && !self.threads {
+            if planned.len() == 1 && !self.threads && !helping {
                 let how = (delimiter, pieces.encoding);
                 *ahead = self.start_ahead(text, keep, (meta, votes_of), how);
             }
             pieces.keep_from(keep);
             return Ok(Stage::First(f));
         }
+        // The helper's part is read: its rows are handed over as they are.
+        if helping {
+            return Ok(Stage::First(f));
+        }
+        self.ended(f, delimiter)
+    }
+
+    /// The first pass at the file's end: the plan of the table, and the rows read ahead or else
+    /// the second pass.
+    fn ended(&self, mut f: Box<First>, delimiter: u8) -> Result<Stage> {
+        let name = self.name.as_str();
+        let First {
+            pieces,
+            meta,
+            votes_of,
+            any_text,
+            ahead,
+            ..
+        } = &mut *f;
         if !*any_text {
             return Err(Error::new2(
                 ErrorKind::NoRows,
@@ -2338,6 +2652,100 @@ impl Rows {
     }
 }
 
+/// What the helper's bytes start with (and so which form they have).
+#[cfg(feature = "full")]
+const HANDOVER: &str = "banenverkenner-rijen-1";
+
+#[cfg(feature = "full")]
+fn encoding_code(e: Encoding) -> u8 {
+    match e {
+        Encoding::Utf8 => 0,
+        Encoding::Windows1252 => 1,
+        Encoding::Utf8Bom => 2,
+        Encoding::Utf16Le => 3,
+        Encoding::Utf16Be => 4,
+    }
+}
+
+/// The helper's part as handed over ([`CsvReader::handover`]).
+#[cfg(feature = "full")]
+struct Handed {
+    size: usize,
+    at: usize,
+    encoding: Encoding,
+    non_ascii: bool,
+    any_text: bool,
+    line: usize,
+    meta: Vec<u32>,
+    votes_of: Vec<(u32, DecimalVotes)>,
+    planned: Vec<Planned>,
+    part: Part,
+}
+
+#[cfg(feature = "full")]
+impl Handed {
+    /// The bytes read back, when they are a handover of rows of the columns `names`.
+    fn read(bytes: &[u8], names: &[String]) -> Option<Handed> {
+        let mut r = super::wire::Unwire::new(bytes);
+        if r.str()? != HANDOVER {
+            return None;
+        }
+        let (size, at) = (r.usize()?, r.usize()?);
+        let encoding = match r.u8()? {
+            0 => Encoding::Utf8,
+            1 => Encoding::Windows1252,
+            2 => Encoding::Utf8Bom,
+            3 => Encoding::Utf16Le,
+            4 => Encoding::Utf16Be,
+            _ => return None,
+        };
+        let (non_ascii, any_text) = (r.u8()? != 0, r.u8()? != 0);
+        let line = r.usize()?.max(1);
+        let meta = r.many(u32::from_le_bytes)?;
+        let n = r.len_of(36)?;
+        let mut votes_of = Vec::with_capacity(n);
+        for _ in 0..n {
+            let k = r.u32()?;
+            let v = DecimalVotes {
+                comma: r.usize()?,
+                dot: r.usize()?,
+                ambiguous: r.usize()?,
+                ambiguous_dot: r.usize()?,
+            };
+            if k as usize >= meta.len() || votes_of.last().is_some_and(|(j, _)| *j >= k) {
+                return None;
+            }
+            votes_of.push((k, v));
+        }
+        let n = r.len_of(32)?;
+        let mut planned = Vec::with_capacity(n);
+        for _ in 0..n {
+            planned.push(Planned {
+                raw: r.usize()?,
+                keep: r.usize()?,
+                records: r.usize()?,
+                line: r.usize()?,
+            });
+        }
+        let part = Part::read_from(&mut r, names)?;
+        let sane = r.is_empty()
+            && line <= limits::MAX_ROWS.saturating_mul(1 << 8)
+            && planned.iter().all(|p| p.records <= meta.len() && p.line <= line);
+        sane.then_some(Handed {
+            size,
+            at,
+            encoding,
+            non_ascii,
+            any_text,
+            line,
+            meta,
+            votes_of,
+            planned,
+            part,
+        })
+    }
+}
+
 /// Whether the rows are read on two threads: natively, for a file of 4 MB or more (below it a
 /// thread costs more than it saves), on a machine with two cores or more.
 /// The header combined with the group row right above it (`above`), when the two make a header
@@ -2423,6 +2831,96 @@ impl Part {
             short: Vec::new(),
             beyond: Vec::new(),
         }
+    }
+
+    /// Every row `by` lines further down (rows read from a later part of the file, counted
+    /// from its start).
+    #[cfg(feature = "full")]
+    fn shift(&mut self, by: usize) {
+        self.row_numbers
+            .shift(u32::try_from(by).unwrap_or(u32::MAX));
+        for r in &mut self.rejected {
+            r.row += by;
+        }
+        for s in &mut self.short {
+            s.0 += by;
+        }
+        for b in &mut self.beyond {
+            b.1 += by;
+        }
+    }
+
+    #[cfg(feature = "full")]
+    fn write_to(&self, w: &mut super::wire::Wire) {
+        w.usize(self.columns.len());
+        for c in &self.columns {
+            c.write_to(w);
+        }
+        self.row_numbers.write_to(w);
+        w.usize(self.rejected.len());
+        for r in &self.rejected {
+            w.usize(r.row);
+            w.str(&r.reason);
+            w.str(&r.reason_en);
+            w.str(&r.content);
+        }
+        w.usize(self.short.len());
+        for (line, n) in &self.short {
+            w.usize(*line);
+            w.usize(*n);
+        }
+        w.usize(self.beyond.len());
+        for (j, line, t) in &self.beyond {
+            w.usize(*j);
+            w.usize(*line);
+            w.str(t);
+        }
+    }
+
+    /// A part written by [`Part::write_to`] with the columns `names`, as many rows in each.
+    #[cfg(feature = "full")]
+    fn read_from(r: &mut super::wire::Unwire, names: &[String]) -> Option<Part> {
+        if r.usize()? != names.len() {
+            return None;
+        }
+        let mut columns = Vec::with_capacity(names.len());
+        for n in names {
+            let c = Column::read_from(r)?;
+            if &c.name != n {
+                return None;
+            }
+            columns.push(c);
+        }
+        let row_numbers = RowNumbers::read_from(r)?;
+        if columns.iter().any(|c| c.len() != row_numbers.len()) {
+            return None;
+        }
+        let mut part = Part {
+            columns,
+            row_numbers,
+            rejected: Vec::new(),
+            short: Vec::new(),
+            beyond: Vec::new(),
+        };
+        for _ in 0..r.len_of(32)? {
+            part.rejected.push(RejectedRow {
+                row: r.usize()?,
+                reason: r.str()?.to_string(),
+                reason_en: r.str()?.to_string(),
+                content: r.str()?.to_string(),
+            });
+        }
+        for _ in 0..r.len_of(16)? {
+            part.short.push((r.usize()?, r.usize()?));
+        }
+        for _ in 0..r.len_of(24)? {
+            let (j, line, t) = (r.usize()?, r.usize()?, r.str()?);
+            if j >= names.len() {
+                return None;
+            }
+            part.beyond.push((j, line, t.to_string()));
+        }
+        Some(part)
     }
 
     /// Appends the rows of `next`, read from the records after this part's.
@@ -3325,7 +3823,14 @@ mod tests {
             assert_eq!(super::super::fingerprint(&two), serial, "{t}");
             assert!(ticks.windows(2).all(|w| w[0].0 <= w[1].0), "{ticks:?}");
             threaded += usize::from(two.is_ok());
+            // Two readings, as the page's two workers read a large file: cut anywhere.
+            for mid in [t.len() / 2, (next() as usize) % t.len().max(1)] {
+                let got = read_csv_split("x.csv", t.as_bytes(), piece, mid);
+                assert_eq!(super::super::fingerprint(&got), serial, "cut at {mid}: {t}");
+            }
         }
+        // Most were read by two.
+        assert!(TAKEN.with(|n| n.get()) > 250, "{}", TAKEN.with(|n| n.get()));
         assert!(threaded > 100, "{threaded}");
         // The first pass counted many quote-free pieces in two halves.
         assert!(
@@ -3545,8 +4050,23 @@ mod tests {
                 );
                 compared += 1;
             }
+            // Read by two, cut after any line (the helper's part in another encoding, a
+            // quoted cell across the cut, a record ended by a lone CR).
+            let step = (bytes.len() / 150).max(1);
+            for mid in (0..bytes.len()).step_by(step) {
+                for piece in [5, 64] {
+                    let got = super::super::fingerprint(&read_csv_split("x.csv", bytes, piece, mid));
+                    assert_eq!(
+                        got,
+                        whole,
+                        "cut at {mid}, pieces of {piece}: {:?}",
+                        String::from_utf8_lossy(bytes)
+                    );
+                }
+            }
         }
         assert!(compared > 500, "{compared}");
+        assert!(TAKEN.with(|n| n.get()) > 500, "{}", TAKEN.with(|n| n.get()));
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub mod row_numbers;
 pub mod sniff;
 pub mod source;
 #[cfg(feature = "full")]
+pub mod wire;
+#[cfg(feature = "full")]
 pub mod xlsx;
 #[cfg(feature = "full")]
 mod xml;
@@ -1828,6 +1830,10 @@ pub fn load_from(
     reading.finish(progress)
 }
 
+/// Files from this size on are read by two readings in the page ([`Reading::split_wanted`]).
+#[cfg(feature = "full")]
+pub const SPLIT_FROM: usize = 8 << 20;
+
 /// The bytes a workbook or JSON file is asked for at a time ([`Reading::want`]).
 const WHOLE_PIECE: usize = 4 << 20;
 
@@ -1898,6 +1904,73 @@ impl Reading {
             name: name.to_string(),
             how,
         })
+    }
+
+    /// Where a second reading (the page's second worker) may take over this file: the byte to
+    /// look for a line break from, for a CSV file of [`SPLIT_FROM`] bytes or more that is not
+    /// UTF-16 (whose line breaks are two bytes), before any byte is given.
+    #[cfg(feature = "full")]
+    pub fn split_wanted(&self, head: &[u8]) -> Option<usize> {
+        let How::Csv(r) = &self.how else {
+            return None;
+        };
+        let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+        (!utf16 && r.fresh() && r.size() >= SPLIT_FROM).then(|| r.size() / 2)
+    }
+
+    /// Splits the reading at the first line break in `around` (the file's bytes from `from`,
+    /// as [`Reading::split_wanted`] asked): this reading reads up to it and then waits for the
+    /// rows a helper ([`Reading::helper`]) read from there on. The byte the helper starts at.
+    #[cfg(feature = "full")]
+    pub fn split_at(&mut self, from: usize, around: &[u8]) -> Option<usize> {
+        let How::Csv(r) = &mut self.how else {
+            return None;
+        };
+        let at = csv::split_after(around, from, r.size())?;
+        let piece = r.piece();
+        *r = csv::CsvReader::main(&self.name, r.size(), at);
+        r.set_piece(piece);
+        Some(at)
+    }
+
+    /// The helper of a reading split at byte `at` ([`Reading::split_at`]): it reads the
+    /// file's first piece and then from `at` to the end, and hands its rows over
+    /// ([`Reading::handover`]).
+    #[cfg(feature = "full")]
+    pub fn helper(name: &str, size: usize, at: usize) -> Reading {
+        Reading {
+            name: name.to_string(),
+            how: How::Csv(csv::CsvReader::helper(name, size, at)),
+        }
+    }
+
+    /// The helper's rows as bytes once it has read its part; `None` when it could not.
+    #[cfg(feature = "full")]
+    pub fn handover(&self) -> Option<Vec<u8>> {
+        match &self.how {
+            How::Csv(r) => r.handover(),
+            _ => None,
+        }
+    }
+
+    /// Whether this reading waits for a helper's rows ([`Reading::take_over`]).
+    #[cfg(feature = "full")]
+    pub fn waits(&self) -> bool {
+        matches!(&self.how, How::Csv(r) if r.waits())
+    }
+
+    /// Takes the helper's rows (`handed`; empty: none came) when they continue this reading
+    /// exactly; otherwise reads on alone. Either way the table is the one reading gives.
+    #[cfg(feature = "full")]
+    pub fn take_over(
+        &mut self,
+        handed: &[u8],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
+        match &mut self.how {
+            How::Csv(r) => r.take_over(handed, progress),
+            _ => Ok(()),
+        }
     }
 
     /// The same reading with the file taken in pieces of `piece` bytes (the page's warm-up

@@ -88,6 +88,32 @@ impl RowNumbers {
         }
     }
 
+    /// Every row `by` further down (rows read from a later part of the file, counted from its
+    /// start).
+    #[cfg(feature = "full")]
+    pub fn shift(&mut self, by: u32) {
+        self.first = self.first.saturating_add(by);
+        for r in &mut self.list {
+            *r = r.saturating_add(by);
+        }
+    }
+
+    #[cfg(feature = "full")]
+    pub(crate) fn write_to(&self, w: &mut super::wire::Wire) {
+        w.u32(self.first);
+        w.usize(self.run);
+        w.many(&self.list, |x| x.to_le_bytes());
+    }
+
+    /// Row numbers written by [`RowNumbers::write_to`].
+    #[cfg(feature = "full")]
+    pub(crate) fn read_from(r: &mut super::wire::Unwire) -> Option<RowNumbers> {
+        let first = r.u32()?;
+        let run = r.usize()?;
+        let list = r.many(u32::from_le_bytes)?;
+        Some(RowNumbers { first, run, list })
+    }
+
     /// Whether the numbers are kept as a list (four bytes a row) rather than a run.
     pub fn is_listed(&self) -> bool {
         !self.list.is_empty()

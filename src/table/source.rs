@@ -164,6 +164,41 @@ impl Pieces {
         }
     }
 
+    /// Reading a file of `size` bytes from byte `at` on (a record's start) in `encoding`, as
+    /// decided by the start of the file; what comes from here decides it afresh as far as a
+    /// reading from the start would ([`super::csv::CsvReader`]'s helper).
+    #[cfg(feature = "full")]
+    pub fn starting_at(size: usize, at: usize, encoding: Encoding) -> Pieces {
+        Pieces {
+            at,
+            before: at,
+            ended: at >= size,
+            ..Pieces::new(size.max(at), Some(encoding))
+        }
+    }
+
+    /// Whether any byte read as UTF-8 so far was not ASCII.
+    #[cfg(feature = "full")]
+    pub fn non_ascii(&self) -> bool {
+        self.non_ascii
+    }
+
+    /// Whether the text at hand ends between two characters (none is cut in two).
+    #[cfg(feature = "full")]
+    pub fn whole(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// The rest of the file was read elsewhere (`text` bytes of text, in `encoding` as both
+    /// readings together decided it): nothing more is asked.
+    #[cfg(feature = "full")]
+    pub fn read_elsewhere(&mut self, text: usize, encoding: Encoding) {
+        self.at = self.size;
+        self.before += text;
+        self.encoding = encoding;
+        self.ended = true;
+    }
+
     /// The bytes to give next: `(offset, length)`, about `len` of them (the first piece holds
     /// at least the byte order mark).
     pub fn want(&mut self, len: usize) -> (usize, usize) {
