@@ -125,10 +125,11 @@ impl FileReading {
     }
 
     /// Takes the helper's rows (empty: none came; then the rest is read here, `want` asks for
-    /// it). The table is the one a single reading gives either way.
-    pub fn take_over(&mut self, handed: &[u8], progress: &js_sys::Function) -> Result<(), JsValue> {
+    /// it). The table is the one a single reading gives either way. Whether the rows were
+    /// taken.
+    pub fn take_over(&mut self, handed: &[u8], progress: &js_sys::Function) -> Result<bool, JsValue> {
         let Some(reading) = self.reading.as_mut() else {
-            return Ok(());
+            return Ok(false);
         };
         let r = reading.take_over(handed, &mut report_to(progress));
         if r.is_err() {
@@ -168,7 +169,11 @@ pub struct WarmUp {
 #[cfg(feature = "full")]
 enum WarmStage {
     Start,
-    Reading(crate::table::Reading, Vec<u8>),
+    /// The last round's file is read by two readings, as the page reads a large file (so the
+    /// handing over of rows is warmed up too): the helper's first, then the main reading.
+    Helping(crate::table::Reading, crate::table::Reading, Vec<u8>),
+    /// Reading, with the helper's rows (if any) to hand over when the reading waits for them.
+    Reading(crate::table::Reading, Vec<u8>, Option<Vec<u8>>),
     /// Drawing: the steps done on the explorer.
     Drawing(Box<Explorer>, usize),
     /// All done: nothing is kept.
@@ -227,15 +232,40 @@ impl WarmUp {
             WarmStage::Start => {
                 let bytes = crate::warm::file();
                 let head = &bytes[..bytes.len().min(crate::table::HEAD)];
-                let reading = crate::table::Reading::new("warm.csv", bytes.len(), head).ok()?;
-                self.stage = WarmStage::Reading(reading.with_piece(crate::warm::PIECE), bytes);
+                let mut reading = crate::table::Reading::new("warm.csv", bytes.len(), head)
+                    .ok()?
+                    .with_piece(crate::warm::PIECE);
+                if self.rounds + 1 == crate::warm::ROUNDS {
+                    let mid = bytes.len() / 2;
+                    let at = reading.split_at(mid, bytes.get(mid..)?)?;
+                    let helper = crate::table::Reading::helper("warm.csv", bytes.len(), at)
+                        .with_piece(crate::warm::PIECE);
+                    self.stage = WarmStage::Helping(helper, reading, bytes);
+                } else {
+                    self.stage = WarmStage::Reading(reading, bytes, None);
+                }
                 Some(true)
             }
-            WarmStage::Reading(mut reading, bytes) => {
+            WarmStage::Helping(mut helper, main, bytes) => {
+                if let Some((at, n)) = helper.want() {
+                    let end = at.saturating_add(n).min(bytes.len());
+                    helper.give(bytes.get(at..end)?, &mut |_, _| {}).ok()?;
+                    self.stage = WarmStage::Helping(helper, main, bytes);
+                } else {
+                    let handed = helper.handover();
+                    self.stage = WarmStage::Reading(main, bytes, handed);
+                }
+                Some(true)
+            }
+            WarmStage::Reading(mut reading, bytes, mut handed) => {
                 if let Some((at, n)) = reading.want() {
                     let end = at.saturating_add(n).min(bytes.len());
                     reading.give(bytes.get(at..end)?, &mut |_, _| {}).ok()?;
-                    self.stage = WarmStage::Reading(reading, bytes);
+                    self.stage = WarmStage::Reading(reading, bytes, handed);
+                } else if reading.waits() {
+                    let rows = handed.take().unwrap_or_default();
+                    reading.take_over(&rows, &mut |_, _| {}).ok()?;
+                    self.stage = WarmStage::Reading(reading, bytes, None);
                 } else {
                     let table = reading.finish(&mut |_, _| {}).ok()?;
                     let ds = Dataset::from_table(table).ok()?;

@@ -306,8 +306,10 @@ fn the_warm_up_reads_describes_and_draws_in_short_steps() {
         once_steps += 1;
     }
     assert!(!once.failed());
+    // (The last round reads the file by two readings: the helper's pieces, then the main
+    // reading's, which takes the helper's rows over.)
     assert!(
-        once_steps >= 1 + 9 + 6 && 2 * once_steps <= steps + 1,
+        once_steps >= 1 + 9 + 6 && once_steps + 10 <= steps,
         "{once_steps} of {steps}"
     );
 }

@@ -244,6 +244,7 @@ async function openData(source, name, spec, dataKeys) {
     state.info = d.info;
     state.infoEn = d.infoEn || null;
     state.catalog = d.catalog;
+    state.readBy = d.readBy || 1; // the workers that read it (for tests and the console)
     state.labelsEn = null;
     state.dataKeys = dataKeys;
     state.wanted = null;

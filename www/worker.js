@@ -23,6 +23,7 @@ let warmWhenIn = false; // the full page: warm the full core up as soon as it is
 let warmedUp = false; // whether the warm-up ran to its end
 let fullModule = null; // the full core's compiled module (shared with a worker warming it up)
 let aside = null; // that worker, while it runs
+let spare = null; // a second worker with the full core in, waiting to read part of a large file
 const whenIdle = []; // the warm-up, waiting for the queue to be empty (or a file)
 const yielder = new MessageChannel(); // a task boundary without the timers' 4 ms clamp
 const yielded = [];
@@ -55,6 +56,7 @@ function warmUp() {
         }
       } finally { w.free(); }
       warmedUp = done.complete;
+      if (warmedUp) spareWorker();
       return done;
     })().catch(() => ({ steps: 0, complete: false }));
   }
@@ -117,6 +119,16 @@ function warmAside() {
   } catch (e) { /* no nested worker here */ }
 }
 
+// Starts the second worker a large file's reading will use (see `split`) ahead of time, the
+// full core instantiated in it, so that a file does not wait for it to start (about 0.1 s).
+function spareWorker() {
+  if (spare || !fullModule || typeof Worker !== 'function' || !self.location) return;
+  try {
+    spare = new Worker(self.location.href);
+    spare.postMessage({ id: 0, op: 'instantiate', args: { module: fullModule } });
+  } catch (e) { spare = null; }
+}
+
 // Moves to the full core: the built-in data is opened there again (the first core never holds
 // anything else), and the first core's explorer is let go.
 async function upgrade() {
@@ -164,8 +176,8 @@ async function readInto(reading, source, slow, progress, helper = null) {
         if (!helper || !reading.waits()) break;
         const handed = await helper.rows;
         helper.end();
+        helper.taken = reading.take_over(handed || new Uint8Array(0), progress);
         helper = null;
-        reading.take_over(handed || new Uint8Array(0), progress);
         continue;
       }
       const [at, n] = want;
@@ -209,19 +221,21 @@ async function split(reading, file, name, head, slow, helped) {
   const from = reading.split_wanted(head);
   if (from === undefined) return null;
   const around = new Uint8Array(await file.slice(from, from + HEAD).arrayBuffer());
-  let w;
-  try { w = new Worker(self.location.href); } catch (e) { return null; }
+  let w = spare;
+  spare = null;
+  if (!w) { try { w = new Worker(self.location.href); } catch (e) { return null; } }
   const at = reading.split_at(from, around);
   if (at === undefined) { w.terminate(); return null; }
   const rows = new Promise((resolve) => {
     w.onmessage = (e) => {
       const m = e.data;
+      if (m.id !== 1) return; // (the spare worker's answer that it is ready)
       if (m.progress) helped(m.progress.done - at); // its bytes read
       else resolve(m.ok && m.value ? m.value.handed : null);
     };
     w.onerror = () => resolve(null);
   });
-  w.postMessage({ id: 0, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, slow } });
+  w.postMessage({ id: 1, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, slow } });
   const two = { rows, active: true, end: () => { two.active = false; w.terminate(); } };
   return two;
 }
@@ -303,6 +317,7 @@ const ops = {
     if (source.kind !== 'default' || source.mapping) await upgrade();
     const E = full ? wasm_bindgen.Explorer : bv_first.Explorer;
     let ex;
+    let readBy = 1; // the workers that read the file (two: a large file, see `split`)
     if (source.kind === 'default') ex = new E();
     else if (source.kind === 'example') ex = E.example(source.file);
     else {
@@ -335,7 +350,9 @@ const ops = {
       try {
         let two = null;
         const helped = (done) => { if (two && two.active) { theirs = Math.max(theirs, done); tell(); } };
-        if (from.kind === 'file') two = await split(reading, from.file, source.name, head, slow, helped);
+        // (Only once the full core is warmed up: a cold core's first reading runs on the
+        // engine's first, slow code in both workers, and gains nothing from a second one.)
+        if (from.kind === 'file' && warmedUp) two = await split(reading, from.file, source.name, head, slow, helped);
         // A large file that comes before the full core was warmed up: warmed up aside (when
         // no second worker reads part of it already).
         if (!two && size >= ASIDE_FROM) warmAside();
@@ -343,6 +360,7 @@ const ops = {
         // second worker's bytes are no longer added.
         if (two) { const end = two.end; two.end = () => { end(); theirs = 0; }; }
         await readInto(reading, from, slow, progress, two);
+        readBy = two && two.taken ? 2 : 1;
         ex = reading.finish(progress);
       } finally { reading.free(); }
     }
@@ -351,7 +369,7 @@ const ops = {
       ex.free();
       ex = mapped;
     }
-    return adopt(ex, view, lang);
+    return { ...adopt(ex, view, lang), readBy };
   },
   // The whole catalogue of the dataset, after an `open` that gave one view's entry; with
   // `infoEn`, its English file line too (when the open did not give it).
@@ -384,8 +402,10 @@ const ops = {
   async json({ spec }) { await upgrade(); return needData().json(spec); },
   // In a worker started by `split`: the full core's module instantiated here, the part of the
   // file from byte `at` read, and its rows handed over (moved, not copied, to the first worker).
+  // In the spare worker (`spareWorker`): the full core's module instantiated, for `readPart`.
+  instantiate({ module }) { if (!fullModule) { fullModule = module; wasm_bindgen.initSync({ module }); } return true; },
   async readPart({ module, file, name, size, at, slow }, id) {
-    wasm_bindgen.initSync({ module });
+    ops.instantiate({ module });
     const reading = wasm_bindgen.FileReading.helper(name, size, at);
     try {
       await readInto(reading, { kind: 'file', file }, slow, (done) => postMessage({ id, progress: { done } }));

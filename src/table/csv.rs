@@ -1680,31 +1680,32 @@ impl CsvReader {
     /// [`CsvReader::handover`]) when they continue its own exactly, and then ends the first
     /// pass as at the end of the file. Otherwise (nothing handed, the cut inside a quoted cell,
     /// another encoding after the cut) it reads that part itself, as one reading would.
+    /// Whether the rows were taken.
     #[cfg(feature = "full")]
     pub fn take_over(
         &mut self,
         handed: &[u8],
         progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let Split::Main { at } = self.split else {
-            return Ok(());
+            return Ok(false);
         };
         self.split = Split::Alone;
         let Stage::First(f) = &mut self.stage else {
-            return Ok(());
+            return Ok(false);
         };
         let Some(delimiter) = f.delimiter else {
-            return Ok(());
+            return Ok(false);
         };
         if !Self::taken_over(self.size, f, at, handed) {
-            return Ok(());
+            return Ok(false);
         }
         progress(self.size, self.size.max(1));
         let stage = std::mem::replace(&mut self.stage, Stage::Failed);
         if let Stage::First(f) = stage {
             self.stage = self.ended(f, delimiter)?;
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Appends the helper's rows and counts to the first pass `f`, waiting at `at`, when they

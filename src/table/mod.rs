@@ -1961,15 +1961,16 @@ impl Reading {
 
     /// Takes the helper's rows (`handed`; empty: none came) when they continue this reading
     /// exactly; otherwise reads on alone. Either way the table is the one reading gives.
+    /// Whether the rows were taken.
     #[cfg(feature = "full")]
     pub fn take_over(
         &mut self,
         handed: &[u8],
         progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<()> {
+    ) -> Result<bool> {
         match &mut self.how {
             How::Csv(r) => r.take_over(handed, progress),
-            _ => Ok(()),
+            _ => Ok(false),
         }
     }
 

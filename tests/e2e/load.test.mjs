@@ -103,3 +103,53 @@ test('a new file keeps the view on screen, then its pickers offer all its views'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A large CSV file on a started page is read by two workers (the second reads the second half
+// and hands its rows over); the numbers are those of the whole file. When the cut falls inside a
+// quoted cell over many lines, the first worker reads on alone: the same numbers again.
+test('a large file is read by two workers, with the numbers of the whole file; a cut inside a quoted cell reads on alone', async () => {
+  const make = (name, quotedAtMiddle) => {
+    const file = path.join(dir, name);
+    const lines = ['gemeente;arbeidsmarktregio;kwartaal;toelichting;aandeel;werkzaam'];
+    const sums = new Map();
+    let size = lines[0].length + 1;
+    let seed = 7;
+    let quoted = false;
+    for (let i = 0; size < 12e6; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const region = `Regio ${i % 35}`;
+      // Decimal commas, and in the second half a name in Windows-1252 (read as such by both).
+      const n = seed % 1000;
+      let note = i % 9 === 0 ? '"een; twee"' : '';
+      if (quotedAtMiddle && !quoted && size > 6e6 - 5e4) {
+        // About 100 KB over 3,000 lines, across the middle of the file.
+        note = '"' + Array.from({ length: 3000 }, (_, k) => `regel ${k} van een lange toelichting`).join('\n') + '"';
+        quoted = true;
+      }
+      const line = `${size > 6e6 && i % 50 === 0 ? 'S\u00fadwest-Frysl\u00e2n' : 'Gemeente ' + (i % 350)};${region};2019K4;${note};${String(n / 8).replace('.', ',')};${n}`;
+      lines.push(line);
+      size += Buffer.byteLength(line, 'latin1') + 1;
+      sums.set(region, (sums.get(region) || 0) + n);
+    }
+    fs.writeFileSync(file, Buffer.from(lines.join('\n') + '\n', 'latin1'));
+    return { file, sums, rows: lines.length - 1 };
+  };
+  for (const [name, quotedAtMiddle, readBy] of [['bv-e2e-twee.csv', false, 2], ['bv-e2e-citaat.csv', true, 1]]) {
+    const { file, sums, rows } = make(name, quotedAtMiddle);
+    const { page, context, errors } = await open(browser, srv.url);
+    await ready(page);
+    await page.evaluate(() => window.bv.core.call('fullCore'));
+    await page.setInputFiles('#file', file);
+    // (Whatever view the page picks for it first: the sums are asked for below.)
+    await page.waitForFunction((n) => document.getElementById('dataset').textContent.startsWith(n) && ['ready', 'error'].includes(document.documentElement.dataset.state), name, { timeout: 60000 });
+    assert.equal(await page.evaluate(() => window.bv.readBy), readBy, name);
+    await page.evaluate(() => { location.hash = '#view=bars&x=arbeidsmarktregio&y=werkzaam&' + location.hash.slice(1); });
+    await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'bars' && document.documentElement.dataset.state === 'ready');
+    assert.match(await page.locator('#dataset').textContent(), new RegExp(`Windows-1252, scheidingsteken puntkomma, decimaalteken ',', .* ${rows} gegevensrijen`));
+    const shown = await page.evaluate(() => window.bv.rendered.table.rows.map((r) => [r[0], r[1]]));
+    assert.equal(shown.length, 35);
+    for (const [region, y] of shown) assert.equal(y, sums.get(region), `${name}: ${region}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
