@@ -4070,6 +4070,56 @@ mod tests {
         assert!(TAKEN.with(|n| n.get()) > 500, "{}", TAKEN.with(|n| n.get()));
     }
 
+    /// The helper's rows cut short, or handed to a reading of another file or cut elsewhere,
+    /// are refused: the main reading reads on alone and gives what one reading gives.
+    #[test]
+    fn rows_handed_over_that_do_not_fit_are_refused_and_read_again() {
+        let mut text = String::from("regio;jaar;n;toelichting\n");
+        for k in 0..400 {
+            text += &format!("Regio {};{};{},5;\"a;{}\"\n", k % 7, 2015 + k % 3, k, k % 11);
+        }
+        let bytes = text.as_bytes();
+        let whole = super::super::fingerprint(&read_csv("x.csv", bytes));
+        let mid = bytes.len() / 2;
+        let at = split_after(&bytes[mid..], mid, bytes.len()).unwrap();
+        let handed = |size: usize, at: usize| {
+            let mut h = CsvReader::helper("x.csv", size, at);
+            h.piece = 512;
+            while let Some((o, n)) = h.want() {
+                h.give(&bytes[o..(o + n).min(bytes.len())], &mut |_, _| {}).unwrap();
+            }
+            h.handover().unwrap()
+        };
+        let good = handed(bytes.len(), at);
+        let main = |handed: &[u8], at: usize| {
+            let mut m = CsvReader::main("x.csv", bytes.len(), at);
+            m.piece = 512;
+            let mut taken = false;
+            loop {
+                while let Some((o, n)) = m.want() {
+                    m.give(&bytes[o..o + n], &mut |_, _| {}).unwrap();
+                }
+                if !m.waits() {
+                    break;
+                }
+                taken = m.take_over(handed, &mut |_, _| {}).unwrap();
+            }
+            (taken, super::super::fingerprint(&m.finish(&mut |_, _| {})))
+        };
+        assert_eq!(main(&good, at), (true, whole.clone()));
+        // Cut short anywhere: refused.
+        for cut in (0..good.len()).step_by((good.len() / 80).max(1)) {
+            assert_eq!(main(&good[..cut], at), (false, whole.clone()), "cut at {cut}");
+        }
+        // Nothing handed; rows read from another cut; a byte more at the end.
+        assert_eq!(main(&[], at), (false, whole.clone()));
+        let later = split_after(&bytes[at + 10..], at + 10, bytes.len()).unwrap();
+        assert_eq!(main(&handed(bytes.len(), later), at), (false, whole.clone()));
+        let mut longer = good.clone();
+        longer.push(0);
+        assert_eq!(main(&longer, at), (false, whole.clone()));
+    }
+
     #[test]
     fn duplicate_headers_are_renamed_and_said_so() {
         let t = read_csv("x.csv", b"regio,totaal,totaal\nA,1,2\n").unwrap();
