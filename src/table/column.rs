@@ -306,6 +306,12 @@ impl<N: Narrow> Compact<N> {
 /// worker, see [`super::wire`]), and back.
 #[cfg(feature = "full")]
 impl Column {
+    /// About the bytes [`Column::write_to`] writes (to make room for them at once).
+    pub(crate) fn wire_size(&self) -> usize {
+        let dict: usize = self.dict.iter().map(|t| t.len() + 8).sum();
+        self.nums.len() * self.nums.width() + self.codes.len() * self.codes.width() + dict + 64
+    }
+
     pub(crate) fn write_to(&self, w: &mut super::wire::Wire) {
         w.str(&self.name);
         w.usize(self.len);
@@ -771,10 +777,19 @@ impl Column {
                 self.codes.reserve(self.hint.max(total));
             }
             self.codes.pad(self.len);
-            for i in 0..other.codes.len() {
-                let c = other.codes.get(i).unwrap_or(NO_CODE);
-                let mapped = remap.get(c as usize).copied().unwrap_or(NO_CODE);
-                self.codes.push(mapped, self.hint);
+            // Both narrow, every new code narrow too (the usual case): one pass over the array.
+            let narrow: Option<Vec<u16>> = remap.iter().map(|&m| u16::narrow(m)).collect();
+            match (&mut self.codes, &other.codes, narrow) {
+                (Compact::Narrow(to), Compact::Narrow(from), Some(map)) => {
+                    to.extend(from.iter().map(|&c| map.get(c as usize).copied().unwrap_or(NO_SHORT)));
+                }
+                _ => {
+                    for i in 0..other.codes.len() {
+                        let c = other.codes.get(i).unwrap_or(NO_CODE);
+                        let mapped = remap.get(c as usize).copied().unwrap_or(NO_CODE);
+                        self.codes.push(mapped, self.hint);
+                    }
+                }
             }
             self.codes.pad(total);
             self.len = total;

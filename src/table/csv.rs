@@ -1650,7 +1650,8 @@ impl CsvReader {
         if !f.pieces.at_end() {
             return None;
         }
-        let mut w = super::wire::Wire::default();
+        let size: usize = rows.part.columns.iter().map(Column::wire_size).sum();
+        let mut w = super::wire::Wire(Vec::with_capacity(size + f.meta.len() * 4 + 1024));
         w.str(HANDOVER);
         w.usize(self.size);
         w.usize(at);
