@@ -121,11 +121,15 @@ function warmAside() {
 
 // Starts the second worker a large file's reading will use (see `split`) ahead of time, the
 // full core instantiated in it, so that a file does not wait for it to start (about 0.1 s).
+// Where a nested worker cannot start (the single file's worker comes from a revoked address),
+// it says so by an error event: then no file is split.
 function spareWorker() {
   if (spare || !fullModule || typeof Worker !== 'function' || !self.location) return;
   try {
-    spare = new Worker(self.location.href);
-    spare.postMessage({ id: 0, op: 'instantiate', args: { module: fullModule } });
+    const w = new Worker(self.location.href);
+    spare = { w, failed: false };
+    w.onerror = () => { spare.failed = true; };
+    w.postMessage({ id: 0, op: 'instantiate', args: { module: fullModule } });
   } catch (e) { spare = null; }
 }
 
@@ -221,19 +225,27 @@ async function split(reading, file, name, head, slow, helped) {
   const from = reading.split_wanted(head);
   if (from === undefined) return null;
   const around = new Uint8Array(await file.slice(from, from + HEAD).arrayBuffer());
-  let w = spare;
+  const ready = spare;
   spare = null;
+  if (ready && ready.failed) { ready.w.terminate(); return null; }
+  let w = ready && ready.w;
   if (!w) { try { w = new Worker(self.location.href); } catch (e) { return null; } }
   const at = reading.split_at(from, around);
   if (at === undefined) { w.terminate(); return null; }
   const rows = new Promise((resolve) => {
+    // A second worker that says nothing for 20 s (it reports every percent) is given up: this
+    // worker reads that half itself.
+    let quiet = null;
+    const heard = () => { clearTimeout(quiet); quiet = setTimeout(() => resolve(null), 20000); };
+    heard();
     w.onmessage = (e) => {
       const m = e.data;
       if (m.id !== 1) return; // (the spare worker's answer that it is ready)
+      heard();
       if (m.progress) helped(m.progress.done - at); // its bytes read
-      else resolve(m.ok && m.value ? m.value.handed : null);
+      else { clearTimeout(quiet); resolve(m.ok && m.value ? m.value.handed : null); }
     };
-    w.onerror = () => resolve(null);
+    w.onerror = () => { clearTimeout(quiet); resolve(null); };
   });
   w.postMessage({ id: 1, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, slow } });
   const two = { rows, active: true, end: () => { two.active = false; w.terminate(); } };
