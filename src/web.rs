@@ -109,7 +109,11 @@ impl FileReading {
     /// from `at` to the end; [`FileReading::handover`] then gives its rows.
     pub fn helper(name: &str, size: f64, at: f64) -> FileReading {
         FileReading {
-            reading: Some(crate::table::Reading::helper(name, size as usize, at as usize)),
+            reading: Some(crate::table::Reading::helper(
+                name,
+                size as usize,
+                at as usize,
+            )),
         }
     }
 
@@ -127,7 +131,11 @@ impl FileReading {
     /// Takes the helper's rows (empty: none came; then the rest is read here, `want` asks for
     /// it). The table is the one a single reading gives either way. Whether the rows were
     /// taken.
-    pub fn take_over(&mut self, handed: &[u8], progress: &js_sys::Function) -> Result<bool, JsValue> {
+    pub fn take_over(
+        &mut self,
+        handed: &[u8],
+        progress: &js_sys::Function,
+    ) -> Result<bool, JsValue> {
         let Some(reading) = self.reading.as_mut() else {
             return Ok(false);
         };

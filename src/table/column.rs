@@ -288,6 +288,27 @@ impl<N: Narrow> Compact<N> {
             Compact::Wide(v) => v.iter().all(|&w| N::narrow(w) == Some(N::NONE)),
         }
     }
+    /// Writes the form (0 narrow, 1 wide) and the values, each in `A` or `B` bytes
+    /// ([`Column::write_to`]).
+    #[cfg(feature = "full")]
+    fn write_to<const A: usize, const B: usize>(
+        &self,
+        w: &mut super::wire::Wire,
+        narrow: impl Fn(&N) -> [u8; A],
+        wide: impl Fn(&N::Wide) -> [u8; B],
+    ) {
+        match self {
+            Compact::Narrow(v) => {
+                w.u8(0);
+                w.many(v, narrow);
+            }
+            Compact::Wide(v) => {
+                w.u8(1);
+                w.many(v, wide);
+            }
+        }
+    }
+
     /// Frees spare capacity when much was left over (a shrink copies the array).
     fn shrink(&mut self) {
         fn shrink<T>(v: &mut Vec<T>) {
@@ -315,26 +336,10 @@ impl Column {
     pub(crate) fn write_to(&self, w: &mut super::wire::Wire) {
         w.str(&self.name);
         w.usize(self.len);
-        match &self.nums {
-            Compact::Narrow(v) => {
-                w.u8(0);
-                w.many(v, |x| x.to_le_bytes());
-            }
-            Compact::Wide(v) => {
-                w.u8(1);
-                w.many(v, |x| x.to_bits().to_le_bytes());
-            }
-        }
-        match &self.codes {
-            Compact::Narrow(v) => {
-                w.u8(0);
-                w.many(v, |x| x.to_le_bytes());
-            }
-            Compact::Wide(v) => {
-                w.u8(1);
-                w.many(v, |x| x.to_le_bytes());
-            }
-        }
+        self.nums
+            .write_to(w, |x| x.to_le_bytes(), |x| x.to_bits().to_le_bytes());
+        self.codes
+            .write_to(w, |x| x.to_le_bytes(), |x| x.to_le_bytes());
         w.usize(self.dict.len());
         for t in &self.dict {
             w.str(t);
@@ -371,7 +376,7 @@ impl Column {
         }
         let known = |k: u32| k == NO_CODE || (k as usize) < c.dict.len();
         let fits = match &codes {
-            Compact::Narrow(v) => v.iter().all(|&k| known(k.widen())),
+            Compact::Narrow(v) => v.iter().all(|&k| known(Narrow::widen(k))),
             Compact::Wide(v) => v.iter().all(|&k| known(k)),
         };
         if !fits || nums.len() > len || codes.len() > len {
@@ -781,7 +786,10 @@ impl Column {
             let narrow: Option<Vec<u16>> = remap.iter().map(|&m| u16::narrow(m)).collect();
             match (&mut self.codes, &other.codes, narrow) {
                 (Compact::Narrow(to), Compact::Narrow(from), Some(map)) => {
-                    to.extend(from.iter().map(|&c| map.get(c as usize).copied().unwrap_or(NO_SHORT)));
+                    to.extend(
+                        from.iter()
+                            .map(|&c| map.get(c as usize).copied().unwrap_or(NO_SHORT)),
+                    );
                 }
                 _ => {
                     for i in 0..other.codes.len() {

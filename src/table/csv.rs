@@ -1238,10 +1238,15 @@ enum Split {
     Alone,
     /// Reads up to `at`, then waits for the rows from there on.
     #[cfg_attr(not(feature = "full"), allow(dead_code))]
-    Main { at: usize },
+    Main {
+        at: usize,
+    },
     /// Reads the first piece (for the header), then from `at` to the end.
     #[cfg_attr(not(feature = "full"), allow(dead_code))]
-    Helper { at: usize, jumped: bool },
+    Helper {
+        at: usize,
+        jumped: bool,
+    },
 }
 
 enum Stage {
@@ -1704,7 +1709,7 @@ impl CsvReader {
         progress(self.size, self.size.max(1));
         let stage = std::mem::replace(&mut self.stage, Stage::Failed);
         if let Stage::First(f) = stage {
-            self.stage = self.ended(f, delimiter)?;
+            self.stage = self.ended(*f, delimiter)?;
         }
         Ok(true)
     }
@@ -2026,12 +2031,12 @@ impl CsvReader {
         if helping {
             return Ok(Stage::First(f));
         }
-        self.ended(f, delimiter)
+        self.ended(*f, delimiter)
     }
 
     /// The first pass at the file's end: the plan of the table, and the rows read ahead or else
     /// the second pass.
-    fn ended(&self, mut f: Box<First>, delimiter: u8) -> Result<Stage> {
+    fn ended(&self, mut f: First, delimiter: u8) -> Result<Stage> {
         let name = self.name.as_str();
         let First {
             pieces,
@@ -2040,7 +2045,7 @@ impl CsvReader {
             any_text,
             ahead,
             ..
-        } = &mut *f;
+        } = &mut f;
         if !*any_text {
             return Err(Error::new2(
                 ErrorKind::NoRows,
@@ -2066,7 +2071,6 @@ impl CsvReader {
                 return Ok(Stage::Second(done));
             }
         }
-        let f = *f;
         Ok(Stage::Second(Box::new(Second::start(
             Pieces::new(self.size, Some(f.pieces.encoding)),
             f.planned,
@@ -2732,7 +2736,9 @@ impl Handed {
         let part = Part::read_from(&mut r, names)?;
         let sane = r.is_empty()
             && line <= limits::MAX_ROWS.saturating_mul(1 << 8)
-            && planned.iter().all(|p| p.records <= meta.len() && p.line <= line);
+            && planned
+                .iter()
+                .all(|p| p.records <= meta.len() && p.line <= line);
         sane.then_some(Handed {
             size,
             at,
@@ -4057,7 +4063,8 @@ mod tests {
             let step = (bytes.len() / 150).max(1);
             for mid in (0..bytes.len()).step_by(step) {
                 for piece in [5, 64] {
-                    let got = super::super::fingerprint(&read_csv_split("x.csv", bytes, piece, mid));
+                    let got =
+                        super::super::fingerprint(&read_csv_split("x.csv", bytes, piece, mid));
                     assert_eq!(
                         got,
                         whole,
@@ -4077,7 +4084,13 @@ mod tests {
     fn rows_handed_over_that_do_not_fit_are_refused_and_read_again() {
         let mut text = String::from("regio;jaar;n;toelichting\n");
         for k in 0..400 {
-            text += &format!("Regio {};{};{},5;\"a;{}\"\n", k % 7, 2015 + k % 3, k, k % 11);
+            text += &format!(
+                "Regio {};{};{},5;\"a;{}\"\n",
+                k % 7,
+                2015 + k % 3,
+                k,
+                k % 11
+            );
         }
         let bytes = text.as_bytes();
         let whole = super::super::fingerprint(&read_csv("x.csv", bytes));
@@ -4087,7 +4100,8 @@ mod tests {
             let mut h = CsvReader::helper("x.csv", size, at);
             h.piece = 512;
             while let Some((o, n)) = h.want() {
-                h.give(&bytes[o..(o + n).min(bytes.len())], &mut |_, _| {}).unwrap();
+                h.give(&bytes[o..(o + n).min(bytes.len())], &mut |_, _| {})
+                    .unwrap();
             }
             h.handover().unwrap()
         };
@@ -4110,12 +4124,19 @@ mod tests {
         assert_eq!(main(&good, at), (true, whole.clone()));
         // Cut short anywhere: refused.
         for cut in (0..good.len()).step_by((good.len() / 80).max(1)) {
-            assert_eq!(main(&good[..cut], at), (false, whole.clone()), "cut at {cut}");
+            assert_eq!(
+                main(&good[..cut], at),
+                (false, whole.clone()),
+                "cut at {cut}"
+            );
         }
         // Nothing handed; rows read from another cut; a byte more at the end.
         assert_eq!(main(&[], at), (false, whole.clone()));
         let later = split_after(&bytes[at + 10..], at + 10, bytes.len()).unwrap();
-        assert_eq!(main(&handed(bytes.len(), later), at), (false, whole.clone()));
+        assert_eq!(
+            main(&handed(bytes.len(), later), at),
+            (false, whole.clone())
+        );
         let mut longer = good.clone();
         longer.push(0);
         assert_eq!(main(&longer, at), (false, whole.clone()));

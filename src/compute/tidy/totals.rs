@@ -27,7 +27,8 @@ pub fn flattening(
         return Vec::new();
     }
     let largest = parts.iter().fold(0.0f64, |m, v| m.max(*v));
-    if !(largest > 0.0) {
+    // (Not greater than zero, or no number at all.)
+    if largest.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
         return Vec::new();
     }
     values
