@@ -38,9 +38,11 @@ impl Wire {
     /// A run of fixed-size values, its length first.
     pub fn many<T, const N: usize>(&mut self, items: &[T], bytes: impl Fn(&T) -> [u8; N]) {
         self.usize(items.len());
-        self.0.reserve(items.len() * N);
-        for x in items {
-            self.0.extend_from_slice(&bytes(x));
+        // Room made once, then each value written into its place (no check per value).
+        let start = self.0.len();
+        self.0.resize(start + items.len() * N, 0);
+        for (to, x) in self.0[start..].chunks_exact_mut(N).zip(items) {
+            to.copy_from_slice(&bytes(x));
         }
     }
 }
