@@ -783,7 +783,11 @@ impl Column {
             }
             self.codes.pad(self.len);
             // Both narrow, every new code narrow too (the usual case): one pass over the array.
+            // (The first core appends no rows: the page reads on one thread.)
+            #[cfg(feature = "full")]
             let narrow: Option<Vec<u16>> = remap.iter().map(|&m| u16::narrow(m)).collect();
+            #[cfg(not(feature = "full"))]
+            let narrow: Option<Vec<u16>> = None;
             match (&mut self.codes, &other.codes, narrow) {
                 (Compact::Narrow(to), Compact::Narrow(from), Some(map)) => {
                     to.extend(

@@ -1225,6 +1225,7 @@ pub struct CsvReader {
     step: usize,
     stage: Stage,
     /// Whether another reading reads part of the file (the page's second worker).
+    #[cfg(feature = "full")]
     split: Split,
 }
 
@@ -1233,16 +1234,15 @@ pub struct CsvReader {
 /// rows over ([`CsvReader::handover`], [`CsvReader::take_over`]). Whatever does not hold up (the
 /// cut inside a quoted cell, a row in error, another encoding after it) leaves the main reading
 /// to read on alone: the table, its notes and its first error are those of one reading.
+#[cfg(feature = "full")]
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Split {
     Alone,
     /// Reads up to `at`, then waits for the rows from there on.
-    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     Main {
         at: usize,
     },
     /// Reads the first piece (for the header), then from `at` to the end.
-    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     Helper {
         at: usize,
         jumped: bool,
@@ -1571,6 +1571,7 @@ impl CsvReader {
             threads: threaded(size),
             step,
             stage: Stage::First(Box::new(First::new(size, None, step))),
+            #[cfg(feature = "full")]
             split: Split::Alone,
         }
     }
@@ -1709,7 +1710,7 @@ impl CsvReader {
         progress(self.size, self.size.max(1));
         let stage = std::mem::replace(&mut self.stage, Stage::Failed);
         if let Stage::First(f) = stage {
-            self.stage = self.ended(*f, delimiter)?;
+            self.stage = self.ended(f, delimiter)?;
         }
         Ok(true)
     }
@@ -1762,6 +1763,14 @@ impl CsvReader {
         true
     }
 
+    /// Whether this is a helper past its first piece (see [`Split`]; never in the first core).
+    fn helping(&self) -> bool {
+        #[cfg(feature = "full")]
+        return matches!(self.split, Split::Helper { jumped: true, .. });
+        #[cfg(not(feature = "full"))]
+        false
+    }
+
     /// Takes the file in pieces of `piece` bytes (before the first is given).
     pub(crate) fn set_piece(&mut self, piece: usize) {
         self.piece = piece.max(1);
@@ -1808,7 +1817,9 @@ impl CsvReader {
                 };
                 #[cfg(not(feature = "full"))]
                 let cap = usize::MAX;
-                let Stage::First(f) = &mut self.stage else {
+                #[cfg(feature = "full")]
+                let Stage::First(f) = &mut self.stage
+                else {
                     return None;
                 };
                 // A record longer than a piece: take as much again (linear, not quadratic).
@@ -1842,7 +1853,7 @@ impl CsvReader {
                 if f.pieces.fill(bytes).is_err() {
                     // The helper read its part as UTF-8 and finds it is not: the main reading
                     // reads that part itself.
-                    if matches!(self.split, Split::Helper { jumped: true, .. }) {
+                    if self.helping() {
                         return Ok(());
                     }
                     // Read again from the start as Windows-1252.
@@ -2018,7 +2029,7 @@ impl CsvReader {
             line: line_before,
         });
         // (The helper, past the first piece, reads rows only where the main reading reads them.)
-        let helping = matches!(self.split, Split::Helper { jumped: true, .. });
+        let helping = self.helping();
         if !last {
             if planned.len() == 1 && !self.threads && !helping {
                 let how = (delimiter, pieces.encoding);
@@ -2031,12 +2042,14 @@ impl CsvReader {
         if helping {
             return Ok(Stage::First(f));
         }
-        self.ended(*f, delimiter)
+        self.ended(f, delimiter)
     }
 
     /// The first pass at the file's end: the plan of the table, and the rows read ahead or else
     /// the second pass.
-    fn ended(&self, mut f: First, delimiter: u8) -> Result<Stage> {
+    // (Boxed as the pass is kept: moving it out would copy it.)
+    #[allow(clippy::boxed_local)]
+    fn ended(&self, mut f: Box<First>, delimiter: u8) -> Result<Stage> {
         let name = self.name.as_str();
         let First {
             pieces,
@@ -2045,7 +2058,7 @@ impl CsvReader {
             any_text,
             ahead,
             ..
-        } = &mut f;
+        } = &mut *f;
         if !*any_text {
             return Err(Error::new2(
                 ErrorKind::NoRows,
@@ -2071,6 +2084,7 @@ impl CsvReader {
                 return Ok(Stage::Second(done));
             }
         }
+        let f = *f;
         Ok(Stage::Second(Box::new(Second::start(
             Pieces::new(self.size, Some(f.pieces.encoding)),
             f.planned,
