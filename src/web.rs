@@ -83,14 +83,7 @@ impl FileReading {
     /// first tells the rows apart, the second builds the table), or over the one reading that
     /// does both when the rows are read ahead (see `table::csv`).
     pub fn give(&mut self, bytes: &[u8], progress: &js_sys::Function) -> Result<(), JsValue> {
-        let Some(reading) = self.reading.as_mut() else {
-            return Ok(());
-        };
-        let r = reading.give(bytes, &mut report_to(progress));
-        if r.is_err() {
-            self.reading = None;
-        }
-        r.map_err(js_error)
+        self.step(|r| r.give(bytes, &mut report_to(progress)))
     }
 
     /// Where a second worker may read part of this file (a large CSV file, before any byte is
@@ -136,14 +129,7 @@ impl FileReading {
         handed: &[u8],
         progress: &js_sys::Function,
     ) -> Result<bool, JsValue> {
-        let Some(reading) = self.reading.as_mut() else {
-            return Ok(false);
-        };
-        let r = reading.take_over(handed, &mut report_to(progress));
-        if r.is_err() {
-            self.reading = None;
-        }
-        r.map_err(js_error)
+        self.step(|r| r.take_over(handed, &mut report_to(progress)))
     }
 
     /// The explorer on the file, once nothing more is wanted.
@@ -159,6 +145,24 @@ impl FileReading {
         Ok(Explorer {
             ds: Dataset::from_table(table).map_err(js_error)?,
         })
+    }
+}
+
+#[cfg(feature = "full")]
+impl FileReading {
+    /// `f` on the reading; an error ends it (nothing more is read).
+    fn step<T: Default>(
+        &mut self,
+        f: impl FnOnce(&mut crate::table::Reading) -> crate::error::Result<T>,
+    ) -> Result<T, JsValue> {
+        let Some(reading) = self.reading.as_mut() else {
+            return Ok(T::default());
+        };
+        let r = f(reading);
+        if r.is_err() {
+            self.reading = None;
+        }
+        r.map_err(js_error)
     }
 }
 

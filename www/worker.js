@@ -220,7 +220,7 @@ async function readInto(reading, source, slow, progress, helper = null) {
 // first, and posts its rows over; the core checks that they continue its own reading exactly
 // (else it reads that half itself: the table is always the one a single reading gives).
 // `null` when the file is not split (small, not CSV, no nested workers here).
-async function split(reading, file, name, head, slow, helped) {
+async function split(reading, file, name, head, slow, helped, ended) {
   if (!fullModule || typeof Worker !== 'function' || !self.location) return null;
   const from = reading.split_wanted(head);
   if (from === undefined) return null;
@@ -248,7 +248,7 @@ async function split(reading, file, name, head, slow, helped) {
     w.onerror = () => { clearTimeout(quiet); resolve(null); };
   });
   w.postMessage({ id: 1, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, slow } });
-  const two = { rows, active: true, end: () => { two.active = false; w.terminate(); } };
+  const two = { rows, active: true, end: () => { two.active = false; w.terminate(); ended(); } };
   return two;
 }
 
@@ -364,13 +364,13 @@ const ops = {
         const helped = (done) => { if (two && two.active) { theirs = Math.max(theirs, done); tell(); } };
         // (Only once the full core is warmed up: a cold core's first reading runs on the
         // engine's first, slow code in both workers, and gains nothing from a second one.)
-        if (from.kind === 'file' && warmedUp) two = await split(reading, from.file, source.name, head, slow, helped);
+        // Once the rows are handed over (or none came: then this worker reads on), the
+        // second worker's bytes are no longer added.
+        const ended = () => { theirs = 0; };
+        if (from.kind === 'file' && warmedUp) two = await split(reading, from.file, source.name, head, slow, helped, ended);
         // A large file that comes before the full core was warmed up: warmed up aside (when
         // no second worker reads part of it already).
         if (!two && size >= ASIDE_FROM) warmAside();
-        // Once the rows are handed over (or none came: then this worker reads on), the
-        // second worker's bytes are no longer added.
-        if (two) { const end = two.end; two.end = () => { end(); theirs = 0; }; }
         await readInto(reading, from, slow, progress, two);
         readBy = two && two.taken ? 2 : 1;
         ex = reading.finish(progress);

@@ -1582,9 +1582,15 @@ impl CsvReader {
     #[cfg(feature = "full")]
     pub fn main(name: &str, size: usize, at: usize) -> CsvReader {
         let mut r = CsvReader::new(name, size);
-        r.threads = false;
-        r.split = Split::Main { at };
+        r.split_main(at);
         r
+    }
+
+    /// This reading (no byte given yet) made the main reading of a file split at `at`.
+    #[cfg(feature = "full")]
+    pub(crate) fn split_main(&mut self, at: usize) {
+        self.threads = false;
+        self.split = Split::Main { at };
     }
 
     /// The helper of a file read by two ([`Split`]): it reads the file's first piece (for the
@@ -1600,10 +1606,6 @@ impl CsvReader {
 
     pub(crate) fn size(&self) -> usize {
         self.size
-    }
-
-    pub(crate) fn piece(&self) -> usize {
-        self.piece
     }
 
     /// Whether no byte was given yet.

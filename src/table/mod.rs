@@ -1928,10 +1928,11 @@ impl Reading {
         let How::Csv(r) = &mut self.how else {
             return None;
         };
+        if !r.fresh() {
+            return None;
+        }
         let at = csv::split_after(around, from, r.size())?;
-        let piece = r.piece();
-        *r = csv::CsvReader::main(&self.name, r.size(), at);
-        r.set_piece(piece);
+        r.split_main(at);
         Some(at)
     }
 
