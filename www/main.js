@@ -17,8 +17,9 @@ import { presentHooks, enterPresentation, leavePresentation, goToSlide, layoutPr
 
 
 // Test hooks, only with a flag in the address: `?bv-test-trap` (kill the wasm instance on
-// purpose), `?bv-test-slow` (read files slowly, so a load can be cancelled midway).
-const TEST = { trap: false, slow: false };
+// purpose), `?bv-test-slow` (read files slowly, so a load can be cancelled midway),
+// `?bv-test-stall` (a file's byte stream stops once, after its first megabyte).
+const TEST = { trap: false, slow: false, stall: false };
 for (const k of Object.keys(TEST)) TEST[k] = new URLSearchParams(location.search).has('bv-test-' + k);
 
 // ---------------------------------------------------------------- messages and busy state
@@ -220,7 +221,7 @@ async function openData(source, name, spec, dataKeys) {
   busy(true);
   let d = null, err = null;
   try {
-    d = await state.core.call('open', { source, slow: TEST.slow, view, lang: state.lang }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    d = await state.core.call('open', { source, test: { slow: TEST.slow, stall: TEST.stall }, view, lang: state.lang }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
   } catch (e) { err = e; }
   busy(false);
   state.loading = null;
@@ -245,6 +246,7 @@ async function openData(source, name, spec, dataKeys) {
     state.infoEn = d.infoEn || null;
     state.catalog = d.catalog;
     state.readBy = d.readBy || 1; // the workers that read it (for tests and the console)
+    state.stalls = d.stalls || 0; // its byte streams that stopped and were read around (idem)
     state.labelsEn = null;
     state.dataKeys = dataKeys;
     state.wanted = null;

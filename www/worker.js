@@ -163,17 +163,44 @@ function errorOf(e) {
   };
 }
 
+// A file's byte stream that gives nothing for this long is given up: the piece is read again
+// by itself (`slice().arrayBuffer()`), and a later piece opens a new stream. (Seen in Chromium:
+// while two workers read the same file, one stream stopped delivering after a few megabytes.)
+const STALL_MS = 5000;
+
+// The result of `p`, or `null` when it takes longer than `ms`.
+function within(p, ms) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(null), ms); });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+// Bytes `at` to `at + n` of a file by themselves; an error that says where when they do not come.
+async function sliceOf(file, at, n) {
+  const bytes = await within(file.slice(at, at + n).arrayBuffer(), 4 * STALL_MS);
+  if (bytes) return new Uint8Array(bytes);
+  const s = Math.round(4 * STALL_MS / 1000);
+  throw Object.assign(new Error(`Het bestand kon niet verder worden gelezen: vanaf byte ${at} kwam er ${s} s niets.`), {
+    kind: 'io', message_en: `The file could not be read further: nothing came from byte ${at} on for ${s} s.`,
+  });
+}
+
 // Reads a file into the core as it asks for it: `reading.want()` gives the next [offset,
 // length] (a CSV file is taken twice from the start, a piece at a time, and never held whole).
 // A File is read as a byte stream into one buffer that is reused (no garbage piling up), each
 // piece awaited, so the worker stays free between pieces; bytes at hand are handed out as views.
 // `helper`: a second worker reading the rest of the file (see `split`); when the core waits for
 // its rows, they are handed over (or, when none came, the core reads on itself).
-async function readInto(reading, source, slow, progress, helper = null) {
+// `test` (tests only): `slow`, each piece takes a quarter of a second, so a load can be watched
+// and cancelled midway; `stall`, the stream stops delivering once, after its first megabyte.
+// Gives the number of stalled streams it read around.
+async function readInto(reading, source, test, progress, helper = null) {
   const file = source.kind === 'file' ? source.file : null;
   let stream = null;
   let pos = -1;
   let buf = new ArrayBuffer(0);
+  let stall = !!(test && test.stall);
+  let stalls = 0;
   try {
     for (let want = reading.want(); ; want = reading.want()) {
       if (!want) {
@@ -188,7 +215,7 @@ async function readInto(reading, source, slow, progress, helper = null) {
       let piece;
       if (!file) piece = source.bytes.subarray(at, at + n);
       else {
-        if (at !== pos) {
+        if (at !== pos || !stream) {
           if (stream) stream.cancel().catch(() => {});
           stream = file.slice(at).stream().getReader({ mode: 'byob' });
           pos = at;
@@ -196,19 +223,32 @@ async function readInto(reading, source, slow, progress, helper = null) {
         if (buf.byteLength < n) buf = new ArrayBuffer(n);
         let got = 0;
         while (got < n) {
-          const { done, value } = await stream.read(new Uint8Array(buf, got, n - got));
+          const read = stall && pos >= 1 << 20 ? new Promise(() => {}) : stream.read(new Uint8Array(buf, got, n - got));
+          const r = await within(read, STALL_MS);
+          if (!r) {
+            // Stalled: the buffer is with the read that never came back, so the whole piece is
+            // read again by itself, and the next piece opens a new stream.
+            stall = false;
+            stalls += 1;
+            stream.cancel().catch(() => {});
+            stream = null;
+            buf = new ArrayBuffer(0);
+            piece = await sliceOf(file, at, n);
+            got = piece.length;
+            break;
+          }
+          const { done, value } = r;
           if (done) break;
           buf = value.buffer;
           got += value.byteLength;
         }
-        pos += got;
-        piece = new Uint8Array(buf, 0, got);
+        pos = at + got;
+        if (!piece) piece = new Uint8Array(buf, 0, got);
       }
-      // `?bv-test-slow` (tests only): each piece takes a quarter of a second, so a load can be
-      // watched and cancelled midway.
-      if (slow) await new Promise((resolve) => setTimeout(resolve, 250));
+      if (test && test.slow) await new Promise((resolve) => setTimeout(resolve, 250));
       reading.give(piece, progress);
     }
+    return stalls;
   } finally {
     if (stream) stream.cancel().catch(() => {});
     if (helper) helper.end();
@@ -220,7 +260,7 @@ async function readInto(reading, source, slow, progress, helper = null) {
 // first, and posts its rows over; the core checks that they continue its own reading exactly
 // (else it reads that half itself: the table is always the one a single reading gives).
 // `null` when the file is not split (small, not CSV, no nested workers here).
-async function split(reading, file, name, head, slow, helped, ended) {
+async function split(reading, file, name, head, test, helped, ended) {
   if (!fullModule || typeof Worker !== 'function' || !self.location) return null;
   const from = reading.split_wanted(head);
   if (from === undefined) return null;
@@ -247,7 +287,7 @@ async function split(reading, file, name, head, slow, helped, ended) {
     };
     w.onerror = () => { clearTimeout(quiet); resolve(null); };
   });
-  w.postMessage({ id: 1, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, slow } });
+  w.postMessage({ id: 1, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, test: { slow: test.slow } } });
   const two = { rows, active: true, end: () => { two.active = false; w.terminate(); ended(); } };
   return two;
 }
@@ -324,12 +364,13 @@ const ops = {
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked. `view`: the catalogue holds only that view (see
   // `described`).
-  async open({ source, slow, view, lang }, id) {
+  async open({ source, test, view, lang }, id) {
     // The first core has the built-in data only.
     if (source.kind !== 'default' || source.mapping) await upgrade();
     const E = full ? wasm_bindgen.Explorer : bv_first.Explorer;
     let ex;
     let readBy = 1; // the workers that read the file (two: a large file, see `split`)
+    let stalls = 0; // the file's byte streams that stopped and were read around
     if (source.kind === 'default') ex = new E();
     else if (source.kind === 'example') ex = E.example(source.file);
     else {
@@ -367,11 +408,11 @@ const ops = {
         // Once the rows are handed over (or none came: then this worker reads on), the
         // second worker's bytes are no longer added.
         const ended = () => { theirs = 0; };
-        if (from.kind === 'file' && warmedUp) two = await split(reading, from.file, source.name, head, slow, helped, ended);
+        if (from.kind === 'file' && warmedUp) two = await split(reading, from.file, source.name, head, test, helped, ended);
         // A large file that comes before the full core was warmed up: warmed up aside (when
         // no second worker reads part of it already).
         if (!two && size >= ASIDE_FROM) warmAside();
-        await readInto(reading, from, slow, progress, two);
+        stalls = await readInto(reading, from, test, progress, two);
         readBy = two && two.taken ? 2 : 1;
         ex = reading.finish(progress);
       } finally { reading.free(); }
@@ -381,7 +422,7 @@ const ops = {
       ex.free();
       ex = mapped;
     }
-    return { ...adopt(ex, view, lang), readBy };
+    return { ...adopt(ex, view, lang), readBy, stalls };
   },
   // The whole catalogue of the dataset, after an `open` that gave one view's entry; with
   // `infoEn`, its English file line too (when the open did not give it).
@@ -416,11 +457,11 @@ const ops = {
   // file from byte `at` read, and its rows handed over (moved, not copied, to the first worker).
   // In the spare worker (`spareWorker`): the full core's module instantiated, for `readPart`.
   instantiate({ module }) { if (!fullModule) { fullModule = module; wasm_bindgen.initSync({ module }); } return true; },
-  async readPart({ module, file, name, size, at, slow }, id) {
+  async readPart({ module, file, name, size, at, test }, id) {
     ops.instantiate({ module });
     const reading = wasm_bindgen.FileReading.helper(name, size, at);
     try {
-      await readInto(reading, { kind: 'file', file }, slow, (done) => postMessage({ id, progress: { done } }));
+      await readInto(reading, { kind: 'file', file }, test, (done) => postMessage({ id, progress: { done } }));
       const handed = reading.handover();
       return handed ? { handed, transfer: [handed.buffer] } : { handed: null };
     } finally { reading.free(); }
