@@ -33,7 +33,7 @@ export class Core {
     // after start.
     const at = (f) => new URL(f, location.href).href;
     const args = inline
-      ? { wasmBase64: BV_WASM_BASE64, fullBase64: BV_WASM_FULL_BASE64 }
+      ? { wasmBase64: BV_WASM_BASE64, fullBase64: BV_WASM_FULL_BASE64, workerSrc: BV_WORKER_SRC }
       : { url: at('pkg/first_bg.wasm'), fullUrl: at('pkg/banenverkenner_bg.wasm') };
     args.prefetch = this.prefetch;
     this.live = false;

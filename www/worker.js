@@ -24,6 +24,8 @@ let warmedUp = false; // whether the warm-up ran to its end
 let fullModule = null; // the full core's compiled module (shared with a worker warming it up)
 let aside = null; // that worker, while it runs
 let spare = null; // a second worker with the full core in, waiting to read part of a large file
+let ownSrc = null; // this worker's code, when it came from an address the page let go of
+let ownUrl = null; // an address of that code for the workers it starts
 const whenIdle = []; // the warm-up, waiting for the queue to be empty (or a file)
 const yielder = new MessageChannel(); // a task boundary without the timers' 4 ms clamp
 const yielded = [];
@@ -110,7 +112,7 @@ async function compiled(url) {
 function warmAside() {
   if (aside || warmedUp || !fullModule || typeof Worker !== 'function' || !self.location) return;
   try {
-    const w = new Worker(self.location.href);
+    const w = new Worker(nestedUrl());
     const end = () => { w.terminate(); if (aside === w) aside = null; };
     w.onmessage = end;
     w.onerror = end;
@@ -119,14 +121,22 @@ function warmAside() {
   } catch (e) { /* no nested worker here */ }
 }
 
+// Where a worker this worker starts gets its code: this worker's own address, or, in the single
+// file (this worker came from a Blob address the page let go of at once), an address of its
+// code made here and kept.
+function nestedUrl() {
+  if (!ownSrc) return self.location.href;
+  if (!ownUrl) ownUrl = URL.createObjectURL(new Blob([ownSrc], { type: 'text/javascript' }));
+  return ownUrl;
+}
+
 // Starts the second worker a large file's reading will use (see `split`) ahead of time, the
 // full core instantiated in it, so that a file does not wait for it to start (about 0.1 s).
-// Where a nested worker cannot start (the single file's worker comes from a revoked address),
-// it says so by an error event: then no file is split.
+// Where a nested worker cannot start, it says so by an error event: then no file is split.
 function spareWorker() {
   if (spare || !fullModule || typeof Worker !== 'function' || !self.location) return;
   try {
-    const w = new Worker(self.location.href);
+    const w = new Worker(nestedUrl());
     spare = { w, failed: false };
     w.onerror = () => { spare.failed = true; };
     w.postMessage({ id: 0, op: 'instantiate', args: { module: fullModule } });
@@ -269,7 +279,7 @@ async function split(reading, file, name, head, test, helped, ended) {
   spare = null;
   if (ready && ready.failed) { ready.w.terminate(); return null; }
   let w = ready && ready.w;
-  if (!w) { try { w = new Worker(self.location.href); } catch (e) { return null; } }
+  if (!w) { try { w = new Worker(nestedUrl()); } catch (e) { return null; } }
   const at = reading.split_at(from, around);
   if (at === undefined) { w.terminate(); return null; }
   const rows = new Promise((resolve) => {
@@ -337,7 +347,8 @@ function needData() {
 }
 
 const ops = {
-  async init({ wasmBase64, url, fullBase64, fullUrl, prefetch }) {
+  async init({ wasmBase64, url, fullBase64, fullUrl, prefetch, workerSrc }) {
+    ownSrc = workerSrc || null;
     fullSource = fullBase64 ? { wasmBase64: fullBase64 } : { url: fullUrl };
     const first = typeof bv_first === 'function' && (wasmBase64 || url);
     if (first) {
