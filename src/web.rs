@@ -630,6 +630,58 @@ fn role_label_en(r: crate::spec::Role) -> &'static str {
     }
 }
 
+/// One column's condition of a `filter=` value, for the page's column pickers: the column's
+/// name (`column`) and its name and values as written in `filter=` (`written`, `values`; as the
+/// catalogue's filter columns give them), and whether they are the values left out.
+#[cfg(feature = "full")]
+#[derive(Serialize)]
+struct FilterPart {
+    column: String,
+    written: String,
+    values: Vec<String>,
+    exclude: bool,
+}
+
+/// The conditions of a `filter=` value (`[{column, written, values, exclude}]`, one per column
+/// and kind), so that the page never reads the view grammar itself; an error as a view's.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+pub fn filter_parts(filter: &str, lang: &str) -> Result<JsValue, JsValue> {
+    use crate::spec::tidy::{parse_filter, written};
+    let parts = parse_filter(filter, Lang::parse(lang).unwrap_or_default()).map_err(js_error)?;
+    let parts: Vec<FilterPart> = parts
+        .into_iter()
+        .map(|f| FilterPart {
+            written: written(&f.column),
+            values: f.values.iter().map(|v| written(v)).collect(),
+            column: f.column,
+            exclude: f.exclude,
+        })
+        .collect();
+    to_js(&parts)
+}
+
+/// A `filter=` value with column `column` keeping `checked` of its values `all` (as the
+/// catalogue writes them): see [`crate::spec::tidy::filter_with`].
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+pub fn filter_with(
+    filter: &str,
+    column: &str,
+    checked: Vec<String>,
+    all: Vec<String>,
+    lang: &str,
+) -> Result<String, JsValue> {
+    crate::spec::tidy::filter_with(
+        filter,
+        column,
+        &checked,
+        &all,
+        Lang::parse(lang).unwrap_or_default(),
+    )
+    .map_err(js_error)
+}
+
 /// The gallery: `[{name, file, source, explanation, view}]`, `view` being the full view
 /// description to open the example with (the regional data is the default dataset).
 #[wasm_bindgen]

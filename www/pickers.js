@@ -101,63 +101,55 @@ function buildViewPicker(view) {
 
 // ---------------------------------------------------------------- filter: a picker per column
 
-// `s` split at `sep` outside double quotes (the core writes a name or value that holds a `,`,
-// `|` or `:` between quotes; the catalogue gives each as written: `written`, `value`), each part
-// as written, trimmed.
-function splitOutside(s, sep) {
-  const parts = [];
-  let from = 0, quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '"') quoted = !quoted;
-    else if (s[i] === sep && !quoted) { parts.push(s.slice(from, i).trim()); from = i + 1; }
+// The conditions of `filter=` values, as the core reads them (the page never reads the view
+// grammar itself): filter value -> `[{column, written, values, exclude}]` (values as the
+// catalogue writes them), null when the grammar refuses it. Asked for when the pickers are set
+// from a description, so that a later change of view knows which columns its filter names.
+const filterParts = new Map([['', []]]);
+const askedParts = new Map(); // filter value -> the core's answer, while it is asked
+function askFilterParts(filter) {
+  if (filterParts.has(filter)) return Promise.resolve(filterParts.get(filter));
+  if (!askedParts.has(filter)) {
+    askedParts.set(filter, state.core.call('filterParts', { filter, lang: state.lang })
+      .catch(() => null)
+      .then((parts) => {
+        askedParts.delete(filter);
+        if (filterParts.size > 200) { filterParts.clear(); filterParts.set('', []); }
+        filterParts.set(filter, parts);
+        return parts;
+      }));
   }
-  parts.push(s.slice(from).trim());
-  return parts;
+  return askedParts.get(filter);
 }
-const lastColon = (part) => {
-  let at = -1, quoted = false;
-  for (let i = 0; i < part.length; i++) {
-    if (part[i] === '"') quoted = !quoted;
-    else if (part[i] === ':' && !quoted) at = i;
-  }
-  return at;
-};
-// The parts of a `filter=` value, each `column:values` (the values after the last colon).
-const filterParts = (v) => splitOutside(v || '', ',').filter((x) => lastColon(x) >= 0);
-const partColumn = (part) => part.slice(0, lastColon(part)).trim();
 
-// Whether another view keeps `filter=v`: it can filter on each column `v` names.
+// Whether another view keeps `filter=v`: it can filter on each column `v` names (unknown while
+// the core has not read `v`: then it is not kept).
 function filterKept(k, v) {
-  const cols = new Set((k.columns || []).map((c) => c.written));
-  const parts = filterParts(v);
-  return k.key === 'filter' && parts.length > 0 && parts.every((part) => cols.has(partColumn(part)));
+  const cols = new Set((k.columns || []).map((c) => c.column));
+  const parts = filterParts.get(v);
+  return k.key === 'filter' && Array.isArray(parts) && parts.length > 0 && parts.every((part) => cols.has(part.column));
 }
 
-// Which values of column `c` the description's filter keeps: a Set of values, or null for all.
-function keptValues(c, filter) {
+// Which values of column `c` the filter's conditions `parts` keep: a Set of values, or null for
+// all.
+function keptValues(c, parts) {
   let kept = null;
-  for (const part of filterParts(filter)) {
-    if (partColumn(part) !== c.written) continue;
-    let vs = part.slice(lastColon(part) + 1).trim();
-    const exclude = vs.startsWith('!');
-    if (exclude) vs = vs.slice(1);
-    const named = new Set(splitOutside(vs, '|'));
-    const these = c.values.map((v) => v.value).filter((v) => named.has(v) !== exclude);
+  for (const part of parts) {
+    if (part.column !== c.column) continue;
+    const named = new Set(part.values);
+    const these = c.values.map((v) => v.value).filter((v) => named.has(v) !== part.exclude);
     kept = new Set(kept ? these.filter((v) => kept.has(v)) : these);
   }
   return kept;
 }
 
-// The description's filter with column `c` keeping `checked` of its values: nothing for all
-// (or none), the values when they are fewer than the others, else `!` and the others.
-function withColumn(filter, c, checked) {
-  const parts = filterParts(filter).filter((part) => partColumn(part) !== c.written);
-  const all = c.values.map((v) => v.value);
-  if (checked.length > 0 && checked.length < all.length) {
-    const left = all.filter((v) => !checked.includes(v));
-    parts.push(checked.length <= left.length ? `${c.written}:${checked.join('|')}` : `${c.written}:!${left.join('|')}`);
-  }
-  return parts.join(',');
+// Column `c` keeping `checked` of its values in the description's filter (written by the core).
+async function setColumn(c, checked) {
+  const filter = new URLSearchParams(currentCore()).get('filter') || '';
+  const ask = (f) => state.core.call('filterWith', { filter: f, column: c.column, checked, all: c.values.map((v) => v.value), lang: state.lang });
+  // (A filter the grammar refuses has its conditions replaced by this column's.)
+  const value = await ask(filter).catch(() => ask(''));
+  setPicker('filter', value);
 }
 
 // What a column's picker says when closed: "doelgroep: alle", "doelgroep: Wajong, WSW",
@@ -200,7 +192,7 @@ function filterPicker(k) {
     const reset = document.createElement('button');
     reset.type = 'button';
     reset.textContent = t('filter-reset');
-    reset.addEventListener('click', () => setPicker('filter', withColumn(new URLSearchParams(currentCore()).get('filter'), c, [])));
+    reset.addEventListener('click', () => setColumn(c, []));
     box.appendChild(reset);
     const list = document.createElement('div');
     list.className = 'filter-values';
@@ -210,7 +202,7 @@ function filterPicker(k) {
       input.type = 'checkbox'; input.id = `filter-${i}-${n}`; input.value = v.value;
       input.addEventListener('change', () => {
         const checked = [...list.querySelectorAll('input:checked')].map((x) => x.value);
-        setPicker('filter', withColumn(new URLSearchParams(currentCore()).get('filter'), c, checked));
+        setColumn(c, checked);
       });
       lab.append(input, ' ' + v.label);
       list.appendChild(lab);
@@ -229,16 +221,22 @@ function updateFilters(k, p) {
   const wrap = $('keys').querySelector('[data-key="filter"]');
   if (!wrap || !k || !k.columns) return;
   const filter = p.get('filter') || '';
+  const parts = filterParts.get(filter);
+  if (parts === undefined) {
+    // Set once the core has read the filter, if it is still the one on screen.
+    askFilterParts(filter).then(() => { if ((new URLSearchParams(currentCore()).get('filter') || '') === filter) updateFilters(k, p); });
+    return;
+  }
   const onChart = new Set(['x', 'series', 'facet', 'dimension', 'term'].map((key) => p.get(key)).filter(Boolean));
-  const named = new Set(filterParts(filter).map(partColumn));
+  const named = new Set((parts || []).map((part) => part.column));
   let shown = 0;
   for (const d of wrap.querySelectorAll('details.filter-column')) {
     const c = k.columns.find((x) => x.column === d.dataset.column);
     if (!c) continue;
-    const kept = keptValues(c, filter);
+    const kept = keptValues(c, parts || []);
     d.querySelector('summary').textContent = filterSummary(c, kept);
     for (const input of d.querySelectorAll('input[type=checkbox]')) input.checked = !kept || kept.has(input.value);
-    d.hidden = onChart.has(c.column) && !named.has(c.written);
+    d.hidden = onChart.has(c.column) && !named.has(c.column);
     if (!d.hidden) shown += 1;
   }
   if (!shown) wrap.hidden = true;
@@ -338,6 +336,8 @@ export function buildPickers(spec, view) {
     if (l) l.hidden = !applies(k, keys, p);
   }
   updateFilters(keys.find((k) => k.key === 'filter'), p);
+  // (Its filter read by the core ahead, for a change of view: see `filterKept`.)
+  if (p.get('filter')) askFilterParts(p.get('filter'));
   const region = p.get('region') || '';
   if (document.activeElement !== $('region')) $('region').value = region;
   $('clear-region').disabled = !region;

@@ -484,6 +484,18 @@ const ops = {
     try { while (w.step()) { /* one step after another */ } } finally { w.free(); }
     return true;
   },
+  // The view grammar's `filter=`, read and written by the core for the page's column pickers:
+  // its conditions (`[{column, written, values, exclude}]`, null when the grammar refuses it),
+  // and the value with one column keeping the values checked. They hold no data: answered
+  // beside the queue.
+  async filterParts({ filter, lang }) {
+    await loadFull();
+    try { return wasm_bindgen.filter_parts(filter, lang); } catch (e) { return null; }
+  },
+  async filterWith({ filter, column, checked, all, lang }) {
+    await loadFull();
+    return wasm_bindgen.filter_with(filter, column, checked, all, lang);
+  },
   roles({ lang }) { return (full ? wasm_bindgen : bv_first).Explorer.roles(lang); },
   trap() { needData().__trap('trap'); return null; },
 };
@@ -501,8 +513,8 @@ self.onmessage = (e) => {
     }
   };
   // `fullCore` waits for the warm-up, which waits while requests are answered: it is answered
-  // beside the queue, not in it.
-  if (op === 'fullCore') { answer(); return; }
+  // beside the queue, not in it (as are the requests that hold no data).
+  if (op === 'fullCore' || op === 'filterParts' || op === 'filterWith') { answer(); return; }
   asked += 1;
   if (op === 'open' && args && args.source && args.source.kind !== 'default') {
     opened = true;

@@ -200,51 +200,10 @@ pub const ENCODING_KEYS: &[&str] = &[
 fn parse_encoding(p: &mut Params) -> Result<Encoding> {
     let lang = p.lang();
     let col = |p: &mut Params, k: &str| p.take(k).filter(|v| !v.trim().is_empty());
-    let mut filter: Vec<RowFilter> = Vec::new();
-    if let Some(f) = p.take("filter") {
-        for item in split_outside_quotes(&f, ',').filter(|s| !s.is_empty()) {
-            // As before: a column name may hold a colon, the values follow the last one (a
-            // colon between quotes is part of a name or value).
-            // A column is named before the colon (`:x` names none).
-            let named = last_colon(item).filter(|(c, _)| !unquoted(c).is_empty());
-            let (c, v) = named.ok_or_else(|| {
-                Error::view(match lang {
-                    Lang::Nl => format!(
-                        "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw; een waarde met een komma, | of : tussen aanhalingstekens: filter=gemeente:\"Bergen, NH\"."
-                    ),
-                    Lang::En => format!(
-                        "'filter={f}': write column:value, for example filter=model:total or filter=subgroup:Wajong|Wsw; a value holding a comma, | or : between quotes: filter=municipality:\"Bergen, NH\"."
-                    ),
-                })
-            })?;
-            let column = unquoted(c);
-            let v = v.trim_start();
-            let (exclude, v) = match v.strip_prefix('!') {
-                Some(rest) => (true, rest),
-                None => (false, v),
-            };
-            // An empty place in the list (`Utrecht|`) names nothing; alone (`gemeente:`) it asks
-            // for the empty value, which the view then looks for (and names the values if none).
-            let parts: Vec<&str> = split_outside_quotes(v, '|').collect();
-            let named = parts.iter().filter(|p| !p.is_empty());
-            let values: Vec<String> = if named.clone().next().is_some() {
-                named.map(|p| unquoted(p)).collect()
-            } else {
-                parts.into_iter().map(unquoted).collect()
-            };
-            match filter
-                .iter_mut()
-                .find(|f| f.column == column && f.exclude == exclude)
-            {
-                Some(f) => f.values.extend(values),
-                None => filter.push(RowFilter {
-                    column,
-                    values,
-                    exclude,
-                }),
-            }
-        }
-    }
+    let filter = match p.take("filter") {
+        Some(f) => parse_filter(&f, lang)?,
+        None => Vec::new(),
+    };
     let agg = match p.take("agg").as_deref() {
         None | Some("") => None,
         Some("sum") | Some("som") => Some(Agg::Sum),
@@ -270,6 +229,86 @@ fn parse_encoding(p: &mut Params) -> Result<Encoding> {
         subtitle: col(p, "subtitle"),
         ylabel: col(p, "ylabel"),
     })
+}
+
+/// The conditions of a `filter=` value, one per column and kind (values kept, or all but
+/// some), in the order first named: the grammar of `filter=` in one place (the page asks the
+/// core for them, see [`filter_with`]).
+pub fn parse_filter(f: &str, lang: Lang) -> Result<Vec<RowFilter>> {
+    let mut filter: Vec<RowFilter> = Vec::new();
+    for item in split_outside_quotes(f, ',').filter(|s| !s.is_empty()) {
+        // As before: a column name may hold a colon, the values follow the last one (a
+        // colon between quotes is part of a name or value).
+        // A column is named before the colon (`:x` names none).
+        let named = last_colon(item).filter(|(c, _)| !unquoted(c).is_empty());
+        let (c, v) = named.ok_or_else(|| {
+            Error::view(match lang {
+                Lang::Nl => format!(
+                    "'filter={f}': schrijf kolom:waarde, bijvoorbeeld filter=model:totaal of filter=subgroep:Wajong|Wsw; een waarde met een komma, | of : tussen aanhalingstekens: filter=gemeente:\"Bergen, NH\"."
+                ),
+                Lang::En => format!(
+                    "'filter={f}': write column:value, for example filter=model:total or filter=subgroup:Wajong|Wsw; a value holding a comma, | or : between quotes: filter=municipality:\"Bergen, NH\"."
+                ),
+            })
+        })?;
+        let column = unquoted(c);
+        let v = v.trim_start();
+        let (exclude, v) = match v.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, v),
+        };
+        // An empty place in the list (`Utrecht|`) names nothing; alone (`gemeente:`) it asks
+        // for the empty value, which the view then looks for (and names the values if none).
+        let parts: Vec<&str> = split_outside_quotes(v, '|').collect();
+        let named = parts.iter().filter(|p| !p.is_empty());
+        let values: Vec<String> = if named.clone().next().is_some() {
+            named.map(|p| unquoted(p)).collect()
+        } else {
+            parts.into_iter().map(unquoted).collect()
+        };
+        match filter
+            .iter_mut()
+            .find(|f| f.column == column && f.exclude == exclude)
+        {
+            Some(f) => f.values.extend(values),
+            None => filter.push(RowFilter {
+                column,
+                values,
+                exclude,
+            }),
+        }
+    }
+    Ok(filter)
+}
+
+/// A `filter=` value with column `column`'s conditions replaced by keeping `checked` of its
+/// values `all` (both as [`written`] after `column:`, as the catalogue gives them): none when
+/// every value or none is checked, the values kept when they are no more than those left
+/// out, else `!` and those left out (`regio:!Landelijk`). The other columns' conditions stay.
+pub fn filter_with(
+    filter: &str,
+    column: &str,
+    checked: &[String],
+    all: &[String],
+    lang: Lang,
+) -> Result<String> {
+    let mut parts = parse_filter(filter, lang)?;
+    parts.retain(|f| f.column != column);
+    let kept: Vec<&String> = all.iter().filter(|v| checked.contains(v)).collect();
+    if !kept.is_empty() && kept.len() < all.len() {
+        let left: Vec<&String> = all.iter().filter(|v| !checked.contains(v)).collect();
+        let (exclude, values) = if kept.len() <= left.len() {
+            (false, kept)
+        } else {
+            (true, left)
+        };
+        parts.push(RowFilter {
+            column: column.to_string(),
+            values: values.into_iter().map(|v| unquoted(v)).collect(),
+            exclude,
+        });
+    }
+    Ok(filter_query(&parts))
 }
 
 fn take_highlight(p: &mut Params) -> Option<String> {
@@ -472,6 +511,55 @@ mod tests {
             let e = ViewSpec::parse(&format!("view=bars&filter={f}")).unwrap_err();
             assert!(e.message.contains("schrijf kolom:waarde"), "{}", e.message);
         }
+    }
+
+    /// The page's column pickers: a column's condition replaced by the values checked, written
+    /// as the fewer of kept or left out; the other columns' conditions kept; values with a
+    /// separator of the grammar (as the catalogue writes them, between quotes) read as meant.
+    #[test]
+    fn a_columns_condition_is_replaced_by_the_values_checked() {
+        use super::filter_with;
+        use crate::format::Lang;
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let all = s(&["Wajong", "Wsw", "P-wet", "Praktijkroute"]);
+        let w = |f: &str, checked: &[&str]| {
+            filter_with(f, "subgroep", &s(checked), &all, Lang::Nl).unwrap()
+        };
+        assert_eq!(w("", &["Wsw"]), "subgroep:Wsw");
+        assert_eq!(
+            w("jaar:2019,subgroep:Wsw", &["Wsw", "Wajong"]),
+            "jaar:2019,subgroep:Wajong|Wsw"
+        );
+        assert_eq!(
+            w("subgroep:!Wsw", &["Wajong", "Wsw", "P-wet"]),
+            "subgroep:!Praktijkroute"
+        );
+        // Every value or none: no condition on the column (the others stay).
+        assert_eq!(w("subgroep:Wsw,jaar:2019", &[]), "jaar:2019");
+        assert_eq!(
+            w(
+                "subgroep:Wsw,jaar:2019",
+                &all.iter().map(String::as_str).collect::<Vec<_>>()
+            ),
+            "jaar:2019"
+        );
+        // Quoted names and values (as the catalogue writes them) read as meant.
+        let odd = s(&["\"Bergen, NH\"", "Utrecht", "\"a|b\""]);
+        let f = filter_with(
+            "\"gemeente, oud\":Utrecht",
+            "gemeente, oud",
+            &s(&["\"Bergen, NH\""]),
+            &odd,
+            Lang::Nl,
+        )
+        .unwrap();
+        assert_eq!(f, "\"gemeente, oud\":\"Bergen, NH\"");
+        assert_eq!(
+            super::parse_filter(&f, Lang::Nl).unwrap(),
+            vec![super::RowFilter::keep("gemeente, oud", &["Bergen, NH"])]
+        );
+        // A filter the grammar refuses is an error, not a guess.
+        assert!(filter_with("subgroep", "subgroep", &[], &all, Lang::Nl).is_err());
     }
 
     /// A name or value holding a separator of the grammar is written between quotes, and read
