@@ -142,11 +142,7 @@ test('a large file is read by two workers, with the numbers of the whole file; a
     // (Whatever view the page picks for it first: the sums are asked for below.)
     await page.waitForFunction((n) => document.getElementById('dataset').textContent.startsWith(n) && ['ready', 'error'].includes(document.documentElement.dataset.state), name, { timeout: 60000 });
     assert.equal(await page.evaluate(() => window.bv.readBy), readBy, name);
-  await page.evaluate(() => {
-    const h = new URLSearchParams(location.hash.slice(1));
-    h.set('x', 'arbeidsmarktregio');
-    location.hash = '#' + h.toString();
-  });
+    await page.evaluate(() => { location.hash = '#view=bars&x=arbeidsmarktregio&y=werkzaam&' + location.hash.slice(1); });
     await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'bars' && document.documentElement.dataset.state === 'ready');
     assert.match(await page.locator('#dataset').textContent(), new RegExp(`Windows-1252, scheidingsteken puntkomma, decimaalteken ',', .* ${rows} gegevensrijen`));
     const shown = await page.evaluate(() => window.bv.rendered.table.rows.map((r) => [r[0], r[1]]));
