@@ -16,6 +16,7 @@ let fullSource = null; // how to get the full core: { url } or { wasmBase64 }
 let fullReady = null; // the full core's instantiation, once started
 const HEAD = 64 * 1024; // the bytes that tell a file's format
 const ASIDE_FROM = 8 << 20; // files from this size on get the full core warmed up beside them
+const PROGRESS_MS = 100; // a file's progress is posted at most this often (10 times a second)
 let asked = 0; // requests in the queue (received and not yet answered)
 let opened = false; // whether a file or example was asked for (the warm-up then ends)
 let warming = null; // the warm-up, once started
@@ -283,7 +284,7 @@ async function split(reading, file, name, head, test, helped, ended) {
   const at = reading.split_at(from, around);
   if (at === undefined) { w.terminate(); return null; }
   const rows = new Promise((resolve) => {
-    // A second worker that says nothing for 20 s (it reports every percent) is given up: this
+    // A second worker that says nothing for 20 s (it reports as it reads) is given up: this
     // worker reads that half itself.
     let quiet = null;
     const heard = () => { clearTimeout(quiet); quiet = setTimeout(() => resolve(null), 20000); };
@@ -404,9 +405,15 @@ const ops = {
       let mine = 0; // as the core tells it
       let theirs = 0; // the second worker's bytes, while it reads
       let shown = 0;
+      let told = -Infinity; // when the page was last told
       const tell = () => {
         const loaded = Math.min(size, Math.max(shown, mine + theirs));
         if (loaded === shown && shown) return;
+        // At most every PROGRESS_MS: each message costs the page a task and a repaint, taken
+        // from the cores that read the file.
+        const now = performance.now();
+        if (now - told < PROGRESS_MS && shown && loaded < size) return;
+        told = now;
         shown = loaded;
         postMessage({ id, progress: { loaded, total: size, parsing: loaded * 2 > size } });
       };
@@ -472,7 +479,15 @@ const ops = {
     ops.instantiate({ module });
     const reading = wasm_bindgen.FileReading.helper(name, size, at);
     try {
-      await readInto(reading, { kind: 'file', file }, test, (done) => postMessage({ id, progress: { done } }));
+      // Its bytes read, at most every PROGRESS_MS (the first worker adds them to the bar).
+      let told = -Infinity;
+      const progress = (done) => {
+        const now = performance.now();
+        if (now - told < PROGRESS_MS) return;
+        told = now;
+        postMessage({ id, progress: { done } });
+      };
+      await readInto(reading, { kind: 'file', file }, test, progress);
       const handed = reading.handover();
       return handed ? { handed, transfer: [handed.buffer] } : { handed: null };
     } finally { reading.free(); }
