@@ -298,7 +298,7 @@ async function split(reading, file, name, head, test, helped, ended) {
     };
     w.onerror = () => { clearTimeout(quiet); resolve(null); };
   });
-  w.postMessage({ id: 1, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, test: { slow: test.slow } } });
+  w.postMessage({ id: 1, op: 'readPart', args: { module: fullModule, file, name, size: file.size, at, test: { slow: !!(test && test.slow) } } });
   const two = { rows, active: true, end: () => { two.active = false; w.terminate(); ended(); } };
   return two;
 }
