@@ -631,19 +631,18 @@ fn role_label_en(r: crate::spec::Role) -> &'static str {
 }
 
 /// One column's condition of a `filter=` value, for the page's column pickers: the column's
-/// name (`column`) and its name and values as written in `filter=` (`written`, `values`; as the
-/// catalogue's filter columns give them), and whether they are the values left out.
+/// name, its values as written in `filter=` (as the catalogue's filter columns give them), and
+/// whether they are the values left out.
 #[cfg(feature = "full")]
 #[derive(Serialize)]
 struct FilterPart {
     column: String,
-    written: String,
     values: Vec<String>,
     exclude: bool,
 }
 
-/// The conditions of a `filter=` value (`[{column, written, values, exclude}]`, one per column
-/// and kind), so that the page never reads the view grammar itself; an error as a view's.
+/// The conditions of a `filter=` value (`[{column, values, exclude}]`, one per column and
+/// kind), so that the page never reads the view grammar itself; an error as a view's.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn filter_parts(filter: &str, lang: &str) -> Result<JsValue, JsValue> {
@@ -652,7 +651,6 @@ pub fn filter_parts(filter: &str, lang: &str) -> Result<JsValue, JsValue> {
     let parts: Vec<FilterPart> = parts
         .into_iter()
         .map(|f| FilterPart {
-            written: written(&f.column),
             values: f.values.iter().map(|v| written(v)).collect(),
             column: f.column,
             exclude: f.exclude,

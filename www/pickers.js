@@ -102,7 +102,7 @@ function buildViewPicker(view) {
 // ---------------------------------------------------------------- filter: a picker per column
 
 // The conditions of `filter=` values, as the core reads them (the page never reads the view
-// grammar itself): filter value -> `[{column, written, values, exclude}]` (values as the
+// grammar itself): filter value -> `[{column, values, exclude}]` (values as the
 // catalogue writes them), null when the grammar refuses it. Asked for when the pickers are set
 // from a description, so that a later change of view knows which columns its filter names.
 const filterParts = new Map([['', []]]);
@@ -111,9 +111,11 @@ function askFilterParts(filter) {
   if (filterParts.has(filter)) return Promise.resolve(filterParts.get(filter));
   if (!askedParts.has(filter)) {
     askedParts.set(filter, state.core.call('filterParts', { filter, lang: state.lang })
-      .catch(() => null)
+      // (No answer, as when a load is cancelled meanwhile: asked again next time.)
+      .catch(() => undefined)
       .then((parts) => {
         askedParts.delete(filter);
+        if (parts === undefined) return parts;
         if (filterParts.size > 200) { filterParts.clear(); filterParts.set('', []); }
         filterParts.set(filter, parts);
         return parts;
@@ -224,7 +226,7 @@ function updateFilters(k, p) {
   const parts = filterParts.get(filter);
   if (parts === undefined) {
     // Set once the core has read the filter, if it is still the one on screen.
-    askFilterParts(filter).then(() => { if ((new URLSearchParams(currentCore()).get('filter') || '') === filter) updateFilters(k, p); });
+    askFilterParts(filter).then((got) => { if (got !== undefined && (new URLSearchParams(currentCore()).get('filter') || '') === filter) updateFilters(k, p); });
     return;
   }
   const onChart = new Set(['x', 'series', 'facet', 'dimension', 'term'].map((key) => p.get(key)).filter(Boolean));

@@ -500,7 +500,7 @@ const ops = {
     return true;
   },
   // The view grammar's `filter=`, read and written by the core for the page's column pickers:
-  // its conditions (`[{column, written, values, exclude}]`, null when the grammar refuses it),
+  // its conditions (`[{column, values, exclude}]`, null when the grammar refuses it),
   // and the value with one column keeping the values checked. They hold no data: answered
   // beside the queue.
   async filterParts({ filter, lang }) {
