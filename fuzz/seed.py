@@ -253,6 +253,16 @@ def main() -> None:
         put("spec", "%03d" % i, s.encode())
     put("spec", "empty", b"")
     put("spec", "roles", b"roles=year%3Acategory&filter=year:2020&lang=en&k=1e308")
+    # `filter=` values as the page's pickers write them (read as a whole by the spec target too).
+    filters = [
+        'subgroep:Wajong|Wsw,jaar:2019',
+        'regio:!Landelijk|Onbekend,regio:A',
+        '"gemeente, oud":"Bergen, NH"|"a|b: c"|"zeg ""ja"""',
+        'gemeente:!"a|b: c",kwartaal:2019K1|2019K2',
+        'x: ! "!niet" | " rand " |',
+    ]
+    for i, f in enumerate(filters):
+        put("spec", "filter-%d" % i, f.encode())
     n = sum(len(fs) for _, _, fs in os.walk(CORPUS))
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(CORPUS) for f in fs)
     print(f"fuzz/corpus: {n} files, {size // 1024} KB", file=sys.stderr)
