@@ -198,17 +198,25 @@ function filterPicker(k) {
     box.appendChild(reset);
     const list = document.createElement('div');
     list.className = 'filter-values';
-    c.values.forEach((v, n) => {
-      const lab = document.createElement('label');
-      const input = document.createElement('input');
-      input.type = 'checkbox'; input.id = `filter-${i}-${n}`; input.value = v.value;
-      input.addEventListener('change', () => {
-        const checked = [...list.querySelectorAll('input:checked')].map((x) => x.value);
-        setColumn(c, checked);
+    // The values' boxes are made when the list is first opened (a column of municipalities has
+    // hundreds, and most lists are never opened), ticked as the filter says (`tick`).
+    const fill = () => {
+      if (list.childElementCount) return;
+      c.values.forEach((v, n) => {
+        const lab = document.createElement('label');
+        const input = document.createElement('input');
+        input.type = 'checkbox'; input.id = `filter-${i}-${n}`; input.value = v.value;
+        input.addEventListener('change', () => {
+          const checked = [...list.querySelectorAll('input:checked')].map((x) => x.value);
+          setColumn(c, checked);
+        });
+        lab.append(input, ' ' + v.label);
+        list.appendChild(lab);
       });
-      lab.append(input, ' ' + v.label);
-      list.appendChild(lab);
-    });
+      tick(d);
+    };
+    sum.addEventListener('click', fill);
+    d.addEventListener('toggle', () => { if (d.open) fill(); });
     box.appendChild(list);
     d.appendChild(box);
     row.appendChild(d);
@@ -237,11 +245,19 @@ function updateFilters(k, p) {
     if (!c) continue;
     const kept = keptValues(c, parts || []);
     d.querySelector('summary').textContent = filterSummary(c, kept);
-    for (const input of d.querySelectorAll('input[type=checkbox]')) input.checked = !kept || kept.has(input.value);
+    d.kept = kept;
+    tick(d);
     d.hidden = onChart.has(c.column) && !named.has(c.column);
     if (!d.hidden) shown += 1;
   }
   if (!shown) wrap.hidden = true;
+}
+
+// A column picker's boxes ticked for the values its filter keeps (`kept`, set by
+// `updateFilters`: null for all; not yet set while the core reads the filter).
+function tick(d) {
+  if (d.kept === undefined) return;
+  for (const input of d.querySelectorAll('input[type=checkbox]')) input.checked = !d.kept || d.kept.has(input.value);
 }
 
 // An open column picker closes when the user clicks or tabs elsewhere, or presses Escape.

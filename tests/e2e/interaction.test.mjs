@@ -273,8 +273,10 @@ test('a picker per category column not on the chart: all values, one or more, or
   await idle();
   assert.equal(await filter(), 'regio:!B');
   assert.deepEqual(await pickers(), ['regio: alle behalve B', 'doelgroep: alle']);
-  // "Alle waarden" takes the column's filter away.
+  // "Alle waarden" takes the column's filter away. (The other view's list, made when opened,
+  // is ticked as the filter says.)
   await regio.locator('summary').click();
+  assert.deepEqual(await regio.locator('input').evaluateAll((xs) => xs.map((x) => [x.value, x.checked])), [['A', true], ['B', false], ['Landelijk', true]]);
   await regio.getByRole('button', { name: 'Alle waarden' }).click();
   await page.waitForFunction(() => !location.hash.includes('filter='));
   await idle();
