@@ -642,12 +642,13 @@ struct FilterPart {
 }
 
 /// The conditions of a `filter=` value (`[{column, values, exclude}]`, one per column and
-/// kind), so that the page never reads the view grammar itself; an error as a view's.
+/// kind), so that the page never reads the view grammar itself; an error as a view's (the
+/// page does not show it: the view's own error says what is wrong).
 #[cfg(feature = "full")]
 #[wasm_bindgen]
-pub fn filter_parts(filter: &str, lang: &str) -> Result<JsValue, JsValue> {
+pub fn filter_parts(filter: &str) -> Result<JsValue, JsValue> {
     use crate::spec::tidy::{parse_filter, written};
-    let parts = parse_filter(filter, Lang::parse(lang).unwrap_or_default()).map_err(js_error)?;
+    let parts = parse_filter(filter, Lang::Nl).map_err(js_error)?;
     let parts: Vec<FilterPart> = parts
         .into_iter()
         .map(|f| FilterPart {
@@ -668,16 +669,8 @@ pub fn filter_with(
     column: &str,
     checked: Vec<String>,
     all: Vec<String>,
-    lang: &str,
 ) -> Result<String, JsValue> {
-    crate::spec::tidy::filter_with(
-        filter,
-        column,
-        &checked,
-        &all,
-        Lang::parse(lang).unwrap_or_default(),
-    )
-    .map_err(js_error)
+    crate::spec::tidy::filter_with(filter, column, &checked, &all, Lang::Nl).map_err(js_error)
 }
 
 /// The gallery: `[{name, file, source, explanation, view}]`, `view` being the full view

@@ -110,7 +110,7 @@ const askedParts = new Map(); // filter value -> the core's answer, while it is 
 function askFilterParts(filter) {
   if (filterParts.has(filter)) return Promise.resolve(filterParts.get(filter));
   if (!askedParts.has(filter)) {
-    askedParts.set(filter, state.core.call('filterParts', { filter, lang: state.lang })
+    askedParts.set(filter, state.core.call('filterParts', { filter })
       // (No answer, as when a load is cancelled meanwhile: asked again next time.)
       .catch(() => undefined)
       .then((parts) => {
@@ -148,7 +148,7 @@ function keptValues(c, parts) {
 // Column `c` keeping `checked` of its values in the description's filter (written by the core).
 async function setColumn(c, checked) {
   const filter = new URLSearchParams(currentCore()).get('filter') || '';
-  const ask = (f) => state.core.call('filterWith', { filter: f, column: c.column, checked, all: c.values.map((v) => v.value), lang: state.lang });
+  const ask = (f) => state.core.call('filterWith', { filter: f, column: c.column, checked, all: c.values.map((v) => v.value) });
   // (A filter the grammar refuses has its conditions replaced by this column's.)
   const value = await ask(filter).catch(() => ask(''));
   setPicker('filter', value);
@@ -227,9 +227,9 @@ function filterPicker(k) {
 
 // Sets the column pickers from the description `p`: their checkboxes and summaries; a column on
 // the chart (its x, series, panels, terms) has none unless the filter already names it.
+// (The filter is read by the core first, also without a picker on screen: a later change of view
+// needs it, see `filterKept`.)
 function updateFilters(k, p) {
-  const wrap = $('keys').querySelector('[data-key="filter"]');
-  if (!wrap || !k || !k.columns) return;
   const filter = p.get('filter') || '';
   const parts = filterParts.get(filter);
   if (parts === undefined) {
@@ -237,6 +237,8 @@ function updateFilters(k, p) {
     askFilterParts(filter).then((got) => { if (got !== undefined && (new URLSearchParams(currentCore()).get('filter') || '') === filter) updateFilters(k, p); });
     return;
   }
+  const wrap = $('keys').querySelector('[data-key="filter"]');
+  if (!wrap || !k || !k.columns) return;
   const onChart = new Set(['x', 'series', 'facet', 'dimension', 'term'].map((key) => p.get(key)).filter(Boolean));
   const named = new Set((parts || []).map((part) => part.column));
   let shown = 0;
@@ -354,8 +356,6 @@ export function buildPickers(spec, view) {
     if (l) l.hidden = !applies(k, keys, p);
   }
   updateFilters(keys.find((k) => k.key === 'filter'), p);
-  // (Its filter read by the core ahead, for a change of view: see `filterKept`.)
-  if (p.get('filter')) askFilterParts(p.get('filter'));
   const region = p.get('region') || '';
   if (document.activeElement !== $('region')) $('region').value = region;
   $('clear-region').disabled = !region;

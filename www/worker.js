@@ -32,6 +32,17 @@ const yielder = new MessageChannel(); // a task boundary without the timers' 4 m
 const yielded = [];
 yielder.port1.onmessage = () => { const resolve = yielded.shift(); if (resolve) resolve(); };
 const nextTask = () => new Promise((resolve) => { yielded.push(resolve); yielder.port2.postMessage(null); });
+// Whether a progress message is due: at most every PROGRESS_MS (each costs the page a task and
+// a repaint, taken from the cores that read the file), or now when `now` says so.
+function everyProgress() {
+  let last = -Infinity;
+  return (now = false) => {
+    const t = performance.now();
+    if (!now && t - last < PROGRESS_MS) return false;
+    last = t;
+    return true;
+  };
+}
 
 // Warms the full core up while the page is idle (the core's `WarmUp`: a made-up file read,
 // described and drawn, so the engine has compiled the fast code before the user's file comes).
@@ -405,15 +416,12 @@ const ops = {
       let mine = 0; // as the core tells it
       let theirs = 0; // the second worker's bytes, while it reads
       let shown = 0;
-      let told = -Infinity; // when the page was last told
+      const due = everyProgress();
       const tell = () => {
         const loaded = Math.min(size, Math.max(shown, mine + theirs));
         if (loaded === shown && shown) return;
-        // At most every PROGRESS_MS: each message costs the page a task and a repaint, taken
-        // from the cores that read the file.
-        const now = performance.now();
-        if (now - told < PROGRESS_MS && shown && loaded < size) return;
-        told = now;
+        // (The first and the last at once.)
+        if (!due(!shown || loaded >= size)) return;
         shown = loaded;
         postMessage({ id, progress: { loaded, total: size, parsing: loaded * 2 > size } });
       };
@@ -479,14 +487,9 @@ const ops = {
     ops.instantiate({ module });
     const reading = wasm_bindgen.FileReading.helper(name, size, at);
     try {
-      // Its bytes read, at most every PROGRESS_MS (the first worker adds them to the bar).
-      let told = -Infinity;
-      const progress = (done) => {
-        const now = performance.now();
-        if (now - told < PROGRESS_MS) return;
-        told = now;
-        postMessage({ id, progress: { done } });
-      };
+      // Its bytes read (the first worker adds them to the bar).
+      const due = everyProgress();
+      const progress = (done) => { if (due()) postMessage({ id, progress: { done } }); };
       await readInto(reading, { kind: 'file', file }, test, progress);
       const handed = reading.handover();
       return handed ? { handed, transfer: [handed.buffer] } : { handed: null };
@@ -503,13 +506,13 @@ const ops = {
   // its conditions (`[{column, values, exclude}]`, null when the grammar refuses it),
   // and the value with one column keeping the values checked. They hold no data: answered
   // beside the queue.
-  async filterParts({ filter, lang }) {
+  async filterParts({ filter }) {
     await loadFull();
-    try { return wasm_bindgen.filter_parts(filter, lang); } catch (e) { return null; }
+    try { return wasm_bindgen.filter_parts(filter); } catch (e) { return null; }
   },
-  async filterWith({ filter, column, checked, all, lang }) {
+  async filterWith({ filter, column, checked, all }) {
     await loadFull();
-    return wasm_bindgen.filter_with(filter, column, checked, all, lang);
+    return wasm_bindgen.filter_with(filter, column, checked, all);
   },
   roles({ lang }) { return (full ? wasm_bindgen : bv_first).Explorer.roles(lang); },
   trap() { needData().__trap('trap'); return null; },

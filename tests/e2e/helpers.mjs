@@ -111,3 +111,33 @@ export function parseCsv(text, sep) {
   if (rows[rows.length - 1].length === 0) rows.pop();
   return rows;
 }
+
+// A `;`-separated file of municipalities in 35 regions, one quarter, with a count `werkzaam`:
+// `rows` rows, or as many as make `bytes` bytes; with the sum per region.
+export function municipalityCounts({ rows = Infinity, bytes = Infinity }) {
+  const lines = ['gemeente;arbeidsmarktregio;kwartaal;werkzaam'];
+  const sums = new Map();
+  let size = lines[0].length + 1;
+  for (let i = 0; i < rows && size < bytes; i++) {
+    const region = `Regio ${i % 35}`;
+    const n = (i * 7919) % 1000;
+    const line = `Gemeente ${i % 350};${region};2019K4;${n}`;
+    lines.push(line);
+    size += line.length + 1;
+    sums.set(region, (sums.get(region) || 0) + n);
+  }
+  return { text: lines.join('\n') + '\n', sums, rows: lines.length - 1 };
+}
+
+// The page's sums of `werkzaam` per `arbeidsmarktregio` of the data on screen, as bars (the
+// hash's other keys kept, a series dropped): [[region, sum]], once drawn.
+export async function sumsPerRegion(page) {
+  await page.evaluate(() => {
+    const h = new URLSearchParams(location.hash.slice(1));
+    for (const [k, v] of [['view', 'bars'], ['x', 'arbeidsmarktregio'], ['y', 'werkzaam']]) h.set(k, v);
+    h.delete('series');
+    location.hash = '#' + h.toString();
+  });
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'bars' && /x=arbeidsmarktregio/.test(window.bv.rendered.spec) && document.documentElement.dataset.state === 'ready');
+  return page.evaluate(() => window.bv.rendered.table.rows.map((r) => [r[0], r[1]]));
+}
