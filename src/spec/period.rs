@@ -568,8 +568,8 @@ pub fn unsupported(s: &str) -> Option<(&'static str, &'static str)> {
     let upper = crate::case::upper(s).replace([' ', '-', '/', '_', '.'], "");
     let week_number = |t: &str| {
         // The week (1-53), with an ISO weekday (1-7) after it or not.
-        let t = match t.len() {
-            3 if small(&t[2..], 7).is_some() => &t[..2],
+        let t = match (t.len(), t.get(..2), t.get(2..)) {
+            (3, Some(week), Some(day)) if small(day, 7).is_some() => week,
             _ => t,
         };
         small(t, 53).is_some()
@@ -1740,6 +1740,10 @@ mod tests {
             "2019/22",
             "2019/2021",
             "1/2019",
+            // A week number followed by a letter of two bytes (found by the fuzzer: it was
+            // cut inside that letter).
+            "2019W5\u{a8}",
+            "W5\u{e9}2019",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }
