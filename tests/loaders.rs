@@ -854,3 +854,51 @@ fn a_column_without_a_name_is_named_by_its_place_and_said() {
     let t = table::load("q.csv", b"i,regio,n\n0,A,1\n").unwrap();
     assert!(t.detected.notes.is_empty(), "{:?}", t.detected.notes);
 }
+
+/// A workbook with a stray cell thousands of columns to the right of its table (a remark typed
+/// far off, or a cell reference the fuzzer mangled): the columns in between are kept, named by
+/// their place, but each note lists ten of them and counts the rest, and the regional reading
+/// gives the data of the table (it looked every such column up by name, once per column).
+#[test]
+fn workbook_with_a_cell_far_to_the_right() {
+    let (header, rows) = shared();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (j, h) in header.iter().enumerate() {
+        ws.write_string(0, j as u16, h).unwrap();
+    }
+    for (i, row) in rows.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            match (header[j] != "region_id", v.parse::<f64>()) {
+                (true, Ok(n)) => ws.write_number(1 + i as u32, j as u16, n).unwrap(),
+                _ => ws.write_string(1 + i as u32, j as u16, v).unwrap(),
+            };
+        }
+    }
+    ws.write_string(1, 6000, "opmerking").unwrap();
+    let ds = load("ver.xlsx", &wb.save_to_buffer().unwrap());
+    assert_eq!(ds.table.columns.len(), 6001);
+    let base = load("regions.csv", DEFAULT_DATA);
+    assert_same_regional(regional(&base), regional(&ds), "ver.xlsx");
+    let nameless = ds
+        .table
+        .detected
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Zonder naam in de kopregel"))
+        .expect("the nameless columns are said");
+    let more = 6001 - header.len() - 10;
+    assert!(
+        nameless.ends_with(&format!(" en nog {more}.")) && nameless.len() < 400,
+        "{nameless}"
+    );
+    let unused = regional(&ds)
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Kolommen bewaard maar niet gebruikt"))
+        .expect("the unused columns are said");
+    assert!(
+        unused.contains(" en nog ") && unused.len() < 400,
+        "{unused}"
+    );
+}

@@ -1246,10 +1246,16 @@ pub fn column_names(
     }
     #[cfg(feature = "full")]
     if !nameless.is_empty() {
-        let list = nameless.join(", ");
+        use crate::format::{first_ten, Lang};
         detected.note(
-            format!("Zonder naam in de kopregel, hier genoemd naar hun plaats: {list}."),
-            format!("Without a name in the header, named here by their place: {list}."),
+            format!(
+                "Zonder naam in de kopregel, hier genoemd naar hun plaats: {}.",
+                first_ten(&nameless, Lang::Nl)
+            ),
+            format!(
+                "Without a name in the header, named here by their place: {}.",
+                first_ten(&nameless, Lang::En)
+            ),
         );
     }
     names

@@ -231,6 +231,12 @@ impl Count {
             .find(|c| c.name() == f || c.dutch().contains(&f.as_str()))
             .or_else(|| {
                 let key = word_key(&f);
+                #[cfg(feature = "full")]
+                return count_keys()
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, c)| *c);
+                #[cfg(not(feature = "full"))]
                 Count::ALL.into_iter().find(|c| {
                     word_key(c.name()) == key || c.dutch().iter().any(|d| word_key(d) == key)
                 })
@@ -361,6 +367,36 @@ fn filler_full(w: &str) -> bool {
     }
 }
 
+/// Every name of every count as its word key, in the order `Count::named` tries them, made once
+/// (a file of thousands of columns asks for each column, several times). Full core only: the
+/// first core reads the built-in data's few columns.
+#[cfg(feature = "full")]
+fn count_keys() -> &'static [(Vec<&'static str>, Count)] {
+    static KEYS: std::sync::OnceLock<Vec<(Vec<&'static str>, Count)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        Count::ALL
+            .into_iter()
+            .flat_map(|c| {
+                std::iter::once(c.name())
+                    .chain(c.dutch().iter().copied())
+                    .map(move |n| (word_key(n), c))
+            })
+            .collect()
+    })
+}
+
+/// The same for the names of the identification columns (`IdColumn::from_header`).
+#[cfg(feature = "full")]
+fn id_keys() -> &'static [(String, IdColumn)] {
+    static KEYS: std::sync::OnceLock<Vec<(String, IdColumn)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        IdColumn::ALL
+            .into_iter()
+            .flat_map(|id| id.names().iter().map(move |n| (word_key(n).join("_"), id)))
+            .collect()
+    })
+}
+
 /// The sorted words of a folded header without filler words, with a few spellings unified.
 pub fn word_key(folded: &str) -> Vec<&str> {
     let mut words: Vec<&str> = folded
@@ -485,6 +521,9 @@ impl IdColumn {
     pub fn from_header(header: &str) -> Option<IdColumn> {
         let named = |header: &str| {
             let key = word_key(&fold_header(header)).join("_");
+            #[cfg(feature = "full")]
+            return id_keys().iter().find(|(k, _)| *k == key).map(|(_, id)| *id);
+            #[cfg(not(feature = "full"))]
             IdColumn::ALL
                 .into_iter()
                 .find(|id| id.names().iter().any(|n| word_key(n).join("_") == key))

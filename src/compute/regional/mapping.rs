@@ -82,8 +82,9 @@ pub(crate) struct Resolved {
     /// The subgroup column of a long file.
     pub subgroup: Option<usize>,
     pub counts: Vec<(Count, usize)>,
-    /// Headers of the columns not used, in file order.
-    pub ignored: Vec<String>,
+    /// The columns not used, in file order (by index: a file of thousands of columns must not
+    /// look each up by its name).
+    pub ignored: Vec<usize>,
     /// Remarks on the mapping (user choices applied, columns set aside), in Dutch and English.
     pub notes: Vec<(String, String)>,
     /// Whether the region column gives codes (`AM01`), read as the regions they name.
@@ -233,7 +234,7 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
             Some(Meaning::Id(IdColumn::RowType)) => out.row_type = Some(j),
             Some(Meaning::Id(IdColumn::Subgroup)) => out.subgroup = Some(j),
             Some(Meaning::Count(c)) => out.counts.push((c, j)),
-            None => out.ignored.push(col.name.clone()),
+            None => out.ignored.push(j),
         }
     }
     promote_register(table, &mut out);
@@ -292,18 +293,18 @@ fn find_subgroup_column(table: &Table, out: &mut Resolved) {
     if let Some(j) = out.subgroup {
         if subgroup_values(table, j).0 == 0 {
             out.subgroup = None;
-            out.ignored.push(table.columns[j].name.clone());
+            out.ignored.push(j);
         }
         return;
     }
-    let found = out.ignored.iter().position(|h| {
-        table
-            .column_index(h)
-            .is_some_and(|j| matches!(subgroup_values(table, j), (n, true) if n >= 2))
-    });
+    let found = out
+        .ignored
+        .iter()
+        .position(|&j| matches!(subgroup_values(table, j), (n, true) if n >= 2));
     if let Some(k) = found {
-        let h = out.ignored.remove(k);
-        out.subgroup = table.column_index(&h);
+        let j = out.ignored.remove(k);
+        out.subgroup = Some(j);
+        let h = &table.columns[j].name;
         out.notes.push((
             format!("Kolom '{h}' gelezen als de doelgroep (de waarden zijn doelgroepen)"),
             format!("Column '{h}' read as the target group (its values are target groups)"),
@@ -336,17 +337,14 @@ fn find_region_codes(table: &Table, out: &mut Resolved) {
         Some(j) if holds_region_codes(table, j) => j,
         Some(_) => return,
         None => {
-            let Some(k) = out.ignored.iter().position(|h| {
-                table
-                    .column_index(h)
-                    .is_some_and(|j| holds_region_codes(table, j))
-            }) else {
+            let Some(k) = out
+                .ignored
+                .iter()
+                .position(|&j| holds_region_codes(table, j))
+            else {
                 return;
             };
-            let h = out.ignored.remove(k);
-            let Some(j) = table.column_index(&h) else {
-                return;
-            };
+            let j = out.ignored.remove(k);
             out.region = Some(j);
             j
         }
@@ -631,12 +629,12 @@ fn cbs_notes(table: &Table, out: &mut Resolved, chosen: &[(usize, Option<Meaning
         ));
     }
     let mut counters = Vec::new();
-    out.ignored.retain(|h| match table.column_index(h) {
-        Some(j) if super::columns::is_row_counter(&table.columns[j]) => {
+    out.ignored.retain(|&j| {
+        let counter = super::columns::is_row_counter(&table.columns[j]);
+        if counter {
             counters.push(j);
-            false
         }
-        _ => true,
+        !counter
     });
     if !counters.is_empty() {
         let list = counters

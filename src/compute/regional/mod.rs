@@ -110,23 +110,27 @@ impl RegionalData {
         let file = Location::file(&table.source);
         let resolved = mapping::resolve(table, mapping)?;
         let count_cols = resolved.counts.clone();
+        // The columns not used, by index, and whether each column is one.
         let ignored = resolved.ignored.clone();
-        let unknown_hint = |lead: &str| {
+        let mut is_ignored = vec![false; table.columns.len()];
+        for &j in &ignored {
+            if let Some(x) = is_ignored.get_mut(j) {
+                *x = true;
+            }
+        }
+        let unknown_hint = |lead: &str, lang: Lang| {
             if ignored.is_empty() {
                 String::new()
             } else {
-                format!(
-                    " {lead}: {}.",
-                    ignored
-                        .iter()
-                        .map(|s| format!("'{s}'"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                let names: Vec<String> = ignored
+                    .iter()
+                    .map(|&j| format!("'{}'", table.columns[j].name))
+                    .collect();
+                format!(" {lead}: {}.", crate::format::first_ten(&names, lang))
             }
         };
-        let hint_nl = || unknown_hint("Kolommen die niet herkend zijn");
-        let hint_en = || unknown_hint("Columns not recognised");
+        let hint_nl = || unknown_hint("Kolommen die niet herkend zijn", Lang::Nl);
+        let hint_en = || unknown_hint("Columns not recognised", Lang::En);
         let Some(region_col) = resolved.region else {
             // Municipalities without their region (`gemeentecode` GM0363): said what to add.
             #[cfg(feature = "full")]
@@ -1274,7 +1278,7 @@ impl RegionalData {
             // reads the built-in data only, which has no such column.)
             .filter(|(j, v)| {
                 (!**v || is_number(**j))
-                    && ignored.contains(&table.columns[**j].name)
+                    && is_ignored.get(**j).copied().unwrap_or(false)
                     && !(cfg!(feature = "full") && used_totals.iter().any(|(k, _)| k == *j))
             })
             .map(|(j, _)| table.columns[*j].name.clone())
@@ -1283,11 +1287,11 @@ impl RegionalData {
             notes.push((
                 format!(
                     "Kolommen bewaard maar niet gebruikt in de regionale analyse: {}",
-                    ignored_now.join(", ")
+                    crate::format::first_ten(&ignored_now, Lang::Nl)
                 ),
                 format!(
                     "Columns kept but not used in the regional analysis: {}",
-                    ignored_now.join(", ")
+                    crate::format::first_ten(&ignored_now, Lang::En)
                 ),
             ));
         }
