@@ -126,7 +126,7 @@ impl RegionalData {
                     .iter()
                     .map(|&j| format!("'{}'", table.columns[j].name))
                     .collect();
-                format!(" {lead}: {}.", crate::format::first_ten(&names, lang))
+                format!(" {lead}: {}.", column_list(&names, lang))
             }
         };
         let hint_nl = || unknown_hint("Kolommen die niet herkend zijn", Lang::Nl);
@@ -1287,11 +1287,11 @@ impl RegionalData {
             notes.push((
                 format!(
                     "Kolommen bewaard maar niet gebruikt in de regionale analyse: {}",
-                    crate::format::first_ten(&ignored_now, Lang::Nl)
+                    column_list(&ignored_now, Lang::Nl)
                 ),
                 format!(
                     "Columns kept but not used in the regional analysis: {}",
-                    crate::format::first_ten(&ignored_now, Lang::En)
+                    column_list(&ignored_now, Lang::En)
                 ),
             ));
         }
@@ -1900,6 +1900,19 @@ fn usable_counts(table: &Table, rows: &[usize], count_cols: &[(Count, usize)]) -
             None => rows.iter().all(|&i| table.columns[k].number(i).is_some()),
         })
         .collect()
+}
+
+/// Column names listed in a note or error: ten and how many more (a file of thousands of
+/// columns). The first core reads only the built-in data, all of whose columns are used: there
+/// the plain list.
+fn column_list(names: &[String], lang: Lang) -> String {
+    #[cfg(feature = "full")]
+    return crate::format::first_ten(names, lang);
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = lang;
+        names.join(", ")
+    }
 }
 
 #[cfg(feature = "full")]
