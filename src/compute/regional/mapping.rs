@@ -761,7 +761,11 @@ pub fn propose(table: &Table) -> MappingProposal {
     let mut problem = None;
     let mut problem_en = None;
     let mut seen: Vec<Meaning> = Vec::new();
-    for h in &headers {
+    // Whether each unmatched column holds row numbers, asked once per column (a file of
+    // thousands of columns).
+    let mut counters: Vec<bool> = Vec::new();
+    for (j, h) in headers.iter().enumerate() {
+        let unmatched = unmatched_headers.len();
         match Meaning::from_header(h) {
             Some(m) if seen.contains(&m) => {
                 problem.get_or_insert(format!(
@@ -782,6 +786,9 @@ pub fn propose(table: &Table) -> MappingProposal {
                 });
             }
             None => unmatched_headers.push(h.clone()),
+        }
+        if unmatched_headers.len() > unmatched {
+            counters.push(row_counter(table, j));
         }
     }
     // As in reading: a plain register column is the register when no corrected one is there.
@@ -813,9 +820,9 @@ pub fn propose(table: &Table) -> MappingProposal {
     for t in open {
         let best = unmatched_headers
             .iter()
-            .filter(|h| !suggestions.iter().any(|s| s.header == **h))
-            .filter(|h| !row_counter(table, h))
-            .map(|h| (similarity(h, t.name), h))
+            .zip(&counters)
+            .filter(|(h, counter)| !**counter && !suggestions.iter().any(|s| s.header == **h))
+            .map(|(h, _)| (similarity(h, t.name), h))
             .filter(|(s, _)| *s > 0.0)
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, h)) = best {
@@ -837,14 +844,14 @@ pub fn propose(table: &Table) -> MappingProposal {
     }
 }
 
-/// Whether the column headed `header` is a column of row numbers (`ID`), never proposed as a
-/// count (the full core's only: the first core reads the built-in data).
-fn row_counter(table: &Table, header: &str) -> bool {
+/// Whether column `j` is a column of row numbers (`ID`), never proposed as a count (the full
+/// core's only: the first core reads the built-in data).
+fn row_counter(table: &Table, j: usize) -> bool {
     #[cfg(feature = "full")]
-    if let Some(j) = table.column_index(header) {
-        return super::columns::is_row_counter(&table.columns[j]);
+    if let Some(c) = table.columns.get(j) {
+        return super::columns::is_row_counter(c);
     }
-    let _ = (table, header);
+    let _ = (table, j);
     false
 }
 
