@@ -193,10 +193,20 @@ impl Method {
     }
 }
 
+/// Column names as a sentence says them: "gemeente, leeftijd en geslacht"; more than ten (a file
+/// of thousands of columns), ten and how many others.
 fn join_and(items: &[String], lang: Lang) -> String {
+    const NAMED: usize = 10;
     match items {
         [] => String::new(),
         [one] => one.clone(),
+        _ if items.len() > NAMED => format!(
+            "{} {} {} {}",
+            items[..NAMED].join(", "),
+            t(lang, "en", "and"),
+            number((items.len() - NAMED) as f64, 0, lang),
+            t(lang, "andere kolommen", "other columns")
+        ),
         [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "en", "and")),
     }
 }
@@ -729,6 +739,26 @@ mod tests {
 
     fn table(csv: &str) -> Table {
         crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    /// The columns summed over, as the note says them: all of a few, ten of thousands.
+    #[test]
+    fn columns_summed_over_are_named_up_to_ten() {
+        let names = |n: usize| (1..=n).map(|k| format!("k{k}")).collect::<Vec<_>>();
+        assert_eq!(join_and(&names(1), Lang::Nl), "k1");
+        assert_eq!(join_and(&names(3), Lang::Nl), "k1, k2 en k3");
+        assert_eq!(
+            join_and(&names(10), Lang::En),
+            "k1, k2, k3, k4, k5, k6, k7, k8, k9 and k10"
+        );
+        assert_eq!(
+            join_and(&names(2000), Lang::Nl),
+            "k1, k2, k3, k4, k5, k6, k7, k8, k9, k10 en 1.990 andere kolommen"
+        );
+        assert_eq!(
+            join_and(&names(12), Lang::En),
+            "k1, k2, k3, k4, k5, k6, k7, k8, k9, k10 and 2 other columns"
+        );
     }
 
     fn ys(c: &Combined, y: usize) -> Vec<Option<f64>> {
