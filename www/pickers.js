@@ -180,28 +180,34 @@ function filterPicker(k) {
   wrap.appendChild(span);
   const row = document.createElement('div');
   row.className = 'inline';
-  k.columns.forEach((c, i) => {
+  // A file of hundreds of category columns: the first ones, and a button for the others (each
+  // list costs the browser its layout before the chart is on screen); a column the filter names
+  // is always shown (`updateFilters`).
+  const add = (c, i) => {
     const d = document.createElement('details');
     d.className = 'filter-column';
     d.dataset.column = c.column;
     const sum = document.createElement('summary');
     d.appendChild(sum);
-    const box = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.textContent = t('filter-values', { column: label(c.label) });
-    legend.className = 'sr-only';
-    box.appendChild(legend);
-    const reset = document.createElement('button');
-    reset.type = 'button';
-    reset.textContent = t('filter-reset');
-    reset.addEventListener('click', () => setColumn(c, []));
-    box.appendChild(reset);
-    const list = document.createElement('div');
-    list.className = 'filter-values';
-    // The values' boxes are made when the list is first opened (a column of municipalities has
-    // hundreds, and most lists are never opened), ticked as the filter says (`tick`).
+    // The list and its values' boxes are made when it is first opened (a column of
+    // municipalities has hundreds of values, a wide file hundreds of columns, and most lists are
+    // never opened), ticked as the filter says (`tick`).
     const fill = () => {
-      if (list.childElementCount) return;
+      if (d.querySelector('fieldset')) return;
+      const box = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = t('filter-values', { column: label(c.label) });
+      legend.className = 'sr-only';
+      box.appendChild(legend);
+      const reset = document.createElement('button');
+      reset.type = 'button';
+      reset.textContent = t('filter-reset');
+      reset.addEventListener('click', () => setColumn(c, []));
+      box.appendChild(reset);
+      const list = document.createElement('div');
+      list.className = 'filter-values';
+      box.appendChild(list);
+      d.appendChild(box);
       c.values.forEach((v, n) => {
         const lab = document.createElement('label');
         const input = document.createElement('input');
@@ -217,13 +223,30 @@ function filterPicker(k) {
     };
     sum.addEventListener('click', fill);
     d.addEventListener('toggle', () => { if (d.open) fill(); });
-    box.appendChild(list);
-    d.appendChild(box);
-    row.appendChild(d);
-  });
+    row.insertBefore(d, more.parentNode === row ? more : null);
+  };
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'filter-more';
+  more.textContent = t('filter-more', { n: (k.columns.length - FILTERS_SHOWN).toLocaleString(locale()) });
+  k.columns.forEach((c, i) => { if (i < FILTERS_SHOWN) add(c, i); });
+  wrap.more = (column) => {
+    // All of them, or (`column`) the one a filter names.
+    k.columns.forEach((c, i) => {
+      if (i >= FILTERS_SHOWN && (!column || c.column === column) && !row.querySelector(`details[data-column="${CSS.escape(c.column)}"]`)) add(c, i);
+    });
+    if (!column) { more.remove(); updateFilters(k, new URLSearchParams(currentCore())); }
+  };
+  if (k.columns.length > FILTERS_SHOWN) {
+    more.addEventListener('click', () => wrap.more());
+    row.appendChild(more);
+  }
   wrap.appendChild(row);
   return wrap;
 }
+
+// Column pickers shown at first; the others behind a button.
+const FILTERS_SHOWN = 40;
 
 // Sets the column pickers from the description `p`: their checkboxes and summaries; a column on
 // the chart (its x, series, panels, terms) has none unless the filter already names it.
@@ -241,9 +264,11 @@ function updateFilters(k, p) {
   if (!wrap || !k || !k.columns) return;
   const onChart = new Set(['x', 'series', 'facet', 'dimension', 'term'].map((key) => p.get(key)).filter(Boolean));
   const named = new Set((parts || []).map((part) => part.column));
+  if (wrap.more) for (const column of named) wrap.more(column);
   let shown = 0;
+  const byColumn = new Map(k.columns.map((c) => [c.column, c]));
   for (const d of wrap.querySelectorAll('details.filter-column')) {
-    const c = k.columns.find((x) => x.column === d.dataset.column);
+    const c = byColumn.get(d.dataset.column);
     if (!c) continue;
     const kept = keptValues(c, parts || []);
     d.querySelector('summary').textContent = filterSummary(c, kept);
@@ -274,6 +299,55 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+// A select's options as `[value, text]` pairs (`none`: the text of an empty first option, or
+// null). A list of many (a file of hundreds of columns) is made when it is first used (focus or
+// pointer), with only the chosen option before: the page's pickers, roles and mapping step would
+// otherwise hold tens of thousands of options, seconds of work for the browser.
+const LONG_LIST = 100;
+
+function option(value, text) {
+  const o = document.createElement('option');
+  o.value = value; o.textContent = text;
+  return o;
+}
+
+function fillSelect(sel) {
+  if (sel.filled) return;
+  const value = sel.value;
+  sel.filled = true;
+  sel.textContent = '';
+  if (sel.list.none !== null) sel.appendChild(option('', sel.list.none));
+  for (const [v, text] of sel.list.items) sel.appendChild(option(v, text));
+  sel.value = value;
+}
+
+// Sets a select to `value`; a list not yet made first gets that option (or the whole list when
+// `value` is none of its options).
+function choose(sel, value) {
+  if (!sel.filled && ![...sel.options].some((o) => o.value === value)) {
+    const item = sel.list.items.find(([v]) => v === value);
+    if (item || (value === '' && sel.list.none !== null)) {
+      sel.textContent = '';
+      sel.appendChild(item ? option(item[0], item[1]) : option('', sel.list.none));
+    } else fillSelect(sel);
+  }
+  sel.value = value;
+}
+
+// A select of `items` (`[value, text]`) and `none`, set to `value`.
+function listSelect(id, items, none, value, lazy = items.length >= LONG_LIST) {
+  const sel = document.createElement('select');
+  sel.id = id;
+  sel.list = { items, none };
+  if (!lazy) fillSelect(sel);
+  else {
+    sel.addEventListener('focus', () => fillSelect(sel));
+    sel.addEventListener('pointerdown', () => fillSelect(sel));
+  }
+  choose(sel, value);
+  return sel;
+}
+
 function keyPicker(k, value) {
   if (k.key === 'filter' && Array.isArray(k.columns) && k.columns.length) return filterPicker(k);
   const id = 'key-' + k.key;
@@ -284,20 +358,9 @@ function keyPicker(k, value) {
   span.textContent = label(k.label);
   wrap.appendChild(span);
   if (k.choices && k.choices.length) {
-    const sel = document.createElement('select');
-    sel.id = id;
     // An optional key without a default (e.g. facet=) can also be left out.
-    if (k.default === null || k.default === undefined) {
-      const none = document.createElement('option');
-      none.value = ''; none.textContent = t('none');
-      sel.appendChild(none);
-    }
-    for (const c of k.choices) {
-      const o = document.createElement('option');
-      o.value = c.value; o.textContent = label(c.label);
-      sel.appendChild(o);
-    }
-    sel.value = value;
+    const optional = k.default === null || k.default === undefined;
+    const sel = listSelect(id, k.choices.map((c) => [c.value, label(c.label)]), optional ? t('none') : null, value);
     sel.addEventListener('change', () => setPicker(k.key, sel.value));
     wrap.appendChild(sel);
   } else if (k.key === 'k') {
@@ -347,7 +410,8 @@ export function buildPickers(spec, view) {
     for (const k of keys.filter((x) => applies(x, keys, p))) {
       const el = $('key-' + k.key);
       if (!el || el === document.activeElement) continue;
-      el.value = p.get(k.key) ?? k.default ?? '';
+      if (el.list) choose(el, p.get(k.key) ?? k.default ?? '');
+      else el.value = p.get(k.key) ?? k.default ?? '';
       if (k.key === 'k') el.dispatchEvent(new Event('input'));
     }
   }
@@ -413,14 +477,8 @@ function describeMapping() {
     const lab = document.createElement('label');
     lab.htmlFor = `map-${i}`;
     lab.textContent = (state.lang === 'en' && tg.label_en ? tg.label_en : tg.label) + (tg.required ? ` (${t('mapping-required')})` : '');
-    const sel = document.createElement('select');
-    sel.id = `map-${i}`;
+    const sel = listSelect(`map-${i}`, headers.map((h) => [h, h]), t('mapping-none'), chosen[tg.name] || '');
     sel.dataset.target = tg.name;
-    const none = document.createElement('option');
-    none.value = ''; none.textContent = t('mapping-none');
-    sel.appendChild(none);
-    for (const h of headers) { const o = document.createElement('option'); o.value = h; o.textContent = h; sel.appendChild(o); }
-    sel.value = chosen[tg.name] || '';
     lab.appendChild(sel);
     fields.appendChild(lab);
   });
@@ -465,23 +523,19 @@ export function describeDataset() {
   const roles = info.roles && Array.isArray(info.roles.columns) ? info.roles.columns : [];
   const names = state.roleNames[state.lang] || state.roleNames.nl || [];
   ul.classList.toggle('roles', !info.regional && roles.length > 0);
+  ul.pending = null;
   if (!info.regional && roles.length && names.length) {
     // A tidy table: the detected role of each column, changeable (roles= in the view description).
-    roles.forEach((c, i) => {
+    // A table of hundreds of columns gets its list when it is first opened (the browser would
+    // lay out a select for each before the chart).
+    const fill = () => roles.forEach((c, i) => {
       const li = document.createElement('li');
       const lab = document.createElement('label');
       lab.htmlFor = `role-${i}`;
       lab.textContent = c.column;
-      const sel = document.createElement('select');
-      sel.id = `role-${i}`;
+      const sel = listSelect(`role-${i}`, names.map((r) => [r.key, r.label]), null, c.role, roles.length >= LONG_LIST);
       sel.dataset.column = c.column;
       sel.dataset.detected = c.role;
-      for (const r of names) {
-        const o = document.createElement('option');
-        o.value = r.key; o.textContent = r.label;
-        sel.appendChild(o);
-      }
-      sel.value = c.role;
       sel.setAttribute('aria-describedby', `role-${i}-why`);
       sel.addEventListener('change', () => setRole(c.column, sel.value, c.role));
       const why = document.createElement('span');
@@ -491,7 +545,10 @@ export function describeDataset() {
       li.appendChild(lab); li.appendChild(sel); li.appendChild(why);
       ul.appendChild(li);
     });
-    if (!state.rolesShown) { $('columns-box').open = true; state.rolesShown = true; }
+    if (roles.length < LONG_LIST) fill();
+    else ul.pending = () => { fill(); syncRoles(currentCore()); };
+    // Shown open for the first table (not for one of hundreds of columns).
+    if (!state.rolesShown && roles.length < LONG_LIST) { $('columns-box').open = true; state.rolesShown = true; }
     return;
   }
   for (const c of cols) {
@@ -525,10 +582,16 @@ function setRole(column, role, detected) {
   pickerHooks.go(enc(next));
 }
 
+// The list of a wide table's columns and their roles, made when first opened.
+$('columns-box').addEventListener('toggle', () => {
+  const ul = $('columns');
+  if ($('columns-box').open && ul.pending) { const fill = ul.pending; ul.pending = null; fill(); }
+});
+
 export function syncRoles(spec) {
   const o = roleOverrides(spec);
   for (const sel of document.querySelectorAll('#columns select[data-column]')) {
     if (sel === document.activeElement) continue;
-    sel.value = o.get(sel.dataset.column) || sel.dataset.detected;
+    choose(sel, o.get(sel.dataset.column) || sel.dataset.detected);
   }
 }

@@ -317,3 +317,48 @@ test('a value with a comma, | or : is in its column\'s list and picks its rows (
   assert.deepEqual(await list.locator('input:checked').evaluateAll((xs) => xs.map((x) => x.parentElement.textContent.trim())), ['Bergen, NH', 'Utrecht', 'Amersfoort']);
   await context.close();
 });
+
+test('a file of hundreds of columns: long lists made when first used, forty column pickers and a button for the rest, roles listed when opened', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=line&x=jaar&y=aantal&series=regio');
+  await ready(page);
+  // 150 category columns (k0..k149), two regions, two years.
+  const n = 150;
+  const head = ['regio', 'jaar', ...Array.from({ length: n }, (_, j) => `k${j}`), 'aantal'];
+  const rows = [];
+  for (const r of ['A', 'B']) for (const y of [2019, 2020]) for (const v of ['ja', 'nee']) rows.push([r, y, ...Array.from({ length: n }, (_, j) => (j % 2 ? v : 'x' + v)), r === 'A' ? y - 2000 : y - 1990]);
+  await page.setInputFiles('#file', tmpFile('bv-e2e-breed.csv', [head, ...rows].map((r) => r.join(',')).join('\n') + '\n'));
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false' && window.bv.rendered, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.includes('bv-e2e-breed.csv'));
+  await idle();
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
+  // The sums per region and year are those of the file (summed over the 150 columns' values).
+  const sums = () => page.evaluate(() => Object.fromEntries(window.bv.rendered.data.series.map((s) => [s.name, s.points.map((p) => p.y)])));
+  assert.deepEqual(await sums(), { A: [38, 40], B: [58, 60] });
+  // The series list holds only its chosen option until it is used, then every choice.
+  const options = () => page.evaluate(() => [...document.getElementById('key-series').options].map((o) => o.value));
+  assert.deepEqual(await options(), ['regio']);
+  await page.focus('#key-series');
+  const all = await options();
+  assert.ok(all.length > n && all.includes('k149') && all.includes('regio'), all.length);
+  assert.equal(await page.inputValue('#key-series'), 'regio');
+  await page.selectOption('#key-series', 'k7');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('series') === 'k7');
+  await idle();
+  assert.deepEqual(Object.keys(await sums()).sort(), ['ja', 'nee']);
+  // Forty column pickers, then a button for the others; a filter on a later column shows its picker.
+  const pickers = () => page.evaluate(() => [...document.querySelectorAll('details.filter-column')].map((d) => d.dataset.column));
+  assert.equal((await pickers()).length, 40);
+  assert.match(await page.locator('.filter-more').textContent(), /^Nog \d+ kolommen$/);
+  await page.evaluate(() => { location.hash = location.hash + '&filter=k141:ja'; });
+  await page.waitForFunction(() => [...document.querySelectorAll('details.filter-column')].some((d) => d.dataset.column === 'k141'));
+  await idle();
+  assert.equal(await page.locator('details.filter-column[data-column="k141"] summary').textContent(), 'k141: ja');
+  await page.click('.filter-more');
+  assert.ok((await pickers()).length > 140);
+  assert.equal(await page.locator('.filter-more').count(), 0);
+  // The columns and their roles are listed when the list is opened.
+  assert.equal(await page.locator('#columns select').count(), 0);
+  await page.click('#columns-box summary');
+  assert.equal(await page.locator('#columns select').count(), n + 3);
+  await context.close();
+});
