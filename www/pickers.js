@@ -228,14 +228,16 @@ function filterPicker(k) {
   const more = document.createElement('button');
   more.type = 'button';
   more.className = 'filter-more';
-  more.textContent = t('filter-more', { n: (k.columns.length - FILTERS_SHOWN).toLocaleString(locale()) });
+  // (How many are behind it.)
+  const count = () => { more.textContent = t('filter-more', { n: (k.columns.length - row.querySelectorAll('details').length).toLocaleString(locale()) }); };
   k.columns.forEach((c, i) => { if (i < FILTERS_SHOWN) add(c, i); });
+  count();
   wrap.more = (column) => {
     // All of them, or (`column`) the one a filter names.
     k.columns.forEach((c, i) => {
       if (i >= FILTERS_SHOWN && (!column || c.column === column) && !row.querySelector(`details[data-column="${CSS.escape(c.column)}"]`)) add(c, i);
     });
-    if (!column) { more.remove(); updateFilters(k, new URLSearchParams(currentCore())); }
+    if (!column) { more.remove(); updateFilters(k, new URLSearchParams(currentCore())); } else count();
   };
   if (k.columns.length > FILTERS_SHOWN) {
     more.addEventListener('click', () => wrap.more());
