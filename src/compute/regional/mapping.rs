@@ -757,15 +757,12 @@ pub struct MappingProposal {
 pub fn propose(table: &Table) -> MappingProposal {
     let headers: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
     let mut matched = Vec::new();
-    let mut unmatched_headers = Vec::new();
+    // The columns no header matches, by index (a file of thousands of columns).
+    let mut unmatched: Vec<usize> = Vec::new();
     let mut problem = None;
     let mut problem_en = None;
     let mut seen: Vec<Meaning> = Vec::new();
-    // Whether each unmatched column holds row numbers, asked once per column (a file of
-    // thousands of columns).
-    let mut counters: Vec<bool> = Vec::new();
     for (j, h) in headers.iter().enumerate() {
-        let unmatched = unmatched_headers.len();
         match Meaning::from_header(h) {
             Some(m) if seen.contains(&m) => {
                 problem.get_or_insert(format!(
@@ -776,7 +773,7 @@ pub fn propose(table: &Table) -> MappingProposal {
                     "More than one column means '{}'; choose one.",
                     m.name()
                 ));
-                unmatched_headers.push(h.clone());
+                unmatched.push(j);
             }
             Some(m) => {
                 seen.push(m);
@@ -785,12 +782,12 @@ pub fn propose(table: &Table) -> MappingProposal {
                     column: m.name(),
                 });
             }
-            None => unmatched_headers.push(h.clone()),
-        }
-        if unmatched_headers.len() > unmatched {
-            counters.push(row_counter(table, j));
+            None => unmatched.push(j),
         }
     }
+    let unmatched_headers: Vec<String> = unmatched.iter().map(|&j| headers[j].clone()).collect();
+    // Whether each holds row numbers, asked once per column.
+    let counters: Vec<bool> = unmatched.iter().map(|&j| row_counter(table, j)).collect();
     // As in reading: a plain register column is the register when no corrected one is there.
     let corrected = Count::RegisterPersonsCorrected.name();
     if !matched.iter().any(|m| m.column == corrected) {
