@@ -15,7 +15,13 @@ fuzz_target!(|data: &[u8]| {
     let read = banenverkenner::table::xlsx::read_xlsx("f.xlsx", bytes);
     // Read as it is inflated, twice, the same as from the whole grid.
     let whole = banenverkenner::table::xlsx::read_xlsx_whole("f.xlsx", bytes);
-    assert_eq!(read, whole);
+    match (&read, &whole) {
+        // A damaged part: the whole reading finds the damage before its first cell, the
+        // streamed reading only where it lies, so an error in a cell before it may come first
+        // there. Both must fail.
+        (Err(_), Err(w)) if w.message.contains("' is beschadigd") => {}
+        _ => assert_eq!(read, whole),
+    }
     if let Ok(t) = read {
         banenverkenner_fuzz_check::table(&t);
     }
