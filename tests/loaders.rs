@@ -902,3 +902,18 @@ fn workbook_with_a_cell_far_to_the_right() {
         "{unused}"
     );
 }
+
+/// Two readings of a file (the page's two workers) whose second half, read alone, would take
+/// the other decimal separator: the first reading reads on alone, so `1.724` stays 1.724 and
+/// `34.9` a number, as one reading gives (found by the csv fuzz target: the halves' rows were
+/// taken over as read, `1.724` as 1724).
+#[test]
+fn two_readings_with_another_decimal_separator_in_the_second_half() {
+    let data = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/split-decimal.csv"),
+    )
+    .unwrap();
+    let whole = table::csv::read_csv("f.csv", &data);
+    let split = table::csv::read_csv_split("f.csv", &data, 2080, 1386);
+    assert_eq!(table::fingerprint(&whole), table::fingerprint(&split));
+}

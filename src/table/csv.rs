@@ -1663,6 +1663,7 @@ impl CsvReader {
         w.str(HANDOVER);
         w.usize(self.size);
         w.usize(at);
+        w.u32(rows.decimal as u32);
         w.u8(encoding_code(f.pieces.encoding));
         w.u8(u8::from(f.pieces.non_ascii()));
         w.u8(u8::from(f.any_text));
@@ -1728,7 +1729,8 @@ impl CsvReader {
         let Some(h) = Handed::read(handed, &rows.names) else {
             return false;
         };
-        if !whole || h.size != size || h.at != at {
+        // (Rows read with another decimal separator than this reading's hold other numbers.)
+        if !whole || h.size != size || h.at != at || h.decimal != rows.decimal {
             return false;
         }
         // The encoding one reading would have read both parts in (see `Pieces::fill`): UTF-8
@@ -2694,6 +2696,8 @@ fn encoding_code(e: Encoding) -> u8 {
 struct Handed {
     size: usize,
     at: usize,
+    /// The decimal separator the helper read its rows with.
+    decimal: char,
     encoding: Encoding,
     non_ascii: bool,
     any_text: bool,
@@ -2713,6 +2717,7 @@ impl Handed {
             return None;
         }
         let (size, at) = (r.usize()?, r.usize()?);
+        let decimal = char::from_u32(r.u32()?)?;
         let encoding = match r.u8()? {
             0 => Encoding::Utf8,
             1 => Encoding::Windows1252,
@@ -2758,6 +2763,7 @@ impl Handed {
         sane.then_some(Handed {
             size,
             at,
+            decimal,
             encoding,
             non_ascii,
             any_text,
