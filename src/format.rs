@@ -116,6 +116,31 @@ pub fn list_in(items: &[&str], lang: Lang) -> String {
     }
 }
 
+/// Column names as a sentence says them: "gemeente, leeftijd en geslacht"; more than ten (a file
+/// of thousands of columns), ten and how many others ("... en 1.990 andere kolommen").
+pub fn columns_and<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
+    const NAMED: usize = 10;
+    let names = |items: &[S]| {
+        items
+            .iter()
+            .map(|s| s.as_ref())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        _ if items.len() > NAMED => format!(
+            "{} {} {} {}",
+            names(&items[..NAMED]),
+            t(lang, "en", "and"),
+            number((items.len() - NAMED) as f64, 0, lang),
+            t(lang, "andere kolommen", "other columns")
+        ),
+        [init @ .., last] => format!("{} {} {}", names(init), t(lang, "en", "and"), last.as_ref()),
+    }
+}
+
 /// Names each in single quotes, joined with ", " (`'regio.code', 'regio.naam'`), as the file
 /// line and messages list columns, fields and values.
 pub fn quoted<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {

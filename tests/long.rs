@@ -1765,3 +1765,58 @@ fn the_convergence_table_names_its_periods_by_the_grain() {
     assert_eq!(r.table.columns[0], "jaar");
     assert_eq!(r.table.rows[0][0], 2015);
 }
+
+#[test]
+fn rows_summed_over_many_columns_name_ten_of_them() {
+    // The long file with each row split in two that differ in twelve text columns: the note
+    // names ten of the columns summed over and counts the other two (a file of thousands of
+    // columns would otherwise write them all), in both languages; the numbers are the long file's.
+    let names: Vec<String> = (1..=12).map(|k| format!("kenmerk{k}")).collect();
+    let mut text = format!(
+        "arbeidsmarktregio,jaar,doelgroep,{},personen,werkzaam\n",
+        names.join(",")
+    );
+    for line in LONG.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let (p, w) = (f[3].parse::<u64>().ok(), f[4].parse::<u64>().ok());
+        for (value, part) in [("a", 0u64), ("b", 1)] {
+            let half = |v: Option<u64>| {
+                v.map(|v| if part == 0 { v / 2 } else { v - v / 2 }.to_string())
+                    .unwrap_or_default()
+            };
+            let dims = vec![value; names.len()].join(",");
+            text.push_str(&format!(
+                "{},{},{},{dims},{},{}\n",
+                f[0],
+                f[1],
+                f[2],
+                half(p),
+                half(w)
+            ));
+        }
+    }
+    let ds = load("kenmerken.csv", text.as_bytes());
+    assert_same_views(&ds, &load("regions_long.csv", LONG.as_bytes()), &VIEWS[..8]);
+    let regional = ds.regional.as_ref().unwrap();
+    let summed = regional
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Opgeteld over"))
+        .unwrap_or_else(|| panic!("{:?}", regional.notes));
+    assert!(
+        summed.starts_with(
+            "Opgeteld over kenmerk1, kenmerk2, kenmerk3, kenmerk4, kenmerk5, kenmerk6, kenmerk7, \
+             kenmerk8, kenmerk9, kenmerk10 en 2 andere kolommen:"
+        ),
+        "{summed}"
+    );
+    let en = ds.info_in(Lang::En);
+    assert!(
+        en.notes.iter().any(|n| n.starts_with(
+            "Summed over kenmerk1, kenmerk2, kenmerk3, kenmerk4, kenmerk5, kenmerk6, kenmerk7, \
+             kenmerk8, kenmerk9, kenmerk10 and 2 other columns:"
+        )),
+        "{:?}",
+        en.notes
+    );
+}

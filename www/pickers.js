@@ -183,7 +183,9 @@ function filterPicker(k) {
   // A file of hundreds of category columns: the first ones, and a button for the others (each
   // list costs the browser its layout before the chart is on screen); a column the filter names
   // is always shown (`updateFilters`).
+  const made = new Set(); // the columns whose picker is made
   const add = (c, i) => {
+    made.add(c.column);
     const d = document.createElement('details');
     d.className = 'filter-column';
     d.dataset.column = c.column;
@@ -229,14 +231,13 @@ function filterPicker(k) {
   more.type = 'button';
   more.className = 'filter-more';
   // (How many are behind it.)
-  const count = () => { more.textContent = t('filter-more', { n: (k.columns.length - row.querySelectorAll('details').length).toLocaleString(locale()) }); };
+  const count = () => { more.textContent = t('filter-more', { n: (k.columns.length - made.size).toLocaleString(locale()) }); };
   k.columns.forEach((c, i) => { if (i < FILTERS_SHOWN) add(c, i); });
   count();
   wrap.more = (column) => {
-    // All of them, or (`column`) the one a filter names.
-    k.columns.forEach((c, i) => {
-      if (i >= FILTERS_SHOWN && (!column || c.column === column) && !row.querySelector(`details[data-column="${CSS.escape(c.column)}"]`)) add(c, i);
-    });
+    // All of them, or (`column`) the one a filter names (nothing to do once its picker is made).
+    if (column && (made.has(column) || !k.columns.some((c) => c.column === column))) return;
+    k.columns.forEach((c, i) => { if (!made.has(c.column) && (!column || c.column === column)) add(c, i); });
     if (!column) { more.remove(); updateFilters(k, new URLSearchParams(currentCore())); } else count();
   };
   if (k.columns.length > FILTERS_SHOWN) {

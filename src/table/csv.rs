@@ -1363,7 +1363,6 @@ struct Rows {
     names: Vec<String>,
     detected: Detected,
     votes: DecimalVotes,
-    decimal: char,
     part: Part,
     first_body: usize,
 }
@@ -1663,7 +1662,7 @@ impl CsvReader {
         w.str(HANDOVER);
         w.usize(self.size);
         w.usize(at);
-        w.u32(rows.decimal as u32);
+        w.u32(rows.body.decimal as u32);
         w.u8(encoding_code(f.pieces.encoding));
         w.u8(u8::from(f.pieces.non_ascii()));
         w.u8(u8::from(f.any_text));
@@ -1730,7 +1729,7 @@ impl CsvReader {
             return false;
         };
         // (Rows read with another decimal separator than this reading's hold other numbers.)
-        if !whole || h.size != size || h.at != at || h.decimal != rows.decimal {
+        if !whole || h.size != size || h.at != at || h.decimal != rows.body.decimal {
             return false;
         }
         // The encoding one reading would have read both parts in (see `Pieces::fill`): UTF-8
@@ -2370,7 +2369,7 @@ impl CsvReader {
             return None;
         }
         let votes = data_votes(meta, votes_of, plan, rows.body.width);
-        if votes.decide(s.delimiter) != rows.decimal {
+        if votes.decide(s.delimiter) != rows.body.decimal {
             return None;
         }
         let n = data_rows(meta, plan);
@@ -2497,7 +2496,6 @@ impl CsvReader {
             names,
             detected,
             votes,
-            decimal,
             part,
             first_body: plan.header + 1 + under,
         })
@@ -2545,11 +2543,10 @@ impl CsvReader {
             part,
             mut detected,
             votes,
-            decimal,
             body,
             ..
         } = rows;
-        let width = body.width;
+        let (width, decimal) = (body.width, body.decimal);
         let Part {
             columns,
             row_numbers,

@@ -1175,7 +1175,7 @@ impl RegionalData {
                     if over.is_empty() {
                         "de rijen".to_string()
                     } else {
-                        join_and(&over)
+                        columns_and(&over, Lang::Nl)
                     },
                     crate::format::nl(summed_rows as f64, 0),
                     crate::format::nl(summed_groups as f64, 0),
@@ -1191,7 +1191,7 @@ impl RegionalData {
                     if over.is_empty() {
                         "the rows".to_string()
                     } else {
-                        crate::format::list_in(&over, Lang::En)
+                        columns_and(&over, Lang::En)
                     },
                     crate::format::number(summed_rows as f64, 0, Lang::En),
                     crate::format::number(summed_groups as f64, 0, Lang::En),
@@ -1498,13 +1498,13 @@ fn count_en(c: Count) -> &'static str {
     c.name()
 }
 
-/// "a, b en c".
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
-    }
+/// Column names in a sentence: ten and how many others ([`crate::format::columns_and`]). The
+/// first core reads only the built-in data, which sums over no column: there the plain list.
+fn columns_and(items: &[&str], lang: Lang) -> String {
+    #[cfg(feature = "full")]
+    return crate::format::columns_and(items, lang);
+    #[cfg(not(feature = "full"))]
+    crate::format::list_in(items, lang)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -16,7 +16,7 @@
 use super::frame::Frame;
 use crate::data::tidy::{is_total, Aggregation};
 use crate::error::{Error, ErrorKind, Result};
-use crate::format::{number, t, Lang};
+use crate::format::{columns_and, number, t, Lang};
 use crate::spec::{Agg, Role, Subgroup};
 use crate::table::{Cell, Column, Table, Value};
 
@@ -190,24 +190,6 @@ impl Method {
             Method::Weighted => "weighted_mean",
             Method::Mean => "mean",
         }
-    }
-}
-
-/// Column names as a sentence says them: "gemeente, leeftijd en geslacht"; more than ten (a file
-/// of thousands of columns), ten and how many others.
-fn join_and(items: &[String], lang: Lang) -> String {
-    const NAMED: usize = 10;
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        _ if items.len() > NAMED => format!(
-            "{} {} {} {}",
-            items[..NAMED].join(", "),
-            t(lang, "en", "and"),
-            number((items.len() - NAMED) as f64, 0, lang),
-            t(lang, "andere kolommen", "other columns")
-        ),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "en", "and")),
     }
 }
 
@@ -455,7 +437,7 @@ pub fn combine(
                 let over = if over.is_empty() {
                     t(lang, "de rijen", "the rows").to_string()
                 } else {
-                    join_and(&over, lang)
+                    columns_and(&over, lang)
                 };
                 return Err(Error::new(
                     ErrorKind::NotAvailable,
@@ -481,7 +463,7 @@ pub fn combine(
                 let over = if over.is_empty() {
                     t(lang, "de rijen", "the rows").to_string()
                 } else {
-                    join_and(&over, lang)
+                    columns_and(&over, lang)
                 };
                 let role = y_role.map(|r| r.label_in(lang)).unwrap_or(t(
                     lang,
@@ -591,7 +573,7 @@ pub fn combine(
     let over_text = if over.is_empty() {
         None
     } else {
-        Some(join_and(&over, lang))
+        Some(columns_and(&over, lang))
     };
     // " over gemeente en leeftijd", or nothing when no dimension varied.
     let over_part = |word: &str| {
@@ -745,18 +727,18 @@ mod tests {
     #[test]
     fn columns_summed_over_are_named_up_to_ten() {
         let names = |n: usize| (1..=n).map(|k| format!("k{k}")).collect::<Vec<_>>();
-        assert_eq!(join_and(&names(1), Lang::Nl), "k1");
-        assert_eq!(join_and(&names(3), Lang::Nl), "k1, k2 en k3");
+        assert_eq!(columns_and(&names(1), Lang::Nl), "k1");
+        assert_eq!(columns_and(&names(3), Lang::Nl), "k1, k2 en k3");
         assert_eq!(
-            join_and(&names(10), Lang::En),
+            columns_and(&names(10), Lang::En),
             "k1, k2, k3, k4, k5, k6, k7, k8, k9 and k10"
         );
         assert_eq!(
-            join_and(&names(2000), Lang::Nl),
+            columns_and(&names(2000), Lang::Nl),
             "k1, k2, k3, k4, k5, k6, k7, k8, k9, k10 en 1.990 andere kolommen"
         );
         assert_eq!(
-            join_and(&names(12), Lang::En),
+            columns_and(&names(12), Lang::En),
             "k1, k2, k3, k4, k5, k6, k7, k8, k9, k10 and 2 other columns"
         );
     }
