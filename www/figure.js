@@ -68,14 +68,17 @@ function hitLayer(r) {
   const selected = new URLSearchParams(r.spec).get('region');
   const order = readingOrder(r.hits);
   const current = Math.max(0, order.findIndex((i) => r.hits[i].key === selected));
+  // (Each target a copy of one with what they share: a chart has up to thousands.)
+  const proto = document.createElementNS(SVG_NS, 'rect');
+  proto.setAttribute('class', 'hit'); proto.setAttribute('role', 'button');
+  proto.setAttribute('tabindex', '-1'); proto.setAttribute('aria-pressed', 'false');
   const rects = order.map((i, pos) => {
     const h = r.hits[i];
-    const el = document.createElementNS(SVG_NS, 'rect');
+    const el = proto.cloneNode(false);
     el.setAttribute('x', h.x); el.setAttribute('y', h.y); el.setAttribute('width', Math.max(h.w, 1)); el.setAttribute('height', Math.max(h.h, 1));
-    el.setAttribute('class', 'hit'); el.setAttribute('role', 'button');
-    el.setAttribute('tabindex', pos === current ? '0' : '-1');
+    if (pos === current) el.setAttribute('tabindex', '0');
     el.setAttribute('aria-label', h.label);
-    el.setAttribute('aria-pressed', String(h.key === selected));
+    if (h.key === selected) el.setAttribute('aria-pressed', 'true');
     el.dataset.key = h.key;
     layer.appendChild(el);
     return el;

@@ -233,7 +233,6 @@ function filterPicker(k) {
   // (How many are behind it.)
   const count = () => { more.textContent = t('filter-more', { n: (k.columns.length - made.size).toLocaleString(locale()) }); };
   k.columns.forEach((c, i) => { if (i < FILTERS_SHOWN) add(c, i); });
-  count();
   wrap.more = (column) => {
     // All of them, or (`column`) the one a filter names (nothing to do once its picker is made).
     if (column && (made.has(column) || !k.columns.some((c) => c.column === column))) return;
@@ -241,6 +240,7 @@ function filterPicker(k) {
     if (!column) { more.remove(); updateFilters(k, new URLSearchParams(currentCore())); } else count();
   };
   if (k.columns.length > FILTERS_SHOWN) {
+    count();
     more.addEventListener('click', () => wrap.more());
     row.appendChild(more);
   }
