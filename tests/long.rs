@@ -379,11 +379,7 @@ fn municipality_export_in_windows_1252_gives_the_numbers_of_the_wide_file() {
     assert_same_views(&ds, &wide_for_export(), VIEWS);
     let r = ds.regional.as_ref().unwrap();
     assert_eq!(r.regions.len(), 35);
-    let summed = r
-        .notes
-        .iter()
-        .find(|n| n.starts_with("Opgeteld over"))
-        .unwrap_or_else(|| panic!("{:?}", r.notes));
+    let summed = note_starting(&r.notes, "Opgeteld over");
     assert!(summed.contains("Gemeente en Leeftijd"), "{summed}");
     // The full wide file too: no view uses the uncorrected register.
     assert_same_views(&ds, &load("regions.csv", WIDE.as_bytes()), VIEWS);
@@ -394,11 +390,7 @@ fn total_rows_in_a_municipality_export_are_not_counted_twice() {
     let ds = load("gemeenten_met_totalen.csv", &municipal_export(true));
     assert_same_views(&ds, &wide_for_export(), VIEWS);
     let r = ds.regional.as_ref().unwrap();
-    let totals = r
-        .notes
-        .iter()
-        .find(|n| n.starts_with("Totaalrijen herkend"))
-        .unwrap_or_else(|| panic!("{:?}", r.notes));
+    let totals = note_starting(&r.notes, "Totaalrijen herkend");
     assert!(totals.contains("Gemeente = 'Totaal'"), "{totals}");
     assert!(totals.contains("Leeftijd = 'Alle leeftijden'"), "{totals}");
 }
@@ -679,41 +671,65 @@ fn without_national_rows_the_nation_is_the_sum_of_the_regions() {
     assert_same_views(&ds, &wide, &drawn);
 }
 
+/// The long file with each row as two: `header`, then per row of the long file and per half
+/// (0, 1) the line `row` writes from the row's region, year and subgroup and that half of its
+/// persons and working (the first half rounded down; a missing count stays missing).
+fn long_in_halves(
+    header: &str,
+    mut row: impl FnMut(&[&str], usize, (Option<u64>, Option<u64>)) -> String,
+) -> String {
+    let mut text = format!("{header}\n");
+    for line in LONG.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let (p, w) = (f[3].parse::<u64>().ok(), f[4].parse::<u64>().ok());
+        for part in 0..2 {
+            let half = |v: Option<u64>| v.map(|v| if part == 0 { v / 2 } else { v - v / 2 });
+            text.push_str(&row(&f[..3], part, (half(p), half(w))));
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// The note that starts with `prefix` (the test fails with all the notes when none does).
+fn note_starting<'a>(notes: &'a [String], prefix: &str) -> &'a str {
+    notes
+        .iter()
+        .find(|n| n.starts_with(prefix))
+        .unwrap_or_else(|| panic!("{notes:?}"))
+}
+
+/// A count as a cell: empty when missing.
+fn cell(v: Option<u64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
 #[test]
 fn a_percentage_column_beside_the_counts_is_not_a_dimension_summed_over() {
     // The long file with a percentage per row and the rows split by sex: the counts are summed
     // over sex, the percentage is left out (and said so), never named as summed over.
-    let mut text = String::from(
-        "arbeidsmarktregio,jaar,doelgroep,geslacht,personen,werkzaam,percentage werkzaam\n",
-    );
-    for line in LONG.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        let (p, w) = (f[3].parse::<u64>().ok(), f[4].parse::<u64>().ok());
-        for (sex, part) in [("Man", 0u64), ("Vrouw", 1)] {
-            let half = |v: Option<u64>| v.map(|v| if part == 0 { v / 2 } else { v - v / 2 });
-            let (hp, hw) = (half(p), half(w));
-            let cell = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
-            let pct = match (hp, hw) {
+    let text = long_in_halves(
+        "arbeidsmarktregio,jaar,doelgroep,geslacht,personen,werkzaam,percentage werkzaam",
+        |f, part, (p, w)| {
+            let sex = ["Man", "Vrouw"][part];
+            let pct = match (p, w) {
                 (Some(p), Some(w)) if p > 0 => format!("{:.1}", 100.0 * w as f64 / p as f64),
                 _ => String::new(),
             };
-            text.push_str(&format!(
-                "{},{},{},{sex},{},{},{pct}\n",
+            format!(
+                "{},{},{},{sex},{},{},{pct}",
                 f[0],
                 f[1],
                 f[2],
-                cell(hp),
-                cell(hw)
-            ));
-        }
-    }
+                cell(p),
+                cell(w)
+            )
+        },
+    );
     let ds = load("geslacht.csv", text.as_bytes());
     assert_same_views(&ds, &load("regions_long.csv", LONG.as_bytes()), &VIEWS[..8]);
     let notes = &ds.regional.as_ref().unwrap().notes;
-    let summed = notes
-        .iter()
-        .find(|n| n.starts_with("Opgeteld over"))
-        .unwrap_or_else(|| panic!("{notes:?}"));
+    let summed = note_starting(notes, "Opgeteld over");
     assert!(summed.starts_with("Opgeteld over geslacht:"), "{summed}");
     assert!(
         notes
@@ -1637,11 +1653,7 @@ fn a_total_row_per_region_is_used_and_the_file_line_names_a_few() {
     }
     let ds = load("totaal_per_regio.csv", csv.as_bytes());
     let r = ds.regional.as_ref().unwrap();
-    let totals = r
-        .notes
-        .iter()
-        .find(|n| n.starts_with("Totaalrijen herkend"))
-        .unwrap_or_else(|| panic!("{:?}", r.notes));
+    let totals = note_starting(&r.notes, "Totaalrijen herkend");
     assert!(
         totals.ends_with(
             "Gemeente = 'Totaal Achterhoek', 'Totaal Twente', 'Totaal Zeeland' en 2 andere"
@@ -1772,37 +1784,18 @@ fn rows_summed_over_many_columns_name_ten_of_them() {
     // names ten of the columns summed over and counts the other two (a file of thousands of
     // columns would otherwise write them all), in both languages; the numbers are the long file's.
     let names: Vec<String> = (1..=12).map(|k| format!("kenmerk{k}")).collect();
-    let mut text = format!(
-        "arbeidsmarktregio,jaar,doelgroep,{},personen,werkzaam\n",
+    let header = format!(
+        "arbeidsmarktregio,jaar,doelgroep,{},personen,werkzaam",
         names.join(",")
     );
-    for line in LONG.lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        let (p, w) = (f[3].parse::<u64>().ok(), f[4].parse::<u64>().ok());
-        for (value, part) in [("a", 0u64), ("b", 1)] {
-            let half = |v: Option<u64>| {
-                v.map(|v| if part == 0 { v / 2 } else { v - v / 2 }.to_string())
-                    .unwrap_or_default()
-            };
-            let dims = vec![value; names.len()].join(",");
-            text.push_str(&format!(
-                "{},{},{},{dims},{},{}\n",
-                f[0],
-                f[1],
-                f[2],
-                half(p),
-                half(w)
-            ));
-        }
-    }
+    let text = long_in_halves(&header, |f, part, (p, w)| {
+        let dims = vec![["a", "b"][part]; names.len()].join(",");
+        format!("{},{},{},{dims},{},{}", f[0], f[1], f[2], cell(p), cell(w))
+    });
     let ds = load("kenmerken.csv", text.as_bytes());
     assert_same_views(&ds, &load("regions_long.csv", LONG.as_bytes()), &VIEWS[..8]);
     let regional = ds.regional.as_ref().unwrap();
-    let summed = regional
-        .notes
-        .iter()
-        .find(|n| n.starts_with("Opgeteld over"))
-        .unwrap_or_else(|| panic!("{:?}", regional.notes));
+    let summed = note_starting(&regional.notes, "Opgeteld over");
     assert!(
         summed.starts_with(
             "Opgeteld over kenmerk1, kenmerk2, kenmerk3, kenmerk4, kenmerk5, kenmerk6, kenmerk7, \
