@@ -100,12 +100,41 @@ impl<'a> Frame<'a> {
                 Some(k) => by_code.get(k as usize).copied().unwrap_or(false),
                 None => matches(c.get(i)) != *exclude,
             });
-            if rows.is_empty() && before > 0 {
-                let want = if *exclude {
-                    wanted.join(t(lang, "' en '", "' and '"))
-                } else {
-                    wanted.join(t(lang, "' of '", "' or '"))
-                };
+            // Every value asked for is in the column: one that no row has (a typo, or a `+` the
+            // view description reads as a space) is an error, also beside values that are
+            // found, so that the rows of the others are never shown as if all were.
+            let none_left = rows.is_empty() && before > 0;
+            let absent: Vec<&String> = if none_left {
+                wanted.iter().collect()
+            } else {
+                wanted
+                    .iter()
+                    .filter(|w| {
+                        let p = crate::spec::Period::parse(w);
+                        let one = |v: Cell| {
+                            let k = cell_key(v);
+                            k == **w
+                                || (v.is_missing() && *w == UNKNOWN)
+                                || (p.is_some()
+                                    && matches!(v, Cell::Text(_))
+                                    && crate::spec::Period::parse(&k) == p)
+                        };
+                        !(dict.iter().any(|t| one(Cell::Text(t)))
+                            || (0..table.len()).any(|i| c.code(i).is_none() && one(c.get(i))))
+                    })
+                    .collect()
+            };
+            if !absent.is_empty() {
+                let want =
+                    absent
+                        .iter()
+                        .map(|w| w.as_str())
+                        .collect::<Vec<_>>()
+                        .join(if *exclude {
+                            t(lang, "' en '", "' and '")
+                        } else {
+                            t(lang, "' of '", "' or '")
+                        });
                 let is = match (exclude, lang) {
                     (false, _) => "=",
                     (true, Lang::Nl) => "anders dan",
@@ -118,14 +147,39 @@ impl<'a> Frame<'a> {
                     partial: Vec::new(),
                     lang,
                 };
-                let values = f.distinct(j).join(", ");
+                let values = f.distinct(j);
+                // A value the file has with a `+` where the description has a space (`67+` read
+                // as `67 `, then trimmed).
+                let plus = absent.iter().find_map(|w| {
+                    values
+                        .iter()
+                        .find(|v| v.contains('+') && v.replace('+', " ").trim() == w.as_str())
+                });
+                let values = values.join(", ");
+                let what = match (none_left, lang) {
+                    (true, Lang::Nl) => format!("Geen rijen met {col} {is} '{want}'"),
+                    (true, Lang::En) => format!("No rows with {col} {is} '{want}'"),
+                    (false, Lang::Nl) => {
+                        format!("'{want}' komt niet voor in '{col}' (filter={col}:...)")
+                    }
+                    (false, Lang::En) => {
+                        format!("'{want}' does not occur in '{col}' (filter={col}:...)")
+                    }
+                };
+                let hint = match (&plus, lang) {
+                    (Some(w), Lang::Nl) => format!(
+                        " Een + in een weergave is een spatie: schrijf %2B voor een + ('{}').",
+                        w.replace('+', "%2B")
+                    ),
+                    (Some(w), Lang::En) => format!(
+                        " A + in a view description is a space: write %2B for a + ('{}').",
+                        w.replace('+', "%2B")
+                    ),
+                    (None, _) => String::new(),
+                };
                 return Err(Error::not_available(match lang {
-                    Lang::Nl => {
-                        format!("Geen rijen met {col} {is} '{want}'. Waarden in '{col}': {values}.")
-                    }
-                    Lang::En => {
-                        format!("No rows with {col} {is} '{want}'. Values in '{col}': {values}.")
-                    }
+                    Lang::Nl => format!("{what}. Waarden in '{col}': {values}.{hint}"),
+                    Lang::En => format!("{what}. Values in '{col}': {values}.{hint}"),
                 }));
             }
         }
@@ -551,6 +605,70 @@ mod tests {
         let gs: Vec<String> = f.x_values(1).into_iter().map(|x| x.label).collect();
         assert_eq!(gs, ["a", "b"]);
         assert_eq!(f.number(2, 2), None);
+    }
+
+    #[test]
+    fn a_filter_value_no_row_has_is_an_error_beside_values_that_are_found() {
+        let t = table("leeftijd,v\n15-26,1\n67+,2\n27-44,3\n,4\n");
+        let keep =
+            |values: &[&str]| Frame::new(&t, &[], &[RowFilter::keep("leeftijd", values)], Lang::Nl);
+        // Found, however many: the rows of each.
+        assert_eq!(keep(&["15-26", "67+"]).unwrap().rows, vec![0, 1]);
+        assert_eq!(keep(&["27-44", UNKNOWN]).unwrap().rows, vec![2, 3]);
+        // One value no row has: an error that names it and lists the column's values, not
+        // the rows of the other value as if both were found.
+        let e = keep(&["15-26", "16-26"]).err().unwrap();
+        assert_eq!(
+            e.message,
+            "'16-26' komt niet voor in 'leeftijd' (filter=leeftijd:...). Waarden in 'leeftijd': 15-26, 67+, 27-44, onbekend."
+        );
+        // Left out (`!`): the same.
+        let e = Frame::new(
+            &t,
+            &[],
+            &[RowFilter {
+                column: "leeftijd".into(),
+                values: vec!["67".into()],
+                exclude: true,
+            }],
+            Lang::En,
+        )
+        .err()
+        .unwrap();
+        assert!(
+            e.message.starts_with("'67' does not occur in 'leeftijd'"),
+            "{}",
+            e.message
+        );
+        // `67+` in a view description reads as `67 ` (then `67`): the error says how to write it.
+        let e = keep(&["15-26", "67"]).err().unwrap();
+        assert!(
+            e.message.ends_with(
+                "Een + in een weergave is een spatie: schrijf %2B voor een + ('67%2B')."
+            ),
+            "{}",
+            e.message
+        );
+        // Numbers and periods as before: a year column of numbers, a quarter however written.
+        let y = table("jaar,v\n2019,1\n2020,2\n");
+        let f = Frame::new(
+            &y,
+            &[],
+            &[RowFilter::keep("jaar", &["2020", "2019"])],
+            Lang::Nl,
+        );
+        assert_eq!(f.unwrap().rows, vec![0, 1]);
+        let e = Frame::new(
+            &y,
+            &[],
+            &[RowFilter::keep("jaar", &["2020", "2021"])],
+            Lang::Nl,
+        );
+        assert!(e
+            .err()
+            .unwrap()
+            .message
+            .starts_with("'2021' komt niet voor in 'jaar'"));
     }
 
     #[test]
