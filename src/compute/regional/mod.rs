@@ -1799,16 +1799,53 @@ fn totals_by_sums(
     if dims.is_empty() {
         return Vec::new();
     }
+    // A value seen not to be the total in one group is never accepted: per column, the values
+    // not yet seen so, and how many. A column none of whose values is left (its municipalities
+    // each seen once beside the others) is not looked at again, and once no column is left, no
+    // group is (a long file without such totals is done after a few groups, not thousands).
+    // A column of fewer than three or more than a million texts has none to look at; one with
+    // numbers among its texts is always looked at.
+    let mut out: Vec<Vec<bool>> = dims
+        .iter()
+        .map(|&j| vec![false; table.columns[j].dictionary().len()])
+        .collect();
+    let mut left: Vec<usize> = dims
+        .iter()
+        .map(|&j| {
+            let c = &table.columns[j];
+            let n = c.dictionary().len();
+            if c.has_number() {
+                usize::MAX
+            } else if (3..=1 << 20).contains(&n) {
+                n
+            } else {
+                0
+            }
+        })
+        .collect();
     for group in groups {
+        if left.iter().all(|&n| n == 0) {
+            break;
+        }
         let (mut rows, _) = named(group);
         let usable = usable_counts(table, &rows, count_cols);
-        for &j in dims {
+        for (d, &j) in dims.iter().enumerate() {
             if rows.len() < 3 {
                 break;
             }
+            if left[d] == 0 {
+                continue;
+            }
             let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, &mut scratch);
+            let total = found.as_ref().map(|(c, _)| *c);
             for c in distinct {
                 seen.entry((j, c)).or_default().0 += 1;
+                if Some(c) != total {
+                    if let Some(o) = out[d].get_mut(c as usize).filter(|o| !**o) {
+                        *o = true;
+                        left[d] = left[d].saturating_sub(1);
+                    }
+                }
             }
             if let Some((c, part)) = found {
                 seen.entry((j, c)).or_default().1 += 1;
