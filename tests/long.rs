@@ -913,6 +913,87 @@ fn subtotal_rows_told_by_their_sums_are_not_counted_twice() {
     }
 }
 
+/// Totals in two columns that no word names, without the rows that are both (each region's
+/// subtotal per age, `15 jaar en ouder` per municipality, but no subtotal of all ages), are told
+/// by their sums and never counted twice: the other municipalities also hold their
+/// `15 jaar en ouder` rows, so the subtotal is the sum of the others only once those are left
+/// out. An age band with nobody in it (Praktijkroute's younger band), beside which the older
+/// band adds up like the total, does not stand in the way.
+#[test]
+fn crossed_subtotals_told_by_their_sums_are_not_counted_twice() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let mut out =
+        String::from("gemeente,leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    for line in LONG.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (region, rest) = (c[0], c[1..3].join(","));
+        let (Ok(reg), Ok(wrk)) = (c[3].parse::<u64>(), c[4].parse::<u64>()) else {
+            panic!("{line}");
+        };
+        if region == "Landelijk" {
+            out.push_str(&format!("Nederland,15 jaar en ouder,,{rest},{reg},{wrk}\n"));
+            continue;
+        }
+        let (a, b) = (split(reg, 3), split(wrk, 3));
+        let mut subtotal = [(0, 0), (0, 0)];
+        for k in 0..3 {
+            let young = if rest.ends_with("Praktijkroute") {
+                (0, 0)
+            } else {
+                (a[k] / 3, b[k] / 3)
+            };
+            let bands = [young, (a[k] - young.0, b[k] - young.1)];
+            for (band, (p, w)) in ["15-26", "27 en ouder"].iter().zip(bands) {
+                out.push_str(&format!(
+                    "{region} gemeente {},{band},{region},{rest},{p},{w}\n",
+                    k + 1
+                ));
+            }
+            out.push_str(&format!(
+                "{region} gemeente {},15 jaar en ouder,{region},{rest},{},{}\n",
+                k + 1,
+                a[k],
+                b[k]
+            ));
+            for (s, (p, w)) in subtotal.iter_mut().zip(bands) {
+                *s = (s.0 + p, s.1 + w);
+            }
+        }
+        for (band, (p, w)) in ["15-26", "27 en ouder"].iter().zip(subtotal) {
+            out.push_str(&format!("Regio {region},{band},{region},{rest},{p},{w}\n"));
+        }
+    }
+    let ds = load("kruistotalen.csv", out.as_bytes());
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    let totals = note_starting(notes, "Totaalrijen herkend");
+    assert!(
+        totals.contains("gemeente = 'Regio Achterhoek'"),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.iter().any(|n| n.contains("wijkt af van de som")),
+        "{notes:?}"
+    );
+    assert_same_views(&ds, &long, VIEWS);
+    // The counts themselves (ratios would hide a region counted twice over).
+    for q in [
+        "view=compare&regions=Achterhoek,Twente,Zeeland&measure=workers",
+        "view=compare&regions=Achterhoek,Twente,Zeeland&measure=register&subgroup=praktijkroute",
+    ] {
+        let (a, b) = (render_query(&ds, q), render_query(&long, q));
+        assert_eq!(shown(&a), shown(&b), "{q}");
+    }
+    // The table view uses those subtotals as the regional reading does.
+    let q = "view=line&x=jaar&y=werkzaam&series=arbeidsmarktregio&filter=doelgroep:Totaal";
+    let r = render_query(&ds, q).unwrap_or_else(|e| panic!("{q}: {e}"));
+    for (region, counts) in [
+        ("Achterhoek", [2332.0, 2437.0, 2607.0]),
+        ("Zuid-Kennemerland en IJmond", [1134.0, 1313.0, 1454.0]),
+    ] {
+        assert_eq!(series_of(&r, region), counts.map(Some), "{q}");
+    }
+}
+
 /// A national row named as files name it ("Totaal Nederland", "Nederland (totaal)") is the
 /// national row, never a 36th region.
 #[test]

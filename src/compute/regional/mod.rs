@@ -737,7 +737,7 @@ impl RegionalData {
                 }
             }
             if !accepted.is_empty() {
-                let (narrowed, used) = narrow_by_sums(table, rows, &accepted, &count_cols);
+                let (narrowed, used) = narrow_by_sums(table, rows, &accepted, &dims, &count_cols);
                 rows = narrowed;
                 for (j, i) in used {
                     let v = table.columns[j].get(i).as_text().unwrap_or_default();
@@ -1795,12 +1795,14 @@ fn totals_by_sums(
     named: &NamedTotals,
 ) -> Vec<(usize, u32)> {
     let mut seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
+    // The groups in which one value added up: (column, the values looked at, that value).
+    let mut outcomes: Vec<(usize, Vec<u32>, u32)> = Vec::new();
     let mut scratch = Scratch::default();
     if dims.is_empty() {
         return Vec::new();
     }
-    // A value seen not to be the total in one group is never accepted: per column, the values
-    // not yet seen so, and how many. A column none of whose values is left (its municipalities
+    // A value in a group where nothing adds up is never accepted: per column, the values not
+    // yet seen so, and how many. A column none of whose values is left (its municipalities
     // each seen once beside the others) is not looked at again, and once no column is left, no
     // group is (a long file without such totals is done after a few groups, not thousands).
     // A column of fewer than three or more than a million texts has none to look at; one with
@@ -1836,30 +1838,69 @@ fn totals_by_sums(
             if left[d] == 0 {
                 continue;
             }
-            let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, &mut scratch);
-            let total = found.as_ref().map(|(c, _)| *c);
-            for c in distinct {
-                seen.entry((j, c)).or_default().0 += 1;
-                if Some(c) != total {
-                    if let Some(o) = out[d].get_mut(c as usize).filter(|o| !**o) {
-                        *o = true;
-                        left[d] = left[d].saturating_sub(1);
-                    }
+            let any = |_: u32| true;
+            let (mut distinct, mut found) =
+                sum_of_the_others(table, &rows, j, &usable, &any, &mut scratch);
+            if found.is_none() && !distinct.is_empty() {
+                match crossed_total(table, &rows, j, dims, &usable, &any, &mut scratch) {
+                    Crossed::Found(c, part) => found = Some((c, part)),
+                    Crossed::None => {}
+                    // (Nothing counted for or against a value.)
+                    Crossed::Unclear => distinct.clear(),
                 }
             }
-            if let Some((c, part)) = found {
-                seen.entry((j, c)).or_default().1 += 1;
-                rows = part;
+            match found {
+                // Nothing adds up: none of these values is the total.
+                None => {
+                    for c in distinct {
+                        seen.entry((j, c)).or_default().0 += 1;
+                        if let Some(o) = out[d].get_mut(c as usize).filter(|o| !**o) {
+                            *o = true;
+                            left[d] = left[d].saturating_sub(1);
+                        }
+                    }
+                }
+                // One value adds up: weighed below, once it is known whether it is a total
+                // elsewhere too.
+                Some((c, part)) => {
+                    outcomes.push((j, distinct, c));
+                    rows = part;
+                }
             }
         }
     }
-    let mut accepted: Vec<(usize, u32)> = seen
-        .into_iter()
-        .filter(|&(_, (a, f))| f > 0 && f == a)
-        .map(|(k, _)| k)
-        .collect();
-    accepted.sort_unstable();
-    accepted
+    // A group whose values add up by chance (tiny counts: 0, 1, 3 and a subtotal of 4, where
+    // 3 = 1 + 0 + ...) names a value that is the total in at most half of the groups it is in:
+    // that group says nothing about the column's real total and is left out of the count,
+    // until none is left out anew. A value is then a total when it is one in every group of
+    // the rest it is in.
+    let mut discounted = vec![false; outcomes.len()];
+    loop {
+        let mut counts = seen.clone();
+        for ((j, distinct, c), _) in outcomes.iter().zip(&discounted).filter(|(_, d)| !**d) {
+            for &k in distinct {
+                counts.entry((*j, k)).or_default().0 += 1;
+            }
+            counts.entry((*j, *c)).or_default().1 += 1;
+        }
+        let mut changed = false;
+        for ((j, _, c), d) in outcomes.iter().zip(discounted.iter_mut()) {
+            let (a, f) = counts.get(&(*j, *c)).copied().unwrap_or_default();
+            if !*d && f * 2 <= a {
+                *d = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            let mut accepted: Vec<(usize, u32)> = counts
+                .into_iter()
+                .filter(|&(_, (a, f))| f > 0 && f == a)
+                .map(|(k, _)| k)
+                .collect();
+            accepted.sort_unstable();
+            return accepted;
+        }
+    }
 }
 
 /// The first core reads the built-in data only, which has none.
@@ -1881,6 +1922,7 @@ fn narrow_by_sums(
     table: &Table,
     mut rows: Vec<usize>,
     accepted: &[(usize, u32)],
+    dims: &[usize],
     count_cols: &[(Count, usize)],
 ) -> (Vec<usize>, Vec<(usize, usize)>) {
     let mut used = Vec::new();
@@ -1895,7 +1937,20 @@ fn narrow_by_sums(
         if rows.len() < 3 {
             break;
         }
-        if let (_, Some((c, part))) = sum_of_the_others(table, &rows, j, &usable, &mut scratch) {
+        // Only the accepted values count: a value that adds up alike in this group only (a
+        // band where every other band has nobody) does not stand in the total's way.
+        let keep = |c: u32| accepted.binary_search(&(j, c)).is_ok();
+        let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, &keep, &mut scratch);
+        let found = match found {
+            None if !distinct.is_empty() => {
+                match crossed_total(table, &rows, j, dims, &usable, &keep, &mut scratch) {
+                    Crossed::Found(c, part) => Some((c, part)),
+                    Crossed::None | Crossed::Unclear => None,
+                }
+            }
+            found => found,
+        };
+        if let Some((c, part)) = found {
             if accepted.binary_search(&(j, c)).is_ok() {
                 used.push((j, part[0]));
                 rows = part;
@@ -1910,6 +1965,7 @@ fn narrow_by_sums(
     _table: &Table,
     rows: Vec<usize>,
     _accepted: &[(usize, u32)],
+    _dims: &[usize],
     _count_cols: &[(Count, usize)],
 ) -> (Vec<usize>, Vec<(usize, usize)>) {
     (rows, Vec::new())
@@ -1953,38 +2009,24 @@ fn column_list(names: &[String], lang: Lang) -> String {
 }
 
 #[cfg(feature = "full")]
-/// Whether the rows among `rows` of one text in column `j` are the total over that column: one
-/// value of at least three whose rows' counts (in the `usable` count columns, all of whose rows
-/// have a number, at least two: see [`usable_counts`]) add up to those of the rows of all the other values, and are not all
-/// zero. Gives the distinct codes looked at (none when the column could not be) and that value
-/// with its rows.
-#[allow(clippy::type_complexity)]
-fn sum_of_the_others(
+/// Per distinct code of column `j` among `rows` (in code order), the sum of count column
+/// `first`, and the sum over all of them; none when a row has no code or no count. Read from
+/// the columns' arrays where they are texts only and whole numbers only (the usual file), else
+/// cell by cell.
+fn code_sums(
     table: &Table,
     rows: &[usize],
     j: usize,
-    usable: &[usize],
+    first: usize,
     scratch: &mut Scratch,
-) -> (Vec<u32>, Option<(u32, Vec<usize>)>) {
-    let none = (Vec::new(), None);
+) -> Option<(Vec<(u32, f64)>, f64)> {
     let col = &table.columns[j];
-    // Two counts or more must add up (one alone may by chance: 7 = 5 + 2).
-    let (Some(&first), true) = (usable.first(), usable.len() >= 2) else {
-        return none;
-    };
     let n = col.dictionary().len();
-    // (A dictionary of millions of texts is not a column of categories.)
-    if !(3..=1 << 20).contains(&n) {
-        return none;
-    }
     if scratch.sums.len() < n {
         scratch.sums.resize(n, 0.0);
     }
-    // Per code, the sum of the first usable count column.
     let mut all = 0.0;
     let mut coded = true;
-    // Row `i`'s code and count: read from the columns' arrays where they are texts only and
-    // whole numbers only (the usual file), else cell by cell.
     let fast = col
         .short_codes()
         .zip(table.columns.get(first).and_then(|c| c.whole_numbers()));
@@ -2013,28 +2055,172 @@ fn sum_of_the_others(
     let mut distinct = std::mem::take(&mut scratch.touched);
     distinct.sort_unstable();
     distinct.dedup();
-    let candidate = distinct
+    let sums = distinct
         .iter()
-        .copied()
-        .find(|&c| scratch.sums[c as usize] > 0.0 && scratch.sums[c as usize] * 2.0 == all);
-    for &c in &distinct {
-        scratch.sums[c as usize] = 0.0;
-    }
-    if !coded || distinct.len() < 3 {
+        .map(|&c| (c, std::mem::take(&mut scratch.sums[c as usize])))
+        .collect();
+    distinct.clear();
+    scratch.touched = distinct;
+    coded.then_some((sums, all))
+}
+
+#[cfg(feature = "full")]
+/// Whether the rows among `rows` of one text in column `j` are the total over that column: one
+/// value of at least three whose rows' counts (in the `usable` count columns, all of whose rows
+/// have a number, at least two: see [`usable_counts`]) add up to those of the rows of all the other values, and are not all
+/// zero. Gives the distinct codes looked at (none when the column could not be) and that value
+/// with its rows.
+#[allow(clippy::type_complexity)]
+fn sum_of_the_others(
+    table: &Table,
+    rows: &[usize],
+    j: usize,
+    usable: &[usize],
+    keep: &dyn Fn(u32) -> bool,
+    scratch: &mut Scratch,
+) -> (Vec<u32>, Option<(u32, Vec<usize>)>) {
+    let none = (Vec::new(), None);
+    let col = &table.columns[j];
+    // Two counts or more must add up (one alone may by chance: 7 = 5 + 2).
+    let (Some(&first), true) = (usable.first(), usable.len() >= 2) else {
+        return none;
+    };
+    // (A dictionary of millions of texts is not a column of categories.)
+    if !(3..=1 << 20).contains(&col.dictionary().len()) {
         return none;
     }
-    let Some(c) = candidate else {
-        return (distinct, None);
+    // Per code, the sum of the first usable count column.
+    let Some((sums, all)) = code_sums(table, rows, j, first, scratch) else {
+        return none;
     };
-    let (part, rest): (Vec<usize>, Vec<usize>) =
-        rows.iter().partition(|&&i| col.code(i) == Some(c));
+    if sums.len() < 3 {
+        return none;
+    }
+    let distinct: Vec<u32> = sums.iter().map(|&(c, _)| c).collect();
+    match &mut verified(table, rows, j, usable, &sums, all, keep)[..] {
+        [] => (distinct, None),
+        [one] => (distinct, Some(std::mem::take(one))),
+        // Two values that are each the sum of the others (`45-54` beside `15 jaar en ouder`
+        // where every other age has nobody): the group cannot tell which is the total, and
+        // counts neither for nor against one.
+        _ => none,
+    }
+}
+
+#[cfg(feature = "full")]
+/// The values of column `j` (with their per-code `sums` of the first count, and `all`) whose
+/// rows add up to those of the others in every `usable` count, not all zero, with their rows.
+fn verified(
+    table: &Table,
+    rows: &[usize],
+    j: usize,
+    usable: &[usize],
+    sums: &[(u32, f64)],
+    all: f64,
+    keep: &dyn Fn(u32) -> bool,
+) -> Vec<(u32, Vec<usize>)> {
+    let col = &table.columns[j];
     let sum = |rows: &[usize], k: usize| -> f64 {
         rows.iter()
             .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
             .sum()
     };
-    let found = usable.iter().all(|&k| sum(&part, k) == sum(&rest, k));
-    (distinct, found.then_some((c, part)))
+    sums.iter()
+        .filter(|&&(c, s)| s > 0.0 && s * 2.0 == all && keep(c))
+        .filter_map(|&(c, _)| {
+            let (part, rest): (Vec<usize>, Vec<usize>) =
+                rows.iter().partition(|&&i| col.code(i) == Some(c));
+            usable
+                .iter()
+                .all(|&k| sum(&part, k) == sum(&rest, k))
+                .then_some((c, part))
+        })
+        .collect()
+}
+
+/// What the rows of a group say about one column's total when the other values do not add up
+/// to one of them as they are (see [`crossed_total`]).
+#[cfg(feature = "full")]
+enum Crossed {
+    /// The total, with its rows.
+    Found(u32, Vec<usize>),
+    /// Nothing adds up.
+    None,
+    /// Two values add up alike: the group tells nothing.
+    Unclear,
+}
+
+#[cfg(feature = "full")]
+/// Totals in two columns without the rows that are both (a region's subtotal per age beside
+/// `15 jaar en ouder` per municipality, but no subtotal of all ages): the other values of one
+/// column then include the other column's totals, and neither is their sum. Column `j`'s total
+/// is the sum of the others once the rows of one value of another column (of `columns`), its
+/// total, are left out: looked for value by value by the sums of the first count, and checked
+/// on every count (as [`sum_of_the_others`]). Gives that total with its rows.
+fn crossed_total(
+    table: &Table,
+    rows: &[usize],
+    j: usize,
+    columns: &[usize],
+    usable: &[usize],
+    keep: &dyn Fn(u32) -> bool,
+    scratch: &mut Scratch,
+) -> Crossed {
+    let fits =
+        |k: usize, least: usize| (least..=1 << 20).contains(&table.columns[k].dictionary().len());
+    let (Some(&first), true) = (usable.first(), usable.len() >= 2 && fits(j, 3)) else {
+        return Crossed::None;
+    };
+    for &k in columns.iter().filter(|&&k| k != j && fits(k, 2)) {
+        let Some((other, _)) = code_sums(table, rows, k, first, scratch) else {
+            continue;
+        };
+        if !(2..=256).contains(&other.len()) {
+            continue;
+        }
+        let col = &table.columns[k];
+        for &(x, _) in &other {
+            let without: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&i| col.code(i) != Some(x))
+                .collect();
+            let Some((sums, all)) = code_sums(table, &without, j, first, scratch) else {
+                continue;
+            };
+            if sums.len() < 3 {
+                continue;
+            }
+            // And the other way round: without the rows of that total, `x` is the sum of the
+            // other values of its column (two are enough here), so that a value that adds up
+            // by chance once a band is left out is not taken for a total.
+            let mut found = verified(table, &without, j, usable, &sums, all, keep);
+            found.retain(|(c, _)| {
+                let col_j = &table.columns[j];
+                let (part, rest): (Vec<usize>, Vec<usize>) = rows
+                    .iter()
+                    .filter(|&&i| col_j.code(i) != Some(*c))
+                    .partition(|&&i| col.code(i) == Some(x));
+                let sum = |rows: &[usize], k: usize| -> f64 {
+                    rows.iter()
+                        .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
+                        .sum()
+                };
+                !rest.is_empty()
+                    && sum(&part, first) > 0.0
+                    && usable.iter().all(|&k| sum(&part, k) == sum(&rest, k))
+            });
+            match &mut found[..] {
+                [] => {}
+                [one] => {
+                    let (c, part) = std::mem::take(one);
+                    return Crossed::Found(c, part);
+                }
+                _ => return Crossed::Unclear,
+            }
+        }
+    }
+    Crossed::None
 }
 
 /// A row counts as national by its name when the file has no `row_type` column: `Landelijk`,
