@@ -3388,6 +3388,25 @@ mod tests {
     }
 
     #[test]
+    fn utf16_without_a_byte_order_mark_is_read_as_utf16() {
+        let text = "regio\tn\r\nF\u{e2}ll\t3\r\nZuid-Limburg\t4\r\n";
+        for le in [true, false] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect();
+            let t = crate::table::load("x.txt", &bytes).unwrap_or_else(|e| panic!("{le}: {e}"));
+            assert_eq!(t.detected.encoding.as_deref(), Some("UTF-16"), "{le}");
+            assert_eq!(t.columns[0].values()[0], Value::Text("F\u{e2}ll".into()));
+            assert_eq!(t.columns[1].values()[1], Value::Number(4.0));
+        }
+        // Zero bytes elsewhere than every other byte are still no text.
+        let err =
+            crate::table::load("x.bin", b"PK\x00\x00\x01\x02abc\x00\x00\x00\x00xyz").unwrap_err();
+        assert!(err.to_string().contains("geen tekst"), "{err}");
+    }
+
+    #[test]
     fn quoted_fields_with_delimiters_and_newlines() {
         let t = read_csv(
             "x.csv",

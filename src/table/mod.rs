@@ -1774,6 +1774,8 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
                 "This file is called .xlsx but is not a valid Excel workbook (it may be damaged or another kind of file). Open it in Excel and save it again as .xlsx or as CSV.");
     }
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    #[cfg(feature = "full")]
+    let utf16 = utf16 || source::Encoding::utf16_unmarked(bytes).is_some();
     let text = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if !utf16 {
@@ -1920,7 +1922,9 @@ impl Reading {
         let How::Csv(r) = &self.how else {
             return None;
         };
-        let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+        let utf16 = head.starts_with(&[0xFF, 0xFE])
+            || head.starts_with(&[0xFE, 0xFF])
+            || source::Encoding::utf16_unmarked(head).is_some();
         // A little before the middle: the helper also hands its rows over at the end.
         let size = r.size();
         (!utf16 && r.fresh() && size >= SPLIT_FROM).then(|| size / 2 - size / 64)

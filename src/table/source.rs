@@ -112,7 +112,30 @@ impl Encoding {
         } else if head.starts_with(&[0xFE, 0xFF]) {
             (Encoding::Utf16Be, 2)
         } else {
+            #[cfg(feature = "full")]
+            if let Some(found) = Encoding::utf16_unmarked(head) {
+                return (found, 0);
+            }
             (Encoding::Utf8, 0)
+        }
+    }
+
+    /// UTF-16 without a byte order mark (as some programs write it): of the file's first units
+    /// (up to 64, at least 4), nine in ten or more have one zero byte, on the same side, and one
+    /// that is not zero, as text in Latin letters has. UTF-8 text has no zero bytes at all.
+    #[cfg(feature = "full")]
+    pub fn utf16_unmarked(head: &[u8]) -> Option<Encoding> {
+        let units = || head.chunks_exact(2).take(64);
+        let n = units().count();
+        let count = |zero: usize| units().filter(|u| u[zero] == 0 && u[1 - zero] != 0).count();
+        if n < 4 {
+            None
+        } else if count(1) * 10 >= n * 9 {
+            Some(Encoding::Utf16Le)
+        } else if count(0) * 10 >= n * 9 {
+            Some(Encoding::Utf16Be)
+        } else {
+            None
         }
     }
 }
