@@ -2108,6 +2108,14 @@ fn sum_of_the_others(
 }
 
 #[cfg(feature = "full")]
+/// The sum of count column `k` over `rows` (a row without a number counts 0).
+fn count_sum(table: &Table, rows: &[usize], k: usize) -> f64 {
+    rows.iter()
+        .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
+        .sum()
+}
+
+#[cfg(feature = "full")]
 /// The values of column `j` (with their per-code `sums` of the first count, and `all`) whose
 /// rows add up to those of the others in every `usable` count, not all zero, with their rows.
 fn verified(
@@ -2120,11 +2128,7 @@ fn verified(
     keep: &dyn Fn(u32) -> bool,
 ) -> Vec<(u32, Vec<usize>)> {
     let col = &table.columns[j];
-    let sum = |rows: &[usize], k: usize| -> f64 {
-        rows.iter()
-            .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
-            .sum()
-    };
+    let sum = |rows: &[usize], k: usize| count_sum(table, rows, k);
     sums.iter()
         .filter(|&&(c, s)| s > 0.0 && s * 2.0 == all && keep(c))
         .filter_map(|&(c, _)| {
@@ -2201,11 +2205,7 @@ fn crossed_total(
                     .iter()
                     .filter(|&&i| col_j.code(i) != Some(*c))
                     .partition(|&&i| col.code(i) == Some(x));
-                let sum = |rows: &[usize], k: usize| -> f64 {
-                    rows.iter()
-                        .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
-                        .sum()
-                };
+                let sum = |rows: &[usize], k: usize| count_sum(table, rows, k);
                 !rest.is_empty()
                     && sum(&part, first) > 0.0
                     && usable.iter().all(|&k| sum(&part, k) == sum(&rest, k))
