@@ -994,6 +994,57 @@ fn crossed_subtotals_told_by_their_sums_are_not_counted_twice() {
     }
 }
 
+/// A group of nobody (the Praktijkroute before it began: each age band and their total 0) tells
+/// nothing about which age is the total, so `15 jaar en ouder`, which no word names as one,
+/// stays the total the other groups show and is never counted beside the bands.
+#[test]
+fn groups_of_nobody_do_not_hide_a_total_told_by_its_sums() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let mut out = String::from("leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    for line in LONG.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (region, rest) = (c[0], c[1..3].join(","));
+        let (Ok(reg), Ok(wrk), false) = (
+            c[3].parse::<u64>(),
+            c[4].parse::<u64>(),
+            region == "Landelijk",
+        ) else {
+            out.push_str(&format!(
+                "15 jaar en ouder,{region},{rest},{},{}\n",
+                c[3], c[4]
+            ));
+            continue;
+        };
+        let (a, b) = (split(reg, 2), split(wrk, 2));
+        for (k, band) in ["15-26", "27 en ouder"].iter().enumerate() {
+            out.push_str(&format!("{band},{region},{rest},{},{}\n", a[k], b[k]));
+        }
+        out.push_str(&format!("15 jaar en ouder,{region},{rest},{reg},{wrk}\n"));
+        if rest.ends_with("Totaal") && !rest.starts_with("2017") {
+            for band in ["15-26", "27 en ouder", "15 jaar en ouder"] {
+                let year = &rest[..4];
+                out.push_str(&format!("{band},{region},{year},Praktijkroute,0,0\n"));
+            }
+        }
+    }
+    let ds = load("nul.csv", out.as_bytes());
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    let totals = note_starting(notes, "Totaalrijen herkend");
+    assert!(
+        totals.contains("leeftijd = '15 jaar en ouder'"),
+        "{notes:?}"
+    );
+    for q in [
+        "view=compare&regions=Achterhoek,Twente,Zeeland&measure=workers",
+        "view=compare&regions=Achterhoek,Twente,Zeeland&measure=register&subgroup=wajong",
+        "view=scatter&from=2015&to=2017",
+        "view=ranking",
+    ] {
+        let (a, b) = (render_query(&ds, q), render_query(&long, q));
+        assert_eq!(shown(&a), shown(&b), "{q}");
+    }
+}
+
 /// A national row named as files name it ("Totaal Nederland", "Nederland (totaal)") is the
 /// national row, never a 36th region.
 #[test]

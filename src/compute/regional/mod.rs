@@ -2093,7 +2093,8 @@ fn sum_of_the_others(
     let Some((sums, all)) = code_sums(table, rows, j, first, scratch) else {
         return none;
     };
-    if sums.len() < 3 {
+    // (A group of nobody tells nothing: nought is the sum of noughts, total or not.)
+    if sums.len() < 3 || all == 0.0 {
         return none;
     }
     let distinct: Vec<u32> = sums.iter().map(|&(c, _)| c).collect();
