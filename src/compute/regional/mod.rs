@@ -1937,7 +1937,36 @@ fn narrow_by_sums(
         if rows.len() < 3 {
             break;
         }
-        // Only the accepted values count: a value that adds up alike in this group only (a
+        // One accepted value among the rows: its rows stand for the others, as a total named by
+        // a word does, also where this group's sums cannot tell (a count held back, a group of
+        // nobody, a municipality equal to the subtotal), unless they show it is none here: a
+        // total holds at least as many as any one other value.
+        let col = &table.columns[j];
+        let of = |i: usize| {
+            col.code(i)
+                .filter(|&c| accepted.binary_search(&(j, c)).is_ok())
+        };
+        let mut totals = rows.iter().filter_map(|&i| of(i));
+        if let Some(c) = totals.next() {
+            let sums = usable
+                .first()
+                .and_then(|&first| code_sums(table, &rows, j, first, &mut scratch));
+            let least = sums.is_none_or(|(sums, _)| {
+                let of_c = sums.iter().find(|s| s.0 == c).map_or(0.0, |s| s.1);
+                sums.iter().all(|s| s.1 <= of_c)
+            });
+            if least && totals.all(|k| k == c) {
+                let part: Vec<usize> = rows.iter().copied().filter(|&i| of(i).is_some()).collect();
+                if part.len() < rows.len() {
+                    used.push((j, part[0]));
+                    rows = part;
+                }
+                continue;
+            }
+        } else {
+            continue;
+        }
+        // Else the sums tell; only the accepted values count: a value that adds up alike in this group only (a
         // band where every other band has nobody) does not stand in the total's way.
         let keep = |c: u32| accepted.binary_search(&(j, c)).is_ok();
         let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, &keep, &mut scratch);
