@@ -181,6 +181,21 @@ fn series_of(r: &Rendered, name: &str) -> Vec<Option<f64>> {
 
 // ---- A municipality-level export, as analysts have them ----------------------------------------
 
+/// The rows of the long file: region, `year,subgroup`, the two count cells as written, and the
+/// two counts when the row is a region's and both are numbers.
+#[allow(clippy::type_complexity)]
+fn long_rows() -> impl Iterator<Item = (&'static str, String, [&'static str; 2], Option<(u64, u64)>)>
+{
+    LONG.lines().skip(1).map(|line| {
+        let c: Vec<&str> = line.split(',').collect();
+        let counts = match (c[3].parse(), c[4].parse()) {
+            (Ok(r), Ok(w)) if c[0] != "Landelijk" => Some((r, w)),
+            _ => None,
+        };
+        (c[0], c[1..3].join(","), [c[3], c[4]], counts)
+    })
+}
+
 /// Splits `v` into `k` whole parts with weights 1, 2, ..., k that add up to `v` exactly.
 fn split(v: u64, k: usize) -> Vec<u64> {
     let w: u64 = (1..=k as u64).sum();
@@ -924,16 +939,12 @@ fn crossed_subtotals_told_by_their_sums_are_not_counted_twice() {
     let long = load("regions_long.csv", LONG.as_bytes());
     let mut out =
         String::from("gemeente,leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
-    for line in LONG.lines().skip(1) {
-        let c: Vec<&str> = line.split(',').collect();
-        let (region, rest) = (c[0], c[1..3].join(","));
-        let (Ok(reg), Ok(wrk)) = (c[3].parse::<u64>(), c[4].parse::<u64>()) else {
-            panic!("{line}");
-        };
-        if region == "Landelijk" {
+    for (region, rest, [reg, wrk], counts) in long_rows() {
+        let Some((reg, wrk)) = counts else {
+            assert_eq!(region, "Landelijk");
             out.push_str(&format!("Nederland,15 jaar en ouder,,{rest},{reg},{wrk}\n"));
             continue;
-        }
+        };
         let (a, b) = (split(reg, 3), split(wrk, 3));
         let mut subtotal = [(0, 0), (0, 0)];
         for k in 0..3 {
@@ -1001,18 +1012,9 @@ fn crossed_subtotals_told_by_their_sums_are_not_counted_twice() {
 fn groups_of_nobody_do_not_hide_a_total_told_by_its_sums() {
     let long = load("regions_long.csv", LONG.as_bytes());
     let mut out = String::from("leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
-    for line in LONG.lines().skip(1) {
-        let c: Vec<&str> = line.split(',').collect();
-        let (region, rest) = (c[0], c[1..3].join(","));
-        let (Ok(reg), Ok(wrk), false) = (
-            c[3].parse::<u64>(),
-            c[4].parse::<u64>(),
-            region == "Landelijk",
-        ) else {
-            out.push_str(&format!(
-                "15 jaar en ouder,{region},{rest},{},{}\n",
-                c[3], c[4]
-            ));
+    for (region, rest, [reg, wrk], counts) in long_rows() {
+        let Some((reg, wrk)) = counts else {
+            out.push_str(&format!("15 jaar en ouder,{region},{rest},{reg},{wrk}\n"));
             continue;
         };
         let (a, b) = (split(reg, 2), split(wrk, 2));
@@ -1052,18 +1054,9 @@ fn groups_of_nobody_do_not_hide_a_total_told_by_its_sums() {
 fn a_subtotal_stands_for_its_parts_where_a_count_is_held_back() {
     let long = load("regions_long.csv", LONG.as_bytes());
     let mut out = String::from("gemeente,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
-    for line in LONG.lines().skip(1) {
-        let c: Vec<&str> = line.split(',').collect();
-        let (region, rest) = (c[0], c[1..3].join(","));
-        let (Ok(reg), Ok(wrk), false) = (
-            c[3].parse::<u64>(),
-            c[4].parse::<u64>(),
-            region == "Landelijk",
-        ) else {
-            out.push_str(&format!(
-                "Regio {region},{region},{rest},{},{}\n",
-                c[3], c[4]
-            ));
+    for (region, rest, [reg, wrk], counts) in long_rows() {
+        let Some((reg, wrk)) = counts else {
+            out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
             continue;
         };
         let (a, b) = (split(reg, 3), split(wrk, 3));
