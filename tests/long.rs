@@ -1086,6 +1086,45 @@ fn a_subtotal_stands_for_its_parts_where_a_count_is_held_back() {
     }
 }
 
+/// A region of one municipality beside its subtotal (`Regio Zeeland` equal to its one
+/// municipality, so no sum can tell which is the total) is read by how the other regions'
+/// subtotals are named: `Regio Zeeland` is the subtotal, counted once.
+#[test]
+fn a_subtotal_named_as_the_others_counts_once_in_a_region_of_one_municipality() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let mut out = String::from("gemeente,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    for (region, rest, [reg, wrk], counts) in long_rows() {
+        let Some((reg, wrk)) = counts else {
+            out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
+            continue;
+        };
+        let parts = if ["Zeeland", "Gorinchem"].contains(&region) {
+            1
+        } else {
+            3
+        };
+        let (a, b) = (split(reg, parts), split(wrk, parts));
+        for k in 0..parts {
+            out.push_str(&format!(
+                "{region} {},{region},{rest},{},{}\n",
+                k + 1,
+                a[k],
+                b[k]
+            ));
+        }
+        out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
+    }
+    let ds = load("een_gemeente.csv", out.as_bytes());
+    for q in [
+        "view=compare&regions=Zeeland,Gorinchem,Twente&measure=workers",
+        "view=compare&regions=Zeeland,Gorinchem,Twente&measure=register&subgroup=wsw",
+        "view=scatter&from=2015&to=2017",
+    ] {
+        let (a, b) = (render_query(&ds, q), render_query(&long, q));
+        assert_eq!(shown(&a), shown(&b), "{q}");
+    }
+}
+
 /// A national row named as files name it ("Totaal Nederland", "Nederland (totaal)") is the
 /// national row, never a 36th region.
 #[test]

@@ -727,7 +727,14 @@ impl RegionalData {
         // en ouder` among the ages): the rows of one value of a column that add up to the rows
         // of all its other values. A value is taken as such a total only when it is one in every
         // group it is in (a municipality that happens to equal the others once is not).
-        let accepted = totals_by_sums(table, &groups, &dims, &count_cols, &named_totals);
+        let accepted = totals_by_sums(
+            table,
+            &groups,
+            &dims,
+            region_col,
+            &count_cols,
+            &named_totals,
+        );
         for group in &groups {
             let (mut rows, used) = named_totals(group);
             for (j, i) in used {
@@ -1791,6 +1798,7 @@ fn totals_by_sums(
     table: &Table,
     groups: &[Group],
     dims: &[usize],
+    region_col: usize,
     count_cols: &[(Count, usize)],
     named: &NamedTotals,
 ) -> Vec<(usize, u32)> {
@@ -1893,14 +1901,89 @@ fn totals_by_sums(
         }
         if !changed {
             let mut accepted: Vec<(usize, u32)> = counts
-                .into_iter()
-                .filter(|&(_, (a, f))| f > 0 && f == a)
-                .map(|(k, _)| k)
+                .iter()
+                .filter(|&(_, &(a, f))| f > 0 && f == a)
+                .map(|(&k, _)| k)
                 .collect();
+            accepted.sort_unstable();
+            let named = named_alike(table, region_col, &accepted, &counts);
+            accepted.extend(named);
             accepted.sort_unstable();
             return accepted;
         }
     }
+}
+
+#[cfg(feature = "full")]
+/// Subtotals named after their regions alike (`Regio Achterhoek`, `Regio Twente`), also where
+/// no sums tell them (a region of one municipality, whose subtotal equals it): the pattern is
+/// learnt from the `accepted` totals whose text holds the name of the region they are in, two or
+/// more of one column alike; a value of that column named so after another region, about which
+/// no group's sums told anything (`counts`), is a total too.
+fn named_alike(
+    table: &Table,
+    region_col: usize,
+    accepted: &[(usize, u32)],
+    counts: &crate::table::FastMap<(usize, u32), (u32, u32)>,
+) -> Vec<(usize, u32)> {
+    let regions = &table.columns[region_col];
+    let mut columns: Vec<usize> = accepted.iter().map(|&(j, _)| j).collect();
+    columns.dedup();
+    let mut found = Vec::new();
+    for j in columns {
+        let col = &table.columns[j];
+        let dictionary = col.dictionary();
+        // The region each accepted value of this column is first seen in.
+        let mut region_of: crate::table::FastMap<u32, u32> = Default::default();
+        let wanted = accepted.iter().filter(|a| a.0 == j).count();
+        for i in 0..table.len() {
+            if region_of.len() == wanted {
+                break;
+            }
+            if let (Some(c), Some(r)) = (col.code(i), regions.code(i)) {
+                if accepted.binary_search(&(j, c)).is_ok() {
+                    region_of.entry(c).or_insert(r);
+                }
+            }
+        }
+        // Per pattern (the text with its region's name cut out), how many totals have it.
+        let mut patterns: crate::table::FastMap<(String, String), usize> = Default::default();
+        for (&c, &r) in &region_of {
+            let (Some(text), Some(region)) = (
+                dictionary.get(c as usize),
+                regions.dictionary().get(r as usize),
+            ) else {
+                continue;
+            };
+            let (text, region) = (text.trim().to_lowercase(), region.trim().to_lowercase());
+            if let Some(at) = text.find(&region).filter(|_| !region.is_empty()) {
+                let key = (
+                    text[..at].to_string(),
+                    text[at + region.len()..].to_string(),
+                );
+                *patterns.entry(key).or_default() += 1;
+            }
+        }
+        let by_text: crate::table::FastMap<String, u32> = dictionary
+            .iter()
+            .enumerate()
+            .map(|(c, t)| (t.trim().to_lowercase(), c as u32))
+            .collect();
+        for ((before, after), n) in patterns {
+            if n < 2 {
+                continue;
+            }
+            for region in regions.dictionary() {
+                let name = format!("{before}{}{after}", region.trim().to_lowercase());
+                if let Some(&c) = by_text.get(&name) {
+                    if !counts.contains_key(&(j, c)) && accepted.binary_search(&(j, c)).is_err() {
+                        found.push((j, c));
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The first core reads the built-in data only, which has none.
@@ -1909,6 +1992,7 @@ fn totals_by_sums(
     _table: &Table,
     _groups: &[Group],
     _dims: &[usize],
+    _region_col: usize,
     _count_cols: &[(Count, usize)],
     _named: &NamedTotals,
 ) -> Vec<(usize, u32)> {
@@ -1926,7 +2010,7 @@ fn narrow_by_sums(
     count_cols: &[(Count, usize)],
 ) -> (Vec<usize>, Vec<(usize, usize)>) {
     let mut used = Vec::new();
-    if rows.len() < 3 {
+    if rows.len() < 2 {
         return (rows, used);
     }
     let mut scratch = Scratch::default();
@@ -1934,7 +2018,8 @@ fn narrow_by_sums(
     let mut columns: Vec<usize> = accepted.iter().map(|&(j, _)| j).collect();
     columns.dedup();
     for j in columns {
-        if rows.len() < 3 {
+        // (Two rows are enough for a total named so; the sums below want three.)
+        if rows.len() < 2 {
             break;
         }
         // One accepted value among the rows: its rows stand for the others, as a total named by
