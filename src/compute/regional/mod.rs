@@ -1803,8 +1803,9 @@ fn totals_by_sums(
     named: &NamedTotals,
 ) -> Vec<(usize, u32)> {
     let mut seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
-    // The groups in which one value added up: (column, the values looked at, that value).
-    let mut outcomes: Vec<(usize, Vec<u32>, u32)> = Vec::new();
+    // What groups said about a column once a total told by sums had narrowed their rows, or
+    // where one value added up: weighed at the end.
+    let mut said: Vec<Said> = Vec::new();
     let mut scratch = Scratch::default();
     if dims.is_empty() {
         return Vec::new();
@@ -1839,6 +1840,8 @@ fn totals_by_sums(
         }
         let (mut rows, _) = named(group);
         let usable = usable_counts(table, &rows, count_cols);
+        // The total told by sums that narrowed this group's rows last (an entry of `said`).
+        let mut after: Option<usize> = None;
         for (d, &j) in dims.iter().enumerate() {
             if rows.len() < 3 {
                 break;
@@ -1859,7 +1862,7 @@ fn totals_by_sums(
             }
             match found {
                 // Nothing adds up: none of these values is the total.
-                None => {
+                None if after.is_none() => {
                     for c in distinct {
                         seen.entry((j, c)).or_default().0 += 1;
                         if let Some(o) = out[d].get_mut(c as usize).filter(|o| !**o) {
@@ -1868,10 +1871,24 @@ fn totals_by_sums(
                         }
                     }
                 }
+                // Nothing adds up among the rows of a total told by sums: that holds only if
+                // that total is one.
+                None => said.push(Said {
+                    j,
+                    distinct,
+                    total: None,
+                    after,
+                }),
                 // One value adds up: weighed below, once it is known whether it is a total
                 // elsewhere too.
                 Some((c, part)) => {
-                    outcomes.push((j, distinct, c));
+                    said.push(Said {
+                        j,
+                        distinct,
+                        total: Some(c),
+                        after,
+                    });
+                    after = Some(said.len() - 1);
                     rows = part;
                 }
             }
@@ -1882,20 +1899,30 @@ fn totals_by_sums(
     // that group says nothing about the column's real total and is left out of the count,
     // until none is left out anew. A value is then a total when it is one in every group of
     // the rest it is in.
-    let mut discounted = vec![false; outcomes.len()];
+    // What was said among the rows of a total left out is left out with it.
+    let mut discounted = vec![false; said.len()];
     loop {
+        let mut void = vec![false; said.len()];
+        for (i, s) in said.iter().enumerate() {
+            void[i] = discounted[i] || s.after.is_some_and(|p| void[p]);
+        }
         let mut counts = seen.clone();
-        for ((j, distinct, c), _) in outcomes.iter().zip(&discounted).filter(|(_, d)| !**d) {
-            for &k in distinct {
-                counts.entry((*j, k)).or_default().0 += 1;
+        for (s, _) in said.iter().zip(&void).filter(|(_, v)| !**v) {
+            for &k in &s.distinct {
+                counts.entry((s.j, k)).or_default().0 += 1;
             }
-            counts.entry((*j, *c)).or_default().1 += 1;
+            if let Some(c) = s.total {
+                counts.entry((s.j, c)).or_default().1 += 1;
+            }
         }
         let mut changed = false;
-        for ((j, _, c), d) in outcomes.iter().zip(discounted.iter_mut()) {
-            let (a, f) = counts.get(&(*j, *c)).copied().unwrap_or_default();
-            if !*d && f * 2 <= a {
-                *d = true;
+        for (i, s) in said.iter().enumerate() {
+            let Some(c) = s.total.filter(|_| !void[i]) else {
+                continue;
+            };
+            let (a, f) = counts.get(&(s.j, c)).copied().unwrap_or_default();
+            if f * 2 <= a {
+                discounted[i] = true;
                 changed = true;
             }
         }
@@ -1912,6 +1939,16 @@ fn totals_by_sums(
             return accepted;
         }
     }
+}
+
+/// What the rows of one group said about column `j`: the values looked at, the one that added
+/// up (none: nothing did), and the entry of the total told by sums whose rows they were.
+#[cfg(feature = "full")]
+struct Said {
+    j: usize,
+    distinct: Vec<u32>,
+    total: Option<u32>,
+    after: Option<usize>,
 }
 
 #[cfg(feature = "full")]
