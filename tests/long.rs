@@ -1183,6 +1183,46 @@ fn a_total_found_by_chance_does_not_hide_the_real_one() {
     );
 }
 
+/// A region's subtotal of all ages alone (`Regio Achterhoek`, `15 jaar en ouder`) beside each
+/// municipality's ages and its own `15 jaar en ouder`, neither named as a total: among the rows
+/// of `15 jaar en ouder` the subtotal is the sum of the municipalities, and the region counts
+/// once (before, three times).
+#[test]
+fn a_subtotal_of_all_ages_alone_is_told_among_those_rows() {
+    let long = load("regions_long.csv", LONG.as_bytes());
+    let mut out =
+        String::from("gemeente,leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    for (region, rest, [reg, wrk], counts) in long_rows() {
+        out.push_str(&format!(
+            "Regio {region},15 jaar en ouder,{region},{rest},{reg},{wrk}\n"
+        ));
+        let Some((reg, wrk)) = counts else {
+            continue;
+        };
+        let (a, b) = (split(reg, 3), split(wrk, 3));
+        for k in 0..3 {
+            let (p, w) = (split(a[k], 2), split(b[k], 2));
+            let ages = [("15-26", p[0], w[0]), ("27 en ouder", p[1], w[1])];
+            for (band, p, w) in ages.into_iter().chain([("15 jaar en ouder", a[k], b[k])]) {
+                out.push_str(&format!(
+                    "{region} {},{band},{region},{rest},{p},{w}\n",
+                    k + 1
+                ));
+            }
+        }
+    }
+    let ds = load("alle_leeftijden.csv", out.as_bytes());
+    assert_same_views(
+        &ds,
+        &long,
+        &[
+            "view=compare&regions=Achterhoek,Twente,Zeeland&measure=workers",
+            "view=compare&regions=Achterhoek,Twente,Zeeland&measure=register&subgroup=wajong",
+            "view=scatter&from=2015&to=2017",
+        ],
+    );
+}
+
 /// A national row named as files name it ("Totaal Nederland", "Nederland (totaal)") is the
 /// national row, never a 36th region.
 #[test]

@@ -2311,8 +2311,9 @@ enum Crossed {
 /// `15 jaar en ouder` per municipality, but no subtotal of all ages): the other values of one
 /// column then include the other column's totals, and neither is their sum. Column `j`'s total
 /// is the sum of the others once the rows of one value of another column (of `columns`), its
-/// total, are left out: looked for value by value by the sums of the first count, and checked
-/// on every count (as [`sum_of_the_others`]). Gives that total with its rows.
+/// total, are left out, or among that value's rows alone (a subtotal of all ages only): looked
+/// for value by value by the sums of the first count, and checked on every count (as
+/// [`sum_of_the_others`]). Gives that total with its rows.
 fn crossed_total(
     table: &Table,
     rows: &[usize],
@@ -2335,11 +2336,13 @@ fn crossed_total(
             continue;
         }
         let col = &table.columns[k];
-        for &(x, _) in &other {
+        for (&(x, _), only) in other.iter().flat_map(|x| [(x, false), (x, true)]) {
+            // Without the rows of `x`; else among them only (a subtotal of all ages alone,
+            // beside each municipality's ages and its `15 jaar en ouder`).
             let without: Vec<usize> = rows
                 .iter()
                 .copied()
-                .filter(|&i| col.code(i) != Some(x))
+                .filter(|&i| (col.code(i) == Some(x)) == only)
                 .collect();
             let Some((sums, all)) = code_sums(table, &without, j, first, scratch) else {
                 continue;
