@@ -361,6 +361,8 @@ test('a file of hundreds of columns: long lists made when first used, forty colu
   // The columns and their roles are listed when the list is opened.
   assert.equal(await page.locator('#columns select').count(), 0);
   await page.click('#columns-box summary');
+  // (The list is made on the details' toggle event, which comes a task after the click.)
+  await page.waitForFunction((want) => document.querySelectorAll('#columns select').length === want, n + 3, { timeout: 5000 });
   assert.equal(await page.locator('#columns select').count(), n + 3);
   await context.close();
 });
