@@ -2088,8 +2088,9 @@ fn narrow_by_sums(
         } else {
             continue;
         }
-        // Else the sums tell; only the accepted values count: a value that adds up alike in this group only (a
-        // band where every other band has nobody) does not stand in the total's way.
+        // Else the sums tell; only the accepted values count: a value that adds up alike in
+        // this group only (a band where every other band has nobody) does not stand in the
+        // total's way.
         let keep = |c: u32| accepted.binary_search(&(j, c)).is_ok();
         let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, &keep, &mut scratch);
         let found = match found {
@@ -2218,8 +2219,9 @@ fn code_sums(
 #[cfg(feature = "full")]
 /// Whether the rows among `rows` of one text in column `j` are the total over that column: one
 /// value of at least three whose rows' counts (in the `usable` count columns, all of whose rows
-/// have a number, at least two: see [`usable_counts`]) add up to those of the rows of all the other values, and are not all
-/// zero. Gives the distinct codes looked at (none when the column could not be) and that value
+/// have a number, at least two: see [`usable_counts`]) add up to those of the rows of all the
+/// other values, and are not all zero (of those that `keep` keeps). Gives the distinct codes
+/// looked at (none when the column could not be, or two values add up alike) and that value
 /// with its rows.
 #[allow(clippy::type_complexity)]
 fn sum_of_the_others(
