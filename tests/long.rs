@@ -196,6 +196,37 @@ fn long_rows() -> impl Iterator<Item = (&'static str, String, [&'static str; 2],
     })
 }
 
+/// The long file over municipalities (`parts(region)` of each region), each region with its
+/// subtotal `Regio {region}` (the national row too); municipality `k`'s `werkzaam` is held back
+/// (left empty) where `held_back("year,subgroup", k)`.
+fn with_regional_subtotals(
+    parts: impl Fn(&str) -> usize,
+    held_back: impl Fn(&str, usize) -> bool,
+) -> String {
+    let mut out = String::from("gemeente,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    for (region, rest, [reg, wrk], counts) in long_rows() {
+        out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
+        let Some((reg, wrk)) = counts else {
+            continue;
+        };
+        let n = parts(region);
+        let (a, b) = (split(reg, n), split(wrk, n));
+        for k in 0..n {
+            let w = if held_back(&rest, k) {
+                String::new()
+            } else {
+                b[k].to_string()
+            };
+            out.push_str(&format!(
+                "{region} {},{region},{rest},{},{w}\n",
+                k + 1,
+                a[k]
+            ));
+        }
+    }
+    out
+}
+
 /// Splits `v` into `k` whole parts with weights 1, 2, ..., k that add up to `v` exactly.
 fn split(v: u64, k: usize) -> Vec<u64> {
     let w: u64 = (1..=k as u64).sum();
@@ -1051,28 +1082,7 @@ fn groups_of_nobody_do_not_hide_a_total_told_by_its_sums() {
 #[test]
 fn a_subtotal_stands_for_its_parts_where_a_count_is_held_back() {
     let long = load("regions_long.csv", LONG.as_bytes());
-    let mut out = String::from("gemeente,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
-    for (region, rest, [reg, wrk], counts) in long_rows() {
-        let Some((reg, wrk)) = counts else {
-            out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
-            continue;
-        };
-        let (a, b) = (split(reg, 3), split(wrk, 3));
-        for k in 0..3 {
-            let held_back = rest == "2016,Totaal" && k == 1;
-            let w = if held_back {
-                String::new()
-            } else {
-                b[k].to_string()
-            };
-            out.push_str(&format!(
-                "{region} {},{region},{rest},{},{w}\n",
-                k + 1,
-                a[k]
-            ));
-        }
-        out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
-    }
+    let out = with_regional_subtotals(|_| 3, |rest, k| rest == "2016,Totaal" && k == 1);
     let ds = load("achtergehouden.csv", out.as_bytes());
     assert_same_views(
         &ds,
@@ -1091,28 +1101,14 @@ fn a_subtotal_stands_for_its_parts_where_a_count_is_held_back() {
 #[test]
 fn a_subtotal_named_as_the_others_counts_once_in_a_region_of_one_municipality() {
     let long = load("regions_long.csv", LONG.as_bytes());
-    let mut out = String::from("gemeente,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
-    for (region, rest, [reg, wrk], counts) in long_rows() {
-        let Some((reg, wrk)) = counts else {
-            out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
-            continue;
-        };
-        let parts = if ["Zeeland", "Gorinchem"].contains(&region) {
+    let parts = |region: &str| {
+        if ["Zeeland", "Gorinchem"].contains(&region) {
             1
         } else {
             3
-        };
-        let (a, b) = (split(reg, parts), split(wrk, parts));
-        for k in 0..parts {
-            out.push_str(&format!(
-                "{region} {},{region},{rest},{},{}\n",
-                k + 1,
-                a[k],
-                b[k]
-            ));
         }
-        out.push_str(&format!("Regio {region},{region},{rest},{reg},{wrk}\n"));
-    }
+    };
+    let out = with_regional_subtotals(parts, |_, _| false);
     let ds = load("een_gemeente.csv", out.as_bytes());
     assert_same_views(
         &ds,
