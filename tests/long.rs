@@ -227,6 +227,37 @@ fn with_regional_subtotals(
     out
 }
 
+/// The long file over three municipalities of each region, each over the age `bands` and its
+/// own `15 jaar en ouder`; with `subtotal`, every row of the long file also as `Regio {region}`,
+/// `15 jaar en ouder` (else only the national row, as `{region}`).
+fn municipalities_by_age(bands: &[&str], subtotal: bool) -> String {
+    let mut out =
+        String::from("gemeente,leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    let prefix = if subtotal { "Regio " } else { "" };
+    for (region, rest, [reg, wrk], counts) in long_rows() {
+        if subtotal || counts.is_none() {
+            out.push_str(&format!(
+                "{prefix}{region},15 jaar en ouder,{region},{rest},{reg},{wrk}\n"
+            ));
+        }
+        let Some((reg, wrk)) = counts else {
+            continue;
+        };
+        let (a, b) = (split(reg, 3), split(wrk, 3));
+        for k in 0..3 {
+            let (p, w) = (split(a[k], bands.len()), split(b[k], bands.len()));
+            let ages = bands.iter().zip(p.iter().zip(&w));
+            for (band, (p, w)) in ages.chain([(&"15 jaar en ouder", (&a[k], &b[k]))]) {
+                out.push_str(&format!(
+                    "{region} {},{band},{region},{rest},{p},{w}\n",
+                    k + 1
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// Splits `v` into `k` whole parts with weights 1, 2, ..., k that add up to `v` exactly.
 fn split(v: u64, k: usize) -> Vec<u64> {
     let w: u64 = (1..=k as u64).sum();
@@ -737,6 +768,13 @@ fn long_in_halves(
     text
 }
 
+/// Asserts that the file line names `what` among the totals recognised.
+fn assert_total_recognised(ds: &Dataset, what: &str) {
+    let notes = &ds.regional.as_ref().unwrap().notes;
+    let totals = note_starting(notes, "Totaalrijen herkend");
+    assert!(totals.contains(what), "{notes:?}");
+}
+
 /// The note that starts with `prefix` (the test fails with all the notes when none does).
 fn note_starting<'a>(notes: &'a [String], prefix: &str) -> &'a str {
     notes
@@ -1006,12 +1044,8 @@ fn crossed_subtotals_told_by_their_sums_are_not_counted_twice() {
         }
     }
     let ds = load("kruistotalen.csv", out.as_bytes());
+    assert_total_recognised(&ds, "gemeente = 'Regio Achterhoek'");
     let notes = &ds.regional.as_ref().unwrap().notes;
-    let totals = note_starting(notes, "Totaalrijen herkend");
-    assert!(
-        totals.contains("gemeente = 'Regio Achterhoek'"),
-        "{notes:?}"
-    );
     assert!(
         !notes.iter().any(|n| n.contains("wijkt af van de som")),
         "{notes:?}"
@@ -1058,12 +1092,7 @@ fn groups_of_nobody_do_not_hide_a_total_told_by_its_sums() {
         }
     }
     let ds = load("nul.csv", out.as_bytes());
-    let notes = &ds.regional.as_ref().unwrap().notes;
-    let totals = note_starting(notes, "Totaalrijen herkend");
-    assert!(
-        totals.contains("leeftijd = '15 jaar en ouder'"),
-        "{notes:?}"
-    );
+    assert_total_recognised(&ds, "leeftijd = '15 jaar en ouder'");
     assert_same_views(
         &ds,
         &long,
@@ -1127,30 +1156,8 @@ fn a_subtotal_named_as_the_others_counts_once_in_a_region_of_one_municipality() 
 #[test]
 fn a_total_found_by_chance_does_not_hide_the_real_one() {
     let long = load("regions_long.csv", LONG.as_bytes());
-    let mut out =
-        String::from("gemeente,leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
+    let mut out = municipalities_by_age(&["15-26", "27-44", "45 en ouder"], false);
     let bands = ["15-26", "27-44", "45 en ouder", "15 jaar en ouder"];
-    for (region, rest, [reg, wrk], counts) in long_rows() {
-        let Some((reg, wrk)) = counts else {
-            out.push_str(&format!(
-                "{region},15 jaar en ouder,{region},{rest},{reg},{wrk}\n"
-            ));
-            continue;
-        };
-        let (a, b) = (split(reg, 3), split(wrk, 3));
-        for k in 0..3 {
-            let (p, w) = (split(a[k], 3), split(b[k], 3));
-            for (band, (p, w)) in bands
-                .iter()
-                .zip(p.iter().chain([&a[k]]).zip(w.iter().chain([&b[k]])))
-            {
-                out.push_str(&format!(
-                    "{region} {},{band},{region},{rest},{p},{w}\n",
-                    k + 1
-                ));
-            }
-        }
-    }
     for (k, counts) in [[1, 0, 2, 3], [0, 0, 4, 4], [0, 0, 0, 0]]
         .iter()
         .enumerate()
@@ -1163,12 +1170,7 @@ fn a_total_found_by_chance_does_not_hide_the_real_one() {
         }
     }
     let ds = load("toeval.csv", out.as_bytes());
-    let notes = &ds.regional.as_ref().unwrap().notes;
-    let totals = note_starting(notes, "Totaalrijen herkend");
-    assert!(
-        totals.contains("leeftijd = '15 jaar en ouder'"),
-        "{notes:?}"
-    );
+    assert_total_recognised(&ds, "leeftijd = '15 jaar en ouder'");
     assert_same_views(
         &ds,
         &long,
@@ -1186,27 +1188,7 @@ fn a_total_found_by_chance_does_not_hide_the_real_one() {
 #[test]
 fn a_subtotal_of_all_ages_alone_is_told_among_those_rows() {
     let long = load("regions_long.csv", LONG.as_bytes());
-    let mut out =
-        String::from("gemeente,leeftijd,arbeidsmarktregio,jaar,doelgroep,personen,werkzaam\n");
-    for (region, rest, [reg, wrk], counts) in long_rows() {
-        out.push_str(&format!(
-            "Regio {region},15 jaar en ouder,{region},{rest},{reg},{wrk}\n"
-        ));
-        let Some((reg, wrk)) = counts else {
-            continue;
-        };
-        let (a, b) = (split(reg, 3), split(wrk, 3));
-        for k in 0..3 {
-            let (p, w) = (split(a[k], 2), split(b[k], 2));
-            let ages = [("15-26", p[0], w[0]), ("27 en ouder", p[1], w[1])];
-            for (band, p, w) in ages.into_iter().chain([("15 jaar en ouder", a[k], b[k])]) {
-                out.push_str(&format!(
-                    "{region} {},{band},{region},{rest},{p},{w}\n",
-                    k + 1
-                ));
-            }
-        }
-    }
+    let out = municipalities_by_age(&["15-26", "27 en ouder"], true);
     let ds = load("alle_leeftijden.csv", out.as_bytes());
     assert_same_views(
         &ds,

@@ -2069,23 +2069,22 @@ fn narrow_by_sums(
                 .filter(|&c| accepted.binary_search(&(j, c)).is_ok())
         };
         let mut totals = rows.iter().filter_map(|&i| of(i));
-        if let Some(c) = totals.next() {
-            let sums = usable
-                .first()
-                .and_then(|&first| code_sums(table, &rows, j, first, &mut scratch));
-            let least = sums.is_none_or(|(sums, _)| {
-                let of_c = sums.iter().find(|s| s.0 == c).map_or(0.0, |s| s.1);
-                sums.iter().all(|s| s.1 <= of_c)
-            });
-            if least && totals.all(|k| k == c) {
-                let part: Vec<usize> = rows.iter().copied().filter(|&i| of(i).is_some()).collect();
-                if part.len() < rows.len() {
-                    used.push((j, part[0]));
-                    rows = part;
-                }
-                continue;
+        let Some(c) = totals.next() else {
+            continue;
+        };
+        let sums = usable
+            .first()
+            .and_then(|&first| code_sums(table, &rows, j, first, &mut scratch));
+        let least = sums.is_none_or(|(sums, _)| {
+            let of_c = sums.iter().find(|s| s.0 == c).map_or(0.0, |s| s.1);
+            sums.iter().all(|s| s.1 <= of_c)
+        });
+        if least && totals.all(|k| k == c) {
+            let part: Vec<usize> = rows.iter().copied().filter(|&i| of(i).is_some()).collect();
+            if part.len() < rows.len() {
+                used.push((j, part[0]));
+                rows = part;
             }
-        } else {
             continue;
         }
         // Else the sums tell; only the accepted values count: a value that adds up alike in
@@ -2102,11 +2101,10 @@ fn narrow_by_sums(
             }
             found => found,
         };
-        if let Some((c, part)) = found {
-            if accepted.binary_search(&(j, c)).is_ok() {
-                used.push((j, part[0]));
-                rows = part;
-            }
+        // (`keep` kept the accepted values only.)
+        if let Some((_, part)) = found {
+            used.push((j, part[0]));
+            rows = part;
         }
     }
     (rows, used)
@@ -2262,11 +2260,15 @@ fn sum_of_the_others(
 }
 
 #[cfg(feature = "full")]
-/// The sum of count column `k` over `rows` (a row without a number counts 0).
-fn count_sum(table: &Table, rows: &[usize], k: usize) -> f64 {
-    rows.iter()
-        .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
-        .sum()
+/// Whether the rows of `part` hold as many as those of `rest` in every `usable` count column
+/// (a row without a number counts 0).
+fn add_up_alike(table: &Table, usable: &[usize], part: &[usize], rest: &[usize]) -> bool {
+    let sum = |rows: &[usize], k: usize| -> f64 {
+        rows.iter()
+            .map(|&i| table.columns[k].number(i).unwrap_or(0.0))
+            .sum()
+    };
+    usable.iter().all(|&k| sum(part, k) == sum(rest, k))
 }
 
 #[cfg(feature = "full")]
@@ -2282,16 +2284,12 @@ fn verified(
     keep: &dyn Fn(u32) -> bool,
 ) -> Vec<(u32, Vec<usize>)> {
     let col = &table.columns[j];
-    let sum = |rows: &[usize], k: usize| count_sum(table, rows, k);
     sums.iter()
         .filter(|&&(c, s)| s > 0.0 && s * 2.0 == all && keep(c))
         .filter_map(|&(c, _)| {
             let (part, rest): (Vec<usize>, Vec<usize>) =
                 rows.iter().partition(|&&i| col.code(i) == Some(c));
-            usable
-                .iter()
-                .all(|&k| sum(&part, k) == sum(&rest, k))
-                .then_some((c, part))
+            add_up_alike(table, usable, &part, &rest).then_some((c, part))
         })
         .collect()
 }
@@ -2362,10 +2360,13 @@ fn crossed_total(
                     .iter()
                     .filter(|&&i| col_j.code(i) != Some(*c))
                     .partition(|&&i| col.code(i) == Some(x));
-                let sum = |rows: &[usize], k: usize| count_sum(table, rows, k);
                 !rest.is_empty()
-                    && sum(&part, first) > 0.0
-                    && usable.iter().all(|&k| sum(&part, k) == sum(&rest, k))
+                    && part
+                        .iter()
+                        .map(|&i| table.columns[first].number(i).unwrap_or(0.0))
+                        .sum::<f64>()
+                        > 0.0
+                    && add_up_alike(table, usable, &part, &rest)
             });
             match &mut found[..] {
                 [] => {}
