@@ -568,6 +568,19 @@ impl Column {
         self.nums.get(i).filter(|&n| is_number(n))
     }
 
+    /// The sum of the numbers in `rows`, added in their order (as `f64`); `None` when one of
+    /// them holds no number. Whole numbers are read straight from their array.
+    pub fn sum_of(&self, rows: &[usize]) -> Option<f64> {
+        if let Some(whole) = self.whole_numbers() {
+            return rows.iter().try_fold(0.0, |acc, &i| match whole.get(i) {
+                Some(&k) if k != NO_WHOLE => Some(acc + f64::from(k)),
+                _ => None,
+            });
+        }
+        rows.iter()
+            .try_fold(0.0, |acc, &i| self.number(i).map(|v| acc + v))
+    }
+
     /// Whether some row holds a number.
     pub fn has_number(&self) -> bool {
         !self.nums.all_none()

@@ -346,6 +346,9 @@ impl RegionalData {
                 .whole_numbers()
                 .is_some_and(|v| v.iter().all(|&n| n >= 0 || n == NO_WHOLE))
         });
+        // Each row's group (`u32::MAX`: none); the groups' lists of rows are made after, each at
+        // its size, so that no list grows (and is copied) row by row.
+        let mut group_of_row: Vec<u32> = vec![u32::MAX; table.len()];
         for i in 0..table.len() {
             // A row with the codes of a row before it: its group, and all that is worked out
             // below from its region, period and subgroup, are known. Its counts still have to
@@ -360,7 +363,9 @@ impl RegionalData {
                         c.code(i).is_none() && c.number(i).is_none_or(|n| n >= 0.0)
                     });
                 if plain {
-                    groups[g as usize].rows.push(i);
+                    if let Some(slot) = group_of_row.get_mut(i) {
+                        *slot = g;
+                    }
                     continue;
                 }
             }
@@ -622,8 +627,25 @@ impl RegionalData {
             if let Some(slot) = at.and_then(|a| group_at.get_mut(a)) {
                 *slot = g as u32;
             }
-            groups[g].rows.push(i);
+            if let Some(slot) = group_of_row.get_mut(i) {
+                *slot = g as u32;
+            }
         }
+        let mut sizes = vec![0usize; groups.len()];
+        for &g in &group_of_row {
+            if let Some(n) = sizes.get_mut(g as usize) {
+                *n += 1;
+            }
+        }
+        for (group, &n) in groups.iter_mut().zip(&sizes) {
+            group.rows.reserve_exact(n);
+        }
+        for (i, &g) in group_of_row.iter().enumerate() {
+            if let Some(group) = groups.get_mut(g as usize) {
+                group.rows.push(i);
+            }
+        }
+        drop(group_of_row);
         #[cfg(feature = "full")]
         let romans_note = roman_quarters(&mut romans, table, yname)?;
 
@@ -736,16 +758,12 @@ impl RegionalData {
             &named_totals,
         );
         for group in &groups {
-            let (mut rows, used) = named_totals(group);
-            for (j, i) in used {
-                let v = table.columns[j].get(i).as_text().unwrap_or_default();
-                if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
-                    used_totals.push((j, v));
-                }
-            }
-            if !accepted.is_empty() {
-                let (narrowed, used) = narrow_by_sums(table, rows, &accepted, &dims, &count_cols);
-                rows = narrowed;
+            // The group's rows as they stand, or narrowed to its totals: without totals (the
+            // usual long file) not copied.
+            let mut narrowed: Option<Vec<usize>> = None;
+            if !total_dims.is_empty() {
+                let (rows, used) = named_totals(group);
+                narrowed = Some(rows);
                 for (j, i) in used {
                     let v = table.columns[j].get(i).as_text().unwrap_or_default();
                     if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
@@ -753,6 +771,18 @@ impl RegionalData {
                     }
                 }
             }
+            if !accepted.is_empty() {
+                let rows = narrowed.take().unwrap_or_else(|| group.rows.clone());
+                let (rows, used) = narrow_by_sums(table, rows, &accepted, &dims, &count_cols);
+                narrowed = Some(rows);
+                for (j, i) in used {
+                    let v = table.columns[j].get(i).as_text().unwrap_or_default();
+                    if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
+                        used_totals.push((j, v));
+                    }
+                }
+            }
+            let rows: &[usize] = narrowed.as_deref().unwrap_or(&group.rows);
             if rows.len() > 1 {
                 summed_rows += rows.len();
                 summed_groups += 1;
@@ -765,11 +795,7 @@ impl RegionalData {
             }
             let sum: Vec<Option<f64>> = count_cols
                 .iter()
-                .map(|(_, j)| {
-                    let c = &table.columns[*j];
-                    rows.iter()
-                        .try_fold(0.0, |acc, &i| c.number(i).map(|v| acc + v))
-                })
+                .map(|(_, j)| table.columns[*j].sum_of(rows))
                 .collect();
             sums.push(sum);
         }

@@ -502,10 +502,7 @@ pub fn combine(
     }
 
     // One row per point: keys and constant columns from the point's rows, values combined.
-    let sum = |g: &[usize], j: usize| -> Option<f64> {
-        g.iter()
-            .try_fold(0.0, |acc, &i| number_at(j, i).map(|v| acc + v))
-    };
+    let sum = |g: &[usize], j: usize| -> Option<f64> { table.columns.get(j)?.sum_of(g) };
     let mut columns: Vec<Column> = table
         .columns
         .iter()
