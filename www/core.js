@@ -89,6 +89,13 @@ export class Core {
     }
   }
 
+  // A view the worker drew when it opened the data (`{json}`, see the worker's `open`), as
+  // `render(spec)` gives it; a map that needs its boundaries is rendered again once they are in.
+  async renderedWith(first, spec) {
+    const r = JSON.parse(first.json);
+    return r && r.data && r.data.needs_boundaries ? this.render(spec) : r;
+  }
+
   async loadBoundaries(edition, file) {
     let bytes;
     const inline = document.getElementById('bv-geo');

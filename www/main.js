@@ -9,7 +9,7 @@ import { Core } from './core.js';
 import { chartWidth, withWidth } from './state.js';
 import { figureHooks, drawChart, renderTable, renderSections, fillList, hideTip, followTip } from './figure.js';
 import {
-  pickerHooks, buildPickers, showChanges, updateNames, chooseRegion, setKey, switchView, specForNewData,
+  pickerHooks, buildPickers, showChanges, updateNames, chooseRegion, setKey, switchView, specForNewData, withoutFileKeys, sameSettings,
   describeDataset, mappingPairs, syncRoles, openProfile,
 } from './pickers.js';
 import { say, exportSvg, exportPng, exportCsv, copyText, copyLink, fillEmbed, inflated } from './exports.js';
@@ -87,15 +87,18 @@ function writeHash(coreSpec, push) {
 
 // Renders `spec` on the data in the worker and puts the result (or the error, and no chart) on
 // screen; `push` makes it a step in the history. `before` runs just before, in the same task
-// (a new dataset's file line appears together with its first chart).
-async function show(spec, { push = false, before = null } = {}) {
+// (a new dataset's file line appears together with its first chart). `first`: this view as the
+// worker drew it when it opened the data (`{json, width}`), shown without asking again.
+async function show(spec, { push = false, before = null, first = null } = {}) {
   if (state.loading && !before) { writeHash(spec, push); return; }
   const seq = ++state.renderSeq;
   state.pendingSpec = spec;
   busy(true);
   let r = null, err = null;
-  const width = chartWidth();
-  try { r = await state.core.render(withWidth(spec, width)); } catch (e) { err = e; }
+  const width = first ? first.width : chartWidth();
+  try {
+    r = first ? await state.core.renderedWith(first, withWidth(spec, width)) : await state.core.render(withWidth(spec, width));
+  } catch (e) { err = e; }
   busy(false);
   if (seq !== state.renderSeq) return;
   state.pendingSpec = null;
@@ -218,10 +221,15 @@ async function openData(source, name, spec, dataKeys) {
   // A file's chart comes first: the worker gives only the catalogue entry of the view to show,
   // and the whole catalogue (every view worked out, for the pickers) once the chart is drawn.
   const view = slow ? new URLSearchParams(typeof spec === 'string' ? spec : spec.after).get('view') : null;
+  // The worker draws the view it will most likely be (the same settings without the previous
+  // file's years and regions) as soon as the data is open, in the same request: used when the
+  // new data's catalogue keeps those settings, else the view is asked for as usual.
+  const likely = typeof spec === 'string' ? spec : withoutFileKeys(spec.after);
+  const width = chartWidth();
   busy(true);
   let d = null, err = null;
   try {
-    d = await state.core.call('open', { source, test: { slow: TEST.slow, stall: TEST.stall }, view, lang: state.lang }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    d = await state.core.call('open', { source, test: { slow: TEST.slow, stall: TEST.stall }, view, lang: state.lang, render: withWidth(likely, width) }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
   } catch (e) { err = e; }
   busy(false);
   state.loading = null;
@@ -255,7 +263,9 @@ async function openData(source, name, spec, dataKeys) {
     describeDataset();
   };
   state.cataloguePending = d.partial;
-  await show(typeof spec === 'string' ? spec : specForNewData(spec.after, d.catalog), { before: adopt });
+  const next = typeof spec === 'string' ? spec : specForNewData(spec.after, d.catalog);
+  const first = d.rendered && sameSettings(next, likely) ? { ...d.rendered, width } : null;
+  await show(next, { before: adopt, first });
   if (d.partial) await completeCatalogue(source);
   return true;
 }

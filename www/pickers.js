@@ -66,11 +66,23 @@ export function switchView(view, keepFrom = currentCore(), catalog = state.catal
   return enc(next);
 }
 
+// A description without the settings that belong to one file (its years and regions).
+export function withoutFileKeys(previous) {
+  const p = new URLSearchParams(previous);
+  for (const key of FILE_KEYS) p.delete(key);
+  return enc(p);
+}
+
+// Whether two descriptions hold the same settings (in any order).
+export function sameSettings(a, b) {
+  const sorted = (s) => Array.from(new URLSearchParams(s)).map(([k, v]) => `${k}=${v}`).sort().join('&');
+  return sorted(a) === sorted(b);
+}
+
 // The description to start a newly loaded file with: the same view when the file offers it,
 // keeping the settings its catalogue allows (not the years or regions of the previous file).
 export function specForNewData(previous, catalog) {
-  const p = new URLSearchParams(previous);
-  for (const key of FILE_KEYS) p.delete(key);
+  const p = new URLSearchParams(withoutFileKeys(previous));
   const view = p.get('view');
   if (!view || !viewInfo(view, catalog)) {
     const keep = new URLSearchParams();

@@ -386,8 +386,9 @@ const ops = {
   // Opens a dataset: the built-in data, an example, a File, bytes (from a link) or a same-origin
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked. `view`: the catalogue holds only that view (see
-  // `described`).
-  async open({ source, test, view, lang }, id) {
+  // `described`). `render`: a view description drawn on the new data in this same request, as
+  // `rendered` (left out when it fails; the page then asks for its view as for any other).
+  async open({ source, test, view, lang, render }, id) {
     // The first core has the built-in data only.
     if (source.kind !== 'default' || source.mapping) await upgrade();
     const E = full ? wasm_bindgen.Explorer : bv_first.Explorer;
@@ -448,7 +449,11 @@ const ops = {
       ex.free();
       ex = mapped;
     }
-    return { ...adopt(ex, view, lang), readBy, stalls };
+    const opened = { ...adopt(ex, view, lang), readBy, stalls };
+    if (render && typeof ex.render_json === 'function') {
+      try { opened.rendered = { json: ex.render_json(render) }; } catch (e) { /* asked again */ }
+    }
+    return opened;
   },
   // The whole catalogue of the dataset, after an `open` that gave one view's entry; with
   // `infoEn`, its English file line too (when the open did not give it).
