@@ -173,6 +173,150 @@ pub fn roman_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opti
     })
 }
 
+/// The points of a view as [`summed_in_one_pass`] gives them, in order of first appearance.
+struct Summed {
+    /// Per point its first row.
+    first: Vec<usize>,
+    /// Per point how many rows it has.
+    len: Vec<usize>,
+    /// Per point the sums of the value columns (y, per, n; one after the other), added in the
+    /// rows' order; `None` once a row holds no number.
+    sums: Vec<Option<f64>>,
+    /// Per point and column: whether every row holds the first row's cell (not kept for the
+    /// columns the point is keyed by or summed over, whose cells the point takes otherwise).
+    same: Vec<bool>,
+    /// Columns per point in `same`, values per point in `sums`.
+    width: usize,
+    values: usize,
+}
+
+impl Summed {
+    fn points(&self) -> usize {
+        self.first.len()
+    }
+    fn sum(&self, p: usize, k: usize) -> Option<f64> {
+        self.sums.get(p * self.values + k).copied().flatten()
+    }
+    fn same(&self, p: usize, j: usize) -> bool {
+        self.same.get(p * self.width + j).copied().unwrap_or(false)
+    }
+}
+
+/// Whether the points can be summed in one pass ([`summed_in_one_pass`]): a sum or a ratio of
+/// sums, with nothing to leave out of the points' rows: no dimension the view does not show
+/// with total values or a period, and no Participatiewet beside its parts.
+fn summed_in_one_pass_fits(
+    f: &Frame,
+    dims: &[usize],
+    y: usize,
+    per: Option<usize>,
+    agg: Option<Agg>,
+) -> bool {
+    let sums = match (per, agg) {
+        (Some(_), _) | (None, Some(Agg::Sum)) => true,
+        (None, None) => matches!(f.role(y), Some(Role::Count | Role::N)),
+        (None, Some(_)) => false,
+    };
+    sums && dims.iter().all(|&j| {
+        let Some(c) = f.table.columns.get(j) else {
+            return false;
+        };
+        let groups: Vec<Option<Subgroup>> = c
+            .dictionary()
+            .iter()
+            .map(|t| Subgroup::from_label(t))
+            .collect();
+        let parts = groups.contains(&Some(Subgroup::Participatiewet))
+            && groups
+                .iter()
+                .any(|g| g.and_then(|g| g.parent()) == Some(Subgroup::Participatiewet));
+        f.role(j) != Some(Role::Time)
+            && !parts
+            && !c
+                .dictionary()
+                .iter()
+                .enumerate()
+                .any(|(k, t)| total_value(f.table, j, k, t))
+    })
+}
+
+/// The frame's rows combined per point (keyed by `key`, in order of first appearance) in one
+/// pass: per point its first row, size, the sums of `value_cols` and which other columns hold
+/// one cell.
+fn summed_in_one_pass(
+    f: &Frame,
+    key: &crate::table::column::CodeKey,
+    keys: &[usize],
+    value_cols: &[usize],
+) -> Summed {
+    let table = f.table;
+    let (width, values) = (table.columns.len(), value_cols.len());
+    // The columns whose cells are compared with the first row's.
+    let checked: Vec<usize> = (0..width)
+        .filter(|j| !keys.contains(j) && !value_cols.contains(j))
+        .collect();
+    // Whole numbers straight from their array.
+    let wholes: Vec<Option<&[i32]>> = value_cols
+        .iter()
+        .map(|&j| table.columns[j].whole_numbers())
+        .collect();
+    let mut out = Summed {
+        first: Vec::new(),
+        len: Vec::new(),
+        sums: Vec::new(),
+        same: Vec::new(),
+        width,
+        values,
+    };
+    // Per point, how many of the checked columns still hold one cell (none: not looked at).
+    let mut open: Vec<usize> = Vec::new();
+    let mut point_at: Vec<u32> = vec![u32::MAX; key.cells];
+    for &i in &f.rows {
+        let Some(slot) = point_at.get_mut(key.of_row(i)) else {
+            continue; // within `cells` by construction
+        };
+        if *slot == u32::MAX {
+            *slot = out.first.len() as u32;
+            out.first.push(i);
+            out.len.push(0);
+            out.sums.extend(std::iter::repeat_n(Some(0.0), values));
+            out.same.extend(std::iter::repeat_n(true, width));
+            open.push(checked.len());
+        }
+        let g = *slot as usize;
+        if let Some(n) = out.len.get_mut(g) {
+            *n += 1;
+        }
+        for (k, (&j, whole)) in value_cols.iter().zip(&wholes).enumerate() {
+            let Some(sum) = out.sums.get_mut(g * values + k) else {
+                continue;
+            };
+            if let Some(acc) = *sum {
+                let v = match whole {
+                    Some(w) => w
+                        .get(i)
+                        .copied()
+                        .filter(|&x| x != crate::table::column::NO_WHOLE)
+                        .map(f64::from),
+                    None => table.columns[j].number(i),
+                };
+                *sum = v.map(|v| acc + v);
+            }
+        }
+        if open.get(g).is_some_and(|&n| n > 0) {
+            let first = out.first[g];
+            for &j in &checked {
+                let at = g * width + j;
+                if out.same[at] && !table.columns[j].same(i, first) {
+                    out.same[at] = false;
+                    open[g] -= 1;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// How the values of one point are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Method {
@@ -233,7 +377,15 @@ pub fn combine(
     let code_key = (key_cols.len() == keys.len())
         .then(|| crate::table::column::CodeKey::of(key_cols, 1 << 22))
         .flatten();
-    if let Some(code_key) = &code_key {
+    // A sum or a ratio of sums with nothing left out of the points' rows (no total rows, no
+    // parts of the Participatiewet, no period the view does not show), the usual view of a
+    // large file: each point's first row, size, sums and constant columns in one pass over
+    // the rows, without lists of rows.
+    let summed = code_key
+        .as_ref()
+        .filter(|_| summed_in_one_pass_fits(f, &dims, y, per, agg))
+        .map(|k| summed_in_one_pass(f, k, &keys, &value_cols));
+    if let Some(code_key) = code_key.as_ref().filter(|_| summed.is_none()) {
         // Each row's point first (its number in order of first appearance), then the rows of
         // each point into a list made at its size: no list grows row by row.
         let mut group_at: Vec<u32> = vec![u32::MAX; code_key.cells];
@@ -263,6 +415,7 @@ pub fn combine(
         }
     }
     for &i in f.rows.iter().filter(|_| code_key.is_none()) {
+        // (`summed` is only made with the codes' key.)
         key.clear();
         key.extend(keys.iter().map(|&j| {
             f.table
@@ -278,7 +431,10 @@ pub fn combine(
             }
         }
     }
-    let repeated = groups.iter().any(|g| g.len() > 1);
+    let repeated = match &summed {
+        Some(points) => points.len.iter().any(|&n| n > 1),
+        None => groups.iter().any(|g| g.len() > 1),
+    };
     // Whether rows `a` and `b` hold the same cell of column `j` (by code, not by text).
     let same = |j: usize, a: usize, b: usize| table.columns.get(j).is_none_or(|c| c.same(a, b));
     let number_at = |j: usize, i: usize| table.columns.get(j).and_then(|c| c.number(i));
@@ -414,11 +570,17 @@ pub fn combine(
             }
         }
     }
-    let combined = groups.iter().any(|g| g.len() > 1);
+    let combined = match &summed {
+        Some(points) => points.len.iter().any(|&n| n > 1),
+        None => groups.iter().any(|g| g.len() > 1),
+    };
     let over: Vec<String> = dims
         .iter()
         .copied()
-        .filter(|&j| groups.iter().any(|g| g.iter().any(|&i| !same(j, i, g[0]))))
+        .filter(|&j| match &summed {
+            Some(points) => (0..points.points()).any(|p| !points.same(p, j)),
+            None => groups.iter().any(|g| g.iter().any(|&i| !same(j, i, g[0]))),
+        })
         .map(|j| f.name(j).to_string())
         .collect();
 
@@ -511,6 +673,41 @@ pub fn combine(
     let mut row_numbers = crate::table::RowNumbers::new();
     let mut unknown = 0usize;
     let mut rows_in = 0usize;
+    // The points summed in one pass, as the rows' lists give them.
+    if let Some(points) = &summed {
+        for p in 0..points.points() {
+            rows_in += points.len[p];
+            let first = points.first[p];
+            let row = table.row_number(first).unwrap_or(first + 1);
+            row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
+            let total = |j: usize| {
+                value_cols
+                    .iter()
+                    .position(|&k| k == j)
+                    .and_then(|k| points.sum(p, k))
+            };
+            let value = match method {
+                Method::Ratio => match (total(y), per.and_then(total)) {
+                    (Some(a), Some(b)) if b > 0.0 => Some(100.0 * a / b),
+                    _ => None,
+                },
+                _ => total(y),
+            };
+            unknown += value.is_none() as usize;
+            for (j, col) in columns.iter_mut().enumerate() {
+                let v = if j == y {
+                    value.map(Value::Number).unwrap_or(Value::Missing)
+                } else if Some(j) == per || Some(j) == n {
+                    total(j).map(Value::Number).unwrap_or(Value::Missing)
+                } else if keys.contains(&j) || points.same(p, j) {
+                    f.value(j, first).to_value()
+                } else {
+                    Value::Missing
+                };
+                col.push(v);
+            }
+        }
+    }
     for g in &groups {
         rows_in += g.len();
         let first = g[0];
@@ -607,12 +804,13 @@ pub fn combine(
         Lang::Nl => ("rij", "rijen", "punt", "punten"),
         Lang::En => ("row", "rows", "point", "points"),
     };
+    let n_points = summed.as_ref().map_or(groups.len(), Summed::points);
     note.push_str(&format!(
         ": {} {} -> {} {}",
         number(rows_in as f64, 0, lang),
         if rows_in == 1 { row } else { rows },
-        number(groups.len() as f64, 0, lang),
-        if groups.len() == 1 { point } else { points }
+        number(n_points as f64, 0, lang),
+        if n_points == 1 { point } else { points }
     ));
     // Nothing summed when each point kept one row (a total row, or the latest period).
     let mut notes = if combined || per.is_some() || agg.is_some() {
@@ -679,7 +877,7 @@ pub fn combine(
     let aggregation = Aggregation {
         over,
         rows: rows_in,
-        points: groups.len(),
+        points: summed.as_ref().map_or(groups.len(), Summed::points),
         method: method.key(),
         weight: if method == Method::Weighted {
             n_name
@@ -771,6 +969,61 @@ mod tests {
             "{:?}",
             c.aggregation.notes
         );
+    }
+
+    #[test]
+    fn points_summed_in_one_pass_equal_points_from_lists_of_rows() {
+        // The same rows keyed by texts (summed in one pass) and with a number among the keys
+        // (lists of rows per point): every column of every point alike, for a sum and a ratio
+        // of sums, with a suppressed cell, a column of one value in some points and not in
+        // others, and one that varies in every point.
+        let rows = "regio,jaar,gemeente,bron,werkzaam,personen\nB,x,b1,CBS,1,10\nA,x,a1,CBS,2,20\nB,x,b2,CBS,4,.\nA,x,a2,UWV,8,40\nB,y,b1,CBS,16,80\nB,y,b2,CBS,32,90\n";
+        let text = table(rows);
+        let mixed = table(&format!("{rows}7,x,c1,CBS,64,100\n"));
+        assert!(!text.columns[0].has_number() && mixed.columns[0].has_number());
+        for per in [None, Some(5)] {
+            let a = combine(&frame(&text), &[0, 1], 4, per, None, None)
+                .unwrap()
+                .unwrap();
+            let b = combine(&frame(&mixed), &[0, 1], 4, per, None, None)
+                .unwrap()
+                .unwrap();
+            assert_eq!(a.aggregation.points, 3);
+            assert_eq!(b.aggregation.points, 4);
+            for (ca, cb) in a.table.columns.iter().zip(&b.table.columns) {
+                let va: Vec<Value> = ca.iter().map(|c| c.to_value()).collect();
+                let vb: Vec<Value> = cb.iter().take(3).map(|c| c.to_value()).collect();
+                assert_eq!(va, vb, "{} (per {per:?})", ca.name);
+            }
+            assert_eq!(a.aggregation.over, b.aggregation.over);
+            let numbers = |c: &Combined| (0..3).map(|i| c.table.row_number(i)).collect::<Vec<_>>();
+            assert_eq!(numbers(&a), numbers(&b));
+        }
+        let sums = combine(&frame(&text), &[0, 1], 4, None, None, None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(ys(&sums, 4), vec![Some(5.0), Some(10.0), Some(48.0)]);
+        let ratios = combine(&frame(&text), &[0, 1], 4, Some(5), None, None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            ys(&ratios, 4),
+            vec![None, Some(100.0 * 10.0 / 60.0), Some(100.0 * 48.0 / 170.0)]
+        );
+        assert_eq!(ys(&ratios, 5), vec![None, Some(60.0), Some(170.0)]);
+        // `bron` is one value in (B, x) and (B, y), two in (A, x).
+        assert_eq!(
+            sums.table.columns[3]
+                .iter()
+                .map(|c| c.to_value())
+                .collect::<Vec<_>>(),
+            vec![
+                Value::Text("CBS".into()),
+                Value::Missing,
+                Value::Text("CBS".into())
+            ]
+        );
+        assert_eq!(sums.aggregation.over, ["gemeente", "bron"]);
     }
 
     #[test]
