@@ -104,6 +104,42 @@ test('a new file keeps the view on screen, then its pickers offer all its views'
   await context.close();
 });
 
+// A new file with the columns of the one before: the worker draws the view the page will most
+// likely show in the request that opens the file, and the page shows that drawing (no request of
+// its own for it), with the new file's numbers.
+test('a new file with the same columns gets its chart in the request that opens it', async () => {
+  const csv = (k) => ['kwartaal,regio,werkzaam', ...['2019K1', '2019K2'].flatMap((q) => [['Twente', 5], ['Rijnmond', 9]].map(([r, n]) => `${q},${r},${n * k}`))].join('\n') + '\n';
+  const a = tmpFile('bv-e2e-same-a.csv', csv(1));
+  const b = tmpFile('bv-e2e-same-b.csv', csv(10));
+  const { page, context, errors } = await open(browser, srv.url);
+  await ready(page);
+  await page.setInputFiles('#file', a);
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-same-a.csv') && document.documentElement.dataset.state === 'ready');
+  await page.selectOption('#view', 'line');
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'line' && document.documentElement.dataset.state === 'ready');
+  const spec = await page.evaluate(() => window.bv.rendered.spec);
+  await page.evaluate(() => {
+    const core = window.bv.core;
+    const call = core.call.bind(core);
+    window.__asked = [];
+    core.call = (op, ...rest) => { window.__asked.push(op); return call(op, ...rest); };
+  });
+  await page.setInputFiles('#file', b);
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-same-b.csv') && document.documentElement.dataset.state === 'ready');
+  const asked = await page.evaluate(() => window.__asked);
+  assert.ok(asked.includes('open') && !asked.includes('render'), asked.join());
+  assert.equal(await page.evaluate(() => window.bv.rendered.spec), spec);
+  const total = await page.evaluate(() => {
+    const { columns, rows } = window.bv.rendered.table;
+    const j = columns.indexOf('werkzaam');
+    return rows.reduce((s, r) => s + r[j], 0);
+  });
+  assert.equal(total, 280);
+  assert.equal(await page.getAttribute('#figure', 'aria-busy'), 'false');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // A large CSV file on a started page is read by two workers (the second reads the second half
 // and hands its rows over); the numbers are those of the whole file. When the cut falls inside a
 // quoted cell over many lines, the first worker reads on alone: the same numbers again.
