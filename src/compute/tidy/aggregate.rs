@@ -673,59 +673,48 @@ pub fn combine(
     let mut row_numbers = crate::table::RowNumbers::new();
     let mut unknown = 0usize;
     let mut rows_in = 0usize;
-    // The points summed in one pass, as the rows' lists give them.
-    if let Some(points) = &summed {
-        for p in 0..points.points() {
-            rows_in += points.len[p];
-            let first = points.first[p];
-            let row = table.row_number(first).unwrap_or(first + 1);
-            row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
-            let total = |j: usize| {
-                value_cols
-                    .iter()
-                    .position(|&k| k == j)
-                    .and_then(|k| points.sum(p, k))
-            };
-            let value = match method {
-                Method::Ratio => match (total(y), per.and_then(total)) {
-                    (Some(a), Some(b)) if b > 0.0 => Some(100.0 * a / b),
-                    _ => None,
-                },
-                _ => total(y),
-            };
-            unknown += value.is_none() as usize;
-            for (j, col) in columns.iter_mut().enumerate() {
-                let v = if j == y {
-                    value.map(Value::Number).unwrap_or(Value::Missing)
-                } else if Some(j) == per || Some(j) == n {
-                    total(j).map(Value::Number).unwrap_or(Value::Missing)
-                } else if keys.contains(&j) || points.same(p, j) {
-                    f.value(j, first).to_value()
-                } else {
-                    Value::Missing
-                };
-                col.push(v);
-            }
-        }
-    }
-    for g in &groups {
-        rows_in += g.len();
-        let first = g[0];
+    let n_points = summed.as_ref().map_or(groups.len(), Summed::points);
+    for p in 0..n_points {
+        // The point's rows: summed in one pass, or its list of rows.
+        let rows = groups.get(p).map(Vec::as_slice);
+        let (first, len) = match (&summed, rows) {
+            (Some(s), _) => (s.first[p], s.len[p]),
+            (None, Some(g)) => (g[0], g.len()),
+            (None, None) => continue,
+        };
+        // The sum of a value column over the point's rows.
+        let total = |j: usize| match (&summed, rows) {
+            (Some(s), _) => value_cols
+                .iter()
+                .position(|&k| k == j)
+                .and_then(|k| s.sum(p, k)),
+            (None, Some(g)) => sum(g, j),
+            (None, None) => None,
+        };
+        // Whether every row of the point holds its first row's cell of column `j`.
+        let one_cell = |j: usize| match (&summed, rows) {
+            (Some(s), _) => s.same(p, j),
+            (None, Some(g)) => g.iter().all(|&i| same(j, i, first)),
+            (None, None) => false,
+        };
+        rows_in += len;
         let row = table.row_number(first).unwrap_or(first + 1);
         row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
         let value = match method {
-            Method::Sum => sum(g, y),
-            Method::Ratio => match (sum(g, y), per.and_then(|p| sum(g, p))) {
+            Method::Sum => total(y),
+            Method::Ratio => match (total(y), per.and_then(total)) {
                 (Some(a), Some(b)) if b > 0.0 => Some(100.0 * a / b),
                 _ => None,
             },
-            Method::Mean => g
-                .iter()
-                .map(|&i| number_at(y, i))
-                .collect::<Option<Vec<f64>>>()
-                .filter(|v| !v.is_empty())
-                .map(|v| v.iter().sum::<f64>() / v.len() as f64),
-            Method::Weighted => {
+            // (Means take the lists of rows: never summed in one pass.)
+            Method::Mean => rows.and_then(|g| {
+                g.iter()
+                    .map(|&i| number_at(y, i))
+                    .collect::<Option<Vec<f64>>>()
+                    .filter(|v| !v.is_empty())
+                    .map(|v| v.iter().sum::<f64>() / v.len() as f64)
+            }),
+            Method::Weighted => rows.and_then(|g| {
                 let nj = n.unwrap_or(y);
                 let pairs: Option<Vec<(f64, f64)>> = g
                     .iter()
@@ -735,20 +724,18 @@ pub fn combine(
                     let w: f64 = p.iter().map(|(_, w)| w).sum();
                     (w > 0.0).then(|| p.iter().map(|(v, w)| v * w).sum::<f64>() / w)
                 })
-            }
+            }),
         };
         unknown += value.is_none() as usize;
         for (j, col) in columns.iter_mut().enumerate() {
             let v = if j == y {
                 value.map(Value::Number).unwrap_or(Value::Missing)
             } else if Some(j) == per || Some(j) == n {
-                sum(g, j).map(Value::Number).unwrap_or(Value::Missing)
+                total(j).map(Value::Number).unwrap_or(Value::Missing)
+            } else if keys.contains(&j) || one_cell(j) {
+                f.value(j, first).to_value()
             } else {
-                if keys.contains(&j) || g.iter().all(|&i| same(j, i, first)) {
-                    f.value(j, first).to_value()
-                } else {
-                    Value::Missing
-                }
+                Value::Missing
             };
             col.push(v);
         }
@@ -804,7 +791,6 @@ pub fn combine(
         Lang::Nl => ("rij", "rijen", "punt", "punten"),
         Lang::En => ("row", "rows", "point", "points"),
     };
-    let n_points = summed.as_ref().map_or(groups.len(), Summed::points);
     note.push_str(&format!(
         ": {} {} -> {} {}",
         number(rows_in as f64, 0, lang),
@@ -877,7 +863,7 @@ pub fn combine(
     let aggregation = Aggregation {
         over,
         rows: rows_in,
-        points: summed.as_ref().map_or(groups.len(), Summed::points),
+        points: n_points,
         method: method.key(),
         weight: if method == Method::Weighted {
             n_name
