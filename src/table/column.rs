@@ -86,6 +86,28 @@ pub fn slot(code: u16, missing: usize) -> usize {
     }
 }
 
+/// The rows of each of `n` groups in the order `pairs` gives them (each row with its group; a
+/// group number of `n` or more, such as `u32::MAX`: in none), each list made at its size, so
+/// that no list grows (and is copied) row by row.
+pub fn rows_by_group<I>(pairs: I, n: usize) -> Vec<Vec<usize>>
+where
+    I: Iterator<Item = (usize, u32)> + Clone,
+{
+    let mut sizes = vec![0usize; n];
+    for (_, g) in pairs.clone() {
+        if let Some(k) = sizes.get_mut(g as usize) {
+            *k += 1;
+        }
+    }
+    let mut lists: Vec<Vec<usize>> = sizes.iter().map(|&k| Vec::with_capacity(k)).collect();
+    for (i, g) in pairs {
+        if let Some(list) = lists.get_mut(g as usize) {
+            list.push(i);
+        }
+    }
+    lists
+}
+
 /// Rows' cells in some columns of texts as one number each, for grouping rows without hashing:
 /// each column a digit (its codes, missing the last), so equal numbers are equal cells. Made
 /// when every column holds texts only and the numbers stay under a limit.

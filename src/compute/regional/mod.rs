@@ -631,21 +631,14 @@ impl RegionalData {
                 *slot = g as u32;
             }
         }
-        let mut sizes = vec![0usize; groups.len()];
-        for &g in &group_of_row {
-            if let Some(n) = sizes.get_mut(g as usize) {
-                *n += 1;
-            }
-        }
-        for (group, &n) in groups.iter_mut().zip(&sizes) {
-            group.rows.reserve_exact(n);
-        }
-        for (i, &g) in group_of_row.iter().enumerate() {
-            if let Some(group) = groups.get_mut(g as usize) {
-                group.rows.push(i);
-            }
-        }
+        let lists = crate::table::column::rows_by_group(
+            group_of_row.iter().copied().enumerate(),
+            groups.len(),
+        );
         drop(group_of_row);
+        for (group, rows) in groups.iter_mut().zip(lists) {
+            group.rows = rows;
+        }
         #[cfg(feature = "full")]
         let romans_note = roman_quarters(&mut romans, table, yname)?;
 

@@ -202,9 +202,29 @@ impl Summed {
     }
 }
 
+/// Per code of column `c`, whether it is the Participatiewet and whether it is a part of it
+/// (Praktijkroute, Participatiewet overig); `None` when the column does not hold both.
+fn participatiewet_parts(c: &Column) -> Option<(Vec<bool>, Vec<bool>)> {
+    let groups: Vec<Option<Subgroup>> = c
+        .dictionary()
+        .iter()
+        .map(|t| Subgroup::from_label(t))
+        .collect();
+    let whole: Vec<bool> = groups
+        .iter()
+        .map(|&g| g == Some(Subgroup::Participatiewet))
+        .collect();
+    let part: Vec<bool> = groups
+        .iter()
+        .map(|g| g.and_then(|g| g.parent()) == Some(Subgroup::Participatiewet))
+        .collect();
+    (whole.contains(&true) && part.contains(&true)).then_some((whole, part))
+}
+
 /// Whether the points can be summed in one pass ([`summed_in_one_pass`]): a sum or a ratio of
-/// sums, with nothing to leave out of the points' rows: no dimension the view does not show
-/// with total values or a period, and no Participatiewet beside its parts.
+/// sums, with nothing to leave out of the points' rows (the caller checks that no dimension
+/// has total rows): no dimension the view does not show that is a period, and no
+/// Participatiewet beside its parts.
 fn summed_in_one_pass_fits(
     f: &Frame,
     dims: &[usize],
@@ -218,25 +238,11 @@ fn summed_in_one_pass_fits(
         (None, Some(_)) => false,
     };
     sums && dims.iter().all(|&j| {
-        let Some(c) = f.table.columns.get(j) else {
-            return false;
-        };
-        let groups: Vec<Option<Subgroup>> = c
-            .dictionary()
-            .iter()
-            .map(|t| Subgroup::from_label(t))
-            .collect();
-        let parts = groups.contains(&Some(Subgroup::Participatiewet))
-            && groups
-                .iter()
-                .any(|g| g.and_then(|g| g.parent()) == Some(Subgroup::Participatiewet));
         f.role(j) != Some(Role::Time)
-            && !parts
-            && !c
-                .dictionary()
-                .iter()
-                .enumerate()
-                .any(|(k, t)| total_value(f.table, j, k, t))
+            && f.table
+                .columns
+                .get(j)
+                .is_some_and(|c| participatiewet_parts(c).is_none())
     })
 }
 
@@ -377,42 +383,66 @@ pub fn combine(
     let code_key = (key_cols.len() == keys.len())
         .then(|| crate::table::column::CodeKey::of(key_cols, 1 << 22))
         .flatten();
+    // Total rows stand for the other rows of their point. Whether a text is a total is decided
+    // once per distinct text (by dictionary code), not once per row: by its words, or by its
+    // sums (the table's `totals`, told by the regional reading).
+    let total_code: Vec<Vec<bool>> = (0..f.table.columns.len())
+        .map(|j| {
+            f.table.columns[j]
+                .dictionary()
+                .iter()
+                .enumerate()
+                .map(|(k, t)| total_value(f.table, j, k, t))
+                .collect()
+        })
+        .collect();
+    let is_total_cell = |j: usize, i: usize| -> bool {
+        match f.table.columns.get(j).and_then(|c| c.code(i)) {
+            Some(k) => total_code
+                .get(j)
+                .and_then(|v| v.get(k as usize))
+                .copied()
+                .unwrap_or(false),
+            None => matches!(f.value(j, i), Cell::Text(t) if is_total(t)),
+        }
+    };
+    let total_dims: Vec<usize> = dims
+        .iter()
+        .copied()
+        .filter(|&j| total_code.get(j).is_some_and(|v| v.contains(&true)))
+        .filter(|&j| f.rows.iter().any(|&i| is_total_cell(j, i)))
+        .collect();
     // A sum or a ratio of sums with nothing left out of the points' rows (no total rows, no
     // parts of the Participatiewet, no period the view does not show), the usual view of a
     // large file: each point's first row, size, sums and constant columns in one pass over
     // the rows, without lists of rows.
     let summed = code_key
         .as_ref()
-        .filter(|_| summed_in_one_pass_fits(f, &dims, y, per, agg))
+        .filter(|_| total_dims.is_empty() && summed_in_one_pass_fits(f, &dims, y, per, agg))
         .map(|k| summed_in_one_pass(f, k, &keys, &value_cols));
     if let Some(code_key) = code_key.as_ref().filter(|_| summed.is_none()) {
         // Each row's point first (its number in order of first appearance), then the rows of
         // each point into a list made at its size: no list grows row by row.
         let mut group_at: Vec<u32> = vec![u32::MAX; code_key.cells];
-        let mut sizes: Vec<usize> = Vec::new();
-        let mut point: Vec<u32> = Vec::with_capacity(f.rows.len());
-        for &i in &f.rows {
-            let at = code_key.of_row(i);
-            let g = match group_at.get_mut(at) {
-                Some(s) if *s != u32::MAX => *s,
+        let mut points = 0u32;
+        let point: Vec<u32> = f
+            .rows
+            .iter()
+            .map(|&i| match group_at.get_mut(code_key.of_row(i)) {
                 Some(s) => {
-                    *s = sizes.len() as u32;
-                    sizes.push(0);
+                    if *s == u32::MAX {
+                        *s = points;
+                        points += 1;
+                    }
                     *s
                 }
-                None => continue, // within `cells` by construction
-            };
-            if let Some(n) = sizes.get_mut(g as usize) {
-                *n += 1;
-            }
-            point.push(g);
-        }
-        groups = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-        for (&i, &g) in f.rows.iter().zip(&point) {
-            if let Some(list) = groups.get_mut(g as usize) {
-                list.push(i);
-            }
-        }
+                None => u32::MAX, // within `cells` by construction
+            })
+            .collect();
+        groups = crate::table::column::rows_by_group(
+            f.rows.iter().copied().zip(point.iter().copied()),
+            points as usize,
+        );
     }
     for &i in f.rows.iter().filter(|_| code_key.is_none()) {
         // (`summed` is only made with the codes' key.)
@@ -470,35 +500,6 @@ pub fn combine(
         latest = Some(format!("{} = {last}", f.name(j)));
     }
 
-    // Total rows stand for the other rows of their point. Whether a text is a total is decided
-    // once per distinct text (by dictionary code), not once per row: by its words, or by its
-    // sums (the table's `totals`, told by the regional reading).
-    let total_code: Vec<Vec<bool>> = (0..f.table.columns.len())
-        .map(|j| {
-            f.table.columns[j]
-                .dictionary()
-                .iter()
-                .enumerate()
-                .map(|(k, t)| total_value(f.table, j, k, t))
-                .collect()
-        })
-        .collect();
-    let is_total_cell = |j: usize, i: usize| -> bool {
-        match f.table.columns.get(j).and_then(|c| c.code(i)) {
-            Some(k) => total_code
-                .get(j)
-                .and_then(|v| v.get(k as usize))
-                .copied()
-                .unwrap_or(false),
-            None => matches!(f.value(j, i), Cell::Text(t) if is_total(t)),
-        }
-    };
-    let total_dims: Vec<usize> = dims
-        .iter()
-        .copied()
-        .filter(|&j| total_code.get(j).is_some_and(|v| v.contains(&true)))
-        .filter(|&j| f.rows.iter().any(|&i| is_total_cell(j, i)))
-        .collect();
     let mut totals: Vec<String> = Vec::new();
     // Totals of a column the filter left a part out of count that part: the parts are summed.
     let mut unused_totals: Vec<String> = Vec::new();
@@ -534,27 +535,12 @@ pub fn combine(
             let Some(c) = f.table.columns.get(j) else {
                 continue;
             };
-            let group_of: Vec<Option<Subgroup>> = c
-                .dictionary()
-                .iter()
-                .map(|t| Subgroup::from_label(t))
-                .collect();
-            if !group_of.contains(&Some(Subgroup::Participatiewet)) {
+            let Some((whole, part)) = participatiewet_parts(c) else {
                 continue;
-            }
-            let part: Vec<bool> = group_of
-                .iter()
-                .map(|g| g.and_then(|g| g.parent()) == Some(Subgroup::Participatiewet))
-                .collect();
-            if !part.contains(&true) {
-                continue;
-            }
+            };
             let code = |i: usize| c.code(i).map(|k| k as usize);
             for g in groups.iter_mut() {
-                let whole = g.iter().any(|&i| {
-                    code(i).is_some_and(|k| group_of[k] == Some(Subgroup::Participatiewet))
-                });
-                if !whole {
+                if !g.iter().any(|&i| code(i).is_some_and(|k| whole[k])) {
                     continue;
                 }
                 g.retain(|&i| match code(i) {
