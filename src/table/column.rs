@@ -225,6 +225,43 @@ impl Narrow for u16 {
     }
 }
 
+/// The values of a column's array being appended to another's: a column's own array
+/// ([`Compact`]), or one still in the bytes that handed it over ([`WireCompact`]).
+trait Values<N: Narrow> {
+    fn len(&self) -> usize;
+    /// Value `i` in the wide form ([`Narrow::WIDE_NONE`]: none); `None` past the end.
+    fn get(&self, i: usize) -> Option<N::Wide>;
+    /// Whether the values are in the narrow form.
+    fn narrow(&self) -> bool;
+    /// Appends each value in the narrow form, as `f` maps it, to `to` (nothing when they are
+    /// wide).
+    fn extend_narrow(&self, to: &mut Vec<N>, f: impl FnMut(N) -> N);
+    /// Appends the values in the wide form to `to` (nothing when they are narrow).
+    fn extend_wide(&self, to: &mut Vec<N::Wide>);
+}
+
+impl<N: Narrow> Values<N> for Compact<N> {
+    fn len(&self) -> usize {
+        Compact::len(self)
+    }
+    fn get(&self, i: usize) -> Option<N::Wide> {
+        Compact::get(self, i)
+    }
+    fn narrow(&self) -> bool {
+        matches!(self, Compact::Narrow(_))
+    }
+    fn extend_narrow(&self, to: &mut Vec<N>, f: impl FnMut(N) -> N) {
+        if let Compact::Narrow(v) = self {
+            to.extend(v.iter().copied().map(f));
+        }
+    }
+    fn extend_wide(&self, to: &mut Vec<N::Wide>) {
+        if let Compact::Wide(v) = self {
+            to.extend_from_slice(v);
+        }
+    }
+}
+
 /// A column's numbers or codes, narrow until a value needs the wide form; widened once, then.
 #[derive(Debug, Clone)]
 enum Compact<N: Narrow> {
@@ -286,10 +323,10 @@ impl<N: Narrow> Compact<N> {
         }
     }
     /// Appends the values of `other`.
-    fn extend(&mut self, other: &Compact<N>, hint: usize) {
-        match (&mut *self, other) {
-            (Compact::Narrow(a), Compact::Narrow(b)) => a.extend_from_slice(b),
-            (Compact::Wide(a), Compact::Wide(b)) => a.extend_from_slice(b),
+    fn extend(&mut self, other: &impl Values<N>, hint: usize) {
+        match &mut *self {
+            Compact::Narrow(a) if other.narrow() => other.extend_narrow(a, |x| x),
+            Compact::Wide(a) if !other.narrow() => other.extend_wide(a),
             _ => {
                 for i in 0..other.len() {
                     self.push(other.get(i).unwrap_or(N::WIDE_NONE), hint);
@@ -372,47 +409,172 @@ impl Column {
             w.str(m);
         }
     }
+}
 
-    /// A column written by [`Column::write_to`]; `None` when the bytes are not one (cut short,
-    /// more cells than rows, a code past its dictionary).
-    pub(crate) fn read_from(r: &mut super::wire::Unwire) -> Option<Column> {
-        let name = r.str()?.to_string();
+/// A column as [`Column::write_to`] wrote it, read back in place: its arrays stay in the bytes
+/// until [`Column::append_wire`] appends them.
+#[cfg(feature = "full")]
+pub(crate) struct WireColumn<'a> {
+    pub(crate) name: &'a str,
+    len: usize,
+    nums: WireCompact<'a, i32>,
+    codes: WireCompact<'a, u16>,
+    dict: Vec<&'a str>,
+    spaced: Option<&'a str>,
+    markers: Vec<&'a str>,
+}
+
+#[cfg(feature = "full")]
+impl<'a> WireColumn<'a> {
+    /// The column written by [`Column::write_to`]; `None` when the bytes are not one (cut
+    /// short, more cells than rows, a text twice in the dictionary, a code past it).
+    pub(crate) fn read_from(r: &mut super::wire::Unwire<'a>) -> Option<WireColumn<'a>> {
+        let name = r.str()?;
         let len = r.usize()?;
-        let nums = match r.u8()? {
-            0 => Compact::Narrow(r.many(i32::from_le_bytes)?),
-            1 => Compact::Wide(r.many(|b| f64::from_bits(u64::from_le_bytes(b)))?),
-            _ => return None,
-        };
-        let codes = match r.u8()? {
-            0 => Compact::Narrow(r.many(u16::from_le_bytes)?),
-            1 => Compact::Wide(r.many(u32::from_le_bytes)?),
-            _ => return None,
-        };
+        let nums = WireCompact::read_from(r)?;
+        let codes: WireCompact<u16> = WireCompact::read_from(r)?;
         let n = r.len_of(8)?;
-        let mut c = Column::new(name);
+        let mut dict = Vec::with_capacity(n);
+        let mut seen: FastMap<&str, ()> = FastMap::default();
         for _ in 0..n {
             let t = r.str()?;
-            if c.intern(t) as usize != c.dict.len() - 1 {
+            if seen.insert(t, ()).is_some() {
                 return None; // the same text twice
             }
+            dict.push(t);
         }
-        let known = |k: u32| k == NO_CODE || (k as usize) < c.dict.len();
-        let fits = match &codes {
-            Compact::Narrow(v) => v.iter().all(|&k| known(Narrow::widen(k))),
-            Compact::Wide(v) => v.iter().all(|&k| known(k)),
-        };
-        if !fits || nums.len() > len || codes.len() > len {
+        let known = |k: u32| k == NO_CODE || (k as usize) < dict.len();
+        if !codes.all(known) || nums.len() > len || codes.len() > len {
             return None;
         }
-        c.spaced = r.opt_str()?.map(Into::into);
+        let spaced = r.opt_str()?;
         let m = r.len_of(8)?;
+        let mut markers = Vec::with_capacity(m);
         for _ in 0..m {
-            c.markers.push(r.str()?.into());
+            markers.push(r.str()?);
         }
-        c.len = len;
-        c.nums = nums;
-        c.codes = codes;
-        Some(c)
+        Some(WireColumn {
+            name,
+            len,
+            nums,
+            codes,
+            dict,
+            spaced,
+            markers,
+        })
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
+
+/// A [`Compact`] array as [`Compact::write_to`] wrote it: its form and its bytes, each value
+/// read from them as it is used.
+#[cfg(feature = "full")]
+struct WireCompact<'a, N> {
+    wide: bool,
+    bytes: &'a [u8],
+    form: std::marker::PhantomData<N>,
+}
+
+/// A value's bytes in the wire, in each form.
+#[cfg(feature = "full")]
+trait OnWire: Narrow {
+    const NARROW: usize;
+    const WIDE: usize;
+    fn narrow_from(b: &[u8]) -> Self;
+    fn wide_from(b: &[u8]) -> Self::Wide;
+}
+
+#[cfg(feature = "full")]
+impl OnWire for i32 {
+    const NARROW: usize = 4;
+    const WIDE: usize = 8;
+    fn narrow_from(b: &[u8]) -> i32 {
+        i32::from_le_bytes(b.try_into().unwrap_or([0; 4]))
+    }
+    fn wide_from(b: &[u8]) -> f64 {
+        f64::from_bits(u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
+    }
+}
+
+#[cfg(feature = "full")]
+impl OnWire for u16 {
+    const NARROW: usize = 2;
+    const WIDE: usize = 4;
+    fn narrow_from(b: &[u8]) -> u16 {
+        u16::from_le_bytes(b.try_into().unwrap_or([0; 2]))
+    }
+    fn wide_from(b: &[u8]) -> u32 {
+        u32::from_le_bytes(b.try_into().unwrap_or([0; 4]))
+    }
+}
+
+#[cfg(feature = "full")]
+impl<'a, N: OnWire> WireCompact<'a, N> {
+    fn read_from(r: &mut super::wire::Unwire<'a>) -> Option<Self> {
+        let wide = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let bytes = r.run(if wide { N::WIDE } else { N::NARROW })?;
+        Some(WireCompact {
+            wide,
+            bytes,
+            form: std::marker::PhantomData,
+        })
+    }
+    fn width(&self) -> usize {
+        if self.wide {
+            N::WIDE
+        } else {
+            N::NARROW
+        }
+    }
+    /// Whether `f` holds for every value (in the wide form).
+    fn all(&self, f: impl Fn(N::Wide) -> bool) -> bool {
+        if self.wide {
+            self.bytes.chunks_exact(N::WIDE).all(|b| f(N::wide_from(b)))
+        } else {
+            self.bytes
+                .chunks_exact(N::NARROW)
+                .all(|b| f(N::narrow_from(b).widen()))
+        }
+    }
+}
+
+#[cfg(feature = "full")]
+impl<N: OnWire> Values<N> for WireCompact<'_, N> {
+    fn len(&self) -> usize {
+        self.bytes.len() / self.width()
+    }
+    fn get(&self, i: usize) -> Option<N::Wide> {
+        let w = self.width();
+        let b = self.bytes.get(i.checked_mul(w)?..)?.get(..w)?;
+        Some(if self.wide {
+            N::wide_from(b)
+        } else {
+            N::narrow_from(b).widen()
+        })
+    }
+    fn narrow(&self) -> bool {
+        !self.wide
+    }
+    fn extend_narrow(&self, to: &mut Vec<N>, mut f: impl FnMut(N) -> N) {
+        if !self.wide {
+            to.extend(
+                self.bytes
+                    .chunks_exact(N::NARROW)
+                    .map(|b| f(N::narrow_from(b))),
+            );
+        }
+    }
+    fn extend_wide(&self, to: &mut Vec<N::Wide>) {
+        if self.wide {
+            to.extend(self.bytes.chunks_exact(N::WIDE).map(N::wide_from));
+        }
     }
 }
 
@@ -810,8 +972,34 @@ impl Column {
             self.saw_marker(m);
         }
         let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
-        let total = self.len + other.len;
-        if other.nums.is_empty() && self.nums.is_empty() && !other.codes.is_empty() {
+        self.append_arrays(other.len, &remap, &other.codes, &other.nums);
+    }
+
+    /// [`Column::append`] of a column still in the bytes that handed it over: its arrays are
+    /// read from there as they are appended, not copied into arrays of their own first.
+    #[cfg(feature = "full")]
+    pub(crate) fn append_wire(&mut self, other: &WireColumn) {
+        if self.spaced.is_none() {
+            self.spaced = other.spaced.map(Into::into);
+        }
+        for m in &other.markers {
+            self.saw_marker(m);
+        }
+        let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
+        self.append_arrays(other.len, &remap, &other.codes, &other.nums);
+    }
+
+    /// Appends `len` rows with the text codes `codes` (this column's code of each: `remap`) and
+    /// the numbers `nums`.
+    fn append_arrays(
+        &mut self,
+        len: usize,
+        remap: &[u32],
+        codes: &impl Values<u16>,
+        nums: &impl Values<i32>,
+    ) {
+        let total = self.len + len;
+        if nums.len() == 0 && self.nums.is_empty() && codes.len() != 0 {
             // Texts and missing cells only.
             if self.codes.is_empty() {
                 self.codes.reserve(self.hint.max(total));
@@ -823,16 +1011,13 @@ impl Column {
             let narrow: Option<Vec<u16>> = remap.iter().map(|&m| u16::narrow(m)).collect();
             #[cfg(not(feature = "full"))]
             let narrow: Option<Vec<u16>> = None;
-            match (&mut self.codes, &other.codes, narrow) {
-                (Compact::Narrow(to), Compact::Narrow(from), Some(map)) => {
-                    to.extend(
-                        from.iter()
-                            .map(|&c| map.get(c as usize).copied().unwrap_or(NO_SHORT)),
-                    );
+            match (&mut self.codes, narrow) {
+                (Compact::Narrow(to), Some(map)) if codes.narrow() => {
+                    codes.extend_narrow(to, |c| map.get(c as usize).copied().unwrap_or(NO_SHORT));
                 }
                 _ => {
-                    for i in 0..other.codes.len() {
-                        let c = other.codes.get(i).unwrap_or(NO_CODE);
+                    for i in 0..codes.len() {
+                        let c = codes.get(i).unwrap_or(NO_CODE);
                         let mapped = remap.get(c as usize).copied().unwrap_or(NO_CODE);
                         self.codes.push(mapped, self.hint);
                     }
@@ -840,22 +1025,22 @@ impl Column {
             }
             self.codes.pad(total);
             self.len = total;
-        } else if other.codes.is_empty() && self.codes.is_empty() && !other.nums.is_empty() {
+        } else if codes.len() == 0 && self.codes.is_empty() && nums.len() != 0 {
             // Numbers and missing cells only.
             if self.nums.is_empty() {
                 self.nums.reserve(self.hint.max(total));
             }
             self.nums.pad(self.len);
-            self.nums.extend(&other.nums, self.hint);
+            self.nums.extend(nums, self.hint);
             self.nums.pad(total);
             self.len = total;
         } else {
-            for i in 0..other.len {
-                match other.codes.get(i) {
+            for i in 0..len {
+                match codes.get(i) {
                     Some(c) if c != NO_CODE => {
                         self.push_code(remap.get(c as usize).copied().unwrap_or(NO_CODE))
                     }
-                    _ => match other.nums.get(i) {
+                    _ => match nums.get(i) {
                         Some(n) if is_number(n) => self.push_number(n),
                         _ => self.push_missing(),
                     },
@@ -1010,6 +1195,83 @@ impl Serialize for Column {
 
 #[cfg(test)]
 mod tests {
+    /// A column handed over in bytes and appended from there ([`Column::append_wire`]) ends as
+    /// the same column appended as it is ([`Column::append`]): texts (two-byte codes, and four
+    /// once there are more than 65,535 texts), whole and other numbers, missing cells, texts and
+    /// numbers mixed, the rows onto a column of each kind.
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_column_appended_from_its_bytes_equals_it_appended_as_it_is() {
+        use super::super::Value;
+        let texts = |n: usize, of: usize| -> Vec<Value> {
+            (0..n)
+                .map(|i| match i % 7 {
+                    3 => Value::Missing,
+                    _ => Value::Text(format!("t{}", (i * 31) % of)),
+                })
+                .collect()
+        };
+        let numbers = |n: usize, whole: bool| -> Vec<Value> {
+            (0..n)
+                .map(|i| match i % 5 {
+                    2 => Value::Missing,
+                    _ if whole => Value::Number((i as f64) - 40.0),
+                    _ => Value::Number(i as f64 / 4.0),
+                })
+                .collect()
+        };
+        let mixed: Vec<Value> = texts(50, 9)
+            .into_iter()
+            .zip(numbers(50, false))
+            .enumerate()
+            .map(|(i, (t, n))| if i % 2 == 0 { t } else { n })
+            .collect();
+        let kinds = [
+            texts(300, 20),
+            texts(70_000, 70_000),
+            numbers(300, true),
+            numbers(300, false),
+            mixed,
+            vec![Value::Missing; 10],
+        ];
+        let mut compared = 0;
+        for base in &kinds {
+            for next in &kinds {
+                let mut plain = Column::from_values("c", base.iter().cloned());
+                let mut wired = plain.clone();
+                let other = Column::from_values("c", next.iter().cloned());
+                let mut w = super::super::wire::Wire::default();
+                other.write_to(&mut w);
+                let mut r = super::super::wire::Unwire::new(&w.0);
+                let read = super::WireColumn::read_from(&mut r).expect("reads back");
+                assert!(r.is_empty());
+                wired.append_wire(&read);
+                plain.append(other);
+                plain.finish();
+                wired.finish();
+                assert_eq!(wired.len(), plain.len());
+                assert_eq!(wired.dictionary(), plain.dictionary());
+                assert!((0..plain.len()).all(|i| wired.get(i) == plain.get(i)));
+                compared += 1;
+            }
+        }
+        assert_eq!(compared, 36);
+        // Bytes out of shape read as nothing: a code past the dictionary, cut short.
+        let c = Column::from_values("c", texts(20, 3));
+        let mut w = super::super::wire::Wire::default();
+        c.write_to(&mut w);
+        // (Name 9 bytes, length 8, no numbers 9, the codes' form 1 and count 8: row 5's code
+        // at byte 45.)
+        let mut bad = w.0.clone();
+        assert_eq!(&bad[45..47], &[2, 0]); // "t2"
+        bad[45] = 9;
+        assert!(super::WireColumn::read_from(&mut super::super::wire::Unwire::new(&bad)).is_none());
+        let short = &w.0[..w.0.len() - 1];
+        assert!(
+            super::WireColumn::read_from(&mut super::super::wire::Unwire::new(short)).is_none()
+        );
+    }
+
     #[cfg(feature = "full")]
     #[test]
     fn merged_texts_keep_the_first_spelling_and_missing_cells() {

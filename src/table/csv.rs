@@ -3,6 +3,8 @@
 //! all numeric-looking cells of the file), finds the table with [`super::sniff::locate`] and hands
 //! the rows to [`Table::from_cells`].
 
+#[cfg(feature = "full")]
+use super::column::WireColumn;
 use super::fastcell::CellWriter;
 use super::limits::{self, thousands};
 use super::sniff::{self, RawCell};
@@ -1759,6 +1761,9 @@ impl CsvReader {
         f.any_text |= h.any_text;
         let mut part = h.part;
         part.shift(shift);
+        for (c, w) in rows.part.columns.iter_mut().zip(&h.columns) {
+            c.append_wire(w);
+        }
         rows.part.append(part);
         f.pieces.read_elsewhere(size - at, encoding);
         #[cfg(test)]
@@ -2690,7 +2695,7 @@ fn encoding_code(e: Encoding) -> u8 {
 
 /// The helper's part as handed over ([`CsvReader::handover`]).
 #[cfg(feature = "full")]
-struct Handed {
+struct Handed<'a> {
     size: usize,
     at: usize,
     /// The decimal separator the helper read its rows with.
@@ -2702,13 +2707,15 @@ struct Handed {
     meta: Vec<u32>,
     votes_of: Vec<(u32, DecimalVotes)>,
     planned: Vec<Planned>,
+    /// The rows' columns, still in the bytes (appended from there), and the rest of their part.
+    columns: Vec<WireColumn<'a>>,
     part: Part,
 }
 
 #[cfg(feature = "full")]
-impl Handed {
+impl<'a> Handed<'a> {
     /// The bytes read back, when they are a handover of rows of the columns `names`.
-    fn read(bytes: &[u8], names: &[String]) -> Option<Handed> {
+    fn read(bytes: &'a [u8], names: &[String]) -> Option<Handed<'a>> {
         let mut r = super::wire::Unwire::new(bytes);
         if r.str()? != HANDOVER {
             return None;
@@ -2751,7 +2758,7 @@ impl Handed {
                 line: r.usize()?,
             });
         }
-        let part = Part::read_from(&mut r, names)?;
+        let (columns, part) = Part::read_from(&mut r, names)?;
         let sane = r.is_empty()
             && line <= limits::MAX_ROWS.saturating_mul(1 << 8)
             && planned
@@ -2768,6 +2775,7 @@ impl Handed {
             meta,
             votes_of,
             planned,
+            columns,
             part,
         })
     }
@@ -2904,16 +2912,20 @@ impl Part {
         }
     }
 
-    /// A part written by [`Part::write_to`] with the columns `names`, as many rows in each.
+    /// A part written by [`Part::write_to`] with the columns `names`, as many rows in each:
+    /// its columns still in the bytes, and the rest (a part without columns).
     #[cfg(feature = "full")]
-    fn read_from(r: &mut super::wire::Unwire, names: &[String]) -> Option<Part> {
+    fn read_from<'a>(
+        r: &mut super::wire::Unwire<'a>,
+        names: &[String],
+    ) -> Option<(Vec<WireColumn<'a>>, Part)> {
         if r.usize()? != names.len() {
             return None;
         }
         let mut columns = Vec::with_capacity(names.len());
         for n in names {
-            let c = Column::read_from(r)?;
-            if &c.name != n {
+            let c = WireColumn::read_from(r)?;
+            if c.name != n {
                 return None;
             }
             columns.push(c);
@@ -2923,7 +2935,7 @@ impl Part {
             return None;
         }
         let mut part = Part {
-            columns,
+            columns: Vec::new(),
             row_numbers,
             rejected: Vec::new(),
             short: Vec::new(),
@@ -2947,7 +2959,7 @@ impl Part {
             }
             part.beyond.push((j, line, t.to_string()));
         }
-        Some(part)
+        Some((columns, part))
     }
 
     /// Appends the rows of `next`, read from the records after this part's.

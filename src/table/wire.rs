@@ -98,6 +98,11 @@ impl<'a> Unwire<'a> {
             _ => None,
         }
     }
+    /// The bytes of a run written by [`Wire::many`] of values of `size` bytes, in place.
+    pub fn run(&mut self, size: usize) -> Option<&'a [u8]> {
+        let n = self.len_of(size)?;
+        self.take(n.checked_mul(size)?)
+    }
     /// A run written by [`Wire::many`].
     pub fn many<T, const N: usize>(&mut self, of: impl Fn([u8; N]) -> T) -> Option<Vec<T>> {
         let n = self.len_of(N)?;
