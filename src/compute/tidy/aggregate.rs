@@ -277,6 +277,14 @@ fn summed_in_one_pass(
     // Per point, how many of the checked columns still hold one cell (none: not looked at).
     let mut open: Vec<usize> = Vec::new();
     let mut point_at: Vec<u32> = vec![u32::MAX; key.cells];
+    // The point of the rows just before and its count and sums so far: a run of rows of one
+    // point (rows grouped in the file) is counted and summed here, and written to the point's
+    // place when the run ends, not row by row.
+    let mut run = Run {
+        point: usize::MAX,
+        rows: 0,
+        sums: [None; 3],
+    };
     for &i in &f.rows {
         let Some(slot) = point_at.get_mut(key.of_row(i)) else {
             continue; // within `cells` by construction
@@ -290,13 +298,12 @@ fn summed_in_one_pass(
             open.push(checked.len());
         }
         let g = *slot as usize;
-        if let Some(n) = out.len.get_mut(g) {
-            *n += 1;
+        if g != run.point {
+            run.end(&mut out);
+            run = Run::of(&out, g);
         }
-        for (k, (&j, whole)) in value_cols.iter().zip(&wholes).enumerate() {
-            let Some(sum) = out.sums.get_mut(g * values + k) else {
-                continue;
-            };
+        run.rows += 1;
+        for ((&j, whole), sum) in value_cols.iter().zip(&wholes).zip(&mut run.sums) {
             if let Some(acc) = *sum {
                 let v = match whole {
                     Some(w) => w
@@ -320,7 +327,43 @@ fn summed_in_one_pass(
             }
         }
     }
+    run.end(&mut out);
     out
+}
+
+/// A run of rows of one point in [`summed_in_one_pass`]: its count and sums so far (up to three
+/// value columns: y, per, n).
+struct Run {
+    point: usize,
+    rows: usize,
+    sums: [Option<f64>; 3],
+}
+
+impl Run {
+    /// A run of `point`, from what its rows before came to.
+    fn of(out: &Summed, point: usize) -> Run {
+        let mut sums = [None; 3];
+        for (k, s) in sums.iter_mut().enumerate().take(out.values) {
+            *s = out.sums.get(point * out.values + k).copied().flatten();
+        }
+        Run {
+            point,
+            rows: out.len.get(point).copied().unwrap_or(0),
+            sums,
+        }
+    }
+
+    /// Writes what the run came to in its point's place.
+    fn end(&self, out: &mut Summed) {
+        if let Some(n) = out.len.get_mut(self.point) {
+            *n = self.rows;
+        }
+        for (k, &s) in self.sums.iter().enumerate().take(out.values) {
+            if let Some(slot) = out.sums.get_mut(self.point * out.values + k) {
+                *slot = s;
+            }
+        }
+    }
 }
 
 /// How the values of one point are combined.
@@ -418,7 +461,11 @@ pub fn combine(
     // the rows, without lists of rows.
     let summed = code_key
         .as_ref()
-        .filter(|_| total_dims.is_empty() && summed_in_one_pass_fits(f, &dims, y, per, agg))
+        .filter(|_| {
+            total_dims.is_empty()
+                && value_cols.len() <= 3
+                && summed_in_one_pass_fits(f, &dims, y, per, agg)
+        })
         .map(|k| summed_in_one_pass(f, k, &keys, &value_cols));
     if let Some(code_key) = code_key.as_ref().filter(|_| summed.is_none()) {
         // Each row's point first (its number in order of first appearance), then the rows of
