@@ -342,9 +342,10 @@ struct Run {
 impl Run {
     /// A run of `point`, from what its rows before came to.
     fn of(out: &Summed, point: usize) -> Run {
+        let at = point.saturating_mul(out.values);
         let mut sums = [None; 3];
         for (k, s) in sums.iter_mut().enumerate().take(out.values) {
-            *s = out.sums.get(point * out.values + k).copied().flatten();
+            *s = out.sums.get(at.saturating_add(k)).copied().flatten();
         }
         Run {
             point,
@@ -353,13 +354,16 @@ impl Run {
         }
     }
 
-    /// Writes what the run came to in its point's place.
+    /// Writes what the run came to in its point's place (nothing before the first run).
     fn end(&self, out: &mut Summed) {
+        let Some(at) = self.point.checked_mul(out.values) else {
+            return;
+        };
         if let Some(n) = out.len.get_mut(self.point) {
             *n = self.rows;
         }
         for (k, &s) in self.sums.iter().enumerate().take(out.values) {
-            if let Some(slot) = out.sums.get_mut(self.point * out.values + k) {
+            if let Some(slot) = out.sums.get_mut(at + k) {
                 *slot = s;
             }
         }
