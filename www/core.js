@@ -72,11 +72,13 @@ export class Core {
   // Renders a view description. A map needs the boundaries of its edition, which are not in the
   // bundle: they are fetched (or, in the single file, read from the page) once and the view is
   // rendered again.
-  async render(spec) {
+  // `first`: the view as the worker already drew it (`{json}`, when it opened the data), used
+  // instead of asking for it (a map that needs its boundaries is still drawn again once they are in).
+  async render(spec, first = null) {
     for (let tries = 0; ; tries++) {
       let r;
       try {
-        r = await this.call('render', { spec });
+        r = tries === 0 && first ? first : await this.call('render', { spec });
         if (r && typeof r.json === 'string') r = JSON.parse(r.json);
       } catch (e) {
         if (e.kind !== 'needs_boundaries' || tries > 0) throw e;
@@ -87,13 +89,6 @@ export class Core {
       if (!wanted || tries > 0) return r;
       await this.loadBoundaries(wanted, `geo/arbeidsmarktregio_${wanted}.topojson`);
     }
-  }
-
-  // A view the worker drew when it opened the data (`{json}`, see the worker's `open`), as
-  // `render(spec)` gives it; a map that needs its boundaries is rendered again once they are in.
-  async renderedWith(first, spec) {
-    const r = JSON.parse(first.json);
-    return r && r.data && r.data.needs_boundaries ? this.render(spec) : r;
   }
 
   async loadBoundaries(edition, file) {

@@ -97,7 +97,7 @@ async function show(spec, { push = false, before = null, first = null } = {}) {
   let r = null, err = null;
   const width = first ? first.width : chartWidth();
   try {
-    r = first ? await state.core.renderedWith(first, withWidth(spec, width)) : await state.core.render(withWidth(spec, width));
+    r = await state.core.render(withWidth(spec, width), first);
   } catch (e) { err = e; }
   busy(false);
   if (seq !== state.renderSeq) return;

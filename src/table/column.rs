@@ -964,40 +964,42 @@ impl Column {
     /// one writing all rows into this column would have made.
     pub fn append(&mut self, other: Column) {
         #[cfg(feature = "full")]
-        if self.spaced.is_none() {
-            self.spaced.clone_from(&other.spaced);
-        }
-        #[cfg(feature = "full")]
-        for m in &other.markers {
-            self.saw_marker(m);
-        }
-        let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
-        self.append_arrays(other.len, &remap, &other.codes, &other.nums);
+        self.saw_marks(other.spaced.as_deref(), other.markers.iter().map(|m| &**m));
+        let texts = other.dict.iter().map(|t| &**t);
+        self.append_arrays(other.len, texts, &other.codes, &other.nums);
     }
 
     /// [`Column::append`] of a column still in the bytes that handed it over: its arrays are
     /// read from there as they are appended, not copied into arrays of their own first.
     #[cfg(feature = "full")]
     pub(crate) fn append_wire(&mut self, other: &WireColumn) {
-        if self.spaced.is_none() {
-            self.spaced = other.spaced.map(Into::into);
-        }
-        for m in &other.markers {
-            self.saw_marker(m);
-        }
-        let remap: Vec<u32> = other.dict.iter().map(|t| self.intern(t)).collect();
-        self.append_arrays(other.len, &remap, &other.codes, &other.nums);
+        self.saw_marks(other.spaced, other.markers.iter().copied());
+        let texts = other.dict.iter().copied();
+        self.append_arrays(other.len, texts, &other.codes, &other.nums);
     }
 
-    /// Appends `len` rows with the text codes `codes` (this column's code of each: `remap`) and
-    /// the numbers `nums`.
-    fn append_arrays(
+    /// What appended rows saw: the first number with spaced thousands (when this column saw
+    /// none) and the missing-value symbols.
+    #[cfg(feature = "full")]
+    fn saw_marks<'t>(&mut self, spaced: Option<&str>, markers: impl Iterator<Item = &'t str>) {
+        if self.spaced.is_none() {
+            self.spaced = spaced.map(Into::into);
+        }
+        for m in markers {
+            self.saw_marker(m);
+        }
+    }
+
+    /// Appends `len` rows with the text codes `codes` (into `texts`, which get this column's
+    /// codes, new ones added in their order) and the numbers `nums`.
+    fn append_arrays<'t>(
         &mut self,
         len: usize,
-        remap: &[u32],
+        texts: impl Iterator<Item = &'t str>,
         codes: &impl Values<u16>,
         nums: &impl Values<i32>,
     ) {
+        let remap: Vec<u32> = texts.map(|t| self.intern(t)).collect();
         let total = self.len + len;
         if nums.len() == 0 && self.nums.is_empty() && codes.len() != 0 {
             // Texts and missing cells only.

@@ -754,26 +754,25 @@ impl RegionalData {
             // The group's rows as they stand, or narrowed to its totals: without totals (the
             // usual long file) not copied.
             let mut narrowed: Option<Vec<usize>> = None;
-            if !total_dims.is_empty() {
-                let (rows, used) = named_totals(group);
-                narrowed = Some(rows);
+            // The totals used (column, row), each text once.
+            let mut note = |used: Vec<(usize, usize)>| {
                 for (j, i) in used {
                     let v = table.columns[j].get(i).as_text().unwrap_or_default();
                     if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
                         used_totals.push((j, v));
                     }
                 }
+            };
+            if !total_dims.is_empty() {
+                let (rows, used) = named_totals(group);
+                narrowed = Some(rows);
+                note(used);
             }
             if !accepted.is_empty() {
                 let rows = narrowed.take().unwrap_or_else(|| group.rows.clone());
                 let (rows, used) = narrow_by_sums(table, rows, &accepted, &dims, &count_cols);
                 narrowed = Some(rows);
-                for (j, i) in used {
-                    let v = table.columns[j].get(i).as_text().unwrap_or_default();
-                    if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
-                        used_totals.push((j, v));
-                    }
-                }
+                note(used);
             }
             let rows: &[usize] = narrowed.as_deref().unwrap_or(&group.rows);
             if rows.len() > 1 {

@@ -283,7 +283,7 @@ fn summed_in_one_pass(
     let mut run = Run {
         point: usize::MAX,
         rows: 0,
-        sums: [None; 3],
+        sums: [None; MAX_VALUES],
     };
     for &i in &f.rows {
         let Some(slot) = point_at.get_mut(key.of_row(i)) else {
@@ -331,19 +331,22 @@ fn summed_in_one_pass(
     out
 }
 
-/// A run of rows of one point in [`summed_in_one_pass`]: its count and sums so far (up to three
-/// value columns: y, per, n).
+/// The most value columns a view sums (y, per, n): [`summed_in_one_pass`] keeps that many in a
+/// [`Run`].
+const MAX_VALUES: usize = 3;
+
+/// A run of rows of one point in [`summed_in_one_pass`]: its count and sums so far.
 struct Run {
     point: usize,
     rows: usize,
-    sums: [Option<f64>; 3],
+    sums: [Option<f64>; MAX_VALUES],
 }
 
 impl Run {
     /// A run of `point`, from what its rows before came to.
     fn of(out: &Summed, point: usize) -> Run {
         let at = point.saturating_mul(out.values);
-        let mut sums = [None; 3];
+        let mut sums = [None; MAX_VALUES];
         for (k, s) in sums.iter_mut().enumerate().take(out.values) {
             *s = out.sums.get(at.saturating_add(k)).copied().flatten();
         }
@@ -467,7 +470,7 @@ pub fn combine(
         .as_ref()
         .filter(|_| {
             total_dims.is_empty()
-                && value_cols.len() <= 3
+                && value_cols.len() <= MAX_VALUES
                 && summed_in_one_pass_fits(f, &dims, y, per, agg)
         })
         .map(|k| summed_in_one_pass(f, k, &keys, &value_cols));
@@ -512,10 +515,12 @@ pub fn combine(
             }
         }
     }
-    let repeated = match &summed {
+    // Whether some point has more than one row.
+    let several = |groups: &[Vec<usize>]| match &summed {
         Some(points) => points.len.iter().any(|&n| n > 1),
         None => groups.iter().any(|g| g.len() > 1),
     };
+    let repeated = several(&groups);
     // Whether rows `a` and `b` hold the same cell of column `j` (by code, not by text).
     let same = |j: usize, a: usize, b: usize| table.columns.get(j).is_none_or(|c| c.same(a, b));
     let number_at = |j: usize, i: usize| table.columns.get(j).and_then(|c| c.number(i));
@@ -607,10 +612,7 @@ pub fn combine(
             }
         }
     }
-    let combined = match &summed {
-        Some(points) => points.len.iter().any(|&n| n > 1),
-        None => groups.iter().any(|g| g.len() > 1),
-    };
+    let combined = several(&groups);
     let over: Vec<String> = dims
         .iter()
         .copied()
