@@ -175,6 +175,8 @@ pub struct WarmUp {
     stage: WarmStage,
     /// The rounds done over the made-up file (it is read and drawn [`crate::warm::ROUNDS`] times).
     rounds: usize,
+    /// The made-up file's municipalities per region (see [`crate::warm::file_of`]).
+    per_region: usize,
 }
 
 /// Where the warm-up is. Each stage holds what it needs: the file's bytes only while it is read.
@@ -202,15 +204,17 @@ impl WarmUp {
         WarmUp {
             stage: WarmStage::Start,
             rounds: 0,
+            per_region: crate::warm::MUNICIPALITIES,
         }
     }
 
-    /// One round only: the warm-up a second worker does beside a large file's reading (a second
-    /// round there would take the reading's second core for longer).
+    /// One round only, of the small file: the warm-up a second worker does beside a large
+    /// file's reading (more there would take the reading's second core for longer).
     pub fn once() -> WarmUp {
         WarmUp {
             stage: WarmStage::Start,
             rounds: crate::warm::ROUNDS - 1,
+            per_region: crate::warm::MUNICIPALITIES_ASIDE,
         }
     }
 
@@ -242,7 +246,7 @@ impl WarmUp {
                 Some(false)
             }
             WarmStage::Start => {
-                let bytes = crate::warm::file();
+                let bytes = crate::warm::file_of(self.per_region);
                 let head = &bytes[..bytes.len().min(crate::table::HEAD)];
                 let mut reading = crate::table::Reading::new("warm.csv", bytes.len(), head)
                     .ok()?

@@ -14,9 +14,12 @@ const VIEWS: [&str; 3] = [
     "view=line&x=kwartaal&y=werkzaam&per=personen&series=subgroep",
 ];
 
-/// The header and every fifth row of the warm-up file (all regions, quarters and subgroups).
+/// The header and every fifth row of the small warm-up file (all regions, quarters and subgroups).
 fn tidy() -> (Vec<String>, Vec<Vec<String>>) {
-    let text = String::from_utf8(banenverkenner::warm::file()).unwrap();
+    let text = String::from_utf8(banenverkenner::warm::file_of(
+        banenverkenner::warm::MUNICIPALITIES_ASIDE,
+    ))
+    .unwrap();
     let mut lines = text.lines();
     let header = lines.next().unwrap().split(';').map(String::from).collect();
     let rows = lines
