@@ -46,19 +46,9 @@ function uniqueIds(svg, prefix) {
   }
 }
 
-// Keyboard order of hits: down the bars for horizontal bars, else left to right.
-function readingOrder(hits) {
-  const idx = hits.map((_, i) => i);
-  const med = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] || 0;
-  const horizontalBars = med(hits.map((h) => h.w)) > 1.5 * med(hits.map((h) => h.h));
-  const cx = (h) => h.x + h.w / 2, cy = (h) => h.y + h.h / 2;
-  return horizontalBars
-    ? idx.sort((a, b) => cy(hits[a]) - cy(hits[b]) || cx(hits[a]) - cx(hits[b]))
-    : idx.sort((a, b) => cx(hits[a]) - cx(hits[b]) || cy(hits[a]) - cy(hits[b]));
-}
-
-// One layer of focusable targets over the drawing. The listeners are the layer's (a line chart
-// of 35 series over 40 quarters has 1,400 targets): a target is found from the event.
+// One layer of focusable targets over the drawing, in the order the core gives them (the order a
+// keyboard steps through them). The listeners are the layer's (a line chart of 35 series over 40
+// quarters has 1,400 targets): a target is found from the event.
 function hitLayer(r) {
   const layer = document.createElementNS(SVG_NS, 'svg');
   layer.setAttribute('class', 'hit-layer');
@@ -66,14 +56,12 @@ function hitLayer(r) {
   layer.setAttribute('role', 'group');
   layer.setAttribute('aria-label', t('hits-group'));
   const selected = new URLSearchParams(r.spec).get('region');
-  const order = readingOrder(r.hits);
-  const current = Math.max(0, order.findIndex((i) => r.hits[i].key === selected));
+  const current = Math.max(0, r.hits.findIndex((h) => h.key === selected));
   // (Each target a copy of one with what they share: a chart has up to thousands.)
   const proto = document.createElementNS(SVG_NS, 'rect');
   proto.setAttribute('class', 'hit'); proto.setAttribute('role', 'button');
   proto.setAttribute('tabindex', '-1'); proto.setAttribute('aria-pressed', 'false');
-  const rects = order.map((i, pos) => {
-    const h = r.hits[i];
+  const rects = r.hits.map((h, pos) => {
     const el = proto.cloneNode(false);
     el.setAttribute('x', h.x); el.setAttribute('y', h.y); el.setAttribute('width', Math.max(h.w, 1)); el.setAttribute('height', Math.max(h.h, 1));
     if (pos === current) el.setAttribute('tabindex', '0');
@@ -89,7 +77,7 @@ function hitLayer(r) {
   const at = (e) => {
     const el = e.target && e.target.closest ? e.target.closest('.hit') : null;
     const pos = el ? posOf.get(el) : undefined;
-    return pos === undefined ? null : { el, pos, h: r.hits[order[pos]] };
+    return pos === undefined ? null : { el, pos, h: r.hits[pos] };
   };
   layer.addEventListener('pointerdown', (e) => { lastPointer = e.pointerType; }, true);
   // (mouseover/mouseout and focusin/focusout bubble, as mouseenter/mouseleave and focus/blur do not.)

@@ -493,6 +493,8 @@ pub struct Rendered {
     pub svg: String,
     pub width: u32,
     pub height: u32,
+    /// The chart's focusable targets, in the order a keyboard steps through them
+    /// ([`chart::in_reading_order`]).
     pub hits: Vec<Hit>,
     pub notes: Vec<String>,
     /// Settings the core changed because the chosen combination does not fit the data, each a
@@ -531,7 +533,7 @@ impl Rendered {
             svg: chart.svg,
             width: chart.width,
             height: chart.height,
-            hits: chart.hits,
+            hits: chart::in_reading_order(chart.hits),
             notes,
             changes: Vec::new(),
         }

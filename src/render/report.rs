@@ -440,7 +440,7 @@ pub fn render_built(ds: &Dataset, r: &Report, spec: &ViewSpec) -> Result<Rendere
         svg,
         width,
         height,
-        hits,
+        hits: crate::chart::in_reading_order(hits),
         notes,
         changes: Vec::new(),
     })
