@@ -481,16 +481,15 @@ struct WireCompact<'a, N> {
 /// A value's bytes in the wire, in each form.
 #[cfg(feature = "full")]
 trait OnWire: Narrow {
-    const NARROW: usize;
-    const WIDE: usize;
+    /// The bytes of a value in each form (written little-endian at their size, see `wire.rs`).
+    const NARROW: usize = std::mem::size_of::<Self>();
+    const WIDE: usize = std::mem::size_of::<Self::Wide>();
     fn narrow_from(b: &[u8]) -> Self;
     fn wide_from(b: &[u8]) -> Self::Wide;
 }
 
 #[cfg(feature = "full")]
 impl OnWire for i32 {
-    const NARROW: usize = 4;
-    const WIDE: usize = 8;
     fn narrow_from(b: &[u8]) -> i32 {
         i32::from_le_bytes(b.try_into().unwrap_or([0; 4]))
     }
@@ -501,8 +500,6 @@ impl OnWire for i32 {
 
 #[cfg(feature = "full")]
 impl OnWire for u16 {
-    const NARROW: usize = 2;
-    const WIDE: usize = 4;
     fn narrow_from(b: &[u8]) -> u16 {
         u16::from_le_bytes(b.try_into().unwrap_or([0; 2]))
     }
