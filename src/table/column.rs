@@ -140,6 +140,12 @@ impl<'a> CodeKey<'a> {
         })
     }
 
+    /// The two-byte codes of the key's columns, one array per column, when every column has
+    /// them (see [`Column::short_codes`]).
+    pub fn short_codes(&self) -> Option<&[&'a [u16]]> {
+        self.short.as_deref()
+    }
+
     /// Row `i`'s number.
     #[inline]
     pub fn of_row(&self, i: usize) -> usize {

@@ -285,7 +285,29 @@ fn summed_in_one_pass(
         rows: 0,
         sums: [None; MAX_VALUES],
     };
-    for &i in &f.rows {
+    // Runs of rows, when the key's cells are two-byte codes and the values whole numbers: rows
+    // that follow each other in the table with the same key (a file grouped by its first
+    // columns has long runs) are found by comparing codes, counted at once and summed as a
+    // slice. Exactly the sums row by row: whole numbers add up exactly below 2^53, which
+    // [`RUNS_UP_TO`] rows of four-byte numbers stay under.
+    let runs = key
+        .short_codes()
+        .zip(wholes.iter().copied().collect::<Option<Vec<&[i32]>>>())
+        .filter(|_| f.rows.len() <= RUNS_UP_TO);
+    let rows = &f.rows;
+    let mut k = 0;
+    while let Some(&i) = rows.get(k) {
+        let mut end = k + 1;
+        if let Some((codes, _)) = &runs {
+            while let Some(&r) = rows.get(end) {
+                if r != i + (end - k) || !codes.iter().all(|c| c.get(r) == c.get(i)) {
+                    break;
+                }
+                end += 1;
+            }
+        }
+        let run_rows = &rows[k..end];
+        k = end;
         let Some(slot) = point_at.get_mut(key.of_row(i)) else {
             continue; // within `cells` by construction
         };
@@ -302,25 +324,42 @@ fn summed_in_one_pass(
             run.end(&mut out);
             run = Run::of(&out, g);
         }
-        run.rows += 1;
-        for ((&j, whole), sum) in value_cols.iter().zip(&wholes).zip(&mut run.sums) {
-            if let Some(acc) = *sum {
-                let v = match whole {
-                    Some(w) => w
-                        .get(i)
-                        .copied()
-                        .filter(|&x| x != crate::table::column::NO_WHOLE)
-                        .map(f64::from),
-                    None => table.columns[j].number(i),
-                };
-                *sum = v.map(|v| acc + v);
+        run.rows += run_rows.len();
+        match &runs {
+            Some((_, wholes)) => {
+                for (w, sum) in wholes.iter().zip(&mut run.sums) {
+                    if let Some(acc) = *sum {
+                        *sum = w
+                            .get(i..i + run_rows.len())
+                            .and_then(whole_sum)
+                            .map(|s| acc + s as f64);
+                    }
+                }
+            }
+            None => {
+                for ((&j, whole), sum) in value_cols.iter().zip(&wholes).zip(&mut run.sums) {
+                    if let Some(acc) = *sum {
+                        let v = match whole {
+                            Some(w) => w
+                                .get(i)
+                                .copied()
+                                .filter(|&x| x != crate::table::column::NO_WHOLE)
+                                .map(f64::from),
+                            None => table.columns[j].number(i),
+                        };
+                        *sum = v.map(|v| acc + v);
+                    }
+                }
             }
         }
-        if open.get(g).is_some_and(|&n| n > 0) {
+        for &r in run_rows {
+            if !open.get(g).is_some_and(|&n| n > 0) {
+                break;
+            }
             let first = out.first[g];
             for &j in &checked {
                 let at = g * width + j;
-                if out.same[at] && !table.columns[j].same(i, first) {
+                if out.same[at] && !table.columns[j].same(r, first) {
                     out.same[at] = false;
                     open[g] -= 1;
                 }
@@ -329,6 +368,21 @@ fn summed_in_one_pass(
     }
     run.end(&mut out);
     out
+}
+
+/// The most rows [`summed_in_one_pass`] sums in runs: their whole numbers (four bytes each, at
+/// most 2^31 apart from 0) then add up to less than 2^53 in any order, exactly in an `f64`.
+const RUNS_UP_TO: usize = 1 << 21;
+
+/// The sum of whole numbers, `None` when one is missing.
+fn whole_sum(xs: &[i32]) -> Option<i64> {
+    let mut sum = 0i64;
+    let mut missing = false;
+    for &x in xs {
+        missing |= x == crate::table::column::NO_WHOLE;
+        sum += i64::from(x);
+    }
+    (!missing).then_some(sum)
 }
 
 /// The most value columns a view sums (y, per, n): [`summed_in_one_pass`] keeps that many in a
@@ -1049,6 +1103,60 @@ mod tests {
             ]
         );
         assert_eq!(sums.aggregation.over, ["gemeente", "bron"]);
+    }
+
+    #[test]
+    fn points_summed_in_runs_equal_points_summed_row_by_row() {
+        // Rows grouped by their point (runs, summed as slices of whole numbers), a point coming
+        // back after another, a missing count inside a run, a gemeente that differs within a
+        // run and not in another; the same table with a number among the keys (lists of rows
+        // per point) and with a decimal count (row by row): the same points, sums and columns.
+        let rows = "regio,jaar,gemeente,werkzaam,personen\nA,x,a1,1,10\nA,x,a2,2,20\nA,x,a3,4,30\nB,x,b1,8,40\nB,x,b1,16,.\nB,x,b1,32,50\nA,x,a4,64,60\nA,y,a1,128,70\n";
+        let runs = table(rows);
+        let lists = table(&format!("{rows}7,z,c1,256,80\n"));
+        let decimal = table(&format!("{rows}C,z,c1,0.5,80\n"));
+        assert!(runs.columns[3].whole_numbers().is_some());
+        assert!(decimal.columns[3].whole_numbers().is_none());
+        for per in [None, Some(4)] {
+            // (A decimal makes werkzaam no count: summed as asked.)
+            let agg = per.is_none().then_some(Agg::Sum);
+            let of = |t: &Table| {
+                combine(&frame(t), &[0, 1], 3, per, None, agg)
+                    .unwrap()
+                    .unwrap()
+            };
+            let (a, b, c) = (of(&runs), of(&lists), of(&decimal));
+            assert_eq!(a.aggregation.points, 3);
+            for other in [&b, &c] {
+                for (ca, cb) in a.table.columns.iter().zip(&other.table.columns) {
+                    let va: Vec<Value> = ca.iter().map(|c| c.to_value()).collect();
+                    let vb: Vec<Value> = cb.iter().take(3).map(|c| c.to_value()).collect();
+                    assert_eq!(va, vb, "{} (per {per:?})", ca.name);
+                }
+                assert_eq!(a.aggregation.over, other.aggregation.over);
+                assert_eq!(a.aggregation.rows, other.aggregation.rows - 1);
+            }
+        }
+        let sums = combine(&frame(&runs), &[0, 1], 3, None, None, None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(ys(&sums, 3), vec![Some(71.0), Some(56.0), Some(128.0)]);
+        let ratios = combine(&frame(&runs), &[0, 1], 3, Some(4), None, None)
+            .unwrap()
+            .unwrap();
+        assert_eq!(ys(&ratios, 4), vec![Some(120.0), None, Some(70.0)]);
+        // gemeente: four in (A, x), one in (B, x) and (A, y).
+        assert_eq!(
+            sums.table.columns[2]
+                .iter()
+                .map(|c| c.to_value())
+                .collect::<Vec<_>>(),
+            vec![
+                Value::Missing,
+                Value::Text("b1".into()),
+                Value::Text("a1".into())
+            ]
+        );
     }
 
     #[test]
