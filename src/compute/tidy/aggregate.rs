@@ -353,7 +353,7 @@ fn summed_in_one_pass(
             }
         }
         for &r in run_rows {
-            if !open.get(g).is_some_and(|&n| n > 0) {
+            if open.get(g).is_none_or(|&n| n == 0) {
                 break;
             }
             let first = out.first[g];
