@@ -353,20 +353,32 @@ impl<N: Narrow> Compact<N> {
             Compact::Wide(v) => v.iter().all(|&w| N::narrow(w) == Some(N::NONE)),
         }
     }
-    /// Writes the form (0 narrow, 1 wide) and the values, each in `A` or `B` bytes
-    /// ([`Column::write_to`]).
+    /// Writes the form (0 narrow, 1 wide, 2 and 3 narrow packed in one and two bytes) and
+    /// the values, each in `A` or `B` bytes, or packed ([`Column::write_to`]).
     #[cfg(feature = "full")]
     fn write_to<const A: usize, const B: usize>(
         &self,
         w: &mut super::wire::Wire,
         narrow: impl Fn(&N) -> [u8; A],
         wide: impl Fn(&N::Wide) -> [u8; B],
-    ) {
+    ) where
+        N: OnWire,
+    {
         match self {
-            Compact::Narrow(v) => {
-                w.u8(0);
-                w.many(v, narrow);
-            }
+            Compact::Narrow(v) => match packed_width(v) {
+                1 => {
+                    w.u8(2);
+                    w.many(v, |&x| [x.packed(1) as u8]);
+                }
+                2 => {
+                    w.u8(3);
+                    w.many(v, |&x| (x.packed(2) as u16).to_le_bytes());
+                }
+                _ => {
+                    w.u8(0);
+                    w.many(v, narrow);
+                }
+            },
             Compact::Wide(v) => {
                 w.u8(1);
                 w.many(v, wide);
@@ -480,6 +492,8 @@ impl<'a> WireColumn<'a> {
 #[cfg(feature = "full")]
 struct WireCompact<'a, N> {
     wide: bool,
+    /// Narrow values packed in this many bytes each (0: as they are).
+    packed: usize,
     bytes: &'a [u8],
     form: std::marker::PhantomData<N>,
 }
@@ -492,6 +506,42 @@ trait OnWire: Narrow {
     const WIDE: usize = std::mem::size_of::<Self::Wide>();
     fn narrow_from(b: &[u8]) -> Self;
     fn wide_from(b: &[u8]) -> Self::Wide;
+    /// The value as a whole number from 0 that a packed form holds, when it is one.
+    fn small(self) -> Option<u32>;
+    /// The value [`OnWire::small`] gave.
+    fn from_small(v: u32) -> Self;
+    /// The value packed in `bytes` bytes: [`OnWire::small`], or all ones for none (the caller
+    /// checked, see [`packed_width`]).
+    fn packed(self, bytes: usize) -> u32 {
+        match self.small() {
+            Some(v) if self != Self::NONE => v,
+            _ => (1u32 << (8 * bytes)) - 1,
+        }
+    }
+}
+
+/// The bytes a narrow array's values can be packed in on the wire (1 or 2; 0: none, kept as
+/// they are): every value none or a whole number from 0 below the all-ones of that size.
+/// Texts' codes of a column of fewer than 255 texts and small counts take a byte a row.
+#[cfg(feature = "full")]
+fn packed_width<N: OnWire>(v: &[N]) -> usize {
+    let mut most = 0u32;
+    for &x in v {
+        if x == N::NONE {
+            continue;
+        }
+        match x.small() {
+            Some(s) => most = most.max(s),
+            None => return 0,
+        }
+    }
+    if most < 0xFF {
+        1
+    } else if most < 0xFFFF && N::NARROW > 2 {
+        2
+    } else {
+        0
+    }
 }
 
 #[cfg(feature = "full")]
@@ -501,6 +551,12 @@ impl OnWire for i32 {
     }
     fn wide_from(b: &[u8]) -> f64 {
         f64::from_bits(u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
+    }
+    fn small(self) -> Option<u32> {
+        u32::try_from(self).ok()
+    }
+    fn from_small(v: u32) -> i32 {
+        i32::try_from(v).unwrap_or(NO_INT)
     }
 }
 
@@ -512,28 +568,53 @@ impl OnWire for u16 {
     fn wide_from(b: &[u8]) -> u32 {
         u32::from_le_bytes(b.try_into().unwrap_or([0; 4]))
     }
+    fn small(self) -> Option<u32> {
+        Some(u32::from(self))
+    }
+    fn from_small(v: u32) -> u16 {
+        u16::try_from(v).unwrap_or(NO_SHORT)
+    }
 }
 
 #[cfg(feature = "full")]
 impl<'a, N: OnWire> WireCompact<'a, N> {
     fn read_from(r: &mut super::wire::Unwire<'a>) -> Option<Self> {
-        let wide = match r.u8()? {
-            0 => false,
-            1 => true,
+        let (wide, packed) = match r.u8()? {
+            0 => (false, 0),
+            1 => (true, 0),
+            2 => (false, 1),
+            3 if N::NARROW > 2 => (false, 2),
             _ => return None,
         };
-        let bytes = r.run(if wide { N::WIDE } else { N::NARROW })?;
-        Some(WireCompact {
+        let mut c = WireCompact {
             wide,
-            bytes,
+            packed,
+            bytes: &[],
             form: std::marker::PhantomData,
-        })
+        };
+        c.bytes = r.run(c.width())?;
+        Some(c)
     }
     fn width(&self) -> usize {
         if self.wide {
             N::WIDE
+        } else if self.packed > 0 {
+            self.packed
         } else {
             N::NARROW
+        }
+    }
+    /// A narrow value from its bytes.
+    #[inline]
+    fn narrow_at(&self, b: &[u8]) -> N {
+        match (self.packed, b) {
+            (1, &[x]) if x == 0xFF => N::NONE,
+            (1, &[x]) => N::from_small(u32::from(x)),
+            (2, &[x, y]) => match u16::from_le_bytes([x, y]) {
+                0xFFFF => N::NONE,
+                v => N::from_small(u32::from(v)),
+            },
+            _ => N::narrow_from(b),
         }
     }
     /// Whether `f` holds for every value (in the wide form).
@@ -542,8 +623,8 @@ impl<'a, N: OnWire> WireCompact<'a, N> {
             self.bytes.chunks_exact(N::WIDE).all(|b| f(N::wide_from(b)))
         } else {
             self.bytes
-                .chunks_exact(N::NARROW)
-                .all(|b| f(N::narrow_from(b).widen()))
+                .chunks_exact(self.width())
+                .all(|b| f(self.narrow_at(b).widen()))
         }
     }
 }
@@ -559,19 +640,28 @@ impl<N: OnWire> Values<N> for WireCompact<'_, N> {
         Some(if self.wide {
             N::wide_from(b)
         } else {
-            N::narrow_from(b).widen()
+            self.narrow_at(b).widen()
         })
     }
     fn narrow(&self) -> bool {
         !self.wide
     }
     fn extend_narrow(&self, to: &mut Vec<N>, mut f: impl FnMut(N) -> N) {
-        if !self.wide {
-            to.extend(
+        match (self.wide, self.packed) {
+            (true, _) => {}
+            // (One byte a value, the usual packed form, without a slice per value.)
+            (false, 1) => to.extend(self.bytes.iter().map(|&x| {
+                f(if x == 0xFF {
+                    N::NONE
+                } else {
+                    N::from_small(u32::from(x))
+                })
+            })),
+            (false, _) => to.extend(
                 self.bytes
-                    .chunks_exact(N::NARROW)
-                    .map(|b| f(N::narrow_from(b))),
-            );
+                    .chunks_exact(self.width())
+                    .map(|b| f(self.narrow_at(b))),
+            ),
         }
     }
     fn extend_wide(&self, to: &mut Vec<N::Wide>) {
@@ -1231,6 +1321,17 @@ mod tests {
             .enumerate()
             .map(|(i, (t, n))| if i % 2 == 0 { t } else { n })
             .collect();
+        // Whole numbers from 0 up to `most` (each packed in one or two bytes on the wire when
+        // `most` stays below 255 or 65,535) with missing cells.
+        let counts = |n: usize, most: usize| -> Vec<Value> {
+            (0..n)
+                .map(|i| match i % 6 {
+                    4 => Value::Missing,
+                    _ => Value::Number(((i * 7919) % (most + 1)) as f64),
+                })
+                .chain([Value::Number(most as f64)])
+                .collect()
+        };
         let kinds = [
             texts(300, 20),
             texts(70_000, 70_000),
@@ -1238,6 +1339,14 @@ mod tests {
             numbers(300, false),
             mixed,
             vec![Value::Missing; 10],
+            // The packed forms' edges: 255 texts (codes up to 254) and 256, counts up to 254,
+            // 255, 65,534 and 65,535.
+            texts(600, 255),
+            texts(600, 256),
+            counts(300, 254),
+            counts(300, 255),
+            counts(300, 65_534),
+            counts(300, 65_535),
         ];
         let mut compared = 0;
         for base in &kinds {
@@ -1260,16 +1369,29 @@ mod tests {
                 compared += 1;
             }
         }
-        assert_eq!(compared, 36);
+        assert_eq!(compared, 144);
+        // The packed forms are taken: a byte a code for 255 texts, two for 256; a byte a count
+        // up to 254, two up to 65,534, four above.
+        let wire_len = |v: &[Value]| {
+            let mut w = super::super::wire::Wire::default();
+            Column::from_values("c", v.iter().cloned()).write_to(&mut w);
+            w.0.len()
+        };
+        let (t255, t256) = (wire_len(&kinds[6]), wire_len(&kinds[7]));
+        assert!(t256 - t255 > 600, "{t255} {t256}");
+        let counts: Vec<usize> = (8..12).map(|k| wire_len(&kinds[k])).collect();
+        assert_eq!(counts[1] - counts[0], 301, "{counts:?}");
+        assert_eq!(counts[3] - counts[2], 2 * 301, "{counts:?}");
         // Bytes out of shape read as nothing: a code past the dictionary, cut short.
         let c = Column::from_values("c", texts(20, 3));
         let mut w = super::super::wire::Wire::default();
         c.write_to(&mut w);
-        // (Name 9 bytes, length 8, no numbers 9, the codes' form 1 and count 8: row 5's code
-        // at byte 45.)
+        // (Name 9 bytes, length 8, no numbers 9, the codes' form 1 and count 8, a byte a code:
+        // row 5's code at byte 40.)
         let mut bad = w.0.clone();
-        assert_eq!(&bad[45..47], &[2, 0]); // "t2"
-        bad[45] = 9;
+        assert_eq!(bad[26], 2); // packed in a byte
+        assert_eq!(bad[40], 2); // "t2"
+        bad[40] = 9;
         assert!(super::WireColumn::read_from(&mut super::super::wire::Unwire::new(&bad)).is_none());
         let short = &w.0[..w.0.len() - 1];
         assert!(

@@ -1669,7 +1669,7 @@ impl CsvReader {
         w.u8(u8::from(f.pieces.non_ascii()));
         w.u8(u8::from(f.any_text));
         w.usize(f.line);
-        w.many(&f.meta, |m| m.to_le_bytes());
+        w.repeats(&f.meta);
         w.usize(f.votes_of.len());
         for (k, v) in &f.votes_of {
             w.u32(*k);
@@ -2732,7 +2732,7 @@ impl<'a> Handed<'a> {
         };
         let (non_ascii, any_text) = (r.u8()? != 0, r.u8()? != 0);
         let line = r.usize()?.max(1);
-        let meta = r.many(u32::from_le_bytes)?;
+        let meta = r.repeats(limits::MAX_ROWS)?;
         let n = r.len_of(36)?;
         let mut votes_of = Vec::with_capacity(n);
         for _ in 0..n {

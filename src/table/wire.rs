@@ -35,6 +35,23 @@ impl Wire {
             None => self.u8(0),
         }
     }
+    /// Whole numbers that mostly repeat the one before (a count per record): as runs of one
+    /// value, each its count and value, the number of runs first.
+    pub fn repeats(&mut self, items: &[u32]) {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for &x in items {
+            match runs.last_mut() {
+                Some((n, v)) if *v == x && *n < u32::MAX => *n += 1,
+                _ => runs.push((1, x)),
+            }
+        }
+        self.many(&runs, |&(n, v)| {
+            let mut b = [0u8; 8];
+            b[..4].copy_from_slice(&n.to_le_bytes());
+            b[4..].copy_from_slice(&v.to_le_bytes());
+            b
+        });
+    }
     /// A run of fixed-size values, its length first.
     pub fn many<T, const N: usize>(&mut self, items: &[T], bytes: impl Fn(&T) -> [u8; N]) {
         self.usize(items.len());
@@ -103,6 +120,28 @@ impl<'a> Unwire<'a> {
         let n = self.len_of(size)?;
         self.take(n.checked_mul(size)?)
     }
+    /// Whole numbers written by [`Wire::repeats`]; `None` also when they come to more than
+    /// `most`.
+    pub fn repeats(&mut self, most: usize) -> Option<Vec<u32>> {
+        let runs = self.many(|b: [u8; 8]| {
+            let (n, v) = b.split_at(4);
+            (
+                u32::from_le_bytes(n.try_into().unwrap_or([0; 4])),
+                u32::from_le_bytes(v.try_into().unwrap_or([0; 4])),
+            )
+        })?;
+        let total = runs
+            .iter()
+            .try_fold(0usize, |t, &(n, _)| t.checked_add(n as usize))?;
+        if total > most {
+            return None;
+        }
+        let mut out = Vec::with_capacity(total);
+        for (n, v) in runs {
+            out.extend(std::iter::repeat_n(v, n as usize));
+        }
+        Some(out)
+    }
     /// A run written by [`Wire::many`].
     pub fn many<T, const N: usize>(&mut self, of: impl Fn([u8; N]) -> T) -> Option<Vec<T>> {
         let n = self.len_of(N)?;
@@ -119,6 +158,25 @@ impl<'a> Unwire<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_numbers_go_as_runs_and_read_back_within_a_limit() {
+        let items: Vec<u32> = [8, 8, 8, 3, 8, 0, 0, u32::MAX].to_vec();
+        let mut w = Wire::default();
+        w.repeats(&items);
+        w.repeats(&[]);
+        w.repeats(&vec![8; 100_000]);
+        // (A length and five runs of eight bytes.)
+        assert_eq!(w.0.len(), 8 + 5 * 8 + 8 + 8 + 8);
+        let mut r = Unwire::new(&w.0);
+        assert_eq!(r.repeats(8), Some(items.clone()));
+        assert_eq!(r.repeats(0), Some(Vec::new()));
+        assert_eq!(r.repeats(100_000), Some(vec![8; 100_000]));
+        assert!(r.is_empty());
+        // More than the limit, or cut short: nothing.
+        assert_eq!(Unwire::new(&w.0).repeats(7), None);
+        assert_eq!(Unwire::new(&w.0[..20]).repeats(8), None);
+    }
 
     #[test]
     fn what_is_written_reads_back_and_anything_short_or_odd_reads_as_none() {
