@@ -608,7 +608,7 @@ impl<'a, N: OnWire> WireCompact<'a, N> {
     #[inline]
     fn narrow_at(&self, b: &[u8]) -> N {
         match (self.packed, b) {
-            (1, &[x]) if x == 0xFF => N::NONE,
+            (1, &[0xFF]) => N::NONE,
             (1, &[x]) => N::from_small(u32::from(x)),
             (2, &[x, y]) => match u16::from_le_bytes([x, y]) {
                 0xFFFF => N::NONE,
