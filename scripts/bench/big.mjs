@@ -193,6 +193,8 @@ export async function benchBig({ browser, srv, runs, variant, budgetMs, timeoutM
   log(`   the same result everywhere: sum(werkzaam) per arbeidsmarktregio x kwartaal; median of up to ${runs} runs (a failing engine runs once)`);
 
   const rows = [];
+  // Each engine's runs, by round (for the ratios per round below).
+  const runsOf = {};
   if (browser) {
     log('   in headless Chromium (each run a fresh context; timed from the file input\'s change event; the engines in turn, one run each per round) ...');
     const [page, started, duck, arq] = await interleave(runs, budgetMs, [
@@ -202,12 +204,14 @@ export async function benchBig({ browser, srv, runs, variant, budgetMs, timeoutM
       () => enginePageOnce(browser, srv.url, 'arquero', file, facts, timeoutMs),
     ]);
     rows.push(summary('page: line chart', page), summary('page, started: line chart', started), summary('DuckDB-WASM', duck), summary('Arquero', arq));
+    Object.assign(runsOf, { page, started, duck, arq });
   }
   log('   natively (/usr/bin/time -v: wall time measured around it, max RSS; the CLI and DuckDB in turn) ...');
   const [cliRuns, duckRuns] = await interleave(runs, budgetMs, [
     () => cliOnce(['view', file, SPEC, '--json'], file, facts),
     () => duckdbOnce(file, facts),
   ]);
+  Object.assign(runsOf, { cli: cliRuns, nat: duckRuns });
   const view = summary('CLI: view --json', cliRuns);
   rows.push(view);
   // While the view fails, `info` (reading the file and detecting its columns) is the CLI's figure.
@@ -227,15 +231,30 @@ export async function benchBig({ browser, srv, runs, variant, budgetMs, timeoutM
   log('   peak memory: natively max RSS of the process; in the browser the growth of the renderer processes\' RSS (page + its workers) during the run');
   log('   page: the file set as soon as the page shows its first chart, so the run also loads the full core (its code and heap, about 25-35 MB);');
   log(`   page, started: the file set as a user picks one, ${STARTED_AFTER_MS / 1000} s after opening, once the page has finished starting (the full core in and warmed up)`);
+  const names = { page: 'page', started: 'page, started', duck: 'DuckDB-WASM', arq: 'Arquero', cli: 'CLI', nat: 'DuckDB native' };
+  log(`   every run in round order (s): ${Object.entries(runsOf).map(([k, rs]) => `${names[k]} ${rs.map((r) => (r.ok ? (r.ms / 1000).toFixed(2) : 'failed')).join(' ')}`).join('; ')}`);
 
   const by = (l) => rows.find((r) => r.label === l) || { ms: NaN, memory: NaN };
   const page = by('page: line chart'), started = by('page, started: line chart'), duck = by('DuckDB-WASM'), arq = by('Arquero'), cli = by('CLI: view --json'), nat = by('DuckDB (Python)');
+  // The median of each round's ratio (the engines ran one after the other in a round, so a
+  // phase of the machine weighs on both sides of a ratio; the medians above come from different
+  // rounds).
+  const perRound = (a, b) => {
+    const xs = (runsOf[a] || []).map((r, i) => {
+      const o = (runsOf[b] || [])[i];
+      return r.ok && o && o.ok ? r.ms / o.ms : NaN;
+    }).filter(Number.isFinite);
+    return xs.length && (runsOf[a] || []).every((r) => r.ok) ? median(xs) : NaN;
+  };
   const targets = [
     ['page / Arquero', ratio(page.ms, arq.ms), 0.25],
     ['  the same, file set on a started page', ratio(started.ms, arq.ms), 0.25],
+    ['    per round (median of the rounds\' ratios)', perRound('started', 'arq'), 0.25],
     ['page / DuckDB-WASM (start-up included)', ratio(page.ms, duck.ms), 0.2],
     ['  the same, file set on a started page', ratio(started.ms, duck.ms), 0.2],
+    ['    per round (median of the rounds\' ratios)', perRound('started', 'duck'), 0.2],
     ['CLI view / DuckDB native', ratio(cli.ms, nat.ms), 1.0],
+    ['  per round (median of the rounds\' ratios)', perRound('cli', 'nat'), 1.0],
     ['CLI peak memory / file size', ratio(cli.memory, facts.bytes), 2.0, true],
     ['page peak memory / file size', ratio(page.memory, facts.bytes), 2.0, true],
     ['  the same, file set on a started page', ratio(started.memory, facts.bytes), 2.0, true],
