@@ -2075,8 +2075,7 @@ impl CsvReader {
             )
             .at(Location::file(name)));
         }
-        let counts: Vec<usize> = meta.iter().map(|&m| m as usize).collect();
-        let Some(plan) = sniff::plan(&counts) else {
+        let Some(plan) = sniff::plan(meta.as_slice()) else {
             return Err(Error::new2(
                 ErrorKind::NoRows,
                 "Het bestand bevat geen tabel: geen regel met ten minste twee gevulde kolommen.",
@@ -2084,7 +2083,6 @@ impl CsvReader {
             )
             .at(Location::file(name)));
         };
-        drop(counts);
         if let Some(s) = ahead.take() {
             let done = self.finish_ahead(s, &plan, (meta, votes_of), pieces.encoding);
             counted_ahead(done.is_some());
@@ -2282,8 +2280,7 @@ impl CsvReader {
         (delimiter, encoding): (u8, Encoding),
     ) -> Option<Box<Second>> {
         let (meta, votes_of) = counts;
-        let found: Vec<usize> = meta.iter().map(|&m| m as usize).collect();
-        let plan = sniff::plan(&found)?;
+        let plan = sniff::plan(meta)?;
         // Room for as many rows per byte in the rest of the file.
         let per_byte = data_rows(meta, &plan) as f64 / keep.max(1) as f64;
         let hint = (per_byte * self.size as f64 * 1.02) as usize;

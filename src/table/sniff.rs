@@ -87,6 +87,22 @@ pub fn reason_en(reason: &str) -> &'static str {
     }
 }
 
+/// A record's count of filled cells, as a reader keeps it (the CSV reader four bytes a record,
+/// so that [`plan`] reads its counts where they are, without a copy of a million of them).
+pub trait Filled: Copy {
+    fn filled(self) -> usize;
+}
+impl Filled for usize {
+    fn filled(self) -> usize {
+        self
+    }
+}
+impl Filled for u32 {
+    fn filled(self) -> usize {
+        self as usize
+    }
+}
+
 /// Finds the header and the data rows. The header is the first row that fills at least 60% as
 /// many cells as the fullest row (and at least two): a title, even a merged one, fills one or two.
 /// `widen` extends the columns to the last filled data cell (a workbook's cells cannot be
@@ -159,19 +175,19 @@ pub struct Plan {
 /// See [`locate`]: the header is the first row filling at least 60% as many cells as the
 /// fullest row (and at least two); everything after a blank row is a note block when none of it
 /// looks like a table row.
-pub fn plan(counts: &[usize]) -> Option<Plan> {
-    let fullest = counts.iter().copied().max().unwrap_or(0);
+pub fn plan<T: Filled>(counts: &[T]) -> Option<Plan> {
+    let fullest = counts.iter().map(|&n| n.filled()).max().unwrap_or(0);
     let threshold = (fullest * 3).div_ceil(5).max(2);
-    let header = counts.iter().position(|&n| n >= threshold)?;
+    let header = counts.iter().position(|&n| n.filled() >= threshold)?;
     let body = counts.get(header + 1..).unwrap_or(&[]);
     // (Computed from the first row of two cells and the last full row: linear, where testing
     // every blank row against all rows after it took quadratic time on a sparse file.)
-    let first_pair = body.iter().position(|&n| n >= 2);
-    let last_full = body.iter().rposition(|&n| n >= threshold);
+    let first_pair = body.iter().position(|&n| n.filled() >= 2);
+    let last_full = body.iter().rposition(|&n| n.filled() >= threshold);
     let below_from = body
         .iter()
         .enumerate()
-        .filter(|(_, &n)| n == 0)
+        .filter(|(_, &n)| n.filled() == 0)
         .map(|(i, _)| i)
         .find(|&b| first_pair.is_some_and(|f| f < b) && last_full.is_none_or(|l| l < b))
         .unwrap_or(body.len());
