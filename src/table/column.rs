@@ -515,9 +515,25 @@ trait OnWire: Narrow {
     fn packed(self, bytes: usize) -> u32 {
         match self.small() {
             Some(v) if self != Self::NONE => v,
-            _ => (1u32 << (8 * bytes)) - 1,
+            _ => all_ones(bytes),
         }
     }
+    /// The value [`OnWire::packed`] packed in `bytes` bytes as `v`.
+    #[inline]
+    fn unpacked(v: u32, bytes: usize) -> Self {
+        if v == all_ones(bytes) {
+            Self::NONE
+        } else {
+            Self::from_small(v)
+        }
+    }
+}
+
+/// "None" in a value packed in `bytes` bytes.
+#[cfg(feature = "full")]
+#[inline]
+fn all_ones(bytes: usize) -> u32 {
+    (1u32 << (8 * bytes)) - 1
 }
 
 /// The bytes a narrow array's values can be packed in on the wire (1 or 2; 0: none, kept as
@@ -608,12 +624,8 @@ impl<'a, N: OnWire> WireCompact<'a, N> {
     #[inline]
     fn narrow_at(&self, b: &[u8]) -> N {
         match (self.packed, b) {
-            (1, &[0xFF]) => N::NONE,
-            (1, &[x]) => N::from_small(u32::from(x)),
-            (2, &[x, y]) => match u16::from_le_bytes([x, y]) {
-                0xFFFF => N::NONE,
-                v => N::from_small(u32::from(v)),
-            },
+            (1, &[x]) => N::unpacked(u32::from(x), 1),
+            (2, &[x, y]) => N::unpacked(u32::from(u16::from_le_bytes([x, y])), 2),
             _ => N::narrow_from(b),
         }
     }
@@ -650,13 +662,7 @@ impl<N: OnWire> Values<N> for WireCompact<'_, N> {
         match (self.wide, self.packed) {
             (true, _) => {}
             // (One byte a value, the usual packed form, without a slice per value.)
-            (false, 1) => to.extend(self.bytes.iter().map(|&x| {
-                f(if x == 0xFF {
-                    N::NONE
-                } else {
-                    N::from_small(u32::from(x))
-                })
-            })),
+            (false, 1) => to.extend(self.bytes.iter().map(|&x| f(N::unpacked(u32::from(x), 1)))),
             (false, _) => to.extend(
                 self.bytes
                     .chunks_exact(self.width())

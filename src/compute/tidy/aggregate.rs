@@ -285,20 +285,17 @@ fn summed_in_one_pass(
         rows: 0,
         sums: [None; MAX_VALUES],
     };
-    // Runs of rows, when the key's cells are two-byte codes and the values whole numbers: rows
-    // that follow each other in the table with the same key (a file grouped by its first
-    // columns has long runs) are found by comparing codes, counted at once and summed as a
-    // slice. Exactly the sums row by row: whole numbers add up exactly below 2^53, which
-    // [`RUNS_UP_TO`] rows of four-byte numbers stay under.
-    let runs = key
-        .short_codes()
-        .zip(wholes.iter().copied().collect::<Option<Vec<&[i32]>>>())
-        .filter(|_| f.rows.len() <= RUNS_UP_TO);
+    // Runs of rows, when the key's cells are two-byte codes: rows that follow each other in
+    // the table with the same key (a file grouped by its first columns has long runs) are found
+    // by comparing codes and counted at once; a column of whole numbers is summed as a slice,
+    // the others row by row. Exactly the sums row by row: whole numbers add up exactly below
+    // 2^53, which [`RUNS_UP_TO`] rows of four-byte numbers stay under (more rows: runs of one).
+    let codes = key.short_codes().filter(|_| f.rows.len() <= RUNS_UP_TO);
     let rows = &f.rows;
     let mut k = 0;
     while let Some(&i) = rows.get(k) {
         let mut end = k + 1;
-        if let Some((codes, _)) = &runs {
+        if let Some(codes) = codes {
             while let Some(&r) = rows.get(end) {
                 if r != i + (end - k) || !codes.iter().all(|c| c.get(r) == c.get(i)) {
                     break;
@@ -325,31 +322,17 @@ fn summed_in_one_pass(
             run = Run::of(&out, g);
         }
         run.rows += run_rows.len();
-        match &runs {
-            Some((_, wholes)) => {
-                for (w, sum) in wholes.iter().zip(&mut run.sums) {
-                    if let Some(acc) = *sum {
-                        *sum = w
-                            .get(i..i + run_rows.len())
-                            .and_then(whole_sum)
-                            .map(|s| acc + s as f64);
-                    }
-                }
-            }
-            None => {
-                for ((&j, whole), sum) in value_cols.iter().zip(&wholes).zip(&mut run.sums) {
-                    if let Some(acc) = *sum {
-                        let v = match whole {
-                            Some(w) => w
-                                .get(i)
-                                .copied()
-                                .filter(|&x| x != crate::table::column::NO_WHOLE)
-                                .map(f64::from),
-                            None => table.columns[j].number(i),
-                        };
-                        *sum = v.map(|v| acc + v);
-                    }
-                }
+        for ((&j, whole), sum) in value_cols.iter().zip(&wholes).zip(&mut run.sums) {
+            if let Some(acc) = *sum {
+                *sum = match whole {
+                    Some(w) => w
+                        .get(i..i + run_rows.len())
+                        .and_then(whole_sum)
+                        .map(|s| acc + s as f64),
+                    None => run_rows
+                        .iter()
+                        .try_fold(acc, |a, &r| table.columns[j].number(r).map(|v| a + v)),
+                };
             }
         }
         for &r in run_rows {
@@ -1050,6 +1033,17 @@ mod tests {
         );
     }
 
+    /// `a`'s points are `b`'s first ones, column by column, combined over the same columns.
+    fn assert_same_points(a: &Combined, b: &Combined, what: &str) {
+        let n = a.aggregation.points;
+        for (ca, cb) in a.table.columns.iter().zip(&b.table.columns) {
+            let va: Vec<Value> = ca.iter().map(|c| c.to_value()).collect();
+            let vb: Vec<Value> = cb.iter().take(n).map(|c| c.to_value()).collect();
+            assert_eq!(va, vb, "{} ({what})", ca.name);
+        }
+        assert_eq!(a.aggregation.over, b.aggregation.over, "{what}");
+    }
+
     #[test]
     fn points_summed_in_one_pass_equal_points_from_lists_of_rows() {
         // The same rows keyed by texts (summed in one pass) and with a number among the keys
@@ -1069,12 +1063,7 @@ mod tests {
                 .unwrap();
             assert_eq!(a.aggregation.points, 3);
             assert_eq!(b.aggregation.points, 4);
-            for (ca, cb) in a.table.columns.iter().zip(&b.table.columns) {
-                let va: Vec<Value> = ca.iter().map(|c| c.to_value()).collect();
-                let vb: Vec<Value> = cb.iter().take(3).map(|c| c.to_value()).collect();
-                assert_eq!(va, vb, "{} (per {per:?})", ca.name);
-            }
-            assert_eq!(a.aggregation.over, b.aggregation.over);
+            assert_same_points(&a, &b, &format!("per {per:?}"));
             let numbers = |c: &Combined| (0..3).map(|i| c.table.row_number(i)).collect::<Vec<_>>();
             assert_eq!(numbers(&a), numbers(&b));
         }
@@ -1110,7 +1099,8 @@ mod tests {
         // Rows grouped by their point (runs, summed as slices of whole numbers), a point coming
         // back after another, a missing count inside a run, a gemeente that differs within a
         // run and not in another; the same table with a number among the keys (lists of rows
-        // per point) and with a decimal count (row by row): the same points, sums and columns.
+        // per point) and with a decimal count (its runs summed row by row): the same points,
+        // sums and columns.
         let rows = "regio,jaar,gemeente,werkzaam,personen\nA,x,a1,1,10\nA,x,a2,2,20\nA,x,a3,4,30\nB,x,b1,8,40\nB,x,b1,16,.\nB,x,b1,32,50\nA,x,a4,64,60\nA,y,a1,128,70\n";
         let runs = table(rows);
         let lists = table(&format!("{rows}7,z,c1,256,80\n"));
@@ -1128,12 +1118,7 @@ mod tests {
             let (a, b, c) = (of(&runs), of(&lists), of(&decimal));
             assert_eq!(a.aggregation.points, 3);
             for other in [&b, &c] {
-                for (ca, cb) in a.table.columns.iter().zip(&other.table.columns) {
-                    let va: Vec<Value> = ca.iter().map(|c| c.to_value()).collect();
-                    let vb: Vec<Value> = cb.iter().take(3).map(|c| c.to_value()).collect();
-                    assert_eq!(va, vb, "{} (per {per:?})", ca.name);
-                }
-                assert_eq!(a.aggregation.over, other.aggregation.over);
+                assert_same_points(&a, other, &format!("per {per:?}"));
                 assert_eq!(a.aggregation.rows, other.aggregation.rows - 1);
             }
         }
