@@ -1783,7 +1783,11 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
             return fail("Dit is een PDF-bestand, geen tabel. Gebruik de gegevens als CSV, Excel-werkmap (.xlsx) of JSON.",
                 "This is a PDF file, not a table. Use the data as CSV, Excel workbook (.xlsx) or JSON.");
         }
-        if bytes.iter().take(4096).any(|&b| b == 0) {
+        if bytes.starts_with(&[0x1F, 0x8B]) {
+            return fail("Dit is een gecomprimeerd bestand (gzip), geen tabel. Pak het eerst uit en laad het CSV-, Excel- of JSON-bestand dat erin zit.",
+                "This is a compressed file (gzip), not a table. Unpack it first and load the CSV, Excel or JSON file inside.");
+        }
+        if not_text(&bytes[..bytes.len().min(4096)]) {
             return fail("Dit bestand is geen tabel die de verkenner kan lezen (het is geen tekst). Gebruik CSV, een Excel-werkmap (.xlsx) of JSON.",
                 "This file is not a table the explorer can read (it is not text). Use CSV, an Excel workbook (.xlsx) or JSON.");
         }
@@ -1799,6 +1803,14 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
         return Ok(Format::Json);
     }
     Ok(Format::Csv)
+}
+
+/// Whether the first bytes of a file are not text in any encoding the reader knows (UTF-16 was
+/// ruled out before): a NUL byte, or more than one control character in a hundred (tab, line
+/// breaks, form feed and the old end-of-file mark aside). Images, archives and programs.
+fn not_text(head: &[u8]) -> bool {
+    let control = |b: &u8| *b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A);
+    head.contains(&0) || head.iter().filter(|b| control(b)).count() * 100 > head.len()
 }
 
 /// Reads a file into a table, choosing the loader from the name and the bytes.
@@ -2390,6 +2402,18 @@ mod tests {
         assert!(msg("a.xls", b"<html><table>").contains("webpagina"));
         assert!(msg("a.pdf", b"%PDF-1.4").contains("PDF"));
         assert!(msg("a.bin", b"\x00\x01\x02").contains("geen tekst"));
+        // An image with no NUL in its first bytes, and a gzip file.
+        let png: Vec<u8> = b"\x89PNG\r\n\x1a\n"
+            .iter()
+            .chain([1u8, 2, 3, 4, 5].iter().cycle().take(300))
+            .copied()
+            .collect();
+        assert!(msg("a.csv", &png).contains("geen tekst"));
+        assert!(msg("a.csv.gz", &[0x1F, 0x8B, 8, 0, 1]).contains("gzip"));
+        // Text with a stray control character or two is still text.
+        let mut text = b"regio;jaar;aantal\n".repeat(20);
+        text[30] = 0x07;
+        assert_eq!(detect_format("a.csv", &text), Ok(Format::Csv));
     }
 
     #[test]

@@ -75,6 +75,36 @@ fn bad_workbook(name: &str, detail: [String; 2]) -> Error {
     .at(Location::file(name))
 }
 
+/// A zip archive that is no workbook at all (no `[Content_Types].xml`): say so, and what it
+/// holds (a download of a CSV file often comes zipped).
+fn plain_archive(zip: &Archive, name: &str) -> Error {
+    const SHOWN: usize = 5;
+    let files: Vec<&str> = zip.names().filter(|n| !n.ends_with('/')).collect();
+    let mut listed = files
+        .iter()
+        .take(SHOWN)
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if files.len() > SHOWN {
+        listed.push_str(&format!(" (+{})", files.len() - SHOWN));
+    }
+    let (holds, holds_en) = if files.is_empty() {
+        ("Het is leeg.".to_string(), "It is empty.".to_string())
+    } else {
+        (
+            format!("Het bevat {listed}."),
+            format!("It holds {listed}."),
+        )
+    };
+    Error::new2(
+        ErrorKind::Parse,
+        format!("Dit is een zip-archief, geen Excel-werkmap. {holds} Pak het uit en laad het CSV-, Excel- of JSON-bestand zelf."),
+        format!("This is a zip archive, not an Excel workbook. {holds_en} Unpack it and load the CSV, Excel or JSON file itself."),
+    )
+    .at(Location::file(name))
+}
+
 fn text_of(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
@@ -840,6 +870,9 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, boo
         .rsplit_once('/')
         .map_or(workbook.as_str(), |(_, f)| f);
     let Some(wb) = read(&workbook)? else {
+        if zip.read("[Content_Types].xml").is_none() {
+            return Err(plain_archive(zip, name));
+        }
         return Err(bad_workbook(
             name,
             [
@@ -1693,6 +1726,26 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_zip_archive_is_named_with_what_it_holds() {
+        let zip = super::super::zip::tests::deflated(&[
+            ("Banen.csv", b"regio;jaar;aantal\nA;2019;1\n"),
+            ("Metadata.csv", b"x"),
+        ]);
+        let e = read_xlsx("download.zip", &zip).unwrap_err();
+        assert!(e.message.starts_with("Dit is een zip-archief, geen Excel-werkmap. Het bevat 'Banen.csv', 'Metadata.csv'."), "{}", e.message);
+        assert!(e.to_string().contains("download.zip"), "{e}");
+        // A workbook that lost its workbook part is still told as a damaged workbook.
+        let damaged = super::super::zip::tests::deflated(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/styles.xml", b"<x/>"),
+        ]);
+        assert!(read_xlsx("w.xlsx", &damaged)
+            .unwrap_err()
+            .message
+            .contains("geen xl/workbook.xml"));
+    }
 
     #[test]
     fn column_letters() {
