@@ -382,6 +382,8 @@ impl<'a> Frame<'a> {
     /// when the column is a time or number column, else in file order.
     pub fn x_values(&self, j: usize) -> Vec<XValue> {
         let mut out: Vec<XValue> = Vec::new();
+        let months = self.roles.columns.get(j).and_then(|c| c.time_kind)
+            == Some(crate::spec::TimeKind::Month);
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut ordered = true;
         let col = self.table.columns.get(j);
@@ -406,18 +408,24 @@ impl<'a> Frame<'a> {
                 Cell::Number(n) => serde_json::json!(n),
                 _ => serde_json::json!(label),
             };
-            let pos = time_position(v);
+            // A written period, or a month written as six digits (`201904`) in a column of months.
+            let period = match v {
+                Cell::Text(t) => {
+                    crate::spec::Period::parse(t).map(|p| (p, crate::spec::Period::split_mark(t).1))
+                }
+                Cell::Number(n) if months => super::roles::month_of_number(n).map(|p| (p, "")),
+                Cell::Number(_) | Cell::Missing => None,
+            };
+            let pos = period
+                .map(|(p, _)| p.position())
+                .or_else(|| time_position(v));
             // A total over the periods (`Totaal` in a time column) does not stop the time order;
             // it goes last.
             let total = pos.is_none() && crate::data::tidy::is_total(&label);
             ordered &= pos.is_some() || total;
             // A written period reads as one (`2019K1` -> `2019 K1`, `2015JJ00` -> `2015`; a provisional
             // mark stays: `2019K1*` -> `2019 K1*`).
-            let readable = match v {
-                Cell::Text(t) => crate::spec::Period::parse(t)
-                    .map(|p| p.label_in(self.lang) + crate::spec::Period::split_mark(t).1),
-                _ => None,
-            };
+            let readable = period.map(|(p, mark)| p.label_in(self.lang) + mark);
             out.push(XValue {
                 value,
                 label: readable.unwrap_or_else(|| label.clone()),
@@ -605,6 +613,20 @@ mod tests {
         let gs: Vec<String> = f.x_values(1).into_iter().map(|x| x.label).collect();
         assert_eq!(gs, ["a", "b"]);
         assert_eq!(f.number(2, 2), None);
+    }
+
+    #[test]
+    fn months_written_as_six_digits_are_months_on_the_axis() {
+        let t = table("jaarmaand,v\n202001,1\n201911,2\n201912,3\n");
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        let xs = f.x_values(0);
+        let labels: Vec<&str> = xs.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["nov 2019", "dec 2019", "jan 2020"]);
+        // One month apart on the axis, across the year's end.
+        let step = |a: usize, b: usize| xs[b].pos - xs[a].pos;
+        assert!((step(0, 1) - 1.0 / 12.0).abs() < 1e-9 && (step(1, 2) - 1.0 / 12.0).abs() < 1e-9);
+        // The values stay as the file has them.
+        assert_eq!(xs[0].key, "201911");
     }
 
     #[test]

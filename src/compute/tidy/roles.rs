@@ -102,6 +102,13 @@ pub fn parse_period(s: &str) -> Option<(TimeKind, f64)> {
     crate::spec::Period::parse_kind(s)
 }
 
+/// A month written as a six-digit number, `201904` (years 1950 to 2100).
+pub fn month_of_number(x: f64) -> Option<crate::spec::Period> {
+    let whole = x.fract() == 0.0 && (195_001.0..=210_012.0).contains(&x);
+    let (y, m) = (x as i32 / 100, x as i32 % 100);
+    (whole && (1..=12).contains(&m)).then(|| crate::spec::Period::month(y, m as u8))
+}
+
 /// The position of a cell on a time axis of the given kind.
 pub fn time_position(v: Cell) -> Option<f64> {
     match v {
@@ -394,6 +401,21 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
             let whole = xs.iter().all(|x| x.fract() == 0.0);
             let nonneg = xs.iter().all(|x| *x >= 0.0);
             let in_years = whole && xs.iter().all(|x| (1950.0..=2100.0).contains(x));
+            // Months written as six digits (`201904`: a database's or spreadsheet's `jaarmaand`)
+            // in a column named as a time: months, not numbers (201912 and 202001 are one month
+            // apart, not 89).
+            if !in_years && !xs.is_empty() && xs.iter().all(|x| month_of_number(*x).is_some()) {
+                let named = has_token(&t, TIME_WORDS)
+                    .or_else(|| has_token(&t, YEAR_WORDS))
+                    .or_else(|| has_prefix(&t, &["jaarmaand", "yyyymm", "maand", "month"]));
+                if named.is_some() {
+                    return (
+                        Role::Time,
+                        Some(TimeKind::Month),
+                        Why::Periods(TimeKind::Month),
+                    );
+                }
+            }
             if let Some(w) = has_token(&t, YEAR_WORDS) {
                 return if in_years {
                     (Role::Time, Some(TimeKind::Year), Why::Name(w))
@@ -1236,6 +1258,29 @@ mod tests {
             Some(TimeKind::Ordinal)
         );
         assert_eq!(r.role("aandeel"), Some(Role::Percent));
+    }
+
+    #[test]
+    fn months_written_as_six_digits_in_a_column_named_as_a_time() {
+        let t = table("jaarmaand,periode,bedrag,maand\n201911,201911,201911,201911\n202001,202001,202001,201913\n");
+        let r = Roles::detect(&t);
+        for name in ["jaarmaand", "periode"] {
+            assert_eq!(
+                r.get(name).unwrap().time_kind,
+                Some(TimeKind::Month),
+                "{name}"
+            );
+        }
+        // Not named as a time, or not every number a month (`201913`): numbers as before.
+        assert_eq!(r.get("bedrag").unwrap().time_kind, None);
+        assert_eq!(r.get("maand").unwrap().time_kind, Some(TimeKind::Ordinal));
+        assert_eq!(
+            month_of_number(201_904.0),
+            Some(crate::spec::Period::month(2019, 4))
+        );
+        for x in [201_900.0, 201_913.0, 194_912.0, 201_904.5, 2019.0] {
+            assert_eq!(month_of_number(x), None, "{x}");
+        }
     }
 
     #[test]
