@@ -428,6 +428,13 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             "persons" | "people" => "personen",
             #[cfg(feature = "full")]
             "corrected" => "gecorrigeerd",
+            // Plurals and compounds of a period's name: `Kwartalen`, `Jaren`, `jaarmaand`.
+            #[cfg(feature = "full")]
+            "jaren" | "years" => "jaar",
+            #[cfg(feature = "full")]
+            "kwartalen" | "quarters" | "jaarkwartaal" | "yearquarter" => "kwartaal",
+            #[cfg(feature = "full")]
+            "maanden" | "months" | "jaarmaand" | "yearmonth" => "maand",
             "regios" => "regio",
             "perioden" => "periode",
             w => w,
@@ -499,6 +506,8 @@ impl IdColumn {
                 "datum",
                 "date",
                 "verslagperiode",
+                "jaar_maand",
+                "jaar_kwartaal",
             ],
             IdColumn::RowType => &["row_type", "rijtype", "soort_rij", "row_kind"],
             IdColumn::Subgroup => &[
@@ -826,6 +835,12 @@ mod tests {
             ("Doelgroep banenafspraak", IdColumn::Subgroup),
             ("Labour market region", IdColumn::Region),
             ("Target group", IdColumn::Subgroup),
+            ("Kwartalen", IdColumn::Year),
+            ("Jaren", IdColumn::Year),
+            ("jaarmaand", IdColumn::Year),
+            ("Jaar/maand", IdColumn::Year),
+            ("Jaar-kwartaal", IdColumn::Year),
+            ("Months", IdColumn::Year),
         ] {
             assert_eq!(IdColumn::from_header(h), Some(id), "{h}");
         }
