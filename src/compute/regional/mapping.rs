@@ -244,6 +244,8 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     #[cfg(feature = "full")]
     find_region_codes(table, &mut out);
     #[cfg(feature = "full")]
+    find_region_names(table, &mut out);
+    #[cfg(feature = "full")]
     cbs_notes(table, &mut out, &chosen);
     let applied = |unused: &str| -> Vec<String> {
         chosen
@@ -326,6 +328,46 @@ fn holds_region_codes(table: &Table, j: usize) -> bool {
         }
     }
     codes > 0
+}
+
+/// The region column of a file whose header names none (`Werkgebied`, `Naam`): a text column
+/// not otherwise used, at least four in five of whose values (national rows and unknown regions
+/// aside) name a labour-market region, at least three of them. The file line says so.
+#[cfg(feature = "full")]
+fn find_region_names(table: &Table, out: &mut Resolved) {
+    if out.region.is_some() {
+        return;
+    }
+    let regions = |j: usize| {
+        let mut named = 0;
+        let mut other = 0;
+        for t in table.columns[j].dictionary() {
+            if super::row_type_from_name(t) != super::RowType::Region {
+                continue;
+            }
+            if crate::geo::names::names_a_region(t) {
+                named += 1;
+            } else {
+                other += 1;
+            }
+        }
+        (named >= 3 && named >= 4 * other).then_some((named, named + other))
+    };
+    let Some((k, (named, of))) = out
+        .ignored
+        .iter()
+        .enumerate()
+        .find_map(|(k, &j)| Some((k, regions(j)?)))
+    else {
+        return;
+    };
+    let j = out.ignored.remove(k);
+    out.region = Some(j);
+    let h = &table.columns[j].name;
+    out.notes.push((
+        format!("Kolom '{h}' gelezen als de arbeidsmarktregio: {named} van de {of} waarden zijn namen van arbeidsmarktregio's"),
+        format!("Column '{h}' read as the labour-market region: {named} of its {of} values are names of labour-market regions"),
+    ));
 }
 
 /// Regions given by their code: the region column when it holds codes, or, when the file has no
@@ -959,6 +1001,31 @@ mod tests {
             .matched
             .iter()
             .any(|m| m.header == "personen" && m.column == "register_persons_corrected"));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_column_of_region_names_is_the_region_whatever_its_header() {
+        let rows = "Werkgebied;jaar;werkzame personen;personen doelgroepregister\n\
+                    Achterhoek;2015;5;10\nTwente;2015;6;12\nRijk van Nijmegen;2015;7;14\n\
+                    Nederland;2015;18;36\n";
+        let d = RegionalData::from_table(&t(rows)).unwrap();
+        assert_eq!(d.regions, ["Achterhoek", "Rijk van Nijmegen", "Twente"]);
+        assert_eq!(d.national(2015, Count::WorkersTotal), Some(18.0));
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n
+                    .contains("Kolom 'Werkgebied' gelezen als de arbeidsmarktregio: 3 van de 3")),
+            "{:?}",
+            d.notes
+        );
+        // Municipalities, a few of them named like a region, are not regions.
+        let rows = "Gemeente;jaar;werkzame personen;personen doelgroepregister\n\
+                    Amersfoort;2015;5;10\nGroningen;2015;6;12\nEde;2015;7;14\nOss;2015;1;2\n\
+                    Delft;2015;1;2\nLeiden;2015;1;2\n";
+        let e = RegionalData::from_table(&t(rows)).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::MissingColumn);
     }
 
     #[test]
