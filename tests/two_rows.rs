@@ -507,7 +507,7 @@ fn rows_above_a_header_that_group_nothing_stay_title_rows() {
     assert_eq!(two_rows_note(&t), None);
     assert_eq!(names(&t)[4], "personen (2)");
     // A header of one row whose first data row is all text reads as before.
-    let text = b"regio;naam;soort;opmerking\nA;x;y;z\nB;p;q;r\n";
+    let text = b"regio;naam;soort;opmerking\nA;w;y;z\nB;p;q;r\n";
     let t = table::load("t.csv", text).unwrap();
     assert_eq!(names(&t), ["regio", "naam", "soort", "opmerking"]);
     assert_eq!(t.len(), 2);

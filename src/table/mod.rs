@@ -589,19 +589,37 @@ impl Table {
     /// (The loaders remember the symbols as they read them: `Column::saw_marker`.)
     #[cfg(feature = "full")]
     fn note_missing_markers(&mut self) {
-        let shown: Vec<String> = self
-            .columns
-            .iter()
-            .filter(|c| !c.markers.is_empty() && c.has_number())
-            .map(|c| {
-                let m: Vec<String> = c
-                    .markers
-                    .iter()
-                    .map(|m| format!("'{}'", sniff::shorten(m, 12)))
-                    .collect();
-                format!("'{}' ({})", c.name, m.join(", "))
-            })
-            .collect();
+        let shown = |numbers: bool| -> Vec<String> {
+            self.columns
+                .iter()
+                .filter(|c| !c.markers.is_empty() && c.has_number() == numbers)
+                .filter(|c| numbers || c.has_text())
+                .map(|c| {
+                    let m: Vec<String> = c
+                        .markers
+                        .iter()
+                        .map(|m| format!("'{}'", sniff::shorten(m, 12)))
+                        .collect();
+                    format!("'{}' ({})", c.name, m.join(", "))
+                })
+                .collect()
+        };
+        // In a column of texts too (`x` beside `a` and `b`): shown as unknown, which a person
+        // must see, as the symbol may have been a value.
+        let texts = shown(false);
+        if !texts.is_empty() {
+            self.detected.note(
+                format!(
+                    "Tekens voor een ontbrekende waarde als onbekend gelezen in {}",
+                    crate::format::first_ten(&texts, crate::format::Lang::Nl)
+                ),
+                format!(
+                    "Symbols for a missing value read as unknown in {}",
+                    crate::format::first_ten(&texts, crate::format::Lang::En)
+                ),
+            );
+        }
+        let shown = shown(true);
         if shown.is_empty() {
             return;
         }
@@ -2299,6 +2317,15 @@ mod tests {
         assert_eq!(
             note.map(String::as_str),
             Some("Tekens voor een ontbrekend getal als ontbrekend gelezen, nooit als 0, in 'n' ('.', 'x', '-')"),
+            "{:?}",
+            t.detected.notes
+        );
+        // In a column of texts, the symbols read as unknown are named too (in a CSV file).
+        let t = load("t.csv", b"regio;groep;n\nA;a;1\nA;x;2\nB;b;3\nB;-;4\n").unwrap();
+        assert_eq!(t.column("groep").unwrap().get(1), Cell::Missing);
+        assert!(
+            t.detected.notes.iter().any(|n| n
+                == "Tekens voor een ontbrekende waarde als onbekend gelezen in 'groep' ('x', '-')"),
             "{:?}",
             t.detected.notes
         );
