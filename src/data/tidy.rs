@@ -206,7 +206,12 @@ pub fn is_total(label: &str) -> bool {
             | ["man", "vrouw"]
             | ["men", "and", "women"]
             | ["male", "and", "female"]
-    ) || matches!(l.as_str(), "subtotaal" | "subtotal" | "eindtotaal" | "totaal generaal")
+    ) || matches!(
+        l.as_str(),
+        // A spreadsheet's pivot table: `Eindtotaal`, `Eindtotalen`, `Generaal totaal` (Excel
+        // in Dutch), `Grand Total` (in English).
+        "subtotaal" | "subtotal" | "eindtotaal" | "eindtotalen" | "totaal generaal" | "generaal totaal" | "grand total"
+    )
         // `Leeftijd totaal`, `Nederland (totaal)`: a total of a dimension, not of one category
         // (`Participatiewet totaal` is a part's subtotal).
         || (several
@@ -241,6 +246,9 @@ mod total_tests {
             "Nederland (totaal)",
             "Doelgroepregister",
             "Totaal arbeidsmarktregio's",
+            "Eindtotaal",
+            "Generaal totaal",
+            "Grand Total",
         ] {
             assert!(is_total(t), "{t}");
         }
