@@ -249,10 +249,9 @@ pub fn misspelt_region(name: &str, named: &[&str]) -> Option<String> {
         .map(str::to_string)
 }
 
-#[cfg(feature = "full")]
 /// The number of letters to insert, delete or change to make `a` into `b` (Levenshtein).
 #[cfg(feature = "full")]
-fn edits(a: &str, b: &str) -> usize {
+pub fn edits(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -155,6 +155,21 @@ impl<'a> Frame<'a> {
                         .iter()
                         .find(|v| v.contains('+') && v.replace('+', " ").trim() == w.as_str())
                 });
+                // A value the file has that is one letter off (two in a long name), when the
+                // description has none with a `+`: `Twent` for `Twente`. Names only: `16-26`
+                // is no misspelling of `15-26`.
+                #[cfg(feature = "full")]
+                let near: Option<&String> = absent.iter().find_map(|w| {
+                    use crate::geo::names::{edits, fold};
+                    let f = fold(w);
+                    let n = f.chars().count();
+                    let most = if n >= 12 { 2 } else { 1 };
+                    (f.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                        .then(|| values.iter().find(|v| edits(&f, &fold(v)) <= most))
+                        .flatten()
+                });
+                #[cfg(not(feature = "full"))]
+                let near: Option<&String> = None;
                 let values = values.join(", ");
                 let what = match (none_left, lang) {
                     (true, Lang::Nl) => format!("Geen rijen met {col} {is} '{want}'"),
@@ -175,7 +190,11 @@ impl<'a> Frame<'a> {
                         " A + in a view description is a space: write %2B for a + ('{}').",
                         w.replace('+', "%2B")
                     ),
-                    (None, _) => String::new(),
+                    (None, _) => match (near, lang) {
+                        (Some(v), Lang::Nl) => format!(" Bedoelt u '{v}'?"),
+                        (Some(v), Lang::En) => format!(" Did you mean '{v}'?"),
+                        (None, _) => String::new(),
+                    },
                 };
                 return Err(Error::not_available(match lang {
                     Lang::Nl => format!("{what}. Waarden in '{col}': {values}.{hint}"),
@@ -643,6 +662,17 @@ mod tests {
         assert_eq!(
             e.message,
             "'16-26' komt niet voor in 'leeftijd' (filter=leeftijd:...). Waarden in 'leeftijd': 15-26, 67+, 27-44, onbekend."
+        );
+        // A name one letter off: the value meant is suggested.
+        let r = table("regio,v\nTwente,1\nAchterhoek,2\n");
+        let e = Frame::new(&r, &[], &[RowFilter::keep("regio", &["Twent"])], Lang::Nl)
+            .err()
+            .unwrap();
+        assert!(
+            e.message
+                .ends_with("Waarden in 'regio': Twente, Achterhoek. Bedoelt u 'Twente'?"),
+            "{}",
+            e.message
         );
         // Left out (`!`): the same.
         let e = Frame::new(
