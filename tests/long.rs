@@ -1183,6 +1183,32 @@ fn a_total_found_by_chance_does_not_hide_the_real_one() {
     );
 }
 
+/// Made-up numbers where one municipality is the sum of the others in its region, in both counts
+/// and every year (`Ac`: 30 and 15 beside 10 and 5, 20 and 10): a municipality, not a subtotal
+/// (it names no region and stands nowhere else), so its rows are summed with the others.
+#[test]
+fn a_municipality_that_is_the_sum_of_the_others_by_its_numbers_is_counted() {
+    let file = "gemeente;arbeidsmarktregio;jaar;personen;werkzaam\n\
+                Aa;Achterhoek;2015;10;5\nAb;Achterhoek;2015;20;10\nAc;Achterhoek;2015;30;15\n\
+                Ba;Twente;2015;40;20\nBb;Twente;2015;50;25\nCa;Zeeland;2015;60;30\n\
+                Aa;Achterhoek;2016;12;6\nAb;Achterhoek;2016;22;12\nAc;Achterhoek;2016;34;18\n\
+                Ba;Twente;2016;44;22\nBb;Twente;2016;55;27\nCa;Zeeland;2016;66;33\n";
+    let ds = load("gemeenten.csv", file.as_bytes());
+    let regional = ds.regional.as_ref().unwrap();
+    assert!(
+        !regional
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Totaalrijen herkend")),
+        "{:?}",
+        regional.notes
+    );
+    let national = |y: i32, c| regional.national(y, c);
+    use banenverkenner::compute::regional::Count;
+    assert_eq!(national(2015, Count::RegisterPersonsCorrected), Some(210.0));
+    assert_eq!(national(2016, Count::WorkersTotal), Some(118.0));
+}
+
 /// A region's subtotal of all ages alone (`Regio Achterhoek`, `15 jaar en ouder`) beside each
 /// municipality's ages and its own `15 jaar en ouder`, neither named as a total: among the rows
 /// of `15 jaar en ouder` the subtotal is the sum of the municipalities, and the region counts

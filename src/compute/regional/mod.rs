@@ -1951,6 +1951,7 @@ fn totals_by_sums(
                 .map(|(&k, _)| k)
                 .collect();
             accepted.sort_unstable();
+            let mut accepted = plausible_totals(table, region_col, dims, accepted);
             let named = named_alike(table, region_col, &accepted, &counts);
             accepted.extend(named);
             accepted.sort_unstable();
@@ -1967,6 +1968,77 @@ struct Said {
     distinct: Vec<u32>,
     total: Option<u32>,
     after: Option<usize>,
+}
+
+/// Of the values told as totals by their sums, those that can be one: a value that is a total
+/// over something, standing in more than one region or beside more than one value of another
+/// column summed over (`15 jaar en ouder` beside the municipalities), or one that names its
+/// region (`Arbeidsmarktregio Achterhoek`, `AM09`). A municipality of one region that happens to
+/// be the sum of the others there, each year (`Ac` with 30 and 15 beside 10 and 5, 20 and 10, as
+/// made-up numbers often are), is not: its rows are summed with the others.
+#[cfg(feature = "full")]
+fn plausible_totals(
+    table: &Table,
+    region_col: usize,
+    dims: &[usize],
+    accepted: Vec<(usize, u32)>,
+) -> Vec<(usize, u32)> {
+    let regions = &table.columns[region_col];
+    let mut kept = Vec::with_capacity(accepted.len());
+    let mut columns: Vec<usize> = accepted.iter().map(|&(j, _)| j).collect();
+    columns.dedup();
+    for j in columns {
+        let col = &table.columns[j];
+        let values: Vec<u32> = accepted.iter().filter(|a| a.0 == j).map(|a| a.1).collect();
+        let others: Vec<&crate::table::Column> = dims
+            .iter()
+            .filter(|&&d| d != j)
+            .map(|&d| &table.columns[d])
+            .collect();
+        // Per value: the region and the other columns' codes first seen with it, and whether
+        // other ones were seen after.
+        type Seen = (Option<u32>, Vec<Option<u32>>);
+        let mut first: Vec<Option<Seen>> = vec![None; values.len()];
+        let mut spread = vec![false; values.len()];
+        for i in 0..table.len() {
+            let Some(k) = col
+                .code(i)
+                .and_then(|c| values.iter().position(|&v| v == c))
+            else {
+                continue;
+            };
+            if spread[k] {
+                continue;
+            }
+            let here = (
+                regions.code(i),
+                others.iter().map(|c| c.code(i)).collect::<Vec<_>>(),
+            );
+            match &first[k] {
+                None => first[k] = Some(here),
+                Some(seen) => spread[k] = *seen != here,
+            }
+            if spread.iter().all(|s| *s) {
+                break;
+            }
+        }
+        for (k, &c) in values.iter().enumerate() {
+            let text = col.dictionary().get(c as usize).map_or("", |t| t.as_ref());
+            let region = first[k]
+                .as_ref()
+                .and_then(|(r, _)| *r)
+                .and_then(|r| regions.dictionary().get(r as usize));
+            let names_region = region.is_some_and(|r| {
+                let r = crate::geo::names::fold(r);
+                !r.is_empty() && crate::geo::names::fold(text).contains(&r)
+            }) || crate::geo::names::names_a_region(text);
+            if spread[k] || names_region {
+                kept.push((j, c));
+            }
+        }
+    }
+    kept.sort_unstable();
+    kept
 }
 
 #[cfg(feature = "full")]
