@@ -1209,6 +1209,42 @@ fn a_municipality_that_is_the_sum_of_the_others_by_its_numbers_is_counted() {
     assert_eq!(national(2016, Count::WorkersTotal), Some(118.0));
 }
 
+/// Made-up numbers where the oldest band is the sum of the other two in every municipality and
+/// year (`45+`: 30 beside 10 and 20): a band that does not hold the others is one of them, not
+/// their total, so every band is counted.
+#[test]
+fn an_age_band_that_is_the_sum_of_the_others_by_its_numbers_is_counted() {
+    let mut file = String::from("gemeente;arbeidsmarktregio;jaar;leeftijd;personen;werkzaam\n");
+    for (g, region) in [
+        ("Aa", "Achterhoek"),
+        ("Ab", "Achterhoek"),
+        ("Ba", "Twente"),
+        ("Ca", "Zeeland"),
+    ] {
+        for (y, k) in [(2015, 1), (2016, 2)] {
+            for (band, p, w) in [("15-26", 10, 5), ("27-44", 20, 10), ("45+", 30, 15)] {
+                file.push_str(&format!("{g};{region};{y};{band};{};{}\n", p * k, w * k));
+            }
+        }
+    }
+    let ds = load("leeftijden.csv", file.as_bytes());
+    let regional = ds.regional.as_ref().unwrap();
+    assert!(
+        !regional
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Totaalrijen herkend")),
+        "{:?}",
+        regional.notes
+    );
+    use banenverkenner::compute::regional::Count;
+    assert_eq!(
+        regional.national(2015, Count::RegisterPersonsCorrected),
+        Some(240.0)
+    );
+    assert_eq!(regional.national(2016, Count::WorkersTotal), Some(240.0));
+}
+
 /// A region's subtotal of all ages alone (`Regio Achterhoek`, `15 jaar en ouder`) beside each
 /// municipality's ages and its own `15 jaar en ouder`, neither named as a total: among the rows
 /// of `15 jaar en ouder` the subtotal is the sum of the municipalities, and the region counts

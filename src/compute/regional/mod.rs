@@ -1976,6 +1976,45 @@ struct Said {
 /// region (`Arbeidsmarktregio Achterhoek`, `AM09`). A municipality of one region that happens to
 /// be the sum of the others there, each year (`Ac` with 30 and 15 beside 10 and 5, 20 and 10, as
 /// made-up numbers often are), is not: its rows are summed with the others.
+/// The numbers a band label spans, low and high (`15-26`, `15 tot 27 jaar`: 15 to 26 or 27;
+/// `45+`, `45 jaar en ouder`: 45 and up; `tot 27`, `<27`: up to 27, from wherever the others
+/// start); `None` for any other label.
+#[cfg(feature = "full")]
+fn span(label: &str) -> Option<(f64, f64)> {
+    let lower = crate::case::lower(label.trim());
+    let mut numbers: Vec<f64> = Vec::new();
+    let mut rest = String::new();
+    let mut digits = String::new();
+    for c in lower.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            numbers.push(digits.parse().ok()?);
+            digits.clear();
+        }
+        if !c.is_whitespace() {
+            rest.push(c);
+        }
+    }
+    for unit in ["jaar", "jr", "years", "year", "uur", "hours"] {
+        rest = rest.replace(unit, "");
+    }
+    match (numbers.as_slice(), rest.as_str()) {
+        ([a, b], "-" | "–" | "tot" | "t/m" | "totenmet" | "to") if a <= b => Some((*a, *b)),
+        (
+            [a],
+            "+" | "enouder" | "ofouder" | "enmeer" | "ofmeer" | "vanaf" | "plus" | "-plus" | ">="
+            | "≥" | "andover" | "andolder" | "ormore",
+        ) => Some((*a, f64::INFINITY)),
+        ([a], "tot" | "<" | "onder" | "jongerdan" | "under" | "upto" | "<=" | "≤" | "t/m") => {
+            Some((f64::NEG_INFINITY, *a))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(feature = "full")]
 fn plausible_totals(
     table: &Table,
@@ -2032,7 +2071,17 @@ fn plausible_totals(
                 let r = crate::geo::names::fold(r);
                 !r.is_empty() && crate::geo::names::fold(text).contains(&r)
             }) || crate::geo::names::names_a_region(text);
-            if spread[k] || names_region {
+            // A band of ages (or hours) that does not hold the column's other bands is one of
+            // them, not their total: `45+` beside `15-26` and `27-44`, whatever its numbers.
+            let holds_the_others = span(text).is_none_or(|(lo, hi)| {
+                col.dictionary()
+                    .iter()
+                    .enumerate()
+                    .filter(|&(o, _)| o != c as usize)
+                    .filter_map(|(_, t)| span(t))
+                    .all(|(a, b)| (a == f64::NEG_INFINITY || lo <= a) && b <= hi)
+            });
+            if (spread[k] || names_region) && holds_the_others {
                 kept.push((j, c));
             }
         }
@@ -2700,6 +2749,22 @@ fn municipality_column(table: &Table) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "full")]
+    #[test]
+    fn bands_span_their_numbers() {
+        use super::span;
+        let inf = f64::INFINITY;
+        assert_eq!(span("15-26"), Some((15.0, 26.0)));
+        assert_eq!(span("15 tot 27 jaar"), Some((15.0, 27.0)));
+        assert_eq!(span("45+"), Some((45.0, inf)));
+        assert_eq!(span("15 jaar en ouder"), Some((15.0, inf)));
+        assert_eq!(span("65-plus"), Some((65.0, inf)));
+        assert_eq!(span("tot 27 jaar"), Some((f64::NEG_INFINITY, 27.0)));
+        for other in ["Twente", "2015", "26-15", "Wajong", "15 - 26 - 30"] {
+            assert_eq!(span(other), None, "{other}");
+        }
+    }
+
     use super::*;
 
     #[test]
