@@ -1970,12 +1970,6 @@ struct Said {
     after: Option<usize>,
 }
 
-/// Of the values told as totals by their sums, those that can be one: a value that is a total
-/// over something, standing in more than one region or beside more than one value of another
-/// column summed over (`15 jaar en ouder` beside the municipalities), or one that names its
-/// region (`Arbeidsmarktregio Achterhoek`, `AM09`). A municipality of one region that happens to
-/// be the sum of the others there, each year (`Ac` with 30 and 15 beside 10 and 5, 20 and 10, as
-/// made-up numbers often are), is not: its rows are summed with the others.
 /// The numbers a band label spans, low and high (`15-26`, `15 tot 27 jaar`: 15 to 26 or 27;
 /// `45+`, `45 jaar en ouder`: 45 and up; `tot 27`, `<27`: up to 27, from wherever the others
 /// start); `None` for any other label.
@@ -2015,6 +2009,13 @@ fn span(label: &str) -> Option<(f64, f64)> {
     }
 }
 
+/// Of the values told as totals by their sums, those that can be one: a value that is a total
+/// over something, standing in more than one region or beside more than one value of another
+/// column summed over (`15 jaar en ouder` beside the municipalities), or one that names its
+/// region (`Arbeidsmarktregio Achterhoek`, `AM09`). A municipality of one region that happens to
+/// be the sum of the others there, each year (`Ac` with 30 and 15 beside 10 and 5, 20 and 10, as
+/// made-up numbers often are), is not: its rows are summed with the others. Nor is a band that
+/// does not hold the column's other bands (`45+` beside `15-26`).
 #[cfg(feature = "full")]
 fn plausible_totals(
     table: &Table,
@@ -2749,10 +2750,11 @@ fn municipality_column(table: &Table) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[cfg(feature = "full")]
     #[test]
     fn bands_span_their_numbers() {
-        use super::span;
         let inf = f64::INFINITY;
         assert_eq!(span("15-26"), Some((15.0, 26.0)));
         assert_eq!(span("15 tot 27 jaar"), Some((15.0, 27.0)));
@@ -2764,8 +2766,6 @@ mod tests {
             assert_eq!(span(other), None, "{other}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn national_and_unknown_rows_by_their_names() {
