@@ -228,9 +228,104 @@ pub fn is_total(label: &str) -> bool {
             }))
 }
 
+/// The numbers a band label spans, low and high (`15-26`, `15 tot 27 jaar`: 15 to 26 or 27;
+/// `45+`, `45 jaar en ouder`: 45 and up; `tot 27`, `<27`: up to 27, from wherever the others
+/// start); `None` for any other label.
+#[cfg(feature = "full")]
+pub fn band_span(label: &str) -> Option<(f64, f64)> {
+    let lower = crate::case::lower(label.trim());
+    let mut numbers: Vec<f64> = Vec::new();
+    let mut rest = String::new();
+    let mut digits = String::new();
+    for c in lower.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            numbers.push(digits.parse().ok()?);
+            digits.clear();
+        }
+        if !c.is_whitespace() {
+            rest.push(c);
+        }
+    }
+    for unit in ["jaar", "jr", "years", "year", "uur", "hours"] {
+        rest = rest.replace(unit, "");
+    }
+    match (numbers.as_slice(), rest.as_str()) {
+        ([a, b], "-" | "–" | "tot" | "t/m" | "totenmet" | "to") if a <= b => Some((*a, *b)),
+        (
+            [a],
+            "+" | "enouder" | "ofouder" | "enmeer" | "ofmeer" | "vanaf" | "plus" | "-plus" | ">="
+            | "≥" | "andover" | "andolder" | "ormore",
+        ) => Some((*a, f64::INFINITY)),
+        ([a], "tot" | "<" | "onder" | "jongerdan" | "under" | "upto" | "<=" | "≤" | "t/m") => {
+            Some((f64::NEG_INFINITY, *a))
+        }
+        _ => None,
+    }
+}
+
+/// Whether value `k` of a column (its distinct texts, `values`) is the band that holds all the
+/// others: `15 jaar en ouder` beside `15-26` and `27 en ouder`, `15-64` beside `15-26` and
+/// `27-64`. Every other value is a band it holds (or a total by its words), two at least; a
+/// column of bands has a few dozen values, not hundreds (each value looks at all the others).
+#[cfg(feature = "full")]
+pub fn spans_the_others<S: AsRef<str>>(values: &[S], k: usize) -> bool {
+    if values.len() > 100 {
+        return false;
+    }
+    let Some((lo, hi)) = values.get(k).and_then(|t| band_span(t.as_ref())) else {
+        return false;
+    };
+    let mut held = 0;
+    for (_, t) in values.iter().enumerate().filter(|&(o, _)| o != k) {
+        let t = t.as_ref();
+        match band_span(t) {
+            Some((a, b)) if (a == f64::NEG_INFINITY || lo <= a) && b <= hi => held += 1,
+            _ if is_total(t) => {}
+            _ => return false,
+        }
+    }
+    held >= 2
+}
+
 #[cfg(test)]
 mod total_tests {
     use super::is_total;
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn bands_span_their_numbers() {
+        use super::band_span;
+        let inf = f64::INFINITY;
+        assert_eq!(band_span("15-26"), Some((15.0, 26.0)));
+        assert_eq!(band_span("15 tot 27 jaar"), Some((15.0, 27.0)));
+        assert_eq!(band_span("45+"), Some((45.0, inf)));
+        assert_eq!(band_span("15 jaar en ouder"), Some((15.0, inf)));
+        assert_eq!(band_span("65-plus"), Some((65.0, inf)));
+        assert_eq!(band_span("tot 27 jaar"), Some((f64::NEG_INFINITY, 27.0)));
+        for other in ["Twente", "2015", "26-15", "Wajong", "15 - 26 - 30"] {
+            assert_eq!(band_span(other), None, "{other}");
+        }
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn the_band_that_holds_the_others_is_their_total() {
+        use super::spans_the_others;
+        let ages = ["15-26", "27 en ouder", "15 jaar en ouder", "Totaal"];
+        assert!(spans_the_others(&ages, 2));
+        assert!(!spans_the_others(&ages, 0) && !spans_the_others(&ages, 1));
+        // Beside a value that is no band, or one other band only: no total by its span.
+        assert!(!spans_the_others(
+            &["15-26", "27-64", "15-64", "onbekend"],
+            2
+        ));
+        assert!(!spans_the_others(&["15-26", "15-64"], 1));
+        assert!(!spans_the_others(&["15-26", "27-44", "45+"], 2));
+    }
 
     #[test]
     fn totals_as_files_write_them() {

@@ -1970,45 +1970,6 @@ struct Said {
     after: Option<usize>,
 }
 
-/// The numbers a band label spans, low and high (`15-26`, `15 tot 27 jaar`: 15 to 26 or 27;
-/// `45+`, `45 jaar en ouder`: 45 and up; `tot 27`, `<27`: up to 27, from wherever the others
-/// start); `None` for any other label.
-#[cfg(feature = "full")]
-fn span(label: &str) -> Option<(f64, f64)> {
-    let lower = crate::case::lower(label.trim());
-    let mut numbers: Vec<f64> = Vec::new();
-    let mut rest = String::new();
-    let mut digits = String::new();
-    for c in lower.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        if !digits.is_empty() {
-            numbers.push(digits.parse().ok()?);
-            digits.clear();
-        }
-        if !c.is_whitespace() {
-            rest.push(c);
-        }
-    }
-    for unit in ["jaar", "jr", "years", "year", "uur", "hours"] {
-        rest = rest.replace(unit, "");
-    }
-    match (numbers.as_slice(), rest.as_str()) {
-        ([a, b], "-" | "–" | "tot" | "t/m" | "totenmet" | "to") if a <= b => Some((*a, *b)),
-        (
-            [a],
-            "+" | "enouder" | "ofouder" | "enmeer" | "ofmeer" | "vanaf" | "plus" | "-plus" | ">="
-            | "≥" | "andover" | "andolder" | "ormore",
-        ) => Some((*a, f64::INFINITY)),
-        ([a], "tot" | "<" | "onder" | "jongerdan" | "under" | "upto" | "<=" | "≤" | "t/m") => {
-            Some((f64::NEG_INFINITY, *a))
-        }
-        _ => None,
-    }
-}
-
 /// Of the values told as totals by their sums, those that can be one: a value that is a total
 /// over something, standing in more than one region or beside more than one value of another
 /// column summed over (`15 jaar en ouder` beside the municipalities), or one that names its
@@ -2074,12 +2035,12 @@ fn plausible_totals(
             }) || crate::geo::names::names_a_region(text);
             // A band of ages (or hours) that does not hold the column's other bands is one of
             // them, not their total: `45+` beside `15-26` and `27-44`, whatever its numbers.
-            let holds_the_others = span(text).is_none_or(|(lo, hi)| {
+            let holds_the_others = crate::data::tidy::band_span(text).is_none_or(|(lo, hi)| {
                 col.dictionary()
                     .iter()
                     .enumerate()
                     .filter(|&(o, _)| o != c as usize)
-                    .filter_map(|(_, t)| span(t))
+                    .filter_map(|(_, t)| crate::data::tidy::band_span(t))
                     .all(|(a, b)| (a == f64::NEG_INFINITY || lo <= a) && b <= hi)
             });
             if (spread[k] || names_region) && holds_the_others {
@@ -2751,21 +2712,6 @@ fn municipality_column(table: &Table) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[cfg(feature = "full")]
-    #[test]
-    fn bands_span_their_numbers() {
-        let inf = f64::INFINITY;
-        assert_eq!(span("15-26"), Some((15.0, 26.0)));
-        assert_eq!(span("15 tot 27 jaar"), Some((15.0, 27.0)));
-        assert_eq!(span("45+"), Some((45.0, inf)));
-        assert_eq!(span("15 jaar en ouder"), Some((15.0, inf)));
-        assert_eq!(span("65-plus"), Some((65.0, inf)));
-        assert_eq!(span("tot 27 jaar"), Some((f64::NEG_INFINITY, 27.0)));
-        for other in ["Twente", "2015", "26-15", "Wajong", "15 - 26 - 30"] {
-            assert_eq!(span(other), None, "{other}");
-        }
-    }
 
     #[test]
     fn national_and_unknown_rows_by_their_names() {

@@ -46,15 +46,16 @@ impl Combined {
 /// the parts.
 pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
-    for (c, r) in table.columns.iter().zip(&roles.columns) {
+    for (j, (c, r)) in table.columns.iter().zip(&roles.columns).enumerate() {
         if r.role != Role::Category {
             continue;
         }
         let values: Vec<&str> = c
             .dictionary()
             .iter()
-            .map(|t| &**t)
-            .filter(|t| is_total(t))
+            .enumerate()
+            .filter(|&(k, t)| is_total(t) || band_total(table, j, k))
+            .map(|(_, t)| &**t)
             .collect();
         if !values.is_empty() && r.distinct > values.len() {
             found.push(format!("{} = {}", c.name, values.join(" / ")));
@@ -75,7 +76,22 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opt
 /// Whether `text`, value `k` of column `j`, is a total: by its words (`Totaal`, `Landelijk`) or
 /// by its sums (see [`told_total`]).
 pub(crate) fn total_value(table: &Table, j: usize, k: usize, text: &str) -> bool {
-    is_total(text) || told_total(table, j, k)
+    is_total(text) || told_total(table, j, k) || band_total(table, j, k)
+}
+
+/// Whether value `k` of column `j` is the band that holds all the column's other bands (`15 jaar
+/// en ouder` beside `15-26` and `27 en ouder`): a total no word names, told by its span.
+fn band_total(table: &Table, j: usize, k: usize) -> bool {
+    #[cfg(feature = "full")]
+    return table
+        .columns
+        .get(j)
+        .is_some_and(|c| crate::data::tidy::spans_the_others(c.dictionary(), k));
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (table, j, k);
+        false
+    }
 }
 
 /// Whether value `k` of column `j` is a total told by its sums (see [`Table::totals`]).
@@ -1247,6 +1263,24 @@ mod tests {
         let c = combine(&f, &[0], 2, None, None, None).unwrap().unwrap();
         assert_eq!(ys(&c, 2), vec![Some(15.0), Some(7.0)]);
         assert_eq!(c.aggregation.totals, ["gemeente = Totaal"]);
+    }
+
+    /// A band that holds the column's other bands (`15 jaar en ouder` beside `15-26` and `27 en
+    /// ouder`) is their total, though no word names it: used, never added to them.
+    #[cfg(feature = "full")]
+    #[test]
+    fn the_band_that_holds_the_others_is_used_instead_of_them() {
+        let t = table(
+            "gemeente,leeftijd,aantal\nAa,15-26,10\nAa,27 en ouder,20\nAa,15 jaar en ouder,30\n\
+             Ab,15-26,5\nAb,27 en ouder,7\nAb,15 jaar en ouder,12\n",
+        );
+        let f = frame(&t);
+        let c = combine(&f, &[0], 2, None, None, None).unwrap().unwrap();
+        assert_eq!(ys(&c, 2), vec![Some(30.0), Some(12.0)]);
+        assert_eq!(c.aggregation.totals, ["leeftijd = 15 jaar en ouder"]);
+        let roles = crate::data::Roles::detect(&t);
+        assert!(totals_note(&t, &roles, Lang::Nl)
+            .is_some_and(|n| n.starts_with("Totaalrijen herkend: leeftijd = 15 jaar en ouder")));
     }
 
     #[test]
