@@ -765,6 +765,9 @@ pub fn combine(
     let mut row_numbers = crate::table::RowNumbers::new();
     let mut unknown = 0usize;
     let mut rows_in = 0usize;
+    // The first row of the first point of several rows, when no column tells its rows apart
+    // (nothing to sum over: a row there twice, or two figures for one thing).
+    let mut alike: Option<usize> = None;
     let n_points = summed.as_ref().map_or(groups.len(), Summed::points);
     for p in 0..n_points {
         // The point's rows: summed in one pass, or its list of rows.
@@ -790,6 +793,9 @@ pub fn combine(
             (None, None) => false,
         };
         rows_in += len;
+        if len > 1 && over.is_empty() && alike.is_none() {
+            alike = Some(first);
+        }
         let row = table.row_number(first).unwrap_or(first + 1);
         row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
         let value = match method {
@@ -890,6 +896,25 @@ pub fn combine(
         number(n_points as f64, 0, lang),
         if n_points == 1 { point } else { points }
     ));
+    // Rows no column tells apart: the first two named, so a row there twice is seen.
+    if let Some(a) = alike {
+        let key = |i: usize| keys.iter().map(|&j| f.value(j, i)).collect::<Vec<_>>();
+        let b = f.rows.iter().copied().find(|&i| i > a && key(i) == key(a));
+        if let Some(b) = b {
+            let (a, b) = (
+                table.row_number(a).unwrap_or(a + 1),
+                table.row_number(b).unwrap_or(b + 1),
+            );
+            note.push_str(&match lang {
+                Lang::Nl => format!(
+                    "; rij {a} en rij {b} vallen op één punt en geen categoriekolom onderscheidt ze: staat er een rij dubbel in?"
+                ),
+                Lang::En => format!(
+                    "; rows {a} and {b} fall on one point and no category column tells them apart: is a row in it twice?"
+                ),
+            });
+        }
+    }
     // Nothing summed when each point kept one row (a total row, or the latest period).
     let mut notes = if combined || per.is_some() || agg.is_some() {
         vec![note]
@@ -1263,6 +1288,29 @@ mod tests {
         let c = combine(&f, &[0], 2, None, None, None).unwrap().unwrap();
         assert_eq!(ys(&c, 2), vec![Some(15.0), Some(7.0)]);
         assert_eq!(c.aggregation.totals, ["gemeente = Totaal"]);
+    }
+
+    /// Rows that no category column tells apart are summed, and the note names the first two.
+    #[test]
+    fn rows_no_column_tells_apart_are_named() {
+        let t = table("regio,groep,aantal\nA,x1,5\nB,x1,3\nA,x1,5\n");
+        let f = frame(&t);
+        let c = combine(&f, &[0], 2, None, None, None).unwrap().unwrap();
+        assert_eq!(ys(&c, 2), vec![Some(10.0), Some(3.0)]);
+        assert_eq!(
+            c.aggregation.notes[0],
+            "Opgeteld: 3 rijen -> 2 punten; rij 2 en rij 4 vallen op één punt en geen categoriekolom onderscheidt ze: staat er een rij dubbel in?"
+        );
+        // Rows told apart by a column summed over: no such words.
+        let t = table("regio,gemeente,aantal\nA,a1,5\nA,a2,5\n");
+        let c = combine(&frame(&t), &[0], 2, None, None, None)
+            .unwrap()
+            .unwrap();
+        assert!(
+            !c.aggregation.notes[0].contains("dubbel"),
+            "{:?}",
+            c.aggregation.notes
+        );
     }
 
     /// A band that holds the column's other bands (`15 jaar en ouder` beside `15-26` and `27 en
