@@ -465,6 +465,10 @@ pub struct BarsData {
     pub y_label: String,
     /// Categories from top to bottom.
     pub categories: Vec<String>,
+    /// How many categories the data has, when there were more than a chart shows (only the
+    /// first [`crate::compute::tidy::bars::MAX_BARS`] in the chart's order are in `categories`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub categories_total: Option<usize>,
     pub facets: Vec<String>,
     /// One series per value of the series column (or one named after `y`); points follow
     /// `categories`.
@@ -549,6 +553,10 @@ pub struct LineData {
     pub x_values: Vec<XValue>,
     pub facets: Vec<String>,
     pub series: Vec<Series>,
+    /// How many lines the data has, when there were more than a chart shows (only the first
+    /// [`crate::compute::tidy::line::MAX_LINES`] by their last value are in `series`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series_total: Option<usize>,
     pub percent: bool,
     pub decimals: usize,
     pub notes: Vec<String>,

@@ -211,13 +211,20 @@ pub fn split_code_name(text: &str) -> Option<(String, &str)> {
 /// not taken) or both (`AM09 Achterhoek`). Five regions share their name with their province
 /// (`Groningen`, `Friesland`, `Drenthe`, `Flevoland`, `Zeeland`): see [`is_province`].
 pub fn names_a_region(text: &str) -> bool {
-    (code_shaped(text) && region_of_code(text).is_some()) || split_code_name(text).is_some() || {
-        // The text's other keys once, not once per region of the division.
-        let keys = alternatives(text);
+    // The keys of every region's names, made once (a column of 200,000 names is asked about
+    // name by name).
+    static REGION_KEYS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let region_keys = REGION_KEYS.get_or_init(|| {
         CODE_NAMES
             .iter()
-            .any(|(c, n)| *c != "AM99" && alternatives(n).iter().any(|k| keys.contains(k)))
-    }
+            .filter(|(c, _)| *c != "AM99")
+            .flat_map(|(_, n)| alternatives(n))
+            .collect()
+    });
+    (code_shaped(text) && region_of_code(text).is_some())
+        || split_code_name(text).is_some()
+        || alternatives(text).iter().any(|k| region_keys.contains(k))
 }
 
 #[cfg(feature = "full")]

@@ -76,6 +76,7 @@ pub(crate) fn line_data(
         x_values: x_values(periods, lang),
         facets: Vec::new(),
         series: series.iter().map(|s| tidy_series(s)).collect(),
+        series_total: None,
         percent,
         decimals,
         notes: Vec::new(),
@@ -298,6 +299,7 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
                 facet_column: None,
                 y_label: y_label.clone(),
                 categories: c.periods.iter().map(|y| y.label_in(lang)).collect(),
+                categories_total: None,
                 facets: Vec::new(),
                 series: drawn.iter().map(|x| tidy_series(x)).collect(),
                 reference: None,
@@ -414,6 +416,7 @@ pub fn render_levels(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<R
             facet_column: None,
             y_label: format!("{label} (%)"),
             categories: by_value.iter().map(|b| b.region.clone()).collect(),
+            categories_total: None,
             facets: Vec::new(),
             series: vec![Series {
                 name,

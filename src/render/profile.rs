@@ -362,6 +362,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
                 facet_column: None,
                 y_label: name.clone(),
                 categories: p.rank.iter().map(|r| r.period.label_in(lang)).collect(),
+                categories_total: None,
                 facets: Vec::new(),
                 series: vec![Series {
                     name,

@@ -338,10 +338,16 @@ fn find_region_names(table: &Table, out: &mut Resolved) {
     if out.region.is_some() {
         return;
     }
+    // (A region column has a few dozen values, some spellings and totals among them; a column
+    // of thousands is none, and is not looked at.)
     let regions = |j: usize| {
+        let dictionary = table.columns[j].dictionary();
+        if dictionary.len() > 1000 {
+            return None;
+        }
         let mut named = 0;
         let mut other = 0;
-        for t in table.columns[j].dictionary() {
+        for t in dictionary {
             if super::row_type_from_name(t) != super::RowType::Region {
                 continue;
             }

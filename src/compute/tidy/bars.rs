@@ -12,6 +12,11 @@ use crate::spec::Role;
 use crate::spec::{BarSort, BarsSpec, Reference};
 use std::collections::HashMap;
 
+/// At most this many bars (categories) in one chart: every municipality of the country fits
+/// (342 in 2026); a column of a value per row (200,000 names) would make a chart no one can read
+/// or print, and a page that stops for a minute drawing it.
+pub const MAX_BARS: usize = 400;
+
 /// The bar view of the frame's rows; notes, labels and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsData> {
     let e = &spec.enc;
@@ -141,7 +146,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let ref_category = match &spec.reference {
         Some(Reference::Category(c)) => {
             if !categories.contains(c) {
-                let list = categories.join(", ");
+                let list = crate::format::first_ten(&categories, lang);
                 return Err(Error::view(match lang {
                     Lang::Nl => format!(
                         "'ref={c}' is geen waarde van '{x_name}'. Kies een getal of een van: {list}."
@@ -162,7 +167,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         .or_else(|| region.map(str::to_string));
     if let Some(h) = &highlight {
         if !categories.contains(h) && ref_category.as_ref() != Some(h) {
-            let list = categories.join(", ");
+            let list = crate::format::first_ten(&categories, lang);
             return Err(Error::view(match lang {
                 Lang::Nl => {
                     format!("'highlight={h}' is geen waarde van '{x_name}'. Kies uit: {list}.")
@@ -287,6 +292,35 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             BarSort::None => {}
         }
     }
+    // More bars than a chart holds: the first MAX_BARS in the chart's order (the highest when
+    // sorted high to low), the highlighted one kept, and a note says how many are left out.
+    let all = order.len();
+    if all > MAX_BARS {
+        let wanted = highlight
+            .as_ref()
+            .and_then(|h| categories.iter().position(|c| c == h));
+        order.truncate(MAX_BARS);
+        if let Some(h) = wanted.filter(|h| !order.contains(h)) {
+            order[MAX_BARS - 1] = h;
+        }
+        let kept: std::collections::HashSet<&str> =
+            order.iter().map(|&k| categories[k].as_str()).collect();
+        n_values.retain(|b| kept.contains(b.category.as_str()));
+    }
+    let cut_note = (all > MAX_BARS).then(|| {
+        let (shown, all) = (
+            crate::format::number(order.len() as f64, 0, lang),
+            crate::format::number(all as f64, 0, lang),
+        );
+        match (sort, lang) {
+            (BarSort::Desc, Lang::Nl) => format!("De {shown} hoogste van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
+            (BarSort::Asc, Lang::Nl) => format!("De {shown} laagste van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
+            (BarSort::None, Lang::Nl) => format!("De eerste {shown} van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
+            (BarSort::Desc, Lang::En) => format!("The {shown} highest of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
+            (BarSort::Asc, Lang::En) => format!("The {shown} lowest of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
+            (BarSort::None, Lang::En) => format!("The first {shown} of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
+        }
+    });
     let categories: Vec<String> = order
         .iter()
         .filter_map(|&k| categories.get(k).cloned())
@@ -330,6 +364,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         .map(|a| a.notes.clone())
         .unwrap_or_default();
     notes.extend(total_note);
+    notes.extend(cut_note);
     let unknown: Vec<String> = series
         .iter()
         .flat_map(|s| {
@@ -347,8 +382,14 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             }
         }
         notes.push(match lang {
-            Lang::Nl => format!("Onbekend of geheim (geen balk): {}.", u.join(", ")),
-            Lang::En => format!("Unknown or suppressed (no bar): {}.", u.join(", ")),
+            Lang::Nl => format!(
+                "Onbekend of geheim (geen balk): {}.",
+                crate::format::first_ten(&u, lang)
+            ),
+            Lang::En => format!(
+                "Unknown or suppressed (no bar): {}.",
+                crate::format::first_ten(&u, lang)
+            ),
         });
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
@@ -375,6 +416,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         facet_column: e.facet.clone(),
         y_label,
         categories,
+        categories_total: (all > MAX_BARS).then_some(all),
         facets: facets.into_iter().filter_map(|f| f.0).collect(),
         series,
         reference,
@@ -420,6 +462,42 @@ mod tests {
         assert_eq!(ys, vec![Some(40.0), Some(20.0), None]);
         assert_eq!(d.reference.unwrap().values[0].value, Some(30.0));
         assert!(d.notes[0].contains('C'));
+    }
+
+    #[test]
+    fn more_bars_than_a_chart_holds_show_the_first_in_its_order() {
+        let rows: String = (0..MAX_BARS + 50).map(|i| format!("p{i},{i}\n")).collect();
+        let t = table(&format!("naam,waarde\n{rows}"));
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        let spec = BarsSpec {
+            enc: Encoding::default(),
+            reference: None,
+            highlight: Some("p3".into()),
+            sort: None,
+            n: None,
+        };
+        let d = compute(&f, &spec, None).unwrap();
+        assert_eq!(d.categories.len(), MAX_BARS);
+        assert_eq!(d.categories_total, Some(MAX_BARS + 50));
+        // The highest first, the highlighted one kept in the last place.
+        assert_eq!(d.categories[0], format!("p{}", MAX_BARS + 49));
+        assert_eq!(d.categories[MAX_BARS - 1], "p3");
+        assert_eq!(d.series[0].points.len(), MAX_BARS);
+        assert!(d.notes.iter().any(|n| n == "De 400 hoogste van 450 staven getoond; kies andere met filter=naam:... of neem als x= een kolom met minder waarden."), "{:?}", d.notes);
+        // As many as a chart holds: all of them, and no count beside them.
+        let rows: String = (0..MAX_BARS).map(|i| format!("p{i},{i}\n")).collect();
+        let t = table(&format!("naam,waarde\n{rows}"));
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        let d = compute(
+            &f,
+            &BarsSpec {
+                highlight: None,
+                ..spec
+            },
+            None,
+        )
+        .unwrap();
+        assert_eq!((d.categories.len(), d.categories_total), (MAX_BARS, None));
     }
 
     #[test]

@@ -11,6 +11,10 @@ use crate::spec::LineSpec;
 use crate::spec::Role;
 
 /// The default value column: shares and plain values before counts, the group size last.
+/// At most this many lines in one chart (a column of a value per person would draw thousands,
+/// which no one can tell apart and which stop the page while it draws them).
+pub const MAX_LINES: usize = 100;
+
 pub fn default_value(roles: &Roles, skip: &[&str]) -> Option<String> {
     [
         Role::Percent,
@@ -256,15 +260,66 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             notes.extend(super::totals::note(&left_out, column, true, lang));
         }
     }
-    if let Some(h) = &spec.highlight {
-        if !series.iter().any(|s| s.name == *h) {
-            let mut names: Vec<&str> = Vec::new();
-            for s in &series {
-                if !names.contains(&s.name.as_str()) {
-                    names.push(&s.name);
+    // More lines than a chart can tell apart (a series per person or per row): the MAX_LINES
+    // with the highest last value (the highlighted one kept), and a note says how many are
+    // left out.
+    let mut last: Vec<(&str, f64)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in &series {
+        let v = s
+            .points
+            .iter()
+            .rev()
+            .find_map(|p| p.y)
+            .unwrap_or(f64::NEG_INFINITY);
+        match index.get(s.name.as_str()) {
+            Some(&k) => last[k].1 = last[k].1.max(v),
+            None => {
+                index.insert(&s.name, last.len());
+                last.push((&s.name, v));
+            }
+        }
+    }
+    let lines = last.len();
+    if lines > MAX_LINES {
+        crate::sort::sort_by(&mut last, |a, b| b.1.total_cmp(&a.1));
+        let mut kept: std::collections::HashSet<String> = last
+            .iter()
+            .take(MAX_LINES)
+            .map(|(n, _)| n.to_string())
+            .collect();
+        if let Some(h) = spec
+            .highlight
+            .as_ref()
+            .filter(|h| index.contains_key(h.as_str()))
+        {
+            if kept.insert(h.clone()) {
+                if let Some((n, _)) = last.get(MAX_LINES - 1) {
+                    kept.remove(*n);
                 }
             }
-            let names = names.join(", ");
+        }
+        series.retain(|s| kept.contains(&s.name));
+        let column = series_name.as_deref().unwrap_or_default();
+        let (shown, all) = (
+            crate::format::number(MAX_LINES as f64, 0, lang),
+            crate::format::number(lines as f64, 0, lang),
+        );
+        notes.push(match lang {
+            Lang::Nl => format!("De {shown} lijnen met de hoogste laatste waarde van {all} getoond; kies andere met filter={column}:... of neem als series= een kolom met minder waarden."),
+            Lang::En => format!("The {shown} lines with the highest last value of {all} shown; choose others with filter={column}:... or take a column with fewer values as series=."),
+        });
+    }
+    if let Some(h) = &spec.highlight {
+        if !series.iter().any(|s| s.name == *h) {
+            let mut names: Vec<String> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for s in &series {
+                if seen.insert(s.name.as_str()) {
+                    names.push(s.name.clone());
+                }
+            }
+            let names = crate::format::first_ten(&names, lang);
             return Err(Error::view(match lang {
                 Lang::Nl => format!("'highlight={h}' is geen reeks. Kies uit: {names}."),
                 Lang::En => format!("'highlight={h}' is not a series. Choose from: {names}."),
@@ -283,11 +338,11 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         notes.push(match lang {
             Lang::Nl => format!(
                 "Ontbrekende of geheime waarden (onderbroken lijn): {}.",
-                gaps.join(", ")
+                crate::format::first_ten(&gaps, lang)
             ),
             Lang::En => format!(
                 "Missing or suppressed values (broken line): {}.",
-                gaps.join(", ")
+                crate::format::first_ten(&gaps, lang)
             ),
         });
     }
@@ -338,6 +393,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             .filter(|f| !hidden_panels.contains(f))
             .collect(),
         series,
+        series_total: (lines > MAX_LINES).then_some(lines),
         percent,
         decimals,
         notes,
@@ -377,6 +433,41 @@ mod tests {
 
     fn table(csv: &str) -> crate::table::Table {
         crate::table::load("t.csv", csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn more_lines_than_a_chart_holds_keep_the_highest_last_values() {
+        let mut csv = String::from("naam,jaar,waarde\n");
+        for i in 0..MAX_LINES + 20 {
+            csv.push_str(&format!("p{i},2019,1\np{i},2020,{i}\n"));
+        }
+        let t = crate::table::load("t.csv", csv.as_bytes()).unwrap();
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        let spec = LineSpec {
+            enc: crate::spec::Encoding {
+                x: Some("jaar".into()),
+                y: Some("waarde".into()),
+                series: Some("naam".into()),
+                ..Default::default()
+            },
+            n: None,
+            index: false,
+            highlight: Some("p0".into()),
+        };
+        let d = compute(&f, &spec).unwrap();
+        assert_eq!(d.series.len(), MAX_LINES);
+        assert_eq!(d.series_total, Some(MAX_LINES + 20));
+        // The highest last values, and the highlighted line (last 2020 value 0) kept.
+        let names: Vec<&str> = d.series.iter().map(|s| s.name.as_str()).collect();
+        assert!(names.contains(&"p0") && names.contains(&"p119") && !names.contains(&"p5"));
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n
+                    .starts_with("De 100 lijnen met de hoogste laatste waarde van 120 getoond")),
+            "{:?}",
+            d.notes
+        );
     }
 
     #[test]

@@ -78,7 +78,21 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
         .collect();
     let hi = known.iter().max_by(|a, b| a.1.total_cmp(&b.1));
     let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
-    let mut s = match (hi, lo) {
+    // Of the bars shown, when there were more than a chart holds.
+    let shown = match (d.categories_total, lang) {
+        (Some(all), Lang::Nl) => format!(
+            "Van de {} getoonde van {} staven: ",
+            number(d.categories.len() as f64, 0, lang),
+            number(all as f64, 0, lang)
+        ),
+        (Some(all), Lang::En) => format!(
+            "Of the {} bars shown of {}: ",
+            number(d.categories.len() as f64, 0, lang),
+            number(all as f64, 0, lang)
+        ),
+        (None, _) => String::new(),
+    };
+    let body = match (hi, lo) {
         (Some(h), Some(l)) => format!(
             "{} {}: {} ({}); {}: {} ({}).",
             t(lang, "Hoogste", "Highest"),
@@ -94,6 +108,13 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
             t(lang, "Geen bekende waarden van", "No known values of"),
             lab(&d.y, lang)
         ),
+    };
+    // ("Van de 400 getoonde van 200.000 staven: hoogste ...")
+    let mut s = match body.chars().next() {
+        Some(first) if !shown.is_empty() => {
+            shown + &first.to_lowercase().collect::<String>() + &body[first.len_utf8()..]
+        }
+        _ => body,
     };
     if let Some(r) = &d.reference {
         if let Some(rv) = r.values.first().and_then(|v| v.value) {

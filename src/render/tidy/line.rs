@@ -4,7 +4,7 @@ use super::{cap, columns, completed, lab, series_rows, Ctx};
 use crate::compute::tidy::frame::Frame;
 use crate::compute::tidy::line;
 use crate::error::Result;
-use crate::format::{signed, t, Lang};
+use crate::format::{number, signed, t, Lang};
 use crate::render::{DataTable, Rendered};
 use crate::spec::LineSpec;
 use serde_json::json;
@@ -173,5 +173,23 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
         }
     }
     s.push('.');
-    s
+    // Of the lines shown, when there were more than a chart holds ("Van de 100 getoonde van
+    // 20.000 lijnen: van 2019 ...").
+    let Some(all) = d.series_total else {
+        return s;
+    };
+    let (shown, all) = (
+        number(d.series.len() as f64, 0, lang),
+        number(all as f64, 0, lang),
+    );
+    let lead = match lang {
+        Lang::Nl => format!("Van de {shown} getoonde van {all} lijnen: "),
+        Lang::En => format!("Of the {shown} lines shown of {all}: "),
+    };
+    let mut c = s.chars();
+    let first: String = c
+        .next()
+        .map(|f| f.to_lowercase().collect())
+        .unwrap_or_default();
+    lead + &first + c.as_str()
 }
