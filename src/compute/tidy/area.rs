@@ -56,6 +56,16 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         }));
     }
     let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
+    if categories.len() > super::stacked::MAX_PARTS {
+        let most = super::stacked::MAX_PARTS;
+        return Err(super::stacked::too_many(
+            "parts",
+            f.name(sj),
+            categories.len(),
+            most,
+            lang,
+        ));
+    }
     let facets = f.facets(facet_j);
     let cat_at = f.label_index(sj, &categories);
     let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();

@@ -137,6 +137,23 @@ pub(crate) fn parts(
     (as_is, categories, dropped)
 }
 
+/// At most this many parts in a distribution (100% bars, areas): more are no distribution a
+/// person can read, and a column of a value per row would draw thousands. Refused, not cut: a
+/// distribution without some of its parts would show wrong shares.
+pub const MAX_PARTS: usize = 60;
+
+/// The refusal of a distribution over more parts than [`MAX_PARTS`] (or more bars than
+/// [`super::bars::MAX_BARS`]), naming the column and how many it has.
+pub(crate) fn too_many(what: &str, column: &str, n: usize, most: usize, lang: Lang) -> Error {
+    let n = crate::format::number(n as f64, 0, lang);
+    Error::not_available(match (what, lang) {
+        ("parts", Lang::Nl) => format!("'{column}' heeft {n} waarden: te veel delen voor één verdeling (ten hoogste {most}). Neem als series= een kolom met minder waarden, of kies er enkele met filter={column}:..."),
+        ("parts", _) => format!("'{column}' has {n} values: too many parts for one distribution (at most {most}). Take a column with fewer values as series=, or choose some with filter={column}:..."),
+        (_, Lang::Nl) => format!("'{column}' heeft {n} waarden: te veel staven voor één grafiek (ten hoogste {most}). Neem als x= een kolom met minder waarden, of kies er enkele met filter={column}:..."),
+        (_, _) => format!("'{column}' has {n} values: too many bars for one chart (at most {most}). Take a column with fewer values as x=, or choose some with filter={column}:..."),
+    })
+}
+
 /// The 100% stacked bar view of the frame's rows; notes and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let e = &spec.enc;
@@ -183,8 +200,21 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         None => f,
     };
     let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
+    if categories.len() > MAX_PARTS {
+        return Err(too_many(
+            "parts",
+            f.name(sj),
+            categories.len(),
+            MAX_PARTS,
+            lang,
+        ));
+    }
     let facets = f.facets(facet_j);
     let group_names = f.ordered_distinct(xj);
+    if group_names.len() > super::bars::MAX_BARS {
+        let most = super::bars::MAX_BARS;
+        return Err(too_many("bars", f.name(xj), group_names.len(), most, lang));
+    }
     let cat_at = f.label_index(sj, &categories);
     let group_at = f.label_index(xj, &group_names);
     let mut groups = Vec::new();
@@ -469,6 +499,33 @@ mod tests {
         assert_eq!(d.series[0].points[0].y, Some(75.0));
         assert_eq!(d.series[0].points[0].value, Some(30.0));
         assert_eq!(d.series[1].points[1].y, Some(75.0));
+    }
+
+    #[test]
+    fn a_distribution_over_more_parts_than_it_holds_is_refused() {
+        let rows: String = (0..=MAX_PARTS)
+            .map(|i| format!("A,p{i},1\nB,p{i},2\n"))
+            .collect();
+        let t = table(&format!("regio,deel,aantal\n{rows}"));
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        let mut s = spec();
+        s.enc.x = Some("regio".into());
+        s.enc.series = Some("deel".into());
+        let e = compute(&f, &s).unwrap_err();
+        assert!(
+            e.message.starts_with(
+                "'deel' heeft 61 waarden: te veel delen voor één verdeling (ten hoogste 60)."
+            ),
+            "{}",
+            e.message
+        );
+        // As many as it holds: drawn.
+        let rows: String = (0..MAX_PARTS)
+            .map(|i| format!("A,p{i},1\nB,p{i},2\n"))
+            .collect();
+        let t = table(&format!("regio,deel,aantal\n{rows}"));
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        assert_eq!(compute(&f, &s).unwrap().series.len(), MAX_PARTS);
     }
 
     #[test]
