@@ -312,13 +312,17 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             crate::format::number(order.len() as f64, 0, lang),
             crate::format::number(all as f64, 0, lang),
         );
-        match (sort, lang) {
-            (BarSort::Desc, Lang::Nl) => format!("De {shown} hoogste van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
-            (BarSort::Asc, Lang::Nl) => format!("De {shown} laagste van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
-            (BarSort::None, Lang::Nl) => format!("De eerste {shown} van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
-            (BarSort::Desc, Lang::En) => format!("The {shown} highest of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
-            (BarSort::Asc, Lang::En) => format!("The {shown} lowest of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
-            (BarSort::None, Lang::En) => format!("The first {shown} of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
+        let which = match (sort, lang) {
+            (BarSort::Desc, Lang::Nl) => format!("De {shown} hoogste"),
+            (BarSort::Asc, Lang::Nl) => format!("De {shown} laagste"),
+            (BarSort::None, Lang::Nl) => format!("De eerste {shown}"),
+            (BarSort::Desc, Lang::En) => format!("The {shown} highest"),
+            (BarSort::Asc, Lang::En) => format!("The {shown} lowest"),
+            (BarSort::None, Lang::En) => format!("The first {shown}"),
+        };
+        match lang {
+            Lang::Nl => format!("{which} van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
+            Lang::En => format!("{which} of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
         }
     });
     let categories: Vec<String> = order
