@@ -320,9 +320,10 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             (BarSort::Asc, Lang::En) => format!("The {shown} lowest"),
             (BarSort::None, Lang::En) => format!("The first {shown}"),
         };
+        let others = super::totals::choose_others(&x_name, "x", lang);
         match lang {
-            Lang::Nl => format!("{which} van {all} staven getoond; kies andere met filter={x_name}:... of neem als x= een kolom met minder waarden."),
-            Lang::En => format!("{which} of {all} bars shown; choose others with filter={x_name}:... or take a column with fewer values as x=."),
+            Lang::Nl => format!("{which} van {all} staven getoond; {others}."),
+            Lang::En => format!("{which} of {all} bars shown; {others}."),
         }
     });
     let categories: Vec<String> = order

@@ -305,9 +305,14 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             crate::format::number(MAX_LINES as f64, 0, lang),
             crate::format::number(lines as f64, 0, lang),
         );
+        let others = super::totals::choose_others(column, "series", lang);
         notes.push(match lang {
-            Lang::Nl => format!("De {shown} lijnen met de hoogste laatste waarde van {all} getoond; kies andere met filter={column}:... of neem als series= een kolom met minder waarden."),
-            Lang::En => format!("The {shown} lines with the highest last value of {all} shown; choose others with filter={column}:... or take a column with fewer values as series=."),
+            Lang::Nl => format!(
+                "De {shown} lijnen met de hoogste laatste waarde van {all} getoond; {others}."
+            ),
+            Lang::En => {
+                format!("The {shown} lines with the highest last value of {all} shown; {others}.")
+            }
         });
     }
     if let Some(h) = &spec.highlight {

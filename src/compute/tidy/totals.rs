@@ -61,6 +61,19 @@ pub fn asked_for(
             })
 }
 
+/// How to see what a chart left out because it holds no more: "kies andere met
+/// filter=naam:... of neem als x= een kolom met minder waarden" (`key`: `x` or `series`).
+pub fn choose_others(column: &str, key: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "kies andere met filter={column}:... of neem als {key}= een kolom met minder waarden"
+        ),
+        Lang::En => {
+            format!("choose others with filter={column}:... or take a column with fewer values as {key}=")
+        }
+    }
+}
+
 /// The note on the totals left out of a line chart (`lines`) or a bar chart: what, how much
 /// larger, and how to see them.
 pub fn note(left_out: &[(String, f64)], column: &str, lines: bool, lang: Lang) -> Option<String> {
