@@ -267,28 +267,43 @@ pub fn band_span(label: &str) -> Option<(f64, f64)> {
     }
 }
 
-/// Whether value `k` of a column (its distinct texts, `values`) is the band that holds all the
-/// others: `15 jaar en ouder` beside `15-26` and `27 en ouder`, `15-64` beside `15-26` and
-/// `27-64`. Every other value is a band it holds (or a total by its words), two at least; a
-/// column of bands has a few dozen values, not hundreds (each value looks at all the others).
+/// Whether band `outer` holds band `inner` (see [`band_span`]; an open low end, `tot 27`, starts
+/// wherever the other does).
 #[cfg(feature = "full")]
-pub fn spans_the_others<S: AsRef<str>>(values: &[S], k: usize) -> bool {
+pub fn band_holds(outer: (f64, f64), inner: (f64, f64)) -> bool {
+    (inner.0 == f64::NEG_INFINITY || outer.0 <= inner.0) && inner.1 <= outer.1
+}
+
+/// Per value of a column (its distinct texts, `values`), whether it is the band that holds all
+/// the others: `15 jaar en ouder` beside `15-26` and `27 en ouder`, `15-64` beside `15-26` and
+/// `27-64`. Every other value is a band it holds (or a total by its words), two at least. Each
+/// label is read once; a column of bands has a few dozen values, not hundreds, and a longer one
+/// is not looked at.
+#[cfg(feature = "full")]
+pub fn bands_holding_the_others<S: AsRef<str>>(values: &[S]) -> Vec<bool> {
+    let mut out = vec![false; values.len()];
     if values.len() > 100 {
-        return false;
+        return out;
     }
-    let Some((lo, hi)) = values.get(k).and_then(|t| band_span(t.as_ref())) else {
-        return false;
-    };
-    let mut held = 0;
-    for (_, t) in values.iter().enumerate().filter(|&(o, _)| o != k) {
-        let t = t.as_ref();
-        match band_span(t) {
-            Some((a, b)) if (a == f64::NEG_INFINITY || lo <= a) && b <= hi => held += 1,
-            _ if is_total(t) => {}
-            _ => return false,
-        }
+    let spans: Vec<Option<(f64, f64)>> = values.iter().map(|t| band_span(t.as_ref())).collect();
+    for (k, outer) in spans.iter().enumerate() {
+        let Some(outer) = *outer else { continue };
+        let mut held = 0;
+        let all = spans
+            .iter()
+            .zip(values)
+            .enumerate()
+            .filter(|&(o, _)| o != k)
+            .all(|(_, (inner, t))| match inner {
+                Some(inner) if band_holds(outer, *inner) => {
+                    held += 1;
+                    true
+                }
+                _ => is_total(t.as_ref()),
+            });
+        out[k] = all && held >= 2;
     }
-    held >= 2
+    out
 }
 
 #[cfg(test)]
@@ -314,7 +329,8 @@ mod total_tests {
     #[cfg(feature = "full")]
     #[test]
     fn the_band_that_holds_the_others_is_their_total() {
-        use super::spans_the_others;
+        use super::bands_holding_the_others;
+        let spans_the_others = |values: &[&str], k: usize| bands_holding_the_others(values)[k];
         let ages = ["15-26", "27 en ouder", "15 jaar en ouder", "Totaal"];
         assert!(spans_the_others(&ages, 2));
         assert!(!spans_the_others(&ages, 0) && !spans_the_others(&ages, 1));

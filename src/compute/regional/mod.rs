@@ -2041,7 +2041,7 @@ fn plausible_totals(
                     .enumerate()
                     .filter(|&(o, _)| o != c as usize)
                     .filter_map(|(_, t)| crate::data::tidy::band_span(t))
-                    .all(|(a, b)| (a == f64::NEG_INFINITY || lo <= a) && b <= hi)
+                    .all(|inner| crate::data::tidy::band_holds((lo, hi), inner))
             });
             if (spread[k] || names_region) && holds_the_others {
                 kept.push((j, c));

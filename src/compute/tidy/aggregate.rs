@@ -50,12 +50,13 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opt
         if r.role != Role::Category {
             continue;
         }
+        let totals = total_codes(table, j);
         let values: Vec<&str> = c
             .dictionary()
             .iter()
-            .enumerate()
-            .filter(|&(k, t)| is_total(t) || band_total(table, j, k))
-            .map(|(_, t)| &**t)
+            .zip(&totals)
+            .filter(|(_, total)| **total)
+            .map(|(t, _)| &**t)
             .collect();
         if !values.is_empty() && r.distinct > values.len() {
             found.push(format!("{} = {}", c.name, values.join(" / ")));
@@ -73,25 +74,29 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opt
     })
 }
 
-/// Whether `text`, value `k` of column `j`, is a total: by its words (`Totaal`, `Landelijk`) or
-/// by its sums (see [`told_total`]).
-pub(crate) fn total_value(table: &Table, j: usize, k: usize, text: &str) -> bool {
-    is_total(text) || told_total(table, j, k) || band_total(table, j, k)
+/// Per value of column `j` (by dictionary code), whether it is a total: by its words (`Totaal`,
+/// `Landelijk`), by its sums (see [`told_total`]), or as the band that holds the column's other
+/// bands (`15 jaar en ouder` beside `15-26` and `27 en ouder`). Decided once per column.
+pub(crate) fn total_codes(table: &Table, j: usize) -> Vec<bool> {
+    let Some(c) = table.columns.get(j) else {
+        return Vec::new();
+    };
+    let bands = band_totals(c.dictionary());
+    c.dictionary()
+        .iter()
+        .enumerate()
+        .map(|(k, t)| is_total(t) || told_total(table, j, k) || bands[k])
+        .collect()
 }
 
-/// Whether value `k` of column `j` is the band that holds all the column's other bands (`15 jaar
-/// en ouder` beside `15-26` and `27 en ouder`): a total no word names, told by its span.
-fn band_total(table: &Table, j: usize, k: usize) -> bool {
-    #[cfg(feature = "full")]
-    return table
-        .columns
-        .get(j)
-        .is_some_and(|c| crate::data::tidy::spans_the_others(c.dictionary(), k));
-    #[cfg(not(feature = "full"))]
-    {
-        let _ = (table, j, k);
-        false
-    }
+#[cfg(feature = "full")]
+fn band_totals<S: AsRef<str>>(values: &[S]) -> Vec<bool> {
+    crate::data::tidy::bands_holding_the_others(values)
+}
+
+#[cfg(not(feature = "full"))]
+fn band_totals<S: AsRef<str>>(values: &[S]) -> Vec<bool> {
+    vec![false; values.len()]
 }
 
 /// Whether value `k` of column `j` is a total told by its sums (see [`Table::totals`]).
@@ -490,14 +495,7 @@ pub fn combine(
     // once per distinct text (by dictionary code), not once per row: by its words, or by its
     // sums (the table's `totals`, told by the regional reading).
     let total_code: Vec<Vec<bool>> = (0..f.table.columns.len())
-        .map(|j| {
-            f.table.columns[j]
-                .dictionary()
-                .iter()
-                .enumerate()
-                .map(|(k, t)| total_value(f.table, j, k, t))
-                .collect()
-        })
+        .map(|j| total_codes(f.table, j))
         .collect();
     let is_total_cell = |j: usize, i: usize| -> bool {
         match f.table.columns.get(j).and_then(|c| c.code(i)) {

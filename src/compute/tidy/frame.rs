@@ -86,12 +86,11 @@ impl<'a> Frame<'a> {
             // Some parts kept and some left out (`doelgroep:!Wajong`, or `Totaal|Wsw` as the
             // page's list writes it when most are left out): a total kept still counts the
             // parts left out, so a view that sums over this column adds up the parts kept.
-            let part = |k: usize, t: &str| !super::aggregate::total_value(table, j, k, t);
+            let totals = super::aggregate::total_codes(table, j);
             let dict = c.dictionary();
             let some = |kept: bool| {
-                dict.iter()
-                    .enumerate()
-                    .any(|(k, t)| by_code.get(k).copied().unwrap_or(false) == kept && part(k, t))
+                (0..totals.len())
+                    .any(|k| by_code.get(k).copied().unwrap_or(false) == kept && !totals[k])
             };
             if some(true) && some(false) && !partial.contains(&j) {
                 partial.push(j);
