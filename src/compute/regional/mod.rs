@@ -2011,13 +2011,15 @@ fn plausible_totals(
             if spread[k] {
                 continue;
             }
-            let here = (
-                regions.code(i),
-                others.iter().map(|c| c.code(i)).collect::<Vec<_>>(),
-            );
+            // (Compared in place: no list made per row.)
             match &first[k] {
-                None => first[k] = Some(here),
-                Some(seen) => spread[k] = *seen != here,
+                None => {
+                    first[k] = Some((regions.code(i), others.iter().map(|c| c.code(i)).collect()))
+                }
+                Some((r, codes)) => {
+                    spread[k] = *r != regions.code(i)
+                        || others.iter().zip(codes).any(|(c, seen)| c.code(i) != *seen);
+                }
             }
             if spread.iter().all(|s| *s) {
                 break;
