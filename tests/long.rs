@@ -2154,3 +2154,89 @@ fn rows_summed_over_many_columns_name_ten_of_them() {
         en.notes
     );
 }
+
+/// `LONG` with one row per measure: a measure column (`Onderwerpen`) naming the counts, the
+/// number in `Aantal`, a unit column that goes with the measure, and a share that is no count.
+fn one_row_per_measure() -> String {
+    let mut lines = LONG.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(header.len(), 5, "{header:?}");
+    let mut out = String::from("Onderwerpen;Eenheid;Arbeidsmarktregio;Perioden;Doelgroep;Aantal\n");
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split(',').collect();
+        let (p, w) = (f[3], f[4]);
+        let share = match (p.parse::<f64>(), w.parse::<f64>()) {
+            (Ok(p), Ok(w)) if p > 0.0 => format!("{:.1}", 100.0 * w / p).replace('.', ","),
+            _ => String::new(),
+        };
+        let dims = format!("{};{};{}", f[0], f[1], f[2]);
+        out += &format!("Werkzame personen;personen;{dims};{w}\n");
+        out += &format!("Personen in doelgroepregister;aantal;{dims};{p}\n");
+        out += &format!("Aandeel werkzaam;%;{dims};{share}\n");
+    }
+    out
+}
+
+/// `LONG` as a published table with one column per year, one row per region, doelgroep and
+/// measure (`maat`).
+fn one_column_per_year() -> String {
+    let mut lines = LONG.lines();
+    lines.next();
+    let mut years: Vec<String> = Vec::new();
+    let mut keys: Vec<(String, String, &str)> = Vec::new();
+    let mut cells = std::collections::HashMap::new();
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split(',').collect();
+        if !years.iter().any(|y| y == f[1]) {
+            years.push(f[1].to_string());
+        }
+        for (measure, v) in [("personen", f[3]), ("werkzaam", f[4])] {
+            let key = (f[0].to_string(), f[2].to_string(), measure);
+            if !keys.contains(&key) {
+                keys.push(key.clone());
+            }
+            cells.insert((key, f[1].to_string()), v.to_string());
+        }
+    }
+    let mut out = format!("regio,doelgroep,maat,{}\n", years.join(","));
+    for key in keys {
+        let row: Vec<String> = years
+            .iter()
+            .map(|y| {
+                cells
+                    .get(&(key.clone(), y.clone()))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
+        out += &format!("{},{},{},{}\n", key.0, key.1, key.2, row.join(","));
+    }
+    out
+}
+
+#[test]
+fn a_file_with_one_row_per_measure_gives_the_numbers_of_the_wide_file() {
+    let wide = load("regions.csv", wide_without(NOT_IN_LONG, true).as_bytes());
+    let text = one_row_per_measure();
+    let measures = load("onderwerpen.csv", &windows_1252(&text));
+    assert_same_views(&measures, &wide, VIEWS);
+    let notes = &measures.table.detected.notes;
+    assert!(
+        notes.iter().any(|n| n.starts_with("Eén rij per maat in 'Onderwerpen' met het getal in 'Aantal'; gelezen als één kolom per maat ('Werkzame personen', 'Personen in doelgroepregister', 'Aandeel werkzaam')")
+            && n.ends_with("; 'Eenheid' weggelaten (hoort bij de maat).")),
+        "{notes:?}"
+    );
+    // The same with the periods as columns (melted first, then one column per measure).
+    let years = load("jaren.csv", one_column_per_year().as_bytes());
+    assert_same_views(&years, &wide, VIEWS);
+    assert!(
+        years
+            .table
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Eén rij per maat in 'maat' met het getal in 'waarde'")),
+        "{:?}",
+        years.table.detected.notes
+    );
+}

@@ -95,6 +95,10 @@ impl Dataset {
         // One column per measure and period (`personen 2015;werkzaam 2015;...`): the same.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::measures_by_period_as_rows(&table).unwrap_or(table);
+        // One row per measure, named in a column beside one column of numbers (`Onderwerp;
+        // Waarde`, also as the periods' columns above leave it): one column per measure, said so.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::melt::measure_column_as_columns(&table).unwrap_or(table);
         // One column per category of one dimension (hours bands, age bands, subgroups, sexes,
         // shares adding up to 100 or counts to a total column per row): the long table, said so.
         #[cfg(feature = "full")]

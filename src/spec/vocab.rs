@@ -231,6 +231,12 @@ impl Subgroup {
         if !cfg!(feature = "full") {
             return None;
         }
+        // Initials written apart (`W.S.W.`, `P.W.`): the word they spell.
+        if f.contains(' ') && f.split(' ').all(|w| w.chars().count() == 1) {
+            if let Some(g) = Subgroup::from_folded(&f.replace(' ', "")) {
+                return Some(g);
+            }
+        }
         // Without a note in brackets that does not narrow the group ("P-wet (ABA)" is a part
         // of the Participatiewet, not all of it).
         let mut plain = String::new();
@@ -500,6 +506,11 @@ mod tests {
             ("Wajong (1)", Some(Subgroup::Wajong)),
             #[cfg(feature = "full")]
             ("Wajong¹", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("W.S.W.", Some(Subgroup::Wsw)),
+            #[cfg(feature = "full")]
+            ("P.W.", Some(Subgroup::Participatiewet)),
+            ("W.A.", None),
             ("Wsw-wachtlijst", None),
             ("Wsw (wachtlijst)", None),
             ("2015 vso/pro", None),

@@ -439,8 +439,6 @@ struct Observed {
 /// must tell what they are. All said in the file line. `Ok(None)` for any other table; an error
 /// for a measure given twice for the same dimensions (both rows named) or a row without one.
 pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Table>> {
-    use crate::error::{Error, ErrorKind, Location};
-    use crate::table::Cell;
     let roles: Vec<ObservationColumn> = table.columns.iter().map(observation_column).collect();
     let find = |r: ObservationColumn| -> Option<usize> {
         let mut found = (0..roles.len()).filter(|&j| roles[j] == r);
@@ -468,6 +466,47 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
     {
         return Ok(None);
     }
+    let left_out = counters.into_iter().chain(attribute).collect();
+    let pivot = Pivot {
+        measure,
+        value,
+        attribute,
+        dims,
+        left_out,
+        odata: true,
+    };
+    pivot_measures(table, &pivot)
+}
+
+#[cfg(feature = "full")]
+/// Which columns a table of one row per measure is read by: the measure names and their number,
+/// the attribute column that may withhold a number (OData v4), the dimensions (one row per
+/// combination), the columns left out, and whether the table is CBS's OData v4 (for the file
+/// line's words and the notes on codes).
+struct Pivot {
+    measure: usize,
+    value: usize,
+    attribute: Option<usize>,
+    dims: Vec<usize>,
+    left_out: Vec<usize>,
+    odata: bool,
+}
+
+#[cfg(feature = "full")]
+/// A table of one row per measure (OData v4 observations, or a measure column a user exported
+/// beside a number column, `Onderwerp;Waarde`) read as one column per measure: see
+/// [`observations_as_columns`] and [`measure_column_as_columns`].
+fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<Table>> {
+    use crate::error::{Error, ErrorKind, Location};
+    use crate::table::Cell;
+    let Pivot {
+        measure,
+        value,
+        attribute,
+        ref dims,
+        ref left_out,
+        odata,
+    } = *pivot;
     let file = Location::file(&table.source);
     let unit = table.detected.row_unit.clone();
     let at = |i: usize, column: &str| {
@@ -619,7 +658,7 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
         .iter()
         .map(|&j| Column::with_capacity(table.columns[j].name.clone(), n))
         .collect();
-    for (c, &j) in columns.iter_mut().zip(&dims) {
+    for (c, &j) in columns.iter_mut().zip(dims) {
         for &i in &groups {
             c.push(table.columns[j].get(i).to_value());
         }
@@ -658,26 +697,41 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
         crate::format::first_ten(&quoted, crate::format::Lang::Nl),
         crate::format::first_ten(&quoted, crate::format::Lang::En),
     );
-    let left_out: Vec<String> = counters
+    let left_out: Vec<String> = left_out
         .iter()
-        .chain(attribute.iter())
         .map(|&j| format!("'{}'", table.columns[j].name))
         .collect();
     let (mname, vname) = (&table.columns[measure].name, &table.columns[value].name);
     let count = |x: usize, lang| crate::format::number(x as f64, 0, lang);
     use crate::format::Lang::{En, Nl};
+    // (A column left out of a user's table goes with the measure: its unit, its code.)
+    let (lead_nl, lead_en, why_nl, why_en) = if odata {
+        (
+            "Waarnemingen van CBS (OData v4): één",
+            "CBS observations (OData v4): one",
+            "",
+            "",
+        )
+    } else {
+        (
+            "Eén",
+            "One",
+            " (hoort bij de maat)",
+            " (goes with the measure)",
+        )
+    };
     detected.note(
         format!(
-            "Waarnemingen van CBS (OData v4): één {word} per maat in '{mname}' met het getal in '{vname}'; gelezen als één kolom per maat ({list_nl}), {} {words} -> {} {words}{}.",
+            "{lead_nl} {word} per maat in '{mname}' met het getal in '{vname}'; gelezen als één kolom per maat ({list_nl}), {} {words} -> {} {words}{}.",
             count(table.len(), Nl),
             count(n, Nl),
-            if left_out.is_empty() { String::new() } else { format!("; {} weggelaten", left_out.join(", ")) }
+            if left_out.is_empty() { String::new() } else { format!("; {} weggelaten{why_nl}", left_out.join(", ")) }
         ),
         format!(
-            "CBS observations (OData v4): one {word_en} per measure in '{mname}' with the number in '{vname}'; read as one column per measure ({list_en}), {} {words_en} -> {} {words_en}{}.",
+            "{lead_en} {word_en} per measure in '{mname}' with the number in '{vname}'; read as one column per measure ({list_en}), {} {words_en} -> {} {words_en}{}.",
             count(table.len(), En),
             count(n, En),
-            if left_out.is_empty() { String::new() } else { format!("; {} left out", left_out.join(", ")) }
+            if left_out.is_empty() { String::new() } else { format!("; {} left out{why_en}", left_out.join(", ")) }
         ),
     );
     if let Some(a) = attribute {
@@ -746,7 +800,7 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
     }
     let codes: Vec<String> = measures
         .iter()
-        .filter(|m| is_measure_code(m))
+        .filter(|m| odata && is_measure_code(m))
         .map(|m| format!("'{m}'"))
         .collect();
     if !codes.is_empty() {
@@ -764,6 +818,100 @@ pub fn observations_as_columns(table: &Table) -> crate::error::Result<Option<Tab
         );
     }
     Ok(Some(remade(table, columns, row_numbers, detected)))
+}
+
+#[cfg(feature = "full")]
+/// A table of one row per measure as users export it (a StatLine download with its topics in
+/// the rows, a dashboard's export, a published table melted by periods): a text column whose
+/// values name two or more different counts (`Onderwerp`: `Personen in doelgroepregister`,
+/// `Werkzame personen`), one column of numbers beside it (`Waarde`, `Aantal`), and the
+/// dimensions (region, period, subgroup). Read as one column per measure, one row per
+/// combination of the dimensions, as [`observations_as_columns`] reads CBS's OData v4. A text
+/// column that goes with the measure (`Eenheid`: `personen`, `banen`) is left out: as a dimension
+/// it would keep each measure on rows of its own. `None` for any other table: none such, a
+/// column headed as a count already, or a measure given twice for the same dimensions (left to
+/// the views, which say so).
+pub fn measure_column_as_columns(table: &Table) -> Option<Table> {
+    use crate::compute::regional::columns::{is_row_counter, Count, IdColumn};
+    if table.is_empty()
+        || table
+            .columns
+            .iter()
+            .any(|c| Count::from_header(&c.name).is_some())
+    {
+        return None;
+    }
+    let kind = |j: usize| table.columns[j].kind();
+    // The measure column: texts, at most 50, two or more naming a count, no count named twice,
+    // and at least half of them naming one.
+    let names_measures = |j: usize| -> bool {
+        let d = table.columns[j].dictionary();
+        if kind(j) != ColumnKind::Text || d.len() > 50 {
+            return false;
+        }
+        let mut counts: Vec<Count> = d.iter().filter_map(|t| Count::from_header(t)).collect();
+        let named = counts.len();
+        counts.sort_by_key(|c| c.index());
+        counts.dedup();
+        named >= 2 && counts.len() == named && named * 2 >= d.len()
+    };
+    let mut found = (0..table.columns.len()).filter(|&j| names_measures(j));
+    let (Some(measure), None) = (found.next(), found.next()) else {
+        return None;
+    };
+    // The number column: the one column of numbers that is no period, region or row counter,
+    // else the one so headed as a value.
+    let numbers: Vec<usize> = (0..table.columns.len())
+        .filter(|&j| {
+            j != measure
+                && matches!(kind(j), ColumnKind::Number | ColumnKind::Empty)
+                && IdColumn::from_header(&table.columns[j].name).is_none()
+                && !is_row_counter(&table.columns[j])
+        })
+        .collect();
+    let value = match numbers[..] {
+        [j] => j,
+        _ => {
+            let mut valued = numbers.iter().copied().filter(|&j| {
+                matches!(
+                    crate::compute::regional::columns::fold_header(&table.columns[j].name).as_str(),
+                    "waarde" | "waarden" | "value" | "values" | "aantal" | "aantallen" | "getal"
+                )
+            });
+            match (valued.next(), valued.next()) {
+                (Some(j), None) => j,
+                _ => return None,
+            }
+        }
+    };
+    let n_measures = table.columns[measure].dictionary().len();
+    let goes_with_measure = |j: usize| {
+        let c = &table.columns[j];
+        kind(j) == ColumnKind::Text
+            && (2..=n_measures).contains(&c.dictionary().len())
+            && table.len() > n_measures
+            && super::roles::column_determines(&table.columns[measure], c)
+    };
+    let (mut dims, mut left_out) = (Vec::new(), Vec::new());
+    for j in (0..table.columns.len()).filter(|&j| j != measure && j != value) {
+        if is_row_counter(&table.columns[j]) || goes_with_measure(j) {
+            left_out.push(j);
+        } else {
+            dims.push(j);
+        }
+    }
+    if dims.is_empty() {
+        return None;
+    }
+    let pivot = Pivot {
+        measure,
+        value,
+        attribute: None,
+        dims,
+        left_out,
+        odata: false,
+    };
+    pivot_measures(table, &pivot).ok().flatten()
 }
 
 #[cfg(feature = "full")]
@@ -1421,6 +1569,51 @@ mod tests {
             .iter()
             .any(|n| n.contains("3 records -> 2 records") && n.contains("één record per maat")));
         assert!(long.detected.notes.iter().any(|n| n.contains("record 3")));
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_measure_column_beside_one_number_column_is_read_as_a_column_per_measure() {
+        let text = "gemeente;jaar;onderwerp;eenheid;waarde\n\
+            Aalten;2015;Werkzame personen;personen;10\n\
+            Aalten;2015;Personen in doelgroepregister;aantal;30\n\
+            Oost Gelre;2015;Personen in doelgroepregister;aantal;20\n\
+            Oost Gelre;2015;Werkzame personen;personen;5\n";
+        let t = load("m.csv", text.as_bytes()).unwrap();
+        let long = measure_column_as_columns(&t).unwrap();
+        let names: Vec<&str> = long.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "gemeente",
+                "jaar",
+                "Werkzame personen",
+                "Personen in doelgroepregister"
+            ]
+        );
+        assert_eq!(long.len(), 2);
+        assert_eq!(long.columns[2].get(1), Cell::Number(5.0));
+        assert_eq!(long.columns[3].get(1), Cell::Number(20.0));
+        assert_eq!(long.row_numbers.get(1), Some(4));
+        assert!(long.detected.notes.iter().any(|n| n == "Eén rij per maat in 'onderwerp' met het getal in 'waarde'; gelezen als één kolom per maat ('Werkzame personen', 'Personen in doelgroepregister'), 4 rijen -> 2 rijen; 'eenheid' weggelaten (hoort bij de maat)."), "{:?}", long.detected.notes);
+        assert!(long.detected.notes_en.iter().any(
+            |n| n.starts_with("One row per measure in 'onderwerp' with the number in 'waarde'")
+        ));
+        for other in [
+            // A measure given twice for the same dimensions: left to the views.
+            text.replace("Oost Gelre;2015;Werkzame", "Aalten;2015;Werkzame"),
+            // Columns headed as counts already.
+            text.replace("waarde\n", "werkzame personen\n"),
+            // Two columns of numbers, neither headed as the value.
+            text.replace("eenheid;waarde", "code;n")
+                .replace(";personen;", ";1;")
+                .replace(";aantal;", ";2;"),
+            // Values that name one count only.
+            text.replace("Werkzame personen", "Uren per week"),
+        ] {
+            let t = load("m.csv", other.as_bytes()).unwrap();
+            assert!(measure_column_as_columns(&t).is_none(), "{other}");
+        }
     }
 
     #[cfg(feature = "full")]
