@@ -4,6 +4,7 @@
 //! one array of records (such as an OData `{"value": [...]}` export) is read too.
 //! Rows are called records: an error names `record N` (1-based).
 
+use super::csv::DecimalVotes;
 use super::limits::{self, thousands};
 use super::sniff::RawCell;
 use super::{Detected, Table, TableBuilder};
@@ -103,21 +104,45 @@ impl<'de> Deserialize<'de> for Node {
 
 /// Checks the nesting of arrays and objects against [`limits::MAX_JSON_DEPTH`] before parsing,
 /// so the error names the limit and the line.
-fn check_depth(name: &str, bytes: &[u8]) -> Result<()> {
+/// Also gives what the strings that look like numbers (`"4.099"`, `"45,3"`) say about their
+/// decimal separator: keys are passed over (full core).
+fn check_depth(name: &str, bytes: &[u8]) -> Result<DecimalVotes> {
     let (mut depth, mut line) = (0usize, 1usize);
     let (mut in_string, mut escaped) = (false, false);
-    for &b in bytes {
+    let mut votes = DecimalVotes::default();
+    // The string that began at `start`; a numeric-looking one just closed, voting unless a `:`
+    // follows (a key).
+    let (mut start, mut pending): (usize, Option<(usize, usize)>) = (0, None);
+    for (i, &b) in bytes.iter().enumerate() {
         if in_string {
             match (escaped, b) {
                 (true, _) => escaped = false,
                 (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
+                (false, b'"') => {
+                    in_string = false;
+                    if cfg!(feature = "full") && i - start <= 40 {
+                        pending = Some((start, i));
+                    }
+                }
                 _ => {}
             }
             continue;
         }
+        if let Some((from, to)) = pending {
+            if !b.is_ascii_whitespace() {
+                pending = None;
+                if b != b':' {
+                    if let Ok(text) = std::str::from_utf8(&bytes[from..to]) {
+                        votes.add(text);
+                    }
+                }
+            }
+        }
         match b {
-            b'"' => in_string = true,
+            b'"' => {
+                in_string = true;
+                start = i + 1;
+            }
             b'\n' => line += 1,
             b'[' | b'{' => {
                 depth += 1;
@@ -146,7 +171,29 @@ fn check_depth(name: &str, bytes: &[u8]) -> Result<()> {
             _ => {}
         }
     }
-    Ok(())
+    Ok(votes)
+}
+
+/// What a record list's reading needs to know of the whole file: its size (the cell budget)
+/// and the decimal separator of its strings that are numbers, with the votes that told it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FileFacts {
+    bytes: usize,
+    decimal: char,
+    votes: DecimalVotes,
+}
+
+impl FileFacts {
+    /// The separator the strings' votes tell (`"1.234"` only: whole numbers, the point groups
+    /// thousands; else the majority of the strings that tell; else a point, as JSON writes
+    /// numbers).
+    fn of(bytes: usize, votes: DecimalVotes) -> FileFacts {
+        FileFacts {
+            bytes,
+            decimal: votes.decide(b','),
+            votes,
+        }
+    }
 }
 
 fn is_records(n: &Node) -> bool {
@@ -166,6 +213,8 @@ enum Field {
 struct Sink<'n> {
     name: &'n str,
     file_bytes: usize,
+    /// The decimal separator strings are read with, and the votes that told it.
+    decimal: (char, DecimalVotes),
     budget: usize,
     /// A field's column (in the table, in order of first appearance).
     index: std::collections::HashMap<String, usize>,
@@ -188,13 +237,14 @@ struct Sink<'n> {
 }
 
 impl<'n> Sink<'n> {
-    fn new(name: &'n str, file_bytes: usize) -> Self {
+    fn new(name: &'n str, file: FileFacts) -> Self {
         Sink {
             name,
-            file_bytes,
-            budget: limits::cell_budget(file_bytes),
+            file_bytes: file.bytes,
+            decimal: (file.decimal, file.votes),
+            budget: limits::cell_budget(file.bytes),
             index: std::collections::HashMap::new(),
-            table: TableBuilder::open(name, ('.', true), Some("record".into())),
+            table: TableBuilder::open(name, (file.decimal, true), Some("record".into())),
             items: 0,
             objects: 0,
             cells_so_far: 0,
@@ -388,11 +438,29 @@ impl<'n> Sink<'n> {
         let mut detected = Detected {
             format: if lines { "jsonl" } else { "json" }.into(),
             encoding: Some("UTF-8".into()),
-            decimal: Some(".".into()),
+            decimal: Some(self.decimal.0.to_string()),
             header_row: 0,
             row_unit: Some("record".into()),
             ..Default::default()
         };
+        // Strings that are numbers written with a separator that could be either (`"4.099"`
+        // only): said how they were read.
+        let (decimal, votes) = self.decimal;
+        if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
+            let (nl, en) = super::csv::decimal_guess_note(&votes, decimal, b',');
+            detected.note(nl, en);
+        } else if votes.comma > 0 && votes.dot > 0 {
+            detected.note(
+                format!(
+                    "Getallen als tekst in beide notaties: {} met decimaalkomma, {} met decimaalpunt; gelezen met '{decimal}', de andere blijven tekst",
+                    votes.comma, votes.dot
+                ),
+                format!(
+                    "Numbers as text in both notations: {} with decimal comma, {} with decimal point; read with '{decimal}', the others stay text",
+                    votes.comma, votes.dot
+                ),
+            );
+        }
         for (nl, en) in notes {
             detected.note(nl, en);
         }
@@ -563,7 +631,7 @@ const LIST: (&str, &str) = ("een lijst", "a list");
 pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     use serde::de::DeserializeSeed;
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    check_depth(name, bytes)?;
+    let file = FileFacts::of(bytes.len(), check_depth(name, bytes)?);
 
     /// What the file holds at the top.
     enum Root<'n> {
@@ -638,7 +706,7 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     }
 
     /// The top of the file.
-    struct Top<'n>(&'n str, usize);
+    struct Top<'n>(&'n str, FileFacts);
     impl<'de, 'n> DeserializeSeed<'de> for Top<'n> {
         type Value = Root<'n>;
         fn deserialize<D: Deserializer<'de>>(self, d: D) -> R<Root<'n>, D::Error> {
@@ -802,7 +870,7 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     }
 
     if is_json_lines(name, bytes) {
-        let mut sink = Sink::new(name, bytes.len());
+        let mut sink = Sink::new(name, file);
         for (line, text) in json_lines(bytes) {
             let mut de = serde_json::Deserializer::from_slice(text);
             Item(&mut sink)
@@ -813,7 +881,7 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         return sink.finish(Vec::new(), true);
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let root = Top(name, bytes.len())
+    let root = Top(name, file)
         .deserialize(&mut de)
         .and_then(|r| de.end().map(|_| r))
         .map_err(|e| syntax(name, e))?;
@@ -822,12 +890,12 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
         #[cfg(feature = "full")]
         Root::List(sink) if sink.objects == 0 && sink.items > 0 => {
             let e = sink.finish(Vec::new(), false).err();
-            other_shape(name, bytes, e)
+            other_shape(name, bytes, file, e)
         }
         Root::List(sink) => sink.finish(Vec::new(), false),
         #[cfg(feature = "full")]
         Root::Object(lists) if lists.is_empty() => {
-            other_shape(name, bytes, Some(not_one_list(name, &[])))
+            other_shape(name, bytes, file, Some(not_one_list(name, &[])))
         }
         Root::Object(lists) => {
             let found: Vec<String> = lists.iter().map(|(k, _)| k.clone()).collect();
@@ -843,10 +911,10 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
 /// A file that is no list of records (`error` says so) read as one of the other shapes a table
 /// is written in ([`shapes`]), from the whole file parsed into a tree.
 #[cfg(feature = "full")]
-fn other_shape(name: &str, bytes: &[u8], error: Option<Error>) -> Result<Table> {
+fn other_shape(name: &str, bytes: &[u8], file: FileFacts, error: Option<Error>) -> Result<Table> {
     let error = || error.unwrap_or_else(|| not_one_list(name, &[]));
     match serde_json::from_slice::<Node>(bytes) {
-        Ok(root) => shapes::read(name, bytes.len(), root).unwrap_or_else(|| Err(error())),
+        Ok(root) => shapes::read(name, file, root).unwrap_or_else(|| Err(error())),
         Err(_) => Err(error()),
     }
 }
@@ -856,7 +924,7 @@ fn other_shape(name: &str, bytes: &[u8], error: Option<Error>) -> Result<Table> 
 #[doc(hidden)]
 pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    check_depth(name, bytes)?;
+    let file = FileFacts::of(bytes.len(), check_depth(name, bytes)?);
     let lines = is_json_lines(name, bytes);
     #[cfg(feature = "full")]
     if !lines {
@@ -870,13 +938,13 @@ pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             _ => false,
         };
         if other {
-            return match shapes::read(name, bytes.len(), root) {
+            return match shapes::read(name, file, root) {
                 Some(t) => t,
-                None => whole_records(name, bytes, lines),
+                None => whole_records(name, bytes, file, lines),
             };
         }
     }
-    whole_records(name, bytes, lines)
+    whole_records(name, bytes, file, lines)
 }
 
 /// Whether an object holds a list of records where [`record_lists`] looks for one.
@@ -918,7 +986,7 @@ fn record_lists(node: Node, path: &str) -> Vec<(String, Vec<Node>)> {
 }
 
 /// [`read_json_whole`] of a list of records (or a file that is none of the shapes).
-fn whole_records(name: &str, bytes: &[u8], lines: bool) -> Result<Table> {
+fn whole_records(name: &str, bytes: &[u8], file: FileFacts, lines: bool) -> Result<Table> {
     let (items, notes) = if lines {
         let mut items = Vec::new();
         for (line, text) in json_lines(bytes) {
@@ -928,7 +996,7 @@ fn whole_records(name: &str, bytes: &[u8], lines: bool) -> Result<Table> {
     } else {
         whole_items(name, bytes)?
     };
-    let mut sink = Sink::new(name, bytes.len());
+    let mut sink = Sink::new(name, file);
     for item in items {
         let Node::Object(fields) = item else {
             sink.not_a_record((item.kind(), item.kind_en()));
@@ -1061,6 +1129,66 @@ mod tests {
         assert_eq!(
             t.location(1, "n").to_string(),
             "r.json, record 2, kolom 'n'"
+        );
+    }
+
+    /// Strings that are numbers are read with the separator they tell: `"4.099"` beside `"724"`
+    /// (a Dutch export with its thousands grouped) is 4099, never 4.099; a decimal comma is read
+    /// as one; JSON numbers and keys do not vote.
+    #[cfg(feature = "full")]
+    #[test]
+    fn strings_that_are_numbers_tell_their_decimal_separator() {
+        let read = |text: &str| read_json("s.json", text.as_bytes()).unwrap();
+        let t = read(
+            r#"[{"1.500":"x","n":"4.099","m":1.5},{"1.500":"y","n":"724","m":2.25},{"n":"15.713"}]"#,
+        );
+        assert_eq!(
+            t.columns[1].values(),
+            [
+                Value::Number(4099.0),
+                Value::Number(724.0),
+                Value::Number(15713.0)
+            ]
+        );
+        assert_eq!(t.columns[2].values()[0], Value::Number(1.5));
+        assert_eq!(t.detected.decimal.as_deref(), Some(","));
+        assert!(
+            t.detected
+                .notes
+                .iter()
+                .any(|n| n.contains("de punt scheidt de duizendtallen")),
+            "{:?}",
+            t.detected.notes
+        );
+        // A decimal comma, and thousands with it.
+        let t = read(r#"[{"p":"45,3"},{"p":"1.234,5"},{"p":"7"}]"#);
+        assert_eq!(
+            t.columns[0].values(),
+            [
+                Value::Number(45.3),
+                Value::Number(1234.5),
+                Value::Number(7.0)
+            ]
+        );
+        // A decimal point, as before; and nothing to tell.
+        let t = read(r#"[{"p":"45.3"},{"p":"4.099"},{"p":"1,234.5"}]"#);
+        assert_eq!(
+            t.columns[0].values(),
+            [
+                Value::Number(45.3),
+                Value::Number(4.099),
+                Value::Number(1234.5)
+            ]
+        );
+        assert_eq!(t.detected.decimal.as_deref(), Some("."));
+        assert!(t.detected.notes.is_empty(), "{:?}", t.detected.notes);
+        // In JSON lines, and in a list of lists.
+        let t = read_json("s.jsonl", b"{\"n\":\"4.099\"}\n{\"n\":\"12\"}\n").unwrap();
+        assert_eq!(t.columns[0].values()[0], Value::Number(4099.0));
+        let t = read(r#"[["regio","n"],["A","4.099"],["B","12.345"]]"#);
+        assert_eq!(
+            t.columns[1].values(),
+            [Value::Number(4099.0), Value::Number(12345.0)]
         );
     }
 

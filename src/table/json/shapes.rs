@@ -14,25 +14,25 @@
 //! said in the file line; the rows then go through the records' reader ([`super::Sink`]), so
 //! cells, limits and errors are those of a list of records.
 
-use super::{Field, Node, Sink};
+use super::{Field, FileFacts, Node, Sink};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::table::sniff::RawCell;
 use crate::table::{column_names, Detected, Table};
 
 /// The table when `root` is one of the shapes above; `None` when it is none of them (the
 /// caller's error stands).
-pub(super) fn read(name: &str, file_bytes: usize, root: Node) -> Option<Result<Table>> {
+pub(super) fn read(name: &str, file: FileFacts, root: Node) -> Option<Result<Table>> {
     match root {
-        Node::Array(items) => list_of_lists(name, file_bytes, items),
+        Node::Array(items) => list_of_lists(name, file, items),
         Node::Object(fields) => {
-            if let Some(split) = split(name, file_bytes, &fields) {
+            if let Some(split) = split(name, file, &fields) {
                 return Some(split);
             }
             if fields.is_empty() {
                 return None;
             }
             if fields.iter().all(|(_, v)| scalar_list(v)) {
-                return Some(lists_per_column(name, file_bytes, fields));
+                return Some(lists_per_column(name, file, fields));
             }
             if fields.iter().all(|(_, v)| scalar_object(v)) {
                 // Row labels outside, field names inside (`orient='index'`), or the other way
@@ -43,9 +43,9 @@ pub(super) fn read(name: &str, file_bytes: usize, root: Node) -> Option<Result<T
                     _ => false,
                 });
                 return Some(if outer_rows && !inner_rows {
-                    records_per_label(name, file_bytes, fields)
+                    records_per_label(name, file, fields)
                 } else {
-                    objects_per_column(name, file_bytes, fields)
+                    objects_per_column(name, file, fields)
                 });
             }
             None
@@ -116,13 +116,13 @@ fn names_of(header: &[String]) -> (Vec<String>, Vec<(String, String)>) {
 /// default) as a first column `index`.
 fn rows_into_table(
     name: &str,
-    file_bytes: usize,
+    file: FileFacts,
     names: &[String],
     rows: impl Iterator<Item = (Option<String>, Vec<Node>)>,
     mut notes: Vec<(String, String)>,
     labelled: bool,
 ) -> Result<Table> {
-    let mut sink = Sink::new(name, file_bytes);
+    let mut sink = Sink::new(name, file);
     let index = if labelled {
         let mut k = "index".to_string();
         while names.contains(&k) {
@@ -170,7 +170,7 @@ fn rows_into_table(
 }
 
 /// `[["regio","jaar"],["Twente",2015],...]`: the first list names the columns.
-fn list_of_lists(name: &str, file_bytes: usize, items: Vec<Node>) -> Option<Result<Table>> {
+fn list_of_lists(name: &str, file: FileFacts, items: Vec<Node>) -> Option<Result<Table>> {
     if !items.iter().all(|i| matches!(i, Node::Array(_))) {
         return None;
     }
@@ -201,13 +201,11 @@ fn list_of_lists(name: &str, file_bytes: usize, items: Vec<Node>) -> Option<Resu
         Node::Array(cells) => (None, cells),
         _ => (None, Vec::new()),
     });
-    Some(rows_into_table(
-        name, file_bytes, &names, rows, notes, false,
-    ))
+    Some(rows_into_table(name, file, &names, rows, notes, false))
 }
 
 /// pandas `orient='split'`: `columns`, `data` and perhaps `index` (other fields: not this shape).
-fn split(name: &str, file_bytes: usize, fields: &[(String, Node)]) -> Option<Result<Table>> {
+fn split(name: &str, file: FileFacts, fields: &[(String, Node)]) -> Option<Result<Table>> {
     let get = |k: &str| fields.iter().find(|(f, _)| f == k).map(|(_, v)| v);
     if !fields
         .iter()
@@ -262,13 +260,11 @@ fn split(name: &str, file_bytes: usize, fields: &[(String, Node)]) -> Option<Res
         };
         (labels.next(), cells)
     });
-    Some(rows_into_table(
-        name, file_bytes, &names, rows, notes, labelled,
-    ))
+    Some(rows_into_table(name, file, &names, rows, notes, labelled))
 }
 
 /// `{"regio": ["Twente", ...], "jaar": [2015, ...]}`: lists of one length.
-fn lists_per_column(name: &str, file_bytes: usize, fields: Vec<(String, Node)>) -> Result<Table> {
+fn lists_per_column(name: &str, file: FileFacts, fields: Vec<(String, Node)>) -> Result<Table> {
     let header: Vec<String> = fields.iter().map(|(k, _)| k.clone()).collect();
     let lens: Vec<usize> = fields
         .iter()
@@ -314,12 +310,12 @@ fn lists_per_column(name: &str, file_bytes: usize, fields: Vec<(String, Node)>) 
             .collect();
         (None, cells)
     });
-    rows_into_table(name, file_bytes, &names, rows, notes, false)
+    rows_into_table(name, file, &names, rows, notes, false)
 }
 
 /// pandas `orient='columns'`: `{"regio": {"0": "Twente", ...}, ...}`; the rows are the labels in
 /// the order first seen, a label a column leaves out a missing cell.
-fn objects_per_column(name: &str, file_bytes: usize, fields: Vec<(String, Node)>) -> Result<Table> {
+fn objects_per_column(name: &str, file: FileFacts, fields: Vec<(String, Node)>) -> Result<Table> {
     let header: Vec<String> = fields.iter().map(|(k, _)| k.clone()).collect();
     let mut labels: Vec<String> = Vec::new();
     let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -352,13 +348,13 @@ fn objects_per_column(name: &str, file_bytes: usize, fields: Vec<(String, Node)>
         ),
     );
     let rows = labels.into_iter().map(Some).zip(grid);
-    rows_into_table(name, file_bytes, &names, rows, notes, labelled)
+    rows_into_table(name, file, &names, rows, notes, labelled)
 }
 
 /// pandas `orient='index'`: `{"0": {"regio": "Twente", ...}, ...}`, a record per row label.
-fn records_per_label(name: &str, file_bytes: usize, fields: Vec<(String, Node)>) -> Result<Table> {
+fn records_per_label(name: &str, file: FileFacts, fields: Vec<(String, Node)>) -> Result<Table> {
     let labelled = !default_labels(fields.iter().map(|(k, _)| k.as_str()));
-    let mut sink = Sink::new(name, file_bytes);
+    let mut sink = Sink::new(name, file);
     let mut notes = vec![(
         "Een record per rijlabel (pandas 'index')".to_string(),
         "A record per row label (pandas 'index')".to_string(),
