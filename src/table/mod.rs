@@ -1205,6 +1205,18 @@ pub fn looks_numeric(s: &str) -> bool {
     {
         return s.len() > 1;
     }
+    // (Full core:) a number in brackets (`(12)`: unreliable, or negative), after a sign of
+    // about or a bound (`~10`, `>1000`, `≤ 5`), or before a footnote's mark (`12*`, `12¹`).
+    #[cfg(feature = "full")]
+    let s = {
+        let s = match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            Some(inner) => inner.trim(),
+            None => s,
+        };
+        s.trim_start_matches(['~', '≈', '±', '>', '<', '≥', '≤', '='])
+            .trim_end_matches(['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
+            .trim()
+    };
     let body = s
         .trim_start_matches(['€', '$', '\'', '+', '-', '−', ' ', '\u{a0}'])
         .trim_end_matches(['%', ' ', '\u{a0}']);
@@ -2234,6 +2246,12 @@ mod tests {
         assert_eq!(parse_cell(" 4 099 ", ','), Value::Number(4099.0));
         assert_eq!(parse_cell("12 34", ','), Value::Text("12 34".into()));
         assert!(looks_numeric("12\u{202f}34"));
+        for odd in ["(12)", "12*", "~10", ">1000", "≤ 5", "12¹", "(1.234,5)"] {
+            assert!(looks_numeric(odd), "{odd}");
+        }
+        for text in ["()", "*", "(a)", "~", "12a", "Q1"] {
+            assert!(!looks_numeric(text), "{text}");
+        }
     }
 
     #[cfg(feature = "full")]
