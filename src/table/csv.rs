@@ -2557,6 +2557,11 @@ impl CsvReader {
             beyond,
             ..
         } = part;
+        // A note under the table whose text holds the delimiter (`Bron: UWV, bewerking SZW`)
+        // is a short row, not data: left out as the other notes below are.
+        #[cfg(feature = "full")]
+        let (columns, row_numbers, rejected, short) =
+            notes_in_short_rows((columns, row_numbers, rejected, short), delimiter);
         detected.rejected = rejected;
         if !short.is_empty() {
             let shown: Vec<String> = short
@@ -2673,6 +2678,118 @@ impl Rows {
         self.part.append(rest);
         Ok(())
     }
+}
+
+/// Whether a cell opens a note under a table (`Bron: CBS`, `Noot 1`, `* voorlopig`, `© UWV`): a
+/// note's word first and then no letter or digit (`Bronckhorst` is a municipality), or a mark.
+#[cfg(feature = "full")]
+fn opens_a_note(text: &str) -> bool {
+    let t = crate::case::lower(text.trim());
+    if t.starts_with(['*', '©', '¹', '²', '³']) || t.starts_with("(c)") {
+        return true;
+    }
+    [
+        "bron",
+        "bronnen",
+        "source",
+        "sources",
+        "noot",
+        "noten",
+        "voetnoot",
+        "voetnoten",
+        "toelichting",
+        "opmerking",
+        "opmerkingen",
+        "note",
+        "notes",
+        "let op",
+        "verklaring",
+        "copyright",
+        "disclaimer",
+    ]
+    .iter()
+    .any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+#[cfg(feature = "full")]
+type Read = (
+    Vec<Column>,
+    RowNumbers,
+    Vec<RejectedRow>,
+    Vec<(usize, usize)>,
+);
+
+/// The last rows of a table that are notes below it split by the delimiter their text holds
+/// (`Bron: UWV, bewerking SZW` in a comma-separated file): rows with fewer fields than the header
+/// (or fewer than half of their cells filled) whose first filled cell opens a note ([`opens_a_note`]), at most five, after the last row of
+/// data. They are taken out of the columns and listed as notes below the table, as a note in one
+/// cell is; the rows they leave are as read.
+#[cfg(feature = "full")]
+fn notes_in_short_rows(read: Read, delimiter: u8) -> Read {
+    use super::Cell;
+    let (columns, row_numbers, mut rejected, mut short) = read;
+    let n = row_numbers.len();
+    let first_filled = |i: usize| {
+        columns.iter().find_map(|c| match c.get(i) {
+            Cell::Missing => None,
+            cell => Some(cell),
+        })
+    };
+    let mut k = 0;
+    while k < n.min(5) {
+        let i = n - 1 - k;
+        // Fewer fields than the header, or (the delimiters written out, `Bron: UWV; SZW;;;`)
+        // fewer than half of the cells filled.
+        let filled = columns.iter().filter(|c| !c.get(i).is_missing()).count();
+        let is_short = filled * 2 < columns.len()
+            || row_numbers
+                .get(i)
+                .is_some_and(|r| short.iter().any(|&(row, _)| row == r));
+        match first_filled(i) {
+            Some(Cell::Text(t)) if is_short && opens_a_note(t) => k += 1,
+            _ => break,
+        }
+    }
+    if k == 0 {
+        return (columns, row_numbers, rejected, short);
+    }
+    let kept = n - k;
+    let sep = format!("{} ", char::from(delimiter));
+    for i in kept..n {
+        let row = row_numbers.get(i).unwrap_or(i + 1);
+        let cells: Vec<String> = columns
+            .iter()
+            .filter_map(|c| c.get(i).to_value().as_text())
+            .collect();
+        rejected.push(RejectedRow {
+            row,
+            reason: sniff::REASON_BELOW.to_string(),
+            reason_en: sniff::reason_en(sniff::REASON_BELOW).to_string(),
+            content: sniff::shorten(&cells.join(&sep), 80),
+        });
+        short.retain(|&(r, _)| r != row);
+    }
+    rejected.sort_by_key(|r| r.row);
+    let columns = columns
+        .into_iter()
+        .map(|c| {
+            let mut kept_column = Column::with_capacity(c.name.clone(), kept);
+            for i in 0..kept {
+                kept_column.push(c.get(i).to_value());
+            }
+            kept_column.spaced = c.spaced.clone();
+            kept_column.markers = c.markers.clone();
+            kept_column
+        })
+        .collect();
+    let mut numbers = RowNumbers::new();
+    for i in 0..kept {
+        numbers.push(u32::try_from(row_numbers.get(i).unwrap_or(i + 1)).unwrap_or(u32::MAX));
+    }
+    (columns, numbers, rejected, short)
 }
 
 /// What the helper's bytes start with (and so which form they have).
@@ -3256,6 +3373,55 @@ fn row_like(l: &str, delimiter: u8, width: usize) -> bool {
 mod tests {
     use super::*;
     use crate::table::Value;
+
+    /// A note under the table split by the delimiter its text holds is a note, not a row of
+    /// data that turns the year column into text; a short last row of data stays a row.
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_note_below_split_by_the_delimiter_is_a_note() {
+        let body = "gemeente,jaar,aantal\nAalten,2019,10\nAalten,2020,12\nBronckhorst,2019,14\n";
+        let t = read_csv(
+            "n.csv",
+            format!("{body}Bron: CBS, bewerking SZW\n* voorlopig\n").as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(t.len(), 3);
+        assert_eq!(
+            t.columns[1].values(),
+            [
+                Value::Number(2019.0),
+                Value::Number(2020.0),
+                Value::Number(2019.0)
+            ]
+        );
+        assert_eq!(t.columns[0].dictionary().len(), 2);
+        let rows: Vec<(usize, &str, &str)> = t
+            .detected
+            .rejected
+            .iter()
+            .map(|r| (r.row, r.reason.as_str(), r.content.as_str()))
+            .collect();
+        assert_eq!(
+            rows[0],
+            (5, sniff::REASON_BELOW, "Bron: CBS, bewerking SZW")
+        );
+        assert_eq!(rows[1].0, 6);
+        assert!(
+            !t.detected.notes.iter().any(|n| n.contains("minder velden")),
+            "{:?}",
+            t.detected.notes
+        );
+        // With the delimiters written out.
+        let wide = "regio;jaar;a;b;c\nTwente;2019;1;2;3\nZeeland;2019;4;5;6\nBron: CBS; SZW;;;\n";
+        let t = read_csv("n.csv", wide.as_bytes()).unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.detected.rejected[0].content, "Bron: CBS; SZW");
+        // A short row of data (a municipality that begins like a note's word) stays.
+        let t = read_csv("n.csv", format!("{body}Bronckhorst,2020\n").as_bytes()).unwrap();
+        assert_eq!(t.len(), 4);
+        assert!(t.detected.notes.iter().any(|n| n.contains("minder velden")));
+        assert!(t.detected.rejected.is_empty());
+    }
 
     #[test]
     fn spaced_thousands_vote_by_their_decimals() {
