@@ -2226,6 +2226,19 @@ fn a_file_with_one_row_per_measure_gives_the_numbers_of_the_wide_file() {
             && n.ends_with("; 'Eenheid' weggelaten (hoort bij de maat).")),
         "{notes:?}"
     );
+    // A table without regions keeps its shape: a line per measure, as its view descriptions say.
+    let national =
+        "indicator;jaar;waarde\nWerkzame personen;2015;10000\nWerkzame personen;2016;11000\n\
+        Personen in doelgroepregister;2015;40000\nPersonen in doelgroepregister;2016;42000\n";
+    let ds = Dataset::load("landelijk.csv", national.as_bytes()).unwrap();
+    assert!(ds.regional.is_none());
+    let r = render_query(&ds, "view=line&x=jaar&y=waarde&series=indicator").unwrap();
+    assert_eq!(
+        r.data["series"].as_array().map(Vec::len),
+        Some(2),
+        "{}",
+        r.data
+    );
     // The same with the periods as columns (melted first, then one column per measure).
     let years = load("jaren.csv", one_column_per_year().as_bytes());
     assert_same_views(&years, &wide, VIEWS);

@@ -96,9 +96,14 @@ impl Dataset {
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::measures_by_period_as_rows(&table).unwrap_or(table);
         // One row per measure, named in a column beside one column of numbers (`Onderwerp;
-        // Waarde`, also as the periods' columns above leave it): one column per measure, said so.
+        // Waarde`, also as the periods' columns above leave it): one column per measure, said so,
+        // when that gives regional data. (A table the tidy views read keeps its shape: its
+        // lines per measure, and the view descriptions written for it, `y=waarde&series=...`.)
         #[cfg(feature = "full")]
-        let table = crate::compute::tidy::melt::measure_column_as_columns(&table).unwrap_or(table);
+        let table = match crate::compute::tidy::melt::measure_column_as_columns(&table) {
+            Some(t) if RegionalData::matches(&t) => t,
+            _ => table,
+        };
         // One column per category of one dimension (hours bands, age bands, subgroups, sexes,
         // shares adding up to 100 or counts to a total column per row): the long table, said so.
         #[cfg(feature = "full")]
