@@ -59,7 +59,22 @@ const PERCENT_WORDS: &[&str] = &[
     "aandeel",
     "aandelen",
 ];
-const N_WORDS: &[&str] = &["n", "persons", "personen", "aantal", "people", "mensen"];
+const N_WORDS: &[&str] = &[
+    "n",
+    "persons",
+    "personen",
+    "aantal",
+    "people",
+    "mensen",
+    // The base of a share in survey and register tables.
+    "populatie",
+    "population",
+    "respondenten",
+    "respondents",
+    "noemer",
+    "denominator",
+    "steekproefomvang",
+];
 const ODDS_WORDS: &[&str] = &[
     "odds",
     "or",
@@ -1217,6 +1232,22 @@ mod tests {
         assert_eq!(r.get("year").unwrap().time_kind, Some(TimeKind::Year));
         assert_eq!(r.role("persons"), Some(Role::N));
         assert_eq!(r.get("persons").unwrap().missing, 1);
+    }
+
+    /// The base of a share named as a population, respondents or a denominator is the n a
+    /// percentage is weighted with.
+    #[test]
+    fn the_base_of_a_share_is_its_n() {
+        for n in [
+            "populatie",
+            "Population",
+            "aantal respondenten",
+            "noemer",
+            "steekproefomvang",
+        ] {
+            let t = table(&format!("regio,aandeel,{n}\nA,40,100\nB,60,300\n"));
+            assert_eq!(Roles::detect(&t).role(n), Some(Role::N), "{n}");
+        }
     }
 
     #[test]
