@@ -43,7 +43,7 @@ mod xml;
 mod zip;
 
 use crate::error::{Error, ErrorKind, Location, Result};
-pub use column::{Cell, Column, FastMap, NO_CODE};
+pub use column::{Cell, Column, FastHasher, FastMap, NO_CODE};
 pub use row_numbers::RowNumbers;
 use serde::Serialize;
 pub use sniff::RawCell;

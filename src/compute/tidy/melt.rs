@@ -547,13 +547,21 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
         vec![None; table.columns[measure].dictionary().len()];
     // A cell's key: 0 when empty, 1 and a number's bits, 2 and a text's code (a number's sign
     // kept: -1 and 1 are apart).
-    let mut group_of: std::collections::HashMap<Vec<(u8, u64)>, usize> = Default::default();
+    // The combinations found: their keys one after another in `keys`, found by their hash
+    // (`group_of`, then `same_hash` to the next combination of the same hash), and per
+    // combination its first row and one slot per measure text (`stride`, at most the measure
+    // column's texts) in `slots`: no allocation per row or combination.
+    let d = dims.len();
+    let stride = table.columns[measure].dictionary().len().max(1);
+    let mut group_of: crate::table::FastMap<u64, u32> = Default::default();
+    let mut same_hash: Vec<u32> = Vec::new();
+    let mut keys: Vec<(u8, u64)> = Vec::new();
     let mut groups: Vec<usize> = Vec::new();
-    let mut slots: Vec<Vec<Option<Observed>>> = Vec::new();
+    let mut slots: Vec<Option<Observed>> = Vec::new();
     // Withheld values: per attribute text, how many and the first rows.
     let mut withheld: Vec<(String, usize, Vec<usize>)> = Vec::new();
     let mut withheld_numbers = 0usize;
-    let mut key: Vec<(u8, u64)> = Vec::with_capacity(dims.len());
+    let mut key: Vec<(u8, u64)> = Vec::with_capacity(d);
     for i in 0..table.len() {
         let Some(code) = table.columns[measure].code(i) else {
             return Err(Error::new2(
@@ -583,13 +591,35 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
         };
         key.clear();
         key.extend(dims.iter().map(|&j| cell_id(&table.columns[j], i)));
-        let g = match group_of.get(&key) {
-            Some(&g) => g,
+        let hash = {
+            use std::hash::Hasher;
+            let mut h = crate::table::FastHasher::default();
+            for &(kind, bits) in &key {
+                h.write_u8(kind);
+                h.write_u64(bits);
+            }
+            h.finish()
+        };
+        let mut found = group_of.get(&hash).copied();
+        while let Some(g) = found {
+            let g = g as usize;
+            if keys[g * d..(g + 1) * d] == key[..] {
+                break;
+            }
+            found = Some(same_hash[g]).filter(|&next| next != u32::MAX);
+        }
+        let g = match found {
+            Some(g) => g as usize,
             None => {
-                group_of.insert(key.clone(), groups.len());
+                let g = groups.len();
+                let Ok(g32) = u32::try_from(g) else {
+                    return Ok(None);
+                };
+                same_hash.push(group_of.insert(hash, g32).unwrap_or(u32::MAX));
+                keys.extend_from_slice(&key);
                 groups.push(i);
-                slots.push(Vec::new());
-                groups.len() - 1
+                slots.resize(slots.len() + stride, None);
+                g
             }
         };
         let mut v = table.columns[value].number(i);
@@ -613,10 +643,7 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
                 v = None;
             }
         }
-        let slot = &mut slots[g];
-        if slot.len() <= m {
-            slot.resize(m + 1, None);
-        }
+        let slot = &mut slots[g * stride..(g + 1) * stride];
         if let Some(before) = slot[m] {
             let dims_shown: Vec<String> = dims
                 .iter()
@@ -675,7 +702,7 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
     }
     for (m, name) in names.iter().enumerate() {
         let mut c = Column::with_capacity(name.clone(), n);
-        for slot in &slots {
+        for slot in slots.chunks_exact(stride) {
             match slot.get(m).copied().flatten().and_then(|o| o.value) {
                 Some(v) => c.push_number(v),
                 None => c.push_missing(),
