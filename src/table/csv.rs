@@ -1737,12 +1737,11 @@ impl CsvReader {
         // The encoding one reading would have read both parts in (see `Pieces::fill`): UTF-8
         // found not to be after other non-ASCII text starts the whole file again as
         // Windows-1252; after ASCII only, it reads on as that.
-        let (mine, theirs) = (f.pieces.encoding, h.encoding);
-        let encoding = match (mine, theirs) {
-            _ if mine == theirs => mine,
-            (Encoding::Utf8, Encoding::Windows1252) if !f.pieces.non_ascii() => theirs,
-            (Encoding::Windows1252, Encoding::Utf8) if !h.non_ascii => mine,
-            _ => return false,
+        let Some(encoding) = Encoding::joined(
+            (f.pieces.encoding, f.pieces.non_ascii()),
+            (h.encoding, h.non_ascii),
+        ) else {
+            return false;
         };
         let records = f.meta.len();
         if records + h.meta.len() > limits::MAX_ROWS {
@@ -2563,6 +2562,13 @@ impl CsvReader {
         let (columns, row_numbers, rejected, short) =
             notes_in_short_rows((columns, row_numbers, rejected, short), delimiter);
         detected.rejected = rejected;
+        #[cfg(feature = "full")]
+        if detected.encoding.as_deref() == Some(Encoding::Utf8Mixed.label()) {
+            detected.note(
+                "Tekenset gemengd: het bestand is UTF-8, op enkele tekens na (zoals een naam die uit een ander programma is overgenomen); die zijn als Windows-1252 gelezen",
+                "Mixed encoding: the file is UTF-8 except for a few characters (such as a name taken over from another program); those were read as Windows-1252",
+            );
+        }
         if !short.is_empty() {
             let shown: Vec<String> = short
                 .iter()
@@ -2804,6 +2810,7 @@ fn encoding_code(e: Encoding) -> u8 {
         Encoding::Utf8Bom => 2,
         Encoding::Utf16Le => 3,
         Encoding::Utf16Be => 4,
+        Encoding::Utf8Mixed => 5,
     }
 }
 
@@ -2842,6 +2849,7 @@ impl<'a> Handed<'a> {
             2 => Encoding::Utf8Bom,
             3 => Encoding::Utf16Le,
             4 => Encoding::Utf16Be,
+            5 => Encoding::Utf8Mixed,
             _ => return None,
         };
         let (non_ascii, any_text) = (r.u8()? != 0, r.u8()? != 0);
@@ -3373,6 +3381,51 @@ fn row_like(l: &str, delimiter: u8, width: usize) -> bool {
 mod tests {
     use super::*;
     use crate::table::Value;
+
+    /// A name saved in Windows-1252 in a UTF-8 file reads right, and the UTF-8 around it too
+    /// (the whole file read as Windows-1252 made `Fryslân` of UTF-8 `FryslÃ¢n`), said; in
+    /// pieces and on two threads as at once.
+    #[cfg(feature = "full")]
+    #[test]
+    fn windows_1252_in_a_utf8_file_reads_as_both() {
+        let mut bytes = "regio;n\nFryslân;1\nSúdwest;2\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"Frysl\xe2n;3\nBelgi\xeb;4\n");
+        bytes.extend_from_slice("Zuid-Holland Centraal;5\n".repeat(50).as_bytes());
+        bytes.extend_from_slice("Fryslân;6\n".as_bytes());
+        let t = read_csv("m.csv", &bytes).unwrap();
+        let names: Vec<&str> = t.columns[0].dictionary().iter().map(|d| &**d).collect();
+        assert_eq!(
+            names,
+            ["Fryslân", "Súdwest", "België", "Zuid-Holland Centraal"]
+        );
+        assert_eq!(
+            t.detected.encoding.as_deref(),
+            Some("UTF-8 met Windows-1252")
+        );
+        assert!(t
+            .detected
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Tekenset gemengd")));
+        for piece in [7, 16, 61] {
+            let a = read_csv_in_pieces("m.csv", &bytes, piece);
+            assert_eq!(
+                crate::table::fingerprint(&a),
+                crate::table::fingerprint(&Ok(t.clone())),
+                "pieces of {piece}"
+            );
+            let b = read_csv_in_pieces_on_two_threads("m.csv", &bytes, piece);
+            assert_eq!(
+                crate::table::fingerprint(&b),
+                crate::table::fingerprint(&Ok(t.clone())),
+                "two threads, pieces of {piece}"
+            );
+        }
+        // A file of Windows-1252 alone is named so, as before.
+        let t = read_csv("w.csv", b"regio;n\nFrysl\xe2n;1\n").unwrap();
+        assert_eq!(t.detected.encoding.as_deref(), Some("Windows-1252"));
+        assert_eq!(t.columns[0].dictionary()[0].as_ref(), "Fryslân");
+    }
 
     /// A note under the table split by the delimiter its text holds is a note, not a row of
     /// data that turns the year column into text; a short last row of data stays a row.

@@ -89,7 +89,13 @@ pub enum Encoding {
     Utf16Be,
     /// UTF-8 without a mark: the file is Windows-1252 if any of it is not UTF-8.
     Utf8,
+    /// Bytes that are not UTF-8 (in the full core: read as Windows-1252, a byte each, while
+    /// what is UTF-8 is read as such, see [`mixed_into`]).
     Windows1252,
+    /// Both in one file (a name saved in Windows-1252 pasted into a UTF-8 file): read as
+    /// [`Encoding::Windows1252`] is.
+    #[cfg(feature = "full")]
+    Utf8Mixed,
 }
 
 impl Encoding {
@@ -100,7 +106,30 @@ impl Encoding {
             Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
             Encoding::Utf8 => "UTF-8",
             Encoding::Windows1252 => "Windows-1252",
+            #[cfg(feature = "full")]
+            Encoding::Utf8Mixed => "UTF-8 met Windows-1252",
         }
+    }
+
+    /// The encoding one reading of the whole file finds, from the encodings of its first part
+    /// (`a`) and the rest (`b`) read apart, each with whether it read non-ASCII text as UTF-8
+    /// (full core: both UTF-8 and Windows-1252 is the two mixed, however they are spread).
+    #[cfg(feature = "full")]
+    pub fn joined(a: (Encoding, bool), b: (Encoding, bool)) -> Option<Encoding> {
+        use Encoding::{Utf8, Utf8Mixed, Windows1252};
+        Some(match (a, b) {
+            ((x, _), (y, _)) if x == y => x,
+            ((Utf8Mixed, _), (Utf8 | Windows1252, _))
+            | ((Utf8 | Windows1252, _), (Utf8Mixed, _)) => Utf8Mixed,
+            ((Utf8, utf8), (Windows1252, _)) | ((Windows1252, _), (Utf8, utf8)) => {
+                if utf8 {
+                    Utf8Mixed
+                } else {
+                    Windows1252
+                }
+            }
+            _ => return None,
+        })
     }
 
     /// The encoding a file's first bytes announce, and the length of its mark.
@@ -331,6 +360,18 @@ impl Pieces {
                     self.text.push_str(s);
                     ok
                 }
+                // Not UTF-8: the bytes that are not read as Windows-1252, the rest as UTF-8
+                // still, so what was read before stays as it is (full core).
+                #[cfg(feature = "full")]
+                Err(_) => {
+                    self.encoding = if self.non_ascii {
+                        Encoding::Utf8Mixed
+                    } else {
+                        Encoding::Windows1252
+                    };
+                    self.mixed(raw, last)
+                }
+                #[cfg(not(feature = "full"))]
                 Err(_) => {
                     // Not UTF-8: Windows-1252, as the whole file would have been read; what
                     // was read before is the same text in both when it was all ASCII.
@@ -346,11 +387,60 @@ impl Pieces {
             Encoding::Utf8Bom => lossy_into(raw, last, &mut self.text),
             Encoding::Utf16Le => utf16_into(raw, last, u16::from_le_bytes, &mut self.text),
             Encoding::Utf16Be => utf16_into(raw, last, u16::from_be_bytes, &mut self.text),
+            #[cfg(feature = "full")]
+            Encoding::Windows1252 | Encoding::Utf8Mixed => self.mixed(raw, last),
+            #[cfg(not(feature = "full"))]
             Encoding::Windows1252 => {
                 windows_1252_into(raw, &mut self.text);
                 raw.len()
             }
         })
+    }
+
+    /// [`mixed_into`], the encoding named `Utf8Mixed` once UTF-8 text is read too.
+    #[cfg(feature = "full")]
+    fn mixed(&mut self, raw: &[u8], last: bool) -> usize {
+        let (used, utf8) = mixed_into(raw, last, &mut self.text);
+        if utf8 {
+            self.non_ascii = true;
+            self.encoding = Encoding::Utf8Mixed;
+        }
+        used
+    }
+}
+
+/// UTF-8 with the bytes that are not UTF-8 read as Windows-1252, a byte each: a file of
+/// Windows-1252 reads as that (its bytes above 0x7F seldom make UTF-8: `Ã©` would), and names
+/// saved in Windows-1252 in a UTF-8 file read right, where the whole file read as
+/// Windows-1252 turned its UTF-8 into `Ã¢`. Gives the bytes used (an unfinished character at
+/// the end of a piece that is not the last is left) and whether any UTF-8 beyond ASCII was
+/// read.
+#[cfg(feature = "full")]
+fn mixed_into(raw: &[u8], last: bool, out: &mut String) -> (usize, bool) {
+    let mut rest = raw;
+    let mut utf8 = false;
+    out.reserve(raw.len());
+    loop {
+        let (ok, error) = match std::str::from_utf8(rest) {
+            Ok(_) => (rest.len(), None),
+            Err(e) => (e.valid_up_to(), Some(e.error_len())),
+        };
+        let valid = std::str::from_utf8(&rest[..ok]).unwrap_or_default();
+        utf8 |= !valid.is_ascii();
+        out.push_str(valid);
+        match error {
+            None => return (raw.len(), utf8),
+            // An unfinished character at the end: the next piece may finish it.
+            Some(None) if !last => return (raw.len() - (rest.len() - ok), utf8),
+            Some(None) => {
+                windows_1252_into(&rest[ok..], out);
+                return (raw.len(), utf8);
+            }
+            Some(Some(_)) => {
+                windows_1252_into(&rest[ok..ok + 1], out);
+                rest = &rest[ok + 1..];
+            }
+        }
     }
 }
 
@@ -526,6 +616,27 @@ mod tests {
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), "UTF-8"),
+            // (Full core:) each byte that is not UTF-8 as Windows-1252, the rest as UTF-8; named
+            // so when both are in the file.
+            #[cfg(feature = "full")]
+            Err(_) => {
+                let mut out = String::new();
+                let mut utf8 = false;
+                for chunk in bytes.utf8_chunks() {
+                    out.push_str(chunk.valid());
+                    utf8 |= !chunk.valid().is_ascii();
+                    windows_1252_into(chunk.invalid(), &mut out);
+                }
+                (
+                    out,
+                    if utf8 {
+                        "UTF-8 met Windows-1252"
+                    } else {
+                        "Windows-1252"
+                    },
+                )
+            }
+            #[cfg(not(feature = "full"))]
             Err(_) => {
                 let mut out = String::new();
                 windows_1252_into(bytes, &mut out);
@@ -565,6 +676,10 @@ mod tests {
             [0xFF, 0xFE, 0x3D, 0xD8, 0x41, 0x00].to_vec(),
             b"\xc3".to_vec(),
             b"x\xc3\xa9\xc3".to_vec(),
+            // Windows-1252 in a UTF-8 file, before and after UTF-8 text, and bytes of
+            // Windows-1252 that make UTF-8 (`Ã©`).
+            b"Frysl\xe2n;Frysl\xc3\xa2n\n\xe9\xe9\xc3\xa9\xf0\x9f\x98\x80\xe2\x82\n".to_vec(),
+            b"\xc3\xa2 \xe2 \xc3\xa9 \xe9\xe9 \xe2\x82\xac \x80".to_vec(),
             Vec::new(),
         ];
         for bytes in &cases {
