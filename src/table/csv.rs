@@ -1734,9 +1734,9 @@ impl CsvReader {
         if !whole || h.size != size || h.at != at || h.decimal != rows.body.decimal {
             return false;
         }
-        // The encoding one reading would have read both parts in (see `Pieces::fill`): UTF-8
-        // found not to be after other non-ASCII text starts the whole file again as
-        // Windows-1252; after ASCII only, it reads on as that.
+        // The encoding one reading would have named for both parts (see `Encoding::joined`): the
+        // text is the same however the two parts were read, as bytes that are not UTF-8 are
+        // read as Windows-1252 a byte each and the rest as UTF-8 in every part.
         let Some(encoding) = Encoding::joined(
             (f.pieces.encoding, f.pieces.non_ascii()),
             (h.encoding, h.non_ascii),
@@ -1857,6 +1857,8 @@ impl CsvReader {
         let stage = std::mem::replace(&mut self.stage, Stage::Failed);
         self.stage = match stage {
             Stage::First(mut f) => {
+                // (Only in the first core, which reads the built-in data, can decoding ask for
+                // a new start: the full core reads bytes that are not UTF-8 where they are.)
                 if f.pieces.fill(bytes).is_err() {
                     // The helper read its part as UTF-8 and finds it is not: the main reading
                     // reads that part itself.

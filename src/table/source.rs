@@ -87,7 +87,7 @@ pub enum Encoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
-    /// UTF-8 without a mark: the file is Windows-1252 if any of it is not UTF-8.
+    /// UTF-8 without a mark, as long as all of it is (else one of the two below).
     Utf8,
     /// Bytes that are not UTF-8 (in the full core: read as Windows-1252, a byte each, while
     /// what is UTF-8 is read as such, see [`mixed_into`]).
@@ -170,7 +170,8 @@ impl Encoding {
 }
 
 /// Decoding found bytes that are not UTF-8 after other non-ASCII text was already read as UTF-8:
-/// the reading must start again as Windows-1252.
+/// the reading must start again as Windows-1252. (First core only: the full core reads such bytes
+/// where they are, see [`mixed_into`].)
 #[derive(Debug)]
 pub struct Restart;
 
