@@ -34,6 +34,11 @@ pub(super) fn read(name: &str, file: FileFacts, root: Node) -> Option<Result<Tab
             if fields.iter().all(|(_, v)| scalar_list(v)) {
                 return Some(lists_per_column(name, file, fields));
             }
+            // Objects within objects, keyed by values (`{"Achterhoek": {"2015": {"personen":
+            // 4099, ...}}}`): a row per leaf.
+            if let Some(levels) = tree_depth(&fields).filter(|&d| d >= 2) {
+                return Some(tree(name, file, fields, levels));
+            }
             if fields.iter().all(|(_, v)| scalar_object(v)) {
                 // Row labels outside, field names inside (`orient='index'`), or the other way
                 // round (`orient='columns'`): the side whose keys are row numbers holds the rows.
@@ -389,6 +394,122 @@ fn records_per_label(name: &str, file: FileFacts, fields: Vec<(String, Node)>) -
     sink.finish(notes, false)
 }
 
+/// The levels of keys of a tree of objects whose every branch is as deep, down to records
+/// (objects of scalars, never empty): 1 for an object of records (pandas `orient='index'`),
+/// more for objects of such objects; `None` when the fields are no such tree.
+fn tree_depth(fields: &[(String, Node)]) -> Option<usize> {
+    let record = |v: &Node| scalar_object(v) && !matches!(v, Node::Object(f) if f.is_empty());
+    let (_, first) = fields.first()?;
+    let below = match first {
+        v if record(v) => 0,
+        Node::Object(f) => tree_depth(f)?,
+        _ => return None,
+    };
+    let same = |v: &Node| match v {
+        v if below == 0 => record(v),
+        Node::Object(f) => tree_depth(f) == Some(below),
+        _ => false,
+    };
+    fields.iter().all(|(_, v)| same(v)).then_some(below + 1)
+}
+
+/// The name of a level of keys: `periode` when every key is a period, `doelgroep` when every key
+/// names a subgroup, else `niveau_N`; never the name of a field of the leaves or an earlier
+/// level.
+fn level_name(keys: &[&str], level: usize, taken: &[String]) -> String {
+    let base = if keys.iter().all(|k| crate::spec::Period::parse(k).is_some()) {
+        "periode".to_string()
+    } else if keys
+        .iter()
+        .all(|k| crate::spec::Subgroup::from_label(k).is_some())
+    {
+        "doelgroep".to_string()
+    } else {
+        format!("niveau_{level}")
+    };
+    let mut name = base.clone();
+    let mut k = 2;
+    while taken.contains(&name) {
+        name = format!("{base}_{k}");
+        k += 1;
+    }
+    name
+}
+
+/// A tree of objects keyed by values, `levels` deep (see [`tree_depth`]): a record per leaf,
+/// its keys on the way down as the first columns (named by [`level_name`]), then the leaf's
+/// fields. Said in the file line.
+fn tree(name: &str, file: FileFacts, fields: Vec<(String, Node)>, levels: usize) -> Result<Table> {
+    // The keys of each level, and the fields of the leaves.
+    let mut keys: Vec<Vec<&str>> = vec![Vec::new(); levels];
+    let mut leaf_fields: Vec<String> = Vec::new();
+    let mut stack: Vec<(usize, &[(String, Node)])> = vec![(0, &fields)];
+    while let Some((level, f)) = stack.pop() {
+        for (k, v) in f {
+            keys[level].push(k);
+            match v {
+                Node::Object(inner) if level + 1 < levels => stack.push((level + 1, inner)),
+                Node::Object(inner) => {
+                    for (field, _) in inner {
+                        if !leaf_fields.contains(field) {
+                            leaf_fields.push(field.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut taken = leaf_fields;
+    let mut names = Vec::with_capacity(levels);
+    for (level, ks) in keys.iter().enumerate() {
+        let n = level_name(ks, level + 1, &taken);
+        taken.push(n.clone());
+        names.push(n);
+    }
+    fn walk<'a>(
+        sink: &mut Sink,
+        names: &[String],
+        path: &mut Vec<&'a str>,
+        fields: &'a [(String, Node)],
+    ) {
+        for (k, v) in fields {
+            path.push(k);
+            match v {
+                Node::Object(inner) if path.len() < names.len() => walk(sink, names, path, inner),
+                Node::Object(cells) => {
+                    sink.begin_record();
+                    for (n, key) in names.iter().zip(path.iter()) {
+                        sink.field(n, label_cell(key));
+                    }
+                    for (key, c) in cells {
+                        if !sink.field(key, field(c.clone())) {
+                            break;
+                        }
+                    }
+                    sink.end_record();
+                }
+                _ => {}
+            }
+            path.pop();
+        }
+    }
+    let mut sink = Sink::new(name, file);
+    walk(&mut sink, &names, &mut Vec::with_capacity(levels), &fields);
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let notes = vec![(
+        format!(
+            "Objecten in objecten, op sleutel: de sleutels van {levels} niveaus gelezen als de kolommen {}, een record per blad",
+            quoted.join(", ")
+        ),
+        format!(
+            "Objects within objects, by key: the keys of {levels} levels read as the columns {}, a record per leaf",
+            quoted.join(", ")
+        ),
+    )];
+    sink.finish(notes, false)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::table::json::{read_json, read_json_whole};
@@ -407,6 +528,36 @@ mod tests {
 
     const RECORDS: &str =
         r#"[{"regio":"Twente","jaar":2015,"n":12},{"regio":"Achterhoek","jaar":2015,"n":null}]"#;
+
+    /// Objects within objects keyed by region, year and subgroup: a record per leaf, the keys as
+    /// columns named by what they hold, said; a branch of another depth is no such tree.
+    #[test]
+    fn a_tree_of_objects_is_a_record_per_leaf() {
+        let t = both(
+            r#"{"Twente": {"2015": {"Wajong": {"personen": 10, "werkzaam": 4}, "WSW": {"personen": 8}},
+                           "2016": {"Wajong": {"personen": 11, "werkzaam": 5}}},
+                "Zeeland": {"2015": {"Wajong": {"personen": 3, "werkzaam": null}}}}"#,
+        );
+        assert_eq!(
+            names(&t),
+            ["niveau_1", "periode", "doelgroep", "personen", "werkzaam"]
+        );
+        assert_eq!(t.len(), 4);
+        assert_eq!(t.columns[0].values()[3], Value::Text("Zeeland".into()));
+        assert_eq!(t.columns[1].values()[2], Value::Number(2016.0));
+        assert_eq!(t.columns[2].values()[1], Value::Text("WSW".into()));
+        assert_eq!(t.columns[4].values()[1], Value::Missing);
+        assert_eq!(t.columns[3].values()[2], Value::Number(11.0));
+        assert!(t.detected.notes.iter().any(|n| n.starts_with(
+            "Objecten in objecten, op sleutel: de sleutels van 3 niveaus gelezen als de kolommen 'niveau_1', 'periode', 'doelgroep'"
+        )), "{:?}", t.detected.notes);
+        // Branches of different depths: not a tree, the error stands.
+        let e = read_json(
+            "t.json",
+            br#"{"Twente": {"2015": {"n": 1}}, "Zeeland": {"n": 2}}"#,
+        );
+        assert!(e.is_err());
+    }
 
     fn same_as_records(t: &Table) {
         let r = read_json("r.json", RECORDS.as_bytes()).unwrap();
