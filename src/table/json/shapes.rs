@@ -398,19 +398,20 @@ fn records_per_label(name: &str, file: FileFacts, fields: Vec<(String, Node)>) -
 /// (objects of scalars, never empty): 1 for an object of records (pandas `orient='index'`),
 /// more for objects of such objects; `None` when the fields are no such tree.
 fn tree_depth(fields: &[(String, Node)]) -> Option<usize> {
-    let record = |v: &Node| scalar_object(v) && !matches!(v, Node::Object(f) if f.is_empty());
-    let (_, first) = fields.first()?;
-    let below = match first {
-        v if record(v) => 0,
-        Node::Object(f) => tree_depth(f)?,
-        _ => return None,
-    };
-    let same = |v: &Node| match v {
-        v if below == 0 => record(v),
-        Node::Object(f) => tree_depth(f) == Some(below),
-        _ => false,
-    };
-    fields.iter().all(|(_, v)| same(v)).then_some(below + 1)
+    // (Each branch looked at once: a deep file costs its size, never twice per level.)
+    let mut below = None;
+    for (_, v) in fields {
+        let d = match v {
+            Node::Object(f) if f.is_empty() => return None,
+            Node::Object(f) if f.iter().all(|(_, x)| is_scalar(x)) => 0,
+            Node::Object(f) => tree_depth(f)?,
+            _ => return None,
+        };
+        if *below.get_or_insert(d) != d {
+            return None;
+        }
+    }
+    below.map(|d| d + 1)
 }
 
 /// The name of a level of keys: `periode` when every key is a period, `doelgroep` when every key
@@ -551,6 +552,13 @@ mod tests {
         assert!(t.detected.notes.iter().any(|n| n.starts_with(
             "Objecten in objecten, op sleutel: de sleutels van 3 niveaus gelezen als de kolommen 'niveau_1', 'periode', 'doelgroep'"
         )), "{:?}", t.detected.notes);
+        // A chain as deep as a file may nest (each branch looked at once).
+        let mut chain = r#"{"x": 1}"#.to_string();
+        for _ in 0..30 {
+            chain = format!(r#"{{"a": {chain}}}"#);
+        }
+        let t = both(&chain);
+        assert_eq!((t.columns.len(), t.len()), (31, 1));
         // Branches of different depths: not a tree, the error stands.
         let e = read_json(
             "t.json",
