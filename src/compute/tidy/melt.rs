@@ -848,6 +848,24 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
 }
 
 #[cfg(feature = "full")]
+/// How many texts of a column name a count (`Personen in doelgroepregister`, `Werkzame
+/// personen`), when none is named twice; `None` when one is (which of the two holds is not
+/// told). The measure column of a table of one row per measure, or of a pivot table with one
+/// row per measure, is one whose texts name counts so.
+fn counts_named(c: &Column) -> Option<usize> {
+    use crate::compute::regional::columns::Count;
+    let mut counts: Vec<Count> = c
+        .dictionary()
+        .iter()
+        .filter_map(|t| Count::from_header(t))
+        .collect();
+    let named = counts.len();
+    counts.sort_by_key(|c| c.index());
+    counts.dedup();
+    (counts.len() == named).then_some(named)
+}
+
+#[cfg(feature = "full")]
 /// A table of one row per measure as users export it (a StatLine download with its topics in
 /// the rows, a dashboard's export, a published table melted by periods): a text column whose
 /// values name two or more different counts (`Onderwerp`: `Personen in doelgroepregister`,
@@ -872,15 +890,10 @@ pub fn measure_column_as_columns(table: &Table) -> Option<Table> {
     // The measure column: texts, at most 50, two or more naming a count, no count named twice,
     // and at least half of them naming one.
     let names_measures = |j: usize| -> bool {
-        let d = table.columns[j].dictionary();
-        if kind(j) != ColumnKind::Text || d.len() > 50 {
-            return false;
-        }
-        let mut counts: Vec<Count> = d.iter().filter_map(|t| Count::from_header(t)).collect();
-        let named = counts.len();
-        counts.sort_by_key(|c| c.index());
-        counts.dedup();
-        named >= 2 && counts.len() == named && named * 2 >= d.len()
+        let texts = table.columns[j].dictionary().len();
+        kind(j) == ColumnKind::Text
+            && texts <= 50
+            && counts_named(&table.columns[j]).is_some_and(|named| named >= 2 && named * 2 >= texts)
     };
     let mut found = (0..table.columns.len()).filter(|&j| names_measures(j));
     let (Some(measure), None) = (found.next(), found.next()) else {
@@ -967,22 +980,13 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
         return Ok(None);
     }
     // The measure column: texts only, each naming a count, no count named twice.
-    let measure_column = |j: usize| -> Option<Vec<Count>> {
+    let measure_column = |j: usize| -> bool {
         let c = &table.columns[j];
-        if subgroups.contains(&j) || kind(j) != ColumnKind::Text {
-            return None;
-        }
-        let counts: Vec<Count> = c
-            .dictionary()
-            .iter()
-            .map(|t| Count::from_header(t))
-            .collect::<Option<Vec<Count>>>()?;
-        let mut distinct = counts.clone();
-        distinct.sort_by_key(|c| c.name());
-        distinct.dedup();
-        (counts.len() >= 2 && distinct.len() == counts.len()).then_some(counts)
+        !subgroups.contains(&j)
+            && kind(j) == ColumnKind::Text
+            && counts_named(c).is_some_and(|named| named >= 2 && named == c.dictionary().len())
     };
-    let mut found = (0..table.columns.len()).filter_map(|j| measure_column(j).map(|_| j));
+    let mut found = (0..table.columns.len()).filter(|&j| measure_column(j));
     let (Some(measure), None) = (found.next(), found.next()) else {
         return Ok(None);
     };
