@@ -9,8 +9,9 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Location {
     pub file: String,
+    /// (Four bytes: an `Error` holding a `Location` stays small in every `Result`.)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub row: Option<usize>,
+    pub row: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     /// What a row is called in this file when it is not a spreadsheet row: `record` (JSON),
@@ -18,6 +19,12 @@ pub struct Location {
     #[serde(skip_serializing_if = "Option::is_none")]
     /// (Boxed text: an `Error` holding a `Location` stays small in every `Result`.)
     pub row_unit: Option<Box<str>>,
+    /// The worksheet of the row, when the table stacks several worksheets (the row is then
+    /// counted in that sheet).
+    #[cfg(feature = "full")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    /// (A thin box, as `message_en`'s.)
+    pub sheet: Option<Box<String>>,
 }
 
 impl Location {
@@ -27,10 +34,12 @@ impl Location {
             row: None,
             column: None,
             row_unit: None,
+            #[cfg(feature = "full")]
+            sheet: None,
         }
     }
     pub fn row(mut self, row: usize) -> Self {
-        self.row = Some(row);
+        self.row = Some(u32::try_from(row).unwrap_or(u32::MAX));
         self
     }
     pub fn column(mut self, column: &str) -> Self {
@@ -54,6 +63,13 @@ impl Location {
     pub fn text_in(&self, lang: crate::format::Lang) -> String {
         let en = lang == crate::format::Lang::En;
         let mut out = self.file.clone();
+        #[cfg(feature = "full")]
+        if let Some(s) = &self.sheet {
+            out.push_str(&format!(
+                ", {} '{s}'",
+                if en { "worksheet" } else { "werkblad" }
+            ));
+        }
         if let Some(r) = self.row {
             let unit = match (self.row_unit.as_deref(), en) {
                 (None, false) => "rij",

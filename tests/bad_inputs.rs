@@ -371,7 +371,7 @@ fn assert_finite(r: &Rendered, what: &str) {
 
 fn check_location(c: &Case, loc: Option<&Location>, what: &str) {
     if let Some(row) = c.row {
-        assert_eq!(loc.and_then(|l| l.row), Some(row), "{what}: row");
+        assert_eq!(loc.and_then(|l| l.row), Some(row as u32), "{what}: row");
     }
     if let Some(col) = &c.column {
         assert_eq!(

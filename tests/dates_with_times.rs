@@ -140,7 +140,7 @@ fn two_rows_on_one_date_with_different_times_are_an_error_naming_them() {
         en.contains(&format!("row {rows} ('31-12-2015 17:00')")),
         "{en}"
     );
-    assert_eq!(e.location.and_then(|l| l.row), Some(rows));
+    assert_eq!(e.location.and_then(|l| l.row), Some(rows as u32));
 }
 
 #[test]

@@ -427,7 +427,7 @@ fn err(name: &str, bytes: &[u8]) -> Error {
 
 fn at(e: &Error) -> (String, Option<usize>, Option<String>) {
     let l = e.location.clone().expect("a location");
-    (l.file, l.row, l.column)
+    (l.file, l.row.map(|r| r as usize), l.column)
 }
 
 /// Replaces one cell of the Dutch export (data row `i`, column `header`).
@@ -757,28 +757,37 @@ fn a_long_file_is_held_compactly_and_reads_back_the_same() {
 
 /// A workbook with a sheet per year: the first is read, and the file line names the others.
 #[test]
-fn worksheets_after_the_one_read_are_named() {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    for (name, year) in [("2015-2016", 2015), ("2017", 2017)] {
-        let ws = wb.add_worksheet();
-        ws.set_name(name).unwrap();
-        for (j, h) in [
-            "regio",
-            "jaar",
-            "personen doelgroepregister",
-            "werkzame personen",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(0, j as u16, *h).unwrap();
+fn worksheets_after_the_one_read_are_stacked_when_told_apart_else_named() {
+    let book = |years: [u32; 2]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (name, year) in ["2015-2016", "2017"].into_iter().zip(years) {
+            let ws = wb.add_worksheet();
+            ws.set_name(name).unwrap();
+            for (j, h) in [
+                "regio",
+                "jaar",
+                "personen doelgroepregister",
+                "werkzame personen",
+            ]
+            .iter()
+            .enumerate()
+            {
+                ws.write_string(0, j as u16, *h).unwrap();
+            }
+            ws.write_string(1, 0, "A").unwrap();
+            ws.write_number(1, 1, year).unwrap();
+            ws.write_number(1, 2, 10).unwrap();
+            ws.write_number(1, 3, 5).unwrap();
         }
-        ws.write_string(1, 0, "A").unwrap();
-        ws.write_number(1, 1, year).unwrap();
-        ws.write_number(1, 2, 10).unwrap();
-        ws.write_number(1, 3, 5).unwrap();
-    }
-    let t = banenverkenner::table::load("jaren.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
+        banenverkenner::table::load("jaren.xlsx", &wb.save_to_buffer().unwrap()).unwrap()
+    };
+    // Another year on each sheet: one table of both.
+    let t = book([2015, 2017]);
+    assert_eq!(t.len(), 2);
+    assert_eq!(t.detected.sheets, ["2015-2016", "2017"]);
+    // The same year on both: the second is named, not read.
+    let t = book([2015, 2015]);
+    assert_eq!(t.len(), 1);
     assert_eq!(t.detected.sheet.as_deref(), Some("2015-2016"));
     assert!(
         t.detected

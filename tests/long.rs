@@ -484,7 +484,10 @@ fn a_row_entered_twice_is_still_an_error() {
     let twice = format!("{LONG}Achterhoek,2015,Wajong,2142,724\n");
     let e = Dataset::load("dubbel.csv", twice.as_bytes()).unwrap_err();
     assert!(e.message.contains("twee keer"), "{}", e.message);
-    assert_eq!(e.location.unwrap().row, Some(LONG.lines().count() + 1));
+    assert_eq!(
+        e.location.unwrap().row,
+        Some(LONG.lines().count() as u32 + 1)
+    );
 }
 
 #[test]

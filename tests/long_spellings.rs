@@ -537,7 +537,7 @@ fn refused(text: &str, row: usize, column: &str, says: &str) {
         }
     };
     let at = e.location.as_ref().expect("a location");
-    assert_eq!(at.row, Some(row), "{e:?}");
+    assert_eq!(at.row, Some(row as u32), "{e:?}");
     assert_eq!(at.column.as_deref(), Some(column), "{e:?}");
     assert!(e.message.contains(says), "{}", e.message);
     assert!(e.message_en.is_some(), "{e:?}");

@@ -98,7 +98,7 @@ fn refused(text: &str) -> (String, Option<usize>, Option<String>) {
     };
     assert!(e.message_en.is_some(), "{e:?}");
     let at = e.location.clone().expect("a location");
-    (e.message, at.row, at.column)
+    (e.message, at.row.map(|r| r as usize), at.column)
 }
 
 #[test]

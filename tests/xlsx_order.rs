@@ -58,7 +58,7 @@ fn refused(bytes: &[u8], r: usize, after: usize) -> Error {
     let at = e.location.clone().expect("a location");
     assert_eq!(
         (at.file.as_str(), at.row, at.column.as_deref()),
-        ("f.xlsx", Some(r), None)
+        ("f.xlsx", Some(r as u32), None)
     );
     let en = e.message_en.as_deref().expect("an English message");
     if r == after {

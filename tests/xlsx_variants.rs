@@ -841,3 +841,144 @@ fn a_region_merged_down_over_its_rows_is_filled_down_and_said() {
     );
     assert_same_views(&long_csv(), &ds, VIEWS);
 }
+
+/// The long file split over worksheets by column `by` (its values the sheets' names, in order of
+/// first appearance), the column left out when `drop`; each sheet has the same header.
+fn split_workbook(by: usize, drop: bool, names: &dyn Fn(&str) -> String) -> Vec<u8> {
+    let rows = long_rows();
+    let mut order: Vec<String> = Vec::new();
+    for r in &rows {
+        if !order.contains(&r[by]) {
+            order.push(r[by].clone());
+        }
+    }
+    let keep: Vec<usize> = (0..5).filter(|&j| !(drop && j == by)).collect();
+    let mut wb = Workbook::new();
+    for key in &order {
+        let ws = wb.add_worksheet();
+        ws.set_name(names(key)).unwrap();
+        for (c, &j) in keep.iter().enumerate() {
+            ws.write_string(0, c as u16, LONG_HEADER[j]).unwrap();
+        }
+        let mine = rows.iter().filter(|r| &r[by] == key);
+        for (i, r) in mine.enumerate() {
+            for (c, &j) in keep.iter().enumerate() {
+                let (row, col) = (1 + i as u32, c as u16);
+                match r[j].parse::<f64>() {
+                    Ok(n) if j != 0 && j != 2 => ws.write_number(row, col, n).unwrap(),
+                    _ => ws.write_string(row, col, &r[j]).unwrap(),
+                };
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
+    let base = long_csv();
+    // A sheet per year without a year column: the sheets' names become the column 'periode'.
+    let ds = load(
+        "per-jaar.xlsx",
+        &split_workbook(1, true, &|k| k.to_string()),
+    );
+    assert_eq!(ds.table.len(), 468);
+    assert_eq!(ds.table.columns[0].name, "periode");
+    let (nl, en) = notes(&ds.table);
+    assert!(
+        nl.contains("3 werkbladen met dezelfde kopregel onder elkaar gelezen als één tabel: '2015', '2016', '2017' (468 rijen); de naam van het werkblad staat in de nieuwe kolom 'periode'"),
+        "{nl}"
+    );
+    assert!(
+        en.contains("the worksheet's name is in the new column 'periode'"),
+        "{en}"
+    );
+    assert!(!nl.contains("niet gelezen"), "{nl}");
+    assert!(
+        ds.table
+            .detected
+            .summary()
+            .contains("werkbladen '2015', '2016', '2017'"),
+        "{}",
+        ds.table.detected.summary()
+    );
+    assert_same_views(&base, &ds, VIEWS);
+
+    // A sheet per subgroup: the column 'doelgroep'.
+    let ds = load(
+        "per-doelgroep.xlsx",
+        &split_workbook(2, true, &|k| k.to_string()),
+    );
+    assert_eq!(ds.table.columns[0].name, "doelgroep");
+    assert_same_views(&base, &ds, VIEWS);
+
+    // A sheet per year named otherwise, each with its own year in 'jaar': told apart by it.
+    let ds = load(
+        "bladen.xlsx",
+        &split_workbook(1, false, &|k| format!("Blad {k}")),
+    );
+    assert!(
+        notes(&ds.table)
+            .0
+            .contains("(468 rijen); ze verschillen in kolom 'jaar'"),
+        "{:?}",
+        ds.table.detected.notes
+    );
+    assert_eq!(ds.table.columns.len(), 5);
+    assert_same_views(&base, &ds, VIEWS);
+
+    // A row of a later sheet is named with its sheet: row 3 of sheet '2016'.
+    let mut wb = Workbook::new();
+    for year in ["2015", "2016"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(year).unwrap();
+        ws.write_string(0, 0, "regio").unwrap();
+        ws.write_string(0, 1, "aantal").unwrap();
+        for (i, r) in ["Achterhoek", "Twente", "Achterhoek"].iter().enumerate() {
+            ws.write_string(1 + i as u32, 0, *r).unwrap();
+            ws.write_number(1 + i as u32, 1, 10.0).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    assert_eq!(
+        read_xlsx("d.xlsx", &bytes),
+        read_xlsx_whole("d.xlsx", &bytes)
+    );
+    let t = read_xlsx("d.xlsx", &bytes).unwrap();
+    assert_eq!(
+        t.location(4, "aantal").to_string(),
+        "d.xlsx, werkblad '2016', rij 3, kolom 'aantal'"
+    );
+    assert_eq!(t.row_shown(4), "3 in '2016'");
+    assert_eq!(t.row_shown(1), "3 in '2015'");
+}
+
+#[test]
+fn worksheets_with_the_same_rows_are_not_stacked() {
+    // A copy of the table on a second sheet: stacking would count every row twice.
+    let mut wb = Workbook::new();
+    for name in ["Gegevens", "Kopie"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        write_long(ws, 0, &long_rows(), None);
+    }
+    let ds = load("kopie.xlsx", &wb.save_to_buffer().unwrap());
+    assert_eq!(ds.table.len(), 468);
+    assert!(
+        notes(&ds.table)
+            .0
+            .contains("Alleen werkblad 'Gegevens' gelezen; niet gelezen: 'Kopie'"),
+        "{:?}",
+        ds.table.detected.notes
+    );
+    assert_same_views(&long_csv(), &ds, VIEWS);
+    // Sheets named by years that hold the years themselves, all of them: not stacked either.
+    let mut wb = Workbook::new();
+    for name in ["2016", "2017"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        write_long(ws, 0, &long_rows(), None);
+    }
+    let ds = load("jaren.xlsx", &wb.save_to_buffer().unwrap());
+    assert_eq!(ds.table.len(), 468);
+}

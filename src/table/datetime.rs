@@ -220,7 +220,7 @@ impl Table {
             .detected
             .row_word_in(crate::format::Lang::En)
             .to_string();
-        let row = |i: usize| self.row_number(i).unwrap_or(i + 1);
+        let row = |i: usize| self.row_shown(i);
         let text =
             |i: usize| sniff::shorten(&as_written(&col.get(i).as_text().unwrap_or_default()), 30);
         if let Some(&(a, b)) = clashes.first() {
@@ -247,7 +247,7 @@ impl Table {
                     row(a), text(a), row(b), text(b)
                 ),
             )
-            .at(Location::file(&self.source).row(row(b)).column(&name)));
+            .at(self.location(b, &name)));
         }
         // An example of a text with a time, for the note.
         let example = col
@@ -441,11 +441,11 @@ impl Table {
         }
         let (day_first, month_first) = orders(&read);
         let name = col.name.clone();
-        let row_of = |k: usize| -> usize {
-            let i = (0..col.len())
+        // The first data row of text `k`.
+        let index_of = |k: usize| -> usize {
+            (0..col.len())
                 .find(|&i| col.code(i) == Some(k as u32))
-                .unwrap_or(0);
-            self.row_number(i).unwrap_or(i + 1)
+                .unwrap_or(0)
         };
         let shown = |k: usize| sniff::shorten(dict[k].trim(), 30);
         let (word, word_en) = (
@@ -456,7 +456,8 @@ impl Table {
         );
         match (day_first, month_first) {
             (Some(d), Some(m)) => {
-                let (rd, rm) = (row_of(d), row_of(m));
+                let (id, im) = (index_of(d), index_of(m));
+                let (rd, rm) = (self.row_shown(id), self.row_shown(im));
                 Err(Error::new2(
                     ErrorKind::BadValue,
                     format!(
@@ -470,7 +471,7 @@ impl Table {
                         shown(m)
                     ),
                 )
-                .at(Location::file(&self.source).row(rm.max(rd)).column(&name)))
+                .at(self.location(im.max(id), &name)))
             }
             (None, Some(m)) => {
                 // Every date read month first, or an error naming the first that is none.
@@ -482,7 +483,8 @@ impl Table {
                         continue;
                     };
                     let Some(p) = Period::date(y, a, b) else {
-                        let r = row_of(k);
+                        let i = index_of(k);
+                        let r = self.row_shown(i);
                         return Err(Error::new2(
                             ErrorKind::BadValue,
                             format!(
@@ -496,7 +498,7 @@ impl Table {
                                 shown(k)
                             ),
                         )
-                        .at(Location::file(&self.source).row(r).column(&name)));
+                        .at(self.location(i, &name)));
                     };
                     // The date as written replaced by its ISO form; what comes before it (a
                     // lead word) and after it (a time, a mark) kept.

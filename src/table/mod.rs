@@ -142,7 +142,35 @@ pub struct Detected {
     #[cfg(feature = "full")]
     #[serde(skip)]
     pub renamed: Vec<(String, String)>,
+    /// The worksheets a workbook's table is stacked from, in order, when more than one: a row
+    /// number then holds the sheet's place in this list above [`SHEET_SHIFT`] and its row in that
+    /// sheet below ([`Detected::row_in_sheet`]).
+    #[cfg(feature = "full")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
 }
+
+/// The name of a column made of keys that stood for rows elsewhere (the keys of a JSON tree, the
+/// names of worksheets), when every key says what it is: `periode` when every key is a period,
+/// `doelgroep` when every key is a subgroup.
+#[cfg(feature = "full")]
+pub(crate) fn key_column_name(keys: &[&str]) -> Option<&'static str> {
+    if keys.iter().all(|k| crate::spec::Period::parse(k).is_some()) {
+        Some("periode")
+    } else if keys
+        .iter()
+        .all(|k| crate::spec::Subgroup::from_label(k).is_some())
+    {
+        Some("doelgroep")
+    } else {
+        None
+    }
+}
+
+/// The bit from which a row number of a table stacked from worksheets holds the sheet
+/// ([`Detected::sheets`]): a worksheet has at most 1,048,576 (2^20) rows.
+#[cfg(feature = "full")]
+pub const SHEET_SHIFT: u32 = 21;
 
 /// A row of the file that the loader did not read as data, listed so nothing is dropped silently.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -196,7 +224,21 @@ impl Detected {
         if let Some(d) = &self.decimal {
             parts.push(format!("{} '{d}'", w("decimaalteken", "decimal separator")));
         }
-        if let Some(s) = &self.sheet {
+        #[cfg(feature = "full")]
+        let stacked = !self.sheets.is_empty();
+        #[cfg(not(feature = "full"))]
+        let stacked = false;
+        if stacked {
+            #[cfg(feature = "full")]
+            {
+                let quoted: Vec<String> = self.sheets.iter().map(|s| format!("'{s}'")).collect();
+                parts.push(format!(
+                    "{} {}",
+                    w("werkbladen", "sheets"),
+                    crate::format::first_ten(&quoted, lang)
+                ));
+            }
+        } else if let Some(s) = &self.sheet {
             parts.push(format!("{} '{s}'", w("werkblad", "sheet")));
         }
         if self.header_row > 0 {
@@ -228,12 +270,39 @@ impl Detected {
                 .rejected
                 .iter()
                 .take(5)
-                .map(|r| format!("{word} {} ({}: '{}')", r.row, r.reason_in(lang), r.content))
+                .map(|r| {
+                    format!(
+                        "{word} {} ({}: '{}')",
+                        self.row_shown(r.row),
+                        r.reason_in(lang),
+                        r.content
+                    )
+                })
                 .collect();
             s.push_str(&shown.join(", "));
             s.push_str(&and_more(n, lang));
         }
         s
+    }
+
+    /// Row number `r` (as [`Table::row_number`] gives it) as its row in its worksheet and the
+    /// worksheet, when the table is stacked from several ([`Detected::sheets`]).
+    pub fn row_in_sheet(&self, r: usize) -> (usize, Option<&str>) {
+        #[cfg(feature = "full")]
+        if !self.sheets.is_empty() {
+            let sheet = self.sheets.get(r >> SHEET_SHIFT).map(String::as_str);
+            return (r & ((1 << SHEET_SHIFT) - 1), sheet);
+        }
+        (r, None)
+    }
+
+    /// Row number `r` as messages write it: `12`, or `12 in '2016'` for row 12 of worksheet
+    /// `2016` of a table stacked from several (the same words in Dutch and English).
+    pub fn row_shown(&self, r: usize) -> String {
+        match self.row_in_sheet(r) {
+            (row, Some(sheet)) => format!("{row} in '{sheet}'"),
+            (row, None) => row.to_string(),
+        }
     }
 
     /// `rij`, or what a row is called in this file (`record`).
@@ -352,11 +421,23 @@ impl Table {
     pub fn row_number(&self, i: usize) -> Option<usize> {
         self.row_numbers.get(i)
     }
+    /// Data row `i` as messages write it ([`Detected::row_shown`]); `i + 1` when the table
+    /// keeps no row numbers.
+    pub fn row_shown(&self, i: usize) -> String {
+        self.detected.row_shown(self.row_number(i).unwrap_or(i + 1))
+    }
+
     /// The location of data row `i` in column `col`, for error messages.
     pub fn location(&self, i: usize, col: &str) -> Location {
         let mut loc = Location::file(&self.source).column(col);
         if let Some(r) = self.row_number(i) {
+            #[allow(unused_variables)]
+            let (r, sheet) = self.detected.row_in_sheet(r);
             loc = loc.row(r);
+            #[cfg(feature = "full")]
+            {
+                loc.sheet = sheet.map(|s| Box::new(s.to_string()));
+            }
         }
         if let Some(u) = &self.detected.row_unit {
             loc = loc.row_unit(u);
@@ -710,7 +791,7 @@ impl Table {
             let shown = |word: &str| -> String {
                 rows.iter()
                     .zip(&values)
-                    .map(|(&i, t)| format!("{word} {} '{t}'", self.row_number(i).unwrap_or(i + 1)))
+                    .map(|(&i, t)| format!("{word} {} '{t}'", self.row_shown(i)))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -884,7 +965,7 @@ impl Table {
             let shown = |word: &str| -> String {
                 rows.iter()
                     .take(5)
-                    .map(|&i| format!("{word} {}", self.row_number(i).unwrap_or(i + 1)))
+                    .map(|&i| format!("{word} {}", self.row_shown(i)))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -1006,7 +1087,7 @@ impl Table {
                 odd.iter()
                     .take(5)
                     .map(|(i, t)| {
-                        let row = self.row_number(*i).unwrap_or(i + 1);
+                        let row = self.row_shown(*i);
                         format!("{word} {row} '{}'", sniff::shorten(t, 30))
                     })
                     .collect()

@@ -936,7 +936,7 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, boo
 fn open_workbook<'b>(
     name: &str,
     bytes: &'b [u8],
-) -> Result<(Archive<'b>, Vec<Sheet>, Found, usize, Book)> {
+) -> Result<(Archive<'b>, Vec<Sheet>, Found<'static>, usize, Book)> {
     let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
     let (sheets, hidden, date1904) = worksheets(&zip, name)?;
     let budget = limits::cell_budget(bytes.len());
@@ -1085,32 +1085,33 @@ fn sheet_detected(
 /// explanations) is passed over and named; only when no later sheet holds numbers is the first
 /// such table read.
 #[derive(Default)]
-struct Found {
+struct Found<'n> {
     /// The visible worksheets.
     names: Vec<String>,
     /// The hidden worksheets, never read.
     hidden: Vec<String>,
     /// The first table of only text, said as read (when no later sheet holds numbers).
-    text_only: Option<Table>,
+    text_only: Option<Unfinished<'n>>,
     /// The sheets whose table is only text.
     text_sheets: Vec<String>,
 }
 
-impl Found {
-    /// The table on visible sheet `at`: the one to give, said, or `None` to look on.
-    fn take(&mut self, mut t: Table, at: usize) -> Option<Table> {
+impl<'n> Found<'n> {
+    /// The table on visible sheet `at`: the one to give, said (but for the sheets after it,
+    /// [`note_unread`]), or `None` to look on.
+    fn take(&mut self, mut t: Unfinished<'n>, at: usize) -> Option<Unfinished<'n>> {
         let rest = self.names.get(at + 1..).unwrap_or_default();
-        if !t.columns.iter().any(super::Column::has_number) && !rest.is_empty() {
+        if !t.0.columns.iter().any(super::Column::has_number) && !rest.is_empty() {
             self.text_sheets.push(self.names[at].clone());
             if self.text_only.is_none() {
-                note_unread(&mut t, rest, &self.hidden);
+                note_unread(&mut t.1, rest, &self.hidden);
                 self.text_only = Some(t);
             }
             return None;
         }
         if !self.text_sheets.is_empty() {
             let [list_nl, list_en] = sheet_list(&self.text_sheets);
-            t.detected.note(
+            t.1.note(
                 format!(
                     "Werkblad(en) met alleen tekst, zonder getallen, overgeslagen: {}",
                     list_nl
@@ -1121,23 +1122,23 @@ impl Found {
                 ),
             );
         }
-        note_unread(&mut t, rest, &self.hidden);
         Some(t)
     }
 
     /// What is read when no sheet after a table of only text holds a table.
     fn end(self, name: &str) -> Result<Table> {
-        self.text_only.ok_or_else(|| no_table(name))
+        let (b, detected) = self.text_only.ok_or_else(|| no_table(name))?;
+        b.finish(detected)
     }
 }
 
 /// Says which visible worksheets after the one read were not read (only the first that holds a
 /// table is: a workbook with a year per sheet is not silently cut to its first year), and that
 /// the `hidden` ones were not.
-fn note_unread(t: &mut Table, rest: &[String], hidden: &[String]) {
+fn note_unread(t: &mut Detected, rest: &[String], hidden: &[String]) {
     if !hidden.is_empty() {
         let [list_nl, list_en] = sheet_list(hidden);
-        t.detected.note(
+        t.note(
             format!("Verborgen werkblad(en) niet gelezen: {}", list_nl),
             format!("Hidden worksheet(s) not read: {}", list_en),
         );
@@ -1146,8 +1147,8 @@ fn note_unread(t: &mut Table, rest: &[String], hidden: &[String]) {
         return;
     }
     let [list_nl, list_en] = sheet_list(rest);
-    let sheet = t.detected.sheet.clone().unwrap_or_default();
-    t.detected.note(
+    let sheet = t.sheet.clone().unwrap_or_default();
+    t.note(
         format!(
             "Alleen werkblad '{sheet}' gelezen; niet gelezen: {}. Staan daar ook gegevens, zet ze dan in één werkblad of sla elk werkblad apart op.",
             list_nl
@@ -1205,38 +1206,295 @@ impl From<Error> for Fail {
 /// rows into the columns. The same table and notes as reading the whole grid
 /// ([`read_xlsx_whole`], which the tests and the fuzz target compare it with).
 pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, mut found, budget, book) = open_workbook(name, bytes)?;
+    let (zip, sheets, found, budget, book) = open_workbook(name, bytes)?;
+    read_book(name, bytes.len(), &sheets, found, |sheet, passed| {
+        let Some(part) = zip.stream(&sheet.path) else {
+            return Ok(None);
+        };
+        let context = sheet_context(&sheet.name);
+        let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
+        let how = (name, bytes.len(), sheet.name.as_str(), passed);
+        match read_sheet(how, &mut part, &book, budget) {
+            Ok(t) => Ok(t),
+            Err(Fail::Sheet(e)) => Err(sheet_error(name, &context, e)),
+            Err(Fail::Table(e)) => Err(e),
+        }
+    })
+}
+
+/// A worksheet's table before it is finished (so that the same table on later worksheets can
+/// be stacked under it, [`stack`]), with what was found out about it.
+type Unfinished<'n> = (super::TableBuilder<'n>, Detected);
+
+/// The words that put a worksheet's name before a message about it.
+fn sheet_context(sheet: &str) -> [String; 2] {
+    [
+        format!("werkblad '{sheet}': "),
+        format!("worksheet '{sheet}': "),
+    ]
+}
+
+/// At most this many later worksheets are stacked under the first (a row number keeps its sheet
+/// above [`super::SHEET_SHIFT`], up to 2,047).
+const MOST_STACKED: usize = 1_000;
+
+/// Reads a workbook's visible `sheets` in order with `read` (a sheet's table, given the sheets
+/// passed over before it, or none): the first that holds a table ([`Found`]), with the tables of
+/// the same header on later sheets stacked under it when they are told apart ([`stack`]). A
+/// later sheet that cannot be read, or holds another table, is left unread and named, as before
+/// the stacking.
+fn read_book<'n>(
+    name: &'n str,
+    file_bytes: usize,
+    sheets: &[Sheet],
+    mut found: Found<'n>,
+    mut read: impl FnMut(&Sheet, &[String]) -> Result<Option<Unfinished<'n>>>,
+) -> Result<Table> {
     let mut passed: Vec<String> = Vec::new();
     // A part is read once, however many sheets name it (a crafted workbook can name one part
     // thousands of times).
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (at, sheet) in sheets.into_iter().enumerate() {
+    let mut first: Option<(usize, Unfinished<'n>)> = None;
+    let mut later: Vec<(String, Unfinished<'n>)> = Vec::new();
+    for (at, sheet) in sheets.iter().enumerate() {
         if !seen.insert(sheet.path.to_ascii_lowercase()) {
-            passed.push(sheet.name);
+            if first.is_none() {
+                passed.push(sheet.name.clone());
+            }
             continue;
         }
-        let Some(part) = zip.stream(&sheet.path) else {
-            passed.push(sheet.name);
-            continue;
-        };
-        let context = [
-            format!("werkblad '{}': ", sheet.name),
-            format!("worksheet '{}': ", sheet.name),
-        ];
-        let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
-        let how = (name, bytes.len(), sheet.name.as_str(), &passed[..]);
-        match read_sheet(how, &mut part, &book, budget) {
-            Ok(Some(t)) => {
-                if let Some(t) = found.take(t, at) {
-                    return Ok(t);
+        match &first {
+            None => match read(sheet, &passed)? {
+                Some(t) => first = found.take(t, at).map(|t| (at, t)),
+                None => passed.push(sheet.name.clone()),
+            },
+            Some((_, (b, _))) if later.len() < MOST_STACKED => {
+                if let Ok(Some(t)) = read(sheet, &[]) {
+                    let names = |b: &super::TableBuilder| {
+                        b.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>()
+                    };
+                    if names(b) == names(&t.0) {
+                        later.push((sheet.name.clone(), t));
+                    }
                 }
             }
-            Ok(None) => passed.push(sheet.name),
-            Err(Fail::Sheet(e)) => return Err(sheet_error(name, &context, e)),
-            Err(Fail::Table(e)) => return Err(e),
+            Some(_) => break,
         }
     }
-    found.end(name)
+    let Some((at, t)) = first else {
+        return found.end(name);
+    };
+    let (mut t, stacked) = stack((sheets[at].name.clone(), t), later);
+    t.0.check(file_bytes)?;
+    let rest: Vec<String> = sheets[at + 1..]
+        .iter()
+        .map(|s| s.name.clone())
+        .filter(|s| !stacked.contains(s))
+        .collect();
+    note_unread(&mut t.1, &rest, &found.hidden);
+    t.0.finish(t.1)
+}
+
+/// The first worksheet's table with the tables of the same header on `later` worksheets
+/// stacked under it, and the sheets stacked; when they cannot be told apart, the first alone.
+/// They are told apart:
+/// - by their names, when each names a different period (`2015`, `2016`) or subgroup
+///   (`Wajong`, `WSW`) and no column holds such values: the name is then a new first column
+///   (`periode`, `doelgroep`);
+/// - else by a column of text or periods whose values differ from sheet to sheet (`jaar`, with
+///   2015 on one sheet and 2016 on the next).
+///
+/// Sheets with the same table otherwise (a copy, a sheet per printout) are not stacked: their
+/// rows would be counted twice. Said in the file line; a row number then keeps its sheet
+/// ([`Detected::sheets`]).
+fn stack<'n>(
+    first: (String, Unfinished<'n>),
+    later: Vec<(String, Unfinished<'n>)>,
+) -> (Unfinished<'n>, Vec<String>) {
+    if later.is_empty() {
+        return (first.1, Vec::new());
+    }
+    let mut all: Vec<(String, Unfinished<'n>)> = Vec::with_capacity(later.len() + 1);
+    all.push(first);
+    all.extend(later);
+    let names: Vec<&str> = all.iter().map(|(n, _)| n.trim()).collect();
+    let width = all[0].1 .0.columns.len();
+    let columns = |j: usize| all.iter().map(move |(_, t)| &t.0.columns[j]);
+    let kind = crate::table::key_column_name(&names).filter(|&kind| {
+        names_differ(&names, kind) && !(0..width).any(|j| holds_only(columns(j), kind))
+    });
+    let apart = match kind {
+        Some(_) => None,
+        None => match (0..width).find(|&j| told_apart(columns(j))) {
+            Some(j) => Some(j),
+            None => {
+                let mut all = all;
+                all.truncate(1);
+                let (_, t) = all.pop().expect("the first sheet");
+                return (t, Vec::new());
+            }
+        },
+    };
+    let sheet_names: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
+    let mut parts = all.into_iter();
+    let (_, (mut b, mut d)) = parts.next().expect("the first sheet");
+    let mut sheet_of_rows: Vec<(usize, usize)> = vec![(0, b.rows())];
+    for (k, (sheet, (other, od))) in parts.enumerate() {
+        let k = k + 1;
+        let shift = (k as u32) << super::SHEET_SHIFT;
+        let mut rows = other.row_numbers;
+        rows.shift(shift);
+        sheet_of_rows.push((k, rows.len()));
+        b.row_numbers.extend(rows);
+        for (j, col) in other.columns.into_iter().enumerate() {
+            b.columns[j].append(col);
+        }
+        b.beyond.extend(
+            other
+                .beyond
+                .into_iter()
+                .map(|(j, r, t)| (j, r + (k << super::SHEET_SHIFT), t)),
+        );
+        for (nl, en) in od.notes.iter().zip(od.notes_en.iter()) {
+            if !d.notes.contains(nl) {
+                d.note(
+                    format!("Werkblad '{sheet}': {nl}"),
+                    format!("Worksheet '{sheet}': {en}"),
+                );
+            }
+        }
+        d.rejected.extend(od.rejected.into_iter().map(|mut r| {
+            r.row += k << super::SHEET_SHIFT;
+            r
+        }));
+    }
+    let total: usize = sheet_of_rows.iter().map(|&(_, n)| n).sum();
+    let quoted: Vec<String> = sheet_names
+        .iter()
+        .map(|s| format!("'{}'", sniff::shorten(s, 40)))
+        .collect();
+    let (list_nl, list_en) = (
+        crate::format::first_ten(&quoted, crate::format::Lang::Nl),
+        crate::format::first_ten(&quoted, crate::format::Lang::En),
+    );
+    let (how_nl, how_en) = match (kind, apart) {
+        (Some(kind), _) => {
+            let taken: Vec<String> = b.columns.iter().map(|c| c.name.clone()).collect();
+            let mut column = kind.to_string();
+            let mut n = 2;
+            while taken.contains(&column) {
+                column = format!("{kind}_{n}");
+                n += 1;
+            }
+            let mut c = super::Column::with_capacity(column.clone(), total);
+            for &(k, len) in &sheet_of_rows {
+                let name = sheet_names[k].trim();
+                for _ in 0..len {
+                    match name.parse::<i32>() {
+                        Ok(y) => c.push_number(f64::from(y)),
+                        Err(_) => c.push_text(name),
+                    }
+                }
+            }
+            b.columns.insert(0, c);
+            (
+                format!("de naam van het werkblad staat in de nieuwe kolom '{column}'"),
+                format!("the worksheet's name is in the new column '{column}'"),
+            )
+        }
+        (None, Some(j)) => {
+            let c = &b.columns[j].name;
+            (
+                format!("ze verschillen in kolom '{c}'"),
+                format!("they differ in column '{c}'"),
+            )
+        }
+        (None, None) => (String::new(), String::new()),
+    };
+    d.note(
+        format!(
+            "{} werkbladen met dezelfde kopregel onder elkaar gelezen als één tabel: {list_nl} ({} rijen); {how_nl}",
+            sheet_names.len(),
+            thousands(total)
+        ),
+        format!(
+            "{} worksheets with the same header read one below the other as one table: {list_en} ({} rows); {how_en}",
+            sheet_names.len(),
+            limits::thousands_en(total)
+        ),
+    );
+    d.sheets = sheet_names.clone();
+    ((b, d), sheet_names)
+}
+
+/// Whether the `names` of worksheets, each a `kind` ([`crate::table::key_column_name`]), name
+/// different periods or subgroups (`WSW` and `Wsw-ers` would name one).
+fn names_differ(names: &[&str], kind: &str) -> bool {
+    let keys: Vec<String> = names
+        .iter()
+        .map(|n| match kind {
+            "periode" => crate::spec::Period::parse(n).map(|p| p.to_string()),
+            _ => crate::spec::Subgroup::from_label(n).map(|s| format!("{s:?}")),
+        })
+        .map(Option::unwrap_or_default)
+        .collect();
+    keys.iter()
+        .enumerate()
+        .all(|(k, key)| !keys[..k].contains(key))
+}
+
+/// Whether the cells of `columns` (one column on each sheet) are all of `kind`, periods or
+/// subgroups, and some are: the sheets' names would then say again what a column says.
+fn holds_only<'c>(columns: impl Iterator<Item = &'c super::Column>, kind: &str) -> bool {
+    let mut any = false;
+    for c in columns {
+        for cell in c.iter() {
+            let fits = match (cell, kind) {
+                (super::Cell::Missing, _) => continue,
+                (super::Cell::Number(n), "periode") => {
+                    n.fract() == 0.0 && crate::spec::Period::parse(&format!("{n}")).is_some()
+                }
+                (super::Cell::Text(t), "periode") => crate::spec::Period::parse(t).is_some(),
+                (super::Cell::Text(t), _) => crate::spec::Subgroup::from_label(t).is_some(),
+                _ => false,
+            };
+            if !fits {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// Whether `columns` (one column on each sheet), each of texts or of periods, have no value in
+/// common from sheet to sheet, and a value on each: the sheets hold different rows.
+fn told_apart<'c>(columns: impl Iterator<Item = &'c super::Column>) -> bool {
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for (k, c) in columns.enumerate() {
+        let mut any = false;
+        for cell in c.iter() {
+            let key = match cell {
+                super::Cell::Missing => continue,
+                super::Cell::Text(t) => t.trim().to_string(),
+                super::Cell::Number(n)
+                    if n.fract() == 0.0
+                        && crate::spec::Period::parse(&format!("{n}")).is_some() =>
+                {
+                    format!("{n}")
+                }
+                super::Cell::Number(_) => return false,
+            };
+            any = true;
+            if *seen.entry(key).or_insert(k) != k {
+                return false;
+            }
+        }
+        if !any {
+            return false;
+        }
+    }
+    true
 }
 
 /// What the first pass keeps of a row: its filled cells, the first filled column and the one
@@ -1255,12 +1513,12 @@ struct RowStat {
 const PIECE: usize = if cfg!(test) { 61 } else { 1 << 18 };
 
 /// The table on one worksheet (see [`read_xlsx`]), `None` when it holds none.
-fn read_sheet(
-    (name, file_bytes, sheet, passed): (&str, usize, &str, &[String]),
+fn read_sheet<'n>(
+    (name, file_bytes, sheet, passed): (&'n str, usize, &str, &[String]),
     part: &mut super::zip::Inflating,
     book: &Book,
     budget: usize,
-) -> std::result::Result<Option<Table>, Fail> {
+) -> std::result::Result<Option<Unfinished<'n>>, Fail> {
     let mut stats: Vec<RowStat> = Vec::new();
     // The votes of the rows with numbers stored as text, by row.
     let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
@@ -1536,7 +1794,7 @@ fn read_sheet(
             continue;
         }
         detected.rejected = rejected;
-        return Ok(Some(b.finish(detected)?));
+        return Ok(Some((b, detected)));
     }
 }
 
@@ -1593,28 +1851,17 @@ fn below_whole(
 /// the reference the streamed reading is checked against (tests, fuzz target).
 #[doc(hidden)]
 pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
-    let (zip, sheets, mut found, budget, book) = open_workbook(name, bytes)?;
-    let mut passed: Vec<String> = Vec::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (at, sheet) in sheets.into_iter().enumerate() {
-        if !seen.insert(sheet.path.to_ascii_lowercase()) {
-            passed.push(sheet.name);
-            continue;
-        }
+    let (zip, sheets, found, budget, book) = open_workbook(name, bytes)?;
+    read_book(name, bytes.len(), &sheets, found, |sheet, passed| {
         let Some(part) = zip.read(&sheet.path) else {
-            passed.push(sheet.name);
-            continue;
+            return Ok(None);
         };
-        let context = [
-            format!("werkblad '{}': ", sheet.name),
-            format!("worksheet '{}': ", sheet.name),
-        ];
+        let context = sheet_context(&sheet.name);
         let part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
         let (mut grid, first_col, shown) = sheet_grid(&text_of(part), &book, budget)
             .map_err(|e| sheet_error(name, &context, e))?;
         let Some(layout) = sniff::locate(&grid, true).filter(|l| !l.data.is_empty()) else {
-            passed.push(sheet.name);
-            continue;
+            return Ok(None);
         };
         #[allow(unused_mut)]
         let (header_row, mut header) = grid[layout.header].clone();
@@ -1672,8 +1919,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         // Every row below the header left out (the header's second row, repeats of it): no
         // table on this sheet, as the streamed reading finds.
         if data.is_empty() {
-            passed.push(sheet.name);
-            continue;
+            return Ok(None);
         }
         let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::with_capacity(data.len());
         for &i in &data {
@@ -1704,7 +1950,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
             &sheet.name,
             header_row,
             (votes, decimal, shown),
-            &passed,
+            passed,
             &titles,
         );
         #[cfg(feature = "full")]
@@ -1715,12 +1961,18 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         let names = column_names(&header, layout.width - lead, &mut detected, |j| {
             format!("kolom_{}", column_letter(j + offset))
         });
-        let t = Table::from_cells(name, names, rows, decimal, detected, bytes.len())?;
-        if let Some(t) = found.take(t, at) {
-            return Ok(t);
+        let mut b = super::TableBuilder::new(
+            name,
+            names,
+            rows.len(),
+            (decimal, bytes.len(), false),
+            detected.row_unit.clone(),
+        )?;
+        for (line, cells) in rows {
+            b.push(line, &cells)?;
         }
-    }
-    found.end(name)
+        Ok(Some((b, detected)))
+    })
 }
 
 #[cfg(test)]

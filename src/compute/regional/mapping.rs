@@ -599,15 +599,12 @@ pub fn region_numbers_as_codes(table: &Table, given: Option<usize>) -> Result<Op
                     Cell::Number(n) => n.to_string(),
                     other => other.to_value().as_text().unwrap_or_default(),
                 };
-                let row = table.row_number(i).unwrap_or(i + 1);
+                let row = table.row_shown(i);
                 let (in_nl, in_en) = match year {
                     Some(y) => (format!(" in {y}"), format!(" in {y}")),
                     None => (String::new(), String::new()),
                 };
-                let mut at = Location::file(&table.source).row(row).column(name);
-                if let Some(u) = &table.detected.row_unit {
-                    at = at.row_unit(u);
-                }
+                let at = table.location(i, name);
                 return Err(Error::new2(
                     ErrorKind::BadValue,
                     format!("Kolom '{name}' geeft de regio's als getal, maar {shown} ({word} {row}) is geen nummer van een arbeidsmarktregio{in_nl} (1 tot en met 35; vanaf 2016 36 en 37 in plaats van 4 en 16, vanaf 2017 38 in plaats van 31). Geef de regio's met hun naam (Achterhoek) of code (AM09), of verbeter het nummer."),

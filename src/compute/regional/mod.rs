@@ -476,7 +476,7 @@ impl RegionalData {
             match grain {
                 None => grain = Some((period.grain(), i)),
                 Some((g, first)) if g != period.grain() => {
-                    let first_row = table.row_number(first).unwrap_or(first + 1);
+                    let first_row = table.row_shown(first);
                     let first_text = table.columns[year_col]
                         .get(first)
                         .as_text()
@@ -687,7 +687,7 @@ impl RegionalData {
             let group = &groups[g];
             let (region, period, subgroup) =
                 (&group.key.region, group.key.period, group.key.subgroup);
-            let prev_row = table.row_number(prev).unwrap_or(prev + 1);
+            let prev_row = table.row_shown(prev);
             let (what, what_en) = match subgroup {
                 Some(sg) => {
                     let label = table.columns[subgroup_col.unwrap_or_default()]

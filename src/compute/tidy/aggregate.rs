@@ -899,10 +899,7 @@ pub fn combine(
         let key = |i: usize| keys.iter().map(|&j| f.value(j, i)).collect::<Vec<_>>();
         let b = f.rows.iter().copied().find(|&i| i > a && key(i) == key(a));
         if let Some(b) = b {
-            let (a, b) = (
-                table.row_number(a).unwrap_or(a + 1),
-                table.row_number(b).unwrap_or(b + 1),
-            );
+            let (a, b) = (table.row_shown(a), table.row_shown(b));
             note.push_str(&match lang {
                 Lang::Nl => format!(
                     "; rij {a} en rij {b} vallen op één punt en geen categoriekolom onderscheidt ze: staat er een rij dubbel in?"

@@ -232,7 +232,7 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
         }
         let estimate = f.number(yj, i);
         if estimate.is_some_and(|v| v <= 0.0) {
-            let row = f.table.row_number(i).unwrap_or(0);
+            let row = f.table.row_shown(i);
             let v = crate::format::number(estimate.unwrap_or(0.0), 2, lang);
             notes.push(match lang {
                 Lang::Nl => {

@@ -526,8 +526,8 @@ impl<'a> Frame<'a> {
 
     /// The error for two rows that land on one point of a view.
     pub fn duplicate(&self, what: &str, a: usize, b: usize, j: usize) -> Error {
-        let ra = self.table.row_number(a).unwrap_or(0);
-        let rb = self.table.row_number(b).unwrap_or(0);
+        let ra = self.table.row_shown(a);
+        let rb = self.table.row_shown(b);
         Error::new(
             ErrorKind::Duplicate,
             match self.lang {

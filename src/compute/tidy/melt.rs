@@ -497,7 +497,7 @@ struct Pivot {
 /// beside a number column, `Onderwerp;Waarde`) read as one column per measure: see
 /// [`observations_as_columns`] and [`measure_column_as_columns`].
 fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<Table>> {
-    use crate::error::{Error, ErrorKind, Location};
+    use crate::error::{Error, ErrorKind};
     use crate::table::Cell;
     let Pivot {
         measure,
@@ -507,18 +507,7 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
         ref left_out,
         odata,
     } = *pivot;
-    let file = Location::file(&table.source);
-    let unit = table.detected.row_unit.clone();
-    let at = |i: usize, column: &str| {
-        let l = file
-            .clone()
-            .row(table.row_number(i).unwrap_or(i + 1))
-            .column(column);
-        match &unit {
-            Some(u) => l.row_unit(u),
-            None => l,
-        }
-    };
+    let at = |i: usize, column: &str| table.location(i, column);
     let (word, word_en) = (
         table.detected.row_word().to_string(),
         table
@@ -656,10 +645,7 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
                     )
                 })
                 .collect();
-            let (a, b) = (
-                table.row_number(before.row).unwrap_or(before.row + 1),
-                table.row_number(i).unwrap_or(i + 1),
-            );
+            let (a, b) = (table.row_shown(before.row), table.row_shown(i));
             return Err(Error::new2(
                 ErrorKind::Duplicate,
                 format!(
@@ -786,7 +772,7 @@ fn pivot_measures(table: &Table, pivot: &Pivot) -> crate::error::Result<Option<T
             let shown = |w: &str| -> String {
                 first
                     .iter()
-                    .map(|&i| format!("{w} {}", table.row_number(i).unwrap_or(i + 1)))
+                    .map(|&i| format!("{w} {}", table.row_shown(i)))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -965,7 +951,7 @@ pub fn measure_column_as_columns(table: &Table) -> Option<Table> {
 /// A measure given twice for the same other columns is an error that names both rows.
 pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<Option<Table>> {
     use crate::compute::regional::columns::Count;
-    use crate::error::{Error, ErrorKind, Location};
+    use crate::error::{Error, ErrorKind};
     use crate::spec::Subgroup;
     let kind = |j: usize| table.columns[j].kind();
     let subgroups: Vec<usize> = (0..table.columns.len())
@@ -1003,8 +989,7 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
     let mut group_of: std::collections::HashMap<Vec<(u8, u64)>, usize> = Default::default();
     let mut groups: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
     let mut key: Vec<(u8, u64)> = Vec::with_capacity(others.len());
-    let file = Location::file(&table.source);
-    let row_of = |i: usize| table.row_number(i).unwrap_or(i + 1);
+    let row_of = |i: usize| table.row_shown(i);
     for i in 0..table.len() {
         let Some(code) = mc.code(i) else {
             if subgroups
@@ -1026,7 +1011,7 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
                     mc.name
                 ),
             )
-            .at(file.clone().row(row_of(i)).column(&mc.name)));
+            .at(table.location(i, &mc.name)));
         };
         key.clear();
         key.extend(others.iter().map(|&j| cell_id(&table.columns[j], i)));
@@ -1049,6 +1034,7 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
                 })
                 .collect();
             let (a, b) = (row_of(first), row_of(i));
+            let at = table.location(i, &mc.name);
             return Err(Error::new2(
                 ErrorKind::Duplicate,
                 format!(
@@ -1062,7 +1048,7 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
                     what.join(", ")
                 ),
             )
-            .at(file.clone().row(b).column(&mc.name)));
+            .at(at));
         }
         *slot = Some(i);
     }
@@ -1100,7 +1086,8 @@ pub fn measure_rows_and_subgroup_columns(table: &Table) -> crate::error::Result<
                     None => v.push_missing(),
                 }
             }
-            row_numbers.push(u32::try_from(row_of(*first)).unwrap_or(u32::MAX));
+            let row = table.row_number(*first).unwrap_or(first + 1);
+            row_numbers.push(u32::try_from(row).unwrap_or(u32::MAX));
         }
     }
     let m = subgroup.len();

@@ -418,15 +418,9 @@ fn tree_depth(fields: &[(String, Node)]) -> Option<usize> {
 /// names a subgroup, else `niveau_N`; never the name of a field of the leaves or an earlier
 /// level.
 fn level_name(keys: &[&str], level: usize, taken: &[String]) -> String {
-    let base = if keys.iter().all(|k| crate::spec::Period::parse(k).is_some()) {
-        "periode".to_string()
-    } else if keys
-        .iter()
-        .all(|k| crate::spec::Subgroup::from_label(k).is_some())
-    {
-        "doelgroep".to_string()
-    } else {
-        format!("niveau_{level}")
+    let base = match crate::table::key_column_name(keys) {
+        Some(kind) => kind.to_string(),
+        None => format!("niveau_{level}"),
     };
     let mut name = base.clone();
     let mut k = 2;
