@@ -372,6 +372,25 @@ impl Subgroup {
             | "pw excl praktijkroute" => Subgroup::PwOther,
             // The group's people (user files only: the first core reads the built-in data).
             "pwetters" | "p wetters" if cfg!(feature = "full") => Subgroup::Participatiewet,
+            // The group named as a group (`Wajong-groep`, `Participatiewetgroep`), and the
+            // Praktijkroute named after its law (user files only).
+            "wajong groep" | "wajonggroep" if cfg!(feature = "full") => Subgroup::Wajong,
+            "wswgroep" if cfg!(feature = "full") => Subgroup::Wsw,
+            "participatiewet groep" | "participatiewetgroep" | "p wet groep" | "pwet groep"
+                if cfg!(feature = "full") =>
+            {
+                Subgroup::Participatiewet
+            }
+            "praktijkroute participatiewet"
+            | "praktijkroute p wet"
+            | "praktijkroute pwet"
+            | "participatiewet waarvan praktijkroute"
+            | "p wet waarvan praktijkroute"
+            | "participatiewet praktijkroute groep"
+                if cfg!(feature = "full") =>
+            {
+                Subgroup::Praktijkroute
+            }
             // English tables (user files only).
             "practice route"
             | "practical route"
@@ -510,6 +529,20 @@ mod tests {
             ("W.S.W.", Some(Subgroup::Wsw)),
             #[cfg(feature = "full")]
             ("P.W.", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            ("Wajong-groep", Some(Subgroup::Wajong)),
+            #[cfg(feature = "full")]
+            ("Participatiewetgroep", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            (
+                "Praktijkroute Participatiewet",
+                Some(Subgroup::Praktijkroute),
+            ),
+            #[cfg(feature = "full")]
+            (
+                "Participatiewet, waarvan praktijkroute",
+                Some(Subgroup::Praktijkroute),
+            ),
             ("W.A.", None),
             ("Wsw-wachtlijst", None),
             ("Wsw (wachtlijst)", None),

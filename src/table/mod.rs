@@ -1642,6 +1642,9 @@ pub fn is_suppression(s: &str) -> bool {
             | "onbekend"
             | "unknown"
             | "suppressed"
+            // A missing number as Python and pandas write it.
+            | "nan"
+            | "none"
             // Not available in other offices' tables (`..` OECD and older CBS tables, `:`
             // Eurostat).
             | ".."

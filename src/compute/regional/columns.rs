@@ -207,7 +207,13 @@ impl Count {
     /// (aantal)`), so that `(gecorrigeerd)` still counts where it is part of a name, and then, in
     /// the full core, as a CBS key without its topic number (`WerkzamePersonen_2`, see
     /// [`crate::case::without_topic_number`]).
+    /// A header that names a share (`% werkzaam`, `Werkzame personen (%)`, `aandeel werkzaam`)
+    /// names no count, whatever its other words.
     pub fn from_header(header: &str) -> Option<Count> {
+        #[cfg(feature = "full")]
+        if crate::compute::tidy::roles::names_a_share(header) {
+            return None;
+        }
         or_unbracketed(header, Count::named).or_else(|| Count::from_cbs_key(header))
     }
 
@@ -359,7 +365,12 @@ const FILLER: [&str; 14] = [
 /// `Omvang doelgroepregister`, `Waarvan werkzaam`, `werkzaam uit het register`, `Register count`).
 fn filler_full(w: &str) -> bool {
     #[cfg(feature = "full")]
-    return matches!(w, "n" | "omvang" | "waarvan" | "uit" | "een" | "count");
+    // (`som`, `sum`: a pivot table's `Som van werkzame personen`, `Sum of persons working`;
+    // `act`: the second word of `Participation Act`.)
+    return matches!(
+        w,
+        "n" | "omvang" | "waarvan" | "uit" | "een" | "count" | "som" | "sum" | "act"
+    );
     #[cfg(not(feature = "full"))]
     {
         let _ = w;
@@ -428,6 +439,12 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             "persons" | "people" => "personen",
             #[cfg(feature = "full")]
             "corrected" => "gecorrigeerd",
+            // English names of the subgroups in a header (`Register sheltered employment`,
+            // `Working persons Participation Act`).
+            #[cfg(feature = "full")]
+            "sheltered" => "wsw",
+            #[cfg(feature = "full")]
+            "participation" => "participatiewet",
             // Plurals and compounds of a period's name: `Kwartalen`, `Jaren`, `jaarmaand`.
             #[cfg(feature = "full")]
             "jaren" | "years" => "jaar",
@@ -440,6 +457,11 @@ pub fn word_key(folded: &str) -> Vec<&str> {
             w => w,
         })
         .collect();
+    // `sheltered employment`: the WSW (`persons in employment` are the workers).
+    #[cfg(feature = "full")]
+    if words.contains(&"wsw") && folded.split('_').any(|w| w == "sheltered") {
+        words.retain(|w| *w != "employment");
+    }
     crate::sort::sort(&mut words);
     words
 }
@@ -668,6 +690,19 @@ mod tests {
             Some(Count::WorkersTotal)
         );
         assert_eq!(Count::from_header("Banen"), Some(Count::Jobs));
+        // A share is no count, whatever its other words.
+        #[cfg(feature = "full")]
+        for h in [
+            "% werkzaam",
+            "Werkzame personen (%)",
+            "Werkzame personen in %",
+            "Werkzaam (pct)",
+            "Werkzame personen (aandeel)",
+            "aandeel werkzame personen",
+            "Percentage werkzaam",
+        ] {
+            assert_eq!(Count::from_header(h), None, "{h}");
+        }
         assert_eq!(Count::from_header("onzin"), None);
         assert_eq!(
             IdColumn::from_header("Arbeidsmarktregio"),
@@ -727,6 +762,16 @@ mod tests {
             ("Employed Wajong", Count::WorkersWajong),
             ("People in work", Count::WorkersTotal),
             ("Persons in register", Count::RegisterPersonsUncorrected),
+            ("Register sheltered employment", Count::RegisterWsw),
+            ("Participation Act register", Count::RegisterParticipatiewet),
+            ("Working persons sheltered employment", Count::WorkersWsw),
+            (
+                "Working persons Participation Act",
+                Count::WorkersParticipatiewet,
+            ),
+            // A pivot table's sums.
+            ("Som van Werkzame personen", Count::WorkersTotal),
+            ("Sum of working persons", Count::WorkersTotal),
         ] {
             assert_eq!(Count::from_header(h), Some(c), "{h}");
         }

@@ -284,6 +284,14 @@ impl RegionalData {
         let mut romans: Vec<(String, Period, bool, usize)> = Vec::new();
         // Rows whose period is a total over the periods (`Totaal`): how many, and one text.
         let (mut period_totals, mut period_total_text) = (0usize, String::new());
+        // Rows of a total label in the region column and no period (a pivot table's
+        // `Totaal Achterhoek` below the region's years, `Eindtotaal`): the first label and
+        // the rows.
+        let (mut block_totals, mut block_total_text) = (0usize, String::new());
+        // Per count column: its cells of an Excel error or withheld count read as missing, and
+        // the first one's row.
+        #[cfg_attr(not(feature = "full"), allow(unused_mut))]
+        let mut unread_counts: Vec<(String, usize, String)> = Vec::new();
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
         let rname = &table.columns[region_col].name;
         let yname = &table.columns[year_col].name;
@@ -409,6 +417,17 @@ impl RegionalData {
                 _ if cached.flatten().is_some() => cached.flatten().unwrap_or(Period::year(0)),
                 Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(&n) => {
                     Period::year(n as i32)
+                }
+                Cell::Missing
+                    if cfg!(feature = "full")
+                        && (crate::data::tidy::is_total(&region)
+                            || crate::case::lower(region.trim()).starts_with("eindtotaal")) =>
+                {
+                    if block_totals == 0 {
+                        block_total_text = region.trim().to_string();
+                    }
+                    block_totals += 1;
+                    continue;
                 }
                 Cell::Missing => {
                     return Err(Error::new2(
@@ -572,6 +591,22 @@ impl RegionalData {
             };
             for (c, j) in &count_cols {
                 match table.columns[*j].get(i) {
+                    // Excel's error value (`#N/A`) or a withheld count in a count no view
+                    // needs in every region (vacancies, a subgroup): missing, never 0, and said.
+                    #[cfg(feature = "full")]
+                    Cell::Text(t)
+                        if !REQUIRED.contains(c)
+                            && (crate::table::is_excel_error(t)
+                                || crate::table::is_suppression(t)) =>
+                    {
+                        // (Excel's error values are named by the table's notes already.)
+                        let name = &table.columns[*j].name;
+                        match unread_counts.iter_mut().find(|(n, _, _)| n == name) {
+                            _ if crate::table::is_excel_error(t) => {}
+                            Some((_, k, _)) => *k += 1,
+                            None => unread_counts.push((name.clone(), 1, table.row_shown(i))),
+                        }
+                    }
                     Cell::Text(t) => {
                         return Err(Error::new2(
                             ErrorKind::BadValue,
@@ -1000,6 +1035,7 @@ impl RegionalData {
         let national_from_file = years.iter().all(|y| national_rows.contains_key(y));
         let mut national = BTreeMap::new();
         let mut summed_years = Vec::new();
+        let mut unknown_added = false;
         for &y in &years {
             let sum = sum_regions(&data, &regions, y);
             match national_rows.get(&y) {
@@ -1014,6 +1050,17 @@ impl RegionalData {
                     national.insert(y, n);
                 }
                 None => {
+                    // The national figure holds the persons of no known region too
+                    // (Landelijk = the regions + Onbekend).
+                    let mut sum = sum;
+                    if let Some(u) = unknown_sums.get(&y) {
+                        for c in Count::ALL {
+                            if let (Some(a), Some(b)) = (sum.get(c), u.get(c)) {
+                                sum.set(c, Some(a + b));
+                                unknown_added = true;
+                            }
+                        }
+                    }
                     summed_years.push(y);
                     national.insert(y, sum);
                 }
@@ -1107,6 +1154,41 @@ impl RegionalData {
                 ),
                 format!(
                     "{n} row{} with '{period_total_text}' in '{yname}' (a total over the periods) not used: a count holds at one moment.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+        if !unread_counts.is_empty() {
+            let list = |lang: Lang| {
+                unread_counts
+                    .iter()
+                    .map(|(c, n, r)| match lang {
+                        Lang::Nl => format!("'{c}' ({n}, de eerste op rij {r})"),
+                        Lang::En => format!("'{c}' ({n}, the first on row {r})"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            notes.push((
+                format!(
+                    "Cellen met een afgeschermd aantal als ontbrekend gelezen, nooit als 0: {}",
+                    list(Lang::Nl)
+                ),
+                format!(
+                    "Cells with a withheld count read as missing, never as 0: {}",
+                    list(Lang::En)
+                ),
+            ));
+        }
+        if block_totals > 0 {
+            let n = block_totals;
+            notes.push((
+                format!(
+                    "{n} {} met een totaal in '{rname}' en geen periode (zoals '{block_total_text}': een totaal over de perioden) niet gebruikt: een aantal geldt op één moment.",
+                    if n == 1 { "rij" } else { "rijen" }
+                ),
+                format!(
+                    "{n} row{} with a total in '{rname}' and no period (such as '{block_total_text}': a total over the periods) not used: a count holds at one moment.",
                     if n == 1 { "" } else { "s" }
                 ),
             ));
@@ -1260,12 +1342,18 @@ impl RegionalData {
                 ));
             }
         }
+        let (plus_nl, plus_en) = if unknown_added {
+            (
+                " plus de rijen met onbekende regio",
+                " plus the rows of an unknown region",
+            )
+        } else {
+            ("", "")
+        };
         if summed_years.len() == years.len() && !years.is_empty() {
             notes.push((
-                "Geen landelijke rij in het bestand: landelijke waarden zijn de som van de regio's"
-                    .to_string(),
-                "No national row in the file: national values are the sum of the regions"
-                    .to_string(),
+                format!("Geen landelijke rij in het bestand: landelijke waarden zijn de som van de regio's{plus_nl}"),
+                format!("No national row in the file: national values are the sum of the regions{plus_en}"),
             ));
         } else if !summed_years.is_empty() {
             let list = |lang: Lang| {
@@ -1277,11 +1365,11 @@ impl RegionalData {
             };
             notes.push((
                 format!(
-                    "Geen landelijke rij voor {}: landelijke waarden zijn de som van de regio's",
+                    "Geen landelijke rij voor {}: landelijke waarden zijn de som van de regio's{plus_nl}",
                     list(Lang::Nl)
                 ),
                 format!(
-                    "No national row for {}: national values are the sum of the regions",
+                    "No national row for {}: national values are the sum of the regions{plus_en}",
                     list(Lang::En)
                 ),
             ));
@@ -2489,7 +2577,9 @@ fn crossed_total(
 /// `Nederland (totaal)`, `Heel Nederland`, `Alle arbeidsmarktregio's`, CBS's code `NL01`, with the
 /// mark a file writes after every region's name: `Landelijk (AMR)`); a
 /// region unknown by
-/// `Onbekend`, `Regio onbekend`.
+/// `Onbekend`, `Regio onbekend`, and the rows files give to persons in no region: `Niet in te
+/// delen` (CBS's name for `AM99`), `Buitenland`, `Geen regio`, `Niet toe te wijzen`,
+/// `Overig/onbekend`, `Woonplaats onbekend`, `Overig`.
 pub fn row_type_from_name(region: &str) -> RowType {
     match fold(region).as_str() {
         "landelijk" | "nederland" | "national" | "totaal" | "total" | "nl" | "nl01" | "nl00" => {
@@ -2528,19 +2618,46 @@ pub fn row_type_from_name(region: &str) -> RowType {
     if national {
         return RowType::National;
     }
-    if words
-        .iter()
-        .any(|w| matches!(w.as_str(), "onbekend" | "onbekende" | "unknown"))
-        && only(&[
-            "onbekend",
-            "onbekende",
-            "unknown",
-            "regio",
-            "region",
-            "arbeidsmarktregio",
-            "amr",
-            "am",
-        ])
+    // Words that say a row has no region, and the words that go with them.
+    const NONE: [&str; 16] = [
+        "onbekend",
+        "onbekende",
+        "unknown",
+        "buitenland",
+        "overig",
+        "overige",
+        "delen",
+        "wijzen",
+        "ingedeeld",
+        "geen",
+        "abroad",
+        "other",
+        "unassigned",
+        "unallocated",
+        "none",
+        "no",
+    ];
+    if words.iter().any(|w| NONE.contains(&w.as_str()))
+        && words.iter().all(|w| {
+            NONE.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "regio"
+                        | "region"
+                        | "arbeidsmarktregio"
+                        | "amr"
+                        | "am"
+                        | "woonplaats"
+                        | "niet"
+                        | "in"
+                        | "te"
+                        | "toe"
+                        | "en"
+                        | "of"
+                        | "not"
+                        | "assigned"
+                )
+        })
     {
         return RowType::UnknownRegion;
     }
@@ -2741,6 +2858,15 @@ mod tests {
             "Onbekende regio",
             "unknown",
             "Onbekend (AMR)",
+            "Niet in te delen",
+            "Buitenland",
+            "Geen regio",
+            "Niet toe te wijzen",
+            "Overig/onbekend",
+            "Onbekend/buitenland",
+            "Woonplaats onbekend",
+            "Overig",
+            "Not assigned",
         ] {
             assert_eq!(row_type_from_name(n), RowType::UnknownRegion, "{n}");
         }
@@ -2752,6 +2878,8 @@ mod tests {
             "Zuid-Limburg",
             "Midden-Utrecht",
             "Achterhoek (AMR)",
+            "Gooi en Vechtstreek",
+            "Holland Rijnland",
         ] {
             assert_eq!(row_type_from_name(n), RowType::Region, "{n}");
         }

@@ -1135,10 +1135,18 @@ pub fn outline_labels_filled(table: &Table) -> Option<Table> {
     let n = table.len();
     let labels: Vec<usize> = (0..table.columns.len())
         .filter(|&j| {
+            let name = &table.columns[j].name;
             matches!(
-                IdColumn::from_header(&table.columns[j].name),
+                IdColumn::from_header(name),
                 Some(IdColumn::Region | IdColumn::Year)
-            )
+            ) || {
+                // An Excel pivot table's column of labels.
+                let f = crate::case::lower(name.trim());
+                matches!(
+                    f.as_str(),
+                    "rijlabels" | "rijlabel" | "row labels" | "row label"
+                )
+            }
         })
         .collect();
     if n < 4 || labels.is_empty() {
@@ -1178,20 +1186,42 @@ fn filled_down(
     if candidates.is_empty() {
         return None;
     }
+    // A row of numbers, but no total: a row labelled as one (`Totaal Achterhoek`, `Eindtotaal`)
+    // is a block's total, not one more row of the block above.
+    let total_label = |t: &str| {
+        let l = crate::case::lower(t.trim());
+        crate::data::tidy::is_total(t)
+            || ["eindtotaal", "subtotaal", "grand total", "subtotal"]
+                .iter()
+                .any(|w| l.starts_with(w))
+    };
     let data: Vec<bool> = (0..n)
         .map(|i| {
             numbers
                 .iter()
                 .any(|&j| table.columns[j].number(i).is_some())
+                && !(0..table.columns.len()).any(|j| {
+                    !numbers.contains(&j)
+                        && table.columns[j].get(i).as_str().is_some_and(total_label)
+                })
         })
         .collect();
+    // A row whose other cells (but for the numbers) are those of the row above: filled, it
+    // would be a second row of that point, so it is the total of the block above
+    // (`2019;;100` below `2019;K4;40`), not a row of it.
+    let repeats_above = |i: usize, j: usize| {
+        i > 0
+            && (0..table.columns.len())
+                .filter(|&k| k != j && !numbers.contains(&k))
+                .all(|k| table.columns[k].same(i, i - 1))
+    };
     let filled: Vec<(usize, usize)> = candidates
         .into_iter()
         .map(|j| {
             let c = &table.columns[j];
             let k = (0..n)
                 .skip_while(|&i| c.get(i).is_missing())
-                .filter(|&i| data[i] && c.get(i).is_missing())
+                .filter(|&i| data[i] && c.get(i).is_missing() && !repeats_above(i, j))
                 .count();
             (j, k)
         })
@@ -1207,7 +1237,7 @@ fn filled_down(
         let mut above = crate::table::Value::Missing;
         for (i, &with_numbers) in data.iter().enumerate() {
             let v = source.get(i);
-            if v.is_missing() && with_numbers {
+            if v.is_missing() && with_numbers && !repeats_above(i, j) {
                 c.push(above.clone());
             } else {
                 if !v.is_missing() {

@@ -37,6 +37,11 @@ pub fn tokens_of(name: &str) -> Vec<String> {
     tokens(name)
 }
 
+/// Whether a column's name says it holds a share or percentage (`% werkzaam`, `aandeel`, `pct`).
+pub fn names_a_share(name: &str) -> bool {
+    has_token(&tokens(name), PERCENT_WORDS).is_some()
+}
+
 fn has_token(tokens: &[String], words: &[&str]) -> Option<String> {
     tokens.iter().find(|t| words.contains(&t.as_str())).cloned()
 }
