@@ -281,3 +281,104 @@ fn english_and_pivot_headers_name_the_counts() {
     let ds = load("english.csv", &csv(&header, &rows));
     assert_same(&base, &ds, VIEWS);
 }
+
+/// The y of every point of every series of a view, by series name.
+fn series(ds: &Dataset, q: &str) -> Vec<(String, Vec<f64>)> {
+    let d = render_query(ds, q)
+        .unwrap_or_else(|e| panic!("{q}: {e}"))
+        .data;
+    d["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let ys = s["points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|p| p["y"].as_f64())
+                .collect();
+            (s["name"].as_str().unwrap_or_default().to_string(), ys)
+        })
+        .collect()
+}
+
+/// The bars of `view=bars&x=jaar&y=aantal`, smallest first.
+fn sums(ds: &Dataset) -> Vec<f64> {
+    let mut ys: Vec<f64> = series(ds, "view=bars&x=jaar&y=aantal")
+        .into_iter()
+        .flat_map(|(_, y)| y)
+        .collect();
+    ys.sort_by(f64::total_cmp);
+    ys
+}
+
+#[test]
+fn a_named_total_smaller_than_a_part_or_a_country_is_no_total() {
+    // `Nederland` among countries is a country: the countries are summed.
+    let ds = load(
+        "landen.csv",
+        "jaar;land;aantal\n2019;Nederland;100\n2019;Belgie;300\n2019;Duitsland;200\n2020;Nederland;110\n2020;Belgie;310\n2020;Duitsland;210\n",
+    );
+    let ys = sums(&ds);
+    assert_eq!(ys, [600.0, 630.0]);
+    let ds = load(
+        "geboorteland.csv",
+        "jaar;geboorteland;aantal\n2019;Nederland;800\n2019;Marokko;100\n2019;Turkije;120\n",
+    );
+    let ys = sums(&ds);
+    assert_eq!(ys, [1020.0]);
+    // Among municipalities, `Nederland` is still their total.
+    let ds = load(
+        "gemeenten.csv",
+        "jaar;gemeente;aantal\n2019;Nederland;600\n2019;Zwolle;300\n2019;Kampen;300\n",
+    );
+    let ys = sums(&ds);
+    assert_eq!(ys, [600.0]);
+    // A total smaller than one of its parts holds no parts.
+    let ds = load(
+        "leeftijd.csv",
+        "jaar;leeftijd;aantal\n2019;15-26;100\n2019;27-44;300\n2019;Alle leeftijden;200\n",
+    );
+    let ys = sums(&ds);
+    assert_eq!(ys, [600.0]);
+}
+
+#[test]
+fn a_total_of_100_percent_is_no_part_of_its_distribution() {
+    let ds = load(
+        "uren.csv",
+        "doelgroep;uren;aandeel\nWajong;<12;20\nWajong;12-24;30\nWajong;>=24;50\nWajong;Totaal;100\nWsw;<12;10\nWsw;12-24;20\nWsw;>=24;70\nWsw;Totaal;100\n",
+    );
+    let r = render_query(&ds, "view=stacked&x=doelgroep&y=aandeel&series=uren").unwrap();
+    let text = serde_json::to_string(&r.data).unwrap();
+    assert!(!text.contains("\"Totaal\""), "{text}");
+    assert!(!text.contains("afronding"), "{text}");
+}
+
+#[test]
+fn counts_of_which_one_group_adds_up_to_100_are_counts() {
+    let ds = load(
+        "uren.csv",
+        "doelgroep;uren;aantal\nWajong;kort;60\nWajong;lang;40\nWsw;kort;70\nPwet;kort;5\nPwet;lang;.\n",
+    );
+    let r = render_query(&ds, "view=stacked&x=doelgroep&y=aantal&series=uren").unwrap();
+    let notes = r.data["notes"].to_string();
+    assert!(notes.contains("omgerekend naar aandelen"), "{notes}");
+}
+
+#[test]
+fn whole_numbers_that_name_something_are_categories() {
+    let ds = load(
+        "codes.csv",
+        "gemeentecode;jaar;aantal\n363;2019;5\n363;2020;6\n14;2019;7\n14;2020;8\n",
+    );
+    let spec = render_query(&ds, "").unwrap().spec;
+    assert!(spec.contains("y=aantal"), "{spec}");
+    let ds = load(
+        "leeftijd.csv",
+        "leeftijd;geslacht;aantal\n18;Man;5\n25;Man;7\n18;Vrouw;4\n25;Vrouw;6\n",
+    );
+    let spec = render_query(&ds, "").unwrap().spec;
+    assert!(spec.contains("y=aantal"), "{spec}");
+}

@@ -77,16 +77,99 @@ pub fn totals_note(table: &Table, roles: &crate::data::Roles, lang: Lang) -> Opt
 /// Per value of column `j` (by dictionary code), whether it is a total: by its words (`Totaal`,
 /// `Landelijk`), by its sums (see [`told_total`]), or as the band that holds the column's other
 /// bands (`15 jaar en ouder` beside `15-26` and `27 en ouder`). Decided once per column.
+///
+/// A value named as a total is none where a part is larger in a column of counts (`Alle
+/// leeftijden` 200 beside `27-44` 300), and `Nederland` is a country, no total, in a column of
+/// countries (`land`, `geboorteland`, `herkomst`, `nationaliteit`).
 pub(crate) fn total_codes(table: &Table, j: usize) -> Vec<bool> {
     let Some(c) = table.columns.get(j) else {
         return Vec::new();
     };
     let bands = band_totals(c.dictionary());
-    c.dictionary()
+    let countries = cfg!(feature = "full") && names_countries(&c.name);
+    let mut named: Vec<bool> = c
+        .dictionary()
         .iter()
+        .map(|t| {
+            is_total(t)
+                && !(countries
+                    && matches!(
+                        crate::case::lower(t.trim()).as_str(),
+                        "nederland" | "nl" | "heel nederland"
+                    ))
+        })
+        .collect();
+    #[cfg(feature = "full")]
+    if named.contains(&true) {
+        smaller_than_a_part(table, j, &mut named);
+    }
+    named
+        .into_iter()
         .enumerate()
-        .map(|(k, t)| is_total(t) || told_total(table, j, k) || bands[k])
+        .map(|(k, total)| total || told_total(table, j, k) || bands[k])
         .collect()
+}
+
+/// Whether a column's name says it holds countries (of birth, of origin, nationalities).
+fn names_countries(name: &str) -> bool {
+    crate::compute::tidy::roles::tokens_of(name)
+        .iter()
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "land"
+                    | "landen"
+                    | "geboorteland"
+                    | "herkomstland"
+                    | "herkomst"
+                    | "nationaliteit"
+                    | "country"
+                    | "countries"
+                    | "nationality"
+                    | "migratieachtergrond"
+            )
+        })
+}
+
+/// Takes back the totals `named` of column `j` whose sum, in a column of counts (numbers, none
+/// negative, not named a share), is below that of another value of the column: a total holds
+/// its parts.
+#[cfg(feature = "full")]
+fn smaller_than_a_part(table: &Table, j: usize, named: &mut [bool]) {
+    let c = &table.columns[j];
+    let k_of = |i: usize| c.code(i).map(|k| k as usize);
+    for (m, counts) in table.columns.iter().enumerate() {
+        if m == j
+            || !counts.has_number()
+            || counts.has_text()
+            || crate::compute::tidy::roles::names_a_share(&counts.name)
+        {
+            continue;
+        }
+        let mut sums = vec![0.0f64; named.len()];
+        let mut negative = false;
+        for i in 0..table.len() {
+            let (Some(k), Some(v)) = (k_of(i), counts.number(i)) else {
+                continue;
+            };
+            negative |= v < 0.0;
+            if let Some(s) = sums.get_mut(k) {
+                *s += v;
+            }
+        }
+        if negative {
+            continue;
+        }
+        let largest_part = (0..named.len())
+            .filter(|&k| !named[k])
+            .map(|k| sums[k])
+            .fold(0.0f64, f64::max);
+        for k in 0..named.len() {
+            if named[k] && sums[k] < largest_part {
+                named[k] = false;
+            }
+        }
+    }
 }
 
 #[cfg(feature = "full")]

@@ -471,7 +471,15 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
             if in_years && st.distinct <= 60 {
                 return (Role::Time, Some(TimeKind::Year), Why::Years);
             }
+            // Whole numbers that name something (`gemeentecode` 363, `postcode`, a `leeftijd`
+            // of 18, 25, 40): categories, never summed.
             if whole && nonneg {
+                if let Some(w) = t.iter().find(|w| {
+                    w.ends_with("code")
+                        || matches!(w.as_str(), "pc4" | "pc6" | "zip" | "leeftijd" | "age")
+                }) {
+                    return (Role::Category, None, Why::Name(w.clone()));
+                }
                 return (Role::Count, None, Why::Counts);
             }
             (Role::Value, None, Why::Numbers)
@@ -826,7 +834,7 @@ fn all_groups_fit(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) 
     // scans, not 16 MB at once.
     let slices = Slices::of::<(u64, f64)>(n, 2 << 20);
     let mut rows: Vec<(u64, f64)> = Vec::with_capacity(slices.room(n));
-    let mut complete = 0;
+    let (mut complete, mut open) = (0usize, 0usize);
     let mut values: Vec<f64> = Vec::new();
     for slice in 0..slices.count {
         rows.clear();
@@ -848,11 +856,13 @@ fn all_groups_fit(table: &Table, value: usize, group_of: impl Fn(usize) -> u64) 
             match group_fits(&values) {
                 Fit::No => return false,
                 Fit::Complete => complete += 1,
-                Fit::Open => {}
+                Fit::Open => open += 1,
             }
         }
     }
-    complete > 0
+    // One group that happens to add up to 100 among others that say nothing (counts of 60 and
+    // 40 beside a lone 70) is no distribution: most groups must show it.
+    complete > 0 && complete >= open
 }
 
 /// How one group's values (NaN: missing) stand against "adds up to 100".

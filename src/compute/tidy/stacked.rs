@@ -124,15 +124,13 @@ pub(crate) fn parts(
     let as_is =
         f.roles.role(y_name) == Some(Role::Percent) || sums_to_100(f.table, yj, sj, &group_cols);
     let mut categories = f.distinct(sj);
-    let dropped: Vec<String> = if as_is {
-        Vec::new()
-    } else {
-        categories
-            .iter()
-            .filter(|c| crate::data::tidy::is_total(c))
-            .cloned()
-            .collect()
-    };
+    // A total is the whole, no part: of counts it would count them twice, of shares it is the
+    // 100 % itself.
+    let dropped: Vec<String> = categories
+        .iter()
+        .filter(|c| crate::data::tidy::is_total(c))
+        .cloned()
+        .collect();
     categories.retain(|c| !dropped.contains(c));
     (as_is, categories, dropped)
 }
