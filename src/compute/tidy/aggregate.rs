@@ -87,6 +87,7 @@ pub(crate) fn total_codes(table: &Table, j: usize) -> Vec<bool> {
     };
     let bands = band_totals(c.dictionary());
     let countries = cfg!(feature = "full") && names_countries(&c.name);
+    #[cfg_attr(not(feature = "full"), allow(unused_mut))]
     let mut named: Vec<bool> = c
         .dictionary()
         .iter()
