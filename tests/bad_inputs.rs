@@ -420,6 +420,7 @@ fn run(c: &Case) {
                     hit.contains(&format!("{w}{row} "))
                         || hit.contains(&format!("{w}{row}:"))
                         || hit.contains(&format!("{w}{row} ("))
+                        || hit.ends_with(&format!("{w}{row}"))
                 });
                 assert!(named, "{what}: row {row} not named in '{hit}'");
             }

@@ -2619,7 +2619,7 @@ pub fn row_type_from_name(region: &str) -> RowType {
         return RowType::National;
     }
     // Words that say a row has no region, and the words that go with them.
-    const NONE: [&str; 16] = [
+    const NONE: [&str; 17] = [
         "onbekend",
         "onbekende",
         "unknown",
@@ -2633,6 +2633,7 @@ pub fn row_type_from_name(region: &str) -> RowType {
         "abroad",
         "other",
         "unassigned",
+        "assigned",
         "unallocated",
         "none",
         "no",
@@ -2655,7 +2656,6 @@ pub fn row_type_from_name(region: &str) -> RowType {
                         | "en"
                         | "of"
                         | "not"
-                        | "assigned"
                 )
         })
     {
