@@ -133,8 +133,8 @@ fn names_countries(name: &str) -> bool {
 }
 
 /// Takes back the totals `named` of column `j` whose sum, in a column of counts (numbers, none
-/// negative, not named a share), is below that of another value of the column: a total holds
-/// its parts.
+/// negative, not named a share, not years), is below that of another value of the column in no
+/// more rows: a total holds its parts.
 #[cfg(feature = "full")]
 fn smaller_than_a_part(table: &Table, j: usize, named: &mut [bool]) {
     let c = &table.columns[j];
@@ -148,25 +148,29 @@ fn smaller_than_a_part(table: &Table, j: usize, named: &mut [bool]) {
             continue;
         }
         let mut sums = vec![0.0f64; named.len()];
-        let mut negative = false;
+        let mut rows = vec![0usize; named.len()];
+        // (A column of years, all of them whole and within 1900-2100, counts nothing.)
+        let (mut negative, mut years) = (false, true);
         for i in 0..table.len() {
             let (Some(k), Some(v)) = (k_of(i), counts.number(i)) else {
                 continue;
             };
             negative |= v < 0.0;
-            if let Some(s) = sums.get_mut(k) {
+            years &= v.fract() == 0.0 && (1900.0..=2100.0).contains(&v);
+            if let (Some(s), Some(r)) = (sums.get_mut(k), rows.get_mut(k)) {
                 *s += v;
+                *r += 1;
             }
         }
-        if negative {
+        if negative || years {
             continue;
         }
-        let largest_part = (0..named.len())
-            .filter(|&k| !named[k])
-            .map(|k| sums[k])
-            .fold(0.0f64, f64::max);
+        // Compared with the parts in no more rows than the total (a total given for a few
+        // groups only is not held against a part in all of them).
         for k in 0..named.len() {
-            if named[k] && sums[k] < largest_part {
+            let larger = (0..named.len())
+                .any(|p| !named[p] && rows[p] > 0 && rows[p] <= rows[k] && sums[p] > sums[k]);
+            if named[k] && larger {
                 named[k] = false;
             }
         }

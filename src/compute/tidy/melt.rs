@@ -1200,10 +1200,9 @@ fn filled_down(
             numbers
                 .iter()
                 .any(|&j| table.columns[j].number(i).is_some())
-                && !(0..table.columns.len()).any(|j| {
-                    !numbers.contains(&j)
-                        && table.columns[j].get(i).as_str().is_some_and(total_label)
-                })
+                && !labels
+                    .iter()
+                    .any(|&j| table.columns[j].get(i).as_str().is_some_and(total_label))
         })
         .collect();
     // A row whose other cells (but for the numbers) are those of the row above: filled, it
