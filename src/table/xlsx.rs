@@ -1314,12 +1314,16 @@ fn stack<'n>(
     if later.is_empty() {
         return (first.1, Vec::new());
     }
-    let mut all: Vec<(String, Unfinished<'n>)> = Vec::with_capacity(later.len() + 1);
-    all.push(first);
-    all.extend(later);
-    let names: Vec<&str> = all.iter().map(|(n, _)| n.trim()).collect();
-    let width = all[0].1 .0.columns.len();
-    let columns = |j: usize| all.iter().map(move |(_, t)| &t.0.columns[j]);
+    let names: Vec<&str> = std::iter::once(&first)
+        .chain(&later)
+        .map(|(n, _)| n.trim())
+        .collect();
+    let width = first.1 .0.columns.len();
+    let columns = |j: usize| {
+        std::iter::once(&first)
+            .chain(&later)
+            .map(move |(_, t)| &t.0.columns[j])
+    };
     let kind = crate::table::key_column_name(&names).filter(|&kind| {
         names_differ(&names, kind) && !(0..width).any(|j| holds_only(columns(j), kind))
     });
@@ -1327,19 +1331,16 @@ fn stack<'n>(
         Some(_) => None,
         None => match (0..width).find(|&j| told_apart(columns(j))) {
             Some(j) => Some(j),
-            None => {
-                let mut all = all;
-                all.truncate(1);
-                let (_, t) = all.pop().expect("the first sheet");
-                return (t, Vec::new());
-            }
+            None => return (first.1, Vec::new()),
         },
     };
-    let sheet_names: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
-    let mut parts = all.into_iter();
-    let (_, (mut b, mut d)) = parts.next().expect("the first sheet");
+    let sheet_names: Vec<String> = std::iter::once(&first)
+        .chain(&later)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let (_, (mut b, mut d)) = first;
     let mut sheet_of_rows: Vec<(usize, usize)> = vec![(0, b.rows())];
-    for (k, (sheet, (other, od))) in parts.enumerate() {
+    for (k, (sheet, (other, od))) in later.into_iter().enumerate() {
         let k = k + 1;
         let shift = (k as u32) << super::SHEET_SHIFT;
         let mut rows = other.row_numbers;
