@@ -1314,16 +1314,10 @@ fn stack<'n>(
     if later.is_empty() {
         return (first.1, Vec::new());
     }
-    let names: Vec<&str> = std::iter::once(&first)
-        .chain(&later)
-        .map(|(n, _)| n.trim())
-        .collect();
+    let sheets = || std::iter::once(&first).chain(&later);
+    let names: Vec<&str> = sheets().map(|(n, _)| n.trim()).collect();
     let width = first.1 .0.columns.len();
-    let columns = |j: usize| {
-        std::iter::once(&first)
-            .chain(&later)
-            .map(move |(_, t)| &t.0.columns[j])
-    };
+    let columns = |j: usize| sheets().map(move |(_, t)| &t.0.columns[j]);
     let kind = crate::table::key_column_name(&names).filter(|&kind| {
         names_differ(&names, kind) && !(0..width).any(|j| holds_only(columns(j), kind))
     });
@@ -1334,10 +1328,7 @@ fn stack<'n>(
             None => return (first.1, Vec::new()),
         },
     };
-    let sheet_names: Vec<String> = std::iter::once(&first)
-        .chain(&later)
-        .map(|(n, _)| n.clone())
-        .collect();
+    let sheet_names: Vec<String> = sheets().map(|(n, _)| n.clone()).collect();
     let (_, (mut b, mut d)) = first;
     let mut sheet_of_rows: Vec<(usize, usize)> = vec![(0, b.rows())];
     for (k, (sheet, (other, od))) in later.into_iter().enumerate() {

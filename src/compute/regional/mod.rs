@@ -418,11 +418,7 @@ impl RegionalData {
                 Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2200.0).contains(&n) => {
                     Period::year(n as i32)
                 }
-                Cell::Missing
-                    if cfg!(feature = "full")
-                        && (crate::data::tidy::is_total(&region)
-                            || crate::case::lower(region.trim()).starts_with("eindtotaal")) =>
-                {
+                Cell::Missing if cfg!(feature = "full") && crate::data::tidy::is_total(&region) => {
                     if block_totals == 0 {
                         block_total_text = region.trim().to_string();
                     }

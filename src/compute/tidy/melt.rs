@@ -1188,21 +1188,17 @@ fn filled_down(
     }
     // A row of numbers, but no total: a row labelled as one (`Totaal Achterhoek`, `Eindtotaal`)
     // is a block's total, not one more row of the block above.
-    let total_label = |t: &str| {
-        let l = crate::case::lower(t.trim());
-        crate::data::tidy::is_total(t)
-            || ["eindtotaal", "subtotaal", "grand total", "subtotal"]
-                .iter()
-                .any(|w| l.starts_with(w))
-    };
     let data: Vec<bool> = (0..n)
         .map(|i| {
             numbers
                 .iter()
                 .any(|&j| table.columns[j].number(i).is_some())
-                && !labels
-                    .iter()
-                    .any(|&j| table.columns[j].get(i).as_str().is_some_and(total_label))
+                && !labels.iter().any(|&j| {
+                    table.columns[j]
+                        .get(i)
+                        .as_str()
+                        .is_some_and(crate::data::tidy::is_total)
+                })
         })
         .collect();
     // A row whose other cells (but for the numbers) are those of the row above: filled, it
