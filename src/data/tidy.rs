@@ -211,6 +211,8 @@ pub fn is_total(label: &str) -> bool {
         // A spreadsheet's pivot table: `Eindtotaal`, `Eindtotalen`, `Generaal totaal` (Excel
         // in Dutch), `Grand Total` (in English).
         "subtotaal" | "subtotal" | "eindtotaal" | "eindtotalen" | "totaal generaal" | "generaal totaal" | "grand total"
+            // and a sum named so (`Som`, `Sum`, `Totalen`)
+            | "som" | "sum" | "totalen" | "totals"
     )
         // `Leeftijd totaal`, `Nederland (totaal)`: a total of a dimension, not of one category
         // (`Participatiewet totaal` is a part's subtotal).

@@ -133,6 +133,12 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
                     label: format!("{} ({})", label_of(&c.column), c.label),
                 })
                 .collect();
+            // `per=` divides one count by another: offered only with two counts to choose from
+            // (a count by itself would leave a percentage as y, which never adds up).
+            #[cfg(feature = "full")]
+            if k.key == "per" && info.choices.len() < 2 {
+                info.choices.clear();
+            }
         }
         KeyKind::Region | KeyKind::Regions => {
             if let Some(d) = &ds.regional {

@@ -795,6 +795,47 @@ impl Period {
             && (self.grain != Grain::Date || self.day == other.day)
     }
 
+    /// How fine the period's grain is: a year 0, a half-year 1, a quarter 2, a month 3, a date 4.
+    #[cfg(feature = "full")]
+    pub fn fineness(self) -> u8 {
+        match self.grain {
+            Grain::Year => 0,
+            Grain::Half => 1,
+            Grain::Quarter => 2,
+            Grain::Month => 3,
+            Grain::Date => 4,
+        }
+    }
+
+    /// Whether `other`, of a finer grain, lies within this period (`2019K2` and `2019M05` in
+    /// `2019`; `2019M05` in `2019K2`).
+    #[cfg(feature = "full")]
+    pub fn contains(self, other: Period) -> bool {
+        let months: u8 = match self.grain {
+            Grain::Year => 12,
+            Grain::Half => 6,
+            Grain::Quarter => 3,
+            Grain::Month | Grain::Date => 0,
+        };
+        other.fineness() > self.fineness()
+            && other.year == self.year
+            && other.month <= self.month
+            && other.month + months > self.month
+    }
+
+    /// The period of `grain` that ends when this one ends (`2019` as a quarter: `2019K4`): where a
+    /// stock of a coarser period stands on an axis of finer ones.
+    #[cfg(feature = "full")]
+    pub fn end_as(self, grain: Grain) -> Period {
+        match grain {
+            Grain::Year => Period::year(self.year),
+            Grain::Half => Period::half(self.year, self.month.div_ceil(6)),
+            Grain::Quarter => Period::quarter(self.year, self.quarter_number()),
+            Grain::Month => Period::month(self.year, self.month),
+            Grain::Date => Period::date(self.year, self.month, self.day).unwrap_or(self),
+        }
+    }
+
     /// Whether two periods end on the same day (`2019`, `2019K4`, `2019M12`, `31-12-2019`).
     pub fn same_end(self, other: Period) -> bool {
         (self.year, self.month, self.day) == (other.year, other.month, other.day)

@@ -130,13 +130,20 @@ impl DecimalVotes {
         self.ambiguous_dot += other.ambiguous_dot;
     }
 
-    /// The separator: the majority of the decisive cells. With none, numbers that could be read
-    /// either way are read as whole numbers when they are all written alike (only `1.234`: the
-    /// point groups thousands, so `,`; only `1,234`: `.`), as counts are; otherwise `,` for a
-    /// `;`-delimited file (the Dutch Excel export) and `.` otherwise.
+    /// The separator: the majority of the decisive cells. With none, the delimiter's convention
+    /// where it has one: `,` for a `;`-delimited file (the Dutch Excel export: `1.234` = 1234,
+    /// `1,234` = 1.234) and `.` for a `,`-delimited one (whose decimal comma would have to be
+    /// quoted: `1.234` = 1.234, `"1,234"` = 1234). Otherwise numbers that could be read either
+    /// way are read as whole numbers when they are all written alike (only `1.234`: the point
+    /// groups thousands, so `,`; only `1,234`: `.`), as counts are, and else `.`.
     pub fn decide(&self, delimiter: u8) -> char {
         if self.comma != self.dot {
             return if self.comma > self.dot { ',' } else { '.' };
+        }
+        match delimiter {
+            b';' => return ',',
+            b',' => return '.',
+            _ => {}
         }
         if self.comma == 0 && self.ambiguous > 0 {
             if self.ambiguous_dot == self.ambiguous {
@@ -146,11 +153,7 @@ impl DecimalVotes {
                 return '.';
             }
         }
-        if delimiter == b';' {
-            ','
-        } else {
-            '.'
-        }
+        '.'
     }
 }
 
@@ -171,8 +174,8 @@ fn unspaced(body: &str) -> Option<String> {
 
 /// Whether a column read with a decimal point looks like whole numbers written with a point for
 /// the thousands: every number with decimals 1 or more with at most three of them, at least
-/// three and 80 % of them with exactly three (`2.100` reads as 2.1), and every whole number
-/// below 1000.
+/// three and 60 % of them with exactly three (`2.100` reads as 2.1: one in ten thousands ends
+/// in a 0, so a few such are no sign of measurements), and every whole number below 1000.
 fn looks_like_thousands(c: &Column) -> bool {
     let whole = |x: f64| (x - x.round()).abs() <= 1e-6 * x.abs().max(1.0);
     let (mut three, mut fewer) = (0usize, 0usize);
@@ -193,38 +196,63 @@ fn looks_like_thousands(c: &Column) -> bool {
             three += 1;
         }
     }
-    three >= 3 && three * 10 >= (three + fewer) * 8
+    three >= 3 && three * 10 >= (three + fewer) * 6
 }
 
 /// What the file line says when the decimal separator was not told by any cell (`votes` only
 /// ambiguous): which numbers were read how.
 pub fn decimal_guess_note(votes: &DecimalVotes, decimal: char, delimiter: u8) -> (String, String) {
     // (The first core reads the built-in data only: the general text will do.)
+    let (conv_nl, conv_en) = match delimiter {
+        _ if !cfg!(feature = "full") => ("", ""),
+        b';' => (
+            " (de gewoonte bij een bestand met ';')",
+            " (the convention of a file with ';')",
+        ),
+        b',' => (
+            " (de gewoonte bij een bestand met ',')",
+            " (the convention of a file with ',')",
+        ),
+        _ => ("", ""),
+    };
     if cfg!(feature = "full")
         && (votes.ambiguous_dot == votes.ambiguous || votes.ambiguous_dot == 0)
     {
-        let (example, sep_nl, sep_en) = if decimal == ',' {
-            ("1.234", "de punt", "the point")
+        let (example, point) = if votes.ambiguous_dot > 0 {
+            ("1.234", '.')
         } else {
-            ("1,234", "de komma", "the comma")
+            ("1,234", ',')
+        };
+        if point == decimal {
+            return (
+                format!(
+                    "Decimaalteken niet af te leiden (alleen getallen als {example}); gelezen met decimaalteken '{decimal}'{conv_nl}: {example} als decimaal getal, niet als 1234"
+                ),
+                format!(
+                    "Decimal separator cannot be told (only numbers like {example}); read with decimal separator '{decimal}'{conv_en}: {example} as a decimal number, not as 1234"
+                ),
+            );
+        }
+        let (sep_nl, sep_en) = if point == '.' {
+            ("de punt", "the point")
+        } else {
+            ("de komma", "the comma")
         };
         return (
             format!(
-                "Decimaalteken niet af te leiden (alleen getallen als {example}); gelezen als hele getallen: {sep_nl} scheidt de duizendtallen ({example} = 1234), decimaalteken '{decimal}'"
+                "Decimaalteken niet af te leiden (alleen getallen als {example}); gelezen als hele getallen{conv_nl}: {sep_nl} scheidt de duizendtallen ({example} = 1234), decimaalteken '{decimal}'"
             ),
             format!(
-                "Decimal separator cannot be told (only numbers like {example}); read as whole numbers: {sep_en} groups thousands ({example} = 1234), decimal separator '{decimal}'"
+                "Decimal separator cannot be told (only numbers like {example}); read as whole numbers{conv_en}: {sep_en} groups thousands ({example} = 1234), decimal separator '{decimal}'"
             ),
         );
     }
     (
         format!(
-            "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{}",
-            if delimiter == b';' { " (Nederlandse export met ';')" } else { "" }
+            "Decimaalteken niet af te leiden (alleen getallen als 1.234 of 1,234); aangenomen: '{decimal}'{conv_nl}"
         ),
         format!(
-            "Decimal separator cannot be told (only numbers like 1.234 or 1,234); assumed: '{decimal}'{}",
-            if delimiter == b';' { " (Dutch export with ';')" } else { "" }
+            "Decimal separator cannot be told (only numbers like 1.234 or 1,234); assumed: '{decimal}'{conv_en}"
         ),
     )
 }
@@ -2628,7 +2656,8 @@ impl CsvReader {
             detected.note(nl, en);
         }
         // (The first core reads the built-in data only, which has none.)
-        if cfg!(feature = "full") && decimal == '.' && votes.ambiguous_dot > 0 {
+        // (When no cell told the separator, the note above already says how `1.234` was read.)
+        if cfg!(feature = "full") && decimal == '.' && votes.ambiguous_dot > 0 && votes.dot > 0 {
             for c in &columns {
                 if looks_like_thousands(c) {
                     let h = &c.name;

@@ -186,11 +186,11 @@ pub(crate) struct FileFacts {
 impl FileFacts {
     /// The separator the strings' votes tell (`"1.234"` only: whole numbers, the point groups
     /// thousands; else the majority of the strings that tell; else a point, as JSON writes
-    /// numbers).
+    /// numbers): a tab, as the delimiter with no convention of its own.
     fn of(bytes: usize, votes: DecimalVotes) -> FileFacts {
         FileFacts {
             bytes,
-            decimal: votes.decide(b','),
+            decimal: votes.decide(b'\t'),
             votes,
         }
     }
@@ -447,7 +447,7 @@ impl<'n> Sink<'n> {
         // only): said how they were read.
         let (decimal, votes) = self.decimal;
         if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
-            let (nl, en) = super::csv::decimal_guess_note(&votes, decimal, b',');
+            let (nl, en) = super::csv::decimal_guess_note(&votes, decimal, b'\t');
             detected.note(nl, en);
         } else if votes.comma > 0 && votes.dot > 0 {
             detected.note(
@@ -629,8 +629,104 @@ const LIST: (&str, &str) = ("een lijst", "a list");
 /// The same table, notes and errors as parsing the whole file first ([`read_json_whole`], which
 /// a test and the fuzz target compare it with).
 pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
+    let (text, found) = json_text(bytes);
+    read_json_text(name, &text).map(|t| found.said(t))
+}
+
+/// What [`json_text`] found in a file: its encoding when it was not UTF-8, and how many of
+/// Python's `NaN` and `Infinity` it read as `null`.
+#[derive(Default)]
+struct Found {
+    encoding: Option<&'static str>,
+    not_numbers: usize,
+}
+
+impl Found {
+    /// The table with what was found said in its file line.
+    fn said(self, mut t: Table) -> Table {
+        if let Some(e) = self.encoding {
+            t.detected.encoding = Some(e.into());
+        }
+        let n = self.not_numbers;
+        if n > 0 {
+            t.detected.note(
+                format!("{} keer NaN of Infinity (zoals Python ze schrijft; JSON kent ze niet) als ontbrekend gelezen", thousands(n)),
+                format!("{} NaN or Infinity (as Python writes them; JSON has none) read as missing", limits::thousands_en(n)),
+            );
+        }
+        t
+    }
+}
+
+/// The file's text as the JSON reader takes it: UTF-8 without a byte order mark. UTF-16 (marked
+/// or not) and bytes that are not UTF-8 (Windows-1252, as a CSV file's are read) are decoded
+/// first; Python's `NaN`, `Infinity` and `-Infinity` outside strings, which JSON does not have,
+/// become `null`. The file as it is when none of that is needed.
+fn json_text(bytes: &[u8]) -> (Cow<'_, [u8]>, Found) {
+    let mut found = Found::default();
+    let marked16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let unmarked16 = super::source::Encoding::utf16_unmarked(&bytes[..bytes.len().min(128)]);
+    let mut text: Cow<'_, [u8]> =
+        if marked16 || unmarked16.is_some() || std::str::from_utf8(bytes).is_err() {
+            let mut p = super::source::Pieces::new(bytes.len(), None);
+            p.want(bytes.len());
+            // (The full core reads bytes that are not UTF-8 where they lie: no restart.)
+            let _ = p.fill(bytes);
+            found.encoding = Some(p.encoding.label());
+            Cow::Owned(std::mem::take(&mut p.text).into_bytes())
+        } else {
+            Cow::Borrowed(bytes)
+        };
+    if let Cow::Borrowed(b) = text {
+        text = Cow::Borrowed(b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b));
+    } else if text.starts_with("\u{feff}".as_bytes()) {
+        text.to_mut().drain(..3);
+    }
+    // Bare words outside strings: only true, false and null are JSON.
+    let (mut in_string, mut escaped, mut at) = (false, false, Vec::new());
+    for (i, &b) in text.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b'N' || b == b'I' || (b == b'-' && text.get(i + 1) == Some(&b'I')) {
+            let word = if b == b'N' {
+                "NaN"
+            } else if b == b'I' {
+                "Infinity"
+            } else {
+                "-Infinity"
+            };
+            if text[i..].starts_with(word.as_bytes())
+                && (i == 0 || text[i - 1] != b'-' || b == b'-')
+            {
+                at.push((i, word.len()));
+            }
+        }
+    }
+    if !at.is_empty() {
+        found.not_numbers = at.len();
+        let mut out = Vec::with_capacity(text.len() + at.len());
+        let mut from = 0;
+        for (i, len) in at {
+            out.extend_from_slice(&text[from..i]);
+            out.extend_from_slice(b"null");
+            from = i + len;
+        }
+        out.extend_from_slice(&text[from..]);
+        text = Cow::Owned(out);
+    }
+    (text, found)
+}
+
+/// [`read_json`] of the file's text as [`json_text`] gives it.
+fn read_json_text(name: &str, bytes: &[u8]) -> Result<Table> {
     use serde::de::DeserializeSeed;
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let file = FileFacts::of(bytes.len(), check_depth(name, bytes)?);
 
     /// What the file holds at the top.
@@ -923,7 +1019,11 @@ fn other_shape(name: &str, bytes: &[u8], file: FileFacts, error: Option<Error>) 
 /// reading as it parses is checked against (tests, fuzz target).
 #[doc(hidden)]
 pub fn read_json_whole(name: &str, bytes: &[u8]) -> Result<Table> {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let (text, found) = json_text(bytes);
+    read_json_whole_text(name, &text).map(|t| found.said(t))
+}
+
+fn read_json_whole_text(name: &str, bytes: &[u8]) -> Result<Table> {
     let file = FileFacts::of(bytes.len(), check_depth(name, bytes)?);
     let lines = is_json_lines(name, bytes);
     #[cfg(feature = "full")]

@@ -561,34 +561,59 @@ impl Table {
 
     /// Texts of a column that differ only in case (`Wajong`, `wajong`, `WAJONG`: as files that
     /// several people filled in write them) are one value, written as it first appears, and said;
-    /// a chart then has one line for them, not one per spelling with gaps. Only for columns of up
-    /// to 5,000 distinct texts (categories; a column of names or codes of every row is left).
+    /// a chart then has one line for them, not one per spelling with gaps. So are two spellings
+    /// of one period (`2019K4` and `2019Q4`, `2019-12` and `december 2019`; a provisional mark
+    /// kept apart): their rows are one point of a time axis, added up as one. Only for columns of
+    /// up to 5,000 distinct texts (categories; a column of names or codes of every row is left).
     #[cfg(feature = "full")]
     fn read_case_variants(&mut self) {
+        use crate::spec::Period;
+        #[derive(PartialEq, Eq, Hash)]
+        enum Key {
+            Text(String),
+            Period(Period, String),
+        }
         const MOST: usize = 5_000;
-        let mut said: Vec<String> = Vec::new();
+        let (mut said, mut said_periods): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
         for col in self.columns.iter_mut() {
             let dict = col.dictionary();
             if dict.len() < 2 || dict.len() > MOST {
                 continue;
             }
-            let mut first: std::collections::HashMap<String, u32> =
+            let mut first: std::collections::HashMap<Key, u32> =
                 std::collections::HashMap::with_capacity(dict.len());
             let mut into: Vec<u32> = Vec::with_capacity(dict.len());
-            let mut pairs: Vec<String> = Vec::new();
+            let (mut pairs, mut periods): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
             for (k, t) in dict.iter().enumerate() {
-                let to = *first.entry(crate::case::lower(t)).or_insert(k as u32);
+                let (bare, mark) = Period::split_mark(t);
+                let key = match Period::parse(bare) {
+                    Some(p) => Key::Period(p, mark.to_string()),
+                    None => Key::Text(crate::case::lower(t)),
+                };
+                let period = matches!(key, Key::Period(..));
+                let to = *first.entry(key).or_insert(k as u32);
                 if to as usize != k {
-                    pairs.push(format!("'{t}' = '{}'", dict[to as usize]));
+                    let pair = format!("'{t}' = '{}'", dict[to as usize]);
+                    let same_case = crate::case::lower(t) == crate::case::lower(&dict[to as usize]);
+                    if period && !same_case {
+                        periods.push(pair);
+                    } else {
+                        pairs.push(pair);
+                    }
                 }
                 into.push(to);
             }
-            if pairs.is_empty() {
+            if pairs.is_empty() && periods.is_empty() {
                 continue;
             }
-            let more = if pairs.len() > 3 { ", ..." } else { "" };
-            pairs.truncate(3);
-            said.push(format!("'{}': {}{more}", col.name, pairs.join(", ")));
+            for (list, to) in [(&mut pairs, &mut said), (&mut periods, &mut said_periods)] {
+                if list.is_empty() {
+                    continue;
+                }
+                let more = if list.len() > 3 { ", ..." } else { "" };
+                list.truncate(3);
+                to.push(format!("'{}': {}{more}", col.name, list.join(", ")));
+            }
             col.merge_texts(&into);
         }
         if !said.is_empty() {
@@ -596,6 +621,13 @@ impl Table {
             self.detected.note(
                 format!("Waarden die alleen in hoofdletters verschillen als één waarde gelezen, geschreven zoals ze het eerst voorkomen, in {list}"),
                 format!("Values that differ only in case read as one value, written as they first appear, in {list}"),
+            );
+        }
+        if !said_periods.is_empty() {
+            let list = said_periods.join("; ");
+            self.detected.note(
+                format!("Eén periode op twee manieren geschreven, als één periode gelezen (geschreven zoals ze het eerst voorkomt), in {list}"),
+                format!("One period written in two ways, read as one period (written as it first appears), in {list}"),
             );
         }
     }

@@ -195,6 +195,9 @@ struct Book {
     strings: Vec<String>,
     shown: Vec<Shown>,
     date1904: bool,
+    /// The workbook asks Excel to calculate every formula when it is opened (`fullCalcOnLoad`):
+    /// as programs that cannot calculate write it, with 0 as every formula's stored result.
+    full_calc: bool,
 }
 
 /// How a cell style shows a number: as itself, as a date, or as a percentage (`0.253` as `25,3%`).
@@ -211,6 +214,12 @@ enum Shown {
 struct ReadAsShown {
     dates: usize,
     percents: usize,
+    /// Formula cells without a stored result, read as empty; the first of them (row, column).
+    no_result: usize,
+    /// Formula cells whose stored result 0 was never calculated (see [`Book::full_calc`]), read
+    /// as missing.
+    zero_result: usize,
+    first_formula: Option<(usize, usize)>,
 }
 
 /// Per cell style (`<xf>` of `<cellXfs>`, in order) how its number format shows a number: a date
@@ -450,6 +459,8 @@ struct RowReader<'s> {
     in_is_t: bool,
     in_rph: bool,
     in_cell: bool,
+    /// Whether the cell being read holds a formula (`<f>`).
+    formula: bool,
     /// The row being read: its number and cells.
     current: Option<(usize, Vec<(usize, RawCell)>)>,
     /// Whether the rows are only counted (the first pass of [`read_sheet`], which looks at a
@@ -479,6 +490,7 @@ impl<'s> RowReader<'s> {
             in_is_t: false,
             in_rph: false,
             in_cell: false,
+            formula: false,
             current: None,
             last: None,
             counting: false,
@@ -585,12 +597,14 @@ impl<'s> RowReader<'s> {
                         }
                     };
                     self.value.clear();
+                    self.formula = false;
                     self.in_cell = !empty;
                     if empty {
                         self.col += 1;
                     }
                 }
                 "v" if self.in_cell && !empty => self.in_v = true,
+                "f" if self.in_cell => self.formula = true,
                 "t" if self.in_cell && !empty => self.in_is_t = true,
                 "rPh" if !empty => self.in_rph = true,
                 _ => {}
@@ -601,7 +615,22 @@ impl<'s> RowReader<'s> {
                 "rPh" => self.in_rph = false,
                 "c" if self.in_cell => {
                     self.in_cell = false;
-                    let cell = self.cell()?;
+                    let mut cell = self.cell()?;
+                    if self.formula {
+                        let unread = match &cell {
+                            RawCell::Empty => Some(&mut self.read_as_shown.no_result),
+                            RawCell::Number(n) if *n == 0.0 && self.book.full_calc => {
+                                Some(&mut self.read_as_shown.zero_result)
+                            }
+                            _ => None,
+                        };
+                        if let Some(count) = unread {
+                            *count += 1;
+                            cell = RawCell::Empty;
+                            let at = (self.row_no, self.col);
+                            self.read_as_shown.first_formula.get_or_insert(at);
+                        }
+                    }
                     let cell = match cell {
                         // (A shared text is text, whatever its style; counted, it may stand as
                         // a number.)
@@ -848,7 +877,15 @@ struct Sheet {
 
 /// The visible worksheets in workbook order, with the path of their part; the names of the hidden
 /// ones; whether the workbook counts days from 1904.
-fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, bool)> {
+/// What the workbook part says of its cells: whether it counts days from 1904 (old Mac Excel),
+/// and whether it has Excel calculate every formula when opened (see [`Book::full_calc`]).
+#[derive(Default, Clone, Copy)]
+struct BookFlags {
+    date1904: bool,
+    full_calc: bool,
+}
+
+fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, BookFlags)> {
     let read = |part: &str| -> Result<Option<String>> {
         match zip.read(part) {
             None => Ok(None),
@@ -892,7 +929,17 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, boo
     let mut sheets = Vec::new();
     let mut hidden_sheets = Vec::new();
     let mut date1904 = false;
+    let mut full_calc = false;
     for e in xml::tokens(&wb) {
+        if let Event::Start {
+            name: "calcPr",
+            attrs,
+            ..
+        } = e
+        {
+            full_calc = xml::attr(attrs, "fullCalcOnLoad")
+                .is_some_and(|v| matches!(v.trim(), "1" | "true"));
+        }
         if let Event::Start {
             name: "workbookPr",
             attrs,
@@ -928,7 +975,14 @@ fn worksheets(zip: &Archive, name: &str) -> Result<(Vec<Sheet>, Vec<String>, boo
             }
         }
     }
-    Ok((sheets, hidden_sheets, date1904))
+    Ok((
+        sheets,
+        hidden_sheets,
+        BookFlags {
+            date1904,
+            full_calc,
+        },
+    ))
 }
 
 /// The workbook's archive, its visible worksheets (and the tables found on them: [`Found`]), the
@@ -938,7 +992,11 @@ fn open_workbook<'b>(
     bytes: &'b [u8],
 ) -> Result<(Archive<'b>, Vec<Sheet>, Found<'static>, usize, Book)> {
     let zip = Archive::open(bytes).map_err(|e| zip_error(name, ["", ""], e))?;
-    let (sheets, hidden, date1904) = worksheets(&zip, name)?;
+    let (sheets, hidden, flags) = worksheets(&zip, name)?;
+    let BookFlags {
+        date1904,
+        full_calc,
+    } = flags;
     let budget = limits::cell_budget(bytes.len());
     let strings = match zip
         .names()
@@ -982,6 +1040,7 @@ fn open_workbook<'b>(
         strings,
         shown,
         date1904,
+        full_calc,
     };
     let found = Found {
         names: sheets.iter().map(|s| s.name.clone()).collect(),
@@ -1062,6 +1121,38 @@ fn sheet_detected(
             ),
             format!(
                 "{} cell{} formatted as a percentage read as the percentage shown (0.253 shown as 25.3% read as 25.3)",
+                limits::thousands_en(n),
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    let first = shown
+        .first_formula
+        .map(|(r, j)| format!("{}{r}", column_letter(j)))
+        .unwrap_or_default();
+    if shown.no_result > 0 {
+        let n = shown.no_result;
+        detected.note(
+            format!(
+                "{} formulecel(len) zonder opgeslagen uitkomst als leeg gelezen (de eerste: {first}): het programma dat de werkmap schreef, rekende de formules niet uit. Open het bestand in Excel en sla het op om de uitkomsten te lezen",
+                thousands(n)
+            ),
+            format!(
+                "{} formula cell{} without a stored result read as empty (the first: {first}): the program that wrote the workbook did not calculate the formulas. Open the file in Excel and save it to read the results",
+                limits::thousands_en(n),
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    if shown.zero_result > 0 {
+        let n = shown.zero_result;
+        detected.note(
+            format!(
+                "{} formulecel(len) met de opgeslagen uitkomst 0 als ontbrekend gelezen (de eerste: {first}): de werkmap laat Excel alle formules bij het openen opnieuw uitrekenen, zoals programma's doen die ze zelf niet uitrekenen en 0 opslaan. Open het bestand in Excel en sla het op om de uitkomsten te lezen",
+                thousands(n)
+            ),
+            format!(
+                "{} formula cell{} with the stored result 0 read as missing (the first: {first}): the workbook has Excel calculate every formula when it is opened, as programs do that do not calculate them and store 0. Open the file in Excel and save it to read the results",
                 limits::thousands_en(n),
                 if n == 1 { "" } else { "s" }
             ),

@@ -764,6 +764,49 @@ pub fn combine(
 
     let y_role = f.role(y);
     let y_name = f.name(y).to_string();
+    // The columns combined over, as the refusals name them.
+    let over_text = || {
+        if over.is_empty() {
+            t(lang, "de rijen", "the rows").to_string()
+        } else {
+            columns_and(&over, lang)
+        }
+    };
+    // A percentage never adds up: not as a sum asked for, nor in a ratio of sums.
+    let percent_of = |j: usize| (f.role(j) == Some(Role::Percent)).then(|| f.name(j).to_string());
+    let summed_percent = match (per, agg) {
+        (Some(p), _) => percent_of(y).or_else(|| percent_of(p)),
+        (None, Some(Agg::Sum)) if combined => percent_of(y),
+        _ => None,
+    };
+    if let Some(name) = summed_percent {
+        let over = over_text();
+        return Err(Error::new(
+            ErrorKind::NotAvailable,
+            match (lang, per.is_some()) {
+                (Lang::Nl, true) => format!(
+                    "'{name}' is een percentage: per= deelt de som van twee aantallen, en \
+                     percentages tellen niet op. Kies voor y= en per= kolommen met aantallen."
+                ),
+                (Lang::En, true) => format!(
+                    "'{name}' is a percentage: per= divides the sums of two counts, and \
+                     percentages do not add up. Choose columns of counts for y= and per=."
+                ),
+                (Lang::Nl, false) => format!(
+                    "'{name}' is een percentage: percentages tellen niet op, ook niet met agg=sum. \
+                     Rijen samenvoegen over {over} kan gewogen met het aantal personen per rij \
+                     (n=kolom), of ongewogen met agg=mean; of kies series=, facet= of filter= \
+                     zodat elk punt één rij heeft."
+                ),
+                (Lang::En, false) => format!(
+                    "'{name}' is a percentage: percentages do not add up, not with agg=sum either. \
+                     Rows can be combined over {over} weighted by the number of persons per row \
+                     (n=column), or unweighted with agg=mean; or choose series=, facet= or \
+                     filter= so that each point has one row."
+                ),
+            },
+        ));
+    }
     let method = match (per, agg) {
         (Some(_), _) => Method::Ratio,
         (None, Some(Agg::Sum)) => Method::Sum,
@@ -774,11 +817,7 @@ pub fn combine(
             Some(Role::Percent | Role::Value) if n.is_some() => Method::Weighted,
             Some(Role::Percent | Role::Value) => {
                 let percent = y_role == Some(Role::Percent);
-                let over = if over.is_empty() {
-                    t(lang, "de rijen", "the rows").to_string()
-                } else {
-                    columns_and(&over, lang)
-                };
+                let over = over_text();
                 return Err(Error::new(
                     ErrorKind::NotAvailable,
                     match lang {
@@ -800,11 +839,7 @@ pub fn combine(
                 ));
             }
             _ => {
-                let over = if over.is_empty() {
-                    t(lang, "de rijen", "the rows").to_string()
-                } else {
-                    columns_and(&over, lang)
-                };
+                let over = over_text();
                 let role = y_role.map(|r| r.label_in(lang)).unwrap_or(t(
                     lang,
                     "onbekende rol",
@@ -1335,10 +1370,17 @@ mod tests {
                 "1 point(s) unknown: part of the rows is empty or suppressed."
             ]
         );
-        let c = combine(&en, &[0], 4, Some(3), None, None).unwrap().unwrap();
+        let e = combine(&en, &[0], 4, Some(3), None, None).err().unwrap();
+        assert!(
+            e.message
+                .starts_with("'aandeel_pct' is a percentage: per= divides the sums of two counts"),
+            "{}",
+            e.message
+        );
+        let c = combine(&en, &[0], 3, Some(3), None, None).unwrap().unwrap();
         assert_eq!(
             c.aggregation.notes[0],
-            "100 × sum of aandeel_pct / sum of werkzaam, summed over gemeente and leeftijd: 4 rows -> 2 points"
+            "100 × sum of werkzaam / sum of werkzaam, summed over gemeente and leeftijd: 4 rows -> 2 points"
         );
         let e = combine(&en, &[0], 4, None, None, None).err().unwrap();
         assert!(

@@ -18,7 +18,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     let (x_name, y_name, s_name) = distribution_columns(
         f,
         e.x.as_deref(),
-        e.y.as_deref(),
+        (e.y.as_deref(), e.per.as_deref()),
         e.series.as_deref(),
         e.facet.as_deref(),
         "area",
@@ -48,13 +48,6 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         }
         None => f,
     };
-    let (x_values, axis_notes) = f.moments(xj);
-    if x_values.len() < 2 {
-        return Err(Error::not_available(match lang {
-            Lang::Nl => format!("Een vlakdiagram vraagt minstens twee waarden van '{x_name}'."),
-            Lang::En => format!("An area chart needs at least two values of '{x_name}'."),
-        }));
-    }
     let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
     if categories.len() > super::stacked::MAX_PARTS {
         let most = super::stacked::MAX_PARTS;
@@ -68,8 +61,17 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     }
     let facets = f.facets(facet_j);
     let cat_at = f.label_index(sj, &categories);
-    let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();
-    let x_at = f.label_index(xj, &x_labels);
+    let facet_of = super::frame::facet_index(&facets, f.table.len());
+    let (x_values, x_at, axis_notes) = f.time_axis(xj, |i| {
+        let c = cat_at.get(i).copied().flatten()?;
+        Some(c * facets.len() + facet_of.get(i).map_or(0, |&k| k as usize))
+    });
+    if x_values.len() < 2 {
+        return Err(Error::not_available(match lang {
+            Lang::Nl => format!("Een vlakdiagram vraagt minstens twee waarden van '{x_name}'."),
+            Lang::En => format!("An area chart needs at least two values of '{x_name}'."),
+        }));
+    }
     let mut series = Vec::new();
     let mut n_points = Vec::new();
     let mut notes: Vec<String> = combined

@@ -54,7 +54,9 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let xj = f.col("x", &x_name)?;
     let y_name = match &e.y {
         Some(y) => y.clone(),
-        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| no_numbers(f))?,
+        None => super::line::default_count_for_per(&f.roles, &[&x_name], e.per.as_deref())
+            .or_else(|| default_value(&f.roles, &[&x_name]))
+            .ok_or_else(|| no_numbers(f))?,
     };
     let yj = f.col("y", &y_name)?;
     f.numeric("y", yj)?;

@@ -438,8 +438,10 @@ impl<'a> Frame<'a> {
                 .map(|(p, _)| p.position())
                 .or_else(|| time_position(v));
             // A total over the periods (`Totaal` in a time column) does not stop the time order;
-            // it goes last.
-            let total = pos.is_none() && crate::data::tidy::is_total(&label);
+            // it goes last. So does a value of a time column that is no period (a slip:
+            // `2019k5`), which [`Frame::moments`] leaves off the axis.
+            let total = pos.is_none()
+                && (crate::data::tidy::is_total(&label) || self.role(j) == Some(Role::Time));
             ordered &= pos.is_some() || total;
             // A written period reads as one (`2019K1` -> `2019 K1`, `2015JJ00` -> `2015`; a provisional
             // mark stays: `2019K1*` -> `2019 K1*`).
@@ -482,6 +484,28 @@ impl<'a> Frame<'a> {
             return (xs, notes);
         }
         let total = |x: &XValue| crate::data::tidy::is_total(&x.key);
+        let slip = |x: &XValue| {
+            !total(x)
+                && !x.value.is_number()
+                && crate::spec::Period::parse(crate::spec::Period::split_mark(&x.key).0).is_none()
+        };
+        let slips: Vec<String> = xs
+            .iter()
+            .filter(|x| slip(x))
+            .map(|x| x.key.clone())
+            .collect();
+        if !slips.is_empty() {
+            xs.retain(|x| !slip(x));
+            let (list, name) = (slips.join("', '"), self.name(j));
+            notes.push(match self.lang {
+                Lang::Nl => format!(
+                    "'{list}' in {name} is geen periode: de rijen ervan staan niet op de tijdas. Controleer de waarde in het bestand."
+                ),
+                Lang::En => format!(
+                    "'{list}' in {name} is no period: its rows are not on the time axis. Check the value in the file."
+                ),
+            });
+        }
         let left: Vec<String> = xs
             .iter()
             .filter(|x| total(x))
@@ -517,6 +541,189 @@ impl<'a> Frame<'a> {
             }
         }
         (xs, notes)
+    }
+
+    /// A time axis with the rows placed on it: [`Frame::moments`], and each row's moment (`None`:
+    /// not on the axis). `group` tells a row's line (its series and panel). In the full core,
+    /// periods of a coarser grain among finer ones (a year among quarters) are folded in: see
+    /// [`Frame::fold_grains`].
+    #[cfg_attr(not(feature = "full"), allow(unused_mut))]
+    pub fn time_axis(
+        &self,
+        j: usize,
+        group: impl Fn(usize) -> Option<usize>,
+    ) -> (Vec<XValue>, Vec<Option<usize>>, Vec<String>) {
+        let (mut xs, mut notes) = self.moments(j);
+        let labels: Vec<String> = xs.iter().map(|x| x.key.clone()).collect();
+        let mut at = self.label_index(j, &labels);
+        #[cfg(feature = "full")]
+        if self.role(j) == Some(Role::Time) {
+            self.fold_grains(&mut xs, &mut at, group, &mut notes);
+        }
+        #[cfg(not(feature = "full"))]
+        let _ = group;
+        (xs, at, notes)
+    }
+
+    /// Periods of a coarser grain on an axis of finer ones (`2019` among `2019K1` ... `2019K4`).
+    /// A year is the stand at the end of its last quarter (or their total), so it is never a
+    /// point beside them: where the row's line has finer periods within it, the row is left out
+    /// (it would count twice or draw a spike); where it has none, the row stands at the end of
+    /// the period, on the finer period that ends with it (`2019K4`), as the stock it is. Both
+    /// are said. Rows `at` are moved, `xs` loses the coarse moments no row stands on any more,
+    /// and the rest are placed at their ends.
+    #[cfg(feature = "full")]
+    fn fold_grains(
+        &self,
+        xs: &mut Vec<XValue>,
+        at: &mut [Option<usize>],
+        group: impl Fn(usize) -> Option<usize>,
+        notes: &mut Vec<String>,
+    ) {
+        use crate::spec::Period;
+        let periods: Vec<Option<Period>> = xs
+            .iter()
+            .map(|x| Period::parse(Period::split_mark(&x.key).0))
+            .collect();
+        if periods.iter().any(|p| p.is_none()) {
+            return;
+        }
+        let periods: Vec<Period> = periods.into_iter().flatten().collect();
+        let Some(finest) = periods.iter().map(|p| p.fineness()).max() else {
+            return;
+        };
+        if periods.iter().all(|p| p.fineness() == finest) {
+            return;
+        }
+        let fine_grain = periods
+            .iter()
+            .find(|p| p.fineness() == finest)
+            .map(|p| p.grain());
+        let Some(fine_grain) = fine_grain else { return };
+        // For every moment, the coarser moments it lies within; for a coarse one, the finest
+        // moment that ends with it.
+        let within: Vec<Vec<usize>> = periods
+            .iter()
+            .map(|p| {
+                (0..periods.len())
+                    .filter(|&c| periods[c].contains(*p))
+                    .collect()
+            })
+            .collect();
+        let slot: Vec<Option<usize>> = periods
+            .iter()
+            .map(|p| {
+                (p.fineness() < finest)
+                    .then(|| {
+                        (0..periods.len())
+                            .find(|&k| periods[k].fineness() == finest && periods[k].same_end(*p))
+                    })
+                    .flatten()
+            })
+            .collect();
+        // The (line, coarse moment) pairs with a finer row within.
+        let mut covered: std::collections::HashSet<(Option<usize>, usize)> = Default::default();
+        for &i in &self.rows {
+            if let Some(k) = at.get(i).copied().flatten() {
+                for &c in &within[k] {
+                    covered.insert((group(i), c));
+                }
+            }
+        }
+        let mut dropped = 0usize;
+        let (mut left, mut placed) = (vec![false; xs.len()], vec![false; xs.len()]);
+        let mut used = vec![false; xs.len()];
+        for &i in &self.rows {
+            let Some(k) = at.get(i).copied().flatten() else {
+                continue;
+            };
+            if periods[k].fineness() < finest {
+                if covered.contains(&(group(i), k)) {
+                    at[i] = None;
+                    dropped += 1;
+                    left[k] = true;
+                    continue;
+                }
+                placed[k] = true;
+                if let Some(s) = slot[k] {
+                    at[i] = Some(s);
+                }
+            }
+            if let Some(k) = at[i] {
+                used[k] = true;
+            }
+        }
+        let names = |flags: &[bool]| -> (String, Option<crate::spec::Grain>) {
+            let ks: Vec<usize> = (0..xs.len()).filter(|&k| flags[k]).collect();
+            let grain = ks.first().map(|&k| periods[k].grain());
+            let one = ks.iter().all(|&k| Some(periods[k].grain()) == grain);
+            let list: Vec<&str> = ks.iter().map(|&k| xs[k].label.as_str()).collect();
+            (list.join(", "), grain.filter(|_| one))
+        };
+        // "het laatste kwartaal", "de laatste maand"
+        let fine_nl = match fine_grain {
+            crate::spec::Grain::Quarter | crate::spec::Grain::Half => "het laatste ",
+            _ => "de laatste ",
+        }
+        .to_string()
+            + fine_grain.noun(Lang::Nl);
+        let fine_en = fine_grain.noun(Lang::En);
+        let coarse = |g: Option<crate::spec::Grain>| match (g, self.lang) {
+            (Some(g), lang) => g.noun(lang),
+            (None, Lang::Nl) => "langere periode",
+            (None, Lang::En) => "longer period",
+        };
+        if dropped > 0 {
+            let (list, grain) = names(&left);
+            let what = coarse(grain);
+            let one = dropped == 1;
+            notes.push(match self.lang {
+                Lang::Nl => format!(
+                    "{dropped} {} met een {what} ({list}) {} niet op de tijdas: dezelfde lijn heeft de {} daarbinnen al, en een {what} is de stand aan het eind van {fine_nl} (of hun totaal).",
+                    if one { "rij" } else { "rijen" },
+                    if one { "staat" } else { "staan" },
+                    fine_grain.label(),
+                ),
+                Lang::En => format!(
+                    "{dropped} {} with a {what} ({list}) {} not on the time axis: the same line has the {fine_en}s within it, and a {what} is the stand at the end of its last {fine_en} (or their total).",
+                    if one { "row" } else { "rows" },
+                    if one { "is" } else { "are" },
+                ),
+            });
+        }
+        if placed.iter().any(|&p| p) {
+            let (list, grain) = names(&placed);
+            let what = coarse(grain);
+            notes.push(match self.lang {
+                Lang::Nl => format!(
+                    "Waar een lijn geen {} heeft maar een {what} ({list}), staat die op de plaats van {fine_nl}: de stand aan het eind van de periode.",
+                    fine_grain.label(),
+                ),
+                Lang::En => format!(
+                    "Where a line has no {fine_en}s but a {what} ({list}), it stands at its last {fine_en}: the stand at the end of the period."
+                ),
+            });
+        }
+        // The coarse moments no row stands on are gone; the others stand at their ends.
+        let mut keep: Vec<usize> = (0..xs.len())
+            .filter(|&k| periods[k].fineness() == finest || used[k])
+            .collect();
+        for &k in &keep {
+            if periods[k].fineness() < finest {
+                xs[k].pos = periods[k].end_as(fine_grain).position();
+            }
+        }
+        crate::sort::sort_by(&mut keep, |&a, &b| xs[a].pos.total_cmp(&xs[b].pos));
+        let mut new_of = vec![None; xs.len()];
+        for (n, &k) in keep.iter().enumerate() {
+            new_of[k] = Some(n);
+        }
+        let old = std::mem::take(xs);
+        let mut old: Vec<Option<XValue>> = old.into_iter().map(Some).collect();
+        *xs = keep.iter().filter_map(|&k| old[k].take()).collect();
+        for a in at.iter_mut() {
+            *a = a.and_then(|k| new_of[k]);
+        }
     }
 
     /// The row of a table for error locations.
@@ -586,6 +793,23 @@ impl<'a> Frame<'a> {
         }
         Ok(())
     }
+}
+
+/// The panel of each row of `facets` (from [`Frame::facets`]), by row index up to `len`; empty
+/// when there is one panel (every row is in panel 0).
+pub fn facet_index(facets: &[(Option<String>, Vec<usize>)], len: usize) -> Vec<u32> {
+    if facets.len() < 2 {
+        return Vec::new();
+    }
+    let mut of = vec![0u32; len];
+    for (k, (_, rows)) in facets.iter().enumerate() {
+        for &i in rows {
+            if let Some(o) = of.get_mut(i) {
+                *o = k as u32;
+            }
+        }
+    }
+    of
 }
 
 #[cfg(test)]

@@ -33,6 +33,21 @@ pub fn default_value(roles: &Roles, skip: &[&str]) -> Option<String> {
     .map(|c| c.column.clone())
 }
 
+/// The default value column beside `per=` (a ratio of sums divides counts): the first count, else
+/// group size, that is not `per` itself nor skipped. `None` without `per=`.
+pub fn default_count_for_per(roles: &Roles, skip: &[&str], per: Option<&str>) -> Option<String> {
+    let per = per?;
+    [Role::Count, Role::N]
+        .iter()
+        .find_map(|r| {
+            roles
+                .columns
+                .iter()
+                .find(|c| c.role == *r && c.column != per && !skip.contains(&c.column.as_str()))
+        })
+        .map(|c| c.column.clone())
+}
+
 /// The default series column: the first category with more than one value not used elsewhere.
 pub fn default_category(roles: &Roles, skip: &[&str]) -> Option<String> {
     roles
@@ -69,7 +84,9 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
     let y_name = match &e.y {
         Some(y) => y.clone(),
-        None => default_value(&f.roles, &[&x_name]).ok_or_else(|| no_numbers(f))?,
+        None => default_count_for_per(&f.roles, &[&x_name], e.per.as_deref())
+            .or_else(|| default_value(&f.roles, &[&x_name]))
+            .ok_or_else(|| no_numbers(f))?,
     };
     let yj = f.col("y", &y_name)?;
     f.numeric("y", yj)?;
@@ -109,9 +126,6 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
 
     // A total over the periods (a pivot table's `Totaal` in the time column) is no moment on the
     // axis: its rows are left out, and said so.
-    let (x_values, axis_notes) = f.moments(xj);
-    let x_labels: Vec<String> = x_values.iter().map(|x| x.key.clone()).collect();
-    let x_at = f.label_index(xj, &x_labels);
     let all_series: Vec<String> = match sj {
         Some(sj) => f.distinct(sj),
         None => vec![y_name.clone()],
@@ -120,10 +134,15 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         Some(sj) => f.label_index(sj, &all_series),
         None => vec![Some(0); f.table.len()],
     };
+    let facets = f.facets(facet_j);
+    let facet_of = super::frame::facet_index(&facets, f.table.len());
+    let (x_values, x_at, axis_notes) = f.time_axis(xj, |i| {
+        let s = s_at.get(i).copied().flatten()?;
+        Some(s * facets.len() + facet_of.get(i).map_or(0, |&k| k as usize))
+    });
     let mut series = Vec::new();
     let mut notes = Vec::new();
     notes.extend(axis_notes);
-    let facets = f.facets(facet_j);
     for (facet, rows) in &facets {
         // The row of every (series, x) in this panel; two rows on one point are an error.
         let mut cells: Vec<Vec<Option<usize>>> = vec![vec![None; x_values.len()]; all_series.len()];
@@ -551,13 +570,33 @@ mod tests {
         let d = compute(&f, &spec).unwrap();
         assert_eq!(d.series[0].points[0].y, Some(30.0));
         assert_eq!(d.series[0].points[1].y, None);
-        // Ratio of sums.
+        // A percentage is never part of a ratio of sums, nor summed when asked to.
         spec.n = None;
         spec.enc.y = Some("werkzaam".into());
         spec.enc.per = Some("pct".into());
+        let e = compute(&f, &spec).unwrap_err();
+        assert!(
+            e.message.contains("'pct' is een percentage"),
+            "{}",
+            e.message
+        );
+        spec.enc.per = None;
+        spec.enc.y = Some("pct".into());
+        spec.enc.agg = Some(crate::spec::Agg::Sum);
+        let e = compute(&f, &spec).unwrap_err();
+        assert!(e.message.contains("ook niet met agg=sum"), "{}", e.message);
+        // Ratio of sums of two counts; without y= beside per=, the y is a count.
+        let t = table(
+            "jaar,groep,sekse,werkzaam,personen,pct\n2017,A,m,1,10,10\n2017,A,v,2,40,5\n2018,A,m,3,20,15\n2018,A,v,4,30,13\n",
+        );
+        let f = Frame::new(&t, &[], &[], Lang::Nl).unwrap();
+        spec.enc.agg = None;
+        spec.enc.y = None;
+        spec.enc.per = Some("personen".into());
         let d = compute(&f, &spec).unwrap();
+        assert_eq!(d.y, "werkzaam");
         assert_eq!(d.series[0].points[0].y, Some(100.0 * 3.0 / 50.0));
-        assert!(d.percent);
-        assert_eq!(d.y_label, "Werkzaam per 100 aandeel");
+        assert_eq!(d.series[0].points[1].y, Some(100.0 * 7.0 / 50.0));
+        assert_eq!(d.y_label, "Werkzaam per 100 personen");
     }
 }

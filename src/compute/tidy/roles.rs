@@ -398,7 +398,15 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
                 .filter_map(|s| parse_period(s))
                 .map(|p| p.0)
                 .collect();
-            if !moments.is_empty() && periods.len() == moments.len() {
+            // A column named as a time whose values are periods but for a slip or two
+            // (`2019k5` among quarters) is still the time: the slips are left off its axis and
+            // named there (Frame::moments), not made a reason to draw the periods in file order.
+            let named_time =
+                has_token(&t, TIME_WORDS).is_some() || has_token(&t, YEAR_WORDS).is_some();
+            let slips = moments.len() - periods.len();
+            let nearly =
+                named_time && periods.len() >= 3 && (slips == 1 || slips * 10 <= moments.len());
+            if !moments.is_empty() && (periods.len() == moments.len() || nearly) {
                 let kind = periods
                     .iter()
                     .copied()
@@ -1107,7 +1115,9 @@ impl Roles {
     }
 }
 
-/// The error for a column name that is not in the table, listing the columns that are.
+/// The error for a column name that is not in the table, listing the columns that are, and
+/// what the reading said of a column of the file by that name (`jaar` and `kwartaal` read as
+/// one column `periode`).
 pub fn unknown_column(table: &Table, key: &str, name: &str, lang: Lang) -> Error {
     let columns = table
         .columns
@@ -1115,13 +1125,27 @@ pub fn unknown_column(table: &Table, key: &str, name: &str, lang: Lang) -> Error
         .map(|c| c.name.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    let d = &table.detected;
+    let said = match lang {
+        Lang::Nl => &d.notes,
+        Lang::En if d.notes_en.len() == d.notes.len() => &d.notes_en,
+        Lang::En => &d.notes,
+    };
+    let quoted = format!("'{name}'");
+    let said = said
+        .iter()
+        .find(|n| n.contains(&quoted))
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
     Error::new(
         crate::error::ErrorKind::UnknownColumn,
         match lang {
             Lang::Nl => {
-                format!("Onbekende kolom '{key}={name}'. Beschikbare kolommen: {columns}.")
+                format!("Onbekende kolom '{key}={name}'. Beschikbare kolommen: {columns}.{said}")
             }
-            Lang::En => format!("Unknown column '{key}={name}'. Available columns: {columns}."),
+            Lang::En => {
+                format!("Unknown column '{key}={name}'. Available columns: {columns}.{said}")
+            }
         },
     )
     .at(crate::error::Location::file(&table.source))

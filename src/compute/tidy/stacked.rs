@@ -16,14 +16,16 @@ use crate::spec::StackedSpec;
 pub(crate) fn distribution_columns(
     f: &Frame,
     x: Option<&str>,
-    y: Option<&str>,
+    (y, per): (Option<&str>, Option<&str>),
     series: Option<&str>,
     facet: Option<&str>,
     view: &str,
 ) -> Result<(String, String, String)> {
+    let skip = [x.unwrap_or(""), series.unwrap_or("")];
     let y_name = match y {
         Some(y) => y.to_string(),
-        None => default_value(&f.roles, &[x.unwrap_or(""), series.unwrap_or("")])
+        None => super::line::default_count_for_per(&f.roles, &skip, per)
+            .or_else(|| default_value(&f.roles, &skip))
             .ok_or_else(|| no_numbers(f))?,
     };
     let over = f
@@ -159,7 +161,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let (x_name, y_name, s_name) = distribution_columns(
         f,
         e.x.as_deref(),
-        e.y.as_deref(),
+        (e.y.as_deref(), e.per.as_deref()),
         e.series.as_deref(),
         e.facet.as_deref(),
         "stacked",

@@ -78,7 +78,14 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &LineSpec) -> Result<Rendered> {
 }
 
 /// "Van 2017 tot 2019 groeide vso/pro het sterkst (+107,2 %); Wajong daalde het meest (-5,4 %)."
+/// A percentage changes by percentage points ("+10,0 %-punt"), as differences of shares are given.
 pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
+    let points = d.percent && !d.index;
+    let unit = match (points, lang) {
+        (true, Lang::Nl) => "%-punt",
+        (true, Lang::En) => "percentage points",
+        (false, _) => "%",
+    };
     let mut changes: Vec<(String, f64, String, String)> = Vec::new();
     for s in &d.series {
         let known: Vec<(usize, f64)> = s
@@ -88,7 +95,7 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
             .filter_map(|(k, p)| p.y.map(|y| (k, y)))
             .collect();
         if let (Some(a), Some(b)) = (known.first(), known.last()) {
-            if a.0 < b.0 && a.1 != 0.0 {
+            if a.0 < b.0 && (points || a.1 != 0.0) {
                 let name = match &s.facet {
                     Some(f) => format!("{} ({f})", s.name),
                     None => s.name.clone(),
@@ -103,7 +110,12 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
                     .get(b.0)
                     .map(|x| x.label.clone())
                     .unwrap_or_default();
-                changes.push((name, (b.1 / a.1 - 1.0) * 100.0, xa, xb));
+                let change = if points {
+                    b.1 - a.1
+                } else {
+                    (b.1 / a.1 - 1.0) * 100.0
+                };
+                changes.push((name, change, xa, xb));
             }
         }
     }
@@ -138,14 +150,14 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
         };
         s.push_str(&match lang {
             Lang::Nl => format!(
-                "Van {} tot {} {nl} {}{how} ({} %)",
+                "Van {} tot {} {nl} {}{how} ({} {unit})",
                 top.2,
                 top.3,
                 top.0,
                 signed(top.1, 1, lang)
             ),
             Lang::En => format!(
-                "From {} to {} {} {en}{how} ({} %)",
+                "From {} to {} {} {en}{how} ({} {unit})",
                 top.2,
                 top.3,
                 top.0,
@@ -157,14 +169,14 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
         if let Some(low) = changes.last() {
             if low.1 < 0.0 {
                 s.push_str(&format!(
-                    "; {} {} ({} %)",
+                    "; {} {} ({} {unit})",
                     low.0,
                     t(lang, "daalde het meest", "fell most"),
                     signed(low.1, 1, lang)
                 ));
             } else {
                 s.push_str(&format!(
-                    "; {} {} ({} %)",
+                    "; {} {} ({} {unit})",
                     low.0,
                     t(lang, "groeide het minst", "grew least"),
                     signed(low.1, 1, lang)

@@ -60,14 +60,18 @@ impl Ctx<'_> {
         self.enc.title.clone().unwrap_or_else(own)
     }
 
-    /// The description's `subtitle=`, else the view's own subtitle followed by the line that
+    /// The description's `subtitle=`, else the view's own subtitle followed by the rows kept
+    /// ("alleen regio = Achterhoek": a printed chart says what it leaves out) and the line that
     /// says how rows were combined ("opgeteld over gemeente en leeftijd: 2.000 rijen -> 40
     /// punten"; "ongewogen gemiddelde ...").
     fn subtitle(&self, aggregated: &Option<Aggregation>, own: impl FnOnce() -> String) -> String {
-        self.enc
-            .subtitle
-            .clone()
-            .unwrap_or_else(|| with_aggregation(own(), aggregated))
+        self.enc.subtitle.clone().unwrap_or_else(|| {
+            let own = match filter_list(self.enc, self.lang) {
+                Some(list) => format!("{}; {} {list}", own(), t(self.lang, "alleen", "only")),
+                None => own(),
+            };
+            with_aggregation(own, aggregated)
+        })
     }
 
     /// The rendered view: its texts, data, table and chart, and the completed description with
@@ -296,13 +300,17 @@ fn to_json<T: Serialize>(v: &T) -> Result<Json> {
 /// "Alleen rijen met jaar = 2019 of 2020." when the description filters rows; "... en regio
 /// anders dan Landelijk en Onbekend." for values left out.
 fn filter_note(enc: &Encoding, lang: Lang) -> Option<String> {
+    filter_list(enc, lang)
+        .map(|list| format!("{} {list}.", t(lang, "Alleen rijen met", "Only rows with")))
+}
+
+/// The rows `filter=` keeps: "jaar = 2019 of 2020 en regio anders dan Landelijk".
+fn filter_list(enc: &Encoding, lang: Lang) -> Option<String> {
     (!enc.filter.is_empty()).then(|| {
-        format!(
-            "{} {}.",
-            t(lang, "Alleen rijen met", "Only rows with"),
-            enc.filter
-                .iter()
-                .map(|f| if f.exclude {
+        enc.filter
+            .iter()
+            .map(|f| {
+                if f.exclude {
                     format!(
                         "{} {} {}",
                         f.column,
@@ -311,10 +319,10 @@ fn filter_note(enc: &Encoding, lang: Lang) -> Option<String> {
                     )
                 } else {
                     format!("{} = {}", f.column, f.values.join(t(lang, " of ", " or ")))
-                })
-                .collect::<Vec<_>>()
-                .join(t(lang, " en ", " and "))
-        )
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(t(lang, " en ", " and "))
     })
 }
 
