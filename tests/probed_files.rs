@@ -345,3 +345,86 @@ fn excel_formulas_without_a_calculated_result_are_missing_never_0() {
         points(&d)
     );
 }
+
+#[test]
+fn praktijkroute_is_no_part_of_its_own_beside_the_participatiewet() {
+    // Praktijkroute is part of the Participatiewet (DOMAIN.md): 50 + 30 + 20 = 100, not 105.
+    let ds = load(
+        "nested.csv",
+        b"jaar,doelgroep,aantal\n2017,Wajong,50\n2017,WSW,30\n2017,Participatiewet,20\n2017,Praktijkroute,5\n\
+          2018,Wajong,50\n2018,WSW,30\n2018,Participatiewet,20\n2018,Praktijkroute,6\n",
+    );
+    for view in ["stacked", "area"] {
+        let q = format!("view={view}&x=jaar&series=doelgroep&y=aantal");
+        let d = data(&ds, &q);
+        let shares: Vec<(String, Option<f64>)> = points(&d)
+            .into_iter()
+            .map(|(name, pts)| (name, pts[0].1))
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                ("Wajong".to_string(), Some(50.0)),
+                ("WSW".to_string(), Some(30.0)),
+                ("Participatiewet".to_string(), Some(20.0))
+            ],
+            "{q}"
+        );
+        assert!(
+            notes(&d).contains("Praktijkroute niet apart in de verdeling"),
+            "{q}: {}",
+            notes(&d)
+        );
+    }
+}
+
+#[test]
+fn shares_that_add_up_to_far_more_than_100_are_said_and_drawn_in_proportion() {
+    let ds = load(
+        "off.csv",
+        b"groep,status,aandeel_pct\nA,werkt,50\nA,werkt niet,45\nA,proef,0\nB,werkt,40\nB,werkt niet,70\nB,proef,10\n",
+    );
+    let d = data(&ds, "view=stacked&x=groep&series=status&y=aandeel_pct");
+    let b: Vec<f64> = points(&d)
+        .iter()
+        .filter_map(|(_, pts)| pts.iter().find(|p| p.0 == "B").and_then(|p| p.1))
+        .collect();
+    assert_eq!(b.len(), 3);
+    assert!((b.iter().sum::<f64>() - 100.0).abs() < 1e-9, "{b:?}");
+    assert!((b[0] - 40.0 / 1.2).abs() < 1e-9, "{b:?}");
+    let said = notes(&d);
+    assert!(said.contains("meer dan afronding verklaart"), "{said}");
+    assert!(said.contains("B 120,0"), "{said}");
+    // 95 is within what rounding cannot explain either: more than 2 off.
+    assert!(said.contains("A 95,0"), "{said}");
+}
+
+#[test]
+fn a_reference_category_may_be_written_in_another_case() {
+    let ds = load(
+        "ref.csv",
+        b"groep,aandeel_pct\nWajong,40\nWSW,30\nTotaal,35\n",
+    );
+    let d = data(&ds, "view=bars&x=groep&y=aandeel_pct&ref=totaal");
+    assert_eq!(
+        d["reference"]["values"][0]["value"].as_f64(),
+        Some(35.0),
+        "{}",
+        d["reference"]
+    );
+}
+
+#[test]
+fn an_area_of_small_groups_still_says_its_last_shares() {
+    let ds = load(
+        "small.csv",
+        b"maand,status,aantal\n2019-01,werkt,10\n2019-01,werkt niet,30\n2019-02,werkt,20\n2019-02,werkt niet,20\n",
+    );
+    let r = render_query(&ds, "view=area&x=maand&series=status&y=aantal").unwrap();
+    assert!(r.summary.contains("n = 40"), "{}", r.summary);
+    assert!(
+        !r.summary.contains("Geen bekende aandelen"),
+        "{}",
+        r.summary
+    );
+}

@@ -242,13 +242,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         });
     }
     notes.extend(super::stacked::no_row_note(&no_row, "at", lang));
-    if !dropped.is_empty() {
-        let dropped = crate::format::first_ten(&dropped, lang);
-        notes.push(match lang {
-            Lang::Nl => format!("{dropped} niet meegeteld in de verdeling (is het totaal)."),
-            Lang::En => format!("{dropped} not counted in the distribution (it is the total)."),
-        });
-    }
+    notes.extend(dropped.notes(lang));
     if !as_is {
         notes.push(match lang {
             Lang::Nl => format!("'{y_name}' is omgerekend naar aandelen per {x_name}."),

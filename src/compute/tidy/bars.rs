@@ -146,7 +146,18 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     };
     let mut categories = f.distinct(xj);
     let ref_category = match &spec.reference {
-        Some(Reference::Category(c)) => {
+        Some(Reference::Category(given)) => {
+            // Written in another case (`ref=totaal` for `Totaal`): the value as the file has it.
+            let c = categories
+                .iter()
+                .find(|k| *k == given)
+                .or_else(|| {
+                    let lower = crate::case::lower(given);
+                    categories.iter().find(|k| crate::case::lower(k) == lower)
+                })
+                .unwrap_or(given)
+                .clone();
+            let c = &c;
             if !categories.contains(c) {
                 let list = crate::format::first_ten(&categories, lang);
                 return Err(Error::view(match lang {
@@ -359,11 +370,15 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
                 value: Some(*v),
             }],
         }),
-        Some(Reference::Category(c)) => Some(RefLine {
-            label: c.clone(),
-            category: Some(c.clone()),
-            values: ref_values,
-        }),
+        Some(Reference::Category(given)) => {
+            // As the file writes it (`Totaal` for `ref=totaal`).
+            let c = ref_category.clone().unwrap_or_else(|| given.clone());
+            Some(RefLine {
+                label: c.clone(),
+                category: Some(c),
+                values: ref_values,
+            })
+        }
     };
     let aggregated = combined.as_ref().map(|c| c.aggregation.clone());
     let mut notes: Vec<String> = aggregated

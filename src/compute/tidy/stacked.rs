@@ -120,7 +120,7 @@ pub(crate) fn parts(
     sj: usize,
     xj: usize,
     facet_j: Option<usize>,
-) -> (bool, Vec<String>, Vec<String>) {
+) -> (bool, Vec<String>, LeftOut) {
     let mut group_cols = vec![xj];
     group_cols.extend(facet_j);
     let as_is =
@@ -128,13 +128,61 @@ pub(crate) fn parts(
     let mut categories = f.distinct(sj);
     // A total is the whole, no part: of counts it would count them twice, of shares it is the
     // 100 % itself.
-    let dropped: Vec<String> = categories
+    let totals: Vec<String> = categories
         .iter()
         .filter(|c| crate::data::tidy::is_total(c))
         .cloned()
         .collect();
-    categories.retain(|c| !dropped.contains(c));
-    (as_is, categories, dropped)
+    // The parts of the Participatiewet (Praktijkroute) beside it are in it already: as parts
+    // of their own they would count twice (DOMAIN.md).
+    use crate::spec::Subgroup;
+    let group = |c: &String| Subgroup::from_label(c);
+    let within: Vec<String> = if categories
+        .iter()
+        .any(|c| group(c) == Some(Subgroup::Participatiewet))
+    {
+        categories
+            .iter()
+            .filter(|c| group(c).and_then(Subgroup::parent) == Some(Subgroup::Participatiewet))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
+    categories.retain(|c| !totals.contains(c) && !within.contains(c));
+    (as_is, categories, LeftOut { totals, within })
+}
+
+/// The values of a distribution's column that are no parts of it: totals, and parts of a part.
+pub(crate) struct LeftOut {
+    totals: Vec<String>,
+    within: Vec<String>,
+}
+
+impl LeftOut {
+    /// What the notes say of them.
+    pub(crate) fn notes(&self, lang: Lang) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.totals.is_empty() {
+            let list = crate::format::first_ten(&self.totals, lang);
+            notes.push(match lang {
+                Lang::Nl => format!("{list} niet meegeteld in de verdeling (is het totaal)."),
+                Lang::En => format!("{list} not counted in the distribution (it is the total)."),
+            });
+        }
+        if !self.within.is_empty() {
+            let list = crate::format::first_ten(&self.within, lang);
+            notes.push(match lang {
+                Lang::Nl => format!(
+                    "{list} niet apart in de verdeling: deel van de Participatiewet (niet dubbel geteld)."
+                ),
+                Lang::En => format!(
+                    "{list} not a part of its own in the distribution: part of the Participatiewet (not counted twice)."
+                ),
+            });
+        }
+        notes
+    }
 }
 
 /// At most this many parts in a distribution (100% bars, areas): more are no distribution a
@@ -281,6 +329,13 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             let sum: f64 = known.iter().sum();
             let complete = unknown.is_empty();
             let total = if as_is {
+                // Shares that do not add up to 100 are drawn in proportion, as the note says:
+                // each divided by their sum.
+                if complete && sum > 0.0 && (sum - 100.0).abs() > 0.5 {
+                    for r in share.iter_mut() {
+                        r[g] = r[g].map(|v| v / sum * 100.0);
+                    }
+                }
                 None
             } else {
                 // Without every count the whole is unknown, so no share can be computed.
@@ -369,7 +424,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         .as_ref()
         .map(|a| a.notes.clone())
         .unwrap_or_default();
-    let mut rounding = Vec::new();
+    let (mut rounding, mut off) = (Vec::new(), Vec::new());
     // A note per group with unknown parts, for the first ten such groups; then how many more.
     let with_unknown = groups.iter().filter(|g| !g.unknown.is_empty()).count();
     let mut told = 0;
@@ -412,7 +467,14 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 ),
             });
         } else if as_is && (g.sum - 100.0).abs() > 0.5 {
-            rounding.push(format!("{place} {}", crate::format::number(g.sum, 1, lang)));
+            // More than rounding can explain (a share of each group's total beside one of
+            // the whole, or a part counted twice): said so, not blamed on rounding.
+            let to = if (g.sum - 100.0).abs() > 2.0 {
+                &mut off
+            } else {
+                &mut rounding
+            };
+            to.push(format!("{place} {}", crate::format::number(g.sum, 1, lang)));
         }
     }
     notes.extend(no_row_note(&no_row, "in", lang));
@@ -427,13 +489,18 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             ),
         });
     }
-    if !dropped.is_empty() {
-        let dropped = crate::format::first_ten(&dropped, lang);
+    if !off.is_empty() {
+        let off = off.join("; ");
         notes.push(match lang {
-            Lang::Nl => format!("{dropped} niet meegeteld in de verdeling (is het totaal)."),
-            Lang::En => format!("{dropped} not counted in the distribution (it is the total)."),
+            Lang::Nl => format!(
+                "Niet elke balk telt op tot 100 % ({off} %), meer dan afronding verklaart: controleer of de aandelen één verdeling vormen. Getekend naar verhouding: elk aandeel gedeeld door de som van de balk."
+            ),
+            Lang::En => format!(
+                "Not every bar adds up to 100 % ({off} %), more than rounding explains: check whether the shares form one distribution. Drawn in proportion: each share divided by the sum of its bar."
+            ),
         });
     }
+    notes.extend(dropped.notes(lang));
     if !as_is {
         notes.push(match lang {
             Lang::Nl => format!(

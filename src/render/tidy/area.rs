@@ -79,24 +79,34 @@ pub fn area_summary(d: &crate::data::tidy::AreaData, lang: Lang) -> String {
     };
     let mut parts = Vec::new();
     for p in panels {
-        // The last x with enough persons: shares there are still reliable.
-        let reliable: Vec<&crate::data::tidy::NPoint> =
-            d.n.iter().filter(|n| n.facet == p && !n.small).collect();
-        let Some(last) = reliable.last() else {
+        // The shares at an x of this panel.
+        let shares_at = |x: &serde_json::Value| -> Vec<(String, f64)> {
+            d.series
+                .iter()
+                .filter(|s| s.facet == p)
+                .filter_map(|s| {
+                    s.points
+                        .iter()
+                        .find(|pt| pt.x == *x)
+                        .and_then(|pt| pt.y)
+                        .map(|y| (s.name.clone(), y))
+                })
+                .collect()
+        };
+        // The last x with known shares and enough persons: shares there are reliable; else the
+        // last with known shares, its n said.
+        let in_panel: Vec<&crate::data::tidy::NPoint> =
+            d.n.iter().filter(|n| n.facet == p).collect();
+        let Some((last, mut at)) = in_panel
+            .iter()
+            .rev()
+            .filter(|n| !n.small)
+            .chain(in_panel.iter().rev())
+            .map(|n| (*n, shares_at(&n.x)))
+            .find(|(_, at)| !at.is_empty())
+        else {
             continue;
         };
-        let mut at: Vec<(String, f64)> = d
-            .series
-            .iter()
-            .filter(|s| s.facet == p)
-            .filter_map(|s| {
-                s.points
-                    .iter()
-                    .find(|pt| pt.x == last.x)
-                    .and_then(|pt| pt.y)
-                    .map(|y| (s.name.clone(), y))
-            })
-            .collect();
         crate::sort::sort_by(&mut at, |a, b| b.1.total_cmp(&a.1));
         if let Some(top) = at.first() {
             let who = p.clone().map(|p| format!("{p}: ")).unwrap_or_default();
