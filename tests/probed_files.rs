@@ -428,3 +428,34 @@ fn an_area_of_small_groups_still_says_its_last_shares() {
         r.summary
     );
 }
+
+#[test]
+fn parts_that_do_not_add_up_to_the_file_s_total_are_said() {
+    let ds = load(
+        "mismatch.csv",
+        b"groep,status,aantal\nA,werkt,30\nA,werkt niet,60\nA,Totaal,100\nB,werkt,10\nB,werkt niet,30\nB,Totaal,40\n",
+    );
+    let d = data(&ds, "view=stacked&x=groep&series=status&y=aantal");
+    let said = notes(&d);
+    assert!(
+        said.contains(
+            "niet op tot het totaal van het bestand (som van de delen / totaal): A: 90 / 100."
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("B: 40"), "{said}");
+}
+
+#[test]
+fn a_rate_per_week_is_a_value_not_a_time() {
+    let ds = load(
+        "uren.csv",
+        b"doelgroep,uren per week,aantal werknemers\nWajong,12,400\nWSW,20,300\nParticipatiewet,16,200\n",
+    );
+    let roles = ds.roles_in(banenverkenner::format::Lang::Nl);
+    let role = |c: &str| roles.columns.iter().find(|r| r.column == c).map(|r| r.role);
+    assert_eq!(
+        role("uren per week"),
+        Some(banenverkenner::spec::Role::Value)
+    );
+}

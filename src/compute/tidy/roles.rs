@@ -452,10 +452,27 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
                 };
             }
             if whole {
+                // A time word after `per` is a rate's unit (`uren per week`), no time.
+                let timed: Vec<String> = t
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k == 0 || t[k - 1] != "per")
+                    .map(|(_, w)| w.clone())
+                    .collect();
                 if let Some(w) =
-                    has_prefix(&t, ORDINAL_PREFIXES).or_else(|| has_token(&t, TIME_WORDS))
+                    has_prefix(&timed, ORDINAL_PREFIXES).or_else(|| has_token(&timed, TIME_WORDS))
                 {
                     return (Role::Time, Some(TimeKind::Ordinal), Why::NameWhole(w));
+                }
+                // A rate per unit of time (`uren per week`) is a value, no count to add up.
+                let rate = t.windows(2).find(|w| {
+                    w[0] == "per"
+                        && (TIME_WORDS.contains(&w[1].as_str())
+                            || YEAR_WORDS.contains(&w[1].as_str())
+                            || has_prefix(&w[1..], ORDINAL_PREFIXES).is_some())
+                });
+                if let Some(w) = rate {
+                    return (Role::Value, None, Why::Name(w.join(" ")));
                 }
             }
             if let Some(w) = has_token(&t, SIG_WORDS) {

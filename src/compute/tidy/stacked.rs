@@ -155,7 +155,7 @@ pub(crate) fn parts(
 
 /// The values of a distribution's column that are no parts of it: totals, and parts of a part.
 pub(crate) struct LeftOut {
-    totals: Vec<String>,
+    pub(crate) totals: Vec<String>,
     within: Vec<String>,
 }
 
@@ -265,6 +265,9 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     }
     let cat_at = f.label_index(sj, &categories);
     let group_at = f.label_index(xj, &group_names);
+    // The file's own total of each group (a `Totaal` row), held against the sum of its parts.
+    let total_at = f.label_index(sj, &dropped.totals);
+    let mut mismatched: Vec<String> = Vec::new();
     let mut groups = Vec::new();
     // values[facet][category][group]
     // Per panel: shares and file values, indexed [category][group].
@@ -301,6 +304,17 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             })
             .collect();
         let mut share: Vec<Vec<Option<f64>>> = raw.clone();
+        let mut file_total: Vec<Option<f64>> = vec![None; group_names.len()];
+        if !dropped.totals.is_empty() {
+            for &i in rows {
+                if let (Some(_), Some(g)) = (
+                    total_at.get(i).copied().flatten(),
+                    group_at.get(i).copied().flatten(),
+                ) {
+                    file_total[g] = f.number(yj, i);
+                }
+            }
+        }
         for (g, gname) in group_names.iter().enumerate() {
             if !grid.iter().any(|row| row[g].is_some()) {
                 continue; // this group has no rows in this panel
@@ -328,6 +342,21 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             }
             let sum: f64 = known.iter().sum();
             let complete = unknown.is_empty();
+            // Counts whose parts add up to other than the file's total: the distribution is of
+            // the parts, and the difference is said (a part missing, or one counted twice).
+            if let Some(t) = file_total[g].filter(|_| !as_is && complete) {
+                if (sum - t).abs() > 1e-9 * t.abs().max(1.0) {
+                    let place = match facet {
+                        Some(fc) => format!("{gname} ({fc})"),
+                        None => gname.clone(),
+                    };
+                    let (s, t) = (
+                        crate::format::number(sum, decimals([sum].into_iter()), lang),
+                        crate::format::number(t, decimals([t].into_iter()), lang),
+                    );
+                    mismatched.push(format!("{place}: {s} / {t}"));
+                }
+            }
             let total = if as_is {
                 // Shares that do not add up to 100 are drawn in proportion, as the note says:
                 // each divided by their sum.
@@ -501,6 +530,17 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         });
     }
     notes.extend(dropped.notes(lang));
+    if !mismatched.is_empty() {
+        let list = crate::format::first_ten(&mismatched, lang);
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "De delen tellen niet op tot het totaal van het bestand (som van de delen / totaal): {list}. De verdeling is die van de delen; controleer of er een deel ontbreekt of dubbel staat."
+            ),
+            Lang::En => format!(
+                "The parts do not add up to the file's total (sum of the parts / total): {list}. The distribution is that of the parts; check whether a part is missing or given twice."
+            ),
+        });
+    }
     if !as_is {
         notes.push(match lang {
             Lang::Nl => format!(
