@@ -459,3 +459,22 @@ fn a_rate_per_week_is_a_value_not_a_time() {
         Some(banenverkenner::spec::Role::Value)
     );
 }
+
+#[test]
+fn one_column_as_x_and_as_series_is_refused() {
+    let ds = load(
+        "t.csv",
+        b"jaar,regio,werkzaam\n2018,A,10\n2019,A,12\n2018,B,20\n2019,B,25\n",
+    );
+    for q in [
+        "view=line&x=jaar&y=werkzaam&series=jaar",
+        "view=bars&x=regio&y=werkzaam&series=regio",
+    ] {
+        let e = render_query(&ds, q).err().unwrap_or_else(|| panic!("{q}"));
+        assert!(
+            e.message.contains("verschillende kolommen"),
+            "{q}: {}",
+            e.message
+        );
+    }
+}
