@@ -126,13 +126,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         .as_deref()
         .map(|s| f.col("series", s))
         .transpose()?;
-    if sj == Some(xj) {
-        return Err(Error::view(crate::format::t(
-            lang,
-            "x= en series= moeten verschillende kolommen zijn.",
-            "x= and series= must be different columns.",
-        )));
-    }
+    f.series_apart(xj, sj)?;
     if !decided {
         let mut keys = vec![xj];
         keys.extend(sj);

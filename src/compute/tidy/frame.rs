@@ -726,6 +726,18 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Refuses one column as both x and series (a chart of it is a diagonal, or one segment).
+    pub fn series_apart(&self, xj: usize, sj: Option<usize>) -> Result<()> {
+        if sj == Some(xj) {
+            return Err(Error::view(t(
+                self.lang,
+                "x= en series= moeten verschillende kolommen zijn.",
+                "x= and series= must be different columns.",
+            )));
+        }
+        Ok(())
+    }
+
     /// The row of a table for error locations.
     pub fn location(&self, i: usize, j: usize) -> crate::error::Location {
         self.table.location(i, self.name(j))

@@ -101,13 +101,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         .as_deref()
         .map(|s| f.col("series", s))
         .transpose()?;
-    if sj == Some(xj) {
-        return Err(Error::view(crate::format::t(
-            lang,
-            "x= en series= moeten verschillende kolommen zijn.",
-            "x= and series= must be different columns.",
-        )));
-    }
+    f.series_apart(xj, sj)?;
     // Rows that land on one point are combined over the columns the view does not show.
     let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
     let used = [

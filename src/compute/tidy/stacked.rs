@@ -219,13 +219,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let sj = f.col("series", &s_name)?;
     let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
     f.numeric("y", yj)?;
-    if sj == xj {
-        return Err(Error::view(crate::format::t(
-            lang,
-            "x= en series= moeten verschillende kolommen zijn.",
-            "x= and series= must be different columns.",
-        )));
-    }
+    f.series_apart(xj, Some(sj))?;
     // Rows that land on one segment are combined over the columns the view does not show.
     let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
     let used = [
