@@ -155,14 +155,33 @@ impl Dataset {
             }),
             // A file that has the regional columns must read cleanly: errors are the user's to fix.
             Err(e) if RegionalData::matches(&table) => Err(e),
-            Err(e) => Ok(Dataset {
-                table,
-                regional: None,
-                regional_error: Some(e),
-                boundaries: Vec::new(),
-                roles_cache,
-                tidy_views_cache: Default::default(),
-            }),
+            Err(e) => {
+                // Subtotals no word names, told by their sums per region and period (the
+                // regional reading tells them for its own files).
+                #[cfg(feature = "full")]
+                let (table, roles_cache) = {
+                    let mut table = table;
+                    let known = roles_cache.borrow().first().map(|(_, r)| r.clone());
+                    let roles =
+                        known.unwrap_or_else(|| crate::data::Roles::detect_in(&table, Lang::Nl));
+                    table.totals = crate::compute::regional::totals_by_sums_in(&table, &roles);
+                    // Roles read before the totals were known: read again with them.
+                    let cache = if table.totals.is_empty() {
+                        roles_cache
+                    } else {
+                        Default::default()
+                    };
+                    (table, cache)
+                };
+                Ok(Dataset {
+                    table,
+                    regional: None,
+                    regional_error: Some(e),
+                    boundaries: Vec::new(),
+                    roles_cache,
+                    tidy_views_cache: Default::default(),
+                })
+            }
         }
     }
 

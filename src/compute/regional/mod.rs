@@ -753,8 +753,8 @@ impl RegionalData {
         let mut sums: Vec<Vec<Option<f64>>> = Vec::with_capacity(groups.len());
         // A group's rows once the rows named as totals stand for the others: the rows, and per
         // total column the first total row used.
-        let named_totals = |group: &Group| -> (Vec<usize>, Vec<(usize, usize)>) {
-            let mut rows = group.rows.clone();
+        let named_totals = |group: &[usize]| -> (Vec<usize>, Vec<(usize, usize)>) {
+            let mut rows = group.to_vec();
             let mut used = Vec::new();
             for &j in &total_dims {
                 let tot: Vec<usize> = rows
@@ -775,10 +775,11 @@ impl RegionalData {
         // group it is in (a municipality that happens to equal the others once is not).
         let accepted = totals_by_sums(
             table,
-            &groups,
+            groups.iter().map(|g| &g.rows[..]),
             &dims,
             region_col,
             &count_cols,
+            2,
             &named_totals,
         );
         for group in &groups {
@@ -795,7 +796,7 @@ impl RegionalData {
                 }
             };
             if !total_dims.is_empty() {
-                let (rows, used) = named_totals(group);
+                let (rows, used) = named_totals(&group.rows);
                 narrowed = Some(rows);
                 note(used);
             }
@@ -1889,19 +1890,20 @@ fn region_names(texts: &[Box<str>], _codes: bool) -> RegionNames {
 
 /// A group's rows once the rows named as totals stand for the others, and per total column
 /// the total rows used.
-type NamedTotals<'a> = dyn Fn(&Group) -> (Vec<usize>, Vec<(usize, usize)>) + 'a;
+type NamedTotals<'a> = dyn Fn(&[usize]) -> (Vec<usize>, Vec<(usize, usize)>) + 'a;
 
 /// The values that are totals no word names, told by their sums: (column, code) of each value
 /// that is the sum of the others (see [`sum_of_the_others`]) in every group it is in, a
 /// municipality that happens to equal the others once not being one. `dims`: the columns the
 /// rows are summed over; `named`: a group's rows after the named totals.
 #[cfg(feature = "full")]
-fn totals_by_sums(
+fn totals_by_sums<'g>(
     table: &Table,
-    groups: &[Group],
+    groups: impl IntoIterator<Item = &'g [usize]>,
     dims: &[usize],
     region_col: usize,
     count_cols: &[(Count, usize)],
+    least: usize,
     named: &NamedTotals,
 ) -> Vec<(usize, u32)> {
     let mut seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
@@ -1953,9 +1955,9 @@ fn totals_by_sums(
             }
             let any = |_: u32| true;
             let (mut distinct, mut found) =
-                sum_of_the_others(table, &rows, j, &usable, &any, &mut scratch);
+                sum_of_the_others(table, &rows, j, &usable, least, &any, &mut scratch);
             if found.is_none() && !distinct.is_empty() {
-                match crossed_total(table, &rows, j, dims, &usable, &any, &mut scratch) {
+                match crossed_total(table, &rows, j, dims, &usable, least, &any, &mut scratch) {
                     Crossed::Found(c, part) => found = Some((c, part)),
                     Crossed::None => {}
                     // (Nothing counted for or against a value.)
@@ -2042,6 +2044,97 @@ fn totals_by_sums(
             return accepted;
         }
     }
+}
+
+/// Totals no word names in a table the regional reading does not read (working persons per
+/// municipality with their region's subtotal `Regio Achterhoek` beside them, and no register),
+/// told by their sums as that reading tells them: per region and period, a value of a category
+/// column whose counts are the sum of the others'. Read where the table has a region column,
+/// counts and another category column; else none. The tidy views then use such a total or its
+/// parts, never both (see [`Table::totals`]).
+#[cfg(feature = "full")]
+pub fn totals_by_sums_in(table: &Table, roles: &crate::data::Roles) -> Vec<(usize, u32)> {
+    use crate::spec::Role;
+    let Ok(resolved) = mapping::resolve::<&str>(table, &[]) else {
+        return Vec::new();
+    };
+    let Some(region_col) = resolved.region else {
+        return Vec::new();
+    };
+    let role = |j: usize| roles.columns.get(j).map(|r| r.role);
+    let of_role = |f: &dyn Fn(Role) -> bool| -> Vec<usize> {
+        (0..table.columns.len())
+            .filter(|&j| j != region_col && role(j).is_some_and(f))
+            .collect()
+    };
+    let times = of_role(&|r| r == Role::Time);
+    // (The count's meaning is not used in telling totals: any stands for all.)
+    let counts: Vec<(Count, usize)> = of_role(&|r| matches!(r, Role::Count | Role::N))
+        .into_iter()
+        .map(|j| (Count::WorkersTotal, j))
+        .collect();
+    let dims = of_role(&|r| r == Role::Category);
+    if counts.is_empty() || dims.is_empty() {
+        return Vec::new();
+    }
+    // A cell as a key: its text's code, else its number's bits.
+    let key = |j: usize, i: usize| -> u64 {
+        let c = &table.columns[j];
+        c.code(i)
+            .map(u64::from)
+            .or_else(|| c.number(i).map(f64::to_bits))
+            .unwrap_or(u64::MAX)
+    };
+    let mut group_of: crate::table::FastMap<(u64, u64), u32> = Default::default();
+    let group_of_row: Vec<u32> = (0..table.len())
+        .map(|i| {
+            let k = (key(region_col, i), times.first().map_or(0, |&t| key(t, i)));
+            let n = group_of.len() as u32;
+            *group_of.entry(k).or_insert(n)
+        })
+        .collect();
+    let lists = crate::table::column::rows_by_group(
+        group_of_row.iter().copied().enumerate(),
+        group_of.len(),
+    );
+    drop(group_of_row);
+    // Totals named by a word stand for their parts first, as in the regional reading.
+    let named_codes: Vec<(usize, Vec<bool>)> = dims
+        .iter()
+        .map(|&j| (j, crate::compute::tidy::aggregate::total_codes(table, j)))
+        .filter(|(_, t)| t.contains(&true))
+        .collect();
+    let named = |group: &[usize]| -> (Vec<usize>, Vec<(usize, usize)>) {
+        let mut rows = group.to_vec();
+        for (j, codes) in &named_codes {
+            let col = &table.columns[*j];
+            let total: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    col.code(i)
+                        .is_some_and(|c| codes.get(c as usize) == Some(&true))
+                })
+                .collect();
+            if !total.is_empty() {
+                rows = total;
+            }
+        }
+        (rows, Vec::new())
+    };
+    // One count must do where the table has one, as in a tidy table of working persons: a
+    // value is still a total only where it is one in every group it stands in, and where it
+    // names its region or stands beside several values of another column.
+    let least = counts.len().min(2);
+    totals_by_sums(
+        table,
+        lists.iter().map(|r| &r[..]),
+        &dims,
+        region_col,
+        &counts,
+        least,
+        &named,
+    )
 }
 
 /// What the rows of one group said about column `j`: the values looked at, the one that added
@@ -2212,12 +2305,13 @@ fn named_alike(
 
 /// The first core reads the built-in data only, which has none.
 #[cfg(not(feature = "full"))]
-fn totals_by_sums(
+fn totals_by_sums<'g>(
     _table: &Table,
-    _groups: &[Group],
+    _groups: impl IntoIterator<Item = &'g [usize]>,
     _dims: &[usize],
     _region_col: usize,
     _count_cols: &[(Count, usize)],
+    _least: usize,
     _named: &NamedTotals,
 ) -> Vec<(usize, u32)> {
     Vec::new()
@@ -2278,10 +2372,10 @@ fn narrow_by_sums(
         // this group only (a band where every other band has nobody) does not stand in the
         // total's way.
         let keep = |c: u32| accepted.binary_search(&(j, c)).is_ok();
-        let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, &keep, &mut scratch);
+        let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, 2, &keep, &mut scratch);
         let found = match found {
             None if !distinct.is_empty() => {
-                match crossed_total(table, &rows, j, dims, &usable, &keep, &mut scratch) {
+                match crossed_total(table, &rows, j, dims, &usable, 2, &keep, &mut scratch) {
                     Crossed::Found(c, part) => Some((c, part)),
                     Crossed::None | Crossed::Unclear => None,
                 }
@@ -2414,13 +2508,14 @@ fn sum_of_the_others(
     rows: &[usize],
     j: usize,
     usable: &[usize],
+    least: usize,
     keep: &dyn Fn(u32) -> bool,
     scratch: &mut Scratch,
 ) -> (Vec<u32>, Option<(u32, Vec<usize>)>) {
     let none = (Vec::new(), None);
     let col = &table.columns[j];
-    // Two counts or more must add up (one alone may by chance: 7 = 5 + 2).
-    let (Some(&first), true) = (usable.first(), usable.len() >= 2) else {
+    // Two counts or more must add up (one alone may by chance: 7 = 5 + 2), `least` of them.
+    let (Some(&first), true) = (usable.first(), usable.len() >= least.max(1)) else {
         return none;
     };
     // (A dictionary of millions of texts is not a column of categories.)
@@ -2507,12 +2602,13 @@ fn crossed_total(
     j: usize,
     columns: &[usize],
     usable: &[usize],
+    counts: usize,
     keep: &dyn Fn(u32) -> bool,
     scratch: &mut Scratch,
 ) -> Crossed {
     let fits =
         |k: usize, least: usize| (least..=1 << 20).contains(&table.columns[k].dictionary().len());
-    let (Some(&first), true) = (usable.first(), usable.len() >= 2 && fits(j, 3)) else {
+    let (Some(&first), true) = (usable.first(), usable.len() >= counts.max(1) && fits(j, 3)) else {
         return Crossed::None;
     };
     for &k in columns.iter().filter(|&&k| k != j && fits(k, 2)) {
