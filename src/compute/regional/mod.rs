@@ -1907,6 +1907,11 @@ fn totals_by_sums<'g>(
     named: &NamedTotals,
 ) -> Vec<(usize, u32)> {
     let mut seen: crate::table::FastMap<(usize, u32), (u32, u32)> = Default::default();
+    // Per value, the groups where nothing added up and it held more than the others together:
+    // a total with a part missing there (a municipality left out of one year, an age band
+    // held back), when it is the total in at least as many groups elsewhere; else (a city
+    // beside its small neighbours that once equals their sum) none.
+    let mut short: crate::table::FastMap<(usize, u32), u32> = Default::default();
     // What groups said about a column once a total told by sums had narrowed their rows, or
     // where one value added up: weighed at the end.
     let mut said: Vec<Said> = Vec::new();
@@ -1954,20 +1959,29 @@ fn totals_by_sums<'g>(
                 continue;
             }
             let any = |_: u32| true;
-            let (mut distinct, mut found) =
+            let (mut distinct, mut found, mut holder) =
                 sum_of_the_others(table, &rows, j, &usable, least, &any, &mut scratch);
             if found.is_none() && !distinct.is_empty() {
                 match crossed_total(table, &rows, j, dims, &usable, least, &any, &mut scratch) {
                     Crossed::Found(c, part) => found = Some((c, part)),
                     Crossed::None => {}
                     // (Nothing counted for or against a value.)
-                    Crossed::Unclear => distinct.clear(),
+                    Crossed::Unclear => {
+                        distinct.clear();
+                        holder = None;
+                    }
                 }
             }
             match found {
-                // Nothing adds up: none of these values is the total.
+                // Nothing adds up: none of these values is the total, but for one that holds
+                // more than the others together, which may be a total with a part missing
+                // here (counted apart: see below).
                 None if after.is_none() => {
                     for c in distinct {
+                        if holder == Some(c) {
+                            *short.entry((j, c)).or_default() += 1;
+                            continue;
+                        }
                         seen.entry((j, c)).or_default().0 += 1;
                         if let Some(o) = out[d].get_mut(c as usize).filter(|o| !**o) {
                             *o = true;
@@ -2033,7 +2047,7 @@ fn totals_by_sums<'g>(
         if !changed {
             let mut accepted: Vec<(usize, u32)> = counts
                 .iter()
-                .filter(|&(_, &(a, f))| f > 0 && f == a)
+                .filter(|&(k, &(a, f))| f > 0 && f == a && short.get(k).is_none_or(|&n| n <= f))
                 .map(|(&k, _)| k)
                 .collect();
             accepted.sort_unstable();
@@ -2299,7 +2313,54 @@ fn named_alike(
                 }
             }
         }
+        // Subtotals that name their region by its code or another spelling (`AM22` in
+        // Rijnmond), two or more of them told by their sums: a value of the column that names
+        // the region it stands in so, and about which no group's sums told anything (a region
+        // of one municipality, whose code row equals it), is a total too.
+        let names_own = |c: u32, r: u32| {
+            let (Some(text), Some(region)) = (
+                dictionary.get(c as usize),
+                regions.dictionary().get(r as usize),
+            ) else {
+                return false;
+            };
+            crate::geo::names::same_region(text, region)
+                || crate::geo::names::region_of_code(text)
+                    .is_some_and(|n| crate::geo::names::same_region(n, region))
+        };
+        if region_of.iter().filter(|&(&c, &r)| names_own(c, r)).count() < 2 {
+            continue;
+        }
+        let candidates: Vec<u32> = (0..dictionary.len() as u32)
+            .filter(|&c| {
+                !counts.contains_key(&(j, c))
+                    && accepted.binary_search(&(j, c)).is_err()
+                    && !found.contains(&(j, c))
+                    && crate::geo::names::names_a_region(&dictionary[c as usize])
+            })
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        // The region each candidate stands in: one only, and named by it.
+        let mut region_of_candidate: crate::table::FastMap<u32, Option<u32>> = Default::default();
+        for i in 0..table.len() {
+            if let (Some(c), Some(r)) = (col.code(i), regions.code(i)) {
+                if candidates.binary_search(&c).is_ok() {
+                    let seen = region_of_candidate.entry(c).or_insert(Some(r));
+                    if *seen != Some(r) {
+                        *seen = None;
+                    }
+                }
+            }
+        }
+        for (c, r) in region_of_candidate {
+            if r.is_some_and(|r| names_own(c, r)) {
+                found.push((j, c));
+            }
+        }
     }
+    found.sort_unstable();
     found
 }
 
@@ -2372,7 +2433,8 @@ fn narrow_by_sums(
         // this group only (a band where every other band has nobody) does not stand in the
         // total's way.
         let keep = |c: u32| accepted.binary_search(&(j, c)).is_ok();
-        let (distinct, found) = sum_of_the_others(table, &rows, j, &usable, 2, &keep, &mut scratch);
+        let (distinct, found, _) =
+            sum_of_the_others(table, &rows, j, &usable, 2, &keep, &mut scratch);
         let found = match found {
             None if !distinct.is_empty() => {
                 match crossed_total(table, &rows, j, dims, &usable, 2, &keep, &mut scratch) {
@@ -2501,7 +2563,9 @@ fn code_sums(
 /// have a number, at least two: see [`usable_counts`]) add up to those of the rows of all the
 /// other values, and are not all zero (of those that `keep` keeps). Gives the distinct codes
 /// looked at (none when the column could not be, or two values add up alike) and that value
-/// with its rows.
+/// with its rows; where none adds up, the value that holds more than all the others together
+/// in the first count (a total with a part missing here, or a city beside its small
+/// neighbours), if one does.
 #[allow(clippy::type_complexity)]
 fn sum_of_the_others(
     table: &Table,
@@ -2511,8 +2575,8 @@ fn sum_of_the_others(
     least: usize,
     keep: &dyn Fn(u32) -> bool,
     scratch: &mut Scratch,
-) -> (Vec<u32>, Option<(u32, Vec<usize>)>) {
-    let none = (Vec::new(), None);
+) -> (Vec<u32>, Option<(u32, Vec<usize>)>, Option<u32>) {
+    let none = (Vec::new(), None, None);
     let col = &table.columns[j];
     // Two counts or more must add up (one alone may by chance: 7 = 5 + 2), `least` of them.
     let (Some(&first), true) = (usable.first(), usable.len() >= least.max(1)) else {
@@ -2532,8 +2596,11 @@ fn sum_of_the_others(
     }
     let distinct: Vec<u32> = sums.iter().map(|&(c, _)| c).collect();
     match &mut verified(table, rows, j, usable, &sums, all, keep)[..] {
-        [] => (distinct, None),
-        [one] => (distinct, Some(std::mem::take(one))),
+        [] => {
+            let holder = sums.iter().find(|s| 2.0 * s.1 > all).map(|s| s.0);
+            (distinct, None, holder)
+        }
+        [one] => (distinct, Some(std::mem::take(one)), None),
         // Two values that are each the sum of the others (`45-54` beside `15 jaar en ouder`
         // where every other age has nobody): the group cannot tell which is the total, and
         // counts neither for nor against one.
