@@ -1949,6 +1949,9 @@ fn totals_by_sums<'g>(
         }
         let (mut rows, _) = named(group);
         let usable = usable_counts(table, &rows, count_cols);
+        if usable.len() < least {
+            continue;
+        }
         // The total told by sums that narrowed this group's rows last (an entry of `said`).
         let mut after: Option<usize> = None;
         for (d, &j) in dims.iter().enumerate() {
@@ -1960,9 +1963,9 @@ fn totals_by_sums<'g>(
             }
             let any = |_: u32| true;
             let (mut distinct, mut found, mut holder) =
-                sum_of_the_others(table, &rows, j, &usable, least, &any, &mut scratch);
+                sum_of_the_others(table, &rows, j, &usable, &any, &mut scratch);
             if found.is_none() && !distinct.is_empty() {
-                match crossed_total(table, &rows, j, dims, &usable, least, &any, &mut scratch) {
+                match crossed_total(table, &rows, j, dims, &usable, &any, &mut scratch) {
                     Crossed::Found(c, part) => found = Some((c, part)),
                     Crossed::None => {}
                     // (Nothing counted for or against a value.)
@@ -2432,12 +2435,15 @@ fn narrow_by_sums(
         // Else the sums tell; only the accepted values count: a value that adds up alike in
         // this group only (a band where every other band has nobody) does not stand in the
         // total's way.
+        // (Two counts must add up alike: one may by chance.)
+        if usable.len() < 2 {
+            continue;
+        }
         let keep = |c: u32| accepted.binary_search(&(j, c)).is_ok();
-        let (distinct, found, _) =
-            sum_of_the_others(table, &rows, j, &usable, 2, &keep, &mut scratch);
+        let (distinct, found, _) = sum_of_the_others(table, &rows, j, &usable, &keep, &mut scratch);
         let found = match found {
             None if !distinct.is_empty() => {
-                match crossed_total(table, &rows, j, dims, &usable, 2, &keep, &mut scratch) {
+                match crossed_total(table, &rows, j, dims, &usable, &keep, &mut scratch) {
                     Crossed::Found(c, part) => Some((c, part)),
                     Crossed::None | Crossed::Unclear => None,
                 }
@@ -2572,14 +2578,14 @@ fn sum_of_the_others(
     rows: &[usize],
     j: usize,
     usable: &[usize],
-    least: usize,
     keep: &dyn Fn(u32) -> bool,
     scratch: &mut Scratch,
 ) -> (Vec<u32>, Option<(u32, Vec<usize>)>, Option<u32>) {
     let none = (Vec::new(), None, None);
     let col = &table.columns[j];
-    // Two counts or more must add up (one alone may by chance: 7 = 5 + 2), `least` of them.
-    let (Some(&first), true) = (usable.first(), usable.len() >= least.max(1)) else {
+    // (The callers ask for two counts or more where they can: one alone may add up by chance,
+    // 7 = 5 + 2.)
+    let Some(&first) = usable.first() else {
         return none;
     };
     // (A dictionary of millions of texts is not a column of categories.)
@@ -2669,13 +2675,12 @@ fn crossed_total(
     j: usize,
     columns: &[usize],
     usable: &[usize],
-    counts: usize,
     keep: &dyn Fn(u32) -> bool,
     scratch: &mut Scratch,
 ) -> Crossed {
     let fits =
         |k: usize, least: usize| (least..=1 << 20).contains(&table.columns[k].dictionary().len());
-    let (Some(&first), true) = (usable.first(), usable.len() >= counts.max(1) && fits(j, 3)) else {
+    let (Some(&first), true) = (usable.first(), fits(j, 3)) else {
         return Crossed::None;
     };
     for &k in columns.iter().filter(|&&k| k != j && fits(k, 2)) {
