@@ -684,7 +684,12 @@ fn json_text(bytes: &[u8]) -> (Cow<'_, [u8]>, Found) {
     }
     // Bare words outside strings: only true, false and null are JSON.
     let (mut in_string, mut escaped, mut at) = (false, false, Vec::new());
+    // (The end of the last word found: `NaNaN` holds one `NaN`, not two that overlap.)
+    let mut free = 0;
     for (i, &b) in text.iter().enumerate() {
+        if i < free {
+            continue;
+        }
         if in_string {
             match (escaped, b) {
                 (true, _) => escaped = false,
@@ -706,6 +711,7 @@ fn json_text(bytes: &[u8]) -> (Cow<'_, [u8]>, Found) {
                 && (i == 0 || text[i - 1] != b'-' || b == b'-')
             {
                 at.push((i, word.len()));
+                free = i + word.len();
             }
         }
     }
