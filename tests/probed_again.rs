@@ -166,3 +166,59 @@ fn a_region_s_code_row_is_its_subtotal_also_beside_one_municipality() {
     assert_eq!(d.get("Rijnmond", 2016, Count::WorkersTotal), Some(1000.0));
     assert_eq!(d.get("Achterhoek", 2016, Count::WorkersTotal), Some(140.0));
 }
+
+/// Codes written with a leading zero (a municipality's code `0363`, a postcode `01234`) were
+/// read as numbers: `363`, and `01234` merged with `1234` (5 + 7 = 12 in one bar). They are
+/// text as written, said; a column of other numbers keeps reading `05` as 5.
+#[test]
+fn codes_with_a_leading_zero_keep_it() {
+    let ds = load(
+        "codes.csv",
+        b"gemeentecode;jaar;aantal\n0363;2019;100\n0363;2020;110\n0518;2019;50\n1680;2019;7\n",
+    );
+    let d = data(
+        &ds,
+        "view=bars&x=gemeentecode&y=aantal&filter=gemeentecode:0363|1680",
+    );
+    let text = d.to_string();
+    assert!(
+        text.contains("\"0363\"") && text.contains("\"1680\""),
+        "{text}"
+    );
+    assert!(!text.contains("\"363\""), "{text}");
+    let info = ds.info();
+    let notes = info.detected.notes.join(" | ");
+    assert!(notes.contains("voorloopnul (0363)"), "{notes}");
+    assert!(!notes.contains("lijken een getal"), "{notes}");
+
+    let ds = load("pc.csv", b"postcode,aantal\n01234,5\n1234,7\n");
+    let d = data(&ds, "view=bars&x=postcode&y=aantal");
+    let bars: Vec<(String, f64)> = d["series"][0]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["x"].as_str().unwrap().to_string(),
+                p["y"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    let mut bars = bars;
+    bars.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        bars,
+        [("01234".to_string(), 5.0), ("1234".to_string(), 7.0)]
+    );
+
+    // Among numbers with decimals, `05` is the number 5.
+    let ds = load("n.csv", b"groep,waarde\na,05\nb,2.5\nc,1\n");
+    let d = data(&ds, "view=bars&x=groep&y=waarde");
+    let a = d["series"][0]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["x"] == "a")
+        .map(|p| p["y"].as_f64());
+    assert_eq!(a, Some(Some(5.0)), "{d}");
+}

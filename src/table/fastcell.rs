@@ -25,6 +25,10 @@ pub fn plain_number(b: &[u8], decimal: u8) -> Option<f64> {
         Some((b'-', rest)) => (true, rest),
         _ => (false, b),
     };
+    // (A code with a leading zero is the general path's: see `super::leading_zero`.)
+    if cfg!(feature = "full") && super::leading_zero(b) {
+        return None;
+    }
     let mut m: u64 = 0;
     let mut digits = 0usize;
     let mut i = 0;

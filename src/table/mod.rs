@@ -539,6 +539,8 @@ impl Table {
         table.note_beyond_range(beyond);
         // (The first core reads the built-in data only, which has none.)
         #[cfg(feature = "full")]
+        table.read_codes_with_leading_zeros();
+        #[cfg(feature = "full")]
         table.read_past_apostrophes();
         #[cfg(feature = "full")]
         table.read_suppressed_counts();
@@ -865,6 +867,76 @@ impl Table {
         }
     }
 
+    /// Cells written with a leading zero (`0363`), which the cell reader leaves as text: in a
+    /// column whose other cells are whole numbers from 0 (or none), a column of codes (a
+    /// municipality's code, a postcode), read as text as written (`0363`, `1680`; the numbers
+    /// without a leading zero as their digits), and said; the number `363` would lose the code
+    /// and merge `0363` with `363`. In a column of other numbers (`05` beside `2,5`), read as
+    /// the numbers they are; in a column of other texts, they stay text.
+    #[cfg(feature = "full")]
+    fn read_codes_with_leading_zeros(&mut self) {
+        let zero_led = |t: &str| leading_zero(t.trim().as_bytes());
+        let mut codes: Vec<String> = Vec::new();
+        let mut example: Option<String> = None;
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            let dictionary = col.dictionary();
+            if dictionary.is_empty() || !dictionary.iter().any(|t| zero_led(t)) {
+                continue;
+            }
+            let whole = |n: f64| n >= 0.0 && n.fract() == 0.0 && n < 1e15;
+            let numbers_whole = (0..col.len()).all(|i| match col.get(i) {
+                Cell::Number(n) => whole(n),
+                _ => true,
+            });
+            let all_zero_led = dictionary.iter().all(|t| zero_led(t));
+            let as_codes = all_zero_led && numbers_whole;
+            let as_numbers = !as_codes && col.has_number() && all_zero_led;
+            if !as_codes && !as_numbers {
+                continue;
+            }
+            let mut read = Column::with_capacity(col.name.clone(), col.len());
+            for i in 0..col.len() {
+                match col.get(i) {
+                    Cell::Number(n) if as_codes => read.push_text(&format!("{}", n as u64)),
+                    Cell::Number(n) => read.push_number(n),
+                    Cell::Text(t) if as_numbers => {
+                        read.push_number(t.trim().parse::<f64>().unwrap_or_default())
+                    }
+                    Cell::Text(t) => read.push_text(t),
+                    Cell::Missing => read.push_missing(),
+                }
+            }
+            read.spaced = col.spaced.clone();
+            read.markers = col.markers.clone();
+            read.finish();
+            if as_codes {
+                codes.push(format!("'{}'", col.name));
+                example = example.or_else(|| {
+                    dictionary
+                        .iter()
+                        .find(|t| zero_led(t))
+                        .map(|t| t.trim().to_string())
+                });
+            }
+            self.columns[j] = read;
+        }
+        let Some(example) = example else {
+            return;
+        };
+        let list = |lang| crate::format::first_ten(&codes, lang);
+        self.detected.note(
+            format!(
+                "Codes met een voorloopnul ({example}) als tekst gelezen, zoals geschreven, niet als getal: {}",
+                list(crate::format::Lang::Nl)
+            ),
+            format!(
+                "Codes with a leading zero ({example}) read as text, as written, not as numbers: {}",
+                list(crate::format::Lang::En)
+            ),
+        );
+    }
+
     /// Excel's mark of a cell typed as text (`'2019`, `'1234`, `'2019K4`), as CSV exports and
     /// hand-made files carry it: a number after it is read as that number (in a column of
     /// numbers, or a column whose texts are all such numbers; `'0363`, a code kept with its
@@ -1090,6 +1162,21 @@ impl Table {
             let looks: Vec<bool> = col.dictionary().iter().map(|t| looks_numeric(t)).collect();
             // No text of the column looks like a number: nothing to name.
             if !looks.contains(&true) {
+                continue;
+            }
+            // A column of codes read as text on purpose (`0363` beside `1680`; see
+            // `read_codes_with_leading_zeros`): said there.
+            if cfg!(feature = "full")
+                && !col.has_number()
+                && col
+                    .dictionary()
+                    .iter()
+                    .any(|t| leading_zero(t.trim().as_bytes()))
+                && col
+                    .dictionary()
+                    .iter()
+                    .all(|t| !t.trim().is_empty() && t.trim().bytes().all(|b| b.is_ascii_digit()))
+            {
                 continue;
             }
             let any_named = !named.is_empty();
@@ -1772,6 +1859,11 @@ pub fn parse_number(s: &str, decimal: char) -> Option<f64> {
 fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
     // The common cell first: a whole number of at most 15 digits (exact in a float).
     let b = s.as_bytes();
+    // A code with a leading zero (`0363`, a municipality's code; `01234`) is text here:
+    // [`Table::read_codes_with_leading_zeros`] decides per column (user files only).
+    if cfg!(feature = "full") && leading_zero(b) {
+        return None;
+    }
     if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
         return Some(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
     }
@@ -1842,6 +1934,12 @@ fn parse_number_unchecked(s: &str, decimal: char) -> Option<f64> {
         digits.push_str(e);
     }
     crate::decimal::parse_f64(&digits).map(|v| sign * v)
+}
+
+/// Whether a cell is digits with a leading zero (`0363`, `007`; not `0`, `0,5` or `05,5`):
+/// written so, it is a code more often than a number.
+pub(crate) fn leading_zero(b: &[u8]) -> bool {
+    b.len() >= 2 && b[0] == b'0' && b.iter().all(u8::is_ascii_digit)
 }
 
 /// The spaces that group thousands: a space, a no-break space (U+00A0), a narrow no-break
