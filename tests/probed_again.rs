@@ -222,3 +222,80 @@ fn codes_with_a_leading_zero_keep_it() {
         .map(|p| p["y"].as_f64());
     assert_eq!(a, Some(Some(5.0)), "{d}");
 }
+
+/// `per=` and `n=` are counts beside y: `per=year` drew persons per 100 years (598), `per=` the
+/// y column itself 100 everywhere; both refused with a message naming the key.
+#[test]
+fn per_and_n_refuse_the_axis_and_y_itself() {
+    let ds = load(
+        "r.csv",
+        b"subgroup,year,persons,workers\na,2017,100,50\na,2018,120,60\nb,2017,80,20\nb,2018,90,30\n",
+    );
+    for (q, says) in [
+        (
+            "view=line&x=year&y=persons&per=year",
+            "per=year: 'year' staat al in de grafiek",
+        ),
+        (
+            "view=line&x=year&y=persons&per=persons",
+            "per=persons: 'persons' is ook y=",
+        ),
+        ("view=bars&x=subgroup&y=persons&n=year", "n=year: 'year' "),
+    ] {
+        let e = render_query(&ds, q)
+            .err()
+            .unwrap_or_else(|| panic!("{q}: drawn"));
+        assert!(e.to_string().contains(says), "{q}: {e}");
+    }
+    // A count beside y is still a ratio: 100 * 50 / 100 and 100 * 20 / 80.
+    let d = data(
+        &ds,
+        "view=line&x=year&y=workers&per=persons&filter=year:2017",
+    );
+    assert_eq!(
+        series_ys(&d),
+        [
+            ("a".to_string(), vec![Some(50.0)]),
+            ("b".to_string(), vec![Some(25.0)])
+        ]
+    );
+}
+
+/// A region to mark that is not in the file was dropped without a word in the scatterplot,
+/// and `region=` in a tidy chart without such a series too.
+#[test]
+fn a_region_to_mark_that_is_not_there_is_said() {
+    let ds = Dataset::default_data().unwrap();
+    let r = render_query(&ds, "view=scatter&region=Atlantis").unwrap();
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("'Atlantis' staat niet in het bestand")),
+        "{:?}",
+        r.notes
+    );
+    let r = render_query(&ds, "view=scatter&region=Twente").unwrap();
+    assert!(
+        !r.notes.iter().any(|n| n.contains("Twente")),
+        "{:?}",
+        r.notes
+    );
+    let tidy = load(
+        "t.csv",
+        b"groep,jaar,n\na,2017,1\na,2018,2\nb,2017,3\nb,2018,4\n",
+    );
+    let r = render_query(&tidy, "view=line&x=jaar&y=n&series=groep&region=c").unwrap();
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("'c' is geen reeks of regio")),
+        "{:?}",
+        r.notes
+    );
+    let r = render_query(&tidy, "view=line&x=jaar&y=n&series=groep&region=a").unwrap();
+    assert!(
+        !r.notes.iter().any(|n| n.contains("geen reeks")),
+        "{:?}",
+        r.notes
+    );
+}

@@ -231,8 +231,17 @@ pub(crate) fn shift(hits: &mut [Hit], extra: f64) {
     }
 }
 
-/// Adds an accessible name and description to an SVG produced by plotters.
+/// Adds an accessible name and description to an SVG produced by plotters. Control characters
+/// XML does not allow (a title typed as `%0B`, a cell of a file with one) are left out: with
+/// them the SVG is no XML and does not open.
 pub(crate) fn accessible(svg: String, title: &str, desc: &str) -> String {
+    let illegal = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+    let svg = if svg.contains(illegal) || title.contains(illegal) || desc.contains(illegal) {
+        let clean = |s: &str| s.chars().filter(|&c| !illegal(c)).collect::<String>();
+        return accessible(clean(&svg), &clean(title), &clean(desc));
+    } else {
+        svg
+    };
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -440,6 +449,12 @@ mod tests {
     #[test]
     fn accessible_svg_has_title() {
         let s = accessible("<svg width=\"1\">x</svg>".into(), "A & B", "d");
+        let c = accessible("<svg width=\"1\">a\u{b}b\u{0}</svg>".into(), "t\u{1b}", "d");
+        assert_eq!(
+            c,
+            "<svg width=\"1\" role=\"img\" aria-labelledby=\"bv-title bv-desc\">\
+             <title id=\"bv-title\">t</title><desc id=\"bv-desc\">d</desc>ab</svg>"
+        );
         assert!(s.starts_with("<svg width=\"1\" role=\"img\""));
         assert!(s.contains("<title id=\"bv-title\">A &amp; B</title>"));
     }

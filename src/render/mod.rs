@@ -599,7 +599,7 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
         _ => Err(Error::needs_full_core(view.name())),
     };
     #[cfg(feature = "full")]
-    match &view {
+    let mut r = match &view {
         View::Scatter(s) => scatter::render_scatter(ds, s, spec),
         View::Ranking(s) if s.scale == spec::ValueScale::Absolute => {
             compare::render_levels(ds, s, spec)
@@ -616,7 +616,40 @@ pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
         View::Line(_) | View::Bars(_) | View::Stacked(_) | View::Area(_) | View::Forest(_) => {
             crate::render::tidy::render(ds, &view, spec)
         }
+    }?;
+    // A region to mark (`region=`) that is not in the file, or given to a view that marks
+    // none: said in every view, never dropped without a word.
+    #[cfg(feature = "full")]
+    if let Some(h) = spec.highlight.as_deref() {
+        let tidy = matches!(
+            view,
+            View::Line(_) | View::Bars(_) | View::Stacked(_) | View::Area(_) | View::Forest(_)
+        );
+        // (A tidy chart marks a series or bar of that name; bars refuse another name.)
+        let marked = r.data["series"]
+            .as_array()
+            .is_some_and(|list| list.iter().any(|s| s["name"].as_str() == Some(h)));
+        let note = if (tidy || ds.regional.is_none()) && !marked {
+            Some(match spec.lang {
+                Lang::Nl => format!(
+                    "region={h}: '{h}' is geen reeks of regio van deze grafiek en is niet \
+                     gemarkeerd."
+                ),
+                Lang::En => format!(
+                    "region={h}: '{h}' is no series or region of this chart and is not marked."
+                ),
+            })
+        } else if tidy {
+            None
+        } else {
+            texts::highlight_note(ds, Some(h), spec.lang)
+        };
+        if let Some(note) = note.filter(|n| !r.notes.contains(n)) {
+            r.notes.push(note);
+        }
     }
+    #[cfg(feature = "full")]
+    Ok(r)
 }
 
 /// Parses and renders in one step. A combination of settings that does not fit the data is

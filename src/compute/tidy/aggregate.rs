@@ -553,6 +553,42 @@ pub fn combine(
 ) -> Result<Option<Combined>> {
     let table = f.table;
     let lang = f.lang;
+    // A divisor or a weight is a count beside y: not a column the chart shows or a time
+    // (`per=jaar`: persons per 100 years), and a divisor is not y itself (every point 100).
+    for (key, j) in [("per", per), ("n", n)] {
+        let Some(j) = j else { continue };
+        let name = f.name(j);
+        let why = if j == y && key == "per" {
+            Some(t(lang, "is ook y=", "is y= as well"))
+        } else if keys.contains(&j) {
+            Some(t(lang, "staat al in de grafiek", "is on the chart already"))
+        } else if matches!(
+            f.role(j),
+            Some(Role::Time | Role::Category | Role::Reference)
+        ) {
+            Some(t(lang, "is geen aantal", "is not a count"))
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            let what = match (key, lang) {
+                ("per", Lang::Nl) => "de noemer van een verhouding",
+                ("per", Lang::En) => "the denominator of a ratio",
+                (_, Lang::Nl) => "het gewicht per rij",
+                (_, Lang::En) => "the weight of each row",
+            };
+            return Err(Error::view(match lang {
+                Lang::Nl => format!(
+                    "{key}={name}: '{name}' {why}. {key}= vraagt een kolom met aantallen naast \
+                     y= ({what})."
+                ),
+                Lang::En => format!(
+                    "{key}={name}: '{name}' {why}. {key}= asks for a column of counts beside y= \
+                     ({what})."
+                ),
+            }));
+        }
+    }
     let mut keys: Vec<usize> = keys.to_vec();
     crate::sort::sort(&mut keys);
     keys.dedup();
@@ -1377,10 +1413,13 @@ mod tests {
             "{}",
             e.message
         );
-        let c = combine(&en, &[0], 3, Some(3), None, None).unwrap().unwrap();
-        assert_eq!(
-            c.aggregation.notes[0],
-            "100 × sum of werkzaam / sum of werkzaam, summed over gemeente and leeftijd: 4 rows -> 2 points"
+        // (A ratio of y to itself, 100 everywhere, is refused.)
+        let e = combine(&en, &[0], 3, Some(3), None, None).err().unwrap();
+        assert!(
+            e.message
+                .starts_with("per=werkzaam: 'werkzaam' is y= as well"),
+            "{}",
+            e.message
         );
         let e = combine(&en, &[0], 4, None, None, None).err().unwrap();
         assert!(
