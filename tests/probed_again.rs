@@ -299,3 +299,31 @@ fn a_region_to_mark_that_is_not_there_is_said() {
         r.notes
     );
 }
+
+/// A region written with a lead word in one year (`Arbeidsmarktregio Achterhoek`) and without
+/// it in another was two regions: each without the other's years, every growth left out.
+#[test]
+fn a_region_with_and_without_its_lead_word_is_one_region() {
+    use banenverkenner::compute::regional::Count;
+    let csv = "Arbeidsmarktregio;Jaar;Personen doelgroepregister;Werkzame personen\n\
+        Arbeidsmarktregio Achterhoek;2015;4.099;2.332\nArbeidsmarktregio Twente;2015;8.000;4.000\n\
+        Achterhoek;2016;4.297;2.437\nTwente;2016;8.100;4.200\n\
+        Regio Zwolle;2015;5.000;2.000\nRegio Zwolle;2016;5.100;2.100\n";
+    let ds = load("amr.csv", csv.as_bytes());
+    let d = ds.regional.as_ref().expect("regional");
+    assert_eq!(d.regions.len(), 3, "{:?}", d.regions);
+    let name = d.regions.iter().find(|r| r.contains("Achterhoek")).unwrap();
+    assert_eq!(d.get(name, 2015, Count::WorkersTotal), Some(2332.0));
+    assert_eq!(d.get(name, 2016, Count::WorkersTotal), Some(2437.0));
+    // `Regio Zwolle` is a region's own name, no lead word.
+    assert!(
+        d.regions.iter().any(|r| r == "Regio Zwolle"),
+        "{:?}",
+        d.regions
+    );
+    let notes = ds.info().notes.join(" | ");
+    assert!(
+        notes.contains("'Achterhoek' = 'Arbeidsmarktregio Achterhoek'"),
+        "{notes}"
+    );
+}

@@ -1772,7 +1772,22 @@ struct RegionNames {
 fn region_names(texts: &[Box<str>], codes: bool) -> RegionNames {
     use crate::geo::names;
     let key = |name: &str| {
-        let f = names::fold(name);
+        let mut f = names::fold(name);
+        // A lead word before a region's name (`Arbeidsmarktregio Achterhoek` in one year,
+        // `Achterhoek` in another): one region. (`Regio Zwolle` is a region's own name.)
+        let own_name = names::CODE_NAMES.iter().any(|(_, n)| names::fold(n) == f)
+            || names::ALIASES
+                .iter()
+                .any(|group| group.contains(&f.as_str()));
+        if !own_name {
+            if let Some(rest) = ["arbeidsmarktregio", "amr", "regio"]
+                .iter()
+                .find_map(|p| f.strip_prefix(p))
+                .filter(|rest| rest.len() > 1 && names::names_a_region(rest))
+            {
+                f = rest.to_string();
+            }
+        }
         names::ALIASES
             .iter()
             .find(|group| group.contains(&f.as_str()))
