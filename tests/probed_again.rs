@@ -327,3 +327,26 @@ fn a_region_with_and_without_its_lead_word_is_one_region() {
         "{notes}"
     );
 }
+
+/// A level's default period in a quarterly file was its first quarter (`2017K1`, in the
+/// report's figure 4 "eind 2017 K1"): it is the first at the point of the year where the file
+/// ends, the stand at the year's end as growths compare.
+#[test]
+fn a_level_defaults_to_the_stand_at_the_year_s_end_in_a_quarterly_file() {
+    let mut csv =
+        String::from("arbeidsmarktregio,periode,personen_doelgroepregister,werkzame_personen\n");
+    for (r, k) in [("Achterhoek", 1), ("Twente", 2), ("Zeeland", 3)] {
+        for y in [2016, 2017] {
+            for q in 1..=4 {
+                csv.push_str(&format!(
+                    "{r},{y}K{q},{},{}\n",
+                    1000 * k + q,
+                    400 * k + 10 * q
+                ));
+            }
+        }
+    }
+    let ds = load("q.csv", csv.as_bytes());
+    let r = render_query(&ds, "view=ranking&measure=share").unwrap();
+    assert!(r.spec.contains("year=2016K4"), "{}", r.spec);
+}

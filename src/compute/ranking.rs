@@ -33,13 +33,32 @@ pub fn ranked_bars(v: &RegionalValues, k: f64) -> (f64, Vec<Bar>) {
 }
 
 /// The first year of the file for which `f` gives a national value (a level measure's default).
+/// In a file of quarters or months, the first at the point of its year where the file ends
+/// (`2017K4`, the stand at the end of 2017, not `2017K1`), as growths compare; else the first.
 fn first_year(
     d: &RegionalData,
     lang: Lang,
     f: impl Fn(Period) -> Result<RegionalValues>,
 ) -> Result<(Period, RegionalValues)> {
     let mut last_err = None;
-    for &y in &d.years {
+    #[cfg(feature = "full")]
+    let years: Vec<Period> = {
+        let last = d.years.last().copied();
+        let at_end = d
+            .years
+            .iter()
+            .copied()
+            .filter(|p| last.is_some_and(|l| p.same_point_of_year(l)));
+        let rest = d
+            .years
+            .iter()
+            .copied()
+            .filter(|p| !last.is_some_and(|l| p.same_point_of_year(l)));
+        at_end.chain(rest).collect()
+    };
+    #[cfg(not(feature = "full"))]
+    let years = d.years.clone();
+    for &y in &years {
         match f(y) {
             Ok(v) => return Ok((y, v)),
             Err(e) => last_err = Some(e),
