@@ -29,7 +29,17 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     if !v.is_finite() {
         return "–".to_string();
     }
-    let s = format!("{:.*}", decimals, v.abs());
+    // A tie (`-0,25` to one decimal) away from zero, as Excel and the publications round;
+    // Rust's formatting rounds it to even (`-0,2`).
+    let a = v.abs();
+    let p = 10f64.powi(decimals.min(15) as i32);
+    let scaled = a * p;
+    let a = if scaled.fract() == 0.5 && scaled < 1e15 && scaled / p == a {
+        scaled.ceil() / p
+    } else {
+        a
+    };
+    let s = format!("{:.*}", decimals, a);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s.clone(), None),
@@ -187,6 +197,13 @@ mod tests {
         assert_eq!(nl(112147.0, 0), "112.147");
         assert_eq!(nl(-1234567.891, 1), "-1.234.567,9");
         assert_eq!(nl(-0.001, 2), "0,00");
+        // Ties away from zero, as Excel and the publications round (Rust rounds them to even).
+        assert_eq!(nl(-0.25, 1), "-0,3");
+        assert_eq!(nl(0.25, 1), "0,3");
+        assert_eq!(nl(2.5, 0), "3");
+        assert_eq!(nl(0.125, 2), "0,13");
+        assert_eq!(nl(0.35, 1), "0,4");
+        assert_eq!(nl(0.24, 1), "0,2");
         assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
         assert_eq!(signed(3.653, 1, Lang::Nl), "+3,7");
         assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");
