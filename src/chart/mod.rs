@@ -235,13 +235,16 @@ pub(crate) fn shift(hits: &mut [Hit], extra: f64) {
 /// XML does not allow (a title typed as `%0B`, a cell of a file with one) are left out: with
 /// them the SVG is no XML and does not open.
 pub(crate) fn accessible(svg: String, title: &str, desc: &str) -> String {
-    let illegal = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
-    let svg = if svg.contains(illegal) || title.contains(illegal) || desc.contains(illegal) {
-        let clean = |s: &str| s.chars().filter(|&c| !illegal(c)).collect::<String>();
-        return accessible(clean(&svg), &clean(title), &clean(desc));
-    } else {
-        svg
-    };
+    // (The first core draws the built-in data only; a title typed so is drawn again by the
+    // full core, which every export comes from.)
+    #[cfg(feature = "full")]
+    {
+        let illegal = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+        if svg.contains(illegal) || title.contains(illegal) || desc.contains(illegal) {
+            let clean = |s: &str| s.chars().filter(|&c| !illegal(c)).collect::<String>();
+            return accessible(clean(&svg), &clean(title), &clean(desc));
+        }
+    }
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")

@@ -57,8 +57,8 @@ fn first_year(
         at_end.chain(rest).collect()
     };
     #[cfg(not(feature = "full"))]
-    let years = d.years.clone();
-    for &y in &years {
+    let years = &d.years;
+    for &y in years.iter() {
         match f(y) {
             Ok(v) => return Ok((y, v)),
             Err(e) => last_err = Some(e),
