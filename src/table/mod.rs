@@ -250,6 +250,7 @@ impl Detected {
         }
         match self.row_unit.as_deref() {
             Some("record") => parts.push(format!("{} records", self.rows)),
+            _ if self.rows == 1 => parts.push(w("1 gegevensrij", "1 data row").to_string()),
             _ => parts.push(format!("{} {}", self.rows, w("gegevensrijen", "data rows"))),
         }
         // The notes are not repeated here: the page and the CLI list them beside this line.

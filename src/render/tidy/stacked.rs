@@ -94,22 +94,18 @@ pub fn stacked_summary(d: &crate::data::tidy::StackedData, lang: Lang) -> String
         let hi = known.iter().max_by(|a, b| a.1.total_cmp(&b.1));
         let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
         if let (Some(h), Some(l)) = (hi, lo) {
+            let (hs, ls) = (pct(h.1, d.decimals, lang), pct(l.1, d.decimals, lang));
+            // Equal everywhere (as shown): one share, not a largest and a smallest.
             parts.push(match lang {
+                Lang::Nl if hs == ls => format!("'{}' is overal {hs}", s.name),
+                Lang::En if hs == ls => format!("'{}' is {hs} throughout", s.name),
                 Lang::Nl => format!(
-                    "'{}' is het grootst bij {} ({}) en het kleinst bij {} ({})",
-                    s.name,
-                    h.0,
-                    pct(h.1, d.decimals, lang),
-                    l.0,
-                    pct(l.1, d.decimals, lang)
+                    "'{}' is het grootst bij {} ({hs}) en het kleinst bij {} ({ls})",
+                    s.name, h.0, l.0
                 ),
                 Lang::En => format!(
-                    "'{}' is largest at {} ({}) and smallest at {} ({})",
-                    s.name,
-                    h.0,
-                    pct(h.1, d.decimals, lang),
-                    l.0,
-                    pct(l.1, d.decimals, lang)
+                    "'{}' is largest at {} ({hs}) and smallest at {} ({ls})",
+                    s.name, h.0, l.0
                 ),
             });
         }
