@@ -158,20 +158,18 @@ impl Dataset {
             Err(e) => {
                 // Subtotals no word names, told by their sums per region and period (the
                 // regional reading tells them for its own files).
+                // (The roles do not read the totals: detected once, kept for the views.)
                 #[cfg(feature = "full")]
-                let (table, roles_cache) = {
+                let table = {
                     let mut table = table;
-                    let known = roles_cache.borrow().first().map(|(_, r)| r.clone());
-                    let roles =
-                        known.unwrap_or_else(|| crate::data::Roles::detect_in(&table, Lang::Nl));
-                    table.totals = crate::compute::regional::totals_by_sums_in(&table, &roles);
-                    // Roles read before the totals were known: read again with them.
-                    let cache = if table.totals.is_empty() {
-                        roles_cache
-                    } else {
-                        Default::default()
-                    };
-                    (table, cache)
+                    if roles_cache.borrow().is_empty() {
+                        let roles = crate::data::Roles::detect_in(&table, Lang::Nl);
+                        roles_cache.borrow_mut().push((Lang::Nl, roles));
+                    }
+                    if let Some((_, roles)) = roles_cache.borrow().first() {
+                        table.totals = crate::compute::regional::totals_by_sums_in(&table, roles);
+                    }
+                    table
                 };
                 Ok(Dataset {
                     table,
