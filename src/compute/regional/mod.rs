@@ -782,12 +782,24 @@ impl RegionalData {
             2,
             &named_totals,
         );
-        for group in &groups {
+        // Rows that are there in the periods before and after but not in one between (a
+        // municipality left out of 2016): the group is summed without them, said in a note.
+        // Found by the rows' municipality (else all their other columns), in groups summed from
+        // their parts only (full core).
+        #[cfg(feature = "full")]
+        let mut gaps = Gaps::new(table, &dims);
+        for (_g, group) in groups.iter().enumerate() {
             // The group's rows as they stand, or narrowed to its totals: without totals (the
             // usual long file) not copied.
             let mut narrowed: Option<Vec<usize>> = None;
+            #[cfg(feature = "full")]
+            let mut by_totals = false;
             // The totals used (column, row), each text once.
             let mut note = |used: Vec<(usize, usize)>| {
+                #[cfg(feature = "full")]
+                {
+                    by_totals |= !used.is_empty();
+                }
                 for (j, i) in used {
                     let v = table.columns[j].get(i).as_text().unwrap_or_default();
                     if !used_totals.iter().any(|(c, t)| *c == j && *t == v) {
@@ -807,6 +819,8 @@ impl RegionalData {
                 note(used);
             }
             let rows: &[usize] = narrowed.as_deref().unwrap_or(&group.rows);
+            #[cfg(feature = "full")]
+            gaps.record(_g, rows, by_totals);
             if rows.len() > 1 {
                 summed_rows += rows.len();
                 summed_groups += 1;
@@ -911,6 +925,8 @@ impl RegionalData {
         crate::sort::sort(&mut present);
 
         let mut notes = resolved.notes.clone();
+        #[cfg(feature = "full")]
+        notes.extend(gaps.note(&groups));
         // Region texts read as another (a spelling, a code): the pairs, the first ten.
         let mut pairs_note = |pairs: &[(String, String)], nl: &str, en: &str| {
             if cfg!(feature = "full") && !pairs.is_empty() {
@@ -1518,6 +1534,181 @@ fn none_twice_by_codes<'g>(
         }
     }
     true
+}
+
+/// The rows of each group summed from its parts, by what they are (their municipality, else all
+/// their other columns), to find a row missing between periods that have it (see
+/// [`Gaps::note`]).
+#[cfg(feature = "full")]
+struct Gaps<'t> {
+    /// The columns that say what a row is.
+    cols: Vec<usize>,
+    key: Option<crate::table::column::CodeKey<'t>>,
+    /// The group that last marked each key (with `key`).
+    marked: Vec<u32>,
+    /// Per group: its distinct keys, sorted, each with a row; `None` when the group used total
+    /// rows (complete by them) or was not recorded.
+    parts: Vec<Option<Vec<u64>>>,
+    table: &'t Table,
+}
+
+#[cfg(feature = "full")]
+impl<'t> Gaps<'t> {
+    fn new(table: &'t Table, dims: &[usize]) -> Gaps<'t> {
+        let cols: Vec<usize> = match municipality_column(table).and_then(|name| {
+            dims.iter()
+                .copied()
+                .find(|&j| table.columns[j].name == name)
+        }) {
+            Some(j) => vec![j],
+            None => dims.to_vec(),
+        };
+        let key = crate::table::column::CodeKey::of(
+            cols.iter().map(|&j| &table.columns[j]).collect(),
+            1 << 22,
+        );
+        let marked = vec![u32::MAX; key.as_ref().map_or(0, |k| k.cells)];
+        Gaps {
+            cols,
+            key,
+            marked,
+            parts: Vec::new(),
+            table,
+        }
+    }
+
+    /// Group `g`'s rows as summed; `by_totals` when total rows stand for its parts.
+    fn record(&mut self, g: usize, rows: &[usize], by_totals: bool) {
+        if self.cols.is_empty() {
+            return;
+        }
+        if self.parts.len() <= g {
+            self.parts.resize(g + 1, None);
+        }
+        if by_totals {
+            return;
+        }
+        // Each distinct key once, with a row: the key in the high half, the row in the low.
+        let mut keys: Vec<u64> = Vec::new();
+        match &self.key {
+            Some(key) => {
+                for &i in rows {
+                    let k = key.of_row(i);
+                    if let Some(m) = self.marked.get_mut(k).filter(|m| **m != g as u32) {
+                        *m = g as u32;
+                        keys.push((k as u64) << 32 | i as u64);
+                    }
+                }
+                crate::sort::sort_unstable(&mut keys);
+            }
+            // Numbers among the columns: by a hash of their cells.
+            None => {
+                keys.extend(
+                    rows.iter()
+                        .map(|&i| hash_cells(self.table, &self.cols, i, 0) >> 32 << 32 | i as u64),
+                );
+                crate::sort::sort_unstable(&mut keys);
+                keys.dedup_by_key(|k| *k >> 32);
+            }
+        }
+        self.parts[g] = Some(keys);
+    }
+
+    /// The note naming the rows missing in a period of a region (and subgroup) while there are
+    /// rows of them before and after it: that period's sum lacks them.
+    fn note(&self, groups: &[Group]) -> Option<(String, String)> {
+        let table = self.table;
+        // Per region and subgroup: its periods in order, with their groups.
+        let mut series: BTreeMap<(RowKind, &str, Option<usize>), Vec<(Period, usize)>> =
+            BTreeMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            let k = &group.key;
+            series
+                .entry((
+                    k.row_type.into(),
+                    k.region.as_str(),
+                    k.subgroup.map(subgroup_slot),
+                ))
+                .or_default()
+                .push((k.period, g));
+        }
+        // (region, what, period) -> the subgroups it is missing in.
+        let mut missing: BTreeMap<(&str, String, Period), Vec<Option<Subgroup>>> = BTreeMap::new();
+        for ((_, region, _), mut periods) in series {
+            periods.sort_by_key(|&(p, _)| p);
+            let subgroup = periods.first().and_then(|&(_, g)| groups[g].key.subgroup);
+            let sets: Vec<Option<&Vec<u64>>> = periods
+                .iter()
+                .map(|&(_, g)| self.parts.get(g).and_then(|p| p.as_ref()))
+                .collect();
+            let has = |at: usize, k: u64| {
+                sets[at].is_some_and(|s| s.binary_search_by_key(&k, |&x| x >> 32).is_ok())
+            };
+            let mut seen: Vec<u64> = Vec::new();
+            for set in sets.iter().flatten() {
+                for &x in set.iter() {
+                    let (k, i) = (x >> 32, (x & u64::from(u32::MAX)) as usize);
+                    if seen.contains(&k) {
+                        continue;
+                    }
+                    seen.push(k);
+                    let at: Vec<usize> = (0..sets.len()).filter(|&a| has(a, k)).collect();
+                    let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+                        continue;
+                    };
+                    for a in first + 1..last {
+                        if sets[a].is_some() && !has(a, k) {
+                            let what: Vec<String> = self
+                                .cols
+                                .iter()
+                                .map(|&j| table.columns[j].get(i).as_text().unwrap_or_default())
+                                .collect();
+                            missing
+                                .entry((region, what.join(", "), periods[a].0))
+                                .or_default()
+                                .push(subgroup);
+                        }
+                    }
+                }
+            }
+        }
+        if missing.is_empty() {
+            return None;
+        }
+        // Per region and period: its subgroups, to say "in every subgroup" by leaving them out.
+        let mut subgroups: BTreeMap<(&str, Period), usize> = BTreeMap::new();
+        for group in groups {
+            *subgroups
+                .entry((group.key.region.as_str(), group.key.period))
+                .or_default() += 1;
+        }
+        let items = |lang: Lang| -> Vec<String> {
+            missing
+                .iter()
+                .map(|((region, what, period), subs)| {
+                    let all =
+                        subs.len() >= subgroups.get(&(*region, *period)).copied().unwrap_or(0);
+                    let subs: Vec<&str> = subs.iter().flatten().map(|s| s.label_in(lang)).collect();
+                    let period = period.label_in(lang);
+                    if all || subs.is_empty() {
+                        format!("'{what}' ({region}, {period})")
+                    } else {
+                        format!("'{what}' ({region}, {period}, {})", subs.join(", "))
+                    }
+                })
+                .collect()
+        };
+        Some((
+            format!(
+                "Rijen ontbreken in een periode terwijl ze er ervoor en erna wel zijn: {}. Zonder totaalrij is de regio daar opgeteld zonder die rijen (alsof ze 0 zijn); controleer het bestand.",
+                crate::format::first_ten(&items(Lang::Nl), Lang::Nl)
+            ),
+            format!(
+                "Rows are missing in a period while they are there before and after it: {}. Without a total row the region is summed there without them (as if they were 0); check the file.",
+                crate::format::first_ten(&items(Lang::En), Lang::En)
+            ),
+        ))
+    }
 }
 
 /// A hash of a row's cells in the given columns (numbers by their bits, texts by their bytes).
