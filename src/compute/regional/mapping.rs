@@ -121,7 +121,12 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     let mut chosen: Vec<(usize, Option<Meaning>)> = Vec::new();
     for (header, target) in mapping {
         let (header, target) = (header.as_ref(), target.as_ref());
-        let Some(j) = table.column_index(header) else {
+        // (A column renamed on reading is found by its header in the file too.)
+        #[cfg(feature = "full")]
+        let j = table.named(header);
+        #[cfg(not(feature = "full"))]
+        let j = table.column_index(header);
+        let Some(j) = j else {
             return Err(Error::new2(
                 ErrorKind::UnknownColumn,
                 format!("De kolom '{header}' uit de kolomkoppeling staat niet in het bestand."),

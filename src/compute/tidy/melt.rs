@@ -303,9 +303,18 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
     })?;
     let col = &table.columns[part];
     let mut periods: Vec<Period> = Vec::with_capacity(table.len());
+    // Rows of a pivot table's total over the year's quarters or months (`kwartaal` = Totaal):
+    // their row and year. They are no stand at any moment (a sum of four stands is not a
+    // count of persons): the period says it is a total (`Totaal 2019`), and the views leave
+    // them out or use them as totals, never as a quarter.
+    let mut totals: Vec<(usize, i32)> = Vec::new();
     for i in 0..table.len() {
         let y = table.columns[year].number(i)? as i32;
         let p = match col.get(i) {
+            crate::table::Cell::Text(t) if crate::data::tidy::is_total(t) => {
+                totals.push((i, y));
+                continue;
+            }
             crate::table::Cell::Number(n) if n.fract() == 0.0 => {
                 let n = n as u32;
                 let text = if quarter && (1..=4).contains(&n) {
@@ -337,9 +346,17 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         periods.push(p);
     }
     let name = free_name(table, if quarter { "periode" } else { "maand_periode" });
+    if periods.is_empty() {
+        return None;
+    }
     let mut period = Column::with_capacity(name.clone(), table.len());
-    for p in &periods {
-        period.push_text(&p.to_string());
+    let mut periods_at = periods.iter();
+    let mut totals_at = totals.iter().peekable();
+    for i in 0..table.len() {
+        match totals_at.next_if(|(t, _)| *t == i) {
+            Some((_, y)) => period.push_text(&format!("Totaal {y}")),
+            None => period.push_text(&periods_at.next()?.to_string()),
+        }
     }
     period.finish();
     // The period column in place of the year column; the quarter or month column dropped.
@@ -357,6 +374,9 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
     let mut detected = table.detected.clone();
     let (y, p) = (&table.columns[year].name, &table.columns[part].name);
     let example = periods.first().map(|p| p.to_string()).unwrap_or_default();
+    // A view or a column mapping that names either finds the period.
+    detected.renamed.push((y.clone(), name.clone()));
+    detected.renamed.push((p.clone(), name.clone()));
     detected.note(
         format!("Kolommen '{y}' en '{p}' samengenomen tot de periode '{name}' ({example})."),
         format!("Columns '{y}' and '{p}' taken together as the period '{name}' ({example})."),
