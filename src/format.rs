@@ -9,7 +9,7 @@ pub enum Lang {
 
 impl Lang {
     pub fn parse(s: &str) -> Option<Lang> {
-        match s {
+        match s.trim().to_ascii_lowercase().as_str() {
             "nl" => Some(Lang::Nl),
             "en" => Some(Lang::En),
             _ => None,

@@ -52,3 +52,61 @@ fn a_quarter_column_with_totals_beside_the_year_is_read_as_quarters() {
         );
     }
 }
+
+/// The grammar's words are read as words: keys with outer spaces or capitals, a view named in
+/// capitals. Before: "unknown key ' x'" and "unknown view 'LINE'".
+#[test]
+fn keys_and_view_names_are_read_whatever_their_case_and_spaces() {
+    use banenverkenner::spec::ViewSpec;
+    let a = ViewSpec::parse("view=line&x=jaar&y=n").unwrap();
+    for q in [
+        "view=LINE&x=jaar&y=n",
+        "view=line& x=jaar&y =n",
+        "View=Line&X=jaar&Y=n",
+        "view=%20line&x=jaar&y=n",
+    ] {
+        assert_eq!(ViewSpec::parse(q).unwrap(), a, "{q}");
+    }
+    // Values keep their case: a column name is not a word of the grammar.
+    assert_ne!(ViewSpec::parse("view=line&x=Jaar&y=n").unwrap(), a);
+}
+
+/// `embed=2` was taken as an embed without a word; `embed=0` as one too.
+#[test]
+fn embed_takes_a_yes_or_a_no() {
+    use banenverkenner::spec::ViewSpec;
+    for q in ["embed", "embed=", "embed=1", "embed=true", "embed=ja"] {
+        assert!(ViewSpec::parse(q).unwrap().embed, "{q}");
+    }
+    for q in ["embed=0", "embed=nee", "embed=false", ""] {
+        assert!(!ViewSpec::parse(q).unwrap().embed, "{q}");
+    }
+    let e = ViewSpec::parse("embed=2").unwrap_err().to_string();
+    assert!(e.contains("embed=2") && e.contains("embed=1"), "{e}");
+}
+
+/// A `%` in a value that is no code (`filter=aandeel:50%`): the message says how to write it.
+#[test]
+fn a_bare_percent_sign_is_explained() {
+    use banenverkenner::spec::ViewSpec;
+    let e = ViewSpec::parse("view=bars&filter=aandeel:50%")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("%25"), "{e}");
+}
+
+/// A municipal row given twice: the message names the municipality, not only its region (which
+/// holds many rows of that year).
+#[test]
+fn a_repeated_municipal_row_is_named_by_its_municipality() {
+    let csv = "arbeidsmarktregio;gemeente;jaar;personen;werkzaam\n\
+        Twente;Enschede;2019;10;5\nTwente;Hengelo;2019;20;10\nTwente;Hengelo;2019;21;11\n";
+    let e = Dataset::load("dup.csv", csv.as_bytes())
+        .and_then(|ds| render_query(&ds, "view=trend").map(|_| ()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("'Twente', gemeente 'Hengelo'") && e.contains("rij 3"),
+        "{e}"
+    );
+}

@@ -38,7 +38,7 @@ pub fn lang_of(query: &str) -> Lang {
         .trim_start_matches('?')
         .split('&')
         .filter_map(|part| part.split_once('='))
-        .filter(|(k, _)| *k == "lang")
+        .filter(|(k, _)| k.trim().eq_ignore_ascii_case("lang"))
         .find_map(|(_, v)| Lang::parse(v.trim()))
         .unwrap_or_default()
 }
@@ -50,7 +50,9 @@ impl Params {
         let mut pairs: Vec<(String, String, bool)> = Vec::new();
         for part in q.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            let k = percent_decode(k, lang)?;
+            // Keys are words of the grammar: outer spaces and capitals are no part of them
+            // (` x=jaar`, `View=line`). Values keep theirs (column names, labels).
+            let k = percent_decode(k, lang)?.trim().to_ascii_lowercase();
             let v = percent_decode(v, lang)?;
             if pairs.iter().any(|(pk, _, _)| *pk == k) {
                 return Err(Error::view(match lang {
@@ -143,8 +145,12 @@ fn percent_decode(s: &str, lang: Lang) -> Result<String> {
                     }
                     None => {
                         return Err(Error::view(match lang {
-                            Lang::Nl => format!("Ongeldige codering '%' in '{s}'."),
-                            Lang::En => format!("Invalid encoding '%' in '{s}'."),
+                            Lang::Nl => format!(
+                                "Ongeldige codering '%' in '{s}': een % in een waarde schrijf je als %25 (50%25 voor 50%)."
+                            ),
+                            Lang::En => format!(
+                                "Invalid encoding '%' in '{s}': write a % in a value as %25 (50%25 for 50%)."
+                            ),
                         }))
                     }
                 }
@@ -518,7 +524,24 @@ pub fn chart_width(v: Option<f64>) -> u32 {
 impl ViewSpec {
     pub fn parse(query: &str) -> Result<ViewSpec> {
         let mut p = Params::parse(query)?;
-        let embed = p.take("embed").is_some();
+        // `embed` alone (as the page's embed code writes it), or with a yes or a no.
+        let embed = match p.take("embed") {
+            None => false,
+            Some(v) => match crate::case::lower(v.trim()).as_str() {
+                "" | "1" | "true" | "ja" | "yes" => true,
+                "0" | "false" | "nee" | "no" => false,
+                _ => {
+                    return Err(Error::view(match lang_of(query) {
+                        Lang::Nl => format!(
+                            "'embed={v}': schrijf embed (of embed=1) voor een ingesloten figuur, of laat het weg."
+                        ),
+                        Lang::En => format!(
+                            "'embed={v}': write embed (or embed=1) for an embedded chart, or leave it out."
+                        ),
+                    }))
+                }
+            },
+        };
         let lang = match p.take("lang") {
             None => Lang::Nl,
             // The language is unknown: say it in both.
@@ -549,7 +572,11 @@ impl ViewSpec {
             Some(r) => parse_overrides(&r, lang)?,
             None => Vec::new(),
         };
-        let name = p.take("view").unwrap_or_default();
+        // (Views are named in lower case; `view=LINE` is the same view.)
+        let name = p
+            .take("view")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .unwrap_or_default();
         let view = if name.is_empty() {
             if let Some((k, _)) = p.untaken().next() {
                 return Err(Error::view(if en {

@@ -719,6 +719,15 @@ impl RegionalData {
             let (region, period, subgroup) =
                 (&group.key.region, group.key.period, group.key.subgroup);
             let prev_row = table.row_shown(prev);
+            // The row's other columns (its municipality, age, sex), which it repeats too.
+            let also: String = dims
+                .iter()
+                .filter_map(|&j| {
+                    let v = table.columns[j].get(i).as_text()?;
+                    Some(format!(", {} '{}'", table.columns[j].name, v.trim()))
+                })
+                .take(4)
+                .collect();
             let (what, what_en) = match subgroup {
                 Some(sg) => {
                     let label = table.columns[subgroup_col.unwrap_or_default()]
@@ -727,16 +736,16 @@ impl RegionalData {
                         .unwrap_or_else(|| sg.label().to_string());
                     (
                         format!(
-                            "Regio '{region}' komt voor {period} met doelgroep '{label}' twee keer voor (ook op rij {prev_row})."
+                            "Regio '{region}'{also} komt voor {period} met doelgroep '{label}' twee keer voor (ook op rij {prev_row})."
                         ),
                         format!(
-                            "Region '{region}' occurs twice for {period} with target group '{label}' (also on row {prev_row})."
+                            "Region '{region}'{also} occurs twice for {period} with target group '{label}' (also on row {prev_row})."
                         ),
                     )
                 }
                 None => (
-                    format!("Regio '{region}' komt voor {period} twee keer voor (ook op rij {prev_row})."),
-                    format!("Region '{region}' occurs twice for {period} (also on row {prev_row})."),
+                    format!("Regio '{region}'{also} komt voor {period} twee keer voor (ook op rij {prev_row})."),
+                    format!("Region '{region}'{also} occurs twice for {period} (also on row {prev_row})."),
                 ),
             };
             return Err(
