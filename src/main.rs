@@ -103,9 +103,28 @@ fn take_lang(args: &mut Vec<String>) -> Result<Option<Lang>, String> {
 /// The description with `lang=` added when the CLI was asked for a language the description
 /// does not name.
 fn with_lang(description: &str, flag: Option<Lang>) -> String {
-    let names_lang = banenverkenner::spec::Params::parse(description)
-        .map(|p| p.peek("lang").is_some())
-        .unwrap_or(false);
+    let named = banenverkenner::spec::Params::parse(description)
+        .ok()
+        .and_then(|p| p.peek("lang").and_then(Lang::parse));
+    let names_lang = named.is_some();
+    // A flag and a description that ask for two languages: the description's is the chart's,
+    // the flag's the messages', and that is said (in the messages' language).
+    if let (Some(f), Some(d)) = (flag, named) {
+        if f != d {
+            let (d_nl, d_en) = match d {
+                Lang::Nl => ("Nederlands", "Dutch"),
+                Lang::En => ("Engels", "English"),
+            };
+            errln!(
+                "{}",
+                t(
+                    f,
+                    &format!("Let op: de beschrijving vraagt lang={}: de figuur is in het {d_nl}, de meldingen volgen --{}.", d.code(), f.code()),
+                    &format!("Note: the description asks for lang={}: the chart is in {d_en}, the messages follow --{}.", d.code(), f.code()),
+                )
+            );
+        }
+    }
     match flag {
         Some(Lang::En) if !names_lang => {
             if description.trim().is_empty() {

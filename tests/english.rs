@@ -1210,3 +1210,34 @@ fn the_cli_prints_the_file_line_notes_and_load_errors_in_english() {
     assert!(err.contains("aanhalingsteken"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--en` beside `lang=nl` in the description: the chart stays Dutch (the description says so),
+/// the messages are English, and that is said.
+#[test]
+fn a_flag_and_a_description_in_two_languages_are_said() {
+    let (ok, out, err) = cli(&["view", "default", "view=trend&lang=nl", "--en"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("the chart is in Dutch, the messages follow --en"),
+        "{err}"
+    );
+    assert!(err.contains("\nRead: "), "{err}");
+    assert!(out.starts_with("Werkzame personen per deelgroep"), "{out}");
+    let (_, _, err) = cli(&["view", "default", "view=trend&lang=en", "--en"]);
+    assert!(!err.contains("follow --en"), "{err}");
+}
+
+/// The report in English names its map in English: the heading, the file names and the
+/// attribution of the boundaries (were "Kaart", `14-kaart.svg` and "Kaart: CBS/PDOK ...").
+#[test]
+fn the_english_report_names_its_map_in_english() {
+    let dir = std::env::temp_dir().join(format!("bv-report-en-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (ok, _, err) = cli(&["report", "default", "--out", dir.to_str().unwrap(), "--en"]);
+    assert!(ok, "{err}");
+    let svg = std::fs::read_to_string(dir.join("14-map.svg")).expect("14-map.svg");
+    assert!(svg.contains("Map: CBS/PDOK"), "attribution");
+    assert!(!svg.contains("Kaart"), "no Dutch left in the map");
+    assert!(!dir.join("14-kaart.svg").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -11,7 +11,7 @@ use super::{draw_err, label, palette, Chart, Hit, Texts};
 use crate::data::Outlier;
 use crate::error::{Error, Result};
 use crate::format::{number, signed, Lang};
-use crate::geo::{Boundaries, Fit, RegionShape, ATTRIBUTION};
+use crate::geo::{Boundaries, Fit, RegionShape, ATTRIBUTION, ATTRIBUTION_EN};
 use plotters::prelude::*;
 use serde::Serialize;
 use std::fmt::Write;
@@ -543,7 +543,7 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
             &root,
             16.0,
             h as f64 - 28.0,
-            ATTRIBUTION,
+            tr(lang, ATTRIBUTION, ATTRIBUTION_EN),
             Style::new(11.0).color(palette::MUTED),
         )?;
         legend(&root, &mut raw, input(), lay.legend, lang)?;

@@ -23,6 +23,8 @@ pub const LAST_EDITION: i32 = 2025;
 
 /// The attribution every map carries (CBS open data, CC BY 4.0).
 pub const ATTRIBUTION: &str = "Kaart: CBS/PDOK, gebiedsindelingen (CC BY 4.0)";
+/// [`ATTRIBUTION`] in English.
+pub const ATTRIBUTION_EN: &str = "Map: CBS/PDOK, administrative boundaries (CC BY 4.0)";
 
 /// A closed ring of projected points (first point not repeated at the end).
 pub type Ring = Vec<Point>;

@@ -253,8 +253,11 @@ fn plan(
         }),
     ));
     p.push((
-        "Kaart".into(),
-        format!("Groei werkenden {span} per arbeidsmarktregio (kaart)"),
+        t(lang, "Kaart", "Map").into(),
+        match lang {
+            Lang::Nl => format!("Groei werkenden {span} per arbeidsmarktregio (kaart)"),
+            Lang::En => format!("Growth of working persons {span} per labour-market region (map)"),
+        },
         View::Map(crate::spec::MapSpec {
             measure: crate::spec::MapMeasure::Rank(RankMeasure::Growth),
             subgroup: Subgroup::Total,

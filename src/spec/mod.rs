@@ -146,10 +146,10 @@ fn percent_decode(s: &str, lang: Lang) -> Result<String> {
                     None => {
                         return Err(Error::view(match lang {
                             Lang::Nl => format!(
-                                "Ongeldige codering '%' in '{s}': een % in een waarde schrijf je als %25 (50%25 voor 50%)."
+                                "Ongeldige codering '%' in '{s}'. Een % in een waarde schrijf je als %25 (50%25 voor 50%)."
                             ),
                             Lang::En => format!(
-                                "Invalid encoding '%' in '{s}': write a % in a value as %25 (50%25 for 50%)."
+                                "Invalid encoding '%' in '{s}'. Write a % in a value as %25 (50%25 for 50%)."
                             ),
                         }))
                     }
