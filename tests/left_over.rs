@@ -110,3 +110,51 @@ fn a_repeated_municipal_row_is_named_by_its_municipality() {
         "{e}"
     );
 }
+
+/// Long labels that differ only at their end, and a long axis title: before, two categories
+/// were both cut to "Werkzame personen in de doelgroep / banenafspraak met een indicatie van het
+/// UWV…", and the title ran about 50 px off the chart.
+#[test]
+fn long_labels_stay_apart_and_inside_the_chart() {
+    let long = "Werkzame personen in de doelgroep banenafspraak met een indicatie van het UWV";
+    let y = "aantal werkzame personen in de doelgroep banenafspraak met een indicatie van het UWV eind van het jaar gecorrigeerd";
+    let mut csv = format!("categorie,jaar,{y}\n");
+    for (g, n) in [("Wajong", 20), ("WSW", 10)] {
+        for year in [2019, 2020] {
+            csv.push_str(&format!("\"{long} ({g})\",{year},{n}\n"));
+        }
+    }
+    let ds = Dataset::load("lang.csv", csv.as_bytes()).unwrap();
+    let y = y.replace(' ', "%20");
+    for q in [
+        format!("view=bars&x=categorie&y={y}&filter=jaar:2020"),
+        format!("view=line&x=jaar&y={y}&series=categorie"),
+        format!("view=stacked&x=categorie&y={y}&series=jaar"),
+    ] {
+        let svg = render_query(&ds, &q).unwrap().svg;
+        // The texts drawn (not the title and description, which keep every word).
+        let body = &svg[svg.find("</desc>").unwrap_or(0)..];
+        let texts: Vec<&str> = body
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                t.split_once('>')
+                    .map(|(_, r)| r.split('<').next().unwrap_or("").trim())
+            })
+            .collect();
+        let shown = |g: &str| {
+            texts
+                .iter()
+                .any(|t| t.contains('…') && t.ends_with(&format!("({g})")))
+        };
+        assert!(shown("Wajong") && shown("WSW"), "{q}: {texts:?}");
+        // The chart's own texts, after the header (title, subtitle, which wrap) and source.
+        let chart = &texts[texts.iter().position(|t| t.starts_with("Bron:")).unwrap()..];
+        assert!(
+            !chart
+                .iter()
+                .any(|t| t.contains("gecorrigeerd)") || t.ends_with("gecorrigeerd")),
+            "the axis title is cut to the chart: {q}: {chart:?}"
+        );
+    }
+}

@@ -50,14 +50,24 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .fold(0.0, f64::max)
         .min(if cols_n > 1 { 170.0 } else { 250.0 })
         .min(texts.width() as f64 * 0.3);
-    let wrapped: Vec<Vec<String>> = d
+    // (A second line cut to the same text as another category's is cut in its middle: two
+    // categories never look alike.)
+    let lines: Vec<Vec<String>> = d
         .categories
         .iter()
-        .map(|c| {
-            let mut l = facet::wrap(c, cat_style, label_w);
+        .map(|c| facet::wrap(c, cat_style, label_w))
+        .collect();
+    let rests: Vec<String> = lines
+        .iter()
+        .map(|l| l.get(1..).unwrap_or_default().join(" "))
+        .collect();
+    let cut = facet::fit_apart(&rests, cat_style, label_w);
+    let wrapped: Vec<Vec<String>> = lines
+        .into_iter()
+        .zip(cut)
+        .map(|(mut l, rest)| {
             if l.len() > 2 {
-                let rest = l[1..].join(" ");
-                l = vec![l[0].clone(), facet::fit(&rest, cat_style, label_w)];
+                l = vec![l[0].clone(), rest];
             }
             l
         })
@@ -378,11 +388,12 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 }
             }
         }
+        let cx = outer.x + (outer.w - 50.0) / 2.0;
         label(
             &root,
-            outer.x + (outer.w - 50.0) / 2.0,
+            cx,
             outer.bottom() + 34.0,
-            &d.y_label,
+            &facet::fit_centred(&d.y_label, Style::new(12.0), cx, w),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(

@@ -421,6 +421,58 @@ pub fn fit(text: &str, style: Style, max_w: f64) -> String {
     format!("{}…", out.trim_end())
 }
 
+/// [`fit`] for a text centred at `cx` on a chart `w` wide: it stays 16 px inside both edges.
+pub fn fit_centred(text: &str, style: Style, cx: f64, w: f64) -> String {
+    fit(text, style, 2.0 * (cx - 16.0).min(w - 16.0 - cx).max(40.0))
+}
+
+/// Cuts a text to fit `max_w` pixels in its middle: its start and its end kept, an ellipsis
+/// between (`Werkzame personen in … (Wajong)`), for texts that differ only at their end.
+pub fn fit_middle(text: &str, style: Style, max_w: f64) -> String {
+    if style.width(text) <= max_w {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The most characters kept, as many from each end (the end one fewer when odd).
+    let (mut lo, mut hi) = (0usize, chars.len());
+    let cut = |n: usize| -> String {
+        let tail = n / 2;
+        let head = n - tail;
+        let a: String = chars[..head].iter().collect();
+        let b: String = chars[chars.len() - tail..].iter().collect();
+        format!("{}…{}", a.trim_end(), b.trim_start())
+    };
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if style.width(&cut(mid)) <= max_w {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
+}
+
+/// [`fit`] for a set of texts shown side by side (categories, legend names): a text cut to
+/// the same as another, different text is cut in its middle instead ([`fit_middle`]), so that
+/// no two different texts look alike. (When even that leaves two alike, they stay so.)
+pub fn fit_apart<S: AsRef<str>>(texts: &[S], style: Style, max_w: f64) -> Vec<String> {
+    let mut out: Vec<String> = texts
+        .iter()
+        .map(|t| fit(t.as_ref(), style, max_w))
+        .collect();
+    let alike: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            (0..out.len())
+                .any(|k| k != i && out[k] == out[i] && texts[k].as_ref() != texts[i].as_ref())
+        })
+        .collect();
+    for i in alike {
+        out[i] = fit_middle(texts[i].as_ref(), style, max_w);
+    }
+    out
+}
+
 /// Splits a text into lines of at most `max_w` pixels at spaces (long words are cut).
 pub fn wrap(text: &str, style: Style, max_w: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -574,6 +626,33 @@ mod tests {
     #[test]
     fn text_fits_and_wraps() {
         let s = Style::new(12.0);
+        // Texts that differ at their end only: cut in the middle, each its own.
+        let long = [
+            "Werkzame personen in de doelgroep banenafspraak met een indicatie van het UWV (Wajong)",
+            "Werkzame personen in de doelgroep banenafspraak met een indicatie van het UWV (WSW)",
+            "Twente",
+        ];
+        let apart = fit_apart(&long, s, 160.0);
+        assert_ne!(apart[0], apart[1], "{apart:?}");
+        assert!(
+            apart[0].ends_with("(Wajong)") && apart[0].starts_with("Werk"),
+            "{apart:?}"
+        );
+        assert!(
+            apart[0].contains('…') && s.width(&apart[0]) <= 160.0,
+            "{apart:?}"
+        );
+        assert_eq!(apart[2], "Twente");
+        // Texts that are cut apart already keep the end cut.
+        let apart = fit_apart(
+            &[
+                "Stedendriehoek en Noordwest-Veluwe",
+                "Zuid-Kennemerland en IJmond",
+            ],
+            s,
+            100.0,
+        );
+        assert!(apart.iter().all(|a| a.ends_with('…')), "{apart:?}");
         let f = fit("Tijdelijke registraties: schoolverlaters", s, 100.0);
         assert!(f.ends_with('…') && s.width(&f) <= 100.0, "{f}");
         let w = wrap("een twee drie vier vijf zes", s, 60.0);

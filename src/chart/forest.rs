@@ -351,11 +351,12 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 ));
             }
         }
+        let cx = outer.x + outer.w / 2.0;
         label(
             &root,
-            outer.x + outer.w / 2.0,
+            cx,
             outer.y + plot_h + 34.0,
-            &d.y_label,
+            &facet::fit_centred(&d.y_label, Style::new(12.0), cx, w),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
         facet::notes(

@@ -274,6 +274,9 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                 }
             }
             if !faceted {
+                // The names, cut so that no two look alike.
+                let names: Vec<&str> = order.iter().map(|s| s.name.as_str()).collect();
+                let shown = facet::fit_apart(&names, label_style, right - 12.0);
                 let labels: Vec<marks::EndText> = ends
                     .into_iter()
                     .filter_map(|(k, end)| {
@@ -284,14 +287,19 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
                         } else {
                             colour_of(&s.name)
                         };
-                        let st = if hl || is_total(&s.name) {
+                        let bold = hl || is_total(&s.name);
+                        let st = if bold {
                             label_style.bold()
                         } else {
                             label_style
                         };
                         Some(marks::EndText {
                             end,
-                            text: facet::fit(&s.name, st, right - 12.0),
+                            text: if bold {
+                                facet::fit(&s.name, st, right - 12.0)
+                            } else {
+                                shown.get(k).cloned().unwrap_or_default()
+                            },
                             style: st.color(c),
                         })
                     })

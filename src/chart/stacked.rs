@@ -84,6 +84,8 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
             texts,
         )?;
         facet::legend(Some(&root), 16.0, 64.0, w - 32.0, &legend_items)?;
+        // The groups' labels, cut so that no two look alike.
+        let shown = facet::fit_apart(&group_names, cat_style, label_w);
         for (panel, r) in panels.iter().zip(&rects) {
             let plot = Rect {
                 w: r.w - total_w,
@@ -119,7 +121,11 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     &root,
                     r.x - 8.0,
                     y + bar_h / 2.0,
-                    &facet::fit(g, st, label_w),
+                    &if is_total {
+                        facet::fit(g, st, label_w)
+                    } else {
+                        shown[k].clone()
+                    },
                     st.anchor(HPos::Right, VPos::Center),
                 )?;
                 // Segments, scaled so a rounded distribution (99 or 101) still fills the bar.
@@ -222,14 +228,20 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 }
             }
         }
+        let cx = outer.x + (outer.w - total_w) / 2.0;
         label(
             &root,
-            outer.x + (outer.w - total_w) / 2.0,
+            cx,
             outer.bottom() + 32.0,
-            &format!(
-                "{} ({})",
-                t(lang, "Aandeel in %", "Share in %"),
-                crate::data::tidy::label_in(&d.y, lang)
+            &facet::fit_centred(
+                &format!(
+                    "{} ({})",
+                    t(lang, "Aandeel in %", "Share in %"),
+                    crate::data::tidy::label_in(&d.y, lang)
+                ),
+                Style::new(12.0),
+                cx,
+                w,
             ),
             Style::new(12.0).anchor(HPos::Center, VPos::Center),
         )?;
