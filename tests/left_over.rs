@@ -118,10 +118,12 @@ fn a_repeated_municipal_row_is_named_by_its_municipality() {
 fn long_labels_stay_apart_and_inside_the_chart() {
     let long = "Werkzame personen in de doelgroep banenafspraak met een indicatie van het UWV";
     let y = "aantal werkzame personen in de doelgroep banenafspraak met een indicatie van het UWV eind van het jaar gecorrigeerd";
-    let mut csv = format!("categorie,jaar,{y}\n");
+    let mut csv = format!("categorie,soort,jaar,{y}\n");
     for (g, n) in [("Wajong", 20), ("WSW", 10)] {
         for year in [2019, 2020] {
-            csv.push_str(&format!("\"{long} ({g})\",{year},{n}\n"));
+            for (soort, k) in [("a", 1), ("b", 2)] {
+                csv.push_str(&format!("\"{long} ({g})\",{soort},{year},{}\n", n * k));
+            }
         }
     }
     let ds = Dataset::load("lang.csv", csv.as_bytes()).unwrap();
@@ -129,7 +131,7 @@ fn long_labels_stay_apart_and_inside_the_chart() {
     for q in [
         format!("view=bars&x=categorie&y={y}&filter=jaar:2020"),
         format!("view=line&x=jaar&y={y}&series=categorie"),
-        format!("view=stacked&x=categorie&y={y}&series=jaar"),
+        format!("view=stacked&x=categorie&y={y}&series=soort&filter=jaar:2020"),
     ] {
         let svg = render_query(&ds, &q).unwrap().svg;
         // The texts drawn (not the title and description, which keep every word).
@@ -157,4 +159,105 @@ fn long_labels_stay_apart_and_inside_the_chart() {
             "the axis title is cut to the chart: {q}: {chart:?}"
         );
     }
+}
+
+/// A long regional file in quarters, two regions: register and working persons per quarter.
+fn quarters() -> Dataset {
+    let mut csv =
+        String::from("arbeidsmarktregio,kwartaal,personen_doelgroepregister,werkzame_personen\n");
+    for (region, base) in [("Achterhoek", 100), ("Twente", 200)] {
+        for year in 2015..=2017 {
+            for q in 1..=4 {
+                let k = (year - 2015) * 4 + q;
+                csv.push_str(&format!(
+                    "{region},{year}K{q},{},{}\n",
+                    base + 10 * k,
+                    base / 2 + 5 * k
+                ));
+            }
+        }
+    }
+    Dataset::load("kwartalen.csv", csv.as_bytes()).unwrap()
+}
+
+/// Found by the page probe: the area chart of register persons gave as n the sum of working
+/// persons (another count the file has), so "n = 101.946" under shares of 197.828 persons.
+#[test]
+fn the_persons_behind_shares_of_counts_are_their_own_sum() {
+    let ds = quarters();
+    let d = render_query(
+        &ds,
+        "view=area&x=kwartaal&y=personen_doelgroepregister&series=arbeidsmarktregio",
+    )
+    .unwrap()
+    .data;
+    assert_eq!(d["n_column"], serde_json::Value::Null, "{}", d["n_column"]);
+    // 2015K1: 110 + 210.
+    assert_eq!(d["n"][0]["n"].as_f64(), Some(320.0), "{}", d["n"]);
+}
+
+/// Stands of several years stacked as parts of a whole (n = the three years' stands summed):
+/// refused with what to do instead.
+#[test]
+fn periods_are_no_parts_of_a_whole() {
+    let ds = quarters();
+    for q in [
+        "view=stacked&x=arbeidsmarktregio&y=personen_doelgroepregister&series=kwartaal",
+        "view=area&x=arbeidsmarktregio&y=personen_doelgroepregister&series=kwartaal",
+    ] {
+        let e = render_query(&ds, q).unwrap_err().to_string();
+        assert!(
+            e.contains("series=kwartaal") && e.contains("view=line"),
+            "{q}: {e}"
+        );
+    }
+}
+
+/// The page keeps region= from view to view: a bar chart whose series holds that region drew
+/// nothing ("'highlight=Achterhoek' is geen waarde van 'jaar'", a key the user never set).
+#[test]
+fn a_region_to_mark_that_is_a_series_of_a_bar_chart_is_said_not_refused() {
+    let ds = quarters();
+    let r = render_query(
+        &ds,
+        "view=bars&x=kwartaal&y=werkzame_personen&series=arbeidsmarktregio&region=Achterhoek",
+    )
+    .unwrap();
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("region=Achterhoek") && n.contains("niet gemarkeerd")),
+        "{:?}",
+        r.notes
+    );
+    // highlight= names a bar, and is refused when it names none.
+    assert!(render_query(
+        &ds,
+        "view=bars&x=kwartaal&y=werkzame_personen&series=arbeidsmarktregio&highlight=Achterhoek"
+    )
+    .is_err());
+}
+
+/// The trend's summary of a quarterly file compared 2015K1 with 2017K4; the growth is from the
+/// same point of the year (2015K4: 70 + 120 working; 2017K4: 110 + 160).
+#[test]
+fn the_trend_summary_compares_the_same_point_of_the_year() {
+    let r = render_query(&quarters(), "view=trend").unwrap();
+    assert!(
+        r.summary
+            .contains("van 190 in 2015 K4 naar 270 in 2017 K4 (+42,1 %)"),
+        "{}",
+        r.summary
+    );
+}
+
+/// English messages named a count by its key (`(workers_total)`), the Dutch ones by its label.
+#[test]
+fn english_messages_name_counts_in_english() {
+    let csv = "arbeidsmarktregio,jaar,personen_doelgroepregister,werkzame_personen\nTwente,2015,10,veel\n";
+    let e = Dataset::load("t.csv", csv.as_bytes())
+        .and_then(|ds| render_query(&ds, "view=trend&lang=en").map(|_| ()))
+        .unwrap_err()
+        .text_in(Lang::En);
+    assert!(e.contains("(working persons)"), "{e}");
 }

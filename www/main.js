@@ -455,7 +455,16 @@ function wire() {
     document.body.classList.toggle('embed', state.embed);
   document.documentElement.classList.toggle('embed', state.embed);
     document.documentElement.classList.toggle('embed', state.embed);
-    if (state.wanted) { state.wanted.spec = core; return; }
+    if (state.wanted) {
+      // Back at the data the page holds (Forward after Back): its view, no longer the request.
+      if (!otherData(page)) {
+        state.wanted = null;
+        $('drop').classList.remove('over');
+        show(core);
+        return;
+      }
+      if (page.file === state.wanted.name && page.dz === undefined) { state.wanted.spec = core; return; }
+    }
     if (otherData(page)) { openFromPage(page, core); return; }
     show(core);
   });

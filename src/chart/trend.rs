@@ -199,13 +199,12 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
             .zip(&pts)
             .filter_map(|(s, p)| {
                 let &(ex, ey, _, v) = p.last()?;
+                // The name is cut when there is no room, never the number.
+                let value = format!(" {}", number(v, 0, lang));
+                let name_room = (room - 24.0 - end_style.width(&value)).max(24.0);
                 Some(marks::EndText {
                     end: (ex as f64, ey as f64),
-                    text: facet::fit(
-                        &format!("{} {}", s.label, number(v, 0, lang)),
-                        end_style,
-                        room - 24.0,
-                    ),
+                    text: format!("{}{value}", facet::fit(&s.label, end_style, name_room)),
                     style: end_style.color(series_colour(s.subgroup)),
                 })
             })

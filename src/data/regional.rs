@@ -150,7 +150,17 @@ impl Series {
             .zip(&self.values)
             .filter_map(|(y, v)| v.map(|v| (*y, v)))
             .collect();
-        Some((*pts.first()?, *pts.last()?))
+        let last = *pts.last()?;
+        // In a file of quarters or months, the first at the point of the year where it ends
+        // (`2015K4` to `2017K4`), as growths compare like with like; else the first.
+        #[cfg(feature = "full")]
+        let first = pts
+            .iter()
+            .find(|(p, _)| p.same_point_of_year(last.0))
+            .or(pts.first());
+        #[cfg(not(feature = "full"))]
+        let first = pts.first();
+        Some((*first?, last))
     }
 }
 

@@ -642,9 +642,10 @@ pub const VIEWS: &[ViewDef] = &[
                 "Aandeel of aantal",
                 "Share or count",
             ),
+            // (A period is no part of a whole: stands do not add up over time.)
             key(
                 "series",
-                KeyKind::Column(GROUPS),
+                KeyKind::Column(&[Role::Category]),
                 None,
                 "Verdeeld naar",
                 "Split by",

@@ -366,3 +366,29 @@ test('a file of hundreds of columns: long lists made when first used, forty colu
   assert.equal(await page.locator('#columns select').count(), n + 3);
   await context.close();
 });
+
+test('Forward after Back returns to the file the page holds (it asked for the earlier file before)', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false', null, { timeout: 30000 });
+  const file = (name, k) => tmpFile(name, 'regio,jaar,werkzaam\n' + ['A', 'B'].flatMap((r, i) => [2019, 2020].map((y) => `${r},${y},${(i + 1) * k + y - 2019}`)).join('\n') + '\n');
+  await page.setInputFiles('#file', file('bv-e2e-eerste.csv', 10));
+  await page.waitForFunction(() => location.hash.includes('file=bv-e2e-eerste.csv'));
+  await idle();
+  await page.setInputFiles('#file', file('bv-e2e-tweede.csv', 100));
+  await page.waitForFunction(() => location.hash.includes('file=bv-e2e-tweede.csv'));
+  await idle();
+  const title = await page.evaluate(() => window.bv.rendered.title);
+  // Back to the first file's entry: the page asks for that file.
+  await page.goBack();
+  await page.waitForFunction(() => location.hash.includes('file=bv-e2e-eerste.csv'));
+  await page.waitForFunction(() => document.getElementById('error').textContent.includes('bv-e2e-eerste.csv'));
+  // Forward: the second file, still loaded, is drawn again; no request for the first.
+  await page.goForward();
+  await page.waitForFunction(() => location.hash.includes('file=bv-e2e-tweede.csv'));
+  await page.waitForFunction(() => document.querySelector('#chart svg') && document.getElementById('error').hidden, null, { timeout: 30000 });
+  await idle();
+  assert.equal(await page.evaluate(() => window.bv.rendered.title), title);
+  assert.match(await page.locator('#dataset').textContent(), /bv-e2e-tweede\.csv/);
+  await context.close();
+});

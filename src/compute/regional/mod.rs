@@ -1803,9 +1803,10 @@ pub(crate) fn grain_en(g: Grain) -> &'static str {
     }
 }
 
-/// A count column in English messages: its canonical name (`workers_total`).
+/// A count column in English messages: its English label (`working persons`), as the Dutch
+/// messages give its Dutch one.
 fn count_en(c: Count) -> &'static str {
-    c.name()
+    c.label_en()
 }
 
 /// Column names in a sentence: ten and how many others ([`crate::format::columns_and`]). The

@@ -9,7 +9,7 @@ use crate::data::tidy::*;
 use crate::data::tidy::{decimals, Point, Series, UNKNOWN};
 use crate::error::{Error, Result};
 use crate::format::{number, Lang};
-use crate::spec::AreaSpec;
+use crate::spec::{AreaSpec, Role};
 
 /// The 100% stacked area view of the frame's rows; notes and errors in the frame's language.
 pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
@@ -34,7 +34,14 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         s_name.as_str(),
         e.facet.as_deref().unwrap_or(""),
     ];
-    let nj = f.n_column(spec.n.as_deref(), &used)?;
+    // Without n=, a column of persons is taken only for shares: the persons behind counts are
+    // their own sum (another count, such as working persons beside the register, is no n of
+    // theirs).
+    let nj = if spec.n.is_none() && matches!(f.role(yj), Some(Role::Count | Role::N)) {
+        None
+    } else {
+        f.n_column(spec.n.as_deref(), &used)?
+    };
     // Rows that land on one point are combined over the columns the view does not show.
     let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
     let mut keys = vec![xj, sj];

@@ -175,10 +175,14 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         }
         _ => None,
     };
+    // `highlight=` names a bar; `region=` (the page's mark, kept from view to view) marks a
+    // bar of that name when there is one, and is said, not refused, when there is none.
+    let from_region = spec.highlight.is_none();
     let highlight = spec
         .highlight
         .clone()
-        .or_else(|| region.map(str::to_string));
+        .or_else(|| region.map(str::to_string))
+        .filter(|h| !from_region || categories.contains(h) || ref_category.as_ref() == Some(h));
     if let Some(h) = &highlight {
         if !categories.contains(h) && ref_category.as_ref() != Some(h) {
             let list = crate::format::first_ten(&categories, lang);
@@ -388,6 +392,19 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         .unwrap_or_default();
     notes.extend(total_note);
     notes.extend(cut_note);
+    // A region to mark that names a series, not a bar: bars mark bars only.
+    if let Some(h) =
+        region.filter(|h| from_region && highlight.is_none() && series_names.iter().any(|s| s == h))
+    {
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "region={h}: een staafdiagram markeert een staaf (een waarde van '{x_name}'); de reeks '{h}' is niet gemarkeerd."
+            ),
+            Lang::En => format!(
+                "region={h}: a bar chart marks a bar (a value of '{x_name}'); the series '{h}' is not marked."
+            ),
+        });
+    }
     let unknown: Vec<String> = series
         .iter()
         .flat_map(|s| {

@@ -444,7 +444,15 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
                     );
                 }
             }
-            if let Some(w) = has_token(&t, YEAR_WORDS) {
+            // "per jaar", "eind van het jaar" in a longer header say per or at what time a
+            // number is (`werkzame personen eind van het jaar`), not that the column is a time.
+            let about_a_year = t.windows(2).any(|p| {
+                matches!(
+                    p[0].as_str(),
+                    "per" | "het" | "elk" | "ieder" | "the" | "each"
+                ) && YEAR_WORDS.contains(&p[1].as_str())
+            });
+            if let Some(w) = has_token(&t, YEAR_WORDS).filter(|_| !about_a_year) {
                 return if in_years {
                     (Role::Time, Some(TimeKind::Year), Why::Name(w))
                 } else {

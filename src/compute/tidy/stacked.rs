@@ -82,6 +82,19 @@ pub(crate) fn distribution_columns(
             .or_else(|| default_category(&f.roles, &[&x_name, &y_name, facet]))
             .ok_or_else(|| missing("series"))?,
     };
+    // Periods are no parts of a whole: the stands of 2015, 2016 and 2017 do not add up to
+    // persons (a person counts in each), and a share of them means nothing.
+    if f.roles.role(&series_name) == Some(Role::Time) {
+        let to = if view == "area" { "x" } else { "facet" };
+        return Err(Error::view(match f.lang {
+            Lang::Nl => format!(
+                "series={series_name}: perioden zijn geen delen van een geheel (standen tellen niet op over de tijd). Zet '{series_name}' op {to}= of kies view=line."
+            ),
+            Lang::En => format!(
+                "series={series_name}: periods are no parts of a whole (stands do not add up over time). Put '{series_name}' on {to}= or choose view=line."
+            ),
+        }));
+    }
     Ok((x_name, y_name, series_name))
 }
 
@@ -229,7 +242,14 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         e.facet.as_deref().unwrap_or(""),
         e.per.as_deref().unwrap_or(""),
     ];
-    let nj = f.n_column(spec.n.as_deref(), &used)?;
+    // Without n=, a column of persons is taken only for shares: the persons behind counts are
+    // their own sum (another count, such as working persons beside the register, is no n of
+    // theirs).
+    let nj = if spec.n.is_none() && matches!(f.role(yj), Some(Role::Count | Role::N)) {
+        None
+    } else {
+        f.n_column(spec.n.as_deref(), &used)?
+    };
     let mut keys = vec![xj, sj];
     keys.extend(facet_j);
     let combined = super::aggregate::combine(f, &keys, yj, per_j, nj, e.agg)?;
