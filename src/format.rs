@@ -9,10 +9,13 @@ pub enum Lang {
 
 impl Lang {
     pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "nl" => Some(Lang::Nl),
-            "en" => Some(Lang::En),
-            _ => None,
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("nl") {
+            Some(Lang::Nl)
+        } else if s.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else {
+            None
         }
     }
     pub fn code(self) -> &'static str {

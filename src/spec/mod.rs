@@ -52,7 +52,11 @@ impl Params {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             // Keys are words of the grammar: outer spaces and capitals are no part of them
             // (` x=jaar`, `View=line`). Values keep theirs (column names, labels).
-            let k = percent_decode(k, lang)?.trim().to_ascii_lowercase();
+            let mut k = percent_decode(k, lang)?.trim().to_string();
+            // (In the full core: the first core draws the page's own first chart.)
+            if cfg!(feature = "full") {
+                k.make_ascii_lowercase();
+            }
             let v = percent_decode(v, lang)?;
             if pairs.iter().any(|(pk, _, _)| *pk == k) {
                 return Err(Error::view(match lang {
@@ -144,14 +148,19 @@ fn percent_decode(s: &str, lang: Lang) -> Result<String> {
                         i += 2;
                     }
                     None => {
+                        // (The hint in the full core only: the first core stays small.)
+                        let (hint_nl, hint_en) = if cfg!(feature = "full") {
+                            (
+                                " Een % in een waarde schrijf je als %25 (50%25 voor 50%).",
+                                " Write a % in a value as %25 (50%25 for 50%).",
+                            )
+                        } else {
+                            ("", "")
+                        };
                         return Err(Error::view(match lang {
-                            Lang::Nl => format!(
-                                "Ongeldige codering '%' in '{s}'. Een % in een waarde schrijf je als %25 (50%25 voor 50%)."
-                            ),
-                            Lang::En => format!(
-                                "Invalid encoding '%' in '{s}'. Write a % in a value as %25 (50%25 for 50%)."
-                            ),
-                        }))
+                            Lang::Nl => format!("Ongeldige codering '%' in '{s}'.{hint_nl}"),
+                            Lang::En => format!("Invalid encoding '%' in '{s}'.{hint_en}"),
+                        }));
                     }
                 }
             }
@@ -527,6 +536,8 @@ impl ViewSpec {
         // `embed` alone (as the page's embed code writes it), or with a yes or a no.
         let embed = match p.take("embed") {
             None => false,
+            // (The first core, on the page's first chart, takes any value as a yes.)
+            Some(_) if !cfg!(feature = "full") => true,
             Some(v) => match crate::case::lower(v.trim()).as_str() {
                 "" | "1" | "true" | "ja" | "yes" => true,
                 "0" | "false" | "nee" | "no" => false,
@@ -573,10 +584,10 @@ impl ViewSpec {
             None => Vec::new(),
         };
         // (Views are named in lower case; `view=LINE` is the same view.)
-        let name = p
-            .take("view")
-            .map(|v| v.trim().to_ascii_lowercase())
-            .unwrap_or_default();
+        let mut name = p.take("view").unwrap_or_default();
+        if cfg!(feature = "full") {
+            name = name.trim().to_ascii_lowercase();
+        }
         let view = if name.is_empty() {
             if let Some((k, _)) = p.untaken().next() {
                 return Err(Error::view(if en {

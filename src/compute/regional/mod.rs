@@ -720,8 +720,10 @@ impl RegionalData {
                 (&group.key.region, group.key.period, group.key.subgroup);
             let prev_row = table.row_shown(prev);
             // The row's other columns (its municipality, age, sex), which it repeats too.
+            // (The first core reads the built-in data only, which has no other columns.)
             let also: String = dims
                 .iter()
+                .filter(|_| cfg!(feature = "full"))
                 .filter_map(|&j| {
                     let v = table.columns[j].get(i).as_text()?;
                     Some(format!(", {} '{}'", table.columns[j].name, v.trim()))
@@ -797,6 +799,7 @@ impl RegionalData {
         // their parts only (full core).
         #[cfg(feature = "full")]
         let mut gaps = Gaps::new(table, &dims);
+        #[cfg_attr(not(feature = "full"), allow(clippy::unused_enumerate_index))]
         for (_g, group) in groups.iter().enumerate() {
             // The group's rows as they stand, or narrowed to its totals: without totals (the
             // usual long file) not copied.
@@ -1628,8 +1631,9 @@ impl<'t> Gaps<'t> {
     fn note(&self, groups: &[Group]) -> Option<(String, String)> {
         let table = self.table;
         // Per region and subgroup: its periods in order, with their groups.
-        let mut series: BTreeMap<(RowKind, &str, Option<usize>), Vec<(Period, usize)>> =
-            BTreeMap::new();
+        // (row kind, region, subgroup slot) -> (period, group) in the file's order.
+        type Series<'a> = BTreeMap<(RowKind, &'a str, Option<usize>), Vec<(Period, usize)>>;
+        let mut series: Series = BTreeMap::new();
         for (g, group) in groups.iter().enumerate() {
             let k = &group.key;
             series
@@ -1806,7 +1810,13 @@ pub(crate) fn grain_en(g: Grain) -> &'static str {
 /// A count column in English messages: its English label (`working persons`), as the Dutch
 /// messages give its Dutch one.
 fn count_en(c: Count) -> &'static str {
-    c.label_en()
+    // (The first core reads the built-in data only, which has every count: its key is enough
+    // there, and keeps the English labels out of it.)
+    if cfg!(feature = "full") {
+        c.label_en()
+    } else {
+        c.name()
+    }
 }
 
 /// Column names in a sentence: ten and how many others ([`crate::format::columns_and`]). The

@@ -311,7 +311,10 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
     for i in 0..table.len() {
         let y = table.columns[year].number(i)? as i32;
         let p = match col.get(i) {
-            crate::table::Cell::Text(t) if crate::data::tidy::is_total(t) => {
+            // (The first core reads the built-in data only, which has years.)
+            crate::table::Cell::Text(t)
+                if cfg!(feature = "full") && crate::data::tidy::is_total(t) =>
+            {
                 totals.push((i, y));
                 continue;
             }
@@ -350,12 +353,22 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         return None;
     }
     let mut period = Column::with_capacity(name.clone(), table.len());
-    let mut periods_at = periods.iter();
-    let mut totals_at = totals.iter().peekable();
-    for i in 0..table.len() {
-        match totals_at.next_if(|(t, _)| *t == i) {
-            Some((_, y)) => period.push_text(&format!("Totaal {y}")),
-            None => period.push_text(&periods_at.next()?.to_string()),
+    if totals.is_empty() {
+        for p in &periods {
+            period.push_text(&p.to_string());
+        }
+    } else {
+        // (Only the full core finds totals: the first core reads the built-in data only.)
+        #[cfg(feature = "full")]
+        {
+            let mut periods_at = periods.iter();
+            let mut totals_at = totals.iter().peekable();
+            for i in 0..table.len() {
+                match totals_at.next_if(|(t, _)| *t == i) {
+                    Some((_, y)) => period.push_text(&format!("Totaal {y}")),
+                    None => period.push_text(&periods_at.next()?.to_string()),
+                }
+            }
         }
     }
     period.finish();
@@ -375,8 +388,11 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
     let (y, p) = (&table.columns[year].name, &table.columns[part].name);
     let example = periods.first().map(|p| p.to_string()).unwrap_or_default();
     // A view or a column mapping that names either finds the period.
-    detected.renamed.push((y.clone(), name.clone()));
-    detected.renamed.push((p.clone(), name.clone()));
+    #[cfg(feature = "full")]
+    {
+        detected.renamed.push((y.clone(), name.clone()));
+        detected.renamed.push((p.clone(), name.clone()));
+    }
     detected.note(
         format!("Kolommen '{y}' en '{p}' samengenomen tot de periode '{name}' ({example})."),
         format!("Columns '{y}' and '{p}' taken together as the period '{name}' ({example})."),
