@@ -1657,30 +1657,32 @@ impl<'t> Gaps<'t> {
             let has = |at: usize, k: u64| {
                 sets[at].is_some_and(|s| s.binary_search_by_key(&k, |&x| x >> 32).is_ok())
             };
-            let mut seen: Vec<u64> = Vec::new();
-            for set in sets.iter().flatten() {
-                for &x in set.iter() {
-                    let (k, i) = (x >> 32, (x & u64::from(u32::MAX)) as usize);
-                    if seen.contains(&k) {
-                        continue;
-                    }
-                    seen.push(k);
-                    let at: Vec<usize> = (0..sets.len()).filter(|&a| has(a, k)).collect();
-                    let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
-                        continue;
-                    };
-                    for a in first + 1..last {
-                        if sets[a].is_some() && !has(a, k) {
-                            let what: Vec<String> = self
-                                .cols
-                                .iter()
-                                .map(|&j| table.columns[j].get(i).as_text().unwrap_or_default())
-                                .collect();
-                            missing
-                                .entry((region, what.join(", "), periods[a].0))
-                                .or_default()
-                                .push(subgroup);
-                        }
+            // Every key of the series once, with its first row (sorted, not searched for in a
+            // list: a column of nearly unique values gives as many keys as rows).
+            let mut keys: Vec<u64> = sets
+                .iter()
+                .flatten()
+                .flat_map(|s| s.iter().copied())
+                .collect();
+            crate::sort::sort_unstable(&mut keys);
+            keys.dedup_by_key(|x| *x >> 32);
+            for &x in &keys {
+                let (k, i) = (x >> 32, (x & u64::from(u32::MAX)) as usize);
+                let at: Vec<usize> = (0..sets.len()).filter(|&a| has(a, k)).collect();
+                let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+                    continue;
+                };
+                for a in first + 1..last {
+                    if sets[a].is_some() && !has(a, k) {
+                        let what: Vec<String> = self
+                            .cols
+                            .iter()
+                            .map(|&j| table.columns[j].get(i).as_text().unwrap_or_default())
+                            .collect();
+                        missing
+                            .entry((region, what.join(", "), periods[a].0))
+                            .or_default()
+                            .push(subgroup);
                     }
                 }
             }
