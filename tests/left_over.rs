@@ -261,3 +261,20 @@ fn english_messages_name_counts_in_english() {
         .text_in(Lang::En);
     assert!(e.contains("(working persons)"), "{e}");
 }
+
+/// The area chart's summary began in lower case ("bij kwartaal 2017 K4 ...").
+#[test]
+fn the_area_summary_is_a_sentence() {
+    let r = render_query(
+        &quarters(),
+        "view=area&x=kwartaal&y=personen_doelgroepregister&series=arbeidsmarktregio",
+    )
+    .unwrap();
+    // 2017K4: Achterhoek 100 + 120, Twente 200 + 120 of 540.
+    assert!(
+        r.summary
+            .starts_with("Bij kwartaal 2017 K4 (n = 540) is 'Twente' het grootst"),
+        "{}",
+        r.summary
+    );
+}

@@ -110,22 +110,28 @@ pub fn area_summary(d: &crate::data::tidy::AreaData, lang: Lang) -> String {
         crate::sort::sort_by(&mut at, |a, b| b.1.total_cmp(&a.1));
         if let Some(top) = at.first() {
             let who = p.clone().map(|p| format!("{p}: ")).unwrap_or_default();
+            // The x as the axis shows it (`2017 K4`, not `2017K4`).
+            let x_shown = d
+                .x_values
+                .iter()
+                .find(|v| v.value == last.x)
+                .map(|v| v.label.clone())
+                .unwrap_or_else(|| x_text(&last.x));
+            // (An n the file does not give is left out, not shown as "?".)
             let n = last
                 .n
-                .map(|n| number(n, 0, lang))
-                .unwrap_or_else(|| "?".into());
+                .map(|n| format!(" (n = {})", number(n, 0, lang)))
+                .unwrap_or_default();
             parts.push(match lang {
                 Lang::Nl => format!(
-                    "{who}bij {} {} (n = {n}) is '{}' het grootst ({})",
+                    "{who}bij {} {x_shown}{n} is '{}' het grootst ({})",
                     lab(&d.x, lang),
-                    x_text(&last.x),
                     top.0,
                     pct(top.1, d.decimals, lang)
                 ),
                 Lang::En => format!(
-                    "{who}at {} {} (n = {n}) '{}' is largest ({})",
+                    "{who}at {} {x_shown}{n} '{}' is largest ({})",
                     lab(&d.x, lang),
-                    x_text(&last.x),
                     shown_name(&top.0, lang),
                     pct(top.1, d.decimals, lang)
                 ),
@@ -135,6 +141,12 @@ pub fn area_summary(d: &crate::data::tidy::AreaData, lang: Lang) -> String {
     if parts.is_empty() {
         t(lang, "Geen bekende aandelen.", "No known shares.").into()
     } else {
-        format!("{}.", parts.join("; "))
+        // A sentence begins with a capital ("Bij jaar 2017 ...").
+        let s = format!("{}.", parts.join("; "));
+        let mut c = s.chars();
+        match c.next() {
+            Some(first) => first.to_uppercase().chain(c).collect(),
+            None => s,
+        }
     }
 }
