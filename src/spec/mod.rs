@@ -52,10 +52,10 @@ impl Params {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             // Keys are words of the grammar: outer spaces and capitals are no part of them
             // (` x=jaar`, `View=line`). Values keep theirs (column names, labels).
-            let mut k = percent_decode(k, lang)?.trim().to_string();
+            let mut k = percent_decode(k, lang)?;
             // (In the full core: the first core draws the page's own first chart.)
             if cfg!(feature = "full") {
-                k.make_ascii_lowercase();
+                k = k.trim().to_ascii_lowercase();
             }
             let v = percent_decode(v, lang)?;
             if pairs.iter().any(|(pk, _, _)| *pk == k) {
