@@ -302,12 +302,9 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         }
     })?;
     let col = &table.columns[part];
-    let mut periods: Vec<Period> = Vec::with_capacity(table.len());
-    // Rows of a pivot table's total over the year's quarters or months (`kwartaal` = Totaal):
-    // their row and year. They are no stand at any moment (a sum of four stands is not a
-    // count of persons): the period says it is a total (`Totaal 2019`), and the views leave
-    // them out or use them as totals, never as a quarter.
-    let mut totals: Vec<(usize, i32)> = Vec::new();
+    let name = free_name(table, if quarter { "periode" } else { "maand_periode" });
+    let mut period = Column::with_capacity(name.clone(), table.len());
+    let mut first: Option<Period> = None;
     for i in 0..table.len() {
         let y = table.columns[year].number(i)? as i32;
         let p = match col.get(i) {
@@ -315,7 +312,11 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
             crate::table::Cell::Text(t)
                 if cfg!(feature = "full") && crate::data::tidy::is_total(t) =>
             {
-                totals.push((i, y));
+                // A pivot table's total over the year's quarters or months (`kwartaal` =
+                // Totaal): no stand at any moment (a sum of four stands is not a count of
+                // persons). The period says it is a total (`Totaal 2019`); the views leave it
+                // out or use it as a total, never as a quarter.
+                period.push_text(&format!("Totaal {y}"));
                 continue;
             }
             crate::table::Cell::Number(n) if n.fract() == 0.0 => {
@@ -346,31 +347,11 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         if p.grain() != want {
             return None;
         }
-        periods.push(p);
+        first.get_or_insert(p);
+        period.push_text(&p.to_string());
     }
-    let name = free_name(table, if quarter { "periode" } else { "maand_periode" });
-    if periods.is_empty() {
-        return None;
-    }
-    let mut period = Column::with_capacity(name.clone(), table.len());
-    if totals.is_empty() {
-        for p in &periods {
-            period.push_text(&p.to_string());
-        }
-    } else {
-        // (Only the full core finds totals: the first core reads the built-in data only.)
-        #[cfg(feature = "full")]
-        {
-            let mut periods_at = periods.iter();
-            let mut totals_at = totals.iter().peekable();
-            for i in 0..table.len() {
-                match totals_at.next_if(|(t, _)| *t == i) {
-                    Some((_, y)) => period.push_text(&format!("Totaal {y}")),
-                    None => period.push_text(&periods_at.next()?.to_string()),
-                }
-            }
-        }
-    }
+    // (Totals only: no period.)
+    let first = first?;
     period.finish();
     // The period column in place of the year column; the quarter or month column dropped.
     let mut period = Some(period);
@@ -386,7 +367,7 @@ pub fn year_and_part_as_period(table: &Table) -> Option<Table> {
         .collect();
     let mut detected = table.detected.clone();
     let (y, p) = (&table.columns[year].name, &table.columns[part].name);
-    let example = periods.first().map(|p| p.to_string()).unwrap_or_default();
+    let example = first.to_string();
     // A view or a column mapping that names either finds the period.
     #[cfg(feature = "full")]
     {
