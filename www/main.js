@@ -77,10 +77,12 @@ function clearFigure() {
 
 // ---------------------------------------------------------------- the hash
 
+const OWN = { bv: 1 };
 function writeHash(coreSpec, push) {
   const h = pageHash(coreSpec);
   if (h === location.hash) return;
-  if (push) history.pushState(null, '', h); else history.replaceState(null, '', h);
+  // The page's own entries are marked: an entry without the mark was typed or came from a link.
+  if (push) history.pushState(OWN, '', h); else history.replaceState(OWN, '', h);
 }
 
 // ---------------------------------------------------------------- showing a view
@@ -90,7 +92,9 @@ function writeHash(coreSpec, push) {
 // (a new dataset's file line appears together with its first chart). `first`: this view as the
 // worker drew it when it opened the data (`{json, width}`), shown without asking again.
 async function show(spec, { push = false, before = null, first = null } = {}) {
-  if (state.loading && !before) { writeHash(spec, push); return; }
+  // A view chosen while a file loads is the view that file opens with (the data on screen is about
+  // to go; the hash keeps naming the data on screen until the new data is in).
+  if (state.loading && !before) { state.loading.chosen = spec; return; }
   const seq = ++state.renderSeq;
   state.pendingSpec = spec;
   busy(true);
@@ -230,11 +234,23 @@ async function openData(source, name, spec, dataKeys) {
   let d = null, err = null;
   try {
     d = await state.core.call('open', { source, test: { slow: TEST.slow, stall: TEST.stall }, view, lang: state.lang, render: withWidth(likely, width) }, (p) => { if (state.loading && slow) { Object.assign(state.loading, p); showProgress(state.loading); } });
+    // A view chosen during the load needs the new file's whole catalogue (its entry may not be in
+    // the part that came with the data).
+    if (d.partial && state.loading && state.loading.chosen) {
+      try {
+        const rest = await state.core.call('views', { infoEn: !d.infoEn });
+        d.catalog = rest.catalog;
+        d.infoEn = d.infoEn || rest.infoEn || null;
+        d.partial = false;
+      } catch (e) { /* the view then comes from the part there is */ }
+    }
   } catch (e) { err = e; }
   busy(false);
-  state.loading = null;
+  const mine = state.loading;
+  const chosen = mine ? mine.chosen : null;
   showProgress(null);
   if (err) {
+    if (state.loading === mine) state.loading = null;
     if (err.kind === 'cancelled') return false; // cancelLoad said so
     if (!err.trap) {
       const said = (state.lang === 'en' && err.message_en) || err.message;
@@ -263,9 +279,16 @@ async function openData(source, name, spec, dataKeys) {
     describeDataset();
   };
   state.cataloguePending = d.partial;
-  const next = typeof spec === 'string' ? spec : specForNewData(spec.after, d.catalog);
+  const next = chosen ? specForNewData(chosen, d.catalog)
+    : typeof spec === 'string' ? spec : specForNewData(spec.after, d.catalog);
   const first = d.rendered && sameSettings(next, likely) ? { ...d.rendered, width } : null;
+  // Until the new file's first chart is on screen (and the file line with it), a view chosen is
+  // kept for after it, as during the load: the data on screen is still the previous file's.
+  if (mine) { mine.chosen = null; mine.drawing = true; }
   await show(next, { before: adopt, first });
+  const late = mine && state.loading === mine ? mine.chosen : null;
+  if (state.loading === mine) state.loading = null;
+  if (late) await show(late, { push: true });
   if (d.partial) await completeCatalogue(source);
   return true;
 }
@@ -316,18 +339,24 @@ async function englishLabels() {
 // Cancel: the worker stops (terminated), a new one starts with the last good dataset.
 async function cancelLoad(quiet) {
   const loading = state.loading;
-  if (!loading) return;
+  // Nothing to cancel once the file is read (its first chart is being drawn).
+  if (!loading || loading.drawing) return;
   state.loading = null;
   showProgress(null);
   busy(true);
-  if (!quiet) {
-    showError(new Error(state.source ? t('cancelled', { file: loading.name, previous: state.fileName }) : t('cancelled-none', { file: loading.name })));
-  }
+  const said = state.source ? t('cancelled', { file: loading.name, previous: state.fileName }) : t('cancelled-none', { file: loading.name });
+  if (!quiet) showError(new Error(said));
+  let kept = false;
   try {
     await state.core.restart('cancelled');
-    await reopen();
+    kept = await reopen();
   } finally {
     busy(false);
+  }
+  // A view chosen during the load is drawn on the data that stays (the message stays too).
+  if (!quiet && kept && state.source && loading.chosen) {
+    await show(loading.chosen, { push: true });
+    if (state.rendered) showError(new Error(said));
   }
   settled(state.rendered ? 'ready' : 'error');
 }
@@ -465,6 +494,18 @@ function wire() {
       }
       if (page.file === state.wanted.name && page.dz === undefined) { state.wanted.spec = core; return; }
     }
+    // A description typed into the address bar (or a link) that names no data while the page holds
+    // the user's file: the view is drawn on that file (which no address can open again), and the
+    // page says so; the built-in data is one click away in the gallery. Back to an entry of the
+    // page's own still goes to the data it named, and an example or `data=` file gives way to the
+    // built-in data as the address says.
+    const typed = !(history.state && history.state.bv);
+    const names = ['example', 'data', 'file', 'dz'].some((k) => page[k] !== undefined);
+    if (typed && !names && state.source && state.dataKeys.file && !state.loading) {
+      say(t('hash-kept-data', { file: state.fileName }));
+      show(core);
+      return;
+    }
     if (otherData(page)) { openFromPage(page, core); return; }
     show(core);
   });
@@ -574,6 +615,7 @@ function firstPaint() {
 
 async function start() {
   $('figure').setAttribute('aria-busy', 'true');
+  history.replaceState(OWN, '', location.href);
   const { page, core } = splitHash();
   // The built-in data's first chart is in the page from the build; it stays only when the address
   // asks for exactly that (nothing else may be on screen, not even for a moment).

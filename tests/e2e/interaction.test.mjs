@@ -406,3 +406,29 @@ test('Forward after Back returns to the file the page holds (it asked for the ea
   assert.match(await page.locator('#dataset').textContent(), /bv-e2e-tweede\.csv/);
   await context.close();
 });
+
+// An address typed by hand without `file=` while the page holds the user's file: the view is drawn
+// on that file, and the page says so (it opened the built-in data without a word).
+test('a view typed into the address without file= is drawn on the file the page holds', async () => {
+  const { page, context, errors } = await open(browser, srv.url);
+  await ready(page);
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false', null, { timeout: 30000 });
+  await page.setInputFiles('#file', tmpFile('bv-e2e-getypt.csv', 'regio,jaar,werkzaam\nA,2019,10\nA,2020,12\nB,2019,20\nB,2020,25\n'));
+  await page.waitForFunction(() => location.hash.includes('file=bv-e2e-getypt.csv'));
+  await idle();
+  await page.evaluate(() => { location.hash = '#view=bars&x=regio&y=werkzaam'; });
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'bars' && location.hash.includes('file=bv-e2e-getypt.csv'));
+  await idle();
+  assert.match(await page.locator('#dataset').textContent(), /^bv-e2e-getypt\.csv/);
+  assert.match(await page.locator('#status').textContent(), /geen gegevens.*bv-e2e-getypt\.csv/);
+  // The file's regions and numbers, not the built-in data's 35 regions.
+  const cells = await page.evaluate(() => { const { columns, rows } = window.bv.rendered.table; return [...columns, ...rows.flat()].map(String); });
+  for (const c of ['A', 'B', '10', '25']) assert.ok(cells.includes(c), `${c} in ${cells.join(', ')}`);
+  assert.ok(!cells.includes('Twente'), cells.join(', '));
+  // Back: the page's own entry before it, the file with its first view.
+  await page.goBack();
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view !== 'bars');
+  assert.match(await page.locator('#dataset').textContent(), /^bv-e2e-getypt\.csv/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -207,3 +207,36 @@ test('a byte stream that stops delivering is read around: the load ends with the
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A view chosen while a file loads is the view the file opens with (it was lost: the page showed
+// the file's default view and dropped `file=` from the address). Chosen during a load that is
+// cancelled, it is drawn on the data that stays.
+test('a view chosen during a load is the one the new file opens with, or the kept data shows after a cancel', async () => {
+  const rows = ['gemeente;arbeidsmarktregio;jaar;leeftijd;personen;werkzaam'];
+  for (let i = 0; i < 150000; i++) rows.push(`Gemeente ${i % 350};Regio ${i % 35};${2015 + (i % 3)};${Math.floor(i / 1050)};${100 + (i % 50)};${40 + (i % 20)}`);
+  const file = tmpFile('bv-e2e-gekozen.csv', rows.join('\n') + '\n');
+  const { page, context, errors } = await open(browser, srv.url + '?bv-test-slow');
+  await ready(page);
+  const loaded = () => page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-gekozen.csv')
+    && document.getElementById('figure').getAttribute('aria-busy') === 'false', null, { timeout: 60000 });
+  await page.setInputFiles('#file', file);
+  await page.waitForSelector('#progress:not([hidden])');
+  await page.selectOption('#view', 'ranking');
+  assert.equal(await page.locator('#progress').isVisible(), true, 'chosen while the file loads');
+  await loaded();
+  assert.equal(await page.evaluate(() => window.bv.rendered.view), 'ranking');
+  assert.match(page.url(), /view=ranking/);
+  assert.match(page.url(), /file=bv-e2e-gekozen\.csv/);
+  // Again, then cancelled: the view chosen meanwhile is drawn on the file that stays.
+  await page.setInputFiles('#file', file);
+  await page.waitForSelector('#progress:not([hidden])');
+  await page.selectOption('#view', 'trend');
+  await page.click('#cancel-load');
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'trend'
+    && document.getElementById('figure').getAttribute('aria-busy') === 'false', null, { timeout: 30000 });
+  assert.match(await page.locator('#error').textContent(), /afgebroken/);
+  assert.match(await page.locator('#dataset').textContent(), /^bv-e2e-gekozen\.csv/);
+  assert.match(page.url(), /view=trend.*file=bv-e2e-gekozen\.csv|file=bv-e2e-gekozen\.csv.*view=trend/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
