@@ -278,3 +278,112 @@ fn the_area_summary_is_a_sentence() {
         r.summary
     );
 }
+
+/// A category that belongs to the bars' category (the body responsible for a grondslag, one
+/// value each) is no distribution: a 100 % stacked bar of it showed one part per bar and the
+/// rest as "onbekend" (gemeente 46, onbekend 54). Bars coloured by it said every bar was
+/// "unknown or suppressed"; a missing row is now told apart from an empty cell.
+#[test]
+fn a_category_that_belongs_to_the_bars_is_no_distribution() {
+    let csv = "grondslag,verantwoordelijk,aandeel_pct,personen\n\
+        Indicatie,gemeente,46,36901\nWajong,UWV,41,96909\nWSW,gemeente of UWV,55,5403\n";
+    let ds = Dataset::load("g.csv", csv.as_bytes()).unwrap();
+    for view in [
+        "view=stacked",
+        "view=stacked&series=verantwoordelijk",
+        "view=area&x=grondslag",
+    ] {
+        let e = render_query(&ds, view)
+            .err()
+            .unwrap_or_else(|| panic!("{view}: drawn"));
+        assert!(
+            e.to_string()
+                .contains("'verantwoordelijk' heeft bij elke grondslag één waarde"),
+            "{view}: {e}"
+        );
+    }
+    let q = "view=bars&x=grondslag&y=aandeel_pct&series=verantwoordelijk";
+    let n = all_notes(&ds, q);
+    assert!(!n.contains("Onbekend") && !n.contains("Geen rij"), "{n}");
+    // One bar per grondslag, in the colour of its body, no empty places.
+    let r = render_query(&ds, q).unwrap();
+    assert_eq!(r.data["one_per_category"], true);
+    assert!(
+        !r.svg.contains("onbekend") && !r.svg.contains("geen rij"),
+        "{}",
+        r.svg
+    );
+    // Regions by subgroup: an empty cell is unknown, a combination without a row is said so.
+    let csv = "regio,subgroep,aantal\nTwente,Wajong,5\nTwente,WSW,\nRijnmond,Wajong,7\n\
+        Rijnmond,WSW,8\nDrechtsteden,WSW,3\n";
+    let ds = Dataset::load("b.csv", csv.as_bytes()).unwrap();
+    let n = all_notes(&ds, "view=bars&x=regio&y=aantal&series=subgroep");
+    assert!(n.contains("Onbekend of geheim (geen balk): Twente."), "{n}");
+    assert!(
+        n.contains("Geen rij in het bestand (geen balk): Wajong bij Drechtsteden."),
+        "{n}"
+    );
+    let svg = render_query(&ds, "view=bars&x=regio&y=aantal&series=subgroep")
+        .unwrap()
+        .svg;
+    assert_eq!(
+        (
+            svg.matches(">\nonbekend\n<").count(),
+            svg.matches(">\ngeen rij\n<").count()
+        ),
+        (1, 1),
+        "{svg}"
+    );
+}
+
+/// Shares of states that add up to 100 % per group and month: a line per group averaged the four
+/// states (always 25 %). The line view now draws a line per state, and a mean over the states
+/// is refused with what to do.
+#[test]
+fn shares_of_a_distribution_are_not_averaged_over_its_parts() {
+    let mut csv = String::from("groep,maanden,toestand,aandeel_pct,personen\n");
+    for (g, n) in [("Wajong", 1000), ("WGA", 300)] {
+        for (m, parts) in [(0, [10, 40, 20, 30]), (6, [25, 35, 15, 25])] {
+            for (s, p) in [
+                "Geen werk",
+                "Met jobcoach",
+                "Zonder jobcoach",
+                "Proefplaats",
+            ]
+            .iter()
+            .zip(parts)
+            {
+                csv.push_str(&format!("{g},{m},{s},{p},{n}\n"));
+            }
+        }
+    }
+    let ds = Dataset::load("j.csv", csv.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=line").unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.spec.contains("series=toestand"), "{}", r.spec);
+    // Geen werk at month 0: (10 x 1000 + 10 x 300) / 1300 = 10.
+    let line = r.data["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Geen werk")
+        .unwrap()
+        .clone();
+    assert_eq!(line["points"][0]["y"].as_f64(), Some(10.0), "{line}");
+    for q in ["view=line&series=groep", "view=bars&x=groep"] {
+        let e = render_query(&ds, q)
+            .err()
+            .unwrap_or_else(|| panic!("{q}: drawn"));
+        assert!(
+            e.to_string()
+                .contains("'aandeel_pct' is een verdeling over toestand"),
+            "{q}: {e}"
+        );
+    }
+    let r = render_query(&ds, "view=line&series=groep&filter=toestand:Geen%20werk")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        r.title.contains("Geen werk") || r.spec.contains("filter="),
+        "{}",
+        r.spec
+    );
+}

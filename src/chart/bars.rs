@@ -27,6 +27,14 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         v
     };
     let grouped = d.series_column.is_some();
+    // A series that belongs to its categories: one bar per category, in its series' colour.
+    let single = grouped && d.one_per_category;
+    let slots = if single { 1 } else { names.len() };
+    let no_row = |panel: &Option<String>, series: &str, cat: &str| {
+        d.no_row
+            .iter()
+            .any(|b| b.facet == *panel && b.category == cat && b.series.as_deref() == Some(series))
+    };
     let panels = facet::panels(&d.facets);
     let cols_n = panels
         .len()
@@ -74,7 +82,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .collect();
     let two_lines = wrapped.iter().any(|l| l.len() > 1);
     // Grouped bars stay tall enough for their value labels; with many series the labels go.
-    let bar_h = if grouped {
+    let bar_h = if grouped && !single {
         if names.len() > 6 {
             9.0
         } else {
@@ -84,8 +92,8 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
         16.0
     };
     let value_labels = bar_h >= 12.0;
-    let row_h = if grouped {
-        bar_h * names.len() as f64 + 10.0
+    let row_h = if grouped && !single {
+        bar_h * slots as f64 + 10.0
     } else if two_lines {
         30.0
     } else {
@@ -218,12 +226,25 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     else {
                         continue;
                     };
-                    let by = if grouped {
+                    let absent = no_row(panel, sname, cat);
+                    if single && absent {
+                        continue;
+                    }
+                    let by = if grouped && !single {
                         y + 5.0 + si as f64 * bar_h
                     } else {
                         y + (row_h - bar_h) / 2.0
                     };
-                    let bh = if grouped { bar_h - 1.0 } else { bar_h };
+                    let bh = if grouped && !single {
+                        bar_h - 1.0
+                    } else {
+                        bar_h
+                    };
+                    let missing = if absent {
+                        crate::format::t(lang, "geen rij", "no row")
+                    } else {
+                        unknown_in(lang)
+                    };
                     let value = s.points.get(k).and_then(|p| p.y);
                     let c = if grouped {
                         facet::colour(si)
@@ -288,7 +309,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                                 &root,
                                 sx.map(0.0_f64.max(v0)) + 4.0,
                                 by + bh / 2.0,
-                                unknown_in(lang),
+                                missing,
                                 st.anchor(HPos::Left, VPos::Center),
                             )?;
                             hits.push(facet::hit(
@@ -298,7 +319,7 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
                                     w: 60.0,
                                     h: bh,
                                 },
-                                format!("{tip_head}: {}", unknown_in(lang)),
+                                format!("{tip_head}: {missing}"),
                                 cat,
                             ));
                         }

@@ -504,6 +504,14 @@ pub struct BarsData {
     /// Rows combined per point, when the file has more rows than the view has points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregated: Option<Aggregation>,
+    /// Bars of a series at a category the file has no row for (not an empty cell: no bar, and
+    /// not "unknown" either).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub no_row: Vec<BarN>,
+    /// The series column belongs to the categories (one value at each): one bar per category,
+    /// in its series' colour.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub one_per_category: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -292,6 +292,8 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
         CompareMark::Bars => chart::bars::draw(
             &BarsData {
                 aggregated: None,
+                no_row: Vec::new(),
+                one_per_category: false,
                 view: "bars",
                 x: "period".to_string(),
                 y: y_label.clone(),
@@ -409,6 +411,8 @@ pub fn render_levels(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<R
     let chart = chart::bars::draw(
         &BarsData {
             aggregated: None,
+            no_row: Vec::new(),
+            one_per_category: false,
             view: "bars",
             x: "region".to_string(),
             y: name.clone(),

@@ -355,6 +355,8 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
         charts.push(chart::bars::draw(
             &BarsData {
                 aggregated: None,
+                no_row: Vec::new(),
+                one_per_category: false,
                 view: "bars",
                 x: "period".to_string(),
                 y: name.clone(),

@@ -800,6 +800,29 @@ pub fn combine(
 
     let y_role = f.role(y);
     let y_name = f.name(y).to_string();
+    // Shares of a distribution (states that add up to 100 % per group) averaged over its parts:
+    // always 100 divided by their number, whatever the file says.
+    if cfg!(feature = "full") && combined {
+        let parts = f
+            .roles
+            .get(&y_name)
+            .filter(|c| c.role == Role::Percent)
+            .and_then(|c| c.distribution_over.as_deref())
+            .filter(|d| over.iter().any(|o| o == d));
+        if let Some(d) = parts {
+            return Err(Error::new(
+                ErrorKind::NotAvailable,
+                match lang {
+                    Lang::Nl => format!(
+                        "'{y_name}' is een verdeling over {d}: de delen tellen per groep op tot 100 %, en een gemiddelde over {d} is steeds 100 gedeeld door het aantal delen. Zet {d} op series= of facet=, of kies één deel met filter={d}:…"
+                    ),
+                    Lang::En => format!(
+                        "'{y_name}' is a distribution over {d}: its parts add up to 100 % in each group, and a mean over {d} is always 100 divided by the number of parts. Put {d} on series= or facet=, or choose one part with filter={d}:…"
+                    ),
+                },
+            ));
+        }
+    }
     // The columns combined over, as the refusals name them.
     let over_text = || {
         if over.is_empty() {

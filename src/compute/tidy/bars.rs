@@ -405,15 +405,55 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             ),
         });
     }
-    let unknown: Vec<String> = series
-        .iter()
-        .flat_map(|s| {
-            s.points
-                .iter()
-                .filter(|p| p.y.is_none())
-                .map(move |p| p.x.as_str().unwrap_or("").to_string())
-        })
-        .collect();
+    // A bar without a number: a row with an empty cell (unknown or suppressed), or no row for
+    // that series at that category. A series that belongs to its category (the body
+    // responsible for a grondslag) has no row at the others, and that needs no word.
+    let mut unknown: Vec<String> = Vec::new();
+    let mut absent: Vec<String> = Vec::new();
+    let mut no_row: Vec<BarN> = Vec::new();
+    let structural = sj.is_some_and(|sj| {
+        super::natural::determines(f.table, &x_name, f.name(sj))
+            && f.roles.get(f.name(sj)).is_some_and(|c| c.distinct >= 2)
+    });
+    for s in &series {
+        let p = facets
+            .iter()
+            .position(|(fc, _)| *fc == s.facet)
+            .unwrap_or(0);
+        for pt in s.points.iter().filter(|pt| pt.y.is_none()) {
+            let c = pt.x.as_str().unwrap_or("").to_string();
+            if at_bar.contains_key(&(p, s.name.clone(), c.clone())) {
+                unknown.push(c);
+                continue;
+            }
+            no_row.push(BarN {
+                facet: s.facet.clone(),
+                series: Some(s.name.clone()),
+                category: c.clone(),
+                n: None,
+            });
+            if !structural {
+                let at = crate::format::t(lang, "bij", "at");
+                absent.push(match &s.facet {
+                    Some(fc) if sj.is_some() => format!("{} {at} {c} ({fc})", s.name),
+                    Some(fc) => format!("{c} ({fc})"),
+                    None => format!("{} {at} {c}", s.name),
+                });
+            }
+        }
+    }
+    if !absent.is_empty() {
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Geen rij in het bestand (geen balk): {}.",
+                crate::format::first_ten(&absent, lang)
+            ),
+            Lang::En => format!(
+                "No row in the file (no bar): {}.",
+                crate::format::first_ten(&absent, lang)
+            ),
+        });
+    }
     if !unknown.is_empty() {
         let mut u: Vec<String> = Vec::new();
         for x in unknown {
@@ -473,6 +513,8 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         notes,
         roles: f.roles.clone(),
         aggregated,
+        no_row,
+        one_per_category: structural,
     })
 }
 

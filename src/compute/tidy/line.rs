@@ -90,8 +90,15 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     };
     let yj = f.col("y", &y_name)?;
     f.numeric("y", yj)?;
+    // Shares of a distribution get a line per part (a mean over the parts says nothing).
+    let parts = f
+        .roles
+        .get(&y_name)
+        .and_then(|c| c.distribution_over.clone())
+        .filter(|d| *d != x_name && Some(d.as_str()) != e.facet.as_deref());
     let series_name = match &e.series {
         Some(s) => Some(s.clone()),
+        None if cfg!(feature = "full") && parts.is_some() => parts,
         None => default_category(
             &f.roles,
             &[&x_name, &y_name, e.facet.as_deref().unwrap_or("")],
