@@ -79,6 +79,40 @@ impl Example {
     pub fn find(file: &str) -> Option<&'static Example> {
         EXAMPLES.iter().find(|e| e.file == file)
     }
+
+    /// The gallery's English name, explanation and chart title (the full core only: the page's
+    /// first core lists the gallery in Dutch, and an English page asks the full core).
+    #[cfg(feature = "full")]
+    pub fn english(&self) -> Option<(&'static str, &'static str, &'static str)> {
+        Some(match self.file {
+            "register_by_subgroup_2017_2019.csv" => (
+                "Target group register by subgroup",
+                "Number of persons in the target group register per subgroup, end of 2017 to end of 2019: a line per subgroup.",
+                "Persons in the target group register by subgroup, end of 2017-2019",
+            ),
+            "hours_per_week_by_subgroup_2019.csv" => (
+                "Hours worked per week",
+                "Distribution of the hours worked per week per subgroup (each group together 100 %): stacked bars.",
+                "Hours worked per week by subgroup, December 2019",
+            ),
+            "odds_ratios_job_finding_2019.csv" => (
+                "Chance of work: odds ratios",
+                "Odds ratios of finding a job in 2019 per characteristic, per subgroup, against a reference category: a forest plot on a logarithmic scale.",
+                "Chance of finding work in 2019 by characteristic and subgroup",
+            ),
+            "jobcoach_states_by_month.csv" => (
+                "Job coaching: position per month",
+                "Share without work, working with or without a job coach, and on a work trial, per month since the start of job coaching, with the number of persons per month.",
+                "Labour market position by months since the start of job coaching",
+            ),
+            "not_working_by_grondslag_2019_2021.csv" => (
+                "36 months without work, by registration ground",
+                "Share that did not work at all in 36 months, per ground of registration (grondslag), with the average (35 %) as a reference line.",
+                "Share that did not work for 36 months, by ground of registration, 2019-2021",
+            ),
+            _ => return None,
+        })
+    }
 }
 
 /// The five sample tables, in gallery order (the regional data is [`DEFAULT_DATA`]).

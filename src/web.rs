@@ -684,13 +684,31 @@ pub fn examples() -> Result<JsValue, JsValue> {
     let list: Vec<serde_json::Value> = crate::EXAMPLES
         .iter()
         .map(|e| {
-            serde_json::json!({
+            #[allow(unused_mut)]
+            let mut v = serde_json::json!({
                 "name": e.name,
                 "file": e.file,
                 "source": e.source,
                 "explanation": e.explanation,
                 "view": e.view_description(),
-            })
+            });
+            // In English (the full core): the gallery's texts and the chart's title.
+            #[cfg(feature = "full")]
+            if let (Some((name, explanation, title)), Some(o)) = (e.english(), v.as_object_mut()) {
+                o.insert("name_en".into(), name.into());
+                o.insert("explanation_en".into(), explanation.into());
+                o.insert(
+                    "source_en".into(),
+                    crate::render::english_source(e.file)
+                        .unwrap_or_default()
+                        .into(),
+                );
+                o.insert(
+                    "view_en".into(),
+                    format!("{}&title={}", e.view, crate::spec::percent_encode(title)).into(),
+                );
+            }
+            v
         })
         .collect();
     to_js(&list)

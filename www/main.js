@@ -430,6 +430,15 @@ function dataUrl(path) {
 function buildGallery() {
   let items = state.examples;
   if (!Array.isArray(items) || !items.length) return;
+  const en = state.lang === 'en';
+  // The English texts come from the full core: asked for once, then the gallery is made again.
+  if (en && !items.some((ex) => ex.name_en) && !state.examplesAsked) {
+    state.examplesAsked = true;
+    state.core.call('examples').then((list) => {
+      if (Array.isArray(list) && list.length) { state.examples = list; if (state.lang === 'en' && !state.embed) buildGallery(); }
+    }).catch(() => {});
+  }
+  const pick = (ex, k) => (en && ex[k + '_en']) || ex[k];
   // The built-in regional data is the first example: the way back after opening another.
   items = [{ name: t('gallery-default'), file: 'regions.csv', explanation: t('gallery-default-text'), source: '', builtin: true }, ...items];
   const ul = $('gallery-list');
@@ -440,14 +449,15 @@ function buildGallery() {
     b.type = 'button';
     b.id = `example-${i}`;
     b.className = 'example';
-    b.textContent = ex.name;
+    b.textContent = pick(ex, 'name');
     b.setAttribute('aria-describedby', `example-${i}-d`);
     const d = document.createElement('p');
     d.id = `example-${i}-d`;
-    d.textContent = [ex.explanation, ex.source].filter(Boolean).join(' ');
+    d.textContent = [pick(ex, 'explanation'), pick(ex, 'source')].filter(Boolean).join(' ');
     b.addEventListener('click', async () => {
       const lang = new URLSearchParams(currentCore()).get('lang');
-      const spec = (ex.view || '') + (lang ? (ex.view ? '&' : '') + 'lang=' + lang : '');
+      const view = lang === 'en' ? (ex.view_en || ex.view) : ex.view;
+      const spec = (view || '') + (lang ? (view ? '&' : '') + 'lang=' + lang : '');
       const ok = ex.builtin
         ? await openData({ kind: 'default' }, null, spec, {})
         : await openData({ kind: 'example', file: ex.file }, ex.file, spec, { example: ex.file });

@@ -7,6 +7,7 @@ export const state = {
   embed: false,
   version: '',
   examples: [],
+  examplesAsked: false, // the English gallery asked of the full core
   roleNames: {}, // per language: [{key, label}] from the core
   // The dataset on screen: how it was opened (to reopen it in a new worker), its file name (the
   // file line), what the core detected, and its view catalogue. `source` null: no data.

@@ -383,6 +383,9 @@ const ops = {
   // and warmed up, with how far the warm-up got (`{steps, complete}`; it ends early when a file
   // comes): the bench's "page that has finished starting".
   async fullCore() { await loadFull(); return warmUp(); },
+  // The gallery with its English texts (`name_en`, `explanation_en`, `source_en`, `view_en`),
+  // which only the full core holds.
+  async examples() { await loadFull(); return wasm_bindgen.examples(); },
   // Opens a dataset: the built-in data, an example, a File, bytes (from a link) or a same-origin
   // address; then the user's column mapping, when the source has one. Replaces the current
   // dataset only when all of it worked. `view`: the catalogue holds only that view (see
@@ -537,7 +540,7 @@ self.onmessage = (e) => {
   };
   // `fullCore` waits for the warm-up, which waits while requests are answered: it is answered
   // beside the queue, not in it (as are the requests that hold no data).
-  if (op === 'fullCore' || op === 'filterParts' || op === 'filterWith') { answer(); return; }
+  if (op === 'fullCore' || op === 'filterParts' || op === 'filterWith' || op === 'examples') { answer(); return; }
   asked += 1;
   if (op === 'open' && args && args.source && args.source.kind !== 'default') {
     opened = true;

@@ -677,7 +677,7 @@ pub(crate) fn source_line(ds: &Dataset, lang: Lang) -> String {
 }
 
 /// The source lines of the samples in English, by file name.
-fn english_source(file: &str) -> Option<&'static str> {
+pub(crate) fn english_source(file: &str) -> Option<&'static str> {
     Some(match file {
         "register_by_subgroup_2017_2019.csv" => "Source: UWV, target group register of the jobs agreement (banenafspraak), end of 2017-2019 (published figures; processed by Banenverkenner)",
         "hours_per_week_by_subgroup_2019.csv" => "Source: published figures of the jobs agreement (banenafspraak), December 2019 (processed by Banenverkenner)",

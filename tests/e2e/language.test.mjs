@@ -104,3 +104,24 @@ test('an English page labels the pickers of a loaded table in English, from the 
   await page.waitForFunction(() => document.querySelector('#keys [data-key="series"] span')?.textContent === 'Een lijn per');
   await context.close();
 });
+
+// The gallery of an English page was Dutch but for its first item, and so were the examples'
+// chart titles.
+test('an English page lists the gallery in English and opens an example with an English title', async () => {
+  const { page, context, errors } = await open(browser, srv.url + '#lang=en');
+  await ready(page);
+  await page.waitForFunction(() => document.getElementById('example-1')?.textContent === 'Target group register by subgroup', null, { timeout: 20000 });
+  const names = await page.locator('#gallery-list button').allTextContents();
+  assert.deepEqual(names.slice(1), ['Target group register by subgroup', 'Hours worked per week', 'Chance of work: odds ratios',
+    'Job coaching: position per month', '36 months without work, by registration ground']);
+  assert.match(await page.locator('#example-5-d').textContent(), /^Share that did not work at all in 36 months.*Source: published figures/);
+  await page.click('#example-4');
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'area' && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  assert.equal(await page.evaluate(() => window.bv.rendered.title), 'Labour market position by months since the start of job coaching');
+  assert.match(await page.evaluate(() => location.hash), /lang=en/);
+  // And back to Dutch: the gallery in Dutch again.
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.getElementById('example-1')?.textContent === 'Doelgroepregister per subdoelgroep');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
