@@ -332,7 +332,10 @@ function fillSelect(sel) {
   sel.filled = true;
   sel.textContent = '';
   if (sel.list.none !== null) sel.appendChild(option('', sel.list.none));
-  for (const [v, text] of sel.list.items) sel.appendChild(option(v, text));
+  for (const [v, text] of sel.list.items) {
+    const o = sel.appendChild(option(v, text));
+    if (sel.offNow) o.disabled = sel.offNow(v);
+  }
   sel.value = value;
 }
 
@@ -434,6 +437,7 @@ export function buildPickers(spec, view) {
     const l = box.querySelector(`[data-key="${k.key}"]`);
     if (l) l.hidden = !applies(k, keys, p);
   }
+  orderPeriods(keys, p);
   updateFilters(keys.find((k) => k.key === 'filter'), p);
   const region = p.get('region') || '';
   if (document.activeElement !== $('region')) $('region').value = region;
@@ -441,6 +445,22 @@ export function buildPickers(spec, view) {
   // A highlighted region leads to its profile, where the data has one.
   $('open-profile').disabled = !region || !viewInfo('profile') || p.get('view') === 'profile';
   $('region-hint').textContent = region ? t('region-marked', { name: region }) : '';
+}
+
+// A period range: 'Tot en met' offers only periods after 'Van', and 'Van' only periods before
+// 'Tot en met' (a growth from 2016 to 2016 is nothing; the choice was taken back with a message).
+function orderPeriods(keys, p) {
+  const from = keys.find((k) => k.key === 'from');
+  const to = keys.find((k) => k.key === 'to');
+  const fs = $('key-from'), ts = $('key-to');
+  if (!from || !to || !fs || !ts || !fs.list || !ts.list) return;
+  const order = new Map();
+  for (const c of [...from.choices, ...to.choices]) if (!order.has(c.value)) order.set(c.value, order.size);
+  const at = (v) => (order.has(v) ? order.get(v) : -1);
+  const f = at(p.get('from') ?? from.default ?? ''), t = at(p.get('to') ?? to.default ?? '');
+  fs.offNow = (v) => t >= 0 && at(v) >= t;
+  ts.offNow = (v) => f >= 0 && at(v) >= 0 && at(v) <= f;
+  for (const sel of [fs, ts]) for (const o of sel.options) if (o.value) o.disabled = sel.offNow(o.value) && o.value !== sel.value;
 }
 
 // What the core changed in the description, and why (`rendered.changes`), beside the pickers.

@@ -432,3 +432,23 @@ test('a view typed into the address without file= is drawn on the file the page 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// 'Tot en met' offers only periods after 'Van' (the decomposition offered to=2016 with
+// from=2016, and the choice was then taken back).
+test('the period pickers offer only a range that runs forward', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=decomposition');
+  await ready(page);
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'decomposition');
+  const off = (id) => page.locator(`#${id} option`).evaluateAll((os) => os.filter((o) => o.disabled).map((o) => o.value));
+  assert.equal(await page.inputValue('#key-from'), '2016');
+  assert.deepEqual(await off('key-to'), ['2016']);
+  await page.selectOption('#key-from', '2015');
+  await page.waitForFunction(() => /from=2015/.test(window.bv.rendered.spec) && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  assert.deepEqual(await off('key-to'), []);
+  await page.selectOption('#view', 'scatter');
+  await page.waitForFunction(() => window.bv.rendered.view === 'scatter' && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  await page.selectOption('#key-to', '2016');
+  await page.waitForFunction(() => /to=2016/.test(window.bv.rendered.spec) && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  assert.deepEqual(await off('key-from'), ['2016']);
+  await context.close();
+});
