@@ -43,6 +43,13 @@ export async function exportCsv(r, index) {
   download(baseName(r) + '.csv', 'text/csv;charset=utf-8', text);
 }
 
+// The view's numbers as JSON, written by the core exactly as the CLI's `--json` prints them.
+export async function exportJson(r) {
+  if (!r) return;
+  const text = await state.core.call('json', { spec: r.spec });
+  download(baseName(r) + '.json', 'application/json;charset=utf-8', text);
+}
+
 // PNG at twice the drawing's size, for slides and documents.
 export function exportPng(r, onError) {
   if (!r || !r.svg) return;

@@ -12,7 +12,7 @@ import {
   pickerHooks, buildPickers, showChanges, updateNames, chooseRegion, setKey, switchView, specForNewData, withoutFileKeys, sameSettings,
   describeDataset, mappingPairs, syncRoles, openProfile,
 } from './pickers.js';
-import { say, exportSvg, exportPng, exportCsv, copyText, copyLink, fillEmbed, inflated } from './exports.js';
+import { say, exportSvg, exportPng, exportCsv, exportJson, copyText, copyLink, fillEmbed, inflated } from './exports.js';
 import { presentHooks, enterPresentation, leavePresentation, goToSlide, layoutPresentation, updatePresentBar, presentKeys } from './present.js';
 
 
@@ -54,6 +54,7 @@ function updateActions() {
   $('export-svg').disabled = !chart;
   $('export-png').disabled = !chart;
   $('export-csv').disabled = !(chart && r.table && r.table.columns && r.table.columns.length);
+  $('export-json').disabled = !r;
   $('embed-button').disabled = !chart;
   $('present').disabled = !chart;
   $('copy-link').disabled = !state.source;
@@ -541,6 +542,7 @@ function wire() {
   });
   $('export-svg').addEventListener('click', () => exportSvg(state.rendered));
   $('export-csv').addEventListener('click', () => exportCsv(state.rendered).catch(showError));
+  $('export-json').addEventListener('click', () => exportJson(state.rendered).catch(showError));
   $('export-png').addEventListener('click', () => exportPng(state.rendered, showError));
   $('copy-link').addEventListener('click', () => copyLink());
   $('embed-button').addEventListener('click', (e) => {

@@ -64,6 +64,22 @@ test('CSV export in Dutch: BOM, semicolons, decimal comma, one row per region', 
   await context.close();
 });
 
+// The numbers of the view as the CLI's `--json` prints them (the page had no way to them).
+test('JSON export: the view\'s numbers, written by the core', async () => {
+  const { page, context } = await open(browser, srv.url);
+  await ready(page);
+  const { name, bytes } = await download(page, '#export-json');
+  assert.equal(name, 'banenverkenner-scatter-total-2015-2017.json');
+  const d = JSON.parse(bytes.toString('utf8'));
+  assert.equal(d.points.length, 35);
+  assert.equal(d.from, 2015);
+  assert.ok(Math.abs(d.national_x - 43.8739) < 1e-3, String(d.national_x));
+  const food = d.points.find((p) => p.region === 'Food Valley');
+  assert.ok(Math.abs(food.y - 37.28) < 0.01, String(food.y));
+  assert.equal(bytes.toString('utf8'), await page.evaluate(() => window.bv.core.call('json', { spec: window.bv.rendered.spec })));
+  await context.close();
+});
+
 test('CSV export in English uses commas and decimal points', async () => {
   const { page, context } = await open(browser, srv.url + '#view=scatter&lang=en');
   await ready(page);
