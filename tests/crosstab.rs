@@ -332,6 +332,8 @@ fn every_view_the_catalogue_offers_for_a_crosstab_draws() {
                 let q = format!("view={}&{}={}", v.view, k.key, c.value.replace('&', "%26"));
                 match render_query(&ds, &q) {
                     Ok(_) => drawn += 1,
+                    // facet= on the only column x= can be: refused, saying so.
+                    Err(e) if e.message.starts_with("facet=") => {}
                     Err(e) => assert_eq!(
                         e.kind,
                         banenverkenner::error::ErrorKind::NotAvailable,

@@ -387,3 +387,47 @@ fn shares_of_a_distribution_are_not_averaged_over_its_parts() {
         r.spec
     );
 }
+
+/// Small multiples with a panel per municipality (or the same column on x= and facet=) drew
+/// tens of thousands of bars: `x=gemeente&facet=gemeente` ran for over ten minutes. They are
+/// refused with what to do, at once.
+#[test]
+fn panels_per_municipality_are_refused_with_what_to_do() {
+    let mut csv = String::from("gemeente;arbeidsmarktregio;jaar;personen;werkzaam\n");
+    for g in 0..350 {
+        for y in [2015, 2016, 2017] {
+            csv.push_str(&format!(
+                "Gemeente {g};Regio {};{y};{};{}\n",
+                g % 35,
+                100 + g,
+                40 + g % 20
+            ));
+        }
+    }
+    let ds = Dataset::load("gm.csv", csv.as_bytes()).unwrap();
+    for (q, said) in [
+        (
+            "view=bars&x=gemeente&facet=gemeente",
+            "facet=gemeente geeft 350 panelen; een grafiek houdt er hoogstens 40",
+        ),
+        (
+            "view=line&x=jaar&facet=gemeente",
+            "facet=gemeente geeft 350 panelen",
+        ),
+        (
+            "view=bars&x=gemeente&facet=arbeidsmarktregio",
+            "36.750 plaatsen voor staven",
+        ),
+        (
+            "view=line&x=jaar&series=arbeidsmarktregio&facet=arbeidsmarktregio",
+            "facet= moet een andere kolom zijn",
+        ),
+    ] {
+        let e = render_query(&ds, q)
+            .err()
+            .unwrap_or_else(|| panic!("{q}: drawn"));
+        assert!(e.to_string().contains(said), "{q}: {e}");
+    }
+    // 35 panels of a region's years are drawn.
+    render_query(&ds, "view=bars&x=jaar&facet=arbeidsmarktregio").unwrap_or_else(|e| panic!("{e}"));
+}

@@ -26,7 +26,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
     let xj = f.col("x", &x_name)?;
     let yj = f.col("y", &y_name)?;
     let sj = f.col("series", &s_name)?;
-    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
+    let facet_j = f.facet_col(e.facet.as_deref(), [Some(xj), Some(sj)])?;
     f.numeric("y", yj)?;
     let used = [
         x_name.as_str(),

@@ -85,7 +85,7 @@ pub fn compute(f: &Frame, spec: &ForestSpec) -> Result<ForestData> {
     };
     let sigj = pick(&spec.significance, "significance", Role::Significance)?;
     let refj = pick(&spec.reference, "reference", Role::Reference)?;
-    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
+    let facet_j = f.facet_col(e.facet.as_deref(), [None, None])?;
     let series_given = e
         .series
         .as_deref()

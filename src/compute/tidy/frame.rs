@@ -11,6 +11,23 @@ use crate::spec::tidy::RowFilter;
 use crate::spec::Role;
 use crate::table::{Cell, Table};
 
+/// The refusal of a facet= that takes the one column `key`= could be.
+pub fn facet_took(f: &Frame, facet: &str, key: &str) -> Error {
+    Error::view(match f.lang {
+        Lang::Nl => format!(
+            "facet={facet} neemt de enige kolom die {key}= kan zijn. Laat facet= weg of kies er \
+             een andere kolom voor."
+        ),
+        Lang::En => format!(
+            "facet={facet} takes the one column that could be {key}=. Leave facet= out or \
+             choose another column for it."
+        ),
+    })
+}
+
+/// At most this many panels in one chart (small multiples of the 35 labour-market regions fit).
+pub const MAX_PANELS: usize = 40;
+
 pub struct Frame<'a> {
     pub table: &'a Table,
     pub roles: Roles,
@@ -736,6 +753,44 @@ impl<'a> Frame<'a> {
             )));
         }
         Ok(())
+    }
+
+    /// The facet column of a view: another column than x= and series= (each panel would hold
+    /// one bar or line, and a column of hundreds of municipalities made tens of thousands of
+    /// them), with at most [`MAX_PANELS`] values among the rows shown.
+    pub fn facet_col(
+        &self,
+        name: Option<&str>,
+        others: [Option<usize>; 2],
+    ) -> Result<Option<usize>> {
+        let Some(name) = name else {
+            return Ok(None);
+        };
+        let j = self.col("facet", name)?;
+        if others.contains(&Some(j)) {
+            return Err(Error::view(t(
+                self.lang,
+                "facet= moet een andere kolom zijn dan x= en series=.",
+                "facet= must be another column than x= and series=.",
+            )));
+        }
+        let n = self.ordered_distinct(j).len();
+        if n > MAX_PANELS {
+            let count = crate::format::number(n as f64, 0, self.lang);
+            return Err(Error::view(match self.lang {
+                Lang::Nl => format!(
+                    "facet={name} geeft {count} panelen; een grafiek houdt er hoogstens \
+                     {MAX_PANELS}. Kies voor facet= een kolom met minder waarden, of kies \
+                     waarden met filter={name}:…"
+                ),
+                Lang::En => format!(
+                    "facet={name} gives {count} panels; a chart holds at most {MAX_PANELS}. \
+                     Choose a column with fewer values for facet=, or choose values with \
+                     filter={name}:…"
+                ),
+            }));
+        }
+        Ok(Some(j))
     }
 
     /// The row of a table for error locations.

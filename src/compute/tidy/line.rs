@@ -63,6 +63,16 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     let lang = f.lang;
     let x_name = match &e.x {
         Some(x) => x.clone(),
+        // The time column on facet= leaves none for x= (each panel would be one point).
+        None if e.facet.is_some()
+            && f.roles.first(&[Role::Time]).map(|c| c.column.as_str()) == e.facet.as_deref() =>
+        {
+            return Err(super::frame::facet_took(
+                f,
+                e.facet.as_deref().unwrap_or_default(),
+                "x",
+            ));
+        }
         None => f
             .roles
             .first(&[Role::Time])
@@ -81,7 +91,6 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
             })?,
     };
     let xj = f.col("x", &x_name)?;
-    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
     let y_name = match &e.y {
         Some(y) => y.clone(),
         None => default_count_for_per(&f.roles, &[&x_name], e.per.as_deref())
@@ -109,6 +118,7 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
         .map(|s| f.col("series", s))
         .transpose()?;
     f.series_apart(xj, sj)?;
+    let facet_j = f.facet_col(e.facet.as_deref(), [Some(xj), sj])?;
     // Rows that land on one point are combined over the columns the view does not show.
     let per_j = e.per.as_deref().map(|p| f.col("per", p)).transpose()?;
     let used = [

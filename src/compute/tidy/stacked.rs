@@ -63,7 +63,13 @@ pub(crate) fn distribution_columns(
             };
             let skip = series_name.as_deref().unwrap_or("");
             time.or_else(|| default_category(&f.roles, &[skip, &y_name, facet]))
-                .ok_or_else(|| missing("x"))?
+                .ok_or_else(|| {
+                    if facet.is_empty() {
+                        missing("x")
+                    } else {
+                        super::frame::facet_took(f, facet, "x")
+                    }
+                })?
         }
     };
     // Not a category the groups determine (the region of a municipality): each group would be
@@ -80,7 +86,13 @@ pub(crate) fn distribution_columns(
             .find(|c| !super::natural::determines(f.table, &x_name, c))
             .map(str::to_string)
             .or_else(|| default_category(&f.roles, &[&x_name, &y_name, facet]))
-            .ok_or_else(|| missing("series"))?,
+            .ok_or_else(|| {
+                if facet.is_empty() {
+                    missing("series")
+                } else {
+                    super::frame::facet_took(f, facet, "series")
+                }
+            })?,
     };
     // Periods are no parts of a whole: the stands of 2015, 2016 and 2017 do not add up to
     // persons (a person counts in each), and a share of them means nothing.
@@ -246,7 +258,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let xj = f.col("x", &x_name)?;
     let yj = f.col("y", &y_name)?;
     let sj = f.col("series", &s_name)?;
-    let facet_j = e.facet.as_deref().map(|c| f.col("facet", c)).transpose()?;
+    let facet_j = f.facet_col(e.facet.as_deref(), [Some(xj), Some(sj)])?;
     f.numeric("y", yj)?;
     f.series_apart(xj, Some(sj))?;
     // Rows that land on one segment are combined over the columns the view does not show.
