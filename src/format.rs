@@ -9,14 +9,7 @@ pub enum Lang {
 
 impl Lang {
     pub fn parse(s: &str) -> Option<Lang> {
-        // (Outer spaces and capitals in the full core; the first core reads the page's own.)
-        if !cfg!(feature = "full") {
-            return match s {
-                "nl" => Some(Lang::Nl),
-                "en" => Some(Lang::En),
-                _ => None,
-            };
-        }
+        // (Outer spaces and capitals: `lang=EN` is English.)
         let s = s.trim();
         if s.eq_ignore_ascii_case("nl") {
             Some(Lang::Nl)

@@ -52,11 +52,7 @@ impl Params {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             // Keys are words of the grammar: outer spaces and capitals are no part of them
             // (` x=jaar`, `View=line`). Values keep theirs (column names, labels).
-            let mut k = percent_decode(k, lang)?;
-            // (In the full core: the first core draws the page's own first chart.)
-            if cfg!(feature = "full") {
-                k = k.trim().to_ascii_lowercase();
-            }
+            let k = percent_decode(k, lang)?.trim().to_ascii_lowercase();
             let v = percent_decode(v, lang)?;
             if pairs.iter().any(|(pk, _, _)| *pk == k) {
                 return Err(Error::view(match lang {
@@ -584,10 +580,11 @@ impl ViewSpec {
             None => Vec::new(),
         };
         // (Views are named in lower case; `view=LINE` is the same view.)
-        let mut name = p.take("view").unwrap_or_default();
-        if cfg!(feature = "full") {
-            name = name.trim().to_ascii_lowercase();
-        }
+        let name = p
+            .take("view")
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
         let view = if name.is_empty() {
             if let Some((k, _)) = p.untaken().next() {
                 return Err(Error::view(if en {

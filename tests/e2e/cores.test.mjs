@@ -90,3 +90,16 @@ test('the started page warms its core up, and a file that comes meanwhile ends t
   assert.deepEqual(errors.concat(second.errors), []);
   await second.context.close();
 });
+
+// Keys, view names and lang= in capitals are read by the page's first core as by the CLI (it
+// answered "De sleutel 'View' hoort bij een weergave").
+test('the first core reads keys, view names and lang= in any case', async () => {
+  const { page, context, errors } = await open(browser, srv.url + '#View=SCATTER&Subgroup=wajong&LANG=EN');
+  await ready(page);
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'scatter');
+  assert.equal(await page.locator('#error').isHidden(), true, await page.locator('#error').textContent());
+  assert.match(await page.evaluate(() => window.bv.rendered.title), /Wajong/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
