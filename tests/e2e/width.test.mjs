@@ -16,7 +16,7 @@ const VIEWS = {
   'trend, small multiples': '#view=trend&region=Twente',
   'tidy line': '#example=register_by_subgroup_2017_2019.csv&view=line',
   'tidy bars': '#example=hours_per_week_by_subgroup_2019.csv&view=bars',
-  'tidy stacked': '#example=not_working_by_grondslag_2019_2021.csv&view=stacked',
+  'tidy stacked': '#example=hours_per_week_by_subgroup_2019.csv&view=stacked',
   'tidy area': '#example=jobcoach_states_by_month.csv&view=area',
   'tidy forest': '#example=odds_ratios_job_finding_2019.csv&view=forest',
   decomposition: '#view=decomposition',
