@@ -431,3 +431,24 @@ fn panels_per_municipality_are_refused_with_what_to_do() {
     // 35 panels of a region's years are drawn.
     render_query(&ds, "view=bars&x=jaar&facet=arbeidsmarktregio").unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// The reading under a bar chart of several series named no series (it described the first)
+/// and called the total row the highest part ("Hoogste personen: totaal (246.164)").
+#[test]
+fn the_bars_reading_names_its_series_and_passes_the_total_by() {
+    let csv = "subgroep,jaar,personen\nWajong,2017,98758\nWajong,2019,93391\nWiw/ID,2017,1078\n\
+        Wiw/ID,2019,2131\ntotaal,2017,246164\ntotaal,2019,267111\n";
+    let ds = Dataset::load("r.csv", csv.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=bars&x=subgroep&y=personen&series=jaar").unwrap();
+    assert_eq!(
+        r.summary,
+        "Hoogste personen (2017): Wajong (98.758); laagste: Wiw/ID (1.078)."
+    );
+    let r = render_query(&ds, "view=bars&x=jaar&y=personen&facet=subgroep").unwrap();
+    assert!(
+        r.summary
+            .starts_with("Hoogste personen (Wajong): 2017 (98.758)"),
+        "{}",
+        r.summary
+    );
+}

@@ -71,11 +71,25 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
             number(v, d.decimals, lang)
         }
     };
-    let known: Vec<(String, f64)> = first
+    let mut known: Vec<(String, f64)> = first
         .points
         .iter()
         .filter_map(|p| p.y.map(|y| (x_text(&p.x), y)))
         .collect();
+    // A total among the bars (`totaal` beside the subgroups) is no highest part.
+    if known.iter().any(|(c, _)| !crate::data::tidy::is_total(c)) {
+        known.retain(|(c, _)| !crate::data::tidy::is_total(c));
+    }
+    // With several series or panels, the one described is named ("Hoogste personen (2017)").
+    let of = match (
+        &first.facet,
+        d.series_column.is_some() && d.series.len() > 1,
+    ) {
+        (Some(fc), true) => format!(" ({}, {fc})", first.name),
+        (Some(fc), false) => format!(" ({fc})"),
+        (None, true) => format!(" ({})", first.name),
+        (None, false) => String::new(),
+    };
     let hi = known.iter().max_by(|a, b| a.1.total_cmp(&b.1));
     let lo = known.iter().min_by(|a, b| a.1.total_cmp(&b.1));
     // Of the bars shown, when there were more than a chart holds.
@@ -94,7 +108,7 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
     };
     let body = match (hi, lo) {
         (Some(h), Some(l)) => format!(
-            "{} {}: {} ({}); {}: {} ({}).",
+            "{} {}{of}: {} ({}); {}: {} ({}).",
             t(lang, "Hoogste", "Highest"),
             lab(&d.y, lang),
             h.0,
