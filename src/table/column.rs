@@ -1251,6 +1251,28 @@ impl Column {
         c
     }
 
+    /// The column with its numbers read with a point that groups thousands, not a decimal point
+    /// (`4.099` read as 4.099 is 4099): each number with decimals times 1000. Only for a column
+    /// whose every such number was written with three digits after its point.
+    #[cfg(feature = "full")]
+    pub fn point_as_thousands(&self) -> Column {
+        let mut c = self.scaled(1.0);
+        c.name = self.name.clone();
+        let mut out = Column::with_capacity(self.name.clone(), self.len);
+        for i in 0..self.len {
+            match c.get(i) {
+                Cell::Number(n) if n.fract() != 0.0 => out.push_number((n * 1000.0).round()),
+                Cell::Number(n) => out.push_number(n),
+                Cell::Text(t) => out.push_text(t),
+                Cell::Missing => out.push_missing(),
+            }
+        }
+        out.spaced = self.spaced.clone();
+        out.markers = self.markers.clone();
+        out.finish();
+        out
+    }
+
     /// Rows whose text is `text`: for messages naming where a value occurs.
     pub fn rows_with_text(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
         let code = self

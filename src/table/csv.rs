@@ -2579,7 +2579,8 @@ impl CsvReader {
         } = rows;
         let (width, decimal) = (body.width, body.decimal);
         let Part {
-            columns,
+            #[allow(unused_mut)]
+            mut columns,
             row_numbers,
             rejected,
             short,
@@ -2589,7 +2590,7 @@ impl CsvReader {
         // A note under the table whose text holds the delimiter (`Bron: UWV, bewerking SZW`)
         // is a short row, not data: left out as the other notes below are.
         #[cfg(feature = "full")]
-        let (columns, row_numbers, rejected, short) =
+        let (mut columns, row_numbers, rejected, short) =
             notes_in_short_rows((columns, row_numbers, rejected, short), delimiter);
         detected.rejected = rejected;
         #[cfg(feature = "full")]
@@ -2652,8 +2653,47 @@ impl CsvReader {
                 ),
             );
         } else if votes.comma == 0 && votes.dot == 0 && votes.ambiguous > 0 {
-            let (nl, en) = decimal_guess_note(&votes, decimal, delimiter);
-            detected.note(nl, en);
+            // No cell told the separator, so every number with a point has three digits after
+            // it. Where they stand beside whole numbers below 1000 in a column (`987`, `4.099`,
+            // `12.345`), and no column has a whole number of 1000 or more beside them, the point
+            // groups thousands in the whole file: counts, not decimals.
+            #[cfg(feature = "full")]
+            let grouped = decimal == '.'
+                && {
+                    let whole = |c: &Column, big: bool| {
+                        (0..c.len()).any(|i| {
+                            c.number(i)
+                                .is_some_and(|v| v.fract() == 0.0 && (v.abs() >= 1000.0) == big)
+                        })
+                    };
+                    let dotted = |c: &Column| {
+                        (0..c.len()).any(|i| c.number(i).is_some_and(|v| v.fract() != 0.0))
+                    };
+                    let sign = columns
+                        .iter()
+                        .find(|c| whole(c, false) && looks_like_thousands(c))
+                        .map(|c| c.name.clone());
+                    match sign {
+                        Some(h) if !columns.iter().any(|c| dotted(c) && whole(c, true)) => {
+                            for c in columns.iter_mut().filter(|c| dotted(c)) {
+                                *c = c.point_as_thousands();
+                            }
+                            detected.decimal = Some(",".to_string());
+                            detected.note(
+                            format!("Decimaalteken niet af te leiden (alleen getallen als 1.234); gelezen als hele getallen: de punt scheidt de duizendtallen (1.234 = 1234), want in kolom '{h}' staan zulke getallen naast hele getallen onder 1000"),
+                            format!("Decimal separator cannot be told (only numbers like 1.234); read as whole numbers: the point groups thousands (1.234 = 1234), as in column '{h}' such numbers stand beside whole numbers below 1000"),
+                        );
+                            true
+                        }
+                        _ => false,
+                    }
+                };
+            #[cfg(not(feature = "full"))]
+            let grouped = false;
+            if !grouped {
+                let (nl, en) = decimal_guess_note(&votes, decimal, delimiter);
+                detected.note(nl, en);
+            }
         }
         // (The first core reads the built-in data only, which has none.)
         // (When no cell told the separator, the note above already says how `1.234` was read.)
