@@ -486,3 +486,27 @@ fn a_point_that_groups_thousands_beside_small_whole_numbers_is_read_so() {
     let ds = Dataset::load("c.csv", csv.as_bytes()).unwrap();
     assert_eq!(ds.table.columns[1].number(0), Some(52.37));
 }
+
+/// A CSV file saved under a workbook's or JSON's name was refused ("heet .xlsx maar is geen
+/// geldige Excel-werkmap"); it is read as CSV, and said so. Bytes that are no text still get the
+/// workbook's message, and a one-line text called .json the JSON error.
+#[test]
+fn a_csv_file_under_another_format_s_name_is_read_as_csv() {
+    let csv = "regio;jaar;aantal\nTwente;2015;10\nTwente;2016;12\n";
+    for name in ["t.xlsx", "t.json"] {
+        let ds = Dataset::load(name, csv.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(ds.table.len(), 2);
+        let n = ds.info_in(Lang::Nl).notes.join(" | ");
+        assert!(
+            n.contains("maar is tekst met scheidingstekens: gelezen als CSV"),
+            "{n}"
+        );
+    }
+    let junk: Vec<u8> = (0..300u32).map(|i| (i * 7 % 251) as u8).collect();
+    let e = Dataset::load("j.xlsx", &junk).err().unwrap();
+    assert!(e.to_string().contains("geen geldige Excel-werkmap"), "{e}");
+    let e = Dataset::load("j.json", b"geen json, wel tekst\n")
+        .err()
+        .unwrap();
+    assert!(e.to_string().contains("JSON"), "{e}");
+}

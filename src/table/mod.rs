@@ -2014,7 +2014,9 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
         return fail("Dit is een Excel-bestand in de oude indeling (.xls). Open het in Excel en kies 'Opslaan als' > 'Excel-werkmap (.xlsx)' of 'CSV (gescheiden door lijstscheidingsteken)', en laad dat bestand.",
                 "This is an Excel file in the old format (.xls). Open it in Excel, choose 'Save as' > 'Excel Workbook (.xlsx)' or 'CSV (Comma delimited)', and load that file.");
     }
-    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+    // A file called .xlsx that is text (a CSV file saved under that name) is read as text below.
+    let texty = !not_text(&bytes[..bytes.len().min(4096)]);
+    if matches!(ext.as_str(), "xlsx" | "xlsm") && !(cfg!(feature = "full") && texty) {
         return fail("Dit bestand heet .xlsx maar is geen geldige Excel-werkmap (het is misschien beschadigd of een ander soort bestand). Open het in Excel en sla het opnieuw op als .xlsx of als CSV.",
                 "This file is called .xlsx but is not a valid Excel workbook (it may be damaged or another kind of file). Open it in Excel and save it again as .xlsx or as CSV.");
     }
@@ -2041,9 +2043,17 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
                 "This file is a web page or XML (it starts with '<'), not a table. Save the table as CSV or Excel workbook (.xlsx).");
         }
     }
+    // (A file called .json that does not start as JSON is read as text with delimiters, and
+    // said so: a CSV file saved under that name.)
+    let delimited = || {
+        let mut lines = text
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.trim_ascii().is_empty());
+        let head = lines.next().unwrap_or_default();
+        head.iter().any(|b| matches!(b, b',' | b';' | b'\t')) && lines.next().is_some()
+    };
     if matches!(first, Some(b'[') | Some(b'{'))
-        || ext == "json"
-        || (cfg!(feature = "full") && matches!(ext.as_str(), "jsonl" | "ndjson"))
+        || (ext == "json" && !(cfg!(feature = "full") && delimited()))
     {
         return Ok(Format::Json);
     }
@@ -2306,7 +2316,8 @@ impl Reading {
     /// The table, once nothing more is wanted.
     pub fn finish(self, progress: &mut dyn FnMut(usize, usize)) -> Result<Table> {
         let name = self.name.as_str();
-        let table = match self.how {
+        #[allow(unused_mut)]
+        let mut table = match self.how {
             How::Csv(r) => r.finish(progress)?,
             #[cfg(feature = "full")]
             How::Whole { format, bytes, .. } => match format {
@@ -2316,6 +2327,17 @@ impl Reading {
             #[cfg(not(feature = "full"))]
             How::Whole { .. } => return Err(Error::needs_full_core("Excel")),
         };
+        // A table read as text under another format's name says so.
+        #[cfg(feature = "full")]
+        if let Some(ext) = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
+            let csv = table.detected.format == "csv";
+            if csv && matches!(ext.as_str(), "xlsx" | "xlsm" | "json" | "jsonl" | "ndjson") {
+                table.detected.note(
+                    format!("Dit bestand heet .{ext} maar is tekst met scheidingstekens: gelezen als CSV"),
+                    format!("This file is called .{ext} but is text with delimiters: read as CSV"),
+                );
+            }
+        }
         if table.is_empty() {
             return Err(Error::new2(
                 ErrorKind::NoRows,
