@@ -289,8 +289,9 @@ async function openData(source, name, spec, dataKeys) {
   await show(next, { before: adopt, first });
   const late = mine && state.loading === mine ? mine.chosen : null;
   if (state.loading === mine) state.loading = null;
-  if (late) await show(late, { push: true });
   if (d.partial) await completeCatalogue(source);
+  // (Chosen in the previous file's pickers: kept as far as the new file offers it.)
+  if (late && state.source === source) await show(specForNewData(late, state.catalog), { push: true });
   return true;
 }
 

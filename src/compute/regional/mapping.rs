@@ -281,8 +281,19 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
 fn subgroup_values(table: &Table, j: usize) -> (usize, bool) {
     let mut found: Vec<crate::spec::Subgroup> = Vec::new();
     let mut all = true;
-    // Each distinct text once: the column's dictionary.
-    for t in table.columns.get(j).map(|c| c.dictionary()).unwrap_or(&[]) {
+    // Each distinct text once: the column's dictionary. A column of a thousand texts none of
+    // which names a subgroup (remarks, one per row) is no subgroup column: not read further.
+    for (k, t) in table
+        .columns
+        .get(j)
+        .map(|c| c.dictionary())
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
+        if k == 1000 && found.is_empty() {
+            return (0, false);
+        }
         {
             match crate::spec::Subgroup::from_label(t) {
                 Some(g) if !found.contains(&g) => found.push(g),

@@ -388,25 +388,31 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
             if st.texts > 0 && all.iter().all(|s| is_significance_marker(s)) {
                 return (Role::Significance, None, Why::Stars);
             }
-            // Periods, beside perhaps a total over them (a pivot table's `Totaal`).
-            let moments: Vec<&String> = all
-                .iter()
-                .filter(|s| !crate::data::tidy::is_total(s))
-                .collect();
-            let periods: Vec<TimeKind> = moments
-                .iter()
-                .filter_map(|s| parse_period(s))
-                .map(|p| p.0)
-                .collect();
             // A column named as a time whose values are periods but for a slip or two
             // (`2019k5` among quarters) is still the time: the slips are left off its axis and
             // named there (Frame::moments), not made a reason to draw the periods in file order.
             let named_time =
                 has_token(&t, TIME_WORDS).is_some() || has_token(&t, YEAR_WORDS).is_some();
-            let slips = moments.len() - periods.len();
-            let nearly =
-                named_time && periods.len() >= 3 && (slips == 1 || slips * 10 <= moments.len());
-            if !moments.is_empty() && (periods.len() == moments.len() || nearly) {
+            // Periods, beside perhaps a total over them (a pivot table's `Totaal`). Read until
+            // the slips are more than a time column may have (a column of 300,000 remarks is
+            // told from a time by its first values, not by all of them).
+            let (mut moments, mut slips) = (0usize, 0usize);
+            let mut periods: Vec<TimeKind> = Vec::new();
+            for s in &all {
+                if crate::data::tidy::is_total(s) {
+                    continue;
+                }
+                moments += 1;
+                match parse_period(s) {
+                    Some(p) => periods.push(p.0),
+                    None => slips += 1,
+                }
+                if slips > 0 && (!named_time || (slips > 1 && slips * 10 > all.len())) {
+                    break;
+                }
+            }
+            let nearly = named_time && periods.len() >= 3 && (slips == 1 || slips * 10 <= moments);
+            if moments > 0 && (slips == 0 || nearly) {
                 let kind = periods
                     .iter()
                     .copied()
