@@ -1256,11 +1256,9 @@ impl Column {
     /// whose every such number was written with three digits after its point.
     #[cfg(feature = "full")]
     pub fn point_as_thousands(&self) -> Column {
-        let mut c = self.scaled(1.0);
-        c.name = self.name.clone();
         let mut out = Column::with_capacity(self.name.clone(), self.len);
         for i in 0..self.len {
-            match c.get(i) {
+            match self.get(i) {
                 Cell::Number(n) if n.fract() != 0.0 => out.push_number((n * 1000.0).round()),
                 Cell::Number(n) => out.push_number(n),
                 Cell::Text(t) => out.push_text(t),

@@ -474,35 +474,29 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             }
         }
     }
-    if !absent.is_empty() {
-        notes.push(match lang {
-            Lang::Nl => format!(
-                "Geen rij in het bestand (geen balk): {}.",
-                crate::format::first_ten(&absent, lang)
-            ),
-            Lang::En => format!(
-                "No row in the file (no bar): {}.",
-                crate::format::first_ten(&absent, lang)
-            ),
-        });
-    }
-    if !unknown.is_empty() {
-        let mut u: Vec<String> = Vec::new();
-        for x in unknown {
-            if !u.contains(&x) {
-                u.push(x);
-            }
+    // Each bar without a number once, listed under what it lacks.
+    let mut u: Vec<String> = Vec::new();
+    for x in unknown {
+        if !u.contains(&x) {
+            u.push(x);
         }
-        notes.push(match lang {
-            Lang::Nl => format!(
-                "Onbekend of geheim (geen balk): {}.",
-                crate::format::first_ten(&u, lang)
-            ),
-            Lang::En => format!(
-                "Unknown or suppressed (no bar): {}.",
-                crate::format::first_ten(&u, lang)
-            ),
-        });
+    }
+    for (items, nl, en) in [
+        (
+            &absent,
+            "Geen rij in het bestand (geen balk)",
+            "No row in the file (no bar)",
+        ),
+        (
+            &u,
+            "Onbekend of geheim (geen balk)",
+            "Unknown or suppressed (no bar)",
+        ),
+    ] {
+        if !items.is_empty() {
+            let list = crate::format::first_ten(items, lang);
+            notes.push(format!("{}: {list}.", crate::format::t(lang, nl, en)));
+        }
     }
     let percent = f.roles.role(&y_name) == Some(Role::Percent);
     let y_label = e.ylabel.clone().unwrap_or_else(|| {
