@@ -6,7 +6,7 @@
 import { state, splitHash, pageHash, currentCore, $ } from './state.js';
 import { t, applyI18n } from './i18n.js';
 import { Core } from './core.js';
-import { chartWidth, withWidth } from './state.js';
+import { chartWidth, withWidth, enc } from './state.js';
 import { figureHooks, drawChart, renderTable, renderSections, fillList, hideTip, followTip } from './figure.js';
 import {
   pickerHooks, buildPickers, showChanges, updateNames, chooseRegion, setKey, switchView, specForNewData, withoutFileKeys, sameSettings,
@@ -427,6 +427,20 @@ function dataUrl(path) {
   return url.origin === location.origin ? url.href : null;
 }
 
+// The other language; an example's own chart title (given as title=) goes over with it.
+function toggleLanguage() {
+  const to = state.lang === 'en' ? 'nl' : 'en';
+  const p = new URLSearchParams(currentCore());
+  const ex = state.dataKeys.example && state.examples.find((e) => e.file === state.dataKeys.example);
+  const title = (view) => (view ? new URLSearchParams(view).get('title') : null);
+  if (ex && ex.view_en && p.get('title')) {
+    const [from, into] = to === 'en' ? [title(ex.view), title(ex.view_en)] : [title(ex.view_en), title(ex.view)];
+    if (from && into && p.get('title') === from) p.set('title', into);
+  }
+  if (to === 'en') p.set('lang', 'en'); else p.delete('lang');
+  show(enc(p), { push: true });
+}
+
 // ---------------------------------------------------------------- gallery (bundled example tables)
 
 function buildGallery() {
@@ -534,7 +548,7 @@ function wire() {
   $('region').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); chooseRegion(e.target.value); } });
   $('clear-region').addEventListener('click', () => { setKey('region', ''); $('region').value = ''; $('region').focus(); });
   $('open-profile').addEventListener('click', openProfile);
-  $('lang-toggle').addEventListener('click', () => setKey('lang', state.lang === 'en' ? '' : 'en'));
+  $('lang-toggle').addEventListener('click', toggleLanguage);
   $('toggle-table').addEventListener('click', (e) => {
     const open = $('table').hidden;
     $('table').hidden = !open;

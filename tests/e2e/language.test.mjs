@@ -119,9 +119,16 @@ test('an English page lists the gallery in English and opens an example with an 
   await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'area' && document.getElementById('figure').getAttribute('aria-busy') === 'false');
   assert.equal(await page.evaluate(() => window.bv.rendered.title), 'Labour market position by months since the start of job coaching');
   assert.match(await page.evaluate(() => location.hash), /lang=en/);
-  // And back to Dutch: the gallery in Dutch again.
+  // And back to Dutch: the gallery in Dutch again, and the example's chart title with it.
   await page.click('#lang-toggle');
   await page.waitForFunction(() => document.getElementById('example-1')?.textContent === 'Doelgroepregister per subdoelgroep');
+  await page.waitForFunction(() => window.bv.rendered.title === 'Arbeidsmarktpositie naar maanden sinds de start van jobcoaching');
+  // A title of the user's own stays as it is.
+  await page.evaluate(() => { location.hash = location.hash.replace(/title=[^&]*/, 'title=Mijn%20titel'); });
+  await page.waitForFunction(() => window.bv.rendered.title === 'Mijn titel');
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && window.bv.rendered && /lang=en/.test(window.bv.rendered.spec));
+  assert.equal(await page.evaluate(() => window.bv.rendered.title), 'Mijn titel');
   assert.deepEqual(errors, []);
   await context.close();
 });
