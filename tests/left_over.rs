@@ -6,6 +6,14 @@ use banenverkenner::format::Lang;
 use banenverkenner::render::{render_query, Dataset};
 use banenverkenner::spec::Period;
 
+/// The refusal of view `q`, said to contain `said`.
+fn assert_refused(ds: &Dataset, q: &str, said: &str) {
+    let e = render_query(ds, q)
+        .err()
+        .unwrap_or_else(|| panic!("{q}: drawn"));
+    assert!(e.to_string().contains(said), "{q}: {e}");
+}
+
 fn all_notes(ds: &Dataset, q: &str) -> String {
     let r = render_query(ds, q).unwrap_or_else(|e| panic!("{q}: {e}"));
     let mut all = ds.info_in(Lang::Nl).notes;
@@ -293,13 +301,10 @@ fn a_category_that_belongs_to_the_bars_is_no_distribution() {
         "view=stacked&series=verantwoordelijk",
         "view=area&x=grondslag",
     ] {
-        let e = render_query(&ds, view)
-            .err()
-            .unwrap_or_else(|| panic!("{view}: drawn"));
-        assert!(
-            e.to_string()
-                .contains("'verantwoordelijk' heeft bij elke grondslag één waarde"),
-            "{view}: {e}"
+        assert_refused(
+            &ds,
+            view,
+            "'verantwoordelijk' heeft bij elke grondslag één waarde",
         );
     }
     let q = "view=bars&x=grondslag&y=aandeel_pct&series=verantwoordelijk";
@@ -370,14 +375,7 @@ fn shares_of_a_distribution_are_not_averaged_over_its_parts() {
         .clone();
     assert_eq!(line["points"][0]["y"].as_f64(), Some(10.0), "{line}");
     for q in ["view=line&series=groep", "view=bars&x=groep"] {
-        let e = render_query(&ds, q)
-            .err()
-            .unwrap_or_else(|| panic!("{q}: drawn"));
-        assert!(
-            e.to_string()
-                .contains("'aandeel_pct' is een verdeling over toestand"),
-            "{q}: {e}"
-        );
+        assert_refused(&ds, q, "'aandeel_pct' is een verdeling over toestand");
     }
     let r = render_query(&ds, "view=line&series=groep&filter=toestand:Geen%20werk")
         .unwrap_or_else(|e| panic!("{e}"));
@@ -423,10 +421,7 @@ fn panels_per_municipality_are_refused_with_what_to_do() {
             "facet= moet een andere kolom zijn",
         ),
     ] {
-        let e = render_query(&ds, q)
-            .err()
-            .unwrap_or_else(|| panic!("{q}: drawn"));
-        assert!(e.to_string().contains(said), "{q}: {e}");
+        assert_refused(&ds, q, said);
     }
     // 35 panels of a region's years are drawn.
     render_query(&ds, "view=bars&x=jaar&facet=arbeidsmarktregio").unwrap_or_else(|e| panic!("{e}"));

@@ -129,7 +129,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         .map(|s| f.col("series", s))
         .transpose()?;
     f.series_apart(xj, sj)?;
-    f.facet_col(e.facet.as_deref(), [Some(xj), sj])?;
+    f.facet_apart(facet_j, [Some(xj), sj])?;
     if !decided {
         let mut keys = vec![xj];
         keys.extend(sj);
@@ -443,10 +443,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     let mut unknown: Vec<String> = Vec::new();
     let mut absent: Vec<String> = Vec::new();
     let mut no_row: Vec<BarN> = Vec::new();
-    let structural = sj.is_some_and(|sj| {
-        super::natural::determines(f.table, &x_name, f.name(sj))
-            && f.roles.get(f.name(sj)).is_some_and(|c| c.distinct >= 2)
-    });
+    let structural = sj.is_some_and(|sj| f.belongs_to(&x_name, f.name(sj)));
     for s in &series {
         let p = facets
             .iter()

@@ -755,9 +755,29 @@ impl<'a> Frame<'a> {
         Ok(())
     }
 
-    /// The facet column of a view: another column than x= and series= (each panel would hold
-    /// one bar or line, and a column of hundreds of municipalities made tens of thousands of
-    /// them), with at most [`MAX_PANELS`] values among the rows shown.
+    /// Whether `series` belongs to `x`: it has two or more values and one at each x (the body
+    /// responsible for a grondslag). Such a column is no distribution within x.
+    pub fn belongs_to(&self, x: &str, series: &str) -> bool {
+        series != x
+            && self.roles.get(series).is_some_and(|c| c.distinct >= 2)
+            && super::natural::determines(self.table, x, series)
+    }
+
+    /// A facet column that is also on x= or series=: each panel would hold one bar or line.
+    pub fn facet_apart(&self, facet: Option<usize>, others: [Option<usize>; 2]) -> Result<()> {
+        if facet.is_some() && others.contains(&facet) {
+            return Err(Error::view(t(
+                self.lang,
+                "facet= moet een andere kolom zijn dan x= en series=.",
+                "facet= must be another column than x= and series=.",
+            )));
+        }
+        Ok(())
+    }
+
+    /// The facet column of a view: another column than x= and series= ([`Frame::facet_apart`];
+    /// a column of hundreds of municipalities made tens of thousands of bars), with at most
+    /// [`MAX_PANELS`] values among the rows shown.
     pub fn facet_col(
         &self,
         name: Option<&str>,
@@ -767,13 +787,7 @@ impl<'a> Frame<'a> {
             return Ok(None);
         };
         let j = self.col("facet", name)?;
-        if others.contains(&Some(j)) {
-            return Err(Error::view(t(
-                self.lang,
-                "facet= moet een andere kolom zijn dan x= en series=.",
-                "facet= must be another column than x= and series=.",
-            )));
-        }
+        self.facet_apart(Some(j), others)?;
         let n = self.ordered_distinct(j).len();
         if n > MAX_PANELS {
             let count = crate::format::number(n as f64, 0, self.lang);

@@ -109,11 +109,7 @@ pub(crate) fn distribution_columns(
     }
     // A category with one value at each x (the body responsible for a grondslag) is no
     // distribution: each bar would be one part, the rest drawn as unknown.
-    if cfg!(feature = "full")
-        && series_name != x_name
-        && f.roles.get(&series_name).is_some_and(|c| c.distinct >= 2)
-        && super::natural::determines(f.table, &x_name, &series_name)
-    {
+    if cfg!(feature = "full") && f.belongs_to(&x_name, &series_name) {
         return Err(Error::view(match f.lang {
             Lang::Nl => format!(
                 "view={view} toont per {x_name} de verdeling over de delen van een andere kolom, maar '{series_name}' heeft bij elke {x_name} één waarde (het hoort bij {x_name}): er is geen verdeling te tonen. Kies view=bars&x={x_name}&y={y_name} (met series={series_name} voor een kleur per {series_name})."
