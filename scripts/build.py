@@ -101,7 +101,7 @@ def main():
     pkg = os.path.join(ROOT, "build", "pkg")
     shutil.rmtree(pkg, ignore_errors=True)
 
-    def core(profile, flags, out_name, global_name, nightly=None, level="-Oz"):
+    def core(profile, flags, out_name, global_name, nightly=None, level="-Oz", opt_flags=()):
         """One core: cargo (wasm32), wasm-bindgen (no-modules, with its own global), wasm-opt.
         `nightly`: (toolchain, extra cargo flags, RUSTFLAGS, target dir) to try first."""
         target_dir = os.path.join(ROOT, "target")
@@ -126,10 +126,10 @@ def main():
             tool = os.path.join(ROOT, "node_modules", "binaryen", "bin", "wasm-opt")
             if not os.path.exists(tool):
                 sys.exit("wasm-opt (npm binaryen) ontbreekt: voer eerst `npm ci` uit (make doet dat).")
-            run(["node", tool, level, *opt["flags"], bg, "-o", bg])
+            run(["node", tool, level, *opt["flags"], *opt_flags, bg, "-o", bg])
         return bg
 
-    bg = core(cargo["profile"], [], wb["out-name"], None, level=opt.get("full-level", "-Oz"))
+    bg = core(cargo["profile"], [], wb["out-name"], None, level=opt.get("full-level", "-Oz"), opt_flags=opt.get("full-flags", []))
     nightly = None
     if first.get("toolchain"):
         nightly = (first["toolchain"], first.get("build-std", []), first.get("rustflags", ""), first.get("target-dir", "target/first"))

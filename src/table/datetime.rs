@@ -95,6 +95,7 @@ impl Table {
     /// exported as its number): read as those dates (`2019-12-31`) and said in the file line.
     /// Any other column of numbers (a year `2019`, a number with a fraction, a text among the
     /// numbers) is left as it is.
+    #[cfg_attr(feature = "full", inline(never))]
     pub(super) fn read_excel_day_numbers(&mut self) {
         // 1 January 1990 and 31 December 2100 in Excel's day numbers.
         const FIRST: f64 = 32_874.0;
@@ -143,6 +144,7 @@ impl Table {
     /// See the module.
     /// `written`: the texts of the columns read month first as they were written (see
     /// [`Table::read_month_first_dates`]), for the notes and errors.
+    #[cfg_attr(feature = "full", inline(never))]
     pub(super) fn read_dates_with_times(&mut self, written: &Written) -> Result<()> {
         let Some(j) = self.dated_column() else {
             return Ok(());
@@ -293,6 +295,7 @@ impl Table {
     ///
     /// Gives each rewritten column's new texts with the texts as written. Column headers that
     /// are such dates (a wide file, one column per date) are read by the same rule as a whole.
+    #[cfg_attr(feature = "full", inline(never))]
     pub(super) fn read_month_first_dates(&mut self) -> Result<Written> {
         self.month_first_headers()?;
         let mut written = Vec::new();

@@ -518,6 +518,10 @@ impl Table {
 
     /// The table of the columns a loader wrote (finished here), with the notes on numbers kept
     /// as text (`beyond`: column, row and text of each number beyond the range).
+    ///
+    /// Each pass below is a function of its own in the full core (`inline(never)`; wasm-opt is
+    /// told the same, see wasm-pack.toml): the browser compiles a function's fast code as a
+    /// whole, and this one, with every pass inlined, was 66 KB that took 0.35 s to compile.
     pub(crate) fn assembled(
         source: &str,
         mut columns: Vec<Column>,
@@ -569,6 +573,7 @@ impl Table {
     /// kept apart): their rows are one point of a time axis, added up as one. Only for columns of
     /// up to 5,000 distinct texts (categories; a column of names or codes of every row is left).
     #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
     fn read_case_variants(&mut self) {
         use crate::spec::Period;
         #[derive(PartialEq, Eq, Hash)]
@@ -640,6 +645,7 @@ impl Table {
     /// multiplied so (`80,105` -> 80105) and the unit taken out of its name (unless another
     /// column has that name), said in the notes. A count given in thousands is still that count.
     #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
     fn read_unit_multipliers(&mut self) {
         for j in 0..self.columns.len() {
             let col = &self.columns[j];
@@ -704,6 +710,7 @@ impl Table {
     /// read, and the symbols: those cells are missing, never 0, and a person must see that.
     /// (The loaders remember the symbols as they read them: `Column::saw_marker`.)
     #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
     fn note_missing_markers(&mut self) {
         let shown = |numbers: bool| -> Vec<String> {
             self.columns
@@ -753,6 +760,7 @@ impl Table {
 
     /// Says which columns had numbers with their thousands grouped by spaces (`4 099`).
     #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
     fn note_spaced_numbers(&mut self) {
         let cols: Vec<&Column> = self.columns.iter().filter(|c| c.spaced.is_some()).collect();
         let Some(example) = cols.first().and_then(|c| c.spaced.as_deref()) else {
@@ -875,6 +883,7 @@ impl Table {
     /// and merge `0363` with `363`. In a column of other numbers (`05` beside `2,5`), read as
     /// the numbers they are; in a column of other texts, they stay text.
     #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
     fn read_codes_with_leading_zeros(&mut self) {
         let zero_led = |t: &str| leading_zero(t.trim().as_bytes());
         let mut codes: Vec<String> = Vec::new();
@@ -944,6 +953,7 @@ impl Table {
     /// leading zero, stays text), a period after it is read as that period by the period reader.
     /// Said once in the notes, naming the columns and an example; nothing read past silently.
     #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
     fn read_past_apostrophes(&mut self) {
         let decimal = match self.detected.decimal.as_deref() {
             Some(",") => ',',
@@ -1041,6 +1051,7 @@ impl Table {
     /// the cells. A column with other texts too, or without numbers (a column of significance
     /// stars), is left as it is.
     #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
     fn read_suppressed_counts(&mut self) {
         let word = self.detected.row_word().to_string();
         let word_en = self
@@ -1097,6 +1108,7 @@ impl Table {
     }
 
     /// Names, in the notes, the numbers beyond [`limits::MAX_ABS_NUMBER`] kept as text.
+    #[cfg_attr(feature = "full", inline(never))]
     fn note_beyond_range(&mut self, beyond: &[(usize, usize, String)]) {
         let word = self.detected.row_word().to_string();
         let word_en = self
@@ -1152,6 +1164,7 @@ impl Table {
     /// Names, in the notes, the cells of a column of numbers that look like numbers but were read
     /// as text (`1.234.5`, `12 345`, `€ 5`): they are not counted, so a person must see them.
     /// Cells already named as beyond the range (`(column, row, text)`) are not repeated.
+    #[cfg_attr(feature = "full", inline(never))]
     pub fn note_numbers_read_as_text(&mut self, beyond: &[(usize, usize, String)]) {
         let named: std::collections::HashSet<(usize, usize)> =
             beyond.iter().map(|(c, r, _)| (*c, *r)).collect();
