@@ -505,3 +505,82 @@ fn a_csv_file_under_another_format_s_name_is_read_as_csv() {
         .unwrap();
     assert!(e.to_string().contains("JSON"), "{e}");
 }
+
+/// A file padded with NUL bytes to a whole block, or ending in the old end-of-file mark (Ctrl-Z),
+/// as some programs write them. Before, a CSV file kept the padding as a rejected row of NUL
+/// characters, and a small JSON file was refused as "not text". The padding is no data: the
+/// table is the one without it, however the file is read (in pieces of any size, by two
+/// readings). A file of NUL bytes only is still no text, and a NUL inside the data is kept.
+#[test]
+fn padding_at_a_file_s_end_is_no_data() {
+    use banenverkenner::table::{csv, fingerprint, load};
+    let plain = "regio;jaar;aantal\nTwente;2015;10\nTwente;2016;12\nAchterhoek;2015;7\n";
+    let want = fingerprint(&load("t.csv", plain.as_bytes()));
+    for pad in [&[0u8; 1][..], &[0u8; 700], &[0x1A], &[0x1A, 0, 0, 0]] {
+        let mut bytes = plain.as_bytes().to_vec();
+        bytes.extend_from_slice(pad);
+        let t = load("t.csv", &bytes).unwrap();
+        assert_eq!(t.len(), 3, "{} bytes of padding", pad.len());
+        assert!(t.detected.rejected.is_empty(), "{:?}", t.detected.rejected);
+        assert_eq!(fingerprint(&Ok(t)), want, "{} bytes of padding", pad.len());
+        for piece in [1, 5, 64, 4096] {
+            for mid in [0, 20, bytes.len() / 2] {
+                let got = fingerprint(&csv::read_csv_split("t.csv", &bytes, piece, mid));
+                assert_eq!(got, want, "pieces of {piece}, split at {mid}");
+            }
+        }
+    }
+    // Without a line break after the last row.
+    let mut bytes = plain.trim_end().as_bytes().to_vec();
+    bytes.extend_from_slice(&[0; 512]);
+    assert_eq!(fingerprint(&load("t.csv", &bytes)), want);
+
+    let json = r#"[{"regio":"Twente","jaar":2015,"aantal":10},{"regio":"Twente","jaar":2016,"aantal":12}]"#;
+    for pad in [&[0u8; 100][..], &[0x1A]] {
+        let mut bytes = json.as_bytes().to_vec();
+        bytes.extend_from_slice(pad);
+        let t = load("t.json", &bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            fingerprint(&Ok(t)),
+            fingerprint(&load("t.json", json.as_bytes()))
+        );
+    }
+    // UTF-16 (two bytes a character) padded with NUL bytes.
+    let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+    utf16.extend(plain.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    utf16.extend_from_slice(&[0; 64]);
+    let t = load("t.csv", &utf16).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(t.len(), 3);
+    assert!(t.detected.rejected.is_empty(), "{:?}", t.detected.rejected);
+
+    let e = load("t.csv", &[0u8; 300]).err().unwrap();
+    assert!(e.to_string().contains("geen tekst"), "{e}");
+    let e = load("t.csv", b"regio;jaar\nTw\0ente;2015\n").err().unwrap();
+    assert!(e.to_string().contains("geen tekst"), "{e}");
+}
+
+/// A header cell written over two lines (wrapped in Excel with Alt+Enter, then saved as CSV).
+/// Before, the name kept its line break: `y=aantal werkzaam` was an unknown column, the chart's
+/// axis showed only "aantal", and the regional reading did not know the column.
+#[test]
+fn a_name_over_two_lines_is_read_on_one() {
+    let csv = "regio;jaar;\"aantal\nwerkzaam\"\nTwente;2019;10\nAchterhoek;2019;12\n";
+    let ds = Dataset::load("t.csv", csv.as_bytes()).unwrap();
+    assert_eq!(ds.table.columns[2].name, "aantal werkzaam");
+    let n = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        n.contains("Kolomnamen over meer regels op één regel gelezen: 'aantal werkzaam'"),
+        "{n}"
+    );
+    let r = render_query(&ds, "view=bars&x=regio&y=aantal werkzaam").unwrap();
+    assert!(r.summary.contains("Achterhoek (12)"), "{}", r.summary);
+    assert!(r.svg.contains("aantal werkzaam"), "axis title");
+
+    let wide = "arbeidsmarktregio;jaar;\"personen in\r\ndoelgroepregister\";\"werkzame\npersonen\"\n\
+                Twente;2016;100;40\nTwente;2017;110;50\nAchterhoek;2016;80;20\nAchterhoek;2017;90;30\n";
+    let ds = Dataset::load("r.csv", wide.as_bytes()).unwrap();
+    let r =
+        render_query(&ds, "view=ranking&measure=share&year=2017").unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.summary.contains("Twente"), "{}", r.summary);
+}

@@ -1459,8 +1459,17 @@ pub fn column_names(
     // reads the built-in data only, whose columns all have names).
     #[cfg(feature = "full")]
     let mut nameless: Vec<String> = Vec::new();
+    // Names written over several lines (a header cell wrapped in Excel with Alt+Enter): read on
+    // one line, as a chart's axis and a view's `y=` take them, and said.
+    #[cfg(feature = "full")]
+    let mut one_line: Vec<String> = Vec::new();
     for j in 0..width {
         let mut name = header.get(j).map(RawCell::display).unwrap_or_default();
+        #[cfg(feature = "full")]
+        if name.contains(['\n', '\r', '\t']) {
+            name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            one_line.push(format!("'{name}'"));
+        }
         if name.is_empty() {
             name = unnamed(j);
             #[cfg(feature = "full")]
@@ -1499,6 +1508,20 @@ pub fn column_names(
             format!(
                 "Without a name in the header, named here by their place: {}.",
                 first_ten(&nameless, Lang::En)
+            ),
+        );
+    }
+    #[cfg(feature = "full")]
+    if !one_line.is_empty() {
+        use crate::format::{first_ten, Lang};
+        detected.note(
+            format!(
+                "Kolomnamen over meer regels op één regel gelezen: {}.",
+                first_ten(&one_line, Lang::Nl)
+            ),
+            format!(
+                "Column names written over several lines read on one line: {}.",
+                first_ten(&one_line, Lang::En)
             ),
         );
     }
@@ -2077,6 +2100,19 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
 /// ruled out before): a NUL byte, or more than one control character in a hundred (tab, line
 /// breaks, form feed and the old end-of-file mark aside). Images, archives and programs.
 fn not_text(head: &[u8]) -> bool {
+    // (A small file padded with NUL bytes at its end: see `source::without_padding`.)
+    #[cfg(feature = "full")]
+    let head = {
+        let padding = head
+            .iter()
+            .rev()
+            .take_while(|&&b| b == 0 || b == 0x1A)
+            .count();
+        if padding > 0 && padding == head.len() {
+            return true;
+        }
+        &head[..head.len() - padding]
+    };
     let control = |b: &u8| *b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A);
     head.contains(&0) || head.iter().filter(|b| control(b)).count() * 100 > head.len()
 }

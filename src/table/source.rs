@@ -175,6 +175,13 @@ impl Encoding {
 #[derive(Debug)]
 pub struct Restart;
 
+/// `text` without what some programs write after a file's last line: NUL bytes (a file padded
+/// to a whole block) and the old end-of-file mark (Ctrl-Z, 0x1A). They are no data: left out at
+/// the end as a blank line is, and only there (within the text they are read as written).
+pub fn without_padding(text: &str) -> &str {
+    text.trim_end_matches(['\0', '\u{1a}'])
+}
+
 /// The text of a file a piece at a time, from the bytes it is given. `text` holds what the
 /// reader kept of the previous piece (an unfinished record) followed by the next piece, decoded;
 /// the reader takes what it can and keeps the rest with [`Pieces::keep_from`]. Given the same
@@ -320,6 +327,9 @@ impl Pieces {
         let used = self.decode(bytes, last)?;
         if !last {
             self.raw.extend_from_slice(&bytes[used..]);
+        } else if cfg!(feature = "full") {
+            // (The first core reads the built-in data only.)
+            self.text.truncate(without_padding(&self.text).len());
         }
         Ok(())
     }
