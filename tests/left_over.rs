@@ -584,3 +584,30 @@ fn a_name_over_two_lines_is_read_on_one() {
         render_query(&ds, "view=ranking&measure=share&year=2017").unwrap_or_else(|e| panic!("{e}"));
     assert!(r.summary.contains("Twente"), "{}", r.summary);
 }
+
+/// Amounts with the minus sign after them, as bookkeeping programs export them. Before, the
+/// column was read as text without a word: no bars, no sums. Age bands (`65-` beside `15-24`)
+/// and codes (`0363-`) stay text.
+#[test]
+fn a_minus_sign_after_a_number_makes_it_negative() {
+    let csv = "regio;jaar;saldo\nA;2019;12-\nB;2019;30\nC;2019;1.234,5-\nD;2019;\n";
+    let ds = Dataset::load("s.csv", csv.as_bytes()).unwrap();
+    let saldo = ds.table.column("saldo").unwrap();
+    let got: Vec<Option<f64>> = (0..saldo.len()).map(|i| saldo.number(i)).collect();
+    assert_eq!(got, [Some(-12.0), Some(30.0), Some(-1234.5), None]);
+    let n = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        n.contains("minteken achteraan") && n.contains("'12-' = -12, in kolom 'saldo'"),
+        "{n}"
+    );
+    for (file, column) in [
+        ("leeftijd;aantal\n15-24;10\n25-64;20\n65-;5\n", "leeftijd"),
+        ("code;aantal\n0363-;10\n0599-;20\n", "code"),
+    ] {
+        let ds = Dataset::load("t.csv", file.as_bytes()).unwrap();
+        let c = ds.table.column(column).unwrap();
+        assert!((0..c.len()).all(|i| c.number(i).is_none()), "{column}");
+        let n = ds.info_in(Lang::Nl).notes.join(" | ");
+        assert!(!n.contains("minteken"), "{n}");
+    }
+}

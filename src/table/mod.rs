@@ -548,6 +548,8 @@ impl Table {
         #[cfg(feature = "full")]
         table.read_past_apostrophes();
         #[cfg(feature = "full")]
+        table.read_trailing_minus();
+        #[cfg(feature = "full")]
         table.read_suppressed_counts();
         table.note_numbers_read_as_text(beyond);
         #[cfg(feature = "full")]
@@ -995,22 +997,7 @@ impl Table {
                     .zip(&numbers)
                     .find(|(_, n)| n.is_some())
                     .map(|(t, _)| t.trim().to_string());
-                let mut read = Column::with_capacity(col.name.clone(), col.len());
-                for i in 0..col.len() {
-                    match (col.get(i), col.code(i)) {
-                        (Cell::Text(_), Some(c))
-                            if numbers.get(c as usize).is_some_and(Option::is_some) =>
-                        {
-                            read.push_number(numbers[c as usize].unwrap_or_default())
-                        }
-                        (Cell::Number(n), _) => read.push_number(n),
-                        (Cell::Text(t), _) => read.push_text(t),
-                        (Cell::Missing, _) => read.push_missing(),
-                    }
-                }
-                read.spaced = col.spaced.clone();
-                read.markers = col.markers.clone();
-                read.finish();
+                let read = with_numbers(col, &numbers);
                 columns.push(format!("'{}'", col.name));
                 example = example.or(first);
                 self.columns[j] = read;
@@ -1040,6 +1027,70 @@ impl Table {
             ),
             format!(
                 "Excel's apostrophe before a cell (the mark that types a cell as text) read past: {example} read as {bare}, in {k_en} {}",
+                crate::format::first_ten(&columns, crate::format::Lang::En)
+            ),
+        );
+    }
+
+    /// A number with its minus sign after it (`12-`, `1.234,5-`), as bookkeeping programs
+    /// (SAP, Exact) export a negative amount: read as that negative number, in a column of
+    /// numbers or a column whose texts are all such numbers, and said once, naming the columns
+    /// and an example. A code with a leading zero (`0363-`) and a text with a sign in front too
+    /// stay text.
+    #[cfg(feature = "full")]
+    #[cfg_attr(feature = "full", inline(never))]
+    fn read_trailing_minus(&mut self) {
+        let decimal = match self.detected.decimal.as_deref() {
+            Some(",") => ',',
+            _ => '.',
+        };
+        let negative = |t: &str| -> Option<f64> {
+            let body = t.trim().strip_suffix('-')?.trim_end();
+            let b = body.as_bytes();
+            if !b.first().is_some_and(u8::is_ascii_digit)
+                || !b.last().is_some_and(u8::is_ascii_digit)
+                || (b.first() == Some(&b'0') && b.get(1).is_some_and(u8::is_ascii_digit))
+            {
+                return None;
+            }
+            parse_number(body, decimal).map(|n| -n)
+        };
+        let mut columns: Vec<String> = Vec::new();
+        let mut example: Option<String> = None;
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            if col.dictionary().is_empty() {
+                continue;
+            }
+            let numbers: Vec<Option<f64>> = col.dictionary().iter().map(|t| negative(t)).collect();
+            let all = numbers.iter().all(Option::is_some);
+            if numbers.iter().any(Option::is_some) && (all || col.has_number()) {
+                example = example.or_else(|| {
+                    col.dictionary()
+                        .iter()
+                        .find(|t| negative(t).is_some())
+                        .map(|t| t.trim().to_string())
+                });
+                columns.push(format!("'{}'", col.name));
+                self.columns[j] = with_numbers(col, &numbers);
+            }
+        }
+        let Some(example) = example else {
+            return;
+        };
+        let (k_nl, k_en) = if columns.len() == 1 {
+            ("kolom", "column")
+        } else {
+            ("kolommen", "columns")
+        };
+        let bare = example.trim_end_matches('-').trim_end();
+        self.detected.note(
+            format!(
+                "Getallen met het minteken achteraan (zoals boekhoudprogramma's ze schrijven) als negatief gelezen: '{example}' = -{bare}, in {k_nl} {}",
+                crate::format::first_ten(&columns, crate::format::Lang::Nl)
+            ),
+            format!(
+                "Numbers with the minus sign after them (as bookkeeping programs write them) read as negative: '{example}' = -{bare}, in {k_en} {}",
                 crate::format::first_ten(&columns, crate::format::Lang::En)
             ),
         );
@@ -1441,6 +1492,27 @@ pub fn looks_numeric(s: &str) -> bool {
                 || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\'')
                 || (cfg!(feature = "full") && matches!(c, '\u{202f}' | '\u{2009}'))
         })
+}
+
+/// `col` with the texts whose dictionary entry has a number in `numbers` (by code) read as
+/// that number; the rest as it was.
+#[cfg(feature = "full")]
+fn with_numbers(col: &Column, numbers: &[Option<f64>]) -> Column {
+    let mut read = Column::with_capacity(col.name.clone(), col.len());
+    for i in 0..col.len() {
+        match (col.get(i), col.code(i)) {
+            (Cell::Text(_), Some(c)) if numbers.get(c as usize).is_some_and(Option::is_some) => {
+                read.push_number(numbers[c as usize].unwrap_or_default())
+            }
+            (Cell::Number(n), _) => read.push_number(n),
+            (Cell::Text(t), _) => read.push_text(t),
+            (Cell::Missing, _) => read.push_missing(),
+        }
+    }
+    read.spaced = col.spaced.clone();
+    read.markers = col.markers.clone();
+    read.finish();
+    read
 }
 
 /// Column names from a header row: blank cells get `unnamed(j)`, a repeated name gets ` (2)`,
