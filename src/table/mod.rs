@@ -1570,32 +1570,25 @@ pub fn column_names(
         names.push(name);
     }
     #[cfg(feature = "full")]
-    if !nameless.is_empty() {
+    for (list, nl, en) in [
+        (
+            &nameless,
+            "Zonder naam in de kopregel, hier genoemd naar hun plaats",
+            "Without a name in the header, named here by their place",
+        ),
+        (
+            &one_line,
+            "Kolomnamen over meer regels op één regel gelezen",
+            "Column names written over several lines read on one line",
+        ),
+    ] {
         use crate::format::{first_ten, Lang};
-        detected.note(
-            format!(
-                "Zonder naam in de kopregel, hier genoemd naar hun plaats: {}.",
-                first_ten(&nameless, Lang::Nl)
-            ),
-            format!(
-                "Without a name in the header, named here by their place: {}.",
-                first_ten(&nameless, Lang::En)
-            ),
-        );
-    }
-    #[cfg(feature = "full")]
-    if !one_line.is_empty() {
-        use crate::format::{first_ten, Lang};
-        detected.note(
-            format!(
-                "Kolomnamen over meer regels op één regel gelezen: {}.",
-                first_ten(&one_line, Lang::Nl)
-            ),
-            format!(
-                "Column names written over several lines read on one line: {}.",
-                first_ten(&one_line, Lang::En)
-            ),
-        );
+        if !list.is_empty() {
+            detected.note(
+                format!("{nl}: {}.", first_ten(list, Lang::Nl)),
+                format!("{en}: {}.", first_ten(list, Lang::En)),
+            );
+        }
     }
     names
 }
