@@ -577,6 +577,12 @@ fn a_name_over_two_lines_is_read_on_one() {
     assert!(r.summary.contains("Achterhoek (12)"), "{}", r.summary);
     assert!(r.svg.contains("aantal werkzaam"), "axis title");
 
+    // A space that does not break looks like a space, and is typed as one.
+    let nbsp = "regio;jaar;aantal\u{a0}werkzaam\nTwente;2019;10\nAchterhoek;2019;12\n";
+    let ds = Dataset::load("n.csv", nbsp.as_bytes()).unwrap();
+    assert_eq!(ds.table.columns[2].name, "aantal werkzaam");
+    render_query(&ds, "view=bars&x=regio&y=aantal werkzaam").unwrap();
+
     let wide = "arbeidsmarktregio;jaar;\"personen in\r\ndoelgroepregister\";\"werkzame\npersonen\"\n\
                 Twente;2016;100;40\nTwente;2017;110;50\nAchterhoek;2016;80;20\nAchterhoek;2017;90;30\n";
     let ds = Dataset::load("r.csv", wide.as_bytes()).unwrap();

@@ -1515,6 +1515,10 @@ fn with_numbers(col: &Column, numbers: &[Option<f64>]) -> Column {
     read
 }
 
+/// Spaces that do not break a line, in header names read as plain spaces.
+#[cfg(feature = "full")]
+const NO_BREAK_SPACES: [char; 3] = ['\u{a0}', '\u{202f}', '\u{2007}'];
+
 /// Column names from a header row: blank cells get `unnamed(j)`, a repeated name gets ` (2)`,
 /// ` (3)`, ... and a note, so both columns stay readable.
 pub fn column_names(
@@ -1537,6 +1541,12 @@ pub fn column_names(
     let mut one_line: Vec<String> = Vec::new();
     for j in 0..width {
         let mut name = header.get(j).map(RawCell::display).unwrap_or_default();
+        // A space that does not break (Excel's and Word's U+00A0, and its narrow kin) looks
+        // like a space and is typed as one in `y=`: read as one, as nobody could tell them apart.
+        #[cfg(feature = "full")]
+        if name.contains(NO_BREAK_SPACES) {
+            name = name.replace(NO_BREAK_SPACES, " ");
+        }
         #[cfg(feature = "full")]
         if name.contains(['\n', '\r', '\t']) {
             name = name.split_whitespace().collect::<Vec<_>>().join(" ");
