@@ -186,6 +186,15 @@ pub struct RejectedRow {
 }
 
 impl Detected {
+    /// The decimal sign numbers were read with (`.` unless the file's is `,`).
+    #[cfg(feature = "full")]
+    pub(crate) fn decimal_sign(&self) -> char {
+        match self.decimal.as_deref() {
+            Some(",") => ',',
+            _ => '.',
+        }
+    }
+
     /// One Dutch line for the page and the CLI: what was detected, and the rows not used.
     pub fn summary(&self) -> String {
         self.summary_in(crate::format::Lang::Nl)
@@ -957,19 +966,14 @@ impl Table {
     #[cfg(feature = "full")]
     #[cfg_attr(feature = "full", inline(never))]
     fn read_past_apostrophes(&mut self) {
-        let decimal = match self.detected.decimal.as_deref() {
-            Some(",") => ',',
-            _ => '.',
-        };
+        let decimal = self.detected.decimal_sign();
         // The number after the mark, when the text is the mark and a number (no code with a
         // leading zero).
         let number_after = |t: &str| -> Option<f64> {
             let r = t.trim().strip_prefix('\'')?;
             let digits = r.trim_start_matches(['-', '+']);
             let b = digits.as_bytes();
-            if !b.first().is_some_and(u8::is_ascii_digit)
-                || (b.first() == Some(&b'0') && b.get(1).is_some_and(u8::is_ascii_digit))
-            {
+            if !b.first().is_some_and(u8::is_ascii_digit) || starts_as_code(b) {
                 return None;
             }
             parse_number(r, decimal)
@@ -980,46 +984,27 @@ impl Table {
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
                 && crate::spec::Period::parse(t.trim()).is_some()
         };
-        let mut columns: Vec<String> = Vec::new();
-        let mut example: Option<String> = None;
-        for j in 0..self.columns.len() {
-            let col = &self.columns[j];
-            if col.dictionary().is_empty() {
-                continue;
-            }
-            let numbers: Vec<Option<f64>> =
-                col.dictionary().iter().map(|t| number_after(t)).collect();
-            let all = numbers.iter().all(Option::is_some);
-            if numbers.iter().any(Option::is_some) && (all || col.has_number()) {
-                let first = col
+        let read = self.read_texts_as_numbers(number_after);
+        let (mut columns, mut example): (Vec<String>, Option<String>) = (Vec::new(), None);
+        for (j, col) in self.columns.iter().enumerate() {
+            let first = match read.iter().find(|(k, _)| *k == j) {
+                Some((_, t)) => Some(t.clone()),
+                None => col
                     .dictionary()
                     .iter()
-                    .zip(&numbers)
-                    .find(|(_, n)| n.is_some())
-                    .map(|(t, _)| t.trim().to_string());
-                let read = with_numbers(col, &numbers);
+                    .find(|t| period_after(t))
+                    .map(|t| t.trim().to_string()),
+            };
+            if first.is_some() {
                 columns.push(format!("'{}'", col.name));
                 example = example.or(first);
-                self.columns[j] = read;
-            } else if col.dictionary().iter().any(|t| period_after(t)) {
-                columns.push(format!("'{}'", col.name));
-                example = example.or_else(|| {
-                    col.dictionary()
-                        .iter()
-                        .find(|t| period_after(t))
-                        .map(|t| t.trim().to_string())
-                });
             }
         }
         let Some(example) = example else {
             return;
         };
         let bare = example.trim_start_matches('\'');
-        let (k_nl, k_en) = if columns.len() == 1 {
-            ("kolom", "column")
-        } else {
-            ("kolommen", "columns")
-        };
+        let (k_nl, k_en) = column_words(columns.len());
         self.detected.note(
             format!(
                 "Apostrof van Excel voor een cel (het teken dat een cel als tekst typt) overgeslagen: {example} gelezen als {bare}, in {k_nl} {}",
@@ -1032,6 +1017,29 @@ impl Table {
         );
     }
 
+    /// The columns whose texts `number_of` reads as numbers, rebuilt with those numbers: a
+    /// column of numbers with such texts among them, or a column whose texts are all such
+    /// numbers. Gives each column rebuilt with its first such text (as written, trimmed).
+    #[cfg(feature = "full")]
+    fn read_texts_as_numbers(
+        &mut self,
+        number_of: impl Fn(&str) -> Option<f64>,
+    ) -> Vec<(usize, String)> {
+        let mut read = Vec::new();
+        for j in 0..self.columns.len() {
+            let col = &self.columns[j];
+            let numbers: Vec<Option<f64>> = col.dictionary().iter().map(|t| number_of(t)).collect();
+            let Some(at) = numbers.iter().position(Option::is_some) else {
+                continue;
+            };
+            if numbers.iter().all(Option::is_some) || col.has_number() {
+                read.push((j, col.dictionary()[at].trim().to_string()));
+                self.columns[j] = with_numbers(col, &numbers);
+            }
+        }
+        read
+    }
+
     /// A number with its minus sign after it (`12-`, `1.234,5-`), as bookkeeping programs
     /// (SAP, Exact) export a negative amount: read as that negative number, in a column of
     /// numbers or a column whose texts are all such numbers, and said once, naming the columns
@@ -1040,49 +1048,27 @@ impl Table {
     #[cfg(feature = "full")]
     #[cfg_attr(feature = "full", inline(never))]
     fn read_trailing_minus(&mut self) {
-        let decimal = match self.detected.decimal.as_deref() {
-            Some(",") => ',',
-            _ => '.',
-        };
+        let decimal = self.detected.decimal_sign();
         let negative = |t: &str| -> Option<f64> {
             let body = t.trim().strip_suffix('-')?.trim_end();
             let b = body.as_bytes();
             if !b.first().is_some_and(u8::is_ascii_digit)
                 || !b.last().is_some_and(u8::is_ascii_digit)
-                || (b.first() == Some(&b'0') && b.get(1).is_some_and(u8::is_ascii_digit))
+                || starts_as_code(b)
             {
                 return None;
             }
             parse_number(body, decimal).map(|n| -n)
         };
-        let mut columns: Vec<String> = Vec::new();
-        let mut example: Option<String> = None;
-        for j in 0..self.columns.len() {
-            let col = &self.columns[j];
-            if col.dictionary().is_empty() {
-                continue;
-            }
-            let numbers: Vec<Option<f64>> = col.dictionary().iter().map(|t| negative(t)).collect();
-            let all = numbers.iter().all(Option::is_some);
-            if numbers.iter().any(Option::is_some) && (all || col.has_number()) {
-                example = example.or_else(|| {
-                    col.dictionary()
-                        .iter()
-                        .find(|t| negative(t).is_some())
-                        .map(|t| t.trim().to_string())
-                });
-                columns.push(format!("'{}'", col.name));
-                self.columns[j] = with_numbers(col, &numbers);
-            }
-        }
-        let Some(example) = example else {
+        let read = self.read_texts_as_numbers(negative);
+        let Some((_, example)) = read.first() else {
             return;
         };
-        let (k_nl, k_en) = if columns.len() == 1 {
-            ("kolom", "column")
-        } else {
-            ("kolommen", "columns")
-        };
+        let columns: Vec<String> = read
+            .iter()
+            .map(|(j, _)| format!("'{}'", self.columns[*j].name))
+            .collect();
+        let (k_nl, k_en) = column_words(columns.len());
         let bare = example.trim_end_matches('-').trim_end();
         self.detected.note(
             format!(
@@ -1492,6 +1478,23 @@ pub fn looks_numeric(s: &str) -> bool {
                 || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\'')
                 || (cfg!(feature = "full") && matches!(c, '\u{202f}' | '\u{2009}'))
         })
+}
+
+/// Whether digits start as a code does, with a zero before another digit (`0363`): such a text
+/// is not read as a number by the passes after reading.
+#[cfg(feature = "full")]
+fn starts_as_code(b: &[u8]) -> bool {
+    b.first() == Some(&b'0') && b.get(1).is_some_and(u8::is_ascii_digit)
+}
+
+/// "kolom" or "kolommen", "column" or "columns", for `n` columns.
+#[cfg(feature = "full")]
+fn column_words(n: usize) -> (&'static str, &'static str) {
+    if n == 1 {
+        ("kolom", "column")
+    } else {
+        ("kolommen", "columns")
+    }
 }
 
 /// `col` with the texts whose dictionary entry has a number in `numbers` (by code) read as
