@@ -260,6 +260,15 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
                 }
                 i += 1;
             }
+            // Each prints the whole of standard output: one at a time.
+            if json && completed {
+                return Err(t(
+                    lang,
+                    "Kies --json (de getallen) of --spec (de weergavebeschrijving), niet beide",
+                    "Choose --json (the numbers) or --spec (the view description), not both",
+                )
+                .to_string());
+            }
             let ds = load(file, maps, lang)?;
             let info = ds.info_in(lang);
             let note = t(lang, "Let op", "Note");

@@ -824,6 +824,20 @@ fn the_cli_speaks_english_with_en() {
     let (ok, out, _) = cli(&["view", "default", "view=scatter", "--spec", "--en"]);
     assert!(ok);
     assert!(out.trim_end().ends_with("&lang=en"), "{out}");
+    // Both printed only the description before, without a word about --json.
+    let (ok, out, err) = cli(&[
+        "view",
+        "default",
+        "view=scatter",
+        "--json",
+        "--spec",
+        "--en",
+    ]);
+    assert!(!ok && out.is_empty(), "{out}");
+    assert!(
+        err.contains("Choose --json (the numbers) or --spec"),
+        "{err}"
+    );
 
     // Notes of the tidy encodings on the file line.
     let file = format!(
