@@ -680,8 +680,7 @@ fn json_text(bytes: &[u8]) -> (Cow<'_, [u8]>, Found) {
     if let Cow::Borrowed(b) = text {
         let b = b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b);
         // (A file decoded above lost its padding there.)
-        let padding = b.iter().rev().take_while(|&&c| c == 0 || c == 0x1A).count();
-        text = Cow::Borrowed(&b[..b.len() - padding]);
+        text = Cow::Borrowed(&b[..b.len() - super::source::padding(b)]);
     } else if text.starts_with("\u{feff}".as_bytes()) {
         text.to_mut().drain(..3);
     }

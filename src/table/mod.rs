@@ -186,6 +186,22 @@ pub struct RejectedRow {
 }
 
 impl Detected {
+    /// A note in both languages that ends naming `columns` (`nl`, "in kolom 'a'" or "in
+    /// kolommen 'a', 'b'"; the first ten, as [`crate::format::first_ten`] says them).
+    #[cfg(feature = "full")]
+    pub(crate) fn note_in_columns(&mut self, nl: String, en: String, columns: &[String]) {
+        use crate::format::{first_ten, Lang};
+        let (k_nl, k_en) = if columns.len() == 1 {
+            ("kolom", "column")
+        } else {
+            ("kolommen", "columns")
+        };
+        self.note(
+            format!("{nl}, in {k_nl} {}", first_ten(columns, Lang::Nl)),
+            format!("{en}, in {k_en} {}", first_ten(columns, Lang::En)),
+        );
+    }
+
     /// The decimal sign numbers were read with (`.` unless the file's is `,`).
     #[cfg(feature = "full")]
     pub(crate) fn decimal_sign(&self) -> char {
@@ -1004,16 +1020,10 @@ impl Table {
             return;
         };
         let bare = example.trim_start_matches('\'');
-        let (k_nl, k_en) = column_words(columns.len());
-        self.detected.note(
-            format!(
-                "Apostrof van Excel voor een cel (het teken dat een cel als tekst typt) overgeslagen: {example} gelezen als {bare}, in {k_nl} {}",
-                crate::format::first_ten(&columns, crate::format::Lang::Nl)
-            ),
-            format!(
-                "Excel's apostrophe before a cell (the mark that types a cell as text) read past: {example} read as {bare}, in {k_en} {}",
-                crate::format::first_ten(&columns, crate::format::Lang::En)
-            ),
+        self.detected.note_in_columns(
+            format!("Apostrof van Excel voor een cel (het teken dat een cel als tekst typt) overgeslagen: {example} gelezen als {bare}"),
+            format!("Excel's apostrophe before a cell (the mark that types a cell as text) read past: {example} read as {bare}"),
+            &columns,
         );
     }
 
@@ -1068,17 +1078,11 @@ impl Table {
             .iter()
             .map(|(j, _)| format!("'{}'", self.columns[*j].name))
             .collect();
-        let (k_nl, k_en) = column_words(columns.len());
         let bare = example.trim_end_matches('-').trim_end();
-        self.detected.note(
-            format!(
-                "Getallen met het minteken achteraan (zoals boekhoudprogramma's ze schrijven) als negatief gelezen: '{example}' = -{bare}, in {k_nl} {}",
-                crate::format::first_ten(&columns, crate::format::Lang::Nl)
-            ),
-            format!(
-                "Numbers with the minus sign after them (as bookkeeping programs write them) read as negative: '{example}' = -{bare}, in {k_en} {}",
-                crate::format::first_ten(&columns, crate::format::Lang::En)
-            ),
+        self.detected.note_in_columns(
+            format!("Getallen met het minteken achteraan (zoals boekhoudprogramma's ze schrijven) als negatief gelezen: '{example}' = -{bare}"),
+            format!("Numbers with the minus sign after them (as bookkeeping programs write them) read as negative: '{example}' = -{bare}"),
+            &columns,
         );
     }
 
@@ -1485,16 +1489,6 @@ pub fn looks_numeric(s: &str) -> bool {
 #[cfg(feature = "full")]
 fn starts_as_code(b: &[u8]) -> bool {
     b.first() == Some(&b'0') && b.get(1).is_some_and(u8::is_ascii_digit)
-}
-
-/// "kolom" or "kolommen", "column" or "columns", for `n` columns.
-#[cfg(feature = "full")]
-fn column_words(n: usize) -> (&'static str, &'static str) {
-    if n == 1 {
-        ("kolom", "column")
-    } else {
-        ("kolommen", "columns")
-    }
 }
 
 /// `col` with the texts whose dictionary entry has a number in `numbers` (by code) read as
@@ -2181,11 +2175,7 @@ fn not_text(head: &[u8]) -> bool {
     // (A small file padded with NUL bytes at its end: see `source::without_padding`.)
     #[cfg(feature = "full")]
     let head = {
-        let padding = head
-            .iter()
-            .rev()
-            .take_while(|&&b| b == 0 || b == 0x1A)
-            .count();
+        let padding = source::padding(head);
         if padding > 0 && padding == head.len() {
             return true;
         }

@@ -179,7 +179,17 @@ pub struct Restart;
 /// to a whole block) and the old end-of-file mark (Ctrl-Z, 0x1A). They are no data: left out at
 /// the end as a blank line is, and only there (within the text they are read as written).
 pub fn without_padding(text: &str) -> &str {
-    text.trim_end_matches(['\0', '\u{1a}'])
+    &text[..text.len() - padding(text.as_bytes())]
+}
+
+/// How many bytes at the end of `bytes` are padding (see [`without_padding`]): NUL and 0x1A,
+/// each one byte in UTF-8 and never part of another character.
+pub fn padding(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .rev()
+        .take_while(|&&b| b == 0 || b == 0x1A)
+        .count()
 }
 
 /// The text of a file a piece at a time, from the bytes it is given. `text` holds what the
