@@ -617,3 +617,29 @@ fn a_minus_sign_after_a_number_makes_it_negative() {
         assert!(!n.contains("minteken"), "{n}");
     }
 }
+
+/// The file line counts its rows as the views' notes do, thousands grouped (`1.200 gegevensrijen`,
+/// `1,200 data rows`), also the rows it did not use.
+#[test]
+fn the_file_line_groups_the_thousands_of_its_counts() {
+    use banenverkenner::table::load;
+    let mut text = String::from("regio;jaar;aantal\n");
+    for i in 0..1200 {
+        text.push_str(&format!("Regio {};{};{}\n", i % 40, 2015 + i / 40, i));
+    }
+    let t = load("t.csv", text.as_bytes()).unwrap();
+    assert!(
+        t.detected.summary().ends_with(", 1.200 gegevensrijen"),
+        "{}",
+        t.detected.summary()
+    );
+    let en = t.detected.summary_in(Lang::En);
+    assert!(en.ends_with(", 1,200 data rows"), "{en}");
+    // A small file is written as before.
+    let t = load("t.csv", b"regio;jaar;aantal\nTwente;2015;10\n").unwrap();
+    assert!(
+        t.detected.summary().ends_with(", 1 gegevensrij"),
+        "{}",
+        t.detected.summary()
+    );
+}

@@ -273,10 +273,11 @@ impl Detected {
                 self.header_row
             ));
         }
+        let rows = count(self.rows, lang);
         match self.row_unit.as_deref() {
-            Some("record") => parts.push(format!("{} records", self.rows)),
+            Some("record") => parts.push(format!("{rows} records")),
             _ if self.rows == 1 => parts.push(w("1 gegevensrij", "1 data row").to_string()),
-            _ => parts.push(format!("{} {}", self.rows, w("gegevensrijen", "data rows"))),
+            _ => parts.push(format!("{rows} {}", w("gegevensrijen", "data rows"))),
         }
         // The notes are not repeated here: the page and the CLI list them beside this line.
         let mut s = parts.join(", ");
@@ -285,7 +286,8 @@ impl Detected {
             if en {
                 let unit = self.row_word_in(lang);
                 s.push_str(&format!(
-                    "; {n} {unit}{} not used: ",
+                    "; {} {unit}{} not used: ",
+                    count(n, lang),
                     if n == 1 { "" } else { "s" }
                 ));
             } else {
@@ -389,7 +391,18 @@ fn plural(n: usize) -> String {
     if n == 1 {
         "1 rij".to_string()
     } else {
-        format!("{n} rijen")
+        format!("{} rijen", count(n, crate::format::Lang::Nl))
+    }
+}
+
+/// A count of rows as the file line writes it: thousands grouped as the language does
+/// (`1.000.560`, `1,000,560`), as the views' notes write them. (The first core reads only the
+/// built-in data, fewer than a thousand rows.)
+fn count(n: usize, lang: crate::format::Lang) -> String {
+    if cfg!(feature = "full") {
+        crate::format::number(n as f64, 0, lang)
+    } else {
+        n.to_string()
     }
 }
 

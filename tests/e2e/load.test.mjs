@@ -179,7 +179,7 @@ test('a large file is read by two workers, with the numbers of the whole file; a
     await page.waitForFunction((n) => document.getElementById('dataset').textContent.startsWith(n) && ['ready', 'error'].includes(document.documentElement.dataset.state), name, { timeout: 60000 });
     assert.equal(await page.evaluate(() => window.bv.readBy), readBy, name);
     const shown = await sumsPerRegion(page);
-    assert.match(await page.locator('#dataset').textContent(), new RegExp(`Windows-1252, scheidingsteken puntkomma, decimaalteken ',', .* ${rows} gegevensrijen`));
+    assert.match(await page.locator('#dataset').textContent(), new RegExp(`Windows-1252, scheidingsteken puntkomma, decimaalteken ',', .* ${rows.toLocaleString('nl-NL').replace(/\./g, '\\.')} gegevensrijen`));
     assert.equal(shown.length, 35);
     for (const [region, y] of shown) assert.equal(y, sums.get(region), `${name}: ${region}`);
     assert.deepEqual(errors, []);
@@ -201,7 +201,7 @@ test('a byte stream that stops delivering is read around: the load ends with the
   await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-stokt.csv') && document.documentElement.dataset.state === 'ready', null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => window.bv.stalls), 1);
   const shown = await sumsPerRegion(page);
-  assert.match(await page.locator('#dataset').textContent(), / 120000 gegevensrijen/);
+  assert.match(await page.locator('#dataset').textContent(), / 120\.000 gegevensrijen/);
   assert.equal(shown.length, 35);
   for (const [region, y] of shown) assert.equal(y, sums.get(region), region);
   assert.deepEqual(errors, []);
