@@ -643,3 +643,49 @@ fn the_file_line_groups_the_thousands_of_its_counts() {
         t.detected.summary()
     );
 }
+
+/// A comma-separated file whose counts group their thousands with a point (`4.099`): a count
+/// written `9.000` is 9000 like the others, not 9 (it was read as 9.000 = 9, and the file line
+/// said the point groups thousands). With a decimal point told by other cells (`12.5`), `9.000`
+/// stays 9. The same however the file is read (in pieces, by two).
+#[test]
+fn a_count_of_whole_thousands_is_read_as_the_others_are() {
+    use banenverkenner::table::{csv, fingerprint, load, Table};
+    let col = |t: &Table, name: &str| -> Vec<Option<f64>> {
+        let c = t.columns.iter().find(|c| c.name == name).unwrap();
+        (0..c.len()).map(|i| c.number(i)).collect()
+    };
+    let grouped = "regio,jaar,personen,werkzaam\nAchterhoek,2015,4.099,2.332\nAmersfoort,2015,2.730,1.259\n\
+        Drenthe,2015,3.471,1.451\nFriesland,2015,7.603,585\nZeeland,2015,9.000,2.000\nTwente,2015,\"10.000\",-1.000\n";
+    let t = load("t.csv", grouped.as_bytes()).unwrap();
+    assert_eq!(t.detected.decimal.as_deref(), Some(","));
+    let w = |xs: &[f64]| xs.iter().map(|x| Some(*x)).collect::<Vec<_>>();
+    assert_eq!(
+        col(&t, "personen"),
+        w(&[4099.0, 2730.0, 3471.0, 7603.0, 9000.0, 10000.0])
+    );
+    assert_eq!(
+        col(&t, "werkzaam"),
+        w(&[2332.0, 1259.0, 1451.0, 585.0, 2000.0, -1000.0])
+    );
+    let want = fingerprint(&Ok(t));
+    let bytes = grouped.as_bytes();
+    for piece in [1, 7, 64, 4096] {
+        for mid in [0, 40, bytes.len() / 2] {
+            assert_eq!(
+                fingerprint(&csv::read_csv_split("t.csv", bytes, piece, mid)),
+                want,
+                "pieces of {piece}, split at {mid}"
+            );
+        }
+    }
+    // A decimal point told by a cell: `9.000` is nine.
+    let pointed = "regio,jaar,aandeel\nA,2015,12.5\nB,2015,9.000\nC,2015,\"1.000\"\n";
+    let t = load("t.csv", pointed.as_bytes()).unwrap();
+    assert_eq!(t.detected.decimal.as_deref(), Some("."));
+    assert_eq!(col(&t, "aandeel"), w(&[12.5, 9.0, 1.0]));
+    // A column of only such cells is a column of numbers.
+    let only = "regio,jaar,aantal,aandeel\nA,2015,1.000,0.5\nB,2015,2.000,0.25\n";
+    let t = load("t.csv", only.as_bytes()).unwrap();
+    assert_eq!(col(&t, "aantal"), w(&[1.0, 2.0]));
+}

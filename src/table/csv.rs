@@ -199,6 +199,30 @@ fn looks_like_thousands(c: &Column) -> bool {
     three >= 3 && three * 10 >= (three + fewer) * 6
 }
 
+/// The cells of a file read with a decimal point that were kept as text because a point with
+/// three zeros after it was all they had (`9.000`; see [`super::fastcell::point_thousand`]),
+/// read as numbers: their whole part times `factor` (1 with a decimal point, 1000 where the
+/// point groups thousands).
+#[cfg(feature = "full")]
+fn read_point_thousands(columns: &mut [Column], factor: f64) {
+    for col in columns.iter_mut() {
+        let numbers: Vec<Option<f64>> = col
+            .dictionary()
+            .iter()
+            .map(|t| {
+                let t = super::trim(t);
+                super::fastcell::point_thousand(t)
+                    .then(|| super::parse_number(t.trim_end_matches(".000"), '.'))
+                    .flatten()
+                    .map(|n| n * factor)
+            })
+            .collect();
+        if numbers.iter().any(Option::is_some) {
+            *col = super::with_numbers(col, &numbers);
+        }
+    }
+}
+
 /// What the file line says when the decimal separator was not told by any cell (`votes` only
 /// ambiguous): which numbers were read how.
 pub fn decimal_guess_note(votes: &DecimalVotes, decimal: char, delimiter: u8) -> (String, String) {
@@ -2694,6 +2718,12 @@ impl CsvReader {
                 let (nl, en) = decimal_guess_note(&votes, decimal, delimiter);
                 detected.note(nl, en);
             }
+        }
+        // The cells like `9.000`, kept as text while the separator was open: read as numbers now.
+        #[cfg(feature = "full")]
+        if decimal == '.' {
+            let grouped = detected.decimal.as_deref() == Some(",");
+            read_point_thousands(&mut columns, if grouped { 1000.0 } else { 1.0 });
         }
         // (The first core reads the built-in data only, which has none.)
         // (When no cell told the separator, the note above already says how `1.234` was read.)
