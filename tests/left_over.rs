@@ -689,3 +689,61 @@ fn a_count_of_whole_thousands_is_read_as_the_others_are() {
     let t = load("t.csv", only.as_bytes()).unwrap();
     assert_eq!(col(&t, "aantal"), w(&[1.0, 2.0]));
 }
+
+/// Found by a probe: a quarterly file that ends with 2017K3 drew `from=2015&to=2017` as 2015K4
+/// to 2017K3 (seven quarters), said only "Tot en met is 2017 K3 geworden". The end moves to the
+/// file's last quarter and a start given as a year moves to the same point of its year, both
+/// said; a start chosen at the file's grain stays as chosen.
+#[test]
+fn a_growth_whose_end_moves_keeps_the_same_point_of_the_year() {
+    let mut csv =
+        String::from("arbeidsmarktregio,kwartaal,personen_doelgroepregister,werkzame_personen\n");
+    for (region, base) in [("Achterhoek", 100), ("Twente", 200), ("Drenthe", 150)] {
+        for k in 1..=11 {
+            let (year, q) = (2015 + (k - 1) / 4, (k - 1) % 4 + 1);
+            csv.push_str(&format!(
+                "{region},{year}K{q},{},{}\n",
+                base + 10 * k,
+                base / 2 + k * k
+            ));
+        }
+    }
+    let ds = Dataset::load("tot-k3.csv", csv.as_bytes()).unwrap();
+    for view in ["scatter", "ranking&measure=growth"] {
+        let r = render_query(&ds, &format!("view={view}&from=2015&to=2017")).unwrap();
+        assert!(
+            r.spec.contains("from=2015K3") && r.spec.contains("to=2017K3"),
+            "{view}: {}",
+            r.spec
+        );
+        assert_eq!(r.changes.len(), 2, "{:?}", r.changes);
+        assert!(r.changes[0].starts_with("Tot en met is 2017 K3 geworden (was 2017): 'to=2017' (de stand aan het eind ervan, 2017 K4) staat niet in het bestand"), "{}", r.changes[0]);
+        assert!(
+            r.changes[1].starts_with(
+                "Van is 2015 K3 geworden (was 2015): hetzelfde moment van het jaar als 2017 K3"
+            ),
+            "{}",
+            r.changes[1]
+        );
+    }
+    let r = render_query(&ds, "view=scatter&from=2015K2&to=2017").unwrap();
+    assert!(
+        r.spec.contains("from=2015K2") && r.spec.contains("to=2017K3"),
+        "{}",
+        r.spec
+    );
+    assert_eq!(r.changes.len(), 1, "{:?}", r.changes);
+    let r = render_query(&ds, "view=scatter&from=2015&to=2017&lang=en").unwrap();
+    assert!(
+        r.changes[0].contains("'to=2017' (the stand at its end, 2017 Q4) is not in the file"),
+        "{}",
+        r.changes[0]
+    );
+    assert!(
+        r.changes[1].starts_with(
+            "From changed from 2015 to 2015 Q3: the same point of the year as 2017 Q3"
+        ),
+        "{}",
+        r.changes[1]
+    );
+}

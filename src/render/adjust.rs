@@ -200,7 +200,9 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
                     && (!refused || k.key == "x"))
         })
         .collect();
-    keys.sort_by_key(|k| rank(k));
+    // (Of the periods, the one the error names first: `'to=2017' staat niet in het bestand`.)
+    let named = |k: &KeyInfo| first_err.message.contains(&format!("'{}=", k.key));
+    keys.sort_by_key(|k| (rank(k), !named(k)));
     let mut tries = 0;
     for k in keys {
         let current = get(&pairs, k.key).map(str::to_string);
@@ -216,6 +218,8 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
             tries += 1;
             let mut alt = pairs.clone();
             set(&mut alt, k.key, v);
+            #[cfg(feature = "full")]
+            let aligned = other_end_aligned(info, &mut alt, k.key, v, lang);
             let Ok(spec) = ViewSpec::parse(&query_of(&alt)) else {
                 continue;
             };
@@ -226,9 +230,11 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
                         from: current.as_deref().map(|c| label_of(k, c)),
                         to: label_of(k, v),
                     },
-                    &first_err.message,
+                    first_err.message_in(lang),
                     lang,
                 ));
+                #[cfg(feature = "full")]
+                changes.extend(aligned);
                 changes.append(&mut r.changes);
                 r.changes = changes;
                 return Ok(r);
@@ -236,6 +242,62 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
         }
     }
     Err(first_err)
+}
+
+/// A growth compares like with like (DOMAIN: 2015 -> 2017 is Q4 2015 -> Q4 2017): when one end
+/// of the period moves to another point of the year (`to=2017` in a quarterly file that ends
+/// with 2017K3 becomes 2017K3), the other end the view gives moves to that point of its own
+/// year (`from=2015`, the end of 2015, becomes 2015K3), and the sentence that says so. Nothing
+/// when the other end is not given (its default is at that point already), is there already,
+/// or was given at the file's grain (`from=2015K2`: that point was chosen).
+#[cfg(feature = "full")]
+fn other_end_aligned(
+    info: &ViewInfo,
+    pairs: &mut Vec<(String, String)>,
+    key: &str,
+    moved: &str,
+    lang: Lang,
+) -> Option<String> {
+    use crate::spec::Period;
+    let other = match key {
+        "from" => "to",
+        "to" => "from",
+        _ => return None,
+    };
+    let moved = Period::parse(moved)?;
+    let given = get(pairs, other)?.to_string();
+    let was = Period::parse(&given)?;
+    let at = was.end_as(moved.grain());
+    // (A point of the year the view chose itself, `from=2015K2`, stays.)
+    if was.grain() == moved.grain() || at.same_point_of_year(moved) {
+        return None;
+    }
+    let k = key_of(info, other)?;
+    let new = k.choices.iter().map(|c| c.value.as_str()).find(|c| {
+        Period::parse(c)
+            .is_some_and(|p| p.same_point_of_year(moved) && p.calendar_year() == at.calendar_year())
+    })?;
+    let new = new.to_string();
+    set(pairs, other, &new);
+    let why = match lang {
+        Lang::Nl => format!(
+            "hetzelfde moment van het jaar als {}, zodat de groei gelijke standen vergelijkt",
+            moved.label_in(lang)
+        ),
+        Lang::En => format!(
+            "the same point of the year as {}, so that the growth compares like with like",
+            moved.label_in(lang)
+        ),
+    };
+    Some(sentence(
+        &Change {
+            label: k.label,
+            from: Some(label_of(k, &given)),
+            to: label_of(k, &new),
+        },
+        &why,
+        lang,
+    ))
 }
 
 fn key_of<'a>(info: &'a ViewInfo, key: &str) -> Option<&'a KeyInfo> {

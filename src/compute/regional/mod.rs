@@ -1509,11 +1509,22 @@ impl RegionalData {
                     .map(|y| y.to_string())
                     .collect::<Vec<_>>()
                     .join(", ");
+                // A year in a file of quarters or months: the stand at its end is what is missing.
+                let (end, end_en) = match self.years.first() {
+                    Some(y) if cfg!(feature = "full") && y.grain() != p.grain() => {
+                        let e = p.end_as(y.grain());
+                        (
+                            format!(" (de stand aan het eind ervan, {})", e.label()),
+                            format!(" (the stand at its end, {})", e.label_in(Lang::En)),
+                        )
+                    }
+                    _ => Default::default(),
+                };
                 Error::view(format!(
-                    "'{key}={p}' staat niet in het bestand. Kies uit: {have}."
+                    "'{key}={p}'{end} staat niet in het bestand. Kies uit: {have}."
                 ))
                 .en(format!(
-                    "'{key}={p}' is not in the file. Choose from: {have}."
+                    "'{key}={p}'{end_en} is not in the file. Choose from: {have}."
                 ))
             })
     }
