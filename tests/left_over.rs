@@ -747,3 +747,115 @@ fn a_growth_whose_end_moves_keeps_the_same_point_of_the_year() {
         r.changes[1]
     );
 }
+
+/// Found by a probe: `agg=mean` over regions gave the national row (80.105 working persons in
+/// 2015, "13 rijen -> 13 punten") instead of the mean of the 35 regions (2.288,7); over the
+/// hours bands' subgroups it gave the `totaal` row. A plain mean is that of the parts: the
+/// total rows are left out, and said.
+#[test]
+fn a_plain_mean_is_that_of_the_parts_not_the_total_row() {
+    let bytes = std::fs::read("tests/fixtures/regions_long.csv").unwrap();
+    let ds = Dataset::load("regions_long.csv", &bytes).unwrap();
+    let r = render_query(
+        &ds,
+        "view=line&x=jaar&y=werkzame_personen&series=doelgroep&agg=mean",
+    )
+    .unwrap();
+    let v = &r.data;
+    let totaal = v["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Totaal")
+        .unwrap();
+    let ys: Vec<f64> = totaal["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["y"].as_f64().unwrap())
+        .collect();
+    // The mean of the 35 regions' Totaal rows (80.105 / 35 in 2015: the regions add up to it).
+    assert!((ys[0] - 80105.0 / 35.0).abs() < 1e-9, "{ys:?}");
+    let notes = all_notes(
+        &ds,
+        "view=line&x=jaar&y=werkzame_personen&series=doelgroep&agg=mean",
+    );
+    assert!(notes.contains("455 rijen -> 13 punten"), "{notes}");
+    assert!(notes.contains("Totaalrijen niet meegeteld: het gemiddelde is dat van hun delen: arbeidsmarktregio = Landelijk"), "{notes}");
+    // A sum keeps the total row (the parts are not added to it).
+    let r = render_query(&ds, "view=line&x=jaar&y=werkzame_personen&series=doelgroep").unwrap();
+    let v = &r.data;
+    let totaal = v["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Totaal")
+        .unwrap();
+    assert_eq!(totaal["points"][0]["y"].as_f64(), Some(80105.0));
+}
+
+/// Found by a probe: a filter that leaves parts of a distribution out scaled the rest up to
+/// 100 % (totaal <12: 17,4 for the file's 10,0) and blamed the file ("controleer of de aandelen
+/// één verdeling vormen"); `n=` naming y itself weighted a percentage by itself; `agg=sum` of a
+/// percentage was drawn as grouped bars instead of refused.
+#[test]
+fn filters_and_weights_do_not_change_the_file_s_shares() {
+    let bytes = std::fs::read("data/samples/hours_per_week_by_subgroup_2019.csv").unwrap();
+    let ds = Dataset::load("hours_per_week_by_subgroup_2019.csv", &bytes).unwrap();
+    let q = "view=stacked&x=subgroup&y=share_pct&series=hours_per_week&filter=hours_per_week:!>32";
+    let r = render_query(&ds, q).unwrap();
+    assert_eq!(r.data["left_out"], true);
+    let first = &r.data["series"][0];
+    assert_eq!(first["name"], "<12");
+    assert_eq!(
+        first["points"][0]["y"].as_f64(),
+        Some(10.0),
+        "{}",
+        first["points"][0]
+    );
+    assert!(
+        r.subtitle.contains("een deel van de verdeling"),
+        "{}",
+        r.subtitle
+    );
+    let notes = all_notes(&ds, q);
+    assert!(
+        notes.contains("Het filter laat een deel van hours_per_week weg"),
+        "{notes}"
+    );
+    assert!(!notes.contains("controleer of de aandelen"), "{notes}");
+    // Without the filter: each bar adds up to 100, as before.
+    let r = render_query(
+        &ds,
+        "view=stacked&x=subgroup&y=share_pct&series=hours_per_week",
+    )
+    .unwrap();
+    assert_eq!(r.data.get("left_out"), None);
+    assert!(r.subtitle.contains("samen 100 %"), "{}", r.subtitle);
+
+    let bytes = std::fs::read("data/samples/not_working_by_grondslag_2019_2021.csv").unwrap();
+    let ds = Dataset::load("not_working_by_grondslag_2019_2021.csv", &bytes).unwrap();
+    assert_refused(
+        &ds,
+        "view=bars&x=responsible&y=share_pct&n=share_pct",
+        "n=share_pct: 'share_pct' is ook y=",
+    );
+    assert_refused(
+        &ds,
+        "view=bars&x=responsible&y=persons&per=share_pct",
+        "'share_pct' is een percentage, geen aantal",
+    );
+    assert_refused(
+        &ds,
+        "view=bars&x=responsible&y=share_pct&agg=sum",
+        "ook niet met agg=sum",
+    );
+    // Weighted by the persons: 29,32 % for the gemeente.
+    let r = render_query(&ds, "view=bars&x=responsible&y=share_pct&n=persons").unwrap();
+    let points = r.data["series"][0]["points"].as_array().unwrap();
+    let gemeente = points.iter().find(|p| p["x"] == "gemeente").unwrap();
+    assert!(
+        (gemeente["y"].as_f64().unwrap() - 29.317897896572273).abs() < 1e-9,
+        "{gemeente}"
+    );
+}

@@ -627,6 +627,10 @@ pub struct StackedData {
     pub series: Vec<Series>,
     /// Whether the values were counts converted to shares.
     pub converted: bool,
+    /// Whether the filter left parts of the distribution out (`filter=` on the series column):
+    /// the shares are the file's, and a bar adds up to less than 100.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub left_out: bool,
     pub decimals: usize,
     pub notes: Vec<String>,
     pub roles: Roles,

@@ -554,12 +554,21 @@ pub fn combine(
     let table = f.table;
     let lang = f.lang;
     // A divisor or a weight is a count beside y: not a column the chart shows or a time
-    // (`per=jaar`: persons per 100 years), and a divisor is not y itself (every point 100).
+    // (`per=jaar`: persons per 100 years), not y itself (every point 100, or a percentage
+    // weighted by itself) and not a percentage.
     for (key, j) in [("per", per), ("n", n)] {
         let Some(j) = j else { continue };
         let name = f.name(j);
-        let why = if j == y && key == "per" {
+        // (A count weighted by itself is summed all the same: its n= changes nothing.)
+        let y_counts = matches!(f.role(y), Some(Role::Count | Role::N));
+        let why = if j == y && (key == "per" || !y_counts) {
             Some(t(lang, "is ook y=", "is y= as well"))
+        } else if f.role(j) == Some(Role::Percent) {
+            Some(t(
+                lang,
+                "is een percentage, geen aantal",
+                "is a percentage, not a count",
+            ))
         } else if keys.contains(&j) {
             Some(t(lang, "staat al in de grafiek", "is on the chart already"))
         } else if matches!(
@@ -734,10 +743,21 @@ pub fn combine(
     let mut totals: Vec<String> = Vec::new();
     // Totals of a column the filter left a part out of count that part: the parts are summed.
     let mut unused_totals: Vec<String> = Vec::new();
+    // A plain mean is the mean of the parts: a total row is no part (it is their sum).
+    let mut not_averaged: Vec<String> = Vec::new();
+    let mean = agg == Some(Agg::Mean);
     for g in groups.iter_mut() {
         for &j in &total_dims {
             let tot: Vec<usize> = g.iter().copied().filter(|&i| is_total_cell(j, i)).collect();
-            if f.partial.contains(&j) {
+            if mean && !tot.is_empty() && tot.len() < g.len() {
+                for &i in &tot {
+                    let label = format!("{} = {}", f.name(j), f.text(j, i));
+                    if !not_averaged.contains(&label) {
+                        not_averaged.push(label);
+                    }
+                }
+                g.retain(|&i| !is_total_cell(j, i));
+            } else if f.partial.contains(&j) {
                 for &i in &tot {
                     let label = format!("{} = {}", f.name(j), f.text(j, i));
                     if !unused_totals.contains(&label) {
@@ -1129,6 +1149,18 @@ pub fn combine(
             Lang::En => format!(
                 "Total rows not used, as they also count what the filter leaves out; the other parts summed: {}.",
                 crate::format::first_ten(&unused_totals, lang)
+            ),
+        });
+    }
+    if !not_averaged.is_empty() {
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Totaalrijen niet meegeteld: het gemiddelde is dat van hun delen: {}.",
+                crate::format::first_ten(&not_averaged, lang)
+            ),
+            Lang::En => format!(
+                "Total rows not counted: the mean is that of their parts: {}.",
+                crate::format::first_ten(&not_averaged, lang)
             ),
         });
     }

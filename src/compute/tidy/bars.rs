@@ -97,7 +97,8 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     ];
     let nj = f.n_column(spec.n.as_deref(), &used)?;
     // Repeated bars without series=: rows are combined over the other columns; only when that
-    // is refused (percentages without n) does another category become the series (grouped bars).
+    // is refused (percentages without n) does another category become the series (grouped
+    // bars), unless the view said how to combine them (agg=, per=).
     let mut combined = None;
     let mut decided = false;
     let time_series = series_auto
@@ -116,9 +117,11 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
                     decided = true;
                     None
                 }
+                // (Not when the view asked how to combine them: `agg=sum` of a percentage is
+                // refused, not drawn as other bars.)
                 Err(err) => match series_auto {
-                    Some(s) => Some(s),
-                    None => return Err(err),
+                    Some(s) if e.agg.is_none() && per_j.is_none() => Some(s),
+                    _ => return Err(err),
                 },
             }
         }

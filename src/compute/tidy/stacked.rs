@@ -277,6 +277,8 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let mut keys = vec![xj, sj];
     keys.extend(facet_j);
     let combined = super::aggregate::combine(f, &keys, yj, per_j, nj, e.agg)?;
+    // Parts of the distribution left out by the filter (`filter=uren:!>32`).
+    let filtered = f.partial.contains(&sj);
     let combined_frame;
     let f = match &combined {
         Some(c) => {
@@ -286,6 +288,9 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         None => f,
     };
     let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
+    // Shares of which the filter left parts out: drawn as the file gives them, each bar short
+    // of 100 % by what was left out (not scaled up to 100 %, not taken for an error in the file).
+    let left_out = as_is && filtered;
     if categories.len() > MAX_PARTS {
         return Err(too_many(
             "parts",
@@ -398,7 +403,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             let total = if as_is {
                 // Shares that do not add up to 100 are drawn in proportion, as the note says:
                 // each divided by their sum.
-                if complete && sum > 0.0 && (sum - 100.0).abs() > 0.5 {
+                if complete && sum > 0.0 && (sum - 100.0).abs() > 0.5 && !left_out {
                     for r in share.iter_mut() {
                         r[g] = r[g].map(|v| v / sum * 100.0);
                     }
@@ -461,7 +466,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 points,
             });
         }
-        if any_unknown && as_is {
+        if any_unknown && as_is && !left_out {
             // The share nobody knows: what is left of 100 in a group with a missing cell.
             let points = groups
                 .iter()
@@ -483,7 +488,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             });
         }
     }
-    if any_unknown && as_is && !categories.iter().any(|c| c == UNKNOWN) {
+    if any_unknown && as_is && !left_out && !categories.iter().any(|c| c == UNKNOWN) {
         categories.push(UNKNOWN.to_string());
     }
     let aggregated = combined.as_ref().map(|c| c.aggregation.clone());
@@ -533,7 +538,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                     "{place}: {unknown} unknown or suppressed; without the total no distribution can be computed."
                 ),
             });
-        } else if as_is && (g.sum - 100.0).abs() > 0.5 {
+        } else if as_is && !left_out && (g.sum - 100.0).abs() > 0.5 {
             // More than rounding can explain (a share of each group's total beside one of
             // the whole, or a part counted twice): said so, not blamed on rounding.
             let to = if (g.sum - 100.0).abs() > 2.0 {
@@ -564,6 +569,16 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
             ),
             Lang::En => format!(
                 "Not every bar adds up to 100 % ({off} %), more than rounding explains: check whether the shares form one distribution. Drawn in proportion: each share divided by the sum of its bar."
+            ),
+        });
+    }
+    if left_out {
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "Het filter laat een deel van {s_name} weg: de balken tellen niet op tot 100 %; de aandelen zijn die van het bestand."
+            ),
+            Lang::En => format!(
+                "The filter leaves part of {s_name} out: the bars do not add up to 100 %; the shares are the file's."
             ),
         });
     }
@@ -609,6 +624,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         facets: facets.into_iter().filter_map(|f| f.0).collect(),
         series,
         converted: !as_is,
+        left_out,
         decimals: dec.min(1),
         notes,
         roles: f.roles.clone(),

@@ -35,6 +35,18 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> 
             lab(&d.x, lang),
             lab(&d.y, lang)
         ),
+        (false, Lang::Nl) if d.left_out => format!(
+            "{}, per {}: een deel van de verdeling over {} (filter)",
+            in_percent(&d.y, lang),
+            lab(&d.x, lang),
+            lab(&d.series_column, lang)
+        ),
+        (false, Lang::En) if d.left_out => format!(
+            "{}, per {}: part of the distribution over {} (filtered)",
+            in_percent(&d.y, lang),
+            lab(&d.x, lang),
+            lab(&d.series_column, lang)
+        ),
         (false, Lang::Nl) => format!(
             "{}, per {} samen 100 %",
             in_percent(&d.y, lang),
