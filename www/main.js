@@ -18,8 +18,9 @@ import { presentHooks, enterPresentation, leavePresentation, goToSlide, layoutPr
 
 // Test hooks, only with a flag in the address: `?bv-test-trap` (kill the wasm instance on
 // purpose), `?bv-test-slow` (read files slowly, so a load can be cancelled midway),
-// `?bv-test-stall` (a file's byte stream stops once, after its first megabyte).
-const TEST = { trap: false, slow: false, stall: false };
+// `?bv-test-stall` (a file's byte stream stops once, after its first megabyte), `?bv-test-latecore`
+// (the core comes up 1.5 s after the page, so a file can be chosen before it).
+const TEST = { trap: false, slow: false, stall: false, latecore: false };
 for (const k of Object.keys(TEST)) TEST[k] = new URLSearchParams(location.search).has('bv-test-' + k);
 
 // ---------------------------------------------------------------- messages and busy state
@@ -401,6 +402,9 @@ function onTrap(err) {
 }
 
 function loadFile(file) {
+  // Chosen while the page starts (before its core is up): opened instead of the data the
+  // address names, once the core is up (see `start`); never dropped for the built-in data.
+  if (!state.started) { state.early = file; return Promise.resolve(false); }
   const wanted = state.wanted;
   const previous = currentCore();
   const spec = wanted ? wanted.spec : { after: previous };
@@ -538,10 +542,24 @@ function wire() {
   // The skip link moves the focus without touching the hash (the hash is the view description).
   document.querySelector('.skip').addEventListener('click', (e) => { e.preventDefault(); $('figure').focus(); });
   $('file').addEventListener('change', (e) => { if (e.target.files[0]) loadFile(e.target.files[0]); e.target.value = ''; });
+  // (A file chosen before this listener was there: the page was still painting.)
+  if ($('file').files[0]) { loadFile($('file').files[0]); $('file').value = ''; }
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); if (e.dataTransfer.files[0]) loadFile(e.dataTransfer.files[0]); });
+  // A file dropped anywhere on the page is opened (the browser would otherwise open the file
+  // itself, in place of the page); of several, the first, and the page says so.
+  const dropped = (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const files = e.dataTransfer ? e.dataTransfer.files : [];
+    if (!files[0]) return;
+    loadFile(files[0]);
+    if (files.length > 1) say(t('drop-first', { file: files[0].name, n: files.length }));
+  };
+  drop.addEventListener('drop', (e) => { e.stopPropagation(); dropped(e); });
+  window.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault(); });
+  window.addEventListener('drop', dropped);
   $('cancel-load').addEventListener('click', () => cancelLoad(false));
   $('view').addEventListener('change', (e) => show(switchView(e.target.value), { push: true }));
   $('region').addEventListener('change', (e) => chooseRegion(e.target.value));
@@ -662,6 +680,8 @@ async function start() {
   applyI18n();
   wire();
   busy(true);
+  // (Tests only: the core comes up a second later, so a file can be chosen before it.)
+  if (TEST.latecore) await new Promise((resolve) => setTimeout(resolve, 1500));
   try {
     state.core = new Core(onTrap, state.embed ? 0 : 1500);
     const init = await state.core.start();
@@ -680,7 +700,12 @@ async function start() {
   busy(false);
   // The gallery comes first so that nothing moves once the chart is drawn.
   if (!state.embed) buildGallery();
-  await openFromPage(page, core);
+  state.started = true;
+  // A file the user chose while the page started comes before what the address names.
+  const early = state.early;
+  state.early = null;
+  if (early) await loadFile(early);
+  else await openFromPage(page, core);
   performance.mark('bv-data-ready');
 }
 start();

@@ -23,6 +23,8 @@ export const state = {
   // file, by name; with `dz=` its deflated bytes), `example=` (a bundled example).
   dataKeys: {},
   loading: null, // {name, loaded, total, parsing} while a file loads
+  started: false, // the core is up: a file chosen before is kept in `early` till then
+  early: null,
   rendered: null, // the view on screen; null when no chart is shown
   renderSeq: 0,
   pendingSpec: null, // a description asked for and not drawn yet

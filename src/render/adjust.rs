@@ -201,8 +201,17 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
         })
         .collect();
     // (Of the periods, the one the error names first: `'to=2017' staat niet in het bestand`.)
+    #[cfg(feature = "full")]
     let named = |k: &KeyInfo| first_err.message.contains(&format!("'{}=", k.key));
+    #[cfg(feature = "full")]
     keys.sort_by_key(|k| (rank(k), !named(k)));
+    #[cfg(not(feature = "full"))]
+    keys.sort_by_key(|k| rank(k));
+    // (In the view's language; the first core's reasons are Dutch.)
+    #[cfg(feature = "full")]
+    let reason = first_err.message_in(lang);
+    #[cfg(not(feature = "full"))]
+    let reason = &first_err.message;
     let mut tries = 0;
     for k in keys {
         let current = get(&pairs, k.key).map(str::to_string);
@@ -230,7 +239,7 @@ pub fn render_adjusted(ds: &Dataset, query: &str) -> Result<Rendered> {
                         from: current.as_deref().map(|c| label_of(k, c)),
                         to: label_of(k, v),
                     },
-                    first_err.message_in(lang),
+                    reason,
                     lang,
                 ));
                 #[cfg(feature = "full")]

@@ -86,7 +86,7 @@ pub fn plain_number(b: &[u8], decimal: u8) -> Option<f64> {
         && frac == 3
         && !grouped
         && digits <= 6
-        && m % 1000 == 0
+        && m.is_multiple_of(1000)
     {
         return None;
     }

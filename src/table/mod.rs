@@ -398,12 +398,14 @@ fn plural(n: usize) -> String {
 /// A count of rows as the file line writes it: thousands grouped as the language does
 /// (`1.000.560`, `1,000,560`), as the views' notes write them. (The first core reads only the
 /// built-in data, fewer than a thousand rows.)
+#[cfg(feature = "full")]
 fn count(n: usize, lang: crate::format::Lang) -> String {
-    if cfg!(feature = "full") {
-        crate::format::number(n as f64, 0, lang)
-    } else {
-        n.to_string()
-    }
+    crate::format::number(n as f64, 0, lang)
+}
+
+#[cfg(not(feature = "full"))]
+fn count(n: usize, _: crate::format::Lang) -> usize {
+    n
 }
 
 /// A loaded table. `row_numbers.get(i)` is the 1-based row in the file of data row `i`.

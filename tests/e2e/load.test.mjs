@@ -240,3 +240,37 @@ test('a view chosen during a load is the one the new file opens with, or the kep
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Found by a probe: a file chosen while the page was still starting was sometimes dropped
+// without a word, and the built-in data shown in its place. (`?bv-test-latecore`: the core comes
+// up a second and a half after the page, so the file is surely chosen before it.) A file dropped
+// anywhere on the page is opened too, not only on the drop zone.
+test('a file chosen while the page starts is the one it opens, never the built-in data', async () => {
+  const { text, sums } = municipalityCounts({ rows: 2000 });
+  const file = path.join(dir, 'bv-e2e-vroeg.csv');
+  fs.writeFileSync(file, text);
+  const { page, context, errors } = await open(browser, srv.url + '?bv-test-latecore#view=ranking&measure=growth&subgroup=wajong');
+  assert.notEqual(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state) && document.getElementById('figure').getAttribute('aria-busy') === 'false', null, { timeout: 30000 });
+  assert.match(await page.locator('#dataset').textContent(), /^bv-e2e-vroeg\.csv/);
+  assert.match(await page.evaluate(() => location.hash), /file=bv-e2e-vroeg\.csv/);
+  const shown = await sumsPerRegion(page);
+  assert.equal(shown.length, 35);
+  for (const [region, y] of shown) assert.equal(y, sums.get(region), region);
+
+  // Dropped on the heading, away from the drop zone: opened, the page stays.
+  const other = municipalityCounts({ rows: 700 });
+  const dropped = await page.evaluateHandle((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'bv-e2e-gesleept.csv', { type: 'text/csv' }));
+    dt.items.add(new File(['a;b\n1;2\n'], 'tweede.csv', { type: 'text/csv' }));
+    return dt;
+  }, other.text);
+  await page.dispatchEvent('h1', 'dragover', { dataTransfer: dropped });
+  await page.dispatchEvent('h1', 'drop', { dataTransfer: dropped });
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('bv-e2e-gesleept.csv') && document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
+  assert.match(await page.locator('#status').textContent(), /2 bestanden; alleen het eerste, bv-e2e-gesleept\.csv/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

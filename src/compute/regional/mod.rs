@@ -1510,8 +1510,9 @@ impl RegionalData {
                     .collect::<Vec<_>>()
                     .join(", ");
                 // A year in a file of quarters or months: the stand at its end is what is missing.
+                #[cfg(feature = "full")]
                 let (end, end_en) = match self.years.first() {
-                    Some(y) if cfg!(feature = "full") && y.grain() != p.grain() => {
+                    Some(y) if y.grain() != p.grain() => {
                         let e = p.end_as(y.grain());
                         (
                             format!(" (de stand aan het eind ervan, {})", e.label()),
@@ -1520,11 +1521,19 @@ impl RegionalData {
                     }
                     _ => Default::default(),
                 };
-                Error::view(format!(
+                #[cfg(feature = "full")]
+                return Error::view(format!(
                     "'{key}={p}'{end} staat niet in het bestand. Kies uit: {have}."
                 ))
                 .en(format!(
                     "'{key}={p}'{end_en} is not in the file. Choose from: {have}."
+                ));
+                #[cfg(not(feature = "full"))]
+                Error::view(format!(
+                    "'{key}={p}' staat niet in het bestand. Kies uit: {have}."
+                ))
+                .en(format!(
+                    "'{key}={p}' is not in the file. Choose from: {have}."
                 ))
             })
     }

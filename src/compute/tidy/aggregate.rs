@@ -561,9 +561,9 @@ pub fn combine(
         let name = f.name(j);
         // (A count weighted by itself is summed all the same: its n= changes nothing.)
         let y_counts = matches!(f.role(y), Some(Role::Count | Role::N));
-        let why = if j == y && (key == "per" || !y_counts) {
+        let why = if j == y && (key == "per" || (cfg!(feature = "full") && !y_counts)) {
             Some(t(lang, "is ook y=", "is y= as well"))
-        } else if f.role(j) == Some(Role::Percent) {
+        } else if cfg!(feature = "full") && f.role(j) == Some(Role::Percent) {
             Some(t(
                 lang,
                 "is een percentage, geen aantal",
@@ -745,7 +745,7 @@ pub fn combine(
     let mut unused_totals: Vec<String> = Vec::new();
     // A plain mean is the mean of the parts: a total row is no part (it is their sum).
     let mut not_averaged: Vec<String> = Vec::new();
-    let mean = agg == Some(Agg::Mean);
+    let mean = cfg!(feature = "full") && agg == Some(Agg::Mean);
     for g in groups.iter_mut() {
         for &j in &total_dims {
             let tot: Vec<usize> = g.iter().copied().filter(|&i| is_total_cell(j, i)).collect();
@@ -1152,7 +1152,7 @@ pub fn combine(
             ),
         });
     }
-    if !not_averaged.is_empty() {
+    if cfg!(feature = "full") && !not_averaged.is_empty() {
         notes.push(match lang {
             Lang::Nl => format!(
                 "Totaalrijen niet meegeteld: het gemiddelde is dat van hun delen: {}.",

@@ -290,7 +290,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
     // Shares of which the filter left parts out: drawn as the file gives them, each bar short
     // of 100 % by what was left out (not scaled up to 100 %, not taken for an error in the file).
-    let left_out = as_is && filtered;
+    let left_out = cfg!(feature = "full") && as_is && filtered;
     if categories.len() > MAX_PARTS {
         return Err(too_many(
             "parts",

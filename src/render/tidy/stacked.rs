@@ -35,13 +35,13 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> 
             lab(&d.x, lang),
             lab(&d.y, lang)
         ),
-        (false, Lang::Nl) if d.left_out => format!(
+        (false, Lang::Nl) if cfg!(feature = "full") && d.left_out => format!(
             "{}, per {}: een deel van de verdeling over {} (filter)",
             in_percent(&d.y, lang),
             lab(&d.x, lang),
             lab(&d.series_column, lang)
         ),
-        (false, Lang::En) if d.left_out => format!(
+        (false, Lang::En) if cfg!(feature = "full") && d.left_out => format!(
             "{}, per {}: part of the distribution over {} (filtered)",
             in_percent(&d.y, lang),
             lab(&d.x, lang),
