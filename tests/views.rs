@@ -470,3 +470,42 @@ fn the_report_ends_with_the_map() {
     assert!(r.data.get("needs_boundaries").is_none());
     assert_eq!(region_groups(&r.svg).len(), 35);
 }
+
+/// Found by a page probe: the map's legend promised strong outliers ("sterk, vette naam (> 2
+/// sd)") for measures against national, whose outliers have one level (as in the ranked bars);
+/// and its "n =" counted a region without a value. The legend shows strong outliers only for the
+/// trend's residuals; n counts the regions with a value.
+#[test]
+fn the_map_s_legend_and_n_say_what_the_map_shows() {
+    let ds = ds();
+    let growth = view(&ds, "view=map&measure=growth&from=2015&to=2017");
+    assert!(
+        growth.svg.contains("boven landelijk (&gt; 1 sd)")
+            || growth.svg.contains("boven landelijk (> 1 sd)"),
+        "{}",
+        &growth.svg[..200]
+    );
+    assert!(!growth.svg.contains("sterk, vette naam"));
+    assert!(growth.subtitle.ends_with("n = 35"), "{}", growth.subtitle);
+    let residual = view(&ds, "view=map&measure=residual&from=2015&to=2017");
+    assert!(residual.svg.contains("sterk, vette naam"));
+
+    // A region without a value for the measure (its 2017 count left empty).
+    let text = std::fs::read_to_string("data/regions.csv").unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let (yj, wj) = (
+        header.iter().position(|h| *h == "year").unwrap(),
+        header.iter().position(|h| *h == "workers_total").unwrap(),
+    );
+    for line in lines.iter_mut().skip(1) {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        if cells.iter().any(|c| c == "Friesland") && cells[yj] == "2017" {
+            cells[wj] = String::new();
+            *line = cells.join(",");
+        }
+    }
+    let ds = Dataset::load("zonder.csv", lines.join("\n").as_bytes()).unwrap();
+    let r = view(&ds, "view=map&measure=growth&from=2015&to=2017");
+    assert!(r.subtitle.ends_with("n = 34"), "{}", r.subtitle);
+}

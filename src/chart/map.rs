@@ -749,14 +749,18 @@ fn legend<DB: DrawingBackend>(
                 "strong, bold name",
             ),
         };
-        let items = [
+        let mut items = vec![
             (OUTLINE, format!("\u{25B2} {above} (> {k1} sd)")),
             (OUTLINE, format!("\u{25BC} {below} (> {k1} sd)")),
-            (
+        ];
+        // Strong outliers are the trend's (the scatterplot's residuals); against national, as
+        // in the ranked bars, an outlier has one level (DOMAIN), so the legend shows none.
+        if data.reference == Reference::Trend {
+            items.push((
                 OUTLINE_STRONG,
                 format!("\u{25B2}\u{25BC} {strong} (> {k2} sd)"),
-            ),
-        ];
+            ));
+        }
         label(
             area,
             x,

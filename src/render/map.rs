@@ -218,13 +218,15 @@ pub fn render(ds: &Dataset, s: &MapSpec, spec: &ViewSpec) -> Result<Rendered> {
     };
     let national = v.national.map(|n| pct_in(n, lang)).unwrap_or_default();
     let sd = number(v.sd, 1, lang);
+    // The regions with a value (one on the map without, "geen gegevens", is not counted).
+    let n = v.regions.iter().filter(|r| r.value.is_some()).count();
     let subtitle = match (residual, absolute, lang) {
-        (true, _, Lang::Nl) => format!("Afstand tot de trendlijn van het spreidingsdiagram in %-punt; standaardafwijking {sd} %-punt; n = {}", v.regions.len()),
-        (true, _, Lang::En) => format!("Distance from the scatterplot's trend line in %-points; standard deviation {sd} %-points; n = {}", v.regions.len()),
-        (false, true, Lang::Nl) => format!("Niveau in %; landelijk {national}; n = {}", v.regions.len()),
-        (false, true, Lang::En) => format!("Level in %; national {national}; n = {}", v.regions.len()),
-        (false, false, Lang::Nl) => format!("Verschil met landelijk in %-punt; landelijk {national}, standaardafwijking {sd} %-punt; n = {}", v.regions.len()),
-        (false, false, Lang::En) => format!("Difference from national in %-points; national {national}, standard deviation {sd} %-points; n = {}", v.regions.len()),
+        (true, _, Lang::Nl) => format!("Afstand tot de trendlijn van het spreidingsdiagram in %-punt; standaardafwijking {sd} %-punt; n = {n}"),
+        (true, _, Lang::En) => format!("Distance from the scatterplot's trend line in %-points; standard deviation {sd} %-points; n = {n}"),
+        (false, true, Lang::Nl) => format!("Niveau in %; landelijk {national}; n = {n}"),
+        (false, true, Lang::En) => format!("Level in %; national {national}; n = {n}"),
+        (false, false, Lang::Nl) => format!("Verschil met landelijk in %-punt; landelijk {national}, standaardafwijking {sd} %-punt; n = {n}"),
+        (false, false, Lang::En) => format!("Difference from national in %-points; national {national}, standard deviation {sd} %-points; n = {n}"),
     };
     let summary = summary(&v, residual, absolute, lang);
     let source = source_line(ds, spec.lang);
