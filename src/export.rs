@@ -510,9 +510,8 @@ mod tests {
         let files = report_files(&r, "CSV", &[], Lang::Nl);
         assert_eq!(files.len(), 1 + 2 * 14);
         let html = &files[0].1;
-        assert!(
-            html.contains("Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,31")
-        );
+        assert!(html
+            .contains("Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,3083"));
         assert_eq!(html.matches("<svg").count(), 14);
         assert!(html.contains("@page"));
         assert!(!html.contains("<script"));

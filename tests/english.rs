@@ -330,7 +330,7 @@ fn english_scatter_names_its_measures_and_keeps_the_numbers() {
     );
     assert!(
         en.summary
-            .starts_with("The lower the share working in 2015, the stronger the growth: R² 0.31"),
+            .starts_with("The lower the share working in 2015, the stronger the growth: R² 0.3083"),
         "{}",
         en.summary
     );

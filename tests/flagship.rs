@@ -82,14 +82,17 @@ fn chart_is_a_complete_svg_with_dutch_numbers() {
     let r = render_query(&ds, "view=scatter&subgroup=total&from=2015&to=2017").unwrap();
     assert!(r.svg.starts_with("<svg"));
     assert!(r.svg.trim_end().ends_with("</svg>"));
-    assert!(r.svg.contains("R² = 0,31"), "equation with Dutch decimals");
+    assert!(
+        r.svg.contains("R² = 0,3083"),
+        "equation with Dutch decimals"
+    );
     assert!(r.svg.contains("-1,10x"));
     for region in ["Food Valley", "West-Brabant", "Rijnmond"] {
         assert!(r.svg.contains(region), "outlier {region} labelled");
     }
     assert!(r.svg.contains("<title id=\"bv-title\">"));
     assert_eq!(r.hits.len(), 35);
-    assert!(r.summary.contains("R² 0,31"));
+    assert!(r.summary.contains("R² 0,3083"));
 }
 
 #[test]

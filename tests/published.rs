@@ -127,7 +127,7 @@ fn flagship_scatter() {
     let r = render_query(&ds(), "view=scatter&subgroup=total&from=2015&to=2017").unwrap();
     assert!(r
         .summary
-        .starts_with("Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,31"));
+        .starts_with("Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,3083"));
 }
 
 #[test]

@@ -155,7 +155,7 @@ pub fn draw(
             if data.intercept < 0.0 { "-" } else { "+" },
             number(data.intercept.abs(), 2, lang),
         );
-        let eq2 = format!("R² = {}", number(data.r2, 2, lang));
+        let eq2 = format!("R² = {}", number(data.r2, 4, lang));
         let trend_label = if eq_in_legend {
             format!("{trend_text}: {eq1}; {eq2}")
         } else {

@@ -504,7 +504,7 @@ mod tests {
         let first = r.sections[0].rendered.as_ref().unwrap();
         assert!(
             first.summary.starts_with(
-                "Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,31"
+                "Hoe lager het aandeel werkenden in 2015, hoe sterker de groei: R² 0,3083"
             ),
             "{}",
             first.summary

@@ -184,7 +184,7 @@ pub fn scatter_summary(d: &ScatterData, lang: Lang) -> String {
         .filter(|p| p.outlier.is_some_and(|o| !o.is_up()))
         .map(|p| p.region.as_str())
         .collect();
-    let mut s = format!("{trend}: R² {}{strength}.", number(d.r2, 2, lang));
+    let mut s = format!("{trend}: R² {}{strength}.", number(d.r2, 4, lang));
     if !ups.is_empty() {
         s.push_str(&format!(
             " {}: {}.",

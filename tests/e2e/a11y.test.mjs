@@ -61,7 +61,7 @@ test('the chart has an accessible name, a text summary, and a table with the sam
     return svg.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent);
   });
   assert.match(name[0], /Aandeel werkenden 2015 en groei 2015-2017/);
-  assert.match(name[1], /R² 0,31/);
+  assert.match(name[1], /R² 0,3083/);
   assert.match(await page.locator('#summary').textContent(), /Sterker gegroeid dan de trend: .*Food Valley/);
   assert.equal(await page.locator('#table').isVisible(), false);
   await page.click('#toggle-table');

@@ -44,7 +44,7 @@ test('from file:// without network it shows the chart and reads a chosen file', 
   await ready(page);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
   assert.equal(await pointCount(page), 35);
-  assert.match(await page.locator('#summary').textContent(), /R² 0,31/);
+  assert.match(await page.locator('#summary').textContent(), /R² 0,3083/);
   // The core runs in a worker made from the inlined code (a Blob), fed the inlined wasm.
   assert.equal(await page.evaluate(() => window.bv.core.worker instanceof Worker && typeof BV_WORKER_SRC === 'string'), true);
   await page.setInputFiles('#file', tmpFile('bv-e2e-vier-regios.csv', FOUR_REGIONS));

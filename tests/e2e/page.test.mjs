@@ -18,7 +18,7 @@ test('opens with the flagship scatterplot of 35 regions, requesting only its own
   assert.equal(await pointCount(page), 35);
   const title = await page.locator('#chart svg title').textContent();
   assert.match(title, /Aandeel werkenden 2015 en groei 2015-2017/);
-  assert.match(await page.locator('#summary').textContent(), /R² 0,31/);
+  assert.match(await page.locator('#summary').textContent(), /R² 0,3083/);
   assert.match(page.url(), /#view=scatter&subgroup=total&from=2015&to=2017/);
   for (const r of requests) assert.ok(r.startsWith(srv.url), `unexpected request ${r}`);
   assert.deepEqual(errors, []);

@@ -26,7 +26,7 @@ test('the chart is on screen with scripts off', async () => {
   await page.goto(srv.url);
   const box = await page.locator('#chart svg').boundingBox();
   assert.ok(box && box.width > 300 && box.height > 200, JSON.stringify(box));
-  assert.match(await page.locator('#summary').textContent(), /R² 0,31/);
+  assert.match(await page.locator('#summary').textContent(), /R² 0,3083/);
   await context.close();
 });
 
