@@ -859,3 +859,33 @@ fn filters_and_weights_do_not_change_the_file_s_shares() {
         "{gemeente}"
     );
 }
+
+/// Found by a probe: the highlighted region's name began inside its ring ("chterhoek" showed
+/// beside the ring's stroke). Its label starts beyond the ring, on whichever side it goes.
+#[test]
+fn a_highlighted_region_s_name_starts_outside_its_ring() {
+    let ds = Dataset::default_data().unwrap();
+    for region in ["Achterhoek", "Haaglanden", "West-Brabant", "Twente"] {
+        let r = render_query(&ds, &format!("view=scatter&region={region}")).unwrap();
+        let svg = &r.svg;
+        let ring = svg
+            .find("r=\"11\"")
+            .and_then(|i| svg[..i].rfind("<circle"))
+            .unwrap();
+        let num = |s: &str, key: &str| -> f64 {
+            let at = s.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+            s[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let cx = num(&svg[ring..], "cx");
+        let at = svg.find(&format!("\n{region}\n")).unwrap();
+        let text = &svg[svg[..at].rfind("<text").unwrap()..at];
+        let x = num(text, "x");
+        let gap = if text.contains("text-anchor=\"end\"") {
+            cx - x
+        } else {
+            x - cx
+        };
+        // (The ring: radius 11, stroke 3, so 12.5 from the centre.)
+        assert!(gap >= 13.0, "{region}: label at {x}, ring at {cx}: {text}");
+    }
+}

@@ -413,7 +413,12 @@ pub fn draw(
                     (6.0, 22.0, HPos::Left),
                     (-6.0, -22.0, HPos::Right),
                     (-6.0, 22.0, HPos::Right),
-                ];
+                ]
+                // The highlighted region's label starts outside its ring (radius 11, 3 wide).
+                .map(|(dx, dy, hpos): (f64, f64, HPos)| {
+                    (dx + if is_hl { dx.signum() * 6.0 } else { 0.0 }, dy, hpos)
+                });
+                let side = if is_hl { 15.0 } else { 9.0 };
                 // Other points' markers are obstacles too where a place clear of them exists.
                 let others: Boxes = markers
                     .iter()
@@ -446,17 +451,17 @@ pub fn draw(
                     }
                 }
                 let (dx, dy, hpos, bx, by) = chosen.unwrap_or_else(|| {
-                    let left = sx as f64 + 9.0 + tw > px.1;
+                    let left = sx as f64 + side + tw > px.1;
                     if left {
                         (
-                            -9.0,
+                            -side,
                             0.0,
                             HPos::Right,
-                            sx as f64 - 9.0 - tw,
+                            sx as f64 - side - tw,
                             sy as f64 - 6.5,
                         )
                     } else {
-                        (9.0, 0.0, HPos::Left, sx as f64 + 9.0, sy as f64 - 6.5)
+                        (side, 0.0, HPos::Left, sx as f64 + side, sy as f64 - 6.5)
                     }
                 });
                 placed.push((bx, by, tw, 13.0));
