@@ -509,3 +509,56 @@ fn the_map_s_legend_and_n_say_what_the_map_shows() {
     let r = view(&ds, "view=map&measure=growth&from=2015&to=2017");
     assert!(r.subtitle.ends_with("n = 34"), "{}", r.subtitle);
 }
+
+/// Found by a probe: `region=zwolle` marked nothing in the scatter, ranking and report (the
+/// help says "ook een deel van de naam") and was an error in the trend; `region=Fryslân` was not
+/// Friesland. Every view now finds a region as the regions side by side do, and says when a
+/// part of a name fits several.
+#[test]
+fn a_region_to_mark_is_found_by_part_of_its_name_or_another_name() {
+    let ds = ds();
+    for (asked, region) in [
+        ("zwolle", "IJsselvechtstreek (Regio Zwolle)"),
+        ("Fryslân", "Friesland"),
+        ("enschede", "Twente"),
+    ] {
+        let r = view(&ds, &format!("view=scatter&region={asked}"));
+        assert!(r.svg.contains("r=\"11\""), "{asked}: no ring");
+        assert!(
+            r.notes.iter().all(|n| !n.contains("niet gemarkeerd")),
+            "{asked}: {:?}",
+            r.notes
+        );
+        let i = r
+            .svg
+            .find(&format!("\n{region}\n"))
+            .unwrap_or_else(|| panic!("{asked}: no label {region}"));
+        assert!(r.svg[..i]
+            .rfind("<text")
+            .is_some_and(|t| r.svg[t..i].contains("font-weight=\"bold\"")));
+        let r = view(&ds, &format!("view=ranking&region={asked}"));
+        assert!(
+            r.notes.iter().all(|n| !n.contains("niet gemarkeerd")),
+            "{asked}: {:?}",
+            r.notes
+        );
+    }
+    let r = view(&ds, "view=trend&region=zwolle");
+    assert!(r.summary.contains("IJsselvechtstreek"), "{}", r.summary);
+    let r = view(&ds, "view=scatter&region=brabant");
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("'brabant' past bij meer dan één regio en is niet gemarkeerd")),
+        "{:?}",
+        r.notes
+    );
+    let r = view(&ds, "view=scatter&region=Atlantis");
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("De regio 'Atlantis' staat niet in het bestand")),
+        "{:?}",
+        r.notes
+    );
+}

@@ -413,12 +413,10 @@ pub fn draw(
                     (6.0, 22.0, HPos::Left),
                     (-6.0, -22.0, HPos::Right),
                     (-6.0, 22.0, HPos::Right),
-                ]
+                ];
                 // The highlighted region's label starts outside its ring (radius 11, 3 wide).
-                .map(|(dx, dy, hpos): (f64, f64, HPos)| {
-                    (dx + if is_hl { dx.signum() * 6.0 } else { 0.0 }, dy, hpos)
-                });
-                let side = if is_hl { 15.0 } else { 9.0 };
+                let ring = if is_hl { 6.0 } else { 0.0 };
+                let side = 9.0 + ring;
                 // Other points' markers are obstacles too where a place clear of them exists.
                 let others: Boxes = markers
                     .iter()
@@ -438,6 +436,7 @@ pub fn draw(
                 let mut chosen = None;
                 'search: for clear in [true, false] {
                     for (dx, dy, hpos) in candidates {
+                        let dx: f64 = dx + f64::signum(dx) * ring;
                         let bx = if matches!(hpos, HPos::Left) {
                             sx as f64 + dx
                         } else {

@@ -2,7 +2,6 @@
 //! subgroup over all years of the file; with a region chosen, small multiples of every region with
 //! that region highlighted.
 
-use crate::compute::regional::columns::fold;
 use crate::compute::regional::{Counts, RegionalData};
 use crate::data::regional::*;
 use crate::error::{Error, Result};
@@ -53,25 +52,16 @@ fn series(
         .collect()
 }
 
-/// Finds a region by name, ignoring case, accents and punctuation.
+/// Finds a region by name as the regions side by side do (see
+/// [`crate::compute::compare::find_region`]): ignoring case, accents and punctuation, by part
+/// of its name (`zwolle`) or a city in it.
 pub fn find_region<'a>(d: &'a RegionalData, name: &str, lang: Lang) -> Result<&'a str> {
-    let f = fold(name);
+    let found = crate::compute::compare::find_region(&d.regions, name, lang)?;
     d.regions
         .iter()
-        .find(|r| fold(r) == f)
+        .find(|r| **r == found.region)
         .map(String::as_str)
-        .ok_or_else(|| {
-            Error::view(match lang {
-                Lang::Nl => format!(
-                    "De regio '{name}' staat niet in het bestand. Regio's: {}.",
-                    d.regions.join(", ")
-                ),
-                Lang::En => format!(
-                    "The region '{name}' is not in the file. Regions: {}.",
-                    d.regions.join(", ")
-                ),
-            })
-        })
+        .ok_or_else(|| Error::view(found.region))
 }
 
 pub fn compute(

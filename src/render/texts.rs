@@ -26,7 +26,8 @@ pub fn notes(ds: &Dataset, excluded: &[Excluded], lang: Lang) -> Vec<String> {
             )
         })
         .collect();
-    if let Some(d) = &ds.regional {
+    // (The built-in data, the first core's only file, has its national row.)
+    if let Some(d) = ds.regional.as_ref().filter(|_| cfg!(feature = "full")) {
         if !d.national_from_file {
             out.push(t(lang, "Landelijke waarden berekend als som van de regio's, waar het bestand geen landelijke rij heeft.", "National values computed as the sum of the regions, where the file has no national row.").into());
         }
@@ -35,6 +36,7 @@ pub fn notes(ds: &Dataset, excluded: &[Excluded], lang: Lang) -> Vec<String> {
 }
 
 /// The file's spelling of the region to highlight, matched ignoring case, accents and punctuation.
+#[cfg(not(feature = "full"))]
 pub fn resolve_highlight(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
     let h = highlight?;
     let f = crate::compute::regional::columns::fold(h);
@@ -51,6 +53,7 @@ pub fn resolve_highlight(ds: &Dataset, highlight: Option<&str>) -> Option<String
 
 /// A note when the region to highlight (`region=`) is not in the file, so the user sees why
 /// nothing is marked.
+#[cfg(not(feature = "full"))]
 pub fn highlight_note(ds: &Dataset, highlight: Option<&str>, lang: Lang) -> Option<String> {
     let (h, d) = (highlight?, ds.regional.as_ref()?);
     let f = crate::compute::regional::columns::fold(h);
@@ -65,6 +68,67 @@ pub fn highlight_note(ds: &Dataset, highlight: Option<&str>, lang: Lang) -> Opti
             Lang::En => format!("The region '{h}' is not in the file and is not marked."),
         })
     }
+}
+
+/// The file's spelling of the region to highlight (see `find_highlight`); the text as given when
+/// no region of the file fits it.
+#[cfg(feature = "full")]
+pub fn resolve_highlight(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
+    let h = highlight?;
+    find_highlight(ds, h)
+        .ok()
+        .flatten()
+        .or_else(|| Some(h.to_string()))
+}
+
+/// The file's region that `region=` names, as the regions side by side find one: the same
+/// name (whatever its case and spaces), the one region whose name holds it (`zwolle`), a
+/// city's region (`enschede`), or the same region by another name (`Fryslân`). `Ok(None)`: no
+/// region of the file; `Err`: more than one (the error names them).
+#[cfg(feature = "full")]
+pub(crate) fn find_highlight(ds: &Dataset, h: &str) -> crate::error::Result<Option<String>> {
+    let Some(d) = ds.regional.as_ref() else {
+        return Ok(None);
+    };
+    match crate::compute::compare::find_region(&d.regions, h, Lang::Nl) {
+        Ok(f) => return Ok(Some(f.region)),
+        Err(e) if e.message.contains("meer dan") => return Err(e),
+        Err(_) => {}
+    }
+    if let Some(r) = d
+        .regions
+        .iter()
+        .find(|r| crate::geo::names::same_region(r, h))
+    {
+        return Ok(Some(r.clone()));
+    }
+    Ok(None)
+}
+
+/// A note when the region to highlight (`region=`) is not in the file, or fits more than one,
+/// so the user sees why nothing is marked.
+#[cfg(feature = "full")]
+pub fn highlight_note(ds: &Dataset, highlight: Option<&str>, lang: Lang) -> Option<String> {
+    let h = highlight?;
+    ds.regional.as_ref()?;
+    let found = find_highlight(ds, h);
+    if matches!(found, Ok(Some(_))) {
+        return None;
+    }
+    if found.is_err() {
+        return Some(match lang {
+            Lang::Nl => format!(
+                "'{h}' past bij meer dan één regio en is niet gemarkeerd; geef meer van de naam."
+            ),
+            Lang::En => {
+                format!("'{h}' fits more than one region and is not marked; give more of the name.")
+            }
+        });
+    }
+    Some(match lang {
+        Lang::Nl => format!("De regio '{h}' staat niet in het bestand en is niet gemarkeerd."),
+        Lang::En => format!("The region '{h}' is not in the file and is not marked."),
+    })
 }
 
 /// The words of an outlier class in tables and exports (`boven trend`, `sterk onder landelijk`,
