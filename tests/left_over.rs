@@ -889,3 +889,27 @@ fn a_highlighted_region_s_name_starts_outside_its_ring() {
         assert!(gap >= 13.0, "{region}: label at {x}, ring at {cx}: {text}");
     }
 }
+
+/// Found by the page probe: "Lijnen over de tijd" picked on a municipality file drew one line per
+/// municipality (100 of 350 tangled lines), though the file opens on lines per region. A line
+/// chart without series= takes the level the municipalities lie in, as the natural view does.
+#[test]
+fn a_line_chart_without_series_takes_the_regions_of_many_municipalities() {
+    let mut csv = String::from("gemeente;arbeidsmarktregio;jaar;werkzaam\n");
+    for g in 0..120 {
+        for year in 2015..=2017 {
+            csv.push_str(&format!(
+                "Gemeente {g};Regio {};{year};{}\n",
+                g % 12,
+                10 + g + year - 2015
+            ));
+        }
+    }
+    let ds = Dataset::load("gemeenten.csv", csv.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=line").unwrap();
+    assert!(r.spec.contains("series=arbeidsmarktregio"), "{}", r.spec);
+    assert_eq!(r.data["series"].as_array().unwrap().len(), 12);
+    // Named, the municipalities are drawn as asked.
+    let r = render_query(&ds, "view=line&series=gemeente").unwrap();
+    assert!(r.spec.contains("series=gemeente"), "{}", r.spec);
+}

@@ -415,6 +415,8 @@ function loadFile(file) {
 // A link that names a file too large to travel with it: ask for that file by name.
 function askForFile(name, spec) {
   state.wanted = { name, spec };
+  // Nothing is drawn now: Forward to the entry drawn last draws it again.
+  state.drawnHash = null;
   clearFigure();
   describeDataset();
   showError(new Error(t('ask-file', { file: name })));

@@ -407,6 +407,35 @@ test('Forward after Back returns to the file the page holds (it asked for the ea
   await context.close();
 });
 
+// Found by a probe: own file, an example, Back (the page asks for the file), Forward to the
+// example's entry: the address and data were the example's, but no chart came back and the
+// request for the file stayed (the entry was taken for the one on screen).
+test('Forward to the entry drawn last draws it again after the page asked for a file', async () => {
+  const { page, context, errors } = await open(browser, srv.url);
+  await ready(page);
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false', null, { timeout: 30000 });
+  await page.setInputFiles('#file', tmpFile('bv-e2e-terug.csv', 'regio,jaar,werkzaam\nA,2019,10\nA,2020,12\nB,2019,20\nB,2020,25\n'));
+  await page.waitForFunction(() => location.hash.includes('file=bv-e2e-terug.csv'));
+  await idle();
+  // (A view chosen on the file: an entry of its own in the history.)
+  await page.selectOption('#view', 'bars');
+  await page.waitForFunction(() => location.hash.includes('view=bars') && window.bv.rendered && window.bv.rendered.view === 'bars');
+  await idle();
+  await page.click('#example-2');
+  await page.waitForFunction(() => location.hash.includes('example=') && window.bv.rendered && document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
+  await idle();
+  const title = await page.evaluate(() => window.bv.rendered.title);
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('error').textContent.includes('bv-e2e-terug.csv'));
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#chart svg') && document.getElementById('error').hidden, null, { timeout: 30000 });
+  await idle();
+  assert.equal(await page.evaluate(() => window.bv.rendered.title), title);
+  assert.ok(!(await page.evaluate(() => document.getElementById('export-svg').disabled)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // An address typed by hand without `file=` while the page holds the user's file: the view is drawn
 // on that file, and the page says so (it opened the built-in data without a word).
 test('a view typed into the address without file= is drawn on the file the page holds', async () => {

@@ -108,6 +108,14 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
     let series_name = match &e.series {
         Some(s) => Some(s.clone()),
         None if cfg!(feature = "full") && parts.is_some() => parts,
+        #[cfg(feature = "full")]
+        // (y is a number, never a series; a column of y's values tells every other apart.)
+        None => super::natural::line_series(
+            f.table,
+            &f.roles,
+            &[&x_name, e.facet.as_deref().unwrap_or("")],
+        ),
+        #[cfg(not(feature = "full"))]
         None => default_category(
             &f.roles,
             &[&x_name, &y_name, e.facet.as_deref().unwrap_or("")],

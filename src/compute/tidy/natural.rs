@@ -77,6 +77,17 @@ fn coarser<'a>(table: &Table, cats: &[&'a ColumnRole], c: &'a ColumnRole) -> &'a
     at
 }
 
+/// The series a line chart takes when the view names none (`view=line` picked in the page):
+/// the first free category, or the coarser level it lies in when it has more than
+/// [`MANY_LINES`] values (lines per region, not one per municipality), as the natural view
+/// does. `used`: the columns on x and facet.
+#[cfg(feature = "full")]
+pub(crate) fn line_series(table: &Table, roles: &Roles, used: &[&str]) -> Option<String> {
+    let cats = free_categories(table, roles, used);
+    cats.first()
+        .map(|c| coarser(table, &cats, c).column.clone())
+}
+
 fn enc(x: Option<&str>, y: Option<&str>, series: Option<&str>, facet: Option<&str>) -> Encoding {
     let s = |v: Option<&str>| v.map(str::to_string);
     Encoding {
