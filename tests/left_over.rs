@@ -913,3 +913,30 @@ fn a_line_chart_without_series_takes_the_regions_of_many_municipalities() {
     let r = render_query(&ds, "view=line&series=gemeente").unwrap();
     assert!(r.spec.contains("series=gemeente"), "{}", r.spec);
 }
+
+/// Found by a probe: a wide file without a subgroup's register column drew the total for
+/// `subgroup=wajong`, saying only "de benodigde kolommen ontbreken of zijn leeg". The change now
+/// names the column the file lacks and how to link one.
+#[test]
+fn a_subgroup_without_its_column_names_the_column_and_how_to_link_it() {
+    let csv = "regio;jaar;personen in doelgroepregister (gecorrigeerd);werkzame personen;werkzame personen wajong\n\
+               Twente;2015;100;40;10\nTwente;2017;110;50;12\nDrenthe;2015;80;30;8\nDrenthe;2017;90;36;9\n";
+    let ds = Dataset::load("breed.csv", csv.as_bytes()).unwrap();
+    // (Refused, or drawn for another subgroup with the reason: either says it.)
+    let said = match render_query(&ds, "view=scatter&subgroup=wajong&from=2015&to=2017") {
+        Ok(r) => r.changes.join(" "),
+        Err(e) => e.to_string(),
+    };
+    assert!(said.contains("heeft het bestand geen kolom 'doelgroepregister Wajong (gecorrigeerd)' (register_wajong_corrected)"), "{said}");
+    assert!(
+        said.contains("--map 'Kop=register_wajong_corrected'"),
+        "{said}"
+    );
+    // The growth needs only the workers: drawn for Wajong.
+    let r = render_query(
+        &ds,
+        "view=ranking&measure=growth&subgroup=wajong&from=2015&to=2017",
+    )
+    .unwrap();
+    assert!(r.changes.is_empty(), "{:?}", r.changes);
+}

@@ -218,9 +218,84 @@ pub fn share_working(
             year.at_in(lang)
         ),
     };
-    per_region(d, &[year], &what, lang, |k| {
+    let r = per_region(d, &[year], &what, lang, |k| {
         percentage(g.workers(k[0]), g.register(k[0]))
-    })
+    });
+    named_if_missing(
+        r,
+        d,
+        g,
+        &[g.workers_column(), g.register_column()],
+        &what,
+        lang,
+    )
+}
+
+/// `r`, or where it failed for want of a column of `columns` the file has not at all, the
+/// error that names it (see [`missing_columns`]; full core only).
+fn named_if_missing(
+    r: Result<RegionalValues>,
+    d: &RegionalData,
+    g: Subgroup,
+    columns: &[Count],
+    what: &str,
+    lang: Lang,
+) -> Result<RegionalValues> {
+    #[cfg(feature = "full")]
+    return r.map_err(|e| missing_columns(d, g, columns, what, lang).unwrap_or(e));
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (d, g, columns, what, lang);
+        r
+    }
+}
+
+/// A measure of subgroup `g` that could not be computed because the file has no column for
+/// some of `columns` at all: an error that names them (label and the name `--map` takes) and
+/// says how to link one, in place of "the columns it needs are missing". `None` when the file
+/// has them (the first error stands). (Not for the total and the other Participatiewet routes:
+/// their columns can be stood in for by others.)
+#[cfg(feature = "full")]
+fn missing_columns(
+    d: &RegionalData,
+    g: Subgroup,
+    columns: &[Count],
+    what: &str,
+    lang: Lang,
+) -> Option<Error> {
+    if matches!(g, Subgroup::Total | Subgroup::PwOther) {
+        return None;
+    }
+    let mut missing: Vec<Count> = columns
+        .iter()
+        .copied()
+        .filter(|c| !d.present.contains(c))
+        .collect();
+    missing.dedup();
+    let first = missing.first()?.name();
+    let named = |en: bool| -> String {
+        let list: Vec<String> = missing
+            .iter()
+            .map(|c| {
+                format!(
+                    "'{}' ({})",
+                    if en { c.label_en() } else { c.label() },
+                    c.name()
+                )
+            })
+            .collect();
+        list.join(if en { " and " } else { " en " })
+    };
+    Some(Error::not_available(match lang {
+        Lang::Nl => format!(
+            "Voor {what} heeft het bestand geen kolom {}. Koppel er een kolom van het bestand aan: in de pagina bij 'Kolommen koppelen', op de commandoregel met --map 'Kop={first}'.",
+            named(false)
+        ),
+        Lang::En => format!(
+            "For {what} the file has no column {}. Link a column of the file to it: in the page under 'Map columns', on the command line with --map 'Header={first}'.",
+            named(true)
+        ),
+    }))
 }
 
 /// Growth of working persons of a subgroup from `from` to `to`, in %.
@@ -239,9 +314,10 @@ pub fn growth_workers(
             g.label_in(lang)
         ),
     };
-    per_region(d, &[from, to], &what, lang, |k| {
+    let r = per_region(d, &[from, to], &what, lang, |k| {
         growth(g.workers(k[0]), g.workers(k[1]))
-    })
+    });
+    named_if_missing(r, d, g, &[g.workers_column()], &what, lang)
 }
 
 /// Register of a subgroup as a share of its parent group's register at `year`, in %.
@@ -272,9 +348,11 @@ pub fn register_share(
             year.at_in(lang)
         ),
     };
-    per_region(d, &[year], &what, lang, |k| {
+    let r = per_region(d, &[year], &what, lang, |k| {
         percentage(g.register(k[0]), parent.register(k[0]))
-    })
+    });
+    let columns = [g.register_column(), parent.register_column()];
+    named_if_missing(r, d, g, &columns, &what, lang)
 }
 
 #[cfg(test)]
