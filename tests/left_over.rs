@@ -761,19 +761,7 @@ fn a_plain_mean_is_that_of_the_parts_not_the_total_row() {
         "view=line&x=jaar&y=werkzame_personen&series=doelgroep&agg=mean",
     )
     .unwrap();
-    let v = &r.data;
-    let totaal = v["series"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "Totaal")
-        .unwrap();
-    let ys: Vec<f64> = totaal["points"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["y"].as_f64().unwrap())
-        .collect();
+    let ys = totaal(&r);
     // The mean of the 35 regions' Totaal rows (80.105 / 35 in 2015: the regions add up to it).
     assert!((ys[0] - 80105.0 / 35.0).abs() < 1e-9, "{ys:?}");
     let notes = all_notes(
@@ -784,14 +772,23 @@ fn a_plain_mean_is_that_of_the_parts_not_the_total_row() {
     assert!(notes.contains("Totaalrijen niet meegeteld: het gemiddelde is dat van hun delen: arbeidsmarktregio = Landelijk"), "{notes}");
     // A sum keeps the total row (the parts are not added to it).
     let r = render_query(&ds, "view=line&x=jaar&y=werkzame_personen&series=doelgroep").unwrap();
-    let v = &r.data;
-    let totaal = v["series"]
+    assert_eq!(totaal(&r)[0], 80105.0);
+}
+
+/// The points of the line `Totaal`.
+fn totaal(r: &banenverkenner::render::Rendered) -> Vec<f64> {
+    let line = r.data["series"]
         .as_array()
         .unwrap()
         .iter()
         .find(|s| s["name"] == "Totaal")
         .unwrap();
-    assert_eq!(totaal["points"][0]["y"].as_f64(), Some(80105.0));
+    line["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["y"].as_f64().unwrap())
+        .collect()
 }
 
 /// Found by a probe: a filter that leaves parts of a distribution out scaled the rest up to

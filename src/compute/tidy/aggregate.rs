@@ -749,29 +749,23 @@ pub fn combine(
     for g in groups.iter_mut() {
         for &j in &total_dims {
             let tot: Vec<usize> = g.iter().copied().filter(|&i| is_total_cell(j, i)).collect();
-            if mean && !tot.is_empty() && tot.len() < g.len() {
+            // (Each total row named once, `column = value`, in the list of what was done.)
+            let name_in = |list: &mut Vec<String>| {
                 for &i in &tot {
                     let label = format!("{} = {}", f.name(j), f.text(j, i));
-                    if !not_averaged.contains(&label) {
-                        not_averaged.push(label);
+                    if !list.contains(&label) {
+                        list.push(label);
                     }
                 }
+            };
+            if mean && !tot.is_empty() && tot.len() < g.len() {
+                name_in(&mut not_averaged);
                 g.retain(|&i| !is_total_cell(j, i));
             } else if f.partial.contains(&j) {
-                for &i in &tot {
-                    let label = format!("{} = {}", f.name(j), f.text(j, i));
-                    if !unused_totals.contains(&label) {
-                        unused_totals.push(label);
-                    }
-                }
+                name_in(&mut unused_totals);
                 g.retain(|&i| !is_total_cell(j, i));
             } else if !tot.is_empty() && tot.len() < g.len() {
-                for &i in &tot {
-                    let label = format!("{} = {}", f.name(j), f.text(j, i));
-                    if !totals.contains(&label) {
-                        totals.push(label);
-                    }
-                }
+                name_in(&mut totals);
                 *g = tot;
             }
         }
@@ -1128,41 +1122,28 @@ pub fn combine(
             ),
         });
     }
-    if !totals.is_empty() {
-        notes.push(match lang {
-            Lang::Nl => format!(
-                "Totaalrijen gebruikt in plaats van hun delen (niet dubbel geteld): {}.",
-                crate::format::first_ten(&totals, lang)
-            ),
-            Lang::En => format!(
-                "Total rows used instead of their parts (not counted twice): {}.",
-                crate::format::first_ten(&totals, lang)
-            ),
-        });
-    }
-    if !unused_totals.is_empty() {
-        notes.push(match lang {
-            Lang::Nl => format!(
-                "Totaalrijen niet gebruikt, want ze tellen ook wat het filter weglaat; de overige delen opgeteld: {}.",
-                crate::format::first_ten(&unused_totals, lang)
-            ),
-            Lang::En => format!(
-                "Total rows not used, as they also count what the filter leaves out; the other parts summed: {}.",
-                crate::format::first_ten(&unused_totals, lang)
-            ),
-        });
-    }
-    if cfg!(feature = "full") && !not_averaged.is_empty() {
-        notes.push(match lang {
-            Lang::Nl => format!(
-                "Totaalrijen niet meegeteld: het gemiddelde is dat van hun delen: {}.",
-                crate::format::first_ten(&not_averaged, lang)
-            ),
-            Lang::En => format!(
-                "Total rows not counted: the mean is that of their parts: {}.",
-                crate::format::first_ten(&not_averaged, lang)
-            ),
-        });
+    // The total rows, by what was done with them.
+    for (list, nl, en) in [
+        (
+            &totals,
+            "Totaalrijen gebruikt in plaats van hun delen (niet dubbel geteld)",
+            "Total rows used instead of their parts (not counted twice)",
+        ),
+        (
+            &unused_totals,
+            "Totaalrijen niet gebruikt, want ze tellen ook wat het filter weglaat; de overige delen opgeteld",
+            "Total rows not used, as they also count what the filter leaves out; the other parts summed",
+        ),
+        (
+            &not_averaged,
+            "Totaalrijen niet meegeteld: het gemiddelde is dat van hun delen",
+            "Total rows not counted: the mean is that of their parts",
+        ),
+    ] {
+        if !list.is_empty() {
+            let said = t(lang, nl, en);
+            notes.push(format!("{said}: {}.", crate::format::first_ten(list, lang)));
+        }
     }
     if !parts_left.is_empty() {
         notes.push(match lang {
