@@ -16,6 +16,7 @@ pub const ALIASES: &[&[&str]] = &[
         "ijsselvechtstreek",
         "regiozwolle",
         "ijsselvechtstreekregiozwolle",
+        "zwolle",
     ],
     // AM16 Zuid-Kennemerland (2014-2015) became AM37 Zuid-Kennemerland en IJmond.
     &["zuidkennemerland", "zuidkennemerlandenijmond"],
@@ -30,7 +31,12 @@ pub const ALIASES: &[&[&str]] = &[
     ],
     &["friesland", "fryslan"],
     &["helmonddepeel", "helmond"],
-    &["rijkvannijmegen", "regionijmegen"],
+    &["rijkvannijmegen", "regionijmegen", "nijmegen"],
+    // A region by its central city or with its words the other way round, as exports of other
+    // years write them (`Amsterdam` in one year, `Groot Amsterdam` in another: one region).
+    &["grootamsterdam", "amsterdam", "regioamsterdam"],
+    &["rijnmond", "rotterdamrijnmond", "regiorijnmond"],
+    &["middenutrecht", "utrechtmidden", "regioutrechtmidden"],
 ];
 
 /// Codes of a region and its successor after a change of the division (same region for a map).
