@@ -293,7 +293,7 @@ fn quarterly_and_monthly_files_compare_year_ends_by_default() {
         assert_eq!(r.data["from"], first, "{grain}");
         assert!(
             notes.contains(&format!(
-                "Groei standaard van {} tot",
+                "Zonder 'van' loopt de groei standaard van {} tot",
                 ds.regional.as_ref().unwrap().years[if grain == "quarterly" { 3 } else { 11 }]
                     .label()
             )) && notes.contains(&format!("het bestand begint met {start}")),
@@ -331,7 +331,7 @@ fn quarterly_and_monthly_files_compare_year_ends_by_default() {
     );
     // A yearly file says nothing of it.
     let notes = wide.regional.as_ref().unwrap().notes.join(" | ");
-    assert!(!notes.contains("Groei standaard"), "{notes}");
+    assert!(!notes.contains("groei standaard"), "{notes}");
 }
 
 /// A column named as the target group whose values are none of the target groups (`A`, `B`) is

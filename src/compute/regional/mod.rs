@@ -1052,8 +1052,8 @@ impl RegionalData {
                     first.label_in(Lang::En),
                 );
                 notes.push((
-                    format!("Groei standaard van {f} tot {l}: hetzelfde moment van het jaar, zodat de groei gelijke standen vergelijkt (het bestand begint met {s}; kies 'van' voor een ander begin)"),
-                    format!("Growth by default from {fe} to {le}: the same point of the year, so the growth compares like with like (the file starts with {se}; choose 'from' for another start)"),
+                    format!("Zonder 'van' loopt de groei standaard van {f} tot {l}: hetzelfde moment van het jaar, zodat de groei gelijke standen vergelijkt (het bestand begint met {s})"),
+                    format!("Without 'from', growth runs by default from {fe} to {le}: the same point of the year, so the growth compares like with like (the file starts with {se})"),
                 ));
             }
         }
