@@ -56,25 +56,25 @@ const CITIES: &[(&str, &str)] = &[
     ("zwolle", "zwolle"),
 ];
 
-/// Finds the region of `regions` that `asked` names: the same name (case, accents and
-/// punctuation ignored), else the one region whose name contains it (or starts with it, when
-/// several contain it), else the region of a city. Ambiguous or unknown names are errors that
-/// list the candidates.
-pub fn find_region(regions: &[String], asked: &str, lang: Lang) -> Result<Found> {
+/// What a name given for a region matches among the file's regions.
+pub enum Match<'r> {
+    /// One region: the same name (`partial` false) or one its name holds or a city's (true).
+    One(&'r String, bool),
+    /// Several regions hold the name, none starts with it alone.
+    Several(Vec<&'r String>),
+    None,
+}
+
+/// The region of `regions` that `asked` names: the same name (case, accents and punctuation
+/// ignored), else the one region whose name contains it (or starts with it, when several
+/// contain it), else the region of a city.
+pub fn match_region<'r>(regions: &'r [String], asked: &str) -> Match<'r> {
     let q = fold(asked);
-    let found = |r: &String, partial: bool| Found {
-        asked: asked.trim().to_string(),
-        region: r.clone(),
-        partial,
-    };
     if q.is_empty() {
-        return Err(Error::view(match lang {
-            Lang::Nl => "Geef een regio op, bijvoorbeeld region=Twente.".to_string(),
-            Lang::En => "Name a region, for example region=Twente.".to_string(),
-        }));
+        return Match::None;
     }
     if let Some(r) = regions.iter().find(|r| fold(r) == q) {
-        return Ok(found(r, false));
+        return Match::One(r, false);
     }
     let containing: Vec<&String> = regions.iter().filter(|r| fold(r).contains(&q)).collect();
     let starting: Vec<&String> = containing
@@ -83,12 +83,36 @@ pub fn find_region(regions: &[String], asked: &str, lang: Lang) -> Result<Found>
         .filter(|r| fold(r).starts_with(&q))
         .collect();
     match (containing.len(), starting.len()) {
-        (1, _) => return Ok(found(containing[0], true)),
-        (_, 1) => return Ok(found(starting[0], true)),
+        (1, _) => return Match::One(containing[0], true),
+        (_, 1) => return Match::One(starting[0], true),
         (0, _) => {}
-        _ => {
+        _ => return Match::Several(containing),
+    }
+    CITIES
+        .iter()
+        .find(|(city, _)| *city == q)
+        .and_then(|(_, part)| regions.iter().find(|r| fold(r).contains(part)))
+        .map_or(Match::None, |r| Match::One(r, true))
+}
+
+/// [`match_region`], with errors that list the candidates for a name that is ambiguous or
+/// unknown.
+pub fn find_region(regions: &[String], asked: &str, lang: Lang) -> Result<Found> {
+    if fold(asked).is_empty() {
+        return Err(Error::view(match lang {
+            Lang::Nl => "Geef een regio op, bijvoorbeeld region=Twente.".to_string(),
+            Lang::En => "Name a region, for example region=Twente.".to_string(),
+        }));
+    }
+    match match_region(regions, asked) {
+        Match::One(r, partial) => Ok(Found {
+            asked: asked.trim().to_string(),
+            region: r.clone(),
+            partial,
+        }),
+        Match::Several(containing) => {
             let names: Vec<&str> = containing.iter().map(|r| r.as_str()).collect();
-            return Err(Error::view(match lang {
+            Err(Error::view(match lang {
                 Lang::Nl => format!(
                     "'{asked}' past bij meer dan één regio: {}. Geef meer van de naam.",
                     names.join(", ")
@@ -97,24 +121,19 @@ pub fn find_region(regions: &[String], asked: &str, lang: Lang) -> Result<Found>
                     "'{asked}' fits more than one region: {}. Give more of the name.",
                     names.join(", ")
                 ),
-            }));
+            }))
         }
+        Match::None => Err(Error::view(match lang {
+            Lang::Nl => format!(
+                "Geen regio gevonden bij '{asked}'. Kies uit: {}.",
+                regions.join(", ")
+            ),
+            Lang::En => format!(
+                "No region found for '{asked}'. Choose from: {}.",
+                regions.join(", ")
+            ),
+        })),
     }
-    if let Some((_, part)) = CITIES.iter().find(|(city, _)| *city == q) {
-        if let Some(r) = regions.iter().find(|r| fold(r).contains(part)) {
-            return Ok(found(r, true));
-        }
-    }
-    Err(Error::view(match lang {
-        Lang::Nl => format!(
-            "Geen regio gevonden bij '{asked}'. Kies uit: {}.",
-            regions.join(", ")
-        ),
-        Lang::En => format!(
-            "No region found for '{asked}'. Choose from: {}.",
-            regions.join(", ")
-        ),
-    }))
 }
 
 /// The national series' name.

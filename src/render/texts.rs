@@ -84,16 +84,17 @@ pub fn resolve_highlight(ds: &Dataset, highlight: Option<&str>) -> Option<String
 /// The file's region that `region=` names, as the regions side by side find one: the same
 /// name (whatever its case and spaces), the one region whose name holds it (`zwolle`), a
 /// city's region (`enschede`), or the same region by another name (`Fryslân`). `Ok(None)`: no
-/// region of the file; `Err`: more than one (the error names them).
+/// region of the file; `Err`: more than one.
 #[cfg(feature = "full")]
-pub(crate) fn find_highlight(ds: &Dataset, h: &str) -> crate::error::Result<Option<String>> {
+pub(crate) fn find_highlight(ds: &Dataset, h: &str) -> Result<Option<String>, ()> {
     let Some(d) = ds.regional.as_ref() else {
         return Ok(None);
     };
-    match crate::compute::compare::find_region(&d.regions, h, Lang::Nl) {
-        Ok(f) => return Ok(Some(f.region)),
-        Err(e) if e.message.contains("meer dan") => return Err(e),
-        Err(_) => {}
+    use crate::compute::compare::{match_region, Match};
+    match match_region(&d.regions, h) {
+        Match::One(r, _) => return Ok(Some(r.clone())),
+        Match::Several(_) => return Err(()),
+        Match::None => {}
     }
     if let Some(r) = d
         .regions
