@@ -562,3 +562,24 @@ fn a_region_to_mark_is_found_by_part_of_its_name_or_another_name() {
         r.notes
     );
 }
+
+#[test]
+fn a_tidy_view_of_the_builtin_data_shows_working_persons_in_words() {
+    // view=line on the built-in data drew the Wajong register, titled with the column's name
+    // ("Register wajong corrected").
+    let r = view(&ds(), "view=line");
+    assert!(r.spec.contains("y=workers_total"), "{}", r.spec);
+    assert!(
+        r.title.starts_with("Werkzame personen naar regio"),
+        "{}",
+        r.title
+    );
+    let r = view(&ds(), "view=bars&y=register_wajong_corrected&lang=en");
+    assert!(r.svg.contains("Register Wajong (corrected)"), "{}", r.title);
+    let r = view(
+        &ds(),
+        "view=bars&x=region_area&y=register_wsw&filter=year:2017",
+    );
+    assert!(r.title.contains("Doelgroepregister WSW"), "{}", r.title);
+    assert!(r.title.contains("landsdeel"), "{}", r.title);
+}

@@ -5,6 +5,98 @@ use crate::format::{t, Lang};
 use crate::spec::{Period, Subgroup};
 use serde::Serialize;
 
+/// How many count columns the regional file has (DICTIONARY.md).
+pub const COUNT_COLUMNS: usize = 17;
+
+/// The count columns of the regional file, in the order of [`crate::compute::regional::Count`]:
+/// the canonical (English) column name, the Dutch label for tables, axes and error messages, the
+/// English label. A chart of such a column (a tidy view of the built-in data) is titled by it.
+pub const COUNT_NAMES: [(&str, &str, &str); COUNT_COLUMNS] = [
+    (
+        "register_persons_corrected",
+        "personen in doelgroepregister (gecorrigeerd)",
+        "persons in the target group register (corrected)",
+    ),
+    (
+        "register_persons_uncorrected",
+        "personen in doelgroepregister (niet gecorrigeerd)",
+        "persons in the target group register (uncorrected)",
+    ),
+    (
+        "register_wajong_corrected",
+        "doelgroepregister Wajong (gecorrigeerd)",
+        "register Wajong (corrected)",
+    ),
+    (
+        "register_wajong_uncorrected",
+        "doelgroepregister Wajong (niet gecorrigeerd)",
+        "register Wajong (uncorrected)",
+    ),
+    ("register_wsw", "doelgroepregister WSW", "register WSW"),
+    (
+        "register_participatiewet",
+        "doelgroepregister Participatiewet",
+        "register Participatiewet",
+    ),
+    (
+        "register_pw_praktijkroute",
+        "doelgroepregister Praktijkroute",
+        "register Praktijkroute",
+    ),
+    ("workers_total", "werkzame personen", "working persons"),
+    (
+        "workers_wajong",
+        "werkzame personen Wajong",
+        "working persons Wajong",
+    ),
+    (
+        "workers_wsw",
+        "werkzame personen WSW",
+        "working persons WSW",
+    ),
+    (
+        "workers_participatiewet",
+        "werkzame personen Participatiewet",
+        "working persons Participatiewet",
+    ),
+    (
+        "workers_pw_praktijkroute",
+        "werkzame personen Praktijkroute",
+        "working persons Praktijkroute",
+    ),
+    (
+        "workers_pw_other",
+        "werkzame personen Participatiewet overig",
+        "working persons Participatiewet other",
+    ),
+    ("jobs", "banen", "jobs"),
+    (
+        "werkkamer_indication",
+        "indicatie Werkkamer",
+        "Werkkamer indication",
+    ),
+    ("open_vacancies", "openstaande vacatures", "open vacancies"),
+    ("new_vacancies", "ontstane vacatures", "new vacancies"),
+];
+
+/// The label of a column of the regional file by its canonical name (`register_wsw` ->
+/// `doelgroepregister WSW`), in `lang`; also its identification columns (`region_area` ->
+/// `landsdeel`). None for any other name.
+#[cfg(feature = "full")]
+pub fn column_label(column: &str, lang: Lang) -> Option<&'static str> {
+    if let Some((_, nl, en)) = COUNT_NAMES.iter().find(|(name, _, _)| *name == column) {
+        return Some(t(lang, nl, en));
+    }
+    let (nl, en) = match column {
+        "region_id" => ("regiocode", "region code"),
+        "row_type" => ("soort rij", "row type"),
+        "region_area" => ("landsdeel", "area"),
+        "region_group" => ("regiogroep", "region group"),
+        _ => return None,
+    };
+    Some(t(lang, nl, en))
+}
+
 /// What an outlier stands out from: the trendline (residuals of the scatterplot) or the national
 /// value (the bars of a ranking, the basics table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

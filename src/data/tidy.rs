@@ -41,6 +41,10 @@ pub struct XValue {
 /// A column name as a reader sees it on a chart: the Dutch word for the common English names of
 /// published tables, otherwise the name with underscores as spaces (a CBS key as its words). Descriptions keep the real name.
 pub fn label_of(column: &str) -> String {
+    #[cfg(feature = "full")]
+    if let Some(label) = super::regional::column_label(column.trim(), crate::format::Lang::Nl) {
+        return label.to_string();
+    }
     let dutch = match crate::case::lower(column.trim()).as_str() {
         "year" => "jaar",
         "quarter" => "kwartaal",
@@ -79,6 +83,10 @@ pub fn label_of(column: &str) -> String {
 pub fn label_in(column: &str, lang: crate::format::Lang) -> String {
     if lang == crate::format::Lang::Nl {
         return label_of(column);
+    }
+    #[cfg(feature = "full")]
+    if let Some(label) = super::regional::column_label(column.trim(), lang) {
+        return label.to_string();
     }
     let english = match crate::case::lower(column.trim()).as_str() {
         "share_pct" | "pct" | "percentage" => "share",

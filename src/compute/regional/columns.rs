@@ -26,7 +26,7 @@ pub enum Count {
     NewVacancies,
 }
 
-pub const COUNT_COLUMNS: usize = 17;
+pub use crate::data::regional::{COUNT_COLUMNS, COUNT_NAMES};
 
 impl Count {
     pub const ALL: [Count; COUNT_COLUMNS] = [
@@ -55,25 +55,7 @@ impl Count {
 
     /// The canonical (English) column name.
     pub fn name(self) -> &'static str {
-        match self {
-            Count::RegisterPersonsCorrected => "register_persons_corrected",
-            Count::RegisterPersonsUncorrected => "register_persons_uncorrected",
-            Count::RegisterWajongCorrected => "register_wajong_corrected",
-            Count::RegisterWajongUncorrected => "register_wajong_uncorrected",
-            Count::RegisterWsw => "register_wsw",
-            Count::RegisterParticipatiewet => "register_participatiewet",
-            Count::RegisterPwPraktijkroute => "register_pw_praktijkroute",
-            Count::WorkersTotal => "workers_total",
-            Count::WorkersWajong => "workers_wajong",
-            Count::WorkersWsw => "workers_wsw",
-            Count::WorkersParticipatiewet => "workers_participatiewet",
-            Count::WorkersPwPraktijkroute => "workers_pw_praktijkroute",
-            Count::WorkersPwOther => "workers_pw_other",
-            Count::Jobs => "jobs",
-            Count::WerkkamerIndication => "werkkamer_indication",
-            Count::OpenVacancies => "open_vacancies",
-            Count::NewVacancies => "new_vacancies",
-        }
+        COUNT_NAMES[self.index()].0
     }
 
     /// The Dutch column names users' files carry (already folded).
@@ -154,52 +136,12 @@ impl Count {
 
     /// A Dutch label for tables and error messages.
     pub fn label(self) -> &'static str {
-        match self {
-            Count::RegisterPersonsCorrected => "personen in doelgroepregister (gecorrigeerd)",
-            Count::RegisterPersonsUncorrected => {
-                "personen in doelgroepregister (niet gecorrigeerd)"
-            }
-            Count::RegisterWajongCorrected => "doelgroepregister Wajong (gecorrigeerd)",
-            Count::RegisterWajongUncorrected => "doelgroepregister Wajong (niet gecorrigeerd)",
-            Count::RegisterWsw => "doelgroepregister WSW",
-            Count::RegisterParticipatiewet => "doelgroepregister Participatiewet",
-            Count::RegisterPwPraktijkroute => "doelgroepregister Praktijkroute",
-            Count::WorkersTotal => "werkzame personen",
-            Count::WorkersWajong => "werkzame personen Wajong",
-            Count::WorkersWsw => "werkzame personen WSW",
-            Count::WorkersParticipatiewet => "werkzame personen Participatiewet",
-            Count::WorkersPwPraktijkroute => "werkzame personen Praktijkroute",
-            Count::WorkersPwOther => "werkzame personen Participatiewet overig",
-            Count::Jobs => "banen",
-            Count::WerkkamerIndication => "indicatie Werkkamer",
-            Count::OpenVacancies => "openstaande vacatures",
-            Count::NewVacancies => "ontstane vacatures",
-        }
+        COUNT_NAMES[self.index()].1
     }
 
     /// The English label (the mapping step in an English page).
     pub fn label_en(self) -> &'static str {
-        match self {
-            Count::RegisterPersonsCorrected => "persons in the target group register (corrected)",
-            Count::RegisterPersonsUncorrected => {
-                "persons in the target group register (uncorrected)"
-            }
-            Count::RegisterWajongCorrected => "register Wajong (corrected)",
-            Count::RegisterWajongUncorrected => "register Wajong (uncorrected)",
-            Count::RegisterWsw => "register WSW",
-            Count::RegisterParticipatiewet => "register Participatiewet",
-            Count::RegisterPwPraktijkroute => "register Praktijkroute",
-            Count::WorkersTotal => "working persons",
-            Count::WorkersWajong => "working persons Wajong",
-            Count::WorkersWsw => "working persons WSW",
-            Count::WorkersParticipatiewet => "working persons Participatiewet",
-            Count::WorkersPwPraktijkroute => "working persons Praktijkroute",
-            Count::WorkersPwOther => "working persons Participatiewet other",
-            Count::Jobs => "jobs",
-            Count::WerkkamerIndication => "Werkkamer indication",
-            Count::OpenVacancies => "open vacancies",
-            Count::NewVacancies => "new vacancies",
-        }
+        COUNT_NAMES[self.index()].2
     }
 
     /// Finds the count a header names: by folded name first, then by its set of words; a header

@@ -16,6 +16,16 @@ use crate::spec::Role;
 pub const MAX_LINES: usize = 100;
 
 pub fn default_value(roles: &Roles, skip: &[&str]) -> Option<String> {
+    // The regional file's central count (the agreement counts working persons) before its
+    // subgroups and registers: a line or bars of the built-in data show `workers_total`.
+    #[cfg(feature = "full")]
+    if let Some(c) = roles.columns.iter().find(|c| {
+        c.column == crate::compute::regional::Count::WorkersTotal.name()
+            && c.role == Role::Count
+            && !skip.contains(&c.column.as_str())
+    }) {
+        return Some(c.column.clone());
+    }
     [
         Role::Percent,
         Role::Value,
