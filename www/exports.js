@@ -140,7 +140,7 @@ export async function copyLink() {
     return;
   }
   let dz = state.dataKeys.dz || null;
-  if (!dz && !src.mapping) {
+  if (!dz) {
     try { dz = await deflated(src.kind === 'file' ? src.file : new Blob([src.bytes])); } catch (e) { dz = null; }
   }
   const keys = { ...state.dataKeys, file: state.fileName, dz: dz || '' };
@@ -165,7 +165,8 @@ function embedSnippet() {
   const file = state.dataKeys.data || state.fileName;
   // A bundled example is named as such; a user's file is expected beside the page (data=).
   const data = !ownFile() ? '' : state.source.kind === 'example'
-    ? '&example=' + encodeURIComponent(state.source.file) : '&data=' + encodeURIComponent(file);
+    ? '&example=' + encodeURIComponent(state.source.file) : '&data=' + encodeURIComponent(file)
+      + (state.dataKeys.map ? '&map=' + encodeURIComponent(state.dataKeys.map) : '');
   const src = base + '#embed&' + r.spec + data;
   const height = Math.round(r.height + 40);
   return `<iframe src="${escAttr(src)}" title="${escAttr(r.title)}" data-file="${escAttr(file)}" width="100%" height="${height}" style="border:0;max-width:${r.width}px" loading="lazy"></iframe>\n` +

@@ -3,7 +3,7 @@
 // file, a link's data, a file beside the page, an example, the built-in data), keeps the URL hash
 // in step with the view, and shows the result. What is on screen always comes from the file the
 // file line (#dataset) names: a failed load keeps the previous data and says so.
-import { state, splitHash, pageHash, currentCore, $ } from './state.js';
+import { state, splitHash, pageHash, currentCore, $, DATA_KEYS } from './state.js';
 import { t, applyI18n } from './i18n.js';
 import { Core } from './core.js';
 import { chartWidth, withWidth, enc } from './state.js';
@@ -409,12 +409,15 @@ function loadFile(file) {
   const previous = currentCore();
   const spec = wanted ? wanted.spec : { after: previous };
   if (wanted && wanted.name !== file.name) say(t('ask-file-other', { file: file.name, wanted: wanted.name }));
-  return openData({ kind: 'file', name: file.name, file }, file.name, spec, { file: file.name });
+  // The file a link asked for gets the column mapping the link carries (`map=`).
+  const map = wanted && wanted.map;
+  const source = { kind: 'file', name: file.name, file, ...(map ? { mapping: map.pairs } : {}) };
+  return openData(source, file.name, spec, { file: file.name, ...(map ? { map: map.text } : {}) });
 }
 
 // A link that names a file too large to travel with it: ask for that file by name.
-function askForFile(name, spec) {
-  state.wanted = { name, spec };
+function askForFile(name, spec, map) {
+  state.wanted = { name, spec, map };
   // Nothing is drawn now: Forward to the entry drawn last draws it again.
   state.drawnHash = null;
   clearFigure();
@@ -506,7 +509,8 @@ function wire() {
   figureHooks.exportCsv = (s, i) => exportCsv(s, i).catch(showError);
   $('mapping-apply').addEventListener('click', () => {
     if (!state.source) return;
-    openData({ ...state.source, mapping: mappingPairs() }, state.fileName, 'view=scatter', state.dataKeys);
+    const mapping = mappingPairs();
+    openData({ ...state.source, mapping }, state.fileName, 'view=scatter', { ...state.dataKeys, map: JSON.stringify(mapping) });
   });
   // Links, the address bar and Back/Forward change the hash; the page's own changes are drawn already.
   window.addEventListener('hashchange', () => {
@@ -532,7 +536,7 @@ function wire() {
     // page's own still goes to the data it named, and an example or `data=` file gives way to the
     // built-in data as the address says.
     const typed = !(history.state && history.state.bv);
-    const names = ['example', 'data', 'file', 'dz'].some((k) => page[k] !== undefined);
+    const names = DATA_KEYS.some((k) => page[k] !== undefined);
     if (typed && !names && state.source && state.dataKeys.file && !state.loading) {
       say(t('hash-kept-data', { file: state.fileName }));
       show(core);
@@ -610,6 +614,17 @@ function wire() {
 // Opens the data the address names (`dz=` with `file=`, `file=`, `data=`, `example=` or none: the
 // built-in data) and shows `core` on it.
 async function openFromPage(page, core) {
+  // The column mapping the link carries (`map=`): applied by the core, which says what is wrong
+  // with it; text that is no JSON at all is said here.
+  let map = null;
+  if (page.map) {
+    try { map = { text: page.map, pairs: JSON.parse(page.map) }; } catch (e) {
+      clearFigure(); describeDataset(); showError(new Error(t('link-bad', { reason: 'map=' + page.map }))); settled('error');
+      return;
+    }
+  }
+  const mapping = map ? { mapping: map.pairs } : {};
+  const mapKey = map ? { map: map.text } : {};
   if (page.dz !== undefined) {
     const name = page.file || 'gegevens.csv';
     let bytes;
@@ -617,9 +632,9 @@ async function openFromPage(page, core) {
       clearFigure(); describeDataset(); showError(new Error(t('link-bad', { reason: e.message }))); settled('error');
       return;
     }
-    await openData({ kind: 'bytes', name, bytes }, name, core, { file: name, dz: page.dz });
+    await openData({ kind: 'bytes', name, bytes, ...mapping }, name, core, { file: name, dz: page.dz, ...mapKey });
   } else if (page.file !== undefined) {
-    askForFile(page.file, core);
+    askForFile(page.file, core, map);
   } else if (page.data !== undefined) {
     const url = dataUrl(page.data);
     if (!url) {
@@ -628,9 +643,9 @@ async function openFromPage(page, core) {
       settled('error');
       return;
     }
-    state.dataKeys = { data: page.data };
+    state.dataKeys = { data: page.data, ...mapKey };
     openFull(core);
-    await openData({ kind: 'url', name: page.data, url }, page.data, core, { data: page.data });
+    await openData({ kind: 'url', name: page.data, url, ...mapping }, page.data, core, { data: page.data, ...mapKey });
   } else if (page.example !== undefined) {
     await openData({ kind: 'example', file: page.example }, page.example, core, { example: page.example });
   } else {
@@ -641,7 +656,7 @@ async function openFromPage(page, core) {
 // Whether the address names other data than the page holds (a link edited by hand, the browser's
 // back button): then that data is opened, never the view drawn on the data already there.
 function otherData(page) {
-  return ['example', 'data', 'file', 'dz'].some((k) => (page[k] || '') !== (state.dataKeys[k] || ''));
+  return DATA_KEYS.some((k) => (page[k] || '') !== (state.dataKeys[k] || ''));
 }
 
 // Resolves once the page has had its first contentful paint (at once when it has), or after half a

@@ -37,7 +37,10 @@ export const state = {
 window.bv = state; // for tests and the console
 
 // The page's own keys; everything else in the hash belongs to the core.
-export const PAGE_KEYS = ['embed', 'data', 'file', 'dz', 'example'];
+// The keys that name the data (`map=`: the column mapping applied to it, a JSON list of pairs
+// [header, column], so that a link made after the mapping step opens the same analysis).
+export const DATA_KEYS = ['example', 'data', 'file', 'dz', 'map'];
+export const PAGE_KEYS = ['embed', ...DATA_KEYS];
 
 export const $ = (id) => document.getElementById(id);
 // Keys every view takes (kept when the view changes).
@@ -81,7 +84,7 @@ export function pageHash(coreSpec) {
   const parts = [];
   if (state.embed) parts.push('embed');
   if (coreSpec) parts.push(coreSpec);
-  for (const k of ['example', 'data', 'file', 'dz']) {
+  for (const k of DATA_KEYS) {
     if (state.dataKeys[k]) parts.push(k + '=' + encodeURIComponent(state.dataKeys[k]));
   }
   return '#' + parts.join('&');
