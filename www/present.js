@@ -82,14 +82,26 @@ export async function goToSlide(i) {
   await presentHooks.show(state.slides[state.slide]);
 }
 
+// Presenting, the chart is never shown smaller than this (its smallest text, 11 px, at 13 px).
+const MIN_PRESENT_SCALE = 1.2;
+
 // On a screen the figure and its reading share the height: the chart gets what the text leaves.
 // Presenting, the chart is laid out for the figure's width / PRESENT_SCALE and shown across the
-// figure (CSS), so its text is at least 18 px; a tall chart scrolls rather than shrinks.
+// figure (CSS), so its text is at least 18 px. A chart a little taller than the screen above the
+// bar (a title over two lines) is shown a little smaller so that it fits, its text still at least
+// 13 px; a tall chart (35 bars) scrolls rather than shrinks further.
 export function layoutPresentation() {
   const svg = document.querySelector('#chart svg.drawing');
+  if (state.presenting) window.scrollTo(0, 0);
   if (svg) {
     const w = Number(svg.getAttribute('width'));
-    svg.style.width = state.presenting && w ? `${Math.round(w * PRESENT_SCALE)}px` : '';
+    const h = Number(svg.getAttribute('height'));
+    let scale = PRESENT_SCALE;
+    if (state.presenting && w && h) {
+      const room = $('present-bar').getBoundingClientRect().top - svg.getBoundingClientRect().top - 8;
+      if (room > 0 && h * scale > room) scale = Math.max(MIN_PRESENT_SCALE, room / h);
+    }
+    svg.style.width = state.presenting && w ? `${Math.round(w * scale)}px` : '';
     svg.style.height = state.presenting && w ? 'auto' : '';
   }
   presentHooks.refit();

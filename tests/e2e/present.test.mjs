@@ -104,3 +104,25 @@ test('Escape returns to the view presenting started from, and stepping adds no h
   assert.match(await page.locator('#chart svg title').textContent(), /Wajong/);
   await context.close();
 });
+
+test('presenting at 1280x720, a scatter whose title takes two lines still fits above the bar', async () => {
+  // Before, the Wajong scatter ran 26 px under the bar (its source line hidden).
+  const { page, context } = await open(browser, srv.url + '#view=scatter&subgroup=wajong&from=2015&to=2017');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await ready(page);
+  await page.click('#present');
+  await page.waitForFunction(() => window.bv.presenting);
+  // Laid out again for the presentation's width (narrower, shown larger).
+  await page.waitForFunction(() => Number(document.querySelector('#chart svg.drawing').getAttribute('width')) < 700
+    && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  const m = await page.evaluate(() => {
+    const svg = document.querySelector('#chart svg.drawing');
+    const r = svg.getBoundingClientRect();
+    return { bottom: r.bottom, width: r.width, drawn: Number(svg.getAttribute('width')), bar: document.getElementById('present-bar').getBoundingClientRect().top, title: window.bv.rendered.title };
+  });
+  assert.match(m.title, /Wajong/);
+  assert.ok(m.bottom <= m.bar, JSON.stringify(m));
+  // Still shown larger than drawn (its smallest text above 13 px).
+  assert.ok(m.width >= 1.2 * m.drawn - 1, JSON.stringify(m));
+  await context.close();
+});
