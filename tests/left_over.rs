@@ -983,3 +983,31 @@ fn a_region_named_by_its_city_in_one_year_is_one_region() {
     let notes = got.info_in(Lang::Nl).notes.join(" | ");
     assert!(notes.contains("'Amsterdam' = 'Groot Amsterdam'"), "{notes}");
 }
+
+/// A filter value holding a colon, written without quotes, was refused as an unknown column
+/// 'filter=groep:A'; a highlight one letter off had no suggestion (a filter had).
+#[test]
+fn a_value_with_a_colon_and_a_misspelt_highlight_are_answered_with_what_to_write() {
+    let csv = "groep,tijd,n\nA: een,2019,5\nA: een,2020,6\nB,2019,3\nB,2020,4\n";
+    let ds = Dataset::load("colon.csv", csv.as_bytes()).unwrap();
+    assert_refused(
+        &ds,
+        "view=line&filter=groep:A: een",
+        "een waarde met een dubbele punt hoort tussen aanhalingstekens: filter=groep:\"A: een\".",
+    );
+    let r = render_query(&ds, "view=line&filter=groep:\"A: een\"").unwrap();
+    assert!(r.svg.contains("A: een"));
+    assert_refused(
+        &ds,
+        "view=line&filter=groep:A: een&lang=en",
+        "a value holding a colon goes between quotes: filter=groep:\"A: een\".",
+    );
+    let csv = "subgroep,jaar,personen\nWajong,2019,5\nWajong,2020,6\nWsw,2019,3\nWsw,2020,4\n";
+    let ds = Dataset::load("h.csv", csv.as_bytes()).unwrap();
+    assert_refused(&ds, "view=line&highlight=wajong", "Bedoelt u 'Wajong'?");
+    assert_refused(
+        &ds,
+        "view=bars&x=subgroep&filter=jaar:2019&highlight=Wswx&lang=en",
+        "Did you mean 'Wsw'?",
+    );
+}

@@ -192,13 +192,14 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     if let Some(h) = &highlight {
         if !categories.contains(h) && ref_category.as_ref() != Some(h) {
             let list = crate::format::first_ten(&categories, lang);
+            let hint = super::frame::did_you_mean(super::frame::near_value(h, &categories), lang);
             return Err(Error::view(match lang {
-                Lang::Nl => {
-                    format!("'highlight={h}' is geen waarde van '{x_name}'. Kies uit: {list}.")
-                }
-                Lang::En => {
-                    format!("'highlight={h}' is not a value of '{x_name}'. Choose from: {list}.")
-                }
+                Lang::Nl => format!(
+                    "'highlight={h}' is geen waarde van '{x_name}'. Kies uit: {list}.{hint}"
+                ),
+                Lang::En => format!(
+                    "'highlight={h}' is not a value of '{x_name}'. Choose from: {list}.{hint}"
+                ),
             }));
         }
     }

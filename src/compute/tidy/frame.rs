@@ -41,6 +41,80 @@ pub struct Frame<'a> {
     pub lang: Lang,
 }
 
+/// A value the file has that is one letter off what was written (two in a long name), or that
+/// differs only in case or accents: `Twent` or `twente` for `Twente`. Names only: `16-26` is no
+/// misspelling of `15-26`. (Full core: the first core draws no table views.)
+pub fn near_value<'v>(written: &str, values: &'v [String]) -> Option<&'v String> {
+    #[cfg(feature = "full")]
+    {
+        use crate::geo::names::{edits, fold};
+        let f = fold(written);
+        let n = f.chars().count();
+        let most = if n >= 12 { 2 } else { 1 };
+        (f.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .then(|| values.iter().find(|v| edits(&f, &fold(v)) <= most))
+            .flatten()
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (written, values);
+        None
+    }
+}
+
+/// The error for `filter=groep:A: een`, read as column `groep:A` (a column name may hold a colon,
+/// the values follow the last one): when a column `groep` is there, it says to put the value
+/// between quotes, with the value as the file has it (`filter=groep:"A: een"`).
+#[cfg(feature = "full")]
+fn colon_in_value(table: &Table, col: &str, wanted: &[String], lang: Lang) -> Option<Error> {
+    let (j, rest) = table.columns.iter().enumerate().find_map(|(j, c)| {
+        col.strip_prefix(c.name.as_str())
+            .and_then(|r| r.strip_prefix(':'))
+            .map(|r| (j, r))
+    })?;
+    let name = &table.columns[j].name;
+    let value = table.columns[j]
+        .dictionary()
+        .iter()
+        .map(|t| t.to_string())
+        .find(|t| {
+            t.strip_prefix(rest)
+                .and_then(|r| r.trim_start().strip_prefix(':'))
+                .is_some_and(|r| wanted.iter().any(|w| r.trim() == w.trim()))
+        })
+        .unwrap_or_else(|| format!("{rest}:{}", wanted.first().map_or("", |w| w.as_str())));
+    let quoted = crate::spec::tidy::filter_query(&[RowFilter {
+        column: name.clone(),
+        values: vec![value],
+        exclude: false,
+    }]);
+    Some(
+        Error::view(match lang {
+            Lang::Nl => format!(
+                "'filter={col}:...' leest '{col}' als kolom: een waarde met een dubbele punt hoort tussen aanhalingstekens: filter={quoted}."
+            ),
+            Lang::En => format!(
+                "'filter={col}:...' reads '{col}' as a column: a value holding a colon goes between quotes: filter={quoted}."
+            ),
+        })
+        .at(crate::error::Location::file(&table.source)),
+    )
+}
+
+#[cfg(not(feature = "full"))]
+fn colon_in_value(_: &Table, _: &str, _: &[String], _: Lang) -> Option<Error> {
+    None
+}
+
+/// " Bedoelt u 'Twente'?" after an error naming a value that is not there, when one is near.
+pub fn did_you_mean(near: Option<&String>, lang: Lang) -> String {
+    match (near, lang) {
+        (Some(v), Lang::Nl) => format!(" Bedoelt u '{v}'?"),
+        (Some(v), Lang::En) => format!(" Did you mean '{v}'?"),
+        (None, _) => String::new(),
+    }
+}
+
 impl<'a> Frame<'a> {
     pub fn new(
         table: &'a Table,
@@ -73,9 +147,10 @@ impl<'a> Frame<'a> {
             exclude,
         } in filter
         {
-            let j = table
-                .column_index(col)
-                .ok_or_else(|| super::roles::unknown_column(table, "filter", col, lang))?;
+            let j = table.column_index(col).ok_or_else(|| {
+                colon_in_value(table, col, wanted, lang)
+                    .unwrap_or_else(|| super::roles::unknown_column(table, "filter", col, lang))
+            })?;
             let before = rows.len();
             // A period matches however it is written (`2019K1` finds `2019KW01`).
             let periods: Vec<crate::spec::Period> = wanted
@@ -174,18 +249,7 @@ impl<'a> Frame<'a> {
                 // A value the file has that is one letter off (two in a long name), when the
                 // description has none with a `+`: `Twent` for `Twente`. Names only: `16-26`
                 // is no misspelling of `15-26`.
-                #[cfg(feature = "full")]
-                let near: Option<&String> = absent.iter().find_map(|w| {
-                    use crate::geo::names::{edits, fold};
-                    let f = fold(w);
-                    let n = f.chars().count();
-                    let most = if n >= 12 { 2 } else { 1 };
-                    (f.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-                        .then(|| values.iter().find(|v| edits(&f, &fold(v)) <= most))
-                        .flatten()
-                });
-                #[cfg(not(feature = "full"))]
-                let near: Option<&String> = None;
+                let near: Option<&String> = absent.iter().find_map(|w| near_value(w, &values));
                 let values = values.join(", ");
                 let what = match (none_left, lang) {
                     (true, Lang::Nl) => format!("Geen rijen met {col} {is} '{want}'"),
@@ -206,11 +270,7 @@ impl<'a> Frame<'a> {
                         " A + in a view description is a space: write %2B for a + ('{}').",
                         w.replace('+', "%2B")
                     ),
-                    (None, _) => match (near, lang) {
-                        (Some(v), Lang::Nl) => format!(" Bedoelt u '{v}'?"),
-                        (Some(v), Lang::En) => format!(" Did you mean '{v}'?"),
-                        (None, _) => String::new(),
-                    },
+                    (None, _) => did_you_mean(near, lang),
                 };
                 return Err(Error::not_available(match lang {
                     Lang::Nl => format!("{what}. Waarden in '{col}': {values}.{hint}"),

@@ -379,10 +379,11 @@ pub fn compute(f: &Frame, spec: &LineSpec) -> Result<LineData> {
                     names.push(s.name.clone());
                 }
             }
+            let hint = super::frame::did_you_mean(super::frame::near_value(h, &names), lang);
             let names = crate::format::first_ten(&names, lang);
             return Err(Error::view(match lang {
-                Lang::Nl => format!("'highlight={h}' is geen reeks. Kies uit: {names}."),
-                Lang::En => format!("'highlight={h}' is not a series. Choose from: {names}."),
+                Lang::Nl => format!("'highlight={h}' is geen reeks. Kies uit: {names}.{hint}"),
+                Lang::En => format!("'highlight={h}' is not a series. Choose from: {names}.{hint}"),
             }));
         }
     }
