@@ -1011,3 +1011,22 @@ fn a_value_with_a_colon_and_a_misspelt_highlight_are_answered_with_what_to_write
         "Did you mean 'Wsw'?",
     );
 }
+
+/// Years marked provisional (`2019*`) were said both to be "read as text and not counted" and to
+/// be provisional figures on the axis; only the second is true.
+#[test]
+fn a_provisional_year_is_not_said_to_be_left_out() {
+    let csv = "subgroep,jaar,personen\nWajong,2018,5\nWajong,2019*,6\nWsw,2018,3\nWsw,2019*,4\n\n* voorlopige cijfers\n";
+    let ds = Dataset::load("star.csv", csv.as_bytes()).unwrap();
+    let notes = all_notes(&ds, "view=line");
+    assert!(
+        notes.contains("Voorlopige cijfers, zoals het bestand ze aangeeft: 2019*."),
+        "{notes}"
+    );
+    assert!(
+        !notes.contains("telt niet mee") && !notes.contains("tellen niet mee"),
+        "{notes}"
+    );
+    let r = render_query(&ds, "view=line&series=subgroep").unwrap();
+    assert!(r.summary.contains("+20,0 %"), "{}", r.summary);
+}

@@ -1267,6 +1267,16 @@ impl Table {
             if odd.is_empty() || numbers + odd.len() <= other {
                 continue;
             }
+            // Years marked provisional (`2019*`) are periods, on the time axis, which says so
+            // ("Voorlopige cijfers ..."): never "not counted".
+            if cfg!(feature = "full")
+                && odd.iter().all(|(_, t)| {
+                    let (base, mark) = crate::spec::Period::split_mark(t);
+                    !mark.is_empty() && crate::spec::Period::parse(base).is_some()
+                })
+            {
+                continue;
+            }
             let word = self.detected.row_word().to_string();
             let word_en = self
                 .detected
