@@ -1030,3 +1030,29 @@ fn a_provisional_year_is_not_said_to_be_left_out() {
     let r = render_query(&ds, "view=line&series=subgroep").unwrap();
     assert!(r.summary.contains("+20,0 %"), "{}", r.summary);
 }
+
+/// The mapping step for the regional analysis was offered (and opened) on tables that cannot be
+/// regional, such as the gallery's register per subgroup (no column for the regions).
+#[test]
+fn the_mapping_step_is_offered_only_where_regions_can_be() {
+    use banenverkenner::compute::regional::mapping::propose;
+    let offer =
+        |csv: &str| propose(&banenverkenner::table::load("m.csv", csv.as_bytes()).unwrap()).offer;
+    for e in banenverkenner::EXAMPLES {
+        let t = banenverkenner::table::load(e.file, e.bytes).unwrap();
+        assert_ne!(propose(&t).offer, "open", "{}", e.file);
+    }
+    let ex = |file: &str| {
+        let e = banenverkenner::Example::find(file).unwrap();
+        propose(&banenverkenner::table::load(e.file, e.bytes).unwrap()).offer
+    };
+    assert_eq!(ex("register_by_subgroup_2017_2019.csv"), "none");
+    assert_eq!(ex("odds_ratios_job_finding_2019.csv"), "none");
+    // Headers of a regional file the reading does not know: offered, open.
+    assert_eq!(
+        offer("Gebied,Periode,Ingeschrevenen,Met werk\nA,2015,100,40\nA,2016,100,50\nB,2015,100,45\nB,2016,100,48\n"),
+        "open"
+    );
+    // A column that could hold regions and counts, nothing recognised: offered, folded away.
+    assert_eq!(offer("Kolom1,Kolom2,Kolom3\nA,1,2\nB,3,4\n"), "closed");
+}

@@ -502,7 +502,11 @@ export function chooseRegion(text) {
 function describeMapping() {
   const box = $('mapping');
   const m = state.info && state.info.mapping;
-  if (!m || m.complete || !Array.isArray(m.targets)) { box.hidden = true; return; }
+  // The core says how to offer it: not at all for a table that cannot be regional (no column
+  // for the regions, or too few numbers), folded away, or open. The gallery's examples are
+  // tables for the table views: never.
+  const example = state.source && state.source.kind === 'example';
+  if (!m || m.complete || !Array.isArray(m.targets) || m.offer === 'none' || example) { box.hidden = true; return; }
   const headers = (state.info.columns || []).map((c) => c.name);
   const chosen = {};
   for (const x of [...(m.matched || []), ...(m.suggestions || [])]) if (!(x.column in chosen)) chosen[x.column] = x.header;
@@ -518,9 +522,7 @@ function describeMapping() {
     fields.appendChild(lab);
   });
   box.hidden = false;
-  // Open it when the file looks regional (two or more required columns recognised or suggested).
-  const likely = 4 - (m.required_missing || []).length + (m.suggestions || []).length;
-  box.open = likely >= 2;
+  box.open = m.offer === 'open';
 }
 
 export function mappingPairs() {

@@ -29,6 +29,8 @@ test('the gallery lists the examples and opens each on its natural chart, with n
     await page.click(`#example-${i + 1}`);
     await page.waitForFunction((file) => window.bv.fileName === file && document.documentElement.dataset.state === 'ready', ex.file);
     assert.equal(await page.locator('#error').isVisible(), false, ex.name);
+    // A table for the table views: no step to link columns for the regional analysis.
+    assert.equal(await page.locator('#mapping').isVisible(), false, ex.name);
     assert.equal(await page.locator('#chart svg.drawing').count(), 1, ex.name);
     // The example's own view, as the core describes it.
     const view = new URLSearchParams(ex.view || ex.spec || '').get('view');

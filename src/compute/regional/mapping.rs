@@ -805,6 +805,11 @@ pub struct MappingProposal {
     pub suggestions: Vec<Suggestion>,
     /// Every column a header can be mapped to.
     pub targets: Vec<Target>,
+    /// How the page offers the mapping step when `complete` is false: `open` (two or more
+    /// required columns recognised by name: the file looks regional), `closed` (offered, folded
+    /// away), `none` (no column could hold the regions, or fewer than two columns of numbers:
+    /// a table such as the gallery's examples, for the table views only).
+    pub offer: &'static str,
     /// Why the table cannot be matched at all (two headers meaning the same column), if so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
@@ -890,7 +895,26 @@ pub fn propose(table: &Table) -> MappingProposal {
             });
         }
     }
+    let region = IdColumn::Region.name();
+    let regions_possible = matched.iter().any(|m| m.column == region)
+        || unmatched.iter().zip(&counters).any(|(&j, counter)| {
+            let c = &table.columns[j];
+            !*counter && !c.has_number() && c.dictionary().len() >= 2
+        });
+    let numbers = table.columns.iter().filter(|c| c.has_number()).count();
+    let recognised = all
+        .iter()
+        .filter(|t| t.required && matched.iter().any(|m| m.column == t.name))
+        .count();
+    let offer = if !regions_possible || numbers < 2 {
+        "none"
+    } else if recognised >= 2 {
+        "open"
+    } else {
+        "closed"
+    };
     MappingProposal {
+        offer,
         complete: required_missing.is_empty() && problem.is_none(),
         required_missing,
         matched,
