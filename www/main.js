@@ -97,6 +97,9 @@ async function show(spec, { push = false, before = null, first = null } = {}) {
   // A view chosen while a file loads is the view that file opens with (the data on screen is about
   // to go; the hash keeps naming the data on screen until the new data is in).
   if (state.loading && !before) { state.loading.chosen = spec; return; }
+  // A choice of the user's: what the status line said of an earlier action (a link copied, a
+  // file kept) no longer stands beside the new view.
+  if (push) say('');
   const seq = ++state.renderSeq;
   state.pendingSpec = spec;
   busy(true);

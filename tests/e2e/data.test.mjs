@@ -115,6 +115,10 @@ test("a copied link of a user's file reopens the same view of the same data in a
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(link, /[#&]file=bv-e2e-vier-regios\.csv/);
   assert.match(link, /[#&]dz=[\w-]+/);
+  // The next choice clears what the status line said of the copy.
+  await page.selectOption('#view', 'scatter');
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'scatter');
+  assert.equal(await page.locator('#status').textContent(), '');
   await context.close();
 
   const fresh = await open(browser, link);
