@@ -583,3 +583,18 @@ fn a_tidy_view_of_the_builtin_data_shows_working_persons_in_words() {
     assert!(r.title.contains("Doelgroepregister WSW"), "{}", r.title);
     assert!(r.title.contains("landsdeel"), "{}", r.title);
 }
+
+#[test]
+fn a_narrow_chart_keeps_its_whole_source_on_two_lines() {
+    // At 375 px the source line was cut: "Bron: regionale analyse banenafspraak 2015-2017 (UWV,
+    // bewerking…".
+    for q in [
+        "view=ranking&width=375",
+        "view=scatter&width=375",
+        "view=map&width=375",
+    ] {
+        let r = view(&ds(), q);
+        assert!(r.svg.contains("Banenverkenner)"), "{q}");
+        assert!(!r.svg.contains("bewerking…"), "{q}");
+    }
+}

@@ -68,7 +68,8 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let ticks = [0.0, 25.0, 50.0, 75.0, 100.0];
 
     let extra = super::header_extra(texts.width(), texts);
-    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
+    let foot = super::footer_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra + foot).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {

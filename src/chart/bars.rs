@@ -144,7 +144,8 @@ pub fn draw(d: &BarsData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let td = tick_decimals(&ticks);
 
     let extra = super::header_extra(texts.width(), texts);
-    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
+    let foot = super::footer_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra + foot).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {

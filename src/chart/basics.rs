@@ -118,13 +118,15 @@ pub fn draw(
         .width()
         .max((32.0 + name_w + ms.len() as f64 * 58.0).ceil() as u32);
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         let (x0, x1) = (16.0, w as f64 - 16.0);
@@ -354,7 +356,7 @@ pub fn draw(
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }

@@ -19,13 +19,15 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
     let w = texts.width();
     let h = HEIGHT;
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         let (x0, x1) = (if w < 500 { 64.0 } else { 90.0 }, w as f64 - 24.0);
@@ -270,7 +272,7 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }

@@ -85,13 +85,15 @@ pub fn draw(
         marks::key_legend::<SVGBackend>(None, &legend_items, (16.0, 0.0), w as f64 - 32.0)?;
     let h = super::ranking::height(n, 1, legend_rows) + 6;
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         let names_w = name_width(data.bars.iter().map(|b| b.region.as_str()), w);
@@ -283,7 +285,7 @@ pub fn draw(
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }

@@ -163,7 +163,8 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
         .unwrap_or(0);
 
     let extra = super::header_extra(texts.width(), texts);
-    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
+    let foot = super::footer_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra + foot).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {

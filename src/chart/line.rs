@@ -133,7 +133,8 @@ pub fn draw(d: &LineData, texts: &Texts, highlight: Option<&str>, lang: Lang) ->
     let markers = d.x_values.len() <= 24;
 
     let extra = super::header_extra(texts.width(), texts);
-    let (wu, hu) = (texts.width(), (h + extra).round() as u32);
+    let foot = super::footer_extra(texts.width(), texts);
+    let (wu, hu) = (texts.width(), (h + extra + foot).round() as u32);
     let mut svg = String::new();
     let mut hits: Vec<Hit> = Vec::new();
     {

@@ -515,6 +515,7 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
 
     let w = texts.width();
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     let any_highlight = data.regions.iter().any(|r| r.highlighted);
     let input = || LegendInput {
         data,
@@ -534,9 +535,10 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
     let mut svg = String::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         label(
@@ -563,7 +565,7 @@ pub fn draw(data: &MapData, shapes: &Boundaries, texts: &Texts, lang: Lang) -> R
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }

@@ -156,6 +156,34 @@ fn title_lines(w: u32, title: &str) -> Vec<String> {
     lines
 }
 
+/// The source line's lines at width `w`: wrapped, at most two (a narrow embed keeps the whole
+/// source of its figures). (The first core cuts it to one line: it draws the built-in scatter
+/// only, at the page's width.)
+#[cfg(feature = "full")]
+fn source_lines(w: u32, source: &str) -> Vec<String> {
+    let style = Style::new(11.0);
+    let max = w as f64 - 32.0;
+    let mut lines = facet::wrap(source, style, max);
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(facet::fit(&rest, style, max));
+    }
+    lines
+}
+
+/// The height the source line needs beyond one line at width `w`: each chart adds it to its
+/// height, below its body.
+pub fn footer_extra(w: u32, texts: &Texts) -> f64 {
+    #[cfg(feature = "full")]
+    return source_lines(w, texts.source).len().saturating_sub(1) as f64 * 14.0;
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (w, texts);
+        0.0
+    }
+}
+
 /// The height title and subtitle need beyond one line each at width `w`: the chart body moves
 /// down by it.
 pub fn header_extra(w: u32, texts: &Texts) -> f64 {
@@ -164,8 +192,9 @@ pub fn header_extra(w: u32, texts: &Texts) -> f64 {
 }
 
 /// Title, subtitle and source line shared by every chart, so an exported SVG stands on its own:
-/// title and subtitle wrapped to the width, the source cut to it. Returns the area below the header, shifted by [`header_extra`], in which a
-/// chart draws as if the subtitle had one line.
+/// title and subtitle wrapped to the width, the source too (at most two lines, the second in the
+/// room [`footer_extra`] added below the chart). Returns the area between header and source,
+/// shifted by [`header_extra`], in which a chart draws as if each of them had one line.
 pub(crate) fn frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     width: u32,
@@ -173,7 +202,6 @@ pub(crate) fn frame<DB: DrawingBackend>(
     texts: &Texts,
 ) -> Result<DrawingArea<DB, Shift>> {
     area.fill(&WHITE).map_err(draw_err)?;
-    let max = width as f64 - 32.0;
     let title = Style::new(17.0).bold().anchor(HPos::Left, VPos::Center);
     let titles = title_lines(width, texts.title);
     for (k, l) in titles.iter().enumerate() {
@@ -186,15 +214,30 @@ pub(crate) fn frame<DB: DrawingBackend>(
         label(area, 16.0, 44.0 + below + k as f64 * 16.0, l, sub)?;
     }
     let source = Style::new(11.0).color(palette::MUTED);
-    label(
-        area,
-        16.0,
-        height as f64 - 12.0,
-        &facet::fit(texts.source, source, max),
-        source,
-    )?;
     let extra = header_extra(width, texts);
-    Ok(area.clone().margin(extra.round() as u32, 0, 0, 0))
+    #[cfg(feature = "full")]
+    {
+        let sources = source_lines(width, texts.source);
+        let n = sources.len();
+        for (k, l) in sources.iter().enumerate() {
+            let y = height as f64 - 12.0 - (n - 1 - k) as f64 * 14.0;
+            label(area, 16.0, y, l, source)?;
+        }
+        let foot = (n.saturating_sub(1) * 14) as u32;
+        Ok(area.clone().margin(extra.round() as u32, foot, 0, 0))
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let max = width as f64 - 32.0;
+        label(
+            area,
+            16.0,
+            height as f64 - 12.0,
+            &facet::fit(texts.source, source, max),
+            source,
+        )?;
+        Ok(area.clone().margin(extra.round() as u32, 0, 0, 0))
+    }
 }
 
 /// The hits in the order a keyboard steps through them: down the bars of a horizontal bar chart

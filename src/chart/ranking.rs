@@ -156,13 +156,15 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
     let legend_rows = legend::<SVGBackend>(None, (16.0, 0.0), w as f64 - 32.0, input.k, lang)?;
     let h = height(n, 0, legend_rows);
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         let names_w = name_width(input.bars.iter().map(|b| b.region.as_str()), w);
@@ -307,7 +309,7 @@ pub fn draw(input: &Input, texts: &Texts, highlight: Option<&str>, lang: Lang) -
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }

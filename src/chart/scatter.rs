@@ -123,13 +123,15 @@ pub fn draw(
     let w = texts.width();
     let h = height(w);
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     let mut svg = String::new();
     let mut hits = Vec::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         let (left, right, top) = (if w < 500 { 64.0 } else { 78.0 }, 20.0, 64.0);
@@ -515,7 +517,7 @@ pub fn draw(
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }

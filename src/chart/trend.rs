@@ -95,6 +95,7 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let w = texts.width();
     let h = 500u32;
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     // Room right of the plot for the labels at the line ends (shortened when wider than a third).
     let end_style = Style::new(12.0).bold();
     let end_text = |s: &Series| -> String {
@@ -119,9 +120,10 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let mut hits = Vec::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         let (x0, x1) = (if w < 500 { 76.0 } else { 110.0 }, w as f64 - room);
@@ -228,7 +230,7 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }
@@ -236,6 +238,7 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
 fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let w = texts.width();
     let extra = super::header_extra(w, texts);
+    let foot = super::footer_extra(w, texts);
     // As many columns of at least 120 px as fit, at most six.
     let cols = (((w as f64 - 24.0) / 120.0) as usize).clamp(1, 6);
     let rows = data.panels.len().div_ceil(cols);
@@ -273,9 +276,10 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
     let mut hits = Vec::new();
     {
         let root = super::frame(
-            &SVGBackend::with_string(&mut svg, (w, h + extra.round() as u32)).into_drawing_area(),
+            &SVGBackend::with_string(&mut svg, (w, h + (extra + foot).round() as u32))
+                .into_drawing_area(),
             w,
-            h + extra.round() as u32,
+            h + (extra + foot).round() as u32,
             texts,
         )?;
         // Legend once, above the panels.
@@ -378,7 +382,7 @@ fn multiples(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
     Ok(Chart {
         svg: super::accessible(svg, texts.title, texts.description),
         width: w,
-        height: h + extra.round() as u32,
+        height: h + (extra + foot).round() as u32,
         hits,
     })
 }
