@@ -598,3 +598,37 @@ fn a_narrow_chart_keeps_its_whole_source_on_two_lines() {
         assert!(!r.svg.contains("bewerking…"), "{q}");
     }
 }
+
+#[test]
+fn the_correlations_labels_end_before_their_numbers_on_a_narrow_screen() {
+    // At width=375 "Groei openstaande vacatures 2016-2017" ran into its first number (0,09).
+    let r = view(&ds(), "view=basics&width=375");
+    let texts: Vec<(f64, f64, &str)> = r
+        .svg
+        .split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let attr = |name: &str| -> Option<f64> {
+                let at = t.find(&format!("{name}=\""))? + name.len() + 2;
+                t[at..].split('"').next()?.parse().ok()
+            };
+            let body = t.split('>').nth(1)?.split('<').next()?.trim();
+            Some((attr("x")?, attr("y")?, body))
+        })
+        .collect();
+    let (x, y, label) = texts
+        .iter()
+        .copied()
+        .find(|(_, _, b)| *b == "Groei openstaande vacatures 2016-2017")
+        .expect("row label");
+    let end = x + banenverkenner::chart::text::text_width(label, 11.0);
+    let first = texts
+        .iter()
+        .filter(|(nx, ny, b)| *ny == y && *nx > x && b.contains(','))
+        .map(|(nx, _, b)| nx - banenverkenner::chart::text::text_width(b, 11.0) / 2.0)
+        .fold(f64::INFINITY, f64::min);
+    assert!(
+        end + 4.0 <= first,
+        "label ends at {end}, first number starts at {first}"
+    );
+}

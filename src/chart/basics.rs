@@ -72,6 +72,11 @@ fn cell_text(m: &Measure, i: usize, lang: Lang) -> (String, Option<Outlier>) {
     }
 }
 
+/// A measure's row label in the correlations.
+fn corr_label(m: &Measure) -> String {
+    m.label.replace(" Werkkamer", "")
+}
+
 pub fn draw(
     data: &BasicsData,
     texts: &Texts,
@@ -88,6 +93,13 @@ pub fn draw(
         .map(|r| Style::new(SIZE).bold().width(r))
         .fold(110.0f64, f64::max)
         .min(if texts.width() < 600 { 150.0 } else { 230.0 })
+        // The correlations' row labels share the first column: never under their numbers.
+        .max(
+            corr.iter()
+                .skip(1)
+                .map(|m| Style::new(SIZE).width(&corr_label(m)))
+                .fold(0.0, f64::max),
+        )
         + 10.0;
     let max_lines = ms
         .iter()
@@ -111,12 +123,19 @@ pub fn draw(
         0.0
     };
     let notes_top = corr_top + corr_h + 8.0;
-    let h = (notes_top + unavailable.len() as f64 * 15.0 + 52.0) as u32;
     // A table keeps columns wide enough for its numbers: on a narrow screen it is wider than
     // the screen and scrolls sideways in its box.
     let w = texts
         .width()
         .max((32.0 + name_w + ms.len() as f64 * 58.0).ceil() as u32);
+    // The key under the table, wrapped to the width.
+    let key = super::facet::wrap(
+        t(lang, "Vet en gekleurd: meer dan 1 sd boven (groen) of onder (blauw) landelijk. Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's.", "Bold and coloured: more than 1 sd above (green) or below (blue) national. Jobs against the indication: national = unweighted mean of the regions."),
+        Style::new(11.0),
+        w as f64 - 32.0,
+    );
+    let key_extra = key.len().saturating_sub(1) as f64 * 14.0;
+    let h = (notes_top + unavailable.len() as f64 * 15.0 + 52.0 + key_extra) as u32;
     let extra = super::header_extra(w, texts);
     let foot = super::footer_extra(w, texts);
     let mut svg = String::new();
@@ -309,8 +328,7 @@ pub fn draw(
             )?;
             for (i, a) in corr.iter().enumerate().skip(1) {
                 let y = top + (i as f64 - 0.5) * ROW;
-                let name = a.label.replace(" Werkkamer", "");
-                label(&root, x0 + 2.0, y, &name, Style::new(SIZE))?;
+                label(&root, x0 + 2.0, y, &corr_label(a), Style::new(SIZE))?;
                 for (j, b) in corr.iter().enumerate().take(i) {
                     let c = data
                         .correlations
@@ -343,13 +361,15 @@ pub fn draw(
                 Style::new(11.0).color(palette::MUTED),
             )?;
         }
-        label(
-            &root,
-            x0,
-            h as f64 - 30.0,
-            t(lang, "Vet en gekleurd: meer dan 1 sd boven (groen) of onder (blauw) landelijk. Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's.", "Bold and coloured: more than 1 sd above (green) or below (blue) national. Jobs against the indication: national = unweighted mean of the regions."),
-            Style::new(11.0).color(palette::MUTED),
-        )?;
+        for (k, line) in key.iter().enumerate() {
+            label(
+                &root,
+                x0,
+                h as f64 - 30.0 - key_extra + k as f64 * 14.0,
+                line,
+                Style::new(11.0).color(palette::MUTED),
+            )?;
+        }
         root.present().map_err(draw_err)?;
     }
     super::shift(&mut hits, extra);
