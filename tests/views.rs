@@ -632,3 +632,13 @@ fn the_correlations_labels_end_before_their_numbers_on_a_narrow_screen() {
         "label ends at {end}, first number starts at {first}"
     );
 }
+
+#[test]
+fn a_long_region_name_goes_over_two_lines_on_a_narrow_screen() {
+    // At 375 px six names were shortened ("Stedendriehoek en…", "Zaanstreek/Waterla…").
+    let r = view(&ds(), "view=ranking&width=375");
+    assert!(!r.svg.contains('…'), "a name shortened");
+    for line in ["Stedendriehoek en", "Zaanstreek/", "(Regio Zwolle)"] {
+        assert!(r.svg.contains(&format!(">\n{line}\n<")), "{line}");
+    }
+}

@@ -59,7 +59,8 @@ pub(crate) fn name_width(names: impl Iterator<Item = impl AsRef<str>>, w: u32) -
 }
 
 /// Draws the name of a region right-aligned at `x`, highlighted or coloured by outlier, with a
-/// triangle for outliers between the name and the plot; shortened to `max_w`.
+/// triangle for outliers between the name and the plot; over two lines, or shortened, when
+/// wider than `max_w`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn region_name<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -83,7 +84,29 @@ pub(crate) fn region_name<DB: DrawingBackend>(
     if highlighted || outlier.is_some() {
         style = style.bold();
     }
-    label(area, x - 16.0, y, &facet::fit(name, style, max_w), style)?;
+    // A name too long for its column goes over two lines within its row, and is shortened
+    // only when two lines do not hold it either.
+    // (`Zaanstreek/Waterland` breaks after its slash.)
+    let lines = if style.width(name) > max_w {
+        let fits = |two: &[String]| two.len() == 2 && two.iter().all(|l| style.width(l) <= max_w);
+        let at_slash = name
+            .split_once('/')
+            .map(|(a, b)| vec![format!("{a}/"), b.to_string()]);
+        match facet::wrap(name, style, max_w) {
+            two if fits(&two) && !two.iter().any(|l| l.ends_with('…')) => two,
+            _ => match at_slash {
+                Some(two) if fits(&two) => two,
+                _ => vec![facet::fit(name, style, max_w)],
+            },
+        }
+    } else {
+        vec![name.to_string()]
+    };
+    let middle = (lines.len() as f64 - 1.0) / 2.0;
+    for (k, line) in lines.iter().enumerate() {
+        let dy = (k as f64 - middle) * 10.5;
+        label(area, x - 16.0, y + dy, line, style)?;
+    }
     if let Some(o) = outlier {
         marks::triangle(area, (x - 7.0, y), o.is_up(), 5.0)?;
     }
