@@ -1056,3 +1056,82 @@ fn the_mapping_step_is_offered_only_where_regions_can_be() {
     // A column that could hold regions and counts, nothing recognised: offered, folded away.
     assert_eq!(offer("Kolom1,Kolom2,Kolom3\nA,1,2\nB,3,4\n"), "closed");
 }
+
+/// The built-in wide file in quarters: every region and count per quarter, the year's stand in
+/// K4 and a smaller made-up value in K1-K3 (as the probe made it).
+fn quarterly_wide() -> Dataset {
+    let text = std::str::from_utf8(banenverkenner::DEFAULT_DATA).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let cols: Vec<&str> = header.split(',').collect();
+    let year_at = cols.iter().position(|c| *c == "year").unwrap();
+    let mut csv = header.replace(",year,", ",kwartaal,");
+    csv.push('\n');
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        for q in 1..=4 {
+            let row: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(j, c)| match (j, c.parse::<f64>()) {
+                    (j, _) if j == year_at => format!("{c}K{q}"),
+                    (_, Ok(v)) if j > year_at && q < 4 => {
+                        format!("{}", (v * (0.88 + 0.03 * q as f64)).floor())
+                    }
+                    _ => c.to_string(),
+                })
+                .collect();
+            csv.push_str(&row.join(","));
+            csv.push('\n');
+        }
+    }
+    Dataset::load("kwartalen-breed.csv", csv.as_bytes()).unwrap()
+}
+
+/// Found by the file probe: on a quarterly file the basics table grew jobs and vacancies over
+/// 2017 K3 -> 2017 K4 and gave the indication per quarter (8 columns, their mean 104,96 for
+/// 105,75); the compare and profile views grew "since 2015K1" (33,63 % for 22,94 %).
+#[test]
+fn a_quarterly_file_compares_year_end_stands_in_every_view() {
+    let q = quarterly_wide();
+    let y = Dataset::default_data().unwrap();
+    let basics = |ds: &Dataset, spec: &str| {
+        let r = render_query(ds, spec).unwrap();
+        let mut out: Vec<(String, f64)> = Vec::new();
+        for m in r.data["measures"].as_array().unwrap() {
+            if let Some(n) = m["national"].as_f64() {
+                out.push((m["label"].as_str().unwrap().to_string(), n));
+            }
+        }
+        out
+    };
+    let (bq, by) = (
+        basics(&q, "view=basics&from=2015K4&to=2017K4"),
+        basics(&y, "view=basics&from=2015&to=2017"),
+    );
+    assert_eq!(bq.len(), by.len(), "{bq:?}");
+    for ((lq, nq), (ly, ny)) in bq.iter().zip(&by) {
+        assert!((nq - ny).abs() < 1e-9, "{lq} {nq} against {ly} {ny}");
+    }
+    assert!(bq
+        .iter()
+        .any(|(l, _)| l == "Banen t.o.v. indicatie Werkkamer 2016 K4"));
+    let last = |ds: &Dataset, spec: &str| {
+        let r = render_query(ds, spec).unwrap();
+        let s = r.data["series"].as_array().unwrap().last().unwrap().clone();
+        let p = s["points"].as_array().unwrap();
+        (
+            r.data["label"].clone(),
+            p.last().unwrap()["y"].as_f64().unwrap(),
+        )
+    };
+    let (label, national) = last(&q, "view=compare&regions=twente,zeeland&measure=growth");
+    assert_eq!(label, "Groei werkenden (totaal) sinds 2015 K4");
+    assert!((national - 22.939891392547285).abs() < 1e-9, "{national}");
+    let r = render_query(&q, "view=profile&region=twente").unwrap();
+    assert!(
+        r.summary.contains("+22,9 % werkenden sinds 2015 K4"),
+        "{}",
+        r.summary
+    );
+}

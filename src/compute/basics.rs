@@ -107,13 +107,26 @@ fn missing(d: &RegionalData, c: Count, years: &[Period], lang: Lang) -> Option<S
     }
 }
 
-/// The last two years within [from, to] for which the national value of `c` exists.
+/// The file's stands within [from, to] at the same point of the year as `to`: in a quarterly
+/// file 2016 K4 and 2017 K4, never 2017 K3 beside 2017 K4 (a growth or a mean over them would
+/// mix the seasons).
+fn stands(d: &RegionalData, from: Period, to: Period) -> impl Iterator<Item = Period> + '_ {
+    d.years.iter().copied().filter(move |y| {
+        (from..=to).contains(y) && {
+            #[cfg(feature = "full")]
+            let same = y.same_point_of_year(to);
+            #[cfg(not(feature = "full"))]
+            let same = true;
+            same
+        }
+    })
+}
+
+/// The last two stands within [from, to] (see [`stands`]) for which the national value of `c`
+/// exists.
 fn last_pair(d: &RegionalData, c: Count, from: Period, to: Period) -> Option<(Period, Period)> {
-    let ys: Vec<Period> = d
-        .years
-        .iter()
-        .copied()
-        .filter(|y| (from..=to).contains(y) && d.national(*y, c).is_some())
+    let ys: Vec<Period> = stands(d, from, to)
+        .filter(|y| d.national(*y, c).is_some())
         .collect();
     match ys.as_slice() {
         [.., a, b] => Some((*a, *b)),
@@ -234,11 +247,7 @@ pub fn compute(
         ));
     }
     // Jobs against the indication, per year with both counts, and their mean.
-    let ratio_years: Vec<Period> = d
-        .years
-        .iter()
-        .copied()
-        .filter(|y| (from..=to).contains(y))
+    let ratio_years: Vec<Period> = stands(d, from, to)
         .filter(|y| {
             missing(d, Count::Jobs, &[*y], lang).is_none()
                 && missing(d, Count::WerkkamerIndication, &[*y], lang).is_none()
@@ -271,14 +280,15 @@ pub fn compute(
     let mut per_year: Vec<RegionalValues> = Vec::new();
     for &y in &ratio_years {
         let single = ratio_years.len() == 1;
+        let yl = y.label_in(lang);
         let dfn = def(
             format!("jobs_indication_{y}"),
             match lang {
-                Lang::Nl => format!("Banen t.o.v. indicatie Werkkamer {y}"),
-                Lang::En => format!("Jobs against the Werkkamer indication {y}"),
+                Lang::Nl => format!("Banen t.o.v. indicatie Werkkamer {yl}"),
+                Lang::En => format!("Jobs against the Werkkamer indication {yl}"),
             },
             jobs,
-            format!("{against}\n{y}"),
+            format!("{against}\n{yl}"),
             single,
         );
         match ratio_values(d, y) {

@@ -144,6 +144,18 @@ pub fn national_name(lang: Lang) -> &'static str {
     }
 }
 
+/// The start of a growth over the periods ("sinds"): the file's first period, or in a file of
+/// quarters or months the first at the same point of the year as its last (2015 K4 in a file
+/// of 2015 K1 to 2017 K4), as the growth views start by default: a growth since 2015 K1 would
+/// mix the seasons and differ from the scatter's.
+pub fn growth_base(d: &RegionalData) -> Option<Period> {
+    #[cfg(feature = "full")]
+    if let Some(&last) = d.years.last() {
+        return d.default_from(last);
+    }
+    d.years.first().copied()
+}
+
 /// One measure in one period for every region, with the national value.
 fn values_in(
     d: &RegionalData,
@@ -155,7 +167,7 @@ fn values_in(
     match m {
         CompareMeasure::Share => measures::share_working(d, g, y, lang),
         CompareMeasure::Growth => {
-            let first = d.years.first().copied().unwrap_or(y);
+            let first = growth_base(d).unwrap_or(y);
             measures::growth_workers(d, g, first, y, lang)
         }
         CompareMeasure::RegisterShare => measures::register_share(d, g, y, lang),
@@ -194,7 +206,12 @@ pub fn over_periods(
 ) -> Result<Vec<(Period, Option<RegionalValues>)>> {
     let mut out = Vec::new();
     let mut first_err = None;
-    for &y in &d.years {
+    // A growth runs from its base on (the stands before it are no growth "since" it).
+    let base = match m {
+        CompareMeasure::Growth => growth_base(d),
+        _ => None,
+    };
+    for &y in d.years.iter().filter(|y| base.is_none_or(|b| **y >= b)) {
         match values_in(d, m, g, y, lang) {
             Ok(v) => out.push((y, Some(v))),
             Err(e) => {
@@ -245,7 +262,7 @@ pub fn series_of(
 /// What a compare measure is called, with its subgroup.
 pub fn label(m: CompareMeasure, g: Subgroup, first: Option<Period>, lang: Lang) -> String {
     let group = g.label_in(lang);
-    let since = first.map(|f| f.to_string()).unwrap_or_default();
+    let since = first.map(|f| f.label_in(lang)).unwrap_or_default();
     match (m, lang) {
         (CompareMeasure::Share, Lang::Nl) => format!("Aandeel werkenden ({group})"),
         (CompareMeasure::Share, Lang::En) => format!("Share working ({group})"),
@@ -319,8 +336,8 @@ pub fn compute(
         subgroup: s.subgroup,
         scale: s.scale.key(),
         unit: unit.to_string(),
-        label: label(s.measure, s.subgroup, d.years.first().copied(), lang),
-        periods: d.years.clone(),
+        label: label(s.measure, s.subgroup, growth_base(d), lang),
+        periods: per.iter().map(|(p, _)| *p).collect(),
         regions: found,
         series,
     })

@@ -20,6 +20,21 @@ use crate::spec::{ProfileSpec, View, ViewSpec};
 use serde_json::json;
 
 /// The last value of a series and its period.
+
+/// The period the growth series starts at ("sinds 2015 K4"): its first point, which in a file of
+/// quarters is the first at the same point of the year as the last
+/// ([`crate::compute::compare::growth_base`]), not the file's first period.
+fn growth_since(p: &crate::data::places::ProfileData, lang: Lang) -> String {
+    p.series
+        .iter()
+        .find(|x| x.measure == "growth")
+        .and_then(|x| x.points.first())
+        .map(|pt| pt.x)
+        .or_else(|| p.periods.first().copied())
+        .map(|y| y.label_in(lang))
+        .unwrap_or_default()
+}
+
 fn last(s: &PlaceSeries) -> Option<(Period, f64)> {
     s.points.iter().rev().find_map(|p| Some((p.x, p.y?)))
 }
@@ -37,11 +52,7 @@ pub fn summary(p: &ProfileData, lang: Lang) -> String {
     let share_n = find(p, "share", true).and_then(last);
     let growth = find(p, "growth", false).and_then(last);
     let growth_n = find(p, "growth", true).and_then(last);
-    let first = p
-        .periods
-        .first()
-        .map(|y| y.label_in(lang))
-        .unwrap_or_default();
+    let first = growth_since(p, lang);
     let group = match p.subgroup {
         crate::spec::Subgroup::Total => String::new(),
         g => format!(" ({})", g.label_in(lang)),
@@ -299,11 +310,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
     }
     let growth: Vec<&PlaceSeries> = p.series.iter().filter(|x| x.measure == "growth").collect();
     if !growth.is_empty() {
-        let first = p
-            .periods
-            .first()
-            .map(|y| y.label_in(lang))
-            .unwrap_or_default();
+        let first = growth_since(&p, lang);
         let y_label = match lang {
             Lang::Nl => format!("Groei sinds {first} (%)"),
             Lang::En => format!("Growth since {first} (%)"),
