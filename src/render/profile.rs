@@ -19,12 +19,10 @@ use crate::spec::Period;
 use crate::spec::{ProfileSpec, View, ViewSpec};
 use serde_json::json;
 
-/// The last value of a series and its period.
-
 /// The period the growth series starts at ("sinds 2015 K4"): its first point, which in a file of
 /// quarters is the first at the same point of the year as the last
 /// ([`crate::compute::compare::growth_base`]), not the file's first period.
-fn growth_since(p: &crate::data::places::ProfileData, lang: Lang) -> String {
+fn growth_since(p: &ProfileData, lang: Lang) -> String {
     p.series
         .iter()
         .find(|x| x.measure == "growth")
@@ -35,6 +33,7 @@ fn growth_since(p: &crate::data::places::ProfileData, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The last value of a series and its period.
 fn last(s: &PlaceSeries) -> Option<(Period, f64)> {
     s.points.iter().rev().find_map(|p| Some((p.x, p.y?)))
 }
