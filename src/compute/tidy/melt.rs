@@ -174,10 +174,24 @@ fn measure_and_period(header: &str) -> Option<(String, String)> {
         // After the separator, which may take more than one byte (a no-break space).
         let from = at + c.len_utf8();
         if let Some(found) = cut(from, h.len() - from) {
-            return Some(found);
+            return Some(with_lead_words(found));
         }
     }
     h.find(sep).and_then(|at| cut(0, at))
+}
+
+/// A period found at a header's end with the words before it that belong to it: `Werkzaam
+/// ultimo 2015` is the measure `Werkzaam` at `ultimo 2015`, `Werkzaam Q4 2015` at `Q4 2015`
+/// (up to three words, as long as the longer text is still one period).
+fn with_lead_words((measure, period): (String, String)) -> (String, String) {
+    let words: Vec<&str> = measure.split_whitespace().collect();
+    (1..=3.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|k| {
+            let cand = format!("{} {period}", words[words.len() - k..].join(" "));
+            Period::parse(&cand).map(|_| (words[..words.len() - k].join(" "), cand))
+        })
+        .unwrap_or((measure, period))
 }
 
 /// The long form of a table laid out with one column per measure and period (`personen 2015;
@@ -1416,6 +1430,18 @@ mod tests {
             ),
             ("2016\u{a0}personen", Some(("personen", "2016"))),
             ("personen\u{3000}2019K1", Some(("personen", "2019K1"))),
+            // The words before the year that belong to the period (found by the file probe:
+            // `ultimo` stayed in the measure, which then named no count).
+            ("Werkzaam ultimo 2015", Some(("Werkzaam", "ultimo 2015"))),
+            (
+                "Doelgroepregister gecorrigeerd eind 2016",
+                Some(("Doelgroepregister gecorrigeerd", "eind 2016")),
+            ),
+            ("Werkzaam Q4 2015", Some(("Werkzaam", "Q4 2015"))),
+            (
+                "Werkzaam 4e kwartaal 2015",
+                Some(("Werkzaam", "4e kwartaal 2015")),
+            ),
         ] {
             let got = measure_and_period(h);
             assert_eq!(
