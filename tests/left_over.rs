@@ -1134,4 +1134,11 @@ fn a_quarterly_file_compares_year_end_stands_in_every_view() {
         "{}",
         r.summary
     );
+    // The basics' reading wrote the measure's period lower case ("2015 k4").
+    let r = render_query(&q, "view=basics&from=2015K4&to=2017K4").unwrap();
+    assert!(
+        r.summary.contains("aandeel werkenden 2015 K4 (r = -0,56)"),
+        "{}",
+        r.summary
+    );
 }

@@ -22,9 +22,17 @@ pub fn summary(d: &BasicsData, lang: Lang) -> String {
             pp_unit(lang)
         ));
     }
+    // A measure's label inside the sentence: its first letter lower case, the rest as written
+    // ("aandeel werkenden 2015 K4", "indicatie Werkkamer").
     let label = |k: &str| {
         d.measure(k)
-            .map(|m| crate::case::lower(&m.label))
+            .map(|m| {
+                let mut c = m.label.chars();
+                match c.next() {
+                    Some(f) => crate::case::lower_char(f) + c.as_str(),
+                    None => String::new(),
+                }
+            })
             .unwrap_or_else(|| k.to_string())
     };
     // Correlations of workers growth with the other measures: the report's question.
