@@ -58,10 +58,22 @@ fn first_year(
     };
     #[cfg(not(feature = "full"))]
     let years = &d.years;
+    let at_end = |y: Period| {
+        #[cfg(feature = "full")]
+        return d.years.last().is_some_and(|l| y.same_point_of_year(*l));
+        #[cfg(not(feature = "full"))]
+        {
+            let _ = y;
+            true
+        }
+    };
     for &y in years.iter() {
         match f(y) {
             Ok(v) => return Ok((y, v)),
-            Err(e) => last_err = Some(e),
+            // The last stand at the point of the year where the file ends names what is
+            // missing (`2017 K4`, never the `2017 K3` tried after it).
+            Err(e) if last_err.is_none() || at_end(y) => last_err = Some(e),
+            Err(_) => {}
         }
     }
     Err(last_err.unwrap_or_else(|| {
