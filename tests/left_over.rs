@@ -1142,3 +1142,22 @@ fn a_quarterly_file_compares_year_end_stands_in_every_view() {
         r.summary
     );
 }
+
+/// Found by the view probe: counts compared as a difference from national kept the scale and
+/// gave up the measure the user asked for (register -> share).
+#[test]
+fn counts_side_by_side_change_the_scale_not_the_measure() {
+    let ds = Dataset::default_data().unwrap();
+    let r = render_query(
+        &ds,
+        "view=compare&regions=twente,drenthe&measure=register&scale=relative",
+    )
+    .unwrap();
+    assert!(r.spec.contains("measure=register"), "{}", r.spec);
+    assert!(!r.spec.contains("scale=relative"), "{}", r.spec);
+    assert!(
+        r.changes[0].starts_with("Schaal is Niveau geworden"),
+        "{:?}",
+        r.changes
+    );
+}

@@ -297,8 +297,8 @@ pub fn compute(
     let relative = s.scale == ValueScale::Relative;
     if relative && s.measure.is_count() {
         return Err(Error::view(match lang {
-            Lang::Nl => "Aantallen worden als niveau vergeleken (scale=absolute); een verschil met landelijk bestaat alleen voor aandelen en groei.",
-            Lang::En => "Counts are compared as levels (scale=absolute); a difference from national exists only for shares and growth.",
+            Lang::Nl => "Aantallen worden als niveau vergeleken ('scale=absolute'); een verschil met landelijk bestaat alleen voor aandelen en groei.",
+            Lang::En => "Counts are compared as levels ('scale=absolute'); a difference from national exists only for shares and growth.",
         }));
     }
     let per = over_periods(d, s.measure, s.subgroup, lang)?;
