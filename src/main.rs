@@ -191,8 +191,14 @@ fn load_in(
         banenverkenner::Error::new(
             banenverkenner::error::ErrorKind::Io,
             match lang {
-                Lang::Nl => format!("Kan '{file}' niet lezen: {e}"),
-                Lang::En => format!("Cannot read '{file}': {e}"),
+                Lang::Nl => format!(
+                    "Kan '{file}' niet lezen: {}",
+                    banenverkenner::error::io_reason(&e, lang)
+                ),
+                Lang::En => format!(
+                    "Cannot read '{file}': {}",
+                    banenverkenner::error::io_reason(&e, lang)
+                ),
             },
         )
     })?;
@@ -335,8 +341,14 @@ fn unknown_option(option: &str, lang: Lang) -> String {
 
 fn cannot_write(path: &str, e: &std::io::Error, lang: Lang) -> String {
     match lang {
-        Lang::Nl => format!("Kan '{path}' niet schrijven: {e}"),
-        Lang::En => format!("Cannot write '{path}': {e}"),
+        Lang::Nl => format!(
+            "Kan '{path}' niet schrijven: {}",
+            banenverkenner::error::io_reason(e, lang)
+        ),
+        Lang::En => format!(
+            "Cannot write '{path}': {}",
+            banenverkenner::error::io_reason(e, lang)
+        ),
     }
 }
 

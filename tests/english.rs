@@ -710,8 +710,8 @@ fn parser_errors_follow_the_descriptions_language() {
         ),
         (
             "view=scatter&from=2017&to=2015",
-            "Het beginjaar (from=2017) moet voor het eindjaar (to=2015) liggen.",
-            "The start (from=2017) must come before the end (to=2015).",
+            "Het begin (from=2017) moet voor het eind (to=2015) liggen. Verwissel ze: from=2015&to=2017.",
+            "The start (from=2017) must come before the end (to=2015). Swap them: from=2015&to=2017.",
         ),
         (
             "view=scatter&k=abc",

@@ -1161,3 +1161,24 @@ fn counts_side_by_side_change_the_scale_not_the_measure() {
         r.changes
     );
 }
+
+/// Found by the view probe: a file that is not there was said in the system's English inside a
+/// Dutch message ("No such file or directory (os error 2)").
+#[test]
+fn a_missing_file_is_said_in_the_language_of_the_message() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_banenverkenner"))
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let nl = run(&["view", "geen-bestand-hier.csv", ""]);
+    assert!(
+        nl.contains("Kan 'geen-bestand-hier.csv' niet lezen: het bestand of de map bestaat niet"),
+        "{nl}"
+    );
+    let en = run(&["view", "geen-bestand-hier.csv", "", "--en"]);
+    assert!(en.contains("no such file or directory"), "{en}");
+    assert!(!en.contains("os error"), "{en}");
+}

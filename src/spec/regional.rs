@@ -231,11 +231,22 @@ pub struct ReportSpec {
 /// Checks that a period runs forward.
 pub fn ordered(from: Option<Period>, to: Option<Period>, lang: Lang) -> Result<()> {
     match (from, to) {
-        (Some(a), Some(b)) if a >= b => Err(Error::view(if lang == Lang::En {
-            format!("The start (from={a}) must come before the end (to={b}).")
-        } else {
-            format!("Het beginjaar (from={a}) moet voor het eindjaar (to={b}) liggen.")
-        })),
+        (Some(a), Some(b)) if a >= b => {
+            // (Full core:) the two the other way round, when that is what was meant.
+            #[cfg(feature = "full")]
+            let swap = match (a > b, lang) {
+                (true, Lang::En) => format!(" Swap them: from={b}&to={a}."),
+                (true, Lang::Nl) => format!(" Verwissel ze: from={b}&to={a}."),
+                (false, _) => String::new(),
+            };
+            #[cfg(not(feature = "full"))]
+            let swap = "";
+            Err(Error::view(if lang == Lang::En {
+                format!("The start (from={a}) must come before the end (to={b}).{swap}")
+            } else {
+                format!("Het begin (from={a}) moet voor het eind (to={b}) liggen.{swap}")
+            }))
+        }
         _ => Ok(()),
     }
 }

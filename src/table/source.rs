@@ -58,8 +58,16 @@ impl Source for OnDisk {
         let io = |e: std::io::Error| {
             Error::new2(
                 ErrorKind::Io,
-                format!("Kan '{}' niet lezen: {e}", self.name),
-                format!("Cannot read '{}': {e}", self.name),
+                format!(
+                    "Kan '{}' niet lezen: {}",
+                    self.name,
+                    crate::error::io_reason(&e, crate::format::Lang::Nl)
+                ),
+                format!(
+                    "Cannot read '{}': {}",
+                    self.name,
+                    crate::error::io_reason(&e, crate::format::Lang::En)
+                ),
             )
         };
         self.file.seek(SeekFrom::Start(offset as u64)).map_err(io)?;
