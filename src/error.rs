@@ -225,6 +225,31 @@ impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// Why a file could not be read or written, in words of `lang` (the system's own text, English,
+/// only for a reason without a Dutch word here): `het bestand of de map bestaat niet`.
+pub fn io_reason(e: &std::io::Error, lang: crate::format::Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (nl, en) = match e.kind() {
+        K::NotFound => (
+            "het bestand of de map bestaat niet",
+            "no such file or directory",
+        ),
+        K::PermissionDenied => ("geen toegang", "permission denied"),
+        K::IsADirectory => (
+            "dit is een map, geen bestand",
+            "this is a folder, not a file",
+        ),
+        K::NotADirectory => (
+            "een deel van het pad is geen map",
+            "part of the path is not a folder",
+        ),
+        K::StorageFull => ("de schijf is vol", "the disk is full"),
+        K::ReadOnlyFilesystem => ("de schijf is alleen-lezen", "the disk is read-only"),
+        _ => return e.to_string(),
+    };
+    crate::format::t(lang, nl, en).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,29 +277,4 @@ mod tests {
         assert_eq!(l.to_string(), "t.json, regel 2");
         assert_eq!(l.text_in(Lang::En), "t.json, line 2");
     }
-}
-
-/// Why a file could not be read or written, in words of `lang` (the system's own text, English,
-/// only for a reason without a Dutch word here): `het bestand of de map bestaat niet`.
-pub fn io_reason(e: &std::io::Error, lang: crate::format::Lang) -> String {
-    use std::io::ErrorKind as K;
-    let (nl, en) = match e.kind() {
-        K::NotFound => (
-            "het bestand of de map bestaat niet",
-            "no such file or directory",
-        ),
-        K::PermissionDenied => ("geen toegang", "permission denied"),
-        K::IsADirectory => (
-            "dit is een map, geen bestand",
-            "this is a folder, not a file",
-        ),
-        K::NotADirectory => (
-            "een deel van het pad is geen map",
-            "part of the path is not a folder",
-        ),
-        K::StorageFull => ("de schijf is vol", "the disk is full"),
-        K::ReadOnlyFilesystem => ("de schijf is alleen-lezen", "the disk is read-only"),
-        _ => return e.to_string(),
-    };
-    crate::format::t(lang, nl, en).to_string()
 }
