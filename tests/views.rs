@@ -642,3 +642,25 @@ fn a_long_region_name_goes_over_two_lines_on_a_narrow_screen() {
         assert!(r.svg.contains(&format!(">\n{line}\n<")), "{line}");
     }
 }
+
+#[test]
+fn english_views_write_percentage_points_one_way() {
+    // The map, compare and profile wrote "%-points", the ranking and basics "pp"; the map's
+    // title had a stray comma ("Share working (total), at the end of 2017 by ...").
+    for q in [
+        "view=map&measure=share&year=2017&lang=en",
+        "view=map&measure=residual&lang=en",
+        "view=compare&regions=Twente,Zeeland&measure=share&scale=relative&lang=en",
+        "view=profile&region=Twente&lang=en",
+        "view=ranking&lang=en",
+    ] {
+        let r = view(&ds(), q);
+        let all = format!("{} {} {} {}", r.title, r.subtitle, r.summary, r.svg);
+        assert!(!all.contains("%-point"), "{q}");
+    }
+    let r = view(&ds(), "view=map&measure=share&year=2017&lang=en");
+    assert_eq!(
+        r.title,
+        "Share working (total) at the end of 2017 by labour-market region"
+    );
+}

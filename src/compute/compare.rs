@@ -327,7 +327,7 @@ pub fn compute(
         (true, _, Lang::Nl) => "personen",
         (true, _, Lang::En) => "persons",
         (false, true, Lang::Nl) => "%-punt",
-        (false, true, Lang::En) => "%-points",
+        (false, true, Lang::En) => "pp",
         (false, false, _) => "%",
     };
     Ok(CompareData {

@@ -264,13 +264,13 @@ pub fn measure_label(
             format!("Aandeel werkenden ({group}) {period}")
         }
         (MapMeasure::Rank(RankMeasure::Share), Lang::En) => {
-            format!("Share working ({group}), {period}")
+            format!("Share working ({group}) {period}")
         }
         (MapMeasure::Rank(RankMeasure::RegisterShare), Lang::Nl) => {
             format!("Aandeel {group} in het register {period}")
         }
         (MapMeasure::Rank(RankMeasure::RegisterShare), Lang::En) => {
-            format!("Share of {group} in the register, {period}")
+            format!("Share of {group} in the register {period}")
         }
         (MapMeasure::Residual, Lang::Nl) => {
             format!("Groei werkenden ({group}) {period} t.o.v. de trend")

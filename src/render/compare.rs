@@ -260,7 +260,9 @@ pub fn render(ds: &Dataset, s: &CompareSpec, spec: &ViewSpec) -> Result<Rendered
     let unit_text = match (count, c.scale, lang) {
         (true, _, _) => c.unit.clone(),
         (false, "relative", Lang::Nl) => "verschil met landelijk in %-punt".to_string(),
-        (false, "relative", Lang::En) => "difference from national in %-points".to_string(),
+        (false, "relative", Lang::En) => {
+            "difference from national in percentage points (pp)".to_string()
+        }
         (false, _, _) => "%".to_string(),
     };
     let regions: Vec<&str> = c.regions.iter().map(|f| f.region.as_str()).collect();

@@ -22,7 +22,7 @@ pub(crate) fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str
 
 /// A difference in percentage points with sign: "+3,4 %-punt", "+3.4 %-points".
 pub(crate) fn pp_in(v: f64, lang: Lang) -> String {
-    format!("{} {}", signed(v, 1, lang), tr(lang, "%-punt", "%-points"))
+    format!("{} {}", signed(v, 1, lang), tr(lang, "%-punt", "pp"))
 }
 
 /// A level in %: "22,9 %".
@@ -93,7 +93,7 @@ pub fn summary(v: &MapView, residual: bool, absolute: bool, lang: Lang) -> Strin
             number(v.sd, 1, lang)
         )),
         (_, true, Lang::En) => s.push_str(&format!(
-            ", measured as the distance from the trend line; standard deviation {} %-points.",
+            ", measured as the distance from the trend line; standard deviation {} pp.",
             number(v.sd, 1, lang)
         )),
         (Some(n), false, Lang::Nl) => s.push_str(&format!(
@@ -102,7 +102,7 @@ pub fn summary(v: &MapView, residual: bool, absolute: bool, lang: Lang) -> Strin
             number(v.sd, 1, lang)
         )),
         (Some(n), false, Lang::En) => s.push_str(&format!(
-            "; national {}, standard deviation {} %-points.",
+            "; national {}, standard deviation {} pp.",
             pct_in(n, lang),
             number(v.sd, 1, lang)
         )),
@@ -167,13 +167,7 @@ pub fn table(v: &MapView, lang: Lang) -> DataTable {
             "verschil (%-punt)",
             "uitschieter",
         ],
-        Lang::En => [
-            "region",
-            "code",
-            "value (%)",
-            "difference (%-points)",
-            "outlier",
-        ],
+        Lang::En => ["region", "code", "value (%)", "difference (pp)", "outlier"],
     });
     for e in &v.regions {
         t.rows.push(vec![
@@ -222,20 +216,20 @@ pub fn render(ds: &Dataset, s: &MapSpec, spec: &ViewSpec) -> Result<Rendered> {
     let n = v.regions.iter().filter(|r| r.value.is_some()).count();
     let subtitle = match (residual, absolute, lang) {
         (true, _, Lang::Nl) => format!("Afstand tot de trendlijn van het spreidingsdiagram in %-punt; standaardafwijking {sd} %-punt; n = {n}"),
-        (true, _, Lang::En) => format!("Distance from the scatterplot's trend line in %-points; standard deviation {sd} %-points; n = {n}"),
+        (true, _, Lang::En) => format!("Distance from the scatterplot's trend line in percentage points (pp); standard deviation {sd} pp; n = {n}"),
         (false, true, Lang::Nl) => format!("Niveau in %; landelijk {national}; n = {n}"),
         (false, true, Lang::En) => format!("Level in %; national {national}; n = {n}"),
         (false, false, Lang::Nl) => format!("Verschil met landelijk in %-punt; landelijk {national}, standaardafwijking {sd} %-punt; n = {n}"),
-        (false, false, Lang::En) => format!("Difference from national in %-points; national {national}, standard deviation {sd} %-points; n = {n}"),
+        (false, false, Lang::En) => format!("Difference from national in percentage points (pp); national {national}, standard deviation {sd} pp; n = {n}"),
     };
     let summary = summary(&v, residual, absolute, lang);
     let source = source_line(ds, spec.lang);
     let legend_title = match (residual, absolute, lang) {
         (true, _, Lang::Nl) => "Afstand tot de trend (%-punt)".to_string(),
-        (true, _, Lang::En) => "Distance from the trend (%-points)".to_string(),
+        (true, _, Lang::En) => "Distance from the trend (pp)".to_string(),
         (false, true, _) => format!("{} (%)", v.label),
         (false, false, Lang::Nl) => "Verschil met landelijk (%-punt)".to_string(),
-        (false, false, Lang::En) => "Difference from national (%-points)".to_string(),
+        (false, false, Lang::En) => "Difference from national (pp)".to_string(),
     };
     let data = MapData {
         edition: v.edition,
@@ -259,7 +253,7 @@ pub fn render(ds: &Dataset, s: &MapSpec, spec: &ViewSpec) -> Result<Rendered> {
         breaks: Vec::new(),
         national: v.national,
         value_unit: "%".to_string(),
-        relative_unit: tr(lang, "%-punt", "%-points").to_string(),
+        relative_unit: tr(lang, "%-punt", "pp").to_string(),
         decimals: 1,
         legend_title,
         k: Some(v.k),

@@ -430,7 +430,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
         let sub = match lang {
             Lang::Nl => format!("x: {}; y: {}", sc.x_label, sc.y_label),
             Lang::En => format!(
-                "x: share working at the start, y: growth {}, both vs. national (%-points)",
+                "x: share working at the start, y: growth {}, both vs. national (pp)",
                 sc.from.span(sc.to, lang)
             ),
         };
