@@ -1182,3 +1182,24 @@ fn a_missing_file_is_said_in_the_language_of_the_message() {
     assert!(en.contains("no such file or directory"), "{en}");
     assert!(!en.contains("os error"), "{en}");
 }
+
+/// Found by the view probe: agg=mean where each point is one row said "Ongewogen gemiddelde
+/// (agg=mean): 21 rijen -> 21 punten", in the notes and the subtitle, though nothing was averaged.
+#[test]
+fn a_mean_of_one_row_per_point_says_there_is_nothing_to_average() {
+    let ds = Dataset::load(
+        "register_by_subgroup_2017_2019.csv",
+        include_bytes!("../data/samples/register_by_subgroup_2017_2019.csv"),
+    )
+    .unwrap();
+    let r = render_query(&ds, "view=line&agg=mean&x=year").unwrap();
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n == "agg=mean: elk punt is één rij (21 rijen), er valt niets te middelen"),
+        "{:?}",
+        r.notes
+    );
+    assert!(!r.subtitle.contains("agg=mean"), "{}", r.subtitle);
+    assert!(!r.notes.iter().any(|n| n.contains("Ongewogen gemiddelde")));
+}

@@ -1106,9 +1106,21 @@ pub fn combine(
             });
         }
     }
-    // Nothing summed when each point kept one row (a total row, or the latest period).
-    let mut notes = if combined || per.is_some() || agg.is_some() {
+    // Nothing summed when each point kept one row (a total row, or the latest period); a mean
+    // asked for where each point is one row is said as such, not as a mean.
+    let mut notes = if combined || per.is_some() {
         vec![note]
+    } else if agg.is_some() {
+        vec![match lang {
+            Lang::Nl => format!(
+                "agg=mean: elk punt is één rij ({} {rows}), er valt niets te middelen",
+                number(n_points as f64, 0, lang)
+            ),
+            Lang::En => format!(
+                "agg=mean: each point is one row ({} {rows}), there is nothing to average",
+                number(n_points as f64, 0, lang)
+            ),
+        }]
     } else {
         Vec::new()
     };

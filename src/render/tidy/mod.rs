@@ -426,9 +426,13 @@ fn x_text(x: &Json) -> String {
     }
 }
 
-/// A subtitle with the first aggregation note, its first letter lower case.
+/// A subtitle with the first aggregation note, its first letter lower case; not for a mean
+/// asked for where each point is one row (the notes say there is nothing to average).
 fn with_aggregation(s: String, a: &Option<Aggregation>) -> String {
-    match a.as_ref().and_then(|a| a.notes.first()) {
+    let said = a
+        .as_ref()
+        .filter(|a| !(a.method == "mean" && a.rows == a.points));
+    match said.and_then(|a| a.notes.first()) {
         Some(n) => {
             let mut c = n.chars();
             let lower = match c.next() {
