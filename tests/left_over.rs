@@ -1203,3 +1203,20 @@ fn a_mean_of_one_row_per_point_says_there_is_nothing_to_average() {
     assert!(!r.subtitle.contains("agg=mean"), "{}", r.subtitle);
     assert!(!r.notes.iter().any(|n| n.contains("Ongewogen gemiddelde")));
 }
+
+/// Found by the view probe: 100 % bars of hour bands per hour band, stacked by subgroup, added
+/// the shares of seven distributions (bars of 57,6 to 257,7 %) and then scaled them to 100.
+#[test]
+fn shares_stacked_across_their_distributions_are_refused_with_the_swap() {
+    let ds = Dataset::load(
+        "hours_per_week_by_subgroup_2019.csv",
+        include_bytes!("../data/samples/hours_per_week_by_subgroup_2019.csv"),
+    )
+    .unwrap();
+    assert_refused(
+        &ds,
+        "view=stacked&x=hours_per_week&series=subgroup",
+        "Wissel x en series: view=stacked&x=subgroup&series=hours_per_week.",
+    );
+    assert!(render_query(&ds, "view=stacked&x=subgroup&series=hours_per_week").is_ok());
+}

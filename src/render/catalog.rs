@@ -139,6 +139,19 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
             if k.key == "per" && info.choices.len() < 2 {
                 info.choices.clear();
             }
+            // The 100 % bars' (and areas') x never is the column the default shares add up to 100 over
+            // (each bar would add up shares of different distributions; refused).
+            // Nor its panels; nor is its series another column than that one.
+            #[cfg(feature = "full")]
+            if matches!(view.view, "stacked" | "area") && matches!(k.key, "x" | "series" | "facet")
+            {
+                let over = crate::compute::tidy::line::default_value(&detected, &[])
+                    .and_then(|y| detected.get(&y).and_then(|c| c.distribution_over.clone()));
+                if let Some(o) = over {
+                    info.choices
+                        .retain(|c| (c.value == o) == (k.key == "series"));
+                }
+            }
         }
         KeyKind::Region | KeyKind::Regions => {
             if let Some(d) = &ds.regional {

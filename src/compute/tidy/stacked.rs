@@ -107,6 +107,32 @@ pub(crate) fn distribution_columns(
             ),
         }));
     }
+    // Shares that add up to 100 over one column stacked by another: a bar would add up shares
+    // of different distributions (the x column turned the other way, or a third column).
+    #[cfg(feature = "full")]
+    if let Some(o) = f
+        .roles
+        .get(&y_name)
+        .and_then(|c| c.distribution_over.as_deref())
+        .filter(|o| *o != series_name && series_name != x_name)
+    {
+        let what = if o == x_name {
+            match f.lang {
+                Lang::Nl => format!("Wissel x en series: view={view}&x={series_name}&series={o}."),
+                Lang::En => format!("Swap x and series: view={view}&x={series_name}&series={o}."),
+            }
+        } else {
+            format!("view={view}&x={x_name}&series={o}.")
+        };
+        return Err(Error::view(match f.lang {
+            Lang::Nl => format!(
+                "De aandelen in '{y_name}' tellen op tot 100 over {o}, niet over {series_name}: een balk zou aandelen van verschillende verdelingen optellen. {what}"
+            ),
+            Lang::En => format!(
+                "The shares in '{y_name}' add up to 100 over {o}, not over {series_name}: a bar would add up shares of different distributions. {what}"
+            ),
+        }));
+    }
     // A category with one value at each x (the body responsible for a grondslag) is no
     // distribution: each bar would be one part, the rest drawn as unknown.
     if cfg!(feature = "full") && f.belongs_to(&x_name, &series_name) {
