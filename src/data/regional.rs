@@ -8,7 +8,7 @@ use serde::Serialize;
 /// How many count columns the regional file has (DICTIONARY.md).
 pub const COUNT_COLUMNS: usize = 17;
 
-/// The count columns of the regional file, in the order of [`crate::compute::regional::Count`]:
+/// The count columns of the regional file, in the order of the regional `Count` enum:
 /// the canonical (English) column name, the Dutch label for tables, axes and error messages, the
 /// English label. A chart of such a column (a tidy view of the built-in data) is titled by it.
 pub const COUNT_NAMES: [(&str, &str, &str); COUNT_COLUMNS] = [
