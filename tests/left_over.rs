@@ -1134,6 +1134,12 @@ fn a_quarterly_file_compares_year_end_stands_in_every_view() {
         "{}",
         r.summary
     );
+    // Its rank then and now at the same point of the year (was "in 2015 K1").
+    assert!(
+        r.summary.contains("(in 2015 K4: plaats 13)"),
+        "{}",
+        r.summary
+    );
     // The basics' reading wrote the measure's period lower case ("2015 k4").
     let r = render_query(&q, "view=basics&from=2015K4&to=2017K4").unwrap();
     assert!(

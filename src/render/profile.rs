@@ -100,10 +100,20 @@ pub fn summary(p: &ProfileData, lang: Lang) -> String {
         }
     }
     let ranked: Vec<_> = p.rank.iter().filter(|x| x.rank.is_some()).collect();
-    if let (Some(a), Some(b)) = (ranked.first(), ranked.last()) {
+    // The rank then and now at the same point of the year (2015 K4 beside 2017 K4 in a file of
+    // quarters, as the growth compares).
+    #[cfg(feature = "full")]
+    let first = ranked.last().and_then(|b| {
+        ranked
+            .iter()
+            .find(|x| x.period.same_point_of_year(b.period))
+    });
+    #[cfg(not(feature = "full"))]
+    let first = ranked.first();
+    if let (Some(a), Some(b)) = (first, ranked.last()) {
         let (ra, rb) = (a.rank.unwrap_or(0), b.rank.unwrap_or(0));
         s.push_str(&match lang {
-            Lang::Nl if ranked.len() > 1 => {
+            Lang::Nl if a.period != b.period => {
                 format!(
                     " In aandeel werkenden staat {r} {} op plaats {rb} van {} ({}: plaats {ra}).",
                     b.period.at_in(lang),
@@ -116,7 +126,7 @@ pub fn summary(p: &ProfileData, lang: Lang) -> String {
                 b.period.at_in(lang),
                 b.of
             ),
-            Lang::En if ranked.len() > 1 => format!(
+            Lang::En if a.period != b.period => format!(
                 " On share working {r} ranks {rb} of {} {} ({ra} {}).",
                 b.of,
                 b.period.at_in(lang),
