@@ -1226,3 +1226,18 @@ fn shares_stacked_across_their_distributions_are_refused_with_the_swap() {
     );
     assert!(render_query(&ds, "view=stacked&x=subgroup&series=hours_per_week").is_ok());
 }
+
+/// Found by the view probe: at 375 px the area chart's x labels and group sizes stopped at 48
+/// months, so the hatched point's n (26 at 54 months, WGA) was never shown.
+#[test]
+fn a_narrow_area_chart_shows_its_last_point_and_its_n() {
+    let ds = Dataset::load(
+        "jobcoach_states_by_month.csv",
+        include_bytes!("../data/samples/jobcoach_states_by_month.csv"),
+    )
+    .unwrap();
+    let r = render_query(&ds, "width=375").unwrap();
+    assert_eq!(r.view, "area");
+    assert!(r.svg.contains(">\n26\n<"), "the n of 54 months");
+    assert!(r.svg.contains(">\n54\n<"), "the last x label");
+}

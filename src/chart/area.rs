@@ -286,9 +286,13 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                 .len()
                 .div_ceil((r.w / widest).floor().max(1.0) as usize)
                 .max(1);
+            // The last x always (its n may be the one said to be small); the label before it
+            // gives way when too close.
+            let last = d.x_values.len().saturating_sub(1);
+            let shown = |k: usize| k == last || (k.is_multiple_of(every) && last - k >= every);
             for (k, x) in d.x_values.iter().enumerate() {
                 let px = sx.map(x.pos);
-                if k % every == 0 {
+                if shown(k) {
                     // Wide labels at the panel edges turn inward, clear of the next panel.
                     let half = Style::new(11.0).width(&x.label) / 2.0;
                     let (ax, h) = if k == 0 && half > 12.0 {
@@ -308,7 +312,7 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                             .anchor(h, VPos::Center),
                     )?;
                 }
-                if k % every != 0 {
+                if !shown(k) {
                     continue;
                 }
                 if let Some(np) = n_of(panel, &x.value) {
