@@ -111,15 +111,7 @@ fn missing(d: &RegionalData, c: Count, years: &[Period], lang: Lang) -> Option<S
 /// file 2016 K4 and 2017 K4, never 2017 K3 beside 2017 K4 (a growth or a mean over them would
 /// mix the seasons).
 fn stands(d: &RegionalData, from: Period, to: Period) -> impl Iterator<Item = Period> + '_ {
-    d.years.iter().copied().filter(move |y| {
-        (from..=to).contains(y) && {
-            #[cfg(feature = "full")]
-            let same = y.same_point_of_year(to);
-            #[cfg(not(feature = "full"))]
-            let same = true;
-            same
-        }
-    })
+    d.at_point_of(to).filter(move |y| (from..=to).contains(y))
 }
 
 /// The last two stands within [from, to] (see [`stands`]) for which the national value of `c`

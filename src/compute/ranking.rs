@@ -41,38 +41,20 @@ fn first_year(
     f: impl Fn(Period) -> Result<RegionalValues>,
 ) -> Result<(Period, RegionalValues)> {
     let mut last_err = None;
-    #[cfg(feature = "full")]
-    let years: Vec<Period> = {
-        let last = d.years.last().copied();
-        let at_end = d
-            .years
-            .iter()
-            .copied()
-            .filter(|p| last.is_some_and(|l| p.same_point_of_year(l)));
-        let rest = d
-            .years
-            .iter()
-            .copied()
-            .filter(|p| !last.is_some_and(|l| p.same_point_of_year(l)));
-        at_end.chain(rest).collect()
-    };
-    #[cfg(not(feature = "full"))]
-    let years = &d.years;
-    let at_end = |y: Period| {
-        #[cfg(feature = "full")]
-        return d.years.last().is_some_and(|l| y.same_point_of_year(*l));
-        #[cfg(not(feature = "full"))]
-        {
-            let _ = y;
-            true
-        }
-    };
+    // The stands at the point of the year where the file ends first, then the others.
+    let at_end: Vec<Period> = d
+        .years
+        .last()
+        .map(|&l| d.at_point_of(l).collect())
+        .unwrap_or_default();
+    let rest = d.years.iter().filter(|y| !at_end.contains(y));
+    let years: Vec<Period> = at_end.iter().chain(rest).copied().collect();
     for &y in years.iter() {
         match f(y) {
             Ok(v) => return Ok((y, v)),
             // The last stand at the point of the year where the file ends names what is
             // missing (`2017 K4`, never the `2017 K3` tried after it).
-            Err(e) if last_err.is_none() || at_end(y) => last_err = Some(e),
+            Err(e) if last_err.is_none() || at_end.contains(&y) => last_err = Some(e),
             Err(_) => {}
         }
     }

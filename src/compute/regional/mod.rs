@@ -1467,11 +1467,25 @@ impl RegionalData {
     /// User files only (the built-in data has years: the first year).
     #[cfg(feature = "full")]
     pub fn default_from(&self, to: Period) -> Option<Period> {
-        self.years
-            .iter()
-            .copied()
-            .find(|p| *p < to && p.same_point_of_year(to))
+        self.at_point_of(to)
+            .find(|p| *p < to)
             .or_else(|| self.years.first().copied())
+    }
+
+    /// The file's periods at the same point of their year as `p`, in order: every year in a
+    /// file of years; `2015K4`, `2016K4`, `2017K4` for `2017K4` in a file of quarters. A growth
+    /// or a mean over them compares like with like (the seasons never mixed). (The first core
+    /// reads the built-in data, of years: every period.)
+    pub fn at_point_of(&self, p: Period) -> impl Iterator<Item = Period> + '_ {
+        self.years.iter().copied().filter(move |y| {
+            #[cfg(feature = "full")]
+            return y.same_point_of_year(p);
+            #[cfg(not(feature = "full"))]
+            {
+                let _ = (y, p);
+                true
+            }
+        })
     }
 
     /// The period a growth over one step to `to` starts at when the view does not say (the
@@ -1480,11 +1494,10 @@ impl RegionalData {
     /// only (the built-in data has years: the year before).
     #[cfg(feature = "full")]
     pub fn year_before(&self, to: Period) -> Option<Period> {
-        let mut before = self.years.iter().copied().filter(|p| *p < to);
-        before
-            .clone()
-            .rfind(|p| p.same_point_of_year(to))
-            .or_else(|| before.next_back())
+        self.at_point_of(to)
+            .filter(|p| *p < to)
+            .last()
+            .or_else(|| self.years.iter().copied().rfind(|p| *p < to))
     }
 
     pub fn has_year(&self, year: impl Into<Period>) -> bool {
