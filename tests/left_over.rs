@@ -1241,3 +1241,46 @@ fn a_narrow_area_chart_shows_its_last_point_and_its_n() {
     assert!(r.svg.contains(">\n26\n<"), "the n of 54 months");
     assert!(r.svg.contains(">\n54\n<"), "the last x label");
 }
+
+/// A municipal file with two region headers: `Regio` holding the municipalities beside
+/// `Arbeidsmarktregio`, in either order. Before: "De kolommen 'Regio' en 'Arbeidsmarktregio'
+/// betekenen allebei 'region'" and nothing drawn without `--map`. Now the column whose values
+/// are labour-market regions is the region, said in the file line, and the scatter is the long
+/// file's.
+#[test]
+fn of_two_region_headers_the_one_holding_regions_is_the_region() {
+    let long = include_str!("fixtures/regions_long.csv");
+    let reference = Dataset::load("long.csv", long.as_bytes()).unwrap();
+    let want = render_query(&reference, "view=scatter&from=2015&to=2017").unwrap();
+    for amr_first in [false, true] {
+        let mut csv = String::from(if amr_first {
+            "Arbeidsmarktregio;Regio;jaar;doelgroep;personen_doelgroepregister;werkzame_personen\n"
+        } else {
+            "Regio;Arbeidsmarktregio;jaar;doelgroep;personen_doelgroepregister;werkzame_personen\n"
+        });
+        for (i, line) in long.lines().skip(1).enumerate() {
+            let f: Vec<&str> = line.split(',').collect();
+            let (p, w): (i64, i64) = (f[3].parse().unwrap(), f[4].parse().unwrap());
+            // Each region's counts split over two municipalities named after no region.
+            for (k, (pp, ww)) in [(p / 3, w / 3), (p - p / 3, w - w / 3)].into_iter().enumerate() {
+                let gemeente = format!("Gem{}{}", i % 7, k);
+                let gemeente = format!("{gemeente}-{}", &f[0][..3]);
+                let (a, b) = if amr_first {
+                    (f[0], gemeente.as_str())
+                } else {
+                    (gemeente.as_str(), f[0])
+                };
+                csv.push_str(&format!("{a};{b};{};{};{pp};{ww}\n", f[1], f[2]));
+            }
+        }
+        let ds = Dataset::load("gemeenten.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let notes = all_notes(&ds, "view=scatter&from=2015&to=2017");
+        assert!(
+            notes.contains("Kolom 'Arbeidsmarktregio' gelezen als de arbeidsmarktregio, niet 'Regio'"),
+            "{notes}"
+        );
+        let got = render_query(&ds, "view=scatter&from=2015&to=2017").unwrap();
+        assert_eq!(got.summary, want.summary, "amr first: {amr_first}");
+        assert_eq!(got.data, want.data, "amr first: {amr_first}");
+    }
+}

@@ -209,18 +209,41 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
                     None
                 }
                 Some(m) => {
-                    if let Some((k, _)) = by_name.iter().find(|(_, o)| *o == m) {
+                    if let Some(&(k, _)) = by_name.iter().find(|(_, o)| *o == m) {
+                        // Two region columns by name (`Regio` holding municipalities beside
+                        // `Arbeidsmarktregio`): the one whose values are regions, when only one's are.
+                        #[cfg(feature = "full")]
+                        if let (Meaning::Id(IdColumn::Region), Some(keep)) =
+                            (m, region_by_values(table, k, j))
+                        {
+                            let other = if keep == j { k } else { j };
+                            let (h, o) = (&table.columns[keep].name, &table.columns[other].name);
+                            out.notes.push((
+                                format!("Kolom '{h}' gelezen als de arbeidsmarktregio, niet '{o}': alleen de waarden van '{h}' zijn arbeidsmarktregio's"),
+                                format!("Column '{h}' read as the labour-market region, not '{o}': only the values of '{h}' are labour-market regions"),
+                            ));
+                            if keep == k {
+                                out.ignored.push(j);
+                                continue;
+                            }
+                            let at = out.ignored.partition_point(|&x| x < k);
+                            out.ignored.insert(at, k);
+                            by_name.retain(|(x, _)| *x != k);
+                            by_name.push((j, m));
+                            out.region = Some(j);
+                            continue;
+                        }
                         return Err(Error::new2(
                             ErrorKind::Duplicate,
                             format!(
                                 "De kolommen '{}' en '{}' betekenen allebei '{}'. Kies er één in de kolomkoppeling.",
-                                table.columns[*k].name,
+                                table.columns[k].name,
                                 col.name,
                                 m.name()
                             ),
                             format!(
                                 "The columns '{}' and '{}' both mean '{}'. Choose one in the column mapping.",
-                                table.columns[*k].name,
+                                table.columns[k].name,
                                 col.name,
                                 m.name()
                             ),
@@ -346,6 +369,43 @@ fn holds_region_codes(table: &Table, j: usize) -> bool {
     codes > 0
 }
 
+/// Whether column `j` holds labour-market regions by its values: at least four in five of them
+/// (national rows and totals aside) name one, at least three; as (named, of).
+#[cfg(feature = "full")]
+fn region_names_in(table: &Table, j: usize) -> Option<(usize, usize)> {
+    // (A region column has a few dozen values, some spellings and totals among them; a column
+    // of thousands is none, and is not looked at.)
+    let dictionary = table.columns[j].dictionary();
+    if dictionary.len() > 1000 {
+        return None;
+    }
+    let mut named = 0;
+    let mut other = 0;
+    for t in dictionary {
+        if super::row_type_from_name(t) != super::RowType::Region {
+            continue;
+        }
+        if crate::geo::names::names_a_region(t) {
+            named += 1;
+        } else {
+            other += 1;
+        }
+    }
+    (named >= 3 && named >= 4 * other).then_some((named, named + other))
+}
+
+/// Of two columns whose headers both name the region, the one whose values are regions (by
+/// name or code), when only one's are.
+#[cfg(feature = "full")]
+fn region_by_values(table: &Table, a: usize, b: usize) -> Option<usize> {
+    let regions = |j| holds_region_codes(table, j) || region_names_in(table, j).is_some();
+    match (regions(a), regions(b)) {
+        (true, false) => Some(a),
+        (false, true) => Some(b),
+        _ => None,
+    }
+}
+
 /// The region column of a file whose header names none (`Werkgebied`, `Naam`): a text column
 /// not otherwise used, at least four in five of whose values (national rows and unknown regions
 /// aside) name a labour-market region, at least three of them. The file line says so.
@@ -356,30 +416,11 @@ fn find_region_names(table: &Table, out: &mut Resolved) {
     }
     // (A region column has a few dozen values, some spellings and totals among them; a column
     // of thousands is none, and is not looked at.)
-    let regions = |j: usize| {
-        let dictionary = table.columns[j].dictionary();
-        if dictionary.len() > 1000 {
-            return None;
-        }
-        let mut named = 0;
-        let mut other = 0;
-        for t in dictionary {
-            if super::row_type_from_name(t) != super::RowType::Region {
-                continue;
-            }
-            if crate::geo::names::names_a_region(t) {
-                named += 1;
-            } else {
-                other += 1;
-            }
-        }
-        (named >= 3 && named >= 4 * other).then_some((named, named + other))
-    };
     let Some((k, (named, of))) = out
         .ignored
         .iter()
         .enumerate()
-        .find_map(|(k, &j)| Some((k, regions(j)?)))
+        .find_map(|(k, &j)| Some((k, region_names_in(table, j)?)))
     else {
         return;
     };
