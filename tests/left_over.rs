@@ -1262,7 +1262,10 @@ fn of_two_region_headers_the_one_holding_regions_is_the_region() {
             let f: Vec<&str> = line.split(',').collect();
             let (p, w): (i64, i64) = (f[3].parse().unwrap(), f[4].parse().unwrap());
             // Each region's counts split over two municipalities named after no region.
-            for (k, (pp, ww)) in [(p / 3, w / 3), (p - p / 3, w - w / 3)].into_iter().enumerate() {
+            for (k, (pp, ww)) in [(p / 3, w / 3), (p - p / 3, w - w / 3)]
+                .into_iter()
+                .enumerate()
+            {
                 let gemeente = format!("Gem{}{}", i % 7, k);
                 let gemeente = format!("{gemeente}-{}", &f[0][..3]);
                 let (a, b) = if amr_first {
@@ -1276,11 +1279,39 @@ fn of_two_region_headers_the_one_holding_regions_is_the_region() {
         let ds = Dataset::load("gemeenten.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
         let notes = all_notes(&ds, "view=scatter&from=2015&to=2017");
         assert!(
-            notes.contains("Kolom 'Arbeidsmarktregio' gelezen als de arbeidsmarktregio, niet 'Regio'"),
+            notes.contains(
+                "Kolom 'Arbeidsmarktregio' gelezen als de arbeidsmarktregio, niet 'Regio'"
+            ),
             "{notes}"
         );
         let got = render_query(&ds, "view=scatter&from=2015&to=2017").unwrap();
         assert_eq!(got.summary, want.summary, "amr first: {amr_first}");
         assert_eq!(got.data, want.data, "amr first: {amr_first}");
     }
+}
+
+/// At 375 px the scatter's axis titles were cut ("Groei werkenden totaal 2015…") and the
+/// subtitle broke `n = 35` between `n` and `= 35`. The titles now wrap onto a second line and an
+/// equation stays whole.
+#[test]
+fn a_narrow_scatter_keeps_its_axis_titles_and_equations_whole() {
+    let ds = Dataset::load("regions.csv", banenverkenner::DEFAULT_DATA).unwrap();
+    let r = render_query(&ds, "view=scatter&from=2015&to=2017&width=375").unwrap();
+    let texts: Vec<String> = r
+        .svg
+        .split("<text")
+        .skip(1)
+        .map(|t| {
+            let t = &t[t.find('>').unwrap() + 1..];
+            t[..t.find("</text>").unwrap()].trim().to_string()
+        })
+        .collect();
+    assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
+    assert!(texts.iter().any(|t| t.ends_with("n = 35")), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("verschil met landelijk")),
+        "{texts:?}"
+    );
 }

@@ -473,11 +473,13 @@ pub fn fit_apart<S: AsRef<str>>(texts: &[S], style: Style, max_w: f64) -> Vec<St
     out
 }
 
-/// Splits a text into lines of at most `max_w` pixels at spaces (long words are cut).
+/// Splits a text into lines of at most `max_w` pixels at spaces (long words are cut); an
+/// equation such as `n = 35` stays on one line.
 pub fn wrap(text: &str, style: Style, max_w: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for word in text.split_whitespace() {
+    // (`n = 35` is one word while the lines are made: its spaces are joiners until then.)
+    for word in text.replace(" = ", "\u{2060}=\u{2060}").split_whitespace() {
         let cand = if cur.is_empty() {
             word.to_string()
         } else {
@@ -493,7 +495,21 @@ pub fn wrap(text: &str, style: Style, max_w: f64) -> Vec<String> {
     if !cur.is_empty() {
         lines.push(cur);
     }
-    lines.into_iter().map(|l| fit(&l, style, max_w)).collect()
+    lines
+        .into_iter()
+        .map(|l| fit(&l.replace('\u{2060}', " "), style, max_w))
+        .collect()
+}
+
+/// [`wrap`] into at most `n` lines, the last cut to fit.
+pub fn wrap_at_most(text: &str, style: Style, max_w: f64, n: usize) -> Vec<String> {
+    let mut lines = wrap(text, style, max_w);
+    if lines.len() > n {
+        let rest = lines[n - 1..].join(" ");
+        lines.truncate(n - 1);
+        lines.push(fit(&rest, style, max_w));
+    }
+    lines
 }
 
 /// The colour of series `k`.

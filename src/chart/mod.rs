@@ -135,25 +135,12 @@ pub(crate) fn label<DB: DrawingBackend>(
 
 /// The subtitle's lines at width `w`: wrapped, at most three.
 fn subtitle_lines(w: u32, subtitle: &str) -> Vec<String> {
-    let mut lines = facet::wrap(subtitle, Style::new(12.5), w as f64 - 32.0);
-    if lines.len() > 3 {
-        let rest = lines[2..].join(" ");
-        lines.truncate(2);
-        lines.push(facet::fit(&rest, Style::new(12.5), w as f64 - 32.0));
-    }
-    lines
+    facet::wrap_at_most(subtitle, Style::new(12.5), w as f64 - 32.0, 3)
 }
 
 /// The title's lines at width `w`: wrapped, at most two.
 fn title_lines(w: u32, title: &str) -> Vec<String> {
-    let style = Style::new(17.0).bold();
-    let mut lines = facet::wrap(title, style, w as f64 - 32.0);
-    if lines.len() > 2 {
-        let rest = lines[1..].join(" ");
-        lines.truncate(1);
-        lines.push(facet::fit(&rest, style, w as f64 - 32.0));
-    }
-    lines
+    facet::wrap_at_most(title, Style::new(17.0).bold(), w as f64 - 32.0, 2)
 }
 
 /// The source line's lines at width `w`: wrapped, at most two (a narrow embed keeps the whole
@@ -161,15 +148,7 @@ fn title_lines(w: u32, title: &str) -> Vec<String> {
 /// only, at the page's width.)
 #[cfg(feature = "full")]
 fn source_lines(w: u32, source: &str) -> Vec<String> {
-    let style = Style::new(11.0);
-    let max = w as f64 - 32.0;
-    let mut lines = facet::wrap(source, style, max);
-    if lines.len() > 2 {
-        let rest = lines[1..].join(" ");
-        lines.truncate(1);
-        lines.push(facet::fit(&rest, style, max));
-    }
-    lines
+    facet::wrap_at_most(source, Style::new(11.0), w as f64 - 32.0, 2)
 }
 
 /// The height the source line needs beyond one line at width `w`: each chart adds it to its

@@ -69,7 +69,7 @@ fn pad(lo: f64, hi: f64) -> (f64, f64) {
 /// (a phone in portrait).
 pub fn height(w: u32) -> u32 {
     let w = w as f64;
-    (w * HEIGHT as f64 / WIDTH as f64 + (480.0 - w).max(0.0)).round() as u32
+    (w * HEIGHT as f64 / WIDTH as f64 + 1.5 * (480.0 - w).max(0.0)).round() as u32
 }
 
 /// The part of the line y = a + b·x inside the box [x0, x1] × [y0, y1]: its two ends, or `None`
@@ -121,7 +121,12 @@ pub fn draw(
     lang: Lang,
 ) -> Result<Chart> {
     let w = texts.width();
-    let h = height(w);
+    let (left, right, top) = (if w < 500 { 64.0 } else { 78.0 }, 20.0, 64.0);
+    // Axis titles wrap onto a second line rather than lose their end; the chart grows by it.
+    let axis_title = Style::new(12.5).anchor(HPos::Center, VPos::Center);
+    let x_title = facet::wrap_at_most(&data.x_label, axis_title, w as f64 - left - right, 2);
+    let x_extra = (x_title.len() - 1) as f64 * 15.0;
+    let h = height(w) + x_extra as u32;
     let extra = super::header_extra(w, texts);
     let foot = super::footer_extra(w, texts);
     let mut svg = String::new();
@@ -134,7 +139,6 @@ pub fn draw(
             h + (extra + foot).round() as u32,
             texts,
         )?;
-        let (left, right, top) = (if w < 500 { 64.0 } else { 78.0 }, 20.0, 64.0);
         // The legend wraps in rows under the plot.
         let legend = legend_items(data.k, lang);
         let legend_style = Style::new(11.5);
@@ -178,7 +182,7 @@ pub fn draw(
                 r.push(k);
             }
         }
-        let bottom = 68.0 + rows.len() as f64 * 18.0;
+        let bottom = 68.0 + x_extra + rows.len() as f64 * 18.0;
         let xmin = data.points.iter().map(|p| p.x).fold(0.0f64, f64::min);
         let xmax = data.points.iter().map(|p| p.x).fold(0.0f64, f64::max);
         let ymin = data.points.iter().map(|p| p.y).fold(0.0f64, f64::min);
@@ -245,22 +249,27 @@ pub fn draw(
             palette::AXIS.stroke_width(1),
         )?;
 
-        // Axis titles.
-        let axis_title = Style::new(12.5).anchor(HPos::Center, VPos::Center);
-        label(
-            &root,
-            (px.0 + px.1) / 2.0,
-            py.1 + 36.0,
-            &facet::fit(&data.x_label, axis_title, plot.w),
-            axis_title,
-        )?;
-        label(
-            &root,
-            20.0,
-            (py.0 + py.1) / 2.0,
-            &facet::fit(&data.y_label, axis_title, plot.h),
-            axis_title.rotated(),
-        )?;
+        // Axis titles (the y title's first line leftmost).
+        for (k, l) in x_title.iter().enumerate() {
+            label(
+                &root,
+                (px.0 + px.1) / 2.0,
+                py.1 + 36.0 + k as f64 * 15.0,
+                l,
+                axis_title,
+            )?;
+        }
+        let y_title = facet::wrap_at_most(&data.y_label, axis_title, plot.h, 2);
+        let y_at = 20.0 - (y_title.len() - 1) as f64 * 7.5;
+        for (k, l) in y_title.iter().enumerate() {
+            label(
+                &root,
+                y_at + k as f64 * 15.0,
+                (py.0 + py.1) / 2.0,
+                l,
+                axis_title.rotated(),
+            )?;
+        }
 
         // The trendline: one straight segment across the plot.
         let trend = clip_line(data.intercept, data.slope, (x0, x1), (y0, y1))
@@ -404,18 +413,9 @@ pub fn draw(
                 // A name longer than a third of the plot is shortened (the tooltip has it whole).
                 let name = facet::fit(&p.region, style, (plot.w / 3.0).max(90.0));
                 let tw = style.width(&name);
-                let candidates = [
-                    (9.0, 0.0, HPos::Left),
-                    (-9.0, 0.0, HPos::Right),
-                    (9.0, -12.0, HPos::Left),
-                    (9.0, 12.0, HPos::Left),
-                    (-9.0, -12.0, HPos::Right),
-                    (-9.0, 12.0, HPos::Right),
-                    (6.0, -22.0, HPos::Left),
-                    (6.0, 22.0, HPos::Left),
-                    (-6.0, -22.0, HPos::Right),
-                    (-6.0, 22.0, HPos::Right),
-                ];
+                // Beside the marker (right, then left), then above or below it, then further
+                // off (joined to it by a line) until a place is free.
+                const DY: [f64; 9] = [0.0, -12.0, 12.0, -22.0, 22.0, -34.0, 34.0, -46.0, 46.0];
                 // The highlighted region's label starts outside its ring (radius 11, 3 wide).
                 let ring = if is_hl { 6.0 } else { 0.0 };
                 let side = 9.0 + ring;
@@ -437,8 +437,14 @@ pub fn draw(
                 };
                 let mut chosen = None;
                 'search: for clear in [true, false] {
-                    for (dx, dy, hpos) in candidates {
-                        let dx: f64 = dx + f64::signum(dx) * ring;
+                    for k in 0..18 {
+                        let dy = DY[k / 2];
+                        let dx = if dy.abs() > 15.0 { 6.0 } else { 9.0 } + ring;
+                        let (dx, hpos) = if k % 2 == 0 {
+                            (dx, HPos::Left)
+                        } else {
+                            (-dx, HPos::Right)
+                        };
                         let bx = if matches!(hpos, HPos::Left) {
                             sx as f64 + dx
                         } else {
@@ -488,7 +494,7 @@ pub fn draw(
 
         // Legend under the plot, in rows.
         for (r, row) in rows.iter().enumerate() {
-            let ly = py.1 + 58.0 + r as f64 * 18.0;
+            let ly = py.1 + 58.0 + x_extra + r as f64 * 18.0;
             let mut lx = px.0;
             for &k in row {
                 let Some((o, text, iw)) = items.get(k) else {
