@@ -1315,3 +1315,82 @@ fn a_narrow_scatter_keeps_its_axis_titles_and_equations_whole() {
         "{texts:?}"
     );
 }
+
+/// A CBS StatLine export: regions by code with the national row `NL01` among them, quarters
+/// `2019KW01` and the year `2019JJ00` in one column, shuffled. Before: `NL01` was added to the
+/// regions (every sum doubled), and bars and stacked bars showed `2019JJ00` beside its own
+/// quarters, by value and under the file's codes. Now `NL01` is the total, bars over periods
+/// stand in time order with readable labels, and the year is left out and said.
+#[test]
+fn a_cbs_export_s_national_row_and_periods_are_read_as_such() {
+    let mut csv = String::from("ID;RegioS;Perioden;Geslacht;WerkzamePersonen_1\n");
+    let mut id = 0;
+    let periods = [
+        "2019KW03", "2018KW04", "2019JJ00", "2019KW01", "2019KW04", "2019KW02",
+    ];
+    for p in periods {
+        // The year is the stand at the end of its last quarter.
+        let q = if p == "2019JJ00" { "2019KW04" } else { p };
+        let k = periods.iter().position(|x| *x == q).unwrap() as i64;
+        let mut nl = (0, 0);
+        for (r, code) in ["AM01    ", "AM02    ", "AM09    "].iter().enumerate() {
+            let (m, v) = (100 + 10 * k + r as i64, 50 + k + r as i64);
+            nl = (nl.0 + m, nl.1 + v);
+            for (g, n) in [
+                ("Mannen", m),
+                ("Vrouwen", v),
+                ("Totaal mannen en vrouwen", m + v),
+            ] {
+                csv.push_str(&format!("{id};\"{code}\";\"{p}\";\"{g}\";{n}\n"));
+                id += 1;
+            }
+        }
+        for (g, n) in [
+            ("Mannen", nl.0),
+            ("Vrouwen", nl.1),
+            ("Totaal mannen en vrouwen", nl.0 + nl.1),
+        ] {
+            csv.push_str(&format!("{id};\"NL01    \";\"{p}\";\"{g}\";{n}\n"));
+            id += 1;
+        }
+    }
+    let ds = Dataset::load("cbs.csv", csv.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=bars&x=Perioden&y=WerkzamePersonen_1").unwrap();
+    let labels: Vec<&str> = r.data["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["2018 K4", "2019 K1", "2019 K2", "2019 K3", "2019 K4"]
+    );
+    // 2019 K1 (k = 3): the three regions' men and women, each once.
+    let k1: f64 = (0..3).map(|r| (100 + 30 + r + 50 + 3 + r) as f64).sum();
+    let points = &r.data["series"][0]["points"];
+    assert_eq!(points[1]["x"], "2019 K1");
+    assert_eq!(points[1]["y"].as_f64(), Some(k1));
+    let notes = r.notes.join(" | ");
+    assert!(notes.contains("RegioS = NL01"), "{notes}");
+    assert!(
+        notes.contains("jaar (2019) staan niet op de tijdas"),
+        "{notes}"
+    );
+    let s = render_query(
+        &ds,
+        "view=stacked&x=Perioden&y=WerkzamePersonen_1&series=Geslacht",
+    )
+    .unwrap();
+    let groups: Vec<&str> = s.data["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        ["2018 K4", "2019 K1", "2019 K2", "2019 K3", "2019 K4"]
+    );
+    assert_eq!(s.data["groups"][1]["total"].as_f64(), Some(k1));
+}

@@ -202,6 +202,9 @@ pub fn is_total(label: &str) -> bool {
             | "beide geslachten"
             | "both sexes"
             | "iedereen"
+            // CBS's code for the Netherlands in a column of region codes (`RegioS`)
+            | "nl01"
+            | "nl00"
     ) // The total of the target groups, as the regional reading names it (`Doelgroepregister`,
       // `Totaal banenafspraak`): one list of those names. Each of them holds one of these
       // words, so a text without them (a column of 300,000 remarks) is passed by at once.

@@ -54,6 +54,16 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             })?,
     };
     let xj = f.col("x", &x_name)?;
+    // Bars per period: in time order, a year among its own quarters left out (as on a line),
+    // each period by its label (`2019 K1`).
+    let time_x = f.role(xj) == Some(Role::Time);
+    #[cfg(feature = "full")]
+    let by_period = f.period_bars(xj);
+    #[cfg(feature = "full")]
+    let (f, period_labels, period_notes) = match &by_period {
+        Some((g, labels, notes)) => (g, labels.as_slice(), notes.as_slice()),
+        None => (f, &[][..], &[][..]),
+    };
     let y_name = match &e.y {
         Some(y) => y.clone(),
         None => super::line::default_count_for_per(&f.roles, &[&x_name], e.per.as_deref())
@@ -151,7 +161,11 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
         Some(sj) => f.distinct(sj),
         None => vec![y_name.clone()],
     };
-    let mut categories = f.distinct(xj);
+    let mut categories = if time_x {
+        f.ordered_distinct(xj)
+    } else {
+        f.distinct(xj)
+    };
     let ref_category = match &spec.reference {
         Some(Reference::Category(given)) => {
             // Written in another case (`ref=totaal` for `Totaal`): the value as the file has it.
@@ -293,7 +307,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     }
 
     // Sort on the first series of the first panel; missing values go last.
-    let sort = spec.sort.unwrap_or(if sj.is_some() {
+    let sort = spec.sort.unwrap_or(if sj.is_some() || time_x {
         BarSort::None
     } else {
         BarSort::Desc
@@ -515,6 +529,23 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             .iter()
             .flat_map(|s| s.points.iter().filter_map(|p| p.y)),
     );
+    #[cfg(feature = "full")]
+    let (categories, series, highlight, n_values, no_row, reference) = {
+        notes.extend(period_notes.iter().cloned());
+        let (mut categories, mut series, mut highlight) = (categories, series, highlight);
+        let (mut n_values, mut no_row, mut reference) = (n_values, no_row, reference);
+        let relabel = |t: &mut String| super::frame::relabel(period_labels, t);
+        categories.iter_mut().for_each(relabel);
+        highlight.iter_mut().for_each(relabel);
+        n_values.iter_mut().for_each(|b| relabel(&mut b.category));
+        no_row.iter_mut().for_each(|b| relabel(&mut b.category));
+        if let Some(r) = reference.as_mut().filter(|r| r.category.is_some()) {
+            relabel(&mut r.label);
+            r.category.iter_mut().for_each(relabel);
+        }
+        super::frame::relabel_points(period_labels, &mut series);
+        (categories, series, highlight, n_values, no_row, reference)
+    };
     Ok(BarsData {
         view: "bars",
         x: x_name,

@@ -28,6 +28,30 @@ pub fn facet_took(f: &Frame, facet: &str, key: &str) -> Error {
 /// At most this many panels in one chart (small multiples of the 35 labour-market regions fit).
 pub const MAX_PANELS: usize = 40;
 
+/// A period's text in the file and its label (`2019KW01`, `2019 K1`).
+#[cfg(feature = "full")]
+pub type PeriodLabels = Vec<(String, String)>;
+
+/// Writes a period's label in place of its text in the file (see [`Frame::period_bars`]).
+#[cfg(feature = "full")]
+pub fn relabel(labels: &[(String, String)], text: &mut String) {
+    if let Some((_, l)) = labels.iter().find(|(k, _)| k == text) {
+        *text = l.clone();
+    }
+}
+
+/// [`relabel`] for the x of every point of `series`.
+#[cfg(feature = "full")]
+pub fn relabel_points(labels: &[(String, String)], series: &mut [crate::data::tidy::Series]) {
+    for p in series.iter_mut().flat_map(|s| s.points.iter_mut()) {
+        if let Some(x) = p.x.as_str() {
+            let mut x = x.to_string();
+            relabel(labels, &mut x);
+            p.x = serde_json::json!(x);
+        }
+    }
+}
+
 pub struct Frame<'a> {
     pub table: &'a Table,
     pub roles: Roles,
@@ -618,6 +642,40 @@ impl<'a> Frame<'a> {
             }
         }
         (xs, notes)
+    }
+
+    /// Bars over time column `j` (a bar or a stack per period): the rows as a time axis places
+    /// them ([`Frame::time_axis`]: a year among its own quarters left out and said, as on a
+    /// line), and each period's label (`2019 K1` for `2019KW01`) where it differs from the
+    /// file's text. `None` when `j` is no time column or nothing changes.
+    #[cfg(feature = "full")]
+    pub fn period_bars(&self, j: usize) -> Option<(Frame<'a>, PeriodLabels, Vec<String>)> {
+        if self.role(j) != Some(Role::Time) {
+            return None;
+        }
+        let (xs, at, notes) = self.time_axis(j, |_| None);
+        let labels: PeriodLabels = xs
+            .into_iter()
+            .filter(|x| x.label != x.key)
+            .map(|x| (x.key, x.label))
+            .collect();
+        let rows: Vec<usize> = self
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| at.get(i).copied().flatten().is_some())
+            .collect();
+        if labels.is_empty() && rows.len() == self.rows.len() {
+            return None;
+        }
+        let frame = Frame {
+            table: self.table,
+            roles: self.roles.clone(),
+            rows,
+            partial: self.partial.clone(),
+            lang: self.lang,
+        };
+        Some((frame, labels, notes))
     }
 
     /// A time axis with the rows placed on it: [`Frame::moments`], and each row's moment (`None`:

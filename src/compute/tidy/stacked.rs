@@ -278,6 +278,15 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         "stacked",
     )?;
     let xj = f.col("x", &x_name)?;
+    // A stack per period: a year among its own quarters left out (as on a line), each period
+    // by its label (`2019 K1`).
+    #[cfg(feature = "full")]
+    let by_period = f.period_bars(xj);
+    #[cfg(feature = "full")]
+    let (f, period_labels, period_notes) = match &by_period {
+        Some((g, labels, notes)) => (g, labels.as_slice(), notes.as_slice()),
+        None => (f, &[][..], &[][..]),
+    };
     let yj = f.col("y", &y_name)?;
     let sj = f.col("series", &s_name)?;
     let facet_j = f.facet_col(e.facet.as_deref(), [Some(xj), Some(sj)])?;
@@ -639,6 +648,13 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     } else {
         1
     };
+    #[cfg(feature = "full")]
+    {
+        notes.extend(period_notes.iter().cloned());
+        let relabel = |t: &mut String| super::frame::relabel(period_labels, t);
+        groups.iter_mut().for_each(|g| relabel(&mut g.name));
+        super::frame::relabel_points(period_labels, &mut series);
+    }
     Ok(StackedData {
         view: "stacked",
         x: x_name,
