@@ -230,3 +230,47 @@ fn records_wrapped_deeper_are_found_by_their_path() {
         read_json_whole("two.json", &two)
     );
 }
+
+/// `df.set_index(['arbeidsmarktregio', 'jaar', 'doelgroep']).to_json(orient='split')`: each
+/// row's index is a list of three values. Before, the three columns were dropped without a
+/// word (only the counts were left); now they are the columns `index_1` to `index_3`, said, and
+/// the table is the CSV file's.
+#[test]
+fn a_split_table_with_an_index_of_several_levels_keeps_them_as_columns() {
+    let (header, rows) = table();
+    let split = json!({
+        "columns": header[3..],
+        "index": rows.iter().map(|r| json!(r[..3])).collect::<Vec<_>>(),
+        "data": rows.iter().map(|r| json!(r[3..])).collect::<Vec<_>>(),
+    });
+    let ds = Dataset::load("split.json", split.to_string().as_bytes()).unwrap();
+    let t = &ds.table;
+    let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "index_1",
+            "index_2",
+            "index_3",
+            "personen_doelgroepregister",
+            "werkzame_personen"
+        ]
+    );
+    assert_eq!(t.len(), rows.len());
+    assert!(
+        t.detected
+            .notes
+            .iter()
+            .any(|n| n.contains("index van 3 niveaus")),
+        "{:?}",
+        t.detected.notes
+    );
+    let csv = Dataset::load("long.csv", LONG.as_bytes()).unwrap();
+    let q = "view=line&x=index_2&y=werkzame_personen&series=index_3";
+    let q_csv = "view=line&x=jaar&y=werkzame_personen&series=doelgroep";
+    let (a, b) = (
+        render_query(&ds, q).unwrap(),
+        render_query(&csv, q_csv).unwrap(),
+    );
+    assert_eq!(a.data["series"], b.data["series"]);
+}

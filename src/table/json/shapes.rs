@@ -235,6 +235,42 @@ fn split(name: &str, file: FileFacts, fields: &[(String, Node)]) -> Option<Resul
             _ => None,
         })
         .collect::<Option<_>>()?;
+    // A MultiIndex: each row's index a list of as many values (its level names are not in the
+    // file): one column per level, before the others.
+    let levels = match get("index") {
+        Some(Node::Array(ix)) if ix.len() == data.len() => match ix.first() {
+            Some(Node::Array(first)) if !first.is_empty() => ix
+                .iter()
+                .all(|l| matches!(l, Node::Array(a) if a.len() == first.len()))
+                .then_some(first.len()),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let (Some(k), Some(Node::Array(ix))) = (levels, get("index")) {
+        let mut header_k: Vec<String> = (1..=k).map(|l| format!("index_{l}")).collect();
+        header_k.extend(header);
+        let (names, mut notes) = names_of(&header_k);
+        let list = header_k[..k].join(", ");
+        notes.insert(
+            0,
+            (
+                format!("Tabel in de vorm 'split' (kolomnamen in 'columns', rijen in 'data'); de index van {k} niveaus gelezen als de kolommen {list} (het bestand noemt hun namen niet)"),
+                format!("Table in the 'split' shape (column names in 'columns', rows in 'data'); the index of {k} levels read as the columns {list} (the file does not name them)"),
+            ),
+        );
+        let rows = ix.iter().zip(data).map(|(l, r)| {
+            let mut cells = match l {
+                Node::Array(c) => c.clone(),
+                _ => Vec::new(),
+            };
+            if let Node::Array(c) = r {
+                cells.extend(c.iter().cloned());
+            }
+            (None, cells)
+        });
+        return Some(rows_into_table(name, file, &names, rows, notes, false));
+    }
     let labels: Option<Vec<String>> = match get("index") {
         Some(Node::Array(ix)) if ix.len() == data.len() => ix
             .iter()
