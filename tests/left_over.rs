@@ -1394,3 +1394,24 @@ fn a_cbs_export_s_national_row_and_periods_are_read_as_such() {
     );
     assert_eq!(s.data["groups"][1]["total"].as_f64(), Some(k1));
 }
+
+/// One malformed number (`46.222.1`) in a column of counts: the note said the cell "telt niet
+/// mee" while the column could no longer be drawn at all, and the refusal of the natural view
+/// said only that the table had no column of numbers. Now the note says what to do and the
+/// refusal names the column and the cell.
+#[test]
+fn a_malformed_number_is_named_where_the_view_is_refused() {
+    let csv = "subgroup,year,persons\nvso/pro,2017,12067\nvso/pro,2018,18759\nWajong,2017,46.222.1\nWajong,2018,46222\n";
+    let ds = Dataset::load("kapot.csv", csv.as_bytes()).unwrap();
+    let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        notes.contains("rij 4 '46.222.1'; verbeter of leeg de cel"),
+        "{notes}"
+    );
+    assert!(!notes.contains("telt niet mee"), "{notes}");
+    assert_refused(
+        &ds,
+        "",
+        "Kolom 'persons' heeft getallen, maar rij 4 bevat '46.222.1'",
+    );
+}

@@ -591,6 +591,7 @@ impl Table {
         table.read_trailing_minus();
         #[cfg(feature = "full")]
         table.read_suppressed_counts();
+        #[cfg(feature = "full")]
         table.note_numbers_read_as_text(beyond);
         #[cfg(feature = "full")]
         table.read_unit_multipliers();
@@ -1220,7 +1221,8 @@ impl Table {
     /// Names, in the notes, the cells of a column of numbers that look like numbers but were read
     /// as text (`1.234.5`, `12 345`, `€ 5`): they are not counted, so a person must see them.
     /// Cells already named as beyond the range (`(column, row, text)`) are not repeated.
-    #[cfg_attr(feature = "full", inline(never))]
+    #[cfg(feature = "full")]
+    #[inline(never)]
     pub fn note_numbers_read_as_text(&mut self, beyond: &[(usize, usize, String)]) {
         let named: std::collections::HashSet<(usize, usize)> =
             beyond.iter().map(|(c, r, _)| (*c, *r)).collect();
@@ -1293,30 +1295,33 @@ impl Table {
             };
             let shown = shown_in(&word);
             let shown_en = shown_in(&word_en);
+            // (A view that computes with the column refuses such a cell, naming it.)
+            let one = odd.len() == 1;
             let nl = format!(
-                "Kolom '{}': {} een getal maar {} als tekst gelezen en {} niet mee: {}{}",
+                "Kolom '{}': {} een getal maar {} als tekst gelezen: {}{}; verbeter of leeg {}, anders weigert een weergave die met deze kolom rekent",
                 col.name,
-                if odd.len() == 1 {
+                if one {
                     "1 cel lijkt".to_string()
                 } else {
                     format!("{} cellen lijken", odd.len())
                 },
-                if odd.len() == 1 { "is" } else { "zijn" },
-                if odd.len() == 1 { "telt" } else { "tellen" },
+                if one { "is" } else { "zijn" },
                 shown.join(", "),
-                and_more(odd.len(), crate::format::Lang::Nl)
+                and_more(odd.len(), crate::format::Lang::Nl),
+                if one { "de cel" } else { "die cellen" },
             );
             let en = format!(
-                "Column '{}': {} like a number but {} read as text and not counted: {}{}",
+                "Column '{}': {} like a number but {} read as text: {}{}; correct or empty {}, or a view that computes with this column is refused",
                 col.name,
-                if odd.len() == 1 {
+                if one {
                     "1 cell looks".to_string()
                 } else {
                     format!("{} cells look", odd.len())
                 },
-                if odd.len() == 1 { "is" } else { "are" },
+                if one { "is" } else { "are" },
                 shown_en.join(", "),
-                and_more(odd.len(), crate::format::Lang::En)
+                and_more(odd.len(), crate::format::Lang::En),
+                if one { "the cell" } else { "those cells" },
             );
             notes.push((nl, en));
         }

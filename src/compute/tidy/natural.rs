@@ -249,6 +249,37 @@ pub fn natural_view_from(table: &Table, roles: &Roles, lang: Lang) -> Result<Vie
             empty.join(", ")
         ),
     };
+    // A column of numbers with a cell or more of text (`46.222.1`): the first such cell.
+    #[cfg(feature = "full")]
+    let empty_note = {
+        let mut note = empty_note;
+        for c in table
+            .columns
+            .iter()
+            .filter(|c| c.has_number() && c.has_text())
+        {
+            let (numbers, first) =
+                (0..c.len()).fold((0usize, None), |(n, first), i| match c.get(i) {
+                    crate::table::Cell::Number(_) => (n + 1, first),
+                    crate::table::Cell::Text(t) => (n, first.or(Some((i, t)))),
+                    crate::table::Cell::Missing => (n, first),
+                });
+            if let Some((i, t)) = first.filter(|_| numbers * 2 > c.len()) {
+                let (word, row) = (table.detected.row_word_in(lang), table.row_shown(i));
+                note.push_str(&match lang {
+                    Lang::Nl => format!(
+                        " Kolom '{}' heeft getallen, maar {word} {row} bevat '{t}', geen getal: verbeter of leeg die cel.",
+                        c.name
+                    ),
+                    Lang::En => format!(
+                        " Column '{}' has numbers, but {word} {row} holds '{t}', no number: correct or empty that cell.",
+                        c.name
+                    ),
+                });
+            }
+        }
+        note
+    };
     let (source, columns) = (
         &table.source,
         table
