@@ -982,3 +982,40 @@ fn worksheets_with_the_same_rows_are_not_stacked() {
     let ds = load("jaren.xlsx", &wb.save_to_buffer().unwrap());
     assert_eq!(ds.table.len(), 468);
 }
+
+/// A sheet per year stacked into one table, beside a sheet of explanations: the note on the
+/// sheets not read said "Alleen werkblad '2017' gelezen", against the note above it that three
+/// were. It now names the sheets read.
+#[test]
+fn the_sheets_not_read_are_named_beside_the_sheets_stacked() {
+    let mut wb = Workbook::new();
+    for (year, persons) in [
+        ("2017", [10.0, 20.0]),
+        ("2018", [11.0, 21.0]),
+        ("2019", [12.0, 22.0]),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(year).unwrap();
+        ws.write_string(0, 0, "subgroep").unwrap();
+        ws.write_string(0, 1, "personen").unwrap();
+        for (i, (g, n)) in ["Wajong", "Wsw"].iter().zip(persons).enumerate() {
+            ws.write_string(1 + i as u32, 0, *g).unwrap();
+            ws.write_number(1 + i as u32, 1, n).unwrap();
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("Toelichting").unwrap();
+    ws.write_string(0, 0, "Bron: UWV").unwrap();
+    let ds = Dataset::load("bladen.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(ds.table.len(), 6);
+    let (nl, en) = notes(&ds.table);
+    assert!(
+        nl.contains("Werkbladen '2017', '2018', '2019' gelezen; niet gelezen: 'Toelichting'"),
+        "{nl}"
+    );
+    assert!(!nl.contains("Alleen werkblad"), "{nl}");
+    assert!(
+        en.contains("Worksheets '2017', '2018', '2019' read; not read: 'Toelichting'"),
+        "{en}"
+    );
+}

@@ -1238,6 +1238,15 @@ fn note_unread(t: &mut Detected, rest: &[String], hidden: &[String]) {
         return;
     }
     let [list_nl, list_en] = sheet_list(rest);
+    // Several sheets stacked as one table: those were read, the rest not.
+    if t.sheets.len() > 1 {
+        let [read_nl, read_en] = sheet_list(&t.sheets);
+        t.note(
+            format!("Werkbladen {read_nl} gelezen; niet gelezen: {list_nl}. Staan daar ook gegevens, zet ze dan in één werkblad of sla elk werkblad apart op."),
+            format!("Worksheets {read_en} read; not read: {list_en}. If they hold data too, put it in one worksheet or save each worksheet on its own."),
+        );
+        return;
+    }
     let sheet = t.sheet.clone().unwrap_or_default();
     t.note(
         format!(
