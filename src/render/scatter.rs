@@ -19,13 +19,8 @@ pub fn render_scatter(
     let d = ds.regional(lang)?;
     let data = scatter::compute(d, s, spec.k, lang)?;
     // The file's name of the region to mark (`zwolle`, `Fryslân`: see `texts::find_highlight`).
-    // (The first core draws the built-in data, its region picker gives the names as they are.)
-    #[cfg(feature = "full")]
     let found = texts::resolve_highlight(ds, spec.highlight.as_deref());
-    #[cfg(feature = "full")]
     let highlight = found.as_deref();
-    #[cfg(not(feature = "full"))]
-    let highlight = spec.highlight.as_deref();
     let g = data.subgroup;
     let gl = g.label_in(lang);
     let (from, to) = (data.from, data.to);

@@ -35,39 +35,41 @@ pub fn notes(ds: &Dataset, excluded: &[Excluded], lang: Lang) -> Vec<String> {
     out
 }
 
-/// The file's spelling of the region to highlight, matched ignoring case, accents and punctuation.
+/// The file's region `h` names: its name matched ignoring case, accents and punctuation, else
+/// the one region whose name holds it (`zwolle`: `IJsselvechtstreek (Regio Zwolle)`).
+#[cfg(not(feature = "full"))]
+fn region_named(ds: &Dataset, h: &str) -> Option<String> {
+    use crate::compute::regional::columns::fold;
+    let (f, d) = (fold(h), ds.regional.as_ref()?);
+    d.regions
+        .iter()
+        .find(|r| fold(r) == f)
+        .or_else(|| {
+            let mut part = d.regions.iter().filter(|r| fold(r).contains(&f));
+            part.next()
+                .filter(|_| !f.is_empty() && part.next().is_none())
+        })
+        .cloned()
+}
+
+/// The file's spelling of the region to highlight ([`region_named`]); the text as given when
+/// no region of the file fits it.
 #[cfg(not(feature = "full"))]
 pub fn resolve_highlight(ds: &Dataset, highlight: Option<&str>) -> Option<String> {
     let h = highlight?;
-    let f = crate::compute::regional::columns::fold(h);
-    ds.regional
-        .as_ref()
-        .and_then(|d| {
-            d.regions
-                .iter()
-                .find(|r| crate::compute::regional::columns::fold(r) == f)
-        })
-        .cloned()
-        .or_else(|| Some(h.to_string()))
+    region_named(ds, h).or_else(|| Some(h.to_string()))
 }
 
 /// A note when the region to highlight (`region=`) is not in the file, so the user sees why
 /// nothing is marked.
 #[cfg(not(feature = "full"))]
 pub fn highlight_note(ds: &Dataset, highlight: Option<&str>, lang: Lang) -> Option<String> {
-    let (h, d) = (highlight?, ds.regional.as_ref()?);
-    let f = crate::compute::regional::columns::fold(h);
-    if d.regions
-        .iter()
-        .any(|r| r == h || crate::compute::regional::columns::fold(r) == f)
-    {
-        None
-    } else {
-        Some(match lang {
-            Lang::Nl => format!("De regio '{h}' staat niet in het bestand en is niet gemarkeerd."),
-            Lang::En => format!("The region '{h}' is not in the file and is not marked."),
-        })
-    }
+    let h = highlight?;
+    ds.regional.as_ref()?;
+    region_named(ds, h).is_none().then(|| match lang {
+        Lang::Nl => format!("De regio '{h}' staat niet in het bestand en is niet gemarkeerd."),
+        Lang::En => format!("The region '{h}' is not in the file and is not marked."),
+    })
 }
 
 /// The file's spelling of the region to highlight (see `find_highlight`); the text as given when

@@ -25,6 +25,19 @@ test('an embed of the built-in chart runs on the first core alone, also when its
   await context.close();
 });
 
+test('the first core marks a region given by part of its name, as the full core does', async () => {
+  // Before: `region=zwolle` marked IJsselvechtstreek (Regio Zwolle) in every view but the first
+  // core's scatterplot, while the page said it was marked.
+  const { page, context, requests, errors } = await open(browser, srv.url + '#embed&view=scatter&region=zwolle');
+  await ready(page);
+  const svg = await page.evaluate(() => document.querySelector('#chart svg').outerHTML);
+  assert.match(svg, /IJsselvechtstreek/);
+  assert.match(svg, /#C24E00/i);
+  assert.deepEqual(wasmFetched(requests), ['/pkg/first_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a view the first core does not draw loads the full core and is drawn the same', async () => {
   const { page, context, requests, errors } = await open(browser, srv.url + '#embed');
   await ready(page);
