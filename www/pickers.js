@@ -489,7 +489,10 @@ export function updateNames(r) {
 export function chooseRegion(text) {
   const name = text.trim();
   if (!name) { setKey('region', ''); return; }
-  const match = state.names.find((n) => n.toLowerCase() === name.toLowerCase());
+  // The name as written, else the one name that holds it (`zwolle`), as `region=` in a link.
+  const low = name.toLowerCase();
+  const part = state.names.filter((n) => n.toLowerCase().includes(low));
+  const match = state.names.find((n) => n.toLowerCase() === low) || (part.length === 1 ? part[0] : undefined);
   if (!match) { $('region-hint').textContent = t('region-unknown', { name }); return; }
   $('region').value = match;
   setKey('region', match);

@@ -71,6 +71,11 @@ test('choosing a region in the search box highlights it in every view until clea
   await page.press('#region', 'Enter');
   assert.match(await page.locator('#region-hint').textContent(), /Geen regio of reeks met de naam ‘Atlantis’/);
   assert.equal(await region(page), 'Zuid-Limburg');
+  // Part of a name that one region holds chooses that region (as `region=zwolle` in a link).
+  await page.fill('#region', 'zwolle');
+  await page.press('#region', 'Enter');
+  await page.waitForFunction(() => location.hash.includes('region=IJsselvechtstreek'));
+  assert.equal(await page.inputValue('#region'), 'IJsselvechtstreek (Regio Zwolle)');
   await page.click('#clear-region');
   await page.waitForFunction(() => !location.hash.includes('region='));
   assert.equal(await page.inputValue('#region'), '');
