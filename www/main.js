@@ -404,12 +404,18 @@ function onTrap(err) {
   })();
 }
 
+function langOnly(description) {
+  const lang = new URLSearchParams(description).get('lang');
+  return lang ? enc(new URLSearchParams({ lang })) : '';
+}
+
 function loadFile(file) {
   // Chosen while the page starts (before its core is up): opened instead of the data the
   // address names, once the core is up (see `start`); never dropped for the built-in data.
   if (!state.started) { state.early = file; return Promise.resolve(false); }
   const wanted = state.wanted;
-  const previous = currentCore();
+  // The view on screen when the user chose it, else only the language: the file's own chart.
+  const previous = state.viewPicked ? currentCore() : langOnly(currentCore());
   const spec = wanted ? wanted.spec : { after: previous };
   if (wanted && wanted.name !== file.name) say(t('ask-file-other', { file: file.name, wanted: wanted.name }));
   // The file a link asked for gets the column mapping the link carries (`map=`).
@@ -570,7 +576,7 @@ function wire() {
   window.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault(); });
   window.addEventListener('drop', dropped);
   $('cancel-load').addEventListener('click', () => cancelLoad(false));
-  $('view').addEventListener('change', (e) => show(switchView(e.target.value), { push: true }));
+  $('view').addEventListener('change', (e) => { state.viewPicked = true; show(switchView(e.target.value), { push: true }); });
   $('region').addEventListener('change', (e) => chooseRegion(e.target.value));
   $('region').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); chooseRegion(e.target.value); } });
   $('clear-region').addEventListener('click', () => { setKey('region', ''); $('region').value = ''; $('region').focus(); });

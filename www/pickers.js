@@ -44,6 +44,7 @@ export function setKey(key, value) {
 // A picker's new value: the description with it, without the keys the catalogue says no longer
 // apply. The core completes the rest and reports what it had to change.
 function setPicker(key, value) {
+  state.viewPicked = true; // a view the user shaped: a new file keeps it
   const p = new URLSearchParams(currentCore());
   if (value === '') p.delete(key); else p.set(key, value);
   const keys = (viewInfo(p.get('view')) || { keys: [] }).keys;

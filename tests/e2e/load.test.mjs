@@ -104,6 +104,32 @@ test('a new file keeps the view on screen, then its pickers offer all its views'
   await context.close();
 });
 
+// A new file after one whose view the user did not choose opens on its own first chart: the
+// job-coach table after the hours table got the hours table's stacked bars (its last period
+// only), not its areas over the months.
+test('a new file opens on its own chart unless the user chose the view', async () => {
+  const samples = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'data', 'samples');
+  const hours = tmpFile('bv-e2e-uren.csv', fs.readFileSync(path.join(samples, 'hours_per_week_by_subgroup_2019.csv'), 'utf8'));
+  const coach = tmpFile('bv-e2e-jobcoach.csv', fs.readFileSync(path.join(samples, 'jobcoach_states_by_month.csv'), 'utf8'));
+  const { page, context, errors } = await open(browser, srv.url);
+  await ready(page);
+  const opened = async (file, name) => {
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction((n) => document.getElementById('dataset').textContent.startsWith(n) && document.documentElement.dataset.state === 'ready', name);
+    return page.evaluate(() => window.bv.rendered.view);
+  };
+  const first = await opened(hours, 'bv-e2e-uren.csv');
+  assert.equal(await opened(coach, 'bv-e2e-jobcoach.csv'), 'area');
+  // Chosen in the view picker: kept for the next file.
+  await opened(hours, 'bv-e2e-uren.csv');
+  await page.selectOption('#view', 'bars');
+  await page.waitForFunction(() => window.bv.rendered && window.bv.rendered.view === 'bars' && document.documentElement.dataset.state === 'ready');
+  assert.notEqual(first, 'bars');
+  assert.equal(await opened(coach, 'bv-e2e-jobcoach.csv'), 'bars');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // A new file with the columns of the one before: the worker draws the view the page will most
 // likely show in the request that opens the file, and the page shows that drawing (no request of
 // its own for it), with the new file's numbers.
