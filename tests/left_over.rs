@@ -1415,3 +1415,44 @@ fn a_malformed_number_is_named_where_the_view_is_refused() {
         "Kolom 'persons' heeft getallen, maar rij 4 bevat '46.222.1'",
     );
 }
+
+/// A long file naming the group `Participatiewet (nieuw)` (the new group of 2015, all of it):
+/// its rows were set aside, the Participatiewet views changed to the total and the
+/// decomposition said a column was missing and to link one with `--map`, which a long file
+/// cannot. Now the name is read; a name that stays unrecognised is named in the refusal.
+#[test]
+fn the_participatiewet_named_new_is_read_and_an_unknown_group_is_named() {
+    let long = include_str!("fixtures/regions_long.csv");
+    let want = Dataset::load("long.csv", long.as_bytes()).unwrap();
+    let q = "view=scatter&subgroup=participatiewet&from=2015&to=2017";
+    let a = render_query(&want, q).unwrap();
+    for label in [
+        "Participatiewet (nieuw)",
+        "P-wet nieuw",
+        "Participatiewetters",
+    ] {
+        let text = long.replace(",Participatiewet,", &format!(",{label},"));
+        let ds = Dataset::load("nieuw.csv", text.as_bytes()).unwrap();
+        let b = render_query(&ds, q).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert!(b.changes.is_empty(), "{label}: {:?}", b.changes);
+        assert_eq!(a.data, b.data, "{label}");
+    }
+    let text = long.replace(",Participatiewet,", ",Participatiewet (aangepast),");
+    let ds = Dataset::load("aangepast.csv", text.as_bytes()).unwrap();
+    assert_refused(
+        &ds,
+        "view=decomposition",
+        "Niet herkend als doelgroep en niet gebruikt: 'Participatiewet (aangepast)'",
+    );
+}
+
+/// `regions=Twente|Rijnmond`, with the separator `filter=` takes for several values, was
+/// refused as one unknown region; it names the same regions as `regions=Twente,Rijnmond`.
+#[test]
+fn regions_to_compare_may_be_separated_as_filter_values_are() {
+    let ds = Dataset::load("regions.csv", banenverkenner::DEFAULT_DATA).unwrap();
+    let a = render_query(&ds, "view=compare&regions=Twente,Rijnmond").unwrap();
+    let b = render_query(&ds, "view=compare&regions=Twente|Rijnmond").unwrap();
+    assert_eq!(a.spec, b.spec);
+    assert_eq!(a.data, b.data);
+}

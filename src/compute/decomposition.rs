@@ -129,14 +129,19 @@ pub fn compute(
     let span = from.span(to, lang);
     let empty = Counts::default();
     let nat = |y: Period| d.national.get(&y).unwrap_or(&empty);
+    // (A long file's group under a name not recognised is named.)
+    #[cfg(feature = "full")]
+    let unread = crate::compute::regional::measures::unrecognised(d, lang);
+    #[cfg(not(feature = "full"))]
+    let unread = "";
     let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {
         Error::not_available(match lang {
-            Lang::Nl => {
-                format!("De opbouw van de groei {span} is landelijk niet te berekenen: {reason}.")
-            }
-            Lang::En => {
-                format!("The make-up of the growth {span} cannot be computed nationally: {reason}.")
-            }
+            Lang::Nl => format!(
+                "De opbouw van de groei {span} is landelijk niet te berekenen: {reason}.{unread}"
+            ),
+            Lang::En => format!(
+                "The make-up of the growth {span} cannot be computed nationally: {reason}.{unread}"
+            ),
         })
     })?;
     let mut values = Vec::new();

@@ -320,7 +320,8 @@ pub fn parse(view: &str, p: &mut Params, lang: Lang) -> Result<Option<View>> {
             let regions: Vec<String> = p
                 .take("regions")
                 .unwrap_or_default()
-                .split(',')
+                // (`|` too, as `filter=` separates several values.)
+                .split([',', '|'])
                 .map(|r| r.trim().to_string())
                 .filter(|r| !r.is_empty())
                 .collect();

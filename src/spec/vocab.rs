@@ -371,7 +371,22 @@ impl Subgroup {
             | "p wet excl praktijkroute"
             | "pw excl praktijkroute" => Subgroup::PwOther,
             // The group's people (user files only: the first core reads the built-in data).
-            "pwetters" | "p wetters" if cfg!(feature = "full") => Subgroup::Participatiewet,
+            "pwetters"
+            | "p wetters"
+            | "participatiewetters"
+            | "participatiewetter"
+            // The new group of 2015 (`Participatiewet (nieuw)`), all of it.
+            | "participatiewet nieuw"
+            | "p wet nieuw"
+            | "pwet nieuw"
+            | "pw nieuw"
+            | "participatiewet overig en praktijkroute"
+            | "participatiewet praktijkroute en overig"
+            | "p wet overig en praktijkroute"
+                if cfg!(feature = "full") =>
+            {
+                Subgroup::Participatiewet
+            }
             // The group named as a group (`Wajong-groep`, `Participatiewetgroep`), and the
             // Praktijkroute named after its law (user files only).
             "wajong groep" | "wajonggroep" if cfg!(feature = "full") => Subgroup::Wajong,
@@ -521,6 +536,20 @@ mod tests {
             ("Participatiewet-ers", Some(Subgroup::Participatiewet)),
             #[cfg(feature = "full")]
             ("Wsw totaal", Some(Subgroup::Wsw)),
+            // Found by a probe: the new group of 2015 named as such, all of it.
+            #[cfg(feature = "full")]
+            ("Participatiewet (nieuw)", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            ("Participatiewet nieuw", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            ("P-wet (nieuw)", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            ("Participatiewetters", Some(Subgroup::Participatiewet)),
+            #[cfg(feature = "full")]
+            (
+                "Participatiewet overig en praktijkroute",
+                Some(Subgroup::Participatiewet),
+            ),
             #[cfg(feature = "full")]
             ("Wajong (1)", Some(Subgroup::Wajong)),
             #[cfg(feature = "full")]

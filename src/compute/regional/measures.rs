@@ -145,10 +145,14 @@ pub fn per_region(
         .map(|y| d.national.get(y).unwrap_or(&empty))
         .collect();
     let national_from_rows = f(&national_rows);
+    #[cfg(feature = "full")]
+    let unread = unrecognised(d, lang);
+    #[cfg(not(feature = "full"))]
+    let unread = "";
     let no_national = || {
         Error::not_available(match lang {
-            Lang::Nl => format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg."),
-            Lang::En => format!("The national value of {what} cannot be computed: the columns it needs are missing or empty."),
+            Lang::Nl => format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.{unread}"),
+            Lang::En => format!("The national value of {what} cannot be computed: the columns it needs are missing or empty.{unread}"),
         })
     };
     if national_from_rows.is_none() && d.national_from_file {
@@ -171,8 +175,8 @@ pub fn per_region(
     }
     if values.is_empty() {
         return Err(Error::not_available(match lang {
-            Lang::Nl => format!("Voor geen enkele regio is {what} te berekenen."),
-            Lang::En => format!("{what} cannot be computed for any region."),
+            Lang::Nl => format!("Voor geen enkele regio is {what} te berekenen.{unread}"),
+            Lang::En => format!("{what} cannot be computed for any region.{unread}"),
         }));
     }
     let national = match national_from_rows {
@@ -250,6 +254,25 @@ fn named_if_missing(
     }
 }
 
+/// The subgroups of a long file not recognised, as a sentence after a refusal (empty when
+/// there are none).
+#[cfg(feature = "full")]
+pub(crate) fn unrecognised(d: &RegionalData, lang: Lang) -> String {
+    if d.unrecognised_subgroups.is_empty() {
+        return String::new();
+    }
+    let list = d
+        .unrecognised_subgroups
+        .iter()
+        .map(|l| format!("'{l}'"))
+        .collect::<Vec<_>>();
+    let list = crate::format::first_ten(&list, lang);
+    match lang {
+        Lang::Nl => format!(" Niet herkend als doelgroep en niet gebruikt: {list}. Schrijf de doelgroep als Wajong, Wsw, Participatiewet, Praktijkroute, Participatiewet overig of Totaal."),
+        Lang::En => format!(" Not recognised as a target group and not used: {list}. Write the group as Wajong, Wsw, Participatiewet, Praktijkroute, Participatiewet overig or Totaal."),
+    }
+}
+
 /// A measure of subgroup `g` that could not be computed because the file has no column for
 /// some of `columns` at all: an error that names them (label and the name `--map` takes) and
 /// says how to link one, in place of "the columns it needs are missing". `None` when the file
@@ -273,6 +296,19 @@ fn missing_columns(
         .collect();
     missing.dedup();
     let first = missing.first()?.name();
+    // A long file whose rows of the group carry a name not recognised: that name, not a column.
+    if !d.unrecognised_subgroups.is_empty() {
+        return Some(Error::not_available(match lang {
+            Lang::Nl => format!(
+                "Voor {what} heeft het bestand geen rijen van die doelgroep.{}",
+                unrecognised(d, lang)
+            ),
+            Lang::En => format!(
+                "For {what} the file has no rows of that group.{}",
+                unrecognised(d, lang)
+            ),
+        }));
+    }
     let named = |en: bool| -> String {
         let list: Vec<String> = missing
             .iter()

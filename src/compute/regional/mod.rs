@@ -76,6 +76,10 @@ pub struct RegionalData {
     /// True when the file is long (a doelgroep column) or finer than regions (rows summed):
     /// its table also suits the tidy views (lines per region over quarters, filters).
     pub fine: bool,
+    /// The values of a long file's subgroup column that name no subgroup (`Participatiewet
+    /// (aangepast)`): their rows are not used, and a measure that lacks them names them.
+    #[cfg(feature = "full")]
+    pub unrecognised_subgroups: Vec<String>,
 }
 
 fn location(table: &Table, i: usize, col: &str) -> Location {
@@ -1449,6 +1453,8 @@ impl RegionalData {
             notes,
             notes_en,
             fine: subgroup_col.is_some() || summed_groups > 0,
+            #[cfg(feature = "full")]
+            unrecognised_subgroups: skipped_subgroups.into_iter().map(|(l, _)| l).collect(),
         })
     }
 
