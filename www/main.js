@@ -525,6 +525,8 @@ function wire() {
   window.addEventListener('hashchange', () => {
     if (location.hash === state.drawnHash) return;
     const { core, page } = splitHash();
+    // A view a link or the address names is chosen: a new file keeps it.
+    if (new URLSearchParams(core).get('view')) state.viewPicked = true;
     state.embed = page.embed;
     document.body.classList.toggle('embed', state.embed);
   document.documentElement.classList.toggle('embed', state.embed);
@@ -700,6 +702,8 @@ async function start() {
   state.embed = page.embed;
   document.body.classList.toggle('embed', state.embed);
   if (new URLSearchParams(core).get('lang') === 'en') state.lang = 'en';
+  // A view the address names is chosen: a new file keeps it.
+  if (new URLSearchParams(core).get('view')) state.viewPicked = true;
   // The prerendered chart is painted first: the work below (the texts, the handlers, the worker)
   // would otherwise hold up the page's first paint.
   if (pre !== undefined && !other && state.lang === 'nl') await firstPaint();

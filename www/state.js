@@ -30,8 +30,9 @@ export const state = {
   pendingSpec: null, // a description asked for and not drawn yet
   cataloguePending: false, // a new file's chart is drawn, its whole catalogue not in yet
   busy: 0,
-  // The user chose the view on screen or one of its settings in the pickers: a new file keeps
-  // them (as far as the file offers them); else a new file opens on its own first chart.
+  // The user chose the view on screen or one of its settings (in the pickers, or a link or the
+  // address named it): a new file keeps them (as far as the file offers them); else a new file
+  // opens on its own first chart.
   viewPicked: false,
   presenting: false, slides: [], slide: 0, presentFrom: null,
   names: [], pickerSig: '', drawnHash: null, firstChartMs: null, rolesShown: false,

@@ -48,9 +48,10 @@ test('an embed in an iframe posts its height to the parent, and again when its w
   // The chart is about 820 wide and some 600 tall, plus the link: the height says so.
   assert.ok(first > 500 && first < 900, `height ${first}`);
   await page.evaluate(() => { document.getElementById('f').style.width = '410px'; });
-  await page.waitForFunction((h) => window.msgs.at(-1).height < h - 150, first, { timeout: 10000 });
+  // (Half as wide, not half as high: below 480 px the chart is taller than in proportion.)
+  await page.waitForFunction((h) => window.msgs.at(-1).height < h - 100, first, { timeout: 10000 });
   const second = await page.evaluate(() => window.msgs.at(-1).height);
-  assert.ok(second < first * 0.7, `${second} vs ${first}`);
+  assert.ok(second < first * 0.85, `${second} vs ${first}`);
   await context.close();
 });
 
