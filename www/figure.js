@@ -67,6 +67,8 @@ function hitLayer(r) {
     if (pos === current) el.setAttribute('tabindex', '0');
     el.setAttribute('aria-label', h.label);
     if (h.key === selected) el.setAttribute('aria-pressed', 'true');
+    // A target that marks nothing (a year, a national line) is read, not pressed.
+    if (!h.key) { el.setAttribute('role', 'img'); el.removeAttribute('aria-pressed'); }
     el.dataset.key = h.key;
     layer.appendChild(el);
     return el;

@@ -510,6 +510,7 @@ function wire() {
   presentHooks.show = (spec) => show(spec);
   presentHooks.refit = refit;
   figureHooks.toggleRegion = (key) => {
+    if (!key) return; // a target that marks nothing (a year, a national line)
     const cur = new URLSearchParams(currentCore()).get('region');
     setKey('region', cur === key ? '' : key);
   };

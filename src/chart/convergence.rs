@@ -236,7 +236,8 @@ pub fn draw(data: &ConvergenceData, texts: &Texts, lang: Lang) -> Result<Chart> 
                         number(y.national, 1, lang)
                     ),
                 },
-                key: y.year.to_string(),
+                // (A year is no region to mark.)
+                key: String::new(),
             });
         }
         // Legend: one row, or two when it does not fit.

@@ -220,7 +220,8 @@ fn single(data: &TrendData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     w: 12.0,
                     h: 12.0,
                     label: format!("{} {year}: {}", s.label, number(v, 0, lang)),
-                    key: s.subgroup.key().to_string(),
+                    // (A national line is no region to mark.)
+                    key: String::new(),
                 });
             }
         }

@@ -214,6 +214,16 @@ fn table(p: &ProfileData, lang: Lang) -> DataTable {
 }
 
 /// Charts stacked in one SVG (nested `<svg>`s, ids made unique), with their hits moved along.
+/// A line chart of the profile with targets that mark nothing: its lines are the region and
+/// the nation, its points years, and `region=` is the profile's subject (a click set
+/// `region=Landelijk` or `region=2016`, which no profile has).
+fn unmarked(mut chart: Chart) -> Chart {
+    for h in chart.hits.iter_mut() {
+        h.key.clear();
+    }
+    chart
+}
+
 fn stack(charts: &[Chart]) -> Chart {
     let width = charts.iter().map(|c| c.width).max().unwrap_or(820);
     let mut body = String::new();
@@ -304,7 +314,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
             Lang::Nl => format!("Aandeel werkenden per deelgroep: {region} en landelijk"),
             Lang::En => format!("Share working by subgroup: {region} and national"),
         };
-        charts.push(chart::line::draw(
+        charts.push(unmarked(chart::line::draw(
             &ld,
             &chart::Texts {
                 title: &t,
@@ -315,7 +325,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
             },
             None,
             lang,
-        )?);
+        )?));
     }
     let growth: Vec<&PlaceSeries> = p.series.iter().filter(|x| x.measure == "growth").collect();
     if !growth.is_empty() {
@@ -336,7 +346,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
                 national.to_lowercase()
             ),
         };
-        charts.push(chart::line::draw(
+        charts.push(unmarked(chart::line::draw(
             &line_data(&p.periods, &growth, &y_label, true, 1, lang),
             &chart::Texts {
                 title: &t,
@@ -347,7 +357,7 @@ pub fn render(ds: &Dataset, s: &ProfileSpec, spec: &ViewSpec) -> Result<Rendered
             },
             None,
             lang,
-        )?);
+        )?));
     }
     // The rank per period: short bars are high places (1 = the highest share).
     if p.rank.iter().any(|r| r.rank.is_some()) {

@@ -226,6 +226,28 @@ test('on a touch screen a tap shows the tooltip, and only a second tap on the po
   await context.close();
 });
 
+test('a point that is no region marks nothing: the trend, the profile and the convergence stay drawn', async () => {
+  // Before: a click on the national WSW line of the trend set region=wsw ("Geen regio gevonden
+  // bij 'wsw'", no chart), and so did a year or the national line of the profile.
+  const { page, context, errors } = await open(browser, srv.url + '#view=trend');
+  await ready(page);
+  for (const view of ['trend', 'profile&region=Twente', 'convergence']) {
+    await page.evaluate((v) => { location.hash = '#view=' + v; }, view);
+    await page.waitForFunction((v) => window.bv.rendered && window.bv.rendered.view === v.split('&')[0] && document.getElementById('figure').getAttribute('aria-busy') === 'false', view);
+    const before = await page.evaluate(() => location.hash);
+    const targets = page.locator('#chart .hit[role="img"]');
+    assert.ok(await targets.count() > 0, view);
+    await targets.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => location.hash), before, view);
+    assert.equal(await page.locator('#error').isVisible(), false, view);
+    assert.ok(await page.locator('#chart svg.drawing').count() >= 1, view);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a picker per category column not on the chart: all values, one or more, or all but some (filter=)', async () => {
   const { page, context } = await open(browser, srv.url + '#view=line&x=jaar&y=werkzaam&series=doelgroep');
   await ready(page);
