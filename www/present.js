@@ -78,6 +78,7 @@ export async function leavePresentation() {
 export async function goToSlide(i) {
   if (!state.slides.length) return;
   state.slide = Math.max(0, Math.min(state.slides.length - 1, i));
+  hideTip(); // a tooltip of the slide before would stay over this one
   updatePresentBar();
   await presentHooks.show(state.slides[state.slide]);
 }
@@ -118,7 +119,14 @@ export function updatePresentBar() {
 export function presentKeys(e) {
   if (!state.presenting) return;
   const k = e.key;
+  // Down and up scroll a slide taller than the screen (a ranking of 35 bars, the map) before
+  // they step to the next or previous one; right and left always step.
+  const page = document.documentElement;
+  const below = window.scrollY + window.innerHeight < page.scrollHeight - 2;
+  const step = k.startsWith('Page') ? window.innerHeight * 0.8 : 80;
   if (k === 'Escape') { e.preventDefault(); leavePresentation(); }
+  else if ((k === 'ArrowDown' || k === 'PageDown') && below) { e.preventDefault(); window.scrollBy(0, step); }
+  else if ((k === 'ArrowUp' || k === 'PageUp') && window.scrollY > 2) { e.preventDefault(); window.scrollBy(0, -step); }
   else if (k === 'ArrowRight' || k === 'ArrowDown' || k === 'PageDown') { e.preventDefault(); goToSlide(state.slide + 1); }
   else if (k === 'ArrowLeft' || k === 'ArrowUp' || k === 'PageUp') { e.preventDefault(); goToSlide(state.slide - 1); }
   else if (k === 'Home') { e.preventDefault(); goToSlide(0); }

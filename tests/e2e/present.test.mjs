@@ -126,3 +126,29 @@ test('presenting at 1280x720, a scatter whose title takes two lines still fits a
   assert.ok(m.width >= 1.2 * m.drawn - 1, JSON.stringify(m));
   await context.close();
 });
+
+test('presenting a slide taller than the screen, down scrolls it before it steps, and no tooltip stays', async () => {
+  // Before: ArrowDown and PageDown stepped to the next slide, so the lower part of a ranking of
+  // 35 bars could not be reached by keyboard; a tooltip of one slide stayed over the next.
+  const { page, context } = await open(browser, srv.url + '#view=ranking&measure=share&year=2017');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await ready(page);
+  await page.click('#present');
+  await page.waitForFunction(() => window.bv.presenting && document.getElementById('figure').getAttribute('aria-busy') === 'false');
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight + 50), 'the ranking is taller than the screen');
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => window.scrollY > 0);
+  assert.equal(await page.evaluate(() => location.hash), hash);
+  // End still goes to the last figure, Home to the first.
+  await page.keyboard.press('End');
+  const slides = await page.evaluate(() => window.bv.slides.length);
+  assert.equal(await page.locator('#present-count').textContent(), `Figuur ${slides} van ${slides}`);
+  await page.keyboard.press('Home');
+  await page.locator('#chart .hit').first().hover();
+  await page.waitForFunction(() => !document.getElementById('tooltip').hidden);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((h) => location.hash !== h, hash);
+  assert.equal(await page.locator('#tooltip').isHidden(), true);
+  await context.close();
+});
