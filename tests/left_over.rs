@@ -1456,3 +1456,32 @@ fn regions_to_compare_may_be_separated_as_filter_values_are() {
     assert_eq!(a.spec, b.spec);
     assert_eq!(a.data, b.data);
 }
+
+/// The same column chosen for two fields of the mapping step (`Met baan` for the register and
+/// for working persons): the first choice was dropped and the refusal said the register column
+/// was missing, which the user had filled in. Now the refusal says the column was chosen twice.
+#[test]
+fn a_column_chosen_for_two_meanings_is_said_so() {
+    let long = include_str!("fixtures/regions_long.csv").replacen(
+        "arbeidsmarktregio,jaar,doelgroep,personen_doelgroepregister,werkzame_personen",
+        "Gebied,Periode van meting,Groep,Aantal mensen,Met baan",
+        1,
+    );
+    let ds = Dataset::load("odd.csv", long.as_bytes()).unwrap();
+    let e = Dataset::with_mapping(
+        ds.table,
+        &[
+            ("Gebied", "region"),
+            ("Periode van meting", "year"),
+            ("Met baan", "register_persons_corrected"),
+            ("Met baan", "workers_total"),
+        ],
+    )
+    .err()
+    .expect("refused");
+    assert!(
+        e.to_string()
+            .contains("de kolom 'Met baan' gekozen voor zowel"),
+        "{e}"
+    );
+}

@@ -520,7 +520,9 @@ function wire() {
   $('mapping-apply').addEventListener('click', () => {
     if (!state.source) return;
     const mapping = mappingPairs();
-    openData({ ...state.source, mapping }, state.fileName, 'view=scatter', { ...state.dataKeys, map: JSON.stringify(mapping) });
+    // The step folds away: the focus goes to the figure it gave (or its error), not to the page.
+    openData({ ...state.source, mapping }, state.fileName, 'view=scatter', { ...state.dataKeys, map: JSON.stringify(mapping) })
+      .finally(() => { if (document.activeElement === document.body || !document.activeElement) $('figure').focus(); });
   });
   // Links, the address bar and Back/Forward change the hash; the page's own changes are drawn already.
   window.addEventListener('hashchange', () => {

@@ -26,6 +26,10 @@ test('unrecognised headers open the mapping step, and applying it draws the scat
   await page.waitForFunction(() => document.querySelectorAll('#chart svg .hit').length === 3);
   assert.equal(await page.locator('#mapping').isHidden(), true);
   assert.equal(await page.locator('#error').isHidden(), true);
+  // The focus goes to the figure, not to the page (the step it was in folded away).
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'figure');
+  // The file line names the mapping in the step's words.
+  assert.match(await page.locator('#dataset').textContent(), /'Gebied' als regio/);
   await context.close();
 });
 

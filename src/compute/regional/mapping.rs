@@ -53,6 +53,20 @@ impl Meaning {
             Meaning::Count(c) => c.name(),
         }
     }
+    #[cfg(feature = "full")]
+    fn label(self) -> &'static str {
+        match self {
+            Meaning::Id(id) => id.label(),
+            Meaning::Count(c) => c.label(),
+        }
+    }
+    #[cfg(feature = "full")]
+    fn label_en(self) -> &'static str {
+        match self {
+            Meaning::Id(id) => id.label_en(),
+            Meaning::Count(c) => c.label_en(),
+        }
+    }
     fn from_canonical(name: &str) -> Option<Meaning> {
         let f = fold(name);
         IdColumn::ALL
@@ -173,6 +187,21 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
                 .at(file.clone().column(header)));
             }
         }
+        // One column given two meanings (the same column chosen for two fields of the mapping
+        // step): said, not the first choice dropped for a "missing column" later.
+        #[cfg(feature = "full")]
+        if let (Some(m), Some((_, Some(o)))) = (meaning, chosen.iter().find(|(k, _)| *k == j)) {
+            if *o != m {
+                let (a, b) = (o.label(), m.label());
+                let (a_en, b_en) = (o.label_en(), m.label_en());
+                return Err(Error::new2(
+                    ErrorKind::Duplicate,
+                    format!("In de kolomkoppeling is de kolom '{header}' gekozen voor zowel '{a}' als '{b}'. Een kolom kan er maar één zijn: kies voor een van beide een andere kolom."),
+                    format!("In the column mapping the column '{header}' is chosen for both '{a_en}' and '{b_en}'. A column can be only one: choose another column for one of them."),
+                )
+                .at(file.clone().column(header)));
+            }
+        }
         chosen.retain(|(k, _)| *k != j);
         chosen.push((j, meaning));
     }
@@ -275,13 +304,25 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
     find_region_names(table, &mut out);
     #[cfg(feature = "full")]
     cbs_notes(table, &mut out, &chosen);
-    let applied = |unused: &str| -> Vec<String> {
+    // Each column with the words the mapping step shows for its meaning (the full core's; the
+    // first core reads the built-in data without a mapping).
+    let applied = |unused: &str, en: bool| -> Vec<String> {
         chosen
             .iter()
             .filter_map(|(j, m)| {
                 let h = &table.columns.get(*j)?.name;
+                #[cfg(feature = "full")]
+                let named = |m: &Meaning| match en {
+                    true => format!("'{h}' as {}", m.label_en()),
+                    false => format!("'{h}' als {}", m.label()),
+                };
+                #[cfg(not(feature = "full"))]
+                let named = |m: &Meaning| {
+                    let _ = en;
+                    format!("'{h}' = {}", m.name())
+                };
                 Some(match m {
-                    Some(m) => format!("'{h}' = {}", m.name()),
+                    Some(m) => named(m),
                     None => format!("'{h}' {unused}"),
                 })
             })
@@ -291,9 +332,12 @@ pub(crate) fn resolve<S: AsRef<str>>(table: &Table, mapping: &[(S, S)]) -> Resul
         out.notes.push((
             format!(
                 "Kolomkoppeling toegepast: {}",
-                applied("niet gebruiken").join(", ")
+                applied("niet gebruikt", false).join(", ")
             ),
-            format!("Column mapping applied: {}", applied("not used").join(", ")),
+            format!(
+                "Column mapping applied: {}",
+                applied("not used", true).join(", ")
+            ),
         ));
     }
     Ok(out)
@@ -1129,7 +1173,20 @@ mod tests {
         .unwrap();
         assert_eq!(d.regions, ["A", "B"]);
         assert_eq!(d.national(2015, Count::WorkersTotal), Some(11.0));
-        assert!(d.notes.iter().any(|n| n.contains("'W' = workers_total")));
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n.contains("'W' als werkzame personen, ")),
+            "{:?}",
+            d.notes
+        );
+        assert!(
+            d.notes_en
+                .iter()
+                .any(|n| n.contains("'Opmerking' not used")),
+            "{:?}",
+            d.notes_en
+        );
     }
 
     #[test]
