@@ -60,10 +60,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     #[cfg(feature = "full")]
     let by_period = f.period_bars(xj);
     #[cfg(feature = "full")]
-    let (f, period_labels, period_notes) = match &by_period {
-        Some((g, labels, notes)) => (g, labels.as_slice(), notes.as_slice()),
-        None => (f, &[][..], &[][..]),
-    };
+    let f = by_period.frame(f);
     let y_name = match &e.y {
         Some(y) => y.clone(),
         None => super::line::default_count_for_per(&f.roles, &[&x_name], e.per.as_deref())
@@ -531,10 +528,10 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
     );
     #[cfg(feature = "full")]
     let (categories, series, highlight, n_values, no_row, reference) = {
-        notes.extend(period_notes.iter().cloned());
+        notes.extend(by_period.notes.iter().cloned());
         let (mut categories, mut series, mut highlight) = (categories, series, highlight);
         let (mut n_values, mut no_row, mut reference) = (n_values, no_row, reference);
-        let relabel = |t: &mut String| super::frame::relabel(period_labels, t);
+        let relabel = |t: &mut String| super::frame::relabel(&by_period.labels, t);
         categories.iter_mut().for_each(relabel);
         highlight.iter_mut().for_each(relabel);
         n_values.iter_mut().for_each(|b| relabel(&mut b.category));
@@ -543,7 +540,7 @@ pub fn compute(f: &Frame, spec: &BarsSpec, region: Option<&str>) -> Result<BarsD
             relabel(&mut r.label);
             r.category.iter_mut().for_each(relabel);
         }
-        super::frame::relabel_points(period_labels, &mut series);
+        super::frame::relabel_points(&by_period.labels, &mut series);
         (categories, series, highlight, n_values, no_row, reference)
     };
     Ok(BarsData {

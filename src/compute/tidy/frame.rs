@@ -28,9 +28,22 @@ pub fn facet_took(f: &Frame, facet: &str, key: &str) -> Error {
 /// At most this many panels in one chart (small multiples of the 35 labour-market regions fit).
 pub const MAX_PANELS: usize = 40;
 
-/// A period's text in the file and its label (`2019KW01`, `2019 K1`).
+/// Bars over a time column ([`Frame::period_bars`]): the rows when some are left out, each
+/// period's text in the file with its label (`2019KW01`, `2019 K1`), and the notes.
 #[cfg(feature = "full")]
-pub type PeriodLabels = Vec<(String, String)>;
+pub struct PeriodBars<'a> {
+    frame: Option<Frame<'a>>,
+    pub labels: Vec<(String, String)>,
+    pub notes: Vec<String>,
+}
+
+#[cfg(feature = "full")]
+impl<'a> PeriodBars<'a> {
+    /// The frame to draw from: the rows left, else `all`.
+    pub fn frame<'s>(&'s self, all: &'s Frame<'a>) -> &'s Frame<'a> {
+        self.frame.as_ref().unwrap_or(all)
+    }
+}
 
 /// Writes a period's label in place of its text in the file (see [`Frame::period_bars`]).
 #[cfg(feature = "full")]
@@ -647,35 +660,40 @@ impl<'a> Frame<'a> {
     /// Bars over time column `j` (a bar or a stack per period): the rows as a time axis places
     /// them ([`Frame::time_axis`]: a year among its own quarters left out and said, as on a
     /// line), and each period's label (`2019 K1` for `2019KW01`) where it differs from the
-    /// file's text. `None` when `j` is no time column or nothing changes.
+    /// file's text. Nothing changes when `j` is no time column.
     #[cfg(feature = "full")]
-    pub fn period_bars(&self, j: usize) -> Option<(Frame<'a>, PeriodLabels, Vec<String>)> {
+    pub fn period_bars(&self, j: usize) -> PeriodBars<'a> {
+        let mut out = PeriodBars {
+            frame: None,
+            labels: Vec::new(),
+            notes: Vec::new(),
+        };
         if self.role(j) != Some(Role::Time) {
-            return None;
+            return out;
         }
         let (xs, at, notes) = self.time_axis(j, |_| None);
-        let labels: PeriodLabels = xs
+        out.labels = xs
             .into_iter()
             .filter(|x| x.label != x.key)
             .map(|x| (x.key, x.label))
             .collect();
+        out.notes = notes;
         let rows: Vec<usize> = self
             .rows
             .iter()
             .copied()
             .filter(|&i| at.get(i).copied().flatten().is_some())
             .collect();
-        if labels.is_empty() && rows.len() == self.rows.len() {
-            return None;
+        if rows.len() != self.rows.len() {
+            out.frame = Some(Frame {
+                table: self.table,
+                roles: self.roles.clone(),
+                rows,
+                partial: self.partial.clone(),
+                lang: self.lang,
+            });
         }
-        let frame = Frame {
-            table: self.table,
-            roles: self.roles.clone(),
-            rows,
-            partial: self.partial.clone(),
-            lang: self.lang,
-        };
-        Some((frame, labels, notes))
+        out
     }
 
     /// A time axis with the rows placed on it: [`Frame::moments`], and each row's moment (`None`:

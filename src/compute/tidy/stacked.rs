@@ -283,10 +283,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     #[cfg(feature = "full")]
     let by_period = f.period_bars(xj);
     #[cfg(feature = "full")]
-    let (f, period_labels, period_notes) = match &by_period {
-        Some((g, labels, notes)) => (g, labels.as_slice(), notes.as_slice()),
-        None => (f, &[][..], &[][..]),
-    };
+    let f = by_period.frame(f);
     let yj = f.col("y", &y_name)?;
     let sj = f.col("series", &s_name)?;
     let facet_j = f.facet_col(e.facet.as_deref(), [Some(xj), Some(sj)])?;
@@ -650,10 +647,10 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
     };
     #[cfg(feature = "full")]
     {
-        notes.extend(period_notes.iter().cloned());
-        let relabel = |t: &mut String| super::frame::relabel(period_labels, t);
+        notes.extend(by_period.notes.iter().cloned());
+        let relabel = |t: &mut String| super::frame::relabel(&by_period.labels, t);
         groups.iter_mut().for_each(|g| relabel(&mut g.name));
-        super::frame::relabel_points(period_labels, &mut series);
+        super::frame::relabel_points(&by_period.labels, &mut series);
     }
     Ok(StackedData {
         view: "stacked",
