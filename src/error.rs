@@ -243,6 +243,10 @@ pub fn io_reason(e: &std::io::Error, lang: crate::format::Lang) -> String {
             "een deel van het pad is geen map",
             "part of the path is not a folder",
         ),
+        K::AlreadyExists => (
+            "er staat al een bestand met die naam",
+            "a file of that name exists",
+        ),
         K::StorageFull => ("de schijf is vol", "the disk is full"),
         K::ReadOnlyFilesystem => ("de schijf is alleen-lezen", "the disk is read-only"),
         _ => return e.to_string(),

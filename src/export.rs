@@ -211,12 +211,13 @@ pub fn slug(s: &str) -> String {
     f.replace('_', "-")
 }
 
-fn html_cell(v: &serde_json::Value, lang: Lang) -> (String, bool) {
+fn html_cell(v: &serde_json::Value, whole: bool, lang: Lang) -> (String, bool) {
     match v {
         serde_json::Value::Null => ("–".into(), true),
-        serde_json::Value::Number(n) if n.is_f64() => {
-            (number(n.as_f64().unwrap_or(f64::NAN), 1, lang), true)
-        }
+        serde_json::Value::Number(n) if n.is_f64() => (
+            number(n.as_f64().unwrap_or(f64::NAN), usize::from(!whole), lang),
+            true,
+        ),
         serde_json::Value::Number(n) => (n.to_string(), true),
         serde_json::Value::String(s) => (esc(s), false),
         other => (esc(&other.to_string()), false),
@@ -229,10 +230,20 @@ fn html_table(t: &DataTable, lang: Lang) -> String {
         h.push_str(&format!("<th>{}</th>", esc(c)));
     }
     h.push_str("</tr></thead><tbody>");
+    // A column of whole numbers (counts of persons) is written without decimals, the others
+    // with the published one (`80.105`, not `80.105,0`, beside `43,9`).
+    let whole: Vec<bool> = (0..t.columns.len())
+        .map(|k| {
+            t.rows.iter().all(|r| match r.get(k) {
+                Some(serde_json::Value::Number(n)) => n.as_f64().is_some_and(|f| f.fract() == 0.0),
+                _ => true,
+            })
+        })
+        .collect();
     for row in &t.rows {
         h.push_str("<tr>");
-        for v in row {
-            let (text, num) = html_cell(v, lang);
+        for (k, v) in row.iter().enumerate() {
+            let (text, num) = html_cell(v, whole.get(k).copied().unwrap_or(false), lang);
             if num {
                 h.push_str(&format!("<td class=\"n\">{text}</td>"));
             } else {
@@ -396,6 +407,21 @@ pub fn report_files(
 mod tests {
     use super::*;
     use serde_json::{json, Value};
+
+    #[test]
+    fn report_tables_write_counts_whole() {
+        // Found by a probe: the trend's counts were written 80.105,0 in the report.
+        let t = DataTable {
+            columns: vec!["jaar".into(), "werkzaam".into(), "aandeel".into()],
+            rows: vec![
+                vec![json!(2015), json!(80105.0), json!(43.87)],
+                vec![json!(2016), json!(4108.0), json!(50.0)],
+            ],
+        };
+        let h = html_table(&t, Lang::Nl);
+        assert!(h.contains(">80.105<") && h.contains(">4.108<"), "{h}");
+        assert!(h.contains(">43,9<") && h.contains(">50,0<"), "{h}");
+    }
 
     #[test]
     fn csv_is_dutch_and_inert() {

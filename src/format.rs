@@ -33,17 +33,15 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     if !v.is_finite() {
         return "–".to_string();
     }
-    // A tie (`-0,25` to one decimal) away from zero, as Excel and the publications round;
-    // Rust's formatting rounds it to even (`-0,2`).
+    // A tie (`-0,25` to one decimal, `1,005` to two) away from zero, as Excel and the
+    // publications round: on the shortest decimal that reads back as the number (`1.005`, as
+    // the file wrote it), not on its binary neighbour (1.00499999...), which Rust's formatting
+    // rounds (to even on a true tie).
+    // (First to 13 significant digits: a computed tie, 100 x (802 / 800 - 1) =
+    // 0.24999999999999911, is the 0.25 it stands for.)
     let a = v.abs();
-    let p = 10f64.powi(decimals.min(15) as i32);
-    let scaled = a * p;
-    let a = if scaled.fract() == 0.5 && scaled < 1e15 && scaled / p == a {
-        scaled.ceil() / p
-    } else {
-        a
-    };
-    let s = format!("{:.*}", decimals, a);
+    let a: f64 = format!("{a:.12e}").parse().unwrap_or(a);
+    let s = round_half_away(&format!("{a}"), decimals);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s.clone(), None),
@@ -71,6 +69,37 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
         out.push_str(&f);
     }
     out
+}
+
+/// Rounds a plain decimal (`12.345`, no sign, no exponent: `f64`'s `Display`) to `decimals`
+/// decimals, a 5 after the last one kept rounding up.
+fn round_half_away(plain: &str, decimals: usize) -> String {
+    let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
+    let mut digits: Vec<u8> = int.bytes().collect();
+    digits.extend(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals));
+    if frac.as_bytes().get(decimals).is_some_and(|&d| d >= b'5') {
+        let mut k = digits.len();
+        loop {
+            if k == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            k -= 1;
+            if digits[k] == b'9' {
+                digits[k] = b'0';
+            } else {
+                digits[k] += 1;
+                break;
+            }
+        }
+    }
+    let (i, f) = digits.split_at(digits.len() - decimals);
+    let (i, f) = (String::from_utf8_lossy(i), String::from_utf8_lossy(f));
+    if decimals == 0 {
+        i.into_owned()
+    } else {
+        format!("{i}.{f}")
+    }
 }
 
 /// Dutch formatting, the default of the explorer.
@@ -208,6 +237,21 @@ mod tests {
         assert_eq!(nl(0.125, 2), "0,13");
         assert_eq!(nl(0.35, 1), "0,4");
         assert_eq!(nl(0.24, 1), "0,2");
+        // Found by a probe: ties at two decimals whose binary value lies just below them.
+        assert_eq!(nl(1.005, 2), "1,01");
+        assert_eq!(nl(-1.005, 2), "-1,01");
+        assert_eq!(nl(2.135, 2), "2,14");
+        assert_eq!(nl(0.145, 2), "0,15");
+        assert_eq!(nl(2.675, 2), "2,68");
+        assert_eq!(nl(0.995, 2), "1,00");
+        assert_eq!(nl(9.96, 1), "10,0");
+        assert_eq!(nl(999.5, 0), "1.000");
+        assert_eq!(nl(0.0449, 1), "0,0");
+        assert_eq!(nl(1e-7, 2), "0,00");
+        assert_eq!(nl(12.0, 3), "12,000");
+        assert_eq!(nl(1e20, 0), "100.000.000.000.000.000.000");
+        // A computed growth of exactly +0,25 % (800 to 802) stays a tie.
+        assert_eq!(nl((802.0 / 800.0 - 1.0) * 100.0, 1), "0,3");
         assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
         assert_eq!(signed(3.653, 1, Lang::Nl), "+3,7");
         assert_eq!(signed(-3.653, 1, Lang::Nl), "-3,7");

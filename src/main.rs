@@ -27,7 +27,14 @@ fn written(result: std::io::Result<()>) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        let _ = writeln!(std::io::stderr(), "Fout / Error: {e}");
+        let (nl, en) = (
+            banenverkenner::error::io_reason(&e, Lang::Nl),
+            banenverkenner::error::io_reason(&e, Lang::En),
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "Fout: kan de uitvoer niet schrijven: {nl}\nError: cannot write the output: {en}"
+        );
         std::process::exit(1);
     }
 }
@@ -315,7 +322,11 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
             Ok(())
         }
         Some("-h") | Some("--help") | Some("help") => {
-            // `help en` as before, besides `help --en`.
+            // `help en` as before, besides `help --en` (taken out before); anything else is
+            // an unknown option, as for the other commands.
+            if let Some(other) = args[1..].iter().find(|a| *a != "en") {
+                return Err(unknown_option(other, lang));
+            }
             let lang = if args.iter().any(|a| a == "en") {
                 Lang::En
             } else {
@@ -330,6 +341,33 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
         }
         _ => Err(usage.to_string()),
     }
+}
+
+/// Removes the files an earlier report wrote into `dir` (`index.html` and the numbered figures
+/// and tables, `02-figuur-1b.svg`, `12-table-7.csv`, `14-kaart.svg`), and only those; how many.
+fn remove_old_report(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let ours = |name: &str| {
+        let numbered = name.len() > 3
+            && name.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+            && name.as_bytes()[2] == b'-';
+        name == "index.html"
+            || (numbered
+                && [".svg", ".csv", ".png", ".html"]
+                    .iter()
+                    .any(|e| name.ends_with(e))
+                && ["figuur", "figure", "tabel", "table", "kaart", "map"]
+                    .iter()
+                    .any(|w| name[3..].starts_with(w)))
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| e.file_name().to_str().is_some_and(ours))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 fn unknown_option(option: &str, lang: Lang) -> String {
@@ -406,10 +444,26 @@ fn report(
         .into());
     };
     let r = banenverkenner::render::report::build(&ds, rs, &spec).map_err(|e| e.text_in(lang))?;
-    std::fs::create_dir_all(&out).map_err(|e| match lang {
-        Lang::Nl => format!("Kan map '{out}' niet maken: {e}"),
-        Lang::En => format!("Cannot create folder '{out}': {e}"),
+    std::fs::create_dir_all(&out).map_err(|e| {
+        let reason = banenverkenner::error::io_reason(&e, lang);
+        match lang {
+            Lang::Nl => format!("Kan map '{out}' niet maken: {reason}"),
+            Lang::En => format!("Cannot create folder '{out}': {reason}"),
+        }
     })?;
+    // A report written before into the same folder: its files go, so that no figure of other
+    // data stays beside the new report (only the files a report writes; said).
+    let gone = remove_old_report(std::path::Path::new(&out));
+    if gone > 0 {
+        errln!(
+            "{gone} {} {out}",
+            t(
+                lang,
+                "bestanden van een eerder rapport verwijderd uit",
+                "files of an earlier report removed from"
+            )
+        );
+    }
     let files = banenverkenner::export::report_files(&r, &info.summary, &info.notes, spec.lang);
     for (name, content) in &files {
         let path = std::path::Path::new(&out).join(name);
@@ -439,7 +493,19 @@ fn report(
 }
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // An argument that is no UTF-8 text (a file name written in Latin-1): said, never a panic.
+    let mut args: Vec<String> = Vec::new();
+    for a in std::env::args_os().skip(1) {
+        match a.into_string() {
+            Ok(a) => args.push(a),
+            Err(a) => {
+                let shown = a.to_string_lossy();
+                errln!("Fout: het argument '{shown}' is geen geldige UTF-8-tekst (een bestandsnaam in een andere tekenset?); geef de naam in UTF-8 of hernoem het bestand.");
+                errln!("Error: the argument '{shown}' is no valid UTF-8 text (a file name in another character set?); give the name in UTF-8 or rename the file.");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let (flag, lang) = match take_lang(&mut args) {
         Ok(flag) => {
             // Without a flag, the language a description names (`lang=en`).

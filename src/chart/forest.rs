@@ -279,7 +279,8 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
                         &root,
                         sx.map(t),
                         r.y + plot_h + 12.0,
-                        &number(t, if t < 1.0 { 1 } else { 0 }, lang),
+                        // As many decimals as the tick needs (0,05, 0,001; 0,5; 2).
+                        &number(t, tick_decimals_log(t), lang),
                         Style::new(11.0)
                             .color(palette::MUTED)
                             .anchor(HPos::Center, VPos::Center),
@@ -371,4 +372,42 @@ pub fn draw(d: &ForestData, texts: &Texts, lang: Lang) -> Result<Chart> {
     }
     super::shift(&mut hits, extra);
     Ok(facet::finish(svg, wu, hu, texts, hits))
+}
+
+/// The decimals a tick of a log axis needs to be read as itself: none from 1 up, one for 0,1
+/// to 0,9, two for 0,01 to 0,09, and so on (at most six).
+fn tick_decimals_log(t: f64) -> usize {
+    let mut d = 0;
+    while d < 6 {
+        let scaled = t * 10f64.powi(d as i32);
+        if scaled >= 1.0 - 1e-9 && (scaled - scaled.round()).abs() < 1e-6 {
+            break;
+        }
+        d += 1;
+    }
+    d
+}
+
+#[cfg(test)]
+mod tick_tests {
+    use super::tick_decimals_log;
+
+    #[test]
+    fn log_ticks_keep_their_digits() {
+        // Found by a probe: 0,05 and 0,01 were written 0,1 and 0,0.
+        for (t, d) in [
+            (0.05, 2),
+            (0.1, 1),
+            (0.2, 1),
+            (0.5, 1),
+            (0.001, 3),
+            (0.01, 2),
+            (1.0, 0),
+            (2.0, 0),
+            (0.25, 2),
+            (50.0, 0),
+        ] {
+            assert_eq!(tick_decimals_log(t), d, "{t}");
+        }
+    }
 }
