@@ -133,9 +133,9 @@ fn outlier_word(code: &str, lang: Lang) -> Option<&'static str> {
     })
 }
 
-/// One cell as text: whole numbers without decimals (years without grouping), other numbers with
-/// two decimals, a missing value as "onbekend" ("–" in an outlier column, where it means none).
-fn text_cell(v: &serde_json::Value, column: &str, lang: Lang) -> String {
+/// One cell as text: whole numbers without decimals (years without grouping) in a column of
+/// whole numbers, other numbers with two decimals, a missing value as "onbekend" ("–" in an outlier column, where it means none).
+fn text_cell(v: &serde_json::Value, column: &str, fractional: bool, lang: Lang) -> String {
     let outlier_col = {
         let c = crate::case::lower(column);
         c.contains("uitschieter") || c.contains("outlier")
@@ -148,7 +148,7 @@ fn text_cell(v: &serde_json::Value, column: &str, lang: Lang) -> String {
         }
         .to_string(),
         serde_json::Value::Number(n) => match n.as_f64() {
-            Some(f) if f.is_finite() && f.fract() == 0.0 => {
+            Some(f) if f.is_finite() && f.fract() == 0.0 && !fractional => {
                 if period_column(column) && f.abs() < 10_000.0 {
                     format!("{f:.0}")
                 } else {
@@ -181,6 +181,15 @@ pub fn table_text(t: &DataTable, lang: Lang) -> TextTable {
             any
         })
         .collect();
+    // A column with a fraction anywhere writes every number with its two decimals (`12,00`
+    // beside `12,50`, not `12`).
+    let fractional: Vec<bool> = (0..t.columns.len())
+        .map(|i| {
+            t.rows.iter().any(|row| {
+                matches!(row.get(i), Some(serde_json::Value::Number(n)) if n.as_f64().is_some_and(|f| f.fract() != 0.0))
+            })
+        })
+        .collect();
     TextTable {
         columns: t.columns.clone(),
         rows: t
@@ -189,7 +198,10 @@ pub fn table_text(t: &DataTable, lang: Lang) -> TextTable {
             .map(|row| {
                 row.iter()
                     .enumerate()
-                    .map(|(i, v)| text_cell(v, t.columns.get(i).map_or("", |c| c), lang))
+                    .map(|(i, v)| {
+                        let column = t.columns.get(i).map_or("", |c| c);
+                        text_cell(v, column, fractional.get(i) == Some(&true), lang)
+                    })
                     .collect()
             })
             .collect(),
@@ -407,6 +419,21 @@ pub fn report_files(
 mod tests {
     use super::*;
     use serde_json::{json, Value};
+
+    #[test]
+    fn a_column_with_fractions_writes_all_its_numbers_so() {
+        // Found by a probe: `12` beside `12,50` in the page's table (the chart wrote 12,00 %).
+        let t = DataTable {
+            columns: vec!["jaar".into(), "aandeel".into(), "personen".into()],
+            rows: vec![
+                vec![json!(2019), json!(12.0), json!(100)],
+                vec![json!(2020), json!(12.5), json!(1200)],
+            ],
+        };
+        let x = table_text(&t, Lang::Nl);
+        assert_eq!(x.rows[0], ["2019", "12,00", "100"]);
+        assert_eq!(x.rows[1], ["2020", "12,50", "1.200"]);
+    }
 
     #[test]
     fn report_tables_write_counts_whole() {
