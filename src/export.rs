@@ -309,6 +309,8 @@ pub fn report_html(r: &Report, detected: &str, notes: &[String], lang: Lang) -> 
         lang.code()
     ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    // (How the CLI tells its own report from another page in the folder it writes to.)
+    h.push_str("<meta name=\"generator\" content=\"Banenverkenner\">");
     h.push_str(&format!(
         "<title>{}</title><style>{CSS}</style></head><body>\n",
         esc(&r.title)

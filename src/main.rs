@@ -343,8 +343,9 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
     }
 }
 
-/// Removes the files an earlier report wrote into `dir` (`index.html` and the numbered figures
-/// and tables, `02-figuur-1b.svg`, `12-table-7.csv`, `14-kaart.svg`), and only those; how many.
+/// Removes the files an earlier report wrote into `dir` (its `index.html` and the numbered
+/// figures and tables, `02-figuur-1b.svg`, `12-table-7.csv`, `14-kaart.svg`), and only those;
+/// how many.
 fn remove_old_report(dir: &std::path::Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -353,7 +354,7 @@ fn remove_old_report(dir: &std::path::Path) -> usize {
         let numbered = name.len() > 3
             && name.as_bytes()[..2].iter().all(u8::is_ascii_digit)
             && name.as_bytes()[2] == b'-';
-        name == "index.html"
+        (name == "index.html" && written_by_a_report(&dir.join(name)))
             || (numbered
                 && [".svg", ".csv", ".png", ".html"]
                     .iter()
@@ -368,6 +369,12 @@ fn remove_old_report(dir: &std::path::Path) -> usize {
         .filter(|e| e.file_name().to_str().is_some_and(ours))
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
         .count()
+}
+
+/// Whether an `index.html` is a report's (its `generator` meta), not a page of the user's own.
+fn written_by_a_report(path: &std::path::Path) -> bool {
+    std::fs::read_to_string(path)
+        .is_ok_and(|h| h.contains("<meta name=\"generator\" content=\"Banenverkenner\">"))
 }
 
 fn unknown_option(option: &str, lang: Lang) -> String {
@@ -451,6 +458,14 @@ fn report(
             Lang::En => format!("Cannot create folder '{out}': {reason}"),
         }
     })?;
+    // A page of the user's own where the report's index.html goes: not overwritten.
+    let page = std::path::Path::new(&out).join("index.html");
+    if page.exists() && !written_by_a_report(&page) {
+        return Err(match lang {
+            Lang::Nl => format!("In '{out}' staat al een index.html die geen rapport is; die wordt niet overschreven. Kies een andere map met --out."),
+            Lang::En => format!("'{out}' already holds an index.html that is no report; it is not overwritten. Choose another folder with --out."),
+        });
+    }
     // A report written before into the same folder: its files go, so that no figure of other
     // data stays beside the new report (only the files a report writes; said).
     let gone = remove_old_report(std::path::Path::new(&out));

@@ -123,6 +123,17 @@ fn a_report_replaces_an_earlier_report_in_its_folder() {
             .output()
             .expect("the CLI runs")
     };
+    // A page of the user's own where the report's index.html goes is not overwritten.
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<p>eigen pagina</p>").unwrap();
+    let out = run("default");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen rapport is"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("index.html")).unwrap(),
+        "<p>eigen pagina</p>"
+    );
+    std::fs::remove_file(dir.join("index.html")).unwrap();
     assert!(run("default").status.success());
     let first = std::fs::read_dir(&dir).unwrap().count();
     std::fs::write(dir.join("eigen notities.txt"), "blijft").unwrap();
