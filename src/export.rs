@@ -183,13 +183,7 @@ pub fn table_text(t: &DataTable, lang: Lang) -> TextTable {
         .collect();
     // A column with a fraction anywhere writes every number with its two decimals (`12,00`
     // beside `12,50`, not `12`).
-    let fractional: Vec<bool> = (0..t.columns.len())
-        .map(|i| {
-            t.rows.iter().any(|row| {
-                matches!(row.get(i), Some(serde_json::Value::Number(n)) if n.as_f64().is_some_and(|f| f.fract() != 0.0))
-            })
-        })
-        .collect();
+    let whole = whole_columns(t);
     TextTable {
         columns: t.columns.clone(),
         rows: t
@@ -200,7 +194,7 @@ pub fn table_text(t: &DataTable, lang: Lang) -> TextTable {
                     .enumerate()
                     .map(|(i, v)| {
                         let column = t.columns.get(i).map_or("", |c| c);
-                        text_cell(v, column, fractional.get(i) == Some(&true), lang)
+                        text_cell(v, column, whole.get(i) == Some(&false), lang)
                     })
                     .collect()
             })
@@ -236,6 +230,18 @@ fn html_cell(v: &serde_json::Value, whole: bool, lang: Lang) -> (String, bool) {
     }
 }
 
+/// Per column of `t`, whether every number in it is whole (a column without numbers is).
+fn whole_columns(t: &DataTable) -> Vec<bool> {
+    (0..t.columns.len())
+        .map(|k| {
+            t.rows.iter().all(|r| match r.get(k) {
+                Some(serde_json::Value::Number(n)) => n.as_f64().is_some_and(|f| f.fract() == 0.0),
+                _ => true,
+            })
+        })
+        .collect()
+}
+
 fn html_table(t: &DataTable, lang: Lang) -> String {
     let mut h = String::from("<table><thead><tr>");
     for c in &t.columns {
@@ -244,14 +250,7 @@ fn html_table(t: &DataTable, lang: Lang) -> String {
     h.push_str("</tr></thead><tbody>");
     // A column of whole numbers (counts of persons) is written without decimals, the others
     // with the published one (`80.105`, not `80.105,0`, beside `43,9`).
-    let whole: Vec<bool> = (0..t.columns.len())
-        .map(|k| {
-            t.rows.iter().all(|r| match r.get(k) {
-                Some(serde_json::Value::Number(n)) => n.as_f64().is_some_and(|f| f.fract() == 0.0),
-                _ => true,
-            })
-        })
-        .collect();
+    let whole = whole_columns(t);
     for row in &t.rows {
         h.push_str("<tr>");
         for (k, v) in row.iter().enumerate() {

@@ -345,7 +345,8 @@ fn run(args: &[String], flag: Option<Lang>, lang: Lang) -> Result<(), String> {
 
 /// Removes the files an earlier report wrote into `dir` (its `index.html` and the numbered
 /// figures and tables, `02-figuur-1b.svg`, `12-table-7.csv`, `14-kaart.svg`), and only those;
-/// how many.
+/// how many. (Called once an `index.html` there is known to be a report's: `report` refuses a
+/// folder with another one.)
 fn remove_old_report(dir: &std::path::Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -354,7 +355,7 @@ fn remove_old_report(dir: &std::path::Path) -> usize {
         let numbered = name.len() > 3
             && name.as_bytes()[..2].iter().all(u8::is_ascii_digit)
             && name.as_bytes()[2] == b'-';
-        (name == "index.html" && written_by_a_report(&dir.join(name)))
+        name == "index.html"
             || (numbered
                 && [".svg", ".csv", ".png", ".html"]
                     .iter()

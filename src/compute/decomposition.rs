@@ -129,12 +129,9 @@ pub fn compute(
     let span = from.span(to, lang);
     let empty = Counts::default();
     let nat = |y: Period| d.national.get(&y).unwrap_or(&empty);
-    // (A long file's group under a name not recognised is named.)
-    #[cfg(feature = "full")]
-    let unread = crate::compute::regional::measures::unrecognised(d, lang);
-    #[cfg(not(feature = "full"))]
-    let unread = "";
     let (national, national_parts) = split(nat(from), nat(to), from, lang).map_err(|reason| {
+        // (A long file's group under a name not recognised is named.)
+        let unread = crate::compute::regional::measures::unrecognised(d, lang);
         Error::not_available(match lang {
             Lang::Nl => format!(
                 "De opbouw van de groei {span} is landelijk niet te berekenen: {reason}.{unread}"

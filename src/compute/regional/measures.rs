@@ -145,11 +145,8 @@ pub fn per_region(
         .map(|y| d.national.get(y).unwrap_or(&empty))
         .collect();
     let national_from_rows = f(&national_rows);
-    #[cfg(feature = "full")]
-    let unread = unrecognised(d, lang);
-    #[cfg(not(feature = "full"))]
-    let unread = "";
     let no_national = || {
+        let unread = unrecognised(d, lang);
         Error::not_available(match lang {
             Lang::Nl => format!("De landelijke waarde van {what} kan niet worden berekend: de benodigde kolommen ontbreken of zijn leeg.{unread}"),
             Lang::En => format!("The national value of {what} cannot be computed: the columns it needs are missing or empty.{unread}"),
@@ -174,6 +171,7 @@ pub fn per_region(
         }
     }
     if values.is_empty() {
+        let unread = unrecognised(d, lang);
         return Err(Error::not_available(match lang {
             Lang::Nl => format!("Voor geen enkele regio is {what} te berekenen.{unread}"),
             Lang::En => format!("{what} cannot be computed for any region.{unread}"),
@@ -255,9 +253,20 @@ fn named_if_missing(
 }
 
 /// The subgroups of a long file not recognised, as a sentence after a refusal (empty when
-/// there are none).
-#[cfg(feature = "full")]
+/// there are none; always in the first core, which reads the built-in data only). Made only
+/// when a refusal needs it.
 pub(crate) fn unrecognised(d: &RegionalData, lang: Lang) -> String {
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (d, lang);
+        String::new()
+    }
+    #[cfg(feature = "full")]
+    unrecognised_in(d, lang)
+}
+
+#[cfg(feature = "full")]
+fn unrecognised_in(d: &RegionalData, lang: Lang) -> String {
     if d.unrecognised_subgroups.is_empty() {
         return String::new();
     }
