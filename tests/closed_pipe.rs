@@ -110,6 +110,22 @@ fn arguments_that_are_no_text_or_unknown_are_errors_not_panics() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Onbekende optie '--bogus'"));
 }
 
+/// A folder given as the file is said by the path given (it was named by its last part only,
+/// `'data'`, after the folder had been opened as a file).
+#[test]
+fn a_folder_given_as_the_file_is_named_by_its_path() {
+    let out = Command::new(BIN)
+        .args(["info", "tests/fixtures"])
+        .output()
+        .expect("the CLI runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("'tests/fixtures'") && stderr.contains("een map, geen bestand"),
+        "{stderr}"
+    );
+}
+
 /// Found by a probe: a report written into the folder of an earlier one left the earlier
 /// report's figures beside it (29 files, 18 of other data). Only the report's own files go.
 #[test]

@@ -1485,3 +1485,171 @@ fn a_column_chosen_for_two_meanings_is_said_so() {
         "{e}"
     );
 }
+
+/// Shares that add up to 95: drawn in proportion, but the table, the reading and the JSON keep
+/// the file's 60 (before, 63.2: the share divided by the bar's sum, which no source says).
+#[test]
+fn shares_short_of_100_keep_the_files_numbers_where_numbers_are_written() {
+    let csv = "groep;deel;aandeel\nA;voltijd;60\nA;deeltijd;35\nB;voltijd;50\nB;deeltijd;50\n";
+    let ds = Dataset::load("aandelen.csv", csv.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=stacked&x=groep&y=aandeel&series=deel").unwrap();
+    let row = r
+        .table
+        .rows
+        .iter()
+        .find(|row| row[0] == "A" && row[1] == "voltijd")
+        .unwrap_or_else(|| panic!("{:?}", r.table.rows));
+    assert_eq!(row[2], 60.0, "{:?}", r.table.rows);
+    assert!(r.summary.contains("A (60 %)"), "{}", r.summary);
+    assert!(!r.summary.contains("63"), "{}", r.summary);
+    assert!(
+        r.hits.iter().any(|h| h.label == "A, voltijd: 60 %"),
+        "{:?}",
+        r.hits.iter().map(|h| &h.label).collect::<Vec<_>>()
+    );
+    // Drawn in proportion: the bar of A is as long as that of B (95 filling the width).
+    let width = |g: &str| -> f64 {
+        r.hits
+            .iter()
+            .filter(|h| h.label.starts_with(g))
+            .map(|h| h.w)
+            .sum()
+    };
+    assert!(
+        (width("A,") - width("B,")).abs() < 0.5,
+        "{} {}",
+        width("A,"),
+        width("B,")
+    );
+    assert!(
+        r.notes.iter().any(|n| n.contains("naar verhouding")),
+        "{:?}",
+        r.notes
+    );
+}
+
+/// One bar: its value, not "Hoogste: A; laagste: A".
+#[test]
+fn one_bar_is_read_as_one() {
+    let ds = Dataset::load("een.csv", b"regio;aantal\nTwente;12\n").unwrap();
+    let r = render_query(&ds, "view=bars&x=regio&y=aantal").unwrap();
+    assert!(!r.summary.contains("aagste"), "{}", r.summary);
+    assert!(r.summary.contains("Twente (12)"), "{}", r.summary);
+    let ds = Dataset::load("twee.csv", b"regio;aantal\nTwente;12\nRijnmond;12\n").unwrap();
+    let r = render_query(&ds, "view=bars&x=regio&y=aantal").unwrap();
+    assert!(r.summary.contains("overal 12"), "{}", r.summary);
+}
+
+/// A ratio whose denominator adds up to 0 at a point is said as such, not as an empty or
+/// suppressed cell.
+#[test]
+fn a_zero_denominator_is_named() {
+    let csv = "regio;werkzaam;personen\nA;5;10\nA;5;10\nB;0;0\nB;0;0\n";
+    let ds = Dataset::load("nul.csv", csv.as_bytes()).unwrap();
+    let n = all_notes(&ds, "view=bars&x=regio&y=werkzaam&per=personen");
+    assert!(
+        n.contains("delen door nul") && n.contains("'personen'"),
+        "{n}"
+    );
+    assert!(!n.contains("leeg of geheim"), "{n}");
+}
+
+/// A region without the last year: the national trend runs to that year over the other regions,
+/// and says so (it stopped a year early).
+#[test]
+fn the_national_trend_runs_on_when_a_region_lacks_the_last_year() {
+    let csv = std::fs::read_to_string("tests/fixtures/regions_long.csv").unwrap();
+    let kept: String = csv
+        .lines()
+        .filter(|l| !l.starts_with("Twente,2017") && !l.starts_with("Landelijk,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let ds = Dataset::load("zonder.csv", kept.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=trend").unwrap();
+    let national = r.data["national"][0]["values"].as_array().unwrap().clone();
+    assert_eq!(national.len(), 3, "{national:?}");
+    // The total 2017 over the other 34 regions.
+    let expected: f64 = kept
+        .lines()
+        .filter(|l| {
+            l.contains(",2017,Totaal,")
+                && !l.starts_with("Nederland")
+                && !l.starts_with("Landelijk")
+        })
+        .map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap())
+        .sum();
+    assert_eq!(national[2].as_f64(), Some(expected), "{national:?}");
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("Landelijk 2017") && n.contains("Twente")),
+        "{:?}",
+        r.notes
+    );
+}
+
+/// Table 7's correlations are in its table (and so in the CSV and the report's HTML), not only
+/// in its figure: r of workers growth and the share working 2015 is the scatter's sqrt(R²).
+#[test]
+fn the_basics_table_holds_the_correlations() {
+    let ds = Dataset::load("data.csv", banenverkenner::DEFAULT_DATA).unwrap();
+    let r = render_query(&ds, "view=basics").unwrap();
+    let growth = r.data["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|m| m["key"] == "workers_growth")
+        .unwrap();
+    let corr = r.data["correlations"].as_array().unwrap();
+    let row = r
+        .table
+        .rows
+        .iter()
+        .find(|row| {
+            row[0]
+                .as_str()
+                .is_some_and(|s| s.starts_with("Correlatie (r) met groei werkenden"))
+        })
+        .unwrap_or_else(|| panic!("{:?}", r.table.rows.last()));
+    let some: Vec<f64> = row.iter().filter_map(|v| v.as_f64()).collect();
+    assert!(!some.is_empty());
+    for c in corr
+        .iter()
+        .filter(|c| c["a"] == "workers_growth" || c["b"] == "workers_growth")
+    {
+        let r_ = c["r"].as_f64().unwrap();
+        assert!(some.contains(&r_), "{r_} not in {row:?}");
+    }
+    // Its own column stays empty.
+    assert!(row[1 + 3 * growth].is_null(), "{row:?}");
+}
+
+/// A file of one year gets a report: the growth sections say why they are missing, the others
+/// are drawn (it was refused as a whole).
+#[test]
+fn a_file_of_one_year_gets_a_report() {
+    let csv = std::fs::read_to_string("tests/fixtures/regions_long.csv").unwrap();
+    let kept: String = csv
+        .lines()
+        .filter(|l| !l.contains(",2015,") && !l.contains(",2016,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let ds = Dataset::load("2017.csv", kept.as_bytes()).unwrap();
+    let spec = banenverkenner::spec::ViewSpec::parse("view=report").unwrap();
+    let Some(banenverkenner::spec::View::Report(s)) = spec.view.clone() else {
+        panic!("no report")
+    };
+    let rep = banenverkenner::render::report::build(&ds, &s, &spec).unwrap();
+    let drawn = rep.sections.iter().filter(|s| s.rendered.is_ok()).count();
+    let refused: Vec<&String> = rep
+        .sections
+        .iter()
+        .filter_map(|s| s.rendered.as_ref().err())
+        .collect();
+    assert!(drawn >= 3, "{refused:?}");
+    assert!(
+        refused.iter().any(|e| e.contains("twee jaren")),
+        "{refused:?}"
+    );
+    assert!(rep.title.ends_with("2017"), "{}", rep.title);
+}

@@ -129,7 +129,9 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     },
                     st.anchor(HPos::Right, VPos::Center),
                 )?;
-                // Segments, scaled so a rounded distribution (99 or 101) still fills the bar.
+                // Segments, scaled so a distribution that does not add up to 100 (rounding, or
+                // more: the notes say which) still fills the bar: drawn in proportion, labelled
+                // with the file's shares. A filter that leaves parts out keeps the bar short.
                 let segs: Vec<(&str, f64)> = d
                     .series
                     .iter()
@@ -162,7 +164,7 @@ pub fn draw(d: &StackedData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     )?;
                 }
                 let sum: f64 = segs.iter().map(|s| s.1).sum();
-                let scale = if sum > 0.0 && (sum - 100.0).abs() <= 3.0 {
+                let scale = if sum > 0.0 && !d.left_out {
                     100.0 / sum
                 } else {
                     1.0

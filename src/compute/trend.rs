@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::format::{t, Lang};
 use crate::spec::{Period, Subgroup};
 use crate::spec::{TrendMeasure, TrendSpec};
+use std::collections::BTreeMap;
 
 /// The subgroups a trend draws: the total, the three groups and the Praktijkroute within
 /// the Participatiewet (from 2017).
@@ -71,7 +72,13 @@ pub fn compute(
     lang: Lang,
 ) -> Result<TrendData> {
     let years = d.years.clone();
-    let national = series(lang, s.measure, &years, |y| d.national.get(&y).copied());
+    #[cfg(feature = "full")]
+    let (filled, notes) = national_of_present(d, lang);
+    #[cfg(not(feature = "full"))]
+    let (filled, notes) = (BTreeMap::<Period, Counts>::new(), Vec::new());
+    let national = series(lang, s.measure, &years, |y| {
+        filled.get(&y).or_else(|| d.national.get(&y)).copied()
+    });
     if national.is_empty() {
         return Err(Error::not_available(t(
             lang,
@@ -106,7 +113,56 @@ pub fn compute(
         national,
         region: region.map(str::to_string),
         panels,
+        notes,
     })
+}
+
+/// The national counts of the periods where a region lacks a count the others have (and the
+/// file has no national figure for it): the sum of the regions that have it, as the growth
+/// views take it, with a note per period naming the regions left out. Without this the national
+/// line would stop at the first such period.
+#[cfg(feature = "full")]
+fn national_of_present(d: &RegionalData, lang: Lang) -> (BTreeMap<Period, Counts>, Vec<String>) {
+    let mut filled = BTreeMap::new();
+    let mut notes = Vec::new();
+    for &y in &d.years {
+        let Some(n) = d.national.get(&y) else {
+            continue;
+        };
+        let mut k = *n;
+        let mut left_out: Vec<String> = Vec::new();
+        for (i, cell) in k.0.iter_mut().enumerate() {
+            if cell.is_some() {
+                continue;
+            }
+            let of = |r: &String| d.data.get(&(r.clone(), y)).and_then(|c| c.0[i]);
+            let have: Vec<f64> = d.regions.iter().filter_map(of).collect();
+            if have.is_empty() {
+                continue;
+            }
+            *cell = Some(have.iter().sum());
+            for r in d.regions.iter().filter(|r| of(r).is_none()) {
+                if !left_out.contains(r) {
+                    left_out.push(r.clone());
+                }
+            }
+        }
+        if !left_out.is_empty() {
+            let list = crate::format::first_ten(&left_out, lang);
+            notes.push(match lang {
+                Lang::Nl => format!(
+                    "Landelijk {}: de som van de regio's met een waarde; zonder waarde: {list}.",
+                    y.label_in(lang)
+                ),
+                Lang::En => format!(
+                    "National {}: the sum of the regions with a value; without a value: {list}.",
+                    y.label_in(lang)
+                ),
+            });
+            filled.insert(y, k);
+        }
+    }
+    (filled, notes)
 }
 
 #[cfg(test)]

@@ -275,6 +275,10 @@ pub struct TrendData {
     pub region: Option<String>,
     /// National and every region, when a region is chosen.
     pub panels: Vec<Panel>,
+    /// What the lines rest on beyond the file's figures (a national value summed over the
+    /// regions that have one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl TrendData {

@@ -167,7 +167,35 @@ pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
     }
     t.rows.push(nat);
     t.rows.push(sd);
+    // The correlations between the measures (Pearson r over the regions with both values), as
+    // the report's table has them: a row per measure, r in the value columns of the others.
+    for m in d.measures.iter().filter(|m| m.available && m.correlate) {
+        let mut c = m.label.chars();
+        let label = c
+            .next()
+            .map(|f| crate::case::lower_char(f) + c.as_str())
+            .unwrap_or_default();
+        let mut row = vec![format!("{} {label}", t_r(lang)).into()];
+        for o in &d.measures {
+            let r = d
+                .correlations
+                .iter()
+                .find(|c| (c.a == m.key && c.b == o.key) || (c.b == m.key && c.a == o.key))
+                .and_then(|c| c.r);
+            row.extend([
+                texts::cell(r),
+                serde_json::Value::Null,
+                serde_json::Value::Null,
+            ]);
+        }
+        t.rows.push(row);
+    }
     t
+}
+
+/// The label of a correlation row: "Correlatie (r) met ...".
+fn t_r(lang: Lang) -> &'static str {
+    texts::t(lang, "Correlatie (r) met", "Correlation (r) with")
 }
 
 pub fn render(

@@ -275,7 +275,15 @@ fn plan(
 pub fn build(ds: &Dataset, s: &ReportSpec, spec: &ViewSpec) -> Result<Report> {
     let lang = spec.lang;
     let d = ds.regional(lang)?;
-    let (from, to) = crate::compute::scatter::years(d, s.from, s.to, lang)?;
+    let (from, to) = match crate::compute::scatter::years(d, s.from, s.to, lang) {
+        Ok(p) => p,
+        // A file of one period: the sections that need a growth say so (each in its place);
+        // the shares, the trend and the differences between regions are drawn.
+        Err(_) if d.years.len() == 1 && s.from.is_none() && s.to.is_none() => {
+            (d.years[0], d.years[0])
+        }
+        Err(e) => return Err(e),
+    };
     let span = from.span(to, lang);
     let mut sections = Vec::new();
     let mut needs_boundaries = None;

@@ -156,6 +156,7 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
         }
     }
     let mut notes = texts::notes(ds, &[], lang);
+    notes.extend(data.notes.iter().cloned());
     if let Some(p) = data
         .national
         .iter()

@@ -40,7 +40,12 @@ pub struct OnDisk {
 impl OnDisk {
     pub fn open(path: &std::path::Path) -> std::io::Result<OnDisk> {
         let file = std::fs::File::open(path)?;
-        let size = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
+        let meta = file.metadata()?;
+        // A folder opens on some systems; it is said at once, by the path given.
+        if meta.is_dir() {
+            return Err(std::io::ErrorKind::IsADirectory.into());
+        }
+        let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -161,6 +161,18 @@ test('reflow: at 320 px wide the page needs no horizontal scrolling (WCAG 1.4.10
   await context.close();
 });
 
+test('target size: the controls beside the chart are at least 24 px high (WCAG 2.5.8)', async () => {
+  const { page, context } = await open(browser, srv.url + '#view=scatter');
+  await ready(page);
+  // The two summaries were 21 px, the k slider 16 px.
+  const small = await page.evaluate(() => [...document.querySelectorAll('summary, input, select, button')]
+    .filter((el) => el.offsetParent !== null && !el.closest('.hit-layer, #chart, .skip'))
+    .map((el) => ({ el: el.id || el.closest('[id]')?.id || el.tagName, h: el.getBoundingClientRect().height }))
+    .filter((t) => t.h < 24));
+  assert.deepEqual(small, []);
+  await context.close();
+});
+
 test('axe: no violations on every view of the catalogue, with its table open', async () => {
   const { page, context } = await open(browser, srv.url);
   await ready(page);

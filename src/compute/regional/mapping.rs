@@ -958,13 +958,28 @@ pub fn propose(table: &Table) -> MappingProposal {
         .filter(|t| t.required && !matched.iter().any(|m| m.column == t.name))
         .map(|t| t.name)
         .collect();
-    // Each open column (required first) takes the unmatched header most like it.
+    // Each open column (required first) takes the unmatched header most like it; the region
+    // first the column whose values are labour-market regions (`Werkgebied`, `Naam`), as reading
+    // takes it.
     let mut suggestions: Vec<Suggestion> = Vec::new();
+    #[cfg(feature = "full")]
+    if !matched.iter().any(|m| m.column == IdColumn::Region.name()) {
+        if let Some(&j) = unmatched
+            .iter()
+            .find(|&&j| holds_region_codes(table, j) || region_names_in(table, j).is_some())
+        {
+            suggestions.push(Suggestion {
+                header: headers[j].clone(),
+                column: IdColumn::Region.name(),
+            });
+        }
+    }
     let mut open: Vec<&Target> = all
         .iter()
         .filter(|t| !matched.iter().any(|m| m.column == t.name))
         .collect();
     crate::sort::sort_by_key(&mut open, |t| !t.required);
+    open.retain(|t| !suggestions.iter().any(|s| s.column == t.name));
     for t in open {
         let best = unmatched_headers
             .iter()
@@ -1208,6 +1223,21 @@ mod tests {
     }
 
     #[cfg(feature = "full")]
+    #[test]
+    fn the_region_is_proposed_by_its_values_when_its_header_names_none() {
+        // `Kolom B` holds regions, `Kolom A` text that is none; the similarity of the names
+        // would propose neither (or the wrong one).
+        let csv = "Kolom A;Kolom B;periode;x;y\nnoord;Achterhoek;2015;10;5\nzuid;Twente;2015;12;6\nwest;Rijnmond;2015;9;4\n";
+        let p = propose(&t(csv));
+        let region: Vec<&str> = p
+            .suggestions
+            .iter()
+            .filter(|s| s.column == "region")
+            .map(|s| s.header.as_str())
+            .collect();
+        assert_eq!(region, ["Kolom B"], "{p:?}");
+    }
+
     #[test]
     fn a_cbs_export_matches_by_name_and_its_row_counter_is_never_proposed() {
         let cbs =

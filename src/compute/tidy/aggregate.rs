@@ -958,6 +958,9 @@ pub fn combine(
         .collect();
     let mut row_numbers = crate::table::RowNumbers::new();
     let mut unknown = 0usize;
+    // Points without a value because the denominator (or the weights) add up to 0, not because
+    // a cell is empty: said apart.
+    let mut zero_base = 0usize;
     let mut rows_in = 0usize;
     // The first row of the first point of several rows, when no column tells its rows apart
     // (nothing to sum over: a row there twice, or two figures for one thing).
@@ -996,6 +999,10 @@ pub fn combine(
             Method::Sum => total(y),
             Method::Ratio => match (total(y), per.and_then(total)) {
                 (Some(a), Some(b)) if b > 0.0 => Some(100.0 * a / b),
+                (Some(_), Some(b)) => {
+                    zero_base += (b == 0.0) as usize;
+                    None
+                }
                 _ => None,
             },
             // (Means take the lists of rows: never summed in one pass.)
@@ -1014,6 +1021,7 @@ pub fn combine(
                     .collect();
                 pairs.and_then(|p| {
                     let w: f64 = p.iter().map(|(_, w)| w).sum();
+                    zero_base += (w == 0.0) as usize;
                     (w > 0.0).then(|| p.iter().map(|(v, w)| v * w).sum::<f64>() / w)
                 })
             }),
@@ -1169,6 +1177,22 @@ pub fn combine(
             ),
         });
     }
+    if zero_base > 0 {
+        let base = if method == Method::Ratio {
+            &per_text
+        } else {
+            &n_text
+        };
+        notes.push(match lang {
+            Lang::Nl => format!(
+                "{zero_base} punt(en) zonder waarde: '{base}' telt daar op tot 0 (delen door nul)."
+            ),
+            Lang::En => format!(
+                "{zero_base} point(s) without a value: '{base}' adds up to 0 there (division by zero)."
+            ),
+        });
+    }
+    let unknown = unknown - zero_base;
     if unknown > 0 {
         notes.push(match lang {
             Lang::Nl => {

@@ -433,13 +433,8 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 }
             }
             let total = if as_is {
-                // Shares that do not add up to 100 are drawn in proportion, as the note says:
-                // each divided by their sum.
-                if complete && sum > 0.0 && (sum - 100.0).abs() > 0.5 && !left_out {
-                    for r in share.iter_mut() {
-                        r[g] = r[g].map(|v| v / sum * 100.0);
-                    }
-                }
+                // Shares that do not add up to 100 stay the file's numbers (in the table, the
+                // labels and the summary); the chart draws them in proportion, as the note says.
                 None
             } else {
                 // Without every count the whole is unknown, so no share can be computed.

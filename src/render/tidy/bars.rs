@@ -107,6 +107,15 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
         (None, _) => String::new(),
     };
     let body = match (hi, lo) {
+        // One bar (or every bar the same, as written): no highest beside a lowest.
+        (Some(h), Some(l)) if known.len() == 1 || fmt(h.1) == fmt(l.1) => {
+            let v = fmt(h.1);
+            match (known.len(), lang) {
+                (1, _) => format!("{}{of}: {} ({v}).", cap(&d.y, lang), h.0),
+                (_, Lang::Nl) => format!("{}{of}: overal {v}.", cap(&d.y, lang)),
+                (_, Lang::En) => format!("{}{of}: {v} throughout.", cap(&d.y, lang)),
+            }
+        }
         (Some(h), Some(l)) => format!(
             "{} {}{of}: {} ({}); {}: {} ({}).",
             t(lang, "Hoogste", "Highest"),

@@ -117,25 +117,28 @@ pub fn forest_summary(d: &crate::data::tidy::ForestData, lang: Lang) -> String {
             .unwrap_or(0.0)
             .total_cmp(&b.estimate.unwrap_or(0.0))
     });
+    // "1 schatting in 1 kenmerk", "12 schattingen in 3 kenmerken".
+    let (n, m) = (known.len(), d.dimensions.len());
+    let of = |k: usize, one: &str, more: &str| format!("{k} {}", if k == 1 { one } else { more });
     let mut s = match lang {
         Lang::Nl => format!(
-            "{} schattingen in {} kenmerken{}",
-            known.len(),
-            d.dimensions.len(),
+            "{} in {}{}",
+            of(n, "schatting", "schattingen"),
+            of(m, "kenmerk", "kenmerken"),
             if d.models.is_empty() {
                 String::new()
             } else {
-                format!(" en {} modellen", d.models.len())
+                format!(" en {}", of(d.models.len(), "model", "modellen"))
             }
         ),
         Lang::En => format!(
-            "{} estimates in {} characteristics{}",
-            known.len(),
-            d.dimensions.len(),
+            "{} in {}{}",
+            of(n, "estimate", "estimates"),
+            of(m, "characteristic", "characteristics"),
             if d.models.is_empty() {
                 String::new()
             } else {
-                format!(" and {} models", d.models.len())
+                format!(" and {}", of(d.models.len(), "model", "models"))
             }
         ),
     };
@@ -146,7 +149,9 @@ pub fn forest_summary(d: &crate::data::tidy::ForestData, lang: Lang) -> String {
         });
     }
     s.push('.');
-    if let (Some(h), Some(l)) = (hi, lo) {
+    if let (Some(h), true) = (hi, n == 1) {
+        s.push_str(&format!(" {}.", desc(h)));
+    } else if let (Some(h), Some(l)) = (hi, lo) {
         s.push_str(&format!(
             " {}: {}; {}: {}.",
             t(lang, "Hoogste", "Highest"),
