@@ -1653,3 +1653,33 @@ fn a_file_of_one_year_gets_a_report() {
     );
     assert!(rep.title.ends_with("2017"), "{}", rep.title);
 }
+
+/// Found by the municipal probe: the convergence of a quarterly file compared 2015 K1 with
+/// 2017 K4; it compares the stands at the same point of the year (2015 K4), as the growth does.
+/// A growth asked between different points of the year is said.
+#[test]
+fn quarters_compare_the_same_point_of_the_year() {
+    let ds = quarters();
+    let r = render_query(&ds, "view=convergence").unwrap();
+    assert_eq!(r.data["compared_from"], "2015K4", "{}", r.data);
+    assert!(r.summary.contains("2015 K4"), "{}", r.summary);
+    assert!(!r.summary.contains("K1"), "{}", r.summary);
+    let n = all_notes(&ds, "view=ranking&from=2015K4&to=2017K3");
+    assert!(n.contains("ander moment van het jaar"), "{n}");
+    let n = all_notes(&ds, "view=ranking&from=2015K4&to=2017K4");
+    assert!(!n.contains("ander moment van het jaar"), "{n}");
+    let n = all_notes(&ds, "view=ranking&from=2015K1&to=2017K4");
+    assert!(n.contains("van 2015 K1 tot 2017 K4"), "{n}");
+}
+
+/// Found by the municipal probe: municipal codes with a leading zero beside CBS's `NL01` were
+/// said to be "numbers read as text, correct or empty those cells"; they are codes, as without
+/// the national row.
+#[test]
+fn municipal_codes_beside_the_national_code_are_codes() {
+    let csv = "gemeentecode;jaar;aantal\nNL01;2019;100\n0363;2019;60\n0518;2019;30\n1680;2019;10\n";
+    let ds = Dataset::load("codes.csv", csv.as_bytes()).unwrap();
+    let n = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(n.contains("Codes met een voorloopnul (0363)"), "{n}");
+    assert!(!n.contains("lijken een getal"), "{n}");
+}

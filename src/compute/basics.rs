@@ -93,7 +93,7 @@ fn missing(d: &RegionalData, c: Count, years: &[Period], lang: Lang) -> Option<S
     let absent: Vec<String> = years
         .iter()
         .filter(|y| d.national(**y, c).is_none())
-        .map(|y| y.to_string())
+        .map(|y| y.label_in(lang))
         .collect();
     if absent.is_empty() {
         None

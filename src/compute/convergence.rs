@@ -18,7 +18,7 @@ pub fn compute(d: &RegionalData, g: Subgroup, lang: Lang) -> Result<ConvergenceD
         let v = match measures::share_working(d, g, y, lang) {
             Ok(v) => v,
             Err(e) => {
-                skipped.push(format!("{y}: {}", e.message));
+                skipped.push(format!("{}: {}", y.label_in(lang), e.message));
                 continue;
             }
         };
@@ -40,7 +40,7 @@ pub fn compute(d: &RegionalData, g: Subgroup, lang: Lang) -> Result<ConvergenceD
             if !excluded.iter().any(|x| x.region == e.region) {
                 excluded.push(Excluded {
                     region: e.region,
-                    reason: format!("{} ({y})", e.reason),
+                    reason: format!("{} ({})", e.reason, y.label_in(lang)),
                 });
             }
         }
@@ -67,13 +67,22 @@ pub fn compute(d: &RegionalData, g: Subgroup, lang: Lang) -> Result<ConvergenceD
             ),
         }));
     }
-    let converging = match (years.first(), years.last()) {
-        (Some(a), Some(b)) if years.len() > 1 => Some(b.sd < a.sd),
+    // The last period against the first at the same point of its year (`2015K4` for `2017K4`:
+    // stands of one season, as the growth compares them; the first year in a file of years).
+    let start = years.last().and_then(|last| {
+        d.at_point_of(last.year)
+            .find_map(|p| years.iter().position(|r| r.year == p))
+    });
+    let converging = match (start.map(|i| &years[i]), years.last()) {
+        (Some(a), Some(b)) if a.year != b.year => Some(b.sd < a.sd),
         _ => None,
     };
     Ok(ConvergenceData {
         view: "convergence",
         subgroup: g,
+        compared_from: start
+            .map(|i| years[i].year)
+            .filter(|p| Some(*p) != years.first().map(|r| r.year)),
         years,
         converging,
         skipped,

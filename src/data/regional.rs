@@ -281,6 +281,18 @@ pub struct TrendData {
     pub notes: Vec<String>,
 }
 
+impl ConvergenceData {
+    /// The rows the reading compares: the first at the same point of the year as the last, and
+    /// the last.
+    pub fn compared(&self) -> (Option<&YearRow>, Option<&YearRow>) {
+        let first = match self.compared_from {
+            Some(p) => self.years.iter().find(|r| r.year == p),
+            None => self.years.first(),
+        };
+        (first, self.years.last())
+    }
+}
+
 impl TrendData {
     /// The periods the lines run over, for titles and the axis: `2015-2017`, `2015 K1 – 2017 K4`.
     pub fn span(&self, lang: Lang) -> String {
@@ -314,6 +326,10 @@ pub struct ConvergenceData {
     pub years: Vec<YearRow>,
     /// SD in the last year below the first: the regions grow towards each other.
     pub converging: Option<bool>,
+    /// The period the last is compared with when it is not the first (a file of quarters starting
+    /// in `2015K1`: `2015K4` for `2017K4`, the same point of the year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared_from: Option<Period>,
     /// Years left out, with the reason.
     pub skipped: Vec<String>,
     pub excluded: Vec<Excluded>,

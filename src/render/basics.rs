@@ -234,6 +234,7 @@ pub fn render(
         lang,
     )?;
     let mut notes = texts::notes(ds, &[], lang);
+    notes.extend(texts::seasons_note(data.from, data.to, lang));
     notes.extend(texts::highlight_note(ds, spec.highlight.as_deref(), lang));
     for m in data.measures.iter().filter(|m| !m.available) {
         notes.push(format!(

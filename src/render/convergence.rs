@@ -11,7 +11,7 @@ use crate::format::{number, Lang};
 use crate::spec::{ConvergenceSpec, ViewSpec};
 
 pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
-    let (Some(a), Some(b)) = (d.years.first(), d.years.last()) else {
+    let (Some(a), Some(b)) = d.compared() else {
         return String::new();
     };
     let suffix = d.subgroup.suffix_in(lang);

@@ -300,6 +300,9 @@ pub fn render(ds: &Dataset, s: &MapSpec, spec: &ViewSpec) -> Result<Rendered> {
     }
     resolved.push(("edition", v.edition.to_string()));
     let mut notes = texts::notes(ds, &v.excluded, spec.lang);
+    if let (Some(a), Some(b)) = (v.from, v.to) {
+        notes.extend(texts::seasons_note(a, b, lang));
+    }
     if !v.unmatched.is_empty() {
         notes.push(match lang {
             Lang::Nl => format!(

@@ -190,6 +190,10 @@ pub fn render(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<Rendered
         chart,
         texts::notes(ds, &data.excluded, lang)
             .into_iter()
+            .chain(match (data.from, data.to) {
+                (Some(f), Some(t)) => texts::seasons_note(f, t, lang),
+                _ => None,
+            })
             .chain(texts::highlight_note(ds, spec.highlight.as_deref(), lang))
             .collect(),
     ))

@@ -86,7 +86,8 @@ pub fn render_scatter(
         highlight,
         lang,
     )?;
-    let notes = texts::notes(ds, &data.excluded, lang);
+    let mut notes = texts::notes(ds, &data.excluded, lang);
+    notes.extend(texts::seasons_note(data.from, data.to, lang));
     let relative = format!(
         "{} ({})",
         t(lang, "verschil met landelijk", "difference from national"),

@@ -13,6 +13,26 @@ pub fn group_suffix(g: Subgroup) -> String {
     g.suffix()
 }
 
+/// A growth between stands at different points of their year (`2015M11` to `2017M12`, `2015K4`
+/// to `2017K3`) compares unlike stands (the seasons differ): said, as the view was asked for.
+/// (The built-in data has years: never.)
+pub fn seasons_note(
+    from: crate::spec::Period,
+    to: crate::spec::Period,
+    lang: Lang,
+) -> Option<String> {
+    #[cfg(feature = "full")]
+    if !from.same_point_of_year(to) && from.grain() == to.grain() {
+        let (f, l) = (from.label_in(lang), to.label_in(lang));
+        return Some(match lang {
+            Lang::Nl => format!("De groei loopt van {f} tot {l}: twee standen op een ander moment van het jaar, dus ook seizoensverschil; voor gelijke standen kies 'van' en 'tot' op hetzelfde moment van het jaar."),
+            Lang::En => format!("The growth runs from {f} to {l}: two stands at different points of the year, so seasonal differences count too; for like stands choose 'from' and 'to' at the same point of the year."),
+        });
+    }
+    let _ = (from, to, lang);
+    None
+}
+
 /// Notes for regions a view leaves out, and for national values summed from the regions.
 pub fn notes(ds: &Dataset, excluded: &[Excluded], lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = excluded

@@ -943,7 +943,8 @@ impl Table {
                 _ => true,
             });
             let all_zero_led = dictionary.iter().all(|t| zero_led(t));
-            let as_codes = all_zero_led && numbers_whole;
+            let as_codes =
+                numbers_whole && dictionary.iter().all(|t| zero_led(t) || national_code(t));
             let as_numbers = !as_codes && col.has_number() && all_zero_led;
             if !as_codes && !as_numbers {
                 continue;
@@ -1244,10 +1245,10 @@ impl Table {
                     .dictionary()
                     .iter()
                     .any(|t| leading_zero(t.trim().as_bytes()))
-                && col
-                    .dictionary()
-                    .iter()
-                    .all(|t| !t.trim().is_empty() && t.trim().bytes().all(|b| b.is_ascii_digit()))
+                && col.dictionary().iter().all(|t| {
+                    national_code(t)
+                        || !t.trim().is_empty() && t.trim().bytes().all(|b| b.is_ascii_digit())
+                })
             {
                 continue;
             }
@@ -2495,6 +2496,13 @@ impl Reading {
         }
         Ok(table)
     }
+}
+
+/// CBS's code of the country (`NL01`, `NL00`), which stands beside municipal codes (`0363`) in a
+/// column of codes.
+fn national_code(t: &str) -> bool {
+    let t = t.trim();
+    t.eq_ignore_ascii_case("NL01") || t.eq_ignore_ascii_case("NL00")
 }
 
 #[cfg(test)]

@@ -277,6 +277,26 @@ impl RegionalData {
         let mut subgroup_by_code: Vec<Option<Option<Subgroup>>> =
             vec![None; subgroup_col.map_or(0, |j| table.columns[j].dictionary().len())];
         let mut grain: Option<(Grain, usize)> = None;
+        // The finest grain of the period column, when it mixes grains (a region given by years
+        // in a file of quarters): a coarser period is read as the stand at its end in that grain
+        // (`2015` as 2015K4, as the year-end stand it is), said with the rows it concerns.
+        #[cfg(feature = "full")]
+        let finest: Option<Period> = {
+            let col = &table.columns[year_col];
+            let parsed: Vec<Period> = col
+                .dictionary()
+                .iter()
+                .filter_map(|t| Period::parse(t))
+                .collect();
+            let years_as_numbers = col.has_number();
+            let fine = parsed.iter().copied().max_by_key(|p| p.fineness());
+            let coarse = parsed.iter().map(|p| p.fineness()).min();
+            fine.filter(|f| {
+                coarse.is_some_and(|c| c < f.fineness()) || (years_as_numbers && f.fineness() > 0)
+            })
+        };
+        #[cfg(feature = "full")]
+        let mut coarse_read: (usize, Option<(String, Period, String)>) = (0, None);
         // Periods written with a provisional mark (`2017*`), once each.
         let mut provisional: Vec<String> = Vec::new();
         // Periods written with a two-digit year (`31-12-15`), a few for the note.
@@ -491,6 +511,19 @@ impl RegionalData {
                         .at(location(table, i, yname))
                     })?
                 }
+            };
+            #[cfg(feature = "full")]
+            let period = match finest {
+                Some(f) if period.fineness() < f.fineness() => {
+                    let read = period.end_as(f.grain());
+                    coarse_read.0 += 1;
+                    if coarse_read.1.is_none() {
+                        let shown = period_cell.as_text().unwrap_or_else(|| period.to_string());
+                        coarse_read.1 = Some((shown.trim().to_string(), read, region.to_string()));
+                    }
+                    read
+                }
+                _ => period,
             };
             match grain {
                 None => grain = Some((period.grain(), i)),
@@ -753,6 +786,26 @@ impl RegionalData {
                     format!("Regio '{region}'{also} komt voor {period} twee keer voor (ook op rij {prev_row})."),
                     format!("Region '{region}'{also} occurs twice for {period} (also on row {prev_row})."),
                 ),
+            };
+            // A year beside its own last quarter (read as the same stand): said, as the rows
+            // write different periods.
+            #[cfg(feature = "full")]
+            let (what, what_en) = {
+                let text = |k: usize| {
+                    let c = table.columns[year_col].get(k);
+                    c.as_text()
+                        .map(|t| t.trim().to_string())
+                        .unwrap_or_else(|| c.as_number().map(|n| n.to_string()).unwrap_or_default())
+                };
+                let (a, b) = (text(prev), text(i));
+                if a == b {
+                    (what, what_en)
+                } else {
+                    (
+                        format!("{what} '{a}' en '{b}' zijn dezelfde stand: die aan het eind van {}.", period.label()),
+                        format!("{what_en} '{a}' and '{b}' are the same stand: the one at the end of {}.", period.label_in(Lang::En)),
+                    )
+                }
             };
             return Err(
                 Error::new2(ErrorKind::Duplicate, what, what_en).at(location(table, i, rname))
@@ -1026,6 +1079,14 @@ impl RegionalData {
         }
         #[cfg(feature = "full")]
         notes.extend(romans_note);
+        #[cfg(feature = "full")]
+        if let (n, Some((shown, read, region))) = &coarse_read {
+            let (l, le) = (read.label(), read.label_in(Lang::En));
+            notes.push((
+                format!("Periodes van een grovere soort gelezen als de stand aan het eind ervan: '{shown}' als {l} ({region}; {n} rij(en) in '{yname}')"),
+                format!("Periods of a coarser kind read as the stand at their end: '{shown}' as {le} ({region}; {n} row(s) in '{yname}')"),
+            ));
+        }
         if cfg!(feature = "full") && !provisional.is_empty() {
             crate::sort::sort(&mut provisional);
             provisional.dedup();
@@ -3477,13 +3538,26 @@ mod tests {
             .resolve("from", Period::parse("2019K2").unwrap())
             .unwrap_err();
         assert!(e.message.contains("2019K1, 2019K4"), "{}", e.message);
+        // A year beside its own last quarter: the same stand twice.
         let e = load("regio;periode;personen doelgroepregister gecorrigeerd;werkzame personen\nA;2019;10;5\nA;2019K4;12;6\n").unwrap_err();
         assert!(
-            e.message.contains("mengt jaren en kwartalen"),
+            e.message.contains("'2019' en '2019K4' zijn dezelfde stand"),
             "{}",
             e.message
         );
         assert_eq!(e.location.unwrap().row, Some(3));
+        // A region given by years among quarters: its years are its year-end stands, said.
+        let d = load("regio;periode;personen doelgroepregister gecorrigeerd;werkzame personen\nA;2019K3;10;5\nA;2019K4;12;6\nB;2019;20;8\n").unwrap();
+        assert_eq!(d.grain, Grain::Quarter);
+        let k4 = Period::parse("2019K4").unwrap();
+        assert_eq!(d.get("B", k4, Count::WorkersTotal), Some(8.0));
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n.contains("'2019' als 2019 K4 (B; 1 rij(en)")),
+            "{:?}",
+            d.notes
+        );
     }
 
     #[test]
