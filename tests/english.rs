@@ -562,8 +562,8 @@ fn tidy_notes_refusals_and_aggregation_notes_are_english() {
         (
             "jaar,groep,aantal\n2017,A,0\n2018,A,5\n2017,B,.\n2018,B,4\n",
             "view=line&index=1",
-            "A: geen index mogelijk (eerste waarde ontbreekt of is 0).",
-            "A: no index possible (the first value is missing or 0).",
+            "A: geen index mogelijk (eerste waarde ontbreekt, is 0 of negatief).",
+            "A: no index possible (the first value is missing, 0 or negative).",
         ),
         (
             "jaar,groep,aantal\n2017,A,0\n2018,A,5\n2017,B,.\n2018,B,4\n",

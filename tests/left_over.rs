@@ -1683,3 +1683,140 @@ fn municipal_codes_beside_the_national_code_are_codes() {
     assert!(n.contains("Codes met een voorloopnul (0363)"), "{n}");
     assert!(!n.contains("lijken een getal"), "{n}");
 }
+
+/// Found by the robustness probe: one data row with twice the header's cells, deep in a file,
+/// was taken for the header and every row above it skipped as a title (25,000 rows gone, exit
+/// 0). The table begins where it begins; the wide row is a ragged row of it, an error at its row.
+#[test]
+fn one_wide_row_deep_in_a_file_is_no_header() {
+    let mut csv = String::from("cat,aantal\n");
+    for i in 0..40 {
+        csv.push_str(&format!("r{i},{i}\n"));
+    }
+    csv.push_str("Twente,53,extra,more\n");
+    for i in 40..60 {
+        csv.push_str(&format!("r{i},{i}\n"));
+    }
+    let e = Dataset::load("breed.csv", csv.as_bytes())
+        .err()
+        .expect("refused at the wide row");
+    assert_eq!(e.location.as_ref().and_then(|l| l.row), Some(42), "{e}");
+    // Title rows above a header still go (one or two cells each, then a table of four).
+    let csv = "Tabel 1\nBron,CBS\nregio,jaar,aantal,werkzaam\nA,2019,5,1\nB,2019,6,2\nC,2019,7,3\n";
+    let ds = Dataset::load("titels.csv", csv.as_bytes()).unwrap();
+    assert_eq!(ds.table.columns[0].name, "regio");
+    assert_eq!(ds.table.len(), 3);
+}
+
+/// Found by the robustness probe: `agg=sum` where each point is one row said "agg=mean: ... er
+/// valt niets te middelen".
+#[test]
+fn agg_sum_on_single_rows_says_sum() {
+    let ds = Dataset::load("a.csv", b"regio;aantal\nA;1\nB;2\n").unwrap();
+    let n = all_notes(&ds, "view=bars&x=regio&y=aantal&agg=sum");
+    assert!(
+        n.contains("agg=sum: elk punt is één rij") && n.contains("niets op te tellen"),
+        "{n}"
+    );
+    assert!(!n.contains("agg=mean"), "{n}");
+}
+
+/// Found by the robustness probe: a line from -10 to 10 "daalde (-200,0 %)", and its index ran
+/// 100, 50, -100. No change in % from a start of 0 or below: its values are said, no index.
+#[test]
+fn a_line_from_below_zero_has_no_change_in_percent() {
+    let ds = Dataset::load("saldo.csv", b"jaar;saldo\n2015;-10\n2016;0\n2017;10\n").unwrap();
+    let r = render_query(&ds, "view=line&x=jaar&y=saldo").unwrap();
+    assert!(
+        !r.summary.contains("daalde") && !r.summary.contains('%')
+            || r.summary.contains("geen verandering in %"),
+        "{}",
+        r.summary
+    );
+    assert!(r.summary.contains("van -10 naar 10"), "{}", r.summary);
+    let r = render_query(&ds, "view=line&x=jaar&y=saldo&index=1").unwrap();
+    assert!(
+        r.data["series"][0]["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["y"].is_null()),
+        "{}",
+        r.data
+    );
+    assert!(
+        r.notes.iter().any(|n| n.contains("geen index mogelijk")),
+        "{:?}",
+        r.notes
+    );
+}
+
+/// Found by the robustness probe: a negative count gave shares of 200 % and -100 %, and a group
+/// of zeros a sum of 100. A distribution has no negative parts: refused at the cell.
+#[test]
+fn a_distribution_refuses_negative_parts() {
+    let csv = "groep;status;aantal\nA;werk;20\nA;geen werk;-10\nB;werk;0\nB;geen werk;0\n";
+    let ds = Dataset::load("neg.csv", csv.as_bytes()).unwrap();
+    for view in ["stacked", "area"] {
+        let e = render_query(&ds, &format!("view={view}&x=groep&series=status&y=aantal"))
+            .err()
+            .unwrap_or_else(|| panic!("{view}: drawn"));
+        assert!(
+            e.to_string().contains("negatieve waarde (-10"),
+            "{view}: {e}"
+        );
+        assert_eq!(
+            e.location.as_ref().and_then(|l| l.row),
+            Some(3),
+            "{view}: {e}"
+        );
+    }
+    let csv = "groep;status;aantal\nA;werk;20\nA;geen werk;10\nB;werk;0\nB;geen werk;0\n";
+    let ds = Dataset::load("nul.csv", csv.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=stacked&x=groep&series=status&y=aantal").unwrap();
+    let b = r.data["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "B")
+        .unwrap()
+        .clone();
+    assert_eq!(b["sum"], 0.0, "{b}");
+}
+
+/// Found by the robustness probe: `987`, `4.099`, `12.345`, `15` in a column `aantal` of a
+/// decimal-point file (other columns have 45.3) was read as 4.099 persons without a word; two
+/// such numbers are enough to name the column. And one number written `00012` among numbers
+/// made the column codes, so a view blamed the valid `7`.
+#[test]
+fn point_thousands_and_a_leading_zero_in_a_column_of_numbers_are_said() {
+    let csv = "regio,aantal,aandeel_pct\nA,987,45.3\nB,4.099,12.5\nC,12.345,7.25\nD,15,0.5\n";
+    let ds = Dataset::load("mix.csv", csv.as_bytes()).unwrap();
+    let n = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        n.contains("Kolom 'aantal'") && n.contains("duizendtallen"),
+        "{n}"
+    );
+    let ds = Dataset::load("nul.csv", b"naam,waarde\na,7\nb,3\nc,00012\n").unwrap();
+    let r = render_query(&ds, "view=bars&x=naam&y=waarde").unwrap();
+    let ys: Vec<f64> = r.data["series"][0]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["y"].as_f64())
+        .collect();
+    assert!(ys.contains(&12.0) && ys.contains(&7.0), "{ys:?}");
+    let n = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(n.contains("'00012' = 12"), "{n}");
+    // Codes stay codes: several with a leading zero, or a header that says so.
+    let ds = Dataset::load(
+        "codes.csv",
+        b"gemeentecode,aantal\n0363,5\n1680,6\n0014,7\n",
+    )
+    .unwrap();
+    assert!(ds
+        .info_in(Lang::Nl)
+        .notes
+        .join(" | ")
+        .contains("Codes met een voorloopnul"));
+}

@@ -174,7 +174,7 @@ fn unspaced(body: &str) -> Option<String> {
 
 /// Whether a column read with a decimal point looks like whole numbers written with a point for
 /// the thousands: every number with decimals 1 or more with at most three of them, at least
-/// three and 60 % of them with exactly three (`2.100` reads as 2.1: one in ten thousands ends
+/// two and 60 % of them with exactly three (`2.100` reads as 2.1: one in ten thousands ends
 /// in a 0, so a few such are no sign of measurements), and every whole number below 1000.
 fn looks_like_thousands(c: &Column) -> bool {
     let whole = |x: f64| (x - x.round()).abs() <= 1e-6 * x.abs().max(1.0);
@@ -196,7 +196,7 @@ fn looks_like_thousands(c: &Column) -> bool {
             three += 1;
         }
     }
-    three >= 3 && three * 10 >= (three + fewer) * 6
+    three >= 2 && three * 10 >= (three + fewer) * 6
 }
 
 /// The cells of a file read with a decimal point that were kept as text because a point with

@@ -931,6 +931,9 @@ impl Table {
         let zero_led = |t: &str| leading_zero(t.trim().as_bytes());
         let mut codes: Vec<String> = Vec::new();
         let mut example: Option<String> = None;
+        // Columns of numbers with some written with a leading zero (`00012`): the column and
+        // one such text.
+        let mut numbers: Vec<(String, String)> = Vec::new();
         for j in 0..self.columns.len() {
             let col = &self.columns[j];
             let dictionary = col.dictionary();
@@ -943,8 +946,17 @@ impl Table {
                 _ => true,
             });
             let all_zero_led = dictionary.iter().all(|t| zero_led(t));
-            let as_codes =
-                numbers_whole && dictionary.iter().all(|t| zero_led(t) || national_code(t));
+            // One number written with a leading zero (`00012` beside `7` and `3` in a column
+            // `waarde`) is a number; codes are several (`0363`, `0518`) or named so by the
+            // header (`gemeentecode`, `nr`).
+            let zero_led_texts = dictionary.iter().filter(|t| zero_led(t)).count();
+            let header = col.name.to_lowercase();
+            let named_code = ["code", "nr", "nummer", "gemeente", "postcode", "id"]
+                .iter()
+                .any(|w| header.contains(w));
+            let as_codes = numbers_whole
+                && (zero_led_texts >= 2 || named_code || !col.has_number())
+                && dictionary.iter().all(|t| zero_led(t) || national_code(t));
             let as_numbers = !as_codes && col.has_number() && all_zero_led;
             if !as_codes && !as_numbers {
                 continue;
@@ -964,6 +976,13 @@ impl Table {
             read.spaced = col.spaced.clone();
             read.markers = col.markers.clone();
             read.finish();
+            if as_numbers {
+                let ex = dictionary
+                    .first()
+                    .map(|t| t.trim().to_string())
+                    .unwrap_or_default();
+                numbers.push((format!("'{}'", col.name), ex));
+            }
             if as_codes {
                 codes.push(format!("'{}'", col.name));
                 example = example.or_else(|| {
@@ -974,6 +993,18 @@ impl Table {
                 });
             }
             self.columns[j] = read;
+        }
+        if let Some((_, ex)) = numbers.first() {
+            let cols: Vec<String> = numbers.iter().map(|(c, _)| c.clone()).collect();
+            let n = ex.parse::<f64>().unwrap_or_default();
+            let (nl, en) = (
+                crate::format::first_ten(&cols, crate::format::Lang::Nl),
+                crate::format::first_ten(&cols, crate::format::Lang::En),
+            );
+            self.detected.note(
+                format!("Getallen met een voorloopnul als getal gelezen ('{ex}' = {n}) in {nl}"),
+                format!("Numbers with a leading zero read as numbers ('{ex}' = {n}) in {en}"),
+            );
         }
         let Some(example) = example else {
             return;

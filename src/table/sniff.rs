@@ -176,9 +176,39 @@ pub struct Plan {
 /// fullest row (and at least two); everything after a blank row is a note block when none of it
 /// looks like a table row.
 pub fn plan<T: Filled>(counts: &[T]) -> Option<Plan> {
+    let at_least = |fullest: usize| (fullest * 3).div_ceil(5).max(2);
     let fullest = counts.iter().map(|&n| n.filled()).max().unwrap_or(0);
-    let threshold = (fullest * 3).div_ceil(5).max(2);
-    let header = counts.iter().position(|&n| n.filled() >= threshold)?;
+    let mut threshold = at_least(fullest);
+    let mut header = counts.iter().position(|&n| n.filled() >= threshold)?;
+    // One row fuller than every other (a data row with cells to spare, deep in the file) is no
+    // header when, by the next fullest row, the table has begun above it: two rows or more as
+    // full as that header between it and the full row. (Without this, every row above the
+    // full one was skipped as a title; now that row is a ragged row of the table, an error.)
+    let second = {
+        let mut top = [0usize; 2];
+        for &n in counts {
+            let n = n.filled();
+            if n > top[0] {
+                top = [n, top[0]];
+            } else if n > top[1] {
+                top[1] = n;
+            }
+        }
+        top[1]
+    };
+    if second < fullest && header > 0 {
+        let lower = at_least(second);
+        if let Some(earlier) = counts[..header].iter().position(|&n| n.filled() >= lower) {
+            let table_rows = counts[earlier + 1..header]
+                .iter()
+                .filter(|&&n| n.filled() >= lower)
+                .count();
+            if table_rows >= 2 {
+                header = earlier;
+                threshold = lower;
+            }
+        }
+    }
     let body = counts.get(header + 1..).unwrap_or(&[]);
     // (Computed from the first row of two cells and the last full row: linear, where testing
     // every blank row against all rows after it took quadratic time on a sparse file.)

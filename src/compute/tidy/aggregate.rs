@@ -1118,14 +1118,19 @@ pub fn combine(
     // asked for where each point is one row is said as such, not as a mean.
     let mut notes = if combined || per.is_some() {
         vec![note]
-    } else if agg.is_some() {
+    } else if let Some(a) = agg {
+        // (agg=sum or agg=mean, as asked.)
+        let (key, nl, en) = match a {
+            Agg::Sum => ("sum", "op te tellen", "to add up"),
+            Agg::Mean => ("mean", "te middelen", "to average"),
+        };
         vec![match lang {
             Lang::Nl => format!(
-                "agg=mean: elk punt is één rij ({} {rows}), er valt niets te middelen",
+                "agg={key}: elk punt is één rij ({} {rows}), er valt niets {nl}",
                 number(n_points as f64, 0, lang)
             ),
             Lang::En => format!(
-                "agg=mean: each point is one row ({} {rows}), there is nothing to average",
+                "agg={key}: each point is one row ({} {rows}), there is nothing {en}",
                 number(n_points as f64, 0, lang)
             ),
         }]

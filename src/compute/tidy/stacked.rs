@@ -216,6 +216,25 @@ pub(crate) fn parts(
     (as_is, categories, LeftOut { totals, within })
 }
 
+/// A distribution has no negative parts: a count or share below 0 (a balance, a change) would
+/// give shares beyond 100 % and below 0. Refused, naming the first such cell.
+pub(crate) fn no_negative_parts(f: &Frame, y_name: &str, yj: usize) -> Result<()> {
+    let Some(i) = f
+        .rows
+        .iter()
+        .copied()
+        .find(|&i| f.number(yj, i).is_some_and(|v| v < 0.0))
+    else {
+        return Ok(());
+    };
+    let v = crate::format::number(f.number(yj, i).unwrap_or_default(), 2, f.lang);
+    Err(Error::not_available(match f.lang {
+        Lang::Nl => format!("'{y_name}' heeft een negatieve waarde ({v}): een verdeling (100 %) kan geen negatieve delen hebben. Kies view=bars of view=line."),
+        Lang::En => format!("'{y_name}' has a negative value ({v}): a distribution (100 %) cannot have negative parts. Choose view=bars or view=line."),
+    })
+    .at(f.location(i, yj)))
+}
+
 /// The values of a distribution's column that are no parts of it: totals, and parts of a part.
 pub(crate) struct LeftOut {
     pub(crate) totals: Vec<String>,
@@ -320,6 +339,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         None => f,
     };
     let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
+    no_negative_parts(f, &y_name, yj)?;
     // Shares of which the filter left parts out: drawn as the file gives them, each bar short
     // of 100 % by what was left out (not scaled up to 100 %, not taken for an error in the file).
     let left_out = cfg!(feature = "full") && as_is && filtered;
@@ -455,7 +475,8 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
                 facet: facet.clone(),
                 sum: if as_is {
                     sum
-                } else if known.is_empty() || !complete {
+                } else if known.is_empty() || !complete || sum <= 0.0 {
+                    // (A group of nobody, all its counts 0, has no distribution.)
                     0.0
                 } else {
                     100.0

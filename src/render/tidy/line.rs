@@ -87,6 +87,9 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
         (false, _) => "%",
     };
     let mut changes: Vec<(String, f64, String, String)> = Vec::new();
+    // Lines that start at 0 or below: no change in % from there (-10 to 10 is no fall of
+    // 200 %), their values said instead.
+    let mut from_to: Vec<(String, f64, f64, String, String)> = Vec::new();
     for s in &d.series {
         let known: Vec<(usize, f64)> = s
             .points
@@ -95,7 +98,7 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
             .filter_map(|(k, p)| p.y.map(|y| (k, y)))
             .collect();
         if let (Some(a), Some(b)) = (known.first(), known.last()) {
-            if a.0 < b.0 && (points || a.1 != 0.0) {
+            if a.0 < b.0 {
                 let name = match &s.facet {
                     Some(f) => format!("{} ({f})", s.name),
                     None => s.name.clone(),
@@ -110,6 +113,10 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
                     .get(b.0)
                     .map(|x| x.label.clone())
                     .unwrap_or_default();
+                if !points && a.1 <= 0.0 {
+                    from_to.push((name, a.1, b.1, xa, xb));
+                    continue;
+                }
                 let change = if points {
                     b.1 - a.1
                 } else {
@@ -119,7 +126,18 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
             }
         }
     }
+    // The first line that starts at 0 or below, by its values.
+    let values = |(name, a, b, xa, xb): &(String, f64, f64, String, String)| {
+        let (a, b) = (number(*a, d.decimals, lang), number(*b, d.decimals, lang));
+        match lang {
+            Lang::Nl => format!("van {xa} tot {xb} ging {name} van {a} naar {b} (geen verandering in % vanaf 0 of minder)"),
+            Lang::En => format!("from {xa} to {xb} {name} went from {a} to {b} (no change in % from 0 or less)"),
+        }
+    };
     if changes.is_empty() {
+        if let Some(first) = from_to.first() {
+            return format!("{}.", crate::data::tidy::capitalise(&values(first)));
+        }
         return format!(
             "{} per {}: {}",
             cap(&d.y, lang),
@@ -183,6 +201,9 @@ pub fn line_summary(d: &crate::data::tidy::LineData, lang: Lang) -> String {
                 ));
             }
         }
+    }
+    if let Some(first) = from_to.first() {
+        s.push_str(&format!("; {}", values(first)));
     }
     s.push('.');
     // Of the lines shown, when there were more than a chart holds ("Van de 100 getoonde van
