@@ -1820,3 +1820,24 @@ fn point_thousands_and_a_leading_zero_in_a_column_of_numbers_are_said() {
         .join(" | ")
         .contains("Codes met een voorloopnul"));
 }
+
+/// Found by the robustness probe: `Bron: UWV, bewerking SZW` below a table of two columns is
+/// split by its comma into both, and was read as a data row (a view then refused its text).
+#[test]
+fn a_source_line_split_over_two_columns_is_a_note() {
+    let csv = "cat,aantal\nA,1\nB,2\nC,3\nBron: UWV, bewerking SZW\n";
+    let ds = Dataset::load("bron.csv", csv.as_bytes()).unwrap();
+    assert_eq!(ds.table.len(), 3);
+    let r = render_query(&ds, "view=bars&x=cat&y=aantal").unwrap();
+    assert_eq!(r.table.rows.len(), 3);
+    let info = ds.info_in(Lang::Nl);
+    assert!(
+        info.summary.contains("toelichting onder de tabel"),
+        "{}",
+        info.summary
+    );
+    // A row of data whose category opens with such a word stays data.
+    let csv = "cat,aantal\nA,1\nBron: eigen,2\n";
+    let ds = Dataset::load("data.csv", csv.as_bytes()).unwrap();
+    assert_eq!(ds.table.len(), 2);
+}

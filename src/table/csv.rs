@@ -2855,8 +2855,18 @@ fn notes_in_short_rows(read: Read, delimiter: u8) -> Read {
             || row_numbers
                 .get(i)
                 .is_some_and(|r| short.iter().any(|&(row, _)| row == r));
+        // In a table of two or three columns a note split by its delimiter fills them all
+        // (`Bron: UWV` | `bewerking SZW`): a row of texts only, with a ':' after the word that
+        // opens it, beside a column of numbers, is a note too.
+        let all_text = || {
+            columns.iter().all(|c| !matches!(c.get(i), Cell::Number(_)))
+                && columns
+                    .iter()
+                    .any(|c| (0..i).any(|r| matches!(c.get(r), Cell::Number(_))))
+        };
         match first_filled(i) {
             Some(Cell::Text(t)) if is_short && opens_a_note(t) => k += 1,
+            Some(Cell::Text(t)) if t.contains(':') && opens_a_note(t) && all_text() => k += 1,
             _ => break,
         }
     }
