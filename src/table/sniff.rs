@@ -178,12 +178,16 @@ pub struct Plan {
 pub fn plan<T: Filled>(counts: &[T]) -> Option<Plan> {
     let at_least = |fullest: usize| (fullest * 3).div_ceil(5).max(2);
     let fullest = counts.iter().map(|&n| n.filled()).max().unwrap_or(0);
+    #[cfg_attr(not(feature = "full"), allow(unused_mut))]
     let mut threshold = at_least(fullest);
+    #[cfg_attr(not(feature = "full"), allow(unused_mut))]
     let mut header = counts.iter().position(|&n| n.filled() >= threshold)?;
     // One row fuller than every other (a data row with cells to spare, deep in the file) is no
     // header when, by the next fullest row, the table has begun above it: two rows or more as
     // full as that header between it and the full row. (Without this, every row above the
     // full one was skipped as a title; now that row is a ragged row of the table, an error.)
+    // (The first core reads the built-in data only, whose header is its first row.)
+    #[cfg(feature = "full")]
     let second = {
         let mut top = [0usize; 2];
         for &n in counts {
@@ -196,6 +200,7 @@ pub fn plan<T: Filled>(counts: &[T]) -> Option<Plan> {
         }
         top[1]
     };
+    #[cfg(feature = "full")]
     if second < fullest && header > 0 {
         let lower = at_least(second);
         if let Some(earlier) = counts[..header].iter().position(|&n| n.filled() >= lower) {
