@@ -1841,3 +1841,19 @@ fn a_source_line_split_over_two_columns_is_a_note() {
     let ds = Dataset::load("data.csv", csv.as_bytes()).unwrap();
     assert_eq!(ds.table.len(), 2);
 }
+
+/// Found by the municipal probe: a region without one quarter was said by each view its own way,
+/// but not in the file line.
+#[test]
+fn a_region_missing_a_period_is_named_in_the_file_line() {
+    let csv = "arbeidsmarktregio,kwartaal,personen_doelgroepregister,werkzame_personen\n\
+               Achterhoek,2016K3,100,50\nAchterhoek,2016K4,110,55\nTwente,2016K3,200,90\n";
+    let ds = Dataset::load("gat.csv", csv.as_bytes()).unwrap();
+    let n = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        n.contains("Regio's zonder rij voor een periode") && n.contains("Twente (2016 K4)"),
+        "{n}"
+    );
+    let n = ds.info_in(Lang::En).notes.join(" | ");
+    assert!(n.contains("Twente (2016 Q4)"), "{n}");
+}

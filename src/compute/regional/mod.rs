@@ -1122,6 +1122,40 @@ impl RegionalData {
                 ));
             }
         }
+        // A region without a row for a period the others have (a quarter missing from an
+        // export): said once in the file line, the views each say what they leave out.
+        #[cfg(feature = "full")]
+        if regions.len() > 1 {
+            let mut gaps: Vec<String> = Vec::new();
+            let mut gaps_en: Vec<String> = Vec::new();
+            for r in &regions {
+                let lacking: Vec<&Period> = years
+                    .iter()
+                    .filter(|y| !data.contains_key(&(r.clone(), **y)))
+                    .collect();
+                if lacking.is_empty() || lacking.len() == years.len() {
+                    continue;
+                }
+                let list = |lang| {
+                    let ps: Vec<String> = lacking.iter().map(|p| p.label_in(lang)).collect();
+                    crate::format::first_ten(&ps, lang)
+                };
+                gaps.push(format!("{r} ({})", list(Lang::Nl)));
+                gaps_en.push(format!("{r} ({})", list(Lang::En)));
+            }
+            if !gaps.is_empty() {
+                let (nl, en) = (
+                    crate::format::first_ten(&gaps, Lang::Nl),
+                    crate::format::first_ten(&gaps_en, Lang::En),
+                );
+                notes.push((
+                    format!(
+                        "Regio's zonder rij voor een periode die andere regio's wel hebben: {nl}"
+                    ),
+                    format!("Regions without a row for a period the other regions have: {en}"),
+                ));
+            }
+        }
         let national_from_file = years.iter().all(|y| national_rows.contains_key(y));
         let mut national = BTreeMap::new();
         let mut summed_years = Vec::new();
