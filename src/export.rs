@@ -251,10 +251,14 @@ fn html_table(t: &DataTable, lang: Lang) -> String {
     // A column of whole numbers (counts of persons) is written without decimals, the others
     // with the published one (`80.105`, not `80.105,0`, beside `43,9`).
     let whole = whole_columns(t);
-    for row in &t.rows {
+    for (r, row) in t.rows.iter().enumerate() {
         h.push_str("<tr>");
+        let precise = t.precise_rows.contains(&r);
         for (k, v) in row.iter().enumerate() {
-            let (text, num) = html_cell(v, whole.get(k).copied().unwrap_or(false), lang);
+            let (text, num) = match v.as_f64() {
+                Some(f) if precise => (number(f, 2, lang), true),
+                _ => html_cell(v, whole.get(k).copied().unwrap_or(false), lang),
+            };
             if num {
                 h.push_str(&format!("<td class=\"n\">{text}</td>"));
             } else {
@@ -410,7 +414,7 @@ pub fn report_files(
         if let Ok(x) = &s.rendered {
             let (svg_file, csv_file) = section_files(i, &s.label);
             files.push((svg_file, x.svg.clone()));
-            files.push((csv_file, csv(&x.table)));
+            files.push((csv_file, csv_in(&x.table, lang)));
         }
     }
     files
@@ -430,6 +434,7 @@ mod tests {
                 vec![json!(2019), json!(12.0), json!(100)],
                 vec![json!(2020), json!(12.5), json!(1200)],
             ],
+            ..Default::default()
         };
         let x = table_text(&t, Lang::Nl);
         assert_eq!(x.rows[0], ["2019", "12,00", "100"]);
@@ -445,6 +450,7 @@ mod tests {
                 vec![json!(2015), json!(80105.0), json!(43.87)],
                 vec![json!(2016), json!(4108.0), json!(50.0)],
             ],
+            ..Default::default()
         };
         let h = html_table(&t, Lang::Nl);
         assert!(h.contains(">80.105<") && h.contains(">4.108<"), "{h}");
@@ -461,6 +467,7 @@ mod tests {
                 vec![json!("@cmd"), serde_json::Value::Null],
                 vec![json!("-2 + 3"), json!(0.1)],
             ],
+            ..Default::default()
         };
         let c = csv(&t);
         assert!(c.starts_with('\u{feff}'));
@@ -480,6 +487,7 @@ mod tests {
                 vec![json!("A,B"), json!(-12.5), json!(true)],
                 vec![json!("+x"), json!(1e21), json!(false)],
             ],
+            ..Default::default()
         };
         let c = csv_in(&t, Lang::En);
         let lines: Vec<&str> = c.trim_start_matches('\u{feff}').split("\r\n").collect();
@@ -516,6 +524,7 @@ mod tests {
                     Value::Null,
                 ],
             ],
+            ..Default::default()
         };
         let nl = table_text(&t, Lang::Nl);
         assert_eq!(

@@ -1857,3 +1857,78 @@ fn a_region_missing_a_period_is_named_in_the_file_line() {
     let n = ds.info_in(Lang::En).notes.join(" | ");
     assert!(n.contains("Twente (2016 Q4)"), "{n}");
 }
+
+/// Found by the report probe: Figure 5's reading named the regions above national only, where
+/// the chart and table mark 13 below too.
+#[test]
+fn the_decomposition_reading_names_both_sides() {
+    let ds = Dataset::load("data.csv", banenverkenner::DEFAULT_DATA).unwrap();
+    let r = render_query(&ds, "view=decomposition").unwrap();
+    assert!(r.summary.contains("sd onder landelijk"), "{}", r.summary);
+    assert!(r.summary.contains("sd boven landelijk"), "{}", r.summary);
+}
+
+/// Found by the report probe: Table 7's correlations were written with the published one decimal
+/// in the report's table (0,8 beside r = 0,79 in its figure); its key said 1 sd with `k=1.5`;
+/// an English report wrote its CSV files the Dutch way; a missing column was named by its
+/// canonical name (`'jobs'`), which the file may not use.
+#[test]
+fn table_7_in_the_report_as_published() {
+    let ds = Dataset::load("data.csv", banenverkenner::DEFAULT_DATA).unwrap();
+    let spec = banenverkenner::spec::ViewSpec::parse("view=report").unwrap();
+    let Some(banenverkenner::spec::View::Report(s)) = spec.view.clone() else {
+        panic!("no report")
+    };
+    let rep = banenverkenner::render::report::build(&ds, &s, &spec).unwrap();
+    let files = banenverkenner::export::report_files(&rep, "", &[], Lang::Nl);
+    let html = &files.iter().find(|f| f.0 == "index.html").unwrap().1;
+    let basics = rep.sections.iter().find(|s| s.label == "Tabel 7").unwrap();
+    let t = &basics.rendered.as_ref().unwrap().table;
+    assert!(!t.precise_rows.is_empty());
+    let r0 = t.rows[t.precise_rows[0]]
+        .iter()
+        .find_map(|v| v.as_f64())
+        .unwrap();
+    let two = banenverkenner::format::number(r0, 2, Lang::Nl);
+    assert!(
+        html.contains(&format!(">{two}<")),
+        "{two} not in the report"
+    );
+    let r = render_query(&ds, "view=basics&k=1.5").unwrap();
+    assert!(r.svg.contains("meer dan 1,5 sd boven"), "key");
+    let spec = banenverkenner::spec::ViewSpec::parse("view=report&lang=en").unwrap();
+    let Some(banenverkenner::spec::View::Report(s)) = spec.view.clone() else {
+        panic!("no report")
+    };
+    let rep = banenverkenner::render::report::build(&ds, &s, &spec).unwrap();
+    let files = banenverkenner::export::report_files(&rep, "", &[], Lang::En);
+    let csv = &files
+        .iter()
+        .find(|f| f.0.ends_with("table-7.csv"))
+        .unwrap()
+        .1;
+    assert!(csv.lines().next().unwrap().contains(','), "{}", &csv[..80]);
+    let long = std::fs::read("tests/fixtures/regions_long.csv").unwrap();
+    let ds = Dataset::load("lang.csv", &long).unwrap();
+    let n = all_notes(&ds, "view=basics");
+    assert!(n.contains("geen kolom met banen"), "{n}");
+    assert!(!n.contains("'jobs'"), "{n}");
+}
+
+/// Found by the report probe: a one-year file's Figure 6 had an empty reading.
+#[test]
+fn a_trend_of_one_year_is_read_as_a_level() {
+    let csv = std::fs::read_to_string("tests/fixtures/regions_long.csv").unwrap();
+    let kept: String = csv
+        .lines()
+        .filter(|l| !l.contains(",2015,") && !l.contains(",2016,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let ds = Dataset::load("2017.csv", kept.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=trend").unwrap();
+    assert!(
+        r.summary.contains("één meetpunt") && r.summary.contains("98.481"),
+        "{}",
+        r.summary
+    );
+}

@@ -130,7 +130,10 @@ pub fn draw(
         .max((32.0 + name_w + ms.len() as f64 * 58.0).ceil() as u32);
     // The key under the table, wrapped to the width.
     let key = super::facet::wrap(
-        t(lang, "Vet en gekleurd: meer dan 1 sd boven (groen) of onder (blauw) landelijk. Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's.", "Bold and coloured: more than 1 sd above (green) or below (blue) national. Jobs against the indication: national = unweighted mean of the regions."),
+        &match lang {
+            Lang::Nl => format!("Vet en gekleurd: meer dan {} sd boven (groen) of onder (blauw) landelijk. Banen t.o.v. indicatie: landelijk = ongewogen gemiddelde van de regio's.", crate::format::k_text(data.k, lang)),
+            Lang::En => format!("Bold and coloured: more than {} sd above (green) or below (blue) national. Jobs against the indication: national = unweighted mean of the regions.", crate::format::k_text(data.k, lang)),
+        },
         Style::new(11.0),
         w as f64 - 32.0,
     );

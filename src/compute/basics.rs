@@ -82,12 +82,10 @@ fn count_label(c: Count, lang: Lang) -> String {
 fn missing(d: &RegionalData, c: Count, years: &[Period], lang: Lang) -> Option<String> {
     if !d.present.contains(&c) {
         return Some(match lang {
-            Lang::Nl => format!(
-                "het bestand heeft geen kolom '{}' ({})",
-                c.name(),
-                c.label()
-            ),
-            Lang::En => format!("the file has no column '{}'", c.name()),
+            // (Named as a reader knows it, not by the canonical name `jobs` that a file may
+            // not use; `--map` or the mapping step shows the names.)
+            Lang::Nl => format!("het bestand heeft geen kolom met {}", c.label()),
+            Lang::En => format!("the file has no column of {}", count_label(c, lang)),
         });
     }
     let absent: Vec<String> = years
@@ -169,6 +167,7 @@ fn ratio_values(d: &RegionalData, year: Period) -> Option<RegionalValues> {
 
 /// Outlier classes of every measure at threshold `k` (relative value beyond k SD).
 pub fn classify_outliers(data: &mut BasicsData, k: f64) {
+    data.k = k;
     for m in &mut data.measures {
         let sd = m.sd.unwrap_or(0.0);
         m.outliers = m
@@ -443,6 +442,7 @@ pub fn compute(
         regions: d.regions.clone(),
         measures: ms,
         correlations,
+        k: 1.0,
     })
 }
 

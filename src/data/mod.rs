@@ -50,6 +50,10 @@ impl Outlier {
 pub struct DataTable {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<serde_json::Value>>,
+    /// Rows whose numbers are written with two decimals where the others have the published
+    /// one (Table 7's correlations, r = 0,79): by index in `rows`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub precise_rows: Vec<usize>,
 }
 
 /// The role of one column, with the evidence for it.

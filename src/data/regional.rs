@@ -379,6 +379,8 @@ pub struct BasicsData {
     pub regions: Vec<String>,
     pub measures: Vec<Measure>,
     pub correlations: Vec<Correlation>,
+    /// The outlier threshold in SD the marks follow (`k=`; 1 unless asked).
+    pub k: f64,
 }
 
 impl BasicsData {

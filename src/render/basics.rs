@@ -175,6 +175,7 @@ pub fn data_table(d: &BasicsData, lang: Lang) -> DataTable {
             .next()
             .map(|f| crate::case::lower_char(f) + c.as_str())
             .unwrap_or_default();
+        t.precise_rows.push(t.rows.len());
         let mut row = vec![format!("{} {label}", t_r(lang)).into()];
         for o in &d.measures {
             let r = d

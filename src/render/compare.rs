@@ -191,6 +191,7 @@ fn table(c: &CompareData, lang: Lang) -> DataTable {
     let mut t = DataTable {
         columns: cols,
         rows: Vec::new(),
+        ..Default::default()
     };
     for (i, y) in c.periods.iter().enumerate() {
         let mut row = vec![json!(y)];

@@ -180,6 +180,7 @@ fn table(p: &ProfileData, lang: Lang) -> DataTable {
     let mut t = DataTable {
         columns,
         rows: Vec::new(),
+        ..Default::default()
     };
     for s in &p.series {
         let measure = match (s.measure, lang) {

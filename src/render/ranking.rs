@@ -102,6 +102,7 @@ pub fn bars_table(bars: &[Bar], measure: &str, with_parts: bool, lang: Lang) -> 
     let mut t = DataTable {
         columns: cols,
         rows: Vec::new(),
+        ..Default::default()
     };
     for b in bars {
         let mut row = vec![

@@ -118,6 +118,7 @@ pub fn render_scatter(
                 ]
             })
             .collect(),
+        ..Default::default()
     };
     let x = match s.x {
         crate::spec::ScatterX::Share => "share",

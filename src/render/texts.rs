@@ -173,6 +173,7 @@ pub fn table(columns: &[&str]) -> DataTable {
     DataTable {
         columns: columns.iter().map(|c| c.to_string()).collect(),
         rows: Vec::new(),
+        ..Default::default()
     }
 }
 

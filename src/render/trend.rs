@@ -88,6 +88,28 @@ pub fn summary(d: &TrendData, lang: Lang) -> String {
     if !falling.is_empty() {
         parts.push(falling.join(", "));
     }
+    // One period (or no line with two): the level, not a change.
+    if parts.is_empty() {
+        if let Some((p, v)) = total.and_then(|s| {
+            let k = s.values.iter().rposition(Option::is_some)?;
+            Some((d.years.get(k)?, s.values[k]?))
+        }) {
+            parts.push(match lang {
+                Lang::Nl => format!(
+                    "Landelijk {} {} {}; één meetpunt, dus geen ontwikkeling",
+                    number(v, 0, lang),
+                    noun(d.measure, lang),
+                    p.at_in(lang)
+                ),
+                Lang::En => format!(
+                    "Nationally {} {} {}; one data point, so no trend",
+                    number(v, 0, lang),
+                    noun(d.measure, lang),
+                    p.at_in(lang)
+                ),
+            });
+        }
+    }
     let mut s = parts.join("; ");
     if !s.is_empty() {
         s.push('.');

@@ -65,7 +65,11 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &AreaSpec) -> Result<Rendered> {
         &completed(&d.x, &d.y, Some(&d.series_column)),
         (title, subtitle, summary),
         &d,
-        DataTable { columns, rows },
+        DataTable {
+            columns,
+            rows,
+            ..Default::default()
+        },
         chart,
         &d.notes,
     )

@@ -54,7 +54,11 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &BarsSpec) -> Result<Rendered> {
         &completed(&d.x, &d.y, d.series_column.as_deref()),
         (title, subtitle, summary),
         &d,
-        DataTable { columns, rows },
+        DataTable {
+            columns,
+            rows,
+            ..Default::default()
+        },
         chart,
         &d.notes,
     )

@@ -81,7 +81,11 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &ForestSpec) -> Result<Rendered> {
         &resolved,
         (title, subtitle, summary),
         &d,
-        DataTable { columns, rows },
+        DataTable {
+            columns,
+            rows,
+            ..Default::default()
+        },
         chart,
         &d.notes,
     )

@@ -71,7 +71,11 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &LineSpec) -> Result<Rendered> {
         &completed(&d.x, &d.y, d.series_column.as_deref()),
         (title, subtitle, summary),
         &d,
-        DataTable { columns, rows },
+        DataTable {
+            columns,
+            rows,
+            ..Default::default()
+        },
         chart,
         &d.notes,
     )

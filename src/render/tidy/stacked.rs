@@ -82,7 +82,11 @@ pub(super) fn render(ctx: &Ctx, f: &Frame, s: &StackedSpec) -> Result<Rendered> 
         &completed(&d.x, &d.y, Some(&d.series_column)),
         (title, subtitle, summary),
         &d,
-        DataTable { columns, rows },
+        DataTable {
+            columns,
+            rows,
+            ..Default::default()
+        },
         chart,
         &d.notes,
     )
