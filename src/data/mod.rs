@@ -52,7 +52,7 @@ pub struct DataTable {
     pub rows: Vec<Vec<serde_json::Value>>,
     /// Rows whose numbers are written with two decimals where the others have the published
     /// one (Table 7's correlations, r = 0,79): by index in `rows`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip)]
     pub precise_rows: Vec<usize>,
 }
 
