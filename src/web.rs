@@ -453,7 +453,7 @@ impl Explorer {
             )
         })?;
         Ok(Explorer {
-            ds: Dataset::load(ex.file, ex.bytes).map_err(js_error)?,
+            ds: Dataset::example(ex).map_err(js_error)?,
         })
     }
 

@@ -1932,3 +1932,24 @@ fn a_trend_of_one_year_is_read_as_a_level() {
         r.summary
     );
 }
+
+/// Found by the page probe: a user's edited copy of `regions.csv` (other years, other counts)
+/// was credited "Bron: regionale analyse banenafspraak 2015-2017 (UWV, ...)" by its name alone,
+/// on screen and in every export. Only the built-in data and the examples, opened as such, carry
+/// the publication's source.
+#[test]
+fn a_users_file_named_like_the_built_in_data_is_the_users() {
+    let ds = Dataset::load("regions.csv", banenverkenner::DEFAULT_DATA).unwrap();
+    let r = render_query(&ds, "view=scatter").unwrap();
+    assert_eq!(r.source, "Bron: regions.csv (bewerking Banenverkenner)");
+    let ds = Dataset::default_data().unwrap();
+    let r = render_query(&ds, "view=scatter").unwrap();
+    assert!(r.source.contains("UWV"), "{}", r.source);
+    let ex = &banenverkenner::EXAMPLES[0];
+    let ds = Dataset::load(ex.file, ex.bytes).unwrap();
+    let r = render_query(&ds, ex.view).unwrap();
+    assert!(!r.source.contains("gepubliceerde"), "{}", r.source);
+    let ds = Dataset::example(ex).unwrap();
+    let r = render_query(&ds, ex.view).unwrap();
+    assert_eq!(r.source, ex.source);
+}

@@ -307,7 +307,7 @@ fn each_sample_opens_on_its_natural_view() {
 fn gallery_examples_render_their_views_with_dutch_texts() {
     assert_eq!(EXAMPLES.len(), 5);
     for ex in EXAMPLES {
-        let ds = Dataset::load(ex.file, ex.bytes).unwrap();
+        let ds = Dataset::example(ex).unwrap();
         let r = render(&ds, &ex.view_description());
         assert_eq!(r.title, ex.title);
         assert_eq!(r.source, ex.source);

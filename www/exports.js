@@ -23,8 +23,13 @@ function download(name, type, content) {
 function baseName(r) {
   const p = new URLSearchParams(r.spec || '');
   const parts = ['banenverkenner', r.view || 'grafiek'];
-  for (const k of ['subgroup', 'measure', 'from', 'to', 'year']) if (p.get(k)) parts.push(p.get(k));
-  return parts.join('-').replace(/[^\w.-]+/g, '_');
+  // What tells two exports apart: the subgroup, the measure and its x (figure 1c beside figure 2),
+  // the columns of a table view and its filter, the periods.
+  for (const k of ['subgroup', 'measure', 'x', 'y', 'series', 'facet', 'filter', 'from', 'to', 'year']) {
+    // (A regional x is named only when it is not the default share.)
+    if (p.get(k) && !(k === 'x' && p.get(k) === 'share')) parts.push(p.get(k));
+  }
+  return parts.join('-').replace(/[^\w.-]+/g, '_').slice(0, 120);
 }
 
 export function exportSvg(r) {
@@ -62,7 +67,7 @@ export function exportPng(r, onError) {
     ctx.drawImage(img, 0, 0, c.width, c.height);
     c.toBlob((b) => download(baseName(r) + '.png', 'image/png', b), 'image/png');
   };
-  img.onerror = () => onError(new Error('PNG kon niet worden gemaakt.'));
+  img.onerror = () => onError(Object.assign(new Error('PNG kon niet worden gemaakt.'), { message_en: 'The PNG could not be made.' }));
   // An explicit size so it rasterises at 2x, not at its own pixel size.
   const doc = new DOMParser().parseFromString(r.svg, 'image/svg+xml');
   const svg = doc.documentElement;

@@ -211,8 +211,8 @@ export const I18N = {
 };
 
 // A text of the page in the current language, with `{name}` filled in.
-export function t(key, vars) {
-  let s = (I18N[state.lang] && I18N[state.lang][key]) || I18N.nl[key] || key;
+export function t(key, vars, lang = state.lang) {
+  let s = (I18N[lang] && I18N[lang][key]) || I18N.nl[key] || key;
   for (const [k, v] of Object.entries(vars || {})) s = s.split('{' + k + '}').join(String(v));
   return s;
 }

@@ -552,7 +552,8 @@ function wire() {
     const typed = !(history.state && history.state.bv);
     const names = DATA_KEYS.some((k) => page[k] !== undefined);
     if (typed && !names && state.source && state.dataKeys.file && !state.loading) {
-      say(t('hash-kept-data', { file: state.fileName }));
+      // (In the language the address asks for: the view it draws switches to it.)
+      say(t('hash-kept-data', { file: state.fileName }, new URLSearchParams(core).get('lang') === 'en' ? 'en' : 'nl'));
       show(core);
       return;
     }

@@ -249,7 +249,12 @@ pub fn draw(d: &AreaData, texts: &Texts, lang: Lang) -> Result<Chart> {
                     .unwrap_or_default();
                 hits.push(facet::hit(
                     band,
-                    format!("{head}{} {}: {}{n}", d.x, x.label, shares.join(", ")),
+                    format!(
+                        "{head}{} {}: {}{n}",
+                        crate::data::tidy::label_in(&d.x, lang),
+                        x.label,
+                        shares.join(", ")
+                    ),
                     &x.label,
                 ));
             }

@@ -4,7 +4,6 @@
 //! this module only fills in what depends on the data (periods, subgroups, columns).
 
 use super::Dataset;
-use crate::data::tidy::label_of;
 use crate::format::Lang;
 use crate::spec::schema::{self, KeyDef, KeyKind, ViewDef};
 
@@ -130,7 +129,11 @@ fn key_info(view: &ViewDef, k: &'static KeyDef, ds: &Dataset, lang: Lang) -> Key
                 .filter(|c| roles.is_empty() || roles.contains(&c.role))
                 .map(|c| Choice {
                     value: c.column.clone(),
-                    label: format!("{} ({})", label_of(&c.column), c.label),
+                    label: format!(
+                        "{} ({})",
+                        crate::data::tidy::label_in(&c.column, lang),
+                        c.label
+                    ),
                 })
                 .collect();
             // `per=` divides one count by another: offered only with two counts to choose from

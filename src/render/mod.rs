@@ -44,6 +44,9 @@ pub struct Dataset {
     /// The table views the data supports (the same in every language), worked out once: each
     /// is computed with its defaults to see that it can be drawn.
     pub(crate) tidy_views_cache: std::cell::OnceCell<Vec<&'static str>>,
+    /// Whether this is the built-in data or a bundled example, opened as such (not a user's
+    /// file of the same name): only then is the source line the publication's.
+    pub(crate) published: bool,
 }
 
 impl Dataset {
@@ -152,6 +155,7 @@ impl Dataset {
                 boundaries: Vec::new(),
                 roles_cache,
                 tidy_views_cache: Default::default(),
+                published: false,
             }),
             // A file that has the regional columns must read cleanly: errors are the user's to fix.
             Err(e) if RegionalData::matches(&table) => Err(e),
@@ -178,6 +182,7 @@ impl Dataset {
                     boundaries: Vec::new(),
                     roles_cache,
                     tidy_views_cache: Default::default(),
+                    published: false,
                 })
             }
         }
@@ -207,6 +212,7 @@ impl Dataset {
             boundaries: Vec::new(),
             roles_cache: Default::default(),
             tidy_views_cache: Default::default(),
+            published: false,
         })
     }
 
@@ -236,7 +242,17 @@ impl Dataset {
 
     /// The embedded default dataset.
     pub fn default_data() -> Result<Dataset> {
-        Dataset::load(crate::DEFAULT_DATA_NAME, crate::DEFAULT_DATA)
+        let mut ds = Dataset::load(crate::DEFAULT_DATA_NAME, crate::DEFAULT_DATA)?;
+        ds.published = true;
+        Ok(ds)
+    }
+
+    /// A bundled example table ([`crate::EXAMPLES`]) opened as such: its source line is the
+    /// publication's.
+    pub fn example(ex: &crate::Example) -> Result<Dataset> {
+        let mut ds = Dataset::load(ex.file, ex.bytes)?;
+        ds.published = true;
+        Ok(ds)
     }
 
     /// What was detected and remarked while loading, for the page and the CLI.
@@ -657,7 +673,11 @@ pub fn render_query(ds: &Dataset, query: &str) -> Result<Rendered> {
 }
 
 pub(crate) fn source_line(ds: &Dataset, lang: Lang) -> String {
-    if let Some(ex) = crate::EXAMPLES.iter().find(|e| e.file == ds.table.source) {
+    // A user's file named as a bundled one (an edited copy of `regions.csv`) is the user's.
+    if let Some(ex) = crate::EXAMPLES
+        .iter()
+        .find(|e| ds.published && e.file == ds.table.source)
+    {
         return match lang {
             Lang::Nl => ex.source.to_string(),
             Lang::En => english_source(ex.file)
@@ -665,7 +685,7 @@ pub(crate) fn source_line(ds: &Dataset, lang: Lang) -> String {
                 .unwrap_or_else(|| format!("Source: {} (processed by Banenverkenner)", ex.file)),
         };
     }
-    match (lang, ds.table.source == crate::DEFAULT_DATA_NAME) {
+    match (lang, ds.published && ds.table.source == crate::DEFAULT_DATA_NAME) {
         (Lang::Nl, true) => {
             "Bron: regionale analyse banenafspraak 2015-2017 (UWV, bewerking Banenverkenner)"
                 .to_string()

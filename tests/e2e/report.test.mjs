@@ -38,6 +38,11 @@ test('the report shows every section of the core, numbered, each with its chart 
   const own = await page.evaluate(() => window.bv.core.call('csv', { spec: window.bv.rendered.sections[0].spec }));
   assert.equal(csv.bytes.toString('utf8'), own);
   assert.equal(own.trimEnd().split('\r\n').length, 36);
+  // Figure 2 (WSW, share of the register) is not saved under figure 1c's name (WSW, share).
+  const fig1c = await download(page, '#sections .report-section:nth-of-type(4) .section-actions button:first-child');
+  const fig2 = await download(page, '#sections .report-section:nth-of-type(5) .section-actions button:first-child');
+  assert.notEqual(fig1c.name, fig2.name);
+  assert.match(fig2.name, /register_share/);
   // Each section's table is drawn from the core's text cells.
   const first = await page.evaluate(() => window.bv.rendered.sections[0].text_table.rows.length);
   assert.equal(first, 35);
