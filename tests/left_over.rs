@@ -437,7 +437,7 @@ fn the_bars_reading_names_its_series_and_passes_the_total_by() {
     let r = render_query(&ds, "view=bars&x=subgroep&y=personen&series=jaar").unwrap();
     assert_eq!(
         r.summary,
-        "Hoogste personen (2017): Wajong (98.758); laagste: Wiw/ID (1.078)."
+        "Hoogste personen (2017): Wajong (98.758); laagste: Wiw/ID (1.078); totaal: 246.164."
     );
     let r = render_query(&ds, "view=bars&x=jaar&y=personen&facet=subgroep").unwrap();
     assert!(
@@ -1558,12 +1558,7 @@ fn a_zero_denominator_is_named() {
 /// and says so (it stopped a year early).
 #[test]
 fn the_national_trend_runs_on_when_a_region_lacks_the_last_year() {
-    let csv = std::fs::read_to_string("tests/fixtures/regions_long.csv").unwrap();
-    let kept: String = csv
-        .lines()
-        .filter(|l| !l.starts_with("Twente,2017") && !l.starts_with("Landelijk,"))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let kept = long_fixture(|l| !l.starts_with("Twente,2017") && !l.starts_with("Landelijk,"));
     let ds = Dataset::load("zonder.csv", kept.as_bytes()).unwrap();
     let r = render_query(&ds, "view=trend").unwrap();
     let national = r.data["national"][0]["values"].as_array().unwrap().clone();
@@ -1628,12 +1623,7 @@ fn the_basics_table_holds_the_correlations() {
 /// are drawn (it was refused as a whole).
 #[test]
 fn a_file_of_one_year_gets_a_report() {
-    let csv = std::fs::read_to_string("tests/fixtures/regions_long.csv").unwrap();
-    let kept: String = csv
-        .lines()
-        .filter(|l| !l.contains(",2015,") && !l.contains(",2016,"))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let kept = long_fixture(|l| !l.contains(",2015,") && !l.contains(",2016,"));
     let ds = Dataset::load("2017.csv", kept.as_bytes()).unwrap();
     let spec = banenverkenner::spec::ViewSpec::parse("view=report").unwrap();
     let Some(banenverkenner::spec::View::Report(s)) = spec.view.clone() else {
@@ -1918,12 +1908,7 @@ fn table_7_in_the_report_as_published() {
 /// Found by the report probe: a one-year file's Figure 6 had an empty reading.
 #[test]
 fn a_trend_of_one_year_is_read_as_a_level() {
-    let csv = std::fs::read_to_string("tests/fixtures/regions_long.csv").unwrap();
-    let kept: String = csv
-        .lines()
-        .filter(|l| !l.contains(",2015,") && !l.contains(",2016,"))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let kept = long_fixture(|l| !l.contains(",2015,") && !l.contains(",2016,"));
     let ds = Dataset::load("2017.csv", kept.as_bytes()).unwrap();
     let r = render_query(&ds, "view=trend").unwrap();
     assert!(
@@ -1952,4 +1937,50 @@ fn a_users_file_named_like_the_built_in_data_is_the_users() {
     let ds = Dataset::example(ex).unwrap();
     let r = render_query(&ds, ex.view).unwrap();
     assert_eq!(r.source, ex.source);
+}
+
+/// Found by the consistency probe: bars with a `totaal` among them read "Hoogste personen:
+/// Wajong" under a top bar of the total; the decomposition's table said "(%)" for what its
+/// tooltip calls percentage points; the residual map's column said "verschil"; the absolute
+/// ranking's reading left out the outliers its table marks.
+#[test]
+fn readings_and_headers_say_what_the_numbers_are() {
+    let ex = banenverkenner::EXAMPLES
+        .iter()
+        .find(|e| e.file == "register_by_subgroup_2017_2019.csv")
+        .unwrap();
+    let ds = Dataset::example(ex).unwrap();
+    let r = render_query(&ds, "view=bars&x=subgroup&y=persons&filter=year:2019").unwrap();
+    assert!(r.summary.contains("; totaal: 267.111."), "{}", r.summary);
+    let ds = Dataset::default_data().unwrap();
+    let r = render_query(&ds, "view=decomposition").unwrap();
+    assert!(
+        r.table
+            .columns
+            .iter()
+            .any(|c| c == "groei via Praktijkroute (%-punt)"),
+        "{:?}",
+        r.table.columns
+    );
+    let r = render_query(&ds, "view=map&measure=residual&subgroup=wajong").unwrap();
+    assert!(
+        r.table
+            .columns
+            .iter()
+            .any(|c| c == "afstand tot de trendlijn (%-punt)"),
+        "{:?}",
+        r.table.columns
+    );
+    let r = render_query(&ds, "view=ranking&measure=share&year=2015&scale=absolute").unwrap();
+    assert!(r.summary.contains("sd boven landelijk"), "{}", r.summary);
+}
+
+/// The published data in long form (`tests/fixtures/regions_long.csv`), the lines `keep` keeps.
+fn long_fixture(keep: impl Fn(&str) -> bool) -> String {
+    std::fs::read_to_string("tests/fixtures/regions_long.csv")
+        .unwrap()
+        .lines()
+        .filter(|l| keep(l))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }

@@ -63,7 +63,11 @@ export function chartWidth() {
   const want = state.presenting ? Math.min(avail * 0.62, (window.innerHeight - 100) / 0.756) / PRESENT_SCALE : avail;
   return Math.max(280, Math.min(2000, Math.floor(want)));
 }
-export const withWidth = (spec, w) => (spec ? `${spec}&width=${w}` : `width=${w}`);
+// (A width a link or the address carries gives way to the page's own: the key once.)
+export const withWidth = (spec, w) => {
+  const rest = (spec || '').split('&').filter((kv) => kv && !/^\s*width\s*(=|$)/i.test(kv)).join('&');
+  return rest ? `${rest}&width=${w}` : `width=${w}`;
+};
 
 export const enc = (p) => p.toString().replace(/\+/g, '%20');
 function safeDecode(s) { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; } }

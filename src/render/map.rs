@@ -159,15 +159,37 @@ pub fn summary(v: &MapView, residual: bool, absolute: bool, lang: Lang) -> Strin
 
 /// The map's numbers as a table.
 pub fn table(v: &MapView, lang: Lang) -> DataTable {
-    let mut t = texts::table(&match lang {
-        Lang::Nl => [
+    // The residual map's difference is the distance to the scatterplot's trend line.
+    let residual = v.measure == "residual";
+    let mut t = texts::table(&match (lang, residual) {
+        (Lang::Nl, false) => [
             "regio",
             "code",
             "waarde (%)",
-            "verschil (%-punt)",
+            "verschil met landelijk (%-punt)",
             "uitschieter",
         ],
-        Lang::En => ["region", "code", "value (%)", "difference (pp)", "outlier"],
+        (Lang::Nl, true) => [
+            "regio",
+            "code",
+            "waarde (%)",
+            "afstand tot de trendlijn (%-punt)",
+            "uitschieter",
+        ],
+        (Lang::En, false) => [
+            "region",
+            "code",
+            "value (%)",
+            "difference from national (pp)",
+            "outlier",
+        ],
+        (Lang::En, true) => [
+            "region",
+            "code",
+            "value (%)",
+            "distance to the trend line (pp)",
+            "outlier",
+        ],
     });
     for e in &v.regions {
         t.rows.push(vec![

@@ -674,6 +674,8 @@ pub fn render_query(ds: &Dataset, query: &str) -> Result<Rendered> {
 
 pub(crate) fn source_line(ds: &Dataset, lang: Lang) -> String {
     // A user's file named as a bundled one (an edited copy of `regions.csv`) is the user's.
+    // (The first core holds the built-in data only: no example.)
+    #[cfg(feature = "full")]
     if let Some(ex) = crate::EXAMPLES
         .iter()
         .find(|e| ds.published && e.file == ds.table.source)
@@ -685,7 +687,10 @@ pub(crate) fn source_line(ds: &Dataset, lang: Lang) -> String {
                 .unwrap_or_else(|| format!("Source: {} (processed by Banenverkenner)", ex.file)),
         };
     }
-    match (lang, ds.published && ds.table.source == crate::DEFAULT_DATA_NAME) {
+    // (The first core holds the built-in data only.)
+    let built_in =
+        !cfg!(feature = "full") || (ds.published && ds.table.source == crate::DEFAULT_DATA_NAME);
+    match (lang, built_in) {
         (Lang::Nl, true) => {
             "Bron: regionale analyse banenafspraak 2015-2017 (UWV, bewerking Banenverkenner)"
                 .to_string()

@@ -87,14 +87,14 @@ pub fn bars_table(bars: &[Bar], measure: &str, with_parts: bool, lang: Lang) -> 
         cols.extend([
             t(
                 lang,
-                "groei via Praktijkroute (%)",
-                "growth via the Praktijkroute (%)",
+                "groei via Praktijkroute (%-punt)",
+                "growth via the Praktijkroute (pp)",
             )
             .to_string(),
             t(
                 lang,
-                "groei via overige routes (%)",
-                "growth via other routes (%)",
+                "groei via overige routes (%-punt)",
+                "growth via other routes (pp)",
             )
             .to_string(),
         ]);

@@ -111,6 +111,16 @@ test('the chart is drawn again when its box gets narrower, and the link keeps no
   await context.close();
 });
 
+test('a link that carries a width draws at the page\'s width (it said the key was there twice)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(srv.url + '#view=ranking&width=375');
+  await settled(page);
+  assert.equal(await page.evaluate(() => document.getElementById('error').hidden), true);
+  assert.ok(await page.evaluate(() => window.bv.rendered.width > 375));
+  await context.close();
+});
+
 for (const [w, h] of [[1366, 768], [1920, 1080]]) {
   test(`presenting at ${w}x${h}, chart text is at least 18 px`, async () => {
     const context = await browser.newContext({ viewport: { width: w, height: h } });

@@ -80,8 +80,13 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
         .iter()
         .filter_map(|p| p.y.map(|y| (x_text(&p.x), y)))
         .collect();
-    // A total among the bars (`totaal` beside the subgroups) is no highest part.
+    // A total among the bars (`totaal` beside the subgroups) is no highest part: said apart.
+    let mut total = None;
     if known.iter().any(|(c, _)| !crate::data::tidy::is_total(c)) {
+        total = known
+            .iter()
+            .find(|(c, _)| crate::data::tidy::is_total(c))
+            .cloned();
         known.retain(|(c, _)| !crate::data::tidy::is_total(c));
     }
     // With several series or panels, the one described is named ("Hoogste personen (2017)").
@@ -135,6 +140,14 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
             t(lang, "Geen bekende waarden van", "No known values of"),
             lab(&d.y, lang)
         ),
+    };
+    let body = match total {
+        Some((name, v)) => format!(
+            "{}{}",
+            body.trim_end_matches('.'),
+            format!("; {name}: {}.", fmt(v))
+        ),
+        None => body,
     };
     // ("Van de 400 getoonde van 200.000 staven: hoogste ...")
     let mut s = match body.chars().next() {
