@@ -142,11 +142,7 @@ pub fn bars_summary(d: &crate::data::tidy::BarsData, lang: Lang) -> String {
         ),
     };
     let body = match total {
-        Some((name, v)) => format!(
-            "{}{}",
-            body.trim_end_matches('.'),
-            format!("; {name}: {}.", fmt(v))
-        ),
+        Some((name, v)) => format!("{}; {name}: {}.", body.trim_end_matches('.'), fmt(v)),
         None => body,
     };
     // ("Van de 400 getoonde van 200.000 staven: hoogste ...")
