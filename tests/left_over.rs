@@ -1,6 +1,8 @@
 //! What the notes of earlier sessions left: each file or view with its answer worked out by
 //! hand.
 
+mod common;
+
 use banenverkenner::compute::regional::Count;
 use banenverkenner::format::Lang;
 use banenverkenner::render::{render_query, Dataset};
@@ -1508,19 +1510,7 @@ fn shares_short_of_100_keep_the_files_numbers_where_numbers_are_written() {
         r.hits.iter().map(|h| &h.label).collect::<Vec<_>>()
     );
     // Drawn in proportion: the bar of A is as long as that of B (95 filling the width).
-    let width = |g: &str| -> f64 {
-        r.hits
-            .iter()
-            .filter(|h| h.label.starts_with(g))
-            .map(|h| h.w)
-            .sum()
-    };
-    assert!(
-        (width("A,") - width("B,")).abs() < 0.5,
-        "{} {}",
-        width("A,"),
-        width("B,")
-    );
+    common::assert_bars_equally_long(&r, "A", "B");
     assert!(
         r.notes.iter().any(|n| n.contains("naar verhouding")),
         "{:?}",
@@ -1558,7 +1548,8 @@ fn a_zero_denominator_is_named() {
 /// and says so (it stopped a year early).
 #[test]
 fn the_national_trend_runs_on_when_a_region_lacks_the_last_year() {
-    let kept = long_fixture(|l| !l.starts_with("Twente,2017") && !l.starts_with("Landelijk,"));
+    let kept =
+        common::long_lines(|l| !l.starts_with("Twente,2017") && !l.starts_with("Landelijk,"));
     let ds = Dataset::load("zonder.csv", kept.as_bytes()).unwrap();
     let r = render_query(&ds, "view=trend").unwrap();
     let national = r.data["national"][0]["values"].as_array().unwrap().clone();
@@ -1623,7 +1614,7 @@ fn the_basics_table_holds_the_correlations() {
 /// are drawn (it was refused as a whole).
 #[test]
 fn a_file_of_one_year_gets_a_report() {
-    let kept = long_fixture(|l| !l.contains(",2015,") && !l.contains(",2016,"));
+    let kept = common::long_lines(|l| !l.contains(",2015,") && !l.contains(",2016,"));
     let ds = Dataset::load("2017.csv", kept.as_bytes()).unwrap();
     let spec = banenverkenner::spec::ViewSpec::parse("view=report").unwrap();
     let Some(banenverkenner::spec::View::Report(s)) = spec.view.clone() else {
@@ -1908,7 +1899,7 @@ fn table_7_in_the_report_as_published() {
 /// Found by the report probe: a one-year file's Figure 6 had an empty reading.
 #[test]
 fn a_trend_of_one_year_is_read_as_a_level() {
-    let kept = long_fixture(|l| !l.contains(",2015,") && !l.contains(",2016,"));
+    let kept = common::long_lines(|l| !l.contains(",2015,") && !l.contains(",2016,"));
     let ds = Dataset::load("2017.csv", kept.as_bytes()).unwrap();
     let r = render_query(&ds, "view=trend").unwrap();
     assert!(
@@ -1973,14 +1964,4 @@ fn readings_and_headers_say_what_the_numbers_are() {
     );
     let r = render_query(&ds, "view=ranking&measure=share&year=2015&scale=absolute").unwrap();
     assert!(r.summary.contains("sd boven landelijk"), "{}", r.summary);
-}
-
-/// The published data in long form (`tests/fixtures/regions_long.csv`), the lines `keep` keeps.
-fn long_fixture(keep: impl Fn(&str) -> bool) -> String {
-    std::fs::read_to_string("tests/fixtures/regions_long.csv")
-        .unwrap()
-        .lines()
-        .filter(|l| keep(l))
-        .map(|l| format!("{l}\n"))
-        .collect()
 }

@@ -5,6 +5,8 @@
 //! be read either way in a `;` or a `,` file, and Excel formulas whose results were never
 //! calculated.
 
+mod common;
+
 use banenverkenner::render::{render_query, Dataset};
 use serde_json::Value;
 
@@ -397,19 +399,7 @@ fn shares_that_add_up_to_far_more_than_100_are_said_and_drawn_in_proportion() {
         "view=stacked&x=groep&series=status&y=aandeel_pct",
     )
     .unwrap();
-    let width = |g: &str| -> f64 {
-        r.hits
-            .iter()
-            .filter(|h| h.label.starts_with(g))
-            .map(|h| h.w)
-            .sum()
-    };
-    assert!(
-        (width("A,") - width("B,")).abs() < 0.5,
-        "{} {}",
-        width("A,"),
-        width("B,")
-    );
+    common::assert_bars_equally_long(&r, "A", "B");
     let said = notes(&d);
     assert!(said.contains("meer dan afronding verklaart"), "{said}");
     assert!(said.contains("B 120,0"), "{said}");

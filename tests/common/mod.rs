@@ -42,3 +42,30 @@ pub fn wide_without(drop: &[&str], drop_unknown: bool) -> String {
 pub fn wide() -> Dataset {
     Dataset::load("regions.csv", wide_without(NOT_IN_LONG, true).as_bytes()).unwrap()
 }
+
+/// The published data in long form, the lines `keep` keeps (a region or a year left out).
+pub fn long_lines(keep: impl Fn(&str) -> bool) -> String {
+    LONG.lines()
+        .filter(|l| keep(l))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// Asserts that the bars of groups `a` and `b` of a 100% chart are drawn equally long (shares
+/// that add up to other than 100 drawn in proportion), by the widths of their targets, whose
+/// labels start with the group's name and a comma.
+pub fn assert_bars_equally_long(r: &banenverkenner::render::Rendered, a: &str, b: &str) {
+    let width = |g: &str| -> f64 {
+        r.hits
+            .iter()
+            .filter(|h| h.label.starts_with(&format!("{g},")))
+            .map(|h| h.w)
+            .sum()
+    };
+    assert!(
+        (width(a) - width(b)).abs() < 0.5,
+        "{} {}",
+        width(a),
+        width(b)
+    );
+}
