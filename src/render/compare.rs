@@ -410,15 +410,7 @@ pub fn render_levels(ds: &Dataset, s: &RankingSpec, spec: &ViewSpec) -> Result<R
         _ => String::new(),
     };
     // The outliers the table marks, said in the reading (the bars are drawn in one colour).
-    let side = |up: bool| -> Vec<&str> {
-        by_value
-            .iter()
-            .filter(|b| b.outlier.is_some_and(|o| o.is_up() == up))
-            .map(|b| b.region.as_str())
-            .collect()
-    };
-    let summary =
-        summary + &super::ranking::outliers_sentence(&side(true), &side(false), spec.k, lang);
+    let summary = summary + &super::ranking::outliers_sentence(&by_value, spec.k, lang);
     let source = source_line(ds, spec.lang);
     let name = tr(lang, "Niveau", "Level").to_string();
     let chart = chart::bars::draw(

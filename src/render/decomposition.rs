@@ -35,20 +35,8 @@ pub fn summary(d: &DecompositionData, lang: Lang) -> String {
             pct(bottom.value, lang),
         ),
     };
-    let ups: Vec<&str> = d
-        .bars
-        .iter()
-        .filter(|b| b.outlier.is_some_and(|o| o.is_up()))
-        .map(|b| b.region.as_str())
-        .collect();
     // Both sides, as the chart and the table mark them.
-    let downs: Vec<&str> = d
-        .bars
-        .iter()
-        .filter(|b| b.outlier.is_some_and(|o| !o.is_up()))
-        .map(|b| b.region.as_str())
-        .collect();
-    s.push_str(&super::ranking::outliers_sentence(&ups, &downs, d.k, lang));
+    s.push_str(&super::ranking::outliers_sentence(&d.bars, d.k, lang));
     s
 }
 

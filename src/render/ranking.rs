@@ -5,7 +5,7 @@ use super::{source_line, to_json, Dataset, Rendered, Texts};
 use crate::chart;
 use crate::compute::ranking;
 use crate::data::regional::*;
-use crate::data::{DataTable, Outlier};
+use crate::data::DataTable;
 use crate::error::Result;
 use crate::format::{number, Lang};
 use crate::spec::{RankingSpec, ViewSpec};
@@ -15,16 +15,6 @@ pub fn summary(label: &str, national: f64, sd: f64, bars: &[Bar], k: f64, lang: 
     let (Some(top), Some(bottom)) = (bars.first(), bars.last()) else {
         return String::new();
     };
-    let ups: Vec<&str> = bars
-        .iter()
-        .filter(|b| b.outlier.is_some_and(Outlier::is_up))
-        .map(|b| b.region.as_str())
-        .collect();
-    let downs: Vec<&str> = bars
-        .iter()
-        .filter(|b| b.outlier.is_some_and(|o| !o.is_up()))
-        .map(|b| b.region.as_str())
-        .collect();
     let mut s = match lang {
         Lang::Nl => format!(
             "{label}: het hoogst in {} ({}) en het laagst in {} ({}); landelijk {}, standaardafwijking {} %-punt.",
@@ -45,24 +35,34 @@ pub fn summary(label: &str, national: f64, sd: f64, bars: &[Bar], k: f64, lang: 
             number(sd, 1, lang),
         ),
     };
-    s.push_str(&outliers_sentence(&ups, &downs, k, lang));
+    s.push_str(&outliers_sentence(bars, k, lang));
     s
 }
 
-/// " Meer dan 1 sd boven landelijk: A en B. Meer dan 1 sd onder landelijk: C."
-pub fn outliers_sentence(ups: &[&str], downs: &[&str], k: f64, lang: Lang) -> String {
+/// The outliers among `bars`, above and below, in their order: " Meer dan 1 sd boven landelijk:
+/// A en B. Meer dan 1 sd onder landelijk: C." (rankings, the decomposition, levels).
+pub fn outliers_sentence(bars: &[Bar], k: f64, lang: Lang) -> String {
     let k = texts::k_text(k, lang);
+    let side = |up: bool| -> Vec<&str> {
+        bars.iter()
+            .filter(|b| b.outlier.is_some_and(|o| o.is_up() == up))
+            .map(|b| b.region.as_str())
+            .collect()
+    };
     let mut s = String::new();
-    for (regions, nl, en) in [(ups, "boven", "above"), (downs, "onder", "below")] {
+    for (regions, nl, en) in [
+        (side(true), "boven", "above"),
+        (side(false), "onder", "below"),
+    ] {
         if !regions.is_empty() {
             s.push_str(&match lang {
                 Lang::Nl => format!(
                     " Meer dan {k} sd {nl} landelijk: {}.",
-                    texts::list_in(regions, lang)
+                    texts::list_in(&regions, lang)
                 ),
                 Lang::En => format!(
                     " More than {k} sd {en} national: {}.",
-                    texts::list_in(regions, lang)
+                    texts::list_in(&regions, lang)
                 ),
             });
         }

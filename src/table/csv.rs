@@ -2860,9 +2860,7 @@ fn notes_in_short_rows(read: Read, delimiter: u8) -> Read {
         // opens it, beside a column of numbers, is a note too.
         let all_text = || {
             columns.iter().all(|c| !matches!(c.get(i), Cell::Number(_)))
-                && columns
-                    .iter()
-                    .any(|c| (0..i).any(|r| matches!(c.get(r), Cell::Number(_))))
+                && columns.iter().any(Column::has_number)
         };
         match first_filled(i) {
             Some(Cell::Text(t)) if is_short && opens_a_note(t) => k += 1,

@@ -55,8 +55,7 @@ pub fn compute(f: &Frame, spec: &AreaSpec) -> Result<AreaData> {
         }
         None => f,
     };
-    let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
-    super::stacked::no_negative_parts(f, &y_name, yj)?;
+    let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j)?;
     if categories.len() > super::stacked::MAX_PARTS {
         let most = super::stacked::MAX_PARTS;
         return Err(super::stacked::too_many(

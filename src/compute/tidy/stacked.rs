@@ -175,7 +175,8 @@ pub(crate) fn no_row_note(no_row: &[(String, String)], at_en: &str, lang: Lang) 
 
 /// The parts of a distribution: whether `y` is already a share (a percentage, or summing to 100
 /// within each x and facet), the categories of `s`, and the total categories left out because
-/// counts would count them twice (the whole, not a part).
+/// counts would count them twice (the whole, not a part). A negative value is refused
+/// ([`no_negative_parts`]).
 pub(crate) fn parts(
     f: &Frame,
     y_name: &str,
@@ -183,7 +184,8 @@ pub(crate) fn parts(
     sj: usize,
     xj: usize,
     facet_j: Option<usize>,
-) -> (bool, Vec<String>, LeftOut) {
+) -> Result<(bool, Vec<String>, LeftOut)> {
+    no_negative_parts(f, y_name, yj)?;
     let mut group_cols = vec![xj];
     group_cols.extend(facet_j);
     let as_is =
@@ -213,12 +215,12 @@ pub(crate) fn parts(
         Vec::new()
     };
     categories.retain(|c| !totals.contains(c) && !within.contains(c));
-    (as_is, categories, LeftOut { totals, within })
+    Ok((as_is, categories, LeftOut { totals, within }))
 }
 
 /// A distribution has no negative parts: a count or share below 0 (a balance, a change) would
 /// give shares beyond 100 % and below 0. Refused, naming the first such cell.
-pub(crate) fn no_negative_parts(f: &Frame, y_name: &str, yj: usize) -> Result<()> {
+fn no_negative_parts(f: &Frame, y_name: &str, yj: usize) -> Result<()> {
     let Some(i) = f
         .rows
         .iter()
@@ -338,8 +340,7 @@ pub fn compute(f: &Frame, spec: &StackedSpec) -> Result<StackedData> {
         }
         None => f,
     };
-    let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j);
-    no_negative_parts(f, &y_name, yj)?;
+    let (as_is, mut categories, dropped) = parts(f, &y_name, yj, sj, xj, facet_j)?;
     // Shares of which the filter left parts out: drawn as the file gives them, each bar short
     // of 100 % by what was left out (not scaled up to 100 %, not taken for an error in the file).
     let left_out = cfg!(feature = "full") && as_is && filtered;
