@@ -160,13 +160,16 @@ export async function copyLink() {
 
 function escAttr(s) { return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;'); }
 
+// The name of this page's file (index.html, or the single file banenverkenner.html).
+const pageName = () => decodeURIComponent(location.pathname.split('/').pop() || 'index.html');
+
 const ownFile = () => !!state.source && state.source.kind !== 'default';
 
 function embedSnippet() {
   const r = state.rendered;
-  let base = location.href.split('#')[0];
-  // Embeds point at the served site's index.html (also when made from the single file).
-  base = base.replace(/\?.*$/, '').replace(/[^/]*$/, 'index.html');
+  // Embeds point at this page: the served site's index.html, or the single file when made
+  // from it (which works on its own where index.html may not be beside it).
+  const base = location.href.split('#')[0].replace(/\?.*$/, '').replace(/\/$/, '/index.html');
   const file = state.dataKeys.data || state.fileName;
   // A bundled example is named as such; a user's file is expected beside the page (data=).
   const data = !ownFile() ? '' : state.source.kind === 'example'
@@ -184,5 +187,7 @@ export function fillEmbed() {
   $('embed-code').value = embedSnippet();
   const file = state.dataKeys.data || state.fileName;
   const own = ownFile() && state.source.kind !== 'example';
-  $('embed-help').textContent = own ? t('embed-help-file', { file }) + ' ' + t('embed-help-default') : t('embed-help-default');
+  const page = pageName();
+  const where = t(page === 'index.html' ? 'embed-help-default' : 'embed-help-single', { page });
+  $('embed-help').textContent = own ? t('embed-help-file', { file, page }) + ' ' + where : where;
 }

@@ -92,8 +92,9 @@ function writeHash(coreSpec, push) {
 // Renders `spec` on the data in the worker and puts the result (or the error, and no chart) on
 // screen; `push` makes it a step in the history. `before` runs just before, in the same task
 // (a new dataset's file line appears together with its first chart). `first`: this view as the
-// worker drew it when it opened the data (`{json, width}`), shown without asking again.
-async function show(spec, { push = false, before = null, first = null } = {}) {
+// worker drew it when it opened the data (`{json, width}`), shown without asking again. `step`
+// makes it a step in the history without being a choice (the first view of other data).
+async function show(spec, { push = false, before = null, first = null, step = false } = {}) {
   // A view chosen while a file loads is the view that file opens with (the data on screen is about
   // to go; the hash keeps naming the data on screen until the new data is in).
   if (state.loading && !before) { state.loading.chosen = spec; return; }
@@ -120,13 +121,13 @@ async function show(spec, { push = false, before = null, first = null } = {}) {
     if (lang !== state.lang) { state.lang = lang; state.pickerSig = ''; applyI18n(); describeDataset(); }
     buildPickers(spec);
     openFull(spec);
-    writeHash(spec, push);
+    writeHash(spec, push || step);
     state.drawnHash = location.hash;
     settled('error');
     return;
   }
   // The hash changes with the screen: the completed description, as a new entry for a choice.
-  writeHash(r.spec, push);
+  writeHash(r.spec, push || step);
   state.askedWidth = width;
   draw(r);
   settled('ready');
@@ -216,8 +217,10 @@ function showProgress(p) {
 // Opens a dataset in the worker and shows `spec` on it: a view description, or `{ after }` for
 // the view of the description `after`, kept for the new data where it offers it
 // (`specForNewData`). Only when both worked do the file line and the chart change, together; a
-// failure leaves the previous data on screen and says so.
-async function openData(source, name, spec, dataKeys) {
+// failure leaves the previous data on screen and says so. `step`: the new data's first view is a
+// step in the history (a file or example the user chose), so Back returns to the data before it;
+// else it takes the place of the entry on screen (data an address names).
+async function openData(source, name, spec, dataKeys, { step = false } = {}) {
   if (state.loading) await cancelLoad(true);
   const previous = state.source ? state.fileName : null;
   state.loading = { name, loaded: 0, total: source.file ? source.file.size : 0 };
@@ -290,7 +293,7 @@ async function openData(source, name, spec, dataKeys) {
   // Until the new file's first chart is on screen (and the file line with it), a view chosen is
   // kept for after it, as during the load: the data on screen is still the previous file's.
   if (mine) { mine.chosen = null; mine.drawing = true; }
-  await show(next, { before: adopt, first });
+  await show(next, { before: adopt, first, step: step && !!state.rendered });
   const late = mine && state.loading === mine ? mine.chosen : null;
   if (state.loading === mine) state.loading = null;
   if (d.partial) await completeCatalogue(source);
@@ -421,7 +424,8 @@ function loadFile(file) {
   // The file a link asked for gets the column mapping the link carries (`map=`).
   const map = wanted && wanted.map;
   const source = { kind: 'file', name: file.name, file, ...(map ? { mapping: map.pairs } : {}) };
-  return openData(source, file.name, spec, { file: file.name, ...(map ? { map: map.text } : {}) });
+  // (A file a link asked for takes the link's entry; any other is a step from the data on screen.)
+  return openData(source, file.name, spec, { file: file.name, ...(map ? { map: map.text } : {}) }, { step: !wanted });
 }
 
 // A link that names a file too large to travel with it: ask for that file by name.
@@ -493,8 +497,8 @@ function buildGallery() {
       const view = lang === 'en' ? (ex.view_en || ex.view) : ex.view;
       const spec = (view || '') + (lang ? (view ? '&' : '') + 'lang=' + lang : '');
       const ok = ex.builtin
-        ? await openData({ kind: 'default' }, null, spec, {})
-        : await openData({ kind: 'example', file: ex.file }, ex.file, spec, { example: ex.file });
+        ? await openData({ kind: 'default' }, null, spec, {}, { step: true })
+        : await openData({ kind: 'example', file: ex.file }, ex.file, spec, { example: ex.file }, { step: true });
       if (ok) $('figure').focus();
     });
     li.appendChild(b); li.appendChild(d);

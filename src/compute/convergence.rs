@@ -8,13 +8,14 @@ use crate::compute::stats;
 use crate::data::regional::*;
 use crate::error::{Error, Result};
 use crate::format::Lang;
-use crate::spec::Subgroup;
+use crate::spec::ConvergenceSpec;
 
-pub fn compute(d: &RegionalData, g: Subgroup, lang: Lang) -> Result<ConvergenceData> {
+pub fn compute(d: &RegionalData, s: &ConvergenceSpec, lang: Lang) -> Result<ConvergenceData> {
+    let g = s.subgroup;
     let mut years = Vec::new();
     let mut skipped = Vec::new();
     let mut excluded: Vec<Excluded> = Vec::new();
-    for &y in &d.years {
+    for y in d.periods_within(s.from, s.to)? {
         let v = match measures::share_working(d, g, y, lang) {
             Ok(v) => v,
             Err(e) => {
@@ -98,11 +99,20 @@ pub fn compute(d: &RegionalData, g: Subgroup, lang: Lang) -> Result<ConvergenceD
 mod tests {
     use super::*;
     use crate::render::Dataset;
+    use crate::spec::{Period, Subgroup};
+
+    fn total(from: Option<i32>, to: Option<i32>) -> ConvergenceSpec {
+        ConvergenceSpec {
+            subgroup: Subgroup::Total,
+            from: from.map(Period::year),
+            to: to.map(Period::year),
+        }
+    }
 
     #[test]
     fn convergence_2015_matches_the_report() {
         let d = Dataset::default_data().unwrap().regional.unwrap();
-        let c = compute(&d, Subgroup::Total, Lang::Nl).unwrap();
+        let c = compute(&d, &total(None, None), Lang::Nl).unwrap();
         assert_eq!(c.years.len(), 3);
         let y = &c.years[0];
         assert_eq!(y.year, 2015);
@@ -113,5 +123,18 @@ mod tests {
         assert_eq!(format!("{:.2}", y.sd), "6.52");
         assert_eq!(format!("{:.2}", y.national), "43.87");
         assert_eq!(c.converging, Some(c.years[2].sd < c.years[0].sd));
+    }
+
+    #[test]
+    fn from_and_to_keep_their_periods() {
+        let d = Dataset::default_data().unwrap().regional.unwrap();
+        let c = compute(&d, &total(Some(2016), None), Lang::Nl).unwrap();
+        let years: Vec<Period> = c.years.iter().map(|r| r.year).collect();
+        assert_eq!(years, [Period::year(2016), Period::year(2017)]);
+        assert_eq!(c.converging, Some(c.years[1].sd < c.years[0].sd));
+        let c = compute(&d, &total(None, Some(2016)), Lang::Nl).unwrap();
+        assert_eq!(c.years.len(), 2);
+        let e = compute(&d, &total(Some(2014), None), Lang::Nl).unwrap_err();
+        assert!(e.message.contains("2014"), "{}", e.message);
     }
 }

@@ -71,9 +71,9 @@ pub fn compute(
     region: Option<&str>,
     lang: Lang,
 ) -> Result<TrendData> {
-    let years = d.years.clone();
+    let years = d.periods_within(s.from, s.to)?;
     #[cfg(feature = "full")]
-    let (filled, notes) = national_of_present(d, lang);
+    let (filled, notes) = national_of_present(d, &years, lang);
     #[cfg(not(feature = "full"))]
     let (filled, notes) = (BTreeMap::<Period, Counts>::new(), Vec::new());
     let national = series(lang, s.measure, &years, |y| {
@@ -122,10 +122,14 @@ pub fn compute(
 /// views take it, with a note per period naming the regions left out. Without this the national
 /// line would stop at the first such period.
 #[cfg(feature = "full")]
-fn national_of_present(d: &RegionalData, lang: Lang) -> (BTreeMap<Period, Counts>, Vec<String>) {
+fn national_of_present(
+    d: &RegionalData,
+    years: &[Period],
+    lang: Lang,
+) -> (BTreeMap<Period, Counts>, Vec<String>) {
     let mut filled = BTreeMap::new();
     let mut notes = Vec::new();
-    for &y in &d.years {
+    for &y in years {
         let Some(n) = d.national.get(&y) else {
             continue;
         };
@@ -182,6 +186,8 @@ mod tests {
             &d,
             &TrendSpec {
                 measure: TrendMeasure::Workers,
+                from: None,
+                to: None,
             },
             None,
             Lang::Nl,
@@ -213,6 +219,8 @@ mod tests {
             &d,
             &TrendSpec {
                 measure: TrendMeasure::Workers,
+                from: None,
+                to: None,
             },
             Some("twente"),
             Lang::Nl,
@@ -225,6 +233,8 @@ mod tests {
             &d,
             &TrendSpec {
                 measure: TrendMeasure::Workers,
+                from: None,
+                to: None,
             },
             Some("Atlantis"),
             Lang::Nl,
@@ -240,6 +250,8 @@ mod tests {
             &d,
             &TrendSpec {
                 measure: TrendMeasure::Workers,
+                from: None,
+                to: None,
             },
             None,
             Lang::Nl,

@@ -8,7 +8,7 @@ use crate::compute::convergence;
 use crate::data::regional::*;
 use crate::error::Result;
 use crate::format::{number, Lang};
-use crate::spec::{ConvergenceSpec, ViewSpec};
+use crate::spec::{ConvergenceSpec, Period, ViewSpec};
 
 pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
     let (Some(a), Some(b)) = d.compared() else {
@@ -66,7 +66,7 @@ pub fn summary(d: &ConvergenceData, lang: Lang) -> String {
 pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rendered> {
     let lang = spec.lang;
     let d = ds.regional(lang)?;
-    let data = convergence::compute(d, s.subgroup, lang)?;
+    let data = convergence::compute(d, s, lang)?;
     let suffix = data.subgroup.suffix_in(lang);
     let title = match lang {
         Lang::Nl => format!("Verschillen tussen regio's in het aandeel werkenden{suffix}"),
@@ -141,9 +141,12 @@ pub fn render(ds: &Dataset, s: &ConvergenceSpec, spec: &ViewSpec) -> Result<Rend
             crate::data::tidy::capitalise(grain.noun(lang))
         ),
     }));
+    let periods: Vec<Period> = data.years.iter().map(|r| r.year).collect();
+    let mut resolved = vec![("subgroup", data.subgroup.key().to_string())];
+    resolved.extend(super::period_bounds(s.from, s.to, &periods));
     Ok(Rendered::assemble(
         "convergence",
-        spec.query_resolved("convergence", &[("subgroup", data.subgroup.key().into())]),
+        spec.query_resolved("convergence", &resolved),
         Texts {
             title,
             subtitle,

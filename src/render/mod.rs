@@ -26,6 +26,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::format::Lang;
 use crate::geo::Boundaries;
 pub use crate::spec::{self, View, ViewSpec};
+use crate::spec::Period;
 use crate::table::{self, Detected, Table};
 use serde::Serialize;
 
@@ -600,6 +601,23 @@ fn to_json<T: Serialize>(v: &T) -> Result<serde_json::Value> {
 }
 
 /// Renders a view description against a dataset.
+/// The `from` and `to` a view was given, as the file's periods drawn (`2016` is `2016K4` in a
+/// file of quarters): the first and the last of `periods`. Keys not given stay unwritten.
+pub(crate) fn period_bounds(
+    from: Option<Period>,
+    to: Option<Period>,
+    periods: &[Period],
+) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let (Some(_), Some(p)) = (from, periods.first()) {
+        out.push(("from", p.to_string()));
+    }
+    if let (Some(_), Some(p)) = (to, periods.last()) {
+        out.push(("to", p.to_string()));
+    }
+    out
+}
+
 pub fn render(ds: &Dataset, spec: &ViewSpec) -> Result<Rendered> {
     let view = match &spec.view {
         Some(v) => v.clone(),

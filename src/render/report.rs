@@ -227,6 +227,8 @@ fn plan(
         .into(),
         View::Trend(TrendSpec {
             measure: TrendMeasure::Workers,
+            from: Some(from),
+            to: Some(to),
         }),
     ));
     p.push((
@@ -250,6 +252,8 @@ fn plan(
         .into(),
         View::Convergence(ConvergenceSpec {
             subgroup: Subgroup::Total,
+            from: Some(from),
+            to: Some(to),
         }),
     ));
     p.push((
@@ -460,6 +464,7 @@ pub fn render_built(ds: &Dataset, r: &Report, spec: &ViewSpec) -> Result<Rendere
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::Period;
 
     #[test]
     fn report_has_every_section_in_order_with_readings() {
@@ -517,6 +522,27 @@ mod tests {
             "{}",
             first.summary
         );
+    }
+
+    #[test]
+    fn a_later_start_leaves_the_earlier_years_out_of_the_trend_and_table_8() {
+        let ds = Dataset::default_data().unwrap();
+        let spec = ViewSpec::parse("view=report&from=2016&to=2017").unwrap();
+        let s = ReportSpec {
+            from: Some(Period::year(2016)),
+            to: Some(Period::year(2017)),
+        };
+        let r = build(&ds, &s, &spec).unwrap();
+        for label in ["Figuur 6", "Tabel 8"] {
+            let x = r.sections.iter().find(|s| s.label == label).unwrap();
+            assert!(x.spec.contains("from=2016"), "{label}: {}", x.spec);
+            let x = x.rendered.as_ref().unwrap();
+            let cells = serde_json::to_string(&x.table).unwrap();
+            assert!(!cells.contains("2015"), "{label}: {cells}");
+            assert!(cells.contains("2016"), "{label}: {cells}");
+            assert!(!x.svg.contains(">2015<"), "{label}");
+            assert!(!x.summary.contains("2015"), "{label}: {}", x.summary);
+        }
     }
 
     #[test]

@@ -195,9 +195,11 @@ pub fn render(ds: &Dataset, s: &TrendSpec, spec: &ViewSpec) -> Result<Rendered> 
             );
         }
     }
+    let mut resolved = vec![("measure", data.measure.to_string())];
+    resolved.extend(super::period_bounds(s.from, s.to, &data.years));
     Ok(Rendered::assemble(
         "trend",
-        spec.query_resolved("trend", &[("measure", data.measure.to_string())]),
+        spec.query_resolved("trend", &resolved),
         Texts {
             title,
             subtitle,

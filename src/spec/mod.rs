@@ -295,8 +295,16 @@ impl View {
                 ),
             ]),
             View::Decomposition(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
-            View::Trend(s) => out.push(("measure", Some(s.measure.key().to_string()))),
-            View::Convergence(s) => out.push(("subgroup", Some(s.subgroup.key().to_string()))),
+            View::Trend(s) => out.extend([
+                ("measure", Some(s.measure.key().to_string())),
+                ("from", year(s.from)),
+                ("to", year(s.to)),
+            ]),
+            View::Convergence(s) => out.extend([
+                ("subgroup", Some(s.subgroup.key().to_string())),
+                ("from", year(s.from)),
+                ("to", year(s.to)),
+            ]),
             View::Basics(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
             View::Report(s) => out.extend([("from", year(s.from)), ("to", year(s.to))]),
             // The first core reads no table views (see `ViewSpec::parse`): none to write back.

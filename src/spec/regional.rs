@@ -209,11 +209,17 @@ impl TrendMeasure {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrendSpec {
     pub measure: TrendMeasure,
+    /// The periods drawn (all of the file's when not given).
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConvergenceSpec {
     pub subgroup: Subgroup,
+    /// The periods compared (all of the file's when not given).
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -365,15 +371,19 @@ pub fn parse(view: &str, p: &mut Params, lang: Lang) -> Result<Option<View>> {
             let (from, to) = years(p, lang)?;
             View::Decomposition(DecompositionSpec { from, to })
         }
-        "trend" => View::Trend(TrendSpec {
-            measure: match p.take("measure").as_deref() {
+        "trend" => {
+            let measure = match p.take("measure").as_deref() {
                 Some("register") => TrendMeasure::Register,
                 _ => TrendMeasure::Workers,
-            },
-        }),
-        "convergence" => View::Convergence(ConvergenceSpec {
-            subgroup: subgroup(p),
-        }),
+            };
+            let (from, to) = years(p, lang)?;
+            View::Trend(TrendSpec { measure, from, to })
+        }
+        "convergence" => {
+            let subgroup = subgroup(p);
+            let (from, to) = years(p, lang)?;
+            View::Convergence(ConvergenceSpec { subgroup, from, to })
+        }
         "basics" => {
             let (from, to) = years(p, lang)?;
             View::Basics(BasicsSpec { from, to })
@@ -456,7 +466,9 @@ mod tests {
         assert_eq!(
             view("view=trend&measure=workers"),
             View::Trend(TrendSpec {
-                measure: TrendMeasure::Workers
+                measure: TrendMeasure::Workers,
+                from: None,
+                to: None
             })
         );
         let s = ViewSpec::parse("view=trend&region=Twente").unwrap();
@@ -465,7 +477,9 @@ mod tests {
         assert_eq!(
             view("view=convergence"),
             View::Convergence(ConvergenceSpec {
-                subgroup: Subgroup::Total
+                subgroup: Subgroup::Total,
+                from: None,
+                to: None
             })
         );
         assert_eq!(

@@ -350,33 +350,41 @@ pub const VIEWS: &[ViewDef] = &[
         label_nl: "Ontwikkeling landelijk",
         label_en: "National trend",
         regional: true,
-        keys: &[key(
-            "measure",
-            KeyKind::Choice(&[
-                ("workers", "Werkzame personen", "Working persons"),
-                (
-                    "register",
-                    "Personen in het register",
-                    "Persons in the register",
-                ),
-            ]),
-            Some("workers"),
-            "Maat",
-            "Measure",
-        )],
+        keys: &[
+            key(
+                "measure",
+                KeyKind::Choice(&[
+                    ("workers", "Werkzame personen", "Working persons"),
+                    (
+                        "register",
+                        "Personen in het register",
+                        "Persons in the register",
+                    ),
+                ]),
+                Some("workers"),
+                "Maat",
+                "Measure",
+            ),
+            FROM,
+            TO,
+        ],
     },
     ViewDef {
         view: "convergence",
         label_nl: "Convergentie tussen regio's",
         label_en: "Convergence between regions",
         regional: true,
-        keys: &[key(
-            "subgroup",
-            KeyKind::Subgroup(MAIN4),
-            Some("total"),
-            "Deelgroep",
-            "Subgroup",
-        )],
+        keys: &[
+            key(
+                "subgroup",
+                KeyKind::Subgroup(MAIN4),
+                Some("total"),
+                "Deelgroep",
+                "Subgroup",
+            ),
+            FROM,
+            TO,
+        ],
     },
     ViewDef {
         view: "basics",

@@ -106,3 +106,28 @@ test('with a user file the embed code names it, and the embed loads it from besi
     fs.rmSync(site, { recursive: true, force: true });
   }
 });
+
+test('from the single file the embed code points at that file, which works on its own', async () => {
+  // (index.html need not stand beside it: the single file is put on a site by itself.)
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-single-'));
+  fs.copyFileSync(path.join(DIST, 'banenverkenner.html'), path.join(site, 'banenverkenner.html'));
+  const alone = await serve(site);
+  try {
+    const { page, context } = await open(browser, alone.url + 'banenverkenner.html#view=scatter&subgroup=wsw');
+    await ready(page);
+    await page.click('#embed-button');
+    const code = await page.inputValue('#embed-code');
+    const src = code.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+    assert.equal(src, alone.url + 'banenverkenner.html#embed&view=scatter&subgroup=wsw&from=2015&to=2017&x=share');
+    assert.match(await page.locator('#embed-help').textContent(), /banenverkenner\.html/);
+    await context.close();
+    const e = await open(browser, src);
+    await ready(e.page);
+    assert.equal(await e.page.locator('#chart svg .hit').count(), 35);
+    assert.equal(await e.page.locator('#error').isVisible(), false);
+    await e.context.close();
+  } finally {
+    alone.server.close();
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});

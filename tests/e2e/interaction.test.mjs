@@ -434,6 +434,28 @@ test('Forward after Back returns to the file the page holds (it asked for the ea
   await context.close();
 });
 
+// Found by a probe: a file opened over the built-in data took that view's entry in the history,
+// so Back left the page.
+test('Back after opening a file returns to the data shown before it, on the page', async () => {
+  const { page, context, errors } = await open(browser, srv.url);
+  await ready(page);
+  const idle = () => page.waitForFunction(() => document.getElementById('figure').getAttribute('aria-busy') === 'false', null, { timeout: 30000 });
+  await page.setInputFiles('#file', tmpFile('bv-e2e-stap.csv', 'regio,jaar,werkzaam\nA,2019,10\nA,2020,12\nB,2019,20\nB,2020,25\n'));
+  await page.waitForFunction(() => location.hash.includes('file=bv-e2e-stap.csv') && document.getElementById('dataset').textContent.startsWith('bv-e2e-stap.csv'));
+  await idle();
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('dataset').textContent.startsWith('regions.csv') && document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
+  await idle();
+  assert.ok(page.url().startsWith(srv.url), page.url());
+  assert.ok(!page.url().includes('bv-e2e-stap.csv'), page.url());
+  assert.equal(await page.locator('#chart svg .hit').count(), 35);
+  // Forward: the file's entry; the page cannot open it again by itself and asks for it.
+  await page.goForward();
+  await page.waitForFunction(() => document.getElementById('error').textContent.includes('bv-e2e-stap.csv'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // Found by a probe: own file, an example, Back (the page asks for the file), Forward to the
 // example's entry: the address and data were the example's, but no chart came back and the
 // request for the file stayed (the entry was taken for the one on screen).

@@ -1601,6 +1601,19 @@ impl RegionalData {
             .or_else(|| self.years.iter().copied().rfind(|p| *p < to))
     }
 
+    /// The file's periods from `from` to `to`, both included and each found as [`Self::resolve`]
+    /// finds it; every period from the first or to the last when not given.
+    pub fn periods_within(&self, from: Option<Period>, to: Option<Period>) -> Result<Vec<Period>> {
+        let from = from.map(|p| self.resolve("from", p)).transpose()?;
+        let to = to.map(|p| self.resolve("to", p)).transpose()?;
+        Ok(self
+            .years
+            .iter()
+            .copied()
+            .filter(|y| from.is_none_or(|f| *y >= f) && to.is_none_or(|t| *y <= t))
+            .collect())
+    }
+
     pub fn has_year(&self, year: impl Into<Period>) -> bool {
         self.years.contains(&year.into())
     }
