@@ -558,8 +558,10 @@ fn padding_at_a_file_s_end_is_no_data() {
 
     let e = load("t.csv", &[0u8; 300]).err().unwrap();
     assert!(e.to_string().contains("geen tekst"), "{e}");
+    // A stray NUL in a cell: named at its row (see `a_stray_nul_byte_is_named_at_its_row`).
     let e = load("t.csv", b"regio;jaar\nTw\0ente;2015\n").err().unwrap();
-    assert!(e.to_string().contains("geen tekst"), "{e}");
+    assert!(e.to_string().contains("nul-teken"), "{e}");
+    assert!(e.to_string().contains("rij 2"), "{e}");
 }
 
 /// A header cell written over two lines (wrapped in Excel with Alt+Enter, then saved as CSV).
@@ -1964,4 +1966,46 @@ fn readings_and_headers_say_what_the_numbers_are() {
     );
     let r = render_query(&ds, "view=ranking&measure=share&year=2015&scale=absolute").unwrap();
     assert!(r.summary.contains("sd boven landelijk"), "{}", r.summary);
+}
+
+/// Found by the hostile-input probe: a NUL byte in a cell near the top of a text file refused it
+/// as "not text", without saying where.
+#[test]
+fn a_stray_nul_byte_is_named_at_its_row() {
+    let e = Dataset::load("nul.csv", b"cat,aantal\nA,1\nB\0x,2\nC,3\n").unwrap_err();
+    assert_eq!(e.location.as_ref().and_then(|l| l.row), Some(3), "{e}");
+    assert!(e.message.contains("nul-teken"), "{e}");
+    // A file of binary bytes is still "not text".
+    let e = Dataset::load("bin.csv", &[0u8, 1, 2, 3, 0, 0, 0, 9, 0, 0, 0, 7][..]).unwrap_err();
+    assert!(e.message.contains("geen tekst"), "{e}");
+}
+
+/// Found by the workbook probe: a spreadsheet's pivot table with its `Eindtotaal` column (the
+/// total over the years) was not read as one column per year ("kolom 'year' ontbreekt"). The
+/// column is left out, said, and the regional views give the numbers of the file without it.
+#[test]
+fn a_pivot_tables_total_column_over_the_years_is_set_aside() {
+    let with = "Arbeidsmarktregio;2015;;2016;;Eindtotaal;\n;personen;werkzaam;personen;werkzaam;personen;werkzaam\nAchterhoek;4099;2332;4297;2437;8396;4769\nTwente;6000;2500;6300;2900;12300;5400\nZeeland;2000;900;2100;1000;4100;1900\nEindtotaal;12099;5732;12697;6337;24796;12069\n";
+    let without = "Arbeidsmarktregio;2015;;2016;\n;personen;werkzaam;personen;werkzaam\nAchterhoek;4099;2332;4297;2437\nTwente;6000;2500;6300;2900\nZeeland;2000;900;2100;1000\nEindtotaal;12099;5732;12697;6337\n";
+    let a = Dataset::load("draaitabel.csv", with.as_bytes()).unwrap();
+    let b = Dataset::load("zonder.csv", without.as_bytes()).unwrap();
+    let notes = a.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        notes.contains("Kolommen 'Eindtotaal personen', 'Eindtotaal werkzaam' (totalen over de periodes) weggelaten"),
+        "{notes}"
+    );
+    for q in ["view=scatter", "view=ranking&measure=share&year=2016"] {
+        let ra = render_query(&a, q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        let rb = render_query(&b, q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        assert_eq!(ra.table.rows, rb.table.rows, "{q}");
+        assert_eq!(ra.summary, rb.summary, "{q}");
+    }
+    // One measure, years across, as Excel's pivot writes it.
+    let one = "Som van werkzaam;Kolomlabels;;\nRijlabels;2015;2016;Eindtotaal\nAchterhoek;2332;2437;4769\nTwente;2500;2900;5400\n";
+    let c = Dataset::load("een.csv", one.as_bytes()).unwrap();
+    let notes = c.info_in(Lang::Nl).notes.join(" | ");
+    assert!(notes.contains("Kolom 'Eindtotaal' (een totaal over de periodes) weggelaten"), "{notes}");
+    let r = render_query(&c, "view=line&x=periode&y=waarde&series=Rijlabels").unwrap();
+    let json = r.data.to_string();
+    assert!(!json.contains("4769") && json.contains("2437"), "{json}");
 }

@@ -2204,6 +2204,16 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
             return fail("Dit is een gecomprimeerd bestand (gzip), geen tabel. Pak het eerst uit en laad het CSV-, Excel- of JSON-bestand dat erin zit.",
                 "This is a compressed file (gzip), not a table. Unpack it first and load the CSV, Excel or JSON file inside.");
         }
+        // A text file with a stray NUL byte in it (a database export): where it is.
+        #[cfg(feature = "full")]
+        if let Some(line) = stray_nul(&bytes[..bytes.len().min(4096)]) {
+            return Err(Error::new2(
+                ErrorKind::Parse,
+                "Dit tekstbestand bevat een nul-teken (NUL, byte 0), dat niet in een tabel hoort. Verwijder het (of sla de tabel opnieuw op als CSV) en laad het bestand opnieuw.",
+                "This text file holds a NUL character (byte 0), which does not belong in a table. Remove it (or save the table again as CSV) and load the file again.",
+            )
+            .at(Location::file(name).row(line)));
+        }
         if not_text(&bytes[..bytes.len().min(4096)]) {
             return fail("Dit bestand is geen tabel die de verkenner kan lezen (het is geen tekst). Gebruik CSV, een Excel-werkmap (.xlsx) of JSON.",
                 "This file is not a table the explorer can read (it is not text). Use CSV, an Excel workbook (.xlsx) or JSON.");
@@ -2233,6 +2243,23 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
 /// Whether the first bytes of a file are not text in any encoding the reader knows (UTF-16 was
 /// ruled out before): a NUL byte, or more than one control character in a hundred (tab, line
 /// breaks, form feed and the old end-of-file mark aside). Images, archives and programs.
+/// The line of the first NUL byte in `head` when it is text but for a few NUL bytes (at most
+/// four, none in the padding at its end that [`not_text`] allows), else `None`.
+#[cfg(feature = "full")]
+fn stray_nul(head: &[u8]) -> Option<usize> {
+    let head = &head[..head.len() - source::padding(head)];
+    let nuls = head.iter().filter(|b| **b == 0).count();
+    if nuls == 0 || nuls > 4 {
+        return None;
+    }
+    let rest: Vec<u8> = head.iter().copied().filter(|b| *b != 0).collect();
+    if not_text(&rest) {
+        return None;
+    }
+    let at = head.iter().position(|b| *b == 0)?;
+    Some(1 + head[..at].iter().filter(|b| **b == b'\n').count())
+}
+
 fn not_text(head: &[u8]) -> bool {
     // (A small file padded with NUL bytes at its end: see `source::without_padding`.)
     #[cfg(feature = "full")]

@@ -86,6 +86,7 @@ pub(crate) const MAX_ROWS: usize = 5_000_000;
 pub fn periods_as_rows(table: &Table) -> Option<Table> {
     let (periods, others): (Vec<usize>, Vec<usize>) =
         (0..table.columns.len()).partition(|&j| Period::parse(&table.columns[j].name).is_some());
+    let (totals, others) = totals_over_periods(table, others);
     let kind = |j: usize| table.columns[j].kind();
     if periods.len() < 2
         || periods.iter().any(|&j| kind(j) == ColumnKind::Text)
@@ -129,7 +130,45 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
         ),
         (n, m),
     );
+    say_totals_set_aside(table, &totals, &mut detected);
     Some(remade(table, columns, row_numbers, detected))
+}
+
+/// The columns of `others` that hold a pivot table's total over the periods (numbers under a
+/// header such as `Eindtotaal`, `Totaal`, `Grand Total`, or `Eindtotaal personen` under a header
+/// over two rows) apart from the rest: `(totals, rest)`. When the periods become rows such a
+/// column has no period to go with; it is left out, and the file line says so.
+fn totals_over_periods(table: &Table, others: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
+    others.into_iter().partition(|&j| {
+        let c = &table.columns[j];
+        let first = c.name.split_whitespace().next().unwrap_or("");
+        matches!(c.kind(), ColumnKind::Number | ColumnKind::Empty)
+            && (crate::data::tidy::is_total(&c.name) || crate::data::tidy::is_total(first))
+    })
+}
+
+/// The file line's note on the total columns [`totals_over_periods`] set aside.
+fn say_totals_set_aside(table: &Table, totals: &[usize], detected: &mut crate::table::Detected) {
+    if totals.is_empty() {
+        return;
+    }
+    let names: Vec<String> = totals
+        .iter()
+        .map(|&j| format!("'{}'", table.columns[j].name))
+        .collect();
+    let names = names.join(", ");
+    detected.note(
+        if totals.len() == 1 {
+            format!("Kolom {names} (een totaal over de periodes) weggelaten: de weergaven tellen zelf op wat ze optellen.")
+        } else {
+            format!("Kolommen {names} (totalen over de periodes) weggelaten: de weergaven tellen zelf op wat ze optellen.")
+        },
+        if totals.len() == 1 {
+            format!("Column {names} (a total over the periods) left out: the views add up what they add up themselves.")
+        } else {
+            format!("Columns {names} (totals over the periods) left out: the views add up what they add up themselves.")
+        },
+    );
 }
 
 /// Says in the file line how a table was reshaped: `what` in Dutch and English, then its rows
@@ -218,6 +257,7 @@ pub fn measures_by_period_as_rows(table: &Table) -> Option<Table> {
             _ => others.push(j),
         }
     }
+    let (totals, others) = totals_over_periods(table, others);
     let periods: Vec<Option<Period>> = measures
         .first()?
         .1
@@ -275,6 +315,7 @@ pub fn measures_by_period_as_rows(table: &Table) -> Option<Table> {
         ),
         (n, m),
     );
+    say_totals_set_aside(table, &totals, &mut detected);
     Some(remade(table, columns, row_numbers, detected))
 }
 
