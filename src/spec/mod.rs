@@ -645,8 +645,12 @@ impl ViewSpec {
                 kind @ ("line" | "bars" | "stacked" | "area" | "forest") => {
                     return Err(Error::needs_full_core(kind));
                 }
+                #[cfg(feature = "full")]
                 other => regional::parse(other, &mut p, lang)?
                     .ok_or_else(|| Error::view(other.to_string()))?,
+                // The first core draws the scatterplot only: the full core reads the others.
+                #[cfg(not(feature = "full"))]
+                other => return Err(Error::needs_full_core(other)),
             };
             Some(v)
         };
