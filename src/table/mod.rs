@@ -2527,7 +2527,7 @@ impl Reading {
             How::Csv(r) => r.finish(progress)?,
             #[cfg(feature = "full")]
             How::Whole { format, bytes, .. } => match format {
-                Format::Xlsx => xlsx::read_xlsx(name, &bytes)?,
+                Format::Xlsx => xlsx::read_xlsx_with(name, &bytes, progress)?,
                 _ => json::read_json(name, &bytes)?,
             },
             #[cfg(not(feature = "full"))]

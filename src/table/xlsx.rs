@@ -1306,6 +1306,28 @@ impl From<Error> for Fail {
 /// rows into the columns. The same table and notes as reading the whole grid
 /// ([`read_xlsx_whole`], which the tests and the fuzz target compare it with).
 pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
+    read_xlsx_with(name, bytes, &mut |_, _| {})
+}
+
+/// [`read_xlsx`], telling `progress(done, total)` how far it is: `total` is the file's size and
+/// `done` runs from half of it (the bytes are in) to all of it, over the two passes of the
+/// worksheets (by the compressed bytes of each inflated), never back.
+pub fn read_xlsx_with(
+    name: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Table> {
+    let size = bytes.len().max(1);
+    let mut shown = 0usize;
+    let mut tell = |pass: usize, (taken, of): (usize, usize)| {
+        let share = (pass as f64 + taken as f64 / of.max(1) as f64) / 2.0;
+        let done = size / 2 + ((size / 2) as f64 * share.min(1.0)) as usize;
+        // (About a hundred steps: a message per step is cheap.)
+        if done >= shown + size / 100 {
+            shown = done;
+            progress(done, size);
+        }
+    };
     let (zip, sheets, found, budget, book) = open_workbook(name, bytes)?;
     read_book(name, bytes.len(), &sheets, found, |sheet, passed| {
         let Some(part) = zip.stream(&sheet.path) else {
@@ -1314,7 +1336,7 @@ pub fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Table> {
         let context = sheet_context(&sheet.name);
         let mut part = part.map_err(|e| zip_error(name, [&context[0], &context[1]], e))?;
         let how = (name, bytes.len(), sheet.name.as_str(), passed);
-        match read_sheet(how, &mut part, &book, budget) {
+        match read_sheet(how, &mut part, &book, budget, &mut tell) {
             Ok(t) => Ok(t),
             Err(Fail::Sheet(e)) => Err(sheet_error(name, &context, e)),
             Err(Fail::Table(e)) => Err(e),
@@ -1610,12 +1632,17 @@ fn read_sheet<'n>(
     part: &mut super::zip::Inflating,
     book: &Book,
     budget: usize,
+    tell: &mut dyn FnMut(usize, (usize, usize)),
 ) -> std::result::Result<Option<Unfinished<'n>>, Fail> {
     let mut stats: Vec<RowStat> = Vec::new();
     // The votes of the rows with numbers stored as text, by row.
     let mut votes_of: Vec<(u32, DecimalVotes)> = Vec::new();
     let shown = sheet_rows::<Fail>(
-        |b| part.fill(b, PIECE),
+        |b| {
+            let more = part.fill(b, PIECE);
+            tell(0, part.taken());
+            more
+        },
         (book, budget, true),
         |_, cells| {
             let mut st = RowStat {
@@ -1725,7 +1752,11 @@ fn read_sheet<'n>(
         let mut again = false;
         let mut lead = lead_rows;
         sheet_rows::<Fail>(
-            |b| part.fill(b, PIECE),
+            |b| {
+                let more = part.fill(b, PIECE);
+                tell(1, part.taken());
+                more
+            },
             (book, budget, false),
             |row, cells| {
                 let at = k;

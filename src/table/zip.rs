@@ -282,6 +282,11 @@ pub struct Inflating<'a> {
 }
 
 impl Inflating<'_> {
+    /// How far the entry is read: its compressed bytes taken and their number.
+    pub fn taken(&self) -> (usize, usize) {
+        (self.read, self.data.len())
+    }
+
     /// Appends up to `most` more bytes to `out`; false once the entry has ended.
     pub fn fill(&mut self, out: &mut Vec<u8>, most: usize) -> Result<bool, ZipError> {
         if self.ended {
