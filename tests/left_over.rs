@@ -2009,3 +2009,37 @@ fn a_pivot_tables_total_column_over_the_years_is_set_aside() {
     let json = r.data.to_string();
     assert!(!json.contains("4769") && json.contains("2437"), "{json}");
 }
+
+/// Found by the exports probe: a filtered view's CSV and JSON did not say which rows they hold
+/// (the chart's subtitle did): a CSV of 2019 read as the whole file's.
+#[test]
+fn a_filtered_views_csv_and_json_say_the_filter() {
+    let csv = "subgroep,jaar,regio,personen\nWajong,2018,A,10\nWajong,2019,A,12\nWsw,2018,A,5\nWsw,2019,A,6\nWajong,2019,Landelijk,40\nWsw,2019,Landelijk,20\n";
+    let ds = Dataset::load("f.csv", csv.as_bytes()).unwrap();
+    let r = render_query(
+        &ds,
+        "view=bars&x=subgroep&y=personen&filter=jaar:2019,regio:!Landelijk",
+    )
+    .unwrap();
+    assert_eq!(
+        r.data["filter"],
+        serde_json::json!([
+            {"column": "jaar", "values": ["2019"], "exclude": false},
+            {"column": "regio", "values": ["Landelijk"], "exclude": true}
+        ])
+    );
+    let out = banenverkenner::export::csv(&r.table);
+    let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "subgroep;personen;jaar;regio", "{out}");
+    assert!(lines[1..].iter().all(|l| l.ends_with(";2019;anders dan Landelijk")), "{out}");
+    assert!(out.contains("Wajong;12;"), "{out}");
+    // A filter on a column the table shows adds no column; no filter, no key.
+    let r = render_query(&ds, "view=bars&x=subgroep&y=personen&filter=subgroep:Wajong,jaar:2019,regio:A").unwrap();
+    assert_eq!(r.table.columns, ["subgroep", "personen", "jaar", "regio"]);
+    let r = render_query(&ds, "view=line&x=jaar&y=personen&series=subgroep&filter=regio:A").unwrap();
+    assert_eq!(r.table.columns.last().map(String::as_str), Some("regio"));
+    let r = render_query(&ds, "view=bars&x=subgroep&y=personen&agg=sum").unwrap();
+    assert!(r.data.get("filter").is_none());
+    // (The latest year, chosen by the view, is the table's own first column.)
+    assert_eq!(r.table.columns, ["jaar", "subgroep", "personen"]);
+}

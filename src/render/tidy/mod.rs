@@ -141,6 +141,7 @@ pub fn render(ds: &Dataset, view: &View, spec: &ViewSpec) -> Result<Rendered> {
     if let Some(n) = filter_note(enc, lang) {
         r.notes.insert(0, n);
     }
+    with_filter(&mut r, enc, lang);
     if let Some(n) = regional_note(ds, lang) {
         r.notes.push(n);
     }
@@ -302,6 +303,48 @@ fn to_json<T: Serialize>(v: &T) -> Result<Json> {
 fn filter_note(enc: &Encoding, lang: Lang) -> Option<String> {
     filter_list(enc, lang)
         .map(|list| format!("{} {list}.", t(lang, "Alleen rijen met", "Only rows with")))
+}
+
+/// A filtered view's data and table say which rows they hold, so that an exported CSV or JSON
+/// read on its own does too: the data gets `filter` (`[{column, values, exclude}]`), and the table
+/// a column per filtered column it does not show, holding its condition (`2019`, `2019 of 2020`,
+/// `anders dan Landelijk`).
+fn with_filter(r: &mut Rendered, enc: &Encoding, lang: Lang) {
+    if enc.filter.is_empty() {
+        return;
+    }
+    if let Some(data) = r.data.as_object_mut() {
+        let filters: Vec<serde_json::Value> = enc
+            .filter
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "column": f.column,
+                    "values": f.values,
+                    "exclude": f.exclude,
+                })
+            })
+            .collect();
+        data.insert("filter".into(), serde_json::Value::Array(filters));
+    }
+    for f in &enc.filter {
+        if r.table.columns.iter().any(|c| *c == f.column) {
+            continue;
+        }
+        let held = if f.exclude {
+            format!(
+                "{} {}",
+                t(lang, "anders dan", "other than"),
+                f.values.join(t(lang, " en ", " and "))
+            )
+        } else {
+            f.values.join(t(lang, " of ", " or "))
+        };
+        r.table.columns.push(f.column.clone());
+        for row in r.table.rows.iter_mut() {
+            row.push(serde_json::Value::String(held.clone()));
+        }
+    }
 }
 
 /// The rows `filter=` keeps: "jaar = 2019 of 2020 en regio anders dan Landelijk".
