@@ -2004,7 +2004,10 @@ fn a_pivot_tables_total_column_over_the_years_is_set_aside() {
     let one = "Som van werkzaam;Kolomlabels;;\nRijlabels;2015;2016;Eindtotaal\nAchterhoek;2332;2437;4769\nTwente;2500;2900;5400\n";
     let c = Dataset::load("een.csv", one.as_bytes()).unwrap();
     let notes = c.info_in(Lang::Nl).notes.join(" | ");
-    assert!(notes.contains("Kolom 'Eindtotaal' (een totaal over de periodes) weggelaten"), "{notes}");
+    assert!(
+        notes.contains("Kolom 'Eindtotaal' (een totaal over de periodes) weggelaten"),
+        "{notes}"
+    );
     let r = render_query(&c, "view=line&x=periode&y=waarde&series=Rijlabels").unwrap();
     let json = r.data.to_string();
     assert!(!json.contains("4769") && json.contains("2437"), "{json}");
@@ -2031,15 +2034,97 @@ fn a_filtered_views_csv_and_json_say_the_filter() {
     let out = banenverkenner::export::csv(&r.table);
     let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines[0], "subgroep;personen;jaar;regio", "{out}");
-    assert!(lines[1..].iter().all(|l| l.ends_with(";2019;anders dan Landelijk")), "{out}");
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|l| l.ends_with(";2019;anders dan Landelijk")),
+        "{out}"
+    );
     assert!(out.contains("Wajong;12;"), "{out}");
     // A filter on a column the table shows adds no column; no filter, no key.
-    let r = render_query(&ds, "view=bars&x=subgroep&y=personen&filter=subgroep:Wajong,jaar:2019,regio:A").unwrap();
+    let r = render_query(
+        &ds,
+        "view=bars&x=subgroep&y=personen&filter=subgroep:Wajong,jaar:2019,regio:A",
+    )
+    .unwrap();
     assert_eq!(r.table.columns, ["subgroep", "personen", "jaar", "regio"]);
-    let r = render_query(&ds, "view=line&x=jaar&y=personen&series=subgroep&filter=regio:A").unwrap();
+    let r = render_query(
+        &ds,
+        "view=line&x=jaar&y=personen&series=subgroep&filter=regio:A",
+    )
+    .unwrap();
     assert_eq!(r.table.columns.last().map(String::as_str), Some("regio"));
     let r = render_query(&ds, "view=bars&x=subgroep&y=personen&agg=sum").unwrap();
     assert!(r.data.get("filter").is_none());
     // (The latest year, chosen by the view, is the table's own first column.)
     assert_eq!(r.table.columns, ["jaar", "subgroep", "personen"]);
+}
+
+/// pandas' `pivot_table(index=..., columns='year', values=[...]).to_csv()`: the values' names
+/// repeated over the years, `year` and the index's names on rows of their own. Before, the row of
+/// years was a data row (a bar `year` = 2015) and the columns were named `personen (2)`, ...; the
+/// regional views now give the published numbers, as from the wide file.
+#[test]
+fn a_pandas_pivot_written_to_csv_gives_the_wide_files_numbers() {
+    let wide = Dataset::default_data().unwrap();
+    let reference = render_query(&wide, "view=scatter").unwrap();
+    // The built-in file's cells (plain CSV, no quotes) by column name.
+    let text = std::str::from_utf8(banenverkenner::DEFAULT_DATA).unwrap();
+    let mut lines = text.lines();
+    let names: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
+    let value = |r: &str, y: &str, m: &str| -> String {
+        rows.iter()
+            .find(|c| c[at("region")] == r && c[at("year")] == y)
+            .map_or(String::new(), |c| c[at(m)].to_string())
+    };
+    let measures = ["register_persons_corrected", "workers_total"];
+    let years = ["2015", "2016", "2017"];
+    for (sep, two) in [(",", false), (";", true)] {
+        let mut head: Vec<String> = vec![String::new(); if two { 2 } else { 1 }];
+        let mut level: Vec<String> = vec!["year".into()];
+        level.extend(std::iter::repeat_n(String::new(), head.len() - 1));
+        for m in measures {
+            for y in years {
+                head.push(m.into());
+                level.push(y.into());
+            }
+        }
+        let mut csv = format!("{}\n{}\n", head.join(sep), level.join(sep));
+        let index = if two {
+            vec!["region", "code"]
+        } else {
+            vec!["region"]
+        };
+        csv += &format!(
+            "{}{}\n",
+            index.join(sep),
+            sep.repeat(measures.len() * years.len())
+        );
+        let mut regions: Vec<&str> = rows.iter().map(|c| c[at("region")]).collect();
+        regions.sort();
+        regions.dedup();
+        for r in regions {
+            let mut cells = vec![r.to_string()];
+            if two {
+                cells.push(format!("c{}", r.len()));
+            }
+            for m in measures {
+                for y in years {
+                    cells.push(value(r, y, m));
+                }
+            }
+            csv += &(cells.join(sep) + "\n");
+        }
+        let ds = Dataset::load("pivot.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+        assert!(
+            notes.contains("Kopregel over drie rijen samengenomen (rij 1 tot en met 3)"),
+            "{notes}"
+        );
+        let r = render_query(&ds, "view=scatter").unwrap_or_else(|e| panic!("{sep}: {e}\n{notes}"));
+        assert_eq!(r.summary, reference.summary, "{sep}");
+        assert_eq!(r.table.rows, reference.table.rows, "{sep}");
+    }
 }

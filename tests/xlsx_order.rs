@@ -297,8 +297,71 @@ fn a_workbook_tells_its_progress_through_the_sheet() {
     assert!(told.len() >= 10, "{} steps", told.len());
     assert!(told.iter().all(|&(_, n)| n == size));
     assert!(told.windows(2).all(|w| w[0].0 < w[1].0), "{told:?}");
-    assert!(told[0].0 >= size / 2 && told[0].0 < size * 3 / 5, "{told:?}");
+    assert!(
+        told[0].0 >= size / 2 && told[0].0 < size * 3 / 5,
+        "{told:?}"
+    );
     assert!(told.last().unwrap().0 * 100 >= size * 98, "{told:?}");
     // Half way: the first pass over the sheet is done.
-    assert!(told.iter().any(|&(d, _)| d * 100 >= size * 70 && d * 100 <= size * 80), "{told:?}");
+    assert!(
+        told.iter()
+            .any(|&(d, _)| d * 100 >= size * 70 && d * 100 <= size * 80),
+        "{told:?}"
+    );
+}
+
+/// pandas' `pivot_table(index='region', columns='year', values=[...]).to_excel()`: the values'
+/// names over the years, `year` (the columns' level) and `region` (the index) in column A. Before,
+/// with `merge_cells=False` the row of years was a data row (a bar `year` = 2015) and the merged
+/// default named the region column `year`, which every regional view refused.
+#[test]
+fn pandas_columns_on_two_levels_are_one_header_in_both_readings() {
+    let body = |r0: usize| {
+        [
+            ("Achterhoek", [4099, 4297, 2332, 2437]),
+            ("Twente", [6000, 6300, 2500, 2900]),
+            ("Zeeland", [2000, 2100, 900, 1000]),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (name, v))| {
+            let v: Vec<String> = v.iter().map(|n| n.to_string()).collect();
+            row(r0 + i, &[name, &v[0], &v[1], &v[2], &v[3]])
+        })
+        .collect::<Vec<_>>()
+    };
+    let years = row(2, &["year", "2015", "2016", "2015", "2016"]);
+    let index = row(3, &["region"]);
+    for upper in [
+        row(1, &["", "personen", "personen", "werkzaam", "werkzaam"]),
+        // merged cells (pandas' default): the name over the first column of its span only
+        row(1, &["", "personen", "", "werkzaam", ""]),
+    ] {
+        let mut rows = vec![upper.clone(), years.clone(), index.clone()];
+        rows.extend(body(4));
+        let t = read(&sheet(&rows)).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "region",
+                "personen 2015",
+                "personen 2016",
+                "werkzaam 2015",
+                "werkzaam 2016"
+            ],
+            "{upper}"
+        );
+        assert_eq!(t.len(), 3, "{upper}");
+        assert!(t.detected.rejected.is_empty(), "{:?}", t.detected.rejected);
+        assert_eq!(t.detected.header_row, 3);
+        let notes = t.detected.notes.join(" | ");
+        assert!(
+            notes.contains("'region'") && notes.contains("'year'"),
+            "{notes}"
+        );
+        let ds = banenverkenner::render::Dataset::from_table(t).unwrap();
+        let r = banenverkenner::render::render_query(&ds, "view=scatter").unwrap();
+        assert_eq!(r.table.rows.len(), 3, "{upper}");
+    }
 }

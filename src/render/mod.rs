@@ -25,8 +25,8 @@ pub use crate::data::DataTable;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Lang;
 use crate::geo::Boundaries;
-pub use crate::spec::{self, View, ViewSpec};
 use crate::spec::Period;
+pub use crate::spec::{self, View, ViewSpec};
 use crate::table::{self, Detected, Table};
 use serde::Serialize;
 

@@ -1421,9 +1421,14 @@ struct Rows {
     first_body: usize,
 }
 
-/// The row below the header (its line and cells) and the next row of two filled cells or more.
+/// The row below the header (its line and cells) and the next row of two filled cells or more;
+/// the row after it (its line and cells) and the next such row after that one.
 #[cfg(feature = "full")]
-type Below = ((usize, Vec<RawCell>), Option<Vec<RawCell>>);
+type Below = (
+    (usize, Vec<RawCell>),
+    Option<Vec<RawCell>>,
+    Option<((usize, Vec<RawCell>), Option<Vec<RawCell>>)>,
+);
 
 /// The header read, and the records after it kept (their cells and text) until they tell
 /// whether the row below the header is a row of sub-names ([`sniff::header_over_row_below`]):
@@ -1443,14 +1448,21 @@ impl Head {
         match self.after.split_first() {
             None => false,
             Some((l, _)) if l.2 < 2 => true,
-            Some((_, rest)) => rest.len() >= 6 || rest.iter().any(|a| a.2 >= 2),
+            // (Two such rows: the first may be a row of the index's names, see
+            // `sniff::pandas_levels`.)
+            Some((_, rest)) => rest.len() >= 6 || rest.iter().filter(|a| a.2 >= 2).count() >= 2,
         }
     }
 
     fn below(&self) -> Option<Below> {
         let (l, rest) = self.after.split_first()?;
-        let next = rest.iter().find(|a| a.2 >= 2).map(|a| a.1.clone());
-        Some(((l.0, l.1.clone()), next))
+        let next_in = |rows: &[(usize, Vec<RawCell>, usize, usize)]| {
+            rows.iter().find(|a| a.2 >= 2).map(|a| a.1.clone())
+        };
+        let then = rest
+            .split_first()
+            .map(|(a, more)| ((a.0, a.1.clone()), next_in(more)));
+        Some(((l.0, l.1.clone()), next_in(rest), then))
     }
 }
 
@@ -2463,8 +2475,31 @@ impl CsvReader {
         let mut other_key = two_rows.as_ref().and(above_key);
         // Else the row below the header may be its second row.
         #[cfg(feature = "full")]
+        let pandas = match (&two_rows, &s.below) {
+            (None, Some(((row, lower), _, Some(((index_row, index), next))))) => {
+                sniff::pandas_header(
+                    (header_row, &header),
+                    (*row, lower),
+                    (*index_row, index),
+                    next.as_deref(),
+                )
+            }
+            _ => None,
+        };
         let (header, two_rows, under) = match (two_rows, s.below.take()) {
-            (None, Some(((row, lower), next))) => {
+            // pandas' columns over two levels, with the row of the index's names below them.
+            (None, Some(((_, lower), _, Some(((index_row, _), _))))) if pandas.is_some() => {
+                let (cells, nl, en) = pandas.unwrap_or_default();
+                header_row = index_row;
+                other_key = Some(sniff::RowKey::of(&lower));
+                fields_in_header = fields_in_header.max(lower.len());
+                width = cells
+                    .iter()
+                    .rposition(|c| !c.is_blank())
+                    .map_or(0, |j| j + 1);
+                (cells, Some((nl, en)), 2)
+            }
+            (None, Some(((row, lower), next, _))) => {
                 match sniff::header_over_row_below(
                     (header_row, &header),
                     (row, &lower),

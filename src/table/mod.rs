@@ -2243,8 +2243,8 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Result<Format> {
 /// Whether the first bytes of a file are not text in any encoding the reader knows (UTF-16 was
 /// ruled out before): a NUL byte, or more than one control character in a hundred (tab, line
 /// breaks, form feed and the old end-of-file mark aside). Images, archives and programs.
-/// The line of the first NUL byte in `head` when it is text but for a few NUL bytes (at most
-/// four, none in the padding at its end that [`not_text`] allows), else `None`.
+/// The line of the first NUL byte in `head` when it is a delimited text table but for a few NUL
+/// bytes (at most four, none in the padding at its end that [`not_text`] allows), else `None`.
 #[cfg(feature = "full")]
 fn stray_nul(head: &[u8]) -> Option<usize> {
     let head = &head[..head.len() - source::padding(head)];
@@ -2253,7 +2253,17 @@ fn stray_nul(head: &[u8]) -> Option<usize> {
         return None;
     }
     let rest: Vec<u8> = head.iter().copied().filter(|b| *b != 0).collect();
-    if not_text(&rest) {
+    // Text as a table's: UTF-8 (a character cut at the end aside), lines, delimiters. (A PNG's
+    // first bytes have NULs between letters too.)
+    let utf8 = match std::str::from_utf8(&rest) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    if !utf8
+        || not_text(&rest)
+        || !rest.contains(&b'\n')
+        || !rest.iter().any(|b| matches!(b, b',' | b';' | b'\t'))
+    {
         return None;
     }
     let at = head.iter().position(|b| *b == 0)?;

@@ -328,6 +328,70 @@ pub fn header_over_row_below(
     Some(c.said(upper_row, lower_row))
 }
 
+/// The header pandas writes for a table with columns over two levels and a named index
+/// (`pivot_table(index='region', columns='year', values=[...]).to_csv()`, or `to_excel(...,
+/// merge_cells=False)`): the upper level over the data columns (`,personen,personen,werkzaam,...`),
+/// the lower level with its name where the index is (`year,2015,2016,2015,...`), then a row of
+/// the index's names alone (`region,,,...`). Given the header (`upper`), the row below it
+/// (`lower`), the row after that (`index`) and the next row of two filled cells or more after
+/// it (`next`, the first data row): the header as one row, read as [`header_over_row_below`]
+/// reads the two levels with the index's names above their columns, and the note that says so;
+/// `None` for any other rows. The three rows are the header then.
+#[cfg(feature = "full")]
+pub fn pandas_header(
+    (upper_row, upper): (usize, &[RawCell]),
+    (lower_row, lower): (usize, &[RawCell]),
+    (index_row, index): (usize, &[RawCell]),
+    next: Option<&[RawCell]>,
+) -> Option<(Vec<RawCell>, String, String)> {
+    let text = |c: &RawCell| matches!(c, RawCell::Text(t) if t.chars().any(char::is_alphabetic));
+    // The index names: from the first cell, texts, then nothing to the right.
+    let k = index.iter().take_while(|c| text(c)).count();
+    let width = upper.len().max(lower.len());
+    if k == 0 || k >= width || index[k..].iter().any(|c| !c.is_blank()) {
+        return None;
+    }
+    // The lower level's name where the index is, nothing above it; a label over every data
+    // column in the lower level, and over the first at least in the upper.
+    let cell = |row: &[RawCell], j: usize| row.get(j).cloned().unwrap_or(RawCell::Empty);
+    let level = (0..k).map(|j| cell(lower, j)).find(|c| text(c))?;
+    if !(0..k).all(|j| cell(upper, j).is_blank())
+        || (k..width).any(|j| cell(lower, j).is_blank())
+        || cell(upper, k).is_blank()
+    {
+        return None;
+    }
+    let mut up: Vec<RawCell> = (0..width).map(|j| cell(upper, j)).collect();
+    let mut low: Vec<RawCell> = (0..width).map(|j| cell(lower, j)).collect();
+    for j in 0..k {
+        up[j] = index[j].clone();
+        low[j] = RawCell::Empty;
+    }
+    let (cells, _, _) = header_over_row_below((upper_row, &up), (lower_row, &low), next)?;
+    let example = cells.get(k).map(RawCell::display).unwrap_or_default();
+    let names: Vec<String> = index[..k]
+        .iter()
+        .map(|c| format!("'{}'", c.display()))
+        .collect();
+    let (names, level) = (names.join(", "), level.display());
+    let (columns, columns_en) = if k == 1 {
+        (
+            "de naam van de kolom eronder",
+            "the name of the column below",
+        )
+    } else {
+        (
+            "de namen van de kolommen eronder",
+            "the names of the columns below",
+        )
+    };
+    Some((
+        cells,
+        format!("Kopregel over drie rijen samengenomen (rij {upper_row} tot en met {index_row}), zoals pandas een tabel met kolommen op twee niveaus schrijft: de naam op rij {upper_row} staat voor de naam eronder, bijvoorbeeld '{example}'; '{level}' op rij {lower_row} is de naam van dat niveau, {names} op rij {index_row} {columns}"),
+        format!("Header over three rows combined (rows {upper_row} to {index_row}), as pandas writes a table with columns on two levels: the name on row {upper_row} goes before the name below it, for example '{example}'; '{level}' on row {lower_row} is the name of that level, {names} on row {index_row} {columns_en}"),
+    ))
+}
+
 /// A cell that holds a year (`2015`, as text or a workbook's number), as a header over two rows
 /// may name its blocks of columns.
 #[cfg(feature = "full")]

@@ -1387,7 +1387,11 @@ fn read_book<'n>(
         }
         match &first {
             None => match read(sheet, &passed)? {
-                Some(t) => first = found.take(t, at).map(|t| (at, t)),
+                Some(mut t) => {
+                    #[cfg(feature = "full")]
+                    pandas_index_name(&mut t);
+                    first = found.take(t, at).map(|t| (at, t));
+                }
                 None => passed.push(sheet.name.clone()),
             },
             Some((_, (b, _))) if later.len() < MOST_STACKED => {
@@ -1415,6 +1419,71 @@ fn read_book<'n>(
         .collect();
     note_unread(&mut t.1, &rest, &found.hidden);
     t.0.finish(t.1)
+}
+
+/// pandas' `to_excel` of a table with columns on two levels (merged cells, its default): the
+/// upper level over the lower (`workers_total` over `2015`, `2016`, ...), read as a header over
+/// two rows, with the lower level's name where the index's is (`year` over the regions) and the
+/// index's name alone on the row below (`region`), set aside as a lone cell. That name is the
+/// first column's: the column is renamed, the row is part of the header, and the file line says
+/// so. Only when the first column is named as a period, holds no numbers, and two columns or more
+/// end in a period.
+#[cfg(feature = "full")]
+fn pandas_index_name(t: &mut Unfinished) {
+    let (b, d) = t;
+    let below = d.header_row + 1;
+    let Some(at) = d
+        .rejected
+        .iter()
+        .position(|r| r.row == below && r.reason == sniff::REASON_SINGLE)
+    else {
+        return;
+    };
+    let name = d.rejected[at].content.trim().to_string();
+    let Some(first) = b.columns.first() else {
+        return;
+    };
+    let level = first.name.clone();
+    let period_word = matches!(
+        crate::case::lower(level.trim()).as_str(),
+        "year"
+            | "years"
+            | "jaar"
+            | "jaren"
+            | "periode"
+            | "perioden"
+            | "period"
+            | "kwartaal"
+            | "quarter"
+            | "maand"
+            | "month"
+            | "datum"
+            | "date"
+            | "peildatum"
+    );
+    let ends_in_period = |n: &str| {
+        n.rsplit_once(char::is_whitespace)
+            .is_some_and(|(_, p)| crate::spec::Period::parse(p).is_some())
+    };
+    if !name.chars().any(char::is_alphabetic)
+        || !period_word
+        || first.has_number()
+        || b.columns[1..]
+            .iter()
+            .filter(|c| ends_in_period(&c.name))
+            .count()
+            < 2
+        || b.columns.iter().any(|c| c.name == name)
+    {
+        return;
+    }
+    b.columns[0].name = name.clone();
+    d.rejected.remove(at);
+    d.header_row = below;
+    d.note(
+        format!("'{name}' op rij {below}, onder de kopregel, is de naam van de eerste kolom (zo schrijft pandas de naam van de index); '{level}' erboven is de naam van het niveau van de periodes"),
+        format!("'{name}' on row {below}, below the header, is the name of the first column (as pandas writes the index's name); '{level}' above it is the name of the level of the periods"),
+    );
 }
 
 /// The first worksheet's table with the tables of the same header on `later` worksheets
@@ -1722,7 +1791,8 @@ fn read_sheet<'n>(
     // The header combined with the row below it, once a reading found that row to be its
     // second row ([`sniff::header_over_row_below`]): the sheet is then read again with it.
     #[cfg(feature = "full")]
-    let mut two_below: Option<(usize, Vec<RawCell>, String, String, sniff::RowKey)> = None;
+    // (With the rows below the header it takes: one, or two for pandas' row of the index's name.)
+    let mut two_below: Option<(usize, Vec<RawCell>, String, String, sniff::RowKey, usize)> = None;
     loop {
         let votes = votes_of
             .iter()
@@ -1747,7 +1817,8 @@ fn read_sheet<'n>(
         let mut found: Vec<u32> = Vec::new();
         // The header and the row below it, until the next row tells what that row is.
         #[cfg(feature = "full")]
-        let mut looking: Option<(Numbered, Option<Numbered>)> = None;
+        // (And the row after that, when it has one filled cell: pandas' row of the index's name.)
+        let mut looking: Option<(Numbered, Option<Numbered>, Option<Numbered>)> = None;
         #[cfg(feature = "full")]
         let mut again = false;
         let mut lead = lead_rows;
@@ -1781,10 +1852,10 @@ fn read_sheet<'n>(
                 let mut d = dense_take(cells, first_col);
                 #[cfg(feature = "full")]
                 if at > header {
-                    if at == header + 1 && two_below.is_some() {
-                        return Ok(()); // the header's second row
+                    if two_below.as_ref().is_some_and(|t| at <= header + t.5) {
+                        return Ok(()); // the header's second row (and pandas' index row)
                     }
-                    if let Some((upper, lower)) = looking.as_mut() {
+                    if let Some((upper, lower, index)) = looking.as_mut() {
                         match lower {
                             // (Right below it: a blank row between ends the header.)
                             None if row == upper.0 + 1 => *lower = Some((row, d.clone())),
@@ -1792,13 +1863,26 @@ fn read_sheet<'n>(
                             Some(lower) if st.filled >= 2 || at > header + BELOW_LOOK => {
                                 let next = (st.filled >= 2 && at <= header + BELOW_LOOK)
                                     .then_some(d.as_slice());
-                                two_below = sniff::header_over_row_below(
-                                    (upper.0, &upper.1),
-                                    (lower.0, &lower.1),
-                                    next,
-                                )
-                                .map(|(c, nl, en)| {
-                                    (lower.0, c, nl, en, sniff::RowKey::of(&lower.1))
+                                let pandas = index.as_ref().and_then(|(r, cells)| {
+                                    sniff::pandas_header(
+                                        (upper.0, &upper.1),
+                                        (lower.0, &lower.1),
+                                        (*r, cells),
+                                        next,
+                                    )
+                                    .map(|(c, nl, en)| {
+                                        (*r, c, nl, en, sniff::RowKey::of(&lower.1), 2)
+                                    })
+                                });
+                                two_below = pandas.or_else(|| {
+                                    sniff::header_over_row_below(
+                                        (upper.0, &upper.1),
+                                        (lower.0, &lower.1),
+                                        next,
+                                    )
+                                    .map(|(c, nl, en)| {
+                                        (lower.0, c, nl, en, sniff::RowKey::of(&lower.1), 1)
+                                    })
                                 });
                                 again = two_below.is_some();
                                 looking = None;
@@ -1806,7 +1890,11 @@ fn read_sheet<'n>(
                                     return Ok(());
                                 }
                             }
-                            Some(_) => {}
+                            Some(lower) => {
+                                if index.is_none() && row == lower.0 + 1 {
+                                    *index = Some((row, d.clone()));
+                                }
+                            }
                         }
                     }
                 }
@@ -1827,14 +1915,14 @@ fn read_sheet<'n>(
                     }
                     #[cfg(feature = "full")]
                     let two_rows = match (two_rows, &two_below) {
-                        (None, Some((lower_row, cells, nl, en, key))) => {
+                        (None, Some((lower_row, cells, nl, en, key, _))) => {
                             d = cells.clone();
                             row = *lower_row;
                             other_key = Some(key.clone());
                             Some((nl.clone(), en.clone()))
                         }
                         (None, None) => {
-                            looking = Some(((row, d.clone()), None));
+                            looking = Some(((row, d.clone()), None, None));
                             None
                         }
                         (two, _) => two,
@@ -1951,23 +2039,40 @@ type Numbered = (usize, Vec<RawCell>);
 const BELOW_LOOK: usize = 7;
 
 /// The header (grid row `at`) combined with the row below it when that is its second row
-/// ([`sniff::header_over_row_below`], as the streamed reading tells it): the row's number and
-/// the note.
+/// ([`sniff::header_over_row_below`]), or with the two below it when they are pandas' lower
+/// level and row of the index's name ([`sniff::pandas_header`]), as the streamed reading tells
+/// it: the number of the header's last row, the note, and the rows below the header it took.
 #[cfg(feature = "full")]
 fn below_whole(
     grid: &sniff::Grid,
     at: usize,
     header: &mut Vec<RawCell>,
-) -> Option<(usize, String, String)> {
+) -> Option<(usize, String, String, usize)> {
     let (row, lower) = grid.get(at + 1).filter(|(row, _)| *row == grid[at].0 + 1)?;
-    let full = |c: &&(usize, Vec<RawCell>)| c.1.iter().filter(|x| !x.is_blank()).count() >= 2;
+    let count = |c: &(usize, Vec<RawCell>)| c.1.iter().filter(|x| !x.is_blank()).count();
+    let full = |c: &&(usize, Vec<RawCell>)| count(c) >= 2;
     let next = grid
         .get(at + 2..=(at + BELOW_LOOK).min(grid.len().saturating_sub(1)))
         .and_then(|r| r.iter().find(full))
         .map(|(_, c)| c.as_slice());
+    // pandas' row of the index's name: right after the lower level, one filled cell.
+    let index = grid
+        .get(at + 2)
+        .filter(|r| r.0 == *row + 1 && count(r) == 1);
+    if let Some((index_row, index)) = index {
+        if let Some((cells, nl, en)) = sniff::pandas_header(
+            (grid[at].0, header),
+            (*row, lower),
+            (*index_row, index),
+            next,
+        ) {
+            *header = cells;
+            return Some((*index_row, nl, en, 2));
+        }
+    }
     let (cells, nl, en) = sniff::header_over_row_below((grid[at].0, header), (*row, lower), next)?;
     *header = cells;
-    Some((*row, nl, en))
+    Some((*row, nl, en, 1))
 }
 
 /// [`read_xlsx`] from each worksheet's whole grid, as [`sniff::locate`] finds the table in it:
@@ -2010,9 +2115,10 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
         #[cfg(feature = "full")]
         let two = match two {
             Some(two) => Some(two),
-            None => below_whole(&grid, layout.header, &mut header).map(|(row, nl, en)| {
+            None => below_whole(&grid, layout.header, &mut header).map(|(row, nl, en, took)| {
                 header_row = row;
-                data.retain(|&k| k != layout.header + 1);
+                data.retain(|&k| k > layout.header + took);
+                rejected.retain(|r| r.row > row);
                 other_key = grid
                     .get(layout.header + 1)
                     .map(|(_, c)| sniff::RowKey::of(c));
