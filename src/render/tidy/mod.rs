@@ -328,7 +328,7 @@ fn with_filter(r: &mut Rendered, enc: &Encoding, lang: Lang) {
         data.insert("filter".into(), serde_json::Value::Array(filters));
     }
     for f in &enc.filter {
-        if r.table.columns.iter().any(|c| *c == f.column) {
+        if r.table.columns.contains(&f.column) {
             continue;
         }
         let held = if f.exclude {
