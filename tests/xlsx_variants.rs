@@ -86,6 +86,23 @@ fn numbers(ds: &Dataset, q: &str) -> Json {
     d
 }
 
+/// Every number in a view's data to nine decimals, sorted (what stays when names differ, and so
+/// the order in which regions are added up).
+fn all_numbers(j: &Json) -> Vec<String> {
+    fn walk(j: &Json, out: &mut Vec<String>) {
+        match j {
+            Json::Number(n) => out.push(format!("{:.9}", n.as_f64().unwrap_or(f64::NAN))),
+            Json::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            Json::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(j, &mut out);
+    out.sort();
+    out
+}
+
 fn assert_same_views(base: &Dataset, ds: &Dataset, views: &[&str]) {
     for q in views {
         assert_eq!(numbers(base, q), numbers(ds, q), "{}: {q}", ds.table.source);
@@ -911,6 +928,35 @@ fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
     );
     assert_eq!(ds.table.columns[0].name, "doelgroep");
     assert_same_views(&base, &ds, VIEWS);
+
+    // A sheet per region (found by the workbook probe: only the first sheet was read): the
+    // column 'arbeidsmarktregio'.
+    let ds = load(
+        "per-regio.xlsx",
+        // (Excel's names have at most 31 characters and no '/': the region of Zwolle by its
+        // short name, `Zaanstreek-Waterland`.)
+        &split_workbook(0, true, &|k| match k {
+            "IJsselvechtstreek (Regio Zwolle)" => "Regio Zwolle".to_string(),
+            "Stedendriehoek en Noordwest-Veluwe" => "Stedendriehoek".to_string(),
+            _ => k.replace('/', "-"),
+        }),
+    );
+    assert_eq!(ds.table.columns[0].name, "arbeidsmarktregio");
+    assert!(
+        notes(&ds.table)
+            .0
+            .contains("de naam van het werkblad staat in de nieuwe kolom 'arbeidsmarktregio'"),
+        "{:?}",
+        ds.table.detected.notes
+    );
+    // (Three regions are named otherwise, so the views' numbers are compared without names.)
+    for q in VIEWS {
+        assert_eq!(
+            all_numbers(&numbers(&base, q)),
+            all_numbers(&numbers(&ds, q)),
+            "{q}"
+        );
+    }
 
     // A sheet per year named otherwise, each with its own year in 'jaar': told apart by it.
     let ds = load(

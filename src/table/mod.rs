@@ -152,7 +152,8 @@ pub struct Detected {
 
 /// The name of a column made of keys that stood for rows elsewhere (the keys of a JSON tree, the
 /// names of worksheets), when every key says what it is: `periode` when every key is a period,
-/// `doelgroep` when every key is a subgroup.
+/// `doelgroep` when every key is a subgroup, `arbeidsmarktregio` when every key names a
+/// labour-market region (or the country: `Landelijk`), two at least.
 #[cfg(feature = "full")]
 pub(crate) fn key_column_name(keys: &[&str]) -> Option<&'static str> {
     if keys.iter().all(|k| crate::spec::Period::parse(k).is_some()) {
@@ -162,6 +163,21 @@ pub(crate) fn key_column_name(keys: &[&str]) -> Option<&'static str> {
         .all(|k| crate::spec::Subgroup::from_label(k).is_some())
     {
         Some("doelgroep")
+    } else if keys
+        .iter()
+        .filter(|k| crate::geo::names::names_a_region(k))
+        .count()
+        >= 2
+        && keys.iter().all(|k| {
+            // (The whole country beside its regions: a sheet `Landelijk`.)
+            crate::geo::names::names_a_region(k)
+                || matches!(
+                    crate::geo::names::fold(k).as_str(),
+                    "landelijk" | "nederland" | "heelnederland" | "totaal" | "total" | "nl"
+                )
+        })
+    {
+        Some("arbeidsmarktregio")
     } else {
         None
     }

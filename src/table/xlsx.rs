@@ -1617,6 +1617,7 @@ fn names_differ(names: &[&str], kind: &str) -> bool {
         .iter()
         .map(|n| match kind {
             "periode" => crate::spec::Period::parse(n).map(|p| p.to_string()),
+            "arbeidsmarktregio" => Some(crate::geo::names::fold(n)),
             _ => crate::spec::Subgroup::from_label(n).map(|s| format!("{s:?}")),
         })
         .map(Option::unwrap_or_default)
@@ -1638,6 +1639,7 @@ fn holds_only<'c>(columns: impl Iterator<Item = &'c super::Column>, kind: &str) 
                     n.fract() == 0.0 && crate::spec::Period::parse(&format!("{n}")).is_some()
                 }
                 (super::Cell::Text(t), "periode") => crate::spec::Period::parse(t).is_some(),
+                (super::Cell::Text(t), "arbeidsmarktregio") => crate::geo::names::names_a_region(t),
                 (super::Cell::Text(t), _) => crate::spec::Subgroup::from_label(t).is_some(),
                 _ => false,
             };
