@@ -571,7 +571,7 @@ mod tests {
         );
         assert_eq!(
             names(&t),
-            ["niveau_1", "periode", "doelgroep", "personen", "werkzaam"]
+            ["arbeidsmarktregio", "periode", "doelgroep", "personen", "werkzaam"]
         );
         assert_eq!(t.len(), 4);
         assert_eq!(t.columns[0].values()[3], Value::Text("Zeeland".into()));
@@ -580,7 +580,7 @@ mod tests {
         assert_eq!(t.columns[4].values()[1], Value::Missing);
         assert_eq!(t.columns[3].values()[2], Value::Number(11.0));
         assert!(t.detected.notes.iter().any(|n| n.starts_with(
-            "Objecten in objecten, op sleutel: de sleutels van 3 niveaus gelezen als de kolommen 'niveau_1', 'periode', 'doelgroep'"
+            "Objecten in objecten, op sleutel: de sleutels van 3 niveaus gelezen als de kolommen 'arbeidsmarktregio', 'periode', 'doelgroep'"
         )), "{:?}", t.detected.notes);
         // A chain as deep as a file may nest (each branch looked at once).
         let mut chain = r#"{"x": 1}"#.to_string();
