@@ -2473,7 +2473,7 @@ impl CsvReader {
             with_group_row(s.above.take(), (header_row, header), width, titles);
         #[cfg(feature = "full")]
         let mut other_key = two_rows.as_ref().and(above_key);
-        // Else the row below the header may be its second row.
+        // pandas' header over three rows (see `sniff::pandas_header`).
         #[cfg(feature = "full")]
         let pandas = match (&two_rows, &s.below) {
             (None, Some(((row, lower), _, Some(((index_row, index), next))))) => {
@@ -2486,6 +2486,8 @@ impl CsvReader {
             }
             _ => None,
         };
+        // Else the row below the header may be its second row.
+        #[cfg(feature = "full")]
         let (header, two_rows, under) = match (two_rows, s.below.take()) {
             // pandas' columns over two levels, with the row of the index's names below them.
             (None, Some(((_, lower), _, Some(((index_row, _), _))))) if pandas.is_some() => {
