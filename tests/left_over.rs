@@ -2128,3 +2128,97 @@ fn a_pandas_pivot_written_to_csv_gives_the_wide_files_numbers() {
         assert_eq!(r.table.rows, reference.table.rows, "{sep}");
     }
 }
+
+/// Found by the statistics-software probe: a long file whose target groups are codes (SPSS's
+/// values, Stata without labels: 0 = Totaal, 1 = Wajong, ...) was summed over them, the total and
+/// its parts together: national working persons 160,210 for 80,105. The regional reading now
+/// refuses the file, naming the codes (a file with the regional columns must read cleanly: the
+/// file is the user's to fix, as with a region entered twice).
+#[test]
+fn target_groups_as_codes_are_refused_not_added_up() {
+    let mut csv = String::from("REGIO;JAAR;DOELGROEP;REGISTER;WERKZAAM\n");
+    for (r, base) in [("Achterhoek", 100), ("Twente", 200), ("Zeeland", 300)] {
+        for y in [2015, 2016] {
+            // code 0 is the total of codes 1 and 2
+            let (a, b) = (base + y - 2015, base / 2);
+            csv += &format!("{r};{y};0;{};{}\n", 2 * (a + b), a + b);
+            csv += &format!("{r};{y};1;{};{a}\n", 2 * a);
+            csv += &format!("{r};{y};2;{};{b}\n", 2 * b);
+        }
+    }
+    let e = Dataset::load("codes.csv", csv.as_bytes()).unwrap_err();
+    assert!(
+        e.message
+            .contains("Kolom 'DOELGROEP' noemt de doelgroepen met codes (0, 1, 2)"),
+        "{e}"
+    );
+    assert_eq!(
+        e.location.as_ref().and_then(|l| l.column.as_deref()),
+        Some("DOELGROEP")
+    );
+    // Named target groups beside the codes' column are read as before.
+    let named = csv
+        .replace(";0;", ";Totaal;")
+        .replace(";1;", ";Wajong;")
+        .replace(";2;", ";WSW;");
+    let ds = Dataset::load("namen.csv", named.as_bytes()).unwrap();
+    let r = render_query(&ds, "view=trend").unwrap();
+    // (The totals' sum over the regions, not the total and its parts: 1,800.)
+    assert_eq!(
+        r.data["national"][0]["values"],
+        serde_json::json!([900.0, 903.0])
+    );
+}
+
+/// Found by the same probe: the row numbers pandas and R write before the data (a column without
+/// a name, `0, 1, 2, ...`; `index` in pandas' JSON, also `8, 21, ...` after rows were picked)
+/// were charted as the values ("Hoogste kolom 1: Zuidoost-Brabant (35)"), and stopped one column
+/// per measure and year from being read as periods ("kolom 'year' ontbreekt").
+#[test]
+fn pandas_and_r_row_numbers_are_no_values() {
+    let csv = "\"\",\"regio\",\"werkzaam\"\n\"1\",\"Achterhoek\",2607\n\"2\",\"Twente\",1627\n\"3\",\"Zeeland\",900\n";
+    let ds = Dataset::load("r.csv", csv.as_bytes()).unwrap();
+    let r = render_query(&ds, "").unwrap();
+    assert!(r.spec.contains("y=werkzaam"), "{}", r.spec);
+    let json = "{\"schema\":{\"fields\":[{\"name\":\"index\",\"type\":\"integer\"},{\"name\":\"regio\",\"type\":\"string\"},{\"name\":\"werkzaam\",\"type\":\"integer\"}],\"primaryKey\":[\"index\"]},\"data\":[{\"index\":8,\"regio\":\"Achterhoek\",\"werkzaam\":2607},{\"index\":21,\"regio\":\"Twente\",\"werkzaam\":1627},{\"index\":34,\"regio\":\"Zeeland\",\"werkzaam\":900}]}";
+    let ds = Dataset::load("t.json", json.as_bytes()).unwrap();
+    let r = render_query(&ds, "").unwrap();
+    assert!(r.spec.contains("y=werkzaam"), "{}", r.spec);
+    // Index figures rise too, but not from row to row over several series: still values.
+    let idx = "jaar,reeks,index\n2015,A,100\n2016,A,104\n2015,B,100\n2016,B,98\n";
+    let ds = Dataset::load("i.csv", idx.as_bytes()).unwrap();
+    let r = render_query(&ds, "").unwrap();
+    assert!(r.spec.contains("y=index"), "{}", r.spec);
+    // One column per measure and year after R's row names: read as periods.
+    let wide = ",regio,personen_2015,personen_2016,werkzaam_2015,werkzaam_2016\n0,Achterhoek,4099,4297,2332,2437\n1,Twente,6000,6300,2500,2900\n2,Zeeland,2000,2100,900,1000\n";
+    let ds = Dataset::load("w.csv", wide.as_bytes()).unwrap();
+    let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(notes.contains("Kolom 'kolom_1' (rijnummers"), "{notes}");
+    render_query(&ds, "view=ranking&measure=share&year=2016")
+        .unwrap_or_else(|e| panic!("{e}\n{notes}"));
+}
+
+/// Found by the statistics-software probe: shares kept as fractions (`aandeel` 0.569, as pandas
+/// and Stata keep them) were labelled as percentages: "Helmond-De Peel (0,60 %)". They are now
+/// read times 100, said; a percentage column, and a share column beyond 1, stay as they are.
+#[test]
+fn shares_as_fractions_are_read_as_percentages() {
+    let csv = "regio,aandeel\nAchterhoek,0.5689\nTwente,0.4512\nZeeland,0.3762\n";
+    let ds = Dataset::load("f.csv", csv.as_bytes()).unwrap();
+    let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        notes.contains("Aandelen als fractie (alle getallen tussen 0 en 1) in 'aandeel': gelezen als percentage, maal 100."),
+        "{notes}"
+    );
+    let r = render_query(&ds, "view=bars&x=regio&y=aandeel").unwrap();
+    assert!(r.summary.contains("Achterhoek (56,89 %)"), "{}", r.summary);
+    for other in [
+        "regio,percentage\nA,0.5\nB,0.25\n",
+        "regio,aandeel\nA,0.5\nB,25\n",
+        "regio,aandeel\nA,0\nB,1\n",
+    ] {
+        let ds = Dataset::load("p.csv", other.as_bytes()).unwrap();
+        let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+        assert!(!notes.contains("als fractie"), "{other}: {notes}");
+    }
+}

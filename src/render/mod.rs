@@ -93,6 +93,9 @@ impl Dataset {
         #[cfg(feature = "full")]
         let table =
             crate::compute::tidy::melt::measure_rows_and_subgroup_columns(&table)?.unwrap_or(table);
+        // Shares written as fractions (0.569): percentages, said so.
+        #[cfg(feature = "full")]
+        let table = crate::compute::tidy::melt::fractions_as_percentages(&table).unwrap_or(table);
         // One column per period (a published table's layout): the long table, said so.
         #[cfg(feature = "full")]
         let table = crate::compute::tidy::melt::periods_as_rows(&table).unwrap_or(table);

@@ -561,11 +561,20 @@ const ROW_NUMBER_NAMES: [&str; 14] = [
 /// holding a different whole number in every row. Such a column is no count and no dimension
 /// the rows differ in: the regional analysis leaves it out (two rows alike but for it
 /// are still one row entered twice) and the tidy views do not use it.
+/// A column without a name in the file (the loader names it by its place, `kolom_1` in a CSV
+/// file, `kolom_A` in a workbook), `index` (pandas' `to_json(orient='table')`, `reset_index()`)
+/// or `X` (R's `read.csv` of a file with row names) is a row counter only when its numbers rise
+/// from row to row, from 0 or more: pandas' index (also of rows picked from a larger table,
+/// `8, 21, 34, ...`), R's row names.
 #[cfg(feature = "full")]
 pub fn is_row_counter(column: &crate::table::Column) -> bool {
-    if !ROW_NUMBER_NAMES.contains(&fold_header(&column.name).as_str())
-        || column.kind() != crate::table::ColumnKind::Number
-    {
+    let folded = fold_header(&column.name);
+    let named = ROW_NUMBER_NAMES.contains(&folded.as_str());
+    let unnamed = matches!(
+        folded.as_str(),
+        "" | "kolom_1" | "kolom_a" | "index" | "x" | "level_0"
+    );
+    if !(named || unnamed) || column.kind() != crate::table::ColumnKind::Number {
         return false;
     }
     let mut seen: Vec<f64> = Vec::with_capacity(column.len());
@@ -574,6 +583,14 @@ pub fn is_row_counter(column: &crate::table::Column) -> bool {
             Some(n) if n.fract() == 0.0 => seen.push(n),
             _ => return false,
         }
+    }
+    if !named {
+        // (`index` from 100 up is a column of index figures, 2015 = 100.)
+        let figures = folded == "index" && seen.first() == Some(&100.0);
+        return seen.len() >= 2
+            && !figures
+            && seen.first().is_some_and(|n| *n >= 0.0)
+            && seen.windows(2).all(|w| w[0] < w[1]);
     }
     crate::sort::sort_by(&mut seen, |a, b| a.total_cmp(b));
     seen.windows(2).all(|w| w[0] != w[1])

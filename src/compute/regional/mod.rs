@@ -1435,6 +1435,37 @@ impl RegionalData {
                 ),
             ));
         }
+        // A column named as the target group that holds numbers: codes (SPSS's values, Stata's
+        // without labels), one of which is most likely the total. Added together they would
+        // count the total and its parts twice (the national count of working persons doubled):
+        // refused, naming the codes.
+        #[cfg(feature = "full")]
+        if summed_groups > 0 {
+            let coded = dims.iter().zip(&varying).find(|(j, v)| {
+                **v && is_number(**j)
+                    && IdColumn::from_header(&table.columns[**j].name) == Some(IdColumn::Subgroup)
+            });
+            if let Some((&j, _)) = coded {
+                let c = &table.columns[j];
+                let mut codes: Vec<f64> = (0..c.len()).filter_map(|i| c.number(i)).collect();
+                crate::sort::sort_by(&mut codes, |a, b| a.total_cmp(b));
+                codes.dedup();
+                let shown = |lang: Lang| -> String {
+                    let all: Vec<String> = codes
+                        .iter()
+                        .map(|n| crate::format::number(*n, usize::from(n.fract() != 0.0), lang))
+                        .collect();
+                    crate::format::first_ten(&all, lang)
+                };
+                let name = &c.name;
+                return Err(Error::new2(
+                    ErrorKind::BadValue,
+                    format!("Kolom '{name}' noemt de doelgroepen met codes ({}), niet met namen. De regionale analyse kan niet weten welke code het totaal is, en zou ze anders allemaal optellen (het totaal en zijn delen dubbel). Geef de doelgroepen hun naam (Totaal, Wajong, WSW, Participatiewet, Praktijkroute), bijvoorbeeld door bij het exporteren de waardelabels te kiezen.", shown(Lang::Nl)),
+                    format!("Column '{name}' names the target groups by codes ({}), not by names. The regional analysis cannot know which code is the total, and would otherwise add them all up (the total and its parts twice). Give the target groups their names (Total, Wajong, WSW, Participatiewet, Praktijkroute), for example by exporting the value labels.", shown(Lang::En)),
+                )
+                .at(Location::file(&table.source).column(name)));
+            }
+        }
         // A column named as the target group none of whose values is one (`A`, `B`): its values
         // added together, which is right only when they do not overlap; said, naming them.
         #[cfg(feature = "full")]

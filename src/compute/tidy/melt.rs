@@ -138,13 +138,28 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
 /// header such as `Eindtotaal`, `Totaal`, `Grand Total`, or `Eindtotaal personen` under a header
 /// over two rows) apart from the rest: `(totals, rest)`. When the periods become rows such a
 /// column has no period to go with; it is left out, and the file line says so.
+/// Also a column of row numbers (pandas' index, R's row names: see
+/// [`crate::compute::regional::columns::is_row_counter`]), which has no period either.
 fn totals_over_periods(table: &Table, others: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
     others.into_iter().partition(|&j| {
         let c = &table.columns[j];
         let first = c.name.split_whitespace().next().unwrap_or("");
         matches!(c.kind(), ColumnKind::Number | ColumnKind::Empty)
-            && (crate::data::tidy::is_total(&c.name) || crate::data::tidy::is_total(first))
+            && (crate::data::tidy::is_total(&c.name)
+                || crate::data::tidy::is_total(first)
+                || counter(c))
     })
+}
+
+/// Whether a column holds row numbers (the full core reads the tables whose periods become rows).
+fn counter(c: &Column) -> bool {
+    #[cfg(feature = "full")]
+    return crate::compute::regional::columns::is_row_counter(c);
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = c;
+        false
+    }
 }
 
 /// The file line's note on the total columns [`totals_over_periods`] set aside.
@@ -152,9 +167,21 @@ fn say_totals_set_aside(table: &Table, totals: &[usize], detected: &mut crate::t
     if totals.is_empty() {
         return;
     }
+    let (counters, totals): (Vec<&usize>, Vec<&usize>) =
+        totals.iter().partition(|j| counter(&table.columns[**j]));
+    if let Some(&&j) = counters.first() {
+        let name = &table.columns[j].name;
+        detected.note(
+            format!("Kolom '{name}' (rijnummers, zoals pandas en R ze schrijven) weggelaten: die zegt niets over de periodes."),
+            format!("Column '{name}' (row numbers, as pandas and R write them) left out: it says nothing about the periods."),
+        );
+    }
+    if totals.is_empty() {
+        return;
+    }
     let names: Vec<String> = totals
         .iter()
-        .map(|&j| format!("'{}'", table.columns[j].name))
+        .map(|&&j| format!("'{}'", table.columns[j].name))
         .collect();
     let names = names.join(", ");
     detected.note(
@@ -317,6 +344,74 @@ pub fn measures_by_period_as_rows(table: &Table) -> Option<Table> {
     );
     say_totals_set_aside(table, &totals, &mut detected);
     Some(remade(table, columns, row_numbers, detected))
+}
+
+/// A share written as a fraction (`aandeel` 0.569 for 56.9 %, as pandas and Stata keep shares):
+/// a column of numbers named as a share (`aandeel`, `share`, `fractie`, `proportie`; not as a
+/// percentage) whose numbers all lie between 0 and 1, some strictly between. The views label a
+/// share as a percentage, so its numbers are read times 100 (`0,60 %` was shown for 60 %), and the
+/// file line says so. `None` when the table has no such column.
+#[cfg(feature = "full")]
+pub fn fractions_as_percentages(table: &Table) -> Option<Table> {
+    use crate::compute::regional::columns::fold_header;
+    let fraction = |c: &Column| {
+        let folded = fold_header(&c.name);
+        let words: Vec<&str> = folded.split('_').collect();
+        let share = words.iter().any(|w| {
+            matches!(
+                *w,
+                "aandeel" | "share" | "fractie" | "fraction" | "proportie" | "proportion"
+            )
+        });
+        let percent = words
+            .iter()
+            .any(|w| matches!(*w, "pct" | "procent" | "percentage" | "perc" | "percent"))
+            || c.name.contains('%');
+        if !share || percent || c.kind() != ColumnKind::Number {
+            return false;
+        }
+        let (mut n, mut between) = (0usize, false);
+        for i in 0..c.len() {
+            if let Some(v) = c.number(i) {
+                if !(0.0..=1.0).contains(&v) {
+                    return false;
+                }
+                n += 1;
+                between |= v > 0.0 && v < 1.0;
+            }
+        }
+        n >= 2 && between
+    };
+    let which: Vec<usize> = (0..table.columns.len())
+        .filter(|&j| fraction(&table.columns[j]))
+        .collect();
+    if which.is_empty() {
+        return None;
+    }
+    let mut columns = table.columns.clone();
+    for &j in &which {
+        let c = &table.columns[j];
+        let mut scaled = Column::with_capacity(c.name.clone(), c.len());
+        for i in 0..c.len() {
+            match c.number(i) {
+                Some(v) => scaled.push_number(v * 100.0),
+                None => scaled.push(c.get(i).to_value()),
+            }
+        }
+        scaled.finish();
+        columns[j] = scaled;
+    }
+    let mut detected = table.detected.clone();
+    let names: Vec<String> = which
+        .iter()
+        .map(|&j| format!("'{}'", table.columns[j].name))
+        .collect();
+    let names = names.join(", ");
+    detected.note(
+        format!("Aandelen als fractie (alle getallen tussen 0 en 1) in {names}: gelezen als percentage, maal 100."),
+        format!("Shares as fractions (every number between 0 and 1) in {names}: read as percentages, times 100."),
+    );
+    Some(remade(table, columns, table.row_numbers.clone(), detected))
 }
 
 /// A year column and a quarter or month column beside it (`jaar` 2019, `kwartaal` 1 or `K1` or

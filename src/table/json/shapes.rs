@@ -571,7 +571,13 @@ mod tests {
         );
         assert_eq!(
             names(&t),
-            ["arbeidsmarktregio", "periode", "doelgroep", "personen", "werkzaam"]
+            [
+                "arbeidsmarktregio",
+                "periode",
+                "doelgroep",
+                "personen",
+                "werkzaam"
+            ]
         );
         assert_eq!(t.len(), 4);
         assert_eq!(t.columns[0].values()[3], Value::Text("Zeeland".into()));
