@@ -2222,3 +2222,21 @@ fn shares_as_fractions_are_read_as_percentages() {
         assert!(!notes.contains("als fractie"), "{other}: {notes}");
     }
 }
+
+/// Found by the statistics-software probe: pandas' `<NA>` (a nullable integer) refused the file
+/// where `NaN` was read as missing; and `NaN` was called "een afgeschermd aantal" (withheld),
+/// where it says that a number is missing.
+#[test]
+fn pandas_missing_words_are_missing_numbers() {
+    let csv = "regio,jaar,werkzaam\nA,2015,10\nB,2015,<NA>\nC,2015,12\n";
+    let ds = Dataset::load("na.csv", csv.as_bytes()).unwrap();
+    let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        notes.contains("1 cel met de tekst voor een ontbrekend getal ('<NA>')"),
+        "{notes}"
+    );
+    let csv = "regio,jaar,werkzaam\nA,2015,10\nB,2015,<10\nC,2015,12\n";
+    let ds = Dataset::load("s.csv", csv.as_bytes()).unwrap();
+    let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(notes.contains("een afgeschermd aantal ('<10')"), "{notes}");
+}

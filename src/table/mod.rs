@@ -1178,6 +1178,13 @@ impl Table {
                 .take(5)
                 .map(|t| format!("'{}'", sniff::shorten(t, 12)))
                 .collect();
+            // Python's and R's words for a missing number say nothing was withheld.
+            let missing_words = col.dictionary().iter().all(|t| {
+                matches!(
+                    crate::case::lower(t.trim()).as_str(),
+                    "nan" | "none" | "null" | "<na>" | "na" | "n/a"
+                )
+            });
             let drop = vec![true; col.dictionary().len()];
             let rows = self.columns[j].blank_texts(&drop);
             if rows.is_empty() {
@@ -1192,13 +1199,21 @@ impl Table {
             };
             let n = rows.len();
             let texts = texts.join(", ");
+            let (what, what_en) = if missing_words {
+                (
+                    format!("de tekst voor een ontbrekend getal ({texts})"),
+                    format!("the text for a missing number ({texts})"),
+                )
+            } else {
+                (
+                    format!("een afgeschermd aantal ({texts})"),
+                    format!("a withheld count ({texts})"),
+                )
+            };
             notes.push(cells_note(
                 &self.columns[j].name,
                 n,
-                [
-                    &format!("een afgeschermd aantal ({texts})"),
-                    &format!("a withheld count ({texts})"),
-                ],
+                [&what, &what_en],
                 [
                     &(if n == 1 { "is" } else { "zijn" }.to_string()
                         + " als ontbrekend gelezen, nooit als 0"),
@@ -1925,6 +1940,9 @@ pub fn is_excel_error(s: &str) -> bool {
 #[cfg(feature = "full")]
 pub fn is_suppression(s: &str) -> bool {
     let s = s.trim();
+    if s.eq_ignore_ascii_case("<na>") {
+        return true;
+    }
     if let Some(rest) = s.strip_prefix('<').or_else(|| s.strip_prefix('≤')) {
         let rest = rest.trim_start_matches('=').trim();
         return rest.starts_with(|c: char| c.is_ascii_digit())
@@ -1948,9 +1966,10 @@ pub fn is_suppression(s: &str) -> bool {
             | "onbekend"
             | "unknown"
             | "suppressed"
-            // A missing number as Python and pandas write it.
+            // A missing number as Python and pandas write it (`<NA>`: a nullable integer).
             | "nan"
             | "none"
+            | "<na>"
             // Not available in other offices' tables (`..` OECD and older CBS tables, `:`
             // Eurostat).
             | ".."
