@@ -2240,3 +2240,20 @@ fn pandas_missing_words_are_missing_numbers() {
     let notes = ds.info_in(Lang::Nl).notes.join(" | ");
     assert!(notes.contains("een afgeschermd aantal ('<10')"), "{notes}");
 }
+
+/// pandas' `pivot_table(..., margins=True)` with the years across: an `All` column per measure
+/// (`werkzaam All`) stopped the years from being read as rows ("kolom 'year' ontbreekt").
+#[test]
+fn pandas_margins_per_measure_are_set_aside() {
+    let csv = ",personen,personen,personen,werkzaam,werkzaam,werkzaam\nyear,2015,2016,All,2015,2016,All\nregion,,,,,,\nAchterhoek,4099,4297,8396,2332,2437,4769\nTwente,6000,6300,12300,2500,2900,5400\nZeeland,2000,2100,4100,900,1000,1900\n";
+    let ds = Dataset::load("m.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        notes.contains(
+            "Kolommen 'personen All', 'werkzaam All' (totalen over de periodes) weggelaten"
+        ),
+        "{notes}"
+    );
+    let r = render_query(&ds, "view=ranking&measure=share&year=2016").unwrap();
+    assert!(r.summary.contains("Achterhoek"), "{}", r.summary);
+}

@@ -136,17 +136,20 @@ pub fn periods_as_rows(table: &Table) -> Option<Table> {
 
 /// The columns of `others` that hold a pivot table's total over the periods (numbers under a
 /// header such as `Eindtotaal`, `Totaal`, `Grand Total`, or `Eindtotaal personen` under a header
-/// over two rows) apart from the rest: `(totals, rest)`. When the periods become rows such a
+/// over two rows, `werkzaam All` as pandas' `margins=True` writes it) apart from the rest: `(totals, rest)`. When the periods become rows such a
 /// column has no period to go with; it is left out, and the file line says so.
 /// Also a column of row numbers (pandas' index, R's row names: see
 /// [`crate::compute::regional::columns::is_row_counter`]), which has no period either.
 fn totals_over_periods(table: &Table, others: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
     others.into_iter().partition(|&j| {
         let c = &table.columns[j];
-        let first = c.name.split_whitespace().next().unwrap_or("");
+        let mut words = c.name.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let last = words.next_back().unwrap_or("");
         matches!(c.kind(), ColumnKind::Number | ColumnKind::Empty)
             && (crate::data::tidy::is_total(&c.name)
                 || crate::data::tidy::is_total(first)
+                || crate::data::tidy::is_total(last)
                 || counter(c))
     })
 }
