@@ -127,6 +127,14 @@ const VALUES: &[Role] = &[
 ];
 const GROUPS: &[Role] = &[Role::Category, Role::Time];
 
+/// The subgroup of a view of the four main groups (scatterplot, convergence).
+const SUBGROUP_MAIN: KeyDef = key(
+    "subgroup",
+    KeyKind::Subgroup(MAIN4),
+    Some("total"),
+    "Deelgroep",
+    "Subgroup",
+);
 const FROM: KeyDef = key("from", KeyKind::Period, None, "Van", "From");
 const TO: KeyDef = key("to", KeyKind::Period, None, "Tot en met", "To");
 const K: KeyDef = key(
@@ -273,13 +281,7 @@ pub const VIEWS: &[ViewDef] = &[
         label_en: "Scatterplot: share and growth",
         regional: true,
         keys: &[
-            key(
-                "subgroup",
-                KeyKind::Subgroup(MAIN4),
-                Some("total"),
-                "Deelgroep",
-                "Subgroup",
-            ),
+            SUBGROUP_MAIN,
             FROM,
             TO,
             key(
@@ -374,17 +376,7 @@ pub const VIEWS: &[ViewDef] = &[
         label_nl: "Convergentie tussen regio's",
         label_en: "Convergence between regions",
         regional: true,
-        keys: &[
-            key(
-                "subgroup",
-                KeyKind::Subgroup(MAIN4),
-                Some("total"),
-                "Deelgroep",
-                "Subgroup",
-            ),
-            FROM,
-            TO,
-        ],
+        keys: &[SUBGROUP_MAIN, FROM, TO],
     },
     ViewDef {
         view: "basics",

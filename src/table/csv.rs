@@ -2489,33 +2489,29 @@ impl CsvReader {
         // Else the row below the header may be its second row.
         #[cfg(feature = "full")]
         let (header, two_rows, under) = match (two_rows, s.below.take()) {
-            // pandas' columns over two levels, with the row of the index's names below them.
-            (None, Some(((_, lower), _, Some(((index_row, _), _))))) if pandas.is_some() => {
-                let (cells, nl, en) = pandas.unwrap_or_default();
-                header_row = index_row;
-                other_key = Some(sniff::RowKey::of(&lower));
-                fields_in_header = fields_in_header.max(lower.len());
-                width = cells
-                    .iter()
-                    .rposition(|c| !c.is_blank())
-                    .map_or(0, |j| j + 1);
-                (cells, Some((nl, en)), 2)
-            }
-            (None, Some(((row, lower), next, _))) => {
-                match sniff::header_over_row_below(
-                    (header_row, &header),
-                    (row, &lower),
-                    next.as_deref(),
-                ) {
-                    Some((cells, nl, en)) => {
-                        header_row = row;
+            (None, Some(((row, lower), next, then))) => {
+                // pandas' columns over two levels (the row of the index's names below them), or
+                // the row below as the header's second row: the cells, the note, the header's
+                // last row and the rows below the header it took.
+                let taken = match (pandas, then) {
+                    (Some(p), Some(((index_row, _), _))) => Some((p, index_row, 2)),
+                    _ => sniff::header_over_row_below(
+                        (header_row, &header),
+                        (row, &lower),
+                        next.as_deref(),
+                    )
+                    .map(|p| (p, row, 1)),
+                };
+                match taken {
+                    Some(((cells, nl, en), last_row, took)) => {
+                        header_row = last_row;
                         other_key = Some(sniff::RowKey::of(&lower));
                         fields_in_header = fields_in_header.max(lower.len());
                         width = cells
                             .iter()
                             .rposition(|c| !c.is_blank())
                             .map_or(0, |j| j + 1);
-                        (cells, Some((nl, en)), 1)
+                        (cells, Some((nl, en)), took)
                     }
                     None => (header, None, 0),
                 }
