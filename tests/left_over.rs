@@ -2257,3 +2257,19 @@ fn pandas_margins_per_measure_are_set_aside() {
     let r = render_query(&ds, "view=ranking&measure=share&year=2016").unwrap();
     assert!(r.summary.contains("Achterhoek"), "{}", r.summary);
 }
+
+/// pandas' levels the other way round (`unstack().swaplevel()`: the years over the measures),
+/// with the years' level named in the first cell: refused as "'jaar' en 'periode' betekenen
+/// allebei 'year'" (the region column was named `jaar`). Read as the header over three rows.
+#[test]
+fn pandas_years_over_measures_with_the_level_named_above_the_index() {
+    let csv = "jaar,2015,2015,2016,2016\n,personen,werkzaam,personen,werkzaam\narbeidsmarktregio,,,,\nAchterhoek,4099,2332,4297,2437\nTwente,6000,2500,6300,2900\nZeeland,2000,900,2100,1000\n";
+    let ds = Dataset::load("s.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let notes = ds.info_in(Lang::Nl).notes.join(" | ");
+    assert!(
+        notes.contains("'jaar' op rij 1 is de naam van een niveau, 'arbeidsmarktregio' op rij 3 de naam van de kolom eronder"),
+        "{notes}"
+    );
+    let r = render_query(&ds, "view=ranking&measure=growth").unwrap();
+    assert_eq!(r.table.rows.len(), 3);
+}

@@ -351,11 +351,23 @@ pub fn pandas_header(
     if k == 0 || k >= width || index[k..].iter().any(|c| !c.is_blank()) {
         return None;
     }
-    // The lower level's name where the index is, nothing above it; a label over every data
-    // column in the lower level, and over the first at least in the upper.
+    // The levels' names where the index is (pandas writes a level's name there, or nothing for
+    // a level without one: `year` in the lower row, or `jaar` in the upper after `swaplevel`),
+    // one at least and nothing else; a label over every data column in the lower level, and over
+    // the first at least in the upper.
     let cell = |row: &[RawCell], j: usize| row.get(j).cloned().unwrap_or(RawCell::Empty);
-    let level = (0..k).map(|j| cell(lower, j)).find(|c| text(c))?;
-    if !(0..k).all(|j| cell(upper, j).is_blank())
+    let levels: Vec<(usize, String)> = [(upper_row, upper), (lower_row, lower)]
+        .iter()
+        .flat_map(|(r, row)| (0..k).map(move |j| (*r, cell(row, j))))
+        .filter(|(_, c)| !c.is_blank())
+        .map(|(r, c)| (r, c.display()))
+        .collect();
+    let named_only = (0..k).all(|j| {
+        let (u, l) = (cell(upper, j), cell(lower, j));
+        (u.is_blank() || text(&u)) && (l.is_blank() || text(&l))
+    });
+    if levels.is_empty()
+        || !named_only
         || (k..width).any(|j| cell(lower, j).is_blank())
         || cell(upper, k).is_blank()
     {
@@ -373,7 +385,23 @@ pub fn pandas_header(
         .iter()
         .map(|c| format!("'{}'", c.display()))
         .collect();
-    let (names, level) = (names.join(", "), level.display());
+    let names = names.join(", ");
+    let level_list = |on: &str| -> String {
+        levels
+            .iter()
+            .map(|(r, n)| format!("'{n}' {on} {r}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (level, level_en) = (level_list("op rij"), level_list("on row"));
+    let (of_level, of_level_en) = if levels.len() == 1 {
+        ("is de naam van een niveau", "is the name of a level")
+    } else {
+        (
+            "zijn de namen van de niveaus",
+            "are the names of the levels",
+        )
+    };
     let (columns, columns_en) = if k == 1 {
         (
             "de naam van de kolom eronder",
@@ -387,8 +415,8 @@ pub fn pandas_header(
     };
     Some((
         cells,
-        format!("Kopregel over drie rijen samengenomen (rij {upper_row} tot en met {index_row}), zoals pandas een tabel met kolommen op twee niveaus schrijft: de naam op rij {upper_row} staat voor de naam eronder, bijvoorbeeld '{example}'; '{level}' op rij {lower_row} is de naam van dat niveau, {names} op rij {index_row} {columns}"),
-        format!("Header over three rows combined (rows {upper_row} to {index_row}), as pandas writes a table with columns on two levels: the name on row {upper_row} goes before the name below it, for example '{example}'; '{level}' on row {lower_row} is the name of that level, {names} on row {index_row} {columns_en}"),
+        format!("Kopregel over drie rijen samengenomen (rij {upper_row} tot en met {index_row}), zoals pandas een tabel met kolommen op twee niveaus schrijft: de naam op rij {upper_row} staat voor de naam eronder, bijvoorbeeld '{example}'; {level} {of_level}, {names} op rij {index_row} {columns}"),
+        format!("Header over three rows combined (rows {upper_row} to {index_row}), as pandas writes a table with columns on two levels: the name on row {upper_row} goes before the name below it, for example '{example}'; {level_en} {of_level_en}, {names} on row {index_row} {columns_en}"),
     ))
 }
 
