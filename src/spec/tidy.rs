@@ -30,7 +30,8 @@ pub struct Encoding {
 
 /// One column's condition in `filter=`: the rows whose value is one of `values`, or, with
 /// `exclude` (written `column:!value|value`), the rows whose value is none of them.
-#[derive(Debug, Clone, PartialEq)]
+/// (In a view's data as `filter`: `{column, values, exclude}`.)
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RowFilter {
     pub column: String,
     pub values: Vec<String>,

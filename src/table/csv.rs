@@ -2473,37 +2473,20 @@ impl CsvReader {
             with_group_row(s.above.take(), (header_row, header), width, titles);
         #[cfg(feature = "full")]
         let mut other_key = two_rows.as_ref().and(above_key);
-        // pandas' header over three rows (see `sniff::pandas_header`).
-        #[cfg(feature = "full")]
-        let pandas = match (&two_rows, &s.below) {
-            (None, Some(((row, lower), _, Some(((index_row, index), next))))) => {
-                sniff::pandas_header(
-                    (header_row, &header),
-                    (*row, lower),
-                    (*index_row, index),
-                    next.as_deref(),
-                )
-            }
-            _ => None,
-        };
-        // Else the row below the header may be its second row.
+        // Else the rows below the header may be part of it (see `sniff::header_below`).
         #[cfg(feature = "full")]
         let (header, two_rows, under) = match (two_rows, s.below.take()) {
             (None, Some(((row, lower), next, then))) => {
-                // pandas' columns over two levels (the row of the index's names below them), or
-                // the row below as the header's second row: the cells, the note, the header's
-                // last row and the rows below the header it took.
-                let taken = match (pandas, then) {
-                    (Some(p), Some(((index_row, _), _))) => Some((p, index_row, 2)),
-                    _ => sniff::header_over_row_below(
-                        (header_row, &header),
-                        (row, &lower),
-                        next.as_deref(),
-                    )
-                    .map(|p| (p, row, 1)),
-                };
-                match taken {
-                    Some(((cells, nl, en), last_row, took)) => {
+                let index = then
+                    .as_ref()
+                    .map(|((r, cells), after)| ((*r, cells.as_slice()), after.as_deref()));
+                match sniff::header_below(
+                    (header_row, &header),
+                    (row, &lower),
+                    next.as_deref(),
+                    index,
+                ) {
+                    Some((cells, nl, en, last_row, took)) => {
                         header_row = last_row;
                         other_key = Some(sniff::RowKey::of(&lower));
                         fields_in_header = fields_in_header.max(lower.len());

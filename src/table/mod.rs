@@ -163,24 +163,29 @@ pub(crate) fn key_column_name(keys: &[&str]) -> Option<&'static str> {
         .all(|k| crate::spec::Subgroup::from_label(k).is_some())
     {
         Some("doelgroep")
-    } else if keys
-        .iter()
-        .filter(|k| crate::geo::names::names_a_region(k))
-        .count()
-        >= 2
-        && keys.iter().all(|k| {
-            // (The whole country beside its regions: a sheet `Landelijk`.)
-            crate::geo::names::names_a_region(k)
-                || matches!(
-                    crate::geo::names::fold(k).as_str(),
-                    "landelijk" | "nederland" | "heelnederland" | "totaal" | "total" | "nl"
-                )
-        })
-    {
+    } else if regions_beside_the_country(keys) {
         Some("arbeidsmarktregio")
     } else {
         None
     }
+}
+
+/// Whether every key names a labour-market region, two at least, or the whole country beside
+/// them (a sheet `Landelijk`); each key looked at once.
+#[cfg(feature = "full")]
+fn regions_beside_the_country(keys: &[&str]) -> bool {
+    let mut regions = 0;
+    for k in keys {
+        if crate::geo::names::names_a_region(k) {
+            regions += 1;
+        } else if !matches!(
+            crate::geo::names::fold(k).as_str(),
+            "landelijk" | "nederland" | "heelnederland" | "totaal" | "total" | "nl"
+        ) {
+            return false;
+        }
+    }
+    regions >= 2
 }
 
 /// The bit from which a row number of a table stacked from worksheets holds the sheet

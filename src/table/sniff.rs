@@ -328,6 +328,29 @@ pub fn header_over_row_below(
     Some(c.said(upper_row, lower_row))
 }
 
+/// The rows below a header that belong to it, as every reader asks: pandas' lower level and
+/// row of the index's names ([`pandas_header`]), else the row below as the header's second row
+/// ([`header_over_row_below`]). Given the header (`upper`), the row below it (`lower`), the next
+/// row of two filled cells or more after that (`next`), and the row after `lower` with the next
+/// such row after it (`index`): the header as one row, the note, the number of the header's last
+/// row and the rows below the header it took (2 or 1); `None` when the header is one row.
+#[cfg(feature = "full")]
+#[allow(clippy::type_complexity)]
+pub fn header_below(
+    upper: (usize, &[RawCell]),
+    lower: (usize, &[RawCell]),
+    next: Option<&[RawCell]>,
+    index: Option<((usize, &[RawCell]), Option<&[RawCell]>)>,
+) -> Option<(Vec<RawCell>, String, String, usize, usize)> {
+    if let Some(((index_row, cells), after)) = index {
+        if let Some((c, nl, en)) = pandas_header(upper, lower, (index_row, cells), after) {
+            return Some((c, nl, en, index_row, 2));
+        }
+    }
+    let (c, nl, en) = header_over_row_below(upper, lower, next)?;
+    Some((c, nl, en, lower.0, 1))
+}
+
 /// The header pandas writes for a table with columns over two levels and a named index
 /// (`pivot_table(index='region', columns='year', values=[...]).to_csv()`, or `to_excel(...,
 /// merge_cells=False)`): the upper level over the data columns (`,personen,personen,werkzaam,...`),

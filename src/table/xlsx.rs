@@ -1865,26 +1865,17 @@ fn read_sheet<'n>(
                             Some(lower) if st.filled >= 2 || at > header + BELOW_LOOK => {
                                 let next = (st.filled >= 2 && at <= header + BELOW_LOOK)
                                     .then_some(d.as_slice());
-                                let pandas = index.as_ref().and_then(|(r, cells)| {
-                                    sniff::pandas_header(
-                                        (upper.0, &upper.1),
-                                        (lower.0, &lower.1),
-                                        (*r, cells),
-                                        next,
-                                    )
-                                    .map(|(c, nl, en)| {
-                                        (*r, c, nl, en, sniff::RowKey::of(&lower.1), 2)
-                                    })
-                                });
-                                two_below = pandas.or_else(|| {
-                                    sniff::header_over_row_below(
-                                        (upper.0, &upper.1),
-                                        (lower.0, &lower.1),
-                                        next,
-                                    )
-                                    .map(|(c, nl, en)| {
-                                        (lower.0, c, nl, en, sniff::RowKey::of(&lower.1), 1)
-                                    })
+                                let index = index
+                                    .as_ref()
+                                    .map(|(r, cells)| ((*r, cells.as_slice()), next));
+                                two_below = sniff::header_below(
+                                    (upper.0, &upper.1),
+                                    (lower.0, &lower.1),
+                                    next,
+                                    index,
+                                )
+                                .map(|(c, nl, en, last, took)| {
+                                    (last, c, nl, en, sniff::RowKey::of(&lower.1), took)
                                 });
                                 again = two_below.is_some();
                                 looking = None;
@@ -2061,20 +2052,11 @@ fn below_whole(
     let index = grid
         .get(at + 2)
         .filter(|r| r.0 == *row + 1 && count(r) == 1);
-    if let Some((index_row, index)) = index {
-        if let Some((cells, nl, en)) = sniff::pandas_header(
-            (grid[at].0, header),
-            (*row, lower),
-            (*index_row, index),
-            next,
-        ) {
-            *header = cells;
-            return Some((*index_row, nl, en, 2));
-        }
-    }
-    let (cells, nl, en) = sniff::header_over_row_below((grid[at].0, header), (*row, lower), next)?;
+    let index = index.map(|(r, cells)| ((*r, cells.as_slice()), next));
+    let (cells, nl, en, last, took) =
+        sniff::header_below((grid[at].0, header), (*row, lower), next, index)?;
     *header = cells;
-    Some((*row, nl, en, 1))
+    Some((last, nl, en, took))
 }
 
 /// [`read_xlsx`] from each worksheet's whole grid, as [`sniff::locate`] finds the table in it:

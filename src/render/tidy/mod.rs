@@ -313,37 +313,31 @@ fn with_filter(r: &mut Rendered, enc: &Encoding, lang: Lang) {
     if enc.filter.is_empty() {
         return;
     }
-    if let Some(data) = r.data.as_object_mut() {
-        let filters: Vec<serde_json::Value> = enc
-            .filter
-            .iter()
-            .map(|f| {
-                serde_json::json!({
-                    "column": f.column,
-                    "values": f.values,
-                    "exclude": f.exclude,
-                })
-            })
-            .collect();
-        data.insert("filter".into(), serde_json::Value::Array(filters));
+    if let (Some(data), Ok(filters)) = (r.data.as_object_mut(), serde_json::to_value(&enc.filter)) {
+        data.insert("filter".into(), filters);
     }
     for f in &enc.filter {
         if r.table.columns.contains(&f.column) {
             continue;
         }
-        let held = if f.exclude {
-            format!(
-                "{} {}",
-                t(lang, "anders dan", "other than"),
-                f.values.join(t(lang, " en ", " and "))
-            )
-        } else {
-            f.values.join(t(lang, " of ", " or "))
-        };
+        let held = held(f, lang);
         r.table.columns.push(f.column.clone());
         for row in r.table.rows.iter_mut() {
             row.push(serde_json::Value::String(held.clone()));
         }
+    }
+}
+
+/// What one column's filter keeps, without the column: "2019 of 2020", "anders dan Landelijk".
+fn held(f: &crate::spec::tidy::RowFilter, lang: Lang) -> String {
+    if f.exclude {
+        format!(
+            "{} {}",
+            t(lang, "anders dan", "other than"),
+            f.values.join(t(lang, " en ", " and "))
+        )
+    } else {
+        f.values.join(t(lang, " of ", " or "))
     }
 }
 
@@ -354,14 +348,9 @@ fn filter_list(enc: &Encoding, lang: Lang) -> Option<String> {
             .iter()
             .map(|f| {
                 if f.exclude {
-                    format!(
-                        "{} {} {}",
-                        f.column,
-                        t(lang, "anders dan", "other than"),
-                        f.values.join(t(lang, " en ", " and "))
-                    )
+                    format!("{} {}", f.column, held(f, lang))
                 } else {
-                    format!("{} = {}", f.column, f.values.join(t(lang, " of ", " or ")))
+                    format!("{} = {}", f.column, held(f, lang))
                 }
             })
             .collect::<Vec<_>>()
