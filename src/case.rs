@@ -137,6 +137,49 @@ pub fn cbs_key_words(name: &str) -> Option<String> {
     Some(out)
 }
 
+/// Lower-case name tokens split on anything that is not a letter or digit (`share_pct` -> share, pct),
+/// and in the full core between the words of a CamelCase name, a CBS key without its topic
+/// number (`PersonenInDoelgroepregister_1` -> personen, in, doelgroepregister); `%` is a token.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    #[cfg(feature = "full")]
+    let spaced = {
+        let name = without_topic_number(name).unwrap_or(name);
+        camel_words(name).unwrap_or_else(|| name.to_string())
+    };
+    #[cfg(feature = "full")]
+    let name = spaced.as_str();
+    let lower = lower(name);
+    let mut out: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    if lower.contains('%') {
+        out.push("%".into());
+    }
+    out
+}
+
+/// Whether a column's name says it holds a share or percentage (`% werkzaam`, `aandeel`, `pct`).
+pub fn names_a_share(name: &str) -> bool {
+    name_tokens(name)
+        .iter()
+        .any(|t| PERCENT_WORDS.contains(&t.as_str()))
+}
+
+/// The name words of a share or percentage.
+pub const PERCENT_WORDS: &[&str] = &[
+    "pct",
+    "%",
+    "procent",
+    "percentage",
+    "perc",
+    "share",
+    "shares",
+    "aandeel",
+    "aandelen",
+];
+
 #[cfg(target_arch = "wasm32")]
 fn unicode_lower(s: &str) -> String {
     js_sys::JsString::from(s).to_lower_case().into()

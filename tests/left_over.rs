@@ -2273,3 +2273,38 @@ fn pandas_years_over_measures_with_the_level_named_above_the_index() {
     let r = render_query(&ds, "view=ranking&measure=growth").unwrap();
     assert_eq!(r.table.rows.len(), 3);
 }
+
+/// A `;` file whose only numbers with a point are a share's, written with three decimals
+/// (pandas' `to_csv(sep=';', float_format='%.3f')`): a `;` file's point groups thousands by
+/// convention, so 56.892 % was shown as 56892 % ("Hoogste aandeel werkend: 59.976 %"). A share
+/// is never 1000 % or more: its point is a decimal one. A count column beside it keeps its
+/// thousands.
+#[test]
+fn a_share_with_three_decimals_in_a_semicolon_file_keeps_its_decimal_point() {
+    let only =
+        "regio;aandeel_werkend\nAchterhoek;56.892\nTwente;45.100\nDrenthe;50.000\nFlevoland;7\n";
+    let ds = Dataset::load("s.csv", only.as_bytes()).unwrap();
+    let c = ds.table.column("aandeel_werkend").unwrap();
+    let got: Vec<Option<f64>> = (0..c.len()).map(|i| c.number(i)).collect();
+    assert_eq!(got, [Some(56.892), Some(45.1), Some(50.0), Some(7.0)]);
+    let info = ds.info_in(Lang::Nl);
+    assert_eq!(info.detected.decimal.as_deref(), Some("."));
+    assert!(
+        info.notes
+            .iter()
+            .any(|n| n.contains("'aandeel_werkend'") && n.contains("decimaalpunt")),
+        "{:?}",
+        info.notes
+    );
+
+    let both = "regio;werkzaam;aandeel_werkend\nAchterhoek;4.099;56.892\nTwente;987;45.100\n";
+    let ds = Dataset::load("s.csv", both.as_bytes()).unwrap();
+    let w = ds.table.column("werkzaam").unwrap();
+    let a = ds.table.column("aandeel_werkend").unwrap();
+    assert_eq!((w.number(0), w.number(1)), (Some(4099.0), Some(987.0)));
+    assert_eq!((a.number(0), a.number(1)), (Some(56.892), Some(45.1)));
+    // A column not named as a share is read as the file's convention says.
+    let counts = "regio;werkzaam\nAchterhoek;4.099\nTwente;12.345\n";
+    let ds = Dataset::load("s.csv", counts.as_bytes()).unwrap();
+    assert_eq!(ds.table.column("werkzaam").unwrap().number(0), Some(4099.0));
+}

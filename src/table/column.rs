@@ -1271,6 +1271,26 @@ impl Column {
         out
     }
 
+    /// The column with its numbers read with a decimal point where a point grouping thousands
+    /// was assumed (`56.892` read as 56892 is 56.892): each number of 1000 or more divided by
+    /// 1000. Only for a column whose every such number is whole.
+    #[cfg(feature = "full")]
+    pub fn thousands_as_point(&self) -> Column {
+        let mut out = Column::with_capacity(self.name.clone(), self.len);
+        for i in 0..self.len {
+            match self.get(i) {
+                Cell::Number(n) if n.abs() >= 1000.0 => out.push_number(n / 1000.0),
+                Cell::Number(n) => out.push_number(n),
+                Cell::Text(t) => out.push_text(t),
+                Cell::Missing => out.push_missing(),
+            }
+        }
+        out.spaced = self.spaced.clone();
+        out.markers = self.markers.clone();
+        out.finish();
+        out
+    }
+
     /// Rows whose text is `text`: for messages naming where a value occurs.
     pub fn rows_with_text(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
         let code = self

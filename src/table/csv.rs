@@ -199,6 +199,29 @@ fn looks_like_thousands(c: &Column) -> bool {
     three >= 2 && three * 10 >= (three + fewer) * 6
 }
 
+/// The columns named as a share or percentage (`aandeel_werkend`, `% werkzaam`) in a file read
+/// with a point that groups thousands, whose every number of 1000 or more is whole: a share is
+/// never 1000 % or more, so each was written with a decimal point (`56.892`, read as 56892) and
+/// is read so now (56.892; a number below 1000 had no point and stays). Their names, in file
+/// order.
+#[cfg(feature = "full")]
+fn shares_with_point(columns: &mut [Column]) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in columns.iter_mut() {
+        if !crate::case::names_a_share(&c.name) {
+            continue;
+        }
+        let big = (0..c.len()).filter_map(|i| c.number(i).filter(|v| v.abs() >= 1000.0));
+        let mut big = big.peekable();
+        if big.peek().is_none() || big.any(|v| v.fract() != 0.0) {
+            continue;
+        }
+        *c = c.thousands_as_point();
+        out.push(c.name.clone());
+    }
+    out
+}
+
 /// The cells of a file read with a decimal point that were kept as text because a point with
 /// three zeros after it was all they had (`9.000`; see [`super::fastcell::point_thousand`]),
 /// read as numbers: their whole part times `factor` (1 with a decimal point, 1000 where the
@@ -2730,7 +2753,39 @@ impl CsvReader {
                 };
             #[cfg(not(feature = "full"))]
             let grouped = false;
-            if !grouped {
+            // A column named as a share or percentage read with a point that groups thousands
+            // would hold 56.892 % as 56892 %: its point is a decimal one (pandas' `sep=';'` with
+            // `float_format='%.3f'`), whatever the file's other columns say.
+            #[cfg(feature = "full")]
+            let shares = if decimal == ',' {
+                shares_with_point(&mut columns)
+            } else {
+                Vec::new()
+            };
+            #[cfg(not(feature = "full"))]
+            let shares: Vec<String> = Vec::new();
+            if !shares.is_empty() {
+                let list = shares
+                    .iter()
+                    .map(|h| format!("'{h}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                detected.note(
+                    format!("Kolom {list}: een aandeel of percentage, dus de punt is daar een decimaalpunt (56.892 = 56,892, niet 56892)"),
+                    format!("Column {list}: a share or percentage, so the point there is a decimal point (56.892 = 56.892, not 56892)"),
+                );
+            }
+            // Where those were the only numbers with a point, the point is the file's decimal one.
+            let others_grouped = columns.iter().any(|c| {
+                !shares.contains(&c.name)
+                    && (0..c.len()).any(|i| {
+                        c.number(i)
+                            .is_some_and(|v| v.fract() == 0.0 && v.abs() >= 1000.0)
+                    })
+            });
+            if !shares.is_empty() && !others_grouped {
+                detected.decimal = Some(".".to_string());
+            } else if !grouped {
                 let (nl, en) = decimal_guess_note(&votes, decimal, delimiter);
                 detected.note(nl, en);
             }
@@ -2744,8 +2799,9 @@ impl CsvReader {
         // (The first core reads the built-in data only, which has none.)
         // (When no cell told the separator, the note above already says how `1.234` was read.)
         if cfg!(feature = "full") && decimal == '.' && votes.ambiguous_dot > 0 && votes.dot > 0 {
+            // (A share or percentage is never 1000 % or more: its point is a decimal one.)
             for c in &columns {
-                if looks_like_thousands(c) {
+                if looks_like_thousands(c) && !crate::case::names_a_share(&c.name) {
                     let h = &c.name;
                     detected.note(
                         format!("Kolom '{h}': de getallen met een punt hebben drie cijfers erachter (zoals 1.234) en die zonder punt zijn kleiner dan 1000: als de punt daar de duizendtallen scheidt, zijn het hele getallen. Gelezen met decimaalpunt, zoals de rest van het bestand; controleer de kolom."),

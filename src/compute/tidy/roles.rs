@@ -8,28 +8,9 @@ use crate::format::Lang;
 use crate::spec::{Role, RoleGroup, TimeKind};
 use crate::table::{Cell, Column, ColumnKind, Table};
 
-/// Lower-case name tokens split on anything that is not a letter or digit (`share_pct` -> share, pct),
-/// and in the full core between the words of a CamelCase name, a CBS key without its topic
-/// number (`PersonenInDoelgroepregister_1` -> personen, in, doelgroepregister).
+/// Lower-case name tokens (see [`crate::case::name_tokens`]).
 fn tokens(name: &str) -> Vec<String> {
-    #[cfg(feature = "full")]
-    let spaced = {
-        use crate::case::{camel_words, without_topic_number};
-        let name = without_topic_number(name).unwrap_or(name);
-        camel_words(name).unwrap_or_else(|| name.to_string())
-    };
-    #[cfg(feature = "full")]
-    let name = spaced.as_str();
-    let lower = crate::case::lower(name);
-    let mut out: Vec<String> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect();
-    if lower.contains('%') {
-        out.push("%".into());
-    }
-    out
+    crate::case::name_tokens(name)
 }
 
 /// The name tokens used for role hints, for other modules' name matching.
@@ -37,10 +18,7 @@ pub fn tokens_of(name: &str) -> Vec<String> {
     tokens(name)
 }
 
-/// Whether a column's name says it holds a share or percentage (`% werkzaam`, `aandeel`, `pct`).
-pub fn names_a_share(name: &str) -> bool {
-    has_token(&tokens(name), PERCENT_WORDS).is_some()
-}
+pub use crate::case::names_a_share;
 
 fn has_token(tokens: &[String], words: &[&str]) -> Option<String> {
     tokens.iter().find(|t| words.contains(&t.as_str())).cloned()
@@ -53,17 +31,6 @@ fn has_prefix(tokens: &[String], prefixes: &[&str]) -> Option<String> {
         .cloned()
 }
 
-const PERCENT_WORDS: &[&str] = &[
-    "pct",
-    "%",
-    "procent",
-    "percentage",
-    "perc",
-    "share",
-    "shares",
-    "aandeel",
-    "aandelen",
-];
 const N_WORDS: &[&str] = &[
     "n",
     "persons",
@@ -494,7 +461,7 @@ fn base_role_why(c: &Column, st: &Stats) -> (Role, Option<TimeKind>, Why) {
                     return (Role::Significance, None, Why::NamePValue(w));
                 }
             }
-            if let Some(w) = has_token(&t, PERCENT_WORDS) {
+            if let Some(w) = has_token(&t, crate::case::PERCENT_WORDS) {
                 return (Role::Percent, None, Why::Name(w));
             }
             if let Some(w) = has_token(&t, ODDS_WORDS) {
