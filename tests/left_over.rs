@@ -2308,3 +2308,58 @@ fn a_share_with_three_decimals_in_a_semicolon_file_keeps_its_decimal_point() {
     let ds = Dataset::load("s.csv", counts.as_bytes()).unwrap();
     assert_eq!(ds.table.column("werkzaam").unwrap().number(0), Some(4099.0));
 }
+
+/// Two CBS downloads appended, each numbering its rows in `ID` from 0. The `ID` was taken for
+/// a dimension the rows differ in, so a year in both downloads was summed (national working
+/// persons 2016 doubled) and a year in one only was said to lack rows ("'0' (Achterhoek,
+/// 2016)"). It is row numbers: a year in both is one stand given twice (refused, at its row),
+/// and downloads of different years read as one file.
+#[test]
+fn ids_of_two_appended_downloads_are_row_numbers() {
+    let head = "ID;RegioS;Perioden;PersonenDoelgroepregister;WerkzamePersonen\n";
+    let rows = |years: &[(u32, u32)], regions: &[(&str, u32)]| {
+        let mut out = String::new();
+        let mut id = 0;
+        for &(year, step) in years {
+            for &(r, base) in regions {
+                out.push_str(&format!(
+                    "{id};{r};{year}JJ00;{};{}\n",
+                    2 * (base + step),
+                    base + step
+                ));
+                id += 1;
+            }
+        }
+        out
+    };
+    let regions = [("AM09", 10), ("AM14", 20)];
+    let first = rows(&[(2015, 0), (2016, 1)], &regions);
+    let apart = format!("{head}{first}{}", rows(&[(2017, 2)], &regions));
+    let ds = Dataset::load("cbs.csv", apart.as_bytes()).unwrap();
+    let r = ds.regional.as_ref().expect("read as regional data");
+    let y = |s: &str| Period::parse(s).unwrap();
+    assert_eq!(
+        r.get("Achterhoek", y("2016"), Count::WorkersTotal),
+        Some(11.0)
+    );
+    assert_eq!(
+        r.get("Amersfoort", y("2017"), Count::WorkersTotal),
+        Some(22.0)
+    );
+    let notes = all_notes(&ds, "view=trend&measure=workers");
+    assert!(
+        notes.contains("'ID'") && notes.contains("rijnummers"),
+        "{notes}"
+    );
+    assert!(!notes.contains("ontbreken"), "{notes}");
+
+    let overlap = format!("{head}{first}{}", rows(&[(2016, 1), (2017, 2)], &regions));
+    let e = Dataset::load("cbs.csv", overlap.as_bytes())
+        .and_then(|ds| render_query(&ds, "view=trend&measure=workers").map(|_| ()))
+        .expect_err("a year given twice is refused");
+    let said = e.to_string();
+    assert!(
+        said.contains("2016") && said.contains("twee keer"),
+        "{said}"
+    );
+}

@@ -592,8 +592,30 @@ pub fn is_row_counter(column: &crate::table::Column) -> bool {
             && seen.first().is_some_and(|n| *n >= 0.0)
             && seen.windows(2).all(|w| w[0] < w[1]);
     }
+    if appended_numberings(&seen) {
+        return true;
+    }
     crate::sort::sort_by(&mut seen, |a, b| a.total_cmp(b));
     seen.windows(2).all(|w| w[0] != w[1])
+}
+
+/// Whether numbers are row numberings one after another: each run counting up by one from the
+/// same start, 0 or 1 (two CBS downloads appended, each with its own `ID` from 0). Runs from 1
+/// all as long as each other (1-35 per year) are a key, not a numbering.
+#[cfg(feature = "full")]
+fn appended_numberings(seen: &[f64]) -> bool {
+    let Some(&start) = seen.first().filter(|s| **s == 0.0 || **s == 1.0) else {
+        return false;
+    };
+    let mut lengths: Vec<usize> = vec![1];
+    for w in seen.windows(2) {
+        match lengths.last_mut() {
+            Some(n) if w[1] == w[0] + 1.0 => *n += 1,
+            _ if w[1] == start => lengths.push(1),
+            _ => return false,
+        }
+    }
+    lengths.len() >= 2 && (start == 0.0 || lengths.windows(2).any(|w| w[0] != w[1]))
 }
 
 /// Folds a header: lower case, accents removed, every run of other characters made one `_`.
@@ -1009,6 +1031,16 @@ mod tests {
         assert!(!is_row_counter(&t("ID;x\nA1;1\nA2;2\n").columns[0]));
         assert!(!is_row_counter(&t("ID;x\n1;1\n;2\n").columns[0]));
         assert!(!is_row_counter(&t("ID;x\n1.5;1\n2;2\n").columns[0]));
+        // Two downloads appended, each numbered from 0 (or from 1, of other lengths).
+        assert!(is_row_counter(
+            &t("ID;x\n0;1\n1;2\n2;3\n0;4\n1;5\n").columns[0]
+        ));
+        assert!(is_row_counter(
+            &t("ID;x\n1;1\n2;2\n3;3\n1;4\n2;5\n").columns[0]
+        ));
+        // A key per region and year (1-35 each year), or numbers that jump: no numbering.
+        assert!(!is_row_counter(&t("ID;x\n1;1\n2;2\n1;3\n2;4\n").columns[0]));
+        assert!(!is_row_counter(&t("ID;x\n0;1\n3;2\n0;3\n3;4\n").columns[0]));
     }
 
     #[cfg(feature = "full")]
