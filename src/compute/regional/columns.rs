@@ -600,8 +600,9 @@ pub fn is_row_counter(column: &crate::table::Column) -> bool {
 }
 
 /// Whether numbers are row numberings one after another: each run counting up by one from the
-/// same start, 0 or 1 (two CBS downloads appended, each with its own `ID` from 0). Runs from 1
-/// all as long as each other (1-35 per year) are a key, not a numbering.
+/// same start, 0 or 1 (two CBS downloads appended, each with its own `ID` from 0), over two rows
+/// or more each. Runs from 1 all as long as each other (1-35 per year) are a key, not a
+/// numbering.
 #[cfg(feature = "full")]
 fn appended_numberings(seen: &[f64]) -> bool {
     let Some(&start) = seen.first().filter(|s| **s == 0.0 || **s == 1.0) else {
@@ -615,7 +616,9 @@ fn appended_numberings(seen: &[f64]) -> bool {
             _ => return false,
         }
     }
-    lengths.len() >= 2 && (start == 0.0 || lengths.windows(2).any(|w| w[0] != w[1]))
+    lengths.len() >= 2
+        && lengths.iter().all(|&n| n >= 2)
+        && (start == 0.0 || lengths.windows(2).any(|w| w[0] != w[1]))
 }
 
 /// Folds a header: lower case, accents removed, every run of other characters made one `_`.
