@@ -2363,3 +2363,70 @@ fn ids_of_two_appended_downloads_are_row_numbers() {
         "{said}"
     );
 }
+
+/// Areas of another division beside the labour-market regions, as CBS and UWV tables put them:
+/// subtotals over some regions (`Totaal Noord-Nederland`), provinces and parts of the country
+/// by code (`PV20`, `LD01`) or label (`Groningen (PV)`). The last `Totaal ...` was taken as the
+/// national row (a share of 55.0 % for 49.8 %), and provinces were regions (39 of them, three
+/// provinces counted twice in the national value). They are set aside, named; a file of
+/// municipalities only is refused, saying what is needed.
+#[test]
+fn areas_of_another_division_are_set_aside() {
+    let body = |extra: &[(&str, u32)]| {
+        let mut csv = String::from("regio;jaar;personen;werkzaam\n");
+        for year in [2015, 2016] {
+            let d = year - 2015;
+            for (r, n) in [("Groningen", 10), ("Friesland", 20), ("Drenthe", 30)] {
+                csv.push_str(&format!("{r};{year};{};{}\n", 2 * (n + d), n + d));
+            }
+            for (r, n) in extra {
+                csv.push_str(&format!("{r};{year};{};{}\n", 2 * (n + d), n + d));
+            }
+        }
+        csv
+    };
+    let y = |s: &str| Period::parse(s).unwrap();
+    for (extra, said) in [
+        (
+            &[
+                ("Totaal Noord-Nederland", 60),
+                ("Totaal Oost-Nederland", 500),
+            ][..],
+            "'Totaal Oost-Nederland' (deeltotaal)",
+        ),
+        (&[("PV20", 10), ("LD01", 60)][..], "'PV20' (provincie)"),
+        (
+            &[("Groningen (PV)", 10), ("Noord-Holland", 99)][..],
+            "'Groningen (PV)' (provincie)",
+        ),
+    ] {
+        let ds = Dataset::load("a.csv", body(extra).as_bytes()).unwrap();
+        let r = ds.regional.as_ref().expect("read as regional data");
+        assert_eq!(
+            r.regions,
+            ["Drenthe", "Friesland", "Groningen"],
+            "{extra:?}"
+        );
+        // National: the sum of the three regions, 60 working persons in 2015.
+        assert_eq!(
+            r.national(y("2015"), Count::WorkersTotal),
+            Some(60.0),
+            "{extra:?}"
+        );
+        let notes = all_notes(&ds, "view=trend&measure=workers");
+        assert!(
+            notes.contains(said) && notes.contains("andere indeling"),
+            "{notes}"
+        );
+    }
+    // Municipalities only: no region to sum them to.
+    let gm = "RegioS;Perioden;personen;werkzaam\nGM0019;2015;20;10\nGM0020;2015;40;20\n";
+    let e = Dataset::load("gm.csv", gm.as_bytes())
+        .and_then(|ds| render_query(&ds, "view=ranking&measure=share").map(|_| ()))
+        .expect_err("municipalities only");
+    let said = e.to_string();
+    assert!(
+        said.contains("'GM0019' (gemeente)") && said.contains("arbeidsmarktregio van elke rij"),
+        "{said}"
+    );
+}

@@ -37,6 +37,10 @@ pub enum RowType {
     Region,
     National,
     UnknownRegion,
+    /// An area of another division than the labour-market regions' (a province, a part of the
+    /// country, a municipality, a subtotal over some regions; see [`other_area`]): its rows are
+    /// set aside, named.
+    OtherArea,
 }
 
 /// The columns a regional file must have; the other counts are optional and views that need
@@ -317,6 +321,9 @@ impl RegionalData {
         #[cfg_attr(not(feature = "full"), allow(unused_mut))]
         let mut unread_counts: Vec<(String, usize, String)> = Vec::new();
         let mut skipped_subgroups: Vec<(String, usize)> = Vec::new();
+        // Per region text of another division (see `other_area`): its rows set aside.
+        #[cfg(feature = "full")]
+        let mut other_area_rows: Vec<usize> = vec![0; region_by_code.len()];
         let rname = &table.columns[region_col].name;
         let yname = &table.columns[year_col].name;
         // Without a row-type column a row's group follows from the codes of its region, period
@@ -433,6 +440,17 @@ impl RegionalData {
                     .at(location(table, i, rname)));
                 }
             };
+            // An area of another division (a province, a subtotal over some regions): set aside
+            // (a file's `row_type` column says what each row is).
+            #[cfg(feature = "full")]
+            if let Some(k) = region_code.filter(|_| row_type_col.is_none()) {
+                if row_type_by_code.get(k as usize) == Some(&RowType::OtherArea) {
+                    if let Some(n) = other_area_rows.get_mut(k as usize) {
+                        *n += 1;
+                    }
+                    continue;
+                }
+            }
             let period_cell = table.columns[year_col].get(i);
             let cached = table.columns[year_col]
                 .code(i)
@@ -964,6 +982,18 @@ impl RegionalData {
                 }
             }
         }
+        // Only areas of another division (municipalities, provinces): which, and what is needed.
+        #[cfg(feature = "full")]
+        if data.is_empty() {
+            if let Some((_, nl, en)) = other_areas(&region_by_code, &other_area_rows) {
+                return Err(Error::new2(
+                    ErrorKind::NoRows,
+                    format!("Kolom '{rname}' noemt geen arbeidsmarktregio's maar gebieden van een andere indeling: {nl}. De regionale analyse vraagt een kolom met de arbeidsmarktregio van elke rij (een gemeente hoort bij één arbeidsmarktregio; de rijen worden dan per regio opgeteld)."),
+                    format!("Column '{rname}' names no labour-market regions but areas of another division: {en}. The regional analysis needs a column with each row's labour-market region (a municipality belongs to one; the rows are then summed per region)."),
+                )
+                .at(file));
+            }
+        }
         if data.is_empty() {
             return Err(Error::new2(
                 ErrorKind::NoRows,
@@ -1316,6 +1346,10 @@ impl RegionalData {
                     if n == 1 { "" } else { "s" }
                 ),
             ));
+        }
+        #[cfg(feature = "full")]
+        if let Some(note) = other_areas_note(&region_by_code, &other_area_rows) {
+            notes.push(note);
         }
         if !skipped_subgroups.is_empty() {
             let list = |one: &str, many: &str| {
@@ -2021,6 +2055,8 @@ impl From<RowType> for RowKind {
             RowType::Region => RowKind::Region,
             RowType::National => RowKind::National,
             RowType::UnknownRegion => RowKind::Unknown,
+            // (Set aside before its rows are grouped: never reached.)
+            RowType::OtherArea => RowKind::Unknown,
         }
     }
 }
@@ -3165,6 +3201,10 @@ pub fn row_type_from_name(region: &str) -> RowType {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
+    #[cfg(feature = "full")]
+    if other_area(region).is_some() {
+        return RowType::OtherArea;
+    }
     let only = |set: &[&str]| !words.is_empty() && words.iter().all(|w| set.contains(&w.as_str()));
     let national = crate::data::tidy::is_total(region)
         || (words.iter().any(|w| w == "nederland" || w == "landelijk")
@@ -3232,6 +3272,153 @@ pub fn row_type_from_name(region: &str) -> RowType {
         return RowType::UnknownRegion;
     }
     RowType::Region
+}
+
+/// The kind of area a text names when it is no labour-market region, the nation or an unknown
+/// region, but an area of another division, as CBS and UWV tables put them beside the regions:
+/// a province (`PV20`, `Groningen (PV)`, `Provincie Utrecht`, `Noord-Holland`), a part of the
+/// country (`LD01`, `Noord-Nederland`), a COROP area (`CR01`), a municipality (`GM0363`,
+/// `Gemeente Aalten`), a district or neighbourhood, or a subtotal over some regions (`Totaal
+/// Noord-Nederland`, `Subtotaal Oost`). As (Dutch, English) kind. A province named like a region
+/// (`Groningen`, `Zeeland`, `Flevoland`; also a bare `Utrecht`) is the region.
+#[cfg(feature = "full")]
+pub fn other_area(text: &str) -> Option<(&'static str, &'static str)> {
+    const PROVINCE: (&str, &str) = ("provincie", "province");
+    const PART: (&str, &str) = ("landsdeel", "part of the country");
+    const COROP: (&str, &str) = ("COROP-gebied", "COROP area");
+    const MUNICIPALITY: (&str, &str) = ("gemeente", "municipality");
+    const DISTRICT: (&str, &str) = ("wijk of buurt", "district or neighbourhood");
+    const SUBTOTAL: (&str, &str) = ("deeltotaal", "subtotal");
+    let t = text.trim();
+    // CBS's codes of the other divisions.
+    let upper = t.to_ascii_uppercase();
+    let coded = |prefix: &str, digits: usize| {
+        upper.len() == prefix.len() + digits
+            && upper.starts_with(prefix)
+            && upper.bytes().skip(prefix.len()).all(|b| b.is_ascii_digit())
+    };
+    for (prefix, digits, kind) in [
+        ("PV", 2, PROVINCE),
+        ("LD", 2, PART),
+        ("CR", 2, COROP),
+        ("GM", 4, MUNICIPALITY),
+        ("WK", 6, DISTRICT),
+        ("BU", 8, DISTRICT),
+    ] {
+        if coded(prefix, digits) {
+            return Some(kind);
+        }
+    }
+    let lower = crate::case::lower(t);
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (first, last) = (words.first().copied()?, words.last().copied()?);
+    // The division written after the name (`Groningen (PV)`, a province named like a region) or before it (`Provincie Utrecht`).
+    let kind_of = |w: &str| match w {
+        "pv" | "provincie" | "province" | "prov" => Some(PROVINCE),
+        "ld" | "landsdeel" => Some(PART),
+        "cr" | "corop" | "coropgebied" => Some(COROP),
+        "gm" | "gemeente" | "municipality" => Some(MUNICIPALITY),
+        _ => None,
+    };
+    if words.len() > 1 {
+        if let Some(kind) = kind_of(last).or_else(|| kind_of(first)) {
+            return Some(kind);
+        }
+    }
+    if crate::geo::names::names_a_region(t) {
+        return None;
+    }
+    match crate::geo::names::fold(t).as_str() {
+        "noordholland" | "zuidholland" | "gelderland" | "overijssel" | "noordbrabant"
+        | "limburg" => return Some(PROVINCE),
+        "noordnederland" | "oostnederland" | "westnederland" | "zuidnederland" => {
+            return Some(PART)
+        }
+        _ => {}
+    }
+    // A total over some regions: a total word first or last, and other words than the nation's
+    // or a region's name (`Totaal Achterhoek` is left to the region).
+    let total = |w: &str| matches!(w, "totaal" | "total" | "subtotaal" | "subtotal");
+    if words.len() > 1 && (total(first) || total(last)) {
+        let rest: Vec<&str> = words.iter().copied().filter(|w| !total(w)).collect();
+        let national = rest.iter().all(|w| {
+            matches!(
+                *w,
+                "nederland"
+                    | "landelijk"
+                    | "heel"
+                    | "geheel"
+                    | "nl"
+                    | "alle"
+                    | "all"
+                    | "generaal"
+                    | "overall"
+                    | "regio"
+                    | "regios"
+                    | "s"
+                    | "arbeidsmarktregio"
+                    | "arbeidsmarktregios"
+                    | "amr"
+                    | "am"
+                    | "regions"
+                    | "doelgroepen"
+                    | "doelgroep"
+            )
+        });
+        if !national && !crate::geo::names::names_a_region(&rest.join(" ")) {
+            return Some(SUBTOTAL);
+        }
+    }
+    None
+}
+
+/// The rows of areas of another division set aside: how many, and each text with its kind (ten
+/// and how many more) in Dutch and in English. `None` when there are none.
+#[cfg(feature = "full")]
+fn other_areas(names: &[String], rows: &[usize]) -> Option<(usize, String, String)> {
+    let set_aside: Vec<(&str, (&str, &str))> = names
+        .iter()
+        .zip(rows)
+        .filter(|(_, &n)| n > 0)
+        .filter_map(|(t, _)| Some((t.as_str(), other_area(t)?)))
+        .collect();
+    if set_aside.is_empty() {
+        return None;
+    }
+    let list = |lang: Lang| {
+        let items: Vec<String> = set_aside
+            .iter()
+            .map(|(t, (nl, en))| format!("'{t}' ({})", if lang == Lang::Nl { nl } else { en }))
+            .collect();
+        crate::format::first_ten(&items, lang)
+    };
+    Some((rows.iter().sum(), list(Lang::Nl), list(Lang::En)))
+}
+
+/// What the file line says of the rows of areas of another division set aside.
+#[cfg(feature = "full")]
+fn other_areas_note(names: &[String], rows: &[usize]) -> Option<(String, String)> {
+    let (n, nl, en) = other_areas(names, rows)?;
+    let count = |lang: Lang, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{} {many}", crate::format::number(n as f64, 0, lang))
+        }
+    };
+    Some((
+        format!(
+            "{} van een andere indeling dan de arbeidsmarktregio's niet gebruikt (nooit opgeteld bij de regio's of als landelijk genomen): {nl}",
+            count(Lang::Nl, "rij", "rijen")
+        ),
+        format!(
+            "{} of another division than the labour-market regions not used (never added to the regions or taken as national): {en}",
+            count(Lang::En, "row", "rows")
+        ),
+    ))
 }
 
 /// Sums the regions of one year per count; a count is summed only when every region has it.
