@@ -2430,3 +2430,62 @@ fn areas_of_another_division_are_set_aside() {
         "{said}"
     );
 }
+
+/// A provisional year marked in a header over two rows (`2017*` over its block of columns, as
+/// UWV and CBS mark provisional figures): the row of years was taken for a title and the file
+/// refused as two columns that mean the same. It is read as the year's block, said provisional.
+#[test]
+fn a_provisional_year_over_its_block_of_columns() {
+    let mut csv = String::from(
+        "Werkzame personen per arbeidsmarktregio\n;2015;;2016;;2017*;\nArbeidsmarktregio;Doelgroepregister;Werkzaam;Doelgroepregister;Werkzaam;Doelgroepregister;Werkzaam\n",
+    );
+    for (r, n) in [("Achterhoek", 10), ("Twente", 20), ("Drenthe", 30)] {
+        csv.push_str(&format!(
+            "{r};{};{n};{};{};{};{}\n",
+            2 * n,
+            2 * n + 2,
+            n + 1,
+            2 * n + 4,
+            n + 2
+        ));
+    }
+    csv.push_str("* voorlopige cijfers\n");
+    let ds = Dataset::load("uwv.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let r = ds.regional.as_ref().expect("read as regional data");
+    let y = |s: &str| Period::parse(s).unwrap();
+    assert_eq!(r.get("Twente", y("2017"), Count::WorkersTotal), Some(22.0));
+    assert_eq!(r.national(y("2017"), Count::WorkersTotal), Some(66.0));
+    let notes = all_notes(&ds, "view=trend&measure=workers");
+    assert!(notes.contains("2017*"), "{notes}");
+}
+
+/// A JSON file that is one page of a paged OData answer (`odata.nextLink`, as CBS's API gives
+/// 10,000 rows a page) was read as the whole table without a word.
+#[test]
+fn one_page_of_an_odata_answer_is_said() {
+    let mut json = String::from(r#"{"odata.metadata":"x","value":["#);
+    for (k, (r, n)) in [("Achterhoek", 10), ("Twente", 20), ("Drenthe", 30)]
+        .iter()
+        .enumerate()
+    {
+        if k > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            r#"{{"RegioS":"{r}","Perioden":"2015JJ00","Personen":{},"Werkzaam":{n}}}"#,
+            2 * n
+        ));
+    }
+    let whole = format!("{json}]}}");
+    let page = format!(r#"{json}],"odata.nextLink":"https://opendata.cbs.nl/x?$skip=3"}}"#);
+    let notes = |text: &str| {
+        let ds = Dataset::load("cbs.json", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        ds.info_in(Lang::Nl).notes.join(" | ")
+    };
+    assert!(!notes(&whole).contains("odata.nextLink"));
+    let said = notes(&page);
+    assert!(
+        said.contains("één pagina") && said.contains("ontbreken"),
+        "{said}"
+    );
+}

@@ -2952,6 +2952,7 @@ fn notes_in_short_rows(read: Read, delimiter: u8) -> Read {
             .filter_map(|c| c.get(i).to_value().as_text())
             .collect();
         rejected.push(RejectedRow {
+            sheet: None,
             row,
             reason: sniff::REASON_BELOW.to_string(),
             reason_en: sniff::reason_en(sniff::REASON_BELOW).to_string(),
@@ -3246,6 +3247,7 @@ impl Part {
         };
         for _ in 0..r.len_of(32)? {
             part.rejected.push(RejectedRow {
+                sheet: None,
                 row: r.usize()?,
                 reason: r.str()?.to_string(),
                 reason_en: r.str()?.to_string(),
@@ -3448,6 +3450,7 @@ impl Body {
             }
             if let Some(reason) = reason {
                 part.rejected.push(RejectedRow {
+                    sheet: None,
                     row: line,
                     reason: reason.to_string(),
                     reason_en: sniff::reason_en(reason).to_string(),

@@ -633,12 +633,29 @@ pub fn read_json(name: &str, bytes: &[u8]) -> Result<Table> {
     read_json_text(name, &text).map(|t| found.said(t))
 }
 
+/// Whether a JSON file is one page of a paged OData answer: its object has `odata.nextLink`
+/// (OData 3, CBS's API) or `@odata.nextLink` (OData 4), written before or after the records
+/// (looked for in the first and last 4 KB: a file of millions of records is not searched).
+#[cfg(feature = "full")]
+fn next_page(bytes: &[u8]) -> bool {
+    const KEY: &[u8] = b"odata.nextLink\"";
+    let ends = [
+        &bytes[..bytes.len().min(4096)],
+        &bytes[bytes.len().saturating_sub(4096)..],
+    ];
+    ends.iter()
+        .any(|part| part.windows(KEY.len()).any(|w| w == KEY))
+}
+
 /// What [`json_text`] found in a file: its encoding when it was not UTF-8, and how many of
 /// Python's `NaN` and `Infinity` it read as `null`.
 #[derive(Default)]
 struct Found {
     encoding: Option<&'static str>,
     not_numbers: usize,
+    /// One page of a paged OData answer ([`next_page`]).
+    #[cfg(feature = "full")]
+    one_page: bool,
 }
 
 impl Found {
@@ -654,6 +671,13 @@ impl Found {
                 format!("{} NaN or Infinity (as Python writes them; JSON has none) read as missing", limits::thousands_en(n)),
             );
         }
+        #[cfg(feature = "full")]
+        if self.one_page {
+            t.detected.note(
+                "Het bestand is één pagina van een OData-antwoord ('odata.nextLink' wijst naar de volgende): de rijen van de volgende pagina's ontbreken. Haal alle pagina's op, of download de tabel als geheel, voor volledige cijfers",
+                "The file is one page of an OData answer ('odata.nextLink' points to the next): the rows of the next pages are missing. Fetch all pages, or download the table as a whole, for complete figures",
+            );
+        }
         t
     }
 }
@@ -664,6 +688,10 @@ impl Found {
 /// become `null`. The file as it is when none of that is needed.
 fn json_text(bytes: &[u8]) -> (Cow<'_, [u8]>, Found) {
     let mut found = Found::default();
+    #[cfg(feature = "full")]
+    {
+        found.one_page = next_page(bytes);
+    }
     let marked16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let unmarked16 = super::source::Encoding::utf16_unmarked(&bytes[..bytes.len().min(128)]);
     let mut text: Cow<'_, [u8]> =

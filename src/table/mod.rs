@@ -196,8 +196,11 @@ pub const SHEET_SHIFT: u32 = 21;
 /// A row of the file that the loader did not read as data, listed so nothing is dropped silently.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RejectedRow {
-    /// 1-based row in the file.
+    /// 1-based row in the file (in its worksheet when [`RejectedRow::sheet`] names one).
     pub row: usize,
+    /// The worksheet of the row, in a table stacked from several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// Why, in Dutch.
     pub reason: String,
     /// Why, in English.
@@ -320,9 +323,12 @@ impl Detected {
                 .iter()
                 .take(5)
                 .map(|r| {
+                    let row = match &r.sheet {
+                        Some(sheet) => format!("{} in '{sheet}'", r.row),
+                        None => self.row_shown(r.row),
+                    };
                     format!(
-                        "{word} {} ({}: '{}')",
-                        self.row_shown(r.row),
+                        "{word} {row} ({}: '{}')",
                         r.reason_in(lang),
                         r.content
                     )

@@ -146,6 +146,7 @@ pub fn locate(grid: &Grid, widen: bool) -> Option<Layout> {
         };
         match classify(i, n, width, p.below_from, repeated) {
             Some(r) => rejected.push(RejectedRow {
+                sheet: None,
                 row: *row,
                 reason: r.to_string(),
                 reason_en: reason_en(r).to_string(),
@@ -449,7 +450,8 @@ pub fn pandas_header(
 fn is_year_cell(c: &RawCell) -> bool {
     match c {
         RawCell::Text(t) => {
-            let t = t.trim();
+            // (A provisional year is marked with stars, `2017*`.)
+            let t = t.trim().trim_end_matches('*').trim_end();
             t.len() == 4
                 && t.bytes().all(|b| b.is_ascii_digit())
                 && (t.starts_with("19") || t.starts_with("20"))

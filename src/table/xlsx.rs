@@ -1547,9 +1547,13 @@ fn stack<'n>(
             }
         }
         d.rejected.extend(od.rejected.into_iter().map(|mut r| {
-            r.row += k << super::SHEET_SHIFT;
+            r.sheet = Some(sheet.to_string());
             r
         }));
+    }
+    // (The first worksheet's rows set aside name it too.)
+    for r in d.rejected.iter_mut().filter(|r| r.sheet.is_none()) {
+        r.sheet = sheet_names.first().cloned();
     }
     let total: usize = sheet_of_rows.iter().map(|&(_, n)| n).sum();
     let quoted: Vec<String> = sheet_names
@@ -1968,6 +1972,7 @@ fn read_sheet<'n>(
                             found.push(at as u32);
                         }
                         rejected.push(super::RejectedRow {
+                            sheet: None,
                             row,
                             reason: r.to_string(),
                             reason_en: sniff::reason_en(r).to_string(),
@@ -2119,6 +2124,7 @@ pub fn read_xlsx_whole(name: &str, bytes: &[u8]) -> Result<Table> {
                 if again {
                     let r = sniff::REASON_REPEATED_HEADER;
                     rejected.push(super::RejectedRow {
+                        sheet: None,
                         row: *row,
                         reason: r.to_string(),
                         reason_en: sniff::reason_en(r).to_string(),
