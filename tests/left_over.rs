@@ -2489,3 +2489,34 @@ fn one_page_of_an_odata_answer_is_said() {
         "{said}"
     );
 }
+
+/// pandas' header of a table whose index has no name (`Series.to_csv()`: `,aantal`; a
+/// MultiIndex: `,,,0`) fills one cell of two: it was skipped as a title and the first data row
+/// taken for the header, so Achterhoek was lost. It is the header, the index's columns named by
+/// their place.
+#[test]
+fn pandas_header_over_an_unnamed_index_keeps_the_first_row() {
+    for (csv, columns, rows) in [
+        (
+            ",aantal\nAchterhoek,2607\nAmersfoort,1627\nTwente,3000\n",
+            &["kolom_1", "aantal"][..],
+            3,
+        ),
+        (
+            ",,0\nAchterhoek,2015,2332\nAchterhoek,2016,2437\nTwente,2015,3000\n",
+            &["kolom_1", "kolom_2", "0"][..],
+            3,
+        ),
+    ] {
+        let ds = Dataset::load("s.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<&str> = ds.table.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, columns, "{csv}");
+        assert_eq!(ds.table.len(), rows, "{csv}");
+        assert_eq!(ds.table.detected.header_row, 1, "{csv}");
+    }
+    // A title above a table is still a title (a sentence, in the first column or not).
+    let titled = ",Werkzame personen per arbeidsmarktregio in 2015\nregio,aantal\nAchterhoek,2607\nTwente,3000\n";
+    let ds = Dataset::load("t.csv", titled.as_bytes()).unwrap();
+    assert_eq!(ds.table.detected.header_row, 2);
+    assert_eq!(ds.table.len(), 2);
+}

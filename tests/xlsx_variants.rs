@@ -999,7 +999,7 @@ fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
     assert_eq!(t.row_shown(1), "3 in '2015'");
 
     // A row set aside in each sheet (a source line below the table) is its row in its sheet,
-    // with the sheet's name: the file's JSON held 2097157 for row 5 of '2016'.
+    // with the sheet's name: the file's JSON held 2097158 for row 6 of '2016'.
     let mut wb = Workbook::new();
     for year in ["2015", "2016"] {
         let ws = wb.add_worksheet();
@@ -1010,7 +1010,7 @@ fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
             ws.write_string(1 + i as u32, 0, *r).unwrap();
             ws.write_number(1 + i as u32, 1, 10.0 + i as f64).unwrap();
         }
-        ws.write_string(4, 0, "Bron: UWV").unwrap();
+        ws.write_string(5, 0, "Bron: UWV").unwrap();
     }
     let t = read_xlsx("b.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
     let set_aside: Vec<(usize, Option<&str>)> = t
@@ -1019,9 +1019,9 @@ fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
         .iter()
         .map(|r| (r.row, r.sheet.as_deref()))
         .collect();
-    assert_eq!(set_aside, [(5, Some("2015")), (5, Some("2016"))]);
+    assert_eq!(set_aside, [(6, Some("2015")), (6, Some("2016"))]);
     assert!(
-        t.detected.summary().contains("rij 5 in '2016'"),
+        t.detected.summary().contains("rij 6 in '2016'"),
         "{}",
         t.detected.summary()
     );

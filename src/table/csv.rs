@@ -1526,6 +1526,11 @@ fn tally(
         if !last && !at.ended {
             return Ok((line, at.start));
         }
+        #[cfg(feature = "full")]
+        let counted = match meta.is_empty() {
+            true => unnamed_index_header(counted, &text[at.start..at.end], delimiter),
+            false => counted,
+        };
         keep_count(name, counted, (&mut *meta, &mut *votes_of))?;
         line = records.line;
         if at.end >= *next {
@@ -1533,6 +1538,34 @@ fn tally(
         }
     }
     Ok((line, text.len()))
+}
+
+/// The first record counted as filling all its fields when it is pandas' header of a table
+/// whose index has no name: empty above the index's columns, a name above each other column
+/// (`Series.to_csv()` writes `,aantal`; a MultiIndex `,,,0`). By its filled cells alone it is a
+/// title (one of two), and the first data row was taken for the header: a row lost. (A name is
+/// short: a title is a sentence.)
+#[cfg(feature = "full")]
+fn unnamed_index_header(mut counted: Counted, record: &str, delimiter: u8) -> Counted {
+    if counted.fields < 2 || counted.filled == 0 || counted.filled == counted.fields {
+        return counted;
+    }
+    let mut fields: Vec<Cow<str>> = Vec::new();
+    if Records::at(record, delimiter, 0, counted.at.line)
+        .next_into(&mut fields)
+        .is_none()
+    {
+        return counted;
+    }
+    let lead = fields.iter().take_while(|f| f.trim().is_empty()).count();
+    let named = |f: &Cow<str>| {
+        let f = f.trim();
+        !f.is_empty() && f.chars().count() <= 40
+    };
+    if lead >= 1 && fields[lead..].iter().all(named) {
+        counted.filled = counted.fields;
+    }
+    counted
 }
 
 /// Keeps the first pass's count of one record in `counts` (its filled cells, its decimal votes),

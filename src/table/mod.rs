@@ -327,11 +327,7 @@ impl Detected {
                         Some(sheet) => format!("{} in '{sheet}'", r.row),
                         None => self.row_shown(r.row),
                     };
-                    format!(
-                        "{word} {row} ({}: '{}')",
-                        r.reason_in(lang),
-                        r.content
-                    )
+                    format!("{word} {row} ({}: '{}')", r.reason_in(lang), r.content)
                 })
                 .collect();
             s.push_str(&shown.join(", "));
