@@ -891,6 +891,26 @@ fn split_workbook(by: usize, drop: bool, names: &dyn Fn(&str) -> String) -> Vec<
     wb.save_to_buffer().unwrap()
 }
 
+/// A workbook of sheets '2015' and '2016', each a table `regio;aantal` of `regions` (10 each),
+/// and `below` after a blank row under it.
+fn two_sheets(regions: &[&str], below: Option<&str>) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    for year in ["2015", "2016"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(year).unwrap();
+        ws.write_string(0, 0, "regio").unwrap();
+        ws.write_string(0, 1, "aantal").unwrap();
+        for (i, r) in regions.iter().enumerate() {
+            ws.write_string(1 + i as u32, 0, *r).unwrap();
+            ws.write_number(1 + i as u32, 1, 10.0).unwrap();
+        }
+        if let Some(text) = below {
+            ws.write_string(2 + regions.len() as u32, 0, text).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
 #[test]
 fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
     let base = long_csv();
@@ -974,18 +994,7 @@ fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
     assert_same_views(&base, &ds, VIEWS);
 
     // A row of a later sheet is named with its sheet: row 3 of sheet '2016'.
-    let mut wb = Workbook::new();
-    for year in ["2015", "2016"] {
-        let ws = wb.add_worksheet();
-        ws.set_name(year).unwrap();
-        ws.write_string(0, 0, "regio").unwrap();
-        ws.write_string(0, 1, "aantal").unwrap();
-        for (i, r) in ["Achterhoek", "Twente", "Achterhoek"].iter().enumerate() {
-            ws.write_string(1 + i as u32, 0, *r).unwrap();
-            ws.write_number(1 + i as u32, 1, 10.0).unwrap();
-        }
-    }
-    let bytes = wb.save_to_buffer().unwrap();
+    let bytes = two_sheets(&["Achterhoek", "Twente", "Achterhoek"], None);
     assert_eq!(
         read_xlsx("d.xlsx", &bytes),
         read_xlsx_whole("d.xlsx", &bytes)
@@ -1000,19 +1009,8 @@ fn a_worksheet_per_year_or_per_subgroup_is_stacked_into_one_table() {
 
     // A row set aside in each sheet (a source line below the table) is its row in its sheet,
     // with the sheet's name: the file's JSON held 2097158 for row 6 of '2016'.
-    let mut wb = Workbook::new();
-    for year in ["2015", "2016"] {
-        let ws = wb.add_worksheet();
-        ws.set_name(year).unwrap();
-        ws.write_string(0, 0, "regio").unwrap();
-        ws.write_string(0, 1, "aantal").unwrap();
-        for (i, r) in ["Achterhoek", "Twente", "Drenthe"].iter().enumerate() {
-            ws.write_string(1 + i as u32, 0, *r).unwrap();
-            ws.write_number(1 + i as u32, 1, 10.0 + i as f64).unwrap();
-        }
-        ws.write_string(5, 0, "Bron: UWV").unwrap();
-    }
-    let t = read_xlsx("b.xlsx", &wb.save_to_buffer().unwrap()).unwrap();
+    let bytes = two_sheets(&["Achterhoek", "Twente", "Drenthe"], Some("Bron: UWV"));
+    let t = read_xlsx("b.xlsx", &bytes).unwrap();
     let set_aside: Vec<(usize, Option<&str>)> = t
         .detected
         .rejected

@@ -1256,19 +1256,13 @@ impl Column {
     /// whose every such number was written with three digits after its point.
     #[cfg(feature = "full")]
     pub fn point_as_thousands(&self) -> Column {
-        let mut out = Column::with_capacity(self.name.clone(), self.len);
-        for i in 0..self.len {
-            match self.get(i) {
-                Cell::Number(n) if n.fract() != 0.0 => out.push_number((n * 1000.0).round()),
-                Cell::Number(n) => out.push_number(n),
-                Cell::Text(t) => out.push_text(t),
-                Cell::Missing => out.push_missing(),
+        self.numbers_read(|n| {
+            if n.fract() != 0.0 {
+                (n * 1000.0).round()
+            } else {
+                n
             }
-        }
-        out.spaced = self.spaced.clone();
-        out.markers = self.markers.clone();
-        out.finish();
-        out
+        })
     }
 
     /// The column with its numbers read with a decimal point where a point grouping thousands
@@ -1276,11 +1270,16 @@ impl Column {
     /// 1000. Only for a column whose every such number is whole.
     #[cfg(feature = "full")]
     pub fn thousands_as_point(&self) -> Column {
+        self.numbers_read(|n| if n.abs() >= 1000.0 { n / 1000.0 } else { n })
+    }
+
+    /// The column with each number `n` read as `read(n)`, texts and missing cells as they are.
+    #[cfg(feature = "full")]
+    fn numbers_read(&self, read: impl Fn(f64) -> f64) -> Column {
         let mut out = Column::with_capacity(self.name.clone(), self.len);
         for i in 0..self.len {
             match self.get(i) {
-                Cell::Number(n) if n.abs() >= 1000.0 => out.push_number(n / 1000.0),
-                Cell::Number(n) => out.push_number(n),
+                Cell::Number(n) => out.push_number(read(n)),
                 Cell::Text(t) => out.push_text(t),
                 Cell::Missing => out.push_missing(),
             }

@@ -1526,11 +1526,6 @@ fn tally(
         if !last && !at.ended {
             return Ok((line, at.start));
         }
-        #[cfg(feature = "full")]
-        let counted = match meta.is_empty() {
-            true => unnamed_index_header(counted, &text[at.start..at.end], delimiter),
-            false => counted,
-        };
         keep_count(name, counted, (&mut *meta, &mut *votes_of))?;
         line = records.line;
         if at.end >= *next {
@@ -1540,32 +1535,30 @@ fn tally(
     Ok((line, text.len()))
 }
 
-/// The first record counted as filling all its fields when it is pandas' header of a table
-/// whose index has no name: empty above the index's columns, a name above each other column
-/// (`Series.to_csv()` writes `,aantal`; a MultiIndex `,,,0`). By its filled cells alone it is a
-/// title (one of two), and the first data row was taken for the header: a row lost. (A name is
-/// short: a title is a sentence.)
+/// The count of the file's first record (`filled`, the first record of `text`): all its fields
+/// when it is pandas' header of a table whose index has no name, empty above the index's columns
+/// and a name above each other column (`Series.to_csv()` writes `,aantal`; a MultiIndex `,,,0`).
+/// By its filled cells alone it is a title (one of two), and the first data row was taken for
+/// the header: a row lost. (A name is short: a title is a sentence.)
 #[cfg(feature = "full")]
-fn unnamed_index_header(mut counted: Counted, record: &str, delimiter: u8) -> Counted {
-    if counted.fields < 2 || counted.filled == 0 || counted.filled == counted.fields {
-        return counted;
-    }
+fn unnamed_index_header(filled: u32, text: &str, delimiter: u8) -> u32 {
     let mut fields: Vec<Cow<str>> = Vec::new();
-    if Records::at(record, delimiter, 0, counted.at.line)
-        .next_into(&mut fields)
-        .is_none()
+    if filled == 0
+        || Records::at(text, delimiter, 0, 1)
+            .next_into(&mut fields)
+            .is_none()
     {
-        return counted;
+        return filled;
     }
     let lead = fields.iter().take_while(|f| f.trim().is_empty()).count();
     let named = |f: &Cow<str>| {
         let f = f.trim();
         !f.is_empty() && f.chars().count() <= 40
     };
-    if lead >= 1 && fields[lead..].iter().all(named) {
-        counted.filled = counted.fields;
+    if fields.len() >= 2 && lead >= 1 && fields[lead..].iter().all(named) {
+        return fields.len().min(u32::MAX as usize) as u32;
     }
-    counted
+    filled
 }
 
 /// Keeps the first pass's count of one record in `counts` (its filled cells, its decimal votes),
@@ -2149,6 +2142,13 @@ impl CsvReader {
                 &mut report,
             )?,
         };
+        // The file's first record: pandas' header over an index without a name, perhaps.
+        #[cfg(feature = "full")]
+        if records_before == 0 {
+            if let Some(m) = meta.first_mut() {
+                *m = unnamed_index_header(*m, text, delimiter);
+            }
+        }
         *line = end_line;
         *next_report = before.saturating_add(next);
         planned.push(Planned {
@@ -2803,20 +2803,26 @@ impl CsvReader {
                     .map(|h| format!("'{h}'"))
                     .collect::<Vec<_>>()
                     .join(", ");
+                let (nl, en) = match shares.len() {
+                    1 => ("Kolom", "Column"),
+                    _ => ("Kolommen", "Columns"),
+                };
                 detected.note(
-                    format!("Kolom {list}: een aandeel of percentage, dus de punt is daar een decimaalpunt (56.892 = 56,892, niet 56892)"),
-                    format!("Column {list}: a share or percentage, so the point there is a decimal point (56.892 = 56.892, not 56892)"),
+                    format!("{nl} {list}: een aandeel of percentage, dus de punt is daar een decimaalpunt (zoals 56.892 = 56,892, niet 56892)"),
+                    format!("{en} {list}: a share or percentage, so the point there is a decimal point (such as 56.892 = 56.892, not 56892)"),
                 );
             }
             // Where those were the only numbers with a point, the point is the file's decimal one.
-            let others_grouped = columns.iter().any(|c| {
-                !shares.contains(&c.name)
-                    && (0..c.len()).any(|i| {
-                        c.number(i)
-                            .is_some_and(|v| v.fract() == 0.0 && v.abs() >= 1000.0)
-                    })
-            });
-            if !shares.is_empty() && !others_grouped {
+            let others_grouped = || {
+                columns.iter().any(|c| {
+                    !shares.contains(&c.name)
+                        && (0..c.len()).any(|i| {
+                            c.number(i)
+                                .is_some_and(|v| v.fract() == 0.0 && v.abs() >= 1000.0)
+                        })
+                })
+            };
+            if !shares.is_empty() && !others_grouped() {
                 detected.decimal = Some(".".to_string());
             } else if !grouped {
                 let (nl, en) = decimal_guess_note(&votes, decimal, delimiter);

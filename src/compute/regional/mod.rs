@@ -3315,7 +3315,8 @@ pub fn other_area(text: &str) -> Option<(&'static str, &'static str)> {
         .filter(|w| !w.is_empty())
         .collect();
     let (first, last) = (words.first().copied()?, words.last().copied()?);
-    // The division written after the name (`Groningen (PV)`, a province named like a region) or before it (`Provincie Utrecht`).
+    // The division written after the name (`Groningen (PV)`, a province named like a region) or
+    // before it (`Provincie Utrecht`).
     let kind_of = |w: &str| match w {
         "pv" | "provincie" | "province" | "prov" => Some(PROVINCE),
         "ld" | "landsdeel" => Some(PART),
