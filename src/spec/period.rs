@@ -134,6 +134,21 @@ const SHORT_MONTHS: [&str; 12] = [
     "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 ];
 
+/// A date as Stata writes it by default (`%td`: `31dec2015`, `1jan2016`): the day, the month's
+/// name and the year apart (`31 dec 2015`); `None` for any other text.
+#[cfg(feature = "full")]
+fn stata_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let m = b[d..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let rest = &s[d + m..];
+    let year = rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit());
+    ((1..=2).contains(&d) && m == 3 && year).then(|| format!("{} {} {rest}", &s[..d], &s[d..d + m]))
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -1158,6 +1173,8 @@ impl Period {
             Some(w) => lower.replacen(w, &format!(" {w} "), 1),
             None => lower,
         };
+        #[cfg(feature = "full")]
+        let lower = stata_date(&lower).unwrap_or(lower);
         let words: Vec<&str> = lower
             .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ',' | '.' | '_'))
             .filter(|w| !w.is_empty())
@@ -1414,6 +1431,10 @@ mod tests {
             ("31-dec-15", "2015-12-31"),
             ("31 dec 15", "2015-12-31"),
             ("31 dec 2015", "2015-12-31"),
+            // Stata's default date format.
+            ("31dec2015", "2015-12-31"),
+            ("1JAN2016", "2016-01-01"),
+            ("31foo2015", "-"),
             ("dec 2015", "2015M12"),
             ("29-2-15", "-"),
             ("31-13-15", "-"),
