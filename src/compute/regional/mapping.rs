@@ -553,25 +553,36 @@ pub(crate) fn region_number_in(n: u32, year: i32) -> bool {
 /// `nr_regio`, `Arbeidsmarktregio (nummer)`).
 #[cfg(feature = "full")]
 fn names_region_numbers(header: &str) -> bool {
-    if IdColumn::from_header(header) == Some(IdColumn::Region) {
+    if IdColumn::from_header(header) == Some(IdColumn::Region) || names_region_code(header) {
         return true;
     }
     let compact = fold_header(header).replace('_', "");
-    const REGION: [&str; 6] = [
-        "arbeidsmarktregio",
-        "labourmarketregion",
-        "region",
-        "regio",
-        "amregio",
-        "amr",
-    ];
-    const NUMBER: [&str; 9] = ["", "s", "nr", "nummer", "no", "code", "id", "number", "num"];
-    REGION.iter().any(|r| {
+    REGION_WORDS.contains(&compact.trim_end_matches('s'))
+}
+
+/// The words of a header of region numbers that name the region.
+#[cfg(feature = "full")]
+const REGION_WORDS: [&str; 6] = [
+    "arbeidsmarktregio",
+    "labourmarketregion",
+    "region",
+    "regio",
+    "amregio",
+    "amr",
+];
+
+/// Whether a header names the regions' code or number, not only the region: a region word with
+/// a number word (`regionummer`, `amr_code`, `nr_regio`, `Arbeidsmarktregio (nummer)`, `AM-code`).
+#[cfg(feature = "full")]
+fn names_region_code(header: &str) -> bool {
+    let compact = fold_header(header).replace('_', "");
+    const NUMBER: [&str; 7] = ["nr", "nummer", "no", "code", "id", "number", "num"];
+    REGION_WORDS.iter().chain(&["am"]).any(|r| {
         compact.strip_prefix(r).is_some_and(|rest| {
             NUMBER.contains(&rest.trim_start_matches('s')) || NUMBER.contains(&rest)
         }) || compact
             .strip_suffix(r)
-            .is_some_and(|rest| !rest.is_empty() && NUMBER.contains(&rest))
+            .is_some_and(|rest| NUMBER.contains(&rest))
     })
 }
 
@@ -716,6 +727,22 @@ pub fn region_numbers_as_codes(table: &Table, given: Option<usize>) -> Result<Op
         }
     }
     codes.finish();
+    // Numbers of 2015 only (or without a year) under a header that names the region but not its
+    // code (`regio`): whether they are the official numbers (1 = Groningen) or a numbering by
+    // the alphabet, as SPSS's AUTORECODE and Stata's `encode` make (1 = Achterhoek), no number
+    // tells, and the other would pin every figure on another region. (From 2016 the official
+    // numbering has 36 and 37, not 4 and 16: a numbering by the alphabet is refused above.)
+    if given.is_none() && !years.iter().any(|&y| y >= 2016) && !names_region_code(name) {
+        let first = (0..table.len())
+            .find(|&i| whole_number(table.columns[j].get(i)).is_some())
+            .unwrap_or(0);
+        return Err(Error::new2(
+            ErrorKind::BadValue,
+            format!("Kolom '{name}' geeft de regio's als getal (1 tot en met 35). Of dat de nummers van de officiële indeling zijn (1 = Groningen) of een nummering op alfabet zoals SPSS en Stata die maken (1 = Achterhoek), is aan de getallen niet te zien. Geef de regio's met hun naam (Achterhoek) of code (AM09), of noem de kolom naar de code (zoals 'amr_code') als het de officiële nummers zijn."),
+            format!("Column '{name}' gives the regions as numbers (1 to 35). Whether those are the numbers of the official division (1 = Groningen) or a numbering by the alphabet as SPSS and Stata make them (1 = Achterhoek), the numbers cannot tell. Give the regions by their name (Achterhoek) or code (AM09), or name the column after the code (such as 'amr_code') if they are the official numbers."),
+        )
+        .at(table.location(first, name)));
+    }
     let mut columns = table.columns.clone();
     columns[j] = codes;
     let mut detected = table.detected.clone();
@@ -1410,6 +1437,31 @@ mod tests {
                 .contains("Give the regions by their name"));
             let at = e.location.unwrap();
             assert_eq!((at.row, at.column.as_deref()), (Some(row), Some("regio")));
+        }
+        // Numbers of 2015 only under a header naming the region, not its code: the official
+        // numbering is not told from one by the alphabet (SPSS's AUTORECODE: 1 = Achterhoek).
+        for text in [
+            "regio;jaar;personen\n9;2015;1\n1;2015;2\n",
+            "regio;personen\n9;1\n",
+        ] {
+            let e = region_numbers_as_codes(&t(text), None).unwrap_err();
+            assert!(
+                e.message.contains("nummering op alfabet") && e.message.contains("'amr_code'"),
+                "{text}: {}",
+                e.message
+            );
+            assert_eq!(e.location.unwrap().row, Some(2), "{text}");
+        }
+        // Under a header naming the code, or with the numbering of 2016 on, they are read.
+        for text in [
+            "amr_code;jaar;personen\n9;2015;1\n1;2015;2\n",
+            "AM-nummer;jaar;personen\n9;2015;1\n",
+            "regio;jaar;personen\n9;2015;1\n36;2016;2\n",
+        ] {
+            assert!(
+                region_numbers_as_codes(&t(text), None).unwrap().is_some(),
+                "{text}"
+            );
         }
         for text in [
             // A count whose header names no region.
