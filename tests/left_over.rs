@@ -2520,3 +2520,48 @@ fn pandas_header_over_an_unnamed_index_keeps_the_first_row() {
     assert_eq!(ds.table.detected.header_row, 2);
     assert_eq!(ds.table.len(), 2);
 }
+
+/// A CBS download of years and quarters (`2015JJ00` beside `2015KW01` ... `2015KW04`), as one
+/// file or two appended: the year was read as the stand of its fourth quarter and then refused as
+/// that stand given twice (before the `ID` mend, summed with it). The quarters are read, the
+/// years beside them set aside and said (a year's figure may be an average: here it differs);
+/// a year given alone, for a region without quarters, is still read as its end.
+#[test]
+fn years_beside_their_quarters_give_way_to_the_quarters() {
+    let mut csv = String::from("ID;RegioS;Perioden;Personen;Werkzaam\n");
+    let mut id = 0;
+    for (region, base) in [("Achterhoek", 10), ("Twente", 20)] {
+        for year in [2015, 2016] {
+            for q in 1..=4 {
+                let n = base + q + (year - 2015) * 4;
+                csv.push_str(&format!("{id};{region};{year}KW0{q};{};{n}\n", 2 * n));
+                id += 1;
+            }
+            // The year's average, not its end.
+            let avg = base + (year - 2015) * 4 + 2;
+            csv.push_str(&format!("{id};{region};{year}JJ00;{};{avg}\n", 2 * avg));
+            id += 1;
+        }
+    }
+    // A region given by years only.
+    for (year, n) in [(2015, 50), (2016, 60)] {
+        csv.push_str(&format!("{id};Drenthe;{year}JJ00;{};{n}\n", 2 * n));
+        id += 1;
+    }
+    let ds = Dataset::load("cbs.csv", csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let r = ds.regional.as_ref().expect("read as regional data");
+    let q4 = Period::parse("2016K4").unwrap();
+    // Achterhoek at the end of 2016: its fourth quarter, 10 + 4 + 4 (the year's figure is 16).
+    assert_eq!(r.get("Achterhoek", q4, Count::WorkersTotal), Some(18.0));
+    assert_eq!(r.get("Drenthe", q4, Count::WorkersTotal), Some(60.0));
+    let notes = all_notes(&ds, "view=trend&measure=workers");
+    assert!(
+        notes.contains("4 rij(en) van een grovere periode niet gebruikt")
+            && notes.contains("'2015JJ00' naast '2015KW04'"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("'2015JJ00' als 2015 K4 (Drenthe; 2 rij(en)"),
+        "{notes}"
+    );
+}

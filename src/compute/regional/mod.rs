@@ -725,6 +725,50 @@ impl RegionalData {
         for (group, rows) in groups.iter_mut().zip(lists) {
             group.rows = rows;
         }
+        // A coarser period beside the finer one at its end, for the same region (a CBS download
+        // of years and quarters: `2015JJ00` beside `2015KW04`): one stand given twice, or a
+        // figure over the whole year beside the stand at its end. The finer rows are read, the
+        // coarser set aside and said; a coarser period alone is still read as its end.
+        #[cfg(feature = "full")]
+        let coarse_beside_fine = match finest {
+            Some(f) => {
+                let col = &table.columns[year_col];
+                let coarse = |i: usize| match col.get(i) {
+                    Cell::Number(_) => f.fineness() > 0,
+                    _ => col
+                        .code(i)
+                        .and_then(|k| period_by_code.get(k as usize).copied().flatten().flatten())
+                        .is_some_and(|p| p.fineness() < f.fineness()),
+                };
+                let mut set_aside: (usize, Option<(usize, usize)>) = (0, None);
+                for group in groups.iter_mut() {
+                    let fine = group.rows.iter().copied().find(|&i| !coarse(i));
+                    let first = group.rows.iter().copied().find(|&i| coarse(i));
+                    if let (Some(fine), Some(first)) = (fine, first) {
+                        let before = group.rows.len();
+                        group.rows.retain(|&i| !coarse(i));
+                        set_aside.0 += before - group.rows.len();
+                        set_aside.1.get_or_insert((first, fine));
+                    }
+                }
+                // What is still read coarse, for its note.
+                coarse_read = (0, None);
+                for group in &groups {
+                    for &i in group.rows.iter().filter(|&&i| coarse(i)) {
+                        coarse_read.0 += 1;
+                        if coarse_read.1.is_none() {
+                            let shown = col.get(i).as_text().unwrap_or_default();
+                            let region = group.key.region.clone();
+                            coarse_read.1 =
+                                Some((shown.trim().to_string(), group.key.period, region));
+                        }
+                    }
+                }
+                let text = |i: usize| col.get(i).as_text().unwrap_or_default().trim().to_string();
+                set_aside.1.map(|(a, b)| (set_aside.0, text(a), text(b)))
+            }
+            None => None,
+        };
         #[cfg(feature = "full")]
         let romans_note = roman_quarters(&mut romans, table, yname)?;
 
@@ -1109,6 +1153,13 @@ impl RegionalData {
         }
         #[cfg(feature = "full")]
         notes.extend(romans_note);
+        #[cfg(feature = "full")]
+        if let Some((n, coarse, fine)) = &coarse_beside_fine {
+            notes.push((
+                format!("{n} rij(en) van een grovere periode niet gebruikt naast de fijnere periode aan het eind ervan (zoals '{coarse}' naast '{fine}'): die stand staat er al, en een cijfer over een heel jaar kan een gemiddelde zijn; de fijnere perioden gelezen"),
+                format!("{n} row(s) of a coarser period not used beside the finer period at its end (such as '{coarse}' beside '{fine}'): that stand is there already, and a figure over a whole year may be an average; the finer periods read"),
+            ));
+        }
         #[cfg(feature = "full")]
         if let (n, Some((shown, read, region))) = &coarse_read {
             let (l, le) = (read.label(), read.label_in(Lang::En));
