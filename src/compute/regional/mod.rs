@@ -299,8 +299,6 @@ impl RegionalData {
                 coarse.is_some_and(|c| c < f.fineness()) || (years_as_numbers && f.fineness() > 0)
             })
         };
-        #[cfg(feature = "full")]
-        let mut coarse_read: (usize, Option<(String, Period, String)>) = (0, None);
         // Periods written with a provisional mark (`2017*`), once each.
         let mut provisional: Vec<String> = Vec::new();
         // Periods written with a two-digit year (`31-12-15`), a few for the note.
@@ -532,15 +530,8 @@ impl RegionalData {
             };
             #[cfg(feature = "full")]
             let period = match finest {
-                Some(f) if period.fineness() < f.fineness() => {
-                    let read = period.end_as(f.grain());
-                    coarse_read.0 += 1;
-                    if coarse_read.1.is_none() {
-                        let shown = period_cell.as_text().unwrap_or_else(|| period.to_string());
-                        coarse_read.1 = Some((shown.trim().to_string(), read, region.to_string()));
-                    }
-                    read
-                }
+                // (Counted and said once the groups are made: `coarse_read`.)
+                Some(f) if period.fineness() < f.fineness() => period.end_as(f.grain()),
                 _ => period,
             };
             match grain {
@@ -729,6 +720,10 @@ impl RegionalData {
         // of years and quarters: `2015JJ00` beside `2015KW04`): one stand given twice, or a
         // figure over the whole year beside the stand at its end. The finer rows are read, the
         // coarser set aside and said; a coarser period alone is still read as its end.
+        // Also the rows still read as the end of their coarser period: how many, and the first
+        // (its text, the period read, its region).
+        #[cfg(feature = "full")]
+        let mut coarse_read: (usize, Option<(String, Period, String)>) = (0, None);
         #[cfg(feature = "full")]
         let coarse_beside_fine = match finest {
             Some(f) => {
@@ -751,20 +746,19 @@ impl RegionalData {
                         set_aside.1.get_or_insert((first, fine));
                     }
                 }
-                // What is still read coarse, for its note.
-                coarse_read = (0, None);
+                let text = |i: usize| match col.get(i) {
+                    Cell::Number(n) => n.to_string(),
+                    c => c.as_text().unwrap_or_default().trim().to_string(),
+                };
                 for group in &groups {
                     for &i in group.rows.iter().filter(|&&i| coarse(i)) {
                         coarse_read.0 += 1;
-                        if coarse_read.1.is_none() {
-                            let shown = col.get(i).as_text().unwrap_or_default();
-                            let region = group.key.region.clone();
-                            coarse_read.1 =
-                                Some((shown.trim().to_string(), group.key.period, region));
-                        }
+                        let (period, region) = (group.key.period, &group.key.region);
+                        coarse_read
+                            .1
+                            .get_or_insert_with(|| (text(i), period, region.clone()));
                     }
                 }
-                let text = |i: usize| col.get(i).as_text().unwrap_or_default().trim().to_string();
                 set_aside.1.map(|(a, b)| (set_aside.0, text(a), text(b)))
             }
             None => None,
